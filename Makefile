@@ -1,0 +1,36 @@
+# Two commands on a fresh machine: `make serve` and `make test`.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.PHONY: serve test lint eval index clean
+
+# torch is installed first, pinned to the CPU build on this machine's disk: a bare `torch`
+# requirement (pulled in by sentence-transformers) would otherwise download a CUDA build of several GB.
+$(BIN)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+serve: $(BIN)/.installed
+	$(BIN)/qa index
+	$(BIN)/qa serve --host $(HOST) --port $(PORT)
+
+test: $(BIN)/.installed
+	$(BIN)/pytest -q
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+eval: $(BIN)/.installed
+	$(BIN)/qa eval
+
+index: $(BIN)/.installed
+	$(BIN)/qa index
+
+clean:
+	rm -rf $(VENV) .qa-index .pytest_cache

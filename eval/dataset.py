@@ -1,0 +1,79 @@
+"""The question set: loaded strictly, because a wrong gold answer silently corrupts every figure."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+DEFAULT_SET = Path(__file__).parent / "questions.jsonl"
+SPLITS = ("dev", "test")
+
+
+class EvalSetError(ValueError):
+    """The question file is malformed; the message names the line."""
+
+
+@dataclass(frozen=True)
+class GoldFootnote:
+    document: str
+    number: int
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    split: str
+    question: str
+    answerable: bool
+    evidence: tuple[str, ...]
+    """Verbatim corpus strings; quoting any one of them answers the question."""
+    footnotes: tuple[GoldFootnote, ...]
+
+
+def parse_question(row: object, corpus: Mapping[str, str], where: str) -> Question:
+    """One question from its JSON object, with every evidence string checked against the corpus."""
+    if not isinstance(row, dict):
+        raise EvalSetError(f"{where}: expected a JSON object")
+    try:
+        question = Question(
+            id=str(row["id"]),
+            split=str(row.get("split", "test")),
+            question=str(row["question"]),
+            answerable=bool(row["answerable"]),
+            evidence=tuple(str(e) for e in row["evidence"]),
+            footnotes=tuple(GoldFootnote(str(f["document"]), int(f["number"])) for f in row["footnotes"]),
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        raise EvalSetError(f"{where}: missing or malformed field {error}") from error
+    if question.split not in SPLITS:
+        raise EvalSetError(f"{where}: split must be one of {SPLITS}, got {question.split!r}")
+    if question.answerable != bool(question.evidence):
+        raise EvalSetError(f"{where}: an answerable question needs evidence, an unanswerable one none")
+    for evidence in question.evidence:
+        if not any(evidence in text for text in corpus.values()):
+            raise EvalSetError(
+                f"{where} ({question.id}): evidence is not verbatim in the corpus: {evidence[:80]!r}"
+            )
+    return question
+
+
+def load_questions(path: Path, corpus: Mapping[str, str]) -> list[Question]:
+    """All questions of a JSONL file; fails on the first bad line, naming it."""
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        try:
+            row = json.loads(line)
+        except json.JSONDecodeError as error:
+            raise EvalSetError(f"{where}: not valid JSON ({error.msg})") from error
+        question = parse_question(row, corpus, where)
+        if question.id in seen:
+            raise EvalSetError(f"{where}: duplicate id {question.id!r}")
+        seen.add(question.id)
+        questions.append(question)
+    return questions

@@ -1,0 +1,135 @@
+"""`qa`: index documents, ask questions, serve the web app, run the evaluation."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from qa.errors import QAError
+from qa.settings import Settings
+
+log = logging.getLogger("qa")
+
+
+def _settings(args: argparse.Namespace) -> Settings:
+    overrides = {}
+    if getattr(args, "corpus", None):
+        overrides["corpus_dir"] = args.corpus
+    if getattr(args, "index", None):
+        overrides["index_dir"] = args.index
+    return Settings(**overrides)
+
+
+def cmd_index(args: argparse.Namespace) -> int:
+    from embeddings import Encoder
+    from qa.indexing import build_index, is_fresh
+
+    settings = _settings(args)
+    encoder = Encoder(settings.model_dir, settings.batch_size)
+    if not args.force and is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id):
+        print(f"index in {settings.index_dir} is up to date with {settings.corpus_dir}; --force rebuilds it")
+        return 0
+    report = build_index(settings.corpus_dir, settings.index_dir, encoder)
+    print(report.summary())
+    return 0
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    from qa.assistant import Assistant
+    from qa.schema import answer_out
+
+    answer = Assistant.open(_settings(args)).ask(args.question, args.k)
+    if args.json:
+        print(answer_out(answer).model_dump_json(indent=2))
+    else:
+        print(answer.text)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    import uvicorn
+    from web.app import create_app
+
+    from qa.assistant import Assistant
+
+    settings = _settings(args)
+    assistant = Assistant.open(settings)  # build or load before binding, so errors surface here
+    host = args.host or settings.host
+    port = args.port or settings.port
+    print(f"serving {len(assistant.articles)} documents on http://{host}:{port}", file=sys.stderr)
+    uvicorn.run(create_app(settings, assistant), host=host, port=port, log_level="info")
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.runner import run_cli
+
+    return run_cli(args, _settings(args))
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qa",
+        description="Answer questions about policy documents with verbatim quotes and the sources' own footnotes.",
+        epilog="Settings also come from QA_* environment variables; see README.md.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, help_text: str, handler) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, help=help_text, description=help_text)
+        sub.add_argument(
+            "--corpus", type=Path, help="folder of documents (default: QA_CORPUS_DIR or ./corpus)"
+        )
+        sub.add_argument("--index", type=Path, help="index folder (default: QA_INDEX_DIR or ./.qa-index)")
+        sub.set_defaults(handler=handler)
+        return sub
+
+    index = add(
+        "index", "Parse the corpus folder and build the passage index (skipped when up to date).", cmd_index
+    )
+    index.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
+
+    ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
+    ask.add_argument("question", help="the question, in plain words (quote it in the shell)")
+    ask.add_argument("-k", type=int, default=None, help="sources to quote, 1-10 (default: QA_TOP_K, 3)")
+    ask.add_argument("--json", action="store_true", help="print the answer as the API's JSON")
+
+    serve = add("serve", "Serve the web form and the JSON API.", cmd_serve)
+    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, help="port to listen on (default 8000)")
+
+    evaluate = add("eval", "Measure retrieval, quoting, footnotes and abstention on the eval set.", cmd_eval)
+    evaluate.add_argument(
+        "--set", dest="question_set", type=Path, help="questions file (default: eval/questions.jsonl)"
+    )
+    evaluate.add_argument("--k", type=int, default=3, help="sources per answer (default 3)")
+    evaluate.add_argument(
+        "--split", choices=("dev", "test", "all"), default="all", help="which questions (default all)"
+    )
+    evaluate.add_argument(
+        "--json", dest="json_out", type=Path, help="also write the figures to this JSON file"
+    )
+    evaluate.add_argument(
+        "--calibrate", action="store_true", help="choose the abstention threshold on the dev split"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
+    args = build_parser().parse_args(argv)
+    try:
+        return args.handler(args)
+    except QAError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

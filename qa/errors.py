@@ -1,0 +1,21 @@
+"""Domain errors. The web layer maps each to one HTTP status in one place (`web/app.py`)."""
+
+
+class QAError(Exception):
+    """Base of every error a user can act on; the message says what is wrong and what to do."""
+
+
+class CorpusError(QAError):
+    """A corpus folder or file cannot be read or parsed."""
+
+
+class IndexUnavailable(QAError):
+    """The index on disk is missing, damaged or built by another model; rebuild with `qa index`."""
+
+
+class InvalidQuestion(QAError):
+    """A question or its options are outside what the assistant accepts."""
+
+
+class DocumentNotFound(QAError):
+    """No document has the requested id."""

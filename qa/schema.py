@@ -1,0 +1,98 @@
+"""The JSON shape of answers and documents, shared by the HTTP API and `qa ask --json`."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from qa.compose import Answer, Source
+from qa.corpus import Article
+
+
+class DocumentRef(BaseModel):
+    id: str
+    title: str | None
+    author: str | None
+    date: str | None = Field(description="ISO YYYY-MM-DD, or null where the source gives no date.")
+    source: str
+
+
+class QuoteOut(BaseModel):
+    text: str
+    start: int = Field(description="passage[start:end] == text")
+    end: int
+
+
+class FootnoteOut(BaseModel):
+    number: int
+    text: str | None = Field(description="The note as the source defines it; null if it defines none.")
+
+
+class SourceOut(BaseModel):
+    rank: int
+    score: float
+    document: DocumentRef
+    paragraph: int
+    passage: str = Field(description="The whole paragraph, verbatim.")
+    quotes: list[QuoteOut]
+    footnotes: list[FootnoteOut] = Field(description="Notes whose markers stand inside the quotes.")
+
+
+class AnswerOut(BaseModel):
+    question: str
+    abstained: bool
+    answer: str = Field(description="The answer as rendered text.")
+    sources: list[SourceOut] = Field(description="Empty when the assistant abstains.")
+    nearest: list[SourceOut] = Field(
+        default_factory=list, description="On abstention only: the closest passages, which are not an answer."
+    )
+
+
+class ParagraphOut(BaseModel):
+    index: int
+    text: str
+    kind: str
+    section: str | None
+
+
+class DocumentOut(DocumentRef):
+    paragraphs: list[ParagraphOut]
+    footnotes: list[FootnoteOut]
+
+
+def document_ref(article: Article) -> DocumentRef:
+    return DocumentRef(
+        id=article.id, title=article.title, author=article.author, date=article.date, source=article.source
+    )
+
+
+def source_out(source: Source) -> SourceOut:
+    return SourceOut(
+        rank=source.rank,
+        score=round(source.score, 4),
+        document=document_ref(source.article),
+        paragraph=source.paragraph.index,
+        passage=source.paragraph.text,
+        quotes=[QuoteOut(text=q.text, start=q.start, end=q.end) for q in source.quotes],
+        footnotes=[FootnoteOut(number=c.number, text=c.text) for c in source.footnotes],
+    )
+
+
+def answer_out(answer: Answer) -> AnswerOut:
+    return AnswerOut(
+        question=answer.question,
+        abstained=answer.abstained,
+        answer=answer.text,
+        sources=[source_out(s) for s in answer.sources],
+        nearest=[source_out(s) for s in answer.nearest],
+    )
+
+
+def document_out(article: Article) -> DocumentOut:
+    return DocumentOut(
+        **document_ref(article).model_dump(),
+        paragraphs=[
+            ParagraphOut(index=p.index, text=p.text, kind=p.kind, section=p.section)
+            for p in article.paragraphs
+        ],
+        footnotes=[FootnoteOut(number=n, text=t) for n, t in sorted(article.footnotes.items())],
+    )
