@@ -58,9 +58,7 @@ class PassageIndex:
         if vectors.ndim != 2 or vectors.shape[0] != len(entries):
             raise ValueError(f"{vectors.shape[0]} vectors for {len(entries)} entries")
         if vectors.shape[1] != manifest.dimension:
-            raise ValueError(
-                f"vectors have {vectors.shape[1]} dimensions, manifest says {manifest.dimension}"
-            )
+            raise ValueError(f"vectors have {vectors.shape[1]} dimensions, manifest says {manifest.dimension}")
         self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
         self.entries = tuple(entries)
         self.manifest = manifest
@@ -109,12 +107,8 @@ class PassageIndex:
         try:
             manifest = Manifest(**json.loads((build / "manifest.json").read_text(encoding="utf-8")))
             if manifest.format != FORMAT:
-                raise IndexLoadError(
-                    f"index format {manifest.format} in {build}, this version reads {FORMAT}"
-                )
-            entries = [
-                Entry(**row) for row in json.loads((build / "entries.json").read_text(encoding="utf-8"))
-            ]
+                raise IndexLoadError(f"index format {manifest.format} in {build}, this version reads {FORMAT}")
+            entries = [Entry(**row) for row in json.loads((build / "entries.json").read_text(encoding="utf-8"))]
             flat = faiss.read_index(str(build / "index.faiss"))
             vectors = flat.reconstruct_n(0, flat.ntotal) if flat.ntotal else np.zeros((0, manifest.dimension))
             return cls(np.asarray(vectors), entries, manifest), build

@@ -53,9 +53,7 @@ def parse_question(row: object, corpus: Mapping[str, str], where: str) -> Questi
         raise EvalSetError(f"{where}: an answerable question needs evidence, an unanswerable one none")
     for evidence in question.evidence:
         if not any(evidence in text for text in corpus.values()):
-            raise EvalSetError(
-                f"{where} ({question.id}): evidence is not verbatim in the corpus: {evidence[:80]!r}"
-            )
+            raise EvalSetError(f"{where} ({question.id}): evidence is not verbatim in the corpus: {evidence[:80]!r}")
     return question
 
 

@@ -79,10 +79,7 @@ def judge(
                 gold_cited += 1
                 gold.discard((source.article.title, note.number))
     supported = not answer.abstained and any(
-        evidence in quote.text
-        for source in answer.sources
-        for quote in source.quotes
-        for evidence in question.evidence
+        evidence in quote.text for source in answer.sources for quote in source.quotes for evidence in question.evidence
     )
     return Judgement(
         question=question,
@@ -118,9 +115,7 @@ def summarize(judgements: Iterable[Judgement]) -> dict[str, float | None]:
         "mrr": _ratio(sum(1 / r for r in ranks if r), len(ranks)),
         "answer_support": _ratio(sum(j.supported for j in answerable), len(answerable)),
         "quote_fidelity": _ratio(sum(j.faithful_quotes for j in items), sum(j.quotes for j in items)),
-        "footnote_recall": _ratio(
-            sum(j.gold_cited for j in answerable), sum(j.gold_footnotes for j in answerable)
-        ),
+        "footnote_recall": _ratio(sum(j.gold_cited for j in answerable), sum(j.gold_footnotes for j in answerable)),
         "footnote_precision": _ratio(sum(j.correctly_cited for j in items), sum(j.cited for j in items)),
         "abstention": _ratio(sum(j.abstained for j in unanswerable), len(unanswerable)),
         "false_abstention": _ratio(sum(j.abstained for j in answerable), len(answerable)),

@@ -32,14 +32,12 @@ def article_bounds(articles: Sequence[Article], texts: Mapping[str, str]) -> dic
         placed = sorted((offset, doc) for offset, doc in starts if offset is not None)
         for (offset, doc), following in zip(placed, placed[1:] + [(len(texts[source]), "")], strict=True):
             bounds[doc] = (offset, following[0])
-        for offset, doc in starts:
+        for _, doc in starts:
             bounds.setdefault(doc, (0, 0))
     return bounds
 
 
-def evaluate(
-    assistant: Assistant, questions: Sequence[Question], k: int, texts: Mapping[str, str]
-) -> list[Judgement]:
+def evaluate(assistant: Assistant, questions: Sequence[Question], k: int, texts: Mapping[str, str]) -> list[Judgement]:
     """Judge each question; one embedding per question serves both retrieval depth and the answer."""
     bounds = article_bounds(assistant.articles, texts)
     judgements = []
@@ -85,14 +83,9 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         dev = [j for j in judgements if j.question.split == "dev"]
         threshold, sweep = calibrate(dev)
         CALIBRATION_FILE.write_text(
-            json.dumps(
-                {"split": "dev", "questions": len(dev), "threshold": threshold, "sweep": sweep}, indent=1
-            )
-            + "\n"
+            json.dumps({"split": "dev", "questions": len(dev), "threshold": threshold, "sweep": sweep}, indent=1) + "\n"
         )
-        print(
-            f"calibrated abstention threshold on {len(dev)} dev questions: {threshold} -> {CALIBRATION_FILE}"
-        )
+        print(f"calibrated abstention threshold on {len(dev)} dev questions: {threshold} -> {CALIBRATION_FILE}")
     if args.json_out:
         per_question = [
             {
@@ -105,7 +98,5 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
             }
             for j in judgements
         ]
-        args.json_out.write_text(
-            json.dumps({"k": k, "summary": columns, "questions": per_question}, indent=1)
-        )
+        args.json_out.write_text(json.dumps({"k": k, "summary": columns, "questions": per_question}, indent=1))
     return 0

@@ -21,9 +21,7 @@ MAX_K = 10
 class Assistant:
     """Answers questions from the indexed documents by quoting them."""
 
-    def __init__(
-        self, settings: Settings, encoder: Encoder, index: PassageIndex, articles: Sequence[Article]
-    ):
+    def __init__(self, settings: Settings, encoder: Encoder, index: PassageIndex, articles: Sequence[Article]):
         self.settings = settings
         self.encoder = encoder
         self.index = index

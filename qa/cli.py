@@ -8,6 +8,9 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from pydantic import ValidationError
+
+from eval.dataset import EvalSetError
 from qa.errors import QAError
 from qa.settings import Settings
 
@@ -38,10 +41,14 @@ def cmd_index(args: argparse.Namespace) -> int:
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from qa.assistant import Assistant
+    from qa.assistant import Assistant, validate_k, validate_question
     from qa.schema import answer_out
 
-    answer = Assistant.open(_settings(args)).ask(args.question, args.k)
+    settings = _settings(args)
+    validate_question(args.question, settings.max_question_chars)  # fail fast, before loading a model
+    if args.k is not None:
+        validate_k(args.k)
+    answer = Assistant.open(settings).ask(args.question, args.k)
     if args.json:
         print(answer_out(answer).model_dump_json(indent=2))
     else:
@@ -51,9 +58,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
-    from web.app import create_app
 
     from qa.assistant import Assistant
+    from web.app import create_app
 
     settings = _settings(args)
     assistant = Assistant.open(settings)  # build or load before binding, so errors surface here
@@ -80,16 +87,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     def add(name: str, help_text: str, handler) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument(
-            "--corpus", type=Path, help="folder of documents (default: QA_CORPUS_DIR or ./corpus)"
-        )
+        sub.add_argument("--corpus", type=Path, help="folder of documents (default: QA_CORPUS_DIR or ./corpus)")
         sub.add_argument("--index", type=Path, help="index folder (default: QA_INDEX_DIR or ./.qa-index)")
         sub.set_defaults(handler=handler)
         return sub
 
-    index = add(
-        "index", "Parse the corpus folder and build the passage index (skipped when up to date).", cmd_index
-    )
+    index = add("index", "Parse the corpus folder and build the passage index (skipped when up to date).", cmd_index)
     index.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
 
     ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
@@ -109,12 +112,8 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--split", choices=("dev", "test", "all"), default="all", help="which questions (default all)"
     )
-    evaluate.add_argument(
-        "--json", dest="json_out", type=Path, help="also write the figures to this JSON file"
-    )
-    evaluate.add_argument(
-        "--calibrate", action="store_true", help="choose the abstention threshold on the dev split"
-    )
+    evaluate.add_argument("--json", dest="json_out", type=Path, help="also write the figures to this JSON file")
+    evaluate.add_argument("--calibrate", action="store_true", help="choose the abstention threshold on the dev split")
     return parser
 
 
@@ -123,8 +122,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return args.handler(args)
-    except QAError as error:
+    except (QAError, EvalSetError) as error:
         print(f"error: {error}", file=sys.stderr)
+        return 2
+    except ValidationError as error:
+        print(f"error: invalid setting: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

@@ -18,8 +18,10 @@ from qa.sentences import Span, leans_on_previous, split_sentences
 
 MAX_QUOTE_CHARS = 700
 """Beyond about this length a quote stops being an extract; extra sentences are left out."""
-CLOSE_TO_BEST = 0.03
+CLOSE_TO_BEST = 0.1
 """A further sentence is quoted too when it scores within this much of the best stretch."""
+PAIR_SLACK = 0.1
+"""A sentence is quoted with its neighbour when the pair scores within this much of it alone."""
 NEAREST_SHOWN = 3
 
 
@@ -75,6 +77,11 @@ def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
     if best.span.end - best.span.start > MAX_QUOTE_CHARS and single:
         inside = {span: score for span, score in single.items() if _within(span, best.span)}
         best = ScoredSpan(*max((inside or single).items(), key=lambda item: item[1]))
+    if best.span in single:
+        pairs = [s for s in candidates if _within(best.span, s.span) and s.span != best.span and s.span != whole]
+        partner = max(pairs, key=lambda s: s.score, default=None)
+        if partner and partner.score >= best.score - PAIR_SLACK and _span_length(partner.span) <= MAX_QUOTE_CHARS:
+            best = partner
     chosen = {i for i, sentence in enumerate(sentences) if _within(sentence, best.span)}
     first = min(chosen)
     if first > 0 and leans_on_previous(text[sentences[first].start :]):
@@ -89,6 +96,10 @@ def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
 
 def _within(inner: Span, outer: Span) -> bool:
     return outer.start <= inner.start and inner.end <= outer.end
+
+
+def _span_length(span: Span) -> int:
+    return span.end - span.start
 
 
 def _length(sentences: Sequence[Span], chosen: set[int]) -> int:
@@ -120,9 +131,7 @@ def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tup
 
 def to_source(hit: Hit) -> Source:
     quotes = select_quotes(hit.paragraph.text, hit.spans)
-    return Source(
-        hit.rank, hit.score, hit.article, hit.paragraph, quotes, cite(hit.article, hit.paragraph, quotes)
-    )
+    return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, cite(hit.article, hit.paragraph, quotes))
 
 
 class Composer:

@@ -130,9 +130,7 @@ def parse_date(text: str) -> str | None:
 
 def is_chrome(text: str) -> bool:
     """Whether a line is page furniture rather than something the author wrote."""
-    return DISCLAIMER_RE.fullmatch(text) is not None or any(
-        pattern.fullmatch(text) for pattern in _CHROME_RES
-    )
+    return DISCLAIMER_RE.fullmatch(text) is not None or any(pattern.fullmatch(text) for pattern in _CHROME_RES)
 
 
 def _units(text: str) -> list[_Unit]:
@@ -274,10 +272,7 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool) -> li
 def _only_notes_follow(units: list[_Unit], first: _Unit) -> bool:
     """Whether `first` opens an endnote block with no separator line above it."""
     after = units[units.index(first) :]
-    return all(
-        _DEFINITION_RE.fullmatch(u.text) or is_chrome(u.text) or DISCLAIMER_RE.fullmatch(u.text)
-        for u in after
-    )
+    return all(_DEFINITION_RE.fullmatch(u.text) or is_chrome(u.text) or DISCLAIMER_RE.fullmatch(u.text) for u in after)
 
 
 def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
@@ -291,9 +286,7 @@ def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
         else:
             kind = "bullet" if unit.bullet else "text"
         paragraphs.append(
-            Paragraph(
-                len(paragraphs) + 1, unit.text, unit.start, kind, None if kind == "heading" else section
-            )
+            Paragraph(len(paragraphs) + 1, unit.text, unit.start, kind, None if kind == "heading" else section)
         )
     return tuple(paragraphs)
 

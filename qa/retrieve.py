@@ -10,8 +10,13 @@ import numpy as np
 
 from embeddings import Encoder, PassageIndex
 from qa.corpus import Article, Paragraph
+from qa.lexical import TermWeights, terms
 from qa.sentences import Span
 
+PARAGRAPH_TERM_WEIGHT = 0.2
+"""How much rare-term overlap with the whole paragraph adds to its dense score when ranking."""
+SPAN_TERM_WEIGHT = 0.3
+"""How much rare-term overlap adds to a sentence's dense score when choosing what to quote."""
 _CANDIDATES_PER_SLOT = 40
 """Entries fetched per requested paragraph: several entries share a paragraph, and duplicates drop out."""
 
@@ -41,8 +46,18 @@ def _fold(text: str) -> str:
 class Retriever:
     """Dense retrieval over the passage index, one hit per distinct paragraph."""
 
-    def __init__(self, encoder: Encoder, index: PassageIndex, articles: Sequence[Article]) -> None:
+    def __init__(
+        self,
+        encoder: Encoder,
+        index: PassageIndex,
+        articles: Sequence[Article],
+        paragraph_term_weight: float = PARAGRAPH_TERM_WEIGHT,
+        span_term_weight: float = SPAN_TERM_WEIGHT,
+    ) -> None:
         self.encoder = encoder
+        self.paragraph_term_weight = paragraph_term_weight
+        self.span_term_weight = span_term_weight
+        self.weights = TermWeights.from_texts(p.text for a in articles for p in a.paragraphs)
         self.index = index
         self._articles: Mapping[str, Article] = {a.id: a for a in articles}
         self._by_paragraph: dict[tuple[str, int], list[int]] = {}
@@ -54,34 +69,42 @@ class Retriever:
         if k < 1:
             raise ValueError(f"k must be at least 1, got {k}")
         query = self.encoder.encode([question])[0]
-        return self.rank(query, k)
+        return self.rank(question, query, k)
 
-    def rank(self, query: np.ndarray, k: int) -> list[Hit]:
-        """Rank paragraphs for an already embedded question."""
+    def rank(self, question: str, query: np.ndarray, k: int) -> list[Hit]:
+        """Rank paragraphs for a question whose embedding is `query`."""
+        wanted = terms(question)
         best: dict[tuple[str, int], float] = {}
         for position, score in self.index.search(query, k * _CANDIDATES_PER_SLOT):
             entry = self.index.entries[position]
-            key = (entry.doc_id, entry.paragraph)
-            best.setdefault(key, score)
+            best.setdefault((entry.doc_id, entry.paragraph), score)
+        scored = []
+        for key, score in best.items():
+            paragraph = self._articles[key[0]].paragraphs[key[1] - 1]
+            scored.append((score + self.paragraph_term_weight * self.weights.overlap(wanted, paragraph.text), key))
         hits: list[Hit] = []
         seen: set[str] = set()
-        for key, score in sorted(best.items(), key=lambda item: -item[1]):
+        for score, key in sorted(scored, key=lambda item: -item[0]):
             article = self._articles[key[0]]
             paragraph = article.paragraphs[key[1] - 1]
             folded = _fold(paragraph.text)
             if folded in seen:
                 continue
             seen.add(folded)
-            hits.append(Hit(article, paragraph, score, len(hits) + 1, self._span_scores(key, query)))
+            spans = self._span_scores(key, paragraph.text, query, wanted)
+            hits.append(Hit(article, paragraph, score, len(hits) + 1, spans))
             if len(hits) == k:
                 break
         return hits
 
-    def _span_scores(self, key: tuple[str, int], query: np.ndarray) -> tuple[ScoredSpan, ...]:
+    def _span_scores(
+        self, key: tuple[str, int], text: str, query: np.ndarray, wanted: set[str]
+    ) -> tuple[ScoredSpan, ...]:
         positions = self._by_paragraph[key]
         scores = self.index.vectors[positions] @ query
-        entries = self.index.entries
-        return tuple(
-            ScoredSpan(Span(entries[p].start, entries[p].end), float(s))
-            for p, s in zip(positions, scores, strict=True)
-        )
+        scored = []
+        for position, score in zip(positions, scores, strict=True):
+            entry = self.index.entries[position]
+            overlap = self.weights.overlap(wanted, text[entry.start : entry.end])
+            scored.append(ScoredSpan(Span(entry.start, entry.end), float(score) + self.span_term_weight * overlap))
+        return tuple(scored)

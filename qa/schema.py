@@ -91,8 +91,7 @@ def document_out(article: Article) -> DocumentOut:
     return DocumentOut(
         **document_ref(article).model_dump(),
         paragraphs=[
-            ParagraphOut(index=p.index, text=p.text, kind=p.kind, section=p.section)
-            for p in article.paragraphs
+            ParagraphOut(index=p.index, text=p.text, kind=p.kind, section=p.section) for p in article.paragraphs
         ],
         footnotes=[FootnoteOut(number=n, text=t) for n, t in sorted(article.footnotes.items())],
     )

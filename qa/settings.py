@@ -10,7 +10,7 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
-DEFAULT_ABSTAIN_BELOW = 0.45
+DEFAULT_ABSTAIN_BELOW = 0.6233
 """Calibrated on the dev split of eval/questions.jsonl with `qa eval --calibrate`; see README."""
 
 

@@ -1,0 +1,76 @@
+"""The index on disk: round trip, rebuild only on change, and no half-written build ever served."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from embeddings import Encoder, Entry, IndexLoadError, Manifest, PassageIndex
+from embeddings.index import current_build, read_manifest
+from qa import Assistant, Settings
+from qa.errors import IndexUnavailable
+from qa.indexing import build_index, is_fresh
+from tests.conftest import NORTH38
+
+
+def test_index_round_trips_vectors_entries_and_manifest(tmp_path: Path) -> None:
+    vectors = np.eye(4, dtype=np.float32)[:3]
+    entries = [Entry("doc-1", i + 1, 0, 5) for i in range(3)]
+    manifest = Manifest(model="m", dimension=4, corpus="c", passages=3, built_at="now")
+    PassageIndex(vectors, entries, manifest).save(tmp_path)
+    loaded, _ = PassageIndex.load(tmp_path)
+    assert np.array_equal(loaded.vectors, vectors)
+    assert loaded.entries == tuple(entries)
+    assert loaded.manifest == manifest
+    assert loaded.search(vectors[1], 1) == [(1, pytest.approx(1.0))]
+
+
+def test_missing_index_is_reported_not_crashed(tmp_path: Path) -> None:
+    with pytest.raises(IndexLoadError, match="no index in"):
+        PassageIndex.load(tmp_path)
+
+
+def test_an_unfinished_build_never_replaces_the_current_one(tmp_path: Path) -> None:
+    manifest = Manifest(model="m", dimension=2, corpus="c", passages=1, built_at="now")
+    build = PassageIndex(np.ones((1, 2), dtype=np.float32), [Entry("d", 1, 0, 1)], manifest).save(tmp_path)
+    (tmp_path / "build-crashed.partial").mkdir()  # what a kill -9 mid-build leaves behind
+    assert current_build(tmp_path) == build
+
+
+def test_damaged_index_tells_the_user_to_rebuild(settings: Settings, encoder: Encoder, tmp_path: Path) -> None:
+    broken = settings.model_copy(update={"index_dir": tmp_path})
+    (tmp_path / "CURRENT").write_text("build-gone")
+    with pytest.raises(IndexUnavailable, match="qa index"):
+        Assistant.load(broken, encoder)
+
+
+def test_index_is_rebuilt_only_when_the_corpus_changes(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
+    index_dir = tmp_path / "index"
+    report = build_index(small_corpus, index_dir, encoder, progress=False)
+    assert (report.documents, report.footnotes) == (1, 27)
+    assert is_fresh(index_dir, small_corpus, encoder.model_id)
+    first = read_manifest(index_dir).corpus
+    path = small_corpus / NORTH38
+    path.write_text(path.read_text(encoding="utf-8").replace("may or may not", "might or might not"), encoding="utf-8")
+    assert not is_fresh(index_dir, small_corpus, encoder.model_id)
+    settings = Settings(corpus_dir=small_corpus, index_dir=index_dir)
+    assistant = Assistant.open(settings, encoder=encoder, progress=False)
+    assert read_manifest(index_dir).corpus != first
+    assert assistant.articles[0].paragraphs[-1].text.startswith("Human rights talks might or might not succeed")
+
+
+def test_unreadable_file_is_skipped_with_its_reason(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
+    (small_corpus / "broken.txt").write_bytes(b"\xff\xfe not utf-8 \xc3")
+    report = build_index(small_corpus, tmp_path / "index", encoder, progress=False)
+    assert report.documents == 1
+    assert report.skipped[0][0] == "broken.txt"
+    assert "not UTF-8" in report.skipped[0][1]
+
+
+def test_long_paragraphs_are_searchable_past_the_model_window(assistant: Assistant, encoder: Encoder) -> None:
+    barter = next(p for a in assistant.articles for p in a.paragraphs if p.text.startswith("Holding a dialogue"))
+    assert encoder.count_tokens(barter.text) > encoder.max_tokens
+    hits = assistant.retriever.search("How many prisoners are held in the political prison labor camps?", 3)
+    assert barter in [hit.paragraph for hit in hits]

@@ -1,0 +1,1 @@
+"""The HTTP face of the assistant: a JSON API and server-rendered pages."""

@@ -1,0 +1,115 @@
+"""`create_app(settings)`: the FastAPI app. It only calls into `qa`; the model loads once, at startup."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Query, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from qa.assistant import MAX_K, Assistant
+from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion, QAError
+from qa.schema import AnswerOut, DocumentOut, answer_out, document_out
+from qa.settings import Settings, get_settings
+
+HERE = Path(__file__).parent
+ERROR_STATUS: dict[type[QAError], int] = {InvalidQuestion: 422, DocumentNotFound: 404, IndexUnavailable: 503}
+"""The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
+
+
+class AnswerRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: StrictStr = Field(description="The question in plain words, 1 to 1,000 characters.")
+    k: StrictInt | None = Field(None, ge=1, le=MAX_K, description="Sources to quote, 1-10 (default 3).")
+
+
+def _validation_message(error: RequestValidationError) -> str:
+    """One readable sentence per problem, naming the field, instead of pydantic's raw list."""
+    parts = []
+    for problem in error.errors():
+        if problem.get("type") == "json_invalid":
+            parts.append(f"request body is not valid JSON ({problem.get('ctx', {}).get('error', 'parse error')})")
+            continue
+        location = ".".join(str(p) for p in problem.get("loc", ()) if p != "body") or "request body"
+        parts.append(f"{location}: {problem.get('msg', 'invalid value')}")
+    return "; ".join(parts) or "invalid request"
+
+
+def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
+    """The app; pass an already opened `assistant` to share one model between apps (as tests do)."""
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.assistant = assistant or await run_in_threadpool(Assistant.open, settings, progress=False)
+        yield
+
+    app = FastAPI(
+        title="footnote-qa",
+        description="Answers questions by quoting the documents verbatim and citing their own footnotes.",
+        lifespan=lifespan,
+    )
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    templates = Jinja2Templates(directory=HERE / "templates")
+
+    def wants_html(request: Request) -> bool:
+        return not request.url.path.startswith("/api/") and request.url.path != "/healthz"
+
+    def error_response(request: Request, status: int, message: str) -> JSONResponse | HTMLResponse:
+        if wants_html(request):
+            return templates.TemplateResponse(
+                request, "error.html", {"status": status, "message": message}, status_code=status
+            )
+        return JSONResponse({"detail": message}, status_code=status)
+
+    @app.exception_handler(QAError)
+    async def domain_error(request: Request, error: QAError) -> JSONResponse | HTMLResponse:
+        return error_response(request, ERROR_STATUS.get(type(error), 400), str(error))
+
+    @app.exception_handler(RequestValidationError)
+    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse | HTMLResponse:
+        return error_response(request, 422, _validation_message(error))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
+        return error_response(request, error.status_code, str(error.detail))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
+        return error_response(request, 500, "internal error; the server log has the details")
+
+    def current(request: Request) -> Assistant:
+        return request.app.state.assistant
+
+    @app.post("/api/answer", response_model=AnswerOut)
+    def answer(request: Request, body: AnswerRequest) -> AnswerOut:
+        return answer_out(current(request).ask(body.question, body.k))
+
+    @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
+    def document(request: Request, doc_id: str) -> DocumentOut:
+        return document_out(current(request).document(doc_id))
+
+    @app.get("/healthz")
+    def healthz(request: Request) -> dict[str, object]:
+        assistant = current(request)
+        return {"status": "ok", "documents": len(assistant.articles), "passages": len(assistant.index)}
+
+    @app.get("/", response_class=HTMLResponse)
+    def home(request: Request) -> HTMLResponse:
+        return templates.TemplateResponse(request, "ask.html", {"question": "", "answer": None})
+
+    @app.get("/ask", response_class=HTMLResponse)
+    def ask_page(request: Request, q: str = Query("", description="The question.")) -> HTMLResponse:
+        result = answer_out(current(request).ask(q))
+        return templates.TemplateResponse(request, "ask.html", {"question": q, "answer": result})
+
+    return app
