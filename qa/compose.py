@@ -74,7 +74,7 @@ def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
         return (Quote(text[whole.start : whole.end], whole.start, whole.end),)
     single = {s.span: s.score for s in candidates if s.span in sentences}
     best = max(candidates, key=lambda s: s.score)
-    if best.span.end - best.span.start > MAX_QUOTE_CHARS and single:
+    if _span_length(best.span) > MAX_QUOTE_CHARS and single:
         inside = {span: score for span, score in single.items() if _within(span, best.span)}
         best = ScoredSpan(*max((inside or single).items(), key=lambda item: item[1]))
     if best.span in single:
@@ -103,7 +103,7 @@ def _span_length(span: Span) -> int:
 
 
 def _length(sentences: Sequence[Span], chosen: set[int]) -> int:
-    return sum(sentences[i].end - sentences[i].start for i in chosen)
+    return sum(_span_length(sentences[i]) for i in chosen)
 
 
 def _runs(text: str, sentences: Sequence[Span], chosen: list[int]) -> list[Quote]:

@@ -250,12 +250,12 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool) -> li
     closes = any(DISCLAIMER_RE.fullmatch(u.text) or _SEPARATOR_RE.fullmatch(u.text) for u in units)
     in_notes = False
     closed = False
-    for unit in units:
+    for position, unit in enumerate(units):
         text = unit.text
         definition = _DEFINITION_RE.fullmatch(text)
         if _SEPARATOR_RE.fullmatch(text) and not closed:
             in_notes = True
-        elif definition and not closed and (in_notes or _only_notes_follow(units, unit)):
+        elif definition and not closed and (in_notes or _only_notes_follow(units[position:])):
             in_notes = True
             drafts[0].footnotes.setdefault(int(definition.group(1)), definition.group(2).strip())
         elif DISCLAIMER_RE.fullmatch(text):
@@ -269,10 +269,9 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool) -> li
     return drafts
 
 
-def _only_notes_follow(units: list[_Unit], first: _Unit) -> bool:
-    """Whether `first` opens an endnote block with no separator line above it."""
-    after = units[units.index(first) :]
-    return all(_DEFINITION_RE.fullmatch(u.text) or is_chrome(u.text) or DISCLAIMER_RE.fullmatch(u.text) for u in after)
+def _only_notes_follow(rest: list[_Unit]) -> bool:
+    """Whether `rest` is an endnote block with no separator line above it (chrome may follow)."""
+    return all(_DEFINITION_RE.fullmatch(u.text) or is_chrome(u.text) for u in rest)
 
 
 def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:

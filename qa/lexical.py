@@ -62,11 +62,10 @@ class TermWeights:
         idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in counts.items()}
         return cls(idf, math.log((total + 1) / 0.5))
 
-    def overlap(self, question_terms: set[str], text: str) -> float:
-        """Share of the question's term weight that `text` contains, from 0 to 1."""
+    def overlap(self, question_terms: set[str], present: set[str]) -> float:
+        """Share of the question's term weight found among `present`, the `terms` of a text, from 0 to 1."""
         if not question_terms:
             return 0.0
-        present = terms(text)
         weight = {term: self.idf.get(term, self.unseen) for term in question_terms}
         total = sum(weight.values())
         return sum(w for term, w in weight.items() if term in present) / total if total else 0.0

@@ -61,8 +61,17 @@ class Retriever:
         self.index = index
         self._articles: Mapping[str, Article] = {a.id: a for a in articles}
         self._by_paragraph: dict[tuple[str, int], list[int]] = {}
+        self._entry_terms: list[set[str]] = []
         for position, entry in enumerate(index.entries):
             self._by_paragraph.setdefault((entry.doc_id, entry.paragraph), []).append(position)
+            text = self._paragraph((entry.doc_id, entry.paragraph)).text
+            self._entry_terms.append(terms(text[entry.start : entry.end]))
+        # Tokenized once here, so a request never re-reads the corpus's text.
+        self._paragraph_terms = {key: terms(self._paragraph(key).text) for key in self._by_paragraph}
+        self._folded = {key: _fold(self._paragraph(key).text) for key in self._by_paragraph}
+
+    def _paragraph(self, key: tuple[str, int]) -> Paragraph:
+        return self._articles[key[0]].paragraphs[key[1] - 1]
 
     def search(self, question: str, k: int) -> list[Hit]:
         """The `k` best distinct paragraphs for `question`, best first."""
@@ -78,33 +87,28 @@ class Retriever:
         for position, score in self.index.search(query, k * _CANDIDATES_PER_SLOT):
             entry = self.index.entries[position]
             best.setdefault((entry.doc_id, entry.paragraph), score)
-        scored = []
-        for key, score in best.items():
-            paragraph = self._articles[key[0]].paragraphs[key[1] - 1]
-            scored.append((score + self.paragraph_term_weight * self.weights.overlap(wanted, paragraph.text), key))
+        scored = [
+            (score + self.paragraph_term_weight * self.weights.overlap(wanted, self._paragraph_terms[key]), key)
+            for key, score in best.items()
+        ]
         hits: list[Hit] = []
         seen: set[str] = set()
         for score, key in sorted(scored, key=lambda item: -item[0]):
-            article = self._articles[key[0]]
-            paragraph = article.paragraphs[key[1] - 1]
-            folded = _fold(paragraph.text)
-            if folded in seen:
+            if self._folded[key] in seen:
                 continue
-            seen.add(folded)
-            spans = self._span_scores(key, paragraph.text, query, wanted)
-            hits.append(Hit(article, paragraph, score, len(hits) + 1, spans))
+            seen.add(self._folded[key])
+            spans = self._span_scores(key, query, wanted)
+            hits.append(Hit(self._articles[key[0]], self._paragraph(key), score, len(hits) + 1, spans))
             if len(hits) == k:
                 break
         return hits
 
-    def _span_scores(
-        self, key: tuple[str, int], text: str, query: np.ndarray, wanted: set[str]
-    ) -> tuple[ScoredSpan, ...]:
+    def _span_scores(self, key: tuple[str, int], query: np.ndarray, wanted: set[str]) -> tuple[ScoredSpan, ...]:
         positions = self._by_paragraph[key]
         scores = self.index.vectors[positions] @ query
         scored = []
         for position, score in zip(positions, scores, strict=True):
             entry = self.index.entries[position]
-            overlap = self.weights.overlap(wanted, text[entry.start : entry.end])
+            overlap = self.weights.overlap(wanted, self._entry_terms[position])
             scored.append(ScoredSpan(Span(entry.start, entry.end), float(score) + self.span_term_weight * overlap))
         return tuple(scored)
