@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-from pydantic import Field
+from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     batch_size: int = Field(64, ge=1, description="Texts embedded per batch while indexing.")
     host: str = Field("127.0.0.1", description="Address `qa serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")
+    admin_token: SecretStr | None = Field(
+        None,
+        description="Bearer token for admin operations over HTTP (adding, removing documents, reload); "
+        "unset turns them off.",
+    )
 
 
 @lru_cache

@@ -58,6 +58,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         description="Answers questions by quoting the documents verbatim and citing their own footnotes.",
         lifespan=lifespan,
     )
+    app.state.settings = settings
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
 
