@@ -12,7 +12,7 @@ PORT ?= 8000
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,bench]'
 	touch $@
 
 serve: $(BIN)/.installed
@@ -27,7 +27,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 eval: $(BIN)/.installed
-	$(BIN)/qa eval
+	$(BIN)/qa eval --compare
 
 index: $(BIN)/.installed
 	$(BIN)/qa index

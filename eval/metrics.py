@@ -100,19 +100,24 @@ def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator else None
 
 
+def rank_figures(ranks: Sequence[int | None]) -> dict[str, float | None]:
+    """Recall at 1, 3 and 10 and mean reciprocal rank of the evidence, over answerable questions."""
+    figures: dict[str, float | None] = {
+        f"recall@{n}": _ratio(sum(r is not None and r <= n for r in ranks), len(ranks)) for n in (1, 3, 10)
+    }
+    figures["mrr"] = _ratio(sum(1 / r for r in ranks if r), len(ranks))
+    return figures
+
+
 def summarize(judgements: Iterable[Judgement]) -> dict[str, float | None]:
     """The eval table's figures for a group of judgements (None where nothing was measured)."""
     items = list(judgements)
     answerable = [j for j in items if j.question.answerable]
     unanswerable = [j for j in items if not j.question.answerable]
-    ranks = [j.evidence_rank for j in answerable]
     return {
         "questions": len(items),
         "answerable": len(answerable),
-        "recall@1": _ratio(sum(r is not None and r <= 1 for r in ranks), len(ranks)),
-        "recall@3": _ratio(sum(r is not None and r <= 3 for r in ranks), len(ranks)),
-        "recall@10": _ratio(sum(r is not None and r <= 10 for r in ranks), len(ranks)),
-        "mrr": _ratio(sum(1 / r for r in ranks if r), len(ranks)),
+        **rank_figures([j.evidence_rank for j in answerable]),
         "answer_support": _ratio(sum(j.supported for j in answerable), len(answerable)),
         "quote_fidelity": _ratio(sum(j.faithful_quotes for j in items), sum(j.quotes for j in items)),
         "footnote_recall": _ratio(sum(j.gold_cited for j in answerable), sum(j.gold_footnotes for j in answerable)),
@@ -122,23 +127,52 @@ def summarize(judgements: Iterable[Judgement]) -> dict[str, float | None]:
     }
 
 
-def calibrate(judgements: Sequence[Judgement]) -> tuple[float, list[tuple[float, float, float]]]:
-    """The threshold that best separates answerable from unanswerable questions by top score.
+@dataclass(frozen=True)
+class SweepPoint:
+    """The answer figures at one abstention threshold."""
 
-    Maximizes balanced accuracy (abstention on unanswerable + answering answerable, halved);
-    ties go to the lower threshold, which falsely abstains less. Returns the threshold and the
-    sweep as (threshold, abstention, false abstention).
+    threshold: float
+    abstention: float | None
+    false_abstention: float | None
+    answer_support: float | None
+
+
+def sweep_point(threshold: float, judgements: Iterable[Judgement]) -> SweepPoint:
+    figures = summarize(judgements)
+    return SweepPoint(threshold, figures["abstention"], figures["false_abstention"], figures["answer_support"])
+
+
+def candidate_thresholds(judgements: Sequence[Judgement]) -> list[float]:
+    """Midpoints between neighbouring top scores, plus one below all: every distinct decision."""
+    scores = sorted({round(j.top_score, 4) for j in judgements})
+    if not scores:
+        return []
+    return [round(scores[0] - 0.01, 4)] + [round((a + b) / 2, 4) for a, b in zip(scores, scores[1:], strict=False)]
+
+
+def choose_threshold(points: Sequence[SweepPoint]) -> float:
+    """The threshold maximizing abstention on unanswerable minus false abstention on answerable.
+
+    Ties go to the lower threshold, which silences fewer answers.
     """
-    answerable = [j.top_score for j in judgements if j.question.answerable]
-    unanswerable = [j.top_score for j in judgements if not j.question.answerable]
-    if not answerable or not unanswerable:
+    scored = [p for p in points if p.abstention is not None and p.false_abstention is not None]
+    if not scored:
         raise ValueError("calibration needs both answerable and unanswerable questions")
-    scores = sorted(set(answerable + unanswerable))
-    candidates = [round((a + b) / 2, 4) for a, b in zip(scores, scores[1:], strict=False)]
-    sweep = []
-    for threshold in candidates:
-        abstention = sum(s < threshold for s in unanswerable) / len(unanswerable)
-        false = sum(s < threshold for s in answerable) / len(answerable)
-        sweep.append((threshold, abstention, false))
-    best = max(sweep, key=lambda row: (row[1] - row[2], -row[0]))
-    return best[0], sweep
+    return max(scored, key=lambda p: (p.abstention - p.false_abstention, -p.threshold)).threshold
+
+
+def retrieval_summary(
+    questions: Sequence[Question], ranks: Sequence[int | None], top_scores: Sequence[float], threshold: float
+) -> dict[str, float | None]:
+    """The eval table's figures for a system that only ranks paragraphs (the peer): no quotes, no notes."""
+    answerable = [r for q, r in zip(questions, ranks, strict=True) if q.answerable]
+    silent = [q.answerable for q, score in zip(questions, top_scores, strict=True) if score < threshold]
+    unanswerable = len(questions) - len(answerable)
+    return {
+        **dict.fromkeys(summarize(()), None),
+        "questions": len(questions),
+        "answerable": len(answerable),
+        **rank_figures(answerable),
+        "abstention": _ratio(silent.count(False), unanswerable),
+        "false_abstention": _ratio(silent.count(True), len(answerable)),
+    }

@@ -11,7 +11,7 @@ from qa.corpus import Article, articles_from_json
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, is_fresh
 from qa.retrieve import Retriever
-from qa.settings import Settings
+from qa.settings import RETRIEVERS, RetrieverName, Settings
 
 log = logging.getLogger(__name__)
 
@@ -63,10 +63,11 @@ class Assistant:
         """Rebuild the index from the corpus folder (the running assistant keeps its loaded copy)."""
         return build_index(self.settings.corpus_dir, self.settings.index_dir, self.encoder)
 
-    def ask(self, question: str, k: int | None = None) -> Answer:
+    def ask(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Answer:
         question = validate_question(question, self.settings.max_question_chars)
         k = self.settings.top_k if k is None else validate_k(k)
-        return self.composer.compose(question, self.retriever.search(question, k))
+        retriever = self.settings.retriever if retriever is None else validate_retriever(retriever)
+        return self.composer.compose(question, self.retriever.search(question, k, retriever))
 
     def document(self, doc_id: str) -> Article:
         try:
@@ -85,6 +86,12 @@ def validate_question(question: str, max_chars: int) -> str:
     if len(stripped) > max_chars:
         raise InvalidQuestion(f"question is {len(stripped)} characters long; the limit is {max_chars}")
     return stripped
+
+
+def validate_retriever(name: str) -> RetrieverName:
+    if name not in RETRIEVERS:
+        raise InvalidQuestion(f"retriever must be one of {', '.join(RETRIEVERS)}, got {name!r}")
+    return name  # type: ignore[return-value]  # checked against RETRIEVERS just above
 
 
 def validate_k(k: int) -> int:

@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from eval.dataset import EvalSetError
 from qa.errors import QAError
-from qa.settings import Settings
+from qa.settings import RETRIEVERS, Settings
 
 log = logging.getLogger("qa")
 
@@ -48,7 +48,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     validate_question(args.question, settings.max_question_chars)  # fail fast, before loading a model
     if args.k is not None:
         validate_k(args.k)
-    answer = Assistant.open(settings).ask(args.question, args.k)
+    answer = Assistant.open(settings).ask(args.question, args.k, args.retriever)
     if args.json:
         print(answer_out(answer).model_dump_json(indent=2))
     else:
@@ -99,6 +99,7 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", help="the question, in plain words (quote it in the shell)")
     ask.add_argument("-k", type=int, default=None, help="sources to quote, 1-10 (default: QA_TOP_K, 3)")
     ask.add_argument("--json", action="store_true", help="print the answer as the API's JSON")
+    ask.add_argument("--retriever", choices=RETRIEVERS, help="how passages are ranked (default: QA_RETRIEVER, dense)")
 
     serve = add("serve", "Serve the web form and the JSON API.", cmd_serve)
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
@@ -113,6 +114,18 @@ def build_parser() -> argparse.ArgumentParser:
         "--split", choices=("dev", "test", "all"), default="all", help="which questions (default all)"
     )
     evaluate.add_argument("--json", dest="json_out", type=Path, help="also write the figures to this JSON file")
+    evaluate.add_argument(
+        "--retriever", choices=RETRIEVERS, help="retriever the main table measures (default: QA_RETRIEVER, dense)"
+    )
+    evaluate.add_argument(
+        "--compare", action="store_true", help="also measure dense, bm25, hybrid and the Haystack peer side by side"
+    )
+    evaluate.add_argument(
+        "--sweep", action="store_true", help="print abstention and answer support at every threshold, and plot them"
+    )
+    evaluate.add_argument(
+        "--plot", type=Path, default=Path("docs/abstention-sweep.png"), help="where --sweep writes its PNG"
+    )
     evaluate.add_argument("--calibrate", action="store_true", help="choose the abstention threshold on the dev split")
     return parser
 

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import jinja2
 
+from qa.abstain import asks_for_quantity, states_quantity
 from qa.corpus import Article, Paragraph
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import Span, leans_on_previous, split_sentences
@@ -148,11 +149,23 @@ class Composer:
         self._template = environment.get_template("answer.txt.j2")
 
     def compose(self, question: str, hits: Sequence[Hit]) -> Answer:
-        sources = tuple(to_source(hit) for hit in hits)
-        abstained = not sources or sources[0].score < self.abstain_below
-        if abstained:
-            nearest = sources[:NEAREST_SHOWN]
+        found = tuple(to_source(hit) for hit in hits)
+        sources = self.answering(question, found)
+        if not sources:
+            nearest = found[:NEAREST_SHOWN]
             text = self._template.render(question=question, abstained=True, sources=(), nearest=nearest)
             return Answer(question, True, text, (), nearest)
         text = self._template.render(question=question, abstained=False, sources=sources, nearest=())
         return Answer(question, False, text, sources)
+
+    def answering(self, question: str, sources: Sequence[Source]) -> tuple[Source, ...]:
+        """All the sources, or none when the best one is not an answer.
+
+        It is not when it scores under the threshold, or when the question asks for a quantity and
+        its quotes state none: a lower-ranked number is then more likely a different figure.
+        """
+        if not sources or sources[0].score < self.abstain_below:
+            return ()
+        if asks_for_quantity(question) and not any(states_quantity(q.text, question) for q in sources[0].quotes):
+            return ()
+        return tuple(sources)

@@ -35,14 +35,19 @@ def stem(word: str) -> str:
     return word
 
 
-def terms(text: str) -> set[str]:
-    """The stemmed content words of a text, footnote markers excluded."""
+def tokens(text: str) -> list[str]:
+    """The stemmed content words of a text in order, repeats kept (BM25 counts them), markers excluded."""
     text = re.sub(r"\[\d+\]", " ", text.lower())
-    return {
+    return [
         stem(token)
         for token in _TOKEN_RE.findall(text)
         if token not in _STOPWORDS and (len(token) > 1 or token.isdigit())
-    }
+    ]
+
+
+def terms(text: str) -> set[str]:
+    """The distinct stemmed content words of a text."""
+    return set(tokens(text))
 
 
 @dataclass(frozen=True)

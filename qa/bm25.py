@@ -1,0 +1,35 @@
+"""BM25 over the same passages the dense index holds, so the two rankings can be fused entry for entry.
+
+Tokens are `qa.lexical.tokens`: the same light stemming and stop words as the term-overlap bonus,
+so "urged" meets "urge" in both. bm25s keeps the scores as a sparse matrix; a query costs a few
+sparse row sums, which is why it is built once when the retriever is, never per request.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import bm25s
+import numpy as np
+
+from qa.lexical import tokens
+
+_EMPTY = ""
+"""bm25s's token for a passage with no content words, so every passage keeps its row."""
+
+
+class LexicalIndex:
+    """BM25 scores of every passage for a question's words."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.size = len(texts)
+        self._bm25 = bm25s.BM25()
+        self._bm25.index([tokens(text) or [_EMPTY] for text in texts], show_progress=False)
+        self._vocabulary = self._bm25.vocab_dict
+
+    def scores(self, question: str) -> np.ndarray:
+        """One BM25 score per passage, in passage order; all zero when no question word is indexed."""
+        known = [token for token in tokens(question) if token in self._vocabulary and token != _EMPTY]
+        if not known:
+            return np.zeros(self.size, dtype=np.float32)
+        return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
