@@ -67,3 +67,43 @@ def small_corpus(tmp_path: Path, corpus_texts: dict[str, str]) -> Path:
     folder.mkdir()
     (folder / NORTH38).write_text(corpus_texts[NORTH38], encoding="utf-8")
     return folder
+
+
+HOSTILE = """Ledger of <script>alert("title")</script> the Camps
+
+By Mallory <img src=x onerror=alert(1)>
+
+The guards kept a ledger of escapes, written <script>alert("body")</script> in its margins and signed
+<img src=x onerror=alert(2)> by the camp commandant.[1] Each entry named the prisoner's home village.
+
+Snow closed the mountain roads near the border for most of that winter.[2]
+
+———
+
+[1] Ledger scan at https://example.org/ledger?a=1&b=2 (accessed <b>2020</b>).
+
+[2] Weather notes, <a href="javascript:alert(3)">click</a>.
+"""
+"""A document whose own text is HTML and script: every page must show it as text, never run it."""
+HOSTILE_FILE = "hostile-ledger.txt"
+HOSTILE_ID = "hostile-ledger-1"
+
+
+@pytest.fixture(scope="session")
+def web_settings(tmp_path_factory: pytest.TempPathFactory, corpus_texts: dict[str, str]) -> Settings:
+    """The HRNK listing (for real answers with footnotes) beside the hostile document."""
+    folder = tmp_path_factory.mktemp("web-corpus")
+    (folder / HRNK).write_text(corpus_texts[HRNK], encoding="utf-8")
+    (folder / HOSTILE_FILE).write_text(HOSTILE, encoding="utf-8")
+    return Settings(corpus_dir=folder, index_dir=tmp_path_factory.mktemp("web-index"))
+
+
+@pytest.fixture(scope="session")
+def web_assistant(web_settings: Settings, encoder: Encoder) -> Assistant:
+    return Assistant.open(web_settings, encoder=encoder, progress=False)
+
+
+@pytest.fixture(scope="session")
+def web_client(web_settings: Settings, web_assistant: Assistant) -> Iterator[TestClient]:
+    with TestClient(create_app(web_settings, web_assistant)) as test_client:
+        yield test_client
