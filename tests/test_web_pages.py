@@ -8,9 +8,8 @@ import re
 import pytest
 from fastapi.testclient import TestClient
 
-from tests.conftest import HOSTILE_FILE, HOSTILE_ID, HRNK
+from tests.conftest import G8, G8_CITATION, HOSTILE_FILE, HOSTILE_ID, HRNK
 
-G8 = "What did the G8 urge North Korea to do?"
 DIALOGUE_ID = "hrnk-articles-by-board-members-fellows-and-staff-1"
 LEDGER_QUESTION = "Who signed the ledger of escapes?"
 
@@ -67,15 +66,7 @@ def test_a_source_without_a_date_says_date_unknown(web_client: TestClient) -> No
 
 def test_copy_button_carries_the_formatted_citation(g8_page: str) -> None:
     button = first(r'<button type="button" class="copy" data-citation="([^"]*)" hidden>', g8_page)
-    assert html.unescape(button) == (
-        "“A Human Rights Dialogue with North Korea: Real or Illusory?”, Roberta Cohen, HRNK Co-Chair, 2014-10-16, "
-        "paragraph 6.\n"
-        "[10] Republic of Botswana, Ministry of Foreign Affairs and International Cooperation, "
-        "“Botswana cut ties with North Korea,” February 20, 2014.\n"
-        "[11] G8 Final Communique, Lough Erne, 2013, para. 93.\n"
-        "[12] John Kerry, Remarks at Event on Human Rights in the D.P.R.K., Waldorf-Astoria, New York, "
-        "September 23, 2014."
-    )
+    assert html.unescape(button) == G8_CITATION
 
 
 def test_answer_page_loads_only_the_copy_script_from_a_file(g8_page: str) -> None:
@@ -183,3 +174,9 @@ def test_every_response_carries_the_security_headers(web_client: TestClient, pat
     assert "unsafe-inline" not in headers["content-security-policy"]
     assert headers["x-content-type-options"] == "nosniff"
     assert headers["referrer-policy"] == "no-referrer"
+
+
+def test_only_the_api_docs_page_may_load_swagger_ui_from_its_cdn(web_client: TestClient) -> None:
+    policy = web_client.get("/docs").headers["content-security-policy"]
+    assert "script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net;" in policy
+    assert "cdn.jsdelivr.net" not in web_client.get("/").headers["content-security-policy"]
