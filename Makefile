@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test lint eval index clean
+.PHONY: serve test lint eval index screenshots clean
 
 # torch is installed first, pinned to the CPU build on this machine's disk: a bare `torch`
 # requirement (pulled in by sentence-transformers) would otherwise download a CUDA build of several GB.
@@ -28,6 +28,9 @@ lint: $(BIN)/.installed
 
 eval: $(BIN)/.installed
 	$(BIN)/qa eval --compare
+
+screenshots: $(BIN)/.installed
+	$(BIN)/pytest -q tests/test_browser.py --screenshots docs/screenshots
 
 index: $(BIN)/.installed
 	$(BIN)/qa index

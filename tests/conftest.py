@@ -19,6 +19,10 @@ HRNK = "hrnk-articles-by-board-members-fellows-and-staff.txt"
 NORTH38 = "38north-a-serious-human-rights-negotiation-with-north-korea.txt"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--screenshots", metavar="DIR", help="browser tests save page screenshots into DIR")
+
+
 @pytest.fixture(scope="session")
 def corpus_texts() -> dict[str, str]:
     return {name: (CORPUS / name).read_text(encoding="utf-8") for name in (HRNK, NORTH38)}
@@ -54,10 +58,15 @@ def assistant(settings: Settings, encoder: Encoder) -> Assistant:
     return Assistant.open(settings, encoder=encoder, progress=False)
 
 
-@pytest.fixture(scope="session")
-def client(settings: Settings, assistant: Assistant) -> Iterator[TestClient]:
+def serve(settings: Settings, assistant: Assistant) -> Iterator[TestClient]:
+    """The real app around an already opened assistant, with its lifespan run."""
     with TestClient(create_app(settings, assistant)) as test_client:
         yield test_client
+
+
+@pytest.fixture(scope="session")
+def client(settings: Settings, assistant: Assistant) -> Iterator[TestClient]:
+    yield from serve(settings, assistant)
 
 
 @pytest.fixture
@@ -67,3 +76,53 @@ def small_corpus(tmp_path: Path, corpus_texts: dict[str, str]) -> Path:
     folder.mkdir()
     (folder / NORTH38).write_text(corpus_texts[NORTH38], encoding="utf-8")
     return folder
+
+
+HOSTILE = """Ledger of <script>alert("title")</script> the Camps
+
+By Mallory <img src=x onerror=alert(1)>
+
+The guards kept a ledger of escapes, written <script>alert("body")</script> in its margins and signed
+<img src=x onerror=alert(2)> by the camp commandant.[1] Each entry named the prisoner's home village.
+
+Snow closed the mountain roads near the border for most of that winter.[2]
+
+———
+
+[1] Ledger scan at https://example.org/ledger?a=1&b=2 (accessed <b>2020</b>).
+
+[2] Weather notes, <a href="javascript:alert(3)">click</a>.
+"""
+"""A document whose own text is HTML and script: every page must show it as text, never run it."""
+HOSTILE_FILE = "hostile-ledger.txt"
+G8 = "What did the G8 urge North Korea to do?"
+G8_CITATION = (
+    "“A Human Rights Dialogue with North Korea: Real or Illusory?”, Roberta Cohen, HRNK Co-Chair, 2014-10-16, "
+    "paragraph 6.\n"
+    "[10] Republic of Botswana, Ministry of Foreign Affairs and International Cooperation, "
+    "“Botswana cut ties with North Korea,” February 20, 2014.\n"
+    "[11] G8 Final Communique, Lough Erne, 2013, para. 93.\n"
+    "[12] John Kerry, Remarks at Event on Human Rights in the D.P.R.K., Waldorf-Astoria, New York, "
+    "September 23, 2014."
+)
+"""What "copy citation" gives for the top source answering G8 over the web test corpus."""
+HOSTILE_ID = "hostile-ledger-1"
+
+
+@pytest.fixture(scope="session")
+def web_settings(tmp_path_factory: pytest.TempPathFactory, corpus_texts: dict[str, str]) -> Settings:
+    """The HRNK listing (for real answers with footnotes) beside the hostile document."""
+    folder = tmp_path_factory.mktemp("web-corpus")
+    (folder / HRNK).write_text(corpus_texts[HRNK], encoding="utf-8")
+    (folder / HOSTILE_FILE).write_text(HOSTILE, encoding="utf-8")
+    return Settings(corpus_dir=folder, index_dir=tmp_path_factory.mktemp("web-index"))
+
+
+@pytest.fixture(scope="session")
+def web_assistant(web_settings: Settings, encoder: Encoder) -> Assistant:
+    return Assistant.open(web_settings, encoder=encoder, progress=False)
+
+
+@pytest.fixture(scope="session")
+def web_client(web_settings: Settings, web_assistant: Assistant) -> Iterator[TestClient]:
+    yield from serve(web_settings, web_assistant)

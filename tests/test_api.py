@@ -79,7 +79,7 @@ def test_home_page_is_a_labelled_form(client: TestClient) -> None:
 def test_ask_page_shows_quote_attribution_and_footnote(client: TestClient) -> None:
     response = client.get("/ask", params={"q": "What did the G8 urge North Korea to do?"})
     assert response.status_code == 200
-    assert "urged North Korea to address international concerns" in response.text
+    assert "to address international concerns about its human rights violations" in response.text
     assert "G8 Final Communique, Lough Erne, 2013, para. 93." in response.text
     assert "Roberta Cohen, HRNK Co-Chair" in response.text
 

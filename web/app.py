@@ -6,12 +6,11 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
@@ -19,6 +18,9 @@ from qa.assistant import MAX_K, Assistant
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion, QAError
 from qa.schema import AnswerOut, DocumentOut, answer_out, document_out
 from qa.settings import RetrieverName, Settings, get_settings
+from web.headers import add_security_headers
+from web.pages import router as pages_router
+from web.pages import templates
 
 HERE = Path(__file__).parent
 ERROR_STATUS: dict[type[QAError], int] = {InvalidQuestion: 422, DocumentNotFound: 404, IndexUnavailable: 503}
@@ -61,7 +63,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     )
     app.state.settings = settings
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    templates = Jinja2Templates(directory=HERE / "templates")
+    app.include_router(pages_router)
+    add_security_headers(app)
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/") and request.url.path != "/healthz"
@@ -104,14 +107,5 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     def healthz(request: Request) -> dict[str, object]:
         assistant = current(request)
         return {"status": "ok", "documents": len(assistant.articles), "passages": len(assistant.index)}
-
-    @app.get("/", response_class=HTMLResponse)
-    def home(request: Request) -> HTMLResponse:
-        return templates.TemplateResponse(request, "ask.html", {"question": "", "answer": None})
-
-    @app.get("/ask", response_class=HTMLResponse)
-    def ask_page(request: Request, q: str = Query("", description="The question.")) -> HTMLResponse:
-        result = answer_out(current(request).ask(q))
-        return templates.TemplateResponse(request, "ask.html", {"question": q, "answer": result})
 
     return app

@@ -1,0 +1,169 @@
+"""The pages as a person uses them, in Debian's chromium (headless) against a real uvicorn server.
+
+`pytest tests/test_browser.py --screenshots docs/screenshots` also saves the README's screenshots.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from qa import Assistant, Settings
+from tests.conftest import G8, G8_CITATION, HOSTILE_ID
+from web.app import create_app
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+
+
+@pytest.fixture(scope="session")
+def server_url(web_settings: Settings, web_assistant: Assistant) -> Iterator[str]:
+    """The real app under uvicorn on a free local port, in a thread so it shares the loaded model."""
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(create_app(web_settings, web_assistant), log_level="warning"))
+    thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "uvicorn did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+    sock.close()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    if not CHROMIUM.exists():
+        pytest.skip(
+            f"browser tests need Debian's chromium at {CHROMIUM}, which is not installed; "
+            "install it with `apt-get install -y chromium` (.ci/run does)"
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def context(browser: Browser, server_url: str) -> Iterator[BrowserContext]:
+    context = browser.new_context(base_url=server_url, viewport={"width": 1000, "height": 800})
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=server_url)
+    yield context
+    context.close()
+
+
+@pytest.fixture
+def page(context: BrowserContext) -> Page:
+    return context.new_page()
+
+
+@pytest.fixture(scope="session")
+def screenshots(request: pytest.FixtureRequest) -> Path | None:
+    folder = request.config.getoption("--screenshots")
+    return Path(folder) if folder else None
+
+
+def snap(page: Page, folder: Path | None, name: str) -> None:
+    if folder is not None:
+        folder.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=folder / f"{name}.png", full_page=False)
+
+
+def in_viewport(page: Page, selector: str) -> bool:
+    return page.eval_on_selector(
+        selector, "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; }"
+    )
+
+
+def ask(page: Page, question: str) -> None:
+    page.goto("/")
+    page.get_by_label("Your question").fill(question)
+    page.get_by_label("Your question").press("Enter")
+    page.wait_for_load_state()
+
+
+def test_asking_shows_the_quote_and_its_marker_leads_to_the_note(page: Page, screenshots: Path | None) -> None:
+    page.goto("/")
+    page.get_by_label("Your question").fill(G8)
+    snap(page, screenshots, "ask")
+    page.get_by_role("button", name="Ask").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Your question").input_value() == G8
+    first = page.locator("li.source").first
+    assert (
+        "for the first time urged North Korea to address international concerns"
+        in first.locator("blockquote").inner_text()
+    )
+    snap(page, screenshots, "answer")
+    first.get_by_role("link", name="[11]").click()
+    assert page.url.endswith("#s1-n11")
+    assert page.locator("#s1-n11").inner_text() == "G8 Final Communique, Lough Erne, 2013, para. 93."
+    assert in_viewport(page, "#s1-n11")
+
+
+def test_paragraph_link_opens_the_document_scrolled_to_the_highlighted_quote(
+    page: Page, screenshots: Path | None
+) -> None:
+    ask(page, G8)
+    quote = page.locator("li.source").first.locator("blockquote").inner_text()
+    page.locator("li.source").first.get_by_role("link", name="paragraph 6").click()
+    page.wait_for_load_state()
+    assert page.url.endswith("#p6")
+    assert page.locator("mark.quoted").all_inner_texts() == [quote]
+    assert in_viewport(page, "#p6 mark.quoted")
+    snap(page, screenshots, "document")
+    page.locator("#p6").get_by_role("link", name="[11]").click()
+    page.locator("#n11 a.backref").click()
+    assert page.url.endswith("#r11")
+
+
+def test_copy_citation_puts_the_formatted_reference_on_the_clipboard(page: Page) -> None:
+    ask(page, G8)
+    page.locator("li.source").first.get_by_role("button", name="Copy citation").click()
+    page.get_by_text("Citation copied.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == G8_CITATION
+
+
+def test_an_abstention_says_the_documents_do_not_answer(page: Page, screenshots: Path | None) -> None:
+    ask(page, "How much rice does North Korea import each year?")
+    assert page.get_by_role("heading", level=2).inner_text() == "The documents do not answer this question."
+    assert page.get_by_role("heading", level=3).inner_text() == "Nearest passages — not an answer"
+    assert page.locator("blockquote").count() == 0
+    snap(page, screenshots, "abstention")
+
+
+def test_a_hostile_document_shows_its_html_as_text_and_runs_nothing(page: Page) -> None:
+    dialogs: list[str] = []
+    page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
+    ask(page, "Who signed the ledger of escapes?")
+    assert '<script>alert("body")</script>' in page.locator("blockquote").first.inner_text()
+    page.goto(f"/documents/{HOSTILE_ID}")
+    assert page.locator("h1").inner_text() == 'Ledger of <script>alert("title")</script> the Camps'
+    assert "<img src=x onerror=alert(2)>" in page.locator("#p1").inner_text()
+    assert page.locator("main img, main script").count() == 0
+    assert dialogs == []
+
+
+def test_the_answer_page_fits_a_phone_screen(browser: Browser, server_url: str) -> None:
+    phone = browser.new_context(base_url=server_url, viewport={"width": 360, "height": 740}, is_mobile=True)
+    page = phone.new_page()
+    page.goto(f"/ask?q={G8}")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 360
+    phone.close()

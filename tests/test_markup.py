@@ -1,0 +1,77 @@
+"""Cutting source text into pieces for the pages: highlighting never changes a quotation."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.sentences import Span
+from web.markup import Piece, first_markers, linkify, parse_highlights, pieces, question_terms, quoted_runs
+
+QUOTE = "the first time urged North Korea to address international concerns,[11] while the camps.[12]"
+
+
+def test_pieces_join_back_to_the_exact_quotation() -> None:
+    assert "".join(p.text for p in pieces(QUOTE, question_terms("What did the G8 urge North Korea to do?"))) == QUOTE
+
+
+def test_question_words_are_marked_by_their_stems() -> None:
+    marked = [p.text for p in pieces(QUOTE, question_terms("Who urges North Korea about camps?")) if p.kind == "term"]
+    assert marked == ["urged", "North", "Korea", "camps"]
+
+
+def test_footnote_markers_become_numbered_pieces_and_are_never_marked_as_words() -> None:
+    markers = [(p.text, p.number) for p in pieces(QUOTE, question_terms("11 12")) if p.kind == "marker"]
+    assert markers == [("[11]", 11), ("[12]", 12)]
+
+
+def test_quoted_runs_cut_a_paragraph_exactly_at_the_quoted_spans() -> None:
+    runs = quoted_runs("One. Two.[3] Three.", [Span(5, 12)])
+    assert [(run.quoted, "".join(p.text for p in run.pieces)) for run in runs] == [
+        (False, "One. "),
+        (True, "Two.[3]"),
+        (False, " Three."),
+    ]
+
+
+def test_only_the_first_marker_of_a_number_is_where_its_note_links_back() -> None:
+    runs, referenced = first_markers([quoted_runs("A.[1] B.[2]", []), quoted_runs("C.[1]", [])])
+    flags = [(p.number, p.first) for paragraph in runs for run in paragraph for p in run.pieces if p.kind == "marker"]
+    assert flags == [(1, True), (2, True), (1, False)]
+    assert referenced == {1, 2}
+
+
+def test_urls_in_a_note_become_links_without_the_sentence_punctuation() -> None:
+    assert linkify("See https://example.org/a?b=1&c=2. And (http://x.org/y).") == (
+        Piece("See "),
+        Piece("https://example.org/a?b=1&c=2", "link"),
+        Piece(". And ("),
+        Piece("http://x.org/y", "link"),
+        Piece(")."),
+    )
+
+
+def test_only_http_urls_become_links() -> None:
+    assert linkify('<a href="javascript:alert(1)">x</a>') == (Piece('<a href="javascript:alert(1)">x</a>'),)
+
+
+def test_highlights_are_parsed_per_paragraph_and_overlaps_merged() -> None:
+    assert parse_highlights("6:10-20,6:15-30,2:0-5", {2: 50, 6: 100}) == {
+        6: (Span(10, 30),),
+        2: (Span(0, 5),),
+    }
+
+
+@pytest.mark.parametrize(
+    ("value", "message"),
+    [
+        ("6:10", "hl span '6:10' is not PARAGRAPH:START-END, as in 6:615-928"),
+        ("9:0-5", "hl span '9:0-5': the document has no paragraph 9"),
+        ("6:0-101", "hl span '6:0-101' is outside paragraph 6, which is 100 characters long"),
+        ("6:20-10", "hl span '6:20-10' is outside paragraph 6, which is 100 characters long"),
+        (",".join(["6:0-1"] * 21), "hl has 21 spans; at most 20 are shown"),
+    ],
+)
+def test_bad_highlights_are_errors_naming_the_span(value: str, message: str) -> None:
+    with pytest.raises(ValueError) as error:
+        parse_highlights(value, {6: 100})
+    assert str(error.value) == message

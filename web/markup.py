@@ -1,0 +1,176 @@
+"""Source text -> pieces the templates render: question words, footnote markers, links, quoted runs.
+
+Nothing here builds HTML. Each function cuts a text into pieces whose texts join back to exactly
+the input, so highlighting can never change a quotation; the templates then write every piece
+through Jinja2's autoescaping, so a document's own `<script>` stays text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, replace
+from typing import Literal
+
+from qa.lexical import terms
+from qa.sentences import MARKER_RE, Span
+
+PieceKind = Literal["text", "term", "marker", "link"]
+
+_WORD_RE = re.compile(r"\w+")
+_URL_RE = re.compile(r"https?://[^\s<>\"'\]]+")
+_URL_TRAILING = ".,;:!?)”’"
+"""Punctuation that ends the sentence a URL stands in, not the URL."""
+_HIGHLIGHT_RE = re.compile(r"(\d{1,4}):(\d{1,7})-(\d{1,7})")
+MAX_HIGHLIGHTS = 20
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A stretch of text and how to show it: plain, a question word, a note marker, or a URL."""
+
+    text: str
+    kind: PieceKind = "text"
+    number: int | None = None
+    """The footnote number, for a marker."""
+    first: bool = False
+    """For a marker: the first of its number in the document, the place its note links back to."""
+
+
+@dataclass(frozen=True)
+class Run:
+    """Consecutive pieces that are all inside, or all outside, the quoted sentences."""
+
+    quoted: bool
+    pieces: tuple[Piece, ...]
+
+
+def pieces(text: str, question_terms: frozenset[str] = frozenset()) -> tuple[Piece, ...]:
+    """`text` as markers and words, with the words whose stems the question shares marked."""
+    out: list[Piece] = []
+    position = 0
+    for marker in MARKER_RE.finditer(text):
+        out.extend(_words(text[position : marker.start()], question_terms))
+        out.append(Piece(marker.group(0), "marker", int(marker.group(1))))
+        position = marker.end()
+    out.extend(_words(text[position:], question_terms))
+    return _merge_text(out)
+
+
+def _words(text: str, question_terms: frozenset[str]) -> list[Piece]:
+    if not question_terms:
+        return [Piece(text)]
+    out: list[Piece] = []
+    position = 0
+    for word in _WORD_RE.finditer(text):
+        if terms(word.group(0)) & question_terms:
+            out.append(Piece(text[position : word.start()]))
+            out.append(Piece(word.group(0), "term"))
+            position = word.end()
+    out.append(Piece(text[position:]))
+    return out
+
+
+def _merge_text(items: Iterable[Piece]) -> tuple[Piece, ...]:
+    """Join neighbouring plain pieces and drop empty ones, so the markup stays small."""
+    out: list[Piece] = []
+    for item in items:
+        if not item.text:
+            continue
+        if out and item.kind == "text" and out[-1].kind == "text":
+            out[-1] = Piece(out[-1].text + item.text)
+        else:
+            out.append(item)
+    return tuple(out)
+
+
+def question_terms(question: str) -> frozenset[str]:
+    """The stemmed content words of a question, as retrieval weighs them."""
+    return frozenset(terms(question))
+
+
+def quoted_runs(text: str, spans: Sequence[Span]) -> tuple[Run, ...]:
+    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces."""
+    runs: list[Run] = []
+    position = 0
+    for span in spans:
+        if span.start > position:
+            runs.append(Run(False, pieces(text[position : span.start])))
+        runs.append(Run(True, pieces(text[span.start : span.end])))
+        position = span.end
+    if position < len(text) or not runs:
+        runs.append(Run(False, pieces(text[position:])))
+    return tuple(runs)
+
+
+def first_markers(paragraphs: Sequence[tuple[Run, ...]]) -> tuple[list[tuple[Run, ...]], frozenset[int]]:
+    """Flag each note number's first marker in a document; also return the numbers flagged."""
+    seen: set[int] = set()
+
+    def flag(piece: Piece) -> Piece:
+        if piece.kind != "marker" or piece.number in seen:
+            return piece
+        seen.add(piece.number)
+        return replace(piece, first=True)
+
+    flagged = [
+        tuple(Run(run.quoted, tuple(flag(piece) for piece in run.pieces)) for run in paragraph)
+        for paragraph in paragraphs
+    ]
+    return flagged, frozenset(seen)
+
+
+def linkify(text: str) -> tuple[Piece, ...]:
+    """A note's text with its http(s) URLs as link pieces; sentence punctuation after a URL stays text."""
+    out: list[Piece] = []
+    position = 0
+    for match in _URL_RE.finditer(text):
+        url = match.group(0).rstrip(_URL_TRAILING)
+        if url.count("(") > url.count(")") and match.group(0)[len(url) :].startswith(")"):
+            url += ")"  # a URL that itself holds parentheses, as Wikipedia's do
+        out.append(Piece(text[position : match.start()]))
+        out.append(Piece(url, "link"))
+        position = match.start() + len(url)
+    out.append(Piece(text[position:]))
+    return _merge_text(out)
+
+
+def parse_highlights(value: str, lengths: Mapping[int, int]) -> dict[int, tuple[Span, ...]]:
+    """`"6:615-928,6:950-1100"` -> the spans to highlight in each paragraph, checked against it.
+
+    `lengths` maps each paragraph index to its length; a span outside its paragraph is an error
+    naming it, so a mangled link says what is wrong instead of highlighting the wrong words.
+    """
+    found: dict[int, list[Span]] = {}
+    items = [item for item in value.split(",") if item.strip()]
+    if len(items) > MAX_HIGHLIGHTS:
+        raise ValueError(f"hl has {len(items)} spans; at most {MAX_HIGHLIGHTS} are shown")
+    for item in items:
+        match = _HIGHLIGHT_RE.fullmatch(item.strip())
+        if match is None:
+            raise ValueError(f"hl span {item.strip()!r} is not PARAGRAPH:START-END, as in 6:615-928")
+        paragraph, start, end = (int(group) for group in match.groups())
+        if paragraph not in lengths:
+            raise ValueError(f"hl span {item.strip()!r}: the document has no paragraph {paragraph}")
+        if not start < end <= lengths[paragraph]:
+            raise ValueError(
+                f"hl span {item.strip()!r} is outside paragraph {paragraph}, "
+                f"which is {lengths[paragraph]} characters long"
+            )
+        found.setdefault(paragraph, []).append(Span(start, end))
+    return {paragraph: _union(spans) for paragraph, spans in found.items()}
+
+
+def _union(spans: list[Span]) -> tuple[Span, ...]:
+    merged: list[Span] = []
+    for span in sorted(spans, key=lambda s: s.start):
+        if merged and span.start <= merged[-1].end:
+            merged[-1] = Span(merged[-1].start, max(merged[-1].end, span.end))
+        else:
+            merged.append(span)
+    return tuple(merged)
+
+
+def highlight_param(paragraph: int, spans: Iterable[tuple[int, int]]) -> str:
+    """The `hl` value that makes the document view highlight these spans of one paragraph."""
+    return ",".join(f"{paragraph}:{start}-{end}" for start, end in spans)
