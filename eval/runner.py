@@ -10,7 +10,8 @@ from pathlib import Path
 from eval.dataset import DEFAULT_SET, SPLITS, Question, load_questions
 from eval.metrics import Judgement, calibrate, judge, summarize
 from qa.assistant import Assistant, validate_k
-from qa.corpus import Article, corpus_files, read_source
+from qa.corpus import Article, corpus_files
+from qa.formats import parse_file
 from qa.settings import Settings
 
 RETRIEVAL_DEPTH = 10
@@ -18,7 +19,12 @@ CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
 
 
 def read_corpus(directory: Path) -> dict[str, str]:
-    return {str(path.relative_to(directory)): read_source(path) for path in corpus_files(directory)}
+    """Each document's text as its paragraphs are sliced from it: the file itself for .txt, the extracted text else."""
+    texts = {}
+    for path in corpus_files(directory):
+        name = str(path.relative_to(directory))
+        texts[name] = parse_file(path, name).text
+    return texts
 
 
 def article_bounds(articles: Sequence[Article], texts: Mapping[str, str]) -> dict[str, tuple[int, int]]:

@@ -32,6 +32,7 @@ class SourceOut(BaseModel):
     score: float
     document: DocumentRef
     paragraph: int
+    page: int | None = Field(None, description="PDF page the paragraph starts on; null for unpaged formats.")
     passage: str = Field(description="The whole paragraph, verbatim.")
     quotes: list[QuoteOut]
     footnotes: list[FootnoteOut] = Field(description="Notes whose markers stand inside the quotes.")
@@ -52,6 +53,7 @@ class ParagraphOut(BaseModel):
     text: str
     kind: str
     section: str | None
+    page: int | None = Field(None, description="PDF page the paragraph starts on; null for unpaged formats.")
 
 
 class DocumentOut(DocumentRef):
@@ -71,6 +73,7 @@ def source_out(source: Source) -> SourceOut:
         score=round(source.score, 4),
         document=document_ref(source.article),
         paragraph=source.paragraph.index,
+        page=source.paragraph.page,
         passage=source.paragraph.text,
         quotes=[QuoteOut(text=q.text, start=q.start, end=q.end) for q in source.quotes],
         footnotes=[FootnoteOut(number=c.number, text=c.text) for c in source.footnotes],
@@ -91,7 +94,8 @@ def document_out(article: Article) -> DocumentOut:
     return DocumentOut(
         **document_ref(article).model_dump(),
         paragraphs=[
-            ParagraphOut(index=p.index, text=p.text, kind=p.kind, section=p.section) for p in article.paragraphs
+            ParagraphOut(index=p.index, text=p.text, kind=p.kind, section=p.section, page=p.page)
+            for p in article.paragraphs
         ],
         footnotes=[FootnoteOut(number=n, text=t) for n, t in sorted(article.footnotes.items())],
     )
