@@ -7,6 +7,8 @@ from pydantic import BaseModel, Field
 from qa.compose import Answer, Source
 from qa.corpus import Article
 
+PAGE_DESCRIPTION = "PDF page the paragraph starts on; null for formats without pages."
+
 
 class DocumentRef(BaseModel):
     id: str
@@ -32,7 +34,7 @@ class SourceOut(BaseModel):
     score: float
     document: DocumentRef
     paragraph: int
-    page: int | None = Field(None, description="PDF page the paragraph starts on; null for unpaged formats.")
+    page: int | None = Field(None, description=PAGE_DESCRIPTION)
     passage: str = Field(description="The whole paragraph, verbatim.")
     quotes: list[QuoteOut]
     footnotes: list[FootnoteOut] = Field(description="Notes whose markers stand inside the quotes.")
@@ -53,7 +55,7 @@ class ParagraphOut(BaseModel):
     text: str
     kind: str
     section: str | None
-    page: int | None = Field(None, description="PDF page the paragraph starts on; null for unpaged formats.")
+    page: int | None = Field(None, description=PAGE_DESCRIPTION)
 
 
 class DocumentOut(DocumentRef):

@@ -8,6 +8,7 @@ break, and a section heading. `python -m tests.pdf_fixture OUT.pdf` writes it (t
 from __future__ import annotations
 
 import sys
+from datetime import UTC, datetime
 from pathlib import Path
 
 from fpdf import FPDF
@@ -89,7 +90,7 @@ def report_pdf() -> bytes:
     pdf = _Report(format="A4")
     pdf.set_title(TITLE)
     pdf.set_author(AUTHOR)
-    pdf.set_creation_date(__import__("datetime").datetime(2023, 1, 1, tzinfo=__import__("datetime").timezone.utc))
+    pdf.set_creation_date(datetime(2023, 1, 1, tzinfo=UTC))
     pdf.set_auto_page_break(False)
     pdf.add_page()
     pdf.set_font("Helvetica", "B", 18)
