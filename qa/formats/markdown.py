@@ -15,7 +15,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
 from qa.corpus import BYLINE_BY_RE, DEFINITION_RE, ParagraphKind
-from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date
+from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import decode_utf8
 
 _FRONT_MATTER_RE = re.compile(r"^(title|author|authors|date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
@@ -113,8 +113,8 @@ def parse(data: bytes, source: str) -> Parsed:
     walk = _walk(_PARSER.parse(text))
     blocks = walk.blocks[: _endnotes(walk)]
     title = walk.meta.get("title")
-    if title is None and blocks and blocks[0].kind == "heading":
-        title, blocks = blocks[0].text, blocks[1:]
+    if blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
+        title, blocks = squash(blocks[0].text), blocks[1:]
     author = walk.meta.get("author")
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
