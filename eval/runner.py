@@ -54,6 +54,13 @@ def evaluate(assistant: Assistant, questions: Sequence[Question], k: int, texts:
     return judgements
 
 
+def question_format(question: Question, texts: Mapping[str, str]) -> str:
+    """The suffix of the file holding a question's first evidence string; "none" when it has none."""
+    if not question.evidence:
+        return "none"
+    return next((Path(name).suffix.lower().lstrip(".") for name, text in texts.items() if question.evidence[0] in text))
+
+
 def format_table(columns: Mapping[str, Mapping[str, float | None]]) -> str:
     names = list(columns)
     metrics = list(next(iter(columns.values())))
@@ -85,6 +92,13 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     columns = {name: figures for name, figures in columns.items() if figures["questions"]}
     print(f"k={k}, abstain below {assistant.composer.abstain_below}")
     print(format_table(columns))
+    formats = {question_format(j.question, texts) for j in judgements}
+    if len(formats - {"none"}) > 1:
+        by_format = {
+            f: summarize(j for j in judgements if question_format(j.question, texts) == f) for f in sorted(formats)
+        }
+        print(f"\nby format of the evidence's document\n{format_table(by_format)}")
+        columns = {**columns, **{f"format {name}": figures for name, figures in by_format.items()}}
     if args.calibrate:
         dev = [j for j in judgements if j.question.split == "dev"]
         threshold, sweep = calibrate(dev)
