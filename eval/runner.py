@@ -22,7 +22,8 @@ from eval.metrics import (
 from eval.peer import HaystackPeer, PeerUnavailable
 from qa.assistant import Assistant, validate_k, validate_retriever
 from qa.compose import Composer
-from qa.corpus import Article, corpus_files, read_source
+from qa.corpus import Article, corpus_files
+from qa.formats import parse_file
 from qa.retrieve import Hit
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
@@ -31,7 +32,12 @@ CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
 
 
 def read_corpus(directory: Path) -> dict[str, str]:
-    return {str(path.relative_to(directory)): read_source(path) for path in corpus_files(directory)}
+    """Each document's text as its paragraphs are sliced from it: the file itself for .txt, the extracted text else."""
+    texts = {}
+    for path in corpus_files(directory):
+        name = str(path.relative_to(directory))
+        texts[name] = parse_file(path, name).text
+    return texts
 
 
 def article_bounds(articles: Sequence[Article], texts: Mapping[str, str]) -> dict[str, tuple[int, int]]:
@@ -134,6 +140,13 @@ def peer_columns(assistant: Assistant, questions: Sequence[Question], split: str
     return columns
 
 
+def question_format(question: Question, texts: Mapping[str, str]) -> str:
+    """The suffix of the file holding a question's first evidence string; "none" when it has none."""
+    if not question.evidence:
+        return "none"
+    return next((Path(name).suffix.lower().lstrip(".") for name, text in texts.items() if question.evidence[0] in text))
+
+
 def format_table(columns: Mapping[str, Mapping[str, float | None]]) -> str:
     names = list(columns)
     metrics = list(next(iter(columns.values())))
@@ -223,6 +236,13 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     columns = split_columns(judgements)
     print(f"retriever={retriever}, k={k}, abstain below {assistant.composer.abstain_below}")
     print(format_table(columns))
+    formats = {question_format(j.question, texts) for j in judgements}
+    if len(formats - {"none"}) > 1:
+        by_format = {
+            f: summarize(j for j in judgements if question_format(j.question, texts) == f) for f in sorted(formats)
+        }
+        print(f"\nby format of the evidence's document\n{format_table(by_format)}")
+        columns = {**columns, **{f"format {name}": figures for name, figures in by_format.items()}}
     report: dict[str, object] = {"retriever": retriever, "k": k, "summary": columns}
     if args.compare:
         split = "test" if args.split == "all" else args.split

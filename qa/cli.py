@@ -7,11 +7,13 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
+from urllib.parse import quote
 
 from pydantic import ValidationError
 
 from eval.dataset import EvalSetError
-from qa.errors import QAError
+from qa.errors import CorpusError, QAError
 from qa.settings import RETRIEVERS, Settings
 
 log = logging.getLogger("qa")
@@ -37,6 +39,67 @@ def cmd_index(args: argparse.Namespace) -> int:
         return 0
     report = build_index(settings.corpus_dir, settings.index_dir, encoder)
     print(report.summary())
+    return 0
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    files = []
+    for path in args.paths:
+        try:
+            files.append((path.name, path.read_bytes()))
+        except OSError as error:
+            raise CorpusError(f"{path}: cannot be read ({error.strerror})") from error
+    if args.server:
+        return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
+    from embeddings import Encoder
+    from qa.library import add_documents
+
+    change = add_documents(
+        settings.corpus_dir, settings.index_dir, Encoder(settings.model_dir, settings.batch_size), files, progress=True
+    )
+    print(f"changed {', '.join(a.id for a in change.documents)}\n{change.report.summary()}")
+    return 0
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    settings = _settings(args)
+    if args.server:
+        return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
+    from embeddings import Encoder
+    from embeddings.index import IndexLoadError
+    from qa.indexing import indexed_articles
+    from qa.library import remove_document
+
+    try:
+        articles = indexed_articles(settings.index_dir)
+    except IndexLoadError as error:
+        raise CorpusError(f"{error}; build the index with `qa index` first") from error
+    encoder = Encoder(settings.model_dir, settings.batch_size)
+    change = remove_document(settings.corpus_dir, settings.index_dir, encoder, args.doc_id, articles, progress=True)
+    print(f"changed {', '.join(a.id for a in change.documents)}\n{change.report.summary()}")
+    return 0
+
+
+def _remote(settings: Settings, server: str, method: str, path: str, **request: Any) -> int:
+    """Send an admin request to a running server with the token from QA_ADMIN_TOKEN; print what it says."""
+    import httpx
+
+    if settings.admin_token is None:
+        raise CorpusError("--server needs the server's admin token in QA_ADMIN_TOKEN")
+    headers = {"authorization": f"Bearer {settings.admin_token.get_secret_value()}"}
+    try:
+        response = httpx.request(method, server.rstrip("/") + path, headers=headers, timeout=None, **request)
+    except httpx.HTTPError as error:
+        raise CorpusError(f"cannot reach {server}: {error}") from error
+    try:
+        body = response.json()
+    except ValueError:
+        body = {"detail": response.text}
+    if response.is_error:
+        print(f"error: {server} answered {response.status_code}: {body.get('detail')}", file=sys.stderr)
+        return 2
+    print(f"changed {', '.join(d['id'] for d in body['documents'])}\n{body['summary']}")
     return 0
 
 
@@ -94,6 +157,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = add("index", "Parse the corpus folder and build the passage index (skipped when up to date).", cmd_index)
     index.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
+
+    add_cmd = add("add", "Copy documents into the corpus folder and re-index (only new text is embedded).", cmd_add)
+    add_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to add (.txt .md .html .htm .pdf)")
+    add_cmd.add_argument("--server", metavar="URL", help="add to a running server instead (token from QA_ADMIN_TOKEN)")
+
+    remove = add("remove", "Remove the file holding a document from the corpus folder and re-index.", cmd_remove)
+    remove.add_argument("doc_id", metavar="DOC_ID", help="a document id, as in answers and /api/documents/{id}")
+    remove.add_argument("--server", metavar="URL", help="remove on a running server (token from QA_ADMIN_TOKEN)")
 
     ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
     ask.add_argument("question", help="the question, in plain words (quote it in the shell)")

@@ -20,10 +20,10 @@ from typing import Literal
 from qa.errors import CorpusError
 from qa.sentences import Marker, find_markers
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"
 """Bump when parsing changes what comes out, so stale indexes are rebuilt."""
 
-SUPPORTED_SUFFIXES = (".txt",)
+SUPPORTED_SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".pdf")
 
 ParagraphKind = Literal["text", "heading", "bullet"]
 
@@ -36,9 +36,9 @@ PLACEHOLDER_DATES = frozenset({date(1969, 12, 31), date(1970, 1, 1)})
 """Epoch zero as CMS pages print it when an article has no date: unknown, not a date."""
 
 _SEPARATOR_RE = re.compile(r"[—–\-_=]{3,}")
-_DEFINITION_RE = re.compile(r"\[(\d{1,3})\]\s*(\S.*)", re.DOTALL)
+DEFINITION_RE = re.compile(r"\[(\d{1,3})\]\s*(\S.*)", re.DOTALL)
 _BULLET_RE = re.compile(r"[•·▪◦*\-–]\s+")
-_BYLINE_BY_RE = re.compile(r"By\s+(\S.{0,118})")
+BYLINE_BY_RE = re.compile(r"By\s+(\S.{0,118})")
 
 DISCLAIMER_RE = re.compile(r"The views expressed in (?:this article|these articles) .*")
 _CHROME_RES = tuple(
@@ -72,6 +72,8 @@ class Paragraph:
     kind: ParagraphKind = "text"
     section: str | None = None
     """The heading this paragraph stands under, which gives it context."""
+    page: int | None = None
+    """1-based page the paragraph starts on, for paged sources (PDF); None for the others."""
 
     @property
     def markers(self) -> tuple[Marker, ...]:
@@ -201,7 +203,7 @@ def _is_header_line(text: str, limit: int) -> bool:
         len(text) <= limit
         and not is_chrome(text)
         and _DATE_RE.fullmatch(text) is None
-        and _DEFINITION_RE.match(text) is None
+        and DEFINITION_RE.match(text) is None
     )
 
 
@@ -211,7 +213,7 @@ def _single_header(units: list[_Unit]) -> _Header | None:
         return None
     author = None
     last = 0
-    if len(units) > 1 and (by := _BYLINE_BY_RE.fullmatch(units[1].text)):
+    if len(units) > 1 and (by := BYLINE_BY_RE.fullmatch(units[1].text)):
         author, last = by.group(1).strip(), 1
     return _Header(0, last, units[0].text, author, None)
 
@@ -252,7 +254,7 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool) -> li
     closed = False
     for position, unit in enumerate(units):
         text = unit.text
-        definition = _DEFINITION_RE.fullmatch(text)
+        definition = DEFINITION_RE.fullmatch(text)
         if _SEPARATOR_RE.fullmatch(text) and not closed:
             in_notes = True
         elif definition and not closed and (in_notes or _only_notes_follow(units[position:])):
@@ -271,7 +273,7 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool) -> li
 
 def _only_notes_follow(rest: list[_Unit]) -> bool:
     """Whether `rest` is an endnote block with no separator line above it (chrome may follow)."""
-    return all(_DEFINITION_RE.fullmatch(u.text) or is_chrome(u.text) for u in rest)
+    return all(DEFINITION_RE.fullmatch(u.text) or is_chrome(u.text) for u in rest)
 
 
 def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
@@ -327,20 +329,30 @@ def parse_text(text: str, source: str) -> list[Article]:
     return articles
 
 
-def corpus_files(directory: Path) -> list[Path]:
-    """The files of a corpus folder that can be parsed, in a stable order."""
+def folder_files(directory: Path) -> list[Path]:
+    """Every visible file of a corpus folder, in a stable order; hidden files and folders are not documents."""
     if not directory.is_dir():
         raise CorpusError(f"corpus folder {directory} does not exist or is not a folder")
-    return sorted(p for p in directory.rglob("*") if p.is_file() and p.suffix.lower() in SUPPORTED_SUFFIXES)
+    return sorted(
+        p
+        for p in directory.rglob("*")
+        if p.is_file() and not any(part.startswith(".") for part in p.relative_to(directory).parts)
+    )
 
 
-def read_source(path: Path) -> str:
-    try:
-        return path.read_text(encoding="utf-8")
-    except UnicodeDecodeError as error:
-        raise CorpusError(f"{path.name}: not UTF-8 text ({error.reason} at byte {error.start})") from error
-    except OSError as error:
-        raise CorpusError(f"{path.name}: cannot be read ({error.strerror})") from error
+def unindexed_reason(path: Path) -> str | None:
+    """Why a corpus file is not a document to index, or None if it is one."""
+    if path.stem.upper() == "README":
+        return "a README describes the folder and is not indexed"
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        shown = path.suffix or "no suffix"
+        return f"unsupported format ({shown}); supported: {', '.join(SUPPORTED_SUFFIXES)}"
+    return None
+
+
+def corpus_files(directory: Path) -> list[Path]:
+    """The files of a corpus folder that can be parsed, in a stable order."""
+    return [p for p in folder_files(directory) if unindexed_reason(p) is None]
 
 
 def fingerprint(files: Iterable[Path], root: Path) -> str:
@@ -357,6 +369,10 @@ def articles_to_json(articles: Iterable[Article]) -> bytes:
     rows = []
     for article in articles:
         row = asdict(article)
+        # A paragraph without a page is stored as before pages existed, so text corpora serialize unchanged.
+        for paragraph in row["paragraphs"]:
+            if paragraph["page"] is None:
+                del paragraph["page"]
         row["footnotes"] = {str(n): text for n, text in article.footnotes.items()}
         rows.append(row)
     return json.dumps(rows, ensure_ascii=False).encode("utf-8")

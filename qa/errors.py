@@ -19,3 +19,7 @@ class InvalidQuestion(QAError):
 
 class DocumentNotFound(QAError):
     """No document has the requested id."""
+
+
+class DocumentConflict(QAError):
+    """A document to add has the name or the ids of one already in the corpus."""

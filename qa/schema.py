@@ -7,6 +7,8 @@ from pydantic import BaseModel, Field
 from qa.compose import Answer, Source
 from qa.corpus import Article
 
+PAGE_DESCRIPTION = "PDF page the paragraph starts on; null for formats without pages."
+
 
 class DocumentRef(BaseModel):
     id: str
@@ -32,6 +34,7 @@ class SourceOut(BaseModel):
     score: float
     document: DocumentRef
     paragraph: int
+    page: int | None = Field(None, description=PAGE_DESCRIPTION)
     passage: str = Field(description="The whole paragraph, verbatim.")
     quotes: list[QuoteOut]
     footnotes: list[FootnoteOut] = Field(description="Notes whose markers stand inside the quotes.")
@@ -52,6 +55,7 @@ class ParagraphOut(BaseModel):
     text: str
     kind: str
     section: str | None
+    page: int | None = Field(None, description=PAGE_DESCRIPTION)
 
 
 class DocumentOut(DocumentRef):
@@ -71,6 +75,7 @@ def source_out(source: Source) -> SourceOut:
         score=round(source.score, 4),
         document=document_ref(source.article),
         paragraph=source.paragraph.index,
+        page=source.paragraph.page,
         passage=source.paragraph.text,
         quotes=[QuoteOut(text=q.text, start=q.start, end=q.end) for q in source.quotes],
         footnotes=[FootnoteOut(number=c.number, text=c.text) for c in source.footnotes],
@@ -91,7 +96,8 @@ def document_out(article: Article) -> DocumentOut:
     return DocumentOut(
         **document_ref(article).model_dump(),
         paragraphs=[
-            ParagraphOut(index=p.index, text=p.text, kind=p.kind, section=p.section) for p in article.paragraphs
+            ParagraphOut(index=p.index, text=p.text, kind=p.kind, section=p.section, page=p.page)
+            for p in article.paragraphs
         ],
         footnotes=[FootnoteOut(number=n, text=t) for n, t in sorted(article.footnotes.items())],
     )

@@ -42,6 +42,9 @@ class Settings(BaseSettings):
     batch_size: int = Field(64, ge=1, description="Texts embedded per batch while indexing.")
     host: str = Field("127.0.0.1", description="Address `qa serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")
+    max_upload_bytes: int = Field(
+        20_000_000, ge=1, description="Largest document accepted by `POST /api/documents`, in bytes."
+    )
     admin_token: SecretStr | None = Field(
         None,
         description="Bearer token for admin operations over HTTP (adding, removing documents, reload); "

@@ -3,8 +3,15 @@
 from __future__ import annotations
 
 import hmac
+from collections.abc import Callable
 
-from fastapi import HTTPException, Request
+from fastapi import APIRouter, Depends, HTTPException, Request, UploadFile
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, Field
+
+from qa.assistant import Assistant
+from qa.library import Change, add_documents, check_name, remove_document
+from qa.schema import DocumentRef, document_ref
 
 
 def require_admin(request: Request) -> None:
@@ -18,3 +25,54 @@ def require_admin(request: Request) -> None:
         raise HTTPException(
             401, "admin operations need the header 'Authorization: Bearer <token>' with the server's QA_ADMIN_TOKEN"
         )
+
+
+class DocumentsChanged(BaseModel):
+    documents: list[DocumentRef] = Field(description="The documents added, or removed with the file that held them.")
+    summary: str = Field(description="The re-index summary: documents, passages and footnotes indexed and reused.")
+
+
+router = APIRouter(prefix="/api/documents", dependencies=[Depends(require_admin)], tags=["admin"])
+
+
+async def _switch(request: Request, change: Callable[[Assistant], Change]) -> DocumentsChanged:
+    """Apply a change, then serve the new index: one assignment, so requests in flight keep their assistant."""
+    current: Assistant = request.app.state.assistant
+
+    def run() -> tuple[Change, Assistant]:
+        done = change(current)
+        return done, Assistant.load(current.settings, encoder=current.encoder)
+
+    done, fresh = await run_in_threadpool(run)
+    request.app.state.assistant = fresh
+    return DocumentsChanged(documents=[document_ref(a) for a in done.documents], summary=done.report.summary())
+
+
+@router.post("", status_code=201, response_model=DocumentsChanged)
+async def upload(request: Request, files: list[UploadFile]) -> DocumentsChanged:
+    """Add documents (multipart field `files`) to the corpus folder and re-index; 409 if a name is taken."""
+    limit = request.app.state.settings.max_upload_bytes
+    received: list[tuple[str, bytes]] = []
+    for upload in files:
+        name = check_name(upload.filename or "")
+        data = await upload.read(limit + 1)
+        if len(data) > limit:
+            raise HTTPException(413, f"{name} is larger than the {limit}-byte limit (QA_MAX_UPLOAD_BYTES)")
+        received.append((name, data))
+
+    def add(current: Assistant) -> Change:
+        settings = current.settings
+        return add_documents(settings.corpus_dir, settings.index_dir, current.encoder, received)
+
+    return await _switch(request, add)
+
+
+@router.delete("/{doc_id}", response_model=DocumentsChanged)
+async def delete(request: Request, doc_id: str) -> DocumentsChanged:
+    """Remove the file holding document `doc_id` (all its documents) from the corpus folder and re-index."""
+
+    def remove(current: Assistant) -> Change:
+        settings = current.settings
+        return remove_document(settings.corpus_dir, settings.index_dir, current.encoder, doc_id, current.articles)
+
+    return await _switch(request, remove)

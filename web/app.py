@@ -15,15 +15,21 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import MAX_K, Assistant
-from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion, QAError
+from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidQuestion, QAError
 from qa.schema import AnswerOut, DocumentOut, answer_out, document_out
 from qa.settings import RetrieverName, Settings, get_settings
+from web.admin import router as admin_router
 from web.headers import add_security_headers
 from web.pages import router as pages_router
 from web.pages import templates
 
 HERE = Path(__file__).parent
-ERROR_STATUS: dict[type[QAError], int] = {InvalidQuestion: 422, DocumentNotFound: 404, IndexUnavailable: 503}
+ERROR_STATUS: dict[type[QAError], int] = {
+    InvalidQuestion: 422,
+    DocumentNotFound: 404,
+    IndexUnavailable: 503,
+    DocumentConflict: 409,
+}
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
 
 
@@ -102,6 +108,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
     def document(request: Request, doc_id: str) -> DocumentOut:
         return document_out(current(request).document(doc_id))
+
+    app.include_router(admin_router)
 
     @app.get("/healthz")
     def healthz(request: Request) -> dict[str, object]:

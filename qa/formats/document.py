@@ -1,0 +1,110 @@
+"""A structured document -> the plain text its paragraphs are sliced from, and its `Article`.
+
+Markdown, HTML and PDF are not quoted from their raw bytes, which hold markup, not the words a
+reader sees. Each format's parser extracts `Block`s of reader-visible text instead, and
+`assemble` lays them out as one plain text: blocks separated by blank lines, then the notes as
+`[n] text` lines below a separator. Every paragraph is a verbatim slice of that text, and a
+footnote lives only in the notes block, so it can never also be a passage.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import PurePath
+
+from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
+
+NOTES_SEPARATOR = "———"
+NOTES_HEADING_RE = re.compile(r"(?:End|Foot)?notes|References|Sources", re.IGNORECASE)
+"""A last heading that only introduces the notes; it goes with them, not into the text."""
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """One paragraph, heading or list item as a reader sees it; markers already written `[n]`."""
+
+    text: str
+    kind: ParagraphKind = "text"
+    page: int | None = None
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What a format parser found: the document's own metadata, its blocks and its notes."""
+
+    blocks: Sequence[Block]
+    footnotes: Mapping[int, str] = field(default_factory=dict)
+    title: str | None = None
+    author: str | None = None
+    date: str | None = None
+
+
+@dataclass(frozen=True)
+class Parsed:
+    """A file's extracted text and the articles whose paragraphs are slices of it."""
+
+    text: str
+    articles: list[Article]
+
+
+def squash(text: str) -> str:
+    """White space runs as single spaces, trimmed: how a browser or a PDF reader shows them."""
+    return _SPACE_RE.sub(" ", text).strip()
+
+
+def assemble(extracted: Extracted, source: str) -> Parsed:
+    """Lay the blocks out as text and build the one article they make."""
+    parts: list[str] = []
+    paragraphs: list[Paragraph] = []
+    position = 0
+    section: str | None = None
+    blocks = [b for b in (Block(squash(b.text), b.kind, b.page) for b in extracted.blocks) if b.text]
+    if blocks and blocks[-1].kind == "heading" and NOTES_HEADING_RE.fullmatch(blocks[-1].text):
+        blocks.pop()
+    for number, block in enumerate(blocks):
+        kind = block.kind
+        if kind == "heading" and number + 1 < len(blocks):
+            section = block.text
+        elif kind == "heading":
+            kind = "text"  # a heading with nothing under it is just a line of text
+        paragraphs.append(
+            Paragraph(
+                len(paragraphs) + 1, block.text, position, kind, None if kind == "heading" else section, block.page
+            )
+        )
+        parts.append(block.text)
+        position += len(block.text) + 2
+    notes = {n: squash(t) for n, t in sorted(extracted.footnotes.items()) if squash(t)}
+    text = "\n\n".join(parts)
+    if notes:
+        lines = "\n".join(f"[{n}] {t}" for n, t in notes.items())
+        text = f"{text}\n\n{NOTES_SEPARATOR}\n\n{lines}" if text else lines
+    text = text + "\n" if text else text
+    if not paragraphs:
+        return Parsed(text, [])
+    article = Article(
+        id=f"{slugify(PurePath(source).stem)}-1",
+        title=squash(extracted.title or "") or None,
+        author=squash(extracted.author or "") or None,
+        date=extracted.date,
+        source=source,
+        paragraphs=tuple(paragraphs),
+        footnotes=notes,
+    )
+    return Parsed(text, [article])
+
+
+_ISO_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+
+
+def iso_date(text: str | None) -> str | None:
+    """ISO `YYYY-MM-DD` of a metadata date (`2014-10-16T09:00:00Z`, `Oct 16, 2014`), or None."""
+    if not text:
+        return None
+    text = text.strip()
+    if match := _ISO_RE.match(text):
+        return parse_date(match.group(1))
+    return parse_date(text)

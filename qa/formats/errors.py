@@ -1,0 +1,15 @@
+"""Why a file cannot be parsed, said the same way for every format."""
+
+from __future__ import annotations
+
+
+class UnreadableDocument(ValueError):
+    """The file's bytes are not a document of its format; the message says why, without the file name."""
+
+
+def decode_utf8(data: bytes) -> str:
+    """The text of a UTF-8 file, or why it is not UTF-8."""
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise UnreadableDocument(f"not UTF-8 text ({error.reason} at byte {error.start})") from error

@@ -1,0 +1,129 @@
+"""Adding files to the corpus folder and removing them, then re-indexing: `qa add/remove` and the admin API.
+
+A change is applied to the folder, the index is rebuilt incrementally (only new text is embedded),
+and if the build fails the folder is put back as it was, so folder and index never disagree.
+"""
+
+from __future__ import annotations
+
+import os
+import threading
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from embeddings import Encoder
+from qa.corpus import Article, corpus_files, unindexed_reason
+from qa.errors import CorpusError, DocumentConflict, DocumentNotFound
+from qa.formats import parse_bytes
+from qa.indexing import IndexReport, build_index
+
+_CHANGES = threading.Lock()
+"""One change to a corpus folder at a time in this process: each is a write followed by a rebuild."""
+
+
+@dataclass(frozen=True)
+class Change:
+    """The documents a change added or removed, and the rebuild that followed."""
+
+    documents: tuple[Article, ...]
+    report: IndexReport
+
+
+def check_name(name: str) -> str:
+    """A file name safe to create in the corpus folder: no folders, no `..`, a supported suffix."""
+    if not name or name != name.strip() or "/" in name or "\\" in name or "\0" in name:
+        raise CorpusError(f"file name {name!r} must be a plain name without folders or surrounding spaces")
+    if name.startswith(".") or ".." in name:
+        raise CorpusError(f"file name {name!r} must not start with '.' or contain '..'")
+    if reason := unindexed_reason(Path(name)):
+        raise CorpusError(f"{name}: {reason}")
+    return name
+
+
+def add_documents(
+    corpus_dir: Path, index_dir: Path, encoder: Encoder, files: Sequence[tuple[str, bytes]], progress: bool = False
+) -> Change:
+    """Copy new documents into the corpus folder and re-index; each must parse into text first."""
+    known = {article.id for path in corpus_files(corpus_dir) for article in _articles(path, corpus_dir)}
+    added: list[Article] = []
+    for name, data in files:
+        check_name(name)
+        if (corpus_dir / name).exists():
+            raise DocumentConflict(f"{name} is already in the corpus; remove it first to replace it")
+        articles = [a for a in parse_bytes(data, name).articles if a.paragraphs]
+        if not articles:
+            raise CorpusError(f"{name}: no paragraphs of text found")
+        if clash := sorted(known.intersection(a.id for a in articles)):
+            raise DocumentConflict(f"{name} would have document id {clash[0]}, which another file already has")
+        known.update(a.id for a in articles)
+        added.extend(articles)
+
+    def apply() -> Callable[[], None]:
+        for name, data in files:
+            _write_new(corpus_dir / name, data)
+
+        def undo() -> None:
+            for name, _ in files:
+                (corpus_dir / name).unlink(missing_ok=True)
+
+        return undo
+
+    return _change(corpus_dir, index_dir, encoder, tuple(added), apply, progress)
+
+
+def remove_document(
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    doc_id: str,
+    articles: Sequence[Article],
+    progress: bool = False,
+) -> Change:
+    """Delete the file that holds document `doc_id` (with every document in that file) and re-index."""
+    article = next((a for a in articles if a.id == doc_id), None)
+    if article is None:
+        raise DocumentNotFound(f"no document with id {doc_id!r}")
+    path = corpus_dir / article.source
+    if not path.is_file():
+        raise DocumentNotFound(f"document {doc_id!r} came from {article.source}, which is no longer in {corpus_dir}")
+    removed = tuple(a for a in articles if a.source == article.source)
+
+    def apply() -> Callable[[], None]:
+        data = path.read_bytes()
+        path.unlink()
+        return lambda: _write_new(path, data)
+
+    return _change(corpus_dir, index_dir, encoder, removed, apply, progress)
+
+
+def _change(
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    documents: tuple[Article, ...],
+    apply: Callable[[], Callable[[], None]],
+    progress: bool,
+) -> Change:
+    with _CHANGES:
+        undo = apply()
+        try:
+            report = build_index(corpus_dir, index_dir, encoder, progress=progress)
+        except BaseException:
+            undo()
+            raise
+    return Change(documents, report)
+
+
+def _articles(path: Path, corpus_dir: Path) -> list[Article]:
+    try:
+        return parse_bytes(path.read_bytes(), str(path.relative_to(corpus_dir))).articles
+    except (CorpusError, OSError):
+        return []
+
+
+def _write_new(path: Path, data: bytes) -> None:
+    """Write a file that appears whole or not at all."""
+    partial = path.with_name(f".{path.name}.partial")
+    partial.write_bytes(data)
+    os.replace(partial, path)
