@@ -19,3 +19,11 @@ class InvalidQuestion(QAError):
 
 class DocumentNotFound(QAError):
     """No document has the requested id."""
+
+
+class IndexBusy(QAError):
+    """Another process is building the same index and did not finish within the lock timeout."""
+
+
+class InvalidDocumentId(QAError):
+    """A document id that is not a plain id (lowercase letters, digits, hyphens); never looked up."""

@@ -10,7 +10,9 @@ from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.index import read_manifest
 from qa.corpus import Article, articles_to_json, corpus_files, fingerprint, parse_text, read_source
 from qa.errors import CorpusError
+from qa.lock import index_build_lock
 from qa.passages import index_entries
+from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
 ARTICLES_FILE = "articles.json"
 
@@ -68,7 +70,19 @@ def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str) -> bool:
     return manifest.model == model_id and manifest.corpus == corpus_fingerprint(corpus_dir)
 
 
-def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool = True) -> IndexReport:
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    progress: bool = True,
+    lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
+) -> IndexReport:
+    """Build under the index's lock, so a second `qa index` waits (or gives up) instead of building twice."""
+    with index_build_lock(index_dir, lock_timeout):
+        return _build_unlocked(corpus_dir, index_dir, encoder, progress)
+
+
+def _build_unlocked(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool) -> IndexReport:
     """Parse, embed and save a new build; the previous build serves until this one is complete."""
     started = time.perf_counter()
     fingerprint_before = corpus_fingerprint(corpus_dir)

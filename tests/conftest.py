@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from embeddings import Encoder
 from qa import Assistant, Settings
 from qa.corpus import Article, parse_text
+from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from web.app import create_app
 
@@ -51,6 +52,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def assistant(settings: Settings, encoder: Encoder) -> Assistant:
+    build_index(settings.corpus_dir, settings.index_dir, encoder, progress=False)
     return Assistant.open(settings, encoder=encoder, progress=False)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 from fastapi import FastAPI, Query, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
@@ -16,12 +17,19 @@ from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import MAX_K, Assistant
-from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion, QAError
+from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
 from qa.schema import AnswerOut, DocumentOut, answer_out, document_out
 from qa.settings import Settings, get_settings
+from web import admin
+from web.limits import BodySizeLimit
 
 HERE = Path(__file__).parent
-ERROR_STATUS: dict[type[QAError], int] = {InvalidQuestion: 422, DocumentNotFound: 404, IndexUnavailable: 503}
+ERROR_STATUS: dict[type[QAError], int] = {
+    InvalidQuestion: 422,
+    InvalidDocumentId: 422,
+    DocumentNotFound: 404,
+    IndexUnavailable: 503,
+}
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
 
 
@@ -44,6 +52,13 @@ def _validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def _http_message(error: StarletteHTTPException) -> str:
+    """FastAPI's detail, except where it hides the cause: "error parsing the body" for bytes that are not UTF-8."""
+    if isinstance(error.__cause__, UnicodeDecodeError):
+        return f"request body is not valid UTF-8 ({error.__cause__})"
+    return str(error.detail)
+
+
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     """The app; pass an already opened `assistant` to share one model between apps (as tests do)."""
     settings = settings or get_settings()
@@ -59,6 +74,12 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    if settings.cors_origins:  # closed unless configured: no header lets another origin's page read answers
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]
+        )
+    app.include_router(admin.router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     templates = Jinja2Templates(directory=HERE / "templates")
 
@@ -82,7 +103,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
-        return error_response(request, error.status_code, str(error.detail))
+        return error_response(request, error.status_code, _http_message(error))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
