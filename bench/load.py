@@ -16,6 +16,7 @@ import json
 import os
 import platform
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -64,8 +65,13 @@ class LoadResult:
         }
 
 
-async def run_load(url: str, questions: Sequence[str], seconds: float, clients: int) -> LoadResult:
-    """`clients` clients, each asking the next question as soon as its last answer is in, for `seconds`."""
+async def run_load(
+    url: str, questions: Sequence[str], seconds: float, clients: int, stop: threading.Event | None = None
+) -> LoadResult:
+    """`clients` clients, each asking the next question as soon as its last answer is in, for `seconds`.
+
+    `stop` ends the run sooner, for a caller that keeps the load on until something else is done.
+    """
     latencies: list[float] = []
     errors: list[str] = []
     started = time.perf_counter()
@@ -73,7 +79,7 @@ async def run_load(url: str, questions: Sequence[str], seconds: float, clients: 
 
     async def client(number: int, http: httpx.AsyncClient) -> None:
         turn = number  # each client starts at a different question, so the mix is the same at any moment
-        while time.perf_counter() < deadline:
+        while time.perf_counter() < deadline and not (stop and stop.is_set()):
             question = questions[turn % len(questions)]
             turn += clients
             sent = time.perf_counter()

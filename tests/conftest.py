@@ -26,6 +26,12 @@ def corpus_texts() -> dict[str, str]:
 
 
 @pytest.fixture(scope="session")
+def north38_opening(corpus_texts: dict[str, str]) -> str:
+    """The 38 North article's title and first three paragraphs: a corpus that indexes in a moment."""
+    return "\n".join(corpus_texts[NORTH38].splitlines()[:8])
+
+
+@pytest.fixture(scope="session")
 def hrnk(corpus_texts: dict[str, str]) -> list[Article]:
     return parse_text(corpus_texts[HRNK], HRNK)
 

@@ -28,17 +28,14 @@ from qa.settings import PROJECT_ROOT
 from tests.conftest import NORTH38
 
 QUESTION = "What did the United States discuss with the USSR during the Cold War?"
-OPENING_LINES = 8
-"""The 38 North article's title and first three paragraphs: a corpus that builds in a moment."""
 
 
 @pytest.fixture(scope="module")
-def small_build(tmp_path_factory: pytest.TempPathFactory, corpus_texts: dict[str, str], encoder: Encoder) -> Path:
+def small_build(tmp_path_factory: pytest.TempPathFactory, north38_opening: str, encoder: Encoder) -> Path:
     """A folder holding `corpus/` (the 38 North article's opening) and its `index/`, built once for the module."""
     root = tmp_path_factory.mktemp("small")
     (root / "corpus").mkdir()
-    opening = "\n".join(corpus_texts[NORTH38].splitlines()[:OPENING_LINES])
-    (root / "corpus" / NORTH38).write_text(opening, encoding="utf-8")
+    (root / "corpus" / NORTH38).write_text(north38_opening, encoding="utf-8")
     build_index(root / "corpus", root / "index", encoder, progress=False)
     return root
 
