@@ -27,6 +27,7 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff format --check .
 
 eval: $(BIN)/.installed
+	$(BIN)/qa index
 	$(BIN)/qa eval --compare
 
 screenshots: $(BIN)/.installed

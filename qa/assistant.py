@@ -3,19 +3,26 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Sequence
+from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex
+from embeddings.index import FORMAT, read_manifest
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
-from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion
-from qa.indexing import ARTICLES_FILE, IndexReport, build_index, is_fresh
+from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
+from qa.indexing import ARTICLES_FILE, IndexReport, build_index, corpus_fingerprint
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
 log = logging.getLogger(__name__)
 
 MAX_K = 10
+DOC_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
+"""What `qa.corpus` makes ids of: a slug of the file name and the article's number in it."""
+MAX_DOC_ID_CHARS = 200
+REBUILD = "Rebuild it with `qa index --force`."
 
 
 class Assistant:
@@ -32,11 +39,26 @@ class Assistant:
 
     @classmethod
     def open(cls, settings: Settings, *, encoder: Encoder | None = None, progress: bool = True) -> Assistant:
-        """Load the model and the index, building the index first if the corpus or model changed."""
+        """Load the model and the index, rebuilding the index first if the corpus changed since its build.
+
+        A missing, damaged or foreign index (another model, another format) is reported, not rebuilt:
+        a server should not spend minutes embedding behind its operator's back; `qa index` does that.
+        """
         encoder = encoder or Encoder(settings.model_dir, settings.batch_size)
-        if not is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id):
-            log.info("index in %s is missing or stale; building it", settings.index_dir)
-            report = build_index(settings.corpus_dir, settings.index_dir, encoder, progress=progress)
+        try:
+            manifest = read_manifest(settings.index_dir)
+        except IndexLoadError as error:
+            raise IndexUnavailable(f"{error}. {REBUILD}") from error
+        if manifest.format != FORMAT:
+            raise IndexUnavailable(
+                f"index in {settings.index_dir} has format {manifest.format}; this version reads {FORMAT}. {REBUILD}"
+            )
+        _check_model(settings.index_dir, manifest.model, encoder.model_id)
+        if manifest.corpus != corpus_fingerprint(settings.corpus_dir):
+            log.info("the documents in %s changed since the index was built; rebuilding it", settings.corpus_dir)
+            report = build_index(
+                settings.corpus_dir, settings.index_dir, encoder, progress, settings.index_lock_timeout
+            )
             log.info(report.summary())
         return cls.load(settings, encoder)
 
@@ -47,21 +69,20 @@ class Assistant:
             index, build = PassageIndex.load(settings.index_dir)
             articles = articles_from_json((build / ARTICLES_FILE).read_bytes())
         except IndexLoadError as error:
-            raise IndexUnavailable(f"{error}. Rebuild it with `qa index`.") from error
+            raise IndexUnavailable(f"{error}. {REBUILD}") from error
         except (OSError, ValueError, TypeError, KeyError) as error:
             raise IndexUnavailable(
-                f"index documents in {settings.index_dir} are damaged ({error}). Rebuild it with `qa index`."
+                f"index documents in {settings.index_dir} are damaged ({error}). {REBUILD}"
             ) from error
-        if index.manifest.model != encoder.model_id:
-            raise IndexUnavailable(
-                f"index in {settings.index_dir} was built with model {index.manifest.model}, "
-                f"not {encoder.model_id}. Rebuild it with `qa index`."
-            )
+        _check_model(settings.index_dir, index.manifest.model, encoder.model_id)
         return cls(settings, encoder, index, articles)
 
     def reindex(self) -> IndexReport:
         """Rebuild the index from the corpus folder (the running assistant keeps its loaded copy)."""
-        return build_index(self.settings.corpus_dir, self.settings.index_dir, self.encoder)
+        settings = self.settings
+        return build_index(
+            settings.corpus_dir, settings.index_dir, self.encoder, lock_timeout=settings.index_lock_timeout
+        )
 
     def ask(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Answer:
         question = validate_question(question, self.settings.max_question_chars)
@@ -71,9 +92,25 @@ class Assistant:
 
     def document(self, doc_id: str) -> Article:
         try:
-            return self._by_id[doc_id]
+            return self._by_id[validate_doc_id(doc_id)]
         except KeyError:
             raise DocumentNotFound(f"no document with id {doc_id!r}") from None
+
+
+def _check_model(index_dir: Path, built_with: str, current: str) -> None:
+    if built_with != current:
+        raise IndexUnavailable(f"index in {index_dir} was built with model {built_with}, not {current}. {REBUILD}")
+
+
+def validate_doc_id(doc_id: str) -> str:
+    """The id unchanged, or an error: only a plain id is ever looked up, logged or echoed back."""
+    if len(doc_id) > MAX_DOC_ID_CHARS or not DOC_ID_RE.fullmatch(doc_id):
+        shown = doc_id if len(doc_id) <= 60 else doc_id[:60] + "…"
+        raise InvalidDocumentId(
+            f"document id must be lowercase letters and digits joined by hyphens, up to {MAX_DOC_ID_CHARS} "
+            f"characters, like 'hrnk-articles-by-board-members-fellows-and-staff-1'; got {shown!r}"
+        )
+    return doc_id
 
 
 def validate_question(question: str, max_chars: int) -> str:

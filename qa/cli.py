@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -37,7 +38,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if not args.force and is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id):
         print(f"index in {settings.index_dir} is up to date with {settings.corpus_dir}; --force rebuilds it")
         return 0
-    report = build_index(settings.corpus_dir, settings.index_dir, encoder)
+    report = build_index(settings.corpus_dir, settings.index_dir, encoder, lock_timeout=settings.index_lock_timeout)
     print(report.summary())
     return 0
 
@@ -126,12 +127,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from web.app import create_app
 
     settings = _settings(args)
-    assistant = Assistant.open(settings)  # build or load before binding, so errors surface here
+    assistant = Assistant.open(settings)  # load before binding, so a missing or damaged index is reported here
     host = args.host or settings.host
     port = args.port or settings.port
     print(f"serving {len(assistant.articles)} documents on http://{host}:{port}", file=sys.stderr)
+    # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
+    # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
+    signal.signal(signal.SIGTERM, _stopped)
     uvicorn.run(create_app(settings, assistant), host=host, port=port, log_level="info")
     return 0
+
+
+def _stopped(signum: int, frame: object) -> None:
+    raise SystemExit(0)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:

@@ -23,3 +23,11 @@ class DocumentNotFound(QAError):
 
 class DocumentConflict(QAError):
     """A document to add has the name or the ids of one already in the corpus."""
+
+
+class IndexBusy(QAError):
+    """Another process is building the same index and did not finish within the lock timeout."""
+
+
+class InvalidDocumentId(QAError):
+    """A document id that is not a plain id (lowercase letters, digits, hyphens); never looked up."""

@@ -22,7 +22,9 @@ from qa.corpus import (
 )
 from qa.errors import CorpusError
 from qa.formats import parse_file
+from qa.lock import index_build_lock
 from qa.passages import index_entries
+from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
 ARTICLES_FILE = "articles.json"
 
@@ -105,7 +107,19 @@ def indexed_articles(index_dir: Path) -> list[Article]:
         raise IndexLoadError(f"index documents in {index_dir} cannot be read ({error})") from error
 
 
-def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool = True) -> IndexReport:
+def build_index(
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    progress: bool = True,
+    lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
+) -> IndexReport:
+    """Build under the index's lock, so a second `qa index` waits (or gives up) instead of building twice."""
+    with index_build_lock(index_dir, lock_timeout):
+        return _build_unlocked(corpus_dir, index_dir, encoder, progress)
+
+
+def _build_unlocked(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool) -> IndexReport:
     """Parse, embed what the cache lacks, and save a new build; the previous build serves until this one is complete."""
     started = time.perf_counter()
     fingerprint_before = corpus_fingerprint(corpus_dir)

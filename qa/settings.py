@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal, get_args
+from typing import Annotated, Literal, get_args
 
-from pydantic import Field, SecretStr
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
@@ -16,6 +16,7 @@ RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
 
 DEFAULT_ABSTAIN_BELOW = 0.6233
 """Calibrated on the dev split of eval/questions.jsonl with `qa eval --calibrate`; see README."""
+DEFAULT_INDEX_LOCK_TIMEOUT_S = 600.0
 
 
 class Settings(BaseSettings):
@@ -50,6 +51,26 @@ class Settings(BaseSettings):
         description="Bearer token for admin operations over HTTP (adding, removing documents, reload); "
         "unset turns them off.",
     )
+    max_request_bytes: int = Field(
+        1_048_576, ge=1024, description="Largest request body accepted; a larger one is refused with 413 unread."
+    )
+    index_lock_timeout: float = Field(
+        DEFAULT_INDEX_LOCK_TIMEOUT_S,
+        ge=0,
+        description="Seconds a `qa index` waits for another one building the same index, then gives up.",
+    )
+    cors_origins: Annotated[list[str], NoDecode] = Field(
+        default_factory=list,
+        description="Web origins allowed to call the API from a browser, comma-separated; empty: same origin only.",
+    )
+
+    @field_validator("cors_origins", mode="before")
+    @classmethod
+    def _split_origins(cls, value: object) -> object:
+        """`QA_CORS_ORIGINS=https://a.example,https://b.example`, as people write it, not as JSON."""
+        if isinstance(value, str):
+            return [origin.strip() for origin in value.split(",") if origin.strip()]
+        return value
 
 
 @lru_cache

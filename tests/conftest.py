@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from embeddings import Encoder
 from qa import Assistant, Settings
 from qa.corpus import Article, parse_text
+from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from web.app import create_app
 
@@ -26,6 +27,12 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 @pytest.fixture(scope="session")
 def corpus_texts() -> dict[str, str]:
     return {name: (CORPUS / name).read_text(encoding="utf-8") for name in (HRNK, NORTH38)}
+
+
+@pytest.fixture(scope="session")
+def north38_opening(corpus_texts: dict[str, str]) -> str:
+    """The 38 North article's title and first three paragraphs: a corpus that indexes in a moment."""
+    return "\n".join(corpus_texts[NORTH38].splitlines()[:8])
 
 
 @pytest.fixture(scope="session")
@@ -55,6 +62,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def assistant(settings: Settings, encoder: Encoder) -> Assistant:
+    build_index(settings.corpus_dir, settings.index_dir, encoder, progress=False)
     return Assistant.open(settings, encoder=encoder, progress=False)
 
 

@@ -76,3 +76,25 @@ async def delete(request: Request, doc_id: str) -> DocumentsChanged:
         return remove_document(settings.corpus_dir, settings.index_dir, current.encoder, doc_id, current.articles)
 
     return await _switch(request, remove)
+
+
+control_router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(require_admin)])
+
+
+class ReloadOut(BaseModel):
+    documents: int
+    passages: int
+    built_at: str
+
+
+@control_router.post("/reload", response_model=ReloadOut)
+def reload(request: Request) -> ReloadOut:
+    """Serve the index's current build from the next request on; requests in flight finish on the one they began with.
+
+    The new assistant is built aside and switched in by one assignment, so no request ever sees half
+    of each. A build that cannot be loaded is a 503 and the old one goes on serving.
+    """
+    current: Assistant = request.app.state.assistant
+    fresh = Assistant.load(request.app.state.settings, current.encoder)
+    request.app.state.assistant = fresh
+    return ReloadOut(documents=len(fresh.articles), passages=len(fresh.index), built_at=fresh.index.manifest.built_at)

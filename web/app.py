@@ -9,17 +9,20 @@ from pathlib import Path
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import MAX_K, Assistant
-from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidQuestion, QAError
+from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
 from qa.schema import AnswerOut, DocumentOut, answer_out, document_out
 from qa.settings import RetrieverName, Settings, get_settings
+from web.admin import control_router
 from web.admin import router as admin_router
 from web.headers import add_security_headers
+from web.limits import BodySizeLimit
 from web.pages import router as pages_router
 from web.pages import templates
 
@@ -29,6 +32,7 @@ ERROR_STATUS: dict[type[QAError], int] = {
     DocumentNotFound: 404,
     IndexUnavailable: 503,
     DocumentConflict: 409,
+    InvalidDocumentId: 422,
 }
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
 
@@ -53,6 +57,13 @@ def _validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
+def _http_message(error: StarletteHTTPException) -> str:
+    """FastAPI's detail, except where it hides the cause: "error parsing the body" for bytes that are not UTF-8."""
+    if isinstance(error.__cause__, UnicodeDecodeError):
+        return f"request body is not valid UTF-8 ({error.__cause__})"
+    return str(error.detail)
+
+
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
     """The app; pass an already opened `assistant` to share one model between apps (as tests do)."""
     settings = settings or get_settings()
@@ -68,6 +79,12 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    if settings.cors_origins:  # closed unless configured: no header lets another origin's page read answers
+        app.add_middleware(
+            CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]
+        )
+    app.include_router(control_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages_router)
     add_security_headers(app)
@@ -92,7 +109,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
-        return error_response(request, error.status_code, str(error.detail))
+        return error_response(request, error.status_code, _http_message(error))
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
