@@ -6,6 +6,7 @@ import logging
 from collections.abc import Sequence
 
 from embeddings import Encoder, IndexLoadError, PassageIndex
+from embeddings.index import SearchOptions, set_search_threads
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion
@@ -34,9 +35,11 @@ class Assistant:
     def open(cls, settings: Settings, *, encoder: Encoder | None = None, progress: bool = True) -> Assistant:
         """Load the model and the index, building the index first if the corpus or model changed."""
         encoder = encoder or Encoder(settings.model_dir, settings.batch_size)
-        if not is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id):
+        if not is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id, settings.index_type):
             log.info("index in %s is missing or stale; building it", settings.index_dir)
-            report = build_index(settings.corpus_dir, settings.index_dir, encoder, progress=progress)
+            report = build_index(
+                settings.corpus_dir, settings.index_dir, encoder, progress=progress, index_type=settings.index_type
+            )
             log.info(report.summary())
         return cls.load(settings, encoder)
 
@@ -44,7 +47,7 @@ class Assistant:
     def load(cls, settings: Settings, encoder: Encoder) -> Assistant:
         """Load the saved index as it is, without checking it against the corpus."""
         try:
-            index, build = PassageIndex.load(settings.index_dir)
+            index, build = PassageIndex.load(settings.index_dir, search_options(settings))
             articles = articles_from_json((build / ARTICLES_FILE).read_bytes())
         except IndexLoadError as error:
             raise IndexUnavailable(f"{error}. Rebuild it with `qa index`.") from error
@@ -57,11 +60,14 @@ class Assistant:
                 f"index in {settings.index_dir} was built with model {index.manifest.model}, "
                 f"not {encoder.model_id}. Rebuild it with `qa index`."
             )
+        set_search_threads(settings.search_threads)
         return cls(settings, encoder, index, articles)
 
     def reindex(self) -> IndexReport:
         """Rebuild the index from the corpus folder (the running assistant keeps its loaded copy)."""
-        return build_index(self.settings.corpus_dir, self.settings.index_dir, self.encoder)
+        return build_index(
+            self.settings.corpus_dir, self.settings.index_dir, self.encoder, index_type=self.settings.index_type
+        )
 
     def ask(self, question: str, k: int | None = None) -> Answer:
         question = validate_question(question, self.settings.max_question_chars)
@@ -73,6 +79,10 @@ class Assistant:
             return self._by_id[doc_id]
         except KeyError:
             raise DocumentNotFound(f"no document with id {doc_id!r}") from None
+
+
+def search_options(settings: Settings) -> SearchOptions:
+    return SearchOptions(settings.hnsw_ef_search, settings.ivf_nprobe, settings.ivf_refine)
 
 
 def validate_question(question: str, max_chars: int) -> str:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
-from embeddings.index import read_manifest
+from embeddings.index import choose_index_type, read_manifest
 from qa.corpus import Article, articles_to_json, corpus_files, fingerprint, parse_text, read_source
 from qa.errors import CorpusError
 from qa.passages import index_entries
@@ -59,17 +59,26 @@ def corpus_fingerprint(directory: Path) -> str:
     return fingerprint(corpus_files(directory), directory)
 
 
-def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str) -> bool:
-    """Whether the saved index was built from this corpus with this model."""
+def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str, index_type: str = "auto") -> bool:
+    """Whether the saved index was built from this corpus with this model, as the index type asked for."""
     try:
         manifest = read_manifest(index_dir)
     except IndexLoadError:
         return False
-    return manifest.model == model_id and manifest.corpus == corpus_fingerprint(corpus_dir)
+    return (
+        manifest.model == model_id
+        and manifest.index_type == choose_index_type(index_type, manifest.passages)
+        and manifest.corpus == corpus_fingerprint(corpus_dir)
+    )
 
 
-def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool = True) -> IndexReport:
-    """Parse, embed and save a new build; the previous build serves until this one is complete."""
+def build_index(
+    corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool = True, index_type: str = "auto"
+) -> IndexReport:
+    """Parse, embed and save a new build; the previous build serves until this one is complete.
+
+    `index_type` is auto, flat, hnsw or ivf; auto picks by the number of passages.
+    """
     started = time.perf_counter()
     fingerprint_before = corpus_fingerprint(corpus_dir)
     articles, skipped = load_corpus(corpus_dir)
@@ -83,6 +92,7 @@ def build_index(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: b
         corpus=fingerprint_before,
         passages=len(entries),
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        index_type=choose_index_type(index_type, len(entries)),
     )
     index = PassageIndex(vectors, [entry for entry, _ in entries], manifest)
     index.save(index_dir, {ARTICLES_FILE: articles_to_json(articles)})
