@@ -183,10 +183,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                 size["types"].append(measure(index_type, base, queries, truth, timed, Path(tmp)))
         report["sizes"].append(size)
         del base
-    report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
-    args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(f"wrote {args.out}")
+        report["machine"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")  # after each size: 1M is slow
+        print(f"wrote {args.out}", flush=True)
     return 0
 
 
