@@ -77,11 +77,11 @@ class Manifest:
 class SearchOptions:
     """Speed/recall knobs of the approximate index types, applied per search; flat ignores them."""
 
-    hnsw_ef_search: int = 128
+    hnsw_ef_search: int = 256
     """HNSW candidate list length; FAISS uses at least the number of results asked for."""
     ivf_nprobe: int = 32
     """IVF cells scanned per query."""
-    ivf_refine: int = 8
+    ivf_refine: int = 32
     """IVF-PQ candidates per wanted result that are re-scored exactly against the stored vectors."""
 
 
