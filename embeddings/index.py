@@ -79,9 +79,9 @@ class SearchOptions:
 
     hnsw_ef_search: int = 256
     """HNSW candidate list length; FAISS uses at least the number of results asked for."""
-    ivf_nprobe: int = 32
+    ivf_nprobe: int = 64
     """IVF cells scanned per query."""
-    ivf_refine: int = 32
+    ivf_refine: int = 64
     """IVF-PQ candidates per wanted result that are re-scored exactly against the stored vectors."""
 
 

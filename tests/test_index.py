@@ -78,7 +78,7 @@ def test_long_paragraphs_are_searchable_past_the_model_window(assistant: Assista
 
 @pytest.fixture(scope="module")
 def clustered() -> np.ndarray:
-    """600 unit vectors of 32 dimensions around 20 topics, enough to train an IVF-PQ and build an HNSW graph in a second."""
+    """600 unit vectors of 32 dimensions around 20 topics: enough to train an IVF-PQ, small enough to be quick."""
     rng = np.random.default_rng(7)
     centres = rng.standard_normal((20, 32)).astype(np.float32)
     rows = centres[rng.integers(0, 20, 600)] + rng.standard_normal((600, 32)).astype(np.float32)
