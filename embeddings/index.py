@@ -4,25 +4,46 @@ Layout of the index folder: `CURRENT` names the complete build in use; each buil
 holding `index.faiss`, `entries.json`, `manifest.json` and any payload files the caller adds.
 A new build is written beside the old one and `CURRENT` is switched by an atomic rename, so a
 reader sees either the old build or the new one, never half of one.
+
+Every index type keeps the exact float32 vectors in a flat FAISS store (the flat index itself, the
+HNSW graph's storage, or the refine stage behind IVF-PQ), so scores are always exact inner products
+and `PassageIndex.vectors` is a view of that store, never a second copy. Builds are loaded memory-
+mapped and read-only: server workers that load the same build share one copy in the page cache.
 """
 
 from __future__ import annotations
 
 import json
+import math
 import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any, Literal
 
 import faiss
 import numpy as np
 
-FORMAT = 1
+FORMAT = 2
+"""2: index type in the manifest, HNSW and IVF-PQ builds, memory-mapped loading. 1 had flat only."""
 _POINTER = "CURRENT"
 _FILES = ("index.faiss", "entries.json", "manifest.json")
 _ABANDONED_AFTER_S = 3600
+_MMAP = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY
+"""Maps flat codes, HNSW graphs and inverted lists from the file instead of copying them into RAM."""
+
+IndexType = Literal["flat", "hnsw", "ivf"]
+INDEX_TYPES: tuple[IndexType, ...] = ("flat", "hnsw", "ivf")
+FLAT_BELOW = 20_000
+"""Passages under which `auto` picks exact search: a flat scan of 20k 384-d vectors is about 1-3 ms."""
+IVF_FROM = 2_000_000
+"""Passages from which `auto` picks IVF-PQ: HNSW's build time and graph memory grow past what one machine
+comfortably holds (see bench/results/scale.json)."""
+HNSW_M = 32
+"""Graph neighbours per node; 32 is FAISS's usual choice for recall >= 0.95 on 100-1000-d embeddings."""
+HNSW_EF_CONSTRUCTION = 40
 
 
 class IndexLoadError(Exception):
@@ -41,29 +62,151 @@ class Entry:
 
 @dataclass(frozen=True)
 class Manifest:
-    """What a build was made from; a build whose model or corpus differs is stale."""
+    """What a build was made from; a build whose model, corpus or index type differs is stale."""
 
     model: str
     dimension: int
     corpus: str
     passages: int
     built_at: str
+    index_type: IndexType = "flat"
     format: int = FORMAT
 
 
-class PassageIndex:
-    """Exact inner-product search over unit vectors, with the entry table beside it."""
+@dataclass(frozen=True)
+class SearchOptions:
+    """Speed/recall knobs of the approximate index types, applied per search; flat ignores them."""
 
-    def __init__(self, vectors: np.ndarray, entries: Sequence[Entry], manifest: Manifest) -> None:
+    hnsw_ef_search: int = 256
+    """HNSW candidate list length; FAISS uses at least the number of results asked for."""
+    ivf_nprobe: int = 64
+    """IVF cells scanned per query."""
+    ivf_refine: int = 64
+    """IVF-PQ candidates per wanted result that are re-scored exactly against the stored vectors."""
+
+
+def set_search_threads(threads: int) -> None:
+    """FAISS threads for this process. One suits a server: a single query gains little from a second
+    thread, and on a busy machine OpenMP's hand-offs cost more than the search (bench/scale.py: a flat
+    20k search took 48 ms at p50 with two threads and 7 ms with one while other jobs ran)."""
+    faiss.omp_set_num_threads(threads)
+
+
+def choose_index_type(requested: str, passages: int) -> IndexType:
+    """The index type to build: `requested` when forced, otherwise the one that fits `passages`."""
+    if requested in INDEX_TYPES:
+        return requested  # type: ignore[return-value]
+    if requested != "auto":
+        raise ValueError(f"index type must be auto, {', '.join(INDEX_TYPES)}; got {requested!r}")
+    if passages < FLAT_BELOW:
+        return "flat"
+    return "hnsw" if passages < IVF_FROM else "ivf"
+
+
+def ivf_layout(passages: int, dimension: int) -> tuple[int, int, int]:
+    """(cells, PQ sub-quantizers, bits per code) for an IVF-PQ over `passages` vectors.
+
+    Cells about 4 * sqrt(n), a power of two, with at least 39 training points each (FAISS's warning
+    threshold); one 8-bit sub-quantizer per 8 dimensions; fewer bits when there are fewer than 256
+    points to train a codebook on.
+    """
+    if passages < 1:
+        raise ValueError("an IVF index needs at least one vector to train on")
+    cells = 2 ** round(math.log2(max(1.0, 4 * math.sqrt(passages))))
+    cells = max(1, min(cells, passages // 39))
+    target = max(1, dimension // 8)
+    subquantizers = max(m for m in range(1, target + 1) if dimension % m == 0)
+    bits = min(8, max(1, int(math.log2(passages))))
+    return cells, subquantizers, bits
+
+
+def build_faiss(vectors: np.ndarray, index_type: IndexType) -> faiss.Index:
+    """A FAISS inner-product index of `index_type` holding `vectors` (unit float32 rows)."""
+    dimension = vectors.shape[1]
+    if index_type == "flat":
+        description = "Flat"
+    elif index_type == "hnsw":
+        description = f"HNSW{HNSW_M},Flat"
+    else:
+        cells, subquantizers, bits = ivf_layout(len(vectors), dimension)
+        description = f"IVF{cells},PQ{subquantizers}x{bits},RFlat"
+    index = faiss.index_factory(dimension, description, faiss.METRIC_INNER_PRODUCT)
+    if index_type == "hnsw":
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+    if index_type == "ivf":
+        # Polysemous codes speed up Hamming pre-filtering, which the refine step makes pointless; training them
+        # takes longer than the rest of the build.
+        faiss.downcast_index(faiss.extract_index_ivf(index)).do_polysemous_training = False
+        index.train(_training_sample(vectors, cells))
+    index.add(vectors)
+    return index
+
+
+def _training_sample(vectors: np.ndarray, cells: int) -> np.ndarray:
+    """A fixed random sample of 64 rows per cell: k-means over every vector costs minutes at 1M, for no gain."""
+    wanted = 64 * cells
+    if len(vectors) <= wanted:
+        return vectors
+    rows = np.sort(np.random.default_rng(0).choice(len(vectors), wanted, replace=False))
+    return np.ascontiguousarray(vectors[rows])
+
+
+def _exact_store(index: faiss.Index) -> faiss.IndexFlat:
+    """The flat index holding the exact vectors inside `index`."""
+    if isinstance(index, faiss.IndexHNSW):
+        index = faiss.downcast_index(index.storage)
+    elif isinstance(index, faiss.IndexRefine):
+        index = faiss.downcast_index(index.refine_index)
+    if not isinstance(index, faiss.IndexFlat):
+        raise ValueError(f"index holds no flat vector store: {type(index).__name__}")
+    return index
+
+
+def _vector_view(store: faiss.IndexFlat) -> np.ndarray:
+    """A read-only numpy view of the store's vectors (memory-mapped when the store is); no copy."""
+    if store.ntotal == 0:
+        return np.zeros((0, store.d), dtype=np.float32)
+    view = faiss.rev_swig_ptr(store.get_xb(), store.ntotal * store.d).reshape(store.ntotal, store.d)
+    view.flags.writeable = False
+    return view
+
+
+def _search_parameters(index: faiss.Index, options: SearchOptions) -> list[Any]:
+    """FAISS per-search parameters, outermost first; later ones are referenced by the first."""
+    if isinstance(index, faiss.IndexHNSW):
+        return [faiss.SearchParametersHNSW(efSearch=options.hnsw_ef_search)]
+    if isinstance(index, faiss.IndexRefine):
+        probe = faiss.SearchParametersIVF(nprobe=options.ivf_nprobe)
+        return [faiss.IndexRefineSearchParameters(k_factor=options.ivf_refine, base_index_params=probe), probe]
+    return [None]
+
+
+class PassageIndex:
+    """Inner-product search over unit vectors (exact, HNSW or IVF-PQ), with the entry table beside it."""
+
+    def __init__(
+        self,
+        vectors: np.ndarray,
+        entries: Sequence[Entry],
+        manifest: Manifest,
+        options: SearchOptions | None = None,
+    ) -> None:
         if vectors.ndim != 2 or vectors.shape[0] != len(entries):
             raise ValueError(f"{vectors.shape[0]} vectors for {len(entries)} entries")
         if vectors.shape[1] != manifest.dimension:
             raise ValueError(f"vectors have {vectors.shape[1]} dimensions, manifest says {manifest.dimension}")
-        self.vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+        self._attach(build_faiss(vectors, manifest.index_type), entries, manifest, options or SearchOptions())
+
+    def _attach(self, index: faiss.Index, entries: Sequence[Entry], manifest: Manifest, options: SearchOptions) -> None:
+        if index.ntotal != len(entries) or index.d != manifest.dimension:
+            raise ValueError(f"{index.ntotal} vectors of {index.d} dimensions for {len(entries)} entries")
+        self._faiss = index
+        self.vectors = _vector_view(_exact_store(index))
         self.entries = tuple(entries)
         self.manifest = manifest
-        self._faiss = faiss.IndexFlatIP(manifest.dimension)
-        self._faiss.add(self.vectors)
+        self.options = options
+        self._parameters = _search_parameters(index, options)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -73,7 +216,8 @@ class PassageIndex:
         n = min(n, len(self.entries))
         if n <= 0:
             return []
-        scores, ids = self._faiss.search(np.asarray(query, dtype=np.float32).reshape(1, -1), n)
+        query = np.asarray(query, dtype=np.float32).reshape(1, -1)
+        scores, ids = self._faiss.search(query, n, params=self._parameters[0])
         return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
 
     def save(self, folder: Path, payload: Mapping[str, bytes] | None = None) -> Path:
@@ -101,19 +245,20 @@ class PassageIndex:
         return build
 
     @classmethod
-    def load(cls, folder: Path) -> tuple[PassageIndex, Path]:
-        """Load the build `CURRENT` names; returns the index and the build folder."""
+    def load(cls, folder: Path, options: SearchOptions | None = None) -> tuple[PassageIndex, Path]:
+        """Load the build `CURRENT` names, memory-mapped; returns the index and the build folder.
+
+        The mapping stays valid after a newer build replaces this one and its files are deleted
+        (Linux keeps unlinked mapped files alive), so a running server keeps answering.
+        """
         build = current_build(folder)
+        manifest = _read_manifest(build)
         try:
-            manifest = Manifest(**json.loads((build / "manifest.json").read_text(encoding="utf-8")))
-            if manifest.format != FORMAT:
-                raise IndexLoadError(f"index format {manifest.format} in {build}, this version reads {FORMAT}")
             entries = [Entry(**row) for row in json.loads((build / "entries.json").read_text(encoding="utf-8"))]
-            flat = faiss.read_index(str(build / "index.faiss"))
-            vectors = flat.reconstruct_n(0, flat.ntotal) if flat.ntotal else np.zeros((0, manifest.dimension))
-            return cls(np.asarray(vectors), entries, manifest), build
-        except IndexLoadError:
-            raise
+            index = faiss.read_index(str(build / "index.faiss"), _MMAP)
+            loaded = cls.__new__(cls)
+            loaded._attach(index, entries, manifest, options or SearchOptions())
+            return loaded, build
         except (OSError, ValueError, TypeError, KeyError, RuntimeError) as error:
             raise IndexLoadError(f"index build {build} is damaged: {error}") from error
 
@@ -131,11 +276,25 @@ def current_build(folder: Path) -> Path:
 
 def read_manifest(folder: Path) -> Manifest:
     """The manifest of the current build, without loading any vectors."""
-    build = current_build(folder)
+    return _read_manifest(current_build(folder))
+
+
+def _read_manifest(build: Path) -> Manifest:
+    """The build's manifest; a build of another format is refused before its fields are read."""
     try:
-        return Manifest(**json.loads((build / "manifest.json").read_text(encoding="utf-8")))
-    except (OSError, ValueError, TypeError) as error:
+        fields = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+        written = fields.get("format")
+        if written != FORMAT:
+            raise IndexLoadError(
+                f"index build {build} is in format {written}; this version reads format {FORMAT} only, "
+                "so the index must be rebuilt"
+            )
+        manifest = Manifest(**fields)
+    except (OSError, ValueError, TypeError, AttributeError) as error:
         raise IndexLoadError(f"index manifest in {build} is damaged: {error}") from error
+    if manifest.index_type not in INDEX_TYPES:
+        raise IndexLoadError(f"index manifest in {build} names an unknown index type {manifest.index_type!r}")
+    return manifest
 
 
 def _write(path: Path, data: bytes) -> None:

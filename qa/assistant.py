@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex
-from embeddings.index import FORMAT, read_manifest
+from embeddings.index import FORMAT, SearchOptions, choose_index_type, read_manifest, set_search_threads
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
@@ -54,10 +54,16 @@ class Assistant:
                 f"index in {settings.index_dir} has format {manifest.format}; this version reads {FORMAT}. {REBUILD}"
             )
         _check_model(settings.index_dir, manifest.model, encoder.model_id)
-        if manifest.corpus != corpus_fingerprint(settings.corpus_dir):
-            log.info("the documents in %s changed since the index was built; rebuilding it", settings.corpus_dir)
+        wanted_type = choose_index_type(settings.index_type, manifest.passages)
+        if manifest.corpus != corpus_fingerprint(settings.corpus_dir) or manifest.index_type != wanted_type:
+            log.info("the documents in %s or the index type changed since the build; rebuilding", settings.corpus_dir)
             report = build_index(
-                settings.corpus_dir, settings.index_dir, encoder, progress, settings.index_lock_timeout
+                settings.corpus_dir,
+                settings.index_dir,
+                encoder,
+                progress,
+                settings.index_lock_timeout,
+                settings.index_type,
             )
             log.info(report.summary())
         return cls.load(settings, encoder)
@@ -66,7 +72,7 @@ class Assistant:
     def load(cls, settings: Settings, encoder: Encoder) -> Assistant:
         """Load the saved index as it is, without checking it against the corpus."""
         try:
-            index, build = PassageIndex.load(settings.index_dir)
+            index, build = PassageIndex.load(settings.index_dir, search_options(settings))
             articles = articles_from_json((build / ARTICLES_FILE).read_bytes())
         except IndexLoadError as error:
             raise IndexUnavailable(f"{error}. {REBUILD}") from error
@@ -75,13 +81,18 @@ class Assistant:
                 f"index documents in {settings.index_dir} are damaged ({error}). {REBUILD}"
             ) from error
         _check_model(settings.index_dir, index.manifest.model, encoder.model_id)
+        set_search_threads(settings.search_threads)
         return cls(settings, encoder, index, articles)
 
     def reindex(self) -> IndexReport:
         """Rebuild the index from the corpus folder (the running assistant keeps its loaded copy)."""
         settings = self.settings
         return build_index(
-            settings.corpus_dir, settings.index_dir, self.encoder, lock_timeout=settings.index_lock_timeout
+            settings.corpus_dir,
+            settings.index_dir,
+            self.encoder,
+            lock_timeout=settings.index_lock_timeout,
+            index_type=settings.index_type,
         )
 
     def ask(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Answer:
@@ -111,6 +122,10 @@ def validate_doc_id(doc_id: str) -> str:
             f"characters, like 'hrnk-articles-by-board-members-fellows-and-staff-1'; got {shown!r}"
         )
     return doc_id
+
+
+def search_options(settings: Settings) -> SearchOptions:
+    return SearchOptions(settings.hnsw_ef_search, settings.ivf_nprobe, settings.ivf_refine)
 
 
 def validate_question(question: str, max_chars: int) -> str:

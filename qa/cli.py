@@ -35,10 +35,16 @@ def cmd_index(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     encoder = Encoder(settings.model_dir, settings.batch_size)
-    if not args.force and is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id):
+    if not args.force and is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id, settings.index_type):
         print(f"index in {settings.index_dir} is up to date with {settings.corpus_dir}; --force rebuilds it")
         return 0
-    report = build_index(settings.corpus_dir, settings.index_dir, encoder, lock_timeout=settings.index_lock_timeout)
+    report = build_index(
+        settings.corpus_dir,
+        settings.index_dir,
+        encoder,
+        lock_timeout=settings.index_lock_timeout,
+        index_type=settings.index_type,
+    )
     print(report.summary())
     return 0
 

@@ -10,7 +10,7 @@ from tqdm import tqdm
 
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
-from embeddings.index import current_build, read_manifest
+from embeddings.index import choose_index_type, current_build, read_manifest
 from qa.corpus import (
     Article,
     articles_from_json,
@@ -90,13 +90,17 @@ def corpus_fingerprint(directory: Path) -> str:
     return fingerprint(corpus_files(directory), directory)
 
 
-def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str) -> bool:
-    """Whether the saved index was built from this corpus with this model."""
+def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str, index_type: str = "auto") -> bool:
+    """Whether the saved index was built from this corpus with this model, as the index type asked for."""
     try:
         manifest = read_manifest(index_dir)
     except IndexLoadError:
         return False
-    return manifest.model == model_id and manifest.corpus == corpus_fingerprint(corpus_dir)
+    return (
+        manifest.model == model_id
+        and manifest.index_type == choose_index_type(index_type, manifest.passages)
+        and manifest.corpus == corpus_fingerprint(corpus_dir)
+    )
 
 
 def indexed_articles(index_dir: Path) -> list[Article]:
@@ -113,13 +117,19 @@ def build_index(
     encoder: Encoder,
     progress: bool = True,
     lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
+    index_type: str = "auto",
 ) -> IndexReport:
-    """Build under the index's lock, so a second `qa index` waits (or gives up) instead of building twice."""
+    """Build under the index's lock, so a second `qa index` waits (or gives up) instead of building twice.
+
+    `index_type` is auto, flat, hnsw or ivf; auto picks by the number of passages.
+    """
     with index_build_lock(index_dir, lock_timeout):
-        return _build_unlocked(corpus_dir, index_dir, encoder, progress)
+        return _build_unlocked(corpus_dir, index_dir, encoder, progress, index_type)
 
 
-def _build_unlocked(corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool) -> IndexReport:
+def _build_unlocked(
+    corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool, index_type: str
+) -> IndexReport:
     """Parse, embed what the cache lacks, and save a new build; the previous build serves until this one is complete."""
     started = time.perf_counter()
     fingerprint_before = corpus_fingerprint(corpus_dir)
@@ -137,6 +147,7 @@ def _build_unlocked(corpus_dir: Path, index_dir: Path, encoder: Encoder, progres
         corpus=fingerprint_before,
         passages=len(entries),
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        index_type=choose_index_type(index_type, len(entries)),
     )
     index = PassageIndex(vectors, [entry for entry, _ in entries], manifest)
     index.save(index_dir, {ARTICLES_FILE: articles_to_json(articles), CACHE_FILE: cache.to_bytes()})

@@ -41,6 +41,17 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(1000, ge=1, description="Longest question accepted, in characters.")
     batch_size: int = Field(64, ge=1, description="Texts embedded per batch while indexing.")
+    index_type: Literal["auto", "flat", "hnsw", "ivf"] = Field(
+        "auto",
+        description="FAISS index built: auto picks flat (exact) under 20,000 passages, HNSW up to 2 million, "
+        "IVF-PQ above; the others force one.",
+    )
+    hnsw_ef_search: int = Field(256, ge=1, description="HNSW search breadth: higher is more recall, slower.")
+    ivf_nprobe: int = Field(64, ge=1, description="IVF cells scanned per question: higher is more recall, slower.")
+    search_threads: int = Field(1, ge=1, description="FAISS threads per search once the index is loaded.")
+    ivf_refine: int = Field(
+        64, ge=1, description="IVF-PQ candidates per wanted passage that are re-scored with the exact vectors."
+    )
     host: str = Field("127.0.0.1", description="Address `qa serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")
     max_upload_bytes: int = Field(

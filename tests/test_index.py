@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from embeddings import Encoder, Entry, IndexLoadError, Manifest, PassageIndex
-from embeddings.index import current_build, read_manifest
+from embeddings.index import FORMAT, choose_index_type, current_build, read_manifest
 from qa import Assistant, Settings
 from qa.errors import IndexUnavailable
 from qa.indexing import build_index, is_fresh
@@ -74,3 +74,94 @@ def test_long_paragraphs_are_searchable_past_the_model_window(assistant: Assista
     assert encoder.count_tokens(barter.text) > encoder.max_tokens
     hits = assistant.retriever.search("How many prisoners are held in the political prison labor camps?", 3)
     assert barter in [hit.paragraph for hit in hits]
+
+
+@pytest.fixture(scope="module")
+def clustered() -> np.ndarray:
+    """600 unit vectors of 32 dimensions around 20 topics: enough to train an IVF-PQ, small enough to be quick."""
+    rng = np.random.default_rng(7)
+    centres = rng.standard_normal((20, 32)).astype(np.float32)
+    rows = centres[rng.integers(0, 20, 600)] + rng.standard_normal((600, 32)).astype(np.float32)
+    return rows / np.linalg.norm(rows, axis=1, keepdims=True)
+
+
+def _index(vectors: np.ndarray, index_type: str) -> PassageIndex:
+    entries = [Entry("doc", i + 1, 0, 1) for i in range(len(vectors))]
+    manifest = Manifest("m", vectors.shape[1], "c", len(vectors), "now", index_type=index_type)  # type: ignore[arg-type]
+    return PassageIndex(vectors, entries, manifest)
+
+
+def test_auto_keeps_small_collections_exact_and_picks_approximate_indexes_for_large_ones() -> None:
+    assert [choose_index_type("auto", n) for n in (400, 19_999, 20_000, 1_000_000, 2_000_000)] == [
+        "flat",
+        "flat",
+        "hnsw",
+        "hnsw",
+        "ivf",
+    ]
+
+
+def test_a_forced_index_type_wins_over_the_collection_size() -> None:
+    assert choose_index_type("ivf", 400) == "ivf"
+
+
+def test_an_unknown_index_type_is_named_in_the_error() -> None:
+    with pytest.raises(ValueError, match="'annoy'"):
+        choose_index_type("annoy", 400)
+
+
+def test_the_bundled_corpus_is_indexed_exactly(assistant: Assistant) -> None:
+    assert assistant.index.manifest.index_type == "flat"
+
+
+@pytest.mark.parametrize("index_type", ["flat", "hnsw", "ivf"])
+def test_every_index_type_round_trips_and_finds_what_it_found_before_saving(
+    index_type: str, clustered: np.ndarray, tmp_path: Path
+) -> None:
+    built = _index(clustered, index_type)
+    built.save(tmp_path)
+    loaded, _ = PassageIndex.load(tmp_path)
+    assert loaded.manifest.index_type == index_type
+    assert np.array_equal(loaded.vectors, clustered)
+    assert loaded.search(clustered[5], 5) == built.search(clustered[5], 5)
+
+
+@pytest.mark.parametrize("index_type", ["hnsw", "ivf"])
+def test_approximate_indexes_score_exactly_and_agree_with_flat_on_small_data(
+    index_type: str, clustered: np.ndarray
+) -> None:
+    exact = _index(clustered, "flat").search(clustered[11], 5)
+    assert _index(clustered, index_type).search(clustered[11], 5) == [(i, pytest.approx(s)) for i, s in exact]
+
+
+def test_a_loaded_index_maps_its_vectors_from_the_file_read_only(clustered: np.ndarray, tmp_path: Path) -> None:
+    build = _index(clustered, "hnsw").save(tmp_path)
+    loaded, _ = PassageIndex.load(tmp_path)
+    mapped = [line for line in Path("/proc/self/maps").read_text().splitlines() if str(build / "index.faiss") in line]
+    assert mapped, "index.faiss is not memory-mapped"
+    assert not loaded.vectors.flags.writeable
+
+
+def test_an_index_of_an_older_format_asks_to_be_rebuilt(clustered: np.ndarray, tmp_path: Path) -> None:
+    build = _index(clustered[:3], "flat").save(tmp_path)
+    manifest = build / "manifest.json"
+    manifest.write_text(manifest.read_text().replace(f'"format": {FORMAT}', '"format": 1'))
+    with pytest.raises(
+        IndexLoadError, match="format 1; this version reads format 2 only, so the index must be rebuilt"
+    ):
+        PassageIndex.load(tmp_path)
+
+
+def test_an_index_of_an_older_format_is_stale(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
+    build_index(small_corpus, tmp_path, encoder, progress=False)
+    manifest = current_build(tmp_path) / "manifest.json"
+    manifest.write_text(manifest.read_text().replace(f'"format": {FORMAT}', '"format": 1'))
+    assert not is_fresh(tmp_path, small_corpus, encoder.model_id)
+
+
+def test_asking_for_another_index_type_makes_the_index_stale(
+    small_corpus: Path, tmp_path: Path, encoder: Encoder
+) -> None:
+    build_index(small_corpus, tmp_path, encoder, progress=False)
+    assert is_fresh(tmp_path, small_corpus, encoder.model_id, "auto")
+    assert not is_fresh(tmp_path, small_corpus, encoder.model_id, "hnsw")
