@@ -5,7 +5,9 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from embeddings import Encoder, IndexLoadError, PassageIndex
+from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
+from embeddings.encoder import model_id
+from qa.answer_cache import AnswerCache
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidQuestion
@@ -16,6 +18,8 @@ from qa.settings import Settings
 log = logging.getLogger(__name__)
 
 MAX_K = 10
+ENCODER_CACHE = "encoder"
+"""Folder inside the index folder that keeps the query encoder's exported ONNX files."""
 
 
 class Assistant:
@@ -29,15 +33,14 @@ class Assistant:
         self._by_id = {article.id: article for article in self.articles}
         self.retriever = Retriever(encoder, index, self.articles)
         self.composer = Composer(settings.abstain_below)
+        # Owned by this assistant: loading another index makes a new assistant, and so a new cache.
+        self.cache = AnswerCache(settings.answer_cache_size)
 
     @classmethod
     def open(cls, settings: Settings, *, encoder: Encoder | None = None, progress: bool = True) -> Assistant:
         """Load the model and the index, building the index first if the corpus or model changed."""
-        encoder = encoder or Encoder(settings.model_dir, settings.batch_size)
-        if not is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id):
-            log.info("index in %s is missing or stale; building it", settings.index_dir)
-            report = build_index(settings.corpus_dir, settings.index_dir, encoder, progress=progress)
-            log.info(report.summary())
+        encoder = encoder or open_encoder(settings)
+        ensure_index(settings, encoder, progress=progress)
         return cls.load(settings, encoder)
 
     @classmethod
@@ -64,15 +67,45 @@ class Assistant:
         return build_index(self.settings.corpus_dir, self.settings.index_dir, self.encoder)
 
     def ask(self, question: str, k: int | None = None) -> Answer:
-        question = validate_question(question, self.settings.max_question_chars)
+        return self.respond(question, k)[0]
+
+    def respond(self, question: str, k: int | None = None) -> tuple[Answer, bool]:
+        """The answer, and whether it came from the cache of recent answers.
+
+        Runs of white space inside the question count as one space (the model and the term
+        matching ignore them), so questions that differ only there share one cached answer.
+        """
+        question = " ".join(validate_question(question, self.settings.max_question_chars).split())
         k = self.settings.top_k if k is None else validate_k(k)
-        return self.composer.compose(question, self.retriever.search(question, k))
+        return self.cache.get_or_compute(
+            (question, k), lambda: self.composer.compose(question, self.retriever.search(question, k))
+        )
 
     def document(self, doc_id: str) -> Article:
         try:
             return self._by_id[doc_id]
         except KeyError:
             raise DocumentNotFound(f"no document with id {doc_id!r}") from None
+
+
+def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress: bool = True) -> None:
+    """Build the index if the corpus or model changed; the model is loaded only if it must be built."""
+    model = encoder.model_id if encoder else model_id(settings.model_dir or default_model_dir())
+    if is_fresh(settings.index_dir, settings.corpus_dir, model):
+        return
+    log.info("index in %s is missing or stale; building it", settings.index_dir)
+    encoder = encoder or Encoder(settings.model_dir, settings.batch_size)
+    log.info(build_index(settings.corpus_dir, settings.index_dir, encoder, progress=progress).summary())
+
+
+def open_encoder(settings: Settings) -> Encoder:
+    """The encoder the settings describe; ONNX query backends keep their files in the index folder."""
+    return Encoder(
+        settings.model_dir,
+        settings.batch_size,
+        query_backend=settings.encoder_backend,
+        cache_dir=settings.index_dir / ENCODER_CACHE,
+    )
 
 
 def validate_question(question: str, max_chars: int) -> str:

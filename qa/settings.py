@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -33,6 +34,14 @@ class Settings(BaseSettings):
     )
     max_question_chars: int = Field(1000, ge=1, description="Longest question accepted, in characters.")
     batch_size: int = Field(64, ge=1, description="Texts embedded per batch while indexing.")
+    encoder_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "onnx",
+        description="How questions are embedded: PyTorch, or ONNX Runtime (full precision or int8) from "
+        "files exported once from the local model into the index folder. Passages are always PyTorch's.",
+    )
+    answer_cache_size: int = Field(
+        1024, ge=0, description="Answers to identical questions kept in memory (least recently used go); 0 turns off."
+    )
     host: str = Field("127.0.0.1", description="Address `qa serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")
     admin_token: SecretStr | None = Field(

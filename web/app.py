@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Query, Request
+from fastapi import FastAPI, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -23,6 +23,8 @@ from qa.settings import Settings, get_settings
 HERE = Path(__file__).parent
 ERROR_STATUS: dict[type[QAError], int] = {InvalidQuestion: 422, DocumentNotFound: 404, IndexUnavailable: 503}
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
+CACHE_HEADER = "X-Answer-Cache"
+"""On /api/answer: `hit` when the answer came from the cache of recent answers, else `miss`."""
 
 
 class AnswerRequest(BaseModel):
@@ -92,8 +94,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         return request.app.state.assistant
 
     @app.post("/api/answer", response_model=AnswerOut)
-    def answer(request: Request, body: AnswerRequest) -> AnswerOut:
-        return answer_out(current(request).ask(body.question, body.k))
+    def answer(request: Request, response: Response, body: AnswerRequest) -> AnswerOut:
+        result, cached = current(request).respond(body.question, body.k)
+        response.headers[CACHE_HEADER] = "hit" if cached else "miss"
+        return answer_out(result)
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
     def document(request: Request, doc_id: str) -> DocumentOut:
