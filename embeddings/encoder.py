@@ -11,6 +11,9 @@ import numpy as np
 
 _PROGRESS_FROM = 256
 """Encoding fewer texts than this is quick enough that a progress bar would only be noise."""
+BACKENDS = ("torch", "onnx", "onnx-int8")
+"""How questions are embedded. Passages are always embedded by PyTorch at full precision, so the
+index never depends on this choice and switching it never needs a rebuild."""
 
 
 def default_model_dir() -> Path:
@@ -23,9 +26,21 @@ def default_model_dir() -> Path:
 class Encoder:
     """Turns texts into unit-length vectors, so inner product is cosine similarity."""
 
-    def __init__(self, model_dir: Path | None = None, batch_size: int = 64) -> None:
+    def __init__(
+        self,
+        model_dir: Path | None = None,
+        batch_size: int = 64,
+        *,
+        query_backend: str = "torch",
+        cache_dir: Path | None = None,
+    ) -> None:
+        """`cache_dir` holds the ONNX files an `onnx*` query backend exports on first use."""
         if batch_size < 1:
             raise ValueError(f"batch_size must be at least 1, got {batch_size}")
+        if query_backend not in BACKENDS:
+            raise ValueError(f"query_backend must be one of {', '.join(BACKENDS)}, got {query_backend!r}")
+        if query_backend != "torch" and cache_dir is None:
+            raise ValueError(f"query_backend {query_backend!r} needs a cache_dir to keep its ONNX files in")
         # Set before sentence-transformers is imported: nothing may reach for a hub at run time.
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
@@ -38,7 +53,17 @@ class Encoder:
         self.batch_size = batch_size
         self.dimension = int(self._model.get_embedding_dimension() or 0)
         self.max_tokens = int(self._model.max_seq_length)
-        self.model_id = _model_id(self.model_dir)
+        self.model_id = model_id(self.model_dir)
+        self.query_backend = query_backend
+        self._onnx = None
+        if query_backend != "torch":
+            from embeddings.onnx_model import OnnxQueryEncoder, export
+
+            name = "model-int8.onnx" if query_backend == "onnx-int8" else "model.onnx"
+            path = cache_dir / self.model_id.rsplit("@", 1)[1] / name
+            if not path.is_file():
+                export(self._model, path, int8=query_backend == "onnx-int8")
+            self._onnx = OnnxQueryEncoder(path, self._model.tokenizer, self.max_tokens)
 
     def encode(self, texts: Sequence[str], *, progress: bool | None = None) -> np.ndarray:
         """Embed `texts` as float32 rows of unit length."""
@@ -54,12 +79,18 @@ class Encoder:
         )
         return np.ascontiguousarray(vectors, dtype=np.float32)
 
+    def encode_query(self, text: str) -> np.ndarray:
+        """Embed one question with the query backend, as a float32 row of unit length."""
+        if self._onnx is None:
+            return self.encode([text])[0]
+        return self._onnx.encode([text])[0]
+
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees, special tokens included; past `max_tokens` it reads nothing."""
         return len(self._model.tokenizer(text, add_special_tokens=True)["input_ids"])
 
 
-def _model_id(model_dir: Path) -> str:
+def model_id(model_dir: Path) -> str:
     """Identify the model by its configuration and weights' size, cheaply, on every start."""
     digest = hashlib.sha256()
     for name in ("modules.json", "config.json", "tokenizer.json", "sentence_bert_config.json"):

@@ -7,8 +7,10 @@ import re
 from collections.abc import Sequence
 from pathlib import Path
 
-from embeddings import Encoder, IndexLoadError, PassageIndex
+from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
+from embeddings.encoder import model_id
 from embeddings.index import FORMAT, SearchOptions, choose_index_type, read_manifest, set_search_threads
+from qa.answer_cache import AnswerCache
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
@@ -23,6 +25,8 @@ DOC_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What `qa.corpus` makes ids of: a slug of the file name and the article's number in it."""
 MAX_DOC_ID_CHARS = 200
 REBUILD = "Rebuild it with `qa index --force`."
+ENCODER_CACHE = "encoder"
+"""Folder inside the index folder that keeps the query encoder's exported ONNX files."""
 
 
 class Assistant:
@@ -36,36 +40,14 @@ class Assistant:
         self._by_id = {article.id: article for article in self.articles}
         self.retriever = Retriever(encoder, index, self.articles)
         self.composer = Composer(settings.abstain_below)
+        # Owned by this assistant: loading another index makes a new assistant, and so a new cache.
+        self.cache = AnswerCache(settings.answer_cache_size)
 
     @classmethod
     def open(cls, settings: Settings, *, encoder: Encoder | None = None, progress: bool = True) -> Assistant:
-        """Load the model and the index, rebuilding the index first if the corpus changed since its build.
-
-        A missing, damaged or foreign index (another model, another format) is reported, not rebuilt:
-        a server should not spend minutes embedding behind its operator's back; `qa index` does that.
-        """
-        encoder = encoder or Encoder(settings.model_dir, settings.batch_size)
-        try:
-            manifest = read_manifest(settings.index_dir)
-        except IndexLoadError as error:
-            raise IndexUnavailable(f"{error}. {REBUILD}") from error
-        if manifest.format != FORMAT:
-            raise IndexUnavailable(
-                f"index in {settings.index_dir} has format {manifest.format}; this version reads {FORMAT}. {REBUILD}"
-            )
-        _check_model(settings.index_dir, manifest.model, encoder.model_id)
-        wanted_type = choose_index_type(settings.index_type, manifest.passages)
-        if manifest.corpus != corpus_fingerprint(settings.corpus_dir) or manifest.index_type != wanted_type:
-            log.info("the documents in %s or the index type changed since the build; rebuilding", settings.corpus_dir)
-            report = build_index(
-                settings.corpus_dir,
-                settings.index_dir,
-                encoder,
-                progress,
-                settings.index_lock_timeout,
-                settings.index_type,
-            )
-            log.info(report.summary())
+        """Load the model and the index, rebuilding the index first if the corpus changed (see ensure_index)."""
+        encoder = encoder or open_encoder(settings)
+        ensure_index(settings, encoder, progress=progress)
         return cls.load(settings, encoder)
 
     @classmethod
@@ -96,16 +78,70 @@ class Assistant:
         )
 
     def ask(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Answer:
-        question = validate_question(question, self.settings.max_question_chars)
+        return self.respond(question, k, retriever)[0]
+
+    def respond(
+        self, question: str, k: int | None = None, retriever: RetrieverName | None = None
+    ) -> tuple[Answer, bool]:
+        """The answer, and whether it came from the cache of recent answers.
+
+        Runs of white space inside the question count as one space (the model and the term
+        matching ignore them), so questions that differ only there share one cached answer.
+        """
+        question = " ".join(validate_question(question, self.settings.max_question_chars).split())
         k = self.settings.top_k if k is None else validate_k(k)
         retriever = self.settings.retriever if retriever is None else validate_retriever(retriever)
-        return self.composer.compose(question, self.retriever.search(question, k, retriever))
+        return self.cache.get_or_compute(
+            (question, k, retriever),
+            lambda: self.composer.compose(question, self.retriever.search(question, k, retriever)),
+        )
 
     def document(self, doc_id: str) -> Article:
         try:
             return self._by_id[validate_doc_id(doc_id)]
         except KeyError:
             raise DocumentNotFound(f"no document with id {doc_id!r}") from None
+
+
+def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress: bool = True) -> None:
+    """Rebuild the index if the corpus (or the index type asked for) changed since its build.
+
+    A missing, damaged or foreign index (another model, another format) is reported, not rebuilt:
+    a server should not spend minutes embedding behind its operator's back; `qa index` does that.
+    The model is loaded only if a build is needed.
+    """
+    current_model = encoder.model_id if encoder else model_id(settings.model_dir or default_model_dir())
+    try:
+        manifest = read_manifest(settings.index_dir)
+    except IndexLoadError as error:
+        raise IndexUnavailable(f"{error}. {REBUILD}") from error
+    if manifest.format != FORMAT:
+        raise IndexUnavailable(
+            f"index in {settings.index_dir} has format {manifest.format}; this version reads {FORMAT}. {REBUILD}"
+        )
+    _check_model(settings.index_dir, manifest.model, current_model)
+    wanted_type = choose_index_type(settings.index_type, manifest.passages)
+    if manifest.corpus != corpus_fingerprint(settings.corpus_dir) or manifest.index_type != wanted_type:
+        log.info("the documents in %s or the index type changed since the build; rebuilding", settings.corpus_dir)
+        report = build_index(
+            settings.corpus_dir,
+            settings.index_dir,
+            encoder or Encoder(settings.model_dir, settings.batch_size),
+            progress,
+            settings.index_lock_timeout,
+            settings.index_type,
+        )
+        log.info(report.summary())
+
+
+def open_encoder(settings: Settings) -> Encoder:
+    """The encoder the settings describe; ONNX query backends keep their files in the index folder."""
+    return Encoder(
+        settings.model_dir,
+        settings.batch_size,
+        query_backend=settings.encoder_backend,
+        cache_dir=settings.index_dir / ENCODER_CACHE,
+    )
 
 
 def _check_model(index_dir: Path, built_with: str, current: str) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import signal
 import sys
 from collections.abc import Sequence
@@ -129,18 +130,29 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from qa.assistant import Assistant
+    from qa.assistant import Assistant, ensure_index
     from web.app import create_app
 
     settings = _settings(args)
-    assistant = Assistant.open(settings)  # load before binding, so a missing or damaged index is reported here
     host = args.host or settings.host
     port = args.port or settings.port
-    print(f"serving {len(assistant.articles)} documents on http://{host}:{port}", file=sys.stderr)
-    # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
-    # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
-    signal.signal(signal.SIGTERM, _stopped)
-    uvicorn.run(create_app(settings, assistant), host=host, port=port, log_level="info")
+    if args.workers < 1:
+        raise QAError(f"--workers must be at least 1, got {args.workers}")
+    if args.workers == 1:
+        assistant = Assistant.open(settings)  # load before binding, so a missing or damaged index is reported here
+        print(f"serving {len(assistant.articles)} documents on http://{host}:{port}", file=sys.stderr)
+        # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
+        # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
+        signal.signal(signal.SIGTERM, _stopped)
+        uvicorn.run(create_app(settings, assistant), host=host, port=port, log_level="info")
+        return 0
+    # The supervising process only makes sure the index is built; each worker loads its own model
+    # and index in its app's lifespan, from the environment, so the paths given here go with it.
+    ensure_index(settings)
+    print(f"serving with {args.workers} workers on http://{host}:{port}", file=sys.stderr)
+    os.environ["QA_CORPUS_DIR"] = str(settings.corpus_dir)
+    os.environ["QA_INDEX_DIR"] = str(settings.index_dir)
+    uvicorn.run("web.app:create_app", factory=True, workers=args.workers, host=host, port=port, log_level="info")
     return 0
 
 
@@ -189,6 +201,7 @@ def build_parser() -> argparse.ArgumentParser:
     serve = add("serve", "Serve the web form and the JSON API.", cmd_serve)
     serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, help="port to listen on (default 8000)")
+    serve.add_argument("--workers", type=int, default=1, help="server processes, each with its own model (default 1)")
 
     evaluate = add("eval", "Measure retrieval, quoting, footnotes and abstention on the eval set.", cmd_eval)
     evaluate.add_argument(

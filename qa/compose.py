@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -24,6 +25,8 @@ CLOSE_TO_BEST = 0.1
 PAIR_SLACK = 0.1
 """A sentence is quoted with its neighbour when the pair scores within this much of it alone."""
 NEAREST_SHOWN = 3
+_SPLIT_PARAGRAPHS_KEPT = 16384
+"""Paragraphs whose sentence boundaries are remembered; more than the bundled corpus has."""
 
 
 @dataclass(frozen=True)
@@ -64,9 +67,15 @@ class Answer:
     """On abstention, the closest passages, which are explicitly not an answer."""
 
 
+@lru_cache(maxsize=_SPLIT_PARAGRAPHS_KEPT)
+def _sentences(text: str) -> tuple[Span, ...]:
+    """Splitting is most of the cost of quoting, and the same paragraphs are quoted again and again."""
+    return split_sentences(text)
+
+
 def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
     """The sentences of a paragraph that answer best, verbatim, as runs of adjacent sentences."""
-    sentences = split_sentences(text)
+    sentences = _sentences(text)
     if not sentences:
         return ()
     whole = Span(sentences[0].start, sentences[-1].end)

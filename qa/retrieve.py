@@ -99,7 +99,7 @@ class Retriever:
         """The `k` best distinct paragraphs for `question`, best first."""
         if k < 1:
             raise ValueError(f"k must be at least 1, got {k}")
-        query = self.encoder.encode([question])[0]
+        query = self.encoder.encode_query(question)
         return self.rank(question, query, k, retriever)
 
     def rank(self, question: str, query: np.ndarray, k: int, retriever: RetrieverName = "dense") -> list[Hit]:

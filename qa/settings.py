@@ -52,6 +52,14 @@ class Settings(BaseSettings):
     ivf_refine: int = Field(
         64, ge=1, description="IVF-PQ candidates per wanted passage that are re-scored with the exact vectors."
     )
+    encoder_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
+        "onnx",
+        description="How questions are embedded: PyTorch, or ONNX Runtime (full precision or int8) from "
+        "files exported once from the local model into the index folder. Passages are always PyTorch's.",
+    )
+    answer_cache_size: int = Field(
+        1024, ge=0, description="Answers to identical questions kept in memory (least recently used go); 0 turns off."
+    )
     host: str = Field("127.0.0.1", description="Address `qa serve` listens on.")
     port: int = Field(8000, ge=1, le=65535, description="Port `qa serve` listens on.")
     max_upload_bytes: int = Field(

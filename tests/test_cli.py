@@ -23,3 +23,8 @@ def test_empty_question_is_an_error_message_not_a_traceback(capsys: pytest.Captu
 def test_k_out_of_range_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["ask", "camps", "-k", "99"]) == 2
     assert "k must be a whole number from 1 to 10, got 99" in capsys.readouterr().err
+
+
+def test_zero_workers_is_refused_before_anything_loads(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--workers", "0"]) == 2
+    assert capsys.readouterr().err == "error: --workers must be at least 1, got 0\n"

@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -35,6 +35,8 @@ ERROR_STATUS: dict[type[QAError], int] = {
     InvalidDocumentId: 422,
 }
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
+CACHE_HEADER = "X-Answer-Cache"
+"""On /api/answer: `hit` when the answer came from the cache of recent answers, else `miss`."""
 
 
 class AnswerRequest(BaseModel):
@@ -119,8 +121,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         return request.app.state.assistant
 
     @app.post("/api/answer", response_model=AnswerOut)
-    def answer(request: Request, body: AnswerRequest) -> AnswerOut:
-        return answer_out(current(request).ask(body.question, body.k, body.retriever))
+    def answer(request: Request, response: Response, body: AnswerRequest) -> AnswerOut:
+        result, cached = current(request).respond(body.question, body.k, body.retriever)
+        response.headers[CACHE_HEADER] = "hit" if cached else "miss"
+        return answer_out(result)
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
     def document(request: Request, doc_id: str) -> DocumentOut:

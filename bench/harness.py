@@ -1,0 +1,261 @@
+"""Shared by the bench scripts: a real `qa serve` in a subprocess, timing statistics, results files.
+
+Each script measures a thing and its reference in the same run and reports their ratio, because
+absolute numbers on a shared 2-core machine move with whatever else runs; ratios move less.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+
+import httpx
+import numpy as np
+import psutil
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS_DIR = Path(__file__).parent / "results"
+QUESTIONS = ROOT / "eval" / "questions.jsonl"
+_PACKAGES = ("torch", "sentence-transformers", "transformers", "faiss-cpu", "onnxruntime", "fastapi", "uvicorn")
+
+
+def questions() -> list[str]:
+    """The eval set's questions, in file order: the same texts every script and reference sees."""
+    rows = (json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip())
+    return [row["question"] for row in rows]
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+def stats_ms(seconds: Sequence[float]) -> dict[str, float]:
+    """p50/p95/p99 and mean of durations given in seconds, in milliseconds."""
+    values = np.asarray(seconds, dtype=np.float64) * 1000
+    p50, p95, p99 = np.percentile(values, [50, 95, 99])
+    return {
+        "n": len(values),
+        "p50": round(p50, 2),
+        "p95": round(p95, 2),
+        "p99": round(p99, 2),
+        "mean": round(float(values.mean()), 2),
+    }
+
+
+def timed(call: Callable[[], object]) -> float:
+    started = time.perf_counter()
+    call()
+    return time.perf_counter() - started
+
+
+def memory_mb(process: psutil.Process) -> dict[str, float]:
+    """RSS counts shared pages in full in every process; PSS splits them, so PSS adds up across workers."""
+    info = process.memory_full_info()
+    return {
+        "rss": round(info.rss / 2**20, 1),
+        "pss": round(getattr(info, "pss", info.rss) / 2**20, 1),
+        "uss": round(info.uss / 2**20, 1),
+    }
+
+
+@dataclass
+class Server:
+    """A running `qa serve`; `workers` are the processes that answer (the server itself when alone)."""
+
+    process: subprocess.Popen
+    url: str
+    log: Path
+    workers: int = 1
+    started: float = field(default_factory=time.perf_counter)
+    ready_after: float = 0.0
+    """Seconds from launch until it first passed its readiness probe."""
+
+    def worker_processes(self) -> list[psutil.Process]:
+        parent = psutil.Process(self.process.pid)
+        children = [
+            c
+            for c in parent.children(recursive=True)
+            if "multiprocessing.resource_tracker" not in " ".join(c.cmdline())
+        ]
+        return children if self.workers > 1 else [parent]
+
+    def memory(self) -> list[dict[str, float]]:
+        return [memory_mb(worker) for worker in self.worker_processes()]
+
+
+def ensure_index(index_dir: Path) -> None:
+    """Build the bundled corpus's index in `index_dir` (skipped when up to date), outside the timings."""
+    subprocess.run(
+        [sys.executable, "-m", "qa.cli", "index", "--index", str(index_dir)], check=True, cwd=ROOT, capture_output=True
+    )
+
+
+def wait_until_answering(server: Server, timeout: float, probe: Callable[[httpx.Client], bool]) -> float:
+    """Seconds from the server's launch until `probe` succeeds; fails with the server's log if it dies."""
+    with httpx.Client(base_url=server.url, timeout=5) as client:
+        while time.perf_counter() - server.started < timeout:
+            if server.process.poll() is not None:
+                raise RuntimeError(
+                    f"qa serve exited with {server.process.returncode}:\n{server.log.read_text()[-3000:]}"
+                )
+            try:
+                if probe(client):
+                    return time.perf_counter() - server.started
+            except httpx.TransportError:
+                pass
+            time.sleep(0.05)
+    raise TimeoutError(f"qa serve did not answer within {timeout:.0f}s:\n{server.log.read_text()[-3000:]}")
+
+
+def healthy(client: httpx.Client) -> bool:
+    return client.get("/healthz").status_code == 200
+
+
+@contextmanager
+def serve(
+    index_dir: Path,
+    *,
+    workers: int = 1,
+    env: Mapping[str, str] | None = None,
+    ready: Callable[[httpx.Client], bool] = healthy,
+    timeout: float = 300,
+) -> Iterator[Server]:
+    """Run `qa serve` on a free local port until the block ends; the server is always stopped."""
+    port = free_port()
+    command = [sys.executable, "-m", "qa.cli", "serve", "--index", str(index_dir), "--port", str(port)]
+    command += ["--workers", str(workers)]
+    log = Path(tempfile.mkstemp(prefix="qa-serve-", suffix=".log")[1])
+    with open(log, "wb") as output:
+        process = subprocess.Popen(
+            command,
+            cwd=ROOT,
+            env={**os.environ, **(env or {})},
+            stdout=output,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+    server = Server(process, f"http://127.0.0.1:{port}", log, workers)
+    try:
+        server.ready_after = wait_until_answering(server, timeout, ready)
+        yield server
+    finally:
+        _stop(process)
+        log.unlink(missing_ok=True)
+
+
+def _stop(process: subprocess.Popen) -> None:
+    """Stop the server and the workers it started (its own process group), politely first."""
+    if process.poll() is None:
+        os.killpg(process.pid, signal.SIGTERM)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()
+
+
+@dataclass(frozen=True)
+class Load:
+    """What a batch of requests did: each request's latency, errors, and the wall time of the batch."""
+
+    latencies: tuple[float, ...]
+    errors: int
+    seconds: float
+    headers: tuple[str, ...] = ()
+
+    def summary(self) -> dict[str, object]:
+        return {
+            **stats_ms(self.latencies),
+            "errors": self.errors,
+            "per_second": round(len(self.latencies) / self.seconds, 2),
+        }
+
+
+def post_answers(url: str, bodies: Sequence[Mapping[str, object]], concurrency: int, header: str = "-") -> Load:
+    """POST every body to /api/answer, `concurrency` at a time, each client thread keeping its connection.
+
+    `header` names a response header whose value is collected for every request.
+    """
+    per_thread = [bodies[i::concurrency] for i in range(concurrency)]
+
+    def run(share: Sequence[Mapping[str, object]]) -> tuple[list[float], int, list[str]]:
+        latencies, errors, seen = [], 0, []
+        with httpx.Client(base_url=url, timeout=60) as client:
+            for body in share:
+                started = time.perf_counter()
+                response = client.post("/api/answer", json=body)
+                latencies.append(time.perf_counter() - started)
+                errors += response.status_code != 200
+                seen.append(response.headers.get(header, ""))
+        return latencies, errors, seen
+
+    started = time.perf_counter()
+    with ThreadPoolExecutor(concurrency) as pool:
+        results = list(pool.map(run, per_thread))
+    seconds = time.perf_counter() - started
+    return Load(
+        tuple(x for r in results for x in r[0]),
+        sum(r[1] for r in results),
+        seconds,
+        tuple(h for r in results for h in r[2]),
+    )
+
+
+def machine() -> dict[str, object]:
+    versions = {}
+    for name in _PACKAGES:
+        try:
+            versions[name] = metadata.version(name)
+        except metadata.PackageNotFoundError:
+            versions[name] = None
+    return {
+        "logical_cores": os.cpu_count(),
+        "physical_cores": psutil.cpu_count(logical=False),
+        "cpu": _cpu_model(),
+        "memory_gb": round(psutil.virtual_memory().total / 2**30, 1),
+        "load_average_1m": round(os.getloadavg()[0], 2),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "packages": versions,
+        "note": "2 cores shared with other jobs: absolute numbers are noisy; compare ratios from one run",
+    }
+
+
+def _cpu_model() -> str:
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor()
+
+
+def write_results(name: str, results: Mapping[str, object]) -> Path:
+    """bench/results/<name>.json with the machine and the time it was measured on."""
+    RESULTS_DIR.mkdir(exist_ok=True)
+    path = RESULTS_DIR / f"{name}.json"
+    document = {
+        "benchmark": name,
+        "measured_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": machine(),
+        **results,
+    }
+    path.write_text(json.dumps(document, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {path.relative_to(ROOT)}")
+    return path

@@ -1,0 +1,118 @@
+"""Answer latency: POST /api/answer on a real uvicorn vs the floor (embed + search) and the peer.
+
+    .venv/bin/python -m bench.latency [--requests 160] [--backend onnx]
+
+The floor is measured in this process on the same questions, each floor sample right beside
+an HTTP request for the same question, so drift in the machine's load affects both sides alike.
+The answer cache is off for the main figures (every request does the full work) and on for the
+`cached` figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import time
+from collections.abc import Sequence
+
+import httpx
+
+from bench.harness import ensure_index, post_answers, questions, serve, stats_ms, timed, write_results
+from embeddings import Encoder, PassageIndex
+from qa.assistant import Assistant
+from qa.settings import Settings
+from web.app import CACHE_HEADER
+
+FLOOR_DEPTH = 10
+"""Passages the floor's search returns: enough to answer with, as any retriever must fetch."""
+WARMUP = 16
+
+
+def floor_seconds(encoder: Encoder, index: PassageIndex, texts: Sequence[str]) -> list[float]:
+    """The least any answer costs: embed the question, search the index; nothing else."""
+    return [timed(lambda q=q: index.search(encoder.encode_query(q), FLOOR_DEPTH)) for q in texts]
+
+
+def interleaved(url: str, texts: Sequence[str], encoders: dict[str, Encoder], index: PassageIndex) -> dict[str, list]:
+    """For each question, one floor sample per encoder then one request: both see the same load."""
+    samples: dict[str, list[float]] = {name: [] for name in [*encoders, "http"]}
+    with httpx.Client(base_url=url, timeout=60) as client:
+        for question in texts:
+            for name, encoder in encoders.items():
+                samples[name] += floor_seconds(encoder, index, [question])
+            started = time.perf_counter()
+            response = client.post("/api/answer", json={"question": question})
+            samples["http"].append(time.perf_counter() - started)
+            response.raise_for_status()
+    return samples
+
+
+def peer_seconds(texts: Sequence[str]) -> dict[str, object] | None:
+    """The Haystack peer's retrieval-only time per question, if the optional `bench` extra is installed."""
+    if importlib.util.find_spec("eval.peer") is None or importlib.util.find_spec("haystack") is None:
+        return None
+    from eval.peer import PeerPipeline  # the optional `bench` extra
+
+    peer = PeerPipeline.build()
+    for question in texts[:WARMUP]:
+        peer.retrieve(question)
+    return {"dense": stats_ms([timed(lambda q=q: peer.retrieve(q)) for q in texts])}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=160, help="requests per configuration (default 160)")
+    parser.add_argument("--backend", default=None, help="query encoder backend (default: QA_ENCODER_BACKEND)")
+    args = parser.parse_args(argv)
+
+    settings = Settings(answer_cache_size=0, **({"encoder_backend": args.backend} if args.backend else {}))
+    backend = settings.encoder_backend
+    ensure_index(settings.index_dir)
+    pool = questions()
+    texts = [pool[i % len(pool)] for i in range(args.requests)]
+
+    assistant = Assistant.open(settings, progress=False)
+    encoders = {backend: assistant.encoder}
+    if backend != "torch":
+        encoders["torch"] = Encoder(settings.model_dir)
+    for encoder in encoders.values():
+        floor_seconds(encoder, assistant.index, texts[:WARMUP])
+    in_process = [timed(lambda q=q: assistant.ask(q)) for q in texts]
+    peer = peer_seconds(texts)
+
+    env = {"QA_ENCODER_BACKEND": backend, "QA_INDEX_DIR": str(settings.index_dir)}
+    bodies = [{"question": q} for q in texts]
+    with serve(settings.index_dir, env={**env, "QA_ANSWER_CACHE_SIZE": "0"}) as server:
+        post_answers(server.url, bodies[:WARMUP], 1)
+        samples = interleaved(server.url, texts, encoders, assistant.index)
+        concurrent = post_answers(server.url, bodies, 8)
+    with serve(settings.index_dir, env=env) as server:
+        post_answers(server.url, bodies[: len(pool)], 1)  # every question once: the cache now holds them all
+        cached = post_answers(server.url, bodies, 1, header=CACHE_HEADER)
+
+    floor = {name: stats_ms(samples[name]) for name in encoders}
+    c1 = stats_ms(samples["http"])
+    results: dict[str, object] = {
+        "questions": len(pool),
+        "requests_per_configuration": args.requests,
+        "encoder_backend": backend,
+        "floor_ms": floor,
+        "assistant_ask_in_process_ms": stats_ms(in_process),
+        "http_uncached": {"concurrency_1": c1, "concurrency_8": concurrent.summary()},
+        "http_cached": {**cached.summary(), "hits": cached.headers.count("hit")},
+        "peer_retrieval_ms": peer,
+        "ratios": {
+            "p50_c1_over_floor_same_backend": round(c1["p50"] / floor[backend]["p50"], 3),
+            "p50_c1_over_floor_torch": round(c1["p50"] / floor["torch"]["p50"], 3),
+            "p50_c1_over_peer_dense_p50": round(c1["p50"] / peer["dense"]["p50"], 3) if peer else None,
+        },
+        "targets": {"p50_c1_over_floor": "<= 1.3", "p50_c1_over_peer": "< 1.0"},
+    }
+    write_results("latency", results)
+    print(json.dumps(results["ratios"], indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

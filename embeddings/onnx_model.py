@@ -1,0 +1,88 @@
+"""The query encoder as an ONNX graph: exported from the local model once, then run by onnxruntime.
+
+For one short question PyTorch spends most of its time dispatching operators, not multiplying;
+onnxruntime runs the same graph with far less overhead. The graph is exported from the model
+folder on disk (never downloaded) into a cache folder, and int8 weights are derived from it.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import warnings
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+_INPUTS = ("input_ids", "attention_mask", "token_type_ids")
+_OPSET = 17
+
+
+def export(model, path: Path, *, int8: bool) -> Path:
+    """Write the model's whole pipeline (transformer, pooling, normalization) as ONNX at `path`.
+
+    `model` is a loaded SentenceTransformer. The file appears complete or not at all, so several
+    workers starting at once may each export without ever reading half a file.
+    """
+    import torch
+
+    class Pipeline(torch.nn.Module):
+        def __init__(self) -> None:
+            super().__init__()
+            self.model = model
+
+        def forward(self, input_ids, attention_mask, token_type_ids):
+            features = {"input_ids": input_ids, "attention_mask": attention_mask, "token_type_ids": token_type_ids}
+            return self.model(features)["sentence_embedding"]
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    sample = model.tokenizer(["a question", "a somewhat longer question"], padding=True, return_tensors="pt")
+    with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
+        fp32 = Path(scratch) / "model.onnx"
+        # The tracer warns about every Python-level branch in the model; none depends on the input.
+        with torch.no_grad(), warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            torch.onnx.export(
+                Pipeline().eval(),
+                tuple(sample[name] for name in _INPUTS),
+                str(fp32),
+                input_names=list(_INPUTS),
+                output_names=["embedding"],
+                dynamic_axes={name: {0: "batch", 1: "tokens"} for name in _INPUTS} | {"embedding": {0: "batch"}},
+                opset_version=_OPSET,
+                dynamo=False,
+            )
+        result = fp32
+        if int8:
+            from onnxruntime.quantization import QuantType, quantize_dynamic
+
+            result = Path(scratch) / "model-int8.onnx"
+            quantize_dynamic(str(fp32), str(result), weight_type=QuantType.QInt8)
+        os.replace(result, path)
+    return path
+
+
+class OnnxQueryEncoder:
+    """Runs an exported graph; `tokenizer` is the model's own, so word pieces match exactly."""
+
+    def __init__(self, path: Path, tokenizer, max_tokens: int) -> None:
+        import onnxruntime
+
+        options = onnxruntime.SessionOptions()
+        options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
+        # Idle threads that spin waiting for work steal the CPU from the web server and the other
+        # workers on a small machine; sleeping costs a question well under a millisecond.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
+        self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        self._tokenizer = tokenizer
+        self._max_tokens = max_tokens
+
+    def encode(self, texts: Sequence[str]) -> np.ndarray:
+        features = self._tokenizer(
+            list(texts), padding=True, truncation=True, max_length=self._max_tokens, return_tensors="np"
+        )
+        ids = np.asarray(features["input_ids"], dtype=np.int64)
+        feed = {name: np.asarray(features.get(name, np.zeros_like(ids)), dtype=np.int64) for name in _INPUTS}
+        (vectors,) = self._session.run(None, feed)
+        return np.ascontiguousarray(vectors, dtype=np.float32)

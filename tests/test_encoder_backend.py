@@ -1,0 +1,60 @@
+"""The query encoder's backends: ONNX files exported once from the local model, same vectors as PyTorch."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from pydantic import ValidationError
+
+from embeddings import Encoder
+from qa import Settings
+
+QUESTIONS = ["What did the G8 urge North Korea to do?", "camps"]
+
+
+@pytest.fixture(scope="module")
+def onnx_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return tmp_path_factory.mktemp("encoder")
+
+
+@pytest.fixture(scope="module")
+def onnx_encoder(onnx_cache: Path) -> Encoder:
+    return Encoder(query_backend="onnx", cache_dir=onnx_cache)
+
+
+def test_onnx_query_vectors_equal_pytorch_ones(onnx_encoder: Encoder, encoder: Encoder) -> None:
+    for question in QUESTIONS:
+        assert np.abs(onnx_encoder.encode_query(question) - encoder.encode([question])[0]).max() < 1e-5
+
+
+def test_onnx_backend_exports_its_model_into_the_cache_folder_once(onnx_encoder: Encoder, onnx_cache: Path) -> None:
+    (exported,) = onnx_cache.rglob("*.onnx")
+    assert exported.name == "model.onnx"
+    written = exported.stat().st_mtime_ns
+    Encoder(query_backend="onnx", cache_dir=onnx_cache)
+    assert exported.stat().st_mtime_ns == written
+
+
+def test_passages_are_embedded_by_pytorch_whatever_the_query_backend(onnx_encoder: Encoder, encoder: Encoder) -> None:
+    assert np.array_equal(onnx_encoder.encode(QUESTIONS), encoder.encode(QUESTIONS))
+    assert onnx_encoder.model_id == encoder.model_id
+
+
+def test_int8_query_vectors_stay_close_to_pytorch_ones(tmp_path: Path, encoder: Encoder) -> None:
+    int8 = Encoder(query_backend="onnx-int8", cache_dir=tmp_path)
+    cosine = float(int8.encode_query(QUESTIONS[0]) @ encoder.encode(QUESTIONS[:1])[0])
+    assert 0.95 < cosine < 0.9999
+
+
+def test_an_unknown_backend_is_rejected_by_name() -> None:
+    with pytest.raises(ValueError, match="query_backend must be one of torch, onnx, onnx-int8, got 'tpu'"):
+        Encoder(query_backend="tpu")
+    with pytest.raises(ValidationError, match="encoder_backend"):
+        Settings(encoder_backend="tpu")
+
+
+def test_an_onnx_backend_needs_a_folder_for_its_files() -> None:
+    with pytest.raises(ValueError, match="query_backend 'onnx' needs a cache_dir"):
+        Encoder(query_backend="onnx")
