@@ -11,7 +11,6 @@ The answer cache is off for the main figures (every request does the full work) 
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import time
 from collections.abc import Sequence
@@ -20,8 +19,10 @@ import httpx
 
 from bench.harness import ensure_index, post_answers, questions, serve, stats_ms, timed, write_results
 from embeddings import Encoder, PassageIndex
+from eval.peer import HaystackPeer, PeerUnavailable
 from qa.assistant import Assistant
-from qa.settings import Settings
+from qa.corpus import Article
+from qa.settings import RETRIEVERS, Settings
 from web.app import CACHE_HEADER
 
 FLOOR_DEPTH = 10
@@ -48,16 +49,18 @@ def interleaved(url: str, texts: Sequence[str], encoders: dict[str, Encoder], in
     return samples
 
 
-def peer_seconds(texts: Sequence[str]) -> dict[str, object] | None:
-    """The Haystack peer's retrieval-only time per question, if the optional `bench` extra is installed."""
-    if importlib.util.find_spec("eval.peer") is None or importlib.util.find_spec("haystack") is None:
+def peer_seconds(articles: Sequence[Article], texts: Sequence[str]) -> dict[str, object] | None:
+    """The Haystack peer's retrieval-only time per question and mode, if the optional `bench` extra is installed."""
+    try:
+        peer = HaystackPeer(articles)
+    except PeerUnavailable:
         return None
-    from eval.peer import PeerPipeline  # the optional `bench` extra
-
-    peer = PeerPipeline.build()
-    for question in texts[:WARMUP]:
-        peer.retrieve(question)
-    return {"dense": stats_ms([timed(lambda q=q: peer.retrieve(q)) for q in texts])}
+    times = {}
+    for mode in RETRIEVERS:
+        for question in texts[:WARMUP]:
+            peer.retrieve(question, mode)
+        times[mode] = stats_ms([timed(lambda q=q, m=mode: peer.retrieve(q, m)) for q in texts])
+    return times
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -79,7 +82,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     for encoder in encoders.values():
         floor_seconds(encoder, assistant.index, texts[:WARMUP])
     in_process = [timed(lambda q=q: assistant.ask(q)) for q in texts]
-    peer = peer_seconds(texts)
+    peer = peer_seconds(assistant.articles, texts)
 
     env = {"QA_ENCODER_BACKEND": backend, "QA_INDEX_DIR": str(settings.index_dir)}
     bodies = [{"question": q} for q in texts]
