@@ -9,7 +9,7 @@ from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
 from embeddings.encoder import model_id
-from embeddings.index import FORMAT, SearchOptions, choose_index_type, read_manifest, set_search_threads
+from embeddings.index import SearchOptions, choose_index_type, read_manifest, set_search_threads
 from qa.answer_cache import AnswerCache
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
@@ -115,10 +115,6 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
         manifest = read_manifest(settings.index_dir)
     except IndexLoadError as error:
         raise IndexUnavailable(f"{error}. {REBUILD}") from error
-    if manifest.format != FORMAT:
-        raise IndexUnavailable(
-            f"index in {settings.index_dir} has format {manifest.format}; this version reads {FORMAT}. {REBUILD}"
-        )
     _check_model(settings.index_dir, manifest.model, current_model)
     wanted_type = choose_index_type(settings.index_type, manifest.passages)
     if manifest.corpus != corpus_fingerprint(settings.corpus_dir) or manifest.index_type != wanted_type:

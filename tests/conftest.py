@@ -50,6 +50,12 @@ def by_title(articles: list[Article], title: str) -> Article:
     return next(a for a in articles if a.title == title)
 
 
+def open_built(settings: Settings, encoder: Encoder) -> Assistant:
+    """`qa index` then open: opening alone reports a missing index rather than building it."""
+    build_index(settings.corpus_dir, settings.index_dir, encoder, progress=False)
+    return Assistant.open(settings, encoder=encoder, progress=False)
+
+
 @pytest.fixture(scope="session")
 def encoder() -> Encoder:
     return Encoder()
@@ -62,8 +68,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
 
 @pytest.fixture(scope="session")
 def assistant(settings: Settings, encoder: Encoder) -> Assistant:
-    build_index(settings.corpus_dir, settings.index_dir, encoder, progress=False)
-    return Assistant.open(settings, encoder=encoder, progress=False)
+    return open_built(settings, encoder)
 
 
 def serve(settings: Settings, assistant: Assistant) -> Iterator[TestClient]:
@@ -128,7 +133,7 @@ def web_settings(tmp_path_factory: pytest.TempPathFactory, corpus_texts: dict[st
 
 @pytest.fixture(scope="session")
 def web_assistant(web_settings: Settings, encoder: Encoder) -> Assistant:
-    return Assistant.open(web_settings, encoder=encoder, progress=False)
+    return open_built(web_settings, encoder)
 
 
 @pytest.fixture(scope="session")

@@ -10,9 +10,10 @@ import pytest
 from fastapi.testclient import TestClient
 
 from embeddings import Encoder
-from qa import Assistant, Settings
+from qa import Settings
 from qa.cli import main
 from qa.settings import PROJECT_ROOT
+from tests.conftest import open_built
 from web.app import create_app
 
 FIXTURES = PROJECT_ROOT / "eval" / "formats"
@@ -28,7 +29,7 @@ def admin(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Iterato
     settings = Settings(
         corpus_dir=root / "corpus", index_dir=root / "index", admin_token=TOKEN, max_upload_bytes=10_000
     )
-    with TestClient(create_app(settings, Assistant.open(settings, encoder=encoder, progress=False))) as client:
+    with TestClient(create_app(settings, open_built(settings, encoder))) as client:
         yield client
 
 

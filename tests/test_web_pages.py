@@ -135,7 +135,7 @@ def test_a_bad_highlight_is_a_422_page_naming_it(web_client: TestClient) -> None
 @pytest.mark.parametrize("doc_id", [HRNK, HOSTILE_FILE, "..%2F..%2Fpyproject.toml", "%2Fetc%2Fpasswd"])
 def test_a_document_id_is_never_a_file_path(web_client: TestClient, doc_id: str) -> None:
     response = web_client.get(f"/documents/{doc_id}")
-    assert response.status_code == 404
+    assert response.status_code in (404, 422)  # not a document, or not even a well-formed id
     assert "footnote-qa" in response.text
     assert "[project]" not in response.text
     assert "root:" not in response.text
