@@ -50,6 +50,14 @@ def by_title(articles: list[Article], title: str) -> Article:
     return next(a for a in articles if a.title == title)
 
 
+def build_small(root: Path, opening: str, encoder: Encoder) -> Path:
+    """`root/corpus/` holding the 38 North article's opening and its built `root/index/`."""
+    (root / "corpus").mkdir()
+    (root / "corpus" / NORTH38).write_text(opening, encoding="utf-8")
+    build_index(root / "corpus", root / "index", encoder, progress=False)
+    return root
+
+
 def open_built(settings: Settings, encoder: Encoder) -> Assistant:
     """`qa index` then open: opening alone reports a missing index rather than building it."""
     build_index(settings.corpus_dir, settings.index_dir, encoder, progress=False)

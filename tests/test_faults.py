@@ -25,7 +25,7 @@ from qa.errors import IndexBusy
 from qa.indexing import build_index
 from qa.lock import index_build_lock
 from qa.settings import PROJECT_ROOT
-from tests.conftest import NORTH38
+from tests.conftest import NORTH38, build_small
 
 QUESTION = "What did the United States discuss with the USSR during the Cold War?"
 
@@ -33,11 +33,7 @@ QUESTION = "What did the United States discuss with the USSR during the Cold War
 @pytest.fixture(scope="module")
 def small_build(tmp_path_factory: pytest.TempPathFactory, north38_opening: str, encoder: Encoder) -> Path:
     """A folder holding `corpus/` (the 38 North article's opening) and its `index/`, built once for the module."""
-    root = tmp_path_factory.mktemp("small")
-    (root / "corpus").mkdir()
-    (root / "corpus" / NORTH38).write_text(north38_opening, encoding="utf-8")
-    build_index(root / "corpus", root / "index", encoder, progress=False)
-    return root
+    return build_small(tmp_path_factory.mktemp("small"), north38_opening, encoder)
 
 
 @pytest.fixture

@@ -22,7 +22,7 @@ from bench.load import eval_questions, run_load
 from embeddings import Encoder
 from qa import Settings
 from qa.indexing import build_index
-from tests.conftest import NORTH38
+from tests.conftest import NORTH38, build_small
 from tests.servers import Server, running_server
 
 TOKEN = "serving-test-token"
@@ -42,11 +42,7 @@ NEW_QUESTION = "Which sites did the Lighthouse Accord open to independent monito
 @pytest.fixture(scope="module")
 def folder(tmp_path_factory: pytest.TempPathFactory, north38_opening: str, encoder: Encoder) -> Path:
     """`corpus/` with the 38 North article's opening and its built `index/`."""
-    root = tmp_path_factory.mktemp("serving")
-    (root / "corpus").mkdir()
-    (root / "corpus" / NORTH38).write_text(north38_opening, encoding="utf-8")
-    build_index(root / "corpus", root / "index", encoder, progress=False)
-    return root
+    return build_small(tmp_path_factory.mktemp("serving"), north38_opening, encoder)
 
 
 @pytest.fixture(scope="module")
