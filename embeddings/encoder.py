@@ -83,7 +83,7 @@ class Encoder:
         """Embed one question with the query backend, as a float32 row of unit length."""
         if self._onnx is None:
             return self.encode([text])[0]
-        return self._onnx.encode([text])[0]
+        return self._onnx.encode_one(text)
 
     def count_tokens(self, text: str) -> int:
         """Word pieces the model sees, special tokens included; past `max_tokens` it reads nothing."""

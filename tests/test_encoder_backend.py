@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import numpy as np
@@ -9,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from embeddings import Encoder
+from eval.dataset import DEFAULT_SET
 from qa import Settings
 
 QUESTIONS = ["What did the G8 urge North Korea to do?", "camps"]
@@ -27,6 +29,20 @@ def onnx_encoder(onnx_cache: Path) -> Encoder:
 def test_onnx_query_vectors_equal_pytorch_ones(onnx_encoder: Encoder, encoder: Encoder) -> None:
     for question in QUESTIONS:
         assert np.abs(onnx_encoder.encode_query(question) - encoder.encode([question])[0]).max() < 1e-5
+
+
+def test_onnx_backend_reads_every_eval_question_as_pytorch_does(onnx_encoder: Encoder, encoder: Encoder) -> None:
+    """Its own tokenizer call must cut the same word pieces, down to accents and long words."""
+    texts = [json.loads(line)["question"] for line in DEFAULT_SET.read_text(encoding="utf-8").splitlines() if line]
+    expected = encoder.encode(texts)
+    got = np.stack([onnx_encoder.encode_query(text) for text in texts])
+    assert np.abs(got - expected).max() < 1e-5
+
+
+def test_onnx_backend_cuts_a_long_question_where_pytorch_does(onnx_encoder: Encoder, encoder: Encoder) -> None:
+    long = "Which reports on forced labour in the détention camps cite the UN Commission of Inquiry? " * 40
+    assert encoder.count_tokens(long) > encoder.max_tokens
+    assert np.abs(onnx_encoder.encode_query(long) - encoder.encode([long])[0]).max() < 1e-5
 
 
 def test_onnx_backend_exports_its_model_into_the_cache_folder_once(onnx_encoder: Encoder, onnx_cache: Path) -> None:

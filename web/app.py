@@ -121,10 +121,15 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         return request.app.state.assistant
 
     @app.post("/api/answer", response_model=AnswerOut)
-    def answer(request: Request, response: Response, body: AnswerRequest) -> AnswerOut:
-        result, cached = current(request).respond(body.question, body.k, body.retriever)
-        response.headers[CACHE_HEADER] = "hit" if cached else "miss"
-        return answer_out(result)
+    async def answer(request: Request, body: AnswerRequest) -> Response:
+        # One hand-off to a worker thread for the model, then the bytes straight out: FastAPI would
+        # otherwise validate the model it was just given once more, in a second worker thread.
+        result, cached = await run_in_threadpool(current(request).respond, body.question, body.k, body.retriever)
+        return Response(
+            answer_out(result).model_dump_json(),
+            media_type="application/json",
+            headers={CACHE_HEADER: "hit" if cached else "miss"},
+        )
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
     def document(request: Request, doc_id: str) -> DocumentOut:
@@ -133,7 +138,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.include_router(admin_router)
 
     @app.get("/healthz")
-    def healthz(request: Request) -> dict[str, object]:
+    async def healthz(request: Request) -> dict[str, object]:
         assistant = current(request)
         return {"status": "ok", "documents": len(assistant.articles), "passages": len(assistant.index)}
 
