@@ -218,7 +218,8 @@ class PassageIndex:
             return []
         query = np.asarray(query, dtype=np.float32).reshape(1, -1)
         scores, ids = self._faiss.search(query, n, params=self._parameters[0])
-        return [(int(i), float(s)) for i, s in zip(ids[0], scores[0], strict=True) if i >= 0]
+        # tolist() converts in C; a loop over numpy scalars costs more than a small search.
+        return [(i, s) for i, s in zip(ids[0].tolist(), scores[0].tolist(), strict=True) if i >= 0]
 
     def save(self, folder: Path, payload: Mapping[str, bytes] | None = None) -> Path:
         """Write a new build and switch `CURRENT` to it; returns the build's folder."""

@@ -82,7 +82,8 @@ def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
     candidates = [s for s in spans if s.span != whole or len(sentences) <= 2] or list(spans)
     if not candidates:
         return (Quote(text[whole.start : whole.end], whole.start, whole.end),)
-    single = {s.span: s.score for s in candidates if s.span in sentences}
+    sentence_set = frozenset(sentences)
+    single = {s.span: s.score for s in candidates if s.span in sentence_set}
     best = max(candidates, key=lambda s: s.score)
     if _span_length(best.span) > MAX_QUOTE_CHARS and single:
         inside = {span: score for span, score in single.items() if _within(span, best.span)}

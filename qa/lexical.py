@@ -67,10 +67,21 @@ class TermWeights:
         idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in counts.items()}
         return cls(idf, math.log((total + 1) / 0.5))
 
-    def overlap(self, question_terms: set[str], present: set[str]) -> float:
+    def of(self, question_terms: set[str]) -> QuestionTerms:
+        """The question's terms with their weights, looked up once for all the texts it is matched to."""
+        weighted = tuple((term, self.idf.get(term, self.unseen)) for term in sorted(question_terms))
+        return QuestionTerms(weighted, sum(weight for _, weight in weighted))
+
+
+@dataclass(frozen=True)
+class QuestionTerms:
+    """A question's distinct terms and their corpus weights."""
+
+    weighted: tuple[tuple[str, float], ...]
+    total: float
+
+    def overlap(self, present: set[str]) -> float:
         """Share of the question's term weight found among `present`, the `terms` of a text, from 0 to 1."""
-        if not question_terms:
+        if not self.total:
             return 0.0
-        weight = {term: self.idf.get(term, self.unseen) for term in question_terms}
-        total = sum(weight.values())
-        return sum(w for term, w in weight.items() if term in present) / total if total else 0.0
+        return sum(weight for term, weight in self.weighted if term in present) / self.total

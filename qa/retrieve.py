@@ -11,7 +11,7 @@ import numpy as np
 from embeddings import Encoder, PassageIndex
 from qa.bm25 import LexicalIndex
 from qa.corpus import Article, Paragraph
-from qa.lexical import TermWeights, terms
+from qa.lexical import QuestionTerms, TermWeights, terms
 from qa.sentences import Span
 from qa.settings import RETRIEVERS, RetrieverName
 
@@ -81,12 +81,18 @@ class Retriever:
         self.weights = TermWeights.from_texts(p.text for a in articles for p in a.paragraphs)
         self.index = index
         self._articles: Mapping[str, Article] = {a.id: a for a in articles}
-        self._by_paragraph: dict[Key, list[int]] = {}
+        by_paragraph: dict[Key, list[int]] = {}
         entry_texts: list[str] = []
         for position, entry in enumerate(index.entries):
-            self._by_paragraph.setdefault((entry.doc_id, entry.paragraph), []).append(position)
+            by_paragraph.setdefault((entry.doc_id, entry.paragraph), []).append(position)
             entry_texts.append(self._paragraph((entry.doc_id, entry.paragraph)).text[entry.start : entry.end])
-        # Tokenized once here, so a request never re-reads the corpus's text.
+        # Everything a request needs per entry is made once here: it never re-reads the corpus's text.
+        self._keys = [(entry.doc_id, entry.paragraph) for entry in index.entries]
+        self._by_paragraph = {key: np.asarray(positions) for key, positions in by_paragraph.items()}
+        self._spans = {
+            key: tuple(Span(index.entries[p].start, index.entries[p].end) for p in positions)
+            for key, positions in by_paragraph.items()
+        }
         self._entry_terms = [terms(text) for text in entry_texts]
         self._paragraph_terms = {key: terms(self._paragraph(key).text) for key in self._by_paragraph}
         self._folded = {key: _fold(self._paragraph(key).text) for key in self._by_paragraph}
@@ -106,7 +112,7 @@ class Retriever:
         """Rank paragraphs for a question whose embedding is `query`."""
         if retriever not in RETRIEVERS:
             raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
-        wanted = terms(question)
+        wanted = self.weights.of(terms(question))
         depth = k * _CANDIDATES_PER_SLOT
         dense = self._dense_scores(query, wanted, depth)
         if retriever == "dense":
@@ -128,20 +134,19 @@ class Retriever:
                 break
         return hits
 
-    def _dense_scores(self, query: np.ndarray, wanted: set[str], depth: int) -> dict[Key, float]:
+    def _dense_scores(self, query: np.ndarray, wanted: QuestionTerms, depth: int) -> dict[Key, float]:
         """Dense evidence score of each paragraph among the `depth` nearest entries."""
         best: dict[Key, float] = {}
         for position, score in self.index.search(query, depth):
-            entry = self.index.entries[position]
-            best.setdefault((entry.doc_id, entry.paragraph), score)
+            best.setdefault(self._keys[position], score)
         return {key: score + self._bonus(key, wanted) for key, score in best.items()}
 
-    def _dense_score(self, key: Key, query: np.ndarray, wanted: set[str]) -> float:
+    def _dense_score(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> float:
         """The same score for a paragraph the dense search did not reach (BM25 found it)."""
         return float(np.max(self.index.vectors[self._by_paragraph[key]] @ query)) + self._bonus(key, wanted)
 
-    def _bonus(self, key: Key, wanted: set[str]) -> float:
-        return self.paragraph_term_weight * self.weights.overlap(wanted, self._paragraph_terms[key])
+    def _bonus(self, key: Key, wanted: QuestionTerms) -> float:
+        return self.paragraph_term_weight * wanted.overlap(self._paragraph_terms[key])
 
     def _bm25_order(self, question: str, depth: int) -> list[Key]:
         """Paragraphs by their best entry's BM25 score; entries without a question word are left out."""
@@ -150,16 +155,14 @@ class Retriever:
         for position in np.argsort(-scores, kind="stable")[:depth]:
             if scores[position] <= 0:
                 break
-            entry = self.index.entries[position]
-            order.setdefault((entry.doc_id, entry.paragraph), None)
+            order.setdefault(self._keys[position], None)
         return list(order)
 
-    def _span_scores(self, key: Key, query: np.ndarray, wanted: set[str]) -> tuple[ScoredSpan, ...]:
+    def _span_scores(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> tuple[ScoredSpan, ...]:
         positions = self._by_paragraph[key]
-        scores = self.index.vectors[positions] @ query
-        scored = []
-        for position, score in zip(positions, scores, strict=True):
-            entry = self.index.entries[position]
-            overlap = self.weights.overlap(wanted, self._entry_terms[position])
-            scored.append(ScoredSpan(Span(entry.start, entry.end), float(score) + self.span_term_weight * overlap))
-        return tuple(scored)
+        scores = (self.index.vectors[positions] @ query).tolist()
+        weight = self.span_term_weight
+        return tuple(
+            ScoredSpan(span, score + weight * wanted.overlap(self._entry_terms[position]))
+            for span, score, position in zip(self._spans[key], scores, positions.tolist(), strict=True)
+        )

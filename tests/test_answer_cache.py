@@ -60,3 +60,11 @@ def test_api_says_miss_then_hit_in_its_cache_header(client: TestClient) -> None:
     again = client.post("/api/answer", json=body)
     assert (first.headers["x-answer-cache"], again.headers["x-answer-cache"]) == ("miss", "hit")
     assert again.json() == first.json()
+
+
+def test_api_reports_the_time_it_spent_answering_in_server_timing(client: TestClient) -> None:
+    """The server's own share of a request, so a slow answer can be told from a slow network."""
+    response = client.post("/api/answer", json={"question": "Who founded HRNK?", "k": 2})
+    parts = dict(part.strip().split(";dur=") for part in response.headers["server-timing"].split(","))
+    assert set(parts) == {"answer", "json"}
+    assert float(parts["answer"]) > 0 and float(parts["json"]) > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -37,6 +38,9 @@ ERROR_STATUS: dict[type[QAError], int] = {
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
 CACHE_HEADER = "X-Answer-Cache"
 """On /api/answer: `hit` when the answer came from the cache of recent answers, else `miss`."""
+TIMING_HEADER = "Server-Timing"
+"""On /api/answer: milliseconds spent answering (thread hand-off included) and writing the JSON,
+so a client can tell the server's share of a slow request from the network's."""
 
 
 class AnswerRequest(BaseModel):
@@ -124,11 +128,15 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     async def answer(request: Request, body: AnswerRequest) -> Response:
         # One hand-off to a worker thread for the model, then the bytes straight out: FastAPI would
         # otherwise validate the model it was just given once more, in a second worker thread.
+        started = time.perf_counter()
         result, cached = await run_in_threadpool(current(request).respond, body.question, body.k, body.retriever)
+        answered = time.perf_counter()
+        content = answer_out(result).model_dump_json()
+        timing = f"answer;dur={(answered - started) * 1000:.2f}, json;dur={(time.perf_counter() - answered) * 1000:.2f}"
         return Response(
-            answer_out(result).model_dump_json(),
+            content,
             media_type="application/json",
-            headers={CACHE_HEADER: "hit" if cached else "miss"},
+            headers={CACHE_HEADER: "hit" if cached else "miss", TIMING_HEADER: timing},
         )
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
