@@ -5,7 +5,8 @@
 The floor is measured in this process on the same questions, each floor sample right beside
 an HTTP request for the same question, so drift in the machine's load affects both sides alike.
 The answer cache is off for the main figures (every request does the full work) and on for the
-`cached` figures.
+`cached` figures. Requests go through `http.client` (bench.harness.AnswerClient); each is repeated
+through httpx beside it, to show what a heavier client adds on its own side.
 """
 
 from __future__ import annotations
@@ -17,13 +18,13 @@ from collections.abc import Sequence
 
 import httpx
 
-from bench.harness import ensure_index, post_answers, questions, serve, stats_ms, timed, write_results
+from bench.harness import AnswerClient, ensure_index, post_answers, questions, serve, stats_ms, timed, write_results
 from embeddings import Encoder, PassageIndex
 from eval.peer import HaystackPeer, PeerUnavailable
 from qa.assistant import Assistant
 from qa.corpus import Article
 from qa.settings import RETRIEVERS, Settings
-from web.app import CACHE_HEADER
+from web.app import CACHE_HEADER, TIMING_HEADER
 
 FLOOR_DEPTH = 10
 """Passages the floor's search returns: enough to answer with, as any retriever must fetch."""
@@ -36,17 +37,30 @@ def floor_seconds(encoder: Encoder, index: PassageIndex, texts: Sequence[str]) -
 
 
 def interleaved(url: str, texts: Sequence[str], encoders: dict[str, Encoder], index: PassageIndex) -> dict[str, list]:
-    """For each question, one floor sample per encoder then one request: both see the same load."""
-    samples: dict[str, list[float]] = {name: [] for name in [*encoders, "http"]}
-    with httpx.Client(base_url=url, timeout=60) as client:
+    """For each question: one floor sample per encoder, then the request with each client; all see the same load.
+
+    `server` is the server's own time for the request (its Server-Timing header: answering and JSON).
+    """
+    samples: dict[str, list[float]] = {name: [] for name in [*encoders, "http", "httpx", "server"]}
+    with AnswerClient(url) as client, httpx.Client(base_url=url, timeout=60) as heavy:
         for question in texts:
             for name, encoder in encoders.items():
                 samples[name] += floor_seconds(encoder, index, [question])
             started = time.perf_counter()
-            response = client.post("/api/answer", json={"question": question})
+            status, headers = client.post({"question": question})
             samples["http"].append(time.perf_counter() - started)
-            response.raise_for_status()
+            if status != 200:
+                raise RuntimeError(f"POST /api/answer answered {status} for {question!r}")
+            samples["server"].append(server_seconds(headers[TIMING_HEADER.lower()]))
+            started = time.perf_counter()
+            heavy.post("/api/answer", json={"question": question}).raise_for_status()
+            samples["httpx"].append(time.perf_counter() - started)
     return samples
+
+
+def server_seconds(timing: str) -> float:
+    """The durations of a Server-Timing header (`name;dur=ms, ...`) added up, in seconds."""
+    return sum(float(part.split(";dur=")[1]) for part in timing.split(",")) / 1000
 
 
 def peer_seconds(articles: Sequence[Article], texts: Sequence[str]) -> dict[str, object] | None:
@@ -96,18 +110,26 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     floor = {name: stats_ms(samples[name]) for name in encoders}
     c1 = stats_ms(samples["http"])
+    c1_httpx = stats_ms(samples["httpx"])
     results: dict[str, object] = {
         "questions": len(pool),
         "requests_per_configuration": args.requests,
         "encoder_backend": backend,
         "floor_ms": floor,
         "assistant_ask_in_process_ms": stats_ms(in_process),
-        "http_uncached": {"concurrency_1": c1, "concurrency_8": concurrent.summary()},
+        "client": "http.client, one kept-alive connection per thread (bench.harness.AnswerClient)",
+        "http_uncached": {
+            "concurrency_1": c1,
+            "concurrency_1_httpx_client": c1_httpx,
+            "concurrency_1_server_timing": stats_ms(samples["server"]),
+            "concurrency_8": concurrent.summary(),
+        },
         "http_cached": {**cached.summary(), "hits": cached.headers.count("hit")},
         "peer_retrieval_ms": peer,
         "ratios": {
             "p50_c1_over_floor_same_backend": round(c1["p50"] / floor[backend]["p50"], 3),
             "p50_c1_over_floor_torch": round(c1["p50"] / floor["torch"]["p50"], 3),
+            "p50_c1_httpx_client_over_floor_same_backend": round(c1_httpx["p50"] / floor[backend]["p50"], 3),
             "p50_c1_over_peer_dense_p50": round(c1["p50"] / peer["dense"]["p50"], 3) if peer else None,
         },
         "targets": {"p50_c1_over_floor": "<= 1.3", "p50_c1_over_peer": "< 1.0"},

@@ -23,12 +23,18 @@ class AnswerCache:
     def __len__(self) -> int:
         return len(self._answers)
 
+    def get(self, key: Hashable) -> Answer | None:
+        """The cached answer for `key`, now the most recently used, or None."""
+        with self._lock:
+            answer = self._answers.get(key)
+            if answer is not None:
+                self._answers.move_to_end(key)
+            return answer
+
     def get_or_compute(self, key: Hashable, compute: Callable[[], Answer]) -> tuple[Answer, bool]:
         """The cached answer for `key` and True, or a freshly computed (and remembered) one and False."""
-        with self._lock:
-            if key in self._answers:
-                self._answers.move_to_end(key)
-                return self._answers[key], True
+        if (cached := self.get(key)) is not None:
+            return cached, True
         answer = compute()  # outside the lock: answering takes milliseconds, look-ups must not wait for it
         if self.size:
             with self._lock:

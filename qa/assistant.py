@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
@@ -27,6 +28,15 @@ MAX_DOC_ID_CHARS = 200
 REBUILD = "Rebuild it with `qa index --force`."
 ENCODER_CACHE = "encoder"
 """Folder inside the index folder that keeps the query encoder's exported ONNX files."""
+
+
+@dataclass(frozen=True)
+class Query:
+    """A validated request: what an answer depends on, and so the key it is cached under."""
+
+    question: str
+    k: int
+    retriever: RetrieverName
 
 
 class Assistant:
@@ -83,7 +93,11 @@ class Assistant:
     def respond(
         self, question: str, k: int | None = None, retriever: RetrieverName | None = None
     ) -> tuple[Answer, bool]:
-        """The answer, and whether it came from the cache of recent answers.
+        """The answer, and whether it came from the cache of recent answers."""
+        return self.respond_to(self.query(question, k, retriever))
+
+    def query(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Query:
+        """The request checked and in the form answers are cached under; cheap, so callers may do it first.
 
         Runs of white space inside the question count as one space (the model and the term
         matching ignore them), so questions that differ only there share one cached answer.
@@ -91,10 +105,17 @@ class Assistant:
         question = " ".join(validate_question(question, self.settings.max_question_chars).split())
         k = self.settings.top_k if k is None else validate_k(k)
         retriever = self.settings.retriever if retriever is None else validate_retriever(retriever)
-        return self.cache.get_or_compute(
-            (question, k, retriever),
-            lambda: self.composer.compose(question, self.retriever.search(question, k, retriever)),
-        )
+        return Query(question, k, retriever)
+
+    def cached(self, query: Query) -> Answer | None:
+        """The remembered answer to `query`, without any model work; None if there is none."""
+        return self.cache.get(query)
+
+    def respond_to(self, query: Query) -> tuple[Answer, bool]:
+        return self.cache.get_or_compute(query, lambda: self._compute(query))
+
+    def _compute(self, query: Query) -> Answer:
+        return self.composer.compose(query.question, self.retriever.search(query.question, query.k, query.retriever))
 
     def document(self, doc_id: str) -> Article:
         try:

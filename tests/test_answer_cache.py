@@ -68,3 +68,10 @@ def test_api_reports_the_time_it_spent_answering_in_server_timing(client: TestCl
     parts = dict(part.strip().split(";dur=") for part in response.headers["server-timing"].split(","))
     assert set(parts) == {"answer", "json"}
     assert float(parts["answer"]) > 0 and float(parts["json"]) > 0
+
+
+def test_get_finds_only_what_was_remembered() -> None:
+    cache = AnswerCache(2)
+    assert cache.get("q") is None
+    remembered, _ = cache.get_or_compute("q", lambda: answer("q"))
+    assert cache.get("q") is remembered

@@ -126,10 +126,16 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @app.post("/api/answer", response_model=AnswerOut)
     async def answer(request: Request, body: AnswerRequest) -> Response:
-        # One hand-off to a worker thread for the model, then the bytes straight out: FastAPI would
-        # otherwise validate the model it was just given once more, in a second worker thread.
+        # A remembered answer is sent from here; otherwise one hand-off to a worker thread for the
+        # model. Then the bytes go straight out: FastAPI would validate the model it was just given
+        # once more, in a second worker thread.
         started = time.perf_counter()
-        result, cached = await run_in_threadpool(current(request).respond, body.question, body.k, body.retriever)
+        assistant = current(request)
+        query = assistant.query(body.question, body.k, body.retriever)
+        result = assistant.cached(query)
+        cached = result is not None
+        if result is None:
+            result, cached = await run_in_threadpool(assistant.respond_to, query)
         answered = time.perf_counter()
         content = answer_out(result).model_dump_json()
         timing = f"answer;dur={(answered - started) * 1000:.2f}, json;dur={(time.perf_counter() - answered) * 1000:.2f}"
