@@ -84,7 +84,7 @@ class EntryTable(Sequence[Entry]):
     def __getitem__(self, position: int | slice) -> Entry | EntryTable:
         if isinstance(position, slice):
             return EntryTable(self._rows[position], self._doc_ids)
-        doc, paragraph, start, end = self._rows[position].tolist()
+        doc, paragraph, start, end = self._rows.item(position)
         return Entry(self._doc_ids[doc], paragraph, start, end)
 
     def __iter__(self) -> Iterator[Entry]:
