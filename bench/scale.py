@@ -6,10 +6,13 @@ clusters (many near-duplicates per topic, the hard case for approximate search).
 the same way. Recall@10 is measured against exact search over the same collection.
 
 Every index is built, saved and loaded (memory-mapped) through `PassageIndex`, and timed through
-`PassageIndex.search` one query at a time, as the retriever calls it.
+`PassageIndex.search` one query at a time, as the retriever calls it: 10 results, and the 120 entries
+the retriever really asks for at k=3. Memory is what a serving process needs in the worst case: the
+index file and the entry table (both mapped; counted whole, as if every page were touched) plus the
+anonymous memory that loading and searching added. Each run states which of the targets it meets.
 
-    .venv/bin/python bench/scale.py                      # 100k and 1M, all index types
-    .venv/bin/python bench/scale.py --sizes 100000 --types hnsw ivf
+    .venv/bin/python -m bench.scale                      # 100k and 1M, all index types
+    .venv/bin/python -m bench.scale --sizes 100000 --types hnsw ivf
 """
 
 from __future__ import annotations
@@ -27,7 +30,8 @@ from pathlib import Path
 import faiss
 import numpy as np
 
-from embeddings import Encoder, Entry, Manifest, PassageIndex
+from embeddings import Encoder, Manifest, PassageIndex
+from embeddings.entries import DOCS_FILE, ROW_DTYPE, ROWS_FILE, EntryTable
 from embeddings.index import INDEX_TYPES, SearchOptions, choose_index_type, set_search_threads
 from qa.indexing import load_corpus
 from qa.passages import index_entries
@@ -41,12 +45,17 @@ SWEEPS: dict[str, tuple[SearchOptions, ...]] = {
     "flat": (SearchOptions(),),
     "hnsw": tuple(SearchOptions(hnsw_ef_search=ef) for ef in (64, 128, 256)),
     "ivf": tuple(
-        SearchOptions(ivf_nprobe=nprobe, ivf_refine=refine) for nprobe, refine in ((16, 8), (32, 8), (32, 32), (64, 64))
+        SearchOptions(ivf_nprobe=nprobe, ivf_rescore=pool)
+        for nprobe, pool in ((16, 80), (32, 80), (32, 320), (64, 640), (64, 1280))
     ),
 }
 BUILD_THREADS = faiss.omp_get_max_threads()
 RETRIEVER_ASK = 120
 """Entries the retriever asks the index for at k=3 (3 x its 40 candidates per slot)."""
+ENTRIES_PER_DOCUMENT = 40
+TARGETS = {"p99_ms": 5.0, "recall_at_10": 0.95, "memory_bytes": 2_000_000_000}
+"""Issue 6 at 1M passages: p99 at 10 and at 120 results, recall@10 against exact search, memory (2 GB = 2e9 B)."""
+MEMORY_IS = "index file + entry table files (mapped, counted whole) + anonymous RSS added by loading and searching"
 
 
 def corpus_centres(encoder: Encoder) -> tuple[np.ndarray, float]:
@@ -100,49 +109,75 @@ def rss_anon_kb() -> int:
         return next(int(line.split()[1]) for line in status if line.startswith("RssAnon:"))
 
 
+def synthetic_entries(n: int) -> EntryTable:
+    """`n` entries, 40 to a document, made as columns: a million `Entry` objects would cost the bench 358 MB."""
+    positions = np.arange(n, dtype=np.uint32)
+    rows = np.zeros(n, dtype=ROW_DTYPE)
+    rows["doc"] = positions // ENTRIES_PER_DOCUMENT
+    rows["paragraph"] = positions % ENTRIES_PER_DOCUMENT + 1
+    rows["end"] = 1
+    return EntryTable(rows, [f"doc-{d}" for d in range(-(-n // ENTRIES_PER_DOCUMENT))])
+
+
+def targets_met(k10: dict[str, float], ask: dict[str, float], recall: float, memory_bytes: int) -> dict[str, bool]:
+    met = {
+        "p99_k10": k10["p99_ms"] <= TARGETS["p99_ms"],
+        f"p99_k{RETRIEVER_ASK}": ask["p99_ms"] <= TARGETS["p99_ms"],
+        "recall_at_10": recall >= TARGETS["recall_at_10"],
+        "memory": memory_bytes <= TARGETS["memory_bytes"],
+    }
+    return met | {"all": all(met.values())}
+
+
 def measure(
     index_type: str, base: np.ndarray, queries: np.ndarray, truth: np.ndarray, timed_queries: int, workdir: Path
 ) -> dict:
     n = len(base)
-    entries = [Entry(f"doc-{i // 40}", i % 40 + 1, 0, 1) for i in range(n)]
     manifest = Manifest("synthetic", base.shape[1], "synthetic", n, "now", index_type=index_type)  # type: ignore[arg-type]
     started = time.perf_counter()
-    built = PassageIndex(base, entries, manifest)
+    built = PassageIndex(base, synthetic_entries(n), manifest)
     build_s = time.perf_counter() - started
     folder = built.save(workdir / index_type)
     del built
-    set_search_threads(1)  # as `qa serve` searches
-    anon_before = rss_anon_kb()
-    started = time.perf_counter()
-    loaded, _ = PassageIndex.load(workdir / index_type)
-    load_s = time.perf_counter() - started
-    anon_after_load = rss_anon_kb()
     index_bytes = (folder / "index.faiss").stat().st_size
-    runs = []
+    entry_bytes = sum((folder / name).stat().st_size for name in (ROWS_FILE, DOCS_FILE))
+    set_search_threads(1)  # as `qa serve` searches
+    runs, load_seconds, anon_added_kb = [], [], []
     for options in SWEEPS[index_type]:
+        anon_before = rss_anon_kb()
+        started = time.perf_counter()
         index, _ = PassageIndex.load(workdir / index_type, options)
+        load_seconds.append(time.perf_counter() - started)
         seconds, found = time_searches(index, queries[:timed_queries], 10)
-        ask_seconds, _ = time_searches(index, queries[: min(timed_queries, 200)], RETRIEVER_ASK)
+        ask_seconds, ask_found = time_searches(index, queries[:timed_queries], RETRIEVER_ASK)
+        anon_added_kb.append(rss_anon_kb() - anon_before)
+        del index
         runs.append(
             {
                 "options": {k: v for k, v in asdict(options).items() if index_type in k},
                 "search_k10": percentiles_ms(seconds),
                 f"search_k{RETRIEVER_ASK}": percentiles_ms(ask_seconds),
                 "recall_at_10": round(recall_at(found, truth, 10), 4),
+                f"recall_at_10_of_k{RETRIEVER_ASK}": round(recall_at(ask_found, truth, 10), 4),
                 "queries_timed": len(seconds),
             }
         )
         print(f"  {index_type} {runs[-1]}", flush=True)
-    del loaded
     set_search_threads(BUILD_THREADS)
+    memory_bytes = index_bytes + entry_bytes + max(anon_added_kb) * 1024
+    for run in runs:
+        run["targets_met"] = targets_met(
+            run["search_k10"], run[f"search_k{RETRIEVER_ASK}"], run["recall_at_10"], memory_bytes
+        )
     return {
         "index_type": index_type,
         "build_s": round(build_s, 2),
-        "load_s": round(load_s, 3),
+        "load_s": round(min(load_seconds), 3),
         "index_bytes": index_bytes,
         "bytes_per_passage": round(index_bytes / n, 1),
-        "anon_rss_added_by_load_kb": anon_after_load - anon_before,
-        "entries_json_bytes_per_passage": round((folder / "entries.json").stat().st_size / n, 1),
+        "entry_table_bytes": entry_bytes,
+        "anon_rss_added_by_load_and_search_kb": max(anon_added_kb),
+        "memory_bytes": memory_bytes,
         "runs": runs,
     }
 
@@ -173,6 +208,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             "corpus_encode_passages_per_s": round(len(centres) / encode_s, 1),
         },
         "defaults": asdict(SearchOptions()),
+        "targets": TARGETS | {"retriever_ask": RETRIEVER_ASK},
+        "memory_bytes_is": MEMORY_IS,
         "sizes": [],
     }
     queries = synthetic(centres, args.queries, seed=1)

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 
-from embeddings.index import IndexLoadError, current_build
+from embeddings.index import IndexLoadError, pointed_build
 
 CACHE_FILE = "embedding-cache.npz"
 _KEY_BYTES = 16
@@ -39,10 +39,11 @@ class EmbeddingCache:
 
     @classmethod
     def load(cls, index_dir: Path, model_id: str, dimension: int) -> EmbeddingCache:
-        """The cache of the current build; empty if there is none, it is damaged, or another model made it."""
+        """The cache of the current build, of any format; empty if there is none, it is damaged, or another
+        model made it."""
         empty = cls(model_id, dimension)
         try:
-            path = current_build(index_dir) / CACHE_FILE
+            path = pointed_build(index_dir) / CACHE_FILE
             with np.load(path, allow_pickle=False) as data:
                 if str(data["model"]) != model_id or data["vectors"].shape[1:] != (dimension,):
                     return empty

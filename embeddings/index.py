@@ -1,14 +1,16 @@
 """The FAISS index and its passage table, kept on disk so that a crash never loses a good one.
 
 Layout of the index folder: `CURRENT` names the complete build in use; each build is a folder
-holding `index.faiss`, `entries.json`, `manifest.json` and any payload files the caller adds.
+holding `index.faiss`, the entry table (`entries.npy`, `entry-documents.json`), `manifest.json` and
+any payload files the caller adds.
 A new build is written beside the old one and `CURRENT` is switched by an atomic rename, so a
 reader sees either the old build or the new one, never half of one.
 
 Every index type keeps the exact float32 vectors in a flat FAISS store (the flat index itself, the
 HNSW graph's storage, or the refine stage behind IVF-PQ), so scores are always exact inner products
-and `PassageIndex.vectors` is a view of that store, never a second copy. Builds are loaded memory-
-mapped and read-only: server workers that load the same build share one copy in the page cache.
+and `PassageIndex.vectors` is a view of that store, never a second copy. Builds, entry table included,
+are loaded memory-mapped and read-only: server workers that load the same build share one copy in the
+page cache.
 """
 
 from __future__ import annotations
@@ -26,10 +28,14 @@ from typing import Any, Literal
 import faiss
 import numpy as np
 
-FORMAT = 2
-"""2: index type in the manifest, HNSW and IVF-PQ builds, memory-mapped loading. 1 had flat only."""
+from embeddings.entries import DOCS_FILE, ROWS_FILE, Entry, EntryTable
+
+FORMAT = 3
+"""3: the entry table as memory-mapped uint32 columns. 2 (index types, memory-mapped FAISS) and 1 (flat
+only) kept it in `entries.json`, parsed into Python objects by every process."""
 _POINTER = "CURRENT"
-_FILES = ("index.faiss", "entries.json", "manifest.json")
+_MANIFEST = "manifest.json"
+_FILES = ("index.faiss", ROWS_FILE, DOCS_FILE, _MANIFEST)
 _ABANDONED_AFTER_S = 3600
 _MMAP = faiss.IO_FLAG_MMAP_IFC | faiss.IO_FLAG_READ_ONLY
 """Maps flat codes, HNSW graphs and inverted lists from the file instead of copying them into RAM."""
@@ -48,16 +54,6 @@ HNSW_EF_CONSTRUCTION = 40
 
 class IndexLoadError(Exception):
     """The index folder holds no usable build; the message says what is wrong."""
-
-
-@dataclass(frozen=True)
-class Entry:
-    """What one vector encodes: `text[start:end]` of paragraph `paragraph` of document `doc_id`."""
-
-    doc_id: str
-    paragraph: int
-    start: int
-    end: int
 
 
 @dataclass(frozen=True)
@@ -81,8 +77,15 @@ class SearchOptions:
     """HNSW candidate list length; FAISS uses at least the number of results asked for."""
     ivf_nprobe: int = 64
     """IVF cells scanned per query."""
-    ivf_refine: int = 64
-    """IVF-PQ candidates per wanted result that are re-scored exactly against the stored vectors."""
+    ivf_rescore: int = 640
+    """IVF-PQ candidates re-scored exactly against the stored vectors per search, however many results are
+    asked for (at least that many): the cost of re-scoring stays fixed as the retriever asks deeper."""
+
+
+def rescore_factor(pool: int, wanted: int) -> int:
+    """FAISS's refine k_factor that re-scores at least `pool` candidates for `wanted` results, and no fewer
+    than `wanted`: a 640 pool is 64 per result at 10 results and 6 per result (720) at 120."""
+    return max(1, math.ceil(pool / wanted))
 
 
 def set_search_threads(threads: int) -> None:
@@ -171,13 +174,14 @@ def _vector_view(store: faiss.IndexFlat) -> np.ndarray:
     return view
 
 
-def _search_parameters(index: faiss.Index, options: SearchOptions) -> list[Any]:
-    """FAISS per-search parameters, outermost first; later ones are referenced by the first."""
+def _search_parameters(index: faiss.Index, options: SearchOptions, k_factor: int) -> list[Any]:
+    """FAISS per-search parameters, outermost first; later ones are referenced by the first (and must live as
+    long). `k_factor` is the refine factor of an IVF-PQ; other index types ignore it."""
     if isinstance(index, faiss.IndexHNSW):
         return [faiss.SearchParametersHNSW(efSearch=options.hnsw_ef_search)]
     if isinstance(index, faiss.IndexRefine):
         probe = faiss.SearchParametersIVF(nprobe=options.ivf_nprobe)
-        return [faiss.IndexRefineSearchParameters(k_factor=options.ivf_refine, base_index_params=probe), probe]
+        return [faiss.IndexRefineSearchParameters(k_factor=k_factor, base_index_params=probe), probe]
     return [None]
 
 
@@ -196,17 +200,26 @@ class PassageIndex:
         if vectors.shape[1] != manifest.dimension:
             raise ValueError(f"vectors have {vectors.shape[1]} dimensions, manifest says {manifest.dimension}")
         vectors = np.ascontiguousarray(vectors, dtype=np.float32)
-        self._attach(build_faiss(vectors, manifest.index_type), entries, manifest, options or SearchOptions())
+        table = EntryTable.from_entries(entries)
+        self._attach(build_faiss(vectors, manifest.index_type), table, manifest, options or SearchOptions())
 
-    def _attach(self, index: faiss.Index, entries: Sequence[Entry], manifest: Manifest, options: SearchOptions) -> None:
+    def _attach(self, index: faiss.Index, entries: EntryTable, manifest: Manifest, options: SearchOptions) -> None:
         if index.ntotal != len(entries) or index.d != manifest.dimension:
             raise ValueError(f"{index.ntotal} vectors of {index.d} dimensions for {len(entries)} entries")
         self._faiss = index
         self.vectors = _vector_view(_exact_store(index))
-        self.entries = tuple(entries)
+        self.entries = entries
         self.manifest = manifest
         self.options = options
-        self._parameters = _search_parameters(index, options)
+        self._parameters: dict[int, list[Any]] = {}
+        """Search parameters by refine factor: at most `ivf_rescore` of them, each made on first use."""
+
+    def _search_parameters(self, n: int) -> Any:
+        k_factor = rescore_factor(self.options.ivf_rescore, n)
+        parameters = self._parameters.get(k_factor)
+        if parameters is None:
+            parameters = self._parameters[k_factor] = _search_parameters(self._faiss, self.options, k_factor)
+        return parameters[0]
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -217,7 +230,7 @@ class PassageIndex:
         if n <= 0:
             return []
         query = np.asarray(query, dtype=np.float32).reshape(1, -1)
-        scores, ids = self._faiss.search(query, n, params=self._parameters[0])
+        scores, ids = self._faiss.search(query, n, params=self._search_parameters(n))
         # tolist() converts in C; a loop over numpy scalars costs more than a small search.
         return [(i, s) for i, s in zip(ids[0].tolist(), scores[0].tolist(), strict=True) if i >= 0]
 
@@ -229,10 +242,9 @@ class PassageIndex:
         partial.mkdir()
         try:
             faiss.write_index(self._faiss, str(partial / "index.faiss"))
-            _write(partial / "entries.json", json.dumps([asdict(e) for e in self.entries]).encode())
-            for name, data in (payload or {}).items():
+            for name, data in {**self.entries.files(), **(payload or {})}.items():
                 _write(partial / name, data)
-            _write(partial / "manifest.json", json.dumps(asdict(self.manifest), indent=2).encode())
+            _write(partial / _MANIFEST, json.dumps(asdict(self.manifest), indent=2).encode())
             _fsync_dir(partial)
             partial.rename(build)
             pointer = folder / (_POINTER + ".tmp")
@@ -255,7 +267,7 @@ class PassageIndex:
         build = current_build(folder)
         manifest = _read_manifest(build)
         try:
-            entries = [Entry(**row) for row in json.loads((build / "entries.json").read_text(encoding="utf-8"))]
+            entries = EntryTable.load(build)
             index = faiss.read_index(str(build / "index.faiss"), _MMAP)
             loaded = cls.__new__(cls)
             loaded._attach(index, entries, manifest, options or SearchOptions())
@@ -264,13 +276,24 @@ class PassageIndex:
             raise IndexLoadError(f"index build {build} is damaged: {error}") from error
 
 
-def current_build(folder: Path) -> Path:
-    """The build folder `CURRENT` points to, checked to be complete."""
+def pointed_build(folder: Path) -> Path:
+    """The build folder `CURRENT` points to, unchecked: a build of an older format still holds embeddings
+    worth reusing."""
     pointer = folder / _POINTER
     if not pointer.is_file():
         raise IndexLoadError(f"no index in {folder}")
     build = folder / pointer.read_text(encoding="utf-8").strip()
-    if build.parent != folder or not all((build / name).is_file() for name in _FILES):
+    if build.parent != folder:
+        raise IndexLoadError(f"index in {folder} is incomplete: {_POINTER} names no build folder in it")
+    return build
+
+
+def current_build(folder: Path) -> Path:
+    """The build folder `CURRENT` points to, checked to be complete."""
+    build = pointed_build(folder)
+    if not all((build / name).is_file() for name in _FILES):
+        if (build / _MANIFEST).is_file():
+            _read_manifest(build)  # a build of another format has other files: say that, not "incomplete"
         raise IndexLoadError(f"index in {folder} is incomplete: {build.name} is missing files")
     return build
 
@@ -283,7 +306,7 @@ def read_manifest(folder: Path) -> Manifest:
 def _read_manifest(build: Path) -> Manifest:
     """The build's manifest; a build of another format is refused before its fields are read."""
     try:
-        fields = json.loads((build / "manifest.json").read_text(encoding="utf-8"))
+        fields = json.loads((build / _MANIFEST).read_text(encoding="utf-8"))
         written = fields.get("format")
         if written != FORMAT:
             raise IndexLoadError(

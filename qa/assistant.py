@@ -178,7 +178,9 @@ def validate_doc_id(doc_id: str) -> str:
 
 
 def search_options(settings: Settings) -> SearchOptions:
-    return SearchOptions(settings.hnsw_ef_search, settings.ivf_nprobe, settings.ivf_refine)
+    return SearchOptions(
+        hnsw_ef_search=settings.hnsw_ef_search, ivf_nprobe=settings.ivf_nprobe, ivf_rescore=settings.ivf_rescore
+    )
 
 
 def validate_question(question: str, max_chars: int) -> str:

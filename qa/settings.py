@@ -49,8 +49,11 @@ class Settings(BaseSettings):
     hnsw_ef_search: int = Field(256, ge=1, description="HNSW search breadth: higher is more recall, slower.")
     ivf_nprobe: int = Field(64, ge=1, description="IVF cells scanned per question: higher is more recall, slower.")
     search_threads: int = Field(1, ge=1, description="FAISS threads per search once the index is loaded.")
-    ivf_refine: int = Field(
-        64, ge=1, description="IVF-PQ candidates per wanted passage that are re-scored with the exact vectors."
+    ivf_rescore: int = Field(
+        640,
+        ge=1,
+        description="IVF-PQ candidates re-scored with the exact vectors per search (at least as many as "
+        "entries asked for): higher is more recall, slower.",
     )
     encoder_backend: Literal["torch", "onnx", "onnx-int8"] = Field(
         "onnx",

@@ -8,7 +8,8 @@ import numpy as np
 import pytest
 
 from embeddings import Encoder, Entry, IndexLoadError, Manifest, PassageIndex
-from embeddings.index import FORMAT, choose_index_type, current_build, read_manifest
+from embeddings.entries import DOCS_FILE, ROWS_FILE
+from embeddings.index import FORMAT, SearchOptions, choose_index_type, current_build, read_manifest, rescore_factor
 from qa import Assistant, Settings
 from qa.errors import IndexUnavailable
 from qa.indexing import build_index, is_fresh
@@ -22,7 +23,7 @@ def test_index_round_trips_vectors_entries_and_manifest(tmp_path: Path) -> None:
     PassageIndex(vectors, entries, manifest).save(tmp_path)
     loaded, _ = PassageIndex.load(tmp_path)
     assert np.array_equal(loaded.vectors, vectors)
-    assert loaded.entries == tuple(entries)
+    assert list(loaded.entries) == entries
     assert loaded.manifest == manifest
     assert loaded.search(vectors[1], 1) == [(1, pytest.approx(1.0))]
 
@@ -85,10 +86,10 @@ def clustered() -> np.ndarray:
     return rows / np.linalg.norm(rows, axis=1, keepdims=True)
 
 
-def _index(vectors: np.ndarray, index_type: str) -> PassageIndex:
+def _index(vectors: np.ndarray, index_type: str, options: SearchOptions | None = None) -> PassageIndex:
     entries = [Entry("doc", i + 1, 0, 1) for i in range(len(vectors))]
     manifest = Manifest("m", vectors.shape[1], "c", len(vectors), "now", index_type=index_type)  # type: ignore[arg-type]
-    return PassageIndex(vectors, entries, manifest)
+    return PassageIndex(vectors, entries, manifest, options)
 
 
 def test_auto_keeps_small_collections_exact_and_picks_approximate_indexes_for_large_ones() -> None:
@@ -142,21 +143,69 @@ def test_a_loaded_index_maps_its_vectors_from_the_file_read_only(clustered: np.n
     assert not loaded.vectors.flags.writeable
 
 
-def test_an_index_of_an_older_format_asks_to_be_rebuilt(clustered: np.ndarray, tmp_path: Path) -> None:
-    build = _index(clustered[:3], "flat").save(tmp_path)
+def test_a_loaded_index_maps_its_entry_table_from_the_file(clustered: np.ndarray, tmp_path: Path) -> None:
+    build = _index(clustered, "flat").save(tmp_path)
+    loaded, _ = PassageIndex.load(tmp_path)
+    assert str(build / ROWS_FILE) in Path("/proc/self/maps").read_text(), "entries.npy is not memory-mapped"
+    assert loaded.entries[5] == Entry("doc", 6, 0, 1)
+
+
+def test_a_cut_short_entry_table_is_named_in_the_load_error(clustered: np.ndarray, tmp_path: Path) -> None:
+    rows = _index(clustered, "flat").save(tmp_path) / ROWS_FILE
+    rows.write_bytes(rows.read_bytes()[:-16])
+    with pytest.raises(IndexLoadError, match="is damaged: entries.npy is cut short or is not an entry table"):
+        PassageIndex.load(tmp_path)
+
+
+def test_an_entry_table_naming_a_missing_document_is_refused(clustered: np.ndarray, tmp_path: Path) -> None:
+    (_index(clustered, "flat").save(tmp_path) / DOCS_FILE).write_text("[]")
+    with pytest.raises(IndexLoadError, match="entry rows name document 0 of only 0"):
+        PassageIndex.load(tmp_path)
+
+
+def test_ivf_rescores_a_fixed_pool_however_many_results_are_asked_for() -> None:
+    assert [rescore_factor(640, wanted) for wanted in (3, 10, 120, 640, 1000)] == [214, 64, 6, 1, 1]
+
+
+def test_ivf_returns_every_result_asked_for_when_the_pool_is_smaller(clustered: np.ndarray) -> None:
+    exact = _index(clustered, "flat").search(clustered[11], 20)
+    found = _index(clustered, "ivf", SearchOptions(ivf_rescore=1)).search(clustered[11], 20)
+    assert len(found) == 20
+    assert found[0] == (exact[0][0], pytest.approx(exact[0][1]))
+
+
+def _make_older(build: Path, written: int) -> None:
+    """Turn a build into one of format `written`: its entry table in entries.json, the format in the manifest."""
+    for name in (ROWS_FILE, DOCS_FILE):
+        (build / name).unlink()
+    (build / "entries.json").write_text('[{"doc_id": "doc", "paragraph": 1, "start": 0, "end": 1}]')
     manifest = build / "manifest.json"
-    manifest.write_text(manifest.read_text().replace(f'"format": {FORMAT}', '"format": 1'))
+    manifest.write_text(manifest.read_text().replace(f'"format": {FORMAT}', f'"format": {written}'))
+
+
+@pytest.mark.parametrize("written", [1, 2])
+def test_an_index_of_an_older_format_asks_to_be_rebuilt(written: int, clustered: np.ndarray, tmp_path: Path) -> None:
+    _make_older(_index(clustered[:1], "flat").save(tmp_path), written)
     with pytest.raises(
-        IndexLoadError, match="format 1; this version reads format 2 only, so the index must be rebuilt"
+        IndexLoadError, match=f"format {written}; this version reads format 3 only, so the index must be rebuilt"
     ):
         PassageIndex.load(tmp_path)
 
 
 def test_an_index_of_an_older_format_is_stale(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
     build_index(small_corpus, tmp_path, encoder, progress=False)
-    manifest = current_build(tmp_path) / "manifest.json"
-    manifest.write_text(manifest.read_text().replace(f'"format": {FORMAT}', '"format": 1'))
+    _make_older(current_build(tmp_path), 2)
     assert not is_fresh(tmp_path, small_corpus, encoder.model_id)
+
+
+def test_an_index_of_an_older_format_is_rebuilt_from_its_embedding_cache(
+    small_corpus: Path, tmp_path: Path, encoder: Encoder
+) -> None:
+    first = build_index(small_corpus, tmp_path, encoder, progress=False)
+    _make_older(current_build(tmp_path), 2)
+    again = build_index(small_corpus, tmp_path, encoder, progress=False)
+    assert (again.passages, again.embedded) == (first.passages, 0)
+    assert read_manifest(tmp_path).format == FORMAT
 
 
 def test_asking_for_another_index_type_makes_the_index_stale(
