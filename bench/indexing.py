@@ -37,12 +37,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     raw.encode(texts[:64], batch_size=settings.batch_size)
     raw_s, build_s = [], []
     with tempfile.TemporaryDirectory(prefix="qa-bench-index-") as scratch:
-        index_dir = Path(scratch)
-        for _ in range(args.rounds):
+        # A fresh folder per round: a build finds the previous build's embedding cache and would embed nothing.
+        for round_number in range(args.rounds):
+            index_dir = Path(scratch) / f"round-{round_number}"
             raw_s.append(timed(lambda: raw.encode(texts, batch_size=settings.batch_size, normalize_embeddings=True)))
-            build_s.append(timed(lambda: build_index(settings.corpus_dir, index_dir, encoder, progress=False)))
+            build_s.append(timed(lambda d=index_dir: build_index(settings.corpus_dir, d, encoder, progress=False)))
         encoded = _count_encoded_texts()
-        unchanged_s = timed(lambda: qa_main(["index", "--corpus", str(settings.corpus_dir), "--index", scratch]))
+        unchanged_s = timed(lambda: qa_main(["index", "--corpus", str(settings.corpus_dir), "--index", str(index_dir)]))
     raw_rate = len(texts) / statistics.median(raw_s)
     build_rate = len(texts) / statistics.median(build_s)
     results = {
