@@ -150,11 +150,8 @@ class Retriever:
 
     def _bm25_order(self, question: str, depth: int) -> list[Key]:
         """Paragraphs by their best entry's BM25 score; entries without a question word are left out."""
-        scores = self.lexical.scores(question)
         order: dict[Key, None] = {}
-        for position in np.argsort(-scores, kind="stable")[:depth]:
-            if scores[position] <= 0:
-                break
+        for position, _ in self.lexical.top(question, depth):
             order.setdefault(self._keys[position], None)
         return list(order)
 
