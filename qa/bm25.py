@@ -51,7 +51,10 @@ def _best(scores: np.ndarray, n: int) -> tuple[list[int], list[float]]:
     if n >= len(scores):
         chosen = np.arange(len(scores))
     else:
-        cut = np.partition(scores, len(scores) - n)[len(scores) - n]  # the n-th largest score
+        # The n-th largest score, from a sort of the values alone: on BM25's many equal scores
+        # (mostly zeros) numpy's partition and argpartition degrade badly (38 ms and 4 ms for 1M
+        # scores where sorting took 2 ms), and an argsort must also move the positions.
+        cut = np.sort(scores)[len(scores) - n]
         above = np.flatnonzero(scores > cut)
         chosen = np.concatenate([above, np.flatnonzero(scores == cut)[: n - len(above)]])
     ordered = chosen[np.argsort(-scores[chosen], kind="stable")]
