@@ -59,4 +59,3 @@ def _best(scores: np.ndarray, n: int) -> tuple[list[int], list[float]]:
         chosen = np.concatenate([above, np.flatnonzero(scores == cut)[: n - len(above)]])
     ordered = chosen[np.argsort(-scores[chosen], kind="stable")]
     return ordered.tolist(), scores[ordered].tolist()
-
