@@ -214,7 +214,7 @@ class PassageIndex:
         self._parameters: dict[int, list[Any]] = {}
         """Search parameters by refine factor: at most `ivf_rescore` of them, each made on first use."""
 
-    def _search_parameters(self, n: int) -> Any:
+    def _parameters_for(self, n: int) -> Any:
         k_factor = rescore_factor(self.options.ivf_rescore, n)
         parameters = self._parameters.get(k_factor)
         if parameters is None:
@@ -230,7 +230,7 @@ class PassageIndex:
         if n <= 0:
             return []
         query = np.asarray(query, dtype=np.float32).reshape(1, -1)
-        scores, ids = self._faiss.search(query, n, params=self._search_parameters(n))
+        scores, ids = self._faiss.search(query, n, params=self._parameters_for(n))
         # tolist() converts in C; a loop over numpy scalars costs more than a small search.
         return [(i, s) for i, s in zip(ids[0].tolist(), scores[0].tolist(), strict=True) if i >= 0]
 

@@ -85,10 +85,6 @@ class OnnxQueryEncoder:
         self._tokenizer.no_padding()
         self._tokenizer.enable_truncation(max_tokens)
 
-    def token_ids(self, text: str) -> list[int]:
-        """The word pieces the graph is fed, special tokens included, cut at the model's limit."""
-        return self._tokenizer.encode(text).ids
-
     def encode_one(self, text: str) -> np.ndarray:
         """One unit-length float32 vector: no padding, so nothing of the graph's work is wasted."""
         encoding = self._tokenizer.encode(text)

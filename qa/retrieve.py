@@ -81,18 +81,20 @@ class Retriever:
         self.weights = TermWeights.from_texts(p.text for a in articles for p in a.paragraphs)
         self.index = index
         self._articles: Mapping[str, Article] = {a.id: a for a in articles}
+        # Everything a request needs per entry is made here, in one pass over the entry table: a
+        # request never re-reads the corpus's text.
+        self._keys: list[Key] = []
         by_paragraph: dict[Key, list[int]] = {}
+        spans: dict[Key, list[Span]] = {}
         entry_texts: list[str] = []
         for position, entry in enumerate(index.entries):
-            by_paragraph.setdefault((entry.doc_id, entry.paragraph), []).append(position)
-            entry_texts.append(self._paragraph((entry.doc_id, entry.paragraph)).text[entry.start : entry.end])
-        # Everything a request needs per entry is made once here: it never re-reads the corpus's text.
-        self._keys = [(entry.doc_id, entry.paragraph) for entry in index.entries]
+            key = (entry.doc_id, entry.paragraph)
+            self._keys.append(key)
+            by_paragraph.setdefault(key, []).append(position)
+            spans.setdefault(key, []).append(Span(entry.start, entry.end))
+            entry_texts.append(self._paragraph(key).text[entry.start : entry.end])
         self._by_paragraph = {key: np.asarray(positions) for key, positions in by_paragraph.items()}
-        self._spans = {
-            key: tuple(Span(index.entries[p].start, index.entries[p].end) for p in positions)
-            for key, positions in by_paragraph.items()
-        }
+        self._spans = {key: tuple(paragraph_spans) for key, paragraph_spans in spans.items()}
         self._entry_terms = [terms(text) for text in entry_texts]
         self._paragraph_terms = {key: terms(self._paragraph(key).text) for key in self._by_paragraph}
         self._folded = {key: _fold(self._paragraph(key).text) for key in self._by_paragraph}
