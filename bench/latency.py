@@ -24,7 +24,7 @@ from eval.peer import HaystackPeer, PeerUnavailable
 from qa.assistant import Assistant
 from qa.corpus import Article
 from qa.settings import RETRIEVERS, Settings
-from web.app import CACHE_HEADER, TIMING_HEADER
+from web.answer_endpoint import CACHE_HEADER, TIMING_HEADER
 
 FLOOR_DEPTH = 10
 """Passages the floor's search returns: enough to answer with, as any retriever must fetch."""

@@ -13,15 +13,16 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from qa.assistant import MAX_K, Assistant
+from qa.assistant import Assistant
 from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
-from qa.schema import AnswerOut, DocumentOut, answer_out, document_out
-from qa.settings import RetrieverName, Settings, get_settings
+from qa.schema import AnswerOut, DocumentOut, document_out
+from qa.settings import Settings, get_settings
 from web.admin import control_router
 from web.admin import router as admin_router
+from web.answer_endpoint import PATH as ANSWER_PATH
+from web.answer_endpoint import AnswerEndpoint, AnswerRequest, answer_json
 from web.headers import add_security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
@@ -36,19 +37,6 @@ ERROR_STATUS: dict[type[QAError], int] = {
     InvalidDocumentId: 422,
 }
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
-CACHE_HEADER = "X-Answer-Cache"
-"""On /api/answer: `hit` when the answer came from the cache of recent answers, else `miss`."""
-TIMING_HEADER = "Server-Timing"
-"""On /api/answer: milliseconds spent answering (thread hand-off included) and writing the JSON,
-so a client can tell the server's share of a slow request from the network's."""
-
-
-class AnswerRequest(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-    question: StrictStr = Field(description="The question in plain words, 1 to 1,000 characters.")
-    k: StrictInt | None = Field(None, ge=1, le=MAX_K, description="Sources to quote, 1-10 (default 3).")
-    retriever: RetrieverName | None = Field(None, description="dense, bm25 or hybrid (default: the server's setting).")
 
 
 def _validation_message(error: RequestValidationError) -> str:
@@ -85,6 +73,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         lifespan=lifespan,
     )
     app.state.settings = settings
+    app.add_middleware(AnswerEndpoint)  # added first: innermost, so the limits and headers apply to it
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
     if settings.cors_origins:  # closed unless configured: no header lets another origin's page read answers
         app.add_middleware(
@@ -124,26 +113,14 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     def current(request: Request) -> Assistant:
         return request.app.state.assistant
 
-    @app.post("/api/answer", response_model=AnswerOut)
+    @app.post(ANSWER_PATH, response_model=AnswerOut)
     async def answer(request: Request, body: AnswerRequest) -> Response:
-        # A remembered answer is sent from here; otherwise one hand-off to a worker thread for the
-        # model. Then the bytes go straight out: FastAPI would validate the model it was just given
-        # once more, in a second worker thread.
+        """Reached by the requests `AnswerEndpoint` passes on: bad ones, and JSON not labelled as such."""
         started = time.perf_counter()
         assistant = current(request)
-        query = assistant.query(body.question, body.k, body.retriever)
-        result = assistant.cached(query)
-        cached = result is not None
-        if result is None:
-            result, cached = await run_in_threadpool(assistant.respond_to, query)
-        answered = time.perf_counter()
-        content = answer_out(result).model_dump_json()
-        timing = f"answer;dur={(answered - started) * 1000:.2f}, json;dur={(time.perf_counter() - answered) * 1000:.2f}"
-        return Response(
-            content,
-            media_type="application/json",
-            headers={CACHE_HEADER: "hit" if cached else "miss", TIMING_HEADER: timing},
-        )
+        content, headers = await answer_json(assistant, assistant.query(body.question, body.k, body.retriever), started)
+        # The bytes go straight out: FastAPI would validate the model it was just given once more.
+        return Response(content, media_type="application/json", headers=headers)
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
     def document(request: Request, doc_id: str) -> DocumentOut:

@@ -1,0 +1,113 @@
+"""POST /api/answer: the request and response shapes, and the endpoint's own short path to the assistant.
+
+FastAPI's handling of a request - matching it against every route, building the request object,
+solving dependencies, parsing and validating the body, building a response object, and the
+exception middleware around all of it - cost about 0.65 ms an answer on the benchmark machine
+(bench/latency.py), more than ranking. `AnswerEndpoint` answers well-formed JSON requests without
+it. Anything else it hands, untouched, to the FastAPI route, which documents the endpoint in the
+OpenAPI schema and turns every bad request into the same error response as before.
+"""
+
+from __future__ import annotations
+
+import time
+
+from fastapi.concurrency import run_in_threadpool
+from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from qa.assistant import MAX_K, Assistant, Query
+from qa.errors import QAError
+from qa.schema import answer_out
+from qa.settings import RetrieverName
+
+PATH = "/api/answer"
+CACHE_HEADER = "X-Answer-Cache"
+"""`hit` when the answer came from the cache of recent answers, else `miss`."""
+TIMING_HEADER = "Server-Timing"
+"""Milliseconds spent answering (thread hand-off included) and writing the JSON, so a client can
+tell the server's share of a slow request from the network's."""
+
+
+class AnswerRequest(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    question: StrictStr = Field(description="The question in plain words, 1 to 1,000 characters.")
+    k: StrictInt | None = Field(None, ge=1, le=MAX_K, description="Sources to quote, 1-10 (default 3).")
+    retriever: RetrieverName | None = Field(None, description="dense, bm25 or hybrid (default: the server's setting).")
+
+
+async def answer_json(assistant: Assistant, query: Query, started: float) -> tuple[bytes, dict[str, str]]:
+    """The answer as JSON bytes, and its headers; `started` is when the request's handling began.
+
+    A remembered answer is taken here, on the event loop; otherwise there is one hand-off to a
+    worker thread for the model.
+    """
+    result = assistant.cached(query)
+    cached = result is not None
+    if result is None:
+        result, cached = await run_in_threadpool(assistant.respond_to, query)
+    answered = time.perf_counter()
+    content = answer_out(result).model_dump_json().encode()
+    timing = f"answer;dur={(answered - started) * 1000:.2f}, json;dur={(time.perf_counter() - answered) * 1000:.2f}"
+    return content, {CACHE_HEADER: "hit" if cached else "miss", TIMING_HEADER: timing}
+
+
+class AnswerEndpoint:
+    """Pure ASGI middleware: answers a valid JSON POST to /api/answer itself, passes on everything else.
+
+    It sits inside the body-size limit and the header middleware, so both still apply to it.
+    """
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope["path"] != PATH or scope["method"] != "POST" or not _is_json(scope):
+            await self.app(scope, receive, send)
+            return
+        started = time.perf_counter()
+        body = await _read_body(receive)
+        if body is None:  # the client went away
+            return
+        assistant: Assistant = scope["app"].state.assistant
+        try:
+            request = AnswerRequest.model_validate_json(body)
+            content, headers = await answer_json(
+                assistant, assistant.query(request.question, request.k, request.retriever), started
+            )
+        except (ValidationError, QAError):
+            # The route says what is wrong in the app's usual words; it reads the same body again.
+            await self.app(scope, _replay(body, receive), send)
+            return
+        fields = [(b"content-type", b"application/json"), (b"content-length", str(len(content)).encode())]
+        fields += [(name.lower().encode(), value.encode()) for name, value in headers.items()]
+        await send({"type": "http.response.start", "status": 200, "headers": fields})
+        await send({"type": "http.response.body", "body": content})
+
+
+def _is_json(scope: Scope) -> bool:
+    """Plain `application/json`, what clients send; the route also takes `application/*+json`."""
+    return Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower() == "application/json"
+
+
+async def _read_body(receive: Receive) -> bytes | None:
+    chunks = []
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            return None
+        chunks.append(message.get("body", b""))
+        if not message.get("more_body", False):
+            return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    """A `receive` that gives the already read body once more, then whatever the client sends next."""
+    pending = [{"type": "http.request", "body": body, "more_body": False}]
+
+    async def replayed() -> Message:
+        return pending.pop() if pending else await receive()
+
+    return replayed
