@@ -5,8 +5,10 @@
 The floor is measured in this process on the same questions, each floor sample right beside
 an HTTP request for the same question, so drift in the machine's load affects both sides alike.
 The answer cache is off for the main figures (every request does the full work) and on for the
-`cached` figures. Requests go through `http.client` (bench.harness.AnswerClient); each is repeated
-through httpx beside it, to show what a heavier client adds on its own side.
+`cached` figures. Requests go through a minimal HTTP/1.1 client (bench.harness.AnswerClient), so
+that the client's own work, on the same two cores, counts against the server as little as it can;
+each is repeated through the standard library's `http.client` and through httpx beside it, to show
+what a heavier client adds on its own side.
 """
 
 from __future__ import annotations
@@ -18,7 +20,17 @@ from collections.abc import Sequence
 
 import httpx
 
-from bench.harness import AnswerClient, ensure_index, post_answers, questions, serve, stats_ms, timed, write_results
+from bench.harness import (
+    AnswerClient,
+    StdlibAnswerClient,
+    ensure_index,
+    post_answers,
+    questions,
+    serve,
+    stats_ms,
+    timed,
+    write_results,
+)
 from embeddings import Encoder, PassageIndex
 from eval.peer import HaystackPeer, PeerUnavailable
 from qa.assistant import Assistant
@@ -41,15 +53,17 @@ def interleaved(url: str, texts: Sequence[str], encoder: Encoder, index: Passage
 
     `server` is the server's own time for the request (its Server-Timing header: answering and JSON).
     """
-    samples: dict[str, list[float]] = {name: [] for name in ["floor", "http", "httpx", "server"]}
-    with AnswerClient(url) as client, httpx.Client(base_url=url, timeout=60) as heavy:
+    samples: dict[str, list[float]] = {name: [] for name in ["floor", "http", "stdlib", "httpx", "server"]}
+    client, stdlib = AnswerClient(url), StdlibAnswerClient(url)
+    with client, stdlib, httpx.Client(base_url=url, timeout=60) as heavy:
         for question in texts:
             samples["floor"] += floor_seconds(encoder, index, [question])
-            started = time.perf_counter()
-            status, headers = client.post({"question": question})
-            samples["http"].append(time.perf_counter() - started)
-            if status != 200:
-                raise RuntimeError(f"POST /api/answer answered {status} for {question!r}")
+            for name, each in (("http", client), ("stdlib", stdlib)):
+                started = time.perf_counter()
+                status, headers = each.post({"question": question})
+                samples[name].append(time.perf_counter() - started)
+                if status != 200:
+                    raise RuntimeError(f"POST /api/answer answered {status} for {question!r}")
             samples["server"].append(server_seconds(headers[TIMING_HEADER.lower()]))
             started = time.perf_counter()
             heavy.post("/api/answer", json={"question": question}).raise_for_status()
@@ -111,15 +125,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     floor = {"torch": torch_floor, backend: stats_ms(samples["floor"])}
     c1 = stats_ms(samples["http"])
     c1_httpx = stats_ms(samples["httpx"])
+    c1_stdlib = stats_ms(samples["stdlib"])
     results: dict[str, object] = {
         "questions": len(pool),
         "requests_per_configuration": args.requests,
         "encoder_backend": backend,
         "floor_ms": floor,
         "assistant_ask_in_process_ms": stats_ms(in_process),
-        "client": "http.client, one kept-alive connection per thread (bench.harness.AnswerClient)",
+        "client": "a minimal HTTP/1.1 client, one kept-alive connection per thread (bench.harness.AnswerClient)",
         "http_uncached": {
             "concurrency_1": c1,
+            "concurrency_1_stdlib_client": c1_stdlib,
             "concurrency_1_httpx_client": c1_httpx,
             "concurrency_1_server_timing": stats_ms(samples["server"]),
             "concurrency_8": concurrent.summary(),
@@ -129,6 +145,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ratios": {
             "p50_c1_over_floor_same_backend": round(c1["p50"] / floor[backend]["p50"], 3),
             "p50_c1_over_floor_torch": round(c1["p50"] / floor["torch"]["p50"], 3),
+            "p50_c1_stdlib_client_over_floor_same_backend": round(c1_stdlib["p50"] / floor[backend]["p50"], 3),
             "p50_c1_httpx_client_over_floor_same_backend": round(c1_httpx["p50"] / floor[backend]["p50"], 3),
             "p50_c1_over_peer_dense_p50": round(c1["p50"] / peer["dense"]["p50"], 3) if peer else None,
         },
