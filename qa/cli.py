@@ -144,7 +144,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
         # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
         signal.signal(signal.SIGTERM, _stopped)
-        uvicorn.run(create_app(settings, assistant), host=host, port=port, log_level="info")
+        uvicorn.run(create_app(settings, assistant), host=host, port=port, log_level="info", access_log=False)
         return 0
     # The supervising process only makes sure the index is built; each worker loads its own model
     # and index in its app's lifespan, from the environment, so the paths given here go with it.
@@ -152,7 +152,15 @@ def cmd_serve(args: argparse.Namespace) -> int:
     print(f"serving with {args.workers} workers on http://{host}:{port}", file=sys.stderr)
     os.environ["QA_CORPUS_DIR"] = str(settings.corpus_dir)
     os.environ["QA_INDEX_DIR"] = str(settings.index_dir)
-    uvicorn.run("web.app:create_app", factory=True, workers=args.workers, host=host, port=port, log_level="info")
+    uvicorn.run(
+        "web.app:create_app",
+        factory=True,
+        workers=args.workers,
+        host=host,
+        port=port,
+        log_level="info",
+        access_log=False,  # the app writes it, after each response (web/access_log.py)
+    )
     return 0
 
 

@@ -19,6 +19,7 @@ from qa.assistant import Assistant
 from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
 from qa.schema import AnswerOut, DocumentOut, document_out
 from qa.settings import Settings, get_settings
+from web.access_log import AccessLog
 from web.admin import control_router
 from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
@@ -83,6 +84,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages_router)
     add_security_headers(app)
+    app.add_middleware(AccessLog)  # added last: outermost, so it logs what the client got
 
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/") and request.url.path != "/healthz"
