@@ -10,9 +10,9 @@ OpenAPI schema and turns every bad request into the same error response as befor
 
 from __future__ import annotations
 
+import asyncio
 import time
 
-from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -47,7 +47,7 @@ async def answer_json(assistant: Assistant, query: Query, started: float) -> tup
     result = assistant.cached(query)
     cached = result is not None
     if result is None:
-        result, cached = await run_in_threadpool(assistant.respond_to, query)
+        result, cached = await asyncio.get_running_loop().run_in_executor(None, assistant.respond_to, query)
     answered = time.perf_counter()
     content = answer_out(result).model_dump_json().encode()
     timing = f"answer;dur={(answered - started) * 1000:.2f}, json;dur={(time.perf_counter() - answered) * 1000:.2f}"
