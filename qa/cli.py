@@ -131,6 +131,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from qa.assistant import Assistant, ensure_index
+    from web.access_log import log_config
     from web.app import create_app
 
     settings = _settings(args)
@@ -144,7 +145,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
         # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
         signal.signal(signal.SIGTERM, _stopped)
-        uvicorn.run(create_app(settings, assistant), host=host, port=port, log_level="info", access_log=False)
+        app = create_app(settings, assistant)
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config())
         return 0
     # The supervising process only makes sure the index is built; each worker loads its own model
     # and index in its app's lifespan, from the environment, so the paths given here go with it.
@@ -160,6 +162,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         port=port,
         log_level="info",
         access_log=False,  # the app writes it, after each response (web/access_log.py)
+        log_config=log_config(),
     )
     return 0
 

@@ -79,6 +79,14 @@ def test_a_reindex_and_reload_under_load_fails_no_request(server: Server, folder
     assert answer["sources"][0]["footnotes"] == [{"number": 1, "text": "Lighthouse Accord, article 4."}]
 
 
+def test_the_server_log_has_a_line_for_each_request(server: Server) -> None:
+    assert httpx.get(f"{server.url}/healthz?probe=access-log").status_code == 200
+    deadline = time.monotonic() + 10
+    while '"GET /healthz?probe=access-log HTTP/1.1" 200' not in server.output():
+        assert time.monotonic() < deadline, server.output()[-2000:]
+        time.sleep(0.1)
+
+
 def test_sigterm_lets_the_request_in_flight_finish_then_exits_cleanly(server: Server) -> None:
     body = json.dumps({"question": "What did the United States discuss with the USSR?", "k": 1}).encode()
     head = (

@@ -2,18 +2,28 @@
 
 uvicorn writes its access line between a response's headers and its body, so formatting and
 writing it is part of every answer's latency (about 0.15 ms on the benchmark machine). This
-middleware writes the same line, through the same logger and format, after the last byte is sent;
-`qa serve` turns uvicorn's own off. A server started another way keeps uvicorn's line as well.
+middleware writes the same line, in the same format and to the same stream, after the last byte is
+sent; `qa serve` turns uvicorn's own off and gives this one uvicorn's access handler (`log_config`).
 """
 
 from __future__ import annotations
 
+import copy
 import logging
+from typing import Any
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from uvicorn.config import LOGGING_CONFIG
 from uvicorn.protocols.utils import get_client_addr, get_path_with_query_string
 
-ACCESS_LOGGER = logging.getLogger("uvicorn.access")
+ACCESS_LOGGER = logging.getLogger("web.access")
+
+
+def log_config() -> dict[str, Any]:
+    """uvicorn's logging setup, with this module's logger writing through uvicorn's access handler."""
+    config = copy.deepcopy(LOGGING_CONFIG)
+    config["loggers"][ACCESS_LOGGER.name] = {"handlers": ["access"], "level": "INFO", "propagate": False}
+    return config
 
 
 class AccessLog:
