@@ -15,8 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import httpx
 
@@ -49,25 +48,33 @@ def floor_seconds(encoder: Encoder, index: PassageIndex, texts: Sequence[str]) -
 
 
 def interleaved(url: str, texts: Sequence[str], encoder: Encoder, index: PassageIndex) -> dict[str, list]:
-    """For each question: a floor sample, then the request with each client; all see the same load.
+    """For each question: a floor sample and the request through each client, all under the same load.
 
+    Their order rotates from one question to the next, so that none always runs right after the
+    same other one (the floor's model run, for one, leaves the CPU caches cold for what follows).
     `server` is the server's own time for the request (its Server-Timing header: answering and JSON).
     """
     samples: dict[str, list[float]] = {name: [] for name in ["floor", "http", "stdlib", "httpx", "server"]}
     client, stdlib = AnswerClient(url), StdlibAnswerClient(url)
     with client, stdlib, httpx.Client(base_url=url, timeout=60) as heavy:
-        for question in texts:
-            samples["floor"] += floor_seconds(encoder, index, [question])
-            for name, each in (("http", client), ("stdlib", stdlib)):
-                started = time.perf_counter()
-                status, headers = each.post({"question": question})
-                samples[name].append(time.perf_counter() - started)
-                if status != 200:
-                    raise RuntimeError(f"POST /api/answer answered {status} for {question!r}")
-            samples["server"].append(server_seconds(headers[TIMING_HEADER.lower()]))
-            started = time.perf_counter()
-            heavy.post("/api/answer", json={"question": question}).raise_for_status()
-            samples["httpx"].append(time.perf_counter() - started)
+
+        def post(each: AnswerClient | StdlibAnswerClient, question: str) -> None:
+            status, headers = each.post({"question": question})
+            if status != 200:
+                raise RuntimeError(f"POST /api/answer answered {status} for {question!r}")
+            if each is client:
+                samples["server"].append(server_seconds(headers[TIMING_HEADER.lower()]))
+
+        steps: list[tuple[str, Callable[[str], object]]] = [
+            ("floor", lambda q: index.search(encoder.encode_query(q), FLOOR_DEPTH)),
+            ("http", lambda q: post(client, q)),
+            ("stdlib", lambda q: post(stdlib, q)),
+            ("httpx", lambda q: heavy.post("/api/answer", json={"question": q}).raise_for_status()),
+        ]
+        for turn, question in enumerate(texts):
+            shift = turn % len(steps)
+            for name, step in steps[shift:] + steps[:shift]:
+                samples[name].append(timed(lambda s=step, q=question: s(q)))
     return samples
 
 
