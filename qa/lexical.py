@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 """Letters and digits apart, so "G8" meets "Group of 8" on the 8."""
@@ -24,8 +25,12 @@ _STOPWORDS = frozenset(
     once say said tell told according document documents article text source""".split()
 )
 _SUFFIXES = ("ings", "ing", "ies", "ied", "ed", "es", "s", "e")
+_MARKER_RE = re.compile(r"\[\d+\]")
+_STEMS_KEPT = 1 << 16
+"""Distinct words whose stems are remembered: a corpus's vocabulary, and every question's words."""
 
 
+@lru_cache(maxsize=_STEMS_KEPT)
 def stem(word: str) -> str:
     """A deliberately light stemmer: enough for urge/urged and camp/camps, never over-merging much."""
     for suffix in _SUFFIXES:
@@ -37,7 +42,7 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The stemmed content words of a text in order, repeats kept (BM25 counts them), markers excluded."""
-    text = re.sub(r"\[\d+\]", " ", text.lower())
+    text = _MARKER_RE.sub(" ", text.lower())
     return [
         stem(token)
         for token in _TOKEN_RE.findall(text)
@@ -84,4 +89,8 @@ class QuestionTerms:
         """Share of the question's term weight found among `present`, the `terms` of a text, from 0 to 1."""
         if not self.total:
             return 0.0
-        return sum(weight for term, weight in self.weighted if term in present) / self.total
+        found = 0.0  # a plain loop: this runs for every candidate of every question
+        for term, weight in self.weighted:
+            if term in present:
+                found += weight
+        return found / self.total

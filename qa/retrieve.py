@@ -118,11 +118,11 @@ class Retriever:
         depth = k * _CANDIDATES_PER_SLOT
         dense = self._dense_scores(query, wanted, depth)
         if retriever == "dense":
-            order = sorted(dense, key=lambda key: -dense[key])
+            order = sorted(dense, key=dense.__getitem__, reverse=True)
         elif retriever == "bm25":
             order = self._bm25_order(question, depth)
         else:
-            order = fuse([sorted(dense, key=lambda key: -dense[key]), self._bm25_order(question, depth)])
+            order = fuse([sorted(dense, key=dense.__getitem__, reverse=True), self._bm25_order(question, depth)])
         hits: list[Hit] = []
         seen: set[str] = set()
         for key in order:
@@ -139,9 +139,13 @@ class Retriever:
     def _dense_scores(self, query: np.ndarray, wanted: QuestionTerms, depth: int) -> dict[Key, float]:
         """Dense evidence score of each paragraph among the `depth` nearest entries."""
         best: dict[Key, float] = {}
+        keys = self._keys
         for position, score in self.index.search(query, depth):
-            best.setdefault(self._keys[position], score)
-        return {key: score + self._bonus(key, wanted) for key, score in best.items()}
+            key = keys[position]
+            if key not in best:
+                best[key] = score
+        weight, paragraph_terms, overlap = self.paragraph_term_weight, self._paragraph_terms, wanted.overlap
+        return {key: score + weight * overlap(paragraph_terms[key]) for key, score in best.items()}
 
     def _dense_score(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> float:
         """The same score for a paragraph the dense search did not reach (BM25 found it)."""
@@ -160,8 +164,8 @@ class Retriever:
     def _span_scores(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> tuple[ScoredSpan, ...]:
         positions = self._by_paragraph[key]
         scores = (self.index.vectors[positions] @ query).tolist()
-        weight = self.span_term_weight
+        weight, entry_terms, overlap = self.span_term_weight, self._entry_terms, wanted.overlap
         return tuple(
-            ScoredSpan(span, score + weight * wanted.overlap(self._entry_terms[position]))
+            ScoredSpan(span, score + weight * overlap(entry_terms[position]))
             for span, score, position in zip(self._spans[key], scores, positions.tolist(), strict=True)
         )
