@@ -133,6 +133,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qa.assistant import Assistant, ensure_index
     from web.access_log import log_config
     from web.app import create_app
+    from web.state import freeze_loaded
 
     settings = _settings(args)
     host = args.host or settings.host
@@ -145,6 +146,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
         # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
         signal.signal(signal.SIGTERM, _stopped)
+        freeze_loaded()
         app = create_app(settings, assistant)
         uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config())
         return 0

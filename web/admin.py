@@ -12,6 +12,7 @@ from pydantic import BaseModel, Field
 from qa.assistant import Assistant
 from qa.library import Change, add_documents, check_name, remove_document
 from qa.schema import DocumentRef, document_ref
+from web.state import settle
 
 
 def require_admin(request: Request) -> None:
@@ -44,7 +45,7 @@ async def _switch(request: Request, change: Callable[[Assistant], Change]) -> Do
         return done, Assistant.load(current.settings, encoder=current.encoder)
 
     done, fresh = await run_in_threadpool(run)
-    request.app.state.assistant = fresh
+    settle(request.app.state, fresh)
     return DocumentsChanged(documents=[document_ref(a) for a in done.documents], summary=done.report.summary())
 
 
@@ -96,5 +97,5 @@ def reload(request: Request) -> ReloadOut:
     """
     current: Assistant = request.app.state.assistant
     fresh = Assistant.load(request.app.state.settings, current.encoder)
-    request.app.state.assistant = fresh
+    settle(request.app.state, fresh)
     return ReloadOut(documents=len(fresh.articles), passages=len(fresh.index), built_at=fresh.index.manifest.built_at)

@@ -28,6 +28,7 @@ from web.headers import add_security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
 from web.pages import templates
+from web.state import freeze_loaded
 
 HERE = Path(__file__).parent
 ERROR_STATUS: dict[type[QAError], int] = {
@@ -65,7 +66,11 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.assistant = assistant or await run_in_threadpool(Assistant.open, settings, progress=False)
+        if assistant is None:  # a worker of `qa serve --workers N`: it opens its own
+            app.state.assistant = await run_in_threadpool(Assistant.open, settings, progress=False)
+            freeze_loaded()
+        else:
+            app.state.assistant = assistant
         yield
 
     app = FastAPI(
