@@ -71,6 +71,26 @@ def test_a_request_that_raises_is_logged_as_a_500() -> None:
     assert run(AccessLog(failing)) == ['logged 127.0.0.1:40000 - "GET /healthz?probe=1 HTTP/1.1" 500']
 
 
+def test_odd_client_addresses_and_query_bytes_still_give_a_line() -> None:
+    odd = AccessLog(plain_response)
+
+    async def call() -> None:
+        scope = {**SCOPE, "client": None, "query_string": b"q=\xff"}
+        await odd(scope, None, lambda message: asyncio.sleep(0))  # type: ignore[arg-type]
+
+    records: list[str] = []
+    handler = logging.Handler()
+    handler.emit = lambda record: records.append(record.getMessage())  # type: ignore[method-assign]
+    ACCESS_LOGGER.addHandler(handler)
+    ACCESS_LOGGER.setLevel(logging.INFO)
+    try:
+        asyncio.run(call())
+    finally:
+        ACCESS_LOGGER.removeHandler(handler)
+        ACCESS_LOGGER.setLevel(logging.NOTSET)
+    assert records == [' - "GET /healthz?q=\xff HTTP/1.1" 204']
+
+
 def test_the_app_logs_every_request_with_its_status(client: TestClient, caplog: pytest.LogCaptureFixture) -> None:
     with caplog.at_level(logging.INFO, logger=ACCESS_LOGGER.name):
         client.post("/api/answer", json={"question": ""})

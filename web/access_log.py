@@ -11,10 +11,10 @@ from __future__ import annotations
 import copy
 import logging
 from typing import Any
+from urllib.parse import quote
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from uvicorn.config import LOGGING_CONFIG
-from uvicorn.protocols.utils import get_client_addr, get_path_with_query_string
 
 ACCESS_LOGGER = logging.getLogger("web.access")
 
@@ -49,9 +49,22 @@ class AccessLog:
         finally:
             ACCESS_LOGGER.info(
                 '%s - "%s %s HTTP/%s" %d',
-                get_client_addr(scope),
+                _client(scope),
                 scope["method"],
-                get_path_with_query_string(scope),
+                _target(scope),
                 scope["http_version"],
                 status,
             )
+
+
+def _client(scope: Scope) -> str:
+    """`host:port`, as uvicorn writes it; empty when the server gives no usable client address."""
+    client = scope.get("client")
+    return f"{client[0]}:{client[1]}" if client and len(client) == 2 else ""
+
+
+def _target(scope: Scope) -> str:
+    """The path and query; never fails, whatever bytes the query holds (a log line must not cost a request)."""
+    path = quote(scope["path"])
+    query = scope.get("query_string", b"")
+    return f"{path}?{query.decode('latin-1')}" if query else path
