@@ -2,8 +2,8 @@
 
 FastAPI's handling of a request - matching it against every route, building the request object,
 solving dependencies, parsing and validating the body, building a response object, and the
-exception middleware around all of it - cost about 0.65 ms an answer on the benchmark machine
-(bench/latency.py), more than ranking. `AnswerEndpoint` answers well-formed JSON requests without
+exception middleware around all of it - cost 0.37-0.65 ms an answer in paired runs on the
+benchmark machine, as much as ranking. `AnswerEndpoint` answers well-formed JSON requests without
 it. Anything else it hands, untouched, to the FastAPI route, which documents the endpoint in the
 OpenAPI schema and turns every bad request into the same error response as before.
 """

@@ -2,9 +2,9 @@
 
 A loaded corpus and index are hundreds of thousands of Python objects (468k for the bundled
 corpus) that live as long as the assistant. Every full collection of the cyclic garbage collector
-walked them all: 0.37 s, a pause for every request in flight, measured on the bundled corpus; the
-answer cache's turnover sets one off every few thousand answers. `gc.freeze()` moves what exists
-after loading out of the collector's sight.
+walked them all: 0.37 s, a pause for every request in flight, measured on the bundled corpus.
+Objects that outlive young collections (the answer cache's, among others) set such collections off.
+`gc.freeze()` moves what exists after loading out of the collector's sight.
 """
 
 from __future__ import annotations
