@@ -16,7 +16,7 @@ import jinja2
 from qa.abstain import asks_for_quantity, states_quantity
 from qa.corpus import Article, Paragraph
 from qa.retrieve import Hit, ScoredSpan
-from qa.sentences import Marker, Span, find_markers, leans_on_previous, split_sentences
+from qa.sentences import Span, leans_on_previous, split_sentences
 
 MAX_QUOTE_CHARS = 700
 """Beyond about this length a quote stops being an extract; extra sentences are left out."""
@@ -72,11 +72,6 @@ def _sentences(text: str) -> tuple[tuple[Span, ...], frozenset[Span]]:
     """Splitting is most of the cost of quoting, and the same paragraphs are quoted again and again."""
     sentences = split_sentences(text)
     return sentences, frozenset(sentences)
-
-
-@lru_cache(maxsize=_SPLIT_PARAGRAPHS_KEPT)
-def _markers(text: str) -> tuple[Marker, ...]:
-    return find_markers(text)
 
 
 def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
@@ -139,7 +134,7 @@ def _runs(text: str, sentences: Sequence[Span], chosen: list[int]) -> list[Quote
 def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tuple[Citation, ...]:
     """Footnotes whose markers stand inside the quotes, in order, each once."""
     numbers: dict[int, None] = {}
-    for marker in _markers(paragraph.text):
+    for marker in paragraph.markers:
         if any(q.start <= marker.start and marker.end <= q.end for q in quotes):
             numbers.setdefault(marker.number)
     return tuple(Citation(n, article.footnote(n)) for n in numbers)

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import Literal
 
@@ -75,8 +76,9 @@ class Paragraph:
     page: int | None = None
     """1-based page the paragraph starts on, for paged sources (PDF); None for the others."""
 
-    @property
+    @cached_property
     def markers(self) -> tuple[Marker, ...]:
+        """Found on first use and kept: every quote from the paragraph cites from them."""
         return find_markers(self.text)
 
 

@@ -144,8 +144,7 @@ class Retriever:
             key = keys[position]
             if key not in best:
                 best[key] = score
-        weight, paragraph_terms, overlap = self.paragraph_term_weight, self._paragraph_terms, wanted.overlap
-        return {key: score + weight * overlap(paragraph_terms[key]) for key, score in best.items()}
+        return {key: score + self._bonus(key, wanted) for key, score in best.items()}
 
     def _dense_score(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> float:
         """The same score for a paragraph the dense search did not reach (BM25 found it)."""
