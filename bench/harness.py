@@ -22,6 +22,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Self
 from urllib.parse import urlsplit
 
 import httpx
@@ -188,7 +189,24 @@ class Load:
         }
 
 
-class StdlibAnswerClient:
+class _Client:
+    """What every benchmark client does: POST to /api/answer on one connection, closed at the end."""
+
+    def post(self, body: Mapping[str, object]) -> tuple[int, dict[str, str]]:
+        """Status and headers (names lower-cased); the body is read in full, as a real client must."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class StdlibAnswerClient(_Client):
     """POSTs to /api/answer over one kept-alive connection with the standard library's `http.client`.
 
     A reference for `AnswerClient`: it writes headers and body in two sends, and parses the
@@ -200,7 +218,6 @@ class StdlibAnswerClient:
         self._connection = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=timeout)
 
     def post(self, body: Mapping[str, object]) -> tuple[int, dict[str, str]]:
-        """Status and headers (names lower-cased); the body is read in full, as a real client must."""
         self._connection.request("POST", "/api/answer", json.dumps(body), {"Content-Type": "application/json"})
         response = self._connection.getresponse()
         response.read()
@@ -209,14 +226,8 @@ class StdlibAnswerClient:
     def close(self) -> None:
         self._connection.close()
 
-    def __enter__(self) -> StdlibAnswerClient:
-        return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-class AnswerClient(StdlibAnswerClient):
+class AnswerClient(_Client):
     """The same requests through a minimal HTTP/1.1 client: one write each, the body read by its length.
 
     The benchmarks measure the server, and on a 2-core machine the client shares its CPU. Per answer,
