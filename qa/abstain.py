@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from qa.sentences import NOTE_NUMBER
+
 _ASKS_QUANTITY = re.compile(
     r"\b(how (many|much)|by how|what (percentage|proportion|share|number|amount|sum)|vote count)\b", re.IGNORECASE
 )
@@ -17,7 +19,7 @@ _NUMBER = re.compile(
     r"|fifty|sixty|hundreds?|thousands?|millions?|billions?|dozens?|half|several|a few)\b",
     re.IGNORECASE,
 )
-_MARKER = re.compile(r"\[\d{1,3}\]")
+_MARKER = re.compile(rf"\[{NOTE_NUMBER}\]")
 _YEAR = re.compile(r"(1[89]|20)\d\d")
 
 

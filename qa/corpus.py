@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Literal
 
 from qa.errors import CorpusError
-from qa.sentences import Marker, find_markers
+from qa.sentences import NOTE_NUMBER, Marker, find_markers
 
 PARSER_VERSION = "2"
 """Bump when parsing changes what comes out, so stale indexes are rebuilt."""
@@ -37,7 +37,7 @@ PLACEHOLDER_DATES = frozenset({date(1969, 12, 31), date(1970, 1, 1)})
 """Epoch zero as CMS pages print it when an article has no date: unknown, not a date."""
 
 _SEPARATOR_RE = re.compile(r"[—–\-_=]{3,}")
-DEFINITION_RE = re.compile(r"\[(\d{1,3})\]\s*(\S.*)", re.DOTALL)
+DEFINITION_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)", re.DOTALL)
 _BULLET_RE = re.compile(r"[•·▪◦*\-–]\s+")
 BYLINE_BY_RE = re.compile(r"By\s+(\S.{0,118})")
 

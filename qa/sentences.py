@@ -9,7 +9,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-MARKER_RE = re.compile(r"\[(\d{1,3})\]")
+NOTE_NUMBER = r"\d{1,4}"
+"""How a note is numbered, everywhere: notes run into the thousands in long reports, never further."""
+MARKER_RE = re.compile(rf"\[({NOTE_NUMBER})\]")
 """A footnote marker: a bracketed number. `[emphasis added]` or `[세계초대석]` never match."""
 
 # A sentence ends at . ! or ? followed by closing quotes/brackets, then any footnote markers
@@ -17,7 +19,7 @@ MARKER_RE = re.compile(r"\[(\d{1,3})\]")
 # as in `reasons.[14]These` - directly the next sentence's capital letter.
 _END_RE = re.compile(
     r"[.!?]+[\"”’')\]]*"
-    r"(?P<markers>(?:\[\d{1,3}\](?:,\s*)?)*)"
+    rf"(?P<markers>(?:\[{NOTE_NUMBER}\](?:,\s*)?)*)"
     r"(?=(?P<space>\s+)|(?P<glued>[A-Z“\"‘(]))"
 )
 

@@ -16,9 +16,10 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from qa.corpus import ParagraphKind
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import decode_utf8
+from qa.sentences import NOTE_NUMBER
 
-_MARKER_TEXT_RE = re.compile(r"\[?(\d{1,3})\]?")
-_NOTE_NUMBER_RE = re.compile(r"\[?\d{1,3}\]?[.)]?\s+")
+_MARKER_TEXT_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
+_NOTE_NUMBER_RE = re.compile(rf"\[?{NOTE_NUMBER}\]?[.)]?\s+")
 _CHROME_TAGS = (
     "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, select, "
     "input, textarea, [role=navigation], [role=banner], [role=contentinfo], [role=complementary], [hidden]"

@@ -48,7 +48,7 @@ def _inline(token: Token) -> str:
 def _note_number(token: Token) -> int:
     """A numeric label keeps its number (`[^3]` is note 3); others are numbered in reference order."""
     label = str(token.meta.get("label", ""))
-    return int(label) if label.isdigit() and len(label) <= 3 else int(token.meta.get("id", 0)) + 1
+    return int(label) if label.isdigit() and len(label) <= 4 else int(token.meta.get("id", 0)) + 1
 
 
 def _walk(tokens: list[Token]) -> _Walk:

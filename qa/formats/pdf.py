@@ -21,6 +21,7 @@ import pdfplumber
 from qa.corpus import ParagraphKind
 from qa.formats.document import NOTES_HEADING_RE, Block, Extracted, Parsed, assemble, squash
 from qa.formats.errors import UnreadableDocument
+from qa.sentences import NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.8
 """A digit this much smaller than its line, and raised, is a note marker."""
@@ -33,8 +34,8 @@ _SHORT_LINE = 0.85
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
 _OVERLAP = 0.4
 _PAGE_NUMBER_RE = re.compile(r"(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE)
-_PLAIN_NOTE_RE = re.compile(r"\[?(\d{1,3})(?:\]|\.|\))?\s+(\S.*)")
-_SENTENCE_END_RE = re.compile(r"[.!?:][\"”’')\]]*(?:\[\d{1,3}\])*$")
+_PLAIN_NOTE_RE = re.compile(rf"\[?({NOTE_NUMBER})(?:\]|\.|\))?\s+(\S.*)")
+_SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
 _HYPHENATED_RE = re.compile(r"[A-Za-z]-$")
 
 
@@ -97,7 +98,7 @@ def _render(line: _Line) -> None:
     if marker:
         parts.append(f"[{marker}]")
     text = squash("".join(parts))
-    if text.startswith("[") and (opening := re.match(r"\[(\d{1,3})\]\s*", text)) and chars[0]["text"].isdigit():
+    if text.startswith("[") and (opening := re.match(rf"\[({NOTE_NUMBER})\]\s*", text)) and chars[0]["text"].isdigit():
         line.note = int(opening.group(1))
         text = text[opening.end() :]
     line.text = text
