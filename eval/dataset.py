@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.reference import Reference, normalize
+
 DEFAULT_SET = Path(__file__).parent / "questions.jsonl"
 SPLITS = ("dev", "test")
 
@@ -18,6 +20,7 @@ class EvalSetError(ValueError):
 @dataclass(frozen=True)
 class GoldFootnote:
     document: str
+    """The article's id (`report-1`) or, in older sets, its title."""
     number: int
 
 
@@ -28,11 +31,11 @@ class Question:
     question: str
     answerable: bool
     evidence: tuple[str, ...]
-    """Verbatim corpus strings; quoting any one of them answers the question."""
+    """Strings verbatim in the documents as printed (white space aside); quoting any one answers the question."""
     footnotes: tuple[GoldFootnote, ...]
 
 
-def parse_question(row: object, corpus: Mapping[str, str], where: str) -> Question:
+def parse_question(row: object, corpus: Mapping[str, Reference], where: str) -> Question:
     """One question from its JSON object, with every evidence string checked against the corpus."""
     if not isinstance(row, dict):
         raise EvalSetError(f"{where}: expected a JSON object")
@@ -52,12 +55,12 @@ def parse_question(row: object, corpus: Mapping[str, str], where: str) -> Questi
     if question.answerable != bool(question.evidence):
         raise EvalSetError(f"{where}: an answerable question needs evidence, an unanswerable one none")
     for evidence in question.evidence:
-        if not any(evidence in text for text in corpus.values()):
+        if not any(normalize(evidence) in reference.text for reference in corpus.values()):
             raise EvalSetError(f"{where} ({question.id}): evidence is not verbatim in the corpus: {evidence[:80]!r}")
     return question
 
 
-def load_questions(path: Path, corpus: Mapping[str, str]) -> list[Question]:
+def load_questions(path: Path, corpus: Mapping[str, Reference]) -> list[Question]:
     """All questions of a JSONL file; fails on the first bad line, naming it."""
     questions: list[Question] = []
     seen: set[str] = set()

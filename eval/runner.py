@@ -20,10 +20,10 @@ from eval.metrics import (
     sweep_point,
 )
 from eval.peer import HaystackPeer, PeerUnavailable
+from eval.reference import Reference, normalize, reference
 from qa.assistant import Assistant, validate_k, validate_retriever
 from qa.compose import Composer
 from qa.corpus import Article, corpus_files
-from qa.formats import parse_file
 from qa.retrieve import Hit
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
@@ -31,29 +31,34 @@ RETRIEVAL_DEPTH = 10
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
 
 
-def read_corpus(directory: Path) -> dict[str, str]:
-    """Each document's text as its paragraphs are sliced from it: the file itself for .txt, the extracted text else."""
-    texts = {}
-    for path in corpus_files(directory):
-        name = str(path.relative_to(directory))
-        texts[name] = parse_file(path, name).text
-    return texts
+def read_corpus(directory: Path) -> dict[str, Reference]:
+    """Each document's independent extraction (`eval.reference`), by its name in the folder."""
+    return {str(path.relative_to(directory)): reference(path) for path in corpus_files(directory)}
 
 
-def article_bounds(articles: Sequence[Article], texts: Mapping[str, str]) -> dict[str, tuple[int, int]]:
-    """Each article's stretch of its file: from its first paragraph to the next article's first."""
-    bounds: dict[str, tuple[int, int]] = {}
+def article_references(articles: Sequence[Article], directory: Path) -> dict[str, Reference]:
+    """Each article's reference text: its file's, or for a file of several articles, its own stretch of it.
+
+    Only plain text holds several articles to a file (a saved listing page), and its paragraphs are
+    slices of the file itself, so the stretch from one article's first paragraph to the next one's
+    is the article's part of the file: a note is only correct if that part defines it.
+    """
     by_source: dict[str, list[Article]] = {}
     for article in articles:
         by_source.setdefault(article.source, []).append(article)
+    references: dict[str, Reference] = {}
     for source, group in by_source.items():
-        starts = [(a.paragraphs[0].offset if a.paragraphs else None, a.id) for a in group]
-        placed = sorted((offset, doc) for offset, doc in starts if offset is not None)
-        for (offset, doc), following in zip(placed, placed[1:] + [(len(texts[source]), "")], strict=True):
-            bounds[doc] = (offset, following[0])
-        for _, doc in starts:
-            bounds.setdefault(doc, (0, 0))
-    return bounds
+        whole = reference(directory / source)
+        if len(group) == 1:
+            references[group[0].id] = whole
+            continue
+        raw = (directory / source).read_bytes().decode("utf-8", "replace")
+        starts = sorted((a.paragraphs[0].offset, a.id) for a in group if a.paragraphs)
+        for (start, doc), (end, _) in zip(starts, starts[1:] + [(len(raw), "")], strict=True):
+            references[doc] = Reference((normalize(raw[start:end]),))
+        for article in group:
+            references.setdefault(article.id, Reference(("",)))
+    return references
 
 
 def rank_questions(assistant: Assistant, questions: Sequence[Question], retriever: RetrieverName) -> list[list[Hit]]:
@@ -66,12 +71,11 @@ def judge_questions(
     questions: Sequence[Question],
     rankings: Sequence[Sequence[Hit]],
     k: int,
-    texts: Mapping[str, str],
-    bounds: Mapping[str, tuple[int, int]],
+    references: Mapping[str, Reference],
 ) -> list[Judgement]:
     """Compose and judge each answer from its top `k` hits; retrieval is judged on all of them."""
     return [
-        judge(question, hits, composer.compose(question.question, hits[:k]), texts, bounds)
+        judge(question, hits, composer.compose(question.question, hits[:k]), references)
         for question, hits in zip(questions, rankings, strict=True)
     ]
 
@@ -80,13 +84,12 @@ def evaluate(
     assistant: Assistant,
     questions: Sequence[Question],
     k: int,
-    texts: Mapping[str, str],
     retriever: RetrieverName = "dense",
 ) -> list[Judgement]:
-    """Judge each question as the assistant answers it."""
+    """Judge each question as the assistant answers it, against its collection's independent extraction."""
     rankings = rank_questions(assistant, questions, retriever)
-    bounds = article_bounds(assistant.articles, texts)
-    return judge_questions(assistant.composer, questions, rankings, k, texts, bounds)
+    references = article_references(assistant.articles, assistant.settings.corpus_dir)
+    return judge_questions(assistant.composer, questions, rankings, k, references)
 
 
 def sweep(
@@ -94,13 +97,12 @@ def sweep(
     questions: Sequence[Question],
     rankings: Sequence[Sequence[Hit]],
     k: int,
-    texts: Mapping[str, str],
 ) -> list[SweepPoint]:
     """Abstention, false abstention and answer support at every threshold that changes a decision."""
-    bounds = article_bounds(assistant.articles, texts)
-    baseline = judge_questions(Composer(-1.0), questions, rankings, k, texts, bounds)
+    references = article_references(assistant.articles, assistant.settings.corpus_dir)
+    baseline = judge_questions(Composer(-1.0), questions, rankings, k, references)
     return [
-        sweep_point(threshold, judge_questions(Composer(threshold), questions, rankings, k, texts, bounds))
+        sweep_point(threshold, judge_questions(Composer(threshold), questions, rankings, k, references))
         for threshold in candidate_thresholds(baseline)
     ]
 
@@ -140,11 +142,12 @@ def peer_columns(assistant: Assistant, questions: Sequence[Question], split: str
     return columns
 
 
-def question_format(question: Question, texts: Mapping[str, str]) -> str:
+def question_format(question: Question, texts: Mapping[str, Reference]) -> str:
     """The suffix of the file holding a question's first evidence string; "none" when it has none."""
     if not question.evidence:
         return "none"
-    return next((Path(name).suffix.lower().lstrip(".") for name, text in texts.items() if question.evidence[0] in text))
+    evidence = normalize(question.evidence[0])
+    return next(Path(name).suffix.lower().lstrip(".") for name, ref in texts.items() if evidence in ref.text)
 
 
 def format_table(columns: Mapping[str, Mapping[str, float | None]]) -> str:
@@ -172,13 +175,11 @@ def split_columns(judgements: Sequence[Judgement]) -> dict[str, dict[str, float 
 
 
 def compare(
-    assistant: Assistant, questions: Sequence[Question], k: int, texts: Mapping[str, str], split: str
+    assistant: Assistant, questions: Sequence[Question], k: int, split: str
 ) -> dict[str, dict[str, float | None]]:
     """Our three retrievers and, when installed, the Haystack peer's three, on the same questions."""
     columns = {
-        retriever: summarize(
-            j for j in evaluate(assistant, questions, k, texts, retriever) if j.question.split == split
-        )
+        retriever: summarize(j for j in evaluate(assistant, questions, k, retriever) if j.question.split == split)
         for retriever in RETRIEVERS
     }
     try:
@@ -232,7 +233,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     questions = load_questions(args.question_set or DEFAULT_SET, texts)
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]
-    judgements = evaluate(assistant, questions, k, texts, retriever)
+    judgements = evaluate(assistant, questions, k, retriever)
     columns = split_columns(judgements)
     print(f"retriever={retriever}, k={k}, abstain below {assistant.composer.abstain_below}")
     print(format_table(columns))
@@ -246,7 +247,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     report: dict[str, object] = {"retriever": retriever, "k": k, "summary": columns}
     if args.compare:
         split = "test" if args.split == "all" else args.split
-        side_by_side = compare(assistant, questions, k, texts, split)
+        side_by_side = compare(assistant, questions, k, split)
         print(f"\nSide by side on the {split} split (peer: Haystack in-memory pipelines, same model):")
         print(format_table(side_by_side))
         report["compare"] = {"split": split, "columns": side_by_side}
@@ -258,7 +259,6 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
                 [q for q in questions if q.split == split],
                 [r for q, r in zip(questions, rankings, strict=True) if q.split == split],
                 k,
-                texts,
             )
             for split in SPLITS
             if any(q.split == split for q in questions)

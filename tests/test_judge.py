@@ -1,0 +1,121 @@
+"""The eval's judge checks quotes and notes against an extraction made without our parsers, so it can fail.
+
+Negative controls: a wrong quote, a wrong note and a wrong document are each caught.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+
+from eval.dataset import GoldFootnote, Question
+from eval.metrics import judge, quote_is_faithful
+from eval.reference import _join_line_hyphens, normalize, note_in_reference, quote_in_reference, reference
+from qa.compose import Answer, Citation, Quote, Source
+from qa.corpus import Article, Paragraph
+from qa.formats import parse_file
+from qa.settings import PROJECT_ROOT
+
+FORMATS = PROJECT_ROOT / "eval" / "formats"
+PDF = FORMATS / "forced-labour-report.pdf"
+HTML = FORMATS / "border-closures.html"
+MARKDOWN = FORMATS / "prison-food-rations.md"
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+def article(path: object) -> Article:
+    (parsed,) = parse_file(path, path.name).articles  # type: ignore[attr-defined]
+    return parsed
+
+
+def source_of(doc: Article, paragraph: Paragraph, quote: Quote | None = None) -> Source:
+    quote = quote or Quote(paragraph.text, 0, len(paragraph.text))
+    notes = tuple(Citation(m.number, doc.footnote(m.number)) for m in paragraph.markers)
+    return Source(1, 0.9, doc, paragraph, (quote,), notes)
+
+
+def with_marker(doc: Article) -> Paragraph:
+    return next(p for p in doc.paragraphs if p.markers and doc.footnote(p.markers[0].number))
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("path", [PDF, HTML, MARKDOWN], ids=lambda p: p.suffix)
+def test_every_parsed_paragraph_stands_in_the_independent_extraction(path: object) -> None:
+    doc = article(path)
+    ref = reference(path)  # type: ignore[arg-type]
+    assert [p.text for p in doc.paragraphs if not quote_in_reference(p.text, ref)] == []
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("path", [PDF, HTML, MARKDOWN], ids=lambda p: p.suffix)
+def test_every_parsed_note_stands_in_the_independent_extraction_under_its_number(path: object) -> None:
+    doc = article(path)
+    ref = reference(path)  # type: ignore[arg-type]
+    assert doc.footnotes
+    assert [n for n, text in doc.footnotes.items() if not note_in_reference(n, text, ref)] == []
+
+
+@needs_pdftotext
+def test_a_quote_with_one_word_changed_is_not_faithful() -> None:
+    doc = article(PDF)
+    paragraph = with_marker(doc)
+    words = paragraph.text.split(" ")
+    changed = " ".join(words[:3] + ["not"] + words[3:])
+    forged = replace(paragraph, text=changed)
+    assert quote_is_faithful(source_of(doc, paragraph), reference(PDF))
+    assert not quote_is_faithful(source_of(doc, forged), reference(PDF))
+
+
+@needs_pdftotext
+def test_a_marker_with_another_number_is_not_verbatim() -> None:
+    doc = article(PDF)
+    paragraph = with_marker(doc)
+    marker = paragraph.markers[0]
+    renumbered = paragraph.text[: marker.start] + f"[{marker.number + 5}]" + paragraph.text[marker.end :]
+    assert not quote_in_reference(renumbered, reference(PDF))
+
+
+@needs_pdftotext
+def test_a_note_given_another_notes_text_is_not_the_documents() -> None:
+    doc = article(PDF)
+    first, second = sorted(doc.footnotes)[:2]
+    assert note_in_reference(first, doc.footnotes[first], reference(PDF))
+    assert not note_in_reference(first, doc.footnotes[second], reference(PDF))
+
+
+@needs_pdftotext
+def test_a_quote_credited_to_another_document_is_not_faithful() -> None:
+    pdf, html = article(PDF), article(HTML)
+    paragraph = with_marker(html)
+    assert quote_is_faithful(source_of(html, paragraph), reference(HTML))
+    assert not quote_is_faithful(source_of(pdf, paragraph), reference(PDF))
+
+
+def test_the_judge_counts_a_wrong_note_as_miscited() -> None:
+    doc = article(MARKDOWN)
+    paragraph = with_marker(doc)
+    number = paragraph.markers[0].number
+    other = next(text for n, text in doc.footnotes.items() if n != number)
+    question = Question("x", "dev", "q", True, (paragraph.text[:40],), (GoldFootnote(doc.id, number),))
+    right = source_of(doc, paragraph)
+    wrong = replace(right, footnotes=(Citation(number, other),))
+    references = {doc.id: reference(MARKDOWN)}
+    verdicts = [judge(question, [], Answer("q", False, "", (s,)), references) for s in (right, wrong)]
+    assert [(v.cited, v.correctly_cited, v.gold_cited) for v in verdicts] == [(1, 1, 1), (1, 0, 1)]
+
+
+def test_a_line_end_hyphen_joins_only_into_a_word_the_document_uses() -> None:
+    text = "The EU-\nbased group wrote a compre-\nhensive report. It is comprehensive."
+    assert (
+        normalize(_join_line_hyphens(text)) == "The EU-based group wrote a comprehensive report. It is comprehensive."
+    )
+
+
+def test_html_reference_numbers_ordered_list_items_as_a_browser_shows_them() -> None:
+    ref = reference(HTML)
+    number, text = next(iter(article(HTML).footnotes.items()))
+    assert note_in_reference(number, text, ref)
+    assert not note_in_reference(number + 20, text, ref)
