@@ -78,3 +78,59 @@ def load_questions(path: Path, corpus: Mapping[str, Reference]) -> list[Question
         seen.add(question.id)
         questions.append(question)
     return questions
+
+
+MANIFEST_NAME = "manifest.jsonl"
+"""Beside a question file: one row per document, with its metadata as printed and its source and licence."""
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """What a document prints about itself, written down by a person: the gold for its metadata."""
+
+    file: str
+    id: str
+    titles: tuple[str, ...]
+    """Every acceptable form of the title (with and without its subtitle); empty when none is printed."""
+    authors: tuple[str, ...]
+    """The names in the byline; empty when the document names no author."""
+    date: str | None
+    """ISO, as precise as printed (`2019`, `2019-05`, `2019-05-14`); None when no date is printed."""
+    not_text: tuple[str, ...]
+    """Strings the document shows that are not its text (running headers, site chrome, captions)."""
+
+
+def _strings(value: object, field: str, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise EvalSetError(f"{where}: {field} must be a string, a list of strings or null")
+
+
+def load_manifest(path: Path) -> list[DocumentRecord]:
+    """The documents of a manifest file; fails on the first bad line, naming it."""
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        try:
+            row = json.loads(line)
+            date = row["date"]
+            record = DocumentRecord(
+                file=str(row["file"]),
+                id=str(row["id"]),
+                titles=_strings(row["title"], "title", where),
+                authors=_strings(row["author"], "author", where),
+                date=None if date is None else str(date),
+                not_text=_strings(row.get("not_text"), "not_text", where),
+            )
+        except json.JSONDecodeError as error:
+            raise EvalSetError(f"{where}: not valid JSON ({error.msg})") from error
+        except (KeyError, TypeError) as error:
+            raise EvalSetError(f"{where}: missing or malformed field {error}") from error
+        records.append(record)
+    return records

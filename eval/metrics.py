@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from eval.dataset import GoldFootnote, Question
-from eval.reference import Reference, normalize, note_in_reference, quote_in_reference
+from eval.dataset import DocumentRecord, GoldFootnote, Question
+from eval.reference import Reference, is_not_text, normalize, note_in_reference, quote_in_reference
 from qa.compose import Answer, Source
+from qa.corpus import Article
 from qa.retrieve import Hit
 from qa.sentences import MARKER_RE
 
@@ -28,6 +30,8 @@ class Judgement:
     gold_footnotes: int
     gold_cited: int
     top_score: float
+    chrome_quotes: int = 0
+    """Quotes holding a string the document shows but did not write as text (chrome, front matter)."""
 
 
 def _plain(text: str) -> str:
@@ -72,11 +76,13 @@ def judge(
     `references` holds each article's independent extraction (`eval.reference`), keyed by article id:
     quotes and notes are checked against it, never against the parser's own text.
     """
-    quotes = faithful = cited = correct = gold_cited = 0
+    quotes = faithful = cited = correct = gold_cited = chrome = 0
     gold = set(question.footnotes)
     for source in answer.sources + answer.nearest:
+        reference = references[source.article.id]
         quotes += len(source.quotes)
-        faithful += len(source.quotes) if quote_is_faithful(source, references[source.article.id]) else 0
+        faithful += len(source.quotes) if quote_is_faithful(source, reference) else 0
+        chrome += sum(is_not_text(quote.text, reference) for quote in source.quotes)
     for source in answer.sources:
         reference = references[source.article.id]
         for note in source.footnotes:
@@ -106,6 +112,7 @@ def judge(
         gold_footnotes=len(question.footnotes),
         gold_cited=gold_cited,
         top_score=hits[0].score if hits else 0.0,
+        chrome_quotes=chrome,
     )
 
 
@@ -133,6 +140,7 @@ def summarize(judgements: Iterable[Judgement]) -> dict[str, float | None]:
         **rank_figures([j.evidence_rank for j in answerable]),
         "answer_support": _ratio(sum(j.supported for j in answerable), len(answerable)),
         "quote_fidelity": _ratio(sum(j.faithful_quotes for j in items), sum(j.quotes for j in items)),
+        "chrome_quotes": sum(j.chrome_quotes for j in items),
         "footnote_recall": _ratio(sum(j.gold_cited for j in answerable), sum(j.gold_footnotes for j in answerable)),
         "footnote_precision": _ratio(sum(j.correctly_cited for j in items), sum(j.cited for j in items)),
         "abstention": _ratio(sum(j.abstained for j in unanswerable), len(unanswerable)),
@@ -188,4 +196,34 @@ def retrieval_summary(
         **rank_figures(answerable),
         "abstention": _ratio(silent.count(False), unanswerable),
         "false_abstention": _ratio(silent.count(True), len(answerable)),
+    }
+
+
+Verdict = str
+"""How one metadata field fared: "correct", "wrong" (including invented where none is printed) or "missing"."""
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+def _fold(text: str) -> str:
+    return normalize(text).translate(_FOLD).casefold().strip(" .,:;")
+
+
+def _verdict(printed: set[str], found: set[str]) -> Verdict:
+    if found == printed:
+        return "correct"
+    return "missing" if not found else "wrong"
+
+
+def metadata_verdicts(article: Article, record: DocumentRecord) -> dict[str, Verdict]:
+    """Title, author and date as parsed against what the document prints; a date is only as precise as printed."""
+    titles = {_fold(t) for t in record.titles}
+    title = _fold(article.title) if article.title else None
+    return {
+        "title": _verdict(titles, titles if title in titles else {title} - {None}),
+        "author": _verdict(
+            {_fold(a) for a in record.authors},
+            {_fold(name) for name in _NAME_SPLIT_RE.split(article.author or "") if name.strip()},
+        ),
+        "date": _verdict({record.date} if record.date else set(), {article.date} if article.date else set()),
     }

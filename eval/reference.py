@@ -46,6 +46,8 @@ class Reference:
     """A document's independently extracted text, one string per page (one page for unpaged formats)."""
 
     pages: tuple[str, ...]
+    not_text: tuple[str, ...] = ()
+    """Strings the file holds that are not the document's text: front matter, page and site chrome."""
 
     @property
     def text(self) -> str:
@@ -57,7 +59,7 @@ def normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
 
 
-def _join_line_hyphens(text: str) -> str:
+def join_line_hyphens(text: str) -> str:
     """`compre-\\nhensive` -> `comprehensive` where the document uses that word elsewhere, else `X-Y`."""
     words = {w.lower() for w in _WORD_RE.findall(text)}
 
@@ -78,7 +80,7 @@ def _pdf_pages(path: Path) -> tuple[str, ...]:
     )
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
-    text = _join_line_hyphens(result.stdout.decode("utf-8", "replace"))
+    text = join_line_hyphens(result.stdout.decode("utf-8", "replace"))
     return tuple(normalize(page) for page in text.split("\f"))
 
 
@@ -175,23 +177,40 @@ def _markdown_text(text: str) -> str:
     return text
 
 
+_FRONT_MATTER_RE = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def front_matter_lines(text: str) -> tuple[str, ...]:
+    """The lines of a Markdown file's YAML (`---`) or TOML (`+++`) front matter block, if it opens with one."""
+    block = _FRONT_MATTER_RE.match(text)
+    lines = block.group(2).splitlines() if block else []
+    return tuple(normalize(line) for line in lines if line.strip() not in ("", "-", "[", "]"))
+
+
 @lru_cache(maxsize=256)
-def _reference(path: Path, mtime: float) -> Reference:
+def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference:
     suffix = path.suffix.lower()
+    not_text = tuple(normalize(s) for s in not_text)
     if suffix == ".pdf":
-        return Reference(_pdf_pages(path))
+        return Reference(_pdf_pages(path), not_text)
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
-        return Reference((normalize(_html_text(data)),))
+        return Reference((normalize(_html_text(data)),), not_text)
     text = _decode(data)
     if suffix in (".md", ".markdown"):
-        return Reference((normalize(_markdown_text(text)),))
-    return Reference((normalize(text),))
+        return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
+    return Reference((normalize(text),), not_text)
 
 
-def reference(path: Path) -> Reference:
+def reference(path: Path, not_text: tuple[str, ...] = ()) -> Reference:
     """The independent extraction of one file, remembered while the file is unchanged."""
-    return _reference(path, path.stat().st_mtime)
+    return _reference(path, path.stat().st_mtime, not_text)
+
+
+def is_not_text(passage: str, ref: Reference) -> bool:
+    """Whether a passage or quote holds a string the document shows but did not write as its text."""
+    plain = normalize(MARKER_RE.sub("", passage))
+    return any(item and item in plain for item in ref.not_text)
 
 
 def _marker_pattern(number: int) -> str:

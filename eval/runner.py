@@ -8,19 +8,20 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from eval.dataset import DEFAULT_SET, SPLITS, Question, load_questions
+from eval.dataset import DEFAULT_SET, MANIFEST_NAME, SPLITS, DocumentRecord, Question, load_manifest, load_questions
 from eval.metrics import (
     Judgement,
     SweepPoint,
     candidate_thresholds,
     choose_threshold,
     judge,
+    metadata_verdicts,
     retrieval_summary,
     summarize,
     sweep_point,
 )
 from eval.peer import HaystackPeer, PeerUnavailable
-from eval.reference import Reference, normalize, reference
+from eval.reference import Reference, is_not_text, normalize, reference
 from qa.assistant import Assistant, validate_k, validate_retriever
 from qa.compose import Composer
 from qa.corpus import Article, corpus_files
@@ -31,12 +32,19 @@ RETRIEVAL_DEPTH = 10
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
 
 
-def read_corpus(directory: Path) -> dict[str, Reference]:
+NotText = Mapping[str, tuple[str, ...]]
+"""Per file name, the strings it shows that are not its text (from the collection's manifest)."""
+
+
+def read_corpus(directory: Path, not_text: NotText | None = None) -> dict[str, Reference]:
     """Each document's independent extraction (`eval.reference`), by its name in the folder."""
-    return {str(path.relative_to(directory)): reference(path) for path in corpus_files(directory)}
+    names = {path: str(path.relative_to(directory)) for path in corpus_files(directory)}
+    return {name: reference(path, (not_text or {}).get(name, ())) for path, name in names.items()}
 
 
-def article_references(articles: Sequence[Article], directory: Path) -> dict[str, Reference]:
+def article_references(
+    articles: Sequence[Article], directory: Path, not_text: NotText | None = None
+) -> dict[str, Reference]:
     """Each article's reference text: its file's, or for a file of several articles, its own stretch of it.
 
     Only plain text holds several articles to a file (a saved listing page), and its paragraphs are
@@ -48,14 +56,14 @@ def article_references(articles: Sequence[Article], directory: Path) -> dict[str
         by_source.setdefault(article.source, []).append(article)
     references: dict[str, Reference] = {}
     for source, group in by_source.items():
-        whole = reference(directory / source)
+        whole = reference(directory / source, (not_text or {}).get(source, ()))
         if len(group) == 1:
             references[group[0].id] = whole
             continue
         raw = (directory / source).read_bytes().decode("utf-8", "replace")
         starts = sorted((a.paragraphs[0].offset, a.id) for a in group if a.paragraphs)
         for (start, doc), (end, _) in zip(starts, starts[1:] + [(len(raw), "")], strict=True):
-            references[doc] = Reference((normalize(raw[start:end]),))
+            references[doc] = Reference((normalize(raw[start:end]),), whole.not_text)
         for article in group:
             references.setdefault(article.id, Reference(("",)))
     return references
@@ -85,10 +93,11 @@ def evaluate(
     questions: Sequence[Question],
     k: int,
     retriever: RetrieverName = "dense",
+    not_text: NotText | None = None,
 ) -> list[Judgement]:
     """Judge each question as the assistant answers it, against its collection's independent extraction."""
     rankings = rank_questions(assistant, questions, retriever)
-    references = article_references(assistant.articles, assistant.settings.corpus_dir)
+    references = article_references(assistant.articles, assistant.settings.corpus_dir, not_text)
     return judge_questions(assistant.composer, questions, rankings, k, references)
 
 
@@ -160,7 +169,7 @@ def format_table(columns: Mapping[str, Mapping[str, float | None]]) -> str:
             value = columns[name][metric]
             if value is None:
                 cells.append(f"{'-':>12}")
-            elif metric in ("questions", "answerable"):
+            elif metric in ("questions", "answerable", "chrome_quotes"):
                 cells.append(f"{int(value):>12}")
             else:
                 cells.append(f"{value:>12.3f}")
@@ -225,18 +234,57 @@ def format_sweep(curves: Mapping[str, Sequence[SweepPoint]]) -> str:
     return "\n".join(lines)
 
 
+def document_rows(
+    articles: Sequence[Article], records: Sequence[DocumentRecord], references: Mapping[str, Reference]
+) -> dict[str, dict[str, str | int]]:
+    """Per document of the manifest: its metadata verdicts and how many of its passages are not its text."""
+    rows: dict[str, dict[str, str | int]] = {}
+    for record in records:
+        parsed = [a for a in articles if a.source == record.file]
+        article = next((a for a in parsed if a.id == record.id), parsed[0] if parsed else None)
+        if article is None:
+            rows[record.id] = {"title": "missing", "author": "missing", "date": "missing", "chrome_passages": 0}
+            continue
+        chrome = sum(is_not_text(p.text, references[a.id]) for a in parsed for p in a.paragraphs)
+        rows[record.id] = {**metadata_verdicts(article, record), "chrome_passages": chrome}
+    return rows
+
+
+def format_documents(rows: Mapping[str, Mapping[str, str | int]]) -> str:
+    lines = [f"{'document':<44}{'title':>9}{'author':>9}{'date':>9}{'chrome':>8}"]
+    for doc, row in rows.items():
+        lines.append(f"{doc[:43]:<44}{row['title']:>9}{row['author']:>9}{row['date']:>9}{row['chrome_passages']:>8}")
+    verdicts = [row[f] for row in rows.values() for f in ("title", "author", "date")]
+    lines.append(
+        f"metadata fields: {len(verdicts)}, wrong or invented: {verdicts.count('wrong')}, "
+        f"missing: {verdicts.count('missing')}; passages of chrome or front matter indexed: "
+        f"{sum(int(row['chrome_passages']) for row in rows.values())}"
+    )
+    return "\n".join(lines)
+
+
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     k = validate_k(args.k)
     retriever = validate_retriever(args.retriever or settings.retriever)
+    question_set = args.question_set or DEFAULT_SET
+    manifest = question_set.parent / MANIFEST_NAME
+    records = load_manifest(manifest) if manifest.is_file() else []
+    not_text = {record.file: record.not_text for record in records}
     assistant = Assistant.open(settings)
-    texts = read_corpus(settings.corpus_dir)
-    questions = load_questions(args.question_set or DEFAULT_SET, texts)
+    texts = read_corpus(settings.corpus_dir, not_text)
+    questions = load_questions(question_set, texts)
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]
-    judgements = evaluate(assistant, questions, k, retriever)
+    judgements = evaluate(assistant, questions, k, retriever, not_text)
     columns = split_columns(judgements)
     print(f"retriever={retriever}, k={k}, abstain below {assistant.composer.abstain_below}")
     print(format_table(columns))
+    report: dict[str, object] = {"retriever": retriever, "k": k}
+    if records:
+        references = article_references(assistant.articles, settings.corpus_dir, not_text)
+        rows = document_rows(assistant.articles, records, references)
+        print(f"\ndocuments of {manifest}\n{format_documents(rows)}")
+        report["documents"] = rows
     formats = {question_format(j.question, texts) for j in judgements}
     if len(formats - {"none"}) > 1:
         by_format = {
@@ -244,7 +292,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         }
         print(f"\nby format of the evidence's document\n{format_table(by_format)}")
         columns = {**columns, **{f"format {name}": figures for name, figures in by_format.items()}}
-    report: dict[str, object] = {"retriever": retriever, "k": k, "summary": columns}
+    report["summary"] = columns
     if args.compare:
         split = "test" if args.split == "all" else args.split
         side_by_side = compare(assistant, questions, k, split)

@@ -10,9 +10,18 @@ from dataclasses import replace
 
 import pytest
 
-from eval.dataset import GoldFootnote, Question
-from eval.metrics import judge, quote_is_faithful
-from eval.reference import _join_line_hyphens, normalize, note_in_reference, quote_in_reference, reference
+from eval.dataset import DocumentRecord, GoldFootnote, Question
+from eval.metrics import judge, metadata_verdicts, quote_is_faithful
+from eval.reference import (
+    Reference,
+    join_line_hyphens,
+    front_matter_lines,
+    is_not_text,
+    normalize,
+    note_in_reference,
+    quote_in_reference,
+    reference,
+)
 from qa.compose import Answer, Citation, Quote, Source
 from qa.corpus import Article, Paragraph
 from qa.formats import parse_file
@@ -110,7 +119,7 @@ def test_the_judge_counts_a_wrong_note_as_miscited() -> None:
 def test_a_line_end_hyphen_joins_only_into_a_word_the_document_uses() -> None:
     text = "The EU-\nbased group wrote a compre-\nhensive report. It is comprehensive."
     assert (
-        normalize(_join_line_hyphens(text)) == "The EU-based group wrote a comprehensive report. It is comprehensive."
+        normalize(join_line_hyphens(text)) == "The EU-based group wrote a comprehensive report. It is comprehensive."
     )
 
 
@@ -119,3 +128,39 @@ def test_html_reference_numbers_ordered_list_items_as_a_browser_shows_them() -> 
     number, text = next(iter(article(HTML).footnotes.items()))
     assert note_in_reference(number, text, ref)
     assert not note_in_reference(number + 20, text, ref)
+
+
+def record(titles: tuple[str, ...], authors: tuple[str, ...], date: str | None) -> DocumentRecord:
+    return DocumentRecord("doc.txt", "doc-1", titles, authors, date, ())
+
+
+def parsed(title: str | None, author: str | None, date: str | None) -> Article:
+    return Article("doc-1", title, author, date, "doc.txt", ())
+
+
+def test_metadata_the_document_does_not_print_counts_as_invented() -> None:
+    verdicts = metadata_verdicts(parsed("Contents", "admin", "2020-01-01"), record((), (), None))
+    assert verdicts == {"title": "wrong", "author": "wrong", "date": "wrong"}
+
+
+def test_metadata_left_out_counts_as_missing_and_null_for_null_as_correct() -> None:
+    verdicts = metadata_verdicts(parsed(None, None, None), record(("A Report",), (), "2020-05-14"))
+    assert verdicts == {"title": "missing", "author": "correct", "date": "missing"}
+
+
+def test_a_date_more_precise_than_printed_is_wrong() -> None:
+    assert metadata_verdicts(parsed(None, None, "2019-05-01"), record((), (), "2019-05"))["date"] == "wrong"
+
+
+def test_titles_match_any_printed_form_and_authors_as_a_set_of_names() -> None:
+    printed = record(("Left Behind", "Left Behind: Children in Care"), ("Ann Lee", "Bo Kim"), None)
+    verdicts = metadata_verdicts(parsed("Left behind: children in care", "Bo Kim and Ann Lee", None), printed)
+    assert verdicts == {"title": "correct", "author": "correct", "date": "correct"}
+
+
+def test_front_matter_lines_are_not_text() -> None:
+    text = '+++\ntitle = "Rights"\nauthors = ["Ann Lee"]\n+++\n\nBody text.\n'
+    assert front_matter_lines(text) == ('title = "Rights"', 'authors = ["Ann Lee"]')
+    ref = Reference(("Body text.",), front_matter_lines(text))
+    assert is_not_text('authors = ["Ann Lee"]', ref)
+    assert not is_not_text("Body text.", ref)
