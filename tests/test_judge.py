@@ -14,9 +14,9 @@ from eval.dataset import DocumentRecord, GoldFootnote, Question
 from eval.metrics import judge, metadata_verdicts, quote_is_faithful
 from eval.reference import (
     Reference,
-    join_line_hyphens,
     front_matter_lines,
     is_not_text,
+    join_line_hyphens,
     normalize,
     note_in_reference,
     quote_in_reference,
@@ -118,9 +118,7 @@ def test_the_judge_counts_a_wrong_note_as_miscited() -> None:
 
 def test_a_line_end_hyphen_joins_only_into_a_word_the_document_uses() -> None:
     text = "The EU-\nbased group wrote a compre-\nhensive report. It is comprehensive."
-    assert (
-        normalize(join_line_hyphens(text)) == "The EU-based group wrote a comprehensive report. It is comprehensive."
-    )
+    assert normalize(join_line_hyphens(text)) == "The EU-based group wrote a comprehensive report. It is comprehensive."
 
 
 def test_html_reference_numbers_ordered_list_items_as_a_browser_shows_them() -> None:
