@@ -163,9 +163,9 @@ def sweep_point(threshold: float, judgements: Iterable[Judgement]) -> SweepPoint
     return SweepPoint(threshold, figures["abstention"], figures["false_abstention"], figures["answer_support"])
 
 
-def candidate_thresholds(judgements: Sequence[Judgement]) -> list[float]:
-    """Midpoints between neighbouring top scores, plus one below all: every distinct decision."""
-    scores = sorted({round(j.top_score, 4) for j in judgements})
+def candidate_thresholds(values: Iterable[float]) -> list[float]:
+    """Midpoints between neighbouring values, plus one below all: every distinct decision a threshold makes."""
+    scores = sorted({round(value, 4) for value in values})
     if not scores:
         return []
     return [round(scores[0] - 0.01, 4)] + [round((a + b) / 2, 4) for a, b in zip(scores, scores[1:], strict=False)]

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
+from eval.collections import COLLECTIONS
 from eval.dataset import DEFAULT_SET, MANIFEST_NAME, SPLITS, DocumentRecord, Question, load_manifest, load_questions
 from eval.metrics import (
     Judgement,
@@ -22,14 +23,15 @@ from eval.metrics import (
 )
 from eval.peer import HaystackPeer, PeerUnavailable
 from eval.reference import Reference, is_not_text, normalize, reference
+from qa.answer_type import answer_type, gives_answer_type
 from qa.assistant import Assistant, validate_k, validate_retriever
-from qa.compose import Composer
+from qa.compose import Composer, Source, assess, to_source
 from qa.corpus import Article, corpus_files
+from qa.decision import Decision
 from qa.retrieve import Hit
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
 RETRIEVAL_DEPTH = 10
-CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
 
 
 NotText = Mapping[str, tuple[str, ...]]
@@ -101,18 +103,54 @@ def evaluate(
     return judge_questions(assistant.composer, questions, rankings, k, references)
 
 
+OLD_THRESHOLD = 0.6233
+"""The cosine threshold the assistant abstained under before the fitted decision (calibrated on one corpus)."""
+
+
+class ThresholdComposer(Composer):
+    """The decision before this version, kept to measure against: one score threshold, and a question
+    asking how many or how much needs a quote that gives a quantity."""
+
+    def __init__(self, threshold: float) -> None:
+        super().__init__(Decision.load())
+        self.threshold = threshold
+
+    def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
+        if not sources or sources[0].score < self.threshold:
+            return ()
+        quote = " ".join(q.text for q in sources[0].quotes)
+        if answer_type(question) == "quantity" and not gives_answer_type(quote, question):
+            return ()
+        return tuple(sources)
+
+
+def fitted_at(threshold: float) -> Composer:
+    return Composer(Decision.load().at(threshold))
+
+
+def confidences(questions: Sequence[Question], rankings: Sequence[Sequence[Hit]]) -> list[float]:
+    """The fitted decision's confidence for each question's best passage: what its threshold cuts."""
+    decision = Decision.load()
+    return [
+        decision.confidence(assess(q.question, hits[0], to_source(hits[0])))
+        for q, hits in zip(questions, rankings, strict=True)
+        if hits
+    ]
+
+
 def sweep(
     assistant: Assistant,
     questions: Sequence[Question],
     rankings: Sequence[Sequence[Hit]],
     k: int,
+    decider: Callable[[float], Composer],
+    values: Sequence[float],
 ) -> list[SweepPoint]:
-    """Abstention, false abstention and answer support at every threshold that changes a decision."""
+    """Abstention, false abstention and answer support at every threshold on `values` that changes a decision."""
     references = article_references(assistant.articles, assistant.settings.corpus_dir)
-    baseline = judge_questions(Composer(-1.0), questions, rankings, k, references)
     return [
-        sweep_point(threshold, judge_questions(Composer(threshold), questions, rankings, k, references))
-        for threshold in candidate_thresholds(baseline)
+        sweep_point(threshold, judge_questions(decider(threshold), questions, rankings, k, references))
+        for threshold in candidate_thresholds(values)
     ]
 
 
@@ -199,22 +237,21 @@ def compare(
     return columns | peers
 
 
-def plot_sweep(curves: Mapping[str, Sequence[SweepPoint]], threshold: float, path: Path) -> None:
-    """Answer support and false abstention against abstention, one line per split, as a PNG."""
+def plot_sweep(curves: Mapping[str, Sequence[SweepPoint]], path: Path) -> None:
+    """Abstention on unanswerable against false abstention on answerable, one line per curve, as a PNG."""
     import matplotlib
 
     matplotlib.use("Agg")  # no display on a server
     from matplotlib import pyplot
 
     figure, axes = pyplot.subplots(figsize=(7, 4.5))
-    for split, points in curves.items():
-        xs = [p.threshold for p in points]
-        axes.plot(xs, [p.abstention for p in points], label=f"{split}: abstention on unanswerable")
-        axes.plot(xs, [p.answer_support for p in points], linestyle="--", label=f"{split}: answer support")
-        axes.plot(xs, [p.false_abstention for p in points], linestyle=":", label=f"{split}: false abstention")
-    axes.axvline(threshold, color="grey", linewidth=0.8)
-    axes.set_xlabel("abstention threshold on the top passage's score (grey: the default)")
-    axes.set_ylabel("share of questions")
+    for name, points in curves.items():
+        drawn = [p for p in points if p.abstention is not None and p.false_abstention is not None]
+        style = "--" if name.endswith("old") else "-"
+        axes.plot([p.false_abstention for p in drawn], [p.abstention for p in drawn], style, label=name)
+    axes.set_xlabel("false abstention (answerable questions left unanswered)")
+    axes.set_ylabel("abstention on unanswerable questions")
+    axes.set_xlim(0, 0.5)
     axes.legend(fontsize=7)
     path.parent.mkdir(parents=True, exist_ok=True)
     figure.tight_layout()
@@ -223,12 +260,12 @@ def plot_sweep(curves: Mapping[str, Sequence[SweepPoint]], threshold: float, pat
 
 
 def format_sweep(curves: Mapping[str, Sequence[SweepPoint]]) -> str:
-    lines = [f"{'split':<6}{'threshold':>10}{'abstention':>12}{'false abst.':>12}{'support':>10}"]
-    for split, points in curves.items():
+    lines = [f"{'curve':<16}{'threshold':>10}{'abstention':>12}{'false abst.':>12}{'support':>10}"]
+    for name, points in curves.items():
         for p in points:
             cells = [p.abstention, p.false_abstention, p.answer_support]
             lines.append(
-                f"{split:<6}{p.threshold:>10.4f}"
+                f"{name:<16}{p.threshold:>10.4f}"
                 + "".join(f"{c:>12.3f}" if c is not None else f"{'-':>12}" for c in cells)
             )
     return "\n".join(lines)
@@ -263,6 +300,22 @@ def format_documents(rows: Mapping[str, Mapping[str, str | int]]) -> str:
     return "\n".join(lines)
 
 
+def sweep_collections(k: int, retriever: RetrieverName) -> dict[str, list[SweepPoint]]:
+    """Each collection's held-out split swept under the fitted decision and under the old threshold."""
+    curves: dict[str, list[SweepPoint]] = {}
+    for collection in COLLECTIONS:
+        assistant = Assistant.open(collection.settings(), progress=False)
+        questions = load_questions(collection.questions, read_corpus(collection.corpus))
+        held_out = [q for q in questions if q.split == "test"]
+        rankings = rank_questions(assistant, held_out, retriever)
+        scores = [hits[0].score for hits in rankings if hits]
+        curves[f"{collection.name} new"] = sweep(
+            assistant, held_out, rankings, k, fitted_at, confidences(held_out, rankings)
+        )
+        curves[f"{collection.name} old"] = sweep(assistant, held_out, rankings, k, ThresholdComposer, scores)
+    return curves
+
+
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     k = validate_k(args.k)
     retriever = validate_retriever(args.retriever or settings.retriever)
@@ -275,9 +328,16 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     questions = load_questions(question_set, texts)
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]
-    judgements = evaluate(assistant, questions, k, retriever, not_text)
-    columns = split_columns(judgements)
-    print(f"retriever={retriever}, k={k}, abstain below {assistant.composer.abstain_below}")
+    rankings = rank_questions(assistant, questions, retriever)
+    references = article_references(assistant.articles, settings.corpus_dir, not_text)
+    judgements = judge_questions(assistant.composer, questions, rankings, k, references)
+    old = judge_questions(ThresholdComposer(OLD_THRESHOLD), questions, rankings, k, references)
+    columns = split_columns(judgements) | {
+        f"{split}, old": summarize(j for j in old if j.question.split == split) for split in ("dev", "test")
+    }
+    columns = {name: figures for name, figures in columns.items() if figures["questions"]}
+    decision = assistant.composer.decision
+    print(f"retriever={retriever}, k={k}, answer from confidence {decision.threshold} (old: score {OLD_THRESHOLD})")
     print(format_table(columns))
     report: dict[str, object] = {"retriever": retriever, "k": k}
     if records:
@@ -299,33 +359,12 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         print(f"\nSide by side on the {split} split (peer: Haystack in-memory pipelines, same model):")
         print(format_table(side_by_side))
         report["compare"] = {"split": split, "columns": side_by_side}
-    if args.sweep or args.calibrate:
-        rankings = rank_questions(assistant, questions, retriever)
-        curves = {
-            split: sweep(
-                assistant,
-                [q for q in questions if q.split == split],
-                [r for q, r in zip(questions, rankings, strict=True) if q.split == split],
-                k,
-            )
-            for split in SPLITS
-            if any(q.split == split for q in questions)
-        }
-        if args.sweep:
-            print(format_sweep(curves))
-            plot_sweep(curves, assistant.composer.abstain_below, args.plot)
-            print(f"plot written to {args.plot}")
-            report["sweep"] = {split: [asdict(p) for p in points] for split, points in curves.items()}
-        if args.calibrate:
-            threshold = choose_threshold(curves["dev"])
-            calibration = {
-                "split": "dev",
-                "retriever": retriever,
-                "threshold": threshold,
-                "sweep": [asdict(p) for p in curves["dev"]],
-            }
-            CALIBRATION_FILE.write_text(json.dumps(calibration, indent=1) + "\n")
-            print(f"calibrated abstention threshold on the dev split: {threshold} -> {CALIBRATION_FILE}")
+    if args.sweep:
+        curves = sweep_collections(k, retriever)
+        print(format_sweep(curves))
+        plot_sweep(curves, args.plot)
+        print(f"plot written to {args.plot}")
+        report["sweep"] = {name: [asdict(p) for p in points] for name, points in curves.items()}
     if args.json_out:
         report["questions"] = [
             {

@@ -14,6 +14,7 @@ from embeddings.index import SearchOptions, choose_index_type, read_manifest, se
 from qa.answer_cache import AnswerCache
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
+from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, corpus_fingerprint
 from qa.retrieve import Retriever
@@ -49,7 +50,7 @@ class Assistant:
         self.articles = tuple(articles)
         self._by_id = {article.id: article for article in self.articles}
         self.retriever = Retriever(encoder, index, self.articles)
-        self.composer = Composer(settings.abstain_below)
+        self.composer = Composer(Decision.load().at(settings.min_confidence))
         # Owned by this assistant: loading another index makes a new assistant, and so a new cache.
         self.cache = AnswerCache(settings.answer_cache_size)
 

@@ -232,12 +232,14 @@ def build_parser() -> argparse.ArgumentParser:
         "--compare", action="store_true", help="also measure dense, bm25, hybrid and the Haystack peer side by side"
     )
     evaluate.add_argument(
-        "--sweep", action="store_true", help="print abstention and answer support at every threshold, and plot them"
+        "--sweep",
+        action="store_true",
+        help="sweep every project collection's held-out split under the fitted decision and the old score "
+        "threshold: print abstention against false abstention, and plot it",
     )
     evaluate.add_argument(
         "--plot", type=Path, default=Path("docs/abstention-sweep.png"), help="where --sweep writes its PNG"
     )
-    evaluate.add_argument("--calibrate", action="store_true", help="choose the abstention threshold on the dev split")
     return parser
 
 

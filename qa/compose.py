@@ -13,8 +13,8 @@ from pathlib import Path
 
 import jinja2
 
-from qa.abstain import asks_for_quantity, states_quantity
 from qa.corpus import Article, Paragraph
+from qa.decision import Decision, Signals, is_keyword_match, signals
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import Span, leans_on_previous, split_sentences
 
@@ -145,11 +145,17 @@ def to_source(hit: Hit) -> Source:
     return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, cite(hit.article, hit.paragraph, quotes))
 
 
+def assess(question: str, hit: Hit, source: Source) -> Signals:
+    """The decision's signals for the best hit: its scores, and its quote for the answer type."""
+    quote = " ".join(q.text for q in source.quotes)
+    return signals(question, hit.score, hit.coverage, hit.paragraph.text, quote)
+
+
 class Composer:
     """Decides whether the hits answer the question and renders the answer through its template."""
 
-    def __init__(self, abstain_below: float) -> None:
-        self.abstain_below = abstain_below
+    def __init__(self, decision: Decision) -> None:
+        self.decision = decision
         environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
             undefined=jinja2.StrictUndefined,
@@ -160,7 +166,7 @@ class Composer:
 
     def compose(self, question: str, hits: Sequence[Hit]) -> Answer:
         found = tuple(to_source(hit) for hit in hits)
-        sources = self.answering(question, found)
+        sources = self.answering(question, hits, found)
         if not sources:
             nearest = found[:NEAREST_SHOWN]
             text = self._template.render(question=question, abstained=True, sources=(), nearest=nearest)
@@ -168,14 +174,16 @@ class Composer:
         text = self._template.render(question=question, abstained=False, sources=sources, nearest=())
         return Answer(question, False, text, sources)
 
-    def answering(self, question: str, sources: Sequence[Source]) -> tuple[Source, ...]:
-        """All the sources, or none when the best one is not an answer.
+    def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
+        """All the sources, or none when the best one is not an answer (`qa.decision`).
 
-        It is not when it scores under the threshold, or when the question asks for a quantity and
-        its quotes state none: a lower-ranked number is then more likely a different figure.
+        A keyword question (one to three words) is answered by the passages that hold it verbatim.
         """
-        if not sources or sources[0].score < self.abstain_below:
+        if not sources:
             return ()
-        if asks_for_quantity(question) and not any(states_quantity(q.text, question) for q in sources[0].quotes):
+        keyword = tuple(s for s in sources if is_keyword_match(question, s.paragraph.text))
+        if keyword:
+            return keyword
+        if not self.decision.answers(assess(question, hits[0], sources[0])):
             return ()
         return tuple(sources)

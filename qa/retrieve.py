@@ -11,6 +11,7 @@ import numpy as np
 from embeddings import Encoder, PassageIndex
 from qa.bm25 import LexicalIndex
 from qa.corpus import Article, Paragraph
+from qa.decision import is_keyword_match, is_keyword_question
 from qa.lexical import QuestionTerms, TermWeights, terms
 from qa.sentences import Span
 from qa.settings import RETRIEVERS, RetrieverName
@@ -48,6 +49,8 @@ class Hit:
     score: float
     rank: int
     spans: tuple[ScoredSpan, ...]
+    coverage: float = 0.0
+    """Share of the question's term weight (by rarity in this collection) that the paragraph holds."""
 
 
 def _fold(text: str) -> str:
@@ -123,6 +126,8 @@ class Retriever:
             order = self._bm25_order(question, depth)
         else:
             order = fuse([sorted(dense, key=dense.__getitem__, reverse=True), self._bm25_order(question, depth)])
+        if is_keyword_question(question):
+            order = self._verbatim_first(question, order + self._bm25_order(question, depth))
         hits: list[Hit] = []
         seen: set[str] = set()
         for key in order:
@@ -131,10 +136,17 @@ class Retriever:
             seen.add(self._folded[key])
             score = dense[key] if key in dense else self._dense_score(key, query, wanted)
             spans = self._span_scores(key, query, wanted)
-            hits.append(Hit(self._articles[key[0]], self._paragraph(key), score, len(hits) + 1, spans))
+            coverage = wanted.overlap(self._paragraph_terms[key])
+            hits.append(Hit(self._articles[key[0]], self._paragraph(key), score, len(hits) + 1, spans, coverage))
             if len(hits) == k:
                 break
         return hits
+
+    def _verbatim_first(self, question: str, order: list[Key]) -> list[Key]:
+        """A keyword look-up: the paragraphs that hold the words as written come first, in their order."""
+        unique = list(dict.fromkeys(order))
+        holding = {key: None for key in unique if is_keyword_match(question, self._paragraph(key).text)}
+        return list(holding) + [key for key in unique if key not in holding]
 
     def _dense_scores(self, query: np.ndarray, wanted: QuestionTerms, depth: int) -> dict[Key, float]:
         """Dense evidence score of each paragraph among the `depth` nearest entries."""

@@ -14,8 +14,6 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 RetrieverName = Literal["dense", "bm25", "hybrid"]
 RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
 
-DEFAULT_ABSTAIN_BELOW = 0.6233
-"""Calibrated on the dev split of eval/questions.jsonl with `qa eval --calibrate`; see README."""
 DEFAULT_INDEX_LOCK_TIMEOUT_S = 600.0
 
 
@@ -33,11 +31,12 @@ class Settings(BaseSettings):
         "dense", description="How passages are ranked: dense, bm25, or hybrid (the two fused); see README."
     )
     top_k: int = Field(3, ge=1, le=10, description="Sources quoted in an answer when a request gives no k.")
-    abstain_below: float = Field(
-        DEFAULT_ABSTAIN_BELOW,
-        ge=-1.0,
+    min_confidence: float | None = Field(
+        None,
+        ge=0.0,
         le=1.0,
-        description="Best passage score under which the assistant says the documents do not answer.",
+        description="Answer confidence (0-1) under which the assistant says the documents do not answer; "
+        "default: the threshold fitted with the decision (qa/decision.json).",
     )
     max_question_chars: int = Field(1000, ge=1, description="Longest question accepted, in characters.")
     batch_size: int = Field(64, ge=1, description="Texts embedded per batch while indexing.")

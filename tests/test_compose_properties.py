@@ -7,6 +7,7 @@ from hypothesis import strategies as st
 
 from qa.compose import Answer, Composer, Quote, cite, select_quotes
 from qa.corpus import Article, Paragraph
+from qa.decision import Decision
 from qa.passages import paragraph_spans
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import find_markers
@@ -69,7 +70,7 @@ def test_exactly_the_markers_inside_the_quotes_are_cited(text: str, data: st.Dat
 def test_any_composed_answer_quotes_verbatim_and_cites_only_quoted_markers(
     question: str, found: list[Hit], threshold: float
 ) -> None:
-    answer: Answer = Composer(threshold).compose(question, found)
+    answer: Answer = Composer(Decision.load().at(threshold)).compose(question, found)
     for source in answer.sources + answer.nearest:
         text = source.paragraph.text
         assert_verbatim(text, source.quotes)

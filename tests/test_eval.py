@@ -11,9 +11,9 @@ from eval.dataset import DEFAULT_SET, EvalSetError, load_questions
 from eval.metrics import SweepPoint, choose_threshold, summarize
 from eval.peer import HaystackPeer
 from eval.reference import Reference
-from eval.runner import CALIBRATION_FILE, evaluate, rank_questions, read_corpus, sweep
+from eval.runner import confidences, evaluate, fitted_at, rank_questions, read_corpus, sweep
 from qa import Assistant
-from qa.settings import DEFAULT_ABSTAIN_BELOW, PROJECT_ROOT
+from qa.settings import PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
@@ -66,13 +66,10 @@ def test_abstention_beats_chance_without_silencing_answers(figures: dict[str, fl
     assert figures["false_abstention"] <= 0.10
 
 
-def test_default_threshold_is_the_calibrated_one() -> None:
-    assert json.loads(CALIBRATION_FILE.read_text())["threshold"] == DEFAULT_ABSTAIN_BELOW
-
-
 def test_a_higher_threshold_never_abstains_less(assistant: Assistant, references: dict[str, Reference]) -> None:
     questions = [q for q in load_questions(DEFAULT_SET, references) if q.split == "dev"]
-    points = sweep(assistant, questions, rank_questions(assistant, questions, "dense"), 3)
+    rankings = rank_questions(assistant, questions, "dense")
+    points = sweep(assistant, questions, rankings, 3, fitted_at, confidences(questions, rankings))
     abstention = [p.abstention for p in points]
     assert len(points) > 10
     assert abstention == sorted(abstention)

@@ -1,0 +1,114 @@
+"""Whether the best passage answers the question: signals any collection gives, weighed by a fitted model.
+
+One cosine threshold, calibrated on one corpus, does not transfer: a collection of long reports
+scores every question higher than a collection of short articles, and a question about something
+the documents never mention ("What did Pope Francis say about refugees?") still lands on a passage
+about refugees with a high score. So the decision weighs several signals that mean the same on any
+collection, none of them naming a word of one:
+
+- `score`: the best passage's dense evidence score (cosine plus the rare-term bonus);
+- `coverage`: the share of the question's term weight (by rarity in this collection) that the best
+  passage holds; a question's rarest words are its subject, and a passage without them is about
+  something else;
+- `names`: the share of the question's names (capitalised words past its first) that the best passage
+  holds; a paraphrase changes common words, but a question naming a person or body the passage never
+  names is about someone else;
+- `type`: whether the best quote holds the kind of answer asked for (a number for "how many", a date
+  for "when", a name for "who" and "where"; `qa.answer_type`).
+
+A logistic model turns them into a confidence from 0 to 1; its weights are fitted on the dev splits
+of several collections together (`python -m eval.fit_decision`) and kept in `decision.json` beside
+this module. A question of one to three words that a passage holds verbatim is a keyword look-up
+and is answered with that passage, whatever the model says.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from qa.answer_type import gives_answer_type
+
+DECISION_FILE = Path(__file__).parent / "decision.json"
+KEYWORD_MAX_WORDS = 3
+_WORD_RE = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class Signals:
+    """What the best passage says about whether it answers; every field means the same on any collection."""
+
+    score: float
+    coverage: float
+    names: float
+    """Share of the question's capitalised words (its names) found in the best passage; 1.0 when it has none."""
+    type: float
+    """1.0 when the best quote gives the kind of answer asked for (or the question asks for no kind), else 0.0."""
+
+    def vector(self) -> tuple[float, ...]:
+        return tuple(asdict(self).values())
+
+
+SIGNAL_NAMES: tuple[str, ...] = tuple(Signals.__dataclass_fields__)
+
+
+_NAME_WORD_RE = re.compile(r"(?<=\s)[A-Z][\w’'-]*|(?<=\s)\w*\d\w*")
+
+
+def name_coverage(question: str, passage: str) -> float:
+    """Share of the question's names (capitalised or alphanumeric words past its first) the passage holds."""
+    names = {word.lower().rstrip("’'s") for word in _NAME_WORD_RE.findall(question)}
+    if not names:
+        return 1.0
+    held = set(_WORD_RE.findall(passage.lower()))
+    return sum(any(w.startswith(name) for w in held if len(w) - len(name) <= 2) for name in names) / len(names)
+
+
+def signals(question: str, score: float, coverage: float, passage: str, quote: str) -> Signals:
+    names = name_coverage(question, passage)
+    return Signals(score, coverage, names, 1.0 if gives_answer_type(quote, question) else 0.0)
+
+
+def is_keyword_question(question: str) -> bool:
+    """One to three words: a look-up of a name or phrase rather than a question."""
+    return 0 < len(_WORD_RE.findall(question)) <= KEYWORD_MAX_WORDS
+
+
+def is_keyword_match(question: str, passage: str) -> bool:
+    """A keyword question that the passage holds verbatim, case and spacing aside."""
+    if not is_keyword_question(question):
+        return False
+    words = _WORD_RE.findall(question.lower())
+    pattern = r"\b" + r"\W+".join(map(re.escape, words)) + r"\b"
+    return re.search(pattern, passage.lower()) is not None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """A logistic model over `Signals`: confidence = sigmoid(bias + weights · signals); answer at `threshold`."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float = 0.5
+
+    def confidence(self, evidence: Signals) -> float:
+        z = self.bias + sum(w * x for w, x in zip(self.weights, evidence.vector(), strict=True))
+        return 1.0 / (1.0 + math.exp(-z))
+
+    def answers(self, evidence: Signals) -> bool:
+        return self.confidence(evidence) >= self.threshold
+
+    def at(self, threshold: float | None) -> Decision:
+        """The same model answering from another confidence; None keeps the fitted threshold."""
+        return self if threshold is None else Decision(self.weights, self.bias, threshold)
+
+    @classmethod
+    def load(cls, path: Path = DECISION_FILE) -> Decision:
+        """The fitted decision; its file names the signals it was fitted on, which must be these."""
+        data = json.loads(path.read_text(encoding="utf-8"))
+        if tuple(data["signals"]) != SIGNAL_NAMES:
+            raise ValueError(f"{path} was fitted on signals {data['signals']}, this version uses {SIGNAL_NAMES}")
+        return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]))

@@ -1,0 +1,69 @@
+"""A question's first interrogative sets the kind of answer it wants; a quote agrees when it gives one."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa import Assistant
+from qa.answer_type import answer_type, gives_answer_type
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many Americans has North Korea held in recent years?", "quantity"),
+        ("By how many dollars did donations fall?", "quantity"),
+        ("What percentage of infants were breastfed?", "quantity"),
+        ("When did the office open?", "date"),
+        ("In what year was the rule first published?", "date"),
+        ("Who chaired the inquiry?", "agent"),
+        ("Which organisation issues the notes?", "agent"),
+        ("Where was the office set up?", "place"),
+        ("What did the G8 urge North Korea to do?", "other"),
+        ("Botswana", "other"),
+    ],
+)
+def test_the_question_words_name_the_kind_of_answer(question: str, kind: str) -> None:
+    assert answer_type(question) == kind
+
+
+def test_the_first_interrogative_decides_so_a_why_question_that_says_how_many_asks_why() -> None:
+    assert answer_type("Why did the report say how many prisoners were held?") == "other"
+
+
+def test_a_number_in_words_or_digits_gives_a_quantity() -> None:
+    question = "How many Americans has North Korea held?"
+    assert gives_answer_type("Currently, there are two, including a university student", question)
+    assert gives_answer_type("some 100,000 are estimated to have families in the North", question)
+
+
+def test_years_markers_and_the_questions_own_numbers_are_not_the_quantity() -> None:
+    question = "How many prisoners were held in Camp 22?"
+    assert not gives_answer_type("In September 2012, Camp 22 was reported closed.[4]", question)
+
+
+def test_a_when_question_needs_a_date_or_year() -> None:
+    assert gives_answer_type("The office opened in Seoul in June 2015.", "When did the office open?")
+    assert not gives_answer_type("The office opened in Seoul.", "When did the office open?")
+
+
+def test_a_who_question_needs_a_name_the_question_does_not_hold() -> None:
+    assert gives_answer_type("The inquiry was chaired by Michael Kirby.", "Who chaired the inquiry?")
+    assert not gives_answer_type("The inquiry was chaired by a judge.", "Who chaired the inquiry?")
+
+
+def test_a_question_asking_no_kind_is_agreed_with_by_any_text() -> None:
+    assert gives_answer_type("Any sentence at all.", "Why did talks stall?")
+
+
+def test_an_on_topic_question_about_a_figure_never_given_is_not_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("By how many dollars did donations to the World Food Program for North Korea fall?")
+    assert answer.abstained
+    assert answer.sources == ()
+    assert "World Food Program" in answer.nearest[0].paragraph.text
+
+
+def test_a_question_whose_figure_is_quoted_is_answered(assistant: Assistant) -> None:
+    answer = assistant.ask("About how many Korean Americans have relatives living in North Korea?")
+    assert not answer.abstained
+    assert "100,000" in answer.sources[0].quotes[0].text

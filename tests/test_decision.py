@@ -1,0 +1,64 @@
+"""The answer decision: fitted on several collections; it answers keyword look-ups, refuses off-subject questions."""
+
+from __future__ import annotations
+
+from eval.fit_decision import Sample, choose_threshold, fit, rates
+from qa import Assistant
+from qa.decision import SIGNAL_NAMES, Decision, Signals, is_keyword_match
+
+
+def sample(answerable: bool, score: float, coverage: float, type_: float = 1.0) -> Sample:
+    return Sample("c", "q", answerable, Signals(score, coverage, type_))
+
+
+ROWS = [
+    *(sample(True, 0.8 + i / 100, 0.6) for i in range(10)),
+    *(sample(False, 0.5 + i / 100, 0.2) for i in range(10)),
+    sample(True, 0.9, 0.7, 0.0),
+    sample(False, 0.85, 0.7, 0.0),
+]
+
+
+def test_fitting_weighs_every_signal_toward_answering() -> None:
+    weights, _ = fit(ROWS)
+    assert len(weights) == len(SIGNAL_NAMES)
+    assert all(weight > 0 for weight in weights)
+
+
+def test_the_fitted_decision_separates_the_questions_it_was_fitted_on() -> None:
+    weights, bias = fit(ROWS)
+    decision = Decision(weights, bias)
+    decision = decision.at(choose_threshold(decision, ROWS, max_false_abstention=0.0))
+    abstention, false_abstention = rates(decision, ROWS)
+    assert false_abstention == 0.0
+    assert abstention >= 0.9
+
+
+def test_the_threshold_never_silences_more_answerable_questions_than_allowed() -> None:
+    weights, bias = fit(ROWS)
+    hard = [*ROWS, sample(True, 0.4, 0.1), sample(True, 0.45, 0.1)]
+    decision = Decision(weights, bias)
+    threshold = choose_threshold(decision, hard, max_false_abstention=0.05)
+    assert rates(decision.at(threshold), hard)[1] <= 0.05
+
+
+def test_the_shipped_decision_was_fitted_on_these_signals() -> None:
+    decision = Decision.load()
+    assert len(decision.weights) == len(SIGNAL_NAMES)
+    assert 0.0 < decision.threshold < 1.0
+
+
+def test_a_keyword_matches_a_passage_holding_it_verbatim_whatever_the_case_and_spacing() -> None:
+    assert is_keyword_match("g8  communique", "the G8 Communique of 2013")
+    assert not is_keyword_match("G8 communique", "the G8 summit issued a communique")
+    assert not is_keyword_match("what did the G8 say", "what did the G8 say")
+
+
+def test_a_one_word_question_a_passage_holds_is_answered_with_that_passage(assistant: Assistant) -> None:
+    answer = assistant.ask("Botswana")
+    assert not answer.abstained
+    assert "Botswana" in answer.sources[0].paragraph.text
+
+
+def test_a_question_about_someone_the_documents_never_mention_is_not_answered(assistant: Assistant) -> None:
+    assert assistant.ask("What did Pope Francis say about North Korean refugees?").abstained
