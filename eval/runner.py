@@ -22,7 +22,8 @@ from eval.metrics import (
 from eval.peer import HaystackPeer, PeerUnavailable
 from qa.assistant import Assistant, validate_k, validate_retriever
 from qa.compose import Composer
-from qa.corpus import Article, corpus_files
+from qa.corpus import Article
+from qa.folder import corpus_files
 from qa.formats import parse_file
 from qa.retrieve import Hit
 from qa.settings import RETRIEVERS, RetrieverName, Settings

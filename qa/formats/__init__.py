@@ -5,13 +5,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from qa.corpus import SUPPORTED_SUFFIXES
 from qa.errors import CorpusError
 from qa.formats import html, markdown, pdf, text
 from qa.formats.document import Parsed
 from qa.formats.errors import UnreadableDocument
 
 Parser = Callable[[bytes, str], Parsed]
+
+PARSER_VERSION = "2"
+"""Bump when parsing changes what comes out, so stale indexes are rebuilt."""
 
 PARSERS: dict[str, Parser] = {
     ".txt": text.parse,
@@ -21,7 +23,7 @@ PARSERS: dict[str, Parser] = {
     ".htm": html.parse,
     ".pdf": pdf.parse,
 }
-assert tuple(PARSERS) == SUPPORTED_SUFFIXES, "qa.corpus.SUPPORTED_SUFFIXES must list exactly the parsers here"
+"""The parser of each supported suffix: the keys are what a corpus folder indexes, in the order messages list them."""
 
 
 def parse_bytes(data: bytes, source: str) -> Parsed:
@@ -47,4 +49,4 @@ def parse_file(path: Path, source: str) -> Parsed:
     return parse_bytes(data, source)
 
 
-__all__ = ["PARSERS", "Parsed", "parse_bytes", "parse_file"]
+__all__ = ["PARSERS", "PARSER_VERSION", "Parsed", "parse_bytes", "parse_file"]

@@ -14,8 +14,8 @@ from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
 from mdit_py_plugins.front_matter import front_matter_plugin
 
-from qa.corpus import BYLINE_BY_RE, DEFINITION_RE, ParagraphKind
-from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.corpus import ParagraphKind
+from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import decode_utf8
 
 _FRONT_MATTER_RE = re.compile(r"^(title|author|authors|date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
