@@ -16,7 +16,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from qa.corpus import ParagraphKind
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
-from qa.formats.errors import decode_utf8
+from qa.formats.encoding import decode_text
 
 _FRONT_MATTER_RE = re.compile(r"^(title|author|authors|date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
 
@@ -109,7 +109,7 @@ def _endnotes(walk: _Walk) -> int:
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    text = decode_utf8(data).lstrip("\ufeff")
+    text = decode_text(data)
     walk = _walk(_PARSER.parse(text))
     blocks = walk.blocks[: _endnotes(walk)]
     title = walk.meta.get("title")

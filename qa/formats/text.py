@@ -14,7 +14,7 @@ from pathlib import Path
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Parsed
-from qa.formats.errors import decode_utf8
+from qa.formats.encoding import decode_text
 from qa.sentences import find_markers
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -261,5 +261,5 @@ def parse_text(text: str, source: str) -> list[Article]:
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    text = decode_utf8(data)
+    text = decode_text(data)
     return Parsed(text, parse_text(text, source))
