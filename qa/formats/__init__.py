@@ -12,7 +12,7 @@ from qa.formats.errors import UnreadableDocument
 
 Parser = Callable[[bytes, str], Parsed]
 
-PARSER_VERSION = "2"
+PARSER_VERSION = "3"
 """Bump when parsing changes what comes out, so stale indexes are rebuilt."""
 
 PARSERS: dict[str, Parser] = {
