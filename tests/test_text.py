@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qa.corpus import Article
@@ -14,7 +16,11 @@ FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 
 
 def parse_fixture(name: str) -> Article:
-    (article,) = parse_bytes((FIXTURES / name).read_bytes(), name).articles
+    return parse_fixture_path(FIXTURES / name)
+
+
+def parse_fixture_path(path: Path) -> Article:
+    (article,) = parse_bytes(path.read_bytes(), path.name).articles
     return article
 
 
@@ -138,3 +144,23 @@ def test_text_in_other_encodings_is_decoded(encoding: str, data: bytes) -> None:
 def test_binary_file_named_txt_is_refused_with_the_reason() -> None:
     with pytest.raises(CorpusError, match=r"^scan\.txt: not text"):
         parse_bytes(bytes.fromhex("89504e470d0a1a0a0000000d4948445200") + bytes(range(256)) * 4, "scan.txt")
+
+
+@pytest.fixture(scope="module")
+def paine() -> Article:
+    return parse_fixture_path(PROJECT_ROOT / "eval" / "real" / "docs" / "paine-rights-of-man-part-1.txt")
+
+
+def test_gutenberg_footnotes_resolve_every_marker(paine: Article) -> None:
+    """Rights of Man, Project Gutenberg: `*[6]` in the text, `[Footnote 6: ...]` at the end, CRLF lines."""
+    markers = [m.number for p in paine.paragraphs for m in p.markers]
+    assert markers == list(range(1, 16))
+    assert paine.footnote(6) == "The word he used was renvoye, dismissed or sent away."
+
+
+def test_gutenberg_footnote_runs_over_paragraphs_to_its_closing_bracket(paine: Article) -> None:
+    note = paine.footnote(15)
+    assert note is not None
+    assert note.startswith("Whether the English commerce does not bring in money")
+    assert note.endswith("show an European increase of between three and four hundred millions\r\nsterling.")
+    assert not any(p.text.startswith(("[Footnote", "In the situation England now is")) for p in paine.paragraphs)

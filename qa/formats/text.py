@@ -28,6 +28,10 @@ _SEPARATOR_RE = re.compile(r"[—–\-_=]{3,}")
 _BULLET_RE = re.compile(r"[•·▪◦*\-–]\s+")
 _NUMBERED_NOTE_RE = re.compile(rf"({NOTE_NUMBER})\.?\s+(\S.*)", re.DOTALL)
 """A note numbered without brackets, `12. text` or `12 text`: a note only under a notes heading or separator."""
+_LABELLED_NOTE_RE = re.compile(rf"\[(?:Foot)?note ({NOTE_NUMBER}):\s*(\S.*)", re.DOTALL | re.IGNORECASE)
+"""A note that says it is one, `[Footnote 3: text]` (Project Gutenberg's convention): a note wherever it stands.
+
+It runs to its closing bracket, which may be some paragraphs further on."""
 
 NAVIGATION_RES = tuple(
     re.compile(pattern, re.IGNORECASE)
@@ -90,7 +94,7 @@ def _note_number(text: str, previous: int | None) -> int | None:
     `[n] text` is a note whatever its number. An unbracketed `n. text` only continues the count,
     so a wrapped line that starts with a year ("2014 by the Institute") is not taken for note 2014.
     """
-    if definition := DEFINITION_RE.match(text):
+    if definition := _LABELLED_NOTE_RE.match(text) or DEFINITION_RE.match(text):
         return int(definition.group(1))
     numbered = _NUMBERED_NOTE_RE.match(text)
     if numbered and (previous is None or int(numbered.group(1)) == previous + 1):
@@ -100,6 +104,8 @@ def _note_number(text: str, previous: int | None) -> int | None:
 
 def _note_text(text: str) -> str:
     """A note's words as the file has them (a wrapped note keeps its line breaks): notes are quoted too."""
+    if labelled := _LABELLED_NOTE_RE.match(text):
+        return labelled.group(2).removesuffix("]").strip()
     match = DEFINITION_RE.match(text) or _NUMBERED_NOTE_RE.match(text)
     assert match is not None, "only called on a line that opens a note"
     return match.group(2).strip()
@@ -348,8 +354,14 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
     in_notes = False
     closed = False
     note: int | None = None
+    unclosed: int | None = None
+    """A labelled note whose closing bracket is still to come: the paragraphs until it are the note's."""
     for position, unit in enumerate(units):
         text = unit.text
+        if unclosed is not None:
+            drafts[0].footnotes[unclosed] += "\n\n" + text.removesuffix("]").rstrip()
+            unclosed = None if text.endswith("]") else unclosed
+            continue
         if closed:
             if text not in chrome:
                 drafts.append(_Draft(None, [unit]))
@@ -362,6 +374,10 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
         elif number is not None:
             in_notes, note = True, number
             drafts[0].footnotes.setdefault(number, _note_text(text))
+        elif labelled := _LABELLED_NOTE_RE.match(text):
+            if int(labelled.group(1)) not in drafts[0].footnotes:
+                drafts[0].footnotes[int(labelled.group(1))] = _note_text(text)
+                unclosed = None if text.endswith("]") else int(labelled.group(1))
         elif listing and chrome.repeats(text) and (drafts[0].units or drafts[0].footnotes):
             closed = True
         elif in_notes or text in chrome:
