@@ -69,6 +69,13 @@ def test_title_followed_by_a_by_line_without_a_blank_line() -> None:
     assert [p.text for p in article.paragraphs] == ["First line of a paragraph\nthat wraps here."]
 
 
+def test_sentence_opening_with_by_inside_a_first_paragraph_is_no_byline() -> None:
+    text = "The council did little in its first decade\nand nothing after that.\nBy 2010 it had stopped meeting.\n"
+    (article,) = parse_text(text, "c.txt")
+    assert article.author is None
+    assert [p.text for p in article.paragraphs] == [text.strip()]
+
+
 def test_notes_on_consecutive_lines_are_separate_notes() -> None:
     article = parse_fixture("report-consecutive-notes.txt")
     assert article.footnotes == {

@@ -170,7 +170,7 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
         line_alone = (
             _is_dateline(line.text)
             or (first is None and _is_notes_heading(line.text))
-            or (top and first is not None and _is_byline(line.text))
+            or (top and last is not None and first is not None and _under_title(first, last, line))
         )
         opens = None if line.bullet else _note_number(line.text, note)
         if first is not None and (alone or line_alone or line.bullet or (note is not None and opens is not None)):
@@ -180,6 +180,11 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
         last = line
     close()
     return blocks
+
+
+def _under_title(first: _Unit, last: _Unit, line: _Unit) -> bool:
+    """Whether `line` is a `By` line right under a title of one or two lines (which ends in no full stop)."""
+    return _is_byline(line.text) and last.start - first.start <= 2 * _LONG_LINE and not last.text.endswith((".", ";"))
 
 
 def _is_byline(text: str) -> bool:
