@@ -106,3 +106,13 @@ def test_real_zola_post_toml_authors_list() -> None:
         None,
     )
     assert article.footnotes[3] == "https://github.com/rust-lang/team/pull/671"
+
+
+def test_front_matter_with_windows_line_ends_is_read() -> None:
+    data = (FIXTURES / "jekyll-post-yaml-authors.md").read_bytes().replace(b"\n", b"\r\n")
+    parsed = parse_bytes(data, "post.md")
+    assert (parsed.articles[0].title, parsed.articles[0].author) == (
+        "Court Access for Detained Migrants",
+        "Priya Raman, Jonas Berg",
+    )
+    assert "layout" not in parsed.text

@@ -24,7 +24,7 @@ from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, P
 from qa.formats.encoding import decode_text
 
 _FRONT_MATTER_RE = re.compile(
-    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*$\r?\n?", re.DOTALL | re.MULTILINE
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
 )
 AUTHOR_KEYS = ("author", "authors")
 DATE_KEYS = ("date", "publishdate", "published", "pubdate")
