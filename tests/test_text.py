@@ -171,3 +171,14 @@ def test_gutenberg_footnote_runs_over_paragraphs_to_its_closing_bracket(paine: A
     assert note.startswith("Whether the English commerce does not bring in money")
     assert note.endswith("show an European increase of between three and four hundred millions\r\nsterling.")
     assert not any(p.text.startswith(("[Footnote", "In the situation England now is")) for p in paine.paragraphs)
+
+
+def test_wrapped_listing_entries_keep_title_and_byline_apart() -> None:
+    listing = (
+        "Camp Closures\nAnna Kim\nMar 3, 2021\n\nThe camp was emptied in the spring.\n\n"
+        "Border Fences\nLi Wei\nMar 4, 2021\n\nA second fence went up along the river.\n"
+    )
+    assert [(a.title, a.author, a.date) for a in parse_text(listing, "l.txt")] == [
+        ("Camp Closures", "Anna Kim", "2021-03-03"),
+        ("Border Fences", "Li Wei", "2021-03-04"),
+    ]

@@ -52,6 +52,8 @@ NEAR_REPEAT_RATIO = 0.9
 _HEADING_MAX_CHARS = 80
 _HEADING_MAX_WORDS = 12
 _BYLINE_MAX_CHARS = 120
+_HEADER_MAX_LINES = 3
+"""Title, byline and a second byline line: a longer block above a dateline is text, not a header."""
 _LONG_LINE = 200
 """A file with lines this long keeps one paragraph per line (saved web text); others are wrapped."""
 
@@ -142,13 +144,15 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
     """Join hard-wrapped lines into paragraphs, in one pass: each paragraph is sliced once, when it ends.
 
     Blank lines and bullets break paragraphs. Datelines, a notes heading, and a `By` line under the
-    title (above anything but datelines) stand alone. A note line ends the note above it
-    (`[1] ...` then `[2] ...`).
+    title (above anything but datelines) stand alone, and so does each line of a short block right
+    above a dateline (title and byline). A note line ends the note above it (`[1] ...` then `[2] ...`).
     """
     blocks: list[_Unit] = []
     first: _Unit | None = None
     """The first line of the paragraph being joined."""
     last: _Unit | None = None
+    header: list[_Unit] | None = None
+    """The lines of the paragraph being joined while they are few enough to be a header."""
     alone = False
     """Whether the paragraph being joined is a line that stands alone."""
     note: int | None = None
@@ -156,10 +160,11 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
     top = True
     """Whether only datelines came before the paragraph being joined: where a title and its byline stand."""
 
-    def close() -> None:
+    def close(split: bool = False) -> None:
         nonlocal first, top
         if first is not None and last is not None:
-            blocks.append(_Unit(first.start, last.end, text[first.start : last.end], first.bullet))
+            joined = [_Unit(first.start, last.end, text[first.start : last.end], first.bullet)]
+            blocks.extend(header if split and header else joined)
             top = top and _is_dateline(blocks[-1].text)
         first = None
 
@@ -167,16 +172,19 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
         if not line.text:
             close()
             continue
+        dateline = _is_dateline(line.text)
         line_alone = (
-            _is_dateline(line.text)
+            dateline
             or (first is None and _is_notes_heading(line.text))
             or (top and last is not None and first is not None and _under_title(first, last, line))
         )
         opens = None if line.bullet else _note_number(line.text, note)
         if first is not None and (alone or line_alone or line.bullet or (note is not None and opens is not None)):
-            close()
+            close(split=dateline and header is not None and len(header) > 1 and _looks_like_title(header[0].text))
         if first is None:
-            first, alone, note = line, line_alone, opens
+            first, alone, note, header = line, line_alone, opens, [line]
+        elif header is not None:
+            header = header + [line] if len(header) < _HEADER_MAX_LINES else None
         last = line
     close()
     return blocks
