@@ -182,3 +182,8 @@ def test_wrapped_listing_entries_keep_title_and_byline_apart() -> None:
         ("Camp Closures", "Anna Kim", "2021-03-03"),
         ("Border Fences", "Li Wei", "2021-03-04"),
     ]
+
+
+def test_labelled_title_and_author_lines_are_metadata_not_text(paine: Article) -> None:
+    assert (paine.title, paine.author, paine.date) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine", None)
+    assert not any(p.text.startswith(("Title:", "Author:")) for p in paine.paragraphs)

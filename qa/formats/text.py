@@ -49,6 +49,11 @@ REPEATS_FOR_FURNITURE = 3
 NEAR_REPEAT_RATIO = 0.9
 """A line this similar to a repeated one is the same furniture reworded (singular for plural, say)."""
 
+_LABELLED_FIELD_RE = re.compile(r"(Title|Authors?|Date)\s*:\s*(\S.{0,198})", re.IGNORECASE)
+"""A metadata line, `Title: ...`, as e-texts and memos open (Project Gutenberg, RFC 822 style headers)."""
+_LABELLED_FIELDS_WITHIN = 30
+"""How many opening units of a file may hold its labelled metadata lines."""
+
 _HEADING_MAX_CHARS = 80
 _HEADING_MAX_WORDS = 12
 _BYLINE_MAX_CHARS = 120
@@ -261,6 +266,32 @@ def _single_header(units: list[_Unit]) -> _Header | None:
     return _Header(0, position - 1, title, author, date)
 
 
+def _single_article(units: list[_Unit]) -> tuple[_Header | None, list[_Unit]]:
+    """The header and body of a file that is one article; labelled `Title:`/`Author:`/`Date:` lines near
+    its top are its metadata, ahead of what the opening lines suggest, and not part of its text.
+    """
+    header = _single_header(units)
+    start = header.last + 1 if header else 0
+    labelled: dict[str, str] = {}
+    used: set[int] = set()
+    for position in range(start, min(len(units), _LABELLED_FIELDS_WITHIN)):
+        if (field := _LABELLED_FIELD_RE.fullmatch(units[position].text)) and field.group(1).lower() not in labelled:
+            labelled[field.group(1).lower()] = squash(field.group(2))
+            used.add(position)
+    body = [unit for position, unit in enumerate(units[start:], start) if position not in used]
+    if not labelled:
+        return header, body
+    title, author, date = (header.title, header.author, header.date) if header else (None, None, None)
+    header = _Header(
+        0,
+        start - 1,
+        labelled.get("title", title),
+        labelled.get("author", labelled.get("authors", author)),
+        parse_date(labelled["date"]) if "date" in labelled else date,
+    )
+    return header, body
+
+
 def _looks_like_title(text: str) -> bool:
     return (
         len(text) <= _LONG_LINE
@@ -446,9 +477,9 @@ def parse_text(text: str, source: str) -> list[Article]:
     headers = _find_headers(units)
     listing = len(headers) > 1
     if not headers:
-        single = _single_header(units)
+        single, body = _single_article(units)
         headers = [single] if single else []
-        segments = [(single, units[single.last + 1 :] if single else units)]
+        segments = [(single, body)]
     else:
         bounds = [h.first for h in headers[1:]] + [len(units)]
         segments = [(h, units[h.last + 1 : end]) for h, end in zip(headers, bounds, strict=True)]
