@@ -18,6 +18,9 @@ from typing import Literal
 
 from qa.sentences import Marker, find_markers
 
+PARSER_VERSION = "3"
+"""Bump when any parser changes the articles it makes, so indexes holding the old ones are rebuilt."""
+
 ParagraphKind = Literal["text", "heading", "bullet"]
 
 _DATE_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")

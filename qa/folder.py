@@ -6,8 +6,9 @@ import hashlib
 from collections.abc import Iterable
 from pathlib import Path
 
+from qa.corpus import PARSER_VERSION
 from qa.errors import CorpusError
-from qa.formats import PARSER_VERSION, PARSERS
+from qa.formats import PARSERS
 
 
 def folder_files(directory: Path) -> list[Path]:

@@ -12,9 +12,6 @@ from qa.formats.errors import UnreadableDocument
 
 Parser = Callable[[bytes, str], Parsed]
 
-PARSER_VERSION = "3"
-"""Bump when parsing changes what comes out, so stale indexes are rebuilt."""
-
 PARSERS: dict[str, Parser] = {
     ".txt": text.parse,
     ".md": markdown.parse,
@@ -49,4 +46,4 @@ def parse_file(path: Path, source: str) -> Parsed:
     return parse_bytes(data, source)
 
 
-__all__ = ["PARSERS", "PARSER_VERSION", "Parsed", "parse_bytes", "parse_file"]
+__all__ = ["PARSERS", "Parsed", "parse_bytes", "parse_file"]
