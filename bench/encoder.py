@@ -30,8 +30,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     base = Settings(answer_cache_size=0)
     ensure_index(base.index_dir)
-    texts = read_corpus(base.corpus_dir)
-    eval_set = load_questions(DEFAULT_SET, texts)
+    eval_set = load_questions(DEFAULT_SET, read_corpus(base.corpus_dir))
     assistants = {
         backend: Assistant.open(base.model_copy(update={"encoder_backend": backend}), progress=False)
         for backend in BACKENDS
@@ -46,7 +45,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for backend, assistant in assistants.items():
             samples[backend].append(timed(lambda a=assistant, q=question: a.encoder.encode_query(q)))
 
-    figures = {backend: summarize(evaluate(a, eval_set, K, texts)) for backend, a in assistants.items()}
+    figures = {backend: summarize(evaluate(a, eval_set, K)) for backend, a in assistants.items()}
     latency = {backend: stats_ms(seconds) for backend, seconds in samples.items()}
     results = {
         "k": K,

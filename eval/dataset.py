@@ -7,6 +7,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.reference import Reference, normalize
+
 DEFAULT_SET = Path(__file__).parent / "questions.jsonl"
 SPLITS = ("dev", "test")
 
@@ -18,6 +20,7 @@ class EvalSetError(ValueError):
 @dataclass(frozen=True)
 class GoldFootnote:
     document: str
+    """The article's id (`report-1`) or, in older sets, its title."""
     number: int
 
 
@@ -28,11 +31,11 @@ class Question:
     question: str
     answerable: bool
     evidence: tuple[str, ...]
-    """Verbatim corpus strings; quoting any one of them answers the question."""
+    """Strings verbatim in the documents as printed (white space aside); quoting any one answers the question."""
     footnotes: tuple[GoldFootnote, ...]
 
 
-def parse_question(row: object, corpus: Mapping[str, str], where: str) -> Question:
+def parse_question(row: object, corpus: Mapping[str, Reference], where: str) -> Question:
     """One question from its JSON object, with every evidence string checked against the corpus."""
     if not isinstance(row, dict):
         raise EvalSetError(f"{where}: expected a JSON object")
@@ -52,12 +55,12 @@ def parse_question(row: object, corpus: Mapping[str, str], where: str) -> Questi
     if question.answerable != bool(question.evidence):
         raise EvalSetError(f"{where}: an answerable question needs evidence, an unanswerable one none")
     for evidence in question.evidence:
-        if not any(evidence in text for text in corpus.values()):
+        if not any(normalize(evidence) in reference.text for reference in corpus.values()):
             raise EvalSetError(f"{where} ({question.id}): evidence is not verbatim in the corpus: {evidence[:80]!r}")
     return question
 
 
-def load_questions(path: Path, corpus: Mapping[str, str]) -> list[Question]:
+def load_questions(path: Path, corpus: Mapping[str, Reference]) -> list[Question]:
     """All questions of a JSONL file; fails on the first bad line, naming it."""
     questions: list[Question] = []
     seen: set[str] = set()
@@ -75,3 +78,59 @@ def load_questions(path: Path, corpus: Mapping[str, str]) -> list[Question]:
         seen.add(question.id)
         questions.append(question)
     return questions
+
+
+MANIFEST_NAME = "manifest.jsonl"
+"""Beside a question file: one row per document, with its metadata as printed and its source and licence."""
+
+
+@dataclass(frozen=True)
+class DocumentRecord:
+    """What a document prints about itself, written down by a person: the gold for its metadata."""
+
+    file: str
+    id: str
+    titles: tuple[str, ...]
+    """Every acceptable form of the title (with and without its subtitle); empty when none is printed."""
+    authors: tuple[str, ...]
+    """The names in the byline; empty when the document names no author."""
+    date: str | None
+    """ISO, as precise as printed (`2019`, `2019-05`, `2019-05-14`); None when no date is printed."""
+    not_text: tuple[str, ...]
+    """Strings the document shows that are not its text (running headers, site chrome, captions)."""
+
+
+def _strings(value: object, field: str, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str) for v in value):
+        return tuple(value)
+    raise EvalSetError(f"{where}: {field} must be a string, a list of strings or null")
+
+
+def load_manifest(path: Path) -> list[DocumentRecord]:
+    """The documents of a manifest file; fails on the first bad line, naming it."""
+    records = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+        if not line.strip():
+            continue
+        where = f"{path.name}:{number}"
+        try:
+            row = json.loads(line)
+            date = row["date"]
+            record = DocumentRecord(
+                file=str(row["file"]),
+                id=str(row["id"]),
+                titles=_strings(row["title"], "title", where),
+                authors=_strings(row["author"], "author", where),
+                date=None if date is None else str(date),
+                not_text=_strings(row.get("not_text"), "not_text", where),
+            )
+        except json.JSONDecodeError as error:
+            raise EvalSetError(f"{where}: not valid JSON ({error.msg})") from error
+        except (KeyError, TypeError) as error:
+            raise EvalSetError(f"{where}: missing or malformed field {error}") from error
+        records.append(record)
+    return records

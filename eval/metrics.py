@@ -6,9 +6,12 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
-from eval.dataset import Question
+from eval.dataset import DocumentRecord, GoldFootnote, Question
+from eval.reference import Reference, is_not_text, normalize, note_in_reference, quote_in_reference
 from qa.compose import Answer, Source
+from qa.corpus import Article
 from qa.retrieve import Hit
+from qa.sentences import MARKER_RE
 
 
 @dataclass(frozen=True)
@@ -27,59 +30,75 @@ class Judgement:
     gold_footnotes: int
     gold_cited: int
     top_score: float
+    chrome_quotes: int = 0
+    """Quotes holding a string the document shows but did not write as text (chrome, front matter)."""
+
+
+def _plain(text: str) -> str:
+    """Text without note markers, in single spaces: how evidence strings are written."""
+    return normalize(MARKER_RE.sub("", text))
+
+
+def holds_evidence(question: Question, text: str) -> bool:
+    """Whether a passage or quote holds one of the question's evidence strings, markers aside."""
+    plain = _plain(text)
+    return any(_plain(evidence) in plain for evidence in question.evidence)
 
 
 def evidence_rank(question: Question, hits: Sequence[Hit]) -> int | None:
     for hit in hits:
-        if any(evidence in hit.paragraph.text for evidence in question.evidence):
+        if holds_evidence(question, hit.paragraph.text):
             return hit.rank
     return None
 
 
-def quote_is_faithful(source: Source, source_text: str) -> bool:
-    """Each quote is its passage's slice, and the passage stands verbatim where it says in its file."""
+def quote_is_faithful(source: Source, reference: Reference) -> bool:
+    """Each quote is a slice of its passage, and its words stand in the document as read by other means."""
     paragraph = source.paragraph
-    if source_text[paragraph.offset : paragraph.offset + len(paragraph.text)] != paragraph.text:
-        return False
-    return all(paragraph.text[q.start : q.end] == q.text and q.text for q in source.quotes)
+    return all(
+        q.text and paragraph.text[q.start : q.end] == q.text and quote_in_reference(q.text, reference)
+        for q in source.quotes
+    )
 
 
-def note_is_defined_in_article(source_text: str, start: int, end: int, number: int, text: str) -> bool:
-    """Whether `[number] text` is defined in the source file between the article's bounds."""
-    pattern = re.compile(rf"\[{number}\]\s*{re.escape(text)}")
-    return pattern.search(source_text, start, end) is not None
+def _gold_key(note: GoldFootnote, source: Source) -> bool:
+    return note.document in (source.article.id, source.article.title)
 
 
 def judge(
     question: Question,
     hits: Sequence[Hit],
     answer: Answer,
-    sources_text: Mapping[str, str],
-    article_bounds: Mapping[str, tuple[int, int]],
+    references: Mapping[str, Reference],
 ) -> Judgement:
-    """Judge one answer against its question's gold evidence and footnotes."""
-    quotes = faithful = cited = correct = gold_cited = 0
-    gold = {(f.document, f.number) for f in question.footnotes}
+    """Judge one answer against its question's gold evidence and footnotes.
+
+    `references` holds each article's independent extraction (`eval.reference`), keyed by article id:
+    quotes and notes are checked against it, never against the parser's own text.
+    """
+    quotes = faithful = cited = correct = gold_cited = chrome = 0
+    gold = set(question.footnotes)
     for source in answer.sources + answer.nearest:
-        text = sources_text[source.article.source]
+        reference = references[source.article.id]
         quotes += len(source.quotes)
-        faithful += len(source.quotes) if quote_is_faithful(source, text) else 0
+        faithful += len(source.quotes) if quote_is_faithful(source, reference) else 0
+        chrome += sum(is_not_text(quote.text, reference) for quote in source.quotes)
     for source in answer.sources:
-        text = sources_text[source.article.source]
-        start, end = article_bounds[source.article.id]
+        reference = references[source.article.id]
         for note in source.footnotes:
             if note.text is None:
                 continue  # a marker the source never defines: shown as such, not a citation
             cited += 1
             marker = f"[{note.number}]"
             inside = any(marker in quote.text for quote in source.quotes)
-            if inside and note_is_defined_in_article(text, start, end, note.number, note.text):
+            if inside and note_in_reference(note.number, note.text, reference):
                 correct += 1
-            if (source.article.title, note.number) in gold:
+            found = next((g for g in gold if g.number == note.number and _gold_key(g, source)), None)
+            if found is not None:
                 gold_cited += 1
-                gold.discard((source.article.title, note.number))
+                gold.discard(found)
     supported = not answer.abstained and any(
-        evidence in quote.text for source in answer.sources for quote in source.quotes for evidence in question.evidence
+        holds_evidence(question, quote.text) for source in answer.sources for quote in source.quotes
     )
     return Judgement(
         question=question,
@@ -93,6 +112,7 @@ def judge(
         gold_footnotes=len(question.footnotes),
         gold_cited=gold_cited,
         top_score=hits[0].score if hits else 0.0,
+        chrome_quotes=chrome,
     )
 
 
@@ -120,6 +140,7 @@ def summarize(judgements: Iterable[Judgement]) -> dict[str, float | None]:
         **rank_figures([j.evidence_rank for j in answerable]),
         "answer_support": _ratio(sum(j.supported for j in answerable), len(answerable)),
         "quote_fidelity": _ratio(sum(j.faithful_quotes for j in items), sum(j.quotes for j in items)),
+        "chrome_quotes": sum(j.chrome_quotes for j in items),
         "footnote_recall": _ratio(sum(j.gold_cited for j in answerable), sum(j.gold_footnotes for j in answerable)),
         "footnote_precision": _ratio(sum(j.correctly_cited for j in items), sum(j.cited for j in items)),
         "abstention": _ratio(sum(j.abstained for j in unanswerable), len(unanswerable)),
@@ -175,4 +196,34 @@ def retrieval_summary(
         **rank_figures(answerable),
         "abstention": _ratio(silent.count(False), unanswerable),
         "false_abstention": _ratio(silent.count(True), len(answerable)),
+    }
+
+
+Verdict = str
+"""How one metadata field fared: "correct", "wrong" (including invented where none is printed) or "missing"."""
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+
+
+def _fold(text: str) -> str:
+    return normalize(text).translate(_FOLD).casefold().strip(" .,:;")
+
+
+def _verdict(printed: set[str], found: set[str]) -> Verdict:
+    if found == printed:
+        return "correct"
+    return "missing" if not found else "wrong"
+
+
+def metadata_verdicts(article: Article, record: DocumentRecord) -> dict[str, Verdict]:
+    """Title, author and date as parsed against what the document prints; a date is only as precise as printed."""
+    titles = {_fold(t) for t in record.titles}
+    title = _fold(article.title) if article.title else None
+    return {
+        "title": _verdict(titles, titles if title in titles else {title} - {None}),
+        "author": _verdict(
+            {_fold(a) for a in record.authors},
+            {_fold(name) for name in _NAME_SPLIT_RE.split(article.author or "") if name.strip()},
+        ),
+        "date": _verdict({record.date} if record.date else set(), {article.date} if article.date else set()),
     }

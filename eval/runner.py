@@ -8,23 +8,24 @@ from collections.abc import Mapping, Sequence
 from dataclasses import asdict
 from pathlib import Path
 
-from eval.dataset import DEFAULT_SET, SPLITS, Question, load_questions
+from eval.dataset import DEFAULT_SET, MANIFEST_NAME, SPLITS, DocumentRecord, Question, load_manifest, load_questions
 from eval.metrics import (
     Judgement,
     SweepPoint,
     candidate_thresholds,
     choose_threshold,
     judge,
+    metadata_verdicts,
     retrieval_summary,
     summarize,
     sweep_point,
 )
 from eval.peer import HaystackPeer, PeerUnavailable
+from eval.reference import Reference, is_not_text, normalize, reference
 from qa.assistant import Assistant, validate_k, validate_retriever
 from qa.compose import Composer
 from qa.corpus import Article
 from qa.folder import corpus_files
-from qa.formats import parse_file
 from qa.retrieve import Hit
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
@@ -32,29 +33,41 @@ RETRIEVAL_DEPTH = 10
 CALIBRATION_FILE = Path(__file__).parent / "calibration.json"
 
 
-def read_corpus(directory: Path) -> dict[str, str]:
-    """Each document's text as its paragraphs are sliced from it: the file itself for .txt, the extracted text else."""
-    texts = {}
-    for path in corpus_files(directory):
-        name = str(path.relative_to(directory))
-        texts[name] = parse_file(path, name).text
-    return texts
+NotText = Mapping[str, tuple[str, ...]]
+"""Per file name, the strings it shows that are not its text (from the collection's manifest)."""
 
 
-def article_bounds(articles: Sequence[Article], texts: Mapping[str, str]) -> dict[str, tuple[int, int]]:
-    """Each article's stretch of its file: from its first paragraph to the next article's first."""
-    bounds: dict[str, tuple[int, int]] = {}
+def read_corpus(directory: Path, not_text: NotText | None = None) -> dict[str, Reference]:
+    """Each document's independent extraction (`eval.reference`), by its name in the folder."""
+    names = {path: str(path.relative_to(directory)) for path in corpus_files(directory)}
+    return {name: reference(path, (not_text or {}).get(name, ())) for path, name in names.items()}
+
+
+def article_references(
+    articles: Sequence[Article], directory: Path, not_text: NotText | None = None
+) -> dict[str, Reference]:
+    """Each article's reference text: its file's, or for a file of several articles, its own stretch of it.
+
+    Only plain text holds several articles to a file (a saved listing page), and its paragraphs are
+    slices of the file itself, so the stretch from one article's first paragraph to the next one's
+    is the article's part of the file: a note is only correct if that part defines it.
+    """
     by_source: dict[str, list[Article]] = {}
     for article in articles:
         by_source.setdefault(article.source, []).append(article)
+    references: dict[str, Reference] = {}
     for source, group in by_source.items():
-        starts = [(a.paragraphs[0].offset if a.paragraphs else None, a.id) for a in group]
-        placed = sorted((offset, doc) for offset, doc in starts if offset is not None)
-        for (offset, doc), following in zip(placed, placed[1:] + [(len(texts[source]), "")], strict=True):
-            bounds[doc] = (offset, following[0])
-        for _, doc in starts:
-            bounds.setdefault(doc, (0, 0))
-    return bounds
+        whole = reference(directory / source, (not_text or {}).get(source, ()))
+        if len(group) == 1:
+            references[group[0].id] = whole
+            continue
+        raw = (directory / source).read_bytes().decode("utf-8", "replace")
+        starts = sorted((a.paragraphs[0].offset, a.id) for a in group if a.paragraphs)
+        for (start, doc), (end, _) in zip(starts, starts[1:] + [(len(raw), "")], strict=True):
+            references[doc] = Reference((normalize(raw[start:end]),), whole.not_text)
+        for article in group:
+            references.setdefault(article.id, Reference(("",)))
+    return references
 
 
 def rank_questions(assistant: Assistant, questions: Sequence[Question], retriever: RetrieverName) -> list[list[Hit]]:
@@ -67,12 +80,11 @@ def judge_questions(
     questions: Sequence[Question],
     rankings: Sequence[Sequence[Hit]],
     k: int,
-    texts: Mapping[str, str],
-    bounds: Mapping[str, tuple[int, int]],
+    references: Mapping[str, Reference],
 ) -> list[Judgement]:
     """Compose and judge each answer from its top `k` hits; retrieval is judged on all of them."""
     return [
-        judge(question, hits, composer.compose(question.question, hits[:k]), texts, bounds)
+        judge(question, hits, composer.compose(question.question, hits[:k]), references)
         for question, hits in zip(questions, rankings, strict=True)
     ]
 
@@ -81,13 +93,13 @@ def evaluate(
     assistant: Assistant,
     questions: Sequence[Question],
     k: int,
-    texts: Mapping[str, str],
     retriever: RetrieverName = "dense",
+    not_text: NotText | None = None,
 ) -> list[Judgement]:
-    """Judge each question as the assistant answers it."""
+    """Judge each question as the assistant answers it, against its collection's independent extraction."""
     rankings = rank_questions(assistant, questions, retriever)
-    bounds = article_bounds(assistant.articles, texts)
-    return judge_questions(assistant.composer, questions, rankings, k, texts, bounds)
+    references = article_references(assistant.articles, assistant.settings.corpus_dir, not_text)
+    return judge_questions(assistant.composer, questions, rankings, k, references)
 
 
 def sweep(
@@ -95,13 +107,12 @@ def sweep(
     questions: Sequence[Question],
     rankings: Sequence[Sequence[Hit]],
     k: int,
-    texts: Mapping[str, str],
 ) -> list[SweepPoint]:
     """Abstention, false abstention and answer support at every threshold that changes a decision."""
-    bounds = article_bounds(assistant.articles, texts)
-    baseline = judge_questions(Composer(-1.0), questions, rankings, k, texts, bounds)
+    references = article_references(assistant.articles, assistant.settings.corpus_dir)
+    baseline = judge_questions(Composer(-1.0), questions, rankings, k, references)
     return [
-        sweep_point(threshold, judge_questions(Composer(threshold), questions, rankings, k, texts, bounds))
+        sweep_point(threshold, judge_questions(Composer(threshold), questions, rankings, k, references))
         for threshold in candidate_thresholds(baseline)
     ]
 
@@ -141,11 +152,12 @@ def peer_columns(assistant: Assistant, questions: Sequence[Question], split: str
     return columns
 
 
-def question_format(question: Question, texts: Mapping[str, str]) -> str:
+def question_format(question: Question, texts: Mapping[str, Reference]) -> str:
     """The suffix of the file holding a question's first evidence string; "none" when it has none."""
     if not question.evidence:
         return "none"
-    return next((Path(name).suffix.lower().lstrip(".") for name, text in texts.items() if question.evidence[0] in text))
+    evidence = normalize(question.evidence[0])
+    return next(Path(name).suffix.lower().lstrip(".") for name, ref in texts.items() if evidence in ref.text)
 
 
 def format_table(columns: Mapping[str, Mapping[str, float | None]]) -> str:
@@ -158,7 +170,7 @@ def format_table(columns: Mapping[str, Mapping[str, float | None]]) -> str:
             value = columns[name][metric]
             if value is None:
                 cells.append(f"{'-':>12}")
-            elif metric in ("questions", "answerable"):
+            elif metric in ("questions", "answerable", "chrome_quotes"):
                 cells.append(f"{int(value):>12}")
             else:
                 cells.append(f"{value:>12.3f}")
@@ -173,13 +185,11 @@ def split_columns(judgements: Sequence[Judgement]) -> dict[str, dict[str, float 
 
 
 def compare(
-    assistant: Assistant, questions: Sequence[Question], k: int, texts: Mapping[str, str], split: str
+    assistant: Assistant, questions: Sequence[Question], k: int, split: str
 ) -> dict[str, dict[str, float | None]]:
     """Our three retrievers and, when installed, the Haystack peer's three, on the same questions."""
     columns = {
-        retriever: summarize(
-            j for j in evaluate(assistant, questions, k, texts, retriever) if j.question.split == split
-        )
+        retriever: summarize(j for j in evaluate(assistant, questions, k, retriever) if j.question.split == split)
         for retriever in RETRIEVERS
     }
     try:
@@ -225,18 +235,57 @@ def format_sweep(curves: Mapping[str, Sequence[SweepPoint]]) -> str:
     return "\n".join(lines)
 
 
+def document_rows(
+    articles: Sequence[Article], records: Sequence[DocumentRecord], references: Mapping[str, Reference]
+) -> dict[str, dict[str, str | int]]:
+    """Per document of the manifest: its metadata verdicts and how many of its passages are not its text."""
+    rows: dict[str, dict[str, str | int]] = {}
+    for record in records:
+        parsed = [a for a in articles if a.source == record.file]
+        article = next((a for a in parsed if a.id == record.id), parsed[0] if parsed else None)
+        if article is None:
+            rows[record.id] = {"title": "missing", "author": "missing", "date": "missing", "chrome_passages": 0}
+            continue
+        chrome = sum(is_not_text(p.text, references[a.id]) for a in parsed for p in a.paragraphs)
+        rows[record.id] = {**metadata_verdicts(article, record), "chrome_passages": chrome}
+    return rows
+
+
+def format_documents(rows: Mapping[str, Mapping[str, str | int]]) -> str:
+    lines = [f"{'document':<44}{'title':>9}{'author':>9}{'date':>9}{'chrome':>8}"]
+    for doc, row in rows.items():
+        lines.append(f"{doc[:43]:<44}{row['title']:>9}{row['author']:>9}{row['date']:>9}{row['chrome_passages']:>8}")
+    verdicts = [row[f] for row in rows.values() for f in ("title", "author", "date")]
+    lines.append(
+        f"metadata fields: {len(verdicts)}, wrong or invented: {verdicts.count('wrong')}, "
+        f"missing: {verdicts.count('missing')}; passages of chrome or front matter indexed: "
+        f"{sum(int(row['chrome_passages']) for row in rows.values())}"
+    )
+    return "\n".join(lines)
+
+
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     k = validate_k(args.k)
     retriever = validate_retriever(args.retriever or settings.retriever)
+    question_set = args.question_set or DEFAULT_SET
+    manifest = question_set.parent / MANIFEST_NAME
+    records = load_manifest(manifest) if manifest.is_file() else []
+    not_text = {record.file: record.not_text for record in records}
     assistant = Assistant.open(settings)
-    texts = read_corpus(settings.corpus_dir)
-    questions = load_questions(args.question_set or DEFAULT_SET, texts)
+    texts = read_corpus(settings.corpus_dir, not_text)
+    questions = load_questions(question_set, texts)
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]
-    judgements = evaluate(assistant, questions, k, texts, retriever)
+    judgements = evaluate(assistant, questions, k, retriever, not_text)
     columns = split_columns(judgements)
     print(f"retriever={retriever}, k={k}, abstain below {assistant.composer.abstain_below}")
     print(format_table(columns))
+    report: dict[str, object] = {"retriever": retriever, "k": k}
+    if records:
+        references = article_references(assistant.articles, settings.corpus_dir, not_text)
+        rows = document_rows(assistant.articles, records, references)
+        print(f"\ndocuments of {manifest}\n{format_documents(rows)}")
+        report["documents"] = rows
     formats = {question_format(j.question, texts) for j in judgements}
     if len(formats - {"none"}) > 1:
         by_format = {
@@ -244,10 +293,10 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
         }
         print(f"\nby format of the evidence's document\n{format_table(by_format)}")
         columns = {**columns, **{f"format {name}": figures for name, figures in by_format.items()}}
-    report: dict[str, object] = {"retriever": retriever, "k": k, "summary": columns}
+    report["summary"] = columns
     if args.compare:
         split = "test" if args.split == "all" else args.split
-        side_by_side = compare(assistant, questions, k, texts, split)
+        side_by_side = compare(assistant, questions, k, split)
         print(f"\nSide by side on the {split} split (peer: Haystack in-memory pipelines, same model):")
         print(format_table(side_by_side))
         report["compare"] = {"split": split, "columns": side_by_side}
@@ -259,7 +308,6 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
                 [q for q in questions if q.split == split],
                 [r for q, r in zip(questions, rankings, strict=True) if q.split == split],
                 k,
-                texts,
             )
             for split in SPLITS
             if any(q.split == split for q in questions)

@@ -10,30 +10,37 @@ import pytest
 from eval.dataset import DEFAULT_SET, EvalSetError, load_questions
 from eval.metrics import SweepPoint, choose_threshold, summarize
 from eval.peer import HaystackPeer
-from eval.runner import CALIBRATION_FILE, evaluate, rank_questions, sweep
+from eval.reference import Reference
+from eval.runner import CALIBRATION_FILE, evaluate, rank_questions, read_corpus, sweep
 from qa import Assistant
-from qa.settings import DEFAULT_ABSTAIN_BELOW
+from qa.settings import DEFAULT_ABSTAIN_BELOW, PROJECT_ROOT
 
 
 @pytest.fixture(scope="module")
-def figures(assistant: Assistant, corpus_texts: dict[str, str]) -> dict[str, float | None]:
-    questions = load_questions(DEFAULT_SET, corpus_texts)
-    return summarize(evaluate(assistant, questions, 3, corpus_texts))
+def references() -> dict[str, Reference]:
+    return read_corpus(PROJECT_ROOT / "corpus")
 
 
-def test_eval_set_has_80_questions_split_dev_and_test(corpus_texts: dict[str, str]) -> None:
-    questions = load_questions(DEFAULT_SET, corpus_texts)
+@pytest.fixture(scope="module")
+def figures(assistant: Assistant, references: dict[str, Reference]) -> dict[str, float | None]:
+    """The dev split's figures: the test split is held out, and no unit test reads its questions."""
+    questions = [q for q in load_questions(DEFAULT_SET, references) if q.split == "dev"]
+    return summarize(evaluate(assistant, questions, 3))
+
+
+def test_eval_set_has_80_questions_split_dev_and_test(references: dict[str, Reference]) -> None:
+    questions = load_questions(DEFAULT_SET, references)
     assert len(questions) == 80
     assert sum(not q.answerable for q in questions) >= 6
     assert {q.split for q in questions} == {"dev", "test"}
 
 
-def test_evidence_that_is_not_verbatim_fails_loudly(tmp_path: Path, corpus_texts: dict[str, str]) -> None:
+def test_evidence_that_is_not_verbatim_fails_loudly(tmp_path: Path, references: dict[str, Reference]) -> None:
     bad = tmp_path / "bad.jsonl"
     row = {"id": "x", "question": "q", "answerable": True, "evidence": ["words never written"], "footnotes": []}
     bad.write_text(json.dumps(row) + "\n")
     with pytest.raises(EvalSetError, match="bad.jsonl:1 .*not verbatim"):
-        load_questions(bad, corpus_texts)
+        load_questions(bad, references)
 
 
 def test_every_quote_is_verbatim(figures: dict[str, float | None]) -> None:
@@ -63,9 +70,9 @@ def test_default_threshold_is_the_calibrated_one() -> None:
     assert json.loads(CALIBRATION_FILE.read_text())["threshold"] == DEFAULT_ABSTAIN_BELOW
 
 
-def test_a_higher_threshold_never_abstains_less(assistant: Assistant, corpus_texts: dict[str, str]) -> None:
-    questions = [q for q in load_questions(DEFAULT_SET, corpus_texts) if q.split == "dev"]
-    points = sweep(assistant, questions, rank_questions(assistant, questions, "dense"), 3, corpus_texts)
+def test_a_higher_threshold_never_abstains_less(assistant: Assistant, references: dict[str, Reference]) -> None:
+    questions = [q for q in load_questions(DEFAULT_SET, references) if q.split == "dev"]
+    points = sweep(assistant, questions, rank_questions(assistant, questions, "dense"), 3)
     abstention = [p.abstention for p in points]
     assert len(points) > 10
     assert abstention == sorted(abstention)

@@ -1,0 +1,260 @@
+"""An extraction of each document made without the product's parsers, for judging quotes and notes against.
+
+A judge that compares quotes with the parser's own text cannot fail: whatever the parser got wrong,
+its text says the same. So each file is read here by other means: `pdftotext` (poppler) for PDF, the
+standard library's tag-blind `html.parser` for HTML (the text a browser would show, list numbers
+included), and the file itself for plain text and Markdown (with only the inline markup a reader never
+sees taken out). Quotes and notes must then be found in that text.
+
+What the two extractions may legitimately disagree on is spelled out, each as one rule:
+- white space: runs of it are one space; typographic ligatures and compatibility forms fold (NFKC);
+- a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`;
+- a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
+  document, and keeps its hyphen otherwise;
+- a PDF quote may run across a page break, where the page's furniture and foot notes intervene.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from pathlib import Path
+
+from charset_normalizer import from_bytes
+
+from qa.errors import QAError
+from qa.sentences import MARKER_RE
+
+_SPACE_RE = re.compile(r"\s+")
+_LINE_HYPHEN_RE = re.compile(r"(\w+)-\n\s*(\w+)")
+_WORD_RE = re.compile(r"\w+")
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
+
+
+class ReferenceUnavailable(QAError):
+    """The independent extraction cannot be made here (no `pdftotext`): the judge refuses to guess."""
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A document's independently extracted text, one string per page (one page for unpaged formats)."""
+
+    pages: tuple[str, ...]
+    not_text: tuple[str, ...] = ()
+    """Strings the file holds that are not the document's text: front matter, page and site chrome."""
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.pages)
+
+
+def normalize(text: str) -> str:
+    """NFKC and single spaces: how two faithful extractions of the same words compare equal."""
+    return _SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+
+
+def join_line_hyphens(text: str) -> str:
+    """`compre-\\nhensive` -> `comprehensive` where the document uses that word elsewhere, else `X-Y`."""
+    words = {w.lower() for w in _WORD_RE.findall(text)}
+
+    def join(match: re.Match[str]) -> str:
+        head, tail = match.group(1), match.group(2)
+        return head + tail if (head + tail).lower() in words else f"{head}-{tail}"
+
+    return _LINE_HYPHEN_RE.sub(join, text)
+
+
+def _pdf_pages(path: Path) -> tuple[str, ...]:
+    if shutil.which("pdftotext") is None:
+        raise ReferenceUnavailable(
+            "pdftotext (poppler-utils) is needed to judge PDF quotes; apt-get install poppler-utils"
+        )
+    result = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False, timeout=300
+    )
+    if result.returncode != 0:
+        raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
+    text = join_line_hyphens(result.stdout.decode("utf-8", "replace"))
+    return tuple(normalize(page) for page in text.split("\f"))
+
+
+class _VisibleText(HTMLParser):
+    """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered."""
+
+    _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
+    _BLOCKS = frozenset(
+        "p div section article main aside header footer nav li ul ol dl dd dt h1 h2 h3 h4 h5 h6 blockquote "
+        "pre figure figcaption table tr td th address hr br form".split()
+    )
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._hidden = 0
+        self._lists: list[int | None] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._HIDDEN:
+            self._hidden += 1
+        elif tag in ("ol", "ul"):
+            start = dict(attrs).get("start") or "1"
+            self._lists.append((int(start) if start.isdigit() else 1) if tag == "ol" else None)
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+        if tag == "li" and self._lists and self._lists[-1] is not None:
+            self.parts.append(f"{self._lists[-1]}. ")
+            self._lists[-1] += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in self._HIDDEN:
+            self._hidden = max(0, self._hidden - 1)
+        elif tag in ("ol", "ul") and self._lists:
+            self._lists.pop()
+        if tag in self._BLOCKS:
+            self.parts.append("\n")
+
+    def handle_data(self, data: str) -> None:
+        if not self._hidden:
+            self.parts.append(data)
+
+
+def _decode(data: bytes, declared: bytes | None = None) -> str:
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", "replace")
+    for encoding in (declared.decode("ascii", "ignore") if declared else None, "utf-8"):
+        if not encoding:
+            continue
+        try:
+            return data.decode(encoding)
+        except (LookupError, UnicodeDecodeError):
+            continue
+    best = from_bytes(data).best()
+    return str(best) if best is not None else data.decode("utf-8", "replace")
+
+
+def _html_text(data: bytes) -> str:
+    declared = _HTML_CHARSET_RE.search(data[:4096])
+    parser = _VisibleText()
+    parser.feed(_decode(data, declared.group(1) if declared else None))
+    parser.close()
+    return "".join(parser.parts)
+
+
+_MD_IMAGE_OR_LINK_RE = re.compile(r"!?\[([^\]^][^\]]*)\]\([^)]*\)")
+_MD_EMPHASIS_RE = re.compile(r"(?<![\w\\])(\*{1,3}|_{1,3}|`+)(?=\S)(.+?)(?<=\S)\1(?!\w)")
+
+
+_MD_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\](:?)")
+
+
+def _markdown_text(text: str) -> str:
+    """The file less inline link targets, emphasis and backticks: the words a reader sees.
+
+    Note labels are written as the numbers a reader sees: a numeric label is its own number, and
+    any other is numbered by the order of its first reference, as footnote renderers number them.
+    """
+    order: dict[str, int] = {}
+    for match in _MD_NOTE_RE.finditer(text):
+        if not match.group(2) and match.group(1) not in order:
+            order[match.group(1)] = len(order) + 1
+
+    def number(match: re.Match[str]) -> str:
+        label = match.group(1)
+        shown = label if label.isdigit() else str(order.get(label, 0))
+        return f"[{shown}]{match.group(2)}"
+
+    text = _MD_NOTE_RE.sub(number, text)
+    text = _MD_IMAGE_OR_LINK_RE.sub(r"\1", text)
+    previous = None
+    while previous != text:
+        previous, text = text, _MD_EMPHASIS_RE.sub(r"\2", text)
+    return text
+
+
+_FRONT_MATTER_RE = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def front_matter_lines(text: str) -> tuple[str, ...]:
+    """The lines of a Markdown file's YAML (`---`) or TOML (`+++`) front matter block, if it opens with one."""
+    block = _FRONT_MATTER_RE.match(text)
+    lines = block.group(2).splitlines() if block else []
+    return tuple(normalize(line) for line in lines if line.strip() not in ("", "-", "[", "]"))
+
+
+@lru_cache(maxsize=256)
+def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference:
+    suffix = path.suffix.lower()
+    not_text = tuple(normalize(s) for s in not_text)
+    if suffix == ".pdf":
+        return Reference(_pdf_pages(path), not_text)
+    data = path.read_bytes()
+    if suffix in (".html", ".htm"):
+        return Reference((normalize(_html_text(data)),), not_text)
+    text = _decode(data)
+    if suffix in (".md", ".markdown"):
+        return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
+    return Reference((normalize(text),), not_text)
+
+
+def reference(path: Path, not_text: tuple[str, ...] = ()) -> Reference:
+    """The independent extraction of one file, remembered while the file is unchanged."""
+    return _reference(path, path.stat().st_mtime, not_text)
+
+
+def is_not_text(passage: str, ref: Reference) -> bool:
+    """Whether a passage or quote holds a string the document shows but did not write as its text."""
+    plain = normalize(MARKER_RE.sub("", passage))
+    return any(item and item in plain for item in ref.not_text)
+
+
+def _marker_pattern(number: int) -> str:
+    """How a note marker may stand in the source: `[n]`, `[^n]`, bare `n` or superscript `ⁿ`."""
+    n = str(number)
+    return rf"\s?(?:\[\^?{n}\]|{n}|{n.translate(_SUPERSCRIPT_DIGITS)})"
+
+
+def text_pattern(text: str) -> re.Pattern[str]:
+    """A pattern matching `text` as the source may print it: its words exactly, its markers in any form."""
+    text = normalize(text)
+    parts: list[str] = []
+    position = 0
+    for marker in MARKER_RE.finditer(text):
+        parts.append(re.escape(text[position : marker.start()].rstrip()))
+        parts.append(_marker_pattern(int(marker.group(1))))
+        position = marker.end()
+        if text[position : position + 1] == " ":
+            parts.append(r"\s?")
+            position += 1
+    parts.append(re.escape(text[position:]))
+    return re.compile("".join(parts))
+
+
+def quote_in_reference(quote: str, ref: Reference) -> bool:
+    """Whether the quote's words stand in the document, in order, on one page or across one page break."""
+    pattern = text_pattern(quote)
+    if any(pattern.search(page) for page in ref.pages):
+        return True
+    words = normalize(quote).split(" ")
+    for page, following in zip(ref.pages, ref.pages[1:], strict=False):
+        for cut in range(1, len(words)):
+            head = text_pattern(" ".join(words[:cut]))
+            tail = text_pattern(" ".join(words[cut:]))
+            if head.search(page) and tail.search(following):
+                return True
+    return False
+
+
+def note_in_reference(number: int, note: str, ref: Reference) -> bool:
+    """Whether the document prints note `number` with this text: the number, then the note's words."""
+    body = text_pattern(note).pattern
+    label = rf"(?:\[\^?{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
+    pattern = re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
+    if any(pattern.search(page) for page in ref.pages):
+        return True
+    return pattern.search(ref.text) is not None

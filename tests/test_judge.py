@@ -1,0 +1,164 @@
+"""The eval's judge checks quotes and notes against an extraction made without our parsers, so it can fail.
+
+Negative controls: a wrong quote, a wrong note and a wrong document are each caught.
+"""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import replace
+
+import pytest
+
+from eval.dataset import DocumentRecord, GoldFootnote, Question
+from eval.metrics import judge, metadata_verdicts, quote_is_faithful
+from eval.reference import (
+    Reference,
+    front_matter_lines,
+    is_not_text,
+    join_line_hyphens,
+    normalize,
+    note_in_reference,
+    quote_in_reference,
+    reference,
+)
+from qa.compose import Answer, Citation, Quote, Source
+from qa.corpus import Article, Paragraph
+from qa.formats import parse_file
+from qa.settings import PROJECT_ROOT
+
+FORMATS = PROJECT_ROOT / "eval" / "formats"
+PDF = FORMATS / "forced-labour-report.pdf"
+HTML = FORMATS / "border-closures.html"
+MARKDOWN = FORMATS / "prison-food-rations.md"
+
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+
+
+def article(path: object) -> Article:
+    (parsed,) = parse_file(path, path.name).articles  # type: ignore[attr-defined]
+    return parsed
+
+
+def source_of(doc: Article, paragraph: Paragraph, quote: Quote | None = None) -> Source:
+    quote = quote or Quote(paragraph.text, 0, len(paragraph.text))
+    notes = tuple(Citation(m.number, doc.footnote(m.number)) for m in paragraph.markers)
+    return Source(1, 0.9, doc, paragraph, (quote,), notes)
+
+
+def with_marker(doc: Article) -> Paragraph:
+    return next(p for p in doc.paragraphs if p.markers and doc.footnote(p.markers[0].number))
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("path", [PDF, HTML, MARKDOWN], ids=lambda p: p.suffix)
+def test_every_parsed_paragraph_stands_in_the_independent_extraction(path: object) -> None:
+    doc = article(path)
+    ref = reference(path)  # type: ignore[arg-type]
+    assert [p.text for p in doc.paragraphs if not quote_in_reference(p.text, ref)] == []
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("path", [PDF, HTML, MARKDOWN], ids=lambda p: p.suffix)
+def test_every_parsed_note_stands_in_the_independent_extraction_under_its_number(path: object) -> None:
+    doc = article(path)
+    ref = reference(path)  # type: ignore[arg-type]
+    assert doc.footnotes
+    assert [n for n, text in doc.footnotes.items() if not note_in_reference(n, text, ref)] == []
+
+
+@needs_pdftotext
+def test_a_quote_with_one_word_changed_is_not_faithful() -> None:
+    doc = article(PDF)
+    paragraph = with_marker(doc)
+    words = paragraph.text.split(" ")
+    changed = " ".join(words[:3] + ["not"] + words[3:])
+    forged = replace(paragraph, text=changed)
+    assert quote_is_faithful(source_of(doc, paragraph), reference(PDF))
+    assert not quote_is_faithful(source_of(doc, forged), reference(PDF))
+
+
+@needs_pdftotext
+def test_a_marker_with_another_number_is_not_verbatim() -> None:
+    doc = article(PDF)
+    paragraph = with_marker(doc)
+    marker = paragraph.markers[0]
+    renumbered = paragraph.text[: marker.start] + f"[{marker.number + 5}]" + paragraph.text[marker.end :]
+    assert not quote_in_reference(renumbered, reference(PDF))
+
+
+@needs_pdftotext
+def test_a_note_given_another_notes_text_is_not_the_documents() -> None:
+    doc = article(PDF)
+    first, second = sorted(doc.footnotes)[:2]
+    assert note_in_reference(first, doc.footnotes[first], reference(PDF))
+    assert not note_in_reference(first, doc.footnotes[second], reference(PDF))
+
+
+@needs_pdftotext
+def test_a_quote_credited_to_another_document_is_not_faithful() -> None:
+    pdf, html = article(PDF), article(HTML)
+    paragraph = with_marker(html)
+    assert quote_is_faithful(source_of(html, paragraph), reference(HTML))
+    assert not quote_is_faithful(source_of(pdf, paragraph), reference(PDF))
+
+
+def test_the_judge_counts_a_wrong_note_as_miscited() -> None:
+    doc = article(MARKDOWN)
+    paragraph = with_marker(doc)
+    number = paragraph.markers[0].number
+    other = next(text for n, text in doc.footnotes.items() if n != number)
+    question = Question("x", "dev", "q", True, (paragraph.text[:40],), (GoldFootnote(doc.id, number),))
+    right = source_of(doc, paragraph)
+    wrong = replace(right, footnotes=(Citation(number, other),))
+    references = {doc.id: reference(MARKDOWN)}
+    verdicts = [judge(question, [], Answer("q", False, "", (s,)), references) for s in (right, wrong)]
+    assert [(v.cited, v.correctly_cited, v.gold_cited) for v in verdicts] == [(1, 1, 1), (1, 0, 1)]
+
+
+def test_a_line_end_hyphen_joins_only_into_a_word_the_document_uses() -> None:
+    text = "The EU-\nbased group wrote a compre-\nhensive report. It is comprehensive."
+    assert normalize(join_line_hyphens(text)) == "The EU-based group wrote a comprehensive report. It is comprehensive."
+
+
+def test_html_reference_numbers_ordered_list_items_as_a_browser_shows_them() -> None:
+    ref = reference(HTML)
+    number, text = next(iter(article(HTML).footnotes.items()))
+    assert note_in_reference(number, text, ref)
+    assert not note_in_reference(number + 20, text, ref)
+
+
+def record(titles: tuple[str, ...], authors: tuple[str, ...], date: str | None) -> DocumentRecord:
+    return DocumentRecord("doc.txt", "doc-1", titles, authors, date, ())
+
+
+def parsed(title: str | None, author: str | None, date: str | None) -> Article:
+    return Article("doc-1", title, author, date, "doc.txt", ())
+
+
+def test_metadata_the_document_does_not_print_counts_as_invented() -> None:
+    verdicts = metadata_verdicts(parsed("Contents", "admin", "2020-01-01"), record((), (), None))
+    assert verdicts == {"title": "wrong", "author": "wrong", "date": "wrong"}
+
+
+def test_metadata_left_out_counts_as_missing_and_null_for_null_as_correct() -> None:
+    verdicts = metadata_verdicts(parsed(None, None, None), record(("A Report",), (), "2020-05-14"))
+    assert verdicts == {"title": "missing", "author": "correct", "date": "missing"}
+
+
+def test_a_date_more_precise_than_printed_is_wrong() -> None:
+    assert metadata_verdicts(parsed(None, None, "2019-05-01"), record((), (), "2019-05"))["date"] == "wrong"
+
+
+def test_titles_match_any_printed_form_and_authors_as_a_set_of_names() -> None:
+    printed = record(("Left Behind", "Left Behind: Children in Care"), ("Ann Lee", "Bo Kim"), None)
+    verdicts = metadata_verdicts(parsed("Left behind: children in care", "Bo Kim and Ann Lee", None), printed)
+    assert verdicts == {"title": "correct", "author": "correct", "date": "correct"}
+
+
+def test_front_matter_lines_are_not_text() -> None:
+    text = '+++\ntitle = "Rights"\nauthors = ["Ann Lee"]\n+++\n\nBody text.\n'
+    assert front_matter_lines(text) == ('title = "Rights"', 'authors = ["Ann Lee"]')
+    ref = Reference(("Body text.",), front_matter_lines(text))
+    assert is_not_text('authors = ["Ann Lee"]', ref)
+    assert not is_not_text("Body text.", ref)
