@@ -75,8 +75,13 @@ def test_no_front_matter_line_is_indexed(path: Path) -> None:
         assert line not in parsed.text
 
 
-def test_unparseable_front_matter_is_dropped_without_metadata() -> None:
-    (article,) = parse_bytes(b"---\ntitle: [unclosed\n---\n\nThe hearing was adjourned.\n", "p.md").articles
+@pytest.mark.parametrize(
+    "front_matter",
+    ["---\ntitle: [unclosed\n---", "---\ndate: 2020-13-45\n---", "---\n" + "[" * 20000 + "\n---", "+++\ntitle = \n+++"],
+    ids=["unclosed list", "impossible date", "nesting past the recursion limit", "toml without a value"],
+)
+def test_unparseable_front_matter_is_dropped_without_metadata(front_matter: str) -> None:
+    (article,) = parse_bytes(f"{front_matter}\n\nThe hearing was adjourned.\n".encode(), "p.md").articles
     assert (article.title, article.author, article.date) == (None, None, None)
     assert [p.text for p in article.paragraphs] == ["The hearing was adjourned."]
 

@@ -134,7 +134,7 @@ def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
     body = match.group("body")
     try:
         meta = tomllib.loads(body) if match.group("fence") == "+++" else yaml.safe_load(body)
-    except (tomllib.TOMLDecodeError, yaml.YAMLError):
+    except (yaml.YAMLError, ValueError, RecursionError):  # TOMLDecodeError is a ValueError; so is YAML's 2020-13-45
         meta = {}
     if meta is not None and not isinstance(meta, dict):
         return {}, text
