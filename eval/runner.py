@@ -26,8 +26,9 @@ from eval.reference import Reference, is_not_text, normalize, reference
 from qa.answer_type import answer_type, gives_answer_type
 from qa.assistant import Assistant, validate_k, validate_retriever
 from qa.compose import Composer, Source, assess, to_source
-from qa.corpus import Article, corpus_files
+from qa.corpus import Article
 from qa.decision import Decision
+from qa.folder import corpus_files
 from qa.retrieve import Hit
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 

@@ -24,7 +24,7 @@ log = logging.getLogger(__name__)
 
 MAX_K = 10
 DOC_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""What `qa.corpus` makes ids of: a slug of the file name and the article's number in it."""
+"""What the parsers make ids of: a slug of the file name and the article's number in it."""
 MAX_DOC_ID_CHARS = 200
 REBUILD = "Rebuild it with `qa index --force`."
 ENCODER_CACHE = "encoder"

@@ -11,16 +11,9 @@ from tqdm import tqdm
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
 from embeddings.index import choose_index_type, current_build, read_manifest
-from qa.corpus import (
-    Article,
-    articles_from_json,
-    articles_to_json,
-    corpus_files,
-    fingerprint,
-    folder_files,
-    unindexed_reason,
-)
+from qa.corpus import Article, articles_from_json, articles_to_json
 from qa.errors import CorpusError
+from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.formats import parse_file
 from qa.lock import index_build_lock
 from qa.passages import index_entries

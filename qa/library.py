@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from embeddings import Encoder
-from qa.corpus import Article, corpus_files, unindexed_reason
+from qa.corpus import Article
 from qa.errors import CorpusError, DocumentConflict, DocumentNotFound
+from qa.folder import corpus_files, unindexed_reason
 from qa.formats import parse_bytes
 from qa.indexing import IndexReport, build_index
 

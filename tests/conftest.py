@@ -10,7 +10,8 @@ from fastapi.testclient import TestClient
 
 from embeddings import Encoder
 from qa import Assistant, Settings
-from qa.corpus import Article, parse_text
+from qa.corpus import Article
+from qa.formats.text import parse_text
 from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from web.app import create_app

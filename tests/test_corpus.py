@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from qa.corpus import Article, parse_date, parse_text
+from qa.corpus import Article, parse_date
+from qa.formats.text import parse_text
 from tests.conftest import HRNK, by_title
 
 DIALOGUE = "A Human Rights Dialogue with North Korea: Real or Illusory?"

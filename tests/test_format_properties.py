@@ -14,7 +14,9 @@ from qa.formats.document import Parsed
 BOUNDED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORDS = st.text(st.characters(codec="latin-1", exclude_categories=("Cc",)), max_size=30)
 TEXT_PIECES = ["\n", "\n\n", " ", "[1]", "[2]", "[12] A note.", "———", "By Jo", "Oct 16, 2014", "Title", "- item", "."]
+TEXT_PIECES += ["Notes", "1. A note.", "2 Two.", "[Footnote 3: x", "]", "Title: T", "Author: A", "[1000] N."]
 MD_PIECES = TEXT_PIECES + ["# ", "## ", "[^1]", "[^x]", "[^1]: note", "\n[^2]: two", "**", "`", "---\ntitle: T\n---\n"]
+MD_PIECES += ["---\n", "+++\n", "title = 'T'\n", "authors: [admin, {name: A}]\n", "date: 2020-13-45\n", "[[[["]
 HTML_PIECES = TEXT_PIECES + [
     "<p>", "</p>", "<h1>", "</h1>", "<h2>", "<sup>", "</sup>", "<sup>3</sup>", '<a href="#fn1">1</a>', '<li id="fn1">',
     "<ol>", "</ol>", "<li>", "</li>", "<nav>", "</nav>", "<script>", "</script>", "<article>", '<div class="notes">',

@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from qa.corpus import SUPPORTED_SUFFIXES
 from qa.errors import CorpusError
 from qa.formats import html, markdown, pdf, text
 from qa.formats.document import Parsed
@@ -21,7 +20,7 @@ PARSERS: dict[str, Parser] = {
     ".htm": html.parse,
     ".pdf": pdf.parse,
 }
-assert tuple(PARSERS) == SUPPORTED_SUFFIXES, "qa.corpus.SUPPORTED_SUFFIXES must list exactly the parsers here"
+"""The parser of each supported suffix: the keys are what a corpus folder indexes, in the order messages list them."""
 
 
 def parse_bytes(data: bytes, source: str) -> Parsed:

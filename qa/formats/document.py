@@ -15,10 +15,15 @@ from dataclasses import dataclass, field
 from pathlib import PurePath
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
+from qa.sentences import NOTE_NUMBER
 
 NOTES_SEPARATOR = "———"
 NOTES_HEADING_RE = re.compile(r"(?:End|Foot)?notes|References|Sources", re.IGNORECASE)
 """A last heading that only introduces the notes; it goes with them, not into the text."""
+DEFINITION_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)", re.DOTALL)
+"""A note as the notes block writes it, `[n] text`: what every format's own endnote lines are read as too."""
+BYLINE_BY_RE = re.compile(r"By\s+(\S.{0,118})")
+"""A byline under a title, `By Jane Doe`; the name is group 1."""
 _SPACE_RE = re.compile(r"\s+")
 
 

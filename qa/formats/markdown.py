@@ -1,26 +1,42 @@
 """Markdown notes -> one article: `[^n]` footnotes or a final `[n]` endnote block, headings as sections.
 
-markdown-it-py (CommonMark, with the mdit-py-plugins footnote and front-matter rules) does the
-parsing, so emphasis, links and code spans come out as the words a reader sees, not as markup.
+markdown-it-py (CommonMark, with the mdit-py-plugins footnote rule) does the parsing, so emphasis,
+links and code spans come out as the words a reader sees, not as markup. Front matter - YAML
+between `---` lines (Jekyll, Hugo) or TOML between `+++` lines (Hugo, Zola) - is the document's
+metadata, read with PyYAML and tomllib; it is never part of the text.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from datetime import date
 
+import yaml
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.footnote import footnote_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
-from qa.corpus import BYLINE_BY_RE, DEFINITION_RE, ParagraphKind
-from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
-from qa.formats.errors import decode_utf8
+from qa.corpus import ParagraphKind
+from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.formats.encoding import decode_text
 
-_FRONT_MATTER_RE = re.compile(r"^(title|author|authors|date)\s*:\s*(.+?)\s*$", re.IGNORECASE | re.MULTILINE)
+_FRONT_MATTER_RE = re.compile(
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
+)
+AUTHOR_KEYS = ("author", "authors")
+DATE_KEYS = ("date", "publishdate", "published", "pubdate")
+"""Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
+PLACEHOLDER_AUTHORS = frozenset({"admin", "anonymous", "unknown", "author", "user"})
+"""Names a CMS fills in when nobody is named: no author, not an author called "admin"."""
+_IDENTIFIER_RE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+"""A user name or slug (`jane-doe`, `jdoe`): a key into a site's author data, not a name as printed."""
+_TEMPLATE_TAGS_RE = re.compile(r"(?:\{%.*?%\}|\{\{.*?\}\}|\s)+", re.DOTALL)
+"""A paragraph of site-generator tags only (`{% include ... %}`, `{{< figure ... >}}`): markup, not words."""
 
-_PARSER = MarkdownIt("commonmark").enable("table").use(front_matter_plugin).use(footnote_plugin)
+_PARSER = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
 
 
 @dataclass
@@ -29,7 +45,6 @@ class _Walk:
     raw: list[str] = field(default_factory=list)
     """Each block's text before white space is squashed, one line per source line."""
     footnotes: dict[int, str] = field(default_factory=dict)
-    meta: dict[str, str] = field(default_factory=dict)
 
 
 def _inline(token: Token) -> str:
@@ -62,9 +77,7 @@ def _walk(tokens: list[Token]) -> _Walk:
             skip_until = None if token.type == skip_until else skip_until
             continue
         kind = token.type
-        if kind == "front_matter":
-            walk.meta = {k.lower().rstrip("s"): v.strip("'\"") for k, v in _FRONT_MATTER_RE.findall(token.content)}
-        elif kind == "table_open":
+        if kind == "table_open":
             skip_until = "table_close"
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lists += 1
@@ -81,7 +94,7 @@ def _walk(tokens: list[Token]) -> _Walk:
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token)}".strip()
-        elif kind == "inline":
+        elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
             text = _inline(token)
             walk.blocks.append(Block(text, block_kind))
@@ -108,15 +121,58 @@ def _endnotes(walk: _Walk) -> int:
     return end
 
 
+def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
+    """The front matter's keys (in lower case) and the text after it.
+
+    As in Jekyll and Hugo, a fenced block on the first line is front matter even when it does not
+    parse (it is dropped, and gives no metadata); only one that parses to a plain value rather
+    than keys is left as text, since it was a rule and a heading, not metadata.
+    """
+    match = _FRONT_MATTER_RE.match(text)
+    if match is None:
+        return {}, text
+    body = match.group("body")
+    try:
+        meta = tomllib.loads(body) if match.group("fence") == "+++" else yaml.safe_load(body)
+    except (yaml.YAMLError, ValueError, RecursionError):  # TOMLDecodeError is a ValueError; so is YAML's 2020-13-45
+        meta = {}
+    if meta is not None and not isinstance(meta, dict):
+        return {}, text
+    return {str(key).lower(): value for key, value in (meta or {}).items()}, text[match.end() :]
+
+
+def _text(value: object) -> str | None:
+    return (squash(value) or None) if isinstance(value, str) else None
+
+
+def _author(meta: Mapping[str, object]) -> str | None:
+    """Every author named: a string, a list of strings, or a list of `{name: ...}` entries, joined ", "."""
+    value = next((meta[key] for key in AUTHOR_KEYS if key in meta), None)
+    names = []
+    for item in value if isinstance(value, list) else [value]:
+        name = _text(item.get("name") if isinstance(item, dict) else item)
+        if name and name.lower() not in PLACEHOLDER_AUTHORS and not _IDENTIFIER_RE.fullmatch(name):
+            names.append(name)
+    return ", ".join(names) or None
+
+
+def _date(meta: Mapping[str, object]) -> str | None:
+    """The publication date, whether the front matter wrote it as a string or YAML/TOML made it a date."""
+    value = next((meta[key] for key in DATE_KEYS if key in meta), None)
+    if isinstance(value, date):  # a datetime is a date too
+        return iso_date(value.isoformat())
+    return iso_date(value) if isinstance(value, str) else None
+
+
 def parse(data: bytes, source: str) -> Parsed:
-    text = decode_utf8(data).lstrip("\ufeff")
+    meta, text = _front_matter(decode_text(data))
     walk = _walk(_PARSER.parse(text))
     blocks = walk.blocks[: _endnotes(walk)]
-    title = walk.meta.get("title")
+    title = _text(meta.get("title"))
     if blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
         title, blocks = squash(blocks[0].text), blocks[1:]
-    author = walk.meta.get("author")
+    author = _author(meta)
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
-    extracted = Extracted(blocks, walk.footnotes, title, author, iso_date(walk.meta.get("date")))
+    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta))
     return assemble(extracted, source)

@@ -1,12 +1,510 @@
-"""Plain text: the file's own text is what is quoted, parsed by `qa.corpus.parse_text` as always."""
+"""Plain text -> articles, paragraphs and footnotes. The file's own text is what is quoted.
+
+A saved page is not a clean document: one file can hold a listing of many articles, footnote
+numbers restart in each article, and the page's chrome sits between the paragraphs. Attribution
+comes only from the text itself, so every rule here errs toward "unknown" rather than borrowing a
+title, author, date or footnote from a neighbour. Chrome is found by what it is - a line the page
+repeats from entry to entry, or the words of navigation any site uses - never by one site's lines.
+"""
 
 from __future__ import annotations
 
-from qa.corpus import parse_text
-from qa.formats.document import Parsed
-from qa.formats.errors import decode_utf8
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+from pathlib import Path
+
+from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
+from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, NOTES_HEADING_RE, Parsed, squash
+from qa.formats.encoding import decode_text
+from qa.sentences import NOTE_NUMBER, find_markers
+
+_MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
+_DATE_RE = re.compile(
+    rf"(?:(?:{_MONTHS})[a-z]*\.? \d{{1,2}}, \d{{4}}|\d{{1,2}} (?:{_MONTHS})[a-z]* \d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+)
+_SEPARATOR_RE = re.compile(r"[—–\-_=]{3,}")
+_BULLET_RE = re.compile(r"[•·▪◦*\-–]\s+")
+_NUMBERED_NOTE_RE = re.compile(rf"({NOTE_NUMBER})\.?\s+(\S.*)", re.DOTALL)
+"""A note numbered without brackets, `12. text` or `12 text`: a note only under a notes heading or separator."""
+_LABELLED_NOTE_RE = re.compile(rf"\[(?:Foot)?note ({NOTE_NUMBER}):\s*(\S.*)", re.DOTALL | re.IGNORECASE)
+"""A note that says it is one, `[Footnote 3: text]` (Project Gutenberg's convention): a note wherever it stands.
+
+It runs to its closing bracket, which may be some paragraphs further on."""
+
+NAVIGATION_RES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"(?:\d+\s+){1,}\d+",  # pagination: "1 2 3"
+        r"(?:«\s*)?(?:Previous|Next)(?:\s*»)?|Page \d+ of \d+",
+        r"Home\s*[>›»].*",  # breadcrumb
+        r"(?:Subscribe|Sign up)\b.{0,60}",
+        r"(?:Key ?words?|Tags)\s*:.*",
+    )
+)
+"""Navigation any site prints - pagination, breadcrumbs, sign-up prompts, keyword lists - never an author's text."""
+REPEATS_FOR_FURNITURE = 3
+"""A line printed in this many entries of a listing, or a label printed this often, is the page's: see `_Chrome`."""
+NEAR_REPEAT_RATIO = 0.9
+"""A line this similar to a repeated one is the same furniture reworded (singular for plural, say)."""
+
+_LABELLED_FIELD_RE = re.compile(r"(Title|Authors?|Date)\s*:\s*(\S.{0,198})", re.IGNORECASE)
+"""A metadata line, `Title: ...`, as e-texts and memos open (Project Gutenberg, RFC 822 style headers)."""
+_LABELLED_FIELDS_WITHIN = 30
+"""How many opening units of a file may hold its labelled metadata lines."""
+
+_HEADING_MAX_CHARS = 80
+_HEADING_MAX_WORDS = 12
+_BYLINE_MAX_CHARS = 120
+_HEADER_MAX_LINES = 3
+"""Title, byline and a second byline line: a longer block above a dateline is text, not a header."""
+_LONG_LINE = 200
+"""A file with lines this long keeps one paragraph per line (saved web text); others are wrapped."""
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """A stretch of non-blank source text: a line, or a block of wrapped lines."""
+
+    start: int
+    end: int
+    text: str
+    bullet: bool = False
+
+
+@dataclass(frozen=True)
+class _Header:
+    first: int
+    """Index of the header's first unit."""
+    last: int
+    title: str | None
+    author: str | None
+    date: str | None
+
+
+def _is_dateline(text: str) -> bool:
+    return _DATE_RE.fullmatch(text) is not None
+
+
+def _is_navigation(text: str) -> bool:
+    return any(pattern.fullmatch(text) for pattern in NAVIGATION_RES)
+
+
+def _is_notes_heading(text: str) -> bool:
+    return NOTES_HEADING_RE.fullmatch(text.rstrip(":").rstrip()) is not None
+
+
+def _note_number(text: str, previous: int | None) -> int | None:
+    """The number of the note `text` opens, if it opens one after note `previous` (None: the first of a block).
+
+    `[n] text` is a note whatever its number. An unbracketed `n. text` only continues the count,
+    so a wrapped line that starts with a year ("2014 by the Institute") is not taken for note 2014.
+    """
+    if definition := _LABELLED_NOTE_RE.match(text) or DEFINITION_RE.match(text):
+        return int(definition.group(1))
+    numbered = _NUMBERED_NOTE_RE.match(text)
+    if numbered and (previous is None or int(numbered.group(1)) == previous + 1):
+        return int(numbered.group(1))
+    return None
+
+
+def _note_text(text: str) -> str:
+    """A note's words as the file has them (a wrapped note keeps its line breaks): notes are quoted too."""
+    if labelled := _LABELLED_NOTE_RE.match(text):
+        return labelled.group(2).removesuffix("]").strip()
+    match = DEFINITION_RE.match(text) or _NUMBERED_NOTE_RE.match(text)
+    assert match is not None, "only called on a line that opens a note"
+    return match.group(2).strip()
+
+
+def _lines(text: str) -> list[_Unit]:
+    """Every line, blank ones as empty units, with a leading bullet cut off (it is not the author's word)."""
+    lines: list[_Unit] = []
+    position = 0
+    for raw in text.splitlines(keepends=True):
+        body = raw.rstrip("\r\n")
+        if body.strip():
+            lead = len(body) - len(body.lstrip())
+            bullet = _BULLET_RE.match(body, lead)
+            if bullet:
+                lead = bullet.end()
+            start = position + lead
+            end = position + len(body.rstrip())
+            lines.append(_Unit(start, end, text[start:end], bullet is not None))
+        else:
+            lines.append(_Unit(position, position, ""))
+        position += len(raw)
+    return lines
+
+
+def _units(text: str) -> list[_Unit]:
+    lines = _lines(text)
+    if any(len(unit.text) > _LONG_LINE for unit in lines):
+        return [unit for unit in lines if unit.text]
+    return _join_wrapped(text, lines)
+
+
+def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
+    """Join hard-wrapped lines into paragraphs, in one pass: each paragraph is sliced once, when it ends.
+
+    Blank lines and bullets break paragraphs. Datelines, a notes heading, and a `By` line under the
+    title (above anything but datelines) stand alone, and so does each line of a short block right
+    above a dateline (title and byline). A note line ends the note above it (`[1] ...` then `[2] ...`).
+    """
+    blocks: list[_Unit] = []
+    first: _Unit | None = None
+    """The first line of the paragraph being joined."""
+    last: _Unit | None = None
+    header: list[_Unit] | None = None
+    """The lines of the paragraph being joined while they are few enough to be a header."""
+    alone = False
+    """Whether the paragraph being joined is a line that stands alone."""
+    note: int | None = None
+    """The number of the note the paragraph being joined holds, if it is one."""
+    top = True
+    """Whether only datelines came before the paragraph being joined: where a title and its byline stand."""
+
+    def close(split: bool = False) -> None:
+        nonlocal first, top
+        if first is not None and last is not None:
+            joined = [_Unit(first.start, last.end, text[first.start : last.end], first.bullet)]
+            blocks.extend(header if split and header else joined)
+            top = top and _is_dateline(blocks[-1].text)
+        first = None
+
+    for line in lines:
+        if not line.text:
+            close()
+            continue
+        dateline = _is_dateline(line.text)
+        line_alone = (
+            dateline
+            or (first is None and _is_notes_heading(line.text))
+            or (top and last is not None and first is not None and _under_title(first, last, line))
+        )
+        opens = None if line.bullet else _note_number(line.text, note)
+        if first is not None and (alone or line_alone or line.bullet or (note is not None and opens is not None)):
+            close(split=dateline and header is not None and len(header) > 1 and _looks_like_title(header[0].text))
+        if first is None:
+            first, alone, note, header = line, line_alone, opens, [line]
+        elif header is not None:
+            header = header + [line] if len(header) < _HEADER_MAX_LINES else None
+        last = line
+    close()
+    return blocks
+
+
+def _under_title(first: _Unit, last: _Unit, line: _Unit) -> bool:
+    """Whether `line` is a `By` line right under a title of one or two lines (which ends in no full stop)."""
+    return _is_byline(line.text) and last.start - first.start <= 2 * _LONG_LINE and not last.text.endswith((".", ";"))
+
+
+def _is_byline(text: str) -> bool:
+    return len(text) <= _BYLINE_MAX_CHARS and BYLINE_BY_RE.fullmatch(text) is not None
+
+
+def _author(byline: str) -> str:
+    """The name in a byline: `By Jane Doe` is by Jane Doe."""
+    by = BYLINE_BY_RE.fullmatch(byline)
+    return squash(by.group(1) if by else byline)
+
+
+def _find_headers(units: list[_Unit]) -> list[_Header]:
+    """Datelines with the byline above them and the title above that.
+
+    A lone line above a dateline at the top of the file is its title, not its author, unless it
+    says `By`: a single article names itself before it names anyone.
+    """
+    headers: list[_Header] = []
+    taken = -1
+    for i, unit in enumerate(units):
+        if not _is_dateline(unit.text) or i == 0:
+            continue
+        byline = units[i - 1]
+        if i - 1 <= taken or not _is_header_line(byline.text, _BYLINE_MAX_CHARS):
+            continue
+        title_index = i - 2
+        title = None
+        author: str | None = _author(byline.text)
+        if title_index > taken and _is_header_line(units[title_index].text, _LONG_LINE):
+            title = squash(units[title_index].text)
+        elif i == 1 and not _is_byline(byline.text):
+            title, author = squash(byline.text), None
+            title_index = i - 1
+        else:
+            title_index = i - 1
+        headers.append(_Header(title_index, i, title, author, parse_date(unit.text)))
+        taken = i
+    return headers
+
+
+def _is_header_line(text: str, limit: int) -> bool:
+    return (
+        len(text) <= limit and not _is_navigation(text) and not _is_dateline(text) and DEFINITION_RE.match(text) is None
+    )
+
+
+def _single_header(units: list[_Unit]) -> _Header | None:
+    """A file with no header above a dateline is one article: a title, a `By` line and a dateline open it.
+
+    Each is optional and read in that order (a dateline may also come first); none is guessed.
+    """
+    position = 0
+    date = None
+    if units and _is_dateline(units[0].text):
+        date, position = parse_date(units[0].text), 1
+    title = author = None
+    if position < len(units) and _looks_like_title(units[position].text):
+        title, position = squash(units[position].text), position + 1
+    if position < len(units) and _is_byline(units[position].text):
+        author, position = _author(units[position].text), position + 1
+    if date is None and position < len(units) and _is_dateline(units[position].text):
+        date, position = parse_date(units[position].text), position + 1
+    if position == 0:
+        return None
+    return _Header(0, position - 1, title, author, date)
+
+
+def _single_article(units: list[_Unit]) -> tuple[_Header | None, list[_Unit]]:
+    """The header and body of a file that is one article; labelled `Title:`/`Author:`/`Date:` lines near
+    its top are its metadata, ahead of what the opening lines suggest, and not part of its text.
+    """
+    header = _single_header(units)
+    start = header.last + 1 if header else 0
+    labelled: dict[str, str] = {}
+    used: set[int] = set()
+    for position in range(start, min(len(units), _LABELLED_FIELDS_WITHIN)):
+        if (field := _LABELLED_FIELD_RE.fullmatch(units[position].text)) and field.group(1).lower() not in labelled:
+            labelled[field.group(1).lower()] = squash(field.group(2))
+            used.add(position)
+    body = [unit for position, unit in enumerate(units[start:], start) if position not in used]
+    if not labelled:
+        return header, body
+    title, author, date = (header.title, header.author, header.date) if header else (None, None, None)
+    header = _Header(
+        0,
+        start - 1,
+        labelled.get("title", title),
+        labelled.get("author", labelled.get("authors", author)),
+        parse_date(labelled["date"]) if "date" in labelled else date,
+    )
+    return header, body
+
+
+def _looks_like_title(text: str) -> bool:
+    return (
+        len(text) <= _LONG_LINE
+        and not text.endswith((".", ",", ";"))
+        and not _is_navigation(text)
+        and not _is_dateline(text)
+        and not _is_byline(text)
+    )
+
+
+def _is_heading(unit: _Unit) -> bool:
+    text = unit.text
+    return (
+        not unit.bullet
+        and len(text) <= _HEADING_MAX_CHARS
+        and len(text.split()) <= _HEADING_MAX_WORDS
+        and text[0].isupper()
+        and not text.endswith((".", "!", "?", ":", ";", ",", "”", '"', "’", ")", "]"))
+        and not find_markers(text)
+    )
+
+
+@dataclass(frozen=True)
+class _Chrome:
+    """The lines a file repeats outside its headers; with navigation, what is the page's and not an author's."""
+
+    repeated: frozenset[str]
+
+    @classmethod
+    def of(cls, units: list[_Unit], headers: list[_Header]) -> _Chrome:
+        """Lines that recur `REPEATS_FOR_FURNITURE` times: in as many entries of a listing, or, if short, anywhere.
+
+        A listing prints its furniture once per entry, whatever its length (a disclaimer). In one
+        article only a short line that is not a sentence counts ("Share this page"): a
+        recommendation an author repeats is still the author's. Headers (a listing's repeated
+        bylines), datelines and notes are never furniture.
+        """
+        in_headers = {i for h in headers for i in range(h.first, h.last + 1)}
+        starts = [h.first for h in headers]
+        entries: dict[str, set[int]] = {}
+        counts: Counter[str] = Counter()
+        entry = -1
+        for i, unit in enumerate(units):
+            while entry + 1 < len(starts) and starts[entry + 1] <= i:
+                entry += 1
+            if i in in_headers or _is_dateline(unit.text) or DEFINITION_RE.match(unit.text):
+                continue
+            counts[unit.text] += 1
+            entries.setdefault(unit.text, set()).add(entry)
+        listing = len(headers) > 1
+        return cls(
+            frozenset(
+                line
+                for line, count in counts.items()
+                if (listing and len(entries[line]) >= REPEATS_FOR_FURNITURE)
+                or (count >= REPEATS_FOR_FURNITURE and _is_label(line))
+            )
+        )
+
+    def repeats(self, text: str) -> bool:
+        """Whether `text` is one of the repeated lines, or one reworded."""
+        return text in self.repeated or any(
+            abs(len(text) - len(line)) <= len(line) * (1 - NEAR_REPEAT_RATIO)
+            and _similarity(text, line) >= NEAR_REPEAT_RATIO
+            for line in self.repeated
+        )
+
+    def __contains__(self, text: str) -> bool:
+        return _is_navigation(text) or self.repeats(text)
+
+
+def _is_label(text: str) -> bool:
+    """A short line that is not a sentence: a link, a button, a label."""
+    return len(text) <= _HEADING_MAX_CHARS and not text.endswith((".", "!", "?", ":", '"', "”"))
+
+
+def _similarity(a: str, b: str) -> float:
+    """difflib's ratio, after its cheap upper bounds rule most pairs out."""
+    matcher = SequenceMatcher(None, a, b, autojunk=False)
+    if matcher.real_quick_ratio() < NEAR_REPEAT_RATIO or matcher.quick_ratio() < NEAR_REPEAT_RATIO:
+        return 0.0
+    return matcher.ratio()
+
+
+@dataclass
+class _Draft:
+    header: _Header | None
+    units: list[_Unit] = field(default_factory=list)
+    footnotes: dict[int, str] = field(default_factory=dict)
+
+
+def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrome: _Chrome) -> list[_Draft]:
+    """An entry's body, its endnotes, and any untitled entries that trail it on a listing page.
+
+    The body ends at the endnote block (a separator line, a notes heading, or a final run of `[n]`
+    notes), or, on a listing page, at a repeated line after its text: the line that closes every
+    entry (a disclaimer). On a listing page an entry with neither is a one-paragraph summary: the
+    paragraphs after it lost their own headings when the page was saved, so each becomes an
+    untitled entry instead of being credited to this one. What follows the notes (thanks, a
+    copyright line) is neither body nor a note.
+    """
+    drafts = [_Draft(header)]
+    closes = listing and _ends_with_notes_or_closing_line(units, chrome)
+    in_notes = False
+    closed = False
+    note: int | None = None
+    unclosed: int | None = None
+    """A labelled note whose closing bracket is still to come: the paragraphs until it are the note's."""
+    for position, unit in enumerate(units):
+        text = unit.text
+        if unclosed is not None:
+            drafts[0].footnotes[unclosed] += "\n\n" + text.removesuffix("]").rstrip()
+            unclosed = None if text.endswith("]") else unclosed
+            continue
+        if closed:
+            if text not in chrome:
+                drafts.append(_Draft(None, [unit]))
+            continue
+        number = _note_number(text, note) if in_notes and text not in chrome else None
+        if number is None and DEFINITION_RE.fullmatch(text) and _only_notes_follow(units[position:], chrome):
+            number = _note_number(text, None)
+        if _SEPARATOR_RE.fullmatch(text) or (_is_notes_heading(text) and _opens_notes(units, position + 1)):
+            in_notes, note = True, None
+        elif number is not None:
+            in_notes, note = True, number
+            drafts[0].footnotes.setdefault(number, _note_text(text))
+        elif labelled := _LABELLED_NOTE_RE.match(text):
+            if int(labelled.group(1)) not in drafts[0].footnotes:
+                drafts[0].footnotes[int(labelled.group(1))] = _note_text(text)
+                unclosed = None if text.endswith("]") else int(labelled.group(1))
+        elif listing and chrome.repeats(text) and (drafts[0].units or drafts[0].footnotes):
+            closed = True
+        elif in_notes or text in chrome:
+            continue
+        elif listing and not closes and drafts[-1].units:
+            drafts.append(_Draft(None, [unit]))
+        else:
+            drafts[-1].units.append(unit)
+    return drafts
+
+
+def _opens_notes(units: list[_Unit], position: int) -> bool:
+    """Whether a note starts at `position`: what makes a "Notes" line a notes heading and not a section."""
+    return position < len(units) and _note_number(units[position].text, None) is not None
+
+
+def _ends_with_notes_or_closing_line(units: list[_Unit], chrome: _Chrome) -> bool:
+    """Whether an entry's own text ends before its last unit: at a notes block, or at a repeated closing line."""
+    text_seen = False
+    for position, unit in enumerate(units):
+        if _SEPARATOR_RE.fullmatch(unit.text) or (_is_notes_heading(unit.text) and _opens_notes(units, position + 1)):
+            return True
+        if chrome.repeats(unit.text) and text_seen:
+            return True
+        text_seen = text_seen or unit.text not in chrome
+    return False
+
+
+def _only_notes_follow(rest: list[_Unit], chrome: _Chrome) -> bool:
+    """Whether `rest` is an endnote block with no separator line above it (chrome may follow)."""
+    return all(DEFINITION_RE.fullmatch(u.text) or u.text in chrome for u in rest)
+
+
+def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
+    paragraphs: list[Paragraph] = []
+    section: str | None = None
+    for position, unit in enumerate(units):
+        followed = position + 1 < len(units)
+        if followed and _is_heading(unit):
+            section = unit.text
+            kind: ParagraphKind = "heading"
+        else:
+            kind = "bullet" if unit.bullet else "text"
+        paragraphs.append(
+            Paragraph(len(paragraphs) + 1, unit.text, unit.start, kind, None if kind == "heading" else section)
+        )
+    return tuple(paragraphs)
+
+
+def parse_text(text: str, source: str) -> list[Article]:
+    """Parse one file's text into its articles, in page order."""
+    units = _units(text)
+    headers = _find_headers(units)
+    listing = len(headers) > 1
+    if not headers:
+        single, body = _single_article(units)
+        headers = [single] if single else []
+        segments = [(single, body)]
+    else:
+        bounds = [h.first for h in headers[1:]] + [len(units)]
+        segments = [(h, units[h.last + 1 : end]) for h, end in zip(headers, bounds, strict=True)]
+    chrome = _Chrome.of(units, headers)
+    stem = slugify(Path(source).stem)
+    articles: list[Article] = []
+    for header, body in segments:
+        for draft in _split_body(body, header, listing, chrome):
+            if draft.header is None and not draft.units:
+                continue
+            head = draft.header
+            articles.append(
+                Article(
+                    id=f"{stem}-{len(articles) + 1}",
+                    title=head.title if head else None,
+                    author=head.author if head else None,
+                    date=head.date if head else None,
+                    source=source,
+                    paragraphs=_paragraphs(draft.units),
+                    footnotes=draft.footnotes,
+                )
+            )
+    return articles
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    text = decode_utf8(data)
+    text = decode_text(data)
     return Parsed(text, parse_text(text, source))

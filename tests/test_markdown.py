@@ -1,0 +1,123 @@
+"""Markdown front matter as generators write it: YAML and TOML, author lists, dates as values, placeholders."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from qa.corpus import Article
+from qa.formats import parse_bytes
+from qa.formats.document import Parsed
+from qa.settings import PROJECT_ROOT
+
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+REAL = PROJECT_ROOT / "eval" / "real" / "docs"
+
+
+def parse_path(path: Path) -> Parsed:
+    return parse_bytes(path.read_bytes(), path.name)
+
+
+def only_article(path: Path) -> Article:
+    (article,) = parse_path(path).articles
+    return article
+
+
+def test_toml_front_matter_gives_title_author_and_date() -> None:
+    article = only_article(FIXTURES / "hugo-post-toml.md")
+    assert (article.title, article.author, article.date) == (
+        "Water Cuts in the Eastern Districts",
+        "Lena Vogt",
+        "2023-05-02",
+    )
+
+
+def test_yaml_author_list_of_names_is_joined_and_its_datetime_is_a_date() -> None:
+    article = only_article(FIXTURES / "jekyll-post-yaml-authors.md")
+    assert (article.title, article.author, article.date) == (
+        "Court Access for Detained Migrants",
+        "Priya Raman, Jonas Berg",
+        "2022-11-08",
+    )
+    assert article.footnotes == {
+        1: "Court statistics office, annual report 2022, table 7.",
+        2: "Survey of 58 immigration lawyers, October 2022.",
+    }
+
+
+def test_placeholder_author_is_no_author_and_published_is_a_date_key() -> None:
+    article = only_article(FIXTURES / "jekyll-post-admin.md")
+    assert (article.title, article.author, article.date) == ("Weekly Roundup", None, "2021-02-19")
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        FIXTURES / "hugo-post-toml.md",
+        FIXTURES / "jekyll-post-yaml-authors.md",
+        FIXTURES / "jekyll-post-admin.md",
+        REAL / "18f-ask-cor-vs-po.md",
+        REAL / "rust-moderation-follow-up.md",
+    ],
+    ids=lambda path: path.name,
+)
+def test_no_front_matter_line_is_indexed(path: Path) -> None:
+    """Its keys, list items and tables; a folded title's second line may also be a heading of the text."""
+    raw = path.read_text(encoding="utf-8")
+    fence = raw.splitlines()[0]
+    front_matter = raw.split(f"\n{fence}\n", 1)[0].splitlines()[1:]
+    syntax = [line.strip() for line in front_matter if re.match(r"\s*(?:[\w-]+\s*[:=]|- |\[)", line)]
+    parsed = parse_path(path)
+    assert len(syntax) >= 3
+    for line in syntax:
+        assert line not in parsed.text
+
+
+@pytest.mark.parametrize(
+    "front_matter",
+    ["---\ntitle: [unclosed\n---", "---\ndate: 2020-13-45\n---", "---\n" + "[" * 20000 + "\n---", "+++\ntitle = \n+++"],
+    ids=["unclosed list", "impossible date", "nesting past the recursion limit", "toml without a value"],
+)
+def test_unparseable_front_matter_is_dropped_without_metadata(front_matter: str) -> None:
+    (article,) = parse_bytes(f"{front_matter}\n\nThe hearing was adjourned.\n".encode(), "p.md").articles
+    assert (article.title, article.author, article.date) == (None, None, None)
+    assert [p.text for p in article.paragraphs] == ["The hearing was adjourned."]
+
+
+def test_real_jekyll_post_multiline_title_and_slug_authors() -> None:
+    """18F's post: a title folded over three lines, and authors as slugs of the site's author data, not names."""
+    article = only_article(REAL / "18f-ask-cor-vs-po.md")
+    assert article.title == (
+        "Ask 18F — What’s the difference between a Contracting Officer’s Representative and a Product Owner "
+        "on agile software development projects?"
+    )
+    assert (article.author, article.date) == (None, "2020-03-10")
+    assert article.footnotes[2] == "Federal Acquisition Regulation (FAR) 1.602-2(d)"
+
+
+def test_site_generator_tags_are_not_paragraphs() -> None:
+    parsed = parse_path(REAL / "18f-ask-cor-vs-po.md")
+    assert "{%" not in parsed.text
+    assert "The table below gives an overview of the difference between a COR and a PO." in parsed.text
+
+
+def test_real_zola_post_toml_authors_list() -> None:
+    article = only_article(REAL / "rust-moderation-follow-up.md")
+    assert (article.title, article.author, article.date) == (
+        "Follow-up on the moderation issue",
+        "Ryan Levick and Mara Bos",
+        None,
+    )
+    assert article.footnotes[3] == "https://github.com/rust-lang/team/pull/671"
+
+
+def test_front_matter_with_windows_line_ends_is_read() -> None:
+    data = (FIXTURES / "jekyll-post-yaml-authors.md").read_bytes().replace(b"\n", b"\r\n")
+    parsed = parse_bytes(data, "post.md")
+    assert (parsed.articles[0].title, parsed.articles[0].author) == (
+        "Court Access for Detained Migrants",
+        "Priya Raman, Jonas Berg",
+    )
+    assert "layout" not in parsed.text

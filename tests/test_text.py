@@ -1,0 +1,189 @@
+"""Plain text beyond the bundled corpus: notes blocks, bylines, datelines, wrapping, chrome and encodings."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.corpus import Article
+from qa.errors import CorpusError
+from qa.formats import parse_bytes
+from qa.formats.text import parse_text
+from qa.settings import PROJECT_ROOT
+
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+
+
+def parse_fixture(name: str) -> Article:
+    return parse_fixture_path(FIXTURES / name)
+
+
+def parse_fixture_path(path: Path) -> Article:
+    (article,) = parse_bytes(path.read_bytes(), path.name).articles
+    return article
+
+
+@pytest.fixture(scope="module")
+def essay() -> Article:
+    return parse_fixture("essay-with-notes.txt")
+
+
+def test_notes_heading_with_numbered_notes_makes_them_footnotes(essay: Article) -> None:
+    assert essay.footnotes == {
+        1: "Interview with a former county security official, Seoul, June 2019.",
+        2: "Transitional Justice Working Group, Mapping the Fate of the Missing,\n   2020, pp. 14-19.",
+        3: "Interview with the sister of a detainee, Yanji, October 2018.",
+    }
+
+
+def test_every_marker_of_an_essay_with_a_notes_block_resolves(essay: Article) -> None:
+    markers = [m.number for p in essay.paragraphs for m in p.markers]
+    assert markers == [1, 2, 3, 2]
+    assert all(essay.footnote(n) is not None for n in markers)
+
+
+def test_notes_heading_notes_and_thanks_line_are_not_paragraphs(essay: Article) -> None:
+    texts = [p.text for p in essay.paragraphs]
+    assert texts[-1].startswith("The absence of records is itself a finding.")
+    assert not any(t.startswith(("Notes", "1. ", "Thanks to")) for t in texts)
+
+
+def test_leading_dateline_gives_the_date_and_the_next_lines_title_and_author(essay: Article) -> None:
+    assert (essay.title, essay.author, essay.date) == ("Counting the Disappeared", "Mina Park", "2021-03-12")
+
+
+def test_a_dateline_alone_is_a_date_never_a_title() -> None:
+    (article,) = parse_text("March 3, 2021\n\nThe council met twice in the spring and adjourned.\n", "d.txt")
+    assert (article.title, article.date) == (None, "2021-03-03")
+
+
+def test_lone_line_above_a_dateline_is_the_title_not_the_author() -> None:
+    (article,) = parse_text("Rations in Winter\n\nMarch 3, 2021\n\nThe ration fell by a third.\n", "r.txt")
+    assert (article.title, article.author, article.date) == ("Rations in Winter", None, "2021-03-03")
+
+
+def test_title_followed_by_a_by_line_without_a_blank_line() -> None:
+    (article,) = parse_text("My Report\nBy Jane Doe\nFirst line of a paragraph\nthat wraps here.\n", "mine.txt")
+    assert (article.title, article.author) == ("My Report", "Jane Doe")
+    assert [p.text for p in article.paragraphs] == ["First line of a paragraph\nthat wraps here."]
+
+
+def test_sentence_opening_with_by_inside_a_first_paragraph_is_no_byline() -> None:
+    text = "The council did little in its first decade\nand nothing after that.\nBy 2010 it had stopped meeting.\n"
+    (article,) = parse_text(text, "c.txt")
+    assert article.author is None
+    assert [p.text for p in article.paragraphs] == [text.strip()]
+
+
+def test_notes_on_consecutive_lines_are_separate_notes() -> None:
+    article = parse_fixture("report-consecutive-notes.txt")
+    assert article.footnotes == {
+        1: "Provincial utilities survey, 2022, table 3.",
+        2: "Interviews with residents of Hyesan and Musan, 2022.",
+    }
+    assert (article.title, article.author) == ("Water Rationing in the Northern Provinces", "Tomas Reyes")
+
+
+def test_notes_numbered_past_999_resolve() -> None:
+    article = parse_fixture("long-report-excerpt.txt")
+    assert [m.number for p in article.paragraphs for m in p.markers] == [999, 1000, 1001]
+    assert article.footnote(1000) == "Testimony of witness 213, Seoul, 2019."
+    assert article.footnote(1001) == "Testimony of witness 214, Bangkok, 2020."
+
+
+def test_wrapped_note_line_starting_with_a_year_continues_its_note() -> None:
+    text = "Title\n\nBody.[1]\n\nNotes\n\n1. Smith, Report on camps, published in\n2014 by the Institute.\n2. Ibid.\n"
+    (article,) = parse_text(text, "n.txt")
+    assert article.footnotes == {1: "Smith, Report on camps, published in\n2014 by the Institute.", 2: "Ibid."}
+
+
+def test_notes_heading_with_prose_under_it_stays_a_section() -> None:
+    text = "Title\n\nBody text.\n\nNotes\n\nSome remarks on the method follow here.\n"
+    (article,) = parse_text(text, "n.txt")
+    assert [(p.kind, p.text) for p in article.paragraphs][1:] == [
+        ("heading", "Notes"),
+        ("text", "Some remarks on the method follow here."),
+    ]
+    assert article.footnotes == {}
+
+
+def test_a_line_repeated_through_a_file_is_chrome() -> None:
+    visits = [f"The inspectors visited site {n} and found it empty." for n in range(3)]
+    (article,) = parse_text("Inspection Log\n\n" + "".join(f"{v}\n\nShare this page\n\n" for v in visits), "log.txt")
+    assert [p.text for p in article.paragraphs] == visits
+
+
+def test_listing_entries_close_at_their_repeated_closing_line_even_reworded() -> None:
+    summaries = [f"The monitors recorded every transfer from facility {n} that year. " * 4 for n in range(1, 4)]
+    entry = "Entry {n}\nA. Writer\nMar 0{n}, 2020\n\n{summary}\n\nOpinions here are the author's own and not ours.\n\n"
+    listing = "".join(entry.format(n=n, summary=summary) for n, summary in enumerate(summaries, 1))
+    listing += "Opinions here are the authors' own and not ours.\n"
+    articles = parse_text(listing, "listing.txt")
+    assert [(a.title, [p.text for p in a.paragraphs]) for a in articles] == [
+        (f"Entry {n}", [summary.strip()]) for n, summary in enumerate(summaries, 1)
+    ]
+
+
+def test_hard_wrapped_megabyte_joins_into_its_paragraphs() -> None:
+    paragraph = "\n".join(["the commission found that detainees were held without trial"] * 20)
+    (article,) = parse_text("Report\n\n" + "\n\n".join([paragraph] * 1500), "big.txt")
+    assert len(article.paragraphs) == 1500
+    assert article.paragraphs[-1].text == paragraph
+
+
+@pytest.mark.parametrize(
+    ("encoding", "data"),
+    [
+        ("UTF-8 with BOM", "\ufeffRapport spécial\n\nLe détenu a été libéré.\n".encode()),
+        ("UTF-16", "Rapport spécial\n\nLe détenu a été libéré.\n".encode("utf-16")),
+        ("Windows-1252", "Rapport spécial\n\nLe détenu a été libéré, déclare le rapporteur.\n".encode("cp1252")),
+    ],
+)
+def test_text_in_other_encodings_is_decoded(encoding: str, data: bytes) -> None:
+    parsed = parse_bytes(data, "rapport.txt")
+    (article,) = parsed.articles
+    assert article.title == "Rapport spécial"
+    assert article.paragraphs[0].text.startswith("Le détenu a été libéré")
+    assert not parsed.text.startswith("\ufeff")
+
+
+def test_binary_file_named_txt_is_refused_with_the_reason() -> None:
+    with pytest.raises(CorpusError, match=r"^scan\.txt: not text"):
+        parse_bytes(bytes.fromhex("89504e470d0a1a0a0000000d4948445200") + bytes(range(256)) * 4, "scan.txt")
+
+
+@pytest.fixture(scope="module")
+def paine() -> Article:
+    return parse_fixture_path(PROJECT_ROOT / "eval" / "real" / "docs" / "paine-rights-of-man-part-1.txt")
+
+
+def test_gutenberg_footnotes_resolve_every_marker(paine: Article) -> None:
+    """Rights of Man, Project Gutenberg: `*[6]` in the text, `[Footnote 6: ...]` at the end, CRLF lines."""
+    markers = [m.number for p in paine.paragraphs for m in p.markers]
+    assert markers == list(range(1, 16))
+    assert paine.footnote(6) == "The word he used was renvoye, dismissed or sent away."
+
+
+def test_gutenberg_footnote_runs_over_paragraphs_to_its_closing_bracket(paine: Article) -> None:
+    note = paine.footnote(15)
+    assert note is not None
+    assert note.startswith("Whether the English commerce does not bring in money")
+    assert note.endswith("show an European increase of between three and four hundred millions\r\nsterling.")
+    assert not any(p.text.startswith(("[Footnote", "In the situation England now is")) for p in paine.paragraphs)
+
+
+def test_wrapped_listing_entries_keep_title_and_byline_apart() -> None:
+    listing = (
+        "Camp Closures\nAnna Kim\nMar 3, 2021\n\nThe camp was emptied in the spring.\n\n"
+        "Border Fences\nLi Wei\nMar 4, 2021\n\nA second fence went up along the river.\n"
+    )
+    assert [(a.title, a.author, a.date) for a in parse_text(listing, "l.txt")] == [
+        ("Camp Closures", "Anna Kim", "2021-03-03"),
+        ("Border Fences", "Li Wei", "2021-03-04"),
+    ]
+
+
+def test_labelled_title_and_author_lines_are_metadata_not_text(paine: Article) -> None:
+    assert (paine.title, paine.author, paine.date) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine", None)
+    assert not any(p.text.startswith(("Title:", "Author:")) for p in paine.paragraphs)
