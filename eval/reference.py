@@ -150,6 +150,8 @@ _MD_IMAGE_OR_LINK_RE = re.compile(r"!?\[([^\]^][^\]]*)\]\([^)]*\)")
 _MD_EMPHASIS_RE = re.compile(r"(?<![\w\\])(\*{1,3}|_{1,3}|`+)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 
 
+_MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~\n])")
+"""A backslash escape (`1\\.`) or hard line break (a backslash at a line end): the reader sees what follows."""
 _MD_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\](:?)")
 
 
@@ -171,12 +173,15 @@ def _markdown_text(text: str) -> str:
 
     text = _MD_NOTE_RE.sub(number, text)
     text = _MD_IMAGE_OR_LINK_RE.sub(r"\1", text)
+    text = _MD_ESCAPE_RE.sub(r"\1", text)
     previous = None
     while previous != text:
         previous, text = text, _MD_EMPHASIS_RE.sub(r"\2", text)
     return text
 
 
+_FIELD_LINE_RE = re.compile(r"\s*[\w-]+\s*(?::|=)\s*\S")
+"""A front-matter line that names a field (`title: …`, `date = …`); a folded value's continuation lines do not."""
 _FRONT_MATTER_RE = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -184,7 +189,7 @@ def front_matter_lines(text: str) -> tuple[str, ...]:
     """The lines of a Markdown file's YAML (`---`) or TOML (`+++`) front matter block, if it opens with one."""
     block = _FRONT_MATTER_RE.match(text)
     lines = block.group(2).splitlines() if block else []
-    return tuple(normalize(line) for line in lines if line.strip() not in ("", "-", "[", "]"))
+    return tuple(normalize(line) for line in lines if _FIELD_LINE_RE.match(line))
 
 
 @lru_cache(maxsize=256)
