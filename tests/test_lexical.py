@@ -9,12 +9,18 @@ def test_inflections_of_a_word_share_one_stem() -> None:
     assert {stem("urge"), stem("urged"), stem("urges"), stem("urging")} == {"urg"}
 
 
-def test_function_words_are_left_out_and_content_words_kept_in_order_with_repeats() -> None:
-    assert tokens("What did the camps hold, and which camps were closed?") == ["camp", "hold", "camp", "close"]
+def test_stop_words_are_left_out_and_content_words_kept_in_order_with_repeats() -> None:
+    assert tokens("The camps are closed, and the camps of the north are empty.") == [
+        "camp",
+        "close",
+        "camp",
+        "north",
+        "empti",
+    ]
 
 
-def test_verbs_of_saying_and_words_like_report_are_content_words() -> None:
-    assert terms("What did the report say, according to the document?") == {"report", "say", "accord", "document"}
+def test_verbs_of_saying_and_words_like_document_are_content_words() -> None:
+    assert terms("The report said so, according to the document.") == {"report", "said", "so", "accord", "document"}
 
 
 def test_digits_are_tokens_of_their_own_so_g8_meets_8() -> None:
