@@ -21,7 +21,7 @@ import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -58,7 +58,7 @@ class IndexLoadError(Exception):
 
 @dataclass(frozen=True)
 class Manifest:
-    """What a build was made from; a build whose model, corpus or index type differs is stale."""
+    """What a build was made from; a build whose model, corpus, index type or versions differ is stale."""
 
     model: str
     dimension: int
@@ -67,6 +67,10 @@ class Manifest:
     built_at: str
     index_type: IndexType = "flat"
     format: int = FORMAT
+    versions: dict[str, str] = field(default_factory=dict)
+    """Versions, by name, of what shaped the passages' text and offsets (parsers, sentence splitter): a
+    build made with others would be quoted with offsets another version computed. Empty in builds made
+    before versions were recorded."""
 
 
 @dataclass(frozen=True)
@@ -316,6 +320,10 @@ def _read_manifest(build: Path) -> Manifest:
         manifest = Manifest(**fields)
     except (OSError, ValueError, TypeError, AttributeError) as error:
         raise IndexLoadError(f"index manifest in {build} is damaged: {error}") from error
+    if not isinstance(manifest.versions, dict) or not all(
+        isinstance(name, str) and isinstance(version, str) for name, version in manifest.versions.items()
+    ):
+        raise IndexLoadError(f"index manifest in {build} has versions that are not names and version strings")
     if manifest.index_type not in INDEX_TYPES:
         raise IndexLoadError(f"index manifest in {build} names an unknown index type {manifest.index_type!r}")
     return manifest

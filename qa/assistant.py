@@ -10,13 +10,13 @@ from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
 from embeddings.encoder import model_id
-from embeddings.index import SearchOptions, choose_index_type, read_manifest, set_search_threads
+from embeddings.index import SearchOptions, read_manifest, set_search_threads
 from qa.answer_cache import AnswerCache
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
 from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
-from qa.indexing import ARTICLES_FILE, IndexReport, build_index, corpus_fingerprint
+from qa.indexing import ARTICLES_FILE, IndexReport, build_index, rebuild_reason
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
@@ -126,7 +126,7 @@ class Assistant:
 
 
 def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress: bool = True) -> None:
-    """Rebuild the index if the corpus (or the index type asked for) changed since its build.
+    """Rebuild the index if the corpus, the index type asked for, or the parsers' versions changed since its build.
 
     A missing, damaged or foreign index (another model, another format) is reported, not rebuilt:
     a server should not spend minutes embedding behind its operator's back; `qa index` does that.
@@ -138,9 +138,8 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
     except IndexLoadError as error:
         raise IndexUnavailable(f"{error}. {REBUILD}") from error
     _check_model(settings.index_dir, manifest.model, current_model)
-    wanted_type = choose_index_type(settings.index_type, manifest.passages)
-    if manifest.corpus != corpus_fingerprint(settings.corpus_dir) or manifest.index_type != wanted_type:
-        log.info("the documents in %s or the index type changed since the build; rebuilding", settings.corpus_dir)
+    if reason := rebuild_reason(manifest, settings.corpus_dir, settings.index_type):
+        log.info("%s; rebuilding", reason)
         report = build_index(
             settings.corpus_dir,
             settings.index_dir,

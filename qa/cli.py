@@ -32,13 +32,16 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from embeddings import Encoder
-    from qa.indexing import build_index, is_fresh
+    from qa.indexing import build_index, stale_reason
 
     settings = _settings(args)
     encoder = Encoder(settings.model_dir, settings.batch_size)
-    if not args.force and is_fresh(settings.index_dir, settings.corpus_dir, encoder.model_id, settings.index_type):
+    reason = stale_reason(settings.index_dir, settings.corpus_dir, encoder.model_id, settings.index_type)
+    if not args.force and reason is None:
         print(f"index in {settings.index_dir} is up to date with {settings.corpus_dir}; --force rebuilds it")
         return 0
+    if reason is not None:
+        print(f"building the index: {reason}")
     report = build_index(
         settings.corpus_dir,
         settings.index_dir,

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Mapping
 from dataclasses import dataclass, field
+from functools import cache
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from tqdm import tqdm
@@ -11,7 +14,7 @@ from tqdm import tqdm
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
 from embeddings.index import choose_index_type, current_build, read_manifest
-from qa.corpus import Article, articles_from_json, articles_to_json
+from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.errors import CorpusError
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.formats import parse_file
@@ -20,6 +23,20 @@ from qa.passages import index_entries
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
 ARTICLES_FILE = "articles.json"
+SHAPING_DISTRIBUTIONS = (
+    "pysbd",
+    "PyStemmer",
+    "pdfplumber",
+    "pdfminer.six",
+    "selectolax",
+    "trafilatura",
+    "markdown-it-py",
+    "mdit-py-plugins",
+    "PyYAML",
+    "charset-normalizer",
+)
+"""Libraries whose version can change a passage's text or offsets (the parsers and the sentence splitter),
+or its words (the stemmer): a build records them, and one made with other versions is rebuilt."""
 
 
 @dataclass(frozen=True)
@@ -83,17 +100,58 @@ def corpus_fingerprint(directory: Path) -> str:
     return fingerprint(corpus_files(directory), directory)
 
 
-def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str, index_type: str = "auto") -> bool:
-    """Whether the saved index was built from this corpus with this model, as the index type asked for."""
+@cache
+def text_versions() -> dict[str, str]:
+    """This installation's versions of what shapes passages: the project's parsers and `SHAPING_DISTRIBUTIONS`."""
+    versions = {"parser": PARSER_VERSION}
+    for name in SHAPING_DISTRIBUTIONS:
+        try:
+            versions[name] = version(name)
+        except PackageNotFoundError:
+            versions[name] = "not installed"
+    return versions
+
+
+def version_changes(recorded: Mapping[str, str]) -> str | None:
+    """Which recorded versions differ from this installation's, as `name old -> new`; None when none do."""
+    if not recorded:
+        return "the build records no versions (it was made before they were recorded)"
+    current = text_versions()
+    names = [*current, *(name for name in recorded if name not in current)]
+    changed = [
+        f"{name} {recorded.get(name, 'not recorded')} -> {current.get(name, 'not used')}"
+        for name in names
+        if recorded.get(name) != current.get(name)
+    ]
+    return ", ".join(changed) or None
+
+
+def rebuild_reason(manifest: Manifest, corpus_dir: Path, index_type: str = "auto") -> str | None:
+    """Why a build of the right model must be rebuilt for this corpus, or None when it is current."""
+    if changes := version_changes(manifest.versions):
+        return f"the build was made with other versions of the parsers or sentence splitter: {changes}"
+    wanted = choose_index_type(index_type, manifest.passages)
+    if manifest.index_type != wanted:
+        return f"the build is a {manifest.index_type} index and {wanted} is asked for"
+    if manifest.corpus != corpus_fingerprint(corpus_dir):
+        return f"the documents in {corpus_dir} changed since the build"
+    return None
+
+
+def stale_reason(index_dir: Path, corpus_dir: Path, model_id: str, index_type: str = "auto") -> str | None:
+    """Why the saved index is not a build of this corpus with this model and versions, or None if it is."""
     try:
         manifest = read_manifest(index_dir)
-    except IndexLoadError:
-        return False
-    return (
-        manifest.model == model_id
-        and manifest.index_type == choose_index_type(index_type, manifest.passages)
-        and manifest.corpus == corpus_fingerprint(corpus_dir)
-    )
+    except IndexLoadError as error:
+        return str(error)
+    if manifest.model != model_id:
+        return f"the build was made with model {manifest.model}, not {model_id}"
+    return rebuild_reason(manifest, corpus_dir, index_type)
+
+
+def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str, index_type: str = "auto") -> bool:
+    """Whether the saved index was built from this corpus with this model and versions, as the index type asked for."""
+    return stale_reason(index_dir, corpus_dir, model_id, index_type) is None
 
 
 def indexed_articles(index_dir: Path) -> list[Article]:
@@ -141,6 +199,7 @@ def _build_unlocked(
         passages=len(entries),
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         index_type=choose_index_type(index_type, len(entries)),
+        versions=text_versions(),
     )
     index = PassageIndex(vectors, [entry for entry, _ in entries], manifest)
     index.save(index_dir, {ARTICLES_FILE: articles_to_json(articles), CACHE_FILE: cache.to_bytes()})

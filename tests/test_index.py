@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
@@ -11,8 +12,9 @@ from embeddings import Encoder, Entry, IndexLoadError, Manifest, PassageIndex
 from embeddings.entries import DOCS_FILE, ROWS_FILE
 from embeddings.index import FORMAT, SearchOptions, choose_index_type, current_build, read_manifest, rescore_factor
 from qa import Assistant, Settings
+from qa.corpus import PARSER_VERSION
 from qa.errors import IndexUnavailable
-from qa.indexing import build_index, is_fresh
+from qa.indexing import build_index, corpus_fingerprint, is_fresh, stale_reason, text_versions
 from tests.conftest import NORTH38
 
 
@@ -214,3 +216,38 @@ def test_asking_for_another_index_type_makes_the_index_stale(
     build_index(small_corpus, tmp_path, encoder, progress=False)
     assert is_fresh(tmp_path, small_corpus, encoder.model_id, "auto")
     assert not is_fresh(tmp_path, small_corpus, encoder.model_id, "hnsw")
+
+
+def _save_build_of(corpus: Path, index_dir: Path, versions: dict[str, str]) -> None:
+    """A one-vector build that names `corpus`'s fingerprint and model "m", made with `versions`."""
+    manifest = Manifest("m", 2, corpus_fingerprint(corpus), 1, "now", versions=versions)
+    PassageIndex(np.ones((1, 2), dtype=np.float32), [Entry("d", 1, 0, 1)], manifest).save(index_dir)
+
+
+def test_a_build_made_with_this_installations_versions_is_fresh(small_corpus: Path, tmp_path: Path) -> None:
+    _save_build_of(small_corpus, tmp_path, text_versions())
+    assert is_fresh(tmp_path, small_corpus, "m")
+
+
+def test_a_build_made_with_another_sentence_splitter_version_is_stale_and_names_it(
+    small_corpus: Path, tmp_path: Path
+) -> None:
+    _save_build_of(small_corpus, tmp_path, {**text_versions(), "pysbd": "0.0.1"})
+    assert stale_reason(tmp_path, small_corpus, "m") == (
+        f"the build was made with other versions of the parsers or sentence splitter: pysbd 0.0.1 -> {version('pysbd')}"
+    )
+
+
+def test_a_build_that_records_no_versions_is_stale_and_says_why(small_corpus: Path, tmp_path: Path) -> None:
+    _save_build_of(small_corpus, tmp_path, {})
+    assert stale_reason(tmp_path, small_corpus, "m") == (
+        "the build was made with other versions of the parsers or sentence splitter: "
+        "the build records no versions (it was made before they were recorded)"
+    )
+
+
+def test_the_recorded_versions_are_the_installed_parsers_and_splitter() -> None:
+    versions = text_versions()
+    assert versions["parser"] == PARSER_VERSION
+    assert versions["pysbd"] == version("pysbd")
+    assert versions["pdfplumber"] == version("pdfplumber")

@@ -1,6 +1,9 @@
 """Sentence spans keep footnote markers with the sentence they close."""
 
-from qa.sentences import split_sentences
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qa.sentences import find_markers, split_sentences
 
 
 def sentences(text: str) -> list[str]:
@@ -20,3 +23,52 @@ def test_markers_after_closing_quote_stay_with_their_sentence() -> None:
 def test_initials_and_abbreviations_do_not_end_sentences() -> None:
     text = "See Joel S. Wit and the U.S. position in para. 93 of the report. Next one."
     assert sentences(text) == ["See Joel S. Wit and the U.S. position in para. 93 of the report.", "Next one."]
+
+
+def test_markers_cited_together_with_a_space_stay_with_their_sentence() -> None:
+    text = "It was said.[1] [2] And then it was done."
+    assert sentences(text) == ["It was said.[1] [2]", "And then it was done."]
+
+
+def test_a_line_break_inside_a_paragraph_is_not_a_boundary() -> None:
+    text = "The report was\nwritten in 2014 by\nthe commission. It found crimes."
+    assert sentences(text) == ["The report was\nwritten in 2014 by\nthe commission.", "It found crimes."]
+
+
+def test_a_reference_abbreviation_before_a_number_does_not_end_a_sentence() -> None:
+    text = "The figures are in vol. 3 and nn. 4-6 of the report. Next one."
+    assert sentences(text) == ["The figures are in vol. 3 and nn. 4-6 of the report.", "Next one."]
+
+
+def test_a_reference_abbreviation_before_a_word_still_ends_a_sentence() -> None:
+    text = "He read it para. After that he left."
+    assert sentences(text) == ["He read it para.", "After that he left."]
+
+
+prose = st.lists(
+    st.one_of(
+        st.sampled_from(
+            ["North", "Korea", "U.N.", "Dr.", "para.", "It", "“quoted.”", "ß", "İ", "世界", "\u200b", "\n"]
+        ),
+        st.sampled_from([".", "!", "?", ".”", "…", ",", " - ", "  ", "[", "]", ".[1]", "[2],[3]", "[12]These"]),
+        st.text(max_size=8),
+    ),
+    max_size=60,
+).map(" ".join)
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=prose)
+def test_sentences_are_exact_slices_that_cover_every_non_space_character(text: str) -> None:
+    spans = split_sentences(text)
+    assert all(a.end <= b.start for a, b in zip(spans, spans[1:], strict=False))
+    assert all(text[s.start : s.end] == text[s.start : s.end].strip() != "" for s in spans)
+    covered = {i for s in spans for i in range(s.start, s.end)}
+    assert {i for i, c in enumerate(text) if not c.isspace()} <= covered
+
+
+@settings(max_examples=300, deadline=None, derandomize=True)
+@given(text=prose)
+def test_no_sentence_boundary_falls_inside_a_marker(text: str) -> None:
+    spans = split_sentences(text)
+    assert all(any(s.start <= m.start and m.end <= s.end for s in spans) for m in find_markers(text))

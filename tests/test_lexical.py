@@ -1,0 +1,31 @@
+"""Words meet on their Snowball stems; only function words and footnote markers are left out."""
+
+from __future__ import annotations
+
+from qa.lexical import stem, terms, tokens
+
+
+def test_inflections_of_a_word_share_one_stem() -> None:
+    assert {stem("urge"), stem("urged"), stem("urges"), stem("urging")} == {"urg"}
+
+
+def test_stop_words_are_left_out_and_content_words_kept_in_order_with_repeats() -> None:
+    assert tokens("The camps are closed, and the camps of the north are empty.") == [
+        "camp",
+        "close",
+        "camp",
+        "north",
+        "empti",
+    ]
+
+
+def test_verbs_of_saying_and_words_like_document_are_content_words() -> None:
+    assert terms("The report said so, according to the document.") == {"report", "said", "so", "accord", "document"}
+
+
+def test_digits_are_tokens_of_their_own_so_g8_meets_8() -> None:
+    assert terms("the G8 summit") & terms("the Group of 8") == {"8"}
+
+
+def test_footnote_markers_are_not_words() -> None:
+    assert terms("camps.[12] and [3]") == {"camp"}
