@@ -335,6 +335,9 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
                 "abstained": j.abstained,
                 "supported": j.supported,
                 "top_score": round(j.top_score, 4),
+                "sources": j.sources,
+                "weak_sources": j.weak_sources,
+                "extra_sentences": j.extra_sentences,
             }
             for j in judgements
         ]
