@@ -25,7 +25,8 @@ MAX_QUOTE_CHARS = 700
 CLOSE_TO_BEST = 0.1
 """A further sentence is quoted too when it scores within this much of the best stretch."""
 PAIR_SLACK = 0.1
-"""In "passage" quotes, a sentence is quoted with its neighbour when the pair scores within this much of it alone."""
+"""In "passage" quotes, a sentence is quoted with its neighbour when the pair scores within this much of it
+alone; in "sentence" quotes, how far under the best a stretch holding the number or date asked for may score."""
 PAIR_GAIN = 0.05
 """In "sentence" quotes, a pair of sentences is quoted only when it scores this much above its better sentence."""
 NEAREST_SHOWN = 3
@@ -89,7 +90,7 @@ def select_quotes(
     """The sentences of a paragraph that answer best, verbatim, as runs of adjacent sentences.
 
     "sentence" quotes the best-scoring sentence, or a pair of sentences when the pair scores
-    above either alone (the answer then spans both); when the question asks for a number or a
+    PAIR_GAIN above every sentence alone (the answer then spans both); when the question asks for a number or a
     date and that quote holds none, the best stretch nearly as good that holds one is quoted
     instead. "passage" also adds sentences that score nearly as well, and the sentence a leading
     pronoun leans on, as the first release did.
@@ -262,7 +263,7 @@ class Composer:
         `source_margin` under the best one is seldom about the same thing (see README) and is
         shown, if at all, as a nearest passage that is not an answer.
         """
-        floor = sources[0].score - self.source_margin
+        floor = max(s.score for s in sources) - self.source_margin  # BM25 and hybrid rank by more than score
         return (
             tuple(s for s in sources if s.score >= floor),
             tuple(s for s in sources if s.score < floor),

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from qa import Assistant
-from qa.compose import context, select_quotes
+from qa.compose import Composer, Source, context, select_quotes
+from qa.corpus import Article
 from qa.retrieve import ScoredSpan
 from qa.sentences import Span
 
@@ -111,3 +112,11 @@ def test_an_answer_quotes_only_sources_close_to_the_best_and_lists_the_others_as
     assert all(s.score >= best - margin for s in answer.sources)
     assert answer.nearest and all(s.score < best - margin for s in answer.nearest)
     assert "Nearest passages" not in answer.text
+
+
+def test_the_margin_is_measured_from_the_best_score_whatever_the_rank(north38: Article) -> None:
+    """BM25 and hybrid rank by more than the score, so the best-scoring source need not come first."""
+    paragraph = north38.paragraphs[0]
+    sources = [Source(rank, score, north38, paragraph, (), ()) for rank, score in [(1, 0.70), (2, 0.80), (3, 0.76)]]
+    strong, weak = Composer(0.6, source_margin=0.05).strong(sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([2, 3], [1])
