@@ -20,7 +20,6 @@ from eval.collections import COLLECTIONS, Collection
 from eval.dataset import load_questions
 from eval.runner import read_corpus
 from qa import Assistant
-from qa.compose import assess, to_source
 from qa.decision import DECISION_FILE, SIGNAL_NAMES, Decision, Signals
 
 L2 = 0.1
@@ -42,7 +41,7 @@ def samples(collection: Collection, k: int) -> list[Sample]:
     rows = []
     for question in (q for q in questions if q.split == "dev"):
         hits = assistant.retriever.search(question.question, k)
-        evidence = assess(question.question, hits[0], to_source(hits[0]))
+        evidence = assistant.composer.assess(question.question, hits)
         rows.append(Sample(collection.name, question.id, question.answerable, evidence))
     return rows
 

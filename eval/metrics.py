@@ -11,7 +11,7 @@ from eval.reference import Reference, is_not_text, normalize, note_in_reference,
 from qa.compose import Answer, Source
 from qa.corpus import Article
 from qa.retrieve import Hit
-from qa.sentences import MARKER_RE
+from qa.sentences import MARKER_RE, split_sentences
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,12 @@ class Judgement:
     top_score: float
     chrome_quotes: int = 0
     """Quotes holding a string the document shows but did not write as text (chrome, front matter)."""
+    sources: int = 0
+    """Sources quoted as the answer (the nearest passages, shown as not an answer, aside)."""
+    weak_sources: int = 0
+    """Of those, the ones holding no evidence: see `is_weak`."""
+    extra_sentences: int | None = None
+    """Sentences quoted beyond those holding the evidence (see `extra_sentences`); None when not measured."""
 
 
 def _plain(text: str) -> str:
@@ -50,6 +56,53 @@ def evidence_rank(question: Question, hits: Sequence[Hit]) -> int | None:
         if holds_evidence(question, hit.paragraph.text):
             return hit.rank
     return None
+
+
+def is_weak(question: Question, source: Source) -> bool:
+    """A source shown as an answer that holds no evidence for the question.
+
+    For an answerable question: no evidence string in the source's paragraph. For an unanswerable
+    one nothing is evidence, so every source of an answer given to it is weak.
+    """
+    return not question.answerable or not holds_evidence(question, source.paragraph.text)
+
+
+def evidence_sentences(question: Question, text: str) -> set[int]:
+    """The fewest adjacent sentences of a paragraph that together hold an evidence string.
+
+    Empty when the paragraph holds none. Of equally short runs, the first is taken.
+    """
+    sentences = split_sentences(text)
+    for length in range(1, len(sentences) + 1):
+        for first in range(len(sentences) - length + 1):
+            last = first + length - 1
+            if holds_evidence(question, text[sentences[first].start : sentences[last].end]):
+                return set(range(first, last + 1))
+    return set()
+
+
+def extra_sentences(question: Question, answer: Answer) -> int | None:
+    """Sentences quoted beyond the evidence, over the answer's sources whose paragraph holds evidence.
+
+    A quote of exactly the sentences holding an evidence string scores 0; each further sentence
+    quoted from such a paragraph counts 1. Sources without evidence are left to `is_weak`; None
+    when the answer abstained, the question is unanswerable, or no source holds evidence.
+    """
+    if answer.abstained or not question.answerable:
+        return None
+    extra: int | None = None
+    for source in answer.sources:
+        text = source.paragraph.text
+        evidence = evidence_sentences(question, text)
+        if not evidence:
+            continue
+        quoted = {
+            i
+            for i, sentence in enumerate(split_sentences(text))
+            if any(q.start <= sentence.start and sentence.end <= q.end for q in source.quotes)
+        }
+        extra = (extra or 0) + len(quoted - evidence)
+    return extra
 
 
 def quote_is_faithful(source: Source, reference: Reference) -> bool:
@@ -113,11 +166,18 @@ def judge(
         gold_cited=gold_cited,
         top_score=hits[0].score if hits else 0.0,
         chrome_quotes=chrome,
+        sources=len(answer.sources),
+        weak_sources=sum(is_weak(question, source) for source in answer.sources),
+        extra_sentences=extra_sentences(question, answer),
     )
 
 
 def _ratio(numerator: float, denominator: float) -> float | None:
     return numerator / denominator if denominator else None
+
+
+def _mean(values: Sequence[float]) -> float | None:
+    return _ratio(sum(values), len(values))
 
 
 def rank_figures(ranks: Sequence[int | None]) -> dict[str, float | None]:
@@ -141,6 +201,8 @@ def summarize(judgements: Iterable[Judgement]) -> dict[str, float | None]:
         "answer_support": _ratio(sum(j.supported for j in answerable), len(answerable)),
         "quote_fidelity": _ratio(sum(j.faithful_quotes for j in items), sum(j.quotes for j in items)),
         "chrome_quotes": sum(j.chrome_quotes for j in items),
+        "weak_sources": _ratio(sum(j.weak_sources for j in items), sum(j.sources for j in items)),
+        "extra_sentences": _mean([j.extra_sentences for j in answerable if j.extra_sentences is not None]),
         "footnote_recall": _ratio(sum(j.gold_cited for j in answerable), sum(j.gold_footnotes for j in answerable)),
         "footnote_precision": _ratio(sum(j.correctly_cited for j in items), sum(j.cited for j in items)),
         "abstention": _ratio(sum(j.abstained for j in unanswerable), len(unanswerable)),

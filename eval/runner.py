@@ -25,7 +25,7 @@ from eval.peer import HaystackPeer, PeerUnavailable
 from eval.reference import Reference, is_not_text, normalize, reference
 from qa.answer_type import answer_type, gives_answer_type
 from qa.assistant import Assistant, validate_k, validate_retriever
-from qa.compose import Composer, Source, assess, to_source
+from qa.compose import Composer, Source
 from qa.corpus import Article
 from qa.decision import Decision
 from qa.folder import corpus_files
@@ -125,15 +125,10 @@ class ThresholdComposer(Composer):
         return tuple(sources)
 
 
-def fitted_at(threshold: float) -> Composer:
-    return Composer(Decision.load().at(threshold))
-
-
-def confidences(questions: Sequence[Question], rankings: Sequence[Sequence[Hit]]) -> list[float]:
+def confidences(composer: Composer, questions: Sequence[Question], rankings: Sequence[Sequence[Hit]]) -> list[float]:
     """The fitted decision's confidence for each question's best passage: what its threshold cuts."""
-    decision = Decision.load()
     return [
-        decision.confidence(assess(q.question, hits[0], to_source(hits[0])))
+        composer.decision.confidence(composer.assess(q.question, hits))
         for q, hits in zip(questions, rankings, strict=True)
         if hits
     ]
@@ -310,8 +305,9 @@ def sweep_collections(k: int, retriever: RetrieverName) -> dict[str, list[SweepP
         held_out = [q for q in questions if q.split == "test"]
         rankings = rank_questions(assistant, held_out, retriever)
         scores = [hits[0].score for hits in rankings if hits]
+        composer = assistant.composer
         curves[f"{collection.name} new"] = sweep(
-            assistant, held_out, rankings, k, fitted_at, confidences(held_out, rankings)
+            assistant, held_out, rankings, k, composer.at, confidences(composer, held_out, rankings)
         )
         curves[f"{collection.name} old"] = sweep(assistant, held_out, rankings, k, ThresholdComposer, scores)
     return curves
@@ -375,6 +371,9 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
                 "abstained": j.abstained,
                 "supported": j.supported,
                 "top_score": round(j.top_score, 4),
+                "sources": j.sources,
+                "weak_sources": j.weak_sources,
+                "extra_sentences": j.extra_sentences,
             }
             for j in judgements
         ]

@@ -1,10 +1,12 @@
-"""What kind of answer a question asks for, and whether a quote gives one: rules, not a model.
+"""What kind of answer a question asks for, and where a text gives one: rules, not a model.
 
 No named-entity model is packaged for offline use, and the question words of English are few, so
-regular expressions do this. A question's type is set by its FIRST interrogative: "Why did the
-report say how many were held?" asks why, not how many. A quote agrees with the type when it holds
-something of that kind that the question does not already hold: "How many prisoners were held in
-Camp 22?" is not answered by a passage whose only number is the 22.
+regular expressions do this. A question's kind is set by its FIRST interrogative: "Why did the
+report say how many were held?" asks why, not how many. A "how many" question is answered by a
+number, a "when" question by a date, a "who" or "where" question by a name; the words the question
+is about (its topic) are not the answer, so a number or name the question itself holds ("Camp 22")
+never counts. The decision uses this to tell an answer from an on-topic passage, quoting prefers a
+sentence that holds it, and the page marks it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 import re
 from typing import Literal
 
-from qa.sentences import MARKER_RE
+from qa.sentences import MARKER_RE, Span
 
 AnswerType = Literal["quantity", "date", "agent", "place", "other"]
 
@@ -21,34 +23,47 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
     for kind, pattern in (
         (
             "quantity",
-            r"\b(?:how (?:many|much|large|big|long|often|far|old)|by how|what (?:percentage|proportion|share|number|"
-            r"amount|sum|fraction|rate|portion)|(?:vote|head) count)\b",
+            r"\b(?:how (?:many|much|large|big|long|often|far|old|high|low)|by how|what (?:percentage|proportion|"
+            r"share|number|amount|sum|fraction|rate|portion)|(?:vote|head) count)\b",
         ),
-        ("date", r"\b(?:when|what (?:year|date|month|day)|which (?:year|date|month|day)|since when)\b"),
+        ("date", r"\b(?:when|since when|(?:what|which) (?:year|date|month|day|decade)|in what year)\b"),
         ("agent", r"\b(?:who|whom|whose|which (?:person|people|official|organi[sz]ation|agency|company|group))\b"),
         ("place", r"\b(?:where|which (?:country|countries|city|cities|region|state|province)|in what country)\b"),
         ("other", r"\b(?:why|what|which|how|whether|does|do|did|is|are|was|were|can|could|should|would)\b"),
     )
 )
 
-_NUMBER_RE = re.compile(
-    r"\b(?:\d+(?:[,.]\d+)*%?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
-    r"|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|dozens?|half|several|a few"
-    r"|percent|per cent)\b",
+_NUMBER_WORD = (
+    r"one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+    r"seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|"
+    r"millions?|billions?|dozens?|half|several"
+)
+_SCALE = r"hundred|thousand|million|billion|trillion|percent|per cent|%"
+_UNIT = r"years?|months?|weeks?|days?|hours?|decades?|centuries|century"
+_QUANTITY_RE = re.compile(
+    rf"(?:[$€£¥]\s?)?\b(?:\d[\d,.]*\d|\d|(?:{_NUMBER_WORD})(?:[- ](?:{_NUMBER_WORD}))*)\b"
+    rf"(?:\s?(?:{_SCALE}))?(?:\s(?:{_UNIT})\b)?",
     re.IGNORECASE,
 )
-_YEAR_RE = re.compile(r"\b(?:1[5-9]|20)\d\d(?:s|’s|'s)?\b")
-_MONTHS = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?"
-    r"|Nov(?:ember)?|Dec(?:ember)?)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
 )
 _DATE_RE = re.compile(
-    rf"\b{_MONTHS}\.?\s+\d{{1,2}}\b|\b\d{{1,2}}\s+{_MONTHS}\b|\b\d{{4}}-\d\d-\d\d\b|{_YEAR_RE.pattern}"
+    rf"\b(?:\d{{1,2}}\s{_MONTH}(?:,?\s\d{{4}})?|{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?"
+    rf"|{_MONTH}\s\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:1[5-9]|20)\d\d(?:s)?)\b"
 )
 _NAME_RE = re.compile(
     r"\b(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]{2,}\w*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+)?[A-Z][\w’'.-]+)*"
 )
 """A run of capitalised words, or an acronym: a name of a person, organisation or place."""
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+)")
+_PATTERNS: dict[AnswerType, re.Pattern[str]] = {
+    "quantity": _QUANTITY_RE,
+    "date": _DATE_RE,
+    "agent": _NAME_RE,
+    "place": _NAME_RE,
+}
 
 
 def answer_type(question: str) -> AnswerType:
@@ -61,25 +76,33 @@ def answer_type(question: str) -> AnswerType:
     return min(found)[2] if found else "other"
 
 
-def _new(matches: list[str], question: str) -> bool:
+def marks(text: str, question: str) -> tuple[Span, ...]:
+    """Where `text` holds the kind of words `question` asks for; empty if it asks for none or `text` has none.
+
+    Footnote markers are never an answer; a date is not a quantity (its day does not count); a
+    capitalised word that only starts a sentence is not a name; and what the question itself names
+    is its topic, not its answer.
+    """
+    kind = answer_type(question)
+    if kind == "other":
+        return ()
+    pattern = _PATTERNS[kind]
+    excluded = [Span(m.start(), m.end()) for m in MARKER_RE.finditer(text)]
+    if kind == "quantity":
+        excluded += [Span(m.start(), m.end()) for m in _DATE_RE.finditer(text)]
     asked = question.lower()
-    return any(found.lower() not in asked for found in matches)
+    starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)}
+    found = []
+    for match in pattern.finditer(text):
+        words = match.group(0)
+        if any(e.start <= match.start() < e.end for e in excluded) or words.lower() in asked:
+            continue
+        if pattern is _NAME_RE and match.start() in starts and " " not in words:
+            continue
+        found.append(Span(match.start(), match.end()))
+    return tuple(found)
 
 
 def gives_answer_type(text: str, question: str) -> bool:
-    """Whether `text` holds something of the kind `question` asks for that the question does not already hold.
-
-    Note markers are not numbers, and a year is a date, not a quantity.
-    """
-    kind = answer_type(question)
-    text = MARKER_RE.sub(" ", text)
-    if kind == "quantity":
-        numbers = [m.group(0) for m in _NUMBER_RE.finditer(text) if not _YEAR_RE.fullmatch(m.group(0))]
-        return _new(numbers, question)
-    if kind == "date":
-        return _new([m.group(0) for m in _DATE_RE.finditer(text)], question)
-    if kind in ("agent", "place"):
-        sentence_starts = {m.end() for m in re.finditer(r"(?:^|[.!?]\s+)", text)}
-        names = [m.group(0) for m in _NAME_RE.finditer(text) if m.start() not in sentence_starts or " " in m.group(0)]
-        return _new(names, question)
-    return True
+    """Whether `text` gives the kind of answer `question` asks for (any text does, for a question of no kind)."""
+    return answer_type(question) == "other" or bool(marks(text, question))

@@ -50,7 +50,8 @@ class Assistant:
         self.articles = tuple(articles)
         self._by_id = {article.id: article for article in self.articles}
         self.retriever = Retriever(encoder, index, self.articles)
-        self.composer = Composer(Decision.load().at(settings.min_confidence))
+        decision = Decision.load().at(settings.min_confidence)
+        self.composer = Composer(decision, settings.source_margin, settings.quote)
         # Owned by this assistant: loading another index makes a new assistant, and so a new cache.
         self.cache = AnswerCache(settings.answer_cache_size)
 

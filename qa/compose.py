@@ -6,24 +6,29 @@ paragraph, and every footnote cited has its marker inside a quote.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 import jinja2
 
+from qa.answer_type import answer_type, marks
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, signals
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import Span, leans_on_previous, split_sentences
+from qa.settings import DEFAULT_SOURCE_MARGIN, QuoteMode
 
 MAX_QUOTE_CHARS = 700
 """Beyond about this length a quote stops being an extract; extra sentences are left out."""
 CLOSE_TO_BEST = 0.1
 """A further sentence is quoted too when it scores within this much of the best stretch."""
 PAIR_SLACK = 0.1
-"""A sentence is quoted with its neighbour when the pair scores within this much of it alone."""
+"""In "passage" quotes, a sentence is quoted with its neighbour when the pair scores within this much of it
+alone; in "sentence" quotes, how far under the best a stretch holding the number or date asked for may score."""
+PAIR_GAIN = 0.05
+"""In "sentence" quotes, a pair of sentences is quoted only when it scores this much above its better sentence."""
 NEAREST_SHOWN = 3
 _SPLIT_PARAGRAPHS_KEPT = 16384
 """Paragraphs whose sentence boundaries are remembered; more than the bundled corpus has."""
@@ -54,6 +59,10 @@ class Source:
     paragraph: Paragraph
     quotes: tuple[Quote, ...]
     footnotes: tuple[Citation, ...]
+    context_before: Quote | None = None
+    """The paragraph's sentence just before the quotes: context, not quoted, not cited."""
+    context_after: Quote | None = None
+    """The paragraph's sentence just after the quotes."""
 
 
 @dataclass(frozen=True)
@@ -64,7 +73,8 @@ class Answer:
     """The answer rendered by the template, ready to paste."""
     sources: tuple[Source, ...]
     nearest: tuple[Source, ...] = ()
-    """On abstention, the closest passages, which are explicitly not an answer."""
+    """Passages that are explicitly not an answer: on abstention the closest ones; otherwise those
+    retrieved but scoring far below the best source (see `Composer.strong`)."""
 
 
 @lru_cache(maxsize=_SPLIT_PARAGRAPHS_KEPT)
@@ -74,8 +84,17 @@ def _sentences(text: str) -> tuple[tuple[Span, ...], frozenset[Span]]:
     return sentences, frozenset(sentences)
 
 
-def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
-    """The sentences of a paragraph that answer best, verbatim, as runs of adjacent sentences."""
+def select_quotes(
+    text: str, spans: Sequence[ScoredSpan], mode: QuoteMode = "sentence", question: str = ""
+) -> tuple[Quote, ...]:
+    """The sentences of a paragraph that answer best, verbatim, as runs of adjacent sentences.
+
+    "sentence" quotes the best-scoring sentence, or a pair of sentences when the pair scores
+    PAIR_GAIN above every sentence alone (the answer then spans both); when the question asks for a number or a
+    date and that quote holds none, the best stretch nearly as good that holds one is quoted
+    instead. "passage" also adds sentences that score nearly as well, and the sentence a leading
+    pronoun leans on, as the first release did.
+    """
     sentences, sentence_set = _sentences(text)
     if not sentences:
         return ()
@@ -86,8 +105,52 @@ def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
     single = {s.span: s.score for s in candidates if s.span in sentence_set}
     best = max(candidates, key=lambda s: s.score)
     if _span_length(best.span) > MAX_QUOTE_CHARS and single:
-        inside = {span: score for span, score in single.items() if _within(span, best.span)}
-        best = ScoredSpan(*max((inside or single).items(), key=lambda item: item[1]))
+        best = _best_inside(best.span, single)
+    if mode == "sentence":
+        chosen = _tight(text, sentences, candidates, single, best, question)
+    else:
+        chosen = _passage(text, sentences, candidates, single, best, whole)
+    return tuple(_runs(text, sentences, sorted(chosen)))
+
+
+def _best_inside(span: Span, single: Mapping[Span, float]) -> ScoredSpan:
+    """The best single sentence inside `span` (the best of all when none is inside)."""
+    inside = {sentence: score for sentence, score in single.items() if _within(sentence, span)}
+    return ScoredSpan(*max((inside or single).items(), key=lambda item: item[1]))
+
+
+def _tight(
+    text: str,
+    sentences: Sequence[Span],
+    candidates: Sequence[ScoredSpan],
+    single: Mapping[Span, float],
+    best: ScoredSpan,
+    question: str,
+) -> set[int]:
+    """The best sentence, or the best stretch of two when it beats every sentence alone by PAIR_GAIN."""
+    if single and best.span not in single and best.score < max(single.values()) + PAIR_GAIN:
+        best = ScoredSpan(*max(single.items(), key=lambda item: item[1]))
+    if answer_type(question) != "other" and not marks(text[best.span.start : best.span.end], question):
+        typed = [
+            s
+            for s in candidates
+            if s.score >= best.score - PAIR_SLACK
+            and _span_length(s.span) <= MAX_QUOTE_CHARS
+            and marks(text[s.span.start : s.span.end], question)
+        ]
+        best = max(typed, key=lambda s: s.score, default=best)
+    return {i for i, sentence in enumerate(sentences) if _within(sentence, best.span)}
+
+
+def _passage(
+    text: str,
+    sentences: Sequence[Span],
+    candidates: Sequence[ScoredSpan],
+    single: Mapping[Span, float],
+    best: ScoredSpan,
+    whole: Span,
+) -> set[int]:
+    """The best stretch widened: a pair near its sentence, a pronoun's antecedent, near-best sentences."""
     if best.span in single:
         pairs = [s for s in candidates if _within(best.span, s.span) and s.span != best.span and s.span != whole]
         partner = max(pairs, key=lambda s: s.score, default=None)
@@ -102,7 +165,24 @@ def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
             continue
         if _length(sentences, chosen | {i}) <= MAX_QUOTE_CHARS:
             chosen.add(i)
-    return tuple(_runs(text, sentences, sorted(chosen)))
+    return chosen
+
+
+def context(text: str, quotes: Sequence[Quote]) -> tuple[Quote | None, Quote | None]:
+    """The sentence just before the first quote and the one just after the last, if the paragraph has them.
+
+    Shown apart from the quote (never inside its quotation marks) so a reader sees what a pronoun
+    or a "this" refers to without the quote growing; nothing in them is cited.
+    """
+    if not quotes:
+        return None, None
+    sentences, _ = _sentences(text)
+    before = [s for s in sentences if s.end <= quotes[0].start]
+    after = [s for s in sentences if s.start >= quotes[-1].end]
+    return (
+        Quote(text[before[-1].start : before[-1].end], before[-1].start, before[-1].end) if before else None,
+        Quote(text[after[0].start : after[0].end], after[0].start, after[0].end) if after else None,
+    )
 
 
 def _within(inner: Span, outer: Span) -> bool:
@@ -140,9 +220,12 @@ def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tup
     return tuple(Citation(n, article.footnote(n)) for n in numbers)
 
 
-def to_source(hit: Hit) -> Source:
-    quotes = select_quotes(hit.paragraph.text, hit.spans)
-    return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, cite(hit.article, hit.paragraph, quotes))
+def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Source:
+    text = hit.paragraph.text
+    quotes = select_quotes(text, hit.spans, mode, question)
+    before, after = context(text, quotes)
+    citations = cite(hit.article, hit.paragraph, quotes)
+    return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after)
 
 
 def assess(question: str, hit: Hit, source: Source) -> Signals:
@@ -154,8 +237,12 @@ def assess(question: str, hit: Hit, source: Source) -> Signals:
 class Composer:
     """Decides whether the hits answer the question and renders the answer through its template."""
 
-    def __init__(self, decision: Decision) -> None:
+    def __init__(
+        self, decision: Decision, source_margin: float = DEFAULT_SOURCE_MARGIN, quote_mode: QuoteMode = "sentence"
+    ) -> None:
         self.decision = decision
+        self.source_margin = source_margin
+        self.quote_mode = quote_mode
         environment = jinja2.Environment(
             loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
             undefined=jinja2.StrictUndefined,
@@ -164,15 +251,37 @@ class Composer:
         )
         self._template = environment.get_template("answer.txt.j2")
 
+    def at(self, threshold: float) -> Composer:
+        """The same composer deciding from another confidence threshold (for sweeps)."""
+        return Composer(self.decision.at(threshold), self.source_margin, self.quote_mode)
+
+    def assess(self, question: str, hits: Sequence[Hit]) -> Signals:
+        """The decision's signals for the best hit, quoted as this composer quotes it."""
+        return assess(question, hits[0], to_source(hits[0], self.quote_mode, question))
+
     def compose(self, question: str, hits: Sequence[Hit]) -> Answer:
-        found = tuple(to_source(hit) for hit in hits)
+        found = tuple(to_source(hit, self.quote_mode, question) for hit in hits)
         sources = self.answering(question, hits, found)
         if not sources:
             nearest = found[:NEAREST_SHOWN]
             text = self._template.render(question=question, abstained=True, sources=(), nearest=nearest)
             return Answer(question, True, text, (), nearest)
-        text = self._template.render(question=question, abstained=False, sources=sources, nearest=())
-        return Answer(question, False, text, sources)
+        sources, weak = self.strong(sources)
+        text = self._template.render(question=question, abstained=False, sources=sources, nearest=weak)
+        return Answer(question, False, text, sources, weak)
+
+    def strong(self, sources: Sequence[Source]) -> tuple[tuple[Source, ...], tuple[Source, ...]]:
+        """The answering sources split into those close to the best and those far below it.
+
+        k is the most sources an answer quotes, not a quota: a passage scoring more than
+        `source_margin` under the best one is seldom about the same thing (see README) and is
+        shown, if at all, as a nearest passage that is not an answer.
+        """
+        floor = max(s.score for s in sources) - self.source_margin  # BM25 and hybrid rank by more than score
+        return (
+            tuple(s for s in sources if s.score >= floor),
+            tuple(s for s in sources if s.score < floor),
+        )
 
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
         """All the sources, or none when the best one is not an answer (`qa.decision`).

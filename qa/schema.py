@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from qa.compose import Answer, Source
+from qa.compose import Answer, Quote, Source
 from qa.corpus import Article
 
 PAGE_DESCRIPTION = "PDF page the paragraph starts on; null for formats without pages."
@@ -29,15 +29,26 @@ class FootnoteOut(BaseModel):
     text: str | None = Field(description="The note as the source defines it; null if it defines none.")
 
 
+SCORE_DESCRIPTION = (
+    "How closely the passage matches the question: the cosine similarity of their embeddings plus a small "
+    "bonus for shared rare words. Comparable between sources of one answer and against the settings' "
+    "thresholds, not a probability; see README, 'Scores and weak sources'."
+)
+
+
 class SourceOut(BaseModel):
     rank: int
-    score: float
+    score: float = Field(description=SCORE_DESCRIPTION)
     document: DocumentRef
     paragraph: int
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
     passage: str = Field(description="The whole paragraph, verbatim.")
     quotes: list[QuoteOut]
     footnotes: list[FootnoteOut] = Field(description="Notes whose markers stand inside the quotes.")
+    context_before: QuoteOut | None = Field(
+        None, description="The passage's sentence just before the quotes: context, not quoted, its notes not cited."
+    )
+    context_after: QuoteOut | None = Field(None, description="The passage's sentence just after the quotes.")
 
 
 class AnswerOut(BaseModel):
@@ -46,7 +57,9 @@ class AnswerOut(BaseModel):
     answer: str = Field(description="The answer as rendered text.")
     sources: list[SourceOut] = Field(description="Empty when the assistant abstains.")
     nearest: list[SourceOut] = Field(
-        default_factory=list, description="On abstention only: the closest passages, which are not an answer."
+        default_factory=list,
+        description="Passages that are not an answer: on abstention the closest ones; otherwise those retrieved "
+        "but scoring more than QA_SOURCE_MARGIN under the best source.",
     )
 
 
@@ -77,9 +90,15 @@ def source_out(source: Source) -> SourceOut:
         paragraph=source.paragraph.index,
         page=source.paragraph.page,
         passage=source.paragraph.text,
-        quotes=[QuoteOut(text=q.text, start=q.start, end=q.end) for q in source.quotes],
+        quotes=[quote_out(q) for q in source.quotes],
         footnotes=[FootnoteOut(number=c.number, text=c.text) for c in source.footnotes],
+        context_before=quote_out(source.context_before) if source.context_before else None,
+        context_after=quote_out(source.context_after) if source.context_after else None,
     )
+
+
+def quote_out(quote: Quote) -> QuoteOut:
+    return QuoteOut(text=quote.text, start=quote.start, end=quote.end)
 
 
 def answer_out(answer: Answer) -> AnswerOut:

@@ -13,8 +13,11 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 RetrieverName = Literal["dense", "bm25", "hybrid"]
 RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
+QuoteMode = Literal["sentence", "passage"]
 
 DEFAULT_INDEX_LOCK_TIMEOUT_S = 600.0
+DEFAULT_SOURCE_MARGIN = 0.05
+"""Measured on the dev splits of the bundled and formats sets; see README, "Scores and weak sources"."""
 
 
 class Settings(BaseSettings):
@@ -37,6 +40,18 @@ class Settings(BaseSettings):
         le=1.0,
         description="Answer confidence (0-1) under which the assistant says the documents do not answer; "
         "default: the threshold fitted with the decision (qa/decision.json).",
+    )
+    source_margin: float = Field(
+        DEFAULT_SOURCE_MARGIN,
+        ge=0.0,
+        le=2.0,
+        description="A source scoring more than this under the best one is not quoted as an answer; "
+        "it is listed among the nearest passages instead.",
+    )
+    quote: QuoteMode = Field(
+        "sentence",
+        description="What a source quotes: the answering sentence (a pair when both answer), or a passage "
+        "widened by near-best neighbours as before.",
     )
     max_question_chars: int = Field(1000, ge=1, description="Longest question accepted, in characters.")
     batch_size: int = Field(64, ge=1, description="Texts embedded per batch while indexing.")

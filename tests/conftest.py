@@ -121,13 +121,11 @@ G8 = "What did the G8 urge North Korea to do?"
 G8_CITATION = (
     "“A Human Rights Dialogue with North Korea: Real or Illusory?”, Roberta Cohen, HRNK Co-Chair, 2014-10-16, "
     "paragraph 6.\n"
-    "[10] Republic of Botswana, Ministry of Foreign Affairs and International Cooperation, "
-    "“Botswana cut ties with North Korea,” February 20, 2014.\n"
     "[11] G8 Final Communique, Lough Erne, 2013, para. 93.\n"
     "[12] John Kerry, Remarks at Event on Human Rights in the D.P.R.K., Waldorf-Astoria, New York, "
     "September 23, 2014."
 )
-"""What "copy citation" gives for the top source answering G8 over the web test corpus."""
+"""What "copy citation" gives for the top source answering G8 over the web test corpus: only the quote's notes."""
 HOSTILE_ID = "hostile-ledger-1"
 
 

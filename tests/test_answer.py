@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 from qa import Assistant
-from qa.compose import select_quotes
+from qa.compose import Composer, Source, context, select_quotes
+from qa.corpus import Article
+from qa.decision import Decision
 from qa.retrieve import ScoredSpan
 from qa.sentences import Span
 
@@ -60,14 +62,62 @@ def test_off_topic_question_abstains(assistant: Assistant) -> None:
     assert "Nearest passages (not an answer):" in answer.text
 
 
-def test_pronoun_sentence_brings_the_sentence_it_leans_on() -> None:
-    text = "The camps hold 120,000 people. They are brutally treated. Unrelated closing words here."
-    spans = [ScoredSpan(Span(0, 30), 0.1), ScoredSpan(Span(31, 57), 0.9), ScoredSpan(Span(58, 87), 0.0)]
-    quotes = select_quotes(text, spans)
+PRONOUN_TEXT = "The camps hold 120,000 people. They are brutally treated. Unrelated closing words here."
+PRONOUN_SPANS = [ScoredSpan(Span(0, 30), 0.1), ScoredSpan(Span(31, 57), 0.9), ScoredSpan(Span(58, 87), 0.0)]
+
+
+def test_a_quote_is_the_answering_sentence_alone() -> None:
+    assert [q.text for q in select_quotes(PRONOUN_TEXT, PRONOUN_SPANS)] == ["They are brutally treated."]
+
+
+def test_the_sentence_a_pronoun_leans_on_is_context_not_quotation() -> None:
+    quotes = select_quotes(PRONOUN_TEXT, PRONOUN_SPANS)
+    before, after = context(PRONOUN_TEXT, quotes)
+    assert (before.text, after.text) == ("The camps hold 120,000 people.", "Unrelated closing words here.")
+
+
+def test_passage_quotes_bring_the_sentence_a_pronoun_leans_on() -> None:
+    quotes = select_quotes(PRONOUN_TEXT, PRONOUN_SPANS, "passage")
     assert [q.text for q in quotes] == ["The camps hold 120,000 people. They are brutally treated."]
 
 
-def test_non_adjacent_sentences_become_separate_pieces() -> None:
+def test_a_pair_is_quoted_only_when_it_clearly_beats_each_sentence() -> None:
+    text = "Alpha is first. Beta is second. Gamma is third."
+    pair = ScoredSpan(Span(0, 31), 0.9)
+    close = [ScoredSpan(Span(0, 15), 0.88), ScoredSpan(Span(16, 31), 0.1), pair]
+    clear = [ScoredSpan(Span(0, 15), 0.8), ScoredSpan(Span(16, 31), 0.1), pair]
+    assert [q.text for q in select_quotes(text, close)] == ["Alpha is first."]
+    assert [q.text for q in select_quotes(text, clear)] == ["Alpha is first. Beta is second."]
+
+
+def test_a_how_many_question_quotes_the_nearly_best_sentence_that_gives_a_number() -> None:
+    text = "He was groomed to succeed his father. The grooming went on for twenty years."
+    spans = [ScoredSpan(Span(0, 37), 0.97), ScoredSpan(Span(38, 76), 0.6), ScoredSpan(Span(0, 76), 0.96)]
+    assert [q.text for q in select_quotes(text, spans, question="How long was he groomed?")] == [text]
+    assert [q.text for q in select_quotes(text, spans, question="Who groomed him?")] == [text[:37]]
+
+
+def test_non_adjacent_sentences_become_separate_pieces_of_a_passage_quote() -> None:
     text = "Alpha is first. Beta is second. Gamma is third."
     spans = [ScoredSpan(Span(0, 15), 0.9), ScoredSpan(Span(16, 31), 0.0), ScoredSpan(Span(32, 47), 0.88)]
-    assert [q.text for q in select_quotes(text, spans)] == ["Alpha is first.", "Gamma is third."]
+    assert [q.text for q in select_quotes(text, spans, "passage")] == ["Alpha is first.", "Gamma is third."]
+
+
+def test_an_answer_quotes_only_sources_close_to_the_best_and_lists_the_others_as_nearest(
+    assistant: Assistant,
+) -> None:
+    answer = assistant.ask(G8, k=3)
+    best = answer.sources[0].score
+    margin = assistant.composer.source_margin
+    assert [s.rank for s in answer.sources + answer.nearest] == [1, 2, 3]
+    assert all(s.score >= best - margin for s in answer.sources)
+    assert answer.nearest and all(s.score < best - margin for s in answer.nearest)
+    assert "Nearest passages" not in answer.text
+
+
+def test_the_margin_is_measured_from_the_best_score_whatever_the_rank(north38: Article) -> None:
+    """BM25 and hybrid rank by more than the score, so the best-scoring source need not come first."""
+    paragraph = north38.paragraphs[0]
+    sources = [Source(rank, score, north38, paragraph, (), ()) for rank, score in [(1, 0.70), (2, 0.80), (3, 0.76)]]
+    strong, weak = Composer(Decision.load(), source_margin=0.05).strong(sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([2, 3], [1])

@@ -26,7 +26,7 @@ def test_a_different_k_is_answered_afresh(assistant: Assistant) -> None:
     assistant.respond("What happened at Camp 22?", 1)
     answer_k2, cached = assistant.respond("What happened at Camp 22?", 2)
     assert cached is False
-    assert len(answer_k2.sources) == 2
+    assert len(answer_k2.sources + answer_k2.nearest) == 2
 
 
 def test_questions_differing_only_in_white_space_share_one_answer(assistant: Assistant) -> None:

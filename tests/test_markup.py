@@ -5,22 +5,34 @@ from __future__ import annotations
 import pytest
 
 from qa.sentences import Span
-from web.markup import Piece, first_markers, linkify, parse_highlights, pieces, question_terms, quoted_runs
+from web.markup import Piece, answer_marks, first_markers, linkify, parse_highlights, pieces, quoted_runs
 
 QUOTE = "the first time urged North Korea to address international concerns,[11] while the camps.[12]"
 
 
 def test_pieces_join_back_to_the_exact_quotation() -> None:
-    assert "".join(p.text for p in pieces(QUOTE, question_terms("What did the G8 urge North Korea to do?"))) == QUOTE
+    marked = answer_marks(QUOTE, "What did the G8 urge North Korea to do?")
+    assert "".join(p.text for p in pieces(QUOTE, marked)) == QUOTE
 
 
-def test_question_words_are_marked_by_their_stems() -> None:
-    marked = [p.text for p in pieces(QUOTE, question_terms("Who urges North Korea about camps?")) if p.kind == "term"]
-    assert marked == ["urged", "North", "Korea", "camps"]
+def test_a_question_asking_for_no_number_or_date_marks_the_whole_answering_sentence() -> None:
+    marked = [(p.kind, p.text) for p in pieces(QUOTE, answer_marks(QUOTE, "Who urges North Korea about camps?"))]
+    assert marked == [
+        ("answer", "the first time urged North Korea to address international concerns,"),
+        ("marker", "[11]"),
+        ("answer", " while the camps."),
+        ("marker", "[12]"),
+    ]
 
 
-def test_footnote_markers_become_numbered_pieces_and_are_never_marked_as_words() -> None:
-    markers = [(p.text, p.number) for p in pieces(QUOTE, question_terms("11 12")) if p.kind == "marker"]
+def test_a_how_many_question_marks_the_number_and_not_the_footnote_markers() -> None:
+    text = "Some 120,000 people are held in four camps.[7]"
+    marked = [p.text for p in pieces(text, answer_marks(text, "How many people are held?")) if p.kind == "answer"]
+    assert marked == ["120,000", "four"]
+
+
+def test_footnote_markers_become_numbered_pieces() -> None:
+    markers = [(p.text, p.number) for p in pieces(QUOTE) if p.kind == "marker"]
     assert markers == [("[11]", 11), ("[12]", 12)]
 
 

@@ -12,6 +12,7 @@ from tests.conftest import G8, G8_CITATION, HOSTILE_FILE, HOSTILE_ID, HRNK
 
 DIALOGUE_ID = "hrnk-articles-by-board-members-fellows-and-staff-1"
 LEDGER_QUESTION = "Who signed the ledger of escapes?"
+HOW_MANY = "How many people are held in the political prison camps?"
 
 
 def text_of(fragment: str) -> str:
@@ -39,11 +40,46 @@ def test_the_question_box_stays_filled_with_the_question(g8_page: str) -> None:
     assert f'<input id="q" name="q" type="search" value="{G8}"' in g8_page
 
 
-def test_quotation_marks_question_words_without_changing_the_quoted_text(g8_page: str, g8_source: dict) -> None:
+def test_quotation_marks_the_answering_sentence_without_changing_the_quoted_text(g8_page: str, g8_source: dict) -> None:
     blockquote = first(r"<blockquote>(.*?)</blockquote>", g8_page)
     assert text_of(blockquote) == g8_source["quotes"][0]["text"]
-    assert re.findall(r'<mark class="term">(\w+)</mark>', blockquote)[:4] == ["North", "Korea", "North", "Korea"]
-    assert '<mark class="term">urged</mark>' in blockquote
+    marked = "".join(text_of(m) for m in re.findall(r'<mark class="answer">(.*?)</mark>', blockquote))
+    assert marked == re.sub(r"\[\d+\]", "", g8_source["quotes"][0]["text"])
+
+
+def test_a_how_many_question_marks_the_number_not_the_sentence(web_client: TestClient) -> None:
+    page = web_client.get("/ask", params={"q": HOW_MANY}).text
+    blockquote = first(r"<blockquote>(.*?)</blockquote>", page)
+    assert re.findall(r'<mark class="answer">(.*?)</mark>', blockquote) == ["120,000"]
+
+
+def test_context_sentences_stand_outside_the_quotation_and_their_notes_are_not_cited(
+    g8_page: str, g8_source: dict
+) -> None:
+    source = first(r'<li class="source" id="s1">(.*?)</li>\s*</ol>', g8_page)
+    before = first(r'<p class="context context-before">(.*?)</p>', source)
+    assert text_of(before).endswith(g8_source["context_before"]["text"])
+    assert source.index("context-before") < source.index("<blockquote>")
+    assert '<span class="marker" title="a note of the context, not cited: only the quotation&#39;s notes are">[10]' in (
+        before
+    )
+    assert [note["number"] for note in g8_source["footnotes"]] == [11, 12]
+
+
+def test_every_source_shows_its_score(g8_page: str, g8_source: dict) -> None:
+    attribution = first(r'<p class="attribution">(.*?)</p>', g8_page)
+    assert f"score {g8_source['score']:.2f}</span>" in attribution
+
+
+def test_a_source_far_below_the_best_is_listed_as_nearest_not_as_an_answer(web_client: TestClient) -> None:
+    answer = web_client.post("/api/answer", json={"question": G8, "k": 3}).json()
+    page = web_client.get("/ask", params={"q": G8}).text
+    assert [s["rank"] for s in answer["sources"]] == [1]
+    assert all(s["score"] < answer["sources"][0]["score"] - 0.05 for s in answer["nearest"])
+    assert page.count('<li class="source"') == 1
+    weak = first(r'<section class="weak"[^>]*>(.*?)</section>', page)
+    assert "<h3>Nearest passages — not an answer</h3>" in weak
+    assert weak.count("<li>") == len(answer["nearest"]) == 2
 
 
 def test_footnote_marker_in_the_quotation_links_to_its_note(g8_page: str) -> None:

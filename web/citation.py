@@ -5,6 +5,7 @@ from __future__ import annotations
 from qa.schema import SourceOut
 
 NO_NOTE = "the source gives no note for this marker"
+NOT_CITED = "a note of the context, not cited: only the quotation's notes are"
 
 
 def citation(source: SourceOut) -> str:

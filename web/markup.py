@@ -1,4 +1,4 @@
-"""Source text -> pieces the templates render: question words, footnote markers, links, quoted runs.
+"""Source text -> pieces the templates render: answer spans, footnote markers, links, quoted runs.
 
 Nothing here builds HTML. Each function cuts a text into pieces whose texts join back to exactly
 the input, so highlighting can never change a quotation; the templates then write every piece
@@ -12,12 +12,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
-from qa.lexical import terms
+from qa.answer_type import marks
 from qa.sentences import MARKER_RE, Span
 
-PieceKind = Literal["text", "term", "marker", "link"]
+PieceKind = Literal["text", "answer", "marker", "link"]
 
-_WORD_RE = re.compile(r"\w+")
 _URL_RE = re.compile(r"https?://[^\s<>\"'\]]+")
 _URL_TRAILING = ".,;:!?)”’"
 """Punctuation that ends the sentence a URL stands in, not the URL."""
@@ -27,7 +26,7 @@ MAX_HIGHLIGHTS = 20
 
 @dataclass(frozen=True)
 class Piece:
-    """A stretch of text and how to show it: plain, a question word, a note marker, or a URL."""
+    """A stretch of text and how to show it: plain, the answer, a note marker, or a URL."""
 
     text: str
     kind: PieceKind = "text"
@@ -45,30 +44,39 @@ class Run:
     pieces: tuple[Piece, ...]
 
 
-def pieces(text: str, question_terms: frozenset[str] = frozenset()) -> tuple[Piece, ...]:
-    """`text` as markers and words, with the words whose stems the question shares marked."""
+def pieces(text: str, marked: Sequence[Span] = ()) -> tuple[Piece, ...]:
+    """`text` as markers and text, with the `marked` spans (sorted, non-overlapping) as answer pieces."""
     out: list[Piece] = []
     position = 0
     for marker in MARKER_RE.finditer(text):
-        out.extend(_words(text[position : marker.start()], question_terms))
+        out.extend(_cut(text, position, marker.start(), marked))
         out.append(Piece(marker.group(0), "marker", int(marker.group(1))))
         position = marker.end()
-    out.extend(_words(text[position:], question_terms))
+    out.extend(_cut(text, position, len(text), marked))
     return _merge_text(out)
 
 
-def _words(text: str, question_terms: frozenset[str]) -> list[Piece]:
-    if not question_terms:
-        return [Piece(text)]
+def _cut(text: str, start: int, end: int, marked: Sequence[Span]) -> list[Piece]:
+    """`text[start:end]` with the parts inside `marked` as answer pieces."""
     out: list[Piece] = []
-    position = 0
-    for word in _WORD_RE.finditer(text):
-        if terms(word.group(0)) & question_terms:
-            out.append(Piece(text[position : word.start()]))
-            out.append(Piece(word.group(0), "term"))
-            position = word.end()
-    out.append(Piece(text[position:]))
+    for span in marked:
+        inside_start, inside_end = max(span.start, start), min(span.end, end)
+        if inside_start >= inside_end:
+            continue
+        out.append(Piece(text[start:inside_start]))
+        out.append(Piece(text[inside_start:inside_end], "answer"))
+        start = inside_end
+    out.append(Piece(text[start:end]))
     return out
+
+
+def answer_marks(text: str, question: str) -> tuple[Span, ...]:
+    """What to mark in a quote as its answer: the number or date asked for, else the whole quote.
+
+    The quote is the sentence that answers; a "how many" or "when" question is answered by a
+    few words inside it, which are marked when the quote holds them.
+    """
+    return marks(text, question) or (Span(0, len(text)),)
 
 
 def _merge_text(items: Iterable[Piece]) -> tuple[Piece, ...]:
@@ -82,11 +90,6 @@ def _merge_text(items: Iterable[Piece]) -> tuple[Piece, ...]:
         else:
             out.append(item)
     return tuple(out)
-
-
-def question_terms(question: str) -> frozenset[str]:
-    """The stemmed content words of a question, as retrieval weighs them."""
-    return frozenset(terms(question))
 
 
 def quoted_runs(text: str, spans: Sequence[Span]) -> tuple[Run, ...]:

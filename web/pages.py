@@ -12,14 +12,16 @@ from jinja2 import StrictUndefined
 
 from qa.assistant import Assistant
 from qa.schema import SourceOut, answer_out
-from web.citation import NO_NOTE, citation
-from web.markup import first_markers, highlight_param, linkify, parse_highlights, pieces, question_terms, quoted_runs
+from web.citation import NO_NOTE, NOT_CITED, citation
+from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
 
 HERE = Path(__file__).parent
 
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.undefined = StrictUndefined
-templates.env.globals.update(pieces=pieces, linkify=linkify, citation=citation, NO_NOTE=NO_NOTE)
+templates.env.globals.update(
+    pieces=pieces, answer_marks=answer_marks, linkify=linkify, citation=citation, NO_NOTE=NO_NOTE, NOT_CITED=NOT_CITED
+)
 
 router = APIRouter()
 
@@ -45,9 +47,7 @@ def home(request: Request) -> HTMLResponse:
 @router.get("/ask", response_class=HTMLResponse, include_in_schema=False)
 def ask_page(request: Request, q: str = Query("", description="The question.")) -> HTMLResponse:
     result = answer_out(current(request).ask(q))
-    return templates.TemplateResponse(
-        request, "ask.html", {"question": q, "answer": result, "terms": question_terms(result.question)}
-    )
+    return templates.TemplateResponse(request, "ask.html", {"question": q, "answer": result})
 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
