@@ -16,6 +16,7 @@ import jinja2
 from qa.answer_type import answer_type, marks
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, signals
+from qa.lexical import terms
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import Span, leans_on_previous, split_sentences
 from qa.settings import DEFAULT_SOURCE_MARGIN, QuoteMode
@@ -127,10 +128,15 @@ def _tight(
     best: ScoredSpan,
     question: str,
 ) -> set[int]:
-    """The best sentence, or the best stretch of two when it beats every sentence alone by PAIR_GAIN."""
+    """The best sentence, or the best stretch of two when it beats every sentence alone by PAIR_GAIN.
+
+    A stretch keeps only the sentences that bring a question word its best sentence lacks: the
+    model scores longer text higher, and a neighbour about something else must not ride along.
+    """
     if single and best.span not in single and best.score < max(single.values()) + PAIR_GAIN:
         best = ScoredSpan(*max(single.items(), key=lambda item: item[1]))
-    if answer_type(question) != "other" and not marks(text[best.span.start : best.span.end], question):
+    chosen = _bring_question_words(text, sentences, _inside(sentences, best.span), single, question)
+    if answer_type(question) != "other" and not marks(_stretch(text, sentences, chosen), question):
         typed = [
             s
             for s in candidates
@@ -138,8 +144,41 @@ def _tight(
             and _span_length(s.span) <= MAX_QUOTE_CHARS
             and marks(text[s.span.start : s.span.end], question)
         ]
-        best = max(typed, key=lambda s: s.score, default=best)
-    return {i for i, sentence in enumerate(sentences) if _within(sentence, best.span)}
+        if typed:
+            chosen = _inside(sentences, max(typed, key=lambda s: s.score).span)
+    return chosen
+
+
+def _inside(sentences: Sequence[Span], span: Span) -> set[int]:
+    return {i for i, sentence in enumerate(sentences) if _within(sentence, span)}
+
+
+def _stretch(text: str, sentences: Sequence[Span], chosen: set[int]) -> str:
+    return text[sentences[min(chosen)].start : sentences[max(chosen)].end] if chosen else ""
+
+
+def _bring_question_words(
+    text: str, sentences: Sequence[Span], chosen: set[int], single: Mapping[Span, float], question: str
+) -> set[int]:
+    """The run of `chosen` around the sentence holding most question words (the best scoring of those),
+    grown only by neighbours that hold a question word it lacks."""
+    asked = terms(question)
+    if len(chosen) < 2 or not asked:
+        return chosen
+    held_by = {i: terms(text[sentences[i].start : sentences[i].end]) & asked for i in chosen}
+    anchor = max(chosen, key=lambda i: (len(held_by[i]), single.get(sentences[i], -2.0)))
+    held = set(held_by[anchor])
+    kept = {anchor}
+    for step in (-1, 1):
+        i = anchor + step
+        while i in chosen:
+            new = held_by[i] - held
+            if not new:
+                break
+            held |= new
+            kept.add(i)
+            i += step
+    return kept
 
 
 def _passage(

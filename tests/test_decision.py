@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from eval.fit_decision import Sample, choose_threshold, fit, rates
 from qa import Assistant
-from qa.decision import SIGNAL_NAMES, Decision, Signals, is_keyword_match
+from qa.decision import SIGNAL_NAMES, Decision, Signals, is_keyword_match, name_coverage
 
 
 def sample(answerable: bool, score: float, coverage: float, type_: float = 1.0) -> Sample:
-    return Sample("c", "q", answerable, Signals(score, coverage, type_))
+    return Sample("c", "q", answerable, Signals(score, coverage, coverage, type_))
 
 
 ROWS = [
@@ -46,6 +46,12 @@ def test_the_shipped_decision_was_fitted_on_these_signals() -> None:
     decision = Decision.load()
     assert len(decision.weights) == len(SIGNAL_NAMES)
     assert 0.0 < decision.threshold < 1.0
+
+
+def test_a_name_the_passage_never_mentions_lowers_name_coverage() -> None:
+    question = "What did Pope Francis say about North Korean refugees?"
+    assert name_coverage(question, "North Korean refugees face forced return.") == 0.5
+    assert name_coverage("What do the camps supply?", "anything") == 1.0
 
 
 def test_a_keyword_matches_a_passage_holding_it_verbatim_whatever_the_case_and_spacing() -> None:
