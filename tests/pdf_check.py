@@ -1,0 +1,89 @@
+"""Quotes checked against an independent extraction: poppler's `pdftotext`.
+
+Every paragraph the PDF parser produces, with its `[n]` markers removed (or read as the digits
+pdftotext prints for a superscript) and white space collapsed, must be found in `pdftotext FILE -`
+(white space collapsed too). Only where a word was hyphenated at a line end may the two differ,
+either way: the parser joins "compre-/hensive" when the document attests "comprehensive", and
+keeps "EU-based" otherwise. `python -m tests.pdf_check FILE.pdf ...`
+prints, per file, how many paragraphs pass, how many markers resolve, and the metadata found.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from qa.formats import parse_bytes
+from qa.sentences import MARKER_RE
+
+LINE_END_HYPHEN = "\x00"
+"""Stands for a hyphen that `pdftotext` printed at a line end."""
+
+
+def reference_text(path: Path) -> str:
+    """`pdftotext` output, white space collapsed, with each line-end hyphen marked."""
+    raw = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
+    raw = re.sub(r"(?<=\w)-\n\s*", LINE_END_HYPHEN, raw)
+    return re.sub(r"\s+", " ", raw)
+
+
+def _pattern(paragraph: str) -> re.Pattern[str]:
+    """The paragraph as a regex: a line-end hyphen may be kept or dropped, a marker printed as its digits."""
+    text = re.sub(r"\s+", " ", paragraph).strip()
+    parts: list[str] = []
+    for piece in re.split(f"({MARKER_RE.pattern})", text):
+        if MARKER_RE.fullmatch(piece):
+            parts.append(rf"(?: ?[\[(]?{piece[1:-1]}[\])]? ?)?")  # pdftotext prints a superscript as a digit
+        else:
+            parts += _literal(piece)
+    return re.compile("".join(parts))
+
+
+def _literal(text: str) -> list[str]:
+    parts: list[str] = []
+    for char in text:
+        if char == "-":
+            parts.append(f"[-{LINE_END_HYPHEN}]")
+        elif char.isalpha():
+            parts.append(re.escape(char) + f"{LINE_END_HYPHEN}?")
+        else:
+            parts.append(re.escape(char))
+    return parts
+
+
+def unmatched(path: Path) -> tuple[int, list[str]]:
+    """How many paragraphs the parser made from the file, and those `pdftotext` does not have."""
+    reference = reference_text(path)
+    (article,) = parse_bytes(path.read_bytes(), path.name).articles
+    missing = [p.text for p in article.paragraphs if not _pattern(p.text).search(reference)]
+    return len(article.paragraphs), missing
+
+
+def report(path: Path) -> str:
+    started = time.perf_counter()
+    parsed = parse_bytes(path.read_bytes(), path.name)
+    seconds = time.perf_counter() - started
+    (article,) = parsed.articles
+    pages = max((p.page or 0) for p in article.paragraphs)
+    markers = [m.number for p in article.paragraphs for m in p.markers]
+    resolved = sum(number in article.footnotes for number in markers)
+    total, missing = unmatched(path)
+    lines = [
+        f"{path.name}: {total - len(missing)}/{total} paragraphs in pdftotext; "
+        f"markers {resolved}/{len(markers)} resolved; {len(article.footnotes)} notes; "
+        f"{seconds / max(pages, 1):.3f} s/page over {pages} pages",
+        f"  title={article.title!r} author={article.author!r} date={article.date!r}",
+    ]
+    lines += [f"  MISSING: {text[:160]!r}" for text in missing[:8]]
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    if shutil.which("pdftotext") is None:
+        sys.exit("pdftotext (poppler) is not installed")
+    for name in sys.argv[1:]:
+        print(report(Path(name)))
