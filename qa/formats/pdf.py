@@ -18,7 +18,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
 from statistics import median
 
 import pdfplumber
@@ -140,52 +139,55 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
     return lines
 
 
-def _gaps(row: _Line) -> Iterable[tuple[float, float]]:
-    """The empty stretches of a row wide enough to be a gutter."""
-    chars = [c for c in row.chars if not c["text"].isspace()]
-    for a, b in pairwise(chars):
-        if b["x0"] - a["x1"] >= _GUTTER_GAP * row.size:
-            yield a["x1"], b["x0"]
+def _spans(row: _Line) -> list[tuple[float, float]]:
+    """The solid stretches of a row: its characters joined across gaps too narrow to be a gutter."""
+    chars = [c for c in row.chars if not c["text"].isspace()] or row.chars
+    spans = [(chars[0]["x0"], chars[0]["x1"])]
+    for char in chars[1:]:
+        if char["x0"] - spans[-1][1] < _GUTTER_GAP * row.size:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], char["x1"]))
+        else:
+            spans.append((char["x0"], char["x1"]))
+    return spans
 
 
 def _gutter(rows: list[_Line]) -> float | None:
-    """The x of the gutter between two columns: empty in most rows over most of the page's height."""
-    if len(rows) < _COLUMN_ROWS:
+    """The x of the gutter between two columns, or None on a page of one column.
+
+    At a gutter, rows stand on both sides (at least `_COLUMN_ROWS` each) and fewer rows run across
+    it (a full-width title, heading or footer) than stand on the shorter side; one column of prose
+    runs across every x in the middle of the page.
+    """
+    if len(rows) < 2 * _COLUMN_ROWS:
         return None
-    left = min(row.chars[0]["x0"] for row in rows)
-    right = max(max(c["x1"] for c in row.chars) for row in rows)
-    low, high = left + (right - left) * _GUTTER_ZONE, right - (right - left) * _GUTTER_ZONE
-    if high - low < 1:
-        return None
-    counts = [0] * (int(high - low) + 2)
+    left = int(min(row.chars[0]["x0"] for row in rows))
+    right = int(max(row.chars[-1]["x1"] for row in rows)) + 1
+    starts, ends, crossing = [0] * (right - left + 2), [0] * (right - left + 2), [0] * (right - left + 2)
     for row in rows:
-        for start, end in _gaps(row):
-            first, last = int(max(start, low) - low) + 1, int(min(end, high) - low)
-            if first <= last:
-                counts[first] += 1
-                counts[last + 1] -= 1
-    running = 0
-    for x, change in enumerate(counts):
-        running += change
-        counts[x] = running
-    best = max(counts)
-    if best < _COLUMN_ROWS:
-        return None
-    start = counts.index(best)
-    end = start
-    while end + 1 < len(counts) and counts[end + 1] == best:
-        end += 1
-    gutter = low + (start + end) / 2
-    split = [row for row in rows if any(a <= gutter <= b for a, b in _gaps(row))]
-    height = rows[-1].bottom - rows[0].top
-    return gutter if split[-1].bottom - split[0].top >= _COLUMN_HEIGHT * height else None
+        spans = _spans(row)
+        starts[int(spans[0][0]) - left + 1] += 1
+        ends[int(spans[-1][1]) - left] += 1
+        for x0, x1 in spans:
+            crossing[int(x0) - left + 1] += 1
+            crossing[int(x1) - left + 1] -= 1
+    margin = int((right - left) * _GUTTER_ZONE)
+    best: tuple[int, int, int] | None = None
+    begun = cross = ended = 0
+    for x in range(right - left + 1):
+        begun, cross, ended = begun + starts[x], cross + crossing[x], ended + ends[x]
+        side = min(begun - cross, len(rows) - ended - cross)
+        if margin <= x <= right - left - margin and side >= _COLUMN_ROWS and cross <= side:
+            score = side - cross
+            if best is None or score > best[0]:
+                best = (score, x, x)
+            elif score == best[0] and best[2] == x - 1:
+                best = (score, best[1], x)
+    return None if best is None else left + (best[1] + best[2]) / 2
 
 
 def _crosses(row: _Line, gutter: float) -> bool:
     """Whether a row runs across the gutter (a full-width title or heading) rather than stopping at it."""
-    if any(a <= gutter <= b for a, b in _gaps(row)):
-        return False
-    return row.chars[0]["x0"] < gutter < max(c["x1"] for c in row.chars)
+    return any(x0 < gutter < x1 for x0, x1 in _spans(row))
 
 
 def _horizontal(char: dict) -> bool:
@@ -559,7 +561,8 @@ class _Front:
     title: str | None
     author: str | None
     date: str | None
-    title_lines: frozenset[int]
+    lines: frozenset[int]
+    """ids of the lines that print them: metadata, not paragraphs."""
 
 
 def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]) -> _Front:
@@ -581,11 +584,15 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     title = printed or info
     after = lines.index(title_lines[-1]) + 1 if title_lines else 0
     under = lines[after] if after < len(lines) and title_lines and lines[after].size < largest else None
-    bylines = (BYLINE_BY_RE.fullmatch(line.text) for line in lines)
-    author = next((name for match in bylines if match and (name := _names(match.group(1)))), None)
-    author = author or (_names(under.text) if under is not None else None) or _info(metadata, "Author")
-    date = next((found for line in lines if (found := _date(line.text))), None)
-    return _Front(title, author, date, frozenset(id(line) for line in title_lines))
+    byline = next((line for line in lines if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
+    if byline is None and under is not None and _names(under.text):
+        byline = under
+    by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
+    author = _names(by.group(1) if by else byline.text) if byline is not None else _info(metadata, "Author")
+    dateline = next((line for line in lines if _date(line.text)), None)
+    date = _date(dateline.text) if dateline is not None else None
+    front = [*title_lines, *(line for line in (byline, dateline) if line is not None)]
+    return _Front(title, author, date, frozenset(id(line) for line in front))
 
 
 def _words(pages: list[list[_Segment]]) -> set[str]:
@@ -631,6 +638,6 @@ def parse(data: bytes, source: str) -> Parsed:
         for segment, lines in zip(segments, kept, strict=True):
             body += notes.page_foot(lines, body_size) if segment.band == last_band else lines
     front = _front([line for line in body if line.page == 1], body_size, metadata, words)
-    body = notes.endnotes([line for line in body if id(line) not in front.title_lines], body_size)
+    body = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
     blocks = _blocks(body, body_size, words)
     return assemble(Extracted(blocks, notes.found, front.title, front.author, front.date), source)
