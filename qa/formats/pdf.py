@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -48,6 +49,8 @@ _COLUMN_HEIGHT = 0.5
 """A gutter runs through at least this many rows spanning this share of the page's text height."""
 _GUTTER_ZONE = 0.15
 """A gutter lies in the middle of the text: not within this share of the text width from either side."""
+_SIDEBAR_ROWS = 3
+"""Rows beside the body text, starting at one x, that make a sidebar."""
 _TOC_RUN = 3
 """Lines ending in page numbers make a table of contents only in a run at least this long."""
 _NAME_WORDS = (2, 4)
@@ -83,6 +86,8 @@ _BROKEN_RE = re.compile(r"\w-$")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+"""Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
@@ -202,7 +207,7 @@ def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
-    gutter = _gutter(rows)
+    gutter = _gutter(rows) or _sidebar(rows)
     if gutter is None:
         segments = [_Segment(rows, 0)] if rows else []
     else:
@@ -215,25 +220,37 @@ def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
 
 
 def _columns(page: int, rows: list[_Line], gutter: float) -> list[_Segment]:
+    """Runs of rows that stop at the gutter are read as two columns, left first; the other rows span the page.
+
+    A run with text on one side only (a paragraph's short last line) is no band of columns.
+    """
     segments: list[_Segment] = []
-    band: tuple[list[dict], list[dict]] = ([], [])
+    band: list[_Line] = []
+
+    def full_width(lines: list[_Line]) -> None:
+        if segments and segments[-1].side is None:
+            segments[-1].lines += lines
+        elif lines:
+            segments.append(_Segment(lines, len(segments)))
 
     def close_band() -> None:
-        number = len(segments)
-        segments.extend(_Segment(_group(page, chars), number, side) for side, chars in enumerate(band) if chars)
-        band[0].clear()
-        band[1].clear()
+        sides: tuple[list[dict], list[dict]] = ([], [])
+        for row in band:
+            for char in row.chars:
+                sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
+        if all(sides):
+            number = len(segments)
+            segments.extend(_Segment(_group(page, chars), number, side) for side, chars in enumerate(sides))
+        else:
+            full_width(band[:])
+        band.clear()
 
     for row in rows:
-        if not _crosses(row, gutter):
-            for char in row.chars:
-                band[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
-            continue
-        close_band()
-        if segments and segments[-1].side is None:
-            segments[-1].lines.append(row)
+        if _crosses(row, gutter):
+            close_band()
+            full_width([row])
         else:
-            segments.append(_Segment([row], len(segments)))
+            band.append(row)
     close_band()
     for side in (0, 1):
         lines = [line for segment in segments if segment.side == side for line in segment.lines]
@@ -242,6 +259,24 @@ def _columns(page: int, rows: list[_Line], gutter: float) -> list[_Segment]:
             for line in lines:
                 line.column = edges
     return segments
+
+
+def _sidebar(rows: list[_Line]) -> float | None:
+    """The x just left of a sidebar's aligned left edge, where the body text beside it stops.
+
+    A box of text set beside the body for part of a page (an infobox, a summary's side panel)
+    shows as many rows whose second solid stretch starts at the same x, while the body rows next to
+    it stop short of that x and carry on across it once the box ends.
+    """
+    edges = Counter(round(span[0]) for row in rows for span in _spans(row)[1:])
+    for edge, count in edges.most_common(3):
+        if count < _SIDEBAR_ROWS:
+            break
+        gutter = edge - _GUTTER_GAP
+        beside = [row for row in rows if not _crosses(row, gutter) and row.chars[-1]["x1"] > gutter]
+        if len(beside) >= _SIDEBAR_ROWS:
+            return gutter
+    return None
 
 
 def _render(line: _Line) -> None:
@@ -272,7 +307,7 @@ def _render(line: _Line) -> None:
             continue
         if previous is not None and char["x0"] - previous["x1"] > 0.2 * min(char["size"], previous["size"]):
             parts.append(" ")
-        parts.append(char["text"])
+        parts.append(char["text"].translate(_LIGATURES))
         previous = char
         index += 1
     line.text = squash("".join(parts))
