@@ -1,8 +1,9 @@
 """A two-page PDF report written with fpdf2, line by line, so tests know exactly what it holds.
 
 It has what real reports have: a running header, page numbers, superscript note markers, notes at
-the foot of both pages, a word hyphenated at a line end (and printed whole in a note, which is what lets the parser join it), a paragraph that runs across the page
-break, and a section heading. `python -m tests.pdf_fixture OUT.pdf` writes it (the eval set's copy).
+the foot of both pages, a word hyphenated at a line end (and printed whole in a note, which is what
+lets the parser join it), a paragraph that runs across the page break, and a section heading.
+`python -m tests.pdf_fixture OUT.pdf` writes it (the eval set's copy).
 """
 
 from __future__ import annotations
