@@ -88,6 +88,8 @@ _WORD_RE = re.compile(r"[^\W\d_]+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 """Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
+_UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
+"""pdfminer's name for a glyph the PDF gives no character for (mostly bullets): nothing a reader can quote."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
@@ -203,7 +205,7 @@ def _horizontal(char: dict) -> bool:
 
 def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
     """A page's lines in reading order: full-width rows in place, each band of columns left column first."""
-    rows = _group(page, (c for c in chars if _horizontal(c) and c["text"]))
+    rows = _group(page, (c for c in chars if _horizontal(c) and c["text"] and not _UNMAPPED_RE.fullmatch(c["text"])))
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
@@ -602,23 +604,23 @@ class _Front:
 
 def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]) -> _Front:
     """Title, author and date as the first page prints them; trustworthy Info fields only where it prints none."""
-    candidates = [line for line in lines if _WORD_RE.search(line.text) and not _generic(line.text)]
-    largest = max((line.size for line in candidates), default=0.0)
+    candidates = [i for i, line in enumerate(lines) if _WORD_RE.search(line.text) and not _generic(line.text)]
+    largest = max((lines[i].size for i in candidates), default=0.0)
     title_lines: list[_Line] = []
+    end = 0
     if largest >= body_size * _HEADING_SIZE:
-        start = next(i for i, line in enumerate(lines) if line in candidates and abs(line.size - largest) < 0.5)
-        title_lines = [lines[start]]
-        for line in lines[start + 1 :]:
+        end = next(i for i in candidates if abs(lines[i].size - largest) < 0.5)
+        title_lines = [lines[end]]
+        for line in lines[end + 1 :]:
             if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
                 break
             title_lines.append(line)
+        end += len(title_lines)
     printed = None
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
-    info = _info(metadata, "Title")
-    title = printed or info
-    after = lines.index(title_lines[-1]) + 1 if title_lines else 0
-    under = lines[after] if after < len(lines) and title_lines and lines[after].size < largest else None
+    title = printed or _info(metadata, "Title")
+    under = lines[end] if title_lines and end < len(lines) and lines[end].size < largest else None
     byline = next((line for line in lines if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
     if byline is None and under is not None and _names(under.text):
         byline = under
@@ -669,7 +671,7 @@ def parse(data: bytes, source: str) -> Parsed:
     body: list[_Line] = []
     for segments in pages:
         kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
-        last_band = segments[-1].band if segments else None
+        last_band = next((s.band for s, lines in zip(segments[::-1], kept[::-1], strict=True) if lines), None)
         for segment, lines in zip(segments, kept, strict=True):
             body += notes.page_foot(lines, body_size) if segment.band == last_band else lines
     front = _front([line for line in body if line.page == 1], body_size, metadata, words)
