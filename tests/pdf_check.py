@@ -51,6 +51,8 @@ def _literal(text: str) -> list[str]:
             parts.append(f"[-{LINE_END_HYPHEN}]?")  # pdftotext itself joins some words hyphenated at a line end
         elif char.isalpha():
             parts.append(re.escape(char) + f"{LINE_END_HYPHEN}?")
+        elif char in "/_?&=#%~":
+            parts.append(re.escape(char) + " ?")  # pdftotext breaks a URL at a line end with a space
         else:
             parts.append(re.escape(char))
     return parts

@@ -19,6 +19,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from statistics import median
 
 import pdfplumber
@@ -54,6 +55,9 @@ _SIDEBAR_ROWS = 3
 _TOC_RUN = 3
 """Lines ending in page numbers make a table of contents only in a run at least this long."""
 _NAME_WORDS = (2, 4)
+_DATELINE_WORDS = 6
+_DATE_LABEL_WORDS = 2
+"""A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
 
 GENERIC_HEADINGS = frozenset(
     {
@@ -348,7 +352,11 @@ def _running(pages: list[list[_Line]]) -> set[int]:
 
 
 def _heading_like(line: _Line, body_size: float) -> bool:
-    return line.size >= body_size * _HEADING_SIZE or (line.bold and not _SENTENCE_END_RE.search(line.text))
+    """Set larger than the body, or bold, starting like a title and not ending like a sentence."""
+    if line.size >= body_size * _HEADING_SIZE:
+        return True
+    opening = line.text[:1]
+    return line.bold and (opening.isupper() or opening.isdigit()) and not _SENTENCE_END_RE.search(line.text)
 
 
 def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
@@ -393,6 +401,8 @@ class _Notes:
         self.cited = cited
         self.words = words
         self.found: dict[int, str] = {}
+        self.ambiguous: set[int] = set()
+        """Numbers defined twice with different texts (notes that restart by chapter): linked to neither."""
 
     def opening(self, line: _Line, previous: int | None) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
@@ -425,7 +435,8 @@ class _Notes:
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
         for number, text in notes.items():
-            self.found.setdefault(number, text)
+            if self.found.setdefault(number, text) != text:
+                self.ambiguous.add(number)
 
     def page_foot(self, lines: list[_Line], body_size: float) -> list[_Line]:
         """The lines above the footnotes set small at the foot of a page or column; the notes are collected."""
@@ -450,14 +461,18 @@ class _Notes:
                 index += 1
                 continue
             end = index + 1
-            while end < len(lines) and not self._ends_section(lines[end], body_size):
+            while end < len(lines) and not self._ends_section(lines[end - 1], lines[end], body_size):
                 end += 1
             self.collect(lines[index + 1 : end])
             index = end
         return kept
 
-    def _ends_section(self, line: _Line, body_size: float) -> bool:
-        heading = line.size >= body_size * _NOTE_SIZE and _heading_like(line, body_size)
+    def _ends_section(self, previous: _Line, line: _Line, body_size: float) -> bool:
+        """A heading ends the notes: larger than the body, or bold and set apart from the line above."""
+        apart = line.page != previous.page or not 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * line.size
+        heading = line.size >= body_size * _HEADING_SIZE or (
+            line.size >= body_size * _NOTE_SIZE and apart and _heading_like(line, body_size)
+        )
         return heading and self.opening(line, None) is None
 
 
@@ -583,13 +598,22 @@ def _names(text: str) -> str | None:
 
 
 def _date(text: str) -> str | None:
-    """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None."""
+    """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
+
+    A month and year alone ("March 2017") is given as `YYYY-MM`: what the page says, no day made up.
+    """
     words = text.split()
-    if len(words) > 8:
+    if len(words) > _DATELINE_WORDS:
         return None
-    for skip in range(min(len(words), 4)):
-        if found := iso_date(" ".join(words[skip:]).strip(" .")):
+    for skip in range(min(len(words), _DATE_LABEL_WORDS + 1)):
+        rest = " ".join(words[skip:]).strip(" .")
+        if found := iso_date(rest):
             return found
+        for pattern in ("%B %Y", "%b %Y"):
+            try:
+                return datetime.strptime(rest, pattern).strftime("%Y-%m")
+            except ValueError:
+                continue
     return None
 
 
@@ -671,10 +695,15 @@ def parse(data: bytes, source: str) -> Parsed:
     body: list[_Line] = []
     for segments in pages:
         kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
-        last_band = next((s.band for s, lines in zip(segments[::-1], kept[::-1], strict=True) if lines), None)
-        for segment, lines in zip(segments, kept, strict=True):
-            body += notes.page_foot(lines, body_size) if segment.band == last_band else lines
+        for band in sorted({s.band for s in segments}, reverse=True):
+            sides = [index for index, segment in enumerate(segments) if segment.band == band]
+            for index in sides:
+                kept[index] = notes.page_foot(kept[index], body_size)
+            if any(kept[index] for index in sides):
+                break  # the notes at a page's foot may fill its last bands, never pass body text
+        body += [line for lines in kept for line in lines]
     front = _front([line for line in body if line.page == 1], body_size, metadata, words)
     body = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
     blocks = _blocks(body, body_size, words)
-    return assemble(Extracted(blocks, notes.found, front.title, front.author, front.date), source)
+    resolved = {number: text for number, text in notes.found.items() if number not in notes.ambiguous}
+    return assemble(Extracted(blocks, resolved, front.title, front.author, front.date), source)
