@@ -155,3 +155,61 @@ def test_real_two_column_report_metadata_and_quotes() -> None:
 def test_generated_paragraphs_are_found_in_an_independent_extraction(path: Path) -> None:
     total, missing = unmatched(path)
     assert total >= 6 and len(missing) <= 1
+
+
+def restarting_notes_pdf() -> bytes:
+    """Two pages whose foot notes both start at 1, with different texts: one number, two notes."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for text, note in (
+        ("Cells built for ten detainees held thirty of them.", "Interview, 2021."),
+        ("Food was rationed to one meal a day in both districts.", "Ministry data, 2020."),
+    ):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        pdf.write(6, text)
+        pdf.char_vpos = "SUP"
+        pdf.write(6, "1")
+        pdf.char_vpos = "LINE"
+        pdf.set_y(-30)
+        pdf.set_font("Helvetica", size=8)
+        pdf.char_vpos = "SUP"
+        pdf.write(4, "1")
+        pdf.char_vpos = "LINE"
+        pdf.set_font("Helvetica", size=8)
+        pdf.write(4, " " + note)
+    return bytes(pdf.output())
+
+
+def test_a_note_number_defined_twice_with_different_texts_is_linked_to_neither() -> None:
+    (parsed,) = parse_bytes(restarting_notes_pdf(), "doc.pdf").articles
+    assert texts(parsed) == [
+        "Cells built for ten detainees held thirty of them.[1]",
+        "Food was rationed to one meal a day in both districts.[1]",
+    ]
+    assert parsed.footnotes == {}
+
+
+def test_a_month_and_year_dateline_is_given_to_the_month() -> None:
+    parsed = one_page([("Prison Capacity Review", 20), ("March 2017", 11), ("Prisons hold twice their capacity.", 11)])
+    assert (parsed.title, parsed.date) == ("Prison Capacity Review", "2017-03")
+
+
+def test_real_infobox_beside_the_text_is_read_apart_from_it() -> None:
+    parsed = article(REAL / "wikipedia-cabinet-office-2023.pdf")
+    joint = next(text for text in texts(parsed) if text.startswith("The Joint Intelligence Committee"))
+    assert joint.startswith("The Joint Intelligence Committee was founded in 1936 and transferred to the department")
+    assert (parsed.title, parsed.author, parsed.date) == ("Cabinet Office", None, None)
+    markers = [m.number for p in parsed.paragraphs for m in p.markers]
+    assert len(markers) == 16 and all(number in parsed.footnotes for number in markers)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_real_endnoted_chapter_quotes_are_all_found_by_pdftotext_and_its_markers_resolve() -> None:
+    path = REAL / "rdr-policing-speech-2018.pdf"
+    parsed = article(path)
+    total, missing = unmatched(path)
+    assert (total, missing) == (60, [])
+    assert parsed.title == "6. Policing speech"
+    markers = [m.number for p in parsed.paragraphs for m in p.markers]
+    assert len(markers) == 23 and all(number in parsed.footnotes for number in markers)

@@ -50,6 +50,7 @@ _COLUMN_HEIGHT = 0.5
 """A gutter runs through at least this many rows spanning this share of the page's text height."""
 _GUTTER_ZONE = 0.15
 """A gutter lies in the middle of the text: not within this share of the text width from either side."""
+_NESTING = 2
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _TOC_RUN = 3
@@ -213,11 +214,7 @@ def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
-    gutter = _gutter(rows) or _sidebar(rows)
-    if gutter is None:
-        segments = [_Segment(rows, 0)] if rows else []
-    else:
-        segments = _columns(page, rows, gutter)
+    segments = _region(page, rows, 0)
     for segment in segments:
         for line in segment.lines:
             _render(line)
@@ -225,7 +222,19 @@ def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
     return [segment for segment in segments if segment.lines]
 
 
-def _columns(page: int, rows: list[_Line], gutter: float) -> list[_Segment]:
+def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
+    """The rows of a page, or of one column, split at a gutter or beside a sidebar if they have one.
+
+    A column may hold columns of its own (a sidebar whose labels and values stand side by side,
+    beside the body text), so a column is looked at again, to `_NESTING` levels.
+    """
+    gutter = (_gutter(rows) or _sidebar(rows)) if rows and depth < _NESTING else None
+    if gutter is None:
+        return [_Segment(rows, 0)] if rows else []
+    return _columns(page, rows, gutter, depth)
+
+
+def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_Segment]:
     """Runs of rows that stop at the gutter are read as two columns, left first; the other rows span the page.
 
     A run with text on one side only (a paragraph's short last line) is no band of columns.
@@ -246,7 +255,9 @@ def _columns(page: int, rows: list[_Line], gutter: float) -> list[_Segment]:
                 sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
         if all(sides):
             number = len(segments)
-            segments.extend(_Segment(_group(page, chars), number, side) for side, chars in enumerate(sides))
+            for side, chars in enumerate(sides):
+                for part in _region(page, _group(page, chars), depth + 1):
+                    segments.append(_Segment(part.lines, number, side))
         else:
             full_width(band[:])
         band.clear()
@@ -600,20 +611,20 @@ def _names(text: str) -> str | None:
 def _date(text: str) -> str | None:
     """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
 
-    A month and year alone ("March 2017") is given as `YYYY-MM`: what the page says, no day made up.
+    A month and year alone on its line ("March 2017") is given as `YYYY-MM`: what the page says,
+    no day made up; after a label ("Formed December 1916" in an infobox) it dates something else.
     """
     words = text.split()
     if len(words) > _DATELINE_WORDS:
         return None
     for skip in range(min(len(words), _DATE_LABEL_WORDS + 1)):
-        rest = " ".join(words[skip:]).strip(" .")
-        if found := iso_date(rest):
+        if found := iso_date(" ".join(words[skip:]).strip(" .")):
             return found
-        for pattern in ("%B %Y", "%b %Y"):
-            try:
-                return datetime.strptime(rest, pattern).strftime("%Y-%m")
-            except ValueError:
-                continue
+    for pattern in ("%B %Y", "%b %Y"):
+        try:
+            return datetime.strptime(text.strip(" ."), pattern).strftime("%Y-%m")
+        except ValueError:
+            continue
     return None
 
 
@@ -650,7 +661,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         byline = under
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     author = _names(by.group(1) if by else byline.text) if byline is not None else _info(metadata, "Author")
-    dateline = next((line for line in lines if _date(line.text)), None)
+    dateline = next((line for line in lines if line.column is None and _date(line.text)), None)
     date = _date(dateline.text) if dateline is not None else None
     front = [*title_lines, *(line for line in (byline, dateline) if line is not None)]
     return _Front(title, author, date, frozenset(id(line) for line in front))
@@ -668,8 +679,11 @@ def _words(pages: list[list[_Segment]]) -> set[str]:
 
 
 def _body_size(pages: list[list[_Line]]) -> float:
-    """The size most text is set in, counted over the upper half of each page: notes can outnumber the body."""
-    upper = (line for lines in pages for line in sorted(lines, key=lambda x: x.row)[: (len(lines) + 1) // 2])
+    """The size most text is set in, counted over the upper half of each full page: notes can outnumber the body."""
+    upper: list[_Line] = []
+    for lines in pages:
+        ordered = sorted(lines, key=lambda line: line.row)
+        upper += ordered[: (len(lines) + 1) // 2] if len(lines) >= 2 * _COLUMN_ROWS else ordered
     return Counter(round(c["size"], 1) for line in upper for c in line.chars).most_common(1)[0][0]
 
 
