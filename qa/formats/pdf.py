@@ -43,19 +43,21 @@ _SHORT_LINE = 0.85
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
 _OVERLAP = 0.4
+"""Share of a character's height that must overlap a line's for the character to sit on that line."""
 _GUTTER_GAP = 0.8
 """Empty space between two characters of a row, as a share of its size, wide enough to be a column gutter."""
 _COLUMN_ROWS = 6
-_COLUMN_HEIGHT = 0.5
-"""A gutter runs through at least this many rows spanning this share of the page's text height."""
+"""A column has at least this many rows beside the gutter; a page with fewer on either side has one column."""
 _GUTTER_ZONE = 0.15
 """A gutter lies in the middle of the text: not within this share of the text width from either side."""
 _NESTING = 2
+"""How deep columns are looked for inside columns."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _TOC_RUN = 3
 """Lines ending in page numbers make a table of contents only in a run at least this long."""
 _NAME_WORDS = (2, 4)
+"""A personal name in a byline has two to four words ("Ana Ruiz", "Mary J. K. Lee")."""
 _DATELINE_WORDS = 6
 _DATE_LABEL_WORDS = 2
 """A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
@@ -414,32 +416,37 @@ class _Notes:
         self.found: dict[int, str] = {}
         self.ambiguous: set[int] = set()
         """Numbers defined twice with different texts (notes that restart by chapter): linked to neither."""
+        self.floor = 0
+        """The highest note number found at the feet of earlier pages: a plain number at or below it is no note."""
 
-    def opening(self, line: _Line, previous: int | None) -> tuple[int, str] | None:
+    def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
 
-        A note opens with a superscript or bracketed number ("[33]“A/HRC…" too), a plain number
-        followed by its text when it follows the note before, or a number alone on its line.
+        A note opens with a superscript or bracketed number ("[33]“A/HRC…" too), or with a plain
+        number, followed by its text or alone on its line. A plain number must follow the note before
+        it, or, opening a page's notes, go past `floor`: a table cell "50 states" is no note 50.
         """
         bracket = _BRACKET_NOTE_RE.fullmatch(line.text)
         plain = _PLAIN_NOTE_RE.fullmatch(line.text)
         lone = _LONE_NUMBER_RE.fullmatch(line.text)
         if bracket is not None:
             number, text = int(bracket.group(1)), bracket.group(2)
-        elif plain is not None and (previous is None or int(plain.group(1)) == previous + 1):
+        elif plain is not None:
             number, text = int(plain.group(1)), plain.group(2)
         elif lone is not None:
             number, text = int(lone.group(1)), ""
         else:
             return None
+        if bracket is None and not (number > floor if previous is None else number == previous + 1):
+            return None
         return (number, text) if number in self.cited else None
 
-    def collect(self, lines: Sequence[_Line]) -> None:
+    def collect(self, lines: Sequence[_Line], floor: int = 0) -> None:
         """Notes from lines that start with a note's opening; lines after it continue that note."""
         number: int | None = None
         notes: dict[int, str] = {}
         for line in lines:
-            opening = self.opening(line, number)
+            opening = self.opening(line, number, floor)
             if opening is not None and opening[0] not in notes:
                 number = opening[0]
                 notes[number] = opening[1]
@@ -454,9 +461,9 @@ class _Notes:
         start = len(lines)
         while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
             start -= 1
-        while start < len(lines) and self.opening(lines[start], None) is None:
+        while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
             start += 1
-        self.collect(lines[start:])
+        self.collect(lines[start:], self.floor)
         return lines[:start]
 
     def endnotes(self, lines: list[_Line], body_size: float) -> list[_Line]:
@@ -709,6 +716,7 @@ def parse(data: bytes, source: str) -> Parsed:
     body: list[_Line] = []
     for segments in pages:
         kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
+        notes.floor = max(notes.found, default=0)
         for band in sorted({s.band for s in segments}, reverse=True):
             sides = [index for index, segment in enumerate(segments) if segment.band == band]
             for index in sides:
