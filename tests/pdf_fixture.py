@@ -1,8 +1,9 @@
 """A two-page PDF report written with fpdf2, line by line, so tests know exactly what it holds.
 
 It has what real reports have: a running header, page numbers, superscript note markers, notes at
-the foot of both pages, a word hyphenated at a line end, a paragraph that runs across the page
-break, and a section heading. `python -m tests.pdf_fixture OUT.pdf` writes it (the eval set's copy).
+the foot of both pages, a word hyphenated at a line end (and printed whole in a note, which is what
+lets the parser join it), a paragraph that runs across the page break, and a section heading.
+`python -m tests.pdf_fixture OUT.pdf` writes it (the eval set's copy).
 """
 
 from __future__ import annotations
@@ -43,7 +44,7 @@ PAGE_2: list[list[list[Part]]] = [
     ],
 ]
 NOTES_1 = [
-    ("1", "Interview with a former prisoner, Seoul, March 2022."),
+    ("1", "Interview with a former prisoner held in solitary confinement, Seoul, March 2022."),
     ("2", "Testimony of two former officials, 2021."),
 ]
 NOTES_2 = [("3", "Detention Monitor casualty database, entries 2019-2022.")]

@@ -62,7 +62,7 @@ def test_pdf_running_header_and_page_numbers_are_dropped(pdf: Parsed) -> None:
 
 def test_pdf_footnotes_from_both_page_feet_are_linked_by_superscript_markers(pdf_article: Article) -> None:
     assert pdf_article.footnotes == {
-        1: "Interview with a former prisoner, Seoul, March 2022.",
+        1: "Interview with a former prisoner held in solitary confinement, Seoul, March 2022.",
         2: "Testimony of two former officials, 2021.",
         3: "Detention Monitor casualty database, entries 2019-2022.",
     }

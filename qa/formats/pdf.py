@@ -2,29 +2,37 @@
 
 pdfplumber (on pdfminer.six, pure Python) is used because it gives every character's font size
 and position: a superscript note marker is only recognisable as a smaller, raised digit, and
-running headers, page numbers and page-foot notes only by where they stand on the page. Text-only
-extractors (pypdf's `extract_text`) flatten superscripts into the words, turning "camps.³" into
-"camps.3". PyMuPDF would do as well but is AGPL-licensed.
+running headers, page numbers, columns and page-foot notes only by where they stand on the page.
+Text-only extractors (pypdf's `extract_text`) flatten superscripts into the words, turning
+"camps.³" into "camps.3". PyMuPDF would do as well but is AGPL-licensed.
+
+Nothing here knows a producer: Word, LaTeX, InDesign, browsers and report generators set the same
+things (smaller raised digits, a gutter between columns, lines repeated at the page edges) in
+different ways, and every rule reads the geometry, never a document's strings.
 """
 
 from __future__ import annotations
 
 import io
 import re
+import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from statistics import median
 
 import pdfplumber
 
-from qa.corpus import ParagraphKind
-from qa.formats.document import NOTES_HEADING_RE, Block, Extracted, Parsed, assemble, squash
+from qa.corpus import BYLINE_BY_RE, ParagraphKind
+from qa.formats.document import NOTES_HEADING_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import UnreadableDocument
-from qa.sentences import NOTE_NUMBER
+from qa.sentences import MARKER_RE, NOTE_NUMBER
 
-_SUPERSCRIPT_SIZE = 0.8
-"""A digit this much smaller than its line, and raised, is a note marker."""
+_SUPERSCRIPT_SIZE = 0.9
+"""A digit run smaller than this share of its line's size, and raised, is a note marker (browsers set 0.83)."""
+_RAISED = 0.15
+"""How far above the line's baseline, as a share of its size, a marker's foot must stand."""
 _HEADING_SIZE = 1.15
 _NOTE_SIZE = 0.92
 """Lines at a page's foot in a font this much smaller than the body are that page's footnotes."""
@@ -32,11 +40,68 @@ _PARAGRAPH_GAP = 0.5
 """Blank space between lines, as a share of the font size, that separates paragraphs."""
 _SHORT_LINE = 0.85
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
+_TEXT_EDGE = 0.8
+"""Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
 _OVERLAP = 0.4
-_PAGE_NUMBER_RE = re.compile(r"(?:page\s+)?[-–—]?\s*\d{1,4}\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE)
-_PLAIN_NOTE_RE = re.compile(rf"\[?({NOTE_NUMBER})(?:\]|\.|\))?\s+(\S.*)")
+"""Share of a character's height that must overlap a line's for the character to sit on that line."""
+_GUTTER_GAP = 0.8
+"""Empty space between two characters of a row, as a share of its size, wide enough to be a column gutter."""
+_COLUMN_ROWS = 6
+"""A column has at least this many rows beside the gutter; a page with fewer on either side has one column."""
+_GUTTER_ZONE = 0.15
+"""A gutter lies in the middle of the text: not within this share of the text width from either side."""
+_NESTING = 2
+"""How deep columns are looked for inside columns."""
+_SIDEBAR_ROWS = 3
+"""Rows beside the body text, starting at one x, that make a sidebar."""
+_TOC_RUN = 3
+"""Lines ending in page numbers make a table of contents only in a run at least this long."""
+_NAME_WORDS = (2, 4)
+"""A personal name in a byline has two to four words ("Ana Ruiz", "Mary J. K. Lee")."""
+_DATELINE_WORDS = 6
+_DATE_LABEL_WORDS = 2
+"""A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
+
+GENERIC_HEADINGS = frozenset(
+    {
+        "contents", "table of contents", "abstract", "summary", "executive summary", "foreword", "preface",
+        "acknowledgements", "acknowledgments", "introduction", "overview", "key findings", "background",
+        "methodology", "recommendations", "conclusion", "conclusions", "glossary", "abbreviations", "acronyms",
+        "list of abbreviations", "notes", "endnotes", "footnotes", "references", "annex", "appendix",
+    }
+)  # fmt: skip
+"""Section names any report may carry: large on a first page, they name a section, never the document."""
+PLACEHOLDER_WORDS = frozenset(
+    {"untitled", "anonymous", "unknown", "user", "admin", "administrator", "owner", "author", "document", "default",
+     "none", "null", "microsoft", "office", "word", "draft", "title", "test", "new"}
+)  # fmt: skip
+"""Words that PDF Info fields hold when nobody filled them in: a value made only of these says nothing."""
+_FILE_SUFFIX_RE = re.compile(r".*\.(?:docx?|pdf|indd|odt|rtf|pages|txt|tex|xlsx?|pptx?|qxp|html?)", re.IGNORECASE)
+_FILE_NAME_RE = re.compile(r"[\w.-]*(?:_|\d)[\w.-]*")
+_NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
+_PAGE_NUMBER_RE = re.compile(
+    r"(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
+)
+_BRACKET_NOTE_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)")
+_PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})[.)]?\s+(\S.*)")
+_LONE_NUMBER_RE = re.compile(rf"[\[(]?({NOTE_NUMBER})[\].)]?")
+_MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;]\s*{NOTE_NUMBER})*[\])]?")
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
-_HYPHENATED_RE = re.compile(r"[A-Za-z]-$")
+_HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
+_BROKEN_RE = re.compile(r"\w-$")
+"""A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
+_WORD_RE = re.compile(r"[^\W\d_]+")
+_URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
+_LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
+"""Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
+_UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
+"""pdfminer's name for a glyph the PDF gives no character for (mostly bullets): nothing a reader can quote."""
+_URL_BREAK = "/-_?&=#%~"
+"""A URL cut after one of these, or going on with one of these, continues on the next line."""
+_LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
+_CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
+_NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 
 
 @dataclass
@@ -50,11 +115,26 @@ class _Line:
     x0: float = 0.0
     x1: float = 0.0
     bold: bool = False
-    note: int | None = None
-    """The number a page-foot note line opens with (superscript), if any."""
+    marked: bool = False
+    """The line opens with a superscript number: how a note at a page's foot starts."""
+    row: int = 0
+    """The line's place among the page's rows, top to bottom (columns side by side share a row)."""
+    column: tuple[float, float] | None = None
+    """The left and right edge of the column the line is set in, on a page of columns."""
 
 
-def _lines(page_number: int, chars: Sequence[dict]) -> list[_Line]:
+@dataclass
+class _Segment:
+    """A stretch of a page read as one: a full-width run of rows, or one column of a band of columns."""
+
+    lines: list[_Line]
+    band: int
+    """Segments side by side share a band; a full-width segment is a band of its own."""
+    side: int | None = None
+    """0 for the left column, 1 for the right, None for full width."""
+
+
+def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
     """Characters grouped into lines by vertical overlap, so raised markers stay on their line."""
     lines: list[_Line] = []
     for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
@@ -66,124 +146,411 @@ def _lines(page_number: int, chars: Sequence[dict]) -> list[_Line]:
                 line.top, line.bottom = min(line.top, char["top"]), max(line.bottom, char["bottom"])
                 break
         else:
-            lines.append(_Line(page_number, char["top"], char["bottom"], [char]))
+            lines.append(_Line(page, char["top"], char["bottom"], [char]))
     for line in lines:
-        _render(line)
-    return [line for line in lines if line.text]
+        line.chars.sort(key=lambda c: c["x0"])
+        line.size = median(c["size"] for c in line.chars)
+    return lines
+
+
+def _spans(row: _Line) -> list[tuple[float, float]]:
+    """The solid stretches of a row: its characters joined across gaps too narrow to be a gutter."""
+    chars = [c for c in row.chars if not c["text"].isspace()] or row.chars
+    spans = [(chars[0]["x0"], chars[0]["x1"])]
+    for char in chars[1:]:
+        if char["x0"] - spans[-1][1] < _GUTTER_GAP * row.size:
+            spans[-1] = (spans[-1][0], max(spans[-1][1], char["x1"]))
+        else:
+            spans.append((char["x0"], char["x1"]))
+    return spans
+
+
+def _gutter(rows: list[_Line]) -> float | None:
+    """The x of the gutter between two columns, or None on a page of one column.
+
+    At a gutter, rows stand on both sides (at least `_COLUMN_ROWS` each) and fewer rows run across
+    it (a full-width title, heading or footer) than stand on the shorter side; one column of prose
+    runs across every x in the middle of the page.
+    """
+    if len(rows) < 2 * _COLUMN_ROWS:
+        return None
+    left = int(min(row.chars[0]["x0"] for row in rows))
+    right = int(max(row.chars[-1]["x1"] for row in rows)) + 1
+    starts, ends, crossing = [0] * (right - left + 2), [0] * (right - left + 2), [0] * (right - left + 2)
+    for row in rows:
+        spans = _spans(row)
+        starts[int(spans[0][0]) - left + 1] += 1
+        ends[int(spans[-1][1]) - left] += 1
+        for x0, x1 in spans:
+            crossing[int(x0) - left + 1] += 1
+            crossing[int(x1) - left + 1] -= 1
+    margin = int((right - left) * _GUTTER_ZONE)
+    best: tuple[int, int, int] | None = None
+    begun = cross = ended = 0
+    for x in range(right - left + 1):
+        begun, cross, ended = begun + starts[x], cross + crossing[x], ended + ends[x]
+        side = min(begun - cross, len(rows) - ended - cross)
+        if margin <= x <= right - left - margin and side >= _COLUMN_ROWS and cross <= side:
+            score = side - cross
+            if best is None or score > best[0]:
+                best = (score, x, x)
+            elif score == best[0] and best[2] == x - 1:
+                best = (score, best[1], x)
+    return None if best is None else left + (best[1] + best[2]) / 2
+
+
+def _crosses(row: _Line, gutter: float) -> bool:
+    """Whether a row runs across the gutter (a full-width title or heading) rather than stopping at it."""
+    return any(x0 < gutter < x1 for x0, x1 in _spans(row))
+
+
+def _horizontal(char: dict) -> bool:
+    """Whether a character is set left to right; rotated text (a turned table, a margin stamp) is not read."""
+    a, b, c, d = char["matrix"][:4]
+    return a > 0 and d > 0 and abs(b) < 0.1 * a and abs(c) < 0.1 * d
+
+
+def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
+    """A page's lines in reading order: full-width rows in place, each band of columns left column first."""
+    rows = _group(page, (c for c in chars if _horizontal(c) and c["text"] and not _UNMAPPED_RE.fullmatch(c["text"])))
+    for index, row in enumerate(rows):
+        for char in row.chars:
+            char["row"] = index
+    segments = _region(page, rows, 0)
+    for segment in segments:
+        for line in segment.lines:
+            _render(line)
+        segment.lines = [line for line in segment.lines if line.text]
+    return [segment for segment in segments if segment.lines]
+
+
+def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
+    """The rows of a page, or of one column, split at a gutter or beside a sidebar if they have one.
+
+    A column may hold columns of its own (a sidebar whose labels and values stand side by side,
+    beside the body text), so a column is looked at again, to `_NESTING` levels.
+    """
+    gutter = (_gutter(rows) or _sidebar(rows)) if rows and depth < _NESTING else None
+    if gutter is None:
+        return [_Segment(rows, 0)] if rows else []
+    return _columns(page, rows, gutter, depth)
+
+
+def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_Segment]:
+    """Runs of rows that stop at the gutter are read as two columns, left first; the other rows span the page.
+
+    A run with text on one side only (a paragraph's short last line) is no band of columns.
+    """
+    segments: list[_Segment] = []
+    band: list[_Line] = []
+
+    def full_width(lines: list[_Line]) -> None:
+        if segments and segments[-1].side is None:
+            segments[-1].lines += lines
+        elif lines:
+            segments.append(_Segment(lines, len(segments)))
+
+    def close_band() -> None:
+        sides: tuple[list[dict], list[dict]] = ([], [])
+        for row in band:
+            for char in row.chars:
+                sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
+        if all(sides):
+            number = len(segments)
+            for side, chars in enumerate(sides):
+                for part in _region(page, _group(page, chars), depth + 1):
+                    segments.append(_Segment(part.lines, number, side))
+        else:
+            full_width(band[:])
+        band.clear()
+
+    for row in rows:
+        if _crosses(row, gutter):
+            close_band()
+            full_width([row])
+        else:
+            band.append(row)
+    close_band()
+    for side in (0, 1):
+        lines = [line for segment in segments if segment.side == side for line in segment.lines]
+        if lines:
+            edges = (min(line.chars[0]["x0"] for line in lines), max(line.chars[-1]["x1"] for line in lines))
+            for line in lines:
+                line.column = edges
+    return segments
+
+
+def _sidebar(rows: list[_Line]) -> float | None:
+    """The x just left of a sidebar's aligned left edge, where the body text beside it stops.
+
+    A box of text set beside the body for part of a page (an infobox, a summary's side panel)
+    shows as many rows whose second solid stretch starts at the same x, while the body rows next to
+    it stop short of that x and carry on across it once the box ends.
+    """
+    edges = Counter(round(span[0]) for row in rows for span in _spans(row)[1:])
+    for edge, count in edges.most_common(3):
+        if count < _SIDEBAR_ROWS:
+            break
+        gutter = edge - _GUTTER_GAP
+        beside = [row for row in rows if not _crosses(row, gutter) and row.chars[-1]["x1"] > gutter]
+        if len(beside) >= _SIDEBAR_ROWS:
+            return gutter
+    return None
 
 
 def _render(line: _Line) -> None:
-    """The line's text with raised small digits written as `[n]` markers."""
-    chars = sorted(line.chars, key=lambda c: c["x0"])
-    line.size = median(c["size"] for c in chars)
-    baseline = median(c["bottom"] for c in chars if c["size"] >= line.size * _SUPERSCRIPT_SIZE)
+    """The line's text with each raised run of small digits written as `[n]` markers, glued where it stands."""
+    chars = line.chars
+    normal = [c for c in chars if c["size"] >= line.size * _SUPERSCRIPT_SIZE] or chars
+    baseline = median(c["bottom"] for c in normal)
+
+    def raised(char: dict) -> bool:
+        small = char["size"] < line.size * _SUPERSCRIPT_SIZE
+        return small and char["bottom"] < baseline - _RAISED * line.size and not char["text"].isspace()
+
     parts: list[str] = []
-    marker = ""
     previous: dict | None = None
-    for char in chars:
-        raised = char["size"] < line.size * _SUPERSCRIPT_SIZE and char["bottom"] < baseline - 0.15 * line.size
-        if raised and char["text"].isdigit():
-            marker += char["text"]
-            previous = char
+    index = 0
+    while index < len(chars):
+        char = chars[index]
+        end = index
+        while end < len(chars) and (
+            raised(chars[end]) or (chars[end]["text"].isspace() and end + 1 < len(chars) and raised(chars[end + 1]))
+        ):
+            end += 1
+        run = "".join(c["text"] for c in chars[index:end])
+        if end > index and _MARKER_RUN_RE.fullmatch(run.strip()):
+            parts.append("".join(f"[{number}]" for number in re.findall(r"\d+", run)))
+            line.marked = line.marked or index == 0
+            previous, index = chars[end - 1], end
             continue
-        if marker:
-            parts.append(f"[{marker}]")
-            marker = ""
-        if raised and char["text"] in ",;":
-            continue  # "1,2" in superscript: two markers
         if previous is not None and char["x0"] - previous["x1"] > 0.2 * min(char["size"], previous["size"]):
             parts.append(" ")
-        parts.append(char["text"])
+        parts.append(char["text"].translate(_LIGATURES))
         previous = char
-    if marker:
-        parts.append(f"[{marker}]")
-    text = squash("".join(parts))
-    if text.startswith("[") and (opening := re.match(rf"\[({NOTE_NUMBER})\]\s*", text)) and chars[0]["text"].isdigit():
-        line.note = int(opening.group(1))
-        text = text[opening.end() :]
-    line.text = text
-    line.x0, line.x1 = chars[0]["x0"], chars[-1]["x1"]
+        index += 1
+    line.text = squash("".join(parts))
+    line.x0, line.x1 = chars[0]["x0"], max(c["x1"] for c in chars)
     line.bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars if not c["text"].isspace())
+    line.row = min(c.get("row", 0) for c in chars)
 
 
 def _running(pages: list[list[_Line]]) -> set[int]:
-    """ids of running headers, footers and page numbers: the first and last lines that repeat or count."""
+    """ids of running headers, footers and page numbers.
 
-    def key(line: _Line) -> str:
-        return re.sub(r"\d+", "#", line.text.lower())
+    A line in the first or last two rows of a page that repeats at the same edge of another page
+    (digits ignored, so "Page 3 of 9" repeats), or a lone number in the page's first or last row.
+    """
 
-    edges = [line for lines in pages for line in lines[:2] + lines[-2:]]
-    repeated = Counter(key(line) for lines in pages for line in {id(x): x for x in lines[:2] + lines[-2:]}.values())
+    def edge(line: _Line, rows: tuple[int, int]) -> str | None:
+        if line.row <= rows[0] + 1:
+            return "top"
+        return "bottom" if line.row >= rows[1] - 1 else None
+
+    keyed: list[tuple[_Line, tuple[str, str], bool]] = []
+    for lines in pages:
+        if not lines:
+            continue
+        rows = (min(line.row for line in lines), max(line.row for line in lines))
+        for line in lines:
+            if (where := edge(line, rows)) is not None:
+                outermost = line.row in rows
+                keyed.append((line, (where, re.sub(r"\d+", "#", line.text.lower())), outermost))
+    pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
     return {
         id(line)
-        for line in edges
-        if _PAGE_NUMBER_RE.fullmatch(line.text) or (len(pages) > 1 and repeated[key(line)] >= 2)
+        for line, key, outermost in keyed
+        if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2)
     }
 
 
-def _page_notes(lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
-    """Split a page into its body lines and the footnotes set small at its foot."""
-    start = len(lines)
-    while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
-        start -= 1
-    while start < len(lines) and _note_start(lines[start]) is None:
-        start += 1
-    return lines[:start], _collect_notes(lines[start:])
+def _heading_like(line: _Line, body_size: float) -> bool:
+    """Set larger than the body, or bold, starting like a title and not ending like a sentence."""
+    if line.size >= body_size * _HEADING_SIZE:
+        return True
+    opening = line.text[:1]
+    return line.bold and (opening.isupper() or opening.isdigit()) and not _SENTENCE_END_RE.search(line.text)
 
 
-def _note_start(line: _Line) -> tuple[int, str] | None:
-    if line.note is not None:
-        return line.note, line.text
-    plain = _PLAIN_NOTE_RE.fullmatch(line.text)
-    return (int(plain.group(1)), plain.group(2)) if plain else None
+def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
+    """ids of a page's table-of-contents lines: dotted leaders, or a run of lines ending in page numbers.
+
+    A run of lines ending in numbers is a table of contents when the numbers could be pages of this
+    document, never go down, and stand right-aligned; an entry's wrapped first line between two
+    entries, and the heading just above the run, go with it.
+    """
+    found: set[int] = set()
+    entries = [index for index, line in enumerate(lines) if _entry(line, page_count) is not None]
+    runs: list[list[int]] = []
+    for index in entries:
+        if runs and index - runs[-1][-1] <= 2:
+            runs[-1].append(index)
+        else:
+            runs.append([index])
+    for run in runs:
+        members = [lines[i] for i in run]
+        numbers = [_entry(line, page_count) for line in members]
+        dotted = any(_LEADER_RE.fullmatch(line.text) for line in members)
+        aligned = max(line.x1 for line in members) - min(line.x1 for line in members) <= body_size
+        if not dotted and not (len(run) >= _TOC_RUN and aligned and numbers == sorted(numbers)):
+            continue
+        first = run[0] - 1 if run[0] > 0 and _heading_like(lines[run[0] - 1], body_size) else run[0]
+        found.update(id(line) for line in lines[first : run[-1] + 1])
+    return found
 
 
-def _collect_notes(lines: Sequence[_Line]) -> dict[int, str]:
-    notes: dict[int, str] = {}
-    number: int | None = None
-    for line in lines:
-        opening = _note_start(line)
-        if opening is not None and opening[0] not in notes:
-            number = opening[0]
-            notes[number] = opening[1]
-        elif number is not None:
-            notes[number] = _join(notes[number], line.text)
-    return notes
+def _entry(line: _Line, page_count: int) -> int | None:
+    """The page number a contents line points to, or None."""
+    if _LEADER_RE.fullmatch(line.text):
+        return 0
+    entry = _CONTENTS_LINE_RE.fullmatch(line.text)
+    return int(entry.group(1)) if entry and int(entry.group(1)) <= 2 * page_count + 10 else None
 
 
-def _join(text: str, more: str) -> str:
-    """Two lines as one text; a word hyphenated at the line end is made whole again."""
-    if _HYPHENATED_RE.search(text) and more[:1].islower():
-        return text[:-1] + more
+class _Notes:
+    """Notes gathered from page feet and endnote sections; only numbers that some marker in the text cites."""
+
+    def __init__(self, cited: set[int], words: set[str]) -> None:
+        self.cited = cited
+        self.words = words
+        self.found: dict[int, str] = {}
+        self.ambiguous: set[int] = set()
+        """Numbers defined twice with different texts (notes that restart by chapter): linked to neither."""
+        self.floor = 0
+        """The highest note number found at the feet of earlier pages: a plain number at or below it is no note."""
+
+    def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
+        """The number and first text of a note this line opens, given the number of the note before it.
+
+        A note opens with a superscript or bracketed number ("[33]“A/HRC…" too), or with a plain
+        number, followed by its text or alone on its line. A plain number must follow the note before
+        it, or, opening a page's notes, go past `floor`: a table cell "50 states" is no note 50.
+        """
+        bracket = _BRACKET_NOTE_RE.fullmatch(line.text)
+        plain = _PLAIN_NOTE_RE.fullmatch(line.text)
+        lone = _LONE_NUMBER_RE.fullmatch(line.text)
+        if bracket is not None:
+            number, text = int(bracket.group(1)), bracket.group(2)
+        elif plain is not None:
+            number, text = int(plain.group(1)), plain.group(2)
+        elif lone is not None:
+            number, text = int(lone.group(1)), ""
+        else:
+            return None
+        if bracket is None and not (number > floor if previous is None else number == previous + 1):
+            return None
+        return (number, text) if number in self.cited else None
+
+    def collect(self, lines: Sequence[_Line], floor: int = 0) -> None:
+        """Notes from lines that start with a note's opening; lines after it continue that note."""
+        number: int | None = None
+        notes: dict[int, str] = {}
+        for line in lines:
+            opening = self.opening(line, number, floor)
+            if opening is not None and opening[0] not in notes:
+                number = opening[0]
+                notes[number] = opening[1]
+            elif number is not None:
+                notes[number] = _join(notes[number], line.text, self.words)
+        for number, text in notes.items():
+            if self.found.setdefault(number, text) != text:
+                self.ambiguous.add(number)
+
+    def page_foot(self, lines: list[_Line], body_size: float) -> list[_Line]:
+        """The lines above the footnotes set small at the foot of a page or column; the notes are collected."""
+        start = len(lines)
+        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
+            start -= 1
+        while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
+            start += 1
+        self.collect(lines[start:], self.floor)
+        return lines[:start]
+
+    def endnotes(self, lines: list[_Line], body_size: float) -> list[_Line]:
+        """The lines outside endnote sections; the notes under each "Notes" heading are collected.
+
+        A section runs from its heading to the next heading of body size or larger that opens no note.
+        """
+        kept: list[_Line] = []
+        index = 0
+        while index < len(lines):
+            if not NOTES_HEADING_RE.fullmatch(lines[index].text):
+                kept.append(lines[index])
+                index += 1
+                continue
+            end = index + 1
+            while end < len(lines) and not self._ends_section(lines[end - 1], lines[end], body_size):
+                end += 1
+            self.collect(lines[index + 1 : end])
+            index = end
+        return kept
+
+    def _ends_section(self, previous: _Line, line: _Line, body_size: float) -> bool:
+        """A heading ends the notes: larger than the body, or bold and set apart from the line above."""
+        apart = line.page != previous.page or not 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * line.size
+        heading = line.size >= body_size * _HEADING_SIZE or (
+            line.size >= body_size * _NOTE_SIZE and apart and _heading_like(line, body_size)
+        )
+        return heading and self.opening(line, None) is None
+
+
+def _join(text: str, more: str, words: set[str]) -> str:
+    """Two lines as one text, adding nothing to a URL but the line break.
+
+    A word hyphenated at the line end is made whole only when the document attests the whole word
+    elsewhere ("compre-/hensive"); otherwise the hyphen is the author's ("EU-/based" -> "EU-based").
+    """
+    if not text:
+        return more
+    last, first = text.rsplit(" ", 1)[-1], more.split(" ", 1)[0]
+    if _URL_RE.fullmatch(last) and (last[-1] in _URL_BREAK or any(c in _URL_BREAK for c in first.rstrip("-"))):
+        return text + more
+    if _BROKEN_RE.search(text) and more[:1].isalnum():
+        hyphenated = _HYPHENATED_RE.search(text)
+        rest = _WORD_RE.match(more)
+        if hyphenated and rest and more[:1].islower() and (hyphenated.group(1) + rest.group(0)).lower() in words:
+            return text[:-1] + more
+        return text + more
     return f"{text} {more}"
 
 
-def _ends_paragraph(previous: _Line, line: _Line, width: float, margin: float) -> bool:
+def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float]) -> bool:
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
-    short = previous.x1 < margin + (width - margin) * _SHORT_LINE
-    if previous.page != line.page:
+    left, right = previous.column or edges
+    short = previous.x1 < left + (right - left) * _SHORT_LINE
+    if previous.page != line.page or line.top < previous.top:
         return terminal and (short or not line.text[:1].islower())
     gap = line.top - previous.bottom
     return gap > _PARAGRAPH_GAP * previous.size or (terminal and short)
 
 
-def _blocks(lines: list[_Line], body_size: float) -> list[Block]:
-    body = [line for line in lines if line.size >= body_size * _NOTE_SIZE]
-    width = max((line.x1 for line in body), default=0.0)
-    margin = min((line.x0 for line in body), default=0.0)
+def _edges(lines: Sequence[_Line]) -> tuple[float, float] | None:
+    """Where full-width body lines start and end: most of them reach the right edge, the widest may overhang it."""
+    if len(lines) < _COLUMN_ROWS:
+        return None
+    ends = sorted(line.x1 for line in lines)
+    return min(line.x0 for line in lines), ends[int(len(ends) * _TEXT_EDGE)]
+
+
+def _blocks(lines: list[_Line], body_size: float, words: set[str]) -> list[Block]:
+    body = [line for line in lines if line.size >= body_size * _NOTE_SIZE and line.column is None]
+    document = _edges(body) or (0.0, max((line.x1 for line in lines), default=0.0))
+    by_page: dict[int, list[_Line]] = {}
+    for line in body:
+        by_page.setdefault(line.page, []).append(line)
+    edges = {page: _edges(page_lines) or document for page, page_lines in by_page.items()}
     blocks: list[Block] = []
     current: _Line | None = None
     text = ""
     for line in lines:
-        heading = line.size >= body_size * _HEADING_SIZE or (line.bold and not _SENTENCE_END_RE.search(line.text))
-        kind: ParagraphKind = "heading" if heading else "text"
+        kind: ParagraphKind = "heading" if _heading_like(line, body_size) else "text"
         if (
             current is not None
             and blocks
             and blocks[-1].kind == kind
-            and not _breaks(current, line, kind, width, margin)
+            and not _breaks(current, line, kind, edges.get(current.page, document))
         ):
-            text = _join(text, line.text)
+            text = _join(text, line.text, words)
             blocks[-1] = Block(text, kind, blocks[-1].page)
         else:
             text = line.text
@@ -192,20 +559,40 @@ def _blocks(lines: list[_Line], body_size: float) -> list[Block]:
     return blocks
 
 
-def _breaks(previous: _Line, line: _Line, kind: ParagraphKind, width: float, margin: float) -> bool:
+def _breaks(previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float]) -> bool:
     if kind == "heading":
-        return previous.page != line.page or line.top - previous.bottom > _PARAGRAPH_GAP * previous.size
-    return _ends_paragraph(previous, line, width, margin)
+        return previous.page != line.page or not 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * previous.size
+    return _ends_paragraph(previous, line, edges)
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Line]]]:
+def _read(data: bytes) -> tuple[dict, list[list[_Segment]]]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
-            pages = [_lines(number, page.chars) for number, page in enumerate(pdf.pages, start=1)]
+            pages = [_layout(number, page.chars) for number, page in enumerate(pdf.pages, start=1)]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})") from error
     return metadata, pages
+
+
+def _info(metadata: dict, key: str) -> str | None:
+    """A PDF Info value worth believing: not a placeholder, a file name or the name of the program that wrote it."""
+    value = _text_value(metadata.get(key))
+    if value is None:
+        return None
+    words = _WORD_RE.findall(value.lower())
+    programs = {
+        w for k in ("Producer", "Creator") if (p := _text_value(metadata.get(k))) for w in p.lower().split()[:1]
+    }
+    if (
+        not words
+        or set(words) <= PLACEHOLDER_WORDS
+        or _FILE_SUFFIX_RE.fullmatch(value)
+        or _FILE_NAME_RE.fullmatch(value)
+        or words[0] in programs
+    ):
+        return None
+    return value
 
 
 def _text_value(value: object) -> str | None:
@@ -214,27 +601,131 @@ def _text_value(value: object) -> str | None:
     return squash(value) or None if isinstance(value, str) else None
 
 
+def _generic(text: str) -> bool:
+    return _NUMBERING_RE.sub("", text, count=1).strip(" .:").lower() in GENERIC_HEADINGS
+
+
+def _names(text: str) -> str | None:
+    """The text if it is a list of personal names ("Ana Ruiz and J. K. Lee"), else None."""
+    names = [name for name in _NAME_SPLIT_RE.split(text.strip(" .")) if name]
+    low, high = _NAME_WORDS
+    fits = names and all(
+        low <= len(words := name.split()) <= high and all(_NAME_RE.fullmatch(w) for w in words) for name in names
+    )
+    return text.strip() if fits and not _generic(text) else None
+
+
+def _date(text: str) -> str | None:
+    """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
+
+    A month and year alone on its line ("March 2017") is given as `YYYY-MM`: what the page says,
+    no day made up; after a label ("Formed December 1916" in an infobox) it dates something else.
+    """
+    words = text.split()
+    if len(words) > _DATELINE_WORDS:
+        return None
+    for skip in range(min(len(words), _DATE_LABEL_WORDS + 1)):
+        if found := iso_date(" ".join(words[skip:]).strip(" .")):
+            return found
+    for pattern in ("%B %Y", "%b %Y"):
+        try:
+            return datetime.strptime(text.strip(" ."), pattern).strftime("%Y-%m")
+        except ValueError:
+            continue
+    return None
+
+
+@dataclass(frozen=True)
+class _Front:
+    title: str | None
+    author: str | None
+    date: str | None
+    lines: frozenset[int]
+    """ids of the lines that print them: metadata, not paragraphs."""
+
+
+def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]) -> _Front:
+    """Title, author and date as the first page prints them; trustworthy Info fields only where it prints none."""
+    candidates = [i for i, line in enumerate(lines) if _WORD_RE.search(line.text) and not _generic(line.text)]
+    largest = max((lines[i].size for i in candidates), default=0.0)
+    title_lines: list[_Line] = []
+    end = 0
+    if largest >= body_size * _HEADING_SIZE:
+        end = next(i for i in candidates if abs(lines[i].size - largest) < 0.5)
+        title_lines = [lines[end]]
+        for line in lines[end + 1 :]:
+            if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
+                break
+            title_lines.append(line)
+        end += len(title_lines)
+    printed = None
+    for line in title_lines:
+        printed = _join(printed or "", line.text, words)
+    title = printed or _info(metadata, "Title")
+    under = lines[end] if title_lines and end < len(lines) and lines[end].size < largest else None
+    byline = next((line for line in lines if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
+    if byline is None and under is not None and _names(under.text):
+        byline = under
+    by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
+    author = _names(by.group(1) if by else byline.text) if byline is not None else _info(metadata, "Author")
+    dateline = next((line for line in lines if line.column is None and _date(line.text)), None)
+    date = _date(dateline.text) if dateline is not None else None
+    front = [*title_lines, *(line for line in (byline, dateline) if line is not None)]
+    return _Front(title, author, date, frozenset(id(line) for line in front))
+
+
+def _words(pages: list[list[_Segment]]) -> set[str]:
+    """Every word the document prints whole, to tell a hyphenated word from a hyphenated compound."""
+    return {
+        word
+        for segments in pages
+        for segment in segments
+        for line in segment.lines
+        for word in _WORD_RE.findall(line.text.lower())
+    }
+
+
+def _body_size(pages: list[list[_Line]]) -> float:
+    """The size most text is set in, counted over the upper half of each full page: notes can outnumber the body."""
+    upper: list[_Line] = []
+    for lines in pages:
+        ordered = sorted(lines, key=lambda line: line.row)
+        upper += ordered[: (len(lines) + 1) // 2] if len(lines) >= 2 * _COLUMN_ROWS else ordered
+    return Counter(round(c["size"], 1) for line in upper for c in line.chars).most_common(1)[0][0]
+
+
 def parse(data: bytes, source: str) -> Parsed:
     metadata, pages = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
-    sizes = Counter(round(c["size"], 1) for lines in pages for line in lines for c in line.chars)
-    body_size = sizes.most_common(1)[0][0]
-    running = _running(pages)
+    lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
+    body_size = _body_size(lines_of)
+    words = _words(pages)
+    dropped = _running(lines_of)
+    for lines in lines_of:
+        dropped |= _contents([line for line in lines if id(line) not in dropped], body_size, len(pages))
+    cited = {
+        int(m.group(1))
+        for lines in lines_of
+        for line in lines
+        if id(line) not in dropped
+        for m in MARKER_RE.finditer(line.text)
+        if m.start() > 0 or not line.marked
+    }
+    notes = _Notes(cited, words)
     body: list[_Line] = []
-    notes: dict[int, str] = {}
-    for lines in pages:
-        kept, page_notes = _page_notes([line for line in lines if id(line) not in running], body_size)
-        body += kept
-        for number, text in page_notes.items():
-            notes.setdefault(number, text)
-    heading = next((i for i, line in enumerate(body) if NOTES_HEADING_RE.fullmatch(line.text)), None)
-    if heading is not None:
-        for number, text in _collect_notes(body[heading + 1 :]).items():
-            notes.setdefault(number, text)
-        body = body[:heading]
-    blocks = _blocks(body, body_size)
-    title = _text_value(metadata.get("Title"))
-    if blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
-        title, blocks = squash(blocks[0].text), blocks[1:]
-    return assemble(Extracted(blocks, notes, title, _text_value(metadata.get("Author")), None), source)
+    for segments in pages:
+        kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
+        notes.floor = max(notes.found, default=0)
+        for band in sorted({s.band for s in segments}, reverse=True):
+            sides = [index for index, segment in enumerate(segments) if segment.band == band]
+            for index in sides:
+                kept[index] = notes.page_foot(kept[index], body_size)
+            if any(kept[index] for index in sides):
+                break  # the notes at a page's foot may fill its last bands, never pass body text
+        body += [line for lines in kept for line in lines]
+    front = _front([line for line in body if line.page == 1], body_size, metadata, words)
+    body = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
+    blocks = _blocks(body, body_size, words)
+    resolved = {number: text for number, text in notes.found.items() if number not in notes.ambiguous}
+    return assemble(Extracted(blocks, resolved, front.title, front.author, front.date), source)

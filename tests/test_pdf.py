@@ -1,0 +1,215 @@
+"""PDFs as producers other than fpdf2 write them: markers, notes, columns, furniture and metadata found by structure."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from qa.corpus import Article
+from qa.formats import parse_bytes
+from qa.settings import PROJECT_ROOT
+from tests.pdf_check import unmatched
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REAL = PROJECT_ROOT / "eval" / "real" / "docs"
+
+
+def article(path: Path) -> Article:
+    (parsed,) = parse_bytes(path.read_bytes(), path.name).articles
+    return parsed
+
+
+def texts(parsed: Article) -> list[str]:
+    return [p.text for p in parsed.paragraphs]
+
+
+@pytest.fixture(scope="module")
+def reportlab() -> Article:
+    return article(FIXTURES / "reportlab-report.pdf")
+
+
+@pytest.fixture(scope="module")
+def chromium() -> Article:
+    return article(FIXTURES / "chromium-report.pdf")
+
+
+def one_page(lines: list[tuple[str, int]], **info: str) -> Article:
+    """A one-page fpdf2 PDF of (text, font size) lines, with the given Info fields."""
+    pdf = FPDF()
+    pdf.set_title(info.get("title", ""))
+    pdf.set_author(info.get("author", ""))
+    pdf.add_page()
+    for text, size in lines:
+        pdf.set_font("Helvetica", size=size)
+        pdf.cell(0, size * 0.45, text)
+        pdf.ln(size * 0.45)
+    (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
+    return parsed
+
+
+def test_superscripts_set_with_a_rise_become_markers_glued_where_they_stand(reportlab: Article) -> None:
+    assert texts(reportlab)[0].startswith("Detainees reported that cells built for ten held thirty people.[1] Monitors")
+
+
+def test_a_note_number_after_a_sum_never_becomes_part_of_it(reportlab: Article) -> None:
+    assert texts(reportlab)[1].startswith("The authorities spent $1,250[2] per detainee")
+
+
+def test_a_footnote_whose_number_stands_alone_on_its_line_is_resolved(reportlab: Article) -> None:
+    assert reportlab.footnotes[1] == "Interviews with former detainees, district two, March 2021."
+    assert reportlab.footnotes[2] == "Ministry budget statement, 2021, table 4."
+
+
+def test_endnotes_under_a_notes_heading_include_a_bracketed_number_without_space(reportlab: Article) -> None:
+    assert reportlab.footnotes[3] == "“A/HRC/43/CRP.4”, para. 12."
+    assert reportlab.footnotes[4] == "Clinic log books seen by the monitors, 2021."
+
+
+def test_the_endnote_section_ends_at_the_next_heading(reportlab: Article) -> None:
+    assert texts(reportlab)[-2:] == ["Annex", "The monitors thank the families who spoke with them."]
+
+
+def test_two_columns_are_read_one_after_the_other(reportlab: Article) -> None:
+    medical = next(text for text in texts(reportlab) if text.startswith("Medical care"))
+    assert medical.endswith("about the conditions they found there over the course of the year.")
+    assert [p.text for p in reportlab.paragraphs if p.kind == "heading"] == ["Overcrowding", "Annex"]
+
+
+def test_contents_running_header_and_page_numbers_are_never_paragraphs(reportlab: Article) -> None:
+    joined = " ".join(texts(reportlab))
+    assert "....." not in joined and "Contents" not in joined and "Field Report" not in joined
+    assert all(not text.isdigit() for text in texts(reportlab))
+
+
+def test_printed_title_byline_and_date_win_over_placeholder_info(reportlab: Article) -> None:
+    assert (reportlab.title, reportlab.author, reportlab.date) == (
+        "Detention Conditions in the Northern Districts",
+        "Ana Ruiz",
+        "2021-05-03",
+    )
+
+
+def test_browser_superscripts_and_columns(chromium: Article) -> None:
+    assert texts(chromium)[1].endswith(
+        "most visits.[1] Families waited outside for hours without news of the "
+        "detainees held there, and the registers of visits were not shown to the monitors."
+    )
+    assert texts(chromium)[2].startswith("The centres held 4,210[2] people")
+    assert texts(chromium)[3].startswith("Detainees described the interrogations in detail")
+    assert chromium.footnotes == {1: "Monitors' visit log, 2021.", 2: "Register of the centres, 31 December 2021."}
+
+
+def test_a_url_wrapped_at_a_line_end_gets_no_space(chromium: Article) -> None:
+    url = "https://www.example.org/detention/rules/2021/pre-trial-access-to-counsel.html"
+    assert f"published at {url} for anyone" in texts(chromium)[5]
+
+
+def test_a_file_name_in_info_title_is_not_a_title(chromium: Article) -> None:
+    assert (chromium.title, chromium.author, chromium.date) == ("Access to Counsel in Pre-Trial Detention", None, None)
+
+
+def test_a_line_end_hyphen_is_dropped_only_for_a_word_the_document_attests() -> None:
+    parsed = one_page(
+        [("The review was compre-", 11), ("hensive and EU-", 11), ("based staff joined a comprehensive survey.", 11)]
+    )
+    assert texts(parsed) == ["The review was comprehensive and EU-based staff joined a comprehensive survey."]
+
+
+def test_a_generic_heading_is_never_the_title_and_info_title_is_used_when_nothing_else_is() -> None:
+    parsed = one_page([("Contents", 20), ("Prisons hold twice their capacity.", 11)], title="Prison Capacity Review")
+    assert parsed.title == "Prison Capacity Review"
+
+
+def test_placeholder_or_program_info_author_is_none() -> None:
+    for author in ("Microsoft Office User", "admin", "report_final_v2", "draft.docx"):
+        assert one_page([("Prisons hold twice their capacity.", 11)], author=author).author is None
+    assert one_page([("Prisons hold twice their capacity.", 11)], author="Mina Park").author == "Mina Park"
+
+
+def test_a_marker_without_its_note_stays_a_marker() -> None:
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    pdf.write(6, "Prisons hold twice their capacity.")
+    pdf.char_vpos = "SUP"
+    pdf.write(6, "7")
+    (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
+    assert texts(parsed) == ["Prisons hold twice their capacity.[7]"]
+    assert parsed.footnotes == {}
+
+
+def test_real_two_column_report_metadata_and_quotes() -> None:
+    parsed = article(REAL / "crs-common-rule-2026.pdf")
+    assert parsed.title == (
+        "The Federal Policy for the Protection of Human Research Subjects (Common Rule): Overview and Issues"
+    )
+    assert parsed.date == "2026-04-10"
+    assert any(p.text.startswith("The 2018 Common Rule defines human subjects research") for p in parsed.paragraphs)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+@pytest.mark.parametrize("path", [FIXTURES / "reportlab-report.pdf", FIXTURES / "chromium-report.pdf"])
+def test_generated_paragraphs_are_found_in_an_independent_extraction(path: Path) -> None:
+    total, missing = unmatched(path)
+    assert total >= 6 and len(missing) <= 1
+
+
+def restarting_notes_pdf() -> bytes:
+    """Two pages whose foot notes both start at 1, with different texts: one number, two notes."""
+    pdf = FPDF()
+    pdf.set_auto_page_break(False)
+    for text, note in (
+        ("Cells built for ten detainees held thirty of them.", "Interview, 2021."),
+        ("Food was rationed to one meal a day in both districts.", "Ministry data, 2020."),
+    ):
+        pdf.add_page()
+        pdf.set_font("Helvetica", size=11)
+        pdf.write(6, text)
+        pdf.char_vpos = "SUP"
+        pdf.write(6, "1")
+        pdf.char_vpos = "LINE"
+        pdf.set_y(-30)
+        pdf.set_font("Helvetica", size=8)
+        pdf.char_vpos = "SUP"
+        pdf.write(4, "1")
+        pdf.char_vpos = "LINE"
+        pdf.set_font("Helvetica", size=8)
+        pdf.write(4, " " + note)
+    return bytes(pdf.output())
+
+
+def test_a_note_number_defined_twice_with_different_texts_is_linked_to_neither() -> None:
+    (parsed,) = parse_bytes(restarting_notes_pdf(), "doc.pdf").articles
+    assert texts(parsed) == [
+        "Cells built for ten detainees held thirty of them.[1]",
+        "Food was rationed to one meal a day in both districts.[1]",
+    ]
+    assert parsed.footnotes == {}
+
+
+def test_a_month_and_year_dateline_is_given_to_the_month() -> None:
+    parsed = one_page([("Prison Capacity Review", 20), ("March 2017", 11), ("Prisons hold twice their capacity.", 11)])
+    assert (parsed.title, parsed.date) == ("Prison Capacity Review", "2017-03")
+
+
+def test_real_infobox_beside_the_text_is_read_apart_from_it() -> None:
+    parsed = article(REAL / "wikipedia-cabinet-office-2023.pdf")
+    joint = next(text for text in texts(parsed) if text.startswith("The Joint Intelligence Committee"))
+    assert joint.startswith("The Joint Intelligence Committee was founded in 1936 and transferred to the department")
+    assert (parsed.title, parsed.author, parsed.date) == ("Cabinet Office", None, None)
+    markers = [m.number for p in parsed.paragraphs for m in p.markers]
+    assert len(markers) == 16 and all(number in parsed.footnotes for number in markers)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_real_endnoted_chapter_quotes_are_all_found_by_pdftotext_and_its_markers_resolve() -> None:
+    path = REAL / "rdr-policing-speech-2018.pdf"
+    parsed = article(path)
+    total, missing = unmatched(path)
+    assert (total, missing) == (60, [])
+    assert parsed.title == "6. Policing speech"
+    markers = [m.number for p in parsed.paragraphs for m in p.markers]
+    assert len(markers) == 23 and all(number in parsed.footnotes for number in markers)
