@@ -24,8 +24,8 @@ from statistics import median
 
 import pdfplumber
 
-from qa.corpus import BYLINE_BY_RE, ParagraphKind
-from qa.formats.document import NOTES_HEADING_RE, Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.corpus import ParagraphKind
+from qa.formats.document import BYLINE_BY_RE, NOTES_HEADING_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import UnreadableDocument
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
