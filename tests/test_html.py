@@ -187,6 +187,15 @@ def test_a_superscript_number_on_a_page_without_notes_is_an_exponent_not_a_marke
     assert article.paragraphs[0].text == "The yard measured 40 m2 for two hundred prisoners."
 
 
+def test_a_bare_superscript_for_a_note_that_links_reach_is_an_exponent() -> None:
+    body = (
+        '<p>The yard measured 40 m<sup>2</sup> for two hundred prisoners.<a href="#n2">[2]</a></p>'
+        '<ol class="notes"><li id="n1">Inspection report.</li><li id="n2">Plan of the prison.</li></ol>'
+    )
+    article = article_of(page_with("", body))
+    assert article.paragraphs[0].text == "The yard measured 40 m2 for two hundred prisoners.[2]"
+
+
 def test_a_windows_1252_page_is_read_by_its_declared_charset() -> None:
     page = page_with('<meta charset="windows-1252">', "<p>“Détenus” — 12 € par jour, selon le rapport.</p>")
     assert article_of(page.encode("cp1252")).paragraphs[0].text == "“Détenus” — 12 € par jour, selon le rapport."
@@ -203,9 +212,9 @@ def test_a_utf16_page_with_a_byte_order_mark_is_read() -> None:
     assert article_of(("\ufeff" + page_with("", f"<p>{text}</p>")).encode("utf-16-le")).paragraphs[0].text == text
 
 
-def test_invisible_soft_hyphens_are_not_part_of_the_words() -> None:
-    article = article_of(page_with("", "<p>The detention\u00adcentre was closed after the inspection report.</p>"))
-    assert article.paragraphs[0].text == "The detentioncentre was closed after the inspection report."
+def test_invisible_soft_hyphens_and_zero_width_spaces_are_not_part_of_the_words() -> None:
+    article = article_of(page_with("", "<p>The deten&shy;tion centre was closed after the \u200binspection.</p>"))
+    assert article.paragraphs[0].text == "The detention centre was closed after the inspection."
 
 
 def test_binary_data_is_not_a_page() -> None:

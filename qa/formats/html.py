@@ -42,9 +42,9 @@ _WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1"
 """Labels a browser reads as windows-1252 (WHATWG Encoding), whose extra characters Latin-1 lacks."""
 _CONTROLS = frozenset(chr(c) for c in (*range(0, 9), 11, *range(14, 32), 127))
 """C0 controls a page cannot show (tab, line feed, form feed and carriage return are white space)."""
-_INVISIBLE = "\u00ad\u200b\u2060\ufeff"
+_DROP_CONTROLS = dict.fromkeys(map(ord, _CONTROLS))
+_DROP_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 """Soft hyphen, zero-width space, word joiner, zero-width no-break space: break hints a reader never sees."""
-_DROP_CONTROLS = dict.fromkeys(map(ord, (*_CONTROLS, *_INVISIBLE)))
 _BINARY_SHARE = 0.1
 _XML_DECLARATION_RE = re.compile(r"^\s*<\?xml[^>]*>")
 
@@ -64,16 +64,18 @@ def _declared(data: bytes) -> str | None:
 
 
 def decode(data: bytes) -> str:
-    """The page's text: by its byte-order mark, else its declared charset, else UTF-8, else as detected.
+    """The page's text: by its byte-order mark, else as UTF-8, else by its declared charset, else as detected.
 
-    A page is never refused for its encoding; only bytes that decode to no text at all (binary data)
-    are unreadable.
+    UTF-8 is tried before the declaration because a saved page has lost the HTTP header that a browser
+    trusts over the `<meta>` tag, and non-ASCII text in another charset is almost never valid UTF-8,
+    while a page that declares Latin-1 and is served as UTF-8 is common. A page is never refused for its
+    encoding; only bytes that decode to no text at all (binary data) are unreadable.
     """
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return data[len(bom) :].decode(codec, errors="replace")
     declared = _declared(data)
-    for codec in dict.fromkeys(c for c in (declared, "utf-8") if c):
+    for codec in dict.fromkeys(c for c in ("utf-8", declared) if c):
         try:
             return _text_only(data.decode(codec))
         except (UnicodeDecodeError, UnreadableDocument):
@@ -93,15 +95,29 @@ def _detected(data: bytes) -> str | None:
 
 
 def _text_only(text: str) -> str:
-    """The text without the control characters a browser does not show, composed (NFC); binary data is no page.
-
-    Composing changes no glyph a reader sees, but it makes `ü` one character whether the page wrote it as
-    one or as `u` and a combining mark, so a quote typed or searched for matches either way.
-    """
+    """The text without the control characters a browser does not show; binary data is no page."""
     head = text[:_HEAD_BYTES]
     if sum(1 for c in head if c in _CONTROLS) > len(head) * _BINARY_SHARE:
         raise UnreadableDocument("not an HTML page (binary data)")
-    return unicodedata.normalize("NFC", text.translate(_DROP_CONTROLS))
+    return text.translate(_DROP_CONTROLS)
+
+
+def _as_seen(text: str) -> str:
+    """Words as a reader sees them: invisible break hints gone, characters composed (NFC).
+
+    Composing changes no glyph, but it makes `ü` one character whether the page wrote it as one or as
+    `u` and a combining mark, so a quote typed or searched for matches either way.
+    """
+    return unicodedata.normalize("NFC", text.translate(_DROP_INVISIBLE))
+
+
+def _normalise_text(tree: etree._Element) -> None:
+    """Every text node as seen (entities such as `&shy;` are only decoded by the parser, so this is on the tree)."""
+    for node in tree.iter():
+        if node.text:
+            node.text = _as_seen(node.text)
+        if node.tail:
+            node.tail = _as_seen(node.tail)
 
 
 # --- metadata --------------------------------------------------------------------------------------------
@@ -116,24 +132,29 @@ def _clean(value: object) -> str | None:
     """A metadata value as text, or None for nothing, a URL or a placeholder."""
     if not isinstance(value, str):
         return None
-    text = squash(value)
+    text = squash(_as_seen(value))
     if not text or text.lower() in _PLACEHOLDERS or re.match(r"https?://|www\.", text):
         return None
     return text
 
 
-def _metas(tree: etree._Element, attribute: str, *names: str) -> list[str]:
-    """The contents of every `<meta attribute=name>` for the names, case-insensitively, in page order."""
+def _metas(tree: etree._Element, *names: str) -> list[str]:
+    """The values of every `<meta>` named one of `names`, case-insensitively, in page order.
+
+    Sites write Open Graph keys as `name=` as often as `property=`, and some tools save `value=` for
+    `content=`; each is read the same way.
+    """
     wanted = {name.lower() for name in names}
     return [
-        content
+        value
         for node in tree.iter("meta")
-        if (node.get(attribute) or "").strip().lower() in wanted and (content := _clean(node.get("content")))
+        if (node.get("property") or node.get("name") or "").strip().lower() in wanted
+        and (value := _clean(node.get("content") or node.get("value")))
     ]
 
 
-def _first_meta(tree: etree._Element, attribute: str, *names: str) -> str | None:
-    return next(iter(_metas(tree, attribute, *names)), None)
+def _first_meta(tree: etree._Element, *names: str) -> str | None:
+    return next(iter(_metas(tree, *names)), None)
 
 
 def _json_ld_articles(tree: etree._Element) -> Iterator[dict[str, object]]:
@@ -180,21 +201,20 @@ def _article_time(tree: etree._Element) -> str | None:
 
 
 def _strip_site_name(title: str, site_names: Iterable[str], heading: str | None) -> str:
-    """A `<title>` without the site's name: the segment that names the site goes; the heading wins if one matches.
+    """A title without the site's name: "Headline | Site", "Site - Headline", "Headline: Site" leave "Headline".
 
-    "Headline | Site", "Site - Headline" and "Headline: Site" all leave "Headline" when the site's name is
-    published (`og:site_name`, `application-name`) or when one segment is the page's `<h1>`.
+    The title is cut at a separator only where the part kept is the page's `<h1>`, or the part dropped is
+    the site's published name (`og:site_name`, `application-name`); otherwise which part names the site
+    cannot be told and the title stays whole. The part kept is a slice of the title, never rejoined.
     """
-    segments = [s for s in _TITLE_SEPARATORS_RE.split(title) if s.strip()]
-    if len(segments) < 2:
-        return title
-    if heading and any(squash(s).casefold() == heading.casefold() for s in segments):
-        return heading
-    sites = {name.casefold() for name in site_names}
-    kept = [s for s in segments if squash(s).casefold() not in sites]
-    if len(kept) == len(segments):
-        return title  # which part is the site's name cannot be told
-    return squash(" - ".join(kept)) if len(kept) > 1 else squash(kept[0])
+    sites = {squash(name).casefold() for name in site_names}
+    wanted = squash(heading).casefold() if heading else None
+    cuts = [(title[: m.start()], title[m.end() :]) for m in _TITLE_SEPARATORS_RE.finditer(title)]
+    for before, after in cuts:
+        for kept, dropped in ((before, after), (after, before)):
+            if squash(kept).casefold() == wanted or squash(dropped).casefold() in sites:
+                return squash(kept)
+    return title
 
 
 def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str | None, str | None]:
@@ -204,29 +224,29 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     and the article's `<time>`; the `<title>` only last, without the site name.
     """
     articles = list(_json_ld_articles(tree))
-    site_names = _metas(tree, "property", "og:site_name") + _metas(tree, "name", "application-name")
+    site_names = _metas(tree, "og:site_name") + _metas(tree, "application-name")
     title_node = next(tree.iter("title"), None)
     page_title = _clean(title_node.text_content()) if title_node is not None else None
     titles = (
-        _first_meta(tree, "name", "citation_title"),
+        _first_meta(tree, "citation_title"),
         *(_clean(a.get("headline")) for a in articles),
-        _first_meta(tree, "property", "og:title"),
+        _first_meta(tree, "og:title"),
         page_title,
     )
     title = next((t for t in titles if t), None)
     if title is not None and title in (titles[-1], titles[-2]):
         title = _strip_site_name(title, site_names, heading)
-    citation_authors = _metas(tree, "name", "citation_author")
+    citation_authors = _metas(tree, "citation_author")
     authors = (
         ", ".join(dict.fromkeys(citation_authors)) or None,
         *(_person(a.get("author")) for a in articles),
-        _first_meta(tree, "property", "article:author"),
-        _first_meta(tree, "name", "author"),
+        _first_meta(tree, "article:author"),
+        _first_meta(tree, "author"),
     )
     dates = (
-        _first_meta(tree, "name", "citation_publication_date", "citation_date"),
+        _first_meta(tree, "citation_publication_date", "citation_date"),
         *(_clean(a.get("datePublished")) for a in articles),
-        _first_meta(tree, "property", "article:published_time"),
+        _first_meta(tree, "article:published_time"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
     return title, next((a for a in authors if a), None), date
@@ -320,17 +340,29 @@ def _find_notes(body: etree._Element) -> tuple[dict[int, str], list[etree._Eleme
 def _write_markers(body: etree._Element, notes: dict[int, str]) -> None:
     """Every note marker becomes the literal text `[n]` in the tree, so any extractor keeps it as words.
 
-    A marker is a numbered in-page link to a note, or a numbered `<sup>` on a page that has notes or
-    that links or brackets its number. A bare `<sup>2</sup>` on a page without notes is an exponent.
+    A marker is a numbered in-page link to a note (or a bracketed one, `[3]`, whose note is missing), a
+    `<sup>` that holds such a link or brackets its number, or a bare `<sup>3</sup>` for a note that no link
+    reaches. A bare `<sup>2</sup>` is otherwise an exponent (`km<sup>2</sup>`), even on a page with notes.
     """
+    links = {
+        anchor: number
+        for anchor in body.iter("a")
+        if _in_page_target(anchor) is not None
+        and (number := _number(anchor)) is not None
+        and (number in notes or _text(anchor).startswith("["))
+    }
+    linked = set(links.values())
     for node in list(body.iter("sup", "a")):
         if node.getparent() is None or (number := _number(node)) is None:
             continue
         if node.tag == "a":
-            target = _in_page_target(node)
-            is_marker = target is not None and (number in notes or _text(node).startswith("["))
+            is_marker = node in links
         else:
-            is_marker = bool(notes) or _text(node).startswith("[") or any(_in_page_target(a) for a in node.iter("a"))
+            is_marker = (
+                _text(node).startswith("[")
+                or any(a in links for a in node.iter("a"))
+                or (number in notes and number not in linked)
+            )
         if is_marker:
             _replace_with_text(node, f"[{number}]")
 
@@ -413,6 +445,7 @@ def parse(data: bytes, source: str) -> Parsed:
     tree = _parse_tree(decode(data))
     if tree is None:
         return assemble(Extracted(()), source)
+    _normalise_text(tree)
     first_h1 = next(tree.iter("h1"), None)
     heading = _text(first_h1) or None if first_h1 is not None else None
     title, author, date = metadata(tree, heading)
