@@ -8,6 +8,7 @@ from qa.corpus import Article
 from qa.errors import CorpusError
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
+from qa.settings import PROJECT_ROOT
 
 NEWS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -224,3 +225,67 @@ def test_binary_data_is_not_a_page() -> None:
 
 def test_a_short_page_with_text_is_never_empty() -> None:
     assert [p.text for p in article_of("<p>One line.</p>").paragraphs] == ["One line."]
+
+
+REAL = PROJECT_ROOT / "eval" / "real" / "docs"
+
+
+def real(name: str) -> Article:
+    (article,) = parse_bytes((REAL / name).read_bytes(), name).articles
+    return article
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date"),
+    [
+        (
+            "europarl-georgia-legitimacy.html",
+            "MEPs: Georgia’s self-proclaimed authorities have no legitimacy",
+            "2025-02-13",
+        ),
+        (
+            "whitehouse-digital-transition.html",
+            "The Obama Administration Digital Transition: Moving Forward",
+            "2017-01-17",
+        ),
+        (
+            "wikimedia-turkey-access-restored.html",
+            "Access to Wikipedia restored in Turkey after more than two and a half years",
+            "2020-01-15",
+        ),
+    ],
+)
+def test_real_pages_title_and_date_as_printed(name: str, title: str, date: str) -> None:
+    article = real(name)
+    assert (article.title, article.date) == (title, date)
+
+
+def test_real_press_release_opens_with_its_summary_bullets() -> None:
+    paragraphs = real("europarl-georgia-legitimacy.html").paragraphs
+    assert [(p.kind, p.text) for p in paragraphs[:2]] == [
+        ("bullet", "Parliament recognises Salome Zourabichvili as Georgia’s legitimate president"),
+        ("bullet", "Call for EU sanctions against leading Georgian politicians"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def wikipedia() -> Article:
+    return real("wikipedia-new-zealand.html")
+
+
+def test_real_wikipedia_markers_keep_their_printed_numbers(wikipedia: Article) -> None:
+    etymology = next(p for p in wikipedia.paragraphs if p.text.startswith("Dutch explorer Abel Tasman"))
+    assert 'but it is uncertain",[11] referring to a landmass' in etymology.text
+    assert [m.number for m in etymology.markers] == [11, 12, 13, 14, 15, 16]
+
+
+def test_real_wikipedia_references_without_their_back_links(wikipedia: Article) -> None:
+    assert len(wikipedia.footnotes) == 368
+    assert wikipedia.footnotes[8] == (
+        '"Human Development Report 2018" (PDF). HDRO (Human Development Report Office) United Nations Development '
+        "Programme. p. 22. Retrieved 14 September 2018."
+    )
+
+
+def test_real_wikipedia_square_kilometres_are_not_a_note(wikipedia: Article) -> None:
+    assert any(p.text.startswith("• Total 268,021 km2 (103,483 sq mi)") for p in wikipedia.paragraphs)

@@ -16,6 +16,7 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
+from copy import deepcopy
 
 import lxml.html
 from charset_normalizer import from_bytes
@@ -256,6 +257,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
 
 _MARKER_TEXT_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
 _OWN_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?[.)]?\s+")
+_BACK_MARK_RE = re.compile(r"^[\^↑↩]\s*")
 _NOTES_NAME_RE = re.compile(r"foot ?notes?|end ?notes?|\bnotes\b|references", re.IGNORECASE)
 _BLOCK_TAGS = frozenset("p div section article main li dd dt blockquote td aside".split())
 _BACK_LINK_MAX = 4
@@ -277,17 +279,28 @@ def _in_page_target(anchor: etree._Element) -> str | None:
 
 
 def _note_text(node: etree._Element, number: int) -> str:
-    """A note's words: back links left out, and its own number at its start (`3.`, `[3]`) only if it is `number`."""
-    copy = lxml.html.fromstring(lxml.html.tostring(node, encoding="unicode", with_tail=False))
-    for anchor in list(copy.iter("a")):
-        if _in_page_target(anchor) and len(_text(anchor)) <= _BACK_LINK_MAX:
+    """A note's words without its way back to the text: back links (`↩`, `^`, `a`, `3.`) and a bare `^` go,
+    and its own number at its start (`3.`, `[3]`) goes only if it is `number`; a time or a year stays.
+
+    A bracketed link to another note (`[4]`) is a marker inside the note and stays.
+    """
+    note = deepcopy(node)
+    note.tail = None
+    for anchor in list(note.iter("a")):
+        label = _text(anchor)
+        if _in_page_target(anchor) and len(label) <= _BACK_LINK_MAX and not _is_other_marker(label, number):
             anchor.drop_tree()
-    for child in copy.iter():
+    for child in note.iter():
         if child.tag in _BLOCK_TAGS or child.tag == "br":
             child.tail = " " + (child.tail or "")
-    text = _text(copy)
+    text = _BACK_MARK_RE.sub("", _text(note), count=1)
     own = _OWN_NUMBER_RE.match(text)
     return text[own.end() :] if own and int(own.group(1)) == number else text
+
+
+def _is_other_marker(label: str, number: int) -> bool:
+    match = _MARKER_TEXT_RE.fullmatch(label)
+    return match is not None and label.startswith("[") and int(match.group(1)) != number
 
 
 def _notes_region(node: etree._Element) -> etree._Element:
