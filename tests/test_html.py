@@ -73,6 +73,19 @@ def test_photo_credit_caption_promo_link_and_video_title_are_not_indexed(news: P
         assert furniture not in news.text
 
 
+def test_a_short_paragraph_that_is_mostly_a_link_elsewhere_is_a_teaser_not_text() -> None:
+    body = (
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
+        '<p>Read also: <a href="/2023/other-story">Election commission postpones local vote</a></p>'
+        '<p>Its report, <a href="/report.pdf">published in May</a>, calls for the camps to be closed.</p>'
+    )
+    texts = [p.text for p in article_of(page_with("", body)).paragraphs]
+    assert texts == [
+        "The commission heard evidence from forty former detainees over three weeks of hearings.",
+        "Its report, published in May, calls for the camps to be closed.",
+    ]
+
+
 def test_text_is_verbatim_typographic_quotes_dashes_and_ellipsis_kept(news: Parsed) -> None:
     assert news.articles[0].paragraphs[1].text == (
         "Families said they had not been told where their relatives were taken. “We went to every police station "
@@ -289,3 +302,8 @@ def test_real_wikipedia_references_without_their_back_links(wikipedia: Article) 
 
 def test_real_wikipedia_square_kilometres_are_not_a_note(wikipedia: Article) -> None:
     assert any(p.text.startswith("• Total 268,021 km2 (103,483 sq mi)") for p in wikipedia.paragraphs)
+
+
+def test_inline_tags_inside_a_word_do_not_split_it() -> None:
+    page = page_with("", "<p>Detainees<span>'</span> rations were cut in <abbr>Q3</abbr><small>/2020</small>.</p>")
+    assert article_of(page).paragraphs[0].text == "Detainees' rations were cut in Q3/2020."

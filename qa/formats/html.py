@@ -395,13 +395,16 @@ _FURNITURE = etree.XPath(
 _FRAME_TAGS = frozenset({"html", "body", "main", "article"})
 _FURNITURE_MAX = 300
 """A caption, a credit, a promotion teaser or a player's title is a line or two; a longer box is content."""
+_TEASER_LINK_SHARE = 0.5
+"""A short paragraph whose words are at least this much link text points elsewhere (measured: 0.35-0.7 score alike)."""
 
 
 def _remove_furniture(body: etree._Element) -> None:
-    """Captions, photo credits, promotion boxes and media players with their titles: never the article's words.
+    """Captions, photo credits, promotions and media players with their titles: never the article's words.
 
-    trafilatura drops `<figure>` and link-dense promotions itself; what it keeps is a credit or caption set
-    outside a figure and the heading of a video box. Found by markup (class names, a media element inside),
+    trafilatura drops `<figure>` and link-dense boxes itself; what it keeps is a credit or caption set
+    outside a figure, the heading of a video box, and a short paragraph that is mostly a link to another
+    page ("Read also: <a>headline</a>"). Found by markup (class names, a media element inside, link text),
     and only when short, so a page's main container, whatever its class, is never taken for one.
     """
     size = len(_text(body))
@@ -411,6 +414,11 @@ def _remove_furniture(body: etree._Element) -> None:
         length = len(_text(node))
         if node.getparent() is not None and length <= _FURNITURE_MAX and length * 2 < size:
             node.drop_tree()
+    for paragraph in list(body.iter("p")):
+        text = _text(paragraph)
+        linked = sum(len(_text(a)) for a in paragraph.iter("a") if not (a.get("href") or "#").startswith("#"))
+        if text and len(text) <= _FURNITURE_MAX and linked >= _TEASER_LINK_SHARE * len(text):
+            paragraph.drop_tree()
 
 
 _INLINE_OUTPUT = frozenset({"hi", "ref", "lb", "del", "graphic"})
@@ -441,10 +449,67 @@ def _output_blocks(node: etree._Element, kind: ParagraphKind = "text") -> Iterat
 
 
 def _main_blocks(tree: etree._Element) -> list[Block]:
-    document = bare_extraction(tree, include_comments=False, include_tables=True, include_formatting=True)
-    if document is None or document.body is None:
-        return []
-    return list(_output_blocks(document.body))
+    """The main text's blocks as trafilatura chooses them, in its balanced mode (which retries for recall itself).
+
+    Measured on the suite (F1, before teaser removal): these options 0.925; with formatting kept 0.924;
+    favor_precision 0.920; favor_recall 0.918; with comments 0.923. Comments stay out: a reader's comment
+    quoted under the article's author would be a misattribution.
+    """
+    document = bare_extraction(tree, include_comments=False, include_tables=True, include_formatting=False)
+    return [] if document is None or document.body is None else list(_output_blocks(document.body))
+
+
+_INLINE_HTML = frozenset(
+    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike "
+    "strong sub sup time tt u var wbr".split()
+)
+_UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
+
+
+def _visible_text(body: etree._Element) -> str:
+    """The words a reader sees in the tree, white space squashed: inline elements run on, other elements
+    (paragraphs, cells, `<br>`) are separated by a space, as a browser lays them out."""
+    parts: list[str] = []
+    for event, node in etree.iterwalk(body, events=("start", "end")):
+        element = isinstance(node.tag, str)
+        if event == "start":
+            if element and node.tag not in _INLINE_HTML:
+                parts.append(" ")
+            if element and node.text and node.tag not in _UNSEEN:
+                parts.append(node.text)
+        else:
+            if element and node.tag not in _INLINE_HTML:
+                parts.append(" ")
+            if node.tail and node is not body:
+                parts.append(node.tail)
+    return squash("".join(parts))
+
+
+def _verbatim(blocks: list[Block], visible: str) -> list[Block]:
+    """Each block as the page shows it. trafilatura may break a line at an inline tag (`m<sup>2</sup>`
+    comes out `m 2`) on some paths; such a block is replaced by the page's own words that it spans,
+    found with white space ignored. A block whose words are not on the page in order stays as it is."""
+    compact_chars: list[str] = []
+    index: list[int] = []
+    for position, char in enumerate(visible):
+        if not char.isspace():
+            compact_chars.append(char)
+            index.append(position)
+    compact = "".join(compact_chars)
+    repaired: list[Block] = []
+    start = 0
+    for block in blocks:
+        text = squash(block.text)
+        key = "".join(text.split())
+        at = -1 if text in visible or not key else compact.find(key, start)
+        if at < 0 and key and text not in visible:
+            at = compact.find(key)
+        if at < 0:
+            repaired.append(block)
+            continue
+        start = at + len(key)
+        repaired.append(Block(visible[index[at] : index[start - 1] + 1], block.kind))
+    return repaired
 
 
 def _parse_tree(text: str) -> etree._Element | None:
@@ -470,7 +535,7 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes)
     _remove_furniture(body)
-    blocks = _main_blocks(tree)
+    blocks = _verbatim(_main_blocks(tree), _visible_text(body))
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
