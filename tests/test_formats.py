@@ -127,7 +127,7 @@ def test_html_bare_superscript_finds_its_note_by_list_position() -> None:
     ("name", "data", "reason"),
     [
         ("empty.md", b"  \n", "empty.md: the file is empty"),
-        ("bad.html", b"\xff\xfe<p>", "bad.html: not UTF-8 text"),
+        ("bad.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "bad.html: not an HTML page"),
         ("scan.pdf", b"%PDF-1.4 garbage", "scan.pdf: not a readable PDF"),
         ("notes.docx", b"PK\x03\x04", "notes.docx: unsupported format"),
     ],

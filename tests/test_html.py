@@ -1,0 +1,309 @@
+"""Saved web pages: the main text verbatim with `[n]` markers, the notes, and the page's own metadata."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.corpus import Article
+from qa.errors import CorpusError
+from qa.formats import parse_bytes
+from qa.formats.document import Parsed
+from qa.settings import PROJECT_ROOT
+
+NEWS_PAGE = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Hundreds held without charge after protests | The Daily Ledger</title>
+<meta property="og:site_name" content="The Daily Ledger">
+<meta property="article:published_time" content="2023-05-04T10:30:00Z">
+<meta property="article:author" content="https://www.example.org/staff/maria-lopez">
+</head><body>
+<header><nav><a href="/">Home</a> <a href="/world">World</a></nav></header>
+<main><article>
+<h1>Hundreds held without charge after protests</h1>
+<p class="byline">By Maria Lopez</p>
+<figure><img src="a.jpg" alt=""><figcaption>Protesters outside the court on Tuesday.
+<span class="credit">Photo: Jane Roe / Agency</span></figcaption></figure>
+<p>More than 300 people have been held without charge since the protests began in March, according to lawyers
+representing the detainees.<sup><a href="#fn1" id="r1">1</a></sup></p>
+<p>Families said they had not been told where their relatives were taken. “We went to every police station in the
+city,” one mother said — and the ministry’s answer was ‘wait’…</p>
+<div class="promo-box"><a href="/world/other-story">Read more: Election commission postpones local vote</a></div>
+<p>The interior ministry did not respond to a request for comment. A spokesperson said in April that all arrests
+followed the law.<sup><a href="#fn2" id="r2">2</a></sup></p>
+<div class="player"><h3>Watch: Police disperse crowds near the parliament</h3><video src="v.mp4"></video></div>
+<p>Human rights groups have called for the release of those held without charge, citing the country’s obligations
+under international law.</p>
+<p class="image-credit">Photograph by John Doe for The Daily Ledger</p>
+<section class="footnotes"><ol>
+<li id="fn1">1. Statement by the detainees’ lawyers, 2 May 2023. <a href="#r1">↩</a></li>
+<li id="fn2">Ministry press briefing, 12 April 2023, at 10:30. <a href="#r2">↩</a></li>
+</ol></section>
+</article></main>
+<footer><p>© 2023 The Daily Ledger</p></footer>
+</body></html>"""
+
+
+def parse_page(page: str | bytes, name: str = "page.html") -> Parsed:
+    return parse_bytes(page.encode() if isinstance(page, str) else page, name)
+
+
+def article_of(page: str | bytes) -> Article:
+    (article,) = parse_page(page).articles
+    return article
+
+
+def page_with(head: str, body: str = "<p>Enough words in one paragraph for an article to be found here.</p>") -> str:
+    return f"<html><head>{head}</head><body><article>{body}</article></body></html>"
+
+
+@pytest.fixture(scope="module")
+def news() -> Parsed:
+    return parse_page(NEWS_PAGE, "news.html")
+
+
+def test_news_page_keeps_its_four_paragraphs_with_their_markers(news: Parsed) -> None:
+    texts = [p.text for p in news.articles[0].paragraphs]
+    assert len(texts) == 4
+    assert texts[0].endswith("according to lawyers representing the detainees.[1]")
+    assert texts[2].endswith("all arrests followed the law.[2]")
+
+
+def test_photo_credit_caption_promo_link_and_video_title_are_not_indexed(news: Parsed) -> None:
+    for furniture in ("Photo: Jane Roe", "Protesters outside", "Read more", "Watch: Police", "Photograph by"):
+        assert furniture not in news.text
+
+
+def test_a_short_paragraph_that_is_mostly_a_link_elsewhere_is_a_teaser_not_text() -> None:
+    body = (
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
+        '<p>Read also: <a href="/2023/other-story">Election commission postpones local vote</a></p>'
+        '<p>Its report, <a href="/report.pdf">published in May</a>, calls for the camps to be closed.</p>'
+    )
+    texts = [p.text for p in article_of(page_with("", body)).paragraphs]
+    assert texts == [
+        "The commission heard evidence from forty former detainees over three weeks of hearings.",
+        "Its report, published in May, calls for the camps to be closed.",
+    ]
+
+
+def test_text_is_verbatim_typographic_quotes_dashes_and_ellipsis_kept(news: Parsed) -> None:
+    assert news.articles[0].paragraphs[1].text == (
+        "Families said they had not been told where their relatives were taken. “We went to every police station "
+        "in the city,” one mother said — and the ministry’s answer was ‘wait’…"
+    )
+
+
+def test_a_time_inside_a_note_keeps_its_numbers(news: Parsed) -> None:
+    assert news.articles[0].footnotes[2] == "Ministry press briefing, 12 April 2023, at 10:30."
+
+
+def test_a_note_loses_only_its_own_leading_number_and_its_back_link(news: Parsed) -> None:
+    assert news.articles[0].footnotes[1] == "Statement by the detainees’ lawyers, 2 May 2023."
+
+
+def test_a_note_that_starts_with_another_number_keeps_it() -> None:
+    page = '<p>Text.<a href="#n1">1</a></p><ol class="notes"><li id="n1">2021 census, table 4.</li></ol>'
+    assert article_of(page).footnotes == {1: "2021 census, table 4."}
+
+
+def test_title_tag_loses_the_site_name_published_in_og_site_name(news: Parsed) -> None:
+    article = news.articles[0]
+    assert (article.title, article.date) == ("Hundreds held without charge after protests", "2023-05-04")
+
+
+def test_article_author_given_as_a_url_is_not_an_author(news: Parsed) -> None:
+    assert news.articles[0].author is None
+
+
+@pytest.mark.parametrize(
+    ("title", "h1", "expected"),
+    [
+        ("Detention figures - Rights Monitor", "Detention figures", "Detention figures"),
+        ("Rights Monitor: Detention figures", "Detention figures", "Detention figures"),
+        ("Detention figures — Rights Monitor", "", "Detention figures — Rights Monitor"),
+    ],
+)
+def test_title_tag_without_a_published_site_name_is_cut_only_where_the_h1_shows_the_headline(
+    title: str, h1: str, expected: str
+) -> None:
+    page = page_with(f"<title>{title}</title>", f"<h1>{h1}</h1><p>Enough words in one paragraph to be an article.</p>")
+    assert article_of(page).title == expected
+
+
+def test_citation_tags_are_trusted_first_and_every_citation_author_is_kept() -> None:
+    head = (
+        '<meta name="citation_title" content="Detention without trial">'
+        '<meta name="citation_author" content="Okafor, Ada"><meta name="citation_author" content="Lindqvist, Per">'
+        '<meta name="citation_publication_date" content="2019/3/7">'
+        '<meta property="og:title" content="Detention without trial | Journal">'
+        '<script type="application/ld+json">{"@type": "ScholarlyArticle", "headline": "Other",'
+        ' "author": {"name": "Someone Else"}, "datePublished": "2020-01-01"}</script>'
+    )
+    article = article_of(page_with(head))
+    assert (article.title, article.author, article.date) == (
+        "Detention without trial",
+        "Okafor, Ada, Lindqvist, Per",
+        "2019-03-07",
+    )
+
+
+def test_json_ld_article_gives_headline_all_authors_and_date_before_open_graph() -> None:
+    head = (
+        '<script type="application/ld+json">{"@graph": [{"@type": "WebSite", "name": "Site"},'
+        ' {"@type": ["NewsArticle"], "headline": "Camps seen from space",'
+        ' "author": [{"@type": "Person", "name": "Lee Park"}, {"@type": "Person", "name": "Sam Ode"}],'
+        ' "datePublished": "2022-08-30T06:00:00+09:00"}]}</script>'
+        '<meta property="og:title" content="Camps (updated)"><meta name="author" content="Desk">'
+    )
+    article = article_of(page_with(head))
+    assert (article.title, article.author, article.date) == ("Camps seen from space", "Lee Park, Sam Ode", "2022-08-30")
+
+
+def test_time_inside_the_article_dates_a_page_without_date_tags() -> None:
+    page = page_with("", '<time datetime="2020-06-01">1 June</time><p>Enough words in one paragraph here.</p>')
+    assert article_of(page).date == "2020-06-01"
+
+
+def test_placeholders_and_silence_give_none() -> None:
+    head = '<title>Untitled</title><meta name="author" content="admin">'
+    article = article_of(page_with(head))
+    assert (article.title, article.author, article.date) == (None, None, None)
+
+
+def test_wikipedia_reference_markers_become_numbers_linked_to_the_reference_list() -> None:
+    body = (
+        '<p>The camp held about 2,000 prisoners.<sup class="reference" id="cite_ref-a_3-0">'
+        '<a href="#cite_note-a-3">[3]</a></sup></p>'
+        '<div class="reflist"><ol class="references"><li id="cite_note-1">One.</li><li id="cite_note-2">Two.</li>'
+        '<li id="cite_note-a-3"><span class="mw-cite-backlink"><b><a href="#cite_ref-a_3-0">^</a></b></span> '
+        '<span class="reference-text">Satellite survey, 2019.</span></li></ol></div>'
+    )
+    article = article_of(page_with("", body))
+    assert [p.text for p in article.paragraphs] == ["The camp held about 2,000 prisoners.[3]"]
+    assert article.footnotes[3] == "Satellite survey, 2019."
+
+
+def test_headings_and_list_items_keep_their_kind() -> None:
+    body = (
+        "<p>The report makes several findings about conditions in the camps visited during the mission.</p>"
+        "<h2>Findings</h2><ul><li>Rations fell below the minimum.</li><li>Visits were refused.</li></ul>"
+    )
+    article = article_of(page_with("", body))
+    assert [(p.kind, p.text) for p in article.paragraphs[1:]] == [
+        ("heading", "Findings"),
+        ("bullet", "Rations fell below the minimum."),
+        ("bullet", "Visits were refused."),
+    ]
+
+
+def test_a_superscript_number_on_a_page_without_notes_is_an_exponent_not_a_marker() -> None:
+    article = article_of(page_with("", "<p>The yard measured 40 m<sup>2</sup> for two hundred prisoners.</p>"))
+    assert article.paragraphs[0].text == "The yard measured 40 m2 for two hundred prisoners."
+
+
+def test_a_bare_superscript_for_a_note_that_links_reach_is_an_exponent() -> None:
+    body = (
+        '<p>The yard measured 40 m<sup>2</sup> for two hundred prisoners.<a href="#n2">[2]</a></p>'
+        '<ol class="notes"><li id="n1">Inspection report.</li><li id="n2">Plan of the prison.</li></ol>'
+    )
+    article = article_of(page_with("", body))
+    assert article.paragraphs[0].text == "The yard measured 40 m2 for two hundred prisoners.[2]"
+
+
+def test_a_windows_1252_page_is_read_by_its_declared_charset() -> None:
+    page = page_with('<meta charset="windows-1252">', "<p>“Détenus” — 12 € par jour, selon le rapport.</p>")
+    assert article_of(page.encode("cp1252")).paragraphs[0].text == "“Détenus” — 12 € par jour, selon le rapport."
+
+
+def test_an_undeclared_latin_page_is_read_by_detection_not_rejected() -> None:
+    text = "Les détenus reçoivent une ration réduite de moitié, selon les témoignages recueillis à la prison."
+    assert article_of(page_with("", f"<p>{text}</p>").encode("latin-1")).paragraphs[0].text == text
+
+
+def test_a_utf16_page_with_a_byte_order_mark_is_read() -> None:
+    text = "Prisoners were held for months without access to a lawyer."
+    assert article_of("\ufeff" + page_with("", f"<p>{text}</p>")).paragraphs[0].text == text
+    assert article_of(("\ufeff" + page_with("", f"<p>{text}</p>")).encode("utf-16-le")).paragraphs[0].text == text
+
+
+def test_invisible_soft_hyphens_and_zero_width_spaces_are_not_part_of_the_words() -> None:
+    article = article_of(page_with("", "<p>The deten&shy;tion centre was closed after the \u200binspection.</p>"))
+    assert article.paragraphs[0].text == "The detention centre was closed after the inspection."
+
+
+def test_binary_data_is_not_a_page() -> None:
+    with pytest.raises(CorpusError, match=r"^image\.html: not an HTML page \(binary data\)"):
+        parse_page(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06", "image.html")
+
+
+def test_a_short_page_with_text_is_never_empty() -> None:
+    assert [p.text for p in article_of("<p>One line.</p>").paragraphs] == ["One line."]
+
+
+REAL = PROJECT_ROOT / "eval" / "real" / "docs"
+
+
+def real(name: str) -> Article:
+    (article,) = parse_bytes((REAL / name).read_bytes(), name).articles
+    return article
+
+
+@pytest.mark.parametrize(
+    ("name", "title", "date"),
+    [
+        (
+            "europarl-georgia-legitimacy.html",
+            "MEPs: Georgia’s self-proclaimed authorities have no legitimacy",
+            "2025-02-13",
+        ),
+        (
+            "whitehouse-digital-transition.html",
+            "The Obama Administration Digital Transition: Moving Forward",
+            "2017-01-17",
+        ),
+        (
+            "wikimedia-turkey-access-restored.html",
+            "Access to Wikipedia restored in Turkey after more than two and a half years",
+            "2020-01-15",
+        ),
+    ],
+)
+def test_real_pages_title_and_date_as_printed(name: str, title: str, date: str) -> None:
+    article = real(name)
+    assert (article.title, article.date) == (title, date)
+
+
+def test_real_press_release_opens_with_its_summary_bullets() -> None:
+    paragraphs = real("europarl-georgia-legitimacy.html").paragraphs
+    assert [(p.kind, p.text) for p in paragraphs[:2]] == [
+        ("bullet", "Parliament recognises Salome Zourabichvili as Georgia’s legitimate president"),
+        ("bullet", "Call for EU sanctions against leading Georgian politicians"),
+    ]
+
+
+@pytest.fixture(scope="module")
+def wikipedia() -> Article:
+    return real("wikipedia-new-zealand.html")
+
+
+def test_real_wikipedia_markers_keep_their_printed_numbers(wikipedia: Article) -> None:
+    etymology = next(p for p in wikipedia.paragraphs if p.text.startswith("Dutch explorer Abel Tasman"))
+    assert 'but it is uncertain",[11] referring to a landmass' in etymology.text
+    assert [m.number for m in etymology.markers] == [11, 12, 13, 14, 15, 16]
+
+
+def test_real_wikipedia_references_without_their_back_links(wikipedia: Article) -> None:
+    assert len(wikipedia.footnotes) == 368
+    assert wikipedia.footnotes[8] == (
+        '"Human Development Report 2018" (PDF). HDRO (Human Development Report Office) United Nations Development '
+        "Programme. p. 22. Retrieved 14 September 2018."
+    )
+
+
+def test_real_wikipedia_square_kilometres_are_not_a_note(wikipedia: Article) -> None:
+    assert any(p.text.startswith("• Total 268,021 km2 (103,483 sq mi)") for p in wikipedia.paragraphs)
+
+
+def test_inline_tags_inside_a_word_do_not_split_it() -> None:
+    page = page_with("", "<p>Detainees<span>'</span> rations were cut in <abbr>Q3</abbr><small>/2020</small>.</p>")
+    assert article_of(page).paragraphs[0].text == "Detainees' rations were cut in Q3/2020."
