@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import PurePath
 
 from eval.dataset import DocumentRecord, GoldFootnote, Question
 from eval.reference import Reference, is_not_text, normalize, note_in_reference, quote_in_reference
 from qa.compose import Answer, Source
-from qa.corpus import Article
+from qa.corpus import Article, slugify
 from qa.retrieve import Hit
 from qa.sentences import MARKER_RE, split_sentences
 
@@ -115,7 +116,11 @@ def quote_is_faithful(source: Source, reference: Reference) -> bool:
 
 
 def _gold_key(note: GoldFootnote, source: Source) -> bool:
-    return note.document in (source.article.id, source.article.title)
+    """A gold note names its article by id or title, or its file by the id of the file's first article
+    (a report whose note numbers restart is parsed into one article per numbering run)."""
+    article = source.article
+    first_of_file = f"{slugify(PurePath(article.source).stem)}-1"
+    return note.document in (article.id, article.title, first_of_file)
 
 
 def judge(

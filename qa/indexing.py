@@ -28,7 +28,7 @@ SHAPING_DISTRIBUTIONS = (
     "PyStemmer",
     "pdfplumber",
     "pdfminer.six",
-    "selectolax",
+    "lxml",
     "trafilatura",
     "markdown-it-py",
     "mdit-py-plugins",
