@@ -230,14 +230,36 @@ def text_pattern(text: str) -> re.Pattern[str]:
     parts: list[str] = []
     position = 0
     for marker in MARKER_RE.finditer(text):
-        parts.append(re.escape(text[position : marker.start()].rstrip()))
+        parts.append(_literal(text[position : marker.start()].rstrip()))
         parts.append(_marker_pattern(int(marker.group(1))))
         position = marker.end()
         if text[position : position + 1] == " ":
             parts.append(r"\s?")
             position += 1
-    parts.append(re.escape(text[position:]))
+    parts.append(_literal(text[position:]))
     return re.compile("".join(parts))
+
+
+_URL_RE = re.compile(r"(?:https?://|www\.)\S+")
+_WORD_HYPHEN_RE = re.compile(r"(?<=\w)\\?-(?=\w)")
+
+
+def _literal(text: str) -> str:
+    """A pattern for marker-free text: its characters exactly, but for two things pdftotext does.
+
+    It drops the hyphen of a word it joins across a line end ("government-\\nordered" comes out
+    "governmentordered"), so a hyphen inside a word may be missing from the reference (never the other
+    way round: a quote that lost a hyphen still fails). And it keeps the line break inside a wrapped
+    URL, so white space may stand between a URL's characters in the reference (never in the quote).
+    """
+    parts: list[str] = []
+    position = 0
+    for url in _URL_RE.finditer(text):
+        parts.append(re.escape(text[position : url.start()]))
+        parts.append(r"\s?".join(re.escape(char) for char in url.group(0)))
+        position = url.end()
+    parts.append(re.escape(text[position:]))
+    return _WORD_HYPHEN_RE.sub("-?", "".join(parts))
 
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:
