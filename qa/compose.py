@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -16,7 +15,7 @@ import jinja2
 from qa.abstain import asks_for_quantity, states_quantity
 from qa.corpus import Article, Paragraph
 from qa.retrieve import Hit, ScoredSpan
-from qa.sentences import Span, leans_on_previous, split_sentences
+from qa.sentences import Span, leans_on_previous
 
 MAX_QUOTE_CHARS = 700
 """Beyond about this length a quote stops being an extract; extra sentences are left out."""
@@ -25,8 +24,6 @@ CLOSE_TO_BEST = 0.1
 PAIR_SLACK = 0.1
 """A sentence is quoted with its neighbour when the pair scores within this much of it alone."""
 NEAREST_SHOWN = 3
-_SPLIT_PARAGRAPHS_KEPT = 16384
-"""Paragraphs whose sentence boundaries are remembered; more than the bundled corpus has."""
 
 
 @dataclass(frozen=True)
@@ -67,16 +64,29 @@ class Answer:
     """On abstention, the closest passages, which are explicitly not an answer."""
 
 
-@lru_cache(maxsize=_SPLIT_PARAGRAPHS_KEPT)
-def _sentences(text: str) -> tuple[tuple[Span, ...], frozenset[Span]]:
-    """Splitting is most of the cost of quoting, and the same paragraphs are quoted again and again."""
-    sentences = split_sentences(text)
-    return sentences, frozenset(sentences)
+def sentences_of(spans: Sequence[ScoredSpan]) -> tuple[Span, ...]:
+    """A paragraph's sentences, in order, recovered from its indexed spans instead of splitting it again.
+
+    The index holds each sentence alone, with its neighbour and within the whole paragraph
+    (`qa.passages.paragraph_spans`), so the shortest span starting at a position is the sentence that
+    starts there. Quotes are thereby cut exactly where the index cut, and no answer pays for a split
+    (pysbd takes several milliseconds per paragraph on first use).
+    """
+    shortest: dict[int, Span] = {}
+    for scored in spans:
+        known = shortest.get(scored.span.start)
+        if known is None or scored.span.end < known.end:
+            shortest[scored.span.start] = scored.span
+    return tuple(sorted(shortest.values(), key=lambda span: span.start))
 
 
 def select_quotes(text: str, spans: Sequence[ScoredSpan]) -> tuple[Quote, ...]:
-    """The sentences of a paragraph that answer best, verbatim, as runs of adjacent sentences."""
-    sentences, sentence_set = _sentences(text)
+    """The sentences of a paragraph that answer best, verbatim, as runs of adjacent sentences.
+
+    `spans` are every indexed span of the paragraph with its score (see `sentences_of`).
+    """
+    sentences = sentences_of(spans)
+    sentence_set = frozenset(sentences)
     if not sentences:
         return ()
     whole = Span(sentences[0].start, sentences[-1].end)
