@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import jinja2
@@ -18,7 +17,7 @@ from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, signals
 from qa.lexical import terms
 from qa.retrieve import Hit, ScoredSpan
-from qa.sentences import Span, leans_on_previous, split_sentences
+from qa.sentences import Span, leans_on_previous
 from qa.settings import DEFAULT_SOURCE_MARGIN, QuoteMode
 
 MAX_QUOTE_CHARS = 700
@@ -31,8 +30,6 @@ alone; in "sentence" quotes, how far under the best a stretch holding the number
 PAIR_GAIN = 0.05
 """In "sentence" quotes, a pair of sentences is quoted only when it scores this much above its better sentence."""
 NEAREST_SHOWN = 3
-_SPLIT_PARAGRAPHS_KEPT = 16384
-"""Paragraphs whose sentence boundaries are remembered; more than the bundled corpus has."""
 
 
 @dataclass(frozen=True)
@@ -78,11 +75,20 @@ class Answer:
     retrieved but scoring far below the best source (see `Composer.strong`)."""
 
 
-@lru_cache(maxsize=_SPLIT_PARAGRAPHS_KEPT)
-def _sentences(text: str) -> tuple[tuple[Span, ...], frozenset[Span]]:
-    """Splitting is most of the cost of quoting, and the same paragraphs are quoted again and again."""
-    sentences = split_sentences(text)
-    return sentences, frozenset(sentences)
+def sentences_of(spans: Sequence[ScoredSpan]) -> tuple[Span, ...]:
+    """A paragraph's sentences, in order, recovered from its indexed spans instead of splitting it again.
+
+    The index holds each sentence alone, with its neighbour and within the whole paragraph
+    (`qa.passages.paragraph_spans`), so the shortest span starting at a position is the sentence that
+    starts there. Quotes are thereby cut exactly where the index cut, and no answer pays for a split
+    (pysbd takes several milliseconds per paragraph on first use).
+    """
+    shortest: dict[int, Span] = {}
+    for scored in spans:
+        known = shortest.get(scored.span.start)
+        if known is None or scored.span.end < known.end:
+            shortest[scored.span.start] = scored.span
+    return tuple(sorted(shortest.values(), key=lambda span: span.start))
 
 
 def select_quotes(
@@ -94,9 +100,11 @@ def select_quotes(
     PAIR_GAIN above every sentence alone (the answer then spans both); when the question asks for a number or a
     date and that quote holds none, the best stretch nearly as good that holds one is quoted
     instead. "passage" also adds sentences that score nearly as well, and the sentence a leading
-    pronoun leans on, as the first release did.
+    pronoun leans on, as the first release did. `spans` are every indexed span of the paragraph with
+    its score (see `sentences_of`).
     """
-    sentences, sentence_set = _sentences(text)
+    sentences = sentences_of(spans)
+    sentence_set = frozenset(sentences)
     if not sentences:
         return ()
     whole = Span(sentences[0].start, sentences[-1].end)
@@ -207,7 +215,7 @@ def _passage(
     return chosen
 
 
-def context(text: str, quotes: Sequence[Quote]) -> tuple[Quote | None, Quote | None]:
+def context(text: str, sentences: Sequence[Span], quotes: Sequence[Quote]) -> tuple[Quote | None, Quote | None]:
     """The sentence just before the first quote and the one just after the last, if the paragraph has them.
 
     Shown apart from the quote (never inside its quotation marks) so a reader sees what a pronoun
@@ -215,7 +223,6 @@ def context(text: str, quotes: Sequence[Quote]) -> tuple[Quote | None, Quote | N
     """
     if not quotes:
         return None, None
-    sentences, _ = _sentences(text)
     before = [s for s in sentences if s.end <= quotes[0].start]
     after = [s for s in sentences if s.start >= quotes[-1].end]
     return (
@@ -262,7 +269,7 @@ def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tup
 def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Source:
     text = hit.paragraph.text
     quotes = select_quotes(text, hit.spans, mode, question)
-    before, after = context(text, quotes)
+    before, after = context(text, sentences_of(hit.spans), quotes)
     citations = cite(hit.article, hit.paragraph, quotes)
     return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after)
 

@@ -69,8 +69,8 @@ def split_sentences(text: str) -> tuple[Span, ...]:
     """Split a paragraph into sentence spans that cover all of its non-space text.
 
     Footnote markers stay with the sentence they close, so citing a sentence cites its notes.
-    Costs about a millisecond per paragraph (pysbd runs a few hundred regular expressions): callers
-    that split the same paragraph again keep the result (see `qa.compose`).
+    Costs about 1.7 ms a paragraph (pysbd runs hundreds of regular expressions; `bench/sentences.py`),
+    so it runs when indexing, and quoting reuses the index's split (`qa.compose.sentences_of`).
     """
     prose, origin = _prose(text)
     cuts = [origin[cut] for cut in _boundaries(prose)]

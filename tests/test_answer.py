@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa import Assistant
-from qa.compose import Composer, Source, context, select_quotes
+from qa.compose import Composer, Source, context, select_quotes, sentences_of
 from qa.corpus import Article
 from qa.decision import Decision
 from qa.retrieve import ScoredSpan
@@ -72,7 +72,7 @@ def test_a_quote_is_the_answering_sentence_alone() -> None:
 
 def test_the_sentence_a_pronoun_leans_on_is_context_not_quotation() -> None:
     quotes = select_quotes(PRONOUN_TEXT, PRONOUN_SPANS)
-    before, after = context(PRONOUN_TEXT, quotes)
+    before, after = context(PRONOUN_TEXT, sentences_of(PRONOUN_SPANS), quotes)
     assert (before.text, after.text) == ("The camps hold 120,000 people.", "Unrelated closing words here.")
 
 

@@ -109,4 +109,4 @@ def test_empty_question_in_the_form_shows_an_error_page(client: TestClient) -> N
 
 
 def test_healthz_reports_documents_and_passages(client: TestClient) -> None:
-    assert client.get("/healthz").json() == {"status": "ok", "documents": 28, "passages": 411}
+    assert client.get("/healthz").json() == {"status": "ok", "documents": 28, "passages": 403}

@@ -5,12 +5,12 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.compose import Answer, Composer, Quote, cite, select_quotes
+from qa.compose import Answer, Composer, Quote, cite, select_quotes, sentences_of
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision
 from qa.passages import paragraph_spans
 from qa.retrieve import Hit, ScoredSpan
-from qa.sentences import find_markers
+from qa.sentences import find_markers, split_sentences
 
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True)
 
@@ -77,3 +77,11 @@ def test_any_composed_answer_quotes_verbatim_and_cites_only_quoted_markers(
         for citation in source.footnotes:
             assert any(f"[{citation.number}]" in quote.text for quote in source.quotes)
     assert answer.question == question
+
+
+@EXAMPLES
+@given(text=passages)
+def test_quotes_are_cut_from_exactly_the_sentences_the_index_split(text: str) -> None:
+    _, paragraph = article_with(text, {})
+    indexed = [ScoredSpan(span, 0.0) for span in paragraph_spans(paragraph)]
+    assert sentences_of(indexed) == split_sentences(text)
