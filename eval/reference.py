@@ -48,6 +48,8 @@ class Reference:
     pages: tuple[str, ...]
     not_text: tuple[str, ...] = ()
     """Strings the file holds that are not the document's text: front matter, page and site chrome."""
+    quotable: tuple[str, ...] = ()
+    """The pages as quotes are looked for in them, where that differs (PDF: without page numbers)."""
 
     @property
     def text(self) -> str:
@@ -70,7 +72,13 @@ def join_line_hyphens(text: str) -> str:
     return _LINE_HYPHEN_RE.sub(join, text)
 
 
-def _pdf_pages(path: Path) -> tuple[str, ...]:
+_NUMBER_LINE_RE = re.compile(r"^[ \t]*\d{1,4}[ \t]*$", re.MULTILINE)
+"""A line of nothing but a number: a page number, which pdftotext may set between a page's two columns."""
+
+
+def _pdf_pages(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The pages as pdftotext reads them, and the same without number-only lines (for quotes: a note's
+    number alone on its line above the note must stay for notes)."""
     if shutil.which("pdftotext") is None:
         raise ReferenceUnavailable(
             "pdftotext (poppler-utils) is needed to judge PDF quotes; apt-get install poppler-utils"
@@ -81,7 +89,8 @@ def _pdf_pages(path: Path) -> tuple[str, ...]:
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
     text = join_line_hyphens(result.stdout.decode("utf-8", "replace"))
-    return tuple(normalize(page) for page in text.split("\f"))
+    pages = text.split("\f")
+    return tuple(normalize(page) for page in pages), tuple(normalize(_NUMBER_LINE_RE.sub("", page)) for page in pages)
 
 
 class _VisibleText(HTMLParser):
@@ -197,7 +206,8 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     suffix = path.suffix.lower()
     not_text = tuple(normalize(s) for s in not_text)
     if suffix == ".pdf":
-        return Reference(_pdf_pages(path), not_text)
+        pages, quotable = _pdf_pages(path)
+        return Reference(pages, not_text, quotable)
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
         return Reference((normalize(_html_text(data)),), not_text)
@@ -256,7 +266,7 @@ def _literal(text: str) -> str:
     position = 0
     for url in _URL_RE.finditer(text):
         parts.append(re.escape(text[position : url.start()]))
-        parts.append(r"\s?".join(re.escape(char) for char in url.group(0)))
+        parts.append(r"\s?".join("-?" if char == "-" else re.escape(char) for char in url.group(0)))
         position = url.end()
     parts.append(re.escape(text[position:]))
     return _WORD_HYPHEN_RE.sub("-?", "".join(parts))
@@ -264,11 +274,12 @@ def _literal(text: str) -> str:
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:
     """Whether the quote's words stand in the document, in order, on one page or across one page break."""
+    pages = ref.quotable or ref.pages
     pattern = text_pattern(quote)
-    if any(pattern.search(page) for page in ref.pages):
+    if any(pattern.search(page) for page in pages):
         return True
     words = normalize(quote).split(" ")
-    for page, following in zip(ref.pages, ref.pages[1:], strict=False):
+    for page, following in zip(pages, pages[1:], strict=False):
         for cut in range(1, len(words)):
             head = text_pattern(" ".join(words[:cut]))
             tail = text_pattern(" ".join(words[cut:]))

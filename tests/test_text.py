@@ -187,3 +187,10 @@ def test_wrapped_listing_entries_keep_title_and_byline_apart() -> None:
 def test_labelled_title_and_author_lines_are_metadata_not_text(paine: Article) -> None:
     assert (paine.title, paine.author, paine.date) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine", None)
     assert not any(p.text.startswith(("Title:", "Author:")) for p in paine.paragraphs)
+
+
+def test_an_archives_header_and_licence_outside_its_start_and_end_lines_are_not_text(paine: Article) -> None:
+    texts = [p.text for p in paine.paragraphs]
+    assert not any("Project Gutenberg License" in text or "Release Date" in text for text in texts)
+    assert texts[0] == "Produced by Norman M. Wolcott"
+    assert (paine.title, paine.author) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine")

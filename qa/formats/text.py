@@ -51,6 +51,7 @@ NEAR_REPEAT_RATIO = 0.9
 
 _LABELLED_FIELD_RE = re.compile(r"(Title|Authors?|Date)\s*:\s*(\S.{0,198})", re.IGNORECASE)
 """A metadata line, `Title: ...`, as e-texts and memos open (Project Gutenberg, RFC 822 style headers)."""
+_TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b.*\*{3}")
 _LABELLED_FIELDS_WITHIN = 30
 """How many opening units of a file may hold its labelled metadata lines."""
 
@@ -278,7 +279,7 @@ def _single_article(units: list[_Unit]) -> tuple[_Header | None, list[_Unit]]:
         if (field := _LABELLED_FIELD_RE.fullmatch(units[position].text)) and field.group(1).lower() not in labelled:
             labelled[field.group(1).lower()] = squash(field.group(2))
             used.add(position)
-    body = [unit for position, unit in enumerate(units[start:], start) if position not in used]
+    body = _fenced([unit for position, unit in enumerate(units[start:], start) if position not in used])
     if not labelled:
         return header, body
     title, author, date = (header.title, header.author, header.date) if header else (None, None, None)
@@ -290,6 +291,28 @@ def _single_article(units: list[_Unit]) -> tuple[_Header | None, list[_Unit]]:
         parse_date(labelled["date"]) if "date" in labelled else date,
     )
     return header, body
+
+
+def _fenced(units: list[_Unit]) -> list[_Unit]:
+    """The units between a distributor's `*** START OF ... ***` and `*** END OF ... ***` lines, when it has them.
+
+    Text archives (Project Gutenberg's is the best known) wrap the work in a header and a licence of
+    their own and fence the work with such lines; what lies outside the fence is not the document.
+    """
+    starts = [
+        i for i, unit in enumerate(units) if (fence := _TEXT_FENCE_RE.fullmatch(unit.text)) and fence[1] == "START"
+    ]
+    if not starts:
+        return units
+    end = next(
+        (
+            i
+            for i in range(starts[0] + 1, len(units))
+            if (f := _TEXT_FENCE_RE.fullmatch(units[i].text)) and f[1] == "END"
+        ),
+        None,
+    )
+    return units if end is None else units[starts[0] + 1 : end]
 
 
 def _looks_like_title(text: str) -> bool:
