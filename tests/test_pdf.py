@@ -124,7 +124,7 @@ def test_a_generic_heading_is_never_the_title_and_info_title_is_used_when_nothin
 
 
 def test_placeholder_or_program_info_author_is_none() -> None:
-    for author in ("Microsoft Office User", "admin", "report_final_v2", "draft.docx"):
+    for author in ("Microsoft Office User", "admin", "report_final_v2", "draft.docx", "Audit Office, http://x.gov"):
         assert one_page([("Prisons hold twice their capacity.", 11)], author=author).author is None
     assert one_page([("Prisons hold twice their capacity.", 11)], author="Mina Park").author == "Mina Park"
 

@@ -78,6 +78,7 @@ PLACEHOLDER_WORDS = frozenset(
 """Words that PDF Info fields hold when nobody filled them in: a value made only of these says nothing."""
 _FILE_SUFFIX_RE = re.compile(r".*\.(?:docx?|pdf|indd|odt|rtf|pages|txt|tex|xlsx?|pptx?|qxp|html?)", re.IGNORECASE)
 _FILE_NAME_RE = re.compile(r"[\w.-]*(?:_|\d)[\w.-]*")
+_WEB_ADDRESS_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 _NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _PAGE_NUMBER_RE = re.compile(
@@ -576,7 +577,8 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]]]:
 
 
 def _info(metadata: dict, key: str) -> str | None:
-    """A PDF Info value worth believing: not a placeholder, a file name or the name of the program that wrote it."""
+    """A PDF Info value worth believing: not a placeholder, a file name, the name of the program that wrote
+    it, or a value carrying a web address (an organisation's boilerplate, not a name as the document prints it)."""
     value = _text_value(metadata.get(key))
     if value is None:
         return None
@@ -590,6 +592,7 @@ def _info(metadata: dict, key: str) -> str | None:
         or _FILE_SUFFIX_RE.fullmatch(value)
         or _FILE_NAME_RE.fullmatch(value)
         or words[0] in programs
+        or _WEB_ADDRESS_RE.search(value)
     ):
         return None
     return value
