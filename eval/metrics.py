@@ -294,3 +294,20 @@ def metadata_verdicts(article: Article, record: DocumentRecord) -> dict[str, Ver
         ),
         "date": _verdict({record.date} if record.date else set(), {article.date} if article.date else set()),
     }
+
+
+def notes_resolved(questions: Iterable[Question], articles: Sequence[Article]) -> tuple[int, int]:
+    """Gold notes the parser resolves where their evidence stands, and gold notes in all (parsing, not answering).
+
+    A gold note counts as resolved when a paragraph holding the question's evidence has its marker and
+    that paragraph's article defines the note; whether an answer then quotes it is `footnote_recall`.
+    """
+    resolved = total = 0
+    for question in questions:
+        holding = [(a, p) for a in articles for p in a.paragraphs if holds_evidence(question, p.text)]
+        for note in question.footnotes:
+            total += 1
+            resolved += any(
+                note.number in {m.number for m in p.markers} and a.footnote(note.number) is not None for a, p in holding
+            )
+    return resolved, total

@@ -17,6 +17,7 @@ from eval.metrics import (
     choose_threshold,
     judge,
     metadata_verdicts,
+    notes_resolved,
     retrieval_summary,
     summarize,
     sweep_point,
@@ -337,6 +338,11 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     print(f"retriever={retriever}, k={k}, answer from confidence {decision.threshold} (old: score {OLD_THRESHOLD})")
     print(format_table(columns))
     report: dict[str, object] = {"retriever": retriever, "k": k}
+    for split in SPLITS:
+        resolved, total = notes_resolved((q for q in questions if q.split == split), assistant.articles)
+        if total:
+            print(f"gold notes resolved where their evidence stands ({split}): {resolved}/{total}")
+            report[f"notes_resolved_{split}"] = [resolved, total]
     if records:
         references = article_references(assistant.articles, settings.corpus_dir, not_text)
         rows = document_rows(assistant.articles, records, references)

@@ -11,7 +11,7 @@ from dataclasses import replace
 import pytest
 
 from eval.dataset import DocumentRecord, GoldFootnote, Question
-from eval.metrics import judge, metadata_verdicts, quote_is_faithful
+from eval.metrics import judge, metadata_verdicts, notes_resolved, quote_is_faithful
 from eval.reference import (
     Reference,
     front_matter_lines,
@@ -162,3 +162,12 @@ def test_front_matter_lines_are_not_text() -> None:
     ref = Reference(("Body text.",), front_matter_lines(text))
     assert is_not_text('authors = ["Ann Lee"]', ref)
     assert not is_not_text("Body text.", ref)
+
+
+def test_a_gold_note_counts_as_resolved_only_where_its_evidence_stands_with_the_note_defined() -> None:
+    doc = article(MARKDOWN)
+    paragraph = with_marker(doc)
+    number = paragraph.markers[0].number
+    ask = Question("x", "dev", "q", True, (paragraph.text[:40],), (GoldFootnote(doc.id, number),))
+    wrong = Question("y", "dev", "q", True, (paragraph.text[:40],), (GoldFootnote(doc.id, number + 50),))
+    assert notes_resolved([ask, wrong], [doc]) == (1, 2)
