@@ -332,13 +332,14 @@ class Composer:
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
         """All the sources, or none when the best one is not an answer (`qa.decision`).
 
-        A keyword question (one to three words) is answered by the passages that hold it verbatim.
+        A keyword question (one to three words) is answered by the passages that hold it verbatim; a
+        question naming what the collection never mentions is not answered.
         """
         if not sources:
             return ()
         keyword = tuple(s for s in sources if is_keyword_match(question, s.paragraph.text))
         if keyword:
             return keyword
-        if not self.decision.answers(assess(question, hits[0], sources[0])):
+        if not hits[0].names_known or not self.decision.answers(assess(question, hits[0], sources[0])):
             return ()
         return tuple(sources)

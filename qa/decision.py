@@ -16,7 +16,11 @@ collection, none of them naming a word of one:
 - `type`: whether the best quote holds the kind of answer asked for (a number for "how many", a date
   for "when", a name for "who" and "where"; `qa.answer_type`).
 
-A logistic model turns them into a confidence from 0 to 1; its weights are fitted on the dev splits
+One rule stands before the model: a question that names someone or something by two or more
+capitalised words, none of which the collection ever uses (in its text, titles or bylines), asks about
+what the documents never mention, and is not answered however close a passage scores.
+
+A logistic model turns the signals into a confidence from 0 to 1; its weights are fitted on the dev splits
 of several collections together (`python -m eval.fit_decision`) and kept in `decision.json` beside
 this module. A question of one to three words that a passage holds verbatim is a keyword look-up
 and is answered with that passage, whatever the model says.
@@ -65,6 +69,14 @@ def name_coverage(question: str, passage: str) -> float:
         return 1.0
     held = set(_WORD_RE.findall(passage.lower()))
     return sum(any(w.startswith(name) for w in held if len(w) - len(name) <= 2) for name in names) / len(names)
+
+
+_MULTIWORD_NAME_RE = re.compile(r"(?<=\s)(?:[A-Z][\w’'-]+\s+)+[A-Z][\w’'-]+")
+
+
+def question_names(question: str) -> list[str]:
+    """The names a question gives in two or more capitalised words past its first ("Pope Francis")."""
+    return [match.group(0) for match in _MULTIWORD_NAME_RE.finditer(question)]
 
 
 def signals(question: str, score: float, coverage: float, passage: str, quote: str) -> Signals:

@@ -11,7 +11,7 @@ import numpy as np
 from embeddings import Encoder, PassageIndex
 from qa.bm25 import LexicalIndex
 from qa.corpus import Article, Paragraph
-from qa.decision import is_keyword_match, is_keyword_question
+from qa.decision import is_keyword_match, is_keyword_question, question_names
 from qa.lexical import QuestionTerms, TermWeights, terms
 from qa.sentences import Span
 from qa.settings import RETRIEVERS, RetrieverName
@@ -51,6 +51,8 @@ class Hit:
     spans: tuple[ScoredSpan, ...]
     coverage: float = 0.0
     """Share of the question's term weight (by rarity in this collection) that the paragraph holds."""
+    names_known: bool = True
+    """Whether every name the question gives is used somewhere in the collection (`qa.decision`)."""
 
 
 def _fold(text: str) -> str:
@@ -102,6 +104,13 @@ class Retriever:
         self._paragraph_terms = {key: terms(self._paragraph(key).text) for key in self._by_paragraph}
         self._folded = {key: _fold(self._paragraph(key).text) for key in self._by_paragraph}
         self.lexical = LexicalIndex(entry_texts)
+        self._known = set(self.weights.idf) | {
+            term for a in articles for term in terms(" ".join(x for x in (a.title, a.author) if x))
+        }
+
+    def knows_names(self, question: str) -> bool:
+        """Whether each multi-word name in the question has a word the collection uses (text, titles, bylines)."""
+        return all(terms(name) & self._known for name in question_names(question) if terms(name))
 
     def _paragraph(self, key: Key) -> Paragraph:
         return self._articles[key[0]].paragraphs[key[1] - 1]
@@ -130,6 +139,7 @@ class Retriever:
             order = self._verbatim_first(question, order + self._bm25_order(question, depth))
         hits: list[Hit] = []
         seen: set[str] = set()
+        known = self.knows_names(question)
         for key in order:
             if self._folded[key] in seen:
                 continue
@@ -137,7 +147,7 @@ class Retriever:
             score = dense[key] if key in dense else self._dense_score(key, query, wanted)
             spans = self._span_scores(key, query, wanted)
             coverage = wanted.overlap(self._paragraph_terms[key])
-            hits.append(Hit(self._articles[key[0]], self._paragraph(key), score, len(hits) + 1, spans, coverage))
+            hits.append(Hit(self._articles[key[0]], self._paragraph(key), score, len(hits) + 1, spans, coverage, known))
             if len(hits) == k:
                 break
         return hits

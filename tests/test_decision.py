@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from eval.fit_decision import Sample, choose_threshold, fit, rates
 from qa import Assistant
-from qa.decision import SIGNAL_NAMES, Decision, Signals, is_keyword_match, name_coverage
+from qa.decision import SIGNAL_NAMES, Decision, Signals, is_keyword_match, name_coverage, question_names
 
 
 def sample(answerable: bool, score: float, coverage: float, type_: float = 1.0) -> Sample:
@@ -68,3 +68,11 @@ def test_a_one_word_question_a_passage_holds_is_answered_with_that_passage(assis
 
 def test_a_question_about_someone_the_documents_never_mention_is_not_answered(assistant: Assistant) -> None:
     assert assistant.ask("What did Pope Francis say about North Korean refugees?").abstained
+
+
+def test_multiword_names_past_the_first_word_are_the_questions_names() -> None:
+    assert question_names("What did Pope Francis say about North Korean refugees?") == [
+        "Pope Francis",
+        "North Korean",
+    ]
+    assert question_names("Who chaired the inquiry?") == []
