@@ -26,7 +26,7 @@ from eval.peer import HaystackPeer, PeerUnavailable
 from eval.reference import Reference, is_not_text, normalize, reference
 from qa.answer_type import answer_type, gives_answer_type
 from qa.assistant import Assistant, validate_k, validate_retriever
-from qa.compose import Composer, Source
+from qa.compose import Composer, Source, assess
 from qa.corpus import Article
 from qa.decision import Decision
 from qa.folder import corpus_files
@@ -129,7 +129,7 @@ class ThresholdComposer(Composer):
 def confidences(composer: Composer, questions: Sequence[Question], rankings: Sequence[Sequence[Hit]]) -> list[float]:
     """The fitted decision's confidence for each question's best passage: what its threshold cuts."""
     return [
-        composer.decision.confidence(composer.assess(q.question, hits))
+        composer.decision.confidence(assess(hits[0], q.question))
         for q, hits in zip(questions, rankings, strict=True)
         if hits
     ]

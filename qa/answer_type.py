@@ -66,8 +66,17 @@ _PATTERNS: dict[AnswerType, re.Pattern[str]] = {
 }
 
 
+_MAIN_CLAUSE_RE = re.compile(r",\s*(?=(?:what|which|who|whom|whose|when|where|why|how)\b)", re.IGNORECASE)
+
+
 def answer_type(question: str) -> AnswerType:
-    """The kind of answer the question's first interrogative asks for; "other" when it names none."""
+    """The kind of answer the question's first interrogative asks for; "other" when it names none.
+
+    A clause set before a comma is subordinate when an interrogative opens what follows the comma
+    ("When talks stalled before, what did Pyongyang want?" asks what): the question is after it.
+    """
+    if clauses := _MAIN_CLAUSE_RE.split(question):
+        question = clauses[-1]
     found = [
         (match.start(), order, kind)
         for order, (kind, pattern) in enumerate(_TYPES)

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import jinja2
 
-from qa.answer_type import answer_type, marks
+from qa.answer_type import answer_type, gives_answer_type, marks
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, signals
 from qa.lexical import terms
@@ -274,10 +274,9 @@ def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Sou
     return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after)
 
 
-def assess(question: str, hit: Hit, source: Source) -> Signals:
-    """The decision's signals for the best hit: its scores, and its quote for the answer type."""
-    quote = " ".join(q.text for q in source.quotes)
-    return signals(question, hit.score, hit.coverage, hit.paragraph.text, quote)
+def assess(hit: Hit, question: str) -> Signals:
+    """The decision's signals for the best hit."""
+    return signals(question, hit.score, hit.coverage, hit.paragraph.text)
 
 
 class Composer:
@@ -300,10 +299,6 @@ class Composer:
     def at(self, threshold: float) -> Composer:
         """The same composer deciding from another confidence threshold (for sweeps)."""
         return Composer(self.decision.at(threshold), self.source_margin, self.quote_mode)
-
-    def assess(self, question: str, hits: Sequence[Hit]) -> Signals:
-        """The decision's signals for the best hit, quoted as this composer quotes it."""
-        return assess(question, hits[0], to_source(hits[0], self.quote_mode, question))
 
     def compose(self, question: str, hits: Sequence[Hit]) -> Answer:
         found = tuple(to_source(hit, self.quote_mode, question) for hit in hits)
@@ -333,13 +328,17 @@ class Composer:
         """All the sources, or none when the best one is not an answer (`qa.decision`).
 
         A keyword question (one to three words) is answered by the passages that hold it verbatim; a
-        question naming what the collection never mentions is not answered.
+        question naming what the collection never mentions, or whose best quote lacks the kind of
+        answer it asks for, is not answered.
         """
         if not sources:
             return ()
         keyword = tuple(s for s in sources if is_keyword_match(question, s.paragraph.text))
         if keyword:
             return keyword
-        if not hits[0].names_known or not self.decision.answers(assess(question, hits[0], sources[0])):
+        best_quote = " ".join(quote.text for quote in sources[0].quotes)
+        if not hits[0].names_known or not gives_answer_type(best_quote, question):
+            return ()
+        if not self.decision.answers(assess(hits[0], question)):
             return ()
         return tuple(sources)

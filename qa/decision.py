@@ -12,13 +12,13 @@ collection, none of them naming a word of one:
   something else;
 - `names`: the share of the question's names (capitalised words past its first) that the best passage
   holds; a paraphrase changes common words, but a question naming a person or body the passage never
-  names is about someone else;
-- `type`: whether the best quote holds the kind of answer asked for (a number for "how many", a date
-  for "when", a name for "who" and "where"; `qa.answer_type`).
+  names is about someone else.
 
-One rule stands before the model: a question that names someone or something by two or more
-capitalised words, none of which the collection ever uses (in its text, titles or bylines), asks about
-what the documents never mention, and is not answered however close a passage scores.
+Two rules stand before the model, because no weighing should overrule them: a question asking for a
+kind of answer (a number for "how many", a date for "when", a name for "who" and "where";
+`qa.answer_type`) is not answered by a quote that holds none; and a question that names someone or
+something by two or more capitalised words, none of which the collection ever uses (in its text,
+titles or bylines), asks about what the documents never mention.
 
 A logistic model turns the signals into a confidence from 0 to 1; its weights are fitted on the dev splits
 of several collections together (`python -m eval.fit_decision`) and kept in `decision.json` beside
@@ -34,8 +34,6 @@ import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from qa.answer_type import gives_answer_type
-
 DECISION_FILE = Path(__file__).parent / "decision.json"
 KEYWORD_MAX_WORDS = 3
 _WORD_RE = re.compile(r"\w+")
@@ -49,8 +47,6 @@ class Signals:
     coverage: float
     names: float
     """Share of the question's capitalised words (its names) found in the best passage; 1.0 when it has none."""
-    type: float
-    """1.0 when the best quote gives the kind of answer asked for (or the question asks for no kind), else 0.0."""
 
     def vector(self) -> tuple[float, ...]:
         return tuple(asdict(self).values())
@@ -79,9 +75,8 @@ def question_names(question: str) -> list[str]:
     return [match.group(0) for match in _MULTIWORD_NAME_RE.finditer(question)]
 
 
-def signals(question: str, score: float, coverage: float, passage: str, quote: str) -> Signals:
-    names = name_coverage(question, passage)
-    return Signals(score, coverage, names, 1.0 if gives_answer_type(quote, question) else 0.0)
+def signals(question: str, score: float, coverage: float, passage: str) -> Signals:
+    return Signals(score, coverage, name_coverage(question, passage))
 
 
 def is_keyword_question(question: str) -> bool:

@@ -32,6 +32,10 @@ def test_the_first_interrogative_decides_so_a_why_question_that_says_how_many_as
     assert answer_type("Why did the report say how many prisoners were held?") == "other"
 
 
+def test_a_clause_before_a_comma_and_another_interrogative_is_not_the_question() -> None:
+    assert answer_type("When talks stalled before, what did the government want in return?") == "other"
+
+
 def test_a_number_in_words_or_digits_gives_a_quantity() -> None:
     question = "How many Americans has North Korea held?"
     assert gives_answer_type("Currently, there are two, including a university student", question)

@@ -7,14 +7,14 @@ from qa import Assistant
 from qa.decision import SIGNAL_NAMES, Decision, Signals, is_keyword_match, name_coverage, question_names
 
 
-def sample(answerable: bool, score: float, coverage: float, type_: float = 1.0) -> Sample:
-    return Sample("c", "q", answerable, Signals(score, coverage, coverage, type_))
+def sample(answerable: bool, score: float, coverage: float, names: float = 1.0) -> Sample:
+    return Sample("c", "q", answerable, Signals(score, coverage, names))
 
 
 ROWS = [
     *(sample(True, 0.8 + i / 100, 0.6) for i in range(10)),
-    *(sample(False, 0.5 + i / 100, 0.2) for i in range(10)),
-    sample(True, 0.9, 0.7, 0.0),
+    *(sample(False, 0.5 + i / 100, 0.2, 0.5) for i in range(10)),
+    sample(True, 0.9, 0.7, 1.0),
     sample(False, 0.85, 0.7, 0.0),
 ]
 
