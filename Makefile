@@ -26,9 +26,15 @@ lint: $(BIN)/.installed
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
+# Each collection is indexed into its own folder and measured on both splits, the old decision beside the new.
 eval: $(BIN)/.installed
 	$(BIN)/qa index
-	$(BIN)/qa eval --compare
+	$(BIN)/qa eval --compare --json bench/results/eval.json
+	$(BIN)/qa index --corpus eval/formats --index .qa-index-formats
+	$(BIN)/qa eval --corpus eval/formats --index .qa-index-formats --set eval/formats.jsonl --json bench/results/eval-formats.json
+	$(BIN)/qa index --corpus eval/real/docs --index .qa-index-real
+	$(BIN)/qa eval --corpus eval/real/docs --index .qa-index-real --set eval/real/questions.jsonl --json bench/results/eval-real.json
+	$(BIN)/qa eval --sweep
 
 screenshots: $(BIN)/.installed
 	$(BIN)/pytest -q tests/test_browser.py --screenshots docs/screenshots
