@@ -1,4 +1,7 @@
-"""PDF reports -> one article with page numbers: lines rebuilt from characters, then paragraphs.
+"""PDF reports -> articles with page numbers: lines rebuilt from characters, then paragraphs.
+
+A report is one article, or one per run of note numbers when its numbering starts again (a letter,
+then briefing slides, then an appendix, each numbering from 1): a marker finds only its own run's note.
 
 pdfplumber (on pdfminer.six, pure Python) is used because it gives every character's font size
 and position: a superscript note marker is only recognisable as a smaller, raised digit, and
