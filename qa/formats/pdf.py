@@ -770,35 +770,42 @@ def _cites(line: _Line) -> list[int]:
     return [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
 
 
-def _runs(pages: list[_Page], endnotes: list[_Endnotes], order: dict[int, int], body: list[_Line]) -> list[_Run]:
-    """The runs of note numbers in reading order, each with the notes its markers cite.
+def _page_runs(pages: list[_Page]) -> list[_Run]:
+    """The runs of page-foot note numbers, in reading order.
 
-    Page-foot notes begin a new run when their numbering starts again: at their page, or at an
-    earlier page without notes at its foot whose markers already went back below the run's highest
-    marker (a chapter's first page whose notes were not found is no page of the chapter before). An endnote
-    section belongs to the earlier run whose markers cite most of its numbers without a note at
-    their page's foot (a report's chapters, endnoted, before profiles footnoted page by page); a
-    second endnote section whose numbers clash with the first begins a new run after the first
-    (a book's chapters, each with its notes at its end).
+    Notes begin a new run when their numbering starts again: at their page, or at an earlier page
+    without notes at its foot whose markers already went back below the run's highest marker (the
+    first page of a chapter whose notes were not found is no page of the chapter before it).
     """
     runs = [_Run(0)]
-    first = 0
-    """Index of the current run's first page."""
+    highest = 0
+    """The highest number the current run's markers have cited so far."""
     turn: int | None = None
-    """Index of the first page since the run's last notes whose markers went back."""
+    """The first page since the run's last notes whose markers went back."""
     for index, page in enumerate(pages):
-        if not page.notes:
-            highest = max((number for earlier in pages[first:index] for number in earlier.cites), default=0)
-            if turn is None and page.cites and min(page.cites) < highest:
-                turn = index
-            continue
-        if runs[-1].restarts({number: text for notes in page.notes for number, text in notes.items()}):
+        if not page.notes and turn is None and page.cites and min(page.cites) < highest:
+            turn = index
+        if page.notes and runs[-1].restarts({n: text for notes in page.notes for n, text in notes.items()}):
             first = index if turn is None else turn
             runs.append(_Run(pages[first].start))
-        turn = None
-        for notes in page.notes:
-            runs[-1].add(notes)
-            runs[-1].footed |= notes.keys()
+            highest = max((n for earlier in pages[first:index] for n in earlier.cites), default=0)
+        if page.notes:
+            turn = None
+            for notes in page.notes:
+                runs[-1].add(notes)
+                runs[-1].footed |= notes.keys()
+        highest = max(highest, *page.cites, 0)
+    return runs
+
+
+def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int, int], body: list[_Line]) -> None:
+    """Each endnote section's notes given to the run before it whose markers cite them.
+
+    That is the run whose markers cite most of its numbers without a note at their page's foot (a
+    report's endnoted chapters before profiles footnoted page by page); a second endnote section
+    whose numbers clash with the first's begins a new run after the first (a book's chapters, each
+    with its notes at its end).
+    """
     cited = [(order[id(line)], number) for line in body for number in _cites(line)]
     for section in endnotes:
         place = order[id(section.heading)]
@@ -815,7 +822,6 @@ def _runs(pages: list[_Page], endnotes: list[_Endnotes], order: dict[int, int], 
             run = chapter
         run.add(section.notes)
         run.endnoted = order[id(section.after)] if section.after is not None else len(order)
-    return runs
 
 
 def parse(data: bytes, source: str) -> Parsed:
@@ -850,7 +856,8 @@ def parse(data: bytes, source: str) -> Parsed:
     order = {id(line): place for place, line in enumerate(body)}
     front = _front([line for line in body if line.page == 1], body_size, metadata, words)
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
-    runs = _runs(paged, endnotes, order, body)
+    runs = _page_runs(paged)
+    _give_endnotes(runs, endnotes, order, body)
     starts = [run.start for run in runs]
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
