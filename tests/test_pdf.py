@@ -158,8 +158,13 @@ def test_generated_paragraphs_are_found_in_an_independent_extraction(path: Path)
     assert total >= 6 and len(missing) <= 1
 
 
-def footnoted_pdf(pages: list[tuple[list[tuple[str, int]], dict[int, str]]], title: str = "") -> bytes:
-    """Pages of paragraphs each ending in a superscript marker, with the given notes set small at each page's foot."""
+def footnoted_pdf(
+    pages: list[tuple[list[tuple[str, int]], dict[int, str]]], title: str = "", endnotes: dict[int, str] | None = None
+) -> bytes:
+    """Pages of paragraphs each ending in a superscript marker, with the given notes set small at each page's foot.
+
+    `endnotes` go on a last page, under a "Notes" heading.
+    """
     pdf = FPDF()
     pdf.set_title(title)
     pdf.set_auto_page_break(False)
@@ -181,6 +186,12 @@ def footnoted_pdf(pages: list[tuple[list[tuple[str, int]], dict[int, str]]], tit
             pdf.set_font("Helvetica", size=8)  # fpdf2 keeps a superscript's smaller size until the font is set again
             pdf.write(4, " " + note)
             pdf.ln(6)
+    if endnotes:
+        pdf.add_page()
+        for line, size in [("Notes", 14)] + [(f"{number}. {note}", 11) for number, note in endnotes.items()]:
+            pdf.set_font("Helvetica", size=size)
+            pdf.write(8, line)
+            pdf.ln(10)
     return bytes(pdf.output())
 
 
@@ -237,6 +248,19 @@ def test_a_page_without_notes_whose_markers_go_back_opens_the_next_run() -> None
     first, second = parse_bytes(data, "doc.pdf").articles
     assert [p.page for p in first.paragraphs] == [1, 1]
     assert (texts(second), second.footnotes) == ([f"{WATER}[1]", f"{VISITS}[2]"], {2: "Budget, 2019."})
+
+
+def test_endnotes_go_to_the_pages_whose_markers_they_answer_not_to_footnoted_pages_after_them() -> None:
+    data = footnoted_pdf(
+        [([(CELLS, 1), (FOOD, 2)], {}), ([(WATER, 1)], {1: "Company policy, 2016."})],
+        endnotes={1: "Interview, 2021.", 2: "Ministry data, 2020."},
+    )
+    chapter, profile = parse_bytes(data, "doc.pdf").articles
+    assert (texts(chapter), chapter.footnotes) == (
+        [f"{CELLS}[1]", f"{FOOD}[2]"],
+        {1: "Interview, 2021.", 2: "Ministry data, 2020."},
+    )
+    assert (texts(profile), profile.footnotes) == ([f"{WATER}[1]"], {1: "Company policy, 2016."})
 
 
 def chapters_pdf(chapters: list[tuple[str, str, str]]) -> bytes:

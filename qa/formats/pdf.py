@@ -775,7 +775,9 @@ def _page_runs(pages: list[_Page]) -> list[_Run]:
 
     Notes begin a new run when their numbering starts again: at their page, or at an earlier page
     without notes at its foot whose markers already went back below the run's highest marker (the
-    first page of a chapter whose notes were not found is no page of the chapter before it).
+    first page of a chapter whose notes were not found is no page of the chapter before it). The
+    first notes of a run whose markers have already gone past them begin a new run too: those
+    markers cite notes found elsewhere (endnoted chapters before profiles footnoted page by page).
     """
     runs = [_Run(0)]
     highest = 0
@@ -785,7 +787,8 @@ def _page_runs(pages: list[_Page]) -> list[_Run]:
     for index, page in enumerate(pages):
         if not page.notes and turn is None and page.cites and min(page.cites) < highest:
             turn = index
-        if page.notes and runs[-1].restarts({n: text for notes in page.notes for n, text in notes.items()}):
+        found = {n: text for notes in page.notes for n, text in notes.items()}
+        if found and (runs[-1].restarts(found) or (not runs[-1].notes and min(found) < highest)):
             first = index if turn is None else turn
             runs.append(_Run(pages[first].start))
             highest = max((n for earlier in pages[first:index] for n in earlier.cites), default=0)
