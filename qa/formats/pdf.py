@@ -440,9 +440,12 @@ class _Page:
     cites: frozenset[int]
 
 
-@dataclass
+@dataclass(eq=False)
 class _Run:
-    """One run of note numbers and the stretch of text, from `start` to the next run's, whose markers cite it."""
+    """One run of note numbers and the stretch of text, from `start` to the next run's, whose markers cite it.
+
+    Runs are told apart by identity: two may hold the same notes.
+    """
 
     start: int
     """Place in the reading order of the first line the run covers."""
