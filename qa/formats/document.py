@@ -125,7 +125,7 @@ def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph],
     text = "\n\n".join(parts)
     if notes:
         lines = "\n".join(f"[{n}] {t}" for n, t in notes.items())
-        text = f"{text}\n\n{NOTES_SEPARATOR}\n\n{lines}" if text else lines
+        text = f"{text}\n\n{NOTES_SEPARATOR}\n\n{lines}" if text else f"{NOTES_SEPARATOR}\n\n{lines}"
     return text, paragraphs, notes
 
 
