@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -236,6 +237,15 @@ def test_notes_whose_numbers_go_on_keep_one_article() -> None:
     assert parsed.footnotes == {1: "Interview, 2021.", 2: "Ministry data, 2020."}
 
 
+def test_a_note_printed_at_the_foot_of_two_pages_is_a_note_not_a_running_footer() -> None:
+    data = footnoted_pdf([([(CELLS, 1)], {1: "Company filings, 2017."}), ([(FOOD, 2)], {2: "Company filings, 2017."})])
+    (parsed,) = parse_bytes(data, "doc.pdf").articles
+    assert (texts(parsed), parsed.footnotes) == (
+        [f"{CELLS}[1]", f"{FOOD}[2]"],
+        {1: "Company filings, 2017.", 2: "Company filings, 2017."},
+    )
+
+
 def test_a_page_without_notes_whose_markers_go_back_opens_the_next_run() -> None:
     """Its notes were not found, so its marker [1] must not borrow note 1 of the run before it."""
     data = footnoted_pdf(
@@ -261,6 +271,27 @@ def test_endnotes_go_to_the_pages_whose_markers_they_answer_not_to_footnoted_pag
         {1: "Interview, 2021.", 2: "Ministry data, 2020."},
     )
     assert (texts(profile), profile.footnotes) == ([f"{WATER}[1]"], {1: "Company policy, 2016."})
+
+
+def letters(text: str) -> str:
+    """Only the letters and digits: pdftotext sets a note's opening quote apart from its first word."""
+    return re.sub(r"\W+", "", text)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_real_index_gives_its_endnotes_to_its_chapters_and_each_profile_the_notes_at_its_own_page_feet() -> None:
+    path = REAL / "rdr-index-2017.pdf"
+    chapters, *profiles = parse_bytes(path.read_bytes(), path.name).articles
+    assert len(profiles) == 22
+    assert chapters.footnotes[4].startswith("“Corporate Accountability Index,” Ranking Digital Rights")
+    pages: dict[int, str] = {}
+    for profile in profiles:
+        for paragraph in profile.paragraphs:
+            for marker in paragraph.markers:
+                if (note := profile.footnotes.get(marker.number)) is not None:
+                    for page in (paragraph.page, paragraph.page + 1):
+                        pages.setdefault(page, letters(pdftotext_page(path, page)))
+                    assert letters(note)[:40] in pages[paragraph.page] + pages[paragraph.page + 1]
 
 
 def chapters_pdf(chapters: list[tuple[str, str, str]]) -> bytes:

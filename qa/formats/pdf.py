@@ -353,6 +353,7 @@ def _running(pages: list[list[_Line]]) -> set[int]:
 
     A line in the first or last two rows of a page that repeats at the same edge of another page
     (digits ignored, so "Page 3 of 9" repeats), or a lone number in the page's first or last row.
+    A line opening with a superscript number is a note, however often the same source is cited.
     """
 
     def edge(line: _Line, rows: tuple[int, int]) -> str | None:
@@ -366,7 +367,7 @@ def _running(pages: list[list[_Line]]) -> set[int]:
             continue
         rows = (min(line.row for line in lines), max(line.row for line in lines))
         for line in lines:
-            if (where := edge(line, rows)) is not None:
+            if not line.marked and (where := edge(line, rows)) is not None:
                 outermost = line.row in rows
                 keyed.append((line, (where, re.sub(r"\d+", "#", line.text.lower())), outermost))
     pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
@@ -531,6 +532,31 @@ class _Notes:
         while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
             start += 1
         return lines[:start], self.collect(lines[start:], self.floor)
+
+    def page_feet(self, segments: list[_Segment], kept: list[list[_Line]], body_size: float) -> list[dict[int, str]]:
+        """The notes at the foot of a page, taken out of the lines `kept` of each of its segments.
+
+        The notes may fill the page's last bands, never pass body text. A band of notes that starts
+        with small lines opening no note (the end of a note above it, set beside the page number)
+        hands those lines to the band above, to end its last note.
+        """
+        found: list[dict[int, str]] = []
+        below: list[_Line] = []
+        for band in sorted({s.band for s in segments}, reverse=True):
+            sides = [index for index, segment in enumerate(segments) if segment.band == band]
+            kept[sides[-1]] += below
+            before = len(found)
+            for index in sides:
+                kept[index], foot = self.page_foot(kept[index], body_size)
+                found += [foot] if foot else []
+            left = [line for index in sides for line in kept[index]]
+            if len(found) > before and all(line.size < body_size * _NOTE_SIZE for line in left):
+                below = left
+                for index in sides:
+                    kept[index] = []
+            elif left:
+                break
+        return found
 
     def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
@@ -846,14 +872,7 @@ def parse(data: bytes, source: str) -> Parsed:
     paged: list[_Page] = []
     for segments in pages:
         kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
-        found: list[dict[int, str]] = []
-        for band in sorted({s.band for s in segments}, reverse=True):
-            sides = [index for index, segment in enumerate(segments) if segment.band == band]
-            for index in sides:
-                kept[index], foot = notes.page_foot(kept[index], body_size)
-                found += [foot] if foot else []
-            if any(kept[index] for index in sides):
-                break  # the notes at a page's foot may fill its last bands, never pass body text
+        found = notes.page_feet(segments, kept, body_size)
         if found:
             notes.floor = max(notes.floor, *(max(foot) for foot in found))
         page = [line for lines in kept for line in lines]
