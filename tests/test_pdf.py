@@ -284,6 +284,8 @@ def test_real_index_gives_its_endnotes_to_its_chapters_and_each_profile_the_note
     chapters, *profiles = parse_bytes(path.read_bytes(), path.name).articles
     assert len(profiles) == 22
     assert chapters.footnotes[4].startswith("“Corporate Accountability Index,” Ranking Digital Rights")
+    cited = [(profile, m.number) for profile in profiles for p in profile.paragraphs for m in p.markers]
+    assert (len(cited), sum(number in profile.footnotes for profile, number in cited)) == (129, 111)
     pages: dict[int, str] = {}
     for profile in profiles:
         for paragraph in profile.paragraphs:
