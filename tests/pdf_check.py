@@ -87,31 +87,32 @@ def unmatched(path: Path, breaks: int = 0) -> tuple[int, list[str]]:
     `breaks` is how many page or column breaks a paragraph may run across.
     """
     reference = reference_text(path)
-    (article,) = parse_bytes(path.read_bytes(), path.name).articles
+    paragraphs = [p for article in parse_bytes(path.read_bytes(), path.name).articles for p in article.paragraphs]
     missing = []
-    for paragraph in article.paragraphs:
+    for paragraph in paragraphs:
         if _pattern(paragraph.text).search(reference):
             continue
         found = pieces(paragraph.text, reference) if breaks else None
         if found is None or found > breaks + 1:
             missing.append(paragraph.text)
-    return len(article.paragraphs), missing
+    return len(paragraphs), missing
 
 
 def report(path: Path) -> str:
     started = time.perf_counter()
     parsed = parse_bytes(path.read_bytes(), path.name)
     seconds = time.perf_counter() - started
-    (article,) = parsed.articles
-    pages = max((p.page or 0) for p in article.paragraphs)
-    markers = [m.number for p in article.paragraphs for m in p.markers]
-    resolved = sum(number in article.footnotes for number in markers)
+    article = parsed.articles[0]
+    pages = max((p.page or 0) for a in parsed.articles for p in a.paragraphs)
+    markers = [(a, m.number) for a in parsed.articles for p in a.paragraphs for m in p.markers]
+    resolved = sum(number in a.footnotes for a, number in markers)
+    notes = sum(len(a.footnotes) for a in parsed.articles)
     total, missing = unmatched(path)
     _, broken = unmatched(path, breaks=1)
     lines = [
         f"{path.name}: {total - len(missing)}/{total} paragraphs in pdftotext, "
         f"{total - len(broken)} allowing one page or column break; "
-        f"markers {resolved}/{len(markers)} resolved; {len(article.footnotes)} notes; "
+        f"markers {resolved}/{len(markers)} resolved; {notes} notes in {len(parsed.articles)} articles; "
         f"{seconds / max(pages, 1):.3f} s/page over {pages} pages",
         f"  title={article.title!r} author={article.author!r} date={article.date!r}",
     ]

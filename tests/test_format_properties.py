@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from qa.compose import Quote, cite
 from qa.errors import CorpusError
 from qa.formats import parse_bytes
-from qa.formats.document import Parsed
+from qa.formats.document import Block, Extracted, Parsed, assemble_sections
 
 BOUNDED = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 WORDS = st.text(st.characters(codec="latin-1", exclude_categories=("Cc",)), max_size=30)
@@ -67,6 +67,20 @@ def test_markdown_parser_keeps_its_promises_on_any_input(text: str) -> None:
 @given(documents(HTML_PIECES))
 def test_html_parser_keeps_its_promises_on_any_input(text: str) -> None:
     check(text.encode(), "doc.html")
+
+
+@BOUNDED
+@given(
+    st.lists(
+        st.tuples(st.lists(documents(TEXT_PIECES), max_size=4), st.dictionaries(st.integers(1, 3), WORDS)), max_size=4
+    )
+)
+def test_sections_laid_out_in_one_text_keep_their_promises(sections: list[tuple[list[str], dict[int, str]]]) -> None:
+    parsed = assemble_sections(
+        [Extracted([Block(text) for text in texts], notes) for texts, notes in sections], "d.pdf"
+    )
+    assert_faithful(parsed)
+    assert [article.id for article in parsed.articles] == [f"d-{n}" for n in range(1, len(parsed.articles) + 1)]
 
 
 @BOUNDED

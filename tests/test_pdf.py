@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -157,37 +159,188 @@ def test_generated_paragraphs_are_found_in_an_independent_extraction(path: Path)
     assert total >= 6 and len(missing) <= 1
 
 
-def restarting_notes_pdf() -> bytes:
-    """Two pages whose foot notes both start at 1, with different texts: one number, two notes."""
+def footnoted_pdf(
+    pages: list[tuple[list[tuple[str, int]], dict[int, str]]], title: str = "", endnotes: dict[int, str] | None = None
+) -> bytes:
+    """Pages of paragraphs each ending in a superscript marker, with the given notes set small at each page's foot.
+
+    `endnotes` go on a last page, under a "Notes" heading.
+    """
     pdf = FPDF()
+    pdf.set_title(title)
     pdf.set_auto_page_break(False)
-    for text, note in (
-        ("Cells built for ten detainees held thirty of them.", "Interview, 2021."),
-        ("Food was rationed to one meal a day in both districts.", "Ministry data, 2020."),
-    ):
+    for paragraphs, notes in pages:
         pdf.add_page()
-        pdf.set_font("Helvetica", size=11)
-        pdf.write(6, text)
-        pdf.char_vpos = "SUP"
-        pdf.write(6, "1")
-        pdf.char_vpos = "LINE"
-        pdf.set_y(-30)
-        pdf.set_font("Helvetica", size=8)
-        pdf.char_vpos = "SUP"
-        pdf.write(4, "1")
-        pdf.char_vpos = "LINE"
-        pdf.set_font("Helvetica", size=8)
-        pdf.write(4, " " + note)
+        for text, number in paragraphs:
+            pdf.set_font("Helvetica", size=11)
+            pdf.write(6, text)
+            pdf.char_vpos = "SUP"
+            pdf.write(6, str(number))
+            pdf.char_vpos = "LINE"
+            pdf.ln(12)
+        pdf.set_y(-24 - 6 * len(notes))
+        for number, note in notes.items():
+            pdf.set_font("Helvetica", size=8)
+            pdf.char_vpos = "SUP"
+            pdf.write(4, str(number))
+            pdf.char_vpos = "LINE"
+            pdf.set_font("Helvetica", size=8)  # fpdf2 keeps a superscript's smaller size until the font is set again
+            pdf.write(4, " " + note)
+            pdf.ln(6)
+    if endnotes:
+        pdf.add_page()
+        for line, size in [("Notes", 14)] + [(f"{number}. {note}", 11) for number, note in endnotes.items()]:
+            pdf.set_font("Helvetica", size=size)
+            pdf.write(8, line)
+            pdf.ln(10)
     return bytes(pdf.output())
 
 
-def test_a_note_number_defined_twice_with_different_texts_is_linked_to_neither() -> None:
-    (parsed,) = parse_bytes(restarting_notes_pdf(), "doc.pdf").articles
-    assert texts(parsed) == [
-        "Cells built for ten detainees held thirty of them.[1]",
-        "Food was rationed to one meal a day in both districts.[1]",
-    ]
-    assert parsed.footnotes == {}
+CELLS = "Cells built for ten detainees held thirty of them."
+FOOD = "Food was rationed to one meal a day in both districts."
+WATER = "Water was cut off for days at a time in the summer."
+VISITS = "Visits were refused to most families for the whole year."
+
+
+def test_note_numbers_that_start_again_make_one_article_per_run_each_with_its_own_notes() -> None:
+    data = footnoted_pdf(
+        [([(CELLS, 1)], {1: "Interview, 2021."}), ([(FOOD, 1)], {1: "Ministry data, 2020."})], "Prisons"
+    )
+    first, second = parse_bytes(data, "doc.pdf").articles
+    assert (first.id, texts(first), first.footnotes) == ("doc-1", [f"{CELLS}[1]"], {1: "Interview, 2021."})
+    assert (second.id, texts(second), second.footnotes) == ("doc-2", [f"{FOOD}[1]"], {1: "Ministry data, 2020."})
+
+
+def test_every_run_keeps_the_documents_metadata_and_numbers_its_paragraphs_from_one() -> None:
+    data = footnoted_pdf(
+        [([(CELLS, 1)], {1: "Interview, 2021."}), ([(FOOD, 1)], {1: "Ministry data, 2020."})], "Prisons"
+    )
+    first, second = parse_bytes(data, "doc.pdf").articles
+    assert (
+        (first.title, first.author, first.date) == (second.title, second.author, second.date) == ("Prisons", None, None)
+    )
+    assert [(p.index, p.page) for p in first.paragraphs + second.paragraphs] == [(1, 1), (1, 2)]
+
+
+def test_each_runs_notes_are_written_under_its_own_paragraphs() -> None:
+    data = footnoted_pdf([([(CELLS, 1)], {1: "Interview, 2021."}), ([(FOOD, 1)], {1: "Ministry data, 2020."})])
+    parsed = parse_bytes(data, "doc.pdf")
+    assert parsed.text == (
+        f"{CELLS}[1]\n\n———\n\n[1] Interview, 2021.\n\n{FOOD}[1]\n\n———\n\n[1] Ministry data, 2020.\n"
+    )
+    assert [p.offset for a in parsed.articles for p in a.paragraphs] == [0, parsed.text.index(FOOD)]
+
+
+def test_notes_whose_numbers_go_on_keep_one_article() -> None:
+    data = footnoted_pdf([([(CELLS, 1)], {1: "Interview, 2021."}), ([(FOOD, 2)], {2: "Ministry data, 2020."})])
+    (parsed,) = parse_bytes(data, "doc.pdf").articles
+    assert parsed.footnotes == {1: "Interview, 2021.", 2: "Ministry data, 2020."}
+
+
+def test_a_note_printed_at_the_foot_of_two_pages_is_a_note_not_a_running_footer() -> None:
+    data = footnoted_pdf([([(CELLS, 1)], {1: "Company filings, 2017."}), ([(FOOD, 2)], {2: "Company filings, 2017."})])
+    (parsed,) = parse_bytes(data, "doc.pdf").articles
+    assert (texts(parsed), parsed.footnotes) == (
+        [f"{CELLS}[1]", f"{FOOD}[2]"],
+        {1: "Company filings, 2017.", 2: "Company filings, 2017."},
+    )
+
+
+def test_a_page_without_notes_whose_markers_go_back_opens_the_next_run() -> None:
+    """Its notes were not found, so its marker [1] must not borrow note 1 of the run before it."""
+    data = footnoted_pdf(
+        [
+            ([(CELLS, 1), (FOOD, 2)], {1: "Interview, 2021.", 2: "Ministry data, 2020."}),
+            ([(WATER, 1)], {}),
+            ([(VISITS, 2)], {2: "Budget, 2019."}),
+        ]
+    )
+    first, second = parse_bytes(data, "doc.pdf").articles
+    assert [p.page for p in first.paragraphs] == [1, 1]
+    assert (texts(second), second.footnotes) == ([f"{WATER}[1]", f"{VISITS}[2]"], {2: "Budget, 2019."})
+
+
+def test_endnotes_go_to_the_pages_whose_markers_they_answer_not_to_footnoted_pages_after_them() -> None:
+    data = footnoted_pdf(
+        [([(CELLS, 1), (FOOD, 2)], {}), ([(WATER, 1)], {1: "Company policy, 2016."})],
+        endnotes={1: "Interview, 2021.", 2: "Ministry data, 2020."},
+    )
+    chapter, profile = parse_bytes(data, "doc.pdf").articles
+    assert (texts(chapter), chapter.footnotes) == (
+        [f"{CELLS}[1]", f"{FOOD}[2]"],
+        {1: "Interview, 2021.", 2: "Ministry data, 2020."},
+    )
+    assert (texts(profile), profile.footnotes) == ([f"{WATER}[1]"], {1: "Company policy, 2016."})
+
+
+def letters(text: str) -> str:
+    """Only the letters and digits: pdftotext sets a note's opening quote apart from its first word."""
+    return re.sub(r"\W+", "", text)
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_real_index_gives_its_endnotes_to_its_chapters_and_each_profile_the_notes_at_its_own_page_feet() -> None:
+    path = REAL / "rdr-index-2017.pdf"
+    chapters, *profiles = parse_bytes(path.read_bytes(), path.name).articles
+    assert len(profiles) == 22
+    assert chapters.footnotes[4].startswith("“Corporate Accountability Index,” Ranking Digital Rights")
+    cited = [(profile, m.number) for profile in profiles for p in profile.paragraphs for m in p.markers]
+    assert (len(cited), sum(number in profile.footnotes for profile, number in cited)) == (129, 111)
+    pages: dict[int, str] = {}
+    for profile in profiles:
+        for paragraph in profile.paragraphs:
+            for marker in paragraph.markers:
+                if (note := profile.footnotes.get(marker.number)) is not None:
+                    for page in (paragraph.page, paragraph.page + 1):
+                        pages.setdefault(page, letters(pdftotext_page(path, page)))
+                    assert letters(note)[:40] in pages[paragraph.page] + pages[paragraph.page + 1]
+
+
+def chapters_pdf(chapters: list[tuple[str, str, str]]) -> bytes:
+    """Chapters of a heading, a paragraph citing note 1 and a "Notes" section giving note 1, on one page."""
+    pdf = FPDF()
+    pdf.add_page()
+    for heading, text, note in chapters:
+        for line, size in ((heading, 18), (text, 11), ("Notes", 14), (f"1. {note}", 11)):
+            pdf.set_font("Helvetica", size=size)
+            pdf.write(8, line)
+            if line == text:
+                pdf.char_vpos = "SUP"
+                pdf.write(8, "1")
+                pdf.char_vpos = "LINE"
+            pdf.ln(14)
+    return bytes(pdf.output())
+
+
+def test_a_chapter_whose_endnotes_number_again_from_one_is_an_article_of_its_own() -> None:
+    data = chapters_pdf([("Cells", CELLS, "Interview, 2021."), ("Food", FOOD, "Ministry data, 2020.")])
+    first, second = parse_bytes(data, "doc.pdf").articles
+    assert (texts(first)[-1], first.footnotes) == (f"{CELLS}[1]", {1: "Interview, 2021."})
+    assert (texts(second), second.footnotes) == (["Food", f"{FOOD}[1]"], {1: "Ministry data, 2020."})
+
+
+def pdftotext_page(path: Path, page: int) -> str:
+    """The page as poppler's `pdftotext` reads it, white space collapsed: an extraction independent of ours."""
+    text = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(path), "-"], capture_output=True, text=True
+    )
+    return " ".join(text.stdout.split())
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_real_report_whose_slides_number_their_notes_again_resolves_each_marker_to_its_own_note() -> None:
+    path = REAL / "gao-infant-formula-2006.pdf"
+    letter, slides, appendix = parse_bytes(path.read_bytes(), path.name).articles
+    assert [a.id for a in (letter, slides, appendix)] == [f"gao-infant-formula-2006-{n}" for n in (1, 2, 3)]
+    cited = next(p for p in letter.paragraphs if p.markers)
+    slide = next(p for p in slides.paragraphs if p.markers)
+    assert ([m.number for m in cited.markers], cited.page) == ([1], 4)
+    assert ([m.number for m in slide.markers], slide.page) == ([1], 12)
+    assert letter.footnotes[1] in pdftotext_page(path, 4)
+    assert slides.footnotes[1] in pdftotext_page(path, 12)
+    assert letter.footnotes[1] != slides.footnotes[1]
+    markers = [(a, m.number) for a in (letter, slides, appendix) for p in a.paragraphs for m in p.markers]
+    assert len(markers) == 21 and all(number in a.footnotes for a, number in markers)
 
 
 def test_a_month_and_year_dateline_is_given_to_the_month() -> None:

@@ -3,8 +3,9 @@
 Markdown, HTML and PDF are not quoted from their raw bytes, which hold markup, not the words a
 reader sees. Each format's parser extracts `Block`s of reader-visible text instead, and
 `assemble` lays them out as one plain text: blocks separated by blank lines, then the notes as
-`[n] text` lines below a separator. Every paragraph is a verbatim slice of that text, and a
-footnote lives only in the notes block, so it can never also be a passage.
+`[n] text` lines below a separator (a document whose note numbers restart is laid out section
+after section, each with its own notes block: `assemble_sections`). Every paragraph is a verbatim
+slice of that text, and a footnote lives only in a notes block, so it can never also be a passage.
 """
 
 from __future__ import annotations
@@ -62,9 +63,47 @@ def squash(text: str) -> str:
 
 def assemble(extracted: Extracted, source: str) -> Parsed:
     """Lay the blocks out as text and build the one article they make."""
+    return assemble_sections([extracted], source)
+
+
+def assemble_sections(sections: Sequence[Extracted], source: str) -> Parsed:
+    """Lay out a document's sections one after another, each its blocks then its notes, and an article of each.
+
+    A document whose note numbers start again (by chapter, or page after page of profiles) is given
+    as one section per run of numbers, so that a marker finds only the notes of its own run; with
+    its notes right under it, every `[n] text` line of the text still belongs to the text above it.
+    Ids count the sections that hold paragraphs, in order: `<stem>-1`, `<stem>-2`, ...
+    """
+    stem = slugify(PurePath(source).stem)
+    parts: list[str] = []
+    articles: list[Article] = []
+    position = 0
+    for extracted in sections:
+        text, paragraphs, notes = _lay_out(extracted, position)
+        if not text:
+            continue
+        parts.append(text)
+        position += len(text) + 2
+        if paragraphs:
+            articles.append(
+                Article(
+                    id=f"{stem}-{len(articles) + 1}",
+                    title=squash(extracted.title or "") or None,
+                    author=squash(extracted.author or "") or None,
+                    date=extracted.date,
+                    source=source,
+                    paragraphs=tuple(paragraphs),
+                    footnotes=notes,
+                )
+            )
+    text = "\n\n".join(parts)
+    return Parsed(text + "\n" if text else text, articles)
+
+
+def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph], dict[int, str]]:
+    """One section's text, its paragraphs (at offsets counted from `position`) and the notes written below them."""
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
-    position = 0
     section: str | None = None
     blocks = [b for b in (Block(squash(b.text), b.kind, b.page) for b in extracted.blocks) if b.text]
     if blocks and blocks[-1].kind == "heading" and NOTES_HEADING_RE.fullmatch(blocks[-1].text):
@@ -86,20 +125,8 @@ def assemble(extracted: Extracted, source: str) -> Parsed:
     text = "\n\n".join(parts)
     if notes:
         lines = "\n".join(f"[{n}] {t}" for n, t in notes.items())
-        text = f"{text}\n\n{NOTES_SEPARATOR}\n\n{lines}" if text else lines
-    text = text + "\n" if text else text
-    if not paragraphs:
-        return Parsed(text, [])
-    article = Article(
-        id=f"{slugify(PurePath(source).stem)}-1",
-        title=squash(extracted.title or "") or None,
-        author=squash(extracted.author or "") or None,
-        date=extracted.date,
-        source=source,
-        paragraphs=tuple(paragraphs),
-        footnotes=notes,
-    )
-    return Parsed(text, [article])
+        text = f"{text}\n\n{NOTES_SEPARATOR}\n\n{lines}" if text else f"{NOTES_SEPARATOR}\n\n{lines}"
+    return text, paragraphs, notes
 
 
 _ISO_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")

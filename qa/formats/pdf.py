@@ -1,4 +1,7 @@
-"""PDF reports -> one article with page numbers: lines rebuilt from characters, then paragraphs.
+"""PDF reports -> articles with page numbers: lines rebuilt from characters, then paragraphs.
+
+A report is one article, or one per run of note numbers when its numbering starts again (a letter,
+then briefing slides, then an appendix, each numbering from 1): a marker finds only its own run's note.
 
 pdfplumber (on pdfminer.six, pure Python) is used because it gives every character's font size
 and position: a superscript note marker is only recognisable as a smaller, raised digit, and
@@ -16,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +29,16 @@ from statistics import median
 import pdfplumber
 
 from qa.corpus import ParagraphKind
-from qa.formats.document import BYLINE_BY_RE, NOTES_HEADING_RE, Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.formats.document import (
+    BYLINE_BY_RE,
+    NOTES_HEADING_RE,
+    Block,
+    Extracted,
+    Parsed,
+    assemble_sections,
+    iso_date,
+    squash,
+)
 from qa.formats.errors import UnreadableDocument
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
@@ -341,6 +354,7 @@ def _running(pages: list[list[_Line]]) -> set[int]:
 
     A line in the first or last two rows of a page that repeats at the same edge of another page
     (digits ignored, so "Page 3 of 9" repeats), or a lone number in the page's first or last row.
+    A line opening with a superscript number is a note, however often the same source is cited.
     """
 
     def edge(line: _Line, rows: tuple[int, int]) -> str | None:
@@ -354,7 +368,7 @@ def _running(pages: list[list[_Line]]) -> set[int]:
             continue
         rows = (min(line.row for line in lines), max(line.row for line in lines))
         for line in lines:
-            if (where := edge(line, rows)) is not None:
+            if not line.marked and (where := edge(line, rows)) is not None:
                 outermost = line.row in rows
                 keyed.append((line, (where, re.sub(r"\d+", "#", line.text.lower())), outermost))
     pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
@@ -408,15 +422,71 @@ def _entry(line: _Line, page_count: int) -> int | None:
     return int(entry.group(1)) if entry and int(entry.group(1)) <= 2 * page_count + 10 else None
 
 
+@dataclass(frozen=True)
+class _Endnotes:
+    """The notes under one "Notes" heading, and where that section stands in the text."""
+
+    heading: _Line
+    after: _Line | None
+    """The first line after the section, None at the document's end."""
+    notes: dict[int, str]
+
+
+@dataclass(frozen=True)
+class _Page:
+    """A page as note runs see it: where its text starts in the reading order, its foot's notes, what it cites."""
+
+    start: int
+    notes: list[dict[int, str]]
+    """The notes at the foot of each of its columns or bands."""
+    cites: frozenset[int]
+
+
+@dataclass(eq=False)
+class _Run:
+    """One run of note numbers and the stretch of text, from `start` to the next run's, whose markers cite it.
+
+    Runs are told apart by identity: two may hold the same notes.
+    """
+
+    start: int
+    """Place in the reading order of the first line the run covers."""
+    notes: dict[int, str] = field(default_factory=dict)
+    ambiguous: set[int] = field(default_factory=set)
+    """Numbers given two different texts within the run: linked to neither."""
+    footed: set[int] = field(default_factory=set)
+    """Numbers defined at the feet of the run's pages."""
+    endnoted: int | None = None
+    """Place just after the last endnote section given to the run: where a next chapter would begin."""
+
+    def add(self, notes: dict[int, str]) -> None:
+        for number, text in notes.items():
+            if self.notes.setdefault(number, text) != text:
+                self.ambiguous.add(number)
+
+    def restarts(self, notes: dict[int, str]) -> bool:
+        """Whether page-foot notes go back to a number the run has reached, with a text it does not hold.
+
+        Page-foot numbers only go up within a run, so a note numbered at or below the run's highest
+        that is not one of its notes repeated (a note 1 after notes 1 to 18) begins a new run.
+        """
+        return any(
+            number <= max(self.notes, default=0) and self.notes.get(number) != text for number, text in notes.items()
+        )
+
+    def conflicts(self, notes: dict[int, str]) -> bool:
+        return any(self.notes.get(number, text) != text for number, text in notes.items())
+
+    def resolved(self) -> dict[int, str]:
+        return {number: text for number, text in self.notes.items() if number not in self.ambiguous}
+
+
 class _Notes:
     """Notes gathered from page feet and endnote sections; only numbers that some marker in the text cites."""
 
     def __init__(self, cited: set[int], words: set[str]) -> None:
         self.cited = cited
         self.words = words
-        self.found: dict[int, str] = {}
-        self.ambiguous: set[int] = set()
-        """Numbers defined twice with different texts (notes that restart by chapter): linked to neither."""
         self.floor = 0
         """The highest note number found at the feet of earlier pages: a plain number at or below it is no note."""
 
@@ -442,7 +512,7 @@ class _Notes:
             return None
         return (number, text) if number in self.cited else None
 
-    def collect(self, lines: Sequence[_Line], floor: int = 0) -> None:
+    def collect(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
         """Notes from lines that start with a note's opening; lines after it continue that note."""
         number: int | None = None
         notes: dict[int, str] = {}
@@ -453,26 +523,49 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
-        for number, text in notes.items():
-            if self.found.setdefault(number, text) != text:
-                self.ambiguous.add(number)
+        return notes
 
-    def page_foot(self, lines: list[_Line], body_size: float) -> list[_Line]:
-        """The lines above the footnotes set small at the foot of a page or column; the notes are collected."""
+    def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
+        """The lines above the footnotes set small at the foot of a page or column, and those notes."""
         start = len(lines)
         while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
             start -= 1
         while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
             start += 1
-        self.collect(lines[start:], self.floor)
-        return lines[:start]
+        return lines[:start], self.collect(lines[start:], self.floor)
 
-    def endnotes(self, lines: list[_Line], body_size: float) -> list[_Line]:
-        """The lines outside endnote sections; the notes under each "Notes" heading are collected.
+    def page_feet(self, segments: list[_Segment], kept: list[list[_Line]], body_size: float) -> list[dict[int, str]]:
+        """The notes at the foot of a page, taken out of the lines `kept` of each of its segments.
+
+        The notes may fill the page's last bands, never pass body text. A band of notes that starts
+        with small lines opening no note (the end of a note above it, set beside the page number)
+        hands those lines to the band above, to end its last note.
+        """
+        found: list[dict[int, str]] = []
+        below: list[_Line] = []
+        for band in sorted({s.band for s in segments}, reverse=True):
+            sides = [index for index, segment in enumerate(segments) if segment.band == band]
+            kept[sides[-1]] += below
+            before = len(found)
+            for index in sides:
+                kept[index], foot = self.page_foot(kept[index], body_size)
+                found += [foot] if foot else []
+            left = [line for index in sides for line in kept[index]]
+            if len(found) > before and all(line.size < body_size * _NOTE_SIZE for line in left):
+                below = left
+                for index in sides:
+                    kept[index] = []
+            elif left:
+                break
+        return found
+
+    def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
+        """The lines outside endnote sections, and the notes under each "Notes" heading.
 
         A section runs from its heading to the next heading of body size or larger that opens no note.
         """
         kept: list[_Line] = []
+        sections: list[_Endnotes] = []
         index = 0
         while index < len(lines):
             if not NOTES_HEADING_RE.fullmatch(lines[index].text):
@@ -482,9 +575,11 @@ class _Notes:
             end = index + 1
             while end < len(lines) and not self._ends_section(lines[end - 1], lines[end], body_size):
                 end += 1
-            self.collect(lines[index + 1 : end])
+            notes = self.collect(lines[index + 1 : end])
+            if notes:
+                sections.append(_Endnotes(lines[index], lines[end] if end < len(lines) else None, notes))
             index = end
-        return kept
+        return kept, sections
 
     def _ends_section(self, previous: _Line, line: _Line, body_size: float) -> bool:
         """A heading ends the notes: larger than the body, or bold and set apart from the line above."""
@@ -533,31 +628,36 @@ def _edges(lines: Sequence[_Line]) -> tuple[float, float] | None:
     return min(line.x0 for line in lines), ends[int(len(ends) * _TEXT_EDGE)]
 
 
-def _blocks(lines: list[_Line], body_size: float, words: set[str]) -> list[Block]:
+def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> list[list[Block]]:
+    """Each section's lines joined into paragraphs; a paragraph never runs from one section into the next."""
+    lines = [line for section in sections for line in section]
     body = [line for line in lines if line.size >= body_size * _NOTE_SIZE and line.column is None]
     document = _edges(body) or (0.0, max((line.x1 for line in lines), default=0.0))
     by_page: dict[int, list[_Line]] = {}
     for line in body:
         by_page.setdefault(line.page, []).append(line)
     edges = {page: _edges(page_lines) or document for page, page_lines in by_page.items()}
-    blocks: list[Block] = []
-    current: _Line | None = None
-    text = ""
-    for line in lines:
-        kind: ParagraphKind = "heading" if _heading_like(line, body_size) else "text"
-        if (
-            current is not None
-            and blocks
-            and blocks[-1].kind == kind
-            and not _breaks(current, line, kind, edges.get(current.page, document))
-        ):
-            text = _join(text, line.text, words)
-            blocks[-1] = Block(text, kind, blocks[-1].page)
-        else:
-            text = line.text
-            blocks.append(Block(text, kind, line.page))
-        current = line
-    return blocks
+    laid_out: list[list[Block]] = []
+    for section in sections:
+        blocks: list[Block] = []
+        current: _Line | None = None
+        text = ""
+        for line in section:
+            kind: ParagraphKind = "heading" if _heading_like(line, body_size) else "text"
+            if (
+                current is not None
+                and blocks
+                and blocks[-1].kind == kind
+                and not _breaks(current, line, kind, edges.get(current.page, document))
+            ):
+                text = _join(text, line.text, words)
+                blocks[-1] = Block(text, kind, blocks[-1].page)
+            else:
+                text = line.text
+                blocks.append(Block(text, kind, line.page))
+            current = line
+        laid_out.append(blocks)
+    return laid_out
 
 
 def _breaks(previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float]) -> bool:
@@ -697,6 +797,68 @@ def _body_size(pages: list[list[_Line]]) -> float:
     return Counter(round(c["size"], 1) for line in upper for c in line.chars).most_common(1)[0][0]
 
 
+def _cites(line: _Line) -> list[int]:
+    """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing."""
+    return [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
+
+
+def _page_runs(pages: list[_Page]) -> list[_Run]:
+    """The runs of page-foot note numbers, in reading order.
+
+    Notes begin a new run when their numbering starts again: at their page, or at an earlier page
+    without notes at its foot whose markers already went back below the run's highest marker (the
+    first page of a chapter whose notes were not found is no page of the chapter before it). The
+    first notes of a run whose markers have already gone past them begin a new run too: those
+    markers cite notes found elsewhere (endnoted chapters before profiles footnoted page by page).
+    """
+    runs = [_Run(0)]
+    highest = 0
+    """The highest number the current run's markers have cited so far."""
+    turn: int | None = None
+    """The first page since the run's last notes whose markers went back."""
+    for index, page in enumerate(pages):
+        if not page.notes and turn is None and page.cites and min(page.cites) < highest:
+            turn = index
+        found = {n: text for notes in page.notes for n, text in notes.items()}
+        if found and (runs[-1].restarts(found) or (not runs[-1].notes and min(found) < highest)):
+            first = index if turn is None else turn
+            runs.append(_Run(pages[first].start))
+            highest = max((n for earlier in pages[first:index] for n in earlier.cites), default=0)
+        if page.notes:
+            turn = None
+            for notes in page.notes:
+                runs[-1].add(notes)
+                runs[-1].footed |= notes.keys()
+        highest = max(highest, *page.cites, 0)
+    return runs
+
+
+def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int, int], body: list[_Line]) -> None:
+    """Each endnote section's notes given to the run before it whose markers cite them.
+
+    That is the run whose markers cite most of its numbers without a note at their page's foot (a
+    report's endnoted chapters before profiles footnoted page by page); a second endnote section
+    whose numbers clash with the first's begins a new run after the first (a book's chapters, each
+    with its notes at its end).
+    """
+    cited = [(order[id(line)], number) for line in body for number in _cites(line)]
+    for section in endnotes:
+        place = order[id(section.heading)]
+        ends = [run.start for run in runs[1:]] + [len(order)]
+        candidates = [(run, end) for run, end in zip(runs, ends, strict=True) if run.start <= place]
+        scores = [
+            len({n for at, n in cited if run.start <= at < end} & section.notes.keys() - run.footed)
+            for run, end in candidates
+        ]
+        run, end = candidates[max(range(len(candidates)), key=lambda index: (scores[index], index))]
+        if run.endnoted is not None and run.endnoted < end and run.conflicts(section.notes):
+            chapter = _Run(run.endnoted)
+            runs.insert(runs.index(run) + 1, chapter)
+            run = chapter
+        run.add(section.notes)
+        run.endnoted = order[id(section.after)] if section.after is not None else len(order)
+
+
 def parse(data: bytes, source: str) -> Parsed:
     metadata, pages = _read(data)
     if not any(pages):
@@ -707,28 +869,31 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped = _running(lines_of)
     for lines in lines_of:
         dropped |= _contents([line for line in lines if id(line) not in dropped], body_size, len(pages))
-    cited = {
-        int(m.group(1))
-        for lines in lines_of
-        for line in lines
-        if id(line) not in dropped
-        for m in MARKER_RE.finditer(line.text)
-        if m.start() > 0 or not line.marked
-    }
+    cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     notes = _Notes(cited, words)
     body: list[_Line] = []
+    paged: list[_Page] = []
     for segments in pages:
         kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
-        notes.floor = max(notes.found, default=0)
-        for band in sorted({s.band for s in segments}, reverse=True):
-            sides = [index for index, segment in enumerate(segments) if segment.band == band]
-            for index in sides:
-                kept[index] = notes.page_foot(kept[index], body_size)
-            if any(kept[index] for index in sides):
-                break  # the notes at a page's foot may fill its last bands, never pass body text
-        body += [line for lines in kept for line in lines]
+        found = notes.page_feet(segments, kept, body_size)
+        if found:
+            notes.floor = max(notes.floor, *(max(foot) for foot in found))
+        page = [line for lines in kept for line in lines]
+        paged.append(_Page(len(body), found, frozenset(number for line in page for number in _cites(line))))
+        body += page
+    order = {id(line): place for place, line in enumerate(body)}
     front = _front([line for line in body if line.page == 1], body_size, metadata, words)
-    body = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
-    blocks = _blocks(body, body_size, words)
-    resolved = {number: text for number, text in notes.found.items() if number not in notes.ambiguous}
-    return assemble(Extracted(blocks, resolved, front.title, front.author, front.date), source)
+    body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
+    runs = _page_runs(paged)
+    _give_endnotes(runs, endnotes, order, body)
+    starts = [run.start for run in runs]
+    sections: list[list[_Line]] = [[] for _ in runs]
+    for line in body:
+        sections[bisect_right(starts, order[id(line)]) - 1].append(line)
+    return assemble_sections(
+        [
+            Extracted(blocks, run.resolved(), front.title, front.author, front.date)
+            for blocks, run in zip(_blocks(sections, body_size, words), runs, strict=True)
+        ],
+        source,
+    )
