@@ -6,6 +6,7 @@ import argparse
 import json
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import asdict
+from functools import partial
 from pathlib import Path
 
 from eval.collections import COLLECTIONS
@@ -49,11 +50,12 @@ def read_corpus(directory: Path, not_text: NotText | None = None) -> dict[str, R
 def article_references(
     articles: Sequence[Article], directory: Path, not_text: NotText | None = None
 ) -> dict[str, Reference]:
-    """Each article's reference text: its file's, or for a file of several articles, its own stretch of it.
+    """Each article's reference text: its file's, or for a plain-text file of several articles, its own stretch.
 
-    Only plain text holds several articles to a file (a saved listing page), and its paragraphs are
-    slices of the file itself, so the stretch from one article's first paragraph to the next one's
-    is the article's part of the file: a note is only correct if that part defines it.
+    A plain-text listing page's paragraphs are slices of the file itself, so the stretch from one
+    article's first paragraph to the next one's is the article's part of the file: a note is only
+    correct if that part defines it. A PDF whose note numbers restart is judged against the whole
+    file: its articles' paragraphs are slices of the extracted text, not of the file.
     """
     by_source: dict[str, list[Article]] = {}
     for article in articles:
@@ -61,8 +63,8 @@ def article_references(
     references: dict[str, Reference] = {}
     for source, group in by_source.items():
         whole = reference(directory / source, (not_text or {}).get(source, ()))
-        if len(group) == 1:
-            references[group[0].id] = whole
+        if len(group) == 1 or Path(source).suffix.lower() != ".txt":
+            references.update(dict.fromkeys((a.id for a in group), whole))
             continue
         raw = (directory / source).read_bytes().decode("utf-8", "replace")
         starts = sorted((a.paragraphs[0].offset, a.id) for a in group if a.paragraphs)
@@ -113,8 +115,9 @@ class ThresholdComposer(Composer):
     """The decision before this version, kept to measure against: one score threshold, and a question
     asking how many or how much needs a quote that gives a quantity."""
 
-    def __init__(self, threshold: float) -> None:
-        super().__init__(Decision.load())
+    def __init__(self, threshold: float, like: Composer | None = None) -> None:
+        like = like or Composer(Decision.load())
+        super().__init__(like.decision, like.source_margin, like.quote_mode)
         self.threshold = threshold
 
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
@@ -310,7 +313,8 @@ def sweep_collections(k: int, retriever: RetrieverName) -> dict[str, list[SweepP
         curves[f"{collection.name} new"] = sweep(
             assistant, held_out, rankings, k, composer.at, confidences(composer, held_out, rankings)
         )
-        curves[f"{collection.name} old"] = sweep(assistant, held_out, rankings, k, ThresholdComposer, scores)
+        old = partial(ThresholdComposer, like=composer)
+        curves[f"{collection.name} old"] = sweep(assistant, held_out, rankings, k, old, scores)
     return curves
 
 
@@ -329,7 +333,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     rankings = rank_questions(assistant, questions, retriever)
     references = article_references(assistant.articles, settings.corpus_dir, not_text)
     judgements = judge_questions(assistant.composer, questions, rankings, k, references)
-    old = judge_questions(ThresholdComposer(OLD_THRESHOLD), questions, rankings, k, references)
+    old = judge_questions(ThresholdComposer(OLD_THRESHOLD, assistant.composer), questions, rankings, k, references)
     columns = split_columns(judgements) | {
         f"{split}, old": summarize(j for j in old if j.question.split == split) for split in ("dev", "test")
     }
