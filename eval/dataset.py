@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -60,18 +60,23 @@ def parse_question(row: object, corpus: Mapping[str, Reference], where: str) -> 
     return question
 
 
-def load_questions(path: Path, corpus: Mapping[str, Reference]) -> list[Question]:
-    """All questions of a JSONL file; fails on the first bad line, naming it."""
-    questions: list[Question] = []
-    seen: set[str] = set()
+def jsonl_rows(path: Path) -> Iterator[tuple[str, object]]:
+    """Each non-blank line of a JSONL file as (`name:line`, its JSON value); a bad line fails, named."""
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         if not line.strip():
             continue
         where = f"{path.name}:{number}"
         try:
-            row = json.loads(line)
+            yield where, json.loads(line)
         except json.JSONDecodeError as error:
             raise EvalSetError(f"{where}: not valid JSON ({error.msg})") from error
+
+
+def load_questions(path: Path, corpus: Mapping[str, Reference]) -> list[Question]:
+    """All questions of a JSONL file; fails on the first bad line, naming it."""
+    questions: list[Question] = []
+    seen: set[str] = set()
+    for where, row in jsonl_rows(path):
         question = parse_question(row, corpus, where)
         if question.id in seen:
             raise EvalSetError(f"{where}: duplicate id {question.id!r}")
@@ -113,12 +118,10 @@ def _strings(value: object, field: str, where: str) -> tuple[str, ...]:
 def load_manifest(path: Path) -> list[DocumentRecord]:
     """The documents of a manifest file; fails on the first bad line, naming it."""
     records = []
-    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-        if not line.strip():
-            continue
-        where = f"{path.name}:{number}"
+    for where, row in jsonl_rows(path):
+        if not isinstance(row, dict):
+            raise EvalSetError(f"{where}: expected a JSON object")
         try:
-            row = json.loads(line)
             date = row["date"]
             record = DocumentRecord(
                 file=str(row["file"]),
@@ -128,8 +131,6 @@ def load_manifest(path: Path) -> list[DocumentRecord]:
                 date=None if date is None else str(date),
                 not_text=_strings(row.get("not_text"), "not_text", where),
             )
-        except json.JSONDecodeError as error:
-            raise EvalSetError(f"{where}: not valid JSON ({error.msg})") from error
         except (KeyError, TypeError) as error:
             raise EvalSetError(f"{where}: missing or malformed field {error}") from error
         records.append(record)

@@ -73,7 +73,7 @@ def answer_type(question: str) -> AnswerType:
     """The kind of answer the question's first interrogative asks for; "other" when it names none.
 
     A clause set before a comma is subordinate when an interrogative opens what follows the comma
-    ("When talks stalled before, what did Pyongyang want?" asks what): the question is after it.
+    ("When talks stalled before, what did the government want?" asks what): the question is after it.
     """
     if clauses := _MAIN_CLAUSE_RE.split(question):
         question = clauses[-1]
