@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,7 +12,7 @@ from embeddings.encoder import model_id
 from embeddings.index import SearchOptions, read_manifest, set_search_threads
 from qa.answer_cache import AnswerCache
 from qa.compose import Answer, Composer
-from qa.corpus import Article, articles_from_json
+from qa.corpus import Article, articles_from_json, slugify
 from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, rebuild_reason
@@ -23,8 +22,6 @@ from qa.settings import RETRIEVERS, RetrieverName, Settings
 log = logging.getLogger(__name__)
 
 MAX_K = 10
-DOC_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""What the parsers make ids of: a slug of the file name and the article's number in it."""
 MAX_DOC_ID_CHARS = 200
 REBUILD = "Rebuild it with `qa index --force`."
 ENCODER_CACHE = "encoder"
@@ -169,7 +166,8 @@ def _check_model(index_dir: Path, built_with: str, current: str) -> None:
 
 def validate_doc_id(doc_id: str) -> str:
     """The id unchanged, or an error: only a plain id is ever looked up, logged or echoed back."""
-    if len(doc_id) > MAX_DOC_ID_CHARS or not DOC_ID_RE.fullmatch(doc_id):
+    # The parsers make ids as `slugify(file name)-N`, and a slug is its own slug: nothing else is an id.
+    if len(doc_id) > MAX_DOC_ID_CHARS or slugify(doc_id) != doc_id:
         shown = doc_id if len(doc_id) <= 60 else doc_id[:60] + "…"
         raise InvalidDocumentId(
             f"document id must be lowercase letters and digits joined by hyphens, up to {MAX_DOC_ID_CHARS} "

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from eval.dataset import EvalSetError
 from qa.errors import CorpusError, QAError
+from qa.names import shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
 log = logging.getLogger("qa")
@@ -108,7 +109,7 @@ def _remote(settings: Settings, server: str, method: str, path: str, **request: 
     except ValueError:
         body = {"detail": response.text}
     if response.is_error:
-        print(f"error: {server} answered {response.status_code}: {body.get('detail')}", file=sys.stderr)
+        print(f"error: {server} answered {response.status_code}: {shown(str(body.get('detail')))}", file=sys.stderr)
         return 2
     print(f"changed {', '.join(d['id'] for d in body['documents'])}\n{body['summary']}")
     return 0
@@ -252,7 +253,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except (QAError, EvalSetError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {shown_lines(str(error))}", file=sys.stderr)  # it may quote a file name or a server
         return 2
     except ValidationError as error:
         print(f"error: invalid setting: {error}", file=sys.stderr)

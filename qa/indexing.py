@@ -19,6 +19,7 @@ from qa.errors import CorpusError
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.formats import parse_file
 from qa.lock import index_build_lock
+from qa.names import shown
 from qa.passages import index_entries
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
@@ -67,7 +68,7 @@ class IndexReport:
             f"{self.footnotes - self.new_footnotes} footnotes, {self.passages - self.embedded} passages; "
             f"skipped: {len(self.skipped)} files)"
         )
-        return line + "".join(f"\nskipped {name}: {reason}" for name, reason in self.skipped)
+        return line + "".join(f"\nskipped {shown(name)}: {reason}" for name, reason in self.skipped)
 
 
 def load_corpus(directory: Path, progress: bool = False) -> tuple[list[Article], list[tuple[str, str]]]:
@@ -186,7 +187,7 @@ def _build_unlocked(
     fingerprint_before = corpus_fingerprint(corpus_dir)
     articles, skipped = load_corpus(corpus_dir, progress)
     if not any(article.paragraphs for article in articles):
-        reasons = "".join(f"; skipped {name}: {reason}" for name, reason in skipped)
+        reasons = "".join(f"; skipped {shown(name)}: {reason}" for name, reason in skipped)
         raise CorpusError(f"no documents with text in {corpus_dir}; nothing to index{reasons}")
     entries = index_entries(articles)
     cache = EmbeddingCache.load(index_dir, encoder.model_id, encoder.dimension)

@@ -7,6 +7,7 @@ and if the build fails the folder is put back as it was, so folder and index nev
 from __future__ import annotations
 
 import os
+import secrets
 import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -18,6 +19,10 @@ from qa.errors import CorpusError, DocumentConflict, DocumentNotFound
 from qa.folder import corpus_files, unindexed_reason
 from qa.formats import parse_bytes
 from qa.indexing import IndexReport, build_index
+from qa.names import hidden_character
+
+MAX_NAME_BYTES = 255
+"""NAME_MAX of ext4, XFS, APFS and NTFS (which counts UTF-16 units, at most as many)."""
 
 _CHANGES = threading.Lock()
 """One change to a corpus folder at a time in this process: each is a write followed by a rebuild."""
@@ -32,11 +37,16 @@ class Change:
 
 
 def check_name(name: str) -> str:
-    """A file name safe to create in the corpus folder: no folders, no `..`, a supported suffix."""
+    """A file name safe to create in the corpus folder and to show: no folders, no `..`, nothing a screen hides,
+    a length file systems accept, a supported suffix."""
     if not name or name != name.strip() or "/" in name or "\\" in name or "\0" in name:
         raise CorpusError(f"file name {name!r} must be a plain name without folders or surrounding spaces")
     if name.startswith(".") or ".." in name:
         raise CorpusError(f"file name {name!r} must not start with '.' or contain '..'")
+    if hidden := hidden_character(name):
+        raise CorpusError(f"file name {name!r} contains {hidden}, which would hide or disguise the name; rename it")
+    if (size := len(name.encode("utf-8"))) > MAX_NAME_BYTES:
+        raise CorpusError(f"file name {name[:40]!r}... is {size} bytes in UTF-8; file systems allow {MAX_NAME_BYTES}")
     if reason := unindexed_reason(Path(name)):
         raise CorpusError(f"{name}: {reason}")
     return name
@@ -124,7 +134,7 @@ def _articles(path: Path, corpus_dir: Path) -> list[Article]:
 
 
 def _write_new(path: Path, data: bytes) -> None:
-    """Write a file that appears whole or not at all."""
-    partial = path.with_name(f".{path.name}.partial")
+    """Write a file that appears whole or not at all; the temporary name is short, whatever the file's."""
+    partial = path.with_name(f".{secrets.token_hex(8)}.partial")
     partial.write_bytes(data)
     os.replace(partial, path)
