@@ -137,9 +137,13 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qa.assistant import Assistant, ensure_index
     from web.access_log import log_config
     from web.app import create_app
+    from web.auth import admin_status
+    from web.protocol import uvicorn_options
     from web.state import freeze_loaded
 
     settings = _settings(args)
+    limits = uvicorn_options(settings)  # request head size and time limits, keep-alive timeout
+    print(admin_status(settings), file=sys.stderr)
     host = args.host or settings.host
     port = args.port or settings.port
     if args.workers < 1:
@@ -152,7 +156,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, _stopped)
         freeze_loaded()
         app = create_app(settings, assistant)
-        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config())
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config(), **limits)
         return 0
     # The supervising process only makes sure the index is built; each worker loads its own model
     # and index in its app's lifespan, from the environment, so the paths given here go with it.
@@ -169,6 +173,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="info",
         access_log=False,  # the app writes it, after each response (web/access_log.py)
         log_config=log_config(),
+        **limits,
     )
     return 0
 

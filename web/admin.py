@@ -21,10 +21,17 @@ def require_admin(request: Request) -> None:
     if token is None:
         raise HTTPException(403, "admin operations are off on this server; set QA_ADMIN_TOKEN to turn them on")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    given = given.strip()
     # compare_digest: the time taken must not reveal how much of a guessed token was right.
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.get_secret_value().encode()):
+    if (
+        scheme.lower() != "bearer"
+        or not given
+        or not hmac.compare_digest(given.encode(), token.get_secret_value().encode())
+    ):
         raise HTTPException(
-            401, "admin operations need the header 'Authorization: Bearer <token>' with the server's QA_ADMIN_TOKEN"
+            401,
+            "admin operations need the header 'Authorization: Bearer <token>' with the server's QA_ADMIN_TOKEN",
+            headers={"WWW-Authenticate": "Bearer"},
         )
 
 
