@@ -191,6 +191,13 @@ def validate_question(question: str, max_chars: int) -> str:
         raise InvalidQuestion("question is empty; ask something in words")
     if len(stripped) > max_chars:
         raise InvalidQuestion(f"question is {len(stripped)} characters long; the limit is {max_chars}")
+    try:
+        stripped.encode("utf-8")
+    except UnicodeEncodeError as error:  # JSON's "\ud800" escape decodes to half a UTF-16 pair, not a character
+        raise InvalidQuestion(
+            f"question contains U+{ord(stripped[error.start]):04X} at character {error.start + 1}, "
+            "a lone UTF-16 surrogate, which is not a character"
+        ) from None
     return stripped
 
 

@@ -24,6 +24,8 @@ templates.env.globals.update(
 )
 
 router = APIRouter()
+READ = ["GET", "HEAD"]
+"""HEAD as well as GET, as HTTP asks of every page: link checkers and monitors send it."""
 
 
 def document_link(source: SourceOut) -> str:
@@ -39,18 +41,18 @@ def current(request: Request) -> Assistant:
     return request.app.state.assistant
 
 
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
     return templates.TemplateResponse(request, "ask.html", {"question": "", "answer": None})
 
 
-@router.get("/ask", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/ask", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def ask_page(request: Request, q: str = Query("", description="The question.")) -> HTMLResponse:
     result = answer_out(current(request).ask(q))
     return templates.TemplateResponse(request, "ask.html", {"question": q, "answer": result})
 
 
-@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/documents", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def library(request: Request) -> HTMLResponse:
     assistant = current(request)
     return templates.TemplateResponse(
@@ -58,7 +60,7 @@ def library(request: Request) -> HTMLResponse:
     )
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/documents/{doc_id}", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def document_page(
     request: Request,
     doc_id: str,
