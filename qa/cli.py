@@ -142,12 +142,12 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from web.state import freeze_loaded
 
     settings = _settings(args)
-    limits = uvicorn_options(settings)  # request head size and time limits, keep-alive timeout
-    print(admin_status(settings), file=sys.stderr)
     host = args.host or settings.host
     port = args.port or settings.port
     if args.workers < 1:
         raise QAError(f"--workers must be at least 1, got {args.workers}")
+    limits = uvicorn_options(settings)  # request head size and time limits, keep-alive timeout
+    print(admin_status(settings), file=sys.stderr)
     if args.workers == 1:
         assistant = Assistant.open(settings)  # load before binding, so a missing or damaged index is reported here
         print(f"serving {len(assistant.articles)} documents on http://{host}:{port}", file=sys.stderr)
