@@ -165,7 +165,7 @@ def test_head_is_answered_like_get(client: TestClient, path: str) -> None:
 
 @pytest.mark.parametrize(
     ("method", "path", "allowed"),
-    [("PUT", "/healthz", {"GET", "HEAD"}), ("DELETE", "/ask", {"GET", "HEAD"}), ("GET", "/api/answer", {"POST"})],
+    [("PUT", "/documents", {"GET", "HEAD"}), ("DELETE", "/ask", {"GET", "HEAD"}), ("GET", "/api/answer", {"POST"})],
 )
 def test_a_method_not_allowed_says_which_are(client: TestClient, method: str, path: str, allowed: set[str]) -> None:
     response = client.request(method, path)
