@@ -17,6 +17,7 @@ from qa.corpus import Article, articles_from_json
 from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, rebuild_reason
+from qa.isolation import ParseLimits
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
@@ -87,6 +88,7 @@ class Assistant:
             self.encoder,
             lock_timeout=settings.index_lock_timeout,
             index_type=settings.index_type,
+            limits=ParseLimits.of(settings),
         )
 
     def ask(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Answer:
@@ -148,6 +150,7 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
             progress,
             settings.index_lock_timeout,
             settings.index_type,
+            ParseLimits.of(settings),
         )
         log.info(report.summary())
 
