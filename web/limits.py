@@ -94,7 +94,7 @@ class BodySizeLimit:
 
 
 def _is_upload(scope: Scope) -> bool:
-    return scope["method"] == "POST" and scope["path"].rstrip("/") == UPLOAD_PATH
+    return scope.get("method") == "POST" and scope.get("path", "").rstrip("/") == UPLOAD_PATH
 
 
 def _content_length(scope: Scope) -> int | None:
