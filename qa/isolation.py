@@ -6,17 +6,18 @@ such file costs the server; parsed here, it costs a rejected file. The child's a
 capped with RLIMIT_AS (the cap counts from what the child holds when it starts, so the parsers'
 libraries are not charged against it), the parent kills it when its time is up, and its memory goes
 back to the system when it exits. Children come from a `forkserver` that has imported the parsers
-once, so a worker starts in milliseconds; a build reuses one worker for all its files.
+once, so a worker starts in milliseconds; a build reuses one worker for all its files. As with any
+multiprocessing child, each re-imports the program's main module (guarded by `if __name__ ==
+"__main__"`): `qa`'s is light, and a script that imports heavy libraries at its top pays for them
+in every child.
 """
 
 from __future__ import annotations
 
-import contextlib
-import ctypes
 import multiprocessing
+import os
 import resource
 import signal
-import sys
 import threading
 import time
 import weakref
@@ -39,7 +40,6 @@ PAGE_COUNTERS: dict[str, Callable[[bytes], int]] = {".pdf": pdf.page_count}
 
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload([__name__])
-_PR_SET_PDEATHSIG = 1
 
 
 @dataclass(frozen=True)
@@ -280,7 +280,12 @@ def _cap_cpu(limits: ParseLimits) -> None:
 
 
 def _die_with_parent() -> None:
-    """Linux: be killed when the forkserver goes, which it does when the parent process ends."""
-    if sys.platform.startswith("linux"):
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None, use_errno=True).prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    """Exit as soon as the parent process is gone (killed, even by SIGKILL): nobody waits for this parse any more."""
+    parent = multiprocessing.parent_process()
+    if parent is not None:
+
+        def watch() -> None:
+            parent.join()
+            os._exit(1)
+
+        threading.Thread(target=watch, name="parent-watch", daemon=True).start()
