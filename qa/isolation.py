@@ -25,6 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from multiprocessing import forkserver
 from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
 from pathlib import Path
 from types import FrameType
 from typing import Any
@@ -78,7 +79,7 @@ class Worker:
 
     def __init__(self, limits: ParseLimits) -> None:
         self.limits = limits
-        self._process: Any = None
+        self._process: BaseProcess | None = None
         self._connection: Connection | None = None
 
     def __enter__(self) -> Worker:
@@ -106,14 +107,8 @@ class Worker:
         connection.send((data, source))
         started, allowed = time.monotonic(), self.limits.seconds(0)
         while True:
-            if not connection.poll(max(0.0, started + allowed - time.monotonic())):
-                self.close()
-                raise UnreadableDocument(
-                    f"parsing it took longer than {allowed:.0f} s, the limit "
-                    "(QA_PARSE_TIMEOUT, plus QA_PARSE_PAGE_SECONDS per page)"
-                )
             try:
-                kind, value = connection.recv()
+                message = connection.recv() if connection.poll(max(0.0, started + allowed - time.monotonic())) else None
             except (EOFError, OSError):
                 if self._process is not process:  # closed by `stop_all`
                     raise UnreadableDocument("parsing was stopped: the process is shutting down") from None
@@ -121,6 +116,13 @@ class Worker:
                 code = process.exitcode
                 self.close()
                 raise UnreadableDocument(_death_reason(code, self.limits)) from None
+            if message is None:
+                self.close()
+                raise UnreadableDocument(
+                    f"parsing it took longer than {allowed:.0f} s, the limit "
+                    "(QA_PARSE_TIMEOUT, plus QA_PARSE_PAGE_SECONDS per page)"
+                )
+            kind, value = message
             if kind == "pages":
                 allowed = self.limits.seconds(value)
             elif kind == "parsed":

@@ -81,21 +81,22 @@ def test_a_worker_parses_the_next_file_after_its_child_was_killed() -> None:
 
 def test_stopping_the_parsers_ends_a_parse_in_progress_at_once() -> None:
     """What a server asked to stop does first, so it never waits for a bomb's time limit."""
-    limits = replace(DEFAULT_LIMITS, timeout_s=120.0)
     outcome: list[str] = []
+    with Worker(replace(DEFAULT_LIMITS, timeout_s=120.0)) as worker:
+        worker.parse(REPORT, "report.txt")  # the child is up
 
-    def parse() -> None:
-        try:
-            parse_isolated(bombs.nested_forms(), "bomb.pdf", limits)
-        except CorpusError as error:
-            outcome.append(str(error))
+        def parse() -> None:
+            try:
+                worker.parse(bombs.nested_forms(), "bomb.pdf")
+            except CorpusError as error:
+                outcome.append(str(error))
 
-    thread = threading.Thread(target=parse)
-    thread.start()
-    time.sleep(1.0)
-    stopped = time.monotonic()
-    stop_all()
-    thread.join(timeout=10)
+        thread = threading.Thread(target=parse)
+        thread.start()
+        time.sleep(1.0)
+        stopped = time.monotonic()
+        stop_all()
+        thread.join(timeout=10)
     assert time.monotonic() - stopped < 2
     assert outcome == ["bomb.pdf: parsing was stopped: the process is shutting down"]
 
