@@ -16,6 +16,7 @@ from qa.corpus import Article, articles_from_json, slugify
 from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, rebuild_reason
+from qa.isolation import ParseLimits
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
@@ -84,6 +85,7 @@ class Assistant:
             self.encoder,
             lock_timeout=settings.index_lock_timeout,
             index_type=settings.index_type,
+            limits=ParseLimits.of(settings),
         )
 
     def ask(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Answer:
@@ -145,6 +147,7 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
             progress,
             settings.index_lock_timeout,
             settings.index_type,
+            ParseLimits.of(settings),
         )
         log.info(report.summary())
 

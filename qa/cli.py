@@ -34,8 +34,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 def cmd_index(args: argparse.Namespace) -> int:
     from embeddings import Encoder
     from qa.indexing import build_index, stale_reason
+    from qa.isolation import ParseLimits, start_forkserver
 
     settings = _settings(args)
+    start_forkserver()  # the parsers' process imports them while the model loads
     encoder = Encoder(settings.model_dir, settings.batch_size)
     reason = stale_reason(settings.index_dir, settings.corpus_dir, encoder.model_id, settings.index_type)
     if not args.force and reason is None:
@@ -49,6 +51,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         encoder,
         lock_timeout=settings.index_lock_timeout,
         index_type=settings.index_type,
+        limits=ParseLimits.of(settings),
     )
     print(report.summary())
     return 0
@@ -65,10 +68,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.server:
         return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
     from embeddings import Encoder
+    from qa.isolation import ParseLimits
     from qa.library import add_documents
 
     change = add_documents(
-        settings.corpus_dir, settings.index_dir, Encoder(settings.model_dir, settings.batch_size), files, progress=True
+        settings.corpus_dir,
+        settings.index_dir,
+        Encoder(settings.model_dir, settings.batch_size),
+        files,
+        progress=True,
+        lock_timeout=settings.index_lock_timeout,
+        limits=ParseLimits.of(settings),
     )
     print(f"changed {', '.join(a.id for a in change.documents)}\n{change.report.summary()}")
     return 0
@@ -81,6 +91,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from embeddings import Encoder
     from embeddings.index import IndexLoadError
     from qa.indexing import indexed_articles
+    from qa.isolation import ParseLimits
     from qa.library import remove_document
 
     try:
@@ -88,7 +99,16 @@ def cmd_remove(args: argparse.Namespace) -> int:
     except IndexLoadError as error:
         raise CorpusError(f"{error}; build the index with `qa index` first") from error
     encoder = Encoder(settings.model_dir, settings.batch_size)
-    change = remove_document(settings.corpus_dir, settings.index_dir, encoder, args.doc_id, articles, progress=True)
+    change = remove_document(
+        settings.corpus_dir,
+        settings.index_dir,
+        encoder,
+        args.doc_id,
+        articles,
+        progress=True,
+        lock_timeout=settings.index_lock_timeout,
+        limits=ParseLimits.of(settings),
+    )
     print(f"changed {', '.join(a.id for a in change.documents)}\n{change.report.summary()}")
     return 0
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 from embeddings import Encoder
 from qa.corpus import Article
-from qa.errors import CorpusError, DocumentConflict, DocumentNotFound
+from qa.errors import CorpusError, DocumentConflict, DocumentNotFound, IndexBusy
 from qa.folder import corpus_files, unindexed_reason
-from qa.formats import parse_bytes
 from qa.indexing import IndexReport, build_index
+from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker
 from qa.names import hidden_character
+from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
 MAX_NAME_BYTES = 255
 """NAME_MAX of ext4, XFS, APFS and NTFS (which counts UTF-16 units, at most as many)."""
@@ -53,22 +54,19 @@ def check_name(name: str) -> str:
 
 
 def add_documents(
-    corpus_dir: Path, index_dir: Path, encoder: Encoder, files: Sequence[tuple[str, bytes]], progress: bool = False
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    files: Sequence[tuple[str, bytes]],
+    progress: bool = False,
+    *,
+    lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
+    limits: ParseLimits = DEFAULT_LIMITS,
 ) -> Change:
-    """Copy new documents into the corpus folder and re-index; each must parse into text first."""
-    known = {article.id for path in corpus_files(corpus_dir) for article in _articles(path, corpus_dir)}
-    added: list[Article] = []
-    for name, data in files:
-        check_name(name)
-        if (corpus_dir / name).exists():
-            raise DocumentConflict(f"{name} is already in the corpus; remove it first to replace it")
-        articles = [a for a in parse_bytes(data, name).articles if a.paragraphs]
-        if not articles:
-            raise CorpusError(f"{name}: no paragraphs of text found")
-        if clash := sorted(known.intersection(a.id for a in articles)):
-            raise DocumentConflict(f"{name} would have document id {clash[0]}, which another file already has")
-        known.update(a.id for a in articles)
-        added.extend(articles)
+    """Copy new documents into the corpus folder and re-index; each must parse into text first, under `limits`."""
+    with Worker(limits) as worker:
+        known = {article.id for path in corpus_files(corpus_dir) for article in _articles(worker, path, corpus_dir)}
+        added = _parse_new(worker, corpus_dir, files, known)
 
     def apply() -> Callable[[], None]:
         for name, data in files:
@@ -80,7 +78,24 @@ def add_documents(
 
         return undo
 
-    return _change(corpus_dir, index_dir, encoder, tuple(added), apply, progress)
+    return _change(corpus_dir, index_dir, encoder, tuple(added), apply, progress, lock_timeout, limits)
+
+
+def _parse_new(worker: Worker, corpus_dir: Path, files: Sequence[tuple[str, bytes]], known: set[str]) -> list[Article]:
+    """The documents of files to add, each parsed in `worker`'s child; refused if a name or an id is taken."""
+    added: list[Article] = []
+    for name, data in files:
+        check_name(name)
+        if (corpus_dir / name).exists():
+            raise DocumentConflict(f"{name} is already in the corpus; remove it first to replace it")
+        articles = [a for a in worker.parse(data, name).articles if a.paragraphs]
+        if not articles:
+            raise CorpusError(f"{name}: no paragraphs of text found")
+        if clash := sorted(known.intersection(a.id for a in articles)):
+            raise DocumentConflict(f"{name} would have document id {clash[0]}, which another file already has")
+        known.update(a.id for a in articles)
+        added.extend(articles)
+    return added
 
 
 def remove_document(
@@ -90,6 +105,9 @@ def remove_document(
     doc_id: str,
     articles: Sequence[Article],
     progress: bool = False,
+    *,
+    lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
+    limits: ParseLimits = DEFAULT_LIMITS,
 ) -> Change:
     """Delete the file that holds document `doc_id` (with every document in that file) and re-index."""
     article = next((a for a in articles if a.id == doc_id), None)
@@ -105,7 +123,7 @@ def remove_document(
         path.unlink()
         return lambda: _write_new(path, data)
 
-    return _change(corpus_dir, index_dir, encoder, removed, apply, progress)
+    return _change(corpus_dir, index_dir, encoder, removed, apply, progress, lock_timeout, limits)
 
 
 def _change(
@@ -115,20 +133,30 @@ def _change(
     documents: tuple[Article, ...],
     apply: Callable[[], Callable[[], None]],
     progress: bool,
+    lock_timeout: float,
+    limits: ParseLimits,
 ) -> Change:
-    with _CHANGES:
+    """Apply a change and rebuild, waiting at most `lock_timeout` seconds for a change or build in progress."""
+    if not _CHANGES.acquire(timeout=lock_timeout):
+        raise IndexBusy(
+            f"another change to {corpus_dir} is still in progress after {lock_timeout:.0f} s of waiting; "
+            "try again when it has finished, or raise QA_INDEX_LOCK_TIMEOUT"
+        )
+    try:
         undo = apply()
         try:
-            report = build_index(corpus_dir, index_dir, encoder, progress=progress)
+            report = build_index(corpus_dir, index_dir, encoder, progress, lock_timeout, limits=limits)
         except BaseException:
             undo()
             raise
+    finally:
+        _CHANGES.release()
     return Change(documents, report)
 
 
-def _articles(path: Path, corpus_dir: Path) -> list[Article]:
+def _articles(worker: Worker, path: Path, corpus_dir: Path) -> list[Article]:
     try:
-        return parse_bytes(path.read_bytes(), str(path.relative_to(corpus_dir))).articles
+        return worker.parse(path.read_bytes(), str(path.relative_to(corpus_dir))).articles
     except (CorpusError, OSError):
         return []
 

@@ -98,6 +98,22 @@ class Settings(BaseSettings):
         ge=0,
         description="Seconds a `qa index` waits for another one building the same index, then gives up.",
     )
+    parse_memory_bytes: int = Field(
+        1_000_000_000,
+        ge=50_000_000,
+        description="Memory one file's parse may take (beyond the parsers' own code), in bytes; a file needing more "
+        "is rejected.",
+    )
+    parse_timeout: float = Field(
+        60.0, gt=0, description="Seconds one file's parse may take (plus QA_PARSE_PAGE_SECONDS a page); then rejected."
+    )
+    parse_page_seconds: float = Field(
+        0.25, ge=0, description="Seconds added to QA_PARSE_TIMEOUT for each page of a paged file (PDF)."
+    )
+    parse_max_pages: int = Field(500, ge=1, description="Most pages a file may have; a longer one is rejected unread.")
+    parse_max_chars: int = Field(
+        20_000_000, ge=1, description="Most characters of text one file may yield; a file yielding more is rejected."
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Web origins allowed to call the API from a browser, comma-separated; empty: same origin only.",

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from qa.assistant import Assistant
+from qa.isolation import ParseLimits
 from qa.library import Change, add_documents, check_name, remove_document
 from qa.schema import DocumentRef, document_ref
 from web.state import settle
@@ -70,7 +71,14 @@ async def upload(request: Request, files: list[UploadFile]) -> DocumentsChanged:
 
     def add(current: Assistant) -> Change:
         settings = current.settings
-        return add_documents(settings.corpus_dir, settings.index_dir, current.encoder, received)
+        return add_documents(
+            settings.corpus_dir,
+            settings.index_dir,
+            current.encoder,
+            received,
+            lock_timeout=settings.index_lock_timeout,
+            limits=ParseLimits.of(settings),
+        )
 
     return await _switch(request, add)
 
@@ -81,7 +89,15 @@ async def delete(request: Request, doc_id: str) -> DocumentsChanged:
 
     def remove(current: Assistant) -> Change:
         settings = current.settings
-        return remove_document(settings.corpus_dir, settings.index_dir, current.encoder, doc_id, current.articles)
+        return remove_document(
+            settings.corpus_dir,
+            settings.index_dir,
+            current.encoder,
+            doc_id,
+            current.articles,
+            lock_timeout=settings.index_lock_timeout,
+            limits=ParseLimits.of(settings),
+        )
 
     return await _switch(request, remove)
 

@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import Assistant
 from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
+from qa.isolation import start_forkserver, stop_parsers_on_signals
 from qa.schema import AnswerOut, DocumentOut, document_out
 from qa.settings import Settings, get_settings
 from web.access_log import AccessLog
@@ -78,6 +79,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             freeze_loaded()
         else:
             app.state.assistant = assistant
+        start_forkserver()
+        stop_parsers_on_signals()
         yield
 
     app = FastAPI(
@@ -89,7 +92,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     # Innermost, below the answer endpoint's fast path: only admin routes pay for the check.
     app.add_middleware(AuthenticateFirst, routes=[*admin_router.routes, *control_router.routes])
     app.add_middleware(AnswerEndpoint)  # added before the rest: inside them, so the limits and headers apply to it
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
     if settings.cors_origins:  # closed unless configured: no header lets another origin's page read answers
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]
