@@ -32,7 +32,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ensure_index(base.index_dir)
     eval_set = load_questions(DEFAULT_SET, read_corpus(base.corpus_dir))
     assistants = {
-        backend: Assistant.open(base.model_copy(update={"encoder_backend": backend}), progress=False)
+        backend: Assistant.open(base.model_copy(update={"encoder_backend": backend}))
         for backend in BACKENDS
     }
     pool = questions()
