@@ -56,17 +56,12 @@ def _whole(text: str | None) -> int | str | None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from embeddings.index import IndexLoadError, read_manifest
     from qa.assistant import ENCODER_CACHE, current_model_id
-    from qa.collection import corpus_for
+    from qa.collection import own_folder
     from qa.indexing import build_index, stale_reason
 
     settings = _settings(args)
-    try:
-        manifest = read_manifest(settings.index_dir)
-    except IndexLoadError:
-        manifest = None
-    corpus_dir = corpus_for(settings, manifest, replace=args.force)
+    corpus_dir = own_folder(settings, replace=args.force)
     reason = stale_reason(settings.index_dir, corpus_dir, current_model_id(settings), settings.index_type)
     if not args.force and reason is None and _query_graph_exported(settings):
         print(f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it")
@@ -100,7 +95,10 @@ def _query_graph_exported(settings: Settings) -> bool:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from qa.collection import own_folder
+
     settings = _settings(args)
+    settings = settings.model_copy(update={"corpus_dir": own_folder(settings)})
     files = []
     for path in args.paths:
         try:
@@ -120,7 +118,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from qa.collection import own_folder
+
     settings = _settings(args)
+    settings = settings.model_copy(update={"corpus_dir": own_folder(settings)})
     if args.server:
         return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
     from embeddings import Encoder

@@ -87,6 +87,16 @@ def corpus_for(settings: Settings, manifest: Manifest | None, *, replace: bool =
     )
 
 
+def own_folder(settings: Settings, *, replace: bool = False) -> Path:
+    """The folder `qa index`, `qa add` and `qa remove` work on: the one the index records, else the one
+    named or the default; see `corpus_for`."""
+    try:
+        manifest = read_manifest(settings.index_dir)
+    except IndexLoadError:
+        manifest = None
+    return corpus_for(settings, manifest, replace=replace)
+
+
 @dataclass(frozen=True)
 class Collection:
     """An index ready to load, with the settings that read its own folder."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 import types
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Literal, Union, get_args, get_origin
+from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import annotated_types
 from pydantic import SecretStr, ValidationError
@@ -74,8 +74,8 @@ def settings_error(error: ValidationError, fields: Mapping[str, FieldInfo], name
 
 
 def _bare(annotation: Any) -> Any:
-    """The type inside `X | None`."""
+    """The type inside `X | None` and `Annotated[X, ...]` (`StrictInt` is `Annotated[int, Strict()]`)."""
     if get_origin(annotation) in (Union, types.UnionType):
         inner = [arg for arg in get_args(annotation) if arg is not type(None)]
-        return inner[0] if len(inner) == 1 else annotation
-    return annotation
+        annotation = inner[0] if len(inner) == 1 else annotation
+    return get_args(annotation)[0] if get_origin(annotation) is Annotated else annotation

@@ -114,6 +114,13 @@ def test_qa_index_with_only_the_index_updates_it_from_its_own_folder(here: Path)
     assert "indexed 2 documents from 2 files" in indexed.stdout
 
 
+def test_qa_add_with_only_the_index_adds_to_its_own_folder(here: Path) -> None:
+    (here / "more.md").write_text("# More\n\nA second document about talks.\n", encoding="utf-8")
+    added = qa("add", "more.md", "--index", "reports.idx", cwd=here)
+    assert added.returncode == 0, added.stderr
+    assert (here / "reports" / "more.md").is_file()
+
+
 def test_a_stale_index_is_answered_as_built_with_a_warning_naming_the_update(here: Path) -> None:
     before = read_manifest(here / "reports.idx")
     path = here / "reports" / NORTH38

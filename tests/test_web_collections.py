@@ -69,18 +69,16 @@ def test_the_page_answers_from_the_picked_collection_and_links_into_it(both: Tes
     assert f"&amp;collection={REPORTS}#p" in page
 
 
+def test_the_library_of_another_collection_links_into_it(both: TestClient) -> None:
+    page = both.get("/documents", params={"collection": REPORTS}).text
+    assert f'href="/documents/{NORTH38_ID}?collection={REPORTS}"' in page
+
+
 def test_a_document_of_another_collection_opens_from_its_link(both: TestClient) -> None:
     assert both.get(f"/documents/{NORTH38_ID}").status_code == 404
     page = both.get(f"/documents/{NORTH38_ID}", params={"collection": REPORTS})
     assert page.status_code == 200
     assert COLD_WAR_QUOTE in page.text
-
-
-def test_ask_without_a_question_shows_the_empty_form(web_client: TestClient) -> None:
-    response = web_client.get("/ask")
-    assert response.status_code == 200
-    assert 'id="q"' in response.text
-    assert 'class="error"' not in response.text and "<blockquote>" not in response.text
 
 
 def test_the_api_and_the_cli_say_the_same_about_k(web_client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,7 +10,6 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import StrictUndefined
 
-from qa.assistant import Assistant
 from qa.schema import AnswerOut, SourceOut, answer_out
 from web.citation import NO_NOTE, NOT_CITED, citation
 from web.collections import assistant_for, names
@@ -36,10 +35,6 @@ def document_link(source: SourceOut, collection: str = "") -> str:
 
 
 templates.env.globals["document_link"] = document_link
-
-
-def current(request: Request) -> Assistant:
-    return request.app.state.assistant
 
 
 def ask_form(request: Request, question: str, collection: str | None, answer: AnswerOut | None) -> HTMLResponse:
@@ -78,11 +73,16 @@ def picked(request: Request, collection: str) -> str:
 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
-def library(request: Request) -> HTMLResponse:
-    assistant = current(request)
-    return templates.TemplateResponse(
-        request, "library.html", {"articles": assistant.articles, "manifest": assistant.index.manifest}
-    )
+def library(
+    request: Request, collection: str = Query("", description="Which collection to list (default: the first).")
+) -> HTMLResponse:
+    assistant = assistant_for(request.app.state, collection)
+    context = {
+        "articles": assistant.articles,
+        "manifest": assistant.index.manifest,
+        "link_collection": picked(request, collection),
+    }
+    return templates.TemplateResponse(request, "library.html", context)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
