@@ -46,3 +46,11 @@ def test_a_bad_setting_is_named_as_the_user_wrote_it(name: str, value: str, mess
         [sys.executable, "-m", "qa.cli", "ask", "x"], env=env, capture_output=True, text=True, timeout=120
     )
     assert (run.returncode, run.stderr) == (2, f"error: {message}\n")
+
+
+def test_more_collections_are_listed_with_commas_and_read_from_here(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("QA_COLLECTIONS", "reports.idx, /srv/briefs.idx")
+    assert Settings().collections == [tmp_path / "reports.idx", Path("/srv/briefs.idx")]
