@@ -6,17 +6,18 @@ import logging
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
 from embeddings.encoder import QueryEncoder, model_id
 from embeddings.index import SearchOptions, set_search_threads
 from embeddings.onnx_model import OnnxQueryEncoder, is_exported, onnx_path
 from qa.answer_cache import AnswerCache
-from qa.collection import index_command, open_collection, served_settings
+from qa.collection import Collection, index_command, open_collection, served_settings
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json
 from qa.decision import Decision
-from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
+from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, InvalidSetting
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index
 from qa.inputs import whole_number
 from qa.retrieve import Retriever
@@ -140,13 +141,23 @@ class Assistant:
             raise DocumentNotFound(f"no document with id {doc_id!r}") from None
 
 
-def open_served(settings: Settings) -> list[Assistant]:
-    """The assistants of every collection a server serves (`QA_INDEX_DIR`, then `QA_COLLECTIONS`), sharing one
-    model; all are checked before the model loads."""
-    collections = [open_collection(each, current_model_id(settings)) for each in served_settings(settings)]
+def served_collections(settings: Settings, more: Sequence[Path] | None = None) -> list[Collection]:
+    """Every collection a server serves (`settings.index_dir`, then `more`, default `QA_COLLECTIONS`), checked
+    before anything loads; a stale one is served as built, and said so."""
+    model = current_model_id(settings)
+    collections = [open_collection(each, model) for each in served_settings(settings, more)]
+    names = [collection.name for collection in collections]
+    if len(set(names)) < len(names):
+        raise InvalidSetting(f"the index folders served must have different names, got {', '.join(names)}")
     for collection in collections:
         if warning := collection.warning():
             log.warning("warning: %s; the server does not rebuild it", warning)
+    return collections
+
+
+def open_served(settings: Settings, more: Sequence[Path] | None = None) -> list[Assistant]:
+    """The assistants of every collection a server serves (see `served_collections`), sharing one model."""
+    collections = served_collections(settings, more)
     encoder = open_encoder(collections[0].settings)
     return [Assistant.load(collection.settings, encoder) for collection in collections]
 

@@ -179,8 +179,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from qa.assistant import Assistant, current_model_id, open_encoder
-    from qa.collection import open_collection, served_settings
+    from qa.assistant import open_served, served_collections
     from web.access_log import log_config
     from web.app import create_app
     from web.state import freeze_loaded
@@ -193,36 +192,27 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise InvalidSetting(
             "--corpus names one folder; with several --index, each index reads the folder it was built from"
         )
-    more = args.index[1:] if args.index else settings.collections
+    more = [Path(folder) for folder in args.index[1:]] if args.index else None
     ensure_port_free(settings.host, settings.port)  # before the model loads: a busy port is known at once
-    # Every collection is checked before anything loads: a missing or foreign one is reported here.
-    model = current_model_id(settings)
-    collections = [open_collection(each, model) for each in served_settings(settings, [Path(i) for i in more])]
-    names = [collection.name for collection in collections]
-    if len(set(names)) < len(names):
-        raise InvalidSetting(f"the index folders served must have different names, got {', '.join(names)}")
-    for collection in collections:
-        if warning := collection.warning():
-            log.warning("warning: %s; the server does not rebuild it", warning)
-    main_settings = collections[0].settings
     host, port = settings.host, settings.port
     if workers == 1:
-        encoder = open_encoder(main_settings)
-        assistants = [Assistant.load(collection.settings, encoder) for collection in collections]
+        assistants = open_served(settings, more)
         print(f"serving {', '.join(_served(a) for a in assistants)} on http://{host}:{port}", file=sys.stderr)
         # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
         # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
         signal.signal(signal.SIGTERM, _stopped)
         freeze_loaded()
-        app = create_app(main_settings, assistants[0], others=assistants[1:])
+        app = create_app(assistants[0].settings, assistants[0], others=assistants[1:])
         uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config())
         return 0
     # Each worker loads its own model and indexes in its app's lifespan, from the environment, so the
     # folders checked here go with it.
-    print(f"serving {', '.join(names)} with {workers} workers on http://{host}:{port}", file=sys.stderr)
-    os.environ["QA_CORPUS_DIR"] = str(main_settings.corpus_dir)
-    os.environ["QA_INDEX_DIR"] = str(main_settings.index_dir)
-    os.environ["QA_COLLECTIONS"] = ",".join(str(c.settings.index_dir) for c in collections[1:])
+    first, *others = served_collections(settings, more)
+    names = ", ".join(collection.name for collection in (first, *others))
+    print(f"serving {names} with {workers} workers on http://{host}:{port}", file=sys.stderr)
+    os.environ["QA_CORPUS_DIR"] = str(first.settings.corpus_dir)
+    os.environ["QA_INDEX_DIR"] = str(first.settings.index_dir)
+    os.environ["QA_COLLECTIONS"] = ",".join(str(other.settings.index_dir) for other in others)
     uvicorn.run(
         "web.app:create_app",
         factory=True,
