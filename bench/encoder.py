@@ -31,10 +31,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     base = Settings(answer_cache_size=0)
     ensure_index(base.index_dir)
     eval_set = load_questions(DEFAULT_SET, read_corpus(base.corpus_dir))
-    assistants = {
-        backend: Assistant.open(base.model_copy(update={"encoder_backend": backend}), progress=False)
-        for backend in BACKENDS
-    }
+    assistants = {backend: Assistant.open(base.model_copy(update={"encoder_backend": backend})) for backend in BACKENDS}
     pool = questions()
     samples: dict[str, list[float]] = {backend: [] for backend in BACKENDS}
     for assistant in assistants.values():

@@ -109,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     pool = questions()
     texts = [pool[i % len(pool)] for i in range(args.requests)]
 
-    assistant = Assistant.open(settings, progress=False)
+    assistant = Assistant.open(settings)
     floor_seconds(assistant.encoder, assistant.index, texts[:WARMUP])
     in_process = [timed(lambda q=q: assistant.ask(q)) for q in texts]
     peer = peer_seconds(assistant.articles, texts)

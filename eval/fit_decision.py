@@ -48,7 +48,7 @@ def samples(collection: Collection, k: int, foreign: Sequence[Question]) -> list
     `foreign` are the other collections' answerable dev questions: asked of this collection they are
     off-topic, unanswerable questions with real wording, which a collection's own question set has few of.
     """
-    assistant = Assistant.open(collection.settings(), progress=False)
+    assistant = Assistant.open(collection.settings())
     asked = [(q, q.answerable, collection.name) for q in dev_questions(collection)]
     asked += [(q, False, f"{collection.name} (foreign)") for q in foreign]
     rows = []

@@ -304,7 +304,7 @@ def sweep_collections(k: int, retriever: RetrieverName) -> dict[str, list[SweepP
     """Each collection's held-out split swept under the fitted decision and under the old threshold."""
     curves: dict[str, list[SweepPoint]] = {}
     for collection in COLLECTIONS:
-        assistant = Assistant.open(collection.settings(), progress=False)
+        assistant = Assistant.open(collection.settings())
         questions = load_questions(collection.questions, read_corpus(collection.corpus))
         held_out = [q for q in questions if q.split == "test"]
         rankings = rank_questions(assistant, held_out, retriever)

@@ -8,14 +8,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
-from embeddings.encoder import model_id
-from embeddings.index import SearchOptions, read_manifest, set_search_threads
+from embeddings.encoder import QueryEncoder, model_id
+from embeddings.index import SearchOptions, set_search_threads
+from embeddings.onnx_model import OnnxQueryEncoder, is_exported, onnx_path
 from qa.answer_cache import AnswerCache
+from qa.collection import Collection, index_command, open_collection, served_settings
 from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json, slugify
 from qa.decision import Decision
-from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
-from qa.indexing import ARTICLES_FILE, IndexReport, build_index, rebuild_reason
+from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, InvalidSetting
+from qa.indexing import ARTICLES_FILE, IndexReport, build_index
+from qa.inputs import whole_number
 from qa.isolation import ParseLimits
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
@@ -24,7 +27,6 @@ log = logging.getLogger(__name__)
 
 MAX_K = 10
 MAX_DOC_ID_CHARS = 200
-REBUILD = "Rebuild it with `qa index --force`."
 ENCODER_CACHE = "encoder"
 """Folder inside the index folder that keeps the query encoder's exported ONNX files."""
 
@@ -41,7 +43,7 @@ class Query:
 class Assistant:
     """Answers questions from the indexed documents by quoting them."""
 
-    def __init__(self, settings: Settings, encoder: Encoder, index: PassageIndex, articles: Sequence[Article]):
+    def __init__(self, settings: Settings, encoder: QueryEncoder, index: PassageIndex, articles: Sequence[Article]):
         self.settings = settings
         self.encoder = encoder
         self.index = index
@@ -54,26 +56,39 @@ class Assistant:
         self.cache = AnswerCache(settings.answer_cache_size)
 
     @classmethod
-    def open(cls, settings: Settings, *, encoder: Encoder | None = None, progress: bool = True) -> Assistant:
-        """Load the model and the index, rebuilding the index first if the corpus changed (see ensure_index)."""
-        encoder = encoder or open_encoder(settings)
-        ensure_index(settings, encoder, progress=progress)
-        return cls.load(settings, encoder)
+    def open(cls, settings: Settings, *, encoder: QueryEncoder | None = None, answer_only: bool = False) -> Assistant:
+        """Load the collection in `settings.index_dir` as built, reading the folder it was built from.
+
+        A missing or foreign index is refused and a stale one used with a warning (`qa.collection`); nothing
+        is rebuilt here. The model is loaded only once the index is known to be usable: the full encoder,
+        or with `answer_only` (nothing will be indexed through this assistant) only the question encoder.
+        """
+        collection = open_collection(settings, encoder.model_id if encoder else current_model_id(settings))
+        if warning := collection.warning():
+            log.warning("warning: %s", warning)
+        if encoder is None:
+            encoder = (open_query_encoder if answer_only else open_encoder)(collection.settings)
+        return cls.load(collection.settings, encoder)
 
     @classmethod
-    def load(cls, settings: Settings, encoder: Encoder) -> Assistant:
+    def load(cls, settings: Settings, encoder: QueryEncoder) -> Assistant:
         """Load the saved index as it is, without checking it against the corpus."""
+        rebuild = f"rebuild it with {index_command(settings.corpus_dir, settings.index_dir)}"
         try:
             index, build = PassageIndex.load(settings.index_dir, search_options(settings))
             articles = articles_from_json((build / ARTICLES_FILE).read_bytes())
         except IndexLoadError as error:
-            raise IndexUnavailable(f"{error}. {REBUILD}") from error
+            raise IndexUnavailable(f"{error}; {rebuild}") from error
         except (OSError, ValueError, TypeError, KeyError) as error:
+            damaged = f"index documents in {settings.index_dir} are damaged ({error})"
+            raise IndexUnavailable(f"{damaged}; {rebuild}") from error
+        if index.manifest.model != encoder.model_id:
             raise IndexUnavailable(
-                f"index documents in {settings.index_dir} are damaged ({error}). {REBUILD}"
-            ) from error
-        _check_model(settings.index_dir, index.manifest.model, encoder.model_id)
+                f"the index in {settings.index_dir} was built with model {index.manifest.model}, "
+                f"not {encoder.model_id}; {rebuild}"
+            )
         set_search_threads(settings.search_threads)
+        log.info("loaded %d documents, %d passages from %s", len(articles), len(index), settings.index_dir)
         return cls(settings, encoder, index, articles)
 
     def reindex(self) -> IndexReport:
@@ -125,31 +140,42 @@ class Assistant:
             raise DocumentNotFound(f"no document with id {doc_id!r}") from None
 
 
-def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress: bool = True) -> None:
-    """Rebuild the index if the corpus, the index type asked for, or the parsers' versions changed since its build.
+def served_collections(settings: Settings, more: Sequence[Path] | None = None) -> list[Collection]:
+    """Every collection a server serves (`settings.index_dir`, then `more`, default `QA_COLLECTIONS`), checked
+    before anything loads; a stale one is served as built, and said so."""
+    model = current_model_id(settings)
+    collections = [open_collection(each, model) for each in served_settings(settings, more)]
+    names = [collection.name for collection in collections]
+    if len(set(names)) < len(names):
+        raise InvalidSetting(f"the index folders served must have different names, got {', '.join(names)}")
+    for collection in collections:
+        if warning := collection.warning():
+            log.warning("warning: %s; the server does not rebuild it", warning)
+    return collections
 
-    A missing, damaged or foreign index (another model, another format) is reported, not rebuilt:
-    a server should not spend minutes embedding behind its operator's back; `qa index` does that.
-    The model is loaded only if a build is needed.
-    """
-    current_model = encoder.model_id if encoder else model_id(settings.model_dir or default_model_dir())
-    try:
-        manifest = read_manifest(settings.index_dir)
-    except IndexLoadError as error:
-        raise IndexUnavailable(f"{error}. {REBUILD}") from error
-    _check_model(settings.index_dir, manifest.model, current_model)
-    if reason := rebuild_reason(manifest, settings.corpus_dir, settings.index_type):
-        log.info("%s; rebuilding", reason)
-        report = build_index(
-            settings.corpus_dir,
-            settings.index_dir,
-            encoder or Encoder(settings.model_dir, settings.batch_size),
-            progress,
-            settings.index_lock_timeout,
-            settings.index_type,
-            ParseLimits.of(settings),
-        )
-        log.info(report.summary())
+
+def open_served(settings: Settings, more: Sequence[Path] | None = None) -> list[Assistant]:
+    """The assistants of every collection a server serves (see `served_collections`), sharing one model."""
+    collections = served_collections(settings, more)
+    encoder = open_encoder(collections[0].settings)
+    return [Assistant.load(collection.settings, encoder) for collection in collections]
+
+
+def current_model_id(settings: Settings) -> str:
+    """The id of the model the settings name, read from its files without loading it."""
+    return model_id(settings.model_dir or default_model_dir())
+
+
+def open_query_encoder(settings: Settings) -> QueryEncoder:
+    """What a command that only asks needs: the ONNX graph `qa index` exported into the index folder, run
+    without PyTorch (a second or more to import, ten times the rest of a `qa ask`); the full encoder,
+    which exports the graph once, when there is none yet or the settings ask for PyTorch."""
+    if settings.encoder_backend != "torch":
+        model = current_model_id(settings)
+        path = onnx_path(settings.index_dir / ENCODER_CACHE, model, settings.encoder_backend)
+        if is_exported(path):
+            return OnnxQueryEncoder(path, model)
+    return open_encoder(settings)
 
 
 def open_encoder(settings: Settings) -> Encoder:
@@ -160,11 +186,6 @@ def open_encoder(settings: Settings) -> Encoder:
         query_backend=settings.encoder_backend,
         cache_dir=settings.index_dir / ENCODER_CACHE,
     )
-
-
-def _check_model(index_dir: Path, built_with: str, current: str) -> None:
-    if built_with != current:
-        raise IndexUnavailable(f"index in {index_dir} was built with model {built_with}, not {current}. {REBUILD}")
 
 
 def validate_doc_id(doc_id: str) -> str:
@@ -212,5 +233,5 @@ def validate_retriever(name: str) -> RetrieverName:
 
 def validate_k(k: int) -> int:
     if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
-        raise InvalidQuestion(f"k must be a whole number from 1 to {MAX_K}, got {k!r}")
+        raise InvalidQuestion(f"k must be {whole_number(1, MAX_K)}, got {k!r}")
     return k

@@ -6,59 +6,103 @@ import argparse
 import logging
 import os
 import signal
+import socket
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from pydantic import ValidationError
 
 from eval.dataset import EvalSetError
-from qa.errors import CorpusError, QAError
+from qa.collection import collection_name
+from qa.errors import CorpusError, InvalidSetting, QAError
+from qa.inputs import settings_error, whole_number
 from qa.names import shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
+
+if TYPE_CHECKING:
+    from qa.assistant import Assistant
 
 log = logging.getLogger("qa")
 
 
+OPTION_SETTINGS = {"corpus": "corpus_dir", "index": "index_dir", "host": "host", "port": "port"}
+"""Options that set a setting: they are checked, and named in errors, as the user wrote them."""
+
+
 def _settings(args: argparse.Namespace) -> Settings:
-    overrides = {}
-    if getattr(args, "corpus", None):
-        overrides["corpus_dir"] = args.corpus
-    if getattr(args, "index", None):
-        overrides["index_dir"] = args.index
-    return Settings(**overrides)
+    """The settings, with the command line's options over the environment's; every problem said in one voice."""
+    overrides: dict[str, object] = {}
+    for option, field in OPTION_SETTINGS.items():
+        value = getattr(args, option, None)
+        if isinstance(value, list):  # `qa serve --index A --index B`: the first is the main collection
+            value = value[0] if value else None
+        if value is not None:
+            overrides[field] = _whole(value) if field == "port" else value
+    try:
+        return Settings(**overrides)
+    except ValidationError as error:
+        names = {field: f"--{option}" for option, field in OPTION_SETTINGS.items() if field in overrides}
+        raise settings_error(error, Settings.model_fields, names) from None
+
+
+def _whole(text: str | None) -> int | str | None:
+    """An option's text as a whole number when it is one, else as typed, for the check to name it."""
+    try:
+        return None if text is None else int(text)
+    except ValueError:
+        return text
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from embeddings import Encoder
+    from qa.assistant import ENCODER_CACHE, current_model_id
+    from qa.collection import own_folder
     from qa.indexing import build_index, stale_reason
     from qa.isolation import ParseLimits, start_forkserver
 
     settings = _settings(args)
-    start_forkserver()  # the parsers' process imports them while the model loads
-    encoder = Encoder(settings.model_dir, settings.batch_size)
-    reason = stale_reason(settings.index_dir, settings.corpus_dir, encoder.model_id, settings.index_type)
-    if not args.force and reason is None:
-        print(f"index in {settings.index_dir} is up to date with {settings.corpus_dir}; --force rebuilds it")
+    corpus_dir = own_folder(settings, replace=args.force)
+    reason = stale_reason(settings.index_dir, corpus_dir, current_model_id(settings), settings.index_type)
+    if not args.force and reason is None and _query_graph_exported(settings):
+        print(f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it")
         return 0
     if reason is not None:
         print(f"building the index: {reason}")
+    start_forkserver()  # the parsers' process imports them while the model loads
+    from embeddings import Encoder
+
+    encoder = Encoder(settings.model_dir, settings.batch_size)
     report = build_index(
-        settings.corpus_dir,
+        corpus_dir,
         settings.index_dir,
         encoder,
         lock_timeout=settings.index_lock_timeout,
         index_type=settings.index_type,
         limits=ParseLimits.of(settings),
     )
+    if settings.encoder_backend != "torch":  # so that `qa ask` embeds questions without loading PyTorch
+        encoder.export_query_graph(settings.index_dir / ENCODER_CACHE, settings.encoder_backend)
     print(report.summary())
     return 0
 
 
+def _query_graph_exported(settings: Settings) -> bool:
+    from embeddings.onnx_model import is_exported, onnx_path
+    from qa.assistant import ENCODER_CACHE, current_model_id
+
+    if settings.encoder_backend == "torch":
+        return True
+    cache = settings.index_dir / ENCODER_CACHE
+    return is_exported(onnx_path(cache, current_model_id(settings), settings.encoder_backend))
+
+
 def cmd_add(args: argparse.Namespace) -> int:
+    from qa.collection import own_folder
+
     settings = _settings(args)
+    settings = settings.model_copy(update={"corpus_dir": own_folder(settings)})
     files = []
     for path in args.paths:
         try:
@@ -85,7 +129,10 @@ def cmd_add(args: argparse.Namespace) -> int:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
+    from qa.collection import own_folder
+
     settings = _settings(args)
+    settings = settings.model_copy(update={"corpus_dir": own_folder(settings)})
     if args.server:
         return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
     from embeddings import Encoder
@@ -141,9 +188,8 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
     settings = _settings(args)
     validate_question(args.question, settings.max_question_chars)  # fail fast, before loading a model
-    if args.k is not None:
-        validate_k(args.k)
-    answer = Assistant.open(settings).ask(args.question, args.k, args.retriever)
+    k = None if args.k is None else validate_k(_whole(args.k))
+    answer = Assistant.open(settings, answer_only=True).ask(args.question, k, args.retriever)
     if args.json:
         print(answer_out(answer).model_dump_json(indent=2))
     else:
@@ -154,7 +200,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
-    from qa.assistant import Assistant, ensure_index
+    from qa.assistant import open_served, served_collections
     from web.access_log import log_config
     from web.app import create_app
     from web.auth import admin_status
@@ -162,32 +208,40 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from web.state import freeze_loaded
 
     settings = _settings(args)
-    host = args.host or settings.host
-    port = args.port or settings.port
-    if args.workers < 1:
-        raise QAError(f"--workers must be at least 1, got {args.workers}")
+    workers = _whole(args.workers)
+    if not isinstance(workers, int) or workers < 1:
+        raise InvalidSetting(f"--workers must be {whole_number(1)}, got {workers!r}")
+    if args.index and len(args.index) > 1 and args.corpus:
+        raise InvalidSetting(
+            "--corpus names one folder; with several --index, each index reads the folder it was built from"
+        )
+    more = [Path(folder) for folder in args.index[1:]] if args.index else None
+    ensure_port_free(settings.host, settings.port)  # before the model loads: a busy port is known at once
+    host, port = settings.host, settings.port
     limits = uvicorn_options(settings)  # request head size and time limits, keep-alive timeout
     print(admin_status(settings), file=sys.stderr)
-    if args.workers == 1:
-        assistant = Assistant.open(settings)  # load before binding, so a missing or damaged index is reported here
-        print(f"serving {len(assistant.articles)} documents on http://{host}:{port}", file=sys.stderr)
+    if workers == 1:
+        assistants = open_served(settings, more)
+        print(f"serving {', '.join(_served(a) for a in assistants)} on http://{host}:{port}", file=sys.stderr)
         # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
         # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
         signal.signal(signal.SIGTERM, _stopped)
         freeze_loaded()
-        app = create_app(settings, assistant)
+        app = create_app(assistants[0].settings, assistants[0], others=assistants[1:])
         uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config(), **limits)
         return 0
-    # The supervising process only makes sure the index is built; each worker loads its own model
-    # and index in its app's lifespan, from the environment, so the paths given here go with it.
-    ensure_index(settings)
-    print(f"serving with {args.workers} workers on http://{host}:{port}", file=sys.stderr)
-    os.environ["QA_CORPUS_DIR"] = str(settings.corpus_dir)
-    os.environ["QA_INDEX_DIR"] = str(settings.index_dir)
+    # Each worker loads its own model and indexes in its app's lifespan, from the environment, so the
+    # folders checked here go with it.
+    first, *others = served_collections(settings, more)
+    names = ", ".join(collection.name for collection in (first, *others))
+    print(f"serving {names} with {workers} workers on http://{host}:{port}", file=sys.stderr)
+    os.environ["QA_CORPUS_DIR"] = str(first.settings.corpus_dir)
+    os.environ["QA_INDEX_DIR"] = str(first.settings.index_dir)
+    os.environ["QA_COLLECTIONS"] = ",".join(str(other.settings.index_dir) for other in others)
     uvicorn.run(
         "web.app:create_app",
         factory=True,
-        workers=args.workers,
+        workers=workers,
         host=host,
         port=port,
         log_level="info",
@@ -198,14 +252,45 @@ def cmd_serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _served(assistant: Assistant) -> str:
+    return f"{len(assistant.articles)} documents of {collection_name(assistant.settings.index_dir)}"
+
+
+def ensure_port_free(host: str, port: int) -> None:
+    """Refuse a port another process listens on, naming a free one to pass as --port instead."""
+    if _bind_error(host, port) is None:
+        return
+    spare = next((p for p in range(port + 1, min(port + 50, 65536)) if _bind_error(host, p) is None), None)
+    hint = f"; serve on another port with --port {spare}" if spare else "; choose another port with --port"
+    raise InvalidSetting(f"{host}:{port} is already in use (is another `qa serve` running there?){hint}")
+
+
+def _bind_error(host: str, port: int) -> OSError | None:
+    """Why `host:port` cannot be listened on, as the server would bind it; None when it can."""
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except socket.gaierror as error:
+        raise InvalidSetting(f"--host {host!r} is not an address of this machine ({error.strerror})") from None
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a closed server's port is free
+        try:
+            probe.bind(address)
+        except OSError as error:
+            return error
+    return None
+
+
 def _stopped(signum: int, frame: object) -> None:
     raise SystemExit(0)
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
     from eval.runner import run_cli
+    from qa.assistant import current_model_id
+    from qa.collection import open_collection
 
-    return run_cli(args, _settings(args))
+    settings = _settings(args)
+    return run_cli(args, open_collection(settings, current_model_id(settings)).settings)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -216,10 +301,20 @@ def build_parser() -> argparse.ArgumentParser:
     )
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    def add(name: str, help_text: str, handler) -> argparse.ArgumentParser:
+    def add(name: str, help_text: str, handler, *, several_indexes: bool = False) -> argparse.ArgumentParser:
         sub = commands.add_parser(name, help=help_text, description=help_text)
-        sub.add_argument("--corpus", type=Path, help="folder of documents (default: QA_CORPUS_DIR or ./corpus)")
-        sub.add_argument("--index", type=Path, help="index folder (default: QA_INDEX_DIR or ./.qa-index)")
+        sub.add_argument(
+            "--corpus",
+            help="folder of documents (default: the one the index was built from, else QA_CORPUS_DIR or the "
+            "bundled corpus); relative to the current folder",
+        )
+        sub.add_argument(
+            "--index",
+            action="append" if several_indexes else "store",
+            help="index folder (default: QA_INDEX_DIR or the project's .qa-index); relative to the current folder"
+            + ("; give it again to serve more collections" if several_indexes else ""),
+        )
+        sub.add_argument("-v", "--verbose", action="store_true", help="also say what loads and how long it takes")
         sub.set_defaults(handler=handler)
         return sub
 
@@ -236,20 +331,20 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
     ask.add_argument("question", help="the question, in plain words (quote it in the shell)")
-    ask.add_argument("-k", type=int, default=None, help="sources to quote, 1-10 (default: QA_TOP_K, 3)")
+    ask.add_argument("-k", "--k", help="sources to quote, 1-10 (default: QA_TOP_K, 3)")
     ask.add_argument("--json", action="store_true", help="print the answer as the API's JSON")
     ask.add_argument("--retriever", choices=RETRIEVERS, help="how passages are ranked (default: QA_RETRIEVER, dense)")
 
-    serve = add("serve", "Serve the web form and the JSON API.", cmd_serve)
-    serve.add_argument("--host", help="address to listen on (default 127.0.0.1)")
-    serve.add_argument("--port", type=int, help="port to listen on (default 8000)")
-    serve.add_argument("--workers", type=int, default=1, help="server processes, each with its own model (default 1)")
+    serve = add("serve", "Serve the web form and the JSON API.", cmd_serve, several_indexes=True)
+    serve.add_argument("--host", help="address to listen on (default: QA_HOST, 127.0.0.1)")
+    serve.add_argument("--port", help="port to listen on, 1-65535 (default: QA_PORT, 8000)")
+    serve.add_argument("--workers", default="1", help="server processes, each with its own model (default 1)")
 
     evaluate = add("eval", "Measure retrieval, quoting, footnotes and abstention on the eval set.", cmd_eval)
     evaluate.add_argument(
         "--set", dest="question_set", type=Path, help="questions file (default: eval/questions.jsonl)"
     )
-    evaluate.add_argument("--k", type=int, default=3, help="sources per answer (default 3)")
+    evaluate.add_argument("-k", "--k", type=_whole, default=3, help="sources per answer, 1-10 (default 3)")
     evaluate.add_argument(
         "--split", choices=("dev", "test", "all"), default="all", help="which questions (default all)"
     )
@@ -273,15 +368,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    logging.basicConfig(level=logging.INFO, format="%(message)s", stream=sys.stderr)
     args = build_parser().parse_args(argv)
+    # Quiet unless -v: warnings and errors only. The level is the handler's, so libraries that set their own
+    # loggers to DEBUG (bm25s announces every index it builds) are quiet too.
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setLevel(logging.INFO if args.verbose else logging.WARNING)
+    logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[handler], force=True)
     try:
         return args.handler(args)
     except (QAError, EvalSetError) as error:
         print(f"error: {shown_lines(str(error))}", file=sys.stderr)  # it may quote a file name or a server
-        return 2
-    except ValidationError as error:
-        print(f"error: invalid setting: {error}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("interrupted", file=sys.stderr)

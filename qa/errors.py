@@ -31,3 +31,7 @@ class IndexBusy(QAError):
 
 class InvalidDocumentId(QAError):
     """A document id that is not a plain id (lowercase letters, digits, hyphens); never looked up."""
+
+
+class InvalidSetting(QAError):
+    """A setting or command-line option outside what it allows; the message names it as the user wrote it."""

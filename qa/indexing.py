@@ -236,6 +236,7 @@ def _build_unlocked(
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         index_type=choose_index_type(index_type, len(entries)),
         versions=text_versions(),
+        corpus_dir=os.path.relpath(corpus_dir.resolve(), index_dir.resolve()),
     )
     index = PassageIndex(vectors, [entry for entry, _ in entries], manifest)
     index.save(index_dir, {ARTICLES_FILE: articles_to_json(articles), CACHE_FILE: cache.to_bytes()})

@@ -29,7 +29,7 @@ def index_build_lock(index_dir: Path, timeout: float) -> Iterator[None]:
     try:
         lock.acquire(timeout=0)
     except Timeout:
-        log.info("another `qa index` is building the index in %s; waiting up to %.0f s for it", index_dir, timeout)
+        log.warning("another `qa index` is building the index in %s; waiting up to %.0f s for it", index_dir, timeout)
         try:
             lock.acquire(timeout=timeout)
         except Timeout:

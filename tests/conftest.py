@@ -6,6 +6,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from embeddings import Encoder
@@ -62,7 +63,7 @@ def build_small(root: Path, opening: str, encoder: Encoder) -> Path:
 def open_built(settings: Settings, encoder: Encoder) -> Assistant:
     """`qa index` then open: opening alone reports a missing index rather than building it."""
     build_index(settings.corpus_dir, settings.index_dir, encoder, progress=False)
-    return Assistant.open(settings, encoder=encoder, progress=False)
+    return Assistant.open(settings, encoder=encoder)
 
 
 @pytest.fixture(scope="session")
@@ -146,3 +147,25 @@ def web_assistant(web_settings: Settings, encoder: Encoder) -> Assistant:
 @pytest.fixture(scope="session")
 def web_client(web_settings: Settings, web_assistant: Assistant) -> Iterator[TestClient]:
     yield from serve(web_settings, web_assistant)
+
+
+REPORTS = "reports.idx"
+"""A second collection's index folder: the 38 North article's opening, served beside the web test corpus."""
+COLD_WAR = "What did the United States discuss with the USSR during the Cold War?"
+COLD_WAR_QUOTE = "During the Cold War, the United States did not limit its discussions"
+NORTH38_ID = "38north-a-serious-human-rights-negotiation-with-north-korea-1"
+
+
+@pytest.fixture(scope="session")
+def reports_assistant(tmp_path_factory: pytest.TempPathFactory, north38_opening: str, encoder: Encoder) -> Assistant:
+    root = tmp_path_factory.mktemp("reports")
+    (root / "reports").mkdir()
+    (root / "reports" / NORTH38).write_text(north38_opening, encoding="utf-8")
+    build_index(root / "reports", root / REPORTS, encoder, progress=False)
+    return Assistant.open(Settings(index_dir=root / REPORTS), encoder=encoder)
+
+
+@pytest.fixture(scope="session")
+def two_collections(web_settings: Settings, web_assistant: Assistant, reports_assistant: Assistant) -> FastAPI:
+    """The web test corpus, and the reports collection served beside it."""
+    return create_app(web_settings, web_assistant, others=[reports_assistant])

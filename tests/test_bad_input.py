@@ -74,11 +74,11 @@ def test_a_body_that_is_not_utf8_is_named(client: TestClient) -> None:
 @pytest.mark.parametrize(
     ("k", "message"),
     [
-        (-1, "k: Input should be greater than or equal to 1"),
-        (10**30, "k: Input should be less than or equal to 10"),
-        (2.5, "k: Input should be a valid integer"),
-        (True, "k: Input should be a valid integer"),
-        ("three", "k: Input should be a valid integer"),
+        (-1, "k must be a whole number from 1 to 10, got -1"),
+        (10**30, f"k must be a whole number from 1 to 10, got {10**30}"),
+        (2.5, "k must be a whole number from 1 to 10, got 2.5"),
+        (True, "k must be a whole number from 1 to 10, got True"),
+        ("three", "k must be a whole number from 1 to 10, got 'three'"),
     ],
 )
 def test_k_that_is_not_a_whole_number_from_1_to_10_is_named(client: TestClient, k: object, message: str) -> None:

@@ -14,10 +14,11 @@ from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from qa import Assistant, Settings
-from tests.conftest import G8, G8_CITATION, HOSTILE_ID
+from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, G8, G8_CITATION, HOSTILE_ID, REPORTS
 from web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -32,11 +33,20 @@ CHROMIUM_ARGS = [
 
 @pytest.fixture(scope="session")
 def server_url(web_settings: Settings, web_assistant: Assistant) -> Iterator[str]:
-    """The real app under uvicorn on a free local port, in a thread so it shares the loaded model."""
+    yield from served(create_app(web_settings, web_assistant))
+
+
+@pytest.fixture(scope="session")
+def collections_url(two_collections: FastAPI) -> Iterator[str]:
+    yield from served(two_collections)
+
+
+def served(app: FastAPI) -> Iterator[str]:
+    """`app` under uvicorn on a free local port, in a thread so it shares the loaded model."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(web_settings, web_assistant), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -204,3 +214,22 @@ def test_a_weak_source_is_shown_only_as_a_nearest_passage(page: Page) -> None:
     assert weak.get_by_role("heading", level=3).inner_text() == "Nearest passages — not an answer"
     assert weak.locator("li").count() == 2
     assert weak.locator("blockquote").count() == 0
+
+
+def test_the_collection_picker_chooses_which_collection_answers(browser: Browser, collections_url: str) -> None:
+    context = browser.new_context(base_url=collections_url)
+    page = context.new_page()
+    page.goto("/")
+    picker = page.get_by_label("Collection")
+    assert picker.locator("option").all_inner_texts()[1] == REPORTS
+    assert picker.input_value() != REPORTS  # the first collection is the default
+    page.get_by_label("Your question").fill(COLD_WAR)
+    picker.select_option(REPORTS)
+    page.get_by_role("button", name="Ask").click()
+    page.wait_for_load_state()
+    assert COLD_WAR_QUOTE in page.locator("li.source").first.locator("blockquote").inner_text()
+    assert page.get_by_label("Collection").input_value() == REPORTS
+    page.locator("li.source").first.get_by_role("link", name=re.compile(r"^paragraph \d+$")).click()
+    page.wait_for_load_state()
+    assert COLD_WAR_QUOTE in "".join(page.locator("mark.quoted").all_inner_texts())
+    context.close()

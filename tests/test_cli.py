@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
+
 import pytest
 
 from qa.cli import build_parser, main
+from qa.settings import PROJECT_ROOT
 
 
 @pytest.mark.parametrize("command", ["index", "ask", "serve", "eval"])
@@ -27,4 +32,36 @@ def test_k_out_of_range_is_named(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_zero_workers_is_refused_before_anything_loads(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--workers", "0"]) == 2
-    assert capsys.readouterr().err == "error: --workers must be at least 1, got 0\n"
+    assert capsys.readouterr().err == "error: --workers must be a whole number of 1 or more, got 0\n"
+
+
+@pytest.mark.parametrize("option", ["-k", "--k"])
+def test_k_is_given_as_dash_k_or_dash_dash_k(option: str) -> None:
+    assert build_parser().parse_args(["ask", "camps", option, "2"]).k == "2"
+    assert build_parser().parse_args(["eval", option, "2"]).k == 2
+
+
+def test_k_that_is_not_a_number_is_named_with_what_is_allowed(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "camps", "--k", "three"]) == 2
+    assert capsys.readouterr().err == "error: k must be a whole number from 1 to 10, got 'three'\n"
+
+
+@pytest.mark.parametrize(("port", "shown"), [("abc", "'abc'"), ("70000", "70000"), ("0", "0")])
+def test_a_bad_port_is_named_as_the_option(port: str, shown: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--port", port]) == 2
+    assert capsys.readouterr().err == f"error: --port must be a whole number from 1 to 65535, got {shown}\n"
+
+
+def test_a_busy_port_is_refused_before_the_model_loads_with_a_hint_about_port() -> None:
+    """In its own process, so that nothing another test loaded hides what serving loads."""
+    script = (
+        "import socket, sys; from qa.cli import main; busy = socket.socket(); busy.bind(('127.0.0.1', 0)); "
+        "busy.listen(); port = busy.getsockname()[1]; code = main(['serve', '--port', str(port)]); "
+        "print(code, port, [m for m in ('torch', 'sentence_transformers') if m in sys.modules])"
+    )
+    env = os.environ | {"PYTHONPATH": str(PROJECT_ROOT)}
+    run = subprocess.run([sys.executable, "-c", script], env=env, capture_output=True, text=True, timeout=120)
+    code, port, loaded = run.stdout.split(" ", 2)
+    assert (code, loaded.strip()) == ("2", "[]")
+    assert run.stderr.startswith(f"error: 127.0.0.1:{port} is already in use (is another `qa serve` running there?); ")
+    assert "--port" in run.stderr

@@ -10,6 +10,7 @@ import pytest
 from pydantic import ValidationError
 
 from embeddings import Encoder
+from embeddings.onnx_model import OnnxQueryEncoder
 from eval.dataset import DEFAULT_SET
 from qa import Settings
 
@@ -51,6 +52,17 @@ def test_onnx_backend_exports_its_model_into_the_cache_folder_once(onnx_encoder:
     written = exported.stat().st_mtime_ns
     Encoder(query_backend="onnx", cache_dir=onnx_cache)
     assert exported.stat().st_mtime_ns == written
+
+
+def test_the_exported_files_alone_embed_questions_as_pytorch_does(
+    onnx_encoder: Encoder, onnx_cache: Path, encoder: Encoder
+) -> None:
+    """What `qa ask` runs: the graph and its tokenizer from the folder, with no model loaded."""
+    (path,) = onnx_cache.rglob("model.onnx")
+    alone = OnnxQueryEncoder(path, encoder.model_id)
+    long = "Which reports on forced labour in the détention camps cite the UN Commission of Inquiry? " * 40
+    for question in [*QUESTIONS, long]:
+        assert np.abs(alone.encode_query(question) - encoder.encode([question])[0]).max() < 1e-5
 
 
 def test_passages_are_embedded_by_pytorch_whatever_the_query_backend(onnx_encoder: Encoder, encoder: Encoder) -> None:

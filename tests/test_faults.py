@@ -21,11 +21,13 @@ from embeddings import Encoder
 from embeddings.index import current_build
 from qa import Assistant, Settings
 from qa.cli import main
+from qa.collection import index_command
 from qa.errors import IndexBusy
 from qa.indexing import build_index
 from qa.lock import index_build_lock
 from qa.settings import PROJECT_ROOT
 from tests.conftest import NORTH38, build_small
+from tests.servers import free_port
 
 QUESTION = "What did the United States discuss with the USSR during the Cold War?"
 
@@ -80,17 +82,23 @@ def test_ask_on_a_faulty_index_says_what_is_wrong_and_how_to_rebuild(
     error = capsys.readouterr().err.splitlines()[-1]
     assert error.startswith("error: ")
     assert reason in error
-    assert error.endswith("Rebuild it with `qa index --force`.")
+    assert error.endswith(f"it with {index_command(copy / 'corpus', copy / 'index')}")
 
 
 def test_serve_on_a_deleted_index_refuses_to_start_with_the_way_out(
     copy: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     shutil.rmtree(copy / "index")
-    assert main(["serve", *folders(copy)]) == 2
+    assert main(["serve", "--port", str(free_port()), *folders(copy)]) == 2
     assert capsys.readouterr().err.splitlines()[-1] == (
-        f"error: no index in {copy / 'index'}. Rebuild it with `qa index --force`."
+        f"error: no index in {copy / 'index'}; build it with {index_command(copy / 'corpus', copy / 'index')}"
     )
+
+
+def test_a_failed_ask_leaves_no_encoder_folder_behind(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.rmtree(copy / "index")
+    assert main(["ask", QUESTION, *folders(copy)]) == 2
+    assert not (copy / "index").exists()
 
 
 def test_qa_index_force_rebuilds_a_damaged_index(copy: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -49,19 +49,14 @@ def test_damaged_index_tells_the_user_to_rebuild(settings: Settings, encoder: En
         Assistant.load(broken, encoder)
 
 
-def test_index_is_rebuilt_only_when_the_corpus_changes(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
+def test_index_is_stale_only_when_the_corpus_changes(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
     index_dir = tmp_path / "index"
     report = build_index(small_corpus, index_dir, encoder, progress=False)
     assert (report.documents, report.footnotes) == (1, 27)
     assert is_fresh(index_dir, small_corpus, encoder.model_id)
-    first = read_manifest(index_dir).corpus
     path = small_corpus / NORTH38
     path.write_text(path.read_text(encoding="utf-8").replace("may or may not", "might or might not"), encoding="utf-8")
     assert not is_fresh(index_dir, small_corpus, encoder.model_id)
-    settings = Settings(corpus_dir=small_corpus, index_dir=index_dir)
-    assistant = Assistant.open(settings, encoder=encoder, progress=False)
-    assert read_manifest(index_dir).corpus != first
-    assert assistant.articles[0].paragraphs[-1].text.startswith("Human rights talks might or might not succeed")
 
 
 def test_unreadable_file_is_skipped_with_its_reason(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:

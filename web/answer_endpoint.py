@@ -23,6 +23,7 @@ from qa.compose import Answer
 from qa.errors import QAError
 from qa.schema import answer_out
 from qa.settings import RetrieverName
+from web.collections import assistant_for
 
 PATH = "/api/answer"
 CACHE_HEADER = "X-Answer-Cache"
@@ -42,6 +43,9 @@ class AnswerRequest(BaseModel):
     question: StrictStr = Field(description="The question in plain words, 1 to 1,000 characters.")
     k: StrictInt | None = Field(None, ge=1, le=MAX_K, description="Sources to quote, 1-10 (default 3).")
     retriever: RetrieverName | None = Field(None, description="dense, bm25 or hybrid (default: the server's setting).")
+    collection: StrictStr | None = Field(
+        None, description="Which collection answers, by name as the page's picker lists it (default: the first)."
+    )
 
 
 async def answer_json(assistant: Assistant, query: Query, started: float) -> tuple[bytes, dict[str, str]]:
@@ -90,9 +94,9 @@ class AnswerEndpoint:
         body = await _read_body(receive)
         if body is None:  # the client went away
             return
-        assistant: Assistant = scope["app"].state.assistant
         try:
             request = AnswerRequest.model_validate_json(body)
+            assistant = assistant_for(scope["app"].state, request.collection)
             content, headers = await answer_json(
                 assistant, assistant.query(request.question, request.k, request.retriever), started
             )

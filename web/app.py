@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -13,10 +13,13 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from qa.assistant import Assistant
+from qa.assistant import Assistant, open_served
 from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
+from qa.inputs import must_be
 from qa.isolation import start_forkserver, stop_parsers_on_signals
 from qa.schema import AnswerOut, DocumentOut, document_out
 from qa.settings import Settings, get_settings
@@ -26,6 +29,7 @@ from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
 from web.answer_endpoint import AnswerEndpoint, AnswerRequest, answer_json
 from web.auth import AuthenticateFirst
+from web.collections import assistant_for, serve_beside
 from web.headers import add_security_headers, security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
@@ -43,16 +47,29 @@ ERROR_STATUS: dict[type[QAError], int] = {
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
 
 
-def _validation_message(error: RequestValidationError) -> str:
-    """One readable sentence per problem, naming the field, instead of pydantic's raw list."""
+def _validation_message(error: RequestValidationError, fields: Mapping[str, FieldInfo]) -> str:
+    """One readable sentence per problem, naming the field, instead of pydantic's raw list.
+
+    A bad value of a body field (`fields`) is said as the CLI says it: `k must be a whole number from 1 to 10`.
+    """
     parts = []
     for problem in error.errors():
         if problem.get("type") == "json_invalid":
             parts.append(f"request body is not valid JSON ({problem.get('ctx', {}).get('error', 'parse error')})")
             continue
         location = ".".join(str(p) for p in problem.get("loc", ()) if p != "body") or "request body"
-        parts.append(f"{location}: {problem.get('msg', 'invalid value')}")
+        if location in fields and problem.get("type") not in ("missing", "extra_forbidden"):
+            parts.append(must_be(location, fields[location], problem.get("input")))
+        else:
+            parts.append(f"{location}: {problem.get('msg', 'invalid value')}")
     return "; ".join(parts) or "invalid request"
+
+
+def _body_fields(request: Request) -> Mapping[str, FieldInfo]:
+    """The fields of the JSON body the matched route takes, by name; none for a route without one."""
+    body = getattr(request.scope.get("route"), "body_field", None)
+    model = body.field_info.annotation if body is not None else None
+    return model.model_fields if isinstance(model, type) and issubclass(model, BaseModel) else {}
 
 
 def _http_problem(error: StarletteHTTPException) -> tuple[int, str]:
@@ -68,17 +85,22 @@ def _http_problem(error: StarletteHTTPException) -> tuple[int, str]:
     return error.status_code, str(error.detail)
 
 
-def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
-    """The app; pass an already opened `assistant` to share one model between apps (as tests do)."""
+def create_app(
+    settings: Settings | None = None, assistant: Assistant | None = None, others: Sequence[Assistant] = ()
+) -> FastAPI:
+    """The app; pass an already opened `assistant` to share one model between apps (as tests do), and `others`
+    to serve more collections beside it."""
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if assistant is None:  # a worker of `qa serve --workers N`: it opens its own
-            app.state.assistant = await run_in_threadpool(Assistant.open, settings, progress=False)
+            app.state.assistant, *opened = await run_in_threadpool(open_served, settings)
+            serve_beside(app.state, opened)
             freeze_loaded()
         else:
             app.state.assistant = assistant
+            serve_beside(app.state, others)
         start_forkserver()
         stop_parsers_on_signals()
         yield
@@ -122,7 +144,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse | HTMLResponse:
-        return error_response(request, 422, _validation_message(error))
+        return error_response(request, 422, _validation_message(error, _body_fields(request)))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
@@ -143,7 +165,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     async def answer(request: Request, body: AnswerRequest) -> Response:
         """Reached by the requests `AnswerEndpoint` passes on: bad ones, and JSON not labelled as such."""
         started = time.perf_counter()
-        assistant = current(request)
+        assistant = assistant_for(request.app.state, body.collection)
         content, headers = await answer_json(assistant, assistant.query(body.question, body.k, body.retriever), started)
         # The bytes go straight out: FastAPI would validate the model it was just given once more.
         return Response(content, media_type="application/json", headers=headers)

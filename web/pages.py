@@ -10,9 +10,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import StrictUndefined
 
-from qa.assistant import Assistant
-from qa.schema import SourceOut, answer_out
+from qa.schema import AnswerOut, SourceOut, answer_out
 from web.citation import NO_NOTE, NOT_CITED, citation
+from web.collections import assistant_for, names
 from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
 
 HERE = Path(__file__).parent
@@ -28,36 +28,63 @@ READ = ["GET", "HEAD"]
 """HEAD as well as GET, as HTTP asks of every page: link checkers and monitors send it."""
 
 
-def document_link(source: SourceOut) -> str:
-    """The document view at the cited paragraph, with exactly the quoted sentences highlighted."""
+def document_link(source: SourceOut, collection: str = "") -> str:
+    """The document view at the cited paragraph, with exactly the quoted sentences highlighted; in
+    `collection` when it is not the main one (ids are only unique within a collection)."""
     spans = highlight_param(source.paragraph, ((q.start, q.end) for q in source.quotes))
-    return f"/documents/{quote(source.document.id, safe='')}?hl={spans}#p{source.paragraph}"
+    within = f"&collection={quote(collection, safe='')}" if collection else ""
+    return f"/documents/{quote(source.document.id, safe='')}?hl={spans}{within}#p{source.paragraph}"
 
 
 templates.env.globals["document_link"] = document_link
 
 
-def current(request: Request) -> Assistant:
-    return request.app.state.assistant
+def ask_form(request: Request, question: str, collection: str | None, answer: AnswerOut | None) -> HTMLResponse:
+    """The question form, with a collection picker when the server serves more than one."""
+    served = names(request.app.state)
+    context = {
+        "question": question,
+        "answer": answer,
+        "collections": served,
+        "collection": collection or served[0],
+        "link_collection": picked(request, collection or ""),
+    }
+    return templates.TemplateResponse(request, "ask.html", context)
 
 
 @router.api_route("/", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
-    return templates.TemplateResponse(request, "ask.html", {"question": "", "answer": None})
+    return ask_form(request, "", None, None)
 
 
 @router.api_route("/ask", methods=READ, response_class=HTMLResponse, include_in_schema=False)
-def ask_page(request: Request, q: str = Query("", description="The question.")) -> HTMLResponse:
-    result = answer_out(current(request).ask(q))
-    return templates.TemplateResponse(request, "ask.html", {"question": q, "answer": result})
+def ask_page(
+    request: Request,
+    q: str = Query("", description="The question."),
+    collection: str = Query("", description="Which collection answers (default: the first)."),
+) -> HTMLResponse:
+    assistant = assistant_for(request.app.state, collection)
+    if not q.strip():  # the form sent empty, or /ask typed by hand: the form again, not an error
+        return ask_form(request, q, collection, None)
+    return ask_form(request, q, collection, answer_out(assistant.ask(q)))
+
+
+def picked(request: Request, collection: str) -> str:
+    """The collection to name in links: empty for the main one, so its links stay as they always were."""
+    return "" if collection in ("", names(request.app.state)[0]) else collection
 
 
 @router.api_route("/documents", methods=READ, response_class=HTMLResponse, include_in_schema=False)
-def library(request: Request) -> HTMLResponse:
-    assistant = current(request)
-    return templates.TemplateResponse(
-        request, "library.html", {"articles": assistant.articles, "manifest": assistant.index.manifest}
-    )
+def library(
+    request: Request, collection: str = Query("", description="Which collection to list (default: the first).")
+) -> HTMLResponse:
+    assistant = assistant_for(request.app.state, collection)
+    context = {
+        "articles": assistant.articles,
+        "manifest": assistant.index.manifest,
+        "link_collection": picked(request, collection),
+    }
+    return templates.TemplateResponse(request, "library.html", context)
 
 
 @router.api_route("/documents/{doc_id}", methods=READ, response_class=HTMLResponse, include_in_schema=False)
@@ -65,9 +92,10 @@ def document_page(
     request: Request,
     doc_id: str,
     hl: str = Query("", description="Quoted spans to highlight, PARAGRAPH:START-END[,...], as answers link them."),
+    collection: str = Query("", description="The collection the document is in (default: the first)."),
 ) -> HTMLResponse:
     # The id is only ever a key into the loaded documents; it never becomes a path.
-    article = current(request).document(doc_id)
+    article = assistant_for(request.app.state, collection).document(doc_id)
     try:
         highlights = parse_highlights(hl, {p.index: len(p.text) for p in article.paragraphs})
     except ValueError as error:

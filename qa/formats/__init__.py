@@ -3,22 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from importlib import import_module
 from pathlib import Path
 
 from qa.errors import CorpusError
-from qa.formats import html, markdown, pdf, text
 from qa.formats.document import Parsed
 from qa.formats.errors import UnreadableDocument
 
 Parser = Callable[[bytes, str], Parsed]
 
+
+def _on_first_use(module: str) -> Parser:
+    """The `parse` of `qa.formats.<module>`, imported when a file is first parsed: asking a question lists
+    a folder's files to see whether it changed, and must not pay a third of a second to import parsers."""
+
+    def parse(data: bytes, source: str) -> Parsed:
+        return import_module(f"qa.formats.{module}").parse(data, source)
+
+    return parse
+
+
 PARSERS: dict[str, Parser] = {
-    ".txt": text.parse,
-    ".md": markdown.parse,
-    ".markdown": markdown.parse,
-    ".html": html.parse,
-    ".htm": html.parse,
-    ".pdf": pdf.parse,
+    ".txt": _on_first_use("text"),
+    ".md": _on_first_use("markdown"),
+    ".markdown": _on_first_use("markdown"),
+    ".html": _on_first_use("html"),
+    ".htm": _on_first_use("html"),
+    ".pdf": _on_first_use("pdf"),
 }
 """The parser of each supported suffix: the keys are what a corpus folder indexes, in the order messages list them."""
 

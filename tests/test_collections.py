@@ -1,0 +1,165 @@
+"""A collection is a thing: an index knows its folder, and every command meets a missing, foreign or stale one
+the same way. Run as a user runs them: `qa` in a subprocess, from the folder that holds the collection."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from embeddings.index import current_build, read_manifest
+from qa import Settings
+from qa.assistant import open_served
+from qa.cli import main
+from qa.collection import recorded_corpus
+from qa.settings import PROJECT_ROOT
+from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, NORTH38
+from tests.servers import free_port
+
+HEAVY = ("torch", "sentence_transformers", "transformers")
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, north38_opening: str) -> Path:
+    """A folder holding `reports/` and `reports.idx/`, made by `qa index --corpus reports --index reports.idx`."""
+    root = tmp_path_factory.mktemp("collection")
+    (root / "reports").mkdir()
+    (root / "reports" / NORTH38).write_text(north38_opening, encoding="utf-8")
+    (root / "other").mkdir()
+    (root / "other" / "note.md").write_text("# Rice\n\nRice imports rose in 2019.\n", encoding="utf-8")
+    assert qa("index", "--corpus", "reports", "--index", "reports.idx", cwd=root).returncode == 0
+    return root
+
+
+@pytest.fixture
+def here(built: Path, tmp_path: Path) -> Path:
+    """A private copy of the built folder, for a test that changes it."""
+    return Path(shutil.copytree(built, tmp_path / "copy"))
+
+
+def qa(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
+    """`qa ARGS` in `cwd`, with no QA_* setting from the test run's environment."""
+    clean = {name: value for name, value in os.environ.items() if not name.startswith("QA_")}
+    environment = clean | {"PYTHONPATH": str(PROJECT_ROOT)} | env
+    return subprocess.run(
+        [sys.executable, "-m", "qa.cli", *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300
+    )
+
+
+def test_an_index_records_the_folder_it_was_built_from(built: Path) -> None:
+    assert recorded_corpus(read_manifest(built / "reports.idx"), built / "reports.idx") == built / "reports"
+
+
+def test_ask_with_only_the_index_reads_the_folder_it_was_built_from(built: Path) -> None:
+    asked = qa("ask", COLD_WAR, "--index", "reports.idx", "-k", "1", cwd=built)
+    assert asked.returncode == 0, asked.stderr
+    assert COLD_WAR_QUOTE in asked.stdout
+
+
+def test_ask_says_nothing_but_the_answer_unless_verbose(built: Path) -> None:
+    quiet = qa("ask", COLD_WAR, "--index", "reports.idx", cwd=built)
+    verbose = qa("ask", COLD_WAR, "--index", "reports.idx", "-v", cwd=built)
+    assert (quiet.returncode, quiet.stderr) == (0, "")
+    assert f"loaded 1 documents, 24 passages from {built / 'reports.idx'}" in verbose.stderr
+
+
+def test_asking_never_imports_torch(built: Path) -> None:
+    script = (
+        "import sys; from qa.cli import main; "
+        f"code = main(['ask', {COLD_WAR!r}, '--index', 'reports.idx', '--k', '1']); "
+        f"print(code, [name for name in {HEAVY!r} if name in sys.modules])"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", script], cwd=built, env=os.environ | {"PYTHONPATH": str(PROJECT_ROOT)}, text=True,
+        capture_output=True, timeout=300,
+    )  # fmt: skip
+    assert run.stdout.splitlines()[-1] == "0 []", run.stderr
+
+
+def test_a_missing_index_names_the_command_with_its_folders_and_leaves_nothing_behind(built: Path) -> None:
+    asked = qa("ask", COLD_WAR, "--corpus", "reports", "--index", "missing.idx", cwd=built)
+    assert (asked.returncode, asked.stderr) == (
+        2,
+        f"error: no index in {built / 'missing.idx'}; build it with `qa index --corpus reports --index missing.idx`\n",
+    )
+    assert not (built / "missing.idx").exists()
+
+
+def test_an_index_of_another_folder_is_refused_with_both_ways_out(built: Path) -> None:
+    asked = qa("ask", COLD_WAR, "--corpus", "other", "--index", "reports.idx", cwd=built)
+    assert asked.returncode == 2
+    assert asked.stderr.startswith("error: the index in reports.idx was built from reports, not other.")
+    assert "`qa index --corpus other --index other.idx`" in asked.stderr
+    assert "`qa index --corpus other --index reports.idx --force`" in asked.stderr
+
+
+def test_qa_index_replaces_a_collections_folder_only_when_forced(here: Path) -> None:
+    refused = qa("index", "--corpus", "other", "--index", "reports.idx", cwd=here)
+    assert refused.returncode == 2
+    assert recorded_corpus(read_manifest(here / "reports.idx"), here / "reports.idx") == here / "reports"
+    assert qa("index", "--corpus", "other", "--index", "reports.idx", "--force", cwd=here).returncode == 0
+    assert recorded_corpus(read_manifest(here / "reports.idx"), here / "reports.idx") == here / "other"
+
+
+def test_qa_index_with_only_the_index_updates_it_from_its_own_folder(here: Path) -> None:
+    (here / "reports" / "more.md").write_text("# More\n\nA second document about talks.\n", encoding="utf-8")
+    indexed = qa("index", "--index", "reports.idx", cwd=here)
+    assert indexed.returncode == 0, indexed.stderr
+    assert "indexed 2 documents from 2 files" in indexed.stdout
+
+
+def test_qa_add_with_only_the_index_adds_to_its_own_folder(here: Path) -> None:
+    (here / "more.md").write_text("# More\n\nA second document about talks.\n", encoding="utf-8")
+    added = qa("add", "more.md", "--index", "reports.idx", cwd=here)
+    assert added.returncode == 0, added.stderr
+    assert (here / "reports" / "more.md").is_file()
+
+
+def test_a_stale_index_is_answered_as_built_with_a_warning_naming_the_update(here: Path) -> None:
+    before = read_manifest(here / "reports.idx")
+    path = here / "reports" / NORTH38
+    path.write_text(path.read_text(encoding="utf-8").replace("did not limit", "never limited"), encoding="utf-8")
+    asked = qa("ask", COLD_WAR, "--index", "reports.idx", "-k", "1", cwd=here)
+    assert asked.returncode == 0
+    assert COLD_WAR_QUOTE in asked.stdout
+    assert asked.stderr == (
+        f"warning: the documents in {here / 'reports'} changed since the build; answering from the build of "
+        f"{before.built_at} as it is. Update it with `qa index --corpus reports --index reports.idx`\n"
+    )
+    assert read_manifest(here / "reports.idx") == before
+
+
+def test_a_server_serves_a_stale_index_as_built_and_says_so(here: Path, caplog: pytest.LogCaptureFixture) -> None:
+    build = current_build(here / "reports.idx")
+    (here / "reports" / "more.md").write_text("# More\n\nA second document.\n", encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        (assistant,) = open_served(Settings(index_dir=here / "reports.idx"))
+    assert len(assistant.articles) == 1
+    assert current_build(here / "reports.idx") == build
+    assert caplog.messages[-1].endswith("; the server does not rebuild it")
+
+
+def test_eval_reads_the_folder_the_index_was_built_from(built: Path, tmp_path: Path) -> None:
+    questions = tmp_path / "questions.jsonl"
+    row = {"id": "q1", "question": COLD_WAR, "answerable": True, "evidence": [COLD_WAR_QUOTE], "footnotes": []}
+    questions.write_text(json.dumps(row), encoding="utf-8")
+    evaluated = qa("eval", "--index", "reports.idx", "--set", str(questions), cwd=built)
+    assert evaluated.returncode == 0, evaluated.stderr  # the evidence was found verbatim in reports/
+    assert evaluated.stdout.startswith("retriever=dense, k=3")
+
+
+def test_serve_refuses_two_collections_of_one_name(
+    built: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(built)
+    same_name = ["--index", "reports.idx", "--index", str(built / "reports.idx")]
+    assert main(["serve", "--port", str(free_port()), *same_name]) == 2
+    assert capsys.readouterr().err == (
+        "error: the index folders served must have different names, got reports.idx, reports.idx\n"
+    )
