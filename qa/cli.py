@@ -219,9 +219,9 @@ def cmd_serve(args: argparse.Namespace) -> int:
     ensure_port_free(settings.host, settings.port)  # before the model loads: a busy port is known at once
     host, port = settings.host, settings.port
     limits = uvicorn_options(settings)  # request head size and time limits, keep-alive timeout
-    print(admin_status(settings), file=sys.stderr)
     if workers == 1:
         assistants = open_served(settings, more)
+        print(admin_status(settings), file=sys.stderr)
         print(f"serving {', '.join(_served(a) for a in assistants)} on http://{host}:{port}", file=sys.stderr)
         # uvicorn finishes the requests in flight on SIGTERM, then raises the signal again to end the
         # process; by then the shutdown is complete and clean, so it ends with status 0, not -15.
@@ -233,6 +233,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     # Each worker loads its own model and indexes in its app's lifespan, from the environment, so the
     # folders checked here go with it.
     first, *others = served_collections(settings, more)
+    print(admin_status(settings), file=sys.stderr)
     names = ", ".join(collection.name for collection in (first, *others))
     print(f"serving {names} with {workers} workers on http://{host}:{port}", file=sys.stderr)
     os.environ["QA_CORPUS_DIR"] = str(first.settings.corpus_dir)

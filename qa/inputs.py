@@ -66,7 +66,11 @@ def settings_error(error: ValidationError, fields: Mapping[str, FieldInfo], name
     for problem in error.errors():
         field = str(problem["loc"][0]) if problem["loc"] else ""
         name = names.get(field, f"QA_{field.upper()}")
-        if field in fields:
+        if problem["type"] == "value_error":  # a validator's own sentence already names the setting and the fix
+            problems.append(str(problem["ctx"]["error"]))
+        elif field in fields and _bare(fields[field].annotation) is SecretStr:  # a secret never reaches a terminal
+            problems.append(f"{name} must be {allowed(fields[field])}")
+        elif field in fields:
             problems.append(must_be(name, fields[field], problem.get("input")))
         else:
             problems.append(f"{name}: {problem['msg']}")
