@@ -22,6 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from qa.corpus import ParagraphKind
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.encoding import decode_text
+from qa.formats.metadata import IDENTIFIER_RE
 
 _FRONT_MATTER_RE = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
@@ -31,8 +32,6 @@ DATE_KEYS = ("date", "publishdate", "published", "pubdate")
 """Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
 PLACEHOLDER_AUTHORS = frozenset({"admin", "anonymous", "unknown", "author", "user"})
 """Names a CMS fills in when nobody is named: no author, not an author called "admin"."""
-_IDENTIFIER_RE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
-"""A user name or slug (`jane-doe`, `jdoe`): a key into a site's author data, not a name as printed."""
 _TEMPLATE_TAGS_RE = re.compile(r"(?:\{%.*?%\}|\{\{.*?\}\}|\s)+", re.DOTALL)
 """A paragraph of site-generator tags only (`{% include ... %}`, `{{< figure ... >}}`): markup, not words."""
 
@@ -151,7 +150,7 @@ def _author(meta: Mapping[str, object]) -> str | None:
     names = []
     for item in value if isinstance(value, list) else [value]:
         name = _text(item.get("name") if isinstance(item, dict) else item)
-        if name and name.lower() not in PLACEHOLDER_AUTHORS and not _IDENTIFIER_RE.fullmatch(name):
+        if name and name.lower() not in PLACEHOLDER_AUTHORS and not IDENTIFIER_RE.fullmatch(name):
             names.append(name)
     return ", ".join(names) or None
 

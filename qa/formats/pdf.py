@@ -40,6 +40,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
+from qa.formats.metadata import trusted
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -84,14 +85,6 @@ GENERIC_HEADINGS = frozenset(
     }
 )  # fmt: skip
 """Section names any report may carry: large on a first page, they name a section, never the document."""
-PLACEHOLDER_WORDS = frozenset(
-    {"untitled", "anonymous", "unknown", "user", "admin", "administrator", "owner", "author", "document", "default",
-     "none", "null", "microsoft", "office", "word", "draft", "title", "test", "new"}
-)  # fmt: skip
-"""Words that PDF Info fields hold when nobody filled them in: a value made only of these says nothing."""
-_FILE_SUFFIX_RE = re.compile(r".*\.(?:docx?|pdf|indd|odt|rtf|pages|txt|tex|xlsx?|pptx?|qxp|html?)", re.IGNORECASE)
-_FILE_NAME_RE = re.compile(r"[\w.-]*(?:_|\d)[\w.-]*")
-_WEB_ADDRESS_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 _NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _PAGE_NUMBER_RE = re.compile(
@@ -677,25 +670,11 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]]]:
 
 
 def _info(metadata: dict, key: str) -> str | None:
-    """A PDF Info value worth believing: not a placeholder, a file name, the name of the program that wrote
-    it, or a value carrying a web address (an organisation's boilerplate, not a name as the document prints it)."""
-    value = _text_value(metadata.get(key))
-    if value is None:
-        return None
-    words = _WORD_RE.findall(value.lower())
+    """A PDF Info value worth believing (`trusted`); the programs that wrote the file are its Producer and Creator."""
     programs = {
         w for k in ("Producer", "Creator") if (p := _text_value(metadata.get(k))) for w in p.lower().split()[:1]
     }
-    if (
-        not words
-        or set(words) <= PLACEHOLDER_WORDS
-        or _FILE_SUFFIX_RE.fullmatch(value)
-        or _FILE_NAME_RE.fullmatch(value)
-        or words[0] in programs
-        or _WEB_ADDRESS_RE.search(value)
-    ):
-        return None
-    return value
+    return trusted(_text_value(metadata.get(key)), programs)
 
 
 def _text_value(value: object) -> str | None:
