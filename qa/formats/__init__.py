@@ -6,7 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from qa.errors import CorpusError
-from qa.formats import html, markdown, pdf, text
+from qa.formats import docx, html, markdown, pdf, text
 from qa.formats.document import Parsed
 from qa.formats.errors import UnreadableDocument
 
@@ -19,6 +19,7 @@ PARSERS: dict[str, Parser] = {
     ".html": html.parse,
     ".htm": html.parse,
     ".pdf": pdf.parse,
+    ".docx": docx.parse,
 }
 """The parser of each supported suffix: the keys are what a corpus folder indexes, in the order messages list them."""
 
