@@ -16,6 +16,7 @@ class DocumentRef(BaseModel):
     author: str | None
     date: str | None = Field(description="ISO YYYY-MM-DD, or null where the source gives no date.")
     source: str
+    url: str | None = Field(None, description="The address the document gives for itself; null if it gives none.")
 
 
 class QuoteOut(BaseModel):
@@ -78,7 +79,12 @@ class DocumentOut(DocumentRef):
 
 def document_ref(article: Article) -> DocumentRef:
     return DocumentRef(
-        id=article.id, title=article.title, author=article.author, date=article.date, source=article.source
+        id=article.id,
+        title=article.title,
+        author=article.author,
+        date=article.date,
+        source=article.source,
+        url=article.url,
     )
 
 

@@ -28,7 +28,7 @@ from lxml import etree
 from qa.corpus import ParagraphKind
 from qa.formats.document import BYLINE_BY_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import IDENTIFIER_RE, trusted
+from qa.formats.metadata import IDENTIFIER_RE, trusted, web_address
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -43,7 +43,6 @@ _HEADING_STYLE_RE = re.compile(r"title|heading\s*([1-9])", re.IGNORECASE)
 """Built-in style names (`Title`, `heading 1`): Word stores them in English whatever the user's language."""
 _TITLE_LEVEL = 1
 """The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
-_WEB_URL_RE = re.compile(r"https?://\S+")
 _MAX_PART = 64 * 1024 * 1024
 """The largest XML part read, unpacked: a zip bomb is refused, not inflated."""
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
@@ -244,12 +243,11 @@ def _core(package: _Package, related: dict[str, str]) -> _Core:
         return squash(core.findtext(name, namespaces=_CORE) or "") or None if core is not None else None
 
     author = trusted(value("dc:creator"), programs)
-    identifier = value("dc:identifier")
     return _Core(
         title=trusted(value("dc:title"), programs),
         author=None if author is None or IDENTIFIER_RE.fullmatch(author) else author,
         date=iso_date(value("dcterms:created")),
-        url=identifier if identifier and _WEB_URL_RE.fullmatch(identifier) else None,
+        url=web_address(value("dc:identifier")),
     )
 
 

@@ -22,7 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from qa.corpus import ParagraphKind
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.encoding import decode_text
-from qa.formats.metadata import IDENTIFIER_RE
+from qa.formats.metadata import IDENTIFIER_RE, web_address
 
 _FRONT_MATTER_RE = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
@@ -30,6 +30,8 @@ _FRONT_MATTER_RE = re.compile(
 AUTHOR_KEYS = ("author", "authors")
 DATE_KEYS = ("date", "publishdate", "published", "pubdate")
 """Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
+URL_KEYS = ("url", "canonical_url", "canonicalurl")
+"""Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
 PLACEHOLDER_AUTHORS = frozenset({"admin", "anonymous", "unknown", "author", "user"})
 """Names a CMS fills in when nobody is named: no author, not an author called "admin"."""
 _TEMPLATE_TAGS_RE = re.compile(r"(?:\{%.*?%\}|\{\{.*?\}\}|\s)+", re.DOTALL)
@@ -173,5 +175,6 @@ def parse(data: bytes, source: str) -> Parsed:
     author = _author(meta)
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
-    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta))
+    url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
+    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta), url)
     return assemble(extracted, source)

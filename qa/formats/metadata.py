@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from urllib.parse import urlsplit
 
 PLACEHOLDER_WORDS = frozenset(
     {"untitled", "anonymous", "unknown", "user", "admin", "administrator", "owner", "author", "document", "default",
@@ -38,5 +39,20 @@ def trusted(value: str | None, programs: Iterable[str] = ()) -> str | None:
         or words[0] in set(programs)
         or WEB_ADDRESS_RE.search(value)
     ):
+        return None
+    return value
+
+
+def web_address(value: object) -> str | None:
+    """The value if it is one absolute web address (`https://host/...`), else None: a relative path or a bare
+    word cannot be followed from a citation, so it is no address."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
         return None
     return value

@@ -24,7 +24,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePosixPath
 from statistics import median
+from urllib.parse import urlsplit
 
 import pdfplumber
 
@@ -40,7 +42,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import trusted
+from qa.formats.metadata import trusted, web_address
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -659,14 +661,35 @@ def _breaks(previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[floa
     return _ends_paragraph(previous, line, edges)
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Segment]]]:
+def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str]]:
+    """The Info dict, each page's laid-out lines, and the addresses of every link annotation."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
             pages = [_layout(number, page.chars) for number, page in enumerate(pdf.pages, start=1)]
+            links = [str(link["uri"]) for page in pdf.pages for link in page.hyperlinks if link.get("uri")]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})") from error
-    return metadata, pages
+    return metadata, pages, links
+
+
+def _own_url(metadata: dict, links: list[str], source: str) -> str | None:
+    """The PDF's own address: an Info field named `URL` or `URI`, else a link whose path ends in the file's own name.
+
+    Any other link points somewhere the document cites, not at the document, so none is taken.
+    """
+    for key, value in metadata.items():
+        if str(key).lower() in ("url", "uri") and (url := web_address(_text_value(value))):
+            return url
+    name = PurePosixPath(source).name.lower()
+    return next(
+        (
+            url
+            for link in links
+            if (url := web_address(link)) and PurePosixPath(urlsplit(url).path).name.lower() == name
+        ),
+        None,
+    )
 
 
 def _info(metadata: dict, key: str) -> str | None:
@@ -839,7 +862,7 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages = _read(data)
+    metadata, pages, links = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
@@ -869,9 +892,10 @@ def parse(data: bytes, source: str) -> Parsed:
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
+    url = _own_url(metadata, links, source)
     return assemble_sections(
         [
-            Extracted(blocks, run.resolved(), front.title, front.author, front.date)
+            Extracted(blocks, run.resolved(), front.title, front.author, front.date, url)
             for blocks, run in zip(_blocks(sections, body_size, words), runs, strict=True)
         ],
         source,
