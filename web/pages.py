@@ -12,7 +12,7 @@ from jinja2 import StrictUndefined
 
 from qa.assistant import Assistant
 from qa.schema import SourceOut, answer_out
-from web.citation import NO_NOTE, NOT_CITED, citation
+from web.citation import NO_NOTE, NOT_CITED, STYLES, citation, citations
 from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
 
 HERE = Path(__file__).parent
@@ -20,7 +20,14 @@ HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.undefined = StrictUndefined
 templates.env.globals.update(
-    pieces=pieces, answer_marks=answer_marks, linkify=linkify, citation=citation, NO_NOTE=NO_NOTE, NOT_CITED=NOT_CITED
+    pieces=pieces,
+    answer_marks=answer_marks,
+    linkify=linkify,
+    citation=citation,
+    citations=citations,
+    CITATION_STYLES=STYLES,
+    NO_NOTE=NO_NOTE,
+    NOT_CITED=NOT_CITED,
 )
 
 router = APIRouter()
