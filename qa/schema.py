@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, Field
 
 from qa.compose import Answer, Quote, Source
@@ -72,6 +74,17 @@ class ParagraphOut(BaseModel):
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
 
 
+MAX_PAGE = 200
+"""The most documents one GET /api/documents lists."""
+
+
+class DocumentList(BaseModel):
+    total: int = Field(description="Documents in the collection.")
+    offset: int
+    limit: int
+    documents: list[DocumentRef] = Field(description="The documents from `offset` on, at most `limit`, in index order.")
+
+
 class DocumentOut(DocumentRef):
     paragraphs: list[ParagraphOut]
     footnotes: list[FootnoteOut]
@@ -86,6 +99,11 @@ def document_ref(article: Article) -> DocumentRef:
         source=article.source,
         url=article.url,
     )
+
+
+def document_list(articles: Sequence[Article], offset: int, limit: int) -> DocumentList:
+    page = articles[offset : offset + limit]
+    return DocumentList(total=len(articles), offset=offset, limit=limit, documents=[document_ref(a) for a in page])
 
 
 def source_out(source: Source) -> SourceOut:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 from starlette.datastructures import Headers
@@ -21,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from qa.assistant import MAX_K, Assistant, Query
 from qa.compose import Answer
 from qa.errors import QAError
+from qa.filters import MAX_AUTHOR_CHARS, Filters
 from qa.schema import answer_out
 from qa.settings import RetrieverName
 
@@ -36,12 +38,33 @@ _WORKERS = ThreadPoolExecutor(thread_name_prefix="answer")
 asks `inspect` whether the function is a coroutine, about 0.05 ms a request."""
 
 
+class FiltersIn(BaseModel):
+    """Which documents to answer from; applied before ranking. Every field is optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: StrictStr | None = Field(None, description="A document id (see GET /api/documents).")
+    author: StrictStr | None = Field(
+        None, min_length=1, max_length=MAX_AUTHOR_CHARS, description="Words the document's author contains."
+    )
+    date_from: date | None = Field(None, description="YYYY-MM-DD: documents dated on or after this day.")
+    date_to: date | None = Field(None, description="YYYY-MM-DD: documents dated on or before this day.")
+
+    def filters(self) -> Filters:
+        return Filters(self.document, self.author, self.date_from, self.date_to)
+
+
 class AnswerRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     question: StrictStr = Field(description="The question in plain words, 1 to 1,000 characters.")
     k: StrictInt | None = Field(None, ge=1, le=MAX_K, description="Sources to quote, 1-10 (default 3).")
     retriever: RetrieverName | None = Field(None, description="dense, bm25 or hybrid (default: the server's setting).")
+    filters: FiltersIn | None = Field(None, description="Restrict the answer to some documents.")
+
+    def query(self, assistant: Assistant) -> Query:
+        """The request checked by the assistant, in the form its answers are cached under."""
+        return assistant.query(self.question, self.k, self.retriever, self.filters.filters() if self.filters else None)
 
 
 async def answer_json(assistant: Assistant, query: Query, started: float) -> tuple[bytes, dict[str, str]]:
@@ -93,9 +116,7 @@ class AnswerEndpoint:
         assistant: Assistant = scope["app"].state.assistant
         try:
             request = AnswerRequest.model_validate_json(body)
-            content, headers = await answer_json(
-                assistant, assistant.query(request.question, request.k, request.retriever), started
-            )
+            content, headers = await answer_json(assistant, request.query(assistant), started)
         except (ValidationError, QAError):
             # The route says what is wrong in the app's usual words; it reads the same body again.
             await self.app(scope, _replay(body, receive), send)
