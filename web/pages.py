@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -11,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import StrictUndefined
 
 from qa.assistant import Assistant
+from qa.filters import Filters
 from qa.schema import SourceOut, answer_out
 from web.citation import NO_NOTE, NOT_CITED, STYLES, citation, citations
 from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
@@ -46,15 +48,38 @@ def current(request: Request) -> Assistant:
     return request.app.state.assistant
 
 
+def page_filters(document: str, date_from: str, date_to: str) -> Filters:
+    """The ask form's filters; an empty field is no filter, a malformed date a 422 naming its field."""
+    days: dict[str, date | None] = {}
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        try:
+            days[name] = date.fromisoformat(value) if value else None
+        except ValueError:
+            raise HTTPException(422, f"{name}: must be a date written YYYY-MM-DD, got {value[:40]!r}") from None
+    return Filters(document=document or None, **days)
+
+
+def form(request: Request, question: str, filters: Filters) -> dict[str, object]:
+    """What the ask form shows: the question, the documents to pick from, and the filters chosen."""
+    return {"question": question, "articles": current(request).articles, "filters": filters}
+
+
 @router.get("/", response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
-    return templates.TemplateResponse(request, "ask.html", {"question": "", "answer": None})
+    return templates.TemplateResponse(request, "ask.html", {**form(request, "", Filters()), "answer": None})
 
 
 @router.get("/ask", response_class=HTMLResponse, include_in_schema=False)
-def ask_page(request: Request, q: str = Query("", description="The question.")) -> HTMLResponse:
-    result = answer_out(current(request).ask(q))
-    return templates.TemplateResponse(request, "ask.html", {"question": q, "answer": result})
+def ask_page(
+    request: Request,
+    q: str = Query("", description="The question."),
+    document: str = Query("", description="Answer only from this document (its id)."),
+    date_from: str = Query("", description="Answer only from documents dated on or after this day, YYYY-MM-DD."),
+    date_to: str = Query("", description="Answer only from documents dated on or before this day, YYYY-MM-DD."),
+) -> HTMLResponse:
+    filters = page_filters(document, date_from, date_to)
+    result = answer_out(current(request).ask(q, filters=filters))
+    return templates.TemplateResponse(request, "ask.html", {**form(request, q, filters), "answer": result})
 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
