@@ -8,6 +8,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from qa.corpus import Article
 from qa.errors import CorpusError
@@ -16,6 +18,7 @@ from qa.formats.document import Parsed
 from qa.settings import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+SMALL = (FIXTURES / "two-endnotes.docx").read_bytes()
 WORD_FILES = ("footnote-and-endnote.docx", "two-footnotes.docx", "two-endnotes.docx", "determination-and-findings.docx")
 
 
@@ -135,3 +138,15 @@ def test_a_document_without_an_address_has_no_url() -> None:
 def test_unreadable_word_files_are_named_with_the_reason(data: bytes, reason: str) -> None:
     with pytest.raises(CorpusError, match=f"^{reason}"):
         parse_bytes(data, "notes.docx")
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=1, max_value=len(SMALL) - 1), flip=st.integers(min_value=0, max_value=len(SMALL) - 1))
+def test_a_damaged_word_file_parses_or_names_its_problem(cut: int, flip: int) -> None:
+    damaged = bytearray(SMALL)
+    damaged[flip] ^= 0xFF
+    for data in (SMALL[:cut], bytes(damaged)):
+        try:
+            parse_bytes(data, "damaged.docx")
+        except CorpusError as error:
+            assert str(error).startswith("damaged.docx: ")

@@ -20,6 +20,7 @@ import io
 import posixpath
 import re
 import zipfile
+import zlib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -45,6 +46,8 @@ _TITLE_LEVEL = 1
 """The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
 _MAX_PART = 64 * 1024 * 1024
 """The largest XML part read, unpacked: a zip bomb is refused, not inflated."""
+_DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
+"""What reading a damaged, truncated, encrypted or oddly compressed zip raises."""
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, remove_comments=True)
 
 
@@ -58,7 +61,7 @@ class _Package:
     def __init__(self, data: bytes) -> None:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
-        except (zipfile.BadZipFile, ValueError) as error:
+        except _DAMAGED as error:
             raise UnreadableDocument(f"not a Word document (not a zip archive: {error})") from error
         self._names = set(self._zip.namelist())
 
@@ -70,8 +73,12 @@ class _Package:
         if info.file_size > _MAX_PART:
             raise UnreadableDocument(f"{name} unpacks to {info.file_size} bytes, more than a document part holds")
         try:
-            return etree.fromstring(self._zip.read(name), _PARSER)
-        except (etree.XMLSyntaxError, zipfile.BadZipFile, OSError, ValueError) as error:
+            data = self._zip.read(name)
+        except _DAMAGED as error:
+            raise UnreadableDocument(f"{name} cannot be unpacked ({type(error).__name__}: {error})") from error
+        try:
+            return etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError as error:
             raise UnreadableDocument(f"{name} is not readable XML ({error})") from error
 
     def related(self, part: str) -> dict[str, str]:
