@@ -172,6 +172,14 @@ def test_a_chicago_citation_carries_the_url_and_the_page(browser: Browser, repor
     context.close()
 
 
+def test_the_document_page_links_to_the_documents_own_address(browser: Browser, report_url: str) -> None:
+    context = browser.new_context(base_url=report_url)
+    page = context.new_page()
+    page.goto("/documents/water-report-1")
+    assert page.locator("p.attribution a.url").get_attribute("href") == LINKED_REPORT_URL
+    context.close()
+
+
 def test_the_document_picker_answers_from_the_chosen_document_only(page: Page, web_assistant: Assistant) -> None:
     chosen = web_assistant.articles[1]
     page.goto("/")
