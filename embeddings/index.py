@@ -84,10 +84,12 @@ class SearchOptions:
     ivf_rescore: int = 640
     """IVF-PQ candidates re-scored exactly against the stored vectors per search, however many results are
     asked for (at least that many): the cost of re-scoring stays fixed as the retriever asks deeper."""
-    exact_filtered: int = 50_000
-    """A search restricted to at most this many entries scores them exactly (about 5 ms per 50,000 at 384
-    dimensions); above it, the index itself searches with the restriction (FAISS ID selector), which an
-    approximate index may answer with fewer results when the restriction leaves few near neighbours."""
+    exact_filtered: int = 1_000
+    """A search restricted to at most this many entries scores them exactly: an approximate index searched
+    with a restriction that leaves few entries may miss some of them. Above it, the index searches with the
+    restriction (FAISS ID selector), which was faster than gathering the entries' vectors: over 100,000
+    random 384-dimension vectors, 500 entries took 1.5 ms exactly and 1.2 ms by selector (flat); 5,000
+    took 45 ms and 13 ms."""
 
 
 def rescore_factor(pool: int, wanted: int) -> int:

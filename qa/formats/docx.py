@@ -4,8 +4,8 @@ A `.docx` is a zip of XML parts. The body (`word/document.xml`) cites a note wit
 `<w:footnoteReference w:id=...>` or `<w:endnoteReference>`, and the notes live in their own parts
 (`word/footnotes.xml`, `word/endnotes.xml`), found through the body's relationships. Neither
 python-docx 1.2.0 (it has no notes API) nor docx2python 3.7.1 (it writes markers as
-`----footnote1----` into the text and was 14 times slower on the same files) gives them as this
-parser needs, so the parts are read directly with lxml, as the other formats read theirs.
+`----footnote1----` into the text, and took 25.7 s where this parser took 1.8 s on the same 80 test
+files) gives them as this parser needs, so the parts are read directly with lxml, as HTML is.
 
 Numbering: Word numbers footnotes 1, 2, ... and endnotes separately (i, ii, ... by default), each in
 the order the body cites them; the `w:id`s are internal and need not match. One article has one
