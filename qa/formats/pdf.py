@@ -667,10 +667,19 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str]]:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
             pages = [_layout(number, page.chars) for number, page in enumerate(pdf.pages, start=1)]
-            links = [str(link["uri"]) for page in pdf.pages for link in page.hyperlinks if link.get("uri")]
+            links = [uri for page in pdf.pages for uri in _link_addresses(page)]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})") from error
     return metadata, pages, links
+
+
+def _link_addresses(page: pdfplumber.page.Page) -> list[str]:
+    """The URIs of a page's link annotations; none when its annotations cannot be read (a real report's
+    annotation tree sent pdfminer into endless recursion): links only give an address, never text."""
+    try:
+        return [str(link["uri"]) for link in page.hyperlinks if link.get("uri")]
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds on a damaged annotation; all mean "no links"
+        return []
 
 
 def _own_url(metadata: dict, links: list[str], source: str) -> str | None:
