@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -13,19 +12,18 @@ from embeddings.encoder import model_id
 from embeddings.index import SearchOptions, read_manifest, set_search_threads
 from qa.answer_cache import AnswerCache
 from qa.compose import Answer, Composer
-from qa.corpus import Article, articles_from_json
+from qa.corpus import Article, articles_from_json, slugify
 from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
 from qa.filters import Filters
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, rebuild_reason
+from qa.isolation import ParseLimits
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 
 log = logging.getLogger(__name__)
 
 MAX_K = 10
-DOC_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-"""What the parsers make ids of: a slug of the file name and the article's number in it."""
 MAX_DOC_ID_CHARS = 200
 REBUILD = "Rebuild it with `qa index --force`."
 ENCODER_CACHE = "encoder"
@@ -89,6 +87,7 @@ class Assistant:
             self.encoder,
             lock_timeout=settings.index_lock_timeout,
             index_type=settings.index_type,
+            limits=ParseLimits.of(settings),
         )
 
     def ask(
@@ -169,6 +168,7 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
             progress,
             settings.index_lock_timeout,
             settings.index_type,
+            ParseLimits.of(settings),
         )
         log.info(report.summary())
 
@@ -190,7 +190,8 @@ def _check_model(index_dir: Path, built_with: str, current: str) -> None:
 
 def validate_doc_id(doc_id: str) -> str:
     """The id unchanged, or an error: only a plain id is ever looked up, logged or echoed back."""
-    if len(doc_id) > MAX_DOC_ID_CHARS or not DOC_ID_RE.fullmatch(doc_id):
+    # The parsers make ids as `slugify(file name)-N`, and a slug is its own slug: nothing else is an id.
+    if len(doc_id) > MAX_DOC_ID_CHARS or slugify(doc_id) != doc_id:
         shown = doc_id if len(doc_id) <= 60 else doc_id[:60] + "…"
         raise InvalidDocumentId(
             f"document id must be lowercase letters and digits joined by hyphens, up to {MAX_DOC_ID_CHARS} "
@@ -214,6 +215,13 @@ def validate_question(question: str, max_chars: int) -> str:
         raise InvalidQuestion("question is empty; ask something in words")
     if len(stripped) > max_chars:
         raise InvalidQuestion(f"question is {len(stripped)} characters long; the limit is {max_chars}")
+    try:
+        stripped.encode("utf-8")
+    except UnicodeEncodeError as error:  # JSON's "\ud800" escape decodes to half a UTF-16 pair, not a character
+        raise InvalidQuestion(
+            f"question contains U+{ord(stripped[error.start]):04X} at character {error.start + 1}, "
+            "a lone UTF-16 surrogate, which is not a character"
+        ) from None
     return stripped
 
 

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from eval.dataset import EvalSetError
 from qa.errors import CorpusError, QAError
+from qa.names import shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
 log = logging.getLogger("qa")
@@ -33,8 +34,10 @@ def _settings(args: argparse.Namespace) -> Settings:
 def cmd_index(args: argparse.Namespace) -> int:
     from embeddings import Encoder
     from qa.indexing import build_index, stale_reason
+    from qa.isolation import ParseLimits, start_forkserver
 
     settings = _settings(args)
+    start_forkserver()  # the parsers' process imports them while the model loads
     encoder = Encoder(settings.model_dir, settings.batch_size)
     reason = stale_reason(settings.index_dir, settings.corpus_dir, encoder.model_id, settings.index_type)
     if not args.force and reason is None:
@@ -48,6 +51,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         encoder,
         lock_timeout=settings.index_lock_timeout,
         index_type=settings.index_type,
+        limits=ParseLimits.of(settings),
     )
     print(report.summary())
     return 0
@@ -64,10 +68,17 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.server:
         return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
     from embeddings import Encoder
+    from qa.isolation import ParseLimits
     from qa.library import add_documents
 
     change = add_documents(
-        settings.corpus_dir, settings.index_dir, Encoder(settings.model_dir, settings.batch_size), files, progress=True
+        settings.corpus_dir,
+        settings.index_dir,
+        Encoder(settings.model_dir, settings.batch_size),
+        files,
+        progress=True,
+        lock_timeout=settings.index_lock_timeout,
+        limits=ParseLimits.of(settings),
     )
     print(f"changed {', '.join(a.id for a in change.documents)}\n{change.report.summary()}")
     return 0
@@ -80,6 +91,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
     from embeddings import Encoder
     from embeddings.index import IndexLoadError
     from qa.indexing import indexed_articles
+    from qa.isolation import ParseLimits
     from qa.library import remove_document
 
     try:
@@ -87,7 +99,16 @@ def cmd_remove(args: argparse.Namespace) -> int:
     except IndexLoadError as error:
         raise CorpusError(f"{error}; build the index with `qa index` first") from error
     encoder = Encoder(settings.model_dir, settings.batch_size)
-    change = remove_document(settings.corpus_dir, settings.index_dir, encoder, args.doc_id, articles, progress=True)
+    change = remove_document(
+        settings.corpus_dir,
+        settings.index_dir,
+        encoder,
+        args.doc_id,
+        articles,
+        progress=True,
+        lock_timeout=settings.index_lock_timeout,
+        limits=ParseLimits.of(settings),
+    )
     print(f"changed {', '.join(a.id for a in change.documents)}\n{change.report.summary()}")
     return 0
 
@@ -108,7 +129,7 @@ def _remote(settings: Settings, server: str, method: str, path: str, **request: 
     except ValueError:
         body = {"detail": response.text}
     if response.is_error:
-        print(f"error: {server} answered {response.status_code}: {body.get('detail')}", file=sys.stderr)
+        print(f"error: {server} answered {response.status_code}: {shown(str(body.get('detail')))}", file=sys.stderr)
         return 2
     print(f"changed {', '.join(d['id'] for d in body['documents'])}\n{body['summary']}")
     return 0
@@ -136,6 +157,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from qa.assistant import Assistant, ensure_index
     from web.access_log import log_config
     from web.app import create_app
+    from web.auth import admin_status
+    from web.protocol import uvicorn_options
     from web.state import freeze_loaded
 
     settings = _settings(args)
@@ -143,6 +166,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     port = args.port or settings.port
     if args.workers < 1:
         raise QAError(f"--workers must be at least 1, got {args.workers}")
+    limits = uvicorn_options(settings)  # request head size and time limits, keep-alive timeout
+    print(admin_status(settings), file=sys.stderr)
     if args.workers == 1:
         assistant = Assistant.open(settings)  # load before binding, so a missing or damaged index is reported here
         print(f"serving {len(assistant.articles)} documents on http://{host}:{port}", file=sys.stderr)
@@ -151,7 +176,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, _stopped)
         freeze_loaded()
         app = create_app(settings, assistant)
-        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config())
+        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config(), **limits)
         return 0
     # The supervising process only makes sure the index is built; each worker loads its own model
     # and index in its app's lifespan, from the environment, so the paths given here go with it.
@@ -168,6 +193,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         log_level="info",
         access_log=False,  # the app writes it, after each response (web/access_log.py)
         log_config=log_config(),
+        **limits,
     )
     return 0
 
@@ -252,7 +278,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return args.handler(args)
     except (QAError, EvalSetError) as error:
-        print(f"error: {error}", file=sys.stderr)
+        print(f"error: {shown_lines(str(error))}", file=sys.stderr)  # it may quote a file name or a server
         return 2
     except ValidationError as error:
         print(f"error: invalid setting: {error}", file=sys.stderr)

@@ -9,7 +9,7 @@ than borrowing a title, author, date or footnote from a neighbour.
 from __future__ import annotations
 
 import json
-import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, field
 from datetime import date, datetime
@@ -18,7 +18,7 @@ from typing import Literal
 
 from qa.sentences import Marker, find_markers
 
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 """Bump when any parser changes the articles it makes, so indexes holding the old ones are rebuilt."""
 
 ParagraphKind = Literal["text", "heading", "bullet"]
@@ -81,8 +81,14 @@ def parse_date(text: str) -> str | None:
 
 
 def slugify(text: str) -> str:
-    """Lowercase words joined by hyphens: how a file name becomes the stem of its documents' ids."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "document"
+    """Words joined by hyphens, lowercased: how a file name becomes the stem of its documents' ids.
+
+    Words are letters and digits of any script (with their combining marks), after NFKC and case
+    folding, so `보고서.txt` and `성명.txt` get ids of their own; ASCII names give what they always gave.
+    """
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    words = "".join(c if c.isalnum() or unicodedata.category(c)[0] == "M" else " " for c in folded).split()
+    return "-".join(words) or "document"
 
 
 def articles_to_json(articles: Iterable[Article]) -> bytes:

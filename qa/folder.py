@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -41,6 +42,7 @@ def fingerprint(files: Iterable[Path], root: Path) -> str:
     """A hash of the corpus's names and bytes; the index is rebuilt when it changes."""
     digest = hashlib.sha256(PARSER_VERSION.encode())
     for path in files:
-        digest.update(str(path.relative_to(root)).encode() + b"\0")
+        # As bytes: a name that is not UTF-8 is kept by Python as lone surrogates, which `str.encode` refuses.
+        digest.update(os.fsencode(path.relative_to(root)) + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()

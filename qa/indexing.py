@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -17,8 +18,9 @@ from embeddings.index import choose_index_type, current_build, read_manifest
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.errors import CorpusError
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
-from qa.formats import parse_file
+from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, start_forkserver
 from qa.lock import index_build_lock
+from qa.names import shown
 from qa.passages import index_entries
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
@@ -57,43 +59,73 @@ class IndexReport:
     """Documents with at least one passage that had to be encoded (new or changed)."""
     new_footnotes: int = 0
     """Footnotes of those new or changed documents."""
+    reused_documents: int = 0
+    """Documents whose passages all came from the cache; one with no passage at all is neither new nor reused."""
+    reused_footnotes: int = 0
+    """Footnotes of those reused documents."""
 
     def summary(self) -> str:
         line = (
             f"indexed {self.documents} documents from {self.files} files: {self.paragraphs} paragraphs, "
             f"{self.footnotes} footnotes, {self.passages} passages in {self.seconds:.1f}s "
             f"(new or changed: {self.new_documents} documents, {self.new_footnotes} footnotes, "
-            f"{self.embedded} passages embedded; reused: {self.documents - self.new_documents} documents, "
-            f"{self.footnotes - self.new_footnotes} footnotes, {self.passages - self.embedded} passages; "
+            f"{self.embedded} passages embedded; reused: {self.reused_documents} documents, "
+            f"{self.reused_footnotes} footnotes, {self.passages - self.embedded} passages; "
             f"skipped: {len(self.skipped)} files)"
         )
-        return line + "".join(f"\nskipped {name}: {reason}" for name, reason in self.skipped)
+        return line + "".join(f"\nskipped {shown(name)}: {reason}" for name, reason in self.skipped)
 
 
-def load_corpus(directory: Path, progress: bool = False) -> tuple[list[Article], list[tuple[str, str]]]:
-    """Parse every document; a file that cannot be indexed is reported with its reason, not fatal."""
+def load_corpus(
+    directory: Path, progress: bool = False, limits: ParseLimits = DEFAULT_LIMITS
+) -> tuple[list[Article], list[tuple[str, str]]]:
+    """Parse every document, each in a child process under `limits`; a file that cannot be indexed is
+    reported with its reason, not fatal, so one bad file never stops a build."""
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []
     owners: dict[str, str] = {}
-    for path in tqdm(folder_files(directory), desc="files", unit="file", disable=not progress):
-        name = str(path.relative_to(directory))
-        if reason := unindexed_reason(path):
-            skipped.append((name, reason))
-            continue
-        try:
-            parsed = parse_file(path, name).articles
-        except CorpusError as error:
-            skipped.append((name, str(error).removeprefix(f"{path.name}: ")))
-            continue
-        if not any(article.paragraphs for article in parsed):
-            skipped.append((name, "no paragraphs of text found"))
-            continue
-        if clash := next((owners[a.id] for a in parsed if a.id in owners), None):
-            skipped.append((name, f"its document ids would be the same as {clash}'s (same file name); rename it"))
-            continue
-        owners.update((article.id, name) for article in parsed)
-        articles.extend(parsed)
+    with Worker(limits) as worker:
+        for path in tqdm(folder_files(directory), desc="files", unit="file", disable=not progress):
+            name = str(path.relative_to(directory))
+            if reason := _unparsed_reason(name):
+                skipped.append((printable_name(name), reason))
+                continue
+            try:
+                parsed = worker.parse(path.read_bytes(), name).articles
+            except OSError as error:
+                skipped.append((name, f"cannot be read ({error.strerror})"))
+                continue
+            except CorpusError as error:
+                skipped.append((name, str(error).removeprefix(f"{path.name}: ")))
+                continue
+            if clash := _add(parsed, name, owners, articles):
+                skipped.append((name, clash))
     return articles, skipped
+
+
+def _unparsed_reason(name: str) -> str | None:
+    """Why a file is skipped before parsing: not a document, or a name the index cannot record."""
+    if reason := unindexed_reason(Path(name)):
+        return reason
+    if printable_name(name) != name:
+        return "its name is not valid UTF-8; rename it"
+    return None
+
+
+def printable_name(name: str) -> str:
+    """A file name as it can be printed and stored: bytes that are not UTF-8 shown as `\\xNN`."""
+    return os.fsencode(name).decode("utf-8", "backslashreplace")
+
+
+def _add(parsed: list[Article], name: str, owners: dict[str, str], articles: list[Article]) -> str | None:
+    """Take a file's articles into the corpus, or say why not."""
+    if not any(article.paragraphs for article in parsed):
+        return "no paragraphs of text found"
+    if clash := next((owners[a.id] for a in parsed if a.id in owners), None):
+        return f"its document ids would be the same as {clash}'s (same file name); rename it"
+    owners.update((article.id, name) for article in parsed)
+    articles.extend(parsed)
+    return None
 
 
 def corpus_fingerprint(directory: Path) -> str:
@@ -169,29 +201,33 @@ def build_index(
     progress: bool = True,
     lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
     index_type: str = "auto",
+    limits: ParseLimits = DEFAULT_LIMITS,
 ) -> IndexReport:
     """Build under the index's lock, so a second `qa index` waits (or gives up) instead of building twice.
 
-    `index_type` is auto, flat, hnsw or ivf; auto picks by the number of passages.
+    `index_type` is auto, flat, hnsw or ivf; auto picks by the number of passages. Each file is parsed
+    under `limits`.
     """
     with index_build_lock(index_dir, lock_timeout):
-        return _build_unlocked(corpus_dir, index_dir, encoder, progress, index_type)
+        return _build_unlocked(corpus_dir, index_dir, encoder, progress, index_type, limits)
 
 
 def _build_unlocked(
-    corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool, index_type: str
+    corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool, index_type: str, limits: ParseLimits
 ) -> IndexReport:
     """Parse, embed what the cache lacks, and save a new build; the previous build serves until this one is complete."""
     started = time.perf_counter()
+    start_forkserver()
     fingerprint_before = corpus_fingerprint(corpus_dir)
-    articles, skipped = load_corpus(corpus_dir, progress)
+    articles, skipped = load_corpus(corpus_dir, progress, limits)
     if not any(article.paragraphs for article in articles):
-        reasons = "".join(f"; skipped {name}: {reason}" for name, reason in skipped)
+        reasons = "".join(f"; skipped {shown(name)}: {reason}" for name, reason in skipped)
         raise CorpusError(f"no documents with text in {corpus_dir}; nothing to index{reasons}")
     entries = index_entries(articles)
     cache = EmbeddingCache.load(index_dir, encoder.model_id, encoder.dimension)
     vectors, fresh = cache.embed([text for _, text in entries], lambda texts: encoder.encode(texts, progress=progress))
     changed = {entry.doc_id for (entry, _), new in zip(entries, fresh, strict=True) if new}
+    reused = {entry.doc_id for entry, _ in entries} - changed
     manifest = Manifest(
         model=encoder.model_id,
         dimension=encoder.dimension,
@@ -214,4 +250,6 @@ def _build_unlocked(
         embedded=int(fresh.sum()),
         new_documents=len(changed),
         new_footnotes=sum(len(a.footnotes) for a in articles if a.id in changed),
+        reused_documents=len(reused),
+        reused_footnotes=sum(len(a.footnotes) for a in articles if a.id in reused),
     )

@@ -16,6 +16,8 @@ RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
 QuoteMode = Literal["sentence", "passage"]
 
 DEFAULT_INDEX_LOCK_TIMEOUT_S = 600.0
+MIN_ADMIN_TOKEN_CHARS = 16
+"""A shorter token can be guessed over the network; `secrets.token_urlsafe(32)` gives 43 characters."""
 DEFAULT_SOURCE_MARGIN = 0.05
 """Measured on the dev splits of the bundled and formats sets; see README, "Scores and weak sources"."""
 
@@ -23,7 +25,8 @@ DEFAULT_SOURCE_MARGIN = 0.05
 class Settings(BaseSettings):
     """How the assistant finds its documents and model, and how it answers."""
 
-    model_config = SettingsConfigDict(env_prefix="QA_", env_file=".env", extra="ignore")
+    # hide_input_in_errors: a refused setting may be a secret (the admin token); the message names it instead.
+    model_config = SettingsConfigDict(env_prefix="QA_", env_file=".env", extra="ignore", hide_input_in_errors=True)
 
     corpus_dir: Path = Field(PROJECT_ROOT / "corpus", description="Folder of documents to index.")
     index_dir: Path = Field(PROJECT_ROOT / ".qa-index", description="Folder the index is kept in.")
@@ -84,8 +87,8 @@ class Settings(BaseSettings):
     )
     admin_token: SecretStr | None = Field(
         None,
-        description="Bearer token for admin operations over HTTP (adding, removing documents, reload); "
-        "unset turns them off.",
+        description="Bearer token for admin operations over HTTP (adding, removing documents, reload), at least "
+        f"{MIN_ADMIN_TOKEN_CHARS} characters; unset, empty or blank turns them off.",
     )
     max_request_bytes: int = Field(
         1_048_576, ge=1024, description="Largest request body accepted; a larger one is refused with 413 unread."
@@ -95,10 +98,56 @@ class Settings(BaseSettings):
         ge=0,
         description="Seconds a `qa index` waits for another one building the same index, then gives up.",
     )
+    parse_memory_bytes: int = Field(
+        1_000_000_000,
+        ge=50_000_000,
+        description="Memory one file's parse may take (beyond the parsers' own code), in bytes; a file needing more "
+        "is rejected.",
+    )
+    parse_timeout: float = Field(
+        60.0, gt=0, description="Seconds one file's parse may take (plus QA_PARSE_PAGE_SECONDS a page); then rejected."
+    )
+    parse_page_seconds: float = Field(
+        0.25, ge=0, description="Seconds added to QA_PARSE_TIMEOUT for each page of a paged file (PDF)."
+    )
+    parse_max_pages: int = Field(500, ge=1, description="Most pages a file may have; a longer one is rejected unread.")
+    parse_max_chars: int = Field(
+        20_000_000, ge=1, description="Most characters of text one file may yield; a file yielding more is rejected."
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Web origins allowed to call the API from a browser, comma-separated; empty: same origin only.",
     )
+    max_header_line_bytes: int = Field(
+        8192, ge=256, description="Longest request line or header line accepted (nginx's 8k); longer is a 414 or 431."
+    )
+    max_header_bytes: int = Field(
+        65536, ge=1024, description="Largest request head (request line and headers) accepted; larger is a 431."
+    )
+    header_timeout: float = Field(
+        10.0,
+        gt=0,
+        description="Seconds a client has to send a whole request head, from connecting or from its "
+        "first byte; then the connection is closed.",
+    )
+    keep_alive_timeout: float = Field(
+        5.0, gt=0, description="Seconds an idle keep-alive connection is kept open between requests."
+    )
+
+    @field_validator("admin_token", mode="before")
+    @classmethod
+    def _usable_token(cls, value: object) -> object:
+        """Blank means off, never "any caller": `Bearer ` with nothing after it must not match an empty token."""
+        raw = value.get_secret_value() if isinstance(value, SecretStr) else value
+        if not isinstance(raw, str):
+            return value
+        token = raw.strip()
+        if token and len(token) < MIN_ADMIN_TOKEN_CHARS:
+            raise ValueError(
+                f"QA_ADMIN_TOKEN is {len(token)} characters; it must be at least {MIN_ADMIN_TOKEN_CHARS} "
+                "(make one with: python -c 'import secrets; print(secrets.token_urlsafe(32))')"
+            )
+        return token or None
 
     @field_validator("cors_origins", mode="before")
     @classmethod

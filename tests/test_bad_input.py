@@ -126,3 +126,48 @@ def test_a_document_id_that_is_not_a_plain_id_is_refused_before_lookup(client: T
     assert response.json()["detail"].startswith(
         "document id must be lowercase letters and digits joined by hyphens, up to 200 characters"
     )
+
+
+@pytest.mark.parametrize("content_type", ["application/json", "application/problem+json"])
+def test_a_lone_surrogate_in_a_question_is_a_422_naming_it(client: TestClient, content_type: str) -> None:
+    """Both ways in: the answer endpoint's own path (plain JSON) and the FastAPI route (any other JSON type)."""
+    body = b'{"question": "camps \\ud800"}'  # JSON's escape for half a UTF-16 pair
+    response = client.post("/api/answer", content=body, headers={"content-type": content_type})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "question contains U+D800 at character 7, a lone UTF-16 surrogate, which is not a character"
+    }
+
+
+def test_deeply_nested_json_is_a_422_naming_the_problem(client: TestClient) -> None:
+    body = b'{"question": ' + b"[" * 100_000 + b"]" * 100_000 + b"}"
+    response = client.post("/api/answer", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json() == {"detail": "request body is not valid JSON (nested too deeply)"}
+
+
+def test_a_5000_digit_number_is_a_422_naming_the_problem(client: TestClient) -> None:
+    body = b'{"question": "camps", "k": ' + b"9" * 5000 + b"}"
+    response = client.post("/api/answer", content=body, headers={"content-type": "application/json"})
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "request body is not valid JSON (Exceeds the limit (4300 digits) for integer string conversion: "
+        "value has 5000 digits)"
+    }
+
+
+@pytest.mark.parametrize("path", ["/", "/ask?q=camps", "/documents", "/healthz"])
+def test_head_is_answered_like_get(client: TestClient, path: str) -> None:
+    response = client.head(path)
+    assert response.status_code == 200
+    assert response.headers["content-type"] == client.get(path).headers["content-type"]
+
+
+@pytest.mark.parametrize(
+    ("method", "path", "allowed"),
+    [("PUT", "/documents", {"GET", "HEAD"}), ("DELETE", "/ask", {"GET", "HEAD"}), ("GET", "/api/answer", {"POST"})],
+)
+def test_a_method_not_allowed_says_which_are(client: TestClient, method: str, path: str, allowed: set[str]) -> None:
+    response = client.request(method, path)
+    assert response.status_code == 405
+    assert set(response.headers["allow"].split(", ")) == allowed

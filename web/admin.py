@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from qa.assistant import Assistant
+from qa.isolation import ParseLimits
 from qa.library import Change, add_documents, check_name, remove_document
 from qa.schema import DocumentRef, document_ref
 from web.state import settle
@@ -21,10 +22,17 @@ def require_admin(request: Request) -> None:
     if token is None:
         raise HTTPException(403, "admin operations are off on this server; set QA_ADMIN_TOKEN to turn them on")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
+    given = given.strip()
     # compare_digest: the time taken must not reveal how much of a guessed token was right.
-    if scheme.lower() != "bearer" or not hmac.compare_digest(given.strip().encode(), token.get_secret_value().encode()):
+    if (
+        scheme.lower() != "bearer"
+        or not given
+        or not hmac.compare_digest(given.encode(), token.get_secret_value().encode())
+    ):
         raise HTTPException(
-            401, "admin operations need the header 'Authorization: Bearer <token>' with the server's QA_ADMIN_TOKEN"
+            401,
+            "admin operations need the header 'Authorization: Bearer <token>' with the server's QA_ADMIN_TOKEN",
+            headers={"WWW-Authenticate": "Bearer"},
         )
 
 
@@ -63,7 +71,14 @@ async def upload(request: Request, files: list[UploadFile]) -> DocumentsChanged:
 
     def add(current: Assistant) -> Change:
         settings = current.settings
-        return add_documents(settings.corpus_dir, settings.index_dir, current.encoder, received)
+        return add_documents(
+            settings.corpus_dir,
+            settings.index_dir,
+            current.encoder,
+            received,
+            lock_timeout=settings.index_lock_timeout,
+            limits=ParseLimits.of(settings),
+        )
 
     return await _switch(request, add)
 
@@ -74,7 +89,15 @@ async def delete(request: Request, doc_id: str) -> DocumentsChanged:
 
     def remove(current: Assistant) -> Change:
         settings = current.settings
-        return remove_document(settings.corpus_dir, settings.index_dir, current.encoder, doc_id, current.articles)
+        return remove_document(
+            settings.corpus_dir,
+            settings.index_dir,
+            current.encoder,
+            doc_id,
+            current.articles,
+            lock_timeout=settings.index_lock_timeout,
+            limits=ParseLimits.of(settings),
+        )
 
     return await _switch(request, remove)
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import time
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from contextlib import asynccontextmanager
 from pathlib import Path
 
@@ -17,6 +17,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import Assistant
 from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
+from qa.isolation import start_forkserver, stop_parsers_on_signals
 from qa.schema import MAX_PAGE, AnswerOut, DocumentList, DocumentOut, document_list, document_out
 from qa.settings import Settings, get_settings
 from web.access_log import AccessLog
@@ -24,7 +25,8 @@ from web.admin import control_router
 from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
 from web.answer_endpoint import AnswerEndpoint, AnswerRequest, answer_json
-from web.headers import add_security_headers
+from web.auth import AuthenticateFirst
+from web.headers import add_security_headers, security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
 from web.pages import templates
@@ -53,11 +55,17 @@ def _validation_message(error: RequestValidationError) -> str:
     return "; ".join(parts) or "invalid request"
 
 
-def _http_message(error: StarletteHTTPException) -> str:
-    """FastAPI's detail, except where it hides the cause: "error parsing the body" for bytes that are not UTF-8."""
-    if isinstance(error.__cause__, UnicodeDecodeError):
-        return f"request body is not valid UTF-8 ({error.__cause__})"
-    return str(error.detail)
+def _http_problem(error: StarletteHTTPException) -> tuple[int, str]:
+    """FastAPI's status and detail, except where "There was an error parsing the body" hides the cause."""
+    cause = error.__cause__
+    if isinstance(cause, UnicodeDecodeError):
+        return error.status_code, f"request body is not valid UTF-8 ({cause})"
+    if isinstance(cause, RecursionError):
+        return 422, "request body is not valid JSON (nested too deeply)"
+    if isinstance(cause, ValueError):  # Python refuses integers of more than 4,300 digits
+        reason = str(cause).split(";")[0]  # without its advice to the programmer
+        return 422, f"request body is not valid JSON ({reason})"
+    return error.status_code, str(error.detail)
 
 
 def create_app(settings: Settings | None = None, assistant: Assistant | None = None) -> FastAPI:
@@ -71,6 +79,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             freeze_loaded()
         else:
             app.state.assistant = assistant
+        start_forkserver()
+        stop_parsers_on_signals()
         yield
 
     app = FastAPI(
@@ -79,8 +89,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.add_middleware(AnswerEndpoint)  # added first: innermost, so the limits and headers apply to it
-    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes)
+    # Innermost, below the answer endpoint's fast path: only admin routes pay for the check.
+    app.add_middleware(AuthenticateFirst, routes=[*admin_router.routes, *control_router.routes])
+    app.add_middleware(AnswerEndpoint)  # added before the rest: inside them, so the limits and headers apply to it
+    app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
     if settings.cors_origins:  # closed unless configured: no header lets another origin's page read answers
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]
@@ -94,12 +106,15 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     def wants_html(request: Request) -> bool:
         return not request.url.path.startswith("/api/") and request.url.path != "/healthz"
 
-    def error_response(request: Request, status: int, message: str) -> JSONResponse | HTMLResponse:
+    def error_response(
+        request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
+    ) -> JSONResponse | HTMLResponse:
+        """`headers` are the error's own (Allow on a 405, WWW-Authenticate on a 401): they are part of the answer."""
         if wants_html(request):
             return templates.TemplateResponse(
-                request, "error.html", {"status": status, "message": message}, status_code=status
+                request, "error.html", {"status": status, "message": message}, status_code=status, headers=headers
             )
-        return JSONResponse({"detail": message}, status_code=status)
+        return JSONResponse({"detail": message}, status_code=status, headers=headers)
 
     @app.exception_handler(QAError)
     async def domain_error(request: Request, error: QAError) -> JSONResponse | HTMLResponse:
@@ -111,11 +126,15 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
-        return error_response(request, error.status_code, _http_message(error))
+        status, message = _http_problem(error)
+        return error_response(request, status, message, error.headers)
 
     @app.exception_handler(Exception)
     async def unexpected(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
-        return error_response(request, 500, "internal error; the server log has the details")
+        # Rendered outside every middleware (by Starlette's outermost one), so it adds the security headers
+        # itself; and the server closes the connection after a 500, which the client must be told.
+        headers = {**security_headers(request.url.path), "Connection": "close"}
+        return error_response(request, 500, "internal error; the server log has the details", headers)
 
     def current(request: Request) -> Assistant:
         return request.app.state.assistant
@@ -147,5 +166,8 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     async def healthz(request: Request) -> dict[str, object]:
         assistant = current(request)
         return {"status": "ok", "documents": len(assistant.articles), "passages": len(assistant.index)}
+
+    # Monitors send HEAD; a route of its own, so the schema does not list one operation twice.
+    app.add_api_route("/healthz", healthz, methods=["HEAD"], include_in_schema=False)
 
     return app

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit, urlunsplit
+
 from fastapi import FastAPI
 from starlette.datastructures import MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -28,6 +30,14 @@ COMMON = {
 """no-referrer: a followed note link must not tell another site the question asked (it is in the URL)."""
 
 
+def relative_location(location: str) -> str:
+    """A redirect's target without scheme and host: Starlette builds it from the request's Host header,
+    which the client chose, so an absolute one would send a reader wherever that header said. A path
+    starting `//` would be read as another host, so it keeps one slash."""
+    target = urlsplit(location)
+    return urlunsplit(("", "", "/" + target.path.lstrip("/"), target.query, target.fragment))
+
+
 def security_headers(path: str) -> dict[str, str]:
     policy = API_DOCS_POLICY if path in API_DOCS_PATHS else PAGE_POLICY
     return {"Content-Security-Policy": policy, **COMMON}
@@ -51,7 +61,10 @@ class SecurityHeaders:
 
         async def with_headers(message: Message) -> None:
             if message["type"] == "http.response.start":
-                MutableHeaders(scope=message).update(extra)
+                headers = MutableHeaders(scope=message)
+                headers.update(extra)
+                if location := headers.get("location"):
+                    headers["location"] = relative_location(location)
             await send(message)
 
         await self.app(scope, receive, with_headers)

@@ -2,41 +2,71 @@
 
 A question is at most a few kilobytes; a body of megabytes is a mistake or an attack, and reading
 it whole before refusing it would already have cost the memory the limit is there to protect.
+A document upload is the one request that may be larger: it has its own cap, `QA_MAX_UPLOAD_BYTES`.
 """
 
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 
 from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+UPLOAD_PATH = "/api/documents"
+MULTIPART_ALLOWANCE = 64 * 1024
+"""Room for an upload's multipart framing (boundaries, part headers) beyond the document's own bytes."""
+
+
+@dataclass(frozen=True)
+class Limit:
+    """The largest body a request may send, and the setting that says so (named in the 413)."""
+
+    max_bytes: int
+    setting: str = "QA_MAX_REQUEST_BYTES"
+    allowance: int = 0
+    """Bytes accepted beyond `max_bytes` that are not the payload the setting counts (multipart framing)."""
+
+    @property
+    def message(self) -> str:
+        return too_large_message(self.max_bytes, self.setting)
 
 
 class RequestTooLarge(HTTPException):
     """Raised from `receive` once a streamed body passes the limit; the app's error handler renders it."""
 
-    def __init__(self, limit: int) -> None:
-        super().__init__(413, too_large_message(limit))
+    def __init__(self, limit: Limit) -> None:
+        super().__init__(413, limit.message)
 
 
-def too_large_message(limit: int) -> str:
-    return f"request body is larger than {limit} bytes, the limit this server accepts (QA_MAX_REQUEST_BYTES)"
+def too_large_message(limit: int, setting: str = "QA_MAX_REQUEST_BYTES") -> str:
+    return f"request body is larger than {limit} bytes, the limit this server accepts ({setting})"
 
 
 class BodySizeLimit:
-    """Pure ASGI middleware: refuse with 413 a body over `max_bytes`, by its Content-Length or as it streams."""
+    """Pure ASGI middleware: refuse with 413 a body over its limit, by its Content-Length or as it streams.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    Document uploads (`POST /api/documents`) are held to `max_upload_bytes`, every other request to `max_bytes`.
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, max_upload_bytes: int | None = None) -> None:
         self.app = app
-        self.max_bytes = max_bytes
+        self.limit = Limit(max_bytes)
+        self.upload_limit = (
+            self.limit
+            if max_upload_bytes is None
+            else Limit(max_upload_bytes, "QA_MAX_UPLOAD_BYTES", MULTIPART_ALLOWANCE)
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
+        limit = self.upload_limit if _is_upload(scope) else self.limit
+        most = limit.max_bytes + limit.allowance
         declared = _content_length(scope)
-        if declared is not None and declared > self.max_bytes:
-            await _refuse(send, self.max_bytes)  # the body is never read
+        if declared is not None and declared > most:
+            await _refuse(send, limit)  # the body is never read
             return
         received = 0
         response_started = False
@@ -46,8 +76,8 @@ class BodySizeLimit:
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
-                if received > self.max_bytes:  # chunked, or a Content-Length that lied
-                    raise RequestTooLarge(self.max_bytes)
+                if received > most:  # chunked, or a Content-Length that lied
+                    raise RequestTooLarge(limit)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -60,7 +90,11 @@ class BodySizeLimit:
         except RequestTooLarge:
             if response_started:
                 raise
-            await _refuse(send, self.max_bytes)
+            await _refuse(send, limit)
+
+
+def _is_upload(scope: Scope) -> bool:
+    return scope.get("method") == "POST" and scope.get("path", "").rstrip("/") == UPLOAD_PATH
 
 
 def _content_length(scope: Scope) -> int | None:
@@ -70,8 +104,8 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _refuse(send: Send, limit: int) -> None:
-    body = json.dumps({"detail": too_large_message(limit)}).encode()
+async def _refuse(send: Send, limit: Limit) -> None:
+    body = json.dumps({"detail": limit.message}).encode()
     headers = [
         (b"content-type", b"application/json"),
         (b"content-length", str(len(body)).encode()),

@@ -33,6 +33,8 @@ templates.env.globals.update(
 )
 
 router = APIRouter()
+READ = ["GET", "HEAD"]
+"""HEAD as well as GET, as HTTP asks of every page: link checkers and monitors send it."""
 
 
 def document_link(source: SourceOut) -> str:
@@ -64,12 +66,12 @@ def form(request: Request, question: str, filters: Filters) -> dict[str, object]
     return {"question": question, "articles": current(request).articles, "filters": filters}
 
 
-@router.get("/", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
     return templates.TemplateResponse(request, "ask.html", {**form(request, "", Filters()), "answer": None})
 
 
-@router.get("/ask", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/ask", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def ask_page(
     request: Request,
     q: str = Query("", description="The question."),
@@ -82,7 +84,7 @@ def ask_page(
     return templates.TemplateResponse(request, "ask.html", {**form(request, q, filters), "answer": result})
 
 
-@router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/documents", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def library(request: Request) -> HTMLResponse:
     assistant = current(request)
     return templates.TemplateResponse(
@@ -90,7 +92,7 @@ def library(request: Request) -> HTMLResponse:
     )
 
 
-@router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
+@router.api_route("/documents/{doc_id}", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def document_page(
     request: Request,
     doc_id: str,

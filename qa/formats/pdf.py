@@ -29,6 +29,9 @@ from statistics import median
 from urllib.parse import urlsplit
 
 import pdfplumber
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
 
 from qa.corpus import ParagraphKind
 from qa.formats.document import (
@@ -669,7 +672,7 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str]]:
             pages = [_layout(number, page.chars) for number, page in enumerate(pdf.pages, start=1)]
             links = [uri for page in pdf.pages for uri in _link_addresses(page)]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
-        raise UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})") from error
+        raise _unreadable(error) from error
     return metadata, pages, links
 
 
@@ -699,6 +702,19 @@ def _own_url(metadata: dict, links: list[str], source: str) -> str | None:
         ),
         None,
     )
+
+
+def page_count(data: bytes) -> int:
+    """The number of pages, from the page tree alone: what a page cap can check before any page is read."""
+    try:
+        document = PDFDocument(PDFParser(io.BytesIO(data)))
+        return sum(1 for _ in PDFPage.create_pages(document))
+    except Exception as error:  # noqa: BLE001 - as in `_read`
+        raise _unreadable(error) from error
+
+
+def _unreadable(error: Exception) -> UnreadableDocument:
+    return UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})")
 
 
 def _info(metadata: dict, key: str) -> str | None:
