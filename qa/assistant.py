@@ -17,6 +17,7 @@ from qa.compose import Answer, Composer
 from qa.corpus import Article, articles_from_json, slugify
 from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, InvalidSetting
+from qa.filters import Filters
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index
 from qa.inputs import whole_number
 from qa.isolation import ParseLimits
@@ -38,6 +39,7 @@ class Query:
     question: str
     k: int
     retriever: RetrieverName
+    filters: Filters = Filters()
 
 
 class Assistant:
@@ -103,16 +105,32 @@ class Assistant:
             limits=ParseLimits.of(settings),
         )
 
-    def ask(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Answer:
-        return self.respond(question, k, retriever)[0]
+    def ask(
+        self,
+        question: str,
+        k: int | None = None,
+        retriever: RetrieverName | None = None,
+        filters: Filters | None = None,
+    ) -> Answer:
+        return self.respond(question, k, retriever, filters)[0]
 
     def respond(
-        self, question: str, k: int | None = None, retriever: RetrieverName | None = None
+        self,
+        question: str,
+        k: int | None = None,
+        retriever: RetrieverName | None = None,
+        filters: Filters | None = None,
     ) -> tuple[Answer, bool]:
         """The answer, and whether it came from the cache of recent answers."""
-        return self.respond_to(self.query(question, k, retriever))
+        return self.respond_to(self.query(question, k, retriever, filters))
 
-    def query(self, question: str, k: int | None = None, retriever: RetrieverName | None = None) -> Query:
+    def query(
+        self,
+        question: str,
+        k: int | None = None,
+        retriever: RetrieverName | None = None,
+        filters: Filters | None = None,
+    ) -> Query:
         """The request checked and in the form answers are cached under; cheap, so callers may do it first.
 
         Runs of white space inside the question count as one space (the model and the term
@@ -121,7 +139,7 @@ class Assistant:
         question = " ".join(validate_question(question, self.settings.max_question_chars).split())
         k = self.settings.top_k if k is None else validate_k(k)
         retriever = self.settings.retriever if retriever is None else validate_retriever(retriever)
-        return Query(question, k, retriever)
+        return Query(question, k, retriever, (filters or Filters()).check(self._by_id))
 
     def cached(self, query: Query) -> Answer | None:
         """The remembered answer to `query`, without any model work; None if there is none."""
@@ -131,7 +149,10 @@ class Assistant:
         return self.cache.get_or_compute(query, lambda: self._compute(query))
 
     def _compute(self, query: Query) -> Answer:
-        return self.composer.compose(query.question, self.retriever.search(query.question, query.k, query.retriever))
+        filters = query.filters
+        documents = [a.id for a in self.articles if filters.matches(a)] if filters else None
+        hits = self.retriever.search(query.question, query.k, query.retriever, documents)
+        return self.composer.compose(query.question, hits)
 
     def document(self, doc_id: str) -> Article:
         try:

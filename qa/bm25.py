@@ -34,13 +34,18 @@ class LexicalIndex:
             return np.zeros(self.size, dtype=np.float32)
         return np.asarray(self._bm25.get_scores(known), dtype=np.float32)
 
-    def top(self, question: str, n: int) -> list[tuple[int, float]]:
+    def top(self, question: str, n: int, allowed: np.ndarray | None = None) -> list[tuple[int, float]]:
         """The `n` best-scoring passages with a question word, as (position, score), best first.
 
         Ties keep passage order, exactly as a stable sort of all scores would, but only the best
         `n` are sorted: a full sort of a million scores costs tens of milliseconds per question.
+        `allowed` (passage positions) masks every other passage out before ranking.
         """
         scores = self.scores(question)
+        if allowed is not None:
+            masked = np.zeros_like(scores)
+            masked[allowed] = scores[allowed]
+            scores = masked
         return [(p, s) for p, s in zip(*_best(scores, n), strict=True) if s > 0]
 
 

@@ -18,7 +18,7 @@ from typing import Literal
 
 from qa.sentences import Marker, find_markers
 
-PARSER_VERSION = "7"
+PARSER_VERSION = "8"
 """Bump when any parser changes the articles it makes, so indexes holding the old ones are rebuilt."""
 
 ParagraphKind = Literal["text", "heading", "bullet"]
@@ -61,6 +61,8 @@ class Article:
     paragraphs: tuple[Paragraph, ...]
     footnotes: Mapping[int, str] = field(default_factory=dict)
     """Notes defined in this article's own endnote block; numbers restart in each article."""
+    url: str | None = None
+    """The address the document gives for itself; None where it gives none (never a guess)."""
 
     def footnote(self, number: int) -> str | None:
         return self.footnotes.get(number)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -99,6 +99,9 @@ class Retriever:
             spans.setdefault(key, []).append(Span(entry.start, entry.end))
             entry_texts.append(self._paragraph(key).text[entry.start : entry.end])
         self._by_paragraph = {key: np.asarray(positions) for key, positions in by_paragraph.items()}
+        self._by_document: dict[str, list[int]] = {}
+        for position, (doc_id, _) in enumerate(self._keys):
+            self._by_document.setdefault(doc_id, []).append(position)
         self._spans = {key: tuple(paragraph_spans) for key, paragraph_spans in spans.items()}
         self._entry_terms = [terms(text) for text in entry_texts]
         self._paragraph_terms = {key: terms(self._paragraph(key).text) for key in self._by_paragraph}
@@ -115,28 +118,48 @@ class Retriever:
     def _paragraph(self, key: Key) -> Paragraph:
         return self._articles[key[0]].paragraphs[key[1] - 1]
 
-    def search(self, question: str, k: int, retriever: RetrieverName = "dense") -> list[Hit]:
-        """The `k` best distinct paragraphs for `question`, best first."""
+    def search(
+        self,
+        question: str,
+        k: int,
+        retriever: RetrieverName = "dense",
+        documents: Collection[str] | None = None,
+    ) -> list[Hit]:
+        """The `k` best distinct paragraphs for `question`, best first; only from `documents` (ids) if given."""
         if k < 1:
             raise ValueError(f"k must be at least 1, got {k}")
         query = self.encoder.encode_query(question)
-        return self.rank(question, query, k, retriever)
+        return self.rank(question, query, k, retriever, documents)
 
-    def rank(self, question: str, query: np.ndarray, k: int, retriever: RetrieverName = "dense") -> list[Hit]:
-        """Rank paragraphs for a question whose embedding is `query`."""
+    def rank(
+        self,
+        question: str,
+        query: np.ndarray,
+        k: int,
+        retriever: RetrieverName = "dense",
+        documents: Collection[str] | None = None,
+    ) -> list[Hit]:
+        """Rank paragraphs for a question whose embedding is `query`.
+
+        `documents` restricts the candidates before ranking: the dense search and BM25 see only
+        their passages, so the best `k` of them are found however the rest of the collection ranks.
+        """
         if retriever not in RETRIEVERS:
             raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
         wanted = self.weights.of(terms(question))
         depth = k * _CANDIDATES_PER_SLOT
-        dense = self._dense_scores(query, wanted, depth)
+        allowed = self._positions(documents)
+        dense = self._dense_scores(query, wanted, depth, allowed)
         if retriever == "dense":
             order = sorted(dense, key=dense.__getitem__, reverse=True)
         elif retriever == "bm25":
-            order = self._bm25_order(question, depth)
+            order = self._bm25_order(question, depth, allowed)
         else:
-            order = fuse([sorted(dense, key=dense.__getitem__, reverse=True), self._bm25_order(question, depth)])
+            order = fuse(
+                [sorted(dense, key=dense.__getitem__, reverse=True), self._bm25_order(question, depth, allowed)]
+            )
         if is_keyword_question(question):
-            order = self._verbatim_first(question, order + self._bm25_order(question, depth))
+            order = self._verbatim_first(question, order + self._bm25_order(question, depth, allowed))
         hits: list[Hit] = []
         seen: set[str] = set()
         known = self.knows_names(question)
@@ -158,11 +181,20 @@ class Retriever:
         holding = {key: None for key in unique if is_keyword_match(question, self._paragraph(key).text)}
         return list(holding) + [key for key in unique if key not in holding]
 
-    def _dense_scores(self, query: np.ndarray, wanted: QuestionTerms, depth: int) -> dict[Key, float]:
-        """Dense evidence score of each paragraph among the `depth` nearest entries."""
+    def _positions(self, documents: Collection[str] | None) -> np.ndarray | None:
+        """The sorted entry positions of `documents`' passages; None for no restriction."""
+        if documents is None:
+            return None
+        found = [position for doc_id in documents for position in self._by_document.get(doc_id, ())]
+        return np.asarray(sorted(found), dtype=np.int64)
+
+    def _dense_scores(
+        self, query: np.ndarray, wanted: QuestionTerms, depth: int, allowed: np.ndarray | None = None
+    ) -> dict[Key, float]:
+        """Dense evidence score of each paragraph among the `depth` nearest (allowed) entries."""
         best: dict[Key, float] = {}
         keys = self._keys
-        for position, score in self.index.search(query, depth):
+        for position, score in self.index.search(query, depth, allowed):
             key = keys[position]
             if key not in best:
                 best[key] = score
@@ -175,10 +207,10 @@ class Retriever:
     def _bonus(self, key: Key, wanted: QuestionTerms) -> float:
         return self.paragraph_term_weight * wanted.overlap(self._paragraph_terms[key])
 
-    def _bm25_order(self, question: str, depth: int) -> list[Key]:
+    def _bm25_order(self, question: str, depth: int, allowed: np.ndarray | None = None) -> list[Key]:
         """Paragraphs by their best entry's BM25 score; entries without a question word are left out."""
         order: dict[Key, None] = {}
-        for position, _ in self.lexical.top(question, depth):
+        for position, _ in self.lexical.top(question, depth, allowed):
             order.setdefault(self._keys[position], None)
         return list(order)
 

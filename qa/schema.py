@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from pydantic import BaseModel, Field
 
 from qa.compose import Answer, Quote, Source
@@ -16,6 +18,7 @@ class DocumentRef(BaseModel):
     author: str | None
     date: str | None = Field(description="ISO YYYY-MM-DD, or null where the source gives no date.")
     source: str
+    url: str | None = Field(None, description="The address the document gives for itself; null if it gives none.")
 
 
 class QuoteOut(BaseModel):
@@ -71,6 +74,17 @@ class ParagraphOut(BaseModel):
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
 
 
+MAX_PAGE = 200
+"""The most documents one GET /api/documents lists."""
+
+
+class DocumentList(BaseModel):
+    total: int = Field(description="Documents in the collection.")
+    offset: int
+    limit: int
+    documents: list[DocumentRef] = Field(description="The documents from `offset` on, at most `limit`, in index order.")
+
+
 class DocumentOut(DocumentRef):
     paragraphs: list[ParagraphOut]
     footnotes: list[FootnoteOut]
@@ -78,8 +92,18 @@ class DocumentOut(DocumentRef):
 
 def document_ref(article: Article) -> DocumentRef:
     return DocumentRef(
-        id=article.id, title=article.title, author=article.author, date=article.date, source=article.source
+        id=article.id,
+        title=article.title,
+        author=article.author,
+        date=article.date,
+        source=article.source,
+        url=article.url,
     )
+
+
+def document_list(articles: Sequence[Article], offset: int, limit: int) -> DocumentList:
+    page = articles[offset : offset + limit]
+    return DocumentList(total=len(articles), offset=offset, limit=limit, documents=[document_ref(a) for a in page])
 
 
 def source_out(source: Source) -> SourceOut:

@@ -105,5 +105,37 @@ def report_pdf() -> bytes:
     return bytes(pdf.output())
 
 
+LINKED_REPORT_FILE = "water-report.pdf"
+LINKED_REPORT_URL = "https://example.org/files/water-report.pdf"
+
+
+def linked_report_pdf() -> bytes:
+    """A short report whose first page links to the report's own address (its file name), with a title,
+    byline and dateline, and the answer to a question about wells on its second page."""
+    pdf = FPDF(format="A4")
+    pdf.set_creation_date(datetime(2023, 1, 1, tzinfo=UTC))
+    pdf.add_page()
+    pdf.set_font("Helvetica", "B", 20)
+    pdf.cell(0, 12, "Water in the Eastern District")
+    pdf.ln(14)
+    pdf.set_font("Helvetica", size=11)
+    for line in ("By Ana Ruiz", "3 May 2021"):
+        pdf.cell(0, 6, line)
+        pdf.ln(8)
+    pdf.cell(0, 6, f"Download: {LINKED_REPORT_URL}", link=LINKED_REPORT_URL)
+    pdf.ln(10)
+    pdf.multi_cell(
+        0,
+        6,
+        "Monitors visited every village in the district during the dry season and spoke with families, "
+        "teachers and health workers about the water they could reach.",
+    )
+    pdf.add_page()
+    pdf.multi_cell(
+        0, 6, "Wells in the eastern district ran dry in August, and families walked four hours a day for water."
+    )
+    return bytes(pdf.output())
+
+
 if __name__ == "__main__":
     Path(sys.argv[1]).write_bytes(report_pdf())

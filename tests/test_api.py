@@ -21,6 +21,7 @@ def test_answer_endpoint_returns_quotes_with_offsets_and_footnotes(client: TestC
         "author": "Roberta Cohen, HRNK Co-Chair",
         "date": "2014-10-16",
         "source": "hrnk-articles-by-board-members-fellows-and-staff.txt",
+        "url": None,
     }
     for quote in top["quotes"]:
         assert top["passage"][quote["start"] : quote["end"]] == quote["text"]

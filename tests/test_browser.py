@@ -17,8 +17,10 @@ import uvicorn
 from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from embeddings import Encoder
 from qa import Assistant, Settings
-from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, G8, G8_CITATION, HOSTILE_ID, REPORTS
+from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, G8, G8_CITATION, HOSTILE_ID, REPORTS, open_built
+from tests.pdf_fixture import LINKED_REPORT_FILE, LINKED_REPORT_URL, linked_report_pdf
 from web.app import create_app
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -39,6 +41,15 @@ def server_url(web_settings: Settings, web_assistant: Assistant) -> Iterator[str
 @pytest.fixture(scope="session")
 def collections_url(two_collections: FastAPI) -> Iterator[str]:
     yield from served(two_collections)
+
+
+@pytest.fixture(scope="session")
+def report_url(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Iterator[str]:
+    """The app over a collection of one PDF report that links to its own address."""
+    folder = tmp_path_factory.mktemp("report-corpus")
+    (folder / LINKED_REPORT_FILE).write_bytes(linked_report_pdf())
+    settings = Settings(corpus_dir=folder, index_dir=tmp_path_factory.mktemp("report-index"))
+    yield from served(create_app(settings, open_built(settings, encoder)))
 
 
 def served(app: FastAPI) -> Iterator[str]:
@@ -150,6 +161,53 @@ def test_copy_citation_puts_the_formatted_reference_on_the_clipboard(page: Page)
     page.locator("li.source").first.get_by_role("button", name="Copy citation").click()
     page.get_by_text("Citation copied.").wait_for()
     assert page.evaluate("navigator.clipboard.readText()") == G8_CITATION
+
+
+def test_a_chicago_citation_carries_the_url_and_the_page(browser: Browser, report_url: str) -> None:
+    context = browser.new_context(base_url=report_url)
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=report_url)
+    page = context.new_page()
+    ask(page, "How far did families walk for water when the wells ran dry?")
+    source = page.locator("li.source").first
+    source.get_by_label("Citation style").select_option(label="Chicago")
+    source.get_by_role("button", name="Copy citation").click()
+    page.get_by_text("Citation copied.").wait_for()
+    assert page.evaluate("navigator.clipboard.readText()") == (
+        f"Ana Ruiz, “Water in the Eastern District,” May 3, 2021, 2, {LINKED_REPORT_URL}."
+    )
+    context.close()
+
+
+def test_the_document_page_links_to_the_documents_own_address(browser: Browser, report_url: str) -> None:
+    context = browser.new_context(base_url=report_url)
+    page = context.new_page()
+    page.goto("/documents/water-report-1")
+    assert page.locator("p.attribution a.url").get_attribute("href") == LINKED_REPORT_URL
+    context.close()
+
+
+def test_the_document_picker_answers_from_the_chosen_document_only(page: Page, web_assistant: Assistant) -> None:
+    chosen = web_assistant.articles[1]
+    page.goto("/")
+    page.get_by_label("Your question").fill(G8)
+    page.get_by_label("In document").select_option(chosen.id)
+    page.get_by_role("button", name="Ask").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("In document").input_value() == chosen.id
+    titles = page.locator("p.attribution cite").all_inner_texts()
+    assert titles and set(titles) == {chosen.title}
+
+
+def test_the_date_range_answers_from_documents_dated_inside_it(page: Page) -> None:
+    page.goto("/")
+    page.get_by_label("Your question").fill(G8)
+    page.get_by_label("Dated from").fill("2013-01-01")
+    page.get_by_label("to", exact=True).fill("2013-12-31")
+    page.get_by_role("button", name="Ask").click()
+    page.wait_for_load_state()
+    assert page.get_by_label("Dated from").input_value() == "2013-01-01"
+    dates = re.findall(r"\d{4}-\d{2}-\d{2}", " ".join(page.locator("p.attribution").all_inner_texts()))
+    assert dates and all(d.startswith("2013-") for d in dates)
 
 
 def test_an_abstention_says_the_documents_do_not_answer(page: Page, screenshots: Path | None) -> None:

@@ -129,7 +129,7 @@ def test_html_bare_superscript_finds_its_note_by_list_position() -> None:
         ("empty.md", b"  \n", "empty.md: the file is empty"),
         ("bad.html", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10", "bad.html: not an HTML page"),
         ("scan.pdf", b"%PDF-1.4 garbage", "scan.pdf: not a readable PDF"),
-        ("notes.docx", b"PK\x03\x04", "notes.docx: unsupported format"),
+        ("notes.key", b"PK\x03\x04", "notes.key: unsupported format"),
     ],
 )
 def test_unreadable_files_are_named_with_the_reason(name: str, data: bytes, reason: str) -> None:

@@ -83,6 +83,6 @@ def test_skipped_files_are_reported_with_reasons_and_the_rest_indexed(folder: Pa
     assert report.documents == 1
     assert dict(report.skipped) == {
         "empty.html": "the file is empty",
-        "slides.pptx": "unsupported format (.pptx); supported: .txt, .md, .markdown, .html, .htm, .pdf",
+        "slides.pptx": "unsupported format (.pptx); supported: .txt, .md, .markdown, .html, .htm, .pdf, .docx",
     }
     assert "skipped empty.html: the file is empty" in report.summary()

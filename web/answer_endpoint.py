@@ -13,6 +13,7 @@ from __future__ import annotations
 import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
+from datetime import date
 
 from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
 from starlette.datastructures import Headers
@@ -21,6 +22,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from qa.assistant import MAX_K, Assistant, Query
 from qa.compose import Answer
 from qa.errors import QAError
+from qa.filters import MAX_AUTHOR_CHARS, Filters
 from qa.schema import answer_out
 from qa.settings import RetrieverName
 from web.collections import assistant_for
@@ -37,6 +39,22 @@ _WORKERS = ThreadPoolExecutor(thread_name_prefix="answer")
 asks `inspect` whether the function is a coroutine, about 0.05 ms a request."""
 
 
+class FiltersIn(BaseModel):
+    """Which documents to answer from; applied before ranking. Every field is optional."""
+
+    model_config = ConfigDict(extra="forbid")
+
+    document: StrictStr | None = Field(None, description="A document id (see GET /api/documents).")
+    author: StrictStr | None = Field(
+        None, min_length=1, max_length=MAX_AUTHOR_CHARS, description="Words the document's author contains."
+    )
+    date_from: date | None = Field(None, description="YYYY-MM-DD: documents dated on or after this day.")
+    date_to: date | None = Field(None, description="YYYY-MM-DD: documents dated on or before this day.")
+
+    def filters(self) -> Filters:
+        return Filters(self.document, self.author, self.date_from, self.date_to)
+
+
 class AnswerRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -46,6 +64,11 @@ class AnswerRequest(BaseModel):
     collection: StrictStr | None = Field(
         None, description="Which collection answers, by name as the page's picker lists it (default: the first)."
     )
+    filters: FiltersIn | None = Field(None, description="Restrict the answer to some documents.")
+
+    def query(self, assistant: Assistant) -> Query:
+        """The request checked by the assistant, in the form its answers are cached under."""
+        return assistant.query(self.question, self.k, self.retriever, self.filters.filters() if self.filters else None)
 
 
 async def answer_json(assistant: Assistant, query: Query, started: float) -> tuple[bytes, dict[str, str]]:
@@ -97,9 +120,7 @@ class AnswerEndpoint:
         try:
             request = AnswerRequest.model_validate_json(body)
             assistant = assistant_for(scope["app"].state, request.collection)
-            content, headers = await answer_json(
-                assistant, assistant.query(request.question, request.k, request.retriever), started
-            )
+            content, headers = await answer_json(assistant, request.query(assistant), started)
         except (ValidationError, QAError):
             # The route says what is wrong in the app's usual words; it reads the same body again.
             await self.app(scope, _replay(body, receive), send)

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -21,7 +21,7 @@ from qa.assistant import Assistant, open_served
 from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
 from qa.inputs import must_be
 from qa.isolation import start_forkserver, stop_parsers_on_signals
-from qa.schema import AnswerOut, DocumentOut, document_out
+from qa.schema import MAX_PAGE, AnswerOut, DocumentList, DocumentOut, document_list, document_out
 from qa.settings import Settings, get_settings
 from web.access_log import AccessLog
 from web.admin import control_router
@@ -166,9 +166,17 @@ def create_app(
         """Reached by the requests `AnswerEndpoint` passes on: bad ones, and JSON not labelled as such."""
         started = time.perf_counter()
         assistant = assistant_for(request.app.state, body.collection)
-        content, headers = await answer_json(assistant, assistant.query(body.question, body.k, body.retriever), started)
+        content, headers = await answer_json(assistant, body.query(assistant), started)
         # The bytes go straight out: FastAPI would validate the model it was just given once more.
         return Response(content, media_type="application/json", headers=headers)
+
+    @app.get("/api/documents", response_model=DocumentList)
+    def documents(
+        request: Request,
+        offset: int = Query(0, ge=0, description="Documents to skip."),
+        limit: int = Query(50, ge=1, le=MAX_PAGE, description=f"Documents to list, 1-{MAX_PAGE}."),
+    ) -> DocumentList:
+        return document_list(current(request).articles, offset, limit)
 
     @app.get("/api/documents/{doc_id}", response_model=DocumentOut)
     def document(request: Request, doc_id: str) -> DocumentOut:

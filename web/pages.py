@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
@@ -10,8 +11,9 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import StrictUndefined
 
+from qa.filters import Filters
 from qa.schema import AnswerOut, SourceOut, answer_out
-from web.citation import NO_NOTE, NOT_CITED, citation
+from web.citation import NO_NOTE, NOT_CITED, STYLES, citation, citations
 from web.collections import assistant_for, names
 from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
 
@@ -20,7 +22,14 @@ HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.undefined = StrictUndefined
 templates.env.globals.update(
-    pieces=pieces, answer_marks=answer_marks, linkify=linkify, citation=citation, NO_NOTE=NO_NOTE, NOT_CITED=NOT_CITED
+    pieces=pieces,
+    answer_marks=answer_marks,
+    linkify=linkify,
+    citation=citation,
+    citations=citations,
+    CITATION_STYLES=STYLES,
+    NO_NOTE=NO_NOTE,
+    NOT_CITED=NOT_CITED,
 )
 
 router = APIRouter()
@@ -39,8 +48,11 @@ def document_link(source: SourceOut, collection: str = "") -> str:
 templates.env.globals["document_link"] = document_link
 
 
-def ask_form(request: Request, question: str, collection: str | None, answer: AnswerOut | None) -> HTMLResponse:
-    """The question form, with a collection picker when the server serves more than one."""
+def ask_form(
+    request: Request, question: str, collection: str | None, filters: Filters, answer: AnswerOut | None
+) -> HTMLResponse:
+    """The question form: a collection picker when the server serves more than one, the documents of the
+    chosen collection to filter by, and the filters chosen."""
     served = names(request.app.state)
     context = {
         "question": question,
@@ -48,13 +60,26 @@ def ask_form(request: Request, question: str, collection: str | None, answer: An
         "collections": served,
         "collection": collection or served[0],
         "link_collection": picked(request, collection or ""),
+        "articles": assistant_for(request.app.state, collection or "").articles,
+        "filters": filters,
     }
     return templates.TemplateResponse(request, "ask.html", context)
 
 
+def page_filters(document: str, date_from: str, date_to: str) -> Filters:
+    """The ask form's filters; an empty field is no filter, a malformed date a 422 naming its field."""
+    days: dict[str, date | None] = {}
+    for name, value in (("date_from", date_from), ("date_to", date_to)):
+        try:
+            days[name] = date.fromisoformat(value) if value else None
+        except ValueError:
+            raise HTTPException(422, f"{name}: must be a date written YYYY-MM-DD, got {value[:40]!r}") from None
+    return Filters(document=document or None, **days)
+
+
 @router.api_route("/", methods=READ, response_class=HTMLResponse, include_in_schema=False)
 def home(request: Request) -> HTMLResponse:
-    return ask_form(request, "", None, None)
+    return ask_form(request, "", None, Filters(), None)
 
 
 @router.api_route("/ask", methods=READ, response_class=HTMLResponse, include_in_schema=False)
@@ -62,11 +87,15 @@ def ask_page(
     request: Request,
     q: str = Query("", description="The question."),
     collection: str = Query("", description="Which collection answers (default: the first)."),
+    document: str = Query("", description="Answer only from this document (its id)."),
+    date_from: str = Query("", description="Answer only from documents dated on or after this day, YYYY-MM-DD."),
+    date_to: str = Query("", description="Answer only from documents dated on or before this day, YYYY-MM-DD."),
 ) -> HTMLResponse:
     assistant = assistant_for(request.app.state, collection)
+    filters = page_filters(document, date_from, date_to)
     if not q.strip():  # the form sent empty, or /ask typed by hand: the form again, not an error
-        return ask_form(request, q, collection, None)
-    return ask_form(request, q, collection, answer_out(assistant.ask(q)))
+        return ask_form(request, q, collection, filters, None)
+    return ask_form(request, q, collection, filters, answer_out(assistant.ask(q, filters=filters)))
 
 
 def picked(request: Request, collection: str) -> str:

@@ -30,6 +30,7 @@ PARSERS: dict[str, Parser] = {
     ".html": _on_first_use("html"),
     ".htm": _on_first_use("html"),
     ".pdf": _on_first_use("pdf"),
+    ".docx": _on_first_use("docx"),
 }
 """The parser of each supported suffix: the keys are what a corpus folder indexes, in the order messages list them."""
 

@@ -46,6 +46,8 @@ class Extracted:
     title: str | None = None
     author: str | None = None
     date: str | None = None
+    url: str | None = None
+    """The address the document gives for itself (canonical link, front matter), None where it gives none."""
 
 
 @dataclass(frozen=True)
@@ -94,6 +96,7 @@ def assemble_sections(sections: Sequence[Extracted], source: str) -> Parsed:
                     source=source,
                     paragraphs=tuple(paragraphs),
                     footnotes=notes,
+                    url=extracted.url,
                 )
             )
     text = "\n\n".join(parts)

@@ -26,6 +26,7 @@ from trafilatura import bare_extraction
 from qa.corpus import ParagraphKind
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import UnreadableDocument
+from qa.formats.metadata import web_address
 from qa.sentences import NOTE_NUMBER
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -156,6 +157,19 @@ def _metas(tree: etree._Element, *names: str) -> list[str]:
 
 def _first_meta(tree: etree._Element, *names: str) -> str | None:
     return next(iter(_metas(tree, *names)), None)
+
+
+def _page_url(tree: etree._Element) -> str | None:
+    """The page's own address: its canonical link, else its `og:url`; None when neither is an absolute address."""
+    canonical = (
+        node.get("href") for node in tree.iter("link") if "canonical" in (node.get("rel") or "").lower().split()
+    )
+    og = (
+        node.get("content")
+        for node in tree.iter("meta")
+        if (node.get("property") or node.get("name") or "").strip().lower() == "og:url"
+    )
+    return next((url for value in (*canonical, *og) if (url := web_address(value))), None)
 
 
 def _json_ld_articles(tree: etree._Element) -> Iterator[dict[str, object]]:
@@ -529,7 +543,7 @@ def parse(data: bytes, source: str) -> Parsed:
     title, author, date = metadata(tree, heading)
     body = tree.find("body")
     if body is None:
-        return assemble(Extracted((), {}, title, author, date), source)
+        return assemble(Extracted((), {}, title, author, date, _page_url(tree)), source)
     notes, regions = _find_notes(body)
     for region in regions:
         region.drop_tree()
@@ -539,4 +553,4 @@ def parse(data: bytes, source: str) -> Parsed:
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
-    return assemble(Extracted(blocks, notes, title, author, date), source)
+    return assemble(Extracted(blocks, notes, title, author, date, _page_url(tree)), source)

@@ -22,6 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from qa.corpus import ParagraphKind
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.encoding import decode_text
+from qa.formats.metadata import IDENTIFIER_RE, web_address
 
 _FRONT_MATTER_RE = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
@@ -29,10 +30,10 @@ _FRONT_MATTER_RE = re.compile(
 AUTHOR_KEYS = ("author", "authors")
 DATE_KEYS = ("date", "publishdate", "published", "pubdate")
 """Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
+URL_KEYS = ("url", "canonical_url", "canonicalurl")
+"""Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
 PLACEHOLDER_AUTHORS = frozenset({"admin", "anonymous", "unknown", "author", "user"})
 """Names a CMS fills in when nobody is named: no author, not an author called "admin"."""
-_IDENTIFIER_RE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
-"""A user name or slug (`jane-doe`, `jdoe`): a key into a site's author data, not a name as printed."""
 _TEMPLATE_TAGS_RE = re.compile(r"(?:\{%.*?%\}|\{\{.*?\}\}|\s)+", re.DOTALL)
 """A paragraph of site-generator tags only (`{% include ... %}`, `{{< figure ... >}}`): markup, not words."""
 
@@ -151,7 +152,7 @@ def _author(meta: Mapping[str, object]) -> str | None:
     names = []
     for item in value if isinstance(value, list) else [value]:
         name = _text(item.get("name") if isinstance(item, dict) else item)
-        if name and name.lower() not in PLACEHOLDER_AUTHORS and not _IDENTIFIER_RE.fullmatch(name):
+        if name and name.lower() not in PLACEHOLDER_AUTHORS and not IDENTIFIER_RE.fullmatch(name):
             names.append(name)
     return ", ".join(names) or None
 
@@ -174,5 +175,6 @@ def parse(data: bytes, source: str) -> Parsed:
     author = _author(meta)
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
-    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta))
+    url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
+    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta), url)
     return assemble(extracted, source)

@@ -24,7 +24,9 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import PurePosixPath
 from statistics import median
+from urllib.parse import urlsplit
 
 import pdfplumber
 from pdfminer.pdfdocument import PDFDocument
@@ -43,6 +45,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
+from qa.formats.metadata import trusted, web_address
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -87,14 +90,6 @@ GENERIC_HEADINGS = frozenset(
     }
 )  # fmt: skip
 """Section names any report may carry: large on a first page, they name a section, never the document."""
-PLACEHOLDER_WORDS = frozenset(
-    {"untitled", "anonymous", "unknown", "user", "admin", "administrator", "owner", "author", "document", "default",
-     "none", "null", "microsoft", "office", "word", "draft", "title", "test", "new"}
-)  # fmt: skip
-"""Words that PDF Info fields hold when nobody filled them in: a value made only of these says nothing."""
-_FILE_SUFFIX_RE = re.compile(r".*\.(?:docx?|pdf|indd|odt|rtf|pages|txt|tex|xlsx?|pptx?|qxp|html?)", re.IGNORECASE)
-_FILE_NAME_RE = re.compile(r"[\w.-]*(?:_|\d)[\w.-]*")
-_WEB_ADDRESS_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 _NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _PAGE_NUMBER_RE = re.compile(
@@ -669,14 +664,44 @@ def _breaks(previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[floa
     return _ends_paragraph(previous, line, edges)
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Segment]]]:
+def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str]]:
+    """The Info dict, each page's laid-out lines, and the addresses of every link annotation."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
             pages = [_layout(number, page.chars) for number, page in enumerate(pdf.pages, start=1)]
+            links = [uri for page in pdf.pages for uri in _link_addresses(page)]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages
+    return metadata, pages, links
+
+
+def _link_addresses(page: pdfplumber.page.Page) -> list[str]:
+    """The URIs of a page's link annotations; none when its annotations cannot be read (a real report's
+    annotation tree sent pdfminer into endless recursion): links only give an address, never text."""
+    try:
+        return [str(link["uri"]) for link in page.hyperlinks if link.get("uri")]
+    except Exception:  # noqa: BLE001 - pdfminer raises many kinds on a damaged annotation; all mean "no links"
+        return []
+
+
+def _own_url(metadata: dict, links: list[str], source: str) -> str | None:
+    """The PDF's own address: an Info field named `URL` or `URI`, else a link whose path ends in the file's own name.
+
+    Any other link points somewhere the document cites, not at the document, so none is taken.
+    """
+    for key, value in metadata.items():
+        if str(key).lower() in ("url", "uri") and (url := web_address(_text_value(value))):
+            return url
+    name = PurePosixPath(source).name.lower()
+    return next(
+        (
+            url
+            for link in links
+            if (url := web_address(link)) and PurePosixPath(urlsplit(url).path).name.lower() == name
+        ),
+        None,
+    )
 
 
 def page_count(data: bytes) -> int:
@@ -693,25 +718,11 @@ def _unreadable(error: Exception) -> UnreadableDocument:
 
 
 def _info(metadata: dict, key: str) -> str | None:
-    """A PDF Info value worth believing: not a placeholder, a file name, the name of the program that wrote
-    it, or a value carrying a web address (an organisation's boilerplate, not a name as the document prints it)."""
-    value = _text_value(metadata.get(key))
-    if value is None:
-        return None
-    words = _WORD_RE.findall(value.lower())
+    """A PDF Info value worth believing (`trusted`); the programs that wrote the file are its Producer and Creator."""
     programs = {
         w for k in ("Producer", "Creator") if (p := _text_value(metadata.get(k))) for w in p.lower().split()[:1]
     }
-    if (
-        not words
-        or set(words) <= PLACEHOLDER_WORDS
-        or _FILE_SUFFIX_RE.fullmatch(value)
-        or _FILE_NAME_RE.fullmatch(value)
-        or words[0] in programs
-        or _WEB_ADDRESS_RE.search(value)
-    ):
-        return None
-    return value
+    return trusted(_text_value(metadata.get(key)), programs)
 
 
 def _text_value(value: object) -> str | None:
@@ -876,7 +887,7 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages = _read(data)
+    metadata, pages, links = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
@@ -906,9 +917,10 @@ def parse(data: bytes, source: str) -> Parsed:
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
+    url = _own_url(metadata, links, source)
     return assemble_sections(
         [
-            Extracted(blocks, run.resolved(), front.title, front.author, front.date)
+            Extracted(blocks, run.resolved(), front.title, front.author, front.date, url)
             for blocks, run in zip(_blocks(sections, body_size, words), runs, strict=True)
         ],
         source,

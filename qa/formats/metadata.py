@@ -1,0 +1,58 @@
+"""Distrust of the metadata fields a file format carries (PDF Info, Word core properties).
+
+Programs fill these fields in when nobody else does: with the template's word ("Untitled", "Author"),
+the login of whoever saved the file, the file's own name or the program's name. Such a value says
+nothing about the document, so it is treated as absent rather than shown as a title or an author.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from urllib.parse import urlsplit
+
+PLACEHOLDER_WORDS = frozenset(
+    {"untitled", "anonymous", "unknown", "user", "admin", "administrator", "owner", "author", "document", "default",
+     "none", "null", "microsoft", "office", "word", "draft", "title", "test", "new"}
+)  # fmt: skip
+"""Words that metadata fields hold when nobody filled them in: a value made only of these says nothing."""
+_FILE_SUFFIX_RE = re.compile(r".*\.(?:docx?|pdf|indd|odt|rtf|pages|txt|tex|xlsx?|pptx?|qxp|html?)", re.IGNORECASE)
+_FILE_NAME_RE = re.compile(r"[\w.-]*(?:_|\d)[\w.-]*")
+WEB_ADDRESS_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
+IDENTIFIER_RE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
+"""A user name or slug (`jane-doe`, `jdoe`): a login or a key into a site's author data, not a name as printed."""
+_WORD_RE = re.compile(r"[^\W\d_]+")
+
+
+def trusted(value: str | None, programs: Iterable[str] = ()) -> str | None:
+    """The value if it is worth believing: not a placeholder, a file name, the name of a program that wrote the
+    file (`programs`, in lower case), or a value carrying a web address (an organisation's boilerplate, not a name
+    as the document prints it); else None."""
+    if not value:
+        return None
+    words = _WORD_RE.findall(value.lower())
+    if (
+        not words
+        or set(words) <= PLACEHOLDER_WORDS
+        or _FILE_SUFFIX_RE.fullmatch(value)
+        or _FILE_NAME_RE.fullmatch(value)
+        or words[0] in set(programs)
+        or WEB_ADDRESS_RE.search(value)
+    ):
+        return None
+    return value
+
+
+def web_address(value: object) -> str | None:
+    """The value if it is one absolute web address (`https://host/...`), else None: a relative path or a bare
+    word cannot be followed from a citation, so it is no address."""
+    if not isinstance(value, str):
+        return None
+    value = value.strip()
+    try:
+        parts = urlsplit(value)
+    except ValueError:
+        return None
+    if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
+        return None
+    return value

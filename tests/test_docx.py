@@ -1,0 +1,152 @@
+"""Word documents as Word saves them: footnotes and endnotes resolved, core properties believed only when real."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from qa.corpus import Article
+from qa.errors import CorpusError
+from qa.formats import parse_bytes
+from qa.formats.document import Parsed
+from qa.settings import PROJECT_ROOT
+
+FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+SMALL = (FIXTURES / "two-endnotes.docx").read_bytes()
+WORD_FILES = ("footnote-and-endnote.docx", "two-footnotes.docx", "two-endnotes.docx", "determination-and-findings.docx")
+
+
+def parse_path(path: Path) -> Parsed:
+    return parse_bytes(path.read_bytes(), path.name)
+
+
+def only_article(name: str) -> Article:
+    (article,) = parse_path(FIXTURES / name).articles
+    return article
+
+
+def with_core(name: str, **fields: str) -> bytes:
+    """The fixture with its core properties' fields (`title`, `creator`, `identifier`) set as a program might."""
+    source = zipfile.ZipFile(FIXTURES / name)
+    core = source.read("docProps/core.xml").decode("utf-8")
+    for key, value in fields.items():
+        core = re.sub(rf"<dc:{key}\s*/>|<dc:{key}>.*?</dc:{key}>", f"<dc:{key}>{value}</dc:{key}>", core)
+        if f"<dc:{key}>" not in core:
+            core = core.replace("</cp:coreProperties>", f"<dc:{key}>{value}</dc:{key}></cp:coreProperties>")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, core if info.filename == "docProps/core.xml" else source.read(info))
+    return out.getvalue()
+
+
+def test_footnote_and_endnote_are_numbered_in_one_sequence_footnotes_first() -> None:
+    article = only_article("footnote-and-endnote.docx")
+    assert [p.text for p in article.paragraphs] == [
+        "Endnotes and footnotes test",
+        "Paragraph 1[1]",
+        "Paragraph 2[2]",
+    ]
+    assert dict(article.footnotes) == {1: "This is a footnote", 2: "This is an endnote"}
+
+
+def test_two_footnotes_in_one_paragraph_keep_the_order_they_are_cited_in() -> None:
+    article = only_article("two-footnotes.docx")
+    assert [p.text for p in article.paragraphs] == ["Ouch[1].[2]"]
+    assert dict(article.footnotes) == {1: "A tachyon walks into a bar.", 2: "Fin."}
+
+
+def test_endnotes_alone_are_numbered_from_one() -> None:
+    article = only_article("two-endnotes.docx")
+    assert [p.text for p in article.paragraphs] == ["Ouch[1].[2]"]
+    assert dict(article.footnotes) == {1: "A tachyon walks into a bar.", 2: "Fin."}
+
+
+def test_notes_are_laid_out_below_the_text_as_every_format_does() -> None:
+    assert (
+        parse_path(FIXTURES / "two-footnotes.docx").text
+        == "Ouch[1].[2]\n\n———\n\n[1] A tachyon walks into a bar.\n[2] Fin.\n"
+    )
+
+
+def test_every_marker_of_the_fixtures_finds_its_note() -> None:
+    for name in WORD_FILES:
+        article = only_article(name)
+        assert all(m.number in article.footnotes for p in article.paragraphs for m in p.markers), name
+
+
+@pytest.mark.parametrize("name", WORD_FILES)
+def test_every_paragraph_is_a_slice_of_the_extracted_text(name: str) -> None:
+    parsed = parse_path(FIXTURES / name)
+    for p in parsed.articles[0].paragraphs:
+        assert parsed.text[p.offset : p.offset + len(p.text)] == p.text
+
+
+def test_core_author_and_creation_date_are_the_documents() -> None:
+    article = only_article("footnote-and-endnote.docx")
+    assert (article.author, article.date) == ("Stuart Watt", "2021-05-09")
+
+
+def test_a_first_line_that_is_no_heading_is_not_taken_for_the_title() -> None:
+    assert only_article("footnote-and-endnote.docx").title is None
+
+
+def test_without_core_properties_the_title_is_the_first_heading_and_not_a_paragraph() -> None:
+    article = only_article("determination-and-findings.docx")
+    assert (article.title, article.author, article.date) == ("DETERMINATION & FINDINGS", None, None)
+    assert article.paragraphs[0].text.startswith("This is a determination and findings for contract type.")
+
+
+def test_a_real_core_title_is_believed() -> None:
+    data = with_core("footnote-and-endnote.docx", title="Access to Water in Detention")
+    assert parse_bytes(data, "report.docx").articles[0].title == "Access to Water in Detention"
+
+
+@pytest.mark.parametrize(
+    ("title", "creator"), [("Document1", "jsmith"), ("Microsoft Word - report.docx", "Administrator")]
+)
+def test_placeholder_core_title_and_login_creator_are_no_metadata(title: str, creator: str) -> None:
+    article = parse_bytes(with_core("footnote-and-endnote.docx", title=title, creator=creator), "r.docx").articles[0]
+    assert (article.title, article.author) == (None, None)
+
+
+def test_a_web_address_identifier_is_the_documents_url() -> None:
+    data = with_core("footnote-and-endnote.docx", identifier="https://example.org/reports/water")
+    assert parse_bytes(data, "report.docx").articles[0].url == "https://example.org/reports/water"
+
+
+def test_a_document_without_an_address_has_no_url() -> None:
+    assert only_article("footnote-and-endnote.docx").url is None
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        (b"PK\x03\x04 not really a zip", "notes.docx: not a Word document"),
+        (
+            (FIXTURES / "two-endnotes.docx").read_bytes().replace(b"word/document.xml", b"word/docxment.xml"),
+            r"notes.docx: not a Word document \(no document body\)",
+        ),
+    ],
+)
+def test_unreadable_word_files_are_named_with_the_reason(data: bytes, reason: str) -> None:
+    with pytest.raises(CorpusError, match=f"^{reason}"):
+        parse_bytes(data, "notes.docx")
+
+
+@settings(max_examples=60, deadline=None)
+@given(cut=st.integers(min_value=1, max_value=len(SMALL) - 1), flip=st.integers(min_value=0, max_value=len(SMALL) - 1))
+def test_a_damaged_word_file_parses_or_names_its_problem(cut: int, flip: int) -> None:
+    damaged = bytearray(SMALL)
+    damaged[flip] ^= 0xFF
+    for data in (SMALL[:cut], bytes(damaged)):
+        try:
+            parse_bytes(data, "damaged.docx")
+        except CorpusError as error:
+            assert str(error).startswith("damaged.docx: ")
