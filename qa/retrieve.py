@@ -18,8 +18,14 @@ from qa.settings import RETRIEVERS, RetrieverName
 
 PARAGRAPH_TERM_WEIGHT = 0.2
 """How much rare-term overlap with the whole paragraph adds to its dense score when ranking."""
-SPAN_TERM_WEIGHT = 0.3
-"""How much rare-term overlap adds to a sentence's dense score when choosing what to quote."""
+SPAN_TERM_WEIGHT = 1.5
+"""How much rare-term overlap adds to a sentence's dense score when choosing what to quote.
+
+A sentence alone is a short text, and its cosine with the question drifts toward whichever sentence
+shares the question's common words; the one holding the question's rare words is more often the
+evidence. Measured on the dev splits of all three eval collections (0.3, 0.6, 1.0, 1.5, 2.0, 3.0):
+1.5 raised answer support on the bundled set from 0.677 to 0.742 and on the real documents from
+0.625 to 0.646, with formats unchanged; 2.0 and above quoted more extra sentences."""
 _CANDIDATES_PER_SLOT = 40
 """Entries fetched per requested paragraph: several entries share a paragraph, and duplicates drop out."""
 RRF_K = 60

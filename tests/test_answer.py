@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from qa import Assistant
 from qa.compose import Composer, Source, context, select_quotes, sentences_of
-from qa.corpus import Article
+from qa.corpus import Article, Paragraph
 from qa.decision import Decision
-from qa.retrieve import ScoredSpan
+from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import Span
 
 G8 = "What did the G8 urge North Korea to do?"
@@ -121,3 +121,16 @@ def test_the_margin_is_measured_from_the_best_score_whatever_the_rank(north38: A
     sources = [Source(rank, score, north38, paragraph, (), ()) for rank, score in [(1, 0.70), (2, 0.80), (3, 0.76)]]
     strong, weak = Composer(Decision.load(), source_margin=0.05).strong(sources)
     assert ([s.rank for s in strong], [s.rank for s in weak]) == ([2, 3], [1])
+
+
+def _lone_hit(text: str) -> Hit:
+    paragraph = Paragraph(1, text, 0)
+    article = Article("report-1", "Report", None, None, "report.txt", (paragraph,))
+    return Hit(article, paragraph, 0.95, 1, (ScoredSpan(Span(0, len(text)), 0.95),), coverage=1.0)
+
+
+def test_a_best_quote_of_one_or_two_words_is_a_label_not_an_answer() -> None:
+    question = "What was the annual budget of the ministry?"
+    composer = Composer(Decision.load())
+    assert composer.compose(question, [_lone_hit("Annual budget")]).abstained
+    assert not composer.compose(question, [_lone_hit("The annual budget of the ministry was cut.")]).abstained

@@ -58,9 +58,9 @@ def test_retrieval_reaches_measured_recall(figures: dict[str, float | None]) -> 
 
 def test_answers_quote_the_evidence_and_cite_its_notes(figures: dict[str, float | None]) -> None:
     # Sentence quotes miss dev answers whose evidence sentence scores under another sentence of its
-    # paragraph (measured 0.677 and 0.737; see README, Tight quotes).
-    assert figures["answer_support"] >= 0.67
-    assert figures["footnote_recall"] >= 0.73
+    # paragraph (measured 0.742 and 0.789 with the rare-term weight 1.5; 0.677 and 0.737 at 0.3).
+    assert figures["answer_support"] >= 0.74
+    assert figures["footnote_recall"] >= 0.78
 
 
 def test_abstention_beats_chance_without_silencing_answers(figures: dict[str, float | None]) -> None:
