@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import Assistant
@@ -24,7 +25,7 @@ from web.admin import control_router
 from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
 from web.answer_endpoint import AnswerEndpoint, AnswerRequest, answer_json
-from web.headers import add_security_headers
+from web.headers import API_DOCS_STATIC, add_security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
 from web.pages import templates
@@ -73,7 +74,9 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             app.state.assistant = assistant
         yield
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from files shipped in the fastapi-offline package: /docs works without a network.
+    app = FastAPIOffline(
+        static_url=API_DOCS_STATIC,
         title="footnote-qa",
         description="Answers questions by quoting the documents verbatim and citing their own footnotes.",
         lifespan=lifespan,
