@@ -21,7 +21,7 @@ import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -71,6 +71,8 @@ class Manifest:
     """Versions, by name, of what shaped the passages' text and offsets (parsers, sentence splitter): a
     build made with others would be quoted with offsets another version computed. Empty in builds made
     before versions were recorded."""
+    decision: dict[str, Any] | None = None
+    """The answer decision the caller fitted on this collection (`qa calibrate`); None until it fits one."""
 
 
 @dataclass(frozen=True)
@@ -305,6 +307,20 @@ def current_build(folder: Path) -> Path:
 def read_manifest(folder: Path) -> Manifest:
     """The manifest of the current build, without loading any vectors."""
     return _read_manifest(current_build(folder))
+
+
+def update_manifest(folder: Path, **changes: Any) -> Manifest:
+    """Change fields of the current build's manifest in place; the file is replaced whole, never half written.
+
+    The caller holds the index's build lock, so no new build switches `CURRENT` meanwhile.
+    """
+    build = current_build(folder)
+    manifest = replace(_read_manifest(build), **changes)
+    staged = build / (_MANIFEST + ".tmp")
+    _write(staged, json.dumps(asdict(manifest), indent=2).encode())
+    os.replace(staged, build / _MANIFEST)
+    _fsync_dir(build)
+    return manifest
 
 
 def _read_manifest(build: Path) -> Manifest:
