@@ -10,10 +10,12 @@ import socket
 import threading
 import time
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
 from qa import Assistant, Settings
@@ -30,13 +32,13 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
-def server_url(web_settings: Settings, web_assistant: Assistant) -> Iterator[str]:
-    """The real app under uvicorn on a free local port, in a thread so it shares the loaded model."""
+@contextmanager
+def serving(app: FastAPI) -> Iterator[str]:
+    """`app` under uvicorn on a free local port, in a thread so it shares the loaded model; yields its URL."""
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(web_settings, web_assistant), log_level="warning"))
+    server = uvicorn.Server(uvicorn.Config(app, log_level="warning"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
     deadline = time.monotonic() + 30
@@ -47,6 +49,13 @@ def server_url(web_settings: Settings, web_assistant: Assistant) -> Iterator[str
     server.should_exit = True
     thread.join(10)
     sock.close()
+
+
+@pytest.fixture(scope="session")
+def server_url(web_settings: Settings, web_assistant: Assistant) -> Iterator[str]:
+    """The real app under uvicorn, serving the web test corpus."""
+    with serving(create_app(web_settings, web_assistant)) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -30,6 +30,7 @@ from web.limits import BodySizeLimit
 from web.pages import router as pages_router
 from web.pages import templates
 from web.state import freeze_loaded
+from web.upload import router as upload_router
 
 HERE = Path(__file__).parent
 ERROR_STATUS: dict[type[QAError], int] = {
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
     app.include_router(control_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages_router)
+    app.include_router(upload_router)
     add_security_headers(app)
     app.add_middleware(AccessLog)  # added last: outermost, so it logs what the client got
 

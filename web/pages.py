@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -11,6 +12,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import StrictUndefined
 
 from qa.assistant import Assistant
+from qa.formats import PARSERS
 from qa.schema import SourceOut, answer_out
 from web.citation import NO_NOTE, NOT_CITED, citation
 from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
@@ -52,10 +54,23 @@ def ask_page(request: Request, q: str = Query("", description="The question.")) 
 
 @router.get("/documents", response_class=HTMLResponse, include_in_schema=False)
 def library(request: Request) -> HTMLResponse:
+    return library_page(request)
+
+
+def library_page(
+    request: Request, outcomes: Sequence[object] = (), upload_error: str | None = None, status_code: int = 200
+) -> HTMLResponse:
+    """The library; with the upload form where an admin token is configured, and what an upload did."""
     assistant = current(request)
-    return templates.TemplateResponse(
-        request, "library.html", {"articles": assistant.articles, "manifest": assistant.index.manifest}
-    )
+    context = {
+        "articles": assistant.articles,
+        "manifest": assistant.index.manifest,
+        "upload": request.app.state.settings.admin_token is not None,
+        "suffixes": ",".join(PARSERS),
+        "outcomes": outcomes,
+        "upload_error": upload_error,
+    }
+    return templates.TemplateResponse(request, "library.html", context, status_code=status_code)
 
 
 @router.get("/documents/{doc_id}", response_class=HTMLResponse, include_in_schema=False)
