@@ -43,6 +43,8 @@ def calibrate_index(
 
 def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     validate_k(args.k)
+    if not args.question_set.is_file():  # before the model loads, as every check that needs none
+        raise CalibrationError(f"no question file {args.question_set}; see docs/evaluate-your-documents.md")
     assistant = Assistant.open(settings)
     record = calibrate_index(assistant, args.question_set, args.split, args.k, args.max_false_abstention)
     print(json.dumps(record, indent=1))

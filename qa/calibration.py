@@ -26,6 +26,9 @@ from qa.errors import QAError
 
 L2 = 0.1
 """Ridge on the weights (not the bias): keeps them small where a few questions would push them apart."""
+MIN_PER_KIND = 5
+"""Answerable and unanswerable questions, each, that a fit needs among those the rules leave to the model:
+with fewer, one question decides the weights (fitted on 6 and 1, a model weighed the score against answering)."""
 
 
 class CalibrationError(QAError):
@@ -94,31 +97,35 @@ def rates(decision: Decision, rows: Sequence[Sample]) -> tuple[float, float]:
 def choose_threshold(decision: Decision, rows: Sequence[Sample], max_false_abstention: float) -> float:
     """The confidence threshold abstaining most on unanswerable, within the false-abstention budget.
 
-    Ties go to the lowest threshold, which silences the fewest answers.
+    The budget is what the threshold adds to the answerable questions the rules already leave unanswered:
+    a budget counted from zero would be spent by the rules alone on some collections, and leave the model
+    no threshold at all. Ties go to the lowest threshold, which silences the fewest answers.
     """
     confidences = sorted({round(decision.confidence(r.signals), 4) for r in rows})
     candidates = [0.0] + [round((a + b) / 2, 4) for a, b in zip(confidences, confidences[1:], strict=False)]
+    allowed = rates(decision.at(0.0), rows)[1] + max_false_abstention
     best = (-1.0, 0.0)
     for threshold in candidates:
         trial = Decision(decision.weights, decision.bias, threshold)
         abstention, false_abstention = rates(trial, rows)
-        if false_abstention <= max_false_abstention and abstention > best[0]:
+        if false_abstention <= allowed and abstention > best[0]:
             best = (abstention, threshold)
     return best[1]
 
 
 def fit_decision(rows: Sequence[Sample], max_false_abstention: float = MAX_FALSE_ABSTENTION) -> Decision:
-    """The fitted model with its chosen threshold; the rows need answerable and unanswerable questions
-    among those the rules leave to the model, or there is nothing to separate."""
+    """The fitted model with its chosen threshold; the rows need enough answerable and unanswerable questions
+    among those the rules leave to the model (`MIN_PER_KIND`), or there is nothing to separate."""
     if not 0.0 <= max_false_abstention < 1.0:
         raise CalibrationError(f"max false abstention must be from 0 up to 1, got {max_false_abstention}")
     left = [row for row in rows if not row.ruled_out]
-    if not any(row.answerable for row in left) or all(row.answerable for row in left):
-        kinds = sum(r.answerable for r in left), sum(not r.answerable for r in left)
+    answerable, unanswerable = sum(r.answerable for r in left), sum(not r.answerable for r in left)
+    if min(answerable, unanswerable) < MIN_PER_KIND:
         raise CalibrationError(
-            f"calibrating needs both answerable and unanswerable questions that the rules leave to the decision; "
-            f"got {kinds[0]} answerable and {kinds[1]} unanswerable (add questions the documents do not answer, "
-            'with "answerable": false and no evidence)'
+            f"calibrating needs at least {MIN_PER_KIND} answerable and {MIN_PER_KIND} unanswerable questions that "
+            f"the rules leave to the decision; got {answerable} answerable and {unanswerable} unanswerable (questions "
+            "asking how many or when whose best quote holds no number or date, or naming someone the documents "
+            'never mention, are not counted; unanswerable ones have "answerable": false and no evidence)'
         )
     weights, bias = fit(rows)
     return Decision(weights, bias).at(choose_threshold(Decision(weights, bias), rows, max_false_abstention))

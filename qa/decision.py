@@ -22,8 +22,10 @@ titles or bylines), asks about what the documents never mention.
 
 A logistic model turns the signals into a confidence from 0 to 1; its weights are fitted on the dev splits
 of several collections together (`python -m eval.fit_decision`) and kept in `decision.json` beside
-this module. A question of one to three words that a passage holds verbatim is a keyword look-up
-and is answered with that passage, whatever the model says.
+this module. A collection calibrated on its own questions (`qa calibrate`, `qa.calibration`) keeps its
+decision in its index manifest, and answers from that index use it instead. A question of one to three
+words that a passage holds verbatim is a keyword look-up and is answered with that passage, whatever
+the model says.
 """
 
 from __future__ import annotations

@@ -12,7 +12,7 @@ from embeddings.index import read_manifest
 from eval.calibrate import calibrate_index
 from eval.dataset import DEFAULT_SET
 from qa import Assistant, Settings
-from qa.calibration import CalibrationError, Sample, fit_decision
+from qa.calibration import CalibrationError, Sample, fit_decision, rates
 from qa.cli import main
 from qa.decision import Decision, Signals
 from qa.indexing import build_index, save_decision
@@ -30,11 +30,11 @@ def own(tmp_path: Path, settings: Settings, assistant: Assistant, encoder: Encod
 
 def test_calibrating_keeps_a_decision_fitted_on_the_questions_in_the_index_manifest(own: Assistant) -> None:
     assert read_manifest(own.settings.index_dir).decision is None
-    record = calibrate_index(own, DEFAULT_SET, "dev", k=3, max_false_abstention=0.03)
+    record = calibrate_index(own, DEFAULT_SET, "all", k=3, max_false_abstention=0.03)
     kept = read_manifest(own.settings.index_dir).decision
     assert kept == record
-    assert kept["fitted_on"] == "dev questions of questions.jsonl"
-    assert kept["dev"]["questions"]["questions"] == 40
+    assert kept["fitted_on"] == "all questions of questions.jsonl"
+    assert kept["dev"]["questions"]["questions"] == 80
     assert Decision.from_record(kept, "manifest") != Decision.load()
 
 
@@ -79,3 +79,11 @@ def test_eval_skips_a_file_the_index_skipped(
     code = main(["eval", "--corpus", str(corpus), "--index", str(tmp_path / "index"), "--set", str(questions)])
     assert code == 0
     assert "questions" in capsys.readouterr().out
+
+
+def test_the_threshold_budget_counts_from_what_the_rules_already_leave_unanswered() -> None:
+    ruled_out = [Sample("questions", f"r{i}", True, Signals(0.9, 0.9, 1.0), ruled_out=True) for i in range(2)]
+    answerable = [Sample("questions", f"a{i}", True, Signals(0.8 + i / 100, 0.6, 1.0)) for i in range(10)]
+    unanswerable = [Sample("questions", f"u{i}", False, Signals(0.5 + i / 100, 0.2, 0.5)) for i in range(10)]
+    decision = fit_decision(ruled_out + answerable + unanswerable, max_false_abstention=0.0)
+    assert rates(decision, ruled_out + answerable + unanswerable) == (1.0, 2 / 12)
