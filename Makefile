@@ -5,29 +5,39 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: serve test lint eval index screenshots clean
+.PHONY: serve test lint eval bench index screenshots clean
 
+# Three installs, each a stamp: `make serve` needs only the runtime; `make test` and `make lint` add the
+# dev extras; only `make eval` and `make bench` add the bench extras (Haystack, matplotlib, psutil).
 # torch is installed first, pinned to the CPU build on this machine's disk: a bare `torch`
 # requirement (pulled in by sentence-transformers) would otherwise download a CUDA build of several GB.
-$(BIN)/.installed: pyproject.toml
+$(BIN)/.installed-runtime: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet torch==2.13.0
-	$(BIN)/pip install --quiet -e '.[dev,bench]'
+	$(BIN)/pip install --quiet -e .
 	touch $@
 
-serve: $(BIN)/.installed
+$(BIN)/.installed-dev: $(BIN)/.installed-runtime
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $@
+
+$(BIN)/.installed-bench: $(BIN)/.installed-runtime
+	$(BIN)/pip install --quiet -e '.[bench]'
+	touch $@
+
+serve: $(BIN)/.installed-runtime
 	$(BIN)/qa index
 	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
-test: $(BIN)/.installed
+test: $(BIN)/.installed-dev
 	$(BIN)/pytest -q
 
-lint: $(BIN)/.installed
+lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
 # Each collection is indexed into its own folder and measured on both splits, the old decision beside the new.
-eval: $(BIN)/.installed
+eval: $(BIN)/.installed-bench
 	$(BIN)/qa index
 	$(BIN)/qa eval --compare --json bench/results/eval.json
 	$(BIN)/qa index --corpus eval/formats --index .qa-index-formats
@@ -36,11 +46,16 @@ eval: $(BIN)/.installed
 	$(BIN)/qa eval --corpus eval/real/docs --index .qa-index-real --set eval/real/questions.jsonl --json bench/results/eval-real.json
 	$(BIN)/qa eval --sweep
 
-screenshots: $(BIN)/.installed
+screenshots: $(BIN)/.installed-dev
 	$(BIN)/pytest -q tests/test_browser.py --screenshots docs/screenshots
 
-index: $(BIN)/.installed
+index: $(BIN)/.installed-runtime
 	$(BIN)/qa index
+
+# The latency of a question, end to end through a real `qa serve`, against its reference (bench/latency.py).
+bench: $(BIN)/.installed-bench
+	$(BIN)/qa index
+	$(BIN)/python -m bench.latency
 
 clean:
 	rm -rf $(VENV) .qa-index .pytest_cache

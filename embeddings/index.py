@@ -21,7 +21,7 @@ import os
 import shutil
 import time
 from collections.abc import Mapping, Sequence
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any, Literal
 
@@ -75,6 +75,8 @@ class Manifest:
     """The folder of documents the build was made from, relative to the index folder (so a project moved or
     copied whole keeps its pairs): later commands read that folder, never another one by default. None in
     builds made before it was recorded."""
+    decision: dict[str, Any] | None = None
+    """The answer decision the caller fitted on this collection (`qa calibrate`); None until it fits one."""
 
 
 @dataclass(frozen=True)
@@ -341,6 +343,20 @@ def current_build(folder: Path) -> Path:
 def read_manifest(folder: Path) -> Manifest:
     """The manifest of the current build, without loading any vectors."""
     return _read_manifest(current_build(folder))
+
+
+def update_manifest(folder: Path, **changes: Any) -> Manifest:
+    """Change fields of the current build's manifest in place; the file is replaced whole, never half written.
+
+    The caller holds the index's build lock, so no new build switches `CURRENT` meanwhile.
+    """
+    build = current_build(folder)
+    manifest = replace(_read_manifest(build), **changes)
+    staged = build / (_MANIFEST + ".tmp")
+    _write(staged, json.dumps(asdict(manifest), indent=2).encode())
+    os.replace(staged, build / _MANIFEST)
+    _fsync_dir(build)
+    return manifest
 
 
 def _read_manifest(build: Path) -> Manifest:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence, Set
 from dataclasses import asdict
 from functools import partial
 from pathlib import Path
@@ -41,10 +41,25 @@ NotText = Mapping[str, tuple[str, ...]]
 """Per file name, the strings it shows that are not its text (from the collection's manifest)."""
 
 
-def read_corpus(directory: Path, not_text: NotText | None = None) -> dict[str, Reference]:
-    """Each document's independent extraction (`eval.reference`), by its name in the folder."""
+def read_corpus(
+    directory: Path, not_text: NotText | None = None, sources: Set[str] | None = None
+) -> dict[str, Reference]:
+    """Each document's independent extraction (`eval.reference`), by its name in the folder.
+
+    `sources` limits it to the files an index holds: a file `qa index` skipped (empty, unreadable) is
+    skipped here too, instead of failing the judge's own reading of it.
+    """
     names = {path: str(path.relative_to(directory)) for path in corpus_files(directory)}
-    return {name: reference(path, (not_text or {}).get(name, ())) for path, name in names.items()}
+    return {
+        name: reference(path, (not_text or {}).get(name, ()))
+        for path, name in names.items()
+        if sources is None or name in sources
+    }
+
+
+def indexed_corpus(assistant: Assistant, not_text: NotText | None = None) -> dict[str, Reference]:
+    """The independent extraction of every file the assistant's index holds."""
+    return read_corpus(assistant.settings.corpus_dir, not_text, {article.source for article in assistant.articles})
 
 
 def article_references(
@@ -326,7 +341,7 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     records = load_manifest(manifest) if manifest.is_file() else []
     not_text = {record.file: record.not_text for record in records}
     assistant = Assistant.open(settings)
-    texts = read_corpus(settings.corpus_dir, not_text)
+    texts = indexed_corpus(assistant, not_text)
     questions = load_questions(question_set, texts)
     if args.split != "all":
         questions = [q for q in questions if q.split == args.split]

@@ -52,7 +52,7 @@ class Assistant:
         self.articles = tuple(articles)
         self._by_id = {article.id: article for article in self.articles}
         self.retriever = Retriever(encoder, index, self.articles)
-        decision = Decision.load().at(settings.min_confidence)
+        decision = collection_decision(index, settings.index_dir).at(settings.min_confidence)
         self.composer = Composer(decision, settings.source_margin, settings.quote)
         # Owned by this assistant: loading another index makes a new assistant, and so a new cache.
         self.cache = AnswerCache(settings.answer_cache_size)
@@ -173,6 +173,16 @@ def served_collections(settings: Settings, more: Sequence[Path] | None = None) -
         if warning := collection.warning():
             log.warning("warning: %s; the server does not rebuild it", warning)
     return collections
+
+
+def collection_decision(index: PassageIndex, index_dir: Path) -> Decision:
+    """The decision calibrated on this collection (`qa calibrate`, kept in its manifest), else the shipped one."""
+    if index.manifest.decision is None:
+        return Decision.load()
+    try:
+        return Decision.from_record(index.manifest.decision, f"the index manifest in {index_dir}")
+    except ValueError as error:
+        raise IndexUnavailable(f"{error}. Calibrate again with `qa calibrate`.") from error
 
 
 def open_served(settings: Settings, more: Sequence[Path] | None = None) -> list[Assistant]:

@@ -17,6 +17,7 @@ from pydantic import ValidationError
 
 from eval.dataset import EvalSetError
 from qa.collection import collection_name
+from qa.decision import MAX_FALSE_ABSTENTION
 from qa.errors import CorpusError, InvalidSetting, QAError
 from qa.inputs import settings_error, whole_number
 from qa.names import shown, shown_lines
@@ -294,6 +295,12 @@ def cmd_eval(args: argparse.Namespace) -> int:
     return run_cli(args, open_collection(settings, current_model_id(settings)).settings)
 
 
+def cmd_calibrate(args: argparse.Namespace) -> int:
+    from eval.calibrate import run_cli
+
+    return run_cli(args, _settings(args))
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qa",
@@ -364,6 +371,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument(
         "--plot", type=Path, default=Path("docs/abstention-sweep.png"), help="where --sweep writes its PNG"
+    )
+
+    calibrate = add(
+        "calibrate",
+        "Fit the answer decision on your own questions and keep it with the index (docs/evaluate-your-documents.md).",
+        cmd_calibrate,
+    )
+    calibrate.add_argument("--set", dest="question_set", type=Path, required=True, help="your questions file")
+    calibrate.add_argument("-k", "--k", type=int, default=3, help="sources per answer (default 3)")
+    calibrate.add_argument(
+        "--split", choices=("dev", "test", "all"), default="dev", help="which questions to fit on (default dev)"
+    )
+    calibrate.add_argument(
+        "--max-false-abstention",
+        type=float,
+        default=MAX_FALSE_ABSTENTION,
+        help=f"share of answerable questions the decision may leave unanswered (default {MAX_FALSE_ABSTENTION})",
     )
     return parser
 

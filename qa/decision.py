@@ -22,8 +22,10 @@ titles or bylines), asks about what the documents never mention.
 
 A logistic model turns the signals into a confidence from 0 to 1; its weights are fitted on the dev splits
 of several collections together (`python -m eval.fit_decision`) and kept in `decision.json` beside
-this module. A question of one to three words that a passage holds verbatim is a keyword look-up
-and is answered with that passage, whatever the model says.
+this module. A collection calibrated on its own questions (`qa calibrate`, `qa.calibration`) keeps its
+decision in its index manifest, and answers from that index use it instead. A question of one to three
+words that a passage holds verbatim is a keyword look-up and is answered with that passage, whatever
+the model says.
 """
 
 from __future__ import annotations
@@ -31,11 +33,14 @@ from __future__ import annotations
 import json
 import math
 import re
+from collections.abc import Mapping
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 DECISION_FILE = Path(__file__).parent / "decision.json"
 KEYWORD_MAX_WORDS = 3
+MAX_FALSE_ABSTENTION = 0.03
+"""Share of answerable questions a fitted threshold may leave unanswered, unless the fitter says otherwise."""
 _WORD_RE = re.compile(r"\w+")
 
 
@@ -112,10 +117,27 @@ class Decision:
         """The same model answering from another confidence; None keeps the fitted threshold."""
         return self if threshold is None else Decision(self.weights, self.bias, threshold)
 
+    def record(self) -> dict[str, object]:
+        """The fields a decision is kept as, in `decision.json` or an index's manifest."""
+        return {
+            "signals": list(SIGNAL_NAMES),
+            "weights": list(self.weights),
+            "bias": self.bias,
+            "threshold": self.threshold,
+        }
+
+    @classmethod
+    def from_record(cls, data: Mapping[str, object], where: str) -> Decision:
+        """A kept decision; it names the signals it was fitted on, which must be these."""
+        try:
+            if tuple(data["signals"]) != SIGNAL_NAMES:  # type: ignore[arg-type]
+                raise ValueError(f"{where} was fitted on signals {data['signals']}, this version uses {SIGNAL_NAMES}")
+            weights = tuple(float(w) for w in data["weights"])  # type: ignore[attr-defined]
+            return cls(weights, float(data["bias"]), float(data["threshold"]))  # type: ignore[arg-type]
+        except (KeyError, TypeError) as error:
+            raise ValueError(f"{where} holds no answer decision: missing or malformed {error}") from error
+
     @classmethod
     def load(cls, path: Path = DECISION_FILE) -> Decision:
-        """The fitted decision; its file names the signals it was fitted on, which must be these."""
-        data = json.loads(path.read_text(encoding="utf-8"))
-        if tuple(data["signals"]) != SIGNAL_NAMES:
-            raise ValueError(f"{path} was fitted on signals {data['signals']}, this version uses {SIGNAL_NAMES}")
-        return cls(tuple(float(w) for w in data["weights"]), float(data["bias"]), float(data["threshold"]))
+        """The shipped decision, fitted on the project's own collections."""
+        return cls.from_record(json.loads(path.read_text(encoding="utf-8")), str(path))

@@ -9,12 +9,13 @@ from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
+from typing import Any
 
 from tqdm import tqdm
 
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
-from embeddings.index import choose_index_type, current_build, read_manifest
+from embeddings.index import choose_index_type, current_build, read_manifest, update_manifest
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.errors import CorpusError
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
@@ -194,6 +195,21 @@ def indexed_articles(index_dir: Path) -> list[Article]:
         raise IndexLoadError(f"index documents in {index_dir} cannot be read ({error})") from error
 
 
+def calibrated_decision(index_dir: Path) -> dict[str, Any] | None:
+    """The decision `qa calibrate` kept with the current build, carried into the next one: adding a document
+    does not undo a calibration (`qa calibrate` again after large changes)."""
+    try:
+        return read_manifest(index_dir).decision
+    except IndexLoadError:
+        return None
+
+
+def save_decision(index_dir: Path, record: dict[str, Any], lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S) -> None:
+    """Keep a fitted decision in the index's manifest, under the build lock so no build is switched meanwhile."""
+    with index_build_lock(index_dir, lock_timeout):
+        update_manifest(index_dir, decision=record)
+
+
 def build_index(
     corpus_dir: Path,
     index_dir: Path,
@@ -237,6 +253,7 @@ def _build_unlocked(
         index_type=choose_index_type(index_type, len(entries)),
         versions=text_versions(),
         corpus_dir=os.path.relpath(corpus_dir.resolve(), index_dir.resolve()),
+        decision=calibrated_decision(index_dir),
     )
     index = PassageIndex(vectors, [entry for entry, _ in entries], manifest)
     index.save(index_dir, {ARTICLES_FILE: articles_to_json(articles), CACHE_FILE: cache.to_bytes()})

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import uvicorn
 from fastapi import FastAPI
-from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_playwright
 
 from embeddings import Encoder
 from qa import Assistant, Settings
@@ -291,3 +291,88 @@ def test_the_collection_picker_chooses_which_collection_answers(browser: Browser
     page.wait_for_load_state()
     assert COLD_WAR_QUOTE in "".join(page.locator("mark.quoted").all_inner_texts())
     context.close()
+
+
+# Adding documents from the library page: with and without JavaScript, and no form without a token.
+
+TOKEN = "upload-test-token"
+WINTER = {
+    "name": "winter-roads.md",
+    "mimeType": "text/markdown",
+    "buffer": b"# Winter Roads Report\n\nSnow closed the mountain roads near the border for most of the winter.\n",
+}
+EMPTY = {"name": "empty.txt", "mimeType": "text/plain", "buffer": b""}
+INDEXED_WITHIN_MS = 120_000
+"""Each file added is indexed before its outcome shows: seconds on a busy 2-core machine."""
+
+
+@pytest.fixture
+def upload_url(tmp_path: Path, small_corpus: Path, encoder: Encoder) -> Iterator[str]:
+    """A server with an admin token over a private corpus, so what a test adds stays in that test."""
+    settings = Settings(corpus_dir=small_corpus, index_dir=tmp_path / "index", admin_token=TOKEN)
+    yield from served(create_app(settings, open_built(settings, encoder)))
+
+
+def choose_and_send(page: Page, files: list[dict[str, object]]) -> None:
+    page.goto("/documents")
+    page.get_by_label("Files").set_input_files(files)
+    page.get_by_label("Admin token").fill(TOKEN)
+    page.get_by_role("button", name="Add and index").click()
+
+
+def test_uploading_shows_each_files_outcome_and_the_new_document_in_the_library(
+    browser: Browser, upload_url: str
+) -> None:
+    page = browser.new_page(base_url=upload_url)
+    choose_and_send(page, [WINTER, EMPTY])
+    expect(page.locator(".upload-results li.ok")).to_have_text(
+        "winter-roads.md: added winter-roads-1", timeout=INDEXED_WITHIN_MS
+    )
+    expect(page.locator(".upload-results li.error")).to_contain_text("empty.txt:", timeout=INDEXED_WITHIN_MS)
+    expect(page.locator("progress")).to_have_attribute("value", "2")
+    expect(page.locator("table.library")).to_contain_text("Winter Roads Report", timeout=INDEXED_WITHIN_MS)
+    page.goto("/documents")
+    expect(page.locator("table.library")).to_contain_text("Winter Roads Report")
+
+
+def test_without_javascript_the_form_posts_and_the_page_says_what_was_added(browser: Browser, upload_url: str) -> None:
+    context = browser.new_context(base_url=upload_url, java_script_enabled=False)
+    page = context.new_page()
+    choose_and_send(page, [WINTER])
+    expect(page.locator(".upload-results li.ok")).to_have_text(
+        "winter-roads.md: added winter-roads-1", timeout=INDEXED_WITHIN_MS
+    )
+    expect(page.locator("table.library")).to_contain_text("Winter Roads Report")
+    context.close()
+
+
+def test_a_wrong_token_adds_nothing_and_says_so(browser: Browser, upload_url: str) -> None:
+    context = browser.new_context(base_url=upload_url, java_script_enabled=False)
+    page = context.new_page()
+    page.goto("/documents")
+    page.get_by_label("Files").set_input_files([WINTER])
+    page.get_by_label("Admin token").fill("not-the-token")
+    page.get_by_role("button", name="Add and index").click()
+    expect(page.locator(".upload-results li.error")).to_have_text("That is not the server's admin token.")
+    expect(page.locator("table.library")).not_to_contain_text("Winter Roads Report")
+    context.close()
+
+
+def test_files_dropped_on_the_form_are_the_ones_chosen(browser: Browser, upload_url: str) -> None:
+    page = browser.new_page(base_url=upload_url)
+    page.goto("/documents")
+    page.locator(".drop-zone").evaluate(
+        """zone => {
+            const files = new DataTransfer();
+            files.items.add(new File(["# Dropped\\n\\nText."], "dropped.md"));
+            zone.dispatchEvent(new DragEvent("drop", {dataTransfer: files, bubbles: true, cancelable: true}));
+        }"""
+    )
+    assert page.get_by_label("Files").evaluate("input => Array.from(input.files, f => f.name)") == ["dropped.md"]
+
+
+def test_without_an_admin_token_the_library_has_no_upload_form(browser: Browser, server_url: str) -> None:
+    page = browser.new_page(base_url=server_url)
+    page.goto("/documents")
+    expect(page.locator("table.library")).to_be_visible()
+    expect(page.locator("form.upload-form")).to_have_count(0)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from eval.fit_decision import Sample, choose_threshold, fit, rates
 from qa import Assistant
+from qa.calibration import Sample, choose_threshold, fit, rates
 from qa.decision import SIGNAL_NAMES, Decision, Signals, is_keyword_match, name_coverage, question_names
 
 

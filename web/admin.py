@@ -22,18 +22,23 @@ def require_admin(request: Request) -> None:
     if token is None:
         raise HTTPException(403, "admin operations are off on this server; set QA_ADMIN_TOKEN to turn them on")
     scheme, _, given = request.headers.get("authorization", "").partition(" ")
-    given = given.strip()
-    # compare_digest: the time taken must not reveal how much of a guessed token was right.
-    if (
-        scheme.lower() != "bearer"
-        or not given
-        or not hmac.compare_digest(given.encode(), token.get_secret_value().encode())
-    ):
+    if scheme.lower() != "bearer" or not token_matches(request, given.strip()):
         raise HTTPException(
             401,
             "admin operations need the header 'Authorization: Bearer <token>' with the server's QA_ADMIN_TOKEN",
             headers={"WWW-Authenticate": "Bearer"},
         )
+
+
+def token_matches(request: Request, given: str) -> bool:
+    """Whether `given` is the configured admin token (never, when none is configured)."""
+    token = request.app.state.settings.admin_token
+    # compare_digest: the time taken must not reveal how much of a guessed token was right.
+    return (
+        token is not None
+        and bool(given)  # `Bearer` with nothing after it is never the token
+        and hmac.compare_digest(given.encode(), token.get_secret_value().encode())
+    )
 
 
 class DocumentsChanged(BaseModel):
@@ -60,6 +65,11 @@ async def _switch(request: Request, change: Callable[[Assistant], Change]) -> Do
 @router.post("", status_code=201, response_model=DocumentsChanged)
 async def upload(request: Request, files: list[UploadFile]) -> DocumentsChanged:
     """Add documents (multipart field `files`) to the corpus folder and re-index; 409 if a name is taken."""
+    return await add_files(request, await received_files(request, files))
+
+
+async def received_files(request: Request, files: list[UploadFile]) -> list[tuple[str, bytes]]:
+    """Each upload's checked name and bytes; a name that cannot be a document, or a file over the limit, fails."""
     limit = request.app.state.settings.max_upload_bytes
     received: list[tuple[str, bytes]] = []
     for upload in files:
@@ -68,6 +78,11 @@ async def upload(request: Request, files: list[UploadFile]) -> DocumentsChanged:
         if len(data) > limit:
             raise HTTPException(413, f"{name} is larger than the {limit}-byte limit (QA_MAX_UPLOAD_BYTES)")
         received.append((name, data))
+    return received
+
+
+async def add_files(request: Request, received: list[tuple[str, bytes]]) -> DocumentsChanged:
+    """Add the files to the corpus folder, re-index, and serve the new index."""
 
     def add(current: Assistant) -> Change:
         settings = current.settings

@@ -13,6 +13,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from starlette.exceptions import HTTPException as StarletteHTTPException
@@ -30,11 +31,12 @@ from web.answer_endpoint import PATH as ANSWER_PATH
 from web.answer_endpoint import AnswerEndpoint, AnswerRequest, answer_json
 from web.auth import AuthenticateFirst
 from web.collections import assistant_for, serve_beside
-from web.headers import add_security_headers, security_headers
+from web.headers import API_DOCS_STATIC, add_security_headers, security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
 from web.pages import templates
 from web.state import freeze_loaded
+from web.upload import router as upload_router
 
 HERE = Path(__file__).parent
 ERROR_STATUS: dict[type[QAError], int] = {
@@ -105,7 +107,9 @@ def create_app(
         stop_parsers_on_signals()
         yield
 
-    app = FastAPI(
+    # Swagger UI and ReDoc from files shipped in the fastapi-offline package: /docs works without a network.
+    app = FastAPIOffline(
+        static_url=API_DOCS_STATIC,
         title="footnote-qa",
         description="Answers questions by quoting the documents verbatim and citing their own footnotes.",
         lifespan=lifespan,
@@ -122,6 +126,7 @@ def create_app(
     app.include_router(control_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages_router)
+    app.include_router(upload_router)
     add_security_headers(app)
     app.add_middleware(AccessLog)  # added last: outermost, so it logs what the client got
 

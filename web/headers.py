@@ -15,12 +15,14 @@ PAGE_POLICY = (
 """No inline script or style, no plugins, no framing: text from a document can never run."""
 
 API_DOCS_POLICY = (
-    "default-src 'self'; script-src 'self' 'unsafe-inline' https://cdn.jsdelivr.net; "
-    "style-src 'self' https://cdn.jsdelivr.net; img-src 'self' data: https://fastapi.tiangolo.com; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
+    "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; "
+    "img-src 'self' data:; worker-src 'self' blob:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'"
 )
-"""FastAPI's Swagger UI loads from its CDN and starts with an inline script; it shows no document text."""
+"""Swagger UI and ReDoc load from this server only, but start with an inline script (ReDoc also styles inline
+and runs a blob worker); they show no document text."""
 
+API_DOCS_STATIC = "/static/api-docs"
+"""Where the bundled Swagger UI and ReDoc files are served (fastapi-offline)."""
 API_DOCS_PATHS = frozenset({"/docs", "/docs/oauth2-redirect", "/redoc"})
 
 COMMON = {

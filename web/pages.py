@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -12,6 +13,7 @@ from fastapi.templating import Jinja2Templates
 from jinja2 import StrictUndefined
 
 from qa.filters import Filters
+from qa.formats import PARSERS
 from qa.schema import AnswerOut, SourceOut, answer_out
 from web.citation import NO_NOTE, NOT_CITED, STYLES, citation, citations
 from web.collections import assistant_for, names
@@ -107,13 +109,30 @@ def picked(request: Request, collection: str) -> str:
 def library(
     request: Request, collection: str = Query("", description="Which collection to list (default: the first).")
 ) -> HTMLResponse:
+    return library_page(request, collection)
+
+
+def library_page(
+    request: Request,
+    collection: str = "",
+    outcomes: Sequence[object] = (),
+    upload_error: str | None = None,
+    status_code: int = 200,
+) -> HTMLResponse:
+    """The library of a collection; the main one's with the upload form where an admin token is configured
+    (admin changes go to the main collection), and what an upload did."""
     assistant = assistant_for(request.app.state, collection)
+    link_collection = picked(request, collection)
     context = {
         "articles": assistant.articles,
         "manifest": assistant.index.manifest,
-        "link_collection": picked(request, collection),
+        "link_collection": link_collection,
+        "upload": request.app.state.settings.admin_token is not None and not link_collection,
+        "suffixes": ",".join(PARSERS),
+        "outcomes": outcomes,
+        "upload_error": upload_error,
     }
-    return templates.TemplateResponse(request, "library.html", context)
+    return templates.TemplateResponse(request, "library.html", context, status_code=status_code)
 
 
 @router.api_route("/documents/{doc_id}", methods=READ, response_class=HTMLResponse, include_in_schema=False)

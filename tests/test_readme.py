@@ -1,0 +1,89 @@
+"""The README's examples and figures are what the code prints and what the scripts measured.
+
+Where the README shortens a long string it writes `…`, which here stands for any text.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from bench.install_size import readme_table
+from bench.suite_time import readme_figure
+from qa import Assistant
+from qa.indexing import load_corpus
+from qa.passages import index_entries
+from qa.schema import answer_out
+from qa.settings import PROJECT_ROOT
+from tests.conftest import CORPUS, G8
+
+README = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
+RESULTS = PROJECT_ROOT / "bench" / "results"
+
+
+def block_after(marker: str, fence: str) -> str:
+    """The fenced block of kind `fence` that comes first after `marker` in the README."""
+    start = README.index(f"```{fence}\n", README.index(marker)) + len(fence) + 4
+    return README[start : README.index("```", start)]
+
+
+def shortened(readme: str, real: str) -> bool:
+    """Whether the README's text is the real one, a `…` standing for whatever it left out.
+
+    A space in the README also stands for a no-break space, which documents print and a README cannot show.
+    """
+    pattern = ".*?".join(re.escape(piece).replace(r"\ ", "[ \u00a0]") for piece in readme.split("…"))
+    return re.fullmatch(pattern, real, re.DOTALL) is not None
+
+
+def differences(readme: Any, real: Any, path: str = "") -> list[str]:
+    """Where the README's JSON sample differs from the real answer's JSON: keys, lengths, values."""
+    if isinstance(readme, dict) and isinstance(real, dict):
+        if readme.keys() != real.keys():
+            return [f"{path or '.'}: keys {sorted(readme)} in the README, {sorted(real)} in the answer"]
+        return [d for key in readme for d in differences(readme[key], real[key], f"{path}.{key}")]
+    if isinstance(readme, list) and isinstance(real, list):
+        if len(readme) != len(real):
+            return [f"{path}: {len(readme)} items in the README, {len(real)} in the answer"]
+        return [d for i, (a, b) in enumerate(zip(readme, real, strict=True)) for d in differences(a, b, f"{path}[{i}]")]
+    if isinstance(readme, str) and isinstance(real, str) and shortened(readme, real):
+        return []
+    return [] if readme == real else [f"{path}: {readme!r} in the README, {real!r} in the answer"]
+
+
+def test_the_json_sample_is_the_answer_the_api_gives(assistant: Assistant) -> None:
+    sample = json.loads(block_after("## Ask over HTTP", "json"))
+    real = answer_out(assistant.ask(G8, 1)).model_dump(mode="json")
+    assert differences(sample, real) == []
+
+
+def test_the_cli_example_is_what_qa_ask_prints(assistant: Assistant) -> None:
+    command, *printed = block_after("## The CLI", "text").splitlines()
+    assert command == f'$ qa ask "{G8}" -k 1'
+    assert shortened("\n".join(printed), assistant.ask(G8, 1).text.rstrip("\n"))
+
+
+def test_the_bundled_corpus_counts_are_what_it_holds() -> None:
+    articles, _ = load_corpus(CORPUS)
+    counts = (
+        f"{len(articles)} documents, {sum(len(a.paragraphs) for a in articles)} paragraphs, "
+        f"{len(index_entries(articles))} passages"
+    )
+    stated = {" ".join(found.split()) for found in re.findall(r"bundled corpus \(([^)]*)\)", README)}
+    assert stated == {counts}
+
+
+def test_the_install_figures_are_the_measured_ones() -> None:
+    assert readme_table(json.loads((RESULTS / "install.json").read_text(encoding="utf-8"))) in README
+
+
+def test_the_test_suite_time_is_the_measured_one() -> None:
+    suite = json.loads((RESULTS / "suite_time.json").read_text(encoding="utf-8"))
+    assert f"runs the test suite ({readme_figure(suite)})" in README
+
+
+def test_every_results_file_the_readme_names_exists() -> None:
+    named = set(re.findall(r"bench/results/([\w-]+\.json)", README))
+    assert {path.name for path in Path(RESULTS).glob("*.json")} >= named
