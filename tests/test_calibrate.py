@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 
 from embeddings import Encoder
-from embeddings.index import read_manifest
+from embeddings.index import read_manifest, update_manifest
 from eval.calibrate import calibrate_index
 from eval.dataset import DEFAULT_SET
 from qa import Assistant, Settings
@@ -23,9 +24,11 @@ ANSWERED = "What did the G8 urge North Korea to do?"
 
 @pytest.fixture
 def own(tmp_path: Path, settings: Settings, assistant: Assistant, encoder: Encoder) -> Assistant:
-    """An assistant over a copy of the session's bundled index, so a calibration stays in this test."""
-    shutil.copytree(settings.index_dir, tmp_path / "index")
-    return Assistant.open(settings.model_copy(update={"index_dir": tmp_path / "index"}), encoder=encoder)
+    """An assistant over a copy of the session's bundled index, so a calibration stays in this test; the copy
+    records the bundled folder as its corpus, as a build of it there would."""
+    copy = shutil.copytree(settings.index_dir, tmp_path / "index")
+    update_manifest(copy, corpus_dir=os.path.relpath(settings.corpus_dir.resolve(), copy.resolve()))
+    return Assistant.open(settings.model_copy(update={"index_dir": copy}), encoder=encoder)
 
 
 def test_calibrating_keeps_a_decision_fitted_on_the_questions_in_the_index_manifest(own: Assistant) -> None:
