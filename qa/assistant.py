@@ -17,8 +17,10 @@ from qa.corpus import Article, articles_from_json
 from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, rebuild_reason
+from qa.journal import recover
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
+from qa.user_cache import writable_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -27,8 +29,6 @@ DOC_ID_RE = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """What the parsers make ids of: a slug of the file name and the article's number in it."""
 MAX_DOC_ID_CHARS = 200
 REBUILD = "Rebuild it with `qa index --force`."
-ENCODER_CACHE = "encoder"
-"""Folder inside the index folder that keeps the query encoder's exported ONNX files."""
 
 
 @dataclass(frozen=True)
@@ -134,6 +134,7 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
     The model is loaded only if a build is needed.
     """
     current_model = encoder.model_id if encoder else model_id(settings.model_dir or default_model_dir())
+    recover(settings.corpus_dir, settings.index_dir, settings.index_lock_timeout)  # an add killed mid-build
     try:
         manifest = read_manifest(settings.index_dir)
     except IndexLoadError as error:
@@ -153,12 +154,12 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
 
 
 def open_encoder(settings: Settings) -> Encoder:
-    """The encoder the settings describe; ONNX query backends keep their files in the index folder."""
+    """The encoder the settings describe; ONNX query backends keep their files in the cache folder."""
     return Encoder(
         settings.model_dir,
         settings.batch_size,
         query_backend=settings.encoder_backend,
-        cache_dir=settings.index_dir / ENCODER_CACHE,
+        cache_dir=writable_cache_dir(settings.cache_dir) / "encoder",
     )
 
 

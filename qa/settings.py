@@ -95,6 +95,19 @@ class Settings(BaseSettings):
         ge=0,
         description="Seconds a `qa index` waits for another one building the same index, then gives up.",
     )
+    cache_dir: Path | None = Field(
+        None,
+        description="Folder for files made from the model (the exported ONNX query encoder); default: "
+        "$XDG_CACHE_HOME/footnote-qa or ~/.cache/footnote-qa, else a temporary folder. Never the index folder, "
+        "which may be read-only.",
+    )
+    reload_interval: float = Field(
+        1.0,
+        gt=0,
+        le=60,
+        description="Seconds between a server's checks of the index folder's `CURRENT` pointer: a build published "
+        "by another worker, server or `qa index` is loaded within this time and served once loaded.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Web origins allowed to call the API from a browser, comma-separated; empty: same origin only.",
