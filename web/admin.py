@@ -63,7 +63,9 @@ async def upload(request: Request, files: list[UploadFile]) -> DocumentsChanged:
 
     def add(current: Assistant) -> Change:
         settings = current.settings
-        return add_documents(settings.corpus_dir, settings.index_dir, current.encoder, received)
+        return add_documents(
+            settings.corpus_dir, settings.index_dir, current.encoder, received, lock_timeout=settings.index_lock_timeout
+        )
 
     return await _switch(request, add)
 
@@ -74,7 +76,14 @@ async def delete(request: Request, doc_id: str) -> DocumentsChanged:
 
     def remove(current: Assistant) -> Change:
         settings = current.settings
-        return remove_document(settings.corpus_dir, settings.index_dir, current.encoder, doc_id, current.articles)
+        return remove_document(
+            settings.corpus_dir,
+            settings.index_dir,
+            current.encoder,
+            doc_id,
+            current.articles,
+            lock_timeout=settings.index_lock_timeout,
+        )
 
     return await _switch(request, remove)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -16,7 +17,15 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import Assistant
-from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
+from qa.errors import (
+    DiskFull,
+    DocumentConflict,
+    DocumentNotFound,
+    IndexUnavailable,
+    InvalidDocumentId,
+    InvalidQuestion,
+    QAError,
+)
 from qa.schema import AnswerOut, DocumentOut, document_out
 from qa.settings import Settings, get_settings
 from web.access_log import AccessLog
@@ -28,7 +37,7 @@ from web.headers import add_security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
 from web.pages import templates
-from web.state import freeze_loaded
+from web.state import follow_builds, freeze_loaded
 
 HERE = Path(__file__).parent
 ERROR_STATUS: dict[type[QAError], int] = {
@@ -37,6 +46,7 @@ ERROR_STATUS: dict[type[QAError], int] = {
     IndexUnavailable: 503,
     DocumentConflict: 409,
     InvalidDocumentId: 422,
+    DiskFull: 507,
 }
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
 
@@ -71,7 +81,10 @@ def create_app(settings: Settings | None = None, assistant: Assistant | None = N
             freeze_loaded()
         else:
             app.state.assistant = assistant
+        # Builds published by other workers, servers or `qa index` (web/state.py).
+        follower = asyncio.create_task(follow_builds(app.state, settings.index_dir, settings.reload_interval))
         yield
+        follower.cancel()
 
     app = FastAPI(
         title="footnote-qa",
