@@ -134,7 +134,7 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
     The model is loaded only if a build is needed.
     """
     current_model = encoder.model_id if encoder else model_id(settings.model_dir or default_model_dir())
-    recover(settings.corpus_dir, settings.index_dir, settings.index_lock_timeout)  # an add killed mid-build
+    recover(settings.corpus_dir, settings.index_dir)  # an add killed mid-build
     try:
         manifest = read_manifest(settings.index_dir)
     except IndexLoadError as error:

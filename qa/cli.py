@@ -36,7 +36,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from qa.journal import recover
 
     settings = _settings(args)
-    recover(settings.corpus_dir, settings.index_dir, settings.index_lock_timeout)  # an add killed mid-build
+    recover(settings.corpus_dir, settings.index_dir)  # an add killed mid-build
     encoder = Encoder(settings.model_dir, settings.batch_size)
     reason = stale_reason(settings.index_dir, settings.corpus_dir, encoder.model_id, settings.index_type)
     if not args.force and reason is None:

@@ -82,15 +82,23 @@ def roll_back(corpus_dir: Path, index_dir: Path) -> None:
     commit(index_dir)
 
 
-def recover(corpus_dir: Path, index_dir: Path, timeout: float) -> None:
+def recover(corpus_dir: Path, index_dir: Path) -> None:
     """Finish what a killed change left: its journal (committed or rolled back) and half-written files.
 
-    Nothing to do, and nothing written, when the index folder is read-only: no change can have run there.
+    Nothing to do when another process holds the change lock: that process is alive, and finishes
+    its own change. Nothing written when the index folder is read-only: no change can have run there.
     """
     if not index_dir.is_dir() or not os.access(index_dir, os.W_OK):
         return
-    with change_lock(index_dir, timeout):
+    lock = FileLock(index_dir / CHANGE_LOCK)
+    try:
+        lock.acquire(timeout=0)
+    except Timeout:
+        return
+    try:
         finish_unfinished(corpus_dir, index_dir)
+    finally:
+        lock.release()
 
 
 def finish_unfinished(corpus_dir: Path, index_dir: Path) -> None:

@@ -161,7 +161,7 @@ def test_an_add_killed_during_its_build_is_rolled_back_at_the_next_start(
 def test_half_written_files_are_removed_at_start(folders: tuple[Path, Path]) -> None:
     corpus, index = folders
     (corpus / ".water.txt.partial").write_bytes(NOTE[:10])
-    recover(corpus, index, timeout=10)
+    recover(corpus, index)
     assert sorted(p.name for p in corpus.iterdir()) == ["prison-food-rations.md"]
 
 

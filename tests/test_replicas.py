@@ -86,12 +86,14 @@ def during_load(servers: tuple[Server, Server], doc_id: str, change: httpx.Reque
     stop = threading.Event()
     with ThreadPoolExecutor(1) as pool:
         watching = pool.submit(watch, servers, doc_id, stop)
-        time.sleep(1)
-        answer = send(change)
+        try:
+            time.sleep(1)
+            answer = send(change)
+            done = time.monotonic()
+            time.sleep(BOUND_S + 2)
+        finally:
+            stop.set()
         assert answer.is_success, answer.text
-        done = time.monotonic()
-        time.sleep(BOUND_S + 2)
-        stop.set()
         return done, watching.result()
 
 
