@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -141,6 +142,9 @@ def ensure_index(settings: Settings, encoder: Encoder | None = None, *, progress
         raise IndexUnavailable(f"{error}. {REBUILD}") from error
     _check_model(settings.index_dir, manifest.model, current_model)
     if reason := rebuild_reason(manifest, settings.corpus_dir, settings.index_type):
+        if not os.access(settings.index_dir, os.W_OK):  # a read-only volume: serve what it holds
+            log.warning("%s, but %s is read-only: serving its build as it is", reason, settings.index_dir)
+            return
         log.info("%s; rebuilding", reason)
         report = build_index(
             settings.corpus_dir,

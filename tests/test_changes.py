@@ -212,8 +212,11 @@ def test_qa_index_on_a_full_disk_says_so_without_a_traceback(
 
 
 @ROOT_ONLY
-def test_qa_serve_answers_from_a_read_only_index_folder(folders: tuple[Path, Path], tmp_path: Path) -> None:
+def test_qa_serve_answers_from_a_read_only_index_folder_even_when_the_corpus_changed(
+    folders: tuple[Path, Path], tmp_path: Path
+) -> None:
     corpus, index = folders
+    (corpus / "water.txt").write_bytes(NOTE)
     with read_only_view(index, tmp_path / "read-only-index") as view:
         with running_server({"QA_CORPUS_DIR": str(corpus), "QA_INDEX_DIR": str(view)}) as server:
             answer = httpx.post(f"{server.url}/api/answer", json={"question": "What did prisoners eat?", "k": 1})
