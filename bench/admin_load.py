@@ -5,7 +5,8 @@
 Copies the corpus folder (`QA_CORPUS_DIR`) to a scratch folder, builds its index there, and starts
 `qa serve --workers N` on it. Then, for `--seconds`:
 - `--clients` clients each alternate a question from the eval set and a request for the page of the
-  document added last (the bundled corpus's first document before any add);
+  document added last (the bundled corpus's first document before any add), the latter on a new
+  connection each time, so that every worker is asked;
 - an admin client adds a new document through the API every `--add-every` seconds.
 A document request counts as "after the bound" when it was sent later than `BOUND_S` after the add
 that made the document was answered; each must see the document (200). The lag of an add is the
@@ -42,8 +43,8 @@ RESULTS = PROJECT_ROOT / "bench" / "results" / "admin_load.json"
 TOKEN = "admin-load-bench-token"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
 BOUND_S = 5.0
-"""The bound stated in the README (Replicas): `QA_RELOAD_INTERVAL` (1 s) plus the time a worker takes to load
-the new build, with margin for a loaded 2-core machine."""
+"""The bound the README states: `QA_RELOAD_INTERVAL` (1 s) plus the time a worker takes to load the new build,
+with margin for a loaded 2-core machine."""
 ERROR_SAMPLES = 5
 
 
@@ -78,7 +79,7 @@ async def clients_and_adds(
     latest = [first_id]
     deadline = time.monotonic() + seconds
 
-    async def client(number: int, http: httpx.AsyncClient) -> None:
+    async def client(number: int, http: httpx.AsyncClient, fresh: httpx.AsyncClient) -> None:
         turn = number
         while time.monotonic() < deadline:
             turn += clients
@@ -88,7 +89,7 @@ async def clients_and_adds(
                     response = await http.post(f"{url}/api/answer", json={"question": questions[turn % len(questions)]})
                 else:
                     doc_id = latest[-1]
-                    response = await http.get(f"{url}/api/documents/{doc_id}")
+                    response = await fresh.get(f"{url}/api/documents/{doc_id}")
             except httpx.HTTPError as error:
                 record.errors.append(f"{type(error).__name__}: {error}")
                 continue
@@ -105,7 +106,8 @@ async def clients_and_adds(
     async def admin(http: httpx.AsyncClient) -> None:
         number = 0
         while time.monotonic() + add_every < deadline:
-            await asyncio.sleep(add_every)
+            # Every `add_every` seconds from the start, however long the last add took.
+            await asyncio.sleep(max(0.0, deadline - seconds + (number + 1) * add_every - time.monotonic()))
             number += 1
             name, data, doc_id = document(number)
             sent = time.monotonic()
@@ -117,8 +119,13 @@ async def clients_and_adds(
             latest.append(doc_id)
 
     limits = httpx.Limits(max_connections=clients + 1, max_keepalive_connections=clients + 1)
-    async with httpx.AsyncClient(timeout=120, limits=limits) as http:
-        await asyncio.gather(admin(http), *(client(n, http) for n in range(clients)))
+    # Document requests on new connections: a kept-alive one stays with one worker, and every worker must be asked.
+    one_off = httpx.Limits(max_connections=clients, max_keepalive_connections=0)
+    async with (
+        httpx.AsyncClient(timeout=120, limits=limits) as http,
+        httpx.AsyncClient(timeout=120, limits=one_off) as fresh,
+    ):
+        await asyncio.gather(admin(http), *(client(n, http, fresh) for n in range(clients)))
     return record
 
 

@@ -24,8 +24,9 @@ TOKEN = "replicas-test-admin-token"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
 QUESTION = {"question": "What did prisoners eat?"}
 BOUND_S = 5.0
-"""The stated bound (README, Replicas): `QA_RELOAD_INTERVAL` (1 s) plus the time to load the new build, which is
-0.2 s on an idle machine and, measured by bench/admin_load.py, under 3 s on a loaded 2-core one."""
+"""The stated bound (README, "Several workers, several servers"): `QA_RELOAD_INTERVAL` (1 s) plus the time to load
+the new build (0.17 s for the bundled corpus), with margin for a loaded machine; bench/admin_load.py measured 0.81 s
+at worst under 16 clients."""
 
 
 @dataclass(frozen=True)
