@@ -239,6 +239,8 @@ class PassageIndex:
         self.options = options
         self._parameters: dict[int, list[Any]] = {}
         """Search parameters by refine factor: at most `ivf_rescore` of them, each made on first use."""
+        self.build: Path | None = None
+        """The build folder this index was loaded from; None for one built in memory."""
 
     def _parameters_for(self, n: int) -> Any:
         k_factor = rescore_factor(self.options.ivf_rescore, n)
@@ -283,7 +285,7 @@ class PassageIndex:
         partial = build.with_name(build.name + ".partial")
         partial.mkdir()
         try:
-            faiss.write_index(self._faiss, str(partial / "index.faiss"))
+            _write_index(self._faiss, partial / "index.faiss")
             for name, data in {**self.entries.files(), **(payload or {})}.items():
                 _write(partial / name, data)
             _write(partial / _MANIFEST, json.dumps(asdict(self.manifest), indent=2).encode())
@@ -313,6 +315,7 @@ class PassageIndex:
             index = faiss.read_index(str(build / "index.faiss"), _MMAP)
             loaded = cls.__new__(cls)
             loaded._attach(index, entries, manifest, options or SearchOptions())
+            loaded.build = build
             return loaded, build
         except (OSError, ValueError, TypeError, KeyError, RuntimeError) as error:
             raise IndexLoadError(f"index build {build} is damaged: {error}") from error
@@ -379,6 +382,15 @@ def _read_manifest(build: Path) -> Manifest:
     if manifest.index_type not in INDEX_TYPES:
         raise IndexLoadError(f"index manifest in {build} names an unknown index type {manifest.index_type!r}")
     return manifest
+
+
+def _write_index(index: faiss.Index, path: Path) -> None:
+    """`faiss.write_index` through a Python file, so a full disk is the OSError (ENOSPC) it is, not FAISS's
+    RuntimeError, and the file is on disk (fsync) before `CURRENT` can name its build."""
+    with open(path, "wb") as handle:
+        faiss.write_index(index, faiss.PyCallbackIOWriter(handle.write))
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _write(path: Path, data: bytes) -> None:

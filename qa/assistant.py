@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,7 @@ from qa.inputs import whole_number
 from qa.isolation import ParseLimits
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
+from qa.user_cache import writable_cache_dir
 
 log = logging.getLogger(__name__)
 
@@ -203,19 +205,31 @@ def open_query_encoder(settings: Settings) -> QueryEncoder:
     which exports the graph once, when there is none yet or the settings ask for PyTorch."""
     if settings.encoder_backend != "torch":
         model = current_model_id(settings)
-        path = onnx_path(settings.index_dir / ENCODER_CACHE, model, settings.encoder_backend)
+        path = onnx_path(encoder_cache(settings), model, settings.encoder_backend)
         if is_exported(path):
             return OnnxQueryEncoder(path, model)
     return open_encoder(settings)
 
 
+def encoder_cache(settings: Settings) -> Path:
+    """Where the query encoder's exported ONNX files are kept: the index's own folder, which `qa index` fills
+    so that `qa ask` needs no PyTorch, when it holds them or can be written; else the user's cache folder
+    (`QA_CACHE_DIR`), so that a read-only index is served without writing to it."""
+    own = settings.index_dir / ENCODER_CACHE
+    if os.access(settings.index_dir, os.W_OK):
+        return own
+    if is_exported(onnx_path(own, current_model_id(settings), settings.encoder_backend)):
+        return own
+    return writable_cache_dir(settings.cache_dir) / ENCODER_CACHE
+
+
 def open_encoder(settings: Settings) -> Encoder:
-    """The encoder the settings describe; ONNX query backends keep their files in the index folder."""
+    """The encoder the settings describe, its ONNX query files in `encoder_cache`."""
     return Encoder(
         settings.model_dir,
         settings.batch_size,
         query_backend=settings.encoder_backend,
-        cache_dir=settings.index_dir / ENCODER_CACHE,
+        cache_dir=encoder_cache(settings),
     )
 
 

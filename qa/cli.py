@@ -62,9 +62,11 @@ def cmd_index(args: argparse.Namespace) -> int:
     from qa.collection import own_folder
     from qa.indexing import build_index, stale_reason
     from qa.isolation import ParseLimits, start_forkserver
+    from qa.journal import recover
 
     settings = _settings(args)
     corpus_dir = own_folder(settings, replace=args.force)
+    recover(corpus_dir, settings.index_dir)  # an add killed mid-build
     reason = stale_reason(settings.index_dir, corpus_dir, current_model_id(settings), settings.index_type)
     if not args.force and reason is None and _query_graph_exported(settings):
         print(f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it")

@@ -125,6 +125,7 @@ def open_collection(settings: Settings, model: str) -> Collection:
     Raises IndexUnavailable, naming the `qa index` command to run, for a missing, damaged or foreign index.
     """
     from qa.indexing import rebuild_reason  # reads the folder: the parsers' table, only when an index exists
+    from qa.journal import recover
 
     try:
         manifest = read_manifest(settings.index_dir)
@@ -132,6 +133,7 @@ def open_collection(settings: Settings, model: str) -> Collection:
         command = index_command(settings.corpus_dir, settings.index_dir)
         raise IndexUnavailable(f"{error}; build it with {command}") from error
     corpus = corpus_for(settings, manifest)
+    recover(corpus, settings.index_dir)  # an add killed mid-build is committed or rolled back first
     if manifest.model != model:
         raise IndexUnavailable(
             f"the index in {shell_path(settings.index_dir)} was built with model {manifest.model}, not {model}; "

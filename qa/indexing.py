@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import time
 from collections.abc import Mapping
@@ -17,7 +19,7 @@ from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
 from embeddings.index import choose_index_type, current_build, read_manifest, update_manifest
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
-from qa.errors import CorpusError
+from qa.errors import CorpusError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, start_forkserver
 from qa.lock import index_build_lock
@@ -26,6 +28,8 @@ from qa.passages import index_entries
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
 ARTICLES_FILE = "articles.json"
+FILES_FILE = "files.json"
+"""The hash of each corpus file's bytes and why it was skipped, if it was: the next build parses only changed files."""
 SHAPING_DISTRIBUTIONS = (
     "pysbd",
     "PyStemmer",
@@ -77,40 +81,91 @@ class IndexReport:
         return line + "".join(f"\nskipped {shown(name)}: {reason}" for name, reason in self.skipped)
 
 
-def load_corpus(
-    directory: Path, progress: bool = False, limits: ParseLimits = DEFAULT_LIMITS
-) -> tuple[list[Article], list[tuple[str, str]]]:
-    """Parse every document, each in a child process under `limits`; a file that cannot be indexed is
-    reported with its reason, not fatal, so one bad file never stops a build."""
+@dataclass(frozen=True)
+class ParsedFile:
+    """What parsing one corpus file gave, under the hash of its bytes: reused while the bytes stay the same."""
+
+    digest: str
+    articles: tuple[Article, ...] = ()
+    skipped: str | None = None
+    """Why the file was not indexed, when its own content is the reason (unreadable, no text)."""
+
+
+@dataclass(frozen=True)
+class ParsedCorpus:
+    articles: list[Article]
+    skipped: list[tuple[str, str]]
+    files: dict[str, ParsedFile]
+    """Each corpus file whose outcome depends on its bytes alone, by name: what the next build may reuse."""
+    fingerprint: str
+    """`fingerprint` of the bytes that were parsed: a change during the build makes the build stale, not wrong."""
+
+
+def parse_corpus(
+    directory: Path,
+    progress: bool = False,
+    previous: Mapping[str, ParsedFile] | None = None,
+    limits: ParseLimits = DEFAULT_LIMITS,
+) -> ParsedCorpus:
+    """Parse every document, each in a child process under `limits`, reusing `previous` outcomes for files
+    whose bytes are unchanged.
+
+    A file that cannot be indexed is reported with its reason, not fatal, so one bad file never stops a
+    build. Each file is read once: the bytes hashed are the bytes parsed.
+    """
+    previous = previous or {}
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []
+    files: dict[str, ParsedFile] = {}
     owners: dict[str, str] = {}
+    corpus = hashlib.sha256(PARSER_VERSION.encode())
     with Worker(limits) as worker:
         for path in tqdm(folder_files(directory), desc="files", unit="file", disable=not progress):
             name = str(path.relative_to(directory))
-            if reason := _unparsed_reason(name):
+            if reason := unindexed_reason(path):
                 skipped.append((printable_name(name), reason))
                 continue
             try:
-                parsed = worker.parse(path.read_bytes(), name).articles
+                data = path.read_bytes()
             except OSError as error:
-                skipped.append((name, f"cannot be read ({error.strerror})"))
+                skipped.append((printable_name(name), f"cannot be read ({error.strerror})"))
                 continue
-            except CorpusError as error:
-                skipped.append((name, str(error).removeprefix(f"{path.name}: ")))
+            digest = hashlib.sha256(data)
+            corpus.update(os.fsencode(name) + b"\0" + digest.digest())  # as `folder.fingerprint` hashes it
+            if printable_name(name) != name:  # the index could not store or remove it
+                skipped.append((printable_name(name), "its name is not valid UTF-8; rename it"))
                 continue
-            if clash := _add(parsed, name, owners, articles):
-                skipped.append((name, clash))
-    return articles, skipped
+            parsed = _parse_one(worker, data, digest.hexdigest(), name, previous.get(name))
+            files[name] = parsed
+            if parsed.skipped is not None:
+                skipped.append((name, parsed.skipped))
+                continue
+            if clash := next((owners[a.id] for a in parsed.articles if a.id in owners), None):
+                skipped.append((name, f"its document ids would be the same as {clash}'s (same file name); rename it"))
+                continue
+            owners.update((article.id, name) for article in parsed.articles)
+            articles.extend(parsed.articles)
+    return ParsedCorpus(articles, skipped, files, corpus.hexdigest())
 
 
-def _unparsed_reason(name: str) -> str | None:
-    """Why a file is skipped before parsing: not a document, or a name the index cannot record."""
-    if reason := unindexed_reason(Path(name)):
-        return reason
-    if printable_name(name) != name:
-        return "its name is not valid UTF-8; rename it"
-    return None
+def _parse_one(worker: Worker, data: bytes, digest: str, name: str, known: ParsedFile | None) -> ParsedFile:
+    if known is not None and known.digest == digest:
+        return known
+    try:
+        articles = tuple(worker.parse(data, name).articles)
+    except CorpusError as error:
+        return ParsedFile(digest, skipped=str(error).removeprefix(f"{Path(name).name}: "))
+    if not any(article.paragraphs for article in articles):
+        return ParsedFile(digest, skipped="no paragraphs of text found")
+    return ParsedFile(digest, articles)
+
+
+def load_corpus(
+    directory: Path, progress: bool = False, limits: ParseLimits = DEFAULT_LIMITS
+) -> tuple[list[Article], list[tuple[str, str]]]:
+    """Parse every document; a file that cannot be indexed is reported with its reason, not fatal."""
+    parsed = parse_corpus(directory, progress, limits=limits)
+    return parsed.articles, parsed.skipped
 
 
 def printable_name(name: str) -> str:
@@ -118,19 +173,35 @@ def printable_name(name: str) -> str:
     return os.fsencode(name).decode("utf-8", "backslashreplace")
 
 
-def _add(parsed: list[Article], name: str, owners: dict[str, str], articles: list[Article]) -> str | None:
-    """Take a file's articles into the corpus, or say why not."""
-    if not any(article.paragraphs for article in parsed):
-        return "no paragraphs of text found"
-    if clash := next((owners[a.id] for a in parsed if a.id in owners), None):
-        return f"its document ids would be the same as {clash}'s (same file name); rename it"
-    owners.update((article.id, name) for article in parsed)
-    articles.extend(parsed)
-    return None
-
-
 def corpus_fingerprint(directory: Path) -> str:
     return fingerprint(corpus_files(directory), directory)
+
+
+def parsed_files(index_dir: Path) -> dict[str, ParsedFile]:
+    """The current build's parse of each file, for a build that reuses them; empty when there is nothing to reuse.
+
+    Only a build made with this installation's parsers and sentence splitter is reused: another
+    version could cut the same bytes into other passages.
+    """
+    try:
+        build = current_build(index_dir)
+        if version_changes(read_manifest(index_dir).versions):
+            return {}
+        recorded = json.loads((build / FILES_FILE).read_bytes())
+        by_source: dict[str, list[Article]] = {}
+        for article in articles_from_json((build / ARTICLES_FILE).read_bytes()):
+            by_source.setdefault(article.source, []).append(article)
+        return {
+            name: ParsedFile(entry["sha256"], tuple(by_source.get(name, ())), entry["skipped"])
+            for name, entry in recorded.items()
+            if entry["skipped"] is not None or name in by_source
+        }
+    except (IndexLoadError, OSError, ValueError, TypeError, KeyError):
+        return {}
+
+
+def files_json(files: Mapping[str, ParsedFile]) -> bytes:
+    return json.dumps({name: {"sha256": f.digest, "skipped": f.skipped} for name, f in files.items()}).encode()
 
 
 @cache
@@ -225,7 +296,12 @@ def build_index(
     under `limits`.
     """
     with index_build_lock(index_dir, lock_timeout):
-        return _build_unlocked(corpus_dir, index_dir, encoder, progress, index_type, limits)
+        try:
+            return _build_unlocked(corpus_dir, index_dir, encoder, progress, index_type, limits)
+        except OSError as error:
+            if full := disk_full(error, f"the index folder {index_dir}"):
+                raise full from error
+            raise
 
 
 def _build_unlocked(
@@ -234,8 +310,8 @@ def _build_unlocked(
     """Parse, embed what the cache lacks, and save a new build; the previous build serves until this one is complete."""
     started = time.perf_counter()
     start_forkserver()
-    fingerprint_before = corpus_fingerprint(corpus_dir)
-    articles, skipped = load_corpus(corpus_dir, progress, limits)
+    parsed = parse_corpus(corpus_dir, progress, parsed_files(index_dir), limits)
+    articles, skipped = parsed.articles, parsed.skipped
     if not any(article.paragraphs for article in articles):
         reasons = "".join(f"; skipped {shown(name)}: {reason}" for name, reason in skipped)
         raise CorpusError(f"no documents with text in {corpus_dir}; nothing to index{reasons}")
@@ -247,7 +323,7 @@ def _build_unlocked(
     manifest = Manifest(
         model=encoder.model_id,
         dimension=encoder.dimension,
-        corpus=fingerprint_before,
+        corpus=parsed.fingerprint,
         passages=len(entries),
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         index_type=choose_index_type(index_type, len(entries)),
@@ -256,7 +332,12 @@ def _build_unlocked(
         decision=calibrated_decision(index_dir),
     )
     index = PassageIndex(vectors, [entry for entry, _ in entries], manifest)
-    index.save(index_dir, {ARTICLES_FILE: articles_to_json(articles), CACHE_FILE: cache.to_bytes()})
+    payload = {
+        ARTICLES_FILE: articles_to_json(articles),
+        FILES_FILE: files_json(parsed.files),
+        CACHE_FILE: cache.to_bytes(),
+    }
+    index.save(index_dir, payload)
     return IndexReport(
         files=len({a.source for a in articles}) + len(skipped),
         documents=len(articles),

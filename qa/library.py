@@ -1,32 +1,28 @@
 """Adding files to the corpus folder and removing them, then re-indexing: `qa add/remove` and the admin API.
 
-A change is applied to the folder, the index is rebuilt incrementally (only new text is embedded),
-and if the build fails the folder is put back as it was, so folder and index never disagree.
+A change is applied to the folder, the index is rebuilt incrementally (only changed files are parsed,
+only new text is embedded), and if the build fails, or the process dies during it, the folder is put
+back as it was (`qa.journal`), so folder and index never disagree.
 """
 
 from __future__ import annotations
 
-import os
-import secrets
-import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from embeddings import Encoder
+from qa import journal
 from qa.corpus import Article
-from qa.errors import CorpusError, DocumentConflict, DocumentNotFound, IndexBusy
-from qa.folder import corpus_files, unindexed_reason
-from qa.indexing import IndexReport, build_index
+from qa.errors import CorpusError, DocumentConflict, DocumentNotFound, disk_full
+from qa.folder import unindexed_reason
+from qa.indexing import IndexReport, build_index, parse_corpus, parsed_files
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker
 from qa.names import hidden_character
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
 MAX_NAME_BYTES = 255
 """NAME_MAX of ext4, XFS, APFS and NTFS (which counts UTF-16 units, at most as many)."""
-
-_CHANGES = threading.Lock()
-"""One change to a corpus folder at a time in this process: each is a write followed by a rebuild."""
 
 
 @dataclass(frozen=True)
@@ -63,39 +59,37 @@ def add_documents(
     lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
     limits: ParseLimits = DEFAULT_LIMITS,
 ) -> Change:
-    """Copy new documents into the corpus folder and re-index; each must parse into text first, under `limits`."""
+    """Copy new documents into the corpus folder and re-index; each must parse into text first, in a child
+    process under `limits`.
+
+    Names and document ids are checked under the change lock, against the folder as it is then,
+    so of two uploads racing for one name (or one id, as `x.txt` and `x.md`), the second is refused.
+    """
+    parsed: dict[str, list[Article]] = {}
     with Worker(limits) as worker:
-        known = {article.id for path in corpus_files(corpus_dir) for article in _articles(worker, path, corpus_dir)}
-        added = _parse_new(worker, corpus_dir, files, known)
-
-    def apply() -> Callable[[], None]:
         for name, data in files:
-            _write_new(corpus_dir / name, data)
+            check_name(name)
+            if name in parsed:
+                raise DocumentConflict(f"{name} is given twice")
+            parsed[name] = [a for a in worker.parse(data, name).articles if a.paragraphs]
+            if not parsed[name]:
+                raise CorpusError(f"{name}: no paragraphs of text found")
+    with journal.change_lock(index_dir, lock_timeout):
+        journal.finish_unfinished(corpus_dir, index_dir)
+        known = _document_ids(corpus_dir, index_dir, limits)
+        for name, articles in parsed.items():
+            if (corpus_dir / name).exists():
+                raise DocumentConflict(f"{name} is already in the corpus; remove it first to replace it")
+            if clash := sorted(known.intersection(a.id for a in articles)):
+                raise DocumentConflict(f"{name} would have document id {clash[0]}, which another file already has")
+            known.update(a.id for a in articles)
 
-        def undo() -> None:
-            for name, _ in files:
-                (corpus_dir / name).unlink(missing_ok=True)
+        def apply() -> None:
+            for name, data in files:
+                journal.write_new(corpus_dir / name, data)
 
-        return undo
-
-    return _change(corpus_dir, index_dir, encoder, tuple(added), apply, progress, lock_timeout, limits)
-
-
-def _parse_new(worker: Worker, corpus_dir: Path, files: Sequence[tuple[str, bytes]], known: set[str]) -> list[Article]:
-    """The documents of files to add, each parsed in `worker`'s child; refused if a name or an id is taken."""
-    added: list[Article] = []
-    for name, data in files:
-        check_name(name)
-        if (corpus_dir / name).exists():
-            raise DocumentConflict(f"{name} is already in the corpus; remove it first to replace it")
-        articles = [a for a in worker.parse(data, name).articles if a.paragraphs]
-        if not articles:
-            raise CorpusError(f"{name}: no paragraphs of text found")
-        if clash := sorted(known.intersection(a.id for a in articles)):
-            raise DocumentConflict(f"{name} would have document id {clash[0]}, which another file already has")
-        known.update(a.id for a in articles)
-        added.extend(articles)
-    return added
+        report = _change(corpus_dir, index_dir, encoder, (list(parsed), ()), apply, progress, lock_timeout, limits)
+    return Change(tuple(a for articles in parsed.values() for a in articles), report)
 
 
 def remove_document(
@@ -113,56 +107,50 @@ def remove_document(
     article = next((a for a in articles if a.id == doc_id), None)
     if article is None:
         raise DocumentNotFound(f"no document with id {doc_id!r}")
-    path = corpus_dir / article.source
-    if not path.is_file():
-        raise DocumentNotFound(f"document {doc_id!r} came from {article.source}, which is no longer in {corpus_dir}")
     removed = tuple(a for a in articles if a.source == article.source)
-
-    def apply() -> Callable[[], None]:
-        data = path.read_bytes()
-        path.unlink()
-        return lambda: _write_new(path, data)
-
-    return _change(corpus_dir, index_dir, encoder, removed, apply, progress, lock_timeout, limits)
+    with journal.change_lock(index_dir, lock_timeout):
+        journal.finish_unfinished(corpus_dir, index_dir)
+        path = corpus_dir / article.source
+        if not path.is_file():
+            # The corpus folder's place on disk is the operator's business, not the client's.
+            raise DocumentNotFound(f"document {doc_id!r} came from {article.source}, which is no longer in the corpus")
+        report = _change(
+            corpus_dir, index_dir, encoder, ((), (article.source,)), path.unlink, progress, lock_timeout, limits
+        )
+    return Change(removed, report)
 
 
 def _change(
     corpus_dir: Path,
     index_dir: Path,
     encoder: Encoder,
-    documents: tuple[Article, ...],
-    apply: Callable[[], Callable[[], None]],
+    names: tuple[Sequence[str], Sequence[str]],
+    apply: Callable[[], None],
     progress: bool,
     lock_timeout: float,
     limits: ParseLimits,
-) -> Change:
-    """Apply a change and rebuild, waiting at most `lock_timeout` seconds for a change or build in progress."""
-    if not _CHANGES.acquire(timeout=lock_timeout):
-        raise IndexBusy(
-            f"another change to {corpus_dir} is still in progress after {lock_timeout:.0f} s of waiting; "
-            "try again when it has finished, or raise QA_INDEX_LOCK_TIMEOUT"
-        )
+) -> IndexReport:
+    """Journal, apply and build; with the change lock held. A failed or interrupted build is rolled back.
+
+    `names` are the files added and the files removed.
+    """
     try:
-        undo = apply()
+        journal.begin(corpus_dir, index_dir, *names)
         try:
+            apply()
             report = build_index(corpus_dir, index_dir, encoder, progress, lock_timeout, limits=limits)
         except BaseException:
-            undo()
+            journal.roll_back(corpus_dir, index_dir)
             raise
-    finally:
-        _CHANGES.release()
-    return Change(documents, report)
+        journal.commit(index_dir)
+    except OSError as error:
+        if full := disk_full(error, "the corpus or index folder"):
+            raise full from error
+        raise
+    return report
 
 
-def _articles(worker: Worker, path: Path, corpus_dir: Path) -> list[Article]:
-    try:
-        return worker.parse(path.read_bytes(), str(path.relative_to(corpus_dir))).articles
-    except (CorpusError, OSError):
-        return []
-
-
-def _write_new(path: Path, data: bytes) -> None:
-    """Write a file that appears whole or not at all; the temporary name is short, whatever the file's."""
-    partial = path.with_name(f".{secrets.token_hex(8)}.partial")
-    partial.write_bytes(data)
-    os.replace(partial, path)
+def _document_ids(corpus_dir: Path, index_dir: Path, limits: ParseLimits) -> set[str]:
+    """The ids of every document in the corpus folder, with the files the current build parsed not parsed again."""
+    corpus = parse_corpus(corpus_dir, previous=parsed_files(index_dir), limits=limits)
+    return {article.id for parsed in corpus.files.values() for article in parsed.articles}

@@ -123,6 +123,19 @@ class Settings(BaseSettings):
     parse_max_chars: int = Field(
         20_000_000, ge=1, description="Most characters of text one file may yield; a file yielding more is rejected."
     )
+    cache_dir: Path | None = Field(
+        None,
+        description="Folder for the query encoder's exported ONNX files when the index folder is read-only and "
+        "holds none (`qa index` writes them there); default: $XDG_CACHE_HOME/footnote-qa or ~/.cache/footnote-qa, "
+        "else a temporary folder.",
+    )
+    reload_interval: float = Field(
+        1.0,
+        gt=0,
+        le=60,
+        description="Seconds between a server's checks of the index folder's `CURRENT` pointer: a build published "
+        "by another worker, server or `qa index` is loaded within this time and served once loaded.",
+    )
     cors_origins: Annotated[list[str], NoDecode] = Field(
         default_factory=list,
         description="Web origins allowed to call the API from a browser, comma-separated; empty: same origin only.",

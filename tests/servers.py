@@ -43,10 +43,13 @@ def free_port() -> int:
 
 
 @contextmanager
-def running_server(env: Mapping[str, str], *, startup_timeout: float = STARTUP_TIMEOUT_S) -> Iterator[Server]:
+def running_server(
+    env: Mapping[str, str], *, startup_timeout: float = STARTUP_TIMEOUT_S, workers: int = 1
+) -> Iterator[Server]:
     """Start `qa serve`, wait until /healthz answers, and stop it afterwards (if it is still running)."""
     port = free_port()
     command = [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command += ["--workers", str(workers)]
     with tempfile.TemporaryDirectory(prefix="qa-server-") as folder:
         log = Path(folder) / "server.log"
         with open(log, "wb") as sink:

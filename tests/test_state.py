@@ -3,17 +3,20 @@
 from __future__ import annotations
 
 import gc
+import weakref
 from collections.abc import Iterator
 
 import pytest
 from starlette.datastructures import State
 
+import web.state
 from qa import Assistant
 from web.state import freeze_loaded, settle
 
 
 @pytest.fixture
-def unfrozen_after() -> Iterator[None]:
+def unfrozen_after(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setattr(web.state, "_FROZEN", False)  # put back as the test found it, with the collector
     yield
     gc.unfreeze()
 
@@ -31,16 +34,33 @@ def test_a_loaded_server_is_out_of_the_collectors_sight(assistant: Assistant, un
     assert not any(obj is assistant for obj in gc.get_objects())
 
 
-def test_settle_collects_the_replaced_assistants_cycles(assistant: Assistant, unfrozen_after: None) -> None:
-    class Cycle:
-        def __init__(self) -> None:
-            self.me = self
+def test_settle_runs_no_full_collection_on_a_frozen_server(assistant: Assistant, unfrozen_after: None) -> None:
+    full: list[dict[str, int]] = []
+
+    def record(phase: str, info: dict[str, int]) -> None:
+        if phase == "start" and info["generation"] == 2:
+            full.append(info)
 
     state = State()
-    state.assistant = Cycle()
+    state.assistant = Assistant.load(assistant.settings, assistant.encoder)
     freeze_loaded()
-    state_cycle = state.assistant
-    del state_cycle
-    settle(state, assistant)
-    assert not any(isinstance(obj, Cycle) for obj in gc.get_objects())
+    gc.callbacks.append(record)
+    try:
+        settle(state, Assistant.load(assistant.settings, assistant.encoder))
+    finally:
+        gc.callbacks.remove(record)
+    assert full == []
+
+
+def test_the_replaced_assistant_is_freed_without_a_collection(assistant: Assistant, unfrozen_after: None) -> None:
+    state = State()
+    state.assistant = Assistant.load(assistant.settings, assistant.encoder)
+    replaced = weakref.ref(state.assistant)
+    freeze_loaded()
+    gc.disable()
+    try:
+        settle(state, Assistant.load(assistant.settings, assistant.encoder))
+        assert replaced() is None
+    finally:
+        gc.enable()
     assert gc.get_freeze_count() > 0

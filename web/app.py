@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import AsyncIterator, Mapping, Sequence
 from contextlib import asynccontextmanager
@@ -19,7 +20,15 @@ from pydantic.fields import FieldInfo
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import Assistant, open_served
-from qa.errors import DocumentConflict, DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, QAError
+from qa.errors import (
+    DiskFull,
+    DocumentConflict,
+    DocumentNotFound,
+    IndexUnavailable,
+    InvalidDocumentId,
+    InvalidQuestion,
+    QAError,
+)
 from qa.inputs import must_be
 from qa.isolation import start_forkserver, stop_parsers_on_signals
 from qa.schema import MAX_PAGE, AnswerOut, DocumentList, DocumentOut, document_list, document_out
@@ -35,7 +44,7 @@ from web.headers import API_DOCS_STATIC, add_security_headers, security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
 from web.pages import templates
-from web.state import freeze_loaded
+from web.state import follow_builds, freeze_loaded
 from web.upload import router as upload_router
 
 HERE = Path(__file__).parent
@@ -45,6 +54,7 @@ ERROR_STATUS: dict[type[QAError], int] = {
     IndexUnavailable: 503,
     DocumentConflict: 409,
     InvalidDocumentId: 422,
+    DiskFull: 507,
 }
 """The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
 
@@ -105,7 +115,10 @@ def create_app(
             serve_beside(app.state, others)
         start_forkserver()
         stop_parsers_on_signals()
+        # Builds published by other workers, servers or `qa index` (web/state.py).
+        follower = asyncio.create_task(follow_builds(app.state, settings.index_dir, settings.reload_interval))
         yield
+        follower.cancel()
 
     # Swagger UI and ReDoc from files shipped in the fastapi-offline package: /docs works without a network.
     app = FastAPIOffline(

@@ -1,32 +1,52 @@
-"""The assistant an app answers with, set so that the garbage collector leaves it be.
+"""The assistant an app answers with: following the index folder's `CURRENT`, and out of the collector's way.
 
-A loaded corpus and index are hundreds of thousands of Python objects (468k for the bundled
-corpus) that live as long as the assistant. Every full collection of the cyclic garbage collector
-walked them all: 0.37 s, a pause for every request in flight, measured on the bundled corpus.
-Objects that outlive young collections (the answer cache's, among others) set such collections off.
-`gc.freeze()` moves what exists after loading out of the collector's sight.
+Every process serving an index folder (each worker of `qa serve --workers N`, each server on a shared
+folder) checks the folder's `CURRENT` pointer every `QA_RELOAD_INTERVAL` seconds (1 by default). When it
+names another build, the process loads that build aside, in a thread, and switches to it with one
+assignment: requests in flight finish on the assistant they began with, and none fails. So a build
+published by an admin change in another worker, another server or `qa index` is served by all of them
+within the interval plus the time to load it.
+
+A loaded corpus and index are hundreds of thousands of Python objects (468k for the bundled corpus)
+that live as long as the assistant. Every full collection of the cyclic garbage collector walked them
+all: 0.37 s, a pause for every request in flight, measured on the bundled corpus. `gc.freeze()` moves
+what exists after loading out of the collector's sight.
 """
 
 from __future__ import annotations
 
+import asyncio
 import gc
+import logging
+from pathlib import Path
 
+from fastapi.concurrency import run_in_threadpool
 from starlette.datastructures import State
 
+from embeddings import IndexLoadError
+from embeddings.index import pointed_build
 from qa.assistant import Assistant
+from qa.errors import QAError
+
+log = logging.getLogger(__name__)
+
+_FROZEN = False
+"""Whether this process froze its loaded objects. Not `gc.get_freeze_count()`: that walks every frozen
+object, 0.08-0.18 s on the loop at each switch, measured with the bundled corpus loaded."""
 
 
 def settle(state: State, assistant: Assistant) -> None:
     """Serve `assistant` from the next request on, and freeze what it is made of.
 
-    The assistant it replaces is unfrozen and collected first, so a reload leaks none of its
-    reference cycles. Nothing is frozen unless the process already froze its first assistant
-    (`qa serve` does): apps made for tests leave the collector as they found it.
+    Only the new objects are frozen; the ones of the assistant it replaces are freed by their
+    reference counts as the last request using them ends. No full collection runs: with everything
+    unfrozen it walks both assistants, and being one C call it holds the interpreter (and so the
+    event loop, whichever thread calls it) for its whole length. Nothing is frozen unless the process
+    already froze its first assistant (`qa serve` does): apps made for tests leave the collector as
+    they found it.
     """
     state.assistant = assistant
-    if gc.get_freeze_count():
-        gc.unfreeze()
-        gc.collect()
+    if _FROZEN:
         gc.freeze()
 
 
@@ -36,4 +56,46 @@ def freeze_loaded() -> None:
     No collection first: it would add its 0.37 s to every start, to free what loading left behind
     once, a bounded amount.
     """
+    global _FROZEN
     gc.freeze()
+    _FROZEN = True
+
+
+def serving_build(assistant: Assistant) -> str | None:
+    """The name of the build `assistant` was loaded from; None for one built in memory."""
+    build = assistant.index.build
+    return build.name if build is not None else None
+
+
+async def follow_builds(state: State, index_dir: Path, interval: float) -> None:
+    """Switch to each build `CURRENT` comes to name, checking every `interval` seconds, for the app's life."""
+    failed: str | None = None
+    while True:
+        await asyncio.sleep(interval)
+        failed = await switch_to_current(state, index_dir, failed)
+
+
+async def switch_to_current(state: State, index_dir: Path, failed: str | None = None) -> str | None:
+    """Load and serve the build `CURRENT` names if it is not the one served; the name of a build that could
+    not be loaded (logged once, retried only when `CURRENT` moves again), else None.
+
+    The pointer is read in a thread, as is the load: a slow shared disk must not stall the event loop.
+    """
+    serving: Assistant = state.assistant
+    try:
+        current = (await run_in_threadpool(pointed_build, index_dir)).name
+    except (IndexLoadError, OSError):
+        return failed
+    if current in (serving_build(serving), failed):
+        return failed
+    try:
+        fresh = await run_in_threadpool(Assistant.load, serving.settings, serving.encoder)
+    except QAError as error:
+        log.warning(
+            "the index's new build %s cannot be served; serving %s on: %s", current, serving_build(serving), error
+        )
+        return current
+    if state.assistant is serving:  # an admin change in this process may have switched meanwhile
+        settle(state, fresh)
+        log.info("serving build %s (%d documents)", serving_build(fresh), len(fresh.articles))
+    return None
