@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
+import numpy as np
 from tqdm import tqdm
 
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
@@ -76,31 +77,45 @@ class IndexReport:
         return line + "".join(f"\nskipped {shown(name)}: {reason}" for name, reason in self.skipped)
 
 
+FileResult = tuple[str, list[Article] | str]
+"""A corpus file's name with its documents, or with the reason it is not indexed."""
+
+
+def parse_corpus_file(path: Path, directory: Path, worker: Worker) -> FileResult:
+    """One file's documents, parsed by `worker` under its limits, or why it is not indexed: the unit of work a
+    build spreads over processes or machines."""
+    name = str(path.relative_to(directory))
+    if reason := _unparsed_reason(name):
+        return printable_name(name), reason
+    try:
+        return name, worker.parse(path.read_bytes(), name).articles
+    except OSError as error:
+        return name, f"cannot be read ({error.strerror})"
+    except CorpusError as error:
+        return name, str(error).removeprefix(f"{path.name}: ")
+
+
+def gather_corpus(results: Iterable[FileResult]) -> tuple[list[Article], list[tuple[str, str]]]:
+    """The documents of files parsed in folder order, and (file, reason) for each that is not indexed."""
+    articles: list[Article] = []
+    skipped: list[tuple[str, str]] = []
+    owners: dict[str, str] = {}
+    for name, parsed in results:
+        if isinstance(parsed, str):
+            skipped.append((name, parsed))
+        elif clash := _add(parsed, name, owners, articles):
+            skipped.append((name, clash))
+    return articles, skipped
+
+
 def load_corpus(
     directory: Path, progress: bool = False, limits: ParseLimits = DEFAULT_LIMITS
 ) -> tuple[list[Article], list[tuple[str, str]]]:
     """Parse every document, each in a child process under `limits`; a file that cannot be indexed is
     reported with its reason, not fatal, so one bad file never stops a build."""
-    articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
-    owners: dict[str, str] = {}
     with Worker(limits) as worker:
-        for path in tqdm(folder_files(directory), desc="files", unit="file", disable=not progress):
-            name = str(path.relative_to(directory))
-            if reason := _unparsed_reason(name):
-                skipped.append((printable_name(name), reason))
-                continue
-            try:
-                parsed = worker.parse(path.read_bytes(), name).articles
-            except OSError as error:
-                skipped.append((name, f"cannot be read ({error.strerror})"))
-                continue
-            except CorpusError as error:
-                skipped.append((name, str(error).removeprefix(f"{path.name}: ")))
-                continue
-            if clash := _add(parsed, name, owners, articles):
-                skipped.append((name, clash))
-    return articles, skipped
+        files = tqdm(folder_files(directory), desc="files", unit="file", disable=not progress)
+        return gather_corpus(parse_corpus_file(path, directory, worker) for path in files)
 
 
 def _unparsed_reason(name: str) -> str | None:
@@ -209,23 +224,42 @@ def build_index(
     under `limits`.
     """
     with index_build_lock(index_dir, lock_timeout):
-        return _build_unlocked(corpus_dir, index_dir, encoder, progress, index_type, limits)
+        start_forkserver()
+        return build_unlocked(
+            corpus_dir,
+            index_dir,
+            encoder,
+            index_type,
+            load=lambda directory: load_corpus(directory, progress, limits),
+            encode=lambda texts: encoder.encode(texts, progress=progress),
+        )
 
 
-def _build_unlocked(
-    corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool, index_type: str, limits: ParseLimits
+def build_unlocked(
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    index_type: str,
+    *,
+    load: Callable[[Path], tuple[list[Article], list[tuple[str, str]]]],
+    encode: Callable[[list[str]], np.ndarray],
+    recall: Callable[[set[bytes]], Mapping[bytes, np.ndarray]] | None = None,
 ) -> IndexReport:
-    """Parse, embed what the cache lacks, and save a new build; the previous build serves until this one is complete."""
+    """Parse with `load`, embed with `encode` what the cache (and `recall`) lack, and save a new build; the
+    previous build serves until this one is complete. The caller holds the build lock.
+
+    A local build parses and encodes in this process; a cluster build (`qa.distributed`) passes functions that
+    spread the same work over machines, so both make the same build.
+    """
     started = time.perf_counter()
-    start_forkserver()
     fingerprint_before = corpus_fingerprint(corpus_dir)
-    articles, skipped = load_corpus(corpus_dir, progress, limits)
+    articles, skipped = load(corpus_dir)
     if not any(article.paragraphs for article in articles):
         reasons = "".join(f"; skipped {shown(name)}: {reason}" for name, reason in skipped)
         raise CorpusError(f"no documents with text in {corpus_dir}; nothing to index{reasons}")
     entries = index_entries(articles)
     cache = EmbeddingCache.load(index_dir, encoder.model_id, encoder.dimension)
-    vectors, fresh = cache.embed([text for _, text in entries], lambda texts: encoder.encode(texts, progress=progress))
+    vectors, fresh = cache.embed([text for _, text in entries], encode, recall)
     changed = {entry.doc_id for (entry, _), new in zip(entries, fresh, strict=True) if new}
     reused = {entry.doc_id for entry, _ in entries} - changed
     manifest = Manifest(
@@ -236,7 +270,6 @@ def _build_unlocked(
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         index_type=choose_index_type(index_type, len(entries)),
         versions=text_versions(),
-        corpus_dir=os.path.relpath(corpus_dir.resolve(), index_dir.resolve()),
     )
     index = PassageIndex(vectors, [entry for entry, _ in entries], manifest)
     index.save(index_dir, {ARTICLES_FILE: articles_to_json(articles), CACHE_FILE: cache.to_bytes()})
