@@ -177,7 +177,8 @@ def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: En
         fn_constructor_kwargs={"model_id": encoder.model_id, "batch_size": encoder.batch_size},
         batch_size=ROWS_PER_CALL,
         batch_format="numpy",
-        concurrency=(1, actors, actors),  # start with one actor per CPU; shrink to what survives a node's loss
+        # One actor per CPU from the start; the pool shrinks to what survives when a node is lost.
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors, initial_size=actors),
         num_cpus=1,
     )
     run = shards.write(lambda folder: dataset.write_parquet(str(folder)))
