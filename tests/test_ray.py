@@ -106,7 +106,7 @@ def test_cluster_build_answers_as_local_build(
     questions = [row["question"] for row in rows if row["answerable"]][:4] + [rows[0]["question"]]
     answers = {}
     for folder in (index_dir, local_index):
-        assistant = Assistant.open(Settings(corpus_dir=collection, index_dir=folder), encoder=encoder, progress=False)
+        assistant = Assistant.open(Settings(corpus_dir=collection, index_dir=folder), encoder=encoder)
         answers[folder] = [assistant.ask(question).text for question in questions]
     assert answers[index_dir] == answers[local_index]
     assert any("“" in text for text in answers[index_dir])  # some of them quote a source
@@ -154,7 +154,7 @@ def test_worker_node_killed_mid_build_ends_in_a_correct_index_or_a_clean_failure
     reused = PassageIndex.load(index_dir)[0].manifest.passages
     command = [sys.executable, "-m", "qa.cli", "index", "--corpus", str(collection), "--index", str(index_dir)]
     process = subprocess.Popen(
-        [*command, "--ray", cluster.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+        [*command, "--verbose", "--ray", cluster.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )
     lines: list[str] = []
     reader = threading.Thread(target=kill_worker_once_embedding, args=(process, cluster, lines))
@@ -165,8 +165,8 @@ def test_worker_node_killed_mid_build_ends_in_a_correct_index_or_a_clean_failure
         process.kill()
         reader.join(timeout=30)
     output = process.stdout.read() if process.stdout else ""
-    assert any("on the Ray cluster" in line for line in lines), "the build never reached its embedding step"
     print("".join(lines[-40:]))  # shown when the test fails: what Ray did after the node died
+    assert any("on the Ray cluster" in line for line in lines), "the build never reached its embedding step"
     if returncode == 0:
         assert f"{PassageIndex.load(local_index)[0].manifest.passages - reused} passages embedded" in output
         same_build(index_dir, local_index)
