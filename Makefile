@@ -8,7 +8,8 @@ PORT ?= 8000
 .PHONY: serve test lint eval bench index screenshots clean
 
 # Three installs, each a stamp: `make serve` needs only the runtime; `make test` and `make lint` add the
-# dev extras; only `make eval` and `make bench` add the bench extras (Haystack, matplotlib, psutil).
+# dev extras (and Ray, whose cluster the tests start); only `make eval` and `make bench` add the bench
+# extras (Haystack, matplotlib, psutil).
 # torch is installed first, pinned to the CPU build on this machine's disk: a bare `torch`
 # requirement (pulled in by sentence-transformers) would otherwise download a CUDA build of several GB.
 $(BIN)/.installed-runtime: pyproject.toml
@@ -17,8 +18,9 @@ $(BIN)/.installed-runtime: pyproject.toml
 	$(BIN)/pip install --quiet -e .
 	touch $@
 
+# The tests include the Ray cluster's (issue 18), so the dev install brings the `ray` extra too.
 $(BIN)/.installed-dev: $(BIN)/.installed-runtime
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ray]'
 	touch $@
 
 $(BIN)/.installed-bench: $(BIN)/.installed-runtime

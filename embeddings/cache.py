@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import io
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 import numpy as np
@@ -52,9 +52,20 @@ class EmbeddingCache:
             return empty
         return cls(model_id, dimension, {bytes(k): v for k, v in zip(keys, vectors, strict=True)})
 
-    def embed(self, texts: Sequence[str], encode: Callable[[list[str]], np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
-        """Vectors for `texts` in order, and a mask of those that had to be encoded (each text once)."""
+    def embed(
+        self,
+        texts: Sequence[str],
+        encode: Callable[[list[str]], np.ndarray],
+        recall: Callable[[set[bytes]], Mapping[bytes, np.ndarray]] | None = None,
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """Vectors for `texts` in order, and a mask of those that had to be encoded (each text once).
+
+        `recall` looks up the keys this cache lacks in a store beyond it (a cluster build's Parquet shards,
+        which outlive a failed build); what it returns counts as cached, not encoded.
+        """
         keys = [text_key(self.model_id, text) for text in texts]
+        if recall is not None and (unknown := {key for key in keys if key not in self._vectors}):
+            self._vectors.update(recall(unknown))
         missing = {key: text for key, text in zip(keys, texts, strict=True) if key not in self._vectors}
         if missing:
             encoded = encode(list(missing.values()))

@@ -9,6 +9,7 @@ import signal
 import socket
 import sys
 from collections.abc import Sequence
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
@@ -77,7 +78,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     from embeddings import Encoder
 
     encoder = Encoder(settings.model_dir, settings.batch_size)
-    report = build_index(
+    build = build_index
+    if address := args.ray or settings.ray_address:
+        from qa.distributed import build_index_on_ray
+
+        build = partial(build_index_on_ray, address)
+    report = build(
         corpus_dir,
         settings.index_dir,
         encoder,
@@ -330,6 +336,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     index = add("index", "Parse the corpus folder and build the passage index (skipped when up to date).", cmd_index)
     index.add_argument("--force", action="store_true", help="rebuild even if the index is up to date")
+    index.add_argument(
+        "--ray",
+        metavar="ADDRESS",
+        help="build on the Ray cluster at ADDRESS (`auto`: the one running here; default: QA_RAY_ADDRESS); "
+        "needs pip install '.[ray]'",
+    )
 
     add_cmd = add("add", "Copy documents into the corpus folder and re-index (only new text is embedded).", cmd_add)
     add_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to add (.txt .md .html .htm .pdf)")

@@ -6,13 +6,14 @@ import hashlib
 import json
 import os
 import time
-from collections.abc import Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any
 
+import numpy as np
 from tqdm import tqdm
 
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
@@ -97,8 +98,55 @@ class ParsedCorpus:
     skipped: list[tuple[str, str]]
     files: dict[str, ParsedFile]
     """Each corpus file whose outcome depends on its bytes alone, by name: what the next build may reuse."""
-    fingerprint: str
-    """`fingerprint` of the bytes that were parsed: a change during the build makes the build stale, not wrong."""
+
+
+FileResult = tuple[str, ParsedFile | str]
+"""A corpus file's name with what parsing it gave, or with the reason it was not read."""
+
+
+def parse_corpus_file(path: Path, directory: Path, worker: Worker, known: ParsedFile | None = None) -> FileResult:
+    """One file's documents, parsed by `worker` under its limits (or `known`, when its bytes have not changed),
+    or why it is not indexed: the unit of work a build spreads over processes or machines."""
+    name = str(path.relative_to(directory))
+    if printable_name(name) != name:  # the index could not store or remove it
+        return printable_name(name), "its name is not valid UTF-8; rename it"
+    if reason := unindexed_reason(path):
+        return name, reason
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return name, f"cannot be read ({error.strerror})"
+    digest = hashlib.sha256(data).hexdigest()
+    if known is not None and known.digest == digest:
+        return name, known
+    try:
+        articles = tuple(worker.parse(data, name).articles)
+    except CorpusError as error:
+        return name, ParsedFile(digest, skipped=str(error).removeprefix(f"{path.name}: "))
+    if not any(article.paragraphs for article in articles):
+        return name, ParsedFile(digest, skipped="no paragraphs of text found")
+    return name, ParsedFile(digest, articles)
+
+
+def gather_corpus(results: Iterable[FileResult]) -> ParsedCorpus:
+    """The documents of files parsed in folder order, and (file, reason) for each that is not indexed."""
+    articles: list[Article] = []
+    skipped: list[tuple[str, str]] = []
+    files: dict[str, ParsedFile] = {}
+    owners: dict[str, str] = {}
+    for name, parsed in results:
+        if isinstance(parsed, str):
+            skipped.append((name, parsed))
+            continue
+        files[name] = parsed
+        if parsed.skipped is not None:
+            skipped.append((name, parsed.skipped))
+        elif clash := next((owners[a.id] for a in parsed.articles if a.id in owners), None):
+            skipped.append((name, f"its document ids would be the same as {clash}'s (same file name); rename it"))
+        else:
+            owners.update((article.id, name) for article in parsed.articles)
+            articles.extend(parsed.articles)
+    return ParsedCorpus(articles, skipped, files)
 
 
 def parse_corpus(
@@ -108,56 +156,14 @@ def parse_corpus(
     limits: ParseLimits = DEFAULT_LIMITS,
 ) -> ParsedCorpus:
     """Parse every document, each in a child process under `limits`, reusing `previous` outcomes for files
-    whose bytes are unchanged.
-
-    A file that cannot be indexed is reported with its reason, not fatal, so one bad file never stops a
-    build. Each file is read once: the bytes hashed are the bytes parsed.
-    """
+    whose bytes are unchanged. A file that cannot be indexed is reported with its reason, not fatal, so one
+    bad file never stops a build."""
     previous = previous or {}
-    articles: list[Article] = []
-    skipped: list[tuple[str, str]] = []
-    files: dict[str, ParsedFile] = {}
-    owners: dict[str, str] = {}
-    corpus = hashlib.sha256(PARSER_VERSION.encode())
     with Worker(limits) as worker:
-        for path in tqdm(folder_files(directory), desc="files", unit="file", disable=not progress):
-            name = str(path.relative_to(directory))
-            if reason := unindexed_reason(path):
-                skipped.append((printable_name(name), reason))
-                continue
-            try:
-                data = path.read_bytes()
-            except OSError as error:
-                skipped.append((printable_name(name), f"cannot be read ({error.strerror})"))
-                continue
-            digest = hashlib.sha256(data)
-            corpus.update(os.fsencode(name) + b"\0" + digest.digest())  # as `folder.fingerprint` hashes it
-            if printable_name(name) != name:  # the index could not store or remove it
-                skipped.append((printable_name(name), "its name is not valid UTF-8; rename it"))
-                continue
-            parsed = _parse_one(worker, data, digest.hexdigest(), name, previous.get(name))
-            files[name] = parsed
-            if parsed.skipped is not None:
-                skipped.append((name, parsed.skipped))
-                continue
-            if clash := next((owners[a.id] for a in parsed.articles if a.id in owners), None):
-                skipped.append((name, f"its document ids would be the same as {clash}'s (same file name); rename it"))
-                continue
-            owners.update((article.id, name) for article in parsed.articles)
-            articles.extend(parsed.articles)
-    return ParsedCorpus(articles, skipped, files, corpus.hexdigest())
-
-
-def _parse_one(worker: Worker, data: bytes, digest: str, name: str, known: ParsedFile | None) -> ParsedFile:
-    if known is not None and known.digest == digest:
-        return known
-    try:
-        articles = tuple(worker.parse(data, name).articles)
-    except CorpusError as error:
-        return ParsedFile(digest, skipped=str(error).removeprefix(f"{Path(name).name}: "))
-    if not any(article.paragraphs for article in articles):
-        return ParsedFile(digest, skipped="no paragraphs of text found")
-    return ParsedFile(digest, articles)
+        paths = tqdm(folder_files(directory), desc="files", unit="file", disable=not progress)
+        return gather_corpus(
+            parse_corpus_file(path, directory, worker, previous.get(str(path.relative_to(directory)))) for path in paths
+        )
 
 
 def load_corpus(
@@ -296,34 +302,55 @@ def build_index(
     under `limits`.
     """
     with index_build_lock(index_dir, lock_timeout):
+        start_forkserver()
         try:
-            return _build_unlocked(corpus_dir, index_dir, encoder, progress, index_type, limits)
+            return build_unlocked(
+                corpus_dir,
+                index_dir,
+                encoder,
+                index_type,
+                parse=lambda directory, known: parse_corpus(directory, progress, known, limits),
+                encode=lambda texts: encoder.encode(texts, progress=progress),
+            )
         except OSError as error:
             if full := disk_full(error, f"the index folder {index_dir}"):
                 raise full from error
             raise
 
 
-def _build_unlocked(
-    corpus_dir: Path, index_dir: Path, encoder: Encoder, progress: bool, index_type: str, limits: ParseLimits
+def build_unlocked(
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    index_type: str,
+    *,
+    parse: Callable[[Path, Mapping[str, ParsedFile]], ParsedCorpus],
+    encode: Callable[[list[str]], np.ndarray],
+    recall: Callable[[set[bytes]], Mapping[bytes, np.ndarray]] | None = None,
 ) -> IndexReport:
-    """Parse, embed what the cache lacks, and save a new build; the previous build serves until this one is complete."""
+    """Parse with `parse` (given the current build's parse of each file, to reuse where the bytes are the
+    same), embed with `encode` what the cache (and `recall`) lack, and save a new build; the
+    previous build serves until this one is complete. The caller holds the build lock.
+
+    A local build parses and encodes in this process; a cluster build (`qa.distributed`) passes functions that
+    spread the same work over machines, so both make the same build.
+    """
     started = time.perf_counter()
-    start_forkserver()
-    parsed = parse_corpus(corpus_dir, progress, parsed_files(index_dir), limits)
+    fingerprint_before = corpus_fingerprint(corpus_dir)
+    parsed = parse(corpus_dir, parsed_files(index_dir))
     articles, skipped = parsed.articles, parsed.skipped
     if not any(article.paragraphs for article in articles):
         reasons = "".join(f"; skipped {shown(name)}: {reason}" for name, reason in skipped)
         raise CorpusError(f"no documents with text in {corpus_dir}; nothing to index{reasons}")
     entries = index_entries(articles)
     cache = EmbeddingCache.load(index_dir, encoder.model_id, encoder.dimension)
-    vectors, fresh = cache.embed([text for _, text in entries], lambda texts: encoder.encode(texts, progress=progress))
+    vectors, fresh = cache.embed([text for _, text in entries], encode, recall)
     changed = {entry.doc_id for (entry, _), new in zip(entries, fresh, strict=True) if new}
     reused = {entry.doc_id for entry, _ in entries} - changed
     manifest = Manifest(
         model=encoder.model_id,
         dimension=encoder.dimension,
-        corpus=parsed.fingerprint,
+        corpus=fingerprint_before,
         passages=len(entries),
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         index_type=choose_index_type(index_type, len(entries)),

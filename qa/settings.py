@@ -102,6 +102,9 @@ class Settings(BaseSettings):
     max_request_bytes: int = Field(
         1_048_576, ge=1024, description="Largest request body accepted; a larger one is refused with 413 unread."
     )
+    ray_address: str | None = Field(
+        None, description="Ray cluster `qa index` builds on (`auto`: the one running here); unset builds locally."
+    )
     index_lock_timeout: float = Field(
         DEFAULT_INDEX_LOCK_TIMEOUT_S,
         ge=0,

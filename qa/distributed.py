@@ -1,0 +1,254 @@
+"""`qa index --ray ADDRESS`: the same build as `qa.indexing`, with its parsing and embedding spread over a Ray cluster.
+
+Each corpus file is parsed by its own Ray task. Passages the embedding cache lacks go through Ray Data
+`map_batches` on a pool of actors that each load the model once; the actors' vectors land as Parquet shards,
+keyed by passage hash (`embeddings.cache.text_key`), in a shard folder beside the index. The shards are the
+cluster's embedding cache: a later build (or a retry after a failure) reads the vectors it needs back from them
+and sends only the rest to the cluster. The driver then builds the FAISS index from those vectors and saves it
+as a local build does (`qa.indexing.build_unlocked`): the same manifest, entries and payloads, published by
+moving `CURRENT` only once every vector is in hand.
+
+The corpus folder and the index folder must be paths every node can read and write (a shared mount).
+Ray is optional (`pip install '.[ray]'`) and imported only here, only when a cluster build is asked for.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import math
+import shutil
+import time
+import uuid
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from embeddings import Encoder
+from embeddings.cache import text_key
+from qa.errors import QAError
+from qa.folder import folder_files
+from qa.indexing import (
+    FileResult,
+    IndexReport,
+    ParsedCorpus,
+    ParsedFile,
+    build_unlocked,
+    gather_corpus,
+    parse_corpus_file,
+    text_versions,
+)
+from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker
+from qa.lock import index_build_lock
+from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
+
+log = logging.getLogger(__name__)
+
+SHARDS_DIR = "shards"
+"""Folder of the index folder holding the Parquet shards, one subfolder per model."""
+ROWS_PER_CALL = 256
+"""Passages handed to an embedding actor per call: large enough that scheduling and serialising a batch cost
+little against encoding it (bench/ray_build.py measures both), small enough that a lost actor loses little."""
+INSTALL_HINT = "Ray is not installed; install the optional extra with `pip install '.[ray]'` (ray[data])"
+
+
+class ClusterBuildFailed(QAError):
+    """A build on the Ray cluster did not complete; the index folder still serves its previous build."""
+
+
+def build_index_on_ray(
+    address: str,
+    corpus_dir: Path,
+    index_dir: Path,
+    encoder: Encoder,
+    progress: bool = True,
+    lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
+    index_type: str = "auto",
+    limits: ParseLimits = DEFAULT_LIMITS,
+) -> IndexReport:
+    """`qa.indexing.build_index`, run on the Ray cluster at `address` (`auto` joins the one running here).
+
+    `encoder` is the driver's: it names the model and dimension the actors must match, and encodes nothing.
+    """
+    ray = import_ray()
+    with index_build_lock(index_dir, lock_timeout):
+        connect(ray, address)
+        try:
+            shards = ShardStore(index_dir / SHARDS_DIR, encoder.model_id, encoder.dimension)
+            return build_unlocked(
+                corpus_dir,
+                index_dir,
+                encoder,
+                index_type,
+                parse=lambda directory, known: _guarded(
+                    address, index_dir, lambda: parse_on_cluster(ray, directory, limits, known)
+                ),
+                encode=lambda texts: _guarded(
+                    address, index_dir, lambda: embed_on_cluster(ray, shards, texts, encoder, progress)
+                ),
+                recall=shards.recall,
+            )
+        finally:
+            ray.shutdown()
+
+
+def import_ray() -> Any:
+    try:
+        import ray
+        import ray.data  # noqa: F401  (the extra brings Ray Data and pyarrow with it)
+    except ImportError as error:
+        raise QAError(f"{INSTALL_HINT} ({error})") from error
+    return ray
+
+
+def connect(ray: Any, address: str) -> None:
+    """Join the cluster, shipping this installation's `qa` and `embeddings` so every node runs the same code."""
+    import embeddings
+    import qa
+
+    modules = [str(Path(module.__file__).parent) for module in (qa, embeddings)]
+    try:
+        ray.init(
+            address=address,
+            runtime_env={"py_modules": modules, "excludes": ["__pycache__"]},
+            logging_level=logging.WARNING,
+            log_to_driver=True,
+        )
+    except (ConnectionError, RuntimeError, ValueError) as error:
+        raise ClusterBuildFailed(
+            f"cannot join the Ray cluster at {address!r} ({error}); start one with `ray start --head` "
+            "or give its address"
+        ) from error
+
+
+def _guarded(address: str, index_dir: Path, step: Any) -> Any:
+    """Run one cluster step; a failure Ray gives up on becomes one clear error that says the old build serves."""
+    try:
+        return step()
+    except QAError:
+        raise
+    except Exception as error:  # Ray raises many kinds (task, actor, object lost, Ray Data); each ends the build
+        reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        raise ClusterBuildFailed(
+            f"the build on the Ray cluster at {address!r} failed ({type(error).__name__}: {reason}); "
+            f"the previous index in {index_dir} still serves and its shards are kept, so running again "
+            "re-embeds only what is missing"
+        ) from error
+
+
+def _parse_task(
+    path: str, directory: str, limits: ParseLimits, known: ParsedFile | None
+) -> tuple[FileResult, dict[str, str]]:
+    """One file parsed on a node in a child process under `limits` (or `known`, when its bytes have not
+    changed), with that node's parser versions, which must be the driver's."""
+    with Worker(limits) as worker:
+        return parse_corpus_file(Path(path), Path(directory), worker, known), text_versions()
+
+
+def parse_on_cluster(ray: Any, directory: Path, limits: ParseLimits, known: Mapping[str, ParsedFile]) -> ParsedCorpus:
+    """Every file of `directory` parsed by its own Ray task, gathered in folder order as a local build does."""
+    task = ray.remote(num_cpus=1, max_retries=3)(_parse_task)
+    pending = [
+        task.remote(str(path), str(directory), limits, known.get(str(path.relative_to(directory))))
+        for path in folder_files(directory)
+    ]
+    results: list[FileResult] = []
+    for result, versions in ray.get(pending):
+        if versions != text_versions():
+            raise ClusterBuildFailed(
+                f"a node parsed {result[0]} with other parser versions ({versions}) than this machine's "
+                f"({text_versions()}); install the same versions on every node"
+            )
+        results.append(result)
+    return gather_corpus(results)
+
+
+class _EmbedActor:
+    """A Ray Data actor: loads the model once, then embeds batch after batch of passages."""
+
+    def __init__(self, model_id: str, batch_size: int) -> None:
+        self.encoder = Encoder(batch_size=batch_size)
+        if self.encoder.model_id != model_id:
+            raise QAError(f"this node's model is {self.encoder.model_id}, the build's is {model_id}")
+
+    def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, Any]:
+        vectors = self.encoder.encode(list(batch["text"]), progress=False)
+        return {"key": batch["key"], "vector": [row.tobytes() for row in vectors]}
+
+
+def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: Encoder, progress: bool) -> np.ndarray:
+    """Vectors for `texts`, in order, embedded by an actor pool and written as one new run of shards."""
+    keys = [text_key(encoder.model_id, text) for text in texts]
+    actors = max(1, int(ray.cluster_resources().get("CPU", 1)))
+    log.info("embedding %d passages on the Ray cluster with up to %d actors", len(texts), actors)
+    ray.data.DataContext.get_current().enable_progress_bars = progress
+    blocks = max(1, min(len(texts), max(actors, math.ceil(len(texts) / ROWS_PER_CALL))))  # every actor gets work
+    dataset = ray.data.from_items(
+        [{"key": key, "text": text} for key, text in zip(keys, texts, strict=True)], override_num_blocks=blocks
+    ).map_batches(
+        _EmbedActor,
+        fn_constructor_kwargs={"model_id": encoder.model_id, "batch_size": encoder.batch_size},
+        batch_size=ROWS_PER_CALL,
+        batch_format="numpy",
+        # One actor per CPU from the start; the pool shrinks to what survives when a node is lost.
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors, initial_size=actors),
+        num_cpus=1,
+    )
+    run = shards.write(lambda folder: dataset.write_parquet(str(folder)))
+    found = shards.read(run, set(keys))
+    if len(found) != len(set(keys)):
+        raise ClusterBuildFailed(f"the cluster returned {len(found)} vectors for {len(set(keys))} passages")
+    return np.stack([found[key] for key in keys])
+
+
+class ShardStore:
+    """Parquet shards of (key, vector) for one model, in runs: one folder per cluster embedding that completed.
+
+    A run is written under a `.partial` name and renamed when the write has finished, so a run that is
+    visible is whole; one a failure cut short is never read, and is removed once it is an hour old.
+    """
+
+    def __init__(self, root: Path, model_id: str, dimension: int) -> None:
+        self.folder = root / hashlib.sha256(model_id.encode()).hexdigest()[:16]
+        self.dimension = dimension
+
+    def runs(self) -> list[Path]:
+        return sorted(p for p in self.folder.glob("run-*") if p.is_dir() and not p.name.endswith(".partial"))
+
+    def write(self, write: Any) -> Path:
+        """Call `write(folder)` on a new partial run and publish it as a complete run."""
+        self.folder.mkdir(parents=True, exist_ok=True)
+        self._drop_abandoned()
+        run = self.folder / f"run-{time.strftime('%Y%m%d-%H%M%S')}-{uuid.uuid4().hex[:8]}"
+        partial = run.with_name(run.name + ".partial")
+        write(partial)
+        partial.rename(run)
+        return run
+
+    def recall(self, keys: set[bytes]) -> Mapping[bytes, np.ndarray]:
+        """The vectors of `keys` that any complete run holds."""
+        found: dict[bytes, np.ndarray] = {}
+        for run in self.runs():
+            found.update(self.read(run, keys - found.keys()))
+        if found:
+            log.info("%d passages found in the cluster's shards in %s", len(found), self.folder)
+        return found
+
+    def read(self, run: Path, keys: set[bytes]) -> dict[bytes, np.ndarray]:
+        """The vectors of `keys` in one run, reading only the rows whose key is wanted."""
+        if not keys:
+            return {}
+        import pyarrow as pa
+        import pyarrow.dataset as ds
+
+        wanted = pa.array(list(keys), type=pa.binary())
+        table = ds.dataset(str(run), format="parquet").to_table(filter=ds.field("key").isin(wanted))
+        vectors = np.frombuffer(b"".join(table.column("vector").to_pylist()), dtype=np.float32)
+        return dict(zip(table.column("key").to_pylist(), vectors.reshape(-1, self.dimension), strict=True))
+
+    def _drop_abandoned(self, after_s: float = 3600) -> None:
+        for partial in self.folder.glob("run-*.partial"):
+            if time.time() - partial.stat().st_mtime > after_s:
+                shutil.rmtree(partial, ignore_errors=True)

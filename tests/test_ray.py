@@ -1,0 +1,177 @@
+"""`qa index --ray`: a real Ray cluster on loopback (a head and two worker nodes of one CPU each) builds the same
+index as a local build, re-embeds only what changed, and survives or cleanly reports a worker node's death."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import asdict
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from embeddings import Encoder, PassageIndex
+from embeddings.index import current_build
+from eval.dataset import jsonl_rows
+from qa import Assistant, Settings
+from qa.distributed import INSTALL_HINT, SHARDS_DIR, build_index_on_ray
+from qa.errors import QAError
+from qa.indexing import ARTICLES_FILE, IndexReport, build_index, load_corpus
+from qa.passages import index_entries
+from qa.settings import PROJECT_ROOT
+from tests.ray_cluster import LoopbackCluster
+
+FORMATS = PROJECT_ROOT / "eval" / "formats"
+QUESTIONS = [PROJECT_ROOT / "eval" / "questions.jsonl", PROJECT_ROOT / "eval" / "formats.jsonl"]
+MD = "prison-food-rations.md"
+ray_test = pytest.mark.ray
+Built = tuple[Path, IndexReport]
+"""A cluster build's index folder and its report."""
+
+
+@pytest.fixture(scope="module")
+def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoopbackCluster]:
+    pytest.importorskip("ray", reason="the ray extra is not installed (pip install '.[ray]')")
+    running = LoopbackCluster(tmp_path_factory.mktemp("ray")).start(workers=2)
+    try:
+        yield running
+    finally:
+        running.stop()
+
+
+@pytest.fixture(scope="module")
+def collection(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled corpus and the formats fixtures (text, Markdown, HTML, PDF) in one folder."""
+    folder = tmp_path_factory.mktemp("collection")
+    for source in (PROJECT_ROOT / "corpus", FORMATS):
+        for path in source.iterdir():
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def local_index(collection: Path, encoder: Encoder, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    index_dir = tmp_path_factory.mktemp("local-index")
+    build_index(collection, index_dir, encoder, progress=False)
+    return index_dir
+
+
+@pytest.fixture(scope="module")
+def cluster_build(
+    cluster: LoopbackCluster, collection: Path, encoder: Encoder, tmp_path_factory: pytest.TempPathFactory
+) -> Built:
+    index_dir = tmp_path_factory.mktemp("ray-index")
+    return index_dir, build_index_on_ray(cluster.address, collection, index_dir, encoder, progress=False)
+
+
+def same_build(built: Path, reference: Path) -> None:
+    """The builds hold the same documents, entries and manifest (but its time), and vectors within float noise."""
+    ours, _ = PassageIndex.load(built)
+    theirs, _ = PassageIndex.load(reference)
+    assert list(ours.entries) == list(theirs.entries)
+    np.testing.assert_allclose(ours.vectors, theirs.vectors, atol=1e-5)
+    assert {**asdict(ours.manifest), "built_at": None} == {**asdict(theirs.manifest), "built_at": None}
+    assert (current_build(built) / ARTICLES_FILE).read_bytes() == (
+        current_build(reference) / ARTICLES_FILE
+    ).read_bytes()
+
+
+def test_cluster_build_without_ray_installed_says_how_to_install_it(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, encoder: Encoder
+) -> None:
+    monkeypatch.setitem(sys.modules, "ray", None)  # what `import ray` meets where the extra is not installed
+    with pytest.raises(QAError, match=r"pip install '\.\[ray\]'"):
+        build_index_on_ray("auto", FORMATS, tmp_path / "index", encoder)
+    assert "pip install '.[ray]'" in INSTALL_HINT
+
+
+@ray_test
+def test_cluster_build_equals_local_build(cluster_build: Built, local_index: Path) -> None:
+    index_dir, report = cluster_build
+    assert report.embedded == report.passages > 400
+    same_build(index_dir, local_index)
+
+
+@ray_test
+def test_cluster_build_answers_as_local_build(
+    cluster_build: Built, local_index: Path, collection: Path, encoder: Encoder
+) -> None:
+    index_dir, _ = cluster_build
+    rows = [row for path in QUESTIONS for _, row in jsonl_rows(path)]
+    questions = [row["question"] for row in rows if row["answerable"]][:4] + [rows[0]["question"]]
+    answers = {}
+    for folder in (index_dir, local_index):
+        assistant = Assistant.open(Settings(corpus_dir=collection, index_dir=folder), encoder=encoder)
+        answers[folder] = [assistant.ask(question).text for question in questions]
+    assert answers[index_dir] == answers[local_index]
+    assert any("“" in text for text in answers[index_dir])  # some of them quote a source
+
+
+@ray_test
+def test_incremental_cluster_build_embeds_only_the_changed_file_through_the_shards(
+    cluster: LoopbackCluster, cluster_build: Built, collection: Path, encoder: Encoder, tmp_path: Path
+) -> None:
+    """The index folder keeps only the earlier cluster build's shards (no build, so no cached vectors): every
+    unchanged passage is found in them, and only the edited file's new passages are embedded."""
+    index_dir = tmp_path / "index"
+    shutil.copytree(cluster_build[0] / SHARDS_DIR, index_dir / SHARDS_DIR)
+    corpus = tmp_path / "corpus"
+    shutil.copytree(collection, corpus)
+    before = {text for _, text in index_entries(load_corpus(corpus)[0])}
+    edited = corpus / MD
+    edited.write_text(edited.read_text(encoding="utf-8") + "\nThe ration cards were withdrawn in the spring.\n")
+    new = {text for _, text in index_entries(load_corpus(corpus)[0])} - before
+    report = build_index_on_ray(cluster.address, corpus, index_dir, encoder, progress=False)
+    assert (report.embedded, report.new_documents, len(new) > 0) == (len(new), 1, True)
+    assert f"{len(new)} passages embedded" in report.summary()
+
+
+def kill_worker_once_embedding(process: subprocess.Popen, cluster: LoopbackCluster, lines: list[str]) -> None:
+    """Read the build's log; a few seconds after the embedding starts, kill one worker node."""
+    assert process.stderr is not None
+    for line in process.stderr:
+        lines.append(line)
+        if "embedding" in line and "on the Ray cluster" in line:
+            time.sleep(8)
+            cluster.kill_worker(1)
+            break
+    lines.extend(process.stderr)
+
+
+@ray_test
+def test_worker_node_killed_mid_build_ends_in_a_correct_index_or_a_clean_failure(
+    cluster: LoopbackCluster, collection: Path, local_index: Path, encoder: Encoder, tmp_path: Path
+) -> None:
+    """Runs last: the cluster has one worker node fewer afterwards. The folder serves a small build before."""
+    index_dir = tmp_path / "index"
+    build_index(FORMATS, index_dir, encoder, progress=False)
+    previous = current_build(index_dir)
+    reused = PassageIndex.load(index_dir)[0].manifest.passages
+    command = [sys.executable, "-m", "qa.cli", "index", "--corpus", str(collection), "--index", str(index_dir)]
+    process = subprocess.Popen(
+        [*command, "--verbose", "--ray", cluster.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    )
+    lines: list[str] = []
+    reader = threading.Thread(target=kill_worker_once_embedding, args=(process, cluster, lines))
+    reader.start()
+    try:
+        returncode = process.wait(timeout=300)
+    finally:
+        process.kill()
+        reader.join(timeout=30)
+    output = process.stdout.read() if process.stdout else ""
+    print("".join(lines[-40:]))  # shown when the test fails: what Ray did after the node died
+    assert any("on the Ray cluster" in line for line in lines), "the build never reached its embedding step"
+    if returncode == 0:
+        assert f"{PassageIndex.load(local_index)[0].manifest.passages - reused} passages embedded" in output
+        same_build(index_dir, local_index)
+    else:
+        log = "".join(lines)
+        assert returncode == 2 and "the previous index" in log and "still serves" in log, log[-2000:]
+        assert current_build(index_dir) == previous
+        assert PassageIndex.load(index_dir)[0].manifest.passages == reused
