@@ -12,6 +12,7 @@ from fastapi.testclient import TestClient
 from embeddings import Encoder
 from qa import Settings
 from qa.cli import main
+from qa.journal import change_lock
 from qa.settings import PROJECT_ROOT
 from tests.conftest import open_built
 from web.app import create_app
@@ -99,3 +100,17 @@ def test_qa_add_copies_into_the_folder_and_reindexes(tmp_path: Path, capsys: pyt
 def test_qa_remove_with_server_needs_the_token(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["remove", "doc-1", "--server", "http://127.0.0.1:9"]) == 2
     assert "QA_ADMIN_TOKEN" in capsys.readouterr().err
+
+
+def test_a_change_while_another_holds_the_lock_is_a_503_saying_when_to_retry(tmp_path: Path, encoder: Encoder) -> None:
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(FIXTURES / "prison-food-rations.md", tmp_path / "corpus")
+    settings = Settings(
+        corpus_dir=tmp_path / "corpus", index_dir=tmp_path / "index", admin_token=TOKEN, index_lock_timeout=0
+    )
+    with TestClient(create_app(settings, open_built(settings, encoder))) as client, change_lock(settings.index_dir, 0):
+        response = upload(client, "late.md", b"# Late\n\nA document added while another change runs.")
+    assert response.status_code == 503
+    assert response.headers["retry-after"] == "5"
+    assert "QA_INDEX_LOCK_TIMEOUT" in response.json()["detail"]
+    assert not (tmp_path / "corpus" / "late.md").exists()

@@ -24,6 +24,7 @@ from qa.errors import (
     DiskFull,
     DocumentConflict,
     DocumentNotFound,
+    IndexBusy,
     IndexUnavailable,
     InvalidDocumentId,
     InvalidQuestion,
@@ -55,8 +56,18 @@ ERROR_STATUS: dict[type[QAError], int] = {
     DocumentConflict: 409,
     InvalidDocumentId: 422,
     DiskFull: 507,
+    IndexBusy: 503,
 }
-"""The one place domain errors become HTTP statuses; anything else a user caused is a 400."""
+"""The one place domain errors become HTTP statuses, by class or nearest base class; anything else a user
+caused is a 400."""
+RETRY_AFTER_S = 5
+"""What a 503 for a change or build in progress tells the client to wait before trying again."""
+
+
+def error_status(error: QAError) -> int:
+    """The status of `error`'s class, or of the nearest base class that has one: a subclass is never a 400 by
+    accident."""
+    return next((ERROR_STATUS[kind] for kind in type(error).__mro__ if kind in ERROR_STATUS), 400)
 
 
 def _validation_message(error: RequestValidationError, fields: Mapping[str, FieldInfo]) -> str:
@@ -158,7 +169,8 @@ def create_app(
 
     @app.exception_handler(QAError)
     async def domain_error(request: Request, error: QAError) -> JSONResponse | HTMLResponse:
-        return error_response(request, ERROR_STATUS.get(type(error), 400), str(error))
+        retry = {"Retry-After": str(RETRY_AFTER_S)} if isinstance(error, IndexBusy) else None
+        return error_response(request, error_status(error), str(error), retry)
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse | HTMLResponse:
