@@ -21,7 +21,6 @@ from fastapi.testclient import TestClient
 
 from embeddings import Encoder
 from qa import Assistant, Settings
-from qa.assistant import ensure_index
 from qa.cli import main
 from qa.errors import DocumentConflict
 from qa.indexing import build_index, indexed_articles, parse_corpus, parsed_files, stale_reason
@@ -152,7 +151,7 @@ def test_an_add_killed_during_its_build_is_rolled_back_at_the_next_start(
     adding.send_signal(signal.SIGKILL)
     adding.wait()
     assert adding.returncode == -signal.SIGKILL, "the add finished before it could be killed"
-    ensure_index(Settings(corpus_dir=corpus, index_dir=index), encoder, progress=False)  # what a start does
+    Assistant.open(Settings(corpus_dir=corpus, index_dir=index), encoder=encoder)  # what a start does
     assert sorted(p.name for p in corpus.iterdir()) == ["prison-food-rations.md"]
     assert [a.id for a in indexed_articles(index)] == ["prison-food-rations-1"]
     assert add_documents(corpus, index, encoder, [("water.txt", NOTE)]).documents[0].id == "water-1"
@@ -172,7 +171,7 @@ def admin_on_full_corpus_disk(tmp_path: Path, encoder: Encoder) -> Iterator[Test
         settings = Settings(corpus_dir=corpus, index_dir=tmp_path / "index", admin_token=TOKEN)
         build_index(corpus, settings.index_dir, encoder, progress=False)
         fill(corpus)
-        with TestClient(create_app(settings, Assistant.open(settings, encoder=encoder, progress=False))) as client:
+        with TestClient(create_app(settings, Assistant.open(settings, encoder=encoder))) as client:
             yield client
 
 
@@ -238,7 +237,7 @@ def test_removing_a_document_whose_file_is_gone_does_not_show_the_corpus_folder(
 ) -> None:
     corpus, index = folders
     settings = Settings(corpus_dir=corpus, index_dir=index, admin_token=TOKEN)
-    with TestClient(create_app(settings, Assistant.open(settings, encoder=encoder, progress=False))) as client:
+    with TestClient(create_app(settings, Assistant.open(settings, encoder=encoder))) as client:
         (corpus / "prison-food-rations.md").unlink()
         response = client.delete("/api/documents/prison-food-rations-1", headers=AUTH)
     assert response.status_code == 404

@@ -31,7 +31,7 @@ def migrants(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Assi
     (corpus / "migrants.md").write_text(DOCUMENT, encoding="utf-8")
     settings = Settings(corpus_dir=corpus, index_dir=root / "index")
     build_index(settings.corpus_dir, settings.index_dir, encoder, progress=False)
-    return Assistant.open(settings, encoder=encoder, progress=False)
+    return Assistant.open(settings, encoder=encoder)
 
 
 def test_the_sentence_holding_the_questions_rare_words_is_quoted_over_one_sharing_its_common_words(
