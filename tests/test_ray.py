@@ -19,6 +19,7 @@ from embeddings import Encoder, PassageIndex
 from embeddings.index import current_build
 from eval.dataset import jsonl_rows
 from qa import Assistant, Settings
+from qa.collection import recorded_corpus
 from qa.distributed import INSTALL_HINT, SHARDS_DIR, build_index_on_ray
 from qa.errors import QAError
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, load_corpus
@@ -70,12 +71,18 @@ def cluster_build(
 
 
 def same_build(built: Path, reference: Path) -> None:
-    """The builds hold the same documents, entries and manifest (but its time), and vectors within float noise."""
+    """The builds hold the same documents, entries and manifest (but its time, and the corpus folder written
+    relative to each index folder), and vectors within float noise."""
     ours, _ = PassageIndex.load(built)
     theirs, _ = PassageIndex.load(reference)
     assert list(ours.entries) == list(theirs.entries)
     np.testing.assert_allclose(ours.vectors, theirs.vectors, atol=1e-5)
-    assert {**asdict(ours.manifest), "built_at": None} == {**asdict(theirs.manifest), "built_at": None}
+    assert {**asdict(ours.manifest), "built_at": None, "corpus_dir": None} == {
+        **asdict(theirs.manifest),
+        "built_at": None,
+        "corpus_dir": None,
+    }
+    assert recorded_corpus(ours.manifest, built) == recorded_corpus(theirs.manifest, reference)
     assert (current_build(built) / ARTICLES_FILE).read_bytes() == (
         current_build(reference) / ARTICLES_FILE
     ).read_bytes()
@@ -152,7 +159,18 @@ def test_worker_node_killed_mid_build_ends_in_a_correct_index_or_a_clean_failure
     build_index(FORMATS, index_dir, encoder, progress=False)
     previous = current_build(index_dir)
     reused = PassageIndex.load(index_dir)[0].manifest.passages
-    command = [sys.executable, "-m", "qa.cli", "index", "--corpus", str(collection), "--index", str(index_dir)]
+    # --force: the folder holds another collection's build, whose embeddings this build reuses.
+    command = [
+        sys.executable,
+        "-m",
+        "qa.cli",
+        "index",
+        "--corpus",
+        str(collection),
+        "--index",
+        str(index_dir),
+        "--force",
+    ]
     process = subprocess.Popen(
         [*command, "--verbose", "--ray", cluster.address], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
     )

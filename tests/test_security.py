@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 from fastapi.testclient import TestClient
@@ -141,7 +142,9 @@ def test_an_unauthenticated_upload_is_refused_before_its_body_is_read(settings: 
             (b"content-length", str(len(body)).encode()),
         ],
     }
-    asyncio.run(app(scope, receive, send))
+    # In a thread of its own: a session's browser (Playwright's sync API) may hold this thread's event loop.
+    with ThreadPoolExecutor(1) as pool:
+        pool.submit(asyncio.run, app(scope, receive, send)).result()
     assert sent[0]["status"] == 401
     assert read == []
 
