@@ -240,7 +240,7 @@ def validate_doc_id(doc_id: str) -> str:
         shown = doc_id if len(doc_id) <= 60 else doc_id[:60] + "…"
         raise InvalidDocumentId(
             f"document id must be lowercase letters and digits joined by hyphens, up to {MAX_DOC_ID_CHARS} "
-            f"characters, like 'hrnk-articles-by-board-members-fellows-and-staff-1'; got {shown!r}"
+            f"characters, like 'annual-report-2024-1'; got {shown!r}"
         )
     return doc_id
 

@@ -1,8 +1,8 @@
-"""Term overlap weighted by rarity: the signal that tells "urged North Korea" from "North Korea".
+"""Term overlap weighted by rarity: the signal that tells "urged the government" from "the government".
 
 Dense embeddings of short sentences drift toward whatever shares the question's commonest words
-(here, "North Korea"). Weighting the question's words by how rare they are in the corpus lets the
-sentence that carries the rare, specific words win.
+(in a collection about one country, its name). Weighting the question's words by how rare they are
+in the corpus lets the sentence that carries the rare, specific words win.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from qa.sentences import MARKER_RE
 STEMMER_ALGORITHM = "english"
 """Snowball's English stemmer (Porter2): urge/urged/urging meet, and so do camp/camps."""
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
-"""Letters and digits apart, so "G8" meets "Group of 8" on the 8."""
+"""Letters and digits apart, so "G20" meets "Group of 20" on the 20."""
 _STOPWORDS = frozenset(STOPWORDS_EN_PLUS)
 """NLTK's 179 English stop words as bm25s ships them: pronouns, determiners, auxiliaries, prepositions.
 The same words decide what a quote highlights, and Lucene's 33 (bm25s's `stopwords="en"`) would
