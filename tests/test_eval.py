@@ -101,6 +101,8 @@ def test_calibration_picks_the_best_separating_threshold() -> None:
 
 
 def test_the_peer_ranks_the_same_paragraphs(assistant: Assistant) -> None:
+    # The peer is Haystack, from the bench extra, which `make test` leaves out (`make eval` installs it).
+    pytest.importorskip("haystack", reason="the Haystack peer needs the bench extra: pip install -e '.[bench]'")
     peer = HaystackPeer(assistant.articles)
     assert len(peer.retrieve("North Korea human rights", "bm25")) == 10
     for retriever in ("dense", "hybrid"):
