@@ -67,6 +67,8 @@ class Source:
     """The paragraph's sentence just before the quotes: context, not quoted, not cited."""
     context_after: Quote | None = None
     """The paragraph's sentence just after the quotes."""
+    coverage: float = 0.0
+    """Share of the question's term weight (by rarity in the collection) the paragraph holds (`Hit.coverage`)."""
 
 
 @dataclass(frozen=True)
@@ -277,7 +279,7 @@ def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Sou
     quotes = select_quotes(text, hit.spans, mode, question)
     before, after = context(text, sentences_of(hit.spans), quotes)
     citations = cite(hit.article, hit.paragraph, quotes)
-    return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after)
+    return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after, hit.coverage)
 
 
 def assess(hit: Hit, question: str) -> Signals:
@@ -318,17 +320,22 @@ class Composer:
         return Answer(question, False, text, sources, weak)
 
     def strong(self, sources: Sequence[Source]) -> tuple[tuple[Source, ...], tuple[Source, ...]]:
-        """The answering sources split into those close to the best and those far below it.
+        """The answering sources split into those that stand beside the best one and those that do not.
 
-        k is the most sources an answer quotes, not a quota: a passage scoring more than
-        `source_margin` under the best one is seldom about the same thing (see README) and is
-        shown, if at all, as a nearest passage that is not an answer.
+        k is the most sources an answer quotes, not a quota. A further source is quoted only when it
+        scores within `source_margin` of the best and holds at least as much of the question's rare-term
+        weight as the best does: dense scores of paragraphs on one topic sit within hundredths of each
+        other, so the score alone cannot tell a second answer from a neighbour about something else,
+        but a paragraph lacking a rare question word the best one holds is about something else (see
+        README, "Scores and weak sources"). The others are shown, if at all, as nearest passages.
         """
-        floor = max(s.score for s in sources) - self.source_margin  # BM25 and hybrid rank by more than score
-        return (
-            tuple(s for s in sources if s.score >= floor),
-            tuple(s for s in sources if s.score < floor),
+        best = max(sources, key=lambda s: s.score)  # BM25 and hybrid rank by more than score
+        kept = tuple(
+            s
+            for s in sources
+            if s is best or (s.score >= best.score - self.source_margin and s.coverage >= best.coverage)
         )
+        return kept, tuple(s for s in sources if s not in kept)
 
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
         """All the sources, or none when the best one is not an answer (`qa.decision`).

@@ -123,6 +123,17 @@ def test_the_margin_is_measured_from_the_best_score_whatever_the_rank(north38: A
     assert ([s.rank for s in strong], [s.rank for s in weak]) == ([2, 3], [1])
 
 
+def test_a_source_holding_less_of_the_question_than_the_best_is_a_nearest_passage(north38: Article) -> None:
+    """Close in score is not enough: a paragraph lacking rare question words the best one holds is about else."""
+    paragraph = north38.paragraphs[0]
+    sources = [
+        Source(rank, score, north38, paragraph, (), (), coverage=coverage)
+        for rank, score, coverage in [(1, 0.80, 0.6), (2, 0.79, 0.3), (3, 0.78, 0.7)]
+    ]
+    strong, weak = Composer(Decision.load(), source_margin=0.1).strong(sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1, 3], [2])
+
+
 def _lone_hit(text: str) -> Hit:
     paragraph = Paragraph(1, text, 0)
     article = Article("report-1", "Report", None, None, "report.txt", (paragraph,))
