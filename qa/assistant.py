@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
 from embeddings.encoder import QueryEncoder, model_id
+from embeddings.errors import ModelUnavailable
 from embeddings.index import SearchOptions, set_search_threads
 from embeddings.onnx_model import OnnxQueryEncoder, is_exported, onnx_path
 from qa.answer_cache import AnswerCache
@@ -196,7 +198,19 @@ def open_served(settings: Settings, more: Sequence[Path] | None = None) -> list[
 
 def current_model_id(settings: Settings) -> str:
     """The id of the model the settings name, read from its files without loading it."""
-    return model_id(settings.model_dir or default_model_dir())
+    with model_setting():
+        return model_id(settings.model_dir or default_model_dir())
+
+
+@contextmanager
+def model_setting() -> Iterator[None]:
+    """A model folder that holds no model is said with the setting that names it, for the user to correct."""
+    try:
+        yield
+    except ModelUnavailable as error:
+        raise ModelUnavailable(
+            f"{error}; QA_MODEL_DIR must name a sentence-transformers model folder (unset, the bundled model)"
+        ) from error
 
 
 def open_query_encoder(settings: Settings) -> QueryEncoder:
@@ -224,13 +238,15 @@ def encoder_cache(settings: Settings) -> Path:
 
 
 def open_encoder(settings: Settings) -> Encoder:
-    """The encoder the settings describe, its ONNX query files in `encoder_cache`."""
-    return Encoder(
-        settings.model_dir,
-        settings.batch_size,
-        query_backend=settings.encoder_backend,
-        cache_dir=encoder_cache(settings),
-    )
+    """The encoder the settings describe, its ONNX query files in `encoder_cache`: the one place an `Encoder` is
+    built from settings, so every command that encodes questions does it with the configured backend."""
+    with model_setting():
+        return Encoder(
+            settings.model_dir,
+            settings.batch_size,
+            query_backend=settings.encoder_backend,
+            cache_dir=encoder_cache(settings),
+        )
 
 
 def validate_doc_id(doc_id: str) -> str:
