@@ -22,7 +22,7 @@ from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, InvalidSetting
 from qa.filters import Filters
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index
-from qa.inputs import whole_number
+from qa.inputs import validate_k
 from qa.isolation import ParseLimits
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
@@ -30,7 +30,6 @@ from qa.user_cache import writable_cache_dir
 
 log = logging.getLogger(__name__)
 
-MAX_K = 10
 MAX_DOC_ID_CHARS = 200
 ENCODER_CACHE = "encoder"
 """Folder inside the index folder that keeps the query encoder's exported ONNX files."""
@@ -290,9 +289,3 @@ def validate_retriever(name: str) -> RetrieverName:
     if name not in RETRIEVERS:
         raise InvalidQuestion(f"retriever must be one of {', '.join(RETRIEVERS)}, got {name!r}")
     return name  # type: ignore[return-value]  # checked against RETRIEVERS just above
-
-
-def validate_k(k: int) -> int:
-    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
-        raise InvalidQuestion(f"k must be {whole_number(1, MAX_K)}, got {k!r}")
-    return k

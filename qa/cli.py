@@ -19,7 +19,7 @@ from pydantic import ValidationError
 from qa.collection import collection_name
 from qa.decision import MAX_FALSE_ABSTENTION
 from qa.errors import AdminTokenMissing, CorpusError, IndexUnavailable, InvalidSetting, QAError, ServerUnreachable
-from qa.inputs import settings_error, whole_number
+from qa.inputs import MAX_K, settings_error, whole_number
 from qa.names import shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
@@ -350,7 +350,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
     ask.add_argument("question", help="the question, in plain words (quote it in the shell)")
-    ask.add_argument("-k", "--k", help="sources to quote, 1-10 (default: QA_TOP_K, 3)")
+    ask.add_argument("-k", "--k", help=f"sources to quote, 1-{MAX_K} (default: QA_TOP_K, 3)")
     ask.add_argument("--json", action="store_true", help="print the answer as the API's JSON")
     ask.add_argument("--retriever", choices=RETRIEVERS, help="how passages are ranked (default: QA_RETRIEVER, dense)")
 
@@ -363,7 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--set", dest="question_set", type=Path, help="questions file (default: eval/questions.jsonl)"
     )
-    evaluate.add_argument("-k", "--k", type=_whole, default=3, help="sources per answer, 1-10 (default 3)")
+    evaluate.add_argument("-k", "--k", type=_whole, default=3, help=f"sources per answer, 1-{MAX_K} (default 3)")
     evaluate.add_argument(
         "--split", choices=("dev", "test", "all"), default="all", help="which questions (default all)"
     )
