@@ -236,10 +236,13 @@ def encoder_cache(settings: Settings) -> Path:
     return writable_cache_dir(settings.cache_dir) / ENCODER_CACHE
 
 
-def open_encoder(settings: Settings) -> Encoder:
-    """The encoder the settings describe, its ONNX query files in `encoder_cache`: the one place an `Encoder` is
-    built from settings, so every command that encodes questions does it with the configured backend."""
+def open_encoder(settings: Settings, *, queries: bool = True) -> Encoder:
+    """The encoder the settings describe: the one place an `Encoder` is built from settings. For `queries`, it
+    embeds questions with the configured backend, its ONNX files in `encoder_cache` (exported there if missing);
+    otherwise it only embeds passages, which PyTorch always does, and writes nothing."""
     with model_setting():
+        if not queries:
+            return Encoder(settings.model_dir, settings.batch_size)
         return Encoder(
             settings.model_dir,
             settings.batch_size,

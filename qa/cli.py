@@ -58,7 +58,7 @@ def _whole(text: str | None) -> int | str | None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from qa.assistant import current_model_id, open_encoder
+    from qa.assistant import ENCODER_CACHE, current_model_id, open_encoder
     from qa.collection import own_folder
     from qa.indexing import build_index, stale_reason
     from qa.isolation import ParseLimits, start_forkserver
@@ -74,9 +74,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if reason is not None:
         print(f"building the index: {reason}")
     start_forkserver()  # the parsers' process imports them while the model loads
-    # The folder first, so that the query graph is exported into it, where `qa ask` looks, not the user's cache.
-    settings.index_dir.mkdir(parents=True, exist_ok=True)
-    encoder = open_encoder(settings)
+    encoder = open_encoder(settings, queries=False)
     build = build_index
     if address := args.ray or settings.ray_address:
         from qa.distributed import build_index_on_ray
@@ -90,6 +88,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         index_type=settings.index_type,
         limits=ParseLimits.of(settings),
     )
+    if settings.encoder_backend != "torch":  # so that `qa ask` embeds questions without loading PyTorch
+        encoder.export_query_graph(settings.index_dir / ENCODER_CACHE, settings.encoder_backend)
     print(report.summary())
     return 0
 
@@ -124,7 +124,7 @@ def cmd_add(args: argparse.Namespace) -> int:
     change = add_documents(
         settings.corpus_dir,
         settings.index_dir,
-        open_encoder(settings),
+        open_encoder(settings, queries=False),
         files,
         progress=True,
         lock_timeout=settings.index_lock_timeout,
@@ -151,7 +151,7 @@ def cmd_remove(args: argparse.Namespace) -> int:
         articles = indexed_articles(settings.index_dir)
     except IndexLoadError as error:
         raise IndexUnavailable(f"{error}; build the index with `qa index` first") from error
-    encoder = open_encoder(settings)
+    encoder = open_encoder(settings, queries=False)
     change = remove_document(
         settings.corpus_dir,
         settings.index_dir,
