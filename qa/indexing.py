@@ -259,11 +259,6 @@ def stale_reason(index_dir: Path, corpus_dir: Path, model_id: str, index_type: s
     return rebuild_reason(manifest, corpus_dir, index_type)
 
 
-def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str, index_type: str = "auto") -> bool:
-    """Whether the saved index was built from this corpus with this model and versions, as the index type asked for."""
-    return stale_reason(index_dir, corpus_dir, model_id, index_type) is None
-
-
 def indexed_articles(index_dir: Path) -> list[Article]:
     """The documents of the current build, without loading any vectors."""
     try:

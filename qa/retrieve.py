@@ -13,7 +13,7 @@ from qa.bm25 import LexicalIndex
 from qa.corpus import Article, Paragraph
 from qa.decision import is_keyword_match, is_keyword_question, question_names
 from qa.lexical import QuestionTerms, TermWeights, terms
-from qa.sentences import Span
+from qa.sentences import MARKER_RE, Span
 from qa.settings import RETRIEVERS, RetrieverName
 
 PARAGRAPH_TERM_WEIGHT = 0.2
@@ -63,7 +63,7 @@ class Hit:
 
 def _fold(text: str) -> str:
     """Text with markers, punctuation and case removed, to spot the same passage twice."""
-    return re.sub(r"\W+|\[\d+\]", " ", text.lower()).strip()
+    return re.sub(r"\W+", " ", MARKER_RE.sub(" ", text.lower())).strip()
 
 
 def fuse(rankings: Iterable[Sequence[Key]], k: int = RRF_K) -> list[Key]:

@@ -9,6 +9,8 @@ from typing import Annotated, Literal, get_args
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from qa.inputs import SourceCount
+
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 
 RetrieverName = Literal["dense", "bm25", "hybrid"]
@@ -45,7 +47,7 @@ class Settings(BaseSettings):
     retriever: RetrieverName = Field(
         "dense", description="How passages are ranked: dense, bm25, or hybrid (the two fused); see README."
     )
-    top_k: int = Field(3, ge=1, le=10, description="Sources quoted in an answer when a request gives no k.")
+    top_k: SourceCount = Field(3, description="Sources quoted in an answer when a request gives no k.")
     min_confidence: float | None = Field(
         None,
         ge=0.0,

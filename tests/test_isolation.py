@@ -13,6 +13,7 @@ import pytest
 
 from qa.errors import CorpusError
 from qa.folder import fingerprint
+from qa.formats.errors import UnreadableDocument
 from qa.indexing import load_corpus
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, parse_isolated, stop_all
 from tests import bombs
@@ -41,7 +42,7 @@ def test_a_bomb_is_rejected_naming_its_limit_and_the_caller_keeps_its_memory(bom
     before = _rss_bytes()
     with pytest.raises(CorpusError, match=f"^bomb.pdf: .*{setting}") as rejected:
         parse_isolated(data, "bomb.pdf", SMALL)
-    assert isinstance(rejected.value.__cause__, ValueError)  # the UnreadableDocument the parsers raise
+    assert isinstance(rejected.value.__cause__, UnreadableDocument)
     assert _rss_bytes() - before < 50 * 2**20
 
 
