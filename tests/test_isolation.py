@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from qa.cli import main
 from qa.errors import CorpusError
 from qa.folder import fingerprint
 from qa.formats.errors import UnreadableDocument
@@ -110,6 +111,28 @@ def test_one_bomb_in_the_corpus_folder_is_skipped_with_its_reason_and_the_rest_i
     assert skipped == [
         ("bomb.pdf", "parsing it needs more than 268435456 bytes of memory, the limit (QA_PARSE_MEMORY_BYTES)")
     ]
+
+
+def test_a_deeply_nested_html_file_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path: Path) -> None:
+    (tmp_path / "deep.html").write_bytes(bombs.nested_html())
+    (tmp_path / "report.txt").write_bytes(REPORT)
+    articles, skipped = load_corpus(tmp_path)
+    assert [a.source for a in articles] == ["report.txt"]
+    assert skipped == [("deep.html", "no paragraphs of text found")]
+
+
+@pytest.mark.slow
+def test_qa_index_skips_a_deeply_nested_html_file_and_indexes_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "deep.html").write_bytes(bombs.nested_html())
+    (corpus / "report.txt").write_bytes(REPORT)
+    assert main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index")]) == 0
+    output = capsys.readouterr()
+    assert "indexed 1 documents from 2 files" in output.out
+    assert "skipped deep.html: no paragraphs of text found" in output.out
 
 
 def test_a_file_name_that_is_not_utf8_is_skipped_with_its_reason(tmp_path: Path) -> None:

@@ -29,7 +29,7 @@ from web.errors import add_error_handlers
 from web.headers import API_DOCS_STATIC, add_security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
-from web.state import follow_builds, freeze_loaded
+from web.state import follow_builds, freeze_loaded, stopped_at_once_on_signals
 from web.upload import router as upload_router
 
 HERE = Path(__file__).parent
@@ -45,7 +45,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if assistant is None:  # a worker of `qa serve --workers N`: it opens its own
-            app.state.assistant, *opened = await run_in_threadpool(open_served, settings)
+            with stopped_at_once_on_signals():
+                app.state.assistant, *opened = await run_in_threadpool(open_served, settings)
             serve_beside(app.state, opened)
             freeze_loaded()
         else:
