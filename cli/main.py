@@ -121,8 +121,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.server:
         return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
     from embeddings import Encoder
+    from qa.changes import add_documents
     from qa.isolation import ParseLimits
-    from qa.library import add_documents
 
     change = add_documents(
         settings.corpus_dir,
@@ -146,9 +146,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
         return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
     from embeddings import Encoder
     from embeddings.index import IndexLoadError
+    from qa.changes import remove_document
     from qa.indexing import indexed_articles
     from qa.isolation import ParseLimits
-    from qa.library import remove_document
 
     try:
         articles = indexed_articles(settings.index_dir)
@@ -214,7 +214,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from web.app import create_app
     from web.auth import admin_status
     from web.protocol import uvicorn_options
-    from web.state import freeze_loaded
+    from web.served_assistant import freeze_loaded
 
     settings = _settings(args)
     workers = _whole(args.workers)

@@ -16,10 +16,10 @@ import jinja2
 from qa.answer_type import answer_type, gives_answer_type, marks
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, signals
-from qa.lexical import terms
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import MARKER_RE, Span, leans_on_previous
 from qa.settings import DEFAULT_SOURCE_MARGIN, QuoteMode
+from qa.terms import terms
 
 MAX_QUOTE_CHARS = 700
 """Beyond about this length a quote stops being an extract; extra sentences are left out."""

@@ -9,14 +9,14 @@ from collections.abc import Iterator
 import pytest
 from starlette.datastructures import State
 
-import web.state
+import web.served_assistant
 from qa import Assistant
-from web.state import freeze_loaded, settle
+from web.served_assistant import freeze_loaded, settle
 
 
 @pytest.fixture
 def unfrozen_after(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(web.state, "_FROZEN", False)  # put back as the test found it, with the collector
+    monkeypatch.setattr(web.served_assistant, "_FROZEN", False)  # put back as the test found it, with the collector
     yield
     gc.unfreeze()
 
