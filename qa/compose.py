@@ -85,7 +85,7 @@ def sentences_of(spans: Sequence[ScoredSpan]) -> tuple[Span, ...]:
     """A paragraph's sentences, in order, recovered from its indexed spans instead of splitting it again.
 
     The index holds each sentence alone, with its neighbour and within the whole paragraph
-    (`qa.passages.paragraph_spans`), so the shortest span starting at a position is the sentence that
+    (`qa.passages.passage_spans`), so the shortest span starting at a position is the sentence that
     starts there. Quotes are thereby cut exactly where the index cut, and no answer pays for a split
     (pysbd takes several milliseconds per paragraph on first use).
     """

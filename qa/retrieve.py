@@ -1,4 +1,4 @@
-"""Question -> ranked paragraphs, each with the score of every indexed stretch inside it."""
+"""Question -> ranked paragraphs, each with the score of every indexed passage inside it."""
 
 from __future__ import annotations
 
