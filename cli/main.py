@@ -327,7 +327,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--index",
             action="append" if several_indexes else "store",
-            help="index folder (default: QA_INDEX_DIR or the project's .qa-index); relative to the current folder"
+            help="index folder (default: QA_INDEX_DIR, else .qa-index in a checkout, ~/.local/share/footnote-qa/index "
+            "when installed); relative to the current folder"
             + ("; give it again to serve more collections" if several_indexes else ""),
         )
         sub.add_argument("-v", "--verbose", action="store_true", help="also say what loads and how long it takes")
