@@ -170,7 +170,7 @@ def build_index(folder: Path) -> dict[str, str]:
     """The bundled corpus copied into `folder`, indexed there; the server's environment."""
     shutil.copytree(ROOT / "corpus", folder / "corpus")
     env = {**os.environ, "QA_CORPUS_DIR": str(folder / "corpus"), "QA_INDEX_DIR": str(folder / "index")}
-    subprocess.run([sys.executable, "-m", "qa.cli", "index"], check=True, cwd=ROOT, env=env, capture_output=True)
+    subprocess.run([sys.executable, "-m", "cli.main", "index"], check=True, cwd=ROOT, env=env, capture_output=True)
     return {"QA_CORPUS_DIR": env["QA_CORPUS_DIR"], "QA_ADMIN_TOKEN": TOKEN}
 
 

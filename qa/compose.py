@@ -16,10 +16,10 @@ import jinja2
 from qa.answer_type import answer_type, gives_answer_type, marks
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, signals
-from qa.lexical import terms
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import MARKER_RE, Span, leans_on_previous
 from qa.settings import DEFAULT_SOURCE_MARGIN, QuoteMode
+from qa.terms import terms
 
 MAX_QUOTE_CHARS = 700
 """Beyond about this length a quote stops being an extract; extra sentences are left out."""
@@ -90,7 +90,7 @@ def sentences_of(spans: Sequence[ScoredSpan]) -> tuple[Span, ...]:
     """A paragraph's sentences, in order, recovered from its indexed spans instead of splitting it again.
 
     The index holds each sentence alone, with its neighbour and within the whole paragraph
-    (`qa.passages.paragraph_spans`), so the shortest span starting at a position is the sentence that
+    (`qa.passages.passage_spans`), so the shortest span starting at a position is the sentence that
     starts there. Quotes are thereby cut exactly where the index cut, and no answer pays for a split
     (pysbd takes several milliseconds per paragraph on first use).
     """

@@ -1,4 +1,4 @@
-"""Which stretches of each paragraph get a vector.
+"""Which passages of each paragraph get a vector: the paragraph whole, each sentence, each pair of sentences.
 
 all-MiniLM-L6-v2 reads only the first 256 word pieces of a text, so a long paragraph embedded
 whole would hide its later sentences. Each paragraph is therefore embedded whole, sentence by
@@ -20,7 +20,7 @@ from qa.corpus import Article, Paragraph
 from qa.sentences import Span, split_sentences
 
 
-def paragraph_spans(paragraph: Paragraph) -> list[Span]:
+def passage_spans(paragraph: Paragraph) -> list[Span]:
     """The whole paragraph, each sentence, and each pair of neighbouring sentences, deduplicated."""
     sentences = split_sentences(paragraph.text)
     if not sentences:
@@ -43,7 +43,7 @@ def index_entries(
             if paragraph.kind == "heading":
                 continue
             spans = known.get(paragraph.text)
-            for span in paragraph_spans(paragraph) if spans is None else spans:
+            for span in passage_spans(paragraph) if spans is None else spans:
                 entry = Entry(article.id, paragraph.index, span.start, span.end)
                 entries.append((entry, paragraph.text[span.start : span.end]))
     return entries

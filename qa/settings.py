@@ -10,8 +10,8 @@ from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from qa.inputs import SourceCount
-
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
+from qa.locations import PROJECT_ROOT as PROJECT_ROOT  # re-exported: tests, eval and benches read it here
+from qa.locations import bundled_corpus, default_index_dir
 
 RetrieverName = Literal["dense", "bm25", "hybrid"]
 RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
@@ -31,11 +31,15 @@ class Settings(BaseSettings):
     model_config = SettingsConfigDict(env_prefix="QA_", env_file=".env", extra="ignore", hide_input_in_errors=True)
 
     corpus_dir: Path = Field(
-        PROJECT_ROOT / "corpus",
+        bundled_corpus(),
         description="Folder of documents to index; default: the bundled corpus. Once an index is built it "
         "records its folder, and later commands read that one.",
     )
-    index_dir: Path = Field(PROJECT_ROOT / ".qa-index", description="Folder the index is kept in.")
+    index_dir: Path = Field(
+        default_factory=default_index_dir,
+        description="Folder the index is kept in; default: .qa-index in a checkout, else the user's data folder "
+        "(~/.local/share/footnote-qa/index).",
+    )
     collections: Annotated[list[Path], NoDecode] = Field(
         default_factory=list,
         description="More index folders `qa serve` serves beside QA_INDEX_DIR, comma-separated; "

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from cli.main import main
 from embeddings import Encoder
 from qa import Settings
-from qa.cli import main
 from qa.journal import change_lock
 from qa.settings import PROJECT_ROOT
 from tests.bombs import nested_html

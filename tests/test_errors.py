@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+import cli.main as cli
 import embeddings
 import eval as evaluation
 import qa
 import web
-from qa import cli
 from qa.errors import IndexBusy, QAError
 from qa.settings import PROJECT_ROOT, Settings
 from tests.servers import free_port
@@ -146,7 +146,7 @@ def test_the_cli_asks_for_the_admin_token_before_calling_a_server(
 def run_qa(*args: str, model_dir: Path, index_dir: Path) -> subprocess.CompletedProcess[str]:
     """`qa` in a process of its own, as a user runs it, with `QA_MODEL_DIR` naming `model_dir`."""
     env = {**os.environ, "QA_MODEL_DIR": str(model_dir), "QA_INDEX_DIR": str(index_dir)}
-    command = [sys.executable, "-m", "qa.cli", *args]
+    command = [sys.executable, "-m", "cli.main", *args]
     return subprocess.run(command, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=300)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from qa.cli import main
+from cli.main import main
 from qa.errors import CorpusError
 from qa.folder import fingerprint
 from qa.formats.errors import UnreadableDocument

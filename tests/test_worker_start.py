@@ -25,7 +25,7 @@ def test_sigterm_while_the_workers_load_stops_the_server_at_once(
     settings: Settings, assistant: Assistant, tmp_path: Path
 ) -> None:
     log = tmp_path / "serve.log"
-    command = [sys.executable, "-m", "qa.cli", "serve", "--index", str(settings.index_dir)]
+    command = [sys.executable, "-m", "cli.main", "serve", "--index", str(settings.index_dir)]
     command += ["--port", str(free_port()), "--workers", "2"]
     with open(log, "wb") as sink:
         server = subprocess.Popen(

@@ -10,10 +10,10 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from qa.assistant import Assistant
+from qa.changes import Change, add_documents, check_name, remove_document
 from qa.isolation import ParseLimits
-from qa.library import Change, add_documents, check_name, remove_document
 from qa.schema import DocumentRef, document_ref
-from web.state import changing, settle
+from web.served_assistant import changing, settle
 
 
 def require_admin(request: Request) -> None:

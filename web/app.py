@@ -29,7 +29,7 @@ from web.errors import add_error_handlers
 from web.headers import API_DOCS_STATIC, add_security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
-from web.state import follow_builds, freeze_loaded, stopped_at_once_on_signals
+from web.served_assistant import follow_builds, freeze_loaded, stopped_at_once_on_signals
 from web.upload import router as upload_router
 
 HERE = Path(__file__).parent
@@ -54,7 +54,7 @@ def create_app(
             serve_beside(app.state, others)
         start_forkserver()
         stop_parsers_on_signals()
-        # Builds published by other workers, servers or `qa index` (web/state.py).
+        # Builds published by other workers, servers or `qa index` (web/served_assistant.py).
         follower = asyncio.create_task(follow_builds(app.state, settings.index_dir, settings.reload_interval))
         yield
         follower.cancel()

@@ -118,8 +118,8 @@ def cmd_add(args: argparse.Namespace) -> int:
     if args.server:
         return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
     from qa.assistant import open_encoder
+    from qa.changes import add_documents
     from qa.isolation import ParseLimits
-    from qa.library import add_documents
 
     change = add_documents(
         settings.corpus_dir,
@@ -143,9 +143,9 @@ def cmd_remove(args: argparse.Namespace) -> int:
         return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
     from embeddings.index import IndexLoadError
     from qa.assistant import open_encoder
+    from qa.changes import remove_document
     from qa.indexing import indexed_articles
     from qa.isolation import ParseLimits
-    from qa.library import remove_document
 
     try:
         articles = indexed_articles(settings.index_dir)
@@ -211,7 +211,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from web.app import create_app
     from web.auth import admin_status
     from web.protocol import uvicorn_options
-    from web.state import freeze_loaded
+    from web.served_assistant import freeze_loaded
 
     settings = _settings(args)
     workers = _whole(args.workers)
@@ -324,7 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--index",
             action="append" if several_indexes else "store",
-            help="index folder (default: QA_INDEX_DIR or the project's .qa-index); relative to the current folder"
+            help="index folder (default: QA_INDEX_DIR, else .qa-index in a checkout, ~/.local/share/footnote-qa/index "
+            "when installed); relative to the current folder"
             + ("; give it again to serve more collections" if several_indexes else ""),
         )
         sub.add_argument("-v", "--verbose", action="store_true", help="also say what loads and how long it takes")

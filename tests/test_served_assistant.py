@@ -11,18 +11,18 @@ from pathlib import Path
 import pytest
 from starlette.datastructures import State
 
-import web.state
+import web.served_assistant
 from embeddings import Encoder
 from qa import Assistant
 from qa.indexing import build_index
 from qa.settings import Settings
 from tests.conftest import build_small
-from web.state import changing, freeze_loaded, serving_build, settle, switch_to_current
+from web.served_assistant import changing, freeze_loaded, serving_build, settle, switch_to_current
 
 
 @pytest.fixture
 def unfrozen_after(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(web.state, "_FROZEN", False)  # put back as the test found it, with the collector
+    monkeypatch.setattr(web.served_assistant, "_FROZEN", False)  # put back as the test found it, with the collector
     yield
     gc.unfreeze()
 
