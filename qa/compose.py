@@ -24,10 +24,10 @@ from qa.terms import terms
 MAX_QUOTE_CHARS = 700
 """Beyond about this length a quote stops being an extract; extra sentences are left out."""
 CLOSE_TO_BEST = 0.1
-"""A further sentence is quoted too when it scores within this much of the best stretch."""
+"""A further sentence is quoted too when it scores within this much of the best quote."""
 PAIR_SLACK = 0.1
 """In "passage" quotes, a sentence is quoted with its neighbour when the pair scores within this much of it
-alone; in "sentence" quotes, how far under the best a stretch holding the number or date asked for may score."""
+alone; in "sentence" quotes, how far under the best a quote holding the number or date asked for may score."""
 PAIR_GAIN = 0.05
 """In "sentence" quotes, a pair of sentences is quoted only when it scores this much above its better sentence."""
 SLACK_PER_WORD = 0.2
@@ -109,7 +109,7 @@ def select_quotes(
 
     "sentence" quotes the best-scoring sentence, or a pair of sentences when the pair scores
     PAIR_GAIN above every sentence alone (the answer then spans both); when the question asks for a number or a
-    date and that quote holds none, the best stretch nearly as good that holds one is quoted
+    date and that quote holds none, the best quote nearly as good that holds one is quoted
     instead. "passage" also adds sentences that score nearly as well, and the sentence a leading
     pronoun leans on, as the first release did. `spans` are every indexed span of the paragraph with
     its score (see `sentences_of`).
@@ -147,9 +147,9 @@ def _tight(
     best: ScoredSpan,
     question: str,
 ) -> set[int]:
-    """The best sentence, or the best stretch of two when it beats every sentence alone by PAIR_GAIN.
+    """The best sentence, or the best quote of two sentences when it beats every sentence alone by PAIR_GAIN.
 
-    A stretch keeps only the sentences that bring a question word its best sentence lacks: the
+    A quote keeps only the sentences that bring a question word its best sentence lacks: the
     model scores longer text higher, and a neighbour about something else must not ride along.
     Then a sentence elsewhere in the paragraph that holds question words the quote still lacks is added
     when it scores nearly as well (`_add_missing_question_words`).
@@ -157,7 +157,7 @@ def _tight(
     if single and best.span not in single and best.score < max(single.values()) + PAIR_GAIN:
         best = ScoredSpan(*max(single.items(), key=lambda item: item[1]))
     chosen = _bring_question_words(text, sentences, _inside(sentences, best.span), single, question)
-    if answer_type(question) != "other" and not marks(_stretch(text, sentences, chosen), question):
+    if answer_type(question) != "other" and not marks(_quote_text(text, sentences, chosen), question):
         typed = [
             s
             for s in candidates
@@ -204,7 +204,7 @@ def _inside(sentences: Sequence[Span], span: Span) -> set[int]:
     return {i for i, sentence in enumerate(sentences) if _within(sentence, span)}
 
 
-def _stretch(text: str, sentences: Sequence[Span], chosen: set[int]) -> str:
+def _quote_text(text: str, sentences: Sequence[Span], chosen: set[int]) -> str:
     return text[sentences[min(chosen)].start : sentences[max(chosen)].end] if chosen else ""
 
 
@@ -240,7 +240,7 @@ def _passage(
     best: ScoredSpan,
     whole: Span,
 ) -> set[int]:
-    """The best stretch widened: a pair near its sentence, a pronoun's antecedent, near-best sentences."""
+    """The best quote widened: a pair near its sentence, a pronoun's antecedent, near-best sentences."""
     if best.span in single:
         pairs = [s for s in candidates if _within(best.span, s.span) and s.span != best.span and s.span != whole]
         partner = max(pairs, key=lambda s: s.score, default=None)
