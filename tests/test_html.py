@@ -86,6 +86,40 @@ def test_a_short_paragraph_that_is_mostly_a_link_elsewhere_is_a_teaser_not_text(
     ]
 
 
+def test_short_boxes_naming_themselves_newsletter_related_disclosure_or_copyright_are_not_text() -> None:
+    body = (
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
+        '<div class="newsletter-signup"><p>Sign up for our weekly digest of the news that matters.</p></div>'
+        "<p>Its report calls for the camps to be closed and for the detainees to be compensated.</p>"
+        '<ul class="related-posts"><li>Commission postpones its second hearing after a walkout</li></ul>'
+        '<p class="disclosure">This post may contain links to products from our partners.</p>'
+        '<p class="copyright">All rights reserved by the publisher of this page.</p>'
+    )
+    texts = [p.text for p in article_of(page_with("", body)).paragraphs]
+    assert texts == [
+        "The commission heard evidence from forty former detainees over three weeks of hearings.",
+        "Its report calls for the camps to be closed and for the detainees to be compensated.",
+    ]
+
+
+def test_a_lead_in_whose_sequel_is_gone_is_dropped_but_one_with_its_list_stays() -> None:
+    body = (
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
+        "<p>It made three recommendations:</p>"
+        "<ul><li>close the camps within a year;</li><li>compensate every detainee.</li></ul>"
+        "<p>Its report was sent to parliament on Monday and will be debated in the autumn session.</p>"
+        "<p><strong>Read more:</strong></p>"
+    )
+    texts = [p.text for p in article_of(page_with("", body)).paragraphs]
+    assert texts == [
+        "The commission heard evidence from forty former detainees over three weeks of hearings.",
+        "It made three recommendations:",
+        "close the camps within a year;",
+        "compensate every detainee.",
+        "Its report was sent to parliament on Monday and will be debated in the autumn session.",
+    ]
+
+
 def test_text_is_verbatim_typographic_quotes_dashes_and_ellipsis_kept(news: Parsed) -> None:
     assert news.articles[0].paragraphs[1].text == (
         "Families said they had not been told where their relatives were taken. “We went to every police station "

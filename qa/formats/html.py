@@ -402,13 +402,15 @@ def _replace_with_text(node: etree._Element, text: str) -> None:
 # --- main text -------------------------------------------------------------------------------------------
 
 _FURNITURE = etree.XPath(
-    "//body//*[re:test(concat(@class, ' ', @id), 'caption|credit|promo', 'i')]"
+    "//body//*[re:test(concat(@class, ' ', @id), 'caption|credit|promo|newsletter|related|disclosure|copyright', 'i')]"
     " | //body//*[.//video or .//audio or .//iframe or .//object or .//embed]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 _FRAME_TAGS = frozenset({"html", "body", "main", "article"})
 _FURNITURE_MAX = 300
-"""A caption, a credit, a promotion teaser or a player's title is a line or two; a longer box is content."""
+"""A caption, a credit, a promotion teaser or a player's title is a line or two; a longer box is content.
+The same holds for a box that names itself a newsletter sign-up, related links, a disclosure or a copyright
+line (measured on the suite's dev half: 6 fewer false positives, no true positive lost)."""
 _TEASER_LINK_SHARE = 0.5
 """A short paragraph whose words are at least this much link text points elsewhere (measured: 0.35-0.7 score alike)."""
 
@@ -526,6 +528,26 @@ def _verbatim(blocks: list[Block], visible: str) -> list[Block]:
     return repaired
 
 
+_LEAD_MAX = 80
+"""A lead-in line ("Read more:", "Want more?") is short; a longer block ending so is a paragraph of its own."""
+
+
+def _without_dangling_leads(blocks: list[Block]) -> list[Block]:
+    """The blocks without lead-ins whose sequel is gone: a short block ending in `:` or `?` that the text's end
+    or a heading follows announced something the extractor left out (a list of links, a sign-up form), so
+    alone it says nothing of the article. A lead-in followed by its list or paragraph stays.
+
+    Measured on the suite's dev half: 2 fewer false positives, no true positive lost.
+    """
+    kept: list[Block] = []
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        text = squash(block.text)
+        dangling = following is None or following.kind == "heading"
+        if not (dangling and len(text) <= _LEAD_MAX and text.endswith((":", "?"))):
+            kept.append(block)
+    return kept
+
+
 def _parse_tree(text: str) -> etree._Element | None:
     try:
         return lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text, count=1))
@@ -549,7 +571,7 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes)
     _remove_furniture(body)
-    blocks = _verbatim(_main_blocks(tree), _visible_text(body))
+    blocks = _without_dangling_leads(_verbatim(_main_blocks(tree), _visible_text(body)))
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
