@@ -204,6 +204,33 @@ def test_placeholders_and_silence_give_none() -> None:
     assert (article.title, article.author, article.date) == (None, None, None)
 
 
+LONG_PARAGRAPH = "<p>" + "The commission heard evidence from forty former detainees over three weeks. " * 4 + "</p>"
+
+
+def test_a_by_link_above_the_text_is_the_author_when_no_tag_names_one() -> None:
+    body = '<p class="meta">May 2, 2023 at 6:08 PM by <a href="/people/jane">Jane Doe</a></p>' + LONG_PARAGRAPH
+    assert article_of(page_with("", body)).author == "Jane Doe"
+
+
+def test_a_rel_author_link_is_the_author() -> None:
+    body = '<div><a rel="author" href="/people/org">Rights Watch Foundation</a> • 3 May</div>' + LONG_PARAGRAPH
+    assert article_of(page_with("", body)).author == "Rights Watch Foundation"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        LONG_PARAGRAPH + '<footer><p>Powered by <a href="https://example.org">Jane Doe</a></p></footer>',
+        '<p>The report, a study by <a href="/people/jane">Jane Doe</a>, was published in May.</p>' + LONG_PARAGRAPH,
+        '<p>by <a href="/people/jane">view full profile</a></p>' + LONG_PARAGRAPH,
+        '<p>Photo by <a href="/people/jane">Jane Doe</a> for the agency</p>' + LONG_PARAGRAPH,
+    ],
+    ids=["footer-below-the-text", "prose", "not-a-name", "followed-by-more-words"],
+)
+def test_a_by_link_that_is_no_byline_gives_no_author(body: str) -> None:
+    assert article_of(page_with("", body)).author is None
+
+
 def test_wikipedia_reference_markers_become_numbers_linked_to_the_reference_list() -> None:
     body = (
         '<p>The camp held about 2,000 prisoners.<sup class="reference" id="cite_ref-a_3-0">'
@@ -341,3 +368,12 @@ def test_real_wikipedia_square_kilometres_are_not_a_note(wikipedia: Article) -> 
 def test_inline_tags_inside_a_word_do_not_split_it() -> None:
     page = page_with("", "<p>Detainees<span>'</span> rations were cut in <abbr>Q3</abbr><small>/2020</small>.</p>")
     assert article_of(page).paragraphs[0].text == "Detainees' rations were cut in Q3/2020."
+
+
+def test_real_pages_author_from_their_bylines() -> None:
+    assert real("whitehouse-digital-transition.html").author == "Kori Schulman"
+    assert real("wikimedia-turkey-access-restored.html").author == "Wikimedia Foundation"
+
+
+def test_real_pages_without_a_byline_have_no_author() -> None:
+    assert real("europarl-georgia-legitimacy.html").author is None

@@ -26,7 +26,7 @@ from trafilatura import bare_extraction
 from qa.corpus import ParagraphKind
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import web_address
+from qa.formats.metadata import personal_names, web_address
 from qa.sentences import NOTE_NUMBER
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -215,6 +215,46 @@ def _article_time(tree: etree._Element) -> str | None:
     return None
 
 
+_BYLINE_MAX = 120
+"""A byline is a short line; "by" before a link inside a longer block is prose ("a novel by <a>...</a>")."""
+_BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
+_TEXT_START = 200
+"""A paragraph this long is the article's text under way: a byline stands above it."""
+
+
+def _byline(tree: etree._Element) -> str | None:
+    """The author a visible byline links to, above the article's text: an `<a rel="author">`, or a link that
+    ends a short line after the word "By" ("By <a>Jane Doe</a>", "May 2, 2023 by <a>Jane Doe</a>").
+
+    Only a link counts, so the name is one the page marks out; it must read as names (`personal_names`),
+    so a label ("View profile") or a login is none. Below the first long paragraph a "by" link is a
+    footer's "Powered by" or a teaser's credit, and a link inside a long block or followed by more words
+    is prose, never a byline.
+    """
+    for node in tree.iter("a", "p"):
+        if node.tag == "p":
+            if len(_text(node)) >= _TEXT_START:
+                return None
+            continue
+        parent = node.getparent()
+        marked = "author" in (node.get("rel") or "").lower().split()
+        before = squash("".join(_before_in(parent, node))) if parent is not None else ""
+        alone = not squash(node.tail or "").strip(" |•·,") and parent is not None and len(_text(parent)) <= _BYLINE_MAX
+        label = _clean(_text(node))
+        if (marked or (alone and _BY_END_RE.search(before))) and label and (name := personal_names(label)):
+            return name
+    return None
+
+
+def _before_in(parent: etree._Element, anchor: etree._Element) -> Iterator[str]:
+    """The words of `parent` that come before `anchor`, in page order."""
+    yield parent.text or ""
+    for child in parent:
+        if child is anchor:
+            return
+        yield (child.text_content() if isinstance(child.tag, str) else "") + (child.tail or "")
+
+
 def _strip_site_name(title: str, site_names: Iterable[str], heading: str | None) -> str:
     """A title without the site's name: "Headline | Site", "Site - Headline", "Headline: Site" leave "Headline".
 
@@ -257,6 +297,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         *(_person(a.get("author")) for a in articles),
         _first_meta(tree, "article:author"),
         _first_meta(tree, "author"),
+        _byline(tree),
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),

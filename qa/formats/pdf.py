@@ -45,7 +45,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import trusted, web_address
+from qa.formats.metadata import personal_names, trusted, web_address
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -75,8 +75,6 @@ _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _TOC_RUN = 3
 """Lines ending in page numbers make a table of contents only in a run at least this long."""
-_NAME_WORDS = (2, 4)
-"""A personal name in a byline has two to four words ("Ana Ruiz", "Mary J. K. Lee")."""
 _DATELINE_WORDS = 6
 _DATE_LABEL_WORDS = 2
 """A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
@@ -90,8 +88,6 @@ GENERIC_HEADINGS = frozenset(
     }
 )  # fmt: skip
 """Section names any report may carry: large on a first page, they name a section, never the document."""
-_NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
-_NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _PAGE_NUMBER_RE = re.compile(
     r"(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
 )
@@ -736,13 +732,8 @@ def _generic(text: str) -> bool:
 
 
 def _names(text: str) -> str | None:
-    """The text if it is a list of personal names ("Ana Ruiz and J. K. Lee"), else None."""
-    names = [name for name in _NAME_SPLIT_RE.split(text.strip(" .")) if name]
-    low, high = _NAME_WORDS
-    fits = names and all(
-        low <= len(words := name.split()) <= high and all(_NAME_RE.fullmatch(w) for w in words) for name in names
-    )
-    return text.strip() if fits and not _generic(text) else None
+    """The text if it is a list of personal names ("Ana Ruiz and J. K. Lee") and not a section's name, else None."""
+    return None if _generic(text) else personal_names(text)
 
 
 def _date(text: str) -> str | None:
