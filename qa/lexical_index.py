@@ -16,6 +16,12 @@ from qa.terms import tokens
 
 _EMPTY = ""
 """bm25s's token for a passage with no content words, so every passage keeps its row."""
+K1 = 0.9
+B = 0.4
+"""Term-frequency saturation and length normalisation: Anserini's defaults (Lin et al.), in place of bm25s's
+1.5 and 0.75, which let a three-word heading outscore the paragraph that uses the question's word three
+times. Measured on the dev splits (k1 0.6-1.2, b 0.3-0.75): recall@1 of BM25 alone on the real documents
+0.583 -> 0.708 and of hybrid on the bundled set 0.742 -> 0.839, formats unchanged; b 0.3-0.5 all did as well."""
 
 
 class LexicalIndex:
@@ -23,7 +29,7 @@ class LexicalIndex:
 
     def __init__(self, texts: Sequence[str]) -> None:
         self.size = len(texts)
-        self._bm25 = bm25s.BM25()
+        self._bm25 = bm25s.BM25(k1=K1, b=B)
         self._bm25.index([tokens(text) or [_EMPTY] for text in texts], show_progress=False)
         self._vocabulary = self._bm25.vocab_dict
 

@@ -13,7 +13,7 @@ import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 import Stemmer
 from bm25s.stopwords import STOPWORDS_EN_PLUS
@@ -88,6 +88,14 @@ class QuestionTerms:
 
     weighted: tuple[tuple[str, float], ...]
     total: float
+
+    @cached_property
+    def terms(self) -> frozenset[str]:
+        return frozenset(term for term, _ in self.weighted)
+
+    def new_terms(self, present: set[str]) -> int:
+        """How many of `present`, the `terms` of a text, the question does not use: what the text adds to it."""
+        return len(present - self.terms)
 
     def overlap(self, present: set[str]) -> float:
         """Share of the question's term weight found among `present`, the `terms` of a text, from 0 to 1."""

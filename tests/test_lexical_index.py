@@ -29,3 +29,15 @@ def test_top_ranks_by_bm25_and_keeps_passage_order_among_equals() -> None:
 
 def test_top_returns_no_more_than_asked() -> None:
     assert [position for position, _ in LexicalIndex(PASSAGES).top("camp", 1)] == [0]
+
+
+def test_a_paragraph_using_the_word_three_times_outscores_a_three_word_line_using_it_once() -> None:
+    index = LexicalIndex(
+        [
+            "Repair of wells.",
+            "The fund repaired wells in every district the drought reached; the wells it repaired were dug deeper "
+            "to hold water through the dry season, and new wells were dug where villages asked for them.",
+            "Schools reopened in the spring after the harvest.",
+        ]
+    )
+    assert [position for position, _ in index.top("wells", 3)] == [1, 0]

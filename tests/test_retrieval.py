@@ -5,10 +5,32 @@ from __future__ import annotations
 import pytest
 from fastapi.testclient import TestClient
 
-from qa import Assistant
-from qa.retrieve import fuse
+from embeddings import Encoder
+from qa import Assistant, Settings
+from qa.retrieve import fuse, is_fragment
+from tests.conftest import open_built
 
 G8 = "What did the G8 urge North Korea to do?"
+FUND_ANSWER = "The relief fund pays for seed, tools and the repair of wells in the districts the drought hit hardest."
+FUND = f"""# The drought relief fund
+
+Relief fund payments
+
+{FUND_ANSWER}
+
+The relief fund closed.
+
+The fund closed in March because the donors withdrew their pledges after an audit found missing receipts.
+"""
+
+
+@pytest.fixture(scope="module")
+def fund(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Assistant:
+    """A one-page collection holding a label, a bare restatement and the statements that answer."""
+    root = tmp_path_factory.mktemp("fund")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "fund.md").write_text(FUND, encoding="utf-8")
+    return open_built(Settings(corpus_dir=root / "corpus", index_dir=root / "index"), encoder)
 
 
 def test_fusion_ranks_what_both_lists_agree_on_first() -> None:
@@ -50,3 +72,32 @@ def test_the_api_names_an_unknown_retriever(client: TestClient) -> None:
     response = client.post("/api/answer", json={"question": G8, "retriever": "sparse"})
     assert response.status_code == 422
     assert "retriever" in response.json()["detail"]
+
+
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Relief fund payments", True),
+        ("Relief fund payments[4]", True),
+        ("The fund pays for seed.[2]", False),
+        ("Who pays for the wells?", False),
+        ("He said: “the fund is empty.”", False),
+        ("a line of twelve words or more that runs on and on without any stop", False),
+    ],
+)
+def test_a_short_line_that_does_not_end_like_a_sentence_is_a_fragment(text: str, fragment: bool) -> None:
+    assert is_fragment(text) is fragment
+
+
+@pytest.mark.parametrize("retriever", ["dense", "hybrid"])
+def test_a_label_holding_the_questions_words_ranks_after_the_statement_that_answers(
+    fund: Assistant, retriever: str
+) -> None:
+    first, *_ = fund.retriever.search("What does the relief fund pay for?", 3, retriever)
+    assert first.paragraph.text == FUND_ANSWER
+
+
+def test_a_paragraph_adding_little_to_the_question_ranks_after_one_that_answers(fund: Assistant) -> None:
+    first, second = fund.retriever.search("Why did the fund close?", 2)
+    assert first.paragraph.text.startswith("The fund closed in March because")
+    assert second.paragraph.text == "The relief fund closed."

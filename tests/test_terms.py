@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.terms import stem, terms, tokens
+from qa.terms import TermWeights, stem, terms, tokens
 
 
 def test_inflections_of_a_word_share_one_stem() -> None:
@@ -29,3 +29,8 @@ def test_digits_are_tokens_of_their_own_so_g8_meets_8() -> None:
 
 def test_footnote_markers_are_not_words() -> None:
     assert terms("camps.[12] and [3]") == {"camp"}
+
+
+def test_new_terms_counts_the_content_words_a_text_adds_to_the_question() -> None:
+    asked = TermWeights.from_texts(["the fund pays for wells"]).of(terms("What does the fund pay for?"))
+    assert asked.new_terms(terms("The fund pays for seed, tools and wells.")) == 3
