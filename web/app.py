@@ -127,7 +127,7 @@ def create_app(
         start_forkserver()
         stop_parsers_on_signals()
         # Builds published by other workers, servers or `qa index` (web/state.py).
-        follower = asyncio.create_task(follow_builds(app.state, settings.index_dir, settings.reload_interval))
+        follower = asyncio.create_task(follow_builds(app.state, settings.reload_interval))
         yield
         follower.cancel()
 
