@@ -14,15 +14,17 @@ import asyncio
 import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, Strict, StrictStr, ValidationError
 from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from qa.assistant import MAX_K, Assistant, Query
+from qa.assistant import Assistant, Query
 from qa.compose import Answer
 from qa.errors import QAError
 from qa.filters import MAX_AUTHOR_CHARS, Filters
+from qa.inputs import MAX_K, SourceCount
 from qa.schema import answer_out
 from qa.settings import RetrieverName
 from web.collections import assistant_for
@@ -59,7 +61,9 @@ class AnswerRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     question: StrictStr = Field(description="The question in plain words, 1 to 1,000 characters.")
-    k: StrictInt | None = Field(None, ge=1, le=MAX_K, description="Sources to quote, 1-10 (default 3).")
+    k: Annotated[SourceCount, Strict()] | None = Field(
+        None, description=f"Sources to quote, 1-{MAX_K} (default: the server's QA_TOP_K)."
+    )
     retriever: RetrieverName | None = Field(None, description="dense, bm25 or hybrid (default: the server's setting).")
     collection: StrictStr | None = Field(
         None, description="Which collection answers, by name as the page's picker lists it (default: the first)."

@@ -1,6 +1,6 @@
 """BM25 over the same passages the dense index holds, so the two rankings can be fused entry for entry.
 
-Tokens are `qa.lexical.tokens`: the same Snowball stems and stop words as the term-overlap bonus,
+Tokens are `qa.terms.tokens`: the same Snowball stems and stop words as the term-overlap bonus,
 so "urged" meets "urge" in both. bm25s keeps the scores as a sparse matrix; a query costs a few
 sparse row sums, which is why it is built once when the retriever is, never per request.
 """
@@ -12,7 +12,7 @@ from collections.abc import Sequence
 import bm25s
 import numpy as np
 
-from qa.lexical import tokens
+from qa.terms import tokens
 
 _EMPTY = ""
 """bm25s's token for a passage with no content words, so every passage keeps its row."""

@@ -6,7 +6,7 @@ import numpy as np
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qa.bm25 import LexicalIndex, _best
+from qa.lexical_index import LexicalIndex, _best
 
 PASSAGES = ["camp 22 prisoners", "the G8 urged", "camp survivors testified", "prisoners in camp 14"]
 
