@@ -4,8 +4,11 @@
 
 A synthetic collection of about `--passages` one-sentence paragraphs (one passage each) is written to a
 scratch folder; each build starts from an empty index folder. The Ray clusters run on loopback: a head that
-takes no work and one, then two, worker nodes of one CPU each. On this 2-core machine the point is the
-overhead Ray adds at one node, not speed-up. Besides the builds it measures, on the same cluster:
+takes no work and one worker node declared with all of this machine's cores (as `ray start` declares a
+machine by default), then two worker nodes with half of them each, so every build, local or not, has the same
+cores. On a 2-core machine the point is the overhead Ray adds at one node, not speed-up; local and one-node
+builds alternate (`--rounds`), so that both meet the same load from other jobs. Each cluster build's parse and
+embedding steps are timed from `qa.distributed`'s log. Besides the builds it measures, on the one-node cluster:
 
 - per-actor throughput: passages/s an actor spends encoding, timed inside the actor;
 - scheduling and serialisation per batch: the same batches through the same actor pool with a function that
@@ -17,7 +20,9 @@ From those it projects the embedding time for 100M passages on N nodes.
 from __future__ import annotations
 
 import argparse
+import logging
 import math
+import os
 import random
 import statistics
 import tempfile
@@ -64,10 +69,13 @@ class _TimedEmbed(_EmbedActor):
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, Any]:
         import os
 
+        import torch
+
         started = time.perf_counter()
         super().__call__(batch)  # the vectors themselves are the build's business, not this measure's
         rows = len(batch["text"])
-        return {"pid": [os.getpid()] * rows, "seconds": [(time.perf_counter() - started) / rows] * rows}
+        seconds = [(time.perf_counter() - started) / rows] * rows
+        return {"pid": [os.getpid()] * rows, "seconds": seconds, "threads": [torch.get_num_threads()] * rows}
 
 
 class _NoEncode:
@@ -108,58 +116,127 @@ def pool_run(ray: Any, encoder: Encoder, texts: list[str], actors: int, timed_ac
     rows = done.take_all()
     encode_s: dict[int, float] = {}
     encoded: dict[int, int] = {}
+    threads: dict[int, int] = {}
     for row in rows:
         encode_s[row["pid"]] = encode_s.get(row["pid"], 0.0) + row["seconds"]
         encoded[row["pid"]] = encoded.get(row["pid"], 0) + 1
-    per_actor = {str(pid): round(encoded[pid] / encode_s[pid], 1) for pid in encode_s}
-    return {"seconds": round(seconds, 2), "batches": batches, "passages_per_s_by_actor": per_actor}
+        threads[row["pid"]] = row["threads"]
+    return {
+        "seconds": round(seconds, 2),
+        "batches": batches,
+        "passages_per_s_by_actor": {str(pid): round(encoded[pid] / encode_s[pid], 1) for pid in encode_s},
+        "torch_threads_by_actor": {str(pid): threads[pid] for pid in threads},
+    }
+
+
+class PhaseLog(logging.Handler):
+    """The seconds `qa.distributed` logs for its parse and embedding steps, by step, one entry per build."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.seconds: dict[str, list[float]] = {"parse": [], "embed": []}
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        step = "parse" if message.startswith("parsed ") else "embed" if message.startswith("embedded ") else None
+        if step is not None and message.endswith(" s"):
+            self.seconds[step].append(float(message.rsplit(" ", 2)[1]))
+
+
+def ray_build(address: str, corpus: Path, index_dir: Path, encoder: Encoder, phases: PhaseLog) -> dict[str, Any]:
+    """One cluster build from an empty index folder: its seconds, and how many of them parsing and embedding took."""
+    seconds = timed(lambda: build_index_on_ray(address, corpus, index_dir, encoder, progress=False))
+    parse_s, embed_s = phases.seconds["parse"][-1], phases.seconds["embed"][-1]
+    return {
+        "seconds": round(seconds, 1),
+        "parse_seconds": parse_s,
+        "embed_seconds": embed_s,
+        "rest_seconds": round(seconds - parse_s - embed_s, 1),
+    }
+
+
+def build_row(runs: list[dict[str, Any]], passages: int, local_s: float | None) -> dict[str, Any]:
+    """Builds of one kind: each run, and their mean (and its overhead against the local builds' mean)."""
+    mean_s = statistics.mean(run["seconds"] for run in runs)
+    row: dict[str, Any] = {"runs": runs, "seconds": round(mean_s, 1), "passages_per_s": round(passages / mean_s, 1)}
+    if local_s is not None:
+        row["overhead_vs_local"] = round(mean_s / local_s - 1, 3)
+    return row
+
+
+def compared(
+    local: list[dict[str, Any]], one_node: list[dict[str, Any]], passages: int, parse_s: float
+) -> dict[str, Any]:
+    """The local and one-node rows from the rounds so far, with the overhead of each round and of their means."""
+    local_row = {**build_row(local, passages, None), "parse_seconds": round(parse_s, 1)}
+    one_node_row = build_row(one_node, passages, local_row["seconds"])
+    one_node_row["overhead_by_round"] = [
+        round(cluster_run["seconds"] / local_run["seconds"] - 1, 3)
+        for local_run, cluster_run in zip(local, one_node, strict=True)
+    ]
+    return {"local": local_row, "ray_1_worker_node": one_node_row}
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--passages", type=int, default=20_000, help="synthetic passages (default 20000)")
+    parser.add_argument("--rounds", type=int, default=2, help="local and one-node builds, alternated (default 2)")
     args = parser.parse_args(argv)
     encoder = Encoder()
-    results: dict[str, Any] = {"passages_asked": args.passages, "rows_per_call": ROWS_PER_CALL}
+    cores = os.cpu_count() or 1
+    phases = PhaseLog()
+    logging.getLogger("qa.distributed").addHandler(phases)
+    logging.getLogger("qa.distributed").setLevel(logging.INFO)
+    results: dict[str, Any] = {
+        "passages_asked": args.passages,
+        "rows_per_call": ROWS_PER_CALL,
+        "cores": cores,
+        "declared": f"every build gets this machine's {cores} cores: the local build one process of "
+        f"{torch_threads()} PyTorch threads, one worker node declared with {cores} CPUs (one 1-CPU actor each), "
+        f"two worker nodes with {max(1, cores // 2)} each; the head takes no work. Local and one-node builds "
+        "alternate, so both meet the same load",
+    }
     with tempfile.TemporaryDirectory(prefix="qa-bench-ray-") as scratch:
         root = Path(scratch)
         corpus = root / "collection"
         write_collection(corpus, args.passages)
+        parse_s = timed(lambda: load_corpus(corpus))  # as the local build parses: one child process, file by file
         texts = [text for _, text in index_entries(load_corpus(corpus)[0])]
         results["passages"] = len(texts)
-        local_s = timed(lambda: build_index(corpus, root / "local", encoder, progress=False))
-        results["local"] = {"seconds": round(local_s, 1), "passages_per_s": round(len(texts) / local_s, 1)}
-        cluster = LoopbackCluster(root / "ray")
+        local: list[dict[str, Any]] = []
+        one_node: list[dict[str, Any]] = []
+        cluster = LoopbackCluster(root / "ray-1").start(workers=1, head_cpus=0, worker_cpus=cores)
         try:
-            cluster.start(workers=1, head_cpus=0)
-            for nodes in (1, 2):
-                if nodes == 2:
-                    cluster.add_worker()
-                index_dir = root / f"ray-{nodes}"
-                build_s = timed(
-                    lambda d=index_dir: build_index_on_ray(cluster.address, corpus, d, encoder, progress=False)
-                )
-                results[f"ray_{nodes}_worker_nodes"] = {
-                    "seconds": round(build_s, 1),
-                    "passages_per_s": round(len(texts) / build_s, 1),
-                    "overhead_vs_local": round(build_s / local_s - 1, 3),
-                }
+            for round_ in range(args.rounds):
+                local_s = timed(lambda r=round_: build_index(corpus, root / f"local-{r}", encoder, progress=False))
+                local.append({"seconds": round(local_s, 1)})
+                one_node.append(ray_build(cluster.address, corpus, root / f"ray-1-{round_}", encoder, phases))
+                results.update(compared(local, one_node, len(texts), parse_s))
+                # Written after every round: on a busy machine a run may be stopped before its end.
+                write_results("ray_build", {**results, "unfinished": f"stopped after round {round_ + 1}"})
             ray = import_ray()
             connect(ray, cluster.address)
             try:
                 ray.data.DataContext.get_current().enable_progress_bars = False
-                timed_run = pool_run(ray, encoder, texts, 2, timed_actor=True)
+                timed_run = pool_run(ray, encoder, texts, cores, timed_actor=True)
                 # Ray's own cost per batch is the slope between two passes without a model: the fixed cost of
                 # starting a dataset and its actors cancels out.
-                bare = [pool_run(ray, encoder, texts * times, 2, timed_actor=False) for times in (1, 4)]
+                bare = [pool_run(ray, encoder, texts * times, cores, timed_actor=False) for times in (1, 4)]
             finally:
                 ray.shutdown()
         finally:
             cluster.stop()
+        cluster = LoopbackCluster(root / "ray-2").start(workers=2, head_cpus=0, worker_cpus=max(1, cores // 2))
+        try:
+            two_nodes = [ray_build(cluster.address, corpus, root / "ray-2", encoder, phases)]
+        finally:
+            cluster.stop()
+    results["ray_2_worker_nodes"] = build_row(two_nodes, len(texts), results["local"]["seconds"])
     per_actor = list(timed_run["passages_per_s_by_actor"].values())
     rate = statistics.median(per_actor)
     results["per_actor"] = {
         "passages_per_s_by_actor": timed_run["passages_per_s_by_actor"],
+        "torch_threads_by_actor": timed_run["torch_threads_by_actor"],
         "median_passages_per_s": round(rate, 1),
         "pool_pass_seconds": timed_run["seconds"],
     }
@@ -169,8 +246,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         "ms_per_batch": round(1000 * per_batch_s, 1),
         "share_of_an_encoded_batch": round(per_batch_s / (ROWS_PER_CALL / rate), 4),
         "fixed_seconds_per_pass": round(bare[0]["seconds"] - bare[0]["batches"] * per_batch_s, 2),
-        "note": "2-actor pool, no model: scheduling a batch, moving its texts in and its 1,536-byte vectors out. "
-        "Slope between the two passes; the fixed part is starting the dataset and its actors",
+        "note": f"{cores}-actor pool, no model: scheduling a batch, moving its texts in and its 1,536-byte vectors "
+        "out. Slope between the two passes; the fixed part is starting the dataset and its actors",
     }
     batch_s = ROWS_PER_CALL / rate + per_batch_s
     results["projection_100M"] = {
@@ -183,6 +260,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     }
     write_results("ray_build", results)
     return 0
+
+
+def torch_threads() -> int:
+    """The intra-op threads PyTorch uses in this process (the local build's)."""
+    import torch
+
+    return torch.get_num_threads()
 
 
 if __name__ == "__main__":

@@ -51,6 +51,9 @@ SHARDS_DIR = "shards"
 ROWS_PER_CALL = 256
 """Passages handed to an embedding actor per call: large enough that scheduling and serialising a batch cost
 little against encoding it (bench/ray_build.py measures both), small enough that a lost actor loses little."""
+ROWS_PER_SHARD = 16_384
+"""Fewest passages per Parquet file of a run (the last file may hold fewer): one file per 256-row batch would
+be 390,625 small files for 100M passages, each a file to open when a later build looks its keys up."""
 INSTALL_HINT = "Ray is not installed; install the optional extra with `pip install '.[ray]'` (ray[data])"
 
 
@@ -77,7 +80,7 @@ def build_index_on_ray(
         connect(ray, address)
         try:
             shards = ShardStore(index_dir / SHARDS_DIR, encoder.model_id, encoder.dimension)
-            return build_unlocked(
+            report = build_unlocked(
                 corpus_dir,
                 index_dir,
                 encoder,
@@ -90,6 +93,8 @@ def build_index_on_ray(
                 ),
                 recall=shards.recall,
             )
+            shards.prune()  # only now: until `CURRENT` names the new build, a re-run may need any run
+            return report
         finally:
             ray.shutdown()
 
@@ -154,6 +159,7 @@ def parse_on_cluster(ray: Any, directory: Path, limits: ParseLimits, known: Mapp
         task.remote(str(path), str(directory), limits, known.get(str(path.relative_to(directory))))
         for path in folder_files(directory)
     ]
+    started = time.perf_counter()
     results: list[FileResult] = []
     for result, versions in ray.get(pending):
         if versions != text_versions():
@@ -162,6 +168,7 @@ def parse_on_cluster(ray: Any, directory: Path, limits: ParseLimits, known: Mapp
                 f"({text_versions()}); install the same versions on every node"
             )
         results.append(result)
+    log.info("parsed %d files on the Ray cluster in %.1f s", len(results), time.perf_counter() - started)
     return gather_corpus(results)
 
 
@@ -196,7 +203,15 @@ def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: En
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors, initial_size=actors),
         num_cpus=1,
     )
-    run = shards.write(lambda folder: dataset.write_parquet(str(folder)))
+    started = time.perf_counter()
+    # The writes take no CPU of their own: the actors hold every CPU until the last batch, and a write that
+    # waited for one would keep the whole run's vectors in the object store until then.
+    run = shards.write(
+        lambda folder: dataset.write_parquet(
+            str(folder), min_rows_per_file=ROWS_PER_SHARD, ray_remote_args={"num_cpus": 0}
+        )
+    )
+    log.info("embedded %d passages on the Ray cluster in %.1f s", len(texts), time.perf_counter() - started)
     found = shards.read(run, set(keys))
     if len(found) != len(set(keys)):
         raise ClusterBuildFailed(f"the cluster returned {len(found)} vectors for {len(set(keys))} passages")
@@ -208,11 +223,15 @@ class ShardStore:
 
     A run is written under a `.partial` name and renamed when the write has finished, so a run that is
     visible is whole; one a failure cut short is never read, and is removed once it is an hour old.
+    The store remembers the runs this build took vectors from or wrote: once the build is published, every
+    other run holds nothing it uses (what it reused from the previous build is in its own embedding cache),
+    and `prune` removes them.
     """
 
     def __init__(self, root: Path, model_id: str, dimension: int) -> None:
         self.folder = root / hashlib.sha256(model_id.encode()).hexdigest()[:16]
         self.dimension = dimension
+        self.used: set[Path] = set()
 
     def runs(self) -> list[Path]:
         return sorted(p for p in self.folder.glob("run-*") if p.is_dir() and not p.name.endswith(".partial"))
@@ -225,13 +244,16 @@ class ShardStore:
         partial = run.with_name(run.name + ".partial")
         write(partial)
         partial.rename(run)
+        self.used.add(run)
         return run
 
     def recall(self, keys: set[bytes]) -> Mapping[bytes, np.ndarray]:
         """The vectors of `keys` that any complete run holds."""
         found: dict[bytes, np.ndarray] = {}
         for run in self.runs():
-            found.update(self.read(run, keys - found.keys()))
+            if vectors := self.read(run, keys - found.keys()):
+                found.update(vectors)
+                self.used.add(run)
         if found:
             log.info("%d passages found in the cluster's shards in %s", len(found), self.folder)
         return found
@@ -247,6 +269,16 @@ class ShardStore:
         table = ds.dataset(str(run), format="parquet").to_table(filter=ds.field("key").isin(wanted))
         vectors = np.frombuffer(b"".join(table.column("vector").to_pylist()), dtype=np.float32)
         return dict(zip(table.column("key").to_pylist(), vectors.reshape(-1, self.dimension), strict=True))
+
+    def prune(self) -> list[Path]:
+        """Remove the complete runs this build used nothing from; call it only once the build is published.
+        Returns the runs removed."""
+        unused = [run for run in self.runs() if run not in self.used]
+        for run in unused:
+            shutil.rmtree(run, ignore_errors=True)
+        if unused:
+            log.info("removed %d shard runs no build uses from %s", len(unused), self.folder)
+        return unused
 
     def _drop_abandoned(self, after_s: float = 3600) -> None:
         for partial in self.folder.glob("run-*.partial"):

@@ -28,7 +28,7 @@ def _free_port() -> int:
 
 @dataclass
 class LoopbackCluster:
-    """A head node and `workers` worker nodes of one CPU each on 127.0.0.1, under `temp_dir`."""
+    """A head node and worker nodes (of one CPU each unless asked otherwise) on 127.0.0.1, under `temp_dir`."""
 
     temp_dir: Path
     env: dict[str, str] = field(default_factory=dict)
@@ -56,7 +56,7 @@ class LoopbackCluster:
             start_new_session=True,
         )
 
-    def start(self, workers: int, timeout: float = 180, head_cpus: int = 1) -> LoopbackCluster:
+    def start(self, workers: int, timeout: float = 180, head_cpus: int = 1, worker_cpus: int = 1) -> LoopbackCluster:
         """`head_cpus=0` keeps all work off the head, as on a cluster whose head only coordinates."""
         self.temp_dir.mkdir(parents=True, exist_ok=True)
         self.head = self._start(
@@ -69,12 +69,12 @@ class LoopbackCluster:
         )
         self.wait_for_nodes(1, timeout)
         for _ in range(workers):  # one at a time: nodes starting together on a busy machine time out
-            self.add_worker(timeout)
+            self.add_worker(timeout, worker_cpus)
         return self
 
-    def add_worker(self, timeout: float = 180) -> None:
-        """Start one more worker node of one CPU and wait until the head counts it."""
-        self.workers.append(self._start(1, f"--address={self.address}", "--node-ip-address=127.0.0.1"))
+    def add_worker(self, timeout: float = 180, cpus: int = 1) -> None:
+        """Start one more worker node of `cpus` CPUs and wait until the head counts it."""
+        self.workers.append(self._start(cpus, f"--address={self.address}", "--node-ip-address=127.0.0.1"))
         self.wait_for_nodes(1 + len(self.workers), timeout)
 
     def wait_for_nodes(self, count: int, timeout: float) -> None:

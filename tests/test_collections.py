@@ -9,18 +9,24 @@ import os
 import shutil
 import subprocess
 import sys
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import pytest
 
 from cli.main import main
+from embeddings import Encoder
 from embeddings.index import current_build, read_manifest
 from qa import Settings
 from qa.assistant import open_served
 from qa.collection import recorded_corpus
+from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, NORTH38
-from tests.servers import free_port
+from tests.servers import free_port, running_server
 
 HEAVY = ("torch", "sentence_transformers", "transformers")
 
@@ -163,3 +169,63 @@ def test_serve_refuses_two_collections_of_one_name(
     assert capsys.readouterr().err == (
         "error: the index folders served must have different names, got reports.idx, reports.idx\n"
     )
+
+
+FOLLOW_BOUND_S = 5.0
+"""The bound a served collection meets in following a new build (as the main one, tests/test_replicas.py):
+`QA_RELOAD_INTERVAL` (1 s) plus loading the build, with margin for a loaded machine."""
+WELLS_QUESTION = "When did the wells of the northern villages run dry?"
+
+
+def top_document(answer: dict) -> str:
+    """The document of the best passage an answer quotes, or of the nearest one when it abstains."""
+    return (answer["sources"] or answer["nearest"])[0]["document"]["id"]
+
+
+def ask_until(url: str, collection: str, stop: threading.Event) -> list[tuple[float, int, str | None]]:
+    """Ask collection `collection` over and over until `stop` is set: (when, status, top document) each time."""
+    asked: list[tuple[float, int, str | None]] = []
+    with httpx.Client(timeout=60) as http:
+        while not stop.is_set():
+            started = time.monotonic()
+            response = http.post(f"{url}/api/answer", json={"question": WELLS_QUESTION, "collection": collection})
+            asked.append(
+                (started, response.status_code, top_document(response.json()) if response.is_success else None)
+            )
+    return asked
+
+
+def test_a_collection_served_beside_follows_a_new_build_within_the_bound_with_no_failed_request(
+    tmp_path: Path, encoder: Encoder
+) -> None:
+    """`qa serve` with QA_COLLECTIONS; a rebuild of that collection is published while a client asks it."""
+    (tmp_path / "main").mkdir()
+    shutil.copy(PROJECT_ROOT / "eval" / "formats" / "prison-food-rations.md", tmp_path / "main")
+    build_index(tmp_path / "main", tmp_path / "main.idx", encoder, progress=False)
+    corpus = tmp_path / "beside"
+    corpus.mkdir()
+    (corpus / "water.md").write_text("# Water\n\nDetainees had no clean water for three weeks.\n", encoding="utf-8")
+    build_index(corpus, tmp_path / "beside.idx", encoder, progress=False)
+    env = {
+        "QA_CORPUS_DIR": str(tmp_path / "main"),
+        "QA_INDEX_DIR": str(tmp_path / "main.idx"),
+        "QA_COLLECTIONS": str(tmp_path / "beside.idx"),
+    }
+    with running_server(env) as server, ThreadPoolExecutor(1) as pool:
+        stop = threading.Event()
+        asking = pool.submit(ask_until, server.url, "beside.idx", stop)
+        try:
+            time.sleep(1)
+            (corpus / "water.md").unlink()
+            (corpus / "wells.md").write_text(
+                "# Wells\n\nThe wells of the northern villages ran dry in the spring of 2019.\n", encoding="utf-8"
+            )
+            build_index(corpus, tmp_path / "beside.idx", encoder, progress=False)
+            published = time.monotonic()
+            time.sleep(FOLLOW_BOUND_S + 2)
+        finally:
+            stop.set()
+        asked = asking.result()
+    assert {status for _, status, _ in asked} == {200}
+    assert {top for started, _, top in asked if started < published - 1} == {"water-1"}
+    assert {top for started, _, top in asked if started > published + FOLLOW_BOUND_S} == {"wells-1"}

@@ -16,11 +16,12 @@ import numpy as np
 import pytest
 
 from embeddings import Encoder, PassageIndex
+from embeddings.cache import text_key
 from embeddings.index import current_build
 from eval.dataset import jsonl_rows
 from qa import Assistant, Settings
 from qa.collection import recorded_corpus
-from qa.distributed import INSTALL_HINT, SHARDS_DIR, build_index_on_ray
+from qa.distributed import INSTALL_HINT, SHARDS_DIR, ShardStore, build_index_on_ray
 from qa.errors import QAError
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, load_corpus
 from qa.passages import index_entries
@@ -136,6 +137,26 @@ def test_incremental_cluster_build_embeds_only_the_changed_file_through_the_shar
     report = build_index_on_ray(cluster.address, corpus, index_dir, encoder, progress=False)
     assert (report.embedded, report.new_documents, len(new) > 0) == (len(new), 1, True)
     assert f"{len(new)} passages embedded" in report.summary()
+
+
+@ray_test
+def test_a_published_cluster_build_removes_the_shard_runs_it_uses_nothing_from(
+    cluster: LoopbackCluster, cluster_build: Built, encoder: Encoder, tmp_path: Path
+) -> None:
+    """The folder holds the earlier build's run (the whole collection); a build of one new file takes nothing
+    from it, so once that build is published only the run it wrote is left."""
+    index_dir = tmp_path / "index"
+    shutil.copytree(cluster_build[0] / SHARDS_DIR, index_dir / SHARDS_DIR)
+    shards = ShardStore(index_dir / SHARDS_DIR, encoder.model_id, encoder.dimension)
+    earlier = shards.runs()
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wells.md").write_text("# Wells\n\nThe wells of the northern villages ran dry in the spring.\n")
+    report = build_index_on_ray(cluster.address, corpus, index_dir, encoder, progress=False)
+    left = shards.runs()
+    assert (len(earlier), report.embedded, len(left)) == (1, report.passages, 1)
+    keys = {text_key(encoder.model_id, text) for _, text in index_entries(load_corpus(corpus)[0])}
+    assert left[0] not in earlier and len(shards.read(left[0], keys)) == len(keys)
 
 
 def kill_worker_once_embedding(process: subprocess.Popen, cluster: LoopbackCluster, lines: list[str]) -> None:

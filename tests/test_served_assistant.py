@@ -84,18 +84,18 @@ def moved_on(tmp_path: Path, north38_opening: str, encoder: Encoder) -> tuple[St
 
 
 def test_the_follower_loads_nothing_while_a_change_of_its_own_process_runs(moved_on: tuple[State, Path]) -> None:
-    state, index_dir = moved_on
+    state, _ = moved_on
     serving = state.assistant
     with changing(state):
-        assert asyncio.run(switch_to_current(state, index_dir)) is None
+        assert asyncio.run(switch_to_current(state, serving)) is None
     assert state.assistant is serving
 
 
 def test_the_follower_serves_the_new_build_once_no_change_runs(moved_on: tuple[State, Path]) -> None:
-    state, index_dir = moved_on
+    state, _ = moved_on
     serving = state.assistant
     with changing(state):
         pass
-    asyncio.run(switch_to_current(state, index_dir))
+    asyncio.run(switch_to_current(state, serving))
     assert serving_build(state.assistant) != serving_build(serving)
     assert len(state.assistant.articles) == len(serving.articles) + 1

@@ -55,7 +55,7 @@ def create_app(
         start_forkserver()
         stop_parsers_on_signals()
         # Builds published by other workers, servers or `qa index` (web/served_assistant.py).
-        follower = asyncio.create_task(follow_builds(app.state, settings.index_dir, settings.reload_interval))
+        follower = asyncio.create_task(follow_builds(app.state, settings.reload_interval))
         yield
         follower.cancel()
 

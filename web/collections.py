@@ -30,3 +30,19 @@ def assistant_for(state: State, name: str | None) -> Assistant:
     if name not in others:
         raise InvalidQuestion(f"collection must be one of {', '.join(names(state))}, got {name!r}")
     return others[name]
+
+
+def served(state: State) -> list[Assistant]:
+    """The assistant of every collection, the main one first."""
+    return [state.assistant, *getattr(state, "other_collections", {}).values()]
+
+
+def serve_in_place_of(state: State, serving: Assistant, fresh: Assistant) -> bool:
+    """Serve `fresh` from the next request on where `serving` is served beside the main collection; False
+    when `serving` is no longer served there (nothing changes then)."""
+    others: dict[str, Assistant] = getattr(state, "other_collections", {})
+    name = next((name for name, assistant in others.items() if assistant is serving), None)
+    if name is None:
+        return False
+    others[name] = fresh
+    return True

@@ -1,7 +1,8 @@
-"""The assistant an app answers with: following the index folder's `CURRENT`, and out of the collector's way.
+"""The assistants an app answers with: following their index folders' `CURRENT`, and out of the collector's way.
 
 Every process serving an index folder (each worker of `qa serve --workers N`, each server on a shared
-folder) checks the folder's `CURRENT` pointer every `QA_RELOAD_INTERVAL` seconds (1 by default). When it
+folder; the main collection's folder and each one served beside it) checks the folder's `CURRENT` pointer
+every `QA_RELOAD_INTERVAL` seconds (1 by default). When it
 names another build, the process loads that build aside, in a thread, and switches to it with one
 assignment: requests in flight finish on the assistant they began with, and none fails. So a build
 published by an admin change in another worker, another server or `qa index` is served by all of them
@@ -35,6 +36,7 @@ from embeddings import IndexLoadError
 from embeddings.index import pointed_build
 from qa.assistant import Assistant
 from qa.errors import QAError
+from web.collections import serve_in_place_of, served
 
 log = logging.getLogger(__name__)
 
@@ -54,6 +56,11 @@ def settle(state: State, assistant: Assistant) -> None:
     they found it.
     """
     state.assistant = assistant
+    keep_frozen()
+
+
+def keep_frozen() -> None:
+    """Freeze what was loaded since, if this process froze its first assistant."""
     if _FROZEN:
         gc.freeze()
 
@@ -113,24 +120,28 @@ def serving_build(assistant: Assistant) -> str | None:
     return build.name if build is not None else None
 
 
-async def follow_builds(state: State, index_dir: Path, interval: float) -> None:
-    """Switch to each build `CURRENT` comes to name, checking every `interval` seconds, for the app's life."""
-    failed: str | None = None
+async def follow_builds(state: State, interval: float) -> None:
+    """Switch every served collection (web/collections.py) to each build its index folder's `CURRENT` comes
+    to name, checking every `interval` seconds, for the app's life."""
+    failed: dict[Path, str | None] = {}
     while True:
         await asyncio.sleep(interval)
-        failed = await switch_to_current(state, index_dir, failed)
+        for serving in served(state):
+            folder = serving.settings.index_dir
+            failed[folder] = await switch_to_current(state, serving, failed.get(folder))
 
 
-async def switch_to_current(state: State, index_dir: Path, failed: str | None = None) -> str | None:
-    """Load and serve the build `CURRENT` names if it is not the one served; the name of a build that could
-    not be loaded (logged once, retried only when `CURRENT` moves again), else None.
+async def switch_to_current(state: State, serving: Assistant, failed: str | None = None) -> str | None:
+    """Load and serve, in place of `serving`, the build its index folder's `CURRENT` names if it is not the
+    one served; the name of a build that could not be loaded (logged once, retried only when `CURRENT` moves
+    again), else None.
 
     The pointer is read in a thread, as is the load: a slow shared disk must not stall the event loop.
     Nothing is loaded while a change of this process is in progress (`changing`): it serves its own build.
     """
     if getattr(state, "changes", 0):
         return failed
-    serving: Assistant = state.assistant
+    index_dir = serving.settings.index_dir
     try:
         current = (await run_in_threadpool(pointed_build, index_dir)).name
     except (IndexLoadError, OSError):
@@ -146,5 +157,9 @@ async def switch_to_current(state: State, index_dir: Path, failed: str | None = 
         return current
     if state.assistant is serving:  # an admin change in this process may have switched meanwhile
         settle(state, fresh)
-        log.info("serving build %s (%d documents)", serving_build(fresh), len(fresh.articles))
+    elif serve_in_place_of(state, serving, fresh):
+        keep_frozen()
+    else:
+        return None
+    log.info("serving build %s of %s (%d documents)", serving_build(fresh), index_dir, len(fresh.articles))
     return None
