@@ -14,10 +14,12 @@ import json
 import re
 import sys
 from collections.abc import Callable, Sequence
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from bench.install_size import readme_table
+from eval.runner import format_documents, format_table
 
 ROOT = Path(__file__).resolve().parents[1]
 README = ROOT / "README.md"
@@ -55,11 +57,44 @@ def html_extraction() -> str:
     )
 
 
+def evaluation(name: str) -> str:
+    """What `qa eval` printed for one collection, made again from the JSON it wrote: the splits' table, the
+    gold notes resolved, the documents' metadata and the table by format, each where the run measured it."""
+    measured = results(name)
+    summary = measured["summary"]
+    blocks = [format_table({column: v for column, v in summary.items() if not column.startswith("format ")})]
+    blocks += [
+        f"gold notes resolved where their evidence stands ({split}): {resolved}/{total}"
+        for split in ("dev", "test")
+        if (notes := measured.get(f"notes_resolved_{split}"))
+        for resolved, total in [notes]
+    ]
+    if documents := measured.get("documents"):
+        blocks.append(f"documents of the collection's manifest\n{format_documents(documents)}")
+    by_format = {column.removeprefix("format "): v for column, v in summary.items() if column.startswith("format ")}
+    if by_format:
+        blocks.append(f"by format of the evidence's document\n{format_table(by_format)}")
+    return "\n```\n" + "\n".join(blocks) + "\n```\n"
+
+
+def comparison() -> str:
+    """`qa eval --compare`'s side-by-side table on the bundled collection, from its JSON."""
+    return "\n```\n" + format_table(results("eval")["compare"]["columns"]) + "\n```\n"
+
+
 def install() -> str:
     return f"\n{readme_table(results('install'))}\n"
 
 
-FIGURES: dict[str, Callable[[], str]] = {"gc_pause": gc_pause, "html_extraction": html_extraction, "install": install}
+FIGURES: dict[str, Callable[[], str]] = {
+    "comparison": comparison,
+    "eval": partial(evaluation, "eval"),
+    "eval-formats": partial(evaluation, "eval-formats"),
+    "eval-real": partial(evaluation, "eval-real"),
+    "gc_pause": gc_pause,
+    "html_extraction": html_extraction,
+    "install": install,
+}
 """Each marked figure's maker, by the name its marker gives."""
 
 
