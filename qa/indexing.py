@@ -19,6 +19,7 @@ from tqdm import tqdm
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
 from embeddings.index import choose_index_type, current_build, read_manifest, update_manifest
+from qa.bm25 import Lexicon
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.errors import CorpusError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
@@ -363,6 +364,7 @@ def build_unlocked(
         ARTICLES_FILE: articles_to_json(articles),
         FILES_FILE: files_json(parsed.files),
         CACHE_FILE: cache.to_bytes(),
+        **Lexicon.build(articles, [text for _, text in entries]).files(),
     }
     index.save(index_dir, payload)
     return IndexReport(

@@ -73,6 +73,11 @@ class TermWeights:
         for text in texts:
             counts.update(terms(text))
             total += 1
+        return cls.from_counts(counts, total)
+
+    @classmethod
+    def from_counts(cls, counts: Mapping[str, int], total: int) -> TermWeights:
+        """The weights from how many of `total` texts hold each term, as `qa index` saves them."""
         idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in counts.items()}
         return cls(idf, math.log((total + 1) / 0.5))
 

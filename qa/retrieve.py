@@ -9,10 +9,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from embeddings import Encoder, PassageIndex
-from qa.bm25 import LexicalIndex
+from qa.bm25 import Key, Lexicon
 from qa.corpus import Article, Paragraph
 from qa.decision import is_keyword_match, is_keyword_question, question_names
-from qa.lexical import QuestionTerms, TermWeights, terms
+from qa.lexical import QuestionTerms, terms
 from qa.sentences import Span
 from qa.settings import RETRIEVERS, RetrieverName
 
@@ -30,10 +30,6 @@ _CANDIDATES_PER_SLOT = 40
 """Entries fetched per requested paragraph: several entries share a paragraph, and duplicates drop out."""
 RRF_K = 60
 """Reciprocal rank fusion's damping constant, the value of Cormack et al. (2009); see README."""
-
-Key = tuple[str, int]
-"""(document id, paragraph index): one paragraph."""
-
 
 @dataclass(frozen=True)
 class ScoredSpan:
@@ -89,7 +85,8 @@ class Retriever:
         self.encoder = encoder
         self.paragraph_term_weight = paragraph_term_weight
         self.span_term_weight = span_term_weight
-        self.weights = TermWeights.from_texts(p.text for a in articles for p in a.paragraphs)
+        lexicon = Lexicon.of(index.build, articles, index.entries)
+        self.weights = lexicon.weights
         self.index = index
         self._articles: Mapping[str, Article] = {a.id: a for a in articles}
         # Everything a request needs per entry is made here, in one pass over the entry table: a
@@ -97,22 +94,20 @@ class Retriever:
         self._keys: list[Key] = []
         by_paragraph: dict[Key, list[int]] = {}
         spans: dict[Key, list[Span]] = {}
-        entry_texts: list[str] = []
         for position, entry in enumerate(index.entries):
             key = (entry.doc_id, entry.paragraph)
             self._keys.append(key)
             by_paragraph.setdefault(key, []).append(position)
             spans.setdefault(key, []).append(Span(entry.start, entry.end))
-            entry_texts.append(self._paragraph(key).text[entry.start : entry.end])
         self._by_paragraph = {key: np.asarray(positions) for key, positions in by_paragraph.items()}
         self._by_document: dict[str, list[int]] = {}
         for position, (doc_id, _) in enumerate(self._keys):
             self._by_document.setdefault(doc_id, []).append(position)
         self._spans = {key: tuple(paragraph_spans) for key, paragraph_spans in spans.items()}
-        self._entry_terms = [terms(text) for text in entry_texts]
-        self._paragraph_terms = {key: terms(self._paragraph(key).text) for key in self._by_paragraph}
+        self._entry_terms = lexicon.entry_terms
+        self._paragraph_terms = lexicon.paragraph_terms
         self._folded = {key: _fold(self._paragraph(key).text) for key in self._by_paragraph}
-        self.lexical = LexicalIndex(entry_texts)
+        self.lexical = lexicon.bm25
         self._known = set(self.weights.idf) | {
             term for a in articles for term in terms(" ".join(x for x in (a.title, a.author) if x))
         }
