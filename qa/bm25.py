@@ -53,8 +53,11 @@ class LexicalIndex:
     @classmethod
     def load(cls, build: Path) -> LexicalIndex:
         """The index saved in `build`, its score matrix memory-mapped read-only."""
+        bm25 = bm25s.BM25.load(build, **_BM25_NAMES, mmap=True, show_progress=False, verbosity=0)
+        for name in ("data", "indices", "indptr"):
+            bm25.scores[name] = _mapped(bm25.scores[name])
         loaded = cls.__new__(cls)
-        loaded._attach(bm25s.BM25.load(build, **_BM25_NAMES, mmap=True, show_progress=False, verbosity=0))
+        loaded._attach(bm25)
         return loaded
 
     def scores(self, question: str) -> np.ndarray:
@@ -125,6 +128,7 @@ class TermSets(Sequence[set[str]]):
         self.ids = ids
         self.offsets = offsets
         self._words = words
+        self._size = len(offsets) - 1
 
     @classmethod
     def of(cls, tokenized: Iterable[Iterable[str]], numbers: dict[str, int], words: list[str]) -> TermSets:
@@ -142,7 +146,7 @@ class TermSets(Sequence[set[str]]):
         return cls(np.asarray(ids, dtype=np.uint32), np.asarray(offsets, dtype=np.int64), words)
 
     def __len__(self) -> int:
-        return len(self.offsets) - 1
+        return self._size
 
     @overload
     def __getitem__(self, position: int) -> set[str]: ...
@@ -153,11 +157,10 @@ class TermSets(Sequence[set[str]]):
     def __getitem__(self, position: int | slice) -> set[str] | list[set[str]]:
         if isinstance(position, slice):
             return [self[i] for i in range(*position.indices(len(self)))]
-        if not -len(self) <= position < len(self):
-            raise IndexError(f"text {position} of {len(self)}")
-        start, end = self.offsets[position % len(self) : position % len(self) + 2].tolist()
-        words = self._words
-        return {words[number] for number in self.ids[start:end].tolist()}
+        if not 0 <= position < self._size:
+            raise IndexError(f"text {position} of {self._size}")
+        start, end = self.offsets[position : position + 2].tolist()
+        return set(map(self._words.__getitem__, self.ids[start:end].tolist()))  # the answer path asks for ~100
 
     def __iter__(self) -> Iterator[set[str]]:
         return (self[i] for i in range(len(self)))
@@ -255,7 +258,7 @@ class Lexicon:
         words = json.loads((build / LEXICON_FILE).read_text(encoding="utf-8"))["words"]
         if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
             raise ValueError(f"{LEXICON_FILE} holds no list of terms")
-        arrays = [np.load(build / f"{name}.npy", mmap_mode="r", allow_pickle=False) for name in _ARRAYS]
+        arrays = [_mapped(np.load(build / f"{name}.npy", mmap_mode="r", allow_pickle=False)) for name in _ARRAYS]
         entry_ids, entry_offsets, paragraph_ids, paragraph_offsets, counts = arrays
         if len(counts) != len(words):
             raise ValueError(f"{len(counts)} term counts for {len(words)} terms")
@@ -287,6 +290,15 @@ class Lexicon:
             )
         by_id = {article.id: article for article in articles}
         return cls.build(articles, [by_id[e.doc_id].paragraphs[e.paragraph - 1].text[e.start : e.end] for e in entries])
+
+
+LEXICON_FILES = (LEXICON_FILE, *(f"{name}.npy" for name in _ARRAYS), *_BM25_NAMES.values())
+"""Every file `Lexicon.files` adds to a build."""
+
+
+def _mapped(array: np.ndarray) -> np.ndarray:
+    """A mapped array as a plain ndarray over the same pages: slicing an `np.memmap` costs 7 us, a view's 1.3."""
+    return array.view(np.ndarray)
 
 
 def _npy(array: np.ndarray) -> bytes:

@@ -91,8 +91,8 @@ def test_a_loaded_lexicon_maps_its_arrays_instead_of_reading_them(tmp_path: Path
     articles = _articles()
     entries = _entries(articles)
     loaded = Lexicon.of(_saved(tmp_path, Lexicon.build(articles, _texts(articles, entries))), articles, entries)
-    assert isinstance(loaded.entry_terms.ids, np.memmap)
-    assert isinstance(loaded.bm25._bm25.scores["data"], np.memmap)
+    assert isinstance(loaded.entry_terms.ids.base, np.memmap)
+    assert isinstance(loaded.bm25._bm25.scores["data"].base, np.memmap)
 
 
 def test_a_loaded_lexicon_holds_each_entry_and_paragraph_terms_as_tokenizing_gives_them(tmp_path: Path) -> None:
