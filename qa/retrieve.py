@@ -31,6 +31,7 @@ _CANDIDATES_PER_SLOT = 40
 RRF_K = 60
 """Reciprocal rank fusion's damping constant, the value of Cormack et al. (2009); see README."""
 
+
 @dataclass(frozen=True)
 class ScoredSpan:
     span: Span
@@ -106,7 +107,8 @@ class Retriever:
         self._spans = {key: tuple(paragraph_spans) for key, paragraph_spans in spans.items()}
         self._entry_terms = lexicon.entry_terms
         self._paragraph_terms = lexicon.paragraph_terms
-        self._folded = {key: _fold(self._paragraph(key).text) for key in self._by_paragraph}
+        self._folded: dict[Key, str] = {}
+        """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self.lexical = lexicon.bm25
         self._known = set(self.weights.idf) | {
             term for a in articles for term in terms(" ".join(x for x in (a.title, a.author) if x))
@@ -165,9 +167,12 @@ class Retriever:
         seen: set[str] = set()
         known = self.knows_names(question)
         for key in order:
-            if self._folded[key] in seen:
+            folded = self._folded.get(key)
+            if folded is None:
+                folded = self._folded[key] = _fold(self._paragraph(key).text)
+            if folded in seen:
                 continue
-            seen.add(self._folded[key])
+            seen.add(folded)
             score = dense[key] if key in dense else self._dense_score(key, query, wanted)
             spans = self._span_scores(key, query, wanted)
             coverage = wanted.overlap(self._paragraph_terms[key])
