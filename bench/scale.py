@@ -197,6 +197,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=RESULTS)
     parser.add_argument("--start", action="store_true", help="measure start time and PSS instead (see above)")
     parser.add_argument("--before", type=Path, help="with --start: a checkout of the code to compare against")
+    parser.add_argument(
+        "--before-lexical-only",
+        action="store_true",
+        help="with --before: time only its word statistics, not its whole start (each takes minutes at 1M)",
+    )
     args = parser.parse_args(argv)
     if args.start:
         from bench.scale_start import measure_start
@@ -204,7 +209,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         report = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
         report["start"] = {"load_average_at_start": [round(x, 2) for x in os.getloadavg()], "sizes": []}
         for n in args.sizes:
-            report["start"]["sizes"].append(measure_start(n, args.before))
+            report["start"]["sizes"].append(measure_start(n, args.before, not args.before_lexical_only))
             report["start"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
             args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
             print(f"wrote {args.out}", flush=True)

@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -176,18 +177,10 @@ def ready_after(worker: Worker) -> float:
     return round(time.perf_counter() - worker.started, 2)
 
 
-def measure_tree(tree: Path, folder: Path, onnx: Path, model: str, asked: Path) -> dict:
+def measure_tree(tree: Path, folder: Path, onnx: Path, model: str, asked: Path, starts: bool = True) -> dict:
+    """The tree's figures; without `starts`, only the word statistics' (a slow tree's start at 1M takes long)."""
     launch = lambda role: Worker(tree, role, folder, onnx, model, asked)  # noqa: E731
-    alone = launch("model")
-    model_s = ready_after(alone)
-    alone.end()
-    first = launch("start")
-    start_s = ready_after(first)
-    second = launch("start")
-    second_s = ready_after(second)
-    start_pss = [first.pss_mb(), second.pss_mb()]
-    first.end()
-    second.end()
+    result = measure_starts(launch) if starts else {}
     workers = [launch("lexical"), launch("lexical")]
     for worker in workers:
         assert worker.line() == "loaded"
@@ -198,13 +191,28 @@ def measure_tree(tree: Path, folder: Path, onnx: Path, model: str, asked: Path) 
     after = [worker.pss_mb() for worker in workers]
     for worker in workers:
         worker.end()
+    return result | {
+        "lexical_made_or_mapped": made,
+        "lexical_pss_added_mb_per_worker_of_2": [round(b - a, 1) for a, b in zip(before, after, strict=True)],
+    }
+
+
+def measure_starts(launch: Callable[[str], Worker]) -> dict:
+    alone = launch("model")
+    model_s = ready_after(alone)
+    alone.end()
+    first = launch("start")
+    start_s = ready_after(first)
+    second = launch("start")
+    second_s = ready_after(second)
+    start_pss = [first.pss_mb(), second.pss_mb()]
+    first.end()
+    second.end()
     return {
         "model_alone_s": model_s,
         "start_s": [start_s, second_s],
         "start_over_model_s": round(start_s - model_s, 2),
         "start_pss_mb_per_worker_of_2": start_pss,
-        "lexical_made_or_mapped": made,
-        "lexical_pss_added_mb_per_worker_of_2": [round(b - a, 1) for a, b in zip(before, after, strict=True)],
     }
 
 
@@ -218,7 +226,7 @@ def query_model() -> tuple[Path, str]:
     return path, model
 
 
-def measure_start(n: int, before: Path | None) -> dict:
+def measure_start(n: int, before: Path | None, before_starts: bool = True) -> dict:
     onnx, model = query_model()
     trees = {"after": PROJECT_ROOT} | ({"before": before} if before else {})
     with tempfile.TemporaryDirectory(prefix="qa-start-") as tmp:
@@ -231,6 +239,6 @@ def measure_start(n: int, before: Path | None) -> dict:
         lexicon_bytes = sum(path.stat().st_size for path in build.iterdir() if path.name in LEXICON_FILES)
         result = {"passages": n, "synthetic_build_s": round(build_s, 1), "lexicon_file_bytes": lexicon_bytes}
         for label, tree in trees.items():
-            result[label] = measure_tree(tree, folder, onnx, model, asked)
+            result[label] = measure_tree(tree, folder, onnx, model, asked, label == "after" or before_starts)
             print(n, label, result[label], flush=True)
     return result
