@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 from embeddings import IndexLoadError
 from embeddings.entries import Entry
-from qa.bm25 import LEXICON_FILE, LexicalIndex, Lexicon, _best
+from qa import Assistant
+from qa.bm25 import LEXICON_FILE, LEXICON_FILES, LexicalIndex, Lexicon, _best
 from qa.corpus import Article, Paragraph
 from qa.lexical import TermWeights, terms
 
@@ -139,3 +140,10 @@ def test_a_cut_lexicon_file_is_refused_as_damaged(tmp_path: Path) -> None:
     (tmp_path / LEXICON_FILE).write_text('{"words": ', encoding="utf-8")
     with pytest.raises(IndexLoadError, match="damaged"):
         Lexicon.of(tmp_path, articles, entries)
+
+
+def test_qa_index_saves_the_lexicon_the_assistant_maps(assistant: Assistant) -> None:
+    build = assistant.index.build
+    assert build is not None
+    assert all((build / name).is_file() for name in LEXICON_FILES)
+    assert isinstance(assistant.retriever.lexical._bm25.scores["data"].base, np.memmap)
