@@ -25,7 +25,7 @@ import numpy as np
 from embeddings import IndexLoadError
 from embeddings.entries import Entry
 from qa.corpus import Article
-from qa.lexical import TermWeights, tokens
+from qa.lexical import TOKENS_VERSION, TermWeights, tokens
 
 log = logging.getLogger(__name__)
 
@@ -249,13 +249,13 @@ class Lexicon:
         counts = np.bincount(sets.ids, minlength=len(words)).astype(np.uint32)
         arrays = (self.entry_terms.ids, self.entry_terms.offsets, sets.ids, sets.offsets, counts)
         files = {f"{name}.npy": _npy(array) for name, array in zip(_ARRAYS, arrays, strict=True)}
-        files[LEXICON_FILE] = json.dumps({"words": words}, ensure_ascii=False).encode()
+        files[LEXICON_FILE] = json.dumps({"tokens": TOKENS_VERSION, "words": words}, ensure_ascii=False).encode()
         return files | self.bm25.files()
 
     @classmethod
-    def load(cls, build: Path, articles: Sequence[Article]) -> Lexicon:
-        """The lexicon saved in `build`, its arrays memory-mapped; a damaged one is a ValueError or OSError."""
-        words = json.loads((build / LEXICON_FILE).read_text(encoding="utf-8"))["words"]
+    def _load(cls, build: Path, words: list[str], articles: Sequence[Article]) -> Lexicon:
+        """The lexicon saved in `build` with the terms `words`, its arrays memory-mapped; a damaged one is a
+        ValueError or OSError."""
         if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
             raise ValueError(f"{LEXICON_FILE} holds no list of terms")
         arrays = [_mapped(np.load(build / f"{name}.npy", mmap_mode="r", allow_pickle=False)) for name in _ARRAYS]
@@ -273,20 +273,26 @@ class Lexicon:
 
     @classmethod
     def of(cls, build: Path | None, articles: Sequence[Article], entries: Sequence[Entry]) -> Lexicon:
-        """The lexicon `qa index` saved in `build`; made here, more slowly, for a build saved without one."""
+        """The lexicon `qa index` saved in `build`; made here, more slowly, for a build saved without one or
+        with words tokenized by another version of `qa.lexical.tokens`."""
+        why = "has no saved word statistics (it was made by an older version)"
         if build is not None and (build / LEXICON_FILE).is_file():
             try:
-                lexicon = cls.load(build, articles)
-                if len(lexicon.entry_terms) != len(entries) or lexicon.bm25.size != len(entries):
-                    raise ValueError(f"{len(lexicon.entry_terms)} entries' terms for {len(entries)} entries")
+                saved = json.loads((build / LEXICON_FILE).read_text(encoding="utf-8"))
+                if saved["tokens"] == TOKENS_VERSION:
+                    lexicon = cls._load(build, saved["words"], articles)
+                    if len(lexicon.entry_terms) != len(entries) or lexicon.bm25.size != len(entries):
+                        raise ValueError(f"{len(lexicon.entry_terms)} entries' terms for {len(entries)} entries")
+                    return lexicon
             except (OSError, ValueError, KeyError, TypeError) as error:
                 raise IndexLoadError(f"the word statistics in index build {build} are damaged: {error}") from error
-            return lexicon
+            why = f"saved words tokenized by version {saved['tokens']} of the tokenizer, not {TOKENS_VERSION}"
         if build is not None:
             log.warning(
-                "the index build %s has no saved word statistics (it was made by an older version): tokenizing "
-                "the collection now, which takes time and memory in every process; re-run `qa index` to save them",
+                "the index build %s %s: tokenizing the collection now, which takes time and memory in every "
+                "process; re-run `qa index` to save them",
                 build,
+                why,
             )
         by_id = {article.id: article for article in articles}
         return cls.build(articles, [by_id[e.doc_id].paragraphs[e.paragraph - 1].text[e.start : e.end] for e in entries])
