@@ -31,7 +31,7 @@ def ask_once(index_dir: Path, env: Mapping[str, str]) -> tuple[float, float]:
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run(
-        [sys.executable, "-m", "qa.cli", "ask", QUESTION, "--index", str(index_dir)],
+        [sys.executable, "-m", "cli.main", "ask", QUESTION, "--index", str(index_dir)],
         cwd=ROOT,
         env={**os.environ, **env},
         capture_output=True,

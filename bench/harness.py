@@ -104,7 +104,10 @@ class Server:
 def ensure_index(index_dir: Path) -> None:
     """Build the bundled corpus's index in `index_dir` (skipped when up to date), outside the timings."""
     subprocess.run(
-        [sys.executable, "-m", "qa.cli", "index", "--index", str(index_dir)], check=True, cwd=ROOT, capture_output=True
+        [sys.executable, "-m", "cli.main", "index", "--index", str(index_dir)],
+        check=True,
+        cwd=ROOT,
+        capture_output=True,
     )
 
 
@@ -140,7 +143,7 @@ def serve(
 ) -> Iterator[Server]:
     """Run `qa serve` on a free local port until the block ends; the server is always stopped."""
     port = free_port()
-    command = [sys.executable, "-m", "qa.cli", "serve", "--index", str(index_dir), "--port", str(port)]
+    command = [sys.executable, "-m", "cli.main", "serve", "--index", str(index_dir), "--port", str(port)]
     command += ["--workers", str(workers)]
     log = Path(tempfile.mkstemp(prefix="qa-serve-", suffix=".log")[1])
     with open(log, "wb") as output:

@@ -1,6 +1,6 @@
 """HTML main-text extraction on trafilatura's public evaluation suite: our parser vs trafilatura's `extract()`.
 
-    QA_HTML_SUITE=/path/to/trafilatura/tests python -m bench.html_extraction [--suite DIR] [--limit N]
+    QA_HTML_SUITE=/path/to/trafilatura/tests python -m bench.html_extraction [--suite DIR] [--split dev|test|all]
 
 The suite (about 990 saved real pages, `evaldata.json` beside `cache/` and `eval/`) lists for each page
 strings that must appear in the extracted text (`with`) and strings that must not (`without`). The scoring
@@ -13,11 +13,16 @@ The text scored for our parser is its paragraphs joined by blank lines, the part
 the notes separator: that is what can be quoted. Notes are left out, so a note region mistaken for the
 text, or the text mistaken for notes, costs what it would cost a reader. Both extractors run on the same
 bytes in the same process, taking turns page by page, so load on the machine touches both alike.
+
+The pages are split once, half and half, into a dev set that rules may be tuned on and a test set that
+only measures them (`split_of`: by a hash of the file name, so the split never depends on the suite's
+order or on which pages a run scores). Every run reports each split it scored and their union.
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import os
 import re
@@ -33,6 +38,12 @@ from qa.formats.html import parse
 _SPACE_RE = re.compile(r"\s+")
 
 Extractor = Callable[[bytes], str | None]
+SPLITS = ("dev", "test")
+
+
+def split_of(name: str) -> str:
+    """The split a page belongs to, fixed by its file name: the low bit of the name's SHA-256 digest."""
+    return SPLITS[hashlib.sha256(name.encode("utf-8")).digest()[0] & 1]
 
 
 def norm(text: str) -> str:
@@ -61,11 +72,15 @@ class Tally:
     errors: list[str] = field(default_factory=list)
     seconds: list[float] = field(default_factory=list)
 
-    def add(self, counts: tuple[int, int, int, int]) -> None:
+    def record(self, name: str, counts: tuple[int, int, int, int], seconds: float, failure: str) -> None:
+        """One page's counts and time; `failure` names the list it joins ("empty", "undecodable", "errors")."""
         self.tp += counts[0]
         self.fp += counts[1]
         self.fn += counts[2]
         self.tn += counts[3]
+        self.seconds.append(seconds)
+        if failure:
+            getattr(self, failure).append(name)
 
     def summary(self) -> dict[str, object]:
         precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
@@ -104,33 +119,32 @@ def trafilatura_defaults(data: bytes) -> str | None:
 EXTRACTORS: dict[str, Extractor] = {"ours": ours, "trafilatura": trafilatura_defaults}
 
 
-def run(suite: Path, limit: int | None) -> dict[str, Tally]:
+def run(suite: Path, limit: int | None, split: str = "all") -> dict[str, dict[str, Tally]]:
+    """{split: {extractor: tally}} for every page of `split` (or both splits), with the union under "all"."""
     pages = json.loads((suite / "evaldata.json").read_text(encoding="utf-8"))
-    tallies = {name: Tally() for name in EXTRACTORS}
+    chosen = [page for page in pages.values() if split in ("all", split_of(page["file"]))][:limit]
+    splits = SPLITS if split == "all" else (split,)
+    tallies = {name: {extractor: Tally() for extractor in EXTRACTORS} for name in (*splits, "all")}
     for extractor in EXTRACTORS.values():
         extractor(b"<html><body><p>warm up</p></body></html>")  # lazy imports are not a page's cost
-    for number, page in enumerate(list(pages.values())[:limit], 1):
+    for number, page in enumerate(chosen, 1):
         name = page["file"]
         path = next((p for p in (suite / "cache" / name, suite / "eval" / name) if p.is_file()), None)
         if path is None:
             raise FileNotFoundError(f"{name}: listed in evaldata.json but in neither cache/ nor eval/")
         data = path.read_bytes()
         for extractor_name, extractor in EXTRACTORS.items():
-            tally = tallies[extractor_name]
             started = time.perf_counter()
+            failure = None
             try:
                 text = extractor(data)
             except UnreadableDocument:
-                text = None
-                tally.undecodable.append(name)
+                text, failure = None, "undecodable"
             except Exception:  # noqa: BLE001 - a crash is scored as a miss and listed, as the suite does
-                text = None
-                tally.errors.append(name)
-            else:
-                if not (text or "").strip():
-                    tally.empty.append(name)
-            tally.seconds.append(time.perf_counter() - started)
-            tally.add(count(page, text))
+                text, failure = None, "errors"
+            elapsed = time.perf_counter() - started
+            for tally in (tallies[split_of(name)][extractor_name], tallies["all"][extractor_name]):
+                tally.record(name, count(page, text), elapsed, failure or ("" if (text or "").strip() else "empty"))
         if number % 100 == 0:
             print(f"{number} pages", flush=True)
     return tallies
@@ -144,21 +158,33 @@ def main(argv: Sequence[str] | None = None) -> int:
         default=os.environ.get("QA_HTML_SUITE"),
         help="folder with evaldata.json, cache/ and eval/ (default: $QA_HTML_SUITE)",
     )
-    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
+    parser.add_argument("--limit", type=int, default=None, help="score only the first N pages of the split")
+    parser.add_argument(
+        "--split", choices=(*SPLITS, "all"), default="all", help="the pages to score (default: all, reported by split)"
+    )
     args = parser.parse_args(argv)
     if args.suite is None or not (args.suite / "evaldata.json").is_file():
         parser.error("--suite (or QA_HTML_SUITE) must name a folder holding evaldata.json")
-    tallies = run(args.suite, args.limit)
-    results = {name: tally.summary() for name, tally in tallies.items()}
-    for name, summary in results.items():
-        print(
-            f"{name:12} P {summary['precision']:.3f} R {summary['recall']:.3f} F1 {summary['f1']:.3f} "
-            f"empty {summary['empty_pages']} undecodable {summary['undecodable_pages']} "
-            f"errors {summary['errors']} parse ms p50 {summary['parse_ms']['p50']} p95 {summary['parse_ms']['p95']}"
-        )
+    tallies = run(args.suite, args.limit, args.split)
+    results = {split: {name: tally.summary() for name, tally in by_name.items()} for split, by_name in tallies.items()}
+    for split, by_name in results.items():
+        for name, summary in by_name.items():
+            print(
+                f"{split:5} {name:12} P {summary['precision']:.4f} R {summary['recall']:.4f} F1 {summary['f1']:.4f} "
+                f"empty {summary['empty_pages']} undecodable {summary['undecodable_pages']} errors {summary['errors']} "
+                f"parse ms p50 {summary['parse_ms']['p50']} p95 {summary['parse_ms']['p95']}"
+            )
     write_results(
         "html_extraction",
-        {"suite": str(args.suite), "pages": len(tallies["ours"].seconds), "scored_text": ours.__doc__, **results},
+        {
+            "suite": str(args.suite),
+            "split": args.split,
+            "split_rule": split_of.__doc__,
+            "pages": {split: len(by_name["ours"].seconds) for split, by_name in tallies.items()},
+            "scored_text": ours.__doc__,
+            **results["all"],
+            "by_split": {split: results[split] for split in tallies if split != "all"},
+        },
     )
     return 0
 

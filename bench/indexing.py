@@ -15,8 +15,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from bench.harness import timed, write_results
+from cli.main import main as qa_main
 from embeddings import Encoder, default_model_dir
-from qa.cli import main as qa_main
 from qa.indexing import build_index, load_corpus
 from qa.passages import index_entries
 from qa.settings import Settings

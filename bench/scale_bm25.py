@@ -20,8 +20,8 @@ import numpy as np
 
 from bench.harness import questions, stats_ms, timed, write_results
 from bench.scale import RETRIEVER_ASK, rss_anon_kb
-from qa.bm25 import LexicalIndex
 from qa.indexing import load_corpus
+from qa.lexical_index import LexicalIndex
 from qa.passages import index_entries
 from qa.settings import PROJECT_ROOT
 

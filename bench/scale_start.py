@@ -34,9 +34,9 @@ from embeddings import Encoder, Manifest, PassageIndex
 from embeddings.entries import Entry
 from embeddings.onnx_model import is_exported, onnx_path
 from qa.assistant import ENCODER_CACHE, current_model_id
-from qa.bm25 import LEXICON_FILES, Lexicon
 from qa.corpus import Article, Paragraph, articles_to_json
 from qa.indexing import ARTICLES_FILE, load_corpus
+from qa.lexical_index import LEXICON_FILES, Lexicon
 from qa.passages import index_entries
 from qa.settings import PROJECT_ROOT, Settings
 from qa.user_cache import writable_cache_dir
@@ -73,17 +73,17 @@ if role != "lexical":
 else:
     from embeddings import PassageIndex
     from qa.corpus import articles_from_json
-    from qa.lexical import terms
 
     index, build = PassageIndex.load(Path(folder))
     articles = articles_from_json((build / "articles.json").read_bytes())
     wait("loaded")
     started = time.perf_counter()
     try:
-        from qa.bm25 import LEXICON_FILES, Lexicon
+        from qa.lexical_index import Lexicon
+        from qa.terms import terms
     except ImportError:  # the code before word statistics were saved: what its Retriever made at every start
         from qa.bm25 import LexicalIndex
-        from qa.lexical import TermWeights
+        from qa.lexical import TermWeights, terms
 
         by_id = {a.id: a for a in articles}
         texts = [by_id[e.doc_id].paragraphs[e.paragraph - 1].text[e.start : e.end] for e in index.entries]

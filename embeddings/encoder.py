@@ -10,6 +10,7 @@ from typing import Protocol
 
 import numpy as np
 
+from embeddings.errors import ModelUnavailable
 from embeddings.onnx_model import OnnxQueryEncoder, export, is_exported, onnx_path
 
 _PROGRESS_FROM = 256
@@ -61,13 +62,16 @@ class Encoder:
         from sentence_transformers import SentenceTransformer
 
         self.model_dir = model_dir or default_model_dir()
-        if not (self.model_dir / "modules.json").is_file():
-            raise FileNotFoundError(f"no sentence-transformers model in {self.model_dir}")
-        self._model = SentenceTransformer(str(self.model_dir), device="cpu")
+        self.model_id = model_id(self.model_dir)
+        try:
+            self._model = SentenceTransformer(str(self.model_dir), device="cpu")
+        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:  # what a damaged folder raises
+            raise ModelUnavailable(
+                f"the model in {self.model_dir} cannot be loaded ({type(error).__name__}: {error})"
+            ) from error
         self.batch_size = batch_size
         self.dimension = int(self._model.get_embedding_dimension() or 0)
         self.max_tokens = int(self._model.max_seq_length)
-        self.model_id = model_id(self.model_dir)
         self.query_backend = query_backend
         self._onnx: OnnxQueryEncoder | None = None
         if query_backend != "torch":
@@ -106,7 +110,10 @@ class Encoder:
 
 
 def model_id(model_dir: Path) -> str:
-    """Identify the model by its configuration and weights' size, cheaply, on every start."""
+    """Identify the model by its configuration and weights' size, cheaply, on every start; a folder that is
+    not a sentence-transformers model is refused here, before anything is loaded."""
+    if not (model_dir / "modules.json").is_file():
+        raise ModelUnavailable(f"no sentence-transformers model in {model_dir} (it has no modules.json)")
     digest = hashlib.sha256()
     for name in ("modules.json", "config.json", "tokenizer.json", "sentence_bert_config.json"):
         path = model_dir / name

@@ -1,4 +1,4 @@
-"""The entry table: which stretch of which paragraph each vector encodes, stored as columns of integers.
+"""The entry table: the passage (which span of which paragraph) each vector encodes, stored as columns of integers.
 
 At a million passages a tuple of `Entry` objects costs about 358 bytes a passage of private memory in
 every process; the same table as four uint32 columns is 16 bytes a passage, memory-mapped from the

@@ -29,6 +29,7 @@ import faiss
 import numpy as np
 
 from embeddings.entries import DOCS_FILE, ROWS_FILE, Entry, EntryTable
+from embeddings.errors import QAError
 
 FORMAT = 3
 """3: the entry table as memory-mapped uint32 columns. 2 (index types, memory-mapped FAISS) and 1 (flat
@@ -52,7 +53,7 @@ HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 40
 
 
-class IndexLoadError(Exception):
+class IndexLoadError(QAError):
     """The index folder holds no usable build; the message says what is wrong."""
 
 

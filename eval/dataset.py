@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eval.reference import Reference, normalize
+from qa.errors import QAError
 
 DEFAULT_SET = Path(__file__).parent / "questions.jsonl"
 SPLITS = ("dev", "test")
 
 
-class EvalSetError(ValueError):
+class EvalSetError(QAError):
     """The question file is malformed; the message names the line."""
 
 

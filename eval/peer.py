@@ -16,10 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from qa.corpus import Article
+from qa.errors import NotInstalled
 from qa.settings import RETRIEVERS, RetrieverName
 
 
-class PeerUnavailable(RuntimeError):
+class PeerUnavailable(NotInstalled):
     """The `bench` extra (haystack-ai, sentence-transformers-haystack) is not installed."""
 
 

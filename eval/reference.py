@@ -57,8 +57,11 @@ class Reference:
 
 
 def normalize(text: str) -> str:
-    """NFKC and single spaces: how two faithful extractions of the same words compare equal."""
-    return _SPACE_RE.sub(" ", unicodedata.normalize("NFKC", text)).strip()
+    """NFKC, single spaces and no invisible format characters: how two faithful extractions of the same words
+    compare equal. A zero-width space, joiner or byte-order mark (Unicode category Cf) is not shown by a browser
+    or a PDF viewer, so one extraction keeping it and the other dropping it read the same to a reader."""
+    visible = "".join(char for char in unicodedata.normalize("NFKC", text) if unicodedata.category(char) != "Cf")
+    return _SPACE_RE.sub(" ", visible).strip()
 
 
 def join_line_hyphens(text: str) -> str:

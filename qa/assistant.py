@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
 from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
 from embeddings.encoder import QueryEncoder, model_id
+from embeddings.errors import ModelUnavailable
 from embeddings.index import SearchOptions, set_search_threads
 from embeddings.onnx_model import OnnxQueryEncoder, is_exported, onnx_path
 from qa.answer_cache import AnswerCache
@@ -20,7 +22,7 @@ from qa.decision import Decision
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, InvalidSetting
 from qa.filters import Filters
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index
-from qa.inputs import whole_number
+from qa.inputs import validate_k
 from qa.isolation import ParseLimits
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
@@ -28,7 +30,6 @@ from qa.user_cache import writable_cache_dir
 
 log = logging.getLogger(__name__)
 
-MAX_K = 10
 MAX_DOC_ID_CHARS = 200
 ENCODER_CACHE = "encoder"
 """Folder inside the index folder that keeps the query encoder's exported ONNX files."""
@@ -196,7 +197,19 @@ def open_served(settings: Settings, more: Sequence[Path] | None = None) -> list[
 
 def current_model_id(settings: Settings) -> str:
     """The id of the model the settings name, read from its files without loading it."""
-    return model_id(settings.model_dir or default_model_dir())
+    with model_setting():
+        return model_id(settings.model_dir or default_model_dir())
+
+
+@contextmanager
+def model_setting() -> Iterator[None]:
+    """A model folder that holds no model is said with the setting that names it, for the user to correct."""
+    try:
+        yield
+    except ModelUnavailable as error:
+        raise ModelUnavailable(
+            f"{error}; QA_MODEL_DIR must name a sentence-transformers model folder (unset, the bundled model)"
+        ) from error
 
 
 def open_query_encoder(settings: Settings) -> QueryEncoder:
@@ -223,14 +236,19 @@ def encoder_cache(settings: Settings) -> Path:
     return writable_cache_dir(settings.cache_dir) / ENCODER_CACHE
 
 
-def open_encoder(settings: Settings) -> Encoder:
-    """The encoder the settings describe, its ONNX query files in `encoder_cache`."""
-    return Encoder(
-        settings.model_dir,
-        settings.batch_size,
-        query_backend=settings.encoder_backend,
-        cache_dir=encoder_cache(settings),
-    )
+def open_encoder(settings: Settings, *, queries: bool = True) -> Encoder:
+    """The encoder the settings describe: the one place an `Encoder` is built from settings. For `queries`, it
+    embeds questions with the configured backend, its ONNX files in `encoder_cache` (exported there if missing);
+    otherwise it only embeds passages, which PyTorch always does, and writes nothing."""
+    with model_setting():
+        if not queries:
+            return Encoder(settings.model_dir, settings.batch_size)
+        return Encoder(
+            settings.model_dir,
+            settings.batch_size,
+            query_backend=settings.encoder_backend,
+            cache_dir=encoder_cache(settings),
+        )
 
 
 def validate_doc_id(doc_id: str) -> str:
@@ -274,9 +292,3 @@ def validate_retriever(name: str) -> RetrieverName:
     if name not in RETRIEVERS:
         raise InvalidQuestion(f"retriever must be one of {', '.join(RETRIEVERS)}, got {name!r}")
     return name  # type: ignore[return-value]  # checked against RETRIEVERS just above
-
-
-def validate_k(k: int) -> int:
-    if isinstance(k, bool) or not isinstance(k, int) or not 1 <= k <= MAX_K:
-        raise InvalidQuestion(f"k must be {whole_number(1, MAX_K)}, got {k!r}")
-    return k

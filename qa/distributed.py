@@ -28,7 +28,7 @@ import numpy as np
 
 from embeddings import Encoder
 from embeddings.cache import text_key
-from qa.errors import QAError
+from qa.errors import NotInstalled, QAError
 from qa.folder import folder_files
 from qa.indexing import (
     FileResult,
@@ -99,7 +99,7 @@ def import_ray() -> Any:
         import ray
         import ray.data  # noqa: F401  (the extra brings Ray Data and pyarrow with it)
     except ImportError as error:
-        raise QAError(f"{INSTALL_HINT} ({error})") from error
+        raise NotInstalled(f"{INSTALL_HINT} ({error})") from error
     return ray
 
 
@@ -171,7 +171,7 @@ class _EmbedActor:
     def __init__(self, model_id: str, batch_size: int) -> None:
         self.encoder = Encoder(batch_size=batch_size)
         if self.encoder.model_id != model_id:
-            raise QAError(f"this node's model is {self.encoder.model_id}, the build's is {model_id}")
+            raise ClusterBuildFailed(f"this node's model is {self.encoder.model_id}, the build's is {model_id}")
 
     def __call__(self, batch: dict[str, np.ndarray]) -> dict[str, Any]:
         vectors = self.encoder.encode(list(batch["text"]), progress=False)

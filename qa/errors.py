@@ -1,14 +1,28 @@
-"""Domain errors. The web layer maps each to one HTTP status in one place (`web/app.py`)."""
+"""Domain errors, all under `QAError`. The web layer maps each to one HTTP status in one place (`web/errors.py`).
+
+`QAError` itself is defined in `embeddings/errors.py`, the bottom of the house, so that `embeddings` raises under
+it without importing `qa`; the errors of `embeddings`, `eval` and `web` subclass it where they are raised.
+"""
 
 import errno
 
-
-class QAError(Exception):
-    """Base of every error a user can act on; the message says what is wrong and what to do."""
+from embeddings.errors import QAError
 
 
 class CorpusError(QAError):
     """A corpus folder or file cannot be read or parsed."""
+
+
+class ServerUnreachable(QAError):
+    """A command that works through a running server (`--server URL`) cannot reach it."""
+
+
+class AdminTokenMissing(QAError):
+    """An admin change needs the server's admin token, and none was given."""
+
+
+class NotInstalled(QAError):
+    """A part the command needs is an optional extra that is not installed; the message says how to install it."""
 
 
 class IndexUnavailable(QAError):

@@ -18,15 +18,17 @@ from tqdm import tqdm
 
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
+from embeddings.entries import EntryTable
 from embeddings.index import choose_index_type, current_build, read_manifest, update_manifest
-from qa.bm25 import Lexicon
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.errors import CorpusError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, start_forkserver
+from qa.lexical_index import Lexicon
 from qa.lock import index_build_lock
 from qa.names import shown
-from qa.passages import index_entries
+from qa.passages import index_entries, known_spans
+from qa.sentences import Span
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
 ARTICLES_FILE = "articles.json"
@@ -207,6 +209,18 @@ def parsed_files(index_dir: Path) -> dict[str, ParsedFile]:
         return {}
 
 
+def previous_spans(index_dir: Path, previous: Mapping[str, ParsedFile]) -> dict[str, tuple[Span, ...]]:
+    """The current build's sentence spans by paragraph text, so a build splits only new text; `previous` is
+    `parsed_files(index_dir)`: empty (no build, or one made with other versions) means nothing to reuse."""
+    if not previous:
+        return {}
+    try:
+        entries = EntryTable.load(current_build(index_dir))
+    except (IndexLoadError, OSError, ValueError):
+        return {}
+    return known_spans((article for parsed in previous.values() for article in parsed.articles), entries)
+
+
 def files_json(files: Mapping[str, ParsedFile]) -> bytes:
     return json.dumps({name: {"sha256": f.digest, "skipped": f.skipped} for name, f in files.items()}).encode()
 
@@ -258,11 +272,6 @@ def stale_reason(index_dir: Path, corpus_dir: Path, model_id: str, index_type: s
     if manifest.model != model_id:
         return f"the build was made with model {manifest.model}, not {model_id}"
     return rebuild_reason(manifest, corpus_dir, index_type)
-
-
-def is_fresh(index_dir: Path, corpus_dir: Path, model_id: str, index_type: str = "auto") -> bool:
-    """Whether the saved index was built from this corpus with this model and versions, as the index type asked for."""
-    return stale_reason(index_dir, corpus_dir, model_id, index_type) is None
 
 
 def indexed_articles(index_dir: Path) -> list[Article]:
@@ -338,12 +347,13 @@ def build_unlocked(
     """
     started = time.perf_counter()
     fingerprint_before = corpus_fingerprint(corpus_dir)
-    parsed = parse(corpus_dir, parsed_files(index_dir))
+    previous = parsed_files(index_dir)
+    parsed = parse(corpus_dir, previous)
     articles, skipped = parsed.articles, parsed.skipped
     if not any(article.paragraphs for article in articles):
         reasons = "".join(f"; skipped {shown(name)}: {reason}" for name, reason in skipped)
         raise CorpusError(f"no documents with text in {corpus_dir}; nothing to index{reasons}")
-    entries = index_entries(articles)
+    entries = index_entries(articles, previous_spans(index_dir, previous))
     cache = EmbeddingCache.load(index_dir, encoder.model_id, encoder.dimension)
     vectors, fresh = cache.embed([text for _, text in entries], encode, recall)
     changed = {entry.doc_id for (entry, _), new in zip(entries, fresh, strict=True) if new}

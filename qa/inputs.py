@@ -13,10 +13,17 @@ from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import annotated_types
-from pydantic import SecretStr, ValidationError
+from pydantic import Field, SecretStr, Strict, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
-from qa.errors import InvalidSetting
+from qa.errors import InvalidQuestion, InvalidSetting
+
+MAX_K = 10
+SourceCount = Annotated[int, Field(ge=1, le=MAX_K)]
+"""How many sources an answer quotes: the one declaration that `QA_TOP_K`, the API's `k`, the CLI's `-k` and the
+assistant (`validate_k`) are checked against and described from."""
+_K_FIELD = FieldInfo.from_annotation(SourceCount)
+_STRICT_K = TypeAdapter(Annotated[SourceCount, Strict()])
 
 
 def whole_number(low: int, high: int | None = None) -> str:
@@ -32,7 +39,7 @@ def allowed(field: FieldInfo) -> str:
     """What `field` accepts, in words: "a whole number from 1 to 10", "one of dense, bm25, hybrid"."""
     kind = _bare(field.annotation)
     low = high = None
-    for bound in field.metadata:
+    for bound in [*field.metadata, *_inner_metadata(field.annotation)]:
         if isinstance(bound, annotated_types.Ge):
             low = bound.ge
         elif isinstance(bound, annotated_types.Le):
@@ -52,6 +59,15 @@ def allowed(field: FieldInfo) -> str:
     if kind in (str, SecretStr):
         return "text"
     return "comma-separated values" if get_origin(kind) is list else "a valid value"
+
+
+def validate_k(k: object) -> int:
+    """`k` when it is a number of sources an answer can quote (a whole number, not a bool or a string), else the
+    error, worded as the API words it."""
+    try:
+        return _STRICT_K.validate_python(k)
+    except ValidationError:
+        raise InvalidQuestion(must_be("k", _K_FIELD, k)) from None
 
 
 def must_be(name: str, field: FieldInfo, value: object) -> str:
@@ -75,6 +91,18 @@ def settings_error(error: ValidationError, fields: Mapping[str, FieldInfo], name
         else:
             problems.append(f"{name}: {problem['msg']}")
     return InvalidSetting("; ".join(problems))
+
+
+def _inner_metadata(annotation: Any) -> list[Any]:
+    """The constraints declared inside `X | None`, where pydantic leaves them (`SourceCount | None`)."""
+    if get_origin(annotation) not in (Union, types.UnionType):
+        return []
+    found: list[Any] = []
+    for arg in get_args(annotation):
+        if get_origin(arg) is Annotated:
+            for item in get_args(arg)[1:]:
+                found.extend(item.metadata if isinstance(item, FieldInfo) else [item])
+    return found
 
 
 def _bare(annotation: Any) -> Any:

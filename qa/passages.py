@@ -1,21 +1,26 @@
-"""Which stretches of each paragraph get a vector.
+"""Which passages of each paragraph get a vector: the paragraph whole, each sentence, each pair of sentences.
 
 all-MiniLM-L6-v2 reads only the first 256 word pieces of a text, so a long paragraph embedded
 whole would hide its later sentences. Each paragraph is therefore embedded whole, sentence by
 sentence, and as pairs of adjacent sentences; every vector points back to its paragraph, which
 stays the unit that is quoted and cited. Headings are not embedded: a heading alone is no answer.
+
+Splitting into sentences is the costly part of a build that is not the model's (pysbd is pure Python:
+about a second for the bundled corpus), and a paragraph's spans depend on its text alone. So a build
+takes the spans of every paragraph the previous build already split from that build's entries, and
+splits only new text: an added document costs its own sentences, not the corpus's.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping, Sequence
 
 from embeddings import Entry
 from qa.corpus import Article, Paragraph
 from qa.sentences import Span, split_sentences
 
 
-def paragraph_spans(paragraph: Paragraph) -> list[Span]:
+def passage_spans(paragraph: Paragraph) -> list[Span]:
     """The whole paragraph, each sentence, and each pair of neighbouring sentences, deduplicated."""
     sentences = split_sentences(paragraph.text)
     if not sentences:
@@ -26,14 +31,36 @@ def paragraph_spans(paragraph: Paragraph) -> list[Span]:
     return list(dict.fromkeys(spans))
 
 
-def index_entries(articles: Iterable[Article]) -> list[tuple[Entry, str]]:
-    """Every entry to embed with the text it stands for, in corpus order."""
+def index_entries(
+    articles: Iterable[Article], known: Mapping[str, Sequence[Span]] | None = None
+) -> list[tuple[Entry, str]]:
+    """Every entry to embed with the text it stands for, in corpus order; `known` gives the spans of paragraph
+    texts split before (`known_spans`), which are not split again."""
+    known = known or {}
     entries: list[tuple[Entry, str]] = []
     for article in articles:
         for paragraph in article.paragraphs:
             if paragraph.kind == "heading":
                 continue
-            for span in paragraph_spans(paragraph):
+            spans = known.get(paragraph.text)
+            for span in passage_spans(paragraph) if spans is None else spans:
                 entry = Entry(article.id, paragraph.index, span.start, span.end)
                 entries.append((entry, paragraph.text[span.start : span.end]))
     return entries
+
+
+def known_spans(articles: Iterable[Article], entries: Iterable[Entry]) -> dict[str, tuple[Span, ...]]:
+    """The spans a build gave each paragraph text it embedded, from its `entries` (in build order) and the
+    `articles` they point into; entries of other articles are passed over.
+
+    Only for a build made with this installation's sentence splitter (the caller checks the versions).
+    """
+    texts = {(article.id, paragraph.index): paragraph.text for article in articles for paragraph in article.paragraphs}
+    by_paragraph: dict[tuple[str, int], list[Span]] = {}
+    for entry in entries:
+        by_paragraph.setdefault((entry.doc_id, entry.paragraph), []).append(Span(entry.start, entry.end))
+    known: dict[str, tuple[Span, ...]] = {}
+    for paragraph, spans in by_paragraph.items():
+        if (text := texts.get(paragraph)) is not None:  # a text repeated in another paragraph has the same spans
+            known.setdefault(text, tuple(spans))
+    return known

@@ -1,4 +1,4 @@
-"""Question -> ranked paragraphs, each with the score of every indexed stretch inside it."""
+"""Question -> ranked paragraphs, each with the score of every indexed passage inside it."""
 
 from __future__ import annotations
 
@@ -9,12 +9,12 @@ from dataclasses import dataclass
 import numpy as np
 
 from embeddings import Encoder, PassageIndex
-from qa.bm25 import Key, Lexicon
 from qa.corpus import Article, Paragraph
 from qa.decision import is_keyword_match, is_keyword_question, question_names
-from qa.lexical import QuestionTerms, terms
-from qa.sentences import Span
+from qa.lexical_index import Key, Lexicon
+from qa.sentences import MARKER_RE, Span
 from qa.settings import RETRIEVERS, RetrieverName
+from qa.terms import QuestionTerms, terms
 
 PARAGRAPH_TERM_WEIGHT = 0.2
 """How much rare-term overlap with the whole paragraph adds to its dense score when ranking."""
@@ -60,7 +60,7 @@ class Hit:
 
 def _fold(text: str) -> str:
     """Text with markers, punctuation and case removed, to spot the same passage twice."""
-    return re.sub(r"\W+|\[\d+\]", " ", text.lower()).strip()
+    return re.sub(r"\W+", " ", MARKER_RE.sub(" ", text.lower())).strip()
 
 
 def fuse(rankings: Iterable[Sequence[Key]], k: int = RRF_K) -> list[Key]:

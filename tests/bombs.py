@@ -1,7 +1,8 @@
-"""Hostile PDFs, each written in a few lines: what a parser must survive without costing its caller.
+"""Hostile files, each written in a few lines: what a parser must survive without costing its caller.
 
-Each is small on disk and expensive to parse: nested form objects multiply the text drawn, a
+Each PDF is small on disk and expensive to parse: nested form objects multiply the text drawn, a
 Flate stream inflates a thousandfold, and a thousand empty pages cost time and memory per page.
+Deeply nested HTML is deeper than any recursive walk of its tree can go.
 """
 
 from __future__ import annotations
@@ -92,3 +93,8 @@ def many_pages(count: int = 1000) -> bytes:
     ]
     objects += [_page(3, b"<< /Font << /F1 4 0 R >> >>") for _ in range(count)]
     return pdf(objects)
+
+
+def nested_html(depth: int = 100_000) -> bytes:
+    """A paragraph inside `depth` open `<div>`s (a parser closes them at the end): 5 bytes a level."""
+    return b"<html><body>" + b"<div>" * depth + b"<p>The monitors visited the prison.</p></body></html>"

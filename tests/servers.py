@@ -48,7 +48,7 @@ def running_server(
 ) -> Iterator[Server]:
     """Start `qa serve`, wait until /healthz answers, and stop it afterwards (if it is still running)."""
     port = free_port()
-    command = [sys.executable, "-m", "qa.cli", "serve", "--host", "127.0.0.1", "--port", str(port)]
+    command = [sys.executable, "-m", "cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)]
     with tempfile.TemporaryDirectory(prefix="qa-server-") as folder:
         log = Path(folder) / "server.log"

@@ -9,11 +9,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from cli.main import main
 from embeddings import Encoder
 from qa import Settings
-from qa.cli import main
 from qa.journal import change_lock
 from qa.settings import PROJECT_ROOT
+from tests.bombs import nested_html
 from tests.conftest import open_built
 from web.app import create_app
 
@@ -82,6 +83,13 @@ def test_upload_over_the_size_limit_is_refused(admin: TestClient) -> None:
     response = upload(admin, "big.md", b"x" * 10_001)
     assert response.status_code == 413
     assert "10000-byte limit" in response.json()["detail"]
+
+
+def test_a_deeply_nested_html_upload_is_refused_with_its_reason(admin: TestClient) -> None:
+    response = upload(admin, "deep.html", nested_html(1_900))  # deeper than Python's recursion limit, under 10 KB
+    assert response.status_code == 400
+    assert response.json()["detail"] == "deep.html: no paragraphs of text found"
+    assert not (Path(admin.app.state.settings.corpus_dir) / "deep.html").exists()
 
 
 def test_deleting_an_unknown_document_is_a_404(admin: TestClient) -> None:

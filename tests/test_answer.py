@@ -97,6 +97,25 @@ def test_a_how_many_question_quotes_the_nearly_best_sentence_that_gives_a_number
     assert [q.text for q in select_quotes(text, spans, question="Who groomed him?")] == [text[:37]]
 
 
+ACT_TEXT = "The grant program was first funded in 2003. Officials met often. The Act provided more for the grants."
+ACT_QUESTION = "What did the Act provide for the grant program?"
+
+
+def _act_spans(last_score: float) -> list[ScoredSpan]:
+    first, middle, last = Span(0, 43), Span(44, 64), Span(65, len(ACT_TEXT))
+    return [ScoredSpan(first, 0.9), ScoredSpan(middle, 0.2), ScoredSpan(last, last_score)]
+
+
+def test_a_sentence_bringing_question_words_the_quote_lacks_is_quoted_when_it_scores_nearly_as_well() -> None:
+    quotes = select_quotes(ACT_TEXT, _act_spans(0.75), question=ACT_QUESTION)
+    assert [q.text for q in quotes] == [ACT_TEXT[0:43], ACT_TEXT[65:]]
+
+
+def test_a_sentence_bringing_question_words_is_left_out_when_it_scores_far_below_the_quote() -> None:
+    quotes = select_quotes(ACT_TEXT, _act_spans(0.3), question=ACT_QUESTION)
+    assert [q.text for q in quotes] == [ACT_TEXT[0:43]]
+
+
 def test_non_adjacent_sentences_become_separate_pieces_of_a_passage_quote() -> None:
     text = "Alpha is first. Beta is second. Gamma is third."
     spans = [ScoredSpan(Span(0, 15), 0.9), ScoredSpan(Span(16, 31), 0.0), ScoredSpan(Span(32, 47), 0.88)]
@@ -121,6 +140,17 @@ def test_the_margin_is_measured_from_the_best_score_whatever_the_rank(north38: A
     sources = [Source(rank, score, north38, paragraph, (), ()) for rank, score in [(1, 0.70), (2, 0.80), (3, 0.76)]]
     strong, weak = Composer(Decision.load(), source_margin=0.05).strong(sources)
     assert ([s.rank for s in strong], [s.rank for s in weak]) == ([2, 3], [1])
+
+
+def test_a_source_holding_less_of_the_question_than_the_best_is_a_nearest_passage(north38: Article) -> None:
+    """Close in score is not enough: a paragraph lacking rare question words the best one holds is about else."""
+    paragraph = north38.paragraphs[0]
+    sources = [
+        Source(rank, score, north38, paragraph, (), (), coverage=coverage)
+        for rank, score, coverage in [(1, 0.80, 0.6), (2, 0.79, 0.3), (3, 0.78, 0.7)]
+    ]
+    strong, weak = Composer(Decision.load(), source_margin=0.1).strong(sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1, 3], [2])
 
 
 def _lone_hit(text: str) -> Hit:

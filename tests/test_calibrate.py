@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from embeddings import Encoder
 from embeddings.index import read_manifest, update_manifest
 from eval.calibrate import calibrate_index
 from eval.dataset import DEFAULT_SET
 from qa import Assistant, Settings
 from qa.calibration import CalibrationError, Sample, fit_decision, rates
-from qa.cli import main
 from qa.decision import Decision, Signals
 from qa.indexing import build_index, save_decision
 from tests.conftest import NORTH38

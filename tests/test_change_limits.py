@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from embeddings import Encoder
-from qa.cli import main
 from qa.indexing import build_index
 from qa.lock import index_build_lock
 from tests.conftest import CORPUS, HRNK

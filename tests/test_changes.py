@@ -19,13 +19,13 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from cli.main import main
 from embeddings import Encoder
 from qa import Assistant, Settings
-from qa.cli import main
+from qa.changes import Change, add_documents
 from qa.errors import DocumentConflict
 from qa.indexing import build_index, indexed_articles, parse_corpus, parsed_files, stale_reason
 from qa.journal import recover
-from qa.library import Change, add_documents
 from qa.settings import PROJECT_ROOT
 from qa.user_cache import writable_cache_dir
 from tests.servers import running_server
@@ -143,7 +143,7 @@ def test_an_add_killed_during_its_build_is_rolled_back_at_the_next_start(
     (tmp_path / "water.txt").write_bytes(NOTE)
     env = {**os.environ, "QA_CORPUS_DIR": str(corpus), "QA_INDEX_DIR": str(index)}
     adding = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "add", str(tmp_path / "water.txt")], cwd=PROJECT_ROOT, env=env
+        [sys.executable, "-m", "cli.main", "add", str(tmp_path / "water.txt")], cwd=PROJECT_ROOT, env=env
     )
     deadline = time.monotonic() + 180
     while not (corpus / "water.txt").exists() and adding.poll() is None and time.monotonic() < deadline:

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from qa.cli import build_parser, main
+from cli.main import build_parser, main
 from qa.settings import PROJECT_ROOT
 
 
@@ -55,7 +55,7 @@ def test_a_bad_port_is_named_as_the_option(port: str, shown: str, capsys: pytest
 def test_a_busy_port_is_refused_before_the_model_loads_with_a_hint_about_port() -> None:
     """In its own process, so that nothing another test loaded hides what serving loads."""
     script = (
-        "import socket, sys; from qa.cli import main; busy = socket.socket(); busy.bind(('127.0.0.1', 0)); "
+        "import socket, sys; from cli.main import main; busy = socket.socket(); busy.bind(('127.0.0.1', 0)); "
         "busy.listen(); port = busy.getsockname()[1]; code = main(['serve', '--port', str(port)]); "
         "print(code, port, [m for m in ('torch', 'sentence_transformers') if m in sys.modules])"
     )

@@ -13,10 +13,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from embeddings.index import current_build, read_manifest
 from qa import Settings
 from qa.assistant import open_served
-from qa.cli import main
 from qa.collection import recorded_corpus
 from qa.settings import PROJECT_ROOT
 from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, NORTH38
@@ -48,7 +48,7 @@ def qa(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
     clean = {name: value for name, value in os.environ.items() if not name.startswith("QA_")}
     environment = clean | {"PYTHONPATH": str(PROJECT_ROOT)} | env
     return subprocess.run(
-        [sys.executable, "-m", "qa.cli", *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300
+        [sys.executable, "-m", "cli.main", *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300
     )
 
 
@@ -71,7 +71,7 @@ def test_ask_says_nothing_but_the_answer_unless_verbose(built: Path) -> None:
 
 def test_asking_never_imports_torch(built: Path) -> None:
     script = (
-        "import sys; from qa.cli import main; "
+        "import sys; from cli.main import main; "
         f"code = main(['ask', {COLD_WAR!r}, '--index', 'reports.idx', '--k', '1']); "
         f"print(code, [name for name in {HEAVY!r} if name in sys.modules])"
     )

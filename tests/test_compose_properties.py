@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 from qa.compose import Answer, Composer, Quote, cite, select_quotes, sentences_of
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision
-from qa.passages import paragraph_spans
+from qa.passages import passage_spans
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import find_markers, split_sentences
 
@@ -35,7 +35,7 @@ def hits(draw: st.DrawFn) -> Hit:
     text = draw(passages)
     notes = draw(st.dictionaries(st.integers(0, 999), st.text(min_size=1, max_size=20), max_size=5))
     article, paragraph = article_with(text, notes)
-    spans = tuple(ScoredSpan(span, draw(scores)) for span in paragraph_spans(paragraph))
+    spans = tuple(ScoredSpan(span, draw(scores)) for span in passage_spans(paragraph))
     return Hit(article, paragraph, max((s.score for s in spans), default=0.0), 1, spans)
 
 
@@ -49,7 +49,7 @@ def assert_verbatim(text: str, quotes: tuple[Quote, ...]) -> None:
 @given(text=passages, data=st.data())
 def test_every_selected_quote_is_a_verbatim_slice_of_its_passage(text: str, data: st.DataObject) -> None:
     _, paragraph = article_with(text, {})
-    spans = [ScoredSpan(span, data.draw(scores)) for span in paragraph_spans(paragraph)]
+    spans = [ScoredSpan(span, data.draw(scores)) for span in passage_spans(paragraph)]
     assert_verbatim(text, select_quotes(text, spans))
 
 
@@ -57,7 +57,7 @@ def test_every_selected_quote_is_a_verbatim_slice_of_its_passage(text: str, data
 @given(text=passages, data=st.data())
 def test_exactly_the_markers_inside_the_quotes_are_cited(text: str, data: st.DataObject) -> None:
     article, paragraph = article_with(text, data.draw(st.dictionaries(st.integers(0, 999), st.text(max_size=9))))
-    spans = [ScoredSpan(span, data.draw(scores)) for span in paragraph_spans(paragraph)]
+    spans = [ScoredSpan(span, data.draw(scores)) for span in passage_spans(paragraph)]
     quotes = select_quotes(text, spans)
     inside = [m.number for m in find_markers(text) if any(q.start <= m.start and m.end <= q.end for q in quotes)]
     citations = cite(article, paragraph, quotes)
@@ -83,5 +83,5 @@ def test_any_composed_answer_quotes_verbatim_and_cites_only_quoted_markers(
 @given(text=passages)
 def test_quotes_are_cut_from_exactly_the_sentences_the_index_split(text: str) -> None:
     _, paragraph = article_with(text, {})
-    indexed = [ScoredSpan(span, 0.0) for span in paragraph_spans(paragraph)]
+    indexed = [ScoredSpan(span, 0.0) for span in passage_spans(paragraph)]
     assert sentences_of(indexed) == split_sentences(text)

@@ -42,6 +42,19 @@ def test_the_threshold_never_silences_more_answerable_questions_than_allowed() -
     assert rates(decision.at(threshold), hard)[1] <= 0.05
 
 
+def test_the_false_abstention_budget_holds_in_every_collection_not_only_pooled() -> None:
+    """One answer of a small collection may not be silenced because a large one answers everything."""
+    large = [Sample("large", f"l{i}", True, Signals(0.9, 0.8, 1.0)) for i in range(40)]
+    small = [Sample("small", f"s{i}", True, Signals(0.9, 0.8, 1.0)) for i in range(9)]
+    quiet = Sample("small", "quiet", True, Signals(0.6, 0.3, 1.0))
+    off = [Sample("small", f"u{i}", False, Signals(0.55 + i / 100, 0.2, 1.0)) for i in range(10)]
+    rows = [*large, *small, quiet, *off]
+    decision = Decision((10.0, 0.0, 0.0), -7.0)
+    threshold = choose_threshold(decision, rows, max_false_abstention=0.03)
+    assert decision.at(threshold).answers(quiet.signals)
+    assert rates(decision.at(threshold), rows)[1] == 0.0
+
+
 def test_the_shipped_decision_was_fitted_on_these_signals() -> None:
     decision = Decision.load()
     assert len(decision.weights) == len(SIGNAL_NAMES)

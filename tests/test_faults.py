@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from embeddings import Encoder
 from embeddings.index import current_build
 from qa import Assistant, Settings
-from qa.cli import main
 from qa.collection import index_command
 from qa.errors import IndexBusy
 from qa.indexing import build_index
@@ -142,7 +142,7 @@ def test_qa_index_killed_mid_build_leaves_the_previous_index_serving(
     before = current_build(copy / "index")
     (copy / "corpus" / NORTH38).write_text(corpus_texts[NORTH38], encoding="utf-8")  # the whole article: a longer build
     builder = subprocess.Popen(
-        [sys.executable, "-m", "qa.cli", "index", "--force", *folders(copy)],
+        [sys.executable, "-m", "cli.main", "index", "--force", *folders(copy)],
         cwd=PROJECT_ROOT,
         env={**os.environ, "QA_BATCH_SIZE": "8"},  # small batches: encoding lasts long enough to be caught in it
         stderr=subprocess.PIPE,

@@ -86,6 +86,40 @@ def test_a_short_paragraph_that_is_mostly_a_link_elsewhere_is_a_teaser_not_text(
     ]
 
 
+def test_short_boxes_naming_themselves_newsletter_related_disclosure_or_copyright_are_not_text() -> None:
+    body = (
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
+        '<div class="newsletter-signup"><p>Sign up for our weekly digest of the news that matters.</p></div>'
+        "<p>Its report calls for the camps to be closed and for the detainees to be compensated.</p>"
+        '<ul class="related-posts"><li>Commission postpones its second hearing after a walkout</li></ul>'
+        '<p class="disclosure">This post may contain links to products from our partners.</p>'
+        '<p class="copyright">All rights reserved by the publisher of this page.</p>'
+    )
+    texts = [p.text for p in article_of(page_with("", body)).paragraphs]
+    assert texts == [
+        "The commission heard evidence from forty former detainees over three weeks of hearings.",
+        "Its report calls for the camps to be closed and for the detainees to be compensated.",
+    ]
+
+
+def test_a_lead_in_whose_sequel_is_gone_is_dropped_but_one_with_its_list_stays() -> None:
+    body = (
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
+        "<p>It made three recommendations:</p>"
+        "<ul><li>close the camps within a year;</li><li>compensate every detainee.</li></ul>"
+        "<p>Its report was sent to parliament on Monday and will be debated in the autumn session.</p>"
+        "<p><strong>Read more:</strong></p>"
+    )
+    texts = [p.text for p in article_of(page_with("", body)).paragraphs]
+    assert texts == [
+        "The commission heard evidence from forty former detainees over three weeks of hearings.",
+        "It made three recommendations:",
+        "close the camps within a year;",
+        "compensate every detainee.",
+        "Its report was sent to parliament on Monday and will be debated in the autumn session.",
+    ]
+
+
 def test_text_is_verbatim_typographic_quotes_dashes_and_ellipsis_kept(news: Parsed) -> None:
     assert news.articles[0].paragraphs[1].text == (
         "Families said they had not been told where their relatives were taken. “We went to every police station "
@@ -168,6 +202,33 @@ def test_placeholders_and_silence_give_none() -> None:
     head = '<title>Untitled</title><meta name="author" content="admin">'
     article = article_of(page_with(head))
     assert (article.title, article.author, article.date) == (None, None, None)
+
+
+LONG_PARAGRAPH = "<p>" + "The commission heard evidence from forty former detainees over three weeks. " * 4 + "</p>"
+
+
+def test_a_by_link_above_the_text_is_the_author_when_no_tag_names_one() -> None:
+    body = '<p class="meta">May 2, 2023 at 6:08 PM by <a href="/people/jane">Jane Doe</a></p>' + LONG_PARAGRAPH
+    assert article_of(page_with("", body)).author == "Jane Doe"
+
+
+def test_a_rel_author_link_is_the_author() -> None:
+    body = '<div><a rel="author" href="/people/org">Rights Watch Foundation</a> • 3 May</div>' + LONG_PARAGRAPH
+    assert article_of(page_with("", body)).author == "Rights Watch Foundation"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        LONG_PARAGRAPH + '<footer><p>Powered by <a href="https://example.org">Jane Doe</a></p></footer>',
+        '<p>The report, a study by <a href="/people/jane">Jane Doe</a>, was published in May.</p>' + LONG_PARAGRAPH,
+        '<p>by <a href="/people/jane">view full profile</a></p>' + LONG_PARAGRAPH,
+        '<p>Photo by <a href="/people/jane">Jane Doe</a> for the agency</p>' + LONG_PARAGRAPH,
+    ],
+    ids=["footer-below-the-text", "prose", "not-a-name", "followed-by-more-words"],
+)
+def test_a_by_link_that_is_no_byline_gives_no_author(body: str) -> None:
+    assert article_of(page_with("", body)).author is None
 
 
 def test_wikipedia_reference_markers_become_numbers_linked_to_the_reference_list() -> None:
@@ -307,3 +368,12 @@ def test_real_wikipedia_square_kilometres_are_not_a_note(wikipedia: Article) -> 
 def test_inline_tags_inside_a_word_do_not_split_it() -> None:
     page = page_with("", "<p>Detainees<span>'</span> rations were cut in <abbr>Q3</abbr><small>/2020</small>.</p>")
     assert article_of(page).paragraphs[0].text == "Detainees' rations were cut in Q3/2020."
+
+
+def test_real_pages_author_from_their_bylines() -> None:
+    assert real("whitehouse-digital-transition.html").author == "Kori Schulman"
+    assert real("wikimedia-turkey-access-restored.html").author == "Wikimedia Foundation"
+
+
+def test_real_pages_without_a_byline_have_no_author() -> None:
+    assert real("europarl-georgia-legitimacy.html").author is None

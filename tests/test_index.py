@@ -14,7 +14,7 @@ from embeddings.index import FORMAT, SearchOptions, choose_index_type, current_b
 from qa import Assistant, Settings
 from qa.corpus import PARSER_VERSION
 from qa.errors import IndexUnavailable
-from qa.indexing import build_index, corpus_fingerprint, is_fresh, stale_reason, text_versions
+from qa.indexing import build_index, corpus_fingerprint, stale_reason, text_versions
 from tests.conftest import NORTH38
 
 
@@ -53,10 +53,12 @@ def test_index_is_stale_only_when_the_corpus_changes(small_corpus: Path, tmp_pat
     index_dir = tmp_path / "index"
     report = build_index(small_corpus, index_dir, encoder, progress=False)
     assert (report.documents, report.footnotes) == (1, 27)
-    assert is_fresh(index_dir, small_corpus, encoder.model_id)
+    assert stale_reason(index_dir, small_corpus, encoder.model_id) is None
     path = small_corpus / NORTH38
     path.write_text(path.read_text(encoding="utf-8").replace("may or may not", "might or might not"), encoding="utf-8")
-    assert not is_fresh(index_dir, small_corpus, encoder.model_id)
+    assert stale_reason(index_dir, small_corpus, encoder.model_id) == (
+        f"the documents in {small_corpus} changed since the build"
+    )
 
 
 def test_unreadable_file_is_skipped_with_its_reason(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
@@ -192,7 +194,7 @@ def test_an_index_of_an_older_format_asks_to_be_rebuilt(written: int, clustered:
 def test_an_index_of_an_older_format_is_stale(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
     build_index(small_corpus, tmp_path, encoder, progress=False)
     _make_older(current_build(tmp_path), 2)
-    assert not is_fresh(tmp_path, small_corpus, encoder.model_id)
+    assert stale_reason(tmp_path, small_corpus, encoder.model_id) is not None
 
 
 def test_an_index_of_an_older_format_is_rebuilt_from_its_embedding_cache(
@@ -209,8 +211,10 @@ def test_asking_for_another_index_type_makes_the_index_stale(
     small_corpus: Path, tmp_path: Path, encoder: Encoder
 ) -> None:
     build_index(small_corpus, tmp_path, encoder, progress=False)
-    assert is_fresh(tmp_path, small_corpus, encoder.model_id, "auto")
-    assert not is_fresh(tmp_path, small_corpus, encoder.model_id, "hnsw")
+    assert stale_reason(tmp_path, small_corpus, encoder.model_id, "auto") is None
+    assert stale_reason(tmp_path, small_corpus, encoder.model_id, "hnsw") == (
+        "the build is a flat index and hnsw is asked for"
+    )
 
 
 def _save_build_of(corpus: Path, index_dir: Path, versions: dict[str, str]) -> None:
@@ -221,7 +225,7 @@ def _save_build_of(corpus: Path, index_dir: Path, versions: dict[str, str]) -> N
 
 def test_a_build_made_with_this_installations_versions_is_fresh(small_corpus: Path, tmp_path: Path) -> None:
     _save_build_of(small_corpus, tmp_path, text_versions())
-    assert is_fresh(tmp_path, small_corpus, "m")
+    assert stale_reason(tmp_path, small_corpus, "m") is None
 
 
 def test_a_build_made_with_another_sentence_splitter_version_is_stale_and_names_it(

@@ -11,8 +11,10 @@ from pathlib import Path
 
 import pytest
 
+from cli.main import main
 from qa.errors import CorpusError
 from qa.folder import fingerprint
+from qa.formats.errors import UnreadableDocument
 from qa.indexing import load_corpus
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, parse_isolated, stop_all
 from tests import bombs
@@ -41,7 +43,7 @@ def test_a_bomb_is_rejected_naming_its_limit_and_the_caller_keeps_its_memory(bom
     before = _rss_bytes()
     with pytest.raises(CorpusError, match=f"^bomb.pdf: .*{setting}") as rejected:
         parse_isolated(data, "bomb.pdf", SMALL)
-    assert isinstance(rejected.value.__cause__, ValueError)  # the UnreadableDocument the parsers raise
+    assert isinstance(rejected.value.__cause__, UnreadableDocument)
     assert _rss_bytes() - before < 50 * 2**20
 
 
@@ -109,6 +111,28 @@ def test_one_bomb_in_the_corpus_folder_is_skipped_with_its_reason_and_the_rest_i
     assert skipped == [
         ("bomb.pdf", "parsing it needs more than 268435456 bytes of memory, the limit (QA_PARSE_MEMORY_BYTES)")
     ]
+
+
+def test_a_deeply_nested_html_file_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path: Path) -> None:
+    (tmp_path / "deep.html").write_bytes(bombs.nested_html())
+    (tmp_path / "report.txt").write_bytes(REPORT)
+    articles, skipped = load_corpus(tmp_path)
+    assert [a.source for a in articles] == ["report.txt"]
+    assert skipped == [("deep.html", "no paragraphs of text found")]
+
+
+@pytest.mark.slow
+def test_qa_index_skips_a_deeply_nested_html_file_and_indexes_the_rest(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "deep.html").write_bytes(bombs.nested_html())
+    (corpus / "report.txt").write_bytes(REPORT)
+    assert main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index")]) == 0
+    output = capsys.readouterr()
+    assert "indexed 1 documents from 2 files" in output.out
+    assert "skipped deep.html: no paragraphs of text found" in output.out
 
 
 def test_a_file_name_that_is_not_utf8_is_skipped_with_its_reason(tmp_path: Path) -> None:

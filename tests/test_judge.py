@@ -68,6 +68,12 @@ def test_every_parsed_note_stands_in_the_independent_extraction_under_its_number
 
 
 @needs_pdftotext
+def test_an_invisible_format_character_the_parser_dropped_does_not_make_a_quote_unfaithful() -> None:
+    ref = Reference((normalize("Coordinates: 41\ufeff°17′S 174\u200b°27′E lie in the harbour."),))
+    assert quote_in_reference("Coordinates: 41°17′S 174°27′E lie in the harbour.", ref)
+    assert not quote_in_reference("Coordinates: 41°18′S 174°27′E lie in the harbour.", ref)
+
+
 def test_a_quote_with_one_word_changed_is_not_faithful() -> None:
     doc = article(PDF)
     paragraph = with_marker(doc)

@@ -9,14 +9,14 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from cli.main import main
 from embeddings import Encoder
 from qa import Settings
 from qa.assistant import validate_doc_id
-from qa.cli import main
+from qa.changes import check_name
 from qa.corpus import slugify
 from qa.errors import CorpusError
 from qa.indexing import IndexReport
-from qa.library import check_name
 from qa.names import shown
 from qa.settings import PROJECT_ROOT
 from tests.conftest import open_built

@@ -366,3 +366,14 @@ def test_real_endnoted_chapter_quotes_are_all_found_by_pdftotext_and_its_markers
     assert parsed.title == "6. Policing speech"
     markers = [m.number for p in parsed.paragraphs for m in p.markers]
     assert len(markers) == 23 and all(number in parsed.footnotes for number in markers)
+
+
+def test_real_slides_bullets_drawn_as_unmapped_glyphs_start_list_items_of_their_own() -> None:
+    path = REAL / "gao-infant-formula-2006.pdf"
+    _, slides, _ = parse_bytes(path.read_bytes(), path.name).articles
+    start = next(i for i, p in enumerate(slides.paragraphs) if p.text.startswith("Health benefits of breastfeeding"))
+    assert [(p.kind, p.text) for p in slides.paragraphs[start : start + 3]] == [
+        ("text", "Health benefits of breastfeeding include:"),
+        ("bullet", "Infants: Less likely to get childhood diabetes or asthma and have fewer ear infections."),
+        ("bullet", "Mothers: Less likely to get certain types of cancer."),
+    ]

@@ -163,7 +163,7 @@ def test_worker_node_killed_mid_build_ends_in_a_correct_index_or_a_clean_failure
     command = [
         sys.executable,
         "-m",
-        "qa.cli",
+        "cli.main",
         "index",
         "--corpus",
         str(collection),

@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from bench.install_size import readme_table
+from bench.readme import BLOCK_RE, FIGURES, stale
 from bench.suite_time import readme_figure
 from qa import Assistant
 from qa.indexing import load_corpus
@@ -87,3 +88,8 @@ def test_the_test_suite_time_is_the_measured_one() -> None:
 def test_every_results_file_the_readme_names_exists() -> None:
     named = set(re.findall(r"bench/results/([\w-]+\.json)", README))
     assert {path.name for path in Path(RESULTS).glob("*.json")} >= named
+
+
+def test_every_marked_figure_is_what_its_results_file_gives() -> None:
+    assert {name for _, name, _, _ in BLOCK_RE.findall(README)} <= FIGURES.keys()
+    assert stale(README) == []

@@ -43,7 +43,7 @@ def test_the_bundled_corpus_stays_the_default(tmp_path: Path, monkeypatch: pytes
 def test_a_bad_setting_is_named_as_the_user_wrote_it(name: str, value: str, message: str) -> None:
     env = os.environ | {"PYTHONPATH": str(PROJECT_ROOT), name: value}
     run = subprocess.run(
-        [sys.executable, "-m", "qa.cli", "ask", "x"], env=env, capture_output=True, text=True, timeout=120
+        [sys.executable, "-m", "cli.main", "ask", "x"], env=env, capture_output=True, text=True, timeout=120
     )
     assert (run.returncode, run.stderr) == (2, f"error: {message}\n")
 

@@ -82,7 +82,7 @@ def test_a_document_of_another_collection_opens_from_its_link(both: TestClient) 
 
 
 def test_the_api_and_the_cli_say_the_same_about_k(web_client: TestClient, capsys: pytest.CaptureFixture[str]) -> None:
-    from qa.cli import main
+    from cli.main import main
 
     response = web_client.post("/api/answer", json={"question": G8, "k": 99})
     assert main(["ask", G8, "-k", "99"]) == 2

@@ -10,10 +10,10 @@ from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
 from qa.assistant import Assistant
+from qa.changes import Change, add_documents, check_name, remove_document
 from qa.isolation import ParseLimits
-from qa.library import Change, add_documents, check_name, remove_document
 from qa.schema import DocumentRef, document_ref
-from web.state import settle
+from web.served_assistant import changing, settle
 
 
 def require_admin(request: Request) -> None:
@@ -57,8 +57,9 @@ async def _switch(request: Request, change: Callable[[Assistant], Change]) -> Do
         done = change(current)
         return done, Assistant.load(current.settings, encoder=current.encoder)
 
-    done, fresh = await run_in_threadpool(run)
-    settle(request.app.state, fresh)
+    with changing(request.app.state):  # the follower leaves the build this change publishes to it
+        done, fresh = await run_in_threadpool(run)
+        settle(request.app.state, fresh)
     return DocumentsChanged(documents=[document_ref(a) for a in done.documents], summary=done.report.summary())
 
 

@@ -13,13 +13,15 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from datetime import date
+from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StrictInt, StrictStr
+from pydantic import BaseModel, ConfigDict, Field, Strict, StrictStr
 from starlette.datastructures import State
 
-from qa.assistant import MAX_K, Assistant, Query
+from qa.assistant import Assistant, Query
 from qa.compose import Answer
 from qa.filters import MAX_AUTHOR_CHARS, Filters
+from qa.inputs import MAX_K, SourceCount
 from qa.schema import answer_out
 from qa.settings import RetrieverName, Settings
 
@@ -68,12 +70,8 @@ class AnswerRequest(BaseModel):
         description="The question in plain words, up to the server's QA_MAX_QUESTION_CHARS characters "
         f"({_DEFAULTS['max_question_chars']:,} unless it is set)."
     )
-    k: StrictInt | None = Field(
-        None,
-        ge=1,
-        le=MAX_K,
-        description=f"Sources to quote, 1-{MAX_K} (default: the server's QA_TOP_K, "
-        f"{_DEFAULTS['top_k']} unless it is set).",
+    k: Annotated[SourceCount, Strict()] | None = Field(
+        None, description=f"Sources to quote, 1-{MAX_K} (default: the server's QA_TOP_K)."
     )
     retriever: RetrieverName | None = Field(None, description="dense, bm25 or hybrid (default: the server's setting).")
     collection: StrictStr | None = Field(

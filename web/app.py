@@ -4,33 +4,17 @@ from __future__ import annotations
 
 import asyncio
 import time
-from collections.abc import AsyncIterator, Mapping, Sequence
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Query, Request, Response
 from fastapi.concurrency import run_in_threadpool
-from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
-from pydantic import BaseModel
-from pydantic.fields import FieldInfo
-from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from qa.assistant import Assistant, open_served
-from qa.errors import (
-    DiskFull,
-    DocumentConflict,
-    DocumentNotFound,
-    IndexBusy,
-    IndexUnavailable,
-    InvalidDocumentId,
-    InvalidQuestion,
-    QAError,
-)
-from qa.inputs import must_be
 from qa.isolation import start_forkserver, stop_parsers_on_signals
 from qa.schema import MAX_PAGE, AnswerOut, DocumentList, DocumentOut, document_list, document_out
 from qa.settings import Settings, get_settings
@@ -41,71 +25,14 @@ from web.answer_endpoint import PATH as ANSWER_PATH
 from web.answer_endpoint import AnswerRequest, answer_json, answer_threads
 from web.auth import AuthenticateFirst
 from web.collections import assistant_for, serve_beside
-from web.headers import API_DOCS_STATIC, add_security_headers, security_headers
+from web.errors import add_error_handlers
+from web.headers import API_DOCS_STATIC, add_security_headers
 from web.limits import BodySizeLimit
 from web.pages import router as pages_router
-from web.pages import templates
-from web.state import follow_builds, freeze_loaded
+from web.served_assistant import follow_builds, freeze_loaded, stopped_at_once_on_signals
 from web.upload import router as upload_router
 
 HERE = Path(__file__).parent
-ERROR_STATUS: dict[type[QAError], int] = {
-    InvalidQuestion: 422,
-    DocumentNotFound: 404,
-    IndexUnavailable: 503,
-    DocumentConflict: 409,
-    InvalidDocumentId: 422,
-    DiskFull: 507,
-    IndexBusy: 503,
-}
-"""The one place domain errors become HTTP statuses, by class or nearest base class; anything else a user
-caused is a 400."""
-RETRY_AFTER_S = 5
-"""What a 503 for a change or build in progress tells the client to wait before trying again."""
-
-
-def error_status(error: QAError) -> int:
-    """The status of `error`'s class, or of the nearest base class that has one: a subclass is never a 400 by
-    accident."""
-    return next((ERROR_STATUS[kind] for kind in type(error).__mro__ if kind in ERROR_STATUS), 400)
-
-
-def _validation_message(error: RequestValidationError, fields: Mapping[str, FieldInfo]) -> str:
-    """One readable sentence per problem, naming the field, instead of pydantic's raw list.
-
-    A bad value of a body field (`fields`) is said as the CLI says it: `k must be a whole number from 1 to 10`.
-    """
-    parts = []
-    for problem in error.errors():
-        if problem.get("type") == "json_invalid":
-            parts.append(f"request body is not valid JSON ({problem.get('ctx', {}).get('error', 'parse error')})")
-            continue
-        location = ".".join(str(p) for p in problem.get("loc", ()) if p != "body") or "request body"
-        if location in fields and problem.get("type") not in ("missing", "extra_forbidden"):
-            parts.append(must_be(location, fields[location], problem.get("input")))
-        else:
-            parts.append(f"{location}: {problem.get('msg', 'invalid value')}")
-    return "; ".join(parts) or "invalid request"
-
-
-def _body_fields(request: Request) -> Mapping[str, FieldInfo]:
-    """The fields of the JSON body the matched route takes, by name; none for a route without one."""
-    body = getattr(request.scope.get("route"), "body_field", None)
-    model = body.field_info.annotation if body is not None else None
-    return model.model_fields if isinstance(model, type) and issubclass(model, BaseModel) else {}
-
-
-def _http_problem(error: StarletteHTTPException) -> tuple[int, str]:
-    """FastAPI's status and detail, except where "There was an error parsing the body" hides the cause."""
-    cause = error.__cause__
-    if isinstance(cause, UnicodeDecodeError):
-        return error.status_code, f"request body is not valid UTF-8 ({cause})"
-    if isinstance(cause, RecursionError):
-        return 422, "request body is not valid JSON (nested too deeply)"
-    if isinstance(cause, ValueError):  # Python refuses integers of more than 4,300 digits
-        reason = str(cause).split(";")[0]  # without its advice to the programmer
-        return 422, f"request body is not valid JSON ({reason})"
-    return error.status_code, str(error.detail)
 
 
 def create_app(
@@ -118,7 +45,8 @@ def create_app(
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         if assistant is None:  # a worker of `qa serve --workers N`: it opens its own
-            app.state.assistant, *opened = await run_in_threadpool(open_served, settings)
+            with stopped_at_once_on_signals():
+                app.state.assistant, *opened = await run_in_threadpool(open_served, settings)
             serve_beside(app.state, opened)
             freeze_loaded()
         else:
@@ -126,7 +54,7 @@ def create_app(
             serve_beside(app.state, others)
         start_forkserver()
         stop_parsers_on_signals()
-        # Builds published by other workers, servers or `qa index` (web/state.py).
+        # Builds published by other workers, servers or `qa index` (web/served_assistant.py).
         follower = asyncio.create_task(follow_builds(app.state, settings.index_dir, settings.reload_interval))
         with answer_threads(app.state):
             yield
@@ -154,39 +82,7 @@ def create_app(
     add_security_headers(app)
     app.add_middleware(AccessLog)  # added last: outermost, so it logs what the client got
 
-    def wants_html(request: Request) -> bool:
-        return not request.url.path.startswith("/api/") and request.url.path != "/healthz"
-
-    def error_response(
-        request: Request, status: int, message: str, headers: Mapping[str, str] | None = None
-    ) -> JSONResponse | HTMLResponse:
-        """`headers` are the error's own (Allow on a 405, WWW-Authenticate on a 401): they are part of the answer."""
-        if wants_html(request):
-            return templates.TemplateResponse(
-                request, "error.html", {"status": status, "message": message}, status_code=status, headers=headers
-            )
-        return JSONResponse({"detail": message}, status_code=status, headers=headers)
-
-    @app.exception_handler(QAError)
-    async def domain_error(request: Request, error: QAError) -> JSONResponse | HTMLResponse:
-        retry = {"Retry-After": str(RETRY_AFTER_S)} if isinstance(error, IndexBusy) else None
-        return error_response(request, error_status(error), str(error), retry)
-
-    @app.exception_handler(RequestValidationError)
-    async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse | HTMLResponse:
-        return error_response(request, 422, _validation_message(error, _body_fields(request)))
-
-    @app.exception_handler(StarletteHTTPException)
-    async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
-        status, message = _http_problem(error)
-        return error_response(request, status, message, error.headers)
-
-    @app.exception_handler(Exception)
-    async def unexpected(request: Request, error: Exception) -> JSONResponse | HTMLResponse:
-        # Rendered outside every middleware (by Starlette's outermost one), so it adds the security headers
-        # itself; and the server closes the connection after a 500, which the client must be told.
-        headers = {**security_headers(request.url.path), "Connection": "close"}
-        return error_response(request, 500, "internal error; the server log has the details", headers)
+    add_error_handlers(app)
 
     def current(request: Request) -> Assistant:
         return request.app.state.assistant

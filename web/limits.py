@@ -10,8 +10,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from starlette.exceptions import HTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from web.errors import RequestTooLarge, error_status
 
 UPLOAD_PATH = "/api/documents"
 MULTIPART_ALLOWANCE = 64 * 1024
@@ -30,13 +31,6 @@ class Limit:
     @property
     def message(self) -> str:
         return too_large_message(self.max_bytes, self.setting)
-
-
-class RequestTooLarge(HTTPException):
-    """Raised from `receive` once a streamed body passes the limit; the app's error handler renders it."""
-
-    def __init__(self, limit: Limit) -> None:
-        super().__init__(413, limit.message)
 
 
 def too_large_message(limit: int, setting: str = "QA_MAX_REQUEST_BYTES") -> str:
@@ -77,7 +71,7 @@ class BodySizeLimit:
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > most:  # chunked, or a Content-Length that lied
-                    raise RequestTooLarge(limit)
+                    raise RequestTooLarge(limit.message)
             return message
 
         async def tracking_send(message: Message) -> None:
@@ -111,5 +105,6 @@ async def _refuse(send: Send, limit: Limit) -> None:
         (b"content-length", str(len(body)).encode()),
         (b"connection", b"close"),  # the unread rest of the body must not be taken for the next request
     ]
-    await send({"type": "http.response.start", "status": 413, "headers": headers})
+    status = error_status(RequestTooLarge(limit.message))
+    await send({"type": "http.response.start", "status": status, "headers": headers})
     await send({"type": "http.response.body", "body": body})

@@ -22,6 +22,7 @@ from uvicorn.protocols.http.httptools_impl import HttpToolsProtocol
 from uvicorn.server import ServerState
 
 from qa.settings import Settings
+from web.errors import HeadRefused, HeadTooLarge, HeadTooSlow, RequestTargetTooLong, error_status
 
 
 @dataclass(frozen=True)
@@ -35,10 +36,6 @@ class HeadLimits:
     @classmethod
     def from_settings(cls, settings: Settings) -> HeadLimits:
         return cls(settings.max_header_line_bytes, settings.max_header_bytes, settings.header_timeout)
-
-
-class HeadRefused(Exception):
-    """Raised in a parser callback to stop parsing; uvicorn then calls `send_400_response`."""
 
 
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
@@ -66,7 +63,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         """Bytes of the current head the parser has handed over: the request target and whole header lines."""
         self.unparsed_bytes = 0
         """Bytes of chunks that held only the current head: the parser keeps them until a line is finished."""
-        self.refusal: tuple[int, str] | None = None
+        self.refusal: HeadRefused | None = None
 
     # The deadline.
 
@@ -92,8 +89,8 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         if self.cycle is not None and not self.cycle.response_complete:
             self.cycle.keep_alive = False  # a request is still being answered: close once it has been
         elif self.heads_begun and not self.head_complete:
-            self._send_error(
-                408, f"the request head did not arrive within {self.limits.timeout:g} s (QA_HEADER_TIMEOUT)"
+            self._send_refusal(
+                HeadTooSlow(f"the request head did not arrive within {self.limits.timeout:g} s (QA_HEADER_TIMEOUT)")
             )
         else:  # nothing was sent: close quietly, as for an idle keep-alive connection
             self.transport.close()
@@ -113,7 +110,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         if (goes_on and begun == 0) or (starts and begun == 1):
             self.unparsed_bytes += len(data)
             if self.unparsed_bytes > self.limits.max_head_bytes:
-                self._send_error(431, self._too_large_message())
+                self._send_refusal(HeadTooLarge(self._too_large_message()))
 
     def on_message_begin(self) -> None:
         super().on_message_begin()
@@ -126,21 +123,21 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
         super().on_url(url)
         if len(self.url) > self.limits.max_line_bytes:
             self._refuse(
-                414,
-                f"the request target is longer than {self.limits.max_line_bytes} bytes (QA_MAX_HEADER_LINE_BYTES)",
+                RequestTargetTooLong(
+                    f"the request target is longer than {self.limits.max_line_bytes} bytes (QA_MAX_HEADER_LINE_BYTES)"
+                )
             )
 
     def on_header(self, name: bytes, value: bytes) -> None:
         line = len(name) + len(value) + 2  # "name: value"
         if line > self.limits.max_line_bytes:
             shown = name[:40].decode("latin-1")
-            self._refuse(
-                431,
-                f"header {shown} is {line} bytes; the limit is {self.limits.max_line_bytes} (QA_MAX_HEADER_LINE_BYTES)",
-            )
+            limit = self.limits.max_line_bytes
+            message = f"header {shown} is {line} bytes; the limit is {limit} (QA_MAX_HEADER_LINE_BYTES)"
+            self._refuse(HeadTooLarge(message))
         self.head_bytes += line + 2
         if self.head_bytes + len(self.url) > self.limits.max_head_bytes:
-            self._refuse(431, self._too_large_message())
+            self._refuse(HeadTooLarge(self._too_large_message()))
         super().on_header(name, value)
 
     def on_headers_complete(self) -> None:
@@ -151,14 +148,19 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     def _too_large_message(self) -> str:
         return f"the request head is larger than {self.limits.max_head_bytes} bytes (QA_MAX_HEADER_BYTES)"
 
-    def _refuse(self, status: int, message: str) -> None:
-        self.refusal = (status, message)
-        raise HeadRefused(message)
+    def _refuse(self, error: HeadRefused) -> None:
+        self.refusal = error
+        raise error
 
     def send_400_response(self, msg: str) -> None:
         """uvicorn's answer to a request it cannot parse; a head refused above gets its own status."""
-        status, message = self.refusal or (400, msg)
-        self._send_error(status, message)
+        if self.refusal is None:
+            self._send_error(400, msg)
+        else:
+            self._send_refusal(self.refusal)
+
+    def _send_refusal(self, error: HeadRefused) -> None:
+        self._send_error(error_status(error), str(error))
 
     def _send_error(self, status: int, message: str) -> None:
         """A plain-text error, then close: what is left of the request cannot be told from a next one."""

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from qa.errors import CorpusError
 
-class UnreadableDocument(ValueError):
-    """The file's bytes are not a document of its format; the message says why, without the file name."""
+
+class UnreadableDocument(CorpusError):
+    """The file's bytes are not a document of its format; the message says why, without the file name (the
+    caller adds it: `qa.formats.parse_bytes`)."""
 
 
 def decode_utf8(data: bytes) -> str:

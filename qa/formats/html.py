@@ -26,7 +26,7 @@ from trafilatura import bare_extraction
 from qa.corpus import ParagraphKind
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import web_address
+from qa.formats.metadata import personal_names, web_address
 from qa.sentences import NOTE_NUMBER
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -215,6 +215,46 @@ def _article_time(tree: etree._Element) -> str | None:
     return None
 
 
+_BYLINE_MAX = 120
+"""A byline is a short line; "by" before a link inside a longer block is prose ("a novel by <a>...</a>")."""
+_BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
+_TEXT_START = 200
+"""A paragraph this long is the article's text under way: a byline stands above it."""
+
+
+def _byline(tree: etree._Element) -> str | None:
+    """The author a visible byline links to, above the article's text: an `<a rel="author">`, or a link that
+    ends a short line after the word "By" ("By <a>Jane Doe</a>", "May 2, 2023 by <a>Jane Doe</a>").
+
+    Only a link counts, so the name is one the page marks out; it must read as names (`personal_names`),
+    so a label ("View profile") or a login is none. Below the first long paragraph a "by" link is a
+    footer's "Powered by" or a teaser's credit, and a link inside a long block or followed by more words
+    is prose, never a byline.
+    """
+    for node in tree.iter("a", "p"):
+        if node.tag == "p":
+            if len(_text(node)) >= _TEXT_START:
+                return None
+            continue
+        parent = node.getparent()
+        marked = "author" in (node.get("rel") or "").lower().split()
+        before = squash("".join(_before_in(parent, node))) if parent is not None else ""
+        alone = not squash(node.tail or "").strip(" |•·,") and parent is not None and len(_text(parent)) <= _BYLINE_MAX
+        label = _clean(_text(node))
+        if (marked or (alone and _BY_END_RE.search(before))) and label and (name := personal_names(label)):
+            return name
+    return None
+
+
+def _before_in(parent: etree._Element, anchor: etree._Element) -> Iterator[str]:
+    """The words of `parent` that come before `anchor`, in page order."""
+    yield parent.text or ""
+    for child in parent:
+        if child is anchor:
+            return
+        yield (child.text_content() if isinstance(child.tag, str) else "") + (child.tail or "")
+
+
 def _strip_site_name(title: str, site_names: Iterable[str], heading: str | None) -> str:
     """A title without the site's name: "Headline | Site", "Site - Headline", "Headline: Site" leave "Headline".
 
@@ -257,6 +297,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         *(_person(a.get("author")) for a in articles),
         _first_meta(tree, "article:author"),
         _first_meta(tree, "author"),
+        _byline(tree),
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),
@@ -402,13 +443,15 @@ def _replace_with_text(node: etree._Element, text: str) -> None:
 # --- main text -------------------------------------------------------------------------------------------
 
 _FURNITURE = etree.XPath(
-    "//body//*[re:test(concat(@class, ' ', @id), 'caption|credit|promo', 'i')]"
+    "//body//*[re:test(concat(@class, ' ', @id), 'caption|credit|promo|newsletter|related|disclosure|copyright', 'i')]"
     " | //body//*[.//video or .//audio or .//iframe or .//object or .//embed]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
 _FRAME_TAGS = frozenset({"html", "body", "main", "article"})
 _FURNITURE_MAX = 300
-"""A caption, a credit, a promotion teaser or a player's title is a line or two; a longer box is content."""
+"""A caption, a credit, a promotion teaser or a player's title is a line or two; a longer box is content.
+The same holds for a box that names itself a newsletter sign-up, related links, a disclosure or a copyright
+line (measured on the suite's dev half: 6 fewer false positives, no true positive lost)."""
 _TEASER_LINK_SHARE = 0.5
 """A short paragraph whose words are at least this much link text points elsewhere (measured: 0.35-0.7 score alike)."""
 
@@ -526,6 +569,26 @@ def _verbatim(blocks: list[Block], visible: str) -> list[Block]:
     return repaired
 
 
+_LEAD_MAX = 80
+"""A lead-in line ("Read more:", "Want more?") is short; a longer block ending so is a paragraph of its own."""
+
+
+def _without_dangling_leads(blocks: list[Block]) -> list[Block]:
+    """The blocks without lead-ins whose sequel is gone: a short block ending in `:` or `?` that the text's end
+    or a heading follows announced something the extractor left out (a list of links, a sign-up form), so
+    alone it says nothing of the article. A lead-in followed by its list or paragraph stays.
+
+    Measured on the suite's dev half: 2 fewer false positives, no true positive lost.
+    """
+    kept: list[Block] = []
+    for block, following in zip(blocks, [*blocks[1:], None], strict=True):
+        text = squash(block.text)
+        dangling = following is None or following.kind == "heading"
+        if not (dangling and len(text) <= _LEAD_MAX and text.endswith((":", "?"))):
+            kept.append(block)
+    return kept
+
+
 def _parse_tree(text: str) -> etree._Element | None:
     try:
         return lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text, count=1))
@@ -549,7 +612,7 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes)
     _remove_furniture(body)
-    blocks = _verbatim(_main_blocks(tree), _visible_text(body))
+    blocks = _without_dangling_leads(_verbatim(_main_blocks(tree), _visible_text(body)))
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]

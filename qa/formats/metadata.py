@@ -22,6 +22,10 @@ WEB_ADDRESS_RE = re.compile(r"https?://|www\.", re.IGNORECASE)
 IDENTIFIER_RE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 """A user name or slug (`jane-doe`, `jdoe`): a login or a key into a site's author data, not a name as printed."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
+NAME_WORDS = (2, 4)
+"""A personal name as printed has two to four words ("Ana Ruiz", "Mary J. K. Lee")."""
+_NAME_WORD_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
+_NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
 def trusted(value: str | None, programs: Iterable[str] = ()) -> str | None:
@@ -41,6 +45,17 @@ def trusted(value: str | None, programs: Iterable[str] = ()) -> str | None:
     ):
         return None
     return value
+
+
+def personal_names(text: str) -> str | None:
+    """The text if it reads as a list of names ("Ana Ruiz and J. K. Lee"): each of two to four capitalised
+    words (particles such as "van" allowed); else None. A sentence, a link label or a login does not."""
+    names = [name for name in _NAME_SPLIT_RE.split(text.strip(" .")) if name]
+    low, high = NAME_WORDS
+    fits = names and all(
+        low <= len(words := name.split()) <= high and all(_NAME_WORD_RE.fullmatch(w) for w in words) for name in names
+    )
+    return text.strip() if fits else None
 
 
 def web_address(value: object) -> str | None:

@@ -45,7 +45,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import trusted, web_address
+from qa.formats.metadata import personal_names, trusted, web_address
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -69,14 +69,14 @@ _COLUMN_ROWS = 6
 """A column has at least this many rows beside the gutter; a page with fewer on either side has one column."""
 _GUTTER_ZONE = 0.15
 """A gutter lies in the middle of the text: not within this share of the text width from either side."""
+_ITEM_GAP = 3.0
+"""How far right of a bullet glyph, as a share of the line's size, its item's first character may start."""
 _NESTING = 2
 """How deep columns are looked for inside columns."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _TOC_RUN = 3
 """Lines ending in page numbers make a table of contents only in a run at least this long."""
-_NAME_WORDS = (2, 4)
-"""A personal name in a byline has two to four words ("Ana Ruiz", "Mary J. K. Lee")."""
 _DATELINE_WORDS = 6
 _DATE_LABEL_WORDS = 2
 """A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
@@ -90,8 +90,6 @@ GENERIC_HEADINGS = frozenset(
     }
 )  # fmt: skip
 """Section names any report may carry: large on a first page, they name a section, never the document."""
-_NAME_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
-_NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 _PAGE_NUMBER_RE = re.compile(
     r"(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
 )
@@ -129,6 +127,8 @@ class _Line:
     bold: bool = False
     marked: bool = False
     """The line opens with a superscript number: how a note at a page's foot starts."""
+    listed: bool = False
+    """The line opens after a glyph the PDF maps to no character (a bullet): it starts a list item."""
     row: int = 0
     """The line's place among the page's rows, top to bottom (columns side by side share a row)."""
     column: tuple[float, float] | None = None
@@ -224,7 +224,9 @@ def _horizontal(char: dict) -> bool:
 
 def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
     """A page's lines in reading order: full-width rows in place, each band of columns left column first."""
-    rows = _group(page, (c for c in chars if _horizontal(c) and c["text"] and not _UNMAPPED_RE.fullmatch(c["text"])))
+    level = [c for c in chars if _horizontal(c) and c["text"]]
+    rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
+    _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
@@ -234,6 +236,25 @@ def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
     return [segment for segment in segments if segment.lines]
+
+
+def _mark_items(rows: list[_Line], glyphs: list[dict]) -> None:
+    """Flag the first character after each unmapped glyph that stands just left of a row's words, on its line.
+
+    Such a glyph is almost always a bullet drawn from a symbol font: it has no character to quote, but
+    it opens a list item, which must not run into the line before it (another reading, `pdftotext`,
+    prints it as `•`). The flag is on the character, so it survives the row's split into columns.
+    """
+    for glyph in glyphs:
+        height = max(glyph["bottom"] - glyph["top"], 0.1)
+        for row in rows:
+            overlap = min(row.bottom, glyph["bottom"]) - max(row.top, glyph["top"])
+            after = [c for c in row.chars if c["x0"] >= glyph["x1"] - 0.5 and not c["text"].isspace()]
+            if overlap >= _OVERLAP * height and after:
+                first = after[0]
+                if first["x0"] - glyph["x1"] < _ITEM_GAP * row.size:
+                    first["item"] = True
+                break
 
 
 def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
@@ -345,6 +366,7 @@ def _render(line: _Line) -> None:
     line.x0, line.x1 = chars[0]["x0"], max(c["x1"] for c in chars)
     line.bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
+    line.listed = bool(next((c for c in chars if not c["text"].isspace()), {}).get("item"))
 
 
 def _running(pages: list[list[_Line]]) -> set[int]:
@@ -642,10 +664,13 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
         text = ""
         for line in section:
             kind: ParagraphKind = "heading" if _heading_like(line, body_size) else "text"
+            if kind == "text" and (line.listed or (blocks and blocks[-1].kind == "bullet" and not line.listed)):
+                kind = "bullet"  # an item's first line, or a line that goes on with the item
             if (
                 current is not None
                 and blocks
                 and blocks[-1].kind == kind
+                and not line.listed
                 and not _breaks(current, line, kind, edges.get(current.page, document))
             ):
                 text = _join(text, line.text, words)
@@ -736,13 +761,8 @@ def _generic(text: str) -> bool:
 
 
 def _names(text: str) -> str | None:
-    """The text if it is a list of personal names ("Ana Ruiz and J. K. Lee"), else None."""
-    names = [name for name in _NAME_SPLIT_RE.split(text.strip(" .")) if name]
-    low, high = _NAME_WORDS
-    fits = names and all(
-        low <= len(words := name.split()) <= high and all(_NAME_RE.fullmatch(w) for w in words) for name in names
-    )
-    return text.strip() if fits and not _generic(text) else None
+    """The text if it is a list of personal names ("Ana Ruiz and J. K. Lee") and not a section's name, else None."""
+    return None if _generic(text) else personal_names(text)
 
 
 def _date(text: str) -> str | None:

@@ -1,7 +1,7 @@
 """BM25 over the same passages the dense index holds, so the two rankings can be fused entry for entry,
 and the other word statistics the retriever keeps: each term's rarity and each entry's and paragraph's terms.
 
-Tokens are `qa.lexical.tokens`: the same Snowball stems and stop words as the term-overlap bonus,
+Tokens are `qa.terms.tokens`: the same Snowball stems and stop words as the term-overlap bonus,
 so "urged" meets "urge" in both. bm25s keeps the scores as a sparse matrix; a query costs a few
 sparse row sums. Tokenizing a collection is slow (two minutes and 2.5 GB at a million passages), so
 `qa index` does it once and saves it all with the build (`Lexicon.files`); a server maps those files
@@ -25,7 +25,7 @@ import numpy as np
 from embeddings import IndexLoadError
 from embeddings.entries import Entry
 from qa.corpus import Article
-from qa.lexical import TOKENS_VERSION, TermWeights, tokens
+from qa.terms import TOKENS_VERSION, TermWeights, tokens
 
 log = logging.getLogger(__name__)
 
@@ -274,7 +274,7 @@ class Lexicon:
     @classmethod
     def of(cls, build: Path | None, articles: Sequence[Article], entries: Sequence[Entry]) -> Lexicon:
         """The lexicon `qa index` saved in `build`; made here, more slowly, for a build saved without one or
-        with words tokenized by another version of `qa.lexical.tokens`."""
+        with words tokenized by another version of `qa.terms.tokens`."""
         why = "has no saved word statistics (it was made by an older version)"
         if build is not None and (build / LEXICON_FILE).is_file():
             try:

@@ -16,11 +16,10 @@ from urllib.parse import quote
 
 from pydantic import ValidationError
 
-from eval.dataset import EvalSetError
 from qa.collection import collection_name
 from qa.decision import MAX_FALSE_ABSTENTION
-from qa.errors import CorpusError, InvalidSetting, QAError
-from qa.inputs import settings_error, whole_number
+from qa.errors import AdminTokenMissing, CorpusError, IndexUnavailable, InvalidSetting, QAError, ServerUnreachable
+from qa.inputs import MAX_K, settings_error, whole_number
 from qa.names import shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
@@ -59,7 +58,7 @@ def _whole(text: str | None) -> int | str | None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
-    from qa.assistant import ENCODER_CACHE, current_model_id
+    from qa.assistant import ENCODER_CACHE, current_model_id, open_encoder
     from qa.collection import own_folder
     from qa.indexing import build_index, stale_reason
     from qa.isolation import ParseLimits, start_forkserver
@@ -75,9 +74,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     if reason is not None:
         print(f"building the index: {reason}")
     start_forkserver()  # the parsers' process imports them while the model loads
-    from embeddings import Encoder
-
-    encoder = Encoder(settings.model_dir, settings.batch_size)
+    encoder = open_encoder(settings, queries=False)
     build = build_index
     if address := args.ray or settings.ray_address:
         from qa.distributed import build_index_on_ray
@@ -120,14 +117,14 @@ def cmd_add(args: argparse.Namespace) -> int:
             raise CorpusError(f"{path}: cannot be read ({error.strerror})") from error
     if args.server:
         return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
-    from embeddings import Encoder
+    from qa.assistant import open_encoder
+    from qa.changes import add_documents
     from qa.isolation import ParseLimits
-    from qa.library import add_documents
 
     change = add_documents(
         settings.corpus_dir,
         settings.index_dir,
-        Encoder(settings.model_dir, settings.batch_size),
+        open_encoder(settings, queries=False),
         files,
         progress=True,
         lock_timeout=settings.index_lock_timeout,
@@ -144,17 +141,17 @@ def cmd_remove(args: argparse.Namespace) -> int:
     settings = settings.model_copy(update={"corpus_dir": own_folder(settings)})
     if args.server:
         return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
-    from embeddings import Encoder
     from embeddings.index import IndexLoadError
+    from qa.assistant import open_encoder
+    from qa.changes import remove_document
     from qa.indexing import indexed_articles
     from qa.isolation import ParseLimits
-    from qa.library import remove_document
 
     try:
         articles = indexed_articles(settings.index_dir)
     except IndexLoadError as error:
-        raise CorpusError(f"{error}; build the index with `qa index` first") from error
-    encoder = Encoder(settings.model_dir, settings.batch_size)
+        raise IndexUnavailable(f"{error}; build the index with `qa index` first") from error
+    encoder = open_encoder(settings, queries=False)
     change = remove_document(
         settings.corpus_dir,
         settings.index_dir,
@@ -174,12 +171,12 @@ def _remote(settings: Settings, server: str, method: str, path: str, **request: 
     import httpx
 
     if settings.admin_token is None:
-        raise CorpusError("--server needs the server's admin token in QA_ADMIN_TOKEN")
+        raise AdminTokenMissing("--server needs the server's admin token in QA_ADMIN_TOKEN")
     headers = {"authorization": f"Bearer {settings.admin_token.get_secret_value()}"}
     try:
         response = httpx.request(method, server.rstrip("/") + path, headers=headers, timeout=None, **request)
     except httpx.HTTPError as error:
-        raise CorpusError(f"cannot reach {server}: {error}") from error
+        raise ServerUnreachable(f"cannot reach {server}: {error}") from error
     try:
         body = response.json()
     except ValueError:
@@ -214,7 +211,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from web.app import create_app
     from web.auth import admin_status
     from web.protocol import uvicorn_options
-    from web.state import freeze_loaded
+    from web.served_assistant import freeze_loaded
 
     settings = _settings(args)
     workers = _whole(args.workers)
@@ -327,7 +324,8 @@ def build_parser() -> argparse.ArgumentParser:
         sub.add_argument(
             "--index",
             action="append" if several_indexes else "store",
-            help="index folder (default: QA_INDEX_DIR or the project's .qa-index); relative to the current folder"
+            help="index folder (default: QA_INDEX_DIR, else .qa-index in a checkout, ~/.local/share/footnote-qa/index "
+            "when installed); relative to the current folder"
             + ("; give it again to serve more collections" if several_indexes else ""),
         )
         sub.add_argument("-v", "--verbose", action="store_true", help="also say what loads and how long it takes")
@@ -353,7 +351,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
     ask.add_argument("question", help="the question, in plain words (quote it in the shell)")
-    ask.add_argument("-k", "--k", help="sources to quote, 1-10 (default: QA_TOP_K, 3)")
+    ask.add_argument("-k", "--k", help=f"sources to quote, 1-{MAX_K} (default: QA_TOP_K, 3)")
     ask.add_argument("--json", action="store_true", help="print the answer as the API's JSON")
     ask.add_argument("--retriever", choices=RETRIEVERS, help="how passages are ranked (default: QA_RETRIEVER, dense)")
 
@@ -366,7 +364,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--set", dest="question_set", type=Path, help="questions file (default: eval/questions.jsonl)"
     )
-    evaluate.add_argument("-k", "--k", type=_whole, default=3, help="sources per answer, 1-10 (default 3)")
+    evaluate.add_argument("-k", "--k", type=_whole, default=3, help=f"sources per answer, 1-{MAX_K} (default 3)")
     evaluate.add_argument(
         "--split", choices=("dev", "test", "all"), default="all", help="which questions (default all)"
     )
@@ -415,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(level=logging.INFO, format="%(message)s", handlers=[handler], force=True)
     try:
         return args.handler(args)
-    except (QAError, EvalSetError) as error:
+    except QAError as error:
         print(f"error: {shown_lines(str(error))}", file=sys.stderr)  # it may quote a file name or a server
         return 2
     except KeyboardInterrupt:

@@ -2,21 +2,27 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import weakref
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from starlette.datastructures import State
 
-import web.state
+import web.served_assistant
+from embeddings import Encoder
 from qa import Assistant
-from web.state import freeze_loaded, settle
+from qa.indexing import build_index
+from qa.settings import Settings
+from tests.conftest import build_small
+from web.served_assistant import changing, freeze_loaded, serving_build, settle, switch_to_current
 
 
 @pytest.fixture
 def unfrozen_after(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
-    monkeypatch.setattr(web.state, "_FROZEN", False)  # put back as the test found it, with the collector
+    monkeypatch.setattr(web.served_assistant, "_FROZEN", False)  # put back as the test found it, with the collector
     yield
     gc.unfreeze()
 
@@ -64,3 +70,32 @@ def test_the_replaced_assistant_is_freed_without_a_collection(assistant: Assista
     finally:
         gc.enable()
     assert gc.get_freeze_count() > 0
+
+
+@pytest.fixture
+def moved_on(tmp_path: Path, north38_opening: str, encoder: Encoder) -> tuple[State, Path]:
+    """An app's state serving a build, and the index folder whose CURRENT has since moved to a newer one."""
+    root = build_small(tmp_path, north38_opening, encoder)
+    state = State()
+    state.assistant = Assistant.open(Settings(corpus_dir=root / "corpus", index_dir=root / "index"), encoder=encoder)
+    (root / "corpus" / "visit.txt").write_text("Monitoring visit\n\nThe monitors met the lawyers.\n", encoding="utf-8")
+    build_index(root / "corpus", root / "index", encoder, progress=False)
+    return state, root / "index"
+
+
+def test_the_follower_loads_nothing_while_a_change_of_its_own_process_runs(moved_on: tuple[State, Path]) -> None:
+    state, index_dir = moved_on
+    serving = state.assistant
+    with changing(state):
+        assert asyncio.run(switch_to_current(state, index_dir)) is None
+    assert state.assistant is serving
+
+
+def test_the_follower_serves_the_new_build_once_no_change_runs(moved_on: tuple[State, Path]) -> None:
+    state, index_dir = moved_on
+    serving = state.assistant
+    with changing(state):
+        pass
+    asyncio.run(switch_to_current(state, index_dir))
+    assert serving_build(state.assistant) != serving_build(serving)
+    assert len(state.assistant.articles) == len(serving.articles) + 1

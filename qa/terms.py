@@ -22,7 +22,7 @@ from qa.sentences import MARKER_RE
 
 TOKENS_VERSION = 1
 """Raised whenever `tokens` gives other tokens for some text: word statistics a build saved with another
-version (`qa.bm25.Lexicon`) are not used, but made again at start until `qa index` runs."""
+version (`qa.lexical_index.Lexicon`) are not used, but made again at start until `qa index` runs."""
 STEMMER_ALGORITHM = "english"
 """Snowball's English stemmer (Porter2): urge/urged/urging meet, and so do camp/camps."""
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from qa.lexical import stem, terms, tokens
+from qa.terms import stem, terms, tokens
 
 
 def test_inflections_of_a_word_share_one_stem() -> None:

@@ -15,9 +15,9 @@ from hypothesis import strategies as st
 from embeddings import IndexLoadError
 from embeddings.entries import Entry
 from qa import Assistant
-from qa.bm25 import LEXICON_FILE, LEXICON_FILES, LexicalIndex, Lexicon, _best
 from qa.corpus import Article, Paragraph
-from qa.lexical import TOKENS_VERSION, TermWeights, terms
+from qa.lexical_index import LEXICON_FILE, LEXICON_FILES, LexicalIndex, Lexicon, _best
+from qa.terms import TOKENS_VERSION, TermWeights, terms
 
 PASSAGES = ["camp 22 prisoners", "the G8 urged", "camp survivors testified", "prisoners in camp 14"]
 
@@ -120,7 +120,7 @@ def test_a_build_saved_without_a_lexicon_is_tokenized_at_start_and_says_so(
 ) -> None:
     articles = _articles()
     entries = _entries(articles)
-    with caplog.at_level(logging.WARNING, logger="qa.bm25"):
+    with caplog.at_level(logging.WARNING, logger="qa.lexical_index"):
         lexicon = Lexicon.of(tmp_path, articles, entries)
     assert "re-run `qa index`" in caplog.text
     assert list(lexicon.entry_terms) == [terms(text) for text in _texts(articles, entries)]
@@ -134,7 +134,7 @@ def test_words_saved_by_another_tokenizer_version_are_tokenized_again_at_start(
     _saved(tmp_path, Lexicon.build(articles, _texts(articles, entries)))
     saved = json.loads((tmp_path / LEXICON_FILE).read_text(encoding="utf-8"))
     (tmp_path / LEXICON_FILE).write_text(json.dumps({**saved, "tokens": TOKENS_VERSION - 1}), encoding="utf-8")
-    with caplog.at_level(logging.WARNING, logger="qa.bm25"):
+    with caplog.at_level(logging.WARNING, logger="qa.lexical_index"):
         lexicon = Lexicon.of(tmp_path, articles, entries)
     assert f"version {TOKENS_VERSION - 1} of the tokenizer" in caplog.text
     assert not isinstance(lexicon.entry_terms.ids.base, np.memmap)

@@ -1,0 +1,1 @@
+"""The command line, `qa`: the top of the house, above the core (`qa`), the web app and the evaluation."""

@@ -1,0 +1,35 @@
+"""Where the default folders are, in a checkout and in an installed wheel.
+
+In a checkout the bundled corpus is `corpus/` and the index is built beside it in `.qa-index`. An installed
+package has no checkout: the bundled corpus ships inside it as package data (`qa/bundled_corpus`, in the
+checkout a link to `corpus/`), and the index goes to the user's data folder, as site-packages may be
+read-only and is no place for a user's index.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file()
+"""Whether `qa` runs from a checkout of the project (its packages beside `pyproject.toml`), not an install."""
+
+
+def user_data_dir() -> Path:
+    """`$XDG_DATA_HOME/footnote-qa`, else `~/.local/share/footnote-qa`, as the XDG base directory spec has it.
+
+    Not the cache folder: an index of a user's own documents can take minutes to rebuild.
+    """
+    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "footnote-qa"
+
+
+def bundled_corpus() -> Path:
+    """The bundled corpus: `corpus/` in a checkout, the package's copy when installed."""
+    return PROJECT_ROOT / "corpus" if IN_CHECKOUT else PACKAGE_DIR / "bundled_corpus"
+
+
+def default_index_dir() -> Path:
+    """The index folder used when none is named: `.qa-index` in a checkout, else one in the user's data folder."""
+    return PROJECT_ROOT / ".qa-index" if IN_CHECKOUT else user_data_dir() / "index"
