@@ -13,6 +13,12 @@ anonymous memory that loading and searching added. Each run states which of the 
 
     .venv/bin/python -m bench.scale                      # 100k and 1M, all index types
     .venv/bin/python -m bench.scale --sizes 100000 --types hnsw ivf
+
+`--start` measures a serving process instead, on a synthetic collection with text (`bench.scale_start`):
+seconds from launch to ready and PSS, beside the query model loaded alone, for this tree and, with
+`--before TREE`, an older checkout of the code; its figures go under "start" in the same JSON.
+
+    .venv/bin/python -m bench.scale --start --sizes 100000 1000000 --before /tmp/footnote-qa-before
 """
 
 from __future__ import annotations
@@ -189,7 +195,25 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--queries", type=int, default=1000, help="queries timed per approximate index")
     parser.add_argument("--flat-queries", type=int, default=200, help="queries timed for flat (slow at 1M)")
     parser.add_argument("--out", type=Path, default=RESULTS)
+    parser.add_argument("--start", action="store_true", help="measure start time and PSS instead (see above)")
+    parser.add_argument("--before", type=Path, help="with --start: a checkout of the code to compare against")
+    parser.add_argument(
+        "--before-lexical-only",
+        action="store_true",
+        help="with --before: time only its word statistics, not its whole start (each takes minutes at 1M)",
+    )
     args = parser.parse_args(argv)
+    if args.start:
+        from bench.scale_start import measure_start
+
+        report = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
+        report["start"] = {"load_average_at_start": [round(x, 2) for x in os.getloadavg()], "sizes": []}
+        for n in args.sizes:
+            report["start"]["sizes"].append(measure_start(n, args.before, not args.before_lexical_only))
+            report["start"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+            args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+            print(f"wrote {args.out}", flush=True)
+        return 0
 
     centres, encode_s = corpus_centres(Encoder())
     report: dict = {

@@ -24,6 +24,7 @@ from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_j
 from qa.errors import CorpusError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, start_forkserver
+from qa.lexical_index import Lexicon
 from qa.lock import index_build_lock
 from qa.names import shown
 from qa.passages import index_entries, known_spans
@@ -373,6 +374,7 @@ def build_unlocked(
         ARTICLES_FILE: articles_to_json(articles),
         FILES_FILE: files_json(parsed.files),
         CACHE_FILE: cache.to_bytes(),
+        **Lexicon.build(articles, [text for _, text in entries]).files(),
     }
     index.save(index_dir, payload)
     return IndexReport(

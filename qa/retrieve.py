@@ -11,10 +11,10 @@ import numpy as np
 from embeddings import Encoder, PassageIndex
 from qa.corpus import Article, Paragraph
 from qa.decision import is_keyword_match, is_keyword_question, question_names
-from qa.lexical_index import LexicalIndex
+from qa.lexical_index import Key, Lexicon
 from qa.sentences import MARKER_RE, Span
 from qa.settings import RETRIEVERS, RetrieverName
-from qa.terms import QuestionTerms, TermWeights, terms
+from qa.terms import QuestionTerms, terms
 
 PARAGRAPH_TERM_WEIGHT = 0.2
 """How much rare-term overlap with the whole paragraph adds to its dense score when ranking."""
@@ -46,9 +46,6 @@ Small enough that a short sentence giving only the number asked for still ranks 
 documents recall@1 0.667 -> 0.708, recall@3 0.812 -> 0.833, the bundled and formats sets unchanged."""
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 """The end of a sentence, closing quotes and brackets after its stop allowed."""
-
-Key = tuple[str, int]
-"""(document id, paragraph index): one paragraph."""
 
 
 @dataclass(frozen=True)
@@ -112,7 +109,8 @@ class Retriever:
         self.encoder = encoder
         self.paragraph_term_weight = paragraph_term_weight
         self.span_term_weight = span_term_weight
-        self.weights = TermWeights.from_texts(p.text for a in articles for p in a.paragraphs)
+        lexicon = Lexicon.of(index.build, articles, index.entries)
+        self.weights = lexicon.weights
         self.index = index
         self._articles: Mapping[str, Article] = {a.id: a for a in articles}
         # Everything a request needs per entry is made here, in one pass over the entry table: a
@@ -120,23 +118,23 @@ class Retriever:
         self._keys: list[Key] = []
         by_paragraph: dict[Key, list[int]] = {}
         spans: dict[Key, list[Span]] = {}
-        entry_texts: list[str] = []
         for position, entry in enumerate(index.entries):
             key = (entry.doc_id, entry.paragraph)
             self._keys.append(key)
             by_paragraph.setdefault(key, []).append(position)
             spans.setdefault(key, []).append(Span(entry.start, entry.end))
-            entry_texts.append(self._paragraph(key).text[entry.start : entry.end])
         self._by_paragraph = {key: np.asarray(positions) for key, positions in by_paragraph.items()}
         self._by_document: dict[str, list[int]] = {}
         for position, (doc_id, _) in enumerate(self._keys):
             self._by_document.setdefault(doc_id, []).append(position)
         self._spans = {key: tuple(paragraph_spans) for key, paragraph_spans in spans.items()}
-        self._entry_terms = [terms(text) for text in entry_texts]
-        self._paragraph_terms = {key: terms(self._paragraph(key).text) for key in self._by_paragraph}
-        self._folded = {key: _fold(self._paragraph(key).text) for key in self._by_paragraph}
-        self._fragments = {key for key in self._by_paragraph if is_fragment(self._paragraph(key).text)}
-        self.lexical = LexicalIndex(entry_texts)
+        self._entry_terms = lexicon.entry_terms
+        self._paragraph_terms = lexicon.paragraph_terms
+        self._folded: dict[Key, str] = {}
+        """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
+        self._fragments: dict[Key, bool] = {}
+        """Whether each paragraph a question has reached is a label (`is_fragment`), found on first use."""
+        self.lexical = lexicon.bm25
         self._known = set(self.weights.idf) | {
             term for a in articles for term in terms(" ".join(x for x in (a.title, a.author) if x))
         }
@@ -194,9 +192,12 @@ class Retriever:
         seen: set[str] = set()
         known = self.knows_names(question)
         for key in order:
-            if self._folded[key] in seen:
+            folded = self._folded.get(key)
+            if folded is None:
+                folded = self._folded[key] = _fold(self._paragraph(key).text)
+            if folded in seen:
                 continue
-            seen.add(self._folded[key])
+            seen.add(folded)
             score = dense[key] if key in dense else self._dense_score(key, query, wanted)
             spans = self._span_scores(key, query, wanted)
             coverage = wanted.overlap(self._paragraph_terms[key])
@@ -237,9 +238,12 @@ class Retriever:
     def _bonus(self, key: Key, wanted: QuestionTerms) -> float:
         """The rare-term bonus, less the penalties for a label and for a paragraph that adds little to the question."""
         present = self._paragraph_terms[key]
+        fragment = self._fragments.get(key)
+        if fragment is None:
+            fragment = self._fragments[key] = is_fragment(self._paragraph(key).text)
         return (
             self.paragraph_term_weight * wanted.overlap(present)
-            - FRAGMENT_PENALTY * (key in self._fragments)
+            - FRAGMENT_PENALTY * fragment
             - FEW_NEW_TERMS_PENALTY * (wanted.new_terms(present) < MIN_NEW_TERMS)
         )
 

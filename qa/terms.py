@@ -20,6 +20,9 @@ from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from qa.sentences import MARKER_RE
 
+TOKENS_VERSION = 1
+"""Raised whenever `tokens` gives other tokens for some text: word statistics a build saved with another
+version (`qa.lexical_index.Lexicon`) are not used, but made again at start until `qa index` runs."""
 STEMMER_ALGORITHM = "english"
 """Snowball's English stemmer (Porter2): urge/urged/urging meet, and so do camp/camps."""
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
@@ -73,6 +76,11 @@ class TermWeights:
         for text in texts:
             counts.update(terms(text))
             total += 1
+        return cls.from_counts(counts, total)
+
+    @classmethod
+    def from_counts(cls, counts: Mapping[str, int], total: int) -> TermWeights:
+        """The weights from how many of `total` texts hold each term, as `qa index` saves them."""
         idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in counts.items()}
         return cls(idf, math.log((total + 1) / 0.5))
 

@@ -1,63 +1,58 @@
-"""POST /api/answer's short path: it answers valid JSON itself and passes every other request on."""
+"""POST /api/answer: one route answers every request, on threads the app owns, under the served settings' limits."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
-from starlette.applications import Starlette
-from starlette.middleware import Middleware
 
 from qa import Assistant
+from qa.settings import Settings
 from tests.conftest import G8
-from web.answer_endpoint import AnswerEndpoint
+from web.answer_endpoint import CACHE_HEADER, TIMING_HEADER
+from web.app import create_app
 
 
-@pytest.fixture(scope="module")
-def bare(assistant: Assistant) -> Iterator[TestClient]:
-    """The endpoint in front of an app with no routes at all: whatever it passes on is a 404."""
-    app = Starlette(middleware=[Middleware(AnswerEndpoint)])
-    app.state.assistant = assistant
-    with TestClient(app) as client:
-        yield client
-
-
-def test_a_valid_question_is_answered_without_the_router(bare: TestClient) -> None:
-    response = bare.post("/api/answer", json={"question": G8, "k": 2})
+def test_a_question_is_answered_with_its_cache_and_timing_headers(client: TestClient) -> None:
+    response = client.post("/api/answer", json={"question": G8, "k": 2})
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
+    assert response.headers[CACHE_HEADER] in ("hit", "miss")
+    assert response.headers[TIMING_HEADER].startswith("answer;dur=")
     body = response.json()
     assert [s["rank"] for s in body["sources"] + body["nearest"]] == [1, 2]
 
 
-@pytest.mark.parametrize(
-    "request_args",
-    [
-        {"json": {"question": G8, "k": 0}},
-        {"json": {"question": "   "}},
-        {"content": b'{"question": '},
-        {"content": json.dumps({"question": G8}), "headers": {"content-type": "text/plain"}},
-    ],
-    ids=["k-out-of-range", "blank-question", "malformed-json", "not-labelled-json"],
-)
-def test_other_requests_are_passed_on_with_their_body(bare: TestClient, request_args: dict) -> None:
-    response = bare.post("/api/answer", **request_args)
-    assert response.status_code == 404
-
-
-def test_other_paths_and_methods_are_passed_on(bare: TestClient) -> None:
-    assert bare.get("/api/answer").status_code == 404
-    assert bare.post("/api/answers", json={"question": G8}).status_code == 404
-
-
-def test_the_route_and_the_short_path_give_the_same_answer(client: TestClient) -> None:
+def test_json_labelled_with_a_json_suffix_gets_the_same_answer(client: TestClient) -> None:
     body = {"question": G8, "k": 3}
-    short = client.post("/api/answer", json=body)
-    # FastAPI reads any `application/*+json` body; the short path only plain JSON, so the route answers.
-    routed = client.post(
+    plain = client.post("/api/answer", json=body)
+    suffixed = client.post(
         "/api/answer", content=json.dumps(body), headers={"content-type": "application/vnd.example+json"}
     )
-    assert (short.status_code, routed.status_code) == (200, 200)
-    assert short.content == routed.content
+    assert (plain.status_code, suffixed.status_code) == (200, 200)
+    assert plain.content == suffixed.content
+
+
+def test_the_answer_threads_open_and_close_with_the_app(settings: Settings, assistant: Assistant) -> None:
+    app = create_app(settings, assistant)
+    with TestClient(app) as client:
+        threads = app.state.answer_threads
+        assert client.post("/api/answer", json={"question": G8}).status_code == 200
+    with pytest.raises(RuntimeError, match="shutdown"):
+        threads.submit(print)
+
+
+def test_the_question_limit_is_the_served_settings(settings: Settings, assistant: Assistant) -> None:
+    narrow = settings.model_copy(update={"max_question_chars": 20})
+    limited = Assistant(narrow, assistant.encoder, assistant.index, assistant.articles)
+    with TestClient(create_app(narrow, limited)) as client:
+        response = client.post("/api/answer", json={"question": "What did the G8 urge North Korea to do?"})
+    assert response.status_code == 422
+    assert response.json()["detail"] == "question is 39 characters long; the limit is 20"
+
+
+def test_the_schema_names_the_settings_behind_its_limits(client: TestClient) -> None:
+    fields = client.get("/openapi.json").json()["components"]["schemas"]["AnswerRequest"]["properties"]
+    assert "QA_MAX_QUESTION_CHARS" in fields["question"]["description"]
+    assert "QA_TOP_K" in fields["k"]["description"]

@@ -1,12 +1,23 @@
-"""BM25's top passages: exactly a stable sort's first n, without sorting every score."""
+"""BM25's top passages: exactly a stable sort's first n, without sorting every score; and the word statistics
+`qa index` saves with a build, loaded mapped and equal to what a start used to compute from the text."""
 
 from __future__ import annotations
 
+import json
+import logging
+from pathlib import Path
+
 import numpy as np
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qa.lexical_index import LexicalIndex, _best
+from embeddings import IndexLoadError
+from embeddings.entries import Entry
+from qa import Assistant
+from qa.corpus import Article, Paragraph
+from qa.lexical_index import LEXICON_FILE, LEXICON_FILES, LexicalIndex, Lexicon, _best
+from qa.terms import TOKENS_VERSION, TermWeights, terms
 
 PASSAGES = ["camp 22 prisoners", "the G8 urged", "camp survivors testified", "prisoners in camp 14"]
 
@@ -29,6 +40,128 @@ def test_top_ranks_by_bm25_and_keeps_passage_order_among_equals() -> None:
 
 def test_top_returns_no_more_than_asked() -> None:
     assert [position for position, _ in LexicalIndex(PASSAGES).top("camp", 1)] == [0]
+
+
+QUESTIONS = ["camp prisoners", "What did the G8 urge?", "survivors of camp 14", "unknown words only"]
+
+
+def _articles() -> list[Article]:
+    texts = [
+        ["Camp 22 held prisoners. The G8 urged its closure."],
+        ["Camp survivors testified.", "Prisoners in camp 14."],
+    ]
+    return [
+        Article(f"doc-{n}", None, None, None, f"doc-{n}.txt", tuple(Paragraph(i, t, 0) for i, t in enumerate(ts, 1)))
+        for n, ts in enumerate(texts, 1)
+    ]
+
+
+def _entries(articles: list[Article]) -> list[Entry]:
+    """Each sentence-ish stretch of each paragraph: split at ". " so a paragraph holds several entries."""
+    entries = []
+    for article in articles:
+        for paragraph in article.paragraphs:
+            start = 0
+            for part in paragraph.text.split(". "):
+                entries.append(Entry(article.id, paragraph.index, start, start + len(part)))
+                start += len(part) + 2
+    return entries
+
+
+def _saved(folder: Path, lexicon: Lexicon) -> Path:
+    for name, data in lexicon.files().items():
+        (folder / name).write_bytes(data)
+    return folder
+
+
+def _texts(articles: list[Article], entries: list[Entry]) -> list[str]:
+    by_id = {article.id: article for article in articles}
+    return [by_id[e.doc_id].paragraphs[e.paragraph - 1].text[e.start : e.end] for e in entries]
+
+
+def test_a_saved_bm25_index_scores_as_the_one_built_from_the_texts(tmp_path: Path) -> None:
+    built = LexicalIndex(PASSAGES)
+    for name, data in built.files().items():
+        (tmp_path / name).write_bytes(data)
+    loaded = LexicalIndex.load(tmp_path)
+    for question in QUESTIONS:
+        assert loaded.scores(question).tolist() == built.scores(question).tolist()
+        assert loaded.top(question, 3) == built.top(question, 3)
+
+
+def test_a_loaded_lexicon_maps_its_arrays_instead_of_reading_them(tmp_path: Path) -> None:
+    articles = _articles()
+    entries = _entries(articles)
+    loaded = Lexicon.of(_saved(tmp_path, Lexicon.build(articles, _texts(articles, entries))), articles, entries)
+    assert isinstance(loaded.entry_terms.ids.base, np.memmap)
+    assert isinstance(loaded.bm25._bm25.scores["data"].base, np.memmap)
+
+
+def test_a_loaded_lexicon_holds_each_entry_and_paragraph_terms_as_tokenizing_gives_them(tmp_path: Path) -> None:
+    articles = _articles()
+    entries = _entries(articles)
+    texts = _texts(articles, entries)
+    loaded = Lexicon.of(_saved(tmp_path, Lexicon.build(articles, texts)), articles, entries)
+    assert list(loaded.entry_terms) == [terms(text) for text in texts]
+    assert {key: loaded.paragraph_terms[key] for key in loaded.paragraph_terms} == {
+        (a.id, p.index): terms(p.text) for a in articles for p in a.paragraphs
+    }
+
+
+def test_a_loaded_lexicon_weighs_terms_as_counting_the_paragraphs_does(tmp_path: Path) -> None:
+    articles = _articles()
+    entries = _entries(articles)
+    loaded = Lexicon.of(_saved(tmp_path, Lexicon.build(articles, _texts(articles, entries))), articles, entries)
+    assert loaded.weights == TermWeights.from_texts(p.text for a in articles for p in a.paragraphs)
+
+
+def test_a_build_saved_without_a_lexicon_is_tokenized_at_start_and_says_so(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    articles = _articles()
+    entries = _entries(articles)
+    with caplog.at_level(logging.WARNING, logger="qa.lexical_index"):
+        lexicon = Lexicon.of(tmp_path, articles, entries)
+    assert "re-run `qa index`" in caplog.text
+    assert list(lexicon.entry_terms) == [terms(text) for text in _texts(articles, entries)]
+
+
+def test_words_saved_by_another_tokenizer_version_are_tokenized_again_at_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    articles = _articles()
+    entries = _entries(articles)
+    _saved(tmp_path, Lexicon.build(articles, _texts(articles, entries)))
+    saved = json.loads((tmp_path / LEXICON_FILE).read_text(encoding="utf-8"))
+    (tmp_path / LEXICON_FILE).write_text(json.dumps({**saved, "tokens": TOKENS_VERSION - 1}), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="qa.lexical_index"):
+        lexicon = Lexicon.of(tmp_path, articles, entries)
+    assert f"version {TOKENS_VERSION - 1} of the tokenizer" in caplog.text
+    assert not isinstance(lexicon.entry_terms.ids.base, np.memmap)
+
+
+def test_a_lexicon_for_other_entries_is_refused_as_damaged(tmp_path: Path) -> None:
+    articles = _articles()
+    entries = _entries(articles)
+    _saved(tmp_path, Lexicon.build(articles, _texts(articles, entries)))
+    with pytest.raises(IndexLoadError, match="entries"):
+        Lexicon.of(tmp_path, articles, entries[:-1])
+
+
+def test_a_cut_lexicon_file_is_refused_as_damaged(tmp_path: Path) -> None:
+    articles = _articles()
+    entries = _entries(articles)
+    _saved(tmp_path, Lexicon.build(articles, _texts(articles, entries)))
+    (tmp_path / LEXICON_FILE).write_text('{"words": ', encoding="utf-8")
+    with pytest.raises(IndexLoadError, match="damaged"):
+        Lexicon.of(tmp_path, articles, entries)
+
+
+def test_qa_index_saves_the_lexicon_the_assistant_maps(assistant: Assistant) -> None:
+    build = assistant.index.build
+    assert build is not None
+    assert all((build / name).is_file() for name in LEXICON_FILES)
+    assert isinstance(assistant.retriever.lexical._bm25.scores["data"].base, np.memmap)
 
 
 def test_a_paragraph_using_the_word_three_times_outscores_a_three_word_line_using_it_once() -> None:

@@ -1,33 +1,29 @@
-"""POST /api/answer: the request and response shapes, and the endpoint's own short path to the assistant.
+"""POST /api/answer: the request and response shapes, and how an answer is worked out and written.
 
-FastAPI's handling of a request - matching it against every route, building the request object,
-solving dependencies, parsing and validating the body, building a response object, and the
-exception middleware around all of it - cost 0.37-0.65 ms an answer in paired runs on the
-benchmark machine, as much as ranking. `AnswerEndpoint` answers well-formed JSON requests without
-it. Anything else it hands, untouched, to the FastAPI route, which documents the endpoint in the
-OpenAPI schema and turns every bad request into the same error response as before.
+The route in `web.app` is the one way in. FastAPI checks the body against `AnswerRequest`, the
+assistant checks the question under the served settings (`Assistant.query`), and the model's work
+runs on the thread pool the app's lifespan opens (`answer_threads`) and closes.
 """
 
 from __future__ import annotations
 
 import asyncio
 import time
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from datetime import date
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, Strict, StrictStr, ValidationError
-from starlette.datastructures import Headers
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
+from pydantic import BaseModel, ConfigDict, Field, Strict, StrictStr
+from starlette.datastructures import State
 
 from qa.assistant import Assistant, Query
 from qa.compose import Answer
-from qa.errors import QAError
 from qa.filters import MAX_AUTHOR_CHARS, Filters
 from qa.inputs import MAX_K, SourceCount
 from qa.schema import answer_out
-from qa.settings import RetrieverName
-from web.collections import assistant_for
+from qa.settings import RetrieverName, Settings
 
 PATH = "/api/answer"
 CACHE_HEADER = "X-Answer-Cache"
@@ -35,10 +31,20 @@ CACHE_HEADER = "X-Answer-Cache"
 TIMING_HEADER = "Server-Timing"
 """Milliseconds spent answering (thread hand-off included) and writing the JSON, so a client can
 tell the server's share of a slow request from the network's."""
+_DEFAULTS = {name: field.default for name, field in Settings.model_fields.items()}
+"""What the schema quotes as a limit's value when the server's settings do not change it."""
 
-_WORKERS = ThreadPoolExecutor(thread_name_prefix="answer")
-"""Threads for the model's work. Submitted to directly: the event loop's `run_in_executor` first
-asks `inspect` whether the function is a coroutine, about 0.05 ms a request."""
+
+@contextmanager
+def answer_threads(state: State) -> Iterator[ThreadPoolExecutor]:
+    """The threads the model's work runs on, as `state.answer_threads` while the app runs; closed with it.
+
+    Submitted to directly: the event loop's `run_in_executor` first asks `inspect` whether the function
+    is a coroutine, about 0.05 ms a request.
+    """
+    with ThreadPoolExecutor(thread_name_prefix="answer") as threads:
+        state.answer_threads = threads
+        yield threads
 
 
 class FiltersIn(BaseModel):
@@ -60,7 +66,10 @@ class FiltersIn(BaseModel):
 class AnswerRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: StrictStr = Field(description="The question in plain words, 1 to 1,000 characters.")
+    question: StrictStr = Field(
+        description="The question in plain words, up to the server's QA_MAX_QUESTION_CHARS characters "
+        f"({_DEFAULTS['max_question_chars']:,} unless it is set)."
+    )
     k: Annotated[SourceCount, Strict()] | None = Field(
         None, description=f"Sources to quote, 1-{MAX_K} (default: the server's QA_TOP_K)."
     )
@@ -75,18 +84,20 @@ class AnswerRequest(BaseModel):
         return assistant.query(self.question, self.k, self.retriever, self.filters.filters() if self.filters else None)
 
 
-async def answer_json(assistant: Assistant, query: Query, started: float) -> tuple[bytes, dict[str, str]]:
+async def answer_json(
+    assistant: Assistant, query: Query, started: float, threads: ThreadPoolExecutor
+) -> tuple[bytes, dict[str, str]]:
     """The answer as JSON bytes, and its headers; `started` is when the request's handling began.
 
-    A remembered answer is taken here, on the event loop; otherwise there is one hand-off to a
-    worker thread, which also writes the JSON while the answer is still in its core's cache.
+    A remembered answer is taken here, on the event loop; otherwise there is one hand-off to one of
+    `threads`, which also writes the JSON while the answer is still in its core's cache.
     """
     result = assistant.cached(query)
     if result is not None:
         content, answered, written = _serialized(result)
         cached = True
     else:
-        work = _WORKERS.submit(_answered_and_serialized, assistant, query)
+        work = threads.submit(_answered_and_serialized, assistant, query)
         content, cached, answered, written = await asyncio.wrap_future(work)
     timing = f"answer;dur={(answered - started) * 1000:.2f}, json;dur={(written - answered) * 1000:.2f}"
     return content, {CACHE_HEADER: "hit" if cached else "miss", TIMING_HEADER: timing}
@@ -102,60 +113,3 @@ def _answered_and_serialized(assistant: Assistant, query: Query) -> tuple[bytes,
     answer, cached = assistant.respond_to(query)
     content, answered, written = _serialized(answer)
     return content, cached, answered, written
-
-
-class AnswerEndpoint:
-    """Pure ASGI middleware: answers a valid JSON POST to /api/answer itself, passes on everything else.
-
-    It sits inside the body-size limit and the header middleware, so both still apply to it.
-    """
-
-    def __init__(self, app: ASGIApp) -> None:
-        self.app = app
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http" or scope["path"] != PATH or scope["method"] != "POST" or not _is_json(scope):
-            await self.app(scope, receive, send)
-            return
-        started = time.perf_counter()
-        body = await _read_body(receive)
-        if body is None:  # the client went away
-            return
-        try:
-            request = AnswerRequest.model_validate_json(body)
-            assistant = assistant_for(scope["app"].state, request.collection)
-            content, headers = await answer_json(assistant, request.query(assistant), started)
-        except (ValidationError, QAError):
-            # The route says what is wrong in the app's usual words; it reads the same body again.
-            await self.app(scope, _replay(body, receive), send)
-            return
-        fields = [(b"content-type", b"application/json"), (b"content-length", str(len(content)).encode())]
-        fields += [(name.lower().encode(), value.encode()) for name, value in headers.items()]
-        await send({"type": "http.response.start", "status": 200, "headers": fields})
-        await send({"type": "http.response.body", "body": content})
-
-
-def _is_json(scope: Scope) -> bool:
-    """Plain `application/json`, what clients send; the route also takes `application/*+json`."""
-    return Headers(scope=scope).get("content-type", "").split(";")[0].strip().lower() == "application/json"
-
-
-async def _read_body(receive: Receive) -> bytes | None:
-    chunks = []
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            return None
-        chunks.append(message.get("body", b""))
-        if not message.get("more_body", False):
-            return b"".join(chunks)
-
-
-def _replay(body: bytes, receive: Receive) -> Receive:
-    """A `receive` that gives the already read body once more, then whatever the client sends next."""
-    pending = [{"type": "http.request", "body": body, "more_body": False}]
-
-    async def replayed() -> Message:
-        return pending.pop() if pending else await receive()
-
-    return replayed

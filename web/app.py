@@ -22,7 +22,7 @@ from web.access_log import AccessLog
 from web.admin import control_router
 from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
-from web.answer_endpoint import AnswerEndpoint, AnswerRequest, answer_json
+from web.answer_endpoint import AnswerRequest, answer_json, answer_threads
 from web.auth import AuthenticateFirst
 from web.collections import assistant_for, serve_beside
 from web.errors import add_error_handlers
@@ -56,7 +56,8 @@ def create_app(
         stop_parsers_on_signals()
         # Builds published by other workers, servers or `qa index` (web/served_assistant.py).
         follower = asyncio.create_task(follow_builds(app.state, settings.reload_interval))
-        yield
+        with answer_threads(app.state):
+            yield
         follower.cancel()
 
     # Swagger UI and ReDoc from files shipped in the fastapi-offline package: /docs works without a network.
@@ -67,9 +68,8 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
-    # Innermost, below the answer endpoint's fast path: only admin routes pay for the check.
+    # Innermost: only admin routes pay for the check.
     app.add_middleware(AuthenticateFirst, routes=[*admin_router.routes, *control_router.routes])
-    app.add_middleware(AnswerEndpoint)  # added before the rest: inside them, so the limits and headers apply to it
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
     if settings.cors_origins:  # closed unless configured: no header lets another origin's page read answers
         app.add_middleware(
@@ -89,10 +89,10 @@ def create_app(
 
     @app.post(ANSWER_PATH, response_model=AnswerOut)
     async def answer(request: Request, body: AnswerRequest) -> Response:
-        """Reached by the requests `AnswerEndpoint` passes on: bad ones, and JSON not labelled as such."""
         started = time.perf_counter()
-        assistant = assistant_for(request.app.state, body.collection)
-        content, headers = await answer_json(assistant, body.query(assistant), started)
+        state = request.app.state
+        assistant = assistant_for(state, body.collection)
+        content, headers = await answer_json(assistant, body.query(assistant), started, state.answer_threads)
         # The bytes go straight out: FastAPI would validate the model it was just given once more.
         return Response(content, media_type="application/json", headers=headers)
 
