@@ -16,7 +16,7 @@ from embeddings import IndexLoadError
 from embeddings.entries import Entry
 from qa import Assistant
 from qa.corpus import Article, Paragraph
-from qa.lexical_index import LEXICON_FILE, LEXICON_FILES, LexicalIndex, Lexicon, _best
+from qa.lexical_index import B, K1, LEXICON_FILE, LEXICON_FILES, LexicalIndex, Lexicon, _best
 from qa.terms import TOKENS_VERSION, TermWeights, terms
 
 PASSAGES = ["camp 22 prisoners", "the G8 urged", "camp survivors testified", "prisoners in camp 14"]
@@ -138,6 +138,20 @@ def test_words_saved_by_another_tokenizer_version_are_tokenized_again_at_start(
         lexicon = Lexicon.of(tmp_path, articles, entries)
     assert f"version {TOKENS_VERSION - 1} of the tokenizer" in caplog.text
     assert not isinstance(lexicon.entry_terms.ids.base, np.memmap)
+
+
+def test_bm25_scores_saved_with_other_k1_and_b_are_made_again_at_start(
+    tmp_path: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    articles = _articles()
+    entries = _entries(articles)
+    _saved(tmp_path, Lexicon.build(articles, _texts(articles, entries)))
+    saved = json.loads((tmp_path / LEXICON_FILE).read_text(encoding="utf-8"))
+    (tmp_path / LEXICON_FILE).write_text(json.dumps({**saved, "bm25": [1.5, 0.75]}), encoding="utf-8")
+    with caplog.at_level(logging.WARNING, logger="qa.lexical_index"):
+        lexicon = Lexicon.of(tmp_path, articles, entries)
+    assert f"k1, b = [1.5, 0.75], not {[K1, B]}" in caplog.text
+    assert not isinstance(lexicon.bm25._bm25.scores["data"].base, np.memmap)
 
 
 def test_a_lexicon_for_other_entries_is_refused_as_damaged(tmp_path: Path) -> None:
