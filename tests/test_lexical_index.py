@@ -16,7 +16,7 @@ from embeddings import IndexLoadError
 from embeddings.entries import Entry
 from qa import Assistant
 from qa.corpus import Article, Paragraph
-from qa.lexical_index import B, K1, LEXICON_FILE, LEXICON_FILES, LexicalIndex, Lexicon, _best
+from qa.lexical_index import K1, LEXICON_FILE, LEXICON_FILES, B, LexicalIndex, Lexicon, _best
 from qa.terms import TOKENS_VERSION, TermWeights, terms
 
 PASSAGES = ["camp 22 prisoners", "the G8 urged", "camp survivors testified", "prisoners in camp 14"]
