@@ -50,6 +50,9 @@ class Reference:
     """Strings the file holds that are not the document's text: front matter, page and site chrome."""
     quotable: tuple[str, ...] = ()
     """The pages as quotes are looked for in them, where that differs (PDF: without page numbers)."""
+    note_pages: tuple[str, ...] = ()
+    """The pages read a second way where notes are looked for too (PDF: pdftotext's layout mode, which keeps
+    a note's number beside its text where the reading-order mode sets it elsewhere on the page)."""
 
     @property
     def text(self) -> str:
@@ -79,21 +82,29 @@ _NUMBER_LINE_RE = re.compile(r"^[ \t]*\d{1,4}[ \t]*$", re.MULTILINE)
 """A line of nothing but a number: a page number, which pdftotext may set between a page's two columns."""
 
 
-def _pdf_pages(path: Path) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The pages as pdftotext reads them, and the same without number-only lines (for quotes: a note's
-    number alone on its line above the note must stay for notes)."""
+def _pdftotext(path: Path, *options: str) -> list[str]:
+    """The pages as pdftotext reads them with `options`, line-end hyphens joined as the document allows."""
     if shutil.which("pdftotext") is None:
         raise ReferenceUnavailable(
             "pdftotext (poppler-utils) is needed to judge PDF quotes; apt-get install poppler-utils"
         )
     result = subprocess.run(
-        ["pdftotext", "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False, timeout=300
+        ["pdftotext", *options, "-enc", "UTF-8", str(path), "-"], capture_output=True, check=False, timeout=300
     )
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
-    text = join_line_hyphens(result.stdout.decode("utf-8", "replace"))
-    pages = text.split("\f")
-    return tuple(normalize(page) for page in pages), tuple(normalize(_NUMBER_LINE_RE.sub("", page)) for page in pages)
+    return join_line_hyphens(result.stdout.decode("utf-8", "replace")).split("\f")
+
+
+def _pdf_pages(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
+    """The pages in reading order; the same without number-only lines (for quotes: a note's number alone
+    on its line above the note must stay for notes); and the pages in layout mode (for notes)."""
+    pages = _pdftotext(path)
+    return (
+        tuple(normalize(page) for page in pages),
+        tuple(normalize(_NUMBER_LINE_RE.sub("", page)) for page in pages),
+        tuple(normalize(page) for page in _pdftotext(path, "-layout")),
+    )
 
 
 class _VisibleText(HTMLParser):
@@ -209,8 +220,8 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     suffix = path.suffix.lower()
     not_text = tuple(normalize(s) for s in not_text)
     if suffix == ".pdf":
-        pages, quotable = _pdf_pages(path)
-        return Reference(pages, not_text, quotable)
+        pages, quotable, note_pages = _pdf_pages(path)
+        return Reference(pages, not_text, quotable, note_pages)
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
         return Reference((normalize(_html_text(data)),), not_text)
@@ -296,6 +307,6 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
     body = text_pattern(note).pattern
     label = rf"(?:\[\^?{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
     pattern = re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
-    if any(pattern.search(page) for page in ref.pages):
+    if any(pattern.search(page) for page in ref.pages + ref.note_pages):
         return True
     return pattern.search(ref.text) is not None

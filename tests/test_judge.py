@@ -74,6 +74,14 @@ def test_an_invisible_format_character_the_parser_dropped_does_not_make_a_quote_
     assert not quote_in_reference("Coordinates: 41°18′S 174°27′E lie in the harbour.", ref)
 
 
+@needs_pdftotext
+def test_a_note_whose_number_reading_order_sets_apart_is_found_beside_it_in_the_layout() -> None:
+    ref = reference(PROJECT_ROOT / "eval" / "real" / "docs" / "rdr-index-2017.pdf")
+    note = "For Microsoft’s performance in the 2015 Index, see: https://rankingdigitalrights.org/index2015/companies/microsoft."
+    assert note_in_reference(1, note, ref)
+    assert not note_in_reference(2, note, ref)
+
+
 def test_a_quote_with_one_word_changed_is_not_faithful() -> None:
     doc = article(PDF)
     paragraph = with_marker(doc)
