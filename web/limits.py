@@ -63,19 +63,27 @@ class BodySizeLimit:
             await _refuse(send, limit)  # the body is never read
             return
         received = 0
-        response_started = False
+        overflowed = response_started = False
 
         async def counting_receive() -> Message:
-            nonlocal received
+            nonlocal received, overflowed
             message = await receive()
             if message["type"] == "http.request":
                 received += len(message.get("body", b""))
                 if received > most:  # chunked, or a Content-Length that lied
+                    overflowed = True
                     raise RequestTooLarge(limit.message)
             return message
 
         async def tracking_send(message: Message) -> None:
+            """The app's response, or the 413 in its place once the body overflowed: a framework that reads
+            the body may catch the error and answer it as a body it could not parse (FastAPI's 400)."""
             nonlocal response_started
+            if overflowed:
+                if not response_started:
+                    response_started = True
+                    await _refuse(send, limit)
+                return
             response_started = response_started or message["type"] == "http.response.start"
             await send(message)
 
