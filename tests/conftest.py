@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import asyncio
+from collections.abc import Coroutine, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from fastapi import FastAPI
@@ -16,6 +19,16 @@ from qa.formats.text import parse_text
 from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from web.app import create_app
+
+T = TypeVar("T")
+
+
+def run_apart(coroutine: Coroutine[Any, Any, T]) -> T:
+    """`asyncio.run` in a thread of its own: a session's browser (Playwright's sync API) holds the main
+    thread's event loop for the rest of the run, and `asyncio.run` refuses to start beside a running loop."""
+    with ThreadPoolExecutor(1) as pool:
+        return pool.submit(asyncio.run, coroutine).result()
+
 
 CORPUS = PROJECT_ROOT / "corpus"
 HRNK = "hrnk-articles-by-board-members-fellows-and-staff.txt"

@@ -9,6 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
+from tests.conftest import run_apart
 from web.access_log import ACCESS_LOGGER, AccessLog, log_config
 
 SCOPE = {
@@ -41,7 +42,7 @@ def run(app: AccessLog) -> list[str]:
     level = ACCESS_LOGGER.level
     ACCESS_LOGGER.setLevel(logging.INFO)
     try:
-        asyncio.run(app(dict(SCOPE), receive, send))
+        run_apart(app(dict(SCOPE), receive, send))
     except RuntimeError:
         pass
     finally:
@@ -84,7 +85,7 @@ def test_odd_client_addresses_and_query_bytes_still_give_a_line() -> None:
     ACCESS_LOGGER.addHandler(handler)
     ACCESS_LOGGER.setLevel(logging.INFO)
     try:
-        asyncio.run(call())
+        run_apart(call())
     finally:
         ACCESS_LOGGER.removeHandler(handler)
         ACCESS_LOGGER.setLevel(logging.NOTSET)

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from fastapi.testclient import TestClient
 from starlette.types import Message, Receive, Scope, Send
 
+from tests.conftest import run_apart
 from web.limits import BodySizeLimit
 
 LIMIT_MESSAGE = "request body is larger than 1048576 bytes, the limit this server accepts (QA_MAX_REQUEST_BYTES)"
@@ -114,7 +113,7 @@ def test_a_declared_oversize_body_is_refused_before_it_is_read() -> None:
         sent.append(message)
 
     scope = {"type": "http", "headers": [(b"content-length", b"2048")]}
-    asyncio.run(BodySizeLimit(app, max_bytes=1024)(scope, receive, send))
+    run_apart(BodySizeLimit(app, max_bytes=1024)(scope, receive, send))
     assert sent[0]["status"] == 413
     assert (b"connection", b"close") in sent[0]["headers"]
 

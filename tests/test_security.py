@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import asyncio
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
 from fastapi.testclient import TestClient
 from pydantic import ValidationError
 from starlette.types import Message
 
 from qa import Assistant, Settings
+from tests.conftest import run_apart
 from web.app import create_app
 from web.headers import PAGE_POLICY, relative_location
 
@@ -142,9 +140,7 @@ def test_an_unauthenticated_upload_is_refused_before_its_body_is_read(settings: 
             (b"content-length", str(len(body)).encode()),
         ],
     }
-    # In a thread of its own: a session's browser (Playwright's sync API) may hold this thread's event loop.
-    with ThreadPoolExecutor(1) as pool:
-        pool.submit(asyncio.run, app(scope, receive, send)).result()
+    run_apart(app(scope, receive, send))
     assert sent[0]["status"] == 401
     assert read == []
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import gc
 import weakref
 from collections.abc import Iterator
@@ -16,7 +15,7 @@ from embeddings import Encoder
 from qa import Assistant
 from qa.indexing import build_index
 from qa.settings import Settings
-from tests.conftest import build_small
+from tests.conftest import build_small, run_apart
 from web.served_assistant import changing, freeze_loaded, serving_build, settle, switch_to_current
 
 
@@ -87,7 +86,7 @@ def test_the_follower_loads_nothing_while_a_change_of_its_own_process_runs(moved
     state, _ = moved_on
     serving = state.assistant
     with changing(state):
-        assert asyncio.run(switch_to_current(state, serving)) is None
+        assert run_apart(switch_to_current(state, serving)) is None
     assert state.assistant is serving
 
 
@@ -96,6 +95,6 @@ def test_the_follower_serves_the_new_build_once_no_change_runs(moved_on: tuple[S
     serving = state.assistant
     with changing(state):
         pass
-    asyncio.run(switch_to_current(state, serving))
+    run_apart(switch_to_current(state, serving))
     assert serving_build(state.assistant) != serving_build(serving)
     assert len(state.assistant.articles) == len(serving.articles) + 1
