@@ -30,9 +30,6 @@ PAIR_SLACK = 0.1
 alone; in "sentence" quotes, how far under the best a quote holding the number or date asked for may score."""
 PAIR_GAIN = 0.05
 """In "sentence" quotes, a pair of sentences is quoted only when it scores this much above its better sentence."""
-SLACK_PER_WORD = 0.2
-"""In "sentence" quotes, a further sentence of the paragraph that holds question words the quote lacks is quoted
-too when it scores within this much of the quote per word it brings (see `_add_missing_question_words`)."""
 NEAREST_SHOWN = 3
 MIN_QUOTE_WORDS = 3
 """A best quote of fewer words is a label (a table cell, a list item, a caption), not a statement: it answers
@@ -151,8 +148,6 @@ def _tight(
 
     A quote keeps only the sentences that bring a question word its best sentence lacks: the
     model scores longer text higher, and a neighbour about something else must not ride along.
-    Then a sentence elsewhere in the paragraph that holds question words the quote still lacks is added
-    when it scores nearly as well (`_add_missing_question_words`).
     """
     if single and best.span not in single and best.score < max(single.values()) + PAIR_GAIN:
         best = ScoredSpan(*max(single.items(), key=lambda item: item[1]))
@@ -167,36 +162,6 @@ def _tight(
         ]
         if typed:
             chosen = _inside(sentences, max(typed, key=lambda s: s.score).span)
-    return _add_missing_question_words(text, sentences, chosen, single, question)
-
-
-def _add_missing_question_words(
-    text: str, sentences: Sequence[Span], chosen: set[int], single: Mapping[Span, float], question: str
-) -> set[int]:
-    """`chosen` and the paragraph's further sentences that bring question words the quote lacks.
-
-    The answer to "how much did the Act provide" may stand in the sentence naming the Act, not in the
-    best-scoring one about the program; a sentence is added, best first, when it scores within
-    SLACK_PER_WORD of the quote's best sentence per question word it brings, and the quote stays within
-    MAX_QUOTE_CHARS. On the dev splits (k = 3) this supported one more bundled answer (0.742 -> 0.774,
-    footnote recall 0.789 -> 0.842) for 0.04 more sentences quoted beyond the evidence (0.615 -> 0.654);
-    real documents and formats unchanged (without the length cap, one more real answer, in a quote over
-    it). Slacks from 0.15 to 0.2 a word measured the same; 0.25 quoted more.
-    """
-    asked = terms(question)
-    if not chosen or not asked:
-        return chosen
-    chosen = set(chosen)
-    held = set().union(*(terms(text[sentences[i].start : sentences[i].end]) for i in chosen)) & asked
-    top = max(single.get(sentences[i], -2.0) for i in chosen)
-    others = sorted(set(range(len(sentences))) - chosen, key=lambda i: -single.get(sentences[i], -2.0))
-    for i in others:
-        new = terms(text[sentences[i].start : sentences[i].end]) & asked - held
-        if not new or single.get(sentences[i], -2.0) < top - SLACK_PER_WORD * len(new):
-            continue
-        if _length(sentences, chosen | {i}) <= MAX_QUOTE_CHARS:
-            chosen.add(i)
-            held |= new
     return chosen
 
 

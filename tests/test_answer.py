@@ -97,25 +97,6 @@ def test_a_how_many_question_quotes_the_nearly_best_sentence_that_gives_a_number
     assert [q.text for q in select_quotes(text, spans, question="Who groomed him?")] == [text[:37]]
 
 
-ACT_TEXT = "The grant program was first funded in 2003. Officials met often. The Act provided more for the grants."
-ACT_QUESTION = "What did the Act provide for the grant program?"
-
-
-def _act_spans(last_score: float) -> list[ScoredSpan]:
-    first, middle, last = Span(0, 43), Span(44, 64), Span(65, len(ACT_TEXT))
-    return [ScoredSpan(first, 0.9), ScoredSpan(middle, 0.2), ScoredSpan(last, last_score)]
-
-
-def test_a_sentence_bringing_question_words_the_quote_lacks_is_quoted_when_it_scores_nearly_as_well() -> None:
-    quotes = select_quotes(ACT_TEXT, _act_spans(0.75), question=ACT_QUESTION)
-    assert [q.text for q in quotes] == [ACT_TEXT[0:43], ACT_TEXT[65:]]
-
-
-def test_a_sentence_bringing_question_words_is_left_out_when_it_scores_far_below_the_quote() -> None:
-    quotes = select_quotes(ACT_TEXT, _act_spans(0.3), question=ACT_QUESTION)
-    assert [q.text for q in quotes] == [ACT_TEXT[0:43]]
-
-
 def test_non_adjacent_sentences_become_separate_pieces_of_a_passage_quote() -> None:
     text = "Alpha is first. Beta is second. Gamma is third."
     spans = [ScoredSpan(Span(0, 15), 0.9), ScoredSpan(Span(16, 31), 0.0), ScoredSpan(Span(32, 47), 0.88)]
