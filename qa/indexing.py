@@ -14,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from tqdm import tqdm
 
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
 from embeddings.entries import EntryTable
 from embeddings.index import choose_index_type, current_build, read_manifest, update_manifest
+from embeddings.progress import progress_bar
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.errors import CorpusError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
@@ -163,7 +163,7 @@ def parse_corpus(
     bad file never stops a build."""
     previous = previous or {}
     with Worker(limits) as worker:
-        paths = tqdm(folder_files(directory), desc="files", unit="file", disable=not progress)
+        paths = progress_bar(folder_files(directory), desc="files", unit="file", show=progress)
         return gather_corpus(
             parse_corpus_file(path, directory, worker, previous.get(str(path.relative_to(directory)))) for path in paths
         )
