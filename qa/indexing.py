@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -30,6 +31,8 @@ from qa.names import shown
 from qa.passages import index_entries, known_spans
 from qa.sentences import Span
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
+
+log = logging.getLogger(__name__)
 
 ARTICLES_FILE = "articles.json"
 FILES_FILE = "files.json"
@@ -320,12 +323,18 @@ def build_index(
                 encoder,
                 index_type,
                 parse=lambda directory, known: parse_corpus(directory, progress, known, limits),
-                encode=lambda texts: encoder.encode(texts, progress=progress),
+                encode=lambda texts: embedded(encoder, texts, progress),
             )
         except OSError as error:
             if full := disk_full(error, f"the index folder {index_dir}"):
                 raise full from error
             raise
+
+
+def embedded(encoder: Encoder, texts: Sequence[str], progress: bool) -> np.ndarray:
+    """`texts` embedded by `encoder`, said at `-v`: a few passages embed too fast for a progress bar."""
+    log.info("embedding %d passages", len(texts))
+    return encoder.encode(texts, progress=progress)
 
 
 def build_unlocked(
