@@ -9,6 +9,7 @@ from qa.errors import CorpusError
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
 from qa.settings import PROJECT_ROOT
+from tests.bombs import nested_html
 
 NEWS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -295,6 +296,15 @@ def test_invisible_soft_hyphens_and_zero_width_spaces_are_not_part_of_the_words(
 def test_binary_data_is_not_a_page() -> None:
     with pytest.raises(CorpusError, match=r"^image\.html: not an HTML page \(binary data\)"):
         parse_page(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06", "image.html")
+
+
+def test_text_nested_a_thousand_levels_deep_is_read() -> None:
+    assert [p.text for p in article_of(nested_html(1_000)).paragraphs] == ["The monitors visited the prison."]
+
+
+def test_markup_nested_past_the_parsers_limit_is_refused_with_its_depth() -> None:
+    with pytest.raises(CorpusError, match=r"^deep\.html: its markup is nested more than 2048 levels deep"):
+        parse_page(nested_html(3_000), "deep.html")
 
 
 def test_a_short_page_with_text_is_never_empty() -> None:

@@ -589,11 +589,28 @@ def _without_dangling_leads(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+_DEPTH_RE = re.compile(r"depth in document: (\d+)")
+
+
 def _parse_tree(text: str) -> etree._Element | None:
+    """The page's element tree, as deep as libxml2 can build it; None for a page without a single element.
+
+    libxml2 stops nesting at 256 levels unless told it may go further, and then silently leaves out
+    everything below, so a page whose text sits deeper became "no paragraphs". It is let go to its
+    hard limit (2048 levels, past any real page); a page deeper still is refused with that reason,
+    never cut short in silence.
+    """
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text, count=1))
+        tree = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text, count=1), parser=parser)
     except etree.ParserError:
         return None  # no element at all, only comments or white space
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            depth = _DEPTH_RE.search(error.message)
+            limit = f"nested more than {depth[1]} levels deep" if depth else "beyond the HTML parser's limits"
+            raise UnreadableDocument(f"its markup is {limit}, too deep to read")
+    return tree
 
 
 def parse(data: bytes, source: str) -> Parsed:
