@@ -121,6 +121,28 @@ def test_a_lead_in_whose_sequel_is_gone_is_dropped_but_one_with_its_list_stays()
     ]
 
 
+LEAD = "Inspectors found cells built for two holding six, and no doctor on call at night in any of the prisons."
+LEAD_PAGE = f"""<html><head><meta name="description" content="{LEAD[:70]}…"></head><body>
+<nav><a href="/">Home</a> <a href="/prisons">Prisons</a></nav>
+<div class="page-header"><h1>Prison inspection finds overcrowding</h1><div class="teaser-text"><p>{LEAD}</p></div></div>
+<div class="article-body">
+<p>The inspection covered eleven prisons in the northern region between January and March of this year.</p>
+<p>The ministry said a new wing would open next spring and that two doctors had been hired since the visit.</p>
+<p>Lawyers for several detainees said the conditions amounted to degrading treatment under the convention.</p>
+</div></body></html>"""
+
+
+def test_a_lead_paragraph_that_the_page_summary_repeats_opens_the_text() -> None:
+    texts = [p.text for p in article_of(LEAD_PAGE).paragraphs]
+    assert texts[0] == LEAD
+    assert texts[1].startswith("The inspection covered eleven prisons")
+
+
+def test_a_summary_repeated_only_in_a_menu_or_footer_adds_nothing() -> None:
+    page = LEAD_PAGE.replace('<div class="teaser-text">', "<footer>").replace("</p></div></div>", "</p></footer></div>")
+    assert [p.text for p in article_of(page).paragraphs if LEAD in p.text] == []
+
+
 def test_text_is_verbatim_typographic_quotes_dashes_and_ellipsis_kept(news: Parsed) -> None:
     assert news.articles[0].paragraphs[1].text == (
         "Families said they had not been told where their relatives were taken. “We went to every police station "
