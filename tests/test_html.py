@@ -159,6 +159,12 @@ def test_a_lead_paragraph_that_the_page_summary_repeats_opens_the_text() -> None
     assert texts[1].startswith("The inspection covered eleven prisons")
 
 
+def test_a_lead_the_extractor_kept_is_not_repeated() -> None:
+    page = LEAD_PAGE.replace('<div class="teaser-text">', '<div class="article-body">')
+    texts = [p.text for p in article_of(page).paragraphs]
+    assert [t for t in texts if t == LEAD] == [LEAD]
+
+
 def test_a_summary_repeated_only_in_a_menu_or_footer_adds_nothing() -> None:
     page = LEAD_PAGE.replace('<div class="teaser-text">', "<footer>").replace("</p></div></div>", "</p></footer></div>")
     assert [p.text for p in article_of(page).paragraphs if LEAD in p.text] == []
