@@ -121,27 +121,6 @@ def test_a_lead_in_whose_sequel_is_gone_is_dropped_but_one_with_its_list_stays()
     ]
 
 
-def test_a_short_label_left_at_either_end_of_the_text_is_not_its_words() -> None:
-    body = (
-        "<p>Detention</p>"
-        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
-        "<p>Its report was sent to parliament on Monday and will be debated in the autumn session.</p>"
-        "<p>Photo: Jane Roe / Agency</p>"
-    )
-    assert [p.text for p in article_of(page_with("", body)).paragraphs] == [
-        "The commission heard evidence from forty former detainees over three weeks of hearings.",
-        "Its report was sent to parliament on Monday and will be debated in the autumn session.",
-    ]
-
-
-def test_a_short_last_sentence_is_kept() -> None:
-    body = (
-        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
-        "<p>All of them were released.</p>"
-    )
-    assert article_of(page_with("", body)).paragraphs[-1].text == "All of them were released."
-
-
 LEAD = "Inspectors found cells built for two holding six, and no doctor on call at night in any of the prisons."
 LEAD_PAGE = f"""<html><head><meta name="description" content="{LEAD[:70]}…"></head><body>
 <nav><a href="/">Home</a> <a href="/prisons">Prisons</a></nav>

@@ -5,8 +5,7 @@ pages (`bench/html_extraction.py`). It knows nothing of footnotes, so before it 
 region is taken out of the tree (its notes kept) and every note marker is rewritten into the literal text
 `[n]`, which then travels through the extraction as ordinary words. Blocks are made from the structure
 trafilatura keeps (paragraphs, headings, list items, table rows), so headings and bullets keep their kind.
-Around its choice, structure decides: a lead paragraph it dropped comes back when the page's own summary
-names it, and a short label left at either end of the text (a category, a credit) goes.
+A lead paragraph it dropped comes back when the page's own summary (its `description` meta) names it.
 Title, author and date come from the tags sites publish for them, in an order of trust, and are None when
 the page does not say.
 """
@@ -591,31 +590,6 @@ def _without_dangling_leads(blocks: list[Block]) -> list[Block]:
     return kept
 
 
-_LOOSE_MAX = 50
-"""A label around an article (a category, a section name, a credit, an agency's initials) is a few words."""
-_SENTENCE_END = (".", "!", "?", "…", ")", "]", '"', "”", "“", "»", "«", "。", "！", "？", "）")
-
-
-def _without_loose_ends(blocks: list[Block]) -> list[Block]:
-    """The blocks without a label left at either end of the text: a first or last block that is a short line
-    and no sentence ("News", "Related topics", "Photo: Agency", "ab/AFP") names or credits the article,
-    or leads to other pages, and is not its words. A short last sentence ("He was released.") stays.
-
-    Measured on the suite's dev half (trimming the last block, then the first): 14 fewer false positives,
-    1 true positive lost; 30 to 60 characters score alike.
-    """
-
-    def loose(block: Block) -> bool:
-        text = squash(block.text)
-        return len(text) <= _LOOSE_MAX and not text.endswith(_SENTENCE_END)
-
-    if len(blocks) > 1 and loose(blocks[-1]):
-        blocks = blocks[:-1]
-    if len(blocks) > 1 and loose(blocks[0]):
-        blocks = blocks[1:]
-    return blocks
-
-
 _SUMMARY_MIN = 40
 """A page summary shorter than this ("Home", a site's slogan) is too short to recognise a lead paragraph by."""
 _SUMMARY_PREFIX = 80
@@ -698,7 +672,6 @@ def parse(data: bytes, source: str) -> Parsed:
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
-    blocks = _without_loose_ends(blocks)
     if lead and blocks and not any(lead[:_SUMMARY_MIN] in squash(b.text) for b in blocks):
         blocks = [Block(lead), *blocks]
     return assemble(Extracted(blocks, notes, title, author, date, _page_url(tree)), source)
