@@ -95,6 +95,6 @@ def many_pages(count: int = 1000) -> bytes:
     return pdf(objects)
 
 
-def nested_html(depth: int = 100_000) -> bytes:
-    """A paragraph inside `depth` open `<div>`s (a parser closes them at the end): 5 bytes a level."""
-    return b"<html><body>" + b"<div>" * depth + b"<p>The monitors visited the prison.</p></body></html>"
+def nested_html(depth: int = 100_000, tag: bytes = b"div") -> bytes:
+    """A paragraph inside `depth` open `tag`s (a parser closes them at the end): 5 bytes a level for `<div>`."""
+    return b"<html><body>" + b"<%s>" % tag * depth + b"<p>The monitors visited the prison.</p></body></html>"

@@ -9,6 +9,7 @@ from qa.errors import CorpusError
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
 from qa.settings import PROJECT_ROOT
+from tests.bombs import nested_html
 
 NEWS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -118,6 +119,34 @@ def test_a_lead_in_whose_sequel_is_gone_is_dropped_but_one_with_its_list_stays()
         "compensate every detainee.",
         "Its report was sent to parliament on Monday and will be debated in the autumn session.",
     ]
+
+
+LEAD = "Inspectors found cells built for two holding six, and no doctor on call at night in any of the prisons."
+LEAD_PAGE = f"""<html><head><meta name="description" content="{LEAD[:70]}…"></head><body>
+<nav><a href="/">Home</a> <a href="/prisons">Prisons</a></nav>
+<div class="page-header"><h1>Prison inspection finds overcrowding</h1><div class="teaser-text"><p>{LEAD}</p></div></div>
+<div class="article-body">
+<p>The inspection covered eleven prisons in the northern region between January and March of this year.</p>
+<p>The ministry said a new wing would open next spring and that two doctors had been hired since the visit.</p>
+<p>Lawyers for several detainees said the conditions amounted to degrading treatment under the convention.</p>
+</div></body></html>"""
+
+
+def test_a_lead_paragraph_that_the_page_summary_repeats_opens_the_text() -> None:
+    texts = [p.text for p in article_of(LEAD_PAGE).paragraphs]
+    assert texts[0] == LEAD
+    assert texts[1].startswith("The inspection covered eleven prisons")
+
+
+def test_a_lead_the_extractor_kept_is_not_repeated() -> None:
+    page = LEAD_PAGE.replace('<div class="teaser-text">', '<div class="article-body">')
+    texts = [p.text for p in article_of(page).paragraphs]
+    assert [t for t in texts if t == LEAD] == [LEAD]
+
+
+def test_a_summary_repeated_only_in_a_menu_or_footer_adds_nothing() -> None:
+    page = LEAD_PAGE.replace('<div class="teaser-text">', "<footer>").replace("</p></div></div>", "</p></footer></div>")
+    assert [p.text for p in article_of(page).paragraphs if LEAD in p.text] == []
 
 
 def test_text_is_verbatim_typographic_quotes_dashes_and_ellipsis_kept(news: Parsed) -> None:
@@ -295,6 +324,15 @@ def test_invisible_soft_hyphens_and_zero_width_spaces_are_not_part_of_the_words(
 def test_binary_data_is_not_a_page() -> None:
     with pytest.raises(CorpusError, match=r"^image\.html: not an HTML page \(binary data\)"):
         parse_page(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x10\x00\x00\x00\x10\x08\x06", "image.html")
+
+
+def test_text_nested_a_thousand_levels_deep_is_read() -> None:
+    assert [p.text for p in article_of(nested_html(1_000)).paragraphs] == ["The monitors visited the prison."]
+
+
+def test_markup_nested_past_the_parsers_limit_is_refused_with_its_depth() -> None:
+    with pytest.raises(CorpusError, match=r"^deep\.html: its markup is nested more than 2048 levels deep"):
+        parse_page(nested_html(3_000), "deep.html")
 
 
 def test_a_short_page_with_text_is_never_empty() -> None:

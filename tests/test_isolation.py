@@ -118,7 +118,7 @@ def test_a_deeply_nested_html_file_is_skipped_with_its_reason_and_the_rest_index
     (tmp_path / "report.txt").write_bytes(REPORT)
     articles, skipped = load_corpus(tmp_path)
     assert [a.source for a in articles] == ["report.txt"]
-    assert skipped == [("deep.html", "no paragraphs of text found")]
+    assert skipped == [("deep.html", "its markup is nested more than 2048 levels deep, too deep to read")]
 
 
 @pytest.mark.slow
@@ -132,7 +132,7 @@ def test_qa_index_skips_a_deeply_nested_html_file_and_indexes_the_rest(
     assert main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index")]) == 0
     output = capsys.readouterr()
     assert "indexed 1 documents from 2 files" in output.out
-    assert "skipped deep.html: no paragraphs of text found" in output.out
+    assert "skipped deep.html: its markup is nested more than 2048 levels deep, too deep to read" in output.out
 
 
 def test_a_file_name_that_is_not_utf8_is_skipped_with_its_reason(tmp_path: Path) -> None:

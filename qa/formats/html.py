@@ -5,6 +5,7 @@ pages (`bench/html_extraction.py`). It knows nothing of footnotes, so before it 
 region is taken out of the tree (its notes kept) and every note marker is rewritten into the literal text
 `[n]`, which then travels through the extraction as ordinary words. Blocks are made from the structure
 trafilatura keeps (paragraphs, headings, list items, table rows), so headings and bullets keep their kind.
+A lead paragraph it dropped comes back when the page's own summary (its `description` meta) names it.
 Title, author and date come from the tags sites publish for them, in an order of trust, and are None when
 the page does not say.
 """
@@ -589,11 +590,65 @@ def _without_dangling_leads(blocks: list[Block]) -> list[Block]:
     return kept
 
 
+_SUMMARY_MIN = 40
+"""A page summary shorter than this ("Home", a site's slogan) is too short to recognise a lead paragraph by."""
+_SUMMARY_PREFIX = 80
+"""A lead paragraph and the page's summary agree on their first words; one is often cut short ("…")."""
+_OUTSIDE_TEXT = frozenset({"nav", "footer", "aside", "form", "button", "select", *_UNSEEN})
+
+
+def _lead(body: etree._Element, summaries: Iterable[str]) -> str | None:
+    """The article's lead paragraph, recognised by the summary the page publishes of itself.
+
+    Sites set the standfirst apart from the article's paragraphs (a teaser box, a subtitle under the
+    headline), and an extractor that keeps the paragraphs drops it. The page's own `description` meta
+    is most often that paragraph, whole or cut short: the innermost element whose words begin as the
+    summary does (or which begins the summary) is the lead. One inside a menu, footer or form never is.
+    """
+    wanted = [s.rstrip(" .…") for s in summaries if len(s) >= _SUMMARY_MIN]
+    found: etree._Element | None = None
+    for node in body.iter() if wanted else ():
+        if not isinstance(node.tag, str) or node.tag in _UNSEEN:
+            continue
+        if found is not None and found not in node.iterancestors():
+            break
+        text = squash(node.text_content())
+        if any(_same_start(text, summary) for summary in wanted):
+            found = node
+    if found is None or any(a.tag in _OUTSIDE_TEXT for a in (found, *found.iterancestors())):
+        return None
+    return _visible_text(found)
+
+
+def _same_start(text: str, summary: str) -> bool:
+    """Whether a block and a summary begin with the same words, the shorter wholly (up to `_SUMMARY_PREFIX`),
+    and the block is no container of much more."""
+    length = min(len(text), len(summary), _SUMMARY_PREFIX)
+    return length >= _SUMMARY_MIN and text[:length] == summary[:length] and len(text) <= 2 * len(summary) + 100
+
+
+_DEPTH_RE = re.compile(r"depth in document: (\d+)")
+
+
 def _parse_tree(text: str) -> etree._Element | None:
+    """The page's element tree, as deep as libxml2 can build it; None for a page without a single element.
+
+    libxml2 stops nesting at 256 levels unless told it may go further, and then silently leaves out
+    everything below, so a page whose text sits deeper became "no paragraphs". It is let go to its
+    hard limit (2048 levels, past any real page); a page deeper still is refused with that reason,
+    never cut short in silence.
+    """
+    parser = lxml.html.HTMLParser(huge_tree=True)
     try:
-        return lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text, count=1))
+        tree = lxml.html.document_fromstring(_XML_DECLARATION_RE.sub("", text, count=1), parser=parser)
     except etree.ParserError:
         return None  # no element at all, only comments or white space
+    for error in parser.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            depth = _DEPTH_RE.search(error.message)
+            limit = f"nested more than {depth[1]} levels deep" if depth else "beyond the HTML parser's limits"
+            raise UnreadableDocument(f"its markup is {limit}, too deep to read")
+    return tree
 
 
 def parse(data: bytes, source: str) -> Parsed:
@@ -612,8 +667,11 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes)
     _remove_furniture(body)
+    lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     blocks = _without_dangling_leads(_verbatim(_main_blocks(tree), _visible_text(body)))
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
+    if lead and blocks and not any(lead[:_SUMMARY_MIN] in squash(b.text) for b in blocks):
+        blocks = [Block(lead), *blocks]
     return assemble(Extracted(blocks, notes, title, author, date, _page_url(tree)), source)
