@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
+import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -46,6 +48,8 @@ from qa.corpus import Article
 from qa.settings import RETRIEVERS, Settings
 from web.answer_endpoint import CACHE_HEADER, TIMING_HEADER
 
+IDLE_WINDOW = 0.005
+"""Seconds over which this process must burn next to no CPU to count as idle (`settle`)."""
 FLOOR_DEPTH = 10
 """Passages the floor's search returns: enough to answer with, as any retriever must fetch."""
 WARMUP = 16
@@ -71,6 +75,21 @@ class RawFloor:
         self.index.search(vector, FLOOR_DEPTH)
 
 
+def settle(limit: float = 1.0) -> None:
+    """Wait, up to `limit` seconds, until this process's own threads are idle.
+
+    The raw floor's onnxruntime session, with its default options, keeps one of its threads spinning
+    for about 50 ms after every run: on two cores, a core the server would lose in whichever step came
+    next, which the floor's own timing never sees.
+    """
+    deadline = time.perf_counter() + limit
+    while time.perf_counter() < deadline:
+        used = time.process_time()
+        time.sleep(IDLE_WINDOW)
+        if time.process_time() - used < IDLE_WINDOW / 5:
+            return
+
+
 def floor_seconds(encoder: Encoder, index: PassageIndex, texts: Sequence[str]) -> list[float]:
     """The least any answer costs: embed the question, search the index; nothing else."""
     return [timed(lambda q=q: index.search(encoder.encode_query(q), FLOOR_DEPTH)) for q in texts]
@@ -81,8 +100,10 @@ def interleaved(
 ) -> dict[str, list]:
     """For each question: a floor sample and the request through each client, all under the same load.
 
-    Their order rotates from one question to the next, so that none always runs right after the
-    same other one (the floor's model run, for one, leaves the CPU caches cold for what follows).
+    Their order is shuffled afresh for each question (seeded, so runs are alike), so that none always
+    runs right after the same other one: a model run leaves the CPU caches cold for what follows, and
+    rotating one order would keep the same neighbours. Each step starts once this process is idle
+    (`settle`).
     `server` is the server's own time for the request (its Server-Timing header: answering and JSON).
     """
     samples: dict[str, list[float]] = {name: [] for name in ["floor", "raw_floor", "http", "stdlib", "httpx", "server"]}
@@ -103,10 +124,11 @@ def interleaved(
             ("stdlib", lambda q: post(stdlib, q)),
             ("httpx", lambda q: heavy.post("/api/answer", json={"question": q}).raise_for_status()),
         ]
-        for turn, question in enumerate(texts):
-            shift = turn % len(steps)
-            for name, step in steps[shift:] + steps[:shift]:
+        turns = random.Random(0)
+        for question in texts:
+            for name, step in turns.sample(steps, len(steps)):
                 samples[name].append(timed(lambda s=step, q=question: s(q)))
+                settle()
     return samples
 
 
@@ -147,6 +169,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     raw = RawFloor(graph, assistant.index.vectors)
     for question in texts[:WARMUP]:
         raw(question)
+    settle()
     in_process = [timed(lambda q=q: assistant.ask(q)) for q in texts]
     peer = peer_seconds(assistant.articles, texts)
 

@@ -12,6 +12,7 @@ from embeddings import Encoder, PassageIndex
 from qa.corpus import Article, Paragraph
 from qa.decision import is_keyword_match, is_keyword_question, question_names
 from qa.lexical_index import Key, Lexicon
+from qa.remembered import Remembered
 from qa.sentences import MARKER_RE, Span
 from qa.settings import RETRIEVERS, RetrieverName
 from qa.terms import QuestionTerms, terms
@@ -44,6 +45,10 @@ FEW_NEW_TERMS_PENALTY = 0.1
 Small enough that a short sentence giving only the number asked for still ranks first; measured with
 `FRAGMENT_PENALTY` on the dev splits of all three eval collections (README, "How it works"): on the real
 documents recall@1 0.667 -> 0.708, recall@3 0.812 -> 0.833, the bundled and formats sets unchanged."""
+TERM_SETS_KEPT = 1 << 12
+"""Paragraphs' and entries' term sets kept once a question has reached them (`qa.remembered`), in each table:
+about what 100 questions reach, under 20 MB for both (a set is 1.8 kB for an entry and 2.8 kB for a
+paragraph on average on the bundled corpus)."""
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 """The end of a sentence, closing quotes and brackets after its stop allowed."""
 
@@ -128,8 +133,8 @@ class Retriever:
         for position, (doc_id, _) in enumerate(self._keys):
             self._by_document.setdefault(doc_id, []).append(position)
         self._spans = {key: tuple(paragraph_spans) for key, paragraph_spans in spans.items()}
-        self._entry_terms = lexicon.entry_terms
-        self._paragraph_terms = lexicon.paragraph_terms
+        self._entry_terms = Remembered(lexicon.entry_terms.__getitem__, TERM_SETS_KEPT)
+        self._paragraph_terms = Remembered(lexicon.paragraph_terms.__getitem__, TERM_SETS_KEPT)
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self._fragments: dict[Key, bool] = {}

@@ -68,6 +68,17 @@ def create_app(
         lifespan=lifespan,
     )
     app.state.settings = settings
+
+    # Before the pages and the routers: Starlette tries the routes in turn, and those were 0.04 ms a request.
+    @app.post(ANSWER_PATH, response_model=AnswerOut)
+    async def answer(request: Request, body: AnswerRequest) -> Response:
+        started = time.perf_counter()
+        state = request.app.state
+        assistant = assistant_for(state, body.collection)
+        content, headers = await answer_json(assistant, body.query(assistant), started, state.answer_threads)
+        # The bytes go straight out: FastAPI would validate the model it was just given once more.
+        return Response(content, media_type="application/json", headers=headers)
+
     # Innermost: only admin routes pay for the check.
     app.add_middleware(AuthenticateFirst, routes=[*admin_router.routes, *control_router.routes])
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
@@ -86,15 +97,6 @@ def create_app(
 
     def current(request: Request) -> Assistant:
         return request.app.state.assistant
-
-    @app.post(ANSWER_PATH, response_model=AnswerOut)
-    async def answer(request: Request, body: AnswerRequest) -> Response:
-        started = time.perf_counter()
-        state = request.app.state
-        assistant = assistant_for(state, body.collection)
-        content, headers = await answer_json(assistant, body.query(assistant), started, state.answer_threads)
-        # The bytes go straight out: FastAPI would validate the model it was just given once more.
-        return Response(content, media_type="application/json", headers=headers)
 
     @app.get("/api/documents", response_model=DocumentList)
     def documents(
