@@ -36,7 +36,7 @@ import numpy as np
 from bench.harness import timed, write_results
 from embeddings import Encoder
 from embeddings.cache import text_key
-from qa.distributed import ROWS_PER_CALL, _EmbedActor, build_index_on_ray, connect, import_ray
+from qa.distributed import ROWS_PER_CALL, _EmbedActor, actor_arguments, build_index_on_ray, connect, import_ray
 from qa.indexing import build_index, load_corpus
 from qa.passages import index_entries
 from tests.ray_cluster import LoopbackCluster
@@ -95,7 +95,7 @@ def pool_run(ray: Any, encoder: Encoder, texts: list[str], actors: int, timed_ac
     blocks = max(actors, math.ceil(len(texts) / ROWS_PER_CALL))
     dataset = ray.data.from_items(items, override_num_blocks=blocks)
     if timed_actor:
-        kwargs = {"model_id": encoder.model_id, "batch_size": encoder.batch_size}
+        kwargs = actor_arguments(encoder)
         embed: type = _TimedEmbed
     else:
         kwargs = {"dimension": encoder.dimension}
@@ -129,30 +129,30 @@ def pool_run(ray: Any, encoder: Encoder, texts: list[str], actors: int, timed_ac
     }
 
 
+PHASES = {"joined": "join", "parsed": "parse", "embedded": "embed", "read": "read_back", "left": "leave"}
+"""The steps `qa.distributed` logs the seconds of, by the first word of their message."""
+
+
 class PhaseLog(logging.Handler):
-    """The seconds `qa.distributed` logs for its parse and embedding steps, by step, one entry per build."""
+    """The seconds `qa.distributed` logs for its steps (`PHASES`), by step, one entry per build."""
 
     def __init__(self) -> None:
         super().__init__(logging.INFO)
-        self.seconds: dict[str, list[float]] = {"parse": [], "embed": []}
+        self.seconds: dict[str, list[float]] = {step: [] for step in PHASES.values()}
 
     def emit(self, record: logging.LogRecord) -> None:
         message = record.getMessage()
-        step = "parse" if message.startswith("parsed ") else "embed" if message.startswith("embedded ") else None
+        step = PHASES.get(message.split(" ", 1)[0])
         if step is not None and message.endswith(" s"):
             self.seconds[step].append(float(message.rsplit(" ", 2)[1]))
 
 
 def ray_build(address: str, corpus: Path, index_dir: Path, encoder: Encoder, phases: PhaseLog) -> dict[str, Any]:
-    """One cluster build from an empty index folder: its seconds, and how many of them parsing and embedding took."""
+    """One cluster build from an empty index folder: its seconds, how many of them each logged step took, and
+    the rest (the work a local build does too: entries, FAISS, lexicon, saving; and importing Ray once)."""
     seconds = timed(lambda: build_index_on_ray(address, corpus, index_dir, encoder, progress=False))
-    parse_s, embed_s = phases.seconds["parse"][-1], phases.seconds["embed"][-1]
-    return {
-        "seconds": round(seconds, 1),
-        "parse_seconds": parse_s,
-        "embed_seconds": embed_s,
-        "rest_seconds": round(seconds - parse_s - embed_s, 1),
-    }
+    steps = {f"{step}_seconds": phases.seconds[step][-1] for step in PHASES.values()}
+    return {"seconds": round(seconds, 1), **steps, "rest_seconds": round(seconds - sum(steps.values()), 1)}
 
 
 def build_row(runs: list[dict[str, Any]], passages: int, local_s: float | None) -> dict[str, Any]:

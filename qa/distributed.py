@@ -1,12 +1,13 @@
 """`qa index --ray ADDRESS`: the same build as `qa.indexing`, with its parsing and embedding spread over a Ray cluster.
 
-Each corpus file is parsed by its own Ray task. Passages the embedding cache lacks go through Ray Data
-`map_batches` on a pool of actors that each load the model once; the actors' vectors land as Parquet shards,
-keyed by passage hash (`embeddings.cache.text_key`), in a shard folder beside the index. The shards are the
-cluster's embedding cache: a later build (or a retry after a failure) reads the vectors it needs back from them
-and sends only the rest to the cluster. The driver then builds the FAISS index from those vectors and saves it
-as a local build does (`qa.indexing.build_unlocked`): the same manifest, entries and payloads, published by
-moving `CURRENT` only once every vector is in hand.
+The corpus files are parsed by Ray tasks, each taking a run of files in folder order (one child process per
+task parses them one after another, as a local build's one child does). Passages the embedding cache lacks go
+through Ray Data `map_batches` on a pool of actors that each load the model once; the actors' vectors land as
+Parquet shards, keyed by passage hash (`embeddings.cache.text_key`), in a shard folder beside the index. The
+shards are the cluster's embedding cache: a later build (or a retry after a failure) reads the vectors it needs
+back from them and sends only the rest to the cluster. The driver then builds the FAISS index from those
+vectors and saves it as a local build does (`qa.indexing.build_unlocked`): the same manifest, entries and
+payloads, published by moving `CURRENT` only once every vector is in hand.
 
 The corpus folder and the index folder must be paths every node can read and write (a shared mount).
 Ray is optional (`pip install '.[ray]'`) and imported only here, only when a cluster build is asked for.
@@ -54,6 +55,11 @@ little against encoding it (bench/ray_build.py measures both), small enough that
 ROWS_PER_SHARD = 16_384
 """Fewest passages per Parquet file of a run (the last file may hold fewer): one file per 256-row batch would
 be 390,625 small files for 100M passages, each a file to open when a later build looks its keys up."""
+FILES_PER_TASK = 64
+"""Most files one parse task takes. A task per file would start a Ray worker's parse child (which imports the
+parsers and Ray itself) per file: 100 files cost 24.8 s against 1.9 s locally (bench/results/ray_build.json)."""
+TASKS_PER_CPU = 2
+"""Parse tasks per cluster CPU (at least): enough that a CPU with the lighter files picks up another task."""
 INSTALL_HINT = "Ray is not installed; install the optional extra with `pip install '.[ray]'` (ray[data])"
 
 
@@ -77,7 +83,9 @@ def build_index_on_ray(
     """
     ray = import_ray()
     with index_build_lock(index_dir, lock_timeout):
+        started = time.perf_counter()
         connect(ray, address)
+        log.info("joined the Ray cluster in %.1f s", time.perf_counter() - started)
         try:
             shards = ShardStore(index_dir / SHARDS_DIR, encoder.model_id, encoder.dimension)
             report = build_unlocked(
@@ -96,7 +104,9 @@ def build_index_on_ray(
             shards.prune()  # only now: until `CURRENT` names the new build, a re-run may need any run
             return report
         finally:
+            started = time.perf_counter()
             ray.shutdown()
+            log.info("left the Ray cluster in %.1f s", time.perf_counter() - started)
 
 
 def import_ray() -> Any:
@@ -144,39 +154,67 @@ def _guarded(address: str, index_dir: Path, step: Any) -> Any:
 
 
 def _parse_task(
-    path: str, directory: str, limits: ParseLimits, known: ParsedFile | None
-) -> tuple[FileResult, dict[str, str]]:
-    """One file parsed on a node in a child process under `limits` (or `known`, when its bytes have not
-    changed), with that node's parser versions, which must be the driver's."""
+    paths: list[str], directory: str, limits: ParseLimits, known: dict[str, ParsedFile]
+) -> tuple[list[FileResult], dict[str, str]]:
+    """A run of files parsed on a node by one child process under `limits` (each file's `known` outcome reused
+    when its bytes have not changed), with that node's parser versions, which must be the driver's."""
     with Worker(limits) as worker:
-        return parse_corpus_file(Path(path), Path(directory), worker, known), text_versions()
+        results = [
+            parse_corpus_file(Path(path), Path(directory), worker, known.get(str(Path(path).relative_to(directory))))
+            for path in paths
+        ]
+    return results, text_versions()
+
+
+def task_runs(paths: list[Path], cpus: int) -> list[list[Path]]:
+    """`paths` cut into consecutive runs of at most `FILES_PER_TASK`, at least `TASKS_PER_CPU` runs per CPU
+    (while there are files for them), of sizes differing by one at most."""
+    count = min(len(paths), max(TASKS_PER_CPU * cpus, math.ceil(len(paths) / FILES_PER_TASK)))
+    return [paths[index * len(paths) // count : (index + 1) * len(paths) // count] for index in range(count)]
 
 
 def parse_on_cluster(ray: Any, directory: Path, limits: ParseLimits, known: Mapping[str, ParsedFile]) -> ParsedCorpus:
-    """Every file of `directory` parsed by its own Ray task, gathered in folder order as a local build does."""
+    """Every file of `directory` parsed by Ray tasks over runs of files, gathered in folder order as a local
+    build does."""
     task = ray.remote(num_cpus=1, max_retries=3)(_parse_task)
-    pending = [
-        task.remote(str(path), str(directory), limits, known.get(str(path.relative_to(directory))))
-        for path in folder_files(directory)
-    ]
     started = time.perf_counter()
+    runs = task_runs(folder_files(directory), cluster_cpus(ray))
+    pending = [
+        task.remote(
+            [str(path) for path in run],
+            str(directory),
+            limits,
+            {name: known[name] for path in run if (name := str(path.relative_to(directory))) in known},
+        )
+        for run in runs
+    ]
     results: list[FileResult] = []
-    for result, versions in ray.get(pending):
+    for run_results, versions in ray.get(pending):
         if versions != text_versions():
             raise ClusterBuildFailed(
-                f"a node parsed {result[0]} with other parser versions ({versions}) than this machine's "
+                f"a node parsed {run_results[0][0]} with other parser versions ({versions}) than this machine's "
                 f"({text_versions()}); install the same versions on every node"
             )
-        results.append(result)
-    log.info("parsed %d files on the Ray cluster in %.1f s", len(results), time.perf_counter() - started)
+        results.extend(run_results)
+    log.info(
+        "parsed %d files in %d tasks on the Ray cluster in %.1f s",
+        len(results),
+        len(runs),
+        time.perf_counter() - started,
+    )
     return gather_corpus(results)
+
+
+def cluster_cpus(ray: Any) -> int:
+    """The cluster's CPUs (at least one)."""
+    return max(1, int(ray.cluster_resources().get("CPU", 1)))
 
 
 class _EmbedActor:
     """A Ray Data actor: loads the model once, then embeds batch after batch of passages."""
 
-    def __init__(self, model_id: str, batch_size: int) -> None:
-        self.encoder = Encoder(batch_size=batch_size)
+    def __init__(self, model_dir: str, model_id: str, batch_size: int) -> None:
+        self.encoder = Encoder(Path(model_dir), batch_size=batch_size)
         if self.encoder.model_id != model_id:
             raise ClusterBuildFailed(f"this node's model is {self.encoder.model_id}, the build's is {model_id}")
 
@@ -185,10 +223,16 @@ class _EmbedActor:
         return {"key": batch["key"], "vector": [row.tobytes() for row in vectors]}
 
 
+def actor_arguments(encoder: Encoder) -> dict[str, Any]:
+    """What an embedding actor needs to load the driver's model (QA_MODEL_DIR's, when it is set), from the same
+    folder: a path every node can read, like the corpus."""
+    return {"model_dir": str(encoder.model_dir), "model_id": encoder.model_id, "batch_size": encoder.batch_size}
+
+
 def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: Encoder, progress: bool) -> np.ndarray:
     """Vectors for `texts`, in order, embedded by an actor pool and written as one new run of shards."""
     keys = [text_key(encoder.model_id, text) for text in texts]
-    actors = max(1, int(ray.cluster_resources().get("CPU", 1)))
+    actors = cluster_cpus(ray)
     log.info("embedding %d passages on the Ray cluster with up to %d actors", len(texts), actors)
     ray.data.DataContext.get_current().enable_progress_bars = progress
     blocks = max(1, min(len(texts), max(actors, math.ceil(len(texts) / ROWS_PER_CALL))))  # every actor gets work
@@ -196,7 +240,7 @@ def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: En
         [{"key": key, "text": text} for key, text in zip(keys, texts, strict=True)], override_num_blocks=blocks
     ).map_batches(
         _EmbedActor,
-        fn_constructor_kwargs={"model_id": encoder.model_id, "batch_size": encoder.batch_size},
+        fn_constructor_kwargs=actor_arguments(encoder),
         batch_size=ROWS_PER_CALL,
         batch_format="numpy",
         # One actor per CPU from the start; the pool shrinks to what survives when a node is lost.
@@ -212,7 +256,9 @@ def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: En
         )
     )
     log.info("embedded %d passages on the Ray cluster in %.1f s", len(texts), time.perf_counter() - started)
+    started = time.perf_counter()
     found = shards.read(run, set(keys))
+    log.info("read %d vectors back from the shards in %.1f s", len(found), time.perf_counter() - started)
     if len(found) != len(set(keys)):
         raise ClusterBuildFailed(f"the cluster returned {len(found)} vectors for {len(set(keys))} passages")
     return np.stack([found[key] for key in keys])

@@ -79,9 +79,18 @@ class LoopbackCluster:
 
     def wait_for_nodes(self, count: int, timeout: float) -> None:
         """Wait until the head counts `count` nodes alive, asking it from a short-lived driver."""
+        # The head's control store may not answer yet on a busy machine: joining is retried until the deadline.
         waiting = (
-            "import ray, sys, time; ray.init(address=sys.argv[1], logging_level='ERROR'); "
+            "import ray, sys, time\n"
             "deadline = time.monotonic() + float(sys.argv[3])\n"
+            "while True:\n"
+            "    try:\n"
+            "        ray.init(address=sys.argv[1], logging_level='ERROR')\n"
+            "        break\n"
+            "    except Exception:\n"
+            "        if time.monotonic() > deadline:\n"
+            "            raise\n"
+            "        time.sleep(1)\n"
             "while sum(node['Alive'] for node in ray.nodes()) < int(sys.argv[2]) and time.monotonic() < deadline:\n"
             "    time.sleep(0.5)\n"
             "sys.exit(sum(node['Alive'] for node in ray.nodes()) < int(sys.argv[2]))"
@@ -92,7 +101,10 @@ class LoopbackCluster:
             subprocess.run(command, env=env, timeout=timeout + 60, check=True, capture_output=True)
         except (subprocess.CalledProcessError, subprocess.TimeoutExpired) as error:
             self.stop()
-            raise RuntimeError(f"the loopback Ray cluster did not reach {count} nodes in {timeout:.0f} s") from error
+            said = (error.stderr or b"").decode(errors="replace").strip().splitlines()[-1:]
+            raise RuntimeError(
+                f"the loopback Ray cluster did not reach {count} nodes in {timeout:.0f} s {said}"
+            ) from error
 
     def kill_worker(self, position: int) -> None:
         """End one worker node at once, as a machine that dies would: SIGKILL to every process it started."""

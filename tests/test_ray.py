@@ -3,6 +3,7 @@ index as a local build, re-embeds only what changed, and survives or cleanly rep
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -15,11 +16,12 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from embeddings import Encoder, PassageIndex
+from embeddings import Encoder, PassageIndex, default_model_dir
 from embeddings.cache import text_key
 from embeddings.index import current_build
 from eval.dataset import jsonl_rows
 from qa import Assistant, Settings
+from qa.assistant import open_encoder
 from qa.collection import recorded_corpus
 from qa.distributed import INSTALL_HINT, SHARDS_DIR, ShardStore, build_index_on_ray
 from qa.errors import QAError
@@ -157,6 +159,27 @@ def test_a_published_cluster_build_removes_the_shard_runs_it_uses_nothing_from(
     assert (len(earlier), report.embedded, len(left)) == (1, report.passages, 1)
     keys = {text_key(encoder.model_id, text) for _, text in index_entries(load_corpus(corpus)[0])}
     assert left[0] not in earlier and len(shards.read(left[0], keys)) == len(keys)
+
+
+@ray_test
+def test_cluster_build_embeds_with_the_model_folder_the_settings_name(
+    cluster: LoopbackCluster, encoder: Encoder, tmp_path: Path
+) -> None:
+    """QA_MODEL_DIR names the bundled model's files under another folder: another model id, which the actors
+    must load too (the default model would be refused as not the build's)."""
+    model_dir = tmp_path / "models" / "minilm-copy"
+    shutil.copytree(default_model_dir(), model_dir, copy_function=os.symlink)
+    chosen = open_encoder(Settings(model_dir=model_dir), queries=False)
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "wells.md").write_text("# Wells\n\nThe wells of the northern villages ran dry in the spring.\n")
+    build_index_on_ray(cluster.address, corpus, tmp_path / "index", chosen, progress=False)
+    built = PassageIndex.load(tmp_path / "index")[0]
+    assert chosen.model_id != encoder.model_id
+    assert built.manifest.model == chosen.model_id
+    np.testing.assert_allclose(
+        built.vectors, chosen.encode([text for _, text in index_entries(load_corpus(corpus)[0])]), atol=1e-5
+    )
 
 
 def kill_worker_once_embedding(process: subprocess.Popen, cluster: LoopbackCluster, lines: list[str]) -> None:
