@@ -21,6 +21,7 @@ from embeddings.cache import CACHE_FILE, EmbeddingCache
 from embeddings.entries import EntryTable
 from embeddings.index import choose_index_type, current_build, read_manifest, update_manifest
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
+from qa.documents import ARTICLES_FILE, documents_files
 from qa.errors import CorpusError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, start_forkserver
@@ -31,7 +32,6 @@ from qa.passages import index_entries, known_spans
 from qa.sentences import Span
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
-ARTICLES_FILE = "articles.json"
 FILES_FILE = "files.json"
 """The hash of each corpus file's bytes and why it was skipped, if it was: the next build parses only changed files."""
 SHAPING_DISTRIBUTIONS = (
@@ -375,6 +375,7 @@ def build_unlocked(
         FILES_FILE: files_json(parsed.files),
         CACHE_FILE: cache.to_bytes(),
         **Lexicon.build(articles, [text for _, text in entries]).files(),
+        **documents_files(articles),
     }
     index.save(index_dir, payload)
     return IndexReport(
