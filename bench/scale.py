@@ -211,11 +211,18 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         report = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
         report["start"] = {"load_average_at_start": [round(x, 2) for x in os.getloadavg()], "sizes": []}
-        for n in args.sizes:
-            report["start"]["sizes"].append(measure_start(n, args.before, not args.before_lexical_only, args.keep))
+        sizes = report["start"]["sizes"]
+
+        def save(result: dict) -> None:
+            """Write the figures so far: a size's entry is replaced as each tree's figures are added to it."""
+            if not sizes or sizes[-1] is not result:
+                sizes.append(result)
             report["start"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
             args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
             print(f"wrote {args.out}", flush=True)
+
+        for n in args.sizes:
+            measure_start(n, args.before, not args.before_lexical_only, args.keep, save)
         return 0
 
     centres, encode_s = corpus_centres(Encoder())

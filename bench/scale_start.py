@@ -9,7 +9,7 @@ kept and later runs reuse them: made from the same seed, they are the same colle
 
 Each tree of code (this one and, if given, an older checkout) is launched in fresh processes:
 - "model": the ONNX query encoder loaded alone, from launch to its first encoded question;
-- "start": the same, then `Assistant.load` of the collection and a few answers' retrieval, to ready.
+- "start": the same, then `Assistant.load` of the collection and the first question's retrieval, to ready.
   A second worker is launched while the first waits, and both PSS (`/proc/PID/smaps_rollup`) are
   read with both alive, so pages they share are split between them as `--workers 2` splits them;
 - "lexical": two workers load the index and documents, then make (older code) or map (this code)
@@ -45,8 +45,11 @@ from qa.settings import PROJECT_ROOT, Settings
 from qa.user_cache import writable_cache_dir
 
 PARAGRAPHS_PER_DOCUMENT = 40
-ASKED = 20
-"""Questions a "start" worker retrieves for before it says it is ready: a server's first requests."""
+ASKED = 1
+"""Questions a "start" worker retrieves for before it says it is ready: the first, so that whatever a start
+leaves to the first request is counted. Later ones are request latency (`bench/latency.py`); over this flat
+synthetic index each scans every vector (p50 111 ms at 1M in `bench.scale`; HNSW, which `auto` picks there, 1 ms),
+so asking 20 (as runs before 2026-11-26 did) added seconds at 1M that were not start-up."""
 WORKER = r"""
 import json, sys, time
 from pathlib import Path
@@ -241,9 +244,17 @@ def query_model() -> tuple[Path, str]:
     return path, model
 
 
-def measure_start(n: int, before: Path | None, before_starts: bool = True, kept: Path | None = None) -> dict:
-    """Figures at `n` passages; the synthetic collection is made in a temporary folder, or kept in `kept / n` and
-    reused from there when a previous run left it (it is the same collection: made from the same seed)."""
+def measure_start(
+    n: int,
+    before: Path | None,
+    before_starts: bool = True,
+    kept: Path | None = None,
+    measured: Callable[[dict], None] = lambda result: None,
+) -> dict:
+    """Figures at `n` passages, given to `measured` as each tree's are added (a tree's start at 1M takes long).
+
+    The synthetic collection is made in a temporary folder, or kept in `kept / n` and reused from there when a
+    previous run left it (it is the same collection: made from the same seed)."""
     onnx, model = query_model()
     trees = {"after": PROJECT_ROOT} | ({"before": before} if before else {})
     with tempfile.TemporaryDirectory(prefix="qa-start-") as tmp:
@@ -264,4 +275,5 @@ def measure_start(n: int, before: Path | None, before_starts: bool = True, kept:
         for label, tree in trees.items():
             result[label] = measure_tree(tree, folder, onnx, model, asked, label == "after" or before_starts)
             print(n, label, result[label], flush=True)
+            measured(result)
     return result

@@ -126,7 +126,7 @@ class Documents(Sequence[Article]):
             return cls({name: build / name for name in DOCUMENT_FILES})
         log.warning(
             "the index build %s has no document store (it was made by an older version): reading every "
-            "document now, which takes time and memory in every process; re-run `qa index` to save one",
+            "document now, which takes time and memory in every process; re-run `qa index --force` to save one",
             build,
         )
         return cls(_files(json.loads((build / ARTICLES_FILE).read_bytes())))

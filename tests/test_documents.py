@@ -78,7 +78,7 @@ def test_a_build_saved_before_the_store_is_read_from_its_articles_and_says_so(
     (tmp_path / ARTICLES_FILE).write_bytes(articles_to_json(articles))
     with caplog.at_level(logging.WARNING, logger="qa.documents"):
         documents = Documents.load(tmp_path)
-    assert "re-run `qa index`" in caplog.text
+    assert "re-run `qa index --force`" in caplog.text
     assert list(documents) == articles
 
 
