@@ -11,7 +11,8 @@ Each tree of code (this one and, if given, an older checkout) is launched in fre
 - "model": the ONNX query encoder loaded alone, from launch to its first encoded question;
 - "start": the same, then `Assistant.load` of the collection and the first question's retrieval, to ready.
   A second worker is launched while the first waits, and both PSS (`/proc/PID/smaps_rollup`) are
-  read with both alive, so pages they share are split between them as `--workers 2` splits them;
+  read with both alive, so pages they share are split between them as `--workers 2` splits them. The CPU
+  seconds each used to ready are read too: on a shared machine they vary far less than the seconds;
 - "lexical": two workers load the index and documents, then make (older code) or map (this code)
   BM25, term rarity and term sets and ask the eval questions of them; the PSS each added between
   those two points is the per-worker cost of the word statistics.
@@ -184,6 +185,13 @@ class Worker:
     def pss_mb(self) -> float:
         return round(pss_kb(self.process.pid) / 1024, 1)
 
+    def cpu_s(self) -> float:
+        """User and system CPU time the process has used, all threads: on a shared machine this does not grow
+        with other jobs' load as the seconds to ready do."""
+        with open(f"/proc/{self.process.pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
+
     def end(self) -> None:
         self.go()
         self.process.wait(timeout=60)
@@ -218,18 +226,22 @@ def measure_tree(tree: Path, folder: Path, onnx: Path, model: str, asked: Path, 
 def measure_starts(launch: Callable[[str], Worker]) -> dict:
     alone = launch("model")
     model_s = ready_after(alone)
+    model_cpu_s = alone.cpu_s()
     alone.end()
     first = launch("start")
     start_s = ready_after(first)
     second = launch("start")
     second_s = ready_after(second)
     start_pss = [first.pss_mb(), second.pss_mb()]
+    start_cpu_s = [first.cpu_s(), second.cpu_s()]
     first.end()
     second.end()
     return {
         "model_alone_s": model_s,
         "start_s": [start_s, second_s],
         "start_over_model_s": round(start_s - model_s, 2),
+        "model_alone_cpu_s": model_cpu_s,
+        "start_cpu_s": start_cpu_s,
         "start_pss_mb_per_worker_of_2": start_pss,
     }
 

@@ -41,8 +41,9 @@ OFFSETS_FILE = "document-offsets.npy"
 PARAGRAPHS_FILE = "document-paragraphs.npy"
 DOCUMENT_FILES = (HEADERS_FILE, ROWS_FILE, OFFSETS_FILE, PARAGRAPHS_FILE)
 """Every file `documents_files` adds to a build."""
-_KEPT = 4096
-"""Documents kept decoded: the ones recent questions reached, so a question asked again decodes none."""
+_KEPT_BYTES = 32 << 20
+"""Documents kept decoded, up to this many bytes of stored rows (objects take a few times more): the ones recent
+questions reached, so that a question asked again decodes none, while a worker's memory stays bounded."""
 
 
 @dataclass(frozen=True)
@@ -109,7 +110,10 @@ class Documents(Sequence[Article]):
             raise ValueError(f"{OFFSETS_FILE} or {PARAGRAPHS_FILE} does not hold {count + 1} numbers")
         if int(self._offsets[-1]) != len(self._rows):
             raise ValueError(f"{ROWS_FILE} holds {len(self._rows)} bytes, its offsets end at {int(self._offsets[-1])}")
-        self._decoded: OrderedDict[int, Article] = OrderedDict()
+        self._decoded: OrderedDict[int, tuple[Article, int]] = OrderedDict()
+        """Recently used documents, least recent first, with their rows' sizes."""
+        self._kept = 0
+        """The bytes of the rows of `_decoded`."""
         self._lock = threading.Lock()
 
     @classmethod
@@ -148,16 +152,18 @@ class Documents(Sequence[Article]):
         if not 0 <= position < len(self):
             raise IndexError(f"document {position} of {len(self)}")
         with self._lock:
-            article = self._decoded.get(position)
-            if article is not None:
+            kept = self._decoded.get(position)
+            if kept is not None:
                 self._decoded.move_to_end(position)
-                return article
+                return kept[0]
         start, end = self._offsets[position : position + 2].tolist()
         article = article_from_row(json.loads(self._rows[start:end].tobytes()))
         with self._lock:
-            self._decoded[position] = article
-            if len(self._decoded) > _KEPT:
-                self._decoded.popitem(last=False)
+            if position not in self._decoded:
+                self._decoded[position] = (article, end - start)
+                self._kept += end - start
+            while self._kept > _KEPT_BYTES and len(self._decoded) > 1:
+                self._kept -= self._decoded.popitem(last=False)[1][1]
         return article
 
     def __iter__(self) -> Iterator[Article]:

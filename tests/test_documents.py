@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+import qa.documents
 from embeddings import Encoder
 from embeddings.index import current_build
 from qa import Assistant, Settings
@@ -49,6 +50,16 @@ def test_a_saved_store_is_mapped_and_decodes_no_document_until_one_is_asked_for(
     assert isinstance(documents._rows.base, np.memmap)
     assert len(documents._decoded) == 0
     assert documents.by_id("notes-1").paragraphs[0].text == "Über die Lager."
+    assert list(documents._decoded) == [1]
+
+
+def test_documents_kept_decoded_are_bounded_by_the_size_of_their_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    documents = Documents.load(_saved(tmp_path, _articles()))
+    monkeypatch.setattr(qa.documents, "_KEPT_BYTES", 1)
+    documents.by_id("report-1")
+    documents.by_id("notes-1")
     assert list(documents._decoded) == [1]
 
 
