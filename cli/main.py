@@ -8,7 +8,7 @@ import os
 import signal
 import socket
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -25,6 +25,7 @@ from qa.settings import RETRIEVERS, Settings
 
 if TYPE_CHECKING:
     from qa.assistant import Assistant
+    from qa.changes import Change
 
 log = logging.getLogger("qa")
 
@@ -58,16 +59,20 @@ def _whole(text: str | None) -> int | str | None:
 
 
 def cmd_index(args: argparse.Namespace) -> int:
+    from embeddings.index import current_build
     from qa.assistant import ENCODER_CACHE, current_model_id, open_encoder
     from qa.collection import own_folder
     from qa.indexing import build_index, stale_reason
     from qa.isolation import ParseLimits, start_forkserver
     from qa.journal import recover
+    from qa.lexical_index import unsaved_statistics
 
     settings = _settings(args)
     corpus_dir = own_folder(settings, replace=args.force)
     recover(corpus_dir, settings.index_dir)  # an add killed mid-build
     reason = stale_reason(settings.index_dir, corpus_dir, current_model_id(settings), settings.index_type)
+    if reason is None:  # a build of these documents, but maybe by a version that saved no word statistics
+        reason = unsaved_statistics(current_build(settings.index_dir))
     if not args.force and reason is None and _query_graph_exported(settings):
         print(f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it")
         return 0
@@ -105,10 +110,7 @@ def _query_graph_exported(settings: Settings) -> bool:
 
 
 def cmd_add(args: argparse.Namespace) -> int:
-    from qa.collection import own_folder
-
-    settings = _settings(args)
-    settings = settings.model_copy(update={"corpus_dir": own_folder(settings)})
+    settings = _changed_collection(args)
     files = []
     for path in args.paths:
         try:
@@ -117,52 +119,49 @@ def cmd_add(args: argparse.Namespace) -> int:
             raise CorpusError(f"{path}: cannot be read ({error.strerror})") from error
     if args.server:
         return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
-    from qa.assistant import open_encoder
     from qa.changes import add_documents
-    from qa.isolation import ParseLimits
 
-    change = add_documents(
-        settings.corpus_dir,
-        settings.index_dir,
-        open_encoder(settings, queries=False),
-        files,
-        progress=True,
-        lock_timeout=settings.index_lock_timeout,
-        limits=ParseLimits.of(settings),
-    )
-    print(f"changed {', '.join(a.id for a in change.documents)}\n{change.report.summary()}")
-    return 0
+    return _change_here(settings, add_documents, files)
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    from qa.collection import own_folder
-
-    settings = _settings(args)
-    settings = settings.model_copy(update={"corpus_dir": own_folder(settings)})
+    settings = _changed_collection(args)
     if args.server:
         return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
     from embeddings.index import IndexLoadError
-    from qa.assistant import open_encoder
     from qa.changes import remove_document
     from qa.indexing import indexed_articles
-    from qa.isolation import ParseLimits
 
     try:
-        articles = indexed_articles(settings.index_dir)
+        articles = indexed_articles(settings.index_dir)  # before the model loads: a missing index is said at once
     except IndexLoadError as error:
         raise IndexUnavailable(f"{error}; build the index with `qa index` first") from error
-    encoder = open_encoder(settings, queries=False)
-    change = remove_document(
+    return _change_here(settings, remove_document, args.doc_id, articles)
+
+
+def _changed_collection(args: argparse.Namespace) -> Settings:
+    """The settings of `qa add` and `qa remove`, reading the corpus folder the index records."""
+    from qa.collection import own_folder
+
+    settings = _settings(args)
+    return settings.model_copy(update={"corpus_dir": own_folder(settings)})
+
+
+def _change_here(settings: Settings, change: Callable[..., Change], *what: object) -> int:
+    """Apply an add or a remove in this process, not through a server (`qa.changes`), and say what changed."""
+    from qa.assistant import open_encoder
+    from qa.isolation import ParseLimits
+
+    done = change(
         settings.corpus_dir,
         settings.index_dir,
-        encoder,
-        args.doc_id,
-        articles,
+        open_encoder(settings, queries=False),
+        *what,
         progress=True,
         lock_timeout=settings.index_lock_timeout,
         limits=ParseLimits.of(settings),
     )
-    print(f"changed {', '.join(a.id for a in change.documents)}\n{change.report.summary()}")
+    print(f"changed {', '.join(a.id for a in done.documents)}\n{done.report.summary()}")
     return 0
 
 

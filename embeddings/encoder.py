@@ -12,9 +12,8 @@ import numpy as np
 
 from embeddings.errors import ModelUnavailable
 from embeddings.onnx_model import OnnxQueryEncoder, export, is_exported, onnx_path
+from embeddings.progress import shows_embedding_bar
 
-_PROGRESS_FROM = 256
-"""Encoding fewer texts than this is quick enough that a progress bar would only be noise."""
 BACKENDS = ("torch", "onnx", "onnx-int8")
 """How questions are embedded. Passages are always embedded by PyTorch at full precision, so the
 index never depends on this choice and switching it never needs a rebuild."""
@@ -84,11 +83,11 @@ class Encoder:
             export(self._model, path, int8=backend == "onnx-int8")
         return path
 
-    def encode(self, texts: Sequence[str], *, progress: bool | None = None) -> np.ndarray:
-        """Embed `texts` as float32 rows of unit length."""
+    def encode(self, texts: Sequence[str], *, progress: bool = True) -> np.ndarray:
+        """Embed `texts` as float32 rows of unit length; with `progress`, a bar when they are many."""
         if not texts:
             return np.zeros((0, self.dimension), dtype=np.float32)
-        show = len(texts) >= _PROGRESS_FROM if progress is None else progress
+        show = shows_embedding_bar(len(texts), progress)
         vectors = self._model.encode(
             list(texts),
             batch_size=self.batch_size,

@@ -18,6 +18,7 @@ from qa.errors import CorpusError, DocumentConflict, DocumentNotFound, disk_full
 from qa.folder import unindexed_reason
 from qa.indexing import IndexReport, build_index, parse_corpus, parsed_files
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker
+from qa.locations import changeable_corpus
 from qa.names import hidden_character
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
@@ -65,6 +66,7 @@ def add_documents(
     Names and document ids are checked under the change lock, against the folder as it is then,
     so of two uploads racing for one name (or one id, as `x.txt` and `x.md`), the second is refused.
     """
+    changeable_corpus(corpus_dir)
     parsed: dict[str, list[Article]] = {}
     with Worker(limits) as worker:
         for name, data in files:
@@ -104,6 +106,7 @@ def remove_document(
     limits: ParseLimits = DEFAULT_LIMITS,
 ) -> Change:
     """Delete the file that holds document `doc_id` (with every document in that file) and re-index."""
+    changeable_corpus(corpus_dir)
     article = next((a for a in articles if a.id == doc_id), None)
     if article is None:
         raise DocumentNotFound(f"no document with id {doc_id!r}")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import time
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
@@ -14,12 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
-from tqdm import tqdm
 
 from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.cache import CACHE_FILE, EmbeddingCache
 from embeddings.entries import EntryTable
 from embeddings.index import choose_index_type, current_build, read_manifest, update_manifest
+from embeddings.progress import progress_bar
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.documents import ARTICLES_FILE, documents_files
 from qa.errors import CorpusError, disk_full
@@ -31,6 +32,8 @@ from qa.names import shown
 from qa.passages import index_entries, known_spans
 from qa.sentences import Span
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
+
+log = logging.getLogger(__name__)
 
 FILES_FILE = "files.json"
 """The hash of each corpus file's bytes and why it was skipped, if it was: the next build parses only changed files."""
@@ -163,7 +166,7 @@ def parse_corpus(
     bad file never stops a build."""
     previous = previous or {}
     with Worker(limits) as worker:
-        paths = tqdm(folder_files(directory), desc="files", unit="file", disable=not progress)
+        paths = progress_bar(folder_files(directory), desc="files", unit="file", show=progress)
         return gather_corpus(
             parse_corpus_file(path, directory, worker, previous.get(str(path.relative_to(directory)))) for path in paths
         )
@@ -320,12 +323,18 @@ def build_index(
                 encoder,
                 index_type,
                 parse=lambda directory, known: parse_corpus(directory, progress, known, limits),
-                encode=lambda texts: encoder.encode(texts, progress=progress),
+                encode=lambda texts: embedded(encoder, texts, progress),
             )
         except OSError as error:
             if full := disk_full(error, f"the index folder {index_dir}"):
                 raise full from error
             raise
+
+
+def embedded(encoder: Encoder, texts: Sequence[str], progress: bool) -> np.ndarray:
+    """`texts` embedded by `encoder`, said at `-v`: a few passages embed too fast for a progress bar."""
+    log.info("embedding %d passages", len(texts))
+    return encoder.encode(texts, progress=progress)
 
 
 def build_unlocked(

@@ -17,7 +17,7 @@ import tempfile
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import overload
+from typing import Any, overload
 
 import bm25s
 import numpy as np
@@ -247,11 +247,10 @@ class Lexicon:
         """The lexicon `qa index` saved in `build`; made here, more slowly, for a build saved without one or
         with words tokenized by another version of `qa.terms.tokens`."""
         documents = Documents.of(articles)
-        why = "has no saved word statistics (it was made by an older version)"
-        if build is not None and (build / LEXICON_FILE).is_file():
+        if build is not None:
             try:
-                saved = json.loads((build / LEXICON_FILE).read_text(encoding="utf-8"))
-                if saved["tokens"] == TOKENS_VERSION and saved.get("bm25") == [K1, B]:
+                saved = _saved(build)
+                if (why := _unusable(saved)) is None:
                     lexicon = cls._load(build, saved["words"])
                     if len(lexicon.entry_terms) != len(entries) or lexicon.bm25.size != len(entries):
                         raise ValueError(f"{len(lexicon.entry_terms)} entries' terms for {len(entries)} entries")
@@ -263,12 +262,6 @@ class Lexicon:
                     return lexicon
             except (OSError, ValueError, KeyError, TypeError) as error:
                 raise IndexLoadError(f"the word statistics in index build {build} are damaged: {error}") from error
-            why = (
-                f"saved words tokenized by version {saved['tokens']} of the tokenizer, not {TOKENS_VERSION}"
-                if saved["tokens"] != TOKENS_VERSION
-                else f"saved BM25 scores made with k1, b = {saved.get('bm25')}, not {[K1, B]}"
-            )
-        if build is not None:
             log.warning(
                 "the index build %s %s: tokenizing the collection now, which takes time and memory in every "
                 "process; re-run `qa index` to save them",
@@ -277,6 +270,33 @@ class Lexicon:
             )
         texts = [documents.by_id(e.doc_id).paragraphs[e.paragraph - 1].text[e.start : e.end] for e in entries]
         return cls.build(documents, texts)
+
+
+def _saved(build: Path) -> dict[str, Any] | None:
+    """What `lexicon.json` of `build` says, or None for a build saved without one."""
+    path = build / LEXICON_FILE
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
+
+
+def _unusable(saved: dict[str, Any] | None) -> str | None:
+    """Why saved word statistics cannot be used as they are (so are made again), or None when they can."""
+    if saved is None:
+        return "has no saved word statistics (it was made by an older version)"
+    if saved["tokens"] != TOKENS_VERSION:
+        return f"saved words tokenized by version {saved['tokens']} of the tokenizer, not {TOKENS_VERSION}"
+    if saved.get("bm25") != [K1, B]:
+        return f"saved BM25 scores made with k1, b = {saved.get('bm25')}, not {[K1, B]}"
+    return None
+
+
+def unsaved_statistics(build: Path) -> str | None:
+    """Why `qa index` must save `build`'s word statistics again, or None when they are saved and usable: a
+    build without them answers, but every process start tokenizes the whole collection."""
+    try:
+        why = _unusable(_saved(build))
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        return f"the word statistics in index build {build} are damaged: {error}"
+    return None if why is None else f"the index build {build} {why}"
 
 
 LEXICON_FILES = (LEXICON_FILE, *(f"{name}.npy" for name in _ARRAYS), *_BM25_NAMES.values())

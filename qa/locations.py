@@ -11,6 +11,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from qa.errors import CorpusError
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file()
@@ -33,3 +35,18 @@ def bundled_corpus() -> Path:
 def default_index_dir() -> Path:
     """The index folder used when none is named: `.qa-index` in a checkout, else one in the user's data folder."""
     return PROJECT_ROOT / ".qa-index" if IN_CHECKOUT else user_data_dir() / "index"
+
+
+def changeable_corpus(folder: Path) -> Path:
+    """`folder`, to add documents to or remove them from, unless it lies inside the installed package.
+
+    An installed wheel's bundled corpus sits in site-packages: writing there would change the package for
+    every user of it, be undone by the next upgrade, and fail where site-packages is read-only. In a checkout
+    the bundled corpus is `corpus/`, outside the package, and stays changeable.
+    """
+    if folder.resolve().is_relative_to(PACKAGE_DIR):
+        raise CorpusError(
+            f"{folder} is inside the installed package (its bundled corpus), which is not changed; add to your own "
+            "folder: give it with --corpus DIR (or QA_CORPUS_DIR) and its index with --index DIR (or QA_INDEX_DIR)"
+        )
+    return folder

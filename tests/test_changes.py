@@ -206,7 +206,7 @@ def test_qa_index_on_a_full_disk_says_so_without_a_traceback(
         assert list(index.glob("build-*")) == []
     err = capsys.readouterr().err
     assert code == 2
-    assert f"\nerror: no space left on the disk of the index folder {index} (disk full)" in err
+    assert err.splitlines()[-1].startswith(f"error: no space left on the disk of the index folder {index} (disk full)")
     assert "Traceback" not in err
 
 

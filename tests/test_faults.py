@@ -142,13 +142,13 @@ def test_qa_index_killed_mid_build_leaves_the_previous_index_serving(
     before = current_build(copy / "index")
     (copy / "corpus" / NORTH38).write_text(corpus_texts[NORTH38], encoding="utf-8")  # the whole article: a longer build
     builder = subprocess.Popen(
-        [sys.executable, "-m", "cli.main", "index", "--force", *folders(copy)],
+        [sys.executable, "-m", "cli.main", "index", "--force", "-v", *folders(copy)],
         cwd=PROJECT_ROOT,
         env={**os.environ, "QA_BATCH_SIZE": "8"},  # small batches: encoding lasts long enough to be caught in it
         stderr=subprocess.PIPE,
     )
     try:
-        wait_for_output(builder, b"Batches:", timeout=180)  # the progress bar: the model is encoding
+        wait_for_output(builder, b"embedding ", timeout=180)  # said at -v: the model is encoding
         builder.send_signal(signal.SIGKILL)
         assert builder.wait(timeout=30) == -signal.SIGKILL
     finally:
