@@ -84,6 +84,14 @@ def _files(rows: list[dict[str, Any]]) -> dict[str, bytes]:
     }
 
 
+def unsaved_store(build: Path) -> str | None:
+    """Why `qa index` must save `build` again to give it a document store, or None when it has one: a build
+    without one answers, but every process start reads every document."""
+    if (build / HEADERS_FILE).is_file():
+        return None
+    return f"the index build {build} has no document store (it was made by an older version)"
+
+
 class Documents(Sequence[Article]):
     """The collection's documents in index order, each decoded from its stored row on first use."""
 
@@ -129,9 +137,9 @@ class Documents(Sequence[Article]):
         if (build / HEADERS_FILE).is_file():
             return cls({name: build / name for name in DOCUMENT_FILES})
         log.warning(
-            "the index build %s has no document store (it was made by an older version): reading every "
-            "document now, which takes time and memory in every process; re-run `qa index --force` to save one",
-            build,
+            "%s: reading every document now, which takes time and memory in every process; re-run `qa index` "
+            "to save one",
+            unsaved_store(build),
         )
         return cls(_files(json.loads((build / ARTICLES_FILE).read_bytes())))
 

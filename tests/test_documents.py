@@ -14,7 +14,7 @@ from embeddings import Encoder
 from embeddings.index import current_build
 from qa import Assistant, Settings
 from qa.corpus import Article, Paragraph, articles_to_json
-from qa.documents import ARTICLES_FILE, DOCUMENT_FILES, Documents, Header, documents_files
+from qa.documents import ARTICLES_FILE, DOCUMENT_FILES, Documents, Header, documents_files, unsaved_store
 from tests.golden import questions
 
 
@@ -89,8 +89,16 @@ def test_a_build_saved_before_the_store_is_read_from_its_articles_and_says_so(
     (tmp_path / ARTICLES_FILE).write_bytes(articles_to_json(articles))
     with caplog.at_level(logging.WARNING, logger="qa.documents"):
         documents = Documents.load(tmp_path)
-    assert "re-run `qa index --force`" in caplog.text
+    assert "re-run `qa index`" in caplog.text
     assert list(documents) == articles
+
+
+def test_a_build_saved_before_the_store_is_one_qa_index_saves_again(tmp_path: Path) -> None:
+    (tmp_path / ARTICLES_FILE).write_bytes(articles_to_json(_articles()))
+    assert (
+        unsaved_store(tmp_path) == f"the index build {tmp_path} has no document store (it was made by an older version)"
+    )
+    assert unsaved_store(_saved(tmp_path, _articles())) is None
 
 
 def test_a_store_whose_offsets_do_not_fit_its_rows_is_refused(tmp_path: Path) -> None:
