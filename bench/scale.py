@@ -18,7 +18,7 @@ anonymous memory that loading and searching added. Each run states which of the 
 seconds from launch to ready and PSS, beside the query model loaded alone, for this tree and, with
 `--before TREE`, an older checkout of the code; its figures go under "start" in the same JSON.
 
-    .venv/bin/python -m bench.scale --start --sizes 100000 1000000 --before /tmp/footnote-qa-before
+    .venv/bin/python -m bench.scale --start --sizes 100000 1000000 --before /tmp/footnote-qa-before --keep /tmp/qa-start
 """
 
 from __future__ import annotations
@@ -202,17 +202,27 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="with --before: time only its word statistics, not its whole start (each takes minutes at 1M)",
     )
+    parser.add_argument(
+        "--keep", type=Path, help="with --start: keep the synthetic collections in this folder, and reuse them"
+    )
     args = parser.parse_args(argv)
     if args.start:
         from bench.scale_start import measure_start
 
         report = json.loads(args.out.read_text(encoding="utf-8")) if args.out.is_file() else {}
         report["start"] = {"load_average_at_start": [round(x, 2) for x in os.getloadavg()], "sizes": []}
-        for n in args.sizes:
-            report["start"]["sizes"].append(measure_start(n, args.before, not args.before_lexical_only))
+        sizes = report["start"]["sizes"]
+
+        def save(result: dict) -> None:
+            """Write the figures so far: a size's entry is replaced as each tree's figures are added to it."""
+            if not sizes or sizes[-1] is not result:
+                sizes.append(result)
             report["start"]["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
             args.out.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
             print(f"wrote {args.out}", flush=True)
+
+        for n in args.sizes:
+            measure_start(n, args.before, not args.before_lexical_only, args.keep, save)
         return 0
 
     centres, encode_s = corpus_centres(Encoder())

@@ -3,13 +3,16 @@
 A synthetic collection with text is saved as `qa index` saves one: documents of 40 paragraphs, one
 entry each, their text from `bench.scale_bm25.synthetic_texts` (real passages' words plus a growing
 tail of rare words), random unit vectors in a flat index (the index type does not change a start:
-FAISS maps its file), and the word statistics `qa index` now saves beside them.
+FAISS maps its file), and the word statistics and document store `qa index` now saves beside them
+(an older tree reads the documents from the `articles.json` saved too). With `--keep`, the collections are
+kept and later runs reuse them: made from the same seed, they are the same collections.
 
 Each tree of code (this one and, if given, an older checkout) is launched in fresh processes:
 - "model": the ONNX query encoder loaded alone, from launch to its first encoded question;
-- "start": the same, then `Assistant.load` of the collection and a few answers' retrieval, to ready.
+- "start": the same, then `Assistant.load` of the collection and the first question's retrieval, to ready.
   A second worker is launched while the first waits, and both PSS (`/proc/PID/smaps_rollup`) are
-  read with both alive, so pages they share are split between them as `--workers 2` splits them;
+  read with both alive, so pages they share are split between them as `--workers 2` splits them. The CPU
+  seconds each used to ready are read too: on a shared machine they vary far less than the seconds;
 - "lexical": two workers load the index and documents, then make (older code) or map (this code)
   BM25, term rarity and term sets and ask the eval questions of them; the PSS each added between
   those two points is the per-worker cost of the word statistics.
@@ -35,15 +38,19 @@ from embeddings.entries import Entry
 from embeddings.onnx_model import is_exported, onnx_path
 from qa.assistant import ENCODER_CACHE, current_model_id
 from qa.corpus import Article, Paragraph, articles_to_json
-from qa.indexing import ARTICLES_FILE, load_corpus
+from qa.documents import ARTICLES_FILE, DOCUMENT_FILES, documents_files
+from qa.indexing import load_corpus
 from qa.lexical_index import LEXICON_FILES, Lexicon
 from qa.passages import index_entries
 from qa.settings import PROJECT_ROOT, Settings
 from qa.user_cache import writable_cache_dir
 
 PARAGRAPHS_PER_DOCUMENT = 40
-ASKED = 20
-"""Questions a "start" worker retrieves for before it says it is ready: a server's first requests."""
+ASKED = 1
+"""Questions a "start" worker retrieves for before it says it is ready: the first, so that whatever a start
+leaves to the first request is counted. Later ones are request latency (`bench/latency.py`); over this flat
+synthetic index each scans every vector (p50 111 ms at 1M in `bench.scale`; HNSW, which `auto` picks there, 1 ms),
+so asking 20 (as runs before 2026-11-26 did) added seconds at 1M that were not start-up."""
 WORKER = r"""
 import json, sys, time
 from pathlib import Path
@@ -72,10 +79,19 @@ if role != "lexical":
     wait("ready")
 else:
     from embeddings import PassageIndex
-    from qa.corpus import articles_from_json
 
     index, build = PassageIndex.load(Path(folder))
-    articles = articles_from_json((build / "articles.json").read_bytes())
+    try:
+        from qa.documents import Documents
+    except ImportError:  # the code before the document store: every document read into Python objects
+        from qa.corpus import articles_from_json
+
+        articles = articles_from_json((build / "articles.json").read_bytes())
+        paragraph_of = lambda position: (index.entries[position].doc_id, index.entries[position].paragraph)
+    else:
+        articles = Documents.load(build)
+        numbers = articles.paragraph_numbers(index.entries)
+        paragraph_of = lambda position: int(numbers[position])
     wait("loaded")
     started = time.perf_counter()
     try:
@@ -100,8 +116,7 @@ else:
     for question in questions:
         wanted = weights.of(terms(question))
         for position, _ in bm25.top(question, 120):
-            entry = index.entries[position]
-            wanted.overlap(entry_terms[position]) + wanted.overlap(paragraph_terms[(entry.doc_id, entry.paragraph)])
+            wanted.overlap(entry_terms[position]) + wanted.overlap(paragraph_terms[paragraph_of(position)])
     wait(json.dumps({"made_s": round(made, 3), "with_questions_s": round(time.perf_counter() - started, 3)}))
 """.replace("ASKED", str(ASKED))
 
@@ -128,7 +143,11 @@ def synthetic_collection(folder: Path, n: int, model: str) -> Path:
     manifest = Manifest(model, 384, "synthetic", n, "now", index_type="flat")
     index = PassageIndex(vectors, entries, manifest)
     del vectors
-    payload = {ARTICLES_FILE: articles_to_json(articles), **Lexicon.build(articles, texts).files()}
+    payload = {
+        ARTICLES_FILE: articles_to_json(articles),
+        **Lexicon.build(articles, texts).files(),
+        **documents_files(articles),
+    }
     index.save(folder, payload)
     return folder
 
@@ -166,6 +185,13 @@ class Worker:
     def pss_mb(self) -> float:
         return round(pss_kb(self.process.pid) / 1024, 1)
 
+    def cpu_s(self) -> float:
+        """User and system CPU time the process has used, all threads: on a shared machine this does not grow
+        with other jobs' load as the seconds to ready do."""
+        with open(f"/proc/{self.process.pid}/stat", encoding="ascii") as stat:
+            fields = stat.read().rsplit(")", 1)[1].split()
+        return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 2)
+
     def end(self) -> None:
         self.go()
         self.process.wait(timeout=60)
@@ -200,18 +226,22 @@ def measure_tree(tree: Path, folder: Path, onnx: Path, model: str, asked: Path, 
 def measure_starts(launch: Callable[[str], Worker]) -> dict:
     alone = launch("model")
     model_s = ready_after(alone)
+    model_cpu_s = alone.cpu_s()
     alone.end()
     first = launch("start")
     start_s = ready_after(first)
     second = launch("start")
     second_s = ready_after(second)
     start_pss = [first.pss_mb(), second.pss_mb()]
+    start_cpu_s = [first.cpu_s(), second.cpu_s()]
     first.end()
     second.end()
     return {
         "model_alone_s": model_s,
         "start_s": [start_s, second_s],
         "start_over_model_s": round(start_s - model_s, 2),
+        "model_alone_cpu_s": model_cpu_s,
+        "start_cpu_s": start_cpu_s,
         "start_pss_mb_per_worker_of_2": start_pss,
     }
 
@@ -226,19 +256,36 @@ def query_model() -> tuple[Path, str]:
     return path, model
 
 
-def measure_start(n: int, before: Path | None, before_starts: bool = True) -> dict:
+def measure_start(
+    n: int,
+    before: Path | None,
+    before_starts: bool = True,
+    kept: Path | None = None,
+    measured: Callable[[dict], None] = lambda result: None,
+) -> dict:
+    """Figures at `n` passages, given to `measured` as each tree's are added (a tree's start at 1M takes long).
+
+    The synthetic collection is made in a temporary folder, or kept in `kept / n` and reused from there when a
+    previous run left it (it is the same collection: made from the same seed)."""
     onnx, model = query_model()
     trees = {"after": PROJECT_ROOT} | ({"before": before} if before else {})
     with tempfile.TemporaryDirectory(prefix="qa-start-") as tmp:
-        started = time.perf_counter()
-        folder = synthetic_collection(Path(tmp) / "index", n, model)
-        build_s = time.perf_counter() - started
+        folder = (kept or Path(tmp)) / str(n) / "index"
+        result: dict = {"passages": n}
+        if (folder / "CURRENT").is_file():
+            result["synthetic_build_s"] = "reused"
+        else:
+            started = time.perf_counter()
+            synthetic_collection(folder, n, model)
+            result["synthetic_build_s"] = round(time.perf_counter() - started, 1)
         asked = Path(tmp) / "questions.json"
         asked.write_text(json.dumps(questions() * 2), encoding="utf-8")
         build = next(folder.glob("build-*"))
-        lexicon_bytes = sum(path.stat().st_size for path in build.iterdir() if path.name in LEXICON_FILES)
-        result = {"passages": n, "synthetic_build_s": round(build_s, 1), "lexicon_file_bytes": lexicon_bytes}
+        sizes = {path.name: path.stat().st_size for path in build.iterdir()}
+        result["lexicon_file_bytes"] = sum(size for name, size in sizes.items() if name in LEXICON_FILES)
+        result["document_store_bytes"] = sum(size for name, size in sizes.items() if name in DOCUMENT_FILES)
         for label, tree in trees.items():
             result[label] = measure_tree(tree, folder, onnx, model, asked, label == "after" or before_starts)
             print(n, label, result[label], flush=True)
+            measured(result)
     return result

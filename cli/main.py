@@ -62,6 +62,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from embeddings.index import current_build
     from qa.assistant import ENCODER_CACHE, current_model_id, open_encoder
     from qa.collection import own_folder
+    from qa.documents import unsaved_store
     from qa.indexing import build_index, stale_reason
     from qa.isolation import ParseLimits, start_forkserver
     from qa.journal import recover
@@ -71,8 +72,9 @@ def cmd_index(args: argparse.Namespace) -> int:
     corpus_dir = own_folder(settings, replace=args.force)
     recover(corpus_dir, settings.index_dir)  # an add killed mid-build
     reason = stale_reason(settings.index_dir, corpus_dir, current_model_id(settings), settings.index_type)
-    if reason is None:  # a build of these documents, but maybe by a version that saved no word statistics
-        reason = unsaved_statistics(current_build(settings.index_dir))
+    if reason is None:  # a build of these documents, but maybe by a version that saved no word statistics or store
+        build = current_build(settings.index_dir)
+        reason = unsaved_statistics(build) or unsaved_store(build)
     if not args.force and reason is None and _query_graph_exported(settings):
         print(f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it")
         return 0

@@ -66,6 +66,16 @@ class EntryTable(Sequence[Entry]):
             raise ValueError(f"{DOCS_FILE} is not a list of document ids")
         return cls(rows, doc_ids)
 
+    @property
+    def columns(self) -> np.ndarray:
+        """The rows as stored (`ROW_DTYPE`, usually mapped), for work done on every entry at once, in numpy."""
+        return self._rows
+
+    @property
+    def doc_ids(self) -> tuple[str, ...]:
+        """The document ids the `doc` column numbers."""
+        return self._doc_ids
+
     def files(self) -> dict[str, bytes]:
         """The table as the files `load` reads back."""
         buffer = io.BytesIO()

@@ -8,6 +8,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from embeddings import Encoder, IndexLoadError, PassageIndex, default_model_dir
 from embeddings.encoder import QueryEncoder, model_id
@@ -17,16 +18,18 @@ from embeddings.onnx_model import OnnxQueryEncoder, is_exported, onnx_path
 from qa.answer_cache import AnswerCache
 from qa.collection import Collection, index_command, open_collection, served_settings
 from qa.compose import Answer, Composer
-from qa.corpus import Article, articles_from_json, slugify
+from qa.corpus import Article, slugify
 from qa.decision import Decision
+from qa.documents import Documents
 from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, InvalidSetting
 from qa.filters import Filters
-from qa.indexing import ARTICLES_FILE, IndexReport, build_index
 from qa.inputs import validate_k
-from qa.isolation import ParseLimits
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 from qa.user_cache import writable_cache_dir
+
+if TYPE_CHECKING:
+    from qa.indexing import IndexReport
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +55,8 @@ class Assistant:
         self.settings = settings
         self.encoder = encoder
         self.index = index
-        self.articles = tuple(articles)
-        self._by_id = {article.id: article for article in self.articles}
+        self.articles = Documents.of(articles)
+        """Decoded one at a time when a page or an answer needs one (`qa.documents`)."""
         self.retriever = Retriever(encoder, index, self.articles)
         decision = collection_decision(index, settings.index_dir).at(settings.min_confidence)
         self.composer = Composer(decision, settings.source_margin, settings.quote)
@@ -81,7 +84,7 @@ class Assistant:
         rebuild = f"rebuild it with {index_command(settings.corpus_dir, settings.index_dir)}"
         try:
             index, build = PassageIndex.load(settings.index_dir, search_options(settings))
-            articles = articles_from_json((build / ARTICLES_FILE).read_bytes())
+            articles = Documents.load(build)
         except IndexLoadError as error:
             raise IndexUnavailable(f"{error}; {rebuild}") from error
         except (OSError, ValueError, TypeError, KeyError) as error:
@@ -98,6 +101,10 @@ class Assistant:
 
     def reindex(self) -> IndexReport:
         """Rebuild the index from the corpus folder (the running assistant keeps its loaded copy)."""
+        # Imported here: the parsers and their libraries take a second to import, and serving needs none of them.
+        from qa.indexing import build_index
+        from qa.isolation import ParseLimits
+
         settings = self.settings
         return build_index(
             settings.corpus_dir,
@@ -142,7 +149,7 @@ class Assistant:
         question = " ".join(validate_question(question, self.settings.max_question_chars).split())
         k = self.settings.top_k if k is None else validate_k(k)
         retriever = self.settings.retriever if retriever is None else validate_retriever(retriever)
-        return Query(question, k, retriever, (filters or Filters()).check(self._by_id))
+        return Query(question, k, retriever, (filters or Filters()).check(self.articles.positions))
 
     def cached(self, query: Query) -> Answer | None:
         """The remembered answer to `query`, without any model work; None if there is none."""
@@ -153,13 +160,13 @@ class Assistant:
 
     def _compute(self, query: Query) -> Answer:
         filters = query.filters
-        documents = [a.id for a in self.articles if filters.matches(a)] if filters else None
+        documents = [a.id for a in self.articles.headers if filters.matches(a)] if filters else None
         hits = self.retriever.search(query.question, query.k, query.retriever, documents)
         return self.composer.compose(query.question, hits)
 
     def document(self, doc_id: str) -> Article:
         try:
-            return self._by_id[validate_doc_id(doc_id)]
+            return self.articles.by_id(validate_doc_id(doc_id))
         except KeyError:
             raise DocumentNotFound(f"no document with id {doc_id!r}") from None
 

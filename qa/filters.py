@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from qa.corpus import Article
+from qa.documents import Header
 from qa.errors import InvalidQuestion
 
 MAX_AUTHOR_CHARS = 200
@@ -47,7 +48,7 @@ class Filters:
             )
         return self
 
-    def matches(self, article: Article) -> bool:
+    def matches(self, article: Article | Header) -> bool:
         if self.document is not None and article.id != self.document:
             return False
         if self.author is not None and _folded(self.author) not in _folded(article.author or ""):

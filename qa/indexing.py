@@ -22,6 +22,7 @@ from embeddings.entries import EntryTable
 from embeddings.index import choose_index_type, current_build, read_manifest, update_manifest
 from embeddings.progress import progress_bar
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
+from qa.documents import ARTICLES_FILE, documents_files
 from qa.errors import CorpusError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, start_forkserver
@@ -34,7 +35,6 @@ from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
 log = logging.getLogger(__name__)
 
-ARTICLES_FILE = "articles.json"
 FILES_FILE = "files.json"
 """The hash of each corpus file's bytes and why it was skipped, if it was: the next build parses only changed files."""
 SHAPING_DISTRIBUTIONS = (
@@ -384,6 +384,7 @@ def build_unlocked(
         FILES_FILE: files_json(parsed.files),
         CACHE_FILE: cache.to_bytes(),
         **Lexicon.build(articles, [text for _, text in entries]).files(),
+        **documents_files(articles),
     }
     index.save(index_dir, payload)
     return IndexReport(

@@ -14,7 +14,7 @@ import io
 import json
 import logging
 import tempfile
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, overload
@@ -25,6 +25,7 @@ import numpy as np
 from embeddings import IndexLoadError
 from embeddings.entries import Entry
 from qa.corpus import Article
+from qa.documents import Documents
 from qa.terms import TOKENS_VERSION, TermWeights, tokens
 
 log = logging.getLogger(__name__)
@@ -172,38 +173,6 @@ class TermSets(Sequence[set[str]]):
         return (self[i] for i in range(len(self)))
 
 
-Key = tuple[str, int]
-"""(document id, paragraph index): one paragraph."""
-
-
-class ParagraphTerms(Mapping[Key, set[str]]):
-    """The term set of each paragraph, by key, over `TermSets` of every paragraph in article order."""
-
-    def __init__(self, sets: TermSets, articles: Sequence[Article]) -> None:
-        self._sets = sets
-        self._first: dict[str, int] = {}
-        self._count: dict[str, int] = {}
-        position = 0
-        for article in articles:
-            self._first[article.id] = position
-            self._count[article.id] = len(article.paragraphs)
-            position += len(article.paragraphs)
-        if position != len(sets):
-            raise ValueError(f"{len(sets)} paragraph term sets for {position} paragraphs")
-
-    def __getitem__(self, key: Key) -> set[str]:
-        doc_id, paragraph = key
-        if doc_id not in self._first or not 1 <= paragraph <= self._count[doc_id]:
-            raise KeyError(key)
-        return self._sets[self._first[doc_id] + paragraph - 1]
-
-    def __len__(self) -> int:
-        return len(self._sets)
-
-    def __iter__(self) -> Iterator[Key]:
-        return ((doc_id, n) for doc_id, first in self._first.items() for n in range(1, self._count[doc_id] + 1))
-
-
 LEXICON_FILE = "lexicon.json"
 """The term numbering (a list of terms) and the paragraph count the rarity of terms is taken over."""
 _ARRAYS = ("entry-terms", "entry-term-offsets", "paragraph-terms", "paragraph-term-offsets", "paragraph-counts")
@@ -218,7 +187,8 @@ class Lexicon:
     weights: TermWeights
     entry_terms: TermSets
     """By entry position, as the dense index numbers them."""
-    paragraph_terms: ParagraphTerms
+    paragraph_terms: TermSets
+    """By paragraph number: every paragraph of every document, in document order (`qa.documents`)."""
 
     @classmethod
     def build(cls, articles: Sequence[Article], entry_texts: Sequence[str]) -> Lexicon:
@@ -232,25 +202,19 @@ class Lexicon:
         del entry_tokens
         paragraph_sets = TermSets.of((tokens(p.text) for a in articles for p in a.paragraphs), numbers, words)
         counts = np.bincount(paragraph_sets.ids, minlength=len(words)).astype(np.uint32)
-        return cls._of(bm25, words, counts, entry_terms, paragraph_sets, articles)
+        return cls._of(bm25, words, counts, entry_terms, paragraph_sets)
 
     @classmethod
     def _of(
-        cls,
-        bm25: LexicalIndex,
-        words: list[str],
-        counts: np.ndarray,
-        entry_terms: TermSets,
-        paragraph_sets: TermSets,
-        articles: Sequence[Article],
+        cls, bm25: LexicalIndex, words: list[str], counts: np.ndarray, entry_terms: TermSets, paragraph_sets: TermSets
     ) -> Lexicon:
         held = {word: count for word, count in zip(words, counts.tolist(), strict=True) if count}
         weights = TermWeights.from_counts(held, len(paragraph_sets))
-        return cls(bm25, weights, entry_terms, ParagraphTerms(paragraph_sets, articles))
+        return cls(bm25, weights, entry_terms, paragraph_sets)
 
     def files(self) -> dict[str, bytes]:
         """The lexicon as the files `load` maps, for `qa index` to save (and fsync) with the build."""
-        sets = self.paragraph_terms._sets
+        sets = self.paragraph_terms
         words = list(sets._words)
         counts = np.bincount(sets.ids, minlength=len(words)).astype(np.uint32)
         arrays = (self.entry_terms.ids, self.entry_terms.offsets, sets.ids, sets.offsets, counts)
@@ -261,7 +225,7 @@ class Lexicon:
         return files | self.bm25.files()
 
     @classmethod
-    def _load(cls, build: Path, words: list[str], articles: Sequence[Article]) -> Lexicon:
+    def _load(cls, build: Path, words: list[str]) -> Lexicon:
         """The lexicon saved in `build` with the terms `words`, its arrays memory-mapped; a damaged one is a
         ValueError or OSError."""
         if not isinstance(words, list) or not all(isinstance(word, str) for word in words):
@@ -276,20 +240,25 @@ class Lexicon:
             counts,
             TermSets(entry_ids, entry_offsets, words),
             TermSets(paragraph_ids, paragraph_offsets, words),
-            articles,
         )
 
     @classmethod
     def of(cls, build: Path | None, articles: Sequence[Article], entries: Sequence[Entry]) -> Lexicon:
         """The lexicon `qa index` saved in `build`; made here, more slowly, for a build saved without one or
         with words tokenized by another version of `qa.terms.tokens`."""
+        documents = Documents.of(articles)
         if build is not None:
             try:
                 saved = _saved(build)
                 if (why := _unusable(saved)) is None:
-                    lexicon = cls._load(build, saved["words"], articles)
+                    lexicon = cls._load(build, saved["words"])
                     if len(lexicon.entry_terms) != len(entries) or lexicon.bm25.size != len(entries):
                         raise ValueError(f"{len(lexicon.entry_terms)} entries' terms for {len(entries)} entries")
+                    if len(lexicon.paragraph_terms) != documents.paragraph_count:
+                        raise ValueError(
+                            f"{len(lexicon.paragraph_terms)} paragraph term sets for {documents.paragraph_count} "
+                            "paragraphs"
+                        )
                     return lexicon
             except (OSError, ValueError, KeyError, TypeError) as error:
                 raise IndexLoadError(f"the word statistics in index build {build} are damaged: {error}") from error
@@ -299,8 +268,8 @@ class Lexicon:
                 build,
                 why,
             )
-        by_id = {article.id: article for article in articles}
-        return cls.build(articles, [by_id[e.doc_id].paragraphs[e.paragraph - 1].text[e.start : e.end] for e in entries])
+        texts = [documents.by_id(e.doc_id).paragraphs[e.paragraph - 1].text[e.start : e.end] for e in entries]
+        return cls.build(documents, texts)
 
 
 def _saved(build: Path) -> dict[str, Any] | None:

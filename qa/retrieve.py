@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -11,7 +11,8 @@ import numpy as np
 from embeddings import Encoder, PassageIndex
 from qa.corpus import Article, Paragraph
 from qa.decision import is_keyword_match, is_keyword_question, question_names
-from qa.lexical_index import Key, Lexicon
+from qa.documents import Documents
+from qa.lexical_index import Lexicon
 from qa.remembered import Remembered
 from qa.sentences import MARKER_RE, Span
 from qa.settings import RETRIEVERS, RetrieverName
@@ -91,6 +92,10 @@ def is_fragment(text: str) -> bool:
     return len(plain.split()) < FRAGMENT_WORDS and not _SENTENCE_END_RE.search(plain)
 
 
+Key = int
+"""A paragraph's number across the collection (`qa.documents`)."""
+
+
 def fuse(rankings: Iterable[Sequence[Key]], k: int = RRF_K) -> list[Key]:
     """Reciprocal rank fusion: each ranking gives a paragraph 1/(k + rank); the sums decide."""
     fused: dict[Key, float] = {}
@@ -114,25 +119,22 @@ class Retriever:
         self.encoder = encoder
         self.paragraph_term_weight = paragraph_term_weight
         self.span_term_weight = span_term_weight
-        lexicon = Lexicon.of(index.build, articles, index.entries)
+        self.documents = Documents.of(articles)
+        lexicon = Lexicon.of(index.build, self.documents, index.entries)
         self.weights = lexicon.weights
         self.index = index
-        self._articles: Mapping[str, Article] = {a.id: a for a in articles}
-        # Everything a request needs per entry is made here, in one pass over the entry table: a
-        # request never re-reads the corpus's text.
-        self._keys: list[Key] = []
-        by_paragraph: dict[Key, list[int]] = {}
-        spans: dict[Key, list[Span]] = {}
-        for position, entry in enumerate(index.entries):
-            key = (entry.doc_id, entry.paragraph)
-            self._keys.append(key)
-            by_paragraph.setdefault(key, []).append(position)
-            spans.setdefault(key, []).append(Span(entry.start, entry.end))
-        self._by_paragraph = {key: np.asarray(positions) for key, positions in by_paragraph.items()}
-        self._by_document: dict[str, list[int]] = {}
-        for position, (doc_id, _) in enumerate(self._keys):
-            self._by_document.setdefault(doc_id, []).append(position)
-        self._spans = {key: tuple(paragraph_spans) for key, paragraph_spans in spans.items()}
+        # What a request needs per entry is found in arrays made at once from the mapped entry table: a start
+        # builds nothing per entry or per paragraph, and a request never re-reads the corpus's text. Paragraphs
+        # are keyed by their number across the collection (`qa.documents`).
+        self._paragraph_of = self.documents.paragraph_numbers(index.entries)
+        """The paragraph number of each entry."""
+        self._by_paragraph = np.argsort(self._paragraph_of, kind="stable")
+        """Entry positions grouped by paragraph, in position order within each."""
+        counts = np.bincount(self._paragraph_of, minlength=self.documents.paragraph_count)
+        self._paragraph_start = np.concatenate([[0], np.cumsum(counts)])
+        """Where each paragraph's entries begin in `_by_paragraph`; after the last, the number of entries."""
+        columns = index.entries.columns
+        self._starts, self._ends = columns["start"], columns["end"]
         self._entry_terms = Remembered(lexicon.entry_terms.__getitem__, TERM_SETS_KEPT)
         self._paragraph_terms = Remembered(lexicon.paragraph_terms.__getitem__, TERM_SETS_KEPT)
         self._folded: dict[Key, str] = {}
@@ -140,16 +142,22 @@ class Retriever:
         self._fragments: dict[Key, bool] = {}
         """Whether each paragraph a question has reached is a label (`is_fragment`), found on first use."""
         self.lexical = lexicon.bm25
-        self._known = set(self.weights.idf) | {
-            term for a in articles for term in terms(" ".join(x for x in (a.title, a.author) if x))
-        }
 
     def knows_names(self, question: str) -> bool:
         """Whether each multi-word name in the question has a word the collection uses (text, titles, bylines)."""
-        return all(terms(name) & self._known for name in question_names(question) if terms(name))
+        idf, names = self.weights.idf, self.documents.name_terms
+        return all(
+            any(term in idf or term in names for term in terms(name))
+            for name in question_names(question)
+            if terms(name)
+        )
 
     def _paragraph(self, key: Key) -> Paragraph:
-        return self._articles[key[0]].paragraphs[key[1] - 1]
+        return self.documents.paragraph(key)[1]
+
+    def _entries(self, key: Key) -> np.ndarray:
+        """The positions of the paragraph's entries, in order."""
+        return self._by_paragraph[self._paragraph_start[key] : self._paragraph_start[key + 1]]
 
     def search(
         self,
@@ -206,7 +214,8 @@ class Retriever:
             score = dense[key] if key in dense else self._dense_score(key, query, wanted)
             spans = self._span_scores(key, query, wanted)
             coverage = wanted.overlap(self._paragraph_terms[key])
-            hits.append(Hit(self._articles[key[0]], self._paragraph(key), score, len(hits) + 1, spans, coverage, known))
+            article, paragraph = self.documents.paragraph(key)
+            hits.append(Hit(article, paragraph, score, len(hits) + 1, spans, coverage, known))
             if len(hits) == k:
                 break
         return hits
@@ -221,24 +230,26 @@ class Retriever:
         """The sorted entry positions of `documents`' passages; None for no restriction."""
         if documents is None:
             return None
-        found = [position for doc_id in documents for position in self._by_document.get(doc_id, ())]
-        return np.asarray(sorted(found), dtype=np.int64)
+        positions, first, start = self.documents.positions, self.documents.first, self._paragraph_start
+        chosen = [positions[doc_id] for doc_id in documents if doc_id in positions]
+        found = [self._by_paragraph[start[first[d]] : start[first[d + 1]]] for d in chosen]
+        return np.sort(np.concatenate(found)).astype(np.int64) if found else np.zeros(0, dtype=np.int64)
 
     def _dense_scores(
         self, query: np.ndarray, wanted: QuestionTerms, depth: int, allowed: np.ndarray | None = None
     ) -> dict[Key, float]:
         """Dense evidence score of each paragraph among the `depth` nearest (allowed) entries."""
         best: dict[Key, float] = {}
-        keys = self._keys
-        for position, score in self.index.search(query, depth, allowed):
-            key = keys[position]
+        found = self.index.search(query, depth, allowed)
+        keys = self._paragraph_of[[position for position, _ in found]].tolist()
+        for key, (_, score) in zip(keys, found, strict=True):
             if key not in best:
                 best[key] = score
         return {key: score + self._bonus(key, wanted) for key, score in best.items()}
 
     def _dense_score(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> float:
         """The same score for a paragraph the dense search did not reach (BM25 found it)."""
-        return float(np.max(self.index.vectors[self._by_paragraph[key]] @ query)) + self._bonus(key, wanted)
+        return float(np.max(self.index.vectors[self._entries(key)] @ query)) + self._bonus(key, wanted)
 
     def _bonus(self, key: Key, wanted: QuestionTerms) -> float:
         """The rare-term bonus, less the penalties for a label and for a paragraph that adds little to the question."""
@@ -254,16 +265,15 @@ class Retriever:
 
     def _bm25_order(self, question: str, depth: int, allowed: np.ndarray | None = None) -> list[Key]:
         """Paragraphs by their best entry's BM25 score; entries without a question word are left out."""
-        order: dict[Key, None] = {}
-        for position, _ in self.lexical.top(question, depth, allowed):
-            order.setdefault(self._keys[position], None)
-        return list(order)
+        found = self.lexical.top(question, depth, allowed)
+        return list(dict.fromkeys(self._paragraph_of[[position for position, _ in found]].tolist()))
 
     def _span_scores(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> tuple[ScoredSpan, ...]:
-        positions = self._by_paragraph[key]
+        positions = self._entries(key)
         scores = (self.index.vectors[positions] @ query).tolist()
         weight, entry_terms, overlap = self.span_term_weight, self._entry_terms, wanted.overlap
+        spans = zip(self._starts[positions].tolist(), self._ends[positions].tolist(), strict=True)
         return tuple(
-            ScoredSpan(span, score + weight * overlap(entry_terms[position]))
-            for span, score, position in zip(self._spans[key], scores, positions.tolist(), strict=True)
+            ScoredSpan(Span(start, end), score + weight * overlap(entry_terms[position]))
+            for (start, end), score, position in zip(spans, scores, positions.tolist(), strict=True)
         )
