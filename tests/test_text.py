@@ -205,7 +205,8 @@ def test_a_named_date_label_counts_and_the_first_dated_line_wins_over_a_later_on
 
 def test_a_line_announcing_the_end_fence_in_its_own_words_is_not_text() -> None:
     text = (
-        "An EBook of Prison Labour\n\n*** START OF THIS EBOOK PRISON LABOUR ***\n\nPrisoners worked sixteen hours a day.\n\n"
+        "An EBook of Prison Labour\n\n*** START OF THIS EBOOK PRISON LABOUR ***\n\n"
+        "Prisoners worked sixteen hours a day.\n\n"
         "End of the EBook of Prison Labour\n\n*** END OF THIS EBOOK PRISON LABOUR ***\n\nLicence text.\n"
     )
     (article,) = parse_text(text, "e.txt")
