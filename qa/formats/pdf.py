@@ -342,23 +342,29 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
 
 def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bool:
     """Whether a row is a heading set in one column with nothing beside it in the other, from a line above
-    it to a line below: the head of a new band of columns (a profile's sections, each in two columns),
-    whose text is read after the band above is read to its end in both columns.
+    it to a line below, while the other column has text further up and further down: the head of a new
+    band of columns (a profile's sections, each in two columns), whose text is read after the band above
+    is read to its end in both columns.
 
-    Body text beside blank space (a figure in the other column) is no such head: the text flows on.
+    Body text beside blank space (a figure in the other column) is no such head: the text flows on;
+    nor is a heading beside a column that has ended (a short right column): the left column flows on.
     """
     if row.size < size * _HEADING_SIZE:
         return False
     side = (row.chars[0]["x0"] + row.chars[0]["x1"]) / 2 > gutter
     reach = row.bottom - row.top
-    return not any(
-        ((char["x0"] + char["x1"]) / 2 > gutter) != side
-        and char["bottom"] > row.top - reach
-        and char["top"] < row.bottom + reach
-        for other in rows
-        for char in other.chars
-        if not char["text"].isspace()
-    )
+    other = [
+        char
+        for line in rows
+        for char in line.chars
+        if ((char["x0"] + char["x1"]) / 2 > gutter) != side
+        and not char["text"].isspace()
+        and char["size"] >= size * _NOTE_SIZE  # body text, not a page number or a note below it
+    ]
+    beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char in other)
+    above = any(char["bottom"] <= row.top for char in other)
+    below = any(char["top"] >= row.bottom for char in other)
+    return above and below and not beside
 
 
 def _sidebar(rows: list[_Line]) -> float | None:
