@@ -185,8 +185,32 @@ def test_wrapped_listing_entries_keep_title_and_byline_apart() -> None:
 
 
 def test_labelled_title_and_author_lines_are_metadata_not_text(paine: Article) -> None:
-    assert (paine.title, paine.author, paine.date) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine", None)
+    assert (paine.title, paine.author) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine")
     assert not any(p.text.startswith(("Title:", "Author:")) for p in paine.paragraphs)
+
+
+def test_real_etext_release_date_is_its_date_to_the_month_it_prints(paine: Article) -> None:
+    assert paine.date == "2003-02"
+
+
+def test_a_named_date_label_counts_and_the_first_dated_line_wins_over_a_later_one() -> None:
+    text = (
+        "An EBook of Prison Labour\n\nTitle: Prison Labour\n\nRelease Date: March, 2004  [Etext #12]\n"
+        "Posting Date: May 1, 2010\n\nPrisoners worked sixteen hours a day.\n"
+    )
+    (article,) = parse_text(text, "e.txt")
+    assert (article.title, article.date) == ("Prison Labour", "2004-03")
+    assert [p.text for p in article.paragraphs] == ["Prisoners worked sixteen hours a day."]
+
+
+def test_a_line_announcing_the_end_fence_in_its_own_words_is_not_text() -> None:
+    text = (
+        "An EBook of Prison Labour\n\n*** START OF THIS EBOOK PRISON LABOUR ***\n\n"
+        "Prisoners worked sixteen hours a day.\n\n"
+        "End of the EBook of Prison Labour\n\n*** END OF THIS EBOOK PRISON LABOUR ***\n\nLicence text.\n"
+    )
+    (article,) = parse_text(text, "e.txt")
+    assert [p.text for p in article.paragraphs] == ["Prisoners worked sixteen hours a day."]
 
 
 def test_an_archives_header_and_licence_outside_its_start_and_end_lines_are_not_text(paine: Article) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import PurePath
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
@@ -133,6 +134,7 @@ def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph],
 
 
 _ISO_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
+_MONTH_FORMATS = ("%B %Y", "%b %Y")
 
 
 def iso_date(text: str | None) -> str | None:
@@ -143,3 +145,15 @@ def iso_date(text: str | None) -> str | None:
     if match := _ISO_RE.match(text):
         return parse_date(match.group(1))
     return parse_date(text)
+
+
+def month_date(text: str) -> str | None:
+    """`YYYY-MM` of a month and year printed alone ("March 2017", "February, 2003"), or None: a document
+    dated to the month is given the month, never a day made up."""
+    cleaned = text.strip(" .").replace(",", " ")
+    for pattern in _MONTH_FORMATS:
+        try:
+            return datetime.strptime(" ".join(cleaned.split()), pattern).strftime("%Y-%m")
+        except ValueError:
+            continue
+    return None

@@ -24,6 +24,14 @@ IDENTIFIER_RE = re.compile(r"[a-z0-9]+(?:[-_.][a-z0-9]+)*")
 _WORD_RE = re.compile(r"[^\W\d_]+")
 NAME_WORDS = (2, 4)
 """A personal name as printed has two to four words ("Ana Ruiz", "Mary J. K. Lee")."""
+ROLE_WORDS = frozenset(
+    {"analyst", "specialist", "director", "researcher", "professor", "lecturer", "fellow", "editor", "economist",
+     "attorney", "counsel", "consultant", "adviser", "advisor", "coordinator", "manager", "officer", "scientist",
+     "correspondent", "reporter", "rapporteur", "historian", "librarian", "investigator"}
+)  # fmt: skip
+"""The head word of a job title set under or after an author's name in a byline ("Analyst in American National
+Government", "Specialist in Health Policy"): what tells a byline from any other name on a page. An office held
+rather than a job done ("Chairman", "Secretary") is left out: it is what a letter's addressees are given."""
 _NAME_WORD_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
@@ -56,6 +64,12 @@ def personal_names(text: str) -> str | None:
         low <= len(words := name.split()) <= high and all(_NAME_WORD_RE.fullmatch(w) for w in words) for name in names
     )
     return text.strip() if fits else None
+
+
+def role(text: str) -> bool:
+    """Whether a line reads as a job title: its first word is a role word ("Analyst in ...", "Director, ...")."""
+    first = _WORD_RE.match(text.strip())
+    return first is not None and first.group(0).lower() in ROLE_WORDS
 
 
 def web_address(value: object) -> str | None:

@@ -23,7 +23,6 @@ from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from datetime import datetime
 from pathlib import PurePosixPath
 from statistics import median
 from urllib.parse import urlsplit
@@ -42,10 +41,11 @@ from qa.formats.document import (
     Parsed,
     assemble_sections,
     iso_date,
+    month_date,
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import personal_names, trusted, web_address
+from qa.formats.metadata import personal_names, role, trusted, web_address
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -71,10 +71,20 @@ _GUTTER_ZONE = 0.15
 """A gutter lies in the middle of the text: not within this share of the text width from either side."""
 _ITEM_GAP = 3.0
 """How far right of a bullet glyph, as a share of the line's size, its item's first character may start."""
+_BULLETS = frozenset("•‣◦⁃∙●○■□▪▫◆◇►▸▹➢➤❖✓✔")
+"""Glyphs that open a list item when they open a line."""
+_OVERPRINT = 1.0
+"""Points apart within which the same character at the same size, drawn twice, is one character overprinted."""
 _NESTING = 2
 """How deep columns are looked for inside columns."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
+_OPENING_PAGES = 3
+"""The pages a report opens with (cover, summary, a covering letter's first page): where it prints its date and
+authors when its first page does not."""
+_BYLINE_PAGES = 2
+"""A byline giving the authors' jobs stands on the cover or the page after it; further on, a covering letter's
+addressees ("The Honorable ...", over their office) are names over titles too."""
 _TOC_RUN = 3
 """Lines ending in page numbers make a table of contents only in a run at least this long."""
 _DATELINE_WORDS = 6
@@ -166,15 +176,30 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
 
 
 def _spans(row: _Line) -> list[tuple[float, float]]:
-    """The solid stretches of a row: its characters joined across gaps too narrow to be a gutter."""
+    """The solid stretches of a row: its characters joined across gaps too narrow to be a gutter.
+
+    A lone symbol (a bullet, a dash) is joined to the words just right of it, within `_ITEM_GAP`: it
+    opens that item and is set apart by a tab, not a gutter. Taken as a stretch of its own, a column of
+    bullets makes the gap between the bullets and their items look like a gutter, and each bullet
+    would be read at the end of the line in the column to its left.
+    """
     chars = [c for c in row.chars if not c["text"].isspace()] or row.chars
     spans = [(chars[0]["x0"], chars[0]["x1"])]
+    opener = _symbol(chars[0])
     for char in chars[1:]:
-        if char["x0"] - spans[-1][1] < _GUTTER_GAP * row.size:
+        gap = char["x0"] - spans[-1][1]
+        if gap < _GUTTER_GAP * row.size or (opener and gap < _ITEM_GAP * row.size):
             spans[-1] = (spans[-1][0], max(spans[-1][1], char["x1"]))
+            opener = False
         else:
             spans.append((char["x0"], char["x1"]))
+            opener = _symbol(char)
     return spans
+
+
+def _symbol(char: dict) -> bool:
+    """Whether a character is a symbol or punctuation mark (a bullet, a dash), not a letter or digit."""
+    return unicodedata.category(char["text"][:1] or " ")[0] in "PS"
 
 
 def _gutter(rows: list[_Line]) -> float | None:
@@ -272,8 +297,10 @@ def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
 def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_Segment]:
     """Runs of rows that stop at the gutter are read as two columns, left first; the other rows span the page.
 
-    A run with text on one side only (a paragraph's short last line) is no band of columns.
+    A run with text on one side only (a paragraph's short last line) is no band of columns. A heading
+    with blank space beside it across the gutter (`_opens_band`) begins a new band, as a full-width one does.
     """
+    size = median(row.size for row in rows)
     segments: list[_Segment] = []
     band: list[_Line] = []
 
@@ -298,7 +325,7 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         band.clear()
 
     for row in rows:
-        if _crosses(row, gutter):
+        if _crosses(row, gutter) or _opens_band(row, rows, gutter, size):
             close_band()
             full_width([row])
         else:
@@ -313,14 +340,46 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
     return segments
 
 
+def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bool:
+    """Whether a row is a heading set in one column with nothing beside it in the other, from a line above
+    it to a line below, while the other column has text further up and further down: the head of a new
+    band of columns (a profile's sections, each in two columns), whose text is read after the band above
+    is read to its end in both columns.
+
+    Body text beside blank space (a figure in the other column) is no such head: the text flows on;
+    nor is a heading beside a column that has ended (a short right column): the left column flows on.
+    """
+    if row.size < size * _HEADING_SIZE:
+        return False
+    side = (row.chars[0]["x0"] + row.chars[0]["x1"]) / 2 > gutter
+    reach = row.bottom - row.top
+    other = [
+        char
+        for line in rows
+        for char in line.chars
+        if ((char["x0"] + char["x1"]) / 2 > gutter) != side
+        and not char["text"].isspace()
+        and char["size"] >= size * _NOTE_SIZE  # body text, not a page number or a note below it
+    ]
+    beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char in other)
+    above = any(char["bottom"] <= row.top for char in other)
+    below = any(char["top"] >= row.bottom for char in other)
+    return above and below and not beside
+
+
 def _sidebar(rows: list[_Line]) -> float | None:
     """The x just left of a sidebar's aligned left edge, where the body text beside it stops.
 
     A box of text set beside the body for part of a page (an infobox, a summary's side panel)
-    shows as many rows whose second solid stretch starts at the same x, while the body rows next to
-    it stop short of that x and carry on across it once the box ends.
+    shows as many rows whose second solid stretch starts at the same x, or whose only one does, right
+    of the middle (the box's lines beside a blank in the body), while the body rows next to it stop
+    short of that x and carry on across it once the box ends.
     """
-    edges = Counter(round(span[0]) for row in rows for span in _spans(row)[1:])
+    spans = [_spans(row) for row in rows]
+    middle = (min(stretches[0][0] for stretches in spans) + max(stretches[-1][1] for stretches in spans)) / 2
+    edges = Counter(
+        round(span[0]) for stretches in spans for span in (stretches if stretches[0][0] > middle else stretches[1:])
+    )
     for edge, count in edges.most_common(3):
         if count < _SIDEBAR_ROWS:
             break
@@ -332,7 +391,15 @@ def _sidebar(rows: list[_Line]) -> float | None:
 
 
 def _render(line: _Line) -> None:
-    """The line's text with each raised run of small digits written as `[n]` markers, glued where it stands."""
+    """The line's text with each raised run of small digits written as `[n]` markers, glued where it stands.
+
+    A bullet glyph opening the line marks a list item, as an unmapped one does (`_mark_items`): it is
+    the list's markup, like an HTML `<li>`, and not part of the item's words.
+    """
+    visible = [c for c in line.chars if not c["text"].isspace()]
+    if len(visible) > 1 and visible[0]["text"] in _BULLETS:
+        visible[1]["item"] = True
+        line.chars = [c for c in line.chars if c is not visible[0]]
     chars = line.chars
     normal = [c for c in chars if c["size"] >= line.size * _SUPERSCRIPT_SIZE] or chars
     baseline = median(c["bottom"] for c in normal)
@@ -694,11 +761,34 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str]]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
-            pages = [_layout(number, page.chars) for number, page in enumerate(pdf.pages, start=1)]
+            pages = [_layout(number, _printed(page.chars)) for number, page in enumerate(pdf.pages, start=1)]
             links = [uri for page in pdf.pages for uri in _link_addresses(page)]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
     return metadata, pages, links
+
+
+def _printed(chars: list[dict]) -> list[dict]:
+    """A page's characters, each printed once: a character drawn twice at one place (a fake bold, a knocked-out
+    shadow in another colour) is one character to a reader, and read twice it doubles every letter ("4466").
+
+    Within `_OVERPRINT` points, the same character at the same size is the same; pdfplumber's own
+    `dedupe_chars` does this too, but in seconds a page, against milliseconds for this grid of nearby places.
+    """
+    seen: dict[tuple[str, float, int, int], list[dict]] = {}
+    kept: list[dict] = []
+    for char in chars:
+        x, y = round(char["x0"] / _OVERPRINT), round(char["top"] / _OVERPRINT)
+        key = (char["text"], round(char["size"], 1))
+        near = (seen.get((*key, x + dx, y + dy), []) for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+        if not any(
+            abs(other["x0"] - char["x0"]) <= _OVERPRINT and abs(other["top"] - char["top"]) <= _OVERPRINT
+            for cell in near
+            for other in cell
+        ):
+            seen.setdefault((*key, x, y), []).append(char)
+            kept.append(char)
+    return kept
 
 
 def _link_addresses(page: pdfplumber.page.Page) -> list[str]:
@@ -765,24 +855,20 @@ def _names(text: str) -> str | None:
     return None if _generic(text) else personal_names(text)
 
 
-def _date(text: str) -> str | None:
+def _date(text: str, labelled: bool = True) -> str | None:
     """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
 
     A month and year alone on its line ("March 2017") is given as `YYYY-MM`: what the page says,
     no day made up; after a label ("Formed December 1916" in an infobox) it dates something else.
+    Not `labelled`, only a line that is nothing but the date counts.
     """
     words = text.split()
     if len(words) > _DATELINE_WORDS:
         return None
-    for skip in range(min(len(words), _DATE_LABEL_WORDS + 1)):
+    for skip in range(min(len(words), _DATE_LABEL_WORDS + 1) if labelled else 1):
         if found := iso_date(" ".join(words[skip:]).strip(" .")):
             return found
-    for pattern in ("%B %Y", "%b %Y"):
-        try:
-            return datetime.strptime(text.strip(" ."), pattern).strftime("%Y-%m")
-        except ValueError:
-            continue
-    return None
+    return month_date(text)
 
 
 @dataclass(frozen=True)
@@ -795,15 +881,20 @@ class _Front:
 
 
 def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]) -> _Front:
-    """Title, author and date as the first page prints them; trustworthy Info fields only where it prints none."""
-    candidates = [i for i, line in enumerate(lines) if _WORD_RE.search(line.text) and not _generic(line.text)]
-    largest = max((lines[i].size for i in candidates), default=0.0)
+    """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
+
+    The title and a "By" byline are the first page's; a byline giving the author's job (`_signed`) may stand on
+    the opening pages or close the last one; the date is `_dated`.
+    """
+    first = [line for line in lines if line.page == 1]
+    candidates = [i for i, line in enumerate(first) if _WORD_RE.search(line.text) and not _generic(line.text)]
+    largest = max((first[i].size for i in candidates), default=0.0)
     title_lines: list[_Line] = []
     end = 0
     if largest >= body_size * _HEADING_SIZE:
-        end = next(i for i in candidates if abs(lines[i].size - largest) < 0.5)
-        title_lines = [lines[end]]
-        for line in lines[end + 1 :]:
+        end = next(i for i in candidates if abs(first[i].size - largest) < 0.5)
+        title_lines = [first[end]]
+        for line in first[end + 1 :]:
             if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
                 break
             title_lines.append(line)
@@ -812,16 +903,70 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
     title = printed or _info(metadata, "Title")
-    under = lines[end] if title_lines and end < len(lines) and lines[end].size < largest else None
-    byline = next((line for line in lines if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
+    under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
+    byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
     if byline is None and under is not None and _names(under.text):
         byline = under
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
-    author = _names(by.group(1) if by else byline.text) if byline is not None else _info(metadata, "Author")
-    dateline = next((line for line in lines if line.column is None and _date(line.text)), None)
+    signed = _signed(lines) if byline is None else {}
+    if byline is not None:
+        author = _names(by.group(1) if by else byline.text)
+    else:
+        author = " and ".join(signed.values()) or _info(metadata, "Author")
+    date, dateline = _dated(lines)
+    shown = [*title_lines, *(line for line in (byline, dateline) if line is not None)]
+    return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+def _signed(lines: list[_Line]) -> dict[int, str]:
+    """The names of a byline that gives each author's job, by the id of the line printing each.
+
+    On the opening pages, a name with its job title set just under it, at the same left edge ("Karen
+    L. Shanton" over "Analyst in American National Government"); else a sign-off, a line of its own on
+    the last two pages (the text's end, before any closing disclaimer): "Amanda K. Sarata, Specialist in
+    Health Policy". A list item ("• Ana Ruiz, Director") names a team, not the authors.
+    """
+    opening = [line for line in lines if line.page <= _BYLINE_PAGES and not _listed(line)]
+    found: dict[int, str] = {}
+    for line, below in zip(opening, opening[1:], strict=False):
+        beneath = below.page == line.page and 0 <= below.top - line.bottom <= line.size
+        if beneath and abs(below.x0 - line.x0) < line.size and role(below.text) and (name := _names(line.text)):
+            found[id(line)] = name
+    if found:
+        return found
+    last = max((line.page for line in lines), default=0)
+    for line in lines:
+        name, comma, job = line.text.partition(", ")
+        if line.page >= last - 1 and comma and not _listed(line) and role(job) and (name := _names(name)):
+            found[id(line)] = name
+    return found
+
+
+def _listed(line: _Line) -> bool:
+    """Whether a line opens a list item: after a bullet glyph, mapped or not."""
+    return line.listed or _symbol({"text": line.text[:1]})
+
+
+def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
+    """The document's date and the line printing it.
+
+    A short dateline across the first page ("Updated April 20, 2026"), made exact by a date alone on
+    its line on the opening pages that falls within it (a cover's "February 2006", a covering letter's
+    "February 8, 2006"). With no dateline, such an exact date, or a date alone at the first page's top
+    or foot, where a cover prints it ("March 2017" beside the publisher's address). Elsewhere, a date
+    in a column may be a value of an infobox ("Formed" | "December 1916"), dating something else.
+    """
+    first = [line for line in lines if line.page == 1]
+    dateline = next((line for line in first if line.column is None and _date(line.text)), None)
     date = _date(dateline.text) if dateline is not None else None
-    front = [*title_lines, *(line for line in (byline, dateline) if line is not None)]
-    return _Front(title, author, date, frozenset(id(line) for line in front))
+    alone = [(line, found) for line in lines if line.page <= _OPENING_PAGES and (found := _date(line.text, False))]
+    exact = next(((line, found) for line, found in alone if len(found) == 10 and found.startswith(date or "")), None)
+    if exact is not None and (date is None or len(date) < len(exact[1])):
+        return exact[1], exact[0]
+    if date is None and first:
+        edges = {min(line.row for line in first), max(line.row for line in first)}
+        return next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), (None, None))
+    return date, dateline
 
 
 def _words(pages: list[list[_Segment]]) -> set[str]:
@@ -929,7 +1074,7 @@ def parse(data: bytes, source: str) -> Parsed:
         paged.append(_Page(len(body), found, frozenset(number for line in page for number in _cites(line))))
         body += page
     order = {id(line): place for place, line in enumerate(body)}
-    front = _front([line for line in body if line.page == 1], body_size, metadata, words)
+    front = _front(body, body_size, metadata, words)
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
     runs = _page_runs(paged)
     _give_endnotes(runs, endnotes, order, body)

@@ -16,7 +16,7 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
-from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, NOTES_HEADING_RE, Parsed, squash
+from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, NOTES_HEADING_RE, Parsed, month_date, squash
 from qa.formats.encoding import decode_text
 from qa.sentences import NOTE_NUMBER, find_markers
 
@@ -49,9 +49,14 @@ REPEATS_FOR_FURNITURE = 3
 NEAR_REPEAT_RATIO = 0.9
 """A line this similar to a repeated one is the same furniture reworded (singular for plural, say)."""
 
-_LABELLED_FIELD_RE = re.compile(r"(Title|Authors?|Date)\s*:\s*(\S.{0,198})", re.IGNORECASE)
-"""A metadata line, `Title: ...`, as e-texts and memos open (Project Gutenberg, RFC 822 style headers)."""
+_LABELLED_FIELD_RE = re.compile(r"(Title|Authors?|(?:[A-Z][a-z]+ )?Date)\s*:\s*(\S.{0,198})", re.IGNORECASE)
+"""A metadata line, `Title: ...`, as e-texts and memos open (Project Gutenberg, RFC 822 style headers). A date's
+label may name which date it is ("Release Date:"); the first dated line is the document's."""
+_ANNOTATION_RE = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
+"""A bracketed note after a field's value ("February, 2003  [Etext #3742]"): about the file, not the value."""
 _TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b.*\*{3}")
+_FENCE_WORDS_RE = re.compile(r"\*{3}\s*(\w+ \w+)")
+"""A fence's opening words ("END OF"): a line right inside the fence that opens with them is the fence's too."""
 _LABELLED_FIELDS_WITHIN = 30
 """How many opening units of a file may hold its labelled metadata lines."""
 
@@ -276,9 +281,13 @@ def _single_article(units: list[_Unit]) -> tuple[_Header | None, list[_Unit]]:
     labelled: dict[str, str] = {}
     used: set[int] = set()
     for position in range(start, min(len(units), _LABELLED_FIELDS_WITHIN)):
-        if (field := _LABELLED_FIELD_RE.fullmatch(units[position].text)) and field.group(1).lower() not in labelled:
-            labelled[field.group(1).lower()] = squash(field.group(2))
-            used.add(position)
+        found = [_LABELLED_FIELD_RE.fullmatch(line.strip()) for line in units[position].text.splitlines()]
+        if not all(found):
+            continue
+        for labelled_line in found:
+            key = labelled_line.group(1).lower().split()[-1]
+            labelled.setdefault(key, squash(_ANNOTATION_RE.sub("", labelled_line.group(2))))
+        used.add(position)
     body = _fenced([unit for position, unit in enumerate(units[start:], start) if position not in used])
     if not labelled:
         return header, body
@@ -288,7 +297,7 @@ def _single_article(units: list[_Unit]) -> tuple[_Header | None, list[_Unit]]:
         start - 1,
         labelled.get("title", title),
         labelled.get("author", labelled.get("authors", author)),
-        parse_date(labelled["date"]) if "date" in labelled else date,
+        (parse_date(labelled["date"]) or month_date(labelled["date"])) if "date" in labelled else date,
     )
     return header, body
 
@@ -312,7 +321,11 @@ def _fenced(units: list[_Unit]) -> list[_Unit]:
         ),
         None,
     )
-    return units if end is None else units[starts[0] + 1 : end]
+    if end is None:
+        return units
+    if units[end - 1].text.lower().startswith(_FENCE_WORDS_RE.match(units[end].text)[1].lower()):
+        end -= 1  # "End of the ... EBook of <title>" right above the fence announces it, in the fence's own words
+    return units[starts[0] + 1 : end]
 
 
 def _looks_like_title(text: str) -> bool:

@@ -1,0 +1,71 @@
+"""Real published PDFs (eval/real/docs): list pages read in columns, side bylines, sign-offs and covering letters.
+
+Expected values are what each document prints, as `pdftotext` shows it and the manifest records it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+
+import pytest
+
+from eval.reference import quote_in_reference, reference
+from qa.corpus import Article
+from qa.formats import parse_bytes
+from qa.settings import PROJECT_ROOT
+
+REAL = PROJECT_ROOT / "eval" / "real" / "docs"
+
+
+@cache
+def articles(name: str) -> tuple[Article, ...]:
+    path = REAL / name
+    return tuple(parse_bytes(path.read_bytes(), path.name).articles)
+
+
+def test_real_summary_pages_side_byline_is_the_author_and_the_summary_reads_on_beside_it() -> None:
+    (report,) = articles("crs-election-grants-2026.pdf")
+    assert report.author == "Karen L. Shanton"
+    summary = next(p.text for p in report.paragraphs if p.text.startswith("States and localities have primary"))
+    assert summary.endswith("to adopt, reject, implement, or maintain election administration policies and practices.")
+    assert "Analyst in American" not in summary
+
+
+def test_real_two_column_brief_is_signed_by_its_author_at_the_end_of_its_text() -> None:
+    (brief,) = articles("crs-common-rule-2026.pdf")
+    assert brief.author == "Amanda K. Sarata"
+    assert not any("Amanda K. Sarata" in p.text for p in brief.paragraphs)
+
+
+def test_real_covering_letters_date_gives_the_report_its_day() -> None:
+    letter, slides, appendix = articles("gao-infant-formula-2006.pdf")
+    assert {letter.date, slides.date, appendix.date} == {"2006-02-08"}
+    assert (
+        letter.author is None
+    )  # the cover prints the office as a letterhead, and the letter's signatory is not its author
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_real_figure_list_in_two_columns_reads_each_item_whole_with_no_bullet_after_it() -> None:
+    items = [
+        p.text
+        for article in articles("rdr-index-2017.pdf")
+        for p in article.paragraphs
+        if p.page == 97 and p.kind == "bullet"
+    ]
+    assert "2017 Company Ranking" in items
+    assert len(items) == 20
+    judged = reference(REAL / "rdr-index-2017.pdf")
+    # pdftotext reads the column's overflow "F7)" at the head of the page, away from "(F5-": only that item differs
+    assert [item for item in items if not quote_in_reference(item, judged)] == [items[9]]
+    assert items[9].endswith("Content and Accounts (F5-F7)")
+
+
+def test_real_cover_dated_at_its_foot_and_a_profile_page_read_section_by_section() -> None:
+    index = articles("rdr-index-2017.pdf")
+    assert index[0].date == "2017-03"
+    texts = [p.text for article in index for p in article.paragraphs if p.page == 49]
+    requests = next(text for text in texts if text.startswith("Requests for user information: Apple"))
+    assert requests.endswith("requests because user communications are end-to-end encrypted, Apple should state this.")
+    assert "about whether it conducts any form of human rights" not in requests  # the section above's right column
