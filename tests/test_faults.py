@@ -65,7 +65,8 @@ def truncate(name: str) -> Callable[[Path], None]:
 FAULTS: dict[str, tuple[Callable[[Path], None], str]] = {
     "deleted": (shutil.rmtree, "no index in "),
     "truncated vectors": (truncate("index.faiss"), "is damaged"),
-    "truncated documents": (truncate("articles.json"), "are damaged"),
+    "truncated documents": (truncate("document-rows.npy"), "are damaged"),
+    "truncated document headers": (truncate("documents.json"), "are damaged"),
     "another model": (lambda index: edit_manifest(index, model="another-model@0"), "built with model another-model@0"),
     "truncated entry table": (truncate("entries.npy"), "entries.npy is cut short"),
     "another format": (lambda index: edit_manifest(index, format=99), "is in format 99; this version reads format 3"),
