@@ -97,11 +97,11 @@ class OnnxQueryEncoder:
 
         options = onnxruntime.SessionOptions()
         options.graph_optimization_level = onnxruntime.GraphOptimizationLevel.ORT_ENABLE_ALL
-        # onnxruntime's defaults otherwise, spinning included: its threads spin between the graph's
-        # operators instead of sleeping and being woken for each (without spinning a question took
-        # about 1 ms more on 2 cores). By default they also spin on for about 50 ms after every run,
-        # a core taken from the web server and the other workers; this stops them as the run ends.
-        options.add_session_config_entry("session.force_spinning_stop", "1")
+        # No spinning: onnxruntime's default threads spin between operators and for about 50 ms after every
+        # run. That saved about 1 ms of a lone question's p50, but the spinning took the cores from the web
+        # server and the other questions: at concurrency 8 and one worker, `bench.throughput` measured 100.6-109.5
+        # answers/s with spinning (stopped at each run's end) against 122.9-164.7 without, three pairs alternated.
+        options.add_session_config_entry("session.intra_op.allow_spinning", "0")
         self._session = onnxruntime.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         self._tokenizer = Tokenizer.from_file(str(path.parent / TOKENIZER_FILE))
         self.model_id = model_id
