@@ -23,7 +23,8 @@ def readme_figure(result: dict[str, Any]) -> str:
     """The suite's time as the README gives it, with the machine's load then: on a shared machine it varies."""
     minutes, rest = divmod(round(result["seconds"]), 60)
     load = result["machine"]["load_average_1m"]
-    return f"{minutes} min {rest} s on 2 cores at load {load:.0f}, `bench/suite_time.py`"
+    counts = ", ".join(f"{number} {kind}" for kind, number in result["counts"].items())
+    return f"{minutes} min {rest} s on 2 cores at load {load:.0f} ({counts}), `bench/suite_time.py`"
 
 
 def main() -> int:

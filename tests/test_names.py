@@ -117,7 +117,7 @@ def test_a_skipped_file_is_listed_with_its_name_escaped() -> None:
 
 def test_the_cli_never_prints_a_name_raw(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     missing = tmp_path / "\u202egnp.txt"
-    assert main(["add", str(missing), "--corpus", str(tmp_path)]) == 2
+    assert main(["add", str(missing), "--corpus", str(tmp_path), "--index", str(tmp_path / "index")]) == 2
     error = capsys.readouterr().err
     assert "\u202e" not in error
     assert f"{shown(str(missing))}: cannot be read" in error
