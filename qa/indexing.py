@@ -29,7 +29,7 @@ from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, start_forkserver
 from qa.lexical_index import Lexicon
 from qa.lock import index_build_lock
 from qa.names import shown
-from qa.passages import index_entries, known_spans
+from qa.passages import PASSAGES_VERSION, index_entries, known_spans
 from qa.sentences import Span
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
@@ -230,8 +230,8 @@ def files_json(files: Mapping[str, ParsedFile]) -> bytes:
 
 @cache
 def text_versions() -> dict[str, str]:
-    """This installation's versions of what shapes passages: the project's parsers and `SHAPING_DISTRIBUTIONS`."""
-    versions = {"parser": PARSER_VERSION}
+    """This installation's versions of what shapes passages: its parsers, its passages and `SHAPING_DISTRIBUTIONS`."""
+    versions = {"parser": PARSER_VERSION, "passages": PASSAGES_VERSION}
     for name in SHAPING_DISTRIBUTIONS:
         try:
             versions[name] = version(name)

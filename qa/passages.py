@@ -3,7 +3,9 @@
 all-MiniLM-L6-v2 reads only the first 256 word pieces of a text, so a long paragraph embedded
 whole would hide its later sentences. Each paragraph is therefore embedded whole, sentence by
 sentence, and as pairs of adjacent sentences; every vector points back to its paragraph, which
-stays the unit that is quoted and cited. Headings are not embedded: a heading alone is no answer.
+stays the unit that is quoted and cited. Headings are not embedded: a heading alone is no answer. A heading
+that reads as a statement is the exception (`is_statement`): briefing slides and executive summaries set their
+findings as headings ("64 percent of infants were ..."), and such a heading is the only place the finding is said.
 
 Splitting into sentences is the costly part of a build that is not the model's (pysbd is pure Python:
 about a second for the bundled corpus), and a paragraph's spans depend on its text alone. So a build
@@ -13,11 +15,31 @@ splits only new text: an added document costs its own sentences, not the corpus'
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from embeddings import Entry
 from qa.corpus import Article, Paragraph
-from qa.sentences import Span, split_sentences
+from qa.sentences import MARKER_RE, Span, split_sentences
+
+PASSAGES_VERSION = "2"
+"""Raised whenever the passages cut from the same paragraphs change (2: statement headings are embedded), so
+that a build made before is rebuilt (`qa.indexing.text_versions`)."""
+STATEMENT_WORDS = 6
+"""A heading of at least this many words that ends with a full stop is a statement, not a label."""
+_STATEMENT_END_RE = re.compile(r"[.!…][\"'”’)\]]*$")
+"""A statement's end: a question mark is left out, since a heading that asks ("What is X?") answers nothing."""
+
+
+def is_statement(text: str) -> bool:
+    """Whether a heading is written as a sentence that says something, footnote markers aside."""
+    plain = MARKER_RE.sub("", text).rstrip()
+    return len(plain.split()) >= STATEMENT_WORDS and _STATEMENT_END_RE.search(plain) is not None
+
+
+def is_embedded(paragraph: Paragraph) -> bool:
+    """Whether a paragraph gets passages: every one but a heading that is only a label."""
+    return paragraph.kind != "heading" or is_statement(paragraph.text)
 
 
 def passage_spans(paragraph: Paragraph) -> list[Span]:
@@ -40,7 +62,7 @@ def index_entries(
     entries: list[tuple[Entry, str]] = []
     for article in articles:
         for paragraph in article.paragraphs:
-            if paragraph.kind == "heading":
+            if not is_embedded(paragraph):
                 continue
             spans = known.get(paragraph.text)
             for span in passage_spans(paragraph) if spans is None else spans:

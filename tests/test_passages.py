@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from qa.corpus import Article
+from qa.corpus import Article, Paragraph
 from qa.indexing import load_corpus
-from qa.passages import index_entries, known_spans
+from qa.passages import index_entries, is_embedded, known_spans
 from qa.sentences import Span
 from qa.settings import PROJECT_ROOT
 
@@ -34,3 +34,26 @@ def test_entries_of_articles_not_given_are_passed_over(articles: list[Article]) 
     entries = [entry for entry, _ in index_entries(articles)]
     known = known_spans(articles[:1], entries)
     assert set(known) == {p.text for p in articles[0].paragraphs if p.kind != "heading"}
+
+
+def _heading(text: str) -> Paragraph:
+    return Paragraph(1, text, 0, kind="heading")
+
+
+def test_a_heading_written_as_a_finding_is_embedded() -> None:
+    # A briefing slide's title carries its finding; nothing else in the document says it.
+    heading = _heading("64 percent of WIC infants had ever been breastfed, compared to 78 percent of non-WIC infants.")
+    entries = index_entries([Article("slides", None, None, None, "slides.pdf", (heading,))])
+    assert [text for _, text in entries] == [heading.text]
+
+
+def test_a_heading_that_is_a_label_is_not_embedded() -> None:
+    assert not is_embedded(_heading("Requirements payments program"))
+
+
+def test_a_heading_that_asks_a_question_is_not_embedded() -> None:
+    assert not is_embedded(_heading("What Do Governance Indicators Measure in the Index?"))
+
+
+def test_a_short_heading_ending_in_a_full_stop_is_not_embedded() -> None:
+    assert not is_embedded(_heading("AMÉRICA MÓVIL, S.A.B. DE C.V."))
