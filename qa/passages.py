@@ -26,14 +26,22 @@ PASSAGES_VERSION = "2"
 """Raised whenever the passages cut from the same paragraphs change (2: statement headings are embedded), so
 that a build made before is rebuilt (`qa.indexing.text_versions`)."""
 STATEMENT_WORDS = 6
-"""A heading of at least this many words that ends with a full stop is a statement, not a label."""
+"""A sentence of at least this many words that ends with a full stop is a statement, not a label."""
 _STATEMENT_END_RE = re.compile(r"[.!…][\"'”’)\]]*$")
 """A statement's end: a question mark is left out, since a heading that asks ("What is X?") answers nothing."""
 
 
 def is_statement(text: str) -> bool:
-    """Whether a heading is written as a sentence that says something, footnote markers aside."""
-    plain = MARKER_RE.sub("", text).rstrip()
+    """Whether a heading holds a sentence that says something, footnote markers aside.
+
+    Any of its sentences will do: a slide's title and the label of the list under it can come out of a
+    layout as one heading ("Two of the 11 studies found lower rates.[17] Mothers receiving packs:").
+    """
+    return any(_says_something(text[span.start : span.end]) for span in split_sentences(text))
+
+
+def _says_something(sentence: str) -> bool:
+    plain = MARKER_RE.sub("", sentence).rstrip()
     return len(plain.split()) >= STATEMENT_WORDS and _STATEMENT_END_RE.search(plain) is not None
 
 

@@ -47,6 +47,10 @@ def test_a_heading_written_as_a_finding_is_embedded() -> None:
     assert [text for _, text in entries] == [heading.text]
 
 
+def test_a_heading_holding_a_finding_and_a_label_is_embedded() -> None:
+    assert is_embedded(_heading("Two of the 11 studies found lower breastfeeding rates.[17] Mothers receiving packs:"))
+
+
 def test_a_heading_that_is_a_label_is_not_embedded() -> None:
     assert not is_embedded(_heading("Requirements payments program"))
 
