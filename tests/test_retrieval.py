@@ -7,7 +7,8 @@ from fastapi.testclient import TestClient
 
 from embeddings import Encoder
 from qa import Assistant, Settings
-from qa.retrieve import fuse, is_fragment
+from qa.retrieve import ScoredSpan, best_piece, fuse, is_fragment
+from qa.sentences import Span
 from tests.conftest import open_built
 
 G8 = "What did the G8 urge North Korea to do?"
@@ -101,3 +102,13 @@ def test_a_paragraph_adding_little_to_the_question_ranks_after_one_that_answers(
     first, second = fund.retriever.search("Why did the fund close?", 2)
     assert first.paragraph.text.startswith("The fund closed in March because")
     assert second.paragraph.text == "The relief fund closed."
+
+
+def test_a_paragraph_s_best_piece_is_its_best_sentence_or_pair_not_the_whole() -> None:
+    # The whole paragraph scores highest (it holds every question word), but ranking asks whether one piece does.
+    spans = [ScoredSpan(Span(0, 90), 2.0), ScoredSpan(Span(0, 40), 0.7), ScoredSpan(Span(41, 90), 1.2)]
+    assert best_piece(spans) == 1.2
+
+
+def test_a_one_sentence_paragraph_s_best_piece_is_the_paragraph() -> None:
+    assert best_piece([ScoredSpan(Span(0, 40), 0.9)]) == 0.9
