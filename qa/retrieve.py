@@ -30,7 +30,8 @@ evidence. Measured on the dev splits of all three eval collections (0.3, 0.6, 1.
 0.625 to 0.646, with formats unchanged; 2.0 and above quoted more extra sentences."""
 PIECE_WEIGHT = 0.1
 """How much a paragraph's best quotable piece (a sentence or a pair, scored as for quoting) adds to its dense
-evidence score when ranking the first `RERANK_POOL` paragraphs.
+evidence score when the dense retriever ranks its first `RERANK_POOL` paragraphs (BM25 and hybrid keep their
+own order).
 
 A long paragraph's best entry is often the paragraph whole, whose cosine says it is on the topic; the
 piece score says one sentence of it carries the question's rare words. Measured on the dev splits of
@@ -242,9 +243,9 @@ class Retriever:
             article, paragraph = self.documents.paragraph(key)
             hits.append(Hit(article, paragraph, score, len(hits) + 1, spans, coverage, known))
             verbatim.append(key in holding)
-            if len(hits) == max(k, RERANK_POOL):
+            if len(hits) == (max(k, RERANK_POOL) if retriever == "dense" else k):
                 break
-        return self._rerank(hits, verbatim, k)
+        return self._rerank(hits, verbatim, k) if retriever == "dense" else hits
 
     def _rerank(self, hits: list[Hit], verbatim: list[bool], k: int) -> list[Hit]:
         """The best `k` of `hits` by dense evidence score plus `PIECE_WEIGHT` times the best piece's score,

@@ -104,6 +104,13 @@ def test_a_paragraph_adding_little_to_the_question_ranks_after_one_that_answers(
     assert second.paragraph.text == "The relief fund closed."
 
 
+def test_the_first_paragraphs_do_not_depend_on_how_many_are_asked_for(assistant: Assistant) -> None:
+    # A dev question whose first three change when only the first three are reranked (`RERANK_POOL`).
+    question = "What did North Korea agree to at the UPR about aid agencies reaching people in need?"
+    few = [hit.paragraph.text for hit in assistant.retriever.search(question, 3)]
+    assert few == [hit.paragraph.text for hit in assistant.retriever.search(question, 10)][:3]
+
+
 def test_a_paragraph_s_best_piece_is_its_best_sentence_or_pair_not_the_whole() -> None:
     # The whole paragraph scores highest (it holds every question word), but ranking asks whether one piece does.
     spans = [ScoredSpan(Span(0, 90), 2.0), ScoredSpan(Span(0, 40), 0.7), ScoredSpan(Span(41, 90), 1.2)]
