@@ -53,15 +53,17 @@ def test_no_footnote_is_misattributed(figures: dict[str, float | None]) -> None:
 
 
 def test_retrieval_reaches_measured_recall(figures: dict[str, float | None]) -> None:
-    assert figures["recall@1"] >= 0.80
-    assert figures["recall@3"] >= 0.88
+    # Measured 0.839 and 0.935 with the piece reranking (`qa.retrieve.PIECE_WEIGHT`); 0.806 and 0.903 without.
+    assert figures["recall@1"] >= 0.83
+    assert figures["recall@3"] >= 0.93
 
 
 def test_answers_quote_the_evidence_and_cite_its_notes(figures: dict[str, float | None]) -> None:
     # Sentence quotes miss dev answers whose evidence sentence scores under another sentence of its
-    # paragraph (measured 0.742 and 0.789 with the rare-term weight 1.5; 0.677 and 0.737 at 0.3).
-    assert figures["answer_support"] >= 0.74
-    assert figures["footnote_recall"] >= 0.78
+    # paragraph (measured 0.742 and 0.789 with the rare-term weight 1.5; 0.677 and 0.737 at 0.3). The piece
+    # reranking brings the evidence paragraph of one more question into the top three: 0.774 and 0.842.
+    assert figures["answer_support"] >= 0.77
+    assert figures["footnote_recall"] >= 0.84
 
 
 def test_abstention_beats_chance_without_silencing_answers(figures: dict[str, float | None]) -> None:
