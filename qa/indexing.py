@@ -25,7 +25,7 @@ from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_j
 from qa.documents import ARTICLES_FILE, documents_files
 from qa.errors import CorpusError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
-from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, start_forkserver
+from qa.isolation import DEFAULT_LIMITS, ParseLimits, ParseStopped, Worker, start_forkserver
 from qa.lexical_index import Lexicon
 from qa.lock import index_build_lock
 from qa.names import shown
@@ -127,6 +127,8 @@ def parse_corpus_file(path: Path, directory: Path, worker: Worker, known: Parsed
         return name, known
     try:
         articles = tuple(worker.parse(data, name).articles)
+    except ParseStopped as error:  # not kept for reuse: with other limits, or on a quieter machine, it may parse
+        return name, str(error).removeprefix(f"{path.name}: ")
     except CorpusError as error:
         return name, ParsedFile(digest, skipped=str(error).removeprefix(f"{path.name}: "))
     if not any(article.paragraphs for article in articles):

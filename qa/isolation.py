@@ -36,6 +36,16 @@ from qa.formats.document import Parsed
 from qa.formats.errors import UnreadableDocument
 from qa.settings import Settings
 
+
+class ParseStopped(UnreadableDocument):
+    """A parse stopped short: by a limit (time, memory, pages, characters) or by the process shutting down.
+
+    Unlike a malformed file, the outcome depends on the limits, which are settings, and on the machine's
+    load at the time, not on the file's bytes alone; so a build never reuses it, and the next build (or
+    `qa index --force` after raising a limit) parses the file again.
+    """
+
+
 PAGE_COUNTERS: dict[str, Callable[[bytes], int]] = {".pdf": pdf.page_count}
 """How a paged format counts its pages before it is parsed, so the page cap refuses a file before its cost."""
 
@@ -98,6 +108,8 @@ class Worker:
         name = Path(source).name
         try:
             return self._parse(data, source)
+        except ParseStopped as error:
+            raise ParseStopped(f"{name}: {error}") from error
         except UnreadableDocument as error:
             raise CorpusError(f"{name}: {error}") from error
 
@@ -111,14 +123,14 @@ class Worker:
                 message = connection.recv() if connection.poll(max(0.0, started + allowed - time.monotonic())) else None
             except (EOFError, OSError):
                 if self._process is not process:  # closed by `stop_all`
-                    raise UnreadableDocument("parsing was stopped: the process is shutting down") from None
+                    raise ParseStopped("parsing was stopped: the process is shutting down") from None
                 process.join(timeout=5)
                 code = process.exitcode
                 self.close()
-                raise UnreadableDocument(_death_reason(code, self.limits)) from None
+                raise ParseStopped(_death_reason(code, self.limits)) from None
             if message is None:
                 self.close()
-                raise UnreadableDocument(
+                raise ParseStopped(
                     f"parsing it took longer than {allowed:.0f} s, the limit "
                     "(QA_PARSE_TIMEOUT, plus QA_PARSE_PAGE_SECONDS per page)"
                 )
@@ -127,9 +139,12 @@ class Worker:
                 allowed = self.limits.seconds(value)
             elif kind == "parsed":
                 return value
+            elif kind == "fatal":
+                self.close()
+                raise ParseStopped(value)
+            elif kind == "limit":
+                raise ParseStopped(value)
             else:
-                if kind == "fatal":
-                    self.close()
                 raise UnreadableDocument(value)
 
     def _start(self) -> Connection:
@@ -226,7 +241,7 @@ def _serve(connection: Connection, limits: ParseLimits) -> None:
             if _out_of_memory(error):
                 connection.send(("fatal", limits.memory_message()))
                 return
-            connection.send(("rejected", _reason(error, source)))
+            connection.send(("limit" if isinstance(error, ParseStopped) else "rejected", _reason(error, source)))
 
 
 def _out_of_memory(error: BaseException | None) -> bool:
@@ -253,13 +268,11 @@ def _parse(data: bytes, source: str, limits: ParseLimits, connection: Connection
     if counter is not None:
         pages = counter(data)
         if pages > limits.max_pages:
-            raise UnreadableDocument(
-                f"it has {pages} pages, more than the limit of {limits.max_pages} (QA_PARSE_MAX_PAGES)"
-            )
+            raise ParseStopped(f"it has {pages} pages, more than the limit of {limits.max_pages} (QA_PARSE_MAX_PAGES)")
         connection.send(("pages", pages))
     parsed = parse_bytes(data, source)
     if len(parsed.text) > limits.max_chars:
-        raise UnreadableDocument(
+        raise ParseStopped(
             f"its text has {len(parsed.text)} characters, "
             f"more than the limit of {limits.max_chars} (QA_PARSE_MAX_CHARS)"
         )

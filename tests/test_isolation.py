@@ -15,7 +15,7 @@ from cli.main import main
 from qa.errors import CorpusError
 from qa.folder import fingerprint
 from qa.formats.errors import UnreadableDocument
-from qa.indexing import load_corpus
+from qa.indexing import load_corpus, parse_corpus
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, parse_isolated, stop_all
 from tests import bombs
 
@@ -111,6 +111,23 @@ def test_one_bomb_in_the_corpus_folder_is_skipped_with_its_reason_and_the_rest_i
     assert skipped == [
         ("bomb.pdf", "parsing it needs more than 268435456 bytes of memory, the limit (QA_PARSE_MEMORY_BYTES)")
     ]
+
+
+def test_a_file_stopped_by_a_limit_is_parsed_again_by_the_next_build_with_a_higher_limit(tmp_path: Path) -> None:
+    (tmp_path / "report.txt").write_bytes(REPORT)
+    first = parse_corpus(tmp_path, limits=replace(DEFAULT_LIMITS, max_chars=20))
+    assert [name for name, _ in first.skipped] == ["report.txt"]
+    second = parse_corpus(tmp_path, previous=first.files)
+    assert [a.source for a in second.articles] == ["report.txt"]
+    assert second.skipped == []
+
+
+def test_a_malformed_file_is_not_parsed_again_while_its_bytes_are_unchanged(tmp_path: Path) -> None:
+    (tmp_path / "latin1.txt").write_bytes(b"caf\xe9 au lait\n")
+    first = parse_corpus(tmp_path)
+    second = parse_corpus(tmp_path, previous=first.files)
+    assert second.files["latin1.txt"] is first.files["latin1.txt"]
+    assert second.skipped == first.skipped
 
 
 def test_a_deeply_nested_html_file_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path: Path) -> None:
