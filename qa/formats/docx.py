@@ -240,7 +240,12 @@ class _Core:
 
 
 def _core(package: _Package, related: dict[str, str]) -> _Core:
-    """Core properties worth believing: not placeholders, logins, file names or the name of the program."""
+    """Core properties worth believing: not placeholders, logins, file names or the name of the program.
+
+    The date is the last save's (`dcterms:modified`), the date of the text as the file holds it; `dcterms:created`
+    only for a file never saved again. Creation is the file's start and survives into every copy saved under a new
+    name (last year's report reworked, a template's), so it may be years older than the text.
+    """
     core = package.xml(related.get("core-properties", "docProps/core.xml"))
     app = package.xml(related.get("extended-properties", "docProps/app.xml"))
     application = app.findtext(f"{{{_APP}}}Application") if app is not None else None
@@ -253,7 +258,7 @@ def _core(package: _Package, related: dict[str, str]) -> _Core:
     return _Core(
         title=trusted(value("dc:title"), programs),
         author=None if author is None or IDENTIFIER_RE.fullmatch(author) else author,
-        date=iso_date(value("dcterms:created")),
+        date=iso_date(value("dcterms:modified")) or iso_date(value("dcterms:created")),
         url=web_address(value("dc:identifier")),
     )
 
