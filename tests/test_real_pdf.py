@@ -46,6 +46,13 @@ def test_real_covering_letters_date_gives_the_report_its_day() -> None:
     )  # the cover prints the office as a letterhead, and the letter's signatory is not its author
 
 
+def test_real_initial_capital_over_stacked_spaces_keeps_its_word_whole() -> None:
+    """Word left one space per line of the cover's frame stacked at the frame's left edge, under a large "U" and
+    "R": pdfplumber gives them as characters, and read as text they split "United" and "Report"."""
+    letter, _, _ = articles("gao-infant-formula-2006.pdf")
+    assert letter.paragraphs[0].text == "GAO Report to Congressional Addressees"
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_real_figure_list_in_two_columns_reads_each_item_whole_with_no_bullet_after_it() -> None:
     items = [

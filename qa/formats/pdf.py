@@ -390,6 +390,21 @@ def _sidebar(rows: list[_Line]) -> float | None:
     return None
 
 
+def _hidden_space(char: dict, previous: dict | None) -> bool:
+    """Whether a space character is drawn inside the glyph before it, where it parts no words.
+
+    Word processors leave such spaces stacked at a frame's left edge, one per line of the frame, and a
+    large initial capital covers them ("U" of "United" at the same x): read as text they split the word
+    ("U nited"). A space that separates words stands after the glyph before it.
+    """
+    return (
+        char["text"].isspace()
+        and previous is not None
+        and not previous["text"].isspace()
+        and char["x1"] <= previous["x1"]
+    )
+
+
 def _render(line: _Line) -> None:
     """The line's text with each raised run of small digits written as `[n]` markers, glued where it stands.
 
@@ -423,6 +438,9 @@ def _render(line: _Line) -> None:
             parts.append("".join(f"[{number}]" for number in re.findall(r"\d+", run)))
             line.marked = line.marked or index == 0
             previous, index = chars[end - 1], end
+            continue
+        if _hidden_space(char, previous):
+            index += 1
             continue
         if previous is not None and char["x0"] - previous["x1"] > 0.2 * min(char["size"], previous["size"]):
             parts.append(" ")
