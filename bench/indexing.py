@@ -4,6 +4,8 @@
 
 Also measures `qa index` on a corpus that has not changed since the last build: how long it
 takes and how many texts it embeds (counted at the encoder, so any path that encodes shows up).
+The library's build exports no ONNX query graph, so a first `qa index` writes it (and must not
+rebuild); the second is the one timed, as a user re-running `qa index` meets it.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from bench.harness import timed, write_results
 from cli.main import main as qa_main
 from embeddings import Encoder, default_model_dir
+from embeddings.index import current_build
 from qa.indexing import build_index, load_corpus
 from qa.passages import index_entries
 from qa.settings import Settings
@@ -43,7 +46,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             raw_s.append(timed(lambda: raw.encode(texts, batch_size=settings.batch_size, normalize_embeddings=True)))
             build_s.append(timed(lambda d=index_dir: build_index(settings.corpus_dir, d, encoder, progress=False)))
         encoded = _count_encoded_texts()
-        unchanged_s = timed(lambda: qa_main(["index", "--corpus", str(settings.corpus_dir), "--index", str(index_dir)]))
+        command = ["index", "--corpus", str(settings.corpus_dir), "--index", str(index_dir)]
+        built = current_build(index_dir)
+        first_s = timed(lambda: qa_main(command))
+        rebuilt = current_build(index_dir) != built
+        unchanged_s = timed(lambda: qa_main(command))
     raw_rate = len(texts) / statistics.median(raw_s)
     build_rate = len(texts) / statistics.median(build_s)
     results = {
@@ -59,7 +66,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         "unchanged_corpus_reindex": {
             "seconds": round(unchanged_s, 2),
             "texts_encoded": len(encoded),
-            "note": "qa index run in this process (libraries already imported): finds the index fresh and skips",
+            "first_after_library_build_seconds": round(first_s, 2),
+            "first_after_library_build_rebuilt": rebuilt,
+            "note": "qa index run in this process (libraries already imported): the first exports the query "
+            "graph the library build lacks, the second (timed) finds the index fresh and skips",
         },
     }
     write_results("indexing", results)

@@ -2,16 +2,17 @@
 
 Each install runs the Makefile's own stamp rule (so the figures are of what `make` does, not of a
 copy of its commands) into a new venv in a temporary folder: the runtime that `make serve` needs,
-then on top of it the dev extras of `make test`; and in a second venv the runtime and the bench extras
-of `make eval` and `make bench`. Size is the venv folder on disk (`du -s`), time is wall clock.
-Packages come from this machine's pip configuration and cache, so a first install over the network
-takes longer by the download.
+then on top of it the dev extras of `make test`; and in a second venv the runtime, the bench extras
+of `make eval`, and the dev extras `make bench` adds to them (it times the test suite). Size is the
+venv folder on disk (`du -s`), time is wall clock. Packages come from this machine's pip
+configuration and cache, so a first install over the network takes longer by the download.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import shutil
 import subprocess
 import tempfile
@@ -22,10 +23,27 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 
 PROFILES: tuple[tuple[str, tuple[tuple[str, str], ...]], ...] = (
-    ("serve-then-test", (("runtime", "make serve"), ("dev", "make test"))),
-    ("eval", (("runtime", "make serve"), ("bench", "make eval, make bench"))),
+    ("serve-then-test", (("runtime", "make serve"), ("dev", "make test, make lint"))),
+    ("eval-then-bench", (("runtime", "make serve"), ("bench", "make eval"), ("dev", "make bench"))),
 )
-"""Per fresh venv, the stamps built one after the other, and which `make` targets each one serves."""
+"""Per fresh venv, the stamps built one after the other, and which `make` targets the stamps built so far serve:
+each target's stamps, as the Makefile's prerequisites give them (`makefile_stamps`), are those of its row and the
+rows above it in its venv."""
+_STAMP_PREFIX = "$(BIN)/.installed-"
+_RULE_RE = re.compile(r"^([^\s:=#][^:=]*):(?!=)[ \t]*([^\n]*)$", re.MULTILINE)
+
+
+def makefile_stamps(target: str, makefile: str) -> set[str]:
+    """The install stamps `make target` builds, following the Makefile's prerequisites: what it installs."""
+    prerequisites = {rule.group(1).strip(): rule.group(2).split() for rule in _RULE_RE.finditer(makefile)}
+    stamps: set[str] = set()
+    waiting = [target]
+    while waiting:
+        name = waiting.pop()
+        if name.startswith(_STAMP_PREFIX):
+            stamps.add(name.removeprefix(_STAMP_PREFIX))
+        waiting += prerequisites.get(name, [])
+    return stamps
 
 
 def du_mb(folder: Path) -> float:
@@ -71,12 +89,17 @@ def readme_table(results: dict[str, Any]) -> str:
     adds to an existing runtime (a second runtime install on a busier machine would say more about the load).
     """
     lines = ["| `make` target | installs | venv on disk | install time |", "|---|---|---|---|"]
+    extras: dict[str, list[str]] = {}
+    """The extras installed so far in each venv."""
     for row in results["installs"]:
         runtime = row["stamp"] == "runtime"
+        installed = extras.setdefault(row["venv"], [])
+        if not runtime:
+            installed.append(f"`[{row['stamp']}]`")
         if runtime and row["venv"] != PROFILES[0][0]:
             continue
         targets = ", ".join(f"`{target}`" for target in row["for"].split(", "))
-        adds = "the runtime" if runtime else f"the runtime + `[{row['stamp']}]`"
+        adds = " + ".join(["the runtime", *installed])
         minutes = f"{row['seconds'] / 60:.0f} min" + ("" if runtime else " more")
         lines.append(f"| {targets} | {adds} | {row['venv_mb'] / 1024:.1f} GB | {minutes} |")
     load = results["machine"]["load_average_1m"]

@@ -75,7 +75,12 @@ def cmd_index(args: argparse.Namespace) -> int:
     if reason is None:  # a build of these documents, but maybe by a version that saved no word statistics or store
         build = current_build(settings.index_dir)
         reason = unsaved_statistics(build) or unsaved_store(build)
-    if not args.force and reason is None and _query_graph_exported(settings):
+    if not args.force and reason is None:
+        if not _query_graph_exported(settings):  # a build made by the library, which exports no query graph
+            open_encoder(settings, queries=False).export_query_graph(
+                settings.index_dir / ENCODER_CACHE, settings.encoder_backend
+            )
+            print(f"exported the {settings.encoder_backend} question encoder into {settings.index_dir}")
         print(f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it")
         return 0
     if reason is not None:

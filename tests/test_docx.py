@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -33,17 +34,58 @@ def only_article(name: str) -> Article:
 
 def with_core(name: str, **fields: str) -> bytes:
     """The fixture with its core properties' fields (`title`, `creator`, `identifier`) set as a program might."""
+
+    def edit(core: str) -> str:
+        for key, value in fields.items():
+            core = re.sub(rf"<dc:{key}\s*/>|<dc:{key}>.*?</dc:{key}>", f"<dc:{key}>{value}</dc:{key}>", core)
+            if f"<dc:{key}>" not in core:
+                core = core.replace("</cp:coreProperties>", f"<dc:{key}>{value}</dc:{key}></cp:coreProperties>")
+        return core
+
+    return with_core_xml(name, edit)
+
+
+def with_dates(name: str, created: str, modified: str) -> bytes:
+    """The fixture with the times its core properties say the file was created and last saved."""
+
+    def edit(core: str) -> str:
+        for key, value in (("created", created), ("modified", modified)):
+            core = re.sub(rf"(<dcterms:{key}[^>]*>).*?(</dcterms:{key}>)", rf"\g<1>{value}\g<2>", core)
+        return core
+
+    return with_core_xml(name, edit)
+
+
+def with_core_xml(name: str, edit: Callable[[str], str]) -> bytes:
+    """The fixture with `docProps/core.xml` rewritten by `edit`, every other part as it was."""
+    return with_parts(name, {"docProps/core.xml": edit})
+
+
+def with_parts(name: str, edits: dict[str, Callable[[str], str]]) -> bytes:
+    """The fixture with each part named in `edits` rewritten by its function, every other part as it was."""
     source = zipfile.ZipFile(FIXTURES / name)
-    core = source.read("docProps/core.xml").decode("utf-8")
-    for key, value in fields.items():
-        core = re.sub(rf"<dc:{key}\s*/>|<dc:{key}>.*?</dc:{key}>", f"<dc:{key}>{value}</dc:{key}>", core)
-        if f"<dc:{key}>" not in core:
-            core = core.replace("</cp:coreProperties>", f"<dc:{key}>{value}</dc:{key}></cp:coreProperties>")
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
         for info in source.infolist():
-            target.writestr(info, core if info.filename == "docProps/core.xml" else source.read(info))
+            data = source.read(info)
+            edit = edits.get(info.filename)
+            target.writestr(info, edit(data.decode("utf-8")) if edit else data)
     return out.getvalue()
+
+
+DATE_STYLE = '<w:style w:type="paragraph" w:styleId="Date"><w:name w:val="Date"/></w:style>'
+
+
+def with_date_paragraph(name: str, text: str) -> bytes:
+    """The fixture opening with a paragraph `text` set in Word's `Date` style."""
+    paragraph = f'<w:p><w:pPr><w:pStyle w:val="Date"/></w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>'
+    return with_parts(
+        name,
+        {
+            "word/document.xml": lambda xml: xml.replace("<w:body>", f"<w:body>{paragraph}", 1),
+            "word/styles.xml": lambda xml: xml.replace("</w:styles>", f"{DATE_STYLE}</w:styles>"),
+        },
+    )
 
 
 def test_footnote_and_endnote_are_numbered_in_one_sequence_footnotes_first() -> None:
@@ -88,9 +130,32 @@ def test_every_paragraph_is_a_slice_of_the_extracted_text(name: str) -> None:
         assert parsed.text[p.offset : p.offset + len(p.text)] == p.text
 
 
-def test_core_author_and_creation_date_are_the_documents() -> None:
+def test_core_author_and_date_are_the_documents() -> None:
     article = only_article("footnote-and-endnote.docx")
     assert (article.author, article.date) == ("Stuart Watt", "2021-05-09")
+
+
+def test_the_date_is_the_last_save_not_the_files_creation() -> None:
+    """A file keeps the creation time of the file it was started from (a template, last year's report saved under a
+    new name); its last save is the date of the text it holds, the version a quote cites."""
+    data = with_dates("two-footnotes.docx", created="2009-03-02T10:00:00Z", modified="2014-06-10T11:11:00Z")
+    assert parse_bytes(data, "report.docx").articles[0].date == "2014-06-10"
+
+
+def test_a_date_the_document_prints_in_the_date_style_comes_before_its_files_dates() -> None:
+    (article,) = parse_bytes(with_date_paragraph("two-footnotes.docx", "3 May 2021"), "report.docx").articles
+    assert article.date == "2021-05-03"
+    assert [p.text for p in article.paragraphs] == ["Ouch[1].[2]"]
+
+
+def test_a_date_style_paragraph_that_holds_no_date_stays_a_paragraph() -> None:
+    (article,) = parse_bytes(with_date_paragraph("two-footnotes.docx", "Spring term"), "report.docx").articles
+    assert article.date == "2014-06-10"
+    assert [p.text for p in article.paragraphs] == ["Spring term", "Ouch[1].[2]"]
+
+
+def test_a_file_never_saved_again_is_dated_by_its_creation() -> None:
+    assert only_article("two-endnotes.docx").date == "2015-01-19"
 
 
 def test_a_first_line_that_is_no_heading_is_not_taken_for_the_title() -> None:

@@ -227,6 +227,27 @@ def test_time_inside_the_article_dates_a_page_without_date_tags() -> None:
     assert article_of(page).date == "2020-06-01"
 
 
+def test_a_printed_last_edit_dates_a_page_that_names_no_publication_date() -> None:
+    page = page_with("", LONG_PARAGRAPH).replace(
+        "</body>", "<footer><ul><li>Last updated: 3 May 2021</li></ul></footer></body>"
+    )
+    assert article_of(page).date == "2021-05-03"
+
+
+def test_a_last_edit_told_in_prose_dates_nothing() -> None:
+    prose = (
+        "<p>The register of detention sites was last updated on 3 May 2021, the ministry said in its reply, after"
+        " forty complaints that it still listed sites closed years before.</p>"
+    )
+    assert article_of(page_with("", prose + LONG_PARAGRAPH)).date is None
+
+
+def test_a_publication_date_comes_before_a_last_edit() -> None:
+    head = '<meta property="article:published_time" content="2020-06-01T09:00:00Z">'
+    page = page_with(head, LONG_PARAGRAPH).replace("</body>", "<footer><p>Last updated 3 May 2021</p></footer></body>")
+    assert article_of(page).date == "2020-06-01"
+
+
 def test_placeholders_and_silence_give_none() -> None:
     head = '<title>Untitled</title><meta name="author" content="admin">'
     article = article_of(page_with(head))
@@ -365,6 +386,7 @@ def real(name: str) -> Article:
             "Access to Wikipedia restored in Turkey after more than two and a half years",
             "2020-01-15",
         ),
+        ("wikipedia-new-zealand.html", "New Zealand", "2019-09-26"),
     ],
 )
 def test_real_pages_title_and_date_as_printed(name: str, title: str, date: str) -> None:

@@ -86,15 +86,33 @@ def test_unparseable_front_matter_is_dropped_without_metadata(front_matter: str)
     assert [p.text for p in article.paragraphs] == ["The hearing was adjourned."]
 
 
-def test_real_jekyll_post_multiline_title_and_slug_authors() -> None:
-    """18F's post: a title folded over three lines, and authors as slugs of the site's author data, not names."""
+def test_real_jekyll_post_multiline_title_and_slug_authors_as_the_post_prints_them() -> None:
+    """18F's post: a title folded over three lines, and authors as slugs of the site's author data, whose names the
+    post prints in headings ("Miatta Myers and Rebecca Refoy - Acquisitions", "Uchenna Moka-Solana - Product")."""
     article = only_article(REAL / "18f-ask-cor-vs-po.md")
     assert article.title == (
         "Ask 18F — What’s the difference between a Contracting Officer’s Representative and a Product Owner "
         "on agile software development projects?"
     )
-    assert (article.author, article.date) == (None, "2020-03-10")
+    assert (article.author, article.date) == ("Miatta Myers, Rebecca Refoy, Uchenna Moka-Solana", "2020-03-10")
     assert article.footnotes[2] == "Federal Acquisition Regulation (FAR) 1.602-2(d)"
+
+
+def test_a_slug_author_is_the_name_the_post_prints_with_its_words() -> None:
+    post = (
+        "---\nauthors:\n- jane-de-la-cruz\n---\n\nBy Jane de la Cruz, field researcher\n\nThe hearing was adjourned.\n"
+    )
+    assert only_article_of(post).author == "Jane de la Cruz"
+
+
+def test_a_slug_author_the_post_never_prints_names_no_one() -> None:
+    post = "---\nauthors:\n- jane-doe\n---\n\nThe hearing was adjourned until the jane-doe motion was heard.\n"
+    assert only_article_of(post).author is None
+
+
+def only_article_of(text: str) -> Article:
+    (article,) = parse_bytes(text.encode(), "post.md").articles
+    return article
 
 
 def test_site_generator_tags_are_not_paragraphs() -> None:

@@ -125,6 +125,37 @@ def test_a_generic_heading_is_never_the_title_and_info_title_is_used_when_nothin
     assert parsed.title == "Prison Capacity Review"
 
 
+def covered_report(top: str, later: str) -> Article:
+    """A two-page fpdf2 report whose cover prints `top` above its title, and whose second page prints `later`."""
+    pdf = FPDF()
+    pdf.add_page()
+    for text, size in ((top, 11), ("Water in Detention", 24), ("Prisons hold twice their capacity.", 11)):
+        pdf.set_font("Helvetica", size=size)
+        pdf.cell(0, size * 0.45, text)
+        pdf.ln(size * 0.6)
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in ("Detainees share one tap between forty people in most wings.", later):
+        pdf.cell(0, 5, text)
+        pdf.ln(6)
+    (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
+    return parsed
+
+
+def test_the_body_a_cover_names_above_its_title_and_the_report_names_again_is_its_author() -> None:
+    report = covered_report("Centre for Detention Studies", "About the Centre for Detention Studies: a research group.")
+    assert report.author == "Centre for Detention Studies"
+    assert "Centre for Detention Studies" not in [p.text for p in report.paragraphs]
+
+
+def test_a_cover_line_the_report_never_prints_again_is_no_author() -> None:
+    assert covered_report("Centre for Detention Studies", "The wings were inspected twice.").author is None
+
+
+def test_a_cover_label_with_a_number_is_no_author() -> None:
+    assert covered_report("Policy Brief 7", "Other issues of the Policy Brief 7 series are online.").author is None
+
+
 def test_placeholder_or_program_info_author_is_none() -> None:
     for author in ("Microsoft Office User", "admin", "report_final_v2", "draft.docx", "Audit Office, http://x.gov"):
         assert one_page([("Prisons hold twice their capacity.", 11)], author=author).author is None

@@ -13,7 +13,7 @@ from typing import Any
 import pytest
 
 import bench.readme
-from bench.install_size import readme_table
+from bench.install_size import PROFILES, makefile_stamps, readme_table
 from bench.readme import BLOCK_RE, FIGURES, RECORDS, made_by, stale
 from qa import Assistant
 from qa.indexing import load_corpus
@@ -80,6 +80,29 @@ def test_the_bundled_corpus_counts_are_what_it_holds() -> None:
 
 def test_the_install_figures_are_the_measured_ones() -> None:
     assert readme_table(json.loads((RESULTS / "install.json").read_text(encoding="utf-8"))) in README
+
+
+@pytest.mark.parametrize(
+    ("venv", "target", "stamps"),
+    [
+        (venv, target.removeprefix("make "), {stamp for stamp, _ in steps[: place + 1]})
+        for venv, steps in PROFILES
+        for place, (_, targets) in enumerate(steps)
+        for target in targets.split(", ")
+    ],
+)
+def test_each_install_profile_installs_what_the_makefile_installs_for_its_targets(
+    venv: str, target: str, stamps: set[str]
+) -> None:
+    assert makefile_stamps(target, (PROJECT_ROOT / "Makefile").read_text(encoding="utf-8")) == stamps
+
+
+def test_the_measured_installs_are_of_the_current_profiles() -> None:
+    """The install figures are of the installs `bench.install_size` makes now; else `make bench` must re-run it."""
+    measured = json.loads((RESULTS / "install.json").read_text(encoding="utf-8"))["installs"]
+    assert [(row["venv"], row["stamp"], row["for"]) for row in measured] == [
+        (venv, stamp, targets) for venv, steps in PROFILES for stamp, targets in steps
+    ]
 
 
 def test_every_results_file_the_readme_names_exists() -> None:

@@ -41,9 +41,19 @@ def test_real_two_column_brief_is_signed_by_its_author_at_the_end_of_its_text() 
 def test_real_covering_letters_date_gives_the_report_its_day() -> None:
     letter, slides, appendix = articles("gao-infant-formula-2006.pdf")
     assert {letter.date, slides.date, appendix.date} == {"2006-02-08"}
-    assert (
-        letter.author is None
-    )  # the cover prints the office as a letterhead, and the letter's signatory is not its author
+    # the office the cover prints above the title (and as the letter's letterhead), not the letter's signatory
+    assert {letter.author, slides.author, appendix.author} == {"United States Government Accountability Office"}
+
+
+def test_real_cover_names_the_issuing_body_above_the_title() -> None:
+    assert {section.author for section in articles("rdr-index-2017.pdf")} == {"RANKING DIGITAL RIGHTS"}
+
+
+def test_real_initial_capital_over_stacked_spaces_keeps_its_word_whole() -> None:
+    """Word left one space per line of the cover's frame stacked at the frame's left edge, under a large "U" and
+    "R": pdfplumber gives them as characters, and read as text they split "United" and "Report"."""
+    letter, _, _ = articles("gao-infant-formula-2006.pdf")
+    assert letter.paragraphs[0].text == "GAO Report to Congressional Addressees"
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")

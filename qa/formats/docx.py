@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from qa.corpus import ParagraphKind
-from qa.formats.document import BYLINE_BY_RE, Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.formats.document import BYLINE_BY_RE, Block, Extracted, Parsed, assemble, iso_date, month_date, squash
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import IDENTIFIER_RE, trusted, web_address
 
@@ -42,6 +42,8 @@ _APP = "http://schemas.openxmlformats.org/officeDocument/2006/extended-propertie
 _NOTE_KINDS = ("footnote", "endnote")
 _HEADING_STYLE_RE = re.compile(r"title|heading\s*([1-9])", re.IGNORECASE)
 """Built-in style names (`Title`, `heading 1`): Word stores them in English whatever the user's language."""
+_DATE_STYLE = "date"
+"""The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
 _TITLE_LEVEL = 1
 """The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
 _MAX_PART = 64 * 1024 * 1024
@@ -102,6 +104,8 @@ class _Styles:
     levels: dict[str, int] = field(default_factory=dict)
     """Heading level of each heading style: 0 for `Title`, n for `heading n` or outline level n - 1."""
     lists: set[str] = field(default_factory=set)
+    dates: set[str] = field(default_factory=set)
+    """Word's built-in `Date` style, in which a document prints its date under its title."""
 
     @classmethod
     def read(cls, root: etree._Element | None) -> _Styles:
@@ -113,6 +117,8 @@ class _Styles:
             name = style.find(_w("name"))
             ppr = style.find(_w("pPr"))
             named = _HEADING_STYLE_RE.fullmatch(name.get(_w("val"), "").strip()) if name is not None else None
+            if name is not None and name.get(_w("val"), "").strip().lower() == _DATE_STYLE:
+                styles.dates.add(style_id)
             if named:
                 styles.levels[style_id] = int(named.group(1) or 0)
             elif (level := _outline_level(ppr)) is not None:
@@ -129,6 +135,12 @@ class _Styles:
         style = ppr.find(_w("pStyle"))
         own = _outline_level(ppr)
         return own if own is not None else self.levels.get(style.get(_w("val"), "") if style is not None else "")
+
+    def dated(self, paragraph: etree._Element) -> bool:
+        """Whether the paragraph is set in the `Date` style."""
+        ppr = paragraph.find(_w("pPr"))
+        style = ppr.find(_w("pStyle")) if ppr is not None else None
+        return style is not None and style.get(_w("val")) in self.dates
 
     def kind(self, paragraph: etree._Element) -> ParagraphKind:
         if self.level(paragraph) is not None:
@@ -201,22 +213,29 @@ def _owner(node: etree._Element) -> etree._Element | None:
     return next((a for a in node.iterancestors(_w("p"))), None)
 
 
-def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[list[Block], bool]:
-    """Every paragraph of the body, tables' cells included, in reading order; and whether the first names the document.
+def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[list[Block], bool, str | None]:
+    """Every paragraph of the body, tables' cells included, in reading order; whether the first names the document;
+    and the date the document prints.
 
-    That is the first heading when it is a `Title` or a first-level heading and nothing but blank
-    paragraphs stands before it.
+    The first heading names it when it is a `Title` or a first-level heading and nothing but blank
+    paragraphs stands before it. The date is a paragraph in the `Date` style among the headings that open
+    the document, as Word's templates (and Pandoc, reading and writing) set it under the title: metadata,
+    not a paragraph.
     """
     blocks: list[Block] = []
     titled = False
+    date = None
     for paragraph in body.iter(_w("p")):
         if not (text := squash(_text(paragraph, numbers))):
             continue
         level = styles.level(paragraph)
         if not blocks and level is not None and level <= _TITLE_LEVEL:
             titled = True
+        opening = all(block.kind == "heading" for block in blocks)
+        if date is None and opening and styles.dated(paragraph) and (date := iso_date(text) or month_date(text)):
+            continue
         blocks.append(Block(text, styles.kind(paragraph)))
-    return blocks, titled
+    return blocks, titled, date
 
 
 def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> dict[int, str]:
@@ -240,7 +259,12 @@ class _Core:
 
 
 def _core(package: _Package, related: dict[str, str]) -> _Core:
-    """Core properties worth believing: not placeholders, logins, file names or the name of the program."""
+    """Core properties worth believing: not placeholders, logins, file names or the name of the program.
+
+    The date is the last save's (`dcterms:modified`), the date of the text as the file holds it; `dcterms:created`
+    only for a file never saved again. Creation is the file's start and survives into every copy saved under a new
+    name (last year's report reworked, a template's), so it may be years older than the text.
+    """
     core = package.xml(related.get("core-properties", "docProps/core.xml"))
     app = package.xml(related.get("extended-properties", "docProps/app.xml"))
     application = app.findtext(f"{{{_APP}}}Application") if app is not None else None
@@ -253,7 +277,7 @@ def _core(package: _Package, related: dict[str, str]) -> _Core:
     return _Core(
         title=trusted(value("dc:title"), programs),
         author=None if author is None or IDENTIFIER_RE.fullmatch(author) else author,
-        date=iso_date(value("dcterms:created")),
+        date=iso_date(value("dcterms:modified")) or iso_date(value("dcterms:created")),
         url=web_address(value("dc:identifier")),
     )
 
@@ -268,7 +292,7 @@ def parse(data: bytes, source: str) -> Parsed:
     related = package.related(main)
     numbers = _Numbers(body)
     styles = _Styles.read(package.xml(related["styles"]) if "styles" in related else None)
-    blocks, titled = _blocks(body, styles, numbers)
+    blocks, titled, printed_date = _blocks(body, styles, numbers)
     core = _core(package, package.related(""))
     title = core.title
     if titled and (title is None or blocks[0].text == title):
@@ -276,4 +300,5 @@ def parse(data: bytes, source: str) -> Parsed:
     author = core.author
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text)):
         author, blocks = by.group(1), blocks[1:]
-    return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, core.date, core.url), source)
+    date = printed_date or core.date
+    return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)

@@ -218,6 +218,31 @@ def _article_time(tree: etree._Element) -> str | None:
 
 _BYLINE_MAX = 120
 """A byline is a short line; "by" before a link inside a longer block is prose ("a novel by <a>...</a>")."""
+_REVISED_RE = re.compile(
+    r"\blast\s+(?:edited|updated|modified|revised)(?:\s+on)?\s*:?\s*"
+    r"(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4})",
+    re.IGNORECASE,
+)
+_UNREAD = frozenset({"script", "style", "noscript", "template"})
+
+
+def _revised(tree: etree._Element) -> str | None:
+    """The date a page prints it was last edited on, in a short line of its own ("This page was last edited on
+    26 September 2019, at 11:35", "Last updated: 3 May 2021"): the date of the version it shows, for a page that
+    names no publication date (a wiki's article, a guidance page revised in place). In a longer block the words
+    are prose and may date something else."""
+    for found in tree.xpath("//text()[contains(translate(., 'LAST', 'last'), 'last')]"):
+        node = found.getparent()
+        if found.is_tail:
+            node = node.getparent()
+        if node is None or node.tag in _UNREAD:
+            continue
+        line = squash(node.text_content())
+        if len(line) <= _BYLINE_MAX and (match := _REVISED_RE.search(line)) and (date := _date(match["date"])):
+            return date
+    return None
+
+
 _BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
 _TEXT_START = 200
 """A paragraph this long is the article's text under way: a byline stands above it."""
@@ -277,7 +302,8 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     """Title, author and date from the page's own metadata, most trusted first; None where it says nothing.
 
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
-    and the article's `<time>`; the `<title>` only last, without the site name.
+    and the article's `<time>`; the `<title>` only last, without the site name. With no publication date, the
+    date of the last edit the page prints (`_revised`).
     """
     articles = list(_json_ld_articles(tree))
     site_names = _metas(tree, "og:site_name") + _metas(tree, "application-name")
@@ -305,7 +331,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         *(_clean(a.get("datePublished")) for a in articles),
         _first_meta(tree, "article:published_time"),
     )
-    date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
+    date = next((d for d in map(_date, dates) if d), None) or _article_time(tree) or _revised(tree)
     return title, next((a for a in authors if a), None), date
 
 

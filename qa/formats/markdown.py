@@ -22,7 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 from qa.corpus import ParagraphKind
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.encoding import decode_text
-from qa.formats.metadata import IDENTIFIER_RE, web_address
+from qa.formats.metadata import IDENTIFIER_RE, printed_name, web_address
 
 _FRONT_MATTER_RE = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
@@ -146,13 +146,19 @@ def _text(value: object) -> str | None:
     return (squash(value) or None) if isinstance(value, str) else None
 
 
-def _author(meta: Mapping[str, object]) -> str | None:
-    """Every author named: a string, a list of strings, or a list of `{name: ...}` entries, joined ", "."""
+def _author(meta: Mapping[str, object], printed: str) -> str | None:
+    """Every author named: a string, a list of strings, or a list of `{name: ...}` entries, joined ", ".
+
+    A slug (`jane-doe`) is a key into the site's author data, not a name: it counts only as the name the
+    document's text `printed` spells with its words (`printed_name`).
+    """
     value = next((meta[key] for key in AUTHOR_KEYS if key in meta), None)
     names = []
     for item in value if isinstance(value, list) else [value]:
         name = _text(item.get("name") if isinstance(item, dict) else item)
-        if name and name.lower() not in PLACEHOLDER_AUTHORS and not IDENTIFIER_RE.fullmatch(name):
+        if name and IDENTIFIER_RE.fullmatch(name):
+            name = printed_name(name, printed)
+        if name and name.lower() not in PLACEHOLDER_AUTHORS:
             names.append(name)
     return ", ".join(names) or None
 
@@ -172,7 +178,7 @@ def parse(data: bytes, source: str) -> Parsed:
     title = _text(meta.get("title"))
     if blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
         title, blocks = squash(blocks[0].text), blocks[1:]
-    author = _author(meta)
+    author = _author(meta, "\n".join(block.text for block in blocks))
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)

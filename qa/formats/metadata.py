@@ -66,6 +66,24 @@ def personal_names(text: str) -> str | None:
     return text.strip() if fits else None
 
 
+def printed_name(key: str, text: str) -> str | None:
+    """The name a slug stands for as the document prints it ("miatta-myers" -> "Miatta Myers"), else None.
+
+    A static site keys its authors by slug into data the file does not hold; the slug's words, in order and
+    capitalised, printed in the document (a byline, a signature) are the name. Only a name the document
+    prints is taken, never one made up from the slug, and a key of one word ("jdoe") names no one.
+    """
+    parts = [part for part in re.split(r"[-_.]", key) if part]
+    if len(parts) < NAME_WORDS[0]:
+        return None
+    pattern = re.compile(r"(?<![\w-])" + r"[\s-]+".join(map(re.escape, parts)) + r"(?![\w-])", re.IGNORECASE)
+    for match in pattern.finditer(text):
+        name = " ".join(match.group(0).split())
+        if personal_names(name) == name:
+            return name
+    return None
+
+
 def role(text: str) -> bool:
     """Whether a line reads as a job title: its first word is a role word ("Analyst in ...", "Director, ...")."""
     first = _WORD_RE.match(text.strip())

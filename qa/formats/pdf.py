@@ -87,6 +87,11 @@ _BYLINE_PAGES = 2
 addressees ("The Honorable ...", over their office) are names over titles too."""
 _TOC_RUN = 3
 """Lines ending in page numbers make a table of contents only in a run at least this long."""
+_ORGANISATION_WORDS = (2, 8)
+"""An organisation's name has two to eight words ("Ranking Digital Rights", "Office of the High Commissioner for
+Human Rights")."""
+_JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
+_CAPITALISED_RE = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:['’.-][^\W\d_]*)*\.?")
 _DATELINE_WORDS = 6
 _DATE_LABEL_WORDS = 2
 """A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
@@ -390,6 +395,21 @@ def _sidebar(rows: list[_Line]) -> float | None:
     return None
 
 
+def _hidden_space(char: dict, previous: dict | None) -> bool:
+    """Whether a space character is drawn inside the glyph before it, where it parts no words.
+
+    Word processors leave such spaces stacked at a frame's left edge, one per line of the frame, and a
+    large initial capital covers them ("U" of "United" at the same x): read as text they split the word
+    ("U nited"). A space that separates words stands after the glyph before it.
+    """
+    return (
+        char["text"].isspace()
+        and previous is not None
+        and not previous["text"].isspace()
+        and char["x1"] <= previous["x1"]
+    )
+
+
 def _render(line: _Line) -> None:
     """The line's text with each raised run of small digits written as `[n]` markers, glued where it stands.
 
@@ -423,6 +443,9 @@ def _render(line: _Line) -> None:
             parts.append("".join(f"[{number}]" for number in re.findall(r"\d+", run)))
             line.marked = line.marked or index == 0
             previous, index = chars[end - 1], end
+            continue
+        if _hidden_space(char, previous):
+            index += 1
             continue
         if previous is not None and char["x0"] - previous["x1"] > 0.2 * min(char["size"], previous["size"]):
             parts.append(" ")
@@ -880,11 +903,12 @@ class _Front:
     """ids of the lines that print them: metadata, not paragraphs."""
 
 
-def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]) -> _Front:
+def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str], pages: list[list[_Line]]) -> _Front:
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
     The title and a "By" byline are the first page's; a byline giving the author's job (`_signed`) may stand on
-    the opening pages or close the last one; the date is `_dated`.
+    the opening pages or close the last one; with no person named, the body that issues it (`_issuer`, from
+    `pages`, every line of each page, running ones too); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
     candidates = [i for i, line in enumerate(first) if _WORD_RE.search(line.text) and not _generic(line.text)]
@@ -909,13 +933,48 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         byline = under
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     signed = _signed(lines) if byline is None else {}
+    issuer = _issuer(pages, title_lines) if byline is None and not signed else None
     if byline is not None:
         author = _names(by.group(1) if by else byline.text)
     else:
-        author = " and ".join(signed.values()) or _info(metadata, "Author")
+        author = " and ".join(signed.values()) or (issuer.text if issuer else None) or _info(metadata, "Author")
     date, dateline = _dated(lines)
-    shown = [*title_lines, *(line for line in (byline, dateline) if line is not None)]
+    shown = [*title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
+    """The line naming the body that issues the document: its author when it names no person.
+
+    A report's cover prints its publisher at the top, above the title and smaller ("United States Government
+    Accountability Office", "RANKING DIGITAL RIGHTS"), and the document names it again further on (a
+    letterhead, an "About ..." page). The first row of the first page counts when it is one line above the
+    title that reads as a name (`_organisation`) and another page prints the same name; a series label or a
+    report number is no name, or is printed nowhere else.
+    """
+    cover = pages[0] if pages else []
+    if not title or not cover:
+        return None
+    first = min(line.row for line in cover)
+    top = [line for line in cover if line.row == first]
+    if len(top) != 1 or first >= title[0].row or top[0].size >= title[0].size or not _organisation(top[0].text):
+        return None
+    name = re.compile(rf"(?<!\w){re.escape(top[0].text)}(?!\w)", re.IGNORECASE)
+    return top[0] if any(name.search(line.text) for lines in pages[1:] for line in lines) else None
+
+
+def _organisation(text: str) -> bool:
+    """Whether a line reads as an organisation's name: two to eight capitalised words (small joining words such
+    as "of" and "for" between them), no digits, no sentence punctuation, not a section's name."""
+    words = text.split()
+    low, high = _ORGANISATION_WORDS
+    return (
+        low <= len(words) <= high
+        and not _generic(text)
+        and words[0] not in _JOINING_WORDS
+        and words[-1] not in _JOINING_WORDS
+        and all(_CAPITALISED_RE.fullmatch(word) or word in _JOINING_WORDS for word in words)
+    )
 
 
 def _signed(lines: list[_Line]) -> dict[int, str]:
@@ -1074,7 +1133,7 @@ def parse(data: bytes, source: str) -> Parsed:
         paged.append(_Page(len(body), found, frozenset(number for line in page for number in _cites(line))))
         body += page
     order = {id(line): place for place, line in enumerate(body)}
-    front = _front(body, body_size, metadata, words)
+    front = _front(body, body_size, metadata, words, lines_of)
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
     runs = _page_runs(paged)
     _give_endnotes(runs, endnotes, order, body)
