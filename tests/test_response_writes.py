@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import asyncio
 import socket
+from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import uvloop
 
 from tests.conftest import run_apart
 from web.protocol import CoalescingTransport
@@ -62,3 +64,23 @@ def test_a_head_and_body_written_in_one_step_are_sent_in_one_write(monkeypatch: 
 
 def test_closing_sends_what_was_written_first() -> None:
     assert run_apart(_closed_right_after_writing()) == HEAD + BODY
+
+
+async def _lost_before_sending() -> list[dict[str, object]]:
+    """What the event loop reported as failed when the connection was lost between a write and its sending."""
+    loop = asyncio.get_running_loop()
+    failures: list[dict[str, object]] = []
+    loop.set_exception_handler(lambda _, context: failures.append(context))
+    ours, theirs = socket.socketpair()
+    theirs.close()
+    transport, _ = await loop.connect_accepted_socket(asyncio.Protocol, ours)
+    coalescing = CoalescingTransport(transport, loop)
+    coalescing.write(HEAD)
+    transport.close()  # as when the client went away
+    await asyncio.sleep(0.05)
+    return failures
+
+
+def test_a_connection_lost_before_sending_is_not_written_to() -> None:
+    with ThreadPoolExecutor(1) as thread:  # as `run_apart`, on the event loop `qa serve` runs
+        assert thread.submit(uvloop.run, _lost_before_sending()).result() == []

@@ -73,7 +73,8 @@ class CoalescingTransport:
         self._transport.close()
 
     def _flush(self) -> None:
-        if self._pending:
+        """Send what is pending, unless the connection was lost meanwhile (uvloop refuses a write then)."""
+        if self._pending and not self._transport.is_closing():
             data = b"".join(self._pending)
             self._pending.clear()
             self._transport.write(data)
