@@ -104,13 +104,14 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
     if kind == "quantity":
         excluded += [Span(m.start(), m.end()) for m in _DATE_RE.finditer(text)]
     asked = question.lower()
-    starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)}
+    names = pattern is _NAME_RE
+    starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)} if names else set()  # only a name needs them
     found = []
     for match in pattern.finditer(text):
         words = match.group(0)
         if any(e.start <= match.start() < e.end for e in excluded) or words.lower() in asked:
             continue
-        if pattern is _NAME_RE and match.start() in starts and " " not in words:
+        if names and match.start() in starts and " " not in words:
             continue
         found.append(Span(match.start(), match.end()))
     return tuple(found)

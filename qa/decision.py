@@ -34,7 +34,7 @@ import json
 import math
 import re
 from collections.abc import Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from pathlib import Path
 
 DECISION_FILE = Path(__file__).parent / "decision.json"
@@ -54,7 +54,7 @@ class Signals:
     """Share of the question's capitalised words (its names) found in the best passage; 1.0 when it has none."""
 
     def vector(self) -> tuple[float, ...]:
-        return tuple(asdict(self).values())
+        return tuple(getattr(self, name) for name in SIGNAL_NAMES)  # `asdict` deep-copies: 0.1 ms an answer
 
 
 SIGNAL_NAMES: tuple[str, ...] = tuple(Signals.__dataclass_fields__)
@@ -68,8 +68,12 @@ def name_coverage(question: str, passage: str) -> float:
     names = {word.lower().rstrip("’'s") for word in _NAME_WORD_RE.findall(question)}
     if not names:
         return 1.0
-    held = set(_WORD_RE.findall(passage.lower()))
-    return sum(any(w.startswith(name) for w in held if len(w) - len(name) <= 2) for name in names) / len(names)
+    # A name is held when a word of the passage is the name and at most two letters more ("Kim" in "Kims"):
+    # the name is then one of a word's last three prefixes, found in a set instead of tried against each word.
+    prefixes = {
+        word[:n] for word in set(_WORD_RE.findall(passage.lower())) for n in range(max(len(word) - 2, 0), len(word) + 1)
+    }
+    return sum(name in prefixes for name in names) / len(names)
 
 
 _MULTIWORD_NAME_RE = re.compile(r"(?<=\s)(?:[A-Z][\w’'-]+\s+)+[A-Z][\w’'-]+")
