@@ -19,7 +19,7 @@ from qa.decision import Decision, Signals, is_keyword_match, signals
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import MARKER_RE, Span, leans_on_previous
 from qa.settings import DEFAULT_SOURCE_MARGIN, QuoteMode
-from qa.terms import terms
+from qa.terms import question_terms, terms
 
 MAX_QUOTE_CHARS = 700
 """Beyond about this length a quote stops being an extract; extra sentences are left out."""
@@ -178,7 +178,7 @@ def _bring_question_words(
 ) -> set[int]:
     """The run of `chosen` around the sentence holding most question words (the best scoring of those),
     grown only by neighbours that hold a question word it lacks."""
-    asked = terms(question)
+    asked = question_terms(question)
     if len(chosen) < 2 or not asked:
         return chosen
     held_by = {i: terms(text[sentences[i].start : sentences[i].end]) & asked for i in chosen}

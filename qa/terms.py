@@ -12,6 +12,7 @@ import re
 import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
@@ -62,6 +63,13 @@ def terms(text: str) -> set[str]:
     return set(tokens(text))
 
 
+@lru_cache(maxsize=1024)
+def question_terms(question: str) -> frozenset[str]:
+    """The `terms` of a question, remembered for recent questions: ranking and quoting one answer ask for them
+    several times (the question, and each paragraph quoted)."""
+    return frozenset(tokens(question))
+
+
 @dataclass(frozen=True)
 class TermWeights:
     """Inverse document frequency of each term over the corpus's paragraphs."""
@@ -84,7 +92,7 @@ class TermWeights:
         idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in counts.items()}
         return cls(idf, math.log((total + 1) / 0.5))
 
-    def of(self, question_terms: set[str]) -> QuestionTerms:
+    def of(self, question_terms: AbstractSet[str]) -> QuestionTerms:
         """The question's terms with their weights, looked up once for all the texts it is matched to."""
         weighted = tuple((term, self.idf.get(term, self.unseen)) for term in sorted(question_terms))
         return QuestionTerms(weighted, sum(weight for _, weight in weighted))
