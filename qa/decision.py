@@ -70,9 +70,7 @@ def name_coverage(question: str, passage: str) -> float:
         return 1.0
     # A name is held when a word of the passage is the name and at most two letters more ("Kim" in "Kims"):
     # the name is then one of a word's last three prefixes, found in a set instead of tried against each word.
-    prefixes = {
-        word[:n] for word in set(_WORD_RE.findall(passage.lower())) for n in range(max(len(word) - 2, 0), len(word) + 1)
-    }
+    prefixes = {prefix for word in set(_WORD_RE.findall(passage.lower())) for prefix in (word, word[:-1], word[:-2])}
     return sum(name in prefixes for name in names) / len(names)
 
 

@@ -20,7 +20,8 @@ class Remembered(Generic[K, V]):
     """
 
     def __init__(self, lookup: Callable[[K], V], size: int) -> None:
-        self._get = lru_cache(maxsize=size)(lookup)
+        self.get: Callable[[K], V] = lru_cache(maxsize=size)(lookup)
+        """The same look-up as a function, for `map` over many keys."""
 
     def __getitem__(self, key: K) -> V:
-        return self._get(key)
+        return self.get(key)

@@ -310,9 +310,10 @@ class Retriever:
     def _span_scores(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> tuple[ScoredSpan, ...]:
         positions = self._entries(key)
         scores = (self.index.vectors[positions] @ query).tolist()
-        weight, entry_terms, overlap = self.span_term_weight, self._entry_terms, wanted.overlap
+        weight = self.span_term_weight
+        overlaps = wanted.overlaps(map(self._entry_terms.get, positions.tolist()))
         spans = zip(self._starts[positions].tolist(), self._ends[positions].tolist(), strict=True)
         return tuple(
-            ScoredSpan(Span(start, end), score + weight * overlap(entry_terms[position]))
-            for (start, end), score, position in zip(spans, scores, positions.tolist(), strict=True)
+            ScoredSpan(Span(start, end), score + weight * overlap)
+            for (start, end), score, overlap in zip(spans, scores, overlaps, strict=True)
         )

@@ -109,16 +109,22 @@ class QuestionTerms:
     def terms(self) -> frozenset[str]:
         return frozenset(term for term, _ in self.weighted)
 
-    def new_terms(self, present: set[str]) -> int:
+    def new_terms(self, present: AbstractSet[str]) -> int:
         """How many of `present`, the `terms` of a text, the question does not use: what the text adds to it."""
-        return len(present - self.terms)
+        return len(present) - len(self.terms & present)  # no copy of `present`, which is the larger
 
-    def overlap(self, present: set[str]) -> float:
+    def overlap(self, present: AbstractSet[str]) -> float:
         """Share of the question's term weight found among `present`, the `terms` of a text, from 0 to 1."""
-        if not self.total:
-            return 0.0
-        found = 0.0  # a plain loop: this runs for every candidate of every question
-        for term, weight in self.weighted:
-            if term in present:
-                found += weight
-        return found / self.total
+        return self.overlaps((present,))[0]
+
+    def overlaps(self, texts: Iterable[AbstractSet[str]]) -> list[float]:
+        """The `overlap` of each of `texts`' term sets, in one call: a question is matched to about 150 of them."""
+        weighted, total = self.weighted, self.total
+        shares = []
+        for present in texts:
+            found = 0.0  # plain loops, summing in the order of `weighted`, as every score is compared with others
+            for term, weight in weighted:
+                if term in present:
+                    found += weight
+            shares.append(found / total if total else 0.0)
+        return shares
