@@ -284,23 +284,30 @@ class Retriever:
         for key, (_, score) in zip(keys, found, strict=True):
             if key not in best:
                 best[key] = score
-        return {key: score + self._bonus(key, wanted) for key, score in best.items()}
+        return {
+            key: score + bonus for (key, score), bonus in zip(best.items(), self._bonuses(best, wanted), strict=True)
+        }
 
     def _dense_score(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> float:
         """The same score for a paragraph the dense search did not reach (BM25 found it)."""
-        return float(np.max(self.index.vectors[self._entries(key)] @ query)) + self._bonus(key, wanted)
+        return float(np.max(self.index.vectors[self._entries(key)] @ query)) + self._bonuses([key], wanted)[0]
 
-    def _bonus(self, key: Key, wanted: QuestionTerms) -> float:
-        """The rare-term bonus, less the penalties for a label and for a paragraph that adds little to the question."""
-        present = self._paragraph_terms[key]
-        fragment = self._fragments.get(key)
-        if fragment is None:
-            fragment = self._fragments[key] = is_fragment(self._paragraph(key).text)
-        return (
-            self.paragraph_term_weight * wanted.overlap(present)
-            - FRAGMENT_PENALTY * fragment
-            - FEW_NEW_TERMS_PENALTY * (wanted.new_terms(present) < MIN_NEW_TERMS)
-        )
+    def _bonuses(self, keys: Iterable[Key], wanted: QuestionTerms) -> list[float]:
+        """Each paragraph's rare-term bonus, less the penalties for a label and for a paragraph that adds little to
+        the question; for all of a question's candidates in one call, as there are about 35."""
+        keys = list(keys)
+        present = list(map(self._paragraph_terms.get, keys))
+        bonuses = []
+        for key, terms, share in zip(keys, present, wanted.overlaps(present), strict=True):
+            fragment = self._fragments.get(key)
+            if fragment is None:
+                fragment = self._fragments[key] = is_fragment(self._paragraph(key).text)
+            bonuses.append(
+                self.paragraph_term_weight * share
+                - FRAGMENT_PENALTY * fragment
+                - FEW_NEW_TERMS_PENALTY * (wanted.new_terms(terms) < MIN_NEW_TERMS)
+            )
+        return bonuses
 
     def _bm25_order(self, question: str, depth: int, allowed: np.ndarray | None = None) -> list[Key]:
         """Paragraphs by their best entry's BM25 score; entries without a question word are left out."""
