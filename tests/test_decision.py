@@ -67,6 +67,12 @@ def test_a_name_the_passage_never_mentions_lowers_name_coverage() -> None:
     assert name_coverage("What do the camps supply?", "anything") == 1.0
 
 
+def test_a_name_is_held_by_a_word_at_most_two_letters_longer() -> None:
+    assert name_coverage("Where did Kim go?", "The Kims' house.") == 1.0
+    assert name_coverage("Where did Kim go?", "Kimura left.") == 0.0
+    assert name_coverage("What did Pope Francis say?", "Francis spoke.") == 0.5
+
+
 def test_a_keyword_matches_a_passage_holding_it_verbatim_whatever_the_case_and_spacing() -> None:
     assert is_keyword_match("g8  communique", "the G8 Communique of 2013")
     assert not is_keyword_match("G8 communique", "the G8 summit issued a communique")

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from qa.terms import TermWeights, stem, terms, tokens
+import math
+
+from qa.terms import TermWeights, question_terms, stem, terms, tokens
 
 
 def test_inflections_of_a_word_share_one_stem() -> None:
@@ -34,3 +36,17 @@ def test_footnote_markers_are_not_words() -> None:
 def test_new_terms_counts_the_content_words_a_text_adds_to_the_question() -> None:
     asked = TermWeights.from_texts(["the fund pays for wells"]).of(terms("What does the fund pay for?"))
     assert asked.new_terms(terms("The fund pays for seed, tools and wells.")) == 3
+
+
+def test_overlaps_give_each_texts_share_of_the_question_term_weight_in_order() -> None:
+    asked = TermWeights.from_texts(["fund wells", "fund seed", "fund tools"]).of(terms("fund wells"))
+    fund, wells = math.log(4 / 3.5), math.log(4 / 1.5)
+    texts = [terms("wells"), terms("the fund"), terms("seed"), terms("wells of the fund")]
+    assert asked.overlaps(texts) == [wells / (fund + wells), fund / (fund + wells), 0.0, 1.0]
+    assert asked.overlaps(texts) == [asked.overlap(text) for text in texts]
+
+
+def test_a_questions_terms_are_made_once_and_are_its_terms() -> None:
+    question = "What did the committee urge the government to do?"
+    assert question_terms(question) == terms(question)
+    assert question_terms(question) is question_terms(question)
