@@ -45,8 +45,8 @@ class LexicalIndex:
 
     bm25s makes the scores, one column of a sparse matrix per term, numbered as the vocabulary numbers them, and
     saves them in its format; a question's scores are the sum of its terms' columns. A start maps the matrix's
-    arrays without importing bm25s, whose package imports scipy (0.28 s of every start, `python -X importtime`),
-    which adding up columns does not need.
+    arrays without importing bm25s, whose package imports scipy (0.42 s of a start at load average 7.5, `python -X
+    importtime`), which adding up columns does not need.
     """
 
     def __init__(
@@ -62,7 +62,7 @@ class LexicalIndex:
 
     @classmethod
     def of(cls, tokenized: Iterable[list[str]], vocabulary: Vocabulary, numbers: dict[str, int]) -> LexicalIndex:
-        """BM25 over the tokenized passages, whose terms `numbers` numbers as `vocabulary` does."""
+        """BM25 over the tokenized passages; `numbers` gives each of their terms its number in `vocabulary`."""
         import bm25s  # only where an index is made: serving imports none of it (see above)
 
         empty = len(vocabulary)
@@ -208,7 +208,7 @@ LEXICON_FILE = "lexicon.json"
 """What the saved statistics were made with (their format, tokenizer and BM25 parameters), and the number of terms."""
 LEXICON_FORMAT = 2
 """Raised whenever the saved files change. Format 1 (before 2026-11-27) kept the terms as a JSON list, numbered in the
-order first met, which every start read into a list and two dicts: a third of a second at a million passages."""
+order first met, which every start read into a list and three dicts: 0.5 s at a million passages (load average 7)."""
 _ARRAYS = ("entry-terms", "entry-term-offsets", "paragraph-terms", "paragraph-term-offsets", "paragraph-counts")
 """The lexicon's arrays, each saved as `<name>.npy` and mapped read-only."""
 
