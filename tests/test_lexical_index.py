@@ -41,9 +41,10 @@ PASSAGES = ["camp 22 prisoners", "the G8 urged", "camp survivors testified", "pr
 def test_best_is_the_head_of_a_stable_descending_sort(values: list[int], n: int) -> None:
     scores = np.asarray(values, dtype=np.float32)  # few distinct values: ties at the cut are common
     expected = np.argsort(-scores, kind="stable")[:n]
-    positions, best = _best(scores, n)
-    assert positions == expected.tolist()
-    assert best == scores[expected].tolist()
+    for spare in (None, np.empty_like(scores)):  # sorting a new copy, or into a thread's spare array
+        positions, best = _best(scores, n, spare)
+        assert positions == expected.tolist()
+        assert best == scores[expected].tolist()
 
 
 def test_top_ranks_by_bm25_and_keeps_passage_order_among_equals() -> None:
