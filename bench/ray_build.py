@@ -151,7 +151,7 @@ class PhaseLog(logging.Handler):
 def ray_build(address: str, corpus: Path, index_dir: Path, encoder: Encoder, phases: PhaseLog) -> dict[str, Any]:
     """One cluster build from an empty index folder: its seconds, how many of them each logged step took, and
     the rest (the work a local build does too: entries, FAISS, lexicon, saving; and importing Ray once)."""
-    load = os.getloadavg()[0]
+    load = round(os.getloadavg()[0], 2)
     seconds = timed(lambda: build_index_on_ray(address, corpus, index_dir, encoder, progress=False))
     steps = {f"{step}_seconds": phases.seconds[step][-1] for step in PHASES.values()}
     rest = round(seconds - sum(steps.values()), 1)
@@ -173,7 +173,7 @@ def local_build(corpus: Path, index_dir: Path, encoder: Encoder) -> dict[str, An
 
         return run
 
-    load = os.getloadavg()[0]
+    load = round(os.getloadavg()[0], 2)
     start_forkserver()
     seconds = timed(
         lambda: build_unlocked(
