@@ -16,7 +16,8 @@ anonymous memory that loading and searching added. Each run states which of the 
 
 `--start` measures a serving process instead, on a synthetic collection with text (`bench.scale_start`):
 seconds from launch to ready and PSS, beside the query model loaded alone, for this tree and, with
-`--before TREE`, an older checkout of the code; its figures go under "start" in the same JSON.
+`--before TREE`, an older checkout of the code that reads this tree's build format (else run each tree's own
+bench with its own `--keep`); its figures go under "start" in the same JSON.
 
     .venv/bin/python -m bench.scale --start --sizes 100000 1000000 --before /tmp/footnote-qa-before --keep /tmp/qa-start
 """

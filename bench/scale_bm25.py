@@ -61,11 +61,11 @@ def synthetic_texts(passages: Sequence[str], n: int, seed: int) -> list[str]:
 def measure(texts: list[str], asked: Sequence[str]) -> dict[str, object]:
     before = rss_anon_kb()
     started = time.perf_counter()
-    index = LexicalIndex(texts)
+    index = LexicalIndex.from_texts(texts)
     build_s = time.perf_counter() - started
     added_kb = rss_anon_kb() - before
-    matrix = index._bm25.scores  # bm25s keeps the index as one sparse matrix of precomputed scores
-    matrix_bytes = sum(matrix[name].nbytes for name in ("data", "indices", "indptr"))
+    # bm25s keeps the index as one sparse matrix of precomputed scores
+    matrix_bytes = sum(array.nbytes for array in (index._data, index._indices, index._indptr))
     for question in asked[:16]:
         index.top(question, RETRIEVER_ASK)
     top_s = [timed(lambda q=q: index.top(q, RETRIEVER_ASK)) for q in asked]
@@ -76,7 +76,7 @@ def measure(texts: list[str], asked: Sequence[str]) -> dict[str, object]:
     return {
         "passages": len(texts),
         "words_per_passage_mean": round(float(np.mean([len(t.split()) for t in texts])), 1),
-        "vocabulary": len(index._vocabulary),
+        "vocabulary": len(index.vocabulary),
         "build_s": round(build_s, 2),
         "score_matrix_bytes": matrix_bytes,
         "score_matrix_bytes_per_passage": round(matrix_bytes / len(texts), 1),

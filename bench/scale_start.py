@@ -2,10 +2,13 @@
 
 A synthetic collection with text is saved as `qa index` saves one: documents of 40 paragraphs, one
 entry each, their text from `bench.scale_bm25.synthetic_texts` (real passages' words plus a growing
-tail of rare words), random unit vectors in a flat index (the index type does not change a start:
-FAISS maps its file), and the word statistics and document store `qa index` now saves beside them
+tail of rare words), random unit vectors in the index type `qa index` picks for that many (`auto`: HNSW at
+100k and 1M; what a user gets, and what decides the first question's search: a flat index scans every vector,
+0.33 s at 1M), and the word statistics and document store `qa index` now saves beside them
 (an older tree reads the documents from the `articles.json` saved too). With `--keep`, the collections are
-kept and later runs reuse them: made from the same seed, they are the same collections.
+kept and later runs reuse them: made from the same seed, they are the same collections. A kept collection
+saved in another format or index type than this tree's `qa index` would save is made again; so an older tree
+given as `--before` must read this tree's format (else run each tree's own bench with its own `--keep`).
 
 Each tree of code (this one and, if given, an older checkout) is launched in fresh processes:
 - "model": the ONNX query encoder loaded alone, from launch to its first encoded question;
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -33,24 +37,25 @@ import numpy as np
 
 from bench.harness import questions
 from bench.scale_bm25 import synthetic_texts
-from embeddings import Encoder, Manifest, PassageIndex
+from embeddings import Encoder, IndexLoadError, Manifest, PassageIndex
 from embeddings.entries import Entry
+from embeddings.index import choose_index_type, current_build, read_manifest
 from embeddings.onnx_model import is_exported, onnx_path
 from qa.assistant import ENCODER_CACHE, current_model_id
 from qa.corpus import Article, Paragraph, articles_to_json
 from qa.documents import ARTICLES_FILE, DOCUMENT_FILES, documents_files
 from qa.indexing import load_corpus
-from qa.lexical_index import LEXICON_FILES, Lexicon
+from qa.lexical_index import LEXICON_FILES, Lexicon, unsaved_statistics
 from qa.passages import index_entries
 from qa.settings import PROJECT_ROOT, Settings
 from qa.user_cache import writable_cache_dir
 
 PARAGRAPHS_PER_DOCUMENT = 40
 ASKED = 1
-"""Questions a "start" worker retrieves for before it says it is ready: the first, so that whatever a start
-leaves to the first request is counted. Later ones are request latency (`bench/latency.py`); over this flat
-synthetic index each scans every vector (p50 111 ms at 1M in `bench.scale`; HNSW, which `auto` picks there, 1 ms),
-so asking 20 (as runs before 2026-11-26 did) added seconds at 1M that were not start-up."""
+"""Questions a "start" worker retrieves for before it says it is ready: the first, so that whatever a start leaves
+to the first request (pages to map, a first search) is counted: the issue's "start <= model load + 1 s" is a server
+ready to answer. Later ones are request latency (`bench/latency.py`); asking 20 (as runs before 2026-11-26 did) over
+a flat index that scans every vector (p50 111 ms at 1M in `bench.scale`) added seconds at 1M that were not start-up."""
 WORKER = r"""
 import json, sys, time
 from pathlib import Path
@@ -140,7 +145,7 @@ def synthetic_collection(folder: Path, n: int, model: str) -> Path:
     rng = np.random.default_rng(0)
     vectors = rng.standard_normal((n, 384), dtype=np.float32)
     vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
-    manifest = Manifest(model, 384, "synthetic", n, "now", index_type="flat")
+    manifest = Manifest(model, 384, "synthetic", n, "now", index_type=choose_index_type("auto", n))
     index = PassageIndex(vectors, entries, manifest)
     del vectors
     payload = {
@@ -150,6 +155,19 @@ def synthetic_collection(folder: Path, n: int, model: str) -> Path:
     }
     index.save(folder, payload)
     return folder
+
+
+def reusable(folder: Path, n: int) -> bool:
+    """Whether `folder` keeps a synthetic collection of `n` passages as this tree's `qa index` would save it."""
+    if not (folder / "CURRENT").is_file():
+        return False
+    try:
+        build = current_build(folder)
+        manifest = read_manifest(folder)
+    except IndexLoadError:
+        return False
+    wanted = (n, choose_index_type("auto", n))
+    return unsaved_statistics(build) is None and (manifest.passages, manifest.index_type) == wanted
 
 
 def pss_kb(pid: int) -> int:
@@ -272,15 +290,17 @@ def measure_start(
     with tempfile.TemporaryDirectory(prefix="qa-start-") as tmp:
         folder = (kept or Path(tmp)) / str(n) / "index"
         result: dict = {"passages": n}
-        if (folder / "CURRENT").is_file():
+        if reusable(folder, n):
             result["synthetic_build_s"] = "reused"
         else:
+            shutil.rmtree(folder, ignore_errors=True)
             started = time.perf_counter()
             synthetic_collection(folder, n, model)
             result["synthetic_build_s"] = round(time.perf_counter() - started, 1)
         asked = Path(tmp) / "questions.json"
         asked.write_text(json.dumps(questions() * 2), encoding="utf-8")
-        build = next(folder.glob("build-*"))
+        build = current_build(folder)
+        result["index_type"] = read_manifest(folder).index_type
         sizes = {path.name: path.stat().st_size for path in build.iterdir()}
         result["lexicon_file_bytes"] = sum(size for name, size in sizes.items() if name in LEXICON_FILES)
         result["document_store_bytes"] = sum(size for name, size in sizes.items() if name in DOCUMENT_FILES)

@@ -60,6 +60,10 @@ FILES_PER_TASK = 64
 parsers and Ray itself) per file: 100 files cost 24.8 s against 1.9 s locally (bench/results/ray_build.json)."""
 TASKS_PER_CPU = 2
 """Parse tasks per cluster CPU (at least): enough that a CPU with the lighter files picks up another task."""
+TOKEN_HINT = (
+    "if the cluster uses token authentication, give this machine its token: RAY_AUTH_MODE=token and "
+    "RAY_AUTH_TOKEN (or the file ~/.ray/auth_token) set to what `ray get-auth-token` prints on its head"
+)
 INSTALL_HINT = "Ray is not installed; install the optional extra with `pip install '.[ray]'` (ray[data])"
 
 
@@ -131,10 +135,14 @@ def connect(ray: Any, address: str) -> None:
             logging_level=logging.WARNING,
             log_to_driver=True,
         )
+    except ray.exceptions.AuthenticationError as error:
+        raise ClusterBuildFailed(f"the Ray cluster at {address!r} refused this machine; {TOKEN_HINT}") from error
     except (ConnectionError, RuntimeError, ValueError) as error:
+        # A cluster with token authentication refuses a driver without its token the same way as no cluster at
+        # all: Ray says only that it cannot connect (and logs "InvalidAuthToken" on its own).
         raise ClusterBuildFailed(
             f"cannot join the Ray cluster at {address!r} ({error}); start one with `ray start --head` "
-            "or give its address"
+            f"or give its address; {TOKEN_HINT}"
         ) from error
 
 

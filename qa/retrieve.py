@@ -170,9 +170,9 @@ class Retriever:
 
     def knows_names(self, question: str) -> bool:
         """Whether each multi-word name in the question has a word the collection uses (text, titles, bylines)."""
-        idf, names = self.weights.idf, self.documents.name_terms
+        knows, names = self.weights.knows, self.documents.name_terms
         return all(
-            any(term in idf or term in names for term in question_terms(name)) or not question_terms(name)
+            any(term in names or knows(term) for term in question_terms(name)) or not question_terms(name)
             for name in question_names(question)
         )
 

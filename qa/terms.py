@@ -7,19 +7,20 @@ in the corpus lets the sentence that carries the rare, specific words win.
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import re
 import threading
-from collections import Counter
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 
+import numpy as np
 import Stemmer
-from bm25s.stopwords import STOPWORDS_EN_PLUS
 
 from qa.sentences import MARKER_RE
+from qa.vocabulary import Vocabulary
 
 TOKENS_VERSION = 1
 """Raised whenever `tokens` gives other tokens for some text: word statistics a build saved with another
@@ -28,7 +29,25 @@ STEMMER_ALGORITHM = "english"
 """Snowball's English stemmer (Porter2): urge/urged/urging meet, and so do camp/camps."""
 _TOKEN_RE = re.compile(r"[^\W\d_]+|\d+")
 """Letters and digits apart, so "G20" meets "Group of 20" on the 20."""
-_STOPWORDS = frozenset(STOPWORDS_EN_PLUS)
+
+
+def _library_stop_words() -> frozenset[str]:
+    """bm25s's `STOPWORDS_EN_PLUS`, run from its `stopwords` module alone: importing the package imports scipy,
+    which serving never uses: 0.42 s of a start at load average 7.5 (`python -X importtime`)."""
+    package = importlib.util.find_spec("bm25s")
+    if package is None or not package.submodule_search_locations:
+        raise ImportError("bm25s is not installed; it ships the stop word list")
+    spec = importlib.util.spec_from_file_location(
+        "bm25s.stopwords", f"{package.submodule_search_locations[0]}/stopwords.py"
+    )
+    if spec is None or spec.loader is None:
+        raise ImportError("bm25s has no stopwords module")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return frozenset(module.STOPWORDS_EN_PLUS)
+
+
+_STOPWORDS = _library_stop_words()
 """NLTK's 179 English stop words as bm25s ships them: pronouns, determiners, auxiliaries, prepositions.
 The same words decide what a quote highlights, and Lucene's 33 (bm25s's `stopwords="en"`) would
 mark "what", "did" or "which" in every quote. On the eval, neither list wins: Lucene's scored one or
@@ -70,61 +89,73 @@ def question_terms(question: str) -> frozenset[str]:
     return frozenset(tokens(question))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TermWeights:
-    """Inverse document frequency of each term over the corpus's paragraphs."""
+    """Inverse document frequency of each term over the corpus's paragraphs, worked out for a question's terms only.
 
-    idf: Mapping[str, float]
-    unseen: float
+    The counts are by term number (`qa.vocabulary`), as `qa index` saves them: a start maps them and makes
+    nothing per term.
+    """
+
+    vocabulary: Vocabulary
+    counts: np.ndarray
+    """How many paragraphs hold each term, by term number."""
+    total: int
+    """How many paragraphs there are."""
 
     @classmethod
     def from_texts(cls, texts: Iterable[str]) -> TermWeights:
-        counts: Counter[str] = Counter()
-        total = 0
-        for text in texts:
-            counts.update(terms(text))
-            total += 1
-        return cls.from_counts(counts, total)
+        sets = [terms(text) for text in texts]
+        vocabulary = Vocabulary.of(term for text_terms in sets for term in text_terms)
+        held = [number for text_terms in sets for number in vocabulary.numbers(text_terms)]
+        return cls(vocabulary, np.bincount(np.asarray(held, dtype=np.int64), minlength=len(vocabulary)), len(sets))
 
-    @classmethod
-    def from_counts(cls, counts: Mapping[str, int], total: int) -> TermWeights:
-        """The weights from how many of `total` texts hold each term, as `qa index` saves them."""
-        idf = {term: math.log((total + 1) / (count + 0.5)) for term, count in counts.items()}
-        return cls(idf, math.log((total + 1) / 0.5))
+    def knows(self, term: str) -> bool:
+        """Whether some paragraph holds the term."""
+        number = self.vocabulary.number(term)
+        return number is not None and bool(self.counts[number])
 
     def of(self, question_terms: AbstractSet[str]) -> QuestionTerms:
         """The question's terms with their weights, looked up once for all the texts it is matched to."""
-        weighted = tuple((term, self.idf.get(term, self.unseen)) for term in sorted(question_terms))
+        weighted = tuple(self._weighted(term) for term in sorted(question_terms))
         return QuestionTerms(weighted, sum(weight for _, weight in weighted))
+
+    def _weighted(self, term: str) -> tuple[int, float]:
+        """The term's number (-1 for a term the collection does not use) and its rarity: the rarest there can be
+        for a term no paragraph holds."""
+        number = self.vocabulary.number(term)
+        held = 0 if number is None else int(self.counts[number])
+        return (-1 if number is None else number), math.log((self.total + 1) / (held + 0.5))
 
 
 @dataclass(frozen=True)
 class QuestionTerms:
-    """A question's distinct terms and their corpus weights."""
+    """A question's distinct terms, by number (`qa.vocabulary`; -1 for a term the collection does not use), and their
+    corpus weights."""
 
-    weighted: tuple[tuple[str, float], ...]
+    weighted: tuple[tuple[int, float], ...]
     total: float
 
     @cached_property
-    def terms(self) -> frozenset[str]:
-        return frozenset(term for term, _ in self.weighted)
+    def terms(self) -> frozenset[int]:
+        return frozenset(number for number, _ in self.weighted if number >= 0)
 
-    def new_terms(self, present: AbstractSet[str]) -> int:
-        """How many of `present`, the `terms` of a text, the question does not use: what the text adds to it."""
+    def new_terms(self, present: AbstractSet[int]) -> int:
+        """How many of `present`, the term numbers of a text, the question does not use: what the text adds to it."""
         return len(present) - len(self.terms & present)  # no copy of `present`, which is the larger
 
-    def overlap(self, present: AbstractSet[str]) -> float:
-        """Share of the question's term weight found among `present`, the `terms` of a text, from 0 to 1."""
+    def overlap(self, present: AbstractSet[int]) -> float:
+        """Share of the question's term weight found among `present`, the term numbers of a text, from 0 to 1."""
         return self.overlaps((present,))[0]
 
-    def overlaps(self, texts: Iterable[AbstractSet[str]]) -> list[float]:
-        """The `overlap` of each of `texts`' term sets, in one call: a question is matched to about 150 of them."""
+    def overlaps(self, texts: Iterable[AbstractSet[int]]) -> list[float]:
+        """The `overlap` of each of `texts`' sets of term numbers, in one call: a question meets about 150 of them."""
         weighted, total = self.weighted, self.total
         shares = []
         for present in texts:
             found = 0.0  # plain loops, summing in the order of `weighted`, as every score is compared with others
-            for term, weight in weighted:
-                if term in present:
+            for number, weight in weighted:
+                if number in present:
                     found += weight
             shares.append(found / total if total else 0.0)
         return shares

@@ -3,6 +3,11 @@
 Each node runs in its own session, so stopping (or killing) one node ends exactly the processes that node
 started, never another Ray on the machine; `stop` ends them all. The object store is kept small: the
 machine is shared.
+
+The nodes run without token authentication (`RAY_AUTH_MODE=disabled`, unless `env` says otherwise): once any
+`ray.init()` without an address has run on the machine, a `~/.ray/auth_token` exists, a head started by
+`ray start` then turns token authentication on, and worker nodes and drivers given its address (which never
+read that file) are refused. A cluster on loopback, for one user's builds, has nothing to guard.
 """
 
 from __future__ import annotations
@@ -18,6 +23,7 @@ from pathlib import Path
 
 OBJECT_STORE_BYTES = 200_000_000
 RAY = Path(sys.executable).with_name("ray")
+NODE_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
 
 
 def _free_port() -> int:
@@ -52,7 +58,7 @@ class LoopbackCluster:
             [str(RAY), "start", *arguments, *common],
             stdout=log,
             stderr=subprocess.STDOUT,
-            env={**os.environ, "RAY_USAGE_STATS_ENABLED": "0", **self.env},
+            env={**os.environ, **NODE_ENV, **self.env},
             start_new_session=True,
         )
 
@@ -95,7 +101,7 @@ class LoopbackCluster:
             "    time.sleep(0.5)\n"
             "sys.exit(sum(node['Alive'] for node in ray.nodes()) < int(sys.argv[2]))"
         )
-        env = {**os.environ, "RAY_USAGE_STATS_ENABLED": "0", **self.env}
+        env = {**os.environ, **NODE_ENV, **self.env}
         command = [sys.executable, "-c", waiting, self.address, str(count), str(timeout)]
         try:
             subprocess.run(command, env=env, timeout=timeout + 60, check=True, capture_output=True)

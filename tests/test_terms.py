@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 
-from qa.terms import TermWeights, question_terms, stem, terms, tokens
+from bm25s.stopwords import STOPWORDS_EN_PLUS
+
+from qa.terms import _STOPWORDS, TermWeights, question_terms, stem, terms, tokens
 
 
 def test_inflections_of_a_word_share_one_stem() -> None:
@@ -21,6 +23,10 @@ def test_stop_words_are_left_out_and_content_words_kept_in_order_with_repeats() 
     ]
 
 
+def test_the_stop_words_are_bm25s_english_list_as_its_package_exports_it() -> None:
+    assert frozenset(STOPWORDS_EN_PLUS) == _STOPWORDS
+
+
 def test_question_words_are_stop_words_but_verbs_of_saying_are_content_words() -> None:
     assert terms("What did the report say, according to the document?") == {"report", "say", "accord", "document"}
 
@@ -34,14 +40,19 @@ def test_footnote_markers_are_not_words() -> None:
 
 
 def test_new_terms_counts_the_content_words_a_text_adds_to_the_question() -> None:
-    asked = TermWeights.from_texts(["the fund pays for wells"]).of(terms("What does the fund pay for?"))
-    assert asked.new_terms(terms("The fund pays for seed, tools and wells.")) == 3
+    text = "The fund pays for seed, tools and wells."
+    weights = TermWeights.from_texts(["the fund pays for wells", text])
+    asked = weights.of(terms("What does the fund pay for?"))
+    assert asked.new_terms(set(weights.vocabulary.numbers(terms(text)))) == 3
 
 
 def test_overlaps_give_each_texts_share_of_the_question_term_weight_in_order() -> None:
-    asked = TermWeights.from_texts(["fund wells", "fund seed", "fund tools"]).of(terms("fund wells"))
+    weights = TermWeights.from_texts(["fund wells", "fund seed", "fund tools"])
+    asked = weights.of(terms("fund wells"))
     fund, wells = math.log(4 / 3.5), math.log(4 / 1.5)
-    texts = [terms("wells"), terms("the fund"), terms("seed"), terms("wells of the fund")]
+    texts = [
+        set(weights.vocabulary.numbers(terms(text))) for text in ("wells", "the fund", "seed", "wells of the fund")
+    ]
     assert asked.overlaps(texts) == [wells / (fund + wells), fund / (fund + wells), 0.0, 1.0]
     assert asked.overlaps(texts) == [asked.overlap(text) for text in texts]
 
