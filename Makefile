@@ -31,10 +31,8 @@ serve: $(BIN)/.installed-runtime
 	$(BIN)/qa index
 	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
-# Two workers (pytest-xdist), a file at a time: one runs a file's module fixtures (a served app, the Ray cluster)
-# while the other parses or waits on its own file; on 2 cores a single process leaves one idle for most of the run.
 test: $(BIN)/.installed-dev
-	$(BIN)/pytest -q -n 2 --dist loadfile
+	$(BIN)/pytest -q
 
 lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .

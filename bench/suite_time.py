@@ -1,8 +1,8 @@
 """`python -m bench.suite_time`: how long the whole test suite takes, as `make test` runs it.
 
-Runs pytest as `make test` does (two workers) in a fresh process from the project folder (the model is loaded
-and the indexes built inside, as in CI) and writes the wall time and the outcome counts to
-`bench/results/suite_time.json`; the README's figure for `make test` comes from that file.
+Runs `pytest -q` in a fresh process from the project folder (the model is loaded and the indexes built
+inside, as in CI) and writes the wall time and the outcome counts to `bench/results/suite_time.json`;
+the README's figure for `make test` comes from that file.
 """
 
 from __future__ import annotations
@@ -17,8 +17,6 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT_RE = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)")
-MAKE_TEST_ARGS = ["-q", "-n", "2", "--dist", "loadfile"]
-"""The Makefile's `test` recipe: two pytest-xdist workers, each file whole on one of them."""
 
 
 def readme_figure(result: dict[str, Any]) -> str:
@@ -33,7 +31,7 @@ def main() -> int:
     from bench.harness import write_results  # psutil, a bench extra: only where the measurement runs
 
     started = time.perf_counter()
-    run = subprocess.run([sys.executable, "-m", "pytest", *MAKE_TEST_ARGS], cwd=ROOT, capture_output=True, text=True)
+    run = subprocess.run([sys.executable, "-m", "pytest", "-q"], cwd=ROOT, capture_output=True, text=True)
     seconds = round(time.perf_counter() - started, 1)
     summary = run.stdout.strip().splitlines()[-1]
     counts = {kind: int(number) for number, kind in COUNT_RE.findall(summary)}
