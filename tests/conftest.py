@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import shutil
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -16,7 +18,7 @@ from embeddings import Encoder
 from qa import Assistant, Settings
 from qa.corpus import Article
 from qa.formats.text import parse_text
-from qa.indexing import build_index
+from qa.indexing import IndexReport, build_index
 from qa.settings import PROJECT_ROOT
 from web.app import create_app
 
@@ -112,6 +114,39 @@ def small_corpus(tmp_path: Path, corpus_texts: dict[str, str]) -> Path:
     folder.mkdir()
     (folder / NORTH38).write_text(corpus_texts[NORTH38], encoding="utf-8")
     return folder
+
+
+@dataclass(frozen=True)
+class Built:
+    """A folder holding `corpus/` and the `index/` built from it, with the report of that build."""
+
+    root: Path
+    report: IndexReport
+
+    @property
+    def corpus(self) -> Path:
+        return self.root / "corpus"
+
+    @property
+    def index(self) -> Path:
+        return self.root / "index"
+
+
+@pytest.fixture(scope="session")
+def north38_built(tmp_path_factory: pytest.TempPathFactory, corpus_texts: dict[str, str], encoder: Encoder) -> Built:
+    """The whole 38 North file and its index, built once: embedding its 175 passages is the cost of a build,
+    so tests that need a built folder to change take a copy (`north38_copy`) rather than build one each."""
+    root = tmp_path_factory.mktemp("north38-built")
+    (root / "corpus").mkdir()
+    (root / "corpus" / NORTH38).write_text(corpus_texts[NORTH38], encoding="utf-8")
+    return Built(root, build_index(root / "corpus", root / "index", encoder, progress=False))
+
+
+@pytest.fixture
+def north38_copy(north38_built: Built, tmp_path: Path) -> Built:
+    """A private copy of the built 38 North folder; the index records its corpus relative to itself, so the
+    copy's index is a build of the copy's corpus."""
+    return Built(Path(shutil.copytree(north38_built.root, tmp_path / "north38")), north38_built.report)
 
 
 HOSTILE = """Ledger of <script>alert("title")</script> the Camps

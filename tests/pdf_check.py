@@ -20,6 +20,7 @@ from pathlib import Path
 
 from qa.formats import parse_bytes
 from qa.sentences import MARKER_RE, NOTE_NUMBER
+from tests.parsed import articles
 
 LINE_END_HYPHEN = "\x00"
 """Stands for a hyphen that `pdftotext` printed at a line end."""
@@ -87,7 +88,7 @@ def unmatched(path: Path, breaks: int = 0) -> tuple[int, list[str]]:
     `breaks` is how many page or column breaks a paragraph may run across.
     """
     reference = reference_text(path)
-    paragraphs = [p for article in parse_bytes(path.read_bytes(), path.name).articles for p in article.paragraphs]
+    paragraphs = [p for article in articles(path) for p in article.paragraphs]
     missing = []
     for paragraph in paragraphs:
         if _pattern(paragraph.text).search(reference):

@@ -13,7 +13,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,9 +37,17 @@ class Server:
 
 
 def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+    (port,) = free_ports(1)
+    return port
+
+
+def free_ports(count: int) -> list[int]:
+    """`count` distinct free ports: each probe stays bound until all are chosen, so none is handed out twice."""
+    with ExitStack() as probes:
+        sockets = [probes.enter_context(socket.socket()) for _ in range(count)]
+        for probe in sockets:
+            probe.bind(("127.0.0.1", 0))
+        return [probe.getsockname()[1] for probe in sockets]
 
 
 @contextmanager
@@ -47,21 +55,35 @@ def running_server(
     env: Mapping[str, str], *, startup_timeout: float = STARTUP_TIMEOUT_S, workers: int = 1
 ) -> Iterator[Server]:
     """Start `qa serve`, wait until /healthz answers, and stop it afterwards (if it is still running)."""
-    port = free_port()
+    with running_servers(env, 1, startup_timeout=startup_timeout, workers=workers) as (server,):
+        yield server
+
+
+@contextmanager
+def running_servers(
+    env: Mapping[str, str], count: int, *, startup_timeout: float = STARTUP_TIMEOUT_S, workers: int = 1
+) -> Iterator[tuple[Server, ...]]:
+    """`count` servers of one configuration, started together: each loads the model, and started one after
+    another each would wait for the loads before it."""
+    with tempfile.TemporaryDirectory(prefix="qa-server-") as folder, ExitStack() as stopping:
+        servers = []
+        for number, port in enumerate(free_ports(count)):
+            server = _start(env, port, Path(folder) / f"server-{number}.log", workers)
+            stopping.callback(stop, server)
+            servers.append(server)
+        for server in servers:
+            _wait_until_healthy(server, startup_timeout)
+        yield tuple(servers)
+
+
+def _start(env: Mapping[str, str], port: int, log: Path, workers: int) -> Server:
     command = [sys.executable, "-m", "cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)]
     command += ["--workers", str(workers)]
-    with tempfile.TemporaryDirectory(prefix="qa-server-") as folder:
-        log = Path(folder) / "server.log"
-        with open(log, "wb") as sink:
-            process = subprocess.Popen(
-                command, cwd=PROJECT_ROOT, env={**os.environ, **env}, stdout=sink, stderr=subprocess.STDOUT
-            )
-        server = Server(f"http://127.0.0.1:{port}", process, log)
-        try:
-            _wait_until_healthy(server, startup_timeout)
-            yield server
-        finally:
-            stop(server)
+    with open(log, "wb") as sink:
+        process = subprocess.Popen(
+            command, cwd=PROJECT_ROOT, env={**os.environ, **env}, stdout=sink, stderr=subprocess.STDOUT
+        )
+    return Server(f"http://127.0.0.1:{port}", process, log)
 
 
 def stop(server: Server) -> int:

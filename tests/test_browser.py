@@ -19,7 +19,7 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 
 from embeddings import Encoder
 from qa import Assistant, Settings
-from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, G8, G8_CITATION, HOSTILE_ID, REPORTS, open_built
+from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, G8, G8_CITATION, HOSTILE_ID, REPORTS, Built, open_built
 from tests.pdf_fixture import LINKED_REPORT_FILE, LINKED_REPORT_URL, linked_report_pdf
 from web.app import create_app
 
@@ -307,10 +307,10 @@ INDEXED_WITHIN_MS = 120_000
 
 
 @pytest.fixture
-def upload_url(tmp_path: Path, small_corpus: Path, encoder: Encoder) -> Iterator[str]:
-    """A server with an admin token over a private corpus, so what a test adds stays in that test."""
-    settings = Settings(corpus_dir=small_corpus, index_dir=tmp_path / "index", admin_token=TOKEN)
-    yield from served(create_app(settings, open_built(settings, encoder)))
+def upload_url(north38_copy: Built, encoder: Encoder) -> Iterator[str]:
+    """A server with an admin token over a private copy of a built corpus, so what a test adds stays in that test."""
+    settings = Settings(corpus_dir=north38_copy.corpus, index_dir=north38_copy.index, admin_token=TOKEN)
+    yield from served(create_app(settings, Assistant.open(settings, encoder=encoder)))
 
 
 def choose_and_send(page: Page, files: list[dict[str, object]]) -> None:

@@ -15,7 +15,7 @@ from qa import Assistant, Settings
 from qa.corpus import PARSER_VERSION
 from qa.errors import IndexUnavailable
 from qa.indexing import build_index, corpus_fingerprint, stale_reason, text_versions
-from tests.conftest import NORTH38
+from tests.conftest import NORTH38, Built
 
 
 def test_index_round_trips_vectors_entries_and_manifest(tmp_path: Path) -> None:
@@ -49,21 +49,19 @@ def test_damaged_index_tells_the_user_to_rebuild(settings: Settings, encoder: En
         Assistant.load(broken, encoder)
 
 
-def test_index_is_stale_only_when_the_corpus_changes(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
-    index_dir = tmp_path / "index"
-    report = build_index(small_corpus, index_dir, encoder, progress=False)
-    assert (report.documents, report.footnotes) == (1, 27)
-    assert stale_reason(index_dir, small_corpus, encoder.model_id) is None
-    path = small_corpus / NORTH38
+def test_index_is_stale_only_when_the_corpus_changes(north38_copy: Built, encoder: Encoder) -> None:
+    corpus, index_dir = north38_copy.corpus, north38_copy.index
+    assert (north38_copy.report.documents, north38_copy.report.footnotes) == (1, 27)
+    assert stale_reason(index_dir, corpus, encoder.model_id) is None
+    path = corpus / NORTH38
     path.write_text(path.read_text(encoding="utf-8").replace("may or may not", "might or might not"), encoding="utf-8")
-    assert stale_reason(index_dir, small_corpus, encoder.model_id) == (
-        f"the documents in {small_corpus} changed since the build"
-    )
+    assert stale_reason(index_dir, corpus, encoder.model_id) == f"the documents in {corpus} changed since the build"
 
 
-def test_unreadable_file_is_skipped_with_its_reason(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
-    (small_corpus / "broken.txt").write_bytes(bytes.fromhex("89504e470d0a1a0a0000000d4948445200") + bytes(range(256)))
-    report = build_index(small_corpus, tmp_path / "index", encoder, progress=False)
+def test_unreadable_file_is_skipped_with_its_reason(north38_copy: Built, encoder: Encoder) -> None:
+    broken = north38_copy.corpus / "broken.txt"
+    broken.write_bytes(bytes.fromhex("89504e470d0a1a0a0000000d4948445200") + bytes(range(256)))
+    report = build_index(north38_copy.corpus, north38_copy.index, encoder, progress=False)
     assert report.documents == 1
     assert report.skipped[0][0] == "broken.txt"
     assert "not text" in report.skipped[0][1]
@@ -191,28 +189,22 @@ def test_an_index_of_an_older_format_asks_to_be_rebuilt(written: int, clustered:
         PassageIndex.load(tmp_path)
 
 
-def test_an_index_of_an_older_format_is_stale(small_corpus: Path, tmp_path: Path, encoder: Encoder) -> None:
-    build_index(small_corpus, tmp_path, encoder, progress=False)
-    _make_older(current_build(tmp_path), 2)
-    assert stale_reason(tmp_path, small_corpus, encoder.model_id) is not None
+def test_an_index_of_an_older_format_is_stale(north38_copy: Built, encoder: Encoder) -> None:
+    _make_older(current_build(north38_copy.index), 2)
+    assert stale_reason(north38_copy.index, north38_copy.corpus, encoder.model_id) is not None
 
 
-def test_an_index_of_an_older_format_is_rebuilt_from_its_embedding_cache(
-    small_corpus: Path, tmp_path: Path, encoder: Encoder
-) -> None:
-    first = build_index(small_corpus, tmp_path, encoder, progress=False)
-    _make_older(current_build(tmp_path), 2)
-    again = build_index(small_corpus, tmp_path, encoder, progress=False)
-    assert (again.passages, again.embedded) == (first.passages, 0)
-    assert read_manifest(tmp_path).format == FORMAT
+def test_an_index_of_an_older_format_is_rebuilt_from_its_embedding_cache(north38_copy: Built, encoder: Encoder) -> None:
+    _make_older(current_build(north38_copy.index), 2)
+    again = build_index(north38_copy.corpus, north38_copy.index, encoder, progress=False)
+    assert (again.passages, again.embedded) == (north38_copy.report.passages, 0)
+    assert read_manifest(north38_copy.index).format == FORMAT
 
 
-def test_asking_for_another_index_type_makes_the_index_stale(
-    small_corpus: Path, tmp_path: Path, encoder: Encoder
-) -> None:
-    build_index(small_corpus, tmp_path, encoder, progress=False)
-    assert stale_reason(tmp_path, small_corpus, encoder.model_id, "auto") is None
-    assert stale_reason(tmp_path, small_corpus, encoder.model_id, "hnsw") == (
+def test_asking_for_another_index_type_makes_the_index_stale(north38_copy: Built, encoder: Encoder) -> None:
+    corpus, index_dir = north38_copy.corpus, north38_copy.index
+    assert stale_reason(index_dir, corpus, encoder.model_id, "auto") is None
+    assert stale_reason(index_dir, corpus, encoder.model_id, "hnsw") == (
         "the build is a flat index and hnsw is asked for"
     )
 

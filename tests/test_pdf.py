@@ -12,15 +12,14 @@ from fpdf import FPDF
 
 from qa.corpus import Article
 from qa.formats import parse_bytes
-from qa.settings import PROJECT_ROOT
+from tests.parsed import REAL, articles
 from tests.pdf_check import unmatched
 
 FIXTURES = Path(__file__).parent / "fixtures"
-REAL = PROJECT_ROOT / "eval" / "real" / "docs"
 
 
 def article(path: Path) -> Article:
-    (parsed,) = parse_bytes(path.read_bytes(), path.name).articles
+    (parsed,) = articles(path)
     return parsed
 
 
@@ -312,7 +311,7 @@ def letters(text: str) -> str:
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_real_index_gives_its_endnotes_to_its_chapters_and_each_profile_the_notes_at_its_own_page_feet() -> None:
     path = REAL / "rdr-index-2017.pdf"
-    chapters, *profiles = parse_bytes(path.read_bytes(), path.name).articles
+    chapters, *profiles = articles(path)
     assert len(profiles) == 22
     assert chapters.footnotes[4].startswith("“Corporate Accountability Index,” Ranking Digital Rights")
     cited = [(profile, m.number) for profile in profiles for p in profile.paragraphs for m in p.markers]
@@ -361,7 +360,7 @@ def pdftotext_page(path: Path, page: int) -> str:
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_real_report_whose_slides_number_their_notes_again_resolves_each_marker_to_its_own_note() -> None:
     path = REAL / "gao-infant-formula-2006.pdf"
-    letter, slides, appendix = parse_bytes(path.read_bytes(), path.name).articles
+    letter, slides, appendix = articles(path)
     assert [a.id for a in (letter, slides, appendix)] == [f"gao-infant-formula-2006-{n}" for n in (1, 2, 3)]
     cited = next(p for p in letter.paragraphs if p.markers)
     slide = next(p for p in slides.paragraphs if p.markers)
@@ -401,7 +400,7 @@ def test_real_endnoted_chapter_quotes_are_all_found_by_pdftotext_and_its_markers
 
 def test_real_slides_bullets_drawn_as_unmapped_glyphs_start_list_items_of_their_own() -> None:
     path = REAL / "gao-infant-formula-2006.pdf"
-    _, slides, _ = parse_bytes(path.read_bytes(), path.name).articles
+    _, slides, _ = articles(path)
     start = next(i for i, p in enumerate(slides.paragraphs) if p.text.startswith("Health benefits of breastfeeding"))
     assert [(p.kind, p.text) for p in slides.paragraphs[start : start + 3]] == [
         ("text", "Health benefits of breastfeeding include:"),

@@ -6,22 +6,17 @@ Expected values are what each document prints, as `pdftotext` shows it and the m
 from __future__ import annotations
 
 import shutil
-from functools import cache
 
 import pytest
 
 from eval.reference import quote_in_reference, reference
 from qa.corpus import Article
-from qa.formats import parse_bytes
-from qa.settings import PROJECT_ROOT
-
-REAL = PROJECT_ROOT / "eval" / "real" / "docs"
+from tests.parsed import REAL
+from tests.parsed import articles as parsed
 
 
-@cache
 def articles(name: str) -> tuple[Article, ...]:
-    path = REAL / name
-    return tuple(parse_bytes(path.read_bytes(), path.name).articles)
+    return parsed(REAL / name)
 
 
 def test_real_summary_pages_side_byline_is_the_author_and_the_summary_reads_on_beside_it() -> None:

@@ -8,7 +8,6 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import ExitStack
 from dataclasses import dataclass
 
 import httpx
@@ -17,7 +16,7 @@ import pytest
 from embeddings import Encoder
 from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
-from tests.servers import Server, running_server
+from tests.servers import Server, running_servers
 
 FIXTURES = PROJECT_ROOT / "eval" / "formats"
 TOKEN = "replicas-test-admin-token"
@@ -46,8 +45,8 @@ def servers(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Itera
     shutil.copy(FIXTURES / "prison-food-rations.md", root / "corpus")
     build_index(root / "corpus", root / "index", encoder, progress=False)
     env = {"QA_CORPUS_DIR": str(root / "corpus"), "QA_INDEX_DIR": str(root / "index"), "QA_ADMIN_TOKEN": TOKEN}
-    with ExitStack() as stack:
-        yield stack.enter_context(running_server(env)), stack.enter_context(running_server(env))
+    with running_servers(env, 2) as (first, second):
+        yield first, second
 
 
 def note(title: str) -> bytes:

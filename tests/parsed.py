@@ -1,0 +1,19 @@
+"""Documents parsed once per test run: the real published PDFs cost seconds to parse (the RDR index's 106 pages: 23 s
+of CPU, measured), and several test files read the same ones, so they share one parse through `articles`."""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from qa.corpus import Article
+from qa.formats import parse_bytes
+from qa.settings import PROJECT_ROOT
+
+REAL = PROJECT_ROOT / "eval" / "real" / "docs"
+
+
+@cache
+def articles(path: Path) -> tuple[Article, ...]:
+    """The documents the parser table makes of the file at `path` (frozen: no test changes what another reads)."""
+    return tuple(parse_bytes(path.read_bytes(), path.name).articles)
