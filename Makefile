@@ -31,8 +31,11 @@ serve: $(BIN)/.installed-runtime
 	$(BIN)/qa index
 	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
+# The Ray tests run alone (their loopback cluster's worker nodes do not join from inside a pytest-xdist worker);
+# the rest on two xdist workers, a file at a time: on 2 cores one process leaves a core idle for most of the run.
 test: $(BIN)/.installed-dev
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -m ray
+	$(BIN)/pytest -q -m "not ray" -n 2 --dist loadfile
 
 lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .
