@@ -70,8 +70,12 @@ def local_index(collection: Path, encoder: Encoder, tmp_path_factory: pytest.Tem
 def cluster_build(
     cluster: LoopbackCluster, collection: Path, encoder: Encoder, tmp_path_factory: pytest.TempPathFactory
 ) -> Built:
+    """Built as `qa index --ray auto` builds: `auto` joins the cluster Ray finds from this machine, here the
+    loopback one, named by `RAY_ADDRESS` (which Ray reads before looking for a cluster started here)."""
     index_dir = tmp_path_factory.mktemp("ray-index")
-    return index_dir, build_index_on_ray(cluster.address, collection, index_dir, encoder, progress=False)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv("RAY_ADDRESS", cluster.address)
+        return index_dir, build_index_on_ray("auto", collection, index_dir, encoder, progress=False)
 
 
 def same_build(built: Path, reference: Path) -> None:
