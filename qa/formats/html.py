@@ -27,7 +27,7 @@ from trafilatura import bare_extraction
 from qa.corpus import ParagraphKind
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import personal_names, web_address
+from qa.formats.metadata import personal_names, web_address, without_contact
 from qa.sentences import NOTE_NUMBER
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -243,6 +243,36 @@ def _revised(tree: etree._Element) -> str | None:
     return None
 
 
+_DATELINE_WORDS = 6
+"""A date printed as words takes at most six ("Tuesday, 15 October 2019", "January 17, 2017")."""
+
+
+def _opening_date(line: str) -> str | None:
+    """The date a line opens with ("Tuesday 15 October 2019 by Jane Doe" -> 2019-10-15), or None."""
+    words = line.split()
+    for count in range(min(len(words), _DATELINE_WORDS), 1, -1):
+        if date := _date(" ".join(words[:count]).rstrip(",")):
+            return date
+    return None
+
+
+def _dateline(tree: etree._Element, heading: str | None) -> str | None:
+    """The short line under the text's headline that opens with a date ("Tuesday 15 October 2019 by Jane Doe"):
+    the first element after the `<h1>` whose words are a short line and begin with a date. It dates a page
+    that gives its date nowhere in markup, and like a PDF's dateline it is metadata, not a paragraph. A long
+    paragraph ends the search, as for a byline (`_byline`)."""
+    headings = [h for h in tree.iter("h1") if _text(h) == heading]
+    for node in headings[0].itersiblings() if headings else ():
+        if not isinstance(node.tag, str) or node.tag in _UNREAD:
+            continue
+        line = _text(node)
+        if len(line) > _BYLINE_MAX:
+            return None
+        if _opening_date(line):
+            return line
+    return None
+
+
 _BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
 _TEXT_START = 200
 """A paragraph this long is the article's text under way: a byline stands above it."""
@@ -322,8 +352,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     authors = (
         ", ".join(dict.fromkeys(citation_authors)) or None,
         *(_person(a.get("author")) for a in articles),
-        _first_meta(tree, "article:author"),
-        _first_meta(tree, "author"),
+        *(without_contact(a) for a in (_first_meta(tree, "article:author"), _first_meta(tree, "author")) if a),
         _byline(tree),
     )
     dates = (
@@ -331,7 +360,8 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         *(_clean(a.get("datePublished")) for a in articles),
         _first_meta(tree, "article:published_time"),
     )
-    date = next((d for d in map(_date, dates) if d), None) or _article_time(tree) or _revised(tree)
+    date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
+    date = date or _opening_date(_dateline(tree, heading) or "") or _revised(tree)
     return title, next((a for a in authors if a), None), date
 
 
@@ -507,6 +537,24 @@ def _remove_furniture(body: etree._Element) -> None:
 
 _INLINE_OUTPUT = frozenset({"hi", "ref", "lb", "del", "graphic"})
 """trafilatura's output tags that sit inside a block's words; every other tag is a block of its own."""
+_RUNNING_TEXT = frozenset({"p", "head", "item", "cell", "quote"})
+"""trafilatura's output tags whose words are running text: a `code` among them is a word of the sentence."""
+
+
+def _inline(child: etree._Element, parent: etree._Element) -> bool:
+    """Whether `child` sits inside its parent's words rather than standing as a block of its own.
+
+    trafilatura writes a code block (`<pre><code>`) and inline code (`<code>` in a sentence) with the same
+    `code` tag; only where it stands tells them apart. Code inside running text and on one line is part of
+    the sentence ("build this with <code>emcc</code> which would emit..."): cut out, it would break the
+    sentence into fragments no quote could span. Code with a line break is a listing even inside a list item.
+    """
+    if child.tag in _INLINE_OUTPUT or (child.tag == "cell" and parent.tag == "row"):
+        return True
+    one_line = child.find(".//lb") is None and "\n" not in "".join(child.itertext()).strip()
+    return child.tag == "code" and parent.tag in _RUNNING_TEXT and one_line
+
+
 _KINDS: dict[str, ParagraphKind] = {"head": "heading", "item": "bullet"}
 
 
@@ -520,7 +568,7 @@ def _output_blocks(node: etree._Element, kind: ParagraphKind = "text") -> Iterat
     parts: list[str] = [node.text or ""]
     nested: list[Block] = []
     for child in node:
-        if child.tag in _INLINE_OUTPUT or (child.tag == "cell" and node.tag == "row"):
+        if _inline(child, node):
             parts.extend((" " if child.tag in ("lb", "cell") else "", "".join(child.itertext()), child.tail or ""))
             continue
         if squash("".join(parts)):
@@ -544,8 +592,8 @@ def _main_blocks(tree: etree._Element) -> list[Block]:
 
 
 _INLINE_HTML = frozenset(
-    "a abbr b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr q s samp small span strike "
-    "strong sub sup time tt u var wbr".split()
+    "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr output q rb rp rt ruby "
+    "s samp small span strike strong sub sup time tt u var wbr".split()
 )
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
@@ -677,13 +725,22 @@ def _parse_tree(text: str) -> etree._Element | None:
     return tree
 
 
+def _page_heading(tree: etree._Element) -> str | None:
+    """The text's own `<h1>`: the first inside an `<article>` or `<main>`, else the page's first.
+
+    A site often sets its name in an `<h1>` of its header (the logo) above the article's own headline; taken
+    for the page's heading, that name was kept as the title and the headline cut off as the "site name"."""
+    inside = tree.xpath("(//article//h1 | //main//h1)[1]")
+    first = inside[0] if inside else next(tree.iter("h1"), None)
+    return _text(first) or None if first is not None else None
+
+
 def parse(data: bytes, source: str) -> Parsed:
     tree = _parse_tree(decode(data))
     if tree is None:
         return assemble(Extracted(()), source)
     _normalise_text(tree)
-    first_h1 = next(tree.iter("h1"), None)
-    heading = _text(first_h1) or None if first_h1 is not None else None
+    heading = _page_heading(tree)
     title, author, date = metadata(tree, heading)
     body = tree.find("body")
     if body is None:
@@ -697,6 +754,8 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks = _without_dangling_leads(_verbatim(_main_blocks(tree), _visible_text(body)))
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
+        blocks = blocks[1:]
+    if blocks and (dateline := _dateline(tree, heading)) and squash(blocks[0].text) == dateline:
         blocks = blocks[1:]
     if lead and blocks and not any(lead[:_SUMMARY_MIN] in squash(b.text) for b in blocks):
         blocks = [Block(lead), *blocks]

@@ -55,6 +55,16 @@ def trusted(value: str | None, programs: Iterable[str] = ()) -> str | None:
     return value
 
 
+_CONTACT_RE = re.compile(r"\s*[(<\[]\s*(?:https?://|www\.|mailto:|[\w.+-]+@)[^()<>\[\]]*[)>\]]\s*$", re.IGNORECASE)
+
+
+def without_contact(name: str) -> str:
+    """A name without the web address or e-mail written after it in brackets ("Jane Doe (https://jd.example/)",
+    "Jane Doe <jd@example.org>"): the old convention of an author field, whose address is not part of the name
+    the document prints. A value that is only an address stays as it is, for `trusted` to refuse."""
+    return _CONTACT_RE.sub("", name).strip() or name
+
+
 def personal_names(text: str) -> str | None:
     """The text if it reads as a list of names ("Ana Ruiz and J. K. Lee"): each of two to four capitalised
     words (particles such as "van" allowed); else None. A sentence, a link label or a login does not."""
