@@ -10,6 +10,7 @@ slice of that text, and a footnote lives only in a notes block, so it can never 
 
 from __future__ import annotations
 
+import calendar
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -137,11 +138,16 @@ _ISO_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")
 _MONTH_FORMATS = ("%B %Y", "%b %Y")
 
 
+_WEEKDAY_RE = re.compile(rf"^(?:{'|'.join(calendar.day_name)}|{'|'.join(calendar.day_abbr)})\.?,?\s+", re.IGNORECASE)
+"""A day's name before a date ("Thursday, August 6, 2020"): part of how the date is printed, not a label."""
+
+
 def iso_date(text: str | None) -> str | None:
-    """ISO `YYYY-MM-DD` of a metadata date (`2014-10-16T09:00:00Z`, `Oct 16, 2014`), or None."""
+    """ISO `YYYY-MM-DD` of a metadata date (`2014-10-16T09:00:00Z`, `Oct 16, 2014`, `Tuesday 15 October 2019`),
+    or None."""
     if not text:
         return None
-    text = text.strip()
+    text = _WEEKDAY_RE.sub("", text.strip(), count=1)
     if match := _ISO_RE.match(text):
         return parse_date(match.group(1))
     return parse_date(text)

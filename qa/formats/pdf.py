@@ -106,7 +106,7 @@ GENERIC_HEADINGS = frozenset(
 )  # fmt: skip
 """Section names any report may carry: large on a first page, they name a section, never the document."""
 _PAGE_NUMBER_RE = re.compile(
-    r"(?:page\s+)?[-–—]?\s*(?:\d{1,4}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
+    r"(?:page\s+)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
 )
 _BRACKET_NOTE_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)")
 _PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})[.)]?\s+(\S.*)")
@@ -410,6 +410,39 @@ def _hidden_space(char: dict, previous: dict | None) -> bool:
     )
 
 
+_SPACING_ACCENTS = {
+    "\u00b4": "\u0301", "\u02c6": "\u0302", "\u02dc": "\u0303", "\u00af": "\u0304", "\u02d8": "\u0306",
+    "\u02d9": "\u0307", "\u00a8": "\u0308", "\u02da": "\u030a", "\u02dd": "\u030b", "\u02c7": "\u030c",
+    "\u00b8": "\u0327", "\u02db": "\u0328",
+}  # fmt: skip
+"""Accents a PDF may draw as glyphs of their own over a letter, each with the combining mark it stands for."""
+
+
+def _accented(chars: list[dict]) -> list[dict]:
+    """The line's characters with every accent drawn over a letter joined to that letter (`e` + `ˆ` -> `ê`).
+
+    TeX and some typesetters build an accented letter from two glyphs, the letter and a spacing accent placed
+    over (or under) it; read one by one they come out as "Agˆencia", "Aviac¸a˜o", where a reader (and poppler)
+    sees "Agência", "Aviação". The letter is the neighbour whose box holds the accent's centre, before or after
+    it; only an accent that makes one precomposed letter with it is joined, so a free-standing `¨` stays.
+    """
+    chars = list(chars)
+    kept: list[dict] = []
+    for index, char in enumerate(chars):
+        mark = _SPACING_ACCENTS.get(char["text"])
+        centre = (char["x0"] + char["x1"]) / 2
+        neighbours = (kept[-1] if kept else None, chars[index + 1] if index + 1 < len(chars) else None)
+        base = next((c for c in neighbours if c is not None and c["x0"] <= centre <= c["x1"]), None) if mark else None
+        joined = unicodedata.normalize("NFC", base["text"] + mark) if base is not None and mark else ""
+        if base is None or len(joined) != 1:
+            kept.append(char)
+        elif base is neighbours[0]:
+            kept[-1] = {**base, "text": joined}
+        else:
+            chars[index + 1] = {**base, "text": joined}
+    return kept
+
+
 def _render(line: _Line) -> None:
     """The line's text with each raised run of small digits written as `[n]` markers, glued where it stands.
 
@@ -420,7 +453,7 @@ def _render(line: _Line) -> None:
     if len(visible) > 1 and visible[0]["text"] in _BULLETS:
         visible[1]["item"] = True
         line.chars = [c for c in line.chars if c is not visible[0]]
-    chars = line.chars
+    chars = line.chars = _accented(line.chars)
     normal = [c for c in chars if c["size"] >= line.size * _SUPERSCRIPT_SIZE] or chars
     baseline = median(c["bottom"] for c in normal)
 
@@ -937,10 +970,32 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     if byline is not None:
         author = _names(by.group(1) if by else byline.text)
     else:
-        author = " and ".join(signed.values()) or (issuer.text if issuer else None) or _info(metadata, "Author")
+        author = " and ".join(signed.values()) or (issuer.text if issuer else None) or _printed_info(metadata, pages)
     date, dateline = _dated(lines)
     shown = [*title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+_SURNAME_FIRST_RE = re.compile(r"([^,]+),\s*([^,]+)")
+
+
+def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
+    """The Info Author, unless it is an account name the document never prints.
+
+    Word fills the field from the account of whoever saved the file, which a directory stores surname first
+    ("Doan, Phoebe"): no byline is written so, and such a value is the document's author only where its pages
+    (any line, running ones too) print that name, in either order; it is then given as printed, given name
+    first. A value in any other form is kept as a name the file's maker gave (`trusted` has refused the rest).
+    """
+    value = _info(metadata, "Author")
+    swapped = _SURNAME_FIRST_RE.fullmatch(value) if value else None
+    if swapped is None:
+        return value
+    for form in (f"{swapped[2]} {swapped[1]}", value):
+        name = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, form.split())) + r"(?!\w)", re.IGNORECASE)
+        if any(name.search(line.text) for lines in pages for line in lines):
+            return form
+    return None
 
 
 def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
