@@ -1,0 +1,122 @@
+"""Real documents from producers and sites the parsers were not tuned on (tests/data/wild, see its manifest.jsonl).
+
+Expected values are what each document prints, as `pdftotext` or the page's visible text shows it.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from eval.reference import quote_in_reference, reference
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles as parsed
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+
+
+def article(name: str) -> Article:
+    (only,) = parsed(WILD / name)
+    return only
+
+
+def paragraph_with(found: Article, words: str) -> str:
+    return next(p.text for p in found.paragraphs if words in p.text)
+
+
+def test_wild_inline_code_reads_on_inside_its_sentence() -> None:
+    """trafilatura writes inline code and a code block with the same `code` tag; inside a paragraph it is a word."""
+    text = paragraph_with(article("v8-blog-standalone-wasm.html"), "normally build this")
+    assert text.startswith("We'd normally build this with something like emcc -O3 add.c -o add.js which would emit")
+    assert text.endswith("Instead, let's ask emcc to only emit Wasm:")
+
+
+def test_wild_code_listing_between_paragraphs_stays_a_block_of_its_own() -> None:
+    texts = [p.text for p in article("v8-blog-standalone-wasm.html").paragraphs]
+    assert "emcc -O3 add.c -o add.wasm" in texts
+
+
+def test_wild_title_is_the_articles_headline_not_the_sites_logo_heading() -> None:
+    """The page's first `<h1>` is the site's logo ("V8"); the `<title>` is "Headline · V8"."""
+    assert article("v8-blog-standalone-wasm.html").title == (
+        "Outside the web: standalone WebAssembly binaries using Emscripten"
+    )
+
+
+def test_wild_meta_author_is_the_name_without_the_address_after_it() -> None:
+    assert article("ebb-org-blog.html").author == "Bradley M. Kuhn"
+
+
+@pytest.mark.parametrize("name", ["ebb-org-blog.html", "v8-blog-standalone-wasm.html"])
+def test_wild_every_paragraph_of_the_page_is_verbatim_in_its_visible_text(name: str) -> None:
+    """An `<acronym>` is inline: the page reads "related to FOSS. (Indeed", not "FOSS . (Indeed"."""
+    ref = reference(WILD / name)
+    assert [p.text for p in article(name).paragraphs if not quote_in_reference(p.text, ref)] == []
+
+
+def test_wild_accents_drawn_as_glyphs_over_letters_join_their_letters() -> None:
+    """GPO's typesetter draws "ê" as "e" and a spacing "ˆ" over it; poppler and a reader see one letter."""
+    text = paragraph_with(article("federal-register-2020-17221.pdf"), "Nacional de")
+    assert "Agência Nacional de Aviação Civil (ANAC) Brazil" in text
+
+
+@needs_pdftotext
+def test_wild_three_column_notice_marker_resolves_to_its_foot_note() -> None:
+    found = article("federal-register-2020-17221.pdf")
+    text = paragraph_with(found, "altitude disagree alert,")
+    assert "altitude disagree alert,[5] and may affect" in text
+    assert found.footnote(5).startswith("Stall warning indication is the activation of the stick shaker")
+
+
+def test_wild_word_report_markers_glued_to_numbers_resolve_to_their_notes() -> None:
+    """`Public Law 104-1971 (2 U.S.C. 1812)`: the raised 1 and 2 are markers, the digits before them are not."""
+    found = article("house-clerk-standardized-formats-2020.pdf")
+    assert "Public Law 104-197[1] (2 U.S.C. 181[2])" in paragraph_with(found, "Public Law 104-197")
+    assert found.footnote(3).startswith("Defined by The World Wide Web Consortium (W3C)")
+
+
+def test_wild_surname_first_info_author_the_document_never_prints_is_no_author() -> None:
+    """Word stored the account of whoever saved the file ("Doan, Phoebe"); no page prints that name."""
+    assert article("house-clerk-standardized-formats-2020.pdf").author is None
+
+
+def test_wild_info_author_the_running_footer_prints_is_the_author() -> None:
+    assert article("house-clerk-committee-votes-2020.pdf").author == "Office of the Clerk"
+
+
+def test_wild_running_footer_of_the_report_is_no_paragraph() -> None:
+    found = article("house-clerk-committee-votes-2020.pdf")
+    assert not any("Page 1 of 2" in p.text or "Office of the Clerk ·" in p.text for p in found.paragraphs)
+
+
+def test_wild_date_opening_the_line_under_the_headline_dates_the_page() -> None:
+    """No `<time>`, no meta date: the page prints "Tuesday 15 October 2019 by Bradley M. Kuhn" under its `<h1>`."""
+    assert article("ebb-org-blog.html").date == "2019-10-15"
+
+
+def test_wild_dateline_under_the_headline_is_no_paragraph() -> None:
+    assert article("ebb-org-blog.html").paragraphs[0].text.startswith("The last 33 days have been")
+
+
+def test_wild_masthead_date_with_its_weekday_dates_the_notice() -> None:
+    """The first page prints "Thursday, August 6, 2020" alone on its line; the day's name is part of the date."""
+    assert article("federal-register-2020-17221.pdf").date == "2020-08-06"
+
+
+def test_wild_five_digit_page_number_alone_atop_the_first_page_is_no_paragraph() -> None:
+    """The Federal Register numbers its pages through the year ("47698"); alone in the top row it is furniture."""
+    assert not any(p.text == "47698" for p in article("federal-register-2020-17221.pdf").paragraphs)
+
+
+def test_wild_latex_paper_footnote_resolves_to_its_text() -> None:
+    found = article("melodie-paper-draft-2023.pdf")
+    assert "organization page of ABM4ALL[1], a developing community" in paragraph_with(found, "ABM4ALL[1]")
+    assert found.footnote(1) == "Link to ABM4ALL: https://github.com/ABM4ALL."
+
+
+def test_wild_latex_paper_that_prints_no_author_has_none() -> None:
+    found = article("melodie-paper-draft-2023.pdf")
+    assert (found.title, found.author, found.date) == ("Melodie: Agent-based Modeling in Python", None, "2023-01-21")
