@@ -725,6 +725,29 @@ def _parse_tree(text: str) -> etree._Element | None:
     return tree
 
 
+_HOLDS_TEXT = 0.8
+"""The share of the extracted text an element around the headline must hold to be the text's own container."""
+
+
+def _inside_text_container(blocks: list[Block], tree: etree._Element, heading: str | None) -> list[Block]:
+    """The blocks that stand inside the element holding the headline and the text under it.
+
+    The text's container is the smallest element around its `<h1>` that holds most of the extracted words;
+    a block outside it (a site-wide disclaimer, the owner's address, a colophon after the post's own `<div>`)
+    is the page's, printed under every post, and no part of this text. With no such element below `<body>`,
+    nothing is dropped."""
+    headings = [h for h in tree.iter("h1") if _text(h) == heading]
+    total = sum(len(squash(block.text)) for block in blocks)
+    for container in headings[0].iterancestors() if headings and total else ():
+        if container.tag in ("body", "html"):
+            break
+        shown = _visible_text(container)
+        inside = [block for block in blocks if squash(block.text) in shown]
+        if sum(len(squash(block.text)) for block in inside) >= _HOLDS_TEXT * total:
+            return inside
+    return blocks
+
+
 def _page_heading(tree: etree._Element) -> str | None:
     """The text's own `<h1>`: the first inside an `<article>` or `<main>`, else the page's first.
 
@@ -752,6 +775,7 @@ def parse(data: bytes, source: str) -> Parsed:
     _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     blocks = _without_dangling_leads(_verbatim(_main_blocks(tree), _visible_text(body)))
+    blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
