@@ -497,13 +497,13 @@ def _running(pages: list[list[_Line]]) -> set[int]:
 
     A line in the first or last two rows of a page that repeats at the same edge of another page
     (digits ignored, so "Page 3 of 9" repeats), or a lone number in the page's first or last row.
-    A line opening with a superscript number is a note, however often the same source is cited.
+    A line opening with a superscript number is a note, however often the same source is cited. On a page of
+    few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer.
     """
 
-    def edge(line: _Line, rows: tuple[int, int]) -> str | None:
-        if line.row <= rows[0] + 1:
-            return "top"
-        return "bottom" if line.row >= rows[1] - 1 else None
+    def edges(line: _Line, rows: tuple[int, int]) -> list[str]:
+        near = (("top", line.row <= rows[0] + 1), ("bottom", line.row >= rows[1] - 1))
+        return [where for where, close in near if close]
 
     keyed: list[tuple[_Line, tuple[str, str], bool]] = []
     for lines in pages:
@@ -511,7 +511,7 @@ def _running(pages: list[list[_Line]]) -> set[int]:
             continue
         rows = (min(line.row for line in lines), max(line.row for line in lines))
         for line in lines:
-            if not line.marked and (where := edge(line, rows)) is not None:
+            for where in edges(line, rows) if not line.marked else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, re.sub(r"\d+", "#", line.text.lower())), outermost))
     pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
