@@ -120,3 +120,23 @@ def test_wild_latex_paper_footnote_resolves_to_its_text() -> None:
 def test_wild_latex_paper_that_prints_no_author_has_none() -> None:
     found = article("melodie-paper-draft-2023.pdf")
     assert (found.title, found.author, found.date) == ("Melodie: Agent-based Modeling in Python", None, "2023-01-21")
+
+
+def test_wild_production_stamp_on_a_full_page_figure_is_furniture() -> None:
+    """GPO's stamp ("VerDate ... Frm 00008 ...") is every page's foot; on the page that is mostly a figure it is
+    within two rows of the top as well, and still the same footer."""
+    assert not any("VerDate" in p.text for p in article("federal-register-2020-17221.pdf").paragraphs)
+
+
+def test_wild_site_wide_colophon_after_the_post_is_no_paragraph() -> None:
+    """The blog prints its disclaimer, service mark and owner's address under every post, outside the post's
+    own container."""
+    texts = [p.text for p in article("ebb-org-blog.html").paragraphs]
+    assert texts[-1] != "Bradley M. Kuhn <bkuhn@ebb.org>"
+    assert not any("service mark" in text or "disclaimer" in text for text in texts)
+
+
+def test_wild_site_licence_footer_is_no_paragraph() -> None:
+    texts = [p.text for p in article("creativecommons-what-we-do.html").paragraphs]
+    assert texts[1].startswith("Creative Commons helps you legally share your knowledge and creativity")
+    assert not any("licensed under a Creative Commons" in text for text in texts)
