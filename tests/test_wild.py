@@ -140,3 +140,15 @@ def test_wild_site_licence_footer_is_no_paragraph() -> None:
     texts = [p.text for p in article("creativecommons-what-we-do.html").paragraphs]
     assert texts[1].startswith("Creative Commons helps you legally share your knowledge and creativity")
     assert not any("licensed under a Creative Commons" in text for text in texts)
+
+
+@pytest.mark.parametrize(
+    ("name", "title"),
+    [
+        ("house-clerk-standardized-formats-2020.pdf", "Adopting Standardized Formats for Legislative Documents"),
+        ("house-clerk-committee-votes-2020.pdf", "Votes Taken in Committees"),
+    ],
+)
+def test_wild_report_behind_a_covering_letter_takes_the_title_its_footer_repeats(name: str, title: str) -> None:
+    """Page 1 is the Clerk's letter, with no title; the report's first heading is repeated in every page's footer."""
+    assert article(name).title == title

@@ -959,7 +959,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     printed = None
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
-    title = printed or _info(metadata, "Title")
+    title = printed or _info(metadata, "Title") or _running_title(lines, body_size, pages)
     under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
     if byline is None and under is not None and _names(under.text):
@@ -974,6 +974,23 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     date, dateline = _dated(lines)
     shown = [*title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+_RUNNING_TITLE_REPEATS = 2
+"""A heading the furniture prints again at least this often (two pages' header or footer) is the title."""
+
+
+def _running_title(lines: list[_Line], body_size: float, pages: list[list[_Line]]) -> str | None:
+    """The first heading of the text that the running furniture prints again as a line of its own, twice or
+    more: a report opening with a covering letter prints no title on its first page, but its title heads the
+    report and stands in every page's header or footer ("Adopting Standardized Formats ... / Office of the
+    Clerk · May 11, 2020 · Page 1 of 6")."""
+    printed = Counter(line.text.casefold() for page in pages for line in page)
+    for line in lines:
+        heading = _heading_like(line, body_size) and _WORD_RE.search(line.text) and not _generic(line.text)
+        if heading and printed[line.text.casefold()] - 1 >= _RUNNING_TITLE_REPEATS:
+            return line.text
+    return None
 
 
 _SURNAME_FIRST_RE = re.compile(r"([^,]+),\s*([^,]+)")
