@@ -12,6 +12,7 @@ import pytest
 from eval.reference import quote_in_reference, reference
 from qa.corpus import Article
 from qa.settings import PROJECT_ROOT
+from tests.parsed import REAL
 from tests.parsed import articles as parsed
 
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
@@ -152,3 +153,26 @@ def test_wild_site_licence_footer_is_no_paragraph() -> None:
 def test_wild_report_behind_a_covering_letter_takes_the_title_its_footer_repeats(name: str, title: str) -> None:
     """Page 1 is the Clerk's letter, with no title; the report's first heading is repeated in every page's footer."""
     assert article(name).title == title
+
+
+def test_wild_foot_note_stopping_mid_sentence_goes_on_at_the_next_columns_foot() -> None:
+    """Note 12 ends its column with "such as the airplane's"; its words go on at the next column's foot, above
+    note 13, and are the note's, not a paragraph of the text."""
+    found = article("federal-register-2020-17221.pdf")
+    assert found.footnote(12) == (
+        "The magnitude of the command varies according to parameters such as the airplane’s altitude and airspeed, "
+        "and would be limited such that after the command is made, the pilot would be able to maintain level flight, "
+        "climb, and descend, using control column inputs only."
+    )
+    assert not any(p.text.startswith("altitude and airspeed") for p in found.paragraphs)
+
+
+def test_wild_note_continued_on_the_next_page_foot_reads_whole_and_leaves_the_text() -> None:
+    """The same cause in a CRS report of eval/real: note 37 stops at "in ways other than" above "(continued...)"
+    and goes on at the next page's foot, above note 38."""
+    (report,) = parsed(REAL / "crs-election-grants-2026.pdf")
+    assert report.footnote(37).startswith(
+        "Congress has also used or proposed using funding to engage with election administration in ways other than "
+        "authorizing or funding grant programs for states or localities."
+    )
+    assert not any(p.text.startswith("authorizing or funding grant programs") for p in report.paragraphs)

@@ -632,6 +632,8 @@ class _Notes:
         self.words = words
         self.floor = 0
         """The highest note number found at the feet of earlier pages: a plain number at or below it is no note."""
+        self.unfinished: tuple[dict[int, str], int] | None = None
+        """The last note of the page before, where it stops mid-sentence: its words go on at this page's foot."""
 
     def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
@@ -669,13 +671,28 @@ class _Notes:
         return notes
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
-        """The lines above the footnotes set small at the foot of a page or column, and those notes."""
+        """The lines above the footnotes set small at the foot of a page or column, and those notes.
+
+        Small lines that open no note and stand between the text and the foot's first note end the note the foot
+        before (the previous column's or page's) left mid-sentence ("such as the airplane's" / "altitude and
+        airspeed, ...", "coordinated by R. Sam Garrett; and" / "CRS Report R46455, ..."): they are its words."""
         start = len(lines)
         while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
             start -= 1
+        small = start
         while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
             start += 1
-        return lines[:start], self.collect(lines[start:], self.floor)
+        kept = start
+        if self.unfinished is not None and small < start < len(lines):
+            notes, number = self.unfinished
+            for line in lines[small:start]:
+                notes[number] = _join(notes[number], line.text, self.words)
+            kept = small
+        found = self.collect(lines[start:], self.floor)
+        if found:
+            last = max(found)
+            self.unfinished = None if _finished(found[last]) else (found, last)
+        return lines[:kept], found
 
     def page_feet(self, segments: list[_Segment], kept: list[list[_Line]], body_size: float) -> list[dict[int, str]]:
         """The notes at the foot of a page, taken out of the lines `kept` of each of its segments.
@@ -731,6 +748,13 @@ class _Notes:
             line.size >= body_size * _NOTE_SIZE and apart and _heading_like(line, body_size)
         )
         return heading and self.opening(line, None) is None
+
+
+def _finished(note: str) -> bool:
+    """Whether a note's text ends as a note may end: a sentence's end, or a web address (a note that only cites
+    a page ends with its address, no full stop)."""
+    words = note.split()
+    return bool(_SENTENCE_END_RE.search(note)) or (bool(words) and _URL_RE.fullmatch(words[-1]) is not None)
 
 
 def _join(text: str, more: str, words: set[str]) -> str:
