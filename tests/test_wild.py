@@ -176,3 +176,11 @@ def test_wild_note_continued_on_the_next_page_foot_reads_whole_and_leaves_the_te
         "authorizing or funding grant programs for states or localities."
     )
     assert not any(p.text.startswith("authorizing or funding grant programs") for p in report.paragraphs)
+
+
+def test_wild_paragraph_after_a_list_is_text_not_an_item() -> None:
+    """The list of three modules ends; the next paragraph starts a new block at the margin and is no bullet."""
+    found = article("melodie-paper-draft-2023.pdf")
+    after = next(p for p in found.paragraphs if p.text.startswith("Both of Calibrator and Trainer modules"))
+    item = next(p for p in found.paragraphs if p.text.startswith("Trainer - trains the agents"))
+    assert (item.kind, after.kind) == ("bullet", "text")

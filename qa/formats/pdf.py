@@ -811,8 +811,14 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
         text = ""
         for line in section:
             kind: ParagraphKind = "heading" if _heading_like(line, body_size) else "text"
-            if kind == "text" and (line.listed or (blocks and blocks[-1].kind == "bullet" and not line.listed)):
-                kind = "bullet"  # an item's first line, or a line that goes on with the item
+            goes_on = (
+                current is not None
+                and bool(blocks)
+                and blocks[-1].kind == "bullet"
+                and not _breaks(current, line, "bullet", edges.get(current.page, document))
+            )
+            if kind == "text" and (line.listed or goes_on):
+                kind = "bullet"  # an item's first line, or a line that goes on with the item; a new paragraph is text
             if (
                 current is not None
                 and blocks
