@@ -302,11 +302,30 @@ def quote_in_reference(quote: str, ref: Reference) -> bool:
     return False
 
 
-def note_in_reference(number: int, note: str, ref: Reference) -> bool:
-    """Whether the document prints note `number` with this text: the number, then the note's words."""
+def _labelled(number: int, note: str) -> re.Pattern[str]:
+    """The note's number as the document may print it, then the note's words."""
     body = text_pattern(note).pattern
     label = rf"(?:\[\^?{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
-    pattern = re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
-    if any(pattern.search(page) for page in ref.pages + ref.note_pages):
+    return re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
+
+
+def note_in_reference(number: int, note: str, ref: Reference) -> bool:
+    """Whether the document prints note `number` with this text: the number, then the note's words.
+
+    A foot note may run on at the foot of the next column or page, so its words may stand in two runs: the
+    number and the head on one page, the rest later on that page or on the next one.
+    """
+    pages = ref.pages + ref.note_pages
+    if any(_labelled(number, note).search(page) for page in pages) or _labelled(number, note).search(ref.text):
         return True
-    return pattern.search(ref.text) is not None
+    words = normalize(note).split(" ")
+    for index, page in enumerate(pages):
+        for cut in range(1, len(words)):
+            head = _labelled(number, " ".join(words[:cut])).search(page)
+            if head is None:
+                break
+            tail = text_pattern(" ".join(words[cut:]))
+            following = pages[index + 1] if index + 1 < len(pages) else ""
+            if tail.search(page, head.end()) or tail.search(following):
+                return True
+    return False

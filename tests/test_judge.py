@@ -26,6 +26,7 @@ from qa.compose import Answer, Citation, Quote, Source
 from qa.corpus import Article, Paragraph
 from qa.formats import parse_file
 from qa.settings import PROJECT_ROOT
+from tests.parsed import REAL, articles
 
 FORMATS = PROJECT_ROOT / "eval" / "formats"
 PDF = FORMATS / "forced-labour-report.pdf"
@@ -185,3 +186,12 @@ def test_a_gold_note_counts_as_resolved_only_where_its_evidence_stands_with_the_
     ask = Question("x", "dev", "q", True, (paragraph.text[:40],), (GoldFootnote(doc.id, number),))
     wrong = Question("y", "dev", "q", True, (paragraph.text[:40],), (GoldFootnote(doc.id, number + 50),))
     assert notes_resolved([ask, wrong], [doc]) == (1, 2)
+
+
+@needs_pdftotext
+def test_a_note_running_on_at_the_next_page_foot_is_the_documents() -> None:
+    path = REAL / "crs-election-grants-2026.pdf"
+    (doc,) = articles(path)
+    ref = reference(path)
+    assert [n for n in (6, 30, 37, 41) if not note_in_reference(n, doc.footnotes[n], ref)] == []
+    assert not note_in_reference(6, doc.footnotes[30], ref)
