@@ -162,8 +162,7 @@ def _tight(
     (`_gives`), and a sentence that only makes sense with the quote ("This includes...") comes with it
     when it costs the quote nothing (`_with_follower`).
     """
-    if single and best.span not in single and best.score < max(single.values()) + PAIR_GAIN:
-        best = ScoredSpan(*max(single.items(), key=lambda item: item[1]))
+    best = _pair_only_if_clearly_better(best, [ScoredSpan(*item) for item in single.items()])
     chosen = _keep_close(sentences, _inside(sentences, best.span), single)
     if answer_type(question) != "other" and not _gives(text, sentences, chosen, question):
         typed = [
@@ -174,8 +173,19 @@ def _tight(
             and _gives(text, sentences, _inside(sentences, s.span), question)
         ]
         if typed:
-            chosen = _inside(sentences, max(typed, key=lambda s: s.score).span)
+            top = max(typed, key=lambda s: s.score)
+            top = _pair_only_if_clearly_better(top, [s for s in typed if s.span in single])
+            chosen = _inside(sentences, top.span)
     return _with_follower(text, sentences, candidates, single, chosen)
+
+
+def _pair_only_if_clearly_better(best: ScoredSpan, sentences: Sequence[ScoredSpan]) -> ScoredSpan:
+    """`best`, or the best of the single `sentences` when `best` spans more than one and does not beat it by
+    PAIR_GAIN: a longer quote must earn its extra sentence."""
+    alone = max(sentences, key=lambda s: s.score, default=None)
+    if alone is not None and best.span not in {s.span for s in sentences} and best.score < alone.score + PAIR_GAIN:
+        return alone
+    return best
 
 
 def _keep_close(sentences: Sequence[Span], chosen: set[int], single: Mapping[Span, float]) -> set[int]:
