@@ -46,6 +46,8 @@ _ANAPHOR_RE = re.compile(r"(?:It|Its|This|These|That|Those|They|Their|Such|He|Hi
 """A sentence opening with a pronoun or a demonstrative speaks of what the one before it named. Narrower than
 `qa.sentences.leans_on_previous`: a connective ("But", "Also") opens a new claim, and on the dev splits
 quoting it along added extra sentences and no support."""
+_DEFINITE_RE = re.compile(r"The (\w+)\b")
+"""A sentence opening with "The" and a noun speaks of the one before it when that one holds the noun."""
 
 
 @dataclass(frozen=True)
@@ -227,10 +229,16 @@ def _with_follower(
     single: Mapping[Span, float],
     chosen: set[int],
 ) -> set[int]:
-    """`chosen` and the sentence after it when that one opens with an anaphor and the pair of the two scores
-    no lower than the quote's last sentence alone: what it says ("This includes X") is about the quote."""
+    """`chosen` and the sentence after it when that one opens by pointing back at it (`_speaks_of`) and the pair
+    of the two scores no lower than the quote's last sentence alone: what it says ("This includes X") is about
+    the quote. On the dev splits, a pronoun follower: real support 0.729 -> 0.750, extra sentences 0.175 ->
+    0.225 (bundled unchanged); a "The <noun>" follower too: bundled support 0.806 -> 0.839, footnote recall
+    0.895 -> 0.947, real extra sentences 0.225 -> 0.250.
+    """
     last = max(chosen)
-    if last + 1 >= len(sentences) or not _ANAPHOR_RE.match(text[sentences[last + 1].start :]):
+    if last + 1 >= len(sentences) or not _speaks_of(
+        text[sentences[last + 1].start :], text[sentences[last].start : sentences[last].end]
+    ):
         return chosen
     pair = Span(sentences[last].start, sentences[last + 1].end)
     score = next((s.score for s in candidates if s.span == pair), None)
@@ -241,6 +249,15 @@ def _with_follower(
     ):
         return chosen
     return chosen | {last + 1}
+
+
+def _speaks_of(follower: str, sentence: str) -> bool:
+    """Whether `follower` opens by pointing back at `sentence`: with a pronoun or demonstrative ("This includes"),
+    or with "The" and a noun `sentence` holds ("...a contact group... The group is to be composed of")."""
+    if _ANAPHOR_RE.match(follower):
+        return True
+    named = _DEFINITE_RE.match(follower)
+    return named is not None and bool(terms(named.group(1)) & terms(sentence))
 
 
 def _inside(sentences: Sequence[Span], span: Span) -> set[int]:

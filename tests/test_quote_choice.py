@@ -111,3 +111,21 @@ def test_a_sentence_opening_with_this_stays_out_when_the_pair_scores_lower_than_
 def test_a_sentence_opening_with_a_connective_starts_a_new_claim_and_stays_out() -> None:
     text, spans = scored(BUT, [0.4, 1.77, 0.36], [1.2, 1.78])
     assert quoted(text, spans, "Which leaders do MEPs want sanctioned?") == [BUT[1]]
+
+
+GROUP = [
+    "Talks should begin soon.",
+    "A contact group recommended by the inquiry should be formed.",
+    "The group is to be composed of donors and neighbouring states.",
+]
+
+
+def test_a_sentence_naming_again_the_quotes_noun_after_the_comes_with_the_quote_when_the_pair_scores_no_lower() -> None:
+    text, spans = scored(GROUP, [0.3, 1.4, 0.54], [0.9, 1.41])
+    assert quoted(text, spans, "Which states would make up the contact group?") == [" ".join(GROUP[1:])]
+
+
+def test_a_sentence_opening_with_the_and_a_noun_the_quote_lacks_stays_out() -> None:
+    other = [*GROUP[:2], "The talks are to be held in spring."]
+    text, spans = scored(other, [0.3, 1.4, 0.54], [0.9, 1.41])
+    assert quoted(text, spans, "Which states would make up the contact group?") == [other[1]]
