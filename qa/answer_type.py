@@ -59,6 +59,7 @@ _NAME_RE = re.compile(
 )
 """A run of capitalised words, or an acronym: a name of a person, organisation or place."""
 _SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+)")
+_LABEL_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0-]$")
 _PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     "quantity": _QUANTITY_RE,
     "date": _DATE_RE,
@@ -105,7 +106,7 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
         excluded += [Span(m.start(), m.end()) for m in _DATE_RE.finditer(text)]
     asked = question.lower()
     names = pattern is _NAME_RE
-    starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)} if names else set()  # only a name needs them
+    starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)} if names or kind == "quantity" else set()
     found = []
     for match in pattern.finditer(text):
         words = match.group(0)
@@ -113,8 +114,18 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
             continue
         if names and match.start() in starts and " " not in words:
             continue
+        if kind == "quantity" and _is_label(text, match.start(), starts):
+            continue
         found.append(Span(match.start(), match.end()))
     return tuple(found)
+
+
+def _is_label(text: str, start: int, sentence_starts: set[int]) -> bool:
+    """Whether the number at `start` follows a capitalised word inside its sentence ("Table 2", "COVID-19",
+    "Article 5"): it is part of a name then, it identifies something and does not count it. A capitalised
+    word that only opens a sentence ("About 40 people") is an ordinary word."""
+    before = _LABEL_BEFORE_RE.search(text, max(0, start - 40), start)
+    return before is not None and before.start() not in sentence_starts
 
 
 def gives_answer_type(text: str, question: str) -> bool:

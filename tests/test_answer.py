@@ -85,7 +85,7 @@ def test_a_pair_is_quoted_only_when_it_clearly_beats_each_sentence() -> None:
     text = "Alpha is first. Beta is second. Gamma is third."
     pair = ScoredSpan(Span(0, 31), 0.9)
     close = [ScoredSpan(Span(0, 15), 0.88), ScoredSpan(Span(16, 31), 0.1), pair]
-    clear = [ScoredSpan(Span(0, 15), 0.8), ScoredSpan(Span(16, 31), 0.1), pair]
+    clear = [ScoredSpan(Span(0, 15), 0.8), ScoredSpan(Span(16, 31), 0.75), pair]
     assert [q.text for q in select_quotes(text, close)] == ["Alpha is first."]
     assert [q.text for q in select_quotes(text, clear)] == ["Alpha is first. Beta is second."]
 

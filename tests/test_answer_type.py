@@ -85,3 +85,14 @@ def test_a_question_whose_figure_is_quoted_is_answered(assistant: Assistant) -> 
     answer = assistant.ask("About how many Korean Americans have relatives living in North Korea?")
     assert not answer.abstained
     assert "100,000" in answer.sources[0].quotes[0].text
+
+
+def test_a_number_after_a_capitalised_word_inside_a_sentence_names_something_and_is_no_quantity() -> None:
+    text = "Funding is set out in Table 2 and Table 3, since the COVID-19 pandemic."
+    assert marks(text, "How much did the act provide?") == ()
+
+
+def test_a_number_after_the_word_opening_a_sentence_is_a_quantity() -> None:
+    text = "About 40 people were held. Some 100,000 fled."
+    found = [text[m.start : m.end] for m in marks(text, "How many people were held?")]
+    assert found == ["40", "100,000"]

@@ -62,8 +62,10 @@ def test_answers_quote_the_evidence_and_cite_its_notes(figures: dict[str, float 
     # Sentence quotes miss dev answers whose evidence sentence scores under another sentence of its
     # paragraph (measured 0.742 and 0.789 with the rare-term weight 1.5; 0.677 and 0.737 at 0.3). The piece
     # reranking brings the evidence paragraph of one more question into the top three: 0.774 and 0.842.
-    assert figures["answer_support"] >= 0.77
-    assert figures["footnote_recall"] >= 0.84
+    # A "how many" quote that must count the question's own subject fixes one more (0.806 and 0.895), and a
+    # following sentence that names the quote's noun again ("The group is...") one more: 0.839 and 0.947.
+    assert figures["answer_support"] >= 0.83
+    assert figures["footnote_recall"] >= 0.94
 
 
 def test_abstention_beats_chance_without_silencing_answers(figures: dict[str, float | None]) -> None:
@@ -91,7 +93,8 @@ def test_evidence_sentences_are_the_fewest_adjacent_sentences_holding_the_eviden
 
 
 def test_answers_quote_few_sentences_beyond_the_evidence(figures: dict[str, float | None]) -> None:
-    assert figures["extra_sentences"] <= 0.63  # half of the first release's 1.259 on dev
+    # 0.630 when a pair kept every sentence bringing a question word; 0.222 measured keeping it by score.
+    assert figures["extra_sentences"] <= 0.315
 
 
 def test_weak_sources_are_fewer_than_when_every_slot_was_filled(figures: dict[str, float | None]) -> None:

@@ -6,8 +6,10 @@ import pytest
 
 from embeddings import Encoder
 from qa import Assistant, Settings
-from qa.compose import to_source
+from qa.compose import select_quotes, to_source
 from qa.indexing import build_index
+from qa.retrieve import ScoredSpan
+from qa.sentences import Span
 
 DOCUMENT = """# Migrants held at the border
 
@@ -40,3 +42,90 @@ def test_the_sentence_holding_the_questions_rare_words_is_quoted_over_one_sharin
     (hit,) = migrants.retriever.search(QUESTION, 1)
     quote = " ".join(q.text for q in to_source(hit, "sentence", QUESTION).quotes)
     assert quote == "The national inspection agency inspected four of them last spring and found overcrowding."
+
+
+def scored(sentences: list[str], singles: list[float], pairs: list[float]) -> tuple[str, list[ScoredSpan]]:
+    """A paragraph of `sentences` with each sentence's score and each adjacent pair's, as the index scores them."""
+    text = " ".join(sentences)
+    spans, start = [], 0
+    for sentence in sentences:
+        spans.append(Span(start, start + len(sentence)))
+        start += len(sentence) + 1
+    return text, [ScoredSpan(span, score) for span, score in zip(spans, singles, strict=True)] + [
+        ScoredSpan(Span(a.start, b.end), score) for a, b, score in zip(spans[:-1], spans[1:], pairs, strict=True)
+    ]
+
+
+def quoted(text: str, spans: list[ScoredSpan], question: str) -> list[str]:
+    return [q.text for q in select_quotes(text, spans, "sentence", question)]
+
+
+COURT = [
+    "We are reviewing the ruling.",
+    "Our case before the court is still being considered.",
+    "We filed a petition in the court last spring, and the court granted our case priority status.",
+    "We will continue to advocate.",
+]
+
+
+def test_a_sentence_of_the_best_pair_scoring_close_to_the_other_stays_though_it_adds_no_question_word() -> None:
+    text, spans = scored(COURT, [0.6, 1.64, 1.87, 0.3], [1.6, 1.95, 1.8])
+    assert quoted(text, spans, "What is the status of the case at the court?") == [" ".join(COURT[1:3])]
+
+
+def test_a_sentence_of_the_best_pair_scoring_far_below_the_other_is_left_out_though_it_adds_a_question_word() -> None:
+    text, spans = scored(COURT, [0.6, 1.2, 1.87, 0.3], [1.6, 1.95, 1.8])
+    assert quoted(text, spans, "Is the case still considered, and what is its status at the court?") == [COURT[2]]
+
+
+HOSTAGES = [
+    "The release of all Americans imprisoned in North Korea.",
+    "Currently, there are two, including a student.",
+    "Over the past eight years, 10 Americans have been detained and then released.",
+]
+
+
+def test_a_number_in_a_sentence_holding_none_of_the_questions_words_neither_answers_how_many_nor_rides_along() -> None:
+    text, spans = scored(HOSTAGES, [0.9, 0.13, 0.79], [0.85, 0.8])
+    assert quoted(text, spans, "How many Americans has North Korea held?") == [HOSTAGES[2]]
+
+
+SANCTIONS = [
+    "The crisis goes on.",
+    "MEPs want sanctions on the leaders responsible for backsliding.",
+    "This includes the prime minister and the speaker.",
+]
+BUT = [*SANCTIONS[:2], "But sanctions alone will not be enough."]
+
+
+def test_a_sentence_opening_with_this_comes_with_the_quote_it_speaks_of_when_the_pair_scores_no_lower() -> None:
+    text, spans = scored(SANCTIONS, [0.4, 1.77, 0.36], [1.2, 1.78])
+    assert quoted(text, spans, "Which leaders do MEPs want sanctioned?") == [" ".join(SANCTIONS[1:])]
+
+
+def test_a_sentence_opening_with_this_stays_out_when_the_pair_scores_lower_than_the_quote() -> None:
+    text, spans = scored(SANCTIONS, [0.4, 1.77, 0.36], [1.2, 1.5])
+    assert quoted(text, spans, "Which leaders do MEPs want sanctioned?") == [SANCTIONS[1]]
+
+
+def test_a_sentence_opening_with_a_connective_starts_a_new_claim_and_stays_out() -> None:
+    text, spans = scored(BUT, [0.4, 1.77, 0.36], [1.2, 1.78])
+    assert quoted(text, spans, "Which leaders do MEPs want sanctioned?") == [BUT[1]]
+
+
+GROUP = [
+    "Talks should begin soon.",
+    "A contact group recommended by the inquiry should be formed.",
+    "The group is to be composed of donors and neighbouring states.",
+]
+
+
+def test_a_sentence_naming_again_the_quotes_noun_after_the_comes_with_the_quote_when_the_pair_scores_no_lower() -> None:
+    text, spans = scored(GROUP, [0.3, 1.4, 0.54], [0.9, 1.41])
+    assert quoted(text, spans, "Which states would make up the contact group?") == [" ".join(GROUP[1:])]
+
+
+def test_a_sentence_opening_with_the_and_a_noun_the_quote_lacks_stays_out() -> None:
+    other = [*GROUP[:2], "The talks are to be held in spring."]
+    text, spans = scored(other, [0.3, 1.4, 0.54], [0.9, 1.41])
+    assert quoted(text, spans, "Which states would make up the contact group?") == [other[1]]
