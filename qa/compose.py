@@ -284,7 +284,7 @@ def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Sou
 
 def assess(hit: Hit, question: str) -> Signals:
     """The decision's signals for the best hit."""
-    return signals(question, hit.score, hit.coverage, hit.paragraph.text)
+    return signals(question, hit.score, hit.coverage, hit.paragraph.text, hit.article)
 
 
 class Composer:
@@ -347,7 +347,7 @@ class Composer:
     def _answers_alone(self, question: str, source: Source) -> bool:
         """Whether the source would be an answer were it the best: the decision and the answer type, on its own."""
         quote = " ".join(quote.text for quote in source.quotes)
-        evidence = signals(question, source.score, source.coverage, source.paragraph.text)
+        evidence = signals(question, source.score, source.coverage, source.paragraph.text, source.article)
         return gives_answer_type(quote, question) and self.decision.answers(evidence)
 
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
