@@ -20,8 +20,9 @@ QuoteMode = Literal["sentence", "passage"]
 DEFAULT_INDEX_LOCK_TIMEOUT_S = 600.0
 MIN_ADMIN_TOKEN_CHARS = 16
 """A shorter token can be guessed over the network; `secrets.token_urlsafe(32)` gives 43 characters."""
-DEFAULT_SOURCE_MARGIN = 0.1
-"""Measured on the dev splits of the bundled, formats and real sets; see README, "Scores and weak sources"."""
+DEFAULT_SOURCE_MARGIN = 0.0
+"""A further source must score as well as the best: measured on the dev splits of the bundled, formats and real
+sets, any margin quoted more sources without evidence than with it; see README, "Scores and weak sources"."""
 
 
 class Settings(BaseSettings):
@@ -63,8 +64,9 @@ class Settings(BaseSettings):
         DEFAULT_SOURCE_MARGIN,
         ge=0.0,
         le=2.0,
-        description="A source scoring more than this under the best one is not quoted as an answer; "
-        "it is listed among the nearest passages instead.",
+        description="A further source scoring more than this under the best one is not quoted as an answer; "
+        "it is listed among the nearest passages instead (default 0: an answer quotes one source unless "
+        "another scores as well and would answer on its own).",
     )
     quote: QuoteMode = Field(
         "sentence",

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from qa import Assistant
-from qa.compose import Composer, Source, context, select_quotes, sentences_of
+from qa.compose import Composer, Quote, Source, context, select_quotes, sentences_of
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision
 from qa.retrieve import Hit, ScoredSpan
@@ -119,7 +119,7 @@ def test_the_margin_is_measured_from_the_best_score_whatever_the_rank(north38: A
     """BM25 and hybrid rank by more than the score, so the best-scoring source need not come first."""
     paragraph = north38.paragraphs[0]
     sources = [Source(rank, score, north38, paragraph, (), ()) for rank, score in [(1, 0.70), (2, 0.80), (3, 0.76)]]
-    strong, weak = Composer(Decision.load(), source_margin=0.05).strong(sources)
+    strong, weak = Composer(Decision.load(), source_margin=0.05).strong("What did the report say?", sources)
     assert ([s.rank for s in strong], [s.rank for s in weak]) == ([2, 3], [1])
 
 
@@ -130,8 +130,29 @@ def test_a_source_holding_less_of_the_question_than_the_best_is_a_nearest_passag
         Source(rank, score, north38, paragraph, (), (), coverage=coverage)
         for rank, score, coverage in [(1, 0.80, 0.6), (2, 0.79, 0.3), (3, 0.78, 0.7)]
     ]
-    strong, weak = Composer(Decision.load(), source_margin=0.1).strong(sources)
+    strong, weak = Composer(Decision.load(), source_margin=0.1).strong("What did the report say?", sources)
     assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1, 3], [2])
+
+
+def test_by_default_a_source_scoring_under_the_best_is_a_nearest_passage(north38: Article) -> None:
+    """k is the most sources, not a quota: a neighbour a hundredth under the best is not a second answer."""
+    paragraph = north38.paragraphs[0]
+    sources = [Source(rank, score, north38, paragraph, (), (), coverage=0.6) for rank, score in [(1, 0.80), (2, 0.79)]]
+    strong, weak = Composer(Decision.load()).strong("What did the report say?", sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1], [2])
+
+
+def test_a_further_source_that_would_not_answer_on_its_own_is_a_nearest_passage(north38: Article) -> None:
+    """A second source quoting no number for a "how many" question is no answer to it, however close its score."""
+    paragraph = north38.paragraphs[0]
+    quote = Quote(paragraph.text[:20], 0, 20)
+    with_number = Quote("3", 0, 1)
+    sources = [
+        Source(1, 0.80, north38, paragraph, (with_number,), (), coverage=0.6),
+        Source(2, 0.80, north38, paragraph, (quote,), (), coverage=0.6),
+    ]
+    strong, weak = Composer(Decision.load()).strong("How many were held?", sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1], [2])
 
 
 def _lone_hit(text: str) -> Hit:

@@ -4,7 +4,18 @@ from __future__ import annotations
 
 from qa import Assistant
 from qa.calibration import Sample, choose_threshold, fit, rates
-from qa.decision import SIGNAL_NAMES, Decision, Signals, is_keyword_match, name_coverage, question_names
+from qa.corpus import Article, Paragraph
+from qa.decision import (
+    MIN_DOCUMENT_NAMES,
+    SIGNAL_NAMES,
+    Decision,
+    Signals,
+    is_keyword_match,
+    name_coverage,
+    names_of,
+    question_names,
+    signals,
+)
 
 
 def sample(answerable: bool, score: float, coverage: float, names: float = 1.0) -> Sample:
@@ -95,3 +106,48 @@ def test_multiword_names_past_the_first_word_are_the_questions_names() -> None:
         "North Korean",
     ]
     assert question_names("Who chaired the inquiry?") == []
+
+
+def test_a_hyphenated_name_is_held_by_its_parts_as_a_passage_splits_them() -> None:
+    assert name_coverage("How long was Kim Jong-il groomed?", "Kim Jong il was groomed for years.") == 1.0
+    assert name_coverage("What did HAVA give over FY2003-FY2005?", "HAVA gave it in FY2003 and FY2005.") == 1.0
+
+
+def test_a_possessive_or_plural_name_is_held_by_its_plain_form() -> None:
+    assert names_of("What was the Cabinet Office's budget?") == {"cabinet", "office"}
+    assert name_coverage("What did Congress's committees and the Koreans say?", "Congress heard a Korean.") == 1.0
+
+
+def _document(*texts: str, note: str = "A note.") -> Article:
+    paragraphs = tuple(Paragraph(i, text, 0) for i, text in enumerate(texts))
+    return Article("report-1", "A report", "A. Author", None, "report.txt", paragraphs, {1: note})
+
+
+def test_document_name_coverage_counts_names_used_anywhere_in_the_document_notes_included() -> None:
+    document = _document("Kim Jong Un met envoys in 2018.", "The summit ended.", note="Singapore, 12 June.")
+    question = "What did Kim Jong Un agree at the Singapore summit in 2018 in Hanoi?"
+    assert signals(question, 0.8, 0.5, "The summit ended.", document).document_names == 5 / 6
+
+
+def test_a_question_most_of_whose_names_the_document_never_uses_is_not_answered_however_confident() -> None:
+    passage = "Kim Jong Un wrote to the commission."
+    question = "What did Donald Trump and Kim Jong Un agree on at their 2018 summit in Singapore?"
+    evidence = signals(question, 1.0, 1.0, passage, _document(passage))
+    assert evidence.document_names < MIN_DOCUMENT_NAMES
+    assert Decision.load().confidence(evidence) > 0.9
+    assert not Decision.load().answers(evidence)
+
+
+def test_the_document_is_searched_only_when_the_passage_holds_under_half_the_names() -> None:
+    """The document holds at least what its passage holds, so a passage naming enough settles it."""
+    question = "What did Kim Jong Un say in Pyongyang?"
+    assert signals(question, 0.8, 0.5, "Kim Jong Un spoke.", _document("Nothing here.")).document_names == 1.0
+
+
+def test_a_question_naming_a_year_its_document_never_uses_is_not_answered() -> None:
+    passage = "Congress appropriated $1.5 billion for the grants between FY2018 and FY2026."
+    evidence = signals("How much did Congress appropriate in FY2027?", 1.0, 1.0, passage, _document(passage))
+    assert evidence.document_names == 0.5 and not evidence.document_numbers
+    assert not Decision.load().answers(evidence)
+    named = signals("How much did Congress appropriate in FY2026?", 1.0, 1.0, passage, _document(passage))
+    assert named.document_numbers
