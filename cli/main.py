@@ -63,25 +63,29 @@ def cmd_index(args: argparse.Namespace) -> int:
     from qa.assistant import ENCODER_CACHE, current_model_id, open_encoder
     from qa.collection import own_folder
     from qa.documents import unsaved_store
-    from qa.indexing import build_index, stale_reason
+    from qa.indexing import build_index, retry_reason, stale_reason, stopped_note
     from qa.isolation import ParseLimits, start_forkserver
     from qa.journal import recover
     from qa.lexical_index import unsaved_statistics
 
     settings = _settings(args)
+    limits = ParseLimits.of(settings)
     corpus_dir = own_folder(settings, replace=args.force)
     recover(corpus_dir, settings.index_dir)  # an add killed mid-build
     reason = stale_reason(settings.index_dir, corpus_dir, current_model_id(settings), settings.index_type)
     if reason is None:  # a build of these documents, but maybe by a version that saved no word statistics or store
         build = current_build(settings.index_dir)
-        reason = unsaved_statistics(build) or unsaved_store(build)
+        reason = unsaved_statistics(build) or unsaved_store(build) or retry_reason(settings.index_dir, limits)
     if not args.force and reason is None:
         if not _query_graph_exported(settings):  # a build made by the library, which exports no query graph
             open_encoder(settings, queries=False).export_query_graph(
                 settings.index_dir / ENCODER_CACHE, settings.encoder_backend
             )
             print(f"exported the {settings.encoder_backend} question encoder into {settings.index_dir}")
-        print(f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it")
+        print(
+            f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it"
+            + stopped_note(settings.index_dir)
+        )
         return 0
     if reason is not None:
         print(f"building the index: {reason}")
@@ -98,7 +102,7 @@ def cmd_index(args: argparse.Namespace) -> int:
         encoder,
         lock_timeout=settings.index_lock_timeout,
         index_type=settings.index_type,
-        limits=ParseLimits.of(settings),
+        limits=limits,
     )
     if settings.encoder_backend != "torch":  # so that `qa ask` embeds questions without loading PyTorch
         encoder.export_query_graph(settings.index_dir / ENCODER_CACHE, settings.encoder_backend)

@@ -8,7 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 FILES_FILE = "files.json"
 """The hash of each corpus file's bytes and why it was skipped, if it was: the next build parses only changed files."""
+STOPPED_FILE = "stopped.json"
+"""Each file a parse limit stopped, with the reason and the limits it ran under: `qa index` says so, and parses
+it again once the limits change (or with --force)."""
 SHAPING_DISTRIBUTIONS = (
     "pysbd",
     "PyStemmer",
@@ -96,6 +99,8 @@ class ParsedFile:
     articles: tuple[Article, ...] = ()
     skipped: str | None = None
     """Why the file was not indexed, when its own content is the reason (unreadable, no text)."""
+    limits: ParseLimits | None = None
+    """The limits that stopped its parse, when one did: then `skipped` depends on them, not on the bytes alone."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,8 @@ class ParsedCorpus:
     skipped: list[tuple[str, str]]
     files: dict[str, ParsedFile]
     """Each corpus file whose outcome depends on its bytes alone, by name: what the next build may reuse."""
+    stopped: dict[str, ParsedFile] = field(default_factory=dict)
+    """Each corpus file a parse limit stopped, by name: never reused, recorded so `qa index` can say so."""
 
 
 FileResult = tuple[str, ParsedFile | str]
@@ -128,7 +135,7 @@ def parse_corpus_file(path: Path, directory: Path, worker: Worker, known: Parsed
     try:
         articles = tuple(worker.parse(data, name).articles)
     except ParseStopped as error:  # not kept for reuse: with other limits, or on a quieter machine, it may parse
-        return name, str(error).removeprefix(f"{path.name}: ")
+        return name, ParsedFile(digest, skipped=str(error).removeprefix(f"{path.name}: "), limits=worker.limits)
     except CorpusError as error:
         return name, ParsedFile(digest, skipped=str(error).removeprefix(f"{path.name}: "))
     if not any(article.paragraphs for article in articles):
@@ -141,12 +148,13 @@ def gather_corpus(results: Iterable[FileResult]) -> ParsedCorpus:
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []
     files: dict[str, ParsedFile] = {}
+    stopped: dict[str, ParsedFile] = {}
     owners: dict[str, str] = {}
     for name, parsed in results:
         if isinstance(parsed, str):
             skipped.append((name, parsed))
             continue
-        files[name] = parsed
+        (files if parsed.limits is None else stopped)[name] = parsed
         if parsed.skipped is not None:
             skipped.append((name, parsed.skipped))
         elif clash := next((owners[a.id] for a in parsed.articles if a.id in owners), None):
@@ -154,7 +162,7 @@ def gather_corpus(results: Iterable[FileResult]) -> ParsedCorpus:
         else:
             owners.update((article.id, name) for article in parsed.articles)
             articles.extend(parsed.articles)
-    return ParsedCorpus(articles, skipped, files)
+    return ParsedCorpus(articles, skipped, files, stopped)
 
 
 def parse_corpus(
@@ -228,6 +236,37 @@ def previous_spans(index_dir: Path, previous: Mapping[str, ParsedFile]) -> dict[
 
 def files_json(files: Mapping[str, ParsedFile]) -> bytes:
     return json.dumps({name: {"sha256": f.digest, "skipped": f.skipped} for name, f in files.items()}).encode()
+
+
+def stopped_json(stopped: Mapping[str, ParsedFile]) -> bytes:
+    return json.dumps({name: {"reason": f.skipped, "limits": asdict(f.limits)} for name, f in stopped.items()}).encode()
+
+
+def stopped_files(index_dir: Path) -> dict[str, tuple[str, ParseLimits]]:
+    """Each file a parse limit stopped in the current build: (reason, the limits then); empty when none was
+    (or the build is older than this record)."""
+    try:
+        recorded = json.loads((current_build(index_dir) / STOPPED_FILE).read_bytes())
+        return {name: (entry["reason"], ParseLimits(**entry["limits"])) for name, entry in recorded.items()}
+    except (IndexLoadError, OSError, ValueError, TypeError, KeyError):
+        return {}
+
+
+def retry_reason(index_dir: Path, limits: ParseLimits) -> str | None:
+    """Why a build that is otherwise current must be made again: files a limit stopped, now under other limits."""
+    names = [name for name, (_, then) in stopped_files(index_dir).items() if then != limits]
+    if not names:
+        return None
+    return f"the parse limits changed since a limit stopped {', '.join(map(shown, names))}; parsing again"
+
+
+def stopped_note(index_dir: Path) -> str:
+    """What an up-to-date `qa index` adds about files a limit stopped: which, why, and how to try them again."""
+    return "".join(
+        f"\nnot indexed {shown(name)}: {reason}; raise the limit and run `qa index` again, "
+        "or `qa index --force` to try it again as it is"
+        for name, (reason, _) in stopped_files(index_dir).items()
+    )
 
 
 @cache
@@ -384,6 +423,7 @@ def build_unlocked(
     payload = {
         ARTICLES_FILE: articles_to_json(articles),
         FILES_FILE: files_json(parsed.files),
+        STOPPED_FILE: stopped_json(parsed.stopped),
         CACHE_FILE: cache.to_bytes(),
         **Lexicon.build(articles, [text for _, text in entries]).files(),
         **documents_files(articles),
