@@ -63,7 +63,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from qa.assistant import ENCODER_CACHE, current_model_id, open_encoder
     from qa.collection import own_folder
     from qa.documents import unsaved_store
-    from qa.indexing import build_index, retry_reason, stale_reason, stopped_note
+    from qa.indexing import build_index, check_index_folder, retry_reason, stale_reason, stopped_note
     from qa.isolation import ParseLimits, start_forkserver
     from qa.journal import recover
     from qa.lexical_index import unsaved_statistics
@@ -87,6 +87,7 @@ def cmd_index(args: argparse.Namespace) -> int:
             + stopped_note(settings.index_dir)
         )
         return 0
+    check_index_folder(settings.index_dir)  # before the model loads
     if reason is not None:
         print(f"building the index: {reason}")
     start_forkserver()  # the parsers' process imports them while the model loads

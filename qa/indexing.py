@@ -23,7 +23,7 @@ from embeddings.index import choose_index_type, current_build, read_manifest, up
 from embeddings.progress import progress_bar
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.documents import ARTICLES_FILE, documents_files
-from qa.errors import CorpusError, disk_full
+from qa.errors import CorpusError, InvalidSetting, QAError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, ParseStopped, Worker, start_forkserver
 from qa.lexical_index import Lexicon
@@ -355,9 +355,10 @@ def build_index(
     `index_type` is auto, flat, hnsw or ivf; auto picks by the number of passages. Each file is parsed
     under `limits`.
     """
-    with index_build_lock(index_dir, lock_timeout):
-        start_forkserver()
-        try:
+    check_index_folder(index_dir)
+    try:
+        with index_build_lock(index_dir, lock_timeout):
+            start_forkserver()
             return build_unlocked(
                 corpus_dir,
                 index_dir,
@@ -366,10 +367,38 @@ def build_index(
                 parse=lambda directory, known: parse_corpus(directory, progress, known, limits),
                 encode=lambda texts: embedded(encoder, texts, progress),
             )
-        except OSError as error:
-            if full := disk_full(error, f"the index folder {index_dir}"):
-                raise full from error
-            raise
+    except OSError as error:
+        raise build_failure(error, index_dir) from error
+
+
+def check_index_folder(index_dir: Path) -> None:
+    """Refuse, before any work, an index folder that is a file or that this process cannot write (or make)."""
+    existing = next(folder for folder in (index_dir, *index_dir.parents) if folder.exists())
+    if not existing.is_dir():
+        raise InvalidSetting(f"the index folder {index_dir} cannot be made: {existing} is a file{_ANOTHER_FOLDER}")
+    if not os.access(existing, os.W_OK):
+        raise _unwritable(index_dir, "no permission to write, or a read-only disk")
+
+
+def build_failure(error: OSError, index_dir: Path) -> QAError:
+    """What a user can act on when a build fails on the file system: the disk is full, the index folder cannot
+    be written (read-only, not permitted), or a document cannot be read. The previous build is untouched."""
+    if full := disk_full(error, f"the index folder {index_dir}"):
+        return full
+    place = Path(os.path.abspath(error.filename)) if error.filename else None
+    if place is not None and not place.is_relative_to(os.path.abspath(index_dir)):
+        return CorpusError(f"{place} cannot be read ({error.strerror})")
+    return _unwritable(index_dir, error.strerror)
+
+
+_ANOTHER_FOLDER = "; name a folder you can write with --index or QA_INDEX_DIR"
+
+
+def _unwritable(index_dir: Path, why: str) -> InvalidSetting:
+    return InvalidSetting(
+        f"the index folder {index_dir} cannot be written ({why}); the previous index, if any, goes on serving"
+        + _ANOTHER_FOLDER
+    )
 
 
 def embedded(encoder: Encoder, texts: Sequence[str], progress: bool) -> np.ndarray:

@@ -38,10 +38,12 @@ def _number(value: float) -> str:
 def allowed(field: FieldInfo) -> str:
     """What `field` accepts, in words: "a whole number from 1 to 10", "one of dense, bm25, hybrid"."""
     kind = _bare(field.annotation)
-    low = high = None
+    low = high = above = None
     for bound in [*field.metadata, *_inner_metadata(field.annotation)]:
         if isinstance(bound, annotated_types.Ge):
             low = bound.ge
+        elif isinstance(bound, annotated_types.Gt):
+            above = bound.gt
         elif isinstance(bound, annotated_types.Le):
             high = bound.le
     if get_origin(kind) is Literal:
@@ -51,6 +53,8 @@ def allowed(field: FieldInfo) -> str:
     if kind is float:
         if low is not None and high is not None:
             return f"a number from {_number(low)} to {_number(high)}"
+        if above is not None:
+            return f"a number above {_number(above)}"
         return f"a number of {_number(low)} or more" if low is not None else "a number"
     if kind is Path:
         return "a path"
@@ -86,6 +90,8 @@ def settings_error(error: ValidationError, fields: Mapping[str, FieldInfo], name
             problems.append(str(problem["ctx"]["error"]))
         elif field in fields and _bare(fields[field].annotation) is SecretStr:  # a secret never reaches a terminal
             problems.append(f"{name} must be {allowed(fields[field])}")
+        elif field in fields and problem["type"] == "finite_number":
+            problems.append(f"{must_be(name, fields[field], problem.get('input'))}, which is not a finite number")
         elif field in fields:
             problems.append(must_be(name, fields[field], problem.get("input")))
         else:
