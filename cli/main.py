@@ -20,7 +20,7 @@ from qa.collection import collection_name
 from qa.decision import MAX_FALSE_ABSTENTION
 from qa.errors import AdminTokenMissing, CorpusError, IndexUnavailable, InvalidSetting, QAError, ServerUnreachable
 from qa.inputs import MAX_K, settings_error, whole_number
-from qa.names import shown, shown_lines
+from qa.names import for_terminal, shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
 if TYPE_CHECKING:
@@ -210,7 +210,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
     if args.json:
         print(answer_out(answer).model_dump_json(indent=2))
     else:
-        print(answer.text)
+        print(for_terminal(answer.text))  # a file's name, or its text, may hold escape sequences
     return 0
 
 
