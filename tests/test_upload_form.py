@@ -15,6 +15,7 @@ from tests.conftest import open_built
 from web.app import create_app
 
 TOKEN = "s3cret-admin-token"
+AUTH = {"authorization": f"Bearer {TOKEN}"}
 
 
 @pytest.fixture(scope="module")
@@ -36,3 +37,21 @@ def test_the_form_sent_without_a_token_asks_for_it(form: TestClient) -> None:
     response = form.post("/documents", files=[("files", ("notes.txt", b"Notes\n\nText.\n"))])
     assert response.status_code == 401
     assert '<li class="error">Enter the server&#39;s admin token to add documents.</li>' in response.text
+
+
+def test_an_upload_whose_files_are_text_fields_says_how_to_send_them(form: TestClient) -> None:
+    response = form.post("/api/documents", data={"files": "report.txt"}, headers=AUTH)
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "files.0: send each document as a multipart/form-data part named files, with its file name; "
+        "it was sent as text"
+    }
+
+
+def test_an_upload_without_files_says_how_to_send_them(form: TestClient) -> None:
+    response = form.post("/api/documents", headers=AUTH)
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": "files: send each document as a multipart/form-data part named files, with its file name; "
+        "none was sent"
+    }
