@@ -24,6 +24,7 @@ from qa.names import for_terminal, shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
 if TYPE_CHECKING:
+    from embeddings import Encoder
     from qa.assistant import Assistant
     from qa.changes import Change
 
@@ -60,7 +61,7 @@ def _whole(text: str | None) -> int | str | None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from embeddings.index import current_build
-    from qa.assistant import ENCODER_CACHE, current_model_id, open_encoder
+    from qa.assistant import current_model_id, open_encoder
     from qa.collection import own_folder
     from qa.documents import unsaved_store
     from qa.indexing import build_index, check_index_folder, retry_reason, stale_reason, stopped_note
@@ -78,10 +79,8 @@ def cmd_index(args: argparse.Namespace) -> int:
         reason = unsaved_statistics(build) or unsaved_store(build) or retry_reason(settings.index_dir, limits)
     if not args.force and reason is None:
         if not _query_graph_exported(settings):  # a build made by the library, which exports no query graph
-            open_encoder(settings, queries=False).export_query_graph(
-                settings.index_dir / ENCODER_CACHE, settings.encoder_backend
-            )
-            print(f"exported the {settings.encoder_backend} question encoder into {settings.index_dir}")
+            if _export_query_graph(open_encoder(settings, queries=False), settings):
+                print(f"exported the {settings.encoder_backend} question encoder into {settings.index_dir}")
         print(
             f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it"
             + stopped_note(settings.index_dir)
@@ -106,9 +105,26 @@ def cmd_index(args: argparse.Namespace) -> int:
         limits=limits,
     )
     if settings.encoder_backend != "torch":  # so that `qa ask` embeds questions without loading PyTorch
-        encoder.export_query_graph(settings.index_dir / ENCODER_CACHE, settings.encoder_backend)
+        _export_query_graph(encoder, settings)
     print(report.summary())
     return 0
+
+
+def _export_query_graph(encoder: Encoder, settings: Settings) -> bool:
+    """Keep the question encoder's graph in the index folder; whether it was kept. A folder that cannot take it
+    (full, read-only) costs the next `qa ask` an export of its own elsewhere, not the build that was made."""
+    from qa.assistant import ENCODER_CACHE
+
+    try:
+        encoder.export_query_graph(settings.index_dir / ENCODER_CACHE, settings.encoder_backend)
+    except OSError as error:
+        print(
+            f"warning: the {settings.encoder_backend} question encoder could not be saved in {settings.index_dir} "
+            f"({error.strerror}); `qa ask` exports it into QA_CACHE_DIR when it first needs it",
+            file=sys.stderr,
+        )
+        return False
+    return True
 
 
 def _query_graph_exported(settings: Settings) -> bool:
