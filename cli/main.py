@@ -324,6 +324,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qa.collection import open_collection
 
     settings = _settings(args)
+    if args.question_set is not None and not args.question_set.is_file():  # before the model loads
+        raise InvalidSetting(f"--set {args.question_set}: no such question file; see docs/evaluate-your-documents.md")
     return run_cli(args, open_collection(settings, current_model_id(settings)).settings)
 
 
