@@ -170,11 +170,27 @@ def _validation_message(
             parts.append(
                 f"{location}: send each document as a multipart/form-data part named {name}, with its file name; {sent}"
             )
-        elif location in fields and problem.get("type") not in ("missing", "extra_forbidden"):
-            parts.append(must_be(location, fields[location], problem.get("input")))
+        elif (field := _nested_field(fields, location)) and problem.get("type") not in ("missing", "extra_forbidden"):
+            parts.append(must_be(location, field, problem.get("input")))
         else:
             parts.append(f"{location}: {problem.get('msg', 'invalid value')}")
     return "; ".join(parts) or "invalid request"
+
+
+def _nested_field(fields: Mapping[str, FieldInfo], location: str) -> FieldInfo | None:
+    """The field at a dotted `location` (`filters.date_from`), through the models of object-valued fields."""
+    field: FieldInfo | None = None
+    for name in location.split("."):
+        field = fields.get(name)
+        if field is None:
+            return None
+        model = next((t for t in (field.annotation, *get_args(field.annotation)) if _is_model(t)), None)
+        fields = model.model_fields if model is not None else {}
+    return field
+
+
+def _is_model(kind: object) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
 
 
 def _body_problem(problem: Mapping, fields: Mapping[str, FieldInfo], content_type: str | None) -> str:
