@@ -385,8 +385,10 @@ def build_failure(error: OSError, index_dir: Path) -> QAError:
     be written (read-only, not permitted), or a document cannot be read. The previous build is untouched."""
     if full := disk_full(error, f"the index folder {index_dir}"):
         return full
-    place = Path(os.path.abspath(error.filename)) if error.filename else None
-    if place is not None and not place.is_relative_to(os.path.abspath(index_dir)):
+    if not error.filename:  # where it happened is not known: blame no folder
+        return QAError(f"the build stopped on a file system error ({error}); the previous index, if any, serves")
+    place = Path(os.path.abspath(error.filename))
+    if not place.is_relative_to(os.path.abspath(index_dir)):
         return CorpusError(f"{place} cannot be read ({error.strerror})")
     return _unwritable(index_dir, error.strerror)
 

@@ -51,3 +51,10 @@ def test_a_document_that_cannot_be_read_during_a_build_is_named(tmp_path: Path) 
 def test_a_full_disk_during_a_build_says_the_previous_index_serves(tmp_path: Path) -> None:
     failure = build_failure(OSError(errno.ENOSPC, "No space left on device"), tmp_path / "index")
     assert "free some space and try again" in str(failure)
+
+
+def test_a_file_system_error_of_unknown_place_blames_no_folder(tmp_path: Path) -> None:
+    failure = build_failure(OSError(errno.EIO, "Input/output error"), tmp_path / "index")
+    assert str(failure) == (
+        "the build stopped on a file system error ([Errno 5] Input/output error); the previous index, if any, serves"
+    )
