@@ -18,7 +18,15 @@ from pydantic import ValidationError
 
 from qa.collection import collection_name
 from qa.decision import MAX_FALSE_ABSTENTION
-from qa.errors import AdminTokenMissing, CorpusError, IndexUnavailable, InvalidSetting, QAError, ServerUnreachable
+from qa.errors import (
+    AdminTokenMissing,
+    CorpusError,
+    IndexUnavailable,
+    InvalidQuestion,
+    InvalidSetting,
+    QAError,
+    ServerUnreachable,
+)
 from qa.inputs import MAX_K, settings_error, whole_number
 from qa.names import for_terminal, shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
@@ -220,6 +228,11 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from qa.schema import answer_out
 
     settings = _settings(args)
+    if byte := next((c for c in args.question if "\udc80" <= c <= "\udcff"), None):  # how Python keeps a bad byte
+        raise InvalidQuestion(
+            f"the question holds the byte 0x{ord(byte) - 0xDC00:02x}, which is not UTF-8; "
+            "set the terminal's encoding to UTF-8 and ask again"
+        )
     validate_question(args.question, settings.max_question_chars)  # fail fast, before loading a model
     k = None if args.k is None else validate_k(_whole(args.k))
     answer = Assistant.open(settings, answer_only=True).ask(args.question, k, args.retriever)

@@ -75,3 +75,14 @@ def test_eval_on_a_missing_question_file_names_it_before_loading_a_model(
     assert capsys.readouterr().err == (
         f"error: --set {tmp_path / 'mine.jsonl'}: no such question file; see docs/evaluate-your-documents.md\n"
     )
+
+
+def test_a_question_with_a_byte_that_is_not_utf8_names_the_byte_and_the_fix() -> None:
+    env = os.environ | {"PYTHONPATH": str(PROJECT_ROOT)}
+    command = [sys.executable.encode(), b"-m", b"cli.main", b"ask", b"caf\xe9 rations"]
+    run = subprocess.run(command, env=env, capture_output=True, timeout=120)
+    assert (run.returncode, run.stderr.decode()) == (
+        2,
+        "error: the question holds the byte 0xe9, which is not UTF-8; set the terminal's encoding to UTF-8 "
+        "and ask again\n",
+    )
