@@ -18,12 +18,21 @@ from pydantic import ValidationError
 
 from qa.collection import collection_name
 from qa.decision import MAX_FALSE_ABSTENTION
-from qa.errors import AdminTokenMissing, CorpusError, IndexUnavailable, InvalidSetting, QAError, ServerUnreachable
+from qa.errors import (
+    AdminTokenMissing,
+    CorpusError,
+    IndexUnavailable,
+    InvalidQuestion,
+    InvalidSetting,
+    QAError,
+    ServerUnreachable,
+)
 from qa.inputs import MAX_K, settings_error, whole_number
-from qa.names import shown, shown_lines
+from qa.names import for_terminal, shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
 if TYPE_CHECKING:
+    from embeddings import Encoder
     from qa.assistant import Assistant
     from qa.changes import Change
 
@@ -60,29 +69,32 @@ def _whole(text: str | None) -> int | str | None:
 
 def cmd_index(args: argparse.Namespace) -> int:
     from embeddings.index import current_build
-    from qa.assistant import ENCODER_CACHE, current_model_id, open_encoder
+    from qa.assistant import current_model_id, open_encoder
     from qa.collection import own_folder
     from qa.documents import unsaved_store
-    from qa.indexing import build_index, stale_reason
+    from qa.indexing import build_index, check_index_folder, retry_reason, stale_reason, stopped_note
     from qa.isolation import ParseLimits, start_forkserver
     from qa.journal import recover
     from qa.lexical_index import unsaved_statistics
 
     settings = _settings(args)
+    limits = ParseLimits.of(settings)
     corpus_dir = own_folder(settings, replace=args.force)
     recover(corpus_dir, settings.index_dir)  # an add killed mid-build
     reason = stale_reason(settings.index_dir, corpus_dir, current_model_id(settings), settings.index_type)
     if reason is None:  # a build of these documents, but maybe by a version that saved no word statistics or store
         build = current_build(settings.index_dir)
-        reason = unsaved_statistics(build) or unsaved_store(build)
+        reason = unsaved_statistics(build) or unsaved_store(build) or retry_reason(settings.index_dir, limits)
     if not args.force and reason is None:
         if not _query_graph_exported(settings):  # a build made by the library, which exports no query graph
-            open_encoder(settings, queries=False).export_query_graph(
-                settings.index_dir / ENCODER_CACHE, settings.encoder_backend
-            )
-            print(f"exported the {settings.encoder_backend} question encoder into {settings.index_dir}")
-        print(f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it")
+            if _export_query_graph(open_encoder(settings, queries=False), settings):
+                print(f"exported the {settings.encoder_backend} question encoder into {settings.index_dir}")
+        print(
+            f"index in {settings.index_dir} is up to date with {corpus_dir}; --force rebuilds it"
+            + stopped_note(settings.index_dir)
+        )
         return 0
+    check_index_folder(settings.index_dir)  # before the model loads
     if reason is not None:
         print(f"building the index: {reason}")
     start_forkserver()  # the parsers' process imports them while the model loads
@@ -98,12 +110,29 @@ def cmd_index(args: argparse.Namespace) -> int:
         encoder,
         lock_timeout=settings.index_lock_timeout,
         index_type=settings.index_type,
-        limits=ParseLimits.of(settings),
+        limits=limits,
     )
     if settings.encoder_backend != "torch":  # so that `qa ask` embeds questions without loading PyTorch
-        encoder.export_query_graph(settings.index_dir / ENCODER_CACHE, settings.encoder_backend)
+        _export_query_graph(encoder, settings)
     print(report.summary())
     return 0
+
+
+def _export_query_graph(encoder: Encoder, settings: Settings) -> bool:
+    """Keep the question encoder's graph in the index folder; whether it was kept. A folder that cannot take it
+    (full, read-only) costs the next `qa ask` an export of its own elsewhere, not the build that was made."""
+    from qa.assistant import ENCODER_CACHE
+
+    try:
+        encoder.export_query_graph(settings.index_dir / ENCODER_CACHE, settings.encoder_backend)
+    except OSError as error:
+        print(
+            f"warning: the {settings.encoder_backend} question encoder could not be saved in {settings.index_dir} "
+            f"({error.strerror}); `qa ask` exports it into QA_CACHE_DIR when it first needs it",
+            file=sys.stderr,
+        )
+        return False
+    return True
 
 
 def _query_graph_exported(settings: Settings) -> bool:
@@ -199,13 +228,18 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from qa.schema import answer_out
 
     settings = _settings(args)
+    if byte := next((c for c in args.question if "\udc80" <= c <= "\udcff"), None):  # how Python keeps a bad byte
+        raise InvalidQuestion(
+            f"the question holds the byte 0x{ord(byte) - 0xDC00:02x}, which is not UTF-8; "
+            "set the terminal's encoding to UTF-8 and ask again"
+        )
     validate_question(args.question, settings.max_question_chars)  # fail fast, before loading a model
     k = None if args.k is None else validate_k(_whole(args.k))
     answer = Assistant.open(settings, answer_only=True).ask(args.question, k, args.retriever)
     if args.json:
         print(answer_out(answer).model_dump_json(indent=2))
     else:
-        print(answer.text)
+        print(for_terminal(answer.text))  # a file's name, or its text, may hold escape sequences
     return 0
 
 
@@ -303,6 +337,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qa.collection import open_collection
 
     settings = _settings(args)
+    if args.question_set is not None and not args.question_set.is_file():  # before the model loads
+        raise InvalidSetting(f"--set {args.question_set}: no such question file; see docs/evaluate-your-documents.md")
     return run_cli(args, open_collection(settings, current_model_id(settings)).settings)
 
 

@@ -21,12 +21,19 @@ from qa.compose import Answer, Composer
 from qa.corpus import Article, slugify
 from qa.decision import Decision
 from qa.documents import Documents
-from qa.errors import DocumentNotFound, IndexUnavailable, InvalidDocumentId, InvalidQuestion, InvalidSetting
+from qa.errors import (
+    DocumentNotFound,
+    IndexUnavailable,
+    InvalidDocumentId,
+    InvalidQuestion,
+    InvalidSetting,
+    disk_full,
+)
 from qa.filters import Filters
 from qa.inputs import validate_k
 from qa.retrieve import Retriever
 from qa.settings import RETRIEVERS, RetrieverName, Settings
-from qa.user_cache import writable_cache_dir
+from qa.user_cache import default_cache_dir, writable_cache_dir
 
 if TYPE_CHECKING:
     from qa.indexing import IndexReport
@@ -236,9 +243,11 @@ def encoder_cache(settings: Settings) -> Path:
     so that `qa ask` needs no PyTorch, when it holds them or can be written; else the user's cache folder
     (`QA_CACHE_DIR`), so that a read-only index is served without writing to it."""
     own = settings.index_dir / ENCODER_CACHE
-    if os.access(settings.index_dir, os.W_OK):
-        return own
-    if is_exported(onnx_path(own, current_model_id(settings), settings.encoder_backend)):
+    model, backend = current_model_id(settings), settings.encoder_backend
+    kept = (settings.cache_dir or default_cache_dir()) / ENCODER_CACHE
+    if not is_exported(onnx_path(own, model, backend)) and is_exported(onnx_path(kept, model, backend)):
+        return kept  # exported there when the index folder was full
+    if os.access(settings.index_dir, os.W_OK) or is_exported(onnx_path(own, model, backend)):
         return own
     return writable_cache_dir(settings.cache_dir) / ENCODER_CACHE
 
@@ -250,12 +259,15 @@ def open_encoder(settings: Settings, *, queries: bool = True) -> Encoder:
     with model_setting():
         if not queries:
             return Encoder(settings.model_dir, settings.batch_size)
-        return Encoder(
-            settings.model_dir,
-            settings.batch_size,
-            query_backend=settings.encoder_backend,
-            cache_dir=encoder_cache(settings),
-        )
+        cache, backend = encoder_cache(settings), settings.encoder_backend
+        try:
+            return Encoder(settings.model_dir, settings.batch_size, query_backend=backend, cache_dir=cache)
+        except OSError as error:  # an index folder that can be written but is full: export into the user's cache
+            if disk_full(error, str(cache)) is None or cache.parent != settings.index_dir:
+                raise
+            log.warning("no space left in %s for the question encoder; exporting it into QA_CACHE_DIR", cache)
+            spare = writable_cache_dir(settings.cache_dir) / ENCODER_CACHE
+            return Encoder(settings.model_dir, settings.batch_size, query_backend=backend, cache_dir=spare)
 
 
 def validate_doc_id(doc_id: str) -> str:

@@ -9,10 +9,8 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from pathlib import Path
 
-import jinja2
-
+from qa.answer_template import answer_template
 from qa.answer_type import answer_type, gives_answer_type, marks
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, signals
@@ -363,13 +361,7 @@ class Composer:
         self.decision = decision
         self.source_margin = source_margin
         self.quote_mode = quote_mode
-        environment = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(Path(__file__).parent / "templates"),
-            undefined=jinja2.StrictUndefined,
-            autoescape=False,  # plain text; the HTML pages escape on their own
-            keep_trailing_newline=True,
-        )
-        self._template = environment.get_template("answer.txt.j2")
+        self._template = answer_template()
 
     def at(self, threshold: float) -> Composer:
         """The same composer deciding from another confidence threshold (for sweeps)."""

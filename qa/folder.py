@@ -44,5 +44,14 @@ def fingerprint(files: Iterable[Path], root: Path) -> str:
     for path in files:
         # As bytes: a name that is not UTF-8 is kept by Python as lone surrogates, which `str.encode` refuses.
         digest.update(os.fsencode(path.relative_to(root)) + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
+        digest.update(_content_digest(path))
     return digest.hexdigest()
+
+
+def _content_digest(path: Path) -> bytes:
+    """The hash of a file's bytes; for a file that cannot be read, its reason: the build skips it, saying why,
+    and once it can be read the fingerprint changes and the next `qa index` indexes it."""
+    try:
+        return hashlib.sha256(path.read_bytes()).digest()
+    except OSError as error:
+        return f"cannot be read: {error.strerror}".encode()

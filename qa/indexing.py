@@ -8,7 +8,7 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from functools import cache
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -23,7 +23,7 @@ from embeddings.index import choose_index_type, current_build, read_manifest, up
 from embeddings.progress import progress_bar
 from qa.corpus import PARSER_VERSION, Article, articles_from_json, articles_to_json
 from qa.documents import ARTICLES_FILE, documents_files
-from qa.errors import CorpusError, disk_full
+from qa.errors import CorpusError, InvalidSetting, QAError, disk_full
 from qa.folder import corpus_files, fingerprint, folder_files, unindexed_reason
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, ParseStopped, Worker, start_forkserver
 from qa.lexical_index import Lexicon
@@ -37,6 +37,9 @@ log = logging.getLogger(__name__)
 
 FILES_FILE = "files.json"
 """The hash of each corpus file's bytes and why it was skipped, if it was: the next build parses only changed files."""
+STOPPED_FILE = "stopped.json"
+"""Each file a parse limit stopped, with the reason and the limits it ran under: `qa index` says so, and parses
+it again once the limits change (or with --force)."""
 SHAPING_DISTRIBUTIONS = (
     "pysbd",
     "PyStemmer",
@@ -96,6 +99,8 @@ class ParsedFile:
     articles: tuple[Article, ...] = ()
     skipped: str | None = None
     """Why the file was not indexed, when its own content is the reason (unreadable, no text)."""
+    limits: ParseLimits | None = None
+    """The limits that stopped its parse, when one did: then `skipped` depends on them, not on the bytes alone."""
 
 
 @dataclass(frozen=True)
@@ -104,6 +109,8 @@ class ParsedCorpus:
     skipped: list[tuple[str, str]]
     files: dict[str, ParsedFile]
     """Each corpus file whose outcome depends on its bytes alone, by name: what the next build may reuse."""
+    stopped: dict[str, ParsedFile] = field(default_factory=dict)
+    """Each corpus file a parse limit stopped, by name: never reused, recorded so `qa index` can say so."""
 
 
 FileResult = tuple[str, ParsedFile | str]
@@ -128,7 +135,7 @@ def parse_corpus_file(path: Path, directory: Path, worker: Worker, known: Parsed
     try:
         articles = tuple(worker.parse(data, name).articles)
     except ParseStopped as error:  # not kept for reuse: with other limits, or on a quieter machine, it may parse
-        return name, str(error).removeprefix(f"{path.name}: ")
+        return name, ParsedFile(digest, skipped=str(error).removeprefix(f"{path.name}: "), limits=worker.limits)
     except CorpusError as error:
         return name, ParsedFile(digest, skipped=str(error).removeprefix(f"{path.name}: "))
     if not any(article.paragraphs for article in articles):
@@ -141,12 +148,13 @@ def gather_corpus(results: Iterable[FileResult]) -> ParsedCorpus:
     articles: list[Article] = []
     skipped: list[tuple[str, str]] = []
     files: dict[str, ParsedFile] = {}
+    stopped: dict[str, ParsedFile] = {}
     owners: dict[str, str] = {}
     for name, parsed in results:
         if isinstance(parsed, str):
             skipped.append((name, parsed))
             continue
-        files[name] = parsed
+        (files if parsed.limits is None else stopped)[name] = parsed
         if parsed.skipped is not None:
             skipped.append((name, parsed.skipped))
         elif clash := next((owners[a.id] for a in parsed.articles if a.id in owners), None):
@@ -154,7 +162,7 @@ def gather_corpus(results: Iterable[FileResult]) -> ParsedCorpus:
         else:
             owners.update((article.id, name) for article in parsed.articles)
             articles.extend(parsed.articles)
-    return ParsedCorpus(articles, skipped, files)
+    return ParsedCorpus(articles, skipped, files, stopped)
 
 
 def parse_corpus(
@@ -228,6 +236,37 @@ def previous_spans(index_dir: Path, previous: Mapping[str, ParsedFile]) -> dict[
 
 def files_json(files: Mapping[str, ParsedFile]) -> bytes:
     return json.dumps({name: {"sha256": f.digest, "skipped": f.skipped} for name, f in files.items()}).encode()
+
+
+def stopped_json(stopped: Mapping[str, ParsedFile]) -> bytes:
+    return json.dumps({name: {"reason": f.skipped, "limits": asdict(f.limits)} for name, f in stopped.items()}).encode()
+
+
+def stopped_files(index_dir: Path) -> dict[str, tuple[str, ParseLimits]]:
+    """Each file a parse limit stopped in the current build: (reason, the limits then); empty when none was
+    (or the build is older than this record)."""
+    try:
+        recorded = json.loads((current_build(index_dir) / STOPPED_FILE).read_bytes())
+        return {name: (entry["reason"], ParseLimits(**entry["limits"])) for name, entry in recorded.items()}
+    except (IndexLoadError, OSError, ValueError, TypeError, KeyError):
+        return {}
+
+
+def retry_reason(index_dir: Path, limits: ParseLimits) -> str | None:
+    """Why a build that is otherwise current must be made again: files a limit stopped, now under other limits."""
+    names = [name for name, (_, then) in stopped_files(index_dir).items() if then != limits]
+    if not names:
+        return None
+    return f"the parse limits changed since a limit stopped {', '.join(map(shown, names))}; parsing again"
+
+
+def stopped_note(index_dir: Path) -> str:
+    """What an up-to-date `qa index` adds about files a limit stopped: which, why, and how to try them again."""
+    return "".join(
+        f"\nnot indexed {shown(name)}: {reason}; raise the limit and run `qa index` again, "
+        "or `qa index --force` to try it again as it is"
+        for name, (reason, _) in stopped_files(index_dir).items()
+    )
 
 
 @cache
@@ -316,9 +355,10 @@ def build_index(
     `index_type` is auto, flat, hnsw or ivf; auto picks by the number of passages. Each file is parsed
     under `limits`.
     """
-    with index_build_lock(index_dir, lock_timeout):
-        start_forkserver()
-        try:
+    check_index_folder(index_dir)
+    try:
+        with index_build_lock(index_dir, lock_timeout):
+            start_forkserver()
             return build_unlocked(
                 corpus_dir,
                 index_dir,
@@ -327,10 +367,40 @@ def build_index(
                 parse=lambda directory, known: parse_corpus(directory, progress, known, limits),
                 encode=lambda texts: embedded(encoder, texts, progress),
             )
-        except OSError as error:
-            if full := disk_full(error, f"the index folder {index_dir}"):
-                raise full from error
-            raise
+    except OSError as error:
+        raise build_failure(error, index_dir) from error
+
+
+def check_index_folder(index_dir: Path) -> None:
+    """Refuse, before any work, an index folder that is a file or that this process cannot write (or make)."""
+    existing = next(folder for folder in (index_dir, *index_dir.parents) if folder.exists())
+    if not existing.is_dir():
+        raise InvalidSetting(f"the index folder {index_dir} cannot be made: {existing} is a file{_ANOTHER_FOLDER}")
+    if not os.access(existing, os.W_OK):
+        raise _unwritable(index_dir, "no permission to write, or a read-only disk")
+
+
+def build_failure(error: OSError, index_dir: Path) -> QAError:
+    """What a user can act on when a build fails on the file system: the disk is full, the index folder cannot
+    be written (read-only, not permitted), or a document cannot be read. The previous build is untouched."""
+    if full := disk_full(error, f"the index folder {index_dir}"):
+        return full
+    if not error.filename:  # where it happened is not known: blame no folder
+        return QAError(f"the build stopped on a file system error ({error}); the previous index, if any, serves")
+    place = Path(os.path.abspath(error.filename))
+    if not place.is_relative_to(os.path.abspath(index_dir)):
+        return CorpusError(f"{place} cannot be read ({error.strerror})")
+    return _unwritable(index_dir, error.strerror)
+
+
+_ANOTHER_FOLDER = "; name a folder you can write with --index or QA_INDEX_DIR"
+
+
+def _unwritable(index_dir: Path, why: str) -> InvalidSetting:
+    return InvalidSetting(
+        f"the index folder {index_dir} cannot be written ({why}); the previous index, if any, goes on serving"
+        + _ANOTHER_FOLDER
+    )
 
 
 def embedded(encoder: Encoder, texts: Sequence[str], progress: bool) -> np.ndarray:
@@ -384,6 +454,7 @@ def build_unlocked(
     payload = {
         ARTICLES_FILE: articles_to_json(articles),
         FILES_FILE: files_json(parsed.files),
+        STOPPED_FILE: stopped_json(parsed.stopped),
         CACHE_FILE: cache.to_bytes(),
         **Lexicon.build(articles, [text for _, text in entries]).files(),
         **documents_files(articles),

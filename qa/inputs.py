@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import types
 from collections.abc import Mapping
+from datetime import date
 from pathlib import Path
 from typing import Annotated, Any, Literal, Union, get_args, get_origin
 
 import annotated_types
-from pydantic import Field, SecretStr, Strict, TypeAdapter, ValidationError
+from pydantic import BaseModel, Field, SecretStr, Strict, TypeAdapter, ValidationError
 from pydantic.fields import FieldInfo
 
 from qa.errors import InvalidQuestion, InvalidSetting
@@ -38,10 +39,17 @@ def _number(value: float) -> str:
 def allowed(field: FieldInfo) -> str:
     """What `field` accepts, in words: "a whole number from 1 to 10", "one of dense, bm25, hybrid"."""
     kind = _bare(field.annotation)
-    low = high = None
+    low = high = above = None
+    shortest, longest = 0, None
     for bound in [*field.metadata, *_inner_metadata(field.annotation)]:
-        if isinstance(bound, annotated_types.Ge):
+        if isinstance(bound, annotated_types.MinLen):
+            shortest = bound.min_length
+        elif isinstance(bound, annotated_types.MaxLen):
+            longest = bound.max_length
+        elif isinstance(bound, annotated_types.Ge):
             low = bound.ge
+        elif isinstance(bound, annotated_types.Gt):
+            above = bound.gt
         elif isinstance(bound, annotated_types.Le):
             high = bound.le
     if get_origin(kind) is Literal:
@@ -51,13 +59,19 @@ def allowed(field: FieldInfo) -> str:
     if kind is float:
         if low is not None and high is not None:
             return f"a number from {_number(low)} to {_number(high)}"
+        if above is not None:
+            return f"a number above {_number(above)}"
         return f"a number of {_number(low)} or more" if low is not None else "a number"
     if kind is Path:
         return "a path"
+    if kind is date:
+        return "a date written YYYY-MM-DD"
+    if isinstance(kind, type) and issubclass(kind, BaseModel):
+        return f"an object with the fields {', '.join(kind.model_fields)}"
     if kind is bool:
         return "true or false"
     if kind in (str, SecretStr):
-        return "text"
+        return f"text of {shortest} to {longest} characters" if longest is not None else "text"
     return "comma-separated values" if get_origin(kind) is list else "a valid value"
 
 
@@ -86,6 +100,8 @@ def settings_error(error: ValidationError, fields: Mapping[str, FieldInfo], name
             problems.append(str(problem["ctx"]["error"]))
         elif field in fields and _bare(fields[field].annotation) is SecretStr:  # a secret never reaches a terminal
             problems.append(f"{name} must be {allowed(fields[field])}")
+        elif field in fields and problem["type"] == "finite_number":
+            problems.append(f"{must_be(name, fields[field], problem.get('input'))}, which is not a finite number")
         elif field in fields:
             problems.append(must_be(name, fields[field], problem.get("input")))
         else:

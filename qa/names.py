@@ -6,6 +6,7 @@ A name is chosen by whoever made the file. `report\\x1b[2J.txt` clears a termina
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 HIDDEN_CATEGORIES = {
@@ -29,6 +30,17 @@ def shown(text: str) -> str:
 def shown_lines(text: str) -> str:
     """A message of several lines for the terminal: its own line breaks kept, anything else unprintable escaped."""
     return "\n".join(shown(line) for line in text.split("\n"))
+
+
+TERMINAL_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+"""Control characters (but tab and line feed) and bidirectional embeddings, overrides and isolates: printed raw,
+they can clear a terminal, move its cursor or reverse the rest of a line."""
+
+
+def for_terminal(text: str) -> str:
+    """`text` as a command prints it: the characters of `TERMINAL_UNSAFE` escaped, every other one as it is (a
+    quote's no-break spaces, soft hyphens and joiners are the source's own and stay)."""
+    return TERMINAL_UNSAFE.sub(lambda match: repr(match.group())[1:-1], text)
 
 
 def hidden_character(name: str) -> str | None:

@@ -29,7 +29,9 @@ class Settings(BaseSettings):
     """How the assistant finds its documents and model, and how it answers."""
 
     # hide_input_in_errors: a refused setting may be a secret (the admin token); the message names it instead.
-    model_config = SettingsConfigDict(env_prefix="QA_", env_file=".env", extra="ignore", hide_input_in_errors=True)
+    model_config = SettingsConfigDict(
+        env_prefix="QA_", env_file=".env", extra="ignore", hide_input_in_errors=True, allow_inf_nan=False
+    )
 
     corpus_dir: Path = Field(
         bundled_corpus(),

@@ -170,3 +170,46 @@ def test_a_method_not_allowed_says_which_are(client: TestClient, method: str, pa
     response = client.request(method, path)
     assert response.status_code == 405
     assert set(response.headers["allow"].split(", ")) == allowed
+
+
+ANSWER_FIELDS = "question (required), k, retriever, collection, filters"
+
+
+@pytest.mark.parametrize(
+    ("headers", "body", "got"),
+    [
+        ({"content-type": "application/json"}, b"", "an empty body"),
+        ({"content-type": "application/json"}, b"null", "a JSON null"),
+        ({"content-type": "application/json"}, b'["camps"]', "a JSON array"),
+        ({"content-type": "text/plain"}, b'{"question": "camps"}', "Content-Type text/plain"),
+        (
+            {"content-type": "application/x-www-form-urlencoded"},
+            b"question=camps",
+            "Content-Type application/x-www-form-urlencoded",
+        ),
+    ],
+)
+def test_a_body_that_is_not_a_json_object_says_what_to_send(
+    client: TestClient, headers: dict[str, str], body: bytes, got: str
+) -> None:
+    response = client.post("/api/answer", content=body, headers=headers)
+    assert response.status_code == 422
+    assert response.json() == {
+        "detail": f"request body must be a JSON object with the fields {ANSWER_FIELDS}, sent as application/json; "
+        f"got {got}"
+    }
+
+
+@pytest.mark.parametrize(
+    ("filters", "message"),
+    [
+        ({"date_from": "yesterday"}, "filters.date_from must be a date written YYYY-MM-DD, got 'yesterday'"),
+        ({"date_to": "2020-13-45"}, "filters.date_to must be a date written YYYY-MM-DD, got '2020-13-45'"),
+        ({"author": ""}, "filters.author must be text of 1 to 200 characters, got ''"),
+        ("camps", "filters must be an object with the fields document, author, date_from, date_to, got 'camps'"),
+    ],
+)
+def test_a_bad_filter_is_named_with_what_is_allowed(client: TestClient, filters: object, message: str) -> None:
+    response = client.post("/api/answer", json={"question": "camps", "filters": filters})
+    assert response.status_code == 422
+    assert response.json() == {"detail": message}

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -65,3 +66,23 @@ def test_a_busy_port_is_refused_before_the_model_loads_with_a_hint_about_port() 
     assert (code, loaded.strip()) == ("2", "[]")
     assert run.stderr.startswith(f"error: 127.0.0.1:{port} is already in use (is another `qa serve` running there?); ")
     assert "--port" in run.stderr
+
+
+def test_eval_on_a_missing_question_file_names_it_before_loading_a_model(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", "--set", str(tmp_path / "mine.jsonl")]) == 2
+    assert capsys.readouterr().err == (
+        f"error: --set {tmp_path / 'mine.jsonl'}: no such question file; see docs/evaluate-your-documents.md\n"
+    )
+
+
+def test_a_question_with_a_byte_that_is_not_utf8_names_the_byte_and_the_fix() -> None:
+    env = os.environ | {"PYTHONPATH": str(PROJECT_ROOT)}
+    command = [sys.executable.encode(), b"-m", b"cli.main", b"ask", b"caf\xe9 rations"]
+    run = subprocess.run(command, env=env, capture_output=True, timeout=120)
+    assert (run.returncode, run.stderr.decode()) == (
+        2,
+        "error: the question holds the byte 0xe9, which is not UTF-8; set the terminal's encoding to UTF-8 "
+        "and ask again\n",
+    )

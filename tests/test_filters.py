@@ -103,7 +103,7 @@ def test_the_api_takes_filters_on_the_short_path_and_the_route_alike(client: Tes
 @pytest.mark.parametrize(
     ("filters", "message"),
     [
-        ({"date_from": "16/10/2014"}, "filters.date_from: "),
+        ({"date_from": "16/10/2014"}, "filters.date_from must be a date written YYYY-MM-DD, got '16/10/2014'"),
         ({"document": "no-such-document-1"}, "filters.document: no document with id 'no-such-document-1'"),
         ({"date_from": "2014-12-31", "date_to": "2014-01-01"}, "filters.date_to: 2014-01-01 is before date_from"),
         ({"publisher": "HRNK"}, "filters.publisher: "),

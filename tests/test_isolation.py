@@ -178,3 +178,15 @@ def test_limits_come_from_the_settings() -> None:
         7,
         5.0 + 10 * DEFAULT_LIMITS.page_seconds,
     )
+
+
+def test_a_corpus_file_that_cannot_be_read_is_skipped_with_its_reason_and_the_rest_fingerprinted(
+    tmp_path: Path,
+) -> None:
+    """/proc/self/mem is a file whose every read fails (EIO), even for root: an unreadable document anywhere."""
+    (tmp_path / "report.txt").write_bytes(REPORT)
+    (tmp_path / "mem.txt").symlink_to("/proc/self/mem")
+    articles, skipped = load_corpus(tmp_path)
+    assert [a.source for a in articles] == ["report.txt"]
+    assert skipped == [("mem.txt", "cannot be read (Input/output error)")]
+    assert fingerprint([tmp_path / "mem.txt", tmp_path / "report.txt"], tmp_path)  # no OSError

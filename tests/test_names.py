@@ -17,7 +17,7 @@ from qa.changes import check_name
 from qa.corpus import slugify
 from qa.errors import CorpusError
 from qa.indexing import IndexReport
-from qa.names import shown
+from qa.names import for_terminal, shown
 from qa.settings import PROJECT_ROOT
 from tests.conftest import open_built
 from web.app import create_app
@@ -121,3 +121,12 @@ def test_the_cli_never_prints_a_name_raw(tmp_path: Path, capsys: pytest.CaptureF
     error = capsys.readouterr().err
     assert "\u202e" not in error
     assert f"{shown(str(missing))}: cannot be read" in error
+
+
+def test_a_printed_answer_escapes_control_characters_and_bidi_overrides() -> None:
+    assert for_terminal("a\x1b[2Jb.txt \u202egnp.txt \x07\x9b") == "a\\x1b[2Jb.txt \\u202egnp.txt \\x07\\x9b"
+
+
+def test_a_printed_answer_keeps_the_sources_own_spaces_hyphens_joiners_tabs_and_lines() -> None:
+    text = "forty\u00a0witnesses, re\u00adgime, \u0645\u200c\u0627\tcol\nnext line"
+    assert for_terminal(text) == text

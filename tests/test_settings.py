@@ -38,6 +38,17 @@ def test_the_bundled_corpus_stays_the_default(tmp_path: Path, monkeypatch: pytes
         ("QA_TOP_K", "abc", "QA_TOP_K must be a whole number from 1 to 10, got 'abc'"),
         ("QA_RETRIEVER", "fast", "QA_RETRIEVER must be one of dense, bm25, hybrid, got 'fast'"),
         ("QA_MIN_CONFIDENCE", "2", "QA_MIN_CONFIDENCE must be a number from 0 to 1, got '2'"),
+        ("QA_PARSE_TIMEOUT", "0", "QA_PARSE_TIMEOUT must be a number above 0, got '0'"),
+        (
+            "QA_PARSE_TIMEOUT",
+            "inf",
+            "QA_PARSE_TIMEOUT must be a number above 0, got 'inf', which is not a finite number",
+        ),
+        (
+            "QA_MIN_CONFIDENCE",
+            "nan",
+            "QA_MIN_CONFIDENCE must be a number from 0 to 1, got 'nan', which is not a finite number",
+        ),
     ],
 )
 def test_a_bad_setting_is_named_as_the_user_wrote_it(name: str, value: str, message: str) -> None:

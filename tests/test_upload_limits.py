@@ -47,3 +47,10 @@ def test_another_request_over_the_request_limit_is_refused_naming_qa_max_request
     response = limited.post("/api/answer", content=b" " * 2_000_000)
     assert response.status_code == 413
     assert response.json()["detail"].endswith("(QA_MAX_REQUEST_BYTES)")
+
+
+def test_the_library_pages_upload_form_is_held_to_the_upload_limit(limited: TestClient) -> None:
+    """The form browsers without JavaScript post to: a document of a few megabytes is an upload, not a question."""
+    response = limited.post("/documents", files={"files": ("report.pdf", b"x" * 5_000_000)})
+    assert response.status_code == 200
+    assert int(response.text) > 5_000_000

@@ -10,12 +10,14 @@ take the status of the class they derive from (`PeerUnavailable` is a `NotInstal
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import get_args
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
+from starlette.datastructures import UploadFile
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from embeddings.errors import ModelUnavailable
@@ -131,7 +133,8 @@ def add_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(RequestValidationError)
     async def invalid_request(request: Request, error: RequestValidationError) -> JSONResponse | HTMLResponse:
-        return error_response(request, 422, _validation_message(error, _body_fields(request)))
+        fields = _body_fields(request)
+        return error_response(request, 422, _validation_message(error, fields, request.headers.get("content-type")))
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, error: StarletteHTTPException) -> JSONResponse | HTMLResponse:
@@ -146,10 +149,13 @@ def add_error_handlers(app: FastAPI) -> None:
         return error_response(request, 500, "internal error; the server log has the details", headers)
 
 
-def _validation_message(error: RequestValidationError, fields: Mapping[str, FieldInfo]) -> str:
+def _validation_message(
+    error: RequestValidationError, fields: Mapping[str, FieldInfo], content_type: str | None = None
+) -> str:
     """One readable sentence per problem, naming the field, instead of pydantic's raw list.
 
     A bad value of a body field (`fields`) is said as the CLI says it: `k must be a whole number from 1 to 10`.
+    A body that is missing, or is not the JSON object the route takes, is said with what to send instead.
     """
     parts = []
     for problem in error.errors():
@@ -157,11 +163,60 @@ def _validation_message(error: RequestValidationError, fields: Mapping[str, Fiel
             parts.append(f"request body is not valid JSON ({problem.get('ctx', {}).get('error', 'parse error')})")
             continue
         location = ".".join(str(p) for p in problem.get("loc", ()) if p != "body") or "request body"
-        if location in fields and problem.get("type") not in ("missing", "extra_forbidden"):
-            parts.append(must_be(location, fields[location], problem.get("input")))
+        if location == "request body" and fields:
+            parts.append(_body_problem(problem, fields, content_type))
+        elif _is_upload_field(fields.get(name := location.split(".")[0])):
+            sent = "it was sent as text" if problem.get("type") == "value_error" else "none was sent"
+            parts.append(
+                f"{location}: send each document as a multipart/form-data part named {name}, with its file name; {sent}"
+            )
+        elif (field := _nested_field(fields, location)) and problem.get("type") not in ("missing", "extra_forbidden"):
+            parts.append(must_be(location, field, problem.get("input")))
         else:
             parts.append(f"{location}: {problem.get('msg', 'invalid value')}")
     return "; ".join(parts) or "invalid request"
+
+
+def _nested_field(fields: Mapping[str, FieldInfo], location: str) -> FieldInfo | None:
+    """The field at a dotted `location` (`filters.date_from`), through the models of object-valued fields."""
+    field: FieldInfo | None = None
+    for name in location.split("."):
+        field = fields.get(name)
+        if field is None:
+            return None
+        model = next((t for t in (field.annotation, *get_args(field.annotation)) if _is_model(t)), None)
+        fields = model.model_fields if model is not None else {}
+    return field
+
+
+def _is_model(kind: object) -> bool:
+    return isinstance(kind, type) and issubclass(kind, BaseModel)
+
+
+def _body_problem(problem: Mapping, fields: Mapping[str, FieldInfo], content_type: str | None) -> str:
+    """A request body that is missing or is not an object: what was sent, and the object to send instead."""
+    wanted = ", ".join(f"{name} (required)" if field.is_required() else name for name, field in fields.items())
+    if problem.get("type") == "missing":
+        got = "an empty body"
+    elif content_type and "json" not in content_type.lower():
+        got = f"Content-Type {content_type.split(';')[0].strip()}"
+    else:
+        got = f"a JSON {_JSON_KINDS.get(type(problem.get('input')), 'value')}"
+    return f"request body must be a JSON object with the fields {wanted}, sent as application/json; got {got}"
+
+
+_JSON_KINDS = {type(None): "null", list: "array", str: "string", int: "number", float: "number", bool: "boolean"}
+
+
+def _is_upload_field(field: FieldInfo | None) -> bool:
+    """Whether a body field takes uploaded files (`UploadFile`, or a list of them)."""
+    return field is not None and _takes_files(field.annotation)
+
+
+def _takes_files(annotation: object) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, UploadFile):
+        return True
+    return any(_takes_files(inner) for inner in get_args(annotation))
 
 
 def _body_fields(request: Request) -> Mapping[str, FieldInfo]:

@@ -14,7 +14,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from web.errors import RequestTooLarge, error_status
 
-UPLOAD_PATH = "/api/documents"
+UPLOAD_PATHS = ("/api/documents", "/documents")
+"""Where documents are uploaded: the API, and the library page's form for browsers without JavaScript."""
 MULTIPART_ALLOWANCE = 64 * 1024
 """Room for an upload's multipart framing (boundaries, part headers) beyond the document's own bytes."""
 
@@ -40,7 +41,8 @@ def too_large_message(limit: int, setting: str = "QA_MAX_REQUEST_BYTES") -> str:
 class BodySizeLimit:
     """Pure ASGI middleware: refuse with 413 a body over its limit, by its Content-Length or as it streams.
 
-    Document uploads (`POST /api/documents`) are held to `max_upload_bytes`, every other request to `max_bytes`.
+    Document uploads (`POST /api/documents`, and the form's `POST /documents`) are held to `max_upload_bytes`,
+    every other request to `max_bytes`.
     """
 
     def __init__(self, app: ASGIApp, max_bytes: int, max_upload_bytes: int | None = None) -> None:
@@ -96,7 +98,7 @@ class BodySizeLimit:
 
 
 def _is_upload(scope: Scope) -> bool:
-    return scope.get("method") == "POST" and scope.get("path", "").rstrip("/") == UPLOAD_PATH
+    return scope.get("method") == "POST" and scope.get("path", "").rstrip("/") in UPLOAD_PATHS
 
 
 def _content_length(scope: Scope) -> int | None:

@@ -38,6 +38,8 @@ async def upload_form(
 ) -> HTMLResponse:
     if request.app.state.settings.admin_token is None:
         raise HTTPException(403, "adding documents is off on this server; set QA_ADMIN_TOKEN to turn it on")
+    if not token.strip():
+        return library_page(request, upload_error="Enter the server's admin token to add documents.", status_code=401)
     if not token_matches(request, token.strip()):
         return library_page(request, upload_error="That is not the server's admin token.", status_code=401)
     chosen = [upload for upload in files or () if upload.filename]
@@ -51,8 +53,8 @@ async def _add_one(request: Request, upload: UploadFile) -> Outcome:
     name = upload.filename or ""
     try:
         changed = await add_files(request, await received_files(request, [upload]))
-    except QAError as error:
-        return Outcome(name, error=str(error))
+    except QAError as error:  # its message may begin with the name the page already shows
+        return Outcome(name, error=str(error).removeprefix(f"{name}: "))
     except HTTPException as error:
         return Outcome(name, error=str(error.detail))
     return Outcome(name, documents=tuple(document.id for document in changed.documents))

@@ -3,7 +3,8 @@
 markdown-it-py (CommonMark, with the mdit-py-plugins footnote rule) does the parsing, so emphasis,
 links and code spans come out as the words a reader sees, not as markup. Front matter - YAML
 between `---` lines (Jekyll, Hugo) or TOML between `+++` lines (Hugo, Zola) - is the document's
-metadata, read with PyYAML and tomllib; it is never part of the text.
+metadata, read with PyYAML and tomllib; it is never part of the text. Nor is an e-mail's header block
+(`qa.formats.email_header`): a saved e-mail's gives its title, author and date, a quoted one's is dropped.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from mdit_py_plugins.footnote import footnote_plugin
 
 from qa.corpus import ParagraphKind
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
 from qa.formats.metadata import IDENTIFIER_RE, printed_name, web_address
 
@@ -175,12 +177,17 @@ def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
     walk = _walk(_PARSER.parse(text))
     blocks = walk.blocks[: _endnotes(walk)]
-    title = _text(meta.get("title"))
+    headers = [email_header(block.text.splitlines()) if block.kind == "text" else None for block in blocks]
+    mail = headers[0] if headers else None  # a saved e-mail: its header is the document's metadata
+    blocks = [block for block, header in zip(blocks, headers, strict=True) if header is None]
+    title = _text(meta.get("title")) or (mail and mail.subject)
     if blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
         title, blocks = squash(blocks[0].text), blocks[1:]
     author = _author(meta, "\n".join(block.text for block in blocks))
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
+    if mail is not None:
+        author = author or mail.sender
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
-    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta), url)
+    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta) or (mail and mail.date), url)
     return assemble(extracted, source)

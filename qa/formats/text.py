@@ -11,12 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, NOTES_HEADING_RE, Parsed, month_date, squash
+from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
 from qa.sentences import NOTE_NUMBER, find_markers
 
@@ -508,8 +509,14 @@ def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
 
 
 def parse_text(text: str, source: str) -> list[Article]:
-    """Parse one file's text into its articles, in page order."""
+    """Parse one file's text into its articles, in page order.
+
+    An e-mail's header block is never text: a saved e-mail's (the file's first block) gives the first article's
+    title, author and date; one quoted further on is dropped (`qa.formats.email_header`).
+    """
     units = _units(text)
+    mail = email_header(units[0].text.splitlines()) if units else None
+    units = [unit for unit in units if email_header(unit.text.splitlines()) is None]
     headers = _find_headers(units)
     listing = len(headers) > 1
     if not headers:
@@ -538,6 +545,14 @@ def parse_text(text: str, source: str) -> list[Article]:
                     footnotes=draft.footnotes,
                 )
             )
+    if mail is not None and articles:
+        first = articles[0]
+        articles[0] = replace(
+            first,
+            title=mail.subject or first.title,
+            author=mail.sender or first.author,
+            date=mail.date or first.date,
+        )
     return articles
 
 
