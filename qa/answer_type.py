@@ -58,7 +58,8 @@ _NAME_RE = re.compile(
     r"\b(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]{2,}\w*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+)?[A-Z][\w’'.-]+)*"
 )
 """A run of capitalised words, or an acronym: a name of a person, organisation or place."""
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"”’')\]]*\s+)")
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"”’')\]]*(?:\[\d{1,4}\])*\s+)")
+"""Where a sentence starts: after its end mark, closing quotes or brackets and the note markers glued to it."""
 _LABEL_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0-]$")
 _PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     "quantity": _QUANTITY_RE,

@@ -96,3 +96,8 @@ def test_a_number_after_the_word_opening_a_sentence_is_a_quantity() -> None:
     text = "About 40 people were held. Some 100,000 fled."
     found = [text[m.start : m.end] for m in marks(text, "How many people were held?")]
     assert found == ["40", "100,000"]
+
+
+def test_a_word_opening_a_sentence_after_a_note_marker_is_no_name() -> None:
+    text = "The ledger was signed by the camp commandant.[1] Each entry named a village."
+    assert marks(text, "Who signed the ledger?") == ()
