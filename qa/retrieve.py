@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -162,6 +162,8 @@ class Retriever:
         self._starts, self._ends = columns["start"].view(np.ndarray), columns["end"].view(np.ndarray)
         self._entry_terms = Remembered(lexicon.entry_terms.__getitem__, TERM_SETS_KEPT)
         self._paragraph_terms = Remembered(lexicon.paragraph_terms.__getitem__, TERM_SETS_KEPT)
+        self._spans: dict[Key, tuple[Span, ...]] = {}
+        """The spans of each paragraph's entries, in order, made when a question first reaches the paragraph."""
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self._fragments: dict[Key, bool] = {}
@@ -226,10 +228,24 @@ class Retriever:
         holding: set[Key] = set()
         if is_keyword_question(question):
             order, holding = self._verbatim_first(question, order + self._bm25_order(question, depth, allowed))
-        hits: list[Hit] = []
-        verbatim: list[bool] = []
-        seen: set[str] = set()
+        keys = self._distinct(order, max(k, RERANK_POOL) if retriever == "dense" else k)
+        scores = [dense[key] if key in dense else self._dense_score(key, query, wanted) for key in keys]
+        spans = self._span_scores(keys, query, wanted)
+        if retriever == "dense":
+            chosen = self._rerank(scores, spans, [key in holding for key in keys], k)
+        else:
+            chosen = list(range(len(keys)))
+        coverage = wanted.overlaps(self._paragraph_terms[keys[i]] for i in chosen)
         known = self.knows_names(question)
+        return [
+            Hit(*self.documents.paragraph(keys[i]), scores[i], rank, spans[i], share, known)
+            for rank, (i, share) in enumerate(zip(chosen, coverage, strict=True), start=1)
+        ]
+
+    def _distinct(self, order: Iterable[Key], n: int) -> list[Key]:
+        """The first `n` paragraphs of `order` whose text, folded (`_fold`), no earlier one has."""
+        keys: list[Key] = []
+        seen: set[str] = set()
         for key in order:
             folded = self._folded.get(key)
             if folded is None:
@@ -237,26 +253,22 @@ class Retriever:
             if folded in seen:
                 continue
             seen.add(folded)
-            score = dense[key] if key in dense else self._dense_score(key, query, wanted)
-            spans = self._span_scores(key, query, wanted)
-            coverage = wanted.overlap(self._paragraph_terms[key])
-            article, paragraph = self.documents.paragraph(key)
-            hits.append(Hit(article, paragraph, score, len(hits) + 1, spans, coverage, known))
-            verbatim.append(key in holding)
-            if len(hits) == (max(k, RERANK_POOL) if retriever == "dense" else k):
+            keys.append(key)
+            if len(keys) == n:
                 break
-        return self._rerank(hits, verbatim, k) if retriever == "dense" else hits
+        return keys
 
-    def _rerank(self, hits: list[Hit], verbatim: list[bool], k: int) -> list[Hit]:
-        """The best `k` of `hits` by dense evidence score plus `PIECE_WEIGHT` times the best piece's score,
-        the paragraphs holding a keyword question as written still first."""
+    def _rerank(
+        self, scores: Sequence[float], spans: Sequence[Sequence[ScoredSpan]], verbatim: Sequence[bool], k: int
+    ) -> list[int]:
+        """Which `k` of the paragraphs (by position) rank best by dense evidence score plus `PIECE_WEIGHT` times
+        the best piece's score, best first; the paragraphs holding a keyword question as written still first."""
         weight = self.piece_weight
-        order = sorted(
-            range(len(hits)),
-            key=lambda i: (verbatim[i], hits[i].score + weight * best_piece(hits[i].spans)),
+        return sorted(
+            range(len(scores)),
+            key=lambda i: (verbatim[i], scores[i] + weight * best_piece(spans[i])),
             reverse=True,
-        )
-        return [replace(hits[i], rank=rank) for rank, i in enumerate(order[:k], start=1)]
+        )[:k]
 
     def _verbatim_first(self, question: str, order: list[Key]) -> tuple[list[Key], set[Key]]:
         """A keyword look-up: the paragraphs that hold the words as written come first, in their order;
@@ -314,13 +326,29 @@ class Retriever:
         found = self.lexical.top(question, depth, allowed)
         return list(dict.fromkeys(self._paragraph_of[[position for position, _ in found]].tolist()))
 
-    def _span_scores(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> tuple[ScoredSpan, ...]:
-        positions = self._entries(key)
-        scores = (self.index.vectors[positions] @ query).tolist()
+    def _span_scores(
+        self, keys: Sequence[Key], query: np.ndarray, wanted: QuestionTerms
+    ) -> list[tuple[ScoredSpan, ...]]:
+        """Every entry of each paragraph scored for quoting: its cosine plus the rare-term bonus; the term
+        overlaps of all the paragraphs' entries found at once."""
+        groups = [self._entries(key) for key in keys]
+        if not groups:
+            return []
+        shares = wanted.overlaps(map(self._entry_terms.get, np.concatenate(groups).tolist()))
         weight = self.span_term_weight
-        overlaps = wanted.overlaps(map(self._entry_terms.get, positions.tolist()))
-        spans = zip(self._starts[positions].tolist(), self._ends[positions].tolist(), strict=True)
-        return tuple(
-            ScoredSpan(Span(start, end), score + weight * overlap)
-            for (start, end), score, overlap in zip(spans, scores, overlaps, strict=True)
-        )
+        scored, first = [], 0
+        for key, positions in zip(keys, groups, strict=True):
+            scores = (self.index.vectors[positions] @ query).tolist()
+            own = shares[first : first + len(scores)]
+            first += len(scores)
+            spans = zip(self._spans_of(key, positions), scores, own, strict=True)
+            scored.append(tuple(ScoredSpan(span, score + weight * share) for span, score, share in spans))
+        return scored
+
+    def _spans_of(self, key: Key, positions: np.ndarray) -> tuple[Span, ...]:
+        """The spans of the paragraph's entries (at `positions`), made once."""
+        spans = self._spans.get(key)
+        if spans is None:
+            ends = self._ends[positions].tolist()
+            spans = self._spans[key] = tuple(map(Span, self._starts[positions].tolist(), ends))
+        return spans
