@@ -101,11 +101,12 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", MARKER_RE.sub(" ", text.lower())).strip()
 
 
-def best_piece(spans: Sequence[ScoredSpan]) -> float:
-    """The best score of a passage shorter than the whole paragraph (the whole, for a one-sentence paragraph)."""
-    start, end = min(s.span.start for s in spans), max(s.span.end for s in spans)
-    pieces = [s.score for s in spans if (s.span.start, s.span.end) != (start, end)]
-    return max(pieces or [s.score for s in spans])
+def best_piece(spans: Sequence[Span], scores: Sequence[float]) -> float:
+    """The best of `scores`, those of a paragraph's `spans`, for a passage shorter than the whole paragraph (the
+    whole, for a one-sentence paragraph)."""
+    start, end = min(span.start for span in spans), max(span.end for span in spans)
+    pieces = [score for span, score in zip(spans, scores, strict=True) if (span.start, span.end) != (start, end)]
+    return max(pieces or scores)
 
 
 def is_fragment(text: str) -> bool:
@@ -230,15 +231,23 @@ class Retriever:
             order, holding = self._verbatim_first(question, order + self._bm25_order(question, depth, allowed))
         keys = self._distinct(order, max(k, RERANK_POOL) if retriever == "dense" else k)
         scores = [dense[key] if key in dense else self._dense_score(key, query, wanted) for key in keys]
-        spans = self._span_scores(keys, query, wanted)
+        spans = [self._spans_of(key) for key in keys]
+        span_scores = self._span_scores(keys, query, wanted)
         if retriever == "dense":
-            chosen = self._rerank(scores, spans, [key in holding for key in keys], k)
+            chosen = self._rerank(scores, spans, span_scores, [key in holding for key in keys], k)
         else:
             chosen = list(range(len(keys)))
         coverage = wanted.overlaps(self._paragraph_terms[keys[i]] for i in chosen)
         known = self.knows_names(question)
         return [
-            Hit(*self.documents.paragraph(keys[i]), scores[i], rank, spans[i], share, known)
+            Hit(
+                *self.documents.paragraph(keys[i]),
+                scores[i],
+                rank,
+                tuple(map(ScoredSpan, spans[i], span_scores[i])),
+                share,
+                known,
+            )
             for rank, (i, share) in enumerate(zip(chosen, coverage, strict=True), start=1)
         ]
 
@@ -259,14 +268,19 @@ class Retriever:
         return keys
 
     def _rerank(
-        self, scores: Sequence[float], spans: Sequence[Sequence[ScoredSpan]], verbatim: Sequence[bool], k: int
+        self,
+        scores: Sequence[float],
+        spans: Sequence[Sequence[Span]],
+        span_scores: Sequence[Sequence[float]],
+        verbatim: Sequence[bool],
+        k: int,
     ) -> list[int]:
         """Which `k` of the paragraphs (by position) rank best by dense evidence score plus `PIECE_WEIGHT` times
         the best piece's score, best first; the paragraphs holding a keyword question as written still first."""
         weight = self.piece_weight
         return sorted(
             range(len(scores)),
-            key=lambda i: (verbatim[i], scores[i] + weight * best_piece(spans[i])),
+            key=lambda i: (verbatim[i], scores[i] + weight * best_piece(spans[i], span_scores[i])),
             reverse=True,
         )[:k]
 
@@ -326,29 +340,27 @@ class Retriever:
         found = self.lexical.top(question, depth, allowed)
         return list(dict.fromkeys(self._paragraph_of[[position for position, _ in found]].tolist()))
 
-    def _span_scores(
-        self, keys: Sequence[Key], query: np.ndarray, wanted: QuestionTerms
-    ) -> list[tuple[ScoredSpan, ...]]:
-        """Every entry of each paragraph scored for quoting: its cosine plus the rare-term bonus; the term
-        overlaps of all the paragraphs' entries found at once."""
+    def _span_scores(self, keys: Sequence[Key], query: np.ndarray, wanted: QuestionTerms) -> list[list[float]]:
+        """The score for quoting of each entry of each paragraph, in the order of `_spans_of`: its cosine plus the
+        rare-term bonus; the term overlaps of all the paragraphs' entries found in one call."""
         groups = [self._entries(key) for key in keys]
         if not groups:
             return []
         shares = wanted.overlaps(map(self._entry_terms.get, np.concatenate(groups).tolist()))
         weight = self.span_term_weight
         scored, first = [], 0
-        for key, positions in zip(keys, groups, strict=True):
+        for positions in groups:
             scores = (self.index.vectors[positions] @ query).tolist()
             own = shares[first : first + len(scores)]
             first += len(scores)
-            spans = zip(self._spans_of(key, positions), scores, own, strict=True)
-            scored.append(tuple(ScoredSpan(span, score + weight * share) for span, score, share in spans))
+            scored.append([score + weight * share for score, share in zip(scores, own, strict=True)])
         return scored
 
-    def _spans_of(self, key: Key, positions: np.ndarray) -> tuple[Span, ...]:
-        """The spans of the paragraph's entries (at `positions`), made once."""
+    def _spans_of(self, key: Key) -> tuple[Span, ...]:
+        """The spans of the paragraph's entries, in order, made once."""
         spans = self._spans.get(key)
         if spans is None:
+            positions = self._entries(key)
             ends = self._ends[positions].tolist()
             spans = self._spans[key] = tuple(map(Span, self._starts[positions].tolist(), ends))
         return spans
