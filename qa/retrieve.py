@@ -64,7 +64,7 @@ documents recall@1 0.667 -> 0.708, recall@3 0.812 -> 0.833, the bundled and form
 TERM_SETS_KEPT = 1 << 12
 """Paragraphs' and entries' term sets kept once a question has reached them (`qa.remembered`), in each table:
 about what 100 questions reach, under 20 MB for both (a set is 1.8 kB for an entry and 2.8 kB for a
-paragraph on average on the bundled corpus)."""
+paragraph on average on the bundled corpus). As many paragraphs' entry spans are kept: 0.9 kB a paragraph there."""
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 """The end of a sentence, closing quotes and brackets after its stop allowed."""
 
@@ -163,8 +163,8 @@ class Retriever:
         self._starts, self._ends = columns["start"].view(np.ndarray), columns["end"].view(np.ndarray)
         self._entry_terms = Remembered(lexicon.entry_terms.__getitem__, TERM_SETS_KEPT)
         self._paragraph_terms = Remembered(lexicon.paragraph_terms.__getitem__, TERM_SETS_KEPT)
-        self._spans: dict[Key, tuple[Span, ...]] = {}
-        """The spans of each paragraph's entries, in order, made when a question first reaches the paragraph."""
+        self._spans = Remembered(self._paragraph_spans, TERM_SETS_KEPT)
+        """The spans of each paragraph's entries, in order, kept once a question has reached the paragraph."""
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self._fragments: dict[Key, bool] = {}
@@ -231,7 +231,7 @@ class Retriever:
             order, holding = self._verbatim_first(question, order + self._bm25_order(question, depth, allowed))
         keys = self._distinct(order, max(k, RERANK_POOL) if retriever == "dense" else k)
         scores = [dense[key] if key in dense else self._dense_score(key, query, wanted) for key in keys]
-        spans = [self._spans_of(key) for key in keys]
+        spans = list(map(self._spans.get, keys))
         span_scores = self._span_scores(keys, query, wanted)
         if retriever == "dense":
             chosen = self._rerank(scores, spans, span_scores, [key in holding for key in keys], k)
@@ -341,7 +341,7 @@ class Retriever:
         return list(dict.fromkeys(self._paragraph_of[[position for position, _ in found]].tolist()))
 
     def _span_scores(self, keys: Sequence[Key], query: np.ndarray, wanted: QuestionTerms) -> list[list[float]]:
-        """The score for quoting of each entry of each paragraph, in the order of `_spans_of`: its cosine plus the
+        """The score for quoting of each entry of each paragraph, in the order of `_spans`: its cosine plus the
         rare-term bonus; the term overlaps of all the paragraphs' entries found in one call."""
         groups = [self._entries(key) for key in keys]
         if not groups:
@@ -356,11 +356,7 @@ class Retriever:
             scored.append([score + weight * share for score, share in zip(scores, own, strict=True)])
         return scored
 
-    def _spans_of(self, key: Key) -> tuple[Span, ...]:
-        """The spans of the paragraph's entries, in order, made once."""
-        spans = self._spans.get(key)
-        if spans is None:
-            positions = self._entries(key)
-            ends = self._ends[positions].tolist()
-            spans = self._spans[key] = tuple(map(Span, self._starts[positions].tolist(), ends))
-        return spans
+    def _paragraph_spans(self, key: Key) -> tuple[Span, ...]:
+        """The spans of the paragraph's entries, in order."""
+        positions = self._entries(key)
+        return tuple(map(Span, self._starts[positions].tolist(), self._ends[positions].tolist()))
