@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Collection, Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -64,7 +64,7 @@ documents recall@1 0.667 -> 0.708, recall@3 0.812 -> 0.833, the bundled and form
 TERM_SETS_KEPT = 1 << 12
 """Paragraphs' and entries' term sets kept once a question has reached them (`qa.remembered`), in each table:
 about what 100 questions reach, under 20 MB for both (a set is 1.8 kB for an entry and 2.8 kB for a
-paragraph on average on the bundled corpus)."""
+paragraph on average on the bundled corpus). As many paragraphs' entry spans are kept: 0.9 kB a paragraph there."""
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 """The end of a sentence, closing quotes and brackets after its stop allowed."""
 
@@ -101,11 +101,12 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", MARKER_RE.sub(" ", text.lower())).strip()
 
 
-def best_piece(spans: Sequence[ScoredSpan]) -> float:
-    """The best score of a passage shorter than the whole paragraph (the whole, for a one-sentence paragraph)."""
-    start, end = min(s.span.start for s in spans), max(s.span.end for s in spans)
-    pieces = [s.score for s in spans if (s.span.start, s.span.end) != (start, end)]
-    return max(pieces or [s.score for s in spans])
+def best_piece(spans: Sequence[Span], scores: Sequence[float]) -> float:
+    """The best of `scores`, those of a paragraph's `spans`, for a passage shorter than the whole paragraph (the
+    whole, for a one-sentence paragraph)."""
+    start, end = min(span.start for span in spans), max(span.end for span in spans)
+    pieces = [score for span, score in zip(spans, scores, strict=True) if (span.start, span.end) != (start, end)]
+    return max(pieces or scores)
 
 
 def is_fragment(text: str) -> bool:
@@ -162,6 +163,8 @@ class Retriever:
         self._starts, self._ends = columns["start"].view(np.ndarray), columns["end"].view(np.ndarray)
         self._entry_terms = Remembered(lexicon.entry_terms.__getitem__, TERM_SETS_KEPT)
         self._paragraph_terms = Remembered(lexicon.paragraph_terms.__getitem__, TERM_SETS_KEPT)
+        self._spans = Remembered(self._paragraph_spans, TERM_SETS_KEPT)
+        """The spans of each paragraph's entries, in order, kept once a question has reached the paragraph."""
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self._fragments: dict[Key, bool] = {}
@@ -226,10 +229,32 @@ class Retriever:
         holding: set[Key] = set()
         if is_keyword_question(question):
             order, holding = self._verbatim_first(question, order + self._bm25_order(question, depth, allowed))
-        hits: list[Hit] = []
-        verbatim: list[bool] = []
-        seen: set[str] = set()
+        keys = self._distinct(order, max(k, RERANK_POOL) if retriever == "dense" else k)
+        scores = [dense[key] if key in dense else self._dense_score(key, query, wanted) for key in keys]
+        spans = list(map(self._spans.get, keys))
+        span_scores = self._span_scores(keys, query, wanted)
+        if retriever == "dense":
+            chosen = self._rerank(scores, spans, span_scores, [key in holding for key in keys], k)
+        else:
+            chosen = list(range(len(keys)))
+        coverage = wanted.overlaps(self._paragraph_terms[keys[i]] for i in chosen)
         known = self.knows_names(question)
+        return [
+            Hit(
+                *self.documents.paragraph(keys[i]),
+                scores[i],
+                rank,
+                tuple(map(ScoredSpan, spans[i], span_scores[i])),
+                share,
+                known,
+            )
+            for rank, (i, share) in enumerate(zip(chosen, coverage, strict=True), start=1)
+        ]
+
+    def _distinct(self, order: Iterable[Key], n: int) -> list[Key]:
+        """The first `n` paragraphs of `order` whose text, folded (`_fold`), no earlier one has."""
+        keys: list[Key] = []
+        seen: set[str] = set()
         for key in order:
             folded = self._folded.get(key)
             if folded is None:
@@ -237,26 +262,27 @@ class Retriever:
             if folded in seen:
                 continue
             seen.add(folded)
-            score = dense[key] if key in dense else self._dense_score(key, query, wanted)
-            spans = self._span_scores(key, query, wanted)
-            coverage = wanted.overlap(self._paragraph_terms[key])
-            article, paragraph = self.documents.paragraph(key)
-            hits.append(Hit(article, paragraph, score, len(hits) + 1, spans, coverage, known))
-            verbatim.append(key in holding)
-            if len(hits) == (max(k, RERANK_POOL) if retriever == "dense" else k):
+            keys.append(key)
+            if len(keys) == n:
                 break
-        return self._rerank(hits, verbatim, k) if retriever == "dense" else hits
+        return keys
 
-    def _rerank(self, hits: list[Hit], verbatim: list[bool], k: int) -> list[Hit]:
-        """The best `k` of `hits` by dense evidence score plus `PIECE_WEIGHT` times the best piece's score,
-        the paragraphs holding a keyword question as written still first."""
+    def _rerank(
+        self,
+        scores: Sequence[float],
+        spans: Sequence[Sequence[Span]],
+        span_scores: Sequence[Sequence[float]],
+        verbatim: Sequence[bool],
+        k: int,
+    ) -> list[int]:
+        """Which `k` of the paragraphs (by position) rank best by dense evidence score plus `PIECE_WEIGHT` times
+        the best piece's score, best first; the paragraphs holding a keyword question as written still first."""
         weight = self.piece_weight
-        order = sorted(
-            range(len(hits)),
-            key=lambda i: (verbatim[i], hits[i].score + weight * best_piece(hits[i].spans)),
+        return sorted(
+            range(len(scores)),
+            key=lambda i: (verbatim[i], scores[i] + weight * best_piece(spans[i], span_scores[i])),
             reverse=True,
-        )
-        return [replace(hits[i], rank=rank) for rank, i in enumerate(order[:k], start=1)]
+        )[:k]
 
     def _verbatim_first(self, question: str, order: list[Key]) -> tuple[list[Key], set[Key]]:
         """A keyword look-up: the paragraphs that hold the words as written come first, in their order;
@@ -314,13 +340,23 @@ class Retriever:
         found = self.lexical.top(question, depth, allowed)
         return list(dict.fromkeys(self._paragraph_of[[position for position, _ in found]].tolist()))
 
-    def _span_scores(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> tuple[ScoredSpan, ...]:
-        positions = self._entries(key)
-        scores = (self.index.vectors[positions] @ query).tolist()
+    def _span_scores(self, keys: Sequence[Key], query: np.ndarray, wanted: QuestionTerms) -> list[list[float]]:
+        """The score for quoting of each entry of each paragraph, in the order of `_spans`: its cosine plus the
+        rare-term bonus; the term overlaps of all the paragraphs' entries found in one call."""
+        groups = [self._entries(key) for key in keys]
+        if not groups:
+            return []
+        shares = wanted.overlaps(map(self._entry_terms.get, np.concatenate(groups).tolist()))
         weight = self.span_term_weight
-        overlaps = wanted.overlaps(map(self._entry_terms.get, positions.tolist()))
-        spans = zip(self._starts[positions].tolist(), self._ends[positions].tolist(), strict=True)
-        return tuple(
-            ScoredSpan(Span(start, end), score + weight * overlap)
-            for (start, end), score, overlap in zip(spans, scores, overlaps, strict=True)
-        )
+        scored, first = [], 0
+        for positions in groups:
+            scores = (self.index.vectors[positions] @ query).tolist()
+            own = shares[first : first + len(scores)]
+            first += len(scores)
+            scored.append([score + weight * share for score, share in zip(scores, own, strict=True)])
+        return scored
+
+    def _paragraph_spans(self, key: Key) -> tuple[Span, ...]:
+        """The spans of the paragraph's entries, in order."""
+        positions = self._entries(key)
+        return tuple(map(Span, self._starts[positions].tolist(), self._ends[positions].tolist()))

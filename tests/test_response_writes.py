@@ -1,16 +1,21 @@
-"""A response leaves the server in one write: its head and body are not sent as two packets."""
+"""A response leaves the server in one write: its head and body are not sent as two packets; and it leaves as soon as
+it is complete."""
 
 from __future__ import annotations
 
 import asyncio
 import socket
+from collections.abc import Awaitable, Callable
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import suppress
 
 import pytest
 import uvloop
+from uvicorn.config import Config
+from uvicorn.server import ServerState
 
 from tests.conftest import run_apart
-from web.protocol import CoalescingTransport
+from web.protocol import CoalescingTransport, HeadLimits, LimitedHttpToolsProtocol
 
 HEAD = b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\n\r\n"
 BODY = b"{}"
@@ -84,3 +89,37 @@ async def _lost_before_sending() -> list[dict[str, object]]:
 def test_a_connection_lost_before_sending_is_not_written_to() -> None:
     with ThreadPoolExecutor(1) as thread:  # as `run_apart`, on the event loop `qa serve` runs
         assert thread.submit(uvloop.run, _lost_before_sending()).result() == []
+
+
+async def _sent_before_the_app_returned() -> bytes:
+    """What the client had received when the app, its response complete, had not yet returned."""
+    loop = asyncio.get_running_loop()
+    ours, theirs = socket.socketpair()
+    seen = b""
+    returned = asyncio.Event()
+
+    async def app(scope: dict, receive: object, send: Callable[[dict], Awaitable[None]]) -> None:
+        nonlocal seen
+        await send({"type": "http.response.start", "status": 200, "headers": [(b"content-length", b"2")]})
+        await send({"type": "http.response.body", "body": BODY})
+        with suppress(BlockingIOError):
+            seen = theirs.recv(65536)
+        returned.set()
+
+    config = Config(app, lifespan="off", log_config=None, access_log=False)
+    config.load()
+    protocol = LimitedHttpToolsProtocol(config, ServerState(), {}, loop, limits=HeadLimits(8190, 65536, 5))
+    with theirs:
+        theirs.setblocking(False)
+        transport, _ = await loop.connect_accepted_socket(lambda: protocol, ours)
+        theirs.sendall(b"GET / HTTP/1.1\r\nHost: test\r\n\r\n")
+        await asyncio.wait_for(returned.wait(), 5)
+        transport.close()
+    return seen
+
+
+def test_a_complete_response_is_sent_before_the_app_returns() -> None:
+    """What the app does after its last byte (the access log line) is not part of the client's wait."""
+    received = run_apart(_sent_before_the_app_returned())
+    assert received.startswith(b"HTTP/1.1 200 OK\r\n")
+    assert received.endswith(b"\r\n\r\n" + BODY)

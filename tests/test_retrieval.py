@@ -7,7 +7,7 @@ from fastapi.testclient import TestClient
 
 from embeddings import Encoder
 from qa import Assistant, Settings
-from qa.retrieve import ScoredSpan, best_piece, fuse, is_fragment
+from qa.retrieve import best_piece, fuse, is_fragment
 from qa.sentences import Span
 from tests.conftest import open_built
 
@@ -113,9 +113,8 @@ def test_the_first_paragraphs_do_not_depend_on_how_many_are_asked_for(assistant:
 
 def test_a_paragraph_s_best_piece_is_its_best_sentence_or_pair_not_the_whole() -> None:
     # The whole paragraph scores highest (it holds every question word), but ranking asks whether one piece does.
-    spans = [ScoredSpan(Span(0, 90), 2.0), ScoredSpan(Span(0, 40), 0.7), ScoredSpan(Span(41, 90), 1.2)]
-    assert best_piece(spans) == 1.2
+    assert best_piece([Span(0, 90), Span(0, 40), Span(41, 90)], [2.0, 0.7, 1.2]) == 1.2
 
 
 def test_a_one_sentence_paragraph_s_best_piece_is_the_paragraph() -> None:
-    assert best_piece([ScoredSpan(Span(0, 40), 0.9)]) == 0.9
+    assert best_piece([Span(0, 40)], [0.9]) == 0.9
