@@ -221,7 +221,7 @@ def test_an_abstention_says_the_documents_do_not_answer(page: Page, screenshots:
 def test_a_hostile_document_shows_its_html_as_text_and_runs_nothing(page: Page) -> None:
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
-    ask(page, "Who signed the ledger of escapes?")
+    ask(page, "What did the guards keep a ledger of?")
     assert '<script>alert("body")</script>' in page.locator("blockquote").first.inner_text()
     page.goto(f"/documents/{HOSTILE_ID}")
     assert page.locator("h1").inner_text() == 'Ledger of <script>alert("title")</script> the Camps'

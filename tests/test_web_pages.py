@@ -11,7 +11,7 @@ from fastapi.testclient import TestClient
 from tests.conftest import G8, G8_CITATION, HOSTILE_FILE, HOSTILE_ID, HRNK
 
 DIALOGUE_ID = "hrnk-articles-by-board-members-fellows-and-staff-1"
-LEDGER_QUESTION = "Who signed the ledger of escapes?"
+LEDGER_QUESTION = "What did the guards keep a ledger of?"
 HOW_MANY = "How many people are held in the political prison camps?"
 
 
@@ -125,7 +125,7 @@ def test_note_urls_are_links_that_do_not_pass_on_the_page(web_client: TestClient
     ) in page
 
 
-@pytest.mark.parametrize("path", ["/ask?q=Who+signed+the+ledger+of+escapes%3F", f"/documents/{HOSTILE_ID}"])
+@pytest.mark.parametrize("path", ["/ask?q=What+did+the+guards+keep+a+ledger+of%3F", f"/documents/{HOSTILE_ID}"])
 def test_a_hostile_document_is_shown_as_text_never_as_markup(web_client: TestClient, path: str) -> None:
     page = web_client.get(path).text
     assert "&lt;script&gt;alert(&#34;body&#34;)&lt;/script&gt;" in page
