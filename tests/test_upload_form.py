@@ -55,3 +55,14 @@ def test_an_upload_without_files_says_how_to_send_them(form: TestClient) -> None
         "detail": "files: send each document as a multipart/form-data part named files, with its file name; "
         "none was sent"
     }
+
+
+def test_a_form_upload_over_the_limit_gets_the_error_page_naming_the_setting(form: TestClient) -> None:
+    """A browser posting the form shows the message on a page, not raw JSON; the API keeps its JSON."""
+    too_big = [("files", ("report.txt", b"x" * (Settings().max_upload_bytes + 100_000)))]
+    page = form.post("/documents", data={"token": TOKEN}, files=too_big)
+    api = form.post("/api/documents", files=too_big, headers=AUTH)
+    assert (page.status_code, api.status_code) == (413, 413)
+    assert page.headers["content-type"].startswith("text/html")
+    assert "the limit this server accepts (QA_MAX_UPLOAD_BYTES)" in page.text
+    assert api.json()["detail"].endswith("(QA_MAX_UPLOAD_BYTES)")

@@ -7,12 +7,13 @@ A document upload is the one request that may be larger: it has its own cap, `QA
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from web.errors import RequestTooLarge, error_status
+from web.errors import RequestTooLarge, error_response, error_status
 
 UPLOAD_PATHS = ("/api/documents", "/documents")
 """Where documents are uploaded: the API, and the library page's form for browsers without JavaScript."""
@@ -62,7 +63,7 @@ class BodySizeLimit:
         most = limit.max_bytes + limit.allowance
         declared = _content_length(scope)
         if declared is not None and declared > most:
-            await _refuse(send, limit)  # the body is never read
+            await _refuse(scope, send, limit)  # the body is never read
             return
         received = 0
         overflowed = response_started = False
@@ -84,7 +85,7 @@ class BodySizeLimit:
             if overflowed:
                 if not response_started:
                     response_started = True
-                    await _refuse(send, limit)
+                    await _refuse(scope, send, limit)
                 return
             response_started = response_started or message["type"] == "http.response.start"
             await send(message)
@@ -94,7 +95,7 @@ class BodySizeLimit:
         except RequestTooLarge:
             if response_started:
                 raise
-            await _refuse(send, limit)
+            await _refuse(scope, send, limit)
 
 
 def _is_upload(scope: Scope) -> bool:
@@ -108,13 +109,18 @@ def _content_length(scope: Scope) -> int | None:
     return None
 
 
-async def _refuse(send: Send, limit: Limit) -> None:
-    body = json.dumps({"detail": limit.message}).encode()
-    headers = [
-        (b"content-type", b"application/json"),
-        (b"content-length", str(len(body)).encode()),
-        (b"connection", b"close"),  # the unread rest of the body must not be taken for the next request
-    ]
-    status = error_status(RequestTooLarge(limit.message))
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-    await send({"type": "http.response.body", "body": body})
+async def _refuse(scope: Scope, send: Send, limit: Limit) -> None:
+    """The 413 in the app's one error shape: JSON for the API, the error page for a page's form (the library's
+    upload form without JavaScript), so a browser shows the message rather than raw JSON."""
+    error = RequestTooLarge(limit.message)
+    status, close = error_status(error), {"connection": "close"}  # the unread rest is not the next request
+    if "app" in scope and "path" in scope:  # inside the app, whose error page a page's form gets
+        response: Response = error_response(Request(scope), status, limit.message, close)
+    else:
+        response = JSONResponse({"detail": limit.message}, status_code=status, headers=close)
+    await response(scope, _nothing_more, send)
+
+
+async def _nothing_more() -> Message:
+    """The response is sent without reading the body it refuses."""
+    return {"type": "http.disconnect"}
