@@ -4,20 +4,25 @@ Every collection is asked its own dev questions and, as unanswerable, the other 
 answerable dev questions. The fit is `qa.calibration`'s: a ridge logistic regression over the
 signals, and the threshold abstaining most within `--max-false-abstention` on the answerable dev
 questions. Test splits are never read.
+
+One command remakes `qa/decision.json` from the indexes `make eval` builds, and writes beside it how the
+same fit transfers: leave one collection out (fit on the others' dev questions, judged on its own), the
+measure of a decision that must hold on collections it was never fitted on.
 """
 
 from __future__ import annotations
 
 import argparse
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
 
 from eval.collections import COLLECTIONS, Collection
 from eval.dataset import Question, load_questions
 from eval.runner import read_corpus
 from qa import Assistant, calibration
 from qa.calibration import L2, Asked, Sample, figures, fit_decision
-from qa.decision import DECISION_FILE, MAX_FALSE_ABSTENTION
+from qa.decision import DECISION_FILE, MAX_FALSE_ABSTENTION, SIGNAL_NAMES
 
 
 def dev_questions(collection: Collection) -> list[Question]:
@@ -28,17 +33,48 @@ def asked(questions: Sequence[Question]) -> list[Asked]:
     return [Asked(q.id, q.question, q.answerable) for q in questions]
 
 
-def samples(collection: Collection, k: int, foreign: Sequence[Question]) -> list[Sample]:
+@dataclass(frozen=True)
+class Asking:
+    """One collection's dev questions and, as unanswerable, each other collection's answerable dev questions."""
+
+    own: list[Sample]
+    foreign: dict[str, list[Sample]]
+    """By the collection the question was written for."""
+
+    def rows(self, without: str | None = None) -> list[Sample]:
+        """All of them, less the questions written for the collection `without` (held out)."""
+        return self.own + [row for origin, rows in self.foreign.items() if origin != without for row in rows]
+
+
+def ask(collection: Collection, k: int, own: Mapping[str, Sequence[Question]]) -> Asking:
     """Each dev question's signals, as the assistant computes them when it answers.
 
-    `foreign` are the other collections' answerable dev questions: asked of this collection they are
-    off-topic, unanswerable questions with real wording, which a collection's own question set has few of.
+    The foreign questions are off-topic, unanswerable questions with real wording, which a collection's own
+    question set has few of.
     """
     assistant = Assistant.open(collection.settings())
-    off_topic = [Asked(q.id, q.question, False) for q in foreign]
-    return calibration.samples(assistant, asked(dev_questions(collection)), k, collection.name) + calibration.samples(
-        assistant, off_topic, k, f"{collection.name} (foreign)"
-    )
+    foreign = {
+        origin: calibration.samples(
+            assistant, [Asked(q.id, q.question, False) for q in qs if q.answerable], k, f"{collection.name} (foreign)"
+        )
+        for origin, qs in own.items()
+        if origin != collection.name
+    }
+    return Asking(calibration.samples(assistant, asked(own[collection.name]), k, collection.name), foreign)
+
+
+def leave_one_out(asking: Mapping[str, Asking], max_false_abstention: float) -> dict[str, dict[str, object]]:
+    """Per collection: its dev figures under a decision fitted on the other collections' dev questions only.
+
+    The other collections are asked neither its questions nor theirs about it: nothing of the held-out
+    collection reaches the fit.
+    """
+    held_out = {}
+    for name, mine in asking.items():
+        rows = [row for other, them in asking.items() if other != name for row in them.rows(without=name)]
+        decision = fit_decision(rows, max_false_abstention)
+        held_out[name] = {"fitted": decision.record(), "held_out": figures(decision, mine.rows())}
+    return held_out
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,13 +88,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     args = parser.parse_args(argv)
     own = {c.name: dev_questions(c) for c in COLLECTIONS}
-    rows = [
-        row
-        for collection in COLLECTIONS
-        for row in samples(
-            collection, args.k, [q for name, qs in own.items() if name != collection.name for q in qs if q.answerable]
-        )
-    ]
+    asking = {c.name: ask(c, args.k, own) for c in COLLECTIONS}
+    rows = [row for each in asking.values() for row in each.rows()]
     decision = fit_decision(rows, args.max_false_abstention)
     record = decision.record() | {
         "fitted_on": "dev splits of "
@@ -67,10 +98,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         "l2": L2,
         "max_false_abstention": args.max_false_abstention,
         "dev": figures(decision, rows),
+        "leave_one_collection_out": leave_one_out(asking, args.max_false_abstention),
     }
     DECISION_FILE.write_text(json.dumps(record, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(record, indent=1))
-    print(f"written to {DECISION_FILE}")
+    print(f"signals {', '.join(SIGNAL_NAMES)}; written to {DECISION_FILE}")
     return 0
 
 
