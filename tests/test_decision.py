@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+from eval.fit_decision import Asking, leave_one_out
 from qa import Assistant
-from qa.calibration import Sample, choose_threshold, fit, rates
+from qa.calibration import Sample, choose_threshold, fit, fit_decision, rates
 from qa.corpus import Article, Paragraph
 from qa.decision import (
     MIN_DOCUMENT_NAMES,
@@ -13,6 +14,7 @@ from qa.decision import (
     is_keyword_match,
     name_coverage,
     names_of,
+    null_score,
     question_names,
     signals,
 )
@@ -60,7 +62,7 @@ def test_the_false_abstention_budget_holds_in_every_collection_not_only_pooled()
     quiet = Sample("small", "quiet", True, Signals(0.6, 0.3, 1.0))
     off = [Sample("small", f"u{i}", False, Signals(0.55 + i / 100, 0.2, 1.0)) for i in range(10)]
     rows = [*large, *small, quiet, *off]
-    decision = Decision((10.0, 0.0, 0.0), -7.0)
+    decision = Decision((10.0,), -7.0)
     threshold = choose_threshold(decision, rows, max_false_abstention=0.03)
     assert decision.at(threshold).answers(quiet.signals)
     assert rates(decision.at(threshold), rows)[1] == 0.0
@@ -151,3 +153,47 @@ def test_a_question_naming_a_year_its_document_never_uses_is_not_answered() -> N
     assert not Decision.load().answers(evidence)
     named = signals("How much did Congress appropriate in FY2026?", 1.0, 1.0, passage, _document(passage))
     assert named.document_numbers
+
+
+def test_the_score_is_weighed_as_its_lift_over_the_collections_null() -> None:
+    """The same score says more on a collection whose unrelated questions score low."""
+    decision = Decision((10.0,), 0.0, threshold=0.5, null=0.7)
+    assert decision.answers(Signals(0.75, 0.0, 1.0))
+    assert not decision.answers(Signals(0.65, 0.0, 1.0))
+    assert decision.on(0.6).answers(Signals(0.65, 0.0, 1.0))
+
+
+def test_an_assistant_reads_scores_against_its_own_collections_null(assistant: Assistant) -> None:
+    null = null_score(assistant.retriever)
+    assert assistant.composer.decision.null == null
+    answered = assistant.ask("What did the G8 urge North Korea to do?")
+    assert 0.3 < null < answered.sources[0].score
+
+
+def _collection(name: str, answer_scores: list[float]) -> Asking:
+    """Answerable questions at `answer_scores`, unanswerable ones from 0.3 to 0.48, and no foreign ones."""
+    own = [Sample(name, f"{name}-a{i}", True, Signals(score, 0.5, 1.0)) for i, score in enumerate(answer_scores)]
+    own += [Sample(name, f"{name}-u{i}", False, Signals(0.3 + i / 50, 0.5, 1.0)) for i in range(10)]
+    return Asking(own, {}, 0.0)
+
+
+def test_leaving_a_collection_out_fits_nothing_of_it() -> None:
+    """A collection whose answers score lower than the others' is served by a fit that saw it, not by one that
+    did not: left out, its low answers are silenced, which is what a new collection would see."""
+    asking = {
+        "high": _collection("high", [0.8 + i / 100 for i in range(10)]),
+        "also high": _collection("also high", [0.8 + i / 100 for i in range(10)]),
+        "low": _collection("low", [0.55 + i / 100 for i in range(10)]),
+    }
+    everything = fit_decision([row for each in asking.values() for row in each.rows()], 0.0)
+    assert rates(everything, asking["low"].rows())[1] == 0.0
+    held_out = leave_one_out(asking, 0.0)
+    assert held_out["low"]["held_out"]["low"]["false_abstention"] > 0.5
+    assert held_out["high"]["held_out"]["high"]["false_abstention"] == 0.0
+
+
+def test_a_held_out_collections_questions_are_not_asked_of_the_others_as_foreign() -> None:
+    mine = Sample("other (foreign)", "x", False, Signals(0.9, 0.5, 1.0))
+    theirs = Sample("other (foreign)", "y", False, Signals(0.9, 0.5, 1.0))
+    asking = Asking([], {"held": [mine], "third": [theirs]}, 0.0)
+    assert asking.rows(without="held") == [theirs]
