@@ -56,9 +56,11 @@ def test_every_evidence_is_found_by_the_judge_in_its_own_document(
 
 
 def test_every_document_has_about_half_its_questions_in_each_split(rows: list[dict[str, object]]) -> None:
+    """Documents added to the folder later are distractors; the seven asked about must all be there."""
     counts = Counter((row["document"], row["split"]) for row in rows)
     documents = {row["document"] for row in rows}
-    assert documents == set(read_corpus(WILD.corpus))
+    assert len(documents) == 7
+    assert documents <= set(read_corpus(WILD.corpus))
     assert all(abs(counts[d, "dev"] - counts[d, "test"]) <= 1 for d in documents)
 
 
