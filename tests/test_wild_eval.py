@@ -12,7 +12,7 @@ from pathlib import PurePath
 import pytest
 
 from eval.collections import COLLECTIONS, Collection
-from eval.dataset import jsonl_rows, load_questions
+from eval.dataset import find_manifest, jsonl_rows, load_questions
 from eval.reference import Reference, quote_in_reference
 from eval.runner import read_corpus
 from qa.corpus import slugify
@@ -73,3 +73,12 @@ def test_gold_notes_belong_to_the_questions_own_document(rows: list[dict[str, ob
     }
     assert keys
     assert all(document == expected for (_, document), expected in keys.items())
+
+
+def test_the_wild_collections_metadata_gold_is_its_documents_manifest() -> None:
+    assert find_manifest(WILD.questions, WILD.corpus) == WILD.corpus / "manifest.jsonl"
+
+
+def test_a_manifest_beside_the_questions_comes_first() -> None:
+    real = next(c for c in COLLECTIONS if c.name == "real")
+    assert find_manifest(real.questions, real.corpus) == real.questions.parent / "manifest.jsonl"
