@@ -49,6 +49,8 @@ eval: $(BIN)/.installed-bench
 	$(BIN)/qa eval --corpus eval/formats --index .qa-index-formats --set eval/formats.jsonl --json bench/results/eval-formats.json
 	$(BIN)/qa index --corpus eval/real/docs --index .qa-index-real
 	$(BIN)/qa eval --corpus eval/real/docs --index .qa-index-real --set eval/real/questions.jsonl --json bench/results/eval-real.json
+	$(BIN)/qa index --corpus tests/data/wild --index .qa-index-wild
+	$(BIN)/qa eval --corpus tests/data/wild --index .qa-index-wild --set eval/wild.jsonl --json bench/results/eval-wild.json
 	$(BIN)/qa eval --sweep
 
 screenshots: $(BIN)/.installed-dev

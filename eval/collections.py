@@ -29,4 +29,5 @@ COLLECTIONS: tuple[Collection, ...] = (
     Collection("bundled", PROJECT_ROOT / "corpus", _EVAL / "questions.jsonl", PROJECT_ROOT / ".qa-index"),
     Collection("formats", _EVAL / "formats", _EVAL / "formats.jsonl", PROJECT_ROOT / ".qa-index-formats"),
     Collection("real", _EVAL / "real" / "docs", _EVAL / "real" / "questions.jsonl", PROJECT_ROOT / ".qa-index-real"),
+    Collection("wild", PROJECT_ROOT / "tests" / "data" / "wild", _EVAL / "wild.jsonl", PROJECT_ROOT / ".qa-index-wild"),
 )

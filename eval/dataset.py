@@ -116,6 +116,18 @@ def _strings(value: object, field: str, where: str) -> tuple[str, ...]:
     raise EvalSetError(f"{where}: {field} must be a string, a list of strings or null")
 
 
+def find_manifest(question_set: Path, corpus_dir: Path) -> Path | None:
+    """The manifest of a collection: beside its question file, or else in its documents' folder.
+
+    A collection whose documents live elsewhere than its questions (test fixtures reused for an eval) keeps
+    its manifest with the documents; without the second place its metadata and chrome went unchecked.
+    """
+    for folder in (question_set.parent, corpus_dir):
+        if (folder / MANIFEST_NAME).is_file():
+            return folder / MANIFEST_NAME
+    return None
+
+
 def load_manifest(path: Path) -> list[DocumentRecord]:
     """The documents of a manifest file; fails on the first bad line, naming it."""
     records = []

@@ -10,7 +10,7 @@ from functools import partial
 from pathlib import Path
 
 from eval.collections import COLLECTIONS
-from eval.dataset import DEFAULT_SET, MANIFEST_NAME, SPLITS, DocumentRecord, Question, load_manifest, load_questions
+from eval.dataset import DEFAULT_SET, SPLITS, DocumentRecord, Question, find_manifest, load_manifest, load_questions
 from eval.metrics import (
     Judgement,
     SweepPoint,
@@ -337,8 +337,8 @@ def run_cli(args: argparse.Namespace, settings: Settings) -> int:
     k = validate_k(args.k)
     retriever = validate_retriever(args.retriever or settings.retriever)
     question_set = args.question_set or DEFAULT_SET
-    manifest = question_set.parent / MANIFEST_NAME
-    records = load_manifest(manifest) if manifest.is_file() else []
+    manifest = find_manifest(question_set, settings.corpus_dir)
+    records = load_manifest(manifest) if manifest else []
     not_text = {record.file: record.not_text for record in records}
     assistant = Assistant.open(settings)
     texts = indexed_corpus(assistant, not_text)
