@@ -40,8 +40,6 @@ class Asking:
     own: list[Sample]
     foreign: dict[str, list[Sample]]
     """By the collection the question was written for."""
-    null: float
-    """The collection's null score (`qa.decision.null_score`), which its samples' scores are lifts over."""
 
     def rows(self, without: str | None = None) -> list[Sample]:
         """All of them, less the questions written for the collection `without` (held out)."""
@@ -62,8 +60,7 @@ def ask(collection: Collection, k: int, own: Mapping[str, Sequence[Question]]) -
         for origin, qs in own.items()
         if origin != collection.name
     }
-    own_rows = calibration.samples(assistant, asked(own[collection.name]), k, collection.name)
-    return Asking(own_rows, foreign, assistant.composer.decision.null)
+    return Asking(calibration.samples(assistant, asked(own[collection.name]), k, collection.name), foreign)
 
 
 def leave_one_out(asking: Mapping[str, Asking], max_false_abstention: float) -> dict[str, dict[str, object]]:
@@ -94,10 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     asking = {c.name: ask(c, args.k, own) for c in COLLECTIONS}
     rows = [row for each in asking.values() for row in each.rows()]
     decision = fit_decision(rows, args.max_false_abstention)
-    nulls = {name: round(each.null, 4) for name, each in asking.items()}
     record = decision.record() | {
-        "null": round(sum(nulls.values()) / len(nulls), 4),
-        "nulls": nulls,
         "fitted_on": "dev splits of "
         + ", ".join(c.name for c in COLLECTIONS)
         + ", each collection also asked the others' answerable dev questions as unanswerable",

@@ -19,7 +19,7 @@ from qa.answer_cache import AnswerCache
 from qa.collection import Collection, index_command, open_collection, served_settings
 from qa.compose import Answer, Composer
 from qa.corpus import Article, slugify
-from qa.decision import Decision, null_score
+from qa.decision import Decision
 from qa.documents import Documents
 from qa.errors import (
     DocumentNotFound,
@@ -66,7 +66,6 @@ class Assistant:
         """Decoded one at a time when a page or an answer needs one (`qa.documents`)."""
         self.retriever = Retriever(encoder, index, self.articles)
         decision = collection_decision(index, settings.index_dir).at(settings.min_confidence)
-        decision = decision.on(null_score(self.retriever))  # scores mean more or less from one collection to another
         self.composer = Composer(decision, settings.source_margin, settings.quote)
         # Owned by this assistant: loading another index makes a new assistant, and so a new cache.
         self.cache = AnswerCache(settings.answer_cache_size)

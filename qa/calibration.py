@@ -56,16 +56,14 @@ class Asked:
 
 
 def samples(assistant: Assistant, questions: Sequence[Asked], k: int, group: str) -> list[Sample]:
-    """Each question's signals for its best passage, as the assistant's decision weighs them when it answers
-    (the score as its lift over the collection's null), so that one fit serves collections of other nulls."""
-    rows, decision = [], assistant.composer.decision
+    """Each question's signals for its best passage, as the assistant computes them when it answers."""
+    rows = []
     for asked in questions:
         hits = assistant.retriever.search(asked.question, k)
         if not hits:
             continue
         answer = assistant.composer.at(0.0).compose(asked.question, hits)
-        evidence = decision.weighed(assess(hits[0], asked.question))
-        rows.append(Sample(group, asked.id, asked.answerable, evidence, answer.abstained))
+        rows.append(Sample(group, asked.id, asked.answerable, assess(hits[0], asked.question), answer.abstained))
     return rows
 
 

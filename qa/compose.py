@@ -385,10 +385,10 @@ class Composer:
         paragraph, and a paragraph scoring near the best is far more often a neighbour on the same topic
         than a second answer (on the dev splits, 11 of 170 further sources held evidence, nearly all where
         the best one did not). So a further source is quoted only when it would be an answer on its own
-        (the decision answers from its own score, coverage and names, and its quote gives the kind of
-        answer asked for), scores within `source_margin` of the best (default 0: as well as the best) and
-        holds at least as much of the question's rare-term weight as the best does (see README, "Scores
-        and weak sources"). The others are shown, if at all, as nearest passages.
+        (the decision answers from its own score, and its quote gives the kind of answer asked for), scores
+        within `source_margin` of the best (default 0: as well as the best) and holds at least as much of the
+        question's rare-term weight as the best does (see README, "Scores and weak sources"). The others are
+        shown, if at all, as nearest passages.
         """
         best = max(sources, key=lambda s: s.score)  # BM25 and hybrid rank by more than score
         kept = tuple(

@@ -42,7 +42,7 @@ def test_calibrating_keeps_a_decision_fitted_on_the_questions_in_the_index_manif
 
 
 def test_answers_from_a_calibrated_index_use_its_decision(own: Assistant, encoder: Encoder) -> None:
-    assert own.composer.decision == Decision.load().on(own.composer.decision.null)
+    assert own.composer.decision == Decision.load()
     assert not own.ask(ANSWERED).abstained
     shipped = Decision.load()
     save_decision(own.settings.index_dir, Decision(shipped.weights, shipped.bias, threshold=1.0).record())
