@@ -257,14 +257,17 @@ def _with_follower(
 
 def _past_restatement(text: str, sentences: Sequence[Span], chosen: set[int], question: str) -> set[int]:
     """`chosen` and the sentence after it when the quote adds fewer than RESTATING_NEW_WORDS content words to the
-    question's own: a quote that restates the question (to "Why did the count fail?", "The old machines
-    contributed to the failure of the count.") outscores the one that answers it on the question's words, and
-    the paragraph goes on to say what it announced."""
+    question's own, and no more than it holds of the question's: a quote that restates the question (to "Why did
+    the count fail?", "The old machines contributed to the failure of the count.") outscores the one that answers
+    it on the question's words, and the paragraph goes on to say what it announced."""
     last = max(chosen)
-    quoted = " ".join(text[sentences[i].start : sentences[i].end] for i in chosen)
+    held = terms(" ".join(text[sentences[i].start : sentences[i].end] for i in chosen))
+    asked = question_terms(question)
+    new = len(held - asked)
     if (
         last + 1 >= len(sentences)
-        or len(terms(quoted) - question_terms(question)) >= RESTATING_NEW_WORDS
+        or new >= RESTATING_NEW_WORDS
+        or new > len(held & asked)
         or _length(sentences, chosen | {last + 1}) > MAX_QUOTE_CHARS
     ):
         return chosen
