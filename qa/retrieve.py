@@ -311,10 +311,9 @@ class Retriever:
         order = np.argsort(positions)
         found = np.empty(len(positions), dtype=np.float32)
         found[order] = self.lexical.scores_of(question, positions[order])
-        bounds = np.cumsum([0] + [len(group) for group in groups])
-        best = [float(found[start:end].max()) for start, end in zip(bounds[:-1], bounds[1:], strict=True)]
-        top = max(best)
-        return [score / top if top > 0 else 0.0 for score in best]
+        best = np.maximum.reduceat(found, np.cumsum([0] + [len(group) for group in groups[:-1]]))
+        top = float(best.max())
+        return (best / top).tolist() if top > 0 else [0.0] * len(keys)
 
     def _verbatim_first(self, question: str, order: list[Key]) -> tuple[list[Key], set[Key]]:
         """A keyword look-up: the paragraphs that hold the words as written come first, in their order;
