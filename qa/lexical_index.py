@@ -105,6 +105,19 @@ class LexicalIndex:
         self._add_scores(question, scores)
         return scores
 
+    def scores_of(self, question: str, positions: np.ndarray) -> np.ndarray:
+        """The BM25 score of each passage at `positions` (sorted, distinct), as `scores` gives it, found in each of
+        the question's terms' columns by binary search: a reranker scoring a few dozen candidates does not pay
+        for the whole collection's scores (3-7 ms a question at a million passages)."""
+        found = np.zeros(len(positions), dtype=np.float32)
+        for number in self.vocabulary.numbers(tokens(question)):
+            start, end = self._indptr[number : number + 2].tolist()
+            column = self._indices[start:end]
+            at = np.minimum(np.searchsorted(column, positions), max(len(column) - 1, 0))
+            held = column[at] == positions if len(column) else np.zeros(len(positions), dtype=bool)
+            found[held] += self._data[start:end][at[held]]
+        return found
+
     def _add_scores(self, question: str, scores: np.ndarray) -> None:
         """Add the question's terms' columns to `scores`, in the question's order, repeats included, with
         `np.add.at`, as bm25s's `get_scores` adds them: the same float32 sums, to the bit (and at 1M twice as fast

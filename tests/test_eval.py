@@ -53,9 +53,10 @@ def test_no_footnote_is_misattributed(figures: dict[str, float | None]) -> None:
 
 
 def test_retrieval_reaches_measured_recall(figures: dict[str, float | None]) -> None:
-    # Measured 0.839 and 0.935 with the piece reranking (`qa.retrieve.PIECE_WEIGHT`); 0.806 and 0.903 without.
-    assert figures["recall@1"] >= 0.83
-    assert figures["recall@3"] >= 0.93
+    # Measured 0.839 and 0.935 with the piece reranking (`qa.retrieve.PIECE_WEIGHT`); 0.806 and 0.903 without;
+    # 0.871 and 0.968 with BM25 agreement added (`qa.retrieve.LEXICAL_WEIGHT`).
+    assert figures["recall@1"] >= 0.87
+    assert figures["recall@3"] >= 0.96
 
 
 def test_answers_quote_the_evidence_and_cite_its_notes(figures: dict[str, float | None]) -> None:

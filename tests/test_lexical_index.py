@@ -58,6 +58,13 @@ def test_top_returns_no_more_than_asked() -> None:
     assert [position for position, _ in LexicalIndex.from_texts(PASSAGES).top("camp", 1)] == [0]
 
 
+@given(st.sets(st.integers(0, len(PASSAGES) - 1)), st.sampled_from(["camp prisoners", "camp camp 14", "G8", "none"]))
+def test_the_scores_of_some_passages_are_those_of_scoring_them_all(chosen: set[int], question: str) -> None:
+    index = LexicalIndex.from_texts(PASSAGES)
+    positions = np.asarray(sorted(chosen), dtype=np.int64)
+    assert index.scores_of(question, positions).tolist() == index.scores(question)[positions].tolist()
+
+
 QUESTIONS = ["camp prisoners", "What did the G8 urge?", "survivors of camp 14", "unknown words only"]
 
 

@@ -92,7 +92,7 @@ def test_a_number_in_a_sentence_holding_none_of_the_questions_words_neither_answ
 
 SANCTIONS = [
     "The crisis goes on.",
-    "MEPs want sanctions on the leaders responsible for backsliding.",
+    "MEPs want sanctions on the leaders responsible for backsliding since the disputed October elections.",
     "This includes the prime minister and the speaker.",
 ]
 BUT = [*SANCTIONS[:2], "But sanctions alone will not be enough."]
@@ -115,7 +115,7 @@ def test_a_sentence_opening_with_a_connective_starts_a_new_claim_and_stays_out()
 
 GROUP = [
     "Talks should begin soon.",
-    "A contact group recommended by the inquiry should be formed.",
+    "A contact group recommended by the inquiry should be formed to promote a regional dialogue.",
     "The group is to be composed of donors and neighbouring states.",
 ]
 
@@ -129,3 +129,22 @@ def test_a_sentence_opening_with_the_and_a_noun_the_quote_lacks_stays_out() -> N
     other = [*GROUP[:2], "The talks are to be held in spring."]
     text, spans = scored(other, [0.3, 1.4, 0.54], [0.9, 1.41])
     assert quoted(text, spans, "Which states would make up the contact group?") == [other[1]]
+
+
+COUNT = [
+    "The old punch card machines contributed to the failure of the count.",
+    "Voters punched holes that the readers often missed, so many ballots were never counted.",
+    "The state replaced them later.",
+]
+
+
+def test_a_quote_restating_the_question_comes_with_the_next_sentence() -> None:
+    text, spans = scored(COUNT, [2.1, 1.1, 0.3], [1.9, 0.8])
+    assert quoted(text, spans, "Why did the old punch card machines cause the failure of the count?") == [
+        " ".join(COUNT[:2])
+    ]
+
+
+def test_a_quote_adding_enough_words_to_the_question_comes_alone() -> None:
+    text, spans = scored(COUNT, [2.1, 1.1, 0.3], [1.9, 0.8])
+    assert quoted(text, spans, "What failed in the count?") == [COUNT[0]]

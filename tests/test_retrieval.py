@@ -111,6 +111,16 @@ def test_the_first_paragraphs_do_not_depend_on_how_many_are_asked_for(assistant:
     assert few == [hit.paragraph.text for hit in assistant.retriever.search(question, 10)][:3]
 
 
+def test_of_two_paragraphs_the_dense_scores_nearly_tie_on_the_one_using_the_questions_words_ranks_first(
+    assistant: Assistant,
+) -> None:
+    # A dev question: the paragraph on the UPR's access commitments scores just below a neighbour on the same topic
+    # by the dense score with its best piece (0.877 against 0.885), and is BM25's first (`LEXICAL_WEIGHT`).
+    question = "What did North Korea agree to at the UPR about aid agencies reaching people in need?"
+    first, *_ = assistant.retriever.search(question, 3)
+    assert "the DPRK accepted “free and unimpeded access to all populations in need”" in first.paragraph.text
+
+
 def test_a_paragraph_s_best_piece_is_its_best_sentence_or_pair_not_the_whole() -> None:
     # The whole paragraph scores highest (it holds every question word), but ranking asks whether one piece does.
     assert best_piece([Span(0, 90), Span(0, 40), Span(41, 90)], [2.0, 0.7, 1.2]) == 1.2
