@@ -115,12 +115,16 @@ def test_an_answer_quotes_only_sources_close_to_the_best_and_lists_the_others_as
     assert "Nearest passages" not in answer.text
 
 
-def test_the_margin_is_measured_from_the_best_score_whatever_the_rank(north38: Article) -> None:
-    """BM25 and hybrid rank by more than the score, so the best-scoring source need not come first."""
+def test_the_first_ranked_source_is_the_answer_even_where_a_later_one_scores_higher(north38: Article) -> None:
+    """Ranking weighs more than the score (BM25 agreement, the retriever's own order), and the decision is taken
+    on the first-ranked source: the answer quotes that one, not the one with the highest score."""
     paragraph = north38.paragraphs[0]
-    sources = [Source(rank, score, north38, paragraph, (), ()) for rank, score in [(1, 0.70), (2, 0.80), (3, 0.76)]]
-    strong, weak = Composer(Decision.load(), source_margin=0.05).strong("What did the report say?", sources)
-    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([2, 3], [1])
+    sources = [
+        Source(rank, score, north38, paragraph, (), (), coverage=coverage)
+        for rank, score, coverage in [(1, 0.70, 0.6), (2, 0.80, 0.3)]
+    ]
+    strong, weak = Composer(Decision.load()).strong("What did the report say?", sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1], [2])
 
 
 def test_a_source_holding_less_of_the_question_than_the_best_is_a_nearest_passage(north38: Article) -> None:
