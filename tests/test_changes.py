@@ -19,6 +19,7 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.servers import running_server
 from cli.main import main
 from embeddings import Encoder
 from qa import Assistant, Settings
@@ -28,7 +29,6 @@ from qa.indexing import build_index, indexed_articles, parse_corpus, parsed_file
 from qa.journal import recover
 from qa.settings import PROJECT_ROOT
 from qa.user_cache import writable_cache_dir
-from tests.servers import running_server
 from web.app import create_app
 
 FIXTURES = PROJECT_ROOT / "eval" / "formats"

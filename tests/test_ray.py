@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.ray_cluster import LoopbackCluster
 from embeddings import Encoder, PassageIndex, default_model_dir
 from embeddings.cache import text_key
 from embeddings.index import current_build
@@ -29,7 +30,6 @@ from qa.errors import QAError
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, load_corpus
 from qa.passages import index_entries
 from qa.settings import PROJECT_ROOT
-from tests.ray_cluster import LoopbackCluster
 
 FORMATS = PROJECT_ROOT / "eval" / "formats"
 QUESTIONS = [PROJECT_ROOT / "eval" / "questions.jsonl", PROJECT_ROOT / "eval" / "formats.jsonl"]
