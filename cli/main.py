@@ -27,6 +27,7 @@ from qa.errors import (
     QAError,
     ServerUnreachable,
 )
+from qa.formats import PARSERS
 from qa.inputs import MAX_K, settings_error, whole_number
 from qa.names import for_terminal, shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
@@ -57,6 +58,11 @@ def _settings(args: argparse.Namespace) -> Settings:
     except ValidationError as error:
         names = {field: f"--{option}" for option, field in OPTION_SETTINGS.items() if field in overrides}
         raise settings_error(error, Settings.model_fields, names) from None
+
+
+def _default(setting: str) -> object:
+    """A setting's default, as the help quotes it: what applies when neither the option nor `QA_*` is given."""
+    return Settings.model_fields[setting].default
 
 
 def _whole(text: str | None) -> int | str | None:
@@ -384,7 +390,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_cmd = add("add", "Copy documents into the corpus folder and re-index (only new text is embedded).", cmd_add)
-    add_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to add (.txt .md .html .htm .pdf)")
+    add_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=f"files to add ({' '.join(PARSERS)})")
     add_cmd.add_argument("--server", metavar="URL", help="add to a running server instead (token from QA_ADMIN_TOKEN)")
 
     remove = add("remove", "Remove the file holding a document from the corpus folder and re-index.", cmd_remove)
@@ -393,13 +399,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
     ask.add_argument("question", help="the question, in plain words (quote it in the shell)")
-    ask.add_argument("-k", "--k", help=f"sources to quote, 1-{MAX_K} (default: QA_TOP_K, 3)")
+    ask.add_argument("-k", "--k", help=f"sources to quote, 1-{MAX_K} (default: QA_TOP_K, {_default('top_k')})")
     ask.add_argument("--json", action="store_true", help="print the answer as the API's JSON")
-    ask.add_argument("--retriever", choices=RETRIEVERS, help="how passages are ranked (default: QA_RETRIEVER, dense)")
+    ask.add_argument(
+        "--retriever",
+        choices=RETRIEVERS,
+        help=f"how passages are ranked (default: QA_RETRIEVER, {_default('retriever')})",
+    )
 
     serve = add("serve", "Serve the web form and the JSON API.", cmd_serve, several_indexes=True)
-    serve.add_argument("--host", help="address to listen on (default: QA_HOST, 127.0.0.1)")
-    serve.add_argument("--port", help="port to listen on, 1-65535 (default: QA_PORT, 8000)")
+    serve.add_argument("--host", help=f"address to listen on (default: QA_HOST, {_default('host')})")
+    serve.add_argument("--port", help=f"port to listen on, 1-65535 (default: QA_PORT, {_default('port')})")
     serve.add_argument("--workers", default="1", help="server processes, each with its own model (default 1)")
 
     evaluate = add("eval", "Measure retrieval, quoting, footnotes and abstention on the eval set.", cmd_eval)
@@ -412,7 +422,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", dest="json_out", type=Path, help="also write the figures to this JSON file")
     evaluate.add_argument(
-        "--retriever", choices=RETRIEVERS, help="retriever the main table measures (default: QA_RETRIEVER, dense)"
+        "--retriever",
+        choices=RETRIEVERS,
+        help=f"retriever the main table measures (default: QA_RETRIEVER, {_default('retriever')})",
     )
     evaluate.add_argument(
         "--compare", action="store_true", help="also measure dense, bm25, hybrid and the Haystack peer side by side"
@@ -424,7 +436,10 @@ def build_parser() -> argparse.ArgumentParser:
         "threshold: print abstention against false abstention, and plot it",
     )
     evaluate.add_argument(
-        "--plot", type=Path, default=Path("docs/abstention-sweep.png"), help="where --sweep writes its PNG"
+        "--plot",
+        type=Path,
+        default=Path("docs/abstention-sweep.png"),
+        help="where --sweep writes its PNG (default docs/abstention-sweep.png)",
     )
 
     calibrate = add(
@@ -433,7 +448,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_calibrate,
     )
     calibrate.add_argument("--set", dest="question_set", type=Path, required=True, help="your questions file")
-    calibrate.add_argument("-k", "--k", type=int, default=3, help="sources per answer (default 3)")
+    calibrate.add_argument("-k", "--k", type=_whole, default=3, help=f"sources per answer, 1-{MAX_K} (default 3)")
     calibrate.add_argument(
         "--split", choices=("dev", "test", "all"), default="dev", help="which questions to fit on (default dev)"
     )

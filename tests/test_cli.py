@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import os
 import subprocess
 import sys
@@ -10,15 +11,41 @@ from pathlib import Path
 import pytest
 
 from cli.main import build_parser, main
+from qa.formats import PARSERS
 from qa.settings import PROJECT_ROOT
 
 
-@pytest.mark.parametrize("command", ["index", "ask", "serve", "eval"])
+def subcommands() -> dict[str, argparse.ArgumentParser]:
+    """Every `qa` command's parser, by name, read from the parser itself: a new command is covered at once."""
+    (commands,) = (action for action in build_parser()._actions if isinstance(action, argparse._SubParsersAction))
+    return dict(commands.choices)
+
+
+COMMANDS = subcommands()
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_every_command_has_help(command: str, capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit) as exit_info:
         build_parser().parse_args([command, "--help"])
     assert exit_info.value.code == 0
     assert "--corpus" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("command", sorted(COMMANDS))
+def test_every_option_with_a_default_names_it_in_its_help(command: str) -> None:
+    unnamed = [
+        action.dest
+        for action in COMMANDS[command]._actions
+        if action.default not in (None, False, argparse.SUPPRESS) and f"default {action.default}" not in action.help
+    ]
+    assert unnamed == []
+
+
+def test_add_names_every_suffix_a_corpus_folder_indexes() -> None:
+    (paths,) = (action for action in COMMANDS["add"]._actions if action.dest == "paths")
+    assert paths.help == f"files to add ({' '.join(PARSERS)})"
+    assert {".docx", ".markdown"} <= set(PARSERS)
 
 
 def test_empty_question_is_an_error_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
