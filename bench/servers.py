@@ -23,8 +23,20 @@ import httpx
 
 from qa.settings import PROJECT_ROOT
 
+QA = (sys.executable, "-m", "cli.main")
+"""The `qa` command of the checkout the tests run in."""
 STARTUP_TIMEOUT_S = 180.0
 """Loading torch and the model takes about 5 s on an idle machine; a busy CI machine needs more."""
+
+
+@dataclass(frozen=True)
+class Program:
+    """Which `qa` runs, where, and whether it inherits this process's environment: the checkout's by default;
+    an installed one is run as a user runs it, with only the variables given."""
+
+    command: tuple[str, ...] = QA
+    cwd: Path = PROJECT_ROOT
+    inherit_environment: bool = True
 
 
 @dataclass
@@ -68,9 +80,12 @@ def running_server(
     startup_timeout: float = STARTUP_TIMEOUT_S,
     workers: int = 1,
     ready: Callable[[httpx.Client], bool] = healthy,
+    program: Program = Program(),
 ) -> Iterator[Server]:
     """Start `qa serve`, wait until `ready` says it is, and stop it afterwards (if it is still running)."""
-    with running_servers(env, 1, startup_timeout=startup_timeout, workers=workers, ready=ready) as (server,):
+    with running_servers(env, 1, startup_timeout=startup_timeout, workers=workers, ready=ready, program=program) as (
+        server,
+    ):
         yield server
 
 
@@ -82,13 +97,14 @@ def running_servers(
     startup_timeout: float = STARTUP_TIMEOUT_S,
     workers: int = 1,
     ready: Callable[[httpx.Client], bool] = healthy,
+    program: Program = Program(),
 ) -> Iterator[tuple[Server, ...]]:
     """`count` servers of one configuration, started together: each loads the model, and started one after
     another each would wait for the loads before it."""
     with tempfile.TemporaryDirectory(prefix="qa-server-") as folder, ExitStack() as stopping:
         servers = []
         for number, port in enumerate(free_ports(count)):
-            server = _start(env, port, Path(folder) / f"server-{number}.log", workers)
+            server = _start(program, env, port, Path(folder) / f"server-{number}.log", workers)
             stopping.callback(stop, server)
             servers.append(server)
         for server in servers:
@@ -96,15 +112,14 @@ def running_servers(
         yield tuple(servers)
 
 
-def _start(env: Mapping[str, str], port: int, log: Path, workers: int) -> Server:
-    command = [sys.executable, "-m", "cli.main", "serve", "--host", "127.0.0.1", "--port", str(port)]
-    command += ["--workers", str(workers)]
+def _start(program: Program, env: Mapping[str, str], port: int, log: Path, workers: int) -> Server:
+    command = [*program.command, "serve", "--host", "127.0.0.1", "--port", str(port), "--workers", str(workers)]
     with open(log, "wb") as sink:
         # A session of its own: a server that will not stop is killed with the workers it started.
         process = subprocess.Popen(
             command,
-            cwd=PROJECT_ROOT,
-            env={**os.environ, **env},
+            cwd=program.cwd,
+            env={**(os.environ if program.inherit_environment else {}), **env},
             stdout=sink,
             stderr=subprocess.STDOUT,
             start_new_session=True,

@@ -338,6 +338,7 @@ def _stopped(signum: int, frame: object) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.collections import COLLECTIONS, require_files
     from eval.runner import run_cli
     from qa.assistant import current_model_id
     from qa.collection import open_collection
@@ -345,6 +346,8 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.question_set is not None and not args.question_set.is_file():  # before the model loads
         raise InvalidSetting(f"--set {args.question_set}: no such question file; see docs/evaluate-your-documents.md")
+    if args.sweep:
+        require_files(COLLECTIONS)
     return run_cli(args, open_collection(settings, current_model_id(settings)).settings)
 
 
