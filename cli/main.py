@@ -28,7 +28,7 @@ from qa.errors import (
     ServerUnreachable,
 )
 from qa.formats import PARSERS
-from qa.inputs import MAX_K, settings_error, whole_number
+from qa.inputs import MAX_K, settings_error, validate_k, whole_number
 from qa.names import for_terminal, shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
@@ -230,7 +230,7 @@ def _remote(settings: Settings, server: str, method: str, path: str, **request: 
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from qa.assistant import Assistant, validate_k, validate_question
+    from qa.assistant import Assistant, validate_question
     from qa.schema import answer_out
 
     settings = _settings(args)
@@ -346,6 +346,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.question_set is not None and not args.question_set.is_file():  # before the model loads
         raise InvalidSetting(f"--set {args.question_set}: no such question file; see docs/evaluate-your-documents.md")
+    validate_k(args.k)
     if args.sweep:
         require_files(COLLECTIONS)
     return run_cli(args, open_collection(settings, current_model_id(settings)).settings)

@@ -104,6 +104,13 @@ def test_eval_on_a_missing_question_file_names_it_before_loading_a_model(
     )
 
 
+def test_eval_with_a_bad_k_says_so_before_looking_for_an_index(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["eval", "-k", "0", "--index", str(tmp_path / "none")]) == 2
+    assert capsys.readouterr().err == "error: k must be a whole number from 1 to 10, got 0\n"
+
+
 def test_a_question_with_a_byte_that_is_not_utf8_names_the_byte_and_the_fix() -> None:
     env = os.environ | {"PYTHONPATH": str(PROJECT_ROOT)}
     command = [sys.executable.encode(), b"-m", b"cli.main", b"ask", b"caf\xe9 rations"]
