@@ -160,7 +160,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         except OSError as error:
             raise CorpusError(f"{path}: cannot be read ({error.strerror})") from error
     if args.server:
-        return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
+        return _remote(settings, args, "POST", "/api/documents", files=[("files", file) for file in files])
     from qa.changes import add_documents
 
     return _change_here(settings, add_documents, files)
@@ -169,7 +169,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     settings = _changed_collection(args)
     if args.server:
-        return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
+        return _remote(settings, args, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
     from embeddings.index import IndexLoadError
     from qa.changes import remove_document
     from qa.indexing import indexed_articles
@@ -185,6 +185,8 @@ def _changed_collection(args: argparse.Namespace) -> Settings:
     """The settings of `qa add` and `qa remove`, reading the corpus folder the index records."""
     from qa.collection import own_folder
 
+    if args.collection is not None and not args.server:
+        raise InvalidSetting("--collection names a collection of a running server (--server URL); here, give --index")
     settings = _settings(args)
     return settings.model_copy(update={"corpus_dir": own_folder(settings)})
 
@@ -207,10 +209,14 @@ def _change_here(settings: Settings, change: Callable[..., Change], *what: objec
     return 0
 
 
-def _remote(settings: Settings, server: str, method: str, path: str, **request: Any) -> int:
-    """Send an admin request to a running server with the token from QA_ADMIN_TOKEN; print what it says."""
+def _remote(settings: Settings, args: argparse.Namespace, method: str, path: str, **request: Any) -> int:
+    """Send an admin request to the running server `--server` (to its collection `--collection`, if given) with
+    the token from QA_ADMIN_TOKEN; print what it says."""
     import httpx
 
+    server = args.server
+    if args.collection is not None:
+        request["params"] = {"collection": args.collection}
     if settings.admin_token is None:
         raise AdminTokenMissing("--server needs the server's admin token in QA_ADMIN_TOKEN")
     headers = {"authorization": f"Bearer {settings.admin_token.get_secret_value()}"}
@@ -358,6 +364,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     return run_cli(args, _settings(args))
 
 
+COLLECTION_HELP = "with --server: which of its collections to change, by name (default: the main one)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qa",
@@ -396,10 +405,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_cmd = add("add", "Copy documents into the corpus folder and re-index (only new text is embedded).", cmd_add)
     add_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=f"files to add ({' '.join(PARSERS)})")
     add_cmd.add_argument("--server", metavar="URL", help="add to a running server instead (token from QA_ADMIN_TOKEN)")
+    add_cmd.add_argument("--collection", metavar="NAME", help=COLLECTION_HELP)
 
     remove = add("remove", "Remove the file holding a document from the corpus folder and re-index.", cmd_remove)
     remove.add_argument("doc_id", metavar="DOC_ID", help="a document id, as in answers and /api/documents/{id}")
     remove.add_argument("--server", metavar="URL", help="remove on a running server (token from QA_ADMIN_TOKEN)")
+    remove.add_argument("--collection", metavar="NAME", help=COLLECTION_HELP)
 
     ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
     ask.add_argument("question", help="the question, in plain words (quote it in the shell)")

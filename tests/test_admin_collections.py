@@ -5,12 +5,16 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.servers import running_server
+from cli.main import main
 from embeddings import Encoder
 from qa import Settings
+from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from tests.conftest import open_built
 from web.app import create_app
@@ -75,3 +79,34 @@ def test_the_library_page_of_a_collection_uploads_into_it(two: TestClient) -> No
     assert documents(two, "second.idx") == ["border-closures-1", "prison-food-rations-1"]
     assert documents(two, "main.idx") == ["prison-food-rations-1"]
     two.delete("/api/documents/border-closures-1", params={"collection": "second.idx"}, headers=AUTH)
+
+
+def test_qa_add_and_remove_through_a_server_change_the_collection_they_name(
+    tmp_path: Path, encoder: Encoder, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    for name in ("main", "second"):
+        (tmp_path / name).mkdir()
+        shutil.copy(FIXTURES / "prison-food-rations.md", tmp_path / name)
+        build_index(tmp_path / name, tmp_path / f"{name}.idx", encoder, progress=False)
+    monkeypatch.setenv("QA_ADMIN_TOKEN", TOKEN)
+    env = {"QA_INDEX_DIR": str(tmp_path / "main.idx"), "QA_COLLECTIONS": str(tmp_path / "second.idx")}
+    with running_server(env) as server:
+        added = main(
+            ["add", str(FIXTURES / "border-closures.html"), "--server", server.url, "--collection", "second.idx"]
+        )
+        assert (added, capsys.readouterr().out.splitlines()[0]) == (0, "changed border-closures-1")
+        assert sorted(p.name for p in (tmp_path / "second").iterdir()) == [
+            "border-closures.html",
+            "prison-food-rations.md",
+        ]
+        assert sorted(p.name for p in (tmp_path / "main").iterdir()) == ["prison-food-rations.md"]
+        removed = main(["remove", "border-closures-1", "--server", server.url, "--collection", "second.idx"])
+        assert (removed, capsys.readouterr().out.splitlines()[0]) == (0, "changed border-closures-1")
+    assert sorted(p.name for p in (tmp_path / "second").iterdir()) == ["prison-food-rations.md"]
+
+
+def test_qa_add_with_a_collection_but_no_server_says_to_give_the_index(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["add", str(FIXTURES / "border-closures.html"), "--collection", "second.idx"]) == 2
+    assert capsys.readouterr().err == (
+        "error: --collection names a collection of a running server (--server URL); here, give --index\n"
+    )
