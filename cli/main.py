@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import signal
@@ -274,7 +275,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "--corpus names one folder; with several --index, each index reads the folder it was built from"
         )
     more = [Path(folder) for folder in args.index[1:]] if args.index else None
-    ensure_port_free(settings.host, settings.port)  # before the model loads: a busy port is known at once
+    # Before the model loads: a busy port is known at once.
+    ensure_port_free(settings.host, settings.port, "--host" if args.host is not None else "QA_HOST")
     host, port = settings.host, settings.port
     limits = uvicorn_options(settings)  # request head size and time limits, keep-alive timeout
     if workers == 1:
@@ -315,21 +317,25 @@ def _served(assistant: Assistant) -> str:
     return f"{len(assistant.articles)} documents of {collection_name(assistant.settings.index_dir)}"
 
 
-def ensure_port_free(host: str, port: int) -> None:
-    """Refuse a port another process listens on, naming a free one to pass as --port instead."""
-    if _bind_error(host, port) is None:
+def ensure_port_free(host: str, port: int, host_from: str = "--host") -> None:
+    """Refuse a port another process listens on, naming a free one to pass as --port instead; and an address
+    that cannot be listened on at all, naming where it was given (`host_from`: `--host` or `QA_HOST`)."""
+    error = _bind_error(host, port, host_from)
+    if error is None:
         return
-    spare = next((p for p in range(port + 1, min(port + 50, 65536)) if _bind_error(host, p) is None), None)
+    if error.errno != errno.EADDRINUSE:  # not this machine's address, or a port it may not open
+        raise InvalidSetting(f"cannot listen on {host}:{port} ({error.strerror}); check {host_from} and --port")
+    spare = next((p for p in range(port + 1, min(port + 50, 65536)) if _bind_error(host, p, host_from) is None), None)
     hint = f"; serve on another port with --port {spare}" if spare else "; choose another port with --port"
     raise InvalidSetting(f"{host}:{port} is already in use (is another `qa serve` running there?){hint}")
 
 
-def _bind_error(host: str, port: int) -> OSError | None:
+def _bind_error(host: str, port: int, host_from: str) -> OSError | None:
     """Why `host:port` cannot be listened on, as the server would bind it; None when it can."""
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except socket.gaierror as error:
-        raise InvalidSetting(f"--host {host!r} is not an address of this machine ({error.strerror})") from None
+        raise InvalidSetting(f"{host_from} {host!r} is not an address of this machine ({error.strerror})") from None
     with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a closed server's port is free
         try:

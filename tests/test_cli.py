@@ -12,7 +12,7 @@ import pytest
 
 from cli.main import build_parser, main
 from qa.formats import PARSERS
-from qa.settings import PROJECT_ROOT
+from qa.settings import PROJECT_ROOT, Settings
 
 
 def subcommands() -> dict[str, argparse.ArgumentParser]:
@@ -80,6 +80,21 @@ def test_a_bad_port_is_named_as_the_option(port: str, shown: str, capsys: pytest
     assert capsys.readouterr().err == f"error: --port must be a whole number from 1 to 65535, got {shown}\n"
 
 
+def test_a_host_from_the_environment_that_is_no_address_is_named_as_qa_host(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QA_HOST", "999.1.1.1")
+    assert main(["serve"]) == 2
+    assert capsys.readouterr().err.startswith("error: QA_HOST '999.1.1.1' is not an address of this machine (")
+
+
+def test_an_address_of_another_machine_is_not_called_a_busy_port(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["serve", "--host", "192.0.2.1", "--port", "8000"]) == 2  # TEST-NET-1: never this machine's
+    assert capsys.readouterr().err == (
+        "error: cannot listen on 192.0.2.1:8000 (Cannot assign requested address); check --host and --port\n"
+    )
+
+
 def test_a_busy_port_is_refused_before_the_model_loads_with_a_hint_about_port() -> None:
     """In its own process, so that nothing another test loaded hides what serving loads."""
     script = (
@@ -120,3 +135,19 @@ def test_a_question_with_a_byte_that_is_not_utf8_names_the_byte_and_the_fix() ->
         "error: the question holds the byte 0xe9, which is not UTF-8; set the terminal's encoding to UTF-8 "
         "and ask again\n",
     )
+
+
+def test_a_cors_origin_a_browser_never_sends_is_refused_naming_it(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QA_CORS_ORIGINS", "https://reports.example.org/")
+    assert main(["serve"]) == 2
+    assert capsys.readouterr().err == (
+        "error: QA_CORS_ORIGINS: 'https://reports.example.org/' is not an origin; write each as a browser sends it, "
+        "scheme and host (and port), e.g. https://reports.example.org, with no path or trailing /\n"
+    )
+
+
+def test_cors_origins_are_read_as_a_browser_sends_them(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("QA_CORS_ORIGINS", "https://reports.example.org, http://localhost:3000,*")
+    assert Settings().cors_origins == ["https://reports.example.org", "http://localhost:3000", "*"]
