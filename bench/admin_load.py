@@ -228,8 +228,8 @@ def wait_for_workers(server, workers: int, timeout: float = 300) -> None:
 
 
 def measure(seconds: float, clients: int, add_every: float, workers: int, healthz_seconds: float) -> dict[str, object]:
+    from bench.servers import running_server
     from qa.indexing import indexed_articles
-    from tests.servers import running_server
 
     settings = Settings()
     questions = eval_questions(settings)

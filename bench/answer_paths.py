@@ -28,7 +28,8 @@ from pathlib import Path
 
 import httpx
 
-from bench.harness import free_port, questions, stats_ms, timed, write_results
+from bench.harness import questions, stats_ms, timed, write_results
+from bench.servers import free_port
 
 SERVER = r"""
 import sys, uvicorn

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.bombs
 
-For each bomb (`tests/bombs.py`): the time until it is rejected, the child's peak memory (VmHWM,
+For each bomb (`bench/bomb_files.py`): the time until it is rejected, the child's peak memory (VmHWM,
 sampled every 50 ms), and this process's RSS before and after (the issue asks for within 50 MB).
 For the bundled corpus: parsing every file in this process, as before isolation, against parsing
 each in the worker child (`load_corpus`), the first build of a process paying the forkserver's start.
@@ -14,18 +14,18 @@ import threading
 import time
 from collections.abc import Callable
 
+from bench import bomb_files
 from qa.errors import CorpusError
 from qa.folder import corpus_files
 from qa.formats import parse_file
 from qa.indexing import load_corpus
 from qa.isolation import DEFAULT_LIMITS, Worker
 from qa.settings import PROJECT_ROOT
-from tests import bombs
 
 BOMBS: dict[str, Callable[[], bytes]] = {
-    "nested_forms": bombs.nested_forms,
-    "flate_1_to_1000": bombs.flate_bomb,
-    "pages_1000": bombs.many_pages,
+    "nested_forms": bomb_files.nested_forms,
+    "flate_1_to_1000": bomb_files.flate_bomb,
+    "pages_1000": bomb_files.many_pages,
 }
 
 

@@ -1,4 +1,6 @@
-"""Shared by the bench scripts: a real `qa serve` in a subprocess, timing statistics, results files.
+"""Shared by the bench scripts: timing statistics, the memory of a real server's processes, results files.
+
+The server itself is started by `bench/servers.py`, the harness the tests share.
 
 Each script measures a thing and its reference in the same run and reports their ratio, because
 absolute numbers on a shared 2-core machine move with whatever else runs; ratios move less.
@@ -10,24 +12,22 @@ import http.client
 import json
 import os
 import platform
-import signal
 import socket
 import subprocess
 import sys
-import tempfile
 import time
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
 from typing import Self
 from urllib.parse import urlsplit
 
-import httpx
 import numpy as np
 import psutil
+
+from bench.servers import Server
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS_DIR = Path(__file__).parent / "results"
@@ -39,12 +39,6 @@ def questions() -> list[str]:
     """The eval set's questions, in file order: the same texts every script and reference sees."""
     rows = (json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip())
     return [row["question"] for row in rows]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def stats_ms(seconds: Sequence[float]) -> dict[str, float]:
@@ -76,29 +70,18 @@ def memory_mb(process: psutil.Process) -> dict[str, float]:
     }
 
 
-@dataclass
-class Server:
-    """A running `qa serve`; `workers` are the processes that answer (the server itself when alone)."""
+def worker_processes(server: Server) -> list[psutil.Process]:
+    """The processes that answer: the server itself when alone, else the workers it started."""
+    parent = psutil.Process(server.process.pid)
+    if server.workers == 1:
+        return [parent]
+    children = parent.children(recursive=True)
+    return [child for child in children if "multiprocessing.resource_tracker" not in " ".join(child.cmdline())]
 
-    process: subprocess.Popen
-    url: str
-    log: Path
-    workers: int = 1
-    started: float = field(default_factory=time.perf_counter)
-    ready_after: float = 0.0
-    """Seconds from launch until it first passed its readiness probe."""
 
-    def worker_processes(self) -> list[psutil.Process]:
-        parent = psutil.Process(self.process.pid)
-        children = [
-            c
-            for c in parent.children(recursive=True)
-            if "multiprocessing.resource_tracker" not in " ".join(c.cmdline())
-        ]
-        return children if self.workers > 1 else [parent]
-
-    def memory(self) -> list[dict[str, float]]:
-        return [memory_mb(worker) for worker in self.worker_processes()]
+def server_memory(server: Server) -> list[dict[str, float]]:
+    """The memory of each process that answers (`memory_mb`)."""
+    return [memory_mb(worker) for worker in worker_processes(server)]
 
 
 def ensure_index(index_dir: Path) -> None:
@@ -109,70 +92,6 @@ def ensure_index(index_dir: Path) -> None:
         cwd=ROOT,
         capture_output=True,
     )
-
-
-def wait_until_answering(server: Server, timeout: float, probe: Callable[[httpx.Client], bool]) -> float:
-    """Seconds from the server's launch until `probe` succeeds; fails with the server's log if it dies."""
-    with httpx.Client(base_url=server.url, timeout=5) as client:
-        while time.perf_counter() - server.started < timeout:
-            if server.process.poll() is not None:
-                raise RuntimeError(
-                    f"qa serve exited with {server.process.returncode}:\n{server.log.read_text()[-3000:]}"
-                )
-            try:
-                if probe(client):
-                    return time.perf_counter() - server.started
-            except httpx.TransportError:
-                pass
-            time.sleep(0.05)
-    raise TimeoutError(f"qa serve did not answer within {timeout:.0f}s:\n{server.log.read_text()[-3000:]}")
-
-
-def healthy(client: httpx.Client) -> bool:
-    return client.get("/healthz").status_code == 200
-
-
-@contextmanager
-def serve(
-    index_dir: Path,
-    *,
-    workers: int = 1,
-    env: Mapping[str, str] | None = None,
-    ready: Callable[[httpx.Client], bool] = healthy,
-    timeout: float = 300,
-) -> Iterator[Server]:
-    """Run `qa serve` on a free local port until the block ends; the server is always stopped."""
-    port = free_port()
-    command = [sys.executable, "-m", "cli.main", "serve", "--index", str(index_dir), "--port", str(port)]
-    command += ["--workers", str(workers)]
-    log = Path(tempfile.mkstemp(prefix="qa-serve-", suffix=".log")[1])
-    with open(log, "wb") as output:
-        process = subprocess.Popen(
-            command,
-            cwd=ROOT,
-            env={**os.environ, **(env or {})},
-            stdout=output,
-            stderr=subprocess.STDOUT,
-            start_new_session=True,
-        )
-    server = Server(process, f"http://127.0.0.1:{port}", log, workers)
-    try:
-        server.ready_after = wait_until_answering(server, timeout, ready)
-        yield server
-    finally:
-        _stop(process)
-        log.unlink(missing_ok=True)
-
-
-def _stop(process: subprocess.Popen) -> None:
-    """Stop the server and the workers it started (its own process group), politely first."""
-    if process.poll() is None:
-        os.killpg(process.pid, signal.SIGTERM)
-        try:
-            process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-            process.wait()
 
 
 @dataclass(frozen=True)

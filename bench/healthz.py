@@ -4,7 +4,7 @@
 
 Builds the bundled corpus's index in a scratch folder and starts `qa serve` (one worker) on it. One
 client asks /healthz back to back on one kept-alive connection, from start to end. Meanwhile, for each
-bomb of `tests/bombs.py` in turn (nested forms, a Flate stream, 1,000 pages), two clients at once
+bomb of `bench/bomb_files.py` in turn (nested forms, a Flate stream, 1,000 pages), two clients at once
 upload the bomb and add a normal document, both with the admin token; the window lasts from their
 start until both are answered (the bomb rejected, the document added). Between windows, and before
 the first and after the last, `--quiet-seconds` of /healthz alone.
@@ -38,15 +38,16 @@ import httpx
 import numpy as np
 import psutil
 
-from bench.harness import ROOT, serve, write_results
-from tests import bombs
+from bench import bomb_files
+from bench.harness import ROOT, write_results
+from bench.servers import running_server
 
 TOKEN = "healthz-bench-admin-token"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
 BOMBS: dict[str, Callable[[], bytes]] = {
-    "nested_forms": bombs.nested_forms,
-    "flate_1_to_1000": bombs.flate_bomb,
-    "pages_1000": bombs.many_pages,
+    "nested_forms": bomb_files.nested_forms,
+    "flate_1_to_1000": bomb_files.flate_bomb,
+    "pages_1000": bomb_files.many_pages,
 }
 RSS_SAMPLE_S = 0.05
 SETTLE_S = 1.0
@@ -179,7 +180,7 @@ def measure(parse_timeout: float, quiet_seconds: float) -> dict[str, object]:
     with tempfile.TemporaryDirectory(prefix="healthz-bench-") as scratch:
         env = build_index(Path(scratch))
         env["QA_PARSE_TIMEOUT"] = str(parse_timeout)
-        with serve(Path(scratch) / "index", env=env) as server:
+        with running_server({**env, "QA_INDEX_DIR": str(Path(scratch) / "index")}) as server:
             # The server's first change imports what changes need and starts the parse children's forkserver:
             # once per process, and not what a bomb costs.
             warm_up = upload(server.url, *normal_document(0))

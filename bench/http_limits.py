@@ -23,8 +23,8 @@ from pathlib import Path
 
 import httpx
 
+from bench.servers import Server, running_server
 from qa.settings import PROJECT_ROOT, Settings
-from tests.servers import Server, running_server
 
 RESULTS = PROJECT_ROOT / "bench" / "results" / "http_limits.json"
 HEADER_SIZES = (100_000, 20_000_000)

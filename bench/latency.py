@@ -40,11 +40,11 @@ from bench.harness import (
     ensure_index,
     post_answers,
     questions,
-    serve,
     stats_ms,
     timed,
     write_results,
 )
+from bench.servers import running_server
 from embeddings import Encoder, PassageIndex
 from embeddings.onnx_model import TOKENIZER_FILE, onnx_path
 from eval.peer import HaystackPeer, PeerUnavailable
@@ -183,7 +183,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     env = {"QA_ENCODER_BACKEND": backend, "QA_INDEX_DIR": str(settings.index_dir)}
     bodies = [{"question": q} for q in texts]
-    with serve(settings.index_dir, env={**env, "QA_ANSWER_CACHE_SIZE": "0"}) as server:
+    with running_server({**env, "QA_ANSWER_CACHE_SIZE": "0"}) as server:
         post_answers(server.url, bodies[:WARMUP], 1)
         samples = interleaved(server.url, texts, assistant, raw)
         concurrent = post_answers(server.url, bodies, 8)
@@ -192,7 +192,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     torch_encoder = assistant.encoder if backend == "torch" else Encoder(settings.model_dir)
     floor_seconds(torch_encoder, assistant.index, texts[:WARMUP])
     torch_floor = stats_ms(floor_seconds(torch_encoder, assistant.index, texts))
-    with serve(settings.index_dir, env=env) as server:
+    with running_server(env) as server:
         post_answers(server.url, bodies[: len(pool)], 1)  # every question once: the cache now holds them all
         cached = post_answers(server.url, bodies, 1, header=CACHE_HEADER)
 

@@ -122,7 +122,7 @@ def measure(url: str | None, seconds: float, clients: int) -> dict[str, object]:
     if url:
         result = asyncio.run(run_load(url, questions, seconds, clients))
         return {**setup, **result.figures(), "server_rss_mb": None}
-    from tests.servers import running_server
+    from bench.servers import running_server
 
     with running_server({}) as server:
         ready = rss_mb(server.process.pid)

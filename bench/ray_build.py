@@ -34,13 +34,13 @@ from typing import Any
 import numpy as np
 
 from bench.harness import timed, write_results
+from bench.ray_cluster import LoopbackCluster
 from embeddings import Encoder
 from embeddings.cache import text_key
 from qa.distributed import ROWS_PER_CALL, _EmbedActor, actor_arguments, build_index_on_ray, connect, import_ray
 from qa.indexing import build_unlocked, embedded, load_corpus, parse_corpus
 from qa.isolation import start_forkserver
 from qa.passages import index_entries
-from tests.ray_cluster import LoopbackCluster
 
 WORDS = (
     "committee report detention camp border village ration labour court witness testimony prisoner guard "

@@ -12,7 +12,8 @@ from __future__ import annotations
 import argparse
 from collections.abc import Sequence
 
-from bench.harness import ensure_index, post_answers, questions, serve, write_results
+from bench.harness import ensure_index, post_answers, questions, server_memory, write_results
+from bench.servers import running_server
 from qa.settings import Settings
 
 CONCURRENCY = 8
@@ -30,10 +31,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     bodies = [{"question": pool[i % len(pool)]} for i in range(args.requests)]
     runs = {}
     for workers in args.workers:
-        with serve(settings.index_dir, workers=workers, env={"QA_ANSWER_CACHE_SIZE": "0"}) as server:
+        env = {"QA_INDEX_DIR": str(settings.index_dir), "QA_ANSWER_CACHE_SIZE": "0"}
+        with running_server(env, workers=workers) as server:
             post_answers(server.url, bodies[: 4 * CONCURRENCY], CONCURRENCY)  # every worker loads and warms up
             load = post_answers(server.url, bodies, CONCURRENCY)
-            memory = server.memory()
+            memory = server_memory(server)
         runs[f"workers_{workers}"] = {
             "workers": workers,
             **load.summary(),

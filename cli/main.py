@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import logging
 import os
 import signal
@@ -27,7 +28,8 @@ from qa.errors import (
     QAError,
     ServerUnreachable,
 )
-from qa.inputs import MAX_K, settings_error, whole_number
+from qa.formats import PARSERS
+from qa.inputs import MAX_K, settings_error, validate_k, whole_number
 from qa.names import for_terminal, shown, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
@@ -57,6 +59,11 @@ def _settings(args: argparse.Namespace) -> Settings:
     except ValidationError as error:
         names = {field: f"--{option}" for option, field in OPTION_SETTINGS.items() if field in overrides}
         raise settings_error(error, Settings.model_fields, names) from None
+
+
+def _default(setting: str) -> object:
+    """A setting's default, as the help quotes it: what applies when neither the option nor `QA_*` is given."""
+    return Settings.model_fields[setting].default
 
 
 def _whole(text: str | None) -> int | str | None:
@@ -154,7 +161,7 @@ def cmd_add(args: argparse.Namespace) -> int:
         except OSError as error:
             raise CorpusError(f"{path}: cannot be read ({error.strerror})") from error
     if args.server:
-        return _remote(settings, args.server, "POST", "/api/documents", files=[("files", file) for file in files])
+        return _remote(settings, args, "POST", "/api/documents", files=[("files", file) for file in files])
     from qa.changes import add_documents
 
     return _change_here(settings, add_documents, files)
@@ -163,7 +170,7 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_remove(args: argparse.Namespace) -> int:
     settings = _changed_collection(args)
     if args.server:
-        return _remote(settings, args.server, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
+        return _remote(settings, args, "DELETE", f"/api/documents/{quote(args.doc_id, safe='')}")
     from embeddings.index import IndexLoadError
     from qa.changes import remove_document
     from qa.indexing import indexed_articles
@@ -179,6 +186,8 @@ def _changed_collection(args: argparse.Namespace) -> Settings:
     """The settings of `qa add` and `qa remove`, reading the corpus folder the index records."""
     from qa.collection import own_folder
 
+    if args.collection is not None and not args.server:
+        raise InvalidSetting("--collection names a collection of a running server (--server URL); here, give --index")
     settings = _settings(args)
     return settings.model_copy(update={"corpus_dir": own_folder(settings)})
 
@@ -201,10 +210,14 @@ def _change_here(settings: Settings, change: Callable[..., Change], *what: objec
     return 0
 
 
-def _remote(settings: Settings, server: str, method: str, path: str, **request: Any) -> int:
-    """Send an admin request to a running server with the token from QA_ADMIN_TOKEN; print what it says."""
+def _remote(settings: Settings, args: argparse.Namespace, method: str, path: str, **request: Any) -> int:
+    """Send an admin request to the running server `--server` (to its collection `--collection`, if given) with
+    the token from QA_ADMIN_TOKEN; print what it says."""
     import httpx
 
+    server = args.server
+    if args.collection is not None:
+        request["params"] = {"collection": args.collection}
     if settings.admin_token is None:
         raise AdminTokenMissing("--server needs the server's admin token in QA_ADMIN_TOKEN")
     headers = {"authorization": f"Bearer {settings.admin_token.get_secret_value()}"}
@@ -224,7 +237,7 @@ def _remote(settings: Settings, server: str, method: str, path: str, **request: 
 
 
 def cmd_ask(args: argparse.Namespace) -> int:
-    from qa.assistant import Assistant, validate_k, validate_question
+    from qa.assistant import Assistant, validate_question
     from qa.schema import answer_out
 
     settings = _settings(args)
@@ -262,7 +275,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
             "--corpus names one folder; with several --index, each index reads the folder it was built from"
         )
     more = [Path(folder) for folder in args.index[1:]] if args.index else None
-    ensure_port_free(settings.host, settings.port)  # before the model loads: a busy port is known at once
+    # Before the model loads: a busy port is known at once.
+    ensure_port_free(settings.host, settings.port, "--host" if args.host is not None else "QA_HOST")
     host, port = settings.host, settings.port
     limits = uvicorn_options(settings)  # request head size and time limits, keep-alive timeout
     if workers == 1:
@@ -303,21 +317,25 @@ def _served(assistant: Assistant) -> str:
     return f"{len(assistant.articles)} documents of {collection_name(assistant.settings.index_dir)}"
 
 
-def ensure_port_free(host: str, port: int) -> None:
-    """Refuse a port another process listens on, naming a free one to pass as --port instead."""
-    if _bind_error(host, port) is None:
+def ensure_port_free(host: str, port: int, host_from: str = "--host") -> None:
+    """Refuse a port another process listens on, naming a free one to pass as --port instead; and an address
+    that cannot be listened on at all, naming where it was given (`host_from`: `--host` or `QA_HOST`)."""
+    error = _bind_error(host, port, host_from)
+    if error is None:
         return
-    spare = next((p for p in range(port + 1, min(port + 50, 65536)) if _bind_error(host, p) is None), None)
+    if error.errno != errno.EADDRINUSE:  # not this machine's address, or a port it may not open
+        raise InvalidSetting(f"cannot listen on {host}:{port} ({error.strerror}); check {host_from} and --port")
+    spare = next((p for p in range(port + 1, min(port + 50, 65536)) if _bind_error(host, p, host_from) is None), None)
     hint = f"; serve on another port with --port {spare}" if spare else "; choose another port with --port"
     raise InvalidSetting(f"{host}:{port} is already in use (is another `qa serve` running there?){hint}")
 
 
-def _bind_error(host: str, port: int) -> OSError | None:
+def _bind_error(host: str, port: int, host_from: str) -> OSError | None:
     """Why `host:port` cannot be listened on, as the server would bind it; None when it can."""
     try:
         family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
     except socket.gaierror as error:
-        raise InvalidSetting(f"--host {host!r} is not an address of this machine ({error.strerror})") from None
+        raise InvalidSetting(f"{host_from} {host!r} is not an address of this machine ({error.strerror})") from None
     with socket.socket(family, kind, proto) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as uvicorn does: a closed server's port is free
         try:
@@ -332,6 +350,7 @@ def _stopped(signum: int, frame: object) -> None:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
+    from eval.collections import COLLECTIONS, require_files
     from eval.runner import run_cli
     from qa.assistant import current_model_id
     from qa.collection import open_collection
@@ -339,6 +358,9 @@ def cmd_eval(args: argparse.Namespace) -> int:
     settings = _settings(args)
     if args.question_set is not None and not args.question_set.is_file():  # before the model loads
         raise InvalidSetting(f"--set {args.question_set}: no such question file; see docs/evaluate-your-documents.md")
+    validate_k(args.k)
+    if args.sweep:
+        require_files(COLLECTIONS)
     return run_cli(args, open_collection(settings, current_model_id(settings)).settings)
 
 
@@ -346,6 +368,9 @@ def cmd_calibrate(args: argparse.Namespace) -> int:
     from eval.calibrate import run_cli
 
     return run_cli(args, _settings(args))
+
+
+COLLECTION_HELP = "with --server: which of its collections to change, by name (default: the main one)"
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -384,22 +409,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_cmd = add("add", "Copy documents into the corpus folder and re-index (only new text is embedded).", cmd_add)
-    add_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="files to add (.txt .md .html .htm .pdf)")
+    add_cmd.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=f"files to add ({' '.join(PARSERS)})")
     add_cmd.add_argument("--server", metavar="URL", help="add to a running server instead (token from QA_ADMIN_TOKEN)")
+    add_cmd.add_argument("--collection", metavar="NAME", help=COLLECTION_HELP)
 
     remove = add("remove", "Remove the file holding a document from the corpus folder and re-index.", cmd_remove)
     remove.add_argument("doc_id", metavar="DOC_ID", help="a document id, as in answers and /api/documents/{id}")
     remove.add_argument("--server", metavar="URL", help="remove on a running server (token from QA_ADMIN_TOKEN)")
+    remove.add_argument("--collection", metavar="NAME", help=COLLECTION_HELP)
 
     ask = add("ask", "Answer one question from the indexed documents.", cmd_ask)
     ask.add_argument("question", help="the question, in plain words (quote it in the shell)")
-    ask.add_argument("-k", "--k", help=f"sources to quote, 1-{MAX_K} (default: QA_TOP_K, 3)")
+    ask.add_argument("-k", "--k", help=f"sources to quote, 1-{MAX_K} (default: QA_TOP_K, {_default('top_k')})")
     ask.add_argument("--json", action="store_true", help="print the answer as the API's JSON")
-    ask.add_argument("--retriever", choices=RETRIEVERS, help="how passages are ranked (default: QA_RETRIEVER, dense)")
+    ask.add_argument(
+        "--retriever",
+        choices=RETRIEVERS,
+        help=f"how passages are ranked (default: QA_RETRIEVER, {_default('retriever')})",
+    )
 
     serve = add("serve", "Serve the web form and the JSON API.", cmd_serve, several_indexes=True)
-    serve.add_argument("--host", help="address to listen on (default: QA_HOST, 127.0.0.1)")
-    serve.add_argument("--port", help="port to listen on, 1-65535 (default: QA_PORT, 8000)")
+    serve.add_argument("--host", help=f"address to listen on (default: QA_HOST, {_default('host')})")
+    serve.add_argument("--port", help=f"port to listen on, 1-65535 (default: QA_PORT, {_default('port')})")
     serve.add_argument("--workers", default="1", help="server processes, each with its own model (default 1)")
 
     evaluate = add("eval", "Measure retrieval, quoting, footnotes and abstention on the eval set.", cmd_eval)
@@ -412,7 +443,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     evaluate.add_argument("--json", dest="json_out", type=Path, help="also write the figures to this JSON file")
     evaluate.add_argument(
-        "--retriever", choices=RETRIEVERS, help="retriever the main table measures (default: QA_RETRIEVER, dense)"
+        "--retriever",
+        choices=RETRIEVERS,
+        help=f"retriever the main table measures (default: QA_RETRIEVER, {_default('retriever')})",
     )
     evaluate.add_argument(
         "--compare", action="store_true", help="also measure dense, bm25, hybrid and the Haystack peer side by side"
@@ -424,7 +457,10 @@ def build_parser() -> argparse.ArgumentParser:
         "threshold: print abstention against false abstention, and plot it",
     )
     evaluate.add_argument(
-        "--plot", type=Path, default=Path("docs/abstention-sweep.png"), help="where --sweep writes its PNG"
+        "--plot",
+        type=Path,
+        default=Path("docs/abstention-sweep.png"),
+        help="where --sweep writes its PNG (default docs/abstention-sweep.png)",
     )
 
     calibrate = add(
@@ -433,7 +469,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_calibrate,
     )
     calibrate.add_argument("--set", dest="question_set", type=Path, required=True, help="your questions file")
-    calibrate.add_argument("-k", "--k", type=int, default=3, help="sources per answer (default 3)")
+    calibrate.add_argument("-k", "--k", type=_whole, default=3, help=f"sources per answer, 1-{MAX_K} (default 3)")
     calibrate.add_argument(
         "--split", choices=("dev", "test", "all"), default="dev", help="which questions to fit on (default dev)"
     )

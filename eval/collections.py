@@ -6,9 +6,12 @@ per collection, so that nothing is tuned to one corpus.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from eval.dataset import EvalSetError
+from qa.locations import IN_CHECKOUT, bundled_corpus, default_index_dir
 from qa.settings import PROJECT_ROOT, Settings
 
 
@@ -26,8 +29,27 @@ class Collection:
 
 _EVAL = PROJECT_ROOT / "eval"
 COLLECTIONS: tuple[Collection, ...] = (
-    Collection("bundled", PROJECT_ROOT / "corpus", _EVAL / "questions.jsonl", PROJECT_ROOT / ".qa-index"),
+    Collection("bundled", bundled_corpus(), _EVAL / "questions.jsonl", default_index_dir()),
     Collection("formats", _EVAL / "formats", _EVAL / "formats.jsonl", PROJECT_ROOT / ".qa-index-formats"),
     Collection("real", _EVAL / "real" / "docs", _EVAL / "real" / "questions.jsonl", PROJECT_ROOT / ".qa-index-real"),
     Collection("wild", PROJECT_ROOT / "tests" / "data" / "wild", _EVAL / "wild.jsonl", PROJECT_ROOT / ".qa-index-wild"),
 )
+
+
+def require_files(collections: Sequence[Collection]) -> None:
+    """Fail, naming what is missing, unless every collection's documents and questions are here.
+
+    Only the bundled collection ships in the installed package (its documents as `qa/bundled_corpus`, its
+    questions as package data); the others' documents live in the checkout, so a command that reads every
+    collection needs one.
+    """
+    missing = [c for c in collections if not (c.corpus.is_dir() and c.questions.is_file())]
+    if not missing:
+        return
+    where = "; ".join(f"{c.name}: {c.corpus} and {c.questions}" for c in missing)
+    reason = (
+        "they ship only with a checkout of the project (git clone), not with the installed package"
+        if not IN_CHECKOUT
+        else "the checkout lacks them"
+    )
+    raise EvalSetError(f"the documents or questions of a project collection are missing ({where}): {reason}")

@@ -19,6 +19,7 @@ import hashlib
 import logging
 import math
 import shutil
+import socket
 import time
 import uuid
 from collections.abc import Mapping
@@ -129,6 +130,7 @@ def connect(ray: Any, address: str) -> None:
 
     modules = [str(Path(module.__file__).parent) for module in (qa, embeddings)]
     try:
+        reach(address)
         ray.init(
             address=address,
             runtime_env={"py_modules": modules, "excludes": ["__pycache__"]},
@@ -144,6 +146,26 @@ def connect(ray: Any, address: str) -> None:
             f"cannot join the Ray cluster at {address!r} ({error}); start one with `ray start --head` "
             f"or give its address; {TOKEN_HINT}"
         ) from error
+
+
+REACH_TIMEOUT_S = 10.0
+"""How long a cluster's address may take to accept a connection before the build gives up on it."""
+
+
+def reach(address: str) -> None:
+    """Raise ConnectionError unless the head at a `host:port` (or `ray://host:port`) address accepts a connection.
+
+    `ray.init` retries an address nothing answers at for minutes, printing Ray's own log lines, before it gives
+    up; a name that does not resolve or a port that refuses is known in well under a second. `auto`, `local`
+    and other schemes are left to Ray.
+    """
+    host, colon, port = address.removeprefix("ray://").rpartition(":")
+    if not colon or not port.isdigit() or "://" in host:
+        return
+    try:
+        socket.create_connection((host.strip("[]"), int(port)), timeout=REACH_TIMEOUT_S).close()
+    except OSError as error:
+        raise ConnectionError(f"nothing answers at {host}:{port}: {error.strerror or error}") from error
 
 
 def _guarded(address: str, index_dir: Path, step: Any) -> Any:

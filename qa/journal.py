@@ -16,6 +16,7 @@ build holds it, it was committed and the journal is dropped; otherwise it is rol
 from __future__ import annotations
 
 import json
+import logging
 import os
 import secrets
 import shutil
@@ -35,6 +36,8 @@ JOURNAL = "change-journal.json"
 UNDO = "change-undo"
 """Folder in the index folder holding copies of the files a change removes, until it is committed."""
 PARTIAL_SUFFIX = ".partial"
+
+log = logging.getLogger(__name__)
 
 
 @contextmanager
@@ -108,10 +111,22 @@ def finish_unfinished(corpus_dir: Path, index_dir: Path) -> None:
         if _committed(corpus_dir, index_dir):
             commit(index_dir)
         else:
+            _say_undone(corpus_dir, index_dir)
             roll_back(corpus_dir, index_dir)
     if corpus_dir.is_dir():
         for partial in corpus_dir.glob(f".*{PARTIAL_SUFFIX}"):
             partial.unlink(missing_ok=True)
+
+
+def _say_undone(corpus_dir: Path, index_dir: Path) -> None:
+    """Warn that a killed change is being undone, naming its files: the user who ran it learns they are gone."""
+    journal = json.loads((index_dir / JOURNAL).read_bytes())
+    kinds = (("adding", journal["added"]), ("removing", journal["removed"]))
+    log.warning(
+        "a change to %s (%s) was stopped before its index was built, so it was undone; make it again",
+        corpus_dir,
+        "; ".join(f"{verb} {', '.join(names)}" for verb, names in kinds if names),
+    )
 
 
 def _committed(corpus_dir: Path, index_dir: Path) -> bool:

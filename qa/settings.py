@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated, Literal, get_args
@@ -19,6 +20,8 @@ QuoteMode = Literal["sentence", "passage"]
 
 DEFAULT_INDEX_LOCK_TIMEOUT_S = 600.0
 MIN_ADMIN_TOKEN_CHARS = 16
+ORIGIN_RE = re.compile(r"[a-z][a-z0-9+.-]*://[^/?#\s]+", re.IGNORECASE)
+"""A web origin as a browser sends it in `Origin`: scheme and host (and port), nothing after."""
 """A shorter token can be guessed over the network; `secrets.token_urlsafe(32)` gives 43 characters."""
 DEFAULT_SOURCE_MARGIN = 0.0
 """A further source must score as well as the best: measured on the dev splits of the bundled, formats and real
@@ -200,10 +203,17 @@ class Settings(BaseSettings):
     @field_validator("cors_origins", mode="before")
     @classmethod
     def _split_origins(cls, value: object) -> object:
-        """`QA_CORS_ORIGINS=https://a.example,https://b.example`, as people write it, not as JSON."""
-        if isinstance(value, str):
-            return [origin.strip() for origin in value.split(",") if origin.strip()]
-        return value
+        """`QA_CORS_ORIGINS=https://a.example,https://b.example`, as people write it, not as JSON; each checked,
+        because an origin written otherwise (`https://a.example/`, `a.example`) never matches what a browser
+        sends and would silently allow nothing."""
+        origins = [origin.strip() for origin in value.split(",") if origin.strip()] if isinstance(value, str) else value
+        for origin in origins if isinstance(origins, list) else ():
+            if origin != "*" and not (isinstance(origin, str) and ORIGIN_RE.fullmatch(origin)):
+                raise ValueError(
+                    f"QA_CORS_ORIGINS: {origin!r} is not an origin; write each as a browser sends it, scheme and "
+                    "host (and port), e.g. https://reports.example.org, with no path or trailing /"
+                )
+        return origins
 
 
 @lru_cache

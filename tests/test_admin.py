@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.bomb_files import nested_html
 from cli.main import main
 from embeddings import Encoder
 from qa import Settings
 from qa.journal import change_lock
 from qa.settings import PROJECT_ROOT
-from tests.bombs import nested_html
 from tests.conftest import open_built
 from web.app import create_app
 

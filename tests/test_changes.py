@@ -19,16 +19,16 @@ import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.servers import running_server
 from cli.main import main
 from embeddings import Encoder
 from qa import Assistant, Settings
 from qa.changes import Change, add_documents
 from qa.errors import DocumentConflict
 from qa.indexing import build_index, indexed_articles, parse_corpus, parsed_files, stale_reason
-from qa.journal import recover
+from qa.journal import begin, recover
 from qa.settings import PROJECT_ROOT
 from qa.user_cache import writable_cache_dir
-from tests.servers import running_server
 from web.app import create_app
 
 FIXTURES = PROJECT_ROOT / "eval" / "formats"
@@ -155,6 +155,22 @@ def test_an_add_killed_during_its_build_is_rolled_back_at_the_next_start(
     assert sorted(p.name for p in corpus.iterdir()) == ["prison-food-rations.md"]
     assert [a.id for a in indexed_articles(index)] == ["prison-food-rations-1"]
     assert add_documents(corpus, index, encoder, [("water.txt", NOTE)]).documents[0].id == "water-1"
+
+
+def test_an_undone_change_is_said_with_its_files(folders: tuple[Path, Path], caplog: pytest.LogCaptureFixture) -> None:
+    corpus, index = folders
+    begin(corpus, index, added=["water.txt"], removed=["prison-food-rations.md"])
+    (corpus / "water.txt").write_bytes(NOTE)
+    (corpus / "prison-food-rations.md").unlink()
+    recover(corpus, index)
+    assert sorted(p.name for p in corpus.iterdir()) == ["prison-food-rations.md"]
+    assert [(r.levelname, r.getMessage()) for r in caplog.records if r.name == "qa.journal"] == [
+        (
+            "WARNING",
+            f"a change to {corpus} (adding water.txt; removing prison-food-rations.md) was stopped before its index "
+            "was built, so it was undone; make it again",
+        )
+    ]
 
 
 def test_half_written_files_are_removed_at_start(folders: tuple[Path, Path]) -> None:

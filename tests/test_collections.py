@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bench.servers import free_port, running_server
 from cli.main import main
 from embeddings import Encoder
 from embeddings.index import current_build, read_manifest
@@ -26,7 +27,6 @@ from qa.collection import recorded_corpus
 from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, NORTH38
-from tests.servers import free_port, running_server
 
 HEAVY = ("torch", "sentence_transformers", "transformers")
 

@@ -22,9 +22,9 @@ import embeddings
 import eval as evaluation
 import qa
 import web
+from bench.servers import free_port
 from qa.errors import IndexBusy, QAError
 from qa.settings import PROJECT_ROOT, Settings
-from tests.servers import free_port
 from web.app import create_app
 from web.errors import ERROR_STATUS, error_headers, error_status
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.collections import COLLECTIONS, Collection, require_files
 from eval.dataset import DEFAULT_SET, EvalSetError, Question, load_questions
 from eval.metrics import SweepPoint, choose_threshold, evidence_sentences, summarize
 from eval.peer import HaystackPeer
@@ -124,3 +125,17 @@ def test_the_peer_ranks_the_same_paragraphs(assistant: Assistant) -> None:
         hits = peer.retrieve("What did the G8 urge North Korea to do?", retriever)
         texts = [assistant.document(h.doc_id).paragraphs[h.paragraph - 1].text for h in hits[:3]]
         assert any("Group of 8 (now 7)" in text for text in texts), retriever
+
+
+def test_every_project_collection_is_in_the_checkout() -> None:
+    require_files(COLLECTIONS)
+
+
+def test_a_collection_whose_documents_are_absent_is_named_with_its_folder(tmp_path: Path) -> None:
+    absent = Collection("elsewhere", tmp_path / "docs", DEFAULT_SET, tmp_path / "index")
+    with pytest.raises(EvalSetError) as error:
+        require_files([COLLECTIONS[0], absent])
+    assert str(error.value) == (
+        f"the documents or questions of a project collection are missing (elsewhere: {tmp_path / 'docs'} and "
+        f"{DEFAULT_SET}): the checkout lacks them"
+    )

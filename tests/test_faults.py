@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pytest
 
+from bench.servers import free_port
 from cli.main import main
 from embeddings import Encoder
 from embeddings.index import current_build
@@ -27,7 +28,6 @@ from qa.indexing import build_index
 from qa.lock import index_build_lock
 from qa.settings import PROJECT_ROOT
 from tests.conftest import NORTH38, build_small
-from tests.servers import free_port
 
 QUESTION = "What did the United States discuss with the USSR during the Cold War?"
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from bench.bomb_files import nested_html
 from qa.corpus import Article
 from qa.errors import CorpusError
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
 from qa.settings import PROJECT_ROOT
-from tests.bombs import nested_html
 
 NEWS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">

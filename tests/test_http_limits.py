@@ -14,9 +14,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bench.servers import Server, running_server
 from embeddings import Encoder
 from tests.conftest import build_small
-from tests.servers import Server, running_server
 
 HEADER_TIMEOUT_S = 1.0
 HEALTHZ_BUDGET_S = 0.5

@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
+from bench import bomb_files
 from cli.main import main
 from qa.errors import CorpusError
 from qa.folder import fingerprint
 from qa.formats.errors import UnreadableDocument
 from qa.indexing import load_corpus, parse_corpus
 from qa.isolation import DEFAULT_LIMITS, ParseLimits, Worker, parse_isolated, stop_all
-from tests import bombs
 
 SMALL = replace(DEFAULT_LIMITS, memory_bytes=256 * 2**20, timeout_s=4.0)
 """Caps low enough that each bomb meets its limit within seconds."""
@@ -33,9 +33,9 @@ def _rss_bytes() -> int:
 @pytest.mark.parametrize(
     ("bomb", "setting"),
     [
-        (bombs.nested_forms, "QA_PARSE_TIMEOUT"),
-        (bombs.flate_bomb, "QA_PARSE_MEMORY_BYTES"),
-        (bombs.many_pages, "QA_PARSE_MAX_PAGES"),
+        (bomb_files.nested_forms, "QA_PARSE_TIMEOUT"),
+        (bomb_files.flate_bomb, "QA_PARSE_MEMORY_BYTES"),
+        (bomb_files.many_pages, "QA_PARSE_MAX_PAGES"),
     ],
 )
 def test_a_bomb_is_rejected_naming_its_limit_and_the_caller_keeps_its_memory(bomb, setting: str) -> None:
@@ -50,13 +50,13 @@ def test_a_bomb_is_rejected_naming_its_limit_and_the_caller_keeps_its_memory(bom
 def test_the_default_limits_refuse_a_thousand_page_pdf_before_reading_a_page() -> None:
     started = time.monotonic()
     with pytest.raises(CorpusError, match=r"it has 1000 pages, more than the limit of 500 \(QA_PARSE_MAX_PAGES\)"):
-        parse_isolated(bombs.many_pages(1000), "long.pdf", DEFAULT_LIMITS)
+        parse_isolated(bomb_files.many_pages(1000), "long.pdf", DEFAULT_LIMITS)
     assert time.monotonic() - started < 10
 
 
 def test_the_default_memory_cap_stops_an_inflating_stream() -> None:
     with pytest.raises(CorpusError, match=r"more than 1000000000 bytes of memory, the limit \(QA_PARSE_MEMORY_BYTES\)"):
-        parse_isolated(bombs.flate_bomb(), "inflating.pdf", DEFAULT_LIMITS)
+        parse_isolated(bomb_files.flate_bomb(), "inflating.pdf", DEFAULT_LIMITS)
 
 
 def test_text_longer_than_the_character_cap_is_rejected_naming_it() -> None:
@@ -77,7 +77,7 @@ def test_a_parse_under_the_limits_gives_what_the_parser_gives() -> None:
 def test_a_worker_parses_the_next_file_after_its_child_was_killed() -> None:
     with Worker(replace(SMALL, timeout_s=1.0)) as worker:
         with pytest.raises(CorpusError, match="QA_PARSE_TIMEOUT"):
-            worker.parse(bombs.nested_forms(), "bomb.pdf")
+            worker.parse(bomb_files.nested_forms(), "bomb.pdf")
         assert worker.parse(REPORT, "report.txt").articles[0].title == "A Report on Detention"
 
 
@@ -89,7 +89,7 @@ def test_stopping_the_parsers_ends_a_parse_in_progress_at_once() -> None:
 
         def parse() -> None:
             try:
-                worker.parse(bombs.nested_forms(), "bomb.pdf")
+                worker.parse(bomb_files.nested_forms(), "bomb.pdf")
             except CorpusError as error:
                 outcome.append(str(error))
 
@@ -104,7 +104,7 @@ def test_stopping_the_parsers_ends_a_parse_in_progress_at_once() -> None:
 
 
 def test_one_bomb_in_the_corpus_folder_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path: Path) -> None:
-    (tmp_path / "bomb.pdf").write_bytes(bombs.flate_bomb())
+    (tmp_path / "bomb.pdf").write_bytes(bomb_files.flate_bomb())
     (tmp_path / "report.txt").write_bytes(REPORT)
     articles, skipped = load_corpus(tmp_path, limits=SMALL)
     assert [a.source for a in articles] == ["report.txt"]
@@ -131,7 +131,7 @@ def test_a_malformed_file_is_not_parsed_again_while_its_bytes_are_unchanged(tmp_
 
 
 def test_a_deeply_nested_html_file_is_skipped_with_its_reason_and_the_rest_indexed(tmp_path: Path) -> None:
-    (tmp_path / "deep.html").write_bytes(bombs.nested_html())
+    (tmp_path / "deep.html").write_bytes(bomb_files.nested_html())
     (tmp_path / "report.txt").write_bytes(REPORT)
     articles, skipped = load_corpus(tmp_path)
     assert [a.source for a in articles] == ["report.txt"]
@@ -144,7 +144,7 @@ def test_qa_index_skips_a_deeply_nested_html_file_and_indexes_the_rest(
 ) -> None:
     corpus = tmp_path / "corpus"
     corpus.mkdir()
-    (corpus / "deep.html").write_bytes(bombs.nested_html())
+    (corpus / "deep.html").write_bytes(bomb_files.nested_html())
     (corpus / "report.txt").write_bytes(REPORT)
     assert main(["index", "--corpus", str(corpus), "--index", str(tmp_path / "index")]) == 0
     output = capsys.readouterr()

@@ -4,7 +4,9 @@ an import made only under `TYPE_CHECKING` or inside a function).
 From the bottom up: `embeddings` (the model and the vector index) knows nothing of the rest; `qa` (the core:
 documents, retrieval, answers) builds on `embeddings` only; the web app (`web`) and the evaluation (`eval`)
 are the core's callers, and neither calls the other; the command line (`cli`) is the top and may use them
-all. `bench` and `tests` sit outside the package and no packaged module imports them.
+all. `bench` and `tests` sit outside the package and no packaged module imports them; the benchmarks are run
+by hand and in `make bench` without the tests, so what both need (the real-server harness, the hostile files,
+the loopback Ray cluster) lives in `bench` and the tests import it from there, never the other way.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ ALLOWED = {
     "web": frozenset({"qa", "embeddings"}),
     "eval": frozenset({"qa", "embeddings"}),
     "cli": frozenset({"qa", "embeddings", "web", "eval"}),
+    "bench": frozenset({"qa", "embeddings", "web", "eval", "cli"}),
 }
 """The project packages each layer may import besides itself."""
 

@@ -17,6 +17,8 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bench.ray_cluster import LoopbackCluster
+from bench.servers import free_port
 from embeddings import Encoder, PassageIndex, default_model_dir
 from embeddings.cache import text_key
 from embeddings.index import current_build
@@ -24,12 +26,11 @@ from eval.dataset import jsonl_rows
 from qa import Assistant, Settings
 from qa.assistant import open_encoder
 from qa.collection import recorded_corpus
-from qa.distributed import INSTALL_HINT, SHARDS_DIR, ClusterBuildFailed, ShardStore, build_index_on_ray
+from qa.distributed import INSTALL_HINT, REACH_TIMEOUT_S, SHARDS_DIR, ClusterBuildFailed, ShardStore, build_index_on_ray
 from qa.errors import QAError
 from qa.indexing import ARTICLES_FILE, IndexReport, build_index, load_corpus
 from qa.passages import index_entries
 from qa.settings import PROJECT_ROOT
-from tests.ray_cluster import LoopbackCluster
 
 FORMATS = PROJECT_ROOT / "eval" / "formats"
 QUESTIONS = [PROJECT_ROOT / "eval" / "questions.jsonl", PROJECT_ROOT / "eval" / "formats.jsonl"]
@@ -103,6 +104,19 @@ def test_cluster_build_without_ray_installed_says_how_to_install_it(
     with pytest.raises(QAError, match=r"pip install '\.\[ray\]'"):
         build_index_on_ray("auto", FORMATS, tmp_path / "index", encoder)
     assert "pip install '.[ray]'" in INSTALL_HINT
+
+
+def test_a_cluster_address_nothing_answers_at_fails_in_seconds_naming_it(tmp_path: Path, encoder: Encoder) -> None:
+    pytest.importorskip("ray", reason="the ray extra is not installed (pip install '.[ray]')")
+    address = f"127.0.0.1:{free_port()}"  # nothing listens there
+    started = time.monotonic()
+    with pytest.raises(ClusterBuildFailed) as error:
+        build_index_on_ray(address, FORMATS, tmp_path / "index", encoder)
+    assert time.monotonic() - started < REACH_TIMEOUT_S
+    assert str(error.value).startswith(
+        f"cannot join the Ray cluster at '{address}' (nothing answers at {address}: Connection refused); "
+        "start one with `ray start --head` or give its address"
+    )
 
 
 @ray_test

@@ -13,10 +13,10 @@ from dataclasses import dataclass
 import httpx
 import pytest
 
+from bench.servers import Server, running_servers
 from embeddings import Encoder
 from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
-from tests.servers import Server, running_servers
 
 FIXTURES = PROJECT_ROOT / "eval" / "formats"
 TOKEN = "replicas-test-admin-token"

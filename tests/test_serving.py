@@ -19,11 +19,11 @@ import httpx
 import pytest
 
 from bench.load import eval_questions, run_load
+from bench.servers import Server, running_server
 from embeddings import Encoder
 from qa import Settings
 from qa.indexing import build_index
 from tests.conftest import NORTH38, build_small
-from tests.servers import Server, running_server
 
 TOKEN = "serving-test-token"
 NEW_DOCUMENT = """The Lighthouse Accord

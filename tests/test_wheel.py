@@ -17,8 +17,10 @@ import sysconfig
 import venv
 from pathlib import Path
 
+import httpx
 import pytest
 
+from bench.servers import Program, running_server
 from qa.settings import PROJECT_ROOT
 from tests.conftest import G8
 
@@ -30,11 +32,11 @@ NOT_SOURCE = shutil.ignore_patterns(
 
 
 def run(
-    command: list[str | Path], cwd: Path | None = None, env: dict[str, str] | None = None
+    command: list[str | Path], cwd: Path | None = None, env: dict[str, str] | None = None, status: int = 0
 ) -> subprocess.CompletedProcess[str]:
-    """Run `command`, failing the test with its output if it fails."""
+    """Run `command`, failing the test with its output if it does not exit with `status`."""
     done = subprocess.run(command, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
-    assert done.returncode == 0, f"{command} failed ({done.returncode}):\n{done.stdout}\n{done.stderr}"
+    assert done.returncode == status, f"{command} exited with {done.returncode}:\n{done.stdout}\n{done.stderr}"
     return done
 
 
@@ -79,3 +81,26 @@ def test_the_installed_code_is_the_wheel_not_the_checkout(installed: Path, tmp_p
     code = "import qa, cli; print(qa.__file__); print(cli.__file__)"
     where = run([installed / "python", "-c", code], cwd=tmp_path, env=outside(tmp_path))
     assert all(Path(line).is_relative_to(installed.parent) for line in where.stdout.splitlines())
+
+
+def test_an_installed_wheel_serves_its_bundled_corpus(installed: Path, tmp_path: Path) -> None:
+    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+    home.mkdir()
+    elsewhere.mkdir()
+    run([installed / "qa", "index"], cwd=elsewhere, env=outside(home))
+    program = Program((str(installed / "qa"),), cwd=elsewhere, inherit_environment=False)
+    with running_server(outside(home), program=program) as server:
+        response = httpx.post(f"{server.url}/api/answer", json={"question": G8, "k": 1}, timeout=60)
+    (source,) = response.json()["sources"]
+    quoted = " ".join(quote["text"] for quote in source["quotes"])
+    assert "urged North Korea to address international concerns about its human rights violations" in quoted
+    assert (source["document"]["author"], source["document"]["date"]) == ("Roberta Cohen, HRNK Co-Chair", "2014-10-16")
+
+
+def test_an_installed_wheel_says_the_sweep_needs_a_checkout(installed: Path, tmp_path: Path) -> None:
+    done = run([installed / "qa", "eval", "--sweep"], cwd=tmp_path, env=outside(tmp_path), status=2)
+    assert done.stdout == ""
+    assert done.stderr.startswith("error: the documents or questions of a project collection are missing (formats: ")
+    assert done.stderr.endswith(
+        ": they ship only with a checkout of the project (git clone), not with the installed package\n"
+    )

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
+from bench.servers import free_port
 from qa import Assistant, Settings
 from qa.settings import PROJECT_ROOT
-from tests.servers import free_port
 
 STOP_BOUND_S = 5.0
 """Before, a worker loading its model went on loading after SIGTERM: 39 s measured on a busy machine."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hmac
 from collections.abc import Callable
 
-from fastapi import APIRouter, Depends, HTTPException, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Query, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 from pydantic import BaseModel, Field
 
@@ -13,7 +13,8 @@ from qa.assistant import Assistant
 from qa.changes import Change, add_documents, check_name, remove_document
 from qa.isolation import ParseLimits
 from qa.schema import DocumentRef, document_ref
-from web.served_assistant import changing, settle
+from web.collections import assistant_for
+from web.served_assistant import changing, serve_fresh, settle
 
 
 def require_admin(request: Request) -> None:
@@ -49,24 +50,30 @@ class DocumentsChanged(BaseModel):
 router = APIRouter(prefix="/api/documents", dependencies=[Depends(require_admin)], tags=["admin"])
 
 
-async def _switch(request: Request, change: Callable[[Assistant], Change]) -> DocumentsChanged:
-    """Apply a change, then serve the new index: one assignment, so requests in flight keep their assistant."""
-    current: Assistant = request.app.state.assistant
+COLLECTION = Query(None, description="The collection to change, by name (default: the main one, served first).")
+
+
+async def _switch(request: Request, change: Callable[[Assistant], Change], collection: str | None) -> DocumentsChanged:
+    """Apply a change to a collection, then serve its new index: one assignment, so requests in flight keep
+    their assistant."""
+    state = request.app.state
+    current = assistant_for(state, collection)
+    main = current is state.assistant
 
     def run() -> tuple[Change, Assistant]:
         done = change(current)
         return done, Assistant.load(current.settings, encoder=current.encoder)
 
-    with changing(request.app.state):  # the follower leaves the build this change publishes to it
+    with changing(state):  # the follower leaves the build this change publishes to it
         done, fresh = await run_in_threadpool(run)
-        settle(request.app.state, fresh)
+        serve_fresh(state, current, fresh, main=main)
     return DocumentsChanged(documents=[document_ref(a) for a in done.documents], summary=done.report.summary())
 
 
 @router.post("", status_code=201, response_model=DocumentsChanged)
-async def upload(request: Request, files: list[UploadFile]) -> DocumentsChanged:
-    """Add documents (multipart field `files`) to the corpus folder and re-index; 409 if a name is taken."""
-    return await add_files(request, await received_files(request, files))
+async def upload(request: Request, files: list[UploadFile], collection: str | None = COLLECTION) -> DocumentsChanged:
+    """Add documents (multipart field `files`) to a collection's corpus folder and re-index; 409 if a name is taken."""
+    return await add_files(request, await received_files(request, files), collection)
 
 
 async def received_files(request: Request, files: list[UploadFile]) -> list[tuple[str, bytes]]:
@@ -82,8 +89,10 @@ async def received_files(request: Request, files: list[UploadFile]) -> list[tupl
     return received
 
 
-async def add_files(request: Request, received: list[tuple[str, bytes]]) -> DocumentsChanged:
-    """Add the files to the corpus folder, re-index, and serve the new index."""
+async def add_files(
+    request: Request, received: list[tuple[str, bytes]], collection: str | None = None
+) -> DocumentsChanged:
+    """Add the files to the corpus folder of `collection` (the main one when None), re-index, and serve it."""
 
     def add(current: Assistant) -> Change:
         settings = current.settings
@@ -96,11 +105,11 @@ async def add_files(request: Request, received: list[tuple[str, bytes]]) -> Docu
             limits=ParseLimits.of(settings),
         )
 
-    return await _switch(request, add)
+    return await _switch(request, add, collection)
 
 
 @router.delete("/{doc_id}", response_model=DocumentsChanged)
-async def delete(request: Request, doc_id: str) -> DocumentsChanged:
+async def delete(request: Request, doc_id: str, collection: str | None = COLLECTION) -> DocumentsChanged:
     """Remove the file holding document `doc_id` (all its documents) from the corpus folder and re-index."""
 
     def remove(current: Assistant) -> Change:
@@ -115,7 +124,7 @@ async def delete(request: Request, doc_id: str) -> DocumentsChanged:
             limits=ParseLimits.of(settings),
         )
 
-    return await _switch(request, remove)
+    return await _switch(request, remove, collection)
 
 
 control_router = APIRouter(prefix="/api/admin", tags=["admin"], dependencies=[Depends(require_admin)])

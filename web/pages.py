@@ -119,15 +119,15 @@ def library_page(
     upload_error: str | None = None,
     status_code: int = 200,
 ) -> HTMLResponse:
-    """The library of a collection; the main one's with the upload form where an admin token is configured
-    (admin changes go to the main collection), and what an upload did."""
+    """The library of a collection, with the upload form into it where an admin token is configured, and what an
+    upload did."""
     assistant = assistant_for(request.app.state, collection)
     link_collection = picked(request, collection)
     context = {
         "articles": assistant.articles,
         "manifest": assistant.index.manifest,
         "link_collection": link_collection,
-        "upload": request.app.state.settings.admin_token is not None and not link_collection,
+        "upload": request.app.state.settings.admin_token is not None,
         "suffixes": ",".join(PARSERS),
         "outcomes": outcomes,
         "upload_error": upload_error,

@@ -59,6 +59,18 @@ def settle(state: State, assistant: Assistant) -> None:
     keep_frozen()
 
 
+def serve_fresh(state: State, serving: Assistant, fresh: Assistant, *, main: bool) -> bool:
+    """Serve `fresh` from the next request on in place of `serving`: as the main collection when `main`, else
+    where `serving` is served beside it; False when it is no longer served there (nothing changes then)."""
+    if main:
+        settle(state, fresh)
+    elif serve_in_place_of(state, serving, fresh):
+        keep_frozen()
+    else:
+        return False
+    return True
+
+
 def keep_frozen() -> None:
     """Freeze what was loaded since, if this process froze its first assistant."""
     if _FROZEN:
@@ -155,11 +167,7 @@ async def switch_to_current(state: State, serving: Assistant, failed: str | None
             "the index's new build %s cannot be served; serving %s on: %s", current, serving_build(serving), error
         )
         return current
-    if state.assistant is serving:  # an admin change in this process may have switched meanwhile
-        settle(state, fresh)
-    elif serve_in_place_of(state, serving, fresh):
-        keep_frozen()
-    else:
+    if not serve_fresh(state, serving, fresh, main=state.assistant is serving):
         return None
     log.info("serving build %s of %s (%d documents)", serving_build(fresh), index_dir, len(fresh.articles))
     return None

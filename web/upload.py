@@ -35,24 +35,27 @@ async def upload_form(
     request: Request,
     files: Annotated[list[UploadFile] | None, File()] = None,
     token: Annotated[str, Form()] = "",
+    collection: Annotated[str, Form()] = "",
 ) -> HTMLResponse:
     if request.app.state.settings.admin_token is None:
         raise HTTPException(403, "adding documents is off on this server; set QA_ADMIN_TOKEN to turn it on")
     if not token.strip():
-        return library_page(request, upload_error="Enter the server's admin token to add documents.", status_code=401)
+        return library_page(
+            request, collection, upload_error="Enter the server's admin token to add documents.", status_code=401
+        )
     if not token_matches(request, token.strip()):
-        return library_page(request, upload_error="That is not the server's admin token.", status_code=401)
+        return library_page(request, collection, upload_error="That is not the server's admin token.", status_code=401)
     chosen = [upload for upload in files or () if upload.filename]
     if not chosen:
-        return library_page(request, upload_error="Choose at least one file to add.", status_code=422)
-    outcomes = [await _add_one(request, upload) for upload in chosen]
-    return library_page(request, outcomes=outcomes)
+        return library_page(request, collection, upload_error="Choose at least one file to add.", status_code=422)
+    outcomes = [await _add_one(request, upload, collection) for upload in chosen]
+    return library_page(request, collection, outcomes=outcomes)
 
 
-async def _add_one(request: Request, upload: UploadFile) -> Outcome:
+async def _add_one(request: Request, upload: UploadFile, collection: str) -> Outcome:
     name = upload.filename or ""
     try:
-        changed = await add_files(request, await received_files(request, [upload]))
+        changed = await add_files(request, await received_files(request, [upload]), collection)
     except QAError as error:  # its message may begin with the name the page already shows
         return Outcome(name, error=str(error).removeprefix(f"{name}: "))
     except HTTPException as error:

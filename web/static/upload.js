@@ -34,7 +34,8 @@ if (form) {
   const send = async (file, token) => {
     const body = new FormData();
     body.append("files", file);
-    const response = await fetch("/api/documents", {
+    const collection = form.elements.collection?.value;
+    const response = await fetch(collection ? `/api/documents?collection=${encodeURIComponent(collection)}` : "/api/documents", {
       method: "POST",
       headers: { Authorization: `Bearer ${token}` },
       body,
@@ -48,7 +49,7 @@ if (form) {
 
   // The table and its summary line from a fresh copy of this page, so added documents appear in place.
   const refresh = async () => {
-    const page = new DOMParser().parseFromString(await (await fetch("/documents")).text(), "text/html");
+    const page = new DOMParser().parseFromString(await (await fetch(location.pathname + location.search)).text(), "text/html");
     for (const selector of [".index-info", "table.library"]) {
       const fresh = page.querySelector(selector);
       if (fresh) {

@@ -15,21 +15,16 @@ from __future__ import annotations
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bench.servers import free_port
+
 OBJECT_STORE_BYTES = 200_000_000
 RAY = Path(sys.executable).with_name("ray")
 NODE_ENV = {"RAY_USAGE_STATS_ENABLED": "0", "RAY_AUTH_MODE": "disabled"}
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @dataclass
@@ -38,7 +33,7 @@ class LoopbackCluster:
 
     temp_dir: Path
     env: dict[str, str] = field(default_factory=dict)
-    port: int = field(default_factory=_free_port)
+    port: int = field(default_factory=free_port)
     head: subprocess.Popen | None = None
     workers: list[subprocess.Popen] = field(default_factory=list)
 
