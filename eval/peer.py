@@ -17,7 +17,7 @@ from typing import Any
 
 from qa.corpus import Article
 from qa.errors import NotInstalled
-from qa.settings import RETRIEVERS, RetrieverName
+from qa.inputs import RetrieverName, validate_retriever
 
 
 class PeerUnavailable(NotInstalled):
@@ -91,8 +91,7 @@ class HaystackPeer:
 
     def retrieve(self, question: str, retriever: RetrieverName = "dense") -> list[PeerHit]:
         """The peer's ranked paragraphs for `question`, best first."""
-        if retriever not in RETRIEVERS:
-            raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
+        validate_retriever(retriever)
         inputs = {
             "dense": {"embed": {"text": question}},
             "bm25": {"retrieve": {"query": question}},

@@ -26,11 +26,12 @@ from eval.metrics import (
 from eval.peer import HaystackPeer, PeerUnavailable
 from eval.reference import Reference, is_not_text, normalize, reference
 from qa.answer_type import answer_type, gives_answer_type
-from qa.assistant import Assistant, validate_k, validate_retriever
+from qa.assistant import Assistant
 from qa.compose import Composer, Source, assess
 from qa.corpus import Article
 from qa.decision import Decision
 from qa.folder import corpus_files
+from qa.inputs import validate_k, validate_retriever
 from qa.retrieve import Hit
 from qa.settings import RETRIEVERS, RetrieverName, Settings
 

@@ -30,9 +30,9 @@ from qa.errors import (
     disk_full,
 )
 from qa.filters import Filters
-from qa.inputs import validate_k
+from qa.inputs import validate_k, validate_retriever
 from qa.retrieve import Retriever
-from qa.settings import RETRIEVERS, RetrieverName, Settings
+from qa.settings import RetrieverName, Settings
 from qa.user_cache import default_cache_dir, writable_cache_dir
 
 if TYPE_CHECKING:
@@ -305,9 +305,3 @@ def validate_question(question: str, max_chars: int) -> str:
             "a lone UTF-16 surrogate, which is not a character"
         ) from None
     return stripped
-
-
-def validate_retriever(name: str) -> RetrieverName:
-    if name not in RETRIEVERS:
-        raise InvalidQuestion(f"retriever must be one of {', '.join(RETRIEVERS)}, got {name!r}")
-    return name  # type: ignore[return-value]  # checked against RETRIEVERS just above

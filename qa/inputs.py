@@ -19,6 +19,9 @@ from pydantic.fields import FieldInfo
 
 from qa.errors import InvalidQuestion, InvalidSetting
 
+RetrieverName = Literal["dense", "bm25", "hybrid"]
+RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
+
 MAX_K = 10
 SourceCount = Annotated[int, Field(ge=1, le=MAX_K)]
 """How many sources an answer quotes: the one declaration that `QA_TOP_K`, the API's `k`, the CLI's `-k` and the
@@ -82,6 +85,13 @@ def validate_k(k: object) -> int:
         return _STRICT_K.validate_python(k)
     except ValidationError:
         raise InvalidQuestion(must_be("k", _K_FIELD, k)) from None
+
+
+def validate_retriever(name: str) -> RetrieverName:
+    """`name` when it is one of the retrievers, else the error: the one check for every way a retriever is named."""
+    if name not in RETRIEVERS:
+        raise InvalidQuestion(f"retriever must be one of {', '.join(RETRIEVERS)}, got {name!r}")
+    return name  # type: ignore[return-value]  # checked against RETRIEVERS just above
 
 
 def must_be(name: str, field: FieldInfo, value: object) -> str:

@@ -12,10 +12,10 @@ from embeddings import Encoder, PassageIndex
 from qa.corpus import Article, Paragraph
 from qa.decision import is_keyword_match, is_keyword_question, question_names
 from qa.documents import Documents
+from qa.inputs import RetrieverName, validate_k, validate_retriever
 from qa.lexical_index import Lexicon
 from qa.remembered import Remembered
 from qa.sentences import MARKER_RE, Span
-from qa.settings import RETRIEVERS, RetrieverName
 from qa.terms import QuestionTerms, question_terms
 
 PARAGRAPH_TERM_WEIGHT = 0.2
@@ -205,8 +205,6 @@ class Retriever:
         documents: Collection[str] | None = None,
     ) -> list[Hit]:
         """The `k` best distinct paragraphs for `question`, best first; only from `documents` (ids) if given."""
-        if k < 1:
-            raise ValueError(f"k must be at least 1, got {k}")
         query = self.encoder.encode_query(question)
         return self.rank(question, query, k, retriever, documents)
 
@@ -223,8 +221,7 @@ class Retriever:
         `documents` restricts the candidates before ranking: the dense search and BM25 see only
         their passages, so the best `k` of them are found however the rest of the collection ranks.
         """
-        if retriever not in RETRIEVERS:
-            raise ValueError(f"unknown retriever {retriever!r}; choose one of {', '.join(RETRIEVERS)}")
+        k, retriever = validate_k(k), validate_retriever(retriever)
         wanted = self.weights.of(question_terms(question))
         depth = k * _CANDIDATES_PER_SLOT
         allowed = self._positions(documents)

@@ -5,17 +5,17 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
-from typing import Annotated, Literal, get_args
+from typing import Annotated, Literal
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from qa.inputs import RETRIEVERS as RETRIEVERS  # re-exported: the CLI, eval and benches list them from here
+from qa.inputs import RetrieverName as RetrieverName
 from qa.inputs import SourceCount
 from qa.locations import PROJECT_ROOT as PROJECT_ROOT  # re-exported: tests, eval and benches read it here
 from qa.locations import bundled_corpus, default_index_dir
 
-RetrieverName = Literal["dense", "bm25", "hybrid"]
-RETRIEVERS: tuple[RetrieverName, ...] = get_args(RetrieverName)
 QuoteMode = Literal["sentence", "passage"]
 
 DEFAULT_INDEX_LOCK_TIMEOUT_S = 600.0

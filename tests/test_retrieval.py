@@ -7,6 +7,7 @@ from fastapi.testclient import TestClient
 
 from embeddings import Encoder
 from qa import Assistant, Settings
+from qa.errors import InvalidQuestion
 from qa.retrieve import best_piece, fuse, is_fragment
 from qa.sentences import Span
 from tests.conftest import open_built
@@ -53,6 +54,17 @@ def test_hits_score_by_dense_evidence_whichever_retriever_ranked_them(assistant:
     for hit in assistant.retriever.search(G8, 5, "bm25"):
         if hit.paragraph.text in dense:
             assert hit.score == pytest.approx(dense[hit.paragraph.text])
+
+
+@pytest.mark.parametrize(
+    ("k", "retriever", "message"),
+    [(0, "dense", "k must be a whole number from 1 to 10, got 0"), (3, "sparse", "retriever must be one of")],
+)
+def test_the_retriever_refuses_a_bad_k_or_retriever_in_the_words_the_api_uses(
+    assistant: Assistant, k: int, retriever: str, message: str
+) -> None:
+    with pytest.raises(InvalidQuestion, match=message):
+        assistant.retriever.search("What did the G8 say?", k, retriever)  # type: ignore[arg-type]
 
 
 def test_no_paragraph_text_fills_two_slots(assistant: Assistant) -> None:
