@@ -41,6 +41,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from qa.terms import question_terms
+
 if TYPE_CHECKING:
     from qa.corpus import Article
 
@@ -181,8 +183,11 @@ def signals(question: str, score: float, coverage: float, passage: str, document
 
 
 def is_keyword_question(question: str) -> bool:
-    """One to three words: a look-up of a name or phrase rather than a question."""
-    return 0 < len(_WORD_RE.findall(question)) <= KEYWORD_MAX_WORDS
+    """One to three words, one of them a content word: a look-up of a name or phrase rather than a question.
+
+    Stop words alone ("the", "of the") look up nothing: every passage holds them, and a fragment such as a
+    paragraph's trailing "The" matched "the" exactly and was quoted as its answer."""
+    return 0 < len(_WORD_RE.findall(question)) <= KEYWORD_MAX_WORDS and bool(question_terms(question))
 
 
 def is_keyword_match(question: str, passage: str) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from eval.fit_decision import Asking, leave_one_out
 from qa import Assistant
 from qa.calibration import Sample, choose_threshold, fit, fit_decision, rates
@@ -89,6 +91,11 @@ def test_a_keyword_matches_a_passage_holding_it_verbatim_whatever_the_case_and_s
     assert is_keyword_match("g8  communique", "the G8 Communique of 2013")
     assert not is_keyword_match("G8 communique", "the G8 summit issued a communique")
     assert not is_keyword_match("what did the G8 say", "what did the G8 say")
+
+
+@pytest.mark.parametrize("question", ["the", "The", "of the", "and"])
+def test_stop_words_alone_are_not_a_keyword_look_up(question: str) -> None:
+    assert not is_keyword_match(question, "The camp was razed. The")
 
 
 def test_a_one_word_question_a_passage_holds_is_answered_with_that_passage(assistant: Assistant) -> None:
