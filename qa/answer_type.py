@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from qa.sentences import MARKER_RE, Span
+from qa.sentences import MARKER_RE, NOTE_NUMBER, Span
 
 AnswerType = Literal["quantity", "date", "agent", "place", "other"]
 
@@ -58,7 +58,7 @@ _NAME_RE = re.compile(
     r"\b(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]{2,}\w*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+)?[A-Z][\w’'.-]+)*"
 )
 """A run of capitalised words, or an acronym: a name of a person, organisation or place."""
-_SENTENCE_START_RE = re.compile(r"(?:^|[.!?][\"”’')\]]*(?:\[\d{1,4}\])*\s+)")
+_SENTENCE_START_RE = re.compile(rf"(?:^|[.!?][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*\s+)")
 """Where a sentence starts: after its end mark, closing quotes or brackets and the note markers glued to it."""
 _LABEL_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0-]$")
 _PATTERNS: dict[AnswerType, re.Pattern[str]] = {
