@@ -184,3 +184,32 @@ def test_wild_paragraph_after_a_list_is_text_not_an_item() -> None:
     after = next(p for p in found.paragraphs if p.text.startswith("Both of Calibrator and Trainer modules"))
     item = next(p for p in found.paragraphs if p.text.startswith("Trainer - trains the agents"))
     assert (item.kind, after.kind) == ("bullet", "text")
+
+
+def test_wild_front_matter_closed_by_a_fence_naming_the_next_section_is_metadata() -> None:
+    """A kramdown-rfc draft opens with YAML closed by `--- abstract`: its title and authors, not paragraphs."""
+    found = article("kramdown-rfc-cubic-draft.md")
+    assert (found.title, found.author) == (
+        "CUBIC for Fast Long-Distance Networks",
+        "Lisong Xu, Sangtae Ha, Vidhi Goel, Lars Eggert",
+    )
+    assert found.paragraphs[0].text.startswith("CUBIC is an extension to the current TCP standards.")
+    assert not any(p.text.startswith(("title:", "author:", "informative:")) for p in found.paragraphs)
+
+
+def test_wild_markdown_section_fences_and_extension_tags_are_no_paragraphs() -> None:
+    """`--- middle` divides a draft and `{::boilerplate bcp14}` asks for standard words: markup a reader never sees."""
+    texts = [p.text for p in article("kramdown-rfc-cubic-draft.md").paragraphs]
+    assert not any(text.startswith(("---", "{:")) for text in texts)
+
+
+def test_wild_heading_attribute_list_is_no_part_of_the_heading() -> None:
+    texts = [p.text for p in article("kramdown-rfc-cubic-draft.md").paragraphs if p.kind == "heading"]
+    assert "Window Increase Function" in texts
+    assert not any("{#" in text for text in texts)
+
+
+def test_wild_definition_list_term_and_definition_are_apart() -> None:
+    """`beta_cubic:` then `: CUBIC multiplication ...` on the next line: a term and its definition, two blocks."""
+    texts = [p.text for p in article("kramdown-rfc-cubic-draft.md").paragraphs]
+    assert "CUBIC multiplication decrease factor as described in {{mult-dec}}" in texts
