@@ -213,3 +213,26 @@ def test_wild_definition_list_term_and_definition_are_apart() -> None:
     """`beta_cubic:` then `: CUBIC multiplication ...` on the next line: a term and its definition, two blocks."""
     texts = [p.text for p in article("kramdown-rfc-cubic-draft.md").paragraphs]
     assert "CUBIC multiplication decrease factor as described in {{mult-dec}}" in texts
+
+
+def test_wild_plain_text_table_of_contents_is_no_paragraph() -> None:
+    """An RFC lists its sections with dotted leaders to page numbers; no entry, nor the contents' heading, is text."""
+    texts = [p.text for p in article("ietf-rfc2616-http11.txt").paragraphs]
+    assert not any("......" in text or text == "Table of Contents" for text in texts)
+    assert texts[texts.index("Abstract") + 1].startswith("The Hypertext Transfer Protocol (HTTP) is an application")
+
+
+def test_wild_plain_text_title_centred_under_an_opening_block_in_columns() -> None:
+    """The RFC's first lines set series, number and authors side by side, and its date; the title stands centred."""
+    found = article("ietf-rfc2616-http11.txt")
+    assert (found.title, found.date) == ("Hypertext Transfer Protocol -- HTTP/1.1", "1999-06")
+    assert found.paragraphs[0].text == "Status of this Memo"
+
+
+def test_wild_numbered_references_section_resolves_citations_and_the_text_goes_on_after_it() -> None:
+    """Section 17 lists the references `[1]`..`[49]`; sections 18 to 21 follow it and are text again."""
+    found = article("ietf-rfc2616-http11.txt")
+    assert found.footnote(33).startswith("Fielding, R., Gettys, J., Mogul, J., Frystyk, H. and T.")
+    assert "[33]" in paragraph_with(found, "is an update to RFC 2068")
+    assert any(p.text == "19 Appendices" for p in found.paragraphs)
+    assert not any(p.text.startswith("[1] Alvestrand") for p in found.paragraphs)

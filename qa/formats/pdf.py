@@ -35,6 +35,7 @@ from pdfminer.pdfparser import PDFParser
 from qa.corpus import ParagraphKind
 from qa.formats.document import (
     BYLINE_BY_RE,
+    LEADER_RE,
     NOTES_HEADING_RE,
     Block,
     Extracted,
@@ -124,7 +125,6 @@ _UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
 """pdfminer's name for a glyph the PDF gives no character for (mostly bullets): nothing a reader can quote."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
-_LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
 _NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 
@@ -548,7 +548,7 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
     for run in runs:
         members = [lines[i] for i in run]
         numbers = [_entry(line, page_count) for line in members]
-        dotted = any(_LEADER_RE.fullmatch(line.text) for line in members)
+        dotted = any(LEADER_RE.fullmatch(line.text) for line in members)
         aligned = max(line.x1 for line in members) - min(line.x1 for line in members) <= body_size
         if not dotted and not (len(run) >= _TOC_RUN and aligned and numbers == sorted(numbers)):
             continue
@@ -559,7 +559,7 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
 
 def _entry(line: _Line, page_count: int) -> int | None:
     """The page number a contents line points to, or None."""
-    if _LEADER_RE.fullmatch(line.text):
+    if LEADER_RE.fullmatch(line.text):
         return 0
     entry = _CONTENTS_LINE_RE.fullmatch(line.text)
     return int(entry.group(1)) if entry and int(entry.group(1)) <= 2 * page_count + 10 else None
