@@ -236,3 +236,10 @@ def test_wild_numbered_references_section_resolves_citations_and_the_text_goes_o
     assert "[33]" in paragraph_with(found, "is an update to RFC 2068")
     assert any(p.text == "19 Appendices" for p in found.paragraphs)
     assert not any(p.text.startswith("[1] Alvestrand") for p in found.paragraphs)
+
+
+def test_wild_credit_line_closing_the_post_is_metadata_not_a_paragraph() -> None:
+    """The post ends "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.": who and when, no sentence."""
+    found = article("ebb-org-blog.html")
+    assert not any(p.text.startswith("Posted on") for p in found.paragraphs)
+    assert (found.author, found.date) == ("Bradley M. Kuhn", "2019-10-15")
