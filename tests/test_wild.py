@@ -243,3 +243,11 @@ def test_wild_credit_line_closing_the_post_is_metadata_not_a_paragraph() -> None
     found = article("ebb-org-blog.html")
     assert not any(p.text.startswith("Posted on") for p in found.paragraphs)
     assert (found.author, found.date) == ("Bradley M. Kuhn", "2019-10-15")
+
+
+def test_wild_notice_title_is_its_own_heading_not_the_section_masthead() -> None:
+    """Page 1's largest line, "Proposed Rules", is the issue's section, printed in every page's running head with
+    the volume and date; the notice's title closes the bold stack (agency, CFR part, docket, RIN) above its text."""
+    found = article("federal-register-2020-17221.pdf")
+    assert found.title == "Airworthiness Directives; The Boeing Company Airplanes"
+    assert not any(p.text in ("Proposed Rules", "Airworthiness Directives; The Boeing") for p in found.paragraphs)

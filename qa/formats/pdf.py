@@ -986,6 +986,11 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
                 break
             title_lines.append(line)
         end += len(title_lines)
+    date, dateline = _dated(lines)
+    issue = [line.text for line in (*title_lines, dateline) if line is not None]
+    masthead = title_lines if title_lines and dateline is not None and _masthead(issue, pages) else []
+    if masthead:
+        title_lines = _stack_title(first[end:])
     printed = None
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
@@ -1001,9 +1006,44 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         author = _names(by.group(1) if by else byline.text)
     else:
         author = " and ".join(signed.values()) or (issuer.text if issuer else None) or _printed_info(metadata, pages)
-    date, dateline = _dated(lines)
-    shown = [*title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
+    shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+def _masthead(issue: list[str], pages: list[list[_Line]]) -> bool:
+    """Whether the first page's largest line is a periodical's masthead: the running head of other pages prints
+    it together with the date page 1 prints, as parts of one line naming the issue ("Federal Register / Vol. 85,
+    No. 152 / Thursday, August 6, 2020 / Proposed Rules"). It names a section of the issue, not the document."""
+    wanted = [re.compile(rf"(?<!\w){re.escape(squash(text).casefold())}(?!\w)") for text in issue]
+    heads = [
+        squash(line.text).casefold()
+        for page in pages[1:]
+        if page
+        for line in page
+        if line.row <= min(other.row for other in page) + 1
+    ]
+    return sum(1 for head in heads if all(part.search(head) for part in wanted)) >= _RUNNING_TITLE_REPEATS
+
+
+def _stack_title(lines: list[_Line]) -> list[_Line]:
+    """The lines of the document's own heading under a masthead: the last block of the stack of bold lines that
+    opens its text. A notice stacks its issuer, its part of the code and its docket above its title, each a block
+    of its own, and sets its title last, right above the text ("DEPARTMENT OF TRANSPORTATION / ... / RIN
+    2120-AA64 / Airworthiness Directives; The Boeing Company Airplanes / AGENCY: ...")."""
+    start = next((i for i, line in enumerate(lines) if line.bold), len(lines))
+    stack: list[_Line] = []
+    for line in lines[start:]:
+        if not line.bold:
+            break
+        stack.append(line)
+    blocks: list[list[_Line]] = []
+    for line in stack:
+        if blocks and line.top - blocks[-1][-1].bottom <= line.size / 2:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    last = blocks[-1] if blocks else []
+    return last if last and last[0].text[:1].isupper() and not _generic(last[0].text) else []
 
 
 _RUNNING_TITLE_REPEATS = 2
