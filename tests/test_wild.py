@@ -79,9 +79,15 @@ def test_wild_word_report_markers_glued_to_numbers_resolve_to_their_notes() -> N
     assert found.footnote(3).startswith("Defined by The World Wide Web Consortium (W3C)")
 
 
-def test_wild_surname_first_info_author_the_document_never_prints_is_no_author() -> None:
+def test_wild_surname_first_info_author_the_document_never_prints_is_not_taken() -> None:
     """Word stored the account of whoever saved the file ("Doan, Phoebe"); no page prints that name."""
-    assert article("house-clerk-standardized-formats-2020.pdf").author is None
+    assert article("house-clerk-standardized-formats-2020.pdf").author != "Phoebe Doan"
+
+
+def test_wild_issuer_named_beside_the_date_in_the_running_footer_is_the_author() -> None:
+    """No byline, no signature with a name: every page's footer reads "Office of the Clerk · May 11, 2020 · Page
+    1 of 6", the issuing office beside the report's own date."""
+    assert article("house-clerk-standardized-formats-2020.pdf").author == "Office of the Clerk"
 
 
 def test_wild_info_author_the_running_footer_prints_is_the_author() -> None:

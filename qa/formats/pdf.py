@@ -1005,7 +1005,12 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     if byline is not None:
         author = _names(by.group(1) if by else byline.text)
     else:
-        author = " and ".join(signed.values()) or (issuer.text if issuer else None) or _printed_info(metadata, pages)
+        author = (
+            " and ".join(signed.values())
+            or (issuer.text if issuer else None)
+            or _footer_issuer(pages, date)
+            or _printed_info(metadata, pages)
+        )
     shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
@@ -1103,6 +1108,25 @@ def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
         return None
     name = re.compile(rf"(?<!\w){re.escape(top[0].text)}(?!\w)", re.IGNORECASE)
     return top[0] if any(name.search(line.text) for lines in pages[1:] for line in lines) else None
+
+
+_FOOTER_PARTS_RE = re.compile(r"\s+[·•|–—]\s+")
+
+
+def _footer_issuer(pages: list[list[_Line]], date: str | None) -> str | None:
+    """The body a running footer names beside the document's date ("Office of the Clerk · May 11, 2020 · Page 1
+    of 6"): the issuer of a document whose pages name it nowhere else. The footer must print the date the
+    document is dated by, on two pages or more, and exactly one of its parts must read as an organisation."""
+    found: Counter[str] = Counter()
+    for page in pages if date else ():
+        last = max((line.row for line in page), default=0)
+        for line in page:
+            parts = _FOOTER_PARTS_RE.split(line.text) if line.row >= last - 1 else []
+            names = [part for part in parts if _organisation(part)]
+            if len(names) == 1 and any(_date(part, labelled=False) == date for part in parts):
+                found[names[0]] += 1
+    named = [name for name, count in found.items() if count >= _RUNNING_TITLE_REPEATS]
+    return named[0] if len(named) == 1 else None
 
 
 def _organisation(text: str) -> bool:
