@@ -257,3 +257,10 @@ def test_wild_notice_title_is_its_own_heading_not_the_section_masthead() -> None
     found = article("federal-register-2020-17221.pdf")
     assert found.title == "Airworthiness Directives; The Boeing Company Airplanes"
     assert not any(p.text in ("Proposed Rules", "Airworthiness Directives; The Boeing") for p in found.paragraphs)
+
+
+def test_wild_list_of_short_links_is_a_menu_not_bullets_of_the_text() -> None:
+    """The record's tabs ("Study Details", "Tabular View", ... "How to Read a Study Record") are a list of links."""
+    texts = [p.text for p in article("clinicaltrials-gov-study.html").paragraphs]
+    assert not any(text in ("Tabular View", "No Results Posted", "How to Read a Study Record") for text in texts)
+    assert "Females who are pregnant" in texts

@@ -563,9 +563,32 @@ def _remove_furniture(body: etree._Element) -> None:
             node.drop_tree()
     for paragraph in list(body.iter("p")):
         text = _text(paragraph)
-        linked = sum(len(_text(a)) for a in paragraph.iter("a") if not (a.get("href") or "#").startswith("#"))
-        if text and len(text) <= _FURNITURE_MAX and linked >= _TEASER_LINK_SHARE * len(text):
+        if text and len(text) <= _FURNITURE_MAX and _linked(paragraph) >= _TEASER_LINK_SHARE * len(text):
             paragraph.drop_tree()
+    for menu in [node for node in body.iter("ul", "ol") if _is_menu(node)]:
+        menu.drop_tree()
+
+
+_MENU_ITEMS = 3
+_MENU_ITEM_WORDS = 6
+"""A menu's entries are labels: a few words each ("Tabular View", "How to Read a Study Record")."""
+
+
+def _linked(node: etree._Element) -> int:
+    """How many characters of the node's text are links to other pages (an in-page `#` link is no way out)."""
+    return sum(len(_text(a)) for a in node.iter("a") if not (a.get("href") or "#").startswith("#"))
+
+
+def _is_menu(node: etree._Element) -> bool:
+    """Whether a list is a menu: three entries or more, each a short label, and its words mostly links to other
+    pages (tabs, a site's sections). A list of the text's own points is sentences, not labels."""
+    items = [_text(item) for item in node if item.tag == "li"]
+    text = _text(node)
+    return (
+        len(items) >= _MENU_ITEMS
+        and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items)
+        and _linked(node) >= _TEASER_LINK_SHARE * len(text)
+    )
 
 
 _INLINE_OUTPUT = frozenset({"hi", "ref", "lb", "del", "graphic"})
