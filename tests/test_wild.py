@@ -264,3 +264,11 @@ def test_wild_list_of_short_links_is_a_menu_not_bullets_of_the_text() -> None:
     texts = [p.text for p in article("clinicaltrials-gov-study.html").paragraphs]
     assert not any(text in ("Tabular View", "No Results Posted", "How to Read a Study Record") for text in texts)
     assert "Females who are pregnant" in texts
+
+
+def test_wild_raw_html_block_in_markdown_keeps_its_sentences_not_its_labels() -> None:
+    """The Jekyll page writes its speakers' biographies as an HTML table: each biography is text, while the
+    schedule's times and rooms, and each speaker's job title, are the table's labels."""
+    texts = [p.text for p in article("usgpo-jekyll-ldtc-2019.md").paragraphs]
+    assert any(text.startswith("Addie Adeniji directs risk management and audit compliance") for text in texts)
+    assert not any(text in ("8:30", "Congressional Auditorium Atrium", "Clerk of the House") for text in texts)

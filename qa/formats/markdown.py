@@ -15,7 +15,9 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+import lxml.html
 import yaml
+from lxml import etree
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from mdit_py_plugins.admon import admon_plugin
@@ -91,6 +93,45 @@ def _inline(token: Token) -> str:
     return "".join(parts)
 
 
+_HTML_BLOCK_TAGS = frozenset("p li dd dt blockquote td th figcaption div section article h1 h2 h3 h4 h5 h6".split())
+_HTML_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HTML_UNREAD = ("script", "style", "template", "noscript")
+_CELL_TEXT_WORDS = 8
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
+"""A table cell counts as text when a line of it is a sentence of some words (a biography); the others are the
+table's labels and values (a time, a room, a job title), as a Markdown table's cells are not paragraphs either."""
+_LINE_BREAK = "\u2029"
+"""Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= _CELL_TEXT_WORDS and _SENTENCE_END_RE.search(text) is not None
+
+
+def _html_blocks(html: str) -> list[Block]:
+    """The words a browser shows of a raw HTML block written into Markdown (a Jekyll page's table of speakers'
+    biographies): each innermost block element's text, one block per line it breaks with `<br>`."""
+    try:
+        nodes = [node for node in lxml.html.fragments_fromstring(html) if isinstance(getattr(node, "tag", None), str)]
+    except (etree.ParserError, ValueError):
+        return []
+    blocks: list[Block] = []
+    for root in nodes:
+        etree.strip_elements(root, *_HTML_UNREAD, with_tail=False)
+        for br in root.iter("br"):
+            br.tail = _LINE_BREAK + (br.tail or "")
+        for node in root.iter(*_HTML_BLOCK_TAGS):
+            if any(inner.tag in _HTML_BLOCK_TAGS for inner in node.iterdescendants()):
+                continue
+            kind: ParagraphKind = "heading" if node.tag in _HTML_HEADINGS else "text"
+            cell = node.tag in ("td", "th")
+            for line in node.text_content().split(_LINE_BREAK):
+                text = squash(line)
+                if text and not (cell and not _is_sentence(text)):
+                    blocks.append(Block(text, kind))
+    return blocks
+
+
 def _note_number(token: Token) -> int:
     """A numeric label keeps its number (`[^3]` is note 3); others are numbered in reference order."""
     label = str(token.meta.get("label", ""))
@@ -122,6 +163,10 @@ def _walk(tokens: list[Token]) -> _Walk:
             heading = True
         elif kind in ("heading_close", "admonition_title_close"):
             heading = False
+        elif kind == "html_block" and note is None:
+            found = _html_blocks(token.content)
+            walk.blocks += found
+            walk.raw += [block.text for block in found]
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token)}".strip()
