@@ -139,3 +139,19 @@ def test_front_matter_with_windows_line_ends_is_read() -> None:
         "Priya Raman, Jonas Berg",
     )
     assert "layout" not in parsed.text
+
+
+def test_mkdocs_admonition_body_is_text_and_its_title_a_heading() -> None:
+    """`!!! note "Title"` and an indented body (MkDocs): without the extension the body read as a code block."""
+    found = only_article_of('Intro.\n\n!!! warning "Detention limits"\n    No one may be held beyond 48 hours.\n')
+    assert [(p.kind, p.text) for p in found.paragraphs] == [
+        ("text", "Intro."),
+        ("heading", "Detention limits"),
+        ("text", "No one may be held beyond 48 hours."),
+    ]
+
+
+def test_colon_fenced_aside_keeps_its_words_without_its_fence_lines() -> None:
+    """Docusaurus writes an aside between `:::note` and `:::`; the fence lines are no words of the paragraph."""
+    found = only_article_of("Intro.\n\n:::tip Take care\nVisits are allowed on Sundays.\n:::\n")
+    assert [p.text for p in found.paragraphs] == ["Intro.", "Visits are allowed on Sundays."]

@@ -218,3 +218,16 @@ def test_an_archives_header_and_licence_outside_its_start_and_end_lines_are_not_
     assert not any("Project Gutenberg License" in text or "Release Date" in text for text in texts)
     assert texts[0] == "Produced by Norman M. Wolcott"
     assert (paine.title, paine.author) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine")
+
+
+def test_centred_line_after_prose_is_no_title() -> None:
+    """A centred title counts only under an opening block set in columns; above it here is the author's prose."""
+    text = (
+        "The committee met on Monday and heard three witnesses on the conditions of detention in the region.\n\n"
+        + " " * 30
+        + "Findings\n\n"
+        + "The witnesses agreed that the cells were overcrowded and that food was short every week.\n"
+    )
+    (article,) = parse_text(text, "minutes.txt")
+    assert article.title is None
+    assert article.paragraphs[0].text.startswith("The committee met on Monday")

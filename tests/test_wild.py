@@ -79,9 +79,15 @@ def test_wild_word_report_markers_glued_to_numbers_resolve_to_their_notes() -> N
     assert found.footnote(3).startswith("Defined by The World Wide Web Consortium (W3C)")
 
 
-def test_wild_surname_first_info_author_the_document_never_prints_is_no_author() -> None:
+def test_wild_surname_first_info_author_the_document_never_prints_is_not_taken() -> None:
     """Word stored the account of whoever saved the file ("Doan, Phoebe"); no page prints that name."""
-    assert article("house-clerk-standardized-formats-2020.pdf").author is None
+    assert article("house-clerk-standardized-formats-2020.pdf").author != "Phoebe Doan"
+
+
+def test_wild_issuer_named_beside_the_date_in_the_running_footer_is_the_author() -> None:
+    """No byline, no signature with a name: every page's footer reads "Office of the Clerk · May 11, 2020 · Page
+    1 of 6", the issuing office beside the report's own date."""
+    assert article("house-clerk-standardized-formats-2020.pdf").author == "Office of the Clerk"
 
 
 def test_wild_info_author_the_running_footer_prints_is_the_author() -> None:
@@ -184,3 +190,85 @@ def test_wild_paragraph_after_a_list_is_text_not_an_item() -> None:
     after = next(p for p in found.paragraphs if p.text.startswith("Both of Calibrator and Trainer modules"))
     item = next(p for p in found.paragraphs if p.text.startswith("Trainer - trains the agents"))
     assert (item.kind, after.kind) == ("bullet", "text")
+
+
+def test_wild_front_matter_closed_by_a_fence_naming_the_next_section_is_metadata() -> None:
+    """A kramdown-rfc draft opens with YAML closed by `--- abstract`: its title and authors, not paragraphs."""
+    found = article("kramdown-rfc-cubic-draft.md")
+    assert (found.title, found.author) == (
+        "CUBIC for Fast Long-Distance Networks",
+        "Lisong Xu, Sangtae Ha, Vidhi Goel, Lars Eggert",
+    )
+    assert found.paragraphs[0].text.startswith("CUBIC is an extension to the current TCP standards.")
+    assert not any(p.text.startswith(("title:", "author:", "informative:")) for p in found.paragraphs)
+
+
+def test_wild_markdown_section_fences_and_extension_tags_are_no_paragraphs() -> None:
+    """`--- middle` divides a draft and `{::boilerplate bcp14}` asks for standard words: markup a reader never sees."""
+    texts = [p.text for p in article("kramdown-rfc-cubic-draft.md").paragraphs]
+    assert not any(text.startswith(("---", "{:")) for text in texts)
+
+
+def test_wild_heading_attribute_list_is_no_part_of_the_heading() -> None:
+    texts = [p.text for p in article("kramdown-rfc-cubic-draft.md").paragraphs if p.kind == "heading"]
+    assert "Window Increase Function" in texts
+    assert not any("{#" in text for text in texts)
+
+
+def test_wild_definition_list_term_and_definition_are_apart() -> None:
+    """`beta_cubic:` then `: CUBIC multiplication ...` on the next line: a term and its definition, two blocks."""
+    texts = [p.text for p in article("kramdown-rfc-cubic-draft.md").paragraphs]
+    assert "CUBIC multiplication decrease factor as described in {{mult-dec}}" in texts
+
+
+def test_wild_plain_text_table_of_contents_is_no_paragraph() -> None:
+    """An RFC lists its sections with dotted leaders to page numbers; no entry, nor the contents' heading, is text."""
+    texts = [p.text for p in article("ietf-rfc2616-http11.txt").paragraphs]
+    assert not any("......" in text or text == "Table of Contents" for text in texts)
+    assert texts[texts.index("Abstract") + 1].startswith("The Hypertext Transfer Protocol (HTTP) is an application")
+
+
+def test_wild_plain_text_title_centred_under_an_opening_block_in_columns() -> None:
+    """The RFC's first lines set series, number and authors side by side, and its date; the title stands centred."""
+    found = article("ietf-rfc2616-http11.txt")
+    assert (found.title, found.date) == ("Hypertext Transfer Protocol -- HTTP/1.1", "1999-06")
+    assert found.paragraphs[0].text == "Status of this Memo"
+
+
+def test_wild_numbered_references_section_resolves_citations_and_the_text_goes_on_after_it() -> None:
+    """Section 17 lists the references `[1]`..`[49]`; sections 18 to 21 follow it and are text again."""
+    found = article("ietf-rfc2616-http11.txt")
+    assert found.footnote(33).startswith("Fielding, R., Gettys, J., Mogul, J., Frystyk, H. and T.")
+    assert "[33]" in paragraph_with(found, "is an update to RFC 2068")
+    assert any(p.text == "19 Appendices" for p in found.paragraphs)
+    assert not any(p.text.startswith("[1] Alvestrand") for p in found.paragraphs)
+
+
+def test_wild_credit_line_closing_the_post_is_metadata_not_a_paragraph() -> None:
+    """The post ends "Posted on Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.": who and when, no sentence."""
+    found = article("ebb-org-blog.html")
+    assert not any(p.text.startswith("Posted on") for p in found.paragraphs)
+    assert (found.author, found.date) == ("Bradley M. Kuhn", "2019-10-15")
+
+
+def test_wild_notice_title_is_its_own_heading_not_the_section_masthead() -> None:
+    """Page 1's largest line, "Proposed Rules", is the issue's section, printed in every page's running head with
+    the volume and date; the notice's title closes the bold stack (agency, CFR part, docket, RIN) above its text."""
+    found = article("federal-register-2020-17221.pdf")
+    assert found.title == "Airworthiness Directives; The Boeing Company Airplanes"
+    assert not any(p.text in ("Proposed Rules", "Airworthiness Directives; The Boeing") for p in found.paragraphs)
+
+
+def test_wild_list_of_short_links_is_a_menu_not_bullets_of_the_text() -> None:
+    """The record's tabs ("Study Details", "Tabular View", ... "How to Read a Study Record") are a list of links."""
+    texts = [p.text for p in article("clinicaltrials-gov-study.html").paragraphs]
+    assert not any(text in ("Tabular View", "No Results Posted", "How to Read a Study Record") for text in texts)
+    assert "Females who are pregnant" in texts
+
+
+def test_wild_raw_html_block_in_markdown_keeps_its_sentences_not_its_labels() -> None:
+    """The Jekyll page writes its speakers' biographies as an HTML table: each biography is text, while the
+    schedule's times and rooms, and each speaker's job title, are the table's labels."""
+    texts = [p.text for p in article("usgpo-jekyll-ldtc-2019.md").paragraphs]
+    assert any(text.startswith("Addie Adeniji directs risk management and audit compliance") for text in texts)
+    assert not any(text in ("8:30", "Congressional Auditorium Atrium", "Clerk of the House") for text in texts)

@@ -27,6 +27,8 @@ DEFINITION_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)", re.DOTALL)
 """A note as the notes block writes it, `[n] text`: what every format's own endnote lines are read as too."""
 BYLINE_BY_RE = re.compile(r"By\s+(\S.{0,118})")
 """A byline under a title, `By Jane Doe`; the name is group 1."""
+LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
+"""A table of contents' entry: words, a dotted leader and the page number ("2. Conventions ......3")."""
 _SPACE_RE = re.compile(r"\s+")
 
 

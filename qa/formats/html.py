@@ -273,6 +273,39 @@ def _dateline(tree: etree._Element, heading: str | None) -> str | None:
     return None
 
 
+_CREDIT_BY_RE = re.compile(r"\bby\s+(?P<name>[^,;]+?)(?:\s+(?:on|at)\b.*|[,;].*)?\s*\.?$", re.IGNORECASE)
+_CREDIT_AT_ENDS = 2
+"""How many blocks at either end of the text a credit line may stand in (the text may end with a reply line)."""
+
+
+def _date_in(line: str) -> str | None:
+    """The first date printed anywhere in a short line ("Posted on Tuesday 15 October 2019 at 09:11 ...")."""
+    words = line.split()
+    return next((date for start in range(len(words)) if (date := _opening_date(" ".join(words[start:])))), None)
+
+
+def _credit(line: str) -> tuple[str, str] | None:
+    """The author and date of a credit line: a short line that prints a date and "by" a name ("Posted on
+    Tuesday 15 October 2019 at 09:11 by Bradley M. Kuhn.", "Posted by Jane Doe on May 2, 2023"), or None.
+
+    Such a line is metadata, like a dateline: it is not a sentence of the text. Both must be there; a line
+    with a name only may be a photo credit, and one with a date only may be the text's own words.
+    """
+    if len(line) > _BYLINE_MAX or not (by := _CREDIT_BY_RE.search(line)) or not (date := _date_in(line)):
+        return None
+    name = personal_names(by["name"].strip(" ."))
+    return (name, date) if name else None
+
+
+def _without_credits(blocks: list[Block]) -> tuple[list[Block], tuple[str, str] | None]:
+    """The blocks less a credit line among the first or last few, and that line's author and date."""
+    ends = {*range(min(_CREDIT_AT_ENDS, len(blocks))), *range(max(0, len(blocks) - _CREDIT_AT_ENDS), len(blocks))}
+    for index in sorted(ends):
+        if blocks[index].kind != "heading" and (credit := _credit(squash(blocks[index].text))):
+            return blocks[:index] + blocks[index + 1 :], credit
+    return blocks, None
+
+
 _BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
 _TEXT_START = 200
 """A paragraph this long is the article's text under way: a byline stands above it."""
@@ -530,9 +563,32 @@ def _remove_furniture(body: etree._Element) -> None:
             node.drop_tree()
     for paragraph in list(body.iter("p")):
         text = _text(paragraph)
-        linked = sum(len(_text(a)) for a in paragraph.iter("a") if not (a.get("href") or "#").startswith("#"))
-        if text and len(text) <= _FURNITURE_MAX and linked >= _TEASER_LINK_SHARE * len(text):
+        if text and len(text) <= _FURNITURE_MAX and _linked(paragraph) >= _TEASER_LINK_SHARE * len(text):
             paragraph.drop_tree()
+    for menu in [node for node in body.iter("ul", "ol") if _is_menu(node)]:
+        menu.drop_tree()
+
+
+_MENU_ITEMS = 3
+_MENU_ITEM_WORDS = 6
+"""A menu's entries are labels: a few words each ("Tabular View", "How to Read a Study Record")."""
+
+
+def _linked(node: etree._Element) -> int:
+    """How many characters of the node's text are links to other pages (an in-page `#` link is no way out)."""
+    return sum(len(_text(a)) for a in node.iter("a") if not (a.get("href") or "#").startswith("#"))
+
+
+def _is_menu(node: etree._Element) -> bool:
+    """Whether a list is a menu: three entries or more, each a short label, and its words mostly links to other
+    pages (tabs, a site's sections). A list of the text's own points is sentences, not labels."""
+    items = [_text(item) for item in node if item.tag == "li"]
+    text = _text(node)
+    return (
+        len(items) >= _MENU_ITEMS
+        and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items)
+        and _linked(node) >= _TEASER_LINK_SHARE * len(text)
+    )
 
 
 _INLINE_OUTPUT = frozenset({"hi", "ref", "lb", "del", "graphic"})
@@ -781,6 +837,9 @@ def parse(data: bytes, source: str) -> Parsed:
         blocks = blocks[1:]
     if blocks and (dateline := _dateline(tree, heading)) and squash(blocks[0].text) == dateline:
         blocks = blocks[1:]
+    blocks, credit = _without_credits(blocks)
+    if credit is not None:
+        author, date = author or credit[0], date or credit[1]
     if lead and blocks and not any(lead[:_SUMMARY_MIN] in squash(b.text) for b in blocks):
         blocks = [Block(lead), *blocks]
     return assemble(Extracted(blocks, notes, title, author, date, _page_url(tree)), source)

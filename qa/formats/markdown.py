@@ -15,9 +15,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 
+import lxml.html
 import yaml
+from lxml import etree
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
+from mdit_py_plugins.admon import admon_plugin
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from qa.corpus import ParagraphKind
@@ -27,8 +32,12 @@ from qa.formats.encoding import decode_text
 from qa.formats.metadata import IDENTIFIER_RE, printed_name, web_address
 
 _FRONT_MATTER_RE = re.compile(
-    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?P=fence)[ \t]*\r?$\n?", re.DOTALL | re.MULTILINE
+    r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:(?P=fence)(?:[ \t]+[\w-]+)?|\.\.\.)[ \t]*\r?$\n?",
+    re.DOTALL | re.MULTILINE,
 )
+"""Front matter: YAML between `---` lines, or TOML between `+++` lines. YAML may also end at `...`, its own
+end-of-document line (pandoc writes it), and the closing fence may name the section that follows it
+(`--- abstract`: kramdown-rfc, whose drafts open with YAML closed that way)."""
 AUTHOR_KEYS = ("author", "authors")
 DATE_KEYS = ("date", "publishdate", "published", "pubdate")
 """Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
@@ -36,10 +45,31 @@ URL_KEYS = ("url", "canonical_url", "canonicalurl")
 """Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
 PLACEHOLDER_AUTHORS = frozenset({"admin", "anonymous", "unknown", "author", "user"})
 """Names a CMS fills in when nobody is named: no author, not an author called "admin"."""
-_TEMPLATE_TAGS_RE = re.compile(r"(?:\{%.*?%\}|\{\{.*?\}\}|\s)+", re.DOTALL)
-"""A paragraph of site-generator tags only (`{% include ... %}`, `{{< figure ... >}}`): markup, not words."""
+_TEMPLATE_TAGS_RE = re.compile(r"(?:\{%.*?%\}|\{\{.*?\}\}|\{:.*?\}|\s)+|---[ \t]+[\w-]+", re.DOTALL)
+"""A paragraph of markup only: site-generator tags (`{% include ... %}`, `{{< figure ... >}}`), kramdown's
+extensions and attribute lists (`{::boilerplate bcp14}`, `{: .note}`), or a section fence naming the part that
+follows (`--- middle`, as kramdown-rfc divides a draft). A reader sees none of it."""
 
-_PARSER = MarkdownIt("commonmark").enable("table").use(footnote_plugin)
+_HEADING_ATTRIBUTES_RE = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
+"""An attribute list closing a heading (`## Scope {#scope}`, `{: .no_toc}`): its id or class, which no reader sees."""
+
+
+def _any_name(params: str, markup: str) -> bool:
+    """Every `:::name` fence opens a container, whatever the name (Docusaurus's `:::note`, `:::tip Title`)."""
+    return True
+
+
+_PARSER = (
+    MarkdownIt("commonmark")
+    .enable("table")
+    .use(footnote_plugin)
+    .use(deflist_plugin)
+    .use(admon_plugin)
+    .use(container_plugin, name="aside", validate=_any_name)
+)
+"""CommonMark with the extensions static-site generators write: footnotes, tables, definition lists (pandoc,
+kramdown, PHP Markdown Extra), MkDocs' `!!! note` admonitions and `:::` fenced asides (Docusaurus, VuePress).
+Without them an aside's fence lines were read as words of a paragraph and an indented admonition as code."""
 
 
 @dataclass
@@ -61,6 +91,45 @@ def _inline(token: Token) -> str:
         elif child.type == "footnote_ref":
             parts.append(f"[{_note_number(child)}]")
     return "".join(parts)
+
+
+_HTML_BLOCK_TAGS = frozenset("p li dd dt blockquote td th figcaption div section article h1 h2 h3 h4 h5 h6".split())
+_HTML_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
+_HTML_UNREAD = ("script", "style", "template", "noscript")
+_CELL_TEXT_WORDS = 8
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
+"""A table cell counts as text when a line of it is a sentence of some words (a biography); the others are the
+table's labels and values (a time, a room, a job title), as a Markdown table's cells are not paragraphs either."""
+_LINE_BREAK = "\u2029"
+"""Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
+
+
+def _is_sentence(text: str) -> bool:
+    return len(text.split()) >= _CELL_TEXT_WORDS and _SENTENCE_END_RE.search(text) is not None
+
+
+def _html_blocks(html: str) -> list[Block]:
+    """The words a browser shows of a raw HTML block written into Markdown (a Jekyll page's table of speakers'
+    biographies): each innermost block element's text, one block per line it breaks with `<br>`."""
+    try:
+        nodes = [node for node in lxml.html.fragments_fromstring(html) if isinstance(getattr(node, "tag", None), str)]
+    except (etree.ParserError, ValueError):
+        return []
+    blocks: list[Block] = []
+    for root in nodes:
+        etree.strip_elements(root, *_HTML_UNREAD, with_tail=False)
+        for br in root.iter("br"):
+            br.tail = _LINE_BREAK + (br.tail or "")
+        for node in root.iter(*_HTML_BLOCK_TAGS):
+            if any(inner.tag in _HTML_BLOCK_TAGS for inner in node.iterdescendants()):
+                continue
+            kind: ParagraphKind = "heading" if node.tag in _HTML_HEADINGS else "text"
+            cell = node.tag in ("td", "th")
+            for line in node.text_content().split(_LINE_BREAK):
+                text = squash(line)
+                if text and not (cell and not _is_sentence(text)):
+                    blocks.append(Block(text, kind))
+    return blocks
 
 
 def _note_number(token: Token) -> int:
@@ -90,16 +159,20 @@ def _walk(tokens: list[Token]) -> _Walk:
             note = _note_number(token)
         elif kind == "footnote_close":
             note = None
-        elif kind == "heading_open":
+        elif kind in ("heading_open", "admonition_title_open"):
             heading = True
-        elif kind == "heading_close":
+        elif kind in ("heading_close", "admonition_title_close"):
             heading = False
+        elif kind == "html_block" and note is None:
+            found = _html_blocks(token.content)
+            walk.blocks += found
+            walk.raw += [block.text for block in found]
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token)}".strip()
         elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
-            text = _inline(token)
+            text = _HEADING_ATTRIBUTES_RE.sub("", _inline(token)) if heading else _inline(token)
             walk.blocks.append(Block(text, block_kind))
             walk.raw.append(text)
     return walk

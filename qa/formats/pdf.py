@@ -35,6 +35,7 @@ from pdfminer.pdfparser import PDFParser
 from qa.corpus import ParagraphKind
 from qa.formats.document import (
     BYLINE_BY_RE,
+    LEADER_RE,
     NOTES_HEADING_RE,
     Block,
     Extracted,
@@ -124,7 +125,6 @@ _UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
 """pdfminer's name for a glyph the PDF gives no character for (mostly bullets): nothing a reader can quote."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
-_LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
 _NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 
@@ -548,7 +548,7 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
     for run in runs:
         members = [lines[i] for i in run]
         numbers = [_entry(line, page_count) for line in members]
-        dotted = any(_LEADER_RE.fullmatch(line.text) for line in members)
+        dotted = any(LEADER_RE.fullmatch(line.text) for line in members)
         aligned = max(line.x1 for line in members) - min(line.x1 for line in members) <= body_size
         if not dotted and not (len(run) >= _TOC_RUN and aligned and numbers == sorted(numbers)):
             continue
@@ -559,7 +559,7 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
 
 def _entry(line: _Line, page_count: int) -> int | None:
     """The page number a contents line points to, or None."""
-    if _LEADER_RE.fullmatch(line.text):
+    if LEADER_RE.fullmatch(line.text):
         return 0
     entry = _CONTENTS_LINE_RE.fullmatch(line.text)
     return int(entry.group(1)) if entry and int(entry.group(1)) <= 2 * page_count + 10 else None
@@ -986,6 +986,11 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
                 break
             title_lines.append(line)
         end += len(title_lines)
+    date, dateline = _dated(lines)
+    issue = [line.text for line in (*title_lines, dateline) if line is not None]
+    masthead = title_lines if title_lines and dateline is not None and _masthead(issue, pages) else []
+    if masthead:
+        title_lines = _stack_title(first[end:])
     printed = None
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
@@ -1000,10 +1005,50 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     if byline is not None:
         author = _names(by.group(1) if by else byline.text)
     else:
-        author = " and ".join(signed.values()) or (issuer.text if issuer else None) or _printed_info(metadata, pages)
-    date, dateline = _dated(lines)
-    shown = [*title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
+        author = (
+            " and ".join(signed.values())
+            or (issuer.text if issuer else None)
+            or _footer_issuer(pages, date)
+            or _printed_info(metadata, pages)
+        )
+    shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+def _masthead(issue: list[str], pages: list[list[_Line]]) -> bool:
+    """Whether the first page's largest line is a periodical's masthead: the running head of other pages prints
+    it together with the date page 1 prints, as parts of one line naming the issue ("Federal Register / Vol. 85,
+    No. 152 / Thursday, August 6, 2020 / Proposed Rules"). It names a section of the issue, not the document."""
+    wanted = [re.compile(rf"(?<!\w){re.escape(squash(text).casefold())}(?!\w)") for text in issue]
+    heads = [
+        squash(line.text).casefold()
+        for page in pages[1:]
+        if page
+        for line in page
+        if line.row <= min(other.row for other in page) + 1
+    ]
+    return sum(1 for head in heads if all(part.search(head) for part in wanted)) >= _RUNNING_TITLE_REPEATS
+
+
+def _stack_title(lines: list[_Line]) -> list[_Line]:
+    """The lines of the document's own heading under a masthead: the last block of the stack of bold lines that
+    opens its text. A notice stacks its issuer, its part of the code and its docket above its title, each a block
+    of its own, and sets its title last, right above the text ("DEPARTMENT OF TRANSPORTATION / ... / RIN
+    2120-AA64 / Airworthiness Directives; The Boeing Company Airplanes / AGENCY: ...")."""
+    start = next((i for i, line in enumerate(lines) if line.bold), len(lines))
+    stack: list[_Line] = []
+    for line in lines[start:]:
+        if not line.bold:
+            break
+        stack.append(line)
+    blocks: list[list[_Line]] = []
+    for line in stack:
+        if blocks and line.top - blocks[-1][-1].bottom <= line.size / 2:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    last = blocks[-1] if blocks else []
+    return last if last and last[0].text[:1].isupper() and not _generic(last[0].text) else []
 
 
 _RUNNING_TITLE_REPEATS = 2
@@ -1063,6 +1108,25 @@ def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
         return None
     name = re.compile(rf"(?<!\w){re.escape(top[0].text)}(?!\w)", re.IGNORECASE)
     return top[0] if any(name.search(line.text) for lines in pages[1:] for line in lines) else None
+
+
+_FOOTER_PARTS_RE = re.compile(r"\s+[·•|–—]\s+")
+
+
+def _footer_issuer(pages: list[list[_Line]], date: str | None) -> str | None:
+    """The body a running footer names beside the document's date ("Office of the Clerk · May 11, 2020 · Page 1
+    of 6"): the issuer of a document whose pages name it nowhere else. The footer must print the date the
+    document is dated by, on two pages or more, and exactly one of its parts must read as an organisation."""
+    found: Counter[str] = Counter()
+    for page in pages if date else ():
+        last = max((line.row for line in page), default=0)
+        for line in page:
+            parts = _FOOTER_PARTS_RE.split(line.text) if line.row >= last - 1 else []
+            names = [part for part in parts if _organisation(part)]
+            if len(names) == 1 and any(_date(part, labelled=False) == date for part in parts):
+                found[names[0]] += 1
+    named = [name for name, count in found.items() if count >= _RUNNING_TITLE_REPEATS]
+    return named[0] if len(named) == 1 else None
 
 
 def _organisation(text: str) -> bool:

@@ -16,7 +16,15 @@ from difflib import SequenceMatcher
 from pathlib import Path
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
-from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, NOTES_HEADING_RE, Parsed, month_date, squash
+from qa.formats.document import (
+    BYLINE_BY_RE,
+    DEFINITION_RE,
+    LEADER_RE,
+    NOTES_HEADING_RE,
+    Parsed,
+    month_date,
+    squash,
+)
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
 from qa.sentences import NOTE_NUMBER, find_markers
@@ -98,8 +106,18 @@ def _is_navigation(text: str) -> bool:
     return any(pattern.fullmatch(text) for pattern in NAVIGATION_RES)
 
 
+_SECTION_NUMBER_RE = re.compile(r"\d{1,3}(?:\.\d{1,3})*\.?\s+")
+"""A section's number before its heading ("17 References", "8.2. Informative References")."""
+
+
 def _is_notes_heading(text: str) -> bool:
-    return NOTES_HEADING_RE.fullmatch(text.rstrip(":").rstrip()) is not None
+    return NOTES_HEADING_RE.fullmatch(_SECTION_NUMBER_RE.sub("", text, count=1).rstrip(":").rstrip()) is not None
+
+
+def _is_numbered_heading(unit: _Unit) -> bool:
+    """Whether a unit is a section's heading with its number ("18 Authors' Addresses")."""
+    number = _SECTION_NUMBER_RE.match(unit.text)
+    return number is not None and _is_heading(replace(unit, text=unit.text[number.end() :]))
 
 
 def _note_number(text: str, previous: int | None) -> int | None:
@@ -273,11 +291,64 @@ def _single_header(units: list[_Unit]) -> _Header | None:
     return _Header(0, position - 1, title, author, date)
 
 
-def _single_article(units: list[_Unit]) -> tuple[_Header | None, list[_Unit]]:
+_COLUMNS_RE = re.compile(r"\s{2,}")
+_COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
+"""Words set apart by three spaces or more on one line: two columns, as a memo's opening block sets them."""
+_CENTRED_TOLERANCE = 2
+"""How many columns a centred line's left and right margins may differ by (an odd length rounds one way)."""
+_CENTRED_MIN_MARGIN = 8
+
+
+def _source_lines(text: str, unit: _Unit) -> list[str]:
+    """The lines a unit spans as the file has them, indentation included."""
+    start = text.rfind("\n", 0, unit.start) + 1
+    end = text.find("\n", unit.end)
+    return text[start : len(text) if end < 0 else end].splitlines()
+
+
+def _page_width(text: str) -> int:
+    """The width the file is set to: its longest lines' length, an odd overlong line (a URL) aside."""
+    lengths = sorted(len(line.rstrip()) for line in text.splitlines() if line.strip())
+    return lengths[len(lengths) * 19 // 20] if lengths else 0
+
+
+def _is_centred(text: str, unit: _Unit, width: int) -> bool:
+    line = _source_lines(text, unit)[0]
+    left = len(line) - len(line.lstrip())
+    right = width - len(line.rstrip())
+    return left >= _CENTRED_MIN_MARGIN and abs(left - right) <= _CENTRED_TOLERANCE
+
+
+def _is_opening_block(text: str, unit: _Unit) -> bool:
+    """Whether a unit is set as a memo's opening block, not as prose: every line in two columns or indented."""
+    return all(_COLUMN_GAP_RE.search(line) or line.startswith("   ") for line in _source_lines(text, unit))
+
+
+def _centred_title(text: str, units: list[_Unit]) -> _Header | None:
+    """A title centred on the page below an opening block set in columns, as an RFC or a memo prints it.
+
+    The block above the title (series, number, authors and date side by side) is the document's front matter,
+    not its text; the date it prints is the document's. Without such a block the opening lines are prose and no
+    title is taken from them.
+    """
+    width = _page_width(text)
+    for index, unit in enumerate(units[:_HEADER_MAX_LINES]):
+        if "\n" not in unit.text and _looks_like_title(unit.text) and _is_centred(text, unit, width):
+            if index == 0 or not all(_is_opening_block(text, above) for above in units[:index]):
+                return None
+            last_columns = [
+                _COLUMNS_RE.split(line.strip())[-1] for above in units[:index] for line in above.text.splitlines()
+            ]
+            date = next((found for field in last_columns if (found := parse_date(field) or month_date(field))), None)
+            return _Header(0, index, squash(unit.text), None, date)
+    return None
+
+
+def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list[_Unit]]:
     """The header and body of a file that is one article; labelled `Title:`/`Author:`/`Date:` lines near
     its top are its metadata, ahead of what the opening lines suggest, and not part of its text.
     """
-    header = _single_header(units)
+    header = _single_header(units) or _centred_title(text, units)
     start = header.last + 1 if header else 0
     labelled: dict[str, str] = {}
     used: set[int] = set()
@@ -327,6 +398,23 @@ def _fenced(units: list[_Unit]) -> list[_Unit]:
     if units[end - 1].text.lower().startswith(_FENCE_WORDS_RE.match(units[end].text)[1].lower()):
         end -= 1  # "End of the ... EBook of <title>" right above the fence announces it, in the fence's own words
     return units[starts[0] + 1 : end]
+
+
+def _is_contents(unit: _Unit) -> bool:
+    """Whether a unit is table-of-contents entries: at least half its lines end with a dotted leader and a
+    page number (an entry too long for one line wraps before its leader), and its last line with a number
+    (whose leader a long entry may shorten to two dots)."""
+    lines = [line.strip() for line in unit.text.splitlines()]
+    leaders = sum(1 for line in lines if LEADER_RE.fullmatch(line))
+    return leaders > 0 and 2 * leaders >= len(lines) and lines[-1][-1].isdigit()
+
+
+def _without_contents(units: list[_Unit]) -> list[_Unit]:
+    """The units less a table of contents and the heading right above it: the contents list the text's
+    headings with page numbers, which are no sentences of the text and point to pages a plain file has not."""
+    contents = {i for i, unit in enumerate(units) if _is_contents(unit)}
+    titles = {i - 1 for i in contents if i > 0 and i - 1 not in contents and _is_heading(units[i - 1])}
+    return [unit for i, unit in enumerate(units) if i not in contents | titles]
 
 
 def _looks_like_title(text: str) -> bool:
@@ -428,11 +516,15 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
     entry (a disclaimer). On a listing page an entry with neither is a one-paragraph summary: the
     paragraphs after it lost their own headings when the page was saved, so each becomes an
     untitled entry instead of being credited to this one. What follows the notes (thanks, a
-    copyright line) is neither body nor a note.
+    copyright line) is neither body nor a note, unless the notes are a numbered section ("17
+    References") and a numbered section follows them: then the text goes on there (an RFC's
+    appendices after its references).
     """
     drafts = [_Draft(header)]
     closes = listing and _ends_with_notes_or_closing_line(units, chrome)
     in_notes = False
+    numbered = False
+    """Whether the notes block is a numbered section, which the next numbered heading ends."""
     closed = False
     note: int | None = None
     unclosed: int | None = None
@@ -447,11 +539,13 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
             if text not in chrome:
                 drafts.append(_Draft(None, [unit]))
             continue
+        if in_notes and numbered and _is_numbered_heading(unit) and not _is_notes_heading(text):
+            in_notes = numbered = False
         number = _note_number(text, note) if in_notes and text not in chrome else None
         if number is None and DEFINITION_RE.fullmatch(text) and _only_notes_follow(units[position:], chrome):
             number = _note_number(text, None)
         if _SEPARATOR_RE.fullmatch(text) or (_is_notes_heading(text) and _opens_notes(units, position + 1)):
-            in_notes, note = True, None
+            in_notes, note, numbered = True, None, _SECTION_NUMBER_RE.match(text) is not None
         elif number is not None:
             in_notes, note = True, number
             drafts[0].footnotes.setdefault(number, _note_text(text))
@@ -516,11 +610,11 @@ def parse_text(text: str, source: str) -> list[Article]:
     """
     units = _units(text)
     mail = email_header(units[0].text.splitlines()) if units else None
-    units = [unit for unit in units if email_header(unit.text.splitlines()) is None]
+    units = _without_contents([unit for unit in units if email_header(unit.text.splitlines()) is None])
     headers = _find_headers(units)
     listing = len(headers) > 1
     if not headers:
-        single, body = _single_article(units)
+        single, body = _single_article(text, units)
         headers = [single] if single else []
         segments = [(single, body)]
     else:
