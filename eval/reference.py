@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -110,7 +111,8 @@ FURNITURE_SHARE = 0.5
 """A line on at least this share of a PDF's pages (and on two or more) is page furniture, not the document's text."""
 _FURNITURE_WORDS = 3
 """Fewer words than this, and no number, and a repeated line may be the document's own (a table cell, a name
-wrapped alone onto its line): only a longer line, or one with a number (`Page 3 of 6`), counts as furniture."""
+wrapped alone onto its line): only a longer line, one with a number (`Page 3 of 6`, `3/6`) or a web address (a
+browser's print footer) counts as furniture."""
 _DIGITS_RE = re.compile(r"\d+")
 
 
@@ -127,7 +129,9 @@ def furniture_lines(pages: list[str]) -> frozenset[str]:
     return frozenset(
         shape
         for shape, count in counts.items()
-        if count >= least and ("#" in shape or len(shape.split()) >= _FURNITURE_WORDS) and _WORD_RE.search(shape)
+        if count >= least
+        and shape != "#"  # a number alone: a page number (`_NUMBER_LINE_RE`) or a table's cell, never a running line
+        and ("#" in shape or len(shape.split()) >= _FURNITURE_WORDS or _URL_RE.fullmatch(shape))
     )
 
 
@@ -341,9 +345,9 @@ def _literal(text: str) -> str:
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:
     """Whether the quote's words stand in the document, in order, on one page or across one column or page break."""
-    pages = ref.quotable or ref.pages
     pattern = text_pattern(quote)
-    if any(pattern.search(page) for page in pages) or any(pattern.search(" ".join(page)) for page in ref.blocks):
+    unfurnished = (" ".join(page) for page in ref.blocks)
+    if any(pattern.search(page) for page in (*ref.quotable, *ref.pages, *unfurnished)):
         return True
     return _across_blocks(normalize(quote), ref.blocks)
 
@@ -355,6 +359,19 @@ _NOTE_BLOCK_RE = re.compile(rf"{NOTE_NUMBER} ")
 """A block that opens with a number and a space: a foot note, as pdftotext sets one at a page's foot."""
 
 
+BLOCK_BREAKS = 2
+"""How many block ends one quote may run across: a column's or page's end, and a line pdftotext set apart in a
+block of its own (`_BLOCK_BREAK_RE` parts a block before each line that opens with a number and a word)."""
+
+
+def _cuts(text: str) -> Iterator[tuple[str, str]]:
+    """Each way to part `text` into a head that may end a block and a tail that may start one."""
+    for cut in _HEAD_END_RE.finditer(text):
+        head, tail = text[: cut.start()], text[cut.end() :]
+        if head and tail:
+            yield head, tail
+
+
 def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
     """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next.
 
@@ -363,25 +380,35 @@ def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
     the page's last block before its foot notes, going on at the next page's first block. Elsewhere a block that
     ends with a sentence is a paragraph's end, and sentences of two paragraphs glued together are no quote.
     """
-    for cut in _HEAD_END_RE.finditer(quote):
-        head, tail = quote[: cut.start()], quote[cut.end() :]
-        if not head or not tail:
-            continue
-        between_sentences = _SENTENCE_END_RE.search(head) is not None
+    for head, tail in _cuts(quote):
         ends = re.compile(f"(?:{text_pattern(head).pattern})$")
-        starts = text_pattern(tail)
         for page, page_blocks in enumerate(blocks):
-            following = blocks[page + 1] if page + 1 < len(blocks) else ()
             for index, block in enumerate(page_blocks):
-                if not ends.search(block):
-                    continue
-                if between_sentences:
-                    last = all(_NOTE_BLOCK_RE.match(other) for other in page_blocks[index + 1 :])
-                    later = following[:1] if last else ()
-                else:
-                    later = page_blocks[index + 1 :] + following
-                if any(starts.match(other) for other in later):
+                if ends.search(block) and _goes_on(head, tail, blocks, page, index, BLOCK_BREAKS - 1):
                     return True
+    return False
+
+
+def _goes_on(head: str, tail: str, blocks: tuple[tuple[str, ...], ...], page: int, index: int, breaks: int) -> bool:
+    """Whether `tail` starts a block that may follow block `index` of `page`, ended by `head` (`_across_blocks`);
+    with `breaks` left, it may also fill such a block whole and go on at the start of one after that."""
+    page_blocks = blocks[page]
+    following = blocks[page + 1] if page + 1 < len(blocks) else ()
+    if _SENTENCE_END_RE.search(head):
+        last = all(_NOTE_BLOCK_RE.match(other) for other in page_blocks[index + 1 :])
+        later = [(page + 1, 0)] if last and following else []
+    else:
+        later = [(page, i) for i in range(index + 1, len(page_blocks))] + [(page + 1, i) for i in range(len(following))]
+    starts = text_pattern(tail)
+    if any(starts.match(blocks[p][i]) for p, i in later):
+        return True
+    if breaks <= 0:
+        return False
+    for middle, rest in _cuts(tail):
+        whole = text_pattern(middle)
+        for p, i in later:
+            if whole.fullmatch(blocks[p][i]) and _goes_on(middle, rest, blocks, p, i, breaks - 1):
+                return True
     return False
 
 

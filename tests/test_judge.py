@@ -280,3 +280,19 @@ def test_a_line_on_most_pages_with_a_page_number_is_page_furniture() -> None:
 def test_a_line_on_one_page_in_three_is_not_page_furniture() -> None:
     pages = ["Annual Report 2020 of the board\nBody.", "Other body.", "More body."]
     assert furniture_lines(pages) == frozenset()
+
+
+@needs_pdftotext
+def test_a_note_quoted_with_its_number_set_alone_on_the_line_above_is_found() -> None:
+    note = (
+        "[7] “Privacy Policy - General terms of use for the website and Etisalat’s online services,” Etisalat, "
+        "May 24, 2015, http://www.etisalat.ae/en/generic/privacy-policy.jsp."
+    )
+    ref = reference(REAL / "rdr-index-2017.pdf")
+    assert quote_in_reference(note, ref)
+    assert not quote_in_reference(note.replace("[7]", "[8]"), ref)
+
+
+def test_a_page_counter_a_print_time_and_a_web_address_on_every_page_are_page_furniture() -> None:
+    pages = [f"{n}/3\n03/10/2023, 19:52\nhttps://example.org/wiki/Page\nText {body}.\n" for n, body in enumerate("ABC")]
+    assert furniture_lines(pages) == frozenset({"#/#", "#/#/#, #:#", "https://example.org/wiki/Page"})
