@@ -11,7 +11,12 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 - a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
   document, and keeps its hyphen otherwise;
-- a PDF quote may run across a page break, where the page's furniture and foot notes intervene.
+- a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
+  inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
+  next; between two sentences only at a page's end (`_across_blocks`);
+- page furniture (a line pdftotext prints on many pages: running header, footer, print stamp) is no text block of
+  its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
+- pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`).
 """
 
 from __future__ import annotations
@@ -20,6 +25,8 @@ import re
 import shutil
 import subprocess
 import unicodedata
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from html.parser import HTMLParser
@@ -28,7 +35,7 @@ from pathlib import Path
 from charset_normalizer import from_bytes
 
 from qa.errors import QAError
-from qa.sentences import MARKER_RE
+from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SPACE_RE = re.compile(r"\s+")
 _LINE_HYPHEN_RE = re.compile(r"(\w+)-\n\s*(\w+)")
@@ -53,6 +60,9 @@ class Reference:
     note_pages: tuple[str, ...] = ()
     """The pages read a second way where notes are looked for too (PDF: pdftotext's layout mode, which keeps
     a note's number beside its text where the reading-order mode sets it elsewhere on the page)."""
+    blocks: tuple[tuple[str, ...], ...] = ()
+    """Each page's text blocks as quotes are looked for in them (PDF: the runs of lines pdftotext sets apart with a
+    blank line, page furniture left out), where a quote may break off at a column's end (`quote_in_reference`)."""
 
     @property
     def text(self) -> str:
@@ -67,9 +77,10 @@ def normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", visible).strip()
 
 
-def join_line_hyphens(text: str) -> str:
-    """`compre-\\nhensive` -> `comprehensive` where the document uses that word elsewhere, else `X-Y`."""
-    words = {w.lower() for w in _WORD_RE.findall(text)}
+def join_line_hyphens(text: str, words: frozenset[str] | None = None) -> str:
+    """`compre-\\nhensive` -> `comprehensive` where the document (`words`, lower case; by default the words of
+    `text`) uses that word elsewhere, else `X-Y`."""
+    words = words if words is not None else frozenset(w.lower() for w in _WORD_RE.findall(text))
 
     def join(match: re.Match[str]) -> str:
         head, tail = match.group(1), match.group(2)
@@ -82,8 +93,8 @@ _NUMBER_LINE_RE = re.compile(r"^[ \t]*\d{1,4}[ \t]*$", re.MULTILINE)
 """A line of nothing but a number: a page number, which pdftotext may set between a page's two columns."""
 
 
-def _pdftotext(path: Path, *options: str) -> list[str]:
-    """The pages as pdftotext reads them with `options`, line-end hyphens joined as the document allows."""
+def _pdftotext(path: Path, *options: str) -> str:
+    """The document as pdftotext reads it with `options`: pages end in a form feed."""
     if shutil.which("pdftotext") is None:
         raise ReferenceUnavailable(
             "pdftotext (poppler-utils) is needed to judge PDF quotes; apt-get install poppler-utils"
@@ -93,17 +104,65 @@ def _pdftotext(path: Path, *options: str) -> list[str]:
     )
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
-    return join_line_hyphens(result.stdout.decode("utf-8", "replace")).split("\f")
+    return result.stdout.decode("utf-8", "replace")
 
 
-def _pdf_pages(path: Path) -> tuple[tuple[str, ...], tuple[str, ...], tuple[str, ...]]:
-    """The pages in reading order; the same without number-only lines (for quotes: a note's number alone
-    on its line above the note must stay for notes); and the pages in layout mode (for notes)."""
-    pages = _pdftotext(path)
-    return (
-        tuple(normalize(page) for page in pages),
-        tuple(normalize(_NUMBER_LINE_RE.sub("", page)) for page in pages),
-        tuple(normalize(page) for page in _pdftotext(path, "-layout")),
+FURNITURE_SHARE = 0.5
+"""A line on at least this share of a PDF's pages (and on two or more) is page furniture, not the document's text."""
+_FURNITURE_WORDS = 3
+"""Fewer words than this, and no number, and a repeated line may be the document's own (a table cell, a name
+wrapped alone onto its line): only a longer line, one with a number (`Page 3 of 6`, `3/6`) or a web address (a
+browser's print footer) counts as furniture."""
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _line_shape(line: str) -> str:
+    """A line with its numbers masked: a running footer reads the same on every page but for its page number."""
+    return _DIGITS_RE.sub("#", normalize(line))
+
+
+def furniture_lines(pages: list[str]) -> frozenset[str]:
+    """The shapes (`_line_shape`) of the lines pdftotext prints on many pages: running headers, footers, stamps."""
+    printed = [page for page in pages if page.strip()]
+    counts = Counter(shape for page in printed for shape in {_line_shape(line) for line in page.splitlines()})
+    least = max(2, FURNITURE_SHARE * len(printed))
+    return frozenset(
+        shape
+        for shape, count in counts.items()
+        if count >= least
+        and shape != "#"  # a number alone: a page number (`_NUMBER_LINE_RE`) or a table's cell, never a running line
+        and ("#" in shape or len(shape.split()) >= _FURNITURE_WORDS or _URL_RE.fullmatch(shape))
+    )
+
+
+def _without_lines(page: str, shapes: frozenset[str]) -> str:
+    return "\n".join(line for line in page.splitlines() if _line_shape(line) not in shapes)
+
+
+_BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?={NOTE_NUMBER} \S)")
+"""Where pdftotext's text blocks part: at a blank line, and before a line that opens with a number and a word (a foot
+note, which it may set straight under the page's last line of text)."""
+
+
+def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
+    """The pages in reading order, line-end hyphens joined as the document allows; the same without number-only
+    lines (for quotes: a note's number alone on its line above the note must stay for notes); each page's text
+    blocks without those lines and page furniture (for quotes too); and the pages in layout mode (for notes)."""
+    raw = _pdftotext(path)
+    words = frozenset(w.lower() for w in _WORD_RE.findall(raw))
+    pages = join_line_hyphens(raw, words).split("\f")
+    furniture = furniture_lines(raw.split("\f"))
+    unfurnished = [_without_lines(_NUMBER_LINE_RE.sub("", page), furniture) for page in raw.split("\f")]
+    blocks = tuple(
+        tuple(normalize(join_line_hyphens(block, words)) for block in _BLOCK_BREAK_RE.split(page) if block.strip())
+        for page in unfurnished
+    )
+    return Reference(
+        pages=tuple(normalize(page) for page in pages),
+        not_text=not_text,
+        quotable=tuple(normalize(_NUMBER_LINE_RE.sub("", page)) for page in pages),
+        note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
+        blocks=blocks,
     )
 
 
@@ -220,8 +279,7 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     suffix = path.suffix.lower()
     not_text = tuple(normalize(s) for s in not_text)
     if suffix == ".pdf":
-        pages, quotable, note_pages = _pdf_pages(path)
-        return Reference(pages, not_text, quotable, note_pages)
+        return _pdf_reference(path, not_text)
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
         return Reference((normalize(_html_text(data)),), not_text)
@@ -255,10 +313,9 @@ def text_pattern(text: str) -> re.Pattern[str]:
     position = 0
     for marker in MARKER_RE.finditer(text):
         parts.append(_literal(text[position : marker.start()].rstrip()))
-        parts.append(_marker_pattern(int(marker.group(1))))
+        parts.append(_marker_pattern(int(marker.group(1))) + r"\s?")
         position = marker.end()
         if text[position : position + 1] == " ":
-            parts.append(r"\s?")
             position += 1
     parts.append(_literal(text[position:]))
     return re.compile("".join(parts))
@@ -287,17 +344,70 @@ def _literal(text: str) -> str:
 
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:
-    """Whether the quote's words stand in the document, in order, on one page or across one page break."""
-    pages = ref.quotable or ref.pages
+    """Whether the quote's words stand in the document, in order, on one page or across one column or page break."""
     pattern = text_pattern(quote)
-    if any(pattern.search(page) for page in pages):
+    unfurnished = (" ".join(page) for page in ref.blocks)
+    if any(pattern.search(page) for page in (*ref.quotable, *ref.pages, *unfurnished)):
         return True
-    words = normalize(quote).split(" ")
-    for page, following in zip(pages, pages[1:], strict=False):
-        for cut in range(1, len(words)):
-            head = text_pattern(" ".join(words[:cut]))
-            tail = text_pattern(" ".join(words[cut:]))
-            if head.search(page) and tail.search(following):
+    return _across_blocks(normalize(quote), ref.blocks)
+
+
+_SENTENCE_END_RE = re.compile(rf"[.!?…][\"'”’)\]]*(?:{MARKER_RE.pattern})*$")
+_HEAD_END_RE = re.compile(r" |(?<=\w-)(?=\w)")
+"""Where a quote may break off at a block's end: between words, or after a hyphen inside one (`Soekarno-`)."""
+_NOTE_BLOCK_RE = re.compile(rf"{NOTE_NUMBER} ")
+"""A block that opens with a number and a space: a foot note, as pdftotext sets one at a page's foot."""
+
+
+BLOCK_BREAKS = 2
+"""How many block ends one quote may run across: a column's or page's end, and a line pdftotext set apart in a
+block of its own (`_BLOCK_BREAK_RE` parts a block before each line that opens with a number and a word)."""
+
+
+def _cuts(text: str) -> Iterator[tuple[str, str]]:
+    """Each way to part `text` into a head that may end a block and a tail that may start one."""
+    for cut in _HEAD_END_RE.finditer(text):
+        head, tail = text[: cut.start()], text[cut.end() :]
+        if head and tail:
+            yield head, tail
+
+
+def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
+    """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next.
+
+    Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's
+    text goes on after other columns and page furniture. Between two sentences it may fall only at a page's end:
+    the page's last block before its foot notes, going on at the next page's first block. Elsewhere a block that
+    ends with a sentence is a paragraph's end, and sentences of two paragraphs glued together are no quote.
+    """
+    for head, tail in _cuts(quote):
+        ends = re.compile(f"(?:{text_pattern(head).pattern})$")
+        for page, page_blocks in enumerate(blocks):
+            for index, block in enumerate(page_blocks):
+                if ends.search(block) and _goes_on(head, tail, blocks, page, index, BLOCK_BREAKS - 1):
+                    return True
+    return False
+
+
+def _goes_on(head: str, tail: str, blocks: tuple[tuple[str, ...], ...], page: int, index: int, breaks: int) -> bool:
+    """Whether `tail` starts a block that may follow block `index` of `page`, ended by `head` (`_across_blocks`);
+    with `breaks` left, it may also fill such a block whole and go on at the start of one after that."""
+    page_blocks = blocks[page]
+    following = blocks[page + 1] if page + 1 < len(blocks) else ()
+    if _SENTENCE_END_RE.search(head):
+        last = all(_NOTE_BLOCK_RE.match(other) for other in page_blocks[index + 1 :])
+        later = [(page + 1, 0)] if last and following else []
+    else:
+        later = [(page, i) for i in range(index + 1, len(page_blocks))] + [(page + 1, i) for i in range(len(following))]
+    starts = text_pattern(tail)
+    if any(starts.match(blocks[p][i]) for p, i in later):
+        return True
+    if breaks <= 0:
+        return False
+    for middle, rest in _cuts(tail):
+        whole = text_pattern(middle)
+        for p, i in later:
+            if whole.fullmatch(blocks[p][i]) and _goes_on(middle, rest, blocks, p, i, breaks - 1):
                 return True
     return False
 

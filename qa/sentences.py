@@ -9,7 +9,10 @@ its own English abbreviation lists). Three rules of this project sit on top of i
 - footnote markers are this project's notation, not prose: pysbd reads the paragraph with them taken
   out, and a marker stays with the sentence it closes (`.”[1]`, `.[1],[2]`, `reasons.[14]These`);
 - a paragraph is already a paragraph: a line break inside it is layout, not a sentence boundary;
-- a full stop after a reference abbreviation followed by a number (`para. 93`) ends no sentence.
+- a full stop after an abbreviation ends no sentence where the words after it continue what the abbreviation
+  began (`Continuation` below): a number or an identifier after a reference abbreviation (`para. 93`, `Docket No.
+  FAA-2020-0686`), a name after a title (`Rt Hon. Rishi Sunak`), a company's legal form after its name (`Co.
+  Ltd.`), and a word in lower case after any full stop (`Louis XVI. he felt`): English starts no sentence so.
 """
 
 from __future__ import annotations
@@ -35,8 +38,39 @@ REFERENCE_ABBREVIATIONS = tuple(
 )
 """Abbreviations that stand before a number in references (`para. 93`, `vol. 3`, `nn. 4-6`), from the
 Chicago Manual of Style's list of scholarly abbreviations (chapter 10, "Scholarly abbreviations").
-pysbd knows only some of them (art, no, nos, p, pp); before a number none of them ends a sentence."""
-_REFERENCE_END_RE = re.compile(rf"(?:^|[\s(\[])(?:{'|'.join(REFERENCE_ABBREVIATIONS)})\.\s*$", re.IGNORECASE)
+pysbd knows only some of them (art, no, nos, p, pp); before a number or an identifier with a number in it
+(`No. FAA-2020-0686`, `No. A/HRC/25/63`) none of them ends a sentence."""
+TITLE_ABBREVIATIONS = ("hon",)
+"""Titles that stand before a name (`Rt Hon. Rishi Sunak`) which pysbd does not count among the titles it never
+ends a sentence after (`Mr.`, `Dr.`, `Gen.` …: its "prepositive" abbreviations)."""
+COMPANY_FORMS = tuple("co corp inc ltd plc llc pty bros".split())
+"""A company's legal form after its name (`Samsung Electronics Co. Ltd.`, `Pilatus Aircraft Ltd.`). pysbd ends a
+sentence at one whenever a capitalised word follows. Here a full stop after one ends no sentence before another legal
+form, nor before a "sentence" of at most `COMPANY_NAME_WORDS` words without a verb's shape (`_VERB_LIKE_RE`): on the
+four eval collections every capitalised run that short after a legal form continued the name or a title (`Ltd. Model
+PC-12/47E airplanes.`), none was a sentence of its own; a short sentence of its own has a verb (`Ltd. It failed.`)."""
+COMPANY_NAME_WORDS = 3
+_VERB_LIKE_RE = re.compile(
+    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should)\b"
+    r"|\w(?:ed|ing)\b|^(?:It|He|She|They|We|I|You|This|That|These|Those|There)\b",
+    re.IGNORECASE,
+)
+"""An auxiliary, a past or present participle, or a pronoun subject: what even a short sentence of its own shows."""
+
+
+def _abbreviation_end(words: tuple[str, ...]) -> re.Pattern[str]:
+    """Text that ends in one of `words` and its full stop (markers after it are already taken out)."""
+    return re.compile(rf"(?:^|[\s(\[,/])(?:{'|'.join(re.escape(w) for w in words)})\.\s*$", re.IGNORECASE)
+
+
+_REFERENCE_END_RE = _abbreviation_end(REFERENCE_ABBREVIATIONS)
+_TITLE_END_RE = _abbreviation_end(TITLE_ABBREVIATIONS)
+_COMPANY_END_RE = _abbreviation_end(COMPANY_FORMS)
+_COMPANY_FORM_RE = re.compile(rf"(?:{'|'.join(COMPANY_FORMS)})\.?(?!\w)", re.IGNORECASE)
+_IDENTIFIER_RE = re.compile(r"\d|[^\W\d_][\w./]*[-‐‑–—/]\s?\d")
+"""A number, or an identifier that joins letters to a number with a hyphen, dash or slash (`FAA–2020–0686`)."""
+_LOWER_WORD_RE = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*(?![.\w])")
+"""A word in lower case (not `iPhone`), and not a list label (`a.`, `iv.`): no English sentence starts with one."""
 _PRONOUN_START_RE = re.compile(
     r"(It|Its|This|These|That|Those|They|Their|Them|Such|He|His|She|Her|Both|Thereafter|"
     r"Similarly|However|But|And|Also)\b"
@@ -142,15 +176,24 @@ def _pysbd_boundaries(prose: str) -> list[int]:
         if found < 0:
             continue
         gap = prose[cursor:found]
-        if gap and gap.isspace() and cursor > 0 and not _continues_reference(prose, found):
+        if gap and gap.isspace() and cursor > 0 and not _continues(prose[max(0, found - 40) : found], body):
             cuts.append(found)
         cursor = found + len(body)
     return cuts
 
 
-def _continues_reference(prose: str, start: int) -> bool:
-    """Whether the sentence at `start` is the number of a reference abbreviation before it (`para. 93`)."""
-    return prose[start].isdigit() and _REFERENCE_END_RE.search(prose[max(0, start - 40) : start]) is not None
+def _continues(before: str, sentence: str) -> bool:
+    """Whether pysbd's `sentence` continues the text ending in `before`, so no sentence ends between them."""
+    if sentence[:1].islower() and _LOWER_WORD_RE.match(sentence):
+        return True
+    if _IDENTIFIER_RE.match(sentence):
+        return _REFERENCE_END_RE.search(before) is not None
+    if _TITLE_END_RE.search(before):
+        return True
+    if _COMPANY_END_RE.search(before):
+        short = len(sentence.split()) <= COMPANY_NAME_WORDS and _VERB_LIKE_RE.search(sentence) is None
+        return short or _COMPANY_FORM_RE.match(sentence) is not None
+    return False
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

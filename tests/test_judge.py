@@ -15,6 +15,7 @@ from eval.metrics import judge, metadata_verdicts, notes_resolved, quote_is_fait
 from eval.reference import (
     Reference,
     front_matter_lines,
+    furniture_lines,
     is_not_text,
     join_line_hyphens,
     normalize,
@@ -195,3 +196,103 @@ def test_a_note_running_on_at_the_next_page_foot_is_the_documents() -> None:
     ref = reference(path)
     assert [n for n in (6, 30, 37, 41) if not note_in_reference(n, doc.footnotes[n], ref)] == []
     assert not note_in_reference(6, doc.footnotes[30], ref)
+
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+NOTICE = WILD / "federal-register-2020-17221.pdf"
+"""Three columns a page; pdftotext reads another column and the page's furniture into the middle of a sentence."""
+LION_AIR = (
+    "On October 29, 2018, a Boeing Model 737–8 airplane operated by Lion Air (Lion Air Flight 610) was involved in an "
+    "accident after takeoff from Soekarno-Hatta International Airport in Jakarta, Indonesia, resulting in 189 "
+    "fatalities."
+)
+"""Breaks off at "Soekarno-" at a column's foot on page 1 and goes on at the top of page 2, under its header lines."""
+INVESTIGATION = (
+    "Investigation of the accident has been completed by the Indonesian authorities (Komite Nasional Keselamatan "
+    "Transportasi (KNKT)) with assistance from the National Transportation Safety Board (NTSB) and the FAA of the "
+    "United States, the manufacturer, and the operator."
+)
+"""The sentence after `LION_AIR`, on page 2."""
+INVITATION = (
+    "The FAA invites you to participate in this rulemaking by submitting written comments, data, or views about "
+    "this proposal."
+)
+"""A sentence of page 1, in another paragraph than `LION_AIR`."""
+MELODIE = WILD / "melodie-paper-draft-2023.pdf"
+ABM4ALL = (
+    "It is published and maintained on the GitHub organization page of ABM4ALL[1], a developing community among "
+    "agent-based modelers for sharing ideas and resources."
+)
+"""pdftotext prints the superscript note number glued to the word and a space before the comma: `ABM4ALL1 ,`."""
+
+
+@needs_pdftotext
+def test_a_sentence_broken_off_at_a_column_foot_is_found_across_the_page_furniture_after_it() -> None:
+    assert quote_in_reference(LION_AIR, reference(NOTICE))
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_in_the_next_column_of_its_page_is_found_across_the_columns_between() -> None:
+    summary = (
+        "SUMMARY: The FAA proposes to adopt a new airworthiness directive (AD) for Pilatus Aircraft Ltd. Model "
+        "PC–12/47E airplanes."
+    )
+    assert quote_in_reference(summary, reference(NOTICE))
+
+
+@needs_pdftotext
+def test_two_sentences_running_on_over_a_page_break_are_found() -> None:
+    assert quote_in_reference(f"{LION_AIR} {INVESTIGATION}", reference(NOTICE))
+
+
+@needs_pdftotext
+def test_a_quote_across_a_column_break_with_a_changed_word_is_not_faithful() -> None:
+    assert not quote_in_reference(LION_AIR.replace("189", "190"), reference(NOTICE))
+
+
+@needs_pdftotext
+def test_a_quote_across_a_column_break_with_a_dropped_word_is_not_faithful() -> None:
+    assert not quote_in_reference(LION_AIR.replace("Jakarta, ", ""), reference(NOTICE))
+
+
+@needs_pdftotext
+def test_two_sentences_of_neighbouring_pages_glued_together_are_not_faithful() -> None:
+    ref = reference(NOTICE)
+    assert quote_in_reference(INVITATION, ref) and quote_in_reference(INVESTIGATION, ref)
+    assert not quote_in_reference(f"{INVITATION} {INVESTIGATION}", ref)
+
+
+@needs_pdftotext
+def test_a_superscript_marker_printed_apart_from_the_comma_after_it_is_the_quotes_marker() -> None:
+    assert quote_in_reference(ABM4ALL, reference(MELODIE))
+
+
+@needs_pdftotext
+def test_a_superscript_marker_with_another_number_is_not_the_quotes_marker() -> None:
+    assert not quote_in_reference(ABM4ALL.replace("[1]", "[2]"), reference(MELODIE))
+
+
+def test_a_line_on_most_pages_with_a_page_number_is_page_furniture() -> None:
+    pages = [f"Annual Report · Page {n} of 3\n{body}\nCabinet Office\n" for n, body in enumerate(("A.", "B.", "C."))]
+    assert furniture_lines(pages) == frozenset({"Annual Report · Page # of #"})
+
+
+def test_a_line_on_one_page_in_three_is_not_page_furniture() -> None:
+    pages = ["Annual Report 2020 of the board\nBody.", "Other body.", "More body."]
+    assert furniture_lines(pages) == frozenset()
+
+
+@needs_pdftotext
+def test_a_note_quoted_with_its_number_set_alone_on_the_line_above_is_found() -> None:
+    note = (
+        "[7] “Privacy Policy - General terms of use for the website and Etisalat’s online services,” Etisalat, "
+        "May 24, 2015, http://www.etisalat.ae/en/generic/privacy-policy.jsp."
+    )
+    ref = reference(REAL / "rdr-index-2017.pdf")
+    assert quote_in_reference(note, ref)
+    assert not quote_in_reference(note.replace("[7]", "[8]"), ref)
+
+
+def test_a_page_counter_a_print_time_and_a_web_address_on_every_page_are_page_furniture() -> None:
+    pages = [f"{n}/3\n03/10/2023, 19:52\nhttps://example.org/wiki/Page\nText {body}.\n" for n, body in enumerate("ABC")]
+    assert furniture_lines(pages) == frozenset({"#/#", "#/#/#, #:#", "https://example.org/wiki/Page"})

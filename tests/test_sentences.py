@@ -47,6 +47,44 @@ def test_a_reference_abbreviation_before_a_word_still_ends_a_sentence() -> None:
     assert sentences(text) == ["He read it para.", "After that he left."]
 
 
+def test_a_reference_abbreviation_before_an_identifier_with_a_number_does_not_end_a_sentence() -> None:
+    text = "It is in Docket No. FAA–2020– 0686; or in person at the office. Next one."
+    assert sentences(text) == ["It is in Docket No. FAA–2020– 0686; or in person at the office.", "Next one."]
+
+
+def test_a_title_before_a_name_does_not_end_a_sentence() -> None:
+    assert sentences("The Rt Hon. Rishi Sunak MP, Prime Minister") == ["The Rt Hon. Rishi Sunak MP, Prime Minister"]
+
+
+def test_a_company_form_before_another_does_not_end_a_sentence() -> None:
+    text = "Samsung Electronics Co. Ltd. sells a range of consumer electronics."
+    assert sentences(text) == [text]
+
+
+def test_a_company_form_before_a_short_verbless_run_does_not_end_a_sentence() -> None:
+    text = (
+        "The FAA proposes an AD for Pilatus Aircraft Ltd. Model PC–12/47E airplanes. This AD was prompted by reports."
+    )
+    assert sentences(text) == [
+        "The FAA proposes an AD for Pilatus Aircraft Ltd. Model PC–12/47E airplanes.",
+        "This AD was prompted by reports.",
+    ]
+
+
+def test_a_company_form_before_a_short_sentence_with_a_verb_still_ends_a_sentence() -> None:
+    assert sentences("He works for Acme Ltd. It is big.") == ["He works for Acme Ltd.", "It is big."]
+
+
+def test_a_word_in_lower_case_after_a_full_stop_continues_the_sentence() -> None:
+    text = "Towards Louis XVI. he felt only gratitude. His stay was short."
+    assert sentences(text) == ["Towards Louis XVI. he felt only gratitude.", "His stay was short."]
+
+
+def test_a_lower_case_list_label_still_starts_a_sentence() -> None:
+    text = "The amounts are in Table 4. a. HAVA directs the agencies to pay them."
+    assert sentences(text)[0] == "The amounts are in Table 4."
+
+
 prose = st.lists(
     st.one_of(
         st.sampled_from(
