@@ -59,6 +59,11 @@ _NOTE_SIZE = 0.92
 _PARAGRAPH_GAP = 0.5
 """Blank space between lines, as a share of the font size, that separates paragraphs."""
 _SHORT_LINE = 0.85
+_RAGGED_LINE = 0.7
+"""A line ending short of this share of its column's width is shorter than ragged-right text runs: no paragraph goes
+on from it to the next page."""
+_PAGE_FOOT = 2.0
+"""A paragraph goes on over a page break only from a line within this many of its sizes of the foot of its page's text."""
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
@@ -781,6 +786,8 @@ def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float]) ->
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
     left, right = previous.column or edges
     short = previous.x1 < left + (right - left) * _SHORT_LINE
+    if previous.page != line.page and previous.x1 < left + (right - left) * _RAGGED_LINE:
+        return True  # a paragraph that goes on over the page fills its last line; a short one closes a box or list
     if previous.page != line.page or line.top < previous.top:
         return terminal and (short or not line.text[:1].islower())
     gap = line.top - previous.bottom
@@ -804,6 +811,9 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
     for line in body:
         by_page.setdefault(line.page, []).append(line)
     edges = {page: _edges(page_lines) or document for page, page_lines in by_page.items()}
+    feet: dict[int, list[_Line]] = {}
+    for line in lines:
+        feet.setdefault(line.page, []).append(line)
     laid_out: list[list[Block]] = []
     for section in sections:
         blocks: list[Block] = []
@@ -815,7 +825,7 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 current is not None
                 and bool(blocks)
                 and blocks[-1].kind == "bullet"
-                and not _breaks(current, line, "bullet", edges.get(current.page, document))
+                and not _breaks(current, line, "bullet", edges.get(current.page, document), feet)
             )
             if kind == "text" and (line.listed or goes_on):
                 kind = "bullet"  # an item's first line, or a line that goes on with the item; a new paragraph is text
@@ -824,7 +834,7 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 and blocks
                 and blocks[-1].kind == kind
                 and not line.listed
-                and not _breaks(current, line, kind, edges.get(current.page, document))
+                and not _breaks(current, line, kind, edges.get(current.page, document), feet)
             ):
                 text = _join(text, line.text, words)
                 blocks[-1] = Block(text, kind, blocks[-1].page)
@@ -836,7 +846,25 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
     return laid_out
 
 
-def _breaks(previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float]) -> bool:
+def _above_foot(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
+    """Whether a page break parts two lines that no paragraph joins: the line before it stops short of the foot of
+    its page's text of its size (`pages`: each page's lines, notes and furniture taken out). A paragraph that runs on
+    to the next page fills its page to the foot; a line that ends higher up closes a box or a sidebar set beside the
+    body (a profile's key facts), whose words never go on in the body text of the next page."""
+    if previous.page == line.page:
+        return False
+    foot = max(
+        (other.bottom for other in pages.get(previous.page, ()) if other.size >= previous.size * _NOTE_SIZE),
+        default=previous.bottom,
+    )
+    return previous.bottom < foot - _PAGE_FOOT * previous.size
+
+
+def _breaks(
+    previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float], feet: dict[int, list[_Line]]
+) -> bool:
+    if _above_foot(previous, line, feet):
+        return True
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * previous.size
     return _ends_paragraph(previous, line, edges)
