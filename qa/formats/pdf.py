@@ -61,9 +61,9 @@ _PARAGRAPH_GAP = 0.5
 _SHORT_LINE = 0.85
 _RAGGED_LINE = 0.7
 """A line ending short of this share of its column's width is shorter than ragged-right text runs: no paragraph goes
-on from it to the next page."""
+on from it to the next page (`_closes_box`)."""
 _PAGE_FOOT = 2.0
-"""A paragraph goes on over a page break only from a line within this many of its sizes of the foot of its page's text."""
+"""A paragraph goes on over a page break only from a line within this many of its sizes of its column's foot."""
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
@@ -786,8 +786,6 @@ def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float]) ->
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
     left, right = previous.column or edges
     short = previous.x1 < left + (right - left) * _SHORT_LINE
-    if previous.page != line.page and previous.x1 < left + (right - left) * _RAGGED_LINE:
-        return True  # a paragraph that goes on over the page fills its last line; a short one closes a box or list
     if previous.page != line.page or line.top < previous.top:
         return terminal and (short or not line.text[:1].islower())
     gap = line.top - previous.bottom
@@ -846,24 +844,34 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
     return laid_out
 
 
-def _above_foot(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
-    """Whether a page break parts two lines that no paragraph joins: the line before it stops short of the foot of
-    its page's text of its size (`pages`: each page's lines, notes and furniture taken out). A paragraph that runs on
-    to the next page fills its page to the foot; a line that ends higher up closes a box or a sidebar set beside the
-    body (a profile's key facts), whose words never go on in the body text of the next page."""
+def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
+    """Whether a page break parts two lines that no paragraph joins, as the line before it ends a box of text set
+    apart on its page (a profile's key facts beside its analysis, a score card), not a column of running text.
+
+    A paragraph that runs on to the next page fills its column to the foot and fills its last line there, as
+    the other lines of its column do (`pages`: each page's lines, notes and furniture taken out; the column: the
+    lines of its size that start where it starts). A line that stops higher up, or well short of the column's
+    right edge, closes the box, and its words never go on in the body text of the next page.
+    """
     if previous.page == line.page:
         return False
-    foot = max(
-        (other.bottom for other in pages.get(previous.page, ()) if other.size >= previous.size * _NOTE_SIZE),
-        default=previous.bottom,
+    column = [
+        other
+        for other in pages.get(previous.page, ())
+        if abs(other.x0 - previous.x0) <= previous.size and other.size >= previous.size * _NOTE_SIZE
+    ]
+    foot = max((other.bottom for other in column), default=previous.bottom)
+    right = max((other.x1 for other in column), default=previous.x1)
+    return (
+        previous.bottom < foot - _PAGE_FOOT * previous.size
+        or previous.x1 < previous.x0 + (right - previous.x0) * _RAGGED_LINE
     )
-    return previous.bottom < foot - _PAGE_FOOT * previous.size
 
 
 def _breaks(
     previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float], feet: dict[int, list[_Line]]
 ) -> bool:
-    if _above_foot(previous, line, feet):
+    if _closes_box(previous, line, feet):
         return True
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * previous.size
