@@ -62,6 +62,8 @@ _SHORT_LINE = 0.85
 _RAGGED_LINE = 0.7
 """A line ending short of this share of its column's width is shorter than ragged-right text runs: no paragraph goes
 on from it to the next page (`_closes_box`)."""
+_CAPITALS = 0.9
+"""The share of a line's characters at or below the size its capitals are set in (`_resized`)."""
 _PAGE_FOOT = 2.0
 """A paragraph goes on over a page break only from a line within this many of its sizes of its column's foot."""
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
@@ -868,10 +870,23 @@ def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> 
     )
 
 
+def _resized(previous: _Line, line: _Line) -> bool:
+    """Whether two lines are set in different sizes, so are different texts (a caption, a label, a box's heading
+    beside body text) that no paragraph joins.
+
+    A line's size here is that of its capitals: the median would take a line set in small capitals (`FOR FURTHER
+    INFORMATION CONTACT:` opening a paragraph) for smaller text, and its top share leaves out a single large
+    initial opening a paragraph.
+    """
+    sizes = [sorted(c["size"] for c in other.chars if not c["text"].isspace()) for other in (previous, line)]
+    upper = [run[int(len(run) * _CAPITALS)] if run else other.size for run, other in zip(sizes, (previous, line))]
+    return min(upper) < max(upper) * _NOTE_SIZE
+
+
 def _breaks(
     previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float], feet: dict[int, list[_Line]]
 ) -> bool:
-    if _closes_box(previous, line, feet):
+    if _closes_box(previous, line, feet) or _resized(previous, line):
         return True
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * previous.size
