@@ -54,6 +54,8 @@ _SUPERSCRIPT_SIZE = 0.9
 _RAISED = 0.15
 """How far above the line's baseline, as a share of its size, a marker's foot must stand."""
 _HEADING_SIZE = 1.15
+_DISPLAY_SIZE = 2.0
+"""Text this many times the body's size or larger is display type: a title, or a figure's big number (`_figure`)."""
 _NOTE_SIZE = 0.92
 """Lines at a page's foot in a font this much smaller than the body are that page's footnotes."""
 _PARAGRAPH_GAP = 0.5
@@ -1256,6 +1258,12 @@ def _words(pages: list[list[_Segment]]) -> set[str]:
     }
 
 
+def _figure(line: _Line, body_size: float) -> bool:
+    """Whether a line is a number set in display type with no word beside it (a score card's `35%` and rank `7`):
+    a chart's value, not a sentence to quote, and its cells, read as one line, are no text any reading prints."""
+    return line.size >= body_size * _DISPLAY_SIZE and _WORD_RE.search(line.text) is None
+
+
 def _body_size(pages: list[list[_Line]]) -> float:
     """The size most text is set in, counted over the upper half of each full page: notes can outnumber the body."""
     upper: list[_Line] = []
@@ -1334,7 +1342,7 @@ def parse(data: bytes, source: str) -> Parsed:
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
     body_size = _body_size(lines_of)
     words = _words(pages)
-    dropped = _running(lines_of)
+    dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     for lines in lines_of:
         dropped |= _contents([line for line in lines if id(line) not in dropped], body_size, len(pages))
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
