@@ -65,7 +65,7 @@ _RAGGED_LINE = 0.7
 """A line ending short of this share of its column's width is shorter than ragged-right text runs: no paragraph goes
 on from it to the next page (`_closes_box`)."""
 _CAPITALS = 0.9
-"""The share of a line's characters at or below the size its capitals are set in (`_resized`)."""
+"""The share of a line's characters at or below the size its capitals are set in (`_type_size`)."""
 _PAGE_FOOT = 2.0
 """A paragraph goes on over a page break only from a line within this many of its sizes of its column's foot."""
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
@@ -873,16 +873,18 @@ def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> 
 
 
 def _resized(previous: _Line, line: _Line) -> bool:
-    """Whether two lines are set in different sizes, so are different texts (a caption, a label, a box's heading
-    beside body text) that no paragraph joins.
+    """Whether two lines are set in different sizes (`_type_size`), so are different texts (a caption, a label, a
+    box's heading beside body text) that no paragraph joins."""
+    sizes = (_type_size(previous), _type_size(line))
+    return min(sizes) < max(sizes) * _NOTE_SIZE
 
-    A line's size here is that of its capitals: the median would take a line set in small capitals (`FOR FURTHER
-    INFORMATION CONTACT:` opening a paragraph) for smaller text, and its top share leaves out a single large
-    initial opening a paragraph.
-    """
-    sizes = [sorted(c["size"] for c in other.chars if not c["text"].isspace()) for other in (previous, line)]
-    upper = [run[int(len(run) * _CAPITALS)] if run else other.size for run, other in zip(sizes, (previous, line))]
-    return min(upper) < max(upper) * _NOTE_SIZE
+
+def _type_size(line: _Line) -> float:
+    """The size a line's type is set in, read from its capitals: the median would take a line set in small
+    capitals (`FOR FURTHER INFORMATION CONTACT:` opening a paragraph) for smaller text, and their top share leaves
+    out a single large initial opening a paragraph."""
+    sizes = sorted(c["size"] for c in line.chars if not c["text"].isspace())
+    return sizes[int(len(sizes) * _CAPITALS)] if sizes else line.size
 
 
 def _breaks(
@@ -1261,7 +1263,7 @@ def _words(pages: list[list[_Segment]]) -> set[str]:
 def _figure(line: _Line, body_size: float) -> bool:
     """Whether a line is a number set in display type with no word beside it (a score card's `35%` and rank `7`):
     a chart's value, not a sentence to quote, and its cells, read as one line, are no text any reading prints."""
-    return line.size >= body_size * _DISPLAY_SIZE and _WORD_RE.search(line.text) is None
+    return _type_size(line) >= body_size * _DISPLAY_SIZE and _WORD_RE.search(line.text) is None
 
 
 def _body_size(pages: list[list[_Line]]) -> float:
