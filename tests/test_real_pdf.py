@@ -104,3 +104,10 @@ def test_real_score_cards_display_figures_are_left_out_of_the_text() -> None:
     # "35 %" and the rank "7" are set at 25-60 pt in a profile's score card: a chart's values, no sentence
     texts = paragraph_texts("rdr-index-2017.pdf")
     assert [text for text in texts if "%" in text and re.search(r"[^\W\d_]", text) is None] == []
+
+
+def test_real_print_header_cut_in_two_by_a_column_gutter_is_still_page_furniture() -> None:
+    # the browser's "03/10/2023, 19:52 ... Cabinet Office - Wikipedia" tops every page; on page 3 the infobox's
+    # gutter parts its date from its title, and neither part may stay in the text
+    texts = paragraph_texts("wikipedia-cabinet-office-2023.pdf")
+    assert [text for text in texts if "19:52" in text or "- Wikipedia" in text] == []

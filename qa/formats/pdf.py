@@ -524,11 +524,31 @@ def _running(pages: list[list[_Line]]) -> set[int]:
                 outermost = line.row in rows
                 keyed.append((line, (where, re.sub(r"\d+", "#", line.text.lower())), outermost))
     pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
-    return {
-        id(line)
+    running = [
+        (line, key)
         for line, key, outermost in keyed
         if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2)
+    ]
+    return {id(line) for line, _ in running} | {
+        id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)
     }
+
+
+_PIECE_WORDS = 3
+"""A piece of a running line with fewer words than this, and no number, may be the page's own text (`_part_of`)."""
+
+
+def _part_of(line: _Line, key: tuple[str, str], other: _Line, known: tuple[str, str]) -> bool:
+    """Whether an edge line is the end or the start of a running line of another page, standing where that line's
+    end or start stands: the running line cut in two where a column gutter on its page crosses it."""
+    (where, text), (known_where, known_text) = key, known
+    if where != known_where or other.page == line.page or len(text) >= len(known_text):
+        return False
+    if len(text.split()) < _PIECE_WORDS and not re.search(r"\d", line.text):
+        return False  # a word or two ("Contents" atop a page, under "Table of Contents" on others) may be text
+    return (known_text.endswith(text) and abs(line.x1 - other.x1) <= line.size) or (
+        known_text.startswith(text) and abs(line.x0 - other.x0) <= line.size
+    )
 
 
 def _heading_like(line: _Line, body_size: float) -> bool:
