@@ -5,6 +5,7 @@ Expected values are what each document prints, as `pdftotext` shows it and the m
 
 from __future__ import annotations
 
+import re
 import shutil
 
 import pytest
@@ -74,3 +75,39 @@ def test_real_cover_dated_at_its_foot_and_a_profile_page_read_section_by_section
     requests = next(text for text in texts if text.startswith("Requests for user information: Apple"))
     assert requests.endswith("requests because user communications are end-to-end encrypted, Apple should state this.")
     assert "about whether it conducts any form of human rights" not in requests  # the section above's right column
+
+
+def paragraph_texts(name: str) -> list[str]:
+    return [paragraph.text for article in articles(name) for paragraph in article.paragraphs]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_real_profiles_key_facts_box_never_runs_on_into_the_next_pages_analysis() -> None:
+    # each company profile sets its market facts in a box beside the analysis, ending "Website: ..." above the page's
+    # foot; the next page opens with the category analysis: the box's lines are a paragraph of their own, verbatim
+    judged = reference(REAL / "rdr-index-2017.pdf")
+    boxes = [text for text in paragraph_texts("rdr-index-2017.pdf") if "Website:" in text]
+    assert len(boxes) == 22
+    assert [text for text in boxes if not quote_in_reference(text, judged)] == []
+
+
+def test_real_label_in_a_smaller_size_does_not_run_into_the_label_beside_it() -> None:
+    # a telecom profile's score card: the country (9 pt) under its operating company ends one column, the
+    # "TELECOMMUNICATIONS RANK" label (10 pt) heads the next; only the first profile's label shares its row
+    labels = [text for text in paragraph_texts("rdr-index-2017.pdf") if text.endswith("TELECOMMUNICATIONS RANK")]
+    assert labels == ["TELECOMMUNICATIONS RANK", "OVERALL SCORE TELECOMMUNICATIONS RANK"] + 8 * [
+        "TELECOMMUNICATIONS RANK"
+    ]
+
+
+def test_real_score_cards_display_figures_are_left_out_of_the_text() -> None:
+    # "35 %" and the rank "7" are set at 25-60 pt in a profile's score card: a chart's values, no sentence
+    texts = paragraph_texts("rdr-index-2017.pdf")
+    assert [text for text in texts if "%" in text and re.search(r"[^\W\d_]", text) is None] == []
+
+
+def test_real_print_header_cut_in_two_by_a_column_gutter_is_still_page_furniture() -> None:
+    # the browser's "03/10/2023, 19:52 ... Cabinet Office - Wikipedia" tops every page; on page 3 the infobox's
+    # gutter parts its date from its title, and neither part may stay in the text
+    texts = paragraph_texts("wikipedia-cabinet-office-2023.pdf")
+    assert [text for text in texts if "19:52" in text or "- Wikipedia" in text] == []

@@ -54,11 +54,20 @@ _SUPERSCRIPT_SIZE = 0.9
 _RAISED = 0.15
 """How far above the line's baseline, as a share of its size, a marker's foot must stand."""
 _HEADING_SIZE = 1.15
+_DISPLAY_SIZE = 2.0
+"""Text this many times the body's size or larger is display type: a title, or a figure's big number (`_figure`)."""
 _NOTE_SIZE = 0.92
 """Lines at a page's foot in a font this much smaller than the body are that page's footnotes."""
 _PARAGRAPH_GAP = 0.5
 """Blank space between lines, as a share of the font size, that separates paragraphs."""
 _SHORT_LINE = 0.85
+_RAGGED_LINE = 0.7
+"""A line ending short of this share of its column's width is shorter than ragged-right text runs: no paragraph goes
+on from it to the next page (`_closes_box`)."""
+_CAPITALS = 0.9
+"""The share of a line's characters at or below the size its capitals are set in (`_type_size`)."""
+_PAGE_FOOT = 2.0
+"""A paragraph goes on over a page break only from a line within this many of its sizes of its column's foot."""
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
@@ -515,11 +524,31 @@ def _running(pages: list[list[_Line]]) -> set[int]:
                 outermost = line.row in rows
                 keyed.append((line, (where, re.sub(r"\d+", "#", line.text.lower())), outermost))
     pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
-    return {
-        id(line)
+    running = [
+        (line, key)
         for line, key, outermost in keyed
         if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2)
+    ]
+    return {id(line) for line, _ in running} | {
+        id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)
     }
+
+
+_PIECE_WORDS = 3
+"""A piece of a running line with fewer words than this, and no number, may be the page's own text (`_part_of`)."""
+
+
+def _part_of(line: _Line, key: tuple[str, str], other: _Line, known: tuple[str, str]) -> bool:
+    """Whether an edge line is the end or the start of a running line of another page, standing where that line's
+    end or start stands: the running line cut in two where a column gutter on its page crosses it."""
+    (where, text), (known_where, known_text) = key, known
+    if where != known_where or other.page == line.page or len(text) >= len(known_text):
+        return False
+    if len(text.split()) < _PIECE_WORDS and not re.search(r"\d", line.text):
+        return False  # a word or two ("Contents" atop a page, under "Table of Contents" on others) may be text
+    return (known_text.endswith(text) and abs(line.x1 - other.x1) <= line.size) or (
+        known_text.startswith(text) and abs(line.x0 - other.x0) <= line.size
+    )
 
 
 def _heading_like(line: _Line, body_size: float) -> bool:
@@ -804,6 +833,9 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
     for line in body:
         by_page.setdefault(line.page, []).append(line)
     edges = {page: _edges(page_lines) or document for page, page_lines in by_page.items()}
+    feet: dict[int, list[_Line]] = {}
+    for line in lines:
+        feet.setdefault(line.page, []).append(line)
     laid_out: list[list[Block]] = []
     for section in sections:
         blocks: list[Block] = []
@@ -815,7 +847,7 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 current is not None
                 and bool(blocks)
                 and blocks[-1].kind == "bullet"
-                and not _breaks(current, line, "bullet", edges.get(current.page, document))
+                and not _breaks(current, line, "bullet", edges.get(current.page, document), feet)
             )
             if kind == "text" and (line.listed or goes_on):
                 kind = "bullet"  # an item's first line, or a line that goes on with the item; a new paragraph is text
@@ -824,7 +856,7 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 and blocks
                 and blocks[-1].kind == kind
                 and not line.listed
-                and not _breaks(current, line, kind, edges.get(current.page, document))
+                and not _breaks(current, line, kind, edges.get(current.page, document), feet)
             ):
                 text = _join(text, line.text, words)
                 blocks[-1] = Block(text, kind, blocks[-1].page)
@@ -836,7 +868,50 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
     return laid_out
 
 
-def _breaks(previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float]) -> bool:
+def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
+    """Whether a page break parts two lines that no paragraph joins, as the line before it ends a box of text set
+    apart on its page (a profile's key facts beside its analysis, a score card), not a column of running text.
+
+    A paragraph that runs on to the next page fills its column to the foot and fills its last line there, as
+    the other lines of its column do (`pages`: each page's lines, notes and furniture taken out; the column: the
+    lines of its size that start where it starts). A line that stops higher up, or well short of the column's
+    right edge, closes the box, and its words never go on in the body text of the next page.
+    """
+    if previous.page == line.page:
+        return False
+    column = [
+        other
+        for other in pages.get(previous.page, ())
+        if abs(other.x0 - previous.x0) <= previous.size and other.size >= previous.size * _NOTE_SIZE
+    ]
+    foot = max((other.bottom for other in column), default=previous.bottom)
+    right = max((other.x1 for other in column), default=previous.x1)
+    return (
+        previous.bottom < foot - _PAGE_FOOT * previous.size
+        or previous.x1 < previous.x0 + (right - previous.x0) * _RAGGED_LINE
+    )
+
+
+def _resized(previous: _Line, line: _Line) -> bool:
+    """Whether two lines are set in different sizes (`_type_size`), so are different texts (a caption, a label, a
+    box's heading beside body text) that no paragraph joins."""
+    sizes = (_type_size(previous), _type_size(line))
+    return min(sizes) < max(sizes) * _NOTE_SIZE
+
+
+def _type_size(line: _Line) -> float:
+    """The size a line's type is set in, read from its capitals: the median would take a line set in small
+    capitals (`FOR FURTHER INFORMATION CONTACT:` opening a paragraph) for smaller text, and their top share leaves
+    out a single large initial opening a paragraph."""
+    sizes = sorted(c["size"] for c in line.chars if not c["text"].isspace())
+    return sizes[int(len(sizes) * _CAPITALS)] if sizes else line.size
+
+
+def _breaks(
+    previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float], feet: dict[int, list[_Line]]
+) -> bool:
+    if _closes_box(previous, line, feet) or _resized(previous, line):
+        return True
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * previous.size
     return _ends_paragraph(previous, line, edges)
@@ -1205,6 +1280,12 @@ def _words(pages: list[list[_Segment]]) -> set[str]:
     }
 
 
+def _figure(line: _Line, body_size: float) -> bool:
+    """Whether a line is a number set in display type with no word beside it (a score card's `35%` and rank `7`):
+    a chart's value, not a sentence to quote, and its cells, read as one line, are no text any reading prints."""
+    return _type_size(line) >= body_size * _DISPLAY_SIZE and _WORD_RE.search(line.text) is None
+
+
 def _body_size(pages: list[list[_Line]]) -> float:
     """The size most text is set in, counted over the upper half of each full page: notes can outnumber the body."""
     upper: list[_Line] = []
@@ -1283,7 +1364,7 @@ def parse(data: bytes, source: str) -> Parsed:
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
     body_size = _body_size(lines_of)
     words = _words(pages)
-    dropped = _running(lines_of)
+    dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     for lines in lines_of:
         dropped |= _contents([line for line in lines if id(line) not in dropped], body_size, len(pages))
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
