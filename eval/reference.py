@@ -7,10 +7,16 @@ included), and the file itself for plain text and Markdown (with only the inline
 sees taken out). Quotes and notes must then be found in that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
-- white space: runs of it are one space; typographic ligatures and compatibility forms fold (NFKC);
-- a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`;
+- white space: runs of it are one space; typographic ligatures and compatibility forms fold (NFKC), but for
+  superscripts, subscripts and fractions, which are other numbers (`10²` is not `102`);
+- a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`, the last two
+  glued to the word before, as a superscript prints: a number set apart is the text's own (`Article 5`);
+- a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
+  number-only line (a page number, a table's cell) may stand inside a quote;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
-  document, and keeps its hyphen otherwise;
+  document, and keeps its hyphen otherwise; in a PDF a hyphen inside a word may be missing from pdftotext's text
+  (it drops one where it joins a word across a line) and a web address may be broken by white space, in no other
+  format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
   next; between two sentences only at a page's end (`_across_blocks`);
@@ -56,7 +62,14 @@ class Reference:
     not_text: tuple[str, ...] = ()
     """Strings the file holds that are not the document's text: front matter, page and site chrome."""
     quotable: tuple[str, ...] = ()
-    """The pages as quotes are looked for in them, where that differs (PDF: without page numbers)."""
+    """The pages as quotes are looked for in them, where that differs (PDF: without number-only lines, which are page
+    numbers, table cells and note numbers set apart, never words of a sentence)."""
+    note_heads: tuple[tuple[tuple[int, int], ...], ...] = ()
+    """Each page's number-only lines as a note's number above its text: the number, and where in `quotable` the text
+    after the line starts (`quote_in_reference`: a quote that opens with a note's marker may start there)."""
+    printed: bool = False
+    """The text was read off a laid-out page by pdftotext, which drops a hyphen where it joins a word across a line
+    end and keeps the line break inside a wrapped web address (`text_pattern`)."""
     note_pages: tuple[str, ...] = ()
     """The pages read a second way where notes are looked for too (PDF: pdftotext's layout mode, which keeps
     a note's number beside its text where the reading-order mode sets it elsewhere on the page)."""
@@ -69,11 +82,24 @@ class Reference:
         return " ".join(self.pages)
 
 
+_KEPT_FORMS = ("<super>", "<sub>", "<fraction>")
+"""Compatibility forms NFKC would fold that read as other words: `10²` is not `102`, `H₂O` not `H2O`, `1½` not
+`11⁄2`. Every other compatibility form (a ligature `ﬁ`, a no-break space, `…`) reads as what it folds to."""
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+
+
+def _fold(match: re.Match[str]) -> str:
+    char = match.group()
+    return char if unicodedata.decomposition(char).startswith(_KEPT_FORMS) else unicodedata.normalize("NFKC", char)
+
+
 def normalize(text: str) -> str:
-    """NFKC, single spaces and no invisible format characters: how two faithful extractions of the same words
-    compare equal. A zero-width space, joiner or byte-order mark (Unicode category Cf) is not shown by a browser
-    or a PDF viewer, so one extraction keeping it and the other dropping it read the same to a reader."""
-    visible = "".join(char for char in unicodedata.normalize("NFKC", text) if unicodedata.category(char) != "Cf")
+    """NFKC but for `_KEPT_FORMS`, single spaces and no invisible format characters: how two faithful extractions
+    of the same words compare equal. A zero-width space, joiner or byte-order mark (Unicode category Cf) is not
+    shown by a browser or a PDF viewer, so one extraction keeping it and the other dropping it read the same to a
+    reader."""
+    folded = unicodedata.normalize("NFC", _NON_ASCII_RE.sub(_fold, text))
+    visible = "".join(char for char in folded if unicodedata.category(char) != "Cf")
     return _SPACE_RE.sub(" ", visible).strip()
 
 
@@ -89,8 +115,29 @@ def join_line_hyphens(text: str, words: frozenset[str] | None = None) -> str:
     return _LINE_HYPHEN_RE.sub(join, text)
 
 
-_NUMBER_LINE_RE = re.compile(r"^[ \t]*\d{1,4}[ \t]*$", re.MULTILINE)
-"""A line of nothing but a number: a page number, which pdftotext may set between a page's two columns."""
+_NUMBER_LINE_RE = re.compile(r"^[ \t]*(\d{1,4})[ \t]*$", re.MULTILINE)
+"""A line of nothing but a number: a page number, which pdftotext may set between a page's two columns, a table's
+cell, or a note's number set alone above the note."""
+
+
+def _without_number_lines(page: str) -> tuple[str, tuple[tuple[int, int], ...]]:
+    """The page normalized without its number-only lines, and for each such line with text right after it (not
+    another number-only line) its number and where that text starts in the result (`Reference.note_heads`)."""
+    text = ""
+    heads: list[tuple[int, int]] = []
+    numbers: list[int] = []  # the number-only lines since the last text: one is a note's number, more a table's column
+    position = 0
+    for line in (*_NUMBER_LINE_RE.finditer(page), None):
+        segment = normalize(page[position : line.start() if line else len(page)])
+        if segment:
+            text = f"{text} {segment}" if text else segment
+            if len(numbers) == 1:
+                heads.append((numbers[0], len(text) - len(segment)))
+            numbers = []
+        if line is not None:
+            numbers.append(int(line.group(1)))
+            position = line.end()
+    return text, tuple(heads)
 
 
 def _pdftotext(path: Path, *options: str) -> str:
@@ -146,11 +193,13 @@ note, which it may set straight under the page's last line of text)."""
 
 def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     """The pages in reading order, line-end hyphens joined as the document allows; the same without number-only
-    lines (for quotes: a note's number alone on its line above the note must stay for notes); each page's text
-    blocks without those lines and page furniture (for quotes too); and the pages in layout mode (for notes)."""
+    lines, and where those stood above text (for quotes: a note's number alone on its line above the note must stay
+    for notes); each page's text blocks without those lines and page furniture (for quotes too); and the pages in
+    layout mode (for notes)."""
     raw = _pdftotext(path)
     words = frozenset(w.lower() for w in _WORD_RE.findall(raw))
     pages = join_line_hyphens(raw, words).split("\f")
+    quotable = [_without_number_lines(page) for page in pages]
     furniture = furniture_lines(raw.split("\f"))
     unfurnished = [_without_lines(_NUMBER_LINE_RE.sub("", page), furniture) for page in raw.split("\f")]
     blocks = tuple(
@@ -160,7 +209,9 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     return Reference(
         pages=tuple(normalize(page) for page in pages),
         not_text=not_text,
-        quotable=tuple(normalize(_NUMBER_LINE_RE.sub("", page)) for page in pages),
+        quotable=tuple(text for text, _ in quotable),
+        note_heads=tuple(heads for _, heads in quotable),
+        printed=True,
         note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
         blocks=blocks,
     )
@@ -300,24 +351,28 @@ def is_not_text(passage: str, ref: Reference) -> bool:
     return any(item and item in plain for item in ref.not_text)
 
 
-def _marker_pattern(number: int) -> str:
-    """How a note marker may stand in the source: `[n]`, `[^n]`, bare `n` or superscript `ⁿ`."""
+def _marker_pattern(number: int, printed: bool) -> str:
+    """How a note marker may stand in the source: `[n]` or `[^n]`, or a bare `n` or superscript `ⁿ` glued to the
+    word before it, as a superscript is written (a number standing apart, `Article 5`, is the text's own number).
+    pdftotext may print a space before a superscript (`Reports 1 from`), so in a `printed` text it may stand apart."""
     n = str(number)
-    return rf"\s?(?:\[\^?{n}\]|{n}|{n.translate(_SUPERSCRIPT_DIGITS)})"
+    bare = rf"{n}|{n.translate(_SUPERSCRIPT_DIGITS)}"
+    return rf"\s?(?:\[\^?{n}\]|{bare})" if printed else rf"(?:\s?\[\^?{n}\]|{bare})"
 
 
-def text_pattern(text: str) -> re.Pattern[str]:
-    """A pattern matching `text` as the source may print it: its words exactly, its markers in any form."""
+def text_pattern(text: str, printed: bool = False) -> re.Pattern[str]:
+    """A pattern matching `text` as the source may print it: its words exactly, its markers in any form, and where
+    the source is `printed` (`Reference.printed`) with what pdftotext does to a printed line (`_literal`)."""
     text = normalize(text)
     parts: list[str] = []
     position = 0
     for marker in MARKER_RE.finditer(text):
-        parts.append(_literal(text[position : marker.start()].rstrip()))
-        parts.append(_marker_pattern(int(marker.group(1))) + r"\s?")
+        parts.append(_literal(text[position : marker.start()].rstrip(), printed))
+        parts.append(_marker_pattern(int(marker.group(1)), printed) + r"\s?")
         position = marker.end()
         if text[position : position + 1] == " ":
             position += 1
-    parts.append(_literal(text[position:]))
+    parts.append(_literal(text[position:], printed))
     return re.compile("".join(parts))
 
 
@@ -325,14 +380,17 @@ _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
 _WORD_HYPHEN_RE = re.compile(r"(?<=\w)\\?-(?=\w)")
 
 
-def _literal(text: str) -> str:
-    """A pattern for marker-free text: its characters exactly, but for two things pdftotext does.
+def _literal(text: str, printed: bool) -> str:
+    """A pattern for marker-free text: its characters exactly, but for two things pdftotext does to `printed` text.
 
     It drops the hyphen of a word it joins across a line end ("government-\\nordered" comes out
     "governmentordered"), so a hyphen inside a word may be missing from the reference (never the other
     way round: a quote that lost a hyphen still fails). And it keeps the line break inside a wrapped
     URL, so white space may stand between a URL's characters in the reference (never in the quote).
+    An HTML, Markdown or text file has no line pdftotext laid out: there both must stand as quoted.
     """
+    if not printed:
+        return re.escape(text)
     parts: list[str] = []
     position = 0
     for url in _URL_RE.finditer(text):
@@ -345,11 +403,35 @@ def _literal(text: str) -> str:
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:
     """Whether the quote's words stand in the document, in order, on one page or across one column or page break."""
-    pattern = text_pattern(quote)
+    pattern = text_pattern(quote, ref.printed)
     unfurnished = (" ".join(page) for page in ref.blocks)
-    if any(pattern.search(page) for page in (*ref.quotable, *ref.pages, *unfurnished)):
+    if any(pattern.search(page) for page in (*(ref.quotable or ref.pages), *unfurnished)):
         return True
-    return _across_blocks(normalize(quote), ref.blocks)
+    if _FIGURES_RE.fullmatch(normalize(quote)) and any(pattern.search(page) for page in ref.pages):
+        return True
+    return _opens_a_note(normalize(quote), ref) or _across_blocks(normalize(quote), ref.blocks)
+
+
+_FIGURES_RE = re.compile(r"\S*\d\S*(?: \S*\d\S*)*")
+"""A quote of nothing but figures (`65 62 58`, `2018 380.0`): a table's or chart's values, which pdftotext may set on
+lines of their own; such a quote is found among the number-only lines, where no figure can be glued into a sentence."""
+_LEADING_MARKER_RE = re.compile(rf"\[({NOTE_NUMBER})\] ?")
+
+
+def _opens_a_note(quote: str, ref: Reference) -> bool:
+    """Whether the quote is a note quoted under its marker (`[7] “Privacy Policy…”`, as the parser writes a note it
+    finds in the text) where the document sets the note's number alone on the line right above the note's words
+    (`Reference.note_heads`). Only there: a number-only line inside a quote is a page number or a table's cell."""
+    lead = _LEADING_MARKER_RE.match(quote)
+    if lead is None:
+        return False
+    number, words = int(lead.group(1)), text_pattern(quote[lead.end() :], ref.printed)
+    return any(
+        words.match(page, offset)
+        for page, heads in zip(ref.quotable, ref.note_heads, strict=True)
+        for head, offset in heads
+        if head == number
+    )
 
 
 _SENTENCE_END_RE = re.compile(rf"[.!?…][\"'”’)\]]*(?:{MARKER_RE.pattern})*$")
@@ -373,7 +455,8 @@ def _cuts(text: str) -> Iterator[tuple[str, str]]:
 
 
 def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
-    """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next.
+    """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next
+    (blocks are pdftotext's, of a printed page: `Reference.printed`).
 
     Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's
     text goes on after other columns and page furniture. Between two sentences it may fall only at a page's end:
@@ -381,7 +464,7 @@ def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
     ends with a sentence is a paragraph's end, and sentences of two paragraphs glued together are no quote.
     """
     for head, tail in _cuts(quote):
-        ends = re.compile(f"(?:{text_pattern(head).pattern})$")
+        ends = re.compile(f"(?:{text_pattern(head, printed=True).pattern})$")
         for page, page_blocks in enumerate(blocks):
             for index, block in enumerate(page_blocks):
                 if ends.search(block) and _goes_on(head, tail, blocks, page, index, BLOCK_BREAKS - 1):
@@ -399,22 +482,22 @@ def _goes_on(head: str, tail: str, blocks: tuple[tuple[str, ...], ...], page: in
         later = [(page + 1, 0)] if last and following else []
     else:
         later = [(page, i) for i in range(index + 1, len(page_blocks))] + [(page + 1, i) for i in range(len(following))]
-    starts = text_pattern(tail)
+    starts = text_pattern(tail, printed=True)
     if any(starts.match(blocks[p][i]) for p, i in later):
         return True
     if breaks <= 0:
         return False
     for middle, rest in _cuts(tail):
-        whole = text_pattern(middle)
+        whole = text_pattern(middle, printed=True)
         for p, i in later:
             if whole.fullmatch(blocks[p][i]) and _goes_on(middle, rest, blocks, p, i, breaks - 1):
                 return True
     return False
 
 
-def _labelled(number: int, note: str) -> re.Pattern[str]:
+def _labelled(number: int, note: str, printed: bool) -> re.Pattern[str]:
     """The note's number as the document may print it, then the note's words."""
-    body = text_pattern(note).pattern
+    body = text_pattern(note, printed).pattern
     label = rf"(?:\[\^?{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
     return re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
 
@@ -426,15 +509,16 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
     number and the head on one page, the rest later on that page or on the next one.
     """
     pages = ref.pages + ref.note_pages
-    if any(_labelled(number, note).search(page) for page in pages) or _labelled(number, note).search(ref.text):
+    labelled = _labelled(number, note, ref.printed)
+    if any(labelled.search(page) for page in pages) or labelled.search(ref.text):
         return True
     words = normalize(note).split(" ")
     for index, page in enumerate(pages):
         for cut in range(1, len(words)):
-            head = _labelled(number, " ".join(words[:cut])).search(page)
+            head = _labelled(number, " ".join(words[:cut]), ref.printed).search(page)
             if head is None:
                 break
-            tail = text_pattern(" ".join(words[cut:]))
+            tail = text_pattern(" ".join(words[cut:]), ref.printed)
             following = pages[index + 1] if index + 1 < len(pages) else ""
             if tail.search(page, head.end()) or tail.search(following):
                 return True

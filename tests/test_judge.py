@@ -296,3 +296,77 @@ def test_a_note_quoted_with_its_number_set_alone_on_the_line_above_is_found() ->
 def test_a_page_counter_a_print_time_and_a_web_address_on_every_page_are_page_furniture() -> None:
     pages = [f"{n}/3\n03/10/2023, 19:52\nhttps://example.org/wiki/Page\nText {body}.\n" for n, body in enumerate("ABC")]
     assert furniture_lines(pages) == frozenset({"#/#", "#/#/#, #:#", "https://example.org/wiki/Page"})
+
+
+RDR = REAL / "rdr-index-2017.pdf"
+INCLUDES = (
+    "This includes information about users’ ability to publish, transmit, or access content that may be constrained "
+    "or blocked—and under whose authority and for what reasons."
+)
+"""On page 8 of the RDR index, whose number pdftotext sets alone between "This includes" and "information"."""
+REQUESTS = (
+    "Mail.Ru and Samsung were the only two internet and mobile companies that did not disclose any information on "
+    "policies for responding to requests by governments and private parties for user information (P10-P11)."
+)
+"""On page 59 of the RDR index, where pdftotext sets a number alone between "for user" and "information"."""
+
+
+@needs_pdftotext
+def test_a_page_number_glued_into_a_sentence_between_two_of_its_lines_is_not_verbatim() -> None:
+    ref = reference(RDR)
+    assert quote_in_reference(INCLUDES, ref)
+    assert not quote_in_reference(INCLUDES.replace("includes information", "includes 8 information"), ref)
+
+
+@needs_pdftotext
+def test_a_number_set_on_a_line_of_its_own_inserted_mid_sentence_is_not_verbatim() -> None:
+    ref = reference(RDR)
+    assert quote_in_reference(REQUESTS, ref)
+    assert not quote_in_reference(REQUESTS.replace("user information", "user 5 information"), ref)
+
+
+@needs_pdftotext
+def test_a_page_number_made_a_note_marker_is_not_verbatim() -> None:
+    assert not quote_in_reference(INCLUDES.replace("includes information", "includes[8] information"), reference(RDR))
+
+
+@needs_pdftotext
+def test_a_row_of_a_charts_values_each_set_on_a_line_of_its_own_is_verbatim() -> None:
+    ref = reference(RDR)
+    assert quote_in_reference("65 62 58 53 50 48 35 28 26 22 22 13", ref)
+    assert not quote_in_reference("65 62 58 53 50 48 35 28 26 22 13 22", ref)
+
+
+def test_a_number_of_the_text_made_a_note_marker_is_not_verbatim() -> None:
+    ref = Reference(("Under Article 5 every person has the right to liberty.",))
+    assert quote_in_reference("Under Article 5 every person has the right to liberty.", ref)
+    assert not quote_in_reference("Under Article[5] every person has the right to liberty.", ref)
+
+
+def test_a_note_marker_glued_to_its_word_may_stand_as_a_bare_number() -> None:
+    ref = Reference(("Every person has the right to liberty.5 No one shall be detained.",))
+    assert quote_in_reference("Every person has the right to liberty.[5] No one shall be detained.", ref)
+
+
+def test_a_superscript_is_not_the_digit_it_folds_to() -> None:
+    ref = Reference((normalize("The island covers 10² km and the lake 1½ km."),))
+    assert quote_in_reference("The island covers 10² km and the lake 1½ km.", ref)
+    assert not quote_in_reference("The island covers 102 km and the lake 1½ km.", ref)
+    assert not quote_in_reference("The island covers 10² km and the lake 11⁄2 km.", ref)
+
+
+def test_a_ligature_reads_as_its_letters() -> None:
+    assert quote_in_reference("The final report.", Reference((normalize("The ﬁnal report."),)))
+
+
+def test_a_hyphen_inside_a_word_may_be_missing_only_from_a_printed_pages_text() -> None:
+    quote = "The state-owned firm will re-cover the roof."
+    assert quote_in_reference(quote, Reference(("The stateowned firm will recover the roof.",), printed=True))
+    assert not quote_in_reference(quote, Reference(("The state-owned firm will recover the roof.",)))
+
+
+def test_white_space_inside_a_web_address_is_allowed_only_in_a_printed_pages_text() -> None:
+    quote = "See https://example.org/reports/2020 for the data."
+    wrapped = "See https://example.org/re ports/2020 for the data."
+    assert quote_in_reference(quote, Reference((wrapped,), printed=True))
+    assert not quote_in_reference(quote, Reference((wrapped,)))
