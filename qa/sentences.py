@@ -10,9 +10,10 @@ its own English abbreviation lists). Three rules of this project sit on top of i
   out, and a marker stays with the sentence it closes (`.”[1]`, `.[1],[2]`, `reasons.[14]These`);
 - a paragraph is already a paragraph: a line break inside it is layout, not a sentence boundary;
 - a full stop after an abbreviation ends no sentence where the words after it continue what the abbreviation
-  began (`Continuation` below): a number or an identifier after a reference abbreviation (`para. 93`, `Docket No.
-  FAA-2020-0686`), a name after a title (`Rt Hon. Rishi Sunak`), a company's legal form after its name (`Co.
-  Ltd.`), and a word in lower case after any full stop (`Louis XVI. he felt`): English starts no sentence so.
+  began (`_continues` below): a number or an identifier after a reference abbreviation (`para. 93`, `Docket No.
+  FAA-2020-0686`), a number after a one-letter abbreviation (`S. 2702`), a name after a title (`Rt Hon. Rishi
+  Sunak`), a company's legal form or model after its name (`Co. Ltd.`), and a word in lower case after any full
+  stop (`Louis XVI. he felt`): English starts no sentence so.
 """
 
 from __future__ import annotations
@@ -45,17 +46,11 @@ TITLE_ABBREVIATIONS = ("hon",)
 ends a sentence after (`Mr.`, `Dr.`, `Gen.` …: its "prepositive" abbreviations)."""
 COMPANY_FORMS = tuple("co corp inc ltd plc llc pty bros".split())
 """A company's legal form after its name (`Samsung Electronics Co. Ltd.`, `Pilatus Aircraft Ltd.`). pysbd ends a
-sentence at one whenever a capitalised word follows. Here a full stop after one ends no sentence before another legal
-form, nor before a "sentence" of at most `COMPANY_NAME_WORDS` words without a verb's shape (`_VERB_LIKE_RE`): on the
-four eval collections every capitalised run that short after a legal form continued the name or a title (`Ltd. Model
-PC-12/47E airplanes.`), none was a sentence of its own; a short sentence of its own has a verb (`Ltd. It failed.`)."""
+sentence at one whenever a capitalised word follows, and mostly rightly (`Acme Ltd. Prices rose.`). Here a full stop
+after one ends no sentence before another legal form, nor before a run of at most `COMPANY_NAME_WORDS` words that is
+no sentence of its own: one without a sentence's end (a heading's or a table cell's words, `Ltd. Airplanes`), or one
+naming a product by a code (`Ltd. Model PC-12/47E airplanes.`, `_CODE_RE`), which a sentence that short never holds."""
 COMPANY_NAME_WORDS = 3
-_VERB_LIKE_RE = re.compile(
-    r"\b(?:is|are|was|were|be|been|has|have|had|do|does|did|will|would|can|could|may|might|must|shall|should)\b"
-    r"|\w(?:ed|ing)\b|^(?:It|He|She|They|We|I|You|This|That|These|Those|There)\b",
-    re.IGNORECASE,
-)
-"""An auxiliary, a past or present participle, or a pronoun subject: what even a short sentence of its own shows."""
 
 
 def _abbreviation_end(words: tuple[str, ...]) -> re.Pattern[str]:
@@ -67,8 +62,14 @@ _REFERENCE_END_RE = _abbreviation_end(REFERENCE_ABBREVIATIONS)
 _TITLE_END_RE = _abbreviation_end(TITLE_ABBREVIATIONS)
 _COMPANY_END_RE = _abbreviation_end(COMPANY_FORMS)
 _COMPANY_FORM_RE = re.compile(rf"(?:{'|'.join(COMPANY_FORMS)})\.?(?!\w)", re.IGNORECASE)
-_IDENTIFIER_RE = re.compile(r"\d|[^\W\d_][\w./]*[-‐‑–—/]\s?\d")
-"""A number, or an identifier that joins letters to a number with a hyphen, dash or slash (`FAA–2020–0686`)."""
+_CODE_RE = re.compile(r"[^\W\d_][\w./]*[-‐‑–—/]\s?\d")
+"""An identifier that joins letters to a number with a hyphen, dash or slash (`FAA–2020–0686`, `PC–12/47E`)."""
+_IDENTIFIER_RE = re.compile(rf"\d|{_CODE_RE.pattern}")
+"""A number or an identifier (`_CODE_RE`)."""
+_INITIAL_END_RE = re.compile(r"(?:^|[\s(\[,/])[A-Z]\.\s*$")
+"""Text that ends in one capital letter and its full stop: an initial or a one-letter abbreviation (`H.R. 5008/S.`).
+Before a number it ends no sentence (`S. 2702`): English style opens no sentence with a numeral."""
+_SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*(?![.\w])")
 """A word in lower case (not `iPhone`), and not a list label (`a.`, `iv.`): no English sentence starts with one."""
 _PRONOUN_START_RE = re.compile(
@@ -187,13 +188,20 @@ def _continues(before: str, sentence: str) -> bool:
     if sentence[:1].islower() and _LOWER_WORD_RE.match(sentence):
         return True
     if _IDENTIFIER_RE.match(sentence):
-        return _REFERENCE_END_RE.search(before) is not None
+        number_after_initial = sentence[:1].isdigit() and _INITIAL_END_RE.search(before) is not None
+        return number_after_initial or _REFERENCE_END_RE.search(before) is not None
     if _TITLE_END_RE.search(before):
         return True
     if _COMPANY_END_RE.search(before):
-        short = len(sentence.split()) <= COMPANY_NAME_WORDS and _VERB_LIKE_RE.search(sentence) is None
-        return short or _COMPANY_FORM_RE.match(sentence) is not None
+        return _COMPANY_FORM_RE.match(sentence) is not None or _names_a_product(sentence)
     return False
+
+
+def _names_a_product(sentence: str) -> bool:
+    """Whether pysbd's `sentence` after a company's legal form goes on with the company's name (`COMPANY_FORMS`)."""
+    if len(sentence.split()) > COMPANY_NAME_WORDS:
+        return False
+    return _SENTENCE_END_RE.search(sentence) is None or _CODE_RE.search(sentence) is not None
 
 
 def _trim(text: str, start: int, end: int) -> Span | None:

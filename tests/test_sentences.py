@@ -61,7 +61,7 @@ def test_a_company_form_before_another_does_not_end_a_sentence() -> None:
     assert sentences(text) == [text]
 
 
-def test_a_company_form_before_a_short_verbless_run_does_not_end_a_sentence() -> None:
+def test_a_company_form_before_a_product_code_does_not_end_a_sentence() -> None:
     text = (
         "The FAA proposes an AD for Pilatus Aircraft Ltd. Model PC–12/47E airplanes. This AD was prompted by reports."
     )
@@ -71,8 +71,26 @@ def test_a_company_form_before_a_short_verbless_run_does_not_end_a_sentence() ->
     ]
 
 
+def test_a_company_form_before_a_heading_run_without_an_end_does_not_end_a_sentence() -> None:
+    text = "Airworthiness Directives; Pilatus Aircraft Ltd. Airplanes"
+    assert sentences(text) == [text]
+
+
 def test_a_company_form_before_a_short_sentence_with_a_verb_still_ends_a_sentence() -> None:
     assert sentences("He works for Acme Ltd. It is big.") == ["He works for Acme Ltd.", "It is big."]
+
+
+def test_a_company_form_before_a_short_sentence_of_plain_words_ends_a_sentence() -> None:
+    assert sentences("Shares fell at Acme Ltd. Prices rose.") == ["Shares fell at Acme Ltd.", "Prices rose."]
+    assert sentences("It was sold to Acme Inc. The firm grew.") == ["It was sold to Acme Inc.", "The firm grew."]
+
+
+def test_a_one_letter_abbreviation_before_a_number_does_not_end_a_sentence() -> None:
+    assert sentences("5008/S. 2702, §4)") == ["5008/S. 2702, §4)"]
+    assert sentences("It backed the bill (H.R. 5008/S. 2702). It passed.") == [
+        "It backed the bill (H.R. 5008/S. 2702).",
+        "It passed.",
+    ]
 
 
 def test_a_word_in_lower_case_after_a_full_stop_continues_the_sentence() -> None:
