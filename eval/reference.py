@@ -356,7 +356,7 @@ def _marker_pattern(number: int, printed: bool) -> str:
     word before it, as a superscript is written (a number standing apart, `Article 5`, is the text's own number).
     pdftotext may print a space before a superscript (`Reports 1 from`), so in a `printed` text it may stand apart."""
     n = str(number)
-    bare = rf"{n}|{n.translate(_SUPERSCRIPT_DIGITS)}"
+    bare = rf"{n}(?!\d)|{n.translate(_SUPERSCRIPT_DIGITS)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"  # all of the number: `12` is no `[1]`
     return rf"\s?(?:\[\^?{n}\]|{bare})" if printed else rf"(?:\s?\[\^?{n}\]|{bare})"
 
 

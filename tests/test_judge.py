@@ -370,3 +370,10 @@ def test_white_space_inside_a_web_address_is_allowed_only_in_a_printed_pages_tex
     wrapped = "See https://example.org/re ports/2020 for the data."
     assert quote_in_reference(quote, Reference((wrapped,), printed=True))
     assert not quote_in_reference(quote, Reference((wrapped,)))
+
+
+def test_a_marker_closing_a_quote_is_not_the_first_digit_of_a_longer_note_number() -> None:
+    quote = "This AD was prompted by reports.[1]"
+    for source in ("This AD was prompted by reports.12 The FAA", "This AD was prompted by reports.¹² The FAA"):
+        assert quote_in_reference(quote.replace("[1]", "[12]"), Reference((normalize(source),)))
+        assert not quote_in_reference(quote, Reference((normalize(source),)))
