@@ -121,17 +121,19 @@ cell, or a note's number set alone above the note."""
 
 
 def _without_number_lines(page: str) -> tuple[str, tuple[tuple[int, int], ...]]:
-    """The page normalized without its number-only lines, and for each such line with text right after it (not
-    another number-only line) its number and where that text starts in the result (`Reference.note_heads`)."""
+    """The page normalized without its number-only lines, and for each that may be a note's number its number and
+    where the text after it starts in the result (`Reference.note_heads`): a number-only line alone (one of several
+    in a row is a table's column) with text after it that does not open in lower case (a sentence going on after a
+    page number set between its lines does; a note opens as a sentence or a citation does)."""
     text = ""
     heads: list[tuple[int, int]] = []
-    numbers: list[int] = []  # the number-only lines since the last text: one is a note's number, more a table's column
+    numbers: list[int] = []  # the number-only lines since the last text
     position = 0
     for line in (*_NUMBER_LINE_RE.finditer(page), None):
         segment = normalize(page[position : line.start() if line else len(page)])
         if segment:
             text = f"{text} {segment}" if text else segment
-            if len(numbers) == 1:
+            if len(numbers) == 1 and not segment[:1].islower():
                 heads.append((numbers[0], len(text) - len(segment)))
             numbers = []
         if line is not None:

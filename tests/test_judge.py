@@ -7,8 +7,10 @@ from __future__ import annotations
 
 import shutil
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
 from eval.dataset import DocumentRecord, GoldFootnote, Question
 from eval.metrics import judge, metadata_verdicts, notes_resolved, quote_is_faithful
@@ -377,3 +379,24 @@ def test_a_marker_closing_a_quote_is_not_the_first_digit_of_a_longer_note_number
     for source in ("This AD was prompted by reports.12 The FAA", "This AD was prompted by reports.¹² The FAA"):
         assert quote_in_reference(quote.replace("[1]", "[12]"), Reference((normalize(source),)))
         assert not quote_in_reference(quote, Reference((normalize(source),)))
+
+
+def printed_lines(folder: Path, lines: list[str]) -> Path:
+    """A one-page PDF that prints `lines` one under the other, as pdftotext reads them back."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for line in lines:
+        pdf.cell(0, 6, line, new_x="LMARGIN", new_y="NEXT")
+    path = folder / "lines.pdf"
+    path.write_bytes(bytes(pdf.output()))
+    return path
+
+
+@needs_pdftotext
+def test_a_number_line_is_a_notes_number_only_alone_and_above_words_not_going_on_in_lower_case(tmp_path: Path) -> None:
+    lines = ["The board met in March and", "12", "approved the budget.", "7", "The minutes are kept online."]
+    ref = reference(printed_lines(tmp_path, [*lines, "3", "4", "Totals by region."]))
+    assert quote_in_reference("[7] The minutes are kept online.", ref)
+    assert not quote_in_reference("[12] approved the budget.", ref)
+    assert not quote_in_reference("[4] Totals by region.", ref)
