@@ -65,8 +65,9 @@ class Reference:
     """The pages as quotes are looked for in them, where that differs (PDF: without number-only lines, which are page
     numbers, table cells and note numbers set apart, never words of a sentence)."""
     note_heads: tuple[tuple[tuple[int, int], ...], ...] = ()
-    """Each page's number-only lines as a note's number above its text: the number, and where in `quotable` the text
-    after the line starts (`quote_in_reference`: a quote that opens with a note's marker may start there)."""
+    """Each page's number-only lines that may be a note's number above its text (`_without_number_lines`): the number,
+    and where in `quotable` the text after the line starts (a quote that opens with that note's marker may start
+    there: `_opens_a_note`)."""
     printed: bool = False
     """The text was read off a laid-out page by pdftotext, which drops a hyphen where it joins a word across a line
     end and keeps the line break inside a wrapped web address (`text_pattern`)."""
@@ -194,10 +195,9 @@ note, which it may set straight under the page's last line of text)."""
 
 
 def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
-    """The pages in reading order, line-end hyphens joined as the document allows; the same without number-only
-    lines, and where those stood above text (for quotes: a note's number alone on its line above the note must stay
-    for notes); each page's text blocks without those lines and page furniture (for quotes too); and the pages in
-    layout mode (for notes)."""
+    """The pages in reading order, line-end hyphens joined as the document allows (for notes); the same without
+    number-only lines, with where one may have been a note's number (for quotes); each page's text blocks without
+    those lines and page furniture (for quotes too); and the pages in layout mode (for notes)."""
     raw = _pdftotext(path)
     words = frozenset(w.lower() for w in _WORD_RE.findall(raw))
     pages = join_line_hyphens(raw, words).split("\f")
