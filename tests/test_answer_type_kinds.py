@@ -1,0 +1,127 @@
+"""The kind of answer a question asks for, read from its head noun, and the number that answers it: of the kind
+asked (money, a percentage, a ratio), never a citation's volume or page. Sentences are from the dev collections."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.answer_type import answer_type, gives_answer_type, marks, measure
+
+
+def marked(text: str, question: str) -> list[str]:
+    return [text[span.start : span.end] for span in marks(text, question)]
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What is the minimum wage for prison guards?", "quantity"),
+        ("What was the Cabinet Office's budget for 2022-23?", "quantity"),
+        (
+            "Which six countries voted against the Human Rights Council resolution endorsing the inquiry's report?",
+            "place",
+        ),
+        ("Which members of the Rust moderation team resigned?", "agent"),
+        ("What was the date of the Leap Day deal?", "date"),
+    ],
+)
+def test_the_head_noun_after_what_or_which_names_the_kind_of_answer(question: str, kind: str) -> None:
+    assert answer_type(question) == kind
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What did the report say about the budget?",
+        "What kind of fee is charged?",
+        "What unsafe condition led to the proposed AD for Pilatus PC-12/47E airplanes?",
+    ],
+)
+def test_a_measure_noun_past_a_verb_a_preposition_or_a_noun_of_kind_is_not_the_head(question: str) -> None:
+    assert answer_type(question) == "other"
+
+
+def test_a_wage_is_answered_by_money_not_by_another_number() -> None:
+    question = "What is the minimum wage for prison guards?"
+    assert measure(question) == "money"
+    assert not gives_answer_type(
+        "Former prisoners describe sixteen-hour shifts in the mines and forests, with no pay and with quotas that "
+        "guards raise whenever a work team meets them.",
+        question,
+    )
+
+
+def test_how_much_did_they_authorize_is_answered_by_a_sum_of_money() -> None:
+    question = "How much did HAVA authorize in total for requirements payments over FY2003-FY2005?"
+    text = "HAVA authorized a total of $3 billion for the requirements payments program and 40 states applied."
+    assert marked(text, question) == ["$3 billion"]
+
+
+def test_how_much_of_a_thing_that_is_not_money_takes_any_number() -> None:
+    question = "How much food do detainees receive each day before trial?"
+    assert measure(question) is None
+    assert gives_answer_type("Detainees held before trial receive a daily ration of 300 grams of maize.", question)
+
+
+def test_a_percentage_question_needs_a_percentage() -> None:
+    question = "What percentage of WIC infants had ever been breastfed?"
+    assert not gives_answer_type(
+        "Non-WIC: Percentage of infants who had ever been breastfed exceeded goal, but rates at 6 and 12 months did "
+        "not.",
+        question,
+    )
+    assert marked(
+        "64 percent of WIC infants had ever been breastfed, compared to 78 percent of non-WIC infants.", question
+    ) == [
+        "64 percent",
+        "78 percent",
+    ]
+
+
+def test_how_much_faster_needs_a_ratio_not_a_count_of_packages() -> None:
+    question = "How much faster is Melodie than Mesa?"
+    assert not gives_answer_type(
+        "Finally, for those who are familiar with Mesa or AgentPy, a comparison between Melodie and the two packages "
+        "is provided in the documentation, based on the same covid contagion model developed with all the three "
+        "packages.",
+        question,
+    )
+    assert marked("Melodie ran the model 3 times faster, and 40% faster on one core.", question) == ["3", "40%"]
+
+
+def test_a_citations_volume_and_pages_are_not_a_count() -> None:
+    text = (
+        "HHS, “Statement of Organization, Functions, and Delegations of Authority; Administration for Community "
+        "Living,” 77 Federal Register 23250-23260, April 18, 2012."
+    )
+    assert marks(text, "How many institutional review boards are registered with HHS?") == ()
+
+
+def test_a_page_or_section_after_its_locator_is_not_a_count() -> None:
+    question = "How many prisoners are held?"
+    assert marks("Cha and Gallucci, Toward a New Policy and Strategy for North Korea, p. 8.", question) == ()
+    assert marks("that broad consent has been obtained (45 C.F.R. §46.104(d)(7)).", question) == ()
+
+
+def test_a_year_range_is_a_date_and_no_quantity() -> None:
+    text = "Funding for 2022-23 rose, and the 2019–2021 programme ended."
+    assert marked(text, "When was the programme funded?") == ["2022-23", "2019–2021"]
+    assert marks(text, "How many programmes were funded?") == ()
+
+
+def test_an_identifier_of_three_numbers_is_no_year_range() -> None:
+    text = "On November 7, 2018, the FAA issued Emergency AD 2018–23–51 as an interim corrective action."
+    assert marked(text, "When did the FAA issue its emergency order?") == ["November 7, 2018", "2018"]
+
+
+def test_a_question_counting_the_names_it_asks_for_needs_that_many() -> None:
+    question = "Which six countries voted against the Human Rights Council resolution endorsing the inquiry's report?"
+    assert not gives_answer_type(
+        "Its purported show of cooperation in May (in the past North Korea rejected all UPR recommendations) might "
+        "also be linked to the resolution adopted by the Human Rights Council, 30 to 6, endorsing the COI report.",
+        question,
+    )
+    assert gives_answer_type(
+        "The six were China, Russia, Cuba, Venezuela, Belarus and Eritrea.",
+        question,
+    )
