@@ -48,14 +48,13 @@ _HEAD_NOUNS: dict[str, AnswerType] = {
         "agent",
     ),
     **dict.fromkeys(
-        "country countrie nation state city citie region province territory capital town village district "
-        "location venue".split(),
+        "country nation state city region province territory capital town village district location venue".split(),
         "place",
     ),
 }
 """The head noun of "what/which ... NOUN" and the kind of answer it asks for: a measure (a wage, a budget, a
 rate) is a quantity however it is asked, a country is a place, a member or an agency an agent. Kept by class,
-singular ("countrie" is "countries" less its "s"), so that a family of questions is recognised, not a phrase."""
+singular (`_singular`), so that a family of questions is recognised, not a phrase."""
 _HEAD_ASK_RE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were|will be|would be)\s+)?", re.IGNORECASE)
 _HEAD_WORD_RE = re.compile(r"[\w’'.-]+")
 _HEAD_STOP = frozenset(
@@ -82,6 +81,14 @@ class _Head:
     count: int = 1
 
 
+def _singular(word: str) -> str:
+    """`word` as `_HEAD_NOUNS` keeps it: "countries" is "country", "members" is "member"."""
+    for plural, single in (("ies", "y"), ("s", "")):
+        if word.endswith(plural) and (stem := word[: -len(plural)] + single) in _HEAD_NOUNS:
+            return stem
+    return word
+
+
 @lru_cache(maxsize=1024)
 def _head(question: str) -> _Head | None:
     """The first "what/which" phrase whose head noun names a kind of answer.
@@ -98,7 +105,7 @@ def _head(question: str) -> _Head | None:
             if lower.endswith(("'s", "’s")):
                 continue
             count = _COUNTS.get(lower, int(lower) if lower.isdigit() else count)
-            singular = lower[:-1] if lower.endswith("s") and lower[:-1] in _HEAD_NOUNS else lower
+            singular = _singular(lower)
             if singular in _HEAD_NOUNS:
                 head = singular
         if head is not None:
