@@ -125,7 +125,7 @@ _QUANTITY_RE = re.compile(
     rf"(?:\s?(?:{_SCALE}))?(?:\s(?:{_UNIT})\b)?",
     re.IGNORECASE,
 )
-Measure = Literal["money", "percent", "ratio"]
+Measure = Literal["money", "percent", "ratio", "amount"]
 _MONEY_NOUNS = frozenset(
     "wage salary pay price cost budget fee fine funding money income revenue spending expenditure deficit debt".split()
 )
@@ -144,11 +144,21 @@ _CURRENCY_AFTER_RE = re.compile(
 )
 _PERCENT_RE = re.compile(r"%|\bper ?cent|\bpercentage points?", re.IGNORECASE)
 _RATIO_AFTER_RE = re.compile(r"\s?(?:times\b|-?fold\b|×|x\b)", re.IGNORECASE)
+_UNIT_AFTER_RE = re.compile(
+    r"[\s\u00a0-]?(?:(?:kilo|milli|centi|mega|giga|tera)?(?:grams?|grammes?|metres?|meters?|litres?|liters?|watts?|"
+    r"bytes?|calories?)|kg|g|mg|km|cm|mm|m|ml|l|kcal|kwh|mw|gw|kb|mb|gb|tb|tonnes?|tons?|pounds?|lbs?|ounces?|oz|"
+    r"gallons?|barrels?|miles?|feet|foot|inch(?:es)?|hectares?|acres?|square|cubic|seconds?|minutes?|hours?|days?|"
+    r"weeks?|months?|years?|decades?|centuries|century)\b",
+    re.IGNORECASE,
+)
+"""A unit of measure after a number: what "how much food" or "how much weight" is answered in."""
 
 
 def measure(question: str) -> Measure | None:
     """What a quantity question's number must measure, when its words say: money for a wage, a budget or "how
-    much did they spend"; a percentage for "what percentage"; a ratio or percentage for "how much faster".
+    much did they spend"; a percentage for "what percentage"; a ratio or percentage for "how much faster"; and
+    for "how much" of anything else ("how much food", "how much weight") an amount in a unit of measure, money or
+    a percentage, not a bare count ("tens of thousands of men" is no weight).
 
     A number of something else is not the answer: "two packages" does not say how much faster one is, "eight
     rounds of funding" is not a budget.
@@ -166,24 +176,28 @@ def measure(question: str) -> Measure | None:
         following = much.group("next").lower()
         if following in _MONEY_NOUNS or (following in _AUXILIARY and _MONEY_VERBS_RE.search(question)):
             return "money"
+        if following not in _AUXILIARY:
+            return "amount"
     return None
 
 
-def _measures(text: str, span: Span, kind: Measure | None) -> bool:
-    """Whether the number at `span` of `text` is the measure asked for (any number is, when none is named)."""
+def _measured(text: str, span: Span, kind: Measure | None) -> Span | None:
+    """The number at `span` of `text` with the unit that makes it the measure asked for ("$3 billion", "ten
+    kilograms", "3 times"); None when it is a number of something else. Any number is, when none is named."""
     if kind is None:
-        return True
+        return span
     words = text[span.start : span.end]
-    if kind == "money":
-        return bool(
-            words[:1] in "$€£¥"
-            and words[:1]
-            or _CURRENCY_BEFORE_RE.search(text, max(0, span.start - 4), span.start)
-            or _CURRENCY_AFTER_RE.match(text, span.end)
-        )
+    if kind == "money" or kind == "amount":
+        if words[:1] in "$€£¥" or _CURRENCY_BEFORE_RE.search(text, max(0, span.start - 4), span.start):
+            return span
+        if after := _CURRENCY_AFTER_RE.match(text, span.end):
+            return Span(span.start, after.end())
+        if kind == "money":
+            return None
     if _PERCENT_RE.search(words):
-        return True
-    return kind == "ratio" and bool(_RATIO_AFTER_RE.match(text, span.end))
+        return span
+    unit = (_UNIT_AFTER_RE if kind == "amount" else _RATIO_AFTER_RE).match(text, span.end)
+    return Span(span.start, unit.end()) if unit else None
 
 
 _MONTH = (
@@ -212,6 +226,8 @@ _SUBDIVISION_RE = re.compile(r"[\w)]\($")
 """A number in brackets glued to a section or another subdivision: "§46.104(d)(7)" cites, it does not count."""
 _PAGE_BEFORE_RE = re.compile(r"\d[ \u00a0](?:[A-Z][\w.]*[ \u00a0]){1,4}$")
 """The page after a citation's volume and title ("81 Fed. Reg. 1234")."""
+_TITLE_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0]of[ \u00a0]$")
+"""A year that ends a title names the thing ("the For the People Act of 2021"): it does not date what is asked."""
 _RANGE_BEFORE_RE = re.compile(r"(\d[\d,.]*)[-–]$")
 _PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     "quantity": _QUANTITY_RE,
@@ -249,8 +265,8 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
     """Where `text` holds the kind of words `question` asks for; empty if it asks for none or `text` has none.
 
     Footnote markers are never an answer; a date is not a quantity (its day does not count); a
-    capitalised word that only starts a sentence is not a name; and what the question itself names
-    is its topic, not its answer.
+    capitalised word that only starts a sentence is not a name; a year ending a title ("Act of 2021") is
+    no date; and what the question itself names is its topic, not its answer.
     """
     kind = answer_type(question)
     if kind == "other":
@@ -266,15 +282,25 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
     found = []
     for match in pattern.finditer(text):
         words = match.group(0)
-        if any(e.start <= match.start() < e.end for e in excluded) or words.lower() in asked:
+        if any(e.start <= match.start() < e.end for e in excluded) or _asks_about(words, asked):
             continue
         if names and match.start() in starts and " " not in words:
             continue
-        span = Span(match.start(), match.end())
-        if kind == "quantity" and (_is_label(text, match.start(), starts) or not _measures(text, span, wanted)):
+        span: Span | None = Span(match.start(), match.end())
+        if kind == "quantity":
+            span = None if _is_label(text, match.start(), starts) else _measured(text, span, wanted)
+        elif kind == "date" and _TITLE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             continue
-        found.append(span)
+        if span is not None:
+            found.append(span)
     return tuple(found)
+
+
+def _asks_about(words: str, asked: str) -> bool:
+    """Whether the (lower-case) question holds `words`, as a word or the stem of one ("Georgia" of "Georgian",
+    "Korea" of "Koreans"): its topic, not its answer. From the start of a word, so that "ten" is not the topic of
+    a question about "detention"."""
+    return re.search(rf"(?<!\w){re.escape(words.lower())}[\w’']{{0,3}}(?!\w)", asked) is not None
 
 
 def _is_label(text: str, start: int, sentence_starts: set[int]) -> bool:
