@@ -12,10 +12,12 @@ sentence that holds it, and the page marks it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from qa.acronyms import definitions
 from qa.sentences import MARKER_RE, NOTE_NUMBER, Span
 
 AnswerType = Literal["quantity", "date", "agent", "place", "other"]
@@ -279,12 +281,13 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
     wanted = measure(question)
     names = pattern is _NAME_RE
     starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)} if names or kind == "quantity" else set()
+    topic = _topic_names(text, question) if names else None
     found = []
     for match in pattern.finditer(text):
         words = match.group(0)
         if any(e.start <= match.start() < e.end for e in excluded) or _asks_about(words, asked):
             continue
-        if names and match.start() in starts and " " not in words:
+        if topic is not None and (match.start() in starts and " " not in words or topic(words)):
             continue
         span: Span | None = Span(match.start(), match.end())
         if kind == "quantity":
@@ -294,6 +297,22 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
         if span is not None:
             found.append(span)
     return tuple(found)
+
+
+def _topic_names(text: str, question: str) -> Callable[[str], bool]:
+    """Whether a name in `text` is one the question already names, in another form: by the acronym or full name
+    `text` defines for it ("Free Software Foundation (FSF)" for a question about the FSF), or in full where the
+    question gives one word of it ("Richard M. Stallman" for "Stallman"). A name of several words in the question
+    is not matched by its last word alone: "South Korea" answers a question about North Korea."""
+    asked = question.lower()
+    defined = definitions(text)
+    single = {m.group(0).lower() for m in _NAME_RE.finditer(question, 1) if " " not in m.group(0)}
+
+    def named(words: str) -> bool:
+        forms = [words] + ([defined[words]] if words in defined else [])
+        return any(_asks_about(form, asked) or form.split()[-1].lower() in single for form in forms)
+
+    return named
 
 
 def _asks_about(words: str, asked: str) -> bool:

@@ -148,3 +148,17 @@ def test_a_year_ending_a_title_does_not_date_what_is_asked() -> None:
     )
     assert marks(text, "When did House legislative counsel start drafting bills in XML?") == ()
     assert marked("The Act was passed in 2021.", "When was the Act passed?") == ["2021"]
+
+
+def test_a_name_the_question_gives_in_another_form_is_its_topic_not_its_answer() -> None:
+    text = (
+        "Until now, I have stayed silent regarding all these current topics: from Richard M. Stallman (RMS)'s public "
+        "statements, to his resignation from the Free Software Foundation (FSF), to the Epstein scandal and its "
+        "connection to MIT."
+    )
+    assert marked(text, "Who replaced Stallman as president of the FSF?") == ["Epstein", "MIT"]
+
+
+def test_a_name_sharing_only_the_last_word_of_a_longer_name_in_the_question_is_an_answer() -> None:
+    text = "And it is South Korea that has agreed to host the UN office to continue the monitoring."
+    assert marked(text, "Which country other than North Korea agreed to host the office?") == ["South Korea", "UN"]
