@@ -215,6 +215,13 @@ _NAME_RE = re.compile(
     r"\b(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]{2,}\w*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+)?[A-Z][\w’'.-]+)*"
 )
 """A run of capitalised words, or an acronym: a name of a person, organisation or place."""
+_ROLE_RE = re.compile(
+    r"\bthe[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}?(?P<role>chair(?:man|woman|person)?|secretary|president|"
+    r"director|minister|commissioner|rapporteur|ambassador|spokes(?:man|woman|person)|administrator|prosecutor|"
+    r"judge|speaker|governor|mayor|envoy|chief|head)\b"
+)
+"""A person named by office in lower case ("the committee chair", "the administrator"): who did it, as much as a
+name is. Institutions ("the government") are not counted: nearly every passage mentions one."""
 _SENTENCE_START_RE = re.compile(rf"(?:^|[.!?][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*\s+)")
 """Where a sentence starts: after its end mark, closing quotes or brackets and the note markers glued to it."""
 _LABEL_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0-]$")
@@ -296,7 +303,9 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
             continue
         if span is not None:
             found.append(span)
-    return tuple(found)
+    if kind == "agent":
+        found += [Span(m.start(), m.end()) for m in _ROLE_RE.finditer(text) if not _asks_about(m.group("role"), asked)]
+    return tuple(sorted(found, key=lambda span: span.start))
 
 
 def _topic_names(text: str, question: str) -> Callable[[str], bool]:

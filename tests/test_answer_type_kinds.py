@@ -162,3 +162,17 @@ def test_a_name_the_question_gives_in_another_form_is_its_topic_not_its_answer()
 def test_a_name_sharing_only_the_last_word_of_a_longer_name_in_the_question_is_an_answer() -> None:
     text = "And it is South Korea that has agreed to host the UN office to continue the monitoring."
     assert marked(text, "Which country other than North Korea agreed to host the office?") == ["South Korea", "UN"]
+
+
+def test_a_person_named_by_office_in_lower_case_answers_who() -> None:
+    text = (
+        "HAVA lists GSA as the administrator for the act’s general improvements and lever and punch card voting "
+        "system replacement grant programs."
+    )
+    question = "Who runs the lever and punch card voting system replacement grant program?"
+    assert marked(text, question) == ["GSA", "the administrator"]
+    assert marked("The motion was tabled by the committee chair.", "Who tabled the motion?") == ["the committee chair"]
+
+
+def test_the_office_the_question_asks_about_is_not_its_answer() -> None:
+    assert marks("The motion was tabled by the committee chair.", "Who is the committee chair?") == ()
