@@ -66,6 +66,7 @@ _HEAD_STOP = frozenset(
 )
 """Words that end the noun phrase after "what/which": an auxiliary, a preposition or a conjunction (what follows
 is no longer the thing asked for), or a noun of kind ("what kind of") whose own head comes after "of"."""
+_DETERMINERS = frozenset("the a an its their his her this these those our your".split())
 _COUNTS = {word: n for n, word in enumerate("two three four five six seven eight nine ten".split(), start=2)}
 HEAD_WINDOW = 5
 """Words after "what/which" (and its verb "to be") searched for the head noun: a determiner, a possessive name,
@@ -96,13 +97,15 @@ def _head(question: str) -> _Head | None:
     """The first "what/which" phrase whose head noun names a kind of answer.
 
     The head is the last class noun of the phrase before a stop word ("what state agency" asks for an agency);
-    a possessive ("the Cabinet Office's") qualifies the head and is never it.
+    a possessive ("the Cabinet Office's") qualifies the head and is never it, and a word followed by a determiner
+    is the phrase's verb ("which agency pays the grants"), not its noun.
     """
     for ask in _HEAD_ASK_RE.finditer(question):
         head, count = None, 1
-        for word in _HEAD_WORD_RE.findall(question, ask.end())[:HEAD_WINDOW]:
+        words = _HEAD_WORD_RE.findall(question, ask.end())[: HEAD_WINDOW + 1]
+        for word, following in zip(words[:HEAD_WINDOW], [*words[1:], ""], strict=False):
             lower = word.lower().rstrip(".")
-            if lower in _HEAD_STOP:
+            if lower in _HEAD_STOP or following.lower() in _DETERMINERS:
                 break
             if lower.endswith(("'s", "’s")):
                 continue
@@ -215,6 +218,12 @@ _NAME_RE = re.compile(
     r"\b(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]{2,}\w*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+)?[A-Z][\w’'.-]+)*"
 )
 """A run of capitalised words, or an acronym: a name of a person, organisation or place."""
+_PERSON_NOUNS = frozenset(
+    "person people individual official officer member leader minister president chair judge".split()
+)
+_THE_BEFORE_RE = re.compile(r"\bthe[ \u00a0]$", re.IGNORECASE)
+"""A name after "the" is an institution's ("the Foundation", "the Council"), not a person's: no answer to "which
+members" or "which leaders"."""
 _ROLE_RE = re.compile(
     r"\bthe[ \u00a0]+(?:[a-z][\w-]*[ \u00a0]+){0,2}?(?P<role>chair(?:man|woman|person)?|secretary|president|"
     r"director|minister|commissioner|rapporteur|ambassador|spokes(?:man|woman|person)|administrator|prosecutor|"
@@ -289,12 +298,16 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
     names = pattern is _NAME_RE
     starts = {m.end() for m in _SENTENCE_START_RE.finditer(text)} if names or kind == "quantity" else set()
     topic = _topic_names(text, question) if names else None
+    head = _head(question)
+    persons = kind == "agent" and head is not None and head.noun in _PERSON_NOUNS
     found = []
     for match in pattern.finditer(text):
         words = match.group(0)
         if any(e.start <= match.start() < e.end for e in excluded) or _asks_about(words, asked):
             continue
         if topic is not None and (match.start() in starts and " " not in words or topic(words)):
+            continue
+        if persons and _THE_BEFORE_RE.search(text, max(0, match.start() - 4), match.start()):
             continue
         span: Span | None = Span(match.start(), match.end())
         if kind == "quantity":

@@ -176,3 +176,23 @@ def test_a_person_named_by_office_in_lower_case_answers_who() -> None:
 
 def test_the_office_the_question_asks_about_is_not_its_answer() -> None:
     assert marks("The motion was tabled by the committee chair.", "Who is the committee chair?") == ()
+
+
+def test_a_name_after_the_is_an_institution_and_no_answer_to_which_members() -> None:
+    text = (
+        "Any set would likely leave out some person or group who needed to be involved, but to get this unblocked, "
+        "we started with all top-level team leads, project directors to the Foundation, all core team members, and "
+        "the new moderation team members, to discuss next steps."
+    )
+    question = "Which members of the Rust moderation team resigned?"
+    assert not gives_answer_type(text, question)
+    assert marked("Two members, Ana Ruiz and Lee Chen, resigned.", question) == ["Ana Ruiz", "Lee Chen"]
+
+
+def test_a_name_after_the_answers_which_organisation() -> None:
+    text = "The grants are paid out by the Election Assistance Commission each year."
+    assert marked(text, "Which agency pays the grants?") == ["Election Assistance Commission"]
+
+
+def test_a_measure_word_used_as_the_verb_is_not_the_head() -> None:
+    assert answer_type("Which agency pays the grants?") == "agent"
