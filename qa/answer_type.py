@@ -7,6 +7,14 @@ number, a "when" question by a date, a "who" or "where" question by a name; the 
 is about (its topic) are not the answer, so a number or name the question itself holds ("Camp 22")
 never counts. The decision uses this to tell an answer from an on-topic passage, quoting prefers a
 sentence that holds it, and the page marks it.
+
+Many questions name their kind by the noun they ask about rather than by their question word: "what is the
+minimum wage" asks for a quantity, "which six countries" for places, "which members" for people. The head
+noun of a "what/which" phrase is read against classes of nouns (`_HEAD_NOUNS`), so a family of questions is
+recognised, not a phrase. The number must also be of the kind asked (`measure`): money for a wage, a
+percentage for "what percentage", a ratio for "how much faster", an amount in a unit for "how much food";
+and a number that identifies rather than counts (a citation's volume and page, a section, a year range) is
+no quantity.
 """
 
 from __future__ import annotations
