@@ -147,6 +147,8 @@ _MONEY_VERBS_RE = re.compile(
     r"given|raised?|earned?|earns|allocated?|granted?|donated?|invested?|lent|lend|owed?|charged?|fund(?:ed|s)?)\b",
     re.IGNORECASE,
 )
+_EXTENT_RE = re.compile(r"\bhow (?:long|far|old)\b", re.IGNORECASE)
+"""A duration, distance or age: a number in its unit ("twenty years", "a 22-year affiliation"), not a count."""
 _HOW_MUCH_RE = re.compile(r"\bhow much\s+(?P<next>[\w’'-]+)", re.IGNORECASE)
 _AUXILIARY = frozenset("did does do will would has have had is was are were can could should".split())
 _COMPARATIVE_RE = re.compile(r"\bhow (?:much|many times)\s+(?:more|less|[a-z]+er)\b", re.IGNORECASE)
@@ -157,13 +159,14 @@ _CURRENCY_AFTER_RE = re.compile(
 )
 _PERCENT_RE = re.compile(r"%|\bper ?cent|\bpercentage points?", re.IGNORECASE)
 _RATIO_AFTER_RE = re.compile(r"\s?(?:times\b|-?fold\b|×|x\b)", re.IGNORECASE)
-_UNIT_AFTER_RE = re.compile(
-    r"[\s\u00a0-]?(?:(?:kilo|milli|centi|mega|giga|tera)?(?:grams?|grammes?|metres?|meters?|litres?|liters?|watts?|"
-    r"bytes?|calories?)|kg|g|mg|km|cm|mm|m|ml|l|kcal|kwh|mw|gw|kb|mb|gb|tb|tonnes?|tons?|pounds?|lbs?|ounces?|oz|"
-    r"gallons?|barrels?|miles?|feet|foot|inch(?:es)?|hectares?|acres?|square|cubic|seconds?|minutes?|hours?|days?|"
-    r"weeks?|months?|years?|decades?|centuries|century)\b",
-    re.IGNORECASE,
+_MEASURE_UNIT = (
+    r"(?:(?:kilo|milli|centi|mega|giga|tera)?(?:grams?|grammes?|metres?|meters?|litres?|liters?|watts?|bytes?|"
+    r"calories?)|kg|g|mg|km|cm|mm|m|ml|l|kcal|kwh|mw|gw|kb|mb|gb|tb|tonnes?|tons?|pounds?|lbs?|ounces?|oz|gallons?|"
+    r"barrels?|miles?|feet|foot|inch(?:es)?|hectares?|acres?|square|cubic|seconds?|minutes?|hours?|days?|weeks?|"
+    r"months?|years?|decades?|centuries|century)"
 )
+_UNIT_AFTER_RE = re.compile(rf"[\s\u00a0-]?{_MEASURE_UNIT}\b", re.IGNORECASE)
+_UNIT_WITHIN_RE = re.compile(rf"[\s\u00a0-]{_MEASURE_UNIT}$", re.IGNORECASE)
 """A unit of measure after a number: what "how much food" or "how much weight" is answered in."""
 
 
@@ -180,6 +183,8 @@ def measure(question: str) -> Measure | None:
         return None
     if _COMPARATIVE_RE.search(question):
         return "ratio"
+    if _EXTENT_RE.search(question):
+        return "amount"
     head = _head(question)
     if head is not None and head.noun in _MONEY_NOUNS:
         return "money"
@@ -208,6 +213,8 @@ def _measured(text: str, span: Span, kind: Measure | None) -> Span | None:
         if kind == "money":
             return None
     if _PERCENT_RE.search(words):
+        return span
+    if kind == "amount" and _UNIT_WITHIN_RE.search(words):
         return span
     unit = (_UNIT_AFTER_RE if kind == "amount" else _RATIO_AFTER_RE).match(text, span.end)
     return Span(span.start, unit.end()) if unit else None

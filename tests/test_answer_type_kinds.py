@@ -196,3 +196,13 @@ def test_a_name_after_the_answers_which_organisation() -> None:
 
 def test_a_measure_word_used_as_the_verb_is_not_the_head() -> None:
     assert answer_type("Which agency pays the grants?") == "agent"
+
+
+def test_how_long_is_answered_by_a_duration_in_its_unit_not_a_count() -> None:
+    question = "How long was Kuhn affiliated with the FSF?"
+    text = (
+        "Now that I've left the FSF Board of Directors, FSF's Voting Membership, and all my FSF volunteer roles "
+        "(which ends my 22-year uninterrupted affiliation with the FSF), I can now comment."
+    )
+    assert marked(text, question) == ["22-year"]
+    assert marks("Kuhn sat on two of its boards.", question) == ()
