@@ -1,16 +1,16 @@
 """Which way in to POST /api/answer, and which access log: p50 through standard clients, in one run.
 
-    .venv/bin/python -m bench.answer_paths [--requests 160]                    # this tree
-    PYTHONPATH=OLD_CHECKOUT .venv/bin/python -m bench.answer_paths --short-path  # a tree that has one
+    PYTHONPATH=OLD_CHECKOUT .venv/bin/python -m bench.answer_paths [--requests 160]  # a tree with web/access_log.py
+    PYTHONPATH=OLDER_CHECKOUT .venv/bin/python -m bench.answer_paths --short-path   # one that also had the short path
 
-Servers of one tree on one index, answer cache off, each question sent to each of them through
+Servers of one older tree on one index, answer cache off, each question sent to each of them through
 `http.client` and through httpx in rotating order, so the machine's drift falls on all alike:
-- "route": the app as `qa serve` runs it (the access line written after the response, `web.access_log`);
+- "route": the app as `qa serve` ran it (the access line written after the response, `web.access_log`);
 - "route_uvicorn_log": the same without that middleware, with uvicorn's own access log instead;
-- "short_path" (with `--short-path`, for a checkout from before it was removed): the app with the ASGI
-  endpoint that answered well-formed requests ahead of FastAPI.
-Kept for the record of why there is one path: the short path had to save more than 10% of the
-route's p50 to stay, and saved none (bench/results/answer_paths.json).
+- "short_path" (with `--short-path`): the app with the ASGI endpoint that answered well-formed requests
+  ahead of FastAPI.
+Kept for the record of why there is one path and one access log: each second way had to save more than
+10% of the route's p50 to stay, and neither did, so both were removed (bench/results/answer_paths.json).
 """
 
 from __future__ import annotations

@@ -16,6 +16,10 @@ figures. Requests go through a minimal HTTP/1.1 client (bench.harness.AnswerClie
 client's own work, on the same two cores, counts against the server as little as it can; each is
 repeated through the standard library's `http.client` and through httpx beside it, to show what a
 heavier client adds on its own side.
+
+The ratios mean something only on a quiet machine: at a load average of 12-15 (other jobs on the two
+cores) the floors measured in this process came out slower than a whole answer over HTTP from the
+server's. So the load average around the interleaved steps is recorded with the figures.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ from __future__ import annotations
 import argparse
 import gc
 import json
+import os
 import random
 import time
 from collections.abc import Callable, Sequence
@@ -185,7 +190,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     bodies = [{"question": q} for q in texts]
     with running_server({**env, "QA_ANSWER_CACHE_SIZE": "0"}) as server:
         post_answers(server.url, bodies[:WARMUP], 1)
+        load = [os.getloadavg()[0]]
         samples = interleaved(server.url, texts, assistant, raw)
+        load.append(os.getloadavg()[0])
         concurrent = post_answers(server.url, bodies, 8)
     # PyTorch's OpenMP threads keep spinning for a while after each call and would slow whatever
     # runs next, so its floor (the issue's reference) is measured on its own, after the requests.
@@ -204,6 +211,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         "questions": len(pool),
         "requests_per_configuration": args.requests,
         "encoder_backend": backend,
+        "load_average_1m_before_and_after_the_interleaved_steps": [round(value, 2) for value in load],
         "floor_ms": floor,
         "assistant_ask_in_process_ms": stats_ms(samples["ask"]),
         "client": "a minimal HTTP/1.1 client, one kept-alive connection per thread (bench.harness.AnswerClient)",

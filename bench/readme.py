@@ -206,10 +206,9 @@ def answer_paths() -> str:
         f"in its last run saved {saved['stdlib_short_path_saves_share_of_route_p50']:+.0%} through `http.client` and "
         f"{saved['httpx_short_path_saves_share_of_route_p50']:+.0%} through httpx (`bench/answer_paths.py`), so it "
         "was removed. One thread of the pool the app's lifespan opens and closes, submitted to directly, answers and "
-        "writes the JSON while the answer is still in its core's cache. The access line is written after the "
-        "response has gone out (`web/access_log.py`), not between its headers and body as uvicorn's own access "
-        f"log writes it, which raised the p50 by {saved['stdlib_uvicorn_log_minus_access_log_ms']:.1f} ms through "
-        f"`http.client` and {saved['httpx_uvicorn_log_minus_access_log_ms']:.1f} ms through httpx in that run"
+        "writes the JSON while the answer is still in its core's cache. The access line is uvicorn's own: a "
+        "middleware that wrote it after the response had gone out instead, a second way to write it, saved less "
+        "than the spread between runs and was removed too"
     )
 
 

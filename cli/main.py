@@ -260,7 +260,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
     import uvicorn
 
     from qa.assistant import open_served, served_collections
-    from web.access_log import log_config
     from web.app import create_app
     from web.auth import admin_status
     from web.protocol import uvicorn_options
@@ -288,7 +287,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
         signal.signal(signal.SIGTERM, _stopped)
         freeze_loaded()
         app = create_app(assistants[0].settings, assistants[0], others=assistants[1:])
-        uvicorn.run(app, host=host, port=port, log_level="info", access_log=False, log_config=log_config(), **limits)
+        uvicorn.run(app, host=host, port=port, log_level="info", **limits)
         return 0
     # Each worker loads its own model and indexes in its app's lifespan, from the environment, so the
     # folders checked here go with it.
@@ -306,8 +305,6 @@ def cmd_serve(args: argparse.Namespace) -> int:
         host=host,
         port=port,
         log_level="info",
-        access_log=False,  # the app writes it, after each response (web/access_log.py)
-        log_config=log_config(),
         **limits,
     )
     return 0

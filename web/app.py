@@ -18,7 +18,6 @@ from qa.assistant import Assistant, open_served
 from qa.isolation import start_forkserver, stop_parsers_on_signals
 from qa.schema import MAX_PAGE, AnswerOut, DocumentList, DocumentOut, document_list, document_out
 from qa.settings import Settings, get_settings
-from web.access_log import AccessLog
 from web.admin import control_router
 from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
@@ -91,7 +90,6 @@ def create_app(
     app.include_router(pages_router)
     app.include_router(upload_router)
     add_security_headers(app)
-    app.add_middleware(AccessLog)  # added last: outermost, so it logs what the client got
 
     add_error_handlers(app)
 
