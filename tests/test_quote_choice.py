@@ -148,3 +148,16 @@ def test_a_quote_restating_the_question_comes_with_the_next_sentence() -> None:
 def test_a_quote_adding_enough_words_to_the_question_comes_alone() -> None:
     text, spans = scored(COUNT, [2.1, 1.1, 0.3], [1.9, 0.8])
     assert quoted(text, spans, "What failed in the count?") == [COUNT[0]]
+
+
+VOTES = [
+    "The vote section in the committee report follows no uniform typesetting standard across the House and often "
+    "includes scanned PDFs (not typeset).",
+    "This makes the votes difficult to search.",
+    "Some committees have content management systems that maintain content contained in their committee reports.",
+]
+
+
+def test_a_quote_restating_the_question_by_pointing_back_comes_with_the_sentence_before_it() -> None:
+    text, spans = scored(VOTES, [1.2, 1.22, 0.94], [1.65, 1.83])
+    assert quoted(text, spans, "Why are votes in committee reports hard to search?") == [" ".join(VOTES[:2])]
