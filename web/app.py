@@ -19,7 +19,7 @@ from qa.isolation import start_forkserver, stop_parsers_on_signals
 from qa.schema import MAX_PAGE, AnswerOut, DocumentList, DocumentOut, document_list, document_out
 from qa.settings import Settings, get_settings
 from web.access_log import AccessLog
-from web.admin import control_router
+from web.admin import collections_router, control_router
 from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
 from web.answer_endpoint import AnswerRequest, answer_json, answer_threads
@@ -80,13 +80,16 @@ def create_app(
         return Response(content, media_type="application/json", headers=headers)
 
     # Innermost: only admin routes pay for the check.
-    app.add_middleware(AuthenticateFirst, routes=[*admin_router.routes, *control_router.routes])
+    app.add_middleware(
+        AuthenticateFirst, routes=[*admin_router.routes, *control_router.routes, *collections_router.routes]
+    )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
     if settings.cors_origins:  # closed unless configured: no header lets another origin's page read answers
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]
         )
     app.include_router(control_router)
+    app.include_router(collections_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages_router)
     app.include_router(upload_router)

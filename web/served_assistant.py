@@ -36,7 +36,7 @@ from embeddings import IndexLoadError
 from embeddings.index import pointed_build
 from qa.assistant import Assistant
 from qa.errors import QAError
-from web.collections import serve_in_place_of, served
+from web.collections import follow_created, serve_in_place_of, served
 
 log = logging.getLogger(__name__)
 
@@ -138,6 +138,7 @@ async def follow_builds(state: State, interval: float) -> None:
     failed: dict[Path, str | None] = {}
     while True:
         await asyncio.sleep(interval)
+        await follow_created(state)
         for serving in served(state):
             folder = serving.settings.index_dir
             failed[folder] = await switch_to_current(state, serving, failed.get(folder))
