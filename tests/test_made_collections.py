@@ -193,3 +193,28 @@ def test_of_two_collections_of_one_name_made_at_once_one_is_refused(home: Path, 
     assert outcomes[1] == "made"
     assert "twice" in outcomes[0] and outcomes[0] != "made"
     assert created_collections(home) == [home / "twice"]
+
+
+def test_the_library_page_makes_a_collection_and_shows_it(api: TestClient) -> None:
+    page = api.get("/documents").text
+    assert 'class="collection-form"' in page
+    made = api.post("/collections", data={"name": "border-reports", "token": TOKEN}, files=[BORDER_FILE])
+    assert made.status_code == 200  # followed the 303 to the new collection's library page
+    assert str(made.url).endswith("/documents?collection=border-reports")
+    assert 'href="/documents/border-closures-1?collection=border-reports"' in made.text
+
+
+def test_the_library_page_says_why_a_collection_was_not_made(api: TestClient) -> None:
+    refused = api.post("/collections", data={"name": "../x", "token": TOKEN}, files=[BORDER_FILE])
+    assert refused.status_code == 422
+    assert "a collection name is 1 to 64 lowercase letters (a-z) and digits" in refused.text
+
+
+def test_the_library_page_of_a_made_collection_deletes_it(api: TestClient, home: Path) -> None:
+    make(api, "border-reports")
+    page = api.get("/documents", params={"collection": "border-reports"}).text
+    assert 'action="/collections/border-reports/delete"' in page
+    assert 'action="/collections/main.idx/delete"' not in api.get("/documents").text
+    deleted = api.post("/collections/border-reports/delete", data={"token": TOKEN})
+    assert (deleted.status_code, str(deleted.url).endswith("/documents")) == (200, True)
+    assert folders(home) == []

@@ -174,11 +174,15 @@ async def make_collection(
     """Make a collection of the documents given, build its index and serve it from the next request on, without a
     restart; kept in the settings' `QA_COLLECTIONS_DIR` (served again after a restart, and by every server given
     that folder). 409 if a collection of that name is served or made already."""
+    return await make_from(request, name, await received_files(request, files))
+
+
+async def make_from(request: Request, name: str, received: list[tuple[str, bytes]]) -> CollectionMade:
+    """Make collection `name` of the files received and serve it; for the API and the library page's form."""
     state = request.app.state
     check_collection_name(name)
     if name in names(state):
         raise CollectionExists(f"a collection named {name!r} is already served; choose another name")
-    received = await received_files(request, files)
     settings, encoder = state.settings, state.assistant.encoder
 
     def make() -> tuple[Assistant, Change]:
@@ -203,6 +207,12 @@ async def make_collection(
 async def remove_collection(request: Request, name: str) -> CollectionDeleted:
     """Stop serving a collection made over HTTP and delete its folder (documents and index); requests in flight
     finish on it. Collections named when the server started are not deleted over HTTP."""
+    await delete_made(request, name)
+    return CollectionDeleted(name=name)
+
+
+async def delete_made(request: Request, name: str) -> None:
+    """Stop serving collection `name`, made over HTTP, and delete it; for the API and the library page's form."""
     state = request.app.state
     check_collection_name(name)
     if name in names(state) and not is_created(state, name):
@@ -212,4 +222,3 @@ async def remove_collection(request: Request, name: str) -> CollectionDeleted:
     settings = state.settings
     await run_in_threadpool(delete_collection, settings.collections_dir, name, lock_timeout=settings.index_lock_timeout)
     stop_serving(state, name)
-    return CollectionDeleted(name=name)
