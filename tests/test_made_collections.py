@@ -10,13 +10,16 @@ from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import httpx
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.servers import running_server
 from embeddings import Encoder
 from qa import Settings
 from qa.collection_folders import ABANDONED_AFTER_S, CREATING, DELETING, create_collection, created_collections
 from qa.errors import CollectionExists
+from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from tests.conftest import open_built
 from web.app import create_app
@@ -218,3 +221,23 @@ def test_the_library_page_of_a_made_collection_deletes_it(api: TestClient, home:
     deleted = api.post("/collections/border-reports/delete", data={"token": TOKEN})
     assert (deleted.status_code, str(deleted.url).endswith("/documents")) == (200, True)
     assert folders(home) == []
+
+
+def test_every_worker_of_a_server_answers_from_a_collection_one_of_them_made(tmp_path: Path, encoder: Encoder) -> None:
+    (tmp_path / "main").mkdir()
+    shutil.copy(FIXTURES / "prison-food-rations.md", tmp_path / "main")
+    build_index(tmp_path / "main", tmp_path / "main.idx", encoder, progress=False)
+    env = {
+        "QA_INDEX_DIR": str(tmp_path / "main.idx"),
+        "QA_COLLECTIONS_DIR": str(tmp_path / "collections"),
+        "QA_ADMIN_TOKEN": TOKEN,
+    }
+    with running_server(env, workers=2) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+        made = client.post("/api/collections", data={"name": "border-reports"}, files=[BORDER_FILE], headers=AUTH)
+        assert made.status_code == 201
+        time.sleep(3)  # the other worker's follower looks every QA_RELOAD_INTERVAL (1 s), then loads it
+        statuses = set()
+        for _ in range(20):  # fresh connections, so both workers are asked
+            asked = httpx.post(f"{server.url}/api/answer", json={"question": BORDER, "collection": "border-reports"})
+            statuses.add(asked.status_code)
+        assert statuses == {200}
