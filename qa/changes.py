@@ -42,7 +42,7 @@ class Change:
 def check_name(name: str) -> str:
     """A file name safe to create in the corpus folder and to show: no folders, no `..`, nothing a screen hides,
     a length file systems accept, a supported suffix."""
-    if not name or name != name.strip() or "/" in name or "\\" in name or "\0" in name:
+    if not name or name != name.strip() or "/" in name or "\\" in name:
         raise CorpusError(f"file name {name!r} must be a plain name without folders or surrounding spaces")
     if name.startswith(".") or ".." in name:
         raise CorpusError(f"file name {name!r} must not start with '.' or contain '..'")

@@ -5,12 +5,23 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Iterator
 
+import httpx
 import pytest
+from fastapi.testclient import TestClient
 from fpdf import FPDF
 
+from embeddings import Encoder
+from qa import Settings
 from qa.errors import CorpusError
 from qa.formats import parse_bytes
+from tests.conftest import open_built
+from web.app import create_app
+
+TOKEN = "reliability-admin-token"
+AUTH = {"authorization": f"Bearer {TOKEN}"}
+WATER = "Water in the camps\n\nThe committee found that detainees had no clean water for three weeks.\n"
 
 
 def locked_pdf(user_password: str) -> bytes:
@@ -42,3 +53,42 @@ def test_a_docx_that_is_a_zip_of_other_things_says_it_is_not_a_word_document() -
         archive.writestr("junk.bin", bytes(range(256)) * 8)
     with pytest.raises(CorpusError, match=r"^garbage.docx: not a Word document \(no document body\)$"):
         parse_bytes(buffer.getvalue(), "garbage.docx")
+
+
+@pytest.fixture(scope="module")
+def admin_api(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Iterator[TestClient]:
+    """A server of one small collection with adding on."""
+    root = tmp_path_factory.mktemp("reliability")
+    (root / "corpus").mkdir()
+    (root / "corpus" / "water.txt").write_text(WATER, encoding="utf-8")
+    settings = Settings(corpus_dir=root / "corpus", index_dir=root / "index", admin_token=TOKEN)
+    with TestClient(create_app(settings, open_built(settings, encoder))) as client:
+        yield client
+
+
+def raw_upload(api: TestClient, filename: bytes) -> httpx.Response:
+    """An upload whose part header carries `filename` byte for byte, as a hand-made client may send it (browsers
+    and httpx percent-encode a newline or a quote)."""
+    body = (
+        b'--b\r\nContent-Disposition: form-data; name="files"; filename="' + filename + b'"\r\n'
+        b"Content-Type: text/plain\r\n\r\nWater\n\nThe camps had no clean water.\r\n--b--\r\n"
+    )
+    headers = {**AUTH, "content-type": "multipart/form-data; boundary=b"}
+    return api.post("/api/documents", content=body, headers=headers)
+
+
+def test_a_nul_in_an_uploaded_name_is_named_as_a_control_character(admin_api: TestClient) -> None:
+    refused = raw_upload(admin_api, b"a\x00b.txt")
+    assert (refused.status_code, refused.json()) == (
+        400,
+        {
+            "detail": "file name 'a\\x00b.txt' contains U+0000, a control character, which would hide or disguise "
+            "the name; rename it"
+        },
+    )
+
+
+def test_a_right_to_left_mark_in_an_uploaded_name_is_refused(admin_api: TestClient) -> None:
+    refused = raw_upload(admin_api, "report\u202etxt.exe.txt".encode())
+    assert refused.status_code == 400
+    assert "U+202E RIGHT-TO-LEFT OVERRIDE" in refused.json()["detail"]
