@@ -241,3 +241,15 @@ def test_every_worker_of_a_server_answers_from_a_collection_one_of_them_made(tmp
             asked = httpx.post(f"{server.url}/api/answer", json={"question": BORDER, "collection": "border-reports"})
             statuses.add(asked.status_code)
         assert statuses == {200}
+
+
+def test_a_folder_in_the_collections_folder_that_holds_no_index_is_logged_once_and_not_served(
+    api: TestClient, home: Path, caplog: pytest.LogCaptureFixture
+) -> None:
+    (home / "half-copied").mkdir(parents=True)
+    api.portal.call(follow, api)
+    api.portal.call(follow, api)
+    warnings = [r.getMessage() for r in caplog.records if "half-copied" in r.getMessage()]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"collection half-copied in {home} cannot be served: ")
+    assert api.post("/api/answer", json={"question": BORDER, "collection": "half-copied"}).status_code == 422

@@ -84,7 +84,11 @@ async def follow_created(state: State) -> None:
     if getattr(state, "changes", 0):  # a change of this process serves its own collection
         return
     home: Path = state.settings.collections_dir
-    folders = await run_in_threadpool(created_collections, home)
+    try:
+        folders = await run_in_threadpool(created_collections, home)
+    except OSError as error:  # the follower must outlive a folder it cannot read, and follow the builds on
+        log.warning("the collections in %s cannot be listed: %s", home, error)
+        return
     for name in [n for n in getattr(state, "other_collections", {}) if is_created(state, n)]:
         if home / name not in folders:
             stop_serving(state, name)
