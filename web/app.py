@@ -19,11 +19,12 @@ from qa.isolation import start_forkserver, stop_parsers_on_signals
 from qa.schema import MAX_PAGE, AnswerOut, DocumentList, DocumentOut, document_list, document_out
 from qa.settings import Settings, get_settings
 from web.access_log import AccessLog
-from web.admin import collections_router, control_router
+from web.admin import control_router
 from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
 from web.answer_endpoint import AnswerRequest, answer_json, answer_threads
 from web.auth import AuthenticateFirst
+from web.collection_routes import router as collections_router
 from web.collections import assistant_for, serve_beside
 from web.errors import add_error_handlers
 from web.headers import API_DOCS_STATIC, add_security_headers

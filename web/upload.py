@@ -16,7 +16,8 @@ from fastapi import APIRouter, File, Form, HTTPException, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from qa.errors import QAError
-from web.admin import add_files, delete_made, make_from, received_files, token_matches
+from web.admin import add_files, received_files, token_matches
+from web.collection_routes import delete_made, make_from
 from web.errors import error_status
 from web.pages import library_page
 
