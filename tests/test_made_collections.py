@@ -23,6 +23,7 @@ from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 from tests.conftest import open_built
 from web.app import create_app
+from web.collections import names
 
 FIXTURES = PROJECT_ROOT / "eval" / "formats"
 TOKEN = "made-collections-admin-token"
@@ -165,7 +166,9 @@ def test_a_made_collection_is_served_again_after_a_restart(
     make(api, "border-reports")
     settings = api.app.state.settings
     with TestClient(create_app(settings, open_built(settings, encoder))) as restarted:
-        restarted.portal.call(follow, restarted)
+        deadline = time.monotonic() + 60  # the follower loads it at start, beside the first requests
+        while "border-reports" not in names(restarted.app.state) and time.monotonic() < deadline:
+            time.sleep(0.1)
         answer = restarted.post("/api/answer", json={"question": BORDER, "k": 1, "collection": "border-reports"})
     assert answer.json()["sources"][0]["document"]["id"] == "border-closures-1"
 
@@ -247,8 +250,7 @@ def test_a_folder_in_the_collections_folder_that_holds_no_index_is_logged_once_a
     api: TestClient, home: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
     (home / "half-copied").mkdir(parents=True)
-    api.portal.call(follow, api)
-    api.portal.call(follow, api)
+    time.sleep(3.5)  # three turns of the builds follower, one every QA_RELOAD_INTERVAL (1 s)
     warnings = [r.getMessage() for r in caplog.records if "half-copied" in r.getMessage()]
     assert len(warnings) == 1
     assert warnings[0].startswith(f"collection half-copied in {home} cannot be served: ")

@@ -134,11 +134,12 @@ def serving_build(assistant: Assistant) -> str | None:
 
 async def follow_builds(state: State, interval: float) -> None:
     """Switch every served collection (web/collections.py) to each build its index folder's `CURRENT` comes
-    to name, checking every `interval` seconds, for the app's life."""
+    to name, checking every `interval` seconds, for the app's life; and serve the collections made in (or stop
+    those deleted from) the settings' `collections_dir` by any process, from the start on."""
     failed: dict[Path, str | None] = {}
     while True:
+        await follow_created(state)  # first at start: the collections made before a restart are served again
         await asyncio.sleep(interval)
-        await follow_created(state)
         for serving in served(state):
             folder = serving.settings.index_dir
             failed[folder] = await switch_to_current(state, serving, failed.get(folder))
