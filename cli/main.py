@@ -200,7 +200,7 @@ def _change_here(settings: Settings, change: Callable[..., Change], *what: objec
     done = change(
         settings.corpus_dir,
         settings.index_dir,
-        open_encoder(settings, queries=False),
+        lambda: open_encoder(settings, queries=False),  # once the change is known to be possible
         *what,
         progress=True,
         lock_timeout=settings.index_lock_timeout,

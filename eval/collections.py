@@ -11,8 +11,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from eval.dataset import EvalSetError
-from qa.locations import IN_CHECKOUT, bundled_corpus, default_index_dir
-from qa.settings import PROJECT_ROOT, Settings
+from qa.locations import IN_CHECKOUT, bundled_corpus, default_index_dir, user_data_dir
+from qa.settings import PROJECT_ROOT, BaseFolders, Settings
 
 
 @dataclass(frozen=True)
@@ -28,8 +28,9 @@ class Collection:
 
 
 _EVAL = PROJECT_ROOT / "eval"
+_DEFAULT_INDEX = default_index_dir(user_data_dir(BaseFolders().data_home))
 COLLECTIONS: tuple[Collection, ...] = (
-    Collection("bundled", bundled_corpus(), _EVAL / "questions.jsonl", default_index_dir()),
+    Collection("bundled", bundled_corpus(), _EVAL / "questions.jsonl", _DEFAULT_INDEX),
     Collection("formats", _EVAL / "formats", _EVAL / "formats.jsonl", PROJECT_ROOT / ".qa-index-formats"),
     Collection("real", _EVAL / "real" / "docs", _EVAL / "real" / "questions.jsonl", PROJECT_ROOT / ".qa-index-real"),
     Collection("wild", PROJECT_ROOT / "tests" / "data" / "wild", _EVAL / "wild.jsonl", PROJECT_ROOT / ".qa-index-wild"),

@@ -33,7 +33,7 @@ from qa.filters import Filters
 from qa.inputs import validate_k, validate_retriever
 from qa.retrieve import Retriever
 from qa.settings import RetrieverName, Settings
-from qa.user_cache import default_cache_dir, writable_cache_dir
+from qa.user_cache import writable_cache_dir
 
 if TYPE_CHECKING:
     from qa.indexing import IndexReport
@@ -244,7 +244,7 @@ def encoder_cache(settings: Settings) -> Path:
     (`QA_CACHE_DIR`), so that a read-only index is served without writing to it."""
     own = settings.index_dir / ENCODER_CACHE
     model, backend = current_model_id(settings), settings.encoder_backend
-    kept = (settings.cache_dir or default_cache_dir()) / ENCODER_CACHE
+    kept = settings.cache_dir / ENCODER_CACHE
     if not is_exported(onnx_path(own, model, backend)) and is_exported(onnx_path(kept, model, backend)):
         return kept  # exported there when the index folder was full
     if os.access(settings.index_dir, os.W_OK) or is_exported(onnx_path(own, model, backend)):

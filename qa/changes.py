@@ -26,6 +26,11 @@ MAX_NAME_BYTES = 255
 """NAME_MAX of ext4, XFS, APFS and NTFS (which counts UTF-16 units, at most as many)."""
 
 
+EncoderSource = Encoder | Callable[[], Encoder]
+"""The encoder, or what opens it: a command opens the model (seconds, more on a busy machine) only once the
+change is known to be possible, so a bad file or an unknown id is said at once."""
+
+
 @dataclass(frozen=True)
 class Change:
     """The documents a change added or removed, and the rebuild that followed."""
@@ -37,7 +42,7 @@ class Change:
 def check_name(name: str) -> str:
     """A file name safe to create in the corpus folder and to show: no folders, no `..`, nothing a screen hides,
     a length file systems accept, a supported suffix."""
-    if not name or name != name.strip() or "/" in name or "\\" in name or "\0" in name:
+    if not name or name != name.strip() or "/" in name or "\\" in name:
         raise CorpusError(f"file name {name!r} must be a plain name without folders or surrounding spaces")
     if name.startswith(".") or ".." in name:
         raise CorpusError(f"file name {name!r} must not start with '.' or contain '..'")
@@ -53,7 +58,7 @@ def check_name(name: str) -> str:
 def add_documents(
     corpus_dir: Path,
     index_dir: Path,
-    encoder: Encoder,
+    encoder: EncoderSource,
     files: Sequence[tuple[str, bytes]],
     progress: bool = False,
     *,
@@ -97,7 +102,7 @@ def add_documents(
 def remove_document(
     corpus_dir: Path,
     index_dir: Path,
-    encoder: Encoder,
+    encoder: EncoderSource,
     doc_id: str,
     articles: Sequence[Article],
     progress: bool = False,
@@ -126,7 +131,7 @@ def remove_document(
 def _change(
     corpus_dir: Path,
     index_dir: Path,
-    encoder: Encoder,
+    encoder: EncoderSource,
     names: tuple[Sequence[str], Sequence[str]],
     apply: Callable[[], None],
     progress: bool,
@@ -138,10 +143,11 @@ def _change(
     `names` are the files added and the files removed.
     """
     try:
+        opened = encoder if isinstance(encoder, Encoder) else encoder()  # before anything is written
         journal.begin(corpus_dir, index_dir, *names)
         try:
             apply()
-            report = build_index(corpus_dir, index_dir, encoder, progress, lock_timeout, limits=limits)
+            report = build_index(corpus_dir, index_dir, opened, progress, lock_timeout, limits=limits)
         except BaseException:
             journal.roll_back(corpus_dir, index_dir)
             raise

@@ -41,6 +41,18 @@ class DocumentConflict(QAError):
     """A document to add has the name or the ids of one already in the corpus."""
 
 
+class InvalidCollectionName(QAError):
+    """A collection to make has a name that is not a plain name (lowercase letters, digits, hyphens)."""
+
+
+class CollectionExists(QAError):
+    """A collection to make has the name of one already served or made."""
+
+
+class CollectionNotFound(QAError):
+    """No collection made over HTTP has the requested name."""
+
+
 class IndexBusy(QAError):
     """Another process is building the same index and did not finish within the lock timeout."""
 

@@ -8,7 +8,6 @@ read-only and is no place for a user's index.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 from qa.errors import CorpusError
@@ -19,12 +18,13 @@ IN_CHECKOUT = (PROJECT_ROOT / "pyproject.toml").is_file()
 """Whether `qa` runs from a checkout of the project (its packages beside `pyproject.toml`), not an install."""
 
 
-def user_data_dir() -> Path:
-    """`$XDG_DATA_HOME/footnote-qa`, else `~/.local/share/footnote-qa`, as the XDG base directory spec has it.
+def user_data_dir(data_home: Path | None) -> Path:
+    """`footnote-qa` in `data_home` (`XDG_DATA_HOME`, read by the settings), else in `~/.local/share`, as the XDG
+    base directory spec has it.
 
     Not the cache folder: an index of a user's own documents can take minutes to rebuild.
     """
-    return Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share") / "footnote-qa"
+    return (data_home or Path.home() / ".local" / "share") / "footnote-qa"
 
 
 def bundled_corpus() -> Path:
@@ -32,9 +32,10 @@ def bundled_corpus() -> Path:
     return PROJECT_ROOT / "corpus" if IN_CHECKOUT else PACKAGE_DIR / "bundled_corpus"
 
 
-def default_index_dir() -> Path:
-    """The index folder used when none is named: `.qa-index` in a checkout, else one in the user's data folder."""
-    return PROJECT_ROOT / ".qa-index" if IN_CHECKOUT else user_data_dir() / "index"
+def default_index_dir(data_dir: Path) -> Path:
+    """The index folder used when none is named: `.qa-index` in a checkout, else `index` in the user's data
+    folder `data_dir` (`user_data_dir`)."""
+    return PROJECT_ROOT / ".qa-index" if IN_CHECKOUT else data_dir / "index"
 
 
 def changeable_corpus(folder: Path) -> Path:

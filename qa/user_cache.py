@@ -15,17 +15,17 @@ from pathlib import Path
 log = logging.getLogger(__name__)
 
 
-def default_cache_dir() -> Path:
-    """`$XDG_CACHE_HOME/footnote-qa`, else `~/.cache/footnote-qa`, as the XDG base directory spec has it."""
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "footnote-qa"
+def default_cache_dir(cache_home: Path | None) -> Path:
+    """`footnote-qa` in `cache_home` (`XDG_CACHE_HOME`, read by the settings), else in `~/.cache`, as the XDG base
+    directory spec has it."""
+    return (cache_home or Path.home() / ".cache") / "footnote-qa"
 
 
-def writable_cache_dir(configured: Path | None) -> Path:
-    """`configured` (QA_CACHE_DIR) or the default, if it can be made and written; else a private temporary folder.
+def writable_cache_dir(folder: Path) -> Path:
+    """`folder` (QA_CACHE_DIR or its default), if it can be made and written; else a private temporary folder.
 
     The temporary folder costs one export per start, and the server starts; a warning says why.
     """
-    folder = configured or default_cache_dir()
     try:
         folder.mkdir(parents=True, exist_ok=True)
         if os.access(folder, os.W_OK):

@@ -12,7 +12,8 @@ from qa.settings import PROJECT_ROOT, Settings
 
 def test_every_setting_is_documented_in_the_readme() -> None:
     readme = (PROJECT_ROOT / "README.md").read_text(encoding="utf-8")
-    missing = [f"QA_{name.upper()}" for name in Settings.model_fields if f"QA_{name.upper()}" not in readme]
+    variables = [field.validation_alias or f"QA_{name.upper()}" for name, field in Settings.model_fields.items()]
+    missing = [variable for variable in variables if variable not in readme]
     assert missing == []
 
 

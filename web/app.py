@@ -23,6 +23,7 @@ from web.admin import router as admin_router
 from web.answer_endpoint import PATH as ANSWER_PATH
 from web.answer_endpoint import AnswerRequest, answer_json, answer_threads
 from web.auth import AuthenticateFirst
+from web.collection_routes import router as collections_router
 from web.collections import assistant_for, serve_beside
 from web.errors import add_error_handlers
 from web.headers import API_DOCS_STATIC, add_security_headers
@@ -79,13 +80,16 @@ def create_app(
         return Response(content, media_type="application/json", headers=headers)
 
     # Innermost: only admin routes pay for the check.
-    app.add_middleware(AuthenticateFirst, routes=[*admin_router.routes, *control_router.routes])
+    app.add_middleware(
+        AuthenticateFirst, routes=[*admin_router.routes, *control_router.routes, *collections_router.routes]
+    )
     app.add_middleware(BodySizeLimit, max_bytes=settings.max_request_bytes, max_upload_bytes=settings.max_upload_bytes)
     if settings.cors_origins:  # closed unless configured: no header lets another origin's page read answers
         app.add_middleware(
             CORSMiddleware, allow_origins=settings.cors_origins, allow_methods=["GET", "POST"], allow_headers=["*"]
         )
     app.include_router(control_router)
+    app.include_router(collections_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.include_router(pages_router)
     app.include_router(upload_router)

@@ -16,7 +16,7 @@ from qa.filters import Filters
 from qa.formats import PARSERS
 from qa.schema import AnswerOut, SourceOut, answer_out
 from web.citation import NO_NOTE, NOT_CITED, STYLES, citation, citations
-from web.collections import assistant_for, names
+from web.collections import assistant_for, is_created, names
 from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
 
 HERE = Path(__file__).parent
@@ -118,6 +118,7 @@ def library_page(
     outcomes: Sequence[object] = (),
     upload_error: str | None = None,
     status_code: int = 200,
+    collection_error: str | None = None,
 ) -> HTMLResponse:
     """The library of a collection, with the upload form into it where an admin token is configured, and what an
     upload did."""
@@ -131,6 +132,8 @@ def library_page(
         "suffixes": ",".join(PARSERS),
         "outcomes": outcomes,
         "upload_error": upload_error,
+        "collection_error": collection_error,
+        "deletable": is_created(request.app.state, link_collection),
     }
     return templates.TemplateResponse(request, "library.html", context, status_code=status_code)
 

@@ -36,7 +36,7 @@ from embeddings import IndexLoadError
 from embeddings.index import pointed_build
 from qa.assistant import Assistant
 from qa.errors import QAError
-from web.collections import serve_in_place_of, served
+from web.collections import follow_created, serve_in_place_of, served
 
 log = logging.getLogger(__name__)
 
@@ -134,9 +134,11 @@ def serving_build(assistant: Assistant) -> str | None:
 
 async def follow_builds(state: State, interval: float) -> None:
     """Switch every served collection (web/collections.py) to each build its index folder's `CURRENT` comes
-    to name, checking every `interval` seconds, for the app's life."""
+    to name, checking every `interval` seconds, for the app's life; and serve the collections made in (or stop
+    those deleted from) the settings' `collections_dir` by any process, from the start on."""
     failed: dict[Path, str | None] = {}
     while True:
+        await follow_created(state)  # first at start: the collections made before a restart are served again
         await asyncio.sleep(interval)
         for serving in served(state):
             folder = serving.settings.index_dir

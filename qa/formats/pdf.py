@@ -28,7 +28,7 @@ from statistics import median
 from urllib.parse import urlsplit
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 
@@ -990,6 +990,11 @@ def page_count(data: bytes) -> int:
 
 
 def _unreadable(error: Exception) -> UnreadableDocument:
+    # pdfplumber wraps pdfminer's error (its first argument), whose own message is empty.
+    if any(isinstance(cause, PDFPasswordIncorrect) for cause in (error, *error.args)):
+        return UnreadableDocument(
+            "the PDF is locked with a password to open it; save a copy without the password and add that"
+        )
     return UnreadableDocument(f"not a readable PDF ({type(error).__name__}: {error})")
 
 
