@@ -71,6 +71,9 @@ _PAGE_FOOT = 2.0
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
+_WORD_GAP = 0.1
+"""Empty space between two characters, beyond the line's letter spacing (`_tracking`), as a share of their size, that
+parts two words: poppler's `minWordBreakSpace`, so a sign set a thin space apart ("§ 39.13") reads as two words."""
 _OVERLAP = 0.4
 """Share of a character's height that must overlap a line's for the character to sit on that line."""
 _GUTTER_GAP = 0.8
@@ -470,6 +473,7 @@ def _render(line: _Line) -> None:
         small = char["size"] < line.size * _SUPERSCRIPT_SIZE
         return small and char["bottom"] < baseline - _RAISED * line.size and not char["text"].isspace()
 
+    tracking = _tracking(chars)
     parts: list[str] = []
     previous: dict | None = None
     index = 0
@@ -489,7 +493,9 @@ def _render(line: _Line) -> None:
         if _hidden_space(char, previous):
             index += 1
             continue
-        if previous is not None and char["x0"] - previous["x1"] > 0.2 * min(char["size"], previous["size"]):
+        if previous is not None and char["x0"] - previous["x1"] > tracking + _WORD_GAP * min(
+            char["size"], previous["size"]
+        ):
             parts.append(" ")
         parts.append(char["text"].translate(_LIGATURES))
         previous = char
@@ -499,6 +505,16 @@ def _render(line: _Line) -> None:
     line.bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
     line.listed = bool(next((c for c in chars if not c["text"].isspace()), {}).get("item"))
+
+
+def _tracking(chars: list[dict]) -> float:
+    """The line's letter spacing: the median gap between neighbouring characters (none when they touch or kern).
+
+    Capitals set with wide tracking ("T E N C E N T" to the eye of a fixed threshold) are one word to a reader: only a
+    gap wider than the line's own spacing between letters parts words.
+    """
+    gaps = [after["x0"] - before["x1"] for before, after in zip(chars, chars[1:], strict=False)]
+    return max(0.0, median(gaps)) if gaps else 0.0
 
 
 def _running(pages: list[list[_Line]]) -> set[int]:
