@@ -282,3 +282,10 @@ def test_wild_section_sign_set_a_thin_space_before_its_number_reads_as_two_words
     text = paragraph_with(found, "The FAA amends")
     assert text.startswith("2. The FAA amends § 39.13 by removing Airworthiness Directive")
     assert quote_in_reference(text, reference(WILD / "federal-register-2020-17221.pdf"))
+
+
+def test_wild_table_header_cell_of_two_lines_beside_one_line_cells_keeps_its_lines_apart() -> None:
+    """The cost table's last header cell, "Cost on U.S." over "operators", straddles the row of one-line headers:
+    its two lines overlap that row's height, but their letters stand over one another, so they are two lines."""
+    texts = [p.text for p in article("federal-register-2020-17221.pdf").paragraphs]
+    assert "Action Labor cost Parts cost Cost per product Cost on U.S. operators" in texts
