@@ -224,8 +224,8 @@ def _overprinted(run: list[dict], line: _Line) -> bool:
     """Whether a run stacked over `line` (`_stacked`) is printed at the same place and size as the line's text: a
     second impression gone astray, letters drifting off their copies (a footer set twice in two fonts). Neither copy
     reads as text: both are left out where they cover each other."""
-    size = median(c["size"] for c in line.chars)
-    return abs(run[0]["top"] - median(c["top"] for c in line.chars)) < _OVERPRINT_SHIFT * size and abs(run[0]["size"] - size) < 0.1 * size
+    size, top = median(c["size"] for c in line.chars), median(c["top"] for c in line.chars)
+    return abs(run[0]["top"] - top) < _OVERPRINT_SHIFT * size and abs(run[0]["size"] - size) < 0.1 * size
 
 
 def _places(chars: list[dict]) -> list[tuple[float, float]]:
