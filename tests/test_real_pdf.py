@@ -140,9 +140,9 @@ def test_real_note_number_whose_opening_quote_is_raised_with_it_opens_a_note() -
     assert not any("AT&T’s Commitment to Freedom" in text for text in paragraph_texts("rdr-index-2017.pdf"))
 
 
-def test_real_table_of_five_columns_reads_each_column_apart() -> None:
-    # Table 1's columns (program, deadline, minimum awards, match, formula) each hold cells of several lines: a cell
-    # read across its neighbours ("November 2004 For this and the above grant ...") is no text of the report
-    texts = page_texts("crs-election-grants-2026.pdf", {6})
-    assert "For this and the above grant program combined:" in texts
-    assert not any(text.startswith("November 2004 For this") for text in texts)
+def test_real_table_of_two_columns_of_several_line_cells_reads_each_column_apart() -> None:
+    # the bill-comparison tables set a label ("Amount of / Funding") beside a question of several lines, in a band of
+    # columns nested in the page's: each label is read whole, not line by line across the question beside it
+    texts = paragraph_texts("crs-election-grants-2026.pdf")
+    assert "Amount of Funding" in texts
+    assert not any(text.startswith("Amount of Is the total amount") for text in texts)
