@@ -111,3 +111,38 @@ def test_real_print_header_cut_in_two_by_a_column_gutter_is_still_page_furniture
     # gutter parts its date from its title, and neither part may stay in the text
     texts = paragraph_texts("wikipedia-cabinet-office-2023.pdf")
     assert [text for text in texts if "19:52" in text or "- Wikipedia" in text] == []
+
+
+def page_texts(name: str, pages: set[int]) -> list[str]:
+    return [p.text for article in articles(name) for p in article.paragraphs if p.page in pages]
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+def test_real_small_running_head_printed_over_a_large_side_title_is_a_line_of_its_own() -> None:
+    # each appendix's first page sets its title at 27 pt in the side bar, and the 8 pt running head "Appendix I:
+    # Briefing Slides" a little lower, over the title's letters: read as one line, the two titles' letters interleave
+    judged = reference(REAL / "gao-infant-formula-2006.pdf")
+    texts = page_texts("gao-infant-formula-2006.pdf", {8, 38, 41})
+    assert [text for text in texts if not quote_in_reference(text, judged)] == []
+
+
+def test_real_footer_printed_twice_in_two_fonts_at_one_place_is_left_out() -> None:
+    # page 19 prints its running footer twice over itself, the second copy in another font, drifting off the first
+    # and missing a letter ("Accountablity"), with the report's name set off the page's left edge: neither copy reads
+    texts = page_texts("rdr-index-2017.pdf", {19})
+    assert [text for text in texts if "Accountab" in text or "RANKING" in text] == []
+
+
+def test_real_note_number_whose_opening_quote_is_raised_with_it_opens_a_note() -> None:
+    # "⁵“AT&T’s Commitment ...”": the opening quote took the note number's superscript style
+    notes = {text for article in articles("rdr-index-2017.pdf") for text in article.footnotes.values()}
+    assert any(text.startswith("“AT&T’s Commitment to Freedom of Expression and Privacy,”") for text in notes)
+    assert not any("AT&T’s Commitment to Freedom" in text for text in paragraph_texts("rdr-index-2017.pdf"))
+
+
+def test_real_table_of_two_columns_of_several_line_cells_reads_each_column_apart() -> None:
+    # the bill-comparison tables set a label ("Amount of / Funding") beside a question of several lines, in a band of
+    # columns nested in the page's: each label is read whole, not line by line across the question beside it
+    texts = paragraph_texts("crs-election-grants-2026.pdf")
+    assert "Amount of Funding" in texts
+    assert not any(text.startswith("Amount of Is the total amount") for text in texts)

@@ -272,3 +272,20 @@ def test_wild_raw_html_block_in_markdown_keeps_its_sentences_not_its_labels() ->
     texts = [p.text for p in article("usgpo-jekyll-ldtc-2019.md").paragraphs]
     assert any(text.startswith("Addie Adeniji directs risk management and audit compliance") for text in texts)
     assert not any(text in ("8:30", "Congressional Auditorium Atrium", "Clerk of the House") for text in texts)
+
+
+@needs_pdftotext
+def test_wild_section_sign_set_a_thin_space_before_its_number_reads_as_two_words() -> None:
+    """The notice sets "§ 39.13" with a gap of a sixth of its size, as pdftotext and a reader read it: a word gap is
+    poppler's tenth of the size beyond the line's letter spacing (tracked capitals stay one word each)."""
+    found = article("federal-register-2020-17221.pdf")
+    text = paragraph_with(found, "The FAA amends")
+    assert text.startswith("2. The FAA amends § 39.13 by removing Airworthiness Directive")
+    assert quote_in_reference(text, reference(WILD / "federal-register-2020-17221.pdf"))
+
+
+def test_wild_table_header_cell_of_two_lines_beside_one_line_cells_keeps_its_lines_apart() -> None:
+    """The cost table's last header cell, "Cost on U.S." over "operators", straddles the row of one-line headers:
+    its two lines overlap that row's height, but their letters stand over one another, so they are two lines."""
+    texts = [p.text for p in article("federal-register-2020-17221.pdf").paragraphs]
+    assert "Action Labor cost Parts cost Cost per product Cost on U.S. operators" in texts

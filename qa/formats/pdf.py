@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -71,8 +71,18 @@ _PAGE_FOOT = 2.0
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
+_WORD_GAP = 0.1
+"""Empty space between two characters, beyond the line's letter spacing (`_tracking`), as a share of their size, that
+parts two words: poppler's `minWordBreakSpace`, so a sign set a thin space apart ("§ 39.13") reads as two words."""
 _OVERLAP = 0.4
 """Share of a character's height that must overlap a line's for the character to sit on that line."""
+_STACKED = 0.5
+"""Share of the narrower glyph's width two glyphs must overlap to stand over one another, on two lines (`_group`)."""
+_STACKED_SHARE = 0.3
+"""Share of a run's glyphs standing over a line's glyphs that puts the run on a line of its own (`_stacked`)."""
+_OVERPRINT_SHIFT = 0.25
+"""A run stacked over a line at the line's size and within this share of it from its top is printed over it."""
+"""Share of a run's glyphs standing over a line's glyphs that puts the run on a line of its own (`_stacked`)."""
 _GUTTER_GAP = 0.8
 """Empty space between two characters of a row, as a share of its size, wide enough to be a column gutter."""
 _COLUMN_ROWS = 6
@@ -85,7 +95,7 @@ _BULLETS = frozenset("•‣◦⁃∙●○■□▪▫◆◇►▸▹➢➤❖�
 """Glyphs that open a list item when they open a line."""
 _OVERPRINT = 1.0
 """Points apart within which the same character at the same size, drawn twice, is one character overprinted."""
-_NESTING = 2
+_NESTING = 3
 """How deep columns are looked for inside columns."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
@@ -171,22 +181,86 @@ class _Segment:
 
 
 def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
-    """Characters grouped into lines by vertical overlap, so raised markers stay on their line."""
+    """Characters grouped into lines by vertical overlap, so raised markers stay on their line.
+
+    Characters are placed a run at a time, a run being those set on one baseline at one size. A run never joins a
+    line where glyphs already stand at the places of its own (`_stacked`): two texts over one another are two lines,
+    however much their heights overlap (a table's two-line header cell beside one-line ones, a small running head
+    printed over a large title). Within a run, glyphs may touch and kern ("F," overlap by half the comma).
+    """
     lines: list[_Line] = []
-    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
-        height = max(char["bottom"] - char["top"], 0.1)
+    placed: dict[int, list[tuple[float, float]]] = {}
+    for run in _runs(chars):
+        top, bottom = run[0]["top"], run[0]["bottom"]
+        height = max(bottom - top, 0.1)
         for line in reversed(lines[-3:]):
-            overlap = min(line.bottom, char["bottom"]) - max(line.top, char["top"])
-            if overlap >= _OVERLAP * height:
-                line.chars.append(char)
-                line.top, line.bottom = min(line.top, char["top"]), max(line.bottom, char["bottom"])
+            overlap = min(line.bottom, bottom) - max(line.top, top)
+            if overlap < _OVERLAP * height:
+                continue
+            if not _stacked(run, placed[id(line)]):
+                line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
+                break
+            if _overprinted(run, line):
+                line.chars = [c for c in line.chars if not _stacked([c], _places(run))]
+                placed[id(line)] = _places(line.chars)
+                run = []
                 break
         else:
-            lines.append(_Line(page, char["top"], char["bottom"], [char]))
+            line = _Line(page, top, bottom, [])
+            lines.append(line)
+            placed[id(line)] = []
+        for char in run:
+            if not char["text"].isspace() and char["text"] not in _SPACING_ACCENTS:
+                insort(placed[id(line)], (char["x0"], char["x1"]))
+        line.chars += run
+    lines = [line for line in lines if line.chars]
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
         line.size = median(c["size"] for c in line.chars)
     return lines
+
+
+def _overprinted(run: list[dict], line: _Line) -> bool:
+    """Whether a run stacked over `line` (`_stacked`) is printed at the same place and size as the line's text: a
+    second impression gone astray, letters drifting off their copies (a footer set twice in two fonts). Neither copy
+    reads as text: both are left out where they cover each other."""
+    size, top = median(c["size"] for c in line.chars), median(c["top"] for c in line.chars)
+    return abs(run[0]["top"] - top) < _OVERPRINT_SHIFT * size and abs(run[0]["size"] - size) < 0.1 * size
+
+
+def _places(chars: list[dict]) -> list[tuple[float, float]]:
+    """The extents of the glyphs among `chars`, in order, as `_stacked` looks them up."""
+    return sorted((c["x0"], c["x1"]) for c in chars if not c["text"].isspace() and c["text"] not in _SPACING_ACCENTS)
+
+
+def _runs(chars: Iterable[dict]) -> list[list[dict]]:
+    """Characters top to bottom, left to right, in runs of those that share their top and bottom (a baseline and a
+    size)."""
+    runs: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if runs and abs(runs[-1][0]["top"] - char["top"]) < 0.01 and abs(runs[-1][0]["bottom"] - char["bottom"]) < 0.01:
+            runs[-1].append(char)
+        else:
+            runs.append([char])
+    return runs
+
+
+def _stacked(run: list[dict], placed: list[tuple[float, float]]) -> bool:
+    """Whether `_STACKED_SHARE` of the run's glyphs each cover more than `_STACKED` of a glyph placed on a line (or of
+    their own width): the run is printed over that line's text, not beside it.
+
+    An accent drawn over a letter (`_accented`) and a space (`_hidden_space`) stack on nothing.
+    """
+    glyphs = [c for c in run if not c["text"].isspace() and c["text"] not in _SPACING_ACCENTS]
+    stacked = 0
+    for char in glyphs:
+        x0, x1 = char["x0"], char["x1"]
+        index = bisect_right(placed, (x0, x1))
+        stacked += any(
+            min(x1, right) - max(x0, left) > _STACKED * max(min(x1 - x0, right - left), 0.1)
+            for left, right in placed[max(index - 2, 0) : index + 2]
+        )
+    return bool(glyphs) and stacked >= _STACKED_SHARE * len(glyphs)
 
 
 def _spans(row: _Line) -> list[tuple[float, float]]:
@@ -350,7 +424,7 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         if lines:
             edges = (min(line.chars[0]["x0"] for line in lines), max(line.chars[-1]["x1"] for line in lines))
             for line in lines:
-                line.column = edges
+                line.column = line.column or edges  # a column found inside this side is the narrower, truer one
     return segments
 
 
@@ -409,13 +483,14 @@ def _hidden_space(char: dict, previous: dict | None) -> bool:
 
     Word processors leave such spaces stacked at a frame's left edge, one per line of the frame, and a
     large initial capital covers them ("U" of "United" at the same x): read as text they split the word
-    ("U nited"). A space that separates words stands after the glyph before it.
+    ("U nited"). A space that separates words stands after the glyph before it; one whose middle is inside that glyph
+    is drawn inside it.
     """
     return (
         char["text"].isspace()
         and previous is not None
         and not previous["text"].isspace()
-        and char["x1"] <= previous["x1"]
+        and (char["x0"] + char["x1"]) / 2 < previous["x1"]
     )
 
 
@@ -470,6 +545,7 @@ def _render(line: _Line) -> None:
         small = char["size"] < line.size * _SUPERSCRIPT_SIZE
         return small and char["bottom"] < baseline - _RAISED * line.size and not char["text"].isspace()
 
+    tracking = _tracking(chars)
     parts: list[str] = []
     previous: dict | None = None
     index = 0
@@ -480,6 +556,7 @@ def _render(line: _Line) -> None:
             raised(chars[end]) or (chars[end]["text"].isspace() and end + 1 < len(chars) and raised(chars[end + 1]))
         ):
             end += 1
+        end = _marker_end(chars, index, end)
         run = "".join(c["text"] for c in chars[index:end])
         if end > index and _MARKER_RUN_RE.fullmatch(run.strip()):
             parts.append("".join(f"[{number}]" for number in re.findall(r"\d+", run)))
@@ -489,7 +566,9 @@ def _render(line: _Line) -> None:
         if _hidden_space(char, previous):
             index += 1
             continue
-        if previous is not None and char["x0"] - previous["x1"] > 0.2 * min(char["size"], previous["size"]):
+        if previous is not None and char["x0"] - previous["x1"] > tracking + _WORD_GAP * min(
+            char["size"], previous["size"]
+        ):
             parts.append(" ")
         parts.append(char["text"].translate(_LIGATURES))
         previous = char
@@ -499,6 +578,33 @@ def _render(line: _Line) -> None:
     line.bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
     line.listed = bool(next((c for c in chars if not c["text"].isspace()), {}).get("item"))
+
+
+def _marker_end(chars: list[dict], start: int, end: int) -> int:
+    """Where the note marker in the raised run `chars[start:end]` ends: before any punctuation set raised after it.
+
+    A note's opening quote may take its number's superscript style ("⁵“AT&T’s Commitment ...”" at a page's foot): the
+    quote is the note's text, the number its marker.
+    """
+    run = "".join(c["text"] for c in chars[start:end]).strip()
+    if _MARKER_RUN_RE.fullmatch(run):
+        return end
+    cut = end
+    while cut > start and not chars[cut - 1]["text"].isalnum():
+        cut -= 1
+    return (
+        cut if cut > start and _MARKER_RUN_RE.fullmatch("".join(c["text"] for c in chars[start:cut]).strip()) else end
+    )
+
+
+def _tracking(chars: list[dict]) -> float:
+    """The line's letter spacing: the median gap between neighbouring characters (none when they touch or kern).
+
+    Capitals set with wide tracking ("T E N C E N T" to the eye of a fixed threshold) are one word to a reader: only a
+    gap wider than the line's own spacing between letters parts words.
+    """
+    gaps = [after["x0"] - before["x1"] for before, after in zip(chars, chars[1:], strict=False)]
+    return max(0.0, median(gaps)) if gaps else 0.0
 
 
 def _running(pages: list[list[_Line]]) -> set[int]:
@@ -922,11 +1028,18 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str]]:
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
-            pages = [_layout(number, _printed(page.chars)) for number, page in enumerate(pdf.pages, start=1)]
+            pages = [_layout(number, _printed(_on_page(page))) for number, page in enumerate(pdf.pages, start=1)]
             links = [uri for page in pdf.pages for uri in _link_addresses(page)]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
     return metadata, pages, links
+
+
+def _on_page(page: pdfplumber.page.Page) -> list[dict]:
+    """The page's characters that stand on it: text a layout program leaves outside the page's box (a running head
+    pushed off the edge) is printed nowhere a reader sees, and pdftotext leaves it out too."""
+    left, top, right, bottom = page.bbox
+    return [c for c in page.chars if c["x1"] > left and c["x0"] < right and c["bottom"] > top and c["top"] < bottom]
 
 
 def _printed(chars: list[dict]) -> list[dict]:
