@@ -272,3 +272,53 @@ def test_wild_raw_html_block_in_markdown_keeps_its_sentences_not_its_labels() ->
     texts = [p.text for p in article("usgpo-jekyll-ldtc-2019.md").paragraphs]
     assert any(text.startswith("Addie Adeniji directs risk management and audit compliance") for text in texts)
     assert not any(text in ("8:30", "Congressional Auditorium Atrium", "Clerk of the House") for text in texts)
+
+
+def test_wild_byline_closing_the_article_names_its_author() -> None:
+    """The post ends with "Posted by Alon Zakai." in the article's own `<footer>`: no date, no link, no meta."""
+    assert article("v8-blog-standalone-wasm.html").author == "Alon Zakai"
+
+
+def test_wild_heading_permalink_is_no_part_of_the_heading() -> None:
+    headings = [p.text for p in article("v8-blog-standalone-wasm.html").paragraphs if p.kind == "heading"]
+    assert "Current status" in headings
+    assert not any(text.endswith("#") for text in headings)
+
+
+def test_wild_caption_of_a_layout_table_is_no_paragraph() -> None:
+    """The record lays its fields out in tables whose header cells name nothing; each carries a caption for screen
+    readers ("Layout table for study information") that the page never shows."""
+    texts = [p.text for p in article("clinicaltrials-gov-study.html").paragraphs]
+    assert not any(text.startswith("Layout table for") for text in texts)
+    assert "Females who are pregnant" in texts
+
+
+def test_wild_lines_after_the_closing_credit_line_are_the_pages_not_the_posts() -> None:
+    """Under "Posted on ... by Bradley M. Kuhn." the page prints "Submit comments on this post to <address>."."""
+    texts = [p.text for p in article("ebb-org-blog.html").paragraphs]
+    assert not any(text.startswith("Submit comments") for text in texts)
+    assert texts[-1].startswith("As culture change becomes more rapid")
+
+
+def test_wild_plain_text_authors_are_the_initialled_names_of_the_opening_blocks_right_column() -> None:
+    """An RFC's opening block prints each author as initials and surname, with the affiliation on the line under
+    it ("R. Fielding" / "UC Irvine"), and the date last."""
+    assert article("ietf-rfc2616-http11.txt").author == (
+        "R. Fielding, J. Gettys, J. Mogul, H. Frystyk, L. Masinter, P. Leach, T. Berners-Lee"
+    )
+
+
+def test_wild_kramdown_rfc_citation_reads_as_the_draft_prints_it() -> None:
+    """`{{?RFC8312}}` cites an informative reference and `{{!RFC5681}}` a normative one: the draft prints
+    "[RFC8312]"; `{{win-inc}}` points at a section, numbered only by the renderer, and stays as written."""
+    found = article("kramdown-rfc-cubic-draft.md")
+    assert paragraph_with(found, "This documents obsoletes").startswith("This documents obsoletes [RFC8312], updating")
+    assert "reduce cwnd [RFC5681]" in paragraph_with(found, "In case of timeout")
+    assert not any("{{?" in p.text or "{{!" in p.text for p in found.paragraphs)
+
+
+def test_wild_link_without_text_reads_as_its_address() -> None:
+    """`archived at [](https://...)`: the address is the only word written for the link; without it the
+    sentence read "archived at ."."""
+    text = paragraph_with(article("kramdown-rfc-cubic-draft.md"), "archived at")
+    assert text.endswith("which is archived at https://mailarchive.ietf.org/arch/browse/tcpm/.")
