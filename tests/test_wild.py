@@ -322,3 +322,40 @@ def test_wild_link_without_text_reads_as_its_address() -> None:
     sentence read "archived at ."."""
     text = paragraph_with(article("kramdown-rfc-cubic-draft.md"), "archived at")
     assert text.endswith("which is archived at https://mailarchive.ietf.org/arch/browse/tcpm/.")
+
+
+def test_wild_sphinx_page_title_is_its_own_heading_not_the_projects_name_linking_home() -> None:
+    """The theme's first `<h1>` is the project's name, a link to its index; `<title>` is "Page — Project"."""
+    assert article("evolve-sphinx-shared-mutable-history.html").title == "Evolve: Shared Mutable History"
+
+
+def test_wild_sphinx_headings_read_without_their_permalink_symbol() -> None:
+    headings = [p.text for p in article("evolve-sphinx-shared-mutable-history.html").paragraphs if p.kind == "heading"]
+    assert "Sharing with a single developer" in headings
+    assert not any("¶" in text for text in headings)
+
+
+def test_wild_microdata_date_published_dates_the_post() -> None:
+    """Blogger prints "Sunday, May 8, 2016" above the post and marks the time under it with
+    `<abbr itemprop="datePublished" title="2016-05-08T00:55:00-07:00">`; no meta tag gives a date."""
+    found = article("blogger-silicon-exposed-greenpak4.html")
+    assert (found.author, found.date) == ("Andrew Zonenberg", "2016-05-08")
+
+
+def test_wild_markdown_named_footnote_resolves_to_its_text() -> None:
+    found = article("howtheyvote-architecture.md")
+    assert "All scrapers are stateless[1], i.e. they only depend" in paragraph_with(found, "stateless[1]")
+    assert found.footnote(1).startswith("There is a single non-stateless detail: We use a simple in-memory")
+
+
+def test_wild_word_template_keeps_its_table_cells_and_headings_as_written() -> None:
+    """The solicitation's quality plan is a table: each cell's words are text; a heading keeps the symbol the
+    author typed before it."""
+    texts = [p.text for p in article("18f-agile-solicitation-template.docx").paragraphs]
+    assert "Minimum of 90% test coverage of all code. All areas of code are meaningfully tested." in texts
+    assert "›Technical Submissions" in texts
+
+
+def test_wild_google_docs_table_markers_resolve_to_their_notes() -> None:
+    found = article("google-docs-example.pdf")
+    assert (found.footnote(1), found.footnote(2)) == ("2021 estimate", "2020 estimate")

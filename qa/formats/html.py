@@ -253,6 +253,18 @@ def _date(text: str | None) -> str | None:
     return iso_date(_SLASH_DATE_RE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", text)) if text else None
 
 
+def _microdata(tree: etree._Element, name: str) -> str | None:
+    """The first value a page marks with schema.org microdata `itemprop=name`: a `<meta>`'s `content`, a `<time>`'s
+    `datetime`, an `<abbr>`'s `title` (the microformats' way of giving a machine-readable date, as Blogger does:
+    `<abbr itemprop="datePublished" title="2016-05-08T00:55:00-07:00">12:55 AM</abbr>`), else the element's
+    words."""
+    for node in tree.xpath("//*[@itemprop]"):
+        if name in node.get("itemprop", "").split():
+            attribute = {"meta": "content", "time": "datetime", "abbr": "title"}.get(node.tag)
+            return _clean(node.get(attribute) if attribute else node.text_content())
+    return None
+
+
 def _article_time(tree: etree._Element) -> str | None:
     """The `datetime` of the first `<time>` inside the page's `<article>`: the article's own date line."""
     for article in tree.iter("article"):
@@ -472,6 +484,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _first_meta(tree, "citation_publication_date", "citation_date"),
         *(_clean(a.get("datePublished")) for a in articles),
         _first_meta(tree, "article:published_time"),
+        _microdata(tree, "datePublished"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
     date = date or _opening_date(_dateline(tree, heading) or "") or _revised(tree)
