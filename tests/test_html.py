@@ -489,3 +489,16 @@ def test_name_after_by_outside_an_articles_header_or_footer_is_no_author() -> No
         "<p>Photographed by Jane Roe.</p>"
     )
     assert article_of(page_with("<title>Hearings</title>", body)).author is None
+
+
+def test_comment_left_in_a_heading_is_skipped_not_a_crash() -> None:
+    """trafilatura may keep a markup comment inside a heading it outputs ("<!-- categories -->" between a date
+    and a post's tags); only the words around it are text."""
+    page = (
+        "<html><head><title>Clubs welcome spectators back</title></head><body><article>"
+        "<h1>Clubs welcome spectators back<br> 02.02.2022 • <!-- categories --> Association, Press</h1>"
+        "<p>The regional clubs may again fill their halls with spectators, since the new rules took effect on"
+        " the twenty-eighth of January and allow more people in the stands.</p></article></body></html>"
+    )
+    texts = [p.text for p in article_of(page).paragraphs]
+    assert texts[-1].startswith("The regional clubs may again fill their halls with spectators")

@@ -717,6 +717,9 @@ def _output_blocks(node: etree._Element, kind: ParagraphKind = "text") -> Iterat
     parts: list[str] = [node.text or ""]
     nested: list[Block] = []
     for child in node:
+        if not isinstance(child.tag, str):  # a comment the page's markup left inside the text: only its tail is seen
+            parts.append(child.tail or "")
+            continue
         if _inline(child, node):
             parts.extend((" " if child.tag in ("lb", "cell") else "", "".join(child.itertext()), child.tail or ""))
             continue
