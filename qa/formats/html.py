@@ -639,8 +639,11 @@ _TEASER_LINK_SHARE = 0.5
 """A short paragraph whose words are at least this much link text points elsewhere (measured: 0.35-0.7 score alike)."""
 
 
-def _remove_furniture(body: etree._Element) -> None:
+def _remove_furniture(body: etree._Element) -> frozenset[str]:
     """Captions, photo credits, promotions and media players with their titles: never the article's words.
+    Returns the entries of the page's menus (`_is_menu`), which are left in place and dropped from the blocks
+    afterwards: taken out of the page first, they changed where trafilatura found the text, and it cut a
+    magazine article down to its header (baumeister.de in the suite lost two of its three wanted strings).
 
     trafilatura drops `<figure>` and link-dense boxes itself; what it keeps is a credit or caption set
     outside a figure, the heading of a video box, and a short paragraph that is mostly a link to another
@@ -658,8 +661,8 @@ def _remove_furniture(body: etree._Element) -> None:
         text = _text(paragraph)
         if text and len(text) <= _FURNITURE_MAX and _linked(paragraph) >= _TEASER_LINK_SHARE * len(text):
             paragraph.drop_tree()
-    for menu in [node for node in body.iter("ul", "ol") if _is_menu(node)]:
-        menu.drop_tree()
+    menus = [node for node in body.iter("ul", "ol") if _is_menu(node)]
+    return frozenset(_text(item) for menu in menus for item in menu if item.tag == "li")
 
 
 _MENU_ITEMS = 3
@@ -929,9 +932,12 @@ def parse(data: bytes, source: str) -> Parsed:
     for region in regions:
         region.drop_tree()
     _write_markers(body, notes)
-    _remove_furniture(body)
+    menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
-    blocks = _without_dangling_leads(_verbatim(_main_blocks(tree), _visible_text(body)))
+    blocks = [
+        block for block in _main_blocks(tree) if not (block.kind == "bullet" and squash(block.text) in menu_entries)
+    ]
+    blocks = _without_dangling_leads(_verbatim(blocks, _visible_text(body)))
     blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
