@@ -437,3 +437,68 @@ def test_real_pages_author_from_their_bylines() -> None:
 
 def test_real_pages_without_a_byline_have_no_author() -> None:
     assert real("europarl-georgia-legitimacy.html").author is None
+
+
+def test_text_set_off_screen_for_screen_readers_by_a_frameworks_class_is_not_text() -> None:
+    body = (
+        '<p>The commission heard evidence from forty former detainees<span class="sr-only"> (opens in a new'
+        " window)</span> over three weeks of hearings.</p>"
+        '<p class="visually-hidden">Skip to the end of the report and its annexes.</p>'
+        "<p>Its report calls for the camps to be closed and for the detainees to be compensated.</p>"
+    )
+    texts = [p.text for p in article_of(page_with("", body)).paragraphs]
+    assert texts == [
+        "The commission heard evidence from forty former detainees over three weeks of hearings.",
+        "Its report calls for the camps to be closed and for the detainees to be compensated.",
+    ]
+
+
+def test_heading_permalink_symbol_is_no_part_of_the_heading() -> None:
+    """Sphinx, MkDocs and Hugo end each heading with a symbol linking to it ("Scope¶", "Scope #")."""
+    body = (
+        '<section id="scope"><h2>Scope<a class="headerlink" href="#scope">¶</a></h2>'
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p></section>"
+    )
+    (heading, _) = article_of(page_with("", body)).paragraphs
+    assert (heading.kind, heading.text) == ("heading", "Scope")
+
+
+def test_logo_heading_linking_home_is_not_the_pages_heading() -> None:
+    """A theme sets the site's name as the first `<h1>`, a link home; the text's own `<h1>` comes after it."""
+    page = (
+        "<html><head><title>Shared History — Project Guide</title></head><body>"
+        '<h1 class="heading"><a href="index.html">Project Guide</a></h1>'
+        "<div><h1>Shared History</h1><p>The commission heard evidence from forty former detainees over three weeks"
+        " of hearings, and its report calls for the camps to be closed.</p></div></body></html>"
+    )
+    assert article_of(page).title == "Shared History"
+
+
+def test_byline_in_the_articles_own_footer_names_the_author() -> None:
+    """HTML gives an article's `<footer>` to facts about it: "Posted by NAME." there is a byline, date or not."""
+    body = (
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
+        "<footer><p>Posted by Jane Roe.</p></footer>"
+    )
+    assert article_of(page_with("<title>Hearings</title>", body)).author == "Jane Roe"
+
+
+def test_name_after_by_outside_an_articles_header_or_footer_is_no_author() -> None:
+    body = (
+        "<p>The commission heard evidence from forty former detainees over three weeks of hearings.</p>"
+        "<p>Photographed by Jane Roe.</p>"
+    )
+    assert article_of(page_with("<title>Hearings</title>", body)).author is None
+
+
+def test_comment_left_in_a_heading_is_skipped_not_a_crash() -> None:
+    """trafilatura may keep a markup comment inside a heading it outputs ("<!-- categories -->" between a date
+    and a post's tags); only the words around it are text."""
+    page = (
+        "<html><head><title>Clubs welcome spectators back</title></head><body><article>"
+        "<h1>Clubs welcome spectators back<br> 02.02.2022 • <!-- categories --> Association, Press</h1>"
+        "<p>The regional clubs may again fill their halls with spectators, since the new rules took effect on"
+        " the twenty-eighth of January and allow more people in the stands.</p></article></body></html>"
+    )
+    texts = [p.text for p in article_of(page).paragraphs]
+    assert texts[-1].startswith("The regional clubs may again fill their halls with spectators")

@@ -289,3 +289,90 @@ def test_wild_table_header_cell_of_two_lines_beside_one_line_cells_keeps_its_lin
     its two lines overlap that row's height, but their letters stand over one another, so they are two lines."""
     texts = [p.text for p in article("federal-register-2020-17221.pdf").paragraphs]
     assert "Action Labor cost Parts cost Cost per product Cost on U.S. operators" in texts
+
+
+def test_wild_byline_closing_the_article_names_its_author() -> None:
+    """The post ends with "Posted by Alon Zakai." in the article's own `<footer>`: no date, no link, no meta."""
+    assert article("v8-blog-standalone-wasm.html").author == "Alon Zakai"
+
+
+def test_wild_heading_permalink_is_no_part_of_the_heading() -> None:
+    headings = [p.text for p in article("v8-blog-standalone-wasm.html").paragraphs if p.kind == "heading"]
+    assert "Current status" in headings
+    assert not any(text.endswith("#") for text in headings)
+
+
+def test_wild_caption_of_a_layout_table_is_no_paragraph() -> None:
+    """The record lays its fields out in tables whose header cells name nothing; each carries a caption for screen
+    readers ("Layout table for study information") that the page never shows."""
+    texts = [p.text for p in article("clinicaltrials-gov-study.html").paragraphs]
+    assert not any(text.startswith("Layout table for") for text in texts)
+    assert "Females who are pregnant" in texts
+
+
+def test_wild_lines_after_the_closing_credit_line_are_the_pages_not_the_posts() -> None:
+    """Under "Posted on ... by Bradley M. Kuhn." the page prints "Submit comments on this post to <address>."."""
+    texts = [p.text for p in article("ebb-org-blog.html").paragraphs]
+    assert not any(text.startswith("Submit comments") for text in texts)
+    assert texts[-1].startswith("As culture change becomes more rapid")
+
+
+def test_wild_plain_text_authors_are_the_initialled_names_of_the_opening_blocks_right_column() -> None:
+    """An RFC's opening block prints each author as initials and surname, with the affiliation on the line under
+    it ("R. Fielding" / "UC Irvine"), and the date last."""
+    assert article("ietf-rfc2616-http11.txt").author == (
+        "R. Fielding, J. Gettys, J. Mogul, H. Frystyk, L. Masinter, P. Leach, T. Berners-Lee"
+    )
+
+
+def test_wild_kramdown_rfc_citation_reads_as_the_draft_prints_it() -> None:
+    """`{{?RFC8312}}` cites an informative reference and `{{!RFC5681}}` a normative one: the draft prints
+    "[RFC8312]"; `{{win-inc}}` points at a section, numbered only by the renderer, and stays as written."""
+    found = article("kramdown-rfc-cubic-draft.md")
+    assert paragraph_with(found, "This documents obsoletes").startswith("This documents obsoletes [RFC8312], updating")
+    assert "reduce cwnd [RFC5681]" in paragraph_with(found, "In case of timeout")
+    assert not any("{{?" in p.text or "{{!" in p.text for p in found.paragraphs)
+
+
+def test_wild_link_without_text_reads_as_its_address() -> None:
+    """`archived at [](https://...)`: the address is the only word written for the link; without it the
+    sentence read "archived at ."."""
+    text = paragraph_with(article("kramdown-rfc-cubic-draft.md"), "archived at")
+    assert text.endswith("which is archived at https://mailarchive.ietf.org/arch/browse/tcpm/.")
+
+
+def test_wild_sphinx_page_title_is_its_own_heading_not_the_projects_name_linking_home() -> None:
+    """The theme's first `<h1>` is the project's name, a link to its index; `<title>` is "Page — Project"."""
+    assert article("evolve-sphinx-shared-mutable-history.html").title == "Evolve: Shared Mutable History"
+
+
+def test_wild_sphinx_headings_read_without_their_permalink_symbol() -> None:
+    headings = [p.text for p in article("evolve-sphinx-shared-mutable-history.html").paragraphs if p.kind == "heading"]
+    assert "Sharing with a single developer" in headings
+    assert not any("¶" in text for text in headings)
+
+
+def test_wild_microdata_date_published_dates_the_post() -> None:
+    """Blogger prints "Sunday, May 8, 2016" above the post and marks the time under it with
+    `<abbr itemprop="datePublished" title="2016-05-08T00:55:00-07:00">`; no meta tag gives a date."""
+    found = article("blogger-silicon-exposed-greenpak4.html")
+    assert (found.author, found.date) == ("Andrew Zonenberg", "2016-05-08")
+
+
+def test_wild_markdown_named_footnote_resolves_to_its_text() -> None:
+    found = article("howtheyvote-architecture.md")
+    assert "All scrapers are stateless[1], i.e. they only depend" in paragraph_with(found, "stateless[1]")
+    assert found.footnote(1).startswith("There is a single non-stateless detail: We use a simple in-memory")
+
+
+def test_wild_word_template_keeps_its_table_cells_and_headings_as_written() -> None:
+    """The solicitation's quality plan is a table: each cell's words are text; a heading keeps the symbol the
+    author typed before it."""
+    texts = [p.text for p in article("18f-agile-solicitation-template.docx").paragraphs]
+    assert "Minimum of 90% test coverage of all code. All areas of code are meaningfully tested." in texts
+    assert "›Technical Submissions" in texts
+
+
+def test_wild_google_docs_table_markers_resolve_to_their_notes() -> None:
+    found = article("google-docs-example.pdf")
+    assert (found.footnote(1), found.footnote(2)) == ("2021 estimate", "2020 estimate")

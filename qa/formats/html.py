@@ -123,6 +123,52 @@ def _normalise_text(tree: etree._Element) -> None:
             node.tail = _as_seen(node.tail)
 
 
+_SCREEN_READER_ONLY_RE = re.compile(
+    r"(?:^|[-_])(?:sr-only|visually-?hidden|screen-?reader-(?:text|only)|element-invisible)$", re.IGNORECASE
+)
+"""The class names the common frameworks give text set off-screen for screen readers only (Bootstrap `sr-only`
+and `visually-hidden`, WordPress `screen-reader-text`, USWDS `usa-sr-only`, GOV.UK `govuk-visually-hidden`,
+Drupal `element-invisible`): the page's own stylesheet hides it, so no reader sees it on the page."""
+_HEADINGS = ("h1", "h2", "h3", "h4", "h5", "h6")
+_LAYOUT_ROLES = frozenset({"presentation", "none"})
+
+
+def _is_self_link(anchor: etree._Element) -> bool:
+    """Whether a link in a heading is the heading's permalink: a symbol ("¶", "#", an icon) linking to the
+    heading itself or to the section it opens, as Sphinx, MkDocs and Hugo add to every heading."""
+    target = (anchor.get("href") or "").removeprefix("#")
+    own_ids = {node.get("id") for node in anchor.iterancestors()}
+    return (
+        (anchor.get("href") or "").startswith("#")
+        and target in own_ids
+        and not any(char.isalnum() for char in anchor.text_content())
+    )
+
+
+def _is_layout_table(table: etree._Element) -> bool:
+    """Whether a table only lays the page out: marked so (`role="presentation"`), or with header cells that name
+    no column. A caption such a table carries ("Layout table for study information") is for screen readers."""
+    headers = [_text(cell) for cell in table.iter("th")]
+    return (table.get("role") or "").lower() in _LAYOUT_ROLES or (bool(headers) and not any(headers))
+
+
+def _remove_unseen(tree: etree._Element) -> None:
+    """Words the page prints for screen readers or as link symbols, never for a reader of the text: a heading's
+    permalink symbol ("Setting up¶"), text its stylesheet sets off-screen by the frameworks' class names, and
+    the caption of a table used for layout. Left in, they ran into headings and stood as headings of their own.
+    """
+    unseen = [a for heading in tree.iter(*_HEADINGS) for a in heading.iter("a") if _is_self_link(a)]
+    unseen += [node for node in tree.iter() if any(map(_SCREEN_READER_ONLY_RE.search, _classes(node)))]
+    unseen += [caption for table in tree.iter("table") if _is_layout_table(table) for caption in table.iter("caption")]
+    for node in unseen:
+        if node.getparent() is not None:
+            node.drop_tree()
+
+
+def _classes(node: etree._Element) -> list[str]:
+    return (node.get("class") or "").split() if isinstance(node.tag, str) else []
+
+
 # --- metadata --------------------------------------------------------------------------------------------
 
 _ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ScholarlyArticle", "ReportageNewsArticle"})
@@ -205,6 +251,18 @@ def _person(value: object) -> str | None:
 
 def _date(text: str | None) -> str | None:
     return iso_date(_SLASH_DATE_RE.sub(lambda m: f"{m[1]}-{int(m[2]):02d}-{int(m[3]):02d}", text)) if text else None
+
+
+def _microdata(tree: etree._Element, name: str) -> str | None:
+    """The first value a page marks with schema.org microdata `itemprop=name`: a `<meta>`'s `content`, a `<time>`'s
+    `datetime`, an `<abbr>`'s `title` (the microformats' way of giving a machine-readable date, as Blogger does:
+    `<abbr itemprop="datePublished" title="2016-05-08T00:55:00-07:00">12:55 AM</abbr>`), else the element's
+    words."""
+    for node in tree.xpath("//*[@itemprop]"):
+        if name in node.get("itemprop", "").split():
+            attribute = {"meta": "content", "time": "datetime", "abbr": "title"}.get(node.tag)
+            return _clean(node.get(attribute) if attribute else node.text_content())
+    return None
 
 
 def _article_time(tree: etree._Element) -> str | None:
@@ -298,12 +356,45 @@ def _credit(line: str) -> tuple[str, str] | None:
 
 
 def _without_credits(blocks: list[Block]) -> tuple[list[Block], tuple[str, str] | None]:
-    """The blocks less a credit line among the first or last few, and that line's author and date."""
-    ends = {*range(min(_CREDIT_AT_ENDS, len(blocks))), *range(max(0, len(blocks) - _CREDIT_AT_ENDS), len(blocks))}
-    for index in sorted(ends):
+    """The blocks less a credit line among the first or last few, and that line's author and date.
+
+    A credit line after the text closes it: what the page prints under it ("Submit comments on this post to
+    ...", a reply line) is the page's, not the text's, and goes with it.
+    """
+    opening = range(min(_CREDIT_AT_ENDS, len(blocks)))
+    closing = range(max(0, len(blocks) - _CREDIT_AT_ENDS), len(blocks))
+    for index in sorted({*opening, *closing}):
         if blocks[index].kind != "heading" and (credit := _credit(squash(blocks[index].text))):
-            return blocks[:index] + blocks[index + 1 :], credit
+            rest = blocks[index + 1 :] if index in opening else []
+            return blocks[:index] + rest, credit
     return blocks, None
+
+
+_POSTED_BY_RE = re.compile(r"(?:(?:posted|written|published|authored)\s+)?by\s+(?P<name>[^,;]+?)\s*\.?", re.IGNORECASE)
+"""A line that only names who wrote the text: "By Jane Doe", "Posted by Jane Doe.", "Written by A and B"; not
+one naming what made the page ("Powered by ...") or took a picture."""
+_SECTIONING = frozenset({"article", "section", "aside", "nav", "body"})
+_CREDIT_PLACES = ("header", "footer")
+
+
+def _article_credit(tree: etree._Element) -> str | None:
+    """The author an article's own header or footer names in a line of its own ("Posted by Alon Zakai.").
+
+    HTML gives an `<article>`'s `<header>` and `<footer>` to facts about the article, such as who wrote it, so
+    a "by" line there is a byline even without a date or a link. Elsewhere a line naming someone may be a
+    photo credit or a quotation's source, and is not taken (`_credit` needs a date as well).
+    """
+    for article in tree.iter("article"):
+        for place in article.iter(*_CREDIT_PLACES):
+            section = next((a for a in place.iterancestors() if a.tag in _SECTIONING), None)
+            if section is not article:
+                continue
+            for node in place.iter("p", "div", "span", "address", "li"):
+                line = _text(node)
+                by = _POSTED_BY_RE.fullmatch(line) if len(line) <= _BYLINE_MAX else None
+                if by and (name := personal_names(by["name"])):
+                    return name
+    return None
 
 
 _BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
@@ -387,11 +478,13 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         *(_person(a.get("author")) for a in articles),
         *(without_contact(a) for a in (_first_meta(tree, "article:author"), _first_meta(tree, "author")) if a),
         _byline(tree),
+        _article_credit(tree),
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),
         *(_clean(a.get("datePublished")) for a in articles),
         _first_meta(tree, "article:published_time"),
+        _microdata(tree, "datePublished"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
     date = date or _opening_date(_dateline(tree, heading) or "") or _revised(tree)
@@ -546,8 +639,11 @@ _TEASER_LINK_SHARE = 0.5
 """A short paragraph whose words are at least this much link text points elsewhere (measured: 0.35-0.7 score alike)."""
 
 
-def _remove_furniture(body: etree._Element) -> None:
+def _remove_furniture(body: etree._Element) -> frozenset[str]:
     """Captions, photo credits, promotions and media players with their titles: never the article's words.
+    Returns the entries of the page's menus (`_is_menu`), which are left in place and dropped from the blocks
+    afterwards: taken out of the page first, they changed where trafilatura found the text, and it cut a
+    magazine article down to its header (baumeister.de in the suite lost two of its three wanted strings).
 
     trafilatura drops `<figure>` and link-dense boxes itself; what it keeps is a credit or caption set
     outside a figure, the heading of a video box, and a short paragraph that is mostly a link to another
@@ -565,8 +661,8 @@ def _remove_furniture(body: etree._Element) -> None:
         text = _text(paragraph)
         if text and len(text) <= _FURNITURE_MAX and _linked(paragraph) >= _TEASER_LINK_SHARE * len(text):
             paragraph.drop_tree()
-    for menu in [node for node in body.iter("ul", "ol") if _is_menu(node)]:
-        menu.drop_tree()
+    menus = [node for node in body.iter("ul", "ol") if _is_menu(node)]
+    return frozenset(_text(item) for menu in menus for item in menu if item.tag == "li")
 
 
 _MENU_ITEMS = 3
@@ -624,6 +720,9 @@ def _output_blocks(node: etree._Element, kind: ParagraphKind = "text") -> Iterat
     parts: list[str] = [node.text or ""]
     nested: list[Block] = []
     for child in node:
+        if not isinstance(child.tag, str):  # a comment the page's markup left inside the text: only its tail is seen
+            parts.append(child.tail or "")
+            continue
         if _inline(child, node):
             parts.extend((" " if child.tag in ("lb", "cell") else "", "".join(child.itertext()), child.tail or ""))
             continue
@@ -805,12 +904,16 @@ def _inside_text_container(blocks: list[Block], tree: etree._Element, heading: s
 
 
 def _page_heading(tree: etree._Element) -> str | None:
-    """The text's own `<h1>`: the first inside an `<article>` or `<main>`, else the page's first.
+    """The text's own `<h1>`: the first inside an `<article>` or `<main>`, else the page's first that is not
+    wholly a link to another page, else the page's first.
 
-    A site often sets its name in an `<h1>` of its header (the logo) above the article's own headline; taken
-    for the page's heading, that name was kept as the title and the headline cut off as the "site name"."""
+    A site often sets its name in an `<h1>` of its header (the logo, a link home) above the article's own
+    headline; taken for the page's heading, that name was kept as the title and the headline cut off as the
+    "site name"."""
     inside = tree.xpath("(//article//h1 | //main//h1)[1]")
-    first = inside[0] if inside else next(tree.iter("h1"), None)
+    headings = list(tree.iter("h1"))
+    own = [h for h in headings if not (_text(h) and _linked(h) == len(_text(h)))]
+    first = inside[0] if inside else next(iter(own or headings), None)
     return _text(first) or None if first is not None else None
 
 
@@ -819,6 +922,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if tree is None:
         return assemble(Extracted(()), source)
     _normalise_text(tree)
+    _remove_unseen(tree)
     heading = _page_heading(tree)
     title, author, date = metadata(tree, heading)
     body = tree.find("body")
@@ -828,9 +932,12 @@ def parse(data: bytes, source: str) -> Parsed:
     for region in regions:
         region.drop_tree()
     _write_markers(body, notes)
-    _remove_furniture(body)
+    menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
-    blocks = _without_dangling_leads(_verbatim(_main_blocks(tree), _visible_text(body)))
+    blocks = [
+        block for block in _main_blocks(tree) if not (block.kind == "bullet" and squash(block.text) in menu_entries)
+    ]
+    blocks = _without_dangling_leads(_verbatim(blocks, _visible_text(body)))
     blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):

@@ -80,17 +80,50 @@ class _Walk:
     footnotes: dict[int, str] = field(default_factory=dict)
 
 
-def _inline(token: Token) -> str:
-    """The words a reader sees in an inline token; footnote references become `[n]` markers."""
+def _inline(token: Token, references: frozenset[str] = frozenset()) -> str:
+    """The words a reader sees in an inline token; footnote references become `[n]` markers.
+
+    A link with no text of its own (`[](https://example.org)`) shows its address, as kramdown prints it: the
+    address is the only word the author wrote for it, and without it the sentence read "archived at .".
+    A kramdown-rfc citation (`{{?RFC8312}}`) reads as the draft prints it (`_citations`).
+    """
     parts: list[str] = []
-    for child in token.children or ():
-        if child.type in ("text", "code_inline"):
+    children = token.children or []
+    for child, following in zip(children, [*children[1:], None], strict=True):
+        if child.type == "text":
+            parts.append(_citations(child.content, references))
+        elif child.type == "code_inline":
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type == "footnote_ref":
             parts.append(f"[{_note_number(child)}]")
+        elif child.type == "link_open" and following is not None and following.type == "link_close":
+            parts.append(str(child.attrGet("href") or ""))
     return "".join(parts)
+
+
+_CITATION_RE = re.compile(r"\{\{(?P<kind>[?!])?(?P<label>[^\s{}]+)\}\}")
+_REFERENCE_KEYS = ("normative", "informative")
+"""kramdown-rfc's front matter keys listing a draft's references, each under the label the text cites it by."""
+
+
+def _citations(text: str, references: frozenset[str]) -> str:
+    """kramdown-rfc's citations as the draft prints them: `{{?RFC8312}}` (informative), `{{!RFC5681}}`
+    (normative) and `{{HR08}}` for a reference the front matter lists read "[RFC8312]", "[RFC5681]", "[HR08]".
+    An unmarked label that is no reference (`{{win-inc}}`) points at a section, whose number only the
+    renderer knows, and stays as written; so does any other `{{...}}`, a template's tag."""
+
+    def printed(match: re.Match[str]) -> str:
+        cited = match["kind"] is not None or match["label"] in references
+        return f"[{match['label']}]" if cited else match[0]
+
+    return _CITATION_RE.sub(printed, text)
+
+
+def _references(meta: Mapping[str, object]) -> frozenset[str]:
+    """The labels of the references a kramdown-rfc front matter lists (its `normative:`/`informative:` maps)."""
+    return frozenset(str(label) for key in _REFERENCE_KEYS if isinstance(meta.get(key), dict) for label in meta[key])
 
 
 _HTML_BLOCK_TAGS = frozenset("p li dd dt blockquote td th figcaption div section article h1 h2 h3 h4 h5 h6".split())
@@ -138,7 +171,7 @@ def _note_number(token: Token) -> int:
     return int(label) if label.isdigit() and len(label) <= 4 else int(token.meta.get("id", 0)) + 1
 
 
-def _walk(tokens: list[Token]) -> _Walk:
+def _walk(tokens: list[Token], references: frozenset[str] = frozenset()) -> _Walk:
     walk = _Walk()
     lists = 0
     skip_until: str | None = None
@@ -169,10 +202,11 @@ def _walk(tokens: list[Token]) -> _Walk:
             walk.raw += [block.text for block in found]
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
-            walk.footnotes[note] = f"{previous} {_inline(token)}".strip()
+            walk.footnotes[note] = f"{previous} {_inline(token, references)}".strip()
         elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
-            text = _HEADING_ATTRIBUTES_RE.sub("", _inline(token)) if heading else _inline(token)
+            text = _inline(token, references)
+            text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
             walk.blocks.append(Block(text, block_kind))
             walk.raw.append(text)
     return walk
@@ -248,7 +282,7 @@ def _date(meta: Mapping[str, object]) -> str | None:
 
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
-    walk = _walk(_PARSER.parse(text))
+    walk = _walk(_PARSER.parse(text), _references(meta))
     blocks = walk.blocks[: _endnotes(walk)]
     headers = [email_header(block.text.splitlines()) if block.kind == "text" else None for block in blocks]
     mail = headers[0] if headers else None  # a saved e-mail: its header is the document's metadata

@@ -297,6 +297,9 @@ _COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
 _CENTRED_TOLERANCE = 2
 """How many columns a centred line's left and right margins may differ by (an odd length rounds one way)."""
 _CENTRED_MIN_MARGIN = 8
+_INITIALS_NAME_RE = re.compile(r"(?:[A-Z]\.[ -]?)+ ?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?(?=(?:, Ed\.)?$)")
+"""A name as a memo's opening block prints its authors, initials and surname ("R. Fielding", "T. Berners-Lee",
+"L. Eggert, Ed."); the affiliation printed under each ("UC Irvine", "W3C/MIT") has no initials."""
 
 
 def _source_lines(text: str, unit: _Unit) -> list[str]:
@@ -340,7 +343,8 @@ def _centred_title(text: str, units: list[_Unit]) -> _Header | None:
                 _COLUMNS_RE.split(line.strip())[-1] for above in units[:index] for line in above.text.splitlines()
             ]
             date = next((found for field in last_columns if (found := parse_date(field) or month_date(field))), None)
-            return _Header(0, index, squash(unit.text), None, date)
+            authors = [name[0] for field in last_columns if (name := _INITIALS_NAME_RE.match(field))]
+            return _Header(0, index, squash(unit.text), ", ".join(authors) or None, date)
     return None
 
 
