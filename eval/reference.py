@@ -38,6 +38,7 @@ from functools import lru_cache
 from html.parser import HTMLParser
 from pathlib import Path
 
+import yaml
 from charset_normalizer import from_bytes
 
 from qa.errors import QAError
@@ -282,6 +283,11 @@ def _html_text(data: bytes) -> str:
 
 
 _MD_IMAGE_OR_LINK_RE = re.compile(r"!?\[([^\]^][^\]]*)\]\([^)]*\)")
+_MD_EMPTY_LINK_RE = re.compile(r"(?<![!\]\\])\[\]\(<?([^()<>\s]+)>?\)")
+"""A link with no text (`[](https://example.org)`): kramdown prints its address, the only word written for it."""
+_MD_CITATION_RE = re.compile(r"\{\{([?!]?)([^\s{}]+)\}\}")
+"""A kramdown-rfc citation: `{{?X}}` (informative), `{{!X}}` (normative), `{{X}}` (a reference or a section)."""
+_MD_REFERENCE_KEYS = ("normative", "informative")
 _MD_EMPHASIS_RE = re.compile(r"(?<![\w\\])(\*{1,3}|_{1,3}|`+)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 
 
@@ -291,7 +297,8 @@ _MD_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\](:?)")
 
 
 def _markdown_text(text: str) -> str:
-    """The file less inline link targets, emphasis and backticks: the words a reader sees.
+    """The file less inline link targets, emphasis and backticks: the words a reader sees. A link with no text
+    reads as its address, and a kramdown-rfc citation as the draft prints it (`_cited`).
 
     Note labels are written as the numbers a reader sees: a numeric label is its own number, and
     any other is numbered by the order of its first reference, as footnote renderers number them.
@@ -307,6 +314,8 @@ def _markdown_text(text: str) -> str:
         return f"[{shown}]{match.group(2)}"
 
     text = _MD_NOTE_RE.sub(number, text)
+    text = _cited(text, _reference_labels(text))
+    text = _MD_EMPTY_LINK_RE.sub(r"\1", text)
     text = _MD_IMAGE_OR_LINK_RE.sub(r"\1", text)
     text = _MD_ESCAPE_RE.sub(r"\1", text)
     previous = None
@@ -317,14 +326,42 @@ def _markdown_text(text: str) -> str:
 
 _FIELD_LINE_RE = re.compile(r"\s*[\w-]+\s*(?::|=)\s*\S")
 """A front-matter line that names a field (`title: …`, `date = …`); a folded value's continuation lines do not."""
-_FRONT_MATTER_RE = re.compile(r"\A\ufeff?(---|\+\+\+)[ \t]*\n(.*?)\n\1[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_MATTER_RE = re.compile(
+    r"\A\ufeff?(?:(?P<yaml>---)|\+\+\+)[ \t]*\n(?P<body>.*?)\n(?(yaml)---(?: \w+)?|\+\+\+)[ \t]*(?:\n|\Z)", re.DOTALL
+)
+"""A fenced block on the first line; YAML's may also close with a kramdown-rfc section fence (`--- abstract`)."""
 
 
 def front_matter_lines(text: str) -> tuple[str, ...]:
     """The lines of a Markdown file's YAML (`---`) or TOML (`+++`) front matter block, if it opens with one."""
     block = _FRONT_MATTER_RE.match(text)
-    lines = block.group(2).splitlines() if block else []
+    lines = block["body"].splitlines() if block else []
     return tuple(normalize(line) for line in lines if _FIELD_LINE_RE.match(line))
+
+
+def _reference_labels(text: str) -> frozenset[str]:
+    """The labels a kramdown-rfc draft's YAML front matter lists under `normative:` and `informative:`."""
+    block = _FRONT_MATTER_RE.match(text)
+    if block is None or not block["yaml"]:
+        return frozenset()
+    try:
+        meta = yaml.safe_load(block["body"])
+    except (yaml.YAMLError, ValueError):  # a date YAML cannot make (`2020-13-45`) is a ValueError
+        return frozenset()
+    if not isinstance(meta, dict):
+        return frozenset()
+    return frozenset(str(label) for key in _MD_REFERENCE_KEYS if isinstance(meta.get(key), dict) for label in meta[key])
+
+
+def _cited(text: str, references: frozenset[str]) -> str:
+    """kramdown-rfc's citations as the rendered draft prints them: `{{?X}}` and `{{!X}}` read "[X]", and so does
+    `{{X}}` where X is a reference the front matter lists; any other `{{X}}` (a section's anchor, whose number only
+    the renderer knows, or a template's tag) stays as written, so a quote can only match what was written."""
+
+    def printed(match: re.Match[str]) -> str:
+        return f"[{match.group(2)}]" if match.group(1) or match.group(2) in references else match.group(0)
+
+    return _MD_CITATION_RE.sub(printed, text)
 
 
 @lru_cache(maxsize=256)

@@ -400,3 +400,52 @@ def test_a_number_line_is_a_notes_number_only_alone_and_above_words_not_going_on
     assert quote_in_reference("[7] The minutes are kept online.", ref)
     assert not quote_in_reference("[12] approved the budget.", ref)
     assert not quote_in_reference("[4] Totals by region.", ref)
+
+
+KRAMDOWN_RFC = WILD / "kramdown-rfc-cubic-draft.md"
+DRAFT = """---
+title: A Draft
+informative:
+  HR08:
+    title: Hybrid Slow Start
+--- abstract
+
+Slow start {{HR08}} is described in {{slow-start}}; CUBIC obsoletes {{?RFC8312}} and follows {{!RFC5681}}.
+The list is archived at [](https://example.org/list).
+"""
+
+
+def test_every_paragraph_of_a_kramdown_rfc_draft_stands_in_the_reference() -> None:
+    ref = reference(KRAMDOWN_RFC)
+    paragraphs = [p.text for p in article(KRAMDOWN_RFC).paragraphs]
+    assert any("[RFC8312]" in text for text in paragraphs)
+    assert [text for text in paragraphs if not quote_in_reference(text, ref)] == []
+
+
+def test_kramdown_rfc_citations_read_as_the_draft_prints_them(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(DRAFT)
+    ref = reference(path)
+    assert quote_in_reference("CUBIC obsoletes [RFC8312] and follows [RFC5681].", ref)
+    assert quote_in_reference("Slow start [HR08] is described in {{slow-start}};", ref)
+
+
+def test_a_kramdown_rfc_citation_under_another_label_is_not_verbatim(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(DRAFT)
+    ref = reference(path)
+    assert not quote_in_reference("CUBIC obsoletes [RFC8313] and follows [RFC5681].", ref)
+    assert not quote_in_reference("is described in [slow-start];", ref)  # a section, not a listed reference
+
+
+def test_a_link_without_text_reads_as_its_address(tmp_path: Path) -> None:
+    path = tmp_path / "draft.md"
+    path.write_text(DRAFT)
+    ref = reference(path)
+    assert quote_in_reference("The list is archived at https://example.org/list.", ref)
+    assert not quote_in_reference("The list is archived at .", ref)
+
+
+def test_a_kramdown_rfc_front_matter_closed_by_a_section_fence_is_not_text() -> None:
+    ref = reference(KRAMDOWN_RFC)
+    assert is_not_text("title: CUBIC for Fast Long-Distance Networks", ref)
