@@ -3,8 +3,9 @@
 A judge that compares quotes with the parser's own text cannot fail: whatever the parser got wrong,
 its text says the same. So each file is read here by other means: `pdftotext` (poppler) for PDF, the
 standard library's tag-blind `html.parser` for HTML (the text a browser would show, list numbers
-included), and the file itself for plain text and Markdown (with only the inline markup a reader never
-sees taken out). Quotes and notes must then be found in that text.
+included), the file itself for plain text and Markdown (with only the inline markup a reader never
+sees taken out), and for Word mammoth's HTML rendering, read as HTML is. Quotes and notes must then be found in
+that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
 - white space: runs of it are one space; typographic ligatures and compatibility forms fold (NFKC), but for
@@ -282,6 +283,42 @@ def _html_text(data: bytes) -> str:
     return "".join(parser.parts)
 
 
+_DOCX_NOTE_REF_RE = re.compile(
+    r'(?P<open><a href="#(?P<kind>footnote|endnote)-(?P<id>[^"]+)" id="(?P=kind)-ref-(?P=id)">)\[\d+\](?P<close></a>)'
+)
+_DOCX_NOTE_RE = re.compile(r'<li id="(?P<kind>footnote|endnote)-(?P<id>[^"]+)">')
+
+
+def _docx_html(path: Path) -> str:
+    """A Word file as mammoth renders it to HTML, its notes numbered as Word numbers them.
+
+    mammoth cites a note `<a href="#footnote-ID" id="footnote-ref-ID">[k]</a>` and lists it as
+    `<li id="footnote-ID">`, numbering footnotes and endnotes together in the order they are cited. Word
+    numbers them apart, footnotes 1..F and endnotes from one in their own style; one document has one note
+    space, so footnotes keep their numbers and endnotes follow them (F+1..F+E). Each citation is given that
+    number, and each listed note is headed by it (`[n] text`), where the list's position numbers both kinds as one.
+    """
+    try:
+        import mammoth
+    except ImportError as error:
+        raise ReferenceUnavailable("mammoth is needed to judge .docx quotes; pip install -e '.[dev]'") from error
+    with path.open("rb") as file:
+        html = mammoth.convert_to_html(file).value
+    cited: dict[str, dict[str, None]] = {"footnote": {}, "endnote": {}}
+    for ref in _DOCX_NOTE_REF_RE.finditer(html):
+        cited[ref["kind"]].setdefault(ref["id"])
+    numbers = {("footnote", note_id): n for n, note_id in enumerate(cited["footnote"], start=1)} | {
+        ("endnote", note_id): n for n, note_id in enumerate(cited["endnote"], start=len(cited["footnote"]) + 1)
+    }
+    html = _DOCX_NOTE_REF_RE.sub(lambda ref: f"{ref['open']}[{numbers[ref['kind'], ref['id']]}]{ref['close']}", html)
+
+    def headed(note: re.Match[str]) -> str:
+        number = numbers.get((note["kind"], note["id"]))
+        return f"{note[0]}[{number}] " if number else note[0]
+
+    return _DOCX_NOTE_RE.sub(headed, html)
+
+
 _MD_IMAGE_OR_LINK_RE = re.compile(r"!?\[([^\]^][^\]]*)\]\([^)]*\)")
 _MD_EMPTY_LINK_RE = re.compile(r"(?<![!\]\\])\[\]\(<?([^()<>\s]+)>?\)")
 """A link with no text (`[](https://example.org)`): kramdown prints its address, the only word written for it."""
@@ -370,6 +407,8 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     not_text = tuple(normalize(s) for s in not_text)
     if suffix == ".pdf":
         return _pdf_reference(path, not_text)
+    if suffix == ".docx":
+        return Reference((normalize(_html_text(_docx_html(path).encode())),), not_text)
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
         return Reference((normalize(_html_text(data)),), not_text)

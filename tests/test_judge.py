@@ -30,6 +30,7 @@ from qa.corpus import Article, Paragraph
 from qa.formats import parse_file
 from qa.settings import PROJECT_ROOT
 from tests.parsed import REAL, articles
+from tests.test_docx import with_parts
 
 FORMATS = PROJECT_ROOT / "eval" / "formats"
 PDF = FORMATS / "forced-labour-report.pdf"
@@ -449,3 +450,44 @@ def test_a_link_without_text_reads_as_its_address(tmp_path: Path) -> None:
 def test_a_kramdown_rfc_front_matter_closed_by_a_section_fence_is_not_text() -> None:
     ref = reference(KRAMDOWN_RFC)
     assert is_not_text("title: CUBIC for Fast Long-Distance Networks", ref)
+
+
+AGILE_TEMPLATE = WILD / "18f-agile-solicitation-template.docx"
+WORD_FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+
+
+@pytest.mark.parametrize(
+    "path",
+    [AGILE_TEMPLATE, *(WORD_FIXTURES / f"{n}.docx" for n in ("footnote-and-endnote", "two-endnotes"))],
+    ids=lambda p: p.stem,
+)
+def test_every_paragraph_of_a_word_file_stands_in_the_reference(path: Path) -> None:
+    ref = reference(path)
+    assert [p.text for p in article(path).paragraphs if not quote_in_reference(p.text, ref)] == []
+
+
+def test_a_word_files_quote_with_one_word_changed_is_not_faithful() -> None:
+    text = next(p.text for p in article(AGILE_TEMPLATE).paragraphs if " the " in p.text)
+    assert not quote_in_reference(text.replace(" the ", " a ", 1), reference(AGILE_TEMPLATE))
+
+
+def test_word_footnotes_and_endnotes_stand_in_the_reference_under_their_numbers() -> None:
+    ref = reference(WORD_FIXTURES / "footnote-and-endnote.docx")
+    assert note_in_reference(1, "This is a footnote", ref)
+    assert note_in_reference(2, "This is an endnote", ref)
+    assert not note_in_reference(2, "This is a footnote", ref)
+    assert quote_in_reference("Paragraph 2[2]", ref)
+    assert not quote_in_reference("Paragraph 2[1]", ref)
+
+
+def test_word_endnotes_are_numbered_after_the_footnotes_even_when_cited_first(tmp_path: Path) -> None:
+    def swap(body: str) -> str:
+        footnote, endnote = '<w:footnoteReference w:id="1"/>', '<w:endnoteReference w:id="1"/>'
+        return body.replace(footnote, "\0").replace(endnote, footnote).replace("\0", endnote)
+
+    path = tmp_path / "endnote-first.docx"
+    path.write_bytes(with_parts("footnote-and-endnote.docx", {"word/document.xml": swap}))
+    ref = reference(path)
+    assert quote_in_reference("Paragraph 1[2]", ref) and quote_in_reference("Paragraph 2[1]", ref)
+    assert note_in_reference(1, "This is a footnote", ref) and note_in_reference(2, "This is an endnote", ref)
+    assert [p.text for p in article(path).paragraphs if not quote_in_reference(p.text, ref)] == []
