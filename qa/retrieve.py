@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -76,6 +77,8 @@ TERM_SETS_KEPT = 1 << 12
 """Paragraphs' and entries' term sets kept once a question has reached them (`qa.remembered`), in each table:
 about what 100 questions reach, under 20 MB for both (a set is 1.8 kB for an entry and 2.8 kB for a
 paragraph on average on the bundled corpus). As many paragraphs' entry spans are kept: 0.9 kB a paragraph there."""
+QUESTIONS_KEPT = 1024
+"""Recent questions whose weighted terms and known names are kept, as `qa.terms.question_terms` keeps their terms."""
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 """The end of a sentence, closing quotes and brackets after its stop allowed."""
 
@@ -181,6 +184,9 @@ class Retriever:
         self._fragments: dict[Key, bool] = {}
         """Whether each paragraph a question has reached is a label (`is_fragment`), found on first use."""
         self.lexical = lexicon.bm25
+        self._wanted = lru_cache(maxsize=QUESTIONS_KEPT)(lambda question: self.weights.of(question_terms(question)))
+        """Each recent question's weighted terms: looking its terms up in the vocabulary is a binary search each."""
+        self._knows_names = lru_cache(maxsize=QUESTIONS_KEPT)(self.knows_names)
 
     def knows_names(self, question: str) -> bool:
         """Whether each multi-word name in the question has a word the collection uses (text, titles, bylines)."""
@@ -222,7 +228,7 @@ class Retriever:
         their passages, so the best `k` of them are found however the rest of the collection ranks.
         """
         k, retriever = validate_k(k), validate_retriever(retriever)
-        wanted = self.weights.of(question_terms(question))
+        wanted = self._wanted(question)
         depth = k * _CANDIDATES_PER_SLOT
         allowed = self._positions(documents)
         dense = self._dense_scores(query, wanted, depth, allowed)
@@ -247,7 +253,7 @@ class Retriever:
         else:
             chosen = list(range(len(keys)))
         coverage = wanted.overlaps(self._paragraph_terms[keys[i]] for i in chosen)
-        known = self.knows_names(question)
+        known = self._knows_names(question)
         return [
             Hit(
                 *self.documents.paragraph(keys[i]),
@@ -375,14 +381,14 @@ class Retriever:
         if not groups:
             return []
         shares = wanted.overlaps(map(self._entry_terms.get, np.concatenate(groups).tolist()))
-        weight = self.span_term_weight
-        scored, first = [], 0
-        for positions in groups:
-            scores = (self.index.vectors[positions] @ query).tolist()
-            own = shares[first : first + len(scores)]
-            first += len(scores)
-            scored.append([score + weight * share for score, share in zip(scores, own, strict=True)])
-        return scored
+        # One product per paragraph, as ever: BLAS sums a row differently in a larger product (about one score in
+        # six moved by a bit on the bundled index), and a quote is chosen by comparing these scores. The bonus is
+        # then added to all of them at once, in float64, as Python's floats added it one by one.
+        vectors = self.index.vectors
+        cosines = np.concatenate([vectors[positions] @ query for positions in groups]).astype(np.float64)
+        scores = (cosines + self.span_term_weight * np.asarray(shares, dtype=np.float64)).tolist()
+        ends = np.cumsum([len(positions) for positions in groups]).tolist()
+        return [scores[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
     def _paragraph_spans(self, key: Key) -> tuple[Span, ...]:
         """The spans of the paragraph's entries, in order."""
