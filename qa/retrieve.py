@@ -115,12 +115,18 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", MARKER_RE.sub(" ", text.lower())).strip()
 
 
-def best_piece(spans: Sequence[Span], scores: Sequence[float]) -> float:
-    """The best of `scores`, those of a paragraph's `spans`, for a passage shorter than the whole paragraph (the
-    whole, for a one-sentence paragraph)."""
+def pieces_of(spans: Sequence[Span]) -> tuple[int, ...]:
+    """Which of a paragraph's `spans` (by position) are passages shorter than the whole paragraph (all of them, for a
+    one-sentence paragraph): a property of the paragraph, kept with it, where `best_piece` is asked per question."""
     start, end = min(span.start for span in spans), max(span.end for span in spans)
-    pieces = [score for span, score in zip(spans, scores, strict=True) if (span.start, span.end) != (start, end)]
-    return max(pieces or scores)
+    pieces = tuple(i for i, span in enumerate(spans) if (span.start, span.end) != (start, end))
+    return pieces or tuple(range(len(spans)))
+
+
+def best_piece(scores: Sequence[float], pieces: Sequence[int]) -> float:
+    """The best of `scores`, those of a paragraph's spans, for a passage shorter than the whole paragraph (the
+    whole, for a one-sentence paragraph): `pieces` are those spans' positions (`pieces_of`)."""
+    return max(scores[i] for i in pieces)
 
 
 def is_fragment(text: str) -> bool:
@@ -179,6 +185,8 @@ class Retriever:
         self._paragraph_terms = Remembered(lexicon.paragraph_terms.__getitem__, TERM_SETS_KEPT)
         self._spans = Remembered(self._paragraph_spans, TERM_SETS_KEPT)
         """The spans of each paragraph's entries, in order, kept once a question has reached the paragraph."""
+        self._pieces = Remembered(lambda key: pieces_of(self._spans[key]), TERM_SETS_KEPT)
+        """`pieces_of` each paragraph's spans, kept as they are."""
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self._fragments: dict[Key, bool] = {}
@@ -249,7 +257,8 @@ class Retriever:
         span_scores = self._span_scores(keys, query, wanted)
         if retriever == "dense":
             lexical = self._lexical_shares(question, keys)
-            chosen = self._rerank(scores, spans, span_scores, [key in holding for key in keys], lexical, k)
+            pieces = list(map(self._pieces.get, keys))
+            chosen = self._rerank(scores, pieces, span_scores, [key in holding for key in keys], lexical, k)
         else:
             chosen = list(range(len(keys)))
         coverage = wanted.overlaps(self._paragraph_terms[keys[i]] for i in chosen)
@@ -285,7 +294,7 @@ class Retriever:
     def _rerank(
         self,
         scores: Sequence[float],
-        spans: Sequence[Sequence[Span]],
+        pieces: Sequence[Sequence[int]],
         span_scores: Sequence[Sequence[float]],
         verbatim: Sequence[bool],
         lexical: Sequence[float],
@@ -299,7 +308,7 @@ class Retriever:
             range(len(scores)),
             key=lambda i: (
                 verbatim[i],
-                scores[i] + weight * best_piece(spans[i], span_scores[i]) + LEXICAL_WEIGHT * lexical[i],
+                scores[i] + weight * best_piece(span_scores[i], pieces[i]) + LEXICAL_WEIGHT * lexical[i],
             ),
             reverse=True,
         )[:k]
