@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from qa.answer_template import answer_template
 from qa.answer_type import answer_type, gives_answer_type, marks
@@ -127,7 +128,13 @@ def select_quotes(
     pronoun leans on, as the first release did. `spans` are every indexed span of the paragraph with
     its score (see `sentences_of`).
     """
-    sentences = sentences_of(spans)
+    return _select(text, sentences_of(spans), spans, mode, question)
+
+
+def _select(
+    text: str, sentences: tuple[Span, ...], spans: Sequence[ScoredSpan], mode: QuoteMode, question: str
+) -> tuple[Quote, ...]:
+    """`select_quotes` for a paragraph whose `sentences` are known (`to_source` needs them again for context)."""
     sentence_set = frozenset(sentences)
     if not sentences:
         return ()
@@ -218,12 +225,23 @@ def _gives(text: str, sentences: Sequence[Span], chosen: set[int], question: str
 
     A number in a sentence about something else ("Currently, there are two") counts something else.
     """
+    return any(_sentence_gives(text[sentences[i].start : sentences[i].end], question) for i in chosen)
+
+
+@lru_cache(maxsize=1 << 12)
+def _sentence_gives(sentence: str, question: str) -> bool:
+    """`_gives` for one sentence, remembered: choosing a typed quote asks it of the same sentences for each
+    candidate passage holding them, and of every retrieved paragraph again when the question is asked again."""
     asked = question_terms(question)
-    for i in chosen:
-        sentence = text[sentences[i].start : sentences[i].end]
-        if marks(sentence, question) and (not asked or terms(sentence) & asked):
-            return True
-    return False
+    return bool(marks(sentence, question)) and (not asked or bool(sentence_terms(sentence) & asked))
+
+
+@lru_cache(maxsize=1 << 12)
+def sentence_terms(sentence: str) -> frozenset[str]:
+    """The `terms` of a sentence, remembered: quoting asks for those of the same sentences for every question that
+    reaches their paragraph. A quote's terms are the union of its sentences' (no word or marker crosses the space
+    that joins them)."""
+    return frozenset(terms(sentence))
 
 
 def _with_follower(
@@ -265,7 +283,7 @@ def _past_restatement(text: str, sentences: Sequence[Span], chosen: set[int], qu
     consequence of what the sentence before it said: that sentence is quoted with it instead. On the dev splits:
     wild answer support 0.692 -> 0.731, extra sentences 0.429 -> 0.381; the other collections unchanged."""
     first, last = min(chosen), max(chosen)
-    held = terms(" ".join(text[sentences[i].start : sentences[i].end] for i in chosen))
+    held = frozenset().union(*(sentence_terms(text[sentences[i].start : sentences[i].end]) for i in chosen))
     asked = question_terms(question)
     new = len(held - asked)
     if new >= RESTATING_NEW_WORDS or new > len(held & asked):
@@ -285,7 +303,7 @@ def _speaks_of(follower: str, sentence: str) -> bool:
     if _ANAPHOR_RE.match(follower):
         return True
     named = _DEFINITE_RE.match(follower)
-    return named is not None and bool(terms(named.group(1)) & terms(sentence))
+    return named is not None and bool(terms(named.group(1)) & sentence_terms(sentence))
 
 
 def _inside(sentences: Sequence[Span], span: Span) -> set[int]:
@@ -371,8 +389,9 @@ def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tup
 
 def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Source:
     text = hit.paragraph.text
-    quotes = select_quotes(text, hit.spans, mode, question)
-    before, after = context(text, sentences_of(hit.spans), quotes)
+    sentences = sentences_of(hit.spans)
+    quotes = _select(text, sentences, hit.spans, mode, question)
+    before, after = context(text, sentences, quotes)
     citations = cite(hit.article, hit.paragraph, quotes)
     return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after, hit.coverage)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -76,6 +77,8 @@ TERM_SETS_KEPT = 1 << 12
 """Paragraphs' and entries' term sets kept once a question has reached them (`qa.remembered`), in each table:
 about what 100 questions reach, under 20 MB for both (a set is 1.8 kB for an entry and 2.8 kB for a
 paragraph on average on the bundled corpus). As many paragraphs' entry spans are kept: 0.9 kB a paragraph there."""
+QUESTIONS_KEPT = 1024
+"""Recent questions whose weighted terms and known names are kept, as `qa.terms.question_terms` keeps their terms."""
 _SENTENCE_END_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
 """The end of a sentence, closing quotes and brackets after its stop allowed."""
 
@@ -112,12 +115,18 @@ def _fold(text: str) -> str:
     return re.sub(r"\W+", " ", MARKER_RE.sub(" ", text.lower())).strip()
 
 
-def best_piece(spans: Sequence[Span], scores: Sequence[float]) -> float:
-    """The best of `scores`, those of a paragraph's `spans`, for a passage shorter than the whole paragraph (the
-    whole, for a one-sentence paragraph)."""
+def pieces_of(spans: Sequence[Span]) -> tuple[int, ...]:
+    """Which of a paragraph's `spans` (by position) are passages shorter than the whole paragraph (all of them, for a
+    one-sentence paragraph): a property of the paragraph, kept with it, where `best_piece` is asked per question."""
     start, end = min(span.start for span in spans), max(span.end for span in spans)
-    pieces = [score for span, score in zip(spans, scores, strict=True) if (span.start, span.end) != (start, end)]
-    return max(pieces or scores)
+    pieces = tuple(i for i, span in enumerate(spans) if (span.start, span.end) != (start, end))
+    return pieces or tuple(range(len(spans)))
+
+
+def best_piece(scores: Sequence[float], pieces: Sequence[int]) -> float:
+    """The best of `scores`, those of a paragraph's spans, for a passage shorter than the whole paragraph (the
+    whole, for a one-sentence paragraph): `pieces` are those spans' positions (`pieces_of`)."""
+    return max(scores[i] for i in pieces)
 
 
 def is_fragment(text: str) -> bool:
@@ -176,11 +185,16 @@ class Retriever:
         self._paragraph_terms = Remembered(lexicon.paragraph_terms.__getitem__, TERM_SETS_KEPT)
         self._spans = Remembered(self._paragraph_spans, TERM_SETS_KEPT)
         """The spans of each paragraph's entries, in order, kept once a question has reached the paragraph."""
+        self._pieces = Remembered(lambda key: pieces_of(self._spans[key]), TERM_SETS_KEPT)
+        """`pieces_of` each paragraph's spans, kept as they are."""
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self._fragments: dict[Key, bool] = {}
         """Whether each paragraph a question has reached is a label (`is_fragment`), found on first use."""
         self.lexical = lexicon.bm25
+        self._wanted = lru_cache(maxsize=QUESTIONS_KEPT)(lambda question: self.weights.of(question_terms(question)))
+        """Each recent question's weighted terms: looking its terms up in the vocabulary is a binary search each."""
+        self._knows_names = lru_cache(maxsize=QUESTIONS_KEPT)(self.knows_names)
 
     def knows_names(self, question: str) -> bool:
         """Whether each multi-word name in the question has a word the collection uses (text, titles, bylines)."""
@@ -222,7 +236,7 @@ class Retriever:
         their passages, so the best `k` of them are found however the rest of the collection ranks.
         """
         k, retriever = validate_k(k), validate_retriever(retriever)
-        wanted = self.weights.of(question_terms(question))
+        wanted = self._wanted(question)
         depth = k * _CANDIDATES_PER_SLOT
         allowed = self._positions(documents)
         dense = self._dense_scores(query, wanted, depth, allowed)
@@ -243,11 +257,12 @@ class Retriever:
         span_scores = self._span_scores(keys, query, wanted)
         if retriever == "dense":
             lexical = self._lexical_shares(question, keys)
-            chosen = self._rerank(scores, spans, span_scores, [key in holding for key in keys], lexical, k)
+            pieces = list(map(self._pieces.get, keys))
+            chosen = self._rerank(scores, pieces, span_scores, [key in holding for key in keys], lexical, k)
         else:
             chosen = list(range(len(keys)))
         coverage = wanted.overlaps(self._paragraph_terms[keys[i]] for i in chosen)
-        known = self.knows_names(question)
+        known = self._knows_names(question)
         return [
             Hit(
                 *self.documents.paragraph(keys[i]),
@@ -279,7 +294,7 @@ class Retriever:
     def _rerank(
         self,
         scores: Sequence[float],
-        spans: Sequence[Sequence[Span]],
+        pieces: Sequence[Sequence[int]],
         span_scores: Sequence[Sequence[float]],
         verbatim: Sequence[bool],
         lexical: Sequence[float],
@@ -293,7 +308,7 @@ class Retriever:
             range(len(scores)),
             key=lambda i: (
                 verbatim[i],
-                scores[i] + weight * best_piece(spans[i], span_scores[i]) + LEXICAL_WEIGHT * lexical[i],
+                scores[i] + weight * best_piece(span_scores[i], pieces[i]) + LEXICAL_WEIGHT * lexical[i],
             ),
             reverse=True,
         )[:k]
@@ -375,14 +390,14 @@ class Retriever:
         if not groups:
             return []
         shares = wanted.overlaps(map(self._entry_terms.get, np.concatenate(groups).tolist()))
-        weight = self.span_term_weight
-        scored, first = [], 0
-        for positions in groups:
-            scores = (self.index.vectors[positions] @ query).tolist()
-            own = shares[first : first + len(scores)]
-            first += len(scores)
-            scored.append([score + weight * share for score, share in zip(scores, own, strict=True)])
-        return scored
+        # One product per paragraph, as ever: BLAS sums a row differently in a larger product (about one score in
+        # six moved by a bit on the bundled index), and a quote is chosen by comparing these scores. The bonus is
+        # then added to all of them at once, in float64, as Python's floats added it one by one.
+        vectors = self.index.vectors
+        cosines = np.concatenate([vectors[positions] @ query for positions in groups]).astype(np.float64)
+        scores = (cosines + self.span_term_weight * np.asarray(shares, dtype=np.float64)).tolist()
+        ends = np.cumsum([len(positions) for positions in groups]).tolist()
+        return [scores[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 
     def _paragraph_spans(self, key: Key) -> tuple[Span, ...]:
         """The spans of the paragraph's entries, in order."""

@@ -150,12 +150,18 @@ class QuestionTerms:
 
     def overlaps(self, texts: Iterable[AbstractSet[int]]) -> list[float]:
         """The `overlap` of each of `texts`' sets of term numbers, in one call: a question meets about 150 of them."""
-        weighted, total = self.weighted, self.total
+        weighted, total, asked = self.weighted, self.total, self.terms
         shares = []
         for present in texts:
+            # Most texts hold none of the question's few terms: the intersection (C, over the smaller set) finds
+            # that at once, and only a text holding some is summed in Python.
+            held = asked & present
+            if not held:
+                shares.append(0.0)
+                continue
             found = 0.0  # plain loops, summing in the order of `weighted`, as every score is compared with others
             for number, weight in weighted:
-                if number in present:
+                if number in held:
                     found += weight
             shares.append(found / total if total else 0.0)
         return shares

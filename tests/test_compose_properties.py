@@ -5,12 +5,13 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from qa.compose import Answer, Composer, Quote, cite, select_quotes, sentences_of
+from qa.compose import Answer, Composer, Quote, cite, select_quotes, sentence_terms, sentences_of
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision
 from qa.passages import passage_spans
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import find_markers, split_sentences
+from qa.terms import terms
 
 EXAMPLES = settings(max_examples=150, deadline=None, derandomize=True)
 
@@ -85,3 +86,10 @@ def test_quotes_are_cut_from_exactly_the_sentences_the_index_split(text: str) ->
     _, paragraph = article_with(text, {})
     indexed = [ScoredSpan(span, 0.0) for span in passage_spans(paragraph)]
     assert sentences_of(indexed) == split_sentences(text)
+
+
+@EXAMPLES
+@given(passages)
+def test_the_terms_of_sentences_quoted_together_are_the_union_of_each_sentences_terms(text: str) -> None:
+    sentences = [text[span.start : span.end] for span in split_sentences(text)]
+    assert frozenset().union(*map(sentence_terms, sentences)) == terms(" ".join(sentences))

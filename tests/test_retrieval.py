@@ -8,7 +8,7 @@ from fastapi.testclient import TestClient
 from embeddings import Encoder
 from qa import Assistant, Settings
 from qa.errors import InvalidQuestion
-from qa.retrieve import best_piece, fuse, is_fragment
+from qa.retrieve import best_piece, fuse, is_fragment, pieces_of
 from qa.sentences import Span
 from tests.conftest import open_built
 
@@ -135,8 +135,8 @@ def test_of_two_paragraphs_the_dense_scores_nearly_tie_on_the_one_using_the_ques
 
 def test_a_paragraph_s_best_piece_is_its_best_sentence_or_pair_not_the_whole() -> None:
     # The whole paragraph scores highest (it holds every question word), but ranking asks whether one piece does.
-    assert best_piece([Span(0, 90), Span(0, 40), Span(41, 90)], [2.0, 0.7, 1.2]) == 1.2
+    assert best_piece([2.0, 0.7, 1.2], pieces_of([Span(0, 90), Span(0, 40), Span(41, 90)])) == 1.2
 
 
 def test_a_one_sentence_paragraph_s_best_piece_is_the_paragraph() -> None:
-    assert best_piece([Span(0, 40)], [0.9]) == 0.9
+    assert best_piece([0.9], pieces_of([Span(0, 40)])) == 0.9
