@@ -356,7 +356,14 @@ def _asks_about(words: str, asked: str) -> bool:
     """Whether the (lower-case) question holds `words`, as a word or the stem of one ("Georgia" of "Georgian",
     "Korea" of "Koreans"): its topic, not its answer. From the start of a word, so that "ten" is not the topic of
     a question about "detention"."""
-    return re.search(rf"(?<!\w){re.escape(words.lower())}[\w’']{{0,3}}(?!\w)", asked) is not None
+    return _word_or_stem(words.lower()).search(asked) is not None
+
+
+@lru_cache(maxsize=4096)
+def _word_or_stem(words: str) -> re.Pattern[str]:
+    """The pattern `_asks_about` looks for, compiled once per words: a quote's every name is checked against every
+    question, more patterns than `re`'s own cache keeps, so it recompiled them on each answer."""
+    return re.compile(rf"(?<!\w){re.escape(words)}[\w’']{{0,3}}(?!\w)")
 
 
 def _is_label(text: str, start: int, sentence_starts: set[int]) -> bool:
