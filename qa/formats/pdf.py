@@ -811,12 +811,7 @@ class _Notes:
         Small lines that open no note and stand between the text and the foot's first note end the note the foot
         before (the previous column's or page's) left mid-sentence ("such as the airplane's" / "altitude and
         airspeed, ...", "coordinated by R. Sam Garrett; and" / "CRS Report R46455, ..."): they are its words."""
-        start = len(lines)
-        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
-            start -= 1
-        small = start
-        while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
-            start += 1
+        small, start = self._foot_start(lines, body_size)
         kept = start
         if self.unfinished is not None and small < start < len(lines):
             notes, number = self.unfinished
@@ -834,11 +829,15 @@ class _Notes:
 
         The notes may fill the page's last bands, never pass body text. A band of notes that starts
         with small lines opening no note (the end of a note above it, set beside the page number)
-        hands those lines to the band above, to end its last note.
+        hands those lines to the band above, to end its last note. So does the page's lowest band when
+        it holds only such lines and the band above ends in notes: the last note's last line shares its
+        row with the running footer, which parts it into a band of its own. Only the lowest: a small
+        band higher up that opens no note is a table's text, not a note's end.
         """
         found: list[dict[int, str]] = []
         below: list[_Line] = []
-        for band in sorted({s.band for s in segments}, reverse=True):
+        bands = sorted({s.band for s in segments}, reverse=True)
+        for position, band in enumerate(bands):
             sides = [index for index, segment in enumerate(segments) if segment.band == band]
             kept[sides[-1]] += below
             before = len(found)
@@ -846,13 +845,36 @@ class _Notes:
                 kept[index], foot = self.page_foot(kept[index], body_size)
                 found += [foot] if foot else []
             left = [line for index in sides for line in kept[index]]
-            if len(found) > before and all(line.size < body_size * _NOTE_SIZE for line in left):
+            ends_notes = len(found) > before or (
+                position == 0
+                and position + 1 < len(bands)
+                and self._notes_above(segments, kept, bands[1], left, body_size)
+            )
+            if ends_notes and all(line.size < body_size * _NOTE_SIZE for line in left):
                 below = left
                 for index in sides:
                     kept[index] = []
             elif left:
                 break
         return found
+
+    def _foot_start(self, lines: list[_Line], body_size: float) -> tuple[int, int]:
+        """Where the small lines at the foot of `lines` begin, and where the first of them that opens a note is."""
+        start = len(lines)
+        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
+            start -= 1
+        small = start
+        while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
+            start += 1
+        return small, start
+
+    def _notes_above(
+        self, segments: list[_Segment], kept: list[list[_Line]], band: int, below: list[_Line], body_size: float
+    ) -> bool:
+        """Whether `band`, given the lines `below` it after its last segment, ends in notes at its foot."""
+        last = [index for index, segment in enumerate(segments) if segment.band == band][-1]
+        lines = kept[last] + below
+        return self._foot_start(lines, body_size)[1] < len(lines)
 
     def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
