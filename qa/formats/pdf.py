@@ -96,6 +96,11 @@ _BULLETS = frozenset("•‣◦⁃∙●○■□▪▫◆◇►▸▹➢➤❖�
 _OVERPRINT = 1.0
 """Points apart within which the same character at the same size, drawn twice, is one character overprinted."""
 _NESTING = 3
+_GRID_ROWS = 3
+_GRID_COLUMNS = 4
+_CELL_WORDS = 4
+"""A ruled grid of at least this many rows and columns whose every cell holds at most this many words is a table of
+labels and figures: read row by row its cells run together, and no cell is a sentence to quote."""
 """How deep columns are looked for inside columns."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
@@ -1045,16 +1050,42 @@ def _breaks(
     return _ends_paragraph(previous, line, edges)
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str]]:
-    """The Info dict, each page's laid-out lines, and the addresses of every link annotation."""
+_Box = tuple[float, float, float, float]
+
+
+def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]]]:
+    """The Info dict, each page's laid-out lines, the addresses of every link annotation, and each page's grids."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
             pages = [_layout(number, _printed(_on_page(page))) for number, page in enumerate(pdf.pages, start=1)]
             links = [uri for page in pdf.pages for uri in _link_addresses(page)]
+            grids = [_grids(page) for page in pdf.pages]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links
+    return metadata, pages, links, grids
+
+
+def _grids(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's ruled tables of labels and figures (`_GRID_ROWS`): pdfplumber finds a table by its
+    ruling lines; one whose cells hold no sentence is left out of the text rather than read as run-together rows."""
+    boxes: list[_Box] = []
+    for table in page.find_tables():
+        rows = table.extract()
+        cells = [cell for row in rows for cell in row if cell]
+        if (
+            len(rows) >= _GRID_ROWS
+            and min(len(row) for row in rows) >= _GRID_COLUMNS
+            and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
+        ):
+            boxes.append(table.bbox)
+    return boxes
+
+
+def _in_grid(line: _Line, grids: list[_Box]) -> bool:
+    """Whether a line's middle lies inside one of its page's grids."""
+    x, y = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return any(left <= x <= right and top <= y <= bottom for left, top, right, bottom in grids)
 
 
 def _on_page(page: pdfplumber.page.Page) -> list[dict]:
@@ -1498,7 +1529,7 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links = _read(data)
+    metadata, pages, links, grids = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
@@ -1508,6 +1539,10 @@ def parse(data: bytes, source: str) -> Parsed:
     for lines in lines_of:
         dropped |= _contents([line for line in lines if id(line) not in dropped], body_size, len(pages))
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
+    # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
+    dropped |= {
+        id(line) for lines, boxes in zip(lines_of, grids, strict=True) for line in lines if _in_grid(line, boxes)
+    }
     notes = _Notes(cited, words)
     body: list[_Line] = []
     paged: list[_Page] = []
