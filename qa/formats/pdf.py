@@ -96,12 +96,12 @@ _BULLETS = frozenset("•‣◦⁃∙●○■□▪▫◆◇►▸▹➢➤❖�
 _OVERPRINT = 1.0
 """Points apart within which the same character at the same size, drawn twice, is one character overprinted."""
 _NESTING = 3
+"""How deep columns are looked for inside columns."""
 _GRID_ROWS = 3
 _GRID_COLUMNS = 4
 _CELL_WORDS = 4
 """A ruled grid of at least this many rows and columns whose every cell holds at most this many words is a table of
 labels and figures: read row by row its cells run together, and no cell is a sentence to quote."""
-"""How deep columns are looked for inside columns."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _OPENING_PAGES = 3
@@ -851,9 +851,7 @@ class _Notes:
                 found += [foot] if foot else []
             left = [line for index in sides for line in kept[index]]
             ends_notes = len(found) > before or (
-                position == 0
-                and position + 1 < len(bands)
-                and self._notes_above(segments, kept, bands[1], left, body_size)
+                position == 0 and len(bands) > 1 and self._notes_above(segments, kept, bands[1], left, body_size)
             )
             if ends_notes and all(line.size < body_size * _NOTE_SIZE for line in left):
                 below = left
