@@ -146,3 +146,15 @@ def test_real_table_of_two_columns_of_several_line_cells_reads_each_column_apart
     texts = paragraph_texts("crs-election-grants-2026.pdf")
     assert "Amount of Funding" in texts
     assert not any(text.startswith("Amount of Is the total amount") for text in texts)
+
+
+def test_real_last_note_line_beside_the_running_footer_ends_the_note_and_the_notes_above_stay_notes() -> None:
+    # a profile's last note ends on the running footer's row, with the page number across the page: that row is a band
+    # of its own under the notes, and its line still ends the last note, so the notes above it are read as notes
+    notes = {text for article in articles("rdr-index-2017.pdf") for text in article.footnotes.values()}
+    assert any(
+        text.startswith("“On Amendments to the Federal Law")
+        and text.endswith("Procedure Code of the Russian Federation,” Federal Law 264–FZ (2015).")
+        for text in notes
+    )
+    assert not any("Form 20-F, Annual Report 2015" in text for text in paragraph_texts("rdr-index-2017.pdf"))

@@ -376,3 +376,11 @@ def test_wild_word_template_keeps_its_table_cells_and_headings_as_written() -> N
 def test_wild_google_docs_table_markers_resolve_to_their_notes() -> None:
     found = article("google-docs-example.pdf")
     assert (found.footnote(1), found.footnote(2)) == ("2021 estimate", "2020 estimate")
+
+
+def test_wild_ruled_table_of_labels_and_figures_is_left_out_and_the_prose_around_it_kept() -> None:
+    """A ruled grid of one-word cells (countries, capitals, populations) read row by row runs its cells together
+    ("Jakarta Berlin Vienna Paris"): no reading prints that line, so the grid is not text to quote; the prose is."""
+    texts = [p.text for p in article("google-docs-example.pdf").paragraphs]
+    assert not any("Jakarta" in text or "Continent" in text for text in texts)
+    assert "Namespaces are one honking great idea -- let's do more of those!" in texts

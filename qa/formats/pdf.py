@@ -97,6 +97,11 @@ _OVERPRINT = 1.0
 """Points apart within which the same character at the same size, drawn twice, is one character overprinted."""
 _NESTING = 3
 """How deep columns are looked for inside columns."""
+_GRID_ROWS = 3
+_GRID_COLUMNS = 4
+_CELL_WORDS = 4
+"""A ruled grid of at least this many rows and columns whose every cell holds at most this many words is a table of
+labels and figures: read row by row its cells run together, and no cell is a sentence to quote."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _OPENING_PAGES = 3
@@ -811,12 +816,7 @@ class _Notes:
         Small lines that open no note and stand between the text and the foot's first note end the note the foot
         before (the previous column's or page's) left mid-sentence ("such as the airplane's" / "altitude and
         airspeed, ...", "coordinated by R. Sam Garrett; and" / "CRS Report R46455, ..."): they are its words."""
-        start = len(lines)
-        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
-            start -= 1
-        small = start
-        while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
-            start += 1
+        small, start = self._foot_start(lines, body_size)
         kept = start
         if self.unfinished is not None and small < start < len(lines):
             notes, number = self.unfinished
@@ -834,11 +834,15 @@ class _Notes:
 
         The notes may fill the page's last bands, never pass body text. A band of notes that starts
         with small lines opening no note (the end of a note above it, set beside the page number)
-        hands those lines to the band above, to end its last note.
+        hands those lines to the band above, to end its last note. So does the page's lowest band when
+        it holds only such lines and the band above ends in notes: the last note's last line shares its
+        row with the running footer, which parts it into a band of its own. Only the lowest: a small
+        band higher up that opens no note is a table's text, not a note's end.
         """
         found: list[dict[int, str]] = []
         below: list[_Line] = []
-        for band in sorted({s.band for s in segments}, reverse=True):
+        bands = sorted({s.band for s in segments}, reverse=True)
+        for position, band in enumerate(bands):
             sides = [index for index, segment in enumerate(segments) if segment.band == band]
             kept[sides[-1]] += below
             before = len(found)
@@ -846,13 +850,34 @@ class _Notes:
                 kept[index], foot = self.page_foot(kept[index], body_size)
                 found += [foot] if foot else []
             left = [line for index in sides for line in kept[index]]
-            if len(found) > before and all(line.size < body_size * _NOTE_SIZE for line in left):
+            ends_notes = len(found) > before or (
+                position == 0 and len(bands) > 1 and self._notes_above(segments, kept, bands[1], left, body_size)
+            )
+            if ends_notes and all(line.size < body_size * _NOTE_SIZE for line in left):
                 below = left
                 for index in sides:
                     kept[index] = []
             elif left:
                 break
         return found
+
+    def _foot_start(self, lines: list[_Line], body_size: float) -> tuple[int, int]:
+        """Where the small lines at the foot of `lines` begin, and where the first of them that opens a note is."""
+        start = len(lines)
+        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
+            start -= 1
+        small = start
+        while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
+            start += 1
+        return small, start
+
+    def _notes_above(
+        self, segments: list[_Segment], kept: list[list[_Line]], band: int, below: list[_Line], body_size: float
+    ) -> bool:
+        """Whether `band`, given the lines `below` it after its last segment, ends in notes at its foot."""
+        last = [index for index, segment in enumerate(segments) if segment.band == band][-1]
+        lines = kept[last] + below
+        return self._foot_start(lines, body_size)[1] < len(lines)
 
     def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
@@ -1023,16 +1048,42 @@ def _breaks(
     return _ends_paragraph(previous, line, edges)
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str]]:
-    """The Info dict, each page's laid-out lines, and the addresses of every link annotation."""
+_Box = tuple[float, float, float, float]
+
+
+def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]]]:
+    """The Info dict, each page's laid-out lines, the addresses of every link annotation, and each page's grids."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
             pages = [_layout(number, _printed(_on_page(page))) for number, page in enumerate(pdf.pages, start=1)]
             links = [uri for page in pdf.pages for uri in _link_addresses(page)]
+            grids = [_grids(page) for page in pdf.pages]
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links
+    return metadata, pages, links, grids
+
+
+def _grids(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's ruled tables of labels and figures (`_GRID_ROWS`): pdfplumber finds a table by its
+    ruling lines; one whose cells hold no sentence is left out of the text rather than read as run-together rows."""
+    boxes: list[_Box] = []
+    for table in page.find_tables():
+        rows = table.extract()
+        cells = [cell for row in rows for cell in row if cell]
+        if (
+            len(rows) >= _GRID_ROWS
+            and min(len(row) for row in rows) >= _GRID_COLUMNS
+            and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
+        ):
+            boxes.append(table.bbox)
+    return boxes
+
+
+def _in_grid(line: _Line, grids: list[_Box]) -> bool:
+    """Whether a line's middle lies inside one of its page's grids."""
+    x, y = (line.x0 + line.x1) / 2, (line.top + line.bottom) / 2
+    return any(left <= x <= right and top <= y <= bottom for left, top, right, bottom in grids)
 
 
 def _on_page(page: pdfplumber.page.Page) -> list[dict]:
@@ -1476,7 +1527,7 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links = _read(data)
+    metadata, pages, links, grids = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
@@ -1486,6 +1537,10 @@ def parse(data: bytes, source: str) -> Parsed:
     for lines in lines_of:
         dropped |= _contents([line for line in lines if id(line) not in dropped], body_size, len(pages))
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
+    # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
+    dropped |= {
+        id(line) for lines, boxes in zip(lines_of, grids, strict=True) for line in lines if _in_grid(line, boxes)
+    }
     notes = _Notes(cited, words)
     body: list[_Line] = []
     paged: list[_Page] = []
