@@ -373,7 +373,8 @@ def test_wild_word_template_keeps_its_table_cells_and_headings_as_written() -> N
     assert "›Technical Submissions" in texts
 
 
-def test_wild_google_docs_table_markers_resolve_to_their_notes() -> None:
+def test_wild_notes_a_left_out_table_cites_stay_the_documents_notes() -> None:
+    """The Google Docs table's cells cite notes 1 and 2; the table is left out of the text, its notes are not."""
     found = article("google-docs-example.pdf")
     assert (found.footnote(1), found.footnote(2)) == ("2021 estimate", "2020 estimate")
 
