@@ -1056,9 +1056,16 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
-            pages = [_layout(number, _printed(_on_page(page))) for number, page in enumerate(pdf.pages, start=1)]
-            links = [uri for page in pdf.pages for uri in _link_addresses(page)]
-            grids = [_grids(page) for page in pdf.pages]
+            pages: list[list[_Segment]] = []
+            links: list[str] = []
+            grids: list[list[_Box]] = []
+            for number, page in enumerate(pdf.pages, start=1):
+                pages.append(_layout(number, _printed(_on_page(page))))
+                links += _link_addresses(page)
+                grids.append(_grids(page))
+                # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
+                # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
+                page.close()
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
     return metadata, pages, links, grids
