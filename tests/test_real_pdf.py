@@ -148,6 +148,14 @@ def test_real_table_of_two_columns_of_several_line_cells_reads_each_column_apart
     assert not any(text.startswith("Amount of Is the total amount") for text in texts)
 
 
+def test_real_table_under_a_ruled_head_never_joins_a_row_label_to_another_rows_amount() -> None:
+    # the grant-programs table is ruled only above and below its head row; its cells are read a column at a time, and
+    # the label column's last cell ends where the column does, not at the head of the amounts column beside it
+    texts = paragraph_texts("crs-election-grants-2026.pdf")
+    assert "Protection and advocacy (P&A) system grant program (52 U.S.C. §§21061-21062)" in texts
+    assert not any("Protection and advocacy (P&A)" in text and "$15.0 million" in text for text in texts)
+
+
 def test_real_last_note_line_beside_the_running_footer_ends_the_note_and_the_notes_above_stay_notes() -> None:
     # a profile's last note ends on the running footer's row, with the page number across the page: that row is a band
     # of its own under the notes, and its line still ends the last note, so the notes above it are read as notes

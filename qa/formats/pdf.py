@@ -23,6 +23,7 @@ from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 from pathlib import PurePosixPath
 from statistics import median
 from urllib.parse import urlsplit
@@ -102,6 +103,11 @@ _GRID_COLUMNS = 4
 _CELL_WORDS = 4
 """A ruled grid of at least this many rows and columns whose every cell holds at most this many words is a table of
 labels and figures: read row by row its cells run together, and no cell is a sentence to quote."""
+_HEAD_SPAN = 0.5
+_HEAD_DEPTH = 3.0
+_HEAD_CELLS = 3
+"""A table's head row set between two horizontal rules of one extent, across at least `_HEAD_SPAN` of the page's
+width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _OPENING_PAGES = 3
@@ -172,6 +178,8 @@ class _Line:
     """The line's place among the page's rows, top to bottom (columns side by side share a row)."""
     column: tuple[float, float] | None = None
     """The left and right edge of the column the line is set in, on a page of columns."""
+    tabled: bool = False
+    """The line stands in a table's body under a ruled head (`_table_body`)."""
 
 
 @dataclass
@@ -938,6 +946,8 @@ def _join(text: str, more: str, words: set[str]) -> str:
 
 
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float]) -> bool:
+    if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
+        return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
     left, right = previous.column or edges
     short = previous.x1 < left + (right - left) * _SHORT_LINE
@@ -1051,24 +1061,62 @@ def _breaks(
 _Box = tuple[float, float, float, float]
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]]]:
-    """The Info dict, each page's laid-out lines, the addresses of every link annotation, and each page's grids."""
+def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Box | None]]:
+    """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, and
+    the box of each page's table body under a ruled head."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
             pages: list[list[_Segment]] = []
             links: list[str] = []
             grids: list[list[_Box]] = []
+            tables: list[_Box | None] = []
             for number, page in enumerate(pdf.pages, start=1):
                 pages.append(_layout(number, _printed(_on_page(page))))
                 links += _link_addresses(page)
                 grids.append(_grids(page))
+                tables.append(_table_body(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links, grids
+    return metadata, pages, links, grids, tables
+
+
+def _table_body(page: pdfplumber.page.Page) -> _Box | None:
+    """The box of the page's first table body under a ruled head, if it has one: a table ruled only above and below
+    its head row has no grid for `find_tables` to find, but its head says where its columns of cells begin. A head is
+    a short band between two horizontal rules of the same extent, wide across the page, whose text stands in several
+    cells; its body reaches down to the last rule of that extent below it, or to the page's foot when it has none."""
+    rules: dict[int, list[float]] = {}
+    for edge in page.horizontal_edges:
+        extent = rules.setdefault(round(edge["top"]), [edge["x0"], edge["x1"]])
+        extent[0], extent[1] = min(extent[0], edge["x0"]), max(extent[1], edge["x1"])
+    wide = sorted((top, x0, x1) for top, (x0, x1) in rules.items() if x1 - x0 >= page.width * _HEAD_SPAN)
+    for (top, x0, x1), (bottom, left, right) in pairwise(wide):
+        chars = [c for c in page.chars if top < c["top"] and c["bottom"] < bottom and x0 <= c["x0"] <= x1]
+        size = median(c["size"] for c in chars) if chars else 0.0
+        if (
+            chars
+            and abs(left - x0) <= size
+            and abs(right - x1) <= size
+            and bottom - top <= _HEAD_DEPTH * size
+            and _head_cells(chars, size) >= _HEAD_CELLS
+        ):
+            below = [y for y, a, b in wide if y > bottom and abs(a - x0) <= size and abs(b - x1) <= size]
+            return x0, bottom, x1, max(below, default=page.height)
+    return None
+
+
+def _head_cells(chars: list[dict], size: float) -> int:
+    """How many cells a head row's characters stand in: runs of text apart by more than the type size."""
+    spans = sorted((c["x0"], c["x1"]) for c in chars)
+    cells, right = 1, spans[0][1]
+    for x0, x1 in spans[1:]:
+        cells += x0 - right > size
+        right = max(right, x1)
+    return cells
 
 
 def _grids(page: pdfplumber.page.Page) -> list[_Box]:
@@ -1534,10 +1582,13 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links, grids = _read(data)
+    metadata, pages, links, grids, tables = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
+    for lines, table in zip(lines_of, tables, strict=True):
+        for line in lines:
+            line.tabled = table is not None and _in_grid(line, [table])
     body_size = _body_size(lines_of)
     words = _words(pages)
     dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
