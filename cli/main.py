@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from cli.collections import add_collections_command
 from cli.common import read_files, server_request, settings_of, whole
 from qa.collection import collection_name
 from qa.decision import MAX_FALSE_ABSTENTION
@@ -423,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=MAX_FALSE_ABSTENTION,
         help=f"share of answerable questions the decision may leave unanswered (default {MAX_FALSE_ABSTENTION})",
     )
+    add_collections_command(commands)
     return parser
 
 
