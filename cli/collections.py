@@ -14,7 +14,6 @@ from typing import Any
 from urllib.parse import quote
 
 from cli.common import read_files, server_request, settings_of
-from qa.collection_folders import MAX_NAME_CHARS, CollectionSummary
 from qa.errors import CollectionNotFound
 from qa.formats import PARSERS
 
@@ -32,7 +31,7 @@ WHERE = (
     "how to ask one."
 )
 SERVER_HELP = "work on the running server at URL instead of this machine's folder (token from QA_ADMIN_TOKEN)"
-NAME_HELP = f"1 to {MAX_NAME_CHARS} lowercase letters (a-z) and digits, joined by single hyphens, like annual-reports"
+NAME_HELP = "its name: lowercase letters (a-z) and digits, joined by single hyphens, like annual-reports"
 
 
 def add_collections_command(commands: argparse._SubParsersAction) -> None:
@@ -57,27 +56,24 @@ def add_collections_command(commands: argparse._SubParsersAction) -> None:
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    from embeddings.index import IndexLoadError
-    from qa.collection_folders import collection_summary, created_collections
-
     settings = settings_of(args)
     if args.server:
         listed = server_request(settings, args.server, "GET", "/api/collections")
         if listed is None:
             return 2
         notes = {True: "made", False: "named at start"}  # only those made can be deleted through a server
-        rows = [
-            (CollectionSummary(c["name"], c["documents"], c["passages"], c["built_at"]), notes[c["made"]])
-            for c in listed
-        ]
-        print(table(rows))
+        print(table((c["name"], c["documents"], c["passages"], c["built_at"], notes[c["made"]]) for c in listed))
         print(f"served by {args.server}; those made can be deleted with `qa collections delete NAME --server URL`")
         return 0
+    from embeddings.index import IndexLoadError
+    from qa.collection_folders import collection_summary, created_collections
+
     home = settings.collections_dir
-    rows = []
+    rows: list[Row] = []
     for folder in created_collections(home):
         try:
-            rows.append((collection_summary(folder), ""))
+            summary = collection_summary(folder)
+            rows.append((summary.name, summary.documents, summary.passages, summary.built_at, ""))
         except IndexLoadError as error:  # a folder copied in by hand, half-made: said, and `qa serve` skips it
             print(f"warning: {folder.name} is not a collection `qa serve` can serve: {error}", file=sys.stderr)
     if not rows:
@@ -88,10 +84,14 @@ def cmd_list(args: argparse.Namespace) -> int:
     return 0
 
 
-def table(rows: Iterable[tuple[CollectionSummary, str]]) -> str:
+Row = tuple[str, int, int, str, str]
+"""A collection as `qa collections list` shows it: name, documents, passages, when built, and a note."""
+
+
+def table(rows: Iterable[Row]) -> str:
     """The collections as aligned columns, one a line, each with its note (empty for none)."""
     lines = [("NAME", "DOCUMENTS", "PASSAGES", "BUILT (UTC)", "")]
-    lines += [(s.name, str(s.documents), str(s.passages), s.built_at, note) for s, note in rows]
+    lines += [(name, str(documents), str(passages), built, note) for name, documents, passages, built, note in rows]
     widths = [max(len(line[column]) for line in lines) for column in range(4)]
     return "\n".join(
         f"{name:<{widths[0]}}  {documents:>{widths[1]}}  {passages:>{widths[2]}}  {built:<{widths[3]}}  {note}".rstrip()
