@@ -284,3 +284,11 @@ def wait_until(condition: Callable[[], bool]) -> None:
     while not condition():
         assert time.monotonic() < deadline, "the server did not follow the collections folder"
         time.sleep(0.2)
+
+
+def test_a_wrong_admin_token_is_said_as_the_server_refuses_it(
+    server: Server, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("QA_ADMIN_TOKEN", "not-the-servers-token")
+    assert main(["collections", "list", "--server", server.url]) == 2
+    assert capsys.readouterr().err.startswith(f"error: {server.url} answered 401: ")
