@@ -213,6 +213,14 @@ def test_labelled_note_left_unclosed_ends_at_the_next_labelled_note() -> None:
     assert article.footnote(2) == "The second note."
 
 
+def test_contents_heading_over_short_lines_that_never_come_again_is_kept() -> None:
+    """A "Contents" heading over a list of short lines is a contents list only when the text then opens with one
+    of them; a list that no heading repeats is the document's own (a packing list, say), and stays."""
+    text = "A first paragraph of the text, long enough to be one.\n\nContents\n\nBread\n\nWater\n\nIt held these.\n"
+    (article,) = parse_text(text, "parcel.txt")
+    assert [p.text for p in article.paragraphs][1:] == ["Contents", "Bread", "Water", "It held these."]
+
+
 def test_wrapped_listing_entries_keep_title_and_byline_apart() -> None:
     listing = (
         "Camp Closures\nAnna Kim\nMar 3, 2021\n\nThe camp was emptied in the spring.\n\n"

@@ -417,3 +417,11 @@ def test_wild_toml_front_matter_gives_title_and_author_and_named_notes_resolve()
     )
     assert "safety-critical companies.[4]" in paragraph_with(found, "Earlier efforts stalled")
     assert (found.footnote(4) or "").startswith("See the MC/DC tracking issue for context.")
+
+
+def test_wild_e_book_contents_list_without_page_numbers_is_no_paragraph() -> None:
+    """Project Gutenberg lists the volume's parts and chapters under "TABLE OF CONTENTS", with no page numbers;
+    the text starts again where an entry comes back as a heading ("EDITOR'S INTRODUCTION.")."""
+    texts = [p.text for p in article("gutenberg-paine-writings-vol2.txt").paragraphs]
+    assert not any(text in ("TABLE OF CONTENTS", "Dedication to George Washington", "Appendix") for text in texts)
+    assert texts[texts.index("EDITOR'S INTRODUCTION.") + 1].startswith("WHEN Thomas Paine sailed from America")

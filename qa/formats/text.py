@@ -418,7 +418,37 @@ def _without_contents(units: list[_Unit]) -> list[_Unit]:
     headings with page numbers, which are no sentences of the text and point to pages a plain file has not."""
     contents = {i for i, unit in enumerate(units) if _is_contents(unit)}
     titles = {i - 1 for i in contents if i > 0 and i - 1 not in contents and _is_heading(units[i - 1])}
-    return [unit for i, unit in enumerate(units) if i not in contents | titles]
+    return [unit for i, unit in enumerate(units) if i not in contents | titles | _listed_contents(units)]
+
+
+_CONTENTS_HEADING_RE = re.compile(r"(?:table of )?contents\W*", re.IGNORECASE)
+
+
+def _entry_key(text: str) -> str:
+    """An entry's words, in lower case, without punctuation: "EDITOR'S INTRODUCTION." is "Editor's Introduction"."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _listed_contents(units: list[_Unit]) -> set[int]:
+    """A contents list without page numbers (an e-book's) and its heading: a "Contents" heading, then short lines
+    only, until one of them comes again: the text opening with its first heading, which the list named before.
+    A list whose entries never come again before a sentence is no contents list and stays."""
+    found: set[int] = set()
+    for start, unit in enumerate(units):
+        if not _CONTENTS_HEADING_RE.fullmatch(unit.text.strip()):
+            continue
+        seen: set[str] = set()
+        for end in range(start + 1, len(units)):
+            lines = units[end].text.splitlines()
+            if not all(
+                len(line.strip()) <= _HEADING_MAX_CHARS and len(line.split()) <= _HEADING_MAX_WORDS for line in lines
+            ):
+                break
+            if (key := _entry_key(units[end].text)) in seen:
+                found.update(range(start, end))
+                break
+            seen.add(key)
+    return found
 
 
 def _looks_like_title(text: str) -> bool:
