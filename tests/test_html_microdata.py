@@ -3,6 +3,8 @@ name off the `<title>` when the page's `<h1>` is the site's logo, and the author
 
 from __future__ import annotations
 
+import pytest
+
 from qa.corpus import Article
 from qa.formats import parse_bytes
 from qa.settings import PROJECT_ROOT
@@ -30,7 +32,7 @@ def test_title_is_cut_to_the_headline_the_article_item_marks_when_the_h1_is_the_
     assert found.title == "Detention without trial"
 
 
-def test_title_is_cut_to_the_heading_that_opens_the_article_when_no_item_marks_one() -> None:
+def test_title_is_cut_to_the_heading_in_the_articles_header_when_no_item_marks_a_headline() -> None:
     body = f"<article><header><h2>Detention without trial</h2></header>{TEXT}</article>"
     found = article_of(page("<title>Detention without trial | Essays | Ada Okafor</title>", body))
     assert found.title == "Detention without trial"
@@ -80,3 +82,17 @@ def test_static_blog_post_takes_its_microdata_headline_and_author() -> None:
         "Nicolas Perriault",
         "2013-09-29",
     )
+
+
+@pytest.mark.parametrize("name", ["ada-okafor", "-", "Unknown"])
+def test_author_property_holding_a_login_or_a_placeholder_names_no_one(name: str) -> None:
+    """A guard (no author before the change either): themes fill the property from the site's user data."""
+    author = (
+        f'<span itemprop="author" itemscope itemtype="http://schema.org/Person"><meta itemprop="name" content="{name}">'
+    )
+    assert article_of(page("", blog_post(f"<p>{author}</span></p>"))).author is None
+
+
+def test_comma_a_theme_sets_after_an_author_name_is_no_part_of_it() -> None:
+    author = '<p>Text: <span itemprop="author">Ada Okafor,</span> photos: agency</p>'
+    assert article_of(page("", blog_post(author))).author == "Ada Okafor"

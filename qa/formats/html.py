@@ -452,8 +452,8 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     """Title, author and date from the page's own metadata, most trusted first; None where it says nothing.
 
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
-    and the article's `<time>`; the `<title>` only last, without the site name. With no publication date, the
-    date of the last edit the page prints (`_revised`).
+    (then a printed byline, then the article's microdata author) and the article's `<time>`; the `<title>` only
+    last, without the site name. With no publication date, the date of the last edit the page prints (`_revised`).
     """
     articles = list(_json_ld_articles(tree))
     site_names = _metas(tree, "og:site_name") + _metas(tree, "application-name")
@@ -473,8 +473,8 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         ", ".join(dict.fromkeys(citation_authors)) or None,
         *(_person(a.get("author")) for a in articles),
         *(without_contact(a) for a in (_first_meta(tree, "article:author"), _first_meta(tree, "author")) if a),
-        _person(microdata.authors(tree)),
         _byline(tree),
+        _person(microdata.authors(tree)),
         _article_credit(tree),
     )
     dates = (
@@ -928,10 +928,9 @@ def _page_heading(tree: etree._Element) -> str | None:
     inside = tree.xpath("(//article//h1 | //main//h1)[1]")
     headings = list(tree.iter("h1"))
     own = [h for h in headings if not (_text(h) and _linked(h) == len(_text(h)))]
-    first = inside[0] if inside else next(iter(own), None)
-    if first is None and (marked := _clean(microdata.headline(tree)) or _article_heading(tree)):
+    if not (inside or own) and (marked := _clean(microdata.headline(tree)) or _article_heading(tree)):
         return marked
-    first = first if first is not None else next(iter(headings), None)
+    first = inside[0] if inside else next(iter(own or headings), None)
     return _text(first) or None if first is not None else None
 
 

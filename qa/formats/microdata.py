@@ -18,6 +18,8 @@ from collections.abc import Iterator
 
 from lxml import etree
 
+from qa.formats.metadata import IDENTIFIER_RE, trusted
+
 ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ScholarlyArticle", "ReportageNewsArticle"})
 """The schema.org types of an article, as JSON-LD `@type` or the last part of a microdata `itemtype`."""
 _ATTRIBUTE_VALUES = {"meta": "content", "time": "datetime", "abbr": "title"}
@@ -65,11 +67,15 @@ def headline(tree: etree._Element) -> str | None:
 
 def authors(tree: etree._Element) -> list[str]:
     """The names the page's article item gives as its `author`s: an author that is an item (a `Person`, an
-    `Organization`) by its own `name` property, a plain one by its words. Empty when it names none."""
+    `Organization`) by its own `name` property, a plain one by its words. Empty when it names none.
+
+    A theme fills the property from the site's user data, so it may hold a login ("jdoe"), a placeholder
+    ("Unknown", "-") or a link's markup; such a value names no one as the page prints it and is left out. A comma
+    a theme sets after each name of a list ("Ana Ruiz,") is no part of the name."""
     item = _the_article(tree)
     names = (
-        value(name)
+        " ".join((value(name) or "").split()).strip(" ,;")
         for node in (_properties(item, "author") if item is not None else ())
         for name in (_properties(node, "name") if node.get("itemscope") is not None else (node,))
     )
-    return [name for name in names if name and name.strip()]
+    return [name for name in names if trusted(name) and not IDENTIFIER_RE.fullmatch(name)]
