@@ -2,14 +2,14 @@
 
 A page marks an item with `itemscope itemtype=".../BlogPosting"` and the item's properties with `itemprop`
 on elements inside it; a property that is an item itself (an author `Person`) carries its own properties
-(`name`). Only the page's article items are read: a property elsewhere (a sidebar's list of other posts,
-the site's `Organization`) describes something else.
+(`name`). Only the page's one article item is read: a property elsewhere (the site's `Organization`) describes
+something else, and on a page marking several articles (a list of posts) which one is the text cannot be told.
 
 A property's value is read as a reader sees it: a `<meta>`'s `content`, a `<time>`'s `datetime`, an `<abbr>`'s
 `title`, else the element's words. The microdata standard gives a link's address as its value, but sites mark
 the link around a headline or a name (`<a itemprop="name" href="/post/">Headline</a>`) for its words.
-(extruct, the maintained reader, follows the standard there, and brings rdflib and four more packages for the
-two properties read here.)
+(extruct, the maintained reader, follows the standard there, so it reads such a headline as "/post/"; and it
+would add eleven packages, rdflib, pyRdfa3, mf2py and html5lib among them, for the two properties read here.)
 """
 
 from __future__ import annotations
