@@ -146,6 +146,8 @@ _MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;]\s*{NOTE_NUMBER})*[\
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 _BROKEN_RE = re.compile(r"\w-$")
+_SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
+_AFFILIATION_MARKS_RE = re.compile(r"[*∗†‡§¶]+,?")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
@@ -826,7 +828,9 @@ class _Notes:
         airspeed, ...", "coordinated by R. Sam Garrett; and" / "CRS Report R46455, ..."): they are its words."""
         small, start = self._foot_start(lines, body_size)
         kept = start
-        if self.unfinished is not None and small < start < len(lines):
+        if small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text):
+            kept = small  # a note marked ∗ or † ("∗ equal contribution") opens the foot: neither text nor a note's end
+        elif self.unfinished is not None and small < start < len(lines):
             notes, number = self.unfinished
             for line in lines[small:start]:
                 notes[number] = _join(notes[number], line.text, self.words)
@@ -850,6 +854,9 @@ class _Notes:
         found: list[dict[int, str]] = []
         below: list[_Line] = []
         bands = sorted({s.band for s in segments}, reverse=True)
+        if _venue_footer(segments, kept, bands, body_size):
+            kept[-1] = []
+            bands = bands[1:]
         for position, band in enumerate(bands):
             sides = [index for index, segment in enumerate(segments) if segment.band == band]
             kept[sides[-1]] += below
@@ -916,6 +923,27 @@ class _Notes:
             line.size >= body_size * _NOTE_SIZE and apart and _heading_like(line, body_size)
         )
         return heading and self.opening(line, None) is None
+
+
+def _venue_footer(segments: list[_Segment], kept: list[list[_Line]], bands: list[int], body_size: float) -> bool:
+    """Whether the page's lowest band is furniture printed under both columns' feet (a proceedings volume's
+    venue line and page number on a paper's first page), to set aside before the columns' feet are read.
+
+    It is the page's last segment, full width, under a band of two columns; its lines are small type or a
+    lone page number, one of them runs from the left column across into the right one (no column's note
+    is that wide), and none opens a note. A footer printed on every page is a running line, gone already.
+    """
+    if len(bands) < 2 or segments[-1].side is not None or not kept[-1]:
+        return False
+    above = [line for segment in segments if segment.band == bands[1] for line in segment.lines]
+    columns = sorted({line.column for line in above if line.column is not None})
+    lines = kept[-1]
+    return (
+        len(columns) >= 2
+        and all(line.size < body_size * _NOTE_SIZE or _PAGE_NUMBER_RE.fullmatch(line.text) for line in lines)
+        and any(line.x0 < columns[0][1] and line.x1 > columns[-1][0] for line in lines)
+        and not any(line.marked for line in lines)
+    )
 
 
 def _finished(note: str) -> bool:
@@ -1240,6 +1268,16 @@ def _names(text: str) -> str | None:
     return None if _generic(text) else personal_names(text)
 
 
+def _marked_names(text: str) -> str | None:
+    """The names of a line that prints each name followed by its affiliation marks ("Ana Ruiz†∗ Lee Kim‡"), as a
+    list, else None: the marks part the names where no comma does."""
+    parts = [part.strip() for part in _AFFILIATION_MARKS_RE.split(text)]
+    names = parts[:-1]
+    if len(names) < 2 or parts[-1] or not all(personal_names(name) == name for name in names):
+        return None
+    return ", ".join(names)
+
+
 def _date(text: str, labelled: bool = True) -> str | None:
     """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
 
@@ -1296,13 +1334,13 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     title = printed or _info(metadata, "Title") or _running_title(lines, body_size, pages)
     under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
-    if byline is None and under is not None and _names(under.text):
+    if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
         byline = under
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     signed = _signed(lines) if byline is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and not signed else None
     if byline is not None:
-        author = _names(by.group(1) if by else byline.text)
+        author = _names(by.group(1) if by else byline.text) or _marked_names(byline.text)
     else:
         author = (
             " and ".join(signed.values())
@@ -1379,6 +1417,9 @@ def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
     first. A value in any other form is kept as a name the file's maker gave (`trusted` has refused the rest).
     """
     value = _info(metadata, "Author")
+    listed = [name.strip() for name in value.split(";")] if value else []
+    if len(listed) > 1 and all(personal_names(name) == name for name in listed):
+        return ", ".join(listed)  # LaTeX's hyperref writes several authors as "A ; B"
     swapped = _SURNAME_FIRST_RE.fullmatch(value) if value else None
     if swapped is None:
         return value

@@ -1,0 +1,66 @@
+"""A two-column conference paper (pdfTeX, ACL style): the first page's venue footer under both columns, a symbol
+note opening a column's foot, words hyphenated at line ends, and the authors printed under the title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from qa.corpus import Article
+from qa.formats import parse_bytes
+from tests.parsed import articles
+
+PAPER = Path(__file__).parent / "data" / "wild" / "acl-2020-s2orc-paper.pdf"
+
+
+@pytest.fixture(scope="module")
+def paper() -> Article:
+    (parsed,) = articles(PAPER)
+    return parsed
+
+
+def texts(parsed: Article) -> list[str]:
+    return [p.text for p in parsed.paragraphs]
+
+
+def test_notes_above_a_venue_footer_under_both_columns_resolve(paper: Article) -> None:
+    assert paper.footnotes[1] == "Instructions for access to the data and model are available at https://github.com/allenai/s2orc/."
+    assert paper.footnotes[2] == "https://arxiv.org"
+    assert paper.footnotes[3] == "https://www.ncbi.nlm.nih.gov/pmc"
+    assert paper.footnotes[6] == "http://aan.how/"
+
+
+def test_the_first_page_venue_footer_and_its_page_number_are_no_paragraphs(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "Annual Meeting" in text or text == "4969"]
+
+
+def test_a_symbol_note_opening_a_column_foot_is_no_body_text(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "equal contribution" in text]
+
+
+def test_note_urls_at_a_column_foot_are_not_joined_into_a_paragraph(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "https://arxiv.org" in text or "http://aan.how/" in text]
+
+
+def test_authors_printed_under_the_title_with_affiliation_marks_are_the_author(paper: Article) -> None:
+    assert paper.author == "Kyle Lo, Lucy Lu Wang, Mark Neumann, Rodney Kinney, Daniel S. Weld"
+
+
+def test_the_printed_author_line_is_no_paragraph(paper: Article) -> None:
+    assert not [text for text in texts(paper) if text.startswith("Kyle Lo")]
+
+
+def test_an_info_author_list_separated_by_semicolons_is_given_as_a_list() -> None:
+    pdf = FPDF()
+    pdf.set_title("Detention Conditions in Three Provinces")
+    pdf.set_author("Ana Ruiz ; Lee Kim")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for _ in range(3):
+        pdf.multi_cell(
+            0, 6, "Monitors visited the camps twice a year and counted the detainees in each block.", new_x="LMARGIN"
+        )
+    (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
+    assert parsed.author == "Ana Ruiz, Lee Kim"
