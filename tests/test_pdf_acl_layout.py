@@ -26,7 +26,10 @@ def texts(parsed: Article) -> list[str]:
 
 
 def test_notes_above_a_venue_footer_under_both_columns_resolve(paper: Article) -> None:
-    assert paper.footnotes[1] == "Instructions for access to the data and model are available at https://github.com/allenai/s2orc/."
+    assert (
+        paper.footnotes[1]
+        == "Instructions for access to the data and model are available at https://github.com/allenai/s2orc/."
+    )
     assert paper.footnotes[2] == "https://arxiv.org"
     assert paper.footnotes[3] == "https://www.ncbi.nlm.nih.gov/pmc"
     assert paper.footnotes[6] == "http://aan.how/"

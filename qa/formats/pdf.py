@@ -930,17 +930,23 @@ def _venue_footer(segments: list[_Segment], kept: list[list[_Line]], bands: list
     venue line and page number on a paper's first page), to set aside before the columns' feet are read.
 
     It is the page's last segment, full width, under a band of two columns; its lines are small type or a
-    lone page number, one of them runs from the left column across into the right one (no column's note
-    is that wide), and none opens a note. A footer printed on every page is a running line, gone already.
+    lone page number, each centred between the columns' outer edges and short of them (a table's notes, set
+    across the page under it, start at the left edge), one of them runs from the left column across into the
+    right one (no column's note is that wide), and none opens a note. A footer printed on every page is a
+    running line, gone already.
     """
     if len(bands) < 2 or segments[-1].side is not None or not kept[-1]:
         return False
     above = [line for segment in segments if segment.band == bands[1] for line in segment.lines]
     columns = sorted({line.column for line in above if line.column is not None})
     lines = kept[-1]
+    middle = (columns[0][0] + columns[-1][1]) / 2 if columns else 0.0
     return (
         len(columns) >= 2
         and all(line.size < body_size * _NOTE_SIZE or _PAGE_NUMBER_RE.fullmatch(line.text) for line in lines)
+        and all(
+            abs((line.x0 + line.x1) / 2 - middle) < line.size and line.x0 > columns[0][0] + line.size for line in lines
+        )
         and any(line.x0 < columns[0][1] and line.x1 > columns[-1][0] for line in lines)
         and not any(line.marked for line in lines)
     )
