@@ -67,3 +67,40 @@ def test_an_info_author_list_separated_by_semicolons_is_given_as_a_list() -> Non
         )
     (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
     assert parsed.author == "Ana Ruiz, Lee Kim"
+
+
+def test_a_word_the_vocabulary_knows_is_made_whole_across_a_line_end(paper: Article) -> None:
+    text = " ".join(texts(paper))
+    assert "limitations" in text
+    assert "necessary" in text
+    assert "limi-tations" not in text and "neces-sary" not in text
+
+
+def two_lines(first: str, second: str) -> str:
+    """The paragraph an fpdf2 page makes of two lines set one under the other."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in (first, second):
+        pdf.cell(0, 5, text)
+        pdf.ln(5)
+    (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
+    return parsed.paragraphs[0].text
+
+
+def test_a_line_end_hyphen_inside_a_word_is_dropped() -> None:
+    assert two_lines("The monitors found the visits neces-", "sary to count the detainees.") == (
+        "The monitors found the visits necessary to count the detainees."
+    )
+
+
+def test_a_compound_of_two_words_keeps_its_hyphen_at_a_line_end() -> None:
+    assert two_lines("The monitors asked for the co-", "operation of the camp guards.") == (
+        "The monitors asked for the co-operation of the camp guards."
+    )
+
+
+def test_a_hyphenated_form_printed_within_a_line_keeps_its_hyphen_at_a_line_end() -> None:
+    assert two_lines("Wardens and monitors co-ordinate visits; they co-", "ordinate transfers too.") == (
+        "Wardens and monitors co-ordinate visits; they co-ordinate transfers too."
+    )

@@ -48,6 +48,7 @@ from qa.formats.document import (
 )
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import personal_names, role, trusted, web_address
+from qa.formats.vocabulary import whole_words
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -150,6 +151,7 @@ _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
 _AFFILIATION_MARKS_RE = re.compile(r"[*∗†‡§¶]+,?")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 """Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
@@ -962,8 +964,8 @@ def _finished(note: str) -> bool:
 def _join(text: str, more: str, words: set[str]) -> str:
     """Two lines as one text, adding nothing to a URL but the line break.
 
-    A word hyphenated at the line end is made whole only when the document attests the whole word
-    elsewhere ("compre-/hensive"); otherwise the hyphen is the author's ("EU-/based" -> "EU-based").
+    A word hyphenated at the line end is made whole only where the hyphen is a soft break (`_soft_break`);
+    otherwise the hyphen is the author's ("EU-/based" -> "EU-based").
     """
     if not text:
         return more
@@ -973,10 +975,24 @@ def _join(text: str, more: str, words: set[str]) -> str:
     if _BROKEN_RE.search(text) and more[:1].isalnum():
         hyphenated = _HYPHENATED_RE.search(text)
         rest = _WORD_RE.match(more)
-        if hyphenated and rest and more[:1].islower() and (hyphenated.group(1) + rest.group(0)).lower() in words:
+        if hyphenated and rest and more[:1].islower() and _soft_break(hyphenated.group(1), rest.group(0), words):
             return text[:-1] + more
         return text + more
     return f"{text} {more}"
+
+
+def _soft_break(head: str, tail: str, words: set[str]) -> bool:
+    """Whether a hyphen between `head` at a line end and `tail` on the next line only breaks one word.
+
+    It does when the document prints the whole word elsewhere ("compre-/hensive"), or when the whole word is
+    a word of the vocabulary (`whole_words`) while its pieces are not both words ("neces-/sary", "limi-/tations";
+    not "co-/operation", "e-/mail") and the document never prints the hyphenated form within a line (`words`).
+    """
+    whole, vocabulary = (head + tail).lower(), whole_words()
+    if whole in words:
+        return True
+    pieces = head.lower() in vocabulary and tail.lower() in vocabulary
+    return whole in vocabulary and not pieces and f"{head}-{tail}".lower() not in words
 
 
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float]) -> bool:
@@ -1541,13 +1557,14 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
 
 
 def _words(pages: list[list[_Segment]]) -> set[str]:
-    """Every word the document prints whole, to tell a hyphenated word from a hyphenated compound."""
-    return {
-        word
-        for segments in pages
-        for segment in segments
-        for line in segment.lines
-        for word in _WORD_RE.findall(line.text.lower())
+    """Every word the document prints whole, and every pair of words it joins with a hyphen within a line
+    ("co-operation"), to tell a hyphenated word from a hyphenated compound."""
+    texts = [line.text.lower() for segments in pages for segment in segments for line in segment.lines]
+    return {word for text in texts for word in _WORD_RE.findall(text)} | {
+        f"{first}-{second}"
+        for text in texts
+        for compound in _COMPOUND_RE.findall(text)
+        for first, second in pairwise(compound.split("-"))
     }
 
 
