@@ -55,6 +55,10 @@ def test_the_printed_author_line_is_no_paragraph(paper: Article) -> None:
     assert not [text for text in texts(paper) if text.startswith("Kyle Lo")]
 
 
+def test_the_affiliations_under_a_marked_author_line_are_no_paragraph(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "Allen Institute" in text or "@allenai.org" in text]
+
+
 def test_an_info_author_list_separated_by_semicolons_is_given_as_a_list() -> None:
     pdf = FPDF()
     pdf.set_title("Detention Conditions in Three Provinces")

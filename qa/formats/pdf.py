@@ -1300,6 +1300,15 @@ def _marked_names(text: str) -> str | None:
     return ", ".join(names)
 
 
+def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
+    """The lines under a byline that marks its names (`_marked_names`) and above the first page's columns: the
+    affiliations and addresses the marks point to, front matter like the byline itself."""
+    columns = [line.top for line in first if line.column is not None]
+    if not columns or _marked_names(byline.text) is None:
+        return []
+    return [line for line in first if line.column is None and byline.top < line.top < min(columns)]
+
+
 def _date(text: str, labelled: bool = True) -> str | None:
     """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
 
@@ -1371,6 +1380,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _printed_info(metadata, pages)
         )
     shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
+    shown += _affiliations(first, byline) if byline is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
