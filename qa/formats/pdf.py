@@ -48,6 +48,7 @@ from qa.formats.document import (
 )
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import personal_names, role, trusted, web_address
+from qa.formats.vocabulary import whole_words
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -146,8 +147,11 @@ _MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;]\s*{NOTE_NUMBER})*[\
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 _BROKEN_RE = re.compile(r"\w-$")
+_SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
+_AFFILIATION_MARKS_RE = re.compile(r"[*∗†‡§¶]+,?")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 """Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
@@ -826,7 +830,9 @@ class _Notes:
         airspeed, ...", "coordinated by R. Sam Garrett; and" / "CRS Report R46455, ..."): they are its words."""
         small, start = self._foot_start(lines, body_size)
         kept = start
-        if self.unfinished is not None and small < start < len(lines):
+        if small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text):
+            kept = small  # a note marked ∗ or † ("∗ equal contribution") opens the foot: neither text nor a note's end
+        elif self.unfinished is not None and small < start < len(lines):
             notes, number = self.unfinished
             for line in lines[small:start]:
                 notes[number] = _join(notes[number], line.text, self.words)
@@ -850,6 +856,9 @@ class _Notes:
         found: list[dict[int, str]] = []
         below: list[_Line] = []
         bands = sorted({s.band for s in segments}, reverse=True)
+        if _venue_footer(segments, kept, bands, body_size):
+            kept[-1] = []
+            bands = bands[1:]
         for position, band in enumerate(bands):
             sides = [index for index, segment in enumerate(segments) if segment.band == band]
             kept[sides[-1]] += below
@@ -918,6 +927,33 @@ class _Notes:
         return heading and self.opening(line, None) is None
 
 
+def _venue_footer(segments: list[_Segment], kept: list[list[_Line]], bands: list[int], body_size: float) -> bool:
+    """Whether the page's lowest band is furniture printed under both columns' feet (a proceedings volume's
+    venue line and page number on a paper's first page), to set aside before the columns' feet are read.
+
+    It is the page's last segment, full width, under a band of two columns; its lines are small type or a
+    lone page number, each centred between the columns' outer edges and short of them (a table's notes, set
+    across the page under it, start at the left edge), one of them runs from the left column across into the
+    right one (no column's note is that wide), and none opens a note. A footer printed on every page is a
+    running line, gone already.
+    """
+    if len(bands) < 2 or segments[-1].side is not None or not kept[-1]:
+        return False
+    above = [line for segment in segments if segment.band == bands[1] for line in segment.lines]
+    columns = sorted({line.column for line in above if line.column is not None})
+    lines = kept[-1]
+    middle = (columns[0][0] + columns[-1][1]) / 2 if columns else 0.0
+    return (
+        len(columns) >= 2
+        and all(line.size < body_size * _NOTE_SIZE or _PAGE_NUMBER_RE.fullmatch(line.text) for line in lines)
+        and all(
+            abs((line.x0 + line.x1) / 2 - middle) < line.size and line.x0 > columns[0][0] + line.size for line in lines
+        )
+        and any(line.x0 < columns[0][1] and line.x1 > columns[-1][0] for line in lines)
+        and not any(line.marked for line in lines)
+    )
+
+
 def _finished(note: str) -> bool:
     """Whether a note's text ends as a note may end: a sentence's end, or a web address (a note that only cites
     a page ends with its address, no full stop)."""
@@ -928,8 +964,8 @@ def _finished(note: str) -> bool:
 def _join(text: str, more: str, words: set[str]) -> str:
     """Two lines as one text, adding nothing to a URL but the line break.
 
-    A word hyphenated at the line end is made whole only when the document attests the whole word
-    elsewhere ("compre-/hensive"); otherwise the hyphen is the author's ("EU-/based" -> "EU-based").
+    A word hyphenated at the line end is made whole only where the hyphen is a soft break (`_soft_break`);
+    otherwise the hyphen is the author's ("EU-/based" -> "EU-based").
     """
     if not text:
         return more
@@ -939,10 +975,24 @@ def _join(text: str, more: str, words: set[str]) -> str:
     if _BROKEN_RE.search(text) and more[:1].isalnum():
         hyphenated = _HYPHENATED_RE.search(text)
         rest = _WORD_RE.match(more)
-        if hyphenated and rest and more[:1].islower() and (hyphenated.group(1) + rest.group(0)).lower() in words:
+        if hyphenated and rest and more[:1].islower() and _soft_break(hyphenated.group(1), rest.group(0), words):
             return text[:-1] + more
         return text + more
     return f"{text} {more}"
+
+
+def _soft_break(head: str, tail: str, words: set[str]) -> bool:
+    """Whether a hyphen between `head` at a line end and `tail` on the next line only breaks one word.
+
+    It does when the document prints the whole word elsewhere ("compre-/hensive"), or when the whole word is
+    a word of the vocabulary (`whole_words`) while its pieces are not both words ("neces-/sary", "limi-/tations";
+    not "co-/operation", "e-/mail") and the document never prints the hyphenated form within a line (`words`).
+    """
+    whole, vocabulary = (head + tail).lower(), whole_words()
+    if whole in words:
+        return True
+    pieces = head.lower() in vocabulary and tail.lower() in vocabulary
+    return whole in vocabulary and not pieces and f"{head}-{tail}".lower() not in words
 
 
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float]) -> bool:
@@ -1240,6 +1290,25 @@ def _names(text: str) -> str | None:
     return None if _generic(text) else personal_names(text)
 
 
+def _marked_names(text: str) -> str | None:
+    """The names of a line that prints each name followed by its affiliation marks ("Ana Ruiz†∗ Lee Kim‡"), as a
+    list, else None: the marks part the names where no comma does."""
+    parts = [part.strip() for part in _AFFILIATION_MARKS_RE.split(text)]
+    names = parts[:-1]
+    if len(names) < 2 or parts[-1] or not all(personal_names(name) == name for name in names):
+        return None
+    return ", ".join(names)
+
+
+def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
+    """The lines under a byline that marks its names (`_marked_names`) and above the first page's columns: the
+    affiliations and addresses the marks point to, front matter like the byline itself."""
+    columns = [line.top for line in first if line.column is not None]
+    if not columns or _marked_names(byline.text) is None:
+        return []
+    return [line for line in first if line.column is None and byline.top < line.top < min(columns)]
+
+
 def _date(text: str, labelled: bool = True) -> str | None:
     """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
 
@@ -1296,13 +1365,13 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     title = printed or _info(metadata, "Title") or _running_title(lines, body_size, pages)
     under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
-    if byline is None and under is not None and _names(under.text):
+    if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
         byline = under
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     signed = _signed(lines) if byline is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and not signed else None
     if byline is not None:
-        author = _names(by.group(1) if by else byline.text)
+        author = _names(by.group(1) if by else byline.text) or _marked_names(byline.text)
     else:
         author = (
             " and ".join(signed.values())
@@ -1311,6 +1380,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _printed_info(metadata, pages)
         )
     shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
+    shown += _affiliations(first, byline) if byline is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
@@ -1379,6 +1449,9 @@ def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
     first. A value in any other form is kept as a name the file's maker gave (`trusted` has refused the rest).
     """
     value = _info(metadata, "Author")
+    listed = [name.strip() for name in value.split(";")] if value else []
+    if len(listed) > 1 and all(personal_names(name) == name for name in listed):
+        return ", ".join(listed)  # LaTeX's hyperref writes several authors as "A ; B"
     swapped = _SURNAME_FIRST_RE.fullmatch(value) if value else None
     if swapped is None:
         return value
@@ -1494,13 +1567,14 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
 
 
 def _words(pages: list[list[_Segment]]) -> set[str]:
-    """Every word the document prints whole, to tell a hyphenated word from a hyphenated compound."""
-    return {
-        word
-        for segments in pages
-        for segment in segments
-        for line in segment.lines
-        for word in _WORD_RE.findall(line.text.lower())
+    """Every word the document prints whole, and every pair of words it joins with a hyphen within a line
+    ("co-operation"), to tell a hyphenated word from a hyphenated compound."""
+    texts = [line.text.lower() for segments in pages for segment in segments for line in segment.lines]
+    return {word for text in texts for word in _WORD_RE.findall(text)} | {
+        f"{first}-{second}"
+        for text in texts
+        for compound in _COMPOUND_RE.findall(text)
+        for first, second in pairwise(compound.split("-"))
     }
 
 

@@ -1,0 +1,110 @@
+"""A two-column conference paper (pdfTeX, ACL style): the first page's venue footer under both columns, a symbol
+note opening a column's foot, words hyphenated at line ends, and the authors printed under the title."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fpdf import FPDF
+
+from qa.corpus import Article
+from qa.formats import parse_bytes
+from tests.parsed import articles
+
+PAPER = Path(__file__).parent / "data" / "wild" / "acl-2020-s2orc-paper.pdf"
+
+
+@pytest.fixture(scope="module")
+def paper() -> Article:
+    (parsed,) = articles(PAPER)
+    return parsed
+
+
+def texts(parsed: Article) -> list[str]:
+    return [p.text for p in parsed.paragraphs]
+
+
+def test_notes_above_a_venue_footer_under_both_columns_resolve(paper: Article) -> None:
+    assert (
+        paper.footnotes[1]
+        == "Instructions for access to the data and model are available at https://github.com/allenai/s2orc/."
+    )
+    assert paper.footnotes[2] == "https://arxiv.org"
+    assert paper.footnotes[3] == "https://www.ncbi.nlm.nih.gov/pmc"
+    assert paper.footnotes[6] == "http://aan.how/"
+
+
+def test_the_first_page_venue_footer_and_its_page_number_are_no_paragraphs(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "Annual Meeting" in text or text == "4969"]
+
+
+def test_a_symbol_note_opening_a_column_foot_is_no_body_text(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "equal contribution" in text]
+
+
+def test_note_urls_at_a_column_foot_are_not_joined_into_a_paragraph(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "https://arxiv.org" in text or "http://aan.how/" in text]
+
+
+def test_authors_printed_under_the_title_with_affiliation_marks_are_the_author(paper: Article) -> None:
+    assert paper.author == "Kyle Lo, Lucy Lu Wang, Mark Neumann, Rodney Kinney, Daniel S. Weld"
+
+
+def test_the_printed_author_line_is_no_paragraph(paper: Article) -> None:
+    assert not [text for text in texts(paper) if text.startswith("Kyle Lo")]
+
+
+def test_the_affiliations_under_a_marked_author_line_are_no_paragraph(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "Allen Institute" in text or "@allenai.org" in text]
+
+
+def test_an_info_author_list_separated_by_semicolons_is_given_as_a_list() -> None:
+    pdf = FPDF()
+    pdf.set_title("Detention Conditions in Three Provinces")
+    pdf.set_author("Ana Ruiz ; Lee Kim")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for _ in range(3):
+        pdf.multi_cell(
+            0, 6, "Monitors visited the camps twice a year and counted the detainees in each block.", new_x="LMARGIN"
+        )
+    (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
+    assert parsed.author == "Ana Ruiz, Lee Kim"
+
+
+def test_a_word_the_vocabulary_knows_is_made_whole_across_a_line_end(paper: Article) -> None:
+    text = " ".join(texts(paper))
+    assert "limitations" in text
+    assert "necessary" in text
+    assert "limi-tations" not in text and "neces-sary" not in text
+
+
+def two_lines(first: str, second: str) -> str:
+    """The paragraph an fpdf2 page makes of two lines set one under the other."""
+    pdf = FPDF()
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=11)
+    for text in (first, second):
+        pdf.cell(0, 5, text)
+        pdf.ln(5)
+    (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
+    return parsed.paragraphs[0].text
+
+
+def test_a_line_end_hyphen_inside_a_word_is_dropped() -> None:
+    assert two_lines("The monitors found the visits neces-", "sary to count the detainees.") == (
+        "The monitors found the visits necessary to count the detainees."
+    )
+
+
+def test_a_compound_of_two_words_keeps_its_hyphen_at_a_line_end() -> None:
+    assert two_lines("The monitors asked for the co-", "operation of the camp guards.") == (
+        "The monitors asked for the co-operation of the camp guards."
+    )
+
+
+def test_a_hyphenated_form_printed_within_a_line_keeps_its_hyphen_at_a_line_end() -> None:
+    assert two_lines("Wardens and monitors co-ordinate visits; they co-", "ordinate transfers too.") == (
+        "Wardens and monitors co-ordinate visits; they co-ordinate transfers too."
+    )
