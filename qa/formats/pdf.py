@@ -48,7 +48,7 @@ from qa.formats.document import (
 )
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import personal_names, role, trusted, web_address
-from qa.formats.vocabulary import whole_words
+from qa.formats.word_list import whole_words
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SUPERSCRIPT_SIZE = 0.9
