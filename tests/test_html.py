@@ -502,3 +502,49 @@ def test_comment_left_in_a_heading_is_skipped_not_a_crash() -> None:
     )
     texts = [p.text for p in article_of(page).paragraphs]
     assert texts[-1].startswith("The regional clubs may again fill their halls with spectators")
+
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+SHELL_PAGE = page_with(
+    "<title>Evolving a change</title>",
+    "<p>The commission's tool merges the two rewrites of the fix, as the transcript below shows step by step.</p>"
+    "<pre>$ hg evolve\nmerge:[6] fix bug 24 (v2 by bob)\nwith: [7] fix bug 24 (v2 by alice)\n\n"
+    "0 files updated, 1 files merged</pre>"
+    "<p>The two rewrites are merged into one changeset, which both authors can then pull and push again.</p>",
+)
+
+
+def test_bracketed_number_printed_as_words_is_no_note_marker() -> None:
+    """A marker comes from footnote markup; "merge:[6]" in a transcript is the page's words, and stays so."""
+    (listing,) = [p for p in article_of(SHELL_PAGE).paragraphs if "merge:" in p.text]
+    assert listing.markers == ()
+    assert "".join(char for char in listing.text if char != "\u2060").startswith("$ hg evolve\nmerge:[6] fix bug 24")
+
+
+def test_bracketed_number_in_a_real_sphinx_transcript_is_no_marker() -> None:
+    parsed = parse_page((WILD / "evolve-sphinx-shared-mutable-history.html").read_bytes())
+    assert [m for p in parsed.articles[0].paragraphs for m in p.markers] == []
+
+
+def test_bracketed_number_linked_to_a_note_is_still_a_marker() -> None:
+    body = (
+        '<p>More than 300 people have been held without charge since March.<a href="#fn6">[6]</a></p>'
+        '<ol class="footnotes"><li id="fn6">Statement by the detainees’ lawyers, 2 May 2023.</li></ol>'
+    )
+    (paragraph,) = article_of(page_with("<title>Detentions</title>", body)).paragraphs
+    assert [m.number for m in paragraph.markers] == [6]
+
+
+def test_code_listing_keeps_its_line_breaks_as_one_paragraph() -> None:
+    texts = [p.text for p in article_of(SHELL_PAGE).paragraphs]
+    assert texts[1].replace("\u2060", "") == (
+        "$ hg evolve\nmerge:[6] fix bug 24 (v2 by bob)\nwith: [7] fix bug 24 (v2 by alice)\n"
+        "0 files updated, 1 files merged"
+    )
+
+
+def test_code_listing_of_a_real_blog_keeps_its_lines() -> None:
+    texts = [p.text for p in parse_page((WILD / "v8-blog-standalone-wasm.html").read_bytes()).articles[0].paragraphs]
+    assert (
+        "// add.c\n#include <emscripten.h>\nEMSCRIPTEN_KEEPALIVE\nint add(int x, int y) {\n  return x + y;\n}" in texts
+    )

