@@ -548,3 +548,53 @@ def test_code_listing_of_a_real_blog_keeps_its_lines() -> None:
     assert (
         "// add.c\n#include <emscripten.h>\nEMSCRIPTEN_KEEPALIVE\nint add(int x, int y) {\n  return x + y;\n}" in texts
     )
+
+
+LINKED_ITEMS = (
+    '<li><a href="https://bugs.example.org/1677080">Bug 1677080 – Fullscreen window is affected by switching the video'
+    " source</a></li>"
+    '<li><a href="https://bugs.example.org/1677107">Bug 1677107 – Add telemetry for tracking multiple window'
+    " usage</a></li>"
+)
+PROSE = "".join(
+    f"<h2>{team}</h2><ul><li>The {team.lower()} team fixed a long list of problems this month, and more fixes are on"
+    " the way before the next release.</li><li>Students will be hacking on it again next semester, with two mentors"
+    f" from the {team.lower()} team.</li></ul>"
+    for team in ("Player", "Search", "Printing")
+)
+
+
+def weekly(more: str) -> str:
+    """A weekly project update after the one where the list of links stood: headed sections of bullets."""
+    return page_with("<title>These weeks</title>", f"<h1>These weeks</h1>{PROSE}{more}")
+
+
+def test_list_of_links_inside_the_text_is_kept_in_its_place() -> None:
+    """trafilatura drops a list that is all links; one inside the text (its lead-in is a kept item) is the text's."""
+    lead_in = f"<li>In progress:<ul>{LINKED_ITEMS}</ul></li>"
+    more = f"<h2>Video</h2><ul><li>Reviews landed for the new controls of the player.</li>{lead_in}</ul>"
+    texts = [p.text for p in article_of(weekly(more)).paragraphs]
+    assert texts[-3:] == [
+        "In progress:",
+        "Bug 1677080 – Fullscreen window is affected by switching the video source",
+        "Bug 1677107 – Add telemetry for tracking multiple window usage",
+    ]
+
+
+def test_list_of_links_in_a_real_blog_post_is_kept() -> None:
+    parsed = parse_page((WILD / "mozilla-nightly-blog-issue-85.html").read_bytes())
+    texts = [p.text for p in parsed.articles[0].paragraphs]
+    start = texts.index("In progress:")
+    assert texts[start + 1] == "Bug 1677080 – Fullscreen PiP window is affected by switching video source"
+    assert texts[start + 5] == "Bug 1678390 – Prevent Picture-in-Picture windows from opening on top of one another"
+
+
+def test_list_of_links_in_an_aside_or_a_related_box_stays_out() -> None:
+    aside = f"<aside><p>More:</p><ul>{LINKED_ITEMS}</ul></aside>"
+    related = f'<div class="related-posts"><p>See:</p><ul>{LINKED_ITEMS}</ul></div>'
+    assert "Bug 1677080" not in parse_page(weekly(aside + related)).text
+
+
+def test_list_of_links_printed_twice_on_the_page_is_a_menu_and_stays_out() -> None:
+    menu = f"<div><p>Sections:</p><ul>{LINKED_ITEMS}</ul></div>"
+    assert "Bug 1677080" not in parse_page(weekly(menu + menu)).text

@@ -646,8 +646,9 @@ def _replace_with_text(node: etree._Element, text: str) -> None:
 
 # --- main text -------------------------------------------------------------------------------------------
 
+_FURNITURE_NAMES = "caption|credit|promo|newsletter|related|disclosure|copyright"
 _FURNITURE = etree.XPath(
-    "//body//*[re:test(concat(@class, ' ', @id), 'caption|credit|promo|newsletter|related|disclosure|copyright', 'i')]"
+    f"//body//*[re:test(concat(@class, ' ', @id), '{_FURNITURE_NAMES}', 'i')]"
     " | //body//*[.//video or .//audio or .//iframe or .//object or .//embed]",
     namespaces={"re": "http://exslt.org/regular-expressions"},
 )
@@ -780,13 +781,16 @@ _INLINE_HTML = frozenset(
 _UNSEEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
 
 
-def _visible_text(body: etree._Element) -> str:
+def _visible_text(body: etree._Element, starts: dict[etree._Element, int] | None = None) -> str:
     """The words a reader sees in the tree, white space squashed: inline elements run on, other elements
-    (paragraphs, cells, `<br>`) are separated by a space, as a browser lays them out."""
+    (paragraphs, cells, `<br>`) are separated by a space, as a browser lays them out. For each element of
+    `starts` the position in that text where its words begin is filled in (for a few: each costs a pass)."""
     parts: list[str] = []
     for event, node in etree.iterwalk(body, events=("start", "end")):
         element = isinstance(node.tag, str)
         if event == "start":
+            if starts is not None and node in starts:
+                starts[node] = len(parts)
             if element and node.tag not in _INLINE_HTML:
                 parts.append(" ")
             if element and node.text and node.tag not in _UNSEEN:
@@ -796,6 +800,8 @@ def _visible_text(body: etree._Element) -> str:
                 parts.append(" ")
             if node.tail and node is not body:
                 parts.append(node.tail)
+    for node, index in (starts or {}).items():
+        starts[node] = len(squash("".join(parts[:index])))
     return squash("".join(parts))
 
 
@@ -826,6 +832,75 @@ def _verbatim(blocks: list[Block], visible: str) -> list[Block]:
     return repaired
 
 
+_OUTSIDE_TEXT = frozenset({"nav", "footer", "aside", "form", "button", "select", *_UNSEEN})
+_NOT_TEXT = frozenset({*_OUTSIDE_TEXT, "header", "menu"})
+_NAVIGATION_ROLES = frozenset({"navigation", "menu", "menubar", "complementary", "banner", "contentinfo"})
+_FURNITURE_NAMES_RE = re.compile(_FURNITURE_NAMES, re.IGNORECASE)
+
+
+def _is_link_list(node: etree._Element, kept: frozenset[str]) -> bool:
+    """Whether a list may be one of the text's own that trafilatura dropped for its links: every entry mostly a
+    link (a list of references, of bugs fixed, "see also"), none of its entries kept, no list inside, no menu
+    (`_is_menu`), and set in no navigation, header, footer, aside, form or box that names itself furniture."""
+    items = [item for item in node if item.tag == "li"]
+    texts = [_text(item) for item in items]
+    if not items or not all(texts) or any(text in kept for text in texts) or node.find(".//li//li") is not None:
+        return False
+    if _is_menu(node) or any(
+        _linked(item) < _TEASER_LINK_SHARE * len(text) for item, text in zip(items, texts, strict=True)
+    ):
+        return False
+    for outer in (node, *node.iterancestors()):
+        if outer.tag in _NOT_TEXT or (outer.get("role") or "").lower() in _NAVIGATION_ROLES:
+            return False
+        if outer is not node and _FURNITURE_NAMES_RE.search(f"{outer.get('class') or ''} {outer.get('id') or ''}"):
+            return False
+    return True
+
+
+def _with_link_lists(blocks: list[Block], body: etree._Element) -> list[Block]:
+    """The blocks with the text's own link lists that trafilatura dropped (`_is_link_list`), as bullets in their
+    place: after the last block that starts before the list.
+
+    trafilatura drops a list whose words are mostly links, as a site's menus and related-links boxes are; but
+    a list of links inside the text ("In progress: <ul><li><a>Bug 1677080 – ...</a></li>...") is part of it,
+    and without it the line introducing it dangled. Such a list is taken back only where the text is: its
+    parent, no frame of the whole page (`<body>`), holds a kept paragraph or item of its own (its own words, or
+    a child's); and only when the page prints it once (a site's menu stands in its header and again in its
+    footer).
+    """
+    kept = frozenset(squash(block.text) for block in blocks)
+    told = frozenset(squash(block.text) for block in blocks if block.kind != "heading")
+    around: dict[etree._Element, frozenset[str]] = {}
+    lists: list[etree._Element] = []
+    for node in body.iter("ul", "ol"):
+        parent = node.getparent()
+        if parent is None or parent.tag in ("body", "html") or not _is_link_list(node, kept):
+            continue
+        if parent not in around:
+            children = (_visible_text(child) for child in parent if isinstance(child.tag, str))
+            around[parent] = frozenset({squash(parent.text or ""), *children})
+        if around[parent] & told:
+            lists.append(node)
+    if not lists:
+        return blocks
+    starts = dict.fromkeys(lists, 0)
+    visible = _visible_text(body, starts)
+    positions: list[int] = []  # where each block starts in the page's words; one not found there, where the last did
+    for block in blocks:
+        at = visible.find(squash(block.text), positions[-1] if positions else 0)
+        positions.append(at if at >= 0 else positions[-1] if positions else 0)
+    restored: dict[int, list[Block]] = {}
+    for node in lists:
+        if visible.count(_visible_text(node)) == 1:
+            after = sum(1 for at in positions if at < starts[node])
+            items = (Block(_visible_text(item), "bullet") for item in node if item.tag == "li")
+            restored.setdefault(after, []).extend(items)
+    return [
+        block for index in range(len(blocks) + 1) for block in (*restored.get(index, ()), *blocks[index : index + 1])
+    ]
+
+
 _LEAD_MAX = 80
 """A lead-in line ("Read more:", "Want more?") is short; a longer block ending so is a paragraph of its own."""
 
@@ -850,7 +925,6 @@ _SUMMARY_MIN = 40
 """A page summary shorter than this ("Home", a site's slogan) is too short to recognise a lead paragraph by."""
 _SUMMARY_PREFIX = 80
 """A lead paragraph and the page's summary agree on their first words; one is often cut short ("…")."""
-_OUTSIDE_TEXT = frozenset({"nav", "footer", "aside", "form", "button", "select", *_UNSEEN})
 
 
 def _lead(body: etree._Element, summaries: Iterable[str]) -> str | None:
@@ -966,7 +1040,7 @@ def parse(data: bytes, source: str) -> Parsed:
         for block in _main_blocks(tree, body)
         if not (block.kind == "bullet" and squash(block.text) in menu_entries)
     ]
-    blocks = _without_dangling_leads(_verbatim(blocks, _visible_text(body)))
+    blocks = _without_dangling_leads(_with_link_lists(_verbatim(blocks, _visible_text(body)), body))
     blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
