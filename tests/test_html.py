@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
 import pytest
 
 from bench.bomb_files import nested_html
@@ -9,6 +12,7 @@ from qa.corpus import Article
 from qa.errors import CorpusError
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
+from qa.isolation import DEFAULT_LIMITS, ParseStopped, parse_isolated
 from qa.settings import PROJECT_ROOT
 
 NEWS_PAGE = """<!doctype html>
@@ -589,6 +593,18 @@ def test_list_of_links_in_a_real_blog_post_is_kept() -> None:
     assert texts[start + 5] == "Bug 1678390 – Prevent Picture-in-Picture windows from opening on top of one another"
 
 
+def test_list_of_links_to_the_sites_own_pages_is_its_related_stories_and_stays_out() -> None:
+    related = (
+        '<li><a href="/2023/05/election-postponed">Election commission postpones local vote in three regions</a></li>'
+        '<li><a href="https://www.example.org/2023/05/court">Court orders release of two journalists held since'
+        " March</a></li>"
+    )
+    lead_in = f"<li>Read:<ul>{related}</ul></li>"
+    more = f"<h2>Video</h2><ul><li>Reviews landed for the new controls of the player.</li>{lead_in}</ul>"
+    page = weekly(more).replace("<head>", '<head><link rel="canonical" href="https://example.org/2023/05/weeks">')
+    assert "Election commission" not in parse_page(page).text
+
+
 def test_list_of_links_in_an_aside_or_a_related_box_stays_out() -> None:
     aside = f"<aside><p>More:</p><ul>{LINKED_ITEMS}</ul></aside>"
     related = f'<div class="related-posts"><p>See:</p><ul>{LINKED_ITEMS}</ul></div>'
@@ -598,3 +614,16 @@ def test_list_of_links_in_an_aside_or_a_related_box_stays_out() -> None:
 def test_list_of_links_printed_twice_on_the_page_is_a_menu_and_stays_out() -> None:
     menu = f"<div><p>Sections:</p><ul>{LINKED_ITEMS}</ul></div>"
     assert "Bug 1677080" not in parse_page(weekly(menu + menu)).text
+
+
+def test_page_too_large_for_the_memory_limit_is_refused_at_once_naming_its_size_and_the_setting() -> None:
+    """Parsed, a page would take some 32 times its size; past the limit it died after minutes, saying neither how
+    large it is nor that the page alone was too large. It is a limit, not a fault of the file: tried again when
+    the limit is raised."""
+    page = page_with(
+        "<title>Large</title>", "<p>Enough words in one paragraph for an article to be found.</p>" * 40_000
+    )
+    started = time.monotonic()
+    with pytest.raises(ParseStopped, match=r"large\.html: it is a 2\.\d MB page, .*raise QA_PARSE_MEMORY_BYTES"):
+        parse_isolated(page.encode(), "large.html", replace(DEFAULT_LIMITS, memory_bytes=60_000_000))
+    assert time.monotonic() - started < 10

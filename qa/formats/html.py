@@ -15,10 +15,13 @@ from __future__ import annotations
 import codecs
 import json
 import re
+import resource
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from copy import deepcopy
 from dataclasses import replace
+from urllib.parse import urlsplit
 
 import lxml.html
 from charset_normalizer import from_bytes
@@ -27,7 +30,7 @@ from trafilatura import bare_extraction
 
 from qa.corpus import ParagraphKind
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
-from qa.formats.errors import UnreadableDocument
+from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import personal_names, web_address, without_contact
 from qa.sentences import NOTE_NUMBER
 
@@ -838,16 +841,31 @@ _NAVIGATION_ROLES = frozenset({"navigation", "menu", "menubar", "complementary",
 _FURNITURE_NAMES_RE = re.compile(_FURNITURE_NAMES, re.IGNORECASE)
 
 
-def _is_link_list(node: etree._Element, kept: frozenset[str]) -> bool:
+def _site(address: str | None) -> str | None:
+    """The site an absolute web address is on (its host, without `www.`); None for a relative link."""
+    host = urlsplit(web_address(address) or "").hostname
+    return host.removeprefix("www.") if host else None
+
+
+def _leads_off_site(item: etree._Element, site: str | None) -> bool:
+    """Whether every link of a list entry leads to another site than the page's own (a relative link stays on it)."""
+    links = [_site(a.get("href")) for a in item.iter("a")]
+    return bool(links) and all(link is not None and link != site for link in links)
+
+
+def _is_link_list(node: etree._Element, kept: frozenset[str], site: str | None) -> bool:
     """Whether a list may be one of the text's own that trafilatura dropped for its links: every entry mostly a
-    link (a list of references, of bugs fixed, "see also"), none of its entries kept, no list inside, no menu
-    (`_is_menu`), and set in no navigation, header, footer, aside, form or box that names itself furniture."""
+    link, and to another site (the bugs fixed, the accounts to follow, the sources: what the text cites, where
+    a list of the site's own pages is its related stories or its sections), none of its entries kept, no list
+    inside, no menu (`_is_menu`), and set in no navigation, header, footer, aside, form or box that names itself
+    furniture."""
     items = [item for item in node if item.tag == "li"]
     texts = [_text(item) for item in items]
     if not items or not all(texts) or any(text in kept for text in texts) or node.find(".//li//li") is not None:
         return False
-    if _is_menu(node) or any(
-        _linked(item) < _TEASER_LINK_SHARE * len(text) for item, text in zip(items, texts, strict=True)
+    if _is_menu(node) or not all(
+        _linked(item) >= _TEASER_LINK_SHARE * len(text) and _leads_off_site(item, site)
+        for item, text in zip(items, texts, strict=True)
     ):
         return False
     for outer in (node, *node.iterancestors()):
@@ -858,7 +876,7 @@ def _is_link_list(node: etree._Element, kept: frozenset[str]) -> bool:
     return True
 
 
-def _with_link_lists(blocks: list[Block], body: etree._Element) -> list[Block]:
+def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None) -> list[Block]:
     """The blocks with the text's own link lists that trafilatura dropped (`_is_link_list`), as bullets in their
     place: after the last block that starts before the list.
 
@@ -871,16 +889,17 @@ def _with_link_lists(blocks: list[Block], body: etree._Element) -> list[Block]:
     """
     kept = frozenset(squash(block.text) for block in blocks)
     told = frozenset(squash(block.text) for block in blocks if block.kind != "heading")
+    printed = Counter(_visible_text(node) for node in body.iter("ul", "ol"))
     around: dict[etree._Element, frozenset[str]] = {}
     lists: list[etree._Element] = []
     for node in body.iter("ul", "ol"):
         parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html") or not _is_link_list(node, kept):
+        if parent is None or parent.tag in ("body", "html") or not _is_link_list(node, kept, site):
             continue
         if parent not in around:
             children = (_visible_text(child) for child in parent if isinstance(child.tag, str))
             around[parent] = frozenset({squash(parent.text or ""), *children})
-        if around[parent] & told:
+        if around[parent] & told and printed[_visible_text(node)] == 1:
             lists.append(node)
     if not lists:
         return blocks
@@ -892,10 +911,8 @@ def _with_link_lists(blocks: list[Block], body: etree._Element) -> list[Block]:
         positions.append(at if at >= 0 else positions[-1] if positions else 0)
     restored: dict[int, list[Block]] = {}
     for node in lists:
-        if visible.count(_visible_text(node)) == 1:
-            after = sum(1 for at in positions if at < starts[node])
-            items = (Block(_visible_text(item), "bullet") for item in node if item.tag == "li")
-            restored.setdefault(after, []).extend(items)
+        after = sum(1 for at in positions if at < starts[node])
+        restored.setdefault(after, []).extend(Block(_visible_text(item), "bullet") for item in node if item.tag == "li")
     return [
         block for index in range(len(blocks) + 1) for block in (*restored.get(index, ()), *blocks[index : index + 1])
     ]
@@ -1018,7 +1035,32 @@ def _page_heading(tree: etree._Element) -> str | None:
     return _text(first) or None if first is not None else None
 
 
+MEMORY_PER_BYTE = 32
+"""The memory a page's parse takes at its peak, per byte of the page: measured 18 to 50 times its size, 32 the
+median, on the eleven real pages we hold repeated to 5 MB (`bench/html_memory.py`). lxml's tree of a page takes
+about 7 times its size, and at the peak trafilatura holds three copies of it besides ours (its own, the copy it
+cleans and a backup of that) and the tree of its result."""
+
+
+def _refuse_beyond_memory(size: int) -> None:
+    """Refuse a page whose parse would need more memory than this process may still take (the address-space limit,
+    which `qa.isolation` sets from QA_PARSE_MEMORY_BYTES), before paying for it. Past the limit the parse would
+    only die after minutes, and a reader would learn neither how large the page is nor what to raise."""
+    limit, _ = resource.getrlimit(resource.RLIMIT_AS)
+    if limit == resource.RLIM_INFINITY:
+        return
+    with open("/proc/self/statm", encoding="ascii") as statm:
+        left = limit - int(statm.read().split()[0]) * resource.getpagesize()
+    if (need := size * MEMORY_PER_BYTE) > left:
+        raise OverLimit(
+            f"it is a {size / 1e6:.1f} MB page, and parsing a page takes about {MEMORY_PER_BYTE} times its size in "
+            f"memory ({need / 1e6:.0f} MB), more than the {max(left, 0) / 1e6:.0f} MB left under the parse memory "
+            "limit; raise QA_PARSE_MEMORY_BYTES to parse it"
+        )
+
+
 def parse(data: bytes, source: str) -> Parsed:
+    _refuse_beyond_memory(len(data))
     tree = _parse_tree(decode(data))
     if tree is None:
         return assemble(Extracted(()), source)
@@ -1040,7 +1082,8 @@ def parse(data: bytes, source: str) -> Parsed:
         for block in _main_blocks(tree, body)
         if not (block.kind == "bullet" and squash(block.text) in menu_entries)
     ]
-    blocks = _without_dangling_leads(_with_link_lists(_verbatim(blocks, _visible_text(body)), body))
+    site = _site(_page_url(tree))
+    blocks = _without_dangling_leads(_with_link_lists(_verbatim(blocks, _visible_text(body)), body, site))
     blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
