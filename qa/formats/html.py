@@ -853,19 +853,31 @@ def _leads_off_site(item: etree._Element, site: str | None) -> bool:
     return bool(links) and all(link is not None and link != site for link in links)
 
 
+_LINK_LIST_ITEMS = 2
+"""A single link set as a list is a button ("Print as PDF", "Order here"), not a list the text gives."""
+
+
 def _is_link_list(node: etree._Element, kept: frozenset[str], site: str | None) -> bool:
-    """Whether a list may be one of the text's own that trafilatura dropped for its links: every entry mostly a
-    link, and to another site (the bugs fixed, the accounts to follow, the sources: what the text cites, where
-    a list of the site's own pages is its related stories or its sections), none of its entries kept, no list
-    inside, no menu (`_is_menu`), and set in no navigation, header, footer, aside, form or box that names itself
-    furniture."""
+    """Whether a list may be one of the text's own that trafilatura dropped for its links: two entries or more,
+    every one mostly a link, and to another site (the bugs fixed, the accounts to follow, the sources: what the
+    text cites, where a list of the site's own pages is its related stories or its sections), none of its entries
+    kept, no list inside, no menu (`_is_menu`), and set in no navigation, header, footer, aside, form or box that
+    names itself furniture.
+
+    Measured on trafilatura's suite (990 pages): 26 pages change, none gains a string it must not show; with
+    links to the site's own pages allowed, 4 pages gained related stories ("Four out of five jobs affected by
+    virus globally")."""
     items = [item for item in node if item.tag == "li"]
     texts = [_text(item) for item in items]
-    if not items or not all(texts) or any(text in kept for text in texts) or node.find(".//li//li") is not None:
+    if len(items) < _LINK_LIST_ITEMS or not all(texts) or any(text in kept for text in texts):
         return False
-    if _is_menu(node) or not all(
-        _linked(item) >= _TEASER_LINK_SHARE * len(text) and _leads_off_site(item, site)
-        for item, text in zip(items, texts, strict=True)
+    if (
+        node.find(".//li//li") is not None
+        or _is_menu(node)
+        or not all(
+            _linked(item) >= _TEASER_LINK_SHARE * len(text) and _leads_off_site(item, site)
+            for item, text in zip(items, texts, strict=True)
+        )
     ):
         return False
     for outer in (node, *node.iterancestors()):
