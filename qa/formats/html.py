@@ -864,9 +864,9 @@ def _is_link_list(node: etree._Element, kept: frozenset[str], site: str | None) 
     kept, no list inside, no menu (`_is_menu`), and set in no navigation, header, footer, aside, form or box that
     names itself furniture.
 
-    Measured on trafilatura's suite (990 pages): 26 pages change, none gains a string it must not show; with
-    links to the site's own pages allowed, 4 pages gained related stories ("Four out of five jobs affected by
-    virus globally")."""
+    Measured on trafilatura's suite (990 pages): lists come back on 6 pages, none with a string the suite says
+    the text must not show; with links to the site's own pages allowed, 4 more pages gained related stories
+    ("Four out of five jobs affected by virus globally"), and with single entries 3 more gained a button."""
     items = [item for item in node if item.tag == "li"]
     texts = [_text(item) for item in items]
     if len(items) < _LINK_LIST_ITEMS or not all(texts) or any(text in kept for text in texts):
