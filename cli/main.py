@@ -15,22 +15,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from pydantic import ValidationError
-
+from cli.collections import add_collections_command
+from cli.common import read_files, server_request, settings_of, whole
 from qa.collection import collection_name
 from qa.decision import MAX_FALSE_ABSTENTION
 from qa.errors import (
-    AdminTokenMissing,
-    CorpusError,
     IndexUnavailable,
     InvalidQuestion,
     InvalidSetting,
     QAError,
-    ServerUnreachable,
 )
 from qa.formats import PARSERS
-from qa.inputs import MAX_K, settings_error, validate_k, whole_number
-from qa.names import for_terminal, shown, shown_lines
+from qa.inputs import MAX_K, validate_k, whole_number
+from qa.names import for_terminal, shown_lines
 from qa.settings import RETRIEVERS, Settings
 
 if TYPE_CHECKING:
@@ -41,37 +38,9 @@ if TYPE_CHECKING:
 log = logging.getLogger("qa")
 
 
-OPTION_SETTINGS = {"corpus": "corpus_dir", "index": "index_dir", "host": "host", "port": "port"}
-"""Options that set a setting: they are checked, and named in errors, as the user wrote them."""
-
-
-def _settings(args: argparse.Namespace) -> Settings:
-    """The settings, with the command line's options over the environment's; every problem said in one voice."""
-    overrides: dict[str, object] = {}
-    for option, field in OPTION_SETTINGS.items():
-        value = getattr(args, option, None)
-        if isinstance(value, list):  # `qa serve --index A --index B`: the first is the main collection
-            value = value[0] if value else None
-        if value is not None:
-            overrides[field] = _whole(value) if field == "port" else value
-    try:
-        return Settings(**overrides)
-    except ValidationError as error:
-        names = {field: f"--{option}" for option, field in OPTION_SETTINGS.items() if field in overrides}
-        raise settings_error(error, Settings.model_fields, names) from None
-
-
 def _default(setting: str) -> object:
     """A setting's default, as the help quotes it: what applies when neither the option nor `QA_*` is given."""
     return Settings.model_fields[setting].default
-
-
-def _whole(text: str | None) -> int | str | None:
-    """An option's text as a whole number when it is one, else as typed, for the check to name it."""
-    try:
-        return None if text is None else int(text)
-    except ValueError:
-        return text
 
 
 def cmd_index(args: argparse.Namespace) -> int:
@@ -84,7 +53,7 @@ def cmd_index(args: argparse.Namespace) -> int:
     from qa.journal import recover
     from qa.lexical_index import unsaved_statistics
 
-    settings = _settings(args)
+    settings = settings_of(args)
     limits = ParseLimits.of(settings)
     corpus_dir = own_folder(settings, replace=args.force)
     recover(corpus_dir, settings.index_dir)  # an add killed mid-build
@@ -154,12 +123,7 @@ def _query_graph_exported(settings: Settings) -> bool:
 
 def cmd_add(args: argparse.Namespace) -> int:
     settings = _changed_collection(args)
-    files = []
-    for path in args.paths:
-        try:
-            files.append((path.name, path.read_bytes()))
-        except OSError as error:
-            raise CorpusError(f"{path}: cannot be read ({error.strerror})") from error
+    files = read_files(args.paths)
     if args.server:
         return _remote(settings, args, "POST", "/api/documents", files=[("files", file) for file in files])
     from qa.changes import add_documents
@@ -188,7 +152,7 @@ def _changed_collection(args: argparse.Namespace) -> Settings:
 
     if args.collection is not None and not args.server:
         raise InvalidSetting("--collection names a collection of a running server (--server URL); here, give --index")
-    settings = _settings(args)
+    settings = settings_of(args)
     return settings.model_copy(update={"corpus_dir": own_folder(settings)})
 
 
@@ -211,26 +175,10 @@ def _change_here(settings: Settings, change: Callable[..., Change], *what: objec
 
 
 def _remote(settings: Settings, args: argparse.Namespace, method: str, path: str, **request: Any) -> int:
-    """Send an admin request to the running server `--server` (to its collection `--collection`, if given) with
-    the token from QA_ADMIN_TOKEN; print what it says."""
-    import httpx
-
-    server = args.server
-    if args.collection is not None:
-        request["params"] = {"collection": args.collection}
-    if settings.admin_token is None:
-        raise AdminTokenMissing("--server needs the server's admin token in QA_ADMIN_TOKEN")
-    headers = {"authorization": f"Bearer {settings.admin_token.get_secret_value()}"}
-    try:
-        response = httpx.request(method, server.rstrip("/") + path, headers=headers, timeout=None, **request)
-    except httpx.HTTPError as error:
-        raise ServerUnreachable(f"cannot reach {server}: {error}") from error
-    try:
-        body = response.json()
-    except ValueError:
-        body = {"detail": response.text}
-    if response.is_error:
-        print(f"error: {server} answered {response.status_code}: {shown(str(body.get('detail')))}", file=sys.stderr)
+    """Send a change of documents to the running server `--server` (its collection `--collection`, if given);
+    print what it changed."""
+    body = server_request(settings, args.server, method, path, args.collection, **request)
+    if body is None:
         return 2
     print(f"changed {', '.join(d['id'] for d in body['documents'])}\n{body['summary']}")
     return 0
@@ -240,14 +188,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     from qa.assistant import Assistant, validate_question
     from qa.schema import answer_out
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if byte := next((c for c in args.question if "\udc80" <= c <= "\udcff"), None):  # how Python keeps a bad byte
         raise InvalidQuestion(
             f"the question holds the byte 0x{ord(byte) - 0xDC00:02x}, which is not UTF-8; "
             "set the terminal's encoding to UTF-8 and ask again"
         )
     validate_question(args.question, settings.max_question_chars)  # fail fast, before loading a model
-    k = None if args.k is None else validate_k(_whole(args.k))
+    k = None if args.k is None else validate_k(whole(args.k))
     answer = Assistant.open(settings, answer_only=True).ask(args.question, k, args.retriever)
     if args.json:
         print(answer_out(answer).model_dump_json(indent=2))
@@ -265,8 +213,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from web.protocol import uvicorn_options
     from web.served_assistant import freeze_loaded
 
-    settings = _settings(args)
-    workers = _whole(args.workers)
+    settings = settings_of(args)
+    workers = whole(args.workers)
     if not isinstance(workers, int) or workers < 1:
         raise InvalidSetting(f"--workers must be {whole_number(1)}, got {workers!r}")
     if args.index and len(args.index) > 1 and args.corpus:
@@ -352,7 +300,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
     from qa.assistant import current_model_id
     from qa.collection import open_collection
 
-    settings = _settings(args)
+    settings = settings_of(args)
     if args.question_set is not None and not args.question_set.is_file():  # before the model loads
         raise InvalidSetting(f"--set {args.question_set}: no such question file; see docs/evaluate-your-documents.md")
     validate_k(args.k)
@@ -364,7 +312,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 def cmd_calibrate(args: argparse.Namespace) -> int:
     from eval.calibrate import run_cli
 
-    return run_cli(args, _settings(args))
+    return run_cli(args, settings_of(args))
 
 
 COLLECTION_HELP = "with --server: which of its collections to change, by name (default: the main one)"
@@ -434,7 +382,7 @@ def build_parser() -> argparse.ArgumentParser:
     evaluate.add_argument(
         "--set", dest="question_set", type=Path, help="questions file (default: eval/questions.jsonl)"
     )
-    evaluate.add_argument("-k", "--k", type=_whole, default=3, help=f"sources per answer, 1-{MAX_K} (default 3)")
+    evaluate.add_argument("-k", "--k", type=whole, default=3, help=f"sources per answer, 1-{MAX_K} (default 3)")
     evaluate.add_argument(
         "--split", choices=("dev", "test", "all"), default="all", help="which questions (default all)"
     )
@@ -466,7 +414,7 @@ def build_parser() -> argparse.ArgumentParser:
         cmd_calibrate,
     )
     calibrate.add_argument("--set", dest="question_set", type=Path, required=True, help="your questions file")
-    calibrate.add_argument("-k", "--k", type=_whole, default=3, help=f"sources per answer, 1-{MAX_K} (default 3)")
+    calibrate.add_argument("-k", "--k", type=whole, default=3, help=f"sources per answer, 1-{MAX_K} (default 3)")
     calibrate.add_argument(
         "--split", choices=("dev", "test", "all"), default="dev", help="which questions to fit on (default dev)"
     )
@@ -476,6 +424,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=MAX_FALSE_ABSTENTION,
         help=f"share of answerable questions the decision may leave unanswered (default {MAX_FALSE_ABSTENTION})",
     )
+    add_collections_command(commands)
     return parser
 
 

@@ -19,12 +19,15 @@ import secrets
 import shutil
 import time
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
-from embeddings import Encoder
+from embeddings.index import read_manifest
 from qa import journal
-from qa.changes import Change, add_documents
+from qa.changes import Change, EncoderSource, add_documents
+from qa.collection import collection_name
 from qa.errors import CollectionExists, CollectionNotFound, CorpusError, InvalidCollectionName
+from qa.indexing import indexed_articles
 from qa.isolation import DEFAULT_LIMITS, ParseLimits
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
@@ -62,26 +65,30 @@ def created_collections(home: Path) -> list[Path]:
 def create_collection(
     home: Path,
     name: str,
-    encoder: Encoder,
+    encoder: EncoderSource,
     files: Sequence[tuple[str, bytes]],
     *,
+    progress: bool = False,
     lock_timeout: float = DEFAULT_INDEX_LOCK_TIMEOUT_S,
     limits: ParseLimits = DEFAULT_LIMITS,
 ) -> tuple[Path, Change]:
     """Make collection `name` in `home` from `files` (name and bytes each), build its index, and return its
     index folder and the change that added the files. At least one file must have text: an index of nothing
-    could answer nothing."""
+    could answer nothing. `encoder` may be a function that loads one: it is called only once the name and the
+    files are known to be good, so a bad one is said before a model loads."""
     check_collection_name(name)
     if (home / name).exists():  # before the work of a build that could not be kept
         raise CollectionExists(f"a collection named {name!r} already exists; delete it first or choose another name")
     if not files:
-        raise CorpusError(f"collection {name!r} needs at least one document to index")
+        raise CorpusError(f"collection {name!r} needs at least one document to index; give one or more files")
     home.mkdir(parents=True, exist_ok=True)
     _remove_leftovers(home)
     aside = home / f".{name}.{secrets.token_hex(4)}{CREATING}"
     try:
         (aside / DOCUMENTS).mkdir(parents=True)
-        change = add_documents(aside / DOCUMENTS, aside, encoder, files, lock_timeout=lock_timeout, limits=limits)
+        change = add_documents(
+            aside / DOCUMENTS, aside, encoder, files, progress, lock_timeout=lock_timeout, limits=limits
+        )
         with journal.change_lock(home, lock_timeout):
             if (home / name).exists():  # made by another request while this one was building
                 raise CollectionExists(f"a collection named {name!r} was just made by another request")
@@ -102,6 +109,26 @@ def delete_collection(home: Path, name: str, *, lock_timeout: float = DEFAULT_IN
         (home / name).rename(aside)
     shutil.rmtree(aside, ignore_errors=True)
     log.info("deleted collection %s from %s", name, home)
+
+
+@dataclass(frozen=True)
+class CollectionSummary:
+    """What a list of collections says of each: enough to choose one, without loading its vectors."""
+
+    name: str
+    documents: int
+    passages: int
+    built_at: str
+    """When its index was last built, UTC, as `2026-11-27T10:50:00Z`."""
+
+
+def collection_summary(index_dir: Path) -> CollectionSummary:
+    """The summary of the collection whose index is in `index_dir`, read from its current build; an
+    `IndexLoadError` when the folder holds no readable build."""
+    manifest = read_manifest(index_dir)
+    return CollectionSummary(
+        collection_name(index_dir), len(indexed_articles(index_dir)), manifest.passages, manifest.built_at
+    )
 
 
 def _remove_leftovers(home: Path) -> None:

@@ -173,6 +173,54 @@ def test_gutenberg_footnote_runs_over_paragraphs_to_its_closing_bracket(paine: A
     assert not any(p.text.startswith(("[Footnote", "In the situation England now is")) for p in paine.paragraphs)
 
 
+def test_bracket_closing_a_later_paragraph_with_nothing_opening_it_ends_the_labelled_note_above() -> None:
+    """A transcriber closed a note's first paragraph and its last: the paragraphs up to the stray bracket are the
+    note's."""
+    text = (
+        "A first paragraph of the text, long enough to be one.\n\n"
+        "The text cites a note.*[1]\n\n"
+        "[Footnote 1: The note's first paragraph.]\n\n"
+        "Its second paragraph.\n\n"
+        "Its last paragraph.]\n"
+    )
+    (article,) = parse_text(text, "notes.txt")
+    assert article.footnote(1) == "The note's first paragraph.\n\nIts second paragraph.\n\nIts last paragraph."
+    assert [p.text for p in article.paragraphs][-1] == "The text cites a note.*[1]"
+
+
+def test_closed_labelled_note_is_not_reopened_by_a_bracket_after_a_heading() -> None:
+    """A heading ends the search for a stray closing bracket: what follows it is the text again."""
+    text = (
+        "The text cites a note.*[1]\n\n"
+        "[Footnote 1: The note.]\n\n"
+        "Next Chapter\n\n"
+        "A paragraph of the text.\n\n"
+        "A paragraph ending in a quoted bracket]\n"
+    )
+    (article,) = parse_text(text, "notes.txt")
+    assert article.footnote(1) == "The note."
+    assert "A paragraph of the text." in [p.text for p in article.paragraphs]
+
+
+def test_labelled_note_left_unclosed_ends_at_the_next_labelled_note() -> None:
+    text = (
+        "One note.*[1] Another.*[2]\n\n"
+        "[Footnote 1: The first note, its bracket never closed.\n\n"
+        "[Footnote 2: The second note.]\n"
+    )
+    (article,) = parse_text(text, "notes.txt")
+    assert article.footnote(1) == "The first note, its bracket never closed."
+    assert article.footnote(2) == "The second note."
+
+
+def test_contents_heading_over_short_lines_that_never_come_again_is_kept() -> None:
+    """A "Contents" heading over a list of short lines is a contents list only when the text then opens with one
+    of them; a list that no heading repeats is the document's own (a packing list, say), and stays."""
+    text = "A first paragraph of the text, long enough to be one.\n\nContents\n\nBread\n\nWater\n\nIt held these.\n"
+    (article,) = parse_text(text, "parcel.txt")
+    assert [p.text for p in article.paragraphs][1:] == ["Contents", "Bread", "Water", "It held these."]
+
+
 def test_wrapped_listing_entries_keep_title_and_byline_apart() -> None:
     listing = (
         "Camp Closures\nAnna Kim\nMar 3, 2021\n\nThe camp was emptied in the spring.\n\n"

@@ -385,3 +385,43 @@ def test_wild_ruled_table_of_labels_and_figures_is_left_out_and_the_prose_around
     texts = [p.text for p in article("google-docs-example.pdf").paragraphs]
     assert not any("Jakarta" in text or "Continent" in text for text in texts)
     assert "Namespaces are one honking great idea -- let's do more of those!" in texts
+
+
+def test_wild_labelled_note_closed_after_its_first_paragraph_and_again_after_its_last_is_whole() -> None:
+    """The transcriber closed the first paragraph of Paine's note 24 (`... alluded to.]`) and its last (`... of each
+    other.]`): the bracket closing the last opens nowhere, so the two paragraphs before it are the note's too."""
+    found = article("gutenberg-paine-writings-vol2.txt")
+    note = found.footnote(24)
+    assert note is not None and note.startswith("It is scarcely possible to touch on any subject")
+    assert "Humanity dictates a provision for the poor" in note
+    assert note.endswith("they are sure\r\nof the guarantee of each other.")
+    tail = ("Among the numerous instances", "In stating this case")
+    assert not any(p.text.startswith(tail) for p in found.paragraphs)
+
+
+def test_wild_labelled_note_left_unclosed_ends_where_the_next_labelled_note_starts() -> None:
+    """Note 35 never closes its bracket; `[Footnote 36: ...]` after it is a note of its own, not words of note 35."""
+    found = article("gutenberg-paine-writings-vol2.txt")
+    assert "[36]" in paragraph_with(found, "The expense of this will be annually L250,000.")
+    assert (found.footnote(36) or "").startswith("Public schools do not answer the general purpose of the poor.")
+    assert "Public schools" not in (found.footnote(35) or "")
+
+
+def test_wild_toml_front_matter_gives_title_and_author_and_named_notes_resolve() -> None:
+    """Zola's `+++` front matter has no date key: the post's date is only in its address (`path`), never a date."""
+    found = article("rust-blog-safety-critical-2026.md")
+    assert (found.title, found.author, found.date) == (
+        "What does it take to ship Rust in safety-critical?",
+        "Pete LeVasseur",
+        None,
+    )
+    assert "safety-critical companies.[4]" in paragraph_with(found, "Earlier efforts stalled")
+    assert (found.footnote(4) or "").startswith("See the MC/DC tracking issue for context.")
+
+
+def test_wild_e_book_contents_list_without_page_numbers_is_no_paragraph() -> None:
+    """Project Gutenberg lists the volume's parts and chapters under "TABLE OF CONTENTS", with no page numbers;
+    the text starts again where an entry comes back as a heading ("EDITOR'S INTRODUCTION.")."""
+    texts = [p.text for p in article("gutenberg-paine-writings-vol2.txt").paragraphs]
+    assert not any(text in ("TABLE OF CONTENTS", "Dedication to George Washington", "Appendix") for text in texts)
+    assert texts[texts.index("EDITOR'S INTRODUCTION.") + 1].startswith("WHEN Thomas Paine sailed from America")

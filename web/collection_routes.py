@@ -1,5 +1,6 @@
-"""Making and deleting collections over HTTP (`POST` and `DELETE /api/collections`), for the API and the library
-page's forms; the folders themselves are `qa.collection_folders`'s, the serving `web.collections`'s."""
+"""Listing, making and deleting collections over HTTP (`GET`, `POST` and `DELETE /api/collections`), for the API,
+the library page's forms and `qa collections --server`; the folders themselves are `qa.collection_folders`'s, the
+serving `web.collections`'s."""
 
 from __future__ import annotations
 
@@ -11,12 +12,12 @@ from pydantic import BaseModel, Field
 
 from qa.assistant import Assistant
 from qa.changes import Change
-from qa.collection_folders import check_collection_name, create_collection, delete_collection
+from qa.collection_folders import check_collection_name, collection_summary, create_collection, delete_collection
 from qa.errors import CollectionExists, CollectionNotFound
 from qa.isolation import ParseLimits
 from qa.schema import DocumentRef, document_ref
 from web.admin import received_files, require_admin
-from web.collections import created_settings, is_created, names, serve_created, stop_serving
+from web.collections import created_settings, is_created, names, serve_created, served, stop_serving
 from web.served_assistant import changing
 
 router = APIRouter(prefix="/api/collections", tags=["admin"], dependencies=[Depends(require_admin)])
@@ -28,8 +29,28 @@ class CollectionMade(BaseModel):
     summary: str = Field(description="The index summary: documents, passages and footnotes indexed.")
 
 
+class CollectionListed(BaseModel):
+    name: str = Field(description="The collection's name, as the API's `collection` and the page's picker give it.")
+    documents: int = Field(description="Documents in its index.")
+    passages: int = Field(description="Passages in its index.")
+    built_at: str = Field(description="When its index was last built, UTC (`2026-11-27T10:50:00Z`).")
+    made: bool = Field(description="Made over HTTP or by `qa collections make`, so it can be deleted here.")
+
+
 class CollectionDeleted(BaseModel):
     name: str = Field(description="The collection deleted; no longer served.")
+
+
+@router.get("", response_model=list[CollectionListed])
+async def list_collections(request: Request) -> list[CollectionListed]:
+    """Every collection served, the main one first, each with its documents, passages and when it was built."""
+    state = request.app.state
+
+    def listed() -> list[CollectionListed]:
+        summaries = [collection_summary(assistant.settings.index_dir) for assistant in served(state)]
+        return [CollectionListed(**vars(s), made=is_created(state, s.name)) for s in summaries]
+
+    return await run_in_threadpool(listed)
 
 
 @router.post("", status_code=201, response_model=CollectionMade)

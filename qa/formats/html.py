@@ -29,6 +29,7 @@ from lxml import etree
 from trafilatura import bare_extraction
 
 from qa.corpus import ParagraphKind
+from qa.formats import microdata
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import personal_names, web_address, without_contact
@@ -175,7 +176,6 @@ def _classes(node: etree._Element) -> list[str]:
 
 # --- metadata --------------------------------------------------------------------------------------------
 
-_ARTICLE_TYPES = frozenset({"Article", "NewsArticle", "BlogPosting", "ScholarlyArticle", "ReportageNewsArticle"})
 _PLACEHOLDERS = frozenset({"untitled", "untitled document", "admin", "administrator", "anonymous", "unknown", "n/a"})
 _TITLE_SEPARATORS_RE = re.compile(r"\s+[|\-—–·»]\s+|:\s+")
 _SLASH_DATE_RE = re.compile(r"(\d{4})/(\d{1,2})/(\d{1,2})")
@@ -238,7 +238,7 @@ def _json_ld_articles(tree: etree._Element) -> Iterator[dict[str, object]]:
                 stack.extend(item)
             elif isinstance(item, dict):
                 kinds = item.get("@type")
-                if set(kinds if isinstance(kinds, list) else [kinds]) & _ARTICLE_TYPES:
+                if set(kinds if isinstance(kinds, list) else [kinds]) & microdata.ARTICLE_TYPES:
                     yield item
                 stack.extend(item.get("@graph") or [])
 
@@ -258,14 +258,10 @@ def _date(text: str | None) -> str | None:
 
 
 def _microdata(tree: etree._Element, name: str) -> str | None:
-    """The first value a page marks with schema.org microdata `itemprop=name`: a `<meta>`'s `content`, a `<time>`'s
-    `datetime`, an `<abbr>`'s `title` (the microformats' way of giving a machine-readable date, as Blogger does:
-    `<abbr itemprop="datePublished" title="2016-05-08T00:55:00-07:00">12:55 AM</abbr>`), else the element's
-    words."""
+    """The first value a page marks with schema.org microdata `itemprop=name`, anywhere on the page."""
     for node in tree.xpath("//*[@itemprop]"):
         if name in node.get("itemprop", "").split():
-            attribute = {"meta": "content", "time": "datetime", "abbr": "title"}.get(node.tag)
-            return _clean(node.get(attribute) if attribute else node.text_content())
+            return _clean(microdata.value(node))
     return None
 
 
@@ -460,8 +456,8 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     """Title, author and date from the page's own metadata, most trusted first; None where it says nothing.
 
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
-    and the article's `<time>`; the `<title>` only last, without the site name. With no publication date, the
-    date of the last edit the page prints (`_revised`).
+    (then a printed byline, then the article's microdata author) and the article's `<time>`; the `<title>` only
+    last, without the site name. With no publication date, the date of the last edit the page prints (`_revised`).
     """
     articles = list(_json_ld_articles(tree))
     site_names = _metas(tree, "og:site_name") + _metas(tree, "application-name")
@@ -482,6 +478,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         *(_person(a.get("author")) for a in articles),
         *(without_contact(a) for a in (_first_meta(tree, "article:author"), _first_meta(tree, "author")) if a),
         _byline(tree),
+        _person(microdata.authors(tree)),
         _article_credit(tree),
     )
     dates = (
@@ -1033,16 +1030,36 @@ def _inside_text_container(blocks: list[Block], tree: etree._Element, heading: s
     return blocks
 
 
+_SECTIONING = ("article", "section", "aside", "nav")
+
+
+def _article_heading(tree: etree._Element) -> str | None:
+    """The first heading, whatever its level, in the `<header>` of the page's one `<article>`: the article's own
+    heading. A heading opening a `<section>` of the article heads that section, not the text; None when the page
+    has no article or several."""
+    articles = [node for node in tree.iter("article") if next(node.iterancestors("article"), None) is None]
+    headers = (
+        header
+        for header in (articles[0].iter("header") if len(articles) == 1 else ())
+        if next(header.iterancestors(*_SECTIONING)) is articles[0]
+    )
+    heading = next((h for header in headers for h in header.iter(*_HEADINGS)), None)
+    return _text(heading) or None if heading is not None else None
+
+
 def _page_heading(tree: etree._Element) -> str | None:
-    """The text's own `<h1>`: the first inside an `<article>` or `<main>`, else the page's first that is not
-    wholly a link to another page, else the page's first.
+    """The text's own heading: the first `<h1>` inside an `<article>` or `<main>`, else the page's first `<h1>`
+    that is not wholly a link to another page, else the headline its article item marks (microdata), else the
+    heading in its `<article>`'s `<header>`, else the page's first `<h1>`.
 
     A site often sets its name in an `<h1>` of its header (the logo, a link home) above the article's own
-    headline; taken for the page's heading, that name was kept as the title and the headline cut off as the
-    "site name"."""
+    headline, which it may set in an `<h2>`; taken for the page's heading, that name was kept as the title and
+    the headline cut off as the "site name"."""
     inside = tree.xpath("(//article//h1 | //main//h1)[1]")
     headings = list(tree.iter("h1"))
     own = [h for h in headings if not (_text(h) and _linked(h) == len(_text(h)))]
+    if not (inside or own) and (marked := _clean(microdata.headline(tree)) or _article_heading(tree)):
+        return marked
     first = inside[0] if inside else next(iter(own or headings), None)
     return _text(first) or None if first is not None else None
 

@@ -418,7 +418,37 @@ def _without_contents(units: list[_Unit]) -> list[_Unit]:
     headings with page numbers, which are no sentences of the text and point to pages a plain file has not."""
     contents = {i for i, unit in enumerate(units) if _is_contents(unit)}
     titles = {i - 1 for i in contents if i > 0 and i - 1 not in contents and _is_heading(units[i - 1])}
-    return [unit for i, unit in enumerate(units) if i not in contents | titles]
+    return [unit for i, unit in enumerate(units) if i not in contents | titles | _listed_contents(units)]
+
+
+_CONTENTS_HEADING_RE = re.compile(r"(?:table of )?contents\W*", re.IGNORECASE)
+
+
+def _entry_key(text: str) -> str:
+    """An entry's words, in lower case, without punctuation: "EDITOR'S INTRODUCTION." is "Editor's Introduction"."""
+    return " ".join(re.findall(r"[^\W_]+", text.lower()))
+
+
+def _listed_contents(units: list[_Unit]) -> set[int]:
+    """A contents list without page numbers (an e-book's) and its heading: a "Contents" heading, then short lines
+    only, until one of them comes again: the text opening with its first heading, which the list named before.
+    A list whose entries never come again before a sentence is no contents list and stays."""
+    found: set[int] = set()
+    for start, unit in enumerate(units):
+        if not _CONTENTS_HEADING_RE.fullmatch(unit.text.strip()):
+            continue
+        seen: set[str] = set()
+        for end in range(start + 1, len(units)):
+            lines = units[end].text.splitlines()
+            if not all(
+                len(line.strip()) <= _HEADING_MAX_CHARS and len(line.split()) <= _HEADING_MAX_WORDS for line in lines
+            ):
+                break
+            if (key := _entry_key(units[end].text)) in seen:
+                found.update(range(start, end))
+                break
+            seen.add(key)
+    return found
 
 
 def _looks_like_title(text: str) -> bool:
@@ -532,13 +562,15 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
     closed = False
     note: int | None = None
     unclosed: int | None = None
-    """A labelled note whose closing bracket is still to come: the paragraphs until it are the note's."""
+    """A labelled note whose closing bracket is still to come: the paragraphs until it, or until the next labelled
+    note, are the note's."""
     for position, unit in enumerate(units):
         text = unit.text
-        if unclosed is not None:
+        if unclosed is not None and not _LABELLED_NOTE_RE.match(text):
             drafts[0].footnotes[unclosed] += "\n\n" + text.removesuffix("]").rstrip()
-            unclosed = None if text.endswith("]") else unclosed
+            unclosed = None if _closes_a_bracket(text) and not _closed_again(units, position) else unclosed
             continue
+        unclosed = None  # the next labelled note ends one whose closing bracket the transcriber left out
         if closed:
             if text not in chrome:
                 drafts.append(_Draft(None, [unit]))
@@ -556,7 +588,8 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
         elif labelled := _LABELLED_NOTE_RE.match(text):
             if int(labelled.group(1)) not in drafts[0].footnotes:
                 drafts[0].footnotes[int(labelled.group(1))] = _note_text(text)
-                unclosed = None if text.endswith("]") else int(labelled.group(1))
+                closed_here = text.endswith("]") and not _closed_again(units, position)
+                unclosed = None if closed_here else int(labelled.group(1))
         elif listing and chrome.repeats(text) and (drafts[0].units or drafts[0].footnotes):
             closed = True
         elif in_notes or text in chrome:
@@ -566,6 +599,28 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
         else:
             drafts[-1].units.append(unit)
     return drafts
+
+
+def _closes_a_bracket(text: str) -> bool:
+    """Whether a unit ends with a closing bracket that nothing in it opened."""
+    return text.endswith("]") and text.count("]") > text.count("[")
+
+
+def _closed_again(units: list[_Unit], position: int) -> bool:
+    """Whether the labelled note at `position`, closed on its own line, is closed once more further on.
+
+    A transcriber who brackets a note of several paragraphs may close its first paragraph as well as its last
+    (`[Footnote 24: ... alluded to.]`, two paragraphs, then `... of each other.]`): the later bracket opens
+    nowhere, so the paragraphs up to it are the note's, not the text's. Looked for only until a heading, the
+    next labelled note or a bracket opened, where the brackets of the text take over again.
+    """
+    for unit in units[position + 1 :]:
+        text = unit.text
+        if _LABELLED_NOTE_RE.match(text) or _is_heading(unit) or text.count("[") > text.count("]"):
+            return False
+        if _closes_a_bracket(text):
+            return True
+    return False
 
 
 def _opens_notes(units: list[_Unit], position: int) -> bool:
