@@ -33,11 +33,11 @@ from typing import Any
 from qa.errors import CorpusError
 from qa.formats import parse_bytes, pdf
 from qa.formats.document import Parsed
-from qa.formats.errors import UnreadableDocument
+from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.settings import Settings
 
 
-class ParseStopped(UnreadableDocument):
+class ParseStopped(OverLimit):
     """A parse stopped short: by a limit (time, memory, pages, characters) or by the process shutting down.
 
     Unlike a malformed file, the outcome depends on the limits, which are settings, and on the machine's
@@ -241,7 +241,8 @@ def _serve(connection: Connection, limits: ParseLimits) -> None:
             if _out_of_memory(error):
                 connection.send(("fatal", limits.memory_message()))
                 return
-            connection.send(("limit" if isinstance(error, ParseStopped) else "rejected", _reason(error, source)))
+            over = isinstance(error, OverLimit) or isinstance(error.__cause__, OverLimit)  # parse_bytes names the file
+            connection.send(("limit" if over else "rejected", _reason(error, source)))
 
 
 def _out_of_memory(error: BaseException | None) -> bool:

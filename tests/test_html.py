@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import time
+from dataclasses import replace
+
 import pytest
 
 from bench.bomb_files import nested_html
@@ -9,6 +12,7 @@ from qa.corpus import Article
 from qa.errors import CorpusError
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
+from qa.isolation import DEFAULT_LIMITS, ParseStopped, parse_isolated
 from qa.settings import PROJECT_ROOT
 
 NEWS_PAGE = """<!doctype html>
@@ -502,3 +506,124 @@ def test_comment_left_in_a_heading_is_skipped_not_a_crash() -> None:
     )
     texts = [p.text for p in article_of(page).paragraphs]
     assert texts[-1].startswith("The regional clubs may again fill their halls with spectators")
+
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+SHELL_PAGE = page_with(
+    "<title>Evolving a change</title>",
+    "<p>The commission's tool merges the two rewrites of the fix, as the transcript below shows step by step.</p>"
+    "<pre>$ hg evolve\nmerge:[6] fix bug 24 (v2 by bob)\nwith: [7] fix bug 24 (v2 by alice)\n\n"
+    "0 files updated, 1 files merged</pre>"
+    "<p>The two rewrites are merged into one changeset, which both authors can then pull and push again.</p>",
+)
+
+
+def test_bracketed_number_printed_as_words_is_no_note_marker() -> None:
+    """A marker comes from footnote markup; "merge:[6]" in a transcript is the page's words, and stays so."""
+    (listing,) = [p for p in article_of(SHELL_PAGE).paragraphs if "merge:" in p.text]
+    assert listing.markers == ()
+    assert "".join(char for char in listing.text if char != "\u2060").startswith("$ hg evolve\nmerge:[6] fix bug 24")
+
+
+def test_bracketed_number_in_a_real_sphinx_transcript_is_no_marker() -> None:
+    parsed = parse_page((WILD / "evolve-sphinx-shared-mutable-history.html").read_bytes())
+    assert [m for p in parsed.articles[0].paragraphs for m in p.markers] == []
+
+
+def test_bracketed_number_linked_to_a_note_is_still_a_marker() -> None:
+    body = (
+        '<p>More than 300 people have been held without charge since March.<a href="#fn6">[6]</a></p>'
+        '<ol class="footnotes"><li id="fn6">Statement by the detainees’ lawyers, 2 May 2023.</li></ol>'
+    )
+    (paragraph,) = article_of(page_with("<title>Detentions</title>", body)).paragraphs
+    assert [m.number for m in paragraph.markers] == [6]
+
+
+def test_code_listing_keeps_its_line_breaks_as_one_paragraph() -> None:
+    texts = [p.text for p in article_of(SHELL_PAGE).paragraphs]
+    assert texts[1].replace("\u2060", "") == (
+        "$ hg evolve\nmerge:[6] fix bug 24 (v2 by bob)\nwith: [7] fix bug 24 (v2 by alice)\n"
+        "0 files updated, 1 files merged"
+    )
+
+
+def test_code_listing_of_a_real_blog_keeps_its_lines() -> None:
+    texts = [p.text for p in parse_page((WILD / "v8-blog-standalone-wasm.html").read_bytes()).articles[0].paragraphs]
+    assert (
+        "// add.c\n#include <emscripten.h>\nEMSCRIPTEN_KEEPALIVE\nint add(int x, int y) {\n  return x + y;\n}" in texts
+    )
+
+
+LINKED_ITEMS = (
+    '<li><a href="https://bugs.example.org/1677080">Bug 1677080 – Fullscreen window is affected by switching the video'
+    " source</a></li>"
+    '<li><a href="https://bugs.example.org/1677107">Bug 1677107 – Add telemetry for tracking multiple window'
+    " usage</a></li>"
+)
+PROSE = "".join(
+    f"<h2>{team}</h2><ul><li>The {team.lower()} team fixed a long list of problems this month, and more fixes are on"
+    " the way before the next release.</li><li>Students will be hacking on it again next semester, with two mentors"
+    f" from the {team.lower()} team.</li></ul>"
+    for team in ("Player", "Search", "Printing")
+)
+
+
+def weekly(more: str) -> str:
+    """A weekly project update after the one where the list of links stood: headed sections of bullets."""
+    return page_with("<title>These weeks</title>", f"<h1>These weeks</h1>{PROSE}{more}")
+
+
+def test_list_of_links_inside_the_text_is_kept_in_its_place() -> None:
+    """trafilatura drops a list that is all links; one inside the text (its lead-in is a kept item) is the text's."""
+    lead_in = f"<li>In progress:<ul>{LINKED_ITEMS}</ul></li>"
+    more = f"<h2>Video</h2><ul><li>Reviews landed for the new controls of the player.</li>{lead_in}</ul>"
+    texts = [p.text for p in article_of(weekly(more)).paragraphs]
+    assert texts[-3:] == [
+        "In progress:",
+        "Bug 1677080 – Fullscreen window is affected by switching the video source",
+        "Bug 1677107 – Add telemetry for tracking multiple window usage",
+    ]
+
+
+def test_list_of_links_in_a_real_blog_post_is_kept() -> None:
+    parsed = parse_page((WILD / "mozilla-nightly-blog-issue-85.html").read_bytes())
+    texts = [p.text for p in parsed.articles[0].paragraphs]
+    start = texts.index("In progress:")
+    assert texts[start + 1] == "Bug 1677080 – Fullscreen PiP window is affected by switching video source"
+    assert texts[start + 5] == "Bug 1678390 – Prevent Picture-in-Picture windows from opening on top of one another"
+
+
+def test_list_of_links_to_the_sites_own_pages_is_its_related_stories_and_stays_out() -> None:
+    related = (
+        '<li><a href="/2023/05/election-postponed">Election commission postpones local vote in three regions</a></li>'
+        '<li><a href="https://www.example.org/2023/05/court">Court orders release of two journalists held since'
+        " March</a></li>"
+    )
+    lead_in = f"<li>Read:<ul>{related}</ul></li>"
+    more = f"<h2>Video</h2><ul><li>Reviews landed for the new controls of the player.</li>{lead_in}</ul>"
+    page = weekly(more).replace("<head>", '<head><link rel="canonical" href="https://example.org/2023/05/weeks">')
+    assert "Election commission" not in parse_page(page).text
+
+
+def test_list_of_links_in_an_aside_or_a_related_box_stays_out() -> None:
+    aside = f"<aside><p>More:</p><ul>{LINKED_ITEMS}</ul></aside>"
+    related = f'<div class="related-posts"><p>See:</p><ul>{LINKED_ITEMS}</ul></div>'
+    assert "Bug 1677080" not in parse_page(weekly(aside + related)).text
+
+
+def test_list_of_links_printed_twice_on_the_page_is_a_menu_and_stays_out() -> None:
+    menu = f"<div><p>Sections:</p><ul>{LINKED_ITEMS}</ul></div>"
+    assert "Bug 1677080" not in parse_page(weekly(menu + menu)).text
+
+
+def test_page_too_large_for_the_memory_limit_is_refused_at_once_naming_its_size_and_the_setting() -> None:
+    """Parsed, a page would take some 32 times its size; past the limit it died after minutes, saying neither how
+    large it is nor that the page alone was too large. It is a limit, not a fault of the file: tried again when
+    the limit is raised."""
+    page = page_with(
+        "<title>Large</title>", "<p>Enough words in one paragraph for an article to be found.</p>" * 40_000
+    )
+    started = time.monotonic()
+    with pytest.raises(ParseStopped, match=r"large\.html: it is a 2\.\d MB page, .*raise QA_PARSE_MEMORY_BYTES"):
+        parse_isolated(page.encode(), "large.html", replace(DEFAULT_LIMITS, memory_bytes=60_000_000))
+    assert time.monotonic() - started < 10

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import calendar
 import re
+import textwrap
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -39,6 +40,8 @@ class Block:
     text: str
     kind: ParagraphKind = "text"
     page: int | None = None
+    preformatted: bool = False
+    """Set as the source wrote it, line by line (a code listing, a shell transcript): its line breaks are words."""
 
 
 @dataclass(frozen=True)
@@ -65,6 +68,13 @@ class Parsed:
 def squash(text: str) -> str:
     """White space runs as single spaces, trimmed: how a browser or a PDF reader shows them."""
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def _preformatted_lines(text: str) -> str:
+    """A preformatted block's text as laid out: its lines and their indentation under the block's own, each line
+    without trailing white space, no blank line (a blank line is what separates blocks in the laid-out text)."""
+    lines = [line.rstrip() for line in textwrap.dedent(text).splitlines() if line.strip()]
+    return "\n".join(lines)
 
 
 def assemble(extracted: Extracted, source: str) -> Parsed:
@@ -112,7 +122,11 @@ def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph],
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     section: str | None = None
-    blocks = [b for b in (Block(squash(b.text), b.kind, b.page) for b in extracted.blocks) if b.text]
+    laid_out = (
+        Block(_preformatted_lines(b.text) if b.preformatted else squash(b.text), b.kind, b.page)
+        for b in extracted.blocks
+    )
+    blocks = [b for b in laid_out if b.text]
     if blocks and blocks[-1].kind == "heading" and NOTES_HEADING_RE.fullmatch(blocks[-1].text):
         blocks.pop()
     for number, block in enumerate(blocks):

@@ -10,6 +10,11 @@ class UnreadableDocument(CorpusError):
     caller adds it: `qa.formats.parse_bytes`)."""
 
 
+class OverLimit(UnreadableDocument):
+    """A file refused for what parsing it would cost under the limits this process runs with, not for its bytes:
+    with other limits it may parse, so it is not remembered as unreadable (`qa.isolation.ParseStopped`)."""
+
+
 def decode_utf8(data: bytes) -> str:
     """The text of a UTF-8 file, or why it is not UTF-8."""
     try:
