@@ -155,3 +155,9 @@ def test_colon_fenced_aside_keeps_its_words_without_its_fence_lines() -> None:
     """Docusaurus writes an aside between `:::note` and `:::`; the fence lines are no words of the paragraph."""
     found = only_article_of("Intro.\n\n:::tip Take care\nVisits are allowed on Sundays.\n:::\n")
     assert [p.text for p in found.paragraphs] == ["Intro.", "Visits are allowed on Sundays."]
+
+
+def test_an_empty_heading_is_no_heading_and_the_text_under_it_is_kept() -> None:
+    """An ATX heading with no words ("#" alone on its line) has an inline token without children."""
+    parsed = parse_bytes(b"#\n\nThe text under it.\n", "empty-heading.md")
+    assert [paragraph.text for paragraph in parsed.articles[0].paragraphs] == ["The text under it."]

@@ -89,7 +89,7 @@ def _inline(token: Token, references: frozenset[str] = frozenset()) -> str:
     """
     parts: list[str] = []
     children = token.children or []
-    for child, following in zip(children, [*children[1:], None], strict=True):
+    for child, following in zip(children, [*children[1:], None][: len(children)], strict=True):
         if child.type == "text":
             parts.append(_citations(child.content, references))
         elif child.type == "code_inline":
