@@ -348,20 +348,59 @@ def _horizontal(char: dict) -> bool:
     return a > 0 and d > 0 and abs(b) < 0.1 * a and abs(c) < 0.1 * d
 
 
-def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
-    """A page's lines in reading order: full-width rows in place, each band of columns left column first."""
+def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> list[_Segment]:
+    """A page's lines in reading order: full-width rows in place, each band of columns left column first, and a
+    table's body (`_cells`) a column at a time."""
     level = [c for c in chars if _horizontal(c) and c["text"]]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
-    segments = _region(page, rows, 0)
+    body = [row for row in rows if table is not None and table.holds(row)]
+    columns = _cells(page, body, table) if table is not None and body else []
+    if columns:
+        tabled = {id(row) for row in body}
+        above = [row for row in rows if row.top < body[0].top and id(row) not in tabled]
+        below = [row for row in rows if row.top >= body[0].top and id(row) not in tabled]
+        segments = _region(page, above, 0)
+        for part in (columns, _region(page, below, 0)):
+            segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
+    else:
+        segments = _region(page, rows, 0)
     for segment in segments:
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
     return [segment for segment in segments if segment.lines]
+
+
+def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
+    """A table body's columns, each a segment of its own (a band of its own too: columns of cells are not two
+    columns of running text), or none when no gutter parts them.
+
+    The columns part at the table's vertical rules, or, where it has none, at the gutters no row's text crosses
+    (in a body closed by a rule: one that runs on to the page's foot may hold the table's notes under its end):
+    read row by row, a row's cells run together into a sentence no one wrote (`Mock elections grant FY2003:
+    $200,000 EAC Conducting voter education ...`); a column's cells each read whole, as the table sets them.
+    """
+    spans = sorted(span for row in body for span in _spans(row))
+    gutters = list(table.rules)
+    if not gutters and table.closed:
+        right = spans[0][1]
+        for x0, x1 in spans[1:]:
+            if x0 - right >= _GUTTER_GAP * table.size:
+                gutters.append((x0 + right) / 2)
+            right = max(right, x1)
+        if len(gutters) + 1 < table.cells:
+            return []  # a cell spans columns (or a row runs across them): the gutters found are not the table's
+    if not gutters:
+        return []
+    columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
+    for row in body:
+        for char in row.chars:
+            columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
+    return [_Segment(_group(page, chars), band) for band, chars in enumerate(c for c in columns if c)]
 
 
 def _mark_items(rows: list[_Line], glyphs: list[dict]) -> None:
@@ -1061,7 +1100,28 @@ def _breaks(
 _Box = tuple[float, float, float, float]
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Box | None]]:
+@dataclass(frozen=True)
+class _Table:
+    """A table's body under a ruled head (`_table_body`)."""
+
+    box: _Box
+    size: float
+    """The type size of the head's text: the body's cells are set in it, a page's footer below them smaller."""
+    rules: tuple[float, ...]
+    """The x of the vertical rules that part the body's columns, left to right (none: it is ruled across only)."""
+    closed: bool
+    """A rule of the head's extent closes the body: no text under the table (its notes, a page number) is in it."""
+    cells: int
+    """How many cells the head's text stands in (`_head_cells`)."""
+
+    def holds(self, row: _Line) -> bool:
+        """Whether a row of characters (`_group`) is one of the body's rows: inside its box, in the cells' type."""
+        left, top, right, bottom = self.box
+        x, y = (row.chars[0]["x0"] + row.chars[-1]["x1"]) / 2, (row.top + row.bottom) / 2
+        return left <= x <= right and top <= y <= bottom and row.size >= self.size * _NOTE_SIZE
+
+
+def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None]]:
     """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, and
     the box of each page's table body under a ruled head."""
     try:
@@ -1070,12 +1130,12 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list
             pages: list[list[_Segment]] = []
             links: list[str] = []
             grids: list[list[_Box]] = []
-            tables: list[_Box | None] = []
+            tables: list[_Table | None] = []
             for number, page in enumerate(pdf.pages, start=1):
-                pages.append(_layout(number, _printed(_on_page(page))))
+                tables.append(_table_body(page))
+                pages.append(_layout(number, _printed(_on_page(page)), tables[-1]))
                 links += _link_addresses(page)
                 grids.append(_grids(page))
-                tables.append(_table_body(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
@@ -1084,11 +1144,12 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list
     return metadata, pages, links, grids, tables
 
 
-def _table_body(page: pdfplumber.page.Page) -> _Box | None:
-    """The box of the page's first table body under a ruled head, if it has one: a table ruled only above and below
-    its head row has no grid for `find_tables` to find, but its head says where its columns of cells begin. A head is
-    a short band between two horizontal rules of the same extent, wide across the page, whose text stands in several
-    cells; its body reaches down to the last rule of that extent below it, or to the page's foot when it has none."""
+def _table_body(page: pdfplumber.page.Page) -> _Table | None:
+    """The page's first table body under a ruled head, if it has one: a table ruled only above and below its head
+    row has no grid for `find_tables` to find, but its head says where its columns of cells begin. A head is a short
+    band between two horizontal rules of the same extent, wide across the page, whose text stands in several cells;
+    its body reaches down to the last rule of that extent below it, or to the page's foot when it has none. Vertical
+    rules that run down the body part its columns."""
     rules: dict[int, list[float]] = {}
     for edge in page.horizontal_edges:
         extent = rules.setdefault(round(edge["top"]), [edge["x0"], edge["x1"]])
@@ -1102,21 +1163,32 @@ def _table_body(page: pdfplumber.page.Page) -> _Box | None:
             and abs(left - x0) <= size
             and abs(right - x1) <= size
             and bottom - top <= _HEAD_DEPTH * size
-            and _head_cells(chars, size) >= _HEAD_CELLS
+            and (cells := _head_cells(chars, size)) >= _HEAD_CELLS
         ):
             below = [y for y, a, b in wide if y > bottom and abs(a - x0) <= size and abs(b - x1) <= size]
-            return x0, bottom, x1, max(below, default=page.height)
+            foot = max(below, default=page.height)
+            rules = {
+                round(edge["x0"], 1)
+                for edge in page.vertical_edges
+                if x0 + size < edge["x0"] < x1 - size
+                and edge["top"] < foot
+                and edge["bottom"] > bottom + size
+                and edge["height"] >= size  # a rule down a row, not the side of a thin rule's box
+            }
+            return _Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells)
     return None
 
 
 def _head_cells(chars: list[dict], size: float) -> int:
-    """How many cells a head row's characters stand in: runs of text apart by more than the type size."""
-    spans = sorted((c["x0"], c["x1"]) for c in chars)
-    cells, right = 1, spans[0][1]
-    for x0, x1 in spans[1:]:
-        cells += x0 - right > size
-        right = max(right, x1)
-    return cells
+    """How many cells a head row's characters stand in: runs of text apart by more than the type size, each holding
+    a word (a head labels its columns; a contents entry between rules, `Letter .... 1`, sets a page number apart)."""
+    cells: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if cells and char["x0"] - max(c["x1"] for c in cells[-1]) <= size:
+            cells[-1].append(char)
+        else:
+            cells.append([char])
+    return sum(any(c["text"].isalpha() for c in cell) for cell in cells)
 
 
 def _grids(page: pdfplumber.page.Page) -> list[_Box]:
@@ -1588,7 +1660,7 @@ def parse(data: bytes, source: str) -> Parsed:
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
     for lines, table in zip(lines_of, tables, strict=True):
         for line in lines:
-            line.tabled = table is not None and _in_grid(line, [table])
+            line.tabled = table is not None and _in_grid(line, [table.box])
     body_size = _body_size(lines_of)
     words = _words(pages)
     dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
