@@ -103,6 +103,9 @@ _GRID_COLUMNS = 4
 _CELL_WORDS = 4
 """A ruled grid of at least this many rows and columns whose every cell holds at most this many words is a table of
 labels and figures: read row by row its cells run together, and no cell is a sentence to quote."""
+_CELL_GAP = 0.5
+"""Ems of space a table's cell keeps between its text and a vertical rule beside it, on both sides together at most
+(a word space is a quarter to a third of an em)."""
 _HEAD_SPAN = 0.5
 _HEAD_DEPTH = 3.0
 _HEAD_CELLS = 3
@@ -350,14 +353,14 @@ def _horizontal(char: dict) -> bool:
 
 def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> list[_Segment]:
     """A page's lines in reading order: full-width rows in place, each band of columns left column first, and a
-    table's body (`_cells`) a column at a time."""
+    table (`_cells`) a column at a time, each column's head cell over its body's cells."""
     level = [c for c in chars if _horizontal(c) and c["text"]]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
-    body = [row for row in rows if table is not None and table.holds(row)]
+    body = table.rows(rows) if table is not None else []
     columns = _cells(page, body, table) if table is not None and body else []
     if columns:
         tabled = {id(row) for row in body}
@@ -377,30 +380,47 @@ def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> li
 
 def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
     """A table body's columns, each a segment of its own (a band of its own too: columns of cells are not two
-    columns of running text), or none when no gutter parts them.
+    columns of running text), or none when nothing parts them.
 
-    The columns part at the table's vertical rules, or, where it has none, at the gutters no row's text crosses
-    (in a body closed by a rule: one that runs on to the page's foot may hold the table's notes under its end):
+    The columns part at the table's vertical rules, or, where it has none, at the gutters no row's text crosses:
     read row by row, a row's cells run together into a sentence no one wrote (`Mock elections grant FY2003:
-    $200,000 EAC Conducting voter education ...`); a column's cells each read whole, as the table sets them.
+    $200,000 EAC Conducting voter education ...`); a column's cells each read whole, as the table sets them. Rules
+    that a row's words run across, or fewer gutters than the head has cells (a cell spanning columns, a note under
+    the table's last row), are not the table's columns: the body is read as it was.
     """
-    spans = sorted(span for row in body for span in _spans(row))
-    gutters = list(table.rules)
-    if not gutters and table.closed:
-        right = spans[0][1]
+    if table.rules:
+        if any(_runs_across(row, rule, table.size) for row in body for rule in table.rules):
+            return []
+        gutters = list(table.rules)
+    else:
+        spans = sorted(span for row in body for span in _spans(row))
+        gutters, right = [], spans[0][1]
         for x0, x1 in spans[1:]:
             if x0 - right >= _GUTTER_GAP * table.size:
                 gutters.append((x0 + right) / 2)
             right = max(right, x1)
         if len(gutters) + 1 < table.cells:
-            return []  # a cell spans columns (or a row runs across them): the gutters found are not the table's
-    if not gutters:
-        return []
+            return []
     columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
     for row in body:
         for char in row.chars:
             columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
-    return [_Segment(_group(page, chars), band) for band, chars in enumerate(c for c in columns if c)]
+    segments = [_Segment(_group(page, chars), band) for band, chars in enumerate(c for c in columns if c)]
+    for segment in segments:
+        lines = segment.lines
+        edges = (min(line.chars[0]["x0"] for line in lines), max(line.chars[-1]["x1"] for line in lines))
+        for line in lines:
+            line.column = edges  # a cell's line is short or full against its column's width, not the page's
+    return segments
+
+
+def _runs_across(row: _Line, rule: float, size: float) -> bool:
+    """Whether a row's text runs across a vertical rule: the glyphs nearest it on either side stand closer than
+    `_CELL_GAP` (a glyph across it, or a word space over it), where cells set their text clear of their rules."""
+    glyphs = [c for c in row.chars if not c["text"].isspace()]
+    left = max((c["x1"] for c in glyphs if c["x0"] < rule), default=None)
+    right = min((c["x0"] for c in glyphs if c["x1"] > rule), default=None)
+    return left is not None and right is not None and right - left < _CELL_GAP * size
 
 
 def _mark_items(rows: list[_Line], glyphs: list[dict]) -> None:
@@ -1113,12 +1133,21 @@ class _Table:
     """A rule of the head's extent closes the body: no text under the table (its notes, a page number) is in it."""
     cells: int
     """How many cells the head's text stands in (`_head_cells`)."""
+    head: float
+    """The top of the head: the rule over it."""
 
-    def holds(self, row: _Line) -> bool:
-        """Whether a row of characters (`_group`) is one of the body's rows: inside its box, in the cells' type."""
-        left, top, right, bottom = self.box
-        x, y = (row.chars[0]["x0"] + row.chars[-1]["x1"]) / 2, (row.top + row.bottom) / 2
-        return left <= x <= right and top <= y <= bottom and row.size >= self.size * _NOTE_SIZE
+    def rows(self, rows: list[_Line]) -> list[_Line]:
+        """The page's rows of characters (`_group`) that are the table's, its head's and its body's: those inside it,
+        down to the last set in the cells' type (smaller rows under that, a page's footer, are not the table's)."""
+        left, _, right, bottom = self.box
+        inside = [
+            row
+            for row in rows
+            if left <= (row.chars[0]["x0"] + row.chars[-1]["x1"]) / 2 <= right
+            and self.head <= (row.top + row.bottom) / 2 <= bottom
+        ]
+        cells = [index for index, row in enumerate(inside) if row.size >= self.size * _NOTE_SIZE]
+        return inside[: cells[-1] + 1] if cells else []
 
 
 def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None]]:
@@ -1175,7 +1204,7 @@ def _table_body(page: pdfplumber.page.Page) -> _Table | None:
                 and edge["bottom"] > bottom + size
                 and edge["height"] >= size  # a rule down a row, not the side of a thin rule's box
             }
-            return _Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells)
+            return _Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells, top)
     return None
 
 
