@@ -434,3 +434,12 @@ def test_real_table_closed_by_a_rule_reads_each_column_of_cells_apart_though_it_
     assert "Mock elections grant program (52 U.S.C. §§21071-21072)" in texts
     assert "FY2003: $200,000 Subsequent six fiscal years: Such sums as necessary" in texts
     assert not any(text.startswith("Mock elections grant FY2003") for text in texts)
+
+
+def test_real_bold_lead_in_broken_at_its_line_end_goes_on_into_its_item_not_a_heading_of_its_own() -> None:
+    # a summary bullet opens in bold, and its bold first line ends in "short-" with the word going on, in roman type, in
+    # the line below: no heading breaks its last word, so the line is the item's start, not a heading over it
+    texts = paragraph_texts(REAL / "rdr-index-2017.pdf")
+    lead = "Freedom of expression is getting short-changed. How do company actions affect our ability to publish"
+    assert any(text.startswith(lead) for text in texts)
+    assert not any(text.endswith("getting short-") for text in texts)

@@ -730,11 +730,18 @@ def _part_of(line: _Line, key: tuple[str, str], other: _Line, known: tuple[str, 
 
 
 def _heading_like(line: _Line, body_size: float) -> bool:
-    """Set larger than the body, or bold, starting like a title and not ending like a sentence."""
+    """Set larger than the body, or bold, starting like a title and ending neither like a sentence nor in a word
+    broken at its end: a bold lead-in to a paragraph (a list item's first words) hyphenates its last word to go on in
+    the line below, which a heading of its own does not."""
     if line.size >= body_size * _HEADING_SIZE:
         return True
     opening = line.text[:1]
-    return line.bold and (opening.isupper() or opening.isdigit()) and not _SENTENCE_END_RE.search(line.text)
+    return (
+        line.bold
+        and (opening.isupper() or opening.isdigit())
+        and not _SENTENCE_END_RE.search(line.text)
+        and not _BROKEN_RE.search(line.text)
+    )
 
 
 def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
