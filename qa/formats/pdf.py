@@ -386,8 +386,11 @@ def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
     read row by row, a row's cells run together into a sentence no one wrote (`Mock elections grant FY2003:
     $200,000 EAC Conducting voter education ...`); a column's cells each read whole, as the table sets them. Rules
     that a row's words run across, or fewer gutters than the head has cells (a cell spanning columns, a note under
-    the table's last row), are not the table's columns: the body is read as it was.
+    the table's last row), are not the table's columns, and a head that does not label every column may not be a
+    table's head (rows of figures between a table's section rules): the body is read as it was.
     """
+    if not table.labelled:
+        return []
     if table.rules:
         if any(_runs_across(row, rule, table.size) for row in body for rule in table.rules):
             return []
@@ -1140,6 +1143,8 @@ class _Table:
     """A rule of the head's extent closes the body: no text under the table (its notes, a page number) is in it."""
     cells: int
     """How many cells the head's text stands in (`_head_cells`)."""
+    labelled: bool
+    """Every cell of the head holds a word: it labels each column (a row of figures between two rules does not)."""
     head: float
     """The top of the head: the rule over it."""
 
@@ -1211,20 +1216,22 @@ def _table_body(page: pdfplumber.page.Page) -> _Table | None:
                 and edge["bottom"] > bottom + size
                 and edge["height"] >= size  # a rule down a row, not the side of a thin rule's box
             }
-            return _Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells, top)
+            labelled = _head_cells(chars, size, words=False) == cells
+            return _Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells, labelled, top)
     return None
 
 
-def _head_cells(chars: list[dict], size: float) -> int:
-    """How many cells a head row's characters stand in: runs of text apart by more than the type size, each holding
-    a word (a head labels its columns; a contents entry between rules, `Letter .... 1`, sets a page number apart)."""
+def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
+    """How many cells a head row's characters stand in: runs of text apart by more than the type size, only those
+    holding a word unless `words` is false (a contents entry between rules, `Letter .... 1`, sets a page number
+    apart: one cell of words)."""
     cells: list[list[dict]] = []
     for char in sorted(chars, key=lambda c: c["x0"]):
         if cells and char["x0"] - max(c["x1"] for c in cells[-1]) <= size:
             cells[-1].append(char)
         else:
             cells.append([char])
-    return sum(any(c["text"].isalpha() for c in cell) for cell in cells)
+    return sum(not words or any(c["text"].isalpha() for c in cell) for cell in cells)
 
 
 def _grids(page: pdfplumber.page.Page) -> list[_Box]:
