@@ -412,3 +412,34 @@ def test_real_slides_bullets_drawn_as_unmapped_glyphs_start_list_items_of_their_
         ("bullet", "Infants: Less likely to get childhood diabetes or asthma and have fewer ear infections."),
         ("bullet", "Mothers: Less likely to get certain types of cancer."),
     ]
+
+
+def paragraph_texts(path: Path) -> list[str]:
+    return [p.text for parsed in articles(path) for p in parsed.paragraphs]
+
+
+def test_real_table_ruled_down_its_columns_reads_each_cell_apart_not_a_row_run_together() -> None:
+    # the notice's cost table has rules over and under its head and rules down its columns, and dot leaders that fill
+    # each cell to the next: read row by row, its cells ran into one line ("FCC OPS installation ... 1 work-hour ...")
+    texts = paragraph_texts(Path(__file__).parent / "data" / "wild" / "federal-register-2020-17221.pdf")
+    labour = "1 work-hour × $85 per hour = $85 ......"
+    assert " ".join([labour] * 3) in texts
+    assert not any("FCC OPS installation" in text and "work-hour" in text for text in texts)
+
+
+def test_real_table_closed_by_a_rule_reads_each_column_of_cells_apart_though_it_has_too_few_rows_for_a_gutter() -> None:
+    # the grant-programs table's last page holds two rows between its ruled head and its closing rule: too few for a
+    # gutter between columns of running text, but no row's text crosses the gaps between its cells
+    texts = paragraph_texts(REAL / "crs-election-grants-2026.pdf")
+    assert "Mock elections grant program (52 U.S.C. §§21071-21072)" in texts
+    assert "FY2003: $200,000 Subsequent six fiscal years: Such sums as necessary" in texts
+    assert not any(text.startswith("Mock elections grant FY2003") for text in texts)
+
+
+def test_real_bold_lead_in_broken_at_its_line_end_goes_on_into_its_item_not_a_heading_of_its_own() -> None:
+    # a summary bullet opens in bold, and its bold first line ends in "short-" with the word going on, in roman type, in
+    # the line below: no heading breaks its last word, so the line is the item's start, not a heading over it
+    texts = paragraph_texts(REAL / "rdr-index-2017.pdf")
+    lead = "Freedom of expression is getting short-changed. How do company actions affect our ability to publish"
+    assert any(text.startswith(lead) for text in texts)
+    assert not any(text.endswith("getting short-") for text in texts)

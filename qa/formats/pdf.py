@@ -104,6 +104,9 @@ _GRID_COLUMNS = 4
 _CELL_WORDS = 4
 """A ruled grid of at least this many rows and columns whose every cell holds at most this many words is a table of
 labels and figures: read row by row its cells run together, and no cell is a sentence to quote."""
+_CELL_GAP = 0.5
+"""Ems of space a table's cell keeps between its text and a vertical rule beside it, on both sides together at most
+(a word space is a quarter to a third of an em)."""
 _HEAD_SPAN = 0.5
 _HEAD_DEPTH = 3.0
 _HEAD_CELLS = 3
@@ -352,20 +355,79 @@ def _horizontal(char: dict) -> bool:
     return a > 0 and d > 0 and abs(b) < 0.1 * a and abs(c) < 0.1 * d
 
 
-def _layout(page: int, chars: Sequence[dict]) -> list[_Segment]:
-    """A page's lines in reading order: full-width rows in place, each band of columns left column first."""
+def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> list[_Segment]:
+    """A page's lines in reading order: full-width rows in place, each band of columns left column first, and a
+    table (`_cells`) a column at a time, each column's head cell over its body's cells."""
     level = [c for c in chars if _horizontal(c) and c["text"]]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
-    segments = _region(page, rows, 0)
+    body = table.rows(rows) if table is not None else []
+    columns = _cells(page, body, table) if table is not None and body else []
+    if columns:
+        tabled = {id(row) for row in body}
+        above = [row for row in rows if row.top < body[0].top and id(row) not in tabled]
+        below = [row for row in rows if row.top >= body[0].top and id(row) not in tabled]
+        segments = _region(page, above, 0)
+        for part in (columns, _region(page, below, 0)):
+            segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
+    else:
+        segments = _region(page, rows, 0)
     for segment in segments:
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
     return [segment for segment in segments if segment.lines]
+
+
+def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
+    """A table body's columns, each a segment of its own (a band of its own too: columns of cells are not two
+    columns of running text), or none when nothing parts them.
+
+    The columns part at the table's vertical rules, or, where it has none, at the gutters no row's text crosses:
+    read row by row, a row's cells run together into a sentence no one wrote (`Mock elections grant FY2003:
+    $200,000 EAC Conducting voter education ...`); a column's cells each read whole, as the table sets them. Rules
+    that a row's words run across, or fewer gutters than the head has cells (a cell spanning columns, a note under
+    the table's last row), are not the table's columns, and a head that does not label every column may not be a
+    table's head (rows of figures between a table's section rules): the body is read as it was.
+    """
+    if not table.labelled:
+        return []
+    if table.rules:
+        if any(_runs_across(row, rule, table.size) for row in body for rule in table.rules):
+            return []
+        gutters = list(table.rules)
+    else:
+        spans = sorted(span for row in body for span in _spans(row))
+        gutters, right = [], spans[0][1]
+        for x0, x1 in spans[1:]:
+            if x0 - right >= _GUTTER_GAP * table.size:
+                gutters.append((x0 + right) / 2)
+            right = max(right, x1)
+        if len(gutters) + 1 < table.cells:
+            return []
+    columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
+    for row in body:
+        for char in row.chars:
+            columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
+    segments = [_Segment(_group(page, chars), band) for band, chars in enumerate(c for c in columns if c)]
+    for segment in segments:
+        lines = segment.lines
+        edges = (min(line.chars[0]["x0"] for line in lines), max(line.chars[-1]["x1"] for line in lines))
+        for line in lines:
+            line.column = edges  # a cell's line is short or full against its column's width, not the page's
+    return segments
+
+
+def _runs_across(row: _Line, rule: float, size: float) -> bool:
+    """Whether a row's text runs across a vertical rule: the glyphs nearest it on either side stand closer than
+    `_CELL_GAP` (a glyph across it, or a word space over it), where cells set their text clear of their rules."""
+    glyphs = [c for c in row.chars if not c["text"].isspace()]
+    left = max((c["x1"] for c in glyphs if c["x0"] < rule), default=None)
+    right = min((c["x0"] for c in glyphs if c["x1"] > rule), default=None)
+    return left is not None and right is not None and right - left < _CELL_GAP * size
 
 
 def _mark_items(rows: list[_Line], glyphs: list[dict]) -> None:
@@ -675,11 +737,18 @@ def _part_of(line: _Line, key: tuple[str, str], other: _Line, known: tuple[str, 
 
 
 def _heading_like(line: _Line, body_size: float) -> bool:
-    """Set larger than the body, or bold, starting like a title and not ending like a sentence."""
+    """Set larger than the body, or bold, starting like a title and ending neither like a sentence nor in a word
+    broken at its end: a bold lead-in to a paragraph (a list item's first words) hyphenates its last word to go on in
+    the line below, which a heading of its own does not."""
     if line.size >= body_size * _HEADING_SIZE:
         return True
     opening = line.text[:1]
-    return line.bold and (opening.isupper() or opening.isdigit()) and not _SENTENCE_END_RE.search(line.text)
+    return (
+        line.bold
+        and (opening.isupper() or opening.isdigit())
+        and not _SENTENCE_END_RE.search(line.text)
+        and not _BROKEN_RE.search(line.text)
+    )
 
 
 def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
@@ -1111,7 +1180,39 @@ def _breaks(
 _Box = tuple[float, float, float, float]
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Box | None]]:
+@dataclass(frozen=True)
+class _Table:
+    """A table's body under a ruled head (`_table_body`)."""
+
+    box: _Box
+    size: float
+    """The type size of the head's text: the body's cells are set in it, a page's footer below them smaller."""
+    rules: tuple[float, ...]
+    """The x of the vertical rules that part the body's columns, left to right (none: it is ruled across only)."""
+    closed: bool
+    """A rule of the head's extent closes the body: no text under the table (its notes, a page number) is in it."""
+    cells: int
+    """How many cells the head's text stands in (`_head_cells`)."""
+    labelled: bool
+    """Every cell of the head holds a word: it labels each column (a row of figures between two rules does not)."""
+    head: float
+    """The top of the head: the rule over it."""
+
+    def rows(self, rows: list[_Line]) -> list[_Line]:
+        """The page's rows of characters (`_group`) that are the table's, its head's and its body's: those inside it,
+        down to the last set in the cells' type (smaller rows under that, a page's footer, are not the table's)."""
+        left, _, right, bottom = self.box
+        inside = [
+            row
+            for row in rows
+            if left <= (row.chars[0]["x0"] + row.chars[-1]["x1"]) / 2 <= right
+            and self.head <= (row.top + row.bottom) / 2 <= bottom
+        ]
+        cells = [index for index, row in enumerate(inside) if row.size >= self.size * _NOTE_SIZE]
+        return inside[: cells[-1] + 1] if cells else []
+
+
+def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None]]:
     """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, and
     the box of each page's table body under a ruled head."""
     try:
@@ -1120,12 +1221,12 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list
             pages: list[list[_Segment]] = []
             links: list[str] = []
             grids: list[list[_Box]] = []
-            tables: list[_Box | None] = []
+            tables: list[_Table | None] = []
             for number, page in enumerate(pdf.pages, start=1):
-                pages.append(_layout(number, _printed(_on_page(page))))
+                tables.append(_table_body(page))
+                pages.append(_layout(number, _printed(_on_page(page)), tables[-1]))
                 links += _link_addresses(page)
                 grids.append(_grids(page))
-                tables.append(_table_body(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
@@ -1134,11 +1235,12 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list
     return metadata, pages, links, grids, tables
 
 
-def _table_body(page: pdfplumber.page.Page) -> _Box | None:
-    """The box of the page's first table body under a ruled head, if it has one: a table ruled only above and below
-    its head row has no grid for `find_tables` to find, but its head says where its columns of cells begin. A head is
-    a short band between two horizontal rules of the same extent, wide across the page, whose text stands in several
-    cells; its body reaches down to the last rule of that extent below it, or to the page's foot when it has none."""
+def _table_body(page: pdfplumber.page.Page) -> _Table | None:
+    """The page's first table body under a ruled head, if it has one: a table ruled only above and below its head
+    row has no grid for `find_tables` to find, but its head says where its columns of cells begin. A head is a short
+    band between two horizontal rules of the same extent, wide across the page, whose text stands in several cells;
+    its body reaches down to the last rule of that extent below it, or to the page's foot when it has none. Vertical
+    rules that run down the body part its columns."""
     rules: dict[int, list[float]] = {}
     for edge in page.horizontal_edges:
         extent = rules.setdefault(round(edge["top"]), [edge["x0"], edge["x1"]])
@@ -1152,21 +1254,34 @@ def _table_body(page: pdfplumber.page.Page) -> _Box | None:
             and abs(left - x0) <= size
             and abs(right - x1) <= size
             and bottom - top <= _HEAD_DEPTH * size
-            and _head_cells(chars, size) >= _HEAD_CELLS
+            and (cells := _head_cells(chars, size)) >= _HEAD_CELLS
         ):
             below = [y for y, a, b in wide if y > bottom and abs(a - x0) <= size and abs(b - x1) <= size]
-            return x0, bottom, x1, max(below, default=page.height)
+            foot = max(below, default=page.height)
+            rules = {
+                round(edge["x0"], 1)
+                for edge in page.vertical_edges
+                if x0 + size < edge["x0"] < x1 - size
+                and edge["top"] < foot
+                and edge["bottom"] > bottom + size
+                and edge["height"] >= size  # a rule down a row, not the side of a thin rule's box
+            }
+            labelled = _head_cells(chars, size, words=False) == cells
+            return _Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells, labelled, top)
     return None
 
 
-def _head_cells(chars: list[dict], size: float) -> int:
-    """How many cells a head row's characters stand in: runs of text apart by more than the type size."""
-    spans = sorted((c["x0"], c["x1"]) for c in chars)
-    cells, right = 1, spans[0][1]
-    for x0, x1 in spans[1:]:
-        cells += x0 - right > size
-        right = max(right, x1)
-    return cells
+def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
+    """How many cells a head row's characters stand in: runs of text apart by more than the type size, only those
+    holding a word unless `words` is false (a contents entry between rules, `Letter .... 1`, sets a page number
+    apart: one cell of words)."""
+    cells: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: c["x0"]):
+        if cells and char["x0"] - max(c["x1"] for c in cells[-1]) <= size:
+            cells[-1].append(char)
+        else:
+            cells.append([char])
+    return sum(not words or any(c["text"].isalpha() for c in cell) for cell in cells)
 
 
 def _grids(page: pdfplumber.page.Page) -> list[_Box]:
@@ -1662,7 +1777,7 @@ def parse(data: bytes, source: str) -> Parsed:
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
     for lines, table in zip(lines_of, tables, strict=True):
         for line in lines:
-            line.tabled = table is not None and _in_grid(line, [table])
+            line.tabled = table is not None and _in_grid(line, [table.box])
     body_size = _body_size(lines_of)
     words = _words(pages)
     dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
