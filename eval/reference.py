@@ -8,8 +8,8 @@ sees taken out), and for Word mammoth's HTML rendering, read as HTML is. Quotes 
 that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
-- white space: runs of it are one space; typographic ligatures and compatibility forms fold (NFKC), but for
-  superscripts, subscripts and fractions, which are other numbers (`10²` is not `102`);
+- white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and no other
+  character folds (`①` is not `1`, `10²` not `102`);
 - a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`, the last two
   glued to the word before, as a superscript prints: a number set apart is the text's own (`Article 5`);
 - a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
@@ -36,7 +36,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -71,8 +73,12 @@ class Reference:
     and where in `quotable` the text after the line starts (a quote that opens with that note's marker may start
     there: `_opens_a_note`)."""
     printed: bool = False
-    """The text was read off a laid-out page by pdftotext, which drops a hyphen where it joins a word across a line
-    end and keeps the line break inside a wrapped web address (`text_pattern`)."""
+    """The text was read off a laid-out page by pdftotext, which keeps the line break inside a wrapped web address
+    (`text_pattern`)."""
+    line_hyphens: frozenset[str] = frozenset()
+    """The words a printed page breaks across a line end at a hyphen (`government-ordered` for `government-` at one
+    line's end and `ordered` at the next one's start: `_line_hyphens`). pdftotext joins the two and drops the hyphen,
+    so there, and only there, the quote's hyphen may be missing from the reference."""
     note_pages: tuple[str, ...] = ()
     """The pages read a second way where notes are looked for too (PDF: pdftotext's layout mode, which keeps
     a note's number beside its text where the reading-order mode sets it elsewhere on the page)."""
@@ -85,22 +91,23 @@ class Reference:
         return " ".join(self.pages)
 
 
-_KEPT_FORMS = ("<super>", "<sub>", "<fraction>")
-"""Compatibility forms NFKC would fold that read as other words: `10²` is not `102`, `H₂O` not `H2O`, `1½` not
-`11⁄2`. Every other compatibility form (a ligature `ﬁ`, a no-break space, `…`) reads as what it folds to."""
+def _fold(match: re.Match[str]) -> str:
+    """A typographic ligature (`ﬁ`) as the letters it joins: the typesetter's choice of glyph, which one extractor
+    keeps (pdftotext) and another spells out (the PDF parser), for the same words. No other compatibility character
+    folds: `①` is not `1`, `10²` not `102`, `Ⅳ` not `IV`, `…` not `...`; each is another character on the page,
+    which both extractions read the same."""
+    char = match.group()
+    return unicodedata.normalize("NFKC", char) if "LIGATURE" in unicodedata.name(char, "") else char
+
+
 _NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
-def _fold(match: re.Match[str]) -> str:
-    char = match.group()
-    return char if unicodedata.decomposition(char).startswith(_KEPT_FORMS) else unicodedata.normalize("NFKC", char)
-
-
 def normalize(text: str) -> str:
-    """NFKC but for `_KEPT_FORMS`, single spaces and no invisible format characters: how two faithful extractions
-    of the same words compare equal. A zero-width space, joiner or byte-order mark (Unicode category Cf) is not
-    shown by a browser or a PDF viewer, so one extraction keeping it and the other dropping it read the same to a
-    reader."""
+    """NFC with typographic ligatures spelled out (`_fold`), single spaces and no invisible format characters: how
+    two faithful extractions of the same words compare equal. A zero-width space, joiner or byte-order mark (Unicode
+    category Cf) is not shown by a browser or a PDF viewer, so one extraction keeping it and the other dropping it
+    read the same to a reader; a no-break space is white space as any other."""
     folded = unicodedata.normalize("NFC", _NON_ASCII_RE.sub(_fold, text))
     visible = "".join(char for char in folded if unicodedata.category(char) != "Cf")
     return _SPACE_RE.sub(" ", visible).strip()
@@ -218,7 +225,30 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         printed=True,
         note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
         blocks=blocks,
+        line_hyphens=_line_hyphens(_pdftotext(path, "-bbox-layout")),
     )
+
+
+_BOX_PAGE_RE = re.compile(r"<page\b.*?</page>", re.DOTALL)
+_BOX_LINE_RE = re.compile(r"<line\b.*?</line>", re.DOTALL)
+_BOX_WORD_RE = re.compile(r"<word\b[^>]*>(.*?)</word>", re.DOTALL)
+_BROKEN_HEAD_RE = re.compile(r"(\w+)-$")
+_BROKEN_TAIL_RE = re.compile(r"\w+")
+
+
+def _line_hyphens(boxes: str) -> frozenset[str]:
+    """The words broken at a hyphen across a line end (`Reference.line_hyphens`), read from pdftotext's word boxes
+    (`-bbox-layout`: each page's lines in reading order, the words of each), as `head-tail`: the letters before the
+    hyphen ending one line and those the next line of the page opens with."""
+    broken: set[str] = set()
+    for page in _BOX_PAGE_RE.findall(boxes):
+        lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)]
+        for line, following in pairwise(lines):
+            head = _BROKEN_HEAD_RE.search(normalize(line[-1])) if line else None
+            tail = _BROKEN_TAIL_RE.match(normalize(following[0])) if following else None
+            if head and tail:
+                broken.add(f"{head.group(1)}-{tail.group()}")
+    return frozenset(broken)
 
 
 class _VisibleText(HTMLParser):
@@ -438,56 +468,78 @@ def _marker_pattern(number: int, printed: bool) -> str:
     return rf"\s?(?:\[\^?{n}\]|{bare})" if printed else rf"(?:\s?\[\^?{n}\]|{bare})"
 
 
-def text_pattern(text: str, printed: bool = False) -> re.Pattern[str]:
-    """A pattern matching `text` as the source may print it: its words exactly, its markers in any form, and where
-    the source is `printed` (`Reference.printed`) with what pdftotext does to a printed line (`_literal`)."""
+def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
+    """A pattern matching `text` as the source `ref` may print it: its words exactly, its markers in any form, and
+    where the source is printed (`Reference.printed`) with what pdftotext does to a printed line (`_literal`)."""
+    printed = ref is not None and ref.printed
     text = normalize(text)
     parts: list[str] = []
     position = 0
     for marker in MARKER_RE.finditer(text):
-        parts.append(_literal(text[position : marker.start()].rstrip(), printed))
+        parts.append(_literal(text[position : marker.start()].rstrip(), ref))
         parts.append(_marker_pattern(int(marker.group(1)), printed) + r"\s?")
         position = marker.end()
         if text[position : position + 1] == " ":
             position += 1
-    parts.append(_literal(text[position:], printed))
+    parts.append(_literal(text[position:], ref))
     return re.compile("".join(parts))
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_WORD_HYPHEN_RE = re.compile(r"(?<=\w)\\?-(?=\w)")
+_WORD_PART_BEFORE_RE = re.compile(r"\w+$")
+_WORD_PART_AFTER_RE = re.compile(r"\w+")
 
 
-def _literal(text: str, printed: bool) -> str:
-    """A pattern for marker-free text: its characters exactly, but for two things pdftotext does to `printed` text.
+def _literal(text: str, ref: Reference | None) -> str:
+    """A pattern for marker-free text: its characters exactly, but for two things pdftotext does to printed text
+    (`Reference.printed`).
 
     It drops the hyphen of a word it joins across a line end ("government-\\nordered" comes out
-    "governmentordered"), so a hyphen inside a word may be missing from the reference (never the other
-    way round: a quote that lost a hyphen still fails). And it keeps the line break inside a wrapped
-    URL, so white space may stand between a URL's characters in the reference (never in the quote).
-    An HTML, Markdown or text file has no line pdftotext laid out: there both must stand as quoted.
+    "governmentordered"), so the hyphen of a word the page breaks there (`Reference.line_hyphens`) may be
+    missing from the reference; any other hyphen must stand, and a quote that lost a hyphen still fails.
+    And it keeps the line break inside a wrapped URL, so white space may stand between a URL's characters
+    in the reference (never in the quote). An HTML, Markdown or text file has no line pdftotext laid out:
+    there both must stand as quoted.
     """
-    if not printed:
+    if ref is None or not ref.printed:
         return re.escape(text)
+    dropped = _dropped_hyphens(text, ref.line_hyphens)
+
+    def characters(start: int, end: int, between: str = "") -> str:
+        return between.join("-?" if i in dropped else re.escape(text[i]) for i in range(start, end))
+
     parts: list[str] = []
     position = 0
     for url in _URL_RE.finditer(text):
-        parts.append(re.escape(text[position : url.start()]))
-        parts.append(r"\s?".join("-?" if char == "-" else re.escape(char) for char in url.group(0)))
+        parts.append(characters(position, url.start()))
+        parts.append(characters(url.start(), url.end(), r"\s?"))
         position = url.end()
-    parts.append(re.escape(text[position:]))
-    return _WORD_HYPHEN_RE.sub("-?", "".join(parts))
+    parts.append(characters(position, len(text)))
+    return "".join(parts)
+
+
+def _dropped_hyphens(text: str, line_hyphens: frozenset[str]) -> frozenset[int]:
+    """Where in `text` a hyphen joins two parts of a word that the page breaks there (`Reference.line_hyphens`)."""
+    dropped: set[int] = set()
+    for index, char in enumerate(text):
+        if char != "-":
+            continue
+        head = _WORD_PART_BEFORE_RE.search(text, 0, index)
+        tail = _WORD_PART_AFTER_RE.match(text, index + 1)
+        if head and tail and f"{head.group()}-{tail.group()}" in line_hyphens:
+            dropped.add(index)
+    return frozenset(dropped)
 
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:
     """Whether the quote's words stand in the document, in order, on one page or across one column or page break."""
-    pattern = text_pattern(quote, ref.printed)
+    pattern = text_pattern(quote, ref)
     unfurnished = (" ".join(page) for page in ref.blocks)
     if any(pattern.search(page) for page in (*(ref.quotable or ref.pages), *unfurnished)):
         return True
     if _FIGURES_RE.fullmatch(normalize(quote)) and any(pattern.search(page) for page in ref.pages):
         return True
-    return _opens_a_note(normalize(quote), ref) or _across_blocks(normalize(quote), ref.blocks)
+    return _opens_a_note(normalize(quote), ref) or _across_blocks(normalize(quote), ref)
 
 
 _FIGURES_RE = re.compile(r"\S*\d\S*(?: \S*\d\S*)*")
@@ -503,7 +555,7 @@ def _opens_a_note(quote: str, ref: Reference) -> bool:
     lead = _LEADING_MARKER_RE.match(quote)
     if lead is None:
         return False
-    number, words = int(lead.group(1)), text_pattern(quote[lead.end() :], ref.printed)
+    number, words = int(lead.group(1)), text_pattern(quote[lead.end() :], ref)
     return any(
         words.match(page, offset)
         for page, heads in zip(ref.quotable, ref.note_heads, strict=True)
@@ -532,9 +584,9 @@ def _cuts(text: str) -> Iterator[tuple[str, str]]:
             yield head, tail
 
 
-def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
+def _across_blocks(quote: str, ref: Reference) -> bool:
     """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next
-    (blocks are pdftotext's, of a printed page: `Reference.printed`).
+    (`Reference.blocks`, of a printed page).
 
     Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's
     text goes on after other columns and page furniture. Between two sentences it may fall only at a page's end:
@@ -542,17 +594,18 @@ def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
     ends with a sentence is a paragraph's end, and sentences of two paragraphs glued together are no quote.
     """
     for head, tail in _cuts(quote):
-        ends = re.compile(f"(?:{text_pattern(head, printed=True).pattern})$")
-        for page, page_blocks in enumerate(blocks):
+        ends = re.compile(f"(?:{text_pattern(head, ref).pattern})$")
+        for page, page_blocks in enumerate(ref.blocks):
             for index, block in enumerate(page_blocks):
-                if ends.search(block) and _goes_on(head, tail, blocks, page, index, BLOCK_BREAKS - 1):
+                if ends.search(block) and _goes_on(head, tail, ref, page, index, BLOCK_BREAKS - 1):
                     return True
     return False
 
 
-def _goes_on(head: str, tail: str, blocks: tuple[tuple[str, ...], ...], page: int, index: int, breaks: int) -> bool:
+def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks: int) -> bool:
     """Whether `tail` starts a block that may follow block `index` of `page`, ended by `head` (`_across_blocks`);
     with `breaks` left, it may also fill such a block whole and go on at the start of one after that."""
+    blocks = ref.blocks
     page_blocks = blocks[page]
     following = blocks[page + 1] if page + 1 < len(blocks) else ()
     if _SENTENCE_END_RE.search(head):
@@ -560,22 +613,22 @@ def _goes_on(head: str, tail: str, blocks: tuple[tuple[str, ...], ...], page: in
         later = [(page + 1, 0)] if last and following else []
     else:
         later = [(page, i) for i in range(index + 1, len(page_blocks))] + [(page + 1, i) for i in range(len(following))]
-    starts = text_pattern(tail, printed=True)
+    starts = text_pattern(tail, ref)
     if any(starts.match(blocks[p][i]) for p, i in later):
         return True
     if breaks <= 0:
         return False
     for middle, rest in _cuts(tail):
-        whole = text_pattern(middle, printed=True)
+        whole = text_pattern(middle, ref)
         for p, i in later:
-            if whole.fullmatch(blocks[p][i]) and _goes_on(middle, rest, blocks, p, i, breaks - 1):
+            if whole.fullmatch(blocks[p][i]) and _goes_on(middle, rest, ref, p, i, breaks - 1):
                 return True
     return False
 
 
-def _labelled(number: int, note: str, printed: bool) -> re.Pattern[str]:
+def _labelled(number: int, note: str, ref: Reference) -> re.Pattern[str]:
     """The note's number as the document may print it, then the note's words."""
-    body = text_pattern(note, printed).pattern
+    body = text_pattern(note, ref).pattern
     label = rf"(?:\[\^?{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
     return re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
 
@@ -587,16 +640,16 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
     number and the head on one page, the rest later on that page or on the next one.
     """
     pages = ref.pages + ref.note_pages
-    labelled = _labelled(number, note, ref.printed)
+    labelled = _labelled(number, note, ref)
     if any(labelled.search(page) for page in pages) or labelled.search(ref.text):
         return True
     words = normalize(note).split(" ")
     for index, page in enumerate(pages):
         for cut in range(1, len(words)):
-            head = _labelled(number, " ".join(words[:cut]), ref.printed).search(page)
+            head = _labelled(number, " ".join(words[:cut]), ref).search(page)
             if head is None:
                 break
-            tail = text_pattern(" ".join(words[cut:]), ref.printed)
+            tail = text_pattern(" ".join(words[cut:]), ref)
             following = pages[index + 1] if index + 1 < len(pages) else ""
             if tail.search(page, head.end()) or tail.search(following):
                 return True

@@ -362,10 +362,29 @@ def test_a_ligature_reads_as_its_letters() -> None:
     assert quote_in_reference("The final report.", Reference((normalize("The ﬁnal report."),)))
 
 
-def test_a_hyphen_inside_a_word_may_be_missing_only_from_a_printed_pages_text() -> None:
+def test_a_circled_number_a_roman_numeral_and_an_ellipsis_are_not_the_plain_characters_they_fold_to() -> None:
+    ref = Reference((normalize("Step ① of Part Ⅳ waits…"),))
+    assert quote_in_reference("Step ① of Part Ⅳ waits…", ref)
+    assert not quote_in_reference("Step 1 of Part Ⅳ waits…", ref)
+    assert not quote_in_reference("Step ① of Part IV waits…", ref)
+    assert not quote_in_reference("Step ① of Part Ⅳ waits...", ref)
+
+
+def test_a_hyphen_may_be_missing_from_a_printed_pages_text_only_where_the_page_breaks_the_word_at_it() -> None:
     quote = "The state-owned firm will re-cover the roof."
-    assert quote_in_reference(quote, Reference(("The stateowned firm will recover the roof.",), printed=True))
+    page = ("The stateowned firm will recover the roof.",)
+    assert quote_in_reference(quote, Reference(page, printed=True, line_hyphens=frozenset({"state-owned", "re-cover"})))
+    assert not quote_in_reference(quote, Reference(page, printed=True, line_hyphens=frozenset({"state-owned"})))
     assert not quote_in_reference(quote, Reference(("The state-owned firm will recover the roof.",)))
+
+
+@needs_pdftotext
+def test_a_hyphen_the_page_does_not_print_inside_a_line_is_not_verbatim(tmp_path: Path) -> None:
+    ref = reference(printed_lines(tmp_path, ["The wellknown state-", "owned firm will recover the roof."]))
+    assert ref.line_hyphens == {"state-owned"}
+    assert quote_in_reference("The wellknown state-owned firm will recover the roof.", ref)
+    assert not quote_in_reference("The well-known state-owned firm will recover the roof.", ref)
+    assert not quote_in_reference("The wellknown state-owned firm will re-cover the roof.", ref)
 
 
 def test_white_space_inside_a_web_address_is_allowed_only_in_a_printed_pages_text() -> None:
