@@ -76,9 +76,10 @@ class Reference:
     """The text was read off a laid-out page by pdftotext, which keeps the line break inside a wrapped web address
     (`text_pattern`)."""
     line_hyphens: frozenset[str] = frozenset()
-    """The words a printed page breaks across a line end at a hyphen (`government-ordered` for `government-` at one
-    line's end and `ordered` at the next one's start: `_line_hyphens`). pdftotext joins the two and drops the hyphen,
-    so there, and only there, the quote's hyphen may be missing from the reference."""
+    """The hyphens where a printed page breaks a word across a line end, each named by the characters around it
+    (`ent-ord` for `government-` at one line's end and `ordered` at the next one's start: `_line_hyphens`). pdftotext
+    joins the two and drops the hyphen, so there, and only there, the quote's hyphen may be missing from the
+    reference."""
     note_pages: tuple[str, ...] = ()
     """The pages read a second way where notes are looked for too (PDF: pdftotext's layout mode, which keeps
     a note's number beside its text where the reading-order mode sets it elsewhere on the page)."""
@@ -232,22 +233,28 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
 _BOX_PAGE_RE = re.compile(r"<page\b.*?</page>", re.DOTALL)
 _BOX_LINE_RE = re.compile(r"<line\b.*?</line>", re.DOTALL)
 _BOX_WORD_RE = re.compile(r"<word\b[^>]*>(.*?)</word>", re.DOTALL)
-_BROKEN_HEAD_RE = re.compile(r"(\w+)-$")
-_BROKEN_TAIL_RE = re.compile(r"\w+")
+BREAK_CONTEXT = 3
+"""Characters either side of a line-end hyphen that name the break (`Reference.line_hyphens`): the word's letters,
+or a web address's (`%20-` / `%20035`, where no letter is next to the hyphen and the address runs over lines)."""
+
+
+def _break(head: str, tail: str) -> str:
+    """A line-end hyphen named by the non-space characters before it (`head`) and after it (`tail`)."""
+    return f"{head[-BREAK_CONTEXT:]}-{tail[:BREAK_CONTEXT]}"
 
 
 def _line_hyphens(boxes: str) -> frozenset[str]:
-    """The words broken at a hyphen across a line end (`Reference.line_hyphens`), read from pdftotext's word boxes
-    (`-bbox-layout`: each page's lines in reading order, the words of each), as `head-tail`: the letters before the
-    hyphen ending one line and those the next line of the page opens with."""
+    """The hyphens ending a line inside a word (`Reference.line_hyphens`), read from pdftotext's word boxes
+    (`-bbox-layout`: each page's lines in reading order, the words of each): the line's last word ends in a hyphen
+    after other characters, and the page's next line goes on with the word's other part."""
     broken: set[str] = set()
     for page in _BOX_PAGE_RE.findall(boxes):
-        lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)]
+        lines = [
+            [normalize(unescape(word)) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)
+        ]
         for line, following in pairwise(lines):
-            head = _BROKEN_HEAD_RE.search(normalize(line[-1])) if line else None
-            tail = _BROKEN_TAIL_RE.match(normalize(following[0])) if following else None
-            if head and tail:
-                broken.add(f"{head.group(1)}-{tail.group()}")
+            if line and following and len(line[-1]) > 1 and line[-1].endswith("-") and following[0]:
+                broken.add(_break(line[-1][:-1], following[0]))
     return frozenset(broken)
 
 
@@ -486,8 +493,8 @@ def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_WORD_PART_BEFORE_RE = re.compile(r"\w+$")
-_WORD_PART_AFTER_RE = re.compile(r"\w+")
+_RUN_BEFORE_RE = re.compile(r"\S+$")
+_RUN_AFTER_RE = re.compile(r"\S+")
 
 
 def _literal(text: str, ref: Reference | None) -> str:
@@ -524,9 +531,9 @@ def _dropped_hyphens(text: str, line_hyphens: frozenset[str]) -> frozenset[int]:
     for index, char in enumerate(text):
         if char != "-":
             continue
-        head = _WORD_PART_BEFORE_RE.search(text, 0, index)
-        tail = _WORD_PART_AFTER_RE.match(text, index + 1)
-        if head and tail and f"{head.group()}-{tail.group()}" in line_hyphens:
+        head = _RUN_BEFORE_RE.search(text, 0, index)
+        tail = _RUN_AFTER_RE.match(text, index + 1)
+        if head and tail and _break(head.group(), tail.group()) in line_hyphens:
             dropped.add(index)
     return frozenset(dropped)
 
