@@ -15,9 +15,9 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 - a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
   number-only line (a page number, a table's cell) may stand inside a quote;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
-  document, and keeps its hyphen otherwise; in a PDF a hyphen inside a word may be missing from pdftotext's text
-  (it drops one where it joins a word across a line) and a web address may be broken by white space, in no other
-  format;
+  document, and keeps its hyphen otherwise; in a PDF a hyphen may be missing from pdftotext's text where the page
+  breaks the word at it across a line end (pdftotext drops it there, `Reference.line_hyphens`), nowhere else, and a
+  web address may be broken by white space, in no other format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
   next; between two sentences only at a page's end (`_across_blocks`);
