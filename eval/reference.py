@@ -16,7 +16,7 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   number-only line (a page number, a table's cell) may stand inside a quote;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
   document, and keeps its hyphen otherwise; in a PDF a hyphen may be missing from pdftotext's text where the page
-  breaks the word at it across a line end (pdftotext drops it there, `Reference.line_hyphens`), nowhere else, and a
+  breaks the word at it across a line end (pdftotext drops it there, `LINE_HYPHEN`), nowhere else, and a
   web address may be broken by white space, in no other format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
@@ -74,12 +74,7 @@ class Reference:
     there: `_opens_a_note`)."""
     printed: bool = False
     """The text was read off a laid-out page by pdftotext, which keeps the line break inside a wrapped web address
-    (`text_pattern`)."""
-    line_hyphens: frozenset[str] = frozenset()
-    """The hyphens where a printed page breaks a word across a line end, each named by the characters around it
-    (`ent-ord` for `government-` at one line's end and `ordered` at the next one's start: `_line_hyphens`). pdftotext
-    joins the two and drops the hyphen, so there, and only there, the quote's hyphen may be missing from the
-    reference."""
+    and drops a hyphen where it joins a word across a line end; the pages (not `text`) mark where (`LINE_HYPHEN`)."""
     note_pages: tuple[str, ...] = ()
     """The pages read a second way where notes are looked for too (PDF: pdftotext's layout mode, which keeps
     a note's number beside its text where the reading-order mode sets it elsewhere on the page)."""
@@ -89,7 +84,14 @@ class Reference:
 
     @property
     def text(self) -> str:
-        return " ".join(self.pages)
+        """The pages as one string, as the document reads (no `LINE_HYPHEN`)."""
+        return " ".join(self.pages).replace(LINE_HYPHEN, "")
+
+
+LINE_HYPHEN = "\ue000"
+"""Where pdftotext dropped a hyphen joining a word across a line end (`government-` / `ordered` read
+`governmentordered`): a private-use character set in a printed reference's pages at that place (`_mark_line_hyphens`),
+where a quote may read the word with its hyphen or without, as the page prints it or as it reads (`_literal`)."""
 
 
 def _fold(match: re.Match[str]) -> str:
@@ -208,8 +210,9 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     """The pages in reading order, line-end hyphens joined as the document allows (for notes); the same without
     number-only lines, with where one may have been a note's number (for quotes); each page's text blocks without
     those lines and page furniture (for quotes too); and the pages in layout mode (for notes)."""
-    raw = _pdftotext(path)
-    words = frozenset(w.lower() for w in _WORD_RE.findall(raw))
+    plain = _pdftotext(path)
+    words = frozenset(w.lower() for w in _WORD_RE.findall(plain))
+    raw = _mark_line_hyphens(plain, _pdftotext(path, "-bbox-layout"))
     pages = join_line_hyphens(raw, words).split("\f")
     quotable = [_without_number_lines(page) for page in pages]
     furniture = furniture_lines(raw.split("\f"))
@@ -226,36 +229,38 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         printed=True,
         note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
         blocks=blocks,
-        line_hyphens=_line_hyphens(_pdftotext(path, "-bbox-layout")),
     )
 
 
 _BOX_PAGE_RE = re.compile(r"<page\b.*?</page>", re.DOTALL)
 _BOX_LINE_RE = re.compile(r"<line\b.*?</line>", re.DOTALL)
 _BOX_WORD_RE = re.compile(r"<word\b[^>]*>(.*?)</word>", re.DOTALL)
-BREAK_CONTEXT = 3
-"""Characters either side of a line-end hyphen that name the break (`Reference.line_hyphens`): the word's letters,
-or a web address's (`%20-` / `%20035`, where no letter is next to the hyphen and the address runs over lines)."""
 
 
-def _break(head: str, tail: str) -> str:
-    """A line-end hyphen named by the non-space characters before it (`head`) and after it (`tail`)."""
-    return f"{head[-BREAK_CONTEXT:]}-{tail[:BREAK_CONTEXT]}"
-
-
-def _line_hyphens(boxes: str) -> frozenset[str]:
-    """The hyphens ending a line inside a word (`Reference.line_hyphens`), read from pdftotext's word boxes
-    (`-bbox-layout`: each page's lines in reading order, the words of each): the line's last word ends in a hyphen
-    after other characters, and the page's next line goes on with the word's other part."""
-    broken: set[str] = set()
-    for page in _BOX_PAGE_RE.findall(boxes):
-        lines = [
-            [normalize(unescape(word)) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)
-        ]
+def _mark_line_hyphens(text: str, boxes: str) -> str:
+    """pdftotext's `text` with `LINE_HYPHEN` where it joined a word broken at a hyphen across a line end, found from
+    its word boxes (`-bbox-layout`: each page's lines in reading order, the words of each): a line's last word ends
+    in a hyphen after other characters, and the text holds it, without the hyphen, run on into the next line's first
+    word (less its own line-end hyphen, where it is all of its line). Each page's breaks are looked for in order,
+    each after the one before; one not found (pdftotext kept the hyphen and the line break) is left as it is."""
+    pages = text.split("\f")
+    for number, page in enumerate(_BOX_PAGE_RE.findall(boxes)[: len(pages)]):
+        lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)]
+        marked: list[int] = []
+        position = 0
         for line, following in pairwise(lines):
-            if line and following and len(line[-1]) > 1 and line[-1].endswith("-") and following[0]:
-                broken.add(_break(line[-1][:-1], following[0]))
-    return frozenset(broken)
+            if not (line and following and len(line[-1]) > 1 and line[-1].endswith("-")):
+                continue
+            head, tail = line[-1][:-1], following[0]
+            if len(following) == 1 and tail.endswith("-"):  # broken again at its own end: joined on to the next
+                tail = tail[:-1]
+            found = pages[number].find(head + tail, position)
+            if found >= 0:
+                position = found + len(head)
+                marked.append(position)
+        pieces = [pages[number][a:b] for a, b in zip([0, *marked], [*marked, len(pages[number])], strict=True)]
+        pages[number] = LINE_HYPHEN.join(pieces)
+    return "\f".join(pages)
 
 
 class _VisibleText(HTMLParser):
@@ -493,8 +498,6 @@ def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_RUN_BEFORE_RE = re.compile(r"\S+$")
-_RUN_AFTER_RE = re.compile(r"\S+")
 
 
 def _literal(text: str, ref: Reference | None) -> str:
@@ -502,18 +505,17 @@ def _literal(text: str, ref: Reference | None) -> str:
     (`Reference.printed`).
 
     It drops the hyphen of a word it joins across a line end ("government-\\nordered" comes out
-    "governmentordered"), so the hyphen of a word the page breaks there (`Reference.line_hyphens`) may be
-    missing from the reference; any other hyphen must stand, and a quote that lost a hyphen still fails.
-    And it keeps the line break inside a wrapped URL, so white space may stand between a URL's characters
-    in the reference (never in the quote). An HTML, Markdown or text file has no line pdftotext laid out:
-    there both must stand as quoted.
+    "governmentordered"), where the reference holds `LINE_HYPHEN`: there the quote may read the word with its
+    hyphen or without; any other hyphen must stand, and a quote that lost a hyphen still fails. And it keeps
+    the line break inside a wrapped URL, so white space may stand between a URL's characters in the reference
+    (never in the quote). An HTML, Markdown or text file has no line pdftotext laid out: there both must stand
+    as quoted.
     """
     if ref is None or not ref.printed:
         return re.escape(text)
-    dropped = _dropped_hyphens(text, ref.line_hyphens)
 
     def characters(start: int, end: int, between: str = "") -> str:
-        return between.join("-?" if i in dropped else re.escape(text[i]) for i in range(start, end))
+        return between.join(_printed_character(char) for char in text[start:end])
 
     parts: list[str] = []
     position = 0
@@ -525,17 +527,12 @@ def _literal(text: str, ref: Reference | None) -> str:
     return "".join(parts)
 
 
-def _dropped_hyphens(text: str, line_hyphens: frozenset[str]) -> frozenset[int]:
-    """Where in `text` a hyphen joins two parts of a word that the page breaks there (`Reference.line_hyphens`)."""
-    dropped: set[int] = set()
-    for index, char in enumerate(text):
-        if char != "-":
-            continue
-        head = _RUN_BEFORE_RE.search(text, 0, index)
-        tail = _RUN_AFTER_RE.match(text, index + 1)
-        if head and tail and _break(head.group(), tail.group()) in line_hyphens:
-            dropped.add(index)
-    return frozenset(dropped)
+def _printed_character(char: str) -> str:
+    """A quote's character as a printed reference may hold it: a hyphen may be the `LINE_HYPHEN` pdftotext dropped,
+    and after any other character but a space the reference may hold one where the quote's word runs on."""
+    if char == "-":
+        return f"[-{LINE_HYPHEN}]"
+    return re.escape(char) if char == " " else f"{re.escape(char)}{LINE_HYPHEN}?"
 
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:

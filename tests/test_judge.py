@@ -15,6 +15,7 @@ from fpdf import FPDF
 from eval.dataset import DocumentRecord, GoldFootnote, Question
 from eval.metrics import judge, metadata_verdicts, notes_resolved, quote_is_faithful
 from eval.reference import (
+    LINE_HYPHEN,
     Reference,
     front_matter_lines,
     furniture_lines,
@@ -372,19 +373,30 @@ def test_a_circled_number_a_roman_numeral_and_an_ellipsis_are_not_the_plain_char
 
 def test_a_hyphen_may_be_missing_from_a_printed_pages_text_only_where_the_page_breaks_the_word_at_it() -> None:
     quote = "The state-owned firm will re-cover the roof."
-    page = ("The stateowned firm will recover the roof.",)
-    assert quote_in_reference(quote, Reference(page, printed=True, line_hyphens=frozenset({"ate-own", "re-cov"})))
-    assert not quote_in_reference(quote, Reference(page, printed=True, line_hyphens=frozenset({"ate-own"})))
+    assert quote_in_reference(
+        quote, Reference((f"The state{LINE_HYPHEN}owned firm will re{LINE_HYPHEN}cover the roof.",), printed=True)
+    )
+    assert quote_in_reference("The stateowned firm", Reference((f"The state{LINE_HYPHEN}owned firm",), printed=True))
+    assert not quote_in_reference(
+        quote, Reference((f"The state{LINE_HYPHEN}owned firm will recover the roof.",), printed=True)
+    )
     assert not quote_in_reference(quote, Reference(("The state-owned firm will recover the roof.",)))
 
 
 @needs_pdftotext
 def test_a_hyphen_the_page_does_not_print_inside_a_line_is_not_verbatim(tmp_path: Path) -> None:
-    ref = reference(printed_lines(tmp_path, ["The wellknown state-", "owned firm will recover the roof."]))
-    assert ref.line_hyphens == {"ate-own"}
+    lines = [
+        "The wellknown state-",
+        "owned firm will recover the roof. The state-owned",
+        "firm and the stateowned bank.",
+    ]
+    ref = reference(printed_lines(tmp_path, lines))
     assert quote_in_reference("The wellknown state-owned firm will recover the roof.", ref)
+    assert quote_in_reference("The wellknown stateowned firm will recover the roof.", ref)
+    assert quote_in_reference("The state-owned firm and the stateowned bank.", ref)
     assert not quote_in_reference("The well-known state-owned firm will recover the roof.", ref)
     assert not quote_in_reference("The wellknown state-owned firm will re-cover the roof.", ref)
+    assert not quote_in_reference("The state-owned firm and the state-owned bank.", ref)
 
 
 @needs_pdftotext
