@@ -515,7 +515,7 @@ def _literal(text: str, ref: Reference | None) -> str:
         return re.escape(text)
 
     def characters(start: int, end: int, between: str = "") -> str:
-        return between.join(_printed_character(char) for char in text[start:end])
+        return between.join(_printed_character(text, index) for index in range(start, end))
 
     parts: list[str] = []
     position = 0
@@ -527,11 +527,14 @@ def _literal(text: str, ref: Reference | None) -> str:
     return "".join(parts)
 
 
-def _printed_character(char: str) -> str:
-    """A quote's character as a printed reference may hold it: a hyphen may be the `LINE_HYPHEN` pdftotext dropped,
-    and after any other character but a space the reference may hold one where the quote's word runs on."""
+def _printed_character(text: str, index: int) -> str:
+    """The quote's character at `index` as a printed reference may hold it: a hyphen inside a word may be the
+    `LINE_HYPHEN` pdftotext dropped (one ending the quote or a word is no word's break: a quote ending `non-` where
+    the page goes on `non-` / `participants` stops inside a word), and after any other character but a space the
+    reference may hold one where the quote's word runs on."""
+    char = text[index]
     if char == "-":
-        return f"[-{LINE_HYPHEN}]"
+        return f"[-{LINE_HYPHEN}]" if text[index + 1 : index + 2].strip() else re.escape(char)
     return re.escape(char) if char == " " else f"{re.escape(char)}{LINE_HYPHEN}?"
 
 

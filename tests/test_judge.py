@@ -400,6 +400,13 @@ def test_a_hyphen_the_page_does_not_print_inside_a_line_is_not_verbatim(tmp_path
 
 
 @needs_pdftotext
+def test_a_quote_stopping_at_a_line_end_hyphen_inside_a_word_is_not_verbatim(tmp_path: Path) -> None:
+    ref = reference(printed_lines(tmp_path, ["The survey covers WIC and non-", "participants alike."]))
+    assert quote_in_reference("The survey covers WIC and non-participants alike.", ref)
+    assert not quote_in_reference("The survey covers WIC and non-", ref)
+
+
+@needs_pdftotext
 def test_a_web_address_broken_at_a_hyphen_over_lines_is_verbatim_with_its_hyphen(tmp_path: Path) -> None:
     ref = reference(printed_lines(tmp_path, ["See (https://example.org/2018%20-", "%20035%20Report.pdf) for it."]))
     assert quote_in_reference("See (https://example.org/2018%20-%20035%20Report.pdf) for it.", ref)
