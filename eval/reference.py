@@ -8,16 +8,16 @@ sees taken out), and for Word mammoth's HTML rendering, read as HTML is. Quotes 
 that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
-- white space: runs of it are one space; typographic ligatures and compatibility forms fold (NFKC), but for
-  superscripts, subscripts and fractions, which are other numbers (`10²` is not `102`);
+- white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and no other
+  character folds (`①` is not `1`, `10²` not `102`);
 - a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`, the last two
   glued to the word before, as a superscript prints: a number set apart is the text's own (`Article 5`);
 - a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
   number-only line (a page number, a table's cell) may stand inside a quote;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
-  document, and keeps its hyphen otherwise; in a PDF a hyphen inside a word may be missing from pdftotext's text
-  (it drops one where it joins a word across a line) and a web address may be broken by white space, in no other
-  format;
+  document, and keeps its hyphen otherwise; in a PDF a hyphen may be missing from pdftotext's text where the page
+  breaks the word at it across a line end (pdftotext drops it there, `LINE_HYPHEN`), nowhere else, and a
+  web address may be broken by white space, in no other format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
   next; between two sentences only at a page's end (`_across_blocks`);
@@ -36,7 +36,9 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from html import unescape
 from html.parser import HTMLParser
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -71,8 +73,8 @@ class Reference:
     and where in `quotable` the text after the line starts (a quote that opens with that note's marker may start
     there: `_opens_a_note`)."""
     printed: bool = False
-    """The text was read off a laid-out page by pdftotext, which drops a hyphen where it joins a word across a line
-    end and keeps the line break inside a wrapped web address (`text_pattern`)."""
+    """The text was read off a laid-out page by pdftotext, which keeps the line break inside a wrapped web address
+    and drops a hyphen where it joins a word across a line end; the pages (not `text`) mark where (`LINE_HYPHEN`)."""
     note_pages: tuple[str, ...] = ()
     """The pages read a second way where notes are looked for too (PDF: pdftotext's layout mode, which keeps
     a note's number beside its text where the reading-order mode sets it elsewhere on the page)."""
@@ -82,25 +84,33 @@ class Reference:
 
     @property
     def text(self) -> str:
-        return " ".join(self.pages)
+        """The pages as one string, as the document reads (no `LINE_HYPHEN`)."""
+        return " ".join(self.pages).replace(LINE_HYPHEN, "")
 
 
-_KEPT_FORMS = ("<super>", "<sub>", "<fraction>")
-"""Compatibility forms NFKC would fold that read as other words: `10²` is not `102`, `H₂O` not `H2O`, `1½` not
-`11⁄2`. Every other compatibility form (a ligature `ﬁ`, a no-break space, `…`) reads as what it folds to."""
-_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
+LINE_HYPHEN = "\ue000"
+"""Where pdftotext dropped a hyphen joining a word across a line end (`government-` / `ordered` read
+`governmentordered`): a private-use character set in a printed reference's pages at that place (`_mark_line_hyphens`),
+where a quote may read the word with its hyphen or without, as the page prints it or as it reads (`_literal`)."""
 
 
 def _fold(match: re.Match[str]) -> str:
+    """A typographic ligature (`ﬁ`) as the letters it joins: the typesetter's choice of glyph, which one extractor
+    keeps (pdftotext) and another spells out (the PDF parser), for the same words. No other compatibility character
+    folds: `①` is not `1`, `10²` not `102`, `Ⅳ` not `IV`, `…` not `...`; each is another character on the page,
+    which both extractions read the same."""
     char = match.group()
-    return char if unicodedata.decomposition(char).startswith(_KEPT_FORMS) else unicodedata.normalize("NFKC", char)
+    return unicodedata.normalize("NFKC", char) if "LIGATURE" in unicodedata.name(char, "") else char
+
+
+_NON_ASCII_RE = re.compile(r"[^\x00-\x7f]")
 
 
 def normalize(text: str) -> str:
-    """NFKC but for `_KEPT_FORMS`, single spaces and no invisible format characters: how two faithful extractions
-    of the same words compare equal. A zero-width space, joiner or byte-order mark (Unicode category Cf) is not
-    shown by a browser or a PDF viewer, so one extraction keeping it and the other dropping it read the same to a
-    reader."""
+    """NFC with typographic ligatures spelled out (`_fold`), single spaces and no invisible format characters: how
+    two faithful extractions of the same words compare equal. A zero-width space, joiner or byte-order mark (Unicode
+    category Cf) is not shown by a browser or a PDF viewer, so one extraction keeping it and the other dropping it
+    read the same to a reader; a no-break space is white space as any other."""
     folded = unicodedata.normalize("NFC", _NON_ASCII_RE.sub(_fold, text))
     visible = "".join(char for char in folded if unicodedata.category(char) != "Cf")
     return _SPACE_RE.sub(" ", visible).strip()
@@ -200,8 +210,9 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     """The pages in reading order, line-end hyphens joined as the document allows (for notes); the same without
     number-only lines, with where one may have been a note's number (for quotes); each page's text blocks without
     those lines and page furniture (for quotes too); and the pages in layout mode (for notes)."""
-    raw = _pdftotext(path)
-    words = frozenset(w.lower() for w in _WORD_RE.findall(raw))
+    plain = _pdftotext(path)
+    words = frozenset(w.lower() for w in _WORD_RE.findall(plain))
+    raw = _mark_line_hyphens(plain, _pdftotext(path, "-bbox-layout"))
     pages = join_line_hyphens(raw, words).split("\f")
     quotable = [_without_number_lines(page) for page in pages]
     furniture = furniture_lines(raw.split("\f"))
@@ -219,6 +230,37 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
         blocks=blocks,
     )
+
+
+_BOX_PAGE_RE = re.compile(r"<page\b.*?</page>", re.DOTALL)
+_BOX_LINE_RE = re.compile(r"<line\b.*?</line>", re.DOTALL)
+_BOX_WORD_RE = re.compile(r"<word\b[^>]*>(.*?)</word>", re.DOTALL)
+
+
+def _mark_line_hyphens(text: str, boxes: str) -> str:
+    """pdftotext's `text` with `LINE_HYPHEN` where it joined a word broken at a hyphen across a line end, found from
+    its word boxes (`-bbox-layout`: each page's lines in reading order, the words of each): a line's last word ends
+    in a hyphen after other characters, and the text holds it, without the hyphen, run on into the next line's first
+    word (less its own line-end hyphen, where it is all of its line). Each page's breaks are looked for in order,
+    each after the one before; one not found (pdftotext kept the hyphen and the line break) is left as it is."""
+    pages = text.split("\f")
+    for number, page in enumerate(_BOX_PAGE_RE.findall(boxes)[: len(pages)]):
+        lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)]
+        marked: list[int] = []
+        position = 0
+        for line, following in pairwise(lines):
+            if not (line and following and len(line[-1]) > 1 and line[-1].endswith("-")):
+                continue
+            head, tail = line[-1][:-1], following[0]
+            if len(following) == 1 and tail.endswith("-"):  # broken again at its own end: joined on to the next
+                tail = tail[:-1]
+            found = pages[number].find(head + tail, position)
+            if found >= 0:
+                position = found + len(head)
+                marked.append(position)
+        pieces = [pages[number][a:b] for a, b in zip([0, *marked], [*marked, len(pages[number])], strict=True)]
+        pages[number] = LINE_HYPHEN.join(pieces)
+    return "\f".join(pages)
 
 
 class _VisibleText(HTMLParser):
@@ -438,56 +480,73 @@ def _marker_pattern(number: int, printed: bool) -> str:
     return rf"\s?(?:\[\^?{n}\]|{bare})" if printed else rf"(?:\s?\[\^?{n}\]|{bare})"
 
 
-def text_pattern(text: str, printed: bool = False) -> re.Pattern[str]:
-    """A pattern matching `text` as the source may print it: its words exactly, its markers in any form, and where
-    the source is `printed` (`Reference.printed`) with what pdftotext does to a printed line (`_literal`)."""
+def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
+    """A pattern matching `text` as the source `ref` may print it: its words exactly, its markers in any form, and
+    where the source is printed (`Reference.printed`) with what pdftotext does to a printed line (`_literal`)."""
+    printed = ref is not None and ref.printed
     text = normalize(text)
     parts: list[str] = []
     position = 0
     for marker in MARKER_RE.finditer(text):
-        parts.append(_literal(text[position : marker.start()].rstrip(), printed))
+        parts.append(_literal(text[position : marker.start()].rstrip(), ref))
         parts.append(_marker_pattern(int(marker.group(1)), printed) + r"\s?")
         position = marker.end()
         if text[position : position + 1] == " ":
             position += 1
-    parts.append(_literal(text[position:], printed))
+    parts.append(_literal(text[position:], ref))
     return re.compile("".join(parts))
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
-_WORD_HYPHEN_RE = re.compile(r"(?<=\w)\\?-(?=\w)")
 
 
-def _literal(text: str, printed: bool) -> str:
-    """A pattern for marker-free text: its characters exactly, but for two things pdftotext does to `printed` text.
+def _literal(text: str, ref: Reference | None) -> str:
+    """A pattern for marker-free text: its characters exactly, but for two things pdftotext does to printed text
+    (`Reference.printed`).
 
     It drops the hyphen of a word it joins across a line end ("government-\\nordered" comes out
-    "governmentordered"), so a hyphen inside a word may be missing from the reference (never the other
-    way round: a quote that lost a hyphen still fails). And it keeps the line break inside a wrapped
-    URL, so white space may stand between a URL's characters in the reference (never in the quote).
-    An HTML, Markdown or text file has no line pdftotext laid out: there both must stand as quoted.
+    "governmentordered"), where the reference holds `LINE_HYPHEN`: there the quote may read the word with its
+    hyphen or without; any other hyphen must stand, and a quote that lost a hyphen still fails. And it keeps
+    the line break inside a wrapped URL, so white space may stand between a URL's characters in the reference
+    (never in the quote). An HTML, Markdown or text file has no line pdftotext laid out: there both must stand
+    as quoted.
     """
-    if not printed:
+    if ref is None or not ref.printed:
         return re.escape(text)
+
+    def characters(start: int, end: int, between: str = "") -> str:
+        return between.join(_printed_character(text, index) for index in range(start, end))
+
     parts: list[str] = []
     position = 0
     for url in _URL_RE.finditer(text):
-        parts.append(re.escape(text[position : url.start()]))
-        parts.append(r"\s?".join("-?" if char == "-" else re.escape(char) for char in url.group(0)))
+        parts.append(characters(position, url.start()))
+        parts.append(characters(url.start(), url.end(), r"\s?"))
         position = url.end()
-    parts.append(re.escape(text[position:]))
-    return _WORD_HYPHEN_RE.sub("-?", "".join(parts))
+    parts.append(characters(position, len(text)))
+    return "".join(parts)
+
+
+def _printed_character(text: str, index: int) -> str:
+    """The quote's character at `index` as a printed reference may hold it: a hyphen inside a word may be the
+    `LINE_HYPHEN` pdftotext dropped (one ending the quote or a word is no word's break: a quote ending `non-` where
+    the page goes on `non-` / `participants` stops inside a word), and after any other character but a space the
+    reference may hold one where the quote's word runs on."""
+    char = text[index]
+    if char == "-":
+        return f"[-{LINE_HYPHEN}]" if text[index + 1 : index + 2].strip() else re.escape(char)
+    return re.escape(char) if char == " " else f"{re.escape(char)}{LINE_HYPHEN}?"
 
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:
     """Whether the quote's words stand in the document, in order, on one page or across one column or page break."""
-    pattern = text_pattern(quote, ref.printed)
+    pattern = text_pattern(quote, ref)
     unfurnished = (" ".join(page) for page in ref.blocks)
     if any(pattern.search(page) for page in (*(ref.quotable or ref.pages), *unfurnished)):
         return True
     if _FIGURES_RE.fullmatch(normalize(quote)) and any(pattern.search(page) for page in ref.pages):
         return True
-    return _opens_a_note(normalize(quote), ref) or _across_blocks(normalize(quote), ref.blocks)
+    return _opens_a_note(normalize(quote), ref) or _across_blocks(normalize(quote), ref)
 
 
 _FIGURES_RE = re.compile(r"\S*\d\S*(?: \S*\d\S*)*")
@@ -503,7 +562,7 @@ def _opens_a_note(quote: str, ref: Reference) -> bool:
     lead = _LEADING_MARKER_RE.match(quote)
     if lead is None:
         return False
-    number, words = int(lead.group(1)), text_pattern(quote[lead.end() :], ref.printed)
+    number, words = int(lead.group(1)), text_pattern(quote[lead.end() :], ref)
     return any(
         words.match(page, offset)
         for page, heads in zip(ref.quotable, ref.note_heads, strict=True)
@@ -532,9 +591,9 @@ def _cuts(text: str) -> Iterator[tuple[str, str]]:
             yield head, tail
 
 
-def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
+def _across_blocks(quote: str, ref: Reference) -> bool:
     """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next
-    (blocks are pdftotext's, of a printed page: `Reference.printed`).
+    (`Reference.blocks`, of a printed page).
 
     Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's
     text goes on after other columns and page furniture. Between two sentences it may fall only at a page's end:
@@ -542,17 +601,18 @@ def _across_blocks(quote: str, blocks: tuple[tuple[str, ...], ...]) -> bool:
     ends with a sentence is a paragraph's end, and sentences of two paragraphs glued together are no quote.
     """
     for head, tail in _cuts(quote):
-        ends = re.compile(f"(?:{text_pattern(head, printed=True).pattern})$")
-        for page, page_blocks in enumerate(blocks):
+        ends = re.compile(f"(?:{text_pattern(head, ref).pattern})$")
+        for page, page_blocks in enumerate(ref.blocks):
             for index, block in enumerate(page_blocks):
-                if ends.search(block) and _goes_on(head, tail, blocks, page, index, BLOCK_BREAKS - 1):
+                if ends.search(block) and _goes_on(head, tail, ref, page, index, BLOCK_BREAKS - 1):
                     return True
     return False
 
 
-def _goes_on(head: str, tail: str, blocks: tuple[tuple[str, ...], ...], page: int, index: int, breaks: int) -> bool:
+def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks: int) -> bool:
     """Whether `tail` starts a block that may follow block `index` of `page`, ended by `head` (`_across_blocks`);
     with `breaks` left, it may also fill such a block whole and go on at the start of one after that."""
+    blocks = ref.blocks
     page_blocks = blocks[page]
     following = blocks[page + 1] if page + 1 < len(blocks) else ()
     if _SENTENCE_END_RE.search(head):
@@ -560,22 +620,22 @@ def _goes_on(head: str, tail: str, blocks: tuple[tuple[str, ...], ...], page: in
         later = [(page + 1, 0)] if last and following else []
     else:
         later = [(page, i) for i in range(index + 1, len(page_blocks))] + [(page + 1, i) for i in range(len(following))]
-    starts = text_pattern(tail, printed=True)
+    starts = text_pattern(tail, ref)
     if any(starts.match(blocks[p][i]) for p, i in later):
         return True
     if breaks <= 0:
         return False
     for middle, rest in _cuts(tail):
-        whole = text_pattern(middle, printed=True)
+        whole = text_pattern(middle, ref)
         for p, i in later:
-            if whole.fullmatch(blocks[p][i]) and _goes_on(middle, rest, blocks, p, i, breaks - 1):
+            if whole.fullmatch(blocks[p][i]) and _goes_on(middle, rest, ref, p, i, breaks - 1):
                 return True
     return False
 
 
-def _labelled(number: int, note: str, printed: bool) -> re.Pattern[str]:
+def _labelled(number: int, note: str, ref: Reference) -> re.Pattern[str]:
     """The note's number as the document may print it, then the note's words."""
-    body = text_pattern(note, printed).pattern
+    body = text_pattern(note, ref).pattern
     label = rf"(?:\[\^?{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
     return re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
 
@@ -587,16 +647,16 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
     number and the head on one page, the rest later on that page or on the next one.
     """
     pages = ref.pages + ref.note_pages
-    labelled = _labelled(number, note, ref.printed)
+    labelled = _labelled(number, note, ref)
     if any(labelled.search(page) for page in pages) or labelled.search(ref.text):
         return True
     words = normalize(note).split(" ")
     for index, page in enumerate(pages):
         for cut in range(1, len(words)):
-            head = _labelled(number, " ".join(words[:cut]), ref.printed).search(page)
+            head = _labelled(number, " ".join(words[:cut]), ref).search(page)
             if head is None:
                 break
-            tail = text_pattern(" ".join(words[cut:]), ref.printed)
+            tail = text_pattern(" ".join(words[cut:]), ref)
             following = pages[index + 1] if index + 1 < len(pages) else ""
             if tail.search(page, head.end()) or tail.search(following):
                 return True

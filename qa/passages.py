@@ -22,10 +22,11 @@ from embeddings import Entry
 from qa.corpus import Article, Paragraph
 from qa.sentences import MARKER_RE, Span, split_sentences
 
-PASSAGES_VERSION = "4"
+PASSAGES_VERSION = "5"
 """Raised whenever the passages cut from the same paragraphs change (2: statement headings are embedded; 3: no
 sentence ends at an abbreviation the words after it continue, `qa.sentences`; 4: nor at a one-letter abbreviation
-before a number, and a short sentence of plain words after a company's legal form is its own), so
+before a number, and a short sentence of plain words after a company's legal form is its own; 5: one ends after a
+capital letter between a word in lower case and a sentence's opening word, `vitamin D. Then`), so
 that a build made before is rebuilt (`qa.indexing.text_versions`)."""
 STATEMENT_WORDS = 6
 """A sentence of at least this many words that ends with a full stop is a statement, not a label."""

@@ -13,7 +13,10 @@ its own English abbreviation lists). Three rules of this project sit on top of i
   began (`_continues` below): a number or an identifier after a reference abbreviation (`para. 93`, `Docket No.
   FAA-2020-0686`), a number after a one-letter abbreviation (`S. 2702`), a name after a title (`Rt Hon. Rishi
   Sunak`), a company's legal form or model after its name (`Co. Ltd.`), and a word in lower case after any full
-  stop (`Louis XVI. he felt`): English starts no sentence so.
+  stop (`Louis XVI. he felt`): English starts no sentence so;
+- a full stop after one capital letter ends a sentence where a word in lower case stands before the letter and a
+  word that opens sentences, not names, follows it (`vitamin D. Then`, `_MISSED_END_RE`): pysbd reads every
+  capital letter and full stop as an initial, which never ends a sentence.
 """
 
 from __future__ import annotations
@@ -72,6 +75,20 @@ Before a number it ends no sentence (`S. 2702`): English style opens no sentence
 _SENTENCE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _LOWER_WORD_RE = re.compile(r"[^\W\d_]*[a-z][^\W\d_]*(?![.\w])")
 """A word in lower case (not `iPhone`), and not a list label (`a.`, `iv.`): no English sentence starts with one."""
+SENTENCE_OPENERS = tuple(
+    "A After All Also Although And Another Any As At Because Before Both But By Each Every Finally For From "
+    "Furthermore Her His However If In Instead It Its Many Moreover Most Our She Since Some Such That The Their "
+    "Then There These They This Those Though Thus Therefore We When While With Yet".split()
+)
+"""Capitalised English function words (articles, pronouns, conjunctions, prepositions, sentence adverbs) that open a
+sentence and are no one's name, so none of them is the surname after an initial (`J. Smith`). Words that are also
+surnames (`He`, `An`, `So`, `No`, `Young`) are left out: after `Y.` they are more likely a name than an opener."""
+_MISSED_END_RE = re.compile(
+    rf"(?<![\w.])[a-z][^\W\d_]*\s+[A-Z]\.[\"'”’)\]]*\s+(?P<opener>(?:{'|'.join(SENTENCE_OPENERS)})\b)(?![.\w'’-])"
+)
+"""One capital letter and its full stop after a word in lower case (`vitamin D.`, `plan B.`; not `U.S.`, nor `John
+F.`), before a word of `SENTENCE_OPENERS` that is no initial itself (`A.`): a sentence's end pysbd reads as an
+initial. A name's initial stands after a capitalised word (`John F. Kennedy`) or before a name (`by J. Smith`)."""
 _PRONOUN_START_RE = re.compile(
     r"(It|Its|This|These|That|Those|They|Their|Them|Such|He|His|She|Her|Both|Thereafter|"
     r"Similarly|However|But|And|Also)\b"
@@ -161,7 +178,8 @@ def _boundaries(prose: str) -> list[int]:
 
 
 def _pysbd_boundaries(prose: str) -> list[int]:
-    """Positions in `prose` where pysbd starts a new sentence, kept only where white space precedes them.
+    """Positions in `prose` where pysbd starts a new sentence, kept only where white space precedes them, and where it
+    missed one after a capital letter (`_MISSED_END_RE`).
 
     pysbd's own offsets (`char_span=True`) search the whole text again for each sentence, which is
     quadratic (6 s for a 15,000-character run of 5,000 short sentences), so its sentences are found
@@ -180,7 +198,7 @@ def _pysbd_boundaries(prose: str) -> list[int]:
         if gap and gap.isspace() and cursor > 0 and not _continues(prose[max(0, found - 40) : found], body):
             cuts.append(found)
         cursor = found + len(body)
-    return cuts
+    return sorted({*cuts, *(end.start("opener") for end in _MISSED_END_RE.finditer(prose))})
 
 
 def _continues(before: str, sentence: str) -> bool:

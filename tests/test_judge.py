@@ -15,6 +15,7 @@ from fpdf import FPDF
 from eval.dataset import DocumentRecord, GoldFootnote, Question
 from eval.metrics import judge, metadata_verdicts, notes_resolved, quote_is_faithful
 from eval.reference import (
+    LINE_HYPHEN,
     Reference,
     front_matter_lines,
     furniture_lines,
@@ -362,10 +363,54 @@ def test_a_ligature_reads_as_its_letters() -> None:
     assert quote_in_reference("The final report.", Reference((normalize("The ﬁnal report."),)))
 
 
-def test_a_hyphen_inside_a_word_may_be_missing_only_from_a_printed_pages_text() -> None:
+def test_a_circled_number_a_roman_numeral_and_an_ellipsis_are_not_the_plain_characters_they_fold_to() -> None:
+    ref = Reference((normalize("Step ① of Part Ⅳ waits…"),))
+    assert quote_in_reference("Step ① of Part Ⅳ waits…", ref)
+    assert not quote_in_reference("Step 1 of Part Ⅳ waits…", ref)
+    assert not quote_in_reference("Step ① of Part IV waits…", ref)
+    assert not quote_in_reference("Step ① of Part Ⅳ waits...", ref)
+
+
+def test_a_hyphen_may_be_missing_from_a_printed_pages_text_only_where_the_page_breaks_the_word_at_it() -> None:
     quote = "The state-owned firm will re-cover the roof."
-    assert quote_in_reference(quote, Reference(("The stateowned firm will recover the roof.",), printed=True))
+    assert quote_in_reference(
+        quote, Reference((f"The state{LINE_HYPHEN}owned firm will re{LINE_HYPHEN}cover the roof.",), printed=True)
+    )
+    assert quote_in_reference("The stateowned firm", Reference((f"The state{LINE_HYPHEN}owned firm",), printed=True))
+    assert not quote_in_reference(
+        quote, Reference((f"The state{LINE_HYPHEN}owned firm will recover the roof.",), printed=True)
+    )
     assert not quote_in_reference(quote, Reference(("The state-owned firm will recover the roof.",)))
+
+
+@needs_pdftotext
+def test_a_hyphen_the_page_does_not_print_inside_a_line_is_not_verbatim(tmp_path: Path) -> None:
+    lines = [
+        "The wellknown state-",
+        "owned firm will recover the roof. The state-owned",
+        "firm and the stateowned bank.",
+    ]
+    ref = reference(printed_lines(tmp_path, lines))
+    assert quote_in_reference("The wellknown state-owned firm will recover the roof.", ref)
+    assert quote_in_reference("The wellknown stateowned firm will recover the roof.", ref)
+    assert quote_in_reference("The state-owned firm and the stateowned bank.", ref)
+    assert not quote_in_reference("The well-known state-owned firm will recover the roof.", ref)
+    assert not quote_in_reference("The wellknown state-owned firm will re-cover the roof.", ref)
+    assert not quote_in_reference("The state-owned firm and the state-owned bank.", ref)
+
+
+@needs_pdftotext
+def test_a_quote_stopping_at_a_line_end_hyphen_inside_a_word_is_not_verbatim(tmp_path: Path) -> None:
+    ref = reference(printed_lines(tmp_path, ["The survey covers WIC and non-", "participants alike."]))
+    assert quote_in_reference("The survey covers WIC and non-participants alike.", ref)
+    assert not quote_in_reference("The survey covers WIC and non-", ref)
+
+
+@needs_pdftotext
+def test_a_web_address_broken_at_a_hyphen_over_lines_is_verbatim_with_its_hyphen(tmp_path: Path) -> None:
+    ref = reference(printed_lines(tmp_path, ["See (https://example.org/2018%20-", "%20035%20Report.pdf) for it."]))
+    assert quote_in_reference("See (https://example.org/2018%20-%20035%20Report.pdf) for it.", ref)
+    assert not quote_in_reference("See (https://example.org/2018%20-%20036%20Report.pdf) for it.", ref)
 
 
 def test_white_space_inside_a_web_address_is_allowed_only_in_a_printed_pages_text() -> None:

@@ -103,6 +103,25 @@ def test_a_lower_case_list_label_still_starts_a_sentence() -> None:
     assert sentences(text)[0] == "The amounts are in Table 4."
 
 
+def test_a_capital_letter_after_a_word_in_lower_case_ends_a_sentence_before_an_opening_word() -> None:
+    assert sentences("Patients lacked vitamin D. Then they were given it.") == [
+        "Patients lacked vitamin D.",
+        "Then they were given it.",
+    ]
+    assert sentences("We chose plan B.[4] The others failed.") == ["We chose plan B.[4]", "The others failed."]
+
+
+def test_an_initial_before_a_surname_or_another_initial_ends_no_sentence() -> None:
+    for text in (
+        "The report by J. Smith was read.",
+        "It was written by D. A. Smith in May.",
+        "The study by Zhang and Y. He was cited.",
+        "It was signed by President John F. Kennedy.",
+        "The U.S. Army left.",
+    ):
+        assert sentences(text) == [text]
+
+
 prose = st.lists(
     st.one_of(
         st.sampled_from(
