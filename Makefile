@@ -33,9 +33,10 @@ serve: $(BIN)/.installed-runtime
 
 # The Ray tests run alone (their loopback cluster's worker nodes do not join from inside a pytest-xdist worker);
 # the rest on two xdist workers, a file at a time: on 2 cores one process leaves a core idle for most of the run.
+# The files are taken in the order tests/conftest.py gives them (the slow ones first), not xdist's own.
 test: $(BIN)/.installed-dev
 	$(BIN)/pytest -q -m ray
-	$(BIN)/pytest -q -m "not ray" -n 2 --dist loadfile
+	$(BIN)/pytest -q -m "not ray" -n 2 --dist loadfile --no-loadscope-reorder
 
 lint: $(BIN)/.installed-dev
 	$(BIN)/ruff check .

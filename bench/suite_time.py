@@ -17,7 +17,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 COUNT_RE = re.compile(r"(\d+) (passed|failed|skipped|errors?|xfailed|xpassed)")
-MAKE_TEST_RUNS = (["-q", "-m", "ray"], ["-q", "-m", "not ray", "-n", "2", "--dist", "loadfile"])
+MAKE_TEST_RUNS = (
+    ["-q", "-m", "ray"],
+    ["-q", "-m", "not ray", "-n", "2", "--dist", "loadfile", "--no-loadscope-reorder"],
+)
 """The Makefile's `test` recipe, run by run."""
 
 

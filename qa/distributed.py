@@ -273,8 +273,9 @@ def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: En
         fn_constructor_kwargs=actor_arguments(encoder),
         batch_size=ROWS_PER_CALL,
         batch_format="numpy",
-        # One actor per CPU from the start; the pool shrinks to what survives when a node is lost.
-        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors, initial_size=actors),
+        # One actor per CPU from the start, but none without a block: a build of fewer passages than CPUs (an
+        # incremental one) loads the model only where there is work. The pool shrinks to what survives a lost node.
+        compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors, initial_size=min(actors, blocks)),
         num_cpus=1,
     )
     started = time.perf_counter()

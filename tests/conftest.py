@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import shutil
+from collections import Counter
 from collections.abc import Coroutine, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -39,6 +40,16 @@ NORTH38 = "38north-a-serious-human-rights-negotiation-with-north-korea.txt"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--screenshots", metavar="DIR", help="browser tests save page screenshots into DIR")
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Files holding a `slow` test first, then files of more tests before files of fewer; each file's tests keep
+    their order. `make test` runs a file whole on one of two workers (`--dist loadfile --no-loadscope-reorder`),
+    taking files in this order: a long file taken last would leave the other worker idle until it ends, while
+    short files taken last even the two out."""
+    slow_files = {item.path for item in items if item.get_closest_marker("slow")}
+    tests_in = Counter(item.path for item in items)
+    items.sort(key=lambda item: (item.path not in slow_files, -tests_in[item.path]))
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
-"""`qa index --ray`: a real Ray cluster on loopback (a head and two worker nodes of one CPU each) builds the same
-index as a local build, re-embeds only what changed, and survives or cleanly reports a worker node's death."""
+"""`qa index --ray`: a real Ray cluster on loopback (a head that only coordinates and two worker nodes of one CPU
+each) builds the same index as a local build, re-embeds only what changed, and survives or cleanly reports a worker
+node's death."""
 
 from __future__ import annotations
 
@@ -43,7 +44,9 @@ Built = tuple[Path, IndexReport]
 @pytest.fixture(scope="module")
 def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LoopbackCluster]:
     pytest.importorskip("ray", reason="the ray extra is not installed (pip install '.[ray]')")
-    running = LoopbackCluster(tmp_path_factory.mktemp("ray")).start(workers=2)
+    # A head with CPUs of its own would run a third parse task and embedding actor on this 2-core machine: every
+    # build would load the model three times over for the same two cores.
+    running = LoopbackCluster(tmp_path_factory.mktemp("ray")).start(workers=2, head_cpus=0)
     try:
         yield running
     finally:

@@ -63,13 +63,23 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return environment / "bin"
 
 
-def test_an_installed_wheel_indexes_and_answers_from_its_bundled_corpus(installed: Path, tmp_path: Path) -> None:
-    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
+@pytest.fixture(scope="module")
+def indexed(installed: Path, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """A user's home and the other folder they ran the installed `qa index` from, once for the module: the
+    command loads the model in a process of its own, which the asking and the serving tests share."""
+    root = tmp_path_factory.mktemp("user")
+    home, elsewhere = root / "home", root / "elsewhere"
     home.mkdir()
     elsewhere.mkdir()
-    environment = outside(home)
-    run([installed / "qa", "index"], cwd=elsewhere, env=environment)
-    answer = run([installed / "qa", "ask", G8, "-k", "1"], cwd=elsewhere, env=environment).stdout
+    run([installed / "qa", "index"], cwd=elsewhere, env=outside(home))
+    return home, elsewhere
+
+
+def test_an_installed_wheel_indexes_and_answers_from_its_bundled_corpus(
+    installed: Path, indexed: tuple[Path, Path]
+) -> None:
+    home, elsewhere = indexed
+    answer = run([installed / "qa", "ask", G8, "-k", "1"], cwd=elsewhere, env=outside(home)).stdout
     assert "urged North Korea to address international concerns about its human rights violations" in answer
     assert "Roberta Cohen, HRNK Co-Chair, 2014-10-16" in answer
     assert "[11] G8 Final Communique, Lough Erne, 2013, para. 93." in answer
@@ -83,12 +93,11 @@ def test_the_installed_code_is_the_wheel_not_the_checkout(installed: Path, tmp_p
     assert all(Path(line).is_relative_to(installed.parent) for line in where.stdout.splitlines())
 
 
-def test_an_installed_wheel_serves_its_bundled_corpus(installed: Path, tmp_path: Path) -> None:
-    home, elsewhere = tmp_path / "home", tmp_path / "elsewhere"
-    home.mkdir()
-    elsewhere.mkdir()
-    run([installed / "qa", "index"], cwd=elsewhere, env=outside(home))
-    program = Program((str(installed / "qa"),), cwd=elsewhere, inherit_environment=False)
+def test_an_installed_wheel_serves_its_bundled_corpus(
+    installed: Path, indexed: tuple[Path, Path], tmp_path: Path
+) -> None:
+    home, _ = indexed
+    program = Program((str(installed / "qa"),), cwd=tmp_path, inherit_environment=False)
     with running_server(outside(home), program=program) as server:
         response = httpx.post(f"{server.url}/api/answer", json={"question": G8, "k": 1}, timeout=60)
     (source,) = response.json()["sources"]
