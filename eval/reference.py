@@ -531,11 +531,17 @@ def _printed_character(text: str, index: int) -> str:
     """The quote's character at `index` as a printed reference may hold it: a hyphen inside a word may be the
     `LINE_HYPHEN` pdftotext dropped (one ending the quote or a word is no word's break: a quote ending `non-` where
     the page goes on `non-` / `participants` stops inside a word), and after any other character but a space the
-    reference may hold one where the quote's word runs on."""
+    reference may hold one where the quote's word runs on. Between two capitals of a word the reference may hold
+    a space: pdftotext splits a word where its letters change size, as in small capitals ("S CIENCE PARSE" for
+    SCIENCEPARSE) and logos ("L AT E X"), which the reader sees as one word."""
     char = text[index]
     if char == "-":
         return f"[-{LINE_HYPHEN}]" if text[index + 1 : index + 2].strip() else re.escape(char)
-    return re.escape(char) if char == " " else f"{re.escape(char)}{LINE_HYPHEN}?"
+    if char == " ":
+        return re.escape(char)
+    if char.isupper() and text[index + 1 : index + 2].isupper():
+        return f"{re.escape(char)}{LINE_HYPHEN}? ?"
+    return f"{re.escape(char)}{LINE_HYPHEN}?"
 
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:

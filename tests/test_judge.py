@@ -536,3 +536,13 @@ def test_word_endnotes_are_numbered_after_the_footnotes_even_when_cited_first(tm
     assert quote_in_reference("Paragraph 1[2]", ref) and quote_in_reference("Paragraph 2[1]", ref)
     assert note_in_reference(1, "This is a footnote", ref) and note_in_reference(2, "This is an endnote", ref)
     assert [p.text for p in article(path).paragraphs if not quote_in_reference(p.text, ref)] == []
+
+
+@needs_pdftotext
+def test_a_word_in_small_capitals_that_pdftotext_splits_is_verbatim_and_its_letters_still_count() -> None:
+    """pdftotext prints the paper's small-capital "SciBERT" as "S CI BERT" and its LaTeX logo as "L AT E X"."""
+    ref = reference(PROJECT_ROOT / "tests" / "data" / "wild" / "acl-2020-s2orc-paper.pdf")
+    assert quote_in_reference("16.4B tokens, nearly five times larger than the corpus for SCIBERT.", ref)
+    assert quote_in_reference("structured full text from 8.1M open-access PDFs and 1.5M LATEX source files.", ref)
+    assert not quote_in_reference("structured full text from 8.1M open-access PDFs and 1.5M LATEK source files.", ref)
+    assert not quote_in_reference("structured fulltext from 8.1M open-access PDFs and 1.5M LATEX source files.", ref)
