@@ -33,6 +33,7 @@ from qa.formats import microdata
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import personal_names, web_address, without_contact
+from qa.formats.text import parse_text
 from qa.sentences import NOTE_NUMBER
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -646,6 +647,20 @@ def _replace_with_text(node: etree._Element, text: str) -> None:
 
 # --- main text -------------------------------------------------------------------------------------------
 
+_PREFORMATTED_SHARE = 0.9
+"""A page whose words are this much inside `<pre>` is a plain-text document the page only wraps (an RFC or
+Internet-Draft marked up by rfcmarkup, one `<pre>` a printed page): its lines are laid out as a text file's,
+with running headers, page footers and a dotted contents list, so it is read as one (`qa.formats.text`)."""
+
+
+def _preformatted_text(body: etree._Element) -> str | None:
+    """The text of the page's outermost `<pre>` blocks, one after another, when they hold nearly all its words."""
+    blocks = [node for node in body.iter("pre") if not any(above.tag == "pre" for above in node.iterancestors())]
+    text = "\n".join(node.text_content() for node in blocks)
+    seen = len(squash(_visible_text(body)))
+    return text if blocks and seen and len(squash(text)) >= _PREFORMATTED_SHARE * seen else None
+
+
 _FURNITURE_NAMES = "caption|credit|promo|newsletter|related|disclosure|copyright"
 _FURNITURE = etree.XPath(
     f"//body//*[re:test(concat(@class, ' ', @id), '{_FURNITURE_NAMES}', 'i')]"
@@ -1100,6 +1115,8 @@ def parse(data: bytes, source: str) -> Parsed:
     body = tree.find("body")
     if body is None:
         return assemble(Extracted((), {}, title, author, date, _page_url(tree)), source)
+    if (plain := _preformatted_text(body)) is not None:
+        return Parsed(plain, parse_text(plain, source))
     notes, regions = _find_notes(body)
     for region in regions:
         region.drop_tree()
