@@ -547,6 +547,14 @@ def test_code_listing_keeps_its_line_breaks_as_one_paragraph() -> None:
     )
 
 
+def test_page_that_is_all_one_preformatted_text_reads_as_the_text_files_paragraphs() -> None:
+    """A text document served in a `<pre>` (an RFC through rfcmarkup, a mail archive's message) is no code
+    listing: its blank lines part its paragraphs and its wrapped lines join."""
+    text = "The committee met in May and heard\nthree witnesses.\n\nIt asked the ministry for the records.\n"
+    texts = [p.text for p in article_of(page_with("<title>Memo</title>", f"<pre>{text}</pre>")).paragraphs]
+    assert texts == ["The committee met in May and heard\nthree witnesses.", "It asked the ministry for the records."]
+
+
 def test_code_listing_of_a_real_blog_keeps_its_lines() -> None:
     texts = [p.text for p in parse_page((WILD / "v8-blog-standalone-wasm.html").read_bytes()).articles[0].paragraphs]
     assert (
