@@ -555,6 +555,12 @@ def test_page_that_is_all_one_preformatted_text_reads_as_the_text_files_paragrap
     assert texts == ["The committee met in May and heard\nthree witnesses.", "It asked the ministry for the records."]
 
 
+def test_page_read_as_its_preformatted_text_keeps_the_address_it_gives_itself() -> None:
+    head = '<title>Memo</title><link rel="canonical" href="https://www.example.org/memos/12">'
+    page = page_with(head, "<pre>The committee met in May.\n\nIt asked for the records.\n</pre>")
+    assert article_of(page).url == "https://www.example.org/memos/12"
+
+
 def test_code_listing_of_a_real_blog_keeps_its_lines() -> None:
     texts = [p.text for p in parse_page((WILD / "v8-blog-standalone-wasm.html").read_bytes()).articles[0].paragraphs]
     assert (

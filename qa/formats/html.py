@@ -1116,7 +1116,8 @@ def parse(data: bytes, source: str) -> Parsed:
     if body is None:
         return assemble(Extracted((), {}, title, author, date, _page_url(tree)), source)
     if (plain := _preformatted_text(body)) is not None:
-        return Parsed(plain, parse_text(plain, source))
+        url = _page_url(tree)
+        return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
     notes, regions = _find_notes(body)
     for region in regions:
         region.drop_tree()
