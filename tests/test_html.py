@@ -561,6 +561,12 @@ def test_page_read_as_its_preformatted_text_keeps_the_address_it_gives_itself() 
     assert article_of(page).url == "https://www.example.org/memos/12"
 
 
+def test_form_feed_in_a_page_is_white_space_not_a_crash() -> None:
+    """A text file's page break pasted into a page: a browser shows white space; lxml refused the character."""
+    page = page_with("<title>Memo</title>", "<p>The committee met in May.\fIt asked for the records.</p>")
+    assert article_of(page).paragraphs[0].text == "The committee met in May. It asked for the records."
+
+
 def test_code_listing_of_a_real_blog_keeps_its_lines() -> None:
     texts = [p.text for p in parse_page((WILD / "v8-blog-standalone-wasm.html").read_bytes()).articles[0].paragraphs]
     assert (

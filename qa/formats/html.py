@@ -51,7 +51,9 @@ _WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1"
 """Labels a browser reads as windows-1252 (WHATWG Encoding), whose extra characters Latin-1 lacks."""
 _CONTROLS = frozenset(chr(c) for c in (*range(0, 9), 11, *range(14, 32), 127))
 """C0 controls a page cannot show (tab, line feed, form feed and carriage return are white space)."""
-_DROP_CONTROLS = dict.fromkeys(map(ord, _CONTROLS))
+_DROP_CONTROLS: dict[int, str | None] = {**dict.fromkeys(map(ord, _CONTROLS)), ord("\f"): "\n"}
+"""Controls dropped; a form feed is white space to a browser but a character lxml cannot hold (it raised a
+ValueError), so it becomes a line break: a page break in a `<pre>` still ends a line for the text reader."""
 _DROP_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 """Soft hyphen, zero-width space, word joiner, zero-width no-break space: break hints a reader never sees."""
 _BINARY_SHARE = 0.1
