@@ -547,6 +547,26 @@ def test_code_listing_keeps_its_line_breaks_as_one_paragraph() -> None:
     )
 
 
+def test_page_that_is_all_one_preformatted_text_reads_as_the_text_files_paragraphs() -> None:
+    """A text document served in a `<pre>` (an RFC through rfcmarkup, a mail archive's message) is no code
+    listing: its blank lines part its paragraphs and its wrapped lines join."""
+    text = "The committee met in May and heard\nthree witnesses.\n\nIt asked the ministry for the records.\n"
+    texts = [p.text for p in article_of(page_with("<title>Memo</title>", f"<pre>{text}</pre>")).paragraphs]
+    assert texts == ["The committee met in May and heard\nthree witnesses.", "It asked the ministry for the records."]
+
+
+def test_page_read_as_its_preformatted_text_keeps_the_address_it_gives_itself() -> None:
+    head = '<title>Memo</title><link rel="canonical" href="https://www.example.org/memos/12">'
+    page = page_with(head, "<pre>The committee met in May.\n\nIt asked for the records.\n</pre>")
+    assert article_of(page).url == "https://www.example.org/memos/12"
+
+
+def test_form_feed_in_a_page_is_white_space_not_a_crash() -> None:
+    """A text file's page break pasted into a page: a browser shows white space; lxml refused the character."""
+    page = page_with("<title>Memo</title>", "<p>The committee met in May.\fIt asked for the records.</p>")
+    assert article_of(page).paragraphs[0].text == "The committee met in May. It asked for the records."
+
+
 def test_code_listing_of_a_real_blog_keeps_its_lines() -> None:
     texts = [p.text for p in parse_page((WILD / "v8-blog-standalone-wasm.html").read_bytes()).articles[0].paragraphs]
     assert (

@@ -114,6 +114,24 @@ def test_a_line_repeated_through_a_file_is_chrome() -> None:
     assert [p.text for p in article.paragraphs] == visits
 
 
+def test_a_margin_line_repeated_with_each_pages_number_is_chrome() -> None:
+    pages = [f"The inspectors visited site {n} and found it empty." for n in range(1, 4)]
+    text = "Inspection Log\n\n" + "".join(
+        f"{v}\n\nOkafor                          [Page {n}]\n\n" for n, v in enumerate(pages, 1)
+    )
+    (article,) = parse_text(text, "log.txt")
+    assert [p.text for p in article.paragraphs] == pages
+
+
+def test_numbered_headings_in_one_column_are_no_page_furniture() -> None:
+    """Headings "Article 1", "Article 2", ... differ only by their number too; a margin line is set in columns."""
+    text = "Convention\n\n" + "".join(
+        f"Article {n}\n\nThe parties shall report on measure {n}.\n\n" for n in range(1, 5)
+    )
+    (article,) = parse_text(text, "convention.txt")
+    assert [p.text for p in article.paragraphs if p.text.startswith("Article")] == [f"Article {n}" for n in range(1, 5)]
+
+
 def test_listing_entries_close_at_their_repeated_closing_line_even_reworded() -> None:
     summaries = [f"The monitors recorded every transfer from facility {n} that year. " * 4 for n in range(1, 4)]
     entry = "Entry {n}\nA. Writer\nMar 0{n}, 2020\n\n{summary}\n\nOpinions here are the author's own and not ours.\n\n"

@@ -425,3 +425,25 @@ def test_wild_e_book_contents_list_without_page_numbers_is_no_paragraph() -> Non
     texts = [p.text for p in article("gutenberg-paine-writings-vol2.txt").paragraphs]
     assert not any(text in ("TABLE OF CONTENTS", "Dedication to George Washington", "Appendix") for text in texts)
     assert texts[texts.index("EDITOR'S INTRODUCTION.") + 1].startswith("WHEN Thomas Paine sailed from America")
+
+
+def test_wild_page_that_is_all_preformatted_text_is_read_as_a_text_file() -> None:
+    """rfcmarkup wraps an Internet-Draft's text in one `<pre>` a page: the running head each page repeats and the
+    dotted contents list are the text file's furniture, and its sections are paragraphs, not one block a page."""
+    texts = [p.text for p in article("ietf-draft-dejong-remotestorage-04.html").paragraphs]
+    assert texts[:2] == ["Abstract", texts[1]] and texts[1].startswith("This draft describes a protocol")
+    assert not any("Internet-Draft              remoteStorage" in text or "......" in text for text in texts)
+
+
+def test_wild_page_footer_printed_with_each_pages_number_is_no_paragraph() -> None:
+    """A footer ("de Jong    [Page 4]") closes every page with another number: the same margin line, never text."""
+    assert not any("[Page " in p.text for p in article("ietf-draft-dejong-remotestorage-04.html").paragraphs)
+
+
+def test_wild_plain_text_title_centred_by_hand_a_column_off_is_the_title() -> None:
+    found = article("ietf-draft-dejong-remotestorage-04.html")
+    assert (found.title, found.date) == ("remoteStorage", "2014-12-15")
+
+
+def test_wild_plain_text_author_with_a_given_name_and_a_particle_is_read_whole() -> None:
+    assert article("ietf-draft-dejong-remotestorage-04.html").author == "Michiel B. de Jong, F. Kooman"

@@ -33,6 +33,7 @@ from qa.formats import microdata
 from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import personal_names, web_address, without_contact
+from qa.formats.text import parse_text
 from qa.sentences import NOTE_NUMBER
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -50,7 +51,9 @@ _WINDOWS_1252_LABELS = frozenset({"ascii", "us-ascii", "iso-8859-1", "iso8859-1"
 """Labels a browser reads as windows-1252 (WHATWG Encoding), whose extra characters Latin-1 lacks."""
 _CONTROLS = frozenset(chr(c) for c in (*range(0, 9), 11, *range(14, 32), 127))
 """C0 controls a page cannot show (tab, line feed, form feed and carriage return are white space)."""
-_DROP_CONTROLS = dict.fromkeys(map(ord, _CONTROLS))
+_DROP_CONTROLS: dict[int, str | None] = {**dict.fromkeys(map(ord, _CONTROLS)), ord("\f"): "\n"}
+"""Controls dropped; a form feed is white space to a browser but a character lxml cannot hold (it raised a
+ValueError), so it becomes a line break: a page break in a `<pre>` still ends a line for the text reader."""
 _DROP_INVISIBLE = dict.fromkeys(map(ord, "\u00ad\u200b\u2060\ufeff"))
 """Soft hyphen, zero-width space, word joiner, zero-width no-break space: break hints a reader never sees."""
 _BINARY_SHARE = 0.1
@@ -646,6 +649,20 @@ def _replace_with_text(node: etree._Element, text: str) -> None:
 
 # --- main text -------------------------------------------------------------------------------------------
 
+_PREFORMATTED_SHARE = 0.9
+"""A page whose words are this much inside `<pre>` is a plain-text document the page only wraps (an RFC or
+Internet-Draft marked up by rfcmarkup, one `<pre>` a printed page): its lines are laid out as a text file's,
+with running headers, page footers and a dotted contents list, so it is read as one (`qa.formats.text`)."""
+
+
+def _preformatted_text(body: etree._Element) -> str | None:
+    """The text of the page's outermost `<pre>` blocks, one after another, when they hold nearly all its words."""
+    blocks = [node for node in body.iter("pre") if not any(above.tag == "pre" for above in node.iterancestors())]
+    text = "\n".join(node.text_content() for node in blocks)
+    seen = len(squash(_visible_text(body)))
+    return text if blocks and seen and len(squash(text)) >= _PREFORMATTED_SHARE * seen else None
+
+
 _FURNITURE_NAMES = "caption|credit|promo|newsletter|related|disclosure|copyright"
 _FURNITURE = etree.XPath(
     f"//body//*[re:test(concat(@class, ' ', @id), '{_FURNITURE_NAMES}', 'i')]"
@@ -1100,6 +1117,9 @@ def parse(data: bytes, source: str) -> Parsed:
     body = tree.find("body")
     if body is None:
         return assemble(Extracted((), {}, title, author, date, _page_url(tree)), source)
+    if (plain := _preformatted_text(body)) is not None:
+        url = _page_url(tree)
+        return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
     notes, regions = _find_notes(body)
     for region in regions:
         region.drop_tree()

@@ -294,12 +294,16 @@ def _single_header(units: list[_Unit]) -> _Header | None:
 _COLUMNS_RE = re.compile(r"\s{2,}")
 _COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
 """Words set apart by three spaces or more on one line: two columns, as a memo's opening block sets them."""
-_CENTRED_TOLERANCE = 2
-"""How many columns a centred line's left and right margins may differ by (an odd length rounds one way)."""
+_CENTRED_TOLERANCE = 3
+"""How many columns a centred line's left and right margins may differ by: an odd length rounds one way, and a
+title centred by typing spaces (as hand-set drafts are) may sit a column further off."""
 _CENTRED_MIN_MARGIN = 8
-_INITIALS_NAME_RE = re.compile(r"(?:[A-Z]\.[ -]?)+ ?[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?(?=(?:, Ed\.)?$)")
+_INITIALS_NAME_RE = re.compile(
+    r"(?:[A-Z][a-z]+ )?(?:[A-Z]\.[ -]?)+ ?(?:[a-z]{1,3} )*[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?(?=(?:, Ed\.)?$)"
+)
 """A name as a memo's opening block prints its authors, initials and surname ("R. Fielding", "T. Berners-Lee",
-"L. Eggert, Ed."); the affiliation printed under each ("UC Irvine", "W3C/MIT") has no initials."""
+"L. Eggert, Ed."), perhaps after a given name and before a particle ("Michiel B. de Jong"); the affiliation printed
+under each ("UC Irvine", "W3C/MIT") has no initials."""
 
 
 def _source_lines(text: str, unit: _Unit) -> list[str]:
@@ -478,6 +482,8 @@ class _Chrome:
     """The lines a file repeats outside its headers; with navigation, what is the page's and not an author's."""
 
     repeated: frozenset[str]
+    paged: frozenset[str] = frozenset()
+    """Page footers and running heads: one line in two columns, printed again and again with another number."""
 
     @classmethod
     def of(cls, units: list[_Unit], headers: list[_Header]) -> _Chrome:
@@ -501,13 +507,15 @@ class _Chrome:
             counts[unit.text] += 1
             entries.setdefault(unit.text, set()).add(entry)
         listing = len(headers) > 1
+        paged = Counter(_page_key(line) for line, count in counts.items() if _is_page_line(line) for _ in range(count))
         return cls(
             frozenset(
                 line
                 for line, count in counts.items()
                 if (listing and len(entries[line]) >= REPEATS_FOR_FURNITURE)
                 or (count >= REPEATS_FOR_FURNITURE and _is_label(line))
-            )
+            ),
+            frozenset(key for key, count in paged.items() if count >= REPEATS_FOR_FURNITURE),
         )
 
     def repeats(self, text: str) -> bool:
@@ -519,7 +527,20 @@ class _Chrome:
         )
 
     def __contains__(self, text: str) -> bool:
-        return _is_navigation(text) or self.repeats(text)
+        return _is_navigation(text) or self.repeats(text) or (_is_page_line(text) and _page_key(text) in self.paged)
+
+
+_DIGITS_RE = re.compile(r"\d+")
+
+
+def _is_page_line(text: str) -> bool:
+    """A line a printed page sets in its margin: short, in two columns ("Smith    [Page 4]"), with a number."""
+    return "\n" not in text and _is_label(text) and bool(_COLUMN_GAP_RE.search(text)) and bool(_DIGITS_RE.search(text))
+
+
+def _page_key(text: str) -> str:
+    """The line with its numbers blanked: every page's footer is the same line but for its page number."""
+    return _DIGITS_RE.sub("#", text)
 
 
 def _is_label(text: str) -> bool:
