@@ -112,6 +112,11 @@ _HEAD_DEPTH = 3.0
 _HEAD_CELLS = 3
 """A table's head row set between two horizontal rules of one extent, across at least `_HEAD_SPAN` of the page's
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
+_RULE_WEIGHT = 0.8
+_RULE_THICKNESS = 3.0
+"""A table set with booktabs' rules (`_ruled_tables`) is closed by a top and a bottom rule of one weight, heavier than
+the rules inside it: a rule inside weighs at most `_RULE_WEIGHT` of them (booktabs: 0.05 em against 0.08 em). A rule
+drawn as a filled rectangle is at most `_RULE_THICKNESS` points thick."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _OPENING_PAGES = 3
@@ -1226,7 +1231,7 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list
                 tables.append(_table_body(page))
                 pages.append(_layout(number, _printed(_on_page(page)), tables[-1]))
                 links += _link_addresses(page)
-                grids.append(_grids(page))
+                grids.append(_grids(page) + _ruled_tables(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
@@ -1297,6 +1302,44 @@ def _grids(page: pdfplumber.page.Page) -> list[_Box]:
             and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
         ):
             boxes.append(table.bbox)
+    return boxes
+
+
+def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's tables ruled only across, LaTeX's booktabs way: a heavy rule over the head, lighter rules
+    under it (and between the body's groups of rows), a heavy rule of the same extent and weight under the body. Such
+    a table, across both columns of a two-column paper or inside one, has no grid for `find_tables` and its head may
+    take several lines, but its rules are drawn nowhere else: a run of rules of one extent, heavier at its ends. Read
+    row by row its cells run together (`1.0M 1.0M Citation contexts`); its labels and figures are no prose to quote,
+    and are left out of the text as a grid's are (its caption and notes, outside its rules, stay). A table boxed
+    or parted by upright rules is no booktabs table (`_grids` and `_table_body` read those)."""
+    rules = [
+        (line["top"], line["x0"], line["x1"], line["linewidth"]) for line in page.lines if line["top"] == line["bottom"]
+    ]
+    rules += [
+        (rect["top"], rect["x0"], rect["x1"], rect["height"])
+        for rect in page.rects
+        if 0 < rect["height"] <= _RULE_THICKNESS < rect["width"]
+    ]
+    rules.sort()
+    upright = [edge for edge in page.vertical_edges if edge["height"] > _RULE_THICKNESS]  # a box, not booktabs
+    boxes: list[_Box] = []
+    for index, (top, x0, x1, weight) in enumerate(rules):
+        if any(left <= x0 and x1 <= right and head <= top <= foot for left, head, right, foot in boxes):
+            continue
+        same = [rule for rule in rules[index + 1 :] if abs(rule[1] - x0) < 1 and abs(rule[2] - x1) < 1]
+        inside: list[float] = []
+        for bottom, _, _, closing in same:
+            if abs(closing - weight) < 0.1 * weight and inside:
+                if not any(
+                    x0 - 1 <= edge["x0"] <= x1 + 1 and top - 1 <= edge["top"] and edge["bottom"] <= bottom + 1
+                    for edge in upright
+                ):
+                    boxes.append((x0, top, x1, bottom))
+                break
+            if closing > _RULE_WEIGHT * weight:
+                break
+            inside.append(bottom)
     return boxes
 
 
