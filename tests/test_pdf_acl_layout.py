@@ -142,3 +142,7 @@ def test_the_cells_between_a_heavy_top_rule_a_lighter_head_rule_and_a_heavy_bott
     pdf.multi_cell(0, 12, prose, new_x="LMARGIN", new_y="NEXT")
     (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
     assert texts(parsed) == [prose, "Table 1: Detainees counted in each province.", prose]
+
+
+def test_a_displayed_fraction_and_its_equation_number_are_no_paragraphs(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "2×J" in text or "∪" in text]
