@@ -117,6 +117,9 @@ _RULE_THICKNESS = 3.0
 """A table set with booktabs' rules (`_ruled_tables`) is closed by a top and a bottom rule of one weight, heavier than
 the rules inside it: a rule inside weighs at most `_RULE_WEIGHT` of them (booktabs: 0.05 em against 0.08 em). A rule
 drawn as a filled rectangle is at most `_RULE_THICKNESS` points thick."""
+_CENTRED = 0.2
+"""Ems off the middle of a fraction's bar its numerator's and its denominator's middles stand at most (TeX centres
+them exactly; measured 0.03 em)."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _OPENING_PAGES = 3
@@ -1326,8 +1329,9 @@ def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]
 
 def _fractions(page: pdfplumber.page.Page) -> list[_Box]:
     """The bands of a page's displayed fractions: a rule with a row of text just over it and a row just under it, each
-    no wider than the rule (a numerator and a denominator set over and under their bar), and no other rule of its
-    extent (a table's rules are). A rule under a line of prose (a note separator) has that line's text running on
+    no wider than the rule and centred on it (a numerator and a denominator set over and under their bar: a heading
+    over its rule, a link over its underline and the line under it, are set from the left), and no other rule of
+    its extent (a table's rules are). A rule under a line of prose (a note separator) has that line's text running on
     past its end. Read row by row a display's numerator,
     its left side and its denominator run together (`2×J×C Stitle = J + C (1)`): no sentence to quote."""
     bands: list[_Box] = []
@@ -1338,7 +1342,7 @@ def _fractions(page: pdfplumber.page.Page) -> list[_Box]:
             continue  # a table's rules, drawn at one extent again and again
         over = [c for c in page.chars if bar - size / 2 <= c["bottom"] <= bar and x0 <= c["x0"] and c["x1"] <= x1]
         under = [c for c in page.chars if bar <= c["top"] <= bar + size / 2 and x0 <= c["x0"] and c["x1"] <= x1]
-        if not over or not under:
+        if not over or not under or not all(_centred(part, x0, x1, size) for part in (over, under)):
             continue
         top, bottom = min(c["top"] for c in over), max(c["bottom"] for c in under)
         beside = [
@@ -1351,6 +1355,11 @@ def _fractions(page: pdfplumber.page.Page) -> list[_Box]:
         if not beside:
             bands.append((x0, top, x1, bottom))
     return bands
+
+
+def _centred(chars: list[dict], left: float, right: float, size: float) -> bool:
+    """Whether a row's characters stand centred between `left` and `right`, to `_CENTRED` of the type size."""
+    return abs(min(c["x0"] for c in chars) + max(c["x1"] for c in chars) - left - right) / 2 <= _CENTRED * size
 
 
 def _in_display(line: _Line, bands: list[_Box]) -> bool:
@@ -1378,7 +1387,7 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
         if any(left <= x0 and x1 <= right and head <= top <= foot for left, head, right, foot in boxes):
             continue
         same = [rule for rule in rules[index + 1 :] if abs(rule[1] - x0) < 1 and abs(rule[2] - x1) < 1]
-        inside: list[float] = []
+        inside = False  # a lighter rule between the two heavy ones: a head's, not two rules of a box
         for bottom, _, _, closing in same:
             if abs(closing - weight) < 0.1 * weight and inside:
                 if not any(
@@ -1389,7 +1398,7 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
                 break
             if closing > _RULE_WEIGHT * weight:
                 break
-            inside.append(bottom)
+            inside = True
     return boxes
 
 
