@@ -118,30 +118,44 @@ def test_a_table_ruled_booktabs_way_inside_one_column_is_no_paragraphs(paper: Ar
     assert not [text for text in texts(paper) if "Inline cite spans" in text or "93.3" in text]
 
 
-def test_the_cells_between_a_heavy_top_rule_a_lighter_head_rule_and_a_heavy_bottom_rule_are_left_out() -> None:
-    """A page of prose, a table ruled across only (booktabs: 0.8 pt over its head and under its body, 0.5 pt under its
-    head), its caption, and more prose: the prose and the caption stay, the cells go."""
+PROSE = "Monitors visited the camps twice a year and counted the detainees held in each block of the camp."
+CAPTION = "Table 1: Detainees counted in each province."
+
+
+def booktabs_page(filled: bool) -> list[str]:
+    """The paragraphs of a page of prose, a table ruled across only (booktabs: 0.8 pt over its head and under its
+    body, 0.5 pt under its head; each rule a stroked line, or a filled rectangle as pdfTeX draws `\\hrule`), its
+    caption, and more prose."""
     pdf = FPDF(unit="pt", format="A4")
     pdf.add_page()
     pdf.set_font("Times", size=10)
-    prose = "Monitors visited the camps twice a year and counted the detainees held in each block of the camp."
-    pdf.multi_cell(0, 12, prose, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 12, PROSE, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(12)
     left, right, y = pdf.l_margin, pdf.w - pdf.r_margin, pdf.get_y()
     rows = [("Province", "Camps", "Detainees"), ("North", "12", "4,100"), ("South", "7", "2,350")]
-    rules = [(y, 0.8), (y + 17, 0.5), (y + 48, 0.8)]
     for place, row in enumerate(rows):
         for column, cell in enumerate(row):
             pdf.text(left + 10 + column * 150, y + 13 + place * 14 + (3 if place else 0), cell)
-    for height, width in rules:
-        pdf.set_line_width(width)
-        pdf.line(left, height, right, height)
+    for height, weight in [(y, 0.8), (y + 17, 0.5), (y + 48, 0.8)]:
+        if filled:
+            pdf.rect(left, height, right - left, weight, style="F")
+        else:
+            pdf.set_line_width(weight)
+            pdf.line(left, height, right, height)
     pdf.set_y(y + 60)
-    pdf.multi_cell(0, 12, "Table 1: Detainees counted in each province.", new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 12, CAPTION, new_x="LMARGIN", new_y="NEXT")
     pdf.ln(12)
-    pdf.multi_cell(0, 12, prose, new_x="LMARGIN", new_y="NEXT")
+    pdf.multi_cell(0, 12, PROSE, new_x="LMARGIN", new_y="NEXT")
     (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
-    assert texts(parsed) == [prose, "Table 1: Detainees counted in each province.", prose]
+    return texts(parsed)
+
+
+def test_the_cells_between_a_heavy_top_rule_a_lighter_head_rule_and_a_heavy_bottom_rule_are_left_out() -> None:
+    assert booktabs_page(filled=False) == [PROSE, CAPTION, PROSE]
+
+
+def test_booktabs_rules_drawn_as_thin_filled_rectangles_leave_the_cells_out_too() -> None:
+    assert booktabs_page(filled=True) == [PROSE, CAPTION, PROSE]
 
 
 def test_a_displayed_fraction_and_its_equation_number_are_no_paragraphs(paper: Article) -> None:
