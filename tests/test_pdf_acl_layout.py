@@ -108,3 +108,55 @@ def test_a_hyphenated_form_printed_within_a_line_keeps_its_hyphen_at_a_line_end(
     assert two_lines("Wardens and monitors co-ordinate visits; they co-", "ordinate transfers too.") == (
         "Wardens and monitors co-ordinate visits; they co-ordinate transfers too."
     )
+
+
+def test_a_table_ruled_booktabs_way_across_both_columns_is_no_paragraphs(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "1.0M 1.0M" in text or text.startswith("S2ORC (PDF-parse)")]
+
+
+def test_a_table_ruled_booktabs_way_inside_one_column_is_no_paragraphs(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "Inline cite spans" in text or "93.3" in text]
+
+
+PROSE = "Monitors visited the camps twice a year and counted the detainees held in each block of the camp."
+CAPTION = "Table 1: Detainees counted in each province."
+
+
+def booktabs_page(filled: bool) -> list[str]:
+    """The paragraphs of a page of prose, a table ruled across only (booktabs: 0.8 pt over its head and under its
+    body, 0.5 pt under its head; each rule a stroked line, or a filled rectangle as pdfTeX draws `\\hrule`), its
+    caption, and more prose."""
+    pdf = FPDF(unit="pt", format="A4")
+    pdf.add_page()
+    pdf.set_font("Times", size=10)
+    pdf.multi_cell(0, 12, PROSE, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(12)
+    left, right, y = pdf.l_margin, pdf.w - pdf.r_margin, pdf.get_y()
+    rows = [("Province", "Camps", "Detainees"), ("North", "12", "4,100"), ("South", "7", "2,350")]
+    for place, row in enumerate(rows):
+        for column, cell in enumerate(row):
+            pdf.text(left + 10 + column * 150, y + 13 + place * 14 + (3 if place else 0), cell)
+    for height, weight in [(y, 0.8), (y + 17, 0.5), (y + 48, 0.8)]:
+        if filled:
+            pdf.rect(left, height, right - left, weight, style="F")
+        else:
+            pdf.set_line_width(weight)
+            pdf.line(left, height, right, height)
+    pdf.set_y(y + 60)
+    pdf.multi_cell(0, 12, CAPTION, new_x="LMARGIN", new_y="NEXT")
+    pdf.ln(12)
+    pdf.multi_cell(0, 12, PROSE, new_x="LMARGIN", new_y="NEXT")
+    (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
+    return texts(parsed)
+
+
+def test_the_cells_between_a_heavy_top_rule_a_lighter_head_rule_and_a_heavy_bottom_rule_are_left_out() -> None:
+    assert booktabs_page(filled=False) == [PROSE, CAPTION, PROSE]
+
+
+def test_booktabs_rules_drawn_as_thin_filled_rectangles_leave_the_cells_out_too() -> None:
+    assert booktabs_page(filled=True) == [PROSE, CAPTION, PROSE]
+
+
+def test_a_displayed_fraction_and_its_equation_number_are_no_paragraphs(paper: Article) -> None:
+    assert not [text for text in texts(paper) if "2×J" in text or "∪" in text]

@@ -112,6 +112,14 @@ _HEAD_DEPTH = 3.0
 _HEAD_CELLS = 3
 """A table's head row set between two horizontal rules of one extent, across at least `_HEAD_SPAN` of the page's
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
+_RULE_WEIGHT = 0.8
+_RULE_THICKNESS = 3.0
+"""A table set with booktabs' rules (`_ruled_tables`) is closed by a top and a bottom rule of one weight, heavier than
+the rules inside it: a rule inside weighs at most `_RULE_WEIGHT` of them (booktabs: 0.05 em against 0.08 em). A rule
+drawn as a filled rectangle is at most `_RULE_THICKNESS` points thick."""
+_CENTRED = 0.2
+"""Ems off the middle of a fraction's bar its numerator's and its denominator's middles stand at most (TeX centres
+them exactly; measured 0.03 em)."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
 _OPENING_PAGES = 3
@@ -163,6 +171,7 @@ _UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
+_EQUATION_NUMBER_RE = re.compile(r"\(\d{1,3}\)")
 _NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 
 
@@ -1212,9 +1221,11 @@ class _Table:
         return inside[: cells[-1] + 1] if cells else []
 
 
-def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None]]:
-    """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, and
-    the box of each page's table body under a ruled head."""
+def _read(
+    data: bytes,
+) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None], list[list[_Box]]]:
+    """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, the box
+    of each page's table body under a ruled head, and each page's displayed fractions."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
@@ -1222,17 +1233,19 @@ def _read(data: bytes) -> tuple[dict, list[list[_Segment]], list[str], list[list
             links: list[str] = []
             grids: list[list[_Box]] = []
             tables: list[_Table | None] = []
+            displays: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
                 pages.append(_layout(number, _printed(_on_page(page)), tables[-1]))
                 links += _link_addresses(page)
-                grids.append(_grids(page))
+                grids.append(_grids(page) + _ruled_tables(page))
+                displays.append(_fractions(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links, grids, tables
+    return metadata, pages, links, grids, tables, displays
 
 
 def _table_body(page: pdfplumber.page.Page) -> _Table | None:
@@ -1297,6 +1310,95 @@ def _grids(page: pdfplumber.page.Page) -> list[_Box]:
             and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
         ):
             boxes.append(table.bbox)
+    return boxes
+
+
+def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
+    """A page's horizontal rules, top to bottom: (top, left, right, weight), drawn as a line or as a thin filled
+    rectangle (as pdfTeX draws `\\hrule`)."""
+    rules = [
+        (line["top"], line["x0"], line["x1"], line["linewidth"]) for line in page.lines if line["top"] == line["bottom"]
+    ]
+    rules += [
+        (rect["top"], rect["x0"], rect["x1"], rect["height"])
+        for rect in page.rects
+        if 0 < rect["height"] <= _RULE_THICKNESS < rect["width"]
+    ]
+    return sorted(rules)
+
+
+def _fractions(page: pdfplumber.page.Page) -> list[_Box]:
+    """The bands of a page's displayed fractions: a rule with a row of text just over it and a row just under it, each
+    no wider than the rule and centred on it (a numerator and a denominator set over and under their bar: a heading
+    over its rule, a link over its underline and the line under it, are set from the left), and no other rule of
+    its extent (a table's rules are). A rule under a line of prose (a note separator) has that line's text running on
+    past its end. Read row by row a display's numerator,
+    its left side and its denominator run together (`2×J×C Stitle = J + C (1)`): no sentence to quote."""
+    bands: list[_Box] = []
+    rules = _rules(page)
+    size = median(c["size"] for c in page.chars) if page.chars else 0.0
+    for bar, x0, x1, _ in rules:
+        if sum(abs(left - x0) < 1 and abs(right - x1) < 1 for _, left, right, _ in rules) > 1:
+            continue  # a table's rules, drawn at one extent again and again
+        over = [c for c in page.chars if bar - size / 2 <= c["bottom"] <= bar and x0 <= c["x0"] and c["x1"] <= x1]
+        under = [c for c in page.chars if bar <= c["top"] <= bar + size / 2 and x0 <= c["x0"] and c["x1"] <= x1]
+        if not over or not under or not all(_centred(part, x0, x1, size) for part in (over, under)):
+            continue
+        top, bottom = min(c["top"] for c in over), max(c["bottom"] for c in under)
+        beside = [
+            c
+            for part in (over, under)
+            for c in page.chars
+            if min(p["top"] for p in part) <= (c["top"] + c["bottom"]) / 2 <= max(p["bottom"] for p in part)
+            and (x0 - size <= c["x1"] <= x0 or x1 <= c["x0"] <= x1 + size)
+        ]
+        if not beside:
+            bands.append((x0, top, x1, bottom))
+    return bands
+
+
+def _centred(chars: list[dict], left: float, right: float, size: float) -> bool:
+    """Whether a row's characters stand centred between `left` and `right`, to `_CENTRED` of the type size."""
+    return abs(min(c["x0"] for c in chars) + max(c["x1"] for c in chars) - left - right) / 2 <= _CENTRED * size
+
+
+def _in_display(line: _Line, bands: list[_Box]) -> bool:
+    """Whether a line stands on the rows of a displayed fraction (`_fractions`): across its bar, or the display's
+    number, `(1)`, set at the column's edge on its rows."""
+    middle = (line.top + line.bottom) / 2
+    return any(
+        top <= middle <= bottom and (line.x0 < right and line.x1 > left or _EQUATION_NUMBER_RE.fullmatch(line.text))
+        for left, top, right, bottom in bands
+    )
+
+
+def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's tables ruled only across, LaTeX's booktabs way: a heavy rule over the head, lighter rules
+    under it (and between the body's groups of rows), a heavy rule of the same extent and weight under the body. Such
+    a table, across both columns of a two-column paper or inside one, has no grid for `find_tables` and its head may
+    take several lines, but its rules are drawn nowhere else: a run of rules of one extent, heavier at its ends. Read
+    row by row its cells run together (`1.0M 1.0M Citation contexts`); its labels and figures are no prose to quote,
+    and are left out of the text as a grid's are (its caption and notes, outside its rules, stay). A table boxed
+    or parted by upright rules is no booktabs table (`_grids` and `_table_body` read those)."""
+    rules = _rules(page)
+    upright = [edge for edge in page.vertical_edges if edge["height"] > _RULE_THICKNESS]  # a box, not booktabs
+    boxes: list[_Box] = []
+    for index, (top, x0, x1, weight) in enumerate(rules):
+        if any(left <= x0 and x1 <= right and head <= top <= foot for left, head, right, foot in boxes):
+            continue
+        same = [rule for rule in rules[index + 1 :] if abs(rule[1] - x0) < 1 and abs(rule[2] - x1) < 1]
+        inside = False  # a lighter rule between the two heavy ones: a head's, not two rules of a box
+        for bottom, _, _, closing in same:
+            if abs(closing - weight) < 0.1 * weight and inside:
+                if not any(
+                    x0 - 1 <= edge["x0"] <= x1 + 1 and top - 1 <= edge["top"] and edge["bottom"] <= bottom + 1
+                    for edge in upright
+                ):
+                    boxes.append((x0, top, x1, bottom))
+                break
+            if closing > _RULE_WEIGHT * weight:
+                break
+            inside = True
     return boxes
 
 
@@ -1771,7 +1873,7 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links, grids, tables = _read(data)
+    metadata, pages, links, grids, tables, displays = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
@@ -1786,7 +1888,10 @@ def parse(data: bytes, source: str) -> Parsed:
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
-        id(line) for lines, boxes in zip(lines_of, grids, strict=True) for line in lines if _in_grid(line, boxes)
+        id(line)
+        for lines, boxes, bands in zip(lines_of, grids, displays, strict=True)
+        for line in lines
+        if _in_grid(line, boxes) or _in_display(line, bands)
     }
     notes = _Notes(cited, words)
     body: list[_Line] = []
