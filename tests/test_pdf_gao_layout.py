@@ -43,3 +43,8 @@ def test_a_side_tab_label_too_small_to_read_is_left_out(report: tuple[Article, .
     paragraphs = [text for parsed in report for text in texts(parsed)]
     assert "September 9, 2005" in paragraphs
     assert "Scope and Methodology" in paragraphs
+
+
+def test_a_running_footer_numbered_in_roman_numerals_is_furniture(report: tuple[Article, ...]) -> None:
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert not [text for text in paragraphs if text.startswith("Page i ")]

@@ -692,7 +692,8 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     """ids of running headers, footers and page numbers.
 
     A line in the first or last two rows of a page that repeats at the same edge of another page
-    (digits ignored, so "Page 3 of 9" repeats), or a lone number in the page's first or last row.
+    (numbers ignored, so "Page 3 of 9" repeats, and "Page i" of the front matter too), or a lone number in the
+    page's first or last row.
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
     few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer.
     """
@@ -709,7 +710,7 @@ def _running(pages: list[list[_Line]]) -> set[int]:
         for line in lines:
             for where in edges(line, rows) if not line.marked else ():
                 outermost = line.row in rows
-                keyed.append((line, (where, re.sub(r"\d+", "#", line.text.lower())), outermost))
+                keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
     pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
     running = [
         (line, key)
@@ -720,6 +721,9 @@ def _running(pages: list[list[_Line]]) -> set[int]:
         id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)
     }
 
+
+_PAGE_NUMERAL_RE = re.compile(r"\d+|(?<!\w)[ivxlc]{1,6}(?!\w)")
+"""A number in a running line, in digits or in lower-case roman numerals, as front matter pages are numbered."""
 
 _PIECE_WORDS = 3
 """A piece of a running line with fewer words than this, and no number, may be the page's own text (`_part_of`)."""
