@@ -30,13 +30,17 @@ def test_a_chart_axis_at_a_page_foot_is_no_note_so_the_letter_stays_one_article(
     assert any(text.startswith("Agencies Can Use Performance Information to Manage") for text in texts(letter))
 
 
-def test_a_logo_letter_on_the_cover_is_no_title_and_the_info_title_holds_the_printed_one(
+def test_a_logo_letter_on_the_cover_is_no_title_and_the_info_title_without_its_number_holds_the_printed_one(
     report: tuple[Article, ...],
 ) -> None:
     assert report[0].title == (
-        "GAO-05-927, MANAGING FOR RESULTS: Enhancing Agency Use of Performance Information for Management Decision "
-        "Making"
+        "MANAGING FOR RESULTS: Enhancing Agency Use of Performance Information for Management Decision Making"
     )
+
+
+def test_an_info_title_with_words_the_first_page_does_not_print_is_no_fuller_title() -> None:
+    (example,) = articles(REPORT.parent / "google-docs-example.pdf")
+    assert example.title == "Example document"
 
 
 def test_a_side_tab_label_too_small_to_read_is_left_out(report: tuple[Article, ...]) -> None:

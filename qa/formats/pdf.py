@@ -1317,7 +1317,8 @@ def _in_grid(line: _Line, grids: list[_Box]) -> bool:
 
 _LEGIBLE = 3.0
 """Points below which no reader reads a character: a side tab's label hidden in its drawing ("Letter" at 1.9
-points, its glyphs piled on each other) glued to the line beside it."""
+points, its glyphs piled on each other) glued to the line beside it. A space that small still parts the words it
+stands between (a footer's "RIGHTS 2017")."""
 
 
 def _on_page(page: pdfplumber.page.Page) -> list[dict]:
@@ -1328,7 +1329,11 @@ def _on_page(page: pdfplumber.page.Page) -> list[dict]:
     return [
         c
         for c in page.chars
-        if c["x1"] > left and c["x0"] < right and c["bottom"] > top and c["top"] < bottom and c["size"] >= _LEGIBLE
+        if c["x1"] > left
+        and c["x0"] < right
+        and c["bottom"] > top
+        and c["top"] < bottom
+        and (c["size"] >= _LEGIBLE or c["text"].isspace())
     ]
 
 
@@ -1496,7 +1501,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     printed = None
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
-    title = _fuller(printed, _info(metadata, "Title")) or _running_title(lines, body_size, pages)
+    title = _fuller(printed, _info(metadata, "Title"), first) or _running_title(lines, body_size, pages)
     under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
     if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
@@ -1518,14 +1523,22 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
-def _fuller(printed: str | None, info: str | None) -> str | None:
-    """The printed title, or the Info Title where it holds all the printed title's words in order and more: the
-    layout read part of the title only (its first line glued to a smaller line beside it, "September 2005 MANAGING
-    FOR", then "RESULTS / Enhancing Agency ...")."""
+_NUMBERED_RE = re.compile(r"^\S*\d\S*,\s+")
+"""A report's number opening its Info Title ("GAO-05-927, MANAGING FOR RESULTS: ...")."""
+
+
+def _fuller(printed: str | None, info: str | None, first: list[_Line]) -> str | None:
+    """The printed title, or the Info Title where it holds all the printed title's words in order and more, and
+    the `first` page prints each of its words: the layout read part of the title only (its first line glued to a
+    smaller line beside it, "September 2005 MANAGING FOR", then "RESULTS / Enhancing Agency ..."). An Info Title
+    with words the page does not print is a file's name ("PDF Example Document" over "Example document"). A
+    number opening the Info Title is the document's, not part of its title (`_NUMBERED_RE`)."""
     if printed is None or info is None:
         return printed or info
     part, whole = (" ".join(_WORD_RE.findall(text.casefold())) for text in (printed, info))
-    return info if len(whole) > len(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole) else printed
+    shown = {word for line in first for word in _WORD_RE.findall(line.text.casefold())}
+    fuller = len(whole) > len(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole)
+    return _NUMBERED_RE.sub("", info) if fuller and set(whole.split()) <= shown else printed
 
 
 def _masthead(issue: list[str], pages: list[list[_Line]]) -> bool:
