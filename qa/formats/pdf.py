@@ -693,7 +693,8 @@ def _running(pages: list[list[_Line]]) -> set[int]:
 
     A line in the first or last two rows of a page that repeats at the same edge of another page
     (numbers ignored, so "Page 3 of 9" repeats, and "Page i" of the front matter too), or a lone number in the
-    page's first or last row.
+    page's first or last row. A page's last row may print its number beside a footer other pages print on its own
+    ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS").
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
     few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer.
     """
@@ -717,13 +718,24 @@ def _running(pages: list[list[_Line]]) -> set[int]:
         for line, key, outermost in keyed
         if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2)
     ]
-    return {id(line) for line, _ in running} | {
-        id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)
+    keys = {key for _, key in running}
+    numbered = {
+        id(line)
+        for line, (where, text), outermost in keyed
+        if outermost and where == "bottom" and (where, _NUMBERED_LINE_RE.sub("", text)) in keys
     }
+    return (
+        {id(line) for line, _ in running}
+        | numbered
+        | {id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)}
+    )
 
 
 _PAGE_NUMERAL_RE = re.compile(r"\d+|(?<!\w)[ivxlc]{1,6}(?!\w)")
 """A number in a running line, in digits or in lower-case roman numerals, as front matter pages are numbered."""
+
+_NUMBERED_LINE_RE = re.compile(r"^#\s+|\s+#$")
+"""A page number (already `#`) at either end of a running line's key."""
 
 _PIECE_WORDS = 3
 """A piece of a running line with fewer words than this, and no number, may be the page's own text (`_part_of`)."""
