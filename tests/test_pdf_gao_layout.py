@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from qa.corpus import Article
-from tests.parsed import articles
+from tests.parsed import REAL, articles
 
 REPORT = Path(__file__).parent / "data" / "wild" / "gao-05-927-managing-for-results.pdf"
 
@@ -52,3 +52,11 @@ def test_a_side_tab_label_too_small_to_read_is_left_out(report: tuple[Article, .
 def test_a_running_footer_numbered_in_roman_numerals_is_furniture(report: tuple[Article, ...]) -> None:
     paragraphs = [text for parsed in report for text in texts(parsed)]
     assert not [text for text in paragraphs if text.startswith("Page i ")]
+
+
+def test_a_chart_column_of_numbers_no_longer_hides_the_endnote_of_its_first_number() -> None:
+    """A chart's numbers at a page foot ("48", "48", "33", ...) read as note 48 raised the floor of page-foot notes
+    and left the index's real endnote 48 out; its running footer, number beside it, stays furniture."""
+    index = articles(REAL / "rdr-index-2017.pdf")
+    assert index[0].footnotes[48].startswith("According to research by Access Now, the number of documented network")
+    assert "RANKING DIGITAL RIGHTS" not in {text for article in index for text in article.footnotes.values()}
