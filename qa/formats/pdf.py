@@ -162,6 +162,8 @@ _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
 _AFFILIATION_MARKS_RE = re.compile(r"[*∗†‡§¶]+,?")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
+_TITLE_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+"""A title has a word: a letter alone, however large (a logo's glyph on a cover), is no title."""
 _COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
@@ -699,7 +701,9 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     """ids of running headers, footers and page numbers.
 
     A line in the first or last two rows of a page that repeats at the same edge of another page
-    (digits ignored, so "Page 3 of 9" repeats), or a lone number in the page's first or last row.
+    (numbers ignored, so "Page 3 of 9" repeats, and "Page i" of the front matter too), or a lone number in the
+    page's first or last row. A page's last row may print its number beside a footer other pages print on its own
+    ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS").
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
     few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer.
     """
@@ -716,17 +720,31 @@ def _running(pages: list[list[_Line]]) -> set[int]:
         for line in lines:
             for where in edges(line, rows) if not line.marked else ():
                 outermost = line.row in rows
-                keyed.append((line, (where, re.sub(r"\d+", "#", line.text.lower())), outermost))
+                keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
     pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
     running = [
         (line, key)
         for line, key, outermost in keyed
         if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2)
     ]
-    return {id(line) for line, _ in running} | {
-        id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)
+    keys = {key for _, key in running}
+    numbered = {
+        id(line)
+        for line, (where, text), outermost in keyed
+        if outermost and where == "bottom" and (where, _NUMBERED_LINE_RE.sub("", text)) in keys
     }
+    return (
+        {id(line) for line, _ in running}
+        | numbered
+        | {id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)}
+    )
 
+
+_PAGE_NUMERAL_RE = re.compile(r"\d+|(?<!\w)[ivxlc]{1,6}(?!\w)")
+"""A number in a running line, in digits or in lower-case roman numerals, as front matter pages are numbered."""
+
+_NUMBERED_LINE_RE = re.compile(r"^#\s+|\s+#$")
+"""A page number (already `#`) at either end of a running line's key."""
 
 _PIECE_WORDS = 3
 """A piece of a running line with fewer words than this, and no number, may be the page's own text (`_part_of`)."""
@@ -888,7 +906,10 @@ class _Notes:
         return (number, text) if number in self.cited else None
 
     def collect(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
-        """Notes from lines that start with a note's opening; lines after it continue that note."""
+        """Notes from lines that start with a note's opening; lines after it continue that note.
+
+        A note says something in words: numbers alone, one a line, are a chart's axis ("30", "20", "10", "0").
+        """
         number: int | None = None
         notes: dict[int, str] = {}
         for line in lines:
@@ -898,7 +919,7 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
-        return notes
+        return {number: text for number, text in notes.items() if _WORD_RE.search(text)}
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
         """The lines above the footnotes set small at the foot of a page or column, and those notes.
@@ -1408,11 +1429,26 @@ def _in_grid(line: _Line, grids: list[_Box]) -> bool:
     return any(left <= x <= right and top <= y <= bottom for left, top, right, bottom in grids)
 
 
+_LEGIBLE = 3.0
+"""Points below which no reader reads a character: a side tab's label hidden in its drawing ("Letter" at 1.9
+points, its glyphs piled on each other) glued to the line beside it. A space that small still parts the words it
+stands between (a footer's "RIGHTS 2017")."""
+
+
 def _on_page(page: pdfplumber.page.Page) -> list[dict]:
     """The page's characters that stand on it: text a layout program leaves outside the page's box (a running head
-    pushed off the edge) is printed nowhere a reader sees, and pdftotext leaves it out too."""
+    pushed off the edge) is printed nowhere a reader sees, and pdftotext leaves it out too; nor does a reader see
+    text set too small to read (`_LEGIBLE`)."""
     left, top, right, bottom = page.bbox
-    return [c for c in page.chars if c["x1"] > left and c["x0"] < right and c["bottom"] > top and c["top"] < bottom]
+    return [
+        c
+        for c in page.chars
+        if c["x1"] > left
+        and c["x0"] < right
+        and c["bottom"] > top
+        and c["top"] < bottom
+        and (c["size"] >= _LEGIBLE or c["text"].isspace())
+    ]
 
 
 def _printed(chars: list[dict]) -> list[dict]:
@@ -1559,7 +1595,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     `pages`, every line of each page, running ones too); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
-    candidates = [i for i, line in enumerate(first) if _WORD_RE.search(line.text) and not _generic(line.text)]
+    candidates = [i for i, line in enumerate(first) if _TITLE_WORD_RE.search(line.text) and not _generic(line.text)]
     largest = max((first[i].size for i in candidates), default=0.0)
     title_lines: list[_Line] = []
     end = 0
@@ -1579,7 +1615,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     printed = None
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
-    title = printed or _info(metadata, "Title") or _running_title(lines, body_size, pages)
+    title = _fuller(printed, _info(metadata, "Title"), first) or _running_title(lines, body_size, pages)
     under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
     if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
@@ -1599,6 +1635,24 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     shown += _affiliations(first, byline) if byline is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+_NUMBERED_RE = re.compile(r"^\S*\d\S*,\s+")
+"""A report's number opening its Info Title ("GAO-05-927, MANAGING FOR RESULTS: ...")."""
+
+
+def _fuller(printed: str | None, info: str | None, first: list[_Line]) -> str | None:
+    """The printed title, or the Info Title where it holds all the printed title's words in order and more, and
+    the `first` page prints each of its words: the layout read part of the title only (its first line glued to a
+    smaller line beside it, "September 2005 MANAGING FOR", then "RESULTS / Enhancing Agency ..."). An Info Title
+    with words the page does not print is a file's name ("PDF Example Document" over "Example document"). A
+    number opening the Info Title is the document's, not part of its title (`_NUMBERED_RE`)."""
+    if printed is None or info is None:
+        return printed or info
+    part, whole = (" ".join(_WORD_RE.findall(text.casefold())) for text in (printed, info))
+    shown = {word for line in first for word in _WORD_RE.findall(line.text.casefold())}
+    fuller = len(whole) > len(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole)
+    return _NUMBERED_RE.sub("", info) if fuller and set(whole.split()) <= shown else printed
 
 
 def _masthead(issue: list[str], pages: list[list[_Line]]) -> bool:

@@ -1,0 +1,62 @@
+"""A US GAO report (FrameMaker 7, Acrobat Distiller): a cover whose largest glyph is a logo's letter, charts whose
+axis labels stand at a page's foot, and side tabs whose labels are printed too small to read beside the text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa.corpus import Article
+from tests.parsed import REAL, articles
+
+REPORT = Path(__file__).parent / "data" / "wild" / "gao-05-927-managing-for-results.pdf"
+
+
+@pytest.fixture(scope="module")
+def report() -> tuple[Article, ...]:
+    return articles(REPORT)
+
+
+def texts(parsed: Article) -> list[str]:
+    return [p.text for p in parsed.paragraphs]
+
+
+def test_a_chart_axis_at_a_page_foot_is_no_note_so_the_letter_stays_one_article(report: tuple[Article, ...]) -> None:
+    letter = report[0]
+    assert sorted(letter.footnotes) == list(range(1, 40))
+    assert letter.footnotes[30] == "GAO/GGD-96-118."
+    assert letter.paragraphs[0].text == "GAO Report to the Chairman, Subcommittee"
+    assert any(text.startswith("Agencies Can Use Performance Information to Manage") for text in texts(letter))
+
+
+def test_a_logo_letter_on_the_cover_is_no_title_and_the_info_title_without_its_number_holds_the_printed_one(
+    report: tuple[Article, ...],
+) -> None:
+    assert report[0].title == (
+        "MANAGING FOR RESULTS: Enhancing Agency Use of Performance Information for Management Decision Making"
+    )
+
+
+def test_an_info_title_with_words_the_first_page_does_not_print_is_no_fuller_title() -> None:
+    (example,) = articles(REPORT.parent / "google-docs-example.pdf")
+    assert example.title == "Example document"
+
+
+def test_a_side_tab_label_too_small_to_read_is_left_out(report: tuple[Article, ...]) -> None:
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert "September 9, 2005" in paragraphs
+    assert "Scope and Methodology" in paragraphs
+
+
+def test_a_running_footer_numbered_in_roman_numerals_is_furniture(report: tuple[Article, ...]) -> None:
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert not [text for text in paragraphs if text.startswith("Page i ")]
+
+
+def test_a_chart_column_of_numbers_no_longer_hides_the_endnote_of_its_first_number() -> None:
+    """A chart's numbers at a page foot ("48", "48", "33", ...) read as note 48 raised the floor of page-foot notes
+    and left the index's real endnote 48 out; its running footer, number beside it, stays furniture."""
+    index = articles(REAL / "rdr-index-2017.pdf")
+    assert index[0].footnotes[48].startswith("According to research by Access Now, the number of documented network")
+    assert "RANKING DIGITAL RIGHTS" not in {text for article in index for text in article.footnotes.values()}
