@@ -481,3 +481,9 @@ def test_wild_eleventy_post_folded_title_note_and_template_link() -> None:
         "As technologists, there are 18Fers with dexterity to advise on how you might leverage the power of AI. "
         "Reach out to 18F if you’re interested in exploring what this might look like for your agency."
     )
+
+
+def test_wild_internet_draft_numbered_sections_are_headings() -> None:
+    found = article("ietf-draft-dejong-remotestorage-04.html")
+    headings = [p.text for p in found.paragraphs if p.kind == "heading"]
+    assert {"1.  Introduction", "12.8. DELETE", "17.1. Normative References", "18. Authors' addresses"} <= set(headings)
