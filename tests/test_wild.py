@@ -487,3 +487,10 @@ def test_wild_internet_draft_numbered_sections_are_headings() -> None:
     found = article("ietf-draft-dejong-remotestorage-04.html")
     headings = [p.text for p in found.paragraphs if p.kind == "heading"]
     assert {"1.  Introduction", "12.8. DELETE", "17.1. Normative References", "18. Authors' addresses"} <= set(headings)
+
+
+def test_wild_heading_that_is_only_a_template_tag_is_no_paragraph() -> None:
+    """The GDS Way's pages open with `# <%= current_page.data.title %>`: the page prints the front matter's title."""
+    found = article("gds-way-incident-management.md")
+    assert found.title == "How to manage technical incidents"
+    assert found.paragraphs[0].text.startswith("GDS incident management focuses on restoring normal operations")

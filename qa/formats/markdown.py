@@ -47,11 +47,13 @@ URL_KEYS = ("url", "canonical_url", "canonicalurl")
 """Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
 PLACEHOLDER_AUTHORS = frozenset({"admin", "anonymous", "unknown", "author", "user"})
 """Names a CMS fills in when nobody is named: no author, not an author called "admin"."""
-_TAG = r"\{%(?:(?!%\}).)*%\}|\{\{(?:(?!\}\}).)*\}\}"
-"""One template tag, `{% ... %}` or `{{ ... }}`, ending at its own closing braces: a tag that could run on to a later
-tag's braces read "{{< note >}} words {{< /note >}}" as one tag, and a paragraph inside a shortcode was lost."""
+_TAG = r"\{%(?:(?!%\}).)*%\}|\{\{(?:(?!\}\}).)*\}\}|<%(?:(?!%>).)*%>"
+"""One template tag, `{% ... %}`, `{{ ... }}` or ERB's `<%= ... %>` (Middleman), ending at its own closing braces: a
+tag that could run on to a later tag's braces read "{{< note >}} words {{< /note >}}" as one tag, and a paragraph
+inside a shortcode was lost."""
 _TEMPLATE_TAGS_RE = re.compile(rf"(?:{_TAG}|\{{:[^{{}}]*\}}|\s)+|---[ \t]+[\w-]+", re.DOTALL)
-"""A paragraph of markup only: site-generator tags (`{% include ... %}`, `{{< figure ... >}}`), kramdown's
+"""A paragraph of markup only: site-generator tags (`{% include ... %}`, `{{< figure ... >}}`, a heading that is
+only `<%= current_page.data.title %>`, where the page prints its front matter's title), kramdown's
 extensions and attribute lists (`{::boilerplate bcp14}`, `{: .note}`), or a section fence naming the part that
 follows (`--- middle`, as kramdown-rfc divides a draft). A reader sees none of it."""
 _SHORTCODE_RE = re.compile(r"\{\{[<%](?:(?!\}\}).)*\}\}|\{%(?:(?!%\}).)*%\}", re.DOTALL)
