@@ -10,6 +10,7 @@ import pytest
 from qa.corpus import Article
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
+from qa.formats.metadata import slashed_date
 from qa.sentences import MARKER_RE
 from qa.settings import PROJECT_ROOT
 
@@ -194,3 +195,34 @@ def test_footnotes_written_in_raw_html_are_notes_and_their_heading_no_text() -> 
     )
     assert [p.text for p in found.paragraphs] == ["Half were held without charge.[1]", "Visits resumed in May."]
     assert found.footnotes == {1: "Annual report, 2020."}
+
+
+def test_an_opening_paragraph_of_labelled_fields_is_metadata_not_text() -> None:
+    """A converter writes a saved page's facts as bold `Label: value` lines under its title."""
+    found = only_article_of(
+        "# Detention Review\n\n**Report No.:** R123\n**Publication Date:** 04/20/2026\n**Author(s):** Doe, Jane\n\n"
+        "---\n\n# Detention Review\n\nThe review found overcrowding.\n"
+    )
+    assert (found.title, found.author, found.date) == ("Detention Review", "Doe, Jane", "2026-04-20")
+    assert [p.text for p in found.paragraphs] == ["The review found overcrowding."]
+
+
+def test_a_row_of_glued_links_is_navigation_and_links_one_a_line_are_text() -> None:
+    found = only_article_of(
+        "[Citation](/c)[Share](/s)[Home](/) > [Reports](/r) > R123\n\nThe review found overcrowding.\n\n"
+        "[Watch the hearing.](/v)  \n[Read the report.](/r)  \n[See the photos.](/p)\n"
+    )
+    texts = [squashed(p.text) for p in found.paragraphs]
+    assert texts == ["The review found overcrowding.", "Watch the hearing. Read the report. See the photos."]
+
+
+def squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"), [("04/20/2026", "2026-04-20"), ("20/04/2026", "2026-04-20"), ("04/10/2026", None)]
+)
+def test_a_numeric_date_is_a_date_only_where_it_reads_one_way(printed: str, iso: str | None) -> None:
+    """04/10/2026 is 10 April in the United States and 4 October elsewhere: no date rather than a guess."""
+    assert slashed_date(printed) == iso

@@ -494,3 +494,10 @@ def test_wild_heading_that_is_only_a_template_tag_is_no_paragraph() -> None:
     found = article("gds-way-incident-management.md")
     assert found.title == "How to manage technical incidents"
     assert found.paragraphs[0].text.startswith("GDS incident management focuses on restoring normal operations")
+
+
+def test_wild_converted_page_header_fields_and_link_bar_are_no_text() -> None:
+    found = article("crs-legal-sidebar-parental-rights-2026.md")
+    assert found.date == "2026-04-20"
+    assert not any(p.text.startswith(("Product Type:", "Citation")) for p in found.paragraphs)
+    assert [p.text for p in found.paragraphs].count(found.title) == 0

@@ -30,7 +30,7 @@ from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, P
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
 from qa.formats.html import WORD_JOINER, find_notes, literal_brackets
-from qa.formats.metadata import IDENTIFIER_RE, printed_name, web_address
+from qa.formats.metadata import IDENTIFIER_RE, printed_name, slashed_date, web_address
 from qa.sentences import NOTE_NUMBER
 
 _FRONT_MATTER_RE = re.compile(
@@ -67,6 +67,18 @@ _LINK_CLOSE_RE = re.compile(r"</a\s*>", re.IGNORECASE)
 _LINKED_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
 _BACK_MARK_RE = re.compile(r"[\^↑↩\s]+")
 _TYPED_MARKER_RE = re.compile(rf"\[{WORD_JOINER}({NOTE_NUMBER})\]")
+_SEPARATOR_RE = re.compile(r"[\s>|·•»›/]*")
+_LINK_ROW_MIN = 3
+_LINK_ROW_RATIO = 4
+"""A paragraph of at least this many links, nothing but white space or a separator (`>`, `|`, `·`) between them, and
+this many times more link text than other words, is a row of links: a breadcrumb or a share bar, as a converter writes a
+saved web page to Markdown ("[Citation](...)[Subscribe](...)[Home](...) > [Products](...) > LSB11422"), which a
+reader does not read as the text. Links with words or a full stop between them ("[View the video](...). [Read the
+report](...).") are the author's sentences, and links one a line the author's list."""
+_FIELD_RE = re.compile(r"(?P<label>[A-Z][\w.()]*(?:[ /][\w.()]+){0,3}?)\s*:\s+(?P<value>\S.*)")
+_FIELD_LINES_MIN = 3
+"""A paragraph of at least this many `Label: value` lines opening the text is a metadata header, as a converter
+writes a page's facts (`**Publication Date:** 04/20/2026`, `**Author(s):** ...`) above it: fields, not sentences."""
 
 _HEADING_ATTRIBUTES_RE = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
 """An attribute list closing a heading (`## Scope {#scope}`, `{: .no_toc}`): its id or class, which no reader sees."""
@@ -211,6 +223,29 @@ def _note_number(token: Token) -> int:
     return int(label) if label.isdigit() and len(label) <= 4 else int(token.meta.get("id", 0)) + 1
 
 
+def _is_link_row(token: Token) -> bool:
+    """Whether an inline token is a row of links with next to no words of its own (`_LINK_ROW_RATIO`)."""
+    children = token.children or []
+    opens = [i for i, child in enumerate(children) if child.type == "link_open"]
+    if len(opens) < _LINK_ROW_MIN:
+        return False
+    depth, inside, outside = 0, 0, 0
+    for position, child in enumerate(children):
+        depth += (child.type == "link_open") - (child.type == "link_close")
+        if child.type in ("softbreak", "hardbreak") and opens[0] < position < opens[-1]:
+            return False  # a link a line is a list the author wrote, not a bar of links
+        if child.type not in ("text", "code_inline"):
+            continue
+        words = len(_SEPARATOR_RE.sub("", child.content))
+        if depth:
+            inside += words
+        elif opens[0] < position < opens[-1] and words:
+            return False
+        else:
+            outside += words
+    return inside >= _LINK_ROW_RATIO * outside
+
+
 def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element]) -> _Walk:
     walk = _Walk()
     lists = 0
@@ -245,7 +280,7 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token, references)}".strip()
-        elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()):
+        elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()) and not _is_link_row(token):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
             text = _inline(token, references)
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
@@ -320,7 +355,7 @@ def _date(meta: Mapping[str, object]) -> str | None:
     value = next((meta[key] for key in DATE_KEYS if key in meta), None)
     if isinstance(value, date):  # a datetime is a date too
         return iso_date(value.isoformat())
-    return iso_date(value) if isinstance(value, str) else None
+    return (iso_date(value) or slashed_date(value)) if isinstance(value, str) else None
 
 
 def _in_page_anchors(text: str) -> list[etree._Element]:
@@ -337,6 +372,24 @@ def _typed_markers(text: str, notes: Mapping[int, str]) -> str:
     return _TYPED_MARKER_RE.sub(lambda typed: f"[{typed[1]}]" if int(typed[1]) in notes else typed[0], text)
 
 
+def _field_header(block: Block) -> dict[str, str] | None:
+    """The fields of a metadata header paragraph (`_FIELD_RE`), keyed by their labels in lower-case letters only
+    ("Author(s)" is `authors`), or None when the paragraph is not one."""
+    lines = [line.strip() for line in block.text.splitlines() if line.strip()]
+    fields = [_FIELD_RE.fullmatch(line) for line in lines]
+    if block.kind != "text" or len(lines) < _FIELD_LINES_MIN or not all(fields):
+        return None
+    return {re.sub(r"[^a-z]", "", field["label"].lower()): field["value"] for field in fields if field}
+
+
+def _without_title(blocks: list[Block], title: str | None) -> tuple[str | None, list[Block]]:
+    """The title and the blocks after it: the text's first heading is the title when nothing else gives one, and is
+    dropped when it repeats the title (once or more: a converted page prints it above and below its header)."""
+    while blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
+        title, blocks = squash(blocks[0].text), blocks[1:]
+    return title, blocks
+
+
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
     text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
@@ -348,9 +401,12 @@ def parse(data: bytes, source: str) -> Parsed:
     headers = [email_header(block.text.splitlines()) if block.kind == "text" else None for block in blocks]
     mail = headers[0] if headers else None  # a saved e-mail: its header is the document's metadata
     blocks = [block for block, header in zip(blocks, headers, strict=True) if header is None]
-    title = _text(meta.get("title")) or (mail and mail.subject)
-    if blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
-        title, blocks = squash(blocks[0].text), blocks[1:]
+    title, blocks = _without_title(blocks, _text(meta.get("title")) or (mail and mail.subject))
+    fields = (_field_header(blocks[0]) if blocks and mail is None else None) or {}
+    if fields:
+        title, blocks = _without_title(blocks[1:], title or fields.get("title"))
+        dated = next((value for label, value in fields.items() if label.endswith("date")), None)
+        meta = {"title": title, "date": dated, **meta, **{key: fields[key] for key in AUTHOR_KEYS if key in fields}}
     author = _author(meta, "\n".join(block.text for block in blocks))
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
