@@ -298,6 +298,16 @@ def test_a_quoted_transcript_shows_its_lines_one_under_another_with_their_indent
     assert second == unindented < indented
 
 
+def test_a_quoted_transcript_selected_on_the_page_is_copied_with_its_lines(page: Page) -> None:
+    ask(page, "sha256sum")
+    selected = (
+        page.locator("li.source")
+        .first.locator("blockquote q")
+        .evaluate("q => { getSelection().selectAllChildren(q); return getSelection().toString(); }")
+    )
+    assert "\n".join(TRANSCRIPT_LINES) in selected
+
+
 def test_a_weak_source_is_shown_only_as_a_nearest_passage(page: Page) -> None:
     ask(page, G8)
     assert page.locator("li.source").count() == 1
