@@ -14,7 +14,7 @@ noun of a "what/which" phrase is read against classes of nouns (`_HEAD_NOUNS`), 
 recognised, not a phrase. The number must also be of the kind asked (`measure`): money for a wage, a
 percentage for "what percentage", a ratio for "how much faster", an amount in a unit for "how much food";
 and a number that identifies rather than counts (a citation's volume and page, a section, a year range) is
-no quantity. A "how many" answer counts what was asked: "500 researchers" does not say how many staff there are.
+no quantity.
 """
 
 from __future__ import annotations
@@ -27,7 +27,6 @@ from typing import Literal
 
 from qa.acronyms import definitions
 from qa.sentences import MARKER_RE, NOTE_NUMBER, Span
-from qa.terms import question_terms, terms
 
 AnswerType = Literal["quantity", "date", "agent", "place", "other"]
 
@@ -200,46 +199,6 @@ def measure(question: str) -> Measure | None:
     return None
 
 
-_HOW_MANY_RE = re.compile(r"\bhow many\b", re.IGNORECASE)
-_ANY_PERSONS_RE = re.compile(r"\bhow many\s+(?:[\w-]+\s+)?(?:people|persons|individuals)\b", re.IGNORECASE)
-"""People counted: "189 fatalities", "1 million Americans" and "400 detainees" are all counts of people."""
-_COUNTED_AFTER_RE = re.compile(
-    rf"(?:\s+(?:or|to|and)\s+(?:\d[\d,.]*|{_NUMBER_WORD}))?[\s\u00a0]+(?P<noun>[a-z][a-z’'-]*[a-z])\b",
-    re.IGNORECASE,
-)
-"""The word after a number, past a second number it spans to ("eight or ten pamphlets", "150 to 200 people")."""
-_WORD_RE = re.compile(r"\w+")
-
-
-def _counts_other(text: str, end: int, question: str) -> bool:
-    """Whether the number ending at `end` counts a thing of another kind than "how many" asks for: it is followed
-    by a plural noun the question does not use ("500 researchers" for "how many staff", "ten pamphlets" for "how
-    many copies"), or it is the "one" of "one of them", which picks one out. A number followed by no plural noun
-    ("fewer than 70.", "200,000 are held") may count anything, and any plural counts people when people are asked
-    for.
-
-    The same reading as a measure's unit (`_measured`): a count of something else is not the count asked for.
-    """
-    after = _COUNTED_AFTER_RE.match(text, end)
-    if after is None:
-        return False
-    noun = after.group("noun").lower()
-    if noun == "of" and text[end - 3 : end].lower() == "one":
-        return True
-    if _ANY_PERSONS_RE.search(question):
-        return False
-    if not noun.endswith("s") or noun.endswith(("ss", "us", "is")) or not (counted := terms(noun)):
-        return False
-    asked = question.lower()
-    return not (counted & question_terms(question) or any(_word_ending(noun, word) for word in _WORD_RE.findall(asked)))
-
-
-def _word_ending(noun: str, word: str) -> bool:
-    """Whether one of the two words ends the other and is long enough to be a noun: "airplanes" and "planes"."""
-    shorter, longer = sorted((noun, word), key=len)
-    return len(shorter) > 3 and longer.endswith(shorter)
-
-
 def _measured(text: str, span: Span, kind: Measure | None) -> Span | None:
     """The number at `span` of `text` with the unit that makes it the measure asked for ("$3 billion", "ten
     kilograms", "3 times"); None when it is a number of something else. Any number is, when none is named."""
@@ -356,7 +315,6 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
     topic = _topic_names(text, question) if names else None
     head = _head(question)
     persons = kind == "agent" and head is not None and head.noun in _PERSON_NOUNS
-    counting = kind == "quantity" and wanted is None and _HOW_MANY_RE.search(question) is not None
     found = []
     for match in pattern.finditer(text):
         words = match.group(0)
@@ -369,8 +327,6 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
         span: Span | None = Span(match.start(), match.end())
         if kind == "quantity":
             span = None if _is_label(text, match.start(), starts) else _measured(text, span, wanted)
-            if span is not None and counting and _counts_other(text, span.end, question):
-                span = None
         elif kind == "date" and _TITLE_BEFORE_RE.search(text, max(0, match.start() - 40), match.start()):
             continue
         if span is not None:
