@@ -18,10 +18,12 @@ from typing import Any, Literal
 
 from qa.sentences import Marker, find_markers
 
-PARSER_VERSION = "25"
+PARSER_VERSION = "27"
 """Bump when any parser changes the articles it makes, so indexes holding the old ones are rebuilt."""
 
-ParagraphKind = Literal["text", "heading", "bullet"]
+ParagraphKind = Literal["text", "heading", "bullet", "preformatted"]
+"""What a paragraph is to a reader. A "preformatted" one (program code, a transcript, a verse) was set line by line:
+its line breaks and indentation are part of its words, so every view shows them as written, not run together."""
 
 _DATE_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 PLACEHOLDER_DATES = frozenset({date(1969, 12, 31), date(1970, 1, 1)})

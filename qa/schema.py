@@ -10,6 +10,10 @@ from qa.compose import Answer, Quote, Source
 from qa.corpus import Article
 
 PAGE_DESCRIPTION = "PDF page the paragraph starts on; null for formats without pages."
+KIND_DESCRIPTION = (
+    "What the paragraph is: text, heading, bullet, or preformatted (program code, a transcript), whose line "
+    "breaks and indentation are part of its words, to be shown as written."
+)
 
 
 class DocumentRef(BaseModel):
@@ -45,6 +49,7 @@ class SourceOut(BaseModel):
     document: DocumentRef
     paragraph: int
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
+    kind: str = Field("text", description=KIND_DESCRIPTION)
     passage: str = Field(description="The whole paragraph, verbatim.")
     quotes: list[QuoteOut]
     footnotes: list[FootnoteOut] = Field(description="Notes whose markers stand inside the quotes.")
@@ -69,7 +74,7 @@ class AnswerOut(BaseModel):
 class ParagraphOut(BaseModel):
     index: int
     text: str
-    kind: str
+    kind: str = Field(description=KIND_DESCRIPTION)
     section: str | None
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
 
@@ -113,6 +118,7 @@ def source_out(source: Source) -> SourceOut:
         document=document_ref(source.article),
         paragraph=source.paragraph.index,
         page=source.paragraph.page,
+        kind=source.paragraph.kind,
         passage=source.paragraph.text,
         quotes=[quote_out(q) for q in source.quotes],
         footnotes=[FootnoteOut(number=c.number, text=c.text) for c in source.footnotes],

@@ -187,14 +187,33 @@ G8_CITATION = (
 )
 """What "copy citation" gives for the top source answering G8 over the web test corpus: only the quote's notes."""
 HOSTILE_ID = "hostile-ledger-1"
+TRANSCRIPT = """<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Checking the archive of testimony</title></head><body><article>
+<h1>Checking the archive of testimony</h1>
+<p>Before the archive of testimony is shared, its checksum is compared with the one the commission published, as
+the transcript below shows.</p>
+<pre>
+$ sha256sum testimony-2014.tar
+9f2c41d07be2  testimony-2014.tar
+$ tar --list --file testimony-2014.tar
+testimony/
+    witness-01.txt
+</pre>
+<p>A checksum that differs means the archive was changed after the commission published it, and it is not shared.</p>
+</article></body></html>
+"""
+"""A page whose transcript is preformatted: its lines and their indentation are its words, shown as written."""
+TRANSCRIPT_FILE = "transcript-archive-check.html"
+TRANSCRIPT_LINES = ("$ sha256sum testimony-2014.tar", "9f2c41d07be2  testimony-2014.tar")
 
 
 @pytest.fixture(scope="session")
 def web_settings(tmp_path_factory: pytest.TempPathFactory, corpus_texts: dict[str, str]) -> Settings:
-    """The HRNK listing (for real answers with footnotes) beside the hostile document."""
+    """The HRNK listing (for real answers with footnotes) beside the hostile document and a page with a transcript."""
     folder = tmp_path_factory.mktemp("web-corpus")
     (folder / HRNK).write_text(corpus_texts[HRNK], encoding="utf-8")
     (folder / HOSTILE_FILE).write_text(HOSTILE, encoding="utf-8")
+    (folder / TRANSCRIPT_FILE).write_text(TRANSCRIPT, encoding="utf-8")
     return Settings(corpus_dir=folder, index_dir=tmp_path_factory.mktemp("web-index"))
 
 

@@ -19,7 +19,17 @@ from playwright.sync_api import Browser, BrowserContext, Page, expect, sync_play
 
 from embeddings import Encoder
 from qa import Assistant, Settings
-from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, G8, G8_CITATION, HOSTILE_ID, REPORTS, Built, open_built
+from tests.conftest import (
+    COLD_WAR,
+    COLD_WAR_QUOTE,
+    G8,
+    G8_CITATION,
+    HOSTILE_ID,
+    REPORTS,
+    TRANSCRIPT_LINES,
+    Built,
+    open_built,
+)
 from tests.pdf_fixture import LINKED_REPORT_FILE, LINKED_REPORT_URL, linked_report_pdf
 from web.app import create_app
 
@@ -263,6 +273,39 @@ def test_context_is_muted_and_stands_outside_the_quotation_marks(page: Page) -> 
     colour = context.evaluate("e => getComputedStyle(e).color")
     quoted = first.locator("blockquote").evaluate("e => getComputedStyle(e).color")
     assert colour == "rgb(107, 107, 107)" and quoted == "rgb(26, 26, 26)"
+
+
+LINE_BOXES = """(quote, lines) => lines.map((line) => {
+  const walker = document.createTreeWalker(quote, NodeFilter.SHOW_TEXT);
+  let node = walker.nextNode();
+  while (node && !node.data.includes(line)) node = walker.nextNode();
+  const range = document.createRange();
+  range.setStart(node, node.data.indexOf(line));
+  range.setEnd(node, node.data.indexOf(line) + line.length);
+  const box = range.getClientRects()[0];
+  return [box.left, box.top];
+})"""
+"""Where each of the given lines of a quotation starts on the screen: its first box's left and top."""
+
+
+def test_a_quoted_transcript_shows_its_lines_one_under_another_with_their_indentation(page: Page) -> None:
+    ask(page, "sha256sum")
+    lines = [*TRANSCRIPT_LINES, "testimony/", "witness-01.txt"]
+    boxes = page.locator("li.source").first.locator("blockquote q").evaluate(LINE_BOXES, lines)
+    tops = [top for _, top in boxes]
+    assert tops == sorted(set(tops))
+    (_, (second, _), (unindented, _), (indented, _)) = boxes  # the first line opens after the quotation mark
+    assert second == unindented < indented
+
+
+def test_a_quoted_transcript_selected_on_the_page_is_copied_with_its_lines(page: Page) -> None:
+    ask(page, "sha256sum")
+    selected = (
+        page.locator("li.source")
+        .first.locator("blockquote q")
+        .evaluate("q => { getSelection().selectAllChildren(q); return getSelection().toString(); }")
+    )
+    assert "\n".join(TRANSCRIPT_LINES) in selected
 
 
 def test_a_weak_source_is_shown_only_as_a_nearest_passage(page: Page) -> None:

@@ -189,7 +189,7 @@ def test_library_lists_every_document_with_its_counts(web_client: TestClient) ->
         "10",
         "17",
     ]
-    assert len(re.findall(r'<td><a href="/documents/', page)) == 28
+    assert len(re.findall(r'<td><a href="/documents/', page)) == 29
 
 
 def test_library_shows_when_and_with_which_model_the_index_was_built(web_client: TestClient, web_assistant) -> None:

@@ -123,7 +123,9 @@ def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph],
     paragraphs: list[Paragraph] = []
     section: str | None = None
     laid_out = (
-        Block(_preformatted_lines(b.text) if b.preformatted else squash(b.text), b.kind, b.page)
+        Block(_preformatted_lines(b.text), "preformatted", b.page)
+        if b.preformatted
+        else Block(squash(b.text), b.kind, b.page)
         for b in extracted.blocks
     )
     blocks = [b for b in laid_out if b.text]

@@ -58,8 +58,11 @@ _RAISED = 0.15
 _HEADING_SIZE = 1.15
 _DISPLAY_SIZE = 2.0
 """Text this many times the body's size or larger is display type: a title, or a figure's big number (`_figure`)."""
-_NOTE_SIZE = 0.92
-"""Lines at a page's foot in a font this much smaller than the body are that page's footnotes."""
+_NOTE_SIZE = 0.93
+"""Lines at a page's foot in a font this much smaller than the body are that page's footnotes (Word sets a note a
+point smaller: 11.04 points under 12, 0.92 of it)."""
+_RULE_LINE_RE = re.compile(r"[—–_-]{3,}")
+"""A foot's separator set as a line of dashes (a slip opinion's "——————"): it opens the notes, and is no text."""
 _PARAGRAPH_GAP = 0.5
 """Blank space between lines, as a share of the font size, that separates paragraphs."""
 _SHORT_LINE = 0.85
@@ -909,12 +912,17 @@ class _Notes:
         """Notes from lines that start with a note's opening; lines after it continue that note.
 
         A note says something in words: numbers alone, one a line, are a chart's axis ("30", "20", "10", "0").
+        Once a note has opened with a raised number, a line opening with a plain number is a note's line that
+        wraps at a number ("... originating in subbasin" / "5 and 40 percent of ..."), not the next note.
         """
         number: int | None = None
         notes: dict[int, str] = {}
+        raised = False
         for line in lines:
             opening = self.opening(line, number, floor)
-            if opening is not None and opening[0] not in notes:
+            plain = _BRACKET_NOTE_RE.fullmatch(line.text) is None
+            if opening is not None and opening[0] not in notes and not (raised and plain):
+                raised = raised or line.marked
                 number = opening[0]
                 notes[number] = opening[1]
             elif number is not None:
@@ -928,14 +936,17 @@ class _Notes:
         before (the previous column's or page's) left mid-sentence ("such as the airplane's" / "altitude and
         airspeed, ...", "coordinated by R. Sam Garrett; and" / "CRS Report R46455, ..."): they are its words."""
         small, start = self._foot_start(lines, body_size)
-        kept = start
+        ruled = small < len(lines) and _RULE_LINE_RE.fullmatch(lines[small].text) is not None
+        kept = small if ruled and start < len(lines) else start
         if small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text):
             kept = small  # a note marked ∗ or † ("∗ equal contribution") opens the foot: neither text nor a note's end
-        elif self.unfinished is not None and small < start < len(lines):
+        elif self.unfinished is not None and small < start and (start < len(lines) or ruled):
             notes, number = self.unfinished
-            for line in lines[small:start]:
+            for line in lines[small + ruled : start]:
                 notes[number] = _join(notes[number], line.text, self.words)
             kept = small
+            if start == len(lines) and _finished(notes[number]):
+                self.unfinished = None
         found = self.collect(lines[start:], self.floor)
         if found:
             last = max(found)
@@ -950,11 +961,16 @@ class _Notes:
         hands those lines to the band above, to end its last note. So does the page's lowest band when
         it holds only such lines and the band above ends in notes: the last note's last line shares its
         row with the running footer, which parts it into a band of its own. Only the lowest: a small
-        band higher up that opens no note is a table's text, not a note's end.
+        band higher up that opens no note is a table's text, not a note's end. A page whose every line is
+        set smaller than the document's text (a court's syllabus before its opinion) is measured by its own
+        text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
         """
         found: list[dict[int, str]] = []
         below: list[_Line] = []
         bands = sorted({s.band for s in segments}, reverse=True)
+        page = [line.size for lines in kept for line in lines]
+        if page and max(page) < body_size * _NOTE_SIZE and self.unfinished is None:
+            body_size = median(page)  # a page set small throughout (a syllabus) has its notes under its own text
         if _venue_footer(segments, kept, bands, body_size):
             kept[-1] = []
             bands = bands[1:]
@@ -1094,7 +1110,7 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
     return whole in vocabulary and not pieces and f"{head}-{tail}".lower() not in words
 
 
-def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float]) -> bool:
+def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], spacing: float) -> bool:
     if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
         return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
@@ -1103,7 +1119,24 @@ def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float]) ->
     if previous.page != line.page or line.top < previous.top:
         return terminal and (short or not line.text[:1].islower())
     gap = line.top - previous.bottom
-    return gap > _PARAGRAPH_GAP * previous.size or (terminal and short)
+    return gap > spacing * previous.size or (terminal and short)
+
+
+def _paragraph_gap(lines: Sequence[_Line], edges: dict[int, tuple[float, float]]) -> float:
+    """The blank space between lines, as a share of their size, that parts paragraphs. Text set with wider leading
+    than a paragraph gap (double-spaced, as court opinions and theses are typed) parts its paragraphs by more than
+    its leading, which is read where a line runs on into the next for sure: a full line, not ending a sentence."""
+    leading = [
+        (line.top - previous.bottom) / previous.size
+        for previous, line in pairwise(lines)
+        if line.page == previous.page
+        and line.top > previous.bottom
+        and previous.column is None
+        and previous.x1 >= edges[previous.page][1] - previous.size
+        and _SENTENCE_END_RE.search(previous.text) is None
+    ]
+    usual = median(leading) if len(leading) >= _COLUMN_ROWS else 0.0
+    return _PARAGRAPH_GAP + usual if usual > _PARAGRAPH_GAP else _PARAGRAPH_GAP
 
 
 def _edges(lines: Sequence[_Line]) -> tuple[float, float] | None:
@@ -1123,6 +1156,7 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
     for line in body:
         by_page.setdefault(line.page, []).append(line)
     edges = {page: _edges(page_lines) or document for page, page_lines in by_page.items()}
+    spacing = _paragraph_gap(body, edges)
     feet: dict[int, list[_Line]] = {}
     for line in lines:
         feet.setdefault(line.page, []).append(line)
@@ -1137,7 +1171,7 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 current is not None
                 and bool(blocks)
                 and blocks[-1].kind == "bullet"
-                and not _breaks(current, line, "bullet", edges.get(current.page, document), feet)
+                and not _breaks(current, line, "bullet", edges.get(current.page, document), feet, spacing)
             )
             if kind == "text" and (line.listed or goes_on):
                 kind = "bullet"  # an item's first line, or a line that goes on with the item; a new paragraph is text
@@ -1146,7 +1180,7 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 and blocks
                 and blocks[-1].kind == kind
                 and not line.listed
-                and not _breaks(current, line, kind, edges.get(current.page, document), feet)
+                and not _breaks(current, line, kind, edges.get(current.page, document), feet, spacing)
             ):
                 text = _join(text, line.text, words)
                 blocks[-1] = Block(text, kind, blocks[-1].page)
@@ -1198,13 +1232,20 @@ def _type_size(line: _Line) -> float:
 
 
 def _breaks(
-    previous: _Line, line: _Line, kind: ParagraphKind, edges: tuple[float, float], feet: dict[int, list[_Line]]
+    previous: _Line,
+    line: _Line,
+    kind: ParagraphKind,
+    edges: tuple[float, float],
+    feet: dict[int, list[_Line]],
+    spacing: float,
 ) -> bool:
+    """Whether `line` starts a new paragraph after `previous`; `spacing` is the document's paragraph gap
+    (`_paragraph_gap`)."""
     if _closes_box(previous, line, feet) or _resized(previous, line):
         return True
     if kind == "heading":
-        return previous.page != line.page or not 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * previous.size
-    return _ends_paragraph(previous, line, edges)
+        return previous.page != line.page or not 0 <= line.top - previous.bottom <= spacing * previous.size
+    return _ends_paragraph(previous, line, edges, spacing)
 
 
 _Box = tuple[float, float, float, float]

@@ -1,0 +1,66 @@
+"""Two court opinions of the wild collection (tests/data/wild, see its manifest.jsonl): a state supreme court's
+opinion typed double-spaced in Word 2013 with footnotes a point smaller than its text, and a US Supreme Court slip
+opinion whose Reporter's syllabus is set in the same small type as the opinion's footnotes.
+
+Expected values are what each document prints, as `pdftotext` shows it.
+"""
+
+from __future__ import annotations
+
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+STATE = WILD / "ncsc-2022-gift-surplus-opinion.pdf"
+SLIP = WILD / "scotus-2013-tarrant-v-herrmann.pdf"
+
+
+def only(path: object) -> Article:
+    (article,) = articles(path)  # type: ignore[arg-type]
+    return article
+
+
+def texts(path: object) -> list[str]:
+    return [p.text for p in only(path).paragraphs]
+
+
+def test_double_spaced_paragraph_reads_as_one_paragraph_not_one_per_line() -> None:
+    """Every line of the opinion stands 1.4 of its size below the one before, wider than a paragraph gap."""
+    text = next(t for t in texts(STATE) if "sued Governor" in t)
+    assert text.startswith("¶ 1 Gift Surplus, LLC, and Sandhill Amusements, Inc., (plaintiffs) sued Governor Roy")
+    assert (
+        "As we held over one hundred years ago and reaffirmed when plaintiffs appeared before this Court challenging"
+        " the video sweepstakes ban twelve years ago,"
+    ) in text
+
+
+def test_footnote_a_point_smaller_than_the_text_resolves_and_leaves_the_text() -> None:
+    """The notes are set in 11.04 points under 12-point text: 0.92 of it, as small as a note is."""
+    assert only(STATE).footnotes[1] == (
+        "A fuller history of the General Assembly’s efforts to combat the circumvention of gambling laws is provided"
+        " in Hest, 366 N.C. at 289–92."
+    )
+    assert not [t for t in texts(STATE) if t.startswith("[1] A fuller history")]
+
+
+def test_syllabus_set_in_the_notes_size_is_text_not_footnotes() -> None:
+    """The syllabus pages hold nothing larger than 9 points: numbered holdings there open no notes."""
+    assert "1. The Compact does not pre-empt the Oklahoma water statutes. Pp. 9–22." in texts(SLIP)
+    assert only(SLIP).footnotes[1].startswith("Interpretive comments were included in the Compact")
+
+
+def test_note_line_wrapping_at_a_number_goes_on_with_the_note() -> None:
+    """Note 4's line "5 and 40 percent of undesignated water ..." follows "originating in subbasin": the foot's
+    notes open with raised numbers, so a plain 5 opens no note."""
+    assert (
+        "originating in subbasin 5 and 40 percent of undesignated water flowing into subbasin 5"
+        in (only(SLIP).footnotes[4])
+    )
+    assert only(SLIP).footnotes[5].startswith("Under §2.10 of the Compact each signatory State retains")
+
+
+def test_note_going_on_under_the_next_pages_rule_of_dashes_is_whole() -> None:
+    """Note 6 breaks at "Dic-"; the next page's foot holds only its rule ("——————") and "tionary 19 (1966).\""""
+    assert only(SLIP).footnotes[6].endswith("Webster’s Third New International Dictionary 19 (1966).")
+    assert not [t for t in texts(SLIP) if t in ("——————", "tionary 19 (1966).")]
