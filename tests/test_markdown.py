@@ -10,6 +10,8 @@ import pytest
 from qa.corpus import Article
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
+from qa.formats.metadata import slashed_date
+from qa.sentences import MARKER_RE
 from qa.settings import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
@@ -161,3 +163,66 @@ def test_an_empty_heading_is_no_heading_and_the_text_under_it_is_kept() -> None:
     """An ATX heading with no words ("#" alone on its line) has an inline token without children."""
     parsed = parse_bytes(b"#\n\nThe text under it.\n", "empty-heading.md")
     assert [paragraph.text for paragraph in parsed.articles[0].paragraphs] == ["The text under it."]
+
+
+def test_a_typed_bracketed_number_with_no_note_is_words_not_a_note_marker() -> None:
+    """ "[12]" typed in the text cites something the document never defines as a note (a numbered list, another
+    work): it stays the words a reader sees, with an invisible word joiner after "[", and is no marker."""
+    (paragraph,) = only_article_of("As the survey found [12], most detainees had no lawyer.\n").paragraphs
+    assert MARKER_RE.search(paragraph.text) is None
+    assert paragraph.text.replace("\u2060", "") == "As the survey found [12], most detainees had no lawyer."
+
+
+def test_a_shortcode_around_a_paragraph_keeps_the_paragraph_without_its_tags() -> None:
+    """Hugo's `{{< note >}} words {{< /note >}}` on one line was read as one tag from "{{" to the last "}}"."""
+    found = only_article_of("Intro.\n\n{{< note >}} Visits are allowed on Sundays. {{< /note >}}\n")
+    assert [p.text for p in found.paragraphs] == ["Intro.", "Visits are allowed on Sundays."]
+
+
+def test_a_link_whose_address_a_template_fills_in_reads_as_its_words() -> None:
+    found = only_article_of('Please [write to us]({{ "/contact/" | url }}) before filing.\n')
+    assert [p.text for p in found.paragraphs] == ["Please write to us before filing."]
+
+
+def test_footnotes_written_in_raw_html_are_notes_and_their_heading_no_text() -> None:
+    """A Hugo post's notes as HTML: `<sup><a href="#fn1">[1]</a></sup>` markers and an `<ol>` of `<li id="fn1">`
+    under a "Footnotes" heading, each with a "↩" link back; an in-page "↩" after a paragraph is no word either."""
+    found = only_article_of(
+        'Half were held without charge.<sup><a href="#fn1" id="ref1">[1]</a></sup>\n\n'
+        'Visits resumed in May. <a href="#top">↩</a>\n\n'
+        '<div class="footnote">\n<h3>Footnotes</h3>\n<ol>\n'
+        '<li id="fn1">Annual report, 2020. <a href="#ref1">↩</a></li>\n</ol>\n</div>\n'
+    )
+    assert [p.text for p in found.paragraphs] == ["Half were held without charge.[1]", "Visits resumed in May."]
+    assert found.footnotes == {1: "Annual report, 2020."}
+
+
+def test_an_opening_paragraph_of_labelled_fields_is_metadata_not_text() -> None:
+    """A converter writes a saved page's facts as bold `Label: value` lines under its title."""
+    found = only_article_of(
+        "# Detention Review\n\n**Report No.:** R123\n**Publication Date:** 04/20/2026\n**Author(s):** Doe, Jane\n\n"
+        "---\n\n# Detention Review\n\nThe review found overcrowding.\n"
+    )
+    assert (found.title, found.author, found.date) == ("Detention Review", "Doe, Jane", "2026-04-20")
+    assert [p.text for p in found.paragraphs] == ["The review found overcrowding."]
+
+
+def test_a_row_of_glued_links_is_navigation_and_links_one_a_line_are_text() -> None:
+    found = only_article_of(
+        "[Citation](/c)[Share](/s)[Home](/) > [Reports](/r) > R123\n\nThe review found overcrowding.\n\n"
+        "[Watch the hearing.](/v)  \n[Read the report.](/r)  \n[See the photos.](/p)\n"
+    )
+    texts = [squashed(p.text) for p in found.paragraphs]
+    assert texts == ["The review found overcrowding.", "Watch the hearing. Read the report. See the photos."]
+
+
+def squashed(text: str) -> str:
+    return " ".join(text.split())
+
+
+@pytest.mark.parametrize(
+    ("printed", "iso"), [("04/20/2026", "2026-04-20"), ("20/04/2026", "2026-04-20"), ("04/10/2026", None)]
+)
+def test_a_numeric_date_is_a_date_only_where_it_reads_one_way(printed: str, iso: str | None) -> None:
+    """04/10/2026 is 10 April in the United States and 4 October elsewhere: no date rather than a guess."""
+    assert slashed_date(printed) == iso

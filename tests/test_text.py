@@ -297,3 +297,19 @@ def test_centred_line_after_prose_is_no_title() -> None:
     (article,) = parse_text(text, "minutes.txt")
     assert article.title is None
     assert article.paragraphs[0].text.startswith("The committee met on Monday")
+
+
+def test_numbered_section_lines_are_headings_and_numbered_short_items_in_a_row_a_list() -> None:
+    """An RFC numbers its sections ("1.  Introduction", "17.1. Normative References") and the text under each
+    is a paragraph; numbered short lines one after another with nothing between are a list's items."""
+    text = (
+        "Detention Standards\n\n1.  Introduction\n\n   This memo sets the standards for detention.\n\n"
+        "2.  Rights\n\n   A detainee has three rights:\n\n   1. Counsel\n\n   2. Visits\n\n   3. Appeal\n\n"
+        "2.1. Normative References\n\n   [RFC2119] Key words for use in RFCs.\n"
+    )
+    (article,) = parse_bytes(text.encode(), "standards.txt").articles
+    assert [p.text for p in article.paragraphs if p.kind == "heading"] == [
+        "1.  Introduction",
+        "2.  Rights",
+        "2.1. Normative References",
+    ]

@@ -447,3 +447,57 @@ def test_wild_plain_text_title_centred_by_hand_a_column_off_is_the_title() -> No
 
 def test_wild_plain_text_author_with_a_given_name_and_a_particle_is_read_whole() -> None:
     assert article("ietf-draft-dejong-remotestorage-04.html").author == "Michiel B. de Jong, F. Kooman"
+
+
+def test_wild_hugo_footnotes_written_in_html_resolve_and_are_no_body_text() -> None:
+    found = article("digitalgov-latinx-identity-2022.md")
+    assert found.footnotes == {
+        1: '"Google Diversity Annual Report 2020." Diversity Reports list in footer, Google Belonging.',
+        2: '"Microsoft’s 2020 Diversity & Inclusion report: A commitment to accelerate progress amidst global '
+        'change." The Official Microsoft Blog, Oct 21, 2020.',
+    }
+    assert "made up 5.9% of their overall workforce[1], with 4.8%" in paragraph_with(found, "Latinx+")
+    assert "Footnotes" not in [p.text for p in found.paragraphs]
+
+
+def test_wild_hugo_paragraph_inside_a_note_shortcode_is_kept_without_the_tags() -> None:
+    found = article("digitalgov-latinx-identity-2022.md")
+    assert paragraph_with(found, "In case you missed it").startswith(
+        "In case you missed it, read part one: Celebrating"
+    )
+    assert not any("{{" in p.text for p in found.paragraphs)
+
+
+def test_wild_back_link_arrow_after_a_paragraph_is_no_word_of_it() -> None:
+    text = paragraph_with(article("digitalgov-latinx-identity-2022.md"), "mailing list at")
+    assert text.endswith("please join our mailing list at: join.tts.gsa.gov/newsletter.")
+
+
+def test_wild_eleventy_post_folded_title_note_and_template_link() -> None:
+    found = article("18f-back-to-basics-ai-2024.md")
+    assert (found.title, found.author, found.date) == ("Back to basics in the age of AI", None, "2024-06-18")
+    assert found.footnotes[1].startswith("The GSA.gov website includes hypertext links, or pointers, to information")
+    assert paragraph_with(found, "18Fers with dexterity") == (
+        "As technologists, there are 18Fers with dexterity to advise on how you might leverage the power of AI. "
+        "Reach out to 18F if you’re interested in exploring what this might look like for your agency."
+    )
+
+
+def test_wild_internet_draft_numbered_sections_are_headings() -> None:
+    found = article("ietf-draft-dejong-remotestorage-04.html")
+    headings = [p.text for p in found.paragraphs if p.kind == "heading"]
+    assert {"1.  Introduction", "12.8. DELETE", "17.1. Normative References", "18. Authors' addresses"} <= set(headings)
+
+
+def test_wild_heading_that_is_only_a_template_tag_is_no_paragraph() -> None:
+    """The GDS Way's pages open with `# <%= current_page.data.title %>`: the page prints the front matter's title."""
+    found = article("gds-way-incident-management.md")
+    assert found.title == "How to manage technical incidents"
+    assert found.paragraphs[0].text.startswith("GDS incident management focuses on restoring normal operations")
+
+
+def test_wild_converted_page_header_fields_and_link_bar_are_no_text() -> None:
+    found = article("crs-legal-sidebar-parental-rights-2026.md")
+    assert found.date == "2026-04-20"
+    assert not any(p.text.startswith(("Product Type:", "Citation")) for p in found.paragraphs)
+    assert [p.text for p in found.paragraphs].count(found.title) == 0

@@ -558,16 +558,19 @@ def _notes_region(node: etree._Element) -> etree._Element:
     return region
 
 
-def _find_notes(body: etree._Element) -> tuple[dict[int, str], list[etree._Element]]:
+def find_notes(
+    body: etree._Element, anchors: Iterable[etree._Element] | None = None
+) -> tuple[dict[int, str], list[etree._Element]]:
     """Notes reached by numbered in-page links, {number: text}, and the regions that hold them.
 
     A list item of an endnote list that no link reaches still counts, by its place in the list,
-    so a bare `<sup>3</sup>` finds the third note.
+    so a bare `<sup>3</sup>` finds the third note. The links are the `anchors` of a whole document when `body` is
+    only a part of it (a notes list written as raw HTML into Markdown, whose markers stand in other paragraphs).
     """
     ids = {node.get("id"): node for node in body.iter() if isinstance(node.tag, str) and node.get("id")}
     notes: dict[int, str] = {}
     containers: list[etree._Element] = []
-    for anchor in body.iter("a"):
+    for anchor in body.iter("a") if anchors is None else anchors:
         target = _in_page_target(anchor)
         number = _number(anchor)
         if target is None or number is None or target not in ids or number in notes:
@@ -627,7 +630,12 @@ def _write_markers(body: etree._Element, notes: dict[int, str]) -> None:
 
 
 _LITERAL_MARKER_RE = re.compile(rf"\[(?={NOTE_NUMBER}\])")
-_WORD_JOINER = "\u2060"
+WORD_JOINER = "\u2060"
+
+
+def literal_brackets(text: str) -> str:
+    """`text` with each bracketed number ("[6]") kept as words by a word joiner after its `[` (see below)."""
+    return _LITERAL_MARKER_RE.sub("[" + WORD_JOINER, text)
 
 
 def _keep_literal_brackets(body: etree._Element) -> None:
@@ -637,9 +645,9 @@ def _keep_literal_brackets(body: etree._Element) -> None:
     own "[6]"; the index and the composer see no marker of an undefined note."""
     for node in body.iter():
         if isinstance(node.tag, str) and node.text and node.tag not in _UNREAD:
-            node.text = _LITERAL_MARKER_RE.sub("[" + _WORD_JOINER, node.text)
+            node.text = literal_brackets(node.text)
         if node.tail and node is not body:
-            node.tail = _LITERAL_MARKER_RE.sub("[" + _WORD_JOINER, node.tail)
+            node.tail = literal_brackets(node.tail)
 
 
 def _replace_with_text(node: etree._Element, text: str) -> None:
@@ -1120,7 +1128,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if (plain := _preformatted_text(body)) is not None:
         url = _page_url(tree)
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
-    notes, regions = _find_notes(body)
+    notes, regions = find_notes(body)
     for region in regions:
         region.drop_tree()
     _write_markers(body, notes)

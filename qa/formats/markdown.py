@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import lxml.html
@@ -29,7 +29,9 @@ from qa.corpus import ParagraphKind
 from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
-from qa.formats.metadata import IDENTIFIER_RE, printed_name, web_address
+from qa.formats.html import WORD_JOINER, find_notes, literal_brackets
+from qa.formats.metadata import IDENTIFIER_RE, printed_name, slashed_date, web_address
+from qa.sentences import NOTE_NUMBER
 
 _FRONT_MATTER_RE = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\r?\n(?P<body>.*?)^(?:(?P=fence)(?:[ \t]+[\w-]+)?|\.\.\.)[ \t]*\r?$\n?",
@@ -45,10 +47,38 @@ URL_KEYS = ("url", "canonical_url", "canonicalurl")
 """Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
 PLACEHOLDER_AUTHORS = frozenset({"admin", "anonymous", "unknown", "author", "user"})
 """Names a CMS fills in when nobody is named: no author, not an author called "admin"."""
-_TEMPLATE_TAGS_RE = re.compile(r"(?:\{%.*?%\}|\{\{.*?\}\}|\{:.*?\}|\s)+|---[ \t]+[\w-]+", re.DOTALL)
-"""A paragraph of markup only: site-generator tags (`{% include ... %}`, `{{< figure ... >}}`), kramdown's
+_TAG = r"\{%(?:(?!%\}).)*%\}|\{\{(?:(?!\}\}).)*\}\}|<%(?:(?!%>).)*%>"
+"""One template tag, `{% ... %}`, `{{ ... }}` or ERB's `<%= ... %>` (Middleman), ending at its own closing braces: a
+tag that could run on to a later tag's braces read "{{< note >}} words {{< /note >}}" as one tag, and a paragraph
+inside a shortcode was lost."""
+_TEMPLATE_TAGS_RE = re.compile(rf"(?:{_TAG}|\{{:[^{{}}]*\}}|\s)+|---[ \t]+[\w-]+", re.DOTALL)
+"""A paragraph of markup only: site-generator tags (`{% include ... %}`, `{{< figure ... >}}`, a heading that is
+only `<%= current_page.data.title %>`, where the page prints its front matter's title), kramdown's
 extensions and attribute lists (`{::boilerplate bcp14}`, `{: .note}`), or a section fence naming the part that
 follows (`--- middle`, as kramdown-rfc divides a draft). A reader sees none of it."""
+_SHORTCODE_RE = re.compile(r"\{\{[<%](?:(?!\}\}).)*\}\}|\{%(?:(?!%\}).)*%\}", re.DOTALL)
+"""A shortcode or tag that wraps words (Hugo's `{{< note >}}...{{< /note >}}`, Liquid's `{% raw %}`): the page shows
+the words and not the tag. An output tag (`{{ page.title }}`) shows a value only the generator knows, and stays."""
+_TEMPLATE_DESTINATION_RE = re.compile(rf"\]\(\s*(?:{_TAG})[^\s()]*\s*\)", re.DOTALL)
+"""A link whose address a template fills in (`[Reach out]({{ "/contact/" | url }})`, Eleventy, Jekyll): CommonMark
+reads no link where the address has spaces, so its brackets and the tag were read as words."""
+_IN_PAGE_LINK_RE = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']#[^\"']+[\"']", re.IGNORECASE)
+_LINK_CLOSE_RE = re.compile(r"</a\s*>", re.IGNORECASE)
+_LINKED_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
+_BACK_MARK_RE = re.compile(r"[\^↑↩\s]+")
+_TYPED_MARKER_RE = re.compile(rf"\[{WORD_JOINER}({NOTE_NUMBER})\]")
+_SEPARATOR_RE = re.compile(r"[\s>|·•»›/]*")
+_LINK_ROW_MIN = 3
+_LINK_ROW_RATIO = 4
+"""A paragraph of at least this many links, nothing but white space or a separator (`>`, `|`, `·`) between them, and
+this many times more link text than other words, is a row of links: a breadcrumb or a share bar, as a converter writes a
+saved web page to Markdown ("[Citation](...)[Subscribe](...)[Home](...) > [Products](...) > LSB11422"), which a
+reader does not read as the text. Links with words or a full stop between them ("[View the video](...). [Read the
+report](...).") are the author's sentences, and links one a line the author's list."""
+_FIELD_RE = re.compile(r"(?P<label>[A-Z][\w.()]*(?:[ /][\w.()]+){0,3}?)\s*:\s+(?P<value>\S.*)")
+_FIELD_LINES_MIN = 3
+"""A paragraph of at least this many `Label: value` lines opening the text is a metadata header, as a converter
+writes a page's facts (`**Publication Date:** 04/20/2026`, `**Author(s):** ...`) above it: fields, not sentences."""
 
 _HEADING_ATTRIBUTES_RE = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
 """An attribute list closing a heading (`## Scope {#scope}`, `{: .no_toc}`): its id or class, which no reader sees."""
@@ -89,18 +119,33 @@ def _inline(token: Token, references: frozenset[str] = frozenset()) -> str:
     """
     parts: list[str] = []
     children = token.children or []
+    in_page_link = False
     for child, following in zip(children, [*children[1:], None][: len(children)], strict=True):
-        if child.type == "text":
-            parts.append(_citations(child.content, references))
+        if child.type == "html_inline":
+            in_page_link = bool(_IN_PAGE_LINK_RE.match(child.content)) or (
+                in_page_link and not _LINK_CLOSE_RE.match(child.content)
+            )
+        elif child.type == "text" and in_page_link:
+            parts.append(_linked_text(child.content))
+        elif child.type == "text":
+            parts.append(literal_brackets(_SHORTCODE_RE.sub("", _citations(child.content, references))))
         elif child.type == "code_inline":
-            parts.append(child.content)
+            parts.append(literal_brackets(child.content))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type == "footnote_ref":
             parts.append(f"[{_note_number(child)}]")
         elif child.type == "link_open" and following is not None and following.type == "link_close":
             parts.append(str(child.attrGet("href") or ""))
-    return "".join(parts)
+    return "".join(parts).strip()
+
+
+def _linked_text(text: str) -> str:
+    """The words of an in-page link written as raw HTML: a number (`<a href="#fn1">[1]</a>`) is a note marker,
+    a back mark (`<a href="#top">↩</a>`) the way back to where the reader was, which is not part of the text."""
+    if number := _LINKED_NUMBER_RE.fullmatch(text.strip()):
+        return f"[{int(number.group(1))}]"
+    return "" if _BACK_MARK_RE.fullmatch(text) else literal_brackets(text)
 
 
 _CITATION_RE = re.compile(r"\{\{(?P<kind>[?!])?(?P<label>[^\s{}]+)\}\}")
@@ -141,15 +186,22 @@ def _is_sentence(text: str) -> bool:
     return len(text.split()) >= _CELL_TEXT_WORDS and _SENTENCE_END_RE.search(text) is not None
 
 
-def _html_blocks(html: str) -> list[Block]:
+def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block], dict[int, str]]:
     """The words a browser shows of a raw HTML block written into Markdown (a Jekyll page's table of speakers'
-    biographies): each innermost block element's text, one block per line it breaks with `<br>`."""
+    biographies): each innermost block element's text, one block per line it breaks with `<br>`; and the notes
+    it holds, {number: text}: a notes list the document's numbered in-page links (`anchors`) lead to, as a Hugo
+    post writes its footnotes in HTML. The notes section, its heading with it, is no text of the body."""
     try:
         nodes = [node for node in lxml.html.fragments_fromstring(html) if isinstance(getattr(node, "tag", None), str)]
     except (etree.ParserError, ValueError):
-        return []
+        return [], {}
+    holder = lxml.html.fragment_fromstring("<div></div>")
+    holder.extend(nodes)
+    notes, regions = find_notes(holder, anchors)
+    for region in regions:
+        region.drop_tree()
     blocks: list[Block] = []
-    for root in nodes:
+    for root in holder:
         etree.strip_elements(root, *_HTML_UNREAD, with_tail=False)
         for br in root.iter("br"):
             br.tail = _LINE_BREAK + (br.tail or "")
@@ -161,8 +213,8 @@ def _html_blocks(html: str) -> list[Block]:
             for line in node.text_content().split(_LINE_BREAK):
                 text = squash(line)
                 if text and not (cell and not _is_sentence(text)):
-                    blocks.append(Block(text, kind))
-    return blocks
+                    blocks.append(Block(literal_brackets(text), kind))
+    return blocks, notes
 
 
 def _note_number(token: Token) -> int:
@@ -171,7 +223,30 @@ def _note_number(token: Token) -> int:
     return int(label) if label.isdigit() and len(label) <= 4 else int(token.meta.get("id", 0)) + 1
 
 
-def _walk(tokens: list[Token], references: frozenset[str] = frozenset()) -> _Walk:
+def _is_link_row(token: Token) -> bool:
+    """Whether an inline token is a row of links with next to no words of its own (`_LINK_ROW_RATIO`)."""
+    children = token.children or []
+    opens = [i for i, child in enumerate(children) if child.type == "link_open"]
+    if len(opens) < _LINK_ROW_MIN:
+        return False
+    depth, inside, outside = 0, 0, 0
+    for position, child in enumerate(children):
+        depth += (child.type == "link_open") - (child.type == "link_close")
+        if child.type in ("softbreak", "hardbreak") and opens[0] < position < opens[-1]:
+            return False  # a link a line is a list the author wrote, not a bar of links
+        if child.type not in ("text", "code_inline"):
+            continue
+        words = len(_SEPARATOR_RE.sub("", child.content))
+        if depth:
+            inside += words
+        elif opens[0] < position < opens[-1] and words:
+            return False
+        else:
+            outside += words
+    return inside >= _LINK_ROW_RATIO * outside
+
+
+def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element]) -> _Walk:
     walk = _Walk()
     lists = 0
     skip_until: str | None = None
@@ -197,13 +272,15 @@ def _walk(tokens: list[Token], references: frozenset[str] = frozenset()) -> _Wal
         elif kind in ("heading_close", "admonition_title_close"):
             heading = False
         elif kind == "html_block" and note is None:
-            found = _html_blocks(token.content)
+            found, notes = _html_blocks(token.content, anchors)
+            for number, text in notes.items():
+                walk.footnotes.setdefault(number, text)
             walk.blocks += found
             walk.raw += [block.text for block in found]
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token, references)}".strip()
-        elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()):
+        elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()) and not _is_link_row(token):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
             text = _inline(token, references)
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
@@ -215,10 +292,11 @@ def _walk(tokens: list[Token], references: frozenset[str] = frozenset()) -> _Wal
 def _endnotes(walk: _Walk) -> int:
     """Move a final run of `[n] text` paragraphs into the notes; returns where the body ends."""
     end = len(walk.blocks)
-    while end > 0 and walk.blocks[end - 1].kind == "text" and DEFINITION_RE.match(walk.raw[end - 1].lstrip()):
+    raws = [raw.replace(WORD_JOINER, "") for raw in walk.raw]
+    while end > 0 and walk.blocks[end - 1].kind == "text" and DEFINITION_RE.match(raws[end - 1].lstrip()):
         end -= 1
     notes: dict[int, str] = {}
-    for raw in walk.raw[end:]:
+    for raw in raws[end:]:
         number = None
         for line in raw.splitlines():
             if definition := DEFINITION_RE.fullmatch(line.strip()):
@@ -277,19 +355,58 @@ def _date(meta: Mapping[str, object]) -> str | None:
     value = next((meta[key] for key in DATE_KEYS if key in meta), None)
     if isinstance(value, date):  # a datetime is a date too
         return iso_date(value.isoformat())
-    return iso_date(value) if isinstance(value, str) else None
+    return (iso_date(value) or slashed_date(value)) if isinstance(value, str) else None
+
+
+def _in_page_anchors(text: str) -> list[etree._Element]:
+    """The in-page links of the document as a browser gets it, raw HTML and all: where its HTML notes are."""
+    if not _IN_PAGE_LINK_RE.search(text):
+        return []
+    page = lxml.html.fragment_fromstring(_PARSER.render(text), create_parent="div")
+    return [anchor for anchor in page.iter("a") if (anchor.get("href") or "").startswith("#")]
+
+
+def _typed_markers(text: str, notes: Mapping[int, str]) -> str:
+    """A bracketed number the author typed ("[12]") is a note marker where the document defines that note (a final
+    `[n] text` block); any other stays the words it is (`literal_brackets`): a citation of a list, a quoted "[3]"."""
+    return _TYPED_MARKER_RE.sub(lambda typed: f"[{typed[1]}]" if int(typed[1]) in notes else typed[0], text)
+
+
+def _field_header(block: Block) -> dict[str, str] | None:
+    """The fields of a metadata header paragraph (`_FIELD_RE`), keyed by their labels in lower-case letters only
+    ("Author(s)" is `authors`), or None when the paragraph is not one."""
+    lines = [line.strip() for line in block.text.splitlines() if line.strip()]
+    fields = [_FIELD_RE.fullmatch(line) for line in lines]
+    if block.kind != "text" or len(lines) < _FIELD_LINES_MIN or not all(fields):
+        return None
+    return {re.sub(r"[^a-z]", "", field["label"].lower()): field["value"] for field in fields if field}
+
+
+def _without_title(blocks: list[Block], title: str | None) -> tuple[str | None, list[Block]]:
+    """The title and the blocks after it: the text's first heading is the title when nothing else gives one, and is
+    dropped when it repeats the title (once or more: a converted page prints it above and below its header)."""
+    while blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
+        title, blocks = squash(blocks[0].text), blocks[1:]
+    return title, blocks
 
 
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
-    walk = _walk(_PARSER.parse(text), _references(meta))
-    blocks = walk.blocks[: _endnotes(walk)]
+    text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
+    walk = _walk(_PARSER.parse(text), _references(meta), _in_page_anchors(text))
+    blocks = [
+        replace(block, text=_typed_markers(block.text, walk.footnotes)) for block in walk.blocks[: _endnotes(walk)]
+    ]
+    walk.footnotes.update({n: _typed_markers(note, walk.footnotes) for n, note in walk.footnotes.items()})
     headers = [email_header(block.text.splitlines()) if block.kind == "text" else None for block in blocks]
     mail = headers[0] if headers else None  # a saved e-mail: its header is the document's metadata
     blocks = [block for block, header in zip(blocks, headers, strict=True) if header is None]
-    title = _text(meta.get("title")) or (mail and mail.subject)
-    if blocks and blocks[0].kind == "heading" and (title is None or squash(blocks[0].text) == title):
-        title, blocks = squash(blocks[0].text), blocks[1:]
+    title, blocks = _without_title(blocks, _text(meta.get("title")) or (mail and mail.subject))
+    fields = (_field_header(blocks[0]) if blocks and mail is None else None) or {}
+    if fields:
+        title, blocks = _without_title(blocks[1:], title or fields.get("title"))
+        dated = next((value for label, value in fields.items() if label.endswith("date")), None)
+        meta = {"title": title, "date": dated, **meta, **{key: fields[key] for key in AUTHOR_KEYS if key in fields}}
     author = _author(meta, "\n".join(block.text for block in blocks))
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]

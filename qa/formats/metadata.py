@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import date
 from urllib.parse import urlsplit
 
 PLACEHOLDER_WORDS = frozenset(
@@ -113,3 +114,23 @@ def web_address(value: object) -> str | None:
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
         return None
     return value
+
+
+_SLASHED_DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
+_MONTHS = 12
+
+
+def slashed_date(text: str) -> str | None:
+    """ISO date of a numeric `a/b/yyyy` date where only one reading is a date: 04/20/2026 (no month 20) is 20 April,
+    20/04/2026 is too; 04/10/2026 is April 10 in the United States and 4 October in most other places, so None."""
+    match = _SLASHED_DATE_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    first, second, year = (int(part) for part in match.groups())
+    if first <= _MONTHS and second <= _MONTHS:
+        return None
+    month, day = (first, second) if first <= _MONTHS else (second, first)
+    try:
+        return date(year, month, day).isoformat()
+    except ValueError:
+        return None

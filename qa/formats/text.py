@@ -120,6 +120,35 @@ def _is_numbered_heading(unit: _Unit) -> bool:
     return number is not None and _is_heading(replace(unit, text=unit.text[number.end() :]))
 
 
+def _section_number(unit: _Unit) -> tuple[int, ...] | None:
+    """The number of a line that reads as a numbered section's heading ("17.1. Normative References", and
+    "10.4.5 404 Not Found", whose words open with a number of their own), or None."""
+    number = _SECTION_NUMBER_RE.match(unit.text)
+    if number is None:
+        return None
+    words = unit.text[number.end() :]
+    own = re.match(r"\d+\s+(?=[A-Z])", words)
+    heading = _is_heading(replace(unit, text=words[own.end() :] if own else words))
+    return tuple(int(part) for part in re.findall(r"\d+", number.group())) if heading else None
+
+
+def _follows(number: tuple[int, ...], previous: tuple[int, ...]) -> bool:
+    """Whether `number` is the one after `previous` at the same level (2. after 1., 12.3. after 12.2.)."""
+    return len(number) == len(previous) and number[:-1] == previous[:-1] and number[-1] == previous[-1] + 1
+
+
+def _is_section_heading(units: list[_Unit], position: int) -> bool:
+    """Whether a numbered line heads a section ("1.  Introduction" in an RFC): a section's number and a heading's
+    words, with no line of the same kind numbered next to it above or below. Numbered short lines one after
+    another ("1. Apples", "2. Pears", nothing between) are a list's items, each the number after the one above."""
+    number = _section_number(units[position])
+    if number is None:
+        return False
+    above = _section_number(units[position - 1]) if position > 0 else None
+    below = _section_number(units[position + 1]) if position + 1 < len(units) else None
+    return not ((above is not None and _follows(number, above)) or (below is not None and _follows(below, number)))
+
+
 def _note_number(text: str, previous: int | None) -> int | None:
     """The number of the note `text` opens, if it opens one after note `previous` (None: the first of a block).
 
@@ -671,7 +700,7 @@ def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
     section: str | None = None
     for position, unit in enumerate(units):
         followed = position + 1 < len(units)
-        if followed and _is_heading(unit):
+        if followed and (_is_heading(unit) or _is_section_heading(units, position)):
             section = unit.text
             kind: ParagraphKind = "heading"
         else:
