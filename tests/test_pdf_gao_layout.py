@@ -60,3 +60,10 @@ def test_a_chart_column_of_numbers_no_longer_hides_the_endnote_of_its_first_numb
     index = articles(REAL / "rdr-index-2017.pdf")
     assert index[0].footnotes[48].startswith("According to research by Access Now, the number of documented network")
     assert "RANKING DIGITAL RIGHTS" not in {text for article in index for text in article.footnotes.values()}
+
+
+def test_a_small_date_beside_the_first_line_of_a_large_title_is_a_line_of_its_own_that_dates_the_report(
+    report: tuple[Article, ...],
+) -> None:
+    assert [parsed.date for parsed in report] == ["2005-09"] * len(report)
+    assert not [text for text in texts(report[0]) if "MANAGING FOR" in text or text.startswith("September 2005")]

@@ -217,7 +217,9 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
     Characters are placed a run at a time, a run being those set on one baseline at one size. A run never joins a
     line where glyphs already stand at the places of its own (`_stacked`): two texts over one another are two lines,
     however much their heights overlap (a table's two-line header cell beside one-line ones, a small running head
-    printed over a large title). Within a run, glyphs may touch and kern ("F," overlap by half the comma).
+    printed over a large title). Within a run, glyphs may touch and kern ("F," overlap by half the comma). A run in
+    a size far from the line's that stands a gutter away from its text (`_apart`) is a line of its own too: a cover's
+    small date beside the first line of its large title, both within the title line's height.
     """
     lines: list[_Line] = []
     placed: dict[int, list[tuple[float, float]]] = {}
@@ -226,7 +228,7 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
         height = max(bottom - top, 0.1)
         for line in reversed(lines[-3:]):
             overlap = min(line.bottom, bottom) - max(line.top, top)
-            if overlap < _OVERLAP * height:
+            if overlap < _OVERLAP * height or _apart(run, line, placed[id(line)]):
                 continue
             if not _stacked(run, placed[id(line)]):
                 line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
@@ -249,6 +251,21 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
         line.chars.sort(key=lambda c: c["x0"])
         line.size = median(c["size"] for c in line.chars)
     return lines
+
+
+def _apart(run: list[dict], line: _Line, placed: list[tuple[float, float]]) -> bool:
+    """Whether a run and a line's text, one in display type (`_DISPLAY_SIZE` times the other's size or more), stand
+    further apart than a gutter (`_GUTTER_GAP` ems of the larger size): text beside the line, not on it. A raised
+    note marker is smaller but touches its word; a side heading beside its body text is no display type and the two
+    part later, at the gutter between them (`_sidebar`), as a page's columns do."""
+    if not placed:
+        return False
+    sizes = sorted((run[0]["size"], median(c["size"] for c in line.chars)))
+    if sizes[1] < sizes[0] * _DISPLAY_SIZE:
+        return False
+    left, right = min(c["x0"] for c in run), max(c["x1"] for c in run)
+    gap = min(max(x0 - right, left - x1) for x0, x1 in placed)
+    return gap > _GUTTER_GAP * sizes[1]
 
 
 def _overprinted(run: list[dict], line: _Line) -> bool:
@@ -1603,10 +1620,12 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         end = next(i for i in candidates if abs(first[i].size - largest) < 0.5)
         title_lines = [first[end]]
         for line in first[end + 1 :]:
-            if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
-                break
-            title_lines.append(line)
-        end += len(title_lines)
+            if not _beside(line, title_lines[-1]):
+                if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
+                    break
+                title_lines.append(line)
+            end += 1
+        end += 1
     date, dateline = _dated(lines)
     issue = [line.text for line in (*title_lines, dateline) if line is not None]
     masthead = title_lines if title_lines and dateline is not None and _masthead(issue, pages) else []
@@ -1635,6 +1654,12 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     shown += _affiliations(first, byline) if byline is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+def _beside(line: _Line, title: _Line) -> bool:
+    """Whether a line stands within a title line's height, beside it (a cover's date left of the title's first
+    line, `_apart`): the title goes on below it."""
+    return line.size < title.size and title.top <= line.top and line.bottom <= title.bottom
 
 
 _NUMBERED_RE = re.compile(r"^\S*\d\S*,\s+")
