@@ -67,3 +67,12 @@ def test_a_small_date_beside_the_first_line_of_a_large_title_is_a_line_of_its_ow
 ) -> None:
     assert [parsed.date for parsed in report] == ["2005-09"] * len(report)
     assert not [text for text in texts(report[0]) if "MANAGING FOR" in text or text.startswith("September 2005")]
+
+
+def test_labels_printed_small_over_a_diagram_image_are_no_paragraphs(report: tuple[Article, ...]) -> None:
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert not [text for text in paragraphs if text.startswith(("Identify Develop", "Recognize Identify"))]
+    assert (
+        "Figure 1: Practices That Can Enhance or Facilitate the Use of Performance Information for Management "
+        "Decision Making" in paragraphs
+    )

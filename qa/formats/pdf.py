@@ -1261,9 +1261,11 @@ class _Table:
 
 def _read(
     data: bytes,
-) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None], list[list[_Box]]]:
+) -> tuple[
+    dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None], list[list[_Box]], list[list[_Box]]
+]:
     """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, the box
-    of each page's table body under a ruled head, and each page's displayed fractions."""
+    of each page's table body under a ruled head, each page's displayed fractions and its pictures (`_pictures`)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
@@ -1272,18 +1274,20 @@ def _read(
             grids: list[list[_Box]] = []
             tables: list[_Table | None] = []
             displays: list[list[_Box]] = []
+            pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
                 pages.append(_layout(number, _printed(_on_page(page)), tables[-1]))
                 links += _link_addresses(page)
                 grids.append(_grids(page) + _ruled_tables(page))
                 displays.append(_fractions(page))
+                pictures.append(_pictures(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links, grids, tables, displays
+    return metadata, pages, links, grids, tables, displays, pictures
 
 
 def _table_body(page: pdfplumber.page.Page) -> _Table | None:
@@ -1438,6 +1442,21 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
                 break
             inside = True
     return boxes
+
+
+def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's images smaller than half the page: a diagram or photo whose labels (`_labels`) are
+    printed over it. A page-sized image is a scan under its recognised text, or a background."""
+    area = page.width * page.height
+    boxes = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
+    return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2]
+
+
+def _labels(line: _Line, pictures: list[_Box], body_size: float) -> bool:
+    """Whether a line is a label printed over a picture: inside its box, in type smaller than the body's. Read as
+    text, a diagram's labels run together row by row ("Identify Develop", "Recognize Identify and"), words no one
+    wrote in that order; a title set large over a cover photo is kept."""
+    return line.size < body_size and _in_grid(line, pictures)
 
 
 def _in_grid(line: _Line, grids: list[_Box]) -> bool:
@@ -1952,7 +1971,7 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links, grids, tables, displays = _read(data)
+    metadata, pages, links, grids, tables, displays, pictures = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
@@ -1968,9 +1987,9 @@ def parse(data: bytes, source: str) -> Parsed:
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
         id(line)
-        for lines, boxes, bands in zip(lines_of, grids, displays, strict=True)
+        for lines, boxes, bands, shown in zip(lines_of, grids, displays, pictures, strict=True)
         for line in lines
-        if _in_grid(line, boxes) or _in_display(line, bands)
+        if _in_grid(line, boxes) or _in_display(line, bands) or _labels(line, shown, body_size)
     }
     notes = _Notes(cited, words)
     body: list[_Line] = []
