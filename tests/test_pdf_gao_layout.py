@@ -76,3 +76,9 @@ def test_labels_printed_small_over_a_diagram_image_are_no_paragraphs(report: tup
         "Figure 1: Practices That Can Enhance or Facilitate the Use of Performance Information for Management "
         "Decision Making" in paragraphs
     )
+
+
+def test_a_raised_letter_opening_a_figure_note_is_a_word_of_its_own(report: tuple[Article, ...]) -> None:
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert "a There was a statistically significant difference between the 1997 and 2003 surveys." in paragraphs
+    assert not [text for text in paragraphs if text.startswith("aThe")]

@@ -637,6 +637,9 @@ def _accented(chars: list[dict]) -> list[dict]:
 def _render(line: _Line) -> None:
     """The line's text with each raised run of small digits written as `[n]` markers, glued where it stands.
 
+    A raised letter opening a line is a figure's or table's note letter ("a" over "The National ..."): a word of
+    its own, as the note's number is, not the first letter of the note's first word.
+
     A bullet glyph opening the line marks a list item, as an unmapped one does (`_mark_items`): it is
     the list's markup, like an HTML `<li>`, and not part of the item's words.
     """
@@ -673,9 +676,10 @@ def _render(line: _Line) -> None:
         if _hidden_space(char, previous):
             index += 1
             continue
-        if previous is not None and char["x0"] - previous["x1"] > tracking + _WORD_GAP * min(
-            char["size"], previous["size"]
-        ):
+        if (
+            previous is not None
+            and char["x0"] - previous["x1"] > tracking + _WORD_GAP * min(char["size"], previous["size"])
+        ) or (index == 1 and raised(previous) and previous["text"].isalpha() and not raised(char)):
             parts.append(" ")
         parts.append(char["text"].translate(_LIGATURES))
         previous = char
