@@ -1449,18 +1449,34 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
 
 
 def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
-    """The boxes of a page's images smaller than half the page: a diagram or photo whose labels (`_labels`) are
-    printed over it. A page-sized image is a scan under its recognised text, or a background."""
+    """The boxes of a page's pictures smaller than half the page, images that touch or overlap taken as one (a
+    background tiled in strips): a diagram or photo whose labels (`_labels`) may be printed over it. A page-sized
+    image is a scan under its recognised text, or a background."""
+    boxes: list[_Box] = []
+    for image in page.images:
+        box = (image["x0"], image["top"], image["x1"], image["bottom"])
+        while touching := [
+            b for b in boxes if b[0] <= box[2] + 1 and box[0] <= b[2] + 1 and b[1] <= box[3] + 1 and box[1] <= b[3] + 1
+        ]:
+            boxes = [b for b in boxes if b not in touching]
+            box = (
+                min(b[0] for b in (box, *touching)),
+                min(b[1] for b in (box, *touching)),
+                max(b[2] for b in (box, *touching)),
+                max(b[3] for b in (box, *touching)),
+            )
+        boxes.append(box)
     area = page.width * page.height
-    boxes = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
     return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2]
 
 
-def _labels(line: _Line, pictures: list[_Box], body_size: float) -> bool:
-    """Whether a line is a label printed over a picture: inside its box, in type smaller than the body's. Read as
-    text, a diagram's labels run together row by row ("Identify Develop", "Recognize Identify and"), words no one
-    wrote in that order; a title set large over a cover photo is kept."""
-    return line.size < body_size and _in_grid(line, pictures)
+def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[int]:
+    """ids of the lines printed over a picture that holds no line in body type: a diagram's labels. Read as text,
+    they run together row by row ("Identify Develop", "Recognize Identify and"), words no one wrote in that order.
+    A picture with body text over it is a background (a page's tinted panel), and a title set large over a cover
+    photo is no label: both are kept."""
+    labelled = [box for box in pictures if not any(line.size >= body_size and _in_grid(line, [box]) for line in lines)]
+    return {id(line) for line in lines if _in_grid(line, labelled)}
 
 
 def _in_grid(line: _Line, grids: list[_Box]) -> bool:
@@ -1991,9 +2007,12 @@ def parse(data: bytes, source: str) -> Parsed:
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
         id(line)
-        for lines, boxes, bands, shown in zip(lines_of, grids, displays, pictures, strict=True)
+        for lines, boxes, bands in zip(lines_of, grids, displays, strict=True)
         for line in lines
-        if _in_grid(line, boxes) or _in_display(line, bands) or _labels(line, shown, body_size)
+        if _in_grid(line, boxes) or _in_display(line, bands)
+    }
+    dropped |= {
+        number for lines, shown in zip(lines_of, pictures, strict=True) for number in _labels(lines, shown, body_size)
     }
     notes = _Notes(cited, words)
     body: list[_Line] = []
