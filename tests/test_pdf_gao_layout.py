@@ -82,3 +82,13 @@ def test_a_raised_letter_opening_a_figure_note_is_a_word_of_its_own(report: tupl
     paragraphs = [text for parsed in report for text in texts(parsed)]
     assert "a There was a statistically significant difference between the 1997 and 2003 surveys." in paragraphs
     assert not [text for text in paragraphs if text.startswith("aThe")]
+
+
+def test_a_contents_page_set_in_columns_of_labels_titles_and_page_numbers_is_no_paragraphs(
+    report: tuple[Article, ...],
+) -> None:
+    """Its rows end in page numbers that start again at each list (chapters, the table, the figures); read a column
+    at a time, the numbers ("1 3 5") and labels ("Appendix I:", "Figure 4: Figure 5:") were paragraphs."""
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert not {"Appendix I:", "Figure 4: Figure 5:", "1 3 5", "Letter"} & set(paragraphs)
+    assert not [text for text in paragraphs if text.startswith("Results in Brief Background")]

@@ -803,14 +803,19 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
     """ids of a page's table-of-contents lines: dotted leaders, or a run of lines ending in page numbers.
 
     A run of lines ending in numbers is a table of contents when the numbers could be pages of this
-    document, never go down, and stand right-aligned; an entry's wrapped first line between two
-    entries, and the heading just above the run, go with it.
+    document and stand right-aligned, and go down only where a new list starts (the figures' after the
+    chapters'), each list `_TOC_RUN` entries long on average; an entry's wrapped lines between two entries
+    (one line, or any number ending short of the page numbers' edge, as a long figure title's do), and the
+    heading just above the run, go with it.
     """
     found: set[int] = set()
     entries = [index for index, line in enumerate(lines) if _entry(line, page_count) is not None]
     runs: list[list[int]] = []
     for index in entries:
-        if runs and index - runs[-1][-1] <= 2:
+        last = runs[-1][-1] if runs else None
+        if last is not None and (
+            index - last <= 2 or all(line.x1 < lines[last].x1 - body_size for line in lines[last + 1 : index])
+        ):
             runs[-1].append(index)
         else:
             runs.append([index])
@@ -819,11 +824,34 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
         numbers = [_entry(line, page_count) for line in members]
         dotted = any(LEADER_RE.fullmatch(line.text) for line in members)
         aligned = max(line.x1 for line in members) - min(line.x1 for line in members) <= body_size
-        if not dotted and not (len(run) >= _TOC_RUN and aligned and numbers == sorted(numbers)):
+        lists = 1 + sum(later < earlier for earlier, later in pairwise(numbers))
+        if not dotted and not (len(run) >= _TOC_RUN * lists and aligned):
             continue
         first = run[0] - 1 if run[0] > 0 and _heading_like(lines[run[0] - 1], body_size) else run[0]
         found.update(id(line) for line in lines[first : run[-1] + 1])
     return found
+
+
+def _contents_rows(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
+    """ids of a page's table-of-contents lines (`_contents`), looked for in its lines and in its rows: a contents
+    page set in columns (a label, the entries' titles, their page numbers, each a column of its own) is read as
+    columns, and only its rows, each column's lines side by side, end in their page numbers."""
+    rows: dict[int, list[_Line]] = {}
+    for line in lines:
+        rows.setdefault(line.row, []).append(line)
+    whole: list[_Line] = []
+    for row in sorted(rows):
+        parts = sorted(rows[row], key=lambda line: line.x0)
+        joined = _Line(parts[0].page, min(line.top for line in parts), max(line.bottom for line in parts))
+        joined.chars = [char for line in parts for char in line.chars]
+        joined.text = " ".join(line.text for line in parts)
+        joined.size, joined.x0, joined.x1 = median(line.size for line in parts), parts[0].x0, parts[-1].x1
+        joined.bold, joined.row = all(line.bold for line in parts), row
+        whole.append(joined)
+    found = _contents(whole, body_size, page_count)
+    return _contents(lines, body_size, page_count) | {
+        id(line) for joined in whole if id(joined) in found for line in rows[joined.row]
+    }
 
 
 def _entry(line: _Line, page_count: int) -> int | None:
@@ -2002,7 +2030,7 @@ def parse(data: bytes, source: str) -> Parsed:
     words = _words(pages)
     dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     for lines in lines_of:
-        dropped |= _contents([line for line in lines if id(line) not in dropped], body_size, len(pages))
+        dropped |= _contents_rows([line for line in lines if id(line) not in dropped], body_size, len(pages))
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
