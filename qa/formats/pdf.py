@@ -173,6 +173,9 @@ _UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
+_BOLD_RE = re.compile(r"bold|-Medi(?:Ital)?$|CMBX", re.IGNORECASE)
+"""A bold font's name: "Bold" in it, or the weights of the fonts TeX sets most text in, URW's Times and Helvetica
+("NimbusRomNo9L-Medi", beside "-Regu") and Computer Modern's bold extended ("CMBX10")."""
 _EQUATION_NUMBER_RE = re.compile(r"\(\d{1,3}\)")
 _NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 
@@ -686,7 +689,7 @@ def _render(line: _Line) -> None:
         index += 1
     line.text = squash("".join(parts))
     line.x0, line.x1 = chars[0]["x0"], max(c["x1"] for c in chars)
-    line.bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars if not c["text"].isspace())
+    line.bold = all(_BOLD_RE.search(str(c.get("fontname", ""))) for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
     line.listed = bool(next((c for c in chars if not c["text"].isspace()), {}).get("item"))
 
