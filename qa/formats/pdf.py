@@ -260,8 +260,9 @@ def _apart(run: list[dict], line: _Line, placed: list[tuple[float, float]]) -> b
     """Whether a run and a line's text, one in display type (`_DISPLAY_SIZE` times the other's size or more), stand
     further apart than a gutter (`_GUTTER_GAP` ems of the larger size): text beside the line, not on it. A raised
     note marker is smaller but touches its word; a side heading beside its body text is no display type and the two
-    part later, at the gutter between them (`_sidebar`), as a page's columns do."""
-    if not placed:
+    part later, at the gutter between them (`_sidebar`), as a page's columns do. Figures beside figures, no word in
+    either (a score card's "35 %" and its rank "7"), stay one line, a chart's values (`_figure`)."""
+    if not placed or not any(_TITLE_WORD_RE.search("".join(c["text"] for c in chars)) for chars in (run, line.chars)):
         return False
     sizes = sorted((run[0]["size"], median(c["size"] for c in line.chars)))
     if sizes[1] < sizes[0] * _DISPLAY_SIZE:
