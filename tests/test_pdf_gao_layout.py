@@ -92,3 +92,13 @@ def test_a_contents_page_set_in_columns_of_labels_titles_and_page_numbers_is_no_
     paragraphs = [text for parsed in report for text in texts(parsed)]
     assert not {"Appendix I:", "Figure 4: Figure 5:", "1 3 5", "Letter"} & set(paragraphs)
     assert not [text for text in paragraphs if text.startswith("Results in Brief Background")]
+
+
+def test_text_over_a_page_background_tiled_in_image_strips_is_no_diagram_label() -> None:
+    """Each of five strips is under half the page; taken together they hold the page's body text, so the small
+    notes over them are text, not a picture's labels (a regression guard for `_labels`)."""
+    paragraphs = [text for parsed in articles(REAL / "gao-infant-formula-2006.pdf") for text in texts(parsed)]
+    assert (
+        "Note: Healthy People 2010 proposed the exclusive breastfeeding goals for public comment in August 2005."
+        in (paragraphs)
+    )
