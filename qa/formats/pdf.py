@@ -683,7 +683,9 @@ def _render(line: _Line) -> None:
         if (
             previous is not None
             and char["x0"] - previous["x1"] > tracking + _WORD_GAP * min(char["size"], previous["size"])
-        ) or (index == 1 and raised(previous) and previous["text"].isalpha() and not raised(char)):
+        ) or (
+            index == 1 and previous is chars[0] and raised(previous) and previous["text"].isalpha() and not raised(char)
+        ):
             parts.append(" ")
         parts.append(char["text"].translate(_LIGATURES))
         previous = char
