@@ -6,8 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from fpdf import FPDF
 
 from qa.corpus import Article
+from qa.formats import parse_bytes
 from tests.parsed import REAL, articles
 
 REPORT = Path(__file__).parent / "data" / "wild" / "gao-05-927-managing-for-results.pdf"
@@ -102,3 +104,20 @@ def test_text_over_a_page_background_tiled_in_image_strips_is_no_diagram_label()
         "Note: Healthy People 2010 proposed the exclusive breastfeeding goals for public comment in August 2005."
         in (paragraphs)
     )
+
+
+def test_a_cover_date_set_small_beside_a_large_title_line_dates_the_document_and_leaves_the_title_whole() -> None:
+    """A 12-point date a gutter left of a 36-point title's first line, within its height (fpdf2)."""
+    pdf = FPDF(unit="pt", format="letter")
+    pdf.add_page()
+    pdf.set_font("Helvetica", size=36)
+    pdf.text(220, 190, "WATER RIGHTS")
+    pdf.text(220, 226, "IN THE VALLEY")
+    pdf.set_font("Helvetica", size=12)
+    pdf.text(33, 178, "March 2011")
+    pdf.set_font("Helvetica", size=11)
+    pdf.set_y(300)
+    pdf.multi_cell(0, 14, "The valley's farms drew more water than its river gave in each of the last five years.")
+    (parsed,) = parse_bytes(bytes(pdf.output()), "cover.pdf").articles
+    assert parsed.date == "2011-03"
+    assert parsed.title == "WATER RIGHTS IN THE VALLEY"
