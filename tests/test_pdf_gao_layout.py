@@ -48,7 +48,7 @@ def test_an_info_title_with_words_the_first_page_does_not_print_is_no_fuller_tit
 def test_a_side_tab_label_too_small_to_read_is_left_out(report: tuple[Article, ...]) -> None:
     paragraphs = [text for parsed in report for text in texts(parsed)]
     assert "September 9, 2005" in paragraphs
-    assert "Scope and Methodology" in paragraphs
+    assert not [text for text in paragraphs if text.endswith(("Letr", "Leter", "ApendxieIs", "AppendxiI"))]
 
 
 def test_a_running_footer_numbered_in_roman_numerals_is_furniture(report: tuple[Article, ...]) -> None:
@@ -68,7 +68,8 @@ def test_a_small_date_beside_the_first_line_of_a_large_title_is_a_line_of_its_ow
     report: tuple[Article, ...],
 ) -> None:
     assert [parsed.date for parsed in report] == ["2005-09"] * len(report)
-    assert not [text for text in texts(report[0]) if "MANAGING FOR" in text or text.startswith("September 2005")]
+    cover = [p.text for p in report[0].paragraphs if p.page == 1]
+    assert not [text for text in cover if "MANAGING FOR" in text or text.startswith("September 2005")]
 
 
 def test_labels_printed_small_over_a_diagram_image_are_no_paragraphs(report: tuple[Article, ...]) -> None:
