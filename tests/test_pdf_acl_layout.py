@@ -160,3 +160,18 @@ def test_booktabs_rules_drawn_as_thin_filled_rectangles_leave_the_cells_out_too(
 
 def test_a_displayed_fraction_and_its_equation_number_are_no_paragraphs(paper: Article) -> None:
     assert not [text for text in texts(paper) if "2×J" in text or "∪" in text]
+
+
+def test_numbered_section_headings_set_in_a_medium_weight_font_are_headings(paper: Article) -> None:
+    """pdfTeX sets bold Times as URW's "NimbusRomNo9L-Medi": no "Bold" in the name, yet it is the bold weight."""
+    kinds = {p.text: p.kind for p in paper.paragraphs}
+    assert kinds["1 Introduction"] == "heading"
+    assert kinds["2.1 Processing PDFs"] == "heading"
+    assert kinds["Abstract"] == "heading"
+
+
+def test_a_bold_appendix_heading_ends_the_references_so_the_appendix_is_read(paper: Article) -> None:
+    assert "B PDF filters" in texts(paper)
+    assert any(
+        text.startswith("In this work, we distinguish between bibliography entries and inline") for text in texts(paper)
+    )

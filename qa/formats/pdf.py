@@ -176,6 +176,9 @@ _UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
+_BOLD_RE = re.compile(r"bold|-Medi(?:Ital)?$|CMBX", re.IGNORECASE)
+"""A bold font's name: "Bold" in it, or the weights of the fonts TeX sets most text in, URW's Times and Helvetica
+("NimbusRomNo9L-Medi", beside "-Regu") and Computer Modern's bold extended ("CMBX10")."""
 _EQUATION_NUMBER_RE = re.compile(r"\(\d{1,3}\)")
 _NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 
@@ -220,7 +223,9 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
     Characters are placed a run at a time, a run being those set on one baseline at one size. A run never joins a
     line where glyphs already stand at the places of its own (`_stacked`): two texts over one another are two lines,
     however much their heights overlap (a table's two-line header cell beside one-line ones, a small running head
-    printed over a large title). Within a run, glyphs may touch and kern ("F," overlap by half the comma).
+    printed over a large title). Within a run, glyphs may touch and kern ("F," overlap by half the comma). A run in
+    a size far from the line's that stands a gutter away from its text (`_apart`) is a line of its own too: a cover's
+    small date beside the first line of its large title, both within the title line's height.
     """
     lines: list[_Line] = []
     placed: dict[int, list[tuple[float, float]]] = {}
@@ -229,7 +234,7 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
         height = max(bottom - top, 0.1)
         for line in reversed(lines[-3:]):
             overlap = min(line.bottom, bottom) - max(line.top, top)
-            if overlap < _OVERLAP * height:
+            if overlap < _OVERLAP * height or _apart(run, line, placed[id(line)]):
                 continue
             if not _stacked(run, placed[id(line)]):
                 line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
@@ -252,6 +257,22 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
         line.chars.sort(key=lambda c: c["x0"])
         line.size = median(c["size"] for c in line.chars)
     return lines
+
+
+def _apart(run: list[dict], line: _Line, placed: list[tuple[float, float]]) -> bool:
+    """Whether a run and a line's text, one in display type (`_DISPLAY_SIZE` times the other's size or more), stand
+    further apart than a gutter (`_GUTTER_GAP` ems of the larger size): text beside the line, not on it. A raised
+    note marker is smaller but touches its word; a side heading beside its body text is no display type and the two
+    part later, at the gutter between them (`_sidebar`), as a page's columns do. Figures beside figures, no word in
+    either (a score card's "35 %" and its rank "7"), stay one line, a chart's values (`_figure`)."""
+    if not placed or not any(_TITLE_WORD_RE.search("".join(c["text"] for c in chars)) for chars in (run, line.chars)):
+        return False
+    sizes = sorted((run[0]["size"], median(c["size"] for c in line.chars)))
+    if sizes[1] < sizes[0] * _DISPLAY_SIZE:
+        return False
+    left, right = min(c["x0"] for c in run), max(c["x1"] for c in run)
+    gap = min(max(x0 - right, left - x1) for x0, x1 in placed)
+    return gap > _GUTTER_GAP * sizes[1]
 
 
 def _overprinted(run: list[dict], line: _Line) -> bool:
@@ -623,6 +644,9 @@ def _accented(chars: list[dict]) -> list[dict]:
 def _render(line: _Line) -> None:
     """The line's text with each raised run of small digits written as `[n]` markers, glued where it stands.
 
+    A raised letter opening a line is a figure's or table's note letter ("a" over "The National ..."): a word of
+    its own, as the note's number is, not the first letter of the note's first word.
+
     A bullet glyph opening the line marks a list item, as an unmapped one does (`_mark_items`): it is
     the list's markup, like an HTML `<li>`, and not part of the item's words.
     """
@@ -659,8 +683,11 @@ def _render(line: _Line) -> None:
         if _hidden_space(char, previous):
             index += 1
             continue
-        if previous is not None and char["x0"] - previous["x1"] > tracking + _WORD_GAP * min(
-            char["size"], previous["size"]
+        if (
+            previous is not None
+            and char["x0"] - previous["x1"] > tracking + _WORD_GAP * min(char["size"], previous["size"])
+        ) or (
+            index == 1 and previous is chars[0] and raised(previous) and previous["text"].isalpha() and not raised(char)
         ):
             parts.append(" ")
         parts.append(char["text"].translate(_LIGATURES))
@@ -668,7 +695,7 @@ def _render(line: _Line) -> None:
         index += 1
     line.text = squash("".join(parts))
     line.x0, line.x1 = chars[0]["x0"], max(c["x1"] for c in chars)
-    line.bold = all("bold" in str(c.get("fontname", "")).lower() for c in chars if not c["text"].isspace())
+    line.bold = all(_BOLD_RE.search(str(c.get("fontname", ""))) for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
     line.listed = bool(next((c for c in chars if not c["text"].isspace()), {}).get("item"))
 
@@ -785,14 +812,19 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
     """ids of a page's table-of-contents lines: dotted leaders, or a run of lines ending in page numbers.
 
     A run of lines ending in numbers is a table of contents when the numbers could be pages of this
-    document, never go down, and stand right-aligned; an entry's wrapped first line between two
-    entries, and the heading just above the run, go with it.
+    document and stand right-aligned, and go down only where a new list starts (the figures' after the
+    chapters'), each list `_TOC_RUN` entries long on average; an entry's wrapped lines between two entries
+    (one line, or any number ending short of the page numbers' edge, as a long figure title's do), and the
+    heading just above the run, go with it.
     """
     found: set[int] = set()
     entries = [index for index, line in enumerate(lines) if _entry(line, page_count) is not None]
     runs: list[list[int]] = []
     for index in entries:
-        if runs and index - runs[-1][-1] <= 2:
+        last = runs[-1][-1] if runs else None
+        if last is not None and (
+            index - last <= 2 or all(line.x1 < lines[last].x1 - body_size for line in lines[last + 1 : index])
+        ):
             runs[-1].append(index)
         else:
             runs.append([index])
@@ -801,11 +833,34 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
         numbers = [_entry(line, page_count) for line in members]
         dotted = any(LEADER_RE.fullmatch(line.text) for line in members)
         aligned = max(line.x1 for line in members) - min(line.x1 for line in members) <= body_size
-        if not dotted and not (len(run) >= _TOC_RUN and aligned and numbers == sorted(numbers)):
+        lists = 1 + sum(later < earlier for earlier, later in pairwise(numbers))
+        if not dotted and not (len(run) >= _TOC_RUN * lists and aligned):
             continue
         first = run[0] - 1 if run[0] > 0 and _heading_like(lines[run[0] - 1], body_size) else run[0]
         found.update(id(line) for line in lines[first : run[-1] + 1])
     return found
+
+
+def _contents_rows(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
+    """ids of a page's table-of-contents lines (`_contents`), looked for in its lines and in its rows: a contents
+    page set in columns (a label, the entries' titles, their page numbers, each a column of its own) is read as
+    columns, and only its rows, each column's lines side by side, end in their page numbers."""
+    rows: dict[int, list[_Line]] = {}
+    for line in lines:
+        rows.setdefault(line.row, []).append(line)
+    whole: list[_Line] = []
+    for row in sorted(rows):
+        parts = sorted(rows[row], key=lambda line: line.x0)
+        joined = _Line(parts[0].page, min(line.top for line in parts), max(line.bottom for line in parts))
+        joined.chars = [char for line in parts for char in line.chars]
+        joined.text = " ".join(line.text for line in parts)
+        joined.size, joined.x0, joined.x1 = median(line.size for line in parts), parts[0].x0, parts[-1].x1
+        joined.bold, joined.row = all(line.bold for line in parts), row
+        whole.append(joined)
+    found = _contents(whole, body_size, page_count)
+    return _contents(lines, body_size, page_count) | {
+        id(line) for joined in whole if id(joined) in found for line in rows[joined.row]
+    }
 
 
 def _entry(line: _Line, page_count: int) -> int | None:
@@ -1285,9 +1340,11 @@ class _Table:
 
 def _read(
     data: bytes,
-) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None], list[list[_Box]]]:
+) -> tuple[
+    dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None], list[list[_Box]], list[list[_Box]]
+]:
     """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, the box
-    of each page's table body under a ruled head, and each page's displayed fractions."""
+    of each page's table body under a ruled head, each page's displayed fractions and its pictures (`_pictures`)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
@@ -1296,18 +1353,20 @@ def _read(
             grids: list[list[_Box]] = []
             tables: list[_Table | None] = []
             displays: list[list[_Box]] = []
+            pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
                 pages.append(_layout(number, _printed(_on_page(page)), tables[-1]))
                 links += _link_addresses(page)
                 grids.append(_grids(page) + _ruled_tables(page))
                 displays.append(_fractions(page))
+                pictures.append(_pictures(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links, grids, tables, displays
+    return metadata, pages, links, grids, tables, displays, pictures
 
 
 def _table_body(page: pdfplumber.page.Page) -> _Table | None:
@@ -1462,6 +1521,37 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
                 break
             inside = True
     return boxes
+
+
+def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's pictures smaller than half the page, images that touch or overlap taken as one (a
+    background tiled in strips): a diagram or photo whose labels (`_labels`) may be printed over it. A page-sized
+    image is a scan under its recognised text, or a background."""
+    boxes: list[_Box] = []
+    for image in page.images:
+        box = (image["x0"], image["top"], image["x1"], image["bottom"])
+        while touching := [
+            b for b in boxes if b[0] <= box[2] + 1 and box[0] <= b[2] + 1 and b[1] <= box[3] + 1 and box[1] <= b[3] + 1
+        ]:
+            boxes = [b for b in boxes if b not in touching]
+            box = (
+                min(b[0] for b in (box, *touching)),
+                min(b[1] for b in (box, *touching)),
+                max(b[2] for b in (box, *touching)),
+                max(b[3] for b in (box, *touching)),
+            )
+        boxes.append(box)
+    area = page.width * page.height
+    return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2]
+
+
+def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[int]:
+    """ids of the lines printed over a picture that holds no line in body type: a diagram's labels. Read as text,
+    they run together row by row ("Identify Develop", "Recognize Identify and"), words no one wrote in that order.
+    A picture with body text over it is a background (a page's tinted panel), and a title set large over a cover
+    photo is no label: both are kept."""
+    labelled = [box for box in pictures if not any(line.size >= body_size and _in_grid(line, [box]) for line in lines)]
+    return {id(line) for line in lines if _in_grid(line, labelled)}
 
 
 def _in_grid(line: _Line, grids: list[_Box]) -> bool:
@@ -1644,10 +1734,12 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         end = next(i for i in candidates if abs(first[i].size - largest) < 0.5)
         title_lines = [first[end]]
         for line in first[end + 1 :]:
-            if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
-                break
-            title_lines.append(line)
-        end += len(title_lines)
+            if not _beside(line, title_lines[-1]):
+                if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
+                    break
+                title_lines.append(line)
+            end += 1
+        end += 1
     date, dateline = _dated(lines)
     issue = [line.text for line in (*title_lines, dateline) if line is not None]
     masthead = title_lines if title_lines and dateline is not None and _masthead(issue, pages) else []
@@ -1676,6 +1768,12 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     shown += _affiliations(first, byline) if byline is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+def _beside(line: _Line, title: _Line) -> bool:
+    """Whether a line stands within a title line's height, beside it (a cover's date left of the title's first
+    line, `_apart`): the title goes on below it."""
+    return line.size < title.size and title.top <= line.top and line.bottom <= title.bottom
 
 
 _NUMBERED_RE = re.compile(r"^\S*\d\S*,\s+")
@@ -1968,7 +2066,7 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links, grids, tables, displays = _read(data)
+    metadata, pages, links, grids, tables, displays, pictures = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
@@ -1979,7 +2077,7 @@ def parse(data: bytes, source: str) -> Parsed:
     words = _words(pages)
     dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     for lines in lines_of:
-        dropped |= _contents([line for line in lines if id(line) not in dropped], body_size, len(pages))
+        dropped |= _contents_rows([line for line in lines if id(line) not in dropped], body_size, len(pages))
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
@@ -1987,6 +2085,9 @@ def parse(data: bytes, source: str) -> Parsed:
         for lines, boxes, bands in zip(lines_of, grids, displays, strict=True)
         for line in lines
         if _in_grid(line, boxes) or _in_display(line, bands)
+    }
+    dropped |= {
+        number for lines, shown in zip(lines_of, pictures, strict=True) for number in _labels(lines, shown, body_size)
     }
     notes = _Notes(cited, words)
     body: list[_Line] = []
