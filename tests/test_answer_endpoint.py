@@ -56,3 +56,9 @@ def test_the_schema_names_the_settings_behind_its_limits(client: TestClient) -> 
     fields = client.get("/openapi.json").json()["components"]["schemas"]["AnswerRequest"]["properties"]
     assert "QA_MAX_QUESTION_CHARS" in fields["question"]["description"]
     assert "QA_TOP_K" in fields["k"]["description"]
+
+
+def test_the_answer_route_is_the_first_the_app_tries(settings: Settings) -> None:
+    """Starlette tries the routes in turn: an answer does not first try the API docs' routes FastAPI adds at start."""
+    routes = create_app(settings).router.routes
+    assert getattr(routes[0], "path", None) == "/api/answer"
