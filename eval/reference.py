@@ -3,9 +3,9 @@
 A judge that compares quotes with the parser's own text cannot fail: whatever the parser got wrong,
 its text says the same. So each file is read here by other means: `pdftotext` (poppler) for PDF, the
 standard library's tag-blind `html.parser` for HTML (the text a browser would show, list numbers
-included), the file itself for plain text and Markdown (with only the inline markup a reader never
-sees taken out), and for Word mammoth's HTML rendering, read as HTML is. Quotes and notes must then be found in
-that text.
+included), the file itself for plain text, GitHub's C renderer (cmark-gfm, not the parser's markdown-it)
+for Markdown, its HTML then read as HTML is, and for Word mammoth's HTML rendering, read the same way.
+Quotes and notes must then be found in that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
 - white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and no other
@@ -41,6 +41,8 @@ from html.parser import HTMLParser
 from itertools import pairwise
 from pathlib import Path
 
+import cmarkgfm
+import cmarkgfm.cmark
 import yaml
 from charset_normalizer import from_bytes
 
@@ -361,26 +363,28 @@ def _docx_html(path: Path) -> str:
     return _DOCX_NOTE_RE.sub(headed, html)
 
 
-_MD_IMAGE_OR_LINK_RE = re.compile(r"!?\[([^\]^][^\]]*)\]\([^)]*\)")
 _MD_EMPTY_LINK_RE = re.compile(r"(?<![!\]\\])\[\]\(<?([^()<>\s]+)>?\)")
 """A link with no text (`[](https://example.org)`): kramdown prints its address, the only word written for it."""
 _MD_CITATION_RE = re.compile(r"\{\{([?!]?)([^\s{}]+)\}\}")
 """A kramdown-rfc citation: `{{?X}}` (informative), `{{!X}}` (normative), `{{X}}` (a reference or a section)."""
 _MD_REFERENCE_KEYS = ("normative", "informative")
-_MD_EMPHASIS_RE = re.compile(r"(?<![\w\\])(\*{1,3}|_{1,3}|`+)(?=\S)(.+?)(?<=\S)\1(?!\w)")
-
-
-_MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~\n])")
-"""A backslash escape (`1\\.`) or hard line break (a backslash at a line end): the reader sees what follows."""
 _MD_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\](:?)")
+_MD_TEMPLATE_ADDRESS_RE = re.compile(r"\]\(\{\{[^{}]*\}\}\)")
+"""A link whose address is a site template's expression (`[text]({{ "/page/" | url }})`): the site's template
+engine fills it before the Markdown is rendered, so the reader sees a link; to the renderer it is no address."""
 
 
 def _markdown_text(text: str) -> str:
-    """The file less inline link targets, emphasis and backticks: the words a reader sees. A link with no text
-    reads as its address, and a kramdown-rfc citation as the draft prints it (`_cited`).
+    """The words a reader sees: the file as cmark-gfm renders it (links as their words, emphasis, escapes, reference
+    links and raw HTML as a browser shows them), read as HTML is. A renderer other than the parser's, so that a
+    parser's misreading of Markdown cannot agree with itself; the regular expressions this replaced missed reference
+    links, addresses holding brackets and inline HTML, and failed quotes the parser had read right.
 
-    Note labels are written as the numbers a reader sees: a numeric label is its own number, and
-    any other is numbered by the order of its first reference, as footnote renderers number them.
+    Before rendering, what a renderer would print otherwise is written as the document shows it: note labels as
+    the numbers a reader sees (a numeric label is its own number, any other is numbered by the order of its first
+    reference, as footnote renderers number them), a link with no text as its address, a template's expression
+    standing for an address as an address, and a kramdown-rfc citation
+    as the draft prints it (`_cited`); each escaped, so that the renderer prints it as written.
     """
     order: dict[str, int] = {}
     for match in _MD_NOTE_RE.finditer(text):
@@ -390,17 +394,16 @@ def _markdown_text(text: str) -> str:
     def number(match: re.Match[str]) -> str:
         label = match.group(1)
         shown = label if label.isdigit() else str(order.get(label, 0))
-        return f"[{shown}]{match.group(2)}"
+        return f"\\[{shown}\\]{match.group(2)}"
 
-    text = _MD_NOTE_RE.sub(number, text)
-    text = _cited(text, _reference_labels(text))
-    text = _MD_EMPTY_LINK_RE.sub(r"\1", text)
-    text = _MD_IMAGE_OR_LINK_RE.sub(r"\1", text)
-    text = _MD_ESCAPE_RE.sub(r"\1", text)
-    previous = None
-    while previous != text:
-        previous, text = text, _MD_EMPHASIS_RE.sub(r"\2", text)
-    return text
+    block = _FRONT_MATTER_RE.match(text)
+    front, body = (text[: block.end()], text[block.end() :]) if block else ("", text)
+    body = _MD_NOTE_RE.sub(number, body)
+    body = _cited(body, _reference_labels(text))
+    body = _MD_EMPTY_LINK_RE.sub(r"\1", body)
+    body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
+    html = cmarkgfm.github_flavored_markdown_to_html(body, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE)
+    return front + "\n" + _html_text(html.encode())
 
 
 _FIELD_LINE_RE = re.compile(r"\s*[\w-]+\s*(?::|=)\s*\S")
@@ -434,11 +437,12 @@ def _reference_labels(text: str) -> frozenset[str]:
 
 def _cited(text: str, references: frozenset[str]) -> str:
     """kramdown-rfc's citations as the rendered draft prints them: `{{?X}}` and `{{!X}}` read "[X]", and so does
-    `{{X}}` where X is a reference the front matter lists; any other `{{X}}` (a section's anchor, whose number only
-    the renderer knows, or a template's tag) stays as written, so a quote can only match what was written."""
+    `{{X}}` where X is a reference the front matter lists (escaped, for the renderer to print as written); any
+    other `{{X}}` (a section's anchor, whose number only the renderer knows, or a template's tag) stays as
+    written, so a quote can only match what was written."""
 
     def printed(match: re.Match[str]) -> str:
-        return f"[{match.group(2)}]" if match.group(1) or match.group(2) in references else match.group(0)
+        return f"\\[{match.group(2)}\\]" if match.group(1) or match.group(2) in references else match.group(0)
 
     return _MD_CITATION_RE.sub(printed, text)
 

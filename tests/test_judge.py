@@ -546,3 +546,27 @@ def test_a_word_in_small_capitals_that_pdftotext_splits_is_verbatim_and_its_lett
     assert quote_in_reference("structured full text from 8.1M open-access PDFs and 1.5M LATEX source files.", ref)
     assert not quote_in_reference("structured full text from 8.1M open-access PDFs and 1.5M LATEK source files.", ref)
     assert not quote_in_reference("structured fulltext from 8.1M open-access PDFs and 1.5M LATEX source files.", ref)
+
+
+RENDERED = """Report to the [security team][team] and to the [records team](https://example.org/a_(b)) using
+the [incident process]({{ "/incidents/" | url }}), as *every* step is **written** down<sup><a href="#fn1">[1]</a></sup>.
+
+[team]: https://example.org/team
+"""
+
+
+def test_markdown_reads_as_rendered_reference_links_addresses_with_brackets_and_inline_html(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(RENDERED)
+    quote = (
+        "Report to the security team and to the records team using the incident process, "
+        "as every step is written down[1]."
+    )
+    assert quote_in_reference(quote, reference(path))
+
+
+def test_a_rendered_markdown_quote_with_one_word_changed_is_not_faithful(tmp_path: Path) -> None:
+    path = tmp_path / "page.md"
+    path.write_text(RENDERED)
+    assert not quote_in_reference("Report to the safety team and to the records team", reference(path))
+    assert not quote_in_reference("Report to the [security team][team]", reference(path))
