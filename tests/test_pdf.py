@@ -161,6 +161,11 @@ def test_placeholder_or_program_info_author_is_none() -> None:
     assert one_page([("Prisons hold twice their capacity.", 11)], author="Mina Park").author == "Mina Park"
 
 
+def test_a_login_as_info_author_is_no_author() -> None:
+    for author in ("localuser", "jdoe", "m.park"):
+        assert one_page([("Prisons hold twice their capacity.", 11)], author=author).author is None
+
+
 def test_a_marker_without_its_note_stays_a_marker() -> None:
     pdf = FPDF()
     pdf.add_page()

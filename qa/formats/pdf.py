@@ -47,7 +47,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import personal_names, role, trusted, web_address
+from qa.formats.metadata import IDENTIFIER_RE, personal_names, role, trusted, web_address
 from qa.formats.word_list import whole_words
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
@@ -1856,9 +1856,13 @@ def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
     Word fills the field from the account of whoever saved the file, which a directory stores surname first
     ("Doan, Phoebe"): no byline is written so, and such a value is the document's author only where its pages
     (any line, running ones too) print that name, in either order; it is then given as printed, given name
-    first. A value in any other form is kept as a name the file's maker gave (`trusted` has refused the rest).
+    first. A login ("localuser", "jdoe": lower case, no space), which Word also fills it with, is no name as
+    printed, as the other parsers hold (`IDENTIFIER_RE`). A value in any other form is kept as a name the file's
+    maker gave (`trusted` has refused the rest).
     """
     value = _info(metadata, "Author")
+    if value and IDENTIFIER_RE.fullmatch(value):
+        return None
     listed = [name.strip() for name in value.split(";")] if value else []
     if len(listed) > 1 and all(personal_names(name) == name for name in listed):
         return ", ".join(listed)  # LaTeX's hyperref writes several authors as "A ; B"
