@@ -32,10 +32,10 @@ serve: $(BIN)/.installed-runtime
 	$(BIN)/qa serve --host $(HOST) --port $(PORT)
 
 # The Ray tests run in a pytest of their own (their loopback cluster's worker nodes do not join from inside a
-# pytest-xdist worker), at the same time as the rest on two xdist workers, a file at a time: the Ray run waits on
-# its cluster's nodes and on Ray for most of its time, so run apart it left both cores half idle for minutes.
-# Each run's output is shown whole once it ends (--output-sync). The files are taken in the order
-# tests/conftest.py gives them (the slow ones first), not xdist's own.
+# pytest-xdist worker), collecting only their file, at the same time as the rest on two xdist workers, a file at a
+# time: run first and alone, the Ray tests kept the two cores only partly busy (278 CPU-s in a 299 s run, its
+# nodes' processes counted), so the rest now uses what they leave. Each run's output is shown whole once it ends
+# (--output-sync). The files are taken in the order tests/conftest.py gives them (the slow ones first).
 .PHONY: test-ray test-rest
 test: $(BIN)/.installed-dev
 	$(MAKE) --no-print-directory -j2 --output-sync=target test-ray test-rest
