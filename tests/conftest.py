@@ -42,11 +42,20 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--screenshots", metavar="DIR", help="browser tests save page screenshots into DIR")
 
 
+RAY_TESTS = Path(__file__).with_name("test_ray.py")
+"""The one file of `ray` tests: `make test` collects only it for its Ray run (collecting every file to keep 8 tests
+took over a minute of a loaded machine's time)."""
+
+
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Files holding a `slow` test first, then files of more tests before files of fewer; each file's tests keep
     their order. `make test` runs a file whole on one of two workers (`--dist loadfile --no-loadscope-reorder`),
     taking files in this order: a long file taken last would leave the other worker idle until it ends, while
-    short files taken last even the two out."""
+    short files taken last even the two out. A `ray` test elsewhere than `RAY_TESTS` is refused: neither of
+    `make test`'s runs would run it."""
+    strays = [item.nodeid for item in items if item.get_closest_marker("ray") and item.path != RAY_TESTS]
+    if strays:
+        raise pytest.UsageError(f"`ray` tests outside {RAY_TESTS.name}, which make test would never run: {strays}")
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
     tests_in = Counter(item.path for item in items)
     items.sort(key=lambda item: (item.path not in slow_files, -tests_in[item.path]))
