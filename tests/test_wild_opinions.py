@@ -64,3 +64,16 @@ def test_note_going_on_under_the_next_pages_rule_of_dashes_is_whole() -> None:
     """Note 6 breaks at "Dic-"; the next page's foot holds only its rule ("——————") and "tionary 19 (1966).\""""
     assert only(SLIP).footnotes[6].endswith("Webster’s Third New International Dictionary 19 (1966).")
     assert not [t for t in texts(SLIP) if t in ("——————", "tionary 19 (1966).")]
+
+
+def test_a_running_head_three_rows_deep_is_no_paragraph() -> None:
+    """Each page heads the text with the case name (or the page's cite), the docket line and "Opinion of the Court":
+    a third row, under two that repeat too, is page furniture as they are."""
+    assert [t for path in (STATE, SLIP) for t in texts(path) if "Opinion of the Court" in t] == []
+
+
+def test_a_sentence_running_over_a_page_break_under_the_running_head_is_whole() -> None:
+    assert any(
+        "there would be no guaranteed flow of water to Louisiana." in t and "At issue in this case" in t
+        for t in texts(SLIP)
+    )

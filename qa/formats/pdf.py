@@ -763,11 +763,47 @@ def _running(pages: list[list[_Line]]) -> set[int]:
         for line, (where, text), outermost in keyed
         if outermost and where == "bottom" and (where, _NUMBERED_LINE_RE.sub("", text)) in keys
     }
-    return (
+    found = (
         {id(line) for line, _ in running}
         | numbered
         | {id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)}
     )
+    return found | _running_below(pages, found)
+
+
+_RUNNING_DEEP_PAGES = 3
+"""Fewest pages a line must repeat on, just inside a page's running lines, to be one of them (and on half the
+pages): a court's running head sets a case name, a docket number and "Opinion of the Court" in three rows, deeper
+than the two edge rows looked at."""
+
+
+def _running_below(pages: list[list[_Line]], running: set[int]) -> set[int]:
+    """ids of lines that go on a running header or footer deeper than its two edge rows: the first row inside a page's
+    run of running rows, where the same line stands on half the pages or more (`_RUNNING_DEEP_PAGES` at least), row
+    after row until a row is not repeated so. Deeper than the edge, a line must repeat word for word (numbers too:
+    "(7) In the ... chapter, add figure 6" and "(9) ..., add figure 8" are a list's items) and on most pages (the
+    same slide title atop three briefing slides is text)."""
+    least = max(_RUNNING_DEEP_PAGES, (sum(1 for lines in pages if lines) + 1) // 2)
+    found: set[int] = set()
+    while True:
+        inside: list[_Line] = []
+        for lines in pages:
+            rows = sorted({line.row for line in lines})
+            for order in (rows, rows[::-1]):
+                depth = 0
+                for row in order:
+                    at = [line for line in lines if line.row == row]
+                    if all(id(line) in running or id(line) in found for line in at):
+                        depth += 1
+                        continue
+                    if depth:
+                        inside += [line for line in at if not line.marked]
+                    break
+        pages_of = Counter(text for text, _ in {(line.text.casefold(), line.page) for line in inside})
+        more = {id(line) for line in inside if pages_of[line.text.casefold()] >= least} - found
+        if not more:
+            return found
+        found |= more
 
 
 _PAGE_NUMERAL_RE = re.compile(r"\d+|(?<!\w)[ivxlc]{1,6}(?!\w)")
