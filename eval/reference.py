@@ -203,9 +203,10 @@ def _without_lines(page: str, shapes: frozenset[str]) -> str:
     return "\n".join(line for line in page.splitlines() if _line_shape(line) not in shapes)
 
 
-_BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?={NOTE_NUMBER} \S)")
-"""Where pdftotext's text blocks part: at a blank line, and before a line that opens with a number and a word (a foot
-note, which it may set straight under the page's last line of text)."""
+_BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?={NOTE_NUMBER} \S)|\n[ \t]*[-‐‑‒–—―_─]{{3,}}[ \t]*(?=\n|\Z)")
+"""Where pdftotext's text blocks part: at a blank line, before a line that opens with a number and a word (a foot
+note, which it may set straight under the page's last line of text), and at a rule printed as a line of dashes (the
+rule over a page's notes, which it may set straight under the page's last line of text too)."""
 
 
 def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:

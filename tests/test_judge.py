@@ -570,3 +570,22 @@ def test_a_rendered_markdown_quote_with_one_word_changed_is_not_faithful(tmp_pat
     path.write_text(RENDERED)
     assert not quote_in_reference("Report to the safety team and to the records team", reference(path))
     assert not quote_in_reference("Report to the [security team][team]", reference(path))
+
+
+SLIP_OPINION = WILD / "scotus-2013-tarrant-v-herrmann.pdf"
+OVER_THE_NOTE_RULE = (
+    "In 2007, Tarrant sought a water resource permit from the Oklahoma Water Resources Board (OWRB),[5] respondents "
+    "here, to take 310,000 acre feet[6] per year of surface water from the Kiamichi River, a tributary of the Red "
+    "River located in Oklahoma."
+)
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_past_the_dashed_rule_over_the_notes_to_the_next_page_is_found() -> None:
+    """pdftotext sets the page's last line, the rule of dashes and the notes under it in one block."""
+    assert quote_in_reference(OVER_THE_NOTE_RULE, reference(SLIP_OPINION))
+
+
+@needs_pdftotext
+def test_a_sentence_past_the_dashed_rule_with_a_changed_number_is_not_faithful() -> None:
+    assert not quote_in_reference(OVER_THE_NOTE_RULE.replace("310,000", "31,000"), reference(SLIP_OPINION))
