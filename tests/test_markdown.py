@@ -226,3 +226,46 @@ def squashed(text: str) -> str:
 def test_a_numeric_date_is_a_date_only_where_it_reads_one_way(printed: str, iso: str | None) -> None:
     """04/10/2026 is 10 April in the United States and 4 October elsewhere: no date rather than a guess."""
     assert slashed_date(printed) == iso
+
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+
+
+def test_a_fenced_code_block_is_one_preformatted_paragraph_with_its_line_breaks() -> None:
+    """The draft's `~~~` listing of the window's bounds: its lines as written, not reflowed into one line."""
+    found = only_article(WILD / "kramdown-rfc-cubic-draft.md")
+    listing = next(p for p in found.paragraphs if p.text.startswith("target = W_cubic(t + RTT)"))
+    assert listing.kind == "preformatted"
+    assert listing.text.splitlines() == [
+        "target = W_cubic(t + RTT)         // cwnd after an RTT",
+        "if (target < cwnd) {              // lower bound",
+        "    target = cwnd",
+        "} else if (target > 1.5 * cwnd) { // upper bound",
+        "    target = 1.5 * cwnd",
+        "}",
+    ]
+
+
+def test_the_prose_around_a_fenced_code_block_stays_text() -> None:
+    found = only_article(WILD / "kramdown-rfc-cubic-draft.md")
+    index = next(p.index for p in found.paragraphs if p.text.startswith("target = W_cubic(t + RTT)"))
+    before, after = found.paragraphs[index - 2], found.paragraphs[index]
+    assert (before.kind, after.kind) == ("text", "text")
+    assert after.text.startswith("Depending on the value of the current congestion window size cwnd")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "```sh\n$ tar -xf archive.tar\n$ sha256sum archive.tar\n```\n",
+        "    $ tar -xf archive.tar\n    $ sha256sum archive.tar\n",
+    ],
+    ids=["backtick-fence", "indented"],
+)
+def test_backtick_fenced_and_indented_code_are_preformatted(code: str) -> None:
+    found = only_article_of(f"Check the archive:\n\n{code}\nThen unpack it.\n")
+    assert [(p.kind, p.text) for p in found.paragraphs] == [
+        ("text", "Check the archive:"),
+        ("preformatted", "$ tar -xf archive.tar\n$ sha256sum archive.tar"),
+        ("text", "Then unpack it."),
+    ]

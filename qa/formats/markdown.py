@@ -246,6 +246,11 @@ def _is_link_row(token: Token) -> bool:
     return inside >= _LINK_ROW_RATIO * outside
 
 
+_CODE_TOKENS = frozenset({"fence", "code_block"})
+"""A fenced (```` ``` ````, `~~~`) or indented code block: set line by line, like HTML's `<pre>`, so it is one
+preformatted block whose line breaks and indentation are its words; run together, a listing reads as nonsense."""
+
+
 def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element]) -> _Walk:
     walk = _Walk()
     lists = 0
@@ -277,6 +282,9 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
                 walk.footnotes.setdefault(number, text)
             walk.blocks += found
             walk.raw += [block.text for block in found]
+        elif kind in _CODE_TOKENS and note is None:
+            walk.blocks.append(Block(literal_brackets(token.content), "text", preformatted=True))
+            walk.raw.append(token.content)
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token, references)}".strip()
@@ -289,11 +297,16 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
     return walk
 
 
+def _is_note_text(block: Block) -> bool:
+    """Whether a block may be a note of a final `[n] text` block: a paragraph, not a heading, item or listing."""
+    return block.kind == "text" and not block.preformatted
+
+
 def _endnotes(walk: _Walk) -> int:
     """Move a final run of `[n] text` paragraphs into the notes; returns where the body ends."""
     end = len(walk.blocks)
     raws = [raw.replace(WORD_JOINER, "") for raw in walk.raw]
-    while end > 0 and walk.blocks[end - 1].kind == "text" and DEFINITION_RE.match(raws[end - 1].lstrip()):
+    while end > 0 and _is_note_text(walk.blocks[end - 1]) and DEFINITION_RE.match(raws[end - 1].lstrip()):
         end -= 1
     notes: dict[int, str] = {}
     for raw in raws[end:]:
