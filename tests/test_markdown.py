@@ -269,3 +269,37 @@ def test_backtick_fenced_and_indented_code_are_preformatted(code: str) -> None:
         ("preformatted", "$ tar -xf archive.tar\n$ sha256sum archive.tar"),
         ("text", "Then unpack it."),
     ]
+
+
+CRS_SIDEBAR = WILD / "crs-legal-sidebar-parental-rights-2026.md"
+
+
+def test_a_converted_pages_chrome_above_the_text_is_not_indexed() -> None:
+    """congress.gov's overview box ("Hide Overview", a table of labelled fields, "Download PDF (426KB)") and the
+    title printed again with a "Listen" link glued to it stand between the title and the first paragraph."""
+    found = only_article(CRS_SIDEBAR)
+    assert found.paragraphs[0].text.startswith("How public schools should treat transgender students")
+    opening = [p.text for p in found.paragraphs[:3]]
+    assert not any(chrome in text for text in opening for chrome in ("Hide Overview", "Download PDF", "Listen"))
+
+
+def test_the_author_is_read_from_the_overview_boxs_authors_row() -> None:
+    """The page names its authors only in the row "| **Authors:** | Cole, Jared P.; Novak, Whitney K."."""
+    assert only_article(CRS_SIDEBAR).author == "Cole, Jared P.; Novak, Whitney K."
+
+
+def test_one_link_above_the_text_is_the_authors_and_stays() -> None:
+    found = only_article_of("[Read the hearing's transcript](/t)\n\nThe review found overcrowding.\n")
+    assert [p.text for p in found.paragraphs] == ["Read the hearing's transcript", "The review found overcrowding."]
+
+
+def test_a_heading_over_text_after_the_chrome_stays_a_heading() -> None:
+    found = only_article_of(
+        "# Detention Review\n\n[Hide details](#)\n\n| **Author:** | Doe, Jane\n| **Date:** | 04/20/2026\n"
+        "| **Number:** | R123\n\n## Findings\n\nThe review found overcrowding.\n"
+    )
+    assert (found.title, found.author, found.date) == ("Detention Review", "Doe, Jane", "2026-04-20")
+    assert [(p.kind, p.text) for p in found.paragraphs] == [
+        ("heading", "Findings"),
+        ("text", "The review found overcrowding."),
+    ]
