@@ -26,10 +26,21 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from qa.corpus import ParagraphKind
-from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.formats.document import (
+    BYLINE_BY_RE,
+    DEFINITION_RE,
+    WORD_JOINER,
+    Block,
+    Extracted,
+    Parsed,
+    assemble,
+    iso_date,
+    literal_brackets,
+    squash,
+)
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
-from qa.formats.html import WORD_JOINER, find_notes, literal_brackets
+from qa.formats.html import find_notes
 from qa.formats.metadata import IDENTIFIER_RE, printed_name, slashed_date, web_address
 from qa.sentences import NOTE_NUMBER
 
