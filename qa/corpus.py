@@ -43,11 +43,14 @@ class Paragraph:
     """The heading this paragraph stands under, which gives it context."""
     page: int | None = None
     """1-based page the paragraph starts on, for paged sources (PDF); None for the others."""
+    literal: tuple[int, ...] = ()
+    """Where a bracketed number the source prints as words ("[6]" in a transcript) starts: no note marker, though
+    written as one (`qa.formats.document.literal_brackets`)."""
 
     @cached_property
     def markers(self) -> tuple[Marker, ...]:
         """Found on first use and kept: every quote from the paragraph cites from them."""
-        return find_markers(self.text)
+        return tuple(marker for marker in find_markers(self.text) if marker.start not in self.literal)
 
 
 @dataclass(frozen=True)
@@ -95,15 +98,16 @@ def slugify(text: str) -> str:
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _PARAGRAPH_FIELDS = tuple(f.name for f in fields(Paragraph))
+_OPTIONAL_FIELDS = frozenset({"page", "literal"})
 
 
 def article_row(article: Article) -> dict[str, Any]:
     """An article as the JSON object the index stores: the one form `article_from_row` reads back."""
     # Field by field rather than `asdict`, which deep-copies every string: ten times slower over a large corpus.
     row: dict[str, Any] = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
-    # A paragraph without a page is stored as before pages existed, so text corpora serialize unchanged.
+    # A paragraph without a page or literal brackets is stored as before they existed: most serialize unchanged.
     row["paragraphs"] = [
-        {name: value for name in _PARAGRAPH_FIELDS if (value := getattr(p, name)) is not None or name != "page"}
+        {name: value for name in _PARAGRAPH_FIELDS if (value := getattr(p, name)) or name not in _OPTIONAL_FIELDS}
         for p in article.paragraphs
     ]
     row["footnotes"] = {str(n): text for n, text in article.footnotes.items()}
@@ -112,7 +116,7 @@ def article_row(article: Article) -> dict[str, Any]:
 
 def article_from_row(row: dict[str, Any]) -> Article:
     """The article an `article_row` object stores; a malformed one is a TypeError or KeyError."""
-    paragraphs = tuple(Paragraph(**p) for p in row.pop("paragraphs"))
+    paragraphs = tuple(Paragraph(**{**p, "literal": tuple(p.get("literal", ()))}) for p in row.pop("paragraphs"))
     footnotes = {int(n): text for n, text in row.pop("footnotes").items()}
     return Article(**row, paragraphs=paragraphs, footnotes=footnotes)
 

@@ -168,6 +168,24 @@ def test_without_core_properties_the_title_is_the_first_heading_and_not_a_paragr
     assert article.paragraphs[0].text.startswith("This is a determination and findings for contract type.")
 
 
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+
+
+def test_a_title_styled_paragraph_after_helper_text_names_the_document() -> None:
+    """18F's template sets its name in Word's Title style under a table of helper text; the line break typed in
+    it ("[Program]" / "Statement of ...") is one title, not two."""
+    (article,) = parse_path(WILD / "18f-agile-solicitation-template.docx").articles
+    assert article.title == "[Program] Statement of Objectives for [Product]"
+    assert article.title not in [p.text for p in article.paragraphs]
+
+
+def test_a_smaller_title_styled_line_above_the_title_stays_a_paragraph() -> None:
+    """ "[Agency/State]", Title-styled at 24 points over the 30-point title, is the agency's line, not the name."""
+    (article,) = parse_path(WILD / "18f-agile-solicitation-template.docx").articles
+    texts = [p.text for p in article.paragraphs]
+    assert texts[texts.index("[Agency/State]") + 1] == "Background and Purpose"
+
+
 def test_a_real_core_title_is_believed() -> None:
     data = with_core("footnote-and-endnote.docx", title="Access to Water in Detention")
     assert parse_bytes(data, "report.docx").articles[0].title == "Access to Water in Detention"

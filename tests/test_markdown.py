@@ -11,7 +11,6 @@ from qa.corpus import Article
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
 from qa.formats.metadata import slashed_date
-from qa.sentences import MARKER_RE
 from qa.settings import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
@@ -167,10 +166,10 @@ def test_an_empty_heading_is_no_heading_and_the_text_under_it_is_kept() -> None:
 
 def test_a_typed_bracketed_number_with_no_note_is_words_not_a_note_marker() -> None:
     """ "[12]" typed in the text cites something the document never defines as a note (a numbered list, another
-    work): it stays the words a reader sees, with an invisible word joiner after "[", and is no marker."""
+    work): it stays the words a reader sees, character for character, and is no marker."""
     (paragraph,) = only_article_of("As the survey found [12], most detainees had no lawyer.\n").paragraphs
-    assert MARKER_RE.search(paragraph.text) is None
-    assert paragraph.text.replace("\u2060", "") == "As the survey found [12], most detainees had no lawyer."
+    assert paragraph.markers == ()
+    assert paragraph.text == "As the survey found [12], most detainees had no lawyer."
 
 
 def test_a_shortcode_around_a_paragraph_keeps_the_paragraph_without_its_tags() -> None:
@@ -226,3 +225,80 @@ def squashed(text: str) -> str:
 def test_a_numeric_date_is_a_date_only_where_it_reads_one_way(printed: str, iso: str | None) -> None:
     """04/10/2026 is 10 April in the United States and 4 October elsewhere: no date rather than a guess."""
     assert slashed_date(printed) == iso
+
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+
+
+def test_a_fenced_code_block_is_one_preformatted_paragraph_with_its_line_breaks() -> None:
+    """The draft's `~~~` listing of the window's bounds: its lines as written, not reflowed into one line."""
+    found = only_article(WILD / "kramdown-rfc-cubic-draft.md")
+    listing = next(p for p in found.paragraphs if p.text.startswith("target = W_cubic(t + RTT)"))
+    assert listing.kind == "preformatted"
+    assert listing.text.splitlines() == [
+        "target = W_cubic(t + RTT)         // cwnd after an RTT",
+        "if (target < cwnd) {              // lower bound",
+        "    target = cwnd",
+        "} else if (target > 1.5 * cwnd) { // upper bound",
+        "    target = 1.5 * cwnd",
+        "}",
+    ]
+
+
+def test_the_prose_around_a_fenced_code_block_stays_text() -> None:
+    found = only_article(WILD / "kramdown-rfc-cubic-draft.md")
+    index = next(p.index for p in found.paragraphs if p.text.startswith("target = W_cubic(t + RTT)"))
+    before, after = found.paragraphs[index - 2], found.paragraphs[index]
+    assert (before.kind, after.kind) == ("text", "text")
+    assert after.text.startswith("Depending on the value of the current congestion window size cwnd")
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "```sh\n$ tar -xf archive.tar\n$ sha256sum archive.tar\n```\n",
+        "    $ tar -xf archive.tar\n    $ sha256sum archive.tar\n",
+    ],
+    ids=["backtick-fence", "indented"],
+)
+def test_backtick_fenced_and_indented_code_are_preformatted(code: str) -> None:
+    found = only_article_of(f"Check the archive:\n\n{code}\nThen unpack it.\n")
+    assert [(p.kind, p.text) for p in found.paragraphs] == [
+        ("text", "Check the archive:"),
+        ("preformatted", "$ tar -xf archive.tar\n$ sha256sum archive.tar"),
+        ("text", "Then unpack it."),
+    ]
+
+
+CRS_SIDEBAR = WILD / "crs-legal-sidebar-parental-rights-2026.md"
+
+
+def test_a_converted_pages_chrome_above_the_text_is_not_indexed() -> None:
+    """congress.gov's overview box ("Hide Overview", a table of labelled fields, "Download PDF (426KB)") and the
+    title printed again with a "Listen" link glued to it stand between the title and the first paragraph."""
+    found = only_article(CRS_SIDEBAR)
+    assert found.paragraphs[0].text.startswith("How public schools should treat transgender students")
+    opening = [p.text for p in found.paragraphs[:3]]
+    assert not any(chrome in text for text in opening for chrome in ("Hide Overview", "Download PDF", "Listen"))
+
+
+def test_the_author_is_read_from_the_overview_boxs_authors_row() -> None:
+    """The page names its authors only in the row "| **Authors:** | Cole, Jared P.; Novak, Whitney K."."""
+    assert only_article(CRS_SIDEBAR).author == "Cole, Jared P.; Novak, Whitney K."
+
+
+def test_one_link_above_the_text_is_the_authors_and_stays() -> None:
+    found = only_article_of("[Read the hearing's transcript](/t)\n\nThe review found overcrowding.\n")
+    assert [p.text for p in found.paragraphs] == ["Read the hearing's transcript", "The review found overcrowding."]
+
+
+def test_a_heading_over_text_after_the_chrome_stays_a_heading() -> None:
+    found = only_article_of(
+        "# Detention Review\n\n[Hide details](#)\n\n| **Author:** | Doe, Jane\n| **Date:** | 04/20/2026\n"
+        "| **Number:** | R123\n\n## Findings\n\nThe review found overcrowding.\n"
+    )
+    assert (found.title, found.author, found.date) == ("Detention Review", "Doe, Jane", "2026-04-20")
+    assert [(p.kind, p.text) for p in found.paragraphs] == [
+        ("heading", "Findings"),
+        ("text", "The review found overcrowding."),
+    ]

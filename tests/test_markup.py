@@ -45,6 +45,17 @@ def test_quoted_runs_cut_a_paragraph_exactly_at_the_quoted_spans() -> None:
     ]
 
 
+def test_a_bracketed_number_the_source_prints_as_words_is_text_not_a_marker_on_the_page() -> None:
+    """ "merge:[6]" in a transcript (`Paragraph.literal` holds where its "[" stands) is shown as the words it is,
+    in whichever run of the paragraph it falls, while a real marker beside it stays one."""
+    text = "merge:[6] fix bug 24.[2]"
+    runs = quoted_runs(text, [Span(0, 9)], literal=(6,))
+    assert [[(p.kind, p.text) for p in run.pieces] for run in runs] == [
+        [("text", "merge:[6]")],
+        [("text", " fix bug 24."), ("marker", "[2]")],
+    ]
+
+
 def test_only_the_first_marker_of_a_number_is_where_its_note_links_back() -> None:
     runs, referenced = first_markers([quoted_runs("A.[1] B.[2]", []), quoted_runs("C.[1]", [])])
     flags = [(p.number, p.first) for paragraph in runs for run in paragraph for p in run.pieces if p.kind == "marker"]

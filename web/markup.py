@@ -8,7 +8,7 @@ through Jinja2's autoescaping, so a document's own `<script>` stays text.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import Literal
 
@@ -44,11 +44,14 @@ class Run:
     pieces: tuple[Piece, ...]
 
 
-def pieces(text: str, marked: Sequence[Span] = ()) -> tuple[Piece, ...]:
-    """`text` as markers and text, with the `marked` spans (sorted, non-overlapping) as answer pieces."""
+def pieces(text: str, marked: Sequence[Span] = (), literal: Collection[int] = ()) -> tuple[Piece, ...]:
+    """`text` as markers and text, with the `marked` spans (sorted, non-overlapping) as answer pieces; a bracketed
+    number starting at an offset in `literal` is the source's words, no marker (`Paragraph.literal`)."""
     out: list[Piece] = []
     position = 0
     for marker in MARKER_RE.finditer(text):
+        if marker.start() in literal:
+            continue
         out.extend(_cut(text, position, marker.start(), marked))
         out.append(Piece(marker.group(0), "marker", int(marker.group(1))))
         position = marker.end()
@@ -92,17 +95,22 @@ def _merge_text(items: Iterable[Piece]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
-def quoted_runs(text: str, spans: Sequence[Span]) -> tuple[Run, ...]:
-    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces."""
+def quoted_runs(text: str, spans: Sequence[Span], literal: Collection[int] = ()) -> tuple[Run, ...]:
+    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces; `literal` as for
+    `pieces`, in offsets of the paragraph."""
+
+    def cut(start: int, end: int) -> tuple[Piece, ...]:
+        return pieces(text[start:end], literal={offset - start for offset in literal if start <= offset < end})
+
     runs: list[Run] = []
     position = 0
     for span in spans:
         if span.start > position:
-            runs.append(Run(False, pieces(text[position : span.start])))
-        runs.append(Run(True, pieces(text[span.start : span.end])))
+            runs.append(Run(False, cut(position, span.start)))
+        runs.append(Run(True, cut(span.start, span.end)))
         position = span.end
     if position < len(text) or not runs:
-        runs.append(Run(False, pieces(text[position:])))
+        runs.append(Run(False, cut(position, len(text))))
     return tuple(runs)
 
 

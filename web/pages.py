@@ -151,7 +151,9 @@ def document_page(
         highlights = parse_highlights(hl, {p.index: len(p.text) for p in article.paragraphs})
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
-    runs, referenced = first_markers([quoted_runs(p.text, highlights.get(p.index, ())) for p in article.paragraphs])
+    runs, referenced = first_markers(
+        [quoted_runs(p.text, highlights.get(p.index, ()), p.literal) for p in article.paragraphs]
+    )
     return templates.TemplateResponse(
         request,
         "document.html",

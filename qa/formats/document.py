@@ -31,6 +31,33 @@ BYLINE_BY_RE = re.compile(r"By\s+(\S.{0,118})")
 LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", re.IGNORECASE)
 """A table of contents' entry: words, a dotted leader and the page number ("2. Conventions ......3")."""
 _SPACE_RE = re.compile(r"\s+")
+WORD_JOINER = "\u2060"
+_LITERAL_MARKER_RE = re.compile(rf"\[(?={NOTE_NUMBER}\])")
+_GUARD_RE = re.compile(rf"\[{WORD_JOINER}(?={NOTE_NUMBER}\])")
+
+
+def literal_brackets(text: str) -> str:
+    """`text` with each bracketed number ("[6]") guarded as words, not a note marker, while a parser works on it.
+
+    Every format writes a note marker as `[n]`, so a bracketed number the source prints as words ("merge:[6]" in a
+    shell transcript, a list's "[3]") would read as one. The guard is a word joiner after its `[`, which no marker
+    has; `assemble` takes it out again and records where it stood (`Paragraph.literal`), so that the text a reader
+    quotes and copies is the source's own characters, not the guard's.
+    """
+    return _LITERAL_MARKER_RE.sub("[" + WORD_JOINER, text)
+
+
+def _unguarded(text: str) -> tuple[str, tuple[int, ...]]:
+    """`text` without the guards `literal_brackets` put in, and the offset in it of each guarded number's `[`."""
+    parts: list[str] = []
+    literal: list[int] = []
+    position = 0
+    for guard in _GUARD_RE.finditer(text):
+        parts.append(text[position : guard.start() + 1])
+        literal.append(guard.start() - len(literal))
+        position = guard.end()
+    parts.append(text[position:])
+    return "".join(parts), tuple(literal)
 
 
 @dataclass(frozen=True)
@@ -137,14 +164,15 @@ def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph],
             section = block.text
         elif kind == "heading":
             kind = "text"  # a heading with nothing under it is just a line of text
+        text, literal = _unguarded(block.text)
         paragraphs.append(
             Paragraph(
-                len(paragraphs) + 1, block.text, position, kind, None if kind == "heading" else section, block.page
+                len(paragraphs) + 1, text, position, kind, None if kind == "heading" else section, block.page, literal
             )
         )
-        parts.append(block.text)
-        position += len(block.text) + 2
-    notes = {n: squash(t) for n, t in sorted(extracted.footnotes.items()) if squash(t)}
+        parts.append(text)
+        position += len(text) + 2
+    notes = {n: _unguarded(squash(t))[0] for n, t in sorted(extracted.footnotes.items()) if squash(t)}
     text = "\n\n".join(parts)
     if notes:
         lines = "\n".join(f"[{n}] {t}" for n, t in notes.items())

@@ -213,29 +213,52 @@ def _owner(node: etree._Element) -> etree._Element | None:
     return next((a for a in node.iterancestors(_w("p"))), None)
 
 
-def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[list[Block], bool, str | None]:
-    """Every paragraph of the body, tables' cells included, in reading order; whether the first names the document;
-    and the date the document prints.
+def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[list[Block], list[int], str | None]:
+    """Every paragraph of the body, tables' cells included, in reading order; the positions of the blocks that name
+    the document (`_title_blocks`); and the date the document prints.
 
-    The first heading names it when it is a `Title` or a first-level heading and nothing but blank
-    paragraphs stands before it. The date is a paragraph in the `Date` style among the headings that open
-    the document, as Word's templates (and Pandoc, reading and writing) set it under the title: metadata,
-    not a paragraph.
+    The date is a paragraph in the `Date` style among the headings that open the document, as Word's templates (and
+    Pandoc, reading and writing) set it under the title: metadata, not a paragraph.
     """
     blocks: list[Block] = []
-    titled = False
+    levels: list[int | None] = []
+    sizes: list[int] = []
     date = None
     for paragraph in body.iter(_w("p")):
         if not (text := squash(_text(paragraph, numbers))):
             continue
-        level = styles.level(paragraph)
-        if not blocks and level is not None and level <= _TITLE_LEVEL:
-            titled = True
         opening = all(block.kind == "heading" for block in blocks)
         if date is None and opening and styles.dated(paragraph) and (date := iso_date(text) or month_date(text)):
             continue
         blocks.append(Block(text, styles.kind(paragraph)))
-    return blocks, titled, date
+        levels.append(styles.level(paragraph))
+        sizes.append(_type_size(paragraph))
+    return blocks, _title_blocks(levels, sizes), date
+
+
+def _type_size(paragraph: etree._Element) -> int:
+    """The largest type size a paragraph's own runs set (`w:sz`, half-points); 0 where they keep their style's."""
+    found = (node.get(_w("val"), "") for node in paragraph.iter(_w("sz")) if _owner(node) is paragraph)
+    return max((int(value) for value in found if value.isdigit()), default=0)
+
+
+def _title_blocks(levels: list[int | None], sizes: list[int]) -> list[int]:
+    """Which blocks name the document: the first run of `Title`-styled paragraphs, else a first-level heading that
+    opens the document.
+
+    Word's `Title` style is the document's name wherever the opening sets it: a cover note or a table of helper
+    text above it (a template's instructions) does not make it any less the title, but a `Title` paragraph after
+    the first heading titles a part, not the document. A run of them is a title with lines above it in smaller
+    type (an agency's name over a report's), so the title is the run's paragraphs set in its largest type, one
+    title however many paragraphs it was typed in. With no `Title`, the first block is the title when it is a
+    first-level heading, as Pandoc writes one.
+    """
+    start = next((i for i, level in enumerate(levels) if level is not None), None)
+    if start is not None and levels[start] == 0:
+        end = next((i for i in range(start, len(levels)) if levels[i] != 0), len(levels))
+        largest = max(sizes[start:end])
+        return [i for i in range(start, end) if sizes[i] == largest]
+    return [0] if levels and levels[0] is not None and levels[0] <= _TITLE_LEVEL else []
 
 
 def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> dict[int, str]:
@@ -292,11 +315,12 @@ def parse(data: bytes, source: str) -> Parsed:
     related = package.related(main)
     numbers = _Numbers(body)
     styles = _Styles.read(package.xml(related["styles"]) if "styles" in related else None)
-    blocks, titled, printed_date = _blocks(body, styles, numbers)
+    blocks, title_at, printed_date = _blocks(body, styles, numbers)
     core = _core(package, package.related(""))
     title = core.title
-    if titled and (title is None or blocks[0].text == title):
-        title, blocks = blocks[0].text, blocks[1:]
+    printed_title = " ".join(blocks[i].text for i in title_at) or None
+    if printed_title is not None and title in (None, printed_title):
+        title, blocks = printed_title, [block for i, block in enumerate(blocks) if i not in title_at]
     author = core.author
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text)):
         author, blocks = by.group(1), blocks[1:]

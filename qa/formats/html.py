@@ -30,7 +30,7 @@ from trafilatura import bare_extraction
 
 from qa.corpus import ParagraphKind
 from qa.formats import microdata
-from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, literal_brackets, squash
 from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import personal_names, web_address, without_contact
 from qa.formats.text import parse_text
@@ -629,20 +629,9 @@ def _write_markers(body: etree._Element, notes: dict[int, str]) -> None:
         _replace_with_text(node, f"[{number}]")
 
 
-_LITERAL_MARKER_RE = re.compile(rf"\[(?={NOTE_NUMBER}\])")
-WORD_JOINER = "\u2060"
-
-
-def literal_brackets(text: str) -> str:
-    """`text` with each bracketed number ("[6]") kept as words by a word joiner after its `[` (see below)."""
-    return _LITERAL_MARKER_RE.sub("[" + WORD_JOINER, text)
-
-
 def _keep_literal_brackets(body: etree._Element) -> None:
     """A bracketed number the page prints as words ("merge:[6] fix bug 24" in a shell transcript, "see [6]" with no
-    link) stays words: an invisible word joiner after its `[` keeps it from reading as a note marker `[n]`, which
-    only the page's footnote markup makes. A reader and the judge (which drops format characters) see the page's
-    own "[6]"; the index and the composer see no marker of an undefined note."""
+    link) stays words (`literal_brackets`): only the page's footnote markup makes a note marker `[n]`."""
     for node in body.iter():
         if isinstance(node.tag, str) and node.text and node.tag not in _UNREAD:
             node.text = literal_brackets(node.text)

@@ -26,10 +26,21 @@ from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
 
 from qa.corpus import ParagraphKind
-from qa.formats.document import BYLINE_BY_RE, DEFINITION_RE, Block, Extracted, Parsed, assemble, iso_date, squash
+from qa.formats.document import (
+    BYLINE_BY_RE,
+    DEFINITION_RE,
+    WORD_JOINER,
+    Block,
+    Extracted,
+    Parsed,
+    assemble,
+    iso_date,
+    literal_brackets,
+    squash,
+)
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
-from qa.formats.html import WORD_JOINER, find_notes, literal_brackets
+from qa.formats.html import find_notes
 from qa.formats.metadata import IDENTIFIER_RE, printed_name, slashed_date, web_address
 from qa.sentences import NOTE_NUMBER
 
@@ -75,10 +86,21 @@ this many times more link text than other words, is a row of links: a breadcrumb
 saved web page to Markdown ("[Citation](...)[Subscribe](...)[Home](...) > [Products](...) > LSB11422"), which a
 reader does not read as the text. Links with words or a full stop between them ("[View the video](...). [Read the
 report](...).") are the author's sentences, and links one a line the author's list."""
-_FIELD_RE = re.compile(r"(?P<label>[A-Z][\w.()]*(?:[ /][\w.()]+){0,3}?)\s*:\s+(?P<value>\S.*)")
+_FIELD_RE = re.compile(
+    r"\|?\s*(?P<label>[A-Z][\w.()]*(?:[ /][\w.()]+){0,3}?)\s*:(?:\s*\|)?\s+(?P<value>[^\s|](?:.*[^\s|])?)\s*\|?"
+)
 _FIELD_LINES_MIN = 3
 """A paragraph of at least this many `Label: value` lines opening the text is a metadata header, as a converter
-writes a page's facts (`**Publication Date:** 04/20/2026`, `**Author(s):** ...`) above it: fields, not sentences."""
+writes a page's facts (`**Publication Date:** 04/20/2026`, `**Author(s):** ...`) above it: fields, not sentences.
+A row of a two-column table the converter left without its delimiter row (`| **Authors:** | Doe, Jane`) is such a
+line too: a page's overview box, its labels in one column and their values in the other."""
+_CHROME_MIN = 2
+_CHROME_LINK_WORDS = 6
+_TITLE_LINE_WORDS = 8
+"""The page's chrome above the text, as a converter writes a saved page to Markdown (`_opening_chrome`): at least
+`_CHROME_MIN` blocks, each a paragraph of field lines, a paragraph that is one short link (`_CHROME_LINK_WORDS` words
+at most: "Hide Overview", "Download PDF (426KB)"), or the title printed again with at most `_TITLE_LINE_WORDS`
+other words glued to it (a "Listen" link, the date, a report number)."""
 
 _HEADING_ATTRIBUTES_RE = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
 """An attribute list closing a heading (`## Scope {#scope}`, `{: .no_toc}`): its id or class, which no reader sees."""
@@ -108,6 +130,8 @@ class _Walk:
     raw: list[str] = field(default_factory=list)
     """Each block's text before white space is squashed, one line per source line."""
     footnotes: dict[int, str] = field(default_factory=dict)
+    linked: set[str] = field(default_factory=set)
+    """The texts of paragraphs that are links and nothing else (`_is_link_only`)."""
 
 
 def _inline(token: Token, references: frozenset[str] = frozenset()) -> str:
@@ -246,6 +270,22 @@ def _is_link_row(token: Token) -> bool:
     return inside >= _LINK_ROW_RATIO * outside
 
 
+_CODE_TOKENS = frozenset({"fence", "code_block"})
+"""A fenced (```` ``` ````, `~~~`) or indented code block: set line by line, like HTML's `<pre>`, so it is one
+preformatted block whose line breaks and indentation are its words; run together, a listing reads as nonsense."""
+
+
+def _is_link_only(token: Token) -> bool:
+    """Whether an inline token is one or more links with no word outside them ("[Hide Overview](#)")."""
+    children = token.children or []
+    depth = 0
+    for child in children:
+        depth += (child.type == "link_open") - (child.type == "link_close")
+        if not depth and child.type in ("text", "code_inline") and child.content.strip():
+            return False
+    return any(child.type == "link_open" for child in children)
+
+
 def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element]) -> _Walk:
     walk = _Walk()
     lists = 0
@@ -277,6 +317,9 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
                 walk.footnotes.setdefault(number, text)
             walk.blocks += found
             walk.raw += [block.text for block in found]
+        elif kind in _CODE_TOKENS and note is None:
+            walk.blocks.append(Block(literal_brackets(token.content), "text", preformatted=True))
+            walk.raw.append(token.content)
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token, references)}".strip()
@@ -285,15 +328,22 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             text = _inline(token, references)
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
             walk.blocks.append(Block(text, block_kind))
+            if _is_link_only(token):
+                walk.linked.add(text)
             walk.raw.append(text)
     return walk
+
+
+def _is_note_text(block: Block) -> bool:
+    """Whether a block may be a note of a final `[n] text` block: a paragraph, not a heading, item or listing."""
+    return block.kind == "text" and not block.preformatted
 
 
 def _endnotes(walk: _Walk) -> int:
     """Move a final run of `[n] text` paragraphs into the notes; returns where the body ends."""
     end = len(walk.blocks)
     raws = [raw.replace(WORD_JOINER, "") for raw in walk.raw]
-    while end > 0 and walk.blocks[end - 1].kind == "text" and DEFINITION_RE.match(raws[end - 1].lstrip()):
+    while end > 0 and _is_note_text(walk.blocks[end - 1]) and DEFINITION_RE.match(raws[end - 1].lstrip()):
         end -= 1
     notes: dict[int, str] = {}
     for raw in raws[end:]:
@@ -382,6 +432,39 @@ def _field_header(block: Block) -> dict[str, str] | None:
     return {re.sub(r"[^a-z]", "", field["label"].lower()): field["value"] for field in fields if field}
 
 
+def _is_title_line(block: Block, title: str | None) -> bool:
+    """Whether a paragraph is the title printed again with a few words glued to it (`_TITLE_LINE_WORDS`)."""
+    text = squash(block.text)
+    return bool(title) and title in text and len(text.replace(title, " ").split()) <= _TITLE_LINE_WORDS
+
+
+def _opening_chrome(blocks: list[Block], title: str | None, linked: set[str]) -> tuple[dict[str, str], list[Block]]:
+    """The fields of the page's chrome above the text, and the blocks after it.
+
+    A web page converted to Markdown keeps what the page showed around the text: an overview box of labelled
+    fields (as table rows), links standing alone ("Hide Overview", "Download PDF (426KB)"), the title printed
+    once more with a "Listen" link and the date. Such blocks before the first paragraph of the text, and the
+    headings over them, are the page's, not the text's: the fields are the document's metadata (its authors),
+    and none of it is indexed. The chrome ends at the title's printing or at the first other paragraph; one such
+    block alone is not chrome (a link the author put above the text), and a list of links is the author's list.
+    """
+    fields: dict[str, str] = {}
+    chrome = end = 0
+    for index, block in enumerate(blocks):
+        if block.kind == "heading":
+            continue
+        found = _field_header(block)
+        titled = _is_title_line(block, title)
+        link = block.kind == "text" and block.text in linked and len(block.text.split()) <= _CHROME_LINK_WORDS
+        if found is None and not titled and not link:
+            break
+        fields = {**(found or {}), **fields}
+        chrome, end = chrome + 1, index + 1
+        if titled:
+            break
+    return (fields, blocks[end:]) if chrome >= _CHROME_MIN else ({}, blocks)
+
+
 def _without_title(blocks: list[Block], title: str | None) -> tuple[str | None, list[Block]]:
     """The title and the blocks after it: the text's first heading is the title when nothing else gives one, and is
     dropped when it repeats the title (once or more: a converted page prints it above and below its header)."""
@@ -405,6 +488,9 @@ def parse(data: bytes, source: str) -> Parsed:
     fields = (_field_header(blocks[0]) if blocks and mail is None else None) or {}
     if fields:
         title, blocks = _without_title(blocks[1:], title or fields.get("title"))
+    overview, blocks = _opening_chrome(blocks, title, walk.linked)
+    fields = {**overview, **fields}
+    if fields:
         dated = next((value for label, value in fields.items() if label.endswith("date")), None)
         meta = {"title": title, "date": dated, **meta, **{key: fields[key] for key in AUTHOR_KEYS if key in fields}}
     author = _author(meta, "\n".join(block.text for block in blocks))
