@@ -276,6 +276,17 @@ Verdict = str
 """How one metadata field fared: "correct", "wrong" (including invented where none is printed) or "missing"."""
 _FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
+_INVERTED_SPLIT_RE = re.compile(r"\s*(?:;|&|\band\b)\s*")
+
+
+def _names(author: str) -> set[str]:
+    """The names in an author line, printed or parsed, split the same way on both sides.
+
+    Names written surname first ("Cole, Jared P.; Novak, Whitney K.") hold a comma of their own, so a line
+    that has a semicolon is split at semicolons (and "&", "and") only; other lines at commas too.
+    """
+    pattern = _INVERTED_SPLIT_RE if ";" in author else _NAME_SPLIT_RE
+    return {_fold(name) for name in pattern.split(author) if name.strip()}
 
 
 def _fold(text: str) -> str:
@@ -295,8 +306,8 @@ def metadata_verdicts(article: Article, record: DocumentRecord) -> dict[str, Ver
     return {
         "title": _verdict(titles, titles if title in titles else {title} - {None}),
         "author": _verdict(
-            {_fold(a) for a in record.authors},
-            {_fold(name) for name in _NAME_SPLIT_RE.split(article.author or "") if name.strip()},
+            {name for author in record.authors for name in _names(author)},
+            _names(article.author or ""),
         ),
         "date": _verdict({record.date} if record.date else set(), {article.date} if article.date else set()),
     }

@@ -176,6 +176,12 @@ def test_titles_match_any_printed_form_and_authors_as_a_set_of_names() -> None:
     assert verdicts == {"title": "correct", "author": "correct", "date": "correct"}
 
 
+def test_names_written_surname_first_are_split_at_semicolons_only() -> None:
+    printed = record((), ("Cole, Jared P.; Novak, Whitney K.",), None)
+    assert metadata_verdicts(parsed(None, "Cole, Jared P.; Novak, Whitney K.", None), printed)["author"] == "correct"
+    assert metadata_verdicts(parsed(None, "Cole, Jared P.", None), printed)["author"] == "wrong"
+
+
 def test_front_matter_lines_are_not_text() -> None:
     text = '+++\ntitle = "Rights"\nauthors = ["Ann Lee"]\n+++\n\nBody text.\n'
     assert front_matter_lines(text) == ('title = "Rights"', 'authors = ["Ann Lee"]')
