@@ -144,9 +144,9 @@ _JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 _CAPITALISED_RE = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:['’.-][^\W\d_]*)*\.?")
 _LABELLED_DATE_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?:\s*(\S.*)")
 """A label and its value ("Published: 12 September 2025"), as a paper's history lists its dates."""
+_DAYS = r"\d{1,2}\s*[-–]\s*\d{1,2}"
 _DAY_RANGE_RE = re.compile(
-    r"(?<!\w)(?:(?P<month>[^\W\d_]{3,}\.?) \d{1,2}\s*[-–]\s*\d{1,2},?|\d{1,2}\s*[-–]\s*\d{1,2} (?P<after>[^\W\d_]{3,}\.?),?)"
-    r" (?P<year>\d{4})(?!\d)"
+    rf"(?<!\w)(?:(?P<month>[^\W\d_]{{3,}}\.?) {_DAYS},?|{_DAYS} (?P<after>[^\W\d_]{{3,}}\.?),?) (?P<year>\d{{4}})(?!\d)"
 )
 """Days of one month ("July 5 - 10, 2020", "5-10 July 2020"): a meeting's dates, known to its month only."""
 _DATELINE_WORDS = 6
@@ -1780,8 +1780,8 @@ def _wrapped_byline(lines: list[_Line]) -> list[_Line]:
     wrapped = lines[:1]
     for line in lines[1:]:
         previous = wrapped[-1]
-        under = previous.top < line.top <= previous.bottom + previous.size / 2 and abs(line.x0 - previous.x0) < line.size
-        if abs(line.size - previous.size) >= _OVERPRINT / 2 or not under:
+        under = previous.top < line.top <= previous.bottom + line.size / 2 and abs(line.x0 - previous.x0) < line.size
+        if abs(line.size - previous.size) >= 0.5 or not under:
             break
         wrapped.append(line)
     joined = " ".join(line.text for line in wrapped)
@@ -2226,15 +2226,15 @@ def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> N
             for number in notes:
                 feet[run].setdefault(number, index)
     for line in body:
-        found = feet[bisect_right(starts, pages[line.page - 1].start) - 1]
-        passed = max((number for number, at in found.items() if at < line.page - 1), default=0)
-
-        def scoped(marker: re.Match[str], found: dict[int, int] = found, passed: int = passed) -> str:
-            number = int(marker.group(1))
-            away = number in found and found[number] < line.page - 1 and passed > number
-            return f"[{WORD_JOINER}{number}]" if away else marker.group(0)
-
-        line.text = MARKER_RE.sub(scoped, line.text)
+        page = line.page - 1
+        found = feet[bisect_right(starts, pages[page].start) - 1]
+        passed = max((number for number, at in found.items() if at < page), default=0)
+        away = {number for number, at in found.items() if at < page and number < passed}
+        if away:
+            line.text = MARKER_RE.sub(
+                lambda marker, away=away: f"[{WORD_JOINER}{marker[1]}]" if int(marker[1]) in away else marker[0],
+                line.text,
+            )
 
 
 def parse(data: bytes, source: str) -> Parsed:
