@@ -1215,10 +1215,10 @@ def _join(text: str, more: str, words: set[str]) -> str:
     """Two lines as one text, adding nothing to a URL but the line break.
 
     A word hyphenated at the line end is made whole only where the hyphen is a soft break (`_soft_break`);
-    otherwise the hyphen is the author's ("EU-/based" -> "EU-based"). The break goes on in lower case, or, in a
-    word set in capitals or small capitals throughout (a logo's "LA-/TEX", "SCIENCE-/PARSE"), in capitals: a
-    capital after the hyphen opens a word of its own only where the part before it is not all capitals
-    ("Franco-/German").
+    otherwise the hyphen is the author's ("EU-/based" -> "EU-based"). A break may be soft where the word goes on in
+    lower case, or in capitals after a part all in capitals: a word set in capitals or small capitals throughout
+    (a name's "SCI-/ENCEPARSE", a logo's "LA-/TEX"), which pdftotext and a reader read whole. After a part with
+    lower case ("Franco-/German") a capital opens a word of its own.
     """
     if not text:
         return more
@@ -2214,8 +2214,8 @@ def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> N
 
     Page-foot notes are numbered up, each at the foot of the page that cites it: a marker on a later page, after
     notes numbered past it stood at earlier pages' feet, does not cite it. It is the text's own number (an
-    appendix's example of citation styles, "“[1]”" or a raised "1,2", long after notes 1 and 2 on page 1), and
-    linked to the note it would put a note in the text where the document cites none.
+    appendix's example of citation styles, "“[1]”" or a raised "1,2", long after notes 1 and 2 on page 1): linked
+    to that note, it would make the text cite a note where the document cites none.
     """
     starts = [run.start for run in runs]
     feet: list[dict[int, int]] = [{} for _ in runs]
