@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from qa.corpus import Article
+from qa.corpus import Article, Paragraph
 from qa.formats import parse_bytes
 from tests.parsed import articles
 
@@ -175,3 +175,37 @@ def test_a_bold_appendix_heading_ends_the_references_so_the_appendix_is_read(pap
     assert any(
         text.startswith("In this work, we distinguish between bibliography entries and inline") for text in texts(paper)
     )
+
+
+def test_the_meeting_days_in_the_first_page_venue_footer_date_the_paper_to_their_month(paper: Article) -> None:
+    """The footer prints "July 5 - 10, 2020." under "Proceedings of the 58th Annual Meeting ..."."""
+    assert paper.date == "2020-07"
+
+
+def test_a_word_set_in_small_capitals_is_made_whole_across_a_line_end_hyphen(paper: Article) -> None:
+    text = " ".join(texts(paper))
+    assert "Each bibliography entry in both GROBID and LATEX parses are linked" in text
+    assert "LA-TEX" not in text
+
+
+def paragraph(parsed: Article, opening: str) -> Paragraph:
+    return next(p for p in parsed.paragraphs if p.text.startswith(opening))
+
+
+def test_a_bracketed_number_printed_in_the_appendix_cites_no_footnote_of_the_first_page(paper: Article) -> None:
+    """Appendix A's example of a citation marker, “[1]”, stands twelve pages after footnote 1, after notes up to 19
+    at earlier pages' feet."""
+    cited = paragraph(paper, "There is often variation in the representation")
+    assert "(e.g. “[\u20601]” or “[ABC2019]”)" in cited.text
+    assert cited.markers == ()
+
+
+def test_a_raised_example_in_the_appendix_cites_no_footnote_of_the_first_page(paper: Article) -> None:
+    cited = paragraph(paper, "In this example, the narrative inline citation")
+    assert "superscripts (e.g. “[\u20601][\u20602]”)" in cited.text
+    assert cited.markers == ()
+
+
+def test_a_marker_on_the_page_of_its_footnote_still_cites_it(paper: Article) -> None:
+    assert [m.number for m in paragraph(paper, "Prior to running GROBID").markers] == [20]
+    assert [m.number for m in paragraph(paper, "We introduce S2ORC,").markers] == [1]

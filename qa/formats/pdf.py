@@ -47,6 +47,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
+from qa.formats.html import WORD_JOINER
 from qa.formats.metadata import IDENTIFIER_RE, personal_names, role, trusted, web_address
 from qa.formats.word_list import whole_words
 from qa.sentences import MARKER_RE, NOTE_NUMBER
@@ -125,6 +126,9 @@ _CENTRED = 0.2
 them exactly; measured 0.03 em)."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
+_MARGIN_COLUMN = 0.5
+"""A first page's column at most this share of the width of the column beside it, set in smaller type than the body
+throughout, is its margin's furniture (`_margin_column`)."""
 _OPENING_PAGES = 3
 """The pages a report opens with (cover, summary, a covering letter's first page): where it prints its date and
 authors when its first page does not."""
@@ -138,6 +142,13 @@ _ORGANISATION_WORDS = (2, 8)
 Human Rights")."""
 _JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 _CAPITALISED_RE = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:['’.-][^\W\d_]*)*\.?")
+_LABELLED_DATE_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?:\s*(\S.*)")
+"""A label and its value ("Published: 12 September 2025"), as a paper's history lists its dates."""
+_DAYS = r"\d{1,2}\s*[-–]\s*\d{1,2}"
+_DAY_RANGE_RE = re.compile(
+    rf"(?<!\w)(?:(?P<month>[^\W\d_]{{3,}}\.?) {_DAYS},?|{_DAYS} (?P<after>[^\W\d_]{{3,}}\.?),?) (?P<year>\d{{4}})(?!\d)"
+)
+"""Days of one month ("July 5 - 10, 2020", "5-10 July 2020"): a meeting's dates, known to its month only."""
 _DATELINE_WORDS = 6
 _DATE_LABEL_WORDS = 2
 """A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
@@ -162,7 +173,7 @@ _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 _BROKEN_RE = re.compile(r"\w-$")
 _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
-_AFFILIATION_MARKS_RE = re.compile(r"[*∗†‡§¶]+,?")
+_AFFILIATION_MARKS_RE = re.compile(rf"(?:[*∗†‡§¶]|\[{NOTE_NUMBER}\])+,?")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _TITLE_WORD_RE = re.compile(r"[^\W\d_]{2,}")
@@ -592,6 +603,36 @@ def _sidebar(rows: list[_Line]) -> float | None:
     return None
 
 
+def _margin_column(segments: list[_Segment], body_size: float) -> list[_Line]:
+    """The lines of a first page's margin column: furniture beside the text, not text to quote.
+
+    A journal prints its record of the article in a narrow column beside the first page's text (its DOI, links to
+    the software and its review, the editor, the dates it was submitted and published, the licence): short label
+    and value lines in smaller type than the body. By layout, that is a column of a band at most `_MARGIN_COLUMN` as
+    wide as the column beside it, every line of it smaller than the body's type (`_NOTE_SIZE`), beside a column
+    that holds body text. Two columns of running text share one width, and a page's notes stand under its text,
+    not beside it.
+    """
+    found: list[_Line] = []
+    for band in {segment.band for segment in segments if segment.side is not None}:
+        sides = [
+            [line for segment in segments if segment.band == band and segment.side == side for line in segment.lines]
+            for side in (0, 1)
+        ]
+        if not all(sides):
+            continue
+        widths = [max(line.x1 for line in lines) - min(line.x0 for line in lines) for lines in sides]
+        narrow = min((0, 1), key=lambda side: widths[side])
+        margin, text = sides[narrow], sides[1 - narrow]
+        if (
+            widths[narrow] <= _MARGIN_COLUMN * widths[1 - narrow]
+            and all(line.size < body_size * _NOTE_SIZE for line in margin)
+            and any(line.size >= body_size * _NOTE_SIZE for line in text)
+        ):
+            found += margin
+    return found
+
+
 def _hidden_space(char: dict, previous: dict | None) -> bool:
     """Whether a space character is drawn inside the glyph before it, where it parts no words.
 
@@ -976,6 +1017,8 @@ class _Notes:
         """The highest note number found at the feet of earlier pages: a plain number at or below it is no note."""
         self.unfinished: tuple[dict[int, str], int] | None = None
         """The last note of the page before, where it stops mid-sentence: its words go on at this page's foot."""
+        self.venue: list[_Line] = []
+        """The lines of the venue footers set aside (`_venue_footer`): furniture, but they date a paper."""
 
     def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
@@ -1063,6 +1106,7 @@ class _Notes:
         if page and max(page) < body_size * _NOTE_SIZE and self.unfinished is None:
             body_size = median(page)  # a page set small throughout (a syllabus) has its notes under its own text
         if _venue_footer(segments, kept, bands, body_size):
+            self.venue += kept[-1]
             kept[-1] = []
             bands = bands[1:]
         for position, band in enumerate(bands):
@@ -1171,7 +1215,10 @@ def _join(text: str, more: str, words: set[str]) -> str:
     """Two lines as one text, adding nothing to a URL but the line break.
 
     A word hyphenated at the line end is made whole only where the hyphen is a soft break (`_soft_break`);
-    otherwise the hyphen is the author's ("EU-/based" -> "EU-based").
+    otherwise the hyphen is the author's ("EU-/based" -> "EU-based"). A break may be soft where the word goes on in
+    lower case, or in capitals after a part all in capitals: a word set in capitals or small capitals throughout
+    (a name's "SCI-/ENCEPARSE", a logo's "LA-/TEX"), which pdftotext and a reader read whole. After a part with
+    lower case ("Franco-/German") a capital opens a word of its own.
     """
     if not text:
         return more
@@ -1181,7 +1228,9 @@ def _join(text: str, more: str, words: set[str]) -> str:
     if _BROKEN_RE.search(text) and more[:1].isalnum():
         hyphenated = _HYPHENATED_RE.search(text)
         rest = _WORD_RE.match(more)
-        if hyphenated and rest and more[:1].islower() and _soft_break(hyphenated.group(1), rest.group(0), words):
+        capitals = hyphenated is not None and rest is not None and hyphenated[1].isupper() and rest[0].isupper()
+        goes_on = more[:1].islower() or capitals
+        if hyphenated and rest and goes_on and _soft_break(hyphenated.group(1), rest.group(0), words):
             return text[:-1] + more
         return text + more
     return f"{text} {more}"
@@ -1711,13 +1760,44 @@ def _names(text: str) -> str | None:
 
 
 def _marked_names(text: str) -> str | None:
-    """The names of a line that prints each name followed by its affiliation marks ("Ana Ruiz†∗ Lee Kim‡"), as a
-    list, else None: the marks part the names where no comma does."""
+    """The names of a line that prints each name followed by its affiliation marks ("Ana Ruiz†∗ Lee Kim‡"), or by
+    its affiliation's raised number, read as a marker ("Ana Ruiz[1], Lee Kim[2], and Bo Li[1]¶"), as a list, else
+    None: the marks part the names where no comma does."""
     parts = [part.strip() for part in _AFFILIATION_MARKS_RE.split(text)]
-    names = parts[:-1]
+    names = [_AND_RE.sub("", name) for name in parts[:-1]]
     if len(names) < 2 or parts[-1] or not all(personal_names(name) == name for name in names):
         return None
     return ", ".join(names)
+
+
+_AND_RE = re.compile(r"^and\s+")
+"""The "and" before a list's last name ("..., and Bo Li[1]")."""
+
+
+def _wrapped_byline(lines: list[_Line]) -> list[_Line]:
+    """The lines of a byline that marks its names (`_marked_names`) and wraps: it opens `lines`, and goes on in
+    lines of its size, each at its left edge and right under the one before; none when they name no one so."""
+    wrapped = lines[:1]
+    for line in lines[1:]:
+        previous = wrapped[-1]
+        under = previous.top < line.top <= previous.bottom + line.size / 2 and abs(line.x0 - previous.x0) < line.size
+        if abs(line.size - previous.size) >= 0.5 or not under:
+            break
+        wrapped.append(line)
+    joined = " ".join(line.text for line in wrapped)
+    return wrapped if len(wrapped) > 1 and _marked_names(joined) else []
+
+
+def _byline_notes(lines: list[_Line], body_size: float) -> list[_Line]:
+    """The lines opening `lines`, under a wrapped byline (`_wrapped_byline`), set smaller than the body and each
+    right under the one before: the affiliations its numbers point to and the corresponding author's mark, front
+    matter like the byline, before the first heading or body text."""
+    notes: list[_Line] = []
+    for line in lines:
+        if line.size >= body_size * _NOTE_SIZE or (notes and line.top - notes[-1].bottom > line.size):
+            break
+        notes.append(line)
+    return notes
 
 
 def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
@@ -1743,6 +1823,25 @@ def _date(text: str, labelled: bool = True) -> str | None:
         if found := iso_date(" ".join(words[skip:]).strip(" .")):
             return found
     return month_date(text)
+
+
+def _record_date(lines: list[_Line]) -> str | None:
+    """The date a journal's record of an article (`_margin_column`) publishes it on: the latest date of its label
+    and value lines ("Submitted: 10 February 2025", "Published: 12 September 2025"). An article's history runs from
+    submission through review and acceptance to publication, so its latest date is the day it was published; the
+    labels' words are not read."""
+    values = (_LABELLED_DATE_RE.fullmatch(line.text) for line in lines)
+    return max((found for value in values if value and (found := iso_date(value.group(1).strip(" .")))), default=None)
+
+
+def _venue_date(lines: list[_Line]) -> str | None:
+    """The month a proceedings volume's venue line (`_venue_footer`) dates the meeting to ("Proceedings of ... /
+    July 5 - 10, 2020."): a paper in proceedings is published at its meeting, and a range of days dates it to the
+    month only, no day made up."""
+    for line in lines:
+        if found := _DAY_RANGE_RE.search(line.text):
+            return month_date(f"{found['month'] or found['after']} {found['year']}")
+    return None
 
 
 @dataclass(frozen=True)
@@ -1789,11 +1888,14 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
     if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
         byline = under
+    wrapped = _wrapped_byline(first[end:]) if byline is None and under is not None else []
+    byline = wrapped[0] if wrapped else byline
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     signed = _signed(lines) if byline is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and not signed else None
     if byline is not None:
-        author = _names(by.group(1) if by else byline.text) or _marked_names(byline.text)
+        named = " ".join(line.text for line in wrapped or [byline])
+        author = _names(by.group(1) if by else byline.text) or _marked_names(named)
     else:
         author = (
             " and ".join(signed.values())
@@ -1801,8 +1903,9 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
         )
-    shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
+    shown = [*masthead, *title_lines, *wrapped, *(line for line in (byline, dateline, issuer) if line is not None)]
     shown += _affiliations(first, byline) if byline is not None else []
+    shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
@@ -2105,6 +2208,35 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
         run.endnoted = order[id(section.after)] if section.after is not None else len(order)
 
 
+def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
+    """Write each marker that cites a page-foot note out of that note's reach as the bracketed number it reads as,
+    kept from reading as a marker by a word joiner after its `[` (as the HTML parser keeps a page's own "[6]").
+
+    Page-foot notes are numbered up, each at the foot of the page that cites it: a marker on a later page, after
+    notes numbered past it stood at earlier pages' feet, does not cite it. It is the text's own number (an
+    appendix's example of citation styles, "“[1]”" or a raised "1,2", long after notes 1 and 2 on page 1): linked
+    to that note, it would make the text cite a note where the document cites none.
+    """
+    starts = [run.start for run in runs]
+    feet: list[dict[int, int]] = [{} for _ in runs]
+    """Each run's page-foot notes: the index of the page whose foot holds each number first."""
+    for index, page in enumerate(pages):
+        run = bisect_right(starts, page.start) - 1
+        for notes in page.notes:
+            for number in notes:
+                feet[run].setdefault(number, index)
+    for line in body:
+        page = line.page - 1
+        found = feet[bisect_right(starts, pages[page].start) - 1]
+        passed = max((number for number, at in found.items() if at < page), default=0)
+        away = {number for number, at in found.items() if at < page and number < passed}
+        if away:
+            line.text = MARKER_RE.sub(
+                lambda marker, away=away: f"[{WORD_JOINER}{marker[1]}]" if int(marker[1]) in away else marker[0],
+                line.text,
+            )
+
+
 def parse(data: bytes, source: str) -> Parsed:
     metadata, pages, links, grids, tables, displays, pictures = _read(data)
     if not any(pages):
@@ -2115,7 +2247,9 @@ def parse(data: bytes, source: str) -> Parsed:
             line.tabled = table is not None and _in_grid(line, [table.box])
     body_size = _body_size(lines_of)
     words = _words(pages)
+    margin = _margin_column(pages[0], body_size)
     dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
+    dropped |= {id(line) for line in margin}
     for lines in lines_of:
         dropped |= _contents_rows([line for line in lines if id(line) not in dropped], body_size, len(pages))
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
@@ -2145,14 +2279,16 @@ def parse(data: bytes, source: str) -> Parsed:
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
     runs = _page_runs(paged)
     _give_endnotes(runs, endnotes, order, body)
+    _scope_markers(runs, paged, body)
     starts = [run.start for run in runs]
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
     url = _own_url(metadata, links, source)
+    date = front.date or _record_date(margin) or _venue_date(notes.venue)
     return assemble_sections(
         [
-            Extracted(blocks, run.resolved(), front.title, front.author, front.date, url)
+            Extracted(blocks, run.resolved(), front.title, front.author, date, url)
             for blocks, run in zip(_blocks(sections, body_size, words), runs, strict=True)
         ],
         source,
