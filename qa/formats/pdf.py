@@ -38,6 +38,7 @@ from qa.formats.document import (
     BYLINE_BY_RE,
     LEADER_RE,
     NOTES_HEADING_RE,
+    WORD_JOINER,
     Block,
     Extracted,
     Parsed,
@@ -47,7 +48,6 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.html import WORD_JOINER
 from qa.formats.metadata import IDENTIFIER_RE, personal_names, role, trusted, web_address
 from qa.formats.word_list import whole_words
 from qa.sentences import MARKER_RE, NOTE_NUMBER
