@@ -736,7 +736,7 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     (numbers ignored, so "Page 3 of 9" repeats, and "Page i" of the front matter too), or a lone number in the
     page's first or last row. A page's last row may print its number beside a footer other pages print on its own
     ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), and a report's last page
-    a print job's code in brackets beside it (`_NUMBERED_LINE_RE`).
+    a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
     few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer.
     """
@@ -764,7 +764,9 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     numbered = {
         id(line)
         for line, (where, text), outermost in keyed
-        if outermost and where == "bottom" and (where, _NUMBERED_LINE_RE.sub("", text)) in keys
+        if outermost
+        and where == "bottom"
+        and ((where, _NUMBERED_LINE_RE.sub("", text)) in keys or _extends(text, keys))
     }
     found = (
         {id(line) for line, _ in running}
@@ -772,6 +774,16 @@ def _running(pages: list[list[_Line]]) -> set[int]:
         | {id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)}
     )
     return found | _running_below(pages, found)
+
+
+def _extends(text: str, keys: set[tuple[str, str]]) -> bool:
+    """Whether a page's last row is the footer other pages print, with the page's own numbers after it: a report's
+    last page adds its number, version and date ("Congressional Research Service R46646 · VERSION 17 · UPDATED")
+    to the name every other page's footer prints alone. A key with no word (a page number) extends nothing."""
+    return any(
+        where == "bottom" and _WORD_RE.search(known) and text.startswith(known + " ") and "#" in text[len(known) :]
+        for where, known in keys
+    )
 
 
 _RUNNING_DEEP_PAGES = 3
