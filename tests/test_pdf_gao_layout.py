@@ -97,6 +97,31 @@ def test_a_contents_page_set_in_columns_of_labels_titles_and_page_numbers_is_no_
     assert not [text for text in paragraphs if text.startswith("Results in Brief Background")]
 
 
+def test_a_contents_entry_whose_title_ends_in_a_year_is_no_paragraph_when_its_page_number_stands_apart(
+    report: tuple[Article, ...],
+) -> None:
+    """Figure 3's title ends "... Since 1997", its page number 6 set in the numbers' column: read as title and number
+    it is a contents entry, as the entries around it are, not a paragraph of the front matter."""
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert not [text for text in paragraphs if "Since 1997 6" in text]
+
+
+def test_a_contents_entry_carried_over_to_the_next_page_is_no_paragraph(report: tuple[Article, ...]) -> None:
+    """The list of figures fills page i to its foot and ends atop page ii with one entry (figure 9, page 32): too few
+    to make a run of entries alone, it goes on with the list; the abbreviations under it stay."""
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert not [text for text in paragraphs if "Runway Incursions 32" in text]
+    assert "Abbreviations" in paragraphs
+
+
+def test_a_print_job_code_beside_the_last_page_footer_is_furniture_with_it(report: tuple[Article, ...]) -> None:
+    """The last page prints "(450365)" before the footer "Page 44 GAO-05-927 Managing for Results" every page sets."""
+    paragraphs = [text for parsed in report for text in texts(parsed)]
+    assert not [text for text in paragraphs if "GAO-05-927 Managing for Results" in text]
+    last = [p.text for p in report[-1].paragraphs if p.page == 48][-1]
+    assert last.startswith("Human Capital: Preliminary Observations on Proposed DOD") and last.endswith("2005.")
+
+
 def test_text_over_a_page_background_tiled_in_image_strips_is_no_diagram_label() -> None:
     """Each of five strips is under half the page; taken together they hold the page's body text, so the small
     notes over them are text, not a picture's labels (a regression guard for `_labels`)."""

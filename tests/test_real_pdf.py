@@ -166,3 +166,12 @@ def test_real_last_note_line_beside_the_running_footer_ends_the_note_and_the_not
         for text in notes
     )
     assert not any("Form 20-F, Annual Report 2015" in text for text in paragraph_texts("rdr-index-2017.pdf"))
+
+
+def test_real_last_page_footer_with_the_report_number_and_version_after_it_is_left_out() -> None:
+    """Every page's footer prints "Congressional Research Service" alone; the last page's prints the report's number,
+    version and date after it, in the same row at the page's foot: furniture all the same. The disclaimer stays."""
+    texts = paragraph_texts("crs-election-grants-2026.pdf")
+    assert not [text for text in texts if text.startswith("Congressional Research Service R46646")]
+    disclaimer = "This document was prepared by the Congressional Research Service (CRS)."
+    assert any(text.startswith(disclaimer) for text in texts)

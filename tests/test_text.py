@@ -282,7 +282,7 @@ def test_a_line_announcing_the_end_fence_in_its_own_words_is_not_text() -> None:
 def test_an_archives_header_and_licence_outside_its_start_and_end_lines_are_not_text(paine: Article) -> None:
     texts = [p.text for p in paine.paragraphs]
     assert not any("Project Gutenberg License" in text or "Release Date" in text for text in texts)
-    assert texts[0] == "Produced by Norman M. Wolcott"
+    assert texts[0] == "THE WRITINGS OF THOMAS PAINE, VOLUME II."
     assert (paine.title, paine.author) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine")
 
 

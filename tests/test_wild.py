@@ -419,6 +419,14 @@ def test_wild_toml_front_matter_gives_title_and_author_and_named_notes_resolve()
     assert (found.footnote(4) or "").startswith("See the MC/DC tracking issue for context.")
 
 
+def test_wild_e_book_producer_credit_printed_inside_the_fence_and_again_after_it_is_no_paragraph() -> None:
+    """A "Produced by ..." line stands just inside the `*** START OF ... ***` fence and again after the END fence: the
+    archive's credit, not the book's; the book starts with its own title."""
+    texts = [p.text for p in article("gutenberg-paine-writings-vol2.txt").paragraphs]
+    assert not [text for text in texts if text.startswith("Produced by")]
+    assert texts[0] == "THE WRITINGS OF THOMAS PAINE, VOLUME II."
+
+
 def test_wild_e_book_contents_list_without_page_numbers_is_no_paragraph() -> None:
     """Project Gutenberg lists the volume's parts and chapters under "TABLE OF CONTENTS", with no page numbers;
     the text starts again where an entry comes back as a heading ("EDITOR'S INTRODUCTION.")."""

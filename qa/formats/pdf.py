@@ -187,6 +187,8 @@ _UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
+_APART_ENTRY_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\s.,;:%]\s+(\d{1,4})")
+"""A contents line whose title may end in a digit: read only where its page number stands apart (`_entry`)."""
 _BOLD_RE = re.compile(r"bold|-Medi(?:Ital)?$|CMBX", re.IGNORECASE)
 """A bold font's name: "Bold" in it, or the weights of the fonts TeX sets most text in, URW's Times and Helvetica
 ("NimbusRomNo9L-Medi", beside "-Regu") and Computer Modern's bold extended ("CMBX10")."""
@@ -774,7 +776,8 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     A line in the first or last two rows of a page that repeats at the same edge of another page
     (numbers ignored, so "Page 3 of 9" repeats, and "Page i" of the front matter too), or a lone number in the
     page's first or last row. A page's last row may print its number beside a footer other pages print on its own
-    ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS").
+    ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), and a report's last page
+    a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
     few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer.
     """
@@ -802,7 +805,9 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     numbered = {
         id(line)
         for line, (where, text), outermost in keyed
-        if outermost and where == "bottom" and (where, _NUMBERED_LINE_RE.sub("", text)) in keys
+        if outermost
+        and where == "bottom"
+        and ((where, _NUMBERED_LINE_RE.sub("", text)) in keys or _extends(text, keys))
     }
     found = (
         {id(line) for line, _ in running}
@@ -810,6 +815,16 @@ def _running(pages: list[list[_Line]]) -> set[int]:
         | {id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)}
     )
     return found | _running_below(pages, found)
+
+
+def _extends(text: str, keys: set[tuple[str, str]]) -> bool:
+    """Whether a page's last row is the footer other pages print, with the page's own numbers after it: a report's
+    last page adds its number, version and date ("Congressional Research Service R46646 · VERSION 17 · UPDATED")
+    to the name every other page's footer prints alone. A key with no word (a page number) extends nothing."""
+    return any(
+        where == "bottom" and _WORD_RE.search(known) and text.startswith(known + " ") and "#" in text[len(known) :]
+        for where, known in keys
+    )
 
 
 _RUNNING_DEEP_PAGES = 3
@@ -850,8 +865,9 @@ def _running_below(pages: list[list[_Line]], running: set[int]) -> set[int]:
 _PAGE_NUMERAL_RE = re.compile(r"\d+|(?<!\w)[ivxlc]{1,6}(?!\w)")
 """A number in a running line, in digits or in lower-case roman numerals, as front matter pages are numbered."""
 
-_NUMBERED_LINE_RE = re.compile(r"^#\s+|\s+#$")
-"""A page number (already `#`) at either end of a running line's key."""
+_NUMBERED_LINE_RE = re.compile(r"^[(\[]?#[)\]]?\s+|\s+[(\[]?#[)\]]?$")
+"""A number (already `#`) at either end of a running line's key: the page's own, or a print job's code in brackets
+that a report's last page sets beside its footer ("(450365) Page 44 ...")."""
 
 _PIECE_WORDS = 3
 """A piece of a running line with fewer words than this, and no number, may be the page's own text (`_part_of`)."""
@@ -918,14 +934,47 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
     return found
 
 
-def _contents_rows(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
-    """ids of a page's table-of-contents lines (`_contents`), looked for in its lines and in its rows: a contents
-    page set in columns (a label, the entries' titles, their page numbers, each a column of its own) is read as
-    columns, and only its rows, each column's lines side by side, end in their page numbers."""
+def _contents_pages(pages: list[list[_Line]], body_size: float) -> set[int]:
+    """ids of every page's table-of-contents lines (`_contents_rows`), and of the entries a list carries over to the
+    next page: a list that fills its page to the foot goes on atop the next one, where its last entries (one figure
+    title, say) are too few to make a run of their own (`_carried_over`)."""
+    found: set[int] = set()
+    edge: float | None = None
+    for lines in pages:
+        on_page = _contents_rows(lines, body_size, len(pages))
+        if edge is not None:
+            on_page |= _carried_over(lines, edge, body_size, len(pages))
+        found |= on_page
+        foot = [line for line in lines if lines and line.row == max(other.row for other in lines)]
+        filled = bool(foot) and all(id(line) in on_page for line in foot)
+        edge = max(line.x1 for line in lines if id(line) in on_page) if filled else None
+    return found
+
+
+def _carried_over(lines: list[_Line], edge: float, body_size: float, page_count: int) -> set[int]:
+    """ids of the rows atop a page that go on with the contents list ending at the foot of the page before: each an
+    entry whose page number stands apart at the list's right edge `edge` (a body line justified to the margin may
+    end in a number too, but not set apart from its words), and the wrapped lines of a long title between them."""
+    found: set[int] = set()
+    waiting: list[_Line] = []
+    for joined, parts in _joined_rows(lines):
+        apart = _entry(joined, page_count) is not None and _number_apart(joined)
+        if apart and abs(joined.x1 - edge) <= body_size:
+            found.update(id(line) for line in (*waiting, *parts))
+            waiting = []
+        elif joined.x1 < edge - body_size and found:
+            waiting += parts
+        else:
+            break
+    return found
+
+
+def _joined_rows(lines: list[_Line]) -> list[tuple[_Line, list[_Line]]]:
+    """Each row of a page's lines, top to bottom, as one line of its parts side by side, with those parts."""
     rows: dict[int, list[_Line]] = {}
     for line in lines:
         rows.setdefault(line.row, []).append(line)
-    whole: list[_Line] = []
+    whole: list[tuple[_Line, list[_Line]]] = []
     for row in sorted(rows):
         parts = sorted(rows[row], key=lambda line: line.x0)
         joined = _Line(parts[0].page, min(line.top for line in parts), max(line.bottom for line in parts))
@@ -933,19 +982,47 @@ def _contents_rows(lines: list[_Line], body_size: float, page_count: int) -> set
         joined.text = " ".join(line.text for line in parts)
         joined.size, joined.x0, joined.x1 = median(line.size for line in parts), parts[0].x0, parts[-1].x1
         joined.bold, joined.row = all(line.bold for line in parts), row
-        whole.append(joined)
-    found = _contents(whole, body_size, page_count)
+        whole.append((joined, parts))
+    return whole
+
+
+def _contents_rows(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
+    """ids of a page's table-of-contents lines (`_contents`), looked for in its lines and in its rows: a contents
+    page set in columns (a label, the entries' titles, their page numbers, each a column of its own) is read as
+    columns, and only its rows, each column's lines side by side, end in their page numbers."""
+    whole = _joined_rows(lines)
+    found = _contents([joined for joined, _ in whole], body_size, page_count)
     return _contents(lines, body_size, page_count) | {
-        id(line) for joined in whole if id(joined) in found for line in rows[joined.row]
+        id(line) for joined, parts in whole if id(joined) in found for line in parts
     }
 
 
+_SET_APART = 2.0
+"""A page number stands this many of its line's type size or more from the words before it: the right-aligned
+column of a contents page's numbers, however the entry's title ends."""
+
+
 def _entry(line: _Line, page_count: int) -> int | None:
-    """The page number a contents line points to, or None."""
+    """The page number a contents line points to, or None.
+
+    The title before the number ends in no digit ("Chapter 1990 12" is more likely prose), unless the number stands
+    apart in a column of its own: a figure's title may end in a year ("... Since 1997      6")."""
     if LEADER_RE.fullmatch(line.text):
         return 0
     entry = _CONTENTS_LINE_RE.fullmatch(line.text)
+    if entry is None and _number_apart(line):
+        entry = _APART_ENTRY_RE.fullmatch(line.text)
     return int(entry.group(1)) if entry and int(entry.group(1)) <= 2 * page_count + 10 else None
+
+
+def _number_apart(line: _Line) -> bool:
+    """Whether the number a line ends in stands `_SET_APART` from the characters before it."""
+    number = re.search(r"\d+$", line.text)
+    printed = [char for char in line.chars if not char["text"].isspace()]
+    if number is None or len(printed) <= len(number.group()):
+        return False
+    first = len(printed) - len(number.group())
+    return printed[first]["x0"] - printed[first - 1]["x1"] >= _SET_APART * line.size
 
 
 @dataclass(frozen=True)
@@ -2250,8 +2327,7 @@ def parse(data: bytes, source: str) -> Parsed:
     margin = _margin_column(pages[0], body_size)
     dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     dropped |= {id(line) for line in margin}
-    for lines in lines_of:
-        dropped |= _contents_rows([line for line in lines if id(line) not in dropped], body_size, len(pages))
+    dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {

@@ -415,7 +415,9 @@ def _fenced(units: list[_Unit]) -> list[_Unit]:
     """The units between a distributor's `*** START OF ... ***` and `*** END OF ... ***` lines, when it has them.
 
     Text archives (Project Gutenberg's is the best known) wrap the work in a header and a licence of
-    their own and fence the work with such lines; what lies outside the fence is not the document.
+    their own and fence the work with such lines; what lies outside the fence is not the document. Nor is
+    a unit at either edge inside the fence that the wrapper prints again outside it: the archive's credit
+    to whoever transcribed the e-text stands just inside the start fence and again after the end fence.
     """
     starts = [
         i for i, unit in enumerate(units) if (fence := _TEXT_FENCE_RE.fullmatch(unit.text)) and fence[1] == "START"
@@ -434,7 +436,13 @@ def _fenced(units: list[_Unit]) -> list[_Unit]:
         return units
     if units[end - 1].text.lower().startswith(_FENCE_WORDS_RE.match(units[end].text)[1].lower()):
         end -= 1  # "End of the ... EBook of <title>" right above the fence announces it, in the fence's own words
-    return units[starts[0] + 1 : end]
+    outside = {unit.text for unit in (*units[: starts[0]], *units[end:])}
+    start = starts[0] + 1
+    while start < end and units[start].text in outside:
+        start += 1  # the archive's credit ("Produced by ...") printed inside the fence and again outside it
+    while end > start and units[end - 1].text in outside:
+        end -= 1
+    return units[start:end]
 
 
 def _is_contents(unit: _Unit) -> bool:
