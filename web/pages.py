@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 from urllib.parse import quote
@@ -12,6 +13,7 @@ from fastapi.responses import HTMLResponse
 from fastapi.templating import Jinja2Templates
 from jinja2 import StrictUndefined
 
+from qa.corpus import Article
 from qa.filters import Filters
 from qa.formats import PARSERS
 from qa.schema import AnswerOut, SourceOut, answer_out
@@ -112,6 +114,61 @@ def library(
     return library_page(request, collection)
 
 
+@dataclass(frozen=True)
+class LibraryRow:
+    """One document as the library lists it: a file's run of articles that share its title, author and date.
+
+    A report whose note numbers start again (a chapter's or an appendix's own notes) is parsed into one article a
+    part, so that each part's markers cite its own notes; to a reader it is still one document, listed once, with a
+    link to each part.
+    """
+
+    parts: tuple[Article, ...]
+
+    @property
+    def first(self) -> Article:
+        return self.parts[0]
+
+    @property
+    def paragraphs(self) -> int:
+        return sum(len(part.paragraphs) for part in self.parts)
+
+    @property
+    def footnotes(self) -> int:
+        return sum(len(part.footnotes) for part in self.parts)
+
+
+def part_label(article: Article, number: int) -> str:
+    """A part named by the pages it covers, where the source has pages, else by its place."""
+    pages = [p.page for p in article.paragraphs if p.page is not None]
+    if not pages:
+        return f"part {number}"
+    low, high = min(pages), max(pages)
+    return f"page {low}" if low == high else f"pages {low}–{high}"
+
+
+templates.env.globals["part_label"] = part_label
+
+
+def library_rows(articles: Sequence[Article]) -> list[LibraryRow]:
+    """The articles in their order, each run of one file's parts with the same title, author and date as one row.
+
+    Untitled entries stay rows of their own: a listing's entries that print no title are not known to be one work.
+    """
+    rows: list[list[Article]] = []
+    for article in articles:
+        key = (article.source, article.title, article.author, article.date)
+        if (
+            rows
+            and article.title
+            and (rows[-1][0].source, rows[-1][0].title, rows[-1][0].author, rows[-1][0].date) == key
+        ):
+            rows[-1].append(article)
+        else:
+            rows.append([article])
+    return [LibraryRow(tuple(parts)) for parts in rows]
+
+
 def library_page(
     request: Request,
     collection: str = "",
@@ -125,7 +182,7 @@ def library_page(
     assistant = assistant_for(request.app.state, collection)
     link_collection = picked(request, collection)
     context = {
-        "articles": assistant.articles,
+        "rows": library_rows(assistant.articles),
         "manifest": assistant.index.manifest,
         "link_collection": link_collection,
         "upload": request.app.state.settings.admin_token is not None,
