@@ -542,3 +542,21 @@ def test_wild_crs_report_header_gives_title_and_date_and_its_jump_link_is_no_tex
         "2025-08-15",
     )
     assert not any("Jump to Main Text" in p.text for p in found.paragraphs)
+
+
+def test_wild_indesign_report_card_note_numbered_alone_above_its_text_resolves() -> None:
+    """The RDR report's company cards set their notes at the page foot, each number on a line of its own."""
+    found = next(
+        a for a in parsed(WILD / "rdr-index-2018-report.pdf") if any("Ooredoo received" in p.text for p in a.paragraphs)
+    )
+    assert "including Etisalat, the UAE-based telecommunications company.[1] Ooredoo," in paragraph_with(
+        found, "Ooredoo received"
+    )
+    assert found.footnote(1).startswith("The research period for the 2018 Index ran from January 13, 2017")
+
+
+def test_wild_indesign_report_running_head_is_no_paragraph() -> None:
+    """Even pages print "RANKING DIGITAL RIGHTS" above the page number; it is the publisher's, not the text's."""
+    texts = [p.text for a in parsed(WILD / "rdr-index-2018-report.pdf") for p in a.paragraphs]
+    assert "RANKING DIGITAL RIGHTS" not in texts
+    assert not any(text.startswith("RANKING DIGITAL RIGHTS ") for text in texts)
