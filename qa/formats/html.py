@@ -969,10 +969,11 @@ def _with_section_headings(blocks: list[Block], body: etree._Element) -> list[Bl
     trafilatura takes its text from the first content container it recognises by name; on a page with none (a
     CRS report's HTML is bare `<div>`s) it falls back to collecting paragraphs and tables only, and every
     `<h2>`-`<h6>` is lost, and with them each paragraph's section, which tells a reader what the paragraph is
-    about. A heading comes back only if a kept block starts after it and before the next heading: one over
-    text the extractor left out (a menu's, a notes list's) stays out, and so does one whose words are mostly a
-    link to another page ("Read this in Turkish"): it leads away and heads nothing. When trafilatura kept any
-    heading, its choice stands.
+    about. A heading comes back only if a kept block starts right where its words end: one over text the
+    extractor left out (a menu's, a share bar's, an advertisement's, a notes list's) stays out, and so does one
+    whose words are mostly a link to another page ("Read this in Turkish"): it leads away and heads nothing.
+    When trafilatura kept any heading, its choice stands. Measured on trafilatura's suite (990 pages): the text
+    under a heading only, F1 0.9399 before, 0.9403 after; under the next heading's bound instead, 0.9395.
     """
     if any(block.kind == "heading" for block in blocks):
         return blocks
@@ -992,11 +993,12 @@ def _with_section_headings(blocks: list[Block], body: etree._Element) -> list[Bl
         at = visible.find(squash(block.text), positions[-1] if positions else 0)
         positions.append(at if at >= 0 else positions[-1] if positions else 0)
     restored: dict[int, Block] = {}
-    bounds = [*(starts[node] for node in headings[1:]), len(visible) + 1]
-    for node, end in zip(headings, bounds, strict=True):
-        under = next((index for index, at in enumerate(positions) if starts[node] < at < end), None)
-        if under is not None:
-            restored[under] = Block(_visible_text(node), "heading")
+    for node in headings:
+        words = _visible_text(node)
+        end = visible.find(words, starts[node]) + len(words)  # its start is the space before its words
+        under = next((index for index, at in enumerate(positions) if at >= end), None)
+        if under is not None and positions[under] - end <= 1:  # the kept block starts where the heading ends
+            restored[under] = Block(words, "heading")
     with_headings: list[Block] = []
     for index, block in enumerate(blocks):
         if index in restored:
