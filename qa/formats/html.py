@@ -972,8 +972,9 @@ def _with_section_headings(blocks: list[Block], body: etree._Element) -> list[Bl
     about. A heading comes back only if a kept block starts right where its words end: one over text the
     extractor left out (a menu's, a share bar's, an advertisement's, a notes list's) stays out, and so does one
     whose words are mostly a link to another page ("Read this in Turkish"): it leads away and heads nothing.
-    When trafilatura kept any heading, its choice stands. Measured on trafilatura's suite (990 pages): the text
-    under a heading only, F1 0.9399 before, 0.9403 after; under the next heading's bound instead, 0.9395.
+    When trafilatura kept any heading, its choice stands. Measured on trafilatura's suite (990 pages, F1 of all
+    pages / dev half): 0.9399 / 0.9421 without this; 0.9399 / 0.9412 with it; 0.9395 / 0.9409 when any heading
+    before the next one with kept text under it came back (share bars, "Related", "Advertisement" among them).
     """
     if any(block.kind == "heading" for block in blocks):
         return blocks
