@@ -51,7 +51,9 @@ def test_wild_meta_author_is_the_name_without_the_address_after_it() -> None:
     assert article("ebb-org-blog.html").author == "Bradley M. Kuhn"
 
 
-@pytest.mark.parametrize("name", ["ebb-org-blog.html", "v8-blog-standalone-wasm.html"])
+@pytest.mark.parametrize(
+    "name", ["ebb-org-blog.html", "v8-blog-standalone-wasm.html", "crs-r48632-national-alerts-2025.html"]
+)
 def test_wild_every_paragraph_of_the_page_is_verbatim_in_its_visible_text(name: str) -> None:
     """An `<acronym>` is inline: the page reads "related to FOSS. (Indeed", not "FOSS . (Indeed"."""
     ref = reference(WILD / name)
@@ -509,3 +511,62 @@ def test_wild_converted_page_header_fields_and_link_bar_are_no_text() -> None:
     assert found.date == "2026-04-20"
     assert not any(p.text.startswith(("Product Type:", "Citation")) for p in found.paragraphs)
     assert [p.text for p in found.paragraphs].count(found.title) == 0
+
+
+def test_wild_crs_report_markers_reach_their_notes_by_named_anchors() -> None:
+    """CRS's HTML names both ends with `<a name>` (`href="#fn3" name="ifn3"` and `href="#ifn3" name="fn3"`)."""
+    found = article("crs-r48632-national-alerts-2025.html")
+    assert len(found.footnotes) == 76
+    assert "during wartime or other national emergencies.[3] Through Section 606(c)" in paragraph_with(
+        found, "The President's authority to issue alerts"
+    )
+    assert found.footnote(3) == "47 U.S.C. §606."
+
+
+def test_wild_note_in_a_table_row_is_its_text_cell_without_the_numbered_back_link() -> None:
+    """The notes are rows of a table: `1.` (a link back to the text) in one cell, the note in the next."""
+    found = article("crs-r48632-national-alerts-2025.html")
+    assert found.footnote(1).startswith('Abdul-Akeem Sadiq et al., "Public Alert and Warning System Literature Review')
+    assert found.footnote(22) == (
+        'FEMA, "Emergency Alert System," October 30, 2023, https://www.fema.gov/emergency-managers/practitioners/'
+        "integrated-public-alert-warning-system/public/emergency-alert-system."
+    )
+    assert not any(p.text.startswith(("1. Abdul-Akeem", "22.")) for p in found.paragraphs)
+
+
+def test_wild_section_headings_the_extractor_dropped_head_their_paragraphs_again() -> None:
+    """With no content container trafilatura recognises, it keeps paragraphs only; the `<h2>`s come back."""
+    found = article("crs-r48632-national-alerts-2025.html")
+    headings = [p.text for p in found.paragraphs if p.kind == "heading"]
+    assert headings[:3] == ["Summary", "Introduction", "History of National Alerting"]
+    assert "Footnotes" not in headings and "Contents" not in headings
+    before_1951 = next(p for p in found.paragraphs if p.text.startswith("Before 1951"))
+    assert before_1951.section == "History of National Alerting"
+
+
+def test_wild_crs_report_header_gives_title_and_date_and_its_jump_link_is_no_text() -> None:
+    found = article("crs-r48632-national-alerts-2025.html")
+    assert (found.title, found.author, found.date) == (
+        "National Alerts: A Primer and Selected Issues for Congress",
+        None,
+        "2025-08-15",
+    )
+    assert not any("Jump to Main Text" in p.text for p in found.paragraphs)
+
+
+def test_wild_indesign_report_card_note_numbered_alone_above_its_text_resolves() -> None:
+    """The RDR report's company cards set their notes at the page foot, each number on a line of its own."""
+    found = next(
+        a for a in parsed(WILD / "rdr-index-2018-report.pdf") if any("Ooredoo received" in p.text for p in a.paragraphs)
+    )
+    assert "including Etisalat, the UAE-based telecommunications company.[1] Ooredoo," in paragraph_with(
+        found, "Ooredoo received"
+    )
+    assert found.footnote(1).startswith("The research period for the 2018 Index ran from January 13, 2017")
+
+
+def test_wild_indesign_report_running_head_is_no_paragraph() -> None:
+    """Even pages print "RANKING DIGITAL RIGHTS" above the page number; it is the publisher's, not the text's."""
+    texts = [p.text for a in parsed(WILD / "rdr-index-2018-report.pdf") for p in a.paragraphs]
+    assert "RANKING DIGITAL RIGHTS" not in texts
+    assert not any(text.startswith("RANKING DIGITAL RIGHTS ") for text in texts)

@@ -500,6 +500,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
 _MARKER_TEXT_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
 _OWN_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?[.)]?\s+")
 _BACK_MARK_RE = re.compile(r"^[\^↑↩]\s*")
+_LABEL_END_RE = re.compile(r"^[.)]")
 _NOTES_NAME_RE = re.compile(r"foot ?notes?|end ?notes?|\bnotes\b|references", re.IGNORECASE)
 _BLOCK_TAGS = frozenset("p div section article main li dd dt blockquote td aside".split())
 _BACK_LINK_MAX = 4
@@ -531,6 +532,8 @@ def _note_text(node: etree._Element, number: int) -> str:
     for anchor in list(note.iter("a")):
         label = _text(anchor)
         if _in_page_target(anchor) and len(label) <= _BACK_LINK_MAX and not _is_other_marker(label, number):
+            if _MARKER_TEXT_RE.fullmatch(label):  # `<a>3</a>.`: the point after a linked number is its label's
+                anchor.tail = _LABEL_END_RE.sub("", anchor.tail or "", count=1)
             anchor.drop_tree()
     for child in note.iter():
         if child.tag in _BLOCK_TAGS or child.tag == "br":
@@ -546,12 +549,13 @@ def _is_other_marker(label: str, number: int) -> bool:
 
 
 def _notes_region(node: etree._Element) -> etree._Element:
-    """The whole notes section around one note: its list, and a wrapper that names itself notes."""
+    """The whole notes section around one note: its list (or its table, for a note that is a table row), and a
+    wrapper that names itself notes."""
     region = node
     for ancestor in node.iterancestors():
         if ancestor.tag in ("body", "html"):
             break
-        if ancestor.tag in ("ol", "ul", "dl") and region is node:
+        if region is node and (ancestor.tag in ("ol", "ul", "dl") or (ancestor.tag == "table" and node.tag == "tr")):
             region = ancestor
         if _NOTES_NAME_RE.search(f"{ancestor.get('class') or ''} {ancestor.get('id') or ''}"):
             region = ancestor
@@ -563,11 +567,15 @@ def find_notes(
 ) -> tuple[dict[int, str], list[etree._Element]]:
     """Notes reached by numbered in-page links, {number: text}, and the regions that hold them.
 
-    A list item of an endnote list that no link reaches still counts, by its place in the list,
-    so a bare `<sup>3</sup>` finds the third note. The links are the `anchors` of a whole document when `body` is
-    only a part of it (a notes list written as raw HTML into Markdown, whose markers stand in other paragraphs).
+    A link reaches its note by the note's `id` or, as HTML 4 pages name a place, by an `<a name>` (a CRS report's
+    `<a href="#fn1" name="ifn1">` and `<a href="#ifn1" name="fn1">`); the HTML standard resolves a fragment
+    the same way, an `id` first. A list item of an endnote list that no link reaches still counts, by its place
+    in the list, so a bare `<sup>3</sup>` finds the third note. The links are the `anchors` of a whole document
+    when `body` is only a part of it (a notes list written as raw HTML into Markdown, whose markers stand in other
+    paragraphs).
     """
-    ids = {node.get("id"): node for node in body.iter() if isinstance(node.tag, str) and node.get("id")}
+    named = {node.get("name"): node for node in body.iter("a") if node.get("name")}
+    ids = named | {node.get("id"): node for node in body.iter() if isinstance(node.tag, str) and node.get("id")}
     notes: dict[int, str] = {}
     containers: list[etree._Element] = []
     for anchor in body.iter("a") if anchors is None else anchors:
@@ -578,6 +586,8 @@ def find_notes(
         node = ids[target]
         while node.tag not in _BLOCK_TAGS and node.getparent() is not None:
             node = node.getparent()  # an empty <a id="fn3"> names the note that holds it
+        if node.tag in ("td", "th") and (row := node.getparent()) is not None and not _note_text(node, number):
+            node = row  # a table of notes: the number in a cell of its own, the words in the next
         if anchor in node.iterdescendants() or node.tag in ("body", "html"):
             continue
         if text := _note_text(node, number):
@@ -941,6 +951,52 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
     ]
 
 
+def _with_section_headings(blocks: list[Block], body: etree._Element) -> list[Block]:
+    """The blocks with the page's section headings put back, when trafilatura kept none: each heading over kept
+    text, in its place before the first block under it.
+
+    trafilatura takes its text from the first content container it recognises by name; on a page with none (a
+    CRS report's HTML is bare `<div>`s) it falls back to collecting paragraphs and tables only, and every
+    `<h2>`-`<h6>` is lost, and with them each paragraph's section, which tells a reader what the paragraph is
+    about. A heading comes back only if a kept block starts right where its words end: one over text the
+    extractor left out (a menu's, a share bar's, an advertisement's, a notes list's) stays out, and so does one
+    whose words are mostly a link to another page ("Read this in Turkish"): it leads away and heads nothing.
+    When trafilatura kept any heading, its choice stands. Measured on trafilatura's suite (990 pages, F1 of all
+    pages / dev half): 0.9399 / 0.9421 without this; 0.9399 / 0.9412 with it; 0.9395 / 0.9409 when any heading
+    before the next one with kept text under it came back (share bars, "Related", "Advertisement" among them).
+    """
+    if any(block.kind == "heading" for block in blocks):
+        return blocks
+    headings = [
+        node
+        for node in body.iter(*_HEADINGS[1:])
+        if _text(node)
+        and _linked(node) < _TEASER_LINK_SHARE * len(_text(node))
+        and not any(a.tag in _NOT_TEXT for a in node.iterancestors())
+    ]
+    if not headings:
+        return blocks
+    starts = dict.fromkeys(headings, 0)
+    visible = _visible_text(body, starts)
+    positions: list[int] = []  # where each block starts in the page's words; one not found there, where the last did
+    for block in blocks:
+        at = visible.find(squash(block.text), positions[-1] if positions else 0)
+        positions.append(at if at >= 0 else positions[-1] if positions else 0)
+    restored: dict[int, Block] = {}
+    for node in headings:
+        words = _visible_text(node)
+        end = visible.find(words, starts[node]) + len(words)  # its start is the space before its words
+        under = next((index for index, at in enumerate(positions) if at >= end), None)
+        if under is not None and positions[under] - end <= 1:  # the kept block starts where the heading ends
+            restored[under] = Block(words, "heading")
+    with_headings: list[Block] = []
+    for index, block in enumerate(blocks):
+        if index in restored:
+            with_headings.append(restored[index])
+        with_headings.append(block)
+    return with_headings
+
+
 _LEAD_MAX = 80
 """A lead-in line ("Read more:", "Want more?") is short; a longer block ending so is a paragraph of its own."""
 
@@ -1129,7 +1185,8 @@ def parse(data: bytes, source: str) -> Parsed:
         if not (block.kind == "bullet" and squash(block.text) in menu_entries)
     ]
     site = _site(_page_url(tree))
-    blocks = _without_dangling_leads(_with_link_lists(_verbatim(blocks, _visible_text(body)), body, site))
+    blocks = _with_link_lists(_verbatim(blocks, _visible_text(body)), body, site)
+    blocks = _without_dangling_leads(_with_section_headings(blocks, body))
     blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
