@@ -420,8 +420,9 @@ def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> li
     return [segment for segment in segments if segment.lines]
 
 
-_LABEL_RE = re.compile(r"[¶§]?\s?\d{1,4}\.?")
-"""A paragraph's number as it is set in a margin: "¶ 15", "§ 3", "12."."""
+_LABEL_RE = re.compile(r"[¶§]\s?\d{1,4}\.?")
+"""A paragraph's number as it is set in a margin: "¶ 15", "§ 3". A bare number there may be the page's own, set
+beside its footer ("98  RANKING DIGITAL RIGHTS"), which `_running` drops."""
 
 
 def _margin_labels(segments: list[_Segment]) -> None:
