@@ -58,8 +58,8 @@ def test_a_case_named_in_a_sentence_gives_no_title() -> None:
 
 
 def test_paragraph_number_in_the_margin_is_a_paragraph_of_its_own() -> None:
-    """The number "¶ 15" stands in the left margin beside the paragraph's first line, in the text's line: pdftotext reads it
-    apart, and the paragraph's first sentence starts after it."""
+    """The number "¶ 15" stands in the left margin beside the paragraph's first line, in the text's line:
+    pdftotext reads it apart, and the paragraph's first sentence starts after it."""
     assert "¶ 15" in texts(STATE)
     assert after(STATE, "¶ 15").startswith("On appeal, plaintiffs first argue the Court of Appeals erred")
 
@@ -72,8 +72,8 @@ def test_paragraph_number_in_the_margin_opens_a_new_paragraph() -> None:
 
 
 def test_paragraph_numbers_at_page_feet_are_no_running_footer() -> None:
-    """The numbers "¶ 8" and "¶ 29" stand in the last row of their pages, and read alike with the number ignored: numbers in
-    the margin label paragraphs, they are no page furniture."""
+    """The numbers "¶ 8" and "¶ 29" stand in the last row of their pages, and read alike with the number ignored:
+    numbers in the margin label paragraphs, they are no page furniture."""
     numbers = [t for t in texts(STATE) if t.startswith("¶")]
     assert numbers == [f"¶ {n}" for n in range(1, 38)]
 
@@ -92,10 +92,11 @@ def test_first_pages_own_head_numbered_like_every_other_page_is_no_paragraph() -
     assert not [t for t in texts(SLIP) if "OCTOBER TERM" in t or "(Slip Opinion)" in t]
 
 
-def test_judge_heading_the_opinion_in_capitals_with_the_title_is_the_author() -> None:
-    """The opinion opens under the counsel list with a line of its own, "HUDSON, Justice."; the Info Author is an
-    account name ("localuser") printed nowhere."""
-    assert only(STATE).author == "HUDSON, Justice"
+def test_judge_heading_the_opinion_with_the_title_after_the_name_gives_no_author() -> None:
+    """The opinion opens under the counsel list with "HUDSON, Justice.": an author field lists names parted by
+    commas, so that form would read as two names; the Info Author is an account name ("localuser") printed
+    nowhere."""
+    assert only(STATE).author is None
 
 
 def test_judge_delivering_the_opinion_is_the_author_not_the_syllabus_note() -> None:

@@ -2128,27 +2128,20 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
     return found
 
 
-_JUDGE_TITLE = r"(?:Chief |Circuit |District )?(?:Justice|Judge)"
-_JUDGE_RES = (
-    re.compile(rf"(?P<judge>[A-Z][A-Z'’-]+, {_JUDGE_TITLE})[.:]"),
-    re.compile(rf"(?P<judge>{_JUDGE_TITLE.upper()} [A-Z][A-Z'’-]+)(?: [a-z][^.]*)?\."),
-)
-"""A court opinion's author as the court prints its judges, the name in capitals beside the judge's title: a line
-of its own heading the opinion ("HUDSON, Justice."), or its opening line ("JUSTICE SOTOMAYOR delivered the opinion
-of the Court.")."""
+_JUDGE_RE = re.compile(r"(?P<judge>(?:CHIEF |CIRCUIT |DISTRICT )?(?:JUSTICE|JUDGE) [A-Z][A-Z'’-]+)(?: [a-z][^.]*)?\.")
+"""A court opinion's opening line as the court prints its judge, the title and the name in capitals ("JUSTICE
+SOTOMAYOR delivered the opinion of the Court.")."""
 
 
 def _judge(lines: list[_Line]) -> str | None:
-    """The judge who writes an opinion, as the first line of the document naming one so prints it (`_JUDGE_RES`);
+    """The judge who writes an opinion, as the first line of the document naming one so prints it (`_JUDGE_RE`);
     None where no line does. A court sets its judges' names in capitals, and only there: a judge named in a
-    sentence ("Judge Ervin assumed") or a running head's list of a court's members is no author line. A summary's
-    note of who wrote the opinion ("SOTOMAYOR, J., delivered the opinion for a unanimous Court.") abbreviates the
-    title and is not taken."""
-    for line in lines:
-        for pattern in _JUDGE_RES:
-            if found := pattern.fullmatch(line.text):
-                return found["judge"]
-    return None
+    sentence ("Judge Ervin assumed") is no author line. A summary's note of who wrote the opinion ("SOTOMAYOR, J.,
+    delivered the opinion for a unanimous Court.") abbreviates the title and is not taken; nor is a heading of its
+    own that puts the title after the name ("HUDSON, Justice."): an author field lists names parted by commas, and
+    that form would read as two names."""
+    found = next((match for line in lines if (match := _JUDGE_RE.fullmatch(line.text))), None)
+    return found["judge"] if found else None
 
 
 def _listed(line: _Line) -> bool:
