@@ -103,3 +103,9 @@ def test_judge_delivering_the_opinion_is_the_author_not_the_syllabus_note() -> N
     """The syllabus ends "SOTOMAYOR, J., delivered the opinion for a unanimous Court." (the Reporter's summary, no
     part of the opinion); the opinion opens "JUSTICE SOTOMAYOR delivered the opinion of the Court.\""""
     assert only(SLIP).author == "JUSTICE SOTOMAYOR"
+
+
+def test_the_last_of_the_dated_events_the_first_page_lists_is_the_date() -> None:
+    """Page 1 prints "No. 11–889. Argued April 23, 2013—Decided June 13, 2013": the opinion is dated by the
+    decision, the last event."""
+    assert only(SLIP).date == "2013-06-13"

@@ -2167,8 +2167,29 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
         return exact[1], exact[0]
     if date is None and first:
         edges = {min(line.row for line in first), max(line.row for line in first)}
-        return next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), (None, None))
+        at_edge = next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), None)
+        return at_edge or (next((found for line in first if (found := _last_event(line))), None), None)
     return date, dateline
+
+
+_EVENTS_RE = re.compile(r"\.\s+(?=[A-Z])|\s*[—;]\s*")
+"""Where a line listing a document's events parts them: a full stop before a capital, a dash, a semicolon."""
+
+
+def _last_event(line: _Line) -> str | None:
+    """The date of the last of the events a first page's line lists, each labelled and dated, in the order they
+    happened ("No. 11–889. Argued April 23, 2013—Decided June 13, 2013"; "Received 3 May 2020; accepted 5 June
+    2020"): the document dates from the last. Dates out of order, or a date without its label (a range, "January
+    2020 – March 2021"), make no such list."""
+    if line.column is not None:
+        return None
+    parts = [part for part in _EVENTS_RE.split(line.text) if _date(part)]
+    dates = [_date(part) for part in parts]
+    labelled = all(
+        _date(part, labelled=False) is None and len(date or "") == len("2000-01-01")
+        for part, date in zip(parts, dates, strict=True)
+    )
+    return dates[-1] if len(dates) > 1 and labelled and dates == sorted(dates) else None
 
 
 def _words(pages: list[list[_Segment]]) -> set[str]:
