@@ -217,6 +217,8 @@ class _Line:
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
     """The line stands in a table's body under a ruled head (`_table_body`)."""
+    label: bool = False
+    """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
 
 
 @dataclass
@@ -427,7 +429,53 @@ def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> li
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
+    _margin_labels(segments)
     return [segment for segment in segments if segment.lines]
+
+
+_LABEL_RE = re.compile(r"[¶§]\s?\d{1,4}\.?")
+"""A paragraph's number as it is set in a margin: "¶ 15", "§ 3". A bare number there may be the page's own, set
+beside its footer ("98  RANKING DIGITAL RIGHTS"), which `_running` drops."""
+
+
+def _margin_labels(segments: list[_Segment]) -> None:
+    """Each paragraph number a page sets in its margin (`_LABEL_RE`) made a line of its own, marked `label`.
+
+    A court numbers its paragraphs in the page's left margin ("¶ 15"), a gutter away from the paragraph's first
+    line and left of where every line of text starts. It labels the paragraph and is no word of its first
+    sentence: a reader, and poppler's `pdftotext`, read it apart, and a quote of the paragraph's opening starts
+    after it. Set in the text's size, the number is grouped into its paragraph's first line (`_group`); set
+    smaller, it may be a line of its own already, even a column of them beside the text (`_sidebar`). A number
+    at the text's edge (a numbered heading or list item) is the text's own.
+    """
+    lines = [line for segment in segments for line in segment.lines]
+    found: dict[int, int] = {}
+    for line in lines:
+        spans = _spans(line)
+        glyphs = [c for c in line.chars if c["x1"] <= spans[0][1] + 0.01]
+        if not line.marked and _LABEL_RE.fullmatch(squash("".join(c["text"] for c in glyphs))):
+            beside = len(spans) > 1 or any(other.row == line.row and other.x0 > line.x1 for other in lines)
+            if beside:
+                found[id(line)] = len(glyphs)
+    text = [
+        next((c["x0"] for c in line.chars[found.get(id(line), 0) :] if not c["text"].isspace()), None) for line in lines
+    ]
+    edge = min((x for x in text if x is not None), default=None)
+    for segment in segments:
+        laid: list[_Line] = []
+        for line in segment.lines:
+            label = line.chars[: found.get(id(line), 0)]
+            if edge is None or not label or max(c["x1"] for c in label) >= edge - _GUTTER_GAP * line.size:
+                laid.append(line)
+                continue
+            parts = [_Line(line.page, line.top, line.bottom, chars) for chars in (label, line.chars[len(label) :])]
+            for part in parts:
+                if part.chars:
+                    part.size = median(c["size"] for c in part.chars)
+                    _render(part)
+            parts[0].label = True
+            laid += [part for part in parts if part.text]
+        segment.lines = laid
 
 
 def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
@@ -792,7 +840,7 @@ def _running(pages: list[list[_Line]]) -> set[int]:
             continue
         rows = (min(line.row for line in lines), max(line.row for line in lines))
         for line in lines:
-            for where in edges(line, rows) if not line.marked else ():
+            for where in edges(line, rows) if not line.marked and not line.label else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
     pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
@@ -825,6 +873,27 @@ def _extends(text: str, keys: set[tuple[str, str]]) -> bool:
         where == "bottom" and _WORD_RE.search(known) and text.startswith(known + " ") and "#" in text[len(known) :]
         for where, known in keys
     )
+
+
+def _numbered_heads(pages: list[list[_Line]]) -> set[int]:
+    """ids of page heads whose words no other page repeats, known by the page number they carry as the others do.
+
+    A slip opinion's first page opens with a head of its own ("(Slip Opinion)  OCTOBER TERM, 2012  1"), printed
+    on no other page, so `_running` finds no repeat of it; but every page's first row is a head that sets its
+    page number apart at one end, a gutter from its words (`_spans`), and a first row so set is a head too where
+    half the pages or more have one. A heading opening a page ("Chapter 2") sets its number a word space away.
+    """
+    heads: list[_Line] = []
+    for lines in pages:
+        top = [line for line in lines if line.row == min(other.row for other in lines)]
+        if len(top) == 1 and (spans := _spans(top[0])) and len(spans) > 1:
+            chars = [c for c in top[0].chars if not c["text"].isspace()]
+            for span in (spans[0], spans[-1]):
+                number = "".join(c["text"] for c in chars if span[0] <= c["x0"] and c["x1"] <= span[1])
+                if _PAGE_NUMBER_RE.fullmatch(number):
+                    heads.append(top[0])
+                    break
+    return {id(line) for line in heads} if len(heads) >= max(_RUNNING_TITLE_REPEATS, len(pages) / 2) else set()
 
 
 _RUNNING_DEEP_PAGES = 3
@@ -1458,8 +1527,8 @@ def _breaks(
 ) -> bool:
     """Whether `line` starts a new paragraph after `previous`; `spacing` is the document's paragraph gap
     (`_paragraph_gap`)."""
-    if _closes_box(previous, line, feet) or _resized(previous, line):
-        return True
+    if previous.label or line.label or _closes_box(previous, line, feet) or _resized(previous, line):
+        return True  # a paragraph's number in the margin (`_margin_labels`) is a paragraph of its own
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= spacing * previous.size
     return _ends_paragraph(previous, line, edges, spacing)
@@ -1933,9 +2002,10 @@ class _Front:
 def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str], pages: list[list[_Line]]) -> _Front:
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
-    The title and a "By" byline are the first page's; a byline giving the author's job (`_signed`) may stand on
-    the opening pages or close the last one; with no person named, the body that issues it (`_issuer`, from
-    `pages`, every line of each page, running ones too); the date is `_dated`.
+    The title and a "By" byline are the first page's, or a case's caption (`_caption`, `_running_caption`); a
+    byline giving the author's job (`_signed`) may stand on the opening pages or close the last one; an opinion
+    names its judge (`_judge`); with no person named, the body that issues it (`_issuer`, from `pages`, every line
+    of each page, running ones too); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
     candidates = [i for i, line in enumerate(first) if _TITLE_WORD_RE.search(line.text) and not _generic(line.text)]
@@ -1957,10 +2027,19 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     masthead = title_lines if title_lines and dateline is not None and _masthead(issue, pages) else []
     if masthead:
         title_lines = _stack_title(first[end:])
+    caption = _caption(first[end:], words)
+    if caption:
+        masthead = masthead or title_lines  # a court's name over the case's caption: it issues the case, not titles it
+        title_lines = caption
+        end = first.index(caption[-1]) + 1
     printed = None
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
-    title = _fuller(printed, _info(metadata, "Title"), first) or _running_title(lines, body_size, pages)
+    title = (
+        _fuller(printed, _info(metadata, "Title"), first)
+        or _running_title(lines, body_size, pages)
+        or _running_caption(pages)
+    )
     under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
     if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
@@ -1976,6 +2055,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     else:
         author = (
             " and ".join(signed.values())
+            or _judge(lines)
             or (issuer.text if issuer else None)
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
@@ -2044,6 +2124,65 @@ def _stack_title(lines: list[_Line]) -> list[_Line]:
             blocks.append([line])
     last = blocks[-1] if blocks else []
     return last if last and last[0].text[:1].isupper() and not _generic(last[0].text) else []
+
+
+def _caption(lines: list[_Line], words: set[str]) -> list[_Line]:
+    """The lines of a case's caption on the first page, under any larger line (`lines`: those below it), else none.
+
+    A court prints the case it decides as its parties in capitals parted by a lone "v." (`_captioned`), set apart
+    as a block of its own: one to `_CAPTION_LINES` lines of one size, each centred under the one before and
+    within a line's height of it. That block names the document; the larger line over it (the court's name, the
+    same on every opinion it issues) names who issues it. A caption that is a long list of parties, left-aligned
+    over many lines, is no such block: the running head names that case (`_running_caption`)."""
+    blocks: list[list[_Line]] = []
+    for line in lines:
+        last = blocks[-1][-1] if blocks else None
+        joined = (
+            last is not None
+            and abs(line.size - last.size) < 0.5
+            and 0 <= line.top - last.bottom <= line.size
+            and abs((line.x0 + line.x1) - (last.x0 + last.x1)) / 2 < line.size
+        )
+        if joined:
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    for block in blocks:
+        text = ""
+        for line in block:
+            text = _join(text, line.text, words)
+        if len(block) <= _CAPTION_LINES and _captioned(text):
+            return block
+    return []
+
+
+_CAPTION_LINES = 3
+"""A caption block short enough to be a title: a case's short name wraps over two or three lines."""
+_CAPTION_RE = re.compile(r"(?P<first>\S.*?)\s+(?:v|vs)\.\s+(?P<second>\S.*)", re.IGNORECASE)
+
+
+def _captioned(text: str) -> bool:
+    """Whether a text is a case's caption: parties in capitals on either side of a lone "v." or "vs." (the court's
+    short name of the case, "TARRANT REGIONAL WATER DISTRICT v. HERRMANN ET AL."). A sentence or a citation in the
+    text ("Hest Techs., Inc. v. State") sets its parties in lower case."""
+    found = _CAPTION_RE.fullmatch(text)
+    return found is not None and all(
+        _WORD_RE.search(part) and part.upper() == part for part in (found["first"], found["second"])
+    )
+
+
+def _running_caption(pages: list[list[_Line]]) -> str | None:
+    """The case's caption the running head prints at the top of two pages or more (`_captioned`): an opinion whose
+    first page lists its parties in full gives the case's name in its running head ("GIFT SURPLUS, LLC V. STATE EX
+    REL. COOPER")."""
+    heads = Counter(
+        line.text
+        for page in pages[1:]
+        if page
+        for line in page
+        if line.row <= min(other.row for other in page) + 1 and _captioned(line.text)
+    )
+    return next((text for text, count in heads.most_common(1) if count >= _RUNNING_TITLE_REPEATS), None)
 
 
 _RUNNING_TITLE_REPEATS = 2
@@ -2169,6 +2308,22 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
     return found
 
 
+_JUDGE_RE = re.compile(r"(?P<judge>(?:CHIEF |CIRCUIT |DISTRICT )?(?:JUSTICE|JUDGE) [A-Z][A-Z'’-]+)(?: [a-z][^.]*)?\.")
+"""A court opinion's opening line as the court prints its judge, the title and the name in capitals ("JUSTICE
+SOTOMAYOR delivered the opinion of the Court.")."""
+
+
+def _judge(lines: list[_Line]) -> str | None:
+    """The judge who writes an opinion, as the first line of the document naming one so prints it (`_JUDGE_RE`);
+    None where no line does. A court sets its judges' names in capitals, and only there: a judge named in a
+    sentence ("Judge Ervin assumed") is no author line. A summary's note of who wrote the opinion ("SOTOMAYOR, J.,
+    delivered the opinion for a unanimous Court.") abbreviates the title and is not taken; nor is a heading of its
+    own that puts the title after the name ("HUDSON, Justice."): an author field lists names parted by commas, and
+    that form would read as two names."""
+    found = next((match for line in lines if (match := _JUDGE_RE.fullmatch(line.text))), None)
+    return found["judge"] if found else None
+
+
 def _listed(line: _Line) -> bool:
     """Whether a line opens a list item: after a bullet glyph, mapped or not."""
     return line.listed or _symbol({"text": line.text[:1]})
@@ -2192,8 +2347,29 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
         return exact[1], exact[0]
     if date is None and first:
         edges = {min(line.row for line in first), max(line.row for line in first)}
-        return next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), (None, None))
+        at_edge = next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), None)
+        return at_edge or (next((found for line in first if (found := _last_event(line))), None), None)
     return date, dateline
+
+
+_EVENTS_RE = re.compile(r"\.\s+(?=[A-Z])|\s*[—;]\s*")
+"""Where a line listing a document's events parts them: a full stop before a capital, a dash, a semicolon."""
+
+
+def _last_event(line: _Line) -> str | None:
+    """The date of the last of the events a first page's line lists, each labelled and dated, in the order they
+    happened ("No. 11–889. Argued April 23, 2013—Decided June 13, 2013"; "Received 3 May 2020; accepted 5 June
+    2020"): the document dates from the last. Dates out of order, or a date without its label (a range, "January
+    2020 – March 2021"), make no such list."""
+    if line.column is not None:
+        return None
+    parts = [part for part in _EVENTS_RE.split(line.text) if _date(part)]
+    dates = [_date(part) for part in parts]
+    labelled = all(
+        _date(part, labelled=False) is None and len(date or "") == len("2000-01-01")
+        for part, date in zip(parts, dates, strict=True)
+    )
+    return dates[-1] if len(dates) > 1 and labelled and dates == sorted(dates) else None
 
 
 def _words(pages: list[list[_Segment]]) -> set[str]:
@@ -2325,7 +2501,8 @@ def parse(data: bytes, source: str) -> Parsed:
     body_size = _body_size(lines_of)
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
-    dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
+    dropped = _running(lines_of) | _numbered_heads(lines_of)
+    dropped |= {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     dropped |= {id(line) for line in margin}
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}

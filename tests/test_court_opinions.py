@@ -1,0 +1,111 @@
+"""Court opinions' titles, paragraph numbers and page heads, on the two opinions of the wild collection
+(tests/data/wild, see its manifest.jsonl): a US Supreme Court slip opinion (PScript5/Distiller) and a state supreme
+court's opinion typed in Word 2013 with its paragraphs numbered in the margin.
+
+Expected values are what each document prints, as `pdftotext` shows it.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from eval.reference import quote_in_reference, reference
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+STATE = WILD / "ncsc-2022-gift-surplus-opinion.pdf"
+SLIP = WILD / "scotus-2013-tarrant-v-herrmann.pdf"
+needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
+
+
+def only(path: Path) -> Article:
+    (article,) = articles(path)
+    return article
+
+
+def texts(path: Path) -> list[str]:
+    return [p.text for p in only(path).paragraphs]
+
+
+def after(path: Path, text: str) -> str:
+    """The paragraph that follows the one reading `text`."""
+    found = texts(path)
+    return found[found.index(text) + 1]
+
+
+def test_case_caption_under_the_courts_name_is_the_title() -> None:
+    """The largest line of page 1 is the court's name, in 15-point bold, which heads every opinion it issues; the
+    caption set under it in capitals, parted by "v.", names this case."""
+    assert only(SLIP).title == "TARRANT REGIONAL WATER DISTRICT v. HERRMANN ET AL."
+
+
+def test_caption_the_running_head_prints_is_the_title_where_page_one_lists_every_party() -> None:
+    """Page 1 lists the parties over ten left-aligned lines, with their roles; the running head gives the case's
+    name."""
+    assert only(STATE).title == "GIFT SURPLUS, LLC V. STATE EX REL. COOPER"
+
+
+def test_a_case_named_in_a_sentence_gives_no_title() -> None:
+    """The opinions cite cases in their text ("Hest Techs., Inc. v. State ex rel. Perdue"): parties in lower case
+    are no caption."""
+    assert only(STATE).title != "Hest Techs., Inc. v. State ex rel. Perdue"
+    assert any(t.startswith("Hest Techs., Inc. v. State ex rel. Perdue, 366 N.C. 289") for t in texts(STATE))
+
+
+def test_paragraph_number_in_the_margin_is_a_paragraph_of_its_own() -> None:
+    """The number "¶ 15" stands in the left margin beside the paragraph's first line, in the text's line:
+    pdftotext reads it apart, and the paragraph's first sentence starts after it."""
+    assert "¶ 15" in texts(STATE)
+    assert after(STATE, "¶ 15").startswith("On appeal, plaintiffs first argue the Court of Appeals erred")
+
+
+def test_paragraph_number_in_the_margin_opens_a_new_paragraph() -> None:
+    """Paragraph 12 ends a full line with a sentence, and paragraph 13 starts one line space below: double-spaced
+    text shows no gap between them, but the number in the margin opens paragraph 13."""
+    assert after(STATE, "¶ 13").startswith("Defendants appealed the trial court’s judgment to the Court of Appeals.")
+    assert not [t for t in texts(STATE) if "Defendants appealed the trial court’s judgment" in t and "¶ 12" in t]
+
+
+def test_paragraph_numbers_at_page_feet_are_no_running_footer() -> None:
+    """The numbers "¶ 8" and "¶ 29" stand in the last row of their pages, and read alike with the number ignored:
+    numbers in the margin label paragraphs, they are no page furniture."""
+    numbers = [t for t in texts(STATE) if t.startswith("¶")]
+    assert numbers == [f"¶ {n}" for n in range(1, 38)]
+
+
+@needs_pdftotext
+def test_paragraphs_that_open_beside_a_margin_number_are_verbatim() -> None:
+    ref = reference(STATE)
+    opening = [after(STATE, t) for t in texts(STATE) if t.startswith("¶")]
+    assert len(opening) == 37
+    assert [t for t in opening if not quote_in_reference(t[:200], ref)] == []
+
+
+def test_first_pages_own_head_numbered_like_every_other_page_is_no_paragraph() -> None:
+    """Page 1 opens with "(Slip Opinion)  OCTOBER TERM, 2012  1", printed on no other page; every page's first row
+    sets its page number apart at one end as it does."""
+    assert not [t for t in texts(SLIP) if "OCTOBER TERM" in t or "(Slip Opinion)" in t]
+
+
+def test_judge_heading_the_opinion_with_the_title_after_the_name_gives_no_author() -> None:
+    """The opinion opens under the counsel list with "HUDSON, Justice.": an author field lists names parted by
+    commas, so that form would read as two names; the Info Author is an account name ("localuser") printed
+    nowhere."""
+    assert only(STATE).author is None
+
+
+def test_judge_delivering_the_opinion_is_the_author_not_the_syllabus_note() -> None:
+    """The syllabus ends "SOTOMAYOR, J., delivered the opinion for a unanimous Court." (the Reporter's summary, no
+    part of the opinion); the opinion opens "JUSTICE SOTOMAYOR delivered the opinion of the Court.\""""
+    assert only(SLIP).author == "JUSTICE SOTOMAYOR"
+
+
+def test_the_last_of_the_dated_events_the_first_page_lists_is_the_date() -> None:
+    """Page 1 prints "No. 11–889. Argued April 23, 2013—Decided June 13, 2013": the opinion is dated by the
+    decision, the last event."""
+    assert only(SLIP).date == "2013-06-13"
