@@ -686,9 +686,10 @@ def _page_starts(text: str, units: list[_Unit]) -> list[int]:
 def _unfurnished_pages(text: str, units: list[_Unit]) -> list[list[_Unit]] | None:
     """The file's pages without their running heads and page numbers, or None for a file not shown in pages.
 
-    A running head is a page's first line, printed (its numbers aside) at the top of `_PAGES_MIN` pages or more;
-    a page number is a number alone on a page's first or last line (under the head, if the number is printed
-    there). Neither is the author's text, and a running head is never the title: it is printed on every page.
+    A running head is a page's first line, printed (its numbers aside) at the top of `_PAGES_MIN` pages or more
+    (in a file of `_PAGES_MIN` pages, of every page but the first: a first page may print its title instead); a page
+    number is a number alone on a page's first or last line (under the head, if the number is printed there).
+    Neither is the author's text, and a running head is never the title: it is printed on every page.
     """
     starts = _page_starts(text, units)
     if len(starts) < _PAGES_MIN:
@@ -697,7 +698,7 @@ def _unfurnished_pages(text: str, units: list[_Unit]) -> list[list[_Unit]] | Non
     tops = Counter(_page_key(page[0].text) for page in pages if _is_label(page[0].text))
     unfurnished: list[list[_Unit]] = []
     for page in pages:
-        if page and tops[_page_key(page[0].text)] >= _PAGES_MIN:
+        if page and tops[_page_key(page[0].text)] >= min(_PAGES_MIN, len(pages) - 1):
             page = page[1:]
         if page and _PAGE_NUMBER_RE.fullmatch(page[-1].text):
             page = page[:-1]
