@@ -336,6 +336,17 @@ def test_a_page_number_over_a_running_head_parts_pages_and_neither_is_text() -> 
     assert [p.page for p in article.paragraphs] == [1, 2, 2, 3, 3]
 
 
+def test_pages_without_notes_lose_their_furniture_too() -> None:
+    pages = ("Rations in Winter\n\nThe ration fell by a third.", "The council met twice.", "It met in the summer.")
+    (article,) = parse_bytes(paged(*pages).encode(), "r.txt").articles
+    assert article.title == "Rations in Winter"
+    assert [p.text for p in article.paragraphs] == [
+        "The ration fell by a third.",
+        "The council met twice.",
+        "It met in the summer.",
+    ]
+
+
 def test_a_note_at_a_page_foot_resolves_the_marker_glued_to_the_word_before_it() -> None:
     (article,) = parse_bytes(paged(*PAGES).encode(), "r.txt").articles
     assert article.paragraphs[0].text == "The ration fell by a third in the spring.[1] The council met twice."
