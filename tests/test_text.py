@@ -353,6 +353,13 @@ def test_a_note_at_a_page_foot_resolves_the_marker_glued_to_the_word_before_it()
     assert article.footnote(1) == "Survey of 2020."
 
 
+def test_two_markers_in_one_paragraph_resolve_to_their_two_notes() -> None:
+    page = "Rations in Winter\n\nThe ration fell.1 The council met.2 It adjourned.\n\n1 Survey.\n\n2 Minutes."
+    (article,) = parse_bytes(paged(page, "It met again.", "It met once more.").encode(), "r.txt").articles
+    assert article.paragraphs[0].text == "The ration fell.[1] The council met.[2] It adjourned."
+    assert article.footnotes == {1: "Survey.", 2: "Minutes."}
+
+
 def test_a_note_ending_mid_sentence_runs_on_at_the_next_page_foot() -> None:
     (article,) = parse_bytes(paged(*PAGES).encode(), "r.txt").articles
     assert article.footnote(2) == "Market log, entry four, kept by the council."

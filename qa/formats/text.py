@@ -656,7 +656,8 @@ class _Paged:
     """Each page's units, its running head, page number and notes taken out."""
     notes: dict[int, str]
     markers: dict[int, tuple[int, int]]
-    """Where each note's marker stands: its unit's start and the marker's offset in that unit."""
+    """Where each note's marker stands: its unit's start and the marker's offset in that unit (a unit may hold
+    several)."""
 
 
 def _page_starts(text: str, units: list[_Unit]) -> list[int]:
@@ -969,12 +970,13 @@ def _parse_paged(text: str, source: str) -> Parsed | None:
     header, body = _single_article(text, [unit for page in paged.pages for unit in page])
     (draft,) = _split_body(body, header, False, _Chrome.of(body, []))
     page_of = {unit.start: number for number, page in enumerate(paged.pages, 1) for unit in page}
-    marked = {start: (number, offset) for number, (start, offset) in paged.markers.items()}
+    marked: dict[int, list[tuple[int, int]]] = {}
+    for number, (start, offset) in paged.markers.items():
+        marked.setdefault(start, []).append((offset, number))
     blocks = []
     for position, unit in enumerate(draft.units):
         words = unit.text
-        if unit.start in marked:
-            number, offset = marked[unit.start]
+        for offset, number in sorted(marked.get(unit.start, []), reverse=True):
             words = f"{words[:offset]}[{number}]{words[offset + len(str(number)) :]}"
         blocks.append(Block(words, _kind(draft.units, position), page_of[unit.start]))
     return assemble(
