@@ -313,3 +313,96 @@ def test_numbered_section_lines_are_headings_and_numbered_short_items_in_a_row_a
         "2.  Rights",
         "2.1. Normative References",
     ]
+
+
+def paged(*pages: str, head: str = "Review of Rations     Issue 4", first: int = 11) -> str:
+    """Plain text extracted from a paged file: each page under its running head, its number alone at its foot, each
+    line a paragraph (a blank line after each)."""
+    return "\n".join(f"{head}\n\n{page}\n\n {number}\n" for number, page in enumerate(pages, first))
+
+
+PAGES = (
+    "Rations in Winter\n\nThe ration fell by a third in the spring.1 The council met twice.\n\n1 Survey of 2020.",
+    "It then met again in the summer and spoke of the winter.\n\nThe markets closed.2\n\n2 Market log, entry",
+    "The ration rose in the autumn.\n\n12 of the 40 families left in the spring.\n\nfour, kept by the council.",
+)
+
+
+def test_a_page_number_over_a_running_head_parts_pages_and_neither_is_text() -> None:
+    (article,) = parse_bytes(paged(*PAGES).encode(), "r.txt").articles
+    texts = [p.text for p in article.paragraphs]
+    assert article.title == "Rations in Winter"
+    assert not any(t.isdigit() or t.startswith("Review of Rations") for t in texts)
+    assert [p.page for p in article.paragraphs] == [1, 2, 2, 3, 3]
+
+
+def test_pages_without_notes_lose_their_furniture_too() -> None:
+    pages = ("Rations in Winter\n\nThe ration fell by a third.", "The council met twice.", "It met in the summer.")
+    (article,) = parse_bytes(paged(*pages).encode(), "r.txt").articles
+    assert article.title == "Rations in Winter"
+    assert [p.text for p in article.paragraphs] == [
+        "The ration fell by a third.",
+        "The council met twice.",
+        "It met in the summer.",
+    ]
+
+
+def test_a_note_at_a_page_foot_resolves_the_marker_glued_to_the_word_before_it() -> None:
+    (article,) = parse_bytes(paged(*PAGES).encode(), "r.txt").articles
+    assert article.paragraphs[0].text == "The ration fell by a third in the spring.[1] The council met twice."
+    assert article.footnote(1) == "Survey of 2020."
+
+
+def test_two_markers_in_one_paragraph_resolve_to_their_two_notes() -> None:
+    page = "Rations in Winter\n\nThe ration fell.1 The council met.2 It adjourned.\n\n1 Survey.\n\n2 Minutes."
+    (article,) = parse_bytes(paged(page, "It met again.", "It met once more.").encode(), "r.txt").articles
+    assert article.paragraphs[0].text == "The ration fell.[1] The council met.[2] It adjourned."
+    assert article.footnotes == {1: "Survey.", 2: "Minutes."}
+
+
+def test_a_note_ending_mid_sentence_runs_on_at_the_next_page_foot() -> None:
+    (article,) = parse_bytes(paged(*PAGES).encode(), "r.txt").articles
+    assert article.footnote(2) == "Market log, entry four, kept by the council."
+    assert [p.text for p in article.paragraphs][-1] == "12 of the 40 families left in the spring."
+
+
+def test_a_line_opening_with_a_number_no_marker_points_to_is_text() -> None:
+    (article,) = parse_bytes(paged(*PAGES).encode(), "r.txt").articles
+    assert "12 of the 40 families left in the spring." in [p.text for p in article.paragraphs]
+    assert sorted(article.footnotes) == [1, 2]
+
+
+def test_form_feeds_part_the_pages_of_pdftotext_output() -> None:
+    text = "\f".join(
+        [
+            "Rations in Winter\n\nThe ration fell by a third.1\n\n1 Survey of 2020.\n\n3\n",
+            "Review of Rations\n\nThe council met twice.\n\n4\n",
+            "Review of Rations\n\nIt met again in the summer.\n\n5\n",
+        ]
+    )
+    (article,) = parse_bytes(text.encode(), "r.txt").articles
+    assert [p.text for p in article.paragraphs] == [
+        "The ration fell by a third.[1]",
+        "The council met twice.",
+        "It met again in the summer.",
+    ]
+    assert article.footnote(1) == "Survey of 2020."
+
+
+def test_numbers_alone_on_lines_with_no_running_head_under_them_part_no_pages() -> None:
+    text = "Rations in Winter\n\n1\n\nThe ration fell.1\n\n2\n\nThe council met.\n\n3\n\n1 Survey of 2020.\n"
+    (article,) = parse_bytes(text.encode(), "r.txt").articles
+    assert [p.text for p in article.paragraphs][:2] == ["1", "The ration fell.1"]
+    assert article.footnotes == {}
+
+
+def test_a_date_after_the_word_saying_what_it_dates_is_the_date() -> None:
+    (article,) = parse_text("Rations in Winter\n\nDecided March 3, 2021\n\nThe ration fell by a third.\n", "r.txt")
+    assert (article.title, article.date) == ("Rations in Winter", "2021-03-03")
+    assert [p.text for p in article.paragraphs] == ["The ration fell by a third."]
+
+
+def test_an_opinions_opening_line_names_its_author() -> None:
+    text = "Doe v. Roe\n\nBEFORE: SMITH and LEE, Circuit Judges.\n\nSMITH, Circuit Judge:\n\nWe affirm the order.\n"
+    (article,) = parse_text(text, "o.txt")
+    assert (article.title, article.author) == ("Doe v. Roe", "SMITH, Circuit Judge")

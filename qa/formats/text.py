@@ -21,7 +21,10 @@ from qa.formats.document import (
     DEFINITION_RE,
     LEADER_RE,
     NOTES_HEADING_RE,
+    Block,
+    Extracted,
     Parsed,
+    assemble,
     month_date,
     squash,
 )
@@ -313,11 +316,41 @@ def _single_header(units: list[_Unit]) -> _Header | None:
         title, position = squash(units[position].text), position + 1
     if position < len(units) and _is_byline(units[position].text):
         author, position = _author(units[position].text), position + 1
-    if date is None and position < len(units) and _is_dateline(units[position].text):
-        date, position = parse_date(units[position].text), position + 1
+    if date is None and position < len(units) and (printed := _opening_date(units[position].text)):
+        date, position = printed, position + 1
     if position == 0:
         return None
     return _Header(0, position - 1, title, author, date)
+
+
+_SAID_DATE_RE = re.compile(r"[A-Z][a-z]+:? (.+)")
+"""A date under a title after the one word that says what happened on it ("Decided January 20, 2022", "Published:
+March 3, 2021"), as a decision, a release or a notice prints its date."""
+
+
+def _opening_date(text: str) -> str | None:
+    """The date a dateline under a title prints, alone or after the word that says what it dates, or None."""
+    said = _SAID_DATE_RE.fullmatch(text)
+    dateline = text if _is_dateline(text) else said.group(1) if said and _is_dateline(said.group(1)) else None
+    return parse_date(dateline) if dateline else None
+
+
+_OPINION_AUTHOR_RE = re.compile(r"((?:[A-Z][A-Z'’.-]+ )*[A-Z][A-Z'’-]+, (?:[A-Z][a-z]+ ){0,4}[A-Z][a-z]+):")
+"""The line a court's opinion opens with, naming its author as the court prints him: a surname in capitals and
+his office, then a colon ("GORMAN, Appellate Immigration Judge:", "SMITH, Circuit Judge:")."""
+
+
+def _opinion_author(units: list[_Unit]) -> str | None:
+    """The author an opinion's opening line names (`_OPINION_AUTHOR_RE`) among the file's opening units, or None:
+    an opinion prints its headnote, counsel and panel first, so its author's line comes some lines down."""
+    return next(
+        (
+            found.group(1)
+            for unit in units[:_LABELLED_FIELDS_WITHIN]
+            if (found := _OPINION_AUTHOR_RE.fullmatch(unit.text))
+        ),
+        None,
+    )
 
 
 _COLUMNS_RE = re.compile(r"\s{2,}")
@@ -398,6 +431,8 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
             labelled.setdefault(key, squash(_ANNOTATION_RE.sub("", labelled_line.group(2))))
         used.add(position)
     body = _fenced([unit for position, unit in enumerate(units[start:], start) if position not in used])
+    if (header is None or header.author is None) and (opinion := _opinion_author(units[start:])):
+        header = replace(header, author=opinion) if header else _Header(0, start - 1, None, opinion, None)
     if not labelled:
         return header, body
     title, author, date = (header.title, header.author, header.date) if header else (None, None, None)
@@ -593,6 +628,152 @@ def _similarity(a: str, b: str) -> float:
     return matcher.ratio()
 
 
+_PAGE_NUMBER_RE = re.compile(r"\d{1,4}")
+"""A page's number alone on its line, as a page prints it at its foot or top and pdftotext extracts it."""
+_PAGES_MIN = 3
+"""Pages a file must show by its furniture before its lines are read as pages: two could be a coincidence."""
+_NOTE_END_RE = re.compile(r"[.!?…][\"'”’)\]]*$|[\"'”’)\]]$")
+"""How a finished note ends: a sentence's end, or a closing quote or bracket. A note ending otherwise ("(9th")
+runs on at the foot of the next page."""
+
+_CLOSING = r"[)\]”’\"']"
+_MARK = rf"(?:[.,;:!?]|{_CLOSING})"
+
+
+def _glued_marker(number: int) -> re.Pattern[str]:
+    """A note's number glued to the word before it ("decision.1 The", "elements).3"), as plain text extracted
+    from a page prints a superscript marker: right after a letter, or after a punctuation mark that follows a
+    letter or a closing bracket, and before a space or the line's end. A digit before the mark ("3.5") makes a
+    decimal, not a marker."""
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[^\W\d_]{_MARK})|(?<={_CLOSING}{_MARK})){number}(?=\s|$)")
+
+
+@dataclass(frozen=True)
+class _Paged:
+    """A file laid out in pages, read page by page: its text, each note read at a page's foot and each marker."""
+
+    pages: list[list[_Unit]]
+    """Each page's units, its running head, page number and notes taken out."""
+    notes: dict[int, str]
+    markers: dict[int, tuple[int, int]]
+    """Where each note's marker stands: its unit's start and the marker's offset in that unit (a unit may hold
+    several)."""
+
+
+def _page_starts(text: str, units: list[_Unit]) -> list[int]:
+    """The index of each unit that opens a page, the file's first unit included; one page if none is shown.
+
+    pdftotext ends a page with a form feed. Text saved without them still shows its pages by their furniture:
+    the page's number alone on a line, then a line the file prints at the top of page after page (the running
+    head). That pair, seen `_PAGES_MIN` times, parts pages; a line repeated anywhere else, or a number alone
+    followed by anything else (a list's item, a table's cell), parts nothing.
+    """
+    feeds = [i for i in range(1, len(units)) if "\f" in text[units[i - 1].end : units[i].start]]
+    if len(feeds) + 1 >= _PAGES_MIN:
+        return [0, *feeds]
+    heads = Counter(
+        _page_key(units[i].text) for i in range(1, len(units)) if _PAGE_NUMBER_RE.fullmatch(units[i - 1].text)
+    )
+    starts = [
+        i
+        for i in range(1, len(units))
+        if _PAGE_NUMBER_RE.fullmatch(units[i - 1].text)
+        and heads[_page_key(units[i].text)] + 1 >= _PAGES_MIN
+        and _is_label(units[i].text)
+    ]
+    return [0, *starts] if len(starts) + 1 >= _PAGES_MIN else [0]
+
+
+def _unfurnished_pages(text: str, units: list[_Unit]) -> list[list[_Unit]] | None:
+    """The file's pages without their running heads and page numbers, or None for a file not shown in pages.
+
+    A running head is a page's first line, printed (its numbers aside) at the top of `_PAGES_MIN` pages or more
+    (in a file of `_PAGES_MIN` pages, of every page but the first: a first page may print its title instead); a page
+    number is a number alone on a page's first or last line (under the head, if the number is printed there).
+    Neither is the author's text, and a running head is never the title: it is printed on every page.
+    """
+    starts = _page_starts(text, units)
+    if len(starts) < _PAGES_MIN:
+        return None
+    pages = [units[start:end] for start, end in zip(starts, [*starts[1:], len(units)], strict=True)]
+    tops = Counter(_page_key(page[0].text) for page in pages if _is_label(page[0].text))
+    unfurnished: list[list[_Unit]] = []
+    for page in pages:
+        if page and tops[_page_key(page[0].text)] >= min(_PAGES_MIN, len(pages) - 1):
+            page = page[1:]
+        if page and _PAGE_NUMBER_RE.fullmatch(page[-1].text):
+            page = page[:-1]
+        if page and _PAGE_NUMBER_RE.fullmatch(page[0].text):
+            page = page[1:]
+        unfurnished.append(page)
+    return unfurnished
+
+
+def _paged(text: str, units: list[_Unit]) -> _Paged | None:
+    """A file shown in pages (`_unfurnished_pages`) with its notes read at each page's foot, or None.
+
+    A page's notes stand after its body, each opening with its number and a space ("1 The Board heard ..."), in
+    the order of the markers: the note numbered next after the last one read, only where its marker stands
+    glued to a word in the page's body above it (`_glued_marker`). A line under a note that opens no next note
+    is that note's own (a quoted statute, a second paragraph), even one starting with a number ("18 Pa. Stat.").
+    A note ending mid-sentence runs on at the foot of the next page: there the last line before that page's own
+    notes is its remainder. None too when no note is found: the file's lines stay as the plain-text reading has
+    them, furniture aside.
+    """
+    pages = _unfurnished_pages(text, units)
+    if pages is None:
+        return None
+    notes: dict[int, list[_Unit]] = {}
+    markers: dict[int, tuple[int, int]] = {}
+    bodies: list[list[_Unit]] = []
+    for page in pages:
+        last = notes.get(len(notes))
+        carried = last if last and not _NOTE_END_RE.search(last[-1].text) else None
+        foot: int | None = None
+        after = (0, 0)  # the unit and offset after which the next marker is looked for: markers come in order
+        for position in range(1, len(page)):
+            number = len(notes) + 1
+            opens = _NUMBERED_NOTE_RE.match(page[position].text)
+            found = None
+            if opens and int(opens.group(1)) == number:
+                found = _marker_in(page[: position if foot is None else foot], number, after)
+            if found is not None:
+                foot = position if foot is None else foot
+                after = found
+                markers[number] = (page[found[0]].start, found[1])
+                notes[number] = [page[position]]
+            elif foot is not None:
+                notes[len(notes)].append(page[position])
+        end = len(page) if foot is None else foot
+        if carried is not None and end > 1:
+            end -= 1
+            carried.append(page[end])
+        bodies.append(page[:end])
+    if not notes:
+        return None
+    return _Paged(
+        bodies,
+        {number: _foot_note_text(lines) for number, lines in notes.items()},
+        markers,
+    )
+
+
+def _marker_in(units: list[_Unit], number: int, after: tuple[int, int]) -> tuple[int, int] | None:
+    """The first glued marker of note `number` in `units` after the unit and offset `after`: its unit's index
+    and its offset there, or None."""
+    pattern = _glued_marker(number)
+    for index in range(after[0], len(units)):
+        found = pattern.search(units[index].text, after[1] if index == after[0] else 0)
+        if found is not None:
+            return index, found.start()
+    return None
+
+
+def _foot_note_text(lines: list[_Unit]) -> str:
+    """A note's words, its number cut off, with the lines under it that are its own."""
+    return "\n".join([_note_text(lines[0].text), *(line.text for line in lines[1:])])
+
+
 @dataclass
 class _Draft:
     header: _Header | None
@@ -703,16 +884,21 @@ def _only_notes_follow(rest: list[_Unit], chrome: _Chrome) -> bool:
     return all(DEFINITION_RE.fullmatch(u.text) or u.text in chrome for u in rest)
 
 
+def _kind(units: list[_Unit], position: int) -> ParagraphKind:
+    """What the unit at `position` is: a heading (with something under it), a list's item or text."""
+    unit = units[position]
+    if position + 1 < len(units) and (_is_heading(unit) or _is_section_heading(units, position)):
+        return "heading"
+    return "bullet" if unit.bullet else "text"
+
+
 def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     section: str | None = None
     for position, unit in enumerate(units):
-        followed = position + 1 < len(units)
-        if followed and (_is_heading(unit) or _is_section_heading(units, position)):
+        kind = _kind(units, position)
+        if kind == "heading":
             section = unit.text
-            kind: ParagraphKind = "heading"
-        else:
-            kind = "bullet" if unit.bullet else "text"
         paragraphs.append(
             Paragraph(len(paragraphs) + 1, unit.text, unit.start, kind, None if kind == "heading" else section)
         )
@@ -728,6 +914,8 @@ def parse_text(text: str, source: str) -> list[Article]:
     units = _units(text)
     mail = email_header(units[0].text.splitlines()) if units else None
     units = _without_contents([unit for unit in units if email_header(unit.text.splitlines()) is None])
+    pages = _unfurnished_pages(text, units)
+    units = [unit for page in pages for unit in page] if pages is not None else units
     headers = _find_headers(units)
     listing = len(headers) > 1
     if not headers:
@@ -767,6 +955,42 @@ def parse_text(text: str, source: str) -> list[Article]:
     return articles
 
 
+def _parse_paged(text: str, source: str) -> Parsed | None:
+    """A file shown in pages whose notes stand at the page feet (`_paged`), as one article, or None.
+
+    Its markers are glued to the words before them ("decision.1"), which reads as a number of the text: the
+    article is laid out anew (`assemble`), each marker written `[n]` and the notes below the text, so that a
+    marker resolves to its note and a quote holds no page furniture. A paragraph a page breaks stays in two: the
+    page's notes and furniture stand between its halves in the file.
+    """
+    units = _without_contents(_units(text))
+    paged = _paged(text, units)
+    if paged is None:
+        return None
+    header, body = _single_article(text, [unit for page in paged.pages for unit in page])
+    (draft,) = _split_body(body, header, False, _Chrome.of(body, []))
+    page_of = {unit.start: number for number, page in enumerate(paged.pages, 1) for unit in page}
+    marked: dict[int, list[tuple[int, int]]] = {}
+    for number, (start, offset) in paged.markers.items():
+        marked.setdefault(start, []).append((offset, number))
+    blocks = []
+    for position, unit in enumerate(draft.units):
+        words = unit.text
+        for offset, number in sorted(marked.get(unit.start, []), reverse=True):
+            words = f"{words[:offset]}[{number}]{words[offset + len(str(number)) :]}"
+        blocks.append(Block(words, _kind(draft.units, position), page_of[unit.start]))
+    return assemble(
+        Extracted(
+            blocks,
+            draft.footnotes | paged.notes,
+            header.title if header else None,
+            header.author if header else None,
+            header.date if header else None,
+        ),
+        source,
+    )
+
+
 def parse(data: bytes, source: str) -> Parsed:
     text = decode_text(data)
-    return Parsed(text, parse_text(text, source))
+    return _parse_paged(text, source) or Parsed(text, parse_text(text, source))
