@@ -501,3 +501,52 @@ def test_wild_converted_page_header_fields_and_link_bar_are_no_text() -> None:
     assert found.date == "2026-04-20"
     assert not any(p.text.startswith(("Product Type:", "Citation")) for p in found.paragraphs)
     assert [p.text for p in found.paragraphs].count(found.title) == 0
+
+
+def test_wild_numbered_references_cited_in_a_bracketed_list_open_notes_of_their_own() -> None:
+    """The LibreOffice review cites its References as "[2, 3]": reference 3, cited only in that list, is a note of
+    its own and no part of reference 2."""
+    found = article("o2r-2020-reproducible-research-review.pdf")
+    assert len(found.footnotes) == 58
+    assert found.footnotes[2].endswith("Scientific Data, 6(1). doi:10.1038/sdata.2019.30")
+    assert found.footnotes[3].startswith("Nüst, D., Granell, C., Hofer, B., Konkol, M., Ostermann, F. O.")
+
+
+def test_wild_single_bracketed_citation_is_a_marker_of_its_reference() -> None:
+    found = article("o2r-2020-reproducible-research-review.pdf")
+    text = paragraph_with(found, "auxiliary software into a distributable")
+    assert "into a distributable and executable unit” [25]. The concept" in text
+    assert found.footnote(25).startswith("Gentleman, R. & Temple Lang, D. (2007). Statistical Analyses")
+
+
+def test_wild_title_set_double_spaced_like_its_text_is_read_whole() -> None:
+    """The review sets its 24-point title on three lines as far apart as its double-spaced text's lines."""
+    assert article("o2r-2020-reproducible-research-review.pdf").title == (
+        "Publishing computational research - A review of infrastructures for reproducible and transparent "
+        "scholarly communication"
+    )
+
+
+def test_wild_word_table_of_contents_lines_are_no_paragraphs() -> None:
+    """The FCC's order sets its contents in Word's `toc 1`-`toc 3` styles under a "TOC Title" paragraph."""
+    texts = [p.text for p in article("fcc-15-24-open-internet-order.docx").paragraphs]
+    assert "Table of Contents" not in texts
+    assert not any(text.startswith(("I. Introduction", "1. Clear, Bright-Line Rules")) for text in texts)
+    assert "Clear, Bright-Line Rules" in " ".join(texts)
+
+
+def test_wild_word_footnote_reference_after_a_sentence_resolves_to_its_note() -> None:
+    found = article("fcc-15-24-open-internet-order.docx")
+    assert len(found.footnotes) == 2515
+    text = paragraph_with(found, "the D.C. Circuit in Verizon v. FCC")
+    assert "against blocking and unreasonable discrimination.[2] But the Verizon court" in text
+    assert found.footnote(2) == "Verizon v. FCC, 740 F.3d 623 (D.C. Cir. 2014)."
+
+
+def test_wild_mediawiki_page_title_revision_date_and_references() -> None:
+    """A saved Wikipedia page: the H1, the footer's "last modified" date, the <ref> list as notes."""
+    found = article("wikipedia-mozilla.html")
+    assert (found.title, found.author, found.date) == ("Mozilla", None, "2016-10-28")
+    assert len(found.footnotes) == 72
+    assert "will also be free.[3] One day later" in paragraph_with(found, "One day later, Jamie Zawinski")
+    assert found.footnote(3).startswith('"Freeing the Source: The Story of Mozilla".')

@@ -155,6 +155,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"(?:page\s+)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
 )
 _BRACKET_NOTE_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)")
+_CITATION_LIST_RE = re.compile(rf"\[{NOTE_NUMBER}(?:,\s*{NOTE_NUMBER})+\]")
 _PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})[.)]?\s+(\S.*)")
 _LONE_NUMBER_RE = re.compile(rf"[\[(]?({NOTE_NUMBER})[\].)]?")
 _MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;]\s*{NOTE_NUMBER})*[\])]?")
@@ -1754,6 +1755,25 @@ class _Front:
     """ids of the lines that print them: metadata, not paragraphs."""
 
 
+_TITLE_SLACK = 1.1
+"""A title's lines may stand this much further apart than the text's, relative to their size."""
+
+
+def _spacing(lines: list[_Line], body_size: float) -> float:
+    """The usual gap between two lines of the text, as a multiple of their size: about 0.2 set single-spaced, over
+    1 double-spaced. A document set double-spaced sets its title so too: the gap between the title's lines,
+    larger than their size, does not end the title there."""
+    gaps = [
+        (below.top - above.bottom) / above.size
+        for above, below in pairwise(lines)
+        if above.page == below.page
+        and abs(above.size - body_size) < 0.5
+        and abs(below.size - body_size) < 0.5
+        and below.top > above.bottom
+    ]
+    return median(gaps) if gaps else 0.0
+
+
 def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str], pages: list[list[_Line]]) -> _Front:
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
@@ -1767,11 +1787,12 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     title_lines: list[_Line] = []
     end = 0
     if largest >= body_size * _HEADING_SIZE:
+        spacing = _TITLE_SLACK * max(1.0, _spacing(lines, body_size))
         end = next(i for i in candidates if abs(first[i].size - largest) < 0.5)
         title_lines = [first[end]]
         for line in first[end + 1 :]:
             if not _beside(line, title_lines[-1]):
-                if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
+                if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest * spacing:
                     break
                 title_lines.append(line)
             end += 1
@@ -2044,8 +2065,15 @@ def _body_size(pages: list[list[_Line]]) -> float:
 
 
 def _cites(line: _Line) -> list[int]:
-    """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing."""
-    return [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
+    """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing.
+
+    A bracketed list ("papers rarely link to these materials [2, 3]") cites each number in it, as "[2][3]" would:
+    numbered references are cited so, and a reference cited only in a list still opens its own note ("3. Nüst,
+    D., ...") rather than running on as lines of the note before it.
+    """
+    single = [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
+    listed = [int(number) for run in _CITATION_LIST_RE.findall(line.text) for number in re.findall(r"\d+", run)]
+    return single + listed
 
 
 def _page_runs(pages: list[_Page]) -> list[_Run]:
