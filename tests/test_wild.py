@@ -550,3 +550,24 @@ def test_wild_mediawiki_page_title_revision_date_and_references() -> None:
     assert len(found.footnotes) == 72
     assert "will also be free.[3] One day later" in paragraph_with(found, "One day later, Jamie Zawinski")
     assert found.footnote(3).startswith('"Freeing the Source: The Story of Mozilla".')
+
+
+def test_wild_labelled_byline_names_the_authors_without_their_addresses_and_is_no_paragraph() -> None:
+    """"Authors: Markus Konkol* (m.konkol@...), Daniel Nüst, Laura Goulier (Institute for" wraps onto a second
+    line that closes the affiliation's parenthesis."""
+    found = article("o2r-2020-reproducible-research-review.pdf")
+    assert found.author == "Markus Konkol, Daniel Nüst, Laura Goulier"
+    assert not any(p.text.startswith(("Authors:", "Geoinformatics, University")) for p in found.paragraphs)
+
+
+def test_wild_word_paragraph_of_brackets_or_marks_alone_is_no_paragraph() -> None:
+    """The order's caption is a table whose middle column prints ")" on each line beside the parties."""
+    texts = [p.text for p in article("fcc-15-24-open-internet-order.docx").paragraphs]
+    assert ")" not in texts
+    assert texts[:5] == [
+        "Before the",
+        "Federal Communications Commission",
+        "Washington, D.C. 20554",
+        "In the Matter of",
+        "Protecting and Promoting the Open Internet",
+    ]

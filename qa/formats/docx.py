@@ -43,6 +43,9 @@ _NOTE_KINDS = ("footnote", "endnote")
 _HEADING_STYLE_RE = re.compile(r"title|heading\s*([1-9])", re.IGNORECASE)
 """Built-in style names (`Title`, `heading 1`): Word stores them in English whatever the user's language."""
 _DATE_STYLE = "date"
+_WORDED_RE = re.compile(r"[^\W_]")
+"""A paragraph says something in letters or digits: one of brackets or rules alone (a caption table's column of
+")" closing each line of the party block) is layout."""
 _CONTENTS_STYLE_RE = re.compile(r"toc(?:\s+\w+)?", re.IGNORECASE)
 """Contents styles by name: Word sets its table of contents in `toc 1`-`toc 9` under `TOC Heading` (stored in
 English, as headings are); a template's own style for the contents' title is named after them ("TOC Title")."""
@@ -242,7 +245,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[l
     titled = False
     date = None
     for paragraph in body.iter(_w("p")):
-        if not (text := squash(_text(paragraph, numbers))) or styles.listed(paragraph):
+        if not _WORDED_RE.search(text := squash(_text(paragraph, numbers))) or styles.listed(paragraph):
             continue
         level = styles.level(paragraph)
         if not blocks and level is not None and level <= _TITLE_LEVEL:

@@ -1721,6 +1721,29 @@ def _marked_names(text: str) -> str | None:
     return ", ".join(names)
 
 
+_LABELLED_BYLINE_RE = re.compile(r"Authors?:\s+(\S.*)", re.IGNORECASE)
+_PARENTHETICAL_RE = re.compile(r"\([^()]*\)")
+
+
+def _labelled_byline(first: list[_Line]) -> tuple[list[_Line], str] | None:
+    """The lines of a byline the first page labels ("Authors: Ana Ruiz* (ana@uni.example), Lee Kim (Institute
+    of ...)") and the names in it, else None. A name may carry affiliation marks and a parenthesis (an address, an
+    affiliation); a parenthesis left open at the line's end goes on on the next lines, which belong to the byline."""
+    for index, line in enumerate(first):
+        if (labelled := _LABELLED_BYLINE_RE.fullmatch(line.text)) is None:
+            continue
+        lines, text = [line], labelled.group(1)
+        for after in first[index + 1 :]:
+            if text.count("(") <= text.count(")"):
+                break
+            lines.append(after)
+            text = f"{text} {after.text}"
+        bare = _AFFILIATION_MARKS_RE.sub("", _PARENTHETICAL_RE.sub("", text))
+        names = _names(re.sub(r"\s+,", ",", squash(bare)).strip(" ,"))
+        return (lines, names) if names else None
+    return None
+
+
 def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
     """The lines under a byline that marks its names (`_marked_names`) and above the first page's columns: the
     affiliations and addresses the marks point to, front matter like the byline itself."""
@@ -1811,10 +1834,13 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
         byline = under
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
-    signed = _signed(lines) if byline is None else {}
-    issuer = _issuer(pages, title_lines) if byline is None and not signed else None
+    labelled = _labelled_byline(first) if byline is None else None
+    signed = _signed(lines) if byline is None and labelled is None else {}
+    issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     if byline is not None:
         author = _names(by.group(1) if by else byline.text) or _marked_names(byline.text)
+    elif labelled is not None:
+        author = labelled[1]
     else:
         author = (
             " and ".join(signed.values())
@@ -1824,6 +1850,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         )
     shown = [*masthead, *title_lines, *(line for line in (byline, dateline, issuer) if line is not None)]
     shown += _affiliations(first, byline) if byline is not None else []
+    shown += labelled[0] if labelled is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
