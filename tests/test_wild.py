@@ -553,8 +553,8 @@ def test_wild_mediawiki_page_title_revision_date_and_references() -> None:
 
 
 def test_wild_labelled_byline_names_the_authors_without_their_addresses_and_is_no_paragraph() -> None:
-    """"Authors: Markus Konkol* (m.konkol@...), Daniel Nüst, Laura Goulier (Institute for" wraps onto a second
-    line that closes the affiliation's parenthesis."""
+    """The byline "Authors: Markus Konkol* (m.konkol@...), Daniel Nüst, Laura Goulier (Institute for" wraps onto a
+    second line that closes the affiliation's parenthesis."""
     found = article("o2r-2020-reproducible-research-review.pdf")
     assert found.author == "Markus Konkol, Daniel Nüst, Laura Goulier"
     assert not any(p.text.startswith(("Authors:", "Geoinformatics, University")) for p in found.paragraphs)
