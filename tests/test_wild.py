@@ -554,10 +554,12 @@ def test_wild_mediawiki_page_title_revision_date_and_references() -> None:
 
 def test_wild_labelled_byline_names_the_authors_without_their_addresses_and_is_no_paragraph() -> None:
     """The byline "Authors: Markus Konkol* (m.konkol@...), Daniel Nüst, Laura Goulier (Institute for" wraps onto a
-    second line that closes the affiliation's parenthesis."""
+    second line that closes the affiliation's parenthesis; "* Corresponding author" under it says what the mark
+    means."""
     found = article("o2r-2020-reproducible-research-review.pdf")
     assert found.author == "Markus Konkol, Daniel Nüst, Laura Goulier"
     assert not any(p.text.startswith(("Authors:", "Geoinformatics, University")) for p in found.paragraphs)
+    assert found.paragraphs[0].text.startswith("Keywords:")
 
 
 def test_wild_word_paragraph_of_brackets_or_marks_alone_is_no_paragraph() -> None:

@@ -1728,16 +1728,17 @@ _PARENTHETICAL_RE = re.compile(r"\([^()]*\)")
 def _labelled_byline(first: list[_Line]) -> tuple[list[_Line], str] | None:
     """The lines of a byline the first page labels ("Authors: Ana Ruiz* (ana@uni.example), Lee Kim (Institute
     of ...)") and the names in it, else None. A name may carry affiliation marks and a parenthesis (an address, an
-    affiliation); a parenthesis left open at the line's end goes on on the next lines, which belong to the byline."""
+    affiliation); a parenthesis left open at the line's end goes on on the next lines, which belong to the byline,
+    as do the lines right under it that open with a mark ("* Corresponding author"): they say what its marks mean."""
     for index, line in enumerate(first):
         if (labelled := _LABELLED_BYLINE_RE.fullmatch(line.text)) is None:
             continue
         lines, text = [line], labelled.group(1)
         for after in first[index + 1 :]:
-            if text.count("(") <= text.count(")"):
+            if text.count("(") <= text.count(")") and not _SYMBOL_NOTE_RE.match(after.text):
                 break
             lines.append(after)
-            text = f"{text} {after.text}"
+            text = text if text.count("(") <= text.count(")") else f"{text} {after.text}"
         bare = _AFFILIATION_MARKS_RE.sub("", _PARENTHETICAL_RE.sub("", text))
         names = _names(re.sub(r"\s+,", ",", squash(bare)).strip(" ,"))
         return (lines, names) if names else None
