@@ -570,3 +570,75 @@ def test_wild_indesign_report_running_head_is_no_paragraph() -> None:
     texts = [p.text for a in parsed(WILD / "rdr-index-2018-report.pdf") for p in a.paragraphs]
     assert "RANKING DIGITAL RIGHTS" not in texts
     assert not any(text.startswith("RANKING DIGITAL RIGHTS ") for text in texts)
+
+
+def test_wild_numbered_references_cited_in_a_bracketed_list_open_notes_of_their_own() -> None:
+    """The LibreOffice review cites its References as "[2, 3]": reference 3, cited only in that list, is a note of
+    its own and no part of reference 2."""
+    found = article("o2r-2020-reproducible-research-review.pdf")
+    assert len(found.footnotes) == 58
+    assert found.footnotes[2].endswith("Scientific Data, 6(1). doi:10.1038/sdata.2019.30")
+    assert found.footnotes[3].startswith("Nüst, D., Granell, C., Hofer, B., Konkol, M., Ostermann, F. O.")
+
+
+def test_wild_single_bracketed_citation_is_a_marker_of_its_reference() -> None:
+    found = article("o2r-2020-reproducible-research-review.pdf")
+    text = paragraph_with(found, "auxiliary software into a distributable")
+    assert "into a distributable and executable unit” [25]. The concept" in text
+    assert found.footnote(25).startswith("Gentleman, R. & Temple Lang, D. (2007). Statistical Analyses")
+
+
+def test_wild_title_set_double_spaced_like_its_text_is_read_whole() -> None:
+    """The review sets its 24-point title on three lines as far apart as its double-spaced text's lines."""
+    assert article("o2r-2020-reproducible-research-review.pdf").title == (
+        "Publishing computational research - A review of infrastructures for reproducible and transparent "
+        "scholarly communication"
+    )
+
+
+def test_wild_word_table_of_contents_lines_are_no_paragraphs() -> None:
+    """The FCC's order sets its contents in Word's `toc 1`-`toc 3` styles under a "TOC Title" paragraph."""
+    texts = [p.text for p in article("fcc-15-24-open-internet-order.docx").paragraphs]
+    assert "Table of Contents" not in texts
+    assert not any(text.startswith(("I. Introduction", "1. Clear, Bright-Line Rules")) for text in texts)
+    assert "Clear, Bright-Line Rules" in " ".join(texts)
+
+
+def test_wild_word_footnote_reference_after_a_sentence_resolves_to_its_note() -> None:
+    found = article("fcc-15-24-open-internet-order.docx")
+    assert len(found.footnotes) == 2515
+    text = paragraph_with(found, "the D.C. Circuit in Verizon v. FCC")
+    assert "against blocking and unreasonable discrimination.[2] But the Verizon court" in text
+    assert found.footnote(2) == "Verizon v. FCC, 740 F.3d 623 (D.C. Cir. 2014)."
+
+
+def test_wild_mediawiki_page_title_revision_date_and_references() -> None:
+    """A saved Wikipedia page: the H1, the footer's "last modified" date, the <ref> list as notes."""
+    found = article("wikipedia-mozilla.html")
+    assert (found.title, found.author, found.date) == ("Mozilla", None, "2016-10-28")
+    assert len(found.footnotes) == 72
+    assert "will also be free.[3] One day later" in paragraph_with(found, "One day later, Jamie Zawinski")
+    assert found.footnote(3).startswith('"Freeing the Source: The Story of Mozilla".')
+
+
+def test_wild_labelled_byline_names_the_authors_without_their_addresses_and_is_no_paragraph() -> None:
+    """The byline "Authors: Markus Konkol* (m.konkol@...), Daniel Nüst, Laura Goulier (Institute for" wraps onto a
+    second line that closes the affiliation's parenthesis; "* Corresponding author" under it says what the mark
+    means."""
+    found = article("o2r-2020-reproducible-research-review.pdf")
+    assert found.author == "Markus Konkol, Daniel Nüst, Laura Goulier"
+    assert not any(p.text.startswith(("Authors:", "Geoinformatics, University")) for p in found.paragraphs)
+    assert found.paragraphs[0].text.startswith("Keywords:")
+
+
+def test_wild_word_paragraph_of_brackets_or_marks_alone_is_no_paragraph() -> None:
+    """The order's caption is a table whose middle column prints ")" on each line beside the parties."""
+    texts = [p.text for p in article("fcc-15-24-open-internet-order.docx").paragraphs]
+    assert ")" not in texts
+    assert texts[:5] == [
+        "Before the",
+        "Federal Communications Commission",
+        "Washington, D.C. 20554",
+        "In the Matter of",
+        "Protecting and Promoting the Open Internet",
+    ]

@@ -43,6 +43,12 @@ _NOTE_KINDS = ("footnote", "endnote")
 _HEADING_STYLE_RE = re.compile(r"title|heading\s*([1-9])", re.IGNORECASE)
 """Built-in style names (`Title`, `heading 1`): Word stores them in English whatever the user's language."""
 _DATE_STYLE = "date"
+_WORDED_RE = re.compile(r"[^\W_]")
+"""A paragraph says something in letters or digits: one of brackets or rules alone (a caption table's column of
+")" closing each line of the party block) is layout."""
+_CONTENTS_STYLE_RE = re.compile(r"toc(?:\s+\w+)?", re.IGNORECASE)
+"""Contents styles by name: Word sets its table of contents in `toc 1`-`toc 9` under `TOC Heading` (stored in
+English, as headings are); a template's own style for the contents' title is named after them ("TOC Title")."""
 """The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
 _TITLE_LEVEL = 1
 """The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
@@ -106,6 +112,8 @@ class _Styles:
     lists: set[str] = field(default_factory=set)
     dates: set[str] = field(default_factory=set)
     """Word's built-in `Date` style, in which a document prints its date under its title."""
+    contents: set[str] = field(default_factory=set)
+    """Styles of a table of contents: its lines repeat the headings with page or paragraph numbers, no text."""
 
     @classmethod
     def read(cls, root: etree._Element | None) -> _Styles:
@@ -119,6 +127,8 @@ class _Styles:
             named = _HEADING_STYLE_RE.fullmatch(name.get(_w("val"), "").strip()) if name is not None else None
             if name is not None and name.get(_w("val"), "").strip().lower() == _DATE_STYLE:
                 styles.dates.add(style_id)
+            if name is not None and _CONTENTS_STYLE_RE.fullmatch(name.get(_w("val"), "").strip()):
+                styles.contents.add(style_id)
             if named:
                 styles.levels[style_id] = int(named.group(1) or 0)
             elif (level := _outline_level(ppr)) is not None:
@@ -138,9 +148,11 @@ class _Styles:
 
     def dated(self, paragraph: etree._Element) -> bool:
         """Whether the paragraph is set in the `Date` style."""
-        ppr = paragraph.find(_w("pPr"))
-        style = ppr.find(_w("pStyle")) if ppr is not None else None
-        return style is not None and style.get(_w("val")) in self.dates
+        return _style(paragraph) in self.dates
+
+    def listed(self, paragraph: etree._Element) -> bool:
+        """Whether the paragraph is a line of a table of contents (set in a contents style)."""
+        return _style(paragraph) in self.contents
 
     def kind(self, paragraph: etree._Element) -> ParagraphKind:
         if self.level(paragraph) is not None:
@@ -152,6 +164,13 @@ class _Styles:
         ):
             return "bullet"
         return "text"
+
+
+def _style(paragraph: etree._Element) -> str | None:
+    """The id of the paragraph's own style, None for the default one."""
+    ppr = paragraph.find(_w("pPr"))
+    style = ppr.find(_w("pStyle")) if ppr is not None else None
+    return style.get(_w("val")) if style is not None else None
 
 
 def _outline_level(ppr: etree._Element | None) -> int | None:
@@ -218,14 +237,15 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[l
     the document (`_title_blocks`); and the date the document prints.
 
     The date is a paragraph in the `Date` style among the headings that open the document, as Word's templates (and
-    Pandoc, reading and writing) set it under the title: metadata, not a paragraph.
+    Pandoc, reading and writing) set it under the title: metadata, not a paragraph. A table of contents
+    (`_Styles.contents`) is no text either.
     """
     blocks: list[Block] = []
     levels: list[int | None] = []
     sizes: list[int] = []
     date = None
     for paragraph in body.iter(_w("p")):
-        if not (text := squash(_text(paragraph, numbers))):
+        if not _WORDED_RE.search(text := squash(_text(paragraph, numbers))) or styles.listed(paragraph):
             continue
         opening = all(block.kind == "heading" for block in blocks)
         if date is None and opening and styles.dated(paragraph) and (date := iso_date(text) or month_date(text)):

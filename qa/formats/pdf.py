@@ -166,6 +166,7 @@ _PAGE_NUMBER_RE = re.compile(
     r"(?:page\s+)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
 )
 _BRACKET_NOTE_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)")
+_CITATION_LIST_RE = re.compile(rf"\[{NOTE_NUMBER}(?:,\s*{NOTE_NUMBER})+\]")
 _PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})[.)]?\s+(\S.*)")
 _LONE_NUMBER_RE = re.compile(rf"[\[(]?({NOTE_NUMBER})[\].)]?")
 _MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;]\s*{NOTE_NUMBER})*[\])]?")
@@ -1946,6 +1947,30 @@ def _byline_notes(lines: list[_Line], body_size: float) -> list[_Line]:
     return notes
 
 
+_LABELLED_BYLINE_RE = re.compile(r"Authors?:\s+(\S.*)", re.IGNORECASE)
+_PARENTHETICAL_RE = re.compile(r"\([^()]*\)")
+
+
+def _labelled_byline(first: list[_Line]) -> tuple[list[_Line], str] | None:
+    """The lines of a byline the first page labels ("Authors: Ana Ruiz* (ana@uni.example), Lee Kim (Institute
+    of ...)") and the names in it, else None. A name may carry affiliation marks and a parenthesis (an address, an
+    affiliation); a parenthesis left open at the line's end goes on on the next lines, which belong to the byline,
+    as do the lines right under it that open with a mark ("* Corresponding author"): they say what its marks mean."""
+    for index, line in enumerate(first):
+        if (labelled := _LABELLED_BYLINE_RE.fullmatch(line.text)) is None:
+            continue
+        lines, text = [line], labelled.group(1)
+        for after in first[index + 1 :]:
+            if text.count("(") <= text.count(")") and not _SYMBOL_NOTE_RE.match(after.text):
+                break
+            lines.append(after)
+            text = text if text.count("(") <= text.count(")") else f"{text} {after.text}"
+        bare = _AFFILIATION_MARKS_RE.sub("", _PARENTHETICAL_RE.sub("", text))
+        names = _names(re.sub(r"\s+,", ",", squash(bare)).strip(" ,"))
+        return (lines, names) if names else None
+    return None
+
+
 def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
     """The lines under a byline that marks its names (`_marked_names`) and above the first page's columns: the
     affiliations and addresses the marks point to, front matter like the byline itself."""
@@ -1999,6 +2024,25 @@ class _Front:
     """ids of the lines that print them: metadata, not paragraphs."""
 
 
+_TITLE_SLACK = 1.1
+"""A title's lines may stand this much further apart than the text's, relative to their size."""
+
+
+def _spacing(lines: list[_Line], body_size: float) -> float:
+    """The usual gap between two lines of the text, as a multiple of their size: about 0.2 set single-spaced, over
+    1 double-spaced. A document set double-spaced sets its title so too: the gap between the title's lines,
+    larger than their size, does not end the title there."""
+    gaps = [
+        (below.top - above.bottom) / above.size
+        for above, below in pairwise(lines)
+        if above.page == below.page
+        and abs(above.size - body_size) < 0.5
+        and abs(below.size - body_size) < 0.5
+        and below.top > above.bottom
+    ]
+    return median(gaps) if gaps else 0.0
+
+
 def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str], pages: list[list[_Line]]) -> _Front:
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
@@ -2013,11 +2057,12 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     title_lines: list[_Line] = []
     end = 0
     if largest >= body_size * _HEADING_SIZE:
+        spacing = _TITLE_SLACK * max(1.0, _spacing(lines, body_size))
         end = next(i for i in candidates if abs(first[i].size - largest) < 0.5)
         title_lines = [first[end]]
         for line in first[end + 1 :]:
             if not _beside(line, title_lines[-1]):
-                if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest:
+                if abs(line.size - largest) >= 0.5 or line.top - title_lines[-1].bottom > largest * spacing:
                     break
                 title_lines.append(line)
             end += 1
@@ -2047,11 +2092,14 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     wrapped = _wrapped_byline(first[end:]) if byline is None and under is not None else []
     byline = wrapped[0] if wrapped else byline
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
-    signed = _signed(lines) if byline is None else {}
-    issuer = _issuer(pages, title_lines) if byline is None and not signed else None
+    labelled = _labelled_byline(first) if byline is None else None
+    signed = _signed(lines) if byline is None and labelled is None else {}
+    issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     if byline is not None:
         named = " ".join(line.text for line in wrapped or [byline])
         author = _names(by.group(1) if by else byline.text) or _marked_names(named)
+    elif labelled is not None:
+        author = labelled[1]
     else:
         author = (
             " and ".join(signed.values())
@@ -2063,6 +2111,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown = [*masthead, *title_lines, *wrapped, *(line for line in (byline, dateline, issuer) if line is not None)]
     shown += _affiliations(first, byline) if byline is not None else []
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
+    shown += labelled[0] if labelled is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
@@ -2400,8 +2449,15 @@ def _body_size(pages: list[list[_Line]]) -> float:
 
 
 def _cites(line: _Line) -> list[int]:
-    """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing."""
-    return [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
+    """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing.
+
+    A bracketed list ("papers rarely link to these materials [2, 3]") cites each number in it, as "[2][3]" would:
+    numbered references are cited so, and a reference cited only in a list still opens its own note ("3. Nüst,
+    D., ...") rather than running on as lines of the note before it.
+    """
+    single = [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
+    listed = [int(number) for run in _CITATION_LIST_RE.findall(line.text) for number in re.findall(r"\d+", run)]
+    return single + listed
 
 
 def _page_runs(pages: list[_Page]) -> list[_Run]:
