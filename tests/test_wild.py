@@ -642,3 +642,16 @@ def test_wild_word_paragraph_of_brackets_or_marks_alone_is_no_paragraph() -> Non
         "In the Matter of",
         "Protecting and Promoting the Open Internet",
     ]
+
+
+def test_wild_wiki_headings_lose_their_edit_links() -> None:
+    """MediaWiki sets "[edit]" (a link to `?action=edit`) beside every heading: a control for the site's editors."""
+    headings = [p.text for p in article("wikipedia-mozilla.html").paragraphs if p.kind == "heading"]
+    assert headings[:3] == ["History", "Eich CEO promotion controversy", "Values"]
+    assert not any("edit]" in heading for heading in headings)
+
+
+def test_wild_a_heading_anchored_by_its_own_words_is_not_furniture() -> None:
+    """The heading's anchor id spells its title, "Eich_CEO_promotion_controversy": the "promo" in it names no box."""
+    found = article("wikipedia-mozilla.html")
+    assert any(p.text == "Eich CEO promotion controversy" and p.kind == "heading" for p in found.paragraphs)

@@ -21,7 +21,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from copy import deepcopy
 from dataclasses import replace
-from urllib.parse import urlsplit
+from urllib.parse import parse_qsl, urlsplit
 
 import lxml.html
 from charset_normalizer import from_bytes
@@ -153,6 +153,23 @@ def _is_self_link(anchor: etree._Element) -> bool:
     )
 
 
+def _is_edit_link(anchor: etree._Element) -> bool:
+    """Whether a link asks the site to edit the page (`?action=edit`, a wiki's "[edit]" beside every heading): a
+    control for the site's editors, not words of the heading."""
+    query = urlsplit(anchor.get("href") or "").query
+    return any(value == "edit" for key, value in parse_qsl(query) if key.endswith("action"))
+
+
+def _edit_control(anchor: etree._Element) -> etree._Element:
+    """The edit link with what wraps it and holds no word of its own (the brackets around "edit")."""
+    control = anchor
+    while (parent := control.getparent()) is not None and parent.tag not in _HEADINGS:
+        if any(char.isalnum() for char in _text(parent).replace(_text(anchor), "", 1)):
+            break
+        control = parent
+    return control
+
+
 def _is_layout_table(table: etree._Element) -> bool:
     """Whether a table only lays the page out: marked so (`role="presentation"`), or with header cells that name
     no column. A caption such a table carries ("Layout table for study information") is for screen readers."""
@@ -166,6 +183,7 @@ def _remove_unseen(tree: etree._Element) -> None:
     the caption of a table used for layout. Left in, they ran into headings and stood as headings of their own.
     """
     unseen = [a for heading in tree.iter(*_HEADINGS) for a in heading.iter("a") if _is_self_link(a)]
+    unseen += [_edit_control(a) for heading in tree.iter(*_HEADINGS) for a in heading.iter("a") if _is_edit_link(a)]
     unseen += [node for node in tree.iter() if any(map(_SCREEN_READER_ONLY_RE.search, _classes(node)))]
     unseen += [caption for table in tree.iter("table") if _is_layout_table(table) for caption in table.iter("caption")]
     for node in unseen:
@@ -698,7 +716,7 @@ def _remove_furniture(body: etree._Element) -> frozenset[str]:
     """
     size = len(_text(body))
     for node in _FURNITURE(body):
-        if node.tag in _FRAME_TAGS or any(a.tag in _FRAME_TAGS for a in node.iterdescendants()):
+        if node.tag in _FRAME_TAGS or any(a.tag in _FRAME_TAGS for a in node.iterdescendants()) or _self_named(node):
             continue
         length = len(_text(node))
         if node.getparent() is not None and length <= _FURNITURE_MAX and length * 2 < size:
@@ -709,6 +727,19 @@ def _remove_furniture(body: etree._Element) -> frozenset[str]:
             paragraph.drop_tree()
     menus = [node for node in body.iter("ul", "ol") if _is_menu(node)]
     return frozenset(_text(item) for menu in menus for item in menu if item.tag == "li")
+
+
+_SLUG_RE = re.compile(r"[\W_]+")
+
+
+def _self_named(node: etree._Element) -> bool:
+    """Whether a node is taken for furniture only by an id spelling its own words: a heading's anchor made from
+    its title ("Eich_CEO_promotion_controversy" holds "promo") names the section, not a promotion. Its class, or a
+    player inside it, still counts."""
+    if _FURNITURE_NAMES_RE.search(node.get("class") or "") or node.xpath(".//video or .//audio or .//iframe"):
+        return False
+    words = _SLUG_RE.sub("", _text(node)).casefold()
+    return bool(words) and _SLUG_RE.sub("", node.get("id") or "").casefold() == words
 
 
 _MENU_ITEMS = 3
