@@ -969,10 +969,7 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
         return blocks
     starts = dict.fromkeys(lists, 0)
     visible = _visible_text(body, starts)
-    positions: list[int] = []  # where each block starts in the page's words; one not found there, where the last did
-    for block in blocks:
-        at = visible.find(squash(block.text), positions[-1] if positions else 0)
-        positions.append(at if at >= 0 else positions[-1] if positions else 0)
+    positions = _block_positions(blocks, visible)
     restored: dict[int, list[Block]] = {}
     for node in lists:
         after = sum(1 for at in positions if at < starts[node])
@@ -980,6 +977,16 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
     return [
         block for index in range(len(blocks) + 1) for block in (*restored.get(index, ()), *blocks[index : index + 1])
     ]
+
+
+def _block_positions(blocks: list[Block], visible: str) -> list[int]:
+    """Where each block starts in the page's words (`_visible_text`), searched in order; a block not found there
+    is put where the one before it was."""
+    positions: list[int] = []
+    for block in blocks:
+        at = visible.find(squash(block.text), positions[-1] if positions else 0)
+        positions.append(at if at >= 0 else positions[-1] if positions else 0)
+    return positions
 
 
 def _with_section_headings(blocks: list[Block], body: etree._Element) -> list[Block]:
@@ -1009,10 +1016,7 @@ def _with_section_headings(blocks: list[Block], body: etree._Element) -> list[Bl
         return blocks
     starts = dict.fromkeys(headings, 0)
     visible = _visible_text(body, starts)
-    positions: list[int] = []  # where each block starts in the page's words; one not found there, where the last did
-    for block in blocks:
-        at = visible.find(squash(block.text), positions[-1] if positions else 0)
-        positions.append(at if at >= 0 else positions[-1] if positions else 0)
+    positions = _block_positions(blocks, visible)
     restored: dict[int, Block] = {}
     for node in headings:
         words = _visible_text(node)
