@@ -109,3 +109,18 @@ def test_the_last_of_the_dated_events_the_first_page_lists_is_the_date() -> None
     """Page 1 prints "No. 11–889. Argued April 23, 2013—Decided June 13, 2013": the opinion is dated by the
     decision, the last event."""
     assert only(SLIP).date == "2013-06-13"
+
+
+def test_a_part_label_centred_over_its_part_is_a_heading_not_the_paragraphs_first_word() -> None:
+    """The opinion's parts open with "I" over "A" over the text, each set alone in the middle of the line."""
+    paragraphs = only(SLIP).paragraphs
+    at = next(i for i, p in enumerate(paragraphs) if p.text.startswith("The Red River (or River) begins"))
+    assert [(p.text, p.kind) for p in paragraphs[at - 2 : at]] == [("I", "heading"), ("A", "heading")]
+    assert not any(p.text.startswith(("I A The Red River", "1 The background notion")) for p in paragraphs)
+
+
+def test_a_column_of_chart_values_is_no_part_label() -> None:
+    """The 2017 index's bar charts print their values one above the other: a run of numbers labels no part."""
+    parsed = articles(PROJECT_ROOT / "eval" / "real" / "docs" / "rdr-index-2017.pdf")
+    headings = {p.text for a in parsed for p in a.paragraphs if p.kind == "heading"}
+    assert not headings & {"88", "81", "74", "60", "50"}

@@ -971,6 +971,34 @@ def _heading_like(line: _Line, body_size: float) -> bool:
     )
 
 
+_DIVISION_RE = re.compile(r"(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.?")
+"""A part's label alone: a roman numeral, a capital letter or a number ("II", "B", "3")."""
+_DIVISION_RUN = 2
+
+
+def _divisions(lines: list[_Line], edges: list[tuple[float, float]], body_size: float) -> set[int]:
+    """ids of the lines that only label the part they open, set in the middle of the text's width (an opinion's "I",
+    "A", "1" over the part): headings of their own, never the first word of the paragraph under them.
+
+    A label, or two (a part and its first subpart, "II" over "A"), stands right above a line of text opening with a
+    capital; a column of numbers or letters (a chart's values, a table's) is longer, or has no sentence under it.
+    """
+    labels = [
+        bool(_DIVISION_RE.fullmatch(line.text)) and abs((line.x0 + line.x1) / 2 - (left + right) / 2) <= body_size
+        for line, (left, right) in zip(lines, edges, strict=True)
+    ]
+    found: set[int] = set()
+    start = 0
+    while start < len(lines):
+        end = start
+        while end < len(lines) and labels[end]:
+            end += 1
+        if start < end <= start + _DIVISION_RUN and end < len(lines) and lines[end].text[:1].isupper():
+            found |= {id(line) for line in lines[start:end]}
+        start = end + 1
+    return found
+
+
 def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]:
     """ids of a page's table-of-contents lines: dotted leaders, or a run of lines ending in page numbers.
 
@@ -1452,8 +1480,10 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
         blocks: list[Block] = []
         current: _Line | None = None
         text = ""
+        divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         for line in section:
-            kind: ParagraphKind = "heading" if _heading_like(line, body_size) else "text"
+            division = id(line) in divisions
+            kind: ParagraphKind = "heading" if division or _heading_like(line, body_size) else "text"
             goes_on = (
                 current is not None
                 and bool(blocks)
@@ -1467,6 +1497,8 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 and blocks
                 and blocks[-1].kind == kind
                 and not line.listed
+                and not division
+                and id(current) not in divisions
                 and not _breaks(current, line, kind, edges.get(current.page, document), feet, spacing)
             ):
                 text = _join(text, line.text, words)
