@@ -75,6 +75,8 @@ _CAPITALS = 0.9
 _PAGE_FOOT = 2.0
 """A paragraph goes on over a page break only from a line within this many of its sizes of its column's foot."""
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
+_SAME_EDGE = 1.0
+"""Two lines whose left edges lie within this many points are set at one margin (`_Notes._after_notes`)."""
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
 _WORD_GAP = 0.1
@@ -165,8 +167,21 @@ GENERIC_HEADINGS = frozenset(
 _PAGE_NUMBER_RE = re.compile(
     r"(?:page\s+)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
 )
+_FIGURE_RE = re.compile(r"[-+]?[\d.,]+%?|%|\|")
+
+
+def _figures(text: str) -> bool:
+    """Whether the words after a plain number show it a figure, not a note's number: a percent sign after it, or
+    a row of more figures ("100 % Telefónica Axiata ..." and "67 67 56 56 50 ...": a chart's axis and its data
+    labels, set small at a page's foot like notes)."""
+    tokens = text.split()
+    return tokens[0] == "%" or 2 * sum(_FIGURE_RE.fullmatch(token) is not None for token in tokens) > len(tokens)
+
+
 _BRACKET_NOTE_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)")
-_PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})[.)]?\s+(\S.*)")
+_PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})(?:[.)]?\s+|[.)](?=[^\W\d_]))(\S.*)")
+"""A note opening with its plain number, its text after a space, or glued to the number's full stop where the
+typesetter dropped the space ("9.For the full set ..."): a decimal ("3.5 percent") goes on with a digit."""
 _LONE_NUMBER_RE = re.compile(rf"[\[(]?({NOTE_NUMBER})[\].)]?")
 _MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;]\s*{NOTE_NUMBER})*[\])]?")
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
@@ -1102,14 +1117,17 @@ class _Notes:
 
         A note opens with a superscript or bracketed number ("[33]“A/HRC…" too), or with a plain
         number, followed by its text or alone on its line. A plain number must follow the note before
-        it, or, opening a page's notes, go past `floor`: a table cell "50 states" is no note 50.
+        it, or, opening a page's notes, go past `floor`: a table cell "50 states" is no note 50. The first
+        note must be one the text cites; a note that follows the one before it takes its place in the
+        numbering even where no marker cites it (its marker printed as plain digits, "processes.96 And"),
+        or its text would run into the note before and the notes after it would break off the sequence.
         """
         bracket = _BRACKET_NOTE_RE.fullmatch(line.text)
         plain = _PLAIN_NOTE_RE.fullmatch(line.text)
         lone = _LONE_NUMBER_RE.fullmatch(line.text)
         if bracket is not None:
             number, text = int(bracket.group(1)), bracket.group(2)
-        elif plain is not None:
+        elif plain is not None and (line.marked or not _figures(plain.group(2))):
             number, text = int(plain.group(1)), plain.group(2)
         elif lone is not None:
             number, text = int(lone.group(1)), ""
@@ -1117,7 +1135,7 @@ class _Notes:
             return None
         if bracket is None and not (number > floor if previous is None else number == previous + 1):
             return None
-        return (number, text) if number in self.cited else None
+        return (number, text) if number in self.cited or previous is not None else None
 
     def collect(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
         """Notes from lines that start with a note's opening; lines after it continue that note.
@@ -1138,7 +1156,7 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
-        return {number: text for number, text in notes.items() if _WORD_RE.search(text)}
+        return {number: text for number, text in notes.items() if number in self.cited and _WORD_RE.search(text)}
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
         """The lines above the footnotes set small at the foot of a page or column, and those notes.
@@ -1237,7 +1255,9 @@ class _Notes:
                 index += 1
                 continue
             end = index + 1
-            while end < len(lines) and not self._ends_section(lines[end - 1], lines[end], body_size):
+            while end < len(lines) and not (
+                self._ends_section(lines[end - 1], lines[end], body_size) or self._after_notes(lines[index:end], lines[end])
+            ):
                 end += 1
             notes = self.collect(lines[index + 1 : end])
             if notes:
@@ -1252,6 +1272,18 @@ class _Notes:
             line.size >= body_size * _NOTE_SIZE and apart and _heading_like(line, body_size)
         )
         return heading and self.opening(line, None) is None
+
+
+    def _after_notes(self, section: list[_Line], line: _Line) -> bool:
+        """Whether a line opening a page is text after the notes, not their going on: the last note has finished
+        (`_finished`), the line opens no note, and it stands at none of the left edges the notes' lines on the page
+        before are set at. A back page's heading may be dropped as the running footer it repeats ("RANKING DIGITAL
+        RIGHTS"), so no heading ends the section; its licence text, set at its own margin, must not run into the
+        last note."""
+        previous = section[-1]
+        if line.page == previous.page or not _finished(previous.text) or self.opening(line, None) is not None:
+            return False
+        return all(abs(line.x0 - other.x0) > _SAME_EDGE for other in section[1:] if other.page == previous.page)
 
 
 def _venue_footer(segments: list[_Segment], kept: list[list[_Line]], bands: list[int], body_size: float) -> bool:
