@@ -151,6 +151,8 @@ _DAY_RANGE_RE = re.compile(
     rf"(?<!\w)(?:(?P<month>[^\W\d_]{{3,}}\.?) {_DAYS},?|{_DAYS} (?P<after>[^\W\d_]{{3,}}\.?),?) (?P<year>\d{{4}})(?!\d)"
 )
 """Days of one month ("July 5 - 10, 2020", "5-10 July 2020"): a meeting's dates, known to its month only."""
+_SITE_RE = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.IGNORECASE)
+"""A web address as a cover prints it, scheme and all or just its host and path ("rankingdigitalrights.org/index")."""
 _DATELINE_WORDS = 6
 _DATE_LABEL_WORDS = 2
 """A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
@@ -794,7 +796,9 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), and a report's last page
     a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
-    few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer.
+    few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer. Furniture
+    is set in one type size on every page: a line repeated at another size is display type (a cover's title in
+    53 points, its words again at the head of a title page in 35 and of the back page in 14).
     """
 
     def edges(line: _Line, rows: tuple[int, int]) -> list[str]:
@@ -810,11 +814,12 @@ def _running(pages: list[list[_Line]]) -> set[int]:
             for where in edges(line, rows) if not line.marked else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
-    pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
+    pages_of = Counter(key for key, _ in {((key, round(line.size)), line.page) for line, key, _ in keyed})
     running = [
         (line, key)
         for line, key, outermost in keyed
-        if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2)
+        if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text))
+        or (len(pages) > 1 and pages_of[key, round(line.size)] >= 2)
     ]
     keys = {key for _, key in running}
     numbered = {
@@ -1923,9 +1928,15 @@ def _date(text: str, labelled: bool = True) -> str | None:
 
     A month and year alone on its line ("March 2017") is given as `YYYY-MM`: what the page says,
     no day made up; after a label ("Formed December 1916" in an infobox) it dates something else.
-    Not `labelled`, only a line that is nothing but the date counts.
+    Not `labelled`, only a line that is nothing but the date counts. A web address beside the date is the
+    publisher's, as a cover prints it ("RANKINGDIGITALRIGHTS.ORG/INDEX2018 APRIL 2018"), not a label.
     """
     words = text.split()
+    while words and _SITE_RE.fullmatch(words[0]):
+        words = words[1:]
+    while words and _SITE_RE.fullmatch(words[-1]):
+        words = words[:-1]
+    text = " ".join(words)
     if len(words) > _DATELINE_WORDS:
         return None
     for skip in range(min(len(words), _DATE_LABEL_WORDS + 1) if labelled else 1):
@@ -2317,6 +2328,37 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
         run.endnoted = order[id(section.after)] if section.after is not None else len(order)
 
 
+def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
+    """Start a run again where, after a run's page-foot notes, the text goes back to an earlier run's endnotes.
+
+    A report may set its company profiles, each footnoted from 1, between its chapters and close with chapters
+    of its own whose markers go on with its endnotes ("... methodology.108" after the last profile's notes 1 to 4).
+    From the first page after the run's last footed page whose markers cite only numbers past the run's notes,
+    all of them notes of one earlier run's endnote sections, the text is that earlier run's again: a run of its
+    own holding those notes, so that its markers resolve to them and not to the profile's notes. A page citing
+    one of the run's own numbers first keeps the text the run's.
+    """
+    position = 0
+    while position < len(runs):
+        run = runs[position]
+        position += 1
+        earlier = [other for other in runs[: position - 1] if other.endnoted is not None]
+        if not run.footed or not earlier:
+            continue
+        end = runs[position].start if position < len(runs) else None
+        own = [page for page in pages if run.start <= page.start and (end is None or page.start < end)]
+        footed = [index for index, page in enumerate(own) if page.notes]
+        for page in own[footed[-1] + 1 :] if footed else []:
+            if any(number <= max(run.footed) for number in page.cites):
+                break
+            owner = next((other for other in reversed(earlier) if page.cites and page.cites <= other.notes.keys()), None)
+            if owner is not None:
+                cited = {number for later in own if later.start >= page.start for number in later.cites}
+                runs.insert(position, _Run(page.start, {n: t for n, t in owner.resolved().items() if n in cited}))
+                position += 1
+                break
+
+
 def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
     """Write each marker that cites a page-foot note out of that note's reach as the bracketed number it reads as,
     kept from reading as a marker by a word joiner after its `[` (as the HTML parser keeps a page's own "[6]").
@@ -2387,6 +2429,7 @@ def parse(data: bytes, source: str) -> Parsed:
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
     runs = _page_runs(paged)
     _give_endnotes(runs, endnotes, order, body)
+    _resume_runs(runs, paged)
     _scope_markers(runs, paged, body)
     starts = [run.start for run in runs]
     sections: list[list[_Line]] = [[] for _ in runs]
