@@ -787,7 +787,7 @@ def _tracking(chars: list[dict]) -> float:
     return max(0.0, median(gaps)) if gaps else 0.0
 
 
-def _running(pages: list[list[_Line]]) -> set[int]:
+def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
     """ids of running headers, footers and page numbers.
 
     A line in the first or last two rows of a page that repeats at the same edge of another page
@@ -796,9 +796,10 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), and a report's last page
     a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
-    few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer. Furniture
-    is set in one type size on every page: a line repeated at another size is display type (a cover's title in
-    53 points, its words again at the head of a title page in 35 and of the back page in 14).
+    few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer. Running
+    lines are set small: a line in display type on the first page (`_DISPLAY_SIZE` times `body_size`) is the cover's
+    title or issuer, which a title page or the back page may print again at its head ("2018 CORPORATE" in 53
+    points on the cover, "2018 Corporate" in 35 atop the title page), and stays the cover's.
     """
 
     def edges(line: _Line, rows: tuple[int, int]) -> list[str]:
@@ -814,12 +815,12 @@ def _running(pages: list[list[_Line]]) -> set[int]:
             for where in edges(line, rows) if not line.marked else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
-    pages_of = Counter(key for key, _ in {((key, round(line.size)), line.page) for line, key, _ in keyed})
+    pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
     running = [
         (line, key)
         for line, key, outermost in keyed
-        if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text))
-        or (len(pages) > 1 and pages_of[key, round(line.size)] >= 2)
+        if not (line.page == 1 and line.size >= body_size * _DISPLAY_SIZE)
+        and ((outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2))
     ]
     keys = {key for _, key in running}
     numbered = {
@@ -1261,7 +1262,8 @@ class _Notes:
                 continue
             end = index + 1
             while end < len(lines) and not (
-                self._ends_section(lines[end - 1], lines[end], body_size) or self._after_notes(lines[index:end], lines[end])
+                self._ends_section(lines[end - 1], lines[end], body_size)
+                or self._after_notes(lines[index:end], lines[end])
             ):
                 end += 1
             notes = self.collect(lines[index + 1 : end])
@@ -1277,7 +1279,6 @@ class _Notes:
             line.size >= body_size * _NOTE_SIZE and apart and _heading_like(line, body_size)
         )
         return heading and self.opening(line, None) is None
-
 
     def _after_notes(self, section: list[_Line], line: _Line) -> bool:
         """Whether a line opening a page is text after the notes, not their going on: the last note has finished
@@ -2351,7 +2352,9 @@ def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
         for page in own[footed[-1] + 1 :] if footed else []:
             if any(number <= max(run.footed) for number in page.cites):
                 break
-            owner = next((other for other in reversed(earlier) if page.cites and page.cites <= other.notes.keys()), None)
+            owner = next(
+                (other for other in reversed(earlier) if page.cites and page.cites <= other.notes.keys()), None
+            )
             if owner is not None:
                 cited = {number for later in own if later.start >= page.start for number in later.cites}
                 runs.insert(position, _Run(page.start, {n: t for n, t in owner.resolved().items() if n in cited}))
@@ -2399,7 +2402,9 @@ def parse(data: bytes, source: str) -> Parsed:
     body_size = _body_size(lines_of)
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
-    dropped = _running(lines_of) | {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
+    dropped = _running(lines_of, body_size) | {
+        id(line) for lines in lines_of for line in lines if _figure(line, body_size)
+    }
     dropped |= {id(line) for line in margin}
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
