@@ -655,3 +655,55 @@ def test_wild_a_heading_anchored_by_its_own_words_is_not_furniture() -> None:
     """The heading's anchor id spells its title, "Eich_CEO_promotion_controversy": the "promo" in it names no box."""
     found = article("wikipedia-mozilla.html")
     assert any(p.text == "Eich CEO promotion controversy" and p.kind == "heading" for p in found.paragraphs)
+
+
+def rdr_report() -> list[Article]:
+    return parsed(WILD / "rdr-index-2018-report.pdf")
+
+
+def test_wild_indesign_report_cover_title_is_its_stacked_lines_of_the_largest_type() -> None:
+    """The cover sets its title in three lines of 53-point capitals; the footer repeats its words in 9 points, and
+    a title page "2018 Corporate" in 35, which makes neither of the cover's lines a running line."""
+    first = rdr_report()[0]
+    assert (first.title, first.author) == ("2018 CORPORATE ACCOUNTABILITY INDEX", "RANKING DIGITAL RIGHTS")
+
+
+def test_wild_indesign_report_cover_month_beside_its_web_address_dates_the_report() -> None:
+    assert rdr_report()[0].date == "2018-04"
+
+
+def test_wild_indesign_report_cover_web_address_line_is_no_paragraph() -> None:
+    texts = [p.text for a in rdr_report() for p in a.paragraphs]
+    assert not any("RANKINGDIGITALRIGHTS.ORG" in text for text in texts)
+
+
+def test_wild_indesign_report_endnotes_go_on_past_a_number_glued_to_its_text_and_a_note_no_marker_cites() -> None:
+    """Endnote 9 prints "9.For" with no space, and the markers of notes 96 and 97 are set as plain digits."""
+    first = rdr_report()[0]
+    assert first.footnote(9).startswith("For the full set of indicators, definitions, and research guidance")
+    assert first.footnote(10).startswith("“2018 Indicators: Governance,” Ranking Digital Rights")
+    assert first.footnote(98) == "See the 2018 Index methodology at: https://rankingdigitalrights.org/2018-indicators/."
+    assert first.footnote(99).startswith("Michalsons, “Protection of Personal Information Act Summary,”")
+
+
+def test_wild_indesign_report_chart_figures_at_a_page_foot_are_no_notes() -> None:
+    """A chart's data labels ("67 67 56 ...") and axis ("100 %") at a page's foot would clash with endnotes 67
+    and 100 and leave both unresolved."""
+    first = rdr_report()[0]
+    assert first.footnote(67).startswith("“An update on our efforts to combat violent extremism,” Twitter Blog")
+    assert first.footnote(100).startswith("“International Principles on the Application of Human Rights")
+
+
+def test_wild_indesign_report_last_endnote_stops_before_the_back_page() -> None:
+    articles = rdr_report()
+    assert articles[0].footnote(109).endswith("https://www.internetworldstats.com/stats.htm.")
+    texts = [p.text for a in articles for p in a.paragraphs]
+    assert any(text.startswith("This report carries a Creative Commons Attribution 4.0") for text in texts)
+
+
+def test_wild_indesign_report_chapter_after_the_company_cards_cites_the_reports_endnotes() -> None:
+    """The methodology chapter follows the last card (notes 1 to 4) and cites endnotes 108 and 109."""
+    found = next(a for a in rdr_report() if any("as in the 2017 Index.[108]" in p.text for p in a.paragraphs))
+    assert found.footnote(108).startswith("“2018 Companies,” Ranking Digital Rights")
+    assert found.footnote(109).startswith("Figures as of December 31, 2017.")
+    assert found.footnote(1) is None

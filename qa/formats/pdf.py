@@ -75,6 +75,8 @@ _CAPITALS = 0.9
 _PAGE_FOOT = 2.0
 """A paragraph goes on over a page break only from a line within this many of its sizes of its column's foot."""
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
+_SAME_EDGE = 1.0
+"""Two lines whose left edges lie within this many points are set at one margin (`_Notes._after_notes`)."""
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
 _WORD_GAP = 0.1
@@ -149,6 +151,8 @@ _DAY_RANGE_RE = re.compile(
     rf"(?<!\w)(?:(?P<month>[^\W\d_]{{3,}}\.?) {_DAYS},?|{_DAYS} (?P<after>[^\W\d_]{{3,}}\.?),?) (?P<year>\d{{4}})(?!\d)"
 )
 """Days of one month ("July 5 - 10, 2020", "5-10 July 2020"): a meeting's dates, known to its month only."""
+_SITE_RE = re.compile(r"(?:https?://)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,6}(?:/\S*)?", re.IGNORECASE)
+"""A web address as a cover prints it, scheme and all or just its host and path ("rankingdigitalrights.org/index")."""
 _DATELINE_WORDS = 6
 _DATE_LABEL_WORDS = 2
 """A dateline is short; before the date it may carry a label or a place ("Updated", "Geneva,")."""
@@ -165,9 +169,22 @@ GENERIC_HEADINGS = frozenset(
 _PAGE_NUMBER_RE = re.compile(
     r"(?:page\s+)?[-–—]?\s*(?:\d{1,5}|[ivxlc]{1,6})\s*[-–—]?(?:\s+of\s+\d{1,4})?", re.IGNORECASE
 )
+_FIGURE_RE = re.compile(r"[-+]?[\d.,]+%?|%|\|")
+
+
+def _figures(text: str) -> bool:
+    """Whether the words after a plain number show it a figure, not a note's number: a percent sign after it, or
+    a row of more figures ("100 % Telefónica Axiata ..." and "67 67 56 56 50 ...": a chart's axis and its data
+    labels, set small at a page's foot like notes)."""
+    tokens = text.split()
+    return tokens[0] == "%" or 2 * sum(_FIGURE_RE.fullmatch(token) is not None for token in tokens) > len(tokens)
+
+
 _BRACKET_NOTE_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)")
 _CITATION_LIST_RE = re.compile(rf"\[{NOTE_NUMBER}(?:,\s*{NOTE_NUMBER})+\]")
-_PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})[.)]?\s+(\S.*)")
+_PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})(?:[.)]?\s+|[.)](?=[^\W\d_]))(\S.*)")
+"""A note opening with its plain number, its text after a space, or glued to the number's full stop where the
+typesetter dropped the space ("9.For the full set ..."): a decimal ("3.5 percent") goes on with a digit."""
 _LONE_NUMBER_RE = re.compile(rf"[\[(]?({NOTE_NUMBER})[\].)]?")
 _MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;]\s*{NOTE_NUMBER})*[\])]?")
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
@@ -819,7 +836,7 @@ def _tracking(chars: list[dict]) -> float:
     return max(0.0, median(gaps)) if gaps else 0.0
 
 
-def _running(pages: list[list[_Line]]) -> set[int]:
+def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
     """ids of running headers, footers and page numbers.
 
     A line in the first or last two rows of a page that repeats at the same edge of another page
@@ -828,7 +845,10 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), and a report's last page
     a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
-    few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer.
+    few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer. Running
+    lines are set small: a line in display type on the first page (`_DISPLAY_SIZE` times `body_size`) is the cover's
+    title or issuer, which a title page or the back page may print again at its head ("2018 CORPORATE" in 53
+    points on the cover, "2018 Corporate" in 35 atop the title page), and stays the cover's.
     """
 
     def edges(line: _Line, rows: tuple[int, int]) -> list[str]:
@@ -848,7 +868,8 @@ def _running(pages: list[list[_Line]]) -> set[int]:
     running = [
         (line, key)
         for line, key, outermost in keyed
-        if (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2)
+        if not (line.page == 1 and line.size >= body_size * _DISPLAY_SIZE)
+        and ((outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2))
     ]
     keys = {key for _, key in running}
     numbered = {
@@ -1200,14 +1221,17 @@ class _Notes:
 
         A note opens with a superscript or bracketed number ("[33]“A/HRC…" too), or with a plain
         number, followed by its text or alone on its line. A plain number must follow the note before
-        it, or, opening a page's notes, go past `floor`: a table cell "50 states" is no note 50.
+        it, or, opening a page's notes, go past `floor`: a table cell "50 states" is no note 50. The first
+        note must be one the text cites; a note that follows the one before it takes its place in the
+        numbering even where no marker cites it (its marker printed as plain digits, "processes.96 And"),
+        or its text would run into the note before and the notes after it would break off the sequence.
         """
         bracket = _BRACKET_NOTE_RE.fullmatch(line.text)
         plain = _PLAIN_NOTE_RE.fullmatch(line.text)
         lone = _LONE_NUMBER_RE.fullmatch(line.text)
         if bracket is not None:
             number, text = int(bracket.group(1)), bracket.group(2)
-        elif plain is not None:
+        elif plain is not None and (line.marked or not _figures(plain.group(2))):
             number, text = int(plain.group(1)), plain.group(2)
         elif lone is not None:
             number, text = int(lone.group(1)), ""
@@ -1215,7 +1239,7 @@ class _Notes:
             return None
         if bracket is None and not (number > floor if previous is None else number == previous + 1):
             return None
-        return (number, text) if number in self.cited else None
+        return (number, text) if number in self.cited or previous is not None else None
 
     def collect(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
         """Notes from lines that start with a note's opening; lines after it continue that note.
@@ -1236,7 +1260,7 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
-        return {number: text for number, text in notes.items() if _WORD_RE.search(text)}
+        return {number: text for number, text in notes.items() if number in self.cited and _WORD_RE.search(text)}
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
         """The lines above the footnotes set small at the foot of a page or column, and those notes.
@@ -1335,7 +1359,10 @@ class _Notes:
                 index += 1
                 continue
             end = index + 1
-            while end < len(lines) and not self._ends_section(lines[end - 1], lines[end], body_size):
+            while end < len(lines) and not (
+                self._ends_section(lines[end - 1], lines[end], body_size)
+                or self._after_notes(lines[index:end], lines[end])
+            ):
                 end += 1
             notes = self.collect(lines[index + 1 : end])
             if notes:
@@ -1350,6 +1377,17 @@ class _Notes:
             line.size >= body_size * _NOTE_SIZE and apart and _heading_like(line, body_size)
         )
         return heading and self.opening(line, None) is None
+
+    def _after_notes(self, section: list[_Line], line: _Line) -> bool:
+        """Whether a line opening a page is text after the notes, not their going on: the last note has finished
+        (`_finished`), the line opens no note, and it stands at none of the left edges the notes' lines on the page
+        before are set at. A back page's heading may be dropped as the running footer it repeats ("RANKING DIGITAL
+        RIGHTS"), so no heading ends the section; its licence text, set at its own margin, must not run into the
+        last note."""
+        previous = section[-1]
+        if line.page == previous.page or not _finished(previous.text) or self.opening(line, None) is not None:
+            return False
+        return all(abs(line.x0 - other.x0) > _SAME_EDGE for other in section[1:] if other.page == previous.page)
 
 
 def _venue_footer(segments: list[_Segment], kept: list[list[_Line]], bands: list[int], body_size: float) -> bool:
@@ -2017,9 +2055,15 @@ def _date(text: str, labelled: bool = True) -> str | None:
 
     A month and year alone on its line ("March 2017") is given as `YYYY-MM`: what the page says,
     no day made up; after a label ("Formed December 1916" in an infobox) it dates something else.
-    Not `labelled`, only a line that is nothing but the date counts.
+    Not `labelled`, only a line that is nothing but the date counts. A web address beside the date is the
+    publisher's, as a cover prints it ("RANKINGDIGITALRIGHTS.ORG/INDEX2018 APRIL 2018"), not a label.
     """
     words = text.split()
+    while words and _SITE_RE.fullmatch(words[0]):
+        words = words[1:]
+    while words and _SITE_RE.fullmatch(words[-1]):
+        words = words[:-1]
+    text = " ".join(words)
     if len(words) > _DATELINE_WORDS:
         return None
     for skip in range(min(len(words), _DATE_LABEL_WORDS + 1) if labelled else 1):
@@ -2549,6 +2593,39 @@ def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int,
         run.endnoted = order[id(section.after)] if section.after is not None else len(order)
 
 
+def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
+    """Start a run again where, after a run's page-foot notes, the text goes back to an earlier run's endnotes.
+
+    A report may set its company profiles, each footnoted from 1, between its chapters and close with chapters
+    of its own whose markers go on with its endnotes ("... methodology.108" after the last profile's notes 1 to 4).
+    From the first page after the run's last footed page whose markers cite only numbers past the run's notes,
+    all of them notes of one earlier run's endnote sections, the text is that earlier run's again: a run of its
+    own holding those notes, so that its markers resolve to them and not to the profile's notes. A page citing
+    one of the run's own numbers first keeps the text the run's.
+    """
+    position = 0
+    while position < len(runs):
+        run = runs[position]
+        position += 1
+        earlier = [other for other in runs[: position - 1] if other.endnoted is not None]
+        if not run.footed or not earlier:
+            continue
+        end = runs[position].start if position < len(runs) else None
+        own = [page for page in pages if run.start <= page.start and (end is None or page.start < end)]
+        footed = [index for index, page in enumerate(own) if page.notes]
+        for page in own[footed[-1] + 1 :] if footed else []:
+            if any(number <= max(run.footed) for number in page.cites):
+                break
+            owner = next(
+                (other for other in reversed(earlier) if page.cites and page.cites <= other.notes.keys()), None
+            )
+            if owner is not None:
+                cited = {number for later in own if later.start >= page.start for number in later.cites}
+                runs.insert(position, _Run(page.start, {n: t for n, t in owner.resolved().items() if n in cited}))
+                position += 1
+                break
+
+
 def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
     """Write each marker that cites a page-foot note out of that note's reach as the bracketed number it reads as,
     kept from reading as a marker by a word joiner after its `[` (as the HTML parser keeps a page's own "[6]").
@@ -2589,7 +2666,7 @@ def parse(data: bytes, source: str) -> Parsed:
     body_size = _body_size(lines_of)
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
-    dropped = _running(lines_of) | _numbered_heads(lines_of)
+    dropped = _running(lines_of, body_size) | _numbered_heads(lines_of)
     dropped |= {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     dropped |= {id(line) for line in margin}
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
@@ -2620,6 +2697,7 @@ def parse(data: bytes, source: str) -> Parsed:
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
     runs = _page_runs(paged)
     _give_endnotes(runs, endnotes, order, body)
+    _resume_runs(runs, paged)
     _scope_markers(runs, paged, body)
     starts = [run.start for run in runs]
     sections: list[list[_Line]] = [[] for _ in runs]
