@@ -124,3 +124,7 @@ def test_a_column_of_chart_values_is_no_part_label() -> None:
     parsed = articles(PROJECT_ROOT / "eval" / "real" / "docs" / "rdr-index-2017.pdf")
     headings = {p.text for a in parsed for p in a.paragraphs if p.kind == "heading"}
     assert not headings & {"88", "81", "74", "60", "50"}
+
+
+def test_a_rule_typed_as_underscores_under_the_masthead_is_no_paragraph() -> None:
+    assert not any(set(text) <= set("_—–- ") for text in texts(SLIP))

@@ -63,7 +63,8 @@ _NOTE_SIZE = 0.93
 """Lines at a page's foot in a font this much smaller than the body are that page's footnotes (Word sets a note a
 point smaller: 11.04 points under 12, 0.92 of it)."""
 _RULE_LINE_RE = re.compile(r"[—–_-]{3,}")
-"""A foot's separator set as a line of dashes (a slip opinion's "——————"): it opens the notes, and is no text."""
+"""A rule typed as a line of dashes or underscores: over a foot (a slip opinion's "——————") it opens the notes;
+anywhere it is no text."""
 _PARAGRAPH_GAP = 0.5
 """Blank space between lines, as a share of the font size, that separates paragraphs."""
 _SHORT_LINE = 0.85
@@ -1520,6 +1521,8 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
         text = ""
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         for line in section:
+            if _RULE_LINE_RE.fullmatch(line.text):
+                continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
             kind: ParagraphKind = "heading" if division or _heading_like(line, body_size) else "text"
             goes_on = (
