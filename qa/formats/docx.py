@@ -306,6 +306,7 @@ def _caption_title(lines: list[str]) -> str | None:
 
     The column may open with a formula on a line of its own that leads into the name ("In the Matter of"): short and
     ending in a lower-case word, where a name's last word is capitalised. The formula is the caption's, not the name.
+    The caption stays text: it is the order's heading as printed (the docket number beside it, the formula above).
     """
     words = lines[0].split() if lines else []
     if len(lines) > 1 and len(words) <= _LEAD_IN_WORDS and words[-1].islower():
@@ -423,14 +424,12 @@ def parse(data: bytes, source: str) -> Parsed:
     author = core.author
     if author is None and read.caption_at:
         author = _issuer(blocks, read.caption_at[0])
-    if not title_at and read.caption_at:
-        title_at = read.caption_at
-        printed_title = _caption_title([blocks[i].text for i in title_at])
-    else:
-        printed_title = " ".join(blocks[i].text for i in title_at) or None
     title = core.title
+    printed_title = " ".join(blocks[i].text for i in title_at) or None
     if printed_title is not None and title in (None, printed_title):
         title, blocks = printed_title, [block for i, block in enumerate(blocks) if i not in title_at]
+    elif title is None and read.caption_at:
+        title = _caption_title([blocks[i].text for i in read.caption_at])
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text)):
         author, blocks = by.group(1), blocks[1:]
     date = read.date or core.date
