@@ -104,3 +104,11 @@ def test_a_paragraph_ending_its_sentence_at_a_page_foot_stays_apart_from_the_nex
 
 def test_a_heading_at_a_page_top_is_joined_to_nothing() -> None:
     assert "C. Record of Conviction" in texts()
+
+
+def test_the_counsel_listed_under_labels_is_no_heading_over_the_opinion() -> None:
+    """ "FOR RESPONDENT: ..." over "FOR THE DEPARTMENT OF HOMELAND SECURITY: ...": a list of fields."""
+    paragraphs = decision().paragraphs
+    counsel = next(p for p in paragraphs if p.text.startswith("FOR RESPONDENT:"))
+    opening = next(p for p in paragraphs if p.text.startswith("In a decision dated August 10, 2020"))
+    assert (counsel.kind, opening.section) == ("text", None)

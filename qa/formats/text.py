@@ -884,10 +884,19 @@ def _only_notes_follow(rest: list[_Unit], chrome: _Chrome) -> bool:
     return all(DEFINITION_RE.fullmatch(u.text) or u.text in chrome for u in rest)
 
 
+_FIELD_RE = re.compile(r"[A-Z][A-Z .,'’&-]*[A-Z]:\s+\S")
+"""A line that gives a field under a label in capitals ("FOR RESPONDENT: Timothy R. Block, Esquire")."""
+
+
 def _kind(units: list[_Unit], position: int) -> ParagraphKind:
-    """What the unit at `position` is: a heading (with something under it), a list's item or text."""
+    """What the unit at `position` is: a heading (with something under it), a list's item or text.
+
+    A labelled line above another ("FOR RESPONDENT: ..." over "FOR THE DEPARTMENT OF HOMELAND SECURITY: ...") is one
+    of a list of fields, as a decision lists its counsel, not a heading over the text below it."""
     unit = units[position]
-    if position + 1 < len(units) and (_is_heading(unit) or _is_section_heading(units, position)):
+    following = units[position + 1] if position + 1 < len(units) else None
+    fields = following is not None and _FIELD_RE.match(unit.text) and _FIELD_RE.match(following.text)
+    if following is not None and not fields and (_is_heading(unit) or _is_section_heading(units, position)):
         return "heading"
     return "bullet" if unit.bullet else "text"
 
