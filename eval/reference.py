@@ -462,7 +462,15 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     text = _decode(data)
     if suffix in (".md", ".markdown"):
         return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
-    return Reference((normalize(text),), not_text)
+    return Reference((normalize(text),), not_text, blocks=(_text_lines(text),))
+
+
+def _text_lines(text: str) -> tuple[str, ...]:
+    """A plain-text file's lines as its blocks, all on one page: the file's only layout. Text extracted from printed
+    pages sets a paragraph a page breaks on two lines with the page's notes and furniture between them, so a quote
+    of the sentence across the break is found where one line breaks off mid-sentence and a later one goes on
+    (`_across_blocks`)."""
+    return tuple(line for line in (normalize(raw) for raw in text.splitlines()) if line)
 
 
 def reference(path: Path, not_text: tuple[str, ...] = ()) -> Reference:

@@ -233,3 +233,36 @@ def test_a_damaged_word_file_parses_or_names_its_problem(cut: int, flip: int) ->
             parse_bytes(data, "damaged.docx")
         except CorpusError as error:
             assert str(error).startswith("damaged.docx: ")
+
+
+ORDER = "../data/wild/fcc-15-24-open-internet-order.docx"
+"""The FCC's order, under `FIXTURES` as `with_parts` names files: its caption is a table of three columns, the
+matter ("In the Matter of" / "Protecting and Promoting the Open Internet"), a column of ")" and the docket number."""
+
+
+def test_a_caption_tables_left_column_names_the_document_without_its_opening_formula() -> None:
+    (article,) = parse_path(FIXTURES / ORDER).articles
+    assert article.title == "Protecting and Promoting the Open Internet"
+
+
+def test_the_caption_stays_the_orders_text() -> None:
+    (article,) = parse_path(FIXTURES / ORDER).articles
+    texts = [p.text for p in article.paragraphs]
+    assert texts[3:6] == ["In the Matter of", "Protecting and Promoting the Open Internet", "GN Docket No. 14-28"]
+
+
+def test_the_body_an_order_is_issued_by_is_its_author_by_the_full_name_its_heading_prints() -> None:
+    """ "By the Commission:" under the heading "Before the" / "Federal Communications Commission"."""
+    (article,) = parse_path(FIXTURES / ORDER).articles
+    assert article.author == "Federal Communications Commission"
+
+
+def test_an_order_that_does_not_say_who_issues_it_has_no_author() -> None:
+    data = with_parts(ORDER, {"word/document.xml": lambda xml: xml.replace("By the Commission:", "Adopted:", 1)})
+    assert parse_bytes(data, "order.docx").articles[0].author is None
+
+
+def test_a_first_table_without_a_column_of_brackets_is_no_caption() -> None:
+    """With its ")" marks gone the order's first table is a table like any other: it names nothing."""
+    data = with_parts(ORDER, {"word/document.xml": lambda xml: xml.replace("<w:t>)</w:t>", "<w:t></w:t>")})
+    assert parse_bytes(data, "order.docx").articles[0].title is None

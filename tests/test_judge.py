@@ -272,6 +272,33 @@ def test_two_sentences_of_neighbouring_pages_glued_together_are_not_faithful() -
     assert not quote_in_reference(f"{INVITATION} {INVESTIGATION}", ref)
 
 
+DECISION = WILD / "bia-2022-matter-of-laguerre.txt"
+"""Plain text from a PDF, one line per paragraph: a paragraph a page breaks goes on below the page's notes, its
+number and the next page's running head."""
+MATHIS = (
+    "First, the Court instructed adjudicators to ascertain whether there is a State court decision that "
+    "“definitively answers the question.”"
+)
+"""Breaks off at "whether there" at the foot of page 3 and goes on "is a State court decision" atop page 4."""
+
+
+def test_a_sentence_a_text_files_page_breaks_is_found_across_the_lines_between_its_halves() -> None:
+    assert quote_in_reference(MATHIS, reference(DECISION))
+
+
+def test_a_sentence_across_a_text_files_page_break_with_a_changed_word_is_not_faithful() -> None:
+    assert not quote_in_reference(MATHIS.replace("State court", "Federal court"), reference(DECISION))
+
+
+def test_two_paragraphs_of_a_text_file_glued_over_a_page_break_are_not_faithful() -> None:
+    """Page 8's last paragraph ends its sentence; page 9 opens a paragraph of its own."""
+    ending = "penalty provision at section 780-113(f)(1) of the Pennsylvania Consolidated Statutes."
+    opening = "Section 780-113(a)(30) prohibits “the manufacture, delivery, or possession"
+    ref = reference(DECISION)
+    assert quote_in_reference(ending, ref) and quote_in_reference(opening, ref)
+    assert not quote_in_reference(f"{ending} {opening}", ref)
+
+
 @needs_pdftotext
 def test_a_superscript_marker_printed_apart_from_the_comma_after_it_is_the_quotes_marker() -> None:
     assert quote_in_reference(ABM4ALL, reference(MELODIE))

@@ -43,7 +43,9 @@ def test_no_paragraph_is_the_running_head_or_a_page_number() -> None:
 def test_every_marker_glued_to_its_word_resolves_to_the_note_at_its_page_foot() -> None:
     article = decision()
     markers = [(p.page, m.number) for p in article.paragraphs for m in p.markers]
-    assert markers == [(1, 1), (2, 2), (3, 3), (7, 4), (8, 5), (9, 6)]
+    # notes 4 and 5 are marked atop pages 7 and 8, in paragraphs the page before breaks: a paragraph's page is where
+    # it starts
+    assert markers == [(1, 1), (2, 2), (3, 3), (6, 4), (7, 5), (9, 6)]
     assert (
         article.footnote(4)
         == "We note that Gibson is the only published case the respondent cites in support of this argument."
@@ -76,3 +78,37 @@ def test_a_note_breaking_off_mid_citation_runs_on_at_the_next_page_foot() -> Non
 def test_a_body_line_opening_with_a_number_no_marker_points_to_stays_text() -> None:
     assert any(text.startswith("18 Pa. Stat. and Cons. Stat. § 7512(a) (West 2015)") for text in texts())
     assert sorted(decision().footnotes) == [1, 2, 3, 4, 5, 6]
+
+
+def test_a_paragraph_a_page_breaks_mid_sentence_is_one_paragraph_on_the_page_it_starts() -> None:
+    """Page 3 ends "... to ascertain whether there", page 4 goes on "is a State court decision that ..." under the
+    page's note, its number and the running head."""
+    (paragraph,) = [p for p in decision().paragraphs if "whether there is a State court decision" in p.text]
+    assert paragraph.page == 3
+    assert paragraph.text.startswith("In Mathis, the Supreme Court set forth three inquires")
+    assert "Second, the Court instructed adjudicators to determine" in paragraph.text
+
+
+def test_a_paragraph_going_on_in_lower_case_after_a_citations_number_is_one_paragraph() -> None:
+    """Page 12 breaks off inside a citation ("See Pereida v. Wilkinson, 141"), page 13 goes on "S. Ct. 754"."""
+    assert any("See Pereida v. Wilkinson, 141 S. Ct. 754, 767 (2021)" in text for text in texts())
+
+
+def test_a_paragraph_ending_its_sentence_at_a_page_foot_stays_apart_from_the_next_pages_first() -> None:
+    """Page 8 ends a paragraph with its sentence; page 9 opens a paragraph of its own ("Section 780-113(a)(30)")."""
+    opening = next(p for p in decision().paragraphs if p.text.startswith("Section 780-113(a)(30) prohibits"))
+    previous = decision().paragraphs[opening.index - 2]
+    assert (previous.page, opening.page) == (8, 9)
+    assert previous.text.startswith("The DHS also argues that section 2C:35-10(a)(1) is similar")
+
+
+def test_a_heading_at_a_page_top_is_joined_to_nothing() -> None:
+    assert "C. Record of Conviction" in texts()
+
+
+def test_the_counsel_listed_under_labels_is_no_heading_over_the_opinion() -> None:
+    """ "FOR RESPONDENT: ..." over "FOR THE DEPARTMENT OF HOMELAND SECURITY: ...": a list of fields."""
+    paragraphs = decision().paragraphs
+    counsel = next(p for p in paragraphs if p.text.startswith("FOR RESPONDENT:"))
+    opening = next(p for p in paragraphs if p.text.startswith("In a decision dated August 10, 2020"))
+    assert (counsel.kind, opening.section) == ("text", None)

@@ -232,9 +232,21 @@ def _owner(node: etree._Element) -> etree._Element | None:
     return next((a for a in node.iterancestors(_w("p"))), None)
 
 
-def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[list[Block], list[int], str | None]:
-    """Every paragraph of the body, tables' cells included, in reading order; the positions of the blocks that name
-    the document (`_title_blocks`); and the date the document prints.
+@dataclass(frozen=True)
+class _Body:
+    """The body's blocks and what of them names the document."""
+
+    blocks: list[Block]
+    title_at: list[int]
+    """The blocks that name the document (`_title_blocks`)."""
+    caption_at: list[int]
+    """The blocks of a caption's left column (`_caption_paragraphs`), in order."""
+    date: str | None
+    """The date the document prints in the `Date` style."""
+
+
+def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
+    """Every paragraph of the body, tables' cells included, in reading order, and what of them names the document.
 
     The date is a paragraph in the `Date` style among the headings that open the document, as Word's templates (and
     Pandoc, reading and writing) set it under the title: metadata, not a paragraph. A table of contents
@@ -243,6 +255,8 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[l
     blocks: list[Block] = []
     levels: list[int | None] = []
     sizes: list[int] = []
+    caption = _caption_paragraphs(body)
+    caption_at: list[int] = []
     date = None
     for paragraph in body.iter(_w("p")):
         if not _WORDED_RE.search(text := squash(_text(paragraph, numbers))) or styles.listed(paragraph):
@@ -250,10 +264,79 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> tuple[l
         opening = all(block.kind == "heading" for block in blocks)
         if date is None and opening and styles.dated(paragraph) and (date := iso_date(text) or month_date(text)):
             continue
+        if paragraph in caption:
+            caption_at.append(len(blocks))
         blocks.append(Block(text, styles.kind(paragraph)))
         levels.append(styles.level(paragraph))
         sizes.append(_type_size(paragraph))
-    return blocks, _title_blocks(levels, sizes), date
+    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date)
+
+
+_CAPTION_COLUMNS = (2, 3)
+_CAPTION_BRACKETS = 2
+"""Lines a caption's bracket column closes, at least: one ")" beside a one-line matter is no caption's column."""
+
+
+def _caption_paragraphs(body: etree._Element) -> set[etree._Element]:
+    """The paragraphs of the left column of the caption table the body opens with, or none.
+
+    Agencies and courts head an order or a filing with a caption: a table whose left column names the matter or
+    the parties ("In the Matter of" and the matter's name), whose middle column is a column of ")" closing each of
+    their lines, and whose right column (if any) gives the docket number. The column of brackets is what marks the
+    table: two or three columns, one after the first holding nothing but ")" on `_CAPTION_BRACKETS` lines or more.
+    Only the body's first table can be the caption.
+    """
+    table = body.find(_w("tbl"))
+    rows = [row.findall(_w("tc")) for row in table.iter(_w("tr"))] if table is not None else []
+    if not rows or any(len(cells) not in _CAPTION_COLUMNS for cells in rows):
+        return set()
+    columns = [[squash(_text(p, None)) for cells in rows for p in cells[i].iter(_w("p"))] for i in range(len(rows[0]))]
+    bracketed = any(
+        lines.count(")") >= _CAPTION_BRACKETS and all(line in ("", ")") for line in lines) for lines in columns[1:]
+    )
+    return {p for cells in rows for p in cells[0].iter(_w("p"))} if bracketed else set()
+
+
+_LEAD_IN_WORDS = 5
+"""The most words of a caption's opening formula ("In the Matter of", "In re")."""
+
+
+def _caption_title(lines: list[str]) -> str | None:
+    """The name of the matter a caption's left column gives, its lines joined; None for an empty column.
+
+    The column may open with a formula on a line of its own that leads into the name ("In the Matter of"): short and
+    ending in a lower-case word, where a name's last word is capitalised. The formula is the caption's, not the name.
+    The caption stays text: it is the order's heading as printed (the docket number beside it, the formula above).
+    """
+    words = lines[0].split() if lines else []
+    if len(lines) > 1 and len(words) <= _LEAD_IN_WORDS and words[-1].islower():
+        lines = lines[1:]
+    return " ".join(lines) or None
+
+
+_ISSUED_BY_RE = re.compile(r"By the ([A-Z][^\W\d_]+)\s*:")
+"""How an agency's order says who issues it, before the order's text: "By the Commission:"."""
+_NAME_MAX_WORDS = 8
+
+
+def _issuer(blocks: list[Block], before: int) -> str | None:
+    """The body that issues the document, by the name its heading prints, or None.
+
+    An order opens with who issues it, by its common noun ("By the Commission:"), under a heading that names that
+    body in full above the caption ("Before the" / "Federal Communications Commission"). The author is that full
+    name: a short line above block `before` that ends with the same noun. Without both, the document does not say.
+    """
+    opening = blocks[: next((i for i, block in enumerate(blocks) if block.kind == "heading"), len(blocks))]
+    issued = next((found for block in opening if (found := _ISSUED_BY_RE.match(block.text))), None)
+    if issued is None:
+        return None
+    noun = issued.group(1)
+    names = (
+        block.text
+        for block in blocks[:before]
+        if len(words := block.text.split()) <= _NAME_MAX_WORDS and words[-1] == noun and len(words) > 1
+    )
+    return next(names, None)
 
 
 def _type_size(paragraph: etree._Element) -> int:
@@ -335,14 +418,19 @@ def parse(data: bytes, source: str) -> Parsed:
     related = package.related(main)
     numbers = _Numbers(body)
     styles = _Styles.read(package.xml(related["styles"]) if "styles" in related else None)
-    blocks, title_at, printed_date = _blocks(body, styles, numbers)
+    read = _blocks(body, styles, numbers)
+    blocks, title_at = read.blocks, read.title_at
     core = _core(package, package.related(""))
+    author = core.author
+    if author is None and read.caption_at:
+        author = _issuer(blocks, read.caption_at[0])
     title = core.title
     printed_title = " ".join(blocks[i].text for i in title_at) or None
     if printed_title is not None and title in (None, printed_title):
         title, blocks = printed_title, [block for i, block in enumerate(blocks) if i not in title_at]
-    author = core.author
+    elif title is None and read.caption_at:
+        title = _caption_title([blocks[i].text for i in read.caption_at])
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text)):
         author, blocks = by.group(1), blocks[1:]
-    date = printed_date or core.date
+    date = read.date or core.date
     return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)

@@ -884,10 +884,19 @@ def _only_notes_follow(rest: list[_Unit], chrome: _Chrome) -> bool:
     return all(DEFINITION_RE.fullmatch(u.text) or u.text in chrome for u in rest)
 
 
+_FIELD_RE = re.compile(r"[A-Z][A-Z .,'’&-]*[A-Z]:\s+\S")
+"""A line that gives a field under a label in capitals ("FOR RESPONDENT: Timothy R. Block, Esquire")."""
+
+
 def _kind(units: list[_Unit], position: int) -> ParagraphKind:
-    """What the unit at `position` is: a heading (with something under it), a list's item or text."""
+    """What the unit at `position` is: a heading (with something under it), a list's item or text.
+
+    A labelled line above another ("FOR RESPONDENT: ..." over "FOR THE DEPARTMENT OF HOMELAND SECURITY: ...") is one
+    of a list of fields, as a decision lists its counsel, not a heading over the text below it."""
     unit = units[position]
-    if position + 1 < len(units) and (_is_heading(unit) or _is_section_heading(units, position)):
+    following = units[position + 1] if position + 1 < len(units) else None
+    fields = following is not None and _FIELD_RE.match(unit.text) and _FIELD_RE.match(following.text)
+    if following is not None and not fields and (_is_heading(unit) or _is_section_heading(units, position)):
         return "heading"
     return "bullet" if unit.bullet else "text"
 
@@ -960,8 +969,8 @@ def _parse_paged(text: str, source: str) -> Parsed | None:
 
     Its markers are glued to the words before them ("decision.1"), which reads as a number of the text: the
     article is laid out anew (`assemble`), each marker written `[n]` and the notes below the text, so that a
-    marker resolves to its note and a quote holds no page furniture. A paragraph a page breaks stays in two: the
-    page's notes and furniture stand between its halves in the file.
+    marker resolves to its note and a quote holds no page furniture. A paragraph a page breaks is laid out whole
+    (`_across_pages`): the page's notes and furniture stand between its halves in the file, not in its sentence.
     """
     units = _without_contents(_units(text))
     paged = _paged(text, units)
@@ -981,7 +990,7 @@ def _parse_paged(text: str, source: str) -> Parsed | None:
         blocks.append(Block(words, _kind(draft.units, position), page_of[unit.start]))
     return assemble(
         Extracted(
-            blocks,
+            _across_pages(blocks),
             draft.footnotes | paged.notes,
             header.title if header else None,
             header.author if header else None,
@@ -989,6 +998,39 @@ def _parse_paged(text: str, source: str) -> Parsed | None:
         ),
         source,
     )
+
+
+_PARAGRAPH_END_RE = re.compile(rf"[.!?:…][\"'”’)\]]*(?:\[{NOTE_NUMBER}\])*$")
+"""How a paragraph's last line ends when the paragraph ends there: a sentence's end (or a colon before a quoted
+block or a list), with its closing quotes, brackets and note markers."""
+
+
+def _across_pages(blocks: list[Block]) -> list[Block]:
+    """The blocks with each paragraph a page breaks made whole again, on the page where it starts.
+
+    A file saved one line per paragraph from printed pages ends a page's last paragraph where the page ends and
+    goes on at the next page's top, below the page's notes and furniture. The two text blocks either side of a
+    page break are one paragraph when the first does not end a sentence or the second goes on in lower case
+    ("... the jury must find" / "beyond a reasonable doubt ..."), as the PDF parser reads a page break; a heading
+    on either side is a break of its own.
+    """
+    joined: list[Block] = []
+    last_page: int | None = None
+    """The page the last joined block ends on: a paragraph may fill a page and go on at the top of a third."""
+    for block in blocks:
+        previous = joined[-1] if joined else None
+        if (
+            previous is not None
+            and last_page is not None
+            and block.page == last_page + 1
+            and previous.kind == block.kind == "text"
+            and (_PARAGRAPH_END_RE.search(previous.text) is None or block.text[:1].islower())
+        ):
+            joined[-1] = replace(previous, text=f"{previous.text} {block.text}")
+        else:
+            joined.append(block)
+        last_page = block.page
+    return joined
 
 
 def parse(data: bytes, source: str) -> Parsed:
