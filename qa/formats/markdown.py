@@ -145,7 +145,7 @@ def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
     children = token.children or []
     in_page_link = False
     for previous, child, following in zip(
-        [None, *children[:-1]], children, [*children[1:], None][: len(children)], strict=True
+        [None, *children][: len(children)], children, [*children[1:], None][: len(children)], strict=True
     ):
         if child.type == "html_inline":
             in_page_link = bool(_IN_PAGE_LINK_RE.match(child.content)) or (
