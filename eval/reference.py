@@ -418,10 +418,15 @@ _FRONT_MATTER_RE = re.compile(
 
 
 def front_matter_lines(text: str) -> tuple[str, ...]:
-    """The lines of a Markdown file's YAML (`---`) or TOML (`+++`) front matter block, if it opens with one."""
+    """The lines of a Markdown file's YAML (`---`) or TOML (`+++`) front matter block, if it opens with one, less
+    those the text under it prints too: a paper on writing metadata shows `name: Open Journals` again in an
+    example, and that example is the paper's text."""
     block = _FRONT_MATTER_RE.match(text)
-    lines = block["body"].splitlines() if block else []
-    return tuple(normalize(line) for line in lines if _FIELD_LINE_RE.match(line))
+    if block is None:
+        return ()
+    below = normalize(text[block.end() :])
+    lines = (normalize(line) for line in block["body"].splitlines() if _FIELD_LINE_RE.match(line))
+    return tuple(line for line in lines if line not in below)
 
 
 def _reference_labels(text: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from eval.reference import quote_in_reference, reference
+from eval.reference import is_not_text, quote_in_reference, reference
 from qa.corpus import Article
 from qa.settings import PROJECT_ROOT
 from tests.parsed import REAL
@@ -769,3 +769,12 @@ def test_wild_pubreader_page_title_is_the_articles_and_its_reader_chrome_is_no_t
     )
     texts = [p.text for p in found.paragraphs]
     assert not any(chrome in text for text in texts for chrome in ("Welcome to PubReader!", "Share on Facebook"))
+
+
+def test_wild_front_matter_line_the_text_prints_again_in_an_example_is_text() -> None:
+    """The paper's YAML example repeats `name: Open Journals` from its front matter: the example is the paper's."""
+    found = article("joss-inara-2022-article-writing.md")
+    ref = reference(WILD / "joss-inara-2022-article-writing.md")
+    example = paragraph_with(found, "name: Open Journals")
+    assert not is_not_text(example, ref)
+    assert "orcid: 0000-0002-9455-0796" in ref.not_text
