@@ -313,9 +313,7 @@ def _is_link_only(token: Token) -> bool:
     return any(child.type == "link_open" for child in children)
 
 
-def _walk(
-    tokens: list[Token], references: frozenset[str], anchors: list[etree._Element], by_label: bool
-) -> _Walk:
+def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
     skip_until: str | None = None
