@@ -383,18 +383,20 @@ def _markdown_text(text: str) -> str:
 
     Before rendering, what a renderer would print otherwise is written as the document shows it: note labels as
     the numbers a reader sees (a numeric label is its own number, any other is numbered by the order of its first
-    reference, as footnote renderers number them), a link with no text as its address, a template's expression
-    standing for an address as an address, and a kramdown-rfc citation
-    as the draft prints it (`_cited`); each escaped, so that the renderer prints it as written.
+    reference, as footnote renderers number them; in a file mixing both, every label is numbered that way, since a
+    named note cited first and `[^1]` cannot both be note 1), a link with no text as its address, a template's
+    expression standing for an address as an address, and a kramdown-rfc citation as the draft prints it
+    (`_cited`); each escaped, so that the renderer prints it as written.
     """
     order: dict[str, int] = {}
     for match in _MD_NOTE_RE.finditer(text):
         if not match.group(2) and match.group(1) not in order:
             order[match.group(1)] = len(order) + 1
+    by_label = all(label.isdigit() for label in order)  # mixed labels (`[^markers]`, `[^1]`) cannot all keep theirs
 
     def number(match: re.Match[str]) -> str:
         label = match.group(1)
-        shown = label if label.isdigit() else str(order.get(label, 0))
+        shown = label if by_label and label.isdigit() else str(order.get(label, 0))
         return f"\\[{shown}\\]{match.group(2)}"
 
     block = _FRONT_MATTER_RE.match(text)
@@ -416,10 +418,15 @@ _FRONT_MATTER_RE = re.compile(
 
 
 def front_matter_lines(text: str) -> tuple[str, ...]:
-    """The lines of a Markdown file's YAML (`---`) or TOML (`+++`) front matter block, if it opens with one."""
+    """The lines of a Markdown file's YAML (`---`) or TOML (`+++`) front matter block, if it opens with one, less
+    those the text under it prints too: a paper on writing metadata shows `name: Open Journals` again in an
+    example, and that example is the paper's text."""
     block = _FRONT_MATTER_RE.match(text)
-    lines = block["body"].splitlines() if block else []
-    return tuple(normalize(line) for line in lines if _FIELD_LINE_RE.match(line))
+    if block is None:
+        return ()
+    below = normalize(text[block.end() :])
+    lines = (normalize(line) for line in block["body"].splitlines() if _FIELD_LINE_RE.match(line))
+    return tuple(line for line in lines if line not in below)
 
 
 def _reference_labels(text: str) -> frozenset[str]:

@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from eval.reference import quote_in_reference, reference
+from eval.reference import is_not_text, quote_in_reference, reference
 from qa.corpus import Article
 from qa.settings import PROJECT_ROOT
 from tests.parsed import REAL
@@ -707,3 +707,74 @@ def test_wild_indesign_report_chapter_after_the_company_cards_cites_the_reports_
     assert found.footnote(108).startswith("“2018 Companies,” Ranking Digital Rights")
     assert found.footnote(109).startswith("Figures as of December 31, 2017.")
     assert found.footnote(1) is None
+
+
+def test_wild_pandoc_front_matter_list_of_authors_gives_their_names() -> None:
+    found = article("joss-inara-2022-article-writing.md")
+    assert (found.title, found.author, found.date) == (
+        "Article Writing with Markdown and the Open Journals publishing pipeline",
+        "Albert Krewinkel, Juanjo Bazán, Arfon M. Smith",
+        "2022-06-29",
+    )
+
+
+def test_wild_named_and_numbered_footnote_labels_are_numbered_in_reference_order() -> None:
+    """`[^markers]` is cited first and `[^1]` (defined in a block quote) later: pandoc prints them 1 and 2; kept by
+    label, both were note 1 and their texts ran together."""
+    found = article("joss-inara-2022-article-writing.md")
+    assert found.footnotes == {
+        1: "Although it should be noted that some publishers prefer symbols or letters as footnote markers.",
+        2: "An open license that allows reuse.",
+    }
+    assert paragraph_with(found, "license[2]") == (
+        "Articles are published under a Creative Commons license[2]. Software should use an OSI-approved license."
+    )
+
+
+def test_wild_judge_numbers_mixed_footnote_labels_as_the_parser_does() -> None:
+    ref = reference(WILD / "joss-inara-2022-article-writing.md")
+    assert quote_in_reference("Articles are published under a Creative Commons license[2].", ref)
+
+
+def test_wild_pandoc_attributes_after_an_image_are_no_words() -> None:
+    found = article("joss-inara-2022-article-writing.md")
+    assert not any(p.text.startswith("{") for p in found.paragraphs)
+    assert 'includes the image "nyan-cat.png" while scaling it' in paragraph_with(found, "nyan-cat.png")
+
+
+def test_wild_rfc822_style_header_gives_title_author_date_and_is_no_text() -> None:
+    """A PEP opens with `PEP:`, `Title:`, `Author: name <address>`, `Created: 12-Jan-2017` and other fields."""
+    found = article("pep-0541-package-index-name-retention.txt")
+    assert (found.title, found.author, found.date) == ("Package Index Name Retention", "Łukasz Langa", "2017-01-12")
+    assert not any("Content-Type: text/x-rst" in p.text for p in found.paragraphs)
+
+
+def test_wild_underlined_section_titles_are_headings_without_their_underlines() -> None:
+    found = article("pep-0541-package-index-name-retention.txt")
+    headings = [p.text for p in found.paragraphs if p.kind == "heading"]
+    assert {"Abstract", "Reachability", "Name conflict resolution for active projects"} <= set(headings)
+    assert not any("=====" in p.text or "-----" in p.text for p in found.paragraphs)
+
+
+def test_wild_restructuredtext_numbered_references_are_notes() -> None:
+    found = article("pep-0541-package-index-name-retention.txt")
+    assert sorted(found.footnotes) == list(range(1, 9))
+    assert found.footnotes[8].startswith("Python Packaging Working Group")
+
+
+def test_wild_pubreader_page_title_is_the_articles_and_its_reader_chrome_is_no_text() -> None:
+    found = article("pmc-pubreader-2012-side-chains.html")
+    assert found.title == (
+        "Correlation analysis of the side-chains conformational distribution in bound and unbound proteins"
+    )
+    texts = [p.text for p in found.paragraphs]
+    assert not any(chrome in text for text in texts for chrome in ("Welcome to PubReader!", "Share on Facebook"))
+
+
+def test_wild_front_matter_line_the_text_prints_again_in_an_example_is_text() -> None:
+    """The paper's YAML example repeats `name: Open Journals` from its front matter: the example is the paper's."""
+    found = article("joss-inara-2022-article-writing.md")
+    ref = reference(WILD / "joss-inara-2022-article-writing.md")
+    example = paragraph_with(found, "name: Open Journals")
+    assert not is_not_text(example, ref)
+    assert "orcid: 0000-0002-9455-0796" in ref.not_text

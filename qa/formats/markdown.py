@@ -134,7 +134,7 @@ class _Walk:
     """The texts of paragraphs that are links and nothing else (`_is_link_only`)."""
 
 
-def _inline(token: Token, references: frozenset[str] = frozenset()) -> str:
+def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
     """The words a reader sees in an inline token; footnote references become `[n]` markers.
 
     A link with no text of its own (`[](https://example.org)`) shows its address, as kramdown prints it: the
@@ -144,7 +144,9 @@ def _inline(token: Token, references: frozenset[str] = frozenset()) -> str:
     parts: list[str] = []
     children = token.children or []
     in_page_link = False
-    for child, following in zip(children, [*children[1:], None][: len(children)], strict=True):
+    for previous, child, following in zip(
+        [None, *children][: len(children)], children, [*children[1:], None][: len(children)], strict=True
+    ):
         if child.type == "html_inline":
             in_page_link = bool(_IN_PAGE_LINK_RE.match(child.content)) or (
                 in_page_link and not _LINK_CLOSE_RE.match(child.content)
@@ -152,16 +154,28 @@ def _inline(token: Token, references: frozenset[str] = frozenset()) -> str:
         elif child.type == "text" and in_page_link:
             parts.append(_linked_text(child.content))
         elif child.type == "text":
-            parts.append(literal_brackets(_SHORTCODE_RE.sub("", _citations(child.content, references))))
+            content = child.content
+            if previous is not None and previous.type in _ATTRIBUTED:
+                content = _ATTRIBUTES_RE.sub("", content, count=1)
+            parts.append(literal_brackets(_SHORTCODE_RE.sub("", _citations(content, references))))
         elif child.type == "code_inline":
             parts.append(literal_brackets(child.content))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type == "footnote_ref":
-            parts.append(f"[{_note_number(child)}]")
+            parts.append(f"[{_note_number(child, by_label)}]")
         elif child.type == "link_open" and following is not None and following.type == "link_close":
             parts.append(str(child.attrGet("href") or ""))
     return "".join(parts).strip()
+
+
+_ATTRIBUTE = r"""(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}"']+))"""
+_ATTRIBUTES_RE = re.compile(rf"\A\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}")
+"""pandoc's attributes written after an image, link or code span (`![Caption](mandrill.jpg){#fig:mandrill}`,
+`{#sylt width="100%"}`): the element's id, classes and size, which the rendered page never shows. Without this a
+figure's paragraph read "{#fig:mandrill}"."""
+_ATTRIBUTED = frozenset({"image", "link_close", "code_inline"})
+"""The inline elements pandoc's `link_attributes` and `inline_code_attributes` extensions let attributes follow."""
 
 
 def _linked_text(text: str) -> str:
@@ -241,10 +255,23 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
     return blocks, notes
 
 
-def _note_number(token: Token) -> int:
-    """A numeric label keeps its number (`[^3]` is note 3); others are numbered in reference order."""
+def _note_number(token: Token, by_label: bool) -> int:
+    """A numeric label keeps its number (`[^3]` is note 3) when `by_label`; otherwise notes are numbered in order of
+    first reference, as renderers print them (pandoc, kramdown, goldmark)."""
     label = str(token.meta.get("label", ""))
-    return int(label) if label.isdigit() and len(label) <= 4 else int(token.meta.get("id", 0)) + 1
+    return int(label) if by_label and label.isdigit() and len(label) <= 4 else int(token.meta.get("id", 0)) + 1
+
+
+def _numbered_by_label(env: Mapping[str, object]) -> bool:
+    """Whether every footnote label of a file is a number, so that each note keeps its label's number.
+
+    A file mixing named and numbered labels (`[^markers]` cited first, `[^1]` later) cannot keep both: the named
+    note, first in reference order, would be note 1 as well, and the two notes' texts ran together as one. Its
+    notes are numbered in reference order, as a renderer prints them.
+    """
+    footnotes = env.get("footnotes")
+    refs = footnotes.get("refs", {}) if isinstance(footnotes, dict) else {}
+    return all(str(label).lstrip(":").isdigit() for label in refs)
 
 
 def _is_link_row(token: Token) -> bool:
@@ -286,7 +313,7 @@ def _is_link_only(token: Token) -> bool:
     return any(child.type == "link_open" for child in children)
 
 
-def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element]) -> _Walk:
+def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
     skip_until: str | None = None
@@ -304,7 +331,7 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
         elif kind in ("bullet_list_close", "ordered_list_close"):
             lists -= 1
         elif kind == "footnote_open":
-            note = _note_number(token)
+            note = _note_number(token, by_label)
         elif kind == "footnote_close":
             note = None
         elif kind in ("heading_open", "admonition_title_open"):
@@ -322,10 +349,10 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             walk.raw.append(token.content)
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
-            walk.footnotes[note] = f"{previous} {_inline(token, references)}".strip()
+            walk.footnotes[note] = f"{previous} {_inline(token, references, by_label)}".strip()
         elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()) and not _is_link_row(token):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
-            text = _inline(token, references)
+            text = _inline(token, references, by_label)
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
             walk.blocks.append(Block(text, block_kind))
             if _is_link_only(token):
@@ -476,7 +503,9 @@ def _without_title(blocks: list[Block], title: str | None) -> tuple[str | None, 
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
     text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
-    walk = _walk(_PARSER.parse(text), _references(meta), _in_page_anchors(text))
+    env: dict[str, object] = {}
+    tokens = _PARSER.parse(text, env)
+    walk = _walk(tokens, _references(meta), _in_page_anchors(text), _numbered_by_label(env))
     blocks = [
         replace(block, text=_typed_markers(block.text, walk.footnotes)) for block in walk.blocks[: _endnotes(walk)]
     ]

@@ -40,6 +40,9 @@ _SEPARATOR_RE = re.compile(r"[—–\-_=]{3,}")
 _BULLET_RE = re.compile(r"[•·▪◦*\-–]\s+")
 _NUMBERED_NOTE_RE = re.compile(rf"({NOTE_NUMBER})\.?\s+(\S.*)", re.DOTALL)
 """A note numbered without brackets, `12. text` or `12 text`: a note only under a notes heading or separator."""
+_EXPLICIT_NOTE_RE = re.compile(rf"\.\.[ \t]+\[({NOTE_NUMBER})\]\s*(\S.*)", re.DOTALL)
+"""A numbered note as reStructuredText writes it, `.. [1] text` (its citations read `[1]_`): Python's PEPs and
+Sphinx sources kept as plain text; without it the "References" under the text were paragraphs and no note."""
 _LABELLED_NOTE_RE = re.compile(rf"\[(?:Foot)?note ({NOTE_NUMBER}):\s*(\S.*)", re.DOTALL | re.IGNORECASE)
 """A note that says it is one, `[Footnote 3: text]` (Project Gutenberg's convention): a note wherever it stands.
 
@@ -64,6 +67,16 @@ NEAR_REPEAT_RATIO = 0.9
 _LABELLED_FIELD_RE = re.compile(r"(Title|Authors?|(?:[A-Z][a-z]+ )?Date)\s*:\s*(\S.{0,198})", re.IGNORECASE)
 """A metadata line, `Title: ...`, as e-texts and memos open (Project Gutenberg, RFC 822 style headers). A date's
 label may name which date it is ("Release Date:"); the first dated line is the document's."""
+_HEADER_FIELD_RE = re.compile(r"([A-Z][A-Za-z]*(?:-[A-Za-z]+)*)[ \t]*:(?:[ \t]+(\S.*))?")
+"""A line of an RFC 822-style header, `Field-Name: value` (the value may be empty, `Post-History:`)."""
+_HEADER_FIELDS_MIN = 3
+"""A header has at least this many fields: two `Label: value` lines may as well be a list in the text."""
+_DATE_FIELDS = ("date", "created")
+"""Fields that date the document: `Date:`, or `Created:` where a header also tracks its later changes (a PEP)."""
+_DASHED_DATE_RE = re.compile(r"\d{1,2}-[A-Za-z]{3,9}-\d{4}")
+"""A date written `12-Jan-2017`, as RFC 822-style headers often do: the day, month and year of `12 Jan 2017`."""
+_MAILBOX_RE = re.compile(r"\s*<[^<>\s]+@[^<>\s]+>")
+"""An author's address after the name in a header (`Jane Doe <jd@example.org>, Ana Ruiz <ar@example.org>`)."""
 _ANNOTATION_RE = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 """A bracketed note after a field's value ("February, 2003  [Etext #3742]"): about the file, not the value."""
 _TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b.*\*{3}")
@@ -158,7 +171,7 @@ def _note_number(text: str, previous: int | None) -> int | None:
     `[n] text` is a note whatever its number. An unbracketed `n. text` only continues the count,
     so a wrapped line that starts with a year ("2014 by the Institute") is not taken for note 2014.
     """
-    if definition := _LABELLED_NOTE_RE.match(text) or DEFINITION_RE.match(text):
+    if definition := _LABELLED_NOTE_RE.match(text) or DEFINITION_RE.match(text) or _EXPLICIT_NOTE_RE.match(text):
         return int(definition.group(1))
     numbered = _NUMBERED_NOTE_RE.match(text)
     if numbered and (previous is None or int(numbered.group(1)) == previous + 1):
@@ -170,7 +183,7 @@ def _note_text(text: str) -> str:
     """A note's words as the file has them (a wrapped note keeps its line breaks): notes are quoted too."""
     if labelled := _LABELLED_NOTE_RE.match(text):
         return labelled.group(2).removesuffix("]").strip()
-    match = DEFINITION_RE.match(text) or _NUMBERED_NOTE_RE.match(text)
+    match = DEFINITION_RE.match(text) or _EXPLICIT_NOTE_RE.match(text) or _NUMBERED_NOTE_RE.match(text)
     assert match is not None, "only called on a line that opens a note"
     return match.group(2).strip()
 
@@ -234,6 +247,9 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
         if not line.text:
             close()
             continue
+        if first is not None and first is last and _underlines(line.text, first.text):
+            close()  # the title above stands alone, a heading; its underline is no word of it
+            continue
         dateline = _is_dateline(line.text)
         line_alone = (
             dateline
@@ -250,6 +266,24 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
         last = line
     close()
     return blocks
+
+
+_UNDERLINE_RE = re.compile(r"([=\-~^*+#])\1{2,}")
+
+
+def _underlines(line: str, title: str) -> bool:
+    """Whether `line` underlines the one line above it: a run of one of `=-~^*+#`, at least as long as the title
+    less a character, under a line short enough for a heading.
+
+    reStructuredText and setext Markdown set a section's title so (`Abstract` over `========`); joined into one
+    paragraph, the title read as text ending in a row of signs, and the section had no heading.
+    """
+    title = title.strip()
+    return (
+        _UNDERLINE_RE.fullmatch(line.strip()) is not None
+        and len(title) <= _HEADING_MAX_CHARS
+        and len(line.strip()) >= len(title) - 1
+    )
 
 
 def _under_title(first: _Unit, last: _Unit, line: _Unit) -> bool:
@@ -423,6 +457,14 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
     labelled: dict[str, str] = {}
     used: set[int] = set()
     for position in range(start, min(len(units), _LABELLED_FIELDS_WITHIN)):
+        if (fields := _header_fields(units[position].text)) is not None:
+            dated = next((fields[key] for key in _DATE_FIELDS if fields.get(key)), "")
+            dated = dated.replace("-", " ") if _DASHED_DATE_RE.fullmatch(dated) else dated
+            author = _MAILBOX_RE.sub("", fields.get("author", "")).strip(" ,")
+            named = {"title": fields.get("title"), "author": author, "date": dated}
+            labelled.update({key: squash(value) for key, value in named.items() if value and key not in labelled})
+            used.add(position)
+            continue
         found = [_LABELLED_FIELD_RE.fullmatch(line.strip()) for line in units[position].text.splitlines()]
         if not all(found):
             continue
@@ -444,6 +486,29 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
         (parse_date(labelled["date"]) or month_date(labelled["date"])) if "date" in labelled else date,
     )
     return header, body
+
+
+def _header_fields(text: str) -> dict[str, str] | None:
+    """The fields of a unit that is an RFC 822-style header, keyed in lower case, or None when it is not one.
+
+    Every line is a `Field: value` line or a continuation of the one above (indented, as RFC 822 folds a long
+    value), there are `_HEADER_FIELDS_MIN` fields or more, and one of them titles or dates the document. A PEP and
+    a MultiMarkdown file open so ("PEP: 541", "Title: ...", "Author: ...", "Created: 12-Jan-2017"); read as text,
+    it was a paragraph of labels that said what the document is but no sentence of it.
+    """
+    fields: dict[str, str] = {}
+    label: str | None = None
+    for line in text.splitlines():
+        if label is not None and line[:1].isspace():
+            fields[label] = f"{fields[label]} {line.strip()}".strip()
+        elif field_line := _HEADER_FIELD_RE.fullmatch(line.strip()):
+            label = field_line.group(1).lower()
+            fields.setdefault(label, field_line.group(2) or "")
+        else:
+            return None
+    if len(fields) < _HEADER_FIELDS_MIN or not fields.keys() & {"title", *_DATE_FIELDS}:
+        return None
+    return fields
 
 
 def _fenced(units: list[_Unit]) -> list[_Unit]:
