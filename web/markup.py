@@ -31,7 +31,7 @@ class Piece:
     text: str
     kind: PieceKind = "text"
     number: int | None = None
-    """The footnote number, for a marker."""
+    """The footnote number, for a marker; None for a marker that cites no note (`Paragraph.noteless`)."""
     first: bool = False
     """For a marker: the first of its number in the document, the place its note links back to."""
 
@@ -44,16 +44,20 @@ class Run:
     pieces: tuple[Piece, ...]
 
 
-def pieces(text: str, marked: Sequence[Span] = (), literal: Collection[int] = ()) -> tuple[Piece, ...]:
+def pieces(
+    text: str, marked: Sequence[Span] = (), literal: Collection[int] = (), noteless: Collection[int] = ()
+) -> tuple[Piece, ...]:
     """`text` as markers and text, with the `marked` spans (sorted, non-overlapping) as answer pieces; a bracketed
-    number starting at an offset in `literal` is the source's words, no marker (`Paragraph.literal`)."""
+    number starting at an offset in `literal` is the source's words, no marker (`Paragraph.literal`), and a marker
+    starting at one in `noteless` cites no note: a marker piece without a number (`Paragraph.noteless`)."""
     out: list[Piece] = []
     position = 0
     for marker in MARKER_RE.finditer(text):
         if marker.start() in literal:
             continue
         out.extend(_cut(text, position, marker.start(), marked))
-        out.append(Piece(marker.group(0), "marker", int(marker.group(1))))
+        number = None if marker.start() in noteless else int(marker.group(1))
+        out.append(Piece(marker.group(0), "marker", number))
         position = marker.end()
     out.extend(_cut(text, position, len(text), marked))
     return _merge_text(out)
@@ -95,12 +99,18 @@ def _merge_text(items: Iterable[Piece]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
-def quoted_runs(text: str, spans: Sequence[Span], literal: Collection[int] = ()) -> tuple[Run, ...]:
-    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces; `literal` as for
-    `pieces`, in offsets of the paragraph."""
+def quoted_runs(
+    text: str, spans: Sequence[Span], literal: Collection[int] = (), noteless: Collection[int] = ()
+) -> tuple[Run, ...]:
+    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces; `literal` and
+    `noteless` as for `pieces`, in offsets of the paragraph."""
 
     def cut(start: int, end: int) -> tuple[Piece, ...]:
-        return pieces(text[start:end], literal={offset - start for offset in literal if start <= offset < end})
+        return pieces(
+            text[start:end],
+            literal={offset - start for offset in literal if start <= offset < end},
+            noteless={offset - start for offset in noteless if start <= offset < end},
+        )
 
     runs: list[Run] = []
     position = 0
@@ -119,7 +129,7 @@ def first_markers(paragraphs: Sequence[tuple[Run, ...]]) -> tuple[list[tuple[Run
     seen: set[int] = set()
 
     def flag(piece: Piece) -> Piece:
-        if piece.kind != "marker" or piece.number in seen:
+        if piece.kind != "marker" or piece.number is None or piece.number in seen:
             return piece
         seen.add(piece.number)
         return replace(piece, first=True)
