@@ -33,7 +33,9 @@ LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", 
 _SPACE_RE = re.compile(r"\s+")
 WORD_JOINER = "\u2060"
 _LITERAL_MARKER_RE = re.compile(rf"\[(?={NOTE_NUMBER}\])")
-_GUARD_RE = re.compile(rf"(?P<literal>\[){WORD_JOINER}(?={NOTE_NUMBER}\])|(?<=\[)(?P<noteless>{NOTE_NUMBER}){WORD_JOINER}\]")
+_GUARD_RE = re.compile(
+    rf"(?P<literal>\[){WORD_JOINER}(?={NOTE_NUMBER}\])|(?<=\[)(?P<noteless>{NOTE_NUMBER}){WORD_JOINER}\]"
+)
 
 
 def literal_brackets(text: str) -> str:
