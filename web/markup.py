@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from qa.answer_type import marks
+from qa.schema import QuoteOut, SourceOut
 from qa.sentences import MARKER_RE, Span
 
 PieceKind = Literal["text", "answer", "marker", "link"]
@@ -99,6 +100,23 @@ def _merge_text(items: Iterable[Piece]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
+def within(offsets: Collection[int], start: int, end: int) -> set[int]:
+    """The `offsets` of a paragraph (`Paragraph.literal`, `Paragraph.noteless`) that fall in `text[start:end]`,
+    counted from `start`: where they stand in a quote or a run of it."""
+    return {offset - start for offset in offsets if start <= offset < end}
+
+
+def quote_pieces(source: SourceOut, quote: QuoteOut, marked: Sequence[Span] = ()) -> tuple[Piece, ...]:
+    """A quote (or a context sentence) of an answer's source as `pieces`, its bracketed numbers read by where they
+    stand in the source's passage (`SourceOut.literal`, `SourceOut.noteless`)."""
+    return pieces(
+        quote.text,
+        marked,
+        within(source.literal, quote.start, quote.end),
+        within(source.noteless, quote.start, quote.end),
+    )
+
+
 def quoted_runs(
     text: str, spans: Sequence[Span], literal: Collection[int] = (), noteless: Collection[int] = ()
 ) -> tuple[Run, ...]:
@@ -106,11 +124,7 @@ def quoted_runs(
     `noteless` as for `pieces`, in offsets of the paragraph."""
 
     def cut(start: int, end: int) -> tuple[Piece, ...]:
-        return pieces(
-            text[start:end],
-            literal={offset - start for offset in literal if start <= offset < end},
-            noteless={offset - start for offset in noteless if start <= offset < end},
-        )
+        return pieces(text[start:end], literal=within(literal, start, end), noteless=within(noteless, start, end))
 
     runs: list[Run] = []
     position = 0

@@ -19,14 +19,22 @@ from qa.formats import PARSERS
 from qa.schema import AnswerOut, SourceOut, answer_out
 from web.citation import NO_NOTE, NOT_CITED, STYLES, citation, citations
 from web.collections import assistant_for, is_created, names
-from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
+from web.markup import (
+    answer_marks,
+    first_markers,
+    highlight_param,
+    linkify,
+    parse_highlights,
+    quote_pieces,
+    quoted_runs,
+)
 
 HERE = Path(__file__).parent
 
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.undefined = StrictUndefined
 templates.env.globals.update(
-    pieces=pieces,
+    quote_pieces=quote_pieces,
     answer_marks=answer_marks,
     linkify=linkify,
     citation=citation,
