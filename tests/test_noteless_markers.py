@@ -8,12 +8,16 @@ null, everywhere an answer or a document is given. A web page's own typed "[6]" 
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from eval.dataset import GoldFootnote, Question
+from eval.metrics import judge, notes_resolved
+from eval.reference import reference
 from qa.answer_template import answer_template
-from qa.compose import Citation, Quote, Source, cite
+from qa.compose import Answer, Citation, Quote, Source, cite
 from qa.corpus import Article, Paragraph, articles_from_json, articles_to_json
 from qa.schema import FootnoteOut, document_out, source_out
 from tests.parsed import articles
@@ -128,3 +132,19 @@ def test_a_typed_bracketed_number_on_a_web_page_stays_text_in_the_answer() -> No
     assert out.footnotes == []
     assert out.noteless == []
     assert [p.text for p in quote_pieces(out, out.quotes[0]) if p.kind == "marker"] == []
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="poppler-utils not installed")
+def test_the_judge_counts_an_out_of_reach_marker_as_no_citation_right_or_wrong(paper: Article) -> None:
+    """Linked to note 1, the marker would pass as a correct citation (note 1 is the document's, "[1]" is in the
+    quote): the null note keeps footnote precision from counting a note the document does not cite there."""
+    examples = paragraph(paper, EXAMPLES)
+    question = Question("x", "dev", "q", True, (examples.text[:40],), ())
+    verdict = judge(question, [], Answer("q", False, "", (answered(paper, examples),)), {paper.id: reference(PAPER)})
+    assert (verdict.cited, verdict.correctly_cited) == (0, 0)
+
+
+def test_an_out_of_reach_marker_resolves_no_gold_note_of_its_number(paper: Article) -> None:
+    examples = paragraph(paper, EXAMPLES)
+    gold = Question("x", "dev", "q", True, (examples.text[:40],), (GoldFootnote(paper.id, 1),))
+    assert notes_resolved([gold], [paper]) == (0, 1)
