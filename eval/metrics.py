@@ -325,6 +325,7 @@ def notes_resolved(questions: Iterable[Question], articles: Sequence[Article]) -
         for note in question.footnotes:
             total += 1
             resolved += any(
-                note.number in {m.number for m in p.markers} and a.footnote(note.number) is not None for a, p in holding
+                any(m.number == note.number and p.cites(m) for m in p.markers) and a.footnote(note.number) is not None
+                for a, p in holding
             )
     return resolved, total

@@ -66,7 +66,8 @@ class Quote:
 
 @dataclass(frozen=True)
 class Citation:
-    """A footnote marker inside a quote, resolved in the quote's own article (None: undefined)."""
+    """A footnote marker inside a quote, resolved in the quote's own article (None: undefined, or the marker is
+    noteless: `Paragraph.noteless`)."""
 
     number: int
     text: str | None
@@ -379,12 +380,17 @@ def _runs(text: str, sentences: Sequence[Span], chosen: list[int]) -> list[Quote
 
 
 def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tuple[Citation, ...]:
-    """Footnotes whose markers stand inside the quotes, in order, each once."""
-    numbers: dict[int, None] = {}
+    """Footnotes whose markers stand inside the quotes, in order, each once.
+
+    A noteless marker (`Paragraph.cites`) is cited with a null note, as a number the article defines no note for:
+    its number's note, out of its reach, is not the one the text cites there. One marker of the number that does
+    cite its note gives the note.
+    """
+    numbers: dict[int, bool] = {}
     for marker in paragraph.markers:
         if any(q.start <= marker.start and marker.end <= q.end for q in quotes):
-            numbers.setdefault(marker.number)
-    return tuple(Citation(n, article.footnote(n)) for n in numbers)
+            numbers[marker.number] = numbers.get(marker.number, False) or paragraph.cites(marker)
+    return tuple(Citation(n, article.footnote(n) if cited else None) for n, cited in numbers.items())
 
 
 def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Source:

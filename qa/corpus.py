@@ -46,11 +46,18 @@ class Paragraph:
     literal: tuple[int, ...] = ()
     """Where a bracketed number the source prints as words ("[6]" in a transcript) starts: no note marker, though
     written as one (`qa.formats.document.literal_brackets`)."""
+    noteless: tuple[int, ...] = ()
+    """Where a marker that cites no note starts: a marker all the same, shown and quoted as one, whose note is null
+    because its number's note is out of its reach (`qa.formats.document.noteless_marker`)."""
 
     @cached_property
     def markers(self) -> tuple[Marker, ...]:
         """Found on first use and kept: every quote from the paragraph cites from them."""
         return tuple(marker for marker in find_markers(self.text) if marker.start not in self.literal)
+
+    def cites(self, marker: Marker) -> bool:
+        """Whether one of the paragraph's `markers` cites its number's note; a noteless one cites none."""
+        return marker.start not in self.noteless
 
 
 @dataclass(frozen=True)
@@ -98,14 +105,15 @@ def slugify(text: str) -> str:
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _PARAGRAPH_FIELDS = tuple(f.name for f in fields(Paragraph))
-_OPTIONAL_FIELDS = frozenset({"page", "literal"})
+_OPTIONAL_FIELDS = frozenset({"page", "literal", "noteless"})
 
 
 def article_row(article: Article) -> dict[str, Any]:
     """An article as the JSON object the index stores: the one form `article_from_row` reads back."""
     # Field by field rather than `asdict`, which deep-copies every string: ten times slower over a large corpus.
     row: dict[str, Any] = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
-    # A paragraph without a page or literal brackets is stored as before they existed: most serialize unchanged.
+    # A paragraph without a page, literal brackets or noteless markers is stored as before they existed: most
+    # serialize unchanged.
     row["paragraphs"] = [
         {name: value for name in _PARAGRAPH_FIELDS if (value := getattr(p, name)) or name not in _OPTIONAL_FIELDS}
         for p in article.paragraphs
@@ -116,7 +124,10 @@ def article_row(article: Article) -> dict[str, Any]:
 
 def article_from_row(row: dict[str, Any]) -> Article:
     """The article an `article_row` object stores; a malformed one is a TypeError or KeyError."""
-    paragraphs = tuple(Paragraph(**{**p, "literal": tuple(p.get("literal", ()))}) for p in row.pop("paragraphs"))
+    paragraphs = tuple(
+        Paragraph(**{**p, "literal": tuple(p.get("literal", ())), "noteless": tuple(p.get("noteless", ()))})
+        for p in row.pop("paragraphs")
+    )
     footnotes = {int(n): text for n, text in row.pop("footnotes").items()}
     return Article(**row, paragraphs=paragraphs, footnotes=footnotes)
 

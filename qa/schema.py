@@ -15,6 +15,15 @@ KIND_DESCRIPTION = (
     "breaks and indentation are part of its words, to be shown as written."
 )
 
+LITERAL_DESCRIPTION = (
+    "Where (offsets in the paragraph's text) a bracketed number starts that the source prints as words, such as a "
+    "web page's own “[6]”: no note marker."
+)
+NOTELESS_DESCRIPTION = (
+    "Where (offsets in the paragraph's text) a note marker starts that cites no note: its note is null, as for a "
+    "number the document defines no note for, because its number's note is out of its reach."
+)
+
 
 class DocumentRef(BaseModel):
     id: str
@@ -33,7 +42,10 @@ class QuoteOut(BaseModel):
 
 class FootnoteOut(BaseModel):
     number: int
-    text: str | None = Field(description="The note as the source defines it; null if it defines none.")
+    text: str | None = Field(
+        description="The note as the source defines it; null if it defines none, or if the marker cites none "
+        "(`noteless`)."
+    )
 
 
 SCORE_DESCRIPTION = (
@@ -51,6 +63,8 @@ class SourceOut(BaseModel):
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
     kind: str = Field("text", description=KIND_DESCRIPTION)
     passage: str = Field(description="The whole paragraph, verbatim.")
+    literal: list[int] = Field(default_factory=list, description=LITERAL_DESCRIPTION)
+    noteless: list[int] = Field(default_factory=list, description=NOTELESS_DESCRIPTION)
     quotes: list[QuoteOut]
     footnotes: list[FootnoteOut] = Field(description="Notes whose markers stand inside the quotes.")
     context_before: QuoteOut | None = Field(
@@ -77,6 +91,8 @@ class ParagraphOut(BaseModel):
     kind: str = Field(description=KIND_DESCRIPTION)
     section: str | None
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
+    literal: list[int] = Field(default_factory=list, description=LITERAL_DESCRIPTION)
+    noteless: list[int] = Field(default_factory=list, description=NOTELESS_DESCRIPTION)
 
 
 MAX_PAGE = 200
@@ -120,6 +136,8 @@ def source_out(source: Source) -> SourceOut:
         page=source.paragraph.page,
         kind=source.paragraph.kind,
         passage=source.paragraph.text,
+        literal=list(source.paragraph.literal),
+        noteless=list(source.paragraph.noteless),
         quotes=[quote_out(q) for q in source.quotes],
         footnotes=[FootnoteOut(number=c.number, text=c.text) for c in source.footnotes],
         context_before=quote_out(source.context_before) if source.context_before else None,
@@ -145,7 +163,15 @@ def document_out(article: Article) -> DocumentOut:
     return DocumentOut(
         **document_ref(article).model_dump(),
         paragraphs=[
-            ParagraphOut(index=p.index, text=p.text, kind=p.kind, section=p.section, page=p.page)
+            ParagraphOut(
+                index=p.index,
+                text=p.text,
+                kind=p.kind,
+                section=p.section,
+                page=p.page,
+                literal=list(p.literal),
+                noteless=list(p.noteless),
+            )
             for p in article.paragraphs
         ],
         footnotes=[FootnoteOut(number=n, text=t) for n, t in sorted(article.footnotes.items())],

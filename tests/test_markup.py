@@ -63,6 +63,15 @@ def test_only_the_first_marker_of_a_number_is_where_its_note_links_back() -> Non
     assert referenced == {1, 2}
 
 
+def test_a_marker_citing_no_note_is_a_marker_its_numbers_note_never_links_back_to() -> None:
+    """An appendix's raised "1" long after note 1 (`Paragraph.noteless`) is shown as a marker without a number, so
+    the note's link back goes to the marker that cites it."""
+    runs, referenced = first_markers([quoted_runs("A.[1]", [], noteless=(2,)), quoted_runs("C.[1]", [])])
+    flags = [(p.text, p.number, p.first) for paragraph in runs for run in paragraph for p in run.pieces]
+    assert flags == [("A.", None, False), ("[1]", None, False), ("C.", None, False), ("[1]", 1, True)]
+    assert referenced == {1}
+
+
 def test_urls_in_a_note_become_links_without_the_sentence_punctuation() -> None:
     assert linkify("See https://example.org/a?b=1&c=2. And (http://x.org/y).") == (
         Piece("See "),

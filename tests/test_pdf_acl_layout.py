@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
+from qa.compose import Citation, Quote, cite
 from qa.corpus import Article, Paragraph
 from qa.formats import parse_bytes
 from tests.parsed import articles
@@ -192,22 +193,39 @@ def paragraph(parsed: Article, opening: str) -> Paragraph:
     return next(p for p in parsed.paragraphs if p.text.startswith(opening))
 
 
-def test_a_bracketed_number_printed_in_the_appendix_cites_no_footnote_of_the_first_page(paper: Article) -> None:
+def test_a_bracketed_number_printed_in_the_appendix_is_a_marker_citing_no_footnote_of_the_first_page(
+    paper: Article,
+) -> None:
     """Appendix A's example of a citation marker, “[1]”, stands twelve pages after footnote 1, after notes up to 19
-    at earlier pages' feet."""
+    at earlier pages' feet: a marker still, whose note is null."""
     cited = paragraph(paper, "There is often variation in the representation")
     assert "(e.g. “[1]” or “[ABC2019]”)" in cited.text
-    assert cited.text[cited.literal[0] : cited.literal[0] + 3] == "[1]"
-    assert cited.markers == ()
+    assert [m.number for m in cited.markers] == [1]
+    assert [cited.text[at : at + 3] for at in cited.noteless] == ["[1]"]
+    assert [cited.cites(m) for m in cited.markers] == [False]
 
 
-def test_a_raised_example_in_the_appendix_cites_no_footnote_of_the_first_page(paper: Article) -> None:
+def test_raised_examples_in_the_appendix_are_markers_citing_no_footnote_of_the_first_page(paper: Article) -> None:
     cited = paragraph(paper, "In this example, the narrative inline citation")
     assert "superscripts (e.g. “[1][2]”)" in cited.text
-    assert [cited.text[at : at + 3] for at in cited.literal] == ["[1]", "[2]"]
-    assert cited.markers == ()
+    assert [m.number for m in cited.markers] == [1, 2]
+    assert [cited.text[at : at + 3] for at in cited.noteless] == ["[1]", "[2]"]
+    assert cited.literal == ()
+
+
+def test_a_raised_example_in_the_appendix_is_quoted_with_a_null_note(paper: Article) -> None:
+    cited = paragraph(paper, "In this example, the narrative inline citation")
+    whole = Quote(cited.text, 0, len(cited.text))
+    assert cite(paper, cited, [whole]) == (Citation(1, None), Citation(2, None))
 
 
 def test_a_marker_on_the_page_of_its_footnote_still_cites_it(paper: Article) -> None:
     assert [m.number for m in paragraph(paper, "Prior to running GROBID").markers] == [20]
     assert [m.number for m in paragraph(paper, "We introduce S2ORC,").markers] == [1]
+
+
+def test_a_marker_on_the_page_of_its_footnote_is_quoted_with_its_note(paper: Article) -> None:
+    cited = paragraph(paper, "We introduce S2ORC,")
+    whole = Quote(cited.text, 0, len(cited.text))
+    assert cite(paper, cited, [whole]) == (Citation(1, paper.footnotes[1]),)
+    assert paper.footnotes[1].startswith("Instructions for access to the data")

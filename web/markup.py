@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from typing import Literal
 
 from qa.answer_type import marks
+from qa.schema import QuoteOut, SourceOut
 from qa.sentences import MARKER_RE, Span
 
 PieceKind = Literal["text", "answer", "marker", "link"]
@@ -31,7 +32,7 @@ class Piece:
     text: str
     kind: PieceKind = "text"
     number: int | None = None
-    """The footnote number, for a marker."""
+    """The footnote number, for a marker; None for a marker that cites no note (`Paragraph.noteless`)."""
     first: bool = False
     """For a marker: the first of its number in the document, the place its note links back to."""
 
@@ -44,16 +45,20 @@ class Run:
     pieces: tuple[Piece, ...]
 
 
-def pieces(text: str, marked: Sequence[Span] = (), literal: Collection[int] = ()) -> tuple[Piece, ...]:
+def pieces(
+    text: str, marked: Sequence[Span] = (), literal: Collection[int] = (), noteless: Collection[int] = ()
+) -> tuple[Piece, ...]:
     """`text` as markers and text, with the `marked` spans (sorted, non-overlapping) as answer pieces; a bracketed
-    number starting at an offset in `literal` is the source's words, no marker (`Paragraph.literal`)."""
+    number starting at an offset in `literal` is the source's words, no marker (`Paragraph.literal`), and a marker
+    starting at one in `noteless` cites no note: a marker piece without a number (`Paragraph.noteless`)."""
     out: list[Piece] = []
     position = 0
     for marker in MARKER_RE.finditer(text):
         if marker.start() in literal:
             continue
         out.extend(_cut(text, position, marker.start(), marked))
-        out.append(Piece(marker.group(0), "marker", int(marker.group(1))))
+        number = None if marker.start() in noteless else int(marker.group(1))
+        out.append(Piece(marker.group(0), "marker", number))
         position = marker.end()
     out.extend(_cut(text, position, len(text), marked))
     return _merge_text(out)
@@ -95,12 +100,31 @@ def _merge_text(items: Iterable[Piece]) -> tuple[Piece, ...]:
     return tuple(out)
 
 
-def quoted_runs(text: str, spans: Sequence[Span], literal: Collection[int] = ()) -> tuple[Run, ...]:
-    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces; `literal` as for
-    `pieces`, in offsets of the paragraph."""
+def within(offsets: Collection[int], start: int, end: int) -> set[int]:
+    """The `offsets` of a paragraph (`Paragraph.literal`, `Paragraph.noteless`) that fall in `text[start:end]`,
+    counted from `start`: where they stand in a quote or a run of it."""
+    return {offset - start for offset in offsets if start <= offset < end}
+
+
+def quote_pieces(source: SourceOut, quote: QuoteOut, marked: Sequence[Span] = ()) -> tuple[Piece, ...]:
+    """A quote (or a context sentence) of an answer's source as `pieces`, its bracketed numbers read by where they
+    stand in the source's passage (`SourceOut.literal`, `SourceOut.noteless`)."""
+    return pieces(
+        quote.text,
+        marked,
+        within(source.literal, quote.start, quote.end),
+        within(source.noteless, quote.start, quote.end),
+    )
+
+
+def quoted_runs(
+    text: str, spans: Sequence[Span], literal: Collection[int] = (), noteless: Collection[int] = ()
+) -> tuple[Run, ...]:
+    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces; `literal` and
+    `noteless` as for `pieces`, in offsets of the paragraph."""
 
     def cut(start: int, end: int) -> tuple[Piece, ...]:
-        return pieces(text[start:end], literal={offset - start for offset in literal if start <= offset < end})
+        return pieces(text[start:end], literal=within(literal, start, end), noteless=within(noteless, start, end))
 
     runs: list[Run] = []
     position = 0
@@ -119,7 +143,7 @@ def first_markers(paragraphs: Sequence[tuple[Run, ...]]) -> tuple[list[tuple[Run
     seen: set[int] = set()
 
     def flag(piece: Piece) -> Piece:
-        if piece.kind != "marker" or piece.number in seen:
+        if piece.kind != "marker" or piece.number is None or piece.number in seen:
             return piece
         seen.add(piece.number)
         return replace(piece, first=True)

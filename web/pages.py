@@ -19,14 +19,22 @@ from qa.formats import PARSERS
 from qa.schema import AnswerOut, SourceOut, answer_out
 from web.citation import NO_NOTE, NOT_CITED, STYLES, citation, citations
 from web.collections import assistant_for, is_created, names
-from web.markup import answer_marks, first_markers, highlight_param, linkify, parse_highlights, pieces, quoted_runs
+from web.markup import (
+    answer_marks,
+    first_markers,
+    highlight_param,
+    linkify,
+    parse_highlights,
+    quote_pieces,
+    quoted_runs,
+)
 
 HERE = Path(__file__).parent
 
 templates = Jinja2Templates(directory=HERE / "templates")
 templates.env.undefined = StrictUndefined
 templates.env.globals.update(
-    pieces=pieces,
+    quote_pieces=quote_pieces,
     answer_marks=answer_marks,
     linkify=linkify,
     citation=citation,
@@ -209,7 +217,7 @@ def document_page(
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
     runs, referenced = first_markers(
-        [quoted_runs(p.text, highlights.get(p.index, ()), p.literal) for p in article.paragraphs]
+        [quoted_runs(p.text, highlights.get(p.index, ()), p.literal, p.noteless) for p in article.paragraphs]
     )
     return templates.TemplateResponse(
         request,

@@ -33,7 +33,9 @@ LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", 
 _SPACE_RE = re.compile(r"\s+")
 WORD_JOINER = "\u2060"
 _LITERAL_MARKER_RE = re.compile(rf"\[(?={NOTE_NUMBER}\])")
-_GUARD_RE = re.compile(rf"\[{WORD_JOINER}(?={NOTE_NUMBER}\])")
+_GUARD_RE = re.compile(
+    rf"(?P<literal>\[){WORD_JOINER}(?={NOTE_NUMBER}\])|(?<=\[)(?P<noteless>{NOTE_NUMBER}){WORD_JOINER}\]"
+)
 
 
 def literal_brackets(text: str) -> str:
@@ -47,17 +49,36 @@ def literal_brackets(text: str) -> str:
     return _LITERAL_MARKER_RE.sub("[" + WORD_JOINER, text)
 
 
-def _unguarded(text: str) -> tuple[str, tuple[int, ...]]:
-    """`text` without the guards `literal_brackets` put in, and the offset in it of each guarded number's `[`."""
+def noteless_marker(number: str) -> str:
+    """A note marker that cites no note, as a parser writes it: `[n]` with the guard before its `]`.
+
+    A marker stays a marker even where its number's note is out of its reach (a page-foot note numbered up long
+    before it): a reader sees and quotes it as the marker it is, and its note is null, as for a number the document
+    defines no note for. The guard keeps it from reading as a marker while the parser works on the text, the same
+    word joiner `literal_brackets` puts after a `[`; `assemble` takes it out and records where the marker stands
+    (`Paragraph.noteless`).
+    """
+    return f"[{number}{WORD_JOINER}]"
+
+
+def _unguarded(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """`text` without the guards `literal_brackets` and `noteless_marker` put in, and the offset in it of each
+    guarded number's `[`: the literal ones', then the noteless markers'."""
     parts: list[str] = []
     literal: list[int] = []
+    noteless: list[int] = []
     position = 0
     for guard in _GUARD_RE.finditer(text):
-        parts.append(text[position : guard.start() + 1])
-        literal.append(guard.start() - len(literal))
+        removed = len(literal) + len(noteless)
+        if guard["literal"]:
+            literal.append(guard.start() - removed)
+            parts.append(text[position : guard.end("literal")])
+        else:
+            noteless.append(guard.start() - 1 - removed)
+            parts.append(text[position : guard.end("noteless")] + "]")
         position = guard.end()
     parts.append(text[position:])
-    return "".join(parts), tuple(literal)
+    return "".join(parts), tuple(literal), tuple(noteless)
 
 
 @dataclass(frozen=True)
@@ -164,10 +185,17 @@ def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph],
             section = block.text
         elif kind == "heading":
             kind = "text"  # a heading with nothing under it is just a line of text
-        text, literal = _unguarded(block.text)
+        text, literal, noteless = _unguarded(block.text)
         paragraphs.append(
             Paragraph(
-                len(paragraphs) + 1, text, position, kind, None if kind == "heading" else section, block.page, literal
+                len(paragraphs) + 1,
+                text,
+                position,
+                kind,
+                None if kind == "heading" else section,
+                block.page,
+                literal,
+                noteless,
             )
         )
         parts.append(text)

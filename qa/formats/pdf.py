@@ -38,13 +38,13 @@ from qa.formats.document import (
     BYLINE_BY_RE,
     LEADER_RE,
     NOTES_HEADING_RE,
-    WORD_JOINER,
     Block,
     Extracted,
     Parsed,
     assemble_sections,
     iso_date,
     month_date,
+    noteless_marker,
     squash,
 )
 from qa.formats.errors import UnreadableDocument
@@ -2630,8 +2630,8 @@ def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
 
 
 def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
-    """Write each marker that cites a page-foot note out of that note's reach as the bracketed number it reads as,
-    kept from reading as a marker by a word joiner after its `[` (as the HTML parser keeps a page's own "[6]").
+    """Write each marker that cites a page-foot note out of that note's reach as a marker that cites no note
+    (`noteless_marker`): a marker still, as the reader sees it, whose note is null.
 
     Page-foot notes are numbered up, each at the foot of the page that cites it: a marker on a later page, after
     notes numbered past it stood at earlier pages' feet, does not cite it. It is the text's own number (an
@@ -2653,7 +2653,7 @@ def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> N
         away = {number for number, at in found.items() if at < page and number < passed}
         if away:
             line.text = MARKER_RE.sub(
-                lambda marker, away=away: f"[{WORD_JOINER}{marker[1]}]" if int(marker[1]) in away else marker[0],
+                lambda marker, away=away: noteless_marker(marker[1]) if int(marker[1]) in away else marker[0],
                 line.text,
             )
 
