@@ -9,7 +9,9 @@ from qa import Assistant, Settings
 from qa.compose import select_quotes, to_source
 from qa.indexing import build_index
 from qa.retrieve import ScoredSpan
-from qa.sentences import Span
+from qa.sentences import Span, split_sentences
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
 
 DOCUMENT = """# Migrants held at the border
 
@@ -161,3 +163,30 @@ VOTES = [
 def test_a_quote_restating_the_question_by_pointing_back_comes_with_the_sentence_before_it() -> None:
     text, spans = scored(VOTES, [1.2, 1.22, 0.94], [1.65, 1.83])
     assert quoted(text, spans, "Why are votes in committee reports hard to search?") == [" ".join(VOTES[:2])]
+
+
+def alerts_paragraph(term: str) -> tuple[str, list[Span]]:
+    """The paragraph of the CRS report on national alerts (tests/data/wild) that first names `term`, and its
+    sentences."""
+    (article,) = articles(PROJECT_ROOT / "tests" / "data" / "wild" / "crs-r48632-national-alerts-2025.html")
+    paragraph = next(p for p in article.paragraphs if term in p.text)
+    return paragraph.text, list(split_sentences(paragraph.text))
+
+
+def test_a_keyword_look_up_is_quoted_where_the_paragraph_first_names_it_though_a_later_mention_scores_higher() -> None:
+    text, sentences = alerts_paragraph("CONELRAD")
+    # As the index scored them for "CONELRAD": the sentence naming the program's setup scores higher than the one
+    # introducing it, "... through the program Control of Electromagnetic Radiation (CONELRAD)".
+    scores = [1.2, 1.3, 1.69, 1.5, 1.74, 1.88, 1.2, 1.7]
+    spans = [ScoredSpan(span, score) for span, score in zip(sentences, scores, strict=True)]
+    (quote,) = select_quotes(text, spans, "sentence", "CONELRAD")
+    assert quote.text.startswith("On December 10, 1951, President Harry S. Truman signed Executive Order (E.O.) 10312")
+    assert quote.text.endswith("through the program Control of Electromagnetic Radiation (CONELRAD).")
+
+
+def test_a_question_naming_a_keyword_among_other_words_is_quoted_at_its_best_sentence() -> None:
+    text, sentences = alerts_paragraph("CONELRAD")
+    scores = [1.2, 1.3, 1.69, 1.5, 1.74, 1.88, 1.2, 1.7]
+    spans = [ScoredSpan(span, score) for span, score in zip(sentences, scores, strict=True)]
+    (quote,) = select_quotes(text, spans, "sentence", "How were radio stations notified under CONELRAD?")
+    assert quote.text.startswith("Under CONELRAD, defense agencies would first telephone notifications")
