@@ -743,3 +743,11 @@ def test_wild_raised_digits_after_a_ten_or_a_lone_letter_are_a_power_not_a_marke
     assert any("Therefore, 2 x 105 PBMCs were either incubated" in text for text in texts)
     assert any("and R2 of the model is 0.255" in text for text in texts)
     assert not any("10[" in text or "R[2]" in text for text in texts)
+
+
+def test_wild_journal_byline_wrapping_mid_name_with_orcid_marks_names_every_author() -> None:
+    """PLOS prints "Paolo Rodi ID1,2*, ... Mario" and "C. Raviglione ID1" under it: the ORCID mark and the
+    affiliation numbers part the names, and the last name runs on to the next line."""
+    assert article("plos-medicine-2022-unga-health-meetings.pdf").author == (
+        "Paolo Rodi, Werner Obermeyer, Ariel Pablos-Mendez, Andrea Gori, Mario C. Raviglione"
+    )
