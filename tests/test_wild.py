@@ -751,3 +751,13 @@ def test_wild_journal_byline_wrapping_mid_name_with_orcid_marks_names_every_auth
     assert article("plos-medicine-2022-unga-health-meetings.pdf").author == (
         "Paolo Rodi, Werner Obermeyer, Ariel Pablos-Mendez, Andrea Gori, Mario C. Raviglione"
     )
+
+
+def test_wild_journal_name_in_larger_type_over_the_title_is_no_title() -> None:
+    """PLOS sets "PLOS MEDICINE" in 21 points over the article's title in 18; the Info Title prints the latter."""
+    found = article("plos-medicine-2022-unga-health-meetings.pdf")
+    assert found.title == (
+        "Political rationale, aims, and outcomes of health-related high-level meetings and special sessions at the"
+        " UN General Assembly: A policy research observational study"
+    )
+    assert "PLOS MEDICINE" not in [p.text for p in found.paragraphs]

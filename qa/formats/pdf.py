@@ -2132,6 +2132,9 @@ def _spacing(lines: list[_Line], body_size: float) -> float:
 def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str], pages: list[list[_Line]]) -> _Front:
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
+    The title is the first page's largest type, unless lines in smaller heading type print the Info Title word for
+    word (`_info_title_lines`): the larger line is then the journal's name over it.
+
     The title and a "By" byline are the first page's, or a case's caption (`_caption`, `_running_caption`); a
     byline giving the author's job (`_signed`) may stand on the opening pages or close the last one; an opinion
     names its judge (`_judge`); with no person named, the body that issues it (`_issuer`, from `pages`, every line
@@ -2142,7 +2145,13 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     largest = max((first[i].size for i in candidates), default=0.0)
     title_lines: list[_Line] = []
     end = 0
-    if largest >= body_size * _HEADING_SIZE:
+    confirmed = _info_title_lines(first, _info(metadata, "Title"), body_size)
+    above: list[_Line] = []  # the larger lines over a title the Info Title confirms: the journal's name
+    if confirmed and confirmed[0].size < largest:
+        above = [line for line in first[: first.index(confirmed[0])] if line.size > confirmed[0].size]
+        title_lines, largest = confirmed, confirmed[0].size
+        end = first.index(confirmed[-1]) + 1
+    elif largest >= body_size * _HEADING_SIZE:
         spacing = _TITLE_SLACK * max(1.0, _spacing(lines, body_size))
         end = next(i for i in candidates if abs(first[i].size - largest) < 0.5)
         title_lines = [first[end]]
@@ -2195,11 +2204,41 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
         )
-    shown = [*masthead, *title_lines, *wrapped, *(line for line in (byline, dateline, issuer) if line is not None)]
+    shown = [
+        *above,
+        *masthead,
+        *title_lines,
+        *wrapped,
+        *(line for line in (byline, dateline, issuer) if line is not None),
+    ]
     shown += _affiliations(first, byline) if byline is not None else []
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+def _info_title_lines(first: list[_Line], info: str | None, body_size: float) -> list[_Line]:
+    """The first page's consecutive lines of one heading size that print the Info Title word for word, else none.
+
+    A journal sets its name atop the first page in larger type than the article's title ("PLOS MEDICINE" in 21
+    points over a title in 18) and again atop every page; the file's Info Title, printed in full as a block of its
+    own, says which lines title the article.
+    """
+    wanted = _WORD_RE.findall(info.casefold()) if info else []
+    for start, line in enumerate(first if wanted else []):
+        if line.size < body_size * _HEADING_SIZE:
+            continue
+        block: list[_Line] = []
+        for after in first[start:]:
+            if abs(after.size - line.size) >= 0.5:
+                break
+            block.append(after)
+            words = _WORD_RE.findall(" ".join(part.text for part in block).casefold())
+            if words == wanted:
+                return block
+            if words != wanted[: len(words)]:
+                break
+    return []
 
 
 def _beside(line: _Line, title: _Line) -> bool:
