@@ -778,3 +778,55 @@ def test_wild_front_matter_line_the_text_prints_again_in_an_example_is_text() ->
     example = paragraph_with(found, "name: Open Journals")
     assert not is_not_text(example, ref)
     assert "orcid: 0000-0002-9455-0796" in ref.not_text
+FRONTIERS = "frontiers-2022-hypertension-sars-cov-2.pdf"
+
+
+def test_wild_journal_byline_wrapping_over_three_lines_names_every_author() -> None:
+    """The byline's first line already names three people ("Chang Chu 1,2, Anne Schönbrunn 3, Kristin Klemm 1,4,");
+    the other four stand on the two lines under it, in its size and at its left edge."""
+    assert article(FRONTIERS).author == (
+        "Chang Chu, Anne Schönbrunn, Kristin Klemm, Volker von Baehr, Bernhard K. Krämer, Saban Elitok, Berthold Hocher"
+    )
+
+
+def test_wild_journal_byline_and_affiliations_are_no_paragraphs() -> None:
+    texts = [p.text for p in article(FRONTIERS).paragraphs]
+    assert not any("Berthold Hocher" in text or "Fifth Department of Medicine" in text for text in texts)
+
+
+def test_wild_journal_sidebar_date_labelled_in_capitals_without_a_colon_dates_the_article() -> None:
+    """The sidebar prints "RECEIVED 07 April 2022", "ACCEPTED 15 August 2022", "PUBLISHED 02 September 2022"."""
+    assert article(FRONTIERS).date == "2022-09-02"
+
+
+def test_wild_byline_affiliation_numbers_do_not_start_the_notes_over() -> None:
+    """The byline's raised affiliation numbers (1 to 9) are no markers: the paper is one article, not its first
+    page and then the rest."""
+    assert [found.id for found in parsed(WILD / FRONTIERS)] == ["frontiers-2022-hypertension-sars-cov-2-1"]
+
+
+def test_wild_raised_digits_after_a_ten_or_a_lone_letter_are_a_power_not_a_marker() -> None:
+    """In "2 x 10⁵ PBMCs" and "R² of the model" the raised digits are exponents: a marker [5] or [2] would link the
+    sentence to the paper's fifth or second reference."""
+    texts = [p.text for p in article(FRONTIERS).paragraphs]
+    assert any("Therefore, 2 x 105 PBMCs were either incubated" in text for text in texts)
+    assert any("and R2 of the model is 0.255" in text for text in texts)
+    assert not any("10[" in text or "R[2]" in text for text in texts)
+
+
+def test_wild_journal_byline_wrapping_mid_name_with_orcid_marks_names_every_author() -> None:
+    """PLOS prints "Paolo Rodi ID1,2*, ... Mario" and "C. Raviglione ID1" under it: the ORCID mark and the
+    affiliation numbers part the names, and the last name runs on to the next line."""
+    assert article("plos-medicine-2022-unga-health-meetings.pdf").author == (
+        "Paolo Rodi, Werner Obermeyer, Ariel Pablos-Mendez, Andrea Gori, Mario C. Raviglione"
+    )
+
+
+def test_wild_journal_name_in_larger_type_over_the_title_is_no_title() -> None:
+    """PLOS sets "PLOS MEDICINE" in 21 points over the article's title in 18; the Info Title prints the latter."""
+    found = article("plos-medicine-2022-unga-health-meetings.pdf")
+    assert found.title == (
+        "Political rationale, aims, and outcomes of health-related high-level meetings and special sessions at the"
+        " UN General Assembly: A policy research observational study"
+    )
+    assert "PLOS MEDICINE" not in [p.text for p in found.paragraphs]

@@ -145,8 +145,9 @@ _ORGANISATION_WORDS = (2, 8)
 Human Rights")."""
 _JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
 _CAPITALISED_RE = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:['’.-][^\W\d_]*)*\.?")
-_LABELLED_DATE_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+)?:\s*(\S.*)")
-"""A label and its value ("Published: 12 September 2025"), as a paper's history lists its dates."""
+_LABELLED_DATE_RE = re.compile(r"(?:[^\W\d_]+(?: [^\W\d_]+)?:|[A-Z]{3,}(?: [A-Z]{3,})?)\s*(\S.*)")
+"""A label and its value ("Published: 12 September 2025"), as a paper's history lists its dates; a label in
+capitals needs no colon ("PUBLISHED 02 September 2022"): its case parts it from the value as a colon would."""
 _DAYS = r"\d{1,2}\s*[-–]\s*\d{1,2}"
 _DAY_RANGE_RE = re.compile(
     rf"(?<!\w)(?:(?P<month>[^\W\d_]{{3,}}\.?) {_DAYS},?|{_DAYS} (?P<after>[^\W\d_]{{3,}}\.?),?) (?P<year>\d{{4}})(?!\d)"
@@ -192,6 +193,10 @@ _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 _BROKEN_RE = re.compile(r"\w-$")
 _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
+_POWER_BASE_RE = re.compile(r"(?:^|[\s(])(?:10|[^\W\d_])$")
+"""A ten or a lone letter just before raised digits: their base, as in a count of cells ("2 x 10⁵ PBMCs") or a
+statistic ("R² of the model", "χ² test"). A note's marker follows a word or a sentence's punctuation, not a
+variable's one letter."""
 _AFFILIATION_MARKS_RE = re.compile(rf"(?:[*∗†‡§¶]|\[{NOTE_NUMBER}\])+,?")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -757,6 +762,8 @@ def _render(line: _Line) -> None:
     A raised letter opening a line is a figure's or table's note letter ("a" over "The National ..."): a word of
     its own, as the note's number is, not the first letter of the note's first word.
 
+    Raised digits after a ten or a lone letter are its power, not a marker (`_POWER_BASE_RE`): they stay digits.
+
     A bullet glyph opening the line marks a list item, as an unmapped one does (`_mark_items`): it is
     the list's markup, like an HTML `<li>`, and not part of the item's words.
     """
@@ -785,7 +792,7 @@ def _render(line: _Line) -> None:
             end += 1
         end = _marker_end(chars, index, end)
         run = "".join(c["text"] for c in chars[index:end])
-        if end > index and _MARKER_RUN_RE.fullmatch(run.strip()):
+        if end > index and _MARKER_RUN_RE.fullmatch(run.strip()) and not _POWER_BASE_RE.search("".join(parts)):
             parts.append("".join(f"[{number}]" for number in re.findall(r"\d+", run)))
             line.marked = line.marked or index == 0
             previous, index = chars[end - 1], end
@@ -2125,6 +2132,9 @@ def _spacing(lines: list[_Line], body_size: float) -> float:
 def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str], pages: list[list[_Line]]) -> _Front:
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
+    The title is the first page's largest type, unless lines in smaller heading type print the Info Title word for
+    word (`_info_title_lines`): the larger line is then the journal's name over it.
+
     The title and a "By" byline are the first page's, or a case's caption (`_caption`, `_running_caption`); a
     byline giving the author's job (`_signed`) may stand on the opening pages or close the last one; an opinion
     names its judge (`_judge`); with no person named, the body that issues it (`_issuer`, from `pages`, every line
@@ -2135,7 +2145,13 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     largest = max((first[i].size for i in candidates), default=0.0)
     title_lines: list[_Line] = []
     end = 0
-    if largest >= body_size * _HEADING_SIZE:
+    confirmed = _info_title_lines(first, _info(metadata, "Title"), body_size)
+    above: list[_Line] = []  # the larger lines over a title the Info Title confirms: the journal's name
+    if confirmed and confirmed[0].size < largest:
+        above = [line for line in first[: first.index(confirmed[0])] if line.size > confirmed[0].size]
+        title_lines, largest = confirmed, confirmed[0].size
+        end = first.index(confirmed[-1]) + 1
+    elif largest >= body_size * _HEADING_SIZE:
         spacing = _TITLE_SLACK * max(1.0, _spacing(lines, body_size))
         end = next(i for i in candidates if abs(first[i].size - largest) < 0.5)
         title_lines = [first[end]]
@@ -2168,7 +2184,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
     if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
         byline = under
-    wrapped = _wrapped_byline(first[end:]) if byline is None and under is not None else []
+    # a byline whose first line already names people may wrap too: its names go on under it
+    wrapped = _wrapped_byline(first[end:]) if under is not None and byline in (None, under) else []
     byline = wrapped[0] if wrapped else byline
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     labelled = _labelled_byline(first) if byline is None else None
@@ -2176,7 +2193,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     if byline is not None:
         named = " ".join(line.text for line in wrapped or [byline])
-        author = _names(by.group(1) if by else byline.text) or _marked_names(named)
+        author = _marked_names(named) if wrapped else _names(by.group(1) if by else byline.text) or _marked_names(named)
     elif labelled is not None:
         author = labelled[1]
     else:
@@ -2187,11 +2204,41 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
         )
-    shown = [*masthead, *title_lines, *wrapped, *(line for line in (byline, dateline, issuer) if line is not None)]
+    shown = [
+        *above,
+        *masthead,
+        *title_lines,
+        *wrapped,
+        *(line for line in (byline, dateline, issuer) if line is not None),
+    ]
     shown += _affiliations(first, byline) if byline is not None else []
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+
+
+def _info_title_lines(first: list[_Line], info: str | None, body_size: float) -> list[_Line]:
+    """The first page's consecutive lines of one heading size that print the Info Title word for word, else none.
+
+    A journal sets its name atop the first page in larger type than the article's title ("PLOS MEDICINE" in 21
+    points over a title in 18) and again atop every page; the file's Info Title, printed in full as a block of its
+    own, says which lines title the article.
+    """
+    wanted = _WORD_RE.findall(info.casefold()) if info else []
+    for start, line in enumerate(first if wanted else []):
+        if line.size < body_size * _HEADING_SIZE:
+            continue
+        block: list[_Line] = []
+        for after in first[start:]:
+            if abs(after.size - line.size) >= 0.5:
+                break
+            block.append(after)
+            words = _WORD_RE.findall(" ".join(part.text for part in block).casefold())
+            if words == wanted:
+                return block
+            if words != wanted[: len(words)]:
+                break
+    return []
 
 
 def _beside(line: _Line, title: _Line) -> bool:
@@ -2686,17 +2733,22 @@ def parse(data: bytes, source: str) -> Parsed:
     }
     notes = _Notes(cited, words)
     body: list[_Line] = []
-    paged: list[_Page] = []
+    feet: list[tuple[int, list[dict[int, str]], list[_Line]]] = []
     for segments in pages:
         kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
         found = notes.page_feet(segments, kept, body_size)
         if found:
             notes.floor = max(notes.floor, *(max(foot) for foot in found))
         page = [line for lines in kept for line in lines]
-        paged.append(_Page(len(body), found, frozenset(number for line in page for number in _cites(line))))
+        feet.append((len(body), found, page))
         body += page
     order = {id(line): place for place, line in enumerate(body)}
     front = _front(body, body_size, metadata, words, lines_of)
+    # a byline's affiliation numbers are no markers: counted, they would start the notes' numbering over at page 1
+    paged = [
+        _Page(start, found, frozenset(n for line in page if id(line) not in front.lines for n in _cites(line)))
+        for start, found, page in feet
+    ]
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
     runs = _page_runs(paged)
     _give_endnotes(runs, endnotes, order, body)
