@@ -778,6 +778,8 @@ def test_wild_front_matter_line_the_text_prints_again_in_an_example_is_text() ->
     example = paragraph_with(found, "name: Open Journals")
     assert not is_not_text(example, ref)
     assert "orcid: 0000-0002-9455-0796" in ref.not_text
+
+
 FRONTIERS = "frontiers-2022-hypertension-sars-cov-2.pdf"
 
 
