@@ -2053,6 +2053,48 @@ def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
     return [line for line in first if line.column is None and byline.top < line.top < min(columns)]
 
 
+_LABELLED_TERMS_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*[:—]\s*(\S.*)")
+"""A label of one to three words and its value ("Keywords: ...", "Index Terms—...", "JEL Classification: ...")."""
+_TERM_WORDS = 6
+"""A term of a list of keywords or subject codes has at most this many words; a longer stretch is a sentence."""
+
+
+def _term_list(value: str) -> bool:
+    """Whether a label's value is a list of terms: two or more items between commas or semicolons, each short and
+    none ending a sentence inside the list (a sentence or a byline of prose is not a list of terms)."""
+    items = [item.strip() for item in re.split(r"[,;]", value.rstrip(" .;"))]
+    return len(items) > 1 and all(0 < len(item.split()) <= _TERM_WORDS and "." not in item for item in items)
+
+
+def _labelled_terms(first: list[_Line], shown: list[_Line], body_size: float) -> list[_Line]:
+    """The lines between a paper's byline (the last of the first page's front matter, `shown`) and its first
+    heading that are labelled lists of terms ("Keywords: open science, ..." and the line its list wraps to),
+    else none. A paper files itself under keywords, index terms or subject codes in its front matter: labels for a
+    catalogue, not sentences of the text, and the place says so (the byline above, the first section below). Only
+    when every line in that stretch is such a list: a paragraph there (an abstract set without a heading) is text."""
+    ids = {id(line) for line in shown}
+    last = max((index for index, line in enumerate(first) if id(line) in ids), default=None)
+    if last is None:
+        return []
+    found: list[_Line] = []
+    value: str | None = None
+    for line in first[last + 1 :]:
+        if _heading_like(line, body_size):
+            break
+        if labelled := _LABELLED_TERMS_RE.fullmatch(line.text):
+            if value is not None and not _term_list(value):
+                return []
+            value = labelled.group(1)
+        elif value is None or _SENTENCE_END_RE.search(value) or abs(line.size - found[-1].size) >= 0.5:
+            return []
+        else:
+            value = f"{value} {line.text}"
+        found.append(line)
+    else:
+        return []
+    return found if value is not None and _term_list(value) else []
+
+
 def _date(text: str, labelled: bool = True) -> str | None:
     """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
 
@@ -2191,6 +2233,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown += _affiliations(first, byline) if byline is not None else []
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
+    shown += _labelled_terms(first, shown, body_size)
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
