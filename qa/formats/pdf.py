@@ -1831,12 +1831,45 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
 def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
     """The boxes of a page's pictures smaller than half the page, images that touch or overlap taken as one (a
     background tiled in strips): a diagram or photo whose labels (`_labels`) may be printed over it. A page-sized
-    image is a scan under its recognised text, or a background."""
+    image is a scan under its recognised text, or a background. A logo drawn in vector curves is a picture too
+    (`_drawings`)."""
+    boxes = _touching([(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images])
+    area = page.width * page.height
+    return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2] + _drawings(page)
+
+
+_DRAWING_CURVES = 5
+_DRAWING_AREA = 0.01
+_DRAWING_GAP = 24.0
+"""A logo drawn in vector curves: at least this many curves, none further than this many points (a third of an inch)
+from the next, in a box under this share of the page (`_drawings`): the letters of a logo stand apart, but close."""
+
+
+def _drawings(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the small drawings a page makes of curves: a logo or emblem (an agency's letters drawn as
+    outlines, its motto in small type over them). Text set over such a drawing is part of the picture, as a label
+    over an image is (`_labels`): a motto a reader sees as the logo, no sentence of the text. Only a small cluster of
+    several curves: a lone curve is a rounded corner or a rule, and a large drawing is a panel or a chart, which
+    `_labels` and the grids judge on their own."""
+    curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
+    area = page.width * page.height
+    return [
+        box
+        for box in _touching(curves, _DRAWING_GAP)
+        if (box[2] - box[0]) * (box[3] - box[1]) < area * _DRAWING_AREA
+        and sum(box[0] <= c[0] and c[2] <= box[2] and box[1] <= c[1] and c[3] <= box[3] for c in curves)
+        >= _DRAWING_CURVES
+    ]
+
+
+def _touching(shapes: list[_Box], gap: float = 1.0) -> list[_Box]:
+    """The boxes of `shapes`, those that touch or overlap (no more than `gap` points apart) taken as one."""
     boxes: list[_Box] = []
-    for image in page.images:
-        box = (image["x0"], image["top"], image["x1"], image["bottom"])
+    for box in shapes:
         while touching := [
-            b for b in boxes if b[0] <= box[2] + 1 and box[0] <= b[2] + 1 and b[1] <= box[3] + 1 and box[1] <= b[3] + 1
+            b
+            for b in boxes
+            if b[0] <= box[2] + gap and box[0] <= b[2] + gap and b[1] <= box[3] + gap and box[1] <= b[3] + gap
         ]:
             boxes = [b for b in boxes if b not in touching]
             box = (
@@ -1846,8 +1879,7 @@ def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
                 max(b[3] for b in (box, *touching)),
             )
         boxes.append(box)
-    area = page.width * page.height
-    return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2]
+    return boxes
 
 
 def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[int]:
