@@ -147,3 +147,11 @@ def test_a_cover_date_set_small_beside_a_large_title_line_dates_the_document_and
     (parsed,) = parse_bytes(bytes(pdf.output()), "cover.pdf").articles
     assert parsed.date == "2011-03"
     assert parsed.title == "WATER RIGHTS IN THE VALLEY"
+
+
+def test_the_logos_motto_drawn_over_its_curves_is_no_paragraph(report: tuple[Article, ...]) -> None:
+    """The Highlights page draws GAO's logo in curves, its motto "Accountability Integrity Reliability" set in 6-point
+    type over them, above the page's "Highlights" heading."""
+    found = [text for parsed in report for text in texts(parsed)]
+    assert not any("Integrity Reliability" in text for text in found)
+    assert "Highlights" in found
