@@ -155,3 +155,21 @@ def test_the_logos_motto_drawn_over_its_curves_is_no_paragraph(report: tuple[Art
     found = [text for parsed in report for text in texts(parsed)]
     assert not any("Integrity Reliability" in text for text in found)
     assert "Highlights" in found
+
+
+def test_the_covers_logo_letter_and_report_number_below_the_title_are_no_paragraphs(
+    report: tuple[Article, ...],
+) -> None:
+    """Under its title and date the cover prints only the logo (a letter of a logo font, 95 points) and the
+    report's number "GAO-05-927": the publisher's, not the report's text."""
+    found = texts(report[0])
+    assert "a" not in found
+    assert "GAO-05-927" not in found
+
+
+def test_the_covers_addressee_above_the_title_stays(report: tuple[Article, ...]) -> None:
+    assert texts(report[0])[:3] == [
+        "GAO Report to the Chairman, Subcommittee",
+        "on Government Management, Finance",
+        "and Accountability, Committee on Government Reform, House of Representatives",
+    ]

@@ -2127,6 +2127,23 @@ def _labelled_terms(first: list[_Line], shown: list[_Line], body_size: float) ->
     return found if value is not None and _term_list(value) else []
 
 
+def _cover_foot(first: list[_Line], shown: list[_Line]) -> list[_Line]:
+    """The lines of a cover below its title and date (`shown`, the first page's front matter), else none: the
+    publisher's imprint at the cover's foot (its name, web address and the report's number), a logo's letters. A
+    cover is a first page that writes no text: besides its front matter only short lines (`_ORGANISATION_WORDS`),
+    none ending a sentence. What a cover prints under its title is who publishes it and where, not the report's
+    text; above the title it may name whom the report is for, which is left to the text."""
+    ids = {id(line) for line in shown}
+    front = [line for line in first if id(line) in ids]
+    rest = [line for line in first if id(line) not in ids]
+    if not front or any(
+        len(line.text.split()) > _ORGANISATION_WORDS[1] or _SENTENCE_END_RE.search(line.text) for line in rest
+    ):
+        return []
+    end = max(line.bottom for line in front)
+    return [line for line in rest if line.top > end]
+
+
 def _date(text: str, labelled: bool = True) -> str | None:
     """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
 
@@ -2266,6 +2283,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
     shown += _labelled_terms(first, shown, body_size)
+    shown += _cover_foot(first, shown)
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
