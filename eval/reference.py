@@ -83,6 +83,9 @@ class Reference:
     blocks: tuple[tuple[str, ...], ...] = ()
     """Each page's text blocks as quotes are looked for in them (PDF: the runs of lines pdftotext sets apart with a
     blank line, page furniture left out), where a quote may break off at a column's end (`quote_in_reference`)."""
+    named: tuple[str, ...] = ()
+    """Where the text itself names a `not_text` string (PDF: `_named_in_text`): each such line's words up to the
+    string's end, which a passage may hold without holding the chrome (`is_not_text`)."""
 
     @property
     def text(self) -> str:
@@ -227,6 +230,7 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     return Reference(
         pages=tuple(normalize(page) for page in pages),
         not_text=not_text,
+        named=_named_in_text(plain.split("\f"), not_text, furniture),
         quotable=tuple(text for text, _ in quotable),
         note_heads=tuple(heads for _, heads in quotable),
         printed=True,
@@ -485,9 +489,34 @@ def reference(path: Path, not_text: tuple[str, ...] = ()) -> Reference:
     return _reference(path, path.stat().st_mtime, not_text)
 
 
+def _named_in_text(pages: list[str], not_text: tuple[str, ...], furniture: frozenset[str]) -> tuple[str, ...]:
+    """Where pdftotext's `pages` name a `not_text` string after words of the line it starts on: that line's words up
+    to the string's end, which may run on into the next lines of its text block ("ABOUT THE RANKING / DIGITAL RIGHTS
+    CORPORATE", "This document was prepared by the Congressional Research Service (CRS)"). That is a heading or
+    sentence of the text naming the organisation a page also prints alone, as its masthead, logo or running header.
+    The chrome is the string standing alone or opening its line (a label, a footer's lead: "Keywords: ...", "Office of
+    the Clerk · May 11, 2020 · Page 3"), and page furniture (`furniture_lines`) is left out first: a running line is
+    chrome whatever stands before the string in it."""
+    named: list[str] = []
+    for page in pages:
+        for block in _BLOCK_BREAK_RE.split(_without_lines(page, furniture)):
+            lines = [normalize(line) for line in block.splitlines()]
+            starts = [sum(len(line) + 1 for line in lines[:index]) for index in range(len(lines))]
+            text = " ".join(lines)
+            for item in filter(None, not_text):
+                for found in re.finditer(re.escape(item), text):
+                    line_start = max(start for start in starts if start <= found.start())
+                    if _WORD_RE.search(text[line_start : found.start()]):
+                        named.append(text[line_start : found.end()])
+    return tuple(dict.fromkeys(named))
+
+
 def is_not_text(passage: str, ref: Reference) -> bool:
-    """Whether a passage or quote holds a string the document shows but did not write as its text."""
+    """Whether a passage or quote holds a string the document shows but did not write as its text: the string
+    anywhere but inside the words of a line where the text names it (`Reference.named`)."""
     plain = normalize(MARKER_RE.sub("", passage))
+    for line in ref.named:
+        plain = plain.replace(line, " ")
     return any(item and item in plain for item in ref.not_text)
 
 

@@ -182,6 +182,40 @@ def test_names_written_surname_first_are_split_at_semicolons_only() -> None:
     assert metadata_verdicts(parsed(None, "Cole, Jared P.", None), printed)["author"] == "wrong"
 
 
+@needs_pdftotext
+def test_a_chrome_name_inside_a_sentence_of_the_pdf_is_text() -> None:
+    """CRS prints "Congressional Research Service" alone on its cover and in every page's footer (the chrome the
+    manifest names), and in the disclaimer's sentence "This document was prepared by the Congressional Research
+    Service (CRS).", which is the report's own text."""
+    ref = reference(REAL / "crs-election-grants-2026.pdf", ("Congressional Research Service",))
+    assert not is_not_text("This document was prepared by the Congressional Research Service (CRS). CRS serves", ref)
+
+
+@needs_pdftotext
+def test_a_chrome_name_standing_alone_or_glued_to_a_sentence_is_still_chrome() -> None:
+    ref = reference(REAL / "crs-election-grants-2026.pdf", ("Congressional Research Service",))
+    assert is_not_text("Congressional Research Service", ref)
+    assert is_not_text("States administer elections. Congressional Research Service R46646", ref)
+
+
+@needs_pdftotext
+def test_a_chrome_name_inside_a_heading_wrapped_over_lines_is_text() -> None:
+    """The RDR index's heading "ABOUT THE RANKING / DIGITAL RIGHTS CORPORATE / ACCOUNTABILITY INDEX" names the
+    project its every page's running header prints alone ("RANKING DIGITAL RIGHTS")."""
+    ref = reference(REAL / "rdr-index-2017.pdf", ("RANKING DIGITAL RIGHTS",))
+    assert not is_not_text("ABOUT THE RANKING DIGITAL RIGHTS CORPORATE ACCOUNTABILITY INDEX", ref)
+    assert is_not_text("The company disclosed RANKING DIGITAL RIGHTS nothing about its policy.", ref)
+
+
+@needs_pdftotext
+def test_a_chrome_label_opening_its_line_is_chrome_whatever_follows() -> None:
+    """The wild review's "Keywords: Open reproducible research, ..." opens its line: a label, no sentence naming it."""
+    path = PROJECT_ROOT / "tests" / "data" / "wild" / "o2r-2020-reproducible-research-review.pdf"
+    ref = reference(path, ("Keywords: Open reproducible research",))
+    line = "Keywords: Open reproducible research, open science, computational statistics, scholarly communication"
+    assert is_not_text(line, ref)
+
+
 def test_front_matter_lines_are_not_text() -> None:
     text = '+++\ntitle = "Rights"\nauthors = ["Ann Lee"]\n+++\n\nBody text.\n'
     assert front_matter_lines(text) == ('title = "Rights"', 'authors = ["Ann Lee"]')

@@ -287,6 +287,24 @@ def test_the_author_is_read_from_the_overview_boxs_authors_row() -> None:
     assert only_article(CRS_SIDEBAR).author == "Cole, Jared P.; Novak, Whitney K."
 
 
+def test_a_converted_pages_notice_under_an_indented_label_closing_the_file_is_not_indexed() -> None:
+    """The page ends with CRS's disclaimer under "Disclaimer:", which the converter indented 30 spaces: an indented
+    code block of one label, then the notice's paragraph to the end of the file."""
+    found = only_article(CRS_SIDEBAR)
+    assert found.paragraphs[-1].text.startswith("In addition, FERPA currently does not contain a private right")
+    assert not any(p.text == "Disclaimer:" or "prepared by the Congressional" in p.text for p in found.paragraphs)
+
+
+def test_an_indented_label_with_a_section_after_it_stays() -> None:
+    found = only_article_of("The review found overcrowding.\n\n    Method:\n\n## Findings\n\nCells held six.\n")
+    assert [p.text for p in found.paragraphs] == [
+        "The review found overcrowding.",
+        "Method:",
+        "Findings",
+        "Cells held six.",
+    ]
+
+
 def test_one_link_above_the_text_is_the_authors_and_stays() -> None:
     found = only_article_of("[Read the hearing's transcript](/t)\n\nThe review found overcrowding.\n")
     assert [p.text for p in found.paragraphs] == ["Read the hearing's transcript", "The review found overcrowding."]

@@ -147,3 +147,29 @@ def test_a_cover_date_set_small_beside_a_large_title_line_dates_the_document_and
     (parsed,) = parse_bytes(bytes(pdf.output()), "cover.pdf").articles
     assert parsed.date == "2011-03"
     assert parsed.title == "WATER RIGHTS IN THE VALLEY"
+
+
+def test_the_logos_motto_drawn_over_its_curves_is_no_paragraph(report: tuple[Article, ...]) -> None:
+    """The Highlights page draws GAO's logo in curves, its motto "Accountability Integrity Reliability" set in 6-point
+    type over them, above the page's "Highlights" heading."""
+    found = [text for parsed in report for text in texts(parsed)]
+    assert not any("Integrity Reliability" in text for text in found)
+    assert "Highlights" in found
+
+
+def test_the_covers_logo_letter_and_report_number_below_the_title_are_no_paragraphs(
+    report: tuple[Article, ...],
+) -> None:
+    """Under its title and date the cover prints only the logo (a letter of a logo font, 95 points) and the
+    report's number "GAO-05-927": the publisher's, not the report's text."""
+    found = texts(report[0])
+    assert "a" not in found
+    assert "GAO-05-927" not in found
+
+
+def test_the_covers_addressee_above_the_title_stays(report: tuple[Article, ...]) -> None:
+    assert texts(report[0])[:3] == [
+        "GAO Report to the Chairman, Subcommittee",
+        "on Government Management, Finance",
+        "and Accountability, Committee on Government Reform, House of Representatives",
+    ]

@@ -28,6 +28,17 @@ def test_real_summary_pages_side_byline_is_the_author_and_the_summary_reads_on_b
     assert "Analyst in American" not in summary
 
 
+def test_real_covers_imprint_below_the_title_and_date_is_no_paragraph() -> None:
+    """The CRS cover prints, under the title and "Updated April 20, 2026", only its imprint at the page's foot:
+    "Congressional Research Service", "https://crsreports.congress.gov" and the report's number "R46646". The text
+    opens with the summary page's title (its sidebar prints the number again, beside the summary)."""
+    (report,) = articles("crs-election-grants-2026.pdf")
+    texts = [p.text for p in report.paragraphs]
+    assert texts[0] == "Election Administration: Federal Grant Programs for States and Localities"
+    assert "Congressional Research Service" not in texts
+    assert "https://crsreports.congress.gov" not in texts
+
+
 def test_real_two_column_brief_is_signed_by_its_author_at_the_end_of_its_text() -> None:
     (brief,) = articles("crs-common-rule-2026.pdf")
     assert brief.author == "Amanda K. Sarata"

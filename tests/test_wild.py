@@ -628,7 +628,21 @@ def test_wild_labelled_byline_names_the_authors_without_their_addresses_and_is_n
     found = article("o2r-2020-reproducible-research-review.pdf")
     assert found.author == "Markus Konkol, Daniel Nüst, Laura Goulier"
     assert not any(p.text.startswith(("Authors:", "Geoinformatics, University")) for p in found.paragraphs)
-    assert found.paragraphs[0].text.startswith("Keywords:")
+
+
+def test_wild_keywords_between_the_byline_and_the_first_heading_are_front_matter_not_text() -> None:
+    """The review prints "Keywords: Open reproducible research, open science, computational statistics, scholarly"
+    and "communication" on the line below, between its byline and its "Abstract" heading."""
+    found = article("o2r-2020-reproducible-research-review.pdf")
+    assert [(p.kind, p.text) for p in found.paragraphs[:2]] == [("heading", "Abstract"), ("heading", "Background")]
+    assert not any(p.text.startswith("Keywords") or p.text == "communication" for p in found.paragraphs)
+
+
+def test_wild_labelled_list_of_names_in_acknowledgements_stays_text() -> None:
+    """The RDR index lists "Contributing researchers: Afef Abrougui, Shazeda Ahmed, ..." on its acknowledgements
+    page: a list under a label, but in the text, not between a first page's byline and its first heading."""
+    texts = [p.text for p in parsed(REAL / "rdr-index-2017.pdf")[0].paragraphs]
+    assert any(text.startswith("Contributing researchers: Afef Abrougui, Shazeda Ahmed, Félix Blanc") for text in texts)
 
 
 def test_wild_word_paragraph_of_brackets_or_marks_alone_is_no_paragraph() -> None:

@@ -102,6 +102,11 @@ _TITLE_LINE_WORDS = 8
 at most: "Hide Overview", "Download PDF (426KB)"), or the title printed again with at most `_TITLE_LINE_WORDS`
 other words glued to it (a "Listen" link, the date, a report number)."""
 
+_CLOSING_LABEL_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}:")
+_CLOSING_BLOCKS = 2
+"""The page's chrome below the text, as a converter writes a saved page to Markdown (`_closing_chrome`): a label of
+one to three words and a colon, alone in a block the converter indented into a code block, and at most
+`_CLOSING_BLOCKS` paragraphs after it to the end of the file."""
 _HEADING_ATTRIBUTES_RE = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
 """An attribute list closing a heading (`## Scope {#scope}`, `{: .no_toc}`): its id or class, which no reader sees."""
 
@@ -492,6 +497,29 @@ def _opening_chrome(blocks: list[Block], title: str | None, linked: set[str]) ->
     return (fields, blocks[end:]) if chrome >= _CHROME_MIN else ({}, blocks)
 
 
+def _closing_chrome(blocks: list[Block]) -> list[Block]:
+    """The blocks before the page's chrome below the text, or all of them when there is none.
+
+    A web page converted to Markdown keeps what the page printed under the article, set apart from it: a notice
+    under its label ("Disclaimer:", "Copyright:"), the label set off by the page's layout, which the converter writes
+    as an indented line, a code block in Markdown. A label alone in a code block is no listing an author wrote (a
+    listing is code, not a word and a colon), and a notice under a label closing the file is the site's, printed
+    under every page it serves: not the text. Only when the label stands that close to the end
+    (`_CLOSING_BLOCKS` paragraphs after it, no heading or list): a label with more after it opens a part of the text.
+    """
+    for index in range(max(0, len(blocks) - _CLOSING_BLOCKS - 1), len(blocks)):
+        block = blocks[index]
+        after = blocks[index + 1 :]
+        if (
+            block.preformatted
+            and _CLOSING_LABEL_RE.fullmatch(block.text.strip())
+            and after
+            and all(later.kind == "text" and not later.preformatted for later in after)
+        ):
+            return blocks[:index]
+    return blocks
+
+
 def _without_title(blocks: list[Block], title: str | None) -> tuple[str | None, list[Block]]:
     """The title and the blocks after it: the text's first heading is the title when nothing else gives one, and is
     dropped when it repeats the title (once or more: a converted page prints it above and below its header)."""
@@ -518,6 +546,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if fields:
         title, blocks = _without_title(blocks[1:], title or fields.get("title"))
     overview, blocks = _opening_chrome(blocks, title, walk.linked)
+    blocks = _closing_chrome(blocks)
     fields = {**overview, **fields}
     if fields:
         dated = next((value for label, value in fields.items() if label.endswith("date")), None)

@@ -1838,12 +1838,45 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
 def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
     """The boxes of a page's pictures smaller than half the page, images that touch or overlap taken as one (a
     background tiled in strips): a diagram or photo whose labels (`_labels`) may be printed over it. A page-sized
-    image is a scan under its recognised text, or a background."""
+    image is a scan under its recognised text, or a background. A logo drawn in vector curves is a picture too
+    (`_drawings`)."""
+    boxes = _touching([(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images])
+    area = page.width * page.height
+    return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2] + _drawings(page)
+
+
+_DRAWING_CURVES = 5
+_DRAWING_AREA = 0.01
+_DRAWING_GAP = 24.0
+"""A logo drawn in vector curves: at least this many curves, none further than this many points (a third of an inch)
+from the next, in a box under this share of the page (`_drawings`): the letters of a logo stand apart, but close."""
+
+
+def _drawings(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the small drawings a page makes of curves: a logo or emblem (an agency's letters drawn as
+    outlines, its motto in small type over them). Text set over such a drawing is part of the picture, as a label
+    over an image is (`_labels`): a motto a reader sees as the logo, no sentence of the text. Only a small cluster of
+    several curves: a lone curve is a rounded corner or a rule, and a large drawing is a panel or a chart, which
+    `_labels` and the grids judge on their own."""
+    curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
+    area = page.width * page.height
+    return [
+        box
+        for box in _touching(curves, _DRAWING_GAP)
+        if (box[2] - box[0]) * (box[3] - box[1]) < area * _DRAWING_AREA
+        and sum(box[0] <= c[0] and c[2] <= box[2] and box[1] <= c[1] and c[3] <= box[3] for c in curves)
+        >= _DRAWING_CURVES
+    ]
+
+
+def _touching(shapes: list[_Box], gap: float = 1.0) -> list[_Box]:
+    """The boxes of `shapes`, those that touch or overlap (no more than `gap` points apart) taken as one."""
     boxes: list[_Box] = []
-    for image in page.images:
-        box = (image["x0"], image["top"], image["x1"], image["bottom"])
+    for box in shapes:
         while touching := [
-            b for b in boxes if b[0] <= box[2] + 1 and box[0] <= b[2] + 1 and b[1] <= box[3] + 1 and box[1] <= b[3] + 1
+            b
+            for b in boxes
+            if b[0] <= box[2] + gap and box[0] <= b[2] + gap and b[1] <= box[3] + gap and box[1] <= b[3] + gap
         ]:
             boxes = [b for b in boxes if b not in touching]
             box = (
@@ -1853,8 +1886,7 @@ def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
                 max(b[3] for b in (box, *touching)),
             )
         boxes.append(box)
-    area = page.width * page.height
-    return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2]
+    return boxes
 
 
 def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[int]:
@@ -2060,6 +2092,65 @@ def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
     return [line for line in first if line.column is None and byline.top < line.top < min(columns)]
 
 
+_LABELLED_TERMS_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*[:—]\s*(\S.*)")
+"""A label of one to three words and its value ("Keywords: ...", "Index Terms—...", "JEL Classification: ...")."""
+_TERM_WORDS = 6
+"""A term of a list of keywords or subject codes has at most this many words; a longer stretch is a sentence."""
+
+
+def _term_list(value: str) -> bool:
+    """Whether a label's value is a list of terms: two or more items between commas or semicolons, each short and
+    none ending a sentence inside the list (a sentence or a byline of prose is not a list of terms)."""
+    items = [item.strip() for item in re.split(r"[,;]", value.rstrip(" .;"))]
+    return len(items) > 1 and all(0 < len(item.split()) <= _TERM_WORDS and "." not in item for item in items)
+
+
+def _labelled_terms(first: list[_Line], shown: list[_Line], body_size: float) -> list[_Line]:
+    """The lines between a paper's byline (the last of the first page's front matter, `shown`) and its first
+    heading that are labelled lists of terms ("Keywords: open science, ..." and the line its list wraps to),
+    else none. A paper files itself under keywords, index terms or subject codes in its front matter: labels for a
+    catalogue, not sentences of the text, and the place says so (the byline above, the first section below). Only
+    when every line in that stretch is such a list: a paragraph there (an abstract set without a heading) is text."""
+    ids = {id(line) for line in shown}
+    last = max((index for index, line in enumerate(first) if id(line) in ids), default=None)
+    if last is None:
+        return []
+    found: list[_Line] = []
+    value: str | None = None
+    for line in first[last + 1 :]:
+        if _heading_like(line, body_size):
+            break
+        if labelled := _LABELLED_TERMS_RE.fullmatch(line.text):
+            if value is not None and not _term_list(value):
+                return []
+            value = labelled.group(1)
+        elif value is None or _SENTENCE_END_RE.search(value) or abs(line.size - found[-1].size) >= 0.5:
+            return []
+        else:
+            value = f"{value} {line.text}"
+        found.append(line)
+    else:
+        return []
+    return found if value is not None and _term_list(value) else []
+
+
+def _cover_foot(first: list[_Line], shown: list[_Line]) -> list[_Line]:
+    """The lines of a cover below its title and date (`shown`, the first page's front matter), else none: the
+    publisher's imprint at the cover's foot (its name, web address and the report's number), a logo's letters. A
+    cover is a first page that writes no text: besides its front matter only short lines (`_ORGANISATION_WORDS`),
+    none ending a sentence. What a cover prints under its title is who publishes it and where, not the report's
+    text; above the title it may name whom the report is for, which is left to the text."""
+    ids = {id(line) for line in shown}
+    front = [line for line in first if id(line) in ids]
+    rest = [line for line in first if id(line) not in ids]
+    if not front or any(
+        len(line.text.split()) > _ORGANISATION_WORDS[1] or _SENTENCE_END_RE.search(line.text) for line in rest
+    ):
+        return []
+    end = max(line.bottom for line in front)
+    return [line for line in rest if line.top > end]
+
+
 def _date(text: str, labelled: bool = True) -> str | None:
     """The ISO date a short line prints ("Updated April 20, 2026", "Geneva, 3 May 2021"), or None.
 
@@ -2214,6 +2305,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown += _affiliations(first, byline) if byline is not None else []
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
+    shown += _labelled_terms(first, shown, body_size)
+    shown += _cover_foot(first, shown)
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
 
 
