@@ -2188,6 +2188,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _printed_info(metadata, pages)
         )
     shown = [*masthead, *title_lines, *wrapped, *(line for line in (byline, dateline, issuer) if line is not None)]
+    shown += _reprinted(masthead, lines)
     shown += _affiliations(first, byline) if byline is not None else []
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
@@ -2231,6 +2232,19 @@ def _masthead(issue: list[str], pages: list[list[_Line]]) -> bool:
         if line.row <= min(other.row for other in page) + 1
     ]
     return sum(1 for head in heads if all(part.search(head) for part in wanted)) >= _RUNNING_TITLE_REPEATS
+
+
+def _reprinted(masthead: list[_Line], lines: list[_Line]) -> list[_Line]:
+    """The later lines that print a masthead line again, the same words in the same size.
+
+    A part that opens on a later page under the issuer's name prints the masthead again (a court's opinion after
+    its syllabus: "SUPREME COURT OF THE UNITED STATES" over the caption once more): the issuer, as on the first
+    page, and no heading of the text that follows it."""
+    return [
+        line
+        for line in lines
+        if line.page > 1 and any(line.text == head.text and abs(line.size - head.size) < 0.5 for head in masthead)
+    ]
 
 
 def _stack_title(lines: list[_Line]) -> list[_Line]:
@@ -2440,15 +2454,22 @@ _JUDGE_RE = re.compile(r"(?P<judge>(?:CHIEF |CIRCUIT |DISTRICT )?(?:JUSTICE|JUDG
 """A court opinion's opening line as the court prints its judge, the title and the name in capitals ("JUSTICE
 SOTOMAYOR delivered the opinion of the Court.")."""
 
+_BENCH_RE = re.compile(r"(?P<judge>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*, (?:Chief )?(?:Justice|Judge|C\. ?J|J))\.")
+"""A court opinion's opening line as other courts print it, a line of its own: the name in capitals, then the
+title ("HUDSON, Justice.", "SMITH, J.")."""
+
 
 def _judge(lines: list[_Line]) -> str | None:
-    """The judge who writes an opinion, as the first line of the document naming one so prints it (`_JUDGE_RE`);
-    None where no line does. A court sets its judges' names in capitals, and only there: a judge named in a
-    sentence ("Judge Ervin assumed") is no author line. A summary's note of who wrote the opinion ("SOTOMAYOR, J.,
-    delivered the opinion for a unanimous Court.") abbreviates the title and is not taken; nor is a heading of its
-    own that puts the title after the name ("HUDSON, Justice."): an author field lists names parted by commas, and
-    that form would read as two names."""
-    found = next((match for line in lines if (match := _JUDGE_RE.fullmatch(line.text))), None)
+    """The judge who writes an opinion, as the first line of the document naming one so prints it (`_JUDGE_RE`,
+    `_BENCH_RE`, the name then the title: "HUDSON, Justice"); None where no line does. A court sets its judges'
+    names in capitals, and only there: a judge named in a sentence ("Judge Ervin assumed", "(Ervin, J.,
+    dissenting)") is no author line. A summary's note of who wrote the opinion ("SOTOMAYOR, J., delivered the
+    opinion for a unanimous Court.") runs on past the title and is not taken: the opinion's own line names its
+    author."""
+    found = next(
+        (match for line in lines if (match := _JUDGE_RE.fullmatch(line.text) or _BENCH_RE.fullmatch(line.text))),
+        None,
+    )
     return found["judge"] if found else None
 
 
