@@ -1281,7 +1281,8 @@ class _Notes:
             kept = small
             if start == len(lines) and _finished(notes[number]):
                 self.unfinished = None
-        found = self.collect(lines[start:], self.floor)
+        floor = self.floor if start == len(lines) or self.opening(lines[start], None, self.floor) else 0
+        found = self.collect(lines[start:], floor)  # no floor where the foot opens below it (`_foot_start`)
         if found:
             last = max(found)
             self.unfinished = None if _finished(found[last]) else (found, last)
@@ -1294,8 +1295,10 @@ class _Notes:
         with small lines opening no note (the end of a note above it, set beside the page number)
         hands those lines to the band above, to end its last note. So does the page's lowest band when
         it holds only such lines and the band above ends in notes: the last note's last line shares its
-        row with the running footer, which parts it into a band of its own. Only the lowest: a small
-        band higher up that opens no note is a table's text, not a note's end. A page whose every line is
+        row with the running footer, which parts it into a band of its own. So does a band between notes
+        found below it and a segment above whose foot opens a note: a note's wrapped lines, wider than its
+        column, cross the gutter into a band of their own. Only those: a small band higher up that opens no
+        note, with no notes below it, is a table's text, not a note's end. A page whose every line is
         set smaller than the document's text (a court's syllabus before its opinion) is measured by its own
         text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
         """
@@ -1311,14 +1314,17 @@ class _Notes:
             bands = bands[1:]
         for position, band in enumerate(bands):
             sides = [index for index, segment in enumerate(segments) if segment.band == band]
-            kept[sides[-1]] += below
+            noted = self._noted_side(sides, kept, below, body_size) if below else None
+            kept[sides[-1] if noted is None else noted] += below
             before = len(found)
             for index in sides:
                 kept[index], foot = self.page_foot(kept[index], body_size)
                 found += [foot] if foot else []
             left = [line for index in sides for line in kept[index]]
             ends_notes = len(found) > before or (
-                position == 0 and len(bands) > 1 and self._notes_above(segments, kept, bands[1], left, body_size)
+                (position == 0 or bool(found))
+                and position + 1 < len(bands)
+                and self._notes_above(segments, kept, bands[position + 1], left, body_size)
             )
             if ends_notes and all(line.size < body_size * _NOTE_SIZE for line in left):
                 below = left
@@ -1329,22 +1335,45 @@ class _Notes:
         return found
 
     def _foot_start(self, lines: list[_Line], body_size: float) -> tuple[int, int]:
-        """Where the small lines at the foot of `lines` begin, and where the first of them that opens a note is."""
+        """Where the small lines at the foot of `lines` begin, and where the first of them that opens a note is.
+
+        The first small line opens a note with a plain number at or below `floor` where the note after it goes on
+        from that number: a foot whose first number the typesetter left unraised ("1 The research period ...",
+        then a raised 2), on a profile whose notes start again from 1. A table's cell ("50 states") is followed by
+        no note numbered one past it."""
         start = len(lines)
         while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
             start -= 1
         small = start
         while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
             start += 1
+        if small < start < len(lines):
+            first, next_note = self.opening(lines[small], None), self.opening(lines[start], None, self.floor)
+            if first is not None and next_note is not None and first[0] + 1 == next_note[0]:
+                start = small
         return small, start
 
     def _notes_above(
         self, segments: list[_Segment], kept: list[list[_Line]], band: int, below: list[_Line], body_size: float
     ) -> bool:
-        """Whether `band`, given the lines `below` it after its last segment, ends in notes at its foot."""
-        last = [index for index, segment in enumerate(segments) if segment.band == band][-1]
-        lines = kept[last] + below
-        return self._foot_start(lines, body_size)[1] < len(lines)
+        """Whether `band`, given the lines `below` it after one of its segments, ends in notes at that one's foot."""
+        sides = [index for index, segment in enumerate(segments) if segment.band == band]
+        return self._noted_side(sides, kept, below, body_size) is not None
+
+    def _noted_side(
+        self, sides: list[int], kept: list[list[_Line]], below: list[_Line], body_size: float
+    ) -> int | None:
+        """Which of a band's segments the lines `below` it go on from: the last whose foot, with them after it, opens
+        a note; None where none does. A note's first line may stay in its column while its wrapped lines, wider,
+        cross the gutter into a band of their own."""
+        return next(
+            (
+                index
+                for index in reversed(sides)
+                if self._foot_start(kept[index] + below, body_size)[1] < len(kept[index]) + len(below)
+            ),
+            None,
+        )
 
     def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
@@ -2560,6 +2589,43 @@ def _cites(line: _Line) -> list[int]:
     return single + listed
 
 
+_UNRAISED_RE = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’')])\d{1,3}(?=\s|$)")
+"""Digits set straight after a word's closing punctuation, with no space ("processes.96 And"): where a note's
+marker stands when the typesetter left it unraised."""
+
+
+def _unraised_markers(lines: list[_Line]) -> None:
+    """Write as `[n]` markers the note numbers a typesetter left in the text's own size.
+
+    A marker set by mistake in full size ("... about these processes.96 And while ...", between raised 95 and 98)
+    reads as text, and its endnote, which no marker then cites, is lost. Digits glued after a word's closing
+    punctuation (`_UNRAISED_RE`) are a marker when they are the very number the text's markers cite next: one past
+    the last marker before them, below the next raised one after them, and cited by no raised marker. Numbers in
+    the text ("version 2.1", "on p.5") fall outside that sequence and stay text.
+    """
+    found: list[tuple[int, int, int, bool]] = []
+    """(line index, place in the line, number, whether left unraised), in reading order."""
+    for index, line in enumerate(lines):
+        markers = [(m.start(), int(m[1]), False) for m in MARKER_RE.finditer(line.text) if m.start() or not line.marked]
+        unraised = [(m.start(), int(m[0]), True) for m in _UNRAISED_RE.finditer(line.text)]
+        found += [(index, *event) for event in sorted(markers + unraised)]
+    raised = {number for *_, number, unraised in found if not unraised}
+    last = None
+    marked: list[tuple[int, int, int]] = []
+    for place, (index, start, number, unraised) in enumerate(found):
+        if not unraised:
+            last = number
+            continue
+        following = next((later[2] for later in found[place + 1 :] if not later[3]), None)
+        if last is None or number != last + 1 or number in raised or (following is not None and following <= number):
+            continue
+        last = number
+        marked.append((index, start, number))
+    for index, start, number in reversed(marked):
+        line = lines[index]
+        line.text = f"{line.text[:start]}[{number}]{line.text[start + len(str(number)) :]}"
+
+
 def _page_runs(pages: list[_Page]) -> list[_Run]:
     """The runs of page-foot note numbers, in reading order.
 
@@ -2694,6 +2760,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     dropped |= {id(line) for line in margin}
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
+    _unraised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
