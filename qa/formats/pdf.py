@@ -2691,8 +2691,12 @@ def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
     From the first page after the run's last footed page whose markers cite only numbers past the run's notes,
     all of them notes of one earlier run's endnote sections, the text is that earlier run's again: a run of its
     own holding those notes, so that its markers resolve to them and not to the profile's notes. A page citing
-    one of the run's own numbers first keeps the text the run's.
+    one of the run's own numbers first keeps the text the run's. The notes it takes that the earlier run's own
+    text cites nowhere are the new run's alone: they leave the earlier run, so that each note stands once, with
+    the text that cites it.
     """
+    resumed: list[tuple[_Run, _Run]] = []
+    """(the earlier run, the run that takes its notes up again)"""
     position = 0
     while position < len(runs):
         run = runs[position]
@@ -2712,8 +2716,16 @@ def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
             if owner is not None:
                 cited = {number for later in own if later.start >= page.start for number in later.cites}
                 runs.insert(position, _Run(page.start, {n: t for n, t in owner.resolved().items() if n in cited}))
+                resumed.append((owner, runs[position]))
                 position += 1
                 break
+    for owner, run in resumed:
+        end = next((later.start for later in runs if later.start > owner.start), None)
+        own = {
+            n for page in pages if owner.start <= page.start and (end is None or page.start < end) for n in page.cites
+        }
+        for number in run.notes.keys() - own:
+            owner.notes.pop(number, None)
 
 
 def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
