@@ -2600,16 +2600,19 @@ def _unraised_markers(lines: list[_Line]) -> None:
     A marker set by mistake in full size ("... about these processes.96 And while ...", between raised 95 and 98)
     reads as text, and its endnote, which no marker then cites, is lost. Digits glued after a word's closing
     punctuation (`_UNRAISED_RE`) are a marker when they are the very number the text's markers cite next: one past
-    the last marker before them, below the next raised one after them, and cited by no raised marker. Numbers in
-    the text ("version 2.1", "on p.5") fall outside that sequence and stay text.
+    the last marker before them and below the next raised one after them. Numbers in the text ("version 2.1", "on
+    p.5") fall outside that sequence and stay text, and so do a web address's ("A/HRC/32/L.20").
     """
     found: list[tuple[int, int, int, bool]] = []
     """(line index, place in the line, number, whether left unraised), in reading order."""
     for index, line in enumerate(lines):
         markers = [(m.start(), int(m[1]), False) for m in MARKER_RE.finditer(line.text) if m.start() or not line.marked]
-        unraised = [(m.start(), int(m[0]), True) for m in _UNRAISED_RE.finditer(line.text)]
+        unraised = [
+            (m.start(), int(m[0]), True)
+            for m in _UNRAISED_RE.finditer(line.text)
+            if "/" not in line.text[line.text.rfind(" ", 0, m.start()) + 1 : m.start()]
+        ]
         found += [(index, *event) for event in sorted(markers + unraised)]
-    raised = {number for *_, number, unraised in found if not unraised}
     last = None
     marked: list[tuple[int, int, int]] = []
     for place, (index, start, number, unraised) in enumerate(found):
@@ -2617,7 +2620,7 @@ def _unraised_markers(lines: list[_Line]) -> None:
             last = number
             continue
         following = next((later[2] for later in found[place + 1 :] if not later[3]), None)
-        if last is None or number != last + 1 or number in raised or (following is not None and following <= number):
+        if last is None or number != last + 1 or (following is not None and following <= number):
             continue
         last = number
         marked.append((index, start, number))
