@@ -1281,8 +1281,7 @@ class _Notes:
             kept = small
             if start == len(lines) and _finished(notes[number]):
                 self.unfinished = None
-        floor = self.floor if start == len(lines) or self.opening(lines[start], None, self.floor) else 0
-        found = self.collect(lines[start:], floor)  # no floor where the foot opens below it (`_foot_start`)
+        found = self._foot_notes(lines, start)
         if found:
             last = max(found)
             self.unfinished = None if _finished(found[last]) else (found, last)
@@ -1304,6 +1303,8 @@ class _Notes:
         """
         found: list[dict[int, str]] = []
         below: list[_Line] = []
+        wraps: int | None = None
+        """The first note number found below `below`, where those lines wrap a note of a segment above them."""
         bands = sorted({s.band for s in segments}, reverse=True)
         page = [line.size for lines in kept for line in lines]
         if page and max(page) < body_size * _NOTE_SIZE and self.unfinished is None:
@@ -1314,17 +1315,25 @@ class _Notes:
             bands = bands[1:]
         for position, band in enumerate(bands):
             sides = [index for index, segment in enumerate(segments) if segment.band == band]
-            noted = self._noted_side(sides, kept, below, body_size) if below else None
+            noted = self._noted_side(sides, kept, below, body_size, wraps) if wraps is not None else None
             kept[sides[-1] if noted is None else noted] += below
             before = len(found)
             for index in sides:
                 kept[index], foot = self.page_foot(kept[index], body_size)
                 found += [foot] if foot else []
             left = [line for index in sides for line in kept[index]]
-            ends_notes = len(found) > before or (
-                (position == 0 or bool(found))
+            following = min((min(notes) for notes in found), default=None)
+            wraps = (
+                following
+                if following is not None
                 and position + 1 < len(bands)
-                and self._notes_above(segments, kept, bands[position + 1], left, body_size)
+                and self._notes_above(segments, kept, bands[position + 1], left, body_size, following)
+                else None
+            )
+            ends_notes = (
+                len(found) > before
+                or (position == 0 and len(bands) > 1 and self._notes_above(segments, kept, bands[1], left, body_size))
+                or wraps is not None
             )
             if ends_notes and all(line.size < body_size * _NOTE_SIZE for line in left):
                 below = left
@@ -1353,27 +1362,43 @@ class _Notes:
                 start = small
         return small, start
 
+    def _foot_notes(self, lines: list[_Line], start: int) -> dict[int, str]:
+        """The notes the foot's lines from `start` hold: past `floor`, but where the foot opens below it
+        (`_foot_start`), from there."""
+        floor = self.floor if start == len(lines) or self.opening(lines[start], None, self.floor) else 0
+        return self.collect(lines[start:], floor)
+
     def _notes_above(
-        self, segments: list[_Segment], kept: list[list[_Line]], band: int, below: list[_Line], body_size: float
+        self,
+        segments: list[_Segment],
+        kept: list[list[_Line]],
+        band: int,
+        below: list[_Line],
+        body_size: float,
+        following: int | None = None,
     ) -> bool:
-        """Whether `band`, given the lines `below` it after one of its segments, ends in notes at that one's foot."""
+        """Whether `band`, given the lines `below` it after its last segment, ends in notes at its foot; or, where
+        `following` is given, after any one of its segments, with notes the last of them numbered just before it."""
         sides = [index for index, segment in enumerate(segments) if segment.band == band]
-        return self._noted_side(sides, kept, below, body_size) is not None
+        return (
+            self._noted_side(sides if following is not None else sides[-1:], kept, below, body_size, following)
+            is not None
+        )
 
     def _noted_side(
-        self, sides: list[int], kept: list[list[_Line]], below: list[_Line], body_size: float
+        self, sides: list[int], kept: list[list[_Line]], below: list[_Line], body_size: float, following: int | None
     ) -> int | None:
         """Which of a band's segments the lines `below` it go on from: the last whose foot, with them after it, opens
-        a note; None where none does. A note's first line may stay in its column while its wrapped lines, wider,
-        cross the gutter into a band of their own."""
-        return next(
-            (
-                index
-                for index in reversed(sides)
-                if self._foot_start(kept[index] + below, body_size)[1] < len(kept[index]) + len(below)
-            ),
-            None,
-        )
+        a note (the note just before `following`, where given, the first of the notes found below); None where none
+        does. A note's first line may stay in its column while its wrapped lines, wider, cross the gutter into a
+        band of their own, and the notes below go on from its number."""
+        for index in reversed(sides):
+            lines = kept[index] + below
+            start = self._foot_start(lines, body_size)[1]
+            notes = self._foot_notes(lines, start) if following is not None and start < len(lines) else {}
+            if start < len(lines) and (following is None or max(notes, default=0) + 1 == following):
+                return index
+        return None
 
     def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
