@@ -2639,7 +2639,8 @@ def _unraised_markers(lines: list[_Line]) -> None:
         ]
         found += [(index, *event) for event in sorted(markers + unraised)]
     last = None
-    marked: list[tuple[int, int, int]] = []
+    cited: list[tuple[int, int, int]] = []
+    """(line index, place in the line, number) of each unraised marker."""
     for place, (index, start, number, unraised) in enumerate(found):
         if not unraised:
             last = number
@@ -2648,8 +2649,8 @@ def _unraised_markers(lines: list[_Line]) -> None:
         if last is None or number != last + 1 or (following is not None and following <= number):
             continue
         last = number
-        marked.append((index, start, number))
-    for index, start, number in reversed(marked):
+        cited.append((index, start, number))
+    for index, start, number in reversed(cited):
         line = lines[index]
         line.text = f"{line.text[:start]}[{number}]{line.text[start + len(str(number)) :]}"
 
