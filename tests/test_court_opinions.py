@@ -92,11 +92,26 @@ def test_first_pages_own_head_numbered_like_every_other_page_is_no_paragraph() -
     assert not [t for t in texts(SLIP) if "OCTOBER TERM" in t or "(Slip Opinion)" in t]
 
 
-def test_judge_heading_the_opinion_with_the_title_after_the_name_gives_no_author() -> None:
-    """The opinion opens under the counsel list with "HUDSON, Justice.": an author field lists names parted by
-    commas, so that form would read as two names; the Info Author is an account name ("localuser") printed
-    nowhere."""
-    assert only(STATE).author is None
+def test_judge_heading_the_opinion_with_the_title_after_the_name_is_the_author() -> None:
+    """The opinion opens under the counsel list with "HUDSON, Justice.", a line of its own: the judge as the court
+    prints her, not the Info Author, an account name ("localuser") printed nowhere."""
+    assert only(STATE).author == "HUDSON, Justice"
+
+
+def test_judge_cited_in_a_sentence_with_the_title_after_the_name_is_no_author_line() -> None:
+    """The opinion cites dissents as "(Ervin, J., dissenting)" inside its sentences: the line it stands in goes on."""
+    assert any("(Ervin, J., dissenting)" in text for text in texts(STATE))
+    assert only(STATE).author != "Ervin, J"
+
+
+def test_courts_name_printed_again_over_the_opinion_is_no_heading() -> None:
+    """Page 5 prints "SUPREME COURT OF THE UNITED STATES" over the opinion's caption, as page 1 does over the
+    syllabus's: the court that issues the opinion, no heading of the caption and the text under it."""
+    paragraphs = only(SLIP).paragraphs
+    assert not [p for p in paragraphs if p.text == "SUPREME COURT OF THE UNITED STATES"]
+    opening = next(p for p in paragraphs if p.text.startswith("JUSTICE SOTOMAYOR delivered the opinion of the Court."))
+    assert opening.section is None
+    assert "No. 11–889" in texts(SLIP)
 
 
 def test_judge_delivering_the_opinion_is_the_author_not_the_syllabus_note() -> None:

@@ -186,3 +186,14 @@ def test_real_last_page_footer_with_the_report_number_and_version_after_it_is_le
     assert not [text for text in texts if text.startswith("Congressional Research Service R46646")]
     disclaimer = "This document was prepared by the Congressional Research Service (CRS)."
     assert any(text.startswith(disclaimer) for text in texts)
+
+
+def test_real_table_cells_in_a_segment_above_a_tables_own_lettered_notes_open_no_page_foot_note() -> None:
+    """The landscape table on page 6 sets "50 states and DC: $5 million" at the foot of one of its cell columns, over
+    its own notes lettered "b." to "e.": no numbered note goes on from 50, so neither the cell nor the letters are a
+    note 50, and the report stays one article."""
+    (report,) = articles("crs-election-grants-2026.pdf")
+    assert not report.footnotes[50].startswith("states and DC")
+    assert "50 states and DC: $5 million Eligible territories: $1 million" in paragraph_texts(
+        "crs-election-grants-2026.pdf"
+    )

@@ -710,7 +710,8 @@ def test_wild_indesign_report_chart_figures_at_a_page_foot_are_no_notes() -> Non
 
 def test_wild_indesign_report_last_endnote_stops_before_the_back_page() -> None:
     articles = rdr_report()
-    assert articles[0].footnote(109).endswith("https://www.internetworldstats.com/stats.htm.")
+    (last,) = [a.footnote(109) for a in articles if a.footnote(109) is not None]  # with the chapter citing it
+    assert last.endswith("https://www.internetworldstats.com/stats.htm.")
     texts = [p.text for a in articles for p in a.paragraphs]
     assert any(text.startswith("This report carries a Creative Commons Attribution 4.0") for text in texts)
 

@@ -1288,7 +1288,7 @@ class _Notes:
             kept = small
             if start == len(lines) and _finished(notes[number]):
                 self.unfinished = None
-        found = self.collect(lines[start:], self.floor)
+        found = self._foot_notes(lines, start)
         if found:
             last = max(found)
             self.unfinished = None if _finished(found[last]) else (found, last)
@@ -1301,13 +1301,17 @@ class _Notes:
         with small lines opening no note (the end of a note above it, set beside the page number)
         hands those lines to the band above, to end its last note. So does the page's lowest band when
         it holds only such lines and the band above ends in notes: the last note's last line shares its
-        row with the running footer, which parts it into a band of its own. Only the lowest: a small
-        band higher up that opens no note is a table's text, not a note's end. A page whose every line is
+        row with the running footer, which parts it into a band of its own. So does a band between notes
+        found below it and a segment above whose foot opens a note: a note's wrapped lines, wider than its
+        column, cross the gutter into a band of their own. Only those: a small band higher up that opens no
+        note, with no notes below it, is a table's text, not a note's end. A page whose every line is
         set smaller than the document's text (a court's syllabus before its opinion) is measured by its own
         text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
         """
         found: list[dict[int, str]] = []
         below: list[_Line] = []
+        wraps: int | None = None
+        """The first note number found below `below`, where those lines wrap a note of a segment above them."""
         bands = sorted({s.band for s in segments}, reverse=True)
         page = [line.size for lines in kept for line in lines]
         if page and max(page) < body_size * _NOTE_SIZE and self.unfinished is None:
@@ -1318,14 +1322,25 @@ class _Notes:
             bands = bands[1:]
         for position, band in enumerate(bands):
             sides = [index for index, segment in enumerate(segments) if segment.band == band]
-            kept[sides[-1]] += below
+            noted = self._noted_side(sides, kept, below, body_size, wraps) if wraps is not None else None
+            kept[sides[-1] if noted is None else noted] += below
             before = len(found)
             for index in sides:
                 kept[index], foot = self.page_foot(kept[index], body_size)
                 found += [foot] if foot else []
             left = [line for index in sides for line in kept[index]]
-            ends_notes = len(found) > before or (
-                position == 0 and len(bands) > 1 and self._notes_above(segments, kept, bands[1], left, body_size)
+            following = min((min(notes) for notes in found), default=None)
+            wraps = (
+                following
+                if following is not None
+                and position + 1 < len(bands)
+                and self._notes_above(segments, kept, bands[position + 1], left, body_size, following)
+                else None
+            )
+            ends_notes = (
+                len(found) > before
+                or (position == 0 and len(bands) > 1 and self._notes_above(segments, kept, bands[1], left, body_size))
+                or wraps is not None
             )
             if ends_notes and all(line.size < body_size * _NOTE_SIZE for line in left):
                 below = left
@@ -1336,22 +1351,61 @@ class _Notes:
         return found
 
     def _foot_start(self, lines: list[_Line], body_size: float) -> tuple[int, int]:
-        """Where the small lines at the foot of `lines` begin, and where the first of them that opens a note is."""
+        """Where the small lines at the foot of `lines` begin, and where the first of them that opens a note is.
+
+        The first small line opens a note with a plain number at or below `floor` where the note after it goes on
+        from that number: a foot whose first number the typesetter left unraised ("1 The research period ...",
+        then a raised 2), on a profile whose notes start again from 1. A table's cell ("50 states") is followed by
+        no note numbered one past it."""
         start = len(lines)
         while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
             start -= 1
         small = start
         while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
             start += 1
+        if small < start < len(lines):
+            first, next_note = self.opening(lines[small], None), self.opening(lines[start], None, self.floor)
+            if first is not None and next_note is not None and first[0] + 1 == next_note[0]:
+                start = small
         return small, start
 
+    def _foot_notes(self, lines: list[_Line], start: int) -> dict[int, str]:
+        """The notes the foot's lines from `start` hold: past `floor`, but where the foot opens below it
+        (`_foot_start`), from there."""
+        floor = self.floor if start == len(lines) or self.opening(lines[start], None, self.floor) else 0
+        return self.collect(lines[start:], floor)
+
     def _notes_above(
-        self, segments: list[_Segment], kept: list[list[_Line]], band: int, below: list[_Line], body_size: float
+        self,
+        segments: list[_Segment],
+        kept: list[list[_Line]],
+        band: int,
+        below: list[_Line],
+        body_size: float,
+        following: int | None = None,
     ) -> bool:
-        """Whether `band`, given the lines `below` it after its last segment, ends in notes at its foot."""
-        last = [index for index, segment in enumerate(segments) if segment.band == band][-1]
-        lines = kept[last] + below
-        return self._foot_start(lines, body_size)[1] < len(lines)
+        """Whether `band`, given the lines `below` it after its last segment, ends in notes at its foot; or, where
+        `following` is given, after any one of its segments, with notes the last of them numbered just before it."""
+        sides = [index for index, segment in enumerate(segments) if segment.band == band]
+        return (
+            self._noted_side(sides if following is not None else sides[-1:], kept, below, body_size, following)
+            is not None
+        )
+
+    def _noted_side(
+        self, sides: list[int], kept: list[list[_Line]], below: list[_Line], body_size: float, following: int | None
+    ) -> int | None:
+        """Which of a band's segments the lines `below` it go on from: the last whose foot, with them after it, opens
+        a note (the note just before `following`, where given, the first of the notes found below); None where none
+        does. A note's first line may stay in its column while its wrapped lines, wider, cross the gutter into a
+        band of their own, and the notes below go on from its number."""
+        for index in reversed(sides):
+            lines = kept[index] + below
+            start = self._foot_start(lines, body_size)[1]
+            notes = self._foot_notes(lines, start) if following is not None and start < len(lines) else {}
+            if start < len(lines) and (following is None or max(notes, default=0) + 1 == following):
+                return index
+        return None
 
     def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
@@ -2302,6 +2356,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         *wrapped,
         *(line for line in (byline, dateline, issuer) if line is not None),
     ]
+    shown += _reprinted(masthead, lines)
     shown += _affiliations(first, byline) if byline is not None else []
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
@@ -2371,6 +2426,19 @@ def _masthead(issue: list[str], pages: list[list[_Line]]) -> bool:
         if line.row <= min(other.row for other in page) + 1
     ]
     return sum(1 for head in heads if all(part.search(head) for part in wanted)) >= _RUNNING_TITLE_REPEATS
+
+
+def _reprinted(masthead: list[_Line], lines: list[_Line]) -> list[_Line]:
+    """The later lines that print a masthead line again, the same words in the same size.
+
+    A part that opens on a later page under the issuer's name prints the masthead again (a court's opinion after
+    its syllabus: "SUPREME COURT OF THE UNITED STATES" over the caption once more): the issuer, as on the first
+    page, and no heading of the text that follows it."""
+    return [
+        line
+        for line in lines
+        if line.page > 1 and any(line.text == head.text and abs(line.size - head.size) < 0.5 for head in masthead)
+    ]
 
 
 def _stack_title(lines: list[_Line]) -> list[_Line]:
@@ -2580,15 +2648,22 @@ _JUDGE_RE = re.compile(r"(?P<judge>(?:CHIEF |CIRCUIT |DISTRICT )?(?:JUSTICE|JUDG
 """A court opinion's opening line as the court prints its judge, the title and the name in capitals ("JUSTICE
 SOTOMAYOR delivered the opinion of the Court.")."""
 
+_BENCH_RE = re.compile(r"(?P<judge>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*, (?:Chief )?(?:Justice|Judge|C\. ?J|J))\.")
+"""A court opinion's opening line as other courts print it, a line of its own: the name in capitals, then the
+title ("HUDSON, Justice.", "SMITH, J.")."""
+
 
 def _judge(lines: list[_Line]) -> str | None:
-    """The judge who writes an opinion, as the first line of the document naming one so prints it (`_JUDGE_RE`);
-    None where no line does. A court sets its judges' names in capitals, and only there: a judge named in a
-    sentence ("Judge Ervin assumed") is no author line. A summary's note of who wrote the opinion ("SOTOMAYOR, J.,
-    delivered the opinion for a unanimous Court.") abbreviates the title and is not taken; nor is a heading of its
-    own that puts the title after the name ("HUDSON, Justice."): an author field lists names parted by commas, and
-    that form would read as two names."""
-    found = next((match for line in lines if (match := _JUDGE_RE.fullmatch(line.text))), None)
+    """The judge who writes an opinion, as the first line of the document naming one so prints it (`_JUDGE_RE`,
+    `_BENCH_RE`, the name then the title: "HUDSON, Justice"); None where no line does. A court sets its judges'
+    names in capitals, and only there: a judge named in a sentence ("Judge Ervin assumed", "(Ervin, J.,
+    dissenting)") is no author line. A summary's note of who wrote the opinion ("SOTOMAYOR, J., delivered the
+    opinion for a unanimous Court.") runs on past the title and is not taken: the opinion's own line names its
+    author."""
+    found = next(
+        (match for line in lines if (match := _JUDGE_RE.fullmatch(line.text) or _BENCH_RE.fullmatch(line.text))),
+        None,
+    )
     return found["judge"] if found else None
 
 
@@ -2679,6 +2754,47 @@ def _cites(line: _Line) -> list[int]:
     return single + listed
 
 
+_UNRAISED_RE = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’')])\d{1,3}(?=\s|$)")
+"""Digits set straight after a word's closing punctuation, with no space ("processes.96 And"): where a note's
+marker stands when the typesetter left it unraised."""
+
+
+def _unraised_markers(lines: list[_Line]) -> None:
+    """Write as `[n]` markers the note numbers a typesetter left in the text's own size.
+
+    A marker set by mistake in full size ("... about these processes.96 And while ...", between raised 95 and 98)
+    reads as text, and its endnote, which no marker then cites, is lost. Digits glued after a word's closing
+    punctuation (`_UNRAISED_RE`) are a marker when they are the very number the text's markers cite next: one past
+    the last marker before them and below the next raised one after them. Numbers in the text ("version 2.1", "on
+    p.5") fall outside that sequence and stay text, and so do a web address's ("A/HRC/32/L.20").
+    """
+    found: list[tuple[int, int, int, bool]] = []
+    """(line index, place in the line, number, whether left unraised), in reading order."""
+    for index, line in enumerate(lines):
+        markers = [(m.start(), int(m[1]), False) for m in MARKER_RE.finditer(line.text) if m.start() or not line.marked]
+        unraised = [
+            (m.start(), int(m[0]), True)
+            for m in _UNRAISED_RE.finditer(line.text)
+            if "/" not in line.text[line.text.rfind(" ", 0, m.start()) + 1 : m.start()]
+        ]
+        found += [(index, *event) for event in sorted(markers + unraised)]
+    last = None
+    cited: list[tuple[int, int, int]] = []
+    """(line index, place in the line, number) of each unraised marker."""
+    for place, (index, start, number, unraised) in enumerate(found):
+        if not unraised:
+            last = number
+            continue
+        following = next((later[2] for later in found[place + 1 :] if not later[3]), None)
+        if last is None or number != last + 1 or (following is not None and following <= number):
+            continue
+        last = number
+        cited.append((index, start, number))
+    for index, start, number in reversed(cited):
+        line = lines[index]
+        line.text = f"{line.text[:start]}[{number}]{line.text[start + len(str(number)) :]}"
+
+
 def _page_runs(pages: list[_Page]) -> list[_Run]:
     """The runs of page-foot note numbers, in reading order.
 
@@ -2744,8 +2860,12 @@ def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
     From the first page after the run's last footed page whose markers cite only numbers past the run's notes,
     all of them notes of one earlier run's endnote sections, the text is that earlier run's again: a run of its
     own holding those notes, so that its markers resolve to them and not to the profile's notes. A page citing
-    one of the run's own numbers first keeps the text the run's.
+    one of the run's own numbers first keeps the text the run's. The notes it takes that the earlier run's own
+    text cites nowhere are the new run's alone: they leave the earlier run, so that each note stands once, with
+    the text that cites it.
     """
+    resumed: list[tuple[_Run, _Run]] = []
+    """(the earlier run, the run that takes its notes up again)"""
     position = 0
     while position < len(runs):
         run = runs[position]
@@ -2765,8 +2885,16 @@ def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
             if owner is not None:
                 cited = {number for later in own if later.start >= page.start for number in later.cites}
                 runs.insert(position, _Run(page.start, {n: t for n, t in owner.resolved().items() if n in cited}))
+                resumed.append((owner, runs[position]))
                 position += 1
                 break
+    for owner, run in resumed:
+        end = next((later.start for later in runs if later.start > owner.start), None)
+        own = {
+            n for page in pages if owner.start <= page.start and (end is None or page.start < end) for n in page.cites
+        }
+        for number in run.notes.keys() - own:
+            owner.notes.pop(number, None)
 
 
 def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
@@ -2813,6 +2941,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     dropped |= {id(line) for line in margin}
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
+    _unraised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
