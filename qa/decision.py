@@ -109,9 +109,12 @@ def name_coverage(question: str, passage: str) -> float:
 
 def _held(names: frozenset[str], passage: str) -> frozenset[str]:
     """The names the passage holds: a word of the passage is the name and at most two letters more ("Kim" in
-    "Kims"), so the name is one of a word's last three prefixes, found in a set instead of tried against each word."""
-    prefixes = {prefix for word in set(_WORD_RE.findall(passage.lower())) for prefix in (word, word[:-1], word[:-2])}
-    return names & prefixes
+    "Kims"), looked for with `_uses`, which finds a word starting with the name when the name is all word
+    characters (a lower-cased "İ" is not: no word holds such a name). Splitting the passage into words and a set
+    of their prefixes instead took 134 us a call against 24 us, over the 240 passages that answer the bundled
+    questions at k = 3 (an answer calls it once for each source it weighs)."""
+    text = passage.lower()
+    return frozenset(name for name in names if _WORD_RE.fullmatch(name) and _uses(text, name))
 
 
 def _is_number(name: str) -> bool:

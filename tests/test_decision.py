@@ -87,6 +87,11 @@ def test_a_name_is_held_by_a_word_at_most_two_letters_longer() -> None:
     assert name_coverage("What did Pope Francis say?", "Francis spoke.") == 0.5
 
 
+def test_a_name_is_held_by_any_word_starting_with_it_not_only_its_first_occurrence() -> None:
+    assert name_coverage("Where did Kim go?", "Ekim and Kimura met the Kims.") == 1.0
+    assert name_coverage("Where did Kim go?", "Ekim and Kimura met.") == 0.0
+
+
 def test_a_keyword_matches_a_passage_holding_it_verbatim_whatever_the_case_and_spacing() -> None:
     assert is_keyword_match("g8  communique", "the G8 Communique of 2013")
     assert not is_keyword_match("G8 communique", "the G8 summit issued a communique")
