@@ -271,7 +271,10 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
 
 
 class _VisibleText(HTMLParser):
-    """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered."""
+    """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered, an image
+    a gap in the line. An image takes room where it stands, so the words either side of it do not run together:
+    pages set symbols and thin spaces as small images inside sentences (`losing<img>&gt;<img>1 Å`, which a reader
+    sees as `losing > 1 Å`). Its alt text is not read: the image, not those words, is what the reader sees."""
 
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
     _BLOCKS = frozenset(
@@ -293,6 +296,8 @@ class _VisibleText(HTMLParser):
             self._lists.append((int(start) if start.isdigit() else 1) if tag == "ol" else None)
         if tag in self._BLOCKS:
             self.parts.append("\n")
+        elif tag == "img":
+            self.parts.append(" ")
         if tag == "li" and self._lists and self._lists[-1] is not None:
             self.parts.append(f"{self._lists[-1]}. ")
             self._lists[-1] += 1

@@ -148,6 +148,19 @@ def test_html_reference_numbers_ordered_list_items_as_a_browser_shows_them() -> 
     assert not note_in_reference(number + 20, text, ref)
 
 
+SIDE_CHAINS = PROJECT_ROOT / "tests" / "data" / "wild" / "pmc-pubreader-2012-side-chains.html"
+BETWEEN_SPACE_IMAGES = "The interface residues were defined as those losing > 1 Å2 SASA upon binding."
+
+
+def test_html_reference_reads_an_image_inside_a_sentence_as_a_gap_between_its_neighbours() -> None:
+    """The page sets the thin spaces around `>` as images (`losing<img>&gt;<img>1<img>Å<sup>2</sup>`)."""
+    assert quote_in_reference(BETWEEN_SPACE_IMAGES, reference(SIDE_CHAINS))
+
+
+def test_html_quote_between_space_images_with_a_changed_number_is_not_faithful() -> None:
+    assert not quote_in_reference(BETWEEN_SPACE_IMAGES.replace("> 1", "> 2"), reference(SIDE_CHAINS))
+
+
 def record(titles: tuple[str, ...], authors: tuple[str, ...], date: str | None) -> DocumentRecord:
     return DocumentRecord("doc.txt", "doc-1", titles, authors, date, ())
 
