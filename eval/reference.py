@@ -33,7 +33,7 @@ import shutil
 import subprocess
 import unicodedata
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
@@ -271,7 +271,10 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
 
 
 class _VisibleText(HTMLParser):
-    """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered."""
+    """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered, an image
+    a gap in the line. An image takes room where it stands, so the words either side of it do not run together:
+    pages set symbols and thin spaces as small images inside sentences (`losing<img>&gt;<img>1 Å`, which a reader
+    sees as `losing > 1 Å`). Its alt text is not read: the image, not those words, is what the reader sees."""
 
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
     _BLOCKS = frozenset(
@@ -293,6 +296,8 @@ class _VisibleText(HTMLParser):
             self._lists.append((int(start) if start.isdigit() else 1) if tag == "ol" else None)
         if tag in self._BLOCKS:
             self.parts.append("\n")
+        elif tag == "img":
+            self.parts.append(" ")
         if tag == "li" and self._lists and self._lists[-1] is not None:
             self.parts.append(f"{self._lists[-1]}. ")
             self._lists[-1] += 1
@@ -385,32 +390,66 @@ def _markdown_text(text: str) -> str:
     parser's misreading of Markdown cannot agree with itself; the regular expressions this replaced missed reference
     links, addresses holding brackets and inline HTML, and failed quotes the parser had read right.
 
-    Before rendering, what a renderer would print otherwise is written as the document shows it: note labels as
-    the numbers a reader sees (a numeric label is its own number, any other is numbered by the order of its first
-    reference, as footnote renderers number them; in a file mixing both, every label is numbered that way, since a
-    named note cited first and `[^1]` cannot both be note 1), a link with no text as its address, a template's
-    expression standing for an address as an address, and a kramdown-rfc citation as the draft prints it
-    (`_cited`); each escaped, so that the renderer prints it as written.
+    Before rendering, what a renderer would print otherwise is written as the document shows it: a link with no
+    text as its address, a template's expression standing for an address as an address, and a kramdown-rfc
+    citation as the draft prints it (`_cited`); each escaped, so that the renderer prints it as written. Note labels
+    are numbered after rendering (`_numbered_notes`), and pandoc's attributes after an image, link or code span
+    dropped (`_MD_ATTRIBUTES_RE`).
     """
-    order: dict[str, int] = {}
-    for match in _MD_NOTE_RE.finditer(text):
-        if not match.group(2) and match.group(1) not in order:
-            order[match.group(1)] = len(order) + 1
-    by_label = all(label.isdigit() for label in order)  # mixed labels (`[^markers]`, `[^1]`) cannot all keep theirs
-
-    def number(match: re.Match[str]) -> str:
-        label = match.group(1)
-        shown = label if by_label and label.isdigit() else str(order.get(label, 0))
-        return f"\\[{shown}\\]{match.group(2)}"
-
     block = _FRONT_MATTER_RE.match(text)
     front, body = (text[: block.end()], text[block.end() :]) if block else ("", text)
-    body = _MD_NOTE_RE.sub(number, body)
+    labels = list(_MD_NOTE_RE.finditer(body))
+    body = _MD_NOTE_RE.sub(_note_placeholder(labels), body)
     body = _cited(body, _reference_labels(text))
     body = _MD_EMPTY_LINK_RE.sub(r"\1", body)
     body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
     html = cmarkgfm.github_flavored_markdown_to_html(body, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE)
-    return front + "\n" + _html_text(html.encode())
+    html = _MD_ATTRIBUTES_RE.sub(r"\g<element>", html)
+    return front + "\n" + _numbered_notes(_html_text(html.encode()), labels)
+
+
+_MD_ATTRIBUTE = r"""(?:[#.][\w:.-]+|[\w-]+=(?:&quot;[^&<>]*&quot;|'[^'<>]*'|[^\s{}&'<>]+))"""
+_MD_ATTRIBUTES_RE = re.compile(
+    rf"(?P<element><img [^>]*>|</a>|</code>)\{{\s*{_MD_ATTRIBUTE}(?:\s+{_MD_ATTRIBUTE})*\s*\}}"
+)
+"""pandoc's attributes right after a rendered image, link or code span (`![Nyan cat](cat.png){height="9pt"}`,
+`{#fig:mandrill}`): the element's id, classes and size, which pandoc's page never shows and cmark-gfm, knowing no
+attributes, prints as text. Matched in the rendered HTML, so the same characters inside a code span (the element
+written out as an example) are text and stay."""
+_MD_PLACEHOLDER_RE = re.compile(r"(\\?)\[\ue000(\d+)\ue001\\?\]")
+
+
+def _note_placeholder(labels: list[re.Match[str]]) -> Callable[[re.Match[str]], str]:
+    """Each note label written as an escaped placeholder holding its place among `labels`: the renderer prints it as
+    `[placeholder]` in the text and, leaving backslashes in code as written, as `\\[placeholder\\]` in code."""
+    places = {label.start(): index for index, label in enumerate(labels)}
+
+    def placeholder(match: re.Match[str]) -> str:
+        return f"\\[\ue000{places[match.start()]}\ue001\\]{match.group(2)}"
+
+    return placeholder
+
+
+def _numbered_notes(text: str, labels: list[re.Match[str]]) -> str:
+    """The rendered text with its note labels as the numbers a reader sees, and as written in code (a code span or
+    block showing the syntax `license[^1]` is an example, not a note). A numeric label is its own number, any other
+    is numbered by the order of its first reference outside code, as footnote renderers number them; in a file
+    mixing both, every label is numbered that way, since a named note cited first and `[^1]` cannot both be note 1.
+    """
+    shown = [int(place[2]) for place in _MD_PLACEHOLDER_RE.finditer(text) if not place[1]]
+    order: dict[str, int] = {}
+    for index in shown:
+        if not labels[index].group(2) and labels[index].group(1) not in order:
+            order[labels[index].group(1)] = len(order) + 1
+    by_label = all(label.isdigit() for label in order)  # mixed labels (`[^markers]`, `[^1]`) cannot all keep theirs
+
+    def number(place: re.Match[str]) -> str:
+        label = labels[int(place[2])]
+        if place[1]:
+            return f"[^{label.group(1)}]"
+        return f"[{label.group(1) if by_label and label.group(1).isdigit() else order.get(label.group(1), 0)}]"
+
+    return _MD_PLACEHOLDER_RE.sub(number, text)
 
 
 _FIELD_LINE_RE = re.compile(r"\s*[\w-]+\s*(?::|=)\s*\S")

@@ -148,6 +148,57 @@ def test_html_reference_numbers_ordered_list_items_as_a_browser_shows_them() -> 
     assert not note_in_reference(number + 20, text, ref)
 
 
+SIDE_CHAINS = PROJECT_ROOT / "tests" / "data" / "wild" / "pmc-pubreader-2012-side-chains.html"
+BETWEEN_SPACE_IMAGES = "The interface residues were defined as those losing > 1 Å2 SASA upon binding."
+
+
+def test_html_reference_reads_an_image_inside_a_sentence_as_a_gap_between_its_neighbours() -> None:
+    """The page sets the thin spaces around `>` as images (`losing<img>&gt;<img>1<img>Å<sup>2</sup>`)."""
+    assert quote_in_reference(BETWEEN_SPACE_IMAGES, reference(SIDE_CHAINS))
+
+
+def test_html_quote_between_space_images_with_a_changed_number_is_not_faithful() -> None:
+    assert not quote_in_reference(BETWEEN_SPACE_IMAGES.replace("> 1", "> 2"), reference(SIDE_CHAINS))
+
+
+PANDOC_PAPER = PROJECT_ROOT / "tests" / "data" / "wild" / "joss-inara-2022-article-writing.md"
+LABEL_IN_CODE_SPAN = (
+    "In fact, the identifier of a note can be any sequence of characters, like [^marker], but may not contain "
+    "whitespace characters."
+)
+NOTE_IN_BLOCK_QUOTE = "Articles are published under a Creative Commons license[2]. Software should use"
+IMAGE_WITH_ATTRIBUTES = (
+    'The Markdown ![Nyan cat](nyan-cat.png){height="9pt"} includes the image "nyan-cat.png" while scaling it to a '
+    "height of 9 pt."
+)
+
+
+def test_markdown_reference_shows_a_note_label_in_a_code_span_as_written() -> None:
+    assert quote_in_reference(LABEL_IN_CODE_SPAN, reference(PANDOC_PAPER))
+
+
+def test_markdown_reference_shows_a_note_label_in_a_code_block_as_written() -> None:
+    """The paper shows the footnote syntax in a fenced block before showing what it renders to."""
+    assert quote_in_reference("[^1]: An open license that allows reuse.", reference(PANDOC_PAPER))
+
+
+def test_markdown_reference_numbers_a_label_outside_code_as_its_note() -> None:
+    assert quote_in_reference(NOTE_IN_BLOCK_QUOTE, reference(PANDOC_PAPER))
+
+
+def test_markdown_quote_with_a_note_under_another_number_is_not_faithful() -> None:
+    assert not quote_in_reference(NOTE_IN_BLOCK_QUOTE.replace("[2]", "[3]"), reference(PANDOC_PAPER))
+
+
+def test_markdown_reference_drops_pandoc_attributes_after_an_image_but_not_in_a_code_span() -> None:
+    assert quote_in_reference(IMAGE_WITH_ATTRIBUTES, reference(PANDOC_PAPER))
+
+
+def test_markdown_quote_holding_an_image_attribute_after_the_image_is_not_faithful() -> None:
+    quote = IMAGE_WITH_ATTRIBUTES.replace('"nyan-cat.png" while', '"nyan-cat.png" {height="9pt"} while')
+    assert not quote_in_reference(quote, reference(PANDOC_PAPER))
+
+
 def record(titles: tuple[str, ...], authors: tuple[str, ...], date: str | None) -> DocumentRecord:
     return DocumentRecord("doc.txt", "doc-1", titles, authors, date, ())
 

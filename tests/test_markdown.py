@@ -320,3 +320,19 @@ def test_a_heading_over_text_after_the_chrome_stays_a_heading() -> None:
         ("heading", "Findings"),
         ("text", "The review found overcrowding."),
     ]
+
+
+PANDOC_PAPER = WILD / "joss-inara-2022-article-writing.md"
+
+
+def test_a_pandoc_grid_table_is_no_paragraph_of_its_borders_and_cells() -> None:
+    """The paper's table of inline markup, written as a grid (`+----+` borders, `| cell |` rows)."""
+    texts = [p.text for p in only_article(PANDOC_PAPER).paragraphs]
+    assert not [text for text in texts if text.startswith("+--") or "| Markup" in text]
+
+
+def test_the_lead_in_above_a_grid_table_stays_text() -> None:
+    texts = [p.text for p in only_article(PANDOC_PAPER).paragraphs]
+    assert (
+        "The markup in Markdown should be semantic, not presentations. The table below gives a small example." in texts
+    )

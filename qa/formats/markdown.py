@@ -302,6 +302,12 @@ def _is_link_row(token: Token) -> bool:
     return inside >= _LINK_ROW_RATIO * outside
 
 
+_GRID_BORDER = r"\+(?::?[-=]+:?\+)+"
+_GRID_TABLE_RE = re.compile(rf"{_GRID_BORDER}\n(?:[+|][^\n]*[+|]\n)*{_GRID_BORDER}")
+"""A pandoc grid table: a paragraph opening and closing on a border of `+` and `-` (or `=` under the header
+row, `:` for alignment), every line between a row of cells framed by `|` or a border. pandoc renders it as a
+table, so it is left out as a pipe table is (the table's cells are not paragraphs); CommonMark knows no grid
+tables and would make it a paragraph of `+---+ | cell |` lines."""
 _CODE_TOKENS = frozenset({"fence", "code_block"})
 """A fenced (```` ``` ````, `~~~`) or indented code block: set line by line, like HTML's `<pre>`, so it is one
 preformatted block whose line breaks and indentation are its words; run together, a listing reads as nonsense."""
@@ -352,6 +358,8 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
         elif kind in _CODE_TOKENS and note is None:
             walk.blocks.append(Block(literal_brackets(token.content), "text", preformatted=True))
             walk.raw.append(token.content)
+        elif kind == "inline" and _GRID_TABLE_RE.fullmatch(token.content):
+            continue
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token, references, by_label)}".strip()
