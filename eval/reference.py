@@ -18,9 +18,10 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   document, and keeps its hyphen otherwise; in a PDF a hyphen may be missing from pdftotext's text where the page
   breaks the word at it across a line end (pdftotext drops it there, `LINE_HYPHEN`), nowhere else, and a
   web address may be broken by white space, in no other format;
-- a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
-  inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
-  next; between two sentences only at a page's end (`_across_blocks`);
+- a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of another:
+  inside a sentence at a column's end, on its page (before or after it: pdftotext may print a page's right column
+  first) or the next, other columns, foot notes and page furniture between; between two sentences only at a page's
+  end (`_across_blocks`);
 - page furniture (a line pdftotext prints on many pages: running header, footer, print stamp) is no text block of
   its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`).
@@ -650,10 +651,13 @@ def _across_blocks(quote: str, ref: Reference) -> bool:
     """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next
     (`Reference.blocks`, of a printed page).
 
-    Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's
-    text goes on after other columns and page furniture. Between two sentences it may fall only at a page's end:
-    the page's last block before its foot notes, going on at the next page's first block. Elsewhere a block that
-    ends with a sentence is a paragraph's end, and sentences of two paragraphs glued together are no quote.
+    Inside a sentence the break may fall at any block's end and go on at the start of any other block of its page or
+    of any block of the next: a column's text goes on after other columns and page furniture, and pdftotext orders a
+    page's columns by the height of their tops, so a right column whose top stands a hair higher than the left
+    one's comes out first, and the left column's last sentence goes on at a block printed before it. Between two
+    sentences it may fall only at a page's end: the page's last block before its foot notes, going on at the next
+    page's first block. Elsewhere a block that ends with a sentence is a paragraph's end, and sentences of two
+    paragraphs glued together are no quote.
     """
     for head, tail in _cuts(quote):
         ends = re.compile(f"(?:{text_pattern(head, ref).pattern})$")
@@ -674,7 +678,8 @@ def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks
         last = all(_NOTE_BLOCK_RE.match(other) for other in page_blocks[index + 1 :])
         later = [(page + 1, 0)] if last and following else []
     else:
-        later = [(page, i) for i in range(index + 1, len(page_blocks))] + [(page + 1, i) for i in range(len(following))]
+        others = [(page, i) for i in range(len(page_blocks)) if i != index]
+        later = others + [(page + 1, i) for i in range(len(following))]
     starts = text_pattern(tail, ref)
     if any(starts.match(blocks[p][i]) for p, i in later):
         return True

@@ -656,3 +656,26 @@ def test_a_sentence_going_on_past_the_dashed_rule_over_the_notes_to_the_next_pag
 @needs_pdftotext
 def test_a_sentence_past_the_dashed_rule_with_a_changed_number_is_not_faithful() -> None:
     assert not quote_in_reference(OVER_THE_NOTE_RULE.replace("310,000", "31,000"), reference(SLIP_OPINION))
+
+
+FRONTIERS = WILD / "frontiers-2022-hypertension-sars-cov-2.pdf"
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_at_a_column_pdftotext_prints_before_it_is_found() -> None:
+    """Page 2's right column stands a hair higher than its left one, so pdftotext prints it first; the left column's
+    last sentence goes on at the right column's top, a block printed before the one it ends."""
+    assert quote_in_reference("All study participants were examined by study physicians.", reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_at_a_column_printed_before_it_with_a_changed_word_is_not_faithful() -> None:
+    assert not quote_in_reference("All study participants were examined by study doctors.", reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_a_paragraphs_last_sentence_glued_to_a_block_printed_before_it_is_not_faithful() -> None:
+    """Between two sentences a quote may cross only a page's end: a block ending a sentence mid-page ends its
+    paragraph, whichever block pdftotext printed before it."""
+    glued = "hyperinflammation in patients with COVID-19 (2). by study physicians."
+    assert not quote_in_reference(glued, reference(FRONTIERS))
