@@ -9,7 +9,8 @@ Quotes and notes must then be found in that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
 - white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and no other
-  character folds (`①` is not `1`, `10²` not `102`);
+  character folds (`①` is not `1`, `10²` not `102`), but that a PDF's raised power (`10⁶`) may stand in pdftotext's
+  text as the digit it sets on the line, alone or glued (`10 6`, `106`: `_printed_character`);
 - a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`, the last two
   glued to the word before, as a superscript prints: a number set apart is the text's own (`Article 5`);
 - a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
@@ -54,6 +55,7 @@ _SPACE_RE = re.compile(r"\s+")
 _LINE_HYPHEN_RE = re.compile(r"(\w+)-\n\s*(\w+)")
 _WORD_RE = re.compile(r"\w+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPTS = {raised: plain for plain, raised in zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True)}
 _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -583,8 +585,12 @@ def _printed_character(text: str, index: int) -> str:
     the page goes on `non-` / `participants` stops inside a word), and after any other character but a space the
     reference may hold one where the quote's word runs on. Between two capitals of a word the reference may hold
     a space: pdftotext splits a word where its letters change size, as in small capitals ("S CIENCE PARSE" for
-    SCIENCEPARSE) and logos ("L AT E X"), which the reader sees as one word."""
+    SCIENCEPARSE) and logos ("L AT E X"), which the reader sees as one word. A superscript digit (a power, `10⁶`)
+    may stand as the digit pdftotext sets on the line, a space either side where it measured one ("10 6 /ml"): a
+    quote that flattened the power ("106") must still read as the page does where pdftotext set it apart."""
     char = text[index]
+    if char in _SUPERSCRIPTS:
+        return rf"(?:{char}|\s?{_SUPERSCRIPTS[char]}\s?)"
     if char == "-":
         return f"[-{LINE_HYPHEN}]" if text[index + 1 : index + 2].strip() else re.escape(char)
     if char == " ":

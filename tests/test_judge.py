@@ -679,3 +679,17 @@ def test_a_paragraphs_last_sentence_glued_to_a_block_printed_before_it_is_not_fa
     paragraph, whichever block pdftotext printed before it."""
     glued = "hyperinflammation in patients with COVID-19 (2). by study physicians."
     assert not quote_in_reference(glued, reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_a_raised_power_is_found_where_pdftotext_sets_its_digit_on_the_line_apart_or_glued() -> None:
+    """pdftotext prints "1 x" / "10 6 /ml" and "2 x 105 PBMCs" for the page's 10⁶ and 10⁵."""
+    ref = reference(FRONTIERS)
+    assert quote_in_reference("to obtain a cell count of 1 x 10⁶/ml in cell culture medium", ref)
+    assert quote_in_reference("Therefore, 2 x 10⁵ PBMCs were either incubated", ref)
+
+
+@needs_pdftotext
+def test_a_power_flattened_into_another_number_is_not_faithful_where_pdftotext_sets_it_apart() -> None:
+    assert not quote_in_reference("to obtain a cell count of 1 x 106/ml in cell culture medium", reference(FRONTIERS))
+    assert not quote_in_reference("to obtain a cell count of 1 x 10⁷/ml in cell culture medium", reference(FRONTIERS))
