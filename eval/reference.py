@@ -19,10 +19,10 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   document, and keeps its hyphen otherwise; in a PDF a hyphen may be missing from pdftotext's text where the page
   breaks the word at it across a line end (pdftotext drops it there, `LINE_HYPHEN`), nowhere else, and a
   web address may be broken by white space, in no other format;
-- a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of another:
-  inside a sentence at a column's end, on its page (before or after it: pdftotext may print a page's right column
-  first) or the next, other columns, foot notes and page furniture between; between two sentences only at a page's
-  end (`_across_blocks`);
+- a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
+  inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
+  next, or at the top of the column to the right where pdftotext printed that first; between two sentences only at
+  a page's end (`_across_blocks`);
 - page furniture (a line pdftotext prints on many pages: running header, footer, print stamp) is no text block of
   its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`).
@@ -86,6 +86,9 @@ class Reference:
     blocks: tuple[tuple[str, ...], ...] = ()
     """Each page's text blocks as quotes are looked for in them (PDF: the runs of lines pdftotext sets apart with a
     blank line, page furniture left out), where a quote may break off at a column's end (`quote_in_reference`)."""
+    sides: tuple[tuple[tuple[str, str], ...], ...] = ()
+    """Each page's columns side by side (PDF: `_side_columns`): the last line of a left column's text and the first
+    line of the column to its right, where the left one's last sentence may go on however pdftotext ordered them."""
     named: tuple[str, ...] = ()
     """Where the text itself names a `not_text` string (PDF: `_named_in_text`): each such line's words up to the
     string's end, which a passage may hold without holding the chrome (`is_not_text`)."""
@@ -221,7 +224,8 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     those lines and page furniture (for quotes too); and the pages in layout mode (for notes)."""
     plain = _pdftotext(path)
     words = frozenset(w.lower() for w in _WORD_RE.findall(plain))
-    raw = _mark_line_hyphens(plain, _pdftotext(path, "-bbox-layout"))
+    boxes = _pdftotext(path, "-bbox-layout")
+    raw = _mark_line_hyphens(plain, boxes)
     pages = join_line_hyphens(raw, words).split("\f")
     quotable = [_without_number_lines(page) for page in pages]
     furniture = furniture_lines(raw.split("\f"))
@@ -239,6 +243,7 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         printed=True,
         note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
         blocks=blocks,
+        sides=_side_columns(boxes),
     )
 
 
@@ -271,6 +276,50 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
         pieces = [pages[number][a:b] for a, b in zip([0, *marked], [*marked, len(pages[number])], strict=True)]
         pages[number] = LINE_HYPHEN.join(pieces)
     return "\f".join(pages)
+
+
+_BOX_FLOW_RE = re.compile(r"<flow>.*?</flow>", re.DOTALL)
+_BOX_BLOCK_RE = re.compile(
+    r'<block xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</block>', re.DOTALL
+)
+_COLUMN_WIDTH_SLACK = 0.1
+"""How much two columns of one page's text may differ in width, as a share of the left one's."""
+
+
+def _side_columns(boxes: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Each page's pairs of text runs side by side as columns, from pdftotext's word boxes (`-bbox-layout`, where a
+    flow is a run it prints apart): a flow's last block and another flow's first block that stands wholly to its
+    right, as wide, its top above the first one's foot. There the left column's text goes on in reading order,
+    whichever of the two pdftotext prints first (it orders flows by their tops). A table's cells are no columns:
+    a label and the narrower figures beside it are not as wide. Each pair is the left block's last line and the
+    right block's first line, without the word at their inner end, which a hyphen's join may have changed."""
+    pages = []
+    for page in _BOX_PAGE_RE.findall(boxes):
+        flows = [_BOX_BLOCK_RE.findall(flow) for flow in _BOX_FLOW_RE.findall(page)]
+        ends = [(blocks[0], blocks[-1]) for blocks in flows if blocks]
+        pairs = []
+        for _, left in ends:
+            left_x0, _, left_x1, left_y1 = (float(value) for value in left[:4])
+            for right, _ in ends:
+                right_x0, right_y0, right_x1, _ = (float(value) for value in right[:4])
+                width = left_x1 - left_x0
+                if (
+                    right_x0 >= left_x1
+                    and right_y0 < left_y1
+                    and abs(right_x1 - right_x0 - width) <= (_COLUMN_WIDTH_SLACK * width)
+                ):
+                    pairs.append((_box_line(left[4], -1), _box_line(right[4], 0)))
+        pages.append(tuple(pairs))
+    return tuple(pages)
+
+
+def _box_line(block: str, index: int) -> str:
+    """Line `index` of a word-box block, normalized, less its word at the block's edge (the first of the last line,
+    the last of the first) where it has more than one."""
+    words = [unescape(word) for word in _BOX_WORD_RE.findall(_BOX_LINE_RE.findall(block)[index])]
+    if len(words) > 1:
+        words = words[1:] if index < 0 else words[:-1]
+    return normalize(" ".join(words))
 
 
 class _VisibleText(HTMLParser):
@@ -657,10 +706,10 @@ def _across_blocks(quote: str, ref: Reference) -> bool:
     """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next
     (`Reference.blocks`, of a printed page).
 
-    Inside a sentence the break may fall at any block's end and go on at the start of any other block of its page or
-    of any block of the next: a column's text goes on after other columns and page furniture, and pdftotext orders a
-    page's columns by the height of their tops, so a right column whose top stands a hair higher than the left
-    one's comes out first, and the left column's last sentence goes on at a block printed before it. Between two
+    Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's text
+    goes on after other columns and page furniture. It may go on at an earlier block's start too where that block
+    opens the column to the right of the one the break ends (`Reference.sides`): pdftotext orders a page's columns
+    by the height of their tops, so a right column whose top stands a hair higher comes out first. Between two
     sentences it may fall only at a page's end: the page's last block before its foot notes, going on at the next
     page's first block. Elsewhere a block that ends with a sentence is a paragraph's end, and sentences of two
     paragraphs glued together are no quote.
@@ -684,8 +733,17 @@ def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks
         last = all(_NOTE_BLOCK_RE.match(other) for other in page_blocks[index + 1 :])
         later = [(page + 1, 0)] if last and following else []
     else:
-        others = [(page, i) for i in range(len(page_blocks)) if i != index]
-        later = others + [(page + 1, i) for i in range(len(following))]
+        beside = [
+            (page, i)
+            for i in range(index)
+            if ref.sides
+            and any(page_blocks[index].endswith(end) and page_blocks[i].startswith(top) for end, top in ref.sides[page])
+        ]
+        later = (
+            beside
+            + [(page, i) for i in range(index + 1, len(page_blocks))]
+            + [(page + 1, i) for i in range(len(following))]
+        )
     starts = text_pattern(tail, ref)
     if any(starts.match(blocks[p][i]) for p, i in later):
         return True
