@@ -284,33 +284,72 @@ _BOX_BLOCK_RE = re.compile(
 )
 _COLUMN_WIDTH_SLACK = 0.1
 """How much two columns of one page's text may differ in width, as a share of the left one's."""
+_COLUMN_GAP = 5
+"""The widest gap, in lines, between two blocks of one column: a heading's space over it, not a figure set between."""
+
+_SMALLER_TYPE = 0.9
+"""A block whose lines stand under this share of a column's line height is set in smaller type than its text."""
+
+_Box = tuple[float, float, float, float]
 
 
 def _side_columns(boxes: str) -> tuple[tuple[tuple[str, str], ...], ...]:
     """Each page's pairs of text runs side by side as columns, from pdftotext's word boxes (`-bbox-layout`, where a
     flow is a run it prints apart): a flow's last block and another flow's first block that stands wholly to its
-    right, as wide, its top above the first one's foot. There the left column's text goes on in reading order,
-    whichever of the two pdftotext prints first (it orders flows by their tops). A table's cells are no columns:
-    a label and the narrower figures beside it are not as wide. Each pair is the left block's last line and the
-    right block's first line, without the word at their inner end, which a hyphen's join may have changed."""
+    right, as wide, its top level with the top of the left one's column (`_column_top`). There the left column's
+    text goes on in reading order, whichever of the two pdftotext prints first (it orders flows by their tops).
+    A table's cells are no columns: a label and the narrower figures beside it are not as wide; nor are two lines
+    set apart (a letter's "Sincerely," over to the right and an "Enclosure" under it at the margin): a column's
+    block holds lines of running text. Nor is a column of a band above a figure the next column of one under it.
+    Each pair is the left block's last line and the right block's first line, without the word at their inner end,
+    which a hyphen's join may have changed."""
     pages = []
     for page in _BOX_PAGE_RE.findall(boxes):
         flows = [_BOX_BLOCK_RE.findall(flow) for flow in _BOX_FLOW_RE.findall(page)]
+        placed = [(*_box(block), _line_height(block[4])) for blocks in flows for block in blocks]
         ends = [(blocks[0], blocks[-1]) for blocks in flows if blocks]
         pairs = []
         for _, left in ends:
-            left_x0, _, left_x1, left_y1 = (float(value) for value in left[:4])
+            left_x0, _, left_x1, _ = _box(left)
+            width, height = left_x1 - left_x0, _line_height(left[4])
+            top = _column_top(_box(left), placed, height)
             for right, _ in ends:
-                right_x0, right_y0, right_x1, _ = (float(value) for value in right[:4])
-                width = left_x1 - left_x0
+                right_x0, right_y0, right_x1, _ = _box(right)
                 if (
                     right_x0 >= left_x1
-                    and right_y0 < left_y1
-                    and abs(right_x1 - right_x0 - width) <= (_COLUMN_WIDTH_SLACK * width)
+                    and abs(right_y0 - top) <= height
+                    and abs(right_x1 - right_x0 - width) <= _COLUMN_WIDTH_SLACK * width
+                    and min(len(_BOX_LINE_RE.findall(block[4])) for block in (left, right)) > 1
                 ):
                     pairs.append((_box_line(left[4], -1), _box_line(right[4], 0)))
         pages.append(tuple(pairs))
     return tuple(pages)
+
+
+def _box(block: tuple[str, ...]) -> _Box:
+    return (float(block[0]), float(block[1]), float(block[2]), float(block[3]))
+
+
+def _line_height(block: str) -> float:
+    """The height of a word-box block's first line."""
+    line = re.search(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', block)
+    return float(line.group(2)) - float(line.group(1)) if line else 0.0
+
+
+def _column_top(block: _Box, placed: list[tuple[float, float, float, float, float]], height: float) -> float:
+    """The top of the column `block` stands in: the blocks above it within its left and right edges (each with its
+    first line's height), each at most `_COLUMN_GAP` lines over the next, up to the first wider gap (a figure or a
+    band of other columns above) or the first block in smaller type (a running header, a figure's caption)."""
+    x0, top, x1, _ = block
+    above = sorted(
+        (box for box in placed if box[0] >= x0 - height and box[2] <= x1 + height and box[3] <= top),
+        key=lambda box: -box[3],
+    )
+    for _, box_top, _, box_bottom, box_height in above:
+        if top - box_bottom > _COLUMN_GAP * height or box_height < height * _SMALLER_TYPE:
+            break
+        top = min(top, box_top)
+    return top
 
 
 def _box_line(block: str, index: int) -> str:

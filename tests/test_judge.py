@@ -700,3 +700,24 @@ def test_a_raised_power_is_found_where_pdftotext_sets_its_digit_on_the_line_apar
 def test_a_power_flattened_into_another_number_is_not_faithful_where_pdftotext_sets_it_apart() -> None:
     assert not quote_in_reference("to obtain a cell count of 1 x 106/ml in cell culture medium", reference(FRONTIERS))
     assert not quote_in_reference("to obtain a cell count of 1 x 10⁷/ml in cell culture medium", reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_two_lines_set_apart_side_by_side_are_no_columns_a_sentence_goes_on_across() -> None:
+    """The letter's "Sincerely," stands to the right above "Enclosure" at the margin: read after it, it is no column
+    top the enclosure line's words go on at."""
+    ref = reference(WILD / "house-clerk-committee-votes-2020.pdf")
+    assert not quote_in_reference("Enclosure Sincerely,", ref)
+
+
+@needs_pdftotext
+def test_a_column_of_a_band_above_a_figure_is_not_where_a_sentence_under_it_goes_on() -> None:
+    """Page 7 of the proposed rule sets three columns of text, figures under them, then two more columns: item (3)
+    ends its column ("replace the existing Airspeed Unreliable") and goes on beside it, not at item (1) over the
+    figures, though pdftotext prints that first."""
+    ref = reference(WILD / "federal-register-2020-17221.pdf")
+    assert not quote_in_reference(
+        "(3) In the Operating Procedures chapter, replace the existing Airspeed Unreliable (1) In the Certificate "
+        "Limitations and Operating Procedures chapters, remove the information",
+        ref,
+    )
