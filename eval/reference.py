@@ -9,7 +9,8 @@ Quotes and notes must then be found in that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
 - white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and no other
-  character folds (`①` is not `1`, `10²` not `102`);
+  character folds (`①` is not `1`, `10²` not `102`), but that a PDF's raised power (`10⁶`) may stand in pdftotext's
+  text as the digit it sets on the line, alone or glued (`10 6`, `106`: `_printed_character`);
 - a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`, the last two
   glued to the word before, as a superscript prints: a number set apart is the text's own (`Article 5`);
 - a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
@@ -20,7 +21,8 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   web address may be broken by white space, in no other format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
-  next; between two sentences only at a page's end (`_across_blocks`);
+  next, or at the top of the column to the right where pdftotext printed that first; between two sentences only at
+  a page's end (`_across_blocks`);
 - page furniture (a line pdftotext prints on many pages: running header, footer, print stamp) is no text block of
   its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`).
@@ -53,6 +55,7 @@ _SPACE_RE = re.compile(r"\s+")
 _LINE_HYPHEN_RE = re.compile(r"(\w+)-\n\s*(\w+)")
 _WORD_RE = re.compile(r"\w+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+_SUPERSCRIPTS = {raised: plain for plain, raised in zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True)}
 _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
 
 
@@ -83,6 +86,9 @@ class Reference:
     blocks: tuple[tuple[str, ...], ...] = ()
     """Each page's text blocks as quotes are looked for in them (PDF: the runs of lines pdftotext sets apart with a
     blank line, page furniture left out), where a quote may break off at a column's end (`quote_in_reference`)."""
+    sides: tuple[tuple[tuple[str, str], ...], ...] = ()
+    """Each page's columns side by side (PDF: `_side_columns`): the last line of a left column's text and the first
+    line of the column to its right, where the left one's last sentence may go on however pdftotext ordered them."""
     named: tuple[str, ...] = ()
     """Where the text itself names a `not_text` string (PDF: `_named_in_text`): each such line's words up to the
     string's end, which a passage may hold without holding the chrome (`is_not_text`)."""
@@ -218,7 +224,8 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     those lines and page furniture (for quotes too); and the pages in layout mode (for notes)."""
     plain = _pdftotext(path)
     words = frozenset(w.lower() for w in _WORD_RE.findall(plain))
-    raw = _mark_line_hyphens(plain, _pdftotext(path, "-bbox-layout"))
+    boxes = _pdftotext(path, "-bbox-layout")
+    raw = _mark_line_hyphens(plain, boxes)
     pages = join_line_hyphens(raw, words).split("\f")
     quotable = [_without_number_lines(page) for page in pages]
     furniture = furniture_lines(raw.split("\f"))
@@ -236,6 +243,7 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         printed=True,
         note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
         blocks=blocks,
+        sides=_side_columns(boxes),
     )
 
 
@@ -268,6 +276,89 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
         pieces = [pages[number][a:b] for a, b in zip([0, *marked], [*marked, len(pages[number])], strict=True)]
         pages[number] = LINE_HYPHEN.join(pieces)
     return "\f".join(pages)
+
+
+_BOX_FLOW_RE = re.compile(r"<flow>.*?</flow>", re.DOTALL)
+_BOX_BLOCK_RE = re.compile(
+    r'<block xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</block>', re.DOTALL
+)
+_COLUMN_WIDTH_SLACK = 0.1
+"""How much two columns of one page's text may differ in width, as a share of the left one's."""
+_COLUMN_GAP = 5
+"""The widest gap, in lines, between two blocks of one column: a heading's space over it, not a figure set between."""
+
+_SMALLER_TYPE = 0.9
+"""A block whose lines stand under this share of a column's line height is set in smaller type than its text."""
+
+_Box = tuple[float, float, float, float]
+
+
+def _side_columns(boxes: str) -> tuple[tuple[tuple[str, str], ...], ...]:
+    """Each page's pairs of text runs side by side as columns, from pdftotext's word boxes (`-bbox-layout`, where a
+    flow is a run it prints apart): a flow's last block and another flow's first block that stands wholly to its
+    right, as wide, its top level with the top of the left one's column (`_column_top`). There the left column's
+    text goes on in reading order, whichever of the two pdftotext prints first (it orders flows by their tops).
+    A table's cells are no columns: a label and the narrower figures beside it are not as wide; nor are two lines
+    set apart (a letter's "Sincerely," over to the right and an "Enclosure" under it at the margin): a column's
+    block holds lines of running text. Nor is a column of a band above a figure the next column of one under it.
+    Each pair is the left block's last line and the right block's first line, without the word at their inner end,
+    which a hyphen's join may have changed."""
+    pages = []
+    for page in _BOX_PAGE_RE.findall(boxes):
+        flows = [_BOX_BLOCK_RE.findall(flow) for flow in _BOX_FLOW_RE.findall(page)]
+        placed = [(*_box(block), _line_height(block[4])) for blocks in flows for block in blocks]
+        ends = [(blocks[0], blocks[-1]) for blocks in flows if blocks]
+        pairs = []
+        for _, left in ends:
+            left_x0, _, left_x1, _ = _box(left)
+            width, height = left_x1 - left_x0, _line_height(left[4])
+            top = _column_top(_box(left), placed, height)
+            for right, _ in ends:
+                right_x0, right_y0, right_x1, _ = _box(right)
+                if (
+                    right_x0 >= left_x1
+                    and abs(right_y0 - top) <= height
+                    and abs(right_x1 - right_x0 - width) <= _COLUMN_WIDTH_SLACK * width
+                    and min(len(_BOX_LINE_RE.findall(block[4])) for block in (left, right)) > 1
+                ):
+                    pairs.append((_box_line(left[4], -1), _box_line(right[4], 0)))
+        pages.append(tuple(pairs))
+    return tuple(pages)
+
+
+def _box(block: tuple[str, ...]) -> _Box:
+    return (float(block[0]), float(block[1]), float(block[2]), float(block[3]))
+
+
+def _line_height(block: str) -> float:
+    """The height of a word-box block's first line."""
+    line = re.search(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', block)
+    return float(line.group(2)) - float(line.group(1)) if line else 0.0
+
+
+def _column_top(block: _Box, placed: list[tuple[float, float, float, float, float]], height: float) -> float:
+    """The top of the column `block` stands in: the blocks above it within its left and right edges (each with its
+    first line's height), each at most `_COLUMN_GAP` lines over the next, up to the first wider gap (a figure or a
+    band of other columns above) or the first block in smaller type (a running header, a figure's caption)."""
+    x0, top, x1, _ = block
+    above = sorted(
+        (box for box in placed if box[0] >= x0 - height and box[2] <= x1 + height and box[3] <= top),
+        key=lambda box: -box[3],
+    )
+    for _, box_top, _, box_bottom, box_height in above:
+        if top - box_bottom > _COLUMN_GAP * height or box_height < height * _SMALLER_TYPE:
+            break
+        top = min(top, box_top)
+    return top
+
+
+def _box_line(block: str, index: int) -> str:
+    """Line `index` of a word-box block, normalized, less its word at the block's edge (the first of the last line,
+    the last of the first) where it has more than one."""
+    words = [unescape(word) for word in _BOX_WORD_RE.findall(_BOX_LINE_RE.findall(block)[index])]
+    if len(words) > 1:
+        words = words[1:] if index < 0 else words[:-1]
+    return normalize(" ".join(words))
 
 
 class _VisibleText(HTMLParser):
@@ -621,8 +712,12 @@ def _printed_character(text: str, index: int) -> str:
     the page goes on `non-` / `participants` stops inside a word), and after any other character but a space the
     reference may hold one where the quote's word runs on. Between two capitals of a word the reference may hold
     a space: pdftotext splits a word where its letters change size, as in small capitals ("S CIENCE PARSE" for
-    SCIENCEPARSE) and logos ("L AT E X"), which the reader sees as one word."""
+    SCIENCEPARSE) and logos ("L AT E X"), which the reader sees as one word. A superscript digit (a power, `10⁶`)
+    may stand as the digit pdftotext sets on the line, a space either side where it measured one ("10 6 /ml"): a
+    quote that flattened the power ("106") must still read as the page does where pdftotext set it apart."""
     char = text[index]
+    if char in _SUPERSCRIPTS:
+        return rf"(?:{char}|\s?{_SUPERSCRIPTS[char]}\s?)"
     if char == "-":
         return f"[-{LINE_HYPHEN}]" if text[index + 1 : index + 2].strip() else re.escape(char)
     if char == " ":
@@ -689,10 +784,13 @@ def _across_blocks(quote: str, ref: Reference) -> bool:
     """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next
     (`Reference.blocks`, of a printed page).
 
-    Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's
-    text goes on after other columns and page furniture. Between two sentences it may fall only at a page's end:
-    the page's last block before its foot notes, going on at the next page's first block. Elsewhere a block that
-    ends with a sentence is a paragraph's end, and sentences of two paragraphs glued together are no quote.
+    Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's text
+    goes on after other columns and page furniture. It may go on at an earlier block's start too where that block
+    opens the column to the right of the one the break ends (`Reference.sides`): pdftotext orders a page's columns
+    by the height of their tops, so a right column whose top stands a hair higher comes out first. Between two
+    sentences it may fall only at a page's end: the page's last block before its foot notes, going on at the next
+    page's first block. Elsewhere a block that ends with a sentence is a paragraph's end, and sentences of two
+    paragraphs glued together are no quote.
     """
     for head, tail in _cuts(quote):
         ends = re.compile(f"(?:{text_pattern(head, ref).pattern})$")
@@ -713,7 +811,17 @@ def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks
         last = all(_NOTE_BLOCK_RE.match(other) for other in page_blocks[index + 1 :])
         later = [(page + 1, 0)] if last and following else []
     else:
-        later = [(page, i) for i in range(index + 1, len(page_blocks))] + [(page + 1, i) for i in range(len(following))]
+        beside = [
+            (page, i)
+            for i in range(index)
+            if ref.sides
+            and any(page_blocks[index].endswith(end) and page_blocks[i].startswith(top) for end, top in ref.sides[page])
+        ]
+        later = (
+            beside
+            + [(page, i) for i in range(index + 1, len(page_blocks))]
+            + [(page + 1, i) for i in range(len(following))]
+        )
     starts = text_pattern(tail, ref)
     if any(starts.match(blocks[p][i]) for p, i in later):
         return True

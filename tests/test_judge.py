@@ -707,3 +707,68 @@ def test_a_sentence_going_on_past_the_dashed_rule_over_the_notes_to_the_next_pag
 @needs_pdftotext
 def test_a_sentence_past_the_dashed_rule_with_a_changed_number_is_not_faithful() -> None:
     assert not quote_in_reference(OVER_THE_NOTE_RULE.replace("310,000", "31,000"), reference(SLIP_OPINION))
+
+
+FRONTIERS = WILD / "frontiers-2022-hypertension-sars-cov-2.pdf"
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_at_a_column_pdftotext_prints_before_it_is_found() -> None:
+    """Page 2's right column stands a hair higher than its left one, so pdftotext prints it first; the left column's
+    last sentence goes on at the right column's top, a block printed before the one it ends."""
+    assert quote_in_reference("All study participants were examined by study physicians.", reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_at_a_column_printed_before_it_with_a_changed_word_is_not_faithful() -> None:
+    assert not quote_in_reference("All study participants were examined by study doctors.", reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_a_paragraphs_last_sentence_glued_to_a_block_printed_before_it_is_not_faithful() -> None:
+    """Between two sentences a quote may cross only a page's end: a block ending a sentence mid-page ends its
+    paragraph, whichever block pdftotext printed before it."""
+    glued = "hyperinflammation in patients with COVID-19 (2). by study physicians."
+    assert not quote_in_reference(glued, reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_a_tables_label_glued_to_a_figure_pdftotext_prints_before_it_is_not_faithful() -> None:
+    """Table 3's "Headache (yes/no)" row reads 8/17, not the 25/0 of the row above: a label and the narrower column of
+    figures beside it are no two columns of text, so the figures' block may not go on from the label's."""
+    assert not quote_in_reference("Headache (yes/no) 25/0", reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_a_raised_power_is_found_where_pdftotext_sets_its_digit_on_the_line_apart_or_glued() -> None:
+    """pdftotext prints "1 x" / "10 6 /ml" and "2 x 105 PBMCs" for the page's 10⁶ and 10⁵."""
+    ref = reference(FRONTIERS)
+    assert quote_in_reference("to obtain a cell count of 1 x 10⁶/ml in cell culture medium", ref)
+    assert quote_in_reference("Therefore, 2 x 10⁵ PBMCs were either incubated", ref)
+
+
+@needs_pdftotext
+def test_a_power_flattened_into_another_number_is_not_faithful_where_pdftotext_sets_it_apart() -> None:
+    assert not quote_in_reference("to obtain a cell count of 1 x 106/ml in cell culture medium", reference(FRONTIERS))
+    assert not quote_in_reference("to obtain a cell count of 1 x 10⁷/ml in cell culture medium", reference(FRONTIERS))
+
+
+@needs_pdftotext
+def test_two_lines_set_apart_side_by_side_are_no_columns_a_sentence_goes_on_across() -> None:
+    """The letter's "Sincerely," stands to the right above "Enclosure" at the margin: read after it, it is no column
+    top the enclosure line's words go on at."""
+    ref = reference(WILD / "house-clerk-committee-votes-2020.pdf")
+    assert not quote_in_reference("Enclosure Sincerely,", ref)
+
+
+@needs_pdftotext
+def test_a_column_of_a_band_above_a_figure_is_not_where_a_sentence_under_it_goes_on() -> None:
+    """Page 7 of the proposed rule sets three columns of text, figures under them, then two more columns: item (3)
+    ends its column ("replace the existing Airspeed Unreliable") and goes on beside it, not at item (1) over the
+    figures, though pdftotext prints that first."""
+    ref = reference(WILD / "federal-register-2020-17221.pdf")
+    assert not quote_in_reference(
+        "(3) In the Operating Procedures chapter, replace the existing Airspeed Unreliable (1) In the Certificate "
+        "Limitations and Operating Procedures chapters, remove the information",
+        ref,
+    )

@@ -826,9 +826,16 @@ def test_wild_raised_digits_after_a_ten_or_a_lone_letter_are_a_power_not_a_marke
     """In "2 x 10⁵ PBMCs" and "R² of the model" the raised digits are exponents: a marker [5] or [2] would link the
     sentence to the paper's fifth or second reference."""
     texts = [p.text for p in article(FRONTIERS).paragraphs]
-    assert any("Therefore, 2 x 105 PBMCs were either incubated" in text for text in texts)
-    assert any("and R2 of the model is 0.255" in text for text in texts)
+    assert any("Therefore, 2 x 10⁵ PBMCs were either incubated" in text for text in texts)
+    assert any("and R² of the model is 0.255" in text for text in texts)
     assert not any("10[" in text or "R[2]" in text for text in texts)
+
+
+def test_wild_a_power_stays_raised_and_is_not_flattened_into_another_number() -> None:
+    """In "a cell count of 1 x 10⁶/ml" the six is raised: written "106" the count would read a hundred and six."""
+    texts = [p.text for p in article(FRONTIERS).paragraphs]
+    assert any("to obtain a cell count of 1 x 10⁶/ml in cell culture medium" in text for text in texts)
+    assert not any("1 x 106/ml" in text for text in texts)
 
 
 def test_wild_journal_byline_wrapping_mid_name_with_orcid_marks_names_every_author() -> None:

@@ -197,6 +197,9 @@ _POWER_BASE_RE = re.compile(r"(?:^|[\s(])(?:10|[^\W\d_])$")
 """A ten or a lone letter just before raised digits: their base, as in a count of cells ("2 x 10⁵ PBMCs") or a
 statistic ("R² of the model", "χ² test"). A note's marker follows a word or a sentence's punctuation, not a
 variable's one letter."""
+_POWER_RE = re.compile(r"[0-9]+")
+_SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+"""A power's raised digits (`_POWER_BASE_RE`) and how they are written: raised, as the page prints them."""
 _AFFILIATION_MARKS_RE = re.compile(rf"(?:[*∗†‡§¶]|\[{NOTE_NUMBER}\])+,?")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -762,7 +765,9 @@ def _render(line: _Line) -> None:
     A raised letter opening a line is a figure's or table's note letter ("a" over "The National ..."): a word of
     its own, as the note's number is, not the first letter of the note's first word.
 
-    Raised digits after a ten or a lone letter are its power, not a marker (`_POWER_BASE_RE`): they stay digits.
+    Raised digits after a ten or a lone letter are its power, not a marker (`_POWER_BASE_RE`): they are written as
+    the superscript digits they print as ("1 x 10⁶/ml", "R²"), for flattened to the line ("106") they would read as
+    another number.
 
     A bullet glyph opening the line marks a list item, as an unmapped one does (`_mark_items`): it is
     the list's markup, like an HTML `<li>`, and not part of the item's words.
@@ -795,6 +800,10 @@ def _render(line: _Line) -> None:
         if end > index and _MARKER_RUN_RE.fullmatch(run.strip()) and not _POWER_BASE_RE.search("".join(parts)):
             parts.append("".join(f"[{number}]" for number in re.findall(r"\d+", run)))
             line.marked = line.marked or index == 0
+            previous, index = chars[end - 1], end
+            continue
+        if end > index and _POWER_RE.fullmatch(run.strip()) and _POWER_BASE_RE.search("".join(parts)):
+            parts.append(run.strip().translate(_SUPERSCRIPT_DIGITS))
             previous, index = chars[end - 1], end
             continue
         if _hidden_space(char, previous):
