@@ -23,6 +23,7 @@ from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import pairwise
 from pathlib import PurePosixPath
 from statistics import median
@@ -104,6 +105,10 @@ _BULLETS = frozenset("•‣◦⁃∙●○■□▪▫◆◇►▸▹➢➤❖�
 """Glyphs that open a list item when they open a line."""
 _OVERPRINT = 1.0
 """Points apart within which the same character at the same size, drawn twice, is one character overprinted."""
+_LAYER_SHIFT = 0.25
+"""A run within this share of its size from another text's top, at that size, is set on that text's baseline."""
+_COPY = 0.5
+"""Likeness (difflib's ratio) of a run's letters to those it covers from which the run is a copy of them."""
 _NESTING = 3
 """How deep columns are looked for inside columns."""
 _GRID_ROWS = 3
@@ -1722,7 +1727,7 @@ def _read(
             pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
-                pages.append(_layout(number, _printed(_on_page(page)), tables[-1]))
+                pages.append(_layout(number, _printed(_unlayered(_on_page(page))), tables[-1]))
                 links += _link_addresses(page)
                 grids.append(_grids(page) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -2001,6 +2006,71 @@ def _printed(chars: list[dict]) -> list[dict]:
             seen.setdefault((*key, x, y), []).append(char)
             kept.append(char)
     return kept
+
+
+def _unlayered(chars: list[dict]) -> list[dict]:
+    """A page's characters without the runs set over other text in a rarer font: a proof's hidden layer.
+
+    A proof lays its copy-editor's queries ("AU: Please check ...") as invisible text on the baseline of the line
+    they query, at its size, in a font of their own, and their colons and braces in a third: where they cover the
+    line, two different letters stand at one place, and read as one line they interleave letter by letter. A reader
+    reads one text at a place; of two texts in two fonts over each other, the one in the font the page is set in
+    is the text. A run (one font, size and baseline) of which `_STACKED_SHARE` of the glyphs each cover more than
+    `_STACKED` of a glyph in a font more common on the page, at the run's size and baseline, is left out, unless its
+    letters copy those it covers (`_COPY`): a copy (`_printed`, `_overprinted`) is no layer of another text, nor is
+    an accent (`_SPACING_ACCENTS`), and a glyph in the page's own font covers nothing rarer. A run of signs alone
+    (the colons and braces) within a layer's extent on its baseline is that layer's punctuation, left out with it.
+    Layers go before copies are merged (`_printed`): a layer's letter may lie on the same letter of the line beneath.
+    """
+    glyphs = [c for c in chars if c["upright"] and not c["text"].isspace() and c["text"] not in _SPACING_ACCENTS]
+    usage = Counter(c["fontname"] for c in glyphs)
+    rows: dict[int, list[dict]] = {}
+    for char in glyphs:
+        rows.setdefault(round(char["top"]), []).append(char)
+
+    def beneath(char: dict) -> list[dict]:
+        """The glyphs in a font more common on the page that `char` covers, at its size and on its baseline."""
+        shift = _LAYER_SHIFT * char["size"]
+        near = (
+            o
+            for row in range(round(char["top"] - shift) - 1, round(char["top"] + shift) + 2)
+            for o in rows.get(row, [])
+        )
+        return [
+            other
+            for other in near
+            if usage[other["fontname"]] > usage[char["fontname"]]
+            and abs(other["top"] - char["top"]) < shift
+            and abs(other["size"] - char["size"]) < 0.1 * char["size"]
+            and min(char["x1"], other["x1"]) - max(char["x0"], other["x0"])
+            > _STACKED * max(min(char["x1"] - char["x0"], other["x1"] - other["x0"]), 0.1)
+        ]
+
+    def layered(run: list[dict]) -> bool:
+        """Whether a run covers text it does not copy."""
+        covered = [beneath(char) for char in run]
+        if sum(map(bool, covered)) < _STACKED_SHARE * len(run):
+            return False
+        under = sorted({id(other): other for others in covered for other in others}.values(), key=lambda c: c["x0"])
+        copy = SequenceMatcher(None, "".join(c["text"] for c in run), "".join(c["text"] for c in under))
+        return copy.ratio() < _COPY
+
+    runs: dict[tuple[str, float, float], list[dict]] = {}
+    for char in glyphs:
+        runs.setdefault((char["fontname"], round(char["size"], 1), round(char["top"], 1)), []).append(char)
+    layers = [run for run in runs.values() if layered(run)]
+
+    def punctuates(run: list[dict]) -> bool:
+        """Whether a run of signs only lies within a layer's extent on its baseline: the layer's punctuation."""
+        return not any(c["text"].isalnum() for c in run) and any(
+            abs(layer[0]["top"] - run[0]["top"]) < _LAYER_SHIFT * run[0]["size"]
+            and layer[0]["x0"] <= run[0]["x0"]
+            and run[-1]["x1"] <= layer[-1]["x1"]
+            for layer in layers
+        )
+
+    hidden = {id(char) for run in layers + [run for run in runs.values() if punctuates(run)] for char in run}
+    return [c for c in chars if id(c) not in hidden]
 
 
 def _link_addresses(page: pdfplumber.page.Page) -> list[str]:
