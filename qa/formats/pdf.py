@@ -2009,27 +2009,32 @@ def _printed(chars: list[dict]) -> list[dict]:
 
 
 def _unlayered(chars: list[dict]) -> list[dict]:
-    """A page's characters without the runs set over other text in a rarer font: a proof's hidden layer.
+    """A page's characters without the runs laid over a line's text from within it: a proof's hidden layer.
 
     A proof lays its copy-editor's queries ("AU: Please check ...") as invisible text on the baseline of the line
-    they query, at its size, in a font of their own, and their colons and braces in a third: where they cover the
-    line, two different letters stand at one place, and read as one line they interleave letter by letter. A reader
-    reads one text at a place; of two texts in two fonts over each other, the one in the font the page is set in
-    is the text. A run (one font, size and baseline) of which `_STACKED_SHARE` of the glyphs each cover more than
-    `_STACKED` of a glyph in a font more common on the page, at the run's size and baseline, is left out, unless its
-    letters copy those it covers (`_COPY`): a copy (`_printed`, `_overprinted`) is no layer of another text, nor is
-    an accent (`_SPACING_ACCENTS`), and a glyph in the page's own font covers nothing rarer. A run of signs alone
-    (the colons and braces) within a layer's extent on its baseline is that layer's punctuation, left out with it.
-    Layers go before copies are merged (`_printed`): a layer's letter may lie on the same letter of the line beneath.
+    they query, from the queried word on, at the line's size, in a font of their own, and their colons and braces in
+    a third: where they cover the line, two different letters stand at one place, and read as one line they
+    interleave letter by letter. A reader reads one text at a place; of two texts over each other, the line is the
+    one that opens first (further left), and the one opening within it is laid over it; where both open at one
+    place, the one in the font more common on the page is the line. A run (one font, size and baseline) of which
+    `_STACKED_SHARE` of the glyphs each cover more than `_STACKED` of a line's glyph at the run's size and baseline
+    is left out, unless its letters copy those it covers (`_COPY`): a copy (`_printed`, `_overprinted`) is no layer
+    of another text, nor is an accent (`_SPACING_ACCENTS`). A run of signs alone (the colons and braces) within a
+    layer's extent on its baseline is that layer's punctuation, left out with it. Layers go before copies are
+    merged (`_printed`): a layer's letter may lie on the same letter of the line beneath.
     """
     glyphs = [c for c in chars if c["upright"] and not c["text"].isspace() and c["text"] not in _SPACING_ACCENTS]
     usage = Counter(c["fontname"] for c in glyphs)
+    runs: dict[tuple[str, float, float], list[dict]] = {}
+    for char in sorted(glyphs, key=lambda c: c["x0"]):
+        runs.setdefault((char["fontname"], round(char["size"], 1), round(char["top"], 1)), []).append(char)
+    opening = {id(char): (run[0]["x0"], -usage[char["fontname"]]) for run in runs.values() for char in run}
     rows: dict[int, list[dict]] = {}
     for char in glyphs:
         rows.setdefault(round(char["top"]), []).append(char)
 
     def beneath(char: dict) -> list[dict]:
-        """The glyphs in a font more common on the page that `char` covers, at its size and on its baseline."""
+        """The glyphs of lines opening before `char`'s run that it covers, at its size and on its baseline."""
         shift = _LAYER_SHIFT * char["size"]
         near = (
             o
@@ -2039,7 +2044,8 @@ def _unlayered(chars: list[dict]) -> list[dict]:
         return [
             other
             for other in near
-            if usage[other["fontname"]] > usage[char["fontname"]]
+            if opening[id(other)] < opening[id(char)]
+            and other["fontname"] != char["fontname"]
             and abs(other["top"] - char["top"]) < shift
             and abs(other["size"] - char["size"]) < 0.1 * char["size"]
             and min(char["x1"], other["x1"]) - max(char["x0"], other["x0"])
@@ -2055,9 +2061,6 @@ def _unlayered(chars: list[dict]) -> list[dict]:
         copy = SequenceMatcher(None, "".join(c["text"] for c in run), "".join(c["text"] for c in under))
         return copy.ratio() < _COPY
 
-    runs: dict[tuple[str, float, float], list[dict]] = {}
-    for char in glyphs:
-        runs.setdefault((char["fontname"], round(char["size"], 1), round(char["top"], 1)), []).append(char)
     layers = [run for run in runs.values() if layered(run)]
 
     def punctuates(run: list[dict]) -> bool:
