@@ -861,3 +861,8 @@ def test_wild_proof_query_laid_over_a_line_in_another_font_is_not_read_into_it()
 def test_wild_proof_querys_colons_in_a_third_font_are_left_out_with_it() -> None:
     text = paragraph_with(article(PLOS), "We identified how")
     assert "We identified how strong support from countries and civil society contributed" in text
+
+
+def test_wild_two_proof_queries_laid_over_a_table_title_and_past_its_end_leave_the_title() -> None:
+    texts = [p.text for p in article(PLOS).paragraphs]
+    assert "Table 2. Main factors influencing the preparatory process of health-related UN events." in texts

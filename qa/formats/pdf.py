@@ -2017,11 +2017,12 @@ def _unlayered(chars: list[dict]) -> list[dict]:
     interleave letter by letter. A reader reads one text at a place; of two texts over each other, the line is the
     one that opens first (further left), and the one opening within it is laid over it; where both open at one
     place, the one in the font more common on the page is the line. A run (one font, size and baseline) of which
-    `_STACKED_SHARE` of the glyphs each cover more than `_STACKED` of a line's glyph at the run's size and baseline
-    is left out, unless its letters copy those it covers (`_COPY`): a copy (`_printed`, `_overprinted`) is no layer
-    of another text, nor is an accent (`_SPACING_ACCENTS`). A run of signs alone (the colons and braces) within a
-    layer's extent on its baseline is that layer's punctuation, left out with it. Layers go before copies are
-    merged (`_printed`): a layer's letter may lie on the same letter of the line beneath.
+    `_STACKED_SHARE` of the glyphs over such a line (two queries run on past the line's end, one over the other)
+    each cover more than `_STACKED` of the line's glyph at the run's size and baseline is left out, unless its
+    letters copy those it covers (`_COPY`): a copy (`_printed`, `_overprinted`) is no layer of another text, nor is
+    an accent (`_SPACING_ACCENTS`). A run of signs alone (the colons and braces) within a layer's extent on its
+    baseline is that layer's punctuation, left out with it. Layers go before copies are merged (`_printed`): a
+    layer's letter may lie on the same letter of the line beneath.
     """
     glyphs = [c for c in chars if c["upright"] and not c["text"].isspace() and c["text"] not in _SPACING_ACCENTS]
     usage = Counter(c["fontname"] for c in glyphs)
@@ -2053,9 +2054,18 @@ def _unlayered(chars: list[dict]) -> list[dict]:
         ]
 
     def layered(run: list[dict]) -> bool:
-        """Whether a run covers text it does not copy."""
-        covered = [beneath(char) for char in run]
-        if sum(map(bool, covered)) < _STACKED_SHARE * len(run):
+        """Whether a run covers text it does not copy, counting its glyphs over the lines opening before it."""
+        extents = [
+            (line[0]["x0"], line[-1]["x1"])
+            for line in runs.values()
+            if line[0]["fontname"] != run[0]["fontname"]
+            and opening[id(line[0])] < opening[id(run[0])]
+            and abs(line[0]["top"] - run[0]["top"]) < _LAYER_SHIFT * run[0]["size"]
+            and abs(line[0]["size"] - run[0]["size"]) < 0.1 * run[0]["size"]
+        ]
+        over = [char for char in run if any(x0 < (char["x0"] + char["x1"]) / 2 < x1 for x0, x1 in extents)]
+        covered = [beneath(char) for char in over]
+        if not over or sum(map(bool, covered)) < _STACKED_SHARE * len(over):
             return False
         under = sorted({id(other): other for others in covered for other in others}.values(), key=lambda c: c["x0"])
         copy = SequenceMatcher(None, "".join(c["text"] for c in run), "".join(c["text"] for c in under))
