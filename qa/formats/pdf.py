@@ -2016,20 +2016,28 @@ def _unlayered(chars: list[dict]) -> list[dict]:
     a third: where they cover the line, two different letters stand at one place, and read as one line they
     interleave letter by letter. A reader reads one text at a place; of two texts over each other, the line is the
     one that opens first (further left), and the one opening within it is laid over it; where both open at one
-    place, the one in the font more common on the page is the line. A run (one font, size and baseline) of which
-    `_STACKED_SHARE` of the glyphs over such a line (two queries run on past the line's end, one over the other)
-    each cover more than `_STACKED` of the line's glyph at the run's size and baseline is left out, unless its
-    letters copy those it covers (`_COPY`): a copy (`_printed`, `_overprinted`) is no layer of another text, nor is
-    an accent (`_SPACING_ACCENTS`). A run of signs alone (the colons and braces) within a layer's extent on its
-    baseline is that layer's punctuation, left out with it. Layers go before copies are merged (`_printed`): a
-    layer's letter may lie on the same letter of the line beneath.
+    place (within `_OVERPRINT`), the one in the font more common on the page is the line. A run (one font, size and
+    baseline) of which `_STACKED_SHARE` of the glyphs over such a line (two queries run on past the line's end, one
+    over the other) each cover more than `_STACKED` of the line's glyph at the run's size and baseline is left out,
+    unless its letters copy those it covers (`_COPY`): a copy (`_printed`, `_overprinted`) is no layer of another
+    text, nor is an accent (`_SPACING_ACCENTS`). A run of signs alone (the colons and braces) within a layer's
+    extent on its baseline is that layer's punctuation, left out with it. Layers go before copies are merged
+    (`_printed`): a layer's letter may lie on the same letter of the line beneath.
     """
     glyphs = [c for c in chars if c["upright"] and not c["text"].isspace() and c["text"] not in _SPACING_ACCENTS]
     usage = Counter(c["fontname"] for c in glyphs)
     runs: dict[tuple[str, float, float], list[dict]] = {}
     for char in sorted(glyphs, key=lambda c: c["x0"]):
         runs.setdefault((char["fontname"], round(char["size"], 1), round(char["top"], 1)), []).append(char)
-    opening = {id(char): (run[0]["x0"], -usage[char["fontname"]]) for run in runs.values() for char in run}
+    opening = {id(char): run[0]["x0"] for run in runs.values() for char in run}
+
+    def first(line: dict, run: dict) -> bool:
+        """Whether the text of `line`'s glyph opens before that of `run`'s: a point further left, or at one place in
+        a font more common on the page."""
+        if abs(opening[id(line)] - opening[id(run)]) > _OVERPRINT:
+            return opening[id(line)] < opening[id(run)]
+        return usage[line["fontname"]] > usage[run["fontname"]]
+
     rows: dict[int, list[dict]] = {}
     for char in glyphs:
         rows.setdefault(round(char["top"]), []).append(char)
@@ -2045,7 +2053,7 @@ def _unlayered(chars: list[dict]) -> list[dict]:
         return [
             other
             for other in near
-            if opening[id(other)] < opening[id(char)]
+            if first(other, char)
             and other["fontname"] != char["fontname"]
             and abs(other["top"] - char["top"]) < shift
             and abs(other["size"] - char["size"]) < 0.1 * char["size"]
@@ -2059,7 +2067,7 @@ def _unlayered(chars: list[dict]) -> list[dict]:
             (line[0]["x0"], line[-1]["x1"])
             for line in runs.values()
             if line[0]["fontname"] != run[0]["fontname"]
-            and opening[id(line[0])] < opening[id(run[0])]
+            and first(line[0], run[0])
             and abs(line[0]["top"] - run[0]["top"]) < _LAYER_SHIFT * run[0]["size"]
             and abs(line[0]["size"] - run[0]["size"]) < 0.1 * run[0]["size"]
         ]
