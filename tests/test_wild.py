@@ -866,3 +866,10 @@ def test_wild_proof_querys_colons_in_a_third_font_are_left_out_with_it() -> None
 def test_wild_two_proof_queries_laid_over_a_table_title_and_past_its_end_leave_the_title() -> None:
     texts = [p.text for p in article(PLOS).paragraphs]
     assert "Table 2. Main factors influencing the preparatory process of health-related UN events." in texts
+
+
+def test_wild_glyph_its_font_maps_to_the_replacement_character_is_not_read() -> None:
+    """A table's note opens with a TeX symbol font's dagger, mapped to U+FFFD: pdftotext leaves it out too."""
+    texts = [p.text for p in article(PLOS).paragraphs]
+    assert "Too early to be judged correctly." in texts
+    assert [text for text in texts if "\ufffd" in text] == []

@@ -211,8 +211,9 @@ _COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 """Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
-_UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
-"""pdfminer's name for a glyph the PDF gives no character for (mostly bullets): nothing a reader can quote."""
+_UNMAPPED_RE = re.compile(r"\(cid:\d+\)|\ufffd")
+"""pdfminer's name for a glyph the PDF gives no character for (mostly bullets), or the replacement character a font's
+own map gives it (a TeX symbol font's dagger): nothing a reader can quote, and pdftotext leaves it out too."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
