@@ -854,3 +854,29 @@ def test_wild_journal_name_in_larger_type_over_the_title_is_no_title() -> None:
         " UN General Assembly: A policy research observational study"
     )
     assert "PLOS MEDICINE" not in [p.text for p in found.paragraphs]
+
+
+PLOS = "plos-medicine-2022-unga-health-meetings.pdf"
+
+
+def test_wild_proof_query_laid_over_a_line_in_another_font_is_not_read_into_it() -> None:
+    """The proof lays its copy-editor's query over the abstract's first line, on its baseline in another font."""
+    text = paragraph_with(article(PLOS), "Recognising the")
+    assert text.startswith("Recognising the substantial political weight of the United Nations General Assembly (UNGA)")
+
+
+def test_wild_proof_querys_colons_in_a_third_font_are_left_out_with_it() -> None:
+    text = paragraph_with(article(PLOS), "We identified how")
+    assert "We identified how strong support from countries and civil society contributed" in text
+
+
+def test_wild_two_proof_queries_laid_over_a_table_title_and_past_its_end_leave_the_title() -> None:
+    texts = [p.text for p in article(PLOS).paragraphs]
+    assert "Table 2. Main factors influencing the preparatory process of health-related UN events." in texts
+
+
+def test_wild_glyph_its_font_maps_to_the_replacement_character_is_not_read() -> None:
+    """A table's note opens with a TeX symbol font's dagger, mapped to U+FFFD: pdftotext leaves it out too."""
+    texts = [p.text for p in article(PLOS).paragraphs]
+    assert "Too early to be judged correctly." in texts
+    assert [text for text in texts if "\ufffd" in text] == []

@@ -23,6 +23,7 @@ from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from itertools import pairwise
 from pathlib import PurePosixPath
 from statistics import median
@@ -104,6 +105,10 @@ _BULLETS = frozenset("•‣◦⁃∙●○■□▪▫◆◇►▸▹➢➤❖�
 """Glyphs that open a list item when they open a line."""
 _OVERPRINT = 1.0
 """Points apart within which the same character at the same size, drawn twice, is one character overprinted."""
+_LAYER_SHIFT = 0.25
+"""A run within this share of its size from another text's top, at that size, is set on that text's baseline."""
+_COPY = 0.5
+"""Likeness (difflib's ratio) of a run's letters to those it covers from which the run is a copy of them."""
 _NESTING = 3
 """How deep columns are looked for inside columns."""
 _GRID_ROWS = 3
@@ -209,8 +214,9 @@ _COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 """Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
-_UNMAPPED_RE = re.compile(r"\(cid:\d+\)")
-"""pdfminer's name for a glyph the PDF gives no character for (mostly bullets): nothing a reader can quote."""
+_UNMAPPED_RE = re.compile(r"\(cid:\d+\)|\ufffd")
+"""pdfminer's name for a glyph the PDF gives no character for (mostly bullets), or the replacement character a font's
+own map gives it (a TeX symbol font's dagger): nothing a reader can quote, and pdftotext leaves it out too."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
@@ -1731,7 +1737,7 @@ def _read(
             pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
-                pages.append(_layout(number, _printed(_on_page(page)), tables[-1]))
+                pages.append(_layout(number, _printed(_unlayered(_on_page(page))), tables[-1]))
                 links += _link_addresses(page)
                 grids.append(_grids(page) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -2010,6 +2016,92 @@ def _printed(chars: list[dict]) -> list[dict]:
             seen.setdefault((*key, x, y), []).append(char)
             kept.append(char)
     return kept
+
+
+def _unlayered(chars: list[dict]) -> list[dict]:
+    """A page's characters without the runs laid over a line's text from within it: a proof's hidden layer.
+
+    A proof lays its copy-editor's queries ("AU: Please check ...") as invisible text on the baseline of the line
+    they query, from the queried word on, at the line's size, in a font of their own, and their colons and braces in
+    a third: where they cover the line, two different letters stand at one place, and read as one line they
+    interleave letter by letter. A reader reads one text at a place; of two texts over each other, the line is the
+    one that opens first (further left), and the one opening within it is laid over it; where both open at one
+    place (within `_OVERPRINT`), the one in the font more common on the page is the line. A run (one font, size and
+    baseline) of which `_STACKED_SHARE` of the glyphs over such a line (two queries run on past the line's end, one
+    over the other) each cover more than `_STACKED` of the line's glyph at the run's size and baseline is left out,
+    unless its letters copy those it covers (`_COPY`): a copy (`_printed`, `_overprinted`) is no layer of another
+    text, nor is an accent (`_SPACING_ACCENTS`). A run of signs alone (the colons and braces) within a layer's
+    extent on its baseline is that layer's punctuation, left out with it. Layers go before copies are merged
+    (`_printed`): a layer's letter may lie on the same letter of the line beneath.
+    """
+    glyphs = [c for c in chars if c["upright"] and not c["text"].isspace() and c["text"] not in _SPACING_ACCENTS]
+    usage = Counter(c["fontname"] for c in glyphs)
+    runs: dict[tuple[str, float, float], list[dict]] = {}
+    for char in sorted(glyphs, key=lambda c: c["x0"]):
+        runs.setdefault((char["fontname"], round(char["size"], 1), round(char["top"], 1)), []).append(char)
+    opening = {id(char): run[0]["x0"] for run in runs.values() for char in run}
+
+    def first(line: dict, run: dict) -> bool:
+        """Whether the text of `line`'s glyph opens before that of `run`'s: a point further left, or at one place in
+        a font more common on the page."""
+        if abs(opening[id(line)] - opening[id(run)]) > _OVERPRINT:
+            return opening[id(line)] < opening[id(run)]
+        return usage[line["fontname"]] > usage[run["fontname"]]
+
+    rows: dict[int, list[dict]] = {}
+    for char in glyphs:
+        rows.setdefault(round(char["top"]), []).append(char)
+
+    def beneath(char: dict) -> list[dict]:
+        """The glyphs of lines opening before `char`'s run that it covers, at its size and on its baseline."""
+        shift = _LAYER_SHIFT * char["size"]
+        near = (
+            o
+            for row in range(round(char["top"] - shift) - 1, round(char["top"] + shift) + 2)
+            for o in rows.get(row, [])
+        )
+        return [
+            other
+            for other in near
+            if first(other, char)
+            and other["fontname"] != char["fontname"]
+            and abs(other["top"] - char["top"]) < shift
+            and abs(other["size"] - char["size"]) < 0.1 * char["size"]
+            and min(char["x1"], other["x1"]) - max(char["x0"], other["x0"])
+            > _STACKED * max(min(char["x1"] - char["x0"], other["x1"] - other["x0"]), 0.1)
+        ]
+
+    def layered(run: list[dict]) -> bool:
+        """Whether a run covers text it does not copy, counting its glyphs over the lines opening before it."""
+        extents = [
+            (line[0]["x0"], line[-1]["x1"])
+            for line in runs.values()
+            if line[0]["fontname"] != run[0]["fontname"]
+            and first(line[0], run[0])
+            and abs(line[0]["top"] - run[0]["top"]) < _LAYER_SHIFT * run[0]["size"]
+            and abs(line[0]["size"] - run[0]["size"]) < 0.1 * run[0]["size"]
+        ]
+        over = [char for char in run if any(x0 < (char["x0"] + char["x1"]) / 2 < x1 for x0, x1 in extents)]
+        covered = [beneath(char) for char in over]
+        if not over or sum(map(bool, covered)) < _STACKED_SHARE * len(over):
+            return False
+        under = sorted({id(other): other for others in covered for other in others}.values(), key=lambda c: c["x0"])
+        copy = SequenceMatcher(None, "".join(c["text"] for c in run), "".join(c["text"] for c in under))
+        return copy.ratio() < _COPY
+
+    layers = [run for run in runs.values() if layered(run)]
+
+    def punctuates(run: list[dict]) -> bool:
+        """Whether a run of signs only lies within a layer's extent on its baseline: the layer's punctuation."""
+        return not any(c["text"].isalnum() for c in run) and any(
+            abs(layer[0]["top"] - run[0]["top"]) < _LAYER_SHIFT * run[0]["size"]
+            and layer[0]["x0"] <= run[0]["x0"]
+            and run[-1]["x1"] <= layer[-1]["x1"]
+            for layer in layers
+        )
+
+    hidden = {id(char) for run in layers + [run for run in runs.values() if punctuates(run)] for char in run}
+    return [c for c in chars if id(c) not in hidden]
 
 
 def _link_addresses(page: pdfplumber.page.Page) -> list[str]:
