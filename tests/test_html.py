@@ -720,3 +720,8 @@ def test_a_lettered_notes_list_that_links_reach_is_not_read_as_a_numbered_refere
     parsed = parse_page((PROJECT_ROOT / "eval" / "real" / "docs" / "wikipedia-new-zealand.html").read_bytes())
     (area,) = [p for p in parsed.articles[0].paragraphs if p.text.startswith("• Total 268,021 km")]
     assert area.text == "• Total 268,021 km2 (103,483 sq mi) (75th)"
+
+
+def test_a_short_published_line_in_year_month_day_order_dates_the_article() -> None:
+    """The page has no date in markup; its article information prints "Published online 2012 September 17."."""
+    assert side_chains().date == "2012-09-17"

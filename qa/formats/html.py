@@ -303,6 +303,32 @@ _REVISED_RE = re.compile(
     re.IGNORECASE,
 )
 _UNREAD = frozenset({"script", "style", "noscript", "template"})
+_PUBLISHED_RE = re.compile(
+    r"\b(?:first\s+)?published(?:\s+online)?(?:\s+on)?\s*:?\s*"
+    r"(?:(?P<year>\d{4})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})\b"
+    r"|(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4}))",
+    re.IGNORECASE,
+)
+"""A publication line and its date, also in the year-first order of medical journals ("Published online 2012
+September 17")."""
+
+
+def _published(tree: etree._Element) -> str | None:
+    """The date a short line of its own says the text was published on ("Published online 2012 September 17.",
+    "First published: 3 May 2021"): a journal's article information prints it so, where no markup dates the page.
+    In a longer block the words are prose and may date something else."""
+    for found in tree.xpath("//text()[contains(translate(., 'PUBLISHED', 'published'), 'published')]"):
+        node = found.getparent()
+        if found.is_tail:
+            node = node.getparent()
+        if node is None or node.tag in _UNREAD:
+            continue
+        line = squash(node.text_content())
+        if len(line) > _BYLINE_MAX or not (match := _PUBLISHED_RE.search(line)):
+            continue
+        if date := _date(match["date"] or f"{match['day']} {match['month']} {match['year']}"):
+            return date
+    return None
 
 
 def _revised(tree: etree._Element) -> str | None:
@@ -509,7 +535,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _microdata(tree, "datePublished"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
-    date = date or _opening_date(_dateline(tree, heading) or "") or _revised(tree)
+    date = date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or _revised(tree)
     return title, next((a for a in authors if a), None), date
 
 
