@@ -725,3 +725,9 @@ def test_a_lettered_notes_list_that_links_reach_is_not_read_as_a_numbered_refere
 def test_a_short_published_line_in_year_month_day_order_dates_the_article() -> None:
     """The page has no date in markup; its article information prints "Published online 2012 September 17."."""
     assert side_chains().date == "2012-09-17"
+
+
+def test_an_author_list_block_names_every_author_the_header_byline_folds_into_an_ellipsis() -> None:
+    """The header prints "Tatsiana Kirys, Anatoly M Ruvinsky, [...], and Ilya A Vakser"; the article information's
+    `contrib-group fm-author` block links all four names."""
+    assert side_chains().author == "Tatsiana Kirys, Anatoly M Ruvinsky, Alexander V Tuzikov, Ilya A Vakser"

@@ -444,6 +444,28 @@ def _article_credit(tree: etree._Element) -> str | None:
     return None
 
 
+_AUTHOR_GROUP_RE = re.compile(r"(?:^|[-_])(?:authors?|contrib-group)$", re.IGNORECASE)
+_AUTHOR_GROUP_MAX = 4 * _BYLINE_MAX
+"""An author list with affiliation marks ("Tatsiana Kirys, 1, 2 Anatoly M Ruvinsky, 1 ...") is a few lines long."""
+
+
+def _author_group(tree: etree._Element) -> str | None:
+    """The authors a short block the page names its authors' list (a class `authors`, `fm-author`,
+    `contrib-group`) links to, every link reading as a person's name (`personal_names`).
+
+    A journal's article information lists every author so (PubMed Central), where the header's byline folds some
+    names into "[...]". A link that is no name (a label, an e-mail) makes the block no author list.
+    """
+    for node in tree.iter("div", "p", "span", "ul"):
+        if not any(_AUTHOR_GROUP_RE.search(name) for name in _classes(node)) or len(_text(node)) > _AUTHOR_GROUP_MAX:
+            continue
+        labels = [_clean(_text(anchor)) for anchor in node.iter("a")]
+        names = [name for label in labels if label and (name := personal_names(label))]
+        if names and len(names) == len(labels):
+            return ", ".join(names)
+    return None
+
+
 _BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
 _TEXT_START = 200
 """A paragraph this long is the article's text under way: a byline stands above it."""
@@ -527,6 +549,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _byline(tree),
         _person(microdata.authors(tree)),
         _article_credit(tree),
+        _author_group(tree),
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),
