@@ -361,8 +361,12 @@ def _box_line(block: str, index: int) -> str:
     return normalize(" ".join(words))
 
 
+_DECIMAL_STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*decimal\b", re.IGNORECASE)
+
+
 class _VisibleText(HTMLParser):
-    """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered, an image
+    """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered (and a
+    `<ul>` a style numbers, `list-style-type: decimal`, as PubMed Central sets its references), an image
     a gap in the line. An image takes room where it stands, so the words either side of it do not run together:
     pages set symbols and thin spaces as small images inside sentences (`losing<img>&gt;<img>1 Å`, which a reader
     sees as `losing > 1 Å`). Its alt text is not read: the image, not those words, is what the reader sees."""
@@ -384,7 +388,8 @@ class _VisibleText(HTMLParser):
             self._hidden += 1
         elif tag in ("ol", "ul"):
             start = dict(attrs).get("start") or "1"
-            self._lists.append((int(start) if start.isdigit() else 1) if tag == "ol" else None)
+            numbered = tag == "ol" or _DECIMAL_STYLE_RE.search(dict(attrs).get("style") or "") is not None
+            self._lists.append((int(start) if start.isdigit() else 1) if numbered else None)
         if tag in self._BLOCKS:
             self.parts.append("\n")
         elif tag == "img":
@@ -659,17 +664,34 @@ def _marker_pattern(number: int, printed: bool) -> str:
     return rf"\s?(?:\[\^?{n}\]|{bare})" if printed else rf"(?:\s?\[\^?{n}\]|{bare})"
 
 
+def _marker_run_pattern(numbers: list[int], printed: bool) -> str:
+    """How a run of markers `[1][2][3]` may stand in the source: each as one marker, or one bracketed list or range
+    from its first number to its last (`[1-3]`, `[1,2,3]`), as articles cite several references at once."""
+    each = r"\s?".join(_marker_pattern(number, printed) for number in numbers)
+    if len(numbers) < 2:
+        return each
+    between = r"\s*[-–,]\s*"
+    return rf"(?:{each}|\s?\[{numbers[0]}(?:{between}{NOTE_NUMBER})*{between}{numbers[-1]}\])"
+
+
 def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
-    """A pattern matching `text` as the source `ref` may print it: its words exactly, its markers in any form, and
-    where the source is printed (`Reference.printed`) with what pdftotext does to a printed line (`_literal`)."""
+    """A pattern matching `text` as the source `ref` may print it: its words exactly, its markers in any form (a
+    run of them also as one bracketed list or range, `_marker_run_pattern`), and where the source is printed
+    (`Reference.printed`) with what pdftotext does to a printed line (`_literal`)."""
     printed = ref is not None and ref.printed
     text = normalize(text)
+    runs: list[list[re.Match[str]]] = []
+    for marker in MARKER_RE.finditer(text):
+        if runs and runs[-1][-1].end() == marker.start():
+            runs[-1].append(marker)
+        else:
+            runs.append([marker])
     parts: list[str] = []
     position = 0
-    for marker in MARKER_RE.finditer(text):
-        parts.append(_literal(text[position : marker.start()].rstrip(), ref))
-        parts.append(_marker_pattern(int(marker.group(1)), printed) + r"\s?")
-        position = marker.end()
+    for run in runs:
+        parts.append(_literal(text[position : run[0].start()].rstrip(), ref))
+        parts.append(_marker_run_pattern([int(marker.group(1)) for marker in run], printed) + r"\s?")
+        position = run[-1].end()
         if text[position : position + 1] == " ":
             position += 1
     parts.append(_literal(text[position:], ref))

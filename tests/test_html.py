@@ -671,3 +671,63 @@ def test_page_too_large_for_the_memory_limit_is_refused_at_once_naming_its_size_
     with pytest.raises(ParseStopped, match=r"large\.html: it is a 2\.\d MB page, .*raise QA_PARSE_MEMORY_BYTES"):
         parse_isolated(page.encode(), "large.html", replace(DEFAULT_LIMITS, memory_bytes=60_000_000))
     assert time.monotonic() - started < 10
+
+
+SIDE_CHAINS = WILD / "pmc-pubreader-2012-side-chains.html"
+
+
+def side_chains() -> Article:
+    (article,) = parse_page(SIDE_CHAINS.read_bytes()).articles
+    return article
+
+
+def cited_in(article: Article, words: str) -> list[int]:
+    (paragraph,) = [p for p in article.paragraphs if words in p.text]
+    return [m.number for m in paragraph.markers if paragraph.cites(m)]
+
+
+def test_a_decimal_styled_list_under_a_references_heading_is_the_articles_notes() -> None:
+    """PubMed Central lists the references in a `<ul style="list-style-type:decimal">` under "References"."""
+    article = side_chains()
+    assert sorted(article.footnotes) == list(range(1, 36))
+    assert article.footnotes[26].startswith("Gao Y, Douguet D, Tovchigrechko A, Vakser IA. DOCKGROUND system")
+
+
+def test_a_typed_bracketed_number_cites_the_reference_list_entry_of_that_number() -> None:
+    article = side_chains()
+    assert cited_in(article, "Dockground Benchmark 3 set of bound and corresponding unbound") == [26]
+
+
+def test_a_typed_bracketed_range_cites_each_reference_in_it() -> None:
+    """The page prints "[21-23]"; a marker cites one note, so the range is written as its three markers."""
+    (paragraph,) = [p for p in side_chains().paragraphs if "Studies of the crystal packing effect" in p.text]
+    assert "effect on the surface side chains [21][22][23] showed that" in paragraph.text
+    assert [m.number for m in paragraph.markers if paragraph.cites(m)] == [19, 20, 21, 22, 23, 21]
+
+
+def test_a_typed_bracketed_list_cites_each_reference_in_it() -> None:
+    article = side_chains()
+    assert cited_in(article, "While the earlier studies") == [18, 24, 25]
+
+
+def test_the_reference_list_is_notes_not_paragraphs_of_the_text() -> None:
+    article = side_chains()
+    assert not any(p.text.startswith("Dunbrack RL, Cohen FE. Bayesian") for p in article.paragraphs)
+
+
+def test_a_lettered_notes_list_that_links_reach_is_not_read_as_a_numbered_reference_list() -> None:
+    """Wikipedia's "Footnotes" list is an `<ol>` its links letter a, b, c: a km<sup>2</sup> stays an exponent."""
+    parsed = parse_page((PROJECT_ROOT / "eval" / "real" / "docs" / "wikipedia-new-zealand.html").read_bytes())
+    (area,) = [p for p in parsed.articles[0].paragraphs if p.text.startswith("• Total 268,021 km")]
+    assert area.text == "• Total 268,021 km2 (103,483 sq mi) (75th)"
+
+
+def test_a_short_published_line_in_year_month_day_order_dates_the_article() -> None:
+    """The page has no date in markup; its article information prints "Published online 2012 September 17."."""
+    assert side_chains().date == "2012-09-17"
+
+
+def test_an_author_list_block_names_every_author_the_header_byline_folds_into_an_ellipsis() -> None:
+    """The header prints "Tatsiana Kirys, Anatoly M Ruvinsky, [...], and Ilya A Vakser"; the article information's
+    `contrib-group fm-author` block links all four names."""
+    assert side_chains().author == "Tatsiana Kirys, Anatoly M Ruvinsky, Alexander V Tuzikov, Ilya A Vakser"

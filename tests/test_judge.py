@@ -772,3 +772,22 @@ def test_a_column_of_a_band_above_a_figure_is_not_where_a_sentence_under_it_goes
         "Limitations and Operating Procedures chapters, remove the information",
         ref,
     )
+
+
+def test_html_reference_numbers_a_decimal_styled_bullet_list_as_a_browser_shows_it() -> None:
+    """PubMed Central styles its reference `<ul>` `list-style-type:decimal`: a browser shows "26." before the 26th."""
+    ref = reference(SIDE_CHAINS)
+    text = article(SIDE_CHAINS).footnotes[26]
+    assert note_in_reference(26, text, ref)
+    assert not note_in_reference(27, text, ref)
+
+
+def test_a_run_of_markers_stands_in_the_source_as_one_bracketed_range() -> None:
+    """The page prints "[21-23]", the parse "[21][22][23]"."""
+    quote = "Studies of the crystal packing effect on the surface side chains [21][22][23] showed"
+    assert quote_in_reference(quote, reference(SIDE_CHAINS))
+
+
+def test_a_run_of_markers_that_ends_on_another_number_than_the_printed_range_is_not_faithful() -> None:
+    quote = "Studies of the crystal packing effect on the surface side chains [21][22][24] showed"
+    assert not quote_in_reference(quote, reference(SIDE_CHAINS))

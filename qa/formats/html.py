@@ -303,6 +303,32 @@ _REVISED_RE = re.compile(
     re.IGNORECASE,
 )
 _UNREAD = frozenset({"script", "style", "noscript", "template"})
+_PUBLISHED_RE = re.compile(
+    r"\b(?:first\s+)?published(?:\s+online)?(?:\s+on)?\s*:?\s*"
+    r"(?:(?P<year>\d{4})\s+(?P<month>[^\W\d_]+)\.?\s+(?P<day>\d{1,2})\b"
+    r"|(?P<date>\d{4}-\d{2}-\d{2}|\d{1,2}\s+[^\W\d_]+\.?\s+\d{4}|[^\W\d_]+\.?\s+\d{1,2},\s+\d{4}))",
+    re.IGNORECASE,
+)
+"""A publication line and its date, also in the year-first order of medical journals ("Published online 2012
+September 17")."""
+
+
+def _published(tree: etree._Element) -> str | None:
+    """The date a short line of its own says the text was published on ("Published online 2012 September 17.",
+    "First published: 3 May 2021"): a journal's article information prints it so, where no markup dates the page.
+    In a longer block the words are prose and may date something else."""
+    for found in tree.xpath("//text()[contains(translate(., 'PUBLISHED', 'published'), 'published')]"):
+        node = found.getparent()
+        if found.is_tail:
+            node = node.getparent()
+        if node is None or node.tag in _UNREAD:
+            continue
+        line = squash(node.text_content())
+        if len(line) > _BYLINE_MAX or not (match := _PUBLISHED_RE.search(line)):
+            continue
+        if date := _date(match["date"] or f"{match['day']} {match['month']} {match['year']}"):
+            return date
+    return None
 
 
 def _revised(tree: etree._Element) -> str | None:
@@ -418,6 +444,28 @@ def _article_credit(tree: etree._Element) -> str | None:
     return None
 
 
+_AUTHOR_GROUP_RE = re.compile(r"(?:^|[-_])(?:authors?|contrib-group)$", re.IGNORECASE)
+_AUTHOR_GROUP_MAX = 4 * _BYLINE_MAX
+"""An author list with affiliation marks ("Tatsiana Kirys, 1, 2 Anatoly M Ruvinsky, 1 ...") is a few lines long."""
+
+
+def _author_group(tree: etree._Element) -> str | None:
+    """The authors a short block the page names its authors' list (a class `authors`, `fm-author`,
+    `contrib-group`) links to, every link reading as a person's name (`personal_names`).
+
+    A journal's article information lists every author so (PubMed Central), where the header's byline folds some
+    names into "[...]". A link that is no name (a label, an e-mail) makes the block no author list.
+    """
+    for node in tree.iter("div", "p", "span", "ul"):
+        if not any(_AUTHOR_GROUP_RE.search(name) for name in _classes(node)) or len(_text(node)) > _AUTHOR_GROUP_MAX:
+            continue
+        labels = [_clean(_text(anchor)) for anchor in node.iter("a")]
+        names = [name for label in labels if label and (name := personal_names(label))]
+        if names and len(names) == len(labels):
+            return ", ".join(names)
+    return None
+
+
 _BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
 _TEXT_START = 200
 """A paragraph this long is the article's text under way: a byline stands above it."""
@@ -501,6 +549,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _byline(tree),
         _person(microdata.authors(tree)),
         _article_credit(tree),
+        _author_group(tree),
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),
@@ -509,7 +558,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _microdata(tree, "datePublished"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
-    date = date or _opening_date(_dateline(tree, heading) or "") or _revised(tree)
+    date = date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or _revised(tree)
     return title, next((a for a in authors if a), None), date
 
 
@@ -623,12 +672,79 @@ def find_notes(
     return notes, regions
 
 
-def _write_markers(body: etree._Element, notes: dict[int, str]) -> None:
+_LIST_HEADING_RE = re.compile(r"(?:foot ?|end ?)?notes|references", re.IGNORECASE)
+_CITATION_RE = re.compile(rf"\[({NOTE_NUMBER}(?:\s*[-–,]\s*{NOTE_NUMBER})*)\]")
+_CITED_RANGE_MAX = 50
+"""A range cites at most this many notes ("[1-5]"); a wider one ("[1-1000]") is no citation of a reference list."""
+
+
+_LIST_STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*([\w-]+)", re.IGNORECASE)
+
+
+def _is_numbered(node: etree._Element) -> bool:
+    """A list a browser numbers 1, 2, 3: an `<ol>` of no other `type`, or a `<ul>` a style numbers (PubMed Central
+    sets its references so), unless the nearest style on it or around it numbers otherwise (Wikipedia letters its
+    notes a, b, c by a `list-style-type: lower-alpha` on the list's wrapper)."""
+    if node.tag not in ("ol", "ul") or (node.tag == "ol" and (node.get("type") or "1") != "1"):
+        return False
+    for holder in [node, *node.iterancestors()]:
+        if style := _LIST_STYLE_RE.search(holder.get("style") or ""):
+            return style.group(1).lower() == "decimal"
+    return node.tag == "ol"
+
+
+def listed_notes(body: etree._Element) -> tuple[dict[int, str], list[etree._Element]]:
+    """The notes of a numbered list under a heading that names it a reference or notes list, {number: text}, and
+    those lists.
+
+    Many articles cite their references as typed bracketed numbers ("[26]", "[1-5]") with no link to them: what
+    makes such a number a marker is the numbered list of references it points into. A list counts only under its
+    own heading ("References", "Notes", "Endnotes", "Footnotes"), the first numbered list before the next heading,
+    so that a page's other numbered lists, and a "[6]" on a page with no such list, stay words. A list that in-page
+    links reach is left to `find_notes`, which numbers its notes as the links label them (Wikipedia's notes list
+    is numbered 1, 2, 3 in its markup, but lettered a, b, c by its links and its style sheet).
+    """
+    targets = {target for anchor in body.iter("a") if (target := _in_page_target(anchor))}
+    notes: dict[int, str] = {}
+    lists: list[etree._Element] = []
+    for heading in body.iter(*_HEADINGS):
+        if not _LIST_HEADING_RE.fullmatch(_text(heading)):
+            continue
+        for node in heading.xpath("following::*"):
+            if node.tag in _HEADINGS:
+                break
+            if _is_numbered(node) and not any(item.get("id") in targets for item in node.iter()):
+                start = node.get("start") or "1"
+                items = [child for child in node if child.tag == "li"]
+                for number, item in enumerate(items, start=int(start) if start.isdigit() else 1):
+                    if text := _note_text(item, number):
+                        notes.setdefault(number, text)
+                lists.append(node)
+                break
+    return notes, lists
+
+
+def _cited(numbers: str, listed: Iterable[int]) -> list[int] | None:
+    """The notes a bracketed list or range cites ("18,24,25", "1-5" cites each of 1 to 5), or None unless the
+    page lists every one of them."""
+    cited: list[int] = []
+    for part in numbers.split(","):
+        first, _, last = re.sub(r"\s", "", part).replace("–", "-").partition("-")
+        low, high = int(first), int(last or first)
+        if not low <= high <= low + _CITED_RANGE_MAX:
+            return None
+        cited += range(low, high + 1)
+    return cited if set(cited) <= set(listed) else None
+
+
+def _write_markers(body: etree._Element, notes: dict[int, str], listed: Iterable[int] = ()) -> None:
     """Every note marker becomes the literal text `[n]` in the tree, so any extractor keeps it as words.
 
     A marker is a numbered in-page link to a note (or a bracketed one, `[3]`, whose note is missing), a
     `<sup>` that holds such a link or brackets its number, or a bare `<sup>3</sup>` for a note that no link
     reaches. A bare `<sup>2</sup>` is otherwise an exponent (`km<sup>2</sup>`), even on a page with notes.
+    A typed bracketed number, list or range ("[26]", "[18,24,25]", "[1-5]") is a marker of each number in it when
+    the page's reference list (`listed_notes`) holds every one of them, `listed`.
     """
     links = {
         anchor: number
@@ -652,19 +768,29 @@ def _write_markers(body: etree._Element, notes: dict[int, str]) -> None:
             )
         if is_marker:
             markers[node] = number
-    _keep_literal_brackets(body)
+    _keep_literal_brackets(body, frozenset(listed))
     for node, number in markers.items():
         _replace_with_text(node, f"[{number}]")
 
 
-def _keep_literal_brackets(body: etree._Element) -> None:
+def _keep_literal_brackets(body: etree._Element, listed: frozenset[int]) -> None:
     """A bracketed number the page prints as words ("merge:[6] fix bug 24" in a shell transcript, "see [6]" with no
-    link) stays words (`literal_brackets`): only the page's footnote markup makes a note marker `[n]`."""
+    link) stays words (`literal_brackets`): only the page's footnote markup, or its reference list (`listed`),
+    makes a note marker `[n]`. A list or range citing that list is written as its markers, "[1-5]" as
+    "[1][2][3][4][5]", since a marker cites one note."""
     for node in body.iter():
         if isinstance(node.tag, str) and node.text and node.tag not in _UNREAD:
-            node.text = literal_brackets(node.text)
+            node.text = _markers_or_words(node.text, listed)
         if node.tail and node is not body:
-            node.tail = literal_brackets(node.tail)
+            node.tail = _markers_or_words(node.tail, listed)
+
+
+def _markers_or_words(text: str, listed: frozenset[int]) -> str:
+    def written(match: re.Match[str]) -> str:
+        cited = _cited(match.group(1), listed)
+        return "".join(f"[{number}]" for number in cited) if cited else literal_brackets(match.group(0))
+
+    return _CITATION_RE.sub(written, text)
 
 
 def _replace_with_text(node: etree._Element, text: str) -> None:
@@ -1209,9 +1335,12 @@ def parse(data: bytes, source: str) -> Parsed:
         url = _page_url(tree)
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
     notes, regions = find_notes(body)
+    listed, lists = listed_notes(body)
+    regions += [node for node in lists if not any(a in regions for a in [node, *node.iterancestors()])]
     for region in regions:
         region.drop_tree()
-    _write_markers(body, notes)
+    _write_markers(body, notes, listed)
+    notes = listed | notes
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     blocks = [
