@@ -875,6 +875,29 @@ def test_wild_two_proof_queries_laid_over_a_table_title_and_past_its_end_leave_t
     assert "Table 2. Main factors influencing the preparatory process of health-related UN events." in texts
 
 
+def test_wild_reference_list_numbers_hung_left_of_their_items_open_the_notes() -> None:
+    """PLOS hangs each reference's number ("1.", "60.") a gutter's width left of its lines: the numbers are the
+    items', not a column of their own, and each reference is the note its number's marker cites."""
+    notes = article(PLOS).footnotes
+    assert notes[1] == (
+        "What can the UN General Assembly do for global health? Lancet. 2013; 382:1000."
+        " https://doi.org/10.1016/S0140-6736(13)61959-5 PMID: 24054523"
+    )
+    assert notes[60] == (
+        "Smith JH, Whiteside A. The history of AIDS exceptionalism. J Int AIDS Soc. 2010; 13:47."
+        " https://doi.org/10.1186/1758-2652-13-47 PMID: 21129197"
+    )
+    assert len(notes) == 58  # 61 references; 30 to 32 are cited only as the range "[30–32]"
+
+
+def test_wild_reference_list_under_its_heading_at_a_page_foot_is_no_page_foot_notes() -> None:
+    """The list starts under "References" in the lower half of a page, in small type, and fills the next pages: read
+    as those pages' notes, numbered from 1 again, they would part the paper in two at the markers citing them."""
+    (found,) = parsed(WILD / PLOS)
+    assert found.paragraphs[-1].text.startswith("Writing – review & editing: Paolo Rodi")
+    assert found.footnotes[61].startswith("Reid M, Abdool-Karim Q, Geng E, Goosby E.")
+
+
 def test_wild_glyph_its_font_maps_to_the_replacement_character_is_not_read() -> None:
     """A table's note opens with a TeX symbol font's dagger, mapped to U+FFFD: pdftotext leaves it out too."""
     texts = [p.text for p in article(PLOS).paragraphs]
