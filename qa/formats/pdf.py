@@ -2904,11 +2904,13 @@ def _cites(line: _Line) -> list[int]:
 
     A bracketed list ("papers rarely link to these materials [2, 3]") cites each number in it, as "[2][3]" would:
     numbered references are cited so, and a reference cited only in a list still opens its own note ("3. Nüst,
-    D., ...") rather than running on as lines of the note before it.
+    D., ...") rather than running on as lines of the note before it. A range ("[7]–[10]") cites the numbers
+    between its ends too.
     """
     single = [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
     listed = [int(number) for run in _CITATION_LIST_RE.findall(line.text) for number in re.findall(r"\d+", run)]
-    return single + listed
+    ranged = [number for run in _RANGE_RE.finditer(line.text) for number in range(int(run[1]) + 1, int(run[2]))]
+    return single + listed + ranged
 
 
 _UNRAISED_RE = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’')])\d{1,3}(?=\s|$)")
@@ -2950,6 +2952,57 @@ def _unraised_markers(lines: list[_Line]) -> None:
     for index, start, number in reversed(cited):
         line = lines[index]
         line.text = f"{line.text[:start]}[{number}]{line.text[start + len(str(number)) :]}"
+
+
+_PARENTHESISED_RE = re.compile(
+    rf"(?:(?<=[^\W\d_])|(?<=\w )|(?<=\w\. ))\(({NOTE_NUMBER}(?:\s*(?:,|[–-])\s*{NOTE_NUMBER})*)\)(?=[\s.,;:)]|$)"
+)
+"""A parenthesised number, or list or range of them, after a word and before a space or punctuation: "system (1).",
+"Trump et al. (2) using", "(7–10)", "(13, 14)"; never one opening its line (a list item "(1)"), nor one glued to a
+number (a journal's issue, "80(4):989")."""
+_RANGE_RE = re.compile(rf"\[({NOTE_NUMBER})\][–-]\[({NOTE_NUMBER})\]")
+"""A range of markers as `_parenthesised_markers` writes "(7–10)": it cites every number from the first to the last."""
+
+
+def _parenthesised_markers(lines: list[_Line]) -> None:
+    """Write as markers the numbers a text cites in parentheses, "(1)", when they are the document's reference list's.
+
+    A journal that numbers its references in order of first citation cites them "(1)", "(7–10)", "(13, 14)" after a
+    word, in the text's own type: read as text, no marker cites the list, and its references are lost as notes. A
+    parenthesised number is a citation only when each number it cites first is the very next of the sequence (one
+    past the highest cited before it; a number cited before may come again), and every number it cites opens a line
+    of a numbered list under a "References" or "Notes" heading ("12. Trott DW, ..."). A statute's subsection
+    ("Art. VII(1)") in a document with no such list, a count in a table's cell ("204 (144, 432)"), a year
+    ("(2020)") or an enumeration out of that order stays text. Each number is written `[n]` inside the source's
+    parentheses, so the text still reads as printed: "system ([1]).".
+    """
+    heading = next((index for index, line in enumerate(lines) if NOTES_HEADING_RE.fullmatch(line.text)), len(lines))
+    listed = {
+        int(match[1]) for line in lines[heading + 1 :] if (match := _PLAIN_NOTE_RE.fullmatch(line.text)) is not None
+    }
+    found: list[tuple[_Line, re.Match[str], list[int]]] = []
+    highest = 0
+    for line in lines:
+        for match in _PARENTHESISED_RE.finditer(line.text):
+            numbers = _numbers(match[1])
+            new = sorted(number for number in numbers if number > highest)
+            if set(numbers) <= listed and new == list(range(highest + 1, highest + 1 + len(new))):
+                found.append((line, match, numbers))
+                highest = max(highest, *numbers)
+    if len({number for _, _, numbers in found for number in numbers}) < 2:
+        return
+    for line, match, _ in reversed(found):
+        inner = re.sub(r"\d+", lambda number: f"[{number[0]}]", match[1])
+        line.text = f"{line.text[: match.start(1)]}{inner}{line.text[match.end(1) :]}"
+
+
+def _numbers(citation: str) -> list[int]:
+    """The numbers a parenthesised citation cites: each listed, and every one a range ("7–10") runs through."""
+    numbers: list[int] = []
+    for part in citation.split(","):
+        ends = [int(end) for end in re.split(r"[–-]", part)]
+        numbers += list(range(ends[0], ends[-1] + 1)) if ends[0] <= ends[-1] else ends
+    return numbers
 
 
 def _page_runs(pages: list[_Page]) -> list[_Run]:
@@ -3099,6 +3152,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {id(line) for line in margin}
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     _unraised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
+    _parenthesised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
