@@ -838,6 +838,39 @@ def test_wild_a_power_stays_raised_and_is_not_flattened_into_another_number() ->
     assert not any("1 x 106/ml" in text for text in texts)
 
 
+def test_wild_parenthesised_citation_of_the_numbered_reference_list_is_a_marker() -> None:
+    """Frontiers cites its references "(1)" after a word; the number, the list's next, becomes a marker inside the
+    printed parentheses, and the reference it cites is its note."""
+    found = article(FRONTIERS)
+    assert "cellular and humoral responses of the human immune system ([1])." in paragraph_with(
+        found, "SARS Cov-2 virus"
+    )
+    assert found.footnotes[1].startswith("Galipeau Y, Greig M, Liu G, Driedger M, Langlois MA. Humoral responses")
+
+
+def test_wild_parenthesised_range_of_citations_cites_every_reference_in_it() -> None:
+    """ "(16–19)" cites 17 and 18 too: their references, cited nowhere else by number alone, are notes all the same."""
+    found = article(FRONTIERS)
+    assert "a key risk factor for poor outcome ([16]–[19])." in paragraph_with(found, "poor outcome")
+    assert found.footnotes[17].startswith("Pranata R, Lim MA, Huang I, Raharjo SB, Lukito AA.")
+    assert sorted(found.footnotes) == list(range(1, 26))
+
+
+def test_wild_parenthesised_numbers_out_of_the_citation_sequence_stay_text() -> None:
+    """A table's median and range, "204 (144, 432)", and a journal issue in a reference, "80(4):989", are no
+    citations."""
+    found = article(FRONTIERS)
+    assert any(p.text.startswith("204 (144, 432)") for p in found.paragraphs)
+    assert "Microbiol Mol Biol Rev (2016) 80(4):989–1010." in found.footnotes[8]
+
+
+def test_wild_parenthesised_subsection_in_a_document_with_no_reference_list_stays_text() -> None:
+    """A court cites "Art. VII(1)" of a compact: with no numbered list under a "References" or "Notes" heading, no
+    parenthesised number is a marker."""
+    text = paragraph_with(article("scotus-2013-tarrant-v-herrmann.pdf"), "Kansas-Nebraska Big Blue River Compact")
+    assert "Art. VII(1), 86 Stat. 198" in text
+
+
 def test_wild_journal_byline_wrapping_mid_name_with_orcid_marks_names_every_author() -> None:
     """PLOS prints "Paolo Rodi ID1,2*, ... Mario" and "C. Raviglione ID1" under it: the ORCID mark and the
     affiliation numbers part the names, and the last name runs on to the next line."""
@@ -873,6 +906,29 @@ def test_wild_proof_querys_colons_in_a_third_font_are_left_out_with_it() -> None
 def test_wild_two_proof_queries_laid_over_a_table_title_and_past_its_end_leave_the_title() -> None:
     texts = [p.text for p in article(PLOS).paragraphs]
     assert "Table 2. Main factors influencing the preparatory process of health-related UN events." in texts
+
+
+def test_wild_reference_list_numbers_hung_left_of_their_items_open_the_notes() -> None:
+    """PLOS hangs each reference's number ("1.", "60.") a gutter's width left of its lines: the numbers are the
+    items', not a column of their own, and each reference is the note its number's marker cites."""
+    notes = article(PLOS).footnotes
+    assert notes[1] == (
+        "What can the UN General Assembly do for global health? Lancet. 2013; 382:1000."
+        " https://doi.org/10.1016/S0140-6736(13)61959-5 PMID: 24054523"
+    )
+    assert notes[60] == (
+        "Smith JH, Whiteside A. The history of AIDS exceptionalism. J Int AIDS Soc. 2010; 13:47."
+        " https://doi.org/10.1186/1758-2652-13-47 PMID: 21129197"
+    )
+    assert len(notes) == 58  # 61 references; 30 to 32 are cited only as the range "[30–32]"
+
+
+def test_wild_reference_list_under_its_heading_at_a_page_foot_is_no_page_foot_notes() -> None:
+    """The list starts under "References" in the lower half of a page, in small type, and fills the next pages: read
+    as those pages' notes, numbered from 1 again, they would part the paper in two at the markers citing them."""
+    (found,) = parsed(WILD / PLOS)
+    assert found.paragraphs[-1].text.startswith("Writing – review & editing: Paolo Rodi")
+    assert found.footnotes[61].startswith("Reid M, Abdool-Karim Q, Geng E, Goosby E.")
 
 
 def test_wild_glyph_its_font_maps_to_the_replacement_character_is_not_read() -> None:

@@ -427,6 +427,31 @@ def _gutter(rows: list[_Line]) -> float | None:
     return None if best is None else left + (best[1] + best[2]) / 2
 
 
+_LIST_NUMBER_RE = re.compile(rf"\[({NOTE_NUMBER})\]|({NOTE_NUMBER})\.")
+"""A numbered list's number as it opens an item: "12." or "[12]"."""
+
+
+def _hung_numbers(page: int, left: list[dict]) -> bool:
+    """Whether the text left of a gutter is a numbered list's numbers, hung in front of its items.
+
+    A reference list set with a hanging indent ("1.", "2.", ... "61." a wide space left of each item's lines) leaves
+    a gap as wide as a gutter between the numbers and the items, on every row: read as two columns, the numbers
+    would come apart from the items they open, and the list lose its numbering. The numbers go up one by one (a
+    column of figures in a table does not), written as a list writes them, with a full stop or in brackets (a
+    pleading's bare line numbers are no items' numbers), one under another with no other line between them: a
+    running head or a footer, above the list's first number or below its last, opens no item and has no say.
+    """
+    lines = _group(page, left)
+    matches = [_LIST_NUMBER_RE.fullmatch("".join(c["text"] for c in line.chars).strip()) for line in lines]
+    listed = [index for index, match in enumerate(matches) if match is not None]
+    numbers = [int(match[1] or match[2]) for match in matches if match is not None]
+    return (
+        len(numbers) > 1
+        and listed[-1] - listed[0] + 1 == len(listed)
+        and all(later == number + 1 for number, later in pairwise(numbers))
+    )
+
+
 def _crosses(row: _Line, gutter: float) -> bool:
     """Whether a row runs across the gutter (a full-width title or heading) rather than stopping at it."""
     return any(x0 < gutter < x1 for x0, x1 in _spans(row))
@@ -611,7 +636,7 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         for row in band:
             for char in row.chars:
                 sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
-        if all(sides):
+        if all(sides) and not _hung_numbers(page, sides[0]):
             number = len(segments)
             for side, chars in enumerate(sides):
                 for part in _region(page, _group(page, chars), depth + 1):
@@ -1238,6 +1263,8 @@ class _Notes:
         """The last note of the page before, where it stops mid-sentence: its words go on at this page's foot."""
         self.venue: list[_Line] = []
         """The lines of the venue footers set aside (`_venue_footer`): furniture, but they date a paper."""
+        self.listed: int | None = None
+        """The last number of the endnote list read on the pages so far (`_in_list`), while it may go on."""
 
     def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
@@ -1323,6 +1350,8 @@ class _Notes:
         set smaller than the document's text (a court's syllabus before its opinion) is measured by its own
         text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
         """
+        if self._in_list([line for lines in kept for line in lines]):
+            return []
         found: list[dict[int, str]] = []
         below: list[_Line] = []
         wraps: int | None = None
@@ -1364,6 +1393,33 @@ class _Notes:
             elif left:
                 break
         return found
+
+    def _in_list(self, lines: list[_Line]) -> bool:
+        """Whether the page's small lines at its foot are an endnote list's, not notes of the page's own.
+
+        A list of numbered notes under a "References" or "Notes" heading set at a page's foot in small type looks as
+        a page's notes do, and so do its pages after, set small throughout: read so, the list's numbers, which the
+        text cited long before, would start a run of notes again. The list is the page's from the heading on, where
+        the line under the heading opens a note (a list of references by author, with no numbers, leaves the page's
+        own notes at its foot), and the next page's where its first line opens the list's next number; `endnotes`
+        reads it.
+        """
+        heading = next(
+            (
+                index
+                for index, line in enumerate(lines[:-1])
+                if NOTES_HEADING_RE.fullmatch(line.text) and self.opening(lines[index + 1], None) is not None
+            ),
+            None,
+        )
+        if heading is not None:
+            notes = self.collect(lines[heading + 1 :])
+        elif lines and self.listed is not None and self.opening(lines[0], self.listed) is not None:
+            notes = self.collect(lines, self.listed)
+        else:
+            notes = {}
+        self.listed = max(notes, default=None)
+        return bool(notes)
 
     def _foot_start(self, lines: list[_Line], body_size: float) -> tuple[int, int]:
         """Where the small lines at the foot of `lines` begin, and where the first of them that opens a note is.
@@ -2848,11 +2904,13 @@ def _cites(line: _Line) -> list[int]:
 
     A bracketed list ("papers rarely link to these materials [2, 3]") cites each number in it, as "[2][3]" would:
     numbered references are cited so, and a reference cited only in a list still opens its own note ("3. Nüst,
-    D., ...") rather than running on as lines of the note before it.
+    D., ...") rather than running on as lines of the note before it. A range ("[7]–[10]") cites the numbers
+    between its ends too.
     """
     single = [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
     listed = [int(number) for run in _CITATION_LIST_RE.findall(line.text) for number in re.findall(r"\d+", run)]
-    return single + listed
+    ranged = [number for run in _RANGE_RE.finditer(line.text) for number in range(int(run[1]) + 1, int(run[2]))]
+    return single + listed + ranged
 
 
 _UNRAISED_RE = re.compile(r"(?<=[^\W\d_][.,;:!?\"”’')])\d{1,3}(?=\s|$)")
@@ -2894,6 +2952,57 @@ def _unraised_markers(lines: list[_Line]) -> None:
     for index, start, number in reversed(cited):
         line = lines[index]
         line.text = f"{line.text[:start]}[{number}]{line.text[start + len(str(number)) :]}"
+
+
+_PARENTHESISED_RE = re.compile(
+    rf"(?:(?<=[^\W\d_])|(?<=\w )|(?<=\w\. ))\(({NOTE_NUMBER}(?:\s*(?:,|[–-])\s*{NOTE_NUMBER})*)\)(?=[\s.,;:)]|$)"
+)
+"""A parenthesised number, or list or range of them, after a word and before a space or punctuation: "system (1).",
+"Trump et al. (2) using", "(7–10)", "(13, 14)"; never one opening its line (a list item "(1)"), nor one glued to a
+number (a journal's issue, "80(4):989")."""
+_RANGE_RE = re.compile(rf"\[({NOTE_NUMBER})\][–-]\[({NOTE_NUMBER})\]")
+"""A range of markers as `_parenthesised_markers` writes "(7–10)": it cites every number from the first to the last."""
+
+
+def _parenthesised_markers(lines: list[_Line]) -> None:
+    """Write as markers the numbers a text cites in parentheses, "(1)", when they are the document's reference list's.
+
+    A journal that numbers its references in order of first citation cites them "(1)", "(7–10)", "(13, 14)" after a
+    word, in the text's own type: read as text, no marker cites the list, and its references are lost as notes. A
+    parenthesised number is a citation only when each number it cites first is the very next of the sequence (one
+    past the highest cited before it; a number cited before may come again), and every number it cites opens a line
+    of a numbered list under a "References" or "Notes" heading ("12. Trott DW, ..."). A statute's subsection
+    ("Art. VII(1)") in a document with no such list, a count in a table's cell ("204 (144, 432)"), a year
+    ("(2020)") or an enumeration out of that order stays text. Each number is written `[n]` inside the source's
+    parentheses, so the text still reads as printed: "system ([1]).".
+    """
+    heading = next((index for index, line in enumerate(lines) if NOTES_HEADING_RE.fullmatch(line.text)), len(lines))
+    listed = {
+        int(match[1]) for line in lines[heading + 1 :] if (match := _PLAIN_NOTE_RE.fullmatch(line.text)) is not None
+    }
+    found: list[tuple[_Line, re.Match[str], list[int]]] = []
+    highest = 0
+    for line in lines:
+        for match in _PARENTHESISED_RE.finditer(line.text):
+            numbers = _numbers(match[1])
+            new = sorted(number for number in numbers if number > highest)
+            if set(numbers) <= listed and new == list(range(highest + 1, highest + 1 + len(new))):
+                found.append((line, match, numbers))
+                highest = max(highest, *numbers)
+    if len({number for _, _, numbers in found for number in numbers}) < 2:
+        return
+    for line, match, _ in reversed(found):
+        inner = re.sub(r"\d+", lambda number: f"[{number[0]}]", match[1])
+        line.text = f"{line.text[: match.start(1)]}{inner}{line.text[match.end(1) :]}"
+
+
+def _numbers(citation: str) -> list[int]:
+    """The numbers a parenthesised citation cites: each listed, and every one a range ("7–10") runs through."""
+    numbers: list[int] = []
+    for part in citation.split(","):
+        ends = [int(end) for end in re.split(r"[–-]", part)]
+        numbers += list(range(ends[0], ends[-1] + 1)) if ends[0] <= ends[-1] else ends
+    return numbers
 
 
 def _page_runs(pages: list[_Page]) -> list[_Run]:
@@ -3043,6 +3152,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {id(line) for line in margin}
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     _unraised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
+    _parenthesised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
