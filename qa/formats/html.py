@@ -191,6 +191,32 @@ def _remove_unseen(tree: etree._Element) -> None:
             node.drop_tree()
 
 
+_HIDING_STYLE_RE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+
+def _show_inline_formulas(tree: etree._Element) -> None:
+    """Each formula set inside a sentence as the words the page's text holds for it, where the page hides its
+    MathML behind an image of it (MediaWiki shows the rendered formula as an `<img>` and keeps the MathML, with
+    its TeX annotation, in a `display: none` span for screen readers).
+
+    The extractor drops what an inline style hides, and with it every variable of a sentence: "the probabilities
+    with are set to zero" for "with i = j". Unhidden, it would rewrite the MathML as `\\(TeX\\)`, which the page
+    does not hold. So the hidden wrapper becomes a plain span of the formula's text (its tokens, then its TeX), as
+    a text-only reading of the page has it. A displayed formula (`display="block"`) stands apart from the
+    sentences, leaves no gap in one, and stays as the page hides it.
+    """
+    for formula in list(tree.iter("math")):
+        hiding = next((a for a in formula.iterancestors() if _HIDING_STYLE_RE.search(a.get("style") or "")), None)
+        if hiding is None or formula.get("display") == "block" or hiding.getparent() is None:
+            continue
+        if not any(image.tag == "img" for image in hiding.itersiblings()):
+            continue
+        shown = etree.Element("span")
+        shown.text = squash(formula.text_content())
+        shown.tail = hiding.tail
+        hiding.getparent().replace(hiding, shown)
+
+
 def _classes(node: etree._Element) -> list[str]:
     return (node.get("class") or "").split() if isinstance(node.tag, str) else []
 
@@ -592,10 +618,13 @@ def _note_text(node: etree._Element, number: int) -> str:
     """A note's words without its way back to the text: back links (`↩`, `^`, `a`, `3.`) and a bare `^` go,
     and its own number at its start (`3.`, `[3]`) goes only if it is `number`; a time or a year stays.
 
-    A bracketed link to another note (`[4]`) is a marker inside the note and stays.
+    A bracketed link to another note (`[4]`) is a marker inside the note and stays. A stylesheet or script inside the
+    note (MediaWiki puts a citation template's `<style>` in the first note that uses it) is no word of it.
     """
     note = deepcopy(node)
     note.tail = None
+    for unread in list(note.iter(*_UNREAD)):
+        unread.drop_tree()
     for anchor in list(note.iter("a")):
         label = _text(anchor)
         if _in_page_target(anchor) and len(label) <= _BACK_LINK_MAX and not _is_other_marker(label, number):
@@ -1326,6 +1355,7 @@ def parse(data: bytes, source: str) -> Parsed:
         return assemble(Extracted(()), source)
     _normalise_text(tree)
     _remove_unseen(tree)
+    _show_inline_formulas(tree)
     heading = _page_heading(tree)
     title, author, date = metadata(tree, heading)
     body = tree.find("body")
