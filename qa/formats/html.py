@@ -12,6 +12,7 @@ the page does not say.
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import json
 import re
@@ -217,6 +218,38 @@ def _show_inline_formulas(tree: etree._Element) -> None:
         hiding.getparent().replace(hiding, shown)
 
 
+_CONTENTS_MIN = 2
+"""A table of contents links to two sections or more; one in-page link is a cross-reference."""
+
+
+def _remove_contents_boxes(body: etree._Element) -> None:
+    """An in-page table of contents, with the heading over it ("Contents"): a list of links each to a heading of
+    the page (to its `id`, to an `id` inside it as MediaWiki sets one, or to an HTML 4 `<a name>` in it). The
+    reader finds those headings over their sections; the extractor drops the list for its links and kept its
+    heading, a section heading over nothing. The box taken is the list and what wraps it as long as the wrapper
+    holds no other words than headings."""
+    places = {node.get("id") or node.get("name") for h in body.iter(*_HEADINGS) for node in h.iter()}
+    places.discard(None)
+    boxes = [
+        listing
+        for listing in body.iter("ul", "ol")
+        if len(links := list(listing.iter("a"))) >= _CONTENTS_MIN and all(_in_page_target(a) in places for a in links)
+    ]
+    for listing in boxes:
+        if any(ancestor in boxes for ancestor in listing.iterancestors()):
+            continue
+        box, words = listing, _text(listing)
+        for ancestor in listing.iterancestors():
+            if ancestor is body:
+                break
+            headings = " ".join(_text(h) for h in ancestor.iter(*_HEADINGS))
+            if not headings or squash(_text(ancestor).replace(words, " ", 1)) != squash(headings):
+                break
+            box = ancestor
+        if box.getparent() is not None:
+            box.drop_tree()
+
+
 def _classes(node: etree._Element) -> list[str]:
     return (node.get("class") or "").split() if isinstance(node.tag, str) else []
 
@@ -298,6 +331,37 @@ def _person(value: object) -> str | None:
         names = [name for name in (_person(v) for v in value) if name]
         return ", ".join(dict.fromkeys(names)) or None
     return _clean(value)
+
+
+def _json_ld_title(article: dict[str, object], heading: str | None) -> str | None:
+    """A JSON-LD article's title: its `headline`, but its `name` where that, and not the headline, is the heading
+    the page prints. MediaWiki writes the article's title as `name` and its one-line description as `headline`
+    ("technique for dimensionality reduction" on the page headed "t-distributed stochastic neighbor embedding"),
+    a description the page prints nowhere."""
+    headline, name = _clean(article.get("headline")), _clean(article.get("name"))
+    printed = squash(heading).casefold() if heading else None
+    if name and printed == name.casefold() and (headline is None or headline.casefold() != printed):
+        return name
+    return headline
+
+
+def _printed_authors(value: object, printed: str) -> str | None:
+    """The JSON-LD author or authors the page prints (`printed`, its visible text casefolded). A name given only in
+    the metadata is no byline a reader sees: MediaWiki credits every article to the Organization "Contributors to
+    Wikimedia projects", printed nowhere on the page."""
+    names = [name for name in map(_person, value if isinstance(value, list) else [value]) if name]
+    return ", ".join(dict.fromkeys(name for name in names if squash(name).casefold() in printed)) or None
+
+
+def _printed_date(date: str, printed: str) -> bool:
+    """Whether the page prints the ISO `date` (`2013-06-23`) as a date is commonly written: so, "23 June 2013",
+    "June 23, 2013" or "June 23 2013" (`printed` is its visible text casefolded)."""
+    year, month, day = date.split("-") if len(date) == 10 else ("", "", "")
+    if not day:
+        return date in printed
+    name = calendar.month_name[int(month)].casefold()
+    forms = (date, f"{int(day)} {name} {year}", f"{name} {int(day)}, {year}", f"{name} {int(day)} {year}")
+    return any(form in printed for form in forms)
 
 
 def _date(text: str | None) -> str | None:
@@ -553,14 +617,20 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
     (then a printed byline, then the article's microdata author) and the article's `<time>`; the `<title>` only
     last, without the site name. With no publication date, the date of the last edit the page prints (`_revised`).
+    JSON-LD's author counts only as the page prints it (`_printed_authors`), and its publication date only where the
+    page prints it or no last edit: a page that says when it was last edited shows that version, and a date only
+    its metadata gives is another's (MediaWiki's `datePublished` is the article's creation, years before).
     """
     articles = list(_json_ld_articles(tree))
+    body = tree.find("body")
+    printed = squash(_visible_text(body)).casefold() if articles and body is not None else ""
+    revised = _revised(tree)
     site_names = _metas(tree, "og:site_name") + _metas(tree, "application-name")
     title_node = next(tree.iter("title"), None)
     page_title = _clean(title_node.text_content()) if title_node is not None else None
     titles = (
         _first_meta(tree, "citation_title"),
-        *(_clean(a.get("headline")) for a in articles),
+        *(_json_ld_title(a, heading) for a in articles),
         _first_meta(tree, "og:title"),
         page_title,
     )
@@ -570,7 +640,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     citation_authors = _metas(tree, "citation_author")
     authors = (
         ", ".join(dict.fromkeys(citation_authors)) or None,
-        *(_person(a.get("author")) for a in articles),
+        *(_printed_authors(a.get("author"), printed) for a in articles),
         *(without_contact(a) for a in (_first_meta(tree, "article:author"), _first_meta(tree, "author")) if a),
         _byline(tree),
         _person(microdata.authors(tree)),
@@ -579,12 +649,16 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),
-        *(_clean(a.get("datePublished")) for a in articles),
+        *(
+            d
+            for a in articles
+            if (d := _date(_clean(a.get("datePublished")))) and (not revised or _printed_date(d, printed))
+        ),
         _first_meta(tree, "article:published_time"),
         _microdata(tree, "datePublished"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
-    date = date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or _revised(tree)
+    date = date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or revised
     return title, next((a for a in authors if a), None), date
 
 
@@ -1364,6 +1438,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if (plain := _preformatted_text(body)) is not None:
         url = _page_url(tree)
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
+    _remove_contents_boxes(body)
     notes, regions = find_notes(body)
     listed, lists = listed_notes(body)
     regions += [node for node in lists if not any(a in regions for a in [node, *node.iterancestors()])]
