@@ -10,8 +10,8 @@ import json
 
 from eval.reference import is_not_text, quote_in_reference, reference
 from qa.corpus import Article
-from qa.settings import PROJECT_ROOT
 from qa.sentences import split_sentences
+from qa.settings import PROJECT_ROOT
 from tests.parsed import articles as parsed
 
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
