@@ -345,12 +345,19 @@ def _json_ld_title(article: dict[str, object], heading: str | None) -> str | Non
     return headline
 
 
-def _printed_authors(value: object, printed: str) -> str | None:
-    """The JSON-LD author or authors the page prints (`printed`, its visible text casefolded). A name given only in
-    the metadata is no byline a reader sees: MediaWiki credits every article to the Organization "Contributors to
-    Wikimedia projects", printed nowhere on the page."""
-    names = [name for name in map(_person, value if isinstance(value, list) else [value]) if name]
-    return ", ".join(dict.fromkeys(name for name in names if squash(name).casefold() in printed)) or None
+def _json_ld_authors(value: object, printed: str) -> str | None:
+    """The JSON-LD author or authors, where an Organization counts only if the page prints its name (`printed`, the
+    visible text casefolded). A person named in the metadata is a byline the page may set by script; an
+    organization printed nowhere is a credit no reader sees: MediaWiki credits every article to "Contributors to
+    Wikimedia projects"."""
+    values = value if isinstance(value, list) else [value]
+    names = [
+        name
+        for item in values
+        if (name := _person(item))
+        and not (isinstance(item, dict) and item.get("@type") == "Organization" and name.casefold() not in printed)
+    ]
+    return ", ".join(dict.fromkeys(names)) or None
 
 
 def _printed_date(date: str, printed: str) -> bool:
@@ -617,9 +624,10 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
     (then a printed byline, then the article's microdata author) and the article's `<time>`; the `<title>` only
     last, without the site name. With no publication date, the date of the last edit the page prints (`_revised`).
-    JSON-LD's author counts only as the page prints it (`_printed_authors`), and its publication date only where the
-    page prints it or no last edit: a page that says when it was last edited shows that version, and a date only
-    its metadata gives is another's (MediaWiki's `datePublished` is the article's creation, years before).
+    An organization JSON-LD names as author counts only as the page prints it (`_json_ld_authors`), and its
+    publication date only where the page prints it or no last edit: a page that says when it was last edited
+    shows that version, and a date only its metadata gives is another's (MediaWiki's `datePublished` is the
+    article's creation, years before).
     """
     articles = list(_json_ld_articles(tree))
     body = tree.find("body")
@@ -640,7 +648,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     citation_authors = _metas(tree, "citation_author")
     authors = (
         ", ".join(dict.fromkeys(citation_authors)) or None,
-        *(_printed_authors(a.get("author"), printed) for a in articles),
+        *(_json_ld_authors(a.get("author"), printed) for a in articles),
         *(without_contact(a) for a in (_first_meta(tree, "article:author"), _first_meta(tree, "author")) if a),
         _byline(tree),
         _person(microdata.authors(tree)),
