@@ -227,7 +227,8 @@ def _remove_contents_boxes(body: etree._Element) -> None:
     the page (to its `id`, to an `id` inside it as MediaWiki sets one, or to an HTML 4 `<a name>` in it). The
     reader finds those headings over their sections; the extractor drops the list for its links and kept its
     heading, a section heading over nothing. The box taken is the list and what wraps it as long as the wrapper
-    holds no other words than headings."""
+    holds no other words than headings; a list with no heading of its own in such a wrapper is left to the
+    extractor, which drops it with the title over it ("Inhaltsverzeichnis" in a `<p>`) as link-dense."""
     places = {node.get("id") or node.get("name") for h in body.iter(*_HEADINGS) for node in h.iter()}
     places.discard(None)
     boxes = [
@@ -246,7 +247,7 @@ def _remove_contents_boxes(body: etree._Element) -> None:
             if not headings or squash(_text(ancestor).replace(words, " ", 1)) != squash(headings):
                 break
             box = ancestor
-        if box.getparent() is not None:
+        if box is not listing and box.getparent() is not None:
             box.drop_tree()
 
 
