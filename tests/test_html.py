@@ -226,6 +226,31 @@ def test_json_ld_article_gives_headline_all_authors_and_date_before_open_graph()
     assert (article.title, article.author, article.date) == ("Camps seen from space", "Lee Park, Sam Ode", "2022-08-30")
 
 
+def test_json_ld_publication_date_the_page_prints_stands_beside_a_later_last_update() -> None:
+    """A news page updated in place prints both; its publication date is the article's date."""
+    head = (
+        '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Camps seen from space",'
+        ' "datePublished": "2021-05-03T08:00:00Z", "dateModified": "2021-05-05T09:00:00Z"}</script>'
+    )
+    body = "<p>Published 3 May 2021</p><p>Last updated: 5 May 2021</p><p>Enough words in one paragraph here.</p>"
+    assert article_of(page_with(head, body)).date == "2021-05-03"
+
+
+def test_json_ld_creation_date_a_revised_page_prints_nowhere_gives_way_to_its_last_edit() -> None:
+    """A wiki's JSON-LD dates the article's first version; the page shows, and dates, a later revision."""
+    head = (
+        '<script type="application/ld+json">{"@type": "Article", "name": "Detention", "headline": "legal term",'
+        ' "author": {"@type": "Organization", "name": "Contributors to the wiki"},'
+        ' "datePublished": "2013-06-23T20:26:06Z", "dateModified": "2019-10-25T15:47:35Z"}</script>'
+    )
+    body = (
+        "<h1>Detention</h1><p>Enough words in one paragraph here.</p>"
+        "<p>This page was last edited on 25 October 2019</p>"
+    )
+    article = article_of(page_with(head, body))
+    assert (article.title, article.author, article.date) == ("Detention", None, "2019-10-25")
+
+
 def test_time_inside_the_article_dates_a_page_without_date_tags() -> None:
     page = page_with("", '<time datetime="2020-06-01">1 June</time><p>Enough words in one paragraph here.</p>')
     assert article_of(page).date == "2020-06-01"

@@ -12,6 +12,7 @@ the page does not say.
 
 from __future__ import annotations
 
+import calendar
 import codecs
 import json
 import re
@@ -191,6 +192,65 @@ def _remove_unseen(tree: etree._Element) -> None:
             node.drop_tree()
 
 
+_HIDING_STYLE_RE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+
+def _show_inline_formulas(tree: etree._Element) -> None:
+    """Each formula set inside a sentence as the words the page's text holds for it, where the page hides its
+    MathML behind an image of it (MediaWiki shows the rendered formula as an `<img>` and keeps the MathML, with
+    its TeX annotation, in a `display: none` span for screen readers).
+
+    The extractor drops what an inline style hides, and with it every variable of a sentence: "the probabilities
+    with are set to zero" for "with i = j". Unhidden, it would rewrite the MathML as `\\(TeX\\)`, which the page
+    does not hold. So the hidden wrapper becomes a plain span of the formula's text (its tokens, then its TeX), as
+    a text-only reading of the page has it. A displayed formula (`display="block"`) stands apart from the
+    sentences, leaves no gap in one, and stays as the page hides it.
+    """
+    for formula in list(tree.iter("math")):
+        hiding = next((a for a in formula.iterancestors() if _HIDING_STYLE_RE.search(a.get("style") or "")), None)
+        if hiding is None or formula.get("display") == "block" or hiding.getparent() is None:
+            continue
+        if not any(image.tag == "img" for image in hiding.itersiblings()):
+            continue
+        shown = etree.Element("span")
+        shown.text = squash(formula.text_content())
+        shown.tail = hiding.tail
+        hiding.getparent().replace(hiding, shown)
+
+
+_CONTENTS_MIN = 2
+"""A table of contents links to two sections or more; one in-page link is a cross-reference."""
+
+
+def _remove_contents_boxes(body: etree._Element) -> None:
+    """An in-page table of contents, with the heading over it ("Contents"): a list of links each to a heading of
+    the page (to its `id`, to an `id` inside it as MediaWiki sets one, or to an HTML 4 `<a name>` in it). The
+    reader finds those headings over their sections; the extractor drops the list for its links and kept its
+    heading, a section heading over nothing. The box taken is the list and what wraps it as long as the wrapper
+    holds no other words than headings; a list with no heading of its own in such a wrapper is left to the
+    extractor, which drops it with the title over it ("Inhaltsverzeichnis" in a `<p>`) as link-dense."""
+    places = {node.get("id") or node.get("name") for h in body.iter(*_HEADINGS) for node in h.iter()}
+    places.discard(None)
+    boxes = [
+        listing
+        for listing in body.iter("ul", "ol")
+        if len(links := list(listing.iter("a"))) >= _CONTENTS_MIN and all(_in_page_target(a) in places for a in links)
+    ]
+    for listing in boxes:
+        if any(ancestor in boxes for ancestor in listing.iterancestors()):
+            continue
+        box, words = listing, _text(listing)
+        for ancestor in listing.iterancestors():
+            if ancestor is body:
+                break
+            headings = " ".join(_text(h) for h in ancestor.iter(*_HEADINGS))
+            if not headings or squash(_text(ancestor).replace(words, " ", 1)) != squash(headings):
+                break
+            box = ancestor
+        if box is not listing and box.getparent() is not None:
+            box.drop_tree()
+
+
 def _classes(node: etree._Element) -> list[str]:
     return (node.get("class") or "").split() if isinstance(node.tag, str) else []
 
@@ -272,6 +332,44 @@ def _person(value: object) -> str | None:
         names = [name for name in (_person(v) for v in value) if name]
         return ", ".join(dict.fromkeys(names)) or None
     return _clean(value)
+
+
+def _json_ld_title(article: dict[str, object], heading: str | None) -> str | None:
+    """A JSON-LD article's title: its `headline`, but its `name` where that, and not the headline, is the heading
+    the page prints. MediaWiki writes the article's title as `name` and its one-line description as `headline`
+    ("technique for dimensionality reduction" on the page headed "t-distributed stochastic neighbor embedding"),
+    a description the page prints nowhere."""
+    headline, name = _clean(article.get("headline")), _clean(article.get("name"))
+    printed = squash(heading).casefold() if heading else None
+    if name and printed == name.casefold() and (headline is None or headline.casefold() != printed):
+        return name
+    return headline
+
+
+def _json_ld_authors(value: object, printed: str) -> str | None:
+    """The JSON-LD author or authors, where an Organization counts only if the page prints its name (`printed`, the
+    visible text casefolded). A person named in the metadata is a byline the page may set by script; an
+    organization printed nowhere is a credit no reader sees: MediaWiki credits every article to "Contributors to
+    Wikimedia projects"."""
+    values = value if isinstance(value, list) else [value]
+    names = [
+        name
+        for item in values
+        if (name := _person(item))
+        and not (isinstance(item, dict) and item.get("@type") == "Organization" and name.casefold() not in printed)
+    ]
+    return ", ".join(dict.fromkeys(names)) or None
+
+
+def _printed_date(date: str, printed: str) -> bool:
+    """Whether the page prints the ISO `date` (`2013-06-23`) as a date is commonly written: so, "23 June 2013",
+    "June 23, 2013" or "June 23 2013" (`printed` is its visible text casefolded)."""
+    year, month, day = date.split("-") if len(date) == 10 else ("", "", "")
+    if not day:
+        return date in printed
+    name = calendar.month_name[int(month)].casefold()
+    forms = (date, f"{int(day)} {name} {year}", f"{name} {int(day)}, {year}", f"{name} {int(day)} {year}")
+    return any(form in printed for form in forms)
 
 
 def _date(text: str | None) -> str | None:
@@ -527,14 +625,21 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
     (then a printed byline, then the article's microdata author) and the article's `<time>`; the `<title>` only
     last, without the site name. With no publication date, the date of the last edit the page prints (`_revised`).
+    An organization JSON-LD names as author counts only as the page prints it (`_json_ld_authors`), and its
+    publication date only where the page prints it or no last edit: a page that says when it was last edited
+    shows that version, and a date only its metadata gives is another's (MediaWiki's `datePublished` is the
+    article's creation, years before).
     """
     articles = list(_json_ld_articles(tree))
+    body = tree.find("body")
+    printed = squash(_visible_text(body)).casefold() if articles and body is not None else ""
+    revised = _revised(tree)
     site_names = _metas(tree, "og:site_name") + _metas(tree, "application-name")
     title_node = next(tree.iter("title"), None)
     page_title = _clean(title_node.text_content()) if title_node is not None else None
     titles = (
         _first_meta(tree, "citation_title"),
-        *(_clean(a.get("headline")) for a in articles),
+        *(_json_ld_title(a, heading) for a in articles),
         _first_meta(tree, "og:title"),
         page_title,
     )
@@ -544,7 +649,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     citation_authors = _metas(tree, "citation_author")
     authors = (
         ", ".join(dict.fromkeys(citation_authors)) or None,
-        *(_person(a.get("author")) for a in articles),
+        *(_json_ld_authors(a.get("author"), printed) for a in articles),
         *(without_contact(a) for a in (_first_meta(tree, "article:author"), _first_meta(tree, "author")) if a),
         _byline(tree),
         _person(microdata.authors(tree)),
@@ -553,12 +658,16 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),
-        *(_clean(a.get("datePublished")) for a in articles),
+        *(
+            d
+            for a in articles
+            if (d := _date(_clean(a.get("datePublished")))) and (not revised or _printed_date(d, printed))
+        ),
         _first_meta(tree, "article:published_time"),
         _microdata(tree, "datePublished"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
-    date = date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or _revised(tree)
+    date = date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or revised
     return title, next((a for a in authors if a), None), date
 
 
@@ -592,10 +701,13 @@ def _note_text(node: etree._Element, number: int) -> str:
     """A note's words without its way back to the text: back links (`↩`, `^`, `a`, `3.`) and a bare `^` go,
     and its own number at its start (`3.`, `[3]`) goes only if it is `number`; a time or a year stays.
 
-    A bracketed link to another note (`[4]`) is a marker inside the note and stays.
+    A bracketed link to another note (`[4]`) is a marker inside the note and stays. A stylesheet or script inside the
+    note (MediaWiki puts a citation template's `<style>` in the first note that uses it) is no word of it.
     """
     note = deepcopy(node)
     note.tail = None
+    for unread in list(note.iter(*_UNREAD)):
+        unread.drop_tree()
     for anchor in list(note.iter("a")):
         label = _text(anchor)
         if _in_page_target(anchor) and len(label) <= _BACK_LINK_MAX and not _is_other_marker(label, number):
@@ -1326,6 +1438,7 @@ def parse(data: bytes, source: str) -> Parsed:
         return assemble(Extracted(()), source)
     _normalise_text(tree)
     _remove_unseen(tree)
+    _show_inline_formulas(tree)
     heading = _page_heading(tree)
     title, author, date = metadata(tree, heading)
     body = tree.find("body")
@@ -1334,6 +1447,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if (plain := _preformatted_text(body)) is not None:
         url = _page_url(tree)
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
+    _remove_contents_boxes(body)
     notes, regions = find_notes(body)
     listed, lists = listed_notes(body)
     regions += [node for node in lists if not any(a in regions for a in [node, *node.iterancestors()])]
