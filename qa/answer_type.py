@@ -257,6 +257,10 @@ _VOLUME_AFTER_RE = re.compile(r"[ \u00a0](?:[A-Z][\w.]*[ \u00a0]){1,4}§*[ \u00a
 """A number, a capitalised title and a number: a citation's volume ("77 Federal Register 23250", "42 U.S.C. 1983")."""
 _SUBDIVISION_RE = re.compile(r"[\w)]\($")
 """A number in brackets glued to a section or another subdivision: "§46.104(d)(7)" cites, it does not count."""
+_ENUMERATOR_RE = re.compile(r"(?<![\w)])\(\d{1,2}\)")
+"""A number alone in brackets, not glued to a word: a list's item label ("should: (1) establish ... and (2)
+publish"). It numbers the item and counts nothing; on the wild dev split it was the only number of a quote that
+answered "how many of the comments were form letters?", which the document never says."""
 _PAGE_BEFORE_RE = re.compile(r"\d[ \u00a0](?:[A-Z][\w.]*[ \u00a0]){1,4}$")
 """The page after a citation's volume and title ("81 Fed. Reg. 1234")."""
 _TITLE_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0]of[ \u00a0]$")
@@ -371,7 +375,8 @@ def _is_label(text: str, start: int, sentence_starts: set[int]) -> bool:
     "Article 5"): it is part of a name then, it identifies something and does not count it. A capitalised
     word that only opens a sentence ("About 40 people") is an ordinary word. A citation's numbers identify too:
     after a locator ("p. 12", "§ 39.13"), a volume before its title and page ("77 Federal Register 23250"), and
-    a subdivision ("(d)(7)") and the end of a range whose start is one ("23250-23260")."""
+    a subdivision ("(d)(7)") and the end of a range whose start is one ("23250-23260"). A list's item label
+    ("(1)", `_ENUMERATOR_RE`) numbers, it does not count."""
     before = _LABEL_BEFORE_RE.search(text, max(0, start - 40), start)
     if before is not None and before.start() not in sentence_starts:
         return True
@@ -379,6 +384,7 @@ def _is_label(text: str, start: int, sentence_starts: set[int]) -> bool:
         _LOCATOR_BEFORE_RE.search(text, max(0, start - 8), start)
         or _PAGE_BEFORE_RE.search(text, max(0, start - 60), start)
         or _SUBDIVISION_RE.search(text, max(0, start - 2), start)
+        or _ENUMERATOR_RE.match(text, start - 1)
         or _VOLUME_AFTER_RE.match(text, _number_end(text, start))
     )
     if citation:

@@ -101,3 +101,29 @@ def test_a_number_after_the_word_opening_a_sentence_is_a_quantity() -> None:
 def test_a_word_opening_a_sentence_after_a_note_marker_is_no_name() -> None:
     text = "The ledger was signed by the camp commandant.[1] Each entry named a village."
     assert marks(text, "Who signed the ledger?") == ()
+
+
+def test_a_lists_item_labels_count_nothing() -> None:
+    """The FCC's 2015 Open Internet order (tests/data/wild), the passage a wild dev question about form letters
+    reached: its only numbers label the items of a list."""
+    text = (
+        "We solicited feedback on whether the Commission should: (1) establish an advisory opinion process, akin to "
+        "“business review letters” issued by the Department of Justice (DOJ), and/or non-binding staff opinions, "
+        "through which parties could ask the Commission for a statement of its current enforcement intentions with "
+        "respect to certain practices under the new rules;[594] and (2) publish enforcement advisories that provide "
+        "additional insight into the application of the rules.[595]"
+    )
+    assert not gives_answer_type(text, "How many of the comments on the open Internet rules were form letters?")
+
+
+def test_a_list_is_counted_by_its_number_not_its_item_labels() -> None:
+    """The FAA's proposed airworthiness directive for the Boeing 737 MAX (tests/data/wild)."""
+    text = (
+        "To address the unsafe condition, the FAA proposes to require four design changes: (1) Installing updated "
+        "flight control software (with new control laws) for the FCC operational program software (OPS), (2) "
+        "installing updated MDS display processing computer (DPC) software to generate an AOA disagree alert,[9] (3) "
+        "revising certain AFM flightcrew operating procedures, and (4) changing the routing of horizontal stabilizer "
+        "trim wires."
+    )
+    found = [text[m.start : m.end] for m in marks(text, "How many design changes does the FAA propose?")]
+    assert found == ["four"]
