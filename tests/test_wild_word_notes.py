@@ -1,7 +1,7 @@
 """Word files of the wild collection from producers beside Word itself (see tests/data/wild/manifest.jsonl): the o2r
 review's revision as Google Docs exports it (no core properties, a labelled byline, footnotes beside typed citations
-of a numbered reference list) and docx4j's "Getting Started" as Word 16 saved it (footnotes holding addresses, code
-in the text).
+of a numbered reference list), docx4j's "Getting Started" as Word 16 saved it (footnotes holding addresses, code
+in the text) and a Naval Discharge Review Board decision as LibreOffice saved it (prose typed in a heading style).
 
 Expected values are what each file prints, as Word shows it.
 """
@@ -17,6 +17,7 @@ from tests.parsed import articles
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 GOOGLE_DOCS = WILD / "o2r-2020-reproducible-research-review-v2.docx"
 WORD_MANUAL = WILD / "docx4j-getting-started-2023.docx"
+LIBREOFFICE_FORM = WILD / "ndrb-2016-discharge-review-decision.docx"
 
 
 def only(path: Path) -> Article:
@@ -98,3 +99,17 @@ def test_bracketed_indexes_in_code_printed_in_the_text_are_no_markers() -> None:
     """An XPath in the manual's text, "/root[1]/customer[1]", holds no footnote reference."""
     paragraph = holding(only(WORD_MANUAL), "<w:dataBinding w:xpath=")
     assert [paragraph.text[i : i + 3] for i in paragraph.literal] == ["[1]", "[1]"]
+
+
+def test_paragraph_of_several_sentences_in_a_heading_style_is_text() -> None:
+    """The decision types its reasoning ("The Naval Discharge Review Board (NDRB), under its responsibility to examine
+    ...", three sentences) over the `Heading 1` style, its bold turned off."""
+    paragraph = holding(only(LIBREOFFICE_FORM), "under its responsibility to examine the propriety")
+    assert paragraph.kind == "text"
+    assert paragraph.text.endswith("the pertinent standards of equity and propriety were met.")
+
+
+def test_paragraphs_after_prose_in_a_heading_style_are_not_filed_under_it() -> None:
+    found = only(LIBREOFFICE_FORM)
+    assert holding(found, "Issue 3:").section is None
+    assert not any(p.section and len(p.section.split()) > 40 for p in found.paragraphs)

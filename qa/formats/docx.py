@@ -61,6 +61,8 @@ _CONTENTS_STYLE_RE = re.compile(r"toc(?:\s+\w+)?", re.IGNORECASE)
 English, as headings are); a template's own style for the contents' title is named after them ("TOC Title")."""
 """The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
 _TITLE_LEVEL = 1
+_HEADING_MAX_WORDS = 40
+"""The most words a heading runs to: a section's name, however long, is no paragraph of several sentences."""
 """The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
 _MAX_PART = 64 * 1024 * 1024
 """The largest XML part read, unpacked: a zip bomb is refused, not inflated."""
@@ -147,10 +149,15 @@ class _Styles:
                 styles.lists.add(style_id)
         return styles
 
-    def level(self, paragraph: etree._Element) -> int | None:
-        """The paragraph's heading level, None for a paragraph that is no heading."""
+    def level(self, paragraph: etree._Element, text: str) -> int | None:
+        """The paragraph's heading level, None for a paragraph that is no heading.
+
+        A heading names what follows in a line or two; a paragraph of prose longer than `_HEADING_MAX_WORDS` set in a
+        heading style (typed over a heading's style, its bold turned off by hand, as a decision's form sets its
+        reasoning in `Heading 1`) is text, not the name of a section.
+        """
         ppr = paragraph.find(_w("pPr"))
-        if ppr is None:
+        if ppr is None or len(text.split()) > _HEADING_MAX_WORDS:
             return None
         style = ppr.find(_w("pStyle"))
         own = _outline_level(ppr)
@@ -164,8 +171,8 @@ class _Styles:
         """Whether the paragraph is a line of a table of contents (set in a contents style)."""
         return _style(paragraph) in self.contents
 
-    def kind(self, paragraph: etree._Element) -> ParagraphKind:
-        if self.level(paragraph) is not None:
+    def kind(self, paragraph: etree._Element, text: str) -> ParagraphKind:
+        if self.level(paragraph, text) is not None:
             return "heading"
         ppr = paragraph.find(_w("pPr"))
         style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -281,8 +288,8 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
             continue
         if paragraph in caption:
             caption_at.append(len(blocks))
-        blocks.append(Block(text, styles.kind(paragraph)))
-        levels.append(styles.level(paragraph))
+        blocks.append(Block(text, styles.kind(paragraph, text)))
+        levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
     return _Body(blocks, _title_blocks(levels, sizes), caption_at, date)
 
