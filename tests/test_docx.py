@@ -266,3 +266,34 @@ def test_a_first_table_without_a_column_of_brackets_is_no_caption() -> None:
     """With its ")" marks gone the order's first table is a table like any other: it names nothing."""
     data = with_parts(ORDER, {"word/document.xml": lambda xml: xml.replace("<w:t>)</w:t>", "<w:t></w:t>")})
     assert parse_bytes(data, "order.docx").articles[0].title is None
+
+
+def with_body_before(name: str, paragraphs: str) -> bytes:
+    """The fixture with `paragraphs` (WordprocessingML) opening its body."""
+    return with_parts(name, {"word/document.xml": lambda xml: xml.replace("<w:body>", f"<w:body>{paragraphs}", 1)})
+
+
+TRACKED = ' w:id="{}" w:author="Editor" w:date="2024-01-01T00:00:00Z"'
+
+
+def test_a_passage_moved_with_tracked_changes_is_read_once_where_it_now_stands() -> None:
+    """Word keeps a moved passage at both ends: struck through in `w:moveFrom`, in place in `w:moveTo`."""
+    moved = "<w:r><w:t>The moved sentence.</w:t></w:r>"
+    body = (
+        f"<w:p><w:moveTo{TRACKED.format(1)}>{moved}</w:moveTo></w:p>"
+        "<w:p><w:r><w:t>The sentence between.</w:t></w:r></w:p>"
+        f"<w:p><w:moveFrom{TRACKED.format(2)}>{moved}</w:moveFrom></w:p>"
+    )
+    (found,) = parse_bytes(with_body_before("two-footnotes.docx", body), "moved.docx").articles
+    assert [p.text for p in found.paragraphs] == ["The moved sentence.", "The sentence between.", "Ouch[1].[2]"]
+
+
+def test_tracked_deletions_are_not_read_and_insertions_are() -> None:
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Keep </w:t></w:r>'
+        f"<w:del{TRACKED.format(1)}><w:r><w:delText>struck </w:delText></w:r></w:del>"
+        f'<w:ins{TRACKED.format(2)}><w:r><w:t xml:space="preserve">added </w:t></w:r></w:ins>'
+        "<w:r><w:t>words.</w:t></w:r></w:p>"
+    )
+    (found,) = parse_bytes(with_body_before("two-footnotes.docx", body), "revised.docx").articles
+    assert found.paragraphs[0].text == "Keep added words."

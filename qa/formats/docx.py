@@ -217,11 +217,16 @@ class _Numbers:
         return iter(self._numbers.items())
 
 
+_REVISED_AWAY = frozenset({"del", "moveFrom"})
+"""Tracked changes whose text the document no longer holds: a deletion, and the place a moved passage was moved
+from (Word keeps it there, struck through, besides the `moveTo` where it now stands); read, it would be said twice."""
+
+
 def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
     """What a reader sees of a paragraph: its runs' text, each note reference as `[n]`.
 
-    Deleted text (tracked changes), field instructions and the text of a text box drawn inside the
-    paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space.
+    Text that tracked changes took out (`_REVISED_AWAY`), field instructions and the text of a text box drawn
+    inside the paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space.
     Only a note reference is a marker: a bracketed number typed in the text (a citation of a numbered
     reference list, "[5]") is words (`literal_brackets`), though it looks like the marker of the note
     that Word numbers the same beside it.
@@ -229,7 +234,7 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
     parts: list[str] = []
     typed: list[str] = []
     for node in paragraph.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"), *_references()):
-        if _owner(node) is not paragraph or any(etree.QName(a).localname == "del" for a in node.iterancestors()):
+        if _owner(node) is not paragraph or _revised_away(node):
             continue
         name = etree.QName(node).localname
         if name == "t":
@@ -243,6 +248,10 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
         else:
             typed.append(" ")
     return "".join(parts) + literal_brackets("".join(typed))
+
+
+def _revised_away(node: etree._Element) -> bool:
+    return any(etree.QName(ancestor).localname in _REVISED_AWAY for ancestor in node.iterancestors())
 
 
 def _references() -> tuple[str, ...]:
