@@ -61,9 +61,9 @@ _CONTENTS_STYLE_RE = re.compile(r"toc(?:\s+\w+)?", re.IGNORECASE)
 English, as headings are); a template's own style for the contents' title is named after them ("TOC Title")."""
 """The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
 _TITLE_LEVEL = 1
+"""The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
 _HEADING_MAX_WORDS = 40
 """The most words a heading runs to: a section's name, however long, is no paragraph of several sentences."""
-"""The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
 _MAX_PART = 64 * 1024 * 1024
 """The largest XML part read, unpacked: a zip bomb is refused, not inflated."""
 _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
