@@ -297,3 +297,37 @@ def test_tracked_deletions_are_not_read_and_insertions_are() -> None:
     )
     (found,) = parse_bytes(with_body_before("two-footnotes.docx", body), "revised.docx").articles
     assert found.paragraphs[0].text == "Keep added words."
+
+
+COMMENTS = (
+    '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:comment w:id="0" w:author="Reviewer"><w:p><w:r><w:t>Cite the source here.</w:t></w:r></w:p></w:comment>'
+    "</w:comments>"
+)
+COMMENTS_RELATIONSHIP = (
+    '<Relationship Id="rIdComments" Target="comments.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"/></Relationships>'
+)
+
+
+def test_a_reviewers_comment_is_no_part_of_the_text_it_is_anchored_to() -> None:
+    """Word keeps a comment in `word/comments.xml`, anchored to a stretch of the body by a range and a reference."""
+    body = (
+        '<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>A claim.</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+        '<w:r><w:commentReference w:id="0"/></w:r></w:p>'
+    )
+    data = with_parts(
+        "two-footnotes.docx",
+        {
+            "word/document.xml": lambda xml: xml.replace("<w:body>", f"<w:body>{body}", 1),
+            "word/_rels/document.xml.rels": lambda xml: xml.replace("</Relationships>", COMMENTS_RELATIONSHIP),
+        },
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr("word/comments.xml", COMMENTS)
+    parsed = parse_bytes(out.getvalue(), "commented.docx")
+    assert [p.text for p in parsed.articles[0].paragraphs][0] == "A claim."
+    assert "Cite the source" not in parsed.text
