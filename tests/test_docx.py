@@ -266,3 +266,68 @@ def test_a_first_table_without_a_column_of_brackets_is_no_caption() -> None:
     """With its ")" marks gone the order's first table is a table like any other: it names nothing."""
     data = with_parts(ORDER, {"word/document.xml": lambda xml: xml.replace("<w:t>)</w:t>", "<w:t></w:t>")})
     assert parse_bytes(data, "order.docx").articles[0].title is None
+
+
+def with_body_before(name: str, paragraphs: str) -> bytes:
+    """The fixture with `paragraphs` (WordprocessingML) opening its body."""
+    return with_parts(name, {"word/document.xml": lambda xml: xml.replace("<w:body>", f"<w:body>{paragraphs}", 1)})
+
+
+TRACKED = ' w:id="{}" w:author="Editor" w:date="2024-01-01T00:00:00Z"'
+
+
+def test_a_passage_moved_with_tracked_changes_is_read_once_where_it_now_stands() -> None:
+    """Word keeps a moved passage at both ends: struck through in `w:moveFrom`, in place in `w:moveTo`."""
+    moved = "<w:r><w:t>The moved sentence.</w:t></w:r>"
+    body = (
+        f"<w:p><w:moveTo{TRACKED.format(1)}>{moved}</w:moveTo></w:p>"
+        "<w:p><w:r><w:t>The sentence between.</w:t></w:r></w:p>"
+        f"<w:p><w:moveFrom{TRACKED.format(2)}>{moved}</w:moveFrom></w:p>"
+    )
+    (found,) = parse_bytes(with_body_before("two-footnotes.docx", body), "moved.docx").articles
+    assert [p.text for p in found.paragraphs] == ["The moved sentence.", "The sentence between.", "Ouch[1].[2]"]
+
+
+def test_tracked_deletions_are_not_read_and_insertions_are() -> None:
+    body = (
+        '<w:p><w:r><w:t xml:space="preserve">Keep </w:t></w:r>'
+        f"<w:del{TRACKED.format(1)}><w:r><w:delText>struck </w:delText></w:r></w:del>"
+        f'<w:ins{TRACKED.format(2)}><w:r><w:t xml:space="preserve">added </w:t></w:r></w:ins>'
+        "<w:r><w:t>words.</w:t></w:r></w:p>"
+    )
+    (found,) = parse_bytes(with_body_before("two-footnotes.docx", body), "revised.docx").articles
+    assert found.paragraphs[0].text == "Keep added words."
+
+
+COMMENTS = (
+    '<w:comments xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+    '<w:comment w:id="0" w:author="Reviewer"><w:p><w:r><w:t>Cite the source here.</w:t></w:r></w:p></w:comment>'
+    "</w:comments>"
+)
+COMMENTS_RELATIONSHIP = (
+    '<Relationship Id="rIdComments" Target="comments.xml" '
+    'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"/></Relationships>'
+)
+
+
+def test_a_reviewers_comment_is_no_part_of_the_text_it_is_anchored_to() -> None:
+    """Word keeps a comment in `word/comments.xml`, anchored to a stretch of the body by a range and a reference."""
+    body = (
+        '<w:p><w:commentRangeStart w:id="0"/><w:r><w:t>A claim.</w:t></w:r><w:commentRangeEnd w:id="0"/>'
+        '<w:r><w:commentReference w:id="0"/></w:r></w:p>'
+    )
+    data = with_parts(
+        "two-footnotes.docx",
+        {
+            "word/document.xml": lambda xml: xml.replace("<w:body>", f"<w:body>{body}", 1),
+            "word/_rels/document.xml.rels": lambda xml: xml.replace("</Relationships>", COMMENTS_RELATIONSHIP),
+        },
+    )
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info))
+        target.writestr("word/comments.xml", COMMENTS)
+    parsed = parse_bytes(out.getvalue(), "commented.docx")
+    assert [p.text for p in parsed.articles[0].paragraphs][0] == "A claim."
+    assert "Cite the source" not in parsed.text

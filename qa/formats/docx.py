@@ -27,9 +27,19 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from qa.corpus import ParagraphKind
-from qa.formats.document import BYLINE_BY_RE, Block, Extracted, Parsed, assemble, iso_date, month_date, squash
+from qa.formats.document import (
+    BYLINE_BY_RE,
+    Block,
+    Extracted,
+    Parsed,
+    assemble,
+    iso_date,
+    literal_brackets,
+    month_date,
+    squash,
+)
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import IDENTIFIER_RE, trusted, web_address
+from qa.formats.metadata import IDENTIFIER_RE, personal_names, trusted, web_address
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -52,6 +62,8 @@ English, as headings are); a template's own style for the contents' title is nam
 """The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
 _TITLE_LEVEL = 1
 """The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
+_HEADING_MAX_WORDS = 40
+"""The most words a heading runs to: a section's name, however long, is no paragraph of several sentences."""
 _MAX_PART = 64 * 1024 * 1024
 """The largest XML part read, unpacked: a zip bomb is refused, not inflated."""
 _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, NotImplementedError, RuntimeError)
@@ -137,10 +149,15 @@ class _Styles:
                 styles.lists.add(style_id)
         return styles
 
-    def level(self, paragraph: etree._Element) -> int | None:
-        """The paragraph's heading level, None for a paragraph that is no heading."""
+    def level(self, paragraph: etree._Element, text: str) -> int | None:
+        """The paragraph's heading level, None for a paragraph that is no heading.
+
+        A heading names what follows in a line or two; a paragraph of prose longer than `_HEADING_MAX_WORDS` set in a
+        heading style (typed over a heading's style, its bold turned off by hand, as a decision's form sets its
+        reasoning in `Heading 1`) is text, not the name of a section.
+        """
         ppr = paragraph.find(_w("pPr"))
-        if ppr is None:
+        if ppr is None or len(text.split()) > _HEADING_MAX_WORDS:
             return None
         style = ppr.find(_w("pStyle"))
         own = _outline_level(ppr)
@@ -154,8 +171,8 @@ class _Styles:
         """Whether the paragraph is a line of a table of contents (set in a contents style)."""
         return _style(paragraph) in self.contents
 
-    def kind(self, paragraph: etree._Element) -> ParagraphKind:
-        if self.level(paragraph) is not None:
+    def kind(self, paragraph: etree._Element, text: str) -> ParagraphKind:
+        if self.level(paragraph, text) is not None:
             return "heading"
         ppr = paragraph.find(_w("pPr"))
         style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -200,27 +217,41 @@ class _Numbers:
         return iter(self._numbers.items())
 
 
+_REVISED_AWAY = frozenset({"del", "moveFrom"})
+"""Tracked changes whose text the document no longer holds: a deletion, and the place a moved passage was moved
+from (Word keeps it there, struck through, besides the `moveTo` where it now stands); read, it would be said twice."""
+
+
 def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
     """What a reader sees of a paragraph: its runs' text, each note reference as `[n]`.
 
-    Deleted text (tracked changes), field instructions and the text of a text box drawn inside the
-    paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space.
+    Text that tracked changes took out (`_REVISED_AWAY`), field instructions and the text of a text box drawn
+    inside the paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space.
+    Only a note reference is a marker: a bracketed number typed in the text (a citation of a numbered
+    reference list, "[5]") is words (`literal_brackets`), though it looks like the marker of the note
+    that Word numbers the same beside it.
     """
     parts: list[str] = []
+    typed: list[str] = []
     for node in paragraph.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"), *_references()):
-        if _owner(node) is not paragraph or any(etree.QName(a).localname == "del" for a in node.iterancestors()):
+        if _owner(node) is not paragraph or _revised_away(node):
             continue
         name = etree.QName(node).localname
         if name == "t":
-            parts.append(node.text or "")
+            typed.append(node.text or "")
         elif name == "noBreakHyphen":
-            parts.append("-")
+            typed.append("-")
         elif name.endswith("Reference"):
             number = numbers.of(name.removesuffix("Reference"), node.get(_w("id"))) if numbers else None
-            parts.append(f"[{number}]" if number is not None else "")
+            parts += [literal_brackets("".join(typed)), f"[{number}]" if number is not None else ""]
+            typed = []
         else:
-            parts.append(" ")
-    return "".join(parts)
+            typed.append(" ")
+    return "".join(parts) + literal_brackets("".join(typed))
+
+
+def _revised_away(node: etree._Element) -> bool:
+    return any(etree.QName(ancestor).localname in _REVISED_AWAY for ancestor in node.iterancestors())
 
 
 def _references() -> tuple[str, ...]:
@@ -266,8 +297,8 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
             continue
         if paragraph in caption:
             caption_at.append(len(blocks))
-        blocks.append(Block(text, styles.kind(paragraph)))
-        levels.append(styles.level(paragraph))
+        blocks.append(Block(text, styles.kind(paragraph, text)))
+        levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
     return _Body(blocks, _title_blocks(levels, sizes), caption_at, date)
 
@@ -337,6 +368,41 @@ def _issuer(blocks: list[Block], before: int) -> str | None:
         if len(words := block.text.split()) <= _NAME_MAX_WORDS and words[-1] == noun and len(words) > 1
     )
     return next(names, None)
+
+
+_LABELLED_BYLINE_RE = re.compile(r"Authors?\s*:\s*(\S.*)", re.IGNORECASE)
+"""A byline that labels itself ("Authors: Ana Ruiz* (ana@uni.example), Lee Kim (Institute ...)"); names in group 1."""
+_BYLINE_ASIDE_RE = re.compile(r"\([^()]*\)|[*∗†‡§¶]")
+"""What a byline prints beside its names: a parenthesis (an address, an affiliation) or a mark that a line under
+it explains."""
+_MARK_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
+"""A line that says what a byline's mark means ("* Corresponding author")."""
+
+
+def _labelled_byline(blocks: list[Block]) -> tuple[int, int, str] | None:
+    """Where a labelled byline stands among the paragraphs that open the document (before the first heading), how
+    many paragraphs it takes, and its names; None when there is none.
+
+    A paper typed in a word processor has no author field of its own kind: it prints "Authors:" and the names
+    under its title, each name perhaps followed by an address or affiliation in parentheses and a mark
+    ("Konkol* (m.konkol@...)"), and the paragraphs right under it that open with a mark say what the marks mean.
+    Byline and explanations are front matter; the names, without what stands beside them, are the author, when
+    they read as personal names (`personal_names`): a labelled sentence is no byline. The printed names win over
+    the core properties' creator, which names whoever made the file (a login, a secretary, a template's author).
+    """
+    opening = next((i for i, block in enumerate(blocks) if block.kind == "heading"), len(blocks))
+    for index, block in enumerate(blocks[:opening]):
+        if (labelled := _LABELLED_BYLINE_RE.fullmatch(block.text)) is None:
+            continue
+        bare = squash(_BYLINE_ASIDE_RE.sub("", labelled.group(1)))
+        names = personal_names(re.sub(r"\s+,", ",", bare).strip(" ,"))
+        if names is None:
+            return None
+        end = index + 1
+        while end < opening and _MARK_NOTE_RE.match(blocks[end].text):
+            end += 1
+        return index, end, names
+    return None
 
 
 def _type_size(paragraph: etree._Element) -> int:
@@ -432,5 +498,8 @@ def parse(data: bytes, source: str) -> Parsed:
         title = _caption_title([blocks[i].text for i in read.caption_at])
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text)):
         author, blocks = by.group(1), blocks[1:]
+    if byline := _labelled_byline(blocks):
+        start, end, author = byline
+        blocks = blocks[:start] + blocks[end:]
     date = read.date or core.date
     return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)
