@@ -2962,7 +2962,8 @@ _PARENTHESISED_RE = re.compile(
 "Trump et al. (2) using", "(7–10)", "(13, 14)"; never one opening its line (a list item "(1)"), nor one glued to a
 number (a journal's issue, "80(4):989")."""
 _RANGE_RE = re.compile(rf"\[({NOTE_NUMBER})\][–-]\[({NOTE_NUMBER})\]")
-"""A range of markers as `_parenthesised_markers` writes "(7–10)": it cites every number from the first to the last."""
+"""A range of markers, as a page prints it ("[7]–[10]") or `_parenthesised_markers` writes "(7–10)": it cites every
+number from the first to the last (`_cited_lists`)."""
 
 
 def _parenthesised_markers(lines: list[_Line]) -> None:
