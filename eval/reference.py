@@ -665,13 +665,37 @@ def _marker_pattern(number: int, printed: bool) -> str:
 
 
 def _marker_run_pattern(numbers: list[int], printed: bool) -> str:
-    """How a run of markers `[1][2][3]` may stand in the source: each as one marker, or one bracketed list or range
-    from its first number to its last (`[1-3]`, `[1,2,3]`), as articles cite several references at once."""
+    """How a run of markers `[1][2][3]` may stand in the source: each as one marker, or as one list or range that cites
+    exactly the run's numbers, as articles cite several references at once: in one bracket (`[1-3]`, `[1,2,3]`,
+    `[3, 7–9]`), bare as a superscript prints it (`1–3`, glued to the word before), or as a range of two bracketed
+    markers (`[1]–[3]`). A range stands for every number from its first to its last, so it matches only a run of
+    consecutive numbers (`[30][31][32]` is `[30–32]`; `[30][32]` is not)."""
     each = r"\s?".join(_marker_pattern(number, printed) for number in numbers)
     if len(numbers) < 2:
         return each
-    between = r"\s*[-–,]\s*"
-    return rf"(?:{each}|\s?\[{numbers[0]}(?:{between}{NOTE_NUMBER})*{between}{numbers[-1]}\])"
+    space = r"\s?" if printed else ""
+    in_one = rf"\s?\[{_citation_list(numbers, str)}\]"
+    bare = space + _citation_list(numbers, lambda number: rf"{number}(?!\d)")
+    ranged = r"\s?" + _citation_list(numbers, lambda number: rf"\[{number}\]")
+    return rf"(?:{each}|{in_one}|{bare}|{ranged})"
+
+
+def _citation_list(numbers: list[int], written: Callable[[int], str]) -> str:
+    """A pattern for `numbers` printed as a list of citations: each consecutive stretch of them listed one by one
+    (`7, 8, 9`) or as a range from its first to its last (`7–9`), stretches separated by commas; each number as
+    `written`."""
+    stretches: list[list[int]] = []
+    for number in numbers:
+        if stretches and number == stretches[-1][-1] + 1:
+            stretches[-1].append(number)
+        else:
+            stretches.append([number])
+    items = []
+    for stretch in stretches:
+        listed = r"\s*,\s*".join(written(number) for number in stretch)
+        ranged = rf"{written(stretch[0])}\s*[-–]\s*{written(stretch[-1])}"
+        items.append(listed if len(stretch) < 2 else rf"(?:{listed}|{ranged})")
+    return r"\s*,\s*".join(items)
 
 
 def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:

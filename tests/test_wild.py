@@ -851,7 +851,7 @@ def test_wild_parenthesised_citation_of_the_numbered_reference_list_is_a_marker(
 def test_wild_parenthesised_range_of_citations_cites_every_reference_in_it() -> None:
     """ "(16–19)" cites 17 and 18 too: their references, cited nowhere else by number alone, are notes all the same."""
     found = article(FRONTIERS)
-    assert "a key risk factor for poor outcome ([16]–[19])." in paragraph_with(found, "poor outcome")
+    assert "a key risk factor for poor outcome ([16][17][18][19])." in paragraph_with(found, "poor outcome")
     assert found.footnotes[17].startswith("Pranata R, Lim MA, Huang I, Raharjo SB, Lukito AA.")
     assert sorted(found.footnotes) == list(range(1, 26))
 
@@ -920,7 +920,7 @@ def test_wild_reference_list_numbers_hung_left_of_their_items_open_the_notes() -
         "Smith JH, Whiteside A. The history of AIDS exceptionalism. J Int AIDS Soc. 2010; 13:47."
         " https://doi.org/10.1186/1758-2652-13-47 PMID: 21129197"
     )
-    assert len(notes) == 58  # 61 references; 30 to 32 are cited only as the range "[30–32]"
+    assert len(notes) == 61
 
 
 def test_wild_reference_list_under_its_heading_at_a_page_foot_is_no_page_foot_notes() -> None:

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import pairwise
@@ -188,7 +188,8 @@ def _figures(text: str) -> bool:
 
 
 _BRACKET_NOTE_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)")
-_CITATION_LIST_RE = re.compile(rf"\[{NOTE_NUMBER}(?:,\s*{NOTE_NUMBER})+\]")
+_CITATION_RE = re.compile(rf"\[({NOTE_NUMBER}(?:\s*[,–-]\s*{NOTE_NUMBER})+)\]")
+"""Several numbers cited in one bracket, listed or ranged or both: "[2, 3]", "[30–32]", "[3, 7–9]"."""
 _PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})(?:[.)]?\s+|[.)](?=[^\W\d_]))(\S.*)")
 """A note opening with its plain number, its text after a space, or glued to the number's full stop where the
 typesetter dropped the space ("9.For the full set ..."): a decimal ("3.5 percent") goes on with a digit."""
@@ -2902,13 +2903,13 @@ def _body_size(pages: list[list[_Line]]) -> float:
 def _cites(line: _Line) -> list[int]:
     """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing.
 
-    A bracketed list ("papers rarely link to these materials [2, 3]") cites each number in it, as "[2][3]" would:
-    numbered references are cited so, and a reference cited only in a list still opens its own note ("3. Nüst,
-    D., ...") rather than running on as lines of the note before it. A range ("[7]–[10]") cites the numbers
-    between its ends too.
+    A bracketed list or range ("papers rarely link to these materials [2, 3]", "performance [30–32]") cites each
+    number in it, as "[2][3]" would: numbered references are cited so, and a reference cited only in a list still
+    opens its own note ("3. Nüst, D., ...") rather than running on as lines of the note before it. A range of
+    markers ("[7]–[10]") cites the numbers between its ends too.
     """
     single = [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
-    listed = [int(number) for run in _CITATION_LIST_RE.findall(line.text) for number in re.findall(r"\d+", run)]
+    listed = [number for run in _CITATION_RE.finditer(line.text) for number in _citation_numbers(run[1]) or ()]
     ranged = [number for run in _RANGE_RE.finditer(line.text) for number in range(int(run[1]) + 1, int(run[2]))]
     return single + listed + ranged
 
@@ -2961,7 +2962,8 @@ _PARENTHESISED_RE = re.compile(
 "Trump et al. (2) using", "(7–10)", "(13, 14)"; never one opening its line (a list item "(1)"), nor one glued to a
 number (a journal's issue, "80(4):989")."""
 _RANGE_RE = re.compile(rf"\[({NOTE_NUMBER})\][–-]\[({NOTE_NUMBER})\]")
-"""A range of markers as `_parenthesised_markers` writes "(7–10)": it cites every number from the first to the last."""
+"""A range of markers, as a page prints it ("[7]–[10]") or `_parenthesised_markers` writes "(7–10)": it cites every
+number from the first to the last (`_cited_lists`)."""
 
 
 def _parenthesised_markers(lines: list[_Line]) -> None:
@@ -2984,7 +2986,9 @@ def _parenthesised_markers(lines: list[_Line]) -> None:
     highest = 0
     for line in lines:
         for match in _PARENTHESISED_RE.finditer(line.text):
-            numbers = _numbers(match[1])
+            numbers = _citation_numbers(match[1])
+            if numbers is None:
+                continue
             new = sorted(number for number in numbers if number > highest)
             if set(numbers) <= listed and new == list(range(highest + 1, highest + 1 + len(new))):
                 found.append((line, match, numbers))
@@ -2996,12 +3000,19 @@ def _parenthesised_markers(lines: list[_Line]) -> None:
         line.text = f"{line.text[: match.start(1)]}{inner}{line.text[match.end(1) :]}"
 
 
-def _numbers(citation: str) -> list[int]:
-    """The numbers a parenthesised citation cites: each listed, and every one a range ("7–10") runs through."""
+_CITED_RANGE = 50
+"""A range cites at most this many numbers past its first ("7–10"); a wider one ("1–1000") cites no reference list."""
+
+
+def _citation_numbers(citation: str) -> list[int] | None:
+    """The numbers a list or range of citations cites ("3, 7–9": each listed, and every one a range runs through), or
+    None where a range runs down or wider than `_CITED_RANGE` ("2020–21", a span of years, cites nothing)."""
     numbers: list[int] = []
     for part in citation.split(","):
         ends = [int(end) for end in re.split(r"[–-]", part)]
-        numbers += list(range(ends[0], ends[-1] + 1)) if ends[0] <= ends[-1] else ends
+        if not ends[0] <= ends[-1] <= ends[0] + _CITED_RANGE:
+            return None
+        numbers += range(ends[0], ends[-1] + 1)
     return numbers
 
 
@@ -3107,33 +3118,67 @@ def _resume_runs(runs: list[_Run], pages: list[_Page]) -> None:
             owner.notes.pop(number, None)
 
 
-def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
-    """Write each marker that cites a page-foot note out of that note's reach as a marker that cites no note
-    (`noteless_marker`): a marker still, as the reader sees it, whose note is null.
+def _out_of_reach(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Iterator[tuple[_Line, _Run, set[int]]]:
+    """Each line of the text, the run its markers cite, and the numbers of that run's page-foot notes out of its reach.
 
     Page-foot notes are numbered up, each at the foot of the page that cites it: a marker on a later page, after
-    notes numbered past it stood at earlier pages' feet, does not cite it. It is the text's own number (an
-    appendix's example of citation styles, "“[1]”" or a raised "1,2", long after notes 1 and 2 on page 1): linked
-    to that note, it would make the text cite a note where the document cites none.
+    notes numbered past it stood at earlier pages' feet, does not cite it where an earlier page already cited its
+    number. It is the text's own number (an appendix's example of citation styles, "“[1]”" or a raised "1,2", long
+    after notes 1 and 2 on page 1). A number no earlier page cites is the first citation of its note, which a
+    layout may set at the foot of the page before, with the notes of that page's own markers ("(F9).⁴" at the top
+    of a column, note 4 under the page before): every note is cited once, and this is where.
     """
     starts = [run.start for run in runs]
     feet: list[dict[int, int]] = [{} for _ in runs]
     """Each run's page-foot notes: the index of the page whose foot holds each number first."""
+    cited: list[set[int]] = []
+    """For each page, the numbers cited on the pages of its run before it."""
     for index, page in enumerate(pages):
         run = bisect_right(starts, page.start) - 1
         for notes in page.notes:
             for number in notes:
                 feet[run].setdefault(number, index)
+        earlier = index > 0 and bisect_right(starts, pages[index - 1].start) - 1 == run
+        cited.append(cited[-1] | pages[index - 1].cites if earlier else set())
     for line in body:
         page = line.page - 1
-        found = feet[bisect_right(starts, pages[page].start) - 1]
+        run = bisect_right(starts, pages[page].start) - 1
+        found = feet[run]
         passed = max((number for number, at in found.items() if at < page), default=0)
-        away = {number for number, at in found.items() if at < page and number < passed}
+        yield line, runs[run], {n for n, at in found.items() if at < page and n < passed and n in cited[page]}
+
+
+def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
+    """Write each marker that cites a page-foot note out of that note's reach (`_out_of_reach`) as a marker that
+    cites no note (`noteless_marker`): a marker still, as the reader sees it, whose note is null. Linked to that
+    note, it would make the text cite a note where the document cites none.
+    """
+    for line, _, away in _out_of_reach(runs, pages, body):
         if away:
             line.text = MARKER_RE.sub(
                 lambda marker, away=away: noteless_marker(marker[1]) if int(marker[1]) in away else marker[0],
                 line.text,
             )
+
+
+def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
+    """Write each list or range of citations as the markers it stands for: "[3, 7–9]" as "[3][7][8][9]", and a range
+    of markers "[7]–[10]" as "[7][8][9][10]".
+
+    A marker cites one note, so a bracket citing several (`_CITATION_RE`, as journals cite their numbered
+    references) links none of them until it is written as one marker for each number, as an HTML page's typed
+    "[1-5]" is. It is so written only where every number in it is a note of its run within its reach: a bracket
+    that is the text's own ("the interval [0, 1]", an example of citation styles "“[1, 3-5]”" after those notes were
+    cited) stays as printed.
+    """
+    for line, run, away in _out_of_reach(runs, pages, body):
+        notes = run.resolved().keys() - away
+
+        def written(citation: re.Match[str], notes: set[int] = notes) -> str:
+            numbers = _citation_numbers(citation[1] if citation.re is _CITATION_RE else f"{citation[1]}–{citation[2]}")
+            return "".join(f"[{number}]" for number in numbers) if numbers and set(numbers) <= notes else citation[0]
+
+        line.text = _RANGE_RE.sub(written, _CITATION_RE.sub(written, line.text))
 
 
 def parse(data: bytes, source: str) -> Parsed:
@@ -3186,6 +3231,7 @@ def parse(data: bytes, source: str) -> Parsed:
     runs = _page_runs(paged)
     _give_endnotes(runs, endnotes, order, body)
     _resume_runs(runs, paged)
+    _cited_lists(runs, paged, body)
     _scope_markers(runs, paged, body)
     starts = [run.start for run in runs]
     sections: list[list[_Line]] = [[] for _ in runs]
