@@ -38,6 +38,23 @@ _GUARD_RE = re.compile(
 )
 
 
+CITED_RANGE = 50
+"""A range cites at most this many numbers past its first ("7–10"); a wider one ("1–1000") cites no reference list."""
+
+
+def cited_numbers(citation: str) -> list[int] | None:
+    """The numbers a list or range of citations in one bracket cites ("3, 7–9": each listed, and every one a range
+    runs through), or None where a range runs down or wider than `CITED_RANGE` ("2020–21", a span of years, cites
+    nothing). Shared by every format that reads typed citations, so "[1-5]" cites the same notes in each."""
+    numbers: list[int] = []
+    for part in citation.split(","):
+        ends = [int(end) for end in re.split(r"[–-]", part)]
+        if not ends[0] <= ends[-1] <= ends[0] + CITED_RANGE:
+            return None
+        numbers += range(ends[0], ends[-1] + 1)
+    return numbers
+
+
 def literal_brackets(text: str) -> str:
     """`text` with each bracketed number ("[6]") guarded as words, not a note marker, while a parser works on it.
 

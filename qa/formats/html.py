@@ -31,7 +31,16 @@ from trafilatura import bare_extraction
 
 from qa.corpus import ParagraphKind
 from qa.formats import microdata
-from qa.formats.document import Block, Extracted, Parsed, assemble, iso_date, literal_brackets, squash
+from qa.formats.document import (
+    Block,
+    Extracted,
+    Parsed,
+    assemble,
+    cited_numbers,
+    iso_date,
+    literal_brackets,
+    squash,
+)
 from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import personal_names, web_address, without_contact
 from qa.formats.text import parse_text
@@ -786,10 +795,6 @@ def find_notes(
 
 _LIST_HEADING_RE = re.compile(r"(?:foot ?|end ?)?notes|references", re.IGNORECASE)
 _CITATION_RE = re.compile(rf"\[({NOTE_NUMBER}(?:\s*[-–,]\s*{NOTE_NUMBER})*)\]")
-_CITED_RANGE_MAX = 50
-"""A range cites at most this many notes ("[1-5]"); a wider one ("[1-1000]") is no citation of a reference list."""
-
-
 _LIST_STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*([\w-]+)", re.IGNORECASE)
 
 
@@ -839,14 +844,8 @@ def listed_notes(body: etree._Element) -> tuple[dict[int, str], list[etree._Elem
 def _cited(numbers: str, listed: Iterable[int]) -> list[int] | None:
     """The notes a bracketed list or range cites ("18,24,25", "1-5" cites each of 1 to 5), or None unless the
     page lists every one of them."""
-    cited: list[int] = []
-    for part in numbers.split(","):
-        first, _, last = re.sub(r"\s", "", part).replace("–", "-").partition("-")
-        low, high = int(first), int(last or first)
-        if not low <= high <= low + _CITED_RANGE_MAX:
-            return None
-        cited += range(low, high + 1)
-    return cited if set(cited) <= set(listed) else None
+    cited = cited_numbers(numbers)
+    return cited if cited is not None and set(cited) <= set(listed) else None
 
 
 def _write_markers(body: etree._Element, notes: dict[int, str], listed: Iterable[int] = ()) -> None:

@@ -43,6 +43,7 @@ from qa.formats.document import (
     Extracted,
     Parsed,
     assemble_sections,
+    cited_numbers,
     iso_date,
     month_date,
     noteless_marker,
@@ -2909,7 +2910,7 @@ def _cites(line: _Line) -> list[int]:
     markers ("[7]–[10]") cites the numbers between its ends too.
     """
     single = [int(m.group(1)) for m in MARKER_RE.finditer(line.text) if m.start() > 0 or not line.marked]
-    listed = [number for run in _CITATION_RE.finditer(line.text) for number in _citation_numbers(run[1]) or ()]
+    listed = [number for run in _CITATION_RE.finditer(line.text) for number in cited_numbers(run[1]) or ()]
     ranged = [number for run in _RANGE_RE.finditer(line.text) for number in range(int(run[1]) + 1, int(run[2]))]
     return single + listed + ranged
 
@@ -2986,7 +2987,7 @@ def _parenthesised_markers(lines: list[_Line]) -> None:
     highest = 0
     for line in lines:
         for match in _PARENTHESISED_RE.finditer(line.text):
-            numbers = _citation_numbers(match[1])
+            numbers = cited_numbers(match[1])
             if numbers is None:
                 continue
             new = sorted(number for number in numbers if number > highest)
@@ -2998,22 +2999,6 @@ def _parenthesised_markers(lines: list[_Line]) -> None:
     for line, match, _ in reversed(found):
         inner = re.sub(r"\d+", lambda number: f"[{number[0]}]", match[1])
         line.text = f"{line.text[: match.start(1)]}{inner}{line.text[match.end(1) :]}"
-
-
-_CITED_RANGE = 50
-"""A range cites at most this many numbers past its first ("7–10"); a wider one ("1–1000") cites no reference list."""
-
-
-def _citation_numbers(citation: str) -> list[int] | None:
-    """The numbers a list or range of citations cites ("3, 7–9": each listed, and every one a range runs through), or
-    None where a range runs down or wider than `_CITED_RANGE` ("2020–21", a span of years, cites nothing)."""
-    numbers: list[int] = []
-    for part in citation.split(","):
-        ends = [int(end) for end in re.split(r"[–-]", part)]
-        if not ends[0] <= ends[-1] <= ends[0] + _CITED_RANGE:
-            return None
-        numbers += range(ends[0], ends[-1] + 1)
-    return numbers
 
 
 def _page_runs(pages: list[_Page]) -> list[_Run]:
@@ -3175,7 +3160,7 @@ def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Non
         notes = run.resolved().keys() - away
 
         def written(citation: re.Match[str], notes: set[int] = notes) -> str:
-            numbers = _citation_numbers(citation[1] if citation.re is _CITATION_RE else f"{citation[1]}–{citation[2]}")
+            numbers = cited_numbers(citation[1] if citation.re is _CITATION_RE else f"{citation[1]}–{citation[2]}")
             return "".join(f"[{number}]" for number in numbers) if numbers and set(numbers) <= notes else citation[0]
 
         line.text = _RANGE_RE.sub(written, _CITATION_RE.sub(written, line.text))
