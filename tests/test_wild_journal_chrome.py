@@ -65,3 +65,38 @@ def test_judge_still_fails_a_query_a_proof_hides() -> None:
     ref = reference(WILD / PLOS)
     assert not quote_in_reference("Please check that the edits to the sentence", ref)
     assert not quote_in_reference("Pleasecheckthattheeditstothesentence", ref)
+
+
+def test_orcid_badge_drawn_over_its_white_letters_is_not_read_into_the_byline() -> None:
+    """PLOS draws each ORCID badge as a green disc over white letters "ID": the letters are covered, the reader sees
+    the drawing. Read, they glued to the names ("Paolo RodiID")."""
+    found = article(PLOS)
+    assert [p.text for p in found.paragraphs if "RodiID" in p.text or "MendezID" in p.text] == []
+    assert found.author == "Paolo Rodi, Werner Obermeyer, Ariel Pablos-Mendez, Andrea Gori, Mario C. Raviglione"
+
+
+def test_first_page_header_block_ending_in_the_running_heads_doi_is_not_text() -> None:
+    """Frontiers sets "TYPE Original Research", "PUBLISHED 02 September 2022" and "DOI 10.3389/fimmu.2022.915001"
+    atop page 1, where later pages print "10.3389/fimmu.2022.915001" as their running head."""
+    texts = [p.text for p in article("frontiers-2022-hypertension-sars-cov-2.pdf").paragraphs]
+    assert not any("TYPE Original Research" in text or text.startswith("PUBLISHED") for text in texts)
+
+
+def test_list_items_atop_figure_pages_numbered_by_the_list_are_not_running_heads() -> None:
+    """The Federal Register's items "(6) In the Operating Procedures chapter," to "(10) ..." each stand atop a
+    page that is mostly a figure: alike but for their numbers, which go up by two a page, not with the page."""
+    texts = [p.text for p in article("federal-register-2020-17221.pdf").paragraphs]
+    assert (
+        "(7) In the Operating Procedures chapter, add the information in figure 6 to paragraph (h)(7) of this AD."
+        in (texts)
+    )
+    assert (
+        "(9) In the Operating Procedures chapter, add the information in figure 8 to paragraph (h)(9) of this AD."
+        in (texts)
+    )
+
+
+def test_print_stamp_painted_white_is_not_read() -> None:
+    """GPO's stamp ("VerDate Sep<11>2014 16:21 Aug 05, 2020 Jkt 250001 ...") is printed white at every page's foot."""
+    texts = [p.text for p in article("federal-register-2020-17221.pdf").paragraphs]
+    assert not any("VerDate" in text or "Jkt 250001" in text for text in texts)

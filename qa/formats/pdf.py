@@ -920,12 +920,16 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
             for where in edges(line, rows) if not line.marked and not line.label else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
-    pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
+    alike: dict[tuple[str, str], list[_Line]] = {}
+    for line, key, _ in keyed:
+        alike.setdefault(key, []).append(line)
     running = [
         (line, key)
         for line, key, outermost in keyed
         if not (line.page == 1 and line.size >= body_size * _DISPLAY_SIZE)
-        and ((outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2))
+        and (
+            (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and _running_line(line, alike[key]))
+        )
     ]
     keys = {key for _, key in running}
     numbered = {
@@ -939,8 +943,55 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         {id(line) for line, _ in running}
         | numbered
         | {id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)}
+        | _first_page_header(pages, [line for line, (where, _) in running if where == "top" and line.page > 1])
     )
     return found | _running_below(pages, found)
+
+
+_HEADER_ROWS = 4
+"""How many rows atop the first page a journal's header block may take (type, dates, DOI, journal)."""
+
+
+def _first_page_header(pages: list[list[_Line]], heads: list[_Line]) -> set[int]:
+    """ids of the first page's header block: a journal sets atop an article's first page a block of short label
+    and value lines ("TYPE Original Research", "PUBLISHED 02 September 2022", "DOI 10.3389/...") where later pages
+    set their running head; one of its lines ends in what the running head of other pages prints, at the same right
+    edge, after a label ("DOI 10.3389/fimmu..." over "10.3389/fimmu..."). That line and the lines stacked over it
+    at its left edge, in its type, are the header, not text."""
+    first = pages[0] if pages else []
+    if not first or not heads:
+        return set()
+    top = min(line.row for line in first)
+    for line in sorted(first, key=lambda line: line.row):
+        if line.row > top + _HEADER_ROWS:
+            break
+        if any(line.text.endswith(f" {head.text}") and abs(line.x1 - head.x1) <= line.size for head in heads):
+            return {id(line)} | {
+                id(other)
+                for other in first
+                if other.row < line.row and abs(other.x0 - line.x0) < line.size and abs(other.size - line.size) < 0.5
+            }
+    return set()
+
+
+def _running_line(line: _Line, alike: list[_Line]) -> bool:
+    """Whether an edge line is a running line: the lines at the same edge of other pages, alike but for their
+    numbers, are mostly the same line (`_runs_on`). A list's items set at the edge of pages that are mostly figures
+    ("(6) In the ... chapter," atop one page, "(8) In the ... chapter," atop the next) are numbered by the list, not
+    by the page, and only by chance does one of them number as a page would ("(2)" four pages before "(6)")."""
+    others = [other for other in alike if other.page != line.page]
+    return 2 * sum(_runs_on(line, other) for other in others) > len(others)
+
+
+def _runs_on(line: _Line, other: _Line) -> bool:
+    """Whether `other`, alike but for its numbers, is the same running line: each number that differs is the
+    page's own and goes up with the page (47708 on one page, 47710 two pages on). A numeral in letters ("iv") is
+    taken as the page's."""
+    ours, theirs = (_PAGE_NUMERAL_RE.findall(text.lower()) for text in (line.text, other.text))
+    return all(
+        mine == its or not (mine.isdigit() and its.isdigit()) or int(its) - int(mine) == other.page - line.page
+        for mine, its in zip(ours, theirs, strict=False)
+    )
 
 
 def _extends(text: str, keys: set[tuple[str, str]]) -> bool:
@@ -2090,6 +2141,9 @@ def _near_white(colour: object, distance: float) -> bool:
     return rgb is not None and sum((1 - c) ** 2 for c in rgb) ** 0.5 < distance
 
 
+_PROCESS_SPACES = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "ICCBased"})
+"""Colour spaces whose values say the colour (`_rgb`): in a spot colour's (Separation) a value of 1 is full ink."""
+
 _DRAWN = {"LTChar": "char", "LTRect": "rect", "LTCurve": "curve", "LTLine": "line", "LTImage": "image"}
 """pdfminer's layout objects by the kind pdfplumber lists them under."""
 
@@ -2122,7 +2176,11 @@ def _visible(page: pdfplumber.page.Page, chars: list[dict]) -> list[dict]:
     coloured shape (a badge, a banner: further than `_CONTRAST` from white, or a picture) drawn before it is what
     the shape says, and stays; a shape drawn after it covers it. A character in a colour that is not known is kept.
     """
-    white = [c for c in chars if not c["text"].isspace() and _near_white(c["non_stroking_color"], _PAPER)]
+    white = [
+        c
+        for c in chars
+        if not c["text"].isspace() and c.get("ncs") in _PROCESS_SPACES and _near_white(c["non_stroking_color"], _PAPER)
+    ]
     if not white:
         return chars
     order = _drawing_order(page)
