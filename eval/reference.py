@@ -1,7 +1,8 @@
 """An extraction of each document made without the product's parsers, for judging quotes and notes against.
 
 A judge that compares quotes with the parser's own text cannot fail: whatever the parser got wrong,
-its text says the same. So each file is read here by other means: `pdftotext` (poppler) for PDF, the
+its text says the same. So each file is read here by other means: `pdftotext` (poppler) for PDF (of a copy
+poppler's pdftocairo draws of what prints, where a page hides words in invisible text: `_as_printed`), the
 standard library's tag-blind `html.parser` for HTML (the text a browser would show, list numbers
 included), the file itself for plain text, GitHub's C renderer (cmark-gfm, not the parser's markdown-it)
 for Markdown, its HTML then read as HTML is, and for Word mammoth's HTML rendering, read the same way.
@@ -30,12 +31,15 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 
 from __future__ import annotations
 
+import ctypes
 import re
 import shutil
 import subprocess
+import tempfile
 import unicodedata
 from collections import Counter
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from html import unescape
@@ -45,6 +49,8 @@ from pathlib import Path
 
 import cmarkgfm
 import cmarkgfm.cmark
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
 import yaml
 from charset_normalizer import from_bytes
 
@@ -218,10 +224,76 @@ note, which it may set straight under the page's last line of text), and at a ru
 rule over a page's notes, which it may set straight under the page's last line of text too)."""
 
 
+_INVISIBLE_MODES = frozenset({3, 7})
+"""PDF text render modes that paint nothing: neither fill nor stroke (3), or only add to the clipping path (7)."""
+
+
+def _hidden_words(path: Path) -> bool:
+    """Whether a page of the PDF sets words in invisible text (`_INVISIBLE_MODES`) beside text it prints.
+
+    A proof keeps its copy-editor's queries ("AU: Please check ...") as invisible text laid over the lines they
+    query; pdftotext reads them as it reads printed text, into the middle of the sentences. A scan's recognised
+    text is invisible too, but on pages that print no text: it is the page's text, and such a file is read as it
+    is. Render modes are read with pdfium (pypdfium2), not with the parser's pdfminer."""
+    document = pdfium.PdfDocument(path)
+    try:
+        return any(_hides_words(page) for page in document)
+    finally:
+        document.close()
+
+
+def _hides_words(page: pdfium.PdfPage) -> bool:
+    """Whether a page sets both printed text and words in invisible text (`_hidden_words`)."""
+    textpage = page.get_textpage()
+    modes = [
+        (pdfium_c.FPDFTextObj_GetTextRenderMode(item.raw) in _INVISIBLE_MODES, item)
+        for item in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_TEXT,), max_depth=8)
+    ]
+    return any(not hidden for hidden, _ in modes) and any(
+        hidden and _object_text(item, textpage).strip() for hidden, item in modes
+    )
+
+
+def _object_text(item: pdfium.PdfObject, textpage: pdfium.PdfTextPage) -> str:
+    """The characters one of pdfium's text objects sets."""
+    size = pdfium_c.FPDFTextObj_GetText(item.raw, textpage.raw, None, 0)
+    buffer = (ctypes.c_ushort * size)()
+    pdfium_c.FPDFTextObj_GetText(item.raw, textpage.raw, buffer, size)
+    return bytes(buffer).decode("utf-16-le", "replace").rstrip("\x00")
+
+
+@contextmanager
+def _as_printed(path: Path) -> Iterator[Path]:
+    """The PDF as it prints: where it sets words in invisible text (`_hidden_words`), a copy drawn again by poppler's
+    pdftocairo, which paints only what shows, so that pdftotext reads no hidden text; else the file itself. Only such
+    a file is drawn again: a copy reads a little differently (spaces, ligatures) from the file it copies."""
+    if not _hidden_words(path):
+        yield path
+        return
+    if shutil.which("pdftocairo") is None:
+        raise ReferenceUnavailable("pdftocairo (poppler-utils) is needed to judge a PDF with hidden text")
+    with tempfile.TemporaryDirectory() as directory:
+        copy = Path(directory) / "printed.pdf"
+        result = subprocess.run(
+            ["pdftocairo", "-pdf", str(path), str(copy)], capture_output=True, check=False, timeout=300
+        )
+        if result.returncode != 0:
+            raise ReferenceUnavailable(
+                f"pdftocairo could not draw {path.name}: {result.stderr.decode(errors='replace')}"
+            )
+        yield copy
+
+
 def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     """The pages in reading order, line-end hyphens joined as the document allows (for notes); the same without
     number-only lines, with where one may have been a note's number (for quotes); each page's text blocks without
-    those lines and page furniture (for quotes too); and the pages in layout mode (for notes)."""
+    those lines and page furniture (for quotes too); and the pages in layout mode (for notes). The PDF is read as
+    it prints (`_as_printed`)."""
+    with _as_printed(path) as printed:
+        return _printed_reference(printed, not_text)
+
+
+def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     plain = _pdftotext(path)
     words = frozenset(w.lower() for w in _WORD_RE.findall(plain))
     boxes = _pdftotext(path, "-bbox-layout")

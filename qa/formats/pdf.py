@@ -733,7 +733,7 @@ def _margin_column(segments: list[_Segment], body_size: float) -> list[_Line]:
             continue
         widths = [max(line.x1 for line in lines) - min(line.x0 for line in lines) for lines in sides]
         narrow = min((0, 1), key=lambda side: widths[side])
-        margin, text = sides[narrow], sides[1 - narrow]
+        margin, text = _under_masthead(sides[narrow], body_size), sides[1 - narrow]
         if (
             widths[narrow] <= _MARGIN_COLUMN * widths[1 - narrow]
             and all(line.size < body_size * _NOTE_SIZE for line in margin)
@@ -741,6 +741,14 @@ def _margin_column(segments: list[_Segment], body_size: float) -> list[_Line]:
         ):
             found += margin
     return found
+
+
+def _under_masthead(lines: list[_Line], body_size: float) -> list[_Line]:
+    """A margin column's lines under the journal's name: a first page may set its name ("PLOS MEDICINE", in display
+    type) atop the narrow column, in the same band as the record under it; the name is the page's masthead, not
+    a line of the record, and the record is what is left under it."""
+    start = next((index for index, line in enumerate(lines) if line.size < body_size * _NOTE_SIZE), len(lines))
+    return lines[start:] if all(line.size >= body_size * _DISPLAY_SIZE for line in lines[:start]) else lines
 
 
 def _hidden_space(char: dict, previous: dict | None) -> bool:
@@ -914,12 +922,16 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
             for where in edges(line, rows) if not line.marked and not line.label else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
-    pages_of = Counter(key for key, _ in {(key, line.page) for line, key, _ in keyed})
+    alike: dict[tuple[str, str], list[_Line]] = {}
+    for line, key, _ in keyed:
+        alike.setdefault(key, []).append(line)
     running = [
         (line, key)
         for line, key, outermost in keyed
         if not (line.page == 1 and line.size >= body_size * _DISPLAY_SIZE)
-        and ((outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2))
+        and (
+            (outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and _running_line(line, alike[key]))
+        )
     ]
     keys = {key for _, key in running}
     numbered = {
@@ -933,8 +945,55 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         {id(line) for line, _ in running}
         | numbered
         | {id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)}
+        | _first_page_header(pages, [line for line, (where, _) in running if where == "top" and line.page > 1])
     )
     return found | _running_below(pages, found)
+
+
+_HEADER_ROWS = 4
+"""How many rows atop the first page a journal's header block may take (type, dates, DOI, journal)."""
+
+
+def _first_page_header(pages: list[list[_Line]], heads: list[_Line]) -> set[int]:
+    """ids of the first page's header block: a journal sets atop an article's first page a block of short label
+    and value lines ("TYPE Original Research", "PUBLISHED 02 September 2022", "DOI 10.3389/...") where later pages
+    set their running head; one of its lines ends in what the running head of other pages prints, at the same right
+    edge, after a label ("DOI 10.3389/fimmu..." over "10.3389/fimmu..."). That line and the lines stacked over it
+    at its left edge, in its type, are the header, not text."""
+    first = pages[0] if pages else []
+    if not first or not heads:
+        return set()
+    top = min(line.row for line in first)
+    for line in sorted(first, key=lambda line: line.row):
+        if line.row > top + _HEADER_ROWS:
+            break
+        if any(line.text.endswith(f" {head.text}") and abs(line.x1 - head.x1) <= line.size for head in heads):
+            return {id(line)} | {
+                id(other)
+                for other in first
+                if other.row < line.row and abs(other.x0 - line.x0) < line.size and abs(other.size - line.size) < 0.5
+            }
+    return set()
+
+
+def _running_line(line: _Line, alike: list[_Line]) -> bool:
+    """Whether an edge line is a running line: the lines at the same edge of other pages, alike but for their
+    numbers, are mostly the same line (`_runs_on`). A list's items set at the edge of pages that are mostly figures
+    ("(6) In the ... chapter," atop one page, "(8) In the ... chapter," atop the next) are numbered by the list, not
+    by the page, and only by chance does one of them number as a page would ("(2)" four pages before "(6)")."""
+    others = [other for other in alike if other.page != line.page]
+    return 2 * sum(_runs_on(line, other) for other in others) > len(others)
+
+
+def _runs_on(line: _Line, other: _Line) -> bool:
+    """Whether `other`, alike but for its numbers, is the same running line: each number that differs is the
+    page's own and goes up with the page (47708 on one page, 47710 two pages on). A numeral in letters ("iv") is
+    taken as the page's."""
+    ours, theirs = (_PAGE_NUMERAL_RE.findall(text.lower()) for text in (line.text, other.text))
+    return all(
+        mine == its or not (mine.isdigit() and its.isdigit()) or int(its) - int(mine) == other.page - line.page
+        for mine, its in zip(ours, theirs, strict=False)
+    )
 
 
 def _extends(text: str, keys: set[tuple[str, str]]) -> bool:
@@ -1795,7 +1854,7 @@ def _read(
             pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
-                pages.append(_layout(number, _printed(_unlayered(_on_page(page))), tables[-1]))
+                pages.append(_layout(number, _printed(_unlayered(_visible(page, _on_page(page)))), tables[-1]))
                 links += _link_addresses(page)
                 grids.append(_grids(page) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -2051,6 +2110,98 @@ def _on_page(page: pdfplumber.page.Page) -> list[dict]:
         and c["top"] < bottom
         and (c["size"] >= _LEGIBLE or c["text"].isspace())
     ]
+
+
+_PAPER = 0.1
+"""How far (in RGB, each channel 0 to 1) a character's fill may be from white and still be the page's own colour."""
+
+_CONTRAST = 0.5
+"""How far (RGB distance) a filled shape's colour must be from white for white text on it to be read: a badge's
+green or a banner's dark blue, not a near-white tint."""
+
+
+def _rgb(colour: object) -> tuple[float, ...] | None:
+    """A fill colour as pdfplumber gives it (one grey level, alone or in a tuple; three RGB or four CMYK
+    components) in RGB, else None (a pattern or a colour space of its own, which says nothing of what is seen)."""
+    if isinstance(colour, (int, float)):
+        colour = (colour,)
+    if not isinstance(colour, (tuple, list)) or not all(isinstance(c, (int, float)) for c in colour):
+        return None
+    if len(colour) == 1:
+        return (float(colour[0]),) * 3
+    if len(colour) == 3:
+        return tuple(float(c) for c in colour)
+    if len(colour) == 4:
+        cyan, magenta, yellow, black = colour
+        return tuple((1 - c) * (1 - black) for c in (cyan, magenta, yellow))
+    return None
+
+
+def _near_white(colour: object, distance: float) -> bool:
+    """Whether a colour is known (`_rgb`) and within `distance` of white (RGB, each channel 0 to 1)."""
+    rgb = _rgb(colour)
+    return rgb is not None and sum((1 - c) ** 2 for c in rgb) ** 0.5 < distance
+
+
+_PROCESS_SPACES = frozenset({"DeviceGray", "DeviceRGB", "DeviceCMYK", "ICCBased"})
+"""Colour spaces whose values say the colour (`_rgb`): in a spot colour's (Separation) a value of 1 is full ink."""
+
+_DRAWN = {"LTChar": "char", "LTRect": "rect", "LTCurve": "curve", "LTLine": "line", "LTImage": "image"}
+"""pdfminer's layout objects by the kind pdfplumber lists them under."""
+
+
+def _drawing_order(page: pdfplumber.page.Page) -> dict[int, int]:
+    """The place in the page's content stream of each of pdfplumber's characters, shapes and images, by id:
+    pdfplumber lists each kind in the order the page draws it, and pdfminer's layout keeps all kinds in one."""
+    counts: Counter[str] = Counter()
+    order: dict[int, int] = {}
+
+    def walk(objects: Iterable[object]) -> None:
+        for obj in objects:
+            if kind := _DRAWN.get(type(obj).__name__):
+                listed = page.objects.get(kind, [])
+                if counts[kind] < len(listed):
+                    order[id(listed[counts[kind]])] = len(order)
+                counts[kind] += 1
+            walk(getattr(obj, "_objs", ()))
+
+    walk(page.layout._objs)
+    return order
+
+
+def _visible(page: pdfplumber.page.Page, chars: list[dict]) -> list[dict]:
+    """The characters a reader sees: without white text on the white page.
+
+    A typesetter leaves placeholders in the file painted white where nothing is filled behind them (a
+    Crossmark box's "a1111111111" lines, stacked in the first page's margin, under the box's logo): on paper they
+    are not there, and read they make a column of their own out of the margin's record. White text drawn over a
+    coloured shape (a badge, a banner: further than `_CONTRAST` from white, or a picture) drawn before it is what
+    the shape says, and stays; a shape drawn after it covers it. A character in a colour that is not known is kept.
+    """
+    white = [
+        c
+        for c in chars
+        if not c["text"].isspace() and c.get("ncs") in _PROCESS_SPACES and _near_white(c["non_stroking_color"], _PAPER)
+    ]
+    if not white:
+        return chars
+    order = _drawing_order(page)
+    shapes = [
+        shape
+        for shape in (*page.rects, *page.curves)
+        if shape.get("fill") and not _near_white(shape.get("non_stroking_color"), _CONTRAST)
+    ]
+    shapes += page.images
+
+    def backed(char: dict) -> bool:
+        x, y = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+        drawn = order.get(id(char), len(order))
+        return any(
+            s["x0"] <= x <= s["x1"] and s["top"] <= y <= s["bottom"] and order.get(id(s), -1) < drawn for s in shapes
+        )
+
+    hidden = {id(c) for c in white if not backed(c)}
+    return [c for c in chars if id(c) not in hidden]
 
 
 def _printed(chars: list[dict]) -> list[dict]:
@@ -2785,7 +2936,8 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
     On the opening pages, a name with its job title set just under it, at the same left edge ("Karen
     L. Shanton" over "Analyst in American National Government"); else a sign-off, a line of its own on
     the last two pages (the text's end, before any closing disclaimer): "Amanda K. Sarata, Specialist in
-    Health Policy". A list item ("• Ana Ruiz, Director") names a team, not the authors.
+    Health Policy", or its name on a line over its job (`_sign_off`). A list item ("• Ana Ruiz, Director")
+    names a team, not the authors.
     """
     opening = [line for line in lines if line.page <= _BYLINE_PAGES and not _listed(line)]
     found: dict[int, str] = {}
@@ -2796,11 +2948,21 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
     if found:
         return found
     last = max((line.page for line in lines), default=0)
-    for line in lines:
-        name, comma, job = line.text.partition(", ")
+    for line, below in zip(lines, [*lines[1:], None], strict=True):
+        name, comma, job = _sign_off(line, below).partition(", ")
         if line.page >= last - 1 and comma and not _listed(line) and role(job) and (name := _names(name)):
             found[id(line)] = name
     return found
+
+
+def _sign_off(line: _Line, below: _Line | None) -> str:
+    """A sign-off's name and job as one line: a name set on a line of its own, ending in a comma, goes on in the job
+    on the line right under it at its left edge ("Lance T. Gant," over "Director, Compliance & Airworthiness"), as
+    an official document is signed under the day it was issued."""
+    if below is None or not line.text.endswith(",") or below.page != line.page:
+        return line.text
+    under = 0 <= below.top - line.bottom <= line.size and abs(below.x0 - line.x0) < line.size
+    return f"{line.text} {below.text}" if under else line.text
 
 
 _JUDGE_RE = re.compile(r"(?P<judge>(?:CHIEF |CIRCUIT |DISTRICT )?(?:JUSTICE|JUDGE) [A-Z][A-Z'’-]+)(?: [a-z][^.]*)?\.")
