@@ -86,3 +86,13 @@ def test_a_bulleted_item_running_over_a_page_break_stays_one_item() -> None:
     item = next(p for p in report(PARTNERSHIP).paragraphs if p.text.startswith("Authority to make decisions:"))
     assert item.kind == "bullet"
     assert item.text.endswith("to the project without additional review from superiors.")
+
+
+def test_a_covers_logo_in_the_margin_does_not_take_the_title_from_the_large_lines_beside_it() -> None:
+    """The cover sets "GAO" in 36 points in the margin, level with the addressee, and the title in 36 points below:
+    the title's lines are the title, none of them left as a paragraph."""
+    found = report(GRANTS)
+    assert (
+        found.title == "GRANTS MANAGEMENT: Enhancing Performance Accountability Provisions Could Lead to Better Results"
+    )
+    assert not {"GRANTS", "MANAGEMENT", "Enhancing"} & {p.text for p in found.paragraphs}

@@ -252,6 +252,8 @@ class _Line:
     """The line stands in a table's body under a ruled head (`_table_body`)."""
     label: bool = False
     """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
+    side: bool = False
+    """The line is a heading set in the page's margin beside the text it heads (`_side_headings`)."""
 
 
 @dataclass
@@ -566,6 +568,7 @@ def _side_headings(segments: list[_Segment]) -> None:
                 heads.append(parts[0])
                 texts.append(parts[1])
             elif heads and line.x1 < edge - _GUTTER_GAP * line.size and _TITLE_WORD_RE.search(line.text):
+                line.side = True
                 heads.append(line)
             else:
                 laid += heads + texts + [line]
@@ -590,6 +593,7 @@ def _side_head(line: _Line, edge: float) -> tuple[_Line, _Line] | None:
         part.size, part.column = median(c["size"] for c in chars), line.column
         _render(part)
         parts.append(part)
+    parts[0].side = True
     return parts[0], parts[1]
 
 
@@ -2495,7 +2499,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
     The title is the first page's largest type, unless lines in smaller heading type print the Info Title word for
-    word (`_info_title_lines`): the larger line is then the journal's name over it.
+    word (`_info_title_lines`): the larger line is then the journal's name over it. A line set in the margin beside
+    the text (`_side_headings`: a report cover's logo left of its addressee) heads that text, not the document.
 
     The title and a "By" byline are the first page's, or a case's caption (`_caption`, `_running_caption`); a
     byline giving the author's job (`_signed`) may stand on the opening pages or close the last one; an opinion
@@ -2503,7 +2508,11 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     of each page, running ones too); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
-    candidates = [i for i, line in enumerate(first) if _TITLE_WORD_RE.search(line.text) and not _generic(line.text)]
+    candidates = [
+        i
+        for i, line in enumerate(first)
+        if _TITLE_WORD_RE.search(line.text) and not _generic(line.text) and not line.side
+    ]
     largest = max((first[i].size for i in candidates), default=0.0)
     title_lines: list[_Line] = []
     end = 0
