@@ -28,7 +28,7 @@ def test_a_chart_axis_at_a_page_foot_is_no_note_so_the_letter_stays_one_article(
     letter = report[0]
     assert sorted(letter.footnotes) == list(range(1, 40))
     assert letter.footnotes[30] == "GAO/GGD-96-118."
-    assert letter.paragraphs[0].text == "GAO Report to the Chairman, Subcommittee"
+    assert letter.paragraphs[1].text.startswith("Report to the Chairman, Subcommittee")
     assert any(text.startswith("Agencies Can Use Performance Information to Manage") for text in texts(letter))
 
 
@@ -168,8 +168,9 @@ def test_the_covers_logo_letter_and_report_number_below_the_title_are_no_paragra
 
 
 def test_the_covers_addressee_above_the_title_stays(report: tuple[Article, ...]) -> None:
+    """The logo "GAO", set in the margin level with the addressee's first line, is a line of its own."""
     assert texts(report[0])[:3] == [
-        "GAO Report to the Chairman, Subcommittee",
-        "on Government Management, Finance",
+        "GAO",
+        "Report to the Chairman, Subcommittee on Government Management, Finance",
         "and Accountability, Committee on Government Reform, House of Representatives",
     ]

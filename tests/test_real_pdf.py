@@ -60,7 +60,7 @@ def test_real_initial_capital_over_stacked_spaces_keeps_its_word_whole() -> None
     """Word left one space per line of the cover's frame stacked at the frame's left edge, under a large "U" and
     "R": pdfplumber gives them as characters, and read as text they split "United" and "Report"."""
     letter, _, _ = articles("gao-infant-formula-2006.pdf")
-    assert letter.paragraphs[0].text == "GAO Report to Congressional Addressees"
+    assert [p.text for p in letter.paragraphs[:2]] == ["GAO", "Report to Congressional Addressees"]
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")

@@ -254,6 +254,8 @@ class _Line:
     """The line stands in a table's body under a ruled head (`_table_body`)."""
     label: bool = False
     """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
+    side: bool = False
+    """The line is a heading set in the page's margin beside the text it heads (`_side_headings`)."""
 
 
 @dataclass
@@ -490,6 +492,7 @@ def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> li
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
     _margin_labels(segments)
+    _side_headings(segments)
     return [segment for segment in segments if segment.lines]
 
 
@@ -536,6 +539,64 @@ def _margin_labels(segments: list[_Segment]) -> None:
             parts[0].label = True
             laid += [part for part in parts if part.text]
         segment.lines = laid
+
+
+def _side_headings(segments: list[_Segment]) -> None:
+    """Each heading a page sets in a margin column beside its text (a side heading) read before the text it heads.
+
+    A report may set its headings in a wide left margin, level with the first lines of the text they head, the text
+    itself starting at one edge further right (GAO's reports: "Results in Brief" beside "Although there are ...").
+    A heading line and the text line level with it are one row (`_group`), and read as one line the heading's words
+    open the paragraph's first line and its later lines go into the paragraph's next ones. By layout, a side heading
+    is the first stretch of a row (`_spans`) that ends a gutter left of the edge where most of the page's lines
+    start, its words in type no smaller than the text's beside it (a figure's smaller labels set in the margin are
+    no heading), the row's text going on at that edge; a line wholly in the margin under such a head is its next
+    line. The heading's lines are read first, then the text's, each a line of its own.
+    """
+    lines = [line for segment in segments for line in segment.lines]
+    starts = Counter(round(next(c["x0"] for c in line.chars if not c["text"].isspace())) for line in lines)
+    if not starts:
+        return
+    edge, count = starts.most_common(1)[0]
+    if count < _COLUMN_ROWS:
+        return
+    for segment in segments:
+        laid: list[_Line] = []
+        heads: list[_Line] = []
+        texts: list[_Line] = []
+        for line in segment.lines:
+            parts = _side_head(line, edge)
+            if parts is not None:
+                heads.append(parts[0])
+                texts.append(parts[1])
+            elif heads and line.x1 < edge - _GUTTER_GAP * line.size and _TITLE_WORD_RE.search(line.text):
+                line.side = True
+                heads.append(line)
+            else:
+                laid += heads + texts + [line]
+                heads, texts = [], []
+        segment.lines = laid + heads + texts
+
+
+def _side_head(line: _Line, edge: float) -> tuple[_Line, _Line] | None:
+    """A row parted into its side heading and its text (`_side_headings`), or None if it opens with no side heading."""
+    spans = _spans(line)
+    if len(spans) < 2 or spans[0][1] > edge - _GUTTER_GAP * line.size or abs(spans[1][0] - edge) > line.size:
+        return None
+    head = [c for c in line.chars if c["x1"] <= spans[0][1] + 0.01 and not c["text"].isspace()]
+    text = [c for c in line.chars if c["x0"] >= spans[1][0] - 0.01]
+    words = "".join(c["text"] for c in head)
+    sizes = [c["size"] for c in text if not c["text"].isspace()]
+    if not sizes or not _TITLE_WORD_RE.search(words) or min(c["size"] for c in head) < median(sizes):
+        return None
+    parts = []
+    for chars in (head, text):
+        part = _Line(line.page, min(c["top"] for c in chars), max(c["bottom"] for c in chars), chars)
+        part.size, part.column = median(c["size"] for c in chars), line.column
+        _render(part)
+        parts.append(part)
+    parts[0].side = True
+    return parts[0], parts[1]
 
 
 def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
@@ -592,17 +653,20 @@ def _mark_items(rows: list[_Line], glyphs: list[dict]) -> None:
     Such a glyph is almost always a bullet drawn from a symbol font: it has no character to quote, but
     it opens a list item, which must not run into the line before it (another reading, `pdftotext`,
     prints it as `•`). The flag is on the character, so it survives the row's split into columns.
+
+    A glyph level with two rows (a large side heading's line reaching down beside the item's) opens the one it
+    overlaps most: the row above would take the flag from its own item, and the glyph's item would run on.
     """
     for glyph in glyphs:
         height = max(glyph["bottom"] - glyph["top"], 0.1)
-        for row in rows:
-            overlap = min(row.bottom, glyph["bottom"]) - max(row.top, glyph["top"])
-            after = [c for c in row.chars if c["x0"] >= glyph["x1"] - 0.5 and not c["text"].isspace()]
-            if overlap >= _OVERLAP * height and after:
-                first = after[0]
-                if first["x0"] - glyph["x1"] < _ITEM_GAP * row.size:
-                    first["item"] = True
-                break
+        level = [
+            (min(row.bottom, glyph["bottom"]) - max(row.top, glyph["top"]), index, after)
+            for index, row in enumerate(rows)
+            if (after := [c for c in row.chars if c["x0"] >= glyph["x1"] - 0.5 and not c["text"].isspace()])
+        ]
+        overlap, index, after = max(level, key=lambda found: found[0], default=(0.0, 0, []))
+        if overlap >= _OVERLAP * height and after[0]["x0"] - glyph["x1"] < _ITEM_GAP * rows[index].size:
+            after[0]["item"] = True
 
 
 def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
@@ -2588,7 +2652,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
     The title is the first page's largest type, unless lines in smaller heading type print the Info Title word for
-    word (`_info_title_lines`): the larger line is then the journal's name over it.
+    word (`_info_title_lines`): the larger line is then the journal's name over it. A line set in the margin beside
+    the text (`_side_headings`: a report cover's logo left of its addressee) heads that text, not the document.
 
     The title and a "By" byline are the first page's, or a case's caption (`_caption`, `_running_caption`); a
     byline giving the author's job (`_signed`) may stand on the opening pages or close the last one; an opinion
@@ -2596,7 +2661,11 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     of each page, running ones too); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
-    candidates = [i for i, line in enumerate(first) if _TITLE_WORD_RE.search(line.text) and not _generic(line.text)]
+    candidates = [
+        i
+        for i, line in enumerate(first)
+        if _TITLE_WORD_RE.search(line.text) and not _generic(line.text) and not line.side
+    ]
     largest = max((first[i].size for i in candidates), default=0.0)
     title_lines: list[_Line] = []
     end = 0
