@@ -124,6 +124,11 @@ _HEAD_DEPTH = 3.0
 _HEAD_CELLS = 3
 """A table's head row set between two horizontal rules of one extent, across at least `_HEAD_SPAN` of the page's
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
+_TABLE_ROWS = 2
+_ROW_CELLS = 0.5
+"""A band between two rules of one extent is a table's body when it has at least `_TABLE_ROWS` rows and at least
+`_ROW_CELLS` of them stand in `_HEAD_CELLS` cells or more (`_tabular`): prose, even in two columns, sets a row in
+one or two."""
 _RULE_WEIGHT = 0.8
 _RULE_THICKNESS = 3.0
 """A table set with booktabs' rules (`_ruled_tables`) is closed by a top and a bottom rule of one weight, heavier than
@@ -250,6 +255,8 @@ class _Line:
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
     """The line stands in a table's body under a ruled head (`_table_body`)."""
+    cell: bool = False
+    """The line is one cell of a table read row by row (`_ruled_rows`): a paragraph of its own."""
     label: bool = False
     """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
 
@@ -463,9 +470,12 @@ def _horizontal(char: dict) -> bool:
     return a > 0 and d > 0 and abs(b) < 0.1 * a and abs(c) < 0.1 * d
 
 
-def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> list[_Segment]:
-    """A page's lines in reading order: full-width rows in place, each band of columns left column first, and a
-    table (`_cells`) a column at a time, each column's head cell over its body's cells."""
+def _layout(
+    page: int, chars: Sequence[dict], table: _Table | None = None, bands: Sequence[_Box] = ()
+) -> list[_Segment]:
+    """A page's lines in reading order: full-width rows in place, each band of columns left column first, a table
+    (`_cells`) a column at a time, each column's head cell over its body's cells, and a table's rows between its rules
+    (`bands`, `_ruled_rows`) a row at a time, a cell at a time."""
     level = [c for c in chars if _horizontal(c) and c["text"]]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
@@ -482,7 +492,7 @@ def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> li
         for part in (columns, _region(page, below, 0)):
             segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
     else:
-        segments = _region(page, rows, 0)
+        segments = _ruled_rows(page, rows, bands)
     for segment in segments:
         for line in segment.lines:
             _render(line)
@@ -573,6 +583,85 @@ def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
         for line in lines:
             line.column = edges  # a cell's line is short or full against its column's width, not the page's
     return segments
+
+
+def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box]) -> list[_Segment]:
+    """A page's rows in reading order, each table body between two rules of one extent (`_rule_bands`) read a row
+    at a time, each of its cells a line of its own (`_row_cells`), the rows around it as a page's are (`_region`).
+
+    A table ruled across, its head over one rule and its body closed by another of the same extent (a journal's
+    house style), has no grid for `find_tables` and no head between two rules (`_table_body`): read as the page's
+    rows, its columns of figures look like columns of text, and cells run into their neighbours across the row
+    (`Headache (yes/no) 25/0`) or into the body text beside it, a sentence no one wrote. Each cell read alone, row by
+    row, is what the table prints, as pdftotext reads it. A band is a table's body only when its rows stand in
+    several cells (`_ROW_CELLS`): prose between two rules, a boxed note or a column of text, is read as it was.
+    """
+    tables = [
+        _head_rows(rows, inside, band[1]) + inside for band in bands if _tabular(inside := _band_rows(rows, band))
+    ]
+    if not tables:
+        return _region(page, rows, 0)
+    tabled = {id(row) for table in tables for row in table}
+    segments: list[_Segment] = []
+    done: set[int] = set()
+    for table in sorted(tables, key=lambda table: table[0].top):
+        above = [row for row in rows if id(row) not in tabled and id(row) not in done and row.top < table[0].top]
+        done |= {id(row) for row in above}
+        cells = _Segment([cell for row in table for cell in _row_cells(page, row)], 0)
+        for part in [*_region(page, above, 0), cells]:
+            segments.append(_Segment(part.lines, part.band + len(segments), part.side))
+    below = [row for row in rows if id(row) not in tabled and id(row) not in done]
+    segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _region(page, below, 0)]
+    return segments
+
+
+def _band_rows(rows: list[_Line], band: _Box) -> list[_Line]:
+    """The rows whose middle lies inside a band between two rules, top to bottom."""
+    left, top, right, bottom = band
+    inside = [
+        row
+        for row in rows
+        if left <= (row.chars[0]["x0"] + row.chars[-1]["x1"]) / 2 <= right
+        and top <= (row.top + row.bottom) / 2 <= bottom
+    ]
+    return sorted(inside, key=lambda row: row.top)
+
+
+def _head_rows(rows: list[_Line], body: list[_Line], rule: float) -> list[_Line]:
+    """The rows of a table's head over the `rule` its body starts under (`_ruled_rows`), top to bottom: the rows just
+    over the rule (`_HEAD_DEPTH` of their size at most), each set in two cells or more, each at most a line's height
+    over the next, at most `_HEAD_DEPTH` of them. A head's label may take two lines where its neighbours take one, and
+    its labels may stand closer than a gutter (`Vaccinated HCWs(n=71) Vaccinated HCWs with`); the table's caption,
+    one stretch of words, is not its head, and text over it stands a paragraph's gap away."""
+    left, right = min(row.chars[0]["x0"] for row in body), max(row.chars[-1]["x1"] for row in body)
+    over = sorted((row for row in rows if row.bottom <= rule), key=lambda row: row.top, reverse=True)
+    head: list[_Line] = []
+    for row in over:
+        gap = head[-1].top - row.bottom if head else (rule - row.bottom) / _HEAD_DEPTH
+        if len(head) == _HEAD_DEPTH or len(_spans(row)) < 2 or gap > row.size:
+            break
+        if row.chars[0]["x0"] < left - row.size or row.chars[-1]["x1"] > right + row.size:
+            break
+        head.append(row)
+    return head[::-1]
+
+
+def _tabular(rows: list[_Line]) -> bool:
+    """Whether rows between two rules are a table's: at least `_TABLE_ROWS` of them, and `_ROW_CELLS` of them set in
+    `_HEAD_CELLS` cells or more, stretches apart by a gutter (`_spans`)."""
+    cells = sum(len(_spans(row)) >= _HEAD_CELLS for row in rows)
+    return len(rows) >= _TABLE_ROWS and cells >= _ROW_CELLS * len(rows)
+
+
+def _row_cells(page: int, row: _Line) -> list[_Line]:
+    """A table row's cells, left to right, each a line of its own marked `cell`: the row's stretches of text apart by
+    a gutter (`_spans`)."""
+    cells: list[_Line] = []
+    for x0, x1 in _spans(row):
+        chars = [c for c in row.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
+        if chars:
+            cells.append(_Line(page, row.top, row.bottom, chars, size=median(c["size"] for c in chars), cell=True))
+    return cells
 
 
 def _runs_across(row: _Line, rule: float, size: float) -> bool:
@@ -1597,6 +1686,8 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
 
 
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], spacing: float) -> bool:
+    if previous.cell or line.cell:
+        return True  # a table's cell read row by row is a paragraph of its own (`_ruled_rows`)
     if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
         return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
@@ -1793,7 +1884,7 @@ def _read(
             pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
-                pages.append(_layout(number, _printed(_unlayered(_on_page(page))), tables[-1]))
+                pages.append(_layout(number, _printed(_unlayered(_on_page(page))), tables[-1], _rule_bands(page)))
                 links += _link_addresses(page)
                 grids.append(_grids(page) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -1883,6 +1974,18 @@ def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]
         if 0 < rect["height"] <= _RULE_THICKNESS < rect["width"]
     ]
     return sorted(rules)
+
+
+def _rule_bands(page: pdfplumber.page.Page) -> list[_Box]:
+    """The bands between each two rules, one under the other, drawn across at least `_HEAD_SPAN` of the page at one
+    extent (as a line or as a thin filled rectangle, `_rules`): where a table ruled across sets its body between the
+    rule under its head and the rule closing it (`_ruled_rows` reads only those whose rows stand in cells)."""
+    rules = sorted((top, x0, x1) for top, x0, x1, _ in _rules(page) if x1 - x0 >= page.width * _HEAD_SPAN)
+    return [
+        (x0, top, x1, bottom)
+        for (top, x0, x1), (bottom, left, right) in pairwise(rules)
+        if abs(left - x0) < 1 and abs(right - x1) < 1 and bottom - top > 1
+    ]
 
 
 def _fractions(page: pdfplumber.page.Page) -> list[_Box]:
