@@ -1980,7 +1980,11 @@ def _rule_bands(page: pdfplumber.page.Page) -> list[_Box]:
     """The bands between each two rules, one under the other, drawn across at least `_HEAD_SPAN` of the page at one
     extent (as a line or as a thin filled rectangle, `_rules`): where a table ruled across sets its body between the
     rule under its head and the rule closing it (`_ruled_rows` reads only those whose rows stand in cells)."""
-    rules = sorted((top, x0, x1) for top, x0, x1, _ in _rules(page) if x1 - x0 >= page.width * _HEAD_SPAN)
+    extents: dict[int, tuple[float, float]] = {}
+    for top, x0, x1, _ in _rules(page):  # a head's rule drawn in pieces, one under each group of columns, is one
+        left, right = extents.get(round(top), (x0, x1))
+        extents[round(top)] = (min(left, x0), max(right, x1))
+    rules = sorted((top, x0, x1) for top, (x0, x1) in extents.items() if x1 - x0 >= page.width * _HEAD_SPAN)
     return [
         (x0, top, x1, bottom)
         for (top, x0, x1), (bottom, left, right) in pairwise(rules)
