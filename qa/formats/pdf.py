@@ -125,10 +125,9 @@ _HEAD_CELLS = 3
 """A table's head row set between two horizontal rules of one extent, across at least `_HEAD_SPAN` of the page's
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
 _TABLE_ROWS = 2
-_ROW_CELLS = 0.5
-"""A band between two rules of one extent is a table's body when it has at least `_TABLE_ROWS` rows and at least
-`_ROW_CELLS` of them stand in `_HEAD_CELLS` cells or more (`_tabular`): prose, even in two columns, sets a row in
-one or two."""
+"""A band between two rules of one extent is a table's body when it has at least this many rows in at least
+`_HEAD_CELLS` columns (`_band_cells`), and a ruled grid of sentences is read a cell at a time with as many
+(`_sentence_grids`): prose, even in two columns, stands in one or two."""
 _RULE_WEIGHT = 0.8
 _RULE_THICKNESS = 3.0
 """A table set with booktabs' rules (`_ruled_tables`) is closed by a top and a bottom rule of one weight, heavier than
@@ -255,8 +254,8 @@ class _Line:
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
     """The line stands in a table's body under a ruled head (`_table_body`)."""
-    cell: bool = False
-    """The line is one cell of a table read row by row (`_ruled_rows`): a paragraph of its own."""
+    cell: int = 0
+    """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     label: bool = False
     """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
 
@@ -471,11 +470,15 @@ def _horizontal(char: dict) -> bool:
 
 
 def _layout(
-    page: int, chars: Sequence[dict], table: _Table | None = None, bands: Sequence[_Box] = ()
+    page: int,
+    chars: Sequence[dict],
+    table: _Table | None = None,
+    bands: Sequence[_Box] = (),
+    grids: Sequence[list[_Box]] = (),
 ) -> list[_Segment]:
     """A page's lines in reading order: full-width rows in place, each band of columns left column first, a table
     (`_cells`) a column at a time, each column's head cell over its body's cells, and a table's rows between its rules
-    (`bands`, `_ruled_rows`) a row at a time, a cell at a time."""
+    (`bands`) or in a grid (`grids`, each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
     level = [c for c in chars if _horizontal(c) and c["text"]]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
@@ -492,7 +495,7 @@ def _layout(
         for part in (columns, _region(page, below, 0)):
             segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
     else:
-        segments = _ruled_rows(page, rows, bands)
+        segments = _ruled_rows(page, rows, bands, grids)
     for segment in segments:
         for line in segment.lines:
             _render(line)
@@ -564,12 +567,7 @@ def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
             return []
         gutters = list(table.rules)
     else:
-        spans = sorted(span for row in body for span in _spans(row))
-        gutters, right = [], spans[0][1]
-        for x0, x1 in spans[1:]:
-            if x0 - right >= _GUTTER_GAP * table.size:
-                gutters.append((x0 + right) / 2)
-            right = max(right, x1)
+        gutters = _gutters(body, table.size)
         if len(gutters) + 1 < table.cells:
             return []
     columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
@@ -585,34 +583,79 @@ def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
     return segments
 
 
-def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box]) -> list[_Segment]:
-    """A page's rows in reading order, each table body between two rules of one extent (`_rule_bands`) read a row
-    at a time, each of its cells a line of its own (`_row_cells`), the rows around it as a page's are (`_region`).
+def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequence[list[_Box]]) -> list[_Segment]:
+    """A page's rows in reading order, each table a row at a time, a cell at a time (`_table_lines`), the rows
+    around it as a page's are (`_region`). The tables are the ruled grids of sentences `find_tables` finds (`grids`,
+    each its cells' boxes) and the bodies set between two rules of one extent (`bands`, `_band_cells`) under the
+    head over the first rule (`_head_rows`).
 
     A table ruled across, its head over one rule and its body closed by another of the same extent (a journal's
-    house style), has no grid for `find_tables` and no head between two rules (`_table_body`): read as the page's
-    rows, its columns of figures look like columns of text, and cells run into their neighbours across the row
-    (`Headache (yes/no) 25/0`) or into the body text beside it, a sentence no one wrote. Each cell read alone, row by
-    row, is what the table prints, as pdftotext reads it. A band is a table's body only when its rows stand in
-    several cells (`_ROW_CELLS`): prose between two rules, a boxed note or a column of text, is read as it was.
+    house style), or a rule between each two of its rows (a report's), has no grid for `find_tables`: read as the
+    page's rows, its columns look like columns of text, and cells run into their neighbours across the row
+    (`Headache (yes/no) 25/0`, `all, focus on geosciences all, focus on particle physics`) or into the text beside
+    it, a sentence no one wrote. Each cell read whole and alone, row by row, is what the table prints.
     """
-    tables = [
-        _head_rows(rows, inside, band[1]) + inside for band in bands if _tabular(inside := _band_rows(rows, band))
-    ]
+    tables: list[tuple[list[_Line], list[list[dict]]]] = []
+    for grid in grids:
+        inside = [row for row in rows if _within(row.chars[0]["x0"], row.chars[-1]["x1"], row.top, row.bottom, grid)]
+        if inside:
+            tables.append(
+                (inside, [[c for row in inside for c in row.chars if _within(*_box(c), [cell])] for cell in grid])
+            )
+    claimed = {id(row) for table, _ in tables for row in table}
+    for band in bands:
+        inside = _band_rows(rows, band)
+        cells = _band_cells(inside, band) if not claimed & {id(row) for row in inside} else []
+        if cells:
+            head = [row for row in _head_rows(rows, inside, band[1]) if id(row) not in claimed]
+            spans = [
+                [c for c in row.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1] for row in head for x0, x1 in _spans(row)
+            ]
+            tables.append((head + inside, spans + cells))
+            claimed |= {id(row) for row in head + inside}
     if not tables:
         return _region(page, rows, 0)
-    tabled = {id(row) for table in tables for row in table}
     segments: list[_Segment] = []
     done: set[int] = set()
-    for table in sorted(tables, key=lambda table: table[0].top):
-        above = [row for row in rows if id(row) not in tabled and id(row) not in done and row.top < table[0].top]
+    numbered = 0
+    for table, cells in sorted(tables, key=lambda table: min(row.top for row in table[0])):
+        top = min(row.top for row in table)
+        above = [row for row in rows if id(row) not in claimed and id(row) not in done and row.top < top]
         done |= {id(row) for row in above}
-        cells = _Segment([cell for row in table for cell in _row_cells(page, row)], 0)
-        for part in [*_region(page, above, 0), cells]:
+        lines = _table_lines(page, cells, numbered)
+        numbered += len(cells)
+        for part in [*_region(page, above, 0), _Segment(lines, 0)]:
             segments.append(_Segment(part.lines, part.band + len(segments), part.side))
-    below = [row for row in rows if id(row) not in tabled and id(row) not in done]
+    below = [row for row in rows if id(row) not in claimed and id(row) not in done]
     segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _region(page, below, 0)]
     return segments
+
+
+def _box(char: dict) -> tuple[float, float, float, float]:
+    """A character's left, right, top and bottom."""
+    return char["x0"], char["x1"], char["top"], char["bottom"]
+
+
+def _within(x0: float, x1: float, top: float, bottom: float, boxes: Sequence[_Box]) -> bool:
+    """Whether the middle of what spans `x0`-`x1` and `top`-`bottom` lies inside one of `boxes`."""
+    x, y = (x0 + x1) / 2, (top + bottom) / 2
+    return any(left <= x <= right and head <= y <= foot for left, head, right, foot in boxes)
+
+
+def _table_lines(page: int, cells: list[list[dict]], numbered: int) -> list[_Line]:
+    """A table's lines, a cell at a time in the order given, each cell's lines numbered `cell` alike (on from
+    `numbered`, the cells of the page's tables before it) and measured against the cell's width (`column`): a cell's
+    lines read as one paragraph, parted from its neighbours."""
+    lines: list[_Line] = []
+    for number, chars in enumerate(cells, start=numbered + 1):
+        if not chars:
+            continue
+        grouped = sorted(_group(page, chars), key=lambda line: line.top)
+        edges = (min(c["x0"] for c in chars), max(c["x1"] for c in chars))
+        for line in grouped:
+            line.cell, line.column = number, edges
+        lines += grouped
+    return lines
 
 
 def _band_rows(rows: list[_Line], band: _Box) -> list[_Line]:
@@ -646,22 +689,42 @@ def _head_rows(rows: list[_Line], body: list[_Line], rule: float) -> list[_Line]
     return head[::-1]
 
 
-def _tabular(rows: list[_Line]) -> bool:
-    """Whether rows between two rules are a table's: at least `_TABLE_ROWS` of them, and `_ROW_CELLS` of them set in
-    `_HEAD_CELLS` cells or more, stretches apart by a gutter (`_spans`)."""
-    cells = sum(len(_spans(row)) >= _HEAD_CELLS for row in rows)
-    return len(rows) >= _TABLE_ROWS and cells >= _ROW_CELLS * len(rows)
+def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
+    """The cells of a table's body set between two rules, row by row, each cell's characters; none when the band is
+    no table's body: fewer than `_TABLE_ROWS` rows, or fewer than `_HEAD_CELLS` columns apart by gutters no row's
+    text crosses (`_gutters`: prose between two rules, a boxed note or two columns of text, has one or two).
 
-
-def _row_cells(page: int, row: _Line) -> list[_Line]:
-    """A table row's cells, left to right, each a line of its own marked `cell`: the row's stretches of text apart by
-    a gutter (`_spans`)."""
-    cells: list[_Line] = []
-    for x0, x1 in _spans(row):
-        chars = [c for c in row.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
-        if chars:
-            cells.append(_Line(page, row.top, row.bottom, chars, size=median(c["size"] for c in chars), cell=True))
+    A table's row starts at a row with text in the first column: a row under it with none goes on the cells above it
+    (a long cell wrapped over lines beside a short label), so each cell reads whole."""
+    if len(rows) < _TABLE_ROWS:
+        return []
+    gutters = _gutters(rows, median(row.size for row in rows))
+    if len(gutters) + 1 < _HEAD_CELLS:
+        return []
+    starts = [
+        index
+        for index, row in enumerate(rows)
+        if index == 0 or any((c["x0"] + c["x1"]) / 2 < gutters[0] for c in row.chars if not c["text"].isspace())
+    ]
+    cells: list[list[dict]] = []
+    for start, end in pairwise([*starts, len(rows)]):
+        columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
+        for row in rows[start:end]:
+            for char in row.chars:
+                columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
+        cells += columns
     return cells
+
+
+def _gutters(rows: list[_Line], size: float) -> list[float]:
+    """The x of each gutter no row's text crosses, at least `_GUTTER_GAP` of `size` wide, left to right."""
+    spans = sorted(span for row in rows for span in _spans(row))
+    gutters, right = [], spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - right >= _GUTTER_GAP * size:
+            gutters.append((x0 + right) / 2)
+        right = max(right, x1)
+    return gutters
 
 
 def _runs_across(row: _Line, rule: float, size: float) -> bool:
@@ -1686,7 +1749,7 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
 
 
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], spacing: float) -> bool:
-    if previous.cell or line.cell:
+    if previous.cell != line.cell and line.page == previous.page:
         return True  # a table's cell read row by row is a paragraph of its own (`_ruled_rows`)
     if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
         return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
@@ -1884,9 +1947,11 @@ def _read(
             pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
-                pages.append(_layout(number, _printed(_unlayered(_on_page(page))), tables[-1], _rule_bands(page)))
+                found = page.find_tables()
+                chars = _printed(_unlayered(_on_page(page)))
+                pages.append(_layout(number, chars, tables[-1], _rule_bands(page), _sentence_grids(found)))
                 links += _link_addresses(page)
-                grids.append(_grids(page) + _ruled_tables(page))
+                grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
                 pictures.append(_pictures(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
@@ -1946,20 +2011,36 @@ def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
     return sum(not words or any(c["text"].isalpha() for c in cell) for cell in cells)
 
 
-def _grids(page: pdfplumber.page.Page) -> list[_Box]:
+def _grids(found: list[pdfplumber.table.Table]) -> list[_Box]:
     """The boxes of a page's ruled tables of labels and figures (`_GRID_ROWS`): pdfplumber finds a table by its
-    ruling lines; one whose cells hold no sentence is left out of the text rather than read as run-together rows."""
-    boxes: list[_Box] = []
-    for table in page.find_tables():
-        rows = table.extract()
-        cells = [cell for row in rows for cell in row if cell]
-        if (
-            len(rows) >= _GRID_ROWS
-            and min(len(row) for row in rows) >= _GRID_COLUMNS
-            and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
-        ):
-            boxes.append(table.bbox)
-    return boxes
+    ruling lines (`found`); one whose cells hold no sentence is left out of the text rather than read as
+    run-together rows."""
+    return [table.bbox for table in found if _figures_grid(table)]
+
+
+def _figures_grid(table: pdfplumber.table.Table) -> bool:
+    """Whether a ruled grid is a table of labels and figures (`_GRID_ROWS`, `_CELL_WORDS`)."""
+    rows = table.extract()
+    cells = [cell for row in rows for cell in row if cell]
+    return (
+        len(rows) >= _GRID_ROWS
+        and min(len(row) for row in rows) >= _GRID_COLUMNS
+        and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
+    )
+
+
+def _sentence_grids(found: list[pdfplumber.table.Table]) -> list[list[_Box]]:
+    """Each ruled grid of a page (`found`) that is no table of labels and figures (`_grids` leaves those out), its
+    cells' boxes row by row, when `_TABLE_ROWS` of its rows or more hold text in `_HEAD_CELLS` cells or more: read
+    as the page's rows, its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a time).
+    A frame round a box of text has one column, a pair of text columns two, and a chart's gridlines, drawn as a grid,
+    box empty cells."""
+    return [
+        [cell for row in table.rows for cell in row.cells if cell is not None]
+        for table in found
+        if not _figures_grid(table)
+        and sum(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in table.extract()) >= _TABLE_ROWS
+    ]
 
 
 def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
@@ -1977,19 +2058,22 @@ def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]
 
 
 def _rule_bands(page: pdfplumber.page.Page) -> list[_Box]:
-    """The bands between each two rules, one under the other, drawn across at least `_HEAD_SPAN` of the page at one
-    extent (as a line or as a thin filled rectangle, `_rules`): where a table ruled across sets its body between the
-    rule under its head and the rule closing it (`_ruled_rows` reads only those whose rows stand in cells)."""
+    """The bands between each rule drawn across at least `_HEAD_SPAN` of the page (as a line or as a thin filled
+    rectangle, `_rules`) and the next rule under it of the same extent: where a table ruled across sets its body
+    between the rule under its head and the rule closing it, or a row between the rules parting it from its
+    neighbours, a shorter rule inside it parting a cell's parts (`_ruled_rows` reads only bands whose rows stand in
+    cells)."""
     extents: dict[int, tuple[float, float]] = {}
     for top, x0, x1, _ in _rules(page):  # a head's rule drawn in pieces, one under each group of columns, is one
         left, right = extents.get(round(top), (x0, x1))
         extents[round(top)] = (min(left, x0), max(right, x1))
     rules = sorted((top, x0, x1) for top, (x0, x1) in extents.items() if x1 - x0 >= page.width * _HEAD_SPAN)
-    return [
-        (x0, top, x1, bottom)
-        for (top, x0, x1), (bottom, left, right) in pairwise(rules)
-        if abs(left - x0) < 1 and abs(right - x1) < 1 and bottom - top > 1
-    ]
+    bands: list[_Box] = []
+    for index, (top, x0, x1) in enumerate(rules):
+        same = [bottom for bottom, left, right in rules[index + 1 :] if abs(left - x0) < 1 and abs(right - x1) < 1]
+        if same:
+            bands.append((x0, top, x1, same[0]))
+    return bands
 
 
 def _fractions(page: pdfplumber.page.Page) -> list[_Box]:
