@@ -1042,8 +1042,9 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
     A line in the first or last two rows of a page that repeats at the same edge of another page
     (numbers ignored, so "Page 3 of 9" repeats, and "Page i" of the front matter too), or a lone number in the
     page's first or last row. A page's last row may print its number beside a footer other pages print on its own
-    ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), and a report's last page
-    a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
+    ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), or apart from a footer
+    others print it beside ("frontiersin.org" and "01" where others print "02 frontiersin.org"), and a report's last
+    page a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
     few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer. Running
     lines are set small: a line in display type on the first page (`_DISPLAY_SIZE` times `body_size`) is the cover's
@@ -1072,12 +1073,13 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         and ((outermost and _PAGE_NUMBER_RE.fullmatch(line.text)) or (len(pages) > 1 and pages_of[key] >= 2))
     ]
     keys = {key for _, key in running}
+    unnumbered = keys | {(where, _NUMBERED_LINE_RE.sub("", text)) for where, text in keys}
     numbered = {
         id(line)
         for line, (where, text), outermost in keyed
         if outermost
         and where == "bottom"
-        and ((where, _NUMBERED_LINE_RE.sub("", text)) in keys or _extends(text, keys))
+        and ((where, _NUMBERED_LINE_RE.sub("", text)) in unnumbered or _extends(text, keys))
     }
     found = (
         {id(line) for line, _ in running}
