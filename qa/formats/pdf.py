@@ -126,8 +126,7 @@ _HEAD_CELLS = 3
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
 _TABLE_ROWS = 2
 """A band between two rules of one extent is a table's body when it has at least this many rows in at least
-`_HEAD_CELLS` columns (`_band_cells`), and a ruled grid of sentences is read a cell at a time with as many
-(`_sentence_grids`): prose, even in two columns, stands in one or two."""
+`_HEAD_CELLS` columns (`_band_cells`): prose, even in two columns, stands in one or two."""
 _RULE_WEIGHT = 0.8
 _RULE_THICKNESS = 3.0
 """A table set with booktabs' rules (`_ruled_tables`) is closed by a top and a bottom rule of one weight, heavier than
@@ -598,10 +597,10 @@ def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequ
     tables: list[tuple[list[_Line], list[list[dict]]]] = []
     for grid in grids:
         inside = [row for row in rows if _within(row.chars[0]["x0"], row.chars[-1]["x1"], row.top, row.bottom, grid)]
-        if inside:
-            tables.append(
-                (inside, [[c for row in inside for c in row.chars if _within(*_box(c), [cell])] for cell in grid])
-            )
+        cells = [[c for row in inside for c in row.chars if _within(*_box(c), [cell])] for cell in grid]
+        glyphs = sum(not c["text"].isspace() for row in inside for c in row.chars)
+        if inside and sum(not c["text"].isspace() for cell in cells for c in cell) == glyphs:
+            tables.append((inside, cells))  # a grid round only part of its rows (their figures) is not the table
     claimed = {id(row) for table, _ in tables for row in table}
     for band in bands:
         inside = _band_rows(rows, band)
@@ -2033,15 +2032,14 @@ def _figures_grid(table: pdfplumber.table.Table) -> bool:
 
 def _sentence_grids(found: list[pdfplumber.table.Table]) -> list[list[_Box]]:
     """Each ruled grid of a page (`found`) that is no table of labels and figures (`_grids` leaves those out), its
-    cells' boxes row by row, when `_TABLE_ROWS` of its rows or more hold text in `_HEAD_CELLS` cells or more: read
-    as the page's rows, its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a time).
-    A frame round a box of text has one column, a pair of text columns two, and a chart's gridlines, drawn as a grid,
-    box empty cells."""
+    cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more: read as the page's rows,
+    its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a time). A frame round a box
+    of text has one column, a pair of text columns two, and a chart's gridlines, drawn as a grid, box empty cells.
+    A table carried over from the page before may open with one such row."""
     return [
         [cell for row in table.rows for cell in row.cells if cell is not None]
         for table in found
-        if not _figures_grid(table)
-        and sum(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in table.extract()) >= _TABLE_ROWS
+        if not _figures_grid(table) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in table.extract())
     ]
 
 
