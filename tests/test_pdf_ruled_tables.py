@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.parsed import articles
+from tests.parsed import REAL, articles
 
 WILD = Path(__file__).parent / "data" / "wild"
 
@@ -80,3 +80,16 @@ def test_a_ruled_grid_of_sentences_reads_each_cell_whole_and_alone(review: list[
         "via URL/DOI from Git(Hub/Lab), Gist, Zenodo, Figshare, Dataverse",
         "no information found",
     ]
+
+
+def test_a_row_label_wrapped_over_two_lines_closer_than_the_rows_reads_as_one_cell(frontiers: list[str]) -> None:
+    assert after(frontiers, "T cell responses to SARS-CoV-2 Spike-N-Term (SI)", 2) == [
+        "5.4 (2.8, 9.2)",
+        "9.1 (4.5, 20.6)",
+    ]
+
+
+def test_cells_of_one_row_set_at_their_own_heights_read_whole_between_a_wikipedia_tables_rules() -> None:
+    (page,) = articles(REAL / "wikipedia-cabinet-office-2023.pdf")
+    texts = [p.text for p in page.paragraphs]
+    assert after(texts, "The Rt Hon. The Earl Howe GBE PC", 1) == ["Deputy Leader of the House of Lords"]

@@ -124,6 +124,8 @@ _HEAD_DEPTH = 3.0
 _HEAD_CELLS = 3
 """A table's head row set between two horizontal rules of one extent, across at least `_HEAD_SPAN` of the page's
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
+_ROW_GAP = 0.25
+"""Ems of space more than between a table cell's wrapped lines that part two of its rows (`_row_starts`)."""
 _TABLE_ROWS = 2
 """A band between two rules of one extent is a table's body when it has at least this many rows in at least
 `_HEAD_CELLS` columns (`_band_cells`): prose, even in two columns, stands in one or two."""
@@ -607,10 +609,7 @@ def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequ
         cells = _band_cells(inside, band) if not claimed & {id(row) for row in inside} else []
         if cells:
             head = [row for row in _head_rows(rows, inside, band[1]) if id(row) not in claimed]
-            spans = [
-                [c for c in row.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1] for row in head for x0, x1 in _spans(row)
-            ]
-            tables.append((head + inside, spans + cells))
+            tables.append((head + inside, _head_text(head, inside) + cells))
             claimed |= {id(row) for row in head + inside}
     if not tables:
         return _region(page, rows, 0)
@@ -688,23 +687,34 @@ def _head_rows(rows: list[_Line], body: list[_Line], rule: float) -> list[_Line]
     return head[::-1]
 
 
+def _head_text(head: list[_Line], body: list[_Line]) -> list[list[dict]]:
+    """A table head's cells, each cell's characters: a column's labels over the body's column, its lines together
+    ("Guaranteed Minimum Grant" over "Awards"), when no label crosses a gutter of the body (`_gutters`); else each
+    row's stretches apart (`_spans`), a label spanning two columns ("95% Confidence Interval" over "Lower" and
+    "Upper") a cell of its own."""
+    gutters = _gutters(body, median(row.size for row in body))
+    glyphs = [c for row in head for c in row.chars if not c["text"].isspace()]
+    if any(c["x0"] < gutter < c["x1"] for c in glyphs for gutter in gutters):
+        return [[c for c in row.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1] for row in head for x0, x1 in _spans(row)]
+    columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
+    for char in (c for row in head for c in row.chars):
+        columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
+    return columns
+
+
 def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
     """The cells of a table's body set between two rules, row by row, each cell's characters; none when the band is
     no table's body: fewer than `_TABLE_ROWS` rows, or fewer than `_HEAD_CELLS` columns apart by gutters no row's
     text crosses (`_gutters`: prose between two rules, a boxed note or two columns of text, has one or two).
 
-    A table's row starts at a row with text in the first column: a row under it with none goes on the cells above it
-    (a long cell wrapped over lines beside a short label), so each cell reads whole."""
+    Each cell reads whole, its lines together (`_row_starts`)."""
     if len(rows) < _TABLE_ROWS:
         return []
-    gutters = _gutters(rows, median(row.size for row in rows))
+    size = median(row.size for row in rows)
+    gutters = _gutters(rows, size)
     if len(gutters) + 1 < _HEAD_CELLS:
         return []
-    starts = [
-        index
-        for index, row in enumerate(rows)
-        if index == 0 or any((c["x0"] + c["x1"]) / 2 < gutters[0] for c in row.chars if not c["text"].isspace())
-    ]
+    starts = _row_starts(rows, gutters[0], size)
     cells: list[list[dict]] = []
     for start, end in pairwise([*starts, len(rows)]):
         columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
@@ -713,6 +723,29 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
                 columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
         cells += columns
     return cells
+
+
+def _row_starts(rows: list[_Line], gutter: float, size: float) -> list[int]:
+    """Where a table's rows start among the lines of a band (`_band_cells`), by the space over each line.
+
+    A cell wrapped over lines keeps its leading; rows set apart by more (`_ROW_GAP` more than the closest lines) part
+    there. Rows set as closely as lines, every line a row of figures, start at each line with text in the first column
+    (`gutter` is its right edge): a line with none goes on the cells above it. A line overlapping the one above (cells
+    set at their own heights in one row) never starts a row."""
+    gaps = [0.0] + [row.top - above.bottom for above, row in pairwise(rows)]
+    tight = min((gap for gap in gaps if gap > 0), default=0.0)
+    apart = any(gap > tight + _ROW_GAP * size for gap in gaps)
+    return [
+        index
+        for index, (row, gap) in enumerate(zip(rows, gaps, strict=True))
+        if index == 0
+        or gap > 0
+        and (
+            gap > tight + _ROW_GAP * size
+            if apart
+            else any((c["x0"] + c["x1"]) / 2 < gutter for c in row.chars if not c["text"].isspace())
+        )
+    ]
 
 
 def _gutters(rows: list[_Line], size: float) -> list[float]:
