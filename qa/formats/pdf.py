@@ -601,8 +601,13 @@ def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequ
         inside = [row for row in rows if _within(row.chars[0]["x0"], row.chars[-1]["x1"], row.top, row.bottom, grid)]
         cells = [[c for row in inside for c in row.chars if _within(*_box(c), [cell])] for cell in grid]
         glyphs = sum(not c["text"].isspace() for row in inside for c in row.chars)
-        if inside and sum(not c["text"].isspace() for cell in cells for c in cell) == glyphs:
-            tables.append((inside, cells))  # a grid round only part of its rows (their figures) is not the table
+        walls = {cell[0] for cell in grid} - {min(cell[0] for cell in grid)}
+        if (
+            inside
+            and sum(not c["text"].isspace() for cell in cells for c in cell) == glyphs
+            and not any(_runs_across(row, wall, row.size) for row in inside for wall in walls)
+        ):  # a grid round only part of its rows (their figures), or boxes its words run across (links), is no table
+            tables.append((inside, cells))
     claimed = {id(row) for table, _ in tables for row in table}
     for band in bands:
         inside = _band_rows(rows, band)
