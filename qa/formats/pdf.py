@@ -717,7 +717,7 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
         return []
     size = median(row.size for row in rows)
     gutters = _gutters(rows, size)
-    if len(gutters) + 1 < _HEAD_CELLS:
+    if len(gutters) + 1 < _HEAD_CELLS or not _columns_whole(rows, gutters):
         return []
     starts = _row_starts(rows, gutters[0], size)
     cells: list[list[dict]] = []
@@ -728,6 +728,17 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
                 columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
         cells += columns
     return cells
+
+
+def _columns_whole(rows: list[_Line], gutters: list[float]) -> bool:
+    """Whether each row's stretches of text (`_spans`) stand in columns of their own between the `gutters`: two in
+    one column mean the band has columns its gutters missed (a row across them, a cell's dot leaders bridging
+    a gutter), and read by these gutters two cells would run together."""
+    for row in rows:
+        spans = _spans(row)
+        if len({bisect_right(gutters, (x0 + x1) / 2) for x0, x1 in spans}) < len(spans):
+            return False
+    return True
 
 
 def _row_starts(rows: list[_Line], gutter: float, size: float) -> list[int]:
