@@ -125,6 +125,11 @@ _HEAD_DEPTH = 3.0
 _HEAD_CELLS = 3
 """A table's head row set between two horizontal rules of one extent, across at least `_HEAD_SPAN` of the page's
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
+_ROW_GAP = 0.25
+"""Ems of space more than between a table cell's wrapped lines that part two of its rows (`_row_starts`)."""
+_TABLE_ROWS = 2
+"""A band between two rules of one extent is a table's body when it has at least this many rows in at least
+`_HEAD_CELLS` columns (`_band_cells`): prose, even in two columns, stands in one or two."""
 _RULE_WEIGHT = 0.8
 _RULE_THICKNESS = 3.0
 """A table set with booktabs' rules (`_ruled_tables`) is closed by a top and a bottom rule of one weight, heavier than
@@ -252,6 +257,8 @@ class _Line:
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
     """The line stands in a table's body under a ruled head (`_table_body`)."""
+    cell: int = 0
+    """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     label: bool = False
     """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
     side: bool = False
@@ -467,9 +474,16 @@ def _horizontal(char: dict) -> bool:
     return a > 0 and d > 0 and abs(b) < 0.1 * a and abs(c) < 0.1 * d
 
 
-def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> list[_Segment]:
-    """A page's lines in reading order: full-width rows in place, each band of columns left column first, and a
-    table (`_cells`) a column at a time, each column's head cell over its body's cells."""
+def _layout(
+    page: int,
+    chars: Sequence[dict],
+    table: _Table | None = None,
+    bands: Sequence[_Box] = (),
+    grids: Sequence[list[_Box]] = (),
+) -> list[_Segment]:
+    """A page's lines in reading order: full-width rows in place, each band of columns left column first, a table
+    (`_cells`) a column at a time, each column's head cell over its body's cells, and a table's rows between its rules
+    (`bands`) or in a grid (`grids`, each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
     level = [c for c in chars if _horizontal(c) and c["text"]]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
@@ -486,7 +500,7 @@ def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> li
         for part in (columns, _region(page, below, 0)):
             segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
     else:
-        segments = _region(page, rows, 0)
+        segments = _ruled_rows(page, rows, bands, grids)
     for segment in segments:
         for line in segment.lines:
             _render(line)
@@ -617,12 +631,7 @@ def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
             return []
         gutters = list(table.rules)
     else:
-        spans = sorted(span for row in body for span in _spans(row))
-        gutters, right = [], spans[0][1]
-        for x0, x1 in spans[1:]:
-            if x0 - right >= _GUTTER_GAP * table.size:
-                gutters.append((x0 + right) / 2)
-            right = max(right, x1)
+        gutters = _gutters(body, table.size)
         if len(gutters) + 1 < table.cells:
             return []
     columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
@@ -636,6 +645,197 @@ def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
         for line in lines:
             line.column = edges  # a cell's line is short or full against its column's width, not the page's
     return segments
+
+
+def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequence[list[_Box]]) -> list[_Segment]:
+    """A page's rows in reading order, each table a row at a time, a cell at a time (`_table_lines`), the rows
+    around it as a page's are (`_region`). The tables are the ruled grids of sentences `find_tables` finds (`grids`,
+    each its cells' boxes) and the bodies set between two rules of one extent (`bands`, `_band_cells`) under the
+    head over the first rule (`_head_rows`).
+
+    A table ruled across, its head over one rule and its body closed by another of the same extent (a journal's
+    house style), or a rule between each two of its rows (a report's), has no grid for `find_tables`: read as the
+    page's rows, its columns look like columns of text, and cells run into their neighbours across the row
+    (`Headache (yes/no) 25/0`, `all, focus on geosciences all, focus on particle physics`) or into the text beside
+    it, a sentence no one wrote. Each cell read whole and alone, row by row, is what the table prints.
+    """
+    tables: list[tuple[list[_Line], list[list[dict]]]] = []
+    for grid in grids:
+        inside = [row for row in rows if _within(row.chars[0]["x0"], row.chars[-1]["x1"], row.top, row.bottom, grid)]
+        cells = [[c for row in inside for c in row.chars if _within(*_box(c), [cell])] for cell in grid]
+        glyphs = sum(not c["text"].isspace() for row in inside for c in row.chars)
+        walls = {cell[0] for cell in grid} - {min(cell[0] for cell in grid)}
+        if (
+            inside
+            and sum(not c["text"].isspace() for cell in cells for c in cell) == glyphs
+            and not any(_runs_across(row, wall, row.size) for row in inside for wall in walls)
+        ):  # a grid round only part of its rows (their figures), or boxes its words run across (links), is no table
+            tables.append((inside, cells))
+    claimed = {id(row) for table, _ in tables for row in table}
+    for band in bands:
+        inside = _band_rows(rows, band)
+        cells = _band_cells(inside, band) if not claimed & {id(row) for row in inside} else []
+        if cells:
+            head = [row for row in _head_rows(rows, inside, band[1]) if id(row) not in claimed]
+            tables.append((head + inside, _head_text(head, inside) + cells))
+            claimed |= {id(row) for row in head + inside}
+    if not tables:
+        return _region(page, rows, 0)
+    segments: list[_Segment] = []
+    done: set[int] = set()
+    numbered = 0
+    for table, cells in sorted(tables, key=lambda table: min(row.top for row in table[0])):
+        top = min(row.top for row in table)
+        above = [row for row in rows if id(row) not in claimed and id(row) not in done and row.top < top]
+        done |= {id(row) for row in above}
+        lines = _table_lines(page, cells, numbered)
+        numbered += len(cells)
+        for part in [*_region(page, above, 0), _Segment(lines, 0)]:
+            segments.append(_Segment(part.lines, part.band + len(segments), part.side))
+    below = [row for row in rows if id(row) not in claimed and id(row) not in done]
+    segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _region(page, below, 0)]
+    return segments
+
+
+def _box(char: dict) -> tuple[float, float, float, float]:
+    """A character's left, right, top and bottom."""
+    return char["x0"], char["x1"], char["top"], char["bottom"]
+
+
+def _within(x0: float, x1: float, top: float, bottom: float, boxes: Sequence[_Box]) -> bool:
+    """Whether the middle of what spans `x0`-`x1` and `top`-`bottom` lies inside one of `boxes`."""
+    x, y = (x0 + x1) / 2, (top + bottom) / 2
+    return any(left <= x <= right and head <= y <= foot for left, head, right, foot in boxes)
+
+
+def _table_lines(page: int, cells: list[list[dict]], numbered: int) -> list[_Line]:
+    """A table's lines, a cell at a time in the order given, each cell's lines numbered `cell` alike (on from
+    `numbered`, the cells of the page's tables before it) and measured against the cell's width (`column`): a cell's
+    lines read as one paragraph, parted from its neighbours."""
+    lines: list[_Line] = []
+    for number, chars in enumerate(cells, start=numbered + 1):
+        if not chars:
+            continue
+        grouped = sorted(_group(page, chars), key=lambda line: line.top)
+        edges = (min(c["x0"] for c in chars), max(c["x1"] for c in chars))
+        for line in grouped:
+            line.cell, line.column = number, edges
+        lines += grouped
+    return lines
+
+
+def _band_rows(rows: list[_Line], band: _Box) -> list[_Line]:
+    """The rows whose middle lies inside a band between two rules, top to bottom."""
+    left, top, right, bottom = band
+    inside = [
+        row
+        for row in rows
+        if left <= (row.chars[0]["x0"] + row.chars[-1]["x1"]) / 2 <= right
+        and top <= (row.top + row.bottom) / 2 <= bottom
+    ]
+    return sorted(inside, key=lambda row: row.top)
+
+
+def _head_rows(rows: list[_Line], body: list[_Line], rule: float) -> list[_Line]:
+    """The rows of a table's head over the `rule` its body starts under (`_ruled_rows`), top to bottom: the rows just
+    over the rule (`_HEAD_DEPTH` of their size at most), each set in two cells or more, each at most a line's height
+    over the next, at most `_HEAD_DEPTH` of them. A head's label may take two lines where its neighbours take one, and
+    its labels may stand closer than a gutter (`Vaccinated HCWs(n=71) Vaccinated HCWs with`); the table's caption,
+    one stretch of words, is not its head, and text over it stands a paragraph's gap away."""
+    left, right = min(row.chars[0]["x0"] for row in body), max(row.chars[-1]["x1"] for row in body)
+    over = sorted((row for row in rows if row.bottom <= rule), key=lambda row: row.top, reverse=True)
+    head: list[_Line] = []
+    for row in over:
+        gap = head[-1].top - row.bottom if head else (rule - row.bottom) / _HEAD_DEPTH
+        if len(head) == _HEAD_DEPTH or len(_spans(row)) < 2 or gap > row.size:
+            break
+        if row.chars[0]["x0"] < left - row.size or row.chars[-1]["x1"] > right + row.size:
+            break
+        head.append(row)
+    return head[::-1]
+
+
+def _head_text(head: list[_Line], body: list[_Line]) -> list[list[dict]]:
+    """A table head's cells, each cell's characters: a column's labels over the body's column, its lines together
+    ("Guaranteed Minimum Grant" over "Awards"), when no label crosses a gutter of the body (`_gutters`); else each
+    row's stretches apart (`_spans`), a label spanning two columns ("95% Confidence Interval" over "Lower" and
+    "Upper") a cell of its own."""
+    gutters = _gutters(body, median(row.size for row in body))
+    glyphs = [c for row in head for c in row.chars if not c["text"].isspace()]
+    if any(c["x0"] < gutter < c["x1"] for c in glyphs for gutter in gutters):
+        return [[c for c in row.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1] for row in head for x0, x1 in _spans(row)]
+    columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
+    for char in (c for row in head for c in row.chars):
+        columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
+    return columns
+
+
+def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
+    """The cells of a table's body set between two rules, row by row, each cell's characters; none when the band is
+    no table's body: fewer than `_TABLE_ROWS` rows, or fewer than `_HEAD_CELLS` columns apart by gutters no row's
+    text crosses (`_gutters`: prose between two rules, a boxed note or two columns of text, has one or two).
+
+    Each cell reads whole, its lines together (`_row_starts`)."""
+    if len(rows) < _TABLE_ROWS:
+        return []
+    size = median(row.size for row in rows)
+    gutters = _gutters(rows, size)
+    if len(gutters) + 1 < _HEAD_CELLS or not _columns_whole(rows, gutters):
+        return []
+    starts = _row_starts(rows, gutters[0], size)
+    cells: list[list[dict]] = []
+    for start, end in pairwise([*starts, len(rows)]):
+        columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
+        for row in rows[start:end]:
+            for char in row.chars:
+                columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
+        cells += columns
+    return cells
+
+
+def _columns_whole(rows: list[_Line], gutters: list[float]) -> bool:
+    """Whether each row's stretches of text (`_spans`) stand in columns of their own between the `gutters`: two in
+    one column mean the band has columns its gutters missed (a row across them, a cell's dot leaders bridging
+    a gutter), and read by these gutters two cells would run together."""
+    for row in rows:
+        spans = _spans(row)
+        if len({bisect_right(gutters, (x0 + x1) / 2) for x0, x1 in spans}) < len(spans):
+            return False
+    return True
+
+
+def _row_starts(rows: list[_Line], gutter: float, size: float) -> list[int]:
+    """Where a table's rows start among the lines of a band (`_band_cells`), by the space over each line.
+
+    A cell wrapped over lines keeps its leading; rows set apart by more (`_ROW_GAP` more than the closest lines) part
+    there. Rows set as closely as lines, every line a row of figures, start at each line with text in the first column
+    (`gutter` is its right edge): a line with none goes on the cells above it. A line overlapping the one above (cells
+    set at their own heights in one row) never starts a row."""
+    gaps = [0.0] + [row.top - above.bottom for above, row in pairwise(rows)]
+    tight = min((gap for gap in gaps if gap > 0), default=0.0)
+    apart = any(gap > tight + _ROW_GAP * size for gap in gaps)
+    return [
+        index
+        for index, (row, gap) in enumerate(zip(rows, gaps, strict=True))
+        if index == 0
+        or gap > 0
+        and (
+            gap > tight + _ROW_GAP * size
+            if apart
+            else any((c["x0"] + c["x1"]) / 2 < gutter for c in row.chars if not c["text"].isspace())
+        )
+    ]
+
+
+def _gutters(rows: list[_Line], size: float) -> list[float]:
+    """The x of each gutter no row's text crosses, at least `_GUTTER_GAP` of `size` wide, left to right."""
+    spans = sorted(span for row in rows for span in _spans(row))
+    gutters, right = [], spans[0][1]
+    for x0, x1 in spans[1:]:
+        if x0 - right >= _GUTTER_GAP * size:
+            gutters.append((x0 + right) / 2)
+        right = max(right, x1)
+    return gutters
 
 
 def _runs_across(row: _Line, rule: float, size: float) -> bool:
@@ -964,8 +1164,9 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
     A line in the first or last two rows of a page that repeats at the same edge of another page
     (numbers ignored, so "Page 3 of 9" repeats, and "Page i" of the front matter too), or a lone number in the
     page's first or last row. A page's last row may print its number beside a footer other pages print on its own
-    ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), and a report's last page
-    a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
+    ("46 RANKING DIGITAL RIGHTS" where others print "44" apart from "RANKING DIGITAL RIGHTS"), or apart from a footer
+    others print it beside ("frontiersin.org" and "01" where others print "02 frontiersin.org"), and a report's last
+    page a print job's code in brackets beside it (`_NUMBERED_LINE_RE`), or its own numbers after it (`_extends`).
     A line opening with a superscript number is a note, however often the same source is cited. On a page of
     few rows (a full-page figure) a line may be near both edges, and then repeats a header or a footer. Running
     lines are set small: a line in display type on the first page (`_DISPLAY_SIZE` times `body_size`) is the cover's
@@ -998,12 +1199,13 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         )
     ]
     keys = {key for _, key in running}
+    unnumbered = keys | {(where, _NUMBERED_LINE_RE.sub("", text)) for where, text in keys}
     numbered = {
         id(line)
         for line, (where, text), outermost in keyed
         if outermost
         and where == "bottom"
-        and ((where, _NUMBERED_LINE_RE.sub("", text)) in keys or _extends(text, keys))
+        and ((where, _NUMBERED_LINE_RE.sub("", text)) in unnumbered or _extends(text, keys))
     }
     found = (
         {id(line) for line, _ in running}
@@ -1722,6 +1924,8 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
 
 
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], spacing: float) -> bool:
+    if previous.cell != line.cell and line.page == previous.page:
+        return True  # a table's cell read row by row is a paragraph of its own (`_ruled_rows`)
     if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
         return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
@@ -1918,9 +2122,11 @@ def _read(
             pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
-                pages.append(_layout(number, _printed(_unlayered(_visible(page, _on_page(page)))), tables[-1]))
+                found = page.find_tables()
+                chars = _printed(_unlayered(_visible(page, _on_page(page))))
+                pages.append(_layout(number, chars, tables[-1], _rule_bands(page), _sentence_grids(found)))
                 links += _link_addresses(page)
-                grids.append(_grids(page) + _ruled_tables(page))
+                grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
                 pictures.append(_pictures(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
@@ -1980,20 +2186,35 @@ def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
     return sum(not words or any(c["text"].isalpha() for c in cell) for cell in cells)
 
 
-def _grids(page: pdfplumber.page.Page) -> list[_Box]:
+def _grids(found: list[pdfplumber.table.Table]) -> list[_Box]:
     """The boxes of a page's ruled tables of labels and figures (`_GRID_ROWS`): pdfplumber finds a table by its
-    ruling lines; one whose cells hold no sentence is left out of the text rather than read as run-together rows."""
-    boxes: list[_Box] = []
-    for table in page.find_tables():
-        rows = table.extract()
-        cells = [cell for row in rows for cell in row if cell]
-        if (
-            len(rows) >= _GRID_ROWS
-            and min(len(row) for row in rows) >= _GRID_COLUMNS
-            and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
-        ):
-            boxes.append(table.bbox)
-    return boxes
+    ruling lines (`found`); one whose cells hold no sentence is left out of the text rather than read as
+    run-together rows."""
+    return [table.bbox for table in found if _figures_grid(table)]
+
+
+def _figures_grid(table: pdfplumber.table.Table) -> bool:
+    """Whether a ruled grid is a table of labels and figures (`_GRID_ROWS`, `_CELL_WORDS`)."""
+    rows = table.extract()
+    cells = [cell for row in rows for cell in row if cell]
+    return (
+        len(rows) >= _GRID_ROWS
+        and min(len(row) for row in rows) >= _GRID_COLUMNS
+        and all(len(cell.split()) <= _CELL_WORDS for cell in cells)
+    )
+
+
+def _sentence_grids(found: list[pdfplumber.table.Table]) -> list[list[_Box]]:
+    """Each ruled grid of a page (`found`) that is no table of labels and figures (`_grids` leaves those out), its
+    cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more: read as the page's rows,
+    its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a time). A frame round a box
+    of text has one column, a pair of text columns two, and a chart's gridlines, drawn as a grid, box empty cells.
+    A table carried over from the page before may open with one such row."""
+    return [
+        [cell for row in table.rows for cell in row.cells if cell is not None]
+        for table in found
+        if not _figures_grid(table) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in table.extract())
+    ]
 
 
 def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
@@ -2008,6 +2229,25 @@ def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]
         if 0 < rect["height"] <= _RULE_THICKNESS < rect["width"]
     ]
     return sorted(rules)
+
+
+def _rule_bands(page: pdfplumber.page.Page) -> list[_Box]:
+    """The bands between each rule drawn across at least `_HEAD_SPAN` of the page (as a line or as a thin filled
+    rectangle, `_rules`) and the next rule under it of the same extent: where a table ruled across sets its body
+    between the rule under its head and the rule closing it, or a row between the rules parting it from its
+    neighbours, a shorter rule inside it parting a cell's parts (`_ruled_rows` reads only bands whose rows stand in
+    cells)."""
+    extents: dict[int, tuple[float, float]] = {}
+    for top, x0, x1, _ in _rules(page):  # a head's rule drawn in pieces, one under each group of columns, is one
+        left, right = extents.get(round(top), (x0, x1))
+        extents[round(top)] = (min(left, x0), max(right, x1))
+    rules = sorted((top, x0, x1) for top, (x0, x1) in extents.items() if x1 - x0 >= page.width * _HEAD_SPAN)
+    bands: list[_Box] = []
+    for index, (top, x0, x1) in enumerate(rules):
+        same = [bottom for bottom, left, right in rules[index + 1 :] if abs(left - x0) < 1 and abs(right - x1) < 1]
+        if same:
+            bands.append((x0, top, x1, same[0]))
+    return bands
 
 
 def _fractions(page: pdfplumber.page.Page) -> list[_Box]:

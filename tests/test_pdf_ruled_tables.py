@@ -1,0 +1,95 @@
+"""Tables ruled across (a Frontiers paper: a rule under the head, a rule under the body, three tables on a page) and
+ruled grids of sentences (an o2r review written in LibreOffice) read a row at a time, each cell a paragraph of its
+own: no cell runs into its neighbour across the row, and the text around a table reads as it did."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.parsed import REAL, articles
+
+WILD = Path(__file__).parent / "data" / "wild"
+
+
+@pytest.fixture(scope="module")
+def frontiers() -> list[str]:
+    return [p.text for a in articles(WILD / "frontiers-2022-hypertension-sars-cov-2.pdf") for p in a.paragraphs]
+
+
+@pytest.fixture(scope="module")
+def review() -> list[str]:
+    return [p.text for a in articles(WILD / "o2r-2020-reproducible-research-review.pdf") for p in a.paragraphs]
+
+
+def after(texts: list[str], opening: str, count: int) -> list[str]:
+    """The `count` paragraphs after the first that opens with `opening`."""
+    start = next(index for index, text in enumerate(texts) if text.startswith(opening))
+    return texts[start + 1 : start + 1 + count]
+
+
+def test_a_frontiers_table_row_is_its_label_then_each_cell_a_paragraph_of_its_own(frontiers: list[str]) -> None:
+    assert after(frontiers, "TABLE 2 ", 10)[4:] == [
+        "Age (years)",
+        "44.0 (32.0, 55.0)",
+        "57.0 (54.0, 65.0)",
+        "37.0 (31.3, 50.5)",
+        "p<0.0001",
+        "Sex (M/F)",
+    ]
+
+
+def test_the_third_table_on_a_page_never_runs_a_row_label_into_a_cell(frontiers: list[str]) -> None:
+    assert after(frontiers, "Headache (yes/no)", 4) == ["8/17", "22/40", "0.757", "Fever (yes/no)"]
+    assert not [text for text in frontiers if text.startswith(("Headache (yes/no) ", "Fever (yes/no) "))]
+
+
+def test_a_tables_head_over_its_first_rule_is_read_a_cell_at_a_time(frontiers: list[str]) -> None:
+    assert after(frontiers, "TABLE 3 ", 5) == [
+        "Parameters",
+        "hypertension patients (n=25)",
+        "non-hypertension patients (n=63)",
+        "p value",
+        "Symptom (yes/no)",
+    ]
+
+
+def test_a_head_rule_drawn_in_pieces_over_groups_of_columns_still_bounds_the_body(frontiers: list[str]) -> None:
+    assert after(frontiers, "TABLE 5 ", 9)[-6:] == [
+        "SARS-CoV-2 IgG-Ab (S1) (BAU/ml) a",
+        "238.119",
+        "-5.462",
+        "80.72",
+        "0.013",
+        "91.835",
+    ]
+
+
+def test_a_tables_caption_and_notes_outside_its_rules_read_as_paragraphs(frontiers: list[str]) -> None:
+    assert "TABLE 1 Characteristics of SARS-CoV-2 infected health care workers (HCWs)." in frontiers
+    notes = after(frontiers, "TABLE 3 ", 50)
+    assert any(text.startswith("Continuous variables are given as mean ± SD.") for text in notes)
+
+
+def test_a_ruled_grid_of_sentences_reads_each_cell_whole_and_alone(review: list[str]) -> None:
+    assert after(review, "Copyright", 5) == [
+        "Binder",
+        "all",
+        "R Markdown, Jupyter Notebooks, extensible",
+        "via URL/DOI from Git(Hub/Lab), Gist, Zenodo, Figshare, Dataverse",
+        "no information found",
+    ]
+
+
+def test_a_row_label_wrapped_over_two_lines_closer_than_the_rows_reads_as_one_cell(frontiers: list[str]) -> None:
+    assert after(frontiers, "T cell responses to SARS-CoV-2 Spike-N-Term (SI)", 2) == [
+        "5.4 (2.8, 9.2)",
+        "9.1 (4.5, 20.6)",
+    ]
+
+
+def test_cells_of_one_row_set_at_their_own_heights_read_whole_between_a_wikipedia_tables_rules() -> None:
+    (page,) = articles(REAL / "wikipedia-cabinet-office-2023.pdf")
+    texts = [p.text for p in page.paragraphs]
+    assert after(texts, "The Rt Hon. The Earl Howe GBE PC", 1) == ["Deputy Leader of the House of Lords"]
