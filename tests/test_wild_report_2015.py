@@ -39,3 +39,11 @@ def test_note_at_the_foot_of_the_right_column_stays_out_of_the_text() -> None:
     found, _ = holding("Intermediary liability – when the law holds")
     assert found.footnote(8).startswith("The Manila Principles on Intermediary Liability: Background Document,")
     assert not [p.text for a in articles(REPORT) for p in a.paragraphs if p.text.startswith("The Manila Principles")]
+
+
+def test_chart_axis_at_the_page_foot_opens_no_note() -> None:
+    """Page 22's bar chart stands over the page's notes with its axis ("40", "30", "20", "10", "0") as text: its "40"
+    took the axis and note 23 for its text, and the real note 40, nine pages on, began a second document."""
+    (found,) = articles(REPORT)
+    assert found.footnote(23) == "See https://rankingdigitalrights.org/project-documents/2015-indicators."
+    assert found.footnote(40).startswith("See for example Vodafone Law Enforcement Disclosure Report 2015, p.3.")

@@ -1327,14 +1327,20 @@ class _Notes:
     def collect(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
         """Notes from lines that start with a note's opening; lines after it continue that note.
 
-        A note says something in words: numbers alone, one a line, are a chart's axis ("30", "20", "10", "0").
-        Once a note has opened with a raised number, a line opening with a plain number is a note's line that
-        wraps at a number ("... originating in subbasin" / "5 and 40 percent of ..."), not the next note.
+        A note says something in words: numbers alone, one a line, are a chart's axis ("30", "20", "10", "0"). So a
+        bare number that opened a note and has another bare number under it opened none: the axis's top label ("40"
+        over "30" at a report's page foot) would take the axis, the chart's caption and the next real note for its
+        text, and stand as a note the text cites pages later. Once a note has opened with a raised number, a line
+        opening with a plain number is a note's line that wraps at a number ("... originating in subbasin" / "5 and
+        40 percent of ..."), not the next note.
         """
         number: int | None = None
         notes: dict[int, str] = {}
         raised = False
         for line in lines:
+            if number is not None and not notes[number] and _LONE_NUMBER_RE.fullmatch(line.text):
+                del notes[number]
+                number = None
             opening = self.opening(line, number, floor)
             plain = _BRACKET_NOTE_RE.fullmatch(line.text) is None
             if opening is not None and opening[0] not in notes and not (raised and plain):
