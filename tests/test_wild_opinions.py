@@ -1,6 +1,7 @@
-"""Two court opinions of the wild collection (tests/data/wild, see its manifest.jsonl): a state supreme court's
-opinion typed double-spaced in Word 2013 with footnotes a point smaller than its text, and a US Supreme Court slip
-opinion whose Reporter's syllabus is set in the same small type as the opinion's footnotes.
+"""Three court opinions of the wild collection (tests/data/wild, see its manifest.jsonl): a state supreme court's
+opinion typed double-spaced in Word 2013 with footnotes a point smaller than its text, a US Supreme Court slip
+opinion whose Reporter's syllabus is set in the same small type as the opinion's footnotes, and a federal court of
+appeals' opinion typed in Courier, double-spaced and fully justified.
 
 Expected values are what each document prints, as `pdftotext` shows it.
 """
@@ -14,6 +15,7 @@ from tests.parsed import articles
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 STATE = WILD / "ncsc-2022-gift-surplus-opinion.pdf"
 SLIP = WILD / "scotus-2013-tarrant-v-herrmann.pdf"
+TYPED = WILD / "ca1-2020-calvary-chapel-v-mills.pdf"
 
 
 def only(path: object) -> Article:
@@ -76,4 +78,22 @@ def test_a_sentence_running_over_a_page_break_under_the_running_head_is_whole() 
     assert any(
         "there would be no guaranteed flow of water to Louisiana." in t and "At issue in this case" in t
         for t in texts(SLIP)
+    )
+
+
+def test_fully_justified_typewriter_line_reads_across_its_wide_word_spaces() -> None:
+    """Justified Courier stretches the opinion's word spaces to 19 points and the two after a full stop to 38: lined
+    up on a few rows, they looked like a gutter, and "United" and "(2020)" were read after "Carefully balancing"."""
+    assert any(
+        "S. Bay United Pentecostal Church v. Newsom, 140 S. Ct. 1613, 1613 (2020) (Roberts, C.J., concurring)."
+        " Carefully balancing these considerations" in t
+        for t in texts(TYPED)
+    )
+
+
+def test_typed_caption_page_list_of_amici_reads_in_order() -> None:
+    """The caption page's list of amici churches is typed the same way: no column of it is read apart."""
+    assert any(
+        "on brief for Emmanuel Bible Baptist Church, Grace Community Chapel, First Church of Waterville," in t
+        for t in texts(TYPED)
     )

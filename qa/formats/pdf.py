@@ -100,6 +100,17 @@ _COLUMN_ROWS = 6
 """A column has at least this many rows beside the gutter; a page with fewer on either side has one column."""
 _GUTTER_ZONE = 0.15
 """A gutter lies in the middle of the text: not within this share of the text width from either side."""
+_JUSTIFIED_GAP = 2.5
+"""On a row of typewriter type (`_stretched_space`), a gap no wider than this many of its narrowest word spaces is a
+space between words, however wide against the type's size: two spaces after a full stop, stretched."""
+_LETTER_GAP = 0.15
+"""Glyphs of a row further apart than this share of its size stand in different words; closer ones in one word."""
+_WIDE_SPACE = 0.5
+"""A word space at least this share of the type's size is wide, as a typewriter's is."""
+_PITCH = 0.01
+"""Glyphs whose widths differ by less than this many points are of one width: a fixed-pitch (typewriter) font."""
+_STRETCHED_GAPS = 3
+"""A row shows its word spacing only with at least this many spaces between words."""
 _ITEM_GAP = 3.0
 """How far right of a bullet glyph, as a share of the line's size, its item's first character may start."""
 _BULLETS = frozenset("•‣◦⁃∙●○■□▪▫◆◇►▸▹➢➤❖✓✔")
@@ -377,8 +388,9 @@ def _stacked(run: list[dict], placed: list[tuple[float, float]]) -> bool:
     return bool(glyphs) and stacked >= _STACKED_SHARE * len(glyphs)
 
 
-def _spans(row: _Line) -> list[tuple[float, float]]:
-    """The solid stretches of a row: its characters joined across gaps too narrow to be a gutter.
+def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
+    """The solid stretches of a row: its characters joined across gaps too narrow to be a gutter, and, where
+    `justified` is asked for, across gaps within `_JUSTIFIED_GAP` of its stretched word spaces (`_stretched_space`).
 
     A lone symbol (a bullet, a dash) is joined to the words just right of it, within `_ITEM_GAP`: it
     opens that item and is set apart by a tab, not a gutter. Taken as a stretch of its own, a column of
@@ -386,11 +398,12 @@ def _spans(row: _Line) -> list[tuple[float, float]]:
     would be read at the end of the line in the column to its left.
     """
     chars = [c for c in row.chars if not c["text"].isspace()] or row.chars
+    limit = max(_GUTTER_GAP * row.size, _JUSTIFIED_GAP * _stretched_space(row)) if justified else _GUTTER_GAP * row.size
     spans = [(chars[0]["x0"], chars[0]["x1"])]
     opener = _symbol(chars[0])
     for char in chars[1:]:
         gap = char["x0"] - spans[-1][1]
-        if gap < _GUTTER_GAP * row.size or (opener and gap < _ITEM_GAP * row.size):
+        if gap < limit or (opener and gap < _ITEM_GAP * row.size):
             spans[-1] = (spans[-1][0], max(spans[-1][1], char["x1"]))
             opener = False
         else:
@@ -404,12 +417,31 @@ def _symbol(char: dict) -> bool:
     return unicodedata.category(char["text"][:1] or " ")[0] in "PS"
 
 
+def _stretched_space(row: _Line) -> float:
+    """The narrowest space between two words of a row of typewriter type, or 0 on any other row.
+
+    A document typed in a fixed-pitch font (a court's opinion in Courier: every glyph as wide as the next) and
+    fully justified spreads a line's spare width evenly over its word spaces, so no space of the line is much wider
+    than its narrowest, save the two a typist leaves after a full stop; and every one is wide (`_WIDE_SPACE`).
+    Only a row of words tells the pitch: figures are as wide as each other in most fonts (a chart's axis, a table's
+    row of scores). Proportional type, in which columns and tables are set, is left as it was."""
+    glyphs = [c for c in row.chars if not c["text"].isspace()]
+    widths = [c["x1"] - c["x0"] for c in glyphs if c["text"].isalpha()]  # a bullet from a symbol font has its own
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(glyphs) if b["x0"] - a["x1"] > _LETTER_GAP * row.size]
+    fixed = bool(widths) and 2 * len(widths) >= len(glyphs) and max(widths) - min(widths) < _PITCH
+    return min(gaps) if fixed and len(gaps) >= _STRETCHED_GAPS and min(gaps) >= _WIDE_SPACE * row.size else 0.0
+
+
 def _gutter(rows: list[_Line]) -> float | None:
     """The x of the gutter between two columns, or None on a page of one column.
 
     At a gutter, rows stand on both sides (at least `_COLUMN_ROWS` each) and fewer rows run across
     it (a full-width title, heading or footer) than stand on the shorter side; one column of prose
-    runs across every x in the middle of the page.
+    runs across every x in the middle of the page. On a row whose word spaces are all wide, a gap no
+    wider than a few of them is no gutter (`_stretched_space`): a court's opinion typed in Courier and fully
+    justified stretches its word spaces to one and a half times the type's size and the two after a full
+    stop to three, and such gaps, lining up by chance on a few rows, made its lines two columns ("S. Bay
+    United" / "Pentecostal").
     """
     if len(rows) < 2 * _COLUMN_ROWS:
         return None
@@ -417,7 +449,7 @@ def _gutter(rows: list[_Line]) -> float | None:
     right = int(max(row.chars[-1]["x1"] for row in rows)) + 1
     starts, ends, crossing = [0] * (right - left + 2), [0] * (right - left + 2), [0] * (right - left + 2)
     for row in rows:
-        spans = _spans(row)
+        spans = _spans(row, justified=True)
         starts[int(spans[0][0]) - left + 1] += 1
         ends[int(spans[-1][1]) - left] += 1
         for x0, x1 in spans:
@@ -465,7 +497,7 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
 
 def _crosses(row: _Line, gutter: float) -> bool:
     """Whether a row runs across the gutter (a full-width title or heading) rather than stopping at it."""
-    return any(x0 < gutter < x1 for x0, x1 in _spans(row))
+    return any(x0 < gutter < x1 for x0, x1 in _spans(row, justified=True))
 
 
 def _horizontal(char: dict) -> bool:
@@ -960,9 +992,10 @@ def _sidebar(rows: list[_Line]) -> float | None:
     A box of text set beside the body for part of a page (an infobox, a summary's side panel)
     shows as many rows whose second solid stretch starts at the same x, or whose only one does, right
     of the middle (the box's lines beside a blank in the body), while the body rows next to it stop
-    short of that x and carry on across it once the box ends.
+    short of that x and carry on across it once the box ends. The stretches part only at gaps wider than
+    a row's few wide word spaces (`_gutter`): in fully justified typewriter type, words line up.
     """
-    spans = [_spans(row) for row in rows]
+    spans = [_spans(row, justified=True) for row in rows]
     middle = (min(stretches[0][0] for stretches in spans) + max(stretches[-1][1] for stretches in spans)) / 2
     edges = Counter(
         round(span[0]) for stretches in spans for span in (stretches if stretches[0][0] > middle else stretches[1:])
@@ -1621,14 +1654,20 @@ class _Notes:
     def collect(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
         """Notes from lines that start with a note's opening; lines after it continue that note.
 
-        A note says something in words: numbers alone, one a line, are a chart's axis ("30", "20", "10", "0").
-        Once a note has opened with a raised number, a line opening with a plain number is a note's line that
-        wraps at a number ("... originating in subbasin" / "5 and 40 percent of ..."), not the next note.
+        A note says something in words: numbers alone, one a line, are a chart's axis ("30", "20", "10", "0"). So a
+        bare number that opened a note and has another bare number under it opened none: the axis's top label ("40"
+        over "30" at a report's page foot) would take the axis, the chart's caption and the next real note for its
+        text, and stand as a note the text cites pages later. Once a note has opened with a raised number, a line
+        opening with a plain number is a note's line that wraps at a number ("... originating in subbasin" / "5 and
+        40 percent of ..."), not the next note.
         """
         number: int | None = None
         notes: dict[int, str] = {}
         raised = False
         for line in lines:
+            if number is not None and not notes[number] and _LONE_NUMBER_RE.fullmatch(line.text):
+                del notes[number]
+                number = None
             opening = self.opening(line, number, floor)
             plain = _BRACKET_NOTE_RE.fullmatch(line.text) is None
             if opening is not None and opening[0] not in notes and not (raised and plain):

@@ -1,0 +1,49 @@
+"""Notes of Ranking Digital Rights' first Corporate Accountability Index (tests/data/wild/rdr-index-2015-report.pdf,
+see its manifest entry): two columns of text over footnotes at each page foot, numbered through the report.
+
+Expected values are what the report prints, as `pdftotext` shows it.
+"""
+
+from __future__ import annotations
+
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+REPORT = PROJECT_ROOT / "tests" / "data" / "wild" / "rdr-index-2015-report.pdf"
+
+
+def holding(words: str) -> tuple[Article, str]:
+    """The article with the paragraph that reads `words`, and that paragraph's text."""
+    return next((a, p.text) for a in articles(REPORT) for p in a.paragraphs if words in p.text)
+
+
+def test_note_whose_web_address_wraps_at_a_hyphen_is_whole() -> None:
+    """Note 1 breaks its address after "consumers-" at the left column's foot; the hyphen is the address's own."""
+    found, text = holding("have a lot of trust in the companies they regularly do business with")
+    assert "to keep their personal information secure.”[1] In a 2014 poll" in text
+    assert found.footnote(1) == (
+        "John Fleming and Daniela Yu, “Consumers Doubt Their Personal Info is Safe,” Gallup Business Journal,"
+        " March 11, 2015, http://www.gallup.com/businessjournal/181904/consumers-doubt-personal-info-safe.aspx."
+    )
+
+
+def test_marker_after_a_comma_inside_a_bullet_cites_its_note() -> None:
+    """Page 20 prints "the Manila Principles on Intermediary Liability,18 a framework": the note is one line."""
+    found, text = holding("Legal liability imposed on companies for their users’ activities")
+    assert "consistent with the Manila Principles on Intermediary Liability,[18] a framework" in text
+    assert found.footnote(18) == "See https://www.manilaprinciples.org/."
+
+
+def test_note_at_the_foot_of_the_right_column_stays_out_of_the_text() -> None:
+    found, _ = holding("Intermediary liability – when the law holds")
+    assert found.footnote(8).startswith("The Manila Principles on Intermediary Liability: Background Document,")
+    assert not [p.text for a in articles(REPORT) for p in a.paragraphs if p.text.startswith("The Manila Principles")]
+
+
+def test_chart_axis_at_the_page_foot_opens_no_note() -> None:
+    """Page 22's bar chart stands over the page's notes with its axis ("40", "30", "20", "10", "0") as text: its "40"
+    took the axis and note 23 for its text, and the real note 40, nine pages on, began a second document."""
+    (found,) = articles(REPORT)
+    assert found.footnote(23) == "See https://rankingdigitalrights.org/project-documents/2015-indicators."
+    assert found.footnote(40).startswith("See for example Vodafone Law Enforcement Disclosure Report 2015, p.3.")
