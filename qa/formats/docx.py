@@ -39,7 +39,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import IDENTIFIER_RE, personal_names, trusted, web_address
+from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, term_list, trusted, web_address
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -405,6 +405,21 @@ def _labelled_byline(blocks: list[Block]) -> tuple[int, int, str] | None:
     return None
 
 
+def _labelled_terms(blocks: list[Block]) -> int:
+    """How many of the paragraphs after a labelled byline (`_labelled_byline`) are labelled lists of terms
+    ("Keywords: open science, scholarly communication"): all of them up to the first heading, or none.
+
+    A paper files itself under keywords or subject codes in its front matter, between its byline and its first
+    section: labels for a catalogue, not sentences of the text, and the place says so, as it does on a PDF's first
+    page. Only when every paragraph in that stretch is such a list: a paragraph there (an abstract typed without a
+    heading) is text.
+    """
+    opening = next((i for i, block in enumerate(blocks) if block.kind == "heading"), len(blocks))
+    front = blocks[:opening]
+    lists = all((found := LABELLED_TERMS_RE.fullmatch(block.text)) and term_list(found.group(1)) for block in front)
+    return opening if opening < len(blocks) and lists else 0
+
+
 def _type_size(paragraph: etree._Element) -> int:
     """The largest type size a paragraph's own runs set (`w:sz`, half-points); 0 where they keep their style's."""
     found = (node.get(_w("val"), "") for node in paragraph.iter(_w("sz")) if _owner(node) is paragraph)
@@ -558,6 +573,6 @@ def parse(data: bytes, source: str) -> Parsed:
         author, blocks = by.group(1), blocks[1:]
     if byline := _labelled_byline(blocks):
         start, end, author = byline
-        blocks = blocks[:start] + blocks[end:]
+        blocks = blocks[:start] + blocks[end + _labelled_terms(blocks[end:]) :]
     date = read.date or _date_field(blocks) or core.date
     return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)
