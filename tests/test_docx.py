@@ -19,6 +19,9 @@ from qa.formats.document import Parsed
 from qa.settings import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
+LIBREOFFICE_FORM = PROJECT_ROOT / "tests" / "data" / "wild" / "ndrb-2016-discharge-review-decision.docx"
+"""A review board's decision: core creator "CAP", core title its letterhead's first line, saved years after."""
+WORD_MANUAL = PROJECT_ROOT / "tests" / "data" / "wild" / "docx4j-getting-started-2023.docx"
 SMALL = (FIXTURES / "two-endnotes.docx").read_bytes()
 WORD_FILES = ("footnote-and-endnote.docx", "two-footnotes.docx", "two-endnotes.docx", "determination-and-findings.docx")
 
@@ -32,8 +35,9 @@ def only_article(name: str) -> Article:
     return article
 
 
-def with_core(name: str, **fields: str) -> bytes:
-    """The fixture with its core properties' fields (`title`, `creator`, `identifier`) set as a program might."""
+def with_core(name: str | Path, **fields: str) -> bytes:
+    """The fixture (or the Word file at a path) with its core properties' fields (`title`, `creator`,
+    `identifier`) set as a program might."""
 
     def edit(core: str) -> str:
         for key, value in fields.items():
@@ -56,13 +60,14 @@ def with_dates(name: str, created: str, modified: str) -> bytes:
     return with_core_xml(name, edit)
 
 
-def with_core_xml(name: str, edit: Callable[[str], str]) -> bytes:
+def with_core_xml(name: str | Path, edit: Callable[[str], str]) -> bytes:
     """The fixture with `docProps/core.xml` rewritten by `edit`, every other part as it was."""
     return with_parts(name, {"docProps/core.xml": edit})
 
 
-def with_parts(name: str, edits: dict[str, Callable[[str], str]]) -> bytes:
-    """The fixture with each part named in `edits` rewritten by its function, every other part as it was."""
+def with_parts(name: str | Path, edits: dict[str, Callable[[str], str]]) -> bytes:
+    """The fixture (or the Word file at a path: `FIXTURES / path` is the path) with each part named in `edits`
+    rewritten by its function, every other part as it was."""
     source = zipfile.ZipFile(FIXTURES / name)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as target:
@@ -197,6 +202,36 @@ def test_a_real_core_title_is_believed() -> None:
 def test_placeholder_core_title_and_login_creator_are_no_metadata(title: str, creator: str) -> None:
     article = parse_bytes(with_core("footnote-and-endnote.docx", title=title, creator=creator), "r.docx").articles[0]
     assert (article.title, article.author) == (None, None)
+
+
+def test_initials_as_the_core_creator_that_the_text_never_prints_are_no_author() -> None:
+    (article,) = parse_path(LIBREOFFICE_FORM).articles
+    assert article.author is None
+
+
+def test_capitals_as_the_core_creator_that_the_text_prints_stay_the_author() -> None:
+    (article,) = parse_bytes(with_core(LIBREOFFICE_FORM, creator="NDRB"), "decision.docx").articles
+    assert article.author == "NDRB"
+
+
+def test_a_core_title_the_body_prints_below_its_first_line_is_no_title() -> None:
+    """The decision's core title is its letterhead's first line ("DEPARTMENT OF THE NAVY"), which the body prints
+    among its paragraphs, after the record's fields; the decision prints no title of its own."""
+    (article,) = parse_path(LIBREOFFICE_FORM).articles
+    assert article.title is None
+    assert "DEPARTMENT OF THE NAVY" in [p.text for p in article.paragraphs]
+
+
+def test_a_printed_title_wins_over_a_different_core_title() -> None:
+    (article,) = parse_bytes(with_core(WORD_MANUAL, title="Getting Started draft"), "manual.docx").articles
+    assert article.title == "Docx4j - Getting Started"
+
+
+def test_a_date_field_the_document_prints_comes_before_its_files_dates() -> None:
+    """The field "Date: 20161130 Location: ..." dates the decision; the file was created in 2017 and last saved in
+    2020, and the fields that date events the record lists ("Date of Discharge: 20070817") date no document."""
+    (article,) = parse_path(LIBREOFFICE_FORM).articles
+    assert article.date == "2016-11-30"
 
 
 def test_a_web_address_identifier_is_the_documents_url() -> None:

@@ -46,7 +46,14 @@ def test_labelled_byline_names_the_authors_without_their_addresses_and_marks() -
 def test_labelled_byline_and_the_line_explaining_its_mark_are_no_paragraphs() -> None:
     texts = [p.text for p in only(GOOGLE_DOCS).paragraphs]
     assert not any(text.startswith(("Authors:", "* Corresponding author")) for text in texts)
-    assert texts[0].startswith("Keywords: Open reproducible research, open science")
+
+
+def test_keywords_between_the_byline_and_the_first_heading_are_front_matter_not_text() -> None:
+    """The review prints "Keywords: Open reproducible research, open science, computational statistics, scholarly
+    communication" under its byline, above its "Abstract" heading, as its PDF does."""
+    found = only(GOOGLE_DOCS)
+    assert [(p.kind, p.text) for p in found.paragraphs[:2]] == [("heading", "Abstract"), ("heading", "Background")]
+    assert not any(p.text.startswith("Keywords") for p in found.paragraphs)
 
 
 def test_google_docs_footnotes_resolve_with_their_addresses_whole() -> None:

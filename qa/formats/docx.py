@@ -39,7 +39,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import IDENTIFIER_RE, personal_names, trusted, web_address
+from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, term_list, trusted, web_address
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -405,6 +405,21 @@ def _labelled_byline(blocks: list[Block]) -> tuple[int, int, str] | None:
     return None
 
 
+def _labelled_terms(blocks: list[Block]) -> int:
+    """How many of the paragraphs after a labelled byline (`_labelled_byline`) are labelled lists of terms
+    ("Keywords: open science, scholarly communication"): all of them up to the first heading, or none.
+
+    A paper files itself under keywords or subject codes in its front matter, between its byline and its first
+    section: labels for a catalogue, not sentences of the text, and the place says so, as it does on a PDF's first
+    page. Only when every paragraph in that stretch is such a list: a paragraph there (an abstract typed without a
+    heading) is text.
+    """
+    opening = next((i for i, block in enumerate(blocks) if block.kind == "heading"), len(blocks))
+    front = blocks[:opening]
+    lists = all((found := LABELLED_TERMS_RE.fullmatch(block.text)) and term_list(found.group(1)) for block in front)
+    return opening if opening < len(blocks) and lists else 0
+
+
 def _type_size(paragraph: etree._Element) -> int:
     """The largest type size a paragraph's own runs set (`w:sz`, half-points); 0 where they keep their style's."""
     found = (node.get(_w("val"), "") for node in paragraph.iter(_w("sz")) if _owner(node) is paragraph)
@@ -474,6 +489,64 @@ def _core(package: _Package, related: dict[str, str]) -> _Core:
     )
 
 
+_INITIALS_RE = re.compile(r"[A-Z]{2,4}")
+"""A creator of two to four capitals and no space ("CAP", "JMS"): initials or an account's short name, which Word
+takes from its user's settings."""
+
+
+def _unprinted_initials(author: str, blocks: list[Block]) -> bool:
+    """Whether the core creator is initials (`_INITIALS_RE`) the document never prints as a word.
+
+    Word fills the creator from the settings of whoever first saved the file, often an office's short login or a
+    typist's initials: that names the file's maker, not the document's author. The same capitals printed in the
+    text are a name the document gives itself (an agency's acronym over its report), so they stay the author.
+    """
+    if not _INITIALS_RE.fullmatch(author):
+        return False
+    word = re.compile(rf"(?<!\w){author}(?!\w)")
+    return not any(word.search(block.text) for block in blocks)
+
+
+def _printed_as_a_line(title: str, blocks: list[Block]) -> bool:
+    """Whether the core title is a line the body prints other than its first: a line within the text, not the
+    document's name.
+
+    Word proposes the first line typed as the file's title, so the core title is often a line the body prints;
+    the document's name stands at its head, and a line further down that the properties repeat is one of its
+    parts: a letterhead's organisation over the document's own name, a section's heading. A core title the body
+    does not print at all is a name the maker gave the file, kept; one printed first is the document's heading.
+    """
+    folded = title.casefold()
+    return any(block.text.casefold() == folded for block in blocks[1:]) and blocks[0].text.casefold() != folded
+
+
+_DATE_FIELD_RE = re.compile(r"Date\s*:\s*(\S.*)", re.IGNORECASE)
+"""A form's or a memo's own date field, labelled by the bare word: "Date: 20161130 Location: ...", not "Date of
+Discharge: ..." (which dates an event it records)."""
+_DATE_VALUE_WORDS = 4
+"""The most words a date runs to ("Tuesday, 15 October 2019"); the field's line may go on with other fields."""
+_COMPACT_DATE_RE = re.compile(r"\d{8}")
+"""A date written `YYYYMMDD`, as military and government forms date their entries."""
+
+
+def _date_field(blocks: list[Block]) -> str | None:
+    """The ISO date of the body's first `Date:` field (`_DATE_FIELD_RE`), or None.
+
+    A form or a memo prints its own date as a labelled field, which may share its line with the fields after it
+    (a form's tab-separated "Date: ... Location: ..."). That printed date is the document's, before the core
+    properties' dates, which record when the file was saved (years after, for a record copied or corrected later).
+    """
+    for block in blocks:
+        if (field := _DATE_FIELD_RE.fullmatch(block.text)) is None:
+            continue
+        words = field.group(1).split()
+        if _COMPACT_DATE_RE.fullmatch(words[0]):
+            return iso_date(f"{words[0][:4]}-{words[0][4:6]}-{words[0][6:]}")
+        dates = (iso_date(" ".join(words[:count]).strip(" .,")) for count in range(_DATE_VALUE_WORDS, 0, -1))
+        return next((found for found in dates if found), None)
+    return None
+
+
 def parse(data: bytes, source: str) -> Parsed:
     package = _Package(data)
     main = package.related("").get("officeDocument")
@@ -487,12 +560,12 @@ def parse(data: bytes, source: str) -> Parsed:
     read = _blocks(body, styles, numbers)
     blocks, title_at = read.blocks, read.title_at
     core = _core(package, package.related(""))
-    author = core.author
+    author = None if core.author is None or _unprinted_initials(core.author, blocks) else core.author
     if author is None and read.caption_at:
         author = _issuer(blocks, read.caption_at[0])
-    title = core.title
+    title = None if core.title is None or _printed_as_a_line(core.title, blocks) else core.title
     printed_title = " ".join(blocks[i].text for i in title_at) or None
-    if printed_title is not None and title in (None, printed_title):
+    if printed_title is not None:
         title, blocks = printed_title, [block for i, block in enumerate(blocks) if i not in title_at]
     elif title is None and read.caption_at:
         title = _caption_title([blocks[i].text for i in read.caption_at])
@@ -500,6 +573,6 @@ def parse(data: bytes, source: str) -> Parsed:
         author, blocks = by.group(1), blocks[1:]
     if byline := _labelled_byline(blocks):
         start, end, author = byline
-        blocks = blocks[:start] + blocks[end:]
-    date = read.date or core.date
+        blocks = blocks[:start] + blocks[end + _labelled_terms(blocks[end:]) :]
+    date = read.date or _date_field(blocks) or core.date
     return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)

@@ -134,3 +134,16 @@ def slashed_date(text: str) -> str | None:
         return date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+LABELLED_TERMS_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*[:—]\s*(\S.*)")
+"""A label of one to three words and its value ("Keywords: ...", "Index Terms—...", "JEL Classification: ...")."""
+TERM_WORDS = 6
+"""A term of a list of keywords or subject codes has at most this many words; a longer stretch is a sentence."""
+
+
+def term_list(value: str) -> bool:
+    """Whether a label's value is a list of terms: two or more items between commas or semicolons, each short and
+    none ending a sentence inside the list (a sentence or a byline of prose is not a list of terms)."""
+    items = [item.strip() for item in re.split(r"[,;]", value.rstrip(" .;"))]
+    return len(items) > 1 and all(0 < len(item.split()) <= TERM_WORDS and "." not in item for item in items)

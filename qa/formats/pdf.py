@@ -50,7 +50,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import IDENTIFIER_RE, personal_names, role, trusted, web_address
+from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, role, term_list, trusted, web_address
 from qa.formats.word_list import whole_words
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
@@ -2799,19 +2799,6 @@ def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
     return [line for line in first if line.column is None and byline.top < line.top < min(columns)]
 
 
-_LABELLED_TERMS_RE = re.compile(r"[^\W\d_]+(?: [^\W\d_]+){0,2}\s*[:—]\s*(\S.*)")
-"""A label of one to three words and its value ("Keywords: ...", "Index Terms—...", "JEL Classification: ...")."""
-_TERM_WORDS = 6
-"""A term of a list of keywords or subject codes has at most this many words; a longer stretch is a sentence."""
-
-
-def _term_list(value: str) -> bool:
-    """Whether a label's value is a list of terms: two or more items between commas or semicolons, each short and
-    none ending a sentence inside the list (a sentence or a byline of prose is not a list of terms)."""
-    items = [item.strip() for item in re.split(r"[,;]", value.rstrip(" .;"))]
-    return len(items) > 1 and all(0 < len(item.split()) <= _TERM_WORDS and "." not in item for item in items)
-
-
 def _labelled_terms(first: list[_Line], shown: list[_Line], body_size: float) -> list[_Line]:
     """The lines between a paper's byline (the last of the first page's front matter, `shown`) and its first
     heading that are labelled lists of terms ("Keywords: open science, ..." and the line its list wraps to),
@@ -2827,8 +2814,8 @@ def _labelled_terms(first: list[_Line], shown: list[_Line], body_size: float) ->
     for line in first[last + 1 :]:
         if _heading_like(line, body_size):
             break
-        if labelled := _LABELLED_TERMS_RE.fullmatch(line.text):
-            if value is not None and not _term_list(value):
+        if labelled := LABELLED_TERMS_RE.fullmatch(line.text):
+            if value is not None and not term_list(value):
                 return []
             value = labelled.group(1)
         elif value is None or _SENTENCE_END_RE.search(value) or abs(line.size - found[-1].size) >= 0.5:
@@ -2838,7 +2825,7 @@ def _labelled_terms(first: list[_Line], shown: list[_Line], body_size: float) ->
         found.append(line)
     else:
         return []
-    return found if value is not None and _term_list(value) else []
+    return found if value is not None and term_list(value) else []
 
 
 def _cover_foot(first: list[_Line], shown: list[_Line]) -> list[_Line]:
