@@ -2272,11 +2272,11 @@ def _mark_foot_rule(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
 
     A typewriter-style page (a court's opinion in Courier) may set its notes in the text's own size, so size alone
     does not find them; what sets them apart is the short rule drawn over them, as word processors draw it: in the
-    page's lower half, starting at the text's left edge (where most of its lines start), shorter than half the text's width, with no text sitting on
-    it (an underlined word, drawn as a rule under it, is none). A rule above a table or a chart runs wider, and a
-    signature line does not start at the text's edge; whether the lines under it are notes is for `_Notes` to say,
-    by their opening with a number the text cites. Lines are marked from the rule down, left of its right end (in
-    its column)."""
+    page's lower half, starting at the text's left edge (where most of its lines start), shorter than half the
+    text's width, with no text sitting on it (an underlined word, drawn as a rule under it, is none). A rule above a
+    table or a chart runs wider, and a signature line does not start at the text's edge; whether the lines under it
+    are notes is for `_Notes` to say, by their opening with a number the text cites. Lines are marked from the rule
+    down, left of its right end (in its column)."""
     if not lines:
         return
     left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]  # a running head may stand out in the margin
