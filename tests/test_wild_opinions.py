@@ -97,3 +97,35 @@ def test_typed_caption_page_list_of_amici_reads_in_order() -> None:
         "on brief for Emmanuel Bible Baptist Church, Grace Community Chapel, First Church of Waterville," in t
         for t in texts(TYPED)
     )
+
+
+def test_footnote_in_the_text_size_under_a_short_rule_resolves_and_leaves_the_text() -> None:
+    """The typed opinion sets its notes in the text's own 12 points under a short drawn rule at the page's foot: the
+    rule, not the size, says where the notes begin."""
+    assert only(TYPED).footnotes[1] == (
+        "The Chapel claimed violations of the Free Exercise Clause of the First Amendment (Count I); the First"
+        " Amendment right to peaceful assembly (Count II); the Free Speech Clause of the First Amendment (Count III);"
+        " the Establishment Clause of the First Amendment (Count IV); the Equal Protection Clause of the Fourteenth"
+        " Amendment (Count V); the Guarantee Clause of Article IV (Count VI); the Maine Constitution's guarantee of"
+        " free exercise of religion (Count VII); the Maine Constitution's freedom of speech guarantee (Count VIII);"
+        " legislative prerogatives (Count IX); and the Religious Land Use and Institutionalized Persons Act, 42"
+        " U.S.C. §§ 2000cc-2000cc-5 (Count X)."
+    )
+    assert not [t for t in texts(TYPED) if "The Chapel claimed violations" in t]
+
+
+def test_sentence_broken_by_a_ruled_foot_of_notes_in_the_text_size_reads_whole() -> None:
+    """Page 6 ends "We have no transcript of that" over note 1; page 7 goes on "conference, but Governor Mills"."""
+    assert any(
+        "We have no transcript of that conference, but Governor Mills apparently agreed" in t for t in texts(TYPED)
+    )
+
+
+def test_every_ruled_foot_of_notes_resolves_and_the_text_runs_past_it() -> None:
+    """Page 10's foot holds note 2 under its own short rule; the sentence over it goes on at page 11's top."""
+    assert only(TYPED).footnotes[2] == (
+        "Even if these circumstances qualified as a close call — and we do not believe that they do — our settled"
+        ' practice when confronted with borderline cases is to "resolve[] against immediate appealability."'
+        " Morales Feliciano v. Rullan, 303 F.3d 1, 7 (1st Cir. 2002)."
+    )
+    assert any('to file any opposition to the amicus motion")' in t for t in texts(TYPED))

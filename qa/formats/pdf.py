@@ -80,6 +80,8 @@ _PAGE_FOOT = 2.0
 """A line ending before this share of the text width ends its paragraph when it ends a sentence."""
 _SAME_EDGE = 1.0
 """Two lines whose left edges lie within this many points are set at one margin (`_Notes._after_notes`)."""
+_TEXT_EDGE_GAP = 2.0
+"""A rule over a page's notes starts within this many points of the text's left edge (`_mark_foot_rule`)."""
 _TEXT_EDGE = 0.8
 """Share of a page's body lines that end left of its text's right edge (the rest reach it or overhang)."""
 _WORD_GAP = 0.1
@@ -274,6 +276,8 @@ class _Line:
     """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
     side: bool = False
     """The line is a heading set in the page's margin beside the text it heads (`_side_headings`)."""
+    ruled: bool = False
+    """The line stands under a short rule at the foot of its page (`_mark_foot_rule`): where notes begin."""
 
 
 @dataclass
@@ -1793,10 +1797,16 @@ class _Notes:
         The first small line opens a note with a plain number at or below `floor` where the note after it goes on
         from that number: a foot whose first number the typesetter left unraised ("1 The research period ...",
         then a raised 2), on a profile whose notes start again from 1. A table's cell ("50 states") is followed by
-        no note numbered one past it."""
+        no note numbered one past it. Lines under a page's foot rule (`_Line.ruled`) are the foot whatever their size,
+        where the first of them opens a note: a typewriter-style opinion sets its notes in the text's size."""
         start = len(lines)
         while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
             start -= 1
+        ruled = len(lines)
+        while ruled > 0 and lines[ruled - 1].ruled:
+            ruled -= 1
+        if ruled < start and self.opening(lines[ruled], None, self.floor) is not None:
+            start = ruled
         small = start
         while start < len(lines) and self.opening(lines[start], None, self.floor) is None:
             start += 1
@@ -2164,6 +2174,7 @@ def _read(
                 found = page.find_tables()
                 chars = _printed(_unlayered(_visible(page, _on_page(page))))
                 pages.append(_layout(number, chars, tables[-1], _rule_bands(page), _sentence_grids(found)))
+                _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -2254,6 +2265,32 @@ def _sentence_grids(found: list[pdfplumber.table.Table]) -> list[list[_Box]]:
         for table in found
         if not _figures_grid(table) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in table.extract())
     ]
+
+
+def _mark_foot_rule(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
+    """Mark the lines under the rule that parts a page's notes from its text (`_Line.ruled`), where it has one.
+
+    A typewriter-style page (a court's opinion in Courier) may set its notes in the text's own size, so size alone
+    does not find them; what sets them apart is the short rule drawn over them, as word processors draw it: in the
+    page's lower half, starting at the text's left edge (where most of its lines start), shorter than half the
+    text's width, with no text sitting on it (an underlined word, drawn as a rule under it, is none). A rule above a
+    table or a chart runs wider, and a signature line does not start at the text's edge; whether the lines under it
+    are notes is for `_Notes` to say, by their opening with a number the text cites. Lines are marked from the rule
+    down, left of its right end (in its column)."""
+    if not lines:
+        return
+    left = Counter(round(line.x0) for line in lines).most_common(1)[0][0]  # a running head may stand out in the margin
+    right = max(line.x1 for line in lines if abs(line.x0 - left) <= _TEXT_EDGE_GAP)
+    for top, x0, x1, _ in _rules(page):
+        if (
+            top > page.height / 2
+            and abs(x0 - left) <= _TEXT_EDGE_GAP
+            and x1 - x0 < (right - left) / 2
+            and not any(line.top - line.size / 2 < top < line.bottom + line.size / 2 for line in lines)
+        ):
+            for line in lines:
+                line.ruled = line.top > top and line.x0 < x1
+            return
 
 
 def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
