@@ -467,9 +467,12 @@ def _horizontal(char: dict) -> bool:
     return a > 0 and d > 0 and abs(b) < 0.1 * a and abs(c) < 0.1 * d
 
 
-def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> list[_Segment]:
-    """A page's lines in reading order: full-width rows in place, each band of columns left column first, and a
-    table (`_cells`) a column at a time, each column's head cell over its body's cells."""
+def _layout(
+    page: int, chars: Sequence[dict], table: _Table | None = None, figures: Sequence[_Box] = ()
+) -> list[_Segment]:
+    """A page's lines in reading order: full-width rows in place, each band of columns left column first, each
+    region between wide figures (`_figure_regions`) read on its own, and a table (`_cells`) a column at a time, each
+    column's head cell over its body's cells."""
     level = [c for c in chars if _horizontal(c) and c["text"]]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
@@ -486,7 +489,7 @@ def _layout(page: int, chars: Sequence[dict], table: _Table | None = None) -> li
         for part in (columns, _region(page, below, 0)):
             segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
     else:
-        segments = _region(page, rows, 0)
+        segments = _figure_regions(page, rows, figures)
     for segment in segments:
         for line in segment.lines:
             _render(line)
@@ -667,6 +670,54 @@ def _mark_items(rows: list[_Line], glyphs: list[dict]) -> None:
         overlap, index, after = max(level, key=lambda found: found[0], default=(0.0, 0, []))
         if overlap >= _OVERLAP * height and after[0]["x0"] - glyph["x1"] < _ITEM_GAP * rows[index].size:
             after[0]["item"] = True
+
+
+def _figure_regions(page: int, rows: list[_Line], figures: Sequence[_Box]) -> list[_Segment]:
+    """The rows of a page read region by region, the regions parted by the figures set across the text's columns.
+
+    A figure as wide as half the text, with no row level with it, is a band across the page: the columns above it end
+    there, and those below begin anew, in a layout of their own (three columns above a chart, two below it). Looked
+    for on the whole page, one gutter is found for both, and a column's text above the figure runs on into the text
+    below it, before the column beside it is read (a reader, and poppler's `pdftotext`, read the region above to its
+    end first). A region below or above such a figure may hold only a few rows of each column, too few for `_gutter`;
+    there, rows that all part at one gap (`_aligned_gutter`) are columns.
+    """
+    if not rows:
+        return []
+    left, right = min(row.chars[0]["x0"] for row in rows), max(row.chars[-1]["x1"] for row in rows)
+    cuts = sorted(
+        (box[1], box[3])
+        for box in _touching(list(figures))
+        if min(box[2], right) - max(box[0], left) >= (right - left) / 2
+        and not any(row.top < box[3] and row.bottom > box[1] for row in rows)
+    )
+    if not cuts:
+        return _region(page, rows, 0)
+    parts: list[list[_Line]] = [[] for _ in range(len(cuts) + 1)]
+    for row in rows:
+        parts[bisect_right([top for top, _ in cuts], row.top)].append(row)
+    segments: list[_Segment] = []
+    for part in parts:
+        found = _region(page, part, 0)
+        if len(found) == 1 and (gutter := _aligned_gutter(part)) is not None:
+            found = _columns(page, part, gutter, _NESTING)
+        segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in found]
+    return segments
+
+
+def _aligned_gutter(rows: list[_Line]) -> float | None:
+    """The x of a gap that two rows or more all part at, each with text on both sides of it, or None: a short run of
+    rows set in columns (`_figure_regions`)."""
+    gaps: list[tuple[float, float]] | None = None
+    for row in rows:
+        spans = _spans(row)
+        inner = [(a[1], b[0]) for a, b in pairwise(spans)]
+        gaps = inner if gaps is None else [(max(g[0], h[0]), min(g[1], h[1])) for g in gaps for h in inner]
+        gaps = [gap for gap in gaps if gap[0] < gap[1]]
+    if len(rows) < 2 or not gaps:
+        return None
+    gutter = (gaps[0][0] + gaps[0][1]) / 2
+    return gutter if all(row.chars[0]["x0"] < gutter < row.chars[-1]["x1"] for row in rows) else None
 
 
 def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
@@ -1040,13 +1091,22 @@ def _first_page_header(pages: list[list[_Line]], heads: list[_Line]) -> set[int]
     return set()
 
 
+_RUNNING_SHIFT = 3.0
+"""Ems up or down a running line may stand on one page from where it stands on another (`_running_line`)."""
+
+
 def _running_line(line: _Line, alike: list[_Line]) -> bool:
     """Whether an edge line is a running line: the lines at the same edge of other pages, alike but for their
     numbers, are mostly the same line (`_runs_on`). A list's items set at the edge of pages that are mostly figures
     ("(6) In the ... chapter," atop one page, "(8) In the ... chapter," atop the next) are numbered by the list, not
-    by the page, and only by chance does one of them number as a page would ("(2)" four pages before "(6)")."""
+    by the page, and only by chance does one of them number as a page would ("(2)" four pages before "(6)"). Set by
+    the page's template, a running line stands at one height on every page (within `_RUNNING_SHIFT` of its size); an
+    item at a page's edge stands wherever the figure above or below it ends, and where each one of several items
+    numbers as a page would, their heights still differ."""
     others = [other for other in alike if other.page != line.page]
-    return 2 * sum(_runs_on(line, other) for other in others) > len(others)
+    return 2 * sum(
+        _runs_on(line, other) and abs(other.top - line.top) <= _RUNNING_SHIFT * line.size for other in others
+    ) > len(others)
 
 
 def _runs_on(line: _Line, other: _Line) -> bool:
@@ -1918,7 +1978,8 @@ def _read(
             pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
-                pages.append(_layout(number, _printed(_unlayered(_visible(page, _on_page(page)))), tables[-1]))
+                figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
+                pages.append(_layout(number, _printed(_unlayered(_visible(page, _on_page(page)))), tables[-1], figures))
                 links += _link_addresses(page)
                 grids.append(_grids(page) + _ruled_tables(page))
                 displays.append(_fractions(page))
