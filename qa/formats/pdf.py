@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import PurePosixPath
 from statistics import median
 from urllib.parse import urlsplit
@@ -1091,22 +1091,28 @@ def _first_page_header(pages: list[list[_Line]], heads: list[_Line]) -> set[int]
     return set()
 
 
-_RUNNING_SHIFT = 3.0
-"""Ems up or down a running line may stand on one page from where it stands on another (`_running_line`)."""
+_RUNNING_SHIFT = 1.0
+"""Ems up or down a running line stands at most on one page from where it stands on another (`_running_line`)."""
 
 
 def _running_line(line: _Line, alike: list[_Line]) -> bool:
     """Whether an edge line is a running line: the lines at the same edge of other pages, alike but for their
     numbers, are mostly the same line (`_runs_on`). A list's items set at the edge of pages that are mostly figures
     ("(6) In the ... chapter," atop one page, "(8) In the ... chapter," atop the next) are numbered by the list, not
-    by the page, and only by chance does one of them number as a page would ("(2)" four pages before "(6)"). Set by
-    the page's template, a running line stands at one height on every page (within `_RUNNING_SHIFT` of its size); an
-    item at a page's edge stands wherever the figure above or below it ends, and where each one of several items
-    numbers as a page would, their heights still differ."""
+    by the page, and only by chance does one of them number as a page would ("(2)" four pages before "(6)"). Where
+    the lines differ in their numbers, two of them that number as pages would stand at one height (within
+    `_RUNNING_SHIFT` of their size), as the pages' template sets a running head; items at pages' edges stand wherever
+    the figure above or below them ends, and no two such do."""
     others = [other for other in alike if other.page != line.page]
-    return 2 * sum(
-        _runs_on(line, other) and abs(other.top - line.top) <= _RUNNING_SHIFT * line.size for other in others
-    ) > len(others)
+    if 2 * sum(_runs_on(line, other) for other in others) <= len(others):
+        return False
+    return all(other.text == line.text for other in others) or any(
+        one.page != another.page
+        and one.text != another.text
+        and abs(one.top - another.top) <= _RUNNING_SHIFT * one.size
+        and _runs_on(one, another)
+        for one, another in combinations(alike, 2)
+    )
 
 
 def _runs_on(line: _Line, other: _Line) -> bool:
