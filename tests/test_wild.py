@@ -944,3 +944,45 @@ def test_wild_glyph_its_font_maps_to_the_replacement_character_is_not_read() -> 
     texts = [p.text for p in article(PLOS).paragraphs]
     assert "Too early to be judged correctly." in texts
     assert [text for text in texts if "\ufffd" in text] == []
+
+
+def test_wild_columns_above_a_figure_are_read_to_their_end_before_the_columns_below_it() -> None:
+    """Page 7 of the notice sets items (1) and (2) in three columns above a figure and item (3) in two columns below
+    it: read with one gutter for the whole page, (3)'s first column ran on into (1) before (3)'s second column."""
+    texts = [p.text for p in article("federal-register-2020-17221.pdf").paragraphs]
+    assert (
+        "(1) In the Certificate Limitations and Operating Procedures chapters, remove the information identified as "
+        "‘‘Required by AD 2018–23–51.’’"
+    ) in texts
+    assert (
+        "(3) In the Operating Procedures chapter, replace the existing Airspeed Unreliable paragraph with the "
+        "information in figure 2 to paragraph (h)(3) of this AD."
+    ) in texts
+
+
+def test_wild_two_rows_of_columns_under_a_figure_are_read_column_by_column() -> None:
+    """Item (4) stands under a page-wide figure in two columns of two rows each, too few for a gutter found by
+    counting rows: each row parts at one gap, and the left column is read before the right one."""
+    texts = [p.text for p in article("federal-register-2020-17221.pdf").paragraphs]
+    assert (
+        "(4) In the Operating Procedures chapter, replace the existing Runaway Stabilizer paragraph with the "
+        "information in figure 3 to paragraph (h)(4) of this AD."
+    ) in texts
+
+
+def test_wild_list_items_at_the_edges_of_figure_pages_are_no_running_lines() -> None:
+    """Items (2), (4), (5), (6) each open a page's text next to a figure, their numbers going up as the pages' do,
+    but each at another height on its page: no running head, and the item keeps its opening line."""
+    texts = [p.text for p in article("federal-register-2020-17221.pdf").paragraphs]
+    assert (
+        "(2) In the Operating Procedures chapter, revise the General paragraph to include the information in figure 1 "
+        "to paragraph (h)(2) of this AD."
+    ) in texts
+    assert (
+        "(5) In the Operating Procedures chapter, replace the existing Stabilizer Trim Inoperative paragraph with the "
+        "information in figure 4 to paragraph (h)(5) of this AD."
+    ) in texts
+    assert (
+        "(6) In the Operating Procedures chapter, add the information in figure 5 to paragraph (h)(6) of this AD."
+        in texts
+    )

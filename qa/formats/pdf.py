@@ -24,7 +24,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import pairwise
+from itertools import combinations, pairwise
 from pathlib import PurePosixPath
 from statistics import median
 from urllib.parse import urlsplit
@@ -516,10 +516,12 @@ def _layout(
     table: _Table | None = None,
     bands: Sequence[_Box] = (),
     grids: Sequence[list[_Box]] = (),
+    figures: Sequence[_Box] = (),
 ) -> list[_Segment]:
-    """A page's lines in reading order: full-width rows in place, each band of columns left column first, a table
-    (`_cells`) a column at a time, each column's head cell over its body's cells, and a table's rows between its rules
-    (`bands`) or in a grid (`grids`, each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
+    """A page's lines in reading order: full-width rows in place, each band of columns left column first, each
+    region between wide figures (`_figure_regions`) read on its own, a table (`_cells`) a column at a time, each
+    column's head cell over its body's cells, and a table's rows between its rules (`bands`) or in a grid (`grids`,
+    each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
     level = [c for c in chars if _horizontal(c) and c["text"]]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
@@ -536,7 +538,7 @@ def _layout(
         for part in (columns, _region(page, below, 0)):
             segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
     else:
-        segments = _ruled_rows(page, rows, bands, grids)
+        segments = _ruled_rows(page, rows, bands, grids, figures)
     for segment in segments:
         for line in segment.lines:
             _render(line)
@@ -683,11 +685,13 @@ def _cells(page: int, body: list[_Line], table: _Table) -> list[_Segment]:
     return segments
 
 
-def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequence[list[_Box]]) -> list[_Segment]:
+def _ruled_rows(
+    page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequence[list[_Box]], figures: Sequence[_Box]
+) -> list[_Segment]:
     """A page's rows in reading order, each table a row at a time, a cell at a time (`_table_lines`), the rows
-    around it as a page's are (`_region`). The tables are the ruled grids of sentences `find_tables` finds (`grids`,
-    each its cells' boxes) and the bodies set between two rules of one extent (`bands`, `_band_cells`) under the
-    head over the first rule (`_head_rows`).
+    around it as a page's are (`_figure_regions`). The tables are the ruled grids of sentences `find_tables` finds
+    (`grids`, each its cells' boxes) and the bodies set between two rules of one extent (`bands`, `_band_cells`)
+    under the head over the first rule (`_head_rows`).
 
     A table ruled across, its head over one rule and its body closed by another of the same extent (a journal's
     house style), or a rule between each two of its rows (a report's), has no grid for `find_tables`: read as the
@@ -716,7 +720,7 @@ def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequ
             tables.append((head + inside, _head_text(head, inside) + cells))
             claimed |= {id(row) for row in head + inside}
     if not tables:
-        return _region(page, rows, 0)
+        return _figure_regions(page, rows, figures)
     segments: list[_Segment] = []
     done: set[int] = set()
     numbered = 0
@@ -726,10 +730,10 @@ def _ruled_rows(page: int, rows: list[_Line], bands: Sequence[_Box], grids: Sequ
         done |= {id(row) for row in above}
         lines = _table_lines(page, cells, numbered)
         numbered += len(cells)
-        for part in [*_region(page, above, 0), _Segment(lines, 0)]:
+        for part in [*_figure_regions(page, above, figures), _Segment(lines, 0)]:
             segments.append(_Segment(part.lines, part.band + len(segments), part.side))
     below = [row for row in rows if id(row) not in claimed and id(row) not in done]
-    segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _region(page, below, 0)]
+    segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, below, figures)]
     return segments
 
 
@@ -903,6 +907,54 @@ def _mark_items(rows: list[_Line], glyphs: list[dict]) -> None:
         overlap, index, after = max(level, key=lambda found: found[0], default=(0.0, 0, []))
         if overlap >= _OVERLAP * height and after[0]["x0"] - glyph["x1"] < _ITEM_GAP * rows[index].size:
             after[0]["item"] = True
+
+
+def _figure_regions(page: int, rows: list[_Line], figures: Sequence[_Box]) -> list[_Segment]:
+    """The rows of a page read region by region, the regions parted by the figures set across the text's columns.
+
+    A figure as wide as half the text, with no row level with it, is a band across the page: the columns above it end
+    there, and those below begin anew, in a layout of their own (three columns above a chart, two below it). Looked
+    for on the whole page, one gutter is found for both, and a column's text above the figure runs on into the text
+    below it, before the column beside it is read (a reader, and poppler's `pdftotext`, read the region above to its
+    end first). A region below or above such a figure may hold only a few rows of each column, too few for `_gutter`;
+    there, rows that all part at one gap (`_aligned_gutter`) are columns.
+    """
+    if not rows:
+        return []
+    left, right = min(row.chars[0]["x0"] for row in rows), max(row.chars[-1]["x1"] for row in rows)
+    cuts = sorted(
+        (box[1], box[3])
+        for box in _touching(list(figures))
+        if min(box[2], right) - max(box[0], left) >= (right - left) / 2
+        and not any(row.top < box[3] and row.bottom > box[1] for row in rows)
+    )
+    if not cuts:
+        return _region(page, rows, 0)
+    parts: list[list[_Line]] = [[] for _ in range(len(cuts) + 1)]
+    for row in rows:
+        parts[bisect_right([top for top, _ in cuts], row.top)].append(row)
+    segments: list[_Segment] = []
+    for part in parts:
+        found = _region(page, part, 0)
+        if len(found) == 1 and (gutter := _aligned_gutter(part)) is not None:
+            found = _columns(page, part, gutter, _NESTING)
+        segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in found]
+    return segments
+
+
+def _aligned_gutter(rows: list[_Line]) -> float | None:
+    """The x of a gap that two rows or more all part at, each with text on both sides of it, or None: a short run of
+    rows set in columns (`_figure_regions`)."""
+    gaps: list[tuple[float, float]] | None = None
+    for row in rows:
+        spans = _spans(row)
+        inner = [(a[1], b[0]) for a, b in pairwise(spans)]
+        gaps = inner if gaps is None else [(max(g[0], h[0]), min(g[1], h[1])) for g in gaps for h in inner]
+        gaps = [gap for gap in gaps if gap[0] < gap[1]]
+    if len(rows) < 2 or not gaps:
+        return None
+    gutter = (gaps[0][0] + gaps[0][1]) / 2
+    return gutter if all(row.chars[0]["x0"] < gutter < row.chars[-1]["x1"] for row in rows) else None
 
 
 def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
@@ -1279,13 +1331,28 @@ def _first_page_header(pages: list[list[_Line]], heads: list[_Line]) -> set[int]
     return set()
 
 
+_RUNNING_SHIFT = 1.0
+"""Ems up or down a running line stands at most on one page from where it stands on another (`_running_line`)."""
+
+
 def _running_line(line: _Line, alike: list[_Line]) -> bool:
     """Whether an edge line is a running line: the lines at the same edge of other pages, alike but for their
     numbers, are mostly the same line (`_runs_on`). A list's items set at the edge of pages that are mostly figures
     ("(6) In the ... chapter," atop one page, "(8) In the ... chapter," atop the next) are numbered by the list, not
-    by the page, and only by chance does one of them number as a page would ("(2)" four pages before "(6)")."""
+    by the page, and only by chance does one of them number as a page would ("(2)" four pages before "(6)"). Where
+    the lines differ in their numbers, two of them that number as pages would stand at one height (within
+    `_RUNNING_SHIFT` of their size), as the pages' template sets a running head; items at pages' edges stand wherever
+    the figure above or below them ends, and no two such do."""
     others = [other for other in alike if other.page != line.page]
-    return 2 * sum(_runs_on(line, other) for other in others) > len(others)
+    if 2 * sum(_runs_on(line, other) for other in others) <= len(others):
+        return False
+    return all(other.text == line.text for other in others) or any(
+        one.page != another.page
+        and one.text != another.text
+        and abs(one.top - another.top) <= _RUNNING_SHIFT * one.size
+        and _runs_on(one, another)
+        for one, another in combinations(alike, 2)
+    )
 
 
 def _runs_on(line: _Line, other: _Line) -> bool:
@@ -2173,7 +2240,8 @@ def _read(
                 tables.append(_table_body(page))
                 found = page.find_tables()
                 chars = _printed(_unlayered(_visible(page, _on_page(page))))
-                pages.append(_layout(number, chars, tables[-1], _rule_bands(page), _sentence_grids(found)))
+                figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
+                pages.append(_layout(number, chars, tables[-1], _rule_bands(page), _sentence_grids(found), figures))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
