@@ -1946,6 +1946,8 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], spacing: float) -> bool:
     if previous.cell != line.cell and line.page == previous.page:
         return True  # a table's cell read row by row is a paragraph of its own (`_ruled_rows`)
+    if (previous.cell or line.cell) and line.page != previous.page:
+        return True  # a page's table read row by row ends its last row there: its last cell is no cell over the page
     if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
         return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
