@@ -93,3 +93,34 @@ def test_cells_of_one_row_set_at_their_own_heights_read_whole_between_a_wikipedi
     (page,) = articles(REAL / "wikipedia-cabinet-office-2023.pdf")
     texts = [p.text for p in page.paragraphs]
     assert after(texts, "The Rt Hon. The Earl Howe GBE PC", 1) == ["Deputy Leader of the House of Lords"]
+
+
+@pytest.fixture(scope="module")
+def crs() -> list[str]:
+    return [p.text for a in articles(REAL / "crs-election-grants-2026.pdf") for p in a.paragraphs]
+
+
+def test_a_head_ruled_above_and_below_reads_each_columns_labels_together(crs: list[str]) -> None:
+    assert after(crs, "Table A-1. ", 5) == [
+        "Category",
+        "Sample Questions",
+        "Sample Answers",
+        "Examples from Previous Legislation",
+        "Uses of Funds",
+    ]
+
+
+def test_a_head_ruled_above_and_below_over_a_body_read_as_text_never_joins_two_columns_labels(
+    crs: list[str],
+) -> None:
+    assert after(crs, "Table 1. ", 1) == ["Grant Program"]
+    assert "Required Grant Program" not in crs
+
+
+def test_a_tables_last_cell_on_a_page_never_runs_into_the_first_cell_on_the_next(crs: list[str]) -> None:
+    assert after(crs, "Within 45 days of the act’s enactment", 3) == [
+        "CARES Act HAVA funds (P.L. 116-136, Election Security Grants)",
+        "FY2026 HAVA funds (P.L. 119-75, Election Security Grants)",
+        "Are grantees required to complete grant-funded activities or obligate or spend grant funds by a certain "
+        "deadline?",
+    ]

@@ -712,11 +712,15 @@ def _ruled_rows(
         ):  # a grid round only part of its rows (their figures), or boxes its words run across (links), is no table
             tables.append((inside, cells))
     claimed = {id(row) for table, _ in tables for row in table}
+    heads = {band: over for band in bands if (over := _head_band(rows, band, bands)) is not None}
     for band in bands:
         inside = _band_rows(rows, band)
+        if band in heads.values():
+            continue  # a table's head between its own two rules is read with the body under it, not as a body
         cells = _band_cells(inside, band) if not claimed & {id(row) for row in inside} else []
         if cells:
-            head = [row for row in _head_rows(rows, inside, band[1]) if id(row) not in claimed]
+            over = _band_rows(rows, heads[band]) if band in heads else _head_rows(rows, inside, band[1])
+            head = [row for row in over if id(row) not in claimed]
             tables.append((head + inside, _head_text(head, inside) + cells))
             claimed |= {id(row) for row in head + inside}
     if not tables:
@@ -735,6 +739,22 @@ def _ruled_rows(
     below = [row for row in rows if id(row) not in claimed and id(row) not in done]
     segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, below, figures)]
     return segments
+
+
+def _head_band(rows: list[_Line], band: _Box, bands: Sequence[_Box]) -> _Box | None:
+    """The band of a table's head over a body `band`: the band closed by the rule the body opens under, of the same
+    extent, the first of its run of bands (no band closes on its own top rule), of at most `_HEAD_DEPTH` rows.
+
+    A head ruled above and below (a report's house style) stands between two rules like a body; read as a body, row
+    by row, a label over two lines whose neighbours take one is cut in two and its first line runs into the cell
+    before it (`Required` over `Match` read on into `Grant Program`). Its columns are the body's (`_head_text`)."""
+    left, top, right, _ = band
+    for over in bands:
+        if abs(over[3] - top) < 1 and abs(over[0] - left) < 1 and abs(over[2] - right) < 1:
+            first = not any(abs(other[3] - over[1]) < 1 for other in bands)
+            if first and 0 < len(_band_rows(rows, over)) <= _HEAD_DEPTH:
+                return over
+    return None
 
 
 def _box(char: dict) -> tuple[float, float, float, float]:
@@ -2042,6 +2062,8 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], spacing: float) -> bool:
     if previous.cell != line.cell and line.page == previous.page:
         return True  # a table's cell read row by row is a paragraph of its own (`_ruled_rows`)
+    if (previous.cell or line.cell) and line.page != previous.page:
+        return True  # a page's table read row by row ends its last row there: its last cell is no cell over the page
     if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
         return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
