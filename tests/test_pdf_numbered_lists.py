@@ -56,3 +56,16 @@ def test_numbers_out_of_sequence_at_line_starts_stay_in_their_sentence() -> None
     _, found = paragraph("In contrast, performance measures and targets for Perkins III")
     assert "indicators: (1) student attainment of challenging" in found.text
     assert "both; and (4) student participation in and completion" in found.text
+
+
+def test_a_tables_lettered_notes_each_read_as_their_own_item() -> None:
+    """CRS sets a table's notes "a." to "g." under its "Notes:" paragraph, each hanging: one note, one paragraph."""
+    paragraphs = articles(PROJECT_ROOT / "eval" / "real" / "docs" / "crs-election-grants-2026.pdf")[0].paragraphs
+    index = next(i for i, p in enumerate(paragraphs) if p.text.startswith("b. These minimums were"))
+    assert paragraphs[index].kind == "bullet"
+    assert paragraphs[index].text == (
+        "b. These minimums were for the combination of awards under HAVA’s general improvements and lever and punch "
+        "card voting system replacement grant programs."
+    )
+    assert paragraphs[index - 1].text.startswith("a. Explanatory statements accompanying the FY2018 and FY2020")
+    assert paragraphs[index + 1].text.startswith("c. A general provision of the FY2025 appropriations act (§1105)")
