@@ -110,6 +110,7 @@ _ENUMERATOR_RE = re.compile(
 """A line's opening number of a numbered list item: digits, a letter or a roman numeral, in parentheses or closed by a
 period or parenthesis ("1. ", "(a) ", "iv) "); two digits at most, so a year wrapped to a line's start is none."""
 _ROMAN = {"i": 1, "v": 5, "x": 10}
+"""The roman numerals' letters an item's number may be written with (to "xxxix", far past any list's length)."""
 _ITEM_EDGE = 0.5
 """Items of one numbered list start within this share of their size of one another; a line further right is
 indented, one further left is out of the list."""
@@ -1769,7 +1770,8 @@ def _edges(lines: Sequence[_Line]) -> tuple[float, float] | None:
 
 def _enumerations(text: str) -> set[tuple[str, str, int]]:
     """The readings of a line's opening list number as (how it is set, which numbering, its place): "ii." may be a
-    roman two or the letter after "h."; "(3)" is the third digit enclosed. None where the line opens with none."""
+    roman two or the letter after "h."; "(3)" is the third digit enclosed. No reading where the line opens with no
+    list number."""
     match = _ENUMERATOR_RE.match(text)
     if match is None:
         return set()
@@ -1813,10 +1815,10 @@ def _numbered_items(lines: list[_Line]) -> set[int]:
             if line.tabled or line.x0 < edge - slack or line.page > lines[chain[-1]].page + 1:
                 break
             if abs(line.x0 - edge) < slack and index in opening:
-                following = {(form, kind, value - 1) for form, kind, value in opening[index]} & readings
+                following = {(form, numbering, value - 1) for form, numbering, value in opening[index]} & readings
                 if not following:
                     break
-                readings = {(form, kind, value + 1) for form, kind, value in following}
+                readings = {(form, numbering, value + 1) for form, numbering, value in following}
                 chain.append(index)
             else:
                 between.append(index)
