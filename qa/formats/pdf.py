@@ -117,6 +117,16 @@ _ITEM_GAP = 3.0
 """How far right of a bullet glyph, as a share of the line's size, its item's first character may start."""
 _BULLETS = frozenset("•‣◦⁃∙●○■□▪▫◆◇►▸▹➢➤❖✓✔")
 """Glyphs that open a list item when they open a line."""
+_ENUMERATOR_RE = re.compile(
+    r"(?:\((?P<enclosed>[0-9]{1,2}|[a-z]|[ivx]{1,4})\)|(?P<closed>[0-9]{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)])\s"
+)
+"""A line's opening number of a numbered list item: digits, a letter or a roman numeral, in parentheses or closed by a
+period or parenthesis ("1. ", "(a) ", "iv) "); two digits at most, so a year wrapped to a line's start is none."""
+_ROMAN = {"i": 1, "v": 5, "x": 10}
+"""The roman numerals' letters an item's number may be written with (to "xxxix", far past any list's length)."""
+_ITEM_EDGE = 0.5
+"""Items of one numbered list start within this share of their size of one another; a line further right is
+indented, one further left is out of the list."""
 _OVERPRINT = 1.0
 """Points apart within which the same character at the same size, drawn twice, is one character overprinted."""
 _LAYER_SHIFT = 0.25
@@ -2100,6 +2110,74 @@ def _edges(lines: Sequence[_Line]) -> tuple[float, float] | None:
     return min(line.x0 for line in lines), ends[int(len(ends) * _TEXT_EDGE)]
 
 
+def _enumerations(text: str) -> set[tuple[str, str, int]]:
+    """The readings of a line's opening list number as (how it is set, which numbering, its place): "ii." may be a
+    roman two or the letter after "h."; "(3)" is the third digit enclosed. No reading where the line opens with no
+    list number."""
+    match = _ENUMERATOR_RE.match(text)
+    if match is None:
+        return set()
+    form = "enclosed" if match["enclosed"] else text[len(match["closed"])]
+    token = match["enclosed"] or match["closed"]
+    readings: set[tuple[str, str, int]] = set()
+    if token.isdigit():
+        readings.add((form, "digit", int(token)))
+    if len(token) == 1 and token.isalpha():
+        readings.add((form, "lower" if token.islower() else "upper", ord(token.lower()) - ord("a") + 1))
+    if all(letter in _ROMAN for letter in token.lower()):
+        values = [_ROMAN[letter] for letter in token.lower()]
+        value = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
+        readings.add((form, "roman" if token.islower() else "ROMAN", value))
+    return readings
+
+
+def _numbered_items(lines: list[_Line]) -> set[int]:
+    """The lines (by id) that open an item of a numbered list, each its own paragraph as a bulleted item is.
+
+    Only bullet glyphs mark items otherwise, so "1. ... 2. ... 3. ..." set one under another would run into one
+    paragraph, and a quote of one item would carry the others. A list is told by its structure, not by a number
+    alone: at least two lines open with numbers in sequence (1, 2 / a, b / ii, iii, set alike), at one left edge,
+    the lines between them never left of it; and the list is set apart from running text, either hanging (every
+    line between its items indented past their numbers, to the item's text) or indented (the line before the first
+    item, in its column, starts left of the items). A sentence that wraps a "(1)" or "2." to the start of a line
+    is neither: its lines share the text's edge, so an enumeration run in a sentence stays one paragraph.
+    """
+    opening = {
+        index: found for index, line in enumerate(lines) if not line.tabled and (found := _enumerations(line.text))
+    }
+    items: set[int] = set()
+    for first, readings in opening.items():
+        if id(lines[first]) in items:
+            continue
+        edge = lines[first].x0
+        slack = _ITEM_EDGE * lines[first].size
+        chain, between = [first], []
+        for index in range(first + 1, len(lines)):
+            line = lines[index]
+            if line.tabled or line.x0 < edge - slack or line.page > lines[chain[-1]].page + 1:
+                break
+            if abs(line.x0 - edge) < slack and index in opening:
+                following = {(form, numbering, value - 1) for form, numbering, value in opening[index]} & readings
+                if not following:
+                    break
+                readings = {(form, numbering, value + 1) for form, numbering, value in following}
+                chain.append(index)
+            else:
+                between.append(index)
+        lead = lines[first - 1] if first else None
+        indented = (
+            lead is not None
+            and lead.page == lines[first].page
+            and lead.column == lines[first].column
+            and lead.x0 < edge - slack
+        )
+        within = [lines[index] for index in between if index < chain[-1]]
+        hanging = bool(within) and all(line.x0 >= edge + slack for line in within)
+        if len(chain) > 1 and (indented or hanging):
+            items.update(id(lines[index]) for index in chain)
+    return items
+
+
 def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> list[list[Block]]:
     """Each section's lines joined into paragraphs; a paragraph never runs from one section into the next."""
     lines = [line for section in sections for line in section]
@@ -2119,6 +2197,7 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
         current: _Line | None = None
         text = ""
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
+        numbered = _numbered_items(section)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
@@ -2130,13 +2209,14 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 and blocks[-1].kind == "bullet"
                 and not _breaks(current, line, "bullet", edges.get(current.page, document), feet, spacing)
             )
-            if kind == "text" and (line.listed or goes_on):
+            opens = line.listed or (kind == "text" and id(line) in numbered)
+            if kind == "text" and (opens or goes_on):
                 kind = "bullet"  # an item's first line, or a line that goes on with the item; a new paragraph is text
             if (
                 current is not None
                 and blocks
                 and blocks[-1].kind == kind
-                and not line.listed
+                and not opens
                 and not division
                 and id(current) not in divisions
                 and not _breaks(current, line, kind, edges.get(current.page, document), feet, spacing)
