@@ -26,6 +26,8 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   a page's end (`_across_blocks`);
 - page furniture (a line pdftotext prints on many pages: running header, footer, print stamp) is no text block of
   its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
+- a fully justified line whose words pdftotext prints as blocks apart may be read whole, on a page of one column
+  read top to bottom (`_stretched_pages`);
 - pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`).
 """
 
@@ -98,6 +100,9 @@ class Reference:
     named: tuple[str, ...] = ()
     """Where the text itself names a `not_text` string (PDF: `_named_in_text`): each such line's words up to the
     string's end, which a passage may hold without holding the chrome (`is_not_text`)."""
+    rows: tuple[str, ...] = ()
+    """The pages where pdftotext prints the words of a stretched line apart (PDF: `_stretched_pages`), read again
+    top to bottom with each such line whole, where quotes are looked for too."""
 
     @property
     def text(self) -> str:
@@ -316,6 +321,7 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
         blocks=blocks,
         sides=_side_columns(boxes),
+        rows=_stretched_pages(boxes),
     )
 
 
@@ -396,6 +402,78 @@ def _side_columns(boxes: str) -> tuple[tuple[tuple[str, str], ...], ...]:
                     pairs.append((_box_line(left[4], -1), _box_line(right[4], 0)))
         pages.append(tuple(pairs))
     return tuple(pages)
+
+
+_STRETCHED_WORDS = 3
+"""A line set as this many one-line blocks or more, each standing on one baseline, is one stretched line."""
+_STRETCHED_GAP = 2
+"""The widest gap, in line heights, between two words of one stretched line: wider is a gutter between columns."""
+_STRETCHED_SPAN = 0.9
+"""A stretched line spans at least this share of the page's widest other block: a justified line runs from margin to
+margin, where a table's cells on one row make no such line."""
+_BASELINE_SLACK = 0.5
+"""How far, in points, the feet of two words of one line may stand apart."""
+
+
+def _stretched_pages(boxes: str) -> tuple[str, ...]:
+    """Each page whose lines pdftotext prints word by word, read again with each such line whole (`Reference.rows`).
+
+    A fully justified line set in wide type (a court's double-spaced Courier) stretches its spaces so wide that
+    pdftotext (`-bbox-layout`) takes each word for a block of its own, and orders the blocks by their tops: one
+    line's words come out among the next line's, and a sentence over that line is found nowhere. Here the one-line
+    blocks that stand on one baseline (`_BASELINE_SLACK`), `_STRETCHED_WORDS` or more of them, each within
+    `_STRETCHED_GAP` line heights of the next, and running from margin to margin (`_STRETCHED_SPAN`), are one line
+    again, read left to right; the page is then read top to bottom, block by block. Only a page of one column is
+    read so (no block of several lines stands beside another block): on a page of columns, reading top to bottom
+    would run each line into the line beside it. Pages with no stretched line are not read again."""
+    pages = []
+    for page in _BOX_PAGE_RE.findall(boxes):
+        blocks = [(_box(block), block[4]) for block in _BOX_BLOCK_RE.findall(page)]
+        units = [(box, normalize(_block_text(text)), len(_BOX_LINE_RE.findall(text))) for box, text in blocks]
+        runs = _stretched_lines([(box, text) for box, text, lines in units if lines == 1])
+        members = {id(box) for line in runs for box, _ in line}
+        width = max((box[2] - box[0] for box, _, _ in units if id(box) not in members), default=0.0)
+        stretched = [line for line in runs if line[-1][0][2] - line[0][0][0] >= _STRETCHED_SPAN * width > 0]
+        if not stretched or _beside(units):
+            continue
+        joined = {id(box) for line in stretched for box, _ in line}
+        rows = [(box, text) for box, text, _ in units if id(box) not in joined]
+        rows += [(line[0][0], " ".join(text for _, text in line)) for line in stretched]
+        pages.append(" ".join(text for _, text in sorted(rows, key=lambda row: (row[0][1], row[0][0]))))
+    return tuple(pages)
+
+
+def _stretched_lines(lines: list[tuple[_Box, str]]) -> list[list[tuple[_Box, str]]]:
+    """The runs of one-line blocks that make one stretched line (`_stretched_pages`), each left to right."""
+    found = []
+    rows: dict[float, list[tuple[_Box, str]]] = {}
+    for line in sorted(lines, key=lambda line: (line[0][3], line[0][0])):
+        foot = next((key for key in rows if abs(key - line[0][3]) <= _BASELINE_SLACK), line[0][3])
+        rows.setdefault(foot, []).append(line)
+    for row in rows.values():
+        run: list[tuple[_Box, str]] = []
+        for line in sorted(row, key=lambda line: line[0][0]):
+            height = line[0][3] - line[0][1]
+            if run and line[0][0] - run[-1][0][2] > _STRETCHED_GAP * height:
+                found += [run] if len(run) >= _STRETCHED_WORDS else []
+                run = []
+            run.append(line)
+        found += [run] if len(run) >= _STRETCHED_WORDS else []
+    return found
+
+
+def _beside(units: list[tuple[_Box, str, int]]) -> bool:
+    """Whether a block of several lines stands beside another block, level with it: the page is set in columns."""
+    return any(
+        lines > 1 and a[1] < b[3] and b[1] < a[3] and (a[2] <= b[0] or b[2] <= a[0])
+        for a, _, lines in units
+        for b, _, _ in units
+    )
+
+
+def _block_text(block: str) -> str:
+    """A word-box block's words, in order."""
+    return " ".join(unescape(word) for word in _BOX_WORD_RE.findall(block))
 
 
 def _box(block: tuple[str, ...]) -> _Box:
@@ -849,7 +927,7 @@ def quote_in_reference(quote: str, ref: Reference) -> bool:
     """Whether the quote's words stand in the document, in order, on one page or across one column or page break."""
     pattern = text_pattern(quote, ref)
     unfurnished = (" ".join(page) for page in ref.blocks)
-    if any(pattern.search(page) for page in (*(ref.quotable or ref.pages), *unfurnished)):
+    if any(pattern.search(page) for page in (*(ref.quotable or ref.pages), *unfurnished, *ref.rows)):
         return True
     if _FIGURES_RE.fullmatch(normalize(quote)) and any(pattern.search(page) for page in ref.pages):
         return True

@@ -791,3 +791,26 @@ def test_a_run_of_markers_stands_in_the_source_as_one_bracketed_range() -> None:
 def test_a_run_of_markers_that_ends_on_another_number_than_the_printed_range_is_not_faithful() -> None:
     quote = "Studies of the crystal packing effect on the surface side chains [21][22][24] showed"
     assert not quote_in_reference(quote, reference(SIDE_CHAINS))
+
+
+STRETCHED = PROJECT_ROOT / "tests" / "data" / "wild" / "ca1-2020-calvary-chapel-v-mills.pdf"
+"""A court's opinion in double-spaced Courier, fully justified: pdftotext prints each word of a stretched line apart."""
+
+
+@needs_pdftotext
+def test_a_sentence_over_a_stretched_line_pdftotext_prints_word_by_word_is_found() -> None:
+    quote = "This interlocutory appeal arises out of the chaotic early weeks of the COVID-19 pandemic."
+    assert quote_in_reference(quote, reference(STRETCHED))
+
+
+@needs_pdftotext
+def test_words_of_two_lines_of_a_stretched_page_run_together_are_not_found() -> None:
+    """The words of the first line, then those of the third, skipping the stretched line between."""
+    quote = "This interlocutory appeal arises Defendant-appellee Janet T. Mills, the Governor of Maine,"
+    assert not quote_in_reference(quote, reference(STRETCHED))
+
+
+@needs_pdftotext
+def test_words_of_a_stretched_line_and_of_the_line_under_it_interleaved_are_not_found() -> None:
+    quote = "out of the chaotic Defendant-appellee early weeks"
+    assert not quote_in_reference(quote, reference(STRETCHED))
