@@ -2675,11 +2675,16 @@ def _visible(page: pdfplumber.page.Page, chars: list[dict]) -> list[dict]:
 
 
 def _opaque(page: pdfplumber.page.Page) -> list[dict]:
-    """The page's paint that hides whatever lies within it: filled rectangles and images that are not masked.
+    """The page's paint that hides whatever lies within it: rectangles filled in a colour (further than `_CONTRAST`
+    from white) and images that are not masked.
 
     A curve's fill covers less than its bounds (a circle leaves its corners), a stencil mask or a soft-masked image
-    paints only where its mask lets it, so neither is known to cover what lies in its bounds."""
-    rects = [rect for rect in page.rects if rect.get("fill")]
+    paints only where its mask lets it, so neither is known to cover what lies in its bounds. A white fill drawn over
+    text is no sign it hides it: a report's heading band is filled white after the heading that stays printed on it
+    (a blend or a clip that pdfminer does not follow)."""
+    rects = [
+        rect for rect in page.rects if rect.get("fill") and not _near_white(rect.get("non_stroking_color"), _CONTRAST)
+    ]
     images = [
         image
         for image in page.images
