@@ -197,3 +197,12 @@ def test_real_table_cells_in_a_segment_above_a_tables_own_lettered_notes_open_no
     assert "50 states and DC: $5 million Eligible territories: $1 million" in paragraph_texts(
         "crs-election-grants-2026.pdf"
     )
+
+
+def test_real_text_under_a_chart_picture_drawn_over_it_is_left_out() -> None:
+    """A briefing slide's chart is a picture drawn over a text line ("Source: National Immunization Survey") that
+    its own printed source line ("Sources: National Immunization Survey and Healthy People 2010 goals.") hides."""
+    _, slides, _ = articles("gao-infant-formula-2006.pdf")
+    texts = [p.text for p in slides.paragraphs]
+    assert "Source: National Immunization Survey" not in texts
+    assert any(t.startswith("NIS data show:") for t in texts)

@@ -47,3 +47,24 @@ def test_chart_axis_at_the_page_foot_opens_no_note() -> None:
     (found,) = articles(REPORT)
     assert found.footnote(23) == "See https://rankingdigitalrights.org/project-documents/2015-indicators."
     assert found.footnote(40).startswith("See for example Vodafone Law Enforcement Disclosure Report 2015, p.3.")
+
+
+def test_cover_title_printed_on_the_cover_art_is_the_title() -> None:
+    """The cover prints its title in 69-point letters on a page-wide blue fill, over where the template's own
+    72-point title lies hidden beneath the fill."""
+    assert articles(REPORT)[0].title == "2015 Corporate Accountability Index"
+
+
+def test_template_placeholders_the_cover_art_hides_are_left_out() -> None:
+    """The template's title, byline and running line are drawn before the cover's fill, which hides them."""
+    cover = articles(REPORT)[0]
+    read = " ".join([cover.title, cover.author or "", *(p.text for p in cover.paragraphs)])
+    assert "This is the Title" not in read
+    assert "AUTHOR ONE" not in read
+    assert "REPORT TYPE" not in read
+
+
+def test_summary_printed_on_the_cover_art_stays() -> None:
+    """Text drawn after the fill it lies on is what the fill shows."""
+    _, text = holding("The Ranking Digital Rights 2015 Corporate Accountability Index evaluates 16 of the world")
+    assert text.endswith("commitments, policies, and practices that affect users’ freedom of expression and privacy.")

@@ -2341,7 +2341,7 @@ def _read(
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
                 found = page.find_tables()
-                chars = _printed(_unlayered(_visible(page, _on_page(page))))
+                chars = _printed(_unlayered(_visible(page, _uncovered(page, _on_page(page)))))
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
                 pages.append(_layout(number, chars, tables[-1], _rule_bands(page), _sentence_grids(found), figures))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
@@ -2752,6 +2752,52 @@ def _visible(page: pdfplumber.page.Page, chars: list[dict]) -> list[dict]:
 
     hidden = {id(c) for c in white if not backed(c)}
     return [c for c in chars if id(c) not in hidden]
+
+
+def _opaque(page: pdfplumber.page.Page) -> list[dict]:
+    """The page's paint that hides whatever lies within it: rectangles filled in a colour (further than `_CONTRAST`
+    from white) and images that are not masked.
+
+    A curve's fill covers less than its bounds (a circle leaves its corners), a stencil mask or a soft-masked image
+    paints only where its mask lets it, so neither is known to cover what lies in its bounds. A white fill drawn over
+    text is no sign it hides it: a report's heading band is filled white after the heading that stays printed on it
+    (a blend or a clip that pdfminer does not follow)."""
+    rects = [
+        rect for rect in page.rects if rect.get("fill") and not _near_white(rect.get("non_stroking_color"), _CONTRAST)
+    ]
+    images = [
+        image
+        for image in page.images
+        if not image.get("imagemask") and not {"SMask", "Mask"} & set(getattr(image.get("stream"), "attrs", {}))
+    ]
+    return rects + images
+
+
+def _uncovered(page: pdfplumber.page.Page, chars: list[dict]) -> list[dict]:
+    """The characters no later paint hides: without those a filled rectangle or an image drawn after them covers.
+
+    A template's placeholders (a title "This is the Title of the Report", its authors, a running line) stay in the
+    file under the cover's art, a page-wide filled rectangle that the real title is then printed on: on paper they
+    are not there, and read they merge with the real title at their place. A character wholly within paint drawn
+    after it (`_drawing_order`) is hidden; text printed on a coloured box is drawn after the box, and stays.
+    """
+    covers = _opaque(page)
+    if not covers or not chars:
+        return chars
+    order = _drawing_order(page)
+
+    def covered(char: dict) -> bool:
+        drawn = order.get(id(char), len(order))
+        return any(
+            s["x0"] <= char["x0"]
+            and char["x1"] <= s["x1"]
+            and s["top"] <= char["top"]
+            and char["bottom"] <= s["bottom"]
+            and order.get(id(s), -1) > drawn
+            for s in covers
+        )
+
+    return [c for c in chars if not covered(c)]
 
 
 def _printed(chars: list[dict]) -> list[dict]:
