@@ -3487,8 +3487,11 @@ def _parties(lines: list[_Line]) -> tuple[str, str] | None:
         first, second = _party_block(reversed(lines[:above])), _party_block(lines[at + 1 :])
         after = at + 1 + len(second)
         roled = above < at or (after < len(lines) and _role(lines[after].text))
-        if roled and first and second and (names := (_party_name(first[::-1]), _party_name(second)))[0] and names[1]:
-            return names[0], names[1]
+        if not (roled and first and second):
+            continue
+        one, other = _party_name(first[::-1]), _party_name(second)
+        if one and other:
+            return one, other
     return None
 
 
