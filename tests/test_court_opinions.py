@@ -1,6 +1,7 @@
-"""Court opinions' titles, paragraph numbers and page heads, on the two opinions of the wild collection
-(tests/data/wild, see its manifest.jsonl): a US Supreme Court slip opinion (PScript5/Distiller) and a state supreme
-court's opinion typed in Word 2013 with its paragraphs numbered in the margin.
+"""Court opinions' titles, paragraph numbers and page heads, on three opinions of the wild collection
+(tests/data/wild, see its manifest.jsonl): a US Supreme Court slip opinion (PScript5/Distiller), a state supreme
+court's opinion typed in Word 2013 with its paragraphs numbered in the margin, and a federal court of appeals'
+opinion typed in Courier under a caption that names its parties' roles.
 
 Expected values are what each document prints, as `pdftotext` shows it.
 """
@@ -20,6 +21,7 @@ from tests.parsed import articles
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 STATE = WILD / "ncsc-2022-gift-surplus-opinion.pdf"
 SLIP = WILD / "scotus-2013-tarrant-v-herrmann.pdf"
+TYPED = WILD / "ca1-2020-calvary-chapel-v-mills.pdf"
 needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 
 
@@ -48,6 +50,21 @@ def test_caption_the_running_head_prints_is_the_title_where_page_one_lists_every
     """Page 1 lists the parties over ten left-aligned lines, with their roles; the running head gives the case's
     name."""
     assert only(STATE).title == "GIFT SURPLUS, LLC V. STATE EX REL. COOPER"
+
+
+def test_caption_naming_its_parties_roles_gives_the_case_name_the_text_cites_not_the_courts_name() -> None:
+    """Page 1 sets "United States Court of Appeals" in 24 points over the caption "CALVARY CHAPEL OF BANGOR, /
+    Plaintiff, Appellant, / v. / JANET T. MILLS, in her official capacity as ... / Defendant, Appellee." in the
+    text's size; the opinion cites the case decided below by the same parties as "Calvary Chapel of Bangor v.
+    Mills"."""
+    assert only(TYPED).title == "Calvary Chapel of Bangor v. Mills"
+
+
+def test_caption_naming_its_parties_roles_stays_in_the_text() -> None:
+    """The title shortens the caption (the governor by surname, her capacity left out): the parties as printed
+    stay readable."""
+    party = "JANET T. MILLS, in her official capacity as Governor of the State of Maine, Defendant, Appellee."
+    assert party in texts(TYPED)
 
 
 def test_a_case_named_in_a_sentence_gives_no_title() -> None:
@@ -102,6 +119,13 @@ def test_judge_cited_in_a_sentence_with_the_title_after_the_name_is_no_author_li
     """The opinion cites dissents as "(Ervin, J., dissenting)" inside its sentences: the line it stands in goes on."""
     assert any("(Ervin, J., dissenting)" in text for text in texts(STATE))
     assert only(STATE).author != "Ervin, J"
+
+
+def test_judge_line_with_an_office_of_words_running_into_the_first_sentence_is_the_author() -> None:
+    """Page 3 opens "SELYA, Circuit Judge.  This interlocutory appeal arises": the opinion's first sentence goes on
+    in the same line. Page 1's panel, "Before Howard, Chief Judge, Selya and Barron, Circuit Judges.", comes first
+    and is no such line."""
+    assert only(TYPED).author == "SELYA, Circuit Judge"
 
 
 def test_courts_name_printed_again_over_the_opinion_is_no_heading() -> None:

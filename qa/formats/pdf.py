@@ -3175,9 +3175,10 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     the text (`_side_headings`: a report cover's logo left of its addressee) heads that text, not the document.
 
     The title and a "By" byline are the first page's, or a case's caption (`_caption`, `_running_caption`); a
-    byline giving the author's job (`_signed`) may stand on the opening pages or close the last one; an opinion
-    names its judge (`_judge`); with no person named, the body that issues it (`_issuer`, from `pages`, every line
-    of each page, running ones too); the date is `_dated`.
+    caption naming its parties' roles (`_parties`) gives the case's name (the running head's, else `_case_name`),
+    and the court's name over it is no title; a byline giving the author's job (`_signed`) may stand on the opening
+    pages or close the last one; an opinion names its judge (`_judge`); with no person named, the body that issues
+    it (`_issuer`, from `pages`, every line of each page, running ones too); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
     candidates = [
@@ -3211,15 +3212,18 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     if masthead:
         title_lines = _stack_title(first[end:])
     caption = _caption(first[end:], words)
-    if caption:
+    parties = None if caption else _parties(first[end:])
+    if caption or parties:
         masthead = masthead or title_lines  # a court's name over the case's caption: it issues the case, not titles it
         title_lines = caption
-        end = first.index(caption[-1]) + 1
+        end = first.index(caption[-1]) + 1 if caption else end
     printed = None
     for line in title_lines:
         printed = _join(printed or "", line.text, words)
     title = (
-        _fuller(printed, _info(metadata, "Title"), first)
+        (_running_caption(pages) or _case_name(parties, lines))
+        if parties
+        else _fuller(printed, _info(metadata, "Title"), first)
         or _running_title(lines, body_size, pages)
         or _running_caption(pages)
     )
@@ -3419,6 +3423,93 @@ def _running_caption(pages: list[list[_Line]]) -> str | None:
     return next((text for text, count in heads.most_common(1) if count >= _RUNNING_TITLE_REPEATS), None)
 
 
+_VERSUS_RE = re.compile(r"(?:v|vs)\.", re.IGNORECASE)
+"""The line of its own that parts a case's parties in its caption."""
+_ROLES = frozenset(
+    "plaintiff defendant appellant appellee petitioner respondent intervenor movant claimant cross counter third "
+    "party".split()
+)
+"""The words a court names its parties' roles with in a caption ("Plaintiff, Appellant,", "Defendants-Appellees.",
+"Third-Party Defendant")."""
+_ROLE_WORDS_RE = re.compile(r"[\s,./;-]+|\band\b")
+
+
+def _role(text: str) -> bool:
+    """Whether a line only names a party's roles, capitalised (`_ROLES`, each perhaps plural, parted by commas,
+    hyphens, slashes or "and"): the line a court sets under each party of its caption."""
+    words = [word for word in _ROLE_WORDS_RE.split(text) if word]
+    return bool(words) and all(word[0].isupper() and word.casefold().removesuffix("s") in _ROLES for word in words)
+
+
+def _party_block(lines: Iterable[_Line]) -> list[_Line]:
+    """The lines of one party in a caption, from the line next to its role or "v." line on (`lines` run away from
+    it, up or down the page): each within half a line's height of the one before, as a party's name and
+    description wrap, while the caption's parts stand a line or more apart; a role line ends it."""
+    block: list[_Line] = []
+    for line in lines:
+        if block:
+            near, far = sorted((line, block[-1]), key=lambda part: part.top)
+            if abs(line.size - block[-1].size) >= 0.5 or not 0 <= far.top - near.bottom <= line.size / 2:
+                break
+        if _role(line.text) or _VERSUS_RE.fullmatch(line.text):
+            break
+        block.append(line)
+    return block
+
+
+def _party_name(block: list[_Line]) -> str | None:
+    """A party's name: the words in capitals that open its lines ("JANET T. MILLS, in her official capacity as
+    ..."): a caption sets the parties' names in capitals and what it says of them (an office, a capacity) in lower
+    case."""
+    named: list[str] = []
+    for word in " ".join(line.text for line in block).split():
+        if word != word.upper():
+            break
+        named.append(word)
+    name = " ".join(named).strip(" ,;")
+    return name if _WORD_RE.search(name) else None
+
+
+def _parties(lines: list[_Line]) -> tuple[str, str] | None:
+    """The names of a case's two parties as the first page's caption prints them (`_party_name`), where it names
+    their roles, else None.
+
+    Courts of every level set a caption so: each party on lines of its own, a line naming its role under it
+    ("Plaintiff, Appellant," `_role`), and a lone "v." between the two ("CALVARY CHAPEL OF BANGOR, / Plaintiff,
+    Appellant, / v. / JANET T. MILLS, in her official capacity ... / Defendant, Appellee."). The role lines are
+    what tell a caption from a "v." that happens to stand alone; one of the two parties may go without its own."""
+    for at, line in enumerate(lines):
+        if not _VERSUS_RE.fullmatch(line.text):
+            continue
+        above = at
+        while above and _role(lines[above - 1].text):
+            above -= 1
+        first, second = _party_block(reversed(lines[:above])), _party_block(lines[at + 1 :])
+        after = at + 1 + len(second)
+        roled = above < at or (after < len(lines) and _role(lines[after].text))
+        if not (roled and first and second):
+            continue
+        one, other = _party_name(first[::-1]), _party_name(second)
+        if one and other:
+            return one, other
+    return None
+
+
+def _case_name(parties: tuple[str, str], lines: list[_Line]) -> str:
+    """The case's name: as the text prints it where it cites the case by its parties, the first party in full
+    and the second by the last words of its name ("Calvary Chapel of Bangor v. Mills", citing the case decided
+    below), as a court names a person party by surname; else the caption's two names ("CALVARY CHAPEL OF BANGOR v.
+    JANET T. MILLS"). A caption sets the names in capitals and adds to each its office or capacity; the text's
+    citation is the name the case is known by."""
+    first, second = parties
+    words = second.split()
+    seconds = "|".join(r"\s+".join(map(re.escape, words[start:])) for start in range(len(words)))
+    firsts = r"\s+".join(map(re.escape, first.split()))
+    cited = re.compile(rf"(?<!\w){firsts}\s+vs?\.\s+(?:{seconds})(?!\w)", re.IGNORECASE)
+    found = cited.search(" ".join(line.text for line in lines))
+    return squash(found.group()) if found else f"{first} v. {second}"
+
+
 _RUNNING_TITLE_REPEATS = 2
 """A heading the furniture prints again at least this often (two pages' header or footer) is the title."""
 
@@ -3557,9 +3648,15 @@ _JUDGE_RE = re.compile(r"(?P<judge>(?:CHIEF |CIRCUIT |DISTRICT )?(?:JUSTICE|JUDG
 """A court opinion's opening line as the court prints its judge, the title and the name in capitals ("JUSTICE
 SOTOMAYOR delivered the opinion of the Court.")."""
 
-_BENCH_RE = re.compile(r"(?P<judge>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*, (?:Chief )?(?:Justice|Judge|C\. ?J|J))\.")
-"""A court opinion's opening line as other courts print it, a line of its own: the name in capitals, then the
-title ("HUDSON, Justice.", "SMITH, J.")."""
+_BENCH_RE = re.compile(
+    r"(?P<judge>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*, (?:[A-Z][a-z]+ ){0,3}(?:Justice|Judge|C\. ?J|J))\."
+    r"(?:\s+[A-Z“\"].*)?"
+)
+"""A court opinion's opening line as other courts print it: the name in capitals, then the title, any words of
+the office before it ("HUDSON, Justice.", "SMITH, J.", "SELYA, Circuit Judge."), alone on its line or with the
+opinion's first sentence after it ("SELYA, Circuit Judge. This interlocutory appeal arises"). A panel names its
+judges after "Before" and in the plural ("Selya and Barron, Circuit Judges."), and a separate opinion's line goes
+on after a comma ("BARRON, Circuit Judge, concurring"): neither is the line."""
 
 
 def _judge(lines: list[_Line]) -> str | None:
