@@ -61,3 +61,12 @@ def test_a_questions_terms_are_made_once_and_are_its_terms() -> None:
     question = "What did the committee urge the government to do?"
     assert question_terms(question) == terms(question)
     assert question_terms(question) is question_terms(question)
+
+
+def test_texts_holding_the_same_question_terms_get_the_same_overlap_whatever_else_they_hold() -> None:
+    weights = TermWeights.from_texts(["fund wells seed", "fund tools", "wells"])
+    asked = weights.of(terms("fund wells seed"))
+    texts = [set(weights.vocabulary.numbers(terms(text))) for text in ("fund wells", "tools wells fund", "seed")]
+    fund, wells, seed = math.log(4 / 2.5), math.log(4 / 2.5), math.log(4 / 1.5)
+    shared = (fund + wells) / (fund + seed + wells)
+    assert asked.overlaps(texts) == [shared, shared, seed / (fund + seed + wells)]
