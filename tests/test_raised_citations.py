@@ -23,13 +23,14 @@ Part = tuple[str, bool]
 """A stretch of a line and whether it is set raised."""
 
 LINES: list[list[Part]] = [
-    [("Hypertension is common among adults admitted to hospital with the infection.", False), ("1-3", True)]
+    [("Hypertension is common among adults admitted to hospital with the infection.", False), ("1–3", True)]
     + [(" Its", False)],
     [("effect on survival was measured in two cohorts", False), ("4", True)]
     + [(" and in a registry of wards [5,", False)],
     [("6] in older patients.", False), ("2,7-9", True), (" Later work found the same effect in other wards.", False)],
 ]
-"""A paragraph citing a raised range, a raised list with a range in it, and a bracketed list cut by a line break."""
+"""A paragraph citing a raised range (an en dash), a raised list with a range in it (a hyphen), and a bracketed list
+cut by a line break."""
 
 
 def references(numbers: range) -> dict[int, str]:
@@ -40,6 +41,7 @@ def references(numbers: range) -> dict[int, str]:
 def page(notes: dict[int, str]) -> bytes:
     """The paragraph of `LINES` over a "References" list of `notes`."""
     pdf = FPDF()
+    pdf.core_fonts_encoding = "windows-1252"  # the en dash a range is printed with
     pdf.set_auto_page_break(False)
     pdf.add_page()
     for parts in LINES:
