@@ -223,7 +223,9 @@ _PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})(?:[.)]?\s+|[.)](?=[^\W\d_]))(\S.*
 """A note opening with its plain number, its text after a space, or glued to the number's full stop where the
 typesetter dropped the space ("9.For the full set ..."): a decimal ("3.5 percent") goes on with a digit."""
 _LONE_NUMBER_RE = re.compile(rf"[\[(]?({NOTE_NUMBER})[\].)]?")
-_MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;]\s*{NOTE_NUMBER})*[\])]?")
+_MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;–-]\s*{NOTE_NUMBER})*[\])]?")
+"""A raised run that cites notes: one number, or a list or range of them ("1,2", "1–3", "2,5-7"), as journals set
+them; bracketed or parenthesised too."""
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 _BROKEN_RE = re.compile(r"\w-$")
@@ -1221,8 +1223,13 @@ def _render(line: _Line) -> None:
             end += 1
         end = _marker_end(chars, index, end)
         run = "".join(c["text"] for c in chars[index:end])
-        if end > index and _MARKER_RUN_RE.fullmatch(run.strip()) and not _POWER_BASE_RE.search("".join(parts)):
-            parts.append("".join(f"[{number}]" for number in re.findall(r"\d+", run)))
+        if (
+            end > index
+            and _MARKER_RUN_RE.fullmatch(run.strip())
+            and (numbers := _raised_numbers(run))
+            and not _POWER_BASE_RE.search("".join(parts))
+        ):
+            parts.append("".join(f"[{number}]" for number in numbers))
             line.marked = line.marked or index == 0
             previous, index = chars[end - 1], end
             continue
@@ -1248,6 +1255,14 @@ def _render(line: _Line) -> None:
     line.bold = all(_BOLD_RE.search(str(c.get("fontname", ""))) for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
     line.listed = bool(next((c for c in chars if not c["text"].isspace()), {}).get("item"))
+
+
+def _raised_numbers(run: str) -> list[int] | None:
+    """The notes a raised run of small digits (`_MARKER_RUN_RE`) cites: each number of a list ("1,2"), and every number
+    a range runs through ("1–3" cites 2 too), read as a bracketed list is (`cited_numbers`), so that each is written
+    as its own marker and none of the run's digits is left in the sentence; None for a range no citation prints (one
+    running down, or wider than `CITED_RANGE`), which stays text."""
+    return cited_numbers(re.sub(r"\s*[,;]\s*", ",", run.strip("[]() ")))
 
 
 def _marker_end(chars: list[dict], start: int, end: int) -> int:
@@ -3814,6 +3829,35 @@ _RANGE_RE = re.compile(rf"\[({NOTE_NUMBER})\][–-]\[({NOTE_NUMBER})\]")
 number from the first to the last (`_cited_lists`)."""
 
 
+_OPEN_CITATION_RE = re.compile(rf"\[{NOTE_NUMBER}(?:\s*[,–-]\s*{NOTE_NUMBER})*\s*([,–-])$")
+"""A bracketed list or range a line break cuts after one of its commas or dashes: "… as reported [12,"."""
+_CLOSED_CITATION_RE = re.compile(rf"({NOTE_NUMBER}(?:\s*[,–-]\s*{NOTE_NUMBER})*\])([.,;:!?)”’\"']*)\s+(?=\S)")
+"""The rest of that bracket, opening the next line before more words, with the punctuation glued after it: "13]. The
+…"."""
+
+
+def _split_citations(lines: list[_Line]) -> None:
+    """Put back together each bracketed list or range of citations a line break cuts in two ("[12," then "13]").
+
+    A marker is read from one line's text, so a bracket whose numbers run on to the next line is no citation to
+    either line: "[12," and "13]" would stay as words, their digits in the sentence, and note 13 would go uncited. A
+    line ending inside a bracket after a comma or a dash, and a next line opening with the bracket's close, are one
+    citation (`_CITATION_RE`): its rest, and the punctuation glued after it, is moved to the end of the line it opens
+    on, a space after the comma as a reader sees the break, none after a range's dash, so that it is read and cited as
+    any bracket on one line is. A next line holding nothing but the bracket's rest is left as it is: emptied, it would
+    be no line.
+    """
+    for line, after in pairwise(lines):
+        opened = _OPEN_CITATION_RE.search(line.text)
+        closed = _CLOSED_CITATION_RE.match(after.text)
+        if opened is None or closed is None:
+            continue
+        joined = f"{opened[0]}{' ' if opened[1] == ',' else ''}{closed[1]}"
+        if _CITATION_RE.fullmatch(joined):
+            line.text = f"{line.text[: opened.start()]}{joined}{closed[2]}"
+            after.text = after.text[closed.end() :]
+
+
 def _parenthesised_markers(lines: list[_Line]) -> None:
     """Write as markers the numbers a text cites in parentheses, "(1)", when they are the document's reference list's.
 
@@ -4030,6 +4074,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     _unraised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
     _parenthesised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
+    _split_citations([line for lines in lines_of for line in lines if id(line) not in dropped])
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
