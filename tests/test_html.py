@@ -756,3 +756,23 @@ def test_an_author_list_block_names_every_author_the_header_byline_folds_into_an
     """The header prints "Tatsiana Kirys, Anatoly M Ruvinsky, [...], and Ilya A Vakser"; the article information's
     `contrib-group fm-author` block links all four names."""
     assert side_chains().author == "Tatsiana Kirys, Anatoly M Ruvinsky, Alexander V Tuzikov, Ilya A Vakser"
+
+
+def wild(name: str) -> Article:
+    (article,) = parse_page((WILD / name).read_bytes(), name).articles
+    return article
+
+
+def test_the_titles_of_a_sidebar_box_of_link_lists_are_navigation_not_text() -> None:
+    """The t-SNE page's sidebar prints "Machine learning and data mining" over lists of links, each under a title
+    ("Machine-learning venues"); the extractor dropped the lists and kept the titles."""
+    texts = [p.text for p in wild("wikipedia-tsne-2019.html").paragraphs]
+    assert "Machine learning and data mining" not in texts
+    assert "Machine-learning venues" not in texts
+    assert texts[0].startswith("T-distributed Stochastic Neighbor Embedding (t-SNE) is a machine learning algorithm")
+
+
+def test_an_infobox_label_over_one_list_of_linked_values_is_no_navigation_box(wikipedia: Article) -> None:
+    """New Zealand's infobox row "Official languages" lists three linked languages: one list under a label is a
+    fact's value, not a box of menus."""
+    assert "Official languages" in [p.text for p in wikipedia.paragraphs]
