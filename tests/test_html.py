@@ -776,3 +776,21 @@ def test_an_infobox_label_over_one_list_of_linked_values_is_no_navigation_box(wi
     """New Zealand's infobox row "Official languages" lists three linked languages: one list under a label is a
     fact's value, not a box of menus."""
     assert "Official languages" in [p.text for p in wikipedia.paragraphs]
+
+
+def test_a_remarks_heading_naming_one_speaker_is_the_transcripts_author() -> None:
+    """The White House prints "Remarks of Vice President Joe Biden" (bold, a line of its own) over the weekly
+    address; no byline or meta tag names anyone. The name is kept as printed, with the office."""
+    assert wild("whitehouse-2015-weekly-address-community-college.html").author == "Vice President Joe Biden"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<p><strong>Remarks by the President at the Community College Summit</strong></p>",
+        "<p><strong>Remarks of Vice President Joe Biden</strong></p><p><strong>Remarks of Jane Doe</strong></p>",
+        '<ul><li><a href="/remarks-biden">Remarks of Vice President Joe Biden</a></li></ul>',
+    ],
+)
+def test_a_remarks_heading_naming_an_office_or_several_speakers_or_linking_away_names_no_author(heading: str) -> None:
+    assert article_of(page_with("", heading + LONG_PARAGRAPH)).author is None

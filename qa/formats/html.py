@@ -573,6 +573,52 @@ def _author_group(tree: etree._Element) -> str | None:
     return None
 
 
+_REMARKS_RE = re.compile(r"remarks\s+(?:of|by)\s+(?P<name>.+?)\s*\.?", re.IGNORECASE)
+"""The heading a government press office sets over a speech's transcript: "Remarks of Vice President Joe Biden",
+"Remarks by President Obama"."""
+
+
+def _lines(node: etree._Element) -> list[str]:
+    """A block's lines as printed: its words broken where a `<br>` breaks them."""
+    parts: list[str] = []
+    for event, element in etree.iterwalk(node, events=("start", "end")):
+        if event == "start" and element.tag == "br":
+            parts.append("\n")
+        elif event == "start" and isinstance(element.tag, str) and element.tag not in _UNSEEN:
+            parts.append(element.text or "")
+        elif event == "end" and element is not node:
+            parts.append(element.tail or "")
+    return [squash(line) for line in "".join(parts).split("\n")]
+
+
+def _speaker(tree: etree._Element) -> str | None:
+    """The speaker a transcript's heading names in a line of its own, "Remarks of|by NAME", when the page names
+    one speaker so (`personal_names`, as printed, with the office held: "Vice President Joe Biden").
+
+    Press offices publish a speech as its transcript under that heading (the White House's remarks and weekly
+    addresses, a ministry's speeches) and name its speaker nowhere else: the page's author is the office, the
+    words are the speaker's. Only a line that is the whole heading counts: "Remarks by the President at ..."
+    names an office, not a person, and is left; so is such a line among links (a list of other speeches), in a
+    page's navigation, header or footer, or on a page heading several speakers' remarks.
+    """
+    body = tree.find("body")
+    names: set[str] = set()
+    for node in body.iter() if body is not None else ():
+        if (
+            not isinstance(node.tag, str)
+            or node.tag in _INLINE_HTML
+            or node.tag in _UNSEEN
+            or any(isinstance(child.tag, str) and child.tag not in _INLINE_HTML and child.tag != "br" for child in node)
+            or _linked(node)
+            or any(outer.tag in _NOT_TEXT for outer in node.iterancestors())
+        ):
+            continue
+        for line in _lines(node):
+            if (remarks := _REMARKS_RE.fullmatch(line)) and (name := personal_names(remarks["name"])):
+                names.add(name)
+    return names.pop() if len(names) == 1 else None
+
+
 _BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
 _TEXT_START = 200
 """A paragraph this long is the article's text under way: a byline stands above it."""
@@ -664,6 +710,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _person(microdata.authors(tree)),
         _article_credit(tree),
         _author_group(tree),
+        _speaker(tree),
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),
