@@ -756,3 +756,41 @@ def test_an_author_list_block_names_every_author_the_header_byline_folds_into_an
     """The header prints "Tatsiana Kirys, Anatoly M Ruvinsky, [...], and Ilya A Vakser"; the article information's
     `contrib-group fm-author` block links all four names."""
     assert side_chains().author == "Tatsiana Kirys, Anatoly M Ruvinsky, Alexander V Tuzikov, Ilya A Vakser"
+
+
+def wild(name: str) -> Article:
+    (article,) = parse_page((WILD / name).read_bytes(), name).articles
+    return article
+
+
+def test_the_titles_of_a_sidebar_box_of_link_lists_are_navigation_not_text() -> None:
+    """The t-SNE page's sidebar prints "Machine learning and data mining" over lists of links, each under a title
+    ("Machine-learning venues"); the extractor dropped the lists and kept the titles."""
+    texts = [p.text for p in wild("wikipedia-tsne-2019.html").paragraphs]
+    assert "Machine learning and data mining" not in texts
+    assert "Machine-learning venues" not in texts
+    assert texts[0].startswith("T-distributed Stochastic Neighbor Embedding (t-SNE) is a machine learning algorithm")
+
+
+def test_an_infobox_label_over_one_list_of_linked_values_is_no_navigation_box(wikipedia: Article) -> None:
+    """New Zealand's infobox row "Official languages" lists three linked languages: one list under a label is a
+    fact's value, not a box of menus."""
+    assert "Official languages" in [p.text for p in wikipedia.paragraphs]
+
+
+def test_a_remarks_heading_naming_one_speaker_is_the_transcripts_author() -> None:
+    """The White House prints "Remarks of Vice President Joe Biden" (bold, a line of its own) over the weekly
+    address; no byline or meta tag names anyone. The name is kept as printed, with the office."""
+    assert wild("whitehouse-2015-weekly-address-community-college.html").author == "Vice President Joe Biden"
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "<p><strong>Remarks by the President at the Community College Summit</strong></p>",
+        "<p><strong>Remarks of Vice President Joe Biden</strong></p><p><strong>Remarks of Jane Doe</strong></p>",
+        '<ul><li><a href="/remarks-biden">Remarks of Vice President Joe Biden</a></li></ul>',
+    ],
+)
+def test_a_remarks_heading_naming_an_office_or_several_speakers_or_linking_away_names_no_author(heading: str) -> None:
+    assert article_of(page_with("", heading + LONG_PARAGRAPH)).author is None

@@ -573,6 +573,52 @@ def _author_group(tree: etree._Element) -> str | None:
     return None
 
 
+_REMARKS_RE = re.compile(r"remarks\s+(?:of|by)\s+(?P<name>.+?)\s*\.?", re.IGNORECASE)
+"""The heading a government press office sets over a speech's transcript: "Remarks of Vice President Joe Biden",
+"Remarks by President Obama"."""
+
+
+def _lines(node: etree._Element) -> list[str]:
+    """A block's lines as printed: its words broken where a `<br>` breaks them."""
+    parts: list[str] = []
+    for event, element in etree.iterwalk(node, events=("start", "end")):
+        if event == "start" and element.tag == "br":
+            parts.append("\n")
+        elif event == "start" and isinstance(element.tag, str) and element.tag not in _UNSEEN:
+            parts.append(element.text or "")
+        elif event == "end" and element is not node:
+            parts.append(element.tail or "")
+    return [squash(line) for line in "".join(parts).split("\n")]
+
+
+def _speaker(tree: etree._Element) -> str | None:
+    """The speaker a transcript's heading names in a line of its own, "Remarks of|by NAME", when the page names
+    one speaker so (`personal_names`, as printed, with the office held: "Vice President Joe Biden").
+
+    Press offices publish a speech as its transcript under that heading (the White House's remarks and weekly
+    addresses, a ministry's speeches) and name its speaker nowhere else: the page's author is the office, the
+    words are the speaker's. Only a line that is the whole heading counts: "Remarks by the President at ..."
+    names an office, not a person, and is left; so is such a line among links (a list of other speeches), in a
+    page's navigation, header or footer, or on a page heading several speakers' remarks.
+    """
+    body = tree.find("body")
+    names: set[str] = set()
+    for node in body.iter() if body is not None else ():
+        if (
+            not isinstance(node.tag, str)
+            or node.tag in _INLINE_HTML
+            or node.tag in _UNSEEN
+            or any(isinstance(child.tag, str) and child.tag not in _INLINE_HTML and child.tag != "br" for child in node)
+            or _linked(node)
+            or any(outer.tag in _NOT_TEXT for outer in node.iterancestors())
+        ):
+            continue
+        for line in _lines(node):
+            if (remarks := _REMARKS_RE.fullmatch(line)) and (name := personal_names(remarks["name"])):
+                names.add(name)
+    return names.pop() if len(names) == 1 else None
+
+
 _BY_END_RE = re.compile(r"(?:^|\W)by\s*$", re.IGNORECASE)
 _TEXT_START = 200
 """A paragraph this long is the article's text under way: a byline stands above it."""
@@ -664,6 +710,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _person(microdata.authors(tree)),
         _article_credit(tree),
         _author_group(tree),
+        _speaker(tree),
     )
     dates = (
         _first_meta(tree, "citation_publication_date", "citation_date"),
@@ -999,6 +1046,87 @@ def _is_menu(node: etree._Element) -> bool:
         and all(len(item.split()) <= _MENU_ITEM_WORDS for item in items)
         and _linked(node) >= _TEASER_LINK_SHARE * len(text)
     )
+
+
+_BOX_MENUS = 2
+"""A navigation box gathers menus, each under its title; one list of links under a label is a fact's value (an
+infobox's "Official languages" over three linked languages)."""
+
+
+_UNLINKED_WORDS = etree.XPath(
+    "descendant::text()[not(ancestor::a or ancestor::script or ancestor::style or ancestor::noscript"
+    " or ancestor::template)]"
+)
+
+
+def _prose(node: etree._Element) -> bool:
+    """Whether an element holds words of running text: a run of words outside any link longer than a menu
+    entry's label (`_MENU_ITEM_WORDS`). A navigation box's own words are titles over its lists ("Machine-learning
+    venues"); a sentence is the text's, however many menus stand around it."""
+    return any(len(str(words).split()) > _MENU_ITEM_WORDS for words in _UNLINKED_WORDS(node))
+
+
+def _navigation_boxes(body: etree._Element) -> list[etree._Element]:
+    """The page's navigation boxes: the largest element around menus (`_is_menu`), two or more, whose words are
+    still mostly links to other pages and whose other words are titles, no running text (`_prose`); smaller than
+    half the page and no frame of it (`<main>`, `<article>`).
+
+    A box of menus under titles (an encyclopedia's sidebar of related topics: "Machine learning and data mining"
+    over lists of links, each under a title of its own) is navigation as a whole, its titles with its links. The
+    extractor drops the link lists but may keep a title, which is a line of the box's own words rather than a
+    link, so its words alone do not tell it from the text's. What does is where it stands: inside an element that
+    is, words for words, mostly links, with no sentence of its own. Found by that structure, never by a class or
+    id (such names took a site's whole main container for a box). The link share alone is not enough: an
+    article's container around a mega-menu of hundreds of links is mostly links too, and on trafilatura's suite
+    six pages lost their whole text to it; the article's sentences are what tell it apart.
+    """
+    size = len(_text(body))
+    lengths: dict[etree._Element, int] = {}
+    boxes: list[etree._Element] = []
+    for menu in body.iter("ul", "ol"):
+        if not _is_menu(menu):
+            continue
+        box = None
+        for ancestor in menu.iterancestors():
+            if ancestor.tag in _FRAME_TAGS:
+                break
+            if ancestor not in lengths:
+                lengths[ancestor] = len(_text(ancestor))
+            length = lengths[ancestor]
+            if length * 2 >= size or _linked(ancestor) < _TEASER_LINK_SHARE * length or _prose(ancestor):
+                break
+            box = ancestor
+        if box is not None:
+            boxes.append(box)
+    menus_in = Counter(boxes)
+    return [
+        box
+        for box, menus in menus_in.items()
+        if menus >= _BOX_MENUS and not any(outer in menus_in for outer in box.iterancestors())
+    ]
+
+
+def _without_navigation(blocks: list[Block], body: etree._Element) -> list[Block]:
+    """The blocks less those whose words the page prints only inside its navigation boxes (`_navigation_boxes`):
+    a box's titles, which the extractor kept where it dropped the links under them. A box whose list entries the
+    extractor kept is text it chose (a podcast's show notes, links in nested lists), and counts as none; a block
+    whose words the page prints outside the boxes too (a section heading that a box also names) stays."""
+    kept = frozenset(squash(block.text) for block in blocks)
+    boxes = [
+        _visible_text(box)
+        for box in _navigation_boxes(body)
+        if not any(_visible_text(item) in kept for item in box.iter("li"))
+    ]
+    if not boxes:
+        return blocks
+    visible = _visible_text(body)
+
+    def navigation(block: Block) -> bool:
+        text = squash(block.text)
+        inside = sum(box.count(text) for box in boxes) if text else 0
+        return inside > 0 and visible.count(text) == inside
+
+    return [block for block in blocks if not navigation(block)]
 
 
 _INLINE_OUTPUT = frozenset({"hi", "ref", "lb", "del", "graphic"})
@@ -1462,7 +1590,7 @@ def parse(data: bytes, source: str) -> Parsed:
         if not (block.kind == "bullet" and squash(block.text) in menu_entries)
     ]
     site = _site(_page_url(tree))
-    blocks = _with_link_lists(_verbatim(blocks, _visible_text(body)), body, site)
+    blocks = _without_navigation(_with_link_lists(_verbatim(blocks, _visible_text(body)), body, site), body)
     blocks = _without_dangling_leads(_with_section_headings(blocks, body))
     blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
