@@ -249,6 +249,11 @@ _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0
 _UNMAPPED_RE = re.compile(r"\(cid:\d+\)|\ufffd")
 """pdfminer's name for a glyph the PDF gives no character for (mostly bullets), or the replacement character a font's
 own map gives it (a TeX symbol font's dagger): nothing a reader can quote, and pdftotext leaves it out too."""
+_NO_TEXT = "\x00"
+"""The text a font's ToUnicode map gives a glyph it knows no character for: headless Chrome (Skia/PDF) maps a web
+font's ligatures (ff, fi, fl) so. The glyph is no character a reader can quote, and no list's bullet (an unmapped
+glyph left of a word, `_mark_items`), for it stands inside words ("e?ect"); it is left out as pdftotext leaves it,
+its width parting the word as pdftotext parts it ("e ect")."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
@@ -534,7 +539,7 @@ def _layout(
     region between wide figures (`_figure_regions`) read on its own, a table (`_cells`) a column at a time, each
     column's head cell over its body's cells, and a table's rows between its rules (`bands`) or in a grid (`grids`,
     each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
-    level = [c for c in chars if _horizontal(c) and c["text"]]
+    level = [c for c in chars if _horizontal(c) and c["text"] and c["text"] != _NO_TEXT]
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
     for index, row in enumerate(rows):
@@ -1272,7 +1277,7 @@ def _marker_end(chars: list[dict], start: int, end: int) -> int:
     quote is the note's text, the number its marker.
     """
     run = "".join(c["text"] for c in chars[start:end]).strip()
-    if _MARKER_RUN_RE.fullmatch(run):
+    if _MARKER_RUN_RE.fullmatch(run) or _figure_with_unit(run):
         return end
     cut = end
     while cut > start and not chars[cut - 1]["text"].isalnum():
@@ -1280,6 +1285,15 @@ def _marker_end(chars: list[dict], start: int, end: int) -> int:
     return (
         cut if cut > start and _MARKER_RUN_RE.fullmatch("".join(c["text"] for c in chars[start:cut]).strip()) else end
     )
+
+
+def _figure_with_unit(run: str) -> bool:
+    """Whether a raised run of small type is a figure with its percent sign ("11%"), no marker and its punctuation.
+
+    A score set small beside a large heading ("Governance" in 22 points, "11%" in 10, centred on the heading's
+    height) sits above the heading's baseline as a marker does; but a note's marker is never followed by a percent
+    sign set as it is, so the run is the figure it prints, not note 11."""
+    return re.fullmatch(r"\d+(?:[.,]\d+)?\s?[%‰]", run) is not None
 
 
 def _tracking(chars: list[dict]) -> float:
@@ -1799,13 +1813,19 @@ class _Notes:
 
         Small lines that open no note and stand between the text and the foot's first note end the note the foot
         before (the previous column's or page's) left mid-sentence ("such as the airplane's" / "altitude and
-        airspeed, ...", "coordinated by R. Sam Garrett; and" / "CRS Report R46455, ..."): they are its words."""
+        airspeed, ...", "coordinated by R. Sam Garrett; and" / "CRS Report R46455, ..."): they are its words. So
+        are such lines at the very foot, with no note under them, set apart below the text and going on in lower
+        case (`_carried_on`): a note's sentence carried over to the next page's foot ("for the purpose" / "of
+        deducting premiums. ..."), under a separator drawn across the text's width, which `_mark_foot_rule` does
+        not take for a note rule."""
         small, start = self._foot_start(lines, body_size)
         ruled = small < len(lines) and _RULE_LINE_RE.fullmatch(lines[small].text) is not None
         kept = small if ruled and start < len(lines) else start
         if small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text):
             kept = small  # a note marked ∗ or † ("∗ equal contribution") opens the foot: neither text nor a note's end
-        elif self.unfinished is not None and small < start and (start < len(lines) or ruled):
+        elif (
+            self.unfinished is not None and small < start and (start < len(lines) or ruled or _carried_on(lines, small))
+        ):
             notes, number = self.unfinished
             for line in lines[small + ruled : start]:
                 notes[number] = _join(notes[number], line.text, self.words)
@@ -2036,6 +2056,19 @@ def _venue_footer(segments: list[_Segment], kept: list[list[_Line]], bands: list
         and any(line.x0 < columns[0][1] and line.x1 > columns[-1][0] for line in lines)
         and not any(line.marked for line in lines)
     )
+
+
+def _carried_on(lines: list[_Line], index: int) -> bool:
+    """Whether `lines[index]`, the first small line at a page's foot, carries on a note the page before left
+    unfinished: it stands a blank line or more below the text above it (the notes' area is set apart; a column set
+    small throughout has no text above its foot, and its lines follow one another closely), and it
+    opens with a word in lower case and a space or a comma after it: a sentence going on, not a sentence, a number
+    or a web address ("www.gao.gov") opening."""
+    if index == 0:
+        return False
+    line, above = lines[index], lines[index - 1]
+    apart = line.page == above.page and line.top - above.bottom > line.size
+    return apart and re.match(r"[a-z]+[ ,;]", line.text) is not None
 
 
 def _finished(note: str) -> bool:
