@@ -756,3 +756,19 @@ def test_an_author_list_block_names_every_author_the_header_byline_folds_into_an
     """The header prints "Tatsiana Kirys, Anatoly M Ruvinsky, [...], and Ilya A Vakser"; the article information's
     `contrib-group fm-author` block links all four names."""
     assert side_chains().author == "Tatsiana Kirys, Anatoly M Ruvinsky, Alexander V Tuzikov, Ilya A Vakser"
+
+
+DATA_GOVERNANCE_ACT = WILD / "eu-oj-2022-868-data-governance-act.html"
+
+
+def test_a_link_labelled_with_a_parenthesised_number_is_a_note_marker() -> None:
+    """EUR-Lex prints the Official Journal's markers as links "(<span>1</span>)" to notes linking back the same way."""
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    assert cited_in(article, "opinion of the European Economic and Social Committee") == [1]
+    assert article.footnotes[1] == "OJ C 286, 16.7.2021, p. 38."
+
+
+def test_an_official_journal_acts_notes_are_its_notes_not_paragraphs_of_its_text() -> None:
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    assert sorted(article.footnotes) == list(range(1, 34))
+    assert not any(p.text.startswith("(33) Directive (EU) 2019/882") for p in article.paragraphs)

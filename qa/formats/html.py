@@ -682,7 +682,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
 
 # --- notes and markers -----------------------------------------------------------------------------------
 
-_MARKER_TEXT_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
+_MARKER_TEXT_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?|\(({NOTE_NUMBER})\)")
 _OWN_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?[.)]?\s+")
 _BACK_MARK_RE = re.compile(r"^[\^↑↩]\s*")
 _LABEL_END_RE = re.compile(r"^[.)]")
@@ -697,8 +697,10 @@ def _text(node: etree._Element) -> str:
 
 
 def _number(node: etree._Element) -> int | None:
+    """The note number a marker's label shows: `3`, `[3]`, or `(3)` as the Official Journal of the European Union
+    (EUR-Lex) and other legal texts print a note's marker and its label in the note (`(<span>3</span>)`)."""
     match = _MARKER_TEXT_RE.fullmatch(_text(node))
-    return int(match.group(1)) if match else None
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 def _in_page_target(anchor: etree._Element) -> str | None:
