@@ -772,3 +772,15 @@ def test_an_official_journal_acts_notes_are_its_notes_not_paragraphs_of_its_text
     (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
     assert sorted(article.footnotes) == list(range(1, 34))
     assert not any(p.text.startswith("(33) Directive (EU) 2019/882") for p in article.paragraphs)
+
+
+def test_a_page_title_that_is_a_file_name_gives_way_to_the_pages_heading() -> None:
+    """The page Chrome printed to the PDF fixture keeps its editor's file name, "report_final_v2.docx", as `<title>`."""
+    parsed = parse_page((PROJECT_ROOT / "tests" / "fixtures" / "chromium-report.html").read_bytes())
+    assert parsed.articles[0].title == "Access to Counsel in Pre-Trial Detention"
+
+
+def test_an_official_journal_pages_file_name_title_is_no_title() -> None:
+    """EUR-Lex's `<title>` is the Journal's file name "L_2022152EN.01000101.xml"; the act sets no heading element."""
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    assert article.title is None

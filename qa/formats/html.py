@@ -42,7 +42,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import OverLimit, UnreadableDocument
-from qa.formats.metadata import personal_names, web_address, without_contact
+from qa.formats.metadata import file_name, personal_names, web_address, without_contact
 from qa.formats.text import parse_text
 from qa.sentences import NOTE_NUMBER
 
@@ -628,6 +628,15 @@ def _strip_site_name(title: str, site_names: Iterable[str], heading: str | None)
     return title
 
 
+def _page_title(tree: etree._Element) -> str | None:
+    """The `<title>`'s text, unless it is a file's name: EUR-Lex titles an Official Journal act's page with the
+    Journal's file name ("L_2022152EN.01000101.xml"), and a page saved from an editor may keep its file's name there
+    (`file_name`, as a PDF's Info Title is judged): no title is then better than a wrong one."""
+    node = next(tree.iter("title"), None)
+    text = _clean(node.text_content()) if node is not None else None
+    return None if text is None or file_name(text) else text
+
+
 def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str | None, str | None]:
     """Title, author and date from the page's own metadata, most trusted first; None where it says nothing.
 
@@ -644,8 +653,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     printed = squash(_visible_text(body)).casefold() if articles and body is not None else ""
     revised = _revised(tree)
     site_names = _metas(tree, "og:site_name") + _metas(tree, "application-name")
-    title_node = next(tree.iter("title"), None)
-    page_title = _clean(title_node.text_content()) if title_node is not None else None
+    page_title = _page_title(tree)
     titles = (
         _first_meta(tree, "citation_title"),
         *(_json_ld_title(a, heading) for a in articles),
