@@ -794,3 +794,31 @@ def test_a_remarks_heading_naming_one_speaker_is_the_transcripts_author() -> Non
 )
 def test_a_remarks_heading_naming_an_office_or_several_speakers_or_linking_away_names_no_author(heading: str) -> None:
     assert article_of(page_with("", heading + LONG_PARAGRAPH)).author is None
+
+
+DATA_GOVERNANCE_ACT = WILD / "eu-oj-2022-868-data-governance-act.html"
+
+
+def test_a_link_labelled_with_a_parenthesised_number_is_a_note_marker() -> None:
+    """EUR-Lex prints the Official Journal's markers as links "(<span>1</span>)" to notes linking back the same way."""
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    assert cited_in(article, "opinion of the European Economic and Social Committee") == [1]
+    assert article.footnotes[1] == "OJ C 286, 16.7.2021, p. 38."
+
+
+def test_an_official_journal_acts_notes_are_its_notes_not_paragraphs_of_its_text() -> None:
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    assert sorted(article.footnotes) == list(range(1, 34))
+    assert not any(p.text.startswith("(33) Directive (EU) 2019/882") for p in article.paragraphs)
+
+
+def test_a_page_title_that_is_a_file_name_gives_way_to_the_pages_heading() -> None:
+    """The page Chrome printed to the PDF fixture keeps its editor's file name, "report_final_v2.docx", as `<title>`."""
+    parsed = parse_page((PROJECT_ROOT / "tests" / "fixtures" / "chromium-report.html").read_bytes())
+    assert parsed.articles[0].title == "Access to Counsel in Pre-Trial Detention"
+
+
+def test_an_official_journal_pages_file_name_title_is_no_title() -> None:
+    """EUR-Lex's `<title>` is the Journal's file name "L_2022152EN.01000101.xml"; the act sets no heading element."""
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    assert article.title is None

@@ -42,7 +42,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import OverLimit, UnreadableDocument
-from qa.formats.metadata import personal_names, web_address, without_contact
+from qa.formats.metadata import file_name, personal_names, web_address, without_contact
 from qa.formats.text import parse_text
 from qa.sentences import NOTE_NUMBER
 
@@ -674,6 +674,15 @@ def _strip_site_name(title: str, site_names: Iterable[str], heading: str | None)
     return title
 
 
+def _page_title(tree: etree._Element) -> str | None:
+    """The `<title>`'s text, unless it is a file's name: EUR-Lex titles an Official Journal act's page with the
+    Journal's file name ("L_2022152EN.01000101.xml"), and a page saved from an editor may keep its file's name there
+    (`file_name`, as a PDF's Info Title is judged): no title is then better than a wrong one."""
+    node = next(tree.iter("title"), None)
+    text = _clean(node.text_content()) if node is not None else None
+    return None if text is None or file_name(text) else text
+
+
 def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str | None, str | None]:
     """Title, author and date from the page's own metadata, most trusted first; None where it says nothing.
 
@@ -690,8 +699,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     printed = squash(_visible_text(body)).casefold() if articles and body is not None else ""
     revised = _revised(tree)
     site_names = _metas(tree, "og:site_name") + _metas(tree, "application-name")
-    title_node = next(tree.iter("title"), None)
-    page_title = _clean(title_node.text_content()) if title_node is not None else None
+    page_title = _page_title(tree)
     titles = (
         _first_meta(tree, "citation_title"),
         *(_json_ld_title(a, heading) for a in articles),
@@ -729,7 +737,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
 
 # --- notes and markers -----------------------------------------------------------------------------------
 
-_MARKER_TEXT_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
+_MARKER_TEXT_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?|\(({NOTE_NUMBER})\)")
 _OWN_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?[.)]?\s+")
 _BACK_MARK_RE = re.compile(r"^[\^↑↩]\s*")
 _LABEL_END_RE = re.compile(r"^[.)]")
@@ -744,8 +752,10 @@ def _text(node: etree._Element) -> str:
 
 
 def _number(node: etree._Element) -> int | None:
+    """The note number a marker's label shows: `3`, `[3]`, or `(3)` as the Official Journal of the European Union
+    (EUR-Lex) and other legal texts print a note's marker and its label in the note (`(<span>3</span>)`)."""
     match = _MARKER_TEXT_RE.fullmatch(_text(node))
-    return int(match.group(1)) if match else None
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 def _in_page_target(anchor: etree._Element) -> str | None:

@@ -37,6 +37,12 @@ _NAME_WORD_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
+def file_name(value: str) -> bool:
+    """Whether a value is a file's name ("report_final_v2.docx", "L_2022152EN.01000101.xml"): what a program writes
+    in a title field nobody filled, no name a reader knows the document by."""
+    return bool(_FILE_SUFFIX_RE.fullmatch(value) or _FILE_NAME_RE.fullmatch(value))
+
+
 def trusted(value: str | None, programs: Iterable[str] = ()) -> str | None:
     """The value if it is worth believing: not a placeholder, a file name, the name of a program that wrote the
     file (`programs`, in lower case), or a value carrying a web address (an organisation's boilerplate, not a name
@@ -47,8 +53,7 @@ def trusted(value: str | None, programs: Iterable[str] = ()) -> str | None:
     if (
         not words
         or set(words) <= PLACEHOLDER_WORDS
-        or _FILE_SUFFIX_RE.fullmatch(value)
-        or _FILE_NAME_RE.fullmatch(value)
+        or file_name(value)
         or words[0] in set(programs)
         or WEB_ADDRESS_RE.search(value)
     ):

@@ -491,8 +491,9 @@ def _gutter(rows: list[_Line]) -> float | None:
     return None if best is None else left + (best[1] + best[2]) / 2
 
 
-_LIST_NUMBER_RE = re.compile(rf"\[({NOTE_NUMBER})\]|({NOTE_NUMBER})\.")
-"""A numbered list's number as it opens an item: "12." or "[12]"."""
+_LIST_NUMBER_RE = re.compile(rf"\[({NOTE_NUMBER})\]|({NOTE_NUMBER})\.|\(({NOTE_NUMBER})\)")
+"""A numbered list's number as it opens an item: "12.", "[12]" or "(12)" (the Official Journal of the European Union
+numbers an act's recitals so, hung a gutter's width left of their text)."""
 
 
 def _hung_numbers(page: int, left: list[dict]) -> bool:
@@ -501,14 +502,15 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     A reference list set with a hanging indent ("1.", "2.", ... "61." a wide space left of each item's lines) leaves
     a gap as wide as a gutter between the numbers and the items, on every row: read as two columns, the numbers
     would come apart from the items they open, and the list lose its numbering. The numbers go up one by one (a
-    column of figures in a table does not), written as a list writes them, with a full stop or in brackets (a
-    pleading's bare line numbers are no items' numbers), one under another with no other line between them: a
-    running head or a footer, above the list's first number or below its last, opens no item and has no say.
+    column of figures in a table does not), written as a list writes them, with a full stop, in brackets or in
+    parentheses (a pleading's bare line numbers are no items' numbers), one under another with no other line between
+    them: a running head or a footer, above the list's first number or below its last, opens no item and has no say.
+    The Official Journal of the European Union hangs an act's recital numbers "(1)", "(2)" so.
     """
     lines = _group(page, left)
     matches = [_LIST_NUMBER_RE.fullmatch("".join(c["text"] for c in line.chars).strip()) for line in lines]
     listed = [index for index, match in enumerate(matches) if match is not None]
-    numbers = [int(match[1] or match[2]) for match in matches if match is not None]
+    numbers = [int(match[1] or match[2] or match[3]) for match in matches if match is not None]
     return (
         len(numbers) > 1
         and listed[-1] - listed[0] + 1 == len(listed)
@@ -3316,15 +3318,17 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
 
 
 def _info_title_lines(first: list[_Line], info: str | None, body_size: float) -> list[_Line]:
-    """The first page's consecutive lines of one heading size that print the Info Title word for word, else none.
+    """The first page's consecutive lines of one heading size, or bold, that print the Info Title word for word, else
+    none.
 
     A journal sets its name atop the first page in larger type than the article's title ("PLOS MEDICINE" in 21
     points over a title in 18) and again atop every page; the file's Info Title, printed in full as a block of its
-    own, says which lines title the article.
+    own, says which lines title the article. They may be bold lines of the text's size: the Official Journal of the
+    European Union sets an act's title so, under its section headings in larger type ("I", "REGULATIONS").
     """
     wanted = _WORD_RE.findall(info.casefold()) if info else []
     for start, line in enumerate(first if wanted else []):
-        if line.size < body_size * _HEADING_SIZE:
+        if line.size < body_size * _HEADING_SIZE and not (line.bold and line.size >= body_size * _NOTE_SIZE):
             continue
         block: list[_Line] = []
         for after in first[start:]:
