@@ -286,6 +286,37 @@ def test_an_archives_header_and_licence_outside_its_start_and_end_lines_are_not_
     assert (paine.title, paine.author) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine")
 
 
+@pytest.fixture(scope="module")
+def fewkes() -> Article:
+    """Project Gutenberg #17997: each `[Footnote n: ...]` stands right after the paragraph citing it."""
+    return parse_fixture_path(PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-fewkes-passamaquoddy-folk-lore.txt")
+
+
+def test_a_fence_line_wrapped_onto_a_second_line_still_fences_the_work(fewkes: Article) -> None:
+    """`***START OF THE PROJECT GUTENBERG EBOOK CONTRIBUTION TO PASSAMAQUODDY` / `FOLK-LORE***`: a long title
+    wraps the fence at the file's line width; the licence before and after it is still no text of the work."""
+    texts = [p.text for p in fewkes.paragraphs]
+    assert not any("Project Gutenberg License" in text or "PROJECT GUTENBERG EBOOK" in text for text in texts)
+    assert texts[-2:] == ["_J. Walter Fewkes._", "[Illustration]"]
+    assert (fewkes.title, fewkes.author) == ("Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes")
+
+
+def test_gutenberg_notes_after_the_paragraph_citing_them_resolve_every_marker(fewkes: Article) -> None:
+    markers = [m.number for p in fewkes.paragraphs for m in p.markers]
+    assert markers == list(range(1, 34))
+    note = "I have given below English versions of these, or the\r\nIndian stories told in English."
+    assert fewkes.footnote(2) == note
+    assert not any(p.text.startswith("[Footnote") for p in fewkes.paragraphs)
+
+
+def test_a_note_between_paragraphs_holds_its_quoted_story_and_the_text_resumes_after_it(fewkes: Article) -> None:
+    note = fewkes.footnote(13)
+    assert note is not None
+    assert note.startswith("In another story which was told me, Glooscap turned the\r\neyes of the Snake white")
+    assert note.endswith('From that time the eyes of the\r\nSnake have been white."')
+    assert any(p.text.startswith("I think there are internal evidences of the antiquity") for p in fewkes.paragraphs)
+
+
 def test_centred_line_after_prose_is_no_title() -> None:
     """A centred title counts only under an opening block set in columns; above it here is the author's prose."""
     text = (

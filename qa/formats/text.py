@@ -79,7 +79,9 @@ _MAILBOX_RE = re.compile(r"\s*<[^<>\s]+@[^<>\s]+>")
 """An author's address after the name in a header (`Jane Doe <jd@example.org>, Ana Ruiz <ar@example.org>`)."""
 _ANNOTATION_RE = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 """A bracketed note after a field's value ("February, 2003  [Etext #3742]"): about the file, not the value."""
-_TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b.*\*{3}")
+_TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b[^*]*\*{3}")
+"""A distributor's fence line, `*** START OF THE PROJECT GUTENBERG EBOOK ... ***`: its words hold no asterisk, so it
+may run over the file's line width into a second line (a long title) and still be one fence, not the work's text."""
 _FENCE_WORDS_RE = re.compile(r"\*{3}\s*(\w+ \w+)")
 """A fence's opening words ("END OF"): a line right inside the fence that opens with them is the fence's too."""
 _LABELLED_FIELDS_WITHIN = 30
