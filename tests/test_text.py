@@ -317,6 +317,34 @@ def test_a_note_between_paragraphs_holds_its_quoted_story_and_the_text_resumes_a
     assert any(p.text.startswith("I think there are internal evidences of the antiquity") for p in fewkes.paragraphs)
 
 
+@pytest.fixture(scope="module")
+def macdowell() -> Article:
+    """Project Gutenberg #16351: a lecture's notes, `[01] text`, gathered at its end under no heading or rule."""
+    return parse_fixture_path(
+        PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-macdowell-critical-historical-essays.txt"
+    )
+
+
+def test_notes_gathered_at_a_chapters_end_under_no_heading_are_notes_and_the_text_goes_on(macdowell: Article) -> None:
+    assert sorted(macdowell.footnotes) == list(range(1, 16))
+    assert macdowell.footnote(10) == "Counterpoint is first mentioned by Muris (1300)."
+    assert not any(p.text.startswith(("[04]", "[10]", "[15]")) for p in macdowell.paragraphs)
+    assert any(p.text.startswith("In Hamburg, whither he went in 1703") for p in macdowell.paragraphs)
+
+
+def test_a_bracketed_number_no_glued_marker_cited_before_stays_text(macdowell: Article) -> None:
+    """The transcriber's legend, `[1]  = Whole-note`, comes before any note is cited ("shown as [01]" is no
+    citation): it stays a paragraph, and note 1 is the note the text cites."""
+    assert any(p.text.startswith("[L]  = Longa") and "[1]  = Whole-note" in p.text for p in macdowell.paragraphs)
+    note = macdowell.footnote(1)
+    assert note is not None
+    assert note.startswith('The strength of the "Fate" motive')
+
+
+def test_a_labelled_title_with_a_subtitle_indented_under_it_is_the_title(macdowell: Article) -> None:
+    assert (macdowell.title, macdowell.author) == ("Critical & Historical Essays", "Edward MacDowell")
+
+
 def test_centred_line_after_prose_is_no_title() -> None:
     """A centred title counts only under an opening block set in columns; above it here is the author's prose."""
     text = (
