@@ -808,10 +808,12 @@ def is_not_text(passage: str, ref: Reference) -> bool:
 def _marker_pattern(number: int, printed: bool) -> str:
     """How a note marker may stand in the source: `[n]` or `[^n]`, or a bare `n` or superscript `ⁿ` glued to the
     word before it, as a superscript is written (a number standing apart, `Article 5`, is the text's own number).
-    pdftotext may print a space before a superscript (`Reports 1 from`), so in a `printed` text it may stand apart."""
+    pdftotext may print a space before a superscript (`Reports 1 from`), so in a `printed` text it may stand apart.
+    A bracketed number may be written with leading zeros (`[01]`, as a transcriber numbers notes to fifteen): the
+    parser reads it as note 1 and quotes it as written."""
     n = str(number)
     bare = rf"{n}(?!\d)|{n.translate(_SUPERSCRIPT_DIGITS)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"  # all of the number: `12` is no `[1]`
-    return rf"\s?(?:\[\^?{n}\]|{bare})" if printed else rf"(?:\s?\[\^?{n}\]|{bare})"
+    return rf"\s?(?:\[\^?0*{n}\]|{bare})" if printed else rf"(?:\s?\[\^?0*{n}\]|{bare})"
 
 
 def _marker_run_pattern(numbers: list[int], printed: bool) -> str:

@@ -465,6 +465,14 @@ def test_a_number_of_the_text_made_a_note_marker_is_not_verbatim() -> None:
     assert not quote_in_reference("Under Article[5] every person has the right to liberty.", ref)
 
 
+def test_a_marker_written_with_a_leading_zero_is_the_notes_marker_and_no_other() -> None:
+    """MacDowell's e-text numbers its notes `[01]`-`[15]`: the parser reads `[01]` as note 1, quoted as written."""
+    ref = reference(PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-macdowell-critical-historical-essays.txt")
+    sentence = "derives its impressiveness directly from rhythm.{} What would that shudder of horror"
+    assert quote_in_reference(sentence.format("[01]"), ref)
+    assert not quote_in_reference(sentence.format("[02]"), ref)
+
+
 def test_a_note_marker_glued_to_its_word_may_stand_as_a_bare_number() -> None:
     ref = Reference(("Every person has the right to liberty.5 No one shall be detained.",))
     assert quote_in_reference("Every person has the right to liberty.[5] No one shall be detained.", ref)

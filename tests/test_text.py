@@ -286,6 +286,65 @@ def test_an_archives_header_and_licence_outside_its_start_and_end_lines_are_not_
     assert (paine.title, paine.author) == ("The Writings of Thomas Paine, Volume II", "Thomas Paine")
 
 
+@pytest.fixture(scope="module")
+def fewkes() -> Article:
+    """Project Gutenberg #17997: each `[Footnote n: ...]` stands right after the paragraph citing it."""
+    return parse_fixture_path(PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-fewkes-passamaquoddy-folk-lore.txt")
+
+
+def test_a_fence_line_wrapped_onto_a_second_line_still_fences_the_work(fewkes: Article) -> None:
+    """`***START OF THE PROJECT GUTENBERG EBOOK CONTRIBUTION TO PASSAMAQUODDY` / `FOLK-LORE***`: a long title
+    wraps the fence at the file's line width; the licence before and after it is still no text of the work."""
+    texts = [p.text for p in fewkes.paragraphs]
+    assert not any("Project Gutenberg License" in text or "PROJECT GUTENBERG EBOOK" in text for text in texts)
+    assert texts[-2:] == ["_J. Walter Fewkes._", "[Illustration]"]
+    assert (fewkes.title, fewkes.author) == ("Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes")
+
+
+def test_gutenberg_notes_after_the_paragraph_citing_them_resolve_every_marker(fewkes: Article) -> None:
+    markers = [m.number for p in fewkes.paragraphs for m in p.markers]
+    assert markers == list(range(1, 34))
+    note = "I have given below English versions of these, or the\r\nIndian stories told in English."
+    assert fewkes.footnote(2) == note
+    assert not any(p.text.startswith("[Footnote") for p in fewkes.paragraphs)
+
+
+def test_a_note_between_paragraphs_holds_its_quoted_story_and_the_text_resumes_after_it(fewkes: Article) -> None:
+    note = fewkes.footnote(13)
+    assert note is not None
+    assert note.startswith("In another story which was told me, Glooscap turned the\r\neyes of the Snake white")
+    assert note.endswith('From that time the eyes of the\r\nSnake have been white."')
+    assert any(p.text.startswith("I think there are internal evidences of the antiquity") for p in fewkes.paragraphs)
+
+
+@pytest.fixture(scope="module")
+def macdowell() -> Article:
+    """Project Gutenberg #16351: a lecture's notes, `[01] text`, gathered at its end under no heading or rule."""
+    return parse_fixture_path(
+        PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-macdowell-critical-historical-essays.txt"
+    )
+
+
+def test_notes_gathered_at_a_chapters_end_under_no_heading_are_notes_and_the_text_goes_on(macdowell: Article) -> None:
+    assert sorted(macdowell.footnotes) == list(range(1, 16))
+    assert macdowell.footnote(10) == "Counterpoint is first mentioned by Muris (1300)."
+    assert not any(p.text.startswith(("[04]", "[10]", "[15]")) for p in macdowell.paragraphs)
+    assert any(p.text.startswith("In Hamburg, whither he went in 1703") for p in macdowell.paragraphs)
+
+
+def test_a_bracketed_number_no_glued_marker_cited_before_stays_text(macdowell: Article) -> None:
+    """The transcriber's legend, `[1]  = Whole-note`, comes before any note is cited ("shown as [01]" is no
+    citation): it stays a paragraph, and note 1 is the note the text cites."""
+    assert any(p.text.startswith("[L]  = Longa") and "[1]  = Whole-note" in p.text for p in macdowell.paragraphs)
+    note = macdowell.footnote(1)
+    assert note is not None
+    assert note.startswith('The strength of the "Fate" motive')
+
+
+def test_a_labelled_title_with_a_subtitle_indented_under_it_is_the_title(macdowell: Article) -> None:
+    assert (macdowell.title, macdowell.author) == ("Critical & Historical Essays", "Edward MacDowell")
+
+
 def test_centred_line_after_prose_is_no_title() -> None:
     """A centred title counts only under an opening block set in columns; above it here is the author's prose."""
     text = (

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from pathlib import Path
@@ -66,7 +67,10 @@ NEAR_REPEAT_RATIO = 0.9
 
 _LABELLED_FIELD_RE = re.compile(r"(Title|Authors?|(?:[A-Z][a-z]+ )?Date)\s*:\s*(\S.{0,198})", re.IGNORECASE)
 """A metadata line, `Title: ...`, as e-texts and memos open (Project Gutenberg, RFC 822 style headers). A date's
-label may name which date it is ("Release Date:"); the first dated line is the document's."""
+label may name which date it is ("Release Date:"); the first dated line is the document's. An indented line under
+it is the field's second line (a Gutenberg title's subtitle, "Title: Critical & Historical Essays" over
+"       Lectures delivered at Columbia University"): the block is still labelled fields, and the field is its
+labelled line."""
 _HEADER_FIELD_RE = re.compile(r"([A-Z][A-Za-z]*(?:-[A-Za-z]+)*)[ \t]*:(?:[ \t]+(\S.*))?")
 """A line of an RFC 822-style header, `Field-Name: value` (the value may be empty, `Post-History:`)."""
 _HEADER_FIELDS_MIN = 3
@@ -79,7 +83,9 @@ _MAILBOX_RE = re.compile(r"\s*<[^<>\s]+@[^<>\s]+>")
 """An author's address after the name in a header (`Jane Doe <jd@example.org>, Ana Ruiz <ar@example.org>`)."""
 _ANNOTATION_RE = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 """A bracketed note after a field's value ("February, 2003  [Etext #3742]"): about the file, not the value."""
-_TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b.*\*{3}")
+_TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b[^*]*\*{3}")
+"""A distributor's fence line, `*** START OF THE PROJECT GUTENBERG EBOOK ... ***`: its words hold no asterisk, so it
+may run over the file's line width into a second line (a long title) and still be one fence, not the work's text."""
 _FENCE_WORDS_RE = re.compile(r"\*{3}\s*(\w+ \w+)")
 """A fence's opening words ("END OF"): a line right inside the fence that opens with them is the fence's too."""
 _LABELLED_FIELDS_WITHIN = 30
@@ -465,10 +471,11 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
             labelled.update({key: squash(value) for key, value in named.items() if value and key not in labelled})
             used.add(position)
             continue
-        found = [_LABELLED_FIELD_RE.fullmatch(line.strip()) for line in units[position].text.splitlines()]
-        if not all(found):
+        lines = units[position].text.splitlines()
+        found = [_LABELLED_FIELD_RE.fullmatch(line.strip()) for line in lines]
+        if not found[0] or not all(match or line[:1].isspace() for line, match in zip(lines, found, strict=True)):
             continue
-        for labelled_line in found:
+        for labelled_line in filter(None, found):
             key = labelled_line.group(1).lower().split()[-1]
             labelled.setdefault(key, squash(_ANNOTATION_RE.sub("", labelled_line.group(2))))
         used.add(position)
@@ -868,6 +875,8 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
     unclosed: int | None = None
     """A labelled note whose closing bracket is still to come: the paragraphs until it, or until the next labelled
     note, are the note's."""
+    cited: set[int] = set()
+    """The numbers the body read so far cites with a marker glued to its word: see `_cites_ahead`."""
     for position, unit in enumerate(units):
         text = unit.text
         if unclosed is not None and not _LABELLED_NOTE_RE.match(text):
@@ -889,6 +898,8 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
         elif number is not None:
             in_notes, note = True, number
             drafts[0].footnotes.setdefault(number, _note_text(text))
+        elif (cited_note := _cites_ahead(text, cited, drafts[0].footnotes)) is not None:
+            drafts[0].footnotes[cited_note] = _note_text(text)
         elif labelled := _LABELLED_NOTE_RE.match(text):
             if int(labelled.group(1)) not in drafts[0].footnotes:
                 drafts[0].footnotes[int(labelled.group(1))] = _note_text(text)
@@ -902,7 +913,28 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
             drafts.append(_Draft(None, [unit]))
         else:
             drafts[-1].units.append(unit)
+            cited |= _glued_markers(text)
     return drafts
+
+
+def _glued_markers(text: str) -> set[int]:
+    """The numbers of the markers set right after a word or its punctuation ("rhythm.[01]", "Pythagoras[05]"), as
+    a note is cited; a bracketed number after a space ("shown as [01] through [15]") may be the number itself."""
+    return {marker.number for marker in find_markers(text) if marker.start and not text[marker.start - 1].isspace()}
+
+
+def _cites_ahead(text: str, cited: set[int], defined: Mapping[int, str]) -> int | None:
+    """The number of the note a `[n] text` unit is, set in the middle of the text after the paragraphs citing it.
+
+    An e-text may gather a chapter's notes at the chapter's end, under no heading or rule, and go on with the next
+    chapter (Project Gutenberg's transcribers write them `[01] text`). Such a unit is a note when the text above
+    cites its number with a glued marker and no note of that number came before; a bracketed list item whose
+    number nothing cites, or a number already defined, stays text.
+    """
+    definition = DEFINITION_RE.fullmatch(text)
+    if definition is None or (number := int(definition.group(1))) not in cited or number in defined:
+        return None
+    return number
 
 
 def _closes_a_bracket(text: str) -> bool:
