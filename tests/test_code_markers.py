@@ -4,7 +4,7 @@ The omock paper (LuaHBTeX, the Journal of Open Source Software) sets its R examp
 from its proportional body text, R's console output with them: "#> [1] TRUE". Each "[1]" there is the label R prints
 before a vector's first element; read as a marker, it cited a note the paper does not have. In code it stays the text
 the page prints. A court's opinion typed throughout in Courier is no code: its body is in that face, and its markers
-cite their notes.
+cite their notes. A web page's `<pre>` keeps "[1]" as words the same way, even beside a numbered reference list.
 """
 
 from __future__ import annotations
@@ -14,12 +14,14 @@ from pathlib import Path
 import pytest
 
 from qa.corpus import Article
+from qa.formats import parse_bytes
 from qa.formats.pdf import _fixed_pitch, _read
 from tests.parsed import articles
 
 WILD = Path(__file__).parent / "data" / "wild"
 PAPER = WILD / "joss-2025-omock-paper.pdf"
 TYPED = WILD / "ca1-2020-calvary-chapel-v-mills.pdf"
+TRANSCRIPT = WILD / "evolve-sphinx-shared-mutable-history.html"
 
 
 @pytest.fixture(scope="module")
@@ -55,3 +57,14 @@ def test_markers_of_a_document_typed_throughout_in_a_fixed_pitch_face_cite_their
     markers = [m.number for p in opinion.paragraphs for m in p.markers]
     assert markers == [1, 2]
     assert all(number in opinion.footnotes for number in markers)
+
+
+def test_bracketed_number_in_a_web_pages_listing_stays_words_beside_a_reference_list() -> None:
+    """The Sphinx page's transcript ("merge:[6] fix bug 24") under a numbered reference list holding 4, 6 and 7:
+    a typed "[6]" in running text would cite that list; in `<pre>` it is the tool's output."""
+    listed = "".join(f"<li>Reference number {n}, cited by its number.</li>" for n in range(1, 8))
+    page = TRANSCRIPT.read_bytes().replace(b"</body>", f"<h2>References</h2><ol>{listed}</ol></body>".encode())
+    (article, *_) = parse_bytes(page, TRANSCRIPT.name).articles
+    (listing,) = [p for p in article.paragraphs if "merge:[6]" in p.text]
+    assert listing.markers == ()
+    assert "merge:[6] fix bug 24 (v2 by bob)" in listing.text.splitlines()
