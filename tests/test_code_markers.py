@@ -4,7 +4,8 @@ The omock paper (LuaHBTeX, the Journal of Open Source Software) sets its R examp
 from its proportional body text, R's console output with them: "#> [1] TRUE". Each "[1]" there is the label R prints
 before a vector's first element; read as a marker, it cited a note the paper does not have. In code it stays the text
 the page prints. A court's opinion typed throughout in Courier is no code: its body is in that face, and its markers
-cite their notes. A web page's `<pre>` keeps "[1]" as words the same way, even beside a numbered reference list.
+cite their notes. A web page's `<pre>` and a Markdown code block keep "[1]" as words the same way, even where the
+document defines a note 1.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ WILD = Path(__file__).parent / "data" / "wild"
 PAPER = WILD / "joss-2025-omock-paper.pdf"
 TYPED = WILD / "ca1-2020-calvary-chapel-v-mills.pdf"
 TRANSCRIPT = WILD / "evolve-sphinx-shared-mutable-history.html"
+PANDOC_PAPER = WILD / "joss-inara-2022-article-writing.md"
 
 
 @pytest.fixture(scope="module")
@@ -68,3 +70,13 @@ def test_bracketed_number_in_a_web_pages_listing_stays_words_beside_a_reference_
     (listing,) = [p for p in article.paragraphs if "merge:[6]" in p.text]
     assert listing.markers == ()
     assert "merge:[6] fix bug 24 (v2 by bob)" in listing.text.splitlines()
+
+
+def test_bracketed_number_in_a_markdown_code_block_stays_words_where_the_document_defines_that_note() -> None:
+    """The JOSS guide defines notes 1 and 2; R's output "#> [1] TRUE" in a fenced block below them cites neither."""
+    document = PANDOC_PAPER.read_bytes() + b"\n```r\nall(x > 0)\n#> [1] TRUE\n```\n"
+    (article,) = parse_bytes(document, PANDOC_PAPER.name).articles
+    assert set(article.footnotes) == {1, 2}
+    (listing,) = [p for p in article.paragraphs if "#> [1] TRUE" in p.text]
+    assert listing.text == "all(x > 0)\n#> [1] TRUE"
+    assert listing.markers == ()
