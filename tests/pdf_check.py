@@ -18,6 +18,7 @@ import time
 import unicodedata
 from pathlib import Path
 
+from eval.reference import _citation_list
 from qa.formats import parse_bytes
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 from tests.parsed import articles
@@ -34,15 +35,26 @@ def reference_text(path: Path) -> str:
 
 
 def _pattern(paragraph: str) -> re.Pattern[str]:
-    """The paragraph as a regex: a line-end hyphen may be kept or dropped, a marker printed as its digits."""
+    """The paragraph as a regex: a line-end hyphen may be kept or dropped, a marker printed as its digits, and a run
+    of markers (`[3][7][8][9]`) also as the one list or range the page prints for it, as the judge reads it."""
     text = re.sub(r"\s+", " ", paragraph).strip()
     parts: list[str] = []
-    for piece in re.split(rf"(\[{NOTE_NUMBER}\])", text):
-        if MARKER_RE.fullmatch(piece):
-            parts.append(rf"(?: ?[\[(]?{piece[1:-1]}[\])]?)?")  # pdftotext prints a superscript as a digit
+    for piece in re.split(rf"((?:\[{NOTE_NUMBER}\])+)", text):
+        if MARKER_RE.match(piece):
+            parts.append(_markers([int(number) for number in MARKER_RE.findall(piece)]))
         else:
             parts += _literal(piece)
     return re.compile("".join(parts))
+
+
+def _markers(numbers: list[int]) -> str:
+    """A run of markers as pdftotext prints it: each marker as its digits (a superscript), bracketed or
+    parenthesised, or the run as one list or range citing exactly its numbers ("[3, 7–9]", a raised "1–3"), which
+    the parser writes as one marker per number (`qa.formats.pdf._cited_lists`)."""
+    each = "".join(rf"(?: ?[\[(]?{number}[\])]?)?" for number in numbers)
+    if len(numbers) < 2:
+        return each
+    return rf"(?:{each}| ?[\[(]?{_citation_list(numbers, str)}[\])]?)"
 
 
 def _literal(text: str) -> list[str]:

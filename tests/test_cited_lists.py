@@ -16,6 +16,7 @@ from eval.reference import quote_in_reference, reference
 from qa.corpus import Article, Paragraph
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
+from tests.pdf_check import _pattern, reference_text
 
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 PLOS = WILD / "plos-medicine-2022-unga-health-meetings.pdf"
@@ -86,3 +87,9 @@ def test_a_notes_first_marker_on_the_page_after_the_note_cites_it() -> None:
     assert "network management practices (F9).[4] MTN committed" in shutdowns.text
     (marker,) = (m for m in shutdowns.markers if m.number == 4)
     assert shutdowns.cites(marker)
+
+
+@needs_pdftotext
+def test_the_pdf_check_finds_a_range_written_as_markers_where_pdftotext_prints_the_range(plos: Article) -> None:
+    """`tests.pdf_check`, which checks every paragraph against pdftotext, reads a run of markers as the judge does."""
+    assert _pattern(paragraph(plos, RANGED).text).search(reference_text(PLOS))

@@ -941,16 +941,29 @@ def _write_markers(body: etree._Element, notes: dict[int, str], listed: Iterable
         _replace_with_text(node, f"[{number}]")
 
 
+_CODE_TAGS = frozenset({"pre", "code", "kbd", "samp"})
+"""The elements HTML sets computer code in: a listing, code, what a user types, what a program prints."""
+
+
 def _keep_literal_brackets(body: etree._Element, listed: frozenset[int]) -> None:
     """A bracketed number the page prints as words ("merge:[6] fix bug 24" in a shell transcript, "see [6]" with no
     link) stays words (`literal_brackets`): only the page's footnote markup, or its reference list (`listed`),
     makes a note marker `[n]`. A list or range citing that list is written as its markers, "[1-5]" as
-    "[1][2][3][4][5]", since a marker cites one note."""
+    "[1][2][3][4][5]", since a marker cites one note.
+
+    Inside code (`_CODE_TAGS`) a typed "[1]" is an index or a program's output label ("x[1]", R's "#> [1] 10"),
+    never a citation, whatever the page's reference list holds: it stays words there. Only footnote markup (a linked
+    or raised number) makes a marker in code."""
     for node in body.iter():
         if isinstance(node.tag, str) and node.text and node.tag not in _UNREAD:
-            node.text = _markers_or_words(node.text, listed)
+            node.text = _markers_or_words(node.text, frozenset() if _in_code(node) else listed)
         if node.tail and node is not body:
-            node.tail = _markers_or_words(node.tail, listed)
+            node.tail = _markers_or_words(node.tail, frozenset() if _in_code(node.getparent()) else listed)
+
+
+def _in_code(node: etree._Element | None) -> bool:
+    """Whether an element is code or stands inside code (`_CODE_TAGS`)."""
+    return node is not None and any(element.tag in _CODE_TAGS for element in (node, *node.iterancestors()))
 
 
 def _markers_or_words(text: str, listed: frozenset[int]) -> str:

@@ -458,7 +458,9 @@ def _in_page_anchors(text: str) -> list[etree._Element]:
 
 def _typed_markers(text: str, notes: Mapping[int, str]) -> str:
     """A bracketed number the author typed ("[12]") is a note marker where the document defines that note (a final
-    `[n] text` block); any other stays the words it is (`literal_brackets`): a citation of a list, a quoted "[3]"."""
+    `[n] text` block); any other stays the words it is (`literal_brackets`): a citation of a list, a quoted "[3]".
+    A code block (`Block.preformatted`) is not read so: in code "[1]" is an index or a program's output label
+    ("#> [1] 10"), never a citation, and it stays words."""
     return _TYPED_MARKER_RE.sub(lambda typed: f"[{typed[1]}]" if int(typed[1]) in notes else typed[0], text)
 
 
@@ -543,7 +545,8 @@ def parse(data: bytes, source: str) -> Parsed:
     tokens = _PARSER.parse(text, env)
     walk = _walk(tokens, _references(meta), _in_page_anchors(text), _numbered_by_label(env))
     blocks = [
-        replace(block, text=_typed_markers(block.text, walk.footnotes)) for block in walk.blocks[: _endnotes(walk)]
+        block if block.preformatted else replace(block, text=_typed_markers(block.text, walk.footnotes))
+        for block in walk.blocks[: _endnotes(walk)]
     ]
     walk.footnotes.update({n: _typed_markers(note, walk.footnotes) for n, note in walk.footnotes.items()})
     headers = [email_header(block.text.splitlines()) if block.kind == "text" else None for block in blocks]

@@ -45,6 +45,7 @@ from qa.formats.document import (
     assemble_sections,
     cited_numbers,
     iso_date,
+    literal_brackets,
     month_date,
     noteless_marker,
     squash,
@@ -229,6 +230,7 @@ them; bracketed or parenthesised too."""
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
 _HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 _BROKEN_RE = re.compile(r"\w-$")
+"""A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
 _POWER_BASE_RE = re.compile(r"(?:^|[\s(])(?:10|[^\W\d_])$")
 """A ten or a lone letter just before raised digits: their base, as in a count of cells ("2 x 10⁵ PBMCs") or a
@@ -238,7 +240,9 @@ _POWER_RE = re.compile(r"[0-9]+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 """A power's raised digits (`_POWER_BASE_RE`) and how they are written: raised, as the page prints them."""
 _AFFILIATION_MARKS_RE = re.compile(rf"(?:[*∗†‡§¶]|\[{NOTE_NUMBER}\])+,?")
-"""A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
+"""The marks after an author's name that point to an affiliation or a role: symbols ("Ana Ruiz†∗") or a raised
+number read as a marker ("Lee Kim[2]"), with the comma after them: where a byline parts its names (`_marked_names`),
+and what a labelled byline's names are read without (`_labelled_byline`)."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _TITLE_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 """A title has a word: a letter alone, however large (a logo's glyph on a cover), is no title."""
@@ -3800,6 +3804,60 @@ def _body_size(pages: list[list[_Line]]) -> float:
     return Counter(round(c["size"], 1) for line in upper for c in line.chars).most_common(1)[0][0]
 
 
+_NARROW_GLYPHS = frozenset("fijlrt.,:;'!|")
+_WIDE_GLYPHS = frozenset("mwMW@%")
+"""Glyphs a proportional face sets at under half an em and at most of one: a fixed-pitch face sets both alike."""
+_PITCH_SPREAD = 1.05
+"""How much wider than its narrowest glyph a fixed-pitch font's widest may measure (rounding in the page's widths)."""
+
+
+def _fixed_pitch(lines: Iterable[_Line]) -> set[str]:
+    """The fonts the document sets in fixed pitch (monospace): every glyph, narrow or wide, one width.
+
+    Decided from the widths the page gives each glyph, not from the font's name: no list of names knows every
+    monospace family (Courier, Hack, Latin Modern Mono, DejaVu Sans Mono ...), while one width for every glyph is
+    what makes a face monospace. A font counts only where it sets both a glyph a proportional face makes narrow
+    (`_NARROW_GLYPHS`) and one it makes wide (`_WIDE_GLYPHS`): digits alone are one width in most faces (tabular
+    figures), and a few glyphs of like width prove nothing.
+    """
+    widths: dict[str, dict[str, list[float]]] = {}
+    for line in lines:
+        for char in line.chars:
+            if not char["text"].isspace() and char["size"] > 0 and _horizontal(char):
+                glyphs = widths.setdefault(char["fontname"], {})
+                glyphs.setdefault(char["text"], []).append((char["x1"] - char["x0"]) / char["size"])
+    return {
+        font
+        for font, glyphs in widths.items()
+        if glyphs.keys() & _NARROW_GLYPHS
+        and glyphs.keys() & _WIDE_GLYPHS
+        and max(map(max, glyphs.values())) <= min(map(min, glyphs.values())) * _PITCH_SPREAD
+    }
+
+
+def _code_lines(pages: list[list[_Line]], body_size: float) -> set[int]:
+    """Guard as words each bracketed number in a line set wholly in a fixed-pitch font (`_fixed_pitch`) in a
+    document whose body is not (`literal_brackets`); the lines' ids.
+
+    Such a line is a code listing or a console's output, set apart from the body in a typewriter face: its "[1]" is
+    an index or the label R prints before its output ("#> [1] TRUE"), never a note's marker, and it stays the text
+    the page prints; nor is any of its numbers read as a marker left unraised or parenthesised ("c(1, 2)").
+
+    A document typed throughout in a fixed-pitch face (a court's typewritten opinion in Courier) has its body in
+    that face, notes and markers with it: there no line is code by its font. The body's face is the one most
+    characters of the body's size are set in (`_body_size`).
+    """
+    lines = [line for page in pages for line in page]
+    fixed = _fixed_pitch(lines)
+    faces = Counter(c["fontname"] for line in lines for c in line.chars if round(c["size"], 1) == body_size)
+    if not fixed or not faces or faces.most_common(1)[0][0] in fixed:
+        return set()
+    code = [line for line in lines if all(c["fontname"] in fixed for c in line.chars if not c["text"].isspace())]
+    for line in code:
+        line.text = literal_brackets(line.text)
+    return {id(line) for line in code}
+
+
 def _cites(line: _Line) -> list[int]:
     """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing.
 
@@ -4109,9 +4167,11 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     dropped |= {id(line) for line in margin}
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
-    _unraised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
-    _parenthesised_markers([line for lines in lines_of for line in lines if id(line) not in dropped])
-    _split_citations([line for lines in lines_of for line in lines if id(line) not in dropped])
+    code = _code_lines(lines_of, body_size)
+    prose = [line for lines in lines_of for line in lines if id(line) not in dropped and id(line) not in code]
+    _unraised_markers(prose)
+    _parenthesised_markers(prose)
+    _split_citations(prose)
     cited = {number for lines in lines_of for line in lines if id(line) not in dropped for number in _cites(line)}
     # a grid's cells may cite notes (a figure's source): its notes stay notes, though the grid is left out
     dropped |= {
