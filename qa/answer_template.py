@@ -10,6 +10,7 @@ is compiled as before.
 from __future__ import annotations
 
 import contextlib
+import re
 from functools import cache
 from pathlib import Path
 
@@ -17,6 +18,19 @@ import jinja2
 from jinja2.bccache import Bucket
 
 TEMPLATES = Path(__file__).parent / "templates"
+
+_LINE_BREAK_RE = re.compile(r"[ \t]*(?:\r\n?|\n)\s*")
+
+
+def unwrapped(text: str) -> str:
+    """`text` with each line break (and the spaces around it) as one space.
+
+    A plain-text or Markdown source wraps its paragraphs at a fixed width, in most e-texts with CRLF line ends;
+    a quote keeps the source's exact characters (its offsets must index the paragraph), but pasted into a report
+    those breaks, and a carriage return most of all, would split the quotation mid-sentence. The words and their
+    order stay the source's own, as the judge reads them.
+    """
+    return _LINE_BREAK_RE.sub(" ", text)
 
 
 class QuietBytecodeCache(jinja2.FileSystemBytecodeCache):
@@ -35,14 +49,20 @@ def bytecode_cache() -> jinja2.BytecodeCache | None:
         return None
 
 
-@cache
-def answer_template() -> jinja2.Template:
-    """The plain-text answer template: undefined names fail loudly; no escaping (the HTML pages escape)."""
+def template_environment(cache: jinja2.BytecodeCache | None) -> jinja2.Environment:
+    """The templates' environment: undefined names fail loudly; no escaping (the HTML pages escape)."""
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
         undefined=jinja2.StrictUndefined,
         autoescape=False,
         keep_trailing_newline=True,
-        bytecode_cache=bytecode_cache(),
+        bytecode_cache=cache,
     )
-    return environment.get_template("answer.txt.j2")
+    environment.filters["unwrapped"] = unwrapped
+    return environment
+
+
+@cache
+def answer_template() -> jinja2.Template:
+    """The plain-text answer template, compiled once a process (through the user's bytecode cache)."""
+    return template_environment(bytecode_cache()).get_template("answer.txt.j2")

@@ -7,9 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-import jinja2
-
-from qa.answer_template import TEMPLATES, QuietBytecodeCache, answer_template
+from qa.answer_template import QuietBytecodeCache, answer_template, template_environment, unwrapped
 from qa.settings import PROJECT_ROOT
 
 
@@ -27,10 +25,24 @@ def test_the_first_process_leaves_the_compiled_template_in_the_users_private_cac
 
 
 def test_a_cache_that_cannot_be_written_still_gives_the_compiled_template(tmp_path: Path) -> None:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(TEMPLATES), bytecode_cache=QuietBytecodeCache(str(tmp_path / "missing"))
-    )
-    template = environment.get_template("answer.txt.j2")
+    template = template_environment(QuietBytecodeCache(str(tmp_path / "missing"))).get_template("answer.txt.j2")
     assert template.render(question="Who?", abstained=True, sources=(), nearest=()) == (
-        "The documents do not answer this question."
+        "The documents do not answer this question.\n"
+    )
+
+
+FEWKES = PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-fewkes-passamaquoddy-folk-lore.txt"
+
+
+def test_a_quote_from_a_hard_wrapped_text_file_reads_on_one_line_with_the_sources_words() -> None:
+    """Gutenberg's e-texts wrap at 70 columns with CRLF line ends; the answer reflows the quote, word for word."""
+    wrapped = FEWKES.read_bytes().decode("latin-1")
+    start = wrapped.index("I believe that the memory of Indians")
+    sentence = wrapped[
+        start : wrapped.index("rituals, stories, and legends.", start) + len("rituals, stories, and legends.")
+    ]
+    assert "\r\n" in sentence
+    assert unwrapped(sentence) == (
+        "I believe that the memory of Indians for the details of a story is often better than that of white men. "
+        "There may be a reason for this, in their custom of memorizing their rituals, stories, and legends."
     )
