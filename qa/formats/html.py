@@ -750,6 +750,34 @@ def _notes_region(node: etree._Element) -> etree._Element:
     return region
 
 
+def _set_as_marker(anchor: etree._Element) -> bool:
+    """Whether a numbered link is typeset as a note marker: bracketed (`[6]`) or raised (in or around a `<sup>`),
+    where a year an author-year citation links stands on the line."""
+    return (
+        _text(anchor).startswith("[")
+        or anchor.find(".//sup") is not None
+        or bool(anchor.xpath("boolean(ancestor::sup)"))
+    )
+
+
+def _known_by(note: etree._Element, number: int) -> bool:
+    """Whether a linked note is the one numbered `number`: its list puts it at that place, or its own words start
+    with that number (`3.`, `[3]`, `^ 3`), as a numbered note's label does. Asked of a link not typeset as a marker
+    (`_set_as_marker`), which a partial notes list ("[6]" to the only note shown) may still be.
+
+    An author-year citation links its year to a bibliography entry ("(Dwork et al. <a href="#ref-Dwork2006">2006</a>)",
+    pandoc's and most citation styles' output): the entry is no note numbered 2006, and taking it for one writes the
+    year as a marker `[2006]` the page never prints and lets two works of one year take one key.
+    """
+    if note.tag == "li" and (holder := note.getparent()) is not None:
+        start = holder.get("start") or "1"
+        items = [child for child in holder if child.tag == "li"]
+        if items.index(note) + (int(start) if start.isdigit() else 1) == number:
+            return True
+    words = _BACK_MARK_RE.sub("", _text(note))
+    return (label := _OWN_NUMBER_RE.match(words + " ")) is not None and int(label.group(1)) == number
+
+
 def find_notes(
     body: etree._Element, anchors: Iterable[etree._Element] | None = None
 ) -> tuple[dict[int, str], list[etree._Element]]:
@@ -777,6 +805,8 @@ def find_notes(
         if node.tag in ("td", "th") and (row := node.getparent()) is not None and not _note_text(node, number):
             node = row  # a table of notes: the number in a cell of its own, the words in the next
         if anchor in node.iterdescendants() or node.tag in ("body", "html"):
+            continue
+        if not (_set_as_marker(anchor) or _known_by(node, number)):
             continue
         if text := _note_text(node, number):
             notes[number] = text

@@ -1,0 +1,58 @@
+"""Saved web pages with footnotes from site generators the HTML parser was not tuned on (tests/data/wild, see its
+manifest.jsonl): a distill (R Markdown / pandoc) blog post with footnotes and author-year citations.
+
+Expected values are what each page prints, as its visible text shows it.
+"""
+
+from __future__ import annotations
+
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles as parsed
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+DISTILL = "rstudio-ai-blog-2019-differential-privacy.html"
+
+
+def article(name: str) -> Article:
+    (only,) = parsed(WILD / name)
+    return only
+
+
+def texts(name: str) -> list[str]:
+    return [paragraph.text for paragraph in article(name).paragraphs]
+
+
+def test_distill_post_title_byline_and_date() -> None:
+    found = article(DISTILL)
+    assert (found.title, found.author, found.date) == (
+        "Differential Privacy with TensorFlow",
+        "Sigrid Keydana",
+        "2019-12-20",
+    )
+
+
+def test_distill_footnotes_resolve_whole_without_their_back_links() -> None:
+    notes = article(DISTILL).footnotes
+    assert sorted(notes) == [1, 2, 3, 4, 5]
+    assert notes[3] == "Relative files per subject are 1.4G in size."
+    assert not any("↩" in note for note in notes.values())
+
+
+def test_a_footnote_marker_stands_where_the_text_prints_it() -> None:
+    assert any("In differential privacy (DP)[1](Dwork et al. 2006), privacy is not" in text for text in texts(DISTILL))
+
+
+def test_an_author_year_citation_keeps_its_year_as_words() -> None:
+    """pandoc links the year of "(Dwork et al. 2006)" to the bibliography entry `#ref-Dwork2006`: no note 2006."""
+    assert any("(Dwork 2006)(Dwork and Roth 2014)" in text for text in texts(DISTILL))
+    assert not any("[2006]" in text for text in texts(DISTILL))
+
+
+def test_two_works_of_one_year_both_stay_in_the_bibliography() -> None:
+    entries = [text for text in texts(DISTILL) if text.startswith("Dwork, Cynthia")]
+    assert [entry.split("“")[1].split("”")[0] for entry in entries] == [
+        "Differential Privacy.",
+        "Calibrating Noise to Sensitivity in Private Data Analysis.",
+        "The Algorithmic Foundations of Differential Privacy.",
+    ]
