@@ -1,5 +1,6 @@
 """Saved web pages with footnotes from site generators the HTML parser was not tuned on (tests/data/wild, see its
-manifest.jsonl): a distill (R Markdown / pandoc) blog post with footnotes and author-year citations.
+manifest.jsonl): a distill (R Markdown / pandoc) blog post with footnotes and author-year citations, and a Franklin.jl
+blog post whose footnote is a table.
 
 Expected values are what each page prints, as its visible text shows it.
 """
@@ -12,6 +13,7 @@ from tests.parsed import articles as parsed
 
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 DISTILL = "rstudio-ai-blog-2019-differential-privacy.html"
+FRANKLIN = "julialang-blog-2019-release-process.html"
 
 
 def article(name: str) -> Article:
@@ -40,7 +42,7 @@ def test_distill_footnotes_resolve_whole_without_their_back_links() -> None:
 
 
 def test_a_footnote_marker_stands_where_the_text_prints_it() -> None:
-    assert any("In differential privacy (DP)[1](Dwork et al. 2006), privacy is not" in text for text in texts(DISTILL))
+    assert any(text.startswith("As every “column”[4] is of different length") for text in texts(DISTILL))
 
 
 def test_an_author_year_citation_keeps_its_year_as_words() -> None:
@@ -56,3 +58,23 @@ def test_two_works_of_one_year_both_stay_in_the_bibliography() -> None:
         "Calibrating Noise to Sensitivity in Private Data Analysis.",
         "The Algorithmic Foundations of Differential Privacy.",
     ]
+
+
+def test_franklin_footnote_set_as_a_table_is_the_note_not_the_paragraph_holding_its_marker() -> None:
+    """Franklin.jl sets a note as `<table class="fndef" id="fndef:1">` with a back link `[1]` to the marker's `<sup>`:
+    the note is the table's words, and the list item holding the marker stays in the text."""
+    notes = article(FRANKLIN).footnotes
+    assert sorted(notes) == [1]
+    assert notes[1].startswith("PkgEval is a tool for running the test suites of all Julia packages")
+    assert notes[1].endswith("regardless of the cause of the failure.")
+    assert any("use PkgEval[1] to ensure" in text for text in texts(FRANKLIN))
+    assert not any(text.startswith("[1]") for text in texts(FRANKLIN))
+
+
+def test_franklin_post_title_byline_and_date() -> None:
+    found = article(FRANKLIN)
+    assert (found.title, found.author, found.date) == (
+        "Julia’s Release Process",
+        "Stefan Karpinski (JuliaHub)",
+        "2019-08-28",
+    )

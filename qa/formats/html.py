@@ -688,6 +688,11 @@ _BACK_MARK_RE = re.compile(r"^[\^↑↩]\s*")
 _LABEL_END_RE = re.compile(r"^[.)]")
 _NOTES_NAME_RE = re.compile(r"foot ?notes?|end ?notes?|\bnotes\b|references", re.IGNORECASE)
 _BLOCK_TAGS = frozenset("p div section article main li dd dt blockquote td aside".split())
+_NOTE_HOLDERS = _BLOCK_TAGS | {"table"}
+"""What a link's target may be a note as: a block, or a table of its own (Franklin.jl sets each footnote as a
+one-row `<table class="fndef" id="fndef:1">`, its back link `[1]` in one cell, its words in the next). Climbing
+on from such a table reached the page's content container, which holds the marker: the note was lost, and the
+back link `[1]`, read as a marker, made the paragraph holding the real marker the note."""
 _BACK_LINK_MAX = 4
 """An in-page link this short inside a note (`↩`, `^`, `3.`) leads back to the text; it is not the note."""
 
@@ -800,7 +805,7 @@ def find_notes(
         if target is None or number is None or target not in ids or number in notes:
             continue
         node = ids[target]
-        while node.tag not in _BLOCK_TAGS and node.getparent() is not None:
+        while node.tag not in _NOTE_HOLDERS and node.getparent() is not None:
             node = node.getparent()  # an empty <a id="fn3"> names the note that holds it
         if node.tag in ("td", "th") and (row := node.getparent()) is not None and not _note_text(node, number):
             node = row  # a table of notes: the number in a cell of its own, the words in the next
