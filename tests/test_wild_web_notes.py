@@ -78,3 +78,21 @@ def test_franklin_post_title_byline_and_date() -> None:
         "Stefan Karpinski (JuliaHub)",
         "2019-08-28",
     )
+
+
+def test_lists_between_kept_paragraphs_come_back_as_bullets_in_place() -> None:
+    """trafilatura's paragraphs-only fallback drops the conclusion's three lists of questions; each comes back under
+    the line introducing it."""
+    paragraphs = article(DISTILL).paragraphs
+    lead = next(i for i, p in enumerate(paragraphs) if p.text.endswith("answered by straightforward experimentation:"))
+    assert [(p.kind, p.text) for p in paragraphs[lead + 1 : lead + 5]] == [
+        ("bullet", "How well do other optimizers work in this setting?"),
+        ("bullet", "How does the learning rate affect privacy and performance?"),
+        ("bullet", "What happens if we train for a lot longer?"),
+        ("text", "Others sound more like they could lead to a research project:"),
+    ]
+
+
+def test_a_list_partly_kept_is_not_put_back_twice() -> None:
+    """The Franklin post's nested list of release phases is kept entry by entry; it does not come back whole too."""
+    assert sum("Development (4 months)" in text for text in texts(FRANKLIN)) == 1

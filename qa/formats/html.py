@@ -1251,6 +1251,55 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
     ]
 
 
+def _is_text_list(node: etree._Element, kept: frozenset[str]) -> bool:
+    """Whether a list may be the text's own points that trafilatura's paragraphs-only fallback dropped: an outermost
+    list of two entries or more, each with words and none kept, no menu (`_is_menu`), and set in no navigation,
+    header, footer, aside or form."""
+    items = [_text(item) for item in node if item.tag == "li"]
+    if len(items) < _LINK_LIST_ITEMS or not all(items) or any(item in kept for item in items) or _is_menu(node):
+        return False
+    return not any(
+        outer.tag in (*_NOT_TEXT, "li") or (outer.get("role") or "").lower() in _NAVIGATION_ROLES
+        for outer in node.iterancestors()
+    )
+
+
+def _with_dropped_lists(blocks: list[Block], body: etree._Element) -> list[Block]:
+    """The blocks with the text's lists put back, when trafilatura kept no list entry: each list that kept text
+    encloses and none of whose words it kept, as bullets in its place.
+
+    trafilatura's fallback for a page whose content container it does not recognise (a distill post's
+    `d-article`, a CRS report's bare `<div>`s) collects paragraphs only: a list between two of them ("some possible
+    questions could be answered by straightforward experimentation:" and its three questions) is lost, and the
+    lead-in dangles. A list comes back only where a kept block ends right where the list starts and another
+    starts right where it ends, so a menu, a share bar or a list of related links around the text stays out.
+    When trafilatura kept any entry, its choice stands.
+    """
+    if any(block.kind == "bullet" for block in blocks):
+        return blocks
+    kept = frozenset(squash(block.text) for block in blocks)
+    lists = [node for node in body.iter("ul", "ol") if _is_text_list(node, kept)]
+    if not lists:
+        return blocks
+    starts = dict.fromkeys(lists, 0)
+    visible = _visible_text(body, starts)
+    positions = _block_positions(blocks, visible)
+    ends = {at + len(squash(block.text)) for at, block in zip(positions, blocks, strict=True)}
+    restored: dict[int, list[Block]] = {}
+    for node in lists:
+        words = _visible_text(node)
+        end = visible.find(words, starts[node]) + len(words)
+        after = next((index for index, at in enumerate(positions) if at >= end), None)
+        if after is None or positions[after] - end > 1 or not ends & {starts[node], starts[node] - 1}:
+            continue
+        if any(starts[node] <= at < end for at in positions):  # partly kept (a nested entry, a line of code)
+            continue
+        restored.setdefault(after, []).extend(Block(_visible_text(item), "bullet") for item in node if item.tag == "li")
+    return [
+        block for index in range(len(blocks) + 1) for block in (*restored.get(index, ()), *blocks[index : index + 1])
+    ]
+
+
 def _block_positions(blocks: list[Block], visible: str) -> list[int]:
     """Where each block starts in the page's words (`_visible_text`), searched in order; a block not found there
     is put where the one before it was."""
@@ -1498,7 +1547,7 @@ def parse(data: bytes, source: str) -> Parsed:
     ]
     site = _site(_page_url(tree))
     blocks = _with_link_lists(_verbatim(blocks, _visible_text(body)), body, site)
-    blocks = _without_dangling_leads(_with_section_headings(blocks, body))
+    blocks = _without_dangling_leads(_with_section_headings(_with_dropped_lists(blocks, body), body))
     blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
