@@ -743,6 +743,11 @@ _BACK_MARK_RE = re.compile(r"^[\^↑↩]\s*")
 _LABEL_END_RE = re.compile(r"^[.)]")
 _NOTES_NAME_RE = re.compile(r"foot ?notes?|end ?notes?|\bnotes\b|references", re.IGNORECASE)
 _BLOCK_TAGS = frozenset("p div section article main li dd dt blockquote td aside".split())
+_NOTE_HOLDERS = _BLOCK_TAGS | {"table"}
+"""What a link's target may be a note as: a block, or a table of its own (Franklin.jl sets each footnote as a
+one-row `<table class="fndef" id="fndef:1">`, its back link `[1]` in one cell, its words in the next). Climbing
+on from such a table reached the page's content container, which holds the marker: the note was lost, and the
+back link `[1]`, read as a marker, made the paragraph holding the real marker the note."""
 _BACK_LINK_MAX = 4
 """An in-page link this short inside a note (`↩`, `^`, `3.`) leads back to the text; it is not the note."""
 
@@ -807,6 +812,34 @@ def _notes_region(node: etree._Element) -> etree._Element:
     return region
 
 
+def _set_as_marker(anchor: etree._Element) -> bool:
+    """Whether a numbered link is typeset as a note marker: bracketed (`[6]`) or raised (in or around a `<sup>`),
+    where a year an author-year citation links stands on the line."""
+    return (
+        _text(anchor).startswith("[")
+        or anchor.find(".//sup") is not None
+        or bool(anchor.xpath("boolean(ancestor::sup)"))
+    )
+
+
+def _known_by(note: etree._Element, number: int) -> bool:
+    """Whether a linked note is the one numbered `number`: its list puts it at that place, or its own words start
+    with that number (`3.`, `[3]`, `^ 3`), as a numbered note's label does. Asked of a link not typeset as a marker
+    (`_set_as_marker`), which a partial notes list ("[6]" to the only note shown) may still be.
+
+    An author-year citation links its year to a bibliography entry ("(Dwork et al. <a href="#ref-Dwork2006">2006</a>)",
+    pandoc's and most citation styles' output): the entry is no note numbered 2006, and taking it for one writes the
+    year as a marker `[2006]` the page never prints and lets two works of one year take one key.
+    """
+    if note.tag == "li" and (holder := note.getparent()) is not None:
+        start = holder.get("start") or "1"
+        items = [child for child in holder if child.tag == "li"]
+        if items.index(note) + (int(start) if start.isdigit() else 1) == number:
+            return True
+    words = _BACK_MARK_RE.sub("", _text(note))
+    return (label := _OWN_NUMBER_RE.match(words + " ")) is not None and int(label.group(1)) == number
+
+
 def find_notes(
     body: etree._Element, anchors: Iterable[etree._Element] | None = None
 ) -> tuple[dict[int, str], list[etree._Element]]:
@@ -829,11 +862,13 @@ def find_notes(
         if target is None or number is None or target not in ids or number in notes:
             continue
         node = ids[target]
-        while node.tag not in _BLOCK_TAGS and node.getparent() is not None:
+        while node.tag not in _NOTE_HOLDERS and node.getparent() is not None:
             node = node.getparent()  # an empty <a id="fn3"> names the note that holds it
         if node.tag in ("td", "th") and (row := node.getparent()) is not None and not _note_text(node, number):
             node = row  # a table of notes: the number in a cell of its own, the words in the next
         if anchor in node.iterdescendants() or node.tag in ("body", "html"):
+            continue
+        if not (_set_as_marker(anchor) or _known_by(node, number)):
             continue
         if text := _note_text(node, number):
             notes[number] = text
@@ -1367,6 +1402,59 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
     ]
 
 
+def _is_text_list(node: etree._Element, kept: frozenset[str]) -> bool:
+    """Whether a list may be the text's own points that trafilatura's paragraphs-only fallback dropped: an outermost
+    list of two entries or more, each with words, none kept and none mostly a link, no menu (`_is_menu`), and set
+    in no navigation, header, footer, aside or form. Measured on trafilatura's suite (dev half): with entries
+    mostly links allowed, a sports page gained a related headline and a streaming advertisement."""
+    entries = [item for item in node if item.tag == "li"]
+    items = [_text(item) for item in entries]
+    if len(items) < _LINK_LIST_ITEMS or not all(items) or any(item in kept for item in items) or _is_menu(node):
+        return False
+    if any(_linked(entry) >= _TEASER_LINK_SHARE * len(item) for entry, item in zip(entries, items, strict=True)):
+        return False  # a headline or a promotion leading away: `_with_link_lists` judges lists of links
+    return not any(
+        outer.tag in (*_NOT_TEXT, "li") or (outer.get("role") or "").lower() in _NAVIGATION_ROLES
+        for outer in node.iterancestors()
+    )
+
+
+def _with_dropped_lists(blocks: list[Block], body: etree._Element) -> list[Block]:
+    """The blocks with the text's lists put back, when trafilatura kept no list entry: each list that kept text
+    encloses and none of whose words it kept, as bullets in its place.
+
+    trafilatura's fallback for a page whose content container it does not recognise (a distill post's
+    `d-article`, a CRS report's bare `<div>`s) collects paragraphs only: a list between two of them ("some possible
+    questions could be answered by straightforward experimentation:" and its three questions) is lost, and the
+    lead-in dangles. A list comes back only where a kept block ends right where the list starts and another
+    starts right where it ends, so a menu, a share bar or a list of related links around the text stays out.
+    When trafilatura kept any entry, its choice stands.
+    """
+    if any(block.kind == "bullet" for block in blocks):
+        return blocks
+    kept = frozenset(squash(block.text) for block in blocks)
+    lists = [node for node in body.iter("ul", "ol") if _is_text_list(node, kept)]
+    if not lists:
+        return blocks
+    starts = dict.fromkeys(lists, 0)
+    visible = _visible_text(body, starts)
+    positions = _block_positions(blocks, visible)
+    ends = {at + len(squash(block.text)) for at, block in zip(positions, blocks, strict=True)}
+    restored: dict[int, list[Block]] = {}
+    for node in lists:
+        words = _visible_text(node)
+        end = visible.find(words, starts[node]) + len(words)
+        after = next((index for index, at in enumerate(positions) if at >= end), None)
+        if after is None or positions[after] - end > 1 or not ends & {starts[node], starts[node] - 1}:
+            continue
+        if any(starts[node] <= at < end for at in positions):  # partly kept (a nested entry, a line of code)
+            continue
+        restored.setdefault(after, []).extend(Block(_visible_text(item), "bullet") for item in node if item.tag == "li")
+    return [
+        block for index in range(len(blocks) + 1) for block in (*restored.get(index, ()), *blocks[index : index + 1])
+    ]
+
+
 def _block_positions(blocks: list[Block], visible: str) -> list[int]:
     """Where each block starts in the page's words (`_visible_text`), searched in order; a block not found there
     is put where the one before it was."""
@@ -1614,7 +1702,7 @@ def parse(data: bytes, source: str) -> Parsed:
     ]
     site = _site(_page_url(tree))
     blocks = _without_navigation(_with_link_lists(_verbatim(blocks, _visible_text(body)), body, site), body)
-    blocks = _without_dangling_leads(_with_section_headings(blocks, body))
+    blocks = _without_dangling_leads(_with_section_headings(_with_dropped_lists(blocks, body), body))
     blocks = _inside_text_container(blocks, tree, heading)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
