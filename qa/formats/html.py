@@ -813,10 +813,11 @@ def _notes_region(node: etree._Element) -> etree._Element:
 
 
 def _set_as_marker(anchor: etree._Element) -> bool:
-    """Whether a numbered link is typeset as a note marker: bracketed (`[6]`) or raised (in or around a `<sup>`),
-    where a year an author-year citation links stands on the line."""
+    """Whether a numbered link is typeset as a note marker: bracketed (`[6]`, the Official Journal's `(6)` as
+    EUR-Lex links it) or raised (in or around a `<sup>`), where a year an author-year citation links stands on the
+    line, its brackets around the whole citation and not in the link."""
     return (
-        _text(anchor).startswith("[")
+        _text(anchor).startswith(("[", "("))
         or anchor.find(".//sup") is not None
         or bool(anchor.xpath("boolean(ancestor::sup)"))
     )
