@@ -2661,25 +2661,12 @@ def _bars(page: pdfplumber.page.Page) -> list[_Box]:
     thickness and several lengths, a chart's values drawn as bars (upright, their bottoms level; or lying, their
     left edges in line). Filled rectangles that are no bars (a table's shaded cells, a panel behind text, a row's
     tint) line up too, but at one length: a row of shaded cells is as tall as each other, a column of them as wide.
-    """
+    The rectangles are sorted into runs (`_alike`), not each compared with each: a map's page of thousands of shapes
+    stays quick to read."""
     filled = [rect for rect in page.rects if rect.get("fill") and min(rect["width"], rect["height"]) > _BAR_SLACK]
     boxes: list[_Box] = []
     for base, thickness, length in (("bottom", "width", "height"), ("x0", "height", "width")):
-        runs: list[list[dict]] = []
-        for rect in sorted(filled, key=lambda rect: (rect[base], rect[thickness])):
-            run = next(
-                (
-                    run
-                    for run in runs
-                    if abs(run[0][base] - rect[base]) <= _BAR_SLACK
-                    and abs(run[0][thickness] - rect[thickness]) <= _BAR_SLACK
-                ),
-                None,
-            )
-            if run is None:
-                runs.append([rect])
-            else:
-                run.append(rect)
+        runs = [alike for level in _alike(filled, base) for alike in _alike(level, thickness)]
         for run in runs:
             lengths = sorted(rect[length] for rect in run)
             if len(run) >= _BARS and sum(b - a > _BAR_SLACK for a, b in pairwise(lengths)) + 1 >= _BARS:
@@ -2692,6 +2679,17 @@ def _bars(page: pdfplumber.page.Page) -> list[_Box]:
                     )
                 )
     return boxes
+
+
+def _alike(rects: list[dict], key: str) -> list[list[dict]]:
+    """`rects` in runs whose `key` values step by no more than `_BAR_SLACK` from one to the next, in sorted order."""
+    runs: list[list[dict]] = []
+    for rect in sorted(rects, key=lambda rect: rect[key]):
+        if runs and rect[key] - runs[-1][-1][key] <= _BAR_SLACK:
+            runs[-1].append(rect)
+        else:
+            runs.append([rect])
+    return runs
 
 
 def _label_line(line: _Line, body_size: float) -> bool:
