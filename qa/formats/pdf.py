@@ -2379,10 +2379,18 @@ class _Table:
 def _read(
     data: bytes,
 ) -> tuple[
-    dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None], list[list[_Box]], list[list[_Box]]
+    dict,
+    list[list[_Segment]],
+    list[str],
+    list[list[_Box]],
+    list[_Table | None],
+    list[list[_Box]],
+    list[list[_Box]],
+    list[list[_Box]],
 ]:
     """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, the box
-    of each page's table body under a ruled head, each page's displayed fractions and its pictures (`_pictures`)."""
+    of each page's table body under a ruled head, each page's displayed fractions, its pictures (`_pictures`) and
+    its charts' bars (`_bars`)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
@@ -2392,6 +2400,7 @@ def _read(
             tables: list[_Table | None] = []
             displays: list[list[_Box]] = []
             pictures: list[list[_Box]] = []
+            charts: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 tables.append(_table_body(page))
                 found = page.find_tables()
@@ -2403,12 +2412,13 @@ def _read(
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
                 pictures.append(_pictures(page))
+                charts.append(_bars(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links, grids, tables, displays, pictures
+    return metadata, pages, links, grids, tables, displays, pictures, charts
 
 
 def _table_body(page: pdfplumber.page.Page) -> _Table | None:
@@ -2686,6 +2696,98 @@ def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[i
     photo is no label: both are kept."""
     labelled = [box for box in pictures if not any(line.size >= body_size and _in_grid(line, [box]) for line in lines)]
     return {id(line) for line in lines if _in_grid(line, labelled)}
+
+
+_BARS = 3
+"""A chart's bars: at least this many filled rectangles standing on one baseline (their bottoms level, or their left
+edges in line), each as thick as the next, of at least this many lengths (`_bars`)."""
+_BAR_SLACK = 1.0
+"""Points by which two bars' baselines, thicknesses or lengths may differ and still count as the same."""
+_AXIS_REACH = 4.0
+"""Ems beside a chart's bars within which its axis's values stand (`_chart_labels`)."""
+_AXIS_STEP = 2.0
+"""Line heights apart a chart's lines of figures may stand (`_chart_labels`): an axis's values a tick apart, a
+legend's years a swatch apart; its lines of words follow each other a line apart."""
+
+
+def _bars(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's bar charts' plots: runs of `_BARS` filled rectangles or more on one baseline, of one
+    thickness and several lengths, a chart's values drawn as bars (upright, their bottoms level; or lying, their
+    left edges in line). Filled rectangles that are no bars (a table's shaded cells, a panel behind text, a row's
+    tint) line up too, but at one length: a row of shaded cells is as tall as each other, a column of them as wide.
+    The rectangles are sorted into runs (`_alike`), not each compared with each: a map's page of thousands of shapes
+    stays quick to read."""
+    filled = [rect for rect in page.rects if rect.get("fill") and min(rect["width"], rect["height"]) > _BAR_SLACK]
+    boxes: list[_Box] = []
+    for base, thickness, length in (("bottom", "width", "height"), ("x0", "height", "width")):
+        runs = [alike for level in _alike(filled, base) for alike in _alike(level, thickness)]
+        for run in runs:
+            lengths = sorted(rect[length] for rect in run)
+            if len(run) >= _BARS and sum(b - a > _BAR_SLACK for a, b in pairwise(lengths)) + 1 >= _BARS:
+                boxes.append(
+                    (
+                        min(rect["x0"] for rect in run),
+                        min(rect["top"] for rect in run),
+                        max(rect["x1"] for rect in run),
+                        max(rect["bottom"] for rect in run),
+                    )
+                )
+    return boxes
+
+
+def _alike(rects: list[dict], key: str) -> list[list[dict]]:
+    """`rects` in runs whose `key` values step by no more than `_BAR_SLACK` from one to the next, in sorted order."""
+    runs: list[list[dict]] = []
+    for rect in sorted(rects, key=lambda rect: rect[key]):
+        if runs and rect[key] - runs[-1][-1][key] <= _BAR_SLACK:
+            runs[-1].append(rect)
+        else:
+            runs.append([rect])
+    return runs
+
+
+def _label_line(line: _Line, body_size: float) -> bool:
+    """Whether a line could be a chart's labels: set smaller than the body, each stretch of it (`_spans`) a few words
+    at most (`_CELL_WORDS`), as a bar's value, a category's name or a legend's entry is. A sentence in small type
+    (a chart's note, its source) has more words in a stretch, and body type is the text's own."""
+    if line.size >= body_size:
+        return False
+    return all(
+        len("".join(c["text"] for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1).split()) <= _CELL_WORDS
+        for x0, x1 in _spans(line)
+    )
+
+
+def _chart_labels(lines: list[_Line], bars: list[_Box], body_size: float) -> set[int]:
+    """ids of the lines that label a bar chart (`_bars`): its values over the bars, its axis's figures beside them,
+    its categories' names under them and its legend, as far as such lines (`_label_line`) run on from the bars,
+    each no more than a line's height from the last (a line of figures `_AXIS_STEP` of them). Read row by row as
+    the page's text they run together (`0 Google 58 56 50 47 41`, `Yahoo Microsoft Twitter, Kakao`), words no one
+    wrote in that order; a reader reads them off the chart, not as sentences. A plot with a line in body type over
+    it is a panel behind text, not a chart, and is left as it is; the chart's caption and title (in larger type)
+    and its notes (sentences) stay."""
+    found: set[int] = set()
+    for left, top, right, bottom in bars:
+        if any(line.size >= body_size and _in_grid(line, [(left, top, right, bottom)]) for line in lines):
+            continue
+        reach = _AXIS_REACH * body_size
+        near = [
+            line
+            for line in lines
+            if line.x1 >= left - reach and line.x0 <= right + reach and _label_line(line, body_size)
+        ]
+        grown = True
+        while grown:
+            grown = False
+            for line in near:
+                height = line.bottom - line.top
+                if all(_FIGURE_RE.fullmatch(token) for token in line.text.split()):
+                    height *= _AXIS_STEP
+                if id(line) not in found and line.bottom >= top - height and line.top <= bottom + height:
+                    found.add(id(line))
+                    top, bottom = min(top, line.top), max(bottom, line.bottom)
+                    grown = True
+    return found
 
 
 def _in_grid(line: _Line, grids: list[_Box]) -> bool:
@@ -4153,7 +4255,7 @@ def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Non
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links, grids, tables, displays, pictures = _read(data)
+    metadata, pages, links, grids, tables, displays, pictures, charts = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
@@ -4182,6 +4284,9 @@ def parse(data: bytes, source: str) -> Parsed:
     }
     dropped |= {
         number for lines, shown in zip(lines_of, pictures, strict=True) for number in _labels(lines, shown, body_size)
+    }
+    dropped |= {
+        number for lines, bars in zip(lines_of, charts, strict=True) for number in _chart_labels(lines, bars, body_size)
     }
     notes = _Notes(cited, words)
     body: list[_Line] = []

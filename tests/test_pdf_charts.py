@@ -1,0 +1,50 @@
+"""Bar charts drawn as vector graphics: their values, axis figures, category names and legends are labels read off
+the chart, no sentences; read row by row as the page's text they ran together (`0 Google 58 56 50 47 41`). They are
+left out of the paragraphs; the chart's caption, title and notes, and text printed over shaded panels, stay."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from qa.corpus import Article
+from tests.parsed import articles
+
+WILD = Path(__file__).parent / "data" / "wild"
+
+
+def on_page(parsed: tuple[Article, ...], page: int) -> list[str]:
+    return [p.text for article in parsed for p in article.paragraphs if p.page == page]
+
+
+def test_a_bar_charts_values_axis_and_category_names_are_no_paragraphs() -> None:
+    page = on_page(articles(WILD / "gao-05-927-managing-for-results.pdf"), 10)
+    assert not any(text in {"66 59 56", "Setting individual Rewarding staff I", "100", "1997"} for text in page)
+    assert not any("Key management activities" in text for text in page)
+
+
+def test_a_bar_charts_caption_source_and_note_stay() -> None:
+    page = on_page(articles(WILD / "gao-05-927-managing-for-results.pdf"), 10)
+    assert any(text.startswith("Figure 3: The Percentage of Federal Managers Who Reported") for text in page)
+    assert "Source: GAO." in page
+    assert "a There was a statistically significant difference between the 1997 and 2003 surveys." in page
+
+
+def test_the_values_over_a_reports_bars_are_no_paragraphs_and_its_figure_caption_stays() -> None:
+    page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 44)
+    assert not any("35.5" in text or "60.8" in text for text in page)
+    assert (
+        "Figure 9 | How transparent are internet and mobile ecosystem companies about how they handle user information?"
+        in page
+    )
+
+
+def test_the_names_under_a_charts_bars_are_no_paragraphs_and_its_title_stays() -> None:
+    page = on_page(articles(WILD / "rdr-index-2015-report.pdf"), 13)
+    assert not any("Google" in text or "Yahoo" in text for text in page)
+    assert "Total Performance: Internet Companies" in " ".join(page)
+
+
+def test_body_text_over_filled_strips_of_several_lengths_is_kept() -> None:
+    page = on_page(articles(WILD / "rdr-index-2019-att.pdf"), 2)
+    assert any(text.startswith("AT&T disclosed less about its governance and oversight") for text in page)
+    assert any(text.startswith("AT&T disclosed more about policies affecting freedom of expression") for text in page)
