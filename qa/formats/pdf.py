@@ -279,7 +279,7 @@ class _Line:
     column: tuple[float, float] | None = None
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
-    """The line stands in a table's body under a ruled head (`_table_body`)."""
+    """The line stands in a table's body under a ruled head (`_table_body`), read in its columns (`_mark_tabled`)."""
     cell: int = 0
     """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     label: bool = False
@@ -553,9 +553,26 @@ def _layout(
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
+    if table is not None and (columns or table.closed):
+        _mark_tabled(segments, table)
     _margin_labels(segments)
     _side_headings(segments)
     return [segment for segment in segments if segment.lines]
+
+
+def _mark_tabled(segments: list[_Segment], table: _Table) -> None:
+    """Flag a page's lines inside a table's body (`_table_body`) as the table's (`_Line.tabled`): a body closed by a
+    rule of its head's extent, or one read a column at a time (`_cells`).
+
+    A body closed by a rule is a table's whatever its rows hold (rows of figures between a table's section rules).
+    A body open to the page's foot is a table's only where its rows stand in the head's columns: else the band
+    `_table_body` took for a head is no table's head (the last rows of a table ruled across, between its inner rule
+    and its closing one, with two columns of prose under it down to the page's foot). Flagged, that prose would be
+    a table's: a numbered list in it is no list (`_numbered_items`), and each column of it would be parted from the
+    next as a table's columns are."""
+    for segment in segments:
+        for line in segment.lines:
+            line.tabled = _in_grid(line, [table.box])
 
 
 _LABEL_RE = re.compile(r"[¶§]\s?\d{1,4}\.?")
@@ -2324,26 +2341,23 @@ class _Table:
 
 def _read(
     data: bytes,
-) -> tuple[
-    dict, list[list[_Segment]], list[str], list[list[_Box]], list[_Table | None], list[list[_Box]], list[list[_Box]]
-]:
-    """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, the box
-    of each page's table body under a ruled head, each page's displayed fractions and its pictures (`_pictures`)."""
+) -> tuple[dict, list[list[_Segment]], list[str], list[list[_Box]], list[list[_Box]], list[list[_Box]]]:
+    """The Info dict, each page's laid-out lines (a table body under a ruled head among them, `_table_body`), the
+    addresses of every link annotation, each page's grids, its displayed fractions and its pictures (`_pictures`)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
             metadata = dict(pdf.metadata or {})
             pages: list[list[_Segment]] = []
             links: list[str] = []
             grids: list[list[_Box]] = []
-            tables: list[_Table | None] = []
             displays: list[list[_Box]] = []
             pictures: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
-                tables.append(_table_body(page))
                 found = page.find_tables()
                 chars = _printed(_unlayered(_visible(page, _uncovered(page, _on_page(page)))))
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
-                pages.append(_layout(number, chars, tables[-1], _rule_bands(page), _sentence_grids(found), figures))
+                table = _table_body(page)
+                pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
@@ -2354,7 +2368,7 @@ def _read(
                 page.close()
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links, grids, tables, displays, pictures
+    return metadata, pages, links, grids, displays, pictures
 
 
 def _table_body(page: pdfplumber.page.Page) -> _Table | None:
@@ -3917,13 +3931,10 @@ def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Non
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links, grids, tables, displays, pictures = _read(data)
+    metadata, pages, links, grids, displays, pictures = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
-    for lines, table in zip(lines_of, tables, strict=True):
-        for line in lines:
-            line.tabled = table is not None and _in_grid(line, [table.box])
     body_size = _body_size(lines_of)
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
