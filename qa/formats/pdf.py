@@ -493,20 +493,33 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
 
     A reference list set with a hanging indent ("1.", "2.", ... "61." a wide space left of each item's lines) leaves
     a gap as wide as a gutter between the numbers and the items, on every row: read as two columns, the numbers
-    would come apart from the items they open, and the list lose its numbering. The numbers go up one by one (a
-    column of figures in a table does not), written as a list writes them, with a full stop or in brackets (a
-    pleading's bare line numbers are no items' numbers), one under another with no other line between them: a
-    running head or a footer, above the list's first number or below its last, opens no item and has no say.
+    would come apart from the items they open, and the list lose its numbering. So do a table's notes lettered
+    "a.", "b.", ... hung in front of their texts: read apart, each letter is a paragraph of its own, or runs on
+    into the sentence before it, and no note keeps its letter. The numbers go up one by one, in one numbering
+    (`_list_numbers`; a column of figures in a table does not), written as a list writes them, with a full stop,
+    a parenthesis or in brackets (a pleading's bare line numbers are no items' numbers), one under another with no
+    other line between them: a running head or a footer, above the list's first number or below its last, opens
+    no item and has no say.
     """
     lines = _group(page, left)
-    matches = [_LIST_NUMBER_RE.fullmatch("".join(c["text"] for c in line.chars).strip()) for line in lines]
-    listed = [index for index, match in enumerate(matches) if match is not None]
-    numbers = [int(match[1] or match[2]) for match in matches if match is not None]
-    return (
-        len(numbers) > 1
-        and listed[-1] - listed[0] + 1 == len(listed)
-        and all(later == number + 1 for number, later in pairwise(numbers))
-    )
+    readings = [_list_numbers("".join(c["text"] for c in line.chars).strip()) for line in lines]
+    listed = [index for index, found in enumerate(readings) if found]
+    if len(listed) < 2 or listed[-1] - listed[0] + 1 != len(listed):
+        return False
+    following = readings[listed[0]]
+    for index in listed[1:]:
+        following = {(form, numbering, value + 1) for form, numbering, value in following} & readings[index]
+        if not following:
+            return False
+    return True
+
+
+def _list_numbers(text: str) -> set[tuple[str, str, int]]:
+    """The readings of a text that is a list item's number and nothing else (`_enumerations`): "12." or "[12]" of
+    any length, or a digit, letter or roman numeral closed or enclosed ("b.", "(iv)"); none for other text."""
+    if match := _LIST_NUMBER_RE.fullmatch(text):
+        return {("[" if match[1] else ".", "digit", int(match[1] or match[2]))}
+    return _enumerations(text + " ") if _ENUMERATOR_RE.fullmatch(text + " ") else set()
 
 
 def _crosses(row: _Line, gutter: float) -> bool:
