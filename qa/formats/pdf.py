@@ -2228,11 +2228,13 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
         text = ""
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
+        lead_ins = _lead_ins(section, body_size, spacing)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            kind: ParagraphKind = "heading" if division or _heading_like(line, body_size) else "text"
+            heading = _heading_like(line, body_size) and id(line) not in lead_ins
+            kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
                 and bool(blocks)
@@ -2259,6 +2261,29 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
             current = line
         laid_out.append(blocks)
     return laid_out
+
+
+def _lead_ins(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
+    """The lines (by id) in the body's size that open a paragraph whose sentence goes on under them: the line under
+    each, in the same column and closer than a paragraph gap (`spacing`), opens in lowercase, or is such a line
+    itself set as a heading is (`_heading_like`: a lead-in over two lines or more).
+
+    A list item or a paragraph may open with a lead-in set in bold ("5. Transparency about handling of government
+    demands and other third party" over "requests affecting users' expression ..."); where the lead-in fills its
+    first lines, each is bold, opens like a title and ends in no sentence, as a heading of the body's size does. A
+    heading's own words never go on in lowercase under it, at the text's line spacing: read as a heading, the
+    item's sentence would be cut in two, its first lines a heading over a paragraph of the rest."""
+    found: set[int] = set()
+    for line, below in reversed(list(pairwise(lines))):
+        if (
+            line.size < body_size * _HEADING_SIZE
+            and below.page == line.page
+            and below.column == line.column
+            and 0 <= below.top - line.bottom <= spacing * line.size
+            and (below.text[:1].islower() or id(below) in found and _heading_like(below, body_size))
+        ):
+            found.add(id(line))
+    return found
 
 
 def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
