@@ -2265,14 +2265,16 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
 
 def _lead_ins(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
     """The lines (by id) in the body's size that open a paragraph whose sentence goes on under them: the line under
-    each, in the same column and closer than a paragraph gap (`spacing`), opens in lowercase, or is such a line
-    itself set as a heading is (`_heading_like`: a lead-in over two lines or more).
+    each, in the same column and closer than a paragraph gap (`spacing`), opens in lowercase and goes on past its
+    first word, or is such a line itself set as a heading is (`_heading_like`: a lead-in over two lines or more).
 
     A list item or a paragraph may open with a lead-in set in bold ("5. Transparency about handling of government
     demands and other third party" over "requests affecting users' expression ..."); where the lead-in fills its
     first lines, each is bold, opens like a title and ends in no sentence, as a heading of the body's size does. A
     heading's own words never go on in lowercase under it, at the text's line spacing: read as a heading, the
-    item's sentence would be cut in two, its first lines a heading over a paragraph of the rest."""
+    item's sentence would be cut in two, its first lines a heading over a paragraph of the rest. A lone lowercase
+    word under a bold line is a label wrapped in a table's narrow cell ("Exclusive" over "breastfeeding"), no
+    sentence going on."""
     found: set[int] = set()
     for line, below in reversed(list(pairwise(lines))):
         if (
@@ -2280,7 +2282,10 @@ def _lead_ins(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
             and below.page == line.page
             and below.column == line.column
             and 0 <= below.top - line.bottom <= spacing * line.size
-            and (below.text[:1].islower() or id(below) in found and _heading_like(below, body_size))
+            and (
+                (below.text[:1].islower() and " " in below.text)
+                or (id(below) in found and _heading_like(below, body_size))
+            )
         ):
             found.add(id(line))
     return found
