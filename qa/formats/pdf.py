@@ -290,7 +290,7 @@ class _Line:
     column: tuple[float, float] | None = None
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
-    """The line stands in a table's body under a ruled head (`_table_body`)."""
+    """The line stands in a table's body under a ruled head (`_table_body`), read in its columns (`_mark_tabled`)."""
     cell: int = 0
     """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     label: bool = False
@@ -505,21 +505,34 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
 
     A reference list set with a hanging indent ("1.", "2.", ... "61." a wide space left of each item's lines) leaves
     a gap as wide as a gutter between the numbers and the items, on every row: read as two columns, the numbers
-    would come apart from the items they open, and the list lose its numbering. The numbers go up one by one (a
-    column of figures in a table does not), written as a list writes them, with a full stop, in brackets or in
-    parentheses (a pleading's bare line numbers are no items' numbers), one under another with no other line between
-    them: a running head or a footer, above the list's first number or below its last, opens no item and has no say.
-    The Official Journal of the European Union hangs an act's recital numbers "(1)", "(2)" so.
+    would come apart from the items they open, and the list lose its numbering. So do a table's notes lettered
+    "a.", "b.", ... hung in front of their texts: read apart, each letter is a paragraph of its own, or runs on
+    into the sentence before it, and no note keeps its letter. The numbers go up one by one, in one numbering
+    (`_list_numbers`; a column of figures in a table does not), written as a list writes them, with a full stop,
+    a parenthesis or in brackets (a pleading's bare line numbers are no items' numbers), one under another with no
+    other line between them: a running head or a footer, above the list's first number or below its last, opens
+    no item and has no say. The Official Journal of the European Union hangs an act's recital numbers "(1)", "(2)" so.
     """
     lines = _group(page, left)
-    matches = [_LIST_NUMBER_RE.fullmatch("".join(c["text"] for c in line.chars).strip()) for line in lines]
-    listed = [index for index, match in enumerate(matches) if match is not None]
-    numbers = [int(match[1] or match[2] or match[3]) for match in matches if match is not None]
-    return (
-        len(numbers) > 1
-        and listed[-1] - listed[0] + 1 == len(listed)
-        and all(later == number + 1 for number, later in pairwise(numbers))
-    )
+    readings = [_list_numbers("".join(c["text"] for c in line.chars).strip()) for line in lines]
+    listed = [index for index, found in enumerate(readings) if found]
+    if len(listed) < 2 or listed[-1] - listed[0] + 1 != len(listed):
+        return False
+    following = readings[listed[0]]
+    for index in listed[1:]:
+        following = {(form, numbering, value + 1) for form, numbering, value in following} & readings[index]
+        if not following:
+            return False
+    return True
+
+
+def _list_numbers(text: str) -> set[tuple[str, str, int]]:
+    """The readings of a text that is a list item's number and nothing else (`_enumerations`): "12.", "[12]" or
+    "(12)" of any length, or a digit, letter or roman numeral closed or enclosed ("b.", "(iv)"); none for other text."""
+    if match := _LIST_NUMBER_RE.fullmatch(text):
+        form = "[" if match[1] else "." if match[2] else "("
+        return {(form, "digit", int(match[1] or match[2] or match[3]))}
+    return _enumerations(text + " ") if _ENUMERATOR_RE.fullmatch(text + " ") else set()
 
 
 def _crosses(row: _Line, gutter: float) -> bool:
@@ -566,9 +579,26 @@ def _layout(
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
+    if table is not None and (columns or table.closed):
+        _mark_tabled(segments, table)
     _margin_labels(segments)
     _side_headings(segments)
     return [segment for segment in segments if segment.lines]
+
+
+def _mark_tabled(segments: list[_Segment], table: _Table) -> None:
+    """Flag a page's lines inside a table's body (`_table_body`) as the table's (`_Line.tabled`): a body closed by a
+    rule of its head's extent, or one read a column at a time (`_cells`).
+
+    A body closed by a rule is a table's whatever its rows hold (rows of figures between a table's section rules).
+    A body open to the page's foot is a table's only where its rows stand in the head's columns: else the band
+    `_table_body` took for a head is no table's head (the last rows of a table ruled across, between its inner rule
+    and its closing one, with two columns of prose under it down to the page's foot). Flagged, that prose would be
+    a table's: a numbered list in it is no list (`_numbered_items`), and each column of it would be parted from the
+    next as a table's columns are."""
+    for segment in segments:
+        for line in segment.lines:
+            line.tabled = _in_grid(line, [table.box])
 
 
 _LABEL_RE = re.compile(r"[¶§]\s?\d{1,4}\.?")
@@ -2252,11 +2282,13 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
         text = ""
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
+        lead_ins = _lead_ins(section, body_size, spacing)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            kind: ParagraphKind = "heading" if division or _heading_like(line, body_size) else "text"
+            heading = _heading_like(line, body_size) and id(line) not in lead_ins
+            kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
                 and bool(blocks)
@@ -2283,6 +2315,34 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
             current = line
         laid_out.append(blocks)
     return laid_out
+
+
+def _lead_ins(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
+    """The lines (by id) in the body's size that open a paragraph whose sentence goes on under them: the line under
+    each, in the same column and closer than a paragraph gap (`spacing`), opens in lowercase and goes on past its
+    first word, or is such a line itself set as a heading is (`_heading_like`: a lead-in over two lines or more).
+
+    A list item or a paragraph may open with a lead-in set in bold ("5. Transparency about handling of government
+    demands and other third party" over "requests affecting users' expression ..."); where the lead-in fills its
+    first lines, each is bold, opens like a title and ends in no sentence, as a heading of the body's size does. A
+    heading's own words never go on in lowercase under it, at the text's line spacing: read as a heading, the
+    item's sentence would be cut in two, its first lines a heading over a paragraph of the rest. A lone lowercase
+    word under a bold line is a label wrapped in a table's narrow cell ("Exclusive" over "breastfeeding"), no
+    sentence going on."""
+    found: set[int] = set()
+    for line, below in reversed(list(pairwise(lines))):
+        if (
+            line.size < body_size * _HEADING_SIZE
+            and below.page == line.page
+            and below.column == line.column
+            and 0 <= below.top - line.bottom <= spacing * line.size
+            and (
+                (below.text[:1].islower() and " " in below.text)
+                or (id(below) in found and _heading_like(below, body_size))
+            )
+        ):
+            found.add(id(line))
+    return found
 
 
 def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
@@ -2379,17 +2439,10 @@ class _Table:
 def _read(
     data: bytes,
 ) -> tuple[
-    dict,
-    list[list[_Segment]],
-    list[str],
-    list[list[_Box]],
-    list[_Table | None],
-    list[list[_Box]],
-    list[list[_Box]],
-    list[list[_Box]],
+    dict, list[list[_Segment]], list[str], list[list[_Box]], list[list[_Box]], list[list[_Box]], list[list[_Box]]
 ]:
-    """The Info dict, each page's laid-out lines, the addresses of every link annotation, each page's grids, the box
-    of each page's table body under a ruled head, each page's displayed fractions, its pictures (`_pictures`) and
+    """The Info dict, each page's laid-out lines (a table body under a ruled head among them, `_table_body`), the
+    addresses of every link annotation, each page's grids, its displayed fractions, its pictures (`_pictures`) and
     its charts' bars (`_bars`)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
@@ -2397,16 +2450,15 @@ def _read(
             pages: list[list[_Segment]] = []
             links: list[str] = []
             grids: list[list[_Box]] = []
-            tables: list[_Table | None] = []
             displays: list[list[_Box]] = []
             pictures: list[list[_Box]] = []
             charts: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
-                tables.append(_table_body(page))
                 found = page.find_tables()
                 chars = _printed(_unlayered(_visible(page, _uncovered(page, _on_page(page)))))
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
-                pages.append(_layout(number, chars, tables[-1], _rule_bands(page), _sentence_grids(found), figures))
+                table = _table_body(page)
+                pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
@@ -2418,7 +2470,7 @@ def _read(
                 page.close()
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
-    return metadata, pages, links, grids, tables, displays, pictures, charts
+    return metadata, pages, links, grids, displays, pictures, charts
 
 
 def _table_body(page: pdfplumber.page.Page) -> _Table | None:
@@ -4255,13 +4307,10 @@ def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Non
 
 
 def parse(data: bytes, source: str) -> Parsed:
-    metadata, pages, links, grids, tables, displays, pictures, charts = _read(data)
+    metadata, pages, links, grids, displays, pictures, charts = _read(data)
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
-    for lines, table in zip(lines_of, tables, strict=True):
-        for line in lines:
-            line.tabled = table is not None and _in_grid(line, [table.box])
     body_size = _body_size(lines_of)
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
