@@ -74,4 +74,3 @@ def test_organisation_the_cover_names_as_owner_of_the_title_is_the_author() -> N
     """The cover's logo is an image; its summary names the report "The Ranking Digital Rights 2015 Corporate
     Accountability Index", and the acknowledgments page prints "About Ranking Digital Rights"."""
     assert articles(REPORT)[0].author == "Ranking Digital Rights"
-
