@@ -3619,10 +3619,12 @@ def _title_owner(
     A report whose publisher's name on the cover is a logo (an image: no text, so `_issuer` finds no line) still
     names itself in the cover's summary, its name set right before the report's title as one noun ("The Ranking
     Digital Rights 2015 Corporate Accountability Index evaluates ..."): the capitalised words right before the
-    title words, read as an organisation (`_organisation`), are its author. The title must be the cover's own
-    (printed in its largest type), and the name must stand on another page too, there not before the title (a
-    staff list, an "About ..." heading): capitalised words printed only before the title may be the start of a
-    longer title. A funder, a partner or a cited body is named beside the title, not as the noun that owns it.
+    title words, after the capitalised "The" that opens the noun, read as an organisation (`_organisation`), are
+    its author (the cover's lines are read run together: words before that "The" are another line's). The title
+    must be the cover's own (printed in its largest type), and the name must stand on another page too, there not
+    before the title (a staff list, an "About ..." heading): capitalised words printed only before the title may
+    be the start of a longer title. A funder, a partner or a cited body is named beside the title, not as the
+    noun that owns it.
     """
     if not title_lines or not title:
         return None
@@ -3634,10 +3636,12 @@ def _title_owner(
         return None
     words: list[str] = []
     for word in reversed(text[: found.start()].split()):
+        if word.casefold() in _JOINING_WORDS and word == word.capitalize() != word.casefold():
+            break  # "The" starts the noun: a name's own joining words are in lower case (or all in capitals)
         if not (_CAPITALISED_RE.fullmatch(word) or word in _JOINING_WORDS):
             break
         words.insert(0, word)
-    while words and words[0].casefold() in _JOINING_WORDS:
+    while words and words[0] in _JOINING_WORDS:
         words.pop(0)
     name = " ".join(words)
     if not _organisation(name):
