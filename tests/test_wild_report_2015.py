@@ -68,3 +68,9 @@ def test_summary_printed_on_the_cover_art_stays() -> None:
     """Text drawn after the fill it lies on is what the fill shows."""
     _, text = holding("The Ranking Digital Rights 2015 Corporate Accountability Index evaluates 16 of the world")
     assert text.endswith("commitments, policies, and practices that affect users’ freedom of expression and privacy.")
+
+
+def test_organisation_the_cover_names_as_owner_of_the_title_is_the_author() -> None:
+    """The cover's logo is an image; its summary names the report "The Ranking Digital Rights 2015 Corporate
+    Accountability Index", and the acknowledgments page prints "About Ranking Digital Rights"."""
+    assert articles(REPORT)[0].author == "Ranking Digital Rights"

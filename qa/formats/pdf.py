@@ -3458,6 +3458,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or (issuer.text if issuer else None)
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
+            or _title_owner(first, title_lines, title, pages)
         )
     shown = [
         *above,
@@ -3803,6 +3804,45 @@ def _footer_issuer(pages: list[list[_Line]], date: str | None) -> str | None:
                 found[names[0]] += 1
     named = [name for name, count in found.items() if count >= _RUNNING_TITLE_REPEATS]
     return named[0] if len(named) == 1 else None
+
+
+def _title_owner(
+    first: list[_Line], title_lines: list[_Line], title: str | None, pages: list[list[_Line]]
+) -> str | None:
+    """The organisation the cover names as the owner of its title, where the document names no other author.
+
+    A report whose publisher's name on the cover is a logo (an image: no text, so `_issuer` finds no line) still
+    names itself in the cover's summary, its name set right before the report's title as one noun ("The Ranking
+    Digital Rights 2015 Corporate Accountability Index evaluates ..."): the capitalised words right before the
+    title words, after the capitalised "The" that opens the noun, read as an organisation (`_organisation`), are
+    its author (the cover's lines are read run together: words before that "The" are another line's). The title
+    must be the cover's own (printed in its largest type), and the name must stand on another page too, there not
+    before the title (a staff list, an "About ..." heading): capitalised words printed only before the title may
+    be the start of a longer title. A funder, a partner or a cited body is named beside the title, not as the
+    noun that owns it.
+    """
+    if not title_lines or not title:
+        return None
+    shown = {id(line) for line in title_lines}
+    text = " ".join(line.text for line in first if id(line) not in shown)
+    wording = r"\s+".join(map(re.escape, title.split()))
+    found = re.search(rf"(?<!\w){wording}(?!\w)", text, re.IGNORECASE)
+    if found is None:
+        return None
+    words: list[str] = []
+    for word in reversed(text[: found.start()].split()):
+        if word.casefold() in _JOINING_WORDS and word == word.capitalize() != word.casefold():
+            break  # "The" starts the noun: a name's own joining words are in lower case (or all in capitals)
+        if not (_CAPITALISED_RE.fullmatch(word) or word in _JOINING_WORDS):
+            break
+        words.insert(0, word)
+    while words and words[0] in _JOINING_WORDS:
+        words.pop(0)
+    name = " ".join(words)
+    if not _organisation(name):
+        return None
+    named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)(?!\s+{wording})", re.IGNORECASE)
+    return name if any(named.search(line.text) for lines in pages[1:] for line in lines) else None
 
 
 def _organisation(text: str) -> bool:
