@@ -48,3 +48,11 @@ def test_body_text_over_filled_strips_of_several_lengths_is_kept() -> None:
     page = on_page(articles(WILD / "rdr-index-2019-att.pdf"), 2)
     assert any(text.startswith("AT&T disclosed less about its governance and oversight") for text in page)
     assert any(text.startswith("AT&T disclosed more about policies affecting freedom of expression") for text in page)
+
+
+def test_a_line_before_a_chart_left_out_does_not_run_on_into_the_text_after_it() -> None:
+    """RDR 2018's page 6 heads a chart "INTERNET AND MOBILE ECOSYSTEM COMPANIES"; its bars' labels are left out, and
+    the next text kept is page 7's first sentence: two paragraphs, as printed, not one run the page never prints."""
+    texts = [p.text for article in articles(WILD / "rdr-index-2018-report.pdf") for p in article.paragraphs]
+    at = texts.index("INTERNET AND MOBILE ECOSYSTEM COMPANIES")
+    assert texts[at + 1].startswith("The Ranking Digital Rights 2018 Corporate Accountability Index evaluated 22 of")

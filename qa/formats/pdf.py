@@ -299,6 +299,8 @@ class _Line:
     """The line is a heading set in the page's margin beside the text it heads (`_side_headings`)."""
     ruled: bool = False
     """The line stands under a short rule at the foot of its page (`_mark_foot_rule`): where notes begin."""
+    before_chart: bool = False
+    """A chart's labels, left out, follow the line in reading order (`_mark_before_charts`)."""
 
 
 @dataclass
@@ -2384,6 +2386,18 @@ def _type_size(line: _Line) -> float:
     return sizes[int(len(sizes) * _CAPITALS)] if sizes else line.size
 
 
+def _mark_before_charts(lines: list[_Line], charted: set[int]) -> None:
+    """Mark each line read straight before a chart's labels (`charted`, `_chart_labels`), which are left out.
+
+    The chart stands between that line and the next one kept, so the two are no one paragraph: run together, a
+    chart's heading over its bars, or a column's last line above a chart, would take in the text after the chart
+    (the next column's or the next page's first sentence), a run the page never prints and no reader finds as
+    quoted."""
+    for line, following in pairwise(lines):
+        if id(following) in charted and id(line) not in charted:
+            line.before_chart = True
+
+
 def _breaks(
     previous: _Line,
     line: _Line,
@@ -2394,7 +2408,13 @@ def _breaks(
 ) -> bool:
     """Whether `line` starts a new paragraph after `previous`; `spacing` is the document's paragraph gap
     (`_paragraph_gap`)."""
-    if previous.label or line.label or _closes_box(previous, line, feet) or _resized(previous, line):
+    if (
+        previous.label
+        or line.label
+        or previous.before_chart
+        or _closes_box(previous, line, feet)
+        or _resized(previous, line)
+    ):
         return True  # a paragraph's number in the margin (`_margin_labels`) is a paragraph of its own
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= spacing * previous.size
@@ -4374,13 +4394,15 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {
         number for lines, shown in zip(lines_of, pictures, strict=True) for number in _labels(lines, shown, body_size)
     }
-    dropped |= {
+    charted = {
         number for lines, bars in zip(lines_of, charts, strict=True) for number in _chart_labels(lines, bars, body_size)
     }
+    dropped |= charted
     notes = _Notes(cited, words)
     body: list[_Line] = []
     feet: list[tuple[int, list[dict[int, str]], list[_Line]]] = []
     for segments in pages:
+        _mark_before_charts([line for s in segments for line in s.lines], charted)
         kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
         found = notes.page_feet(segments, kept, body_size)
         if found:
