@@ -810,10 +810,13 @@ def _marker_pattern(number: int, printed: bool) -> str:
     word before it, as a superscript is written (a number standing apart, `Article 5`, is the text's own number).
     pdftotext may print a space before a superscript (`Reports 1 from`), so in a `printed` text it may stand apart.
     A bracketed number may be written with leading zeros (`[01]`, as a transcriber numbers notes to fifteen): the
-    parser reads it as note 1 and quotes it as written."""
+    parser reads it as note 1 and quotes it as written. The Official Journal of the European Union prints a marker
+    in parentheses set apart from the word before it (`Recommendation 2003/361/EC (3), and`): that form counts only
+    after a space, as a number in parentheses glued to a word (`Article 5(3)`) is the text's own."""
     n = str(number)
     bare = rf"{n}(?!\d)|{n.translate(_SUPERSCRIPT_DIGITS)}(?![⁰¹²³⁴⁵⁶⁷⁸⁹])"  # all of the number: `12` is no `[1]`
-    return rf"\s?(?:\[\^?0*{n}\]|{bare})" if printed else rf"(?:\s?\[\^?0*{n}\]|{bare})"
+    apart = rf"\s\({n}\)"
+    return rf"(?:\s?(?:\[\^?0*{n}\]|{bare})|{apart})" if printed else rf"(?:\s?\[\^?0*{n}\]|{bare}|{apart})"
 
 
 def _marker_run_pattern(numbers: list[int], printed: bool) -> str:
@@ -1036,7 +1039,7 @@ def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks
 def _labelled(number: int, note: str, ref: Reference) -> re.Pattern[str]:
     """The note's number as the document may print it, then the note's words."""
     body = text_pattern(note, ref).pattern
-    label = rf"(?:\[\^?{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
+    label = rf"(?:\[\^?0*{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
     return re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
 
 

@@ -822,3 +822,24 @@ def test_words_of_two_lines_of_a_stretched_page_run_together_are_not_found() -> 
 def test_words_of_a_stretched_line_and_of_the_line_under_it_interleaved_are_not_found() -> None:
     quote = "out of the chaotic Defendant-appellee early weeks"
     assert not quote_in_reference(quote, reference(STRETCHED))
+
+
+def test_a_marker_printed_in_parentheses_apart_from_its_word_is_the_quotes_marker() -> None:
+    """EUR-Lex prints the Official Journal's markers as " (3)" after the word they mark."""
+    ref = reference(PROJECT_ROOT / "tests" / "data" / "wild" / "eu-oj-2022-868-data-governance-act.html")
+    sentence = "as defined in the Annex to Commission Recommendation 2003/361/EC{} and start-ups to thrive"
+    assert quote_in_reference(sentence.format("[3],"), ref)
+    assert not quote_in_reference(sentence.format("[4],"), ref)
+
+
+def test_a_number_in_parentheses_glued_to_its_word_is_no_marker() -> None:
+    ref = Reference(("Under Article 5(3) every person has the right to liberty.",))
+    assert not quote_in_reference("Under Article 5[3] every person has the right to liberty.", ref)
+
+
+def test_a_note_labelled_with_a_leading_zero_is_found_under_its_number() -> None:
+    """MacDowell's e-text labels its notes `[01]`-`[15]` where it gathers them, as its markers are written."""
+    path = PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-macdowell-critical-historical-essays.txt"
+    (parsed,) = articles(path)
+    assert note_in_reference(1, parsed.footnotes[1], reference(path))
+    assert not note_in_reference(2, parsed.footnotes[1], reference(path))
