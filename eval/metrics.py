@@ -153,8 +153,8 @@ def judge(
             if note.text is None:
                 continue  # a marker the source never defines: shown as such, not a citation
             cited += 1
-            marker = f"[{note.number}]"
-            inside = any(marker in quote.text for quote in source.quotes)
+            # as the quote writes it: `[1]`, or `[01]` where the source numbers its notes with a leading zero
+            inside = note.number in {int(m.group(1)) for quote in source.quotes for m in MARKER_RE.finditer(quote.text)}
             if inside and note_in_reference(note.number, note.text, reference):
                 correct += 1
             found = next((g for g in gold if g.number == note.number and _gold_key(g, source)), None)

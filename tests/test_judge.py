@@ -843,3 +843,18 @@ def test_a_note_labelled_with_a_leading_zero_is_found_under_its_number() -> None
     (parsed,) = articles(path)
     assert note_in_reference(1, parsed.footnotes[1], reference(path))
     assert not note_in_reference(2, parsed.footnotes[1], reference(path))
+
+
+def test_a_note_cited_by_a_marker_written_with_a_leading_zero_counts_as_cited_in_the_quote() -> None:
+    """MacDowell's quote holds `[01]` as printed: its note 1 is the quote's own, and rightly cited; the same note
+    given under another number (2) is not."""
+    path = PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-macdowell-critical-historical-essays.txt"
+    (doc,) = articles(path)
+    paragraph = next(p for p in doc.paragraphs if any(m.number == 1 for m in p.markers))
+    assert "[01]" in paragraph.text
+    question = Question("x", "dev", "q", True, (paragraph.text[:40],), (GoldFootnote(doc.id, 1),))
+    right = replace(source_of(doc, paragraph), footnotes=(Citation(1, doc.footnotes[1]),))
+    wrong = replace(right, footnotes=(Citation(2, doc.footnotes[1]),))
+    references = {doc.id: reference(path)}
+    verdicts = [judge(question, [], Answer("q", False, "", (s,)), references) for s in (right, wrong)]
+    assert [(v.cited, v.correctly_cited) for v in verdicts] == [(1, 1), (1, 0)]
