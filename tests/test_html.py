@@ -788,6 +788,7 @@ def test_a_remarks_heading_naming_one_speaker_is_the_transcripts_author() -> Non
     "heading",
     [
         "<p><strong>Remarks by the President at the Community College Summit</strong></p>",
+        "<p><strong>Remarks by Vice President</strong></p>",
         "<p><strong>Remarks of Vice President Joe Biden</strong></p><p><strong>Remarks of Jane Doe</strong></p>",
         '<ul><li><a href="/remarks-biden">Remarks of Vice President Joe Biden</a></li></ul>',
     ],

@@ -576,6 +576,13 @@ def _author_group(tree: etree._Element) -> str | None:
 _REMARKS_RE = re.compile(r"remarks\s+(?:of|by)\s+(?P<name>.+?)\s*\.?", re.IGNORECASE)
 """The heading a government press office sets over a speech's transcript: "Remarks of Vice President Joe Biden",
 "Remarks by President Obama"."""
+_OFFICE_WORDS = frozenset(
+    {"president", "vice", "prime", "minister", "secretary", "deputy", "assistant", "under", "general", "first",
+     "lady", "senator", "governor", "mayor", "ambassador", "chairman", "chairwoman", "chair", "commissioner",
+     "administrator", "director", "attorney", "chief", "justice", "judge", "speaker", "leader", "king", "queen"}
+)  # fmt: skip
+"""Words of an office held ("Vice President", "Deputy Secretary General"): a heading made only of them names the
+office, whoever holds it, and no person: "Remarks by Vice President" names no speaker."""
 
 
 def _lines(node: etree._Element) -> list[str]:
@@ -598,8 +605,9 @@ def _speaker(tree: etree._Element) -> str | None:
     Press offices publish a speech as its transcript under that heading (the White House's remarks and weekly
     addresses, a ministry's speeches) and name its speaker nowhere else: the page's author is the office, the
     words are the speaker's. Only a line that is the whole heading counts: "Remarks by the President at ..."
-    names an office, not a person, and is left; so is such a line among links (a list of other speeches), in a
-    page's navigation, header or footer, or on a page heading several speakers' remarks.
+    and "Remarks by Vice President" name an office, not a person, and are left; so is such a line among links (a
+    list of other speeches), in a page's navigation, header or footer, or on a page heading several speakers'
+    remarks.
     """
     body = tree.find("body")
     names: set[str] = set()
@@ -614,7 +622,11 @@ def _speaker(tree: etree._Element) -> str | None:
         ):
             continue
         for line in _lines(node):
-            if (remarks := _REMARKS_RE.fullmatch(line)) and (name := personal_names(remarks["name"])):
+            if (
+                (remarks := _REMARKS_RE.fullmatch(line))
+                and (name := personal_names(remarks["name"]))
+                and not set(name.lower().replace(".", " ").split()) <= _OFFICE_WORDS
+            ):
                 names.add(name)
     return names.pop() if len(names) == 1 else None
 
