@@ -5,7 +5,10 @@ regular expressions do this. A question's kind is set by its FIRST interrogative
 report say how many were held?" asks why, not how many. A "how many" question is answered by a
 number, a "when" question by a date, a "who" or "where" question by a name; the words the question
 is about (its topic) are not the answer, so a number or name the question itself holds ("Camp 22")
-never counts. The decision uses this to tell an answer from an on-topic passage, quoting prefers a
+never counts. A "when" that asks what one should or must do ("When should a breach be reported?") asks
+for a circumstance ("as soon as it is found") as often as for a date, so it names no kind: read as asking
+for a date, the one such answerable question of the wild dev split went unanswered though its passage says
+when. The decision uses this to tell an answer from an on-topic passage, quoting prefers a
 sentence that holds it, and the page marks it.
 
 Many questions name their kind by the noun they ask about rather than by their question word: "what is the
@@ -37,7 +40,7 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
             "quantity",
             r"\b(?:how (?:many|much|large|big|long|often|far|old|high|low)|by how|(?:vote|head) count)\b",
         ),
-        ("date", r"\b(?:when|since when)\b"),
+        ("date", r"\b(?:when|since when)\b(?!\s+(?:should|must|ought|needs?)\b)"),
         ("agent", r"\b(?:who|whom|whose)\b"),
         ("place", r"\bwhere\b"),
         ("other", r"\b(?:why|what|which|how|whether|does|do|did|is|are|was|were|can|could|should|would)\b"),

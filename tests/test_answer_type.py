@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from qa import Assistant
 from qa.answer_type import answer_type, gives_answer_type, marks
+
+WILD = Path(__file__).parent / "data" / "wild"
 
 
 @pytest.mark.parametrize(
@@ -50,6 +54,14 @@ def test_years_markers_and_the_questions_own_numbers_are_not_the_quantity() -> N
 def test_a_when_question_needs_a_date_or_year() -> None:
     assert gives_answer_type("The office opened in Seoul in June 2015.", "When did the office open?")
     assert not gives_answer_type("The office opened in Seoul.", "When did the office open?")
+
+
+def test_a_when_question_asking_what_one_should_do_asks_no_kind_so_a_circumstance_answers_it() -> None:
+    guide = (WILD / "gds-way-incident-management.md").read_text(encoding="utf-8")
+    advice = next(line for line in guide.splitlines() if "as soon as you detect an incident" in line)
+    question = "When should containment measures start?"
+    assert answer_type(question) == "other"
+    assert gives_answer_type(advice, question)
 
 
 def test_a_who_question_needs_a_name_the_question_does_not_hold() -> None:
