@@ -263,9 +263,12 @@ _URL_BREAK = "/-_?&=#%~"
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
 _APART_ENTRY_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\s.,;:%]\s+(\d{1,4})")
 """A contents line whose title may end in a digit: read only where its page number stands apart (`_entry`)."""
-_BOLD_RE = re.compile(r"bold|-Medi(?:Ital)?$|CMBX", re.IGNORECASE)
+_BOLD_RE = re.compile(r"bold|-Medi(?:Ital)?$|CMBX|(?-i:\.BI?$)", re.IGNORECASE)
 """A bold font's name: "Bold" in it, or the weights of the fonts TeX sets most text in, URW's Times and Helvetica
-("NimbusRomNo9L-Medi", beside "-Regu") and Computer Modern's bold extended ("CMBX10")."""
+("NimbusRomNo9L-Medi", beside "-Regu") and Computer Modern's bold extended ("CMBX10"), or the weight suffix of the
+fonts the Advent 3B2 typesetting system embeds under hashed names ("AdvOT3b30f6db.B", "AdvOT65f8a23b.I" beside it):
+".B" bold, ".BI" bold italic. Springer Nature's and Frontiers' articles set their headings so ("ACKNOWLEDGEMENTS"
+after the references), and a heading not seen as bold does not end the notes above it."""
 _EQUATION_NUMBER_RE = re.compile(r"\(\d{1,3}\)")
 _NUMBERING_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?|[IVX]+\.)\s+")
 
@@ -1270,13 +1273,13 @@ def _render(line: _Line) -> None:
             end > index
             and _MARKER_RUN_RE.fullmatch(run.strip())
             and (numbers := _raised_numbers(run))
-            and not _POWER_BASE_RE.search("".join(parts))
+            and not _power("".join(parts), run)
         ):
             parts.append("".join(f"[{number}]" for number in numbers))
             line.marked = line.marked or index == 0
             previous, index = chars[end - 1], end
             continue
-        if end > index and _POWER_RE.fullmatch(run.strip()) and _POWER_BASE_RE.search("".join(parts)):
+        if end > index and _POWER_RE.fullmatch(run.strip()) and _power("".join(parts), run):
             parts.append(run.strip().translate(_SUPERSCRIPT_DIGITS))
             previous, index = chars[end - 1], end
             continue
@@ -1298,6 +1301,15 @@ def _render(line: _Line) -> None:
     line.bold = all(_BOLD_RE.search(str(c.get("fontname", ""))) for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
     line.listed = bool(next((c for c in chars if not c["text"].isspace()), {}).get("item"))
+
+
+def _power(before: str, run: str) -> bool:
+    """Whether the raised digits `run`, after the line's text `before`, are a power and not a note's marker: after
+    a ten any power ("10⁶ cells"), after a lone letter one digit ("R²", "χ² test", "x³"). Variables are squared or
+    cubed; a letter raised to two digits is a name its note cites ("the software package R⁵⁶", reference 56 of an
+    article whose last marker before it is 55)."""
+    base = _POWER_BASE_RE.search(before)
+    return base is not None and (base[0].lstrip(" (") == "10" or len(run.strip()) == 1)
 
 
 def _raised_numbers(run: str) -> list[int] | None:
