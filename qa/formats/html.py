@@ -1109,16 +1109,23 @@ def _spells_own_heading(node: etree._Element) -> bool:
     return heading is not None and heading.tag in _HEADINGS and _SLUG_RE.sub("", _text(heading)).casefold() == name
 
 
+_TITLE_IDS_MIN = 3
+"""A generator names every section after its title; a template may so name one box ("related" over "Related")."""
+
+
 def _unname_sections(body: etree._Element) -> None:
-    """Take off the ids made from section titles before trafilatura reads the page.
+    """Take off the ids made from section titles before trafilatura reads the page, where the page names its
+    sections so (at least `_TITLE_IDS_MIN` of them).
 
     trafilatura drops any element whose id holds one of its boilerplate words ("tags", "nav", "menu", "share",
     "related", "author", "footer", "sidebar"...): a section titled "Tracking hashtags" or "Related work", whose id
     a generator made from that title, went with all its paragraphs (three sections of a Quarto post). Such an id
-    names the section's subject, not the page's furniture; an id chosen by the page's template stays.
+    names the section's subject, not the page's furniture; an id chosen by the page's template stays, and so does
+    a lone box named after its heading, which is the template's naming, not a generator's.
     """
-    for node in body.iter():
-        if isinstance(node.tag, str) and _spells_own_heading(node):
+    named = [node for node in body.iter() if isinstance(node.tag, str) and _spells_own_heading(node)]
+    if len(named) >= _TITLE_IDS_MIN:
+        for node in named:
             del node.attrib["id"]
 
 
