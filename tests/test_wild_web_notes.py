@@ -1,6 +1,6 @@
 """Saved web pages with footnotes from site generators the HTML parser was not tuned on (tests/data/wild, see its
 manifest.jsonl): a distill (R Markdown / pandoc) blog post with footnotes and author-year citations, and a Franklin.jl
-blog post whose footnote is a table.
+blog post whose footnote is a table, and a Quarto blog post whose sections carry ids made from their titles.
 
 Expected values are what each page prints, as its visible text shows it.
 """
@@ -14,6 +14,7 @@ from tests.parsed import articles as parsed
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 DISTILL = "rstudio-ai-blog-2019-differential-privacy.html"
 FRANKLIN = "julialang-blog-2019-release-process.html"
+QUARTO = "djnavarro-2022-mastodon-quarto.html"
 
 
 def article(name: str) -> Article:
@@ -96,3 +97,31 @@ def test_lists_between_kept_paragraphs_come_back_as_bullets_in_place() -> None:
 def test_a_list_partly_kept_is_not_put_back_twice() -> None:
     """The Franklin post's nested list of release phases is kept entry by entry; it does not come back whole too."""
     assert sum("Development (4 months)" in text for text in texts(FRANKLIN)) == 1
+
+
+def test_quarto_post_title_author_and_dublin_core_date() -> None:
+    found = article(QUARTO)
+    assert (found.title, found.author, found.date) == (
+        "Everything I know about Mastodon",
+        "Danielle Navarro",
+        "2022-11-03",
+    )
+
+
+def test_a_section_whose_title_holds_a_boilerplate_word_keeps_its_text() -> None:
+    """Quarto gives the section "Tracking hashtags" the id `tracking-hashtags`; its "tags" is no tag cloud."""
+    found = texts(QUARTO)
+    assert "Tracking hashtags" in found
+    assert "Mastodon handles and tags look like email addresses" in found
+    assert "And now we are done! I have a feed that tracks R related content on mastodon." in found
+
+
+def test_quarto_footnotes_resolve_whole_and_leave_the_text() -> None:
+    notes = article(QUARTO).footnotes
+    assert sorted(notes) == [1, 2, 3, 4]
+    assert notes[2] == "I’m guessing that happens to optimise bandwidth usage?"
+    assert not any(text.startswith("I’m guessing that happens") for text in texts(QUARTO))
+
+
+def test_quarto_footnote_marker_stands_after_its_sentence() -> None:
+    assert any("using a shared protocol.[1] If two servers" in text for text in texts(QUARTO))

@@ -699,8 +699,9 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     """Title, author and date from the page's own metadata, most trusted first; None where it says nothing.
 
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
-    (then a printed byline, then the article's microdata author) and the article's `<time>`; the `<title>` only
-    last, without the site name. With no publication date, the date of the last edit the page prints (`_revised`).
+    (then a printed byline, then the article's microdata author); for the date the same, then Dublin Core's
+    `dcterms.date` (Quarto writes it from the date it prints), the article's microdata and its `<time>`; the `<title>`
+    only last, without the site name. With no publication date, the date of the last edit the page prints (`_revised`).
     An organization JSON-LD names as author counts only as the page prints it (`_json_ld_authors`), and its
     publication date only where the page prints it or no last edit: a page that says when it was last edited
     shows that version, and a date only its metadata gives is another's (MediaWiki's `datePublished` is the
@@ -740,6 +741,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
             if (d := _date(_clean(a.get("datePublished")))) and (not revised or _printed_date(d, printed))
         ),
         _first_meta(tree, "article:published_time"),
+        _first_meta(tree, "dcterms.date", "dc.date"),
         _microdata(tree, "datePublished"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
@@ -1095,6 +1097,36 @@ def _self_named(node: etree._Element) -> bool:
         return False
     words = _SLUG_RE.sub("", _text(node)).casefold()
     return bool(words) and _SLUG_RE.sub("", node.get("id") or "").casefold() == words
+
+
+def _spells_own_heading(node: etree._Element) -> bool:
+    """Whether the node's id spells its heading's words: a heading's own, or, for a section, those of the heading
+    that opens it (pandoc, Quarto and most site generators make a section's id from its title)."""
+    name = _SLUG_RE.sub("", node.get("id") or "").casefold()
+    if not name:
+        return False
+    heading = node if node.tag in _HEADINGS else next((c for c in node if isinstance(c.tag, str)), None)
+    return heading is not None and heading.tag in _HEADINGS and _SLUG_RE.sub("", _text(heading)).casefold() == name
+
+
+_TITLE_IDS_MIN = 3
+"""A generator names every section after its title; a template may so name one box ("related" over "Related")."""
+
+
+def _unname_sections(body: etree._Element) -> None:
+    """Take off the ids made from section titles before trafilatura reads the page, where the page names its
+    sections so (at least `_TITLE_IDS_MIN` of them).
+
+    trafilatura drops any element whose id holds one of its boilerplate words ("tags", "nav", "menu", "share",
+    "related", "author", "footer", "sidebar"...): a section titled "Tracking hashtags" or "Related work", whose id
+    a generator made from that title, went with all its paragraphs (three sections of a Quarto post). Such an id
+    names the section's subject, not the page's furniture; an id chosen by the page's template stays, and so does
+    a lone box named after its heading, which is the template's naming, not a generator's.
+    """
+    named = [node for node in body.iter() if isinstance(node.tag, str) and _spells_own_heading(node)]
+    if len(named) >= _TITLE_IDS_MIN:
+        for node in named:
+            del node.attrib["id"]
 
 
 _MENU_ITEMS = 3
@@ -1708,6 +1740,7 @@ def parse(data: bytes, source: str) -> Parsed:
     notes = listed | notes
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
+    _unname_sections(body)
     blocks = [
         block
         for block in _main_blocks(tree, body)
