@@ -89,8 +89,9 @@ class Reference:
     """The text was read off a laid-out page by pdftotext, which keeps the line break inside a wrapped web address
     and drops a hyphen where it joins a word across a line end; the pages (not `text`) mark where (`LINE_HYPHEN`)."""
     note_pages: tuple[str, ...] = ()
-    """The pages read a second way where notes are looked for too (PDF: pdftotext's layout mode, which keeps
-    a note's number beside its text where the reading-order mode sets it elsewhere on the page)."""
+    """The pages read other ways where notes are looked for too (PDF: pdftotext's layout mode and its content-stream
+    order, which keep a note's number beside its text where the reading-order mode sets it elsewhere on the page:
+    `_note_pages`)."""
     blocks: tuple[tuple[str, ...], ...] = ()
     """Each page's text blocks as quotes are looked for in them (PDF: the runs of lines pdftotext sets apart with a
     blank line, page furniture left out), where a quote may break off at a column's end (`quote_in_reference`)."""
@@ -318,10 +319,25 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         quotable=tuple(text for text, _ in quotable),
         note_heads=tuple(heads for _, heads in quotable),
         printed=True,
-        note_pages=tuple(normalize(page) for page in join_line_hyphens(_pdftotext(path, "-layout")).split("\f")),
+        note_pages=_note_pages(path),
         blocks=blocks,
         sides=_side_columns(boxes),
         rows=_stretched_pages(boxes),
+    )
+
+
+def _note_pages(path: Path) -> tuple[str, ...]:
+    """The pages read two more ways, where notes are looked for too: pdftotext's layout mode, then its content-stream
+    order (`-raw`).
+
+    A foot note's number is set raised, on a line of its own, so reading order may set it elsewhere on the page, and
+    the layout may set a line of the column beside between the number and its text (acl-2020-s2orc-paper.pdf, p. 7:
+    "15 papers concerned with graph representation learning. https://github.com/google-research/ bert"). The
+    content stream is the order the producer wrote the page in: the number, then its note."""
+    return tuple(
+        normalize(page)
+        for mode in ("-layout", "-raw")
+        for page in join_line_hyphens(_pdftotext(path, mode)).split("\f")
     )
 
 

@@ -53,6 +53,15 @@ _ANAPHOR_RE = re.compile(r"(?:It|Its|This|These|That|Those|They|Their|Such|He|Hi
 quoting it along added extra sentences and no support."""
 _DEFINITE_RE = re.compile(r"The (\w+)\b")
 """A sentence opening with "The" and a noun speaks of the one before it when that one holds the noun."""
+_WHY_RE = re.compile(r"\bwhy\b", re.IGNORECASE)
+_OTHER_ASK_RE = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|whether)\b", re.IGNORECASE)
+_REASON_RE = re.compile(
+    r"\b(?:because|given|due to|owing to|as a result|so that|in order to|thereby|therefore|thus|hence|reasons?)\b",
+    re.IGNORECASE,
+)
+"""Words that give a reason or a purpose: what a "why" question asks for. English states a cause with a conjunction
+("because", "so that"), a preposition ("due to", "given") or a connective adverb ("therefore", "thereby"); "since"
+and "as" are left out, for they as often say when."""
 
 
 @dataclass(frozen=True)
@@ -194,7 +203,36 @@ def _tight(
             top = max(typed, key=lambda s: s.score)
             top = _pair_only_if_clearly_better(top, [s for s in typed if s.span in single])
             chosen = _inside(sentences, top.span)
-    return _past_restatement(text, sentences, _with_follower(text, sentences, candidates, single, chosen), question)
+    chosen = _past_restatement(text, sentences, _with_follower(text, sentences, candidates, single, chosen), question)
+    return _with_reason(text, sentences, chosen, question)
+
+
+def _with_reason(text: str, sentences: Sequence[Span], chosen: set[int], question: str) -> set[int]:
+    """`chosen` and the sentence after it when the question asks why, the quote gives no reason (`_REASON_RE`) and
+    that next sentence gives one: the quote states what the question asks about ("Baidu did not offer users
+    end-to-end encryption."), and the paragraph goes on to say why ("This is unsurprising, given China's laws...").
+
+    The model scores the sentence naming the question's topic above the one giving its reason, which shares fewer
+    of its words. A "why" question is one whose first interrogative is "why" (`answer_type` "other": "Why did the
+    report say how many..." asks why, "How many ... and why" how many)."""
+    last = max(chosen)
+    if (
+        last + 1 >= len(sentences)
+        or answer_type(question) != "other"
+        or not _asks_why(question)
+        or any(_REASON_RE.search(text[sentences[i].start : sentences[i].end]) for i in chosen)
+        or not _REASON_RE.search(text[sentences[last + 1].start : sentences[last + 1].end])
+        or _length(sentences, chosen | {last + 1}) > MAX_QUOTE_CHARS
+    ):
+        return chosen
+    return chosen | {last + 1}
+
+
+def _asks_why(question: str) -> bool:
+    """Whether "why" is the question's first interrogative word (before "what", "how", "which"...)."""
+    why = _WHY_RE.search(question)
+    other = _OTHER_ASK_RE.search(question)
+    return why is not None and (other is None or why.start() <= other.start())
 
 
 def _first_mention(text: str, sentences: Sequence[Span], question: str) -> int | None:

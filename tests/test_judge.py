@@ -88,6 +88,24 @@ def test_a_note_whose_number_reading_order_sets_apart_is_found_beside_it_in_the_
     assert not note_in_reference(2, note, ref)
 
 
+S2ORC = PROJECT_ROOT / "tests" / "data" / "wild" / "acl-2020-s2orc-paper.pdf"
+"""Page 7's foot note 15 is a URL under its raised number; reading order sets the number lines above, and the layout
+sets a line of the right column between the two."""
+
+
+@needs_pdftotext
+def test_a_note_whose_number_layout_parts_from_its_text_is_found_in_the_content_stream_order() -> None:
+    assert note_in_reference(15, "https://github.com/google-research/bert", reference(S2ORC))
+
+
+@needs_pdftotext
+def test_a_note_read_in_the_content_stream_order_under_another_number_is_not_the_documents() -> None:
+    ref = reference(S2ORC)
+    assert not note_in_reference(14, "https://github.com/google-research/bert", ref)
+    assert not note_in_reference(16, "https://github.com/google-research/bert", ref)
+    assert not note_in_reference(15, "https://github.com/allenai/scibert", ref)
+
+
 def test_a_quote_with_one_word_changed_is_not_faithful() -> None:
     doc = article(PDF)
     paragraph = with_marker(doc)

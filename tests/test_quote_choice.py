@@ -190,3 +190,47 @@ def test_a_question_naming_a_keyword_among_other_words_is_quoted_at_its_best_sen
     spans = [ScoredSpan(span, score) for span, score in zip(sentences, scores, strict=True)]
     (quote,) = select_quotes(text, spans, "sentence", "How were radio stations notified under CONELRAD?")
     assert quote.text.startswith("Under CONELRAD, defense agencies would first telephone notifications")
+
+
+def real_sentences(path: str, term: str) -> list[str]:
+    """The sentences of the paragraph of a document in tests/data/wild that holds `term`, as split for the index."""
+    (article, *_) = articles(PROJECT_ROOT / "tests" / "data" / "wild" / path)
+    text = next(p.text for p in article.paragraphs if term in p.text)
+    sentences = [text[span.start : span.end] for span in split_sentences(text)]
+    assert " ".join(sentences) == text
+    return sentences
+
+
+BAIDU = "rdr-index-2020-baidu.pdf", "end-to-end encryption"
+"""Two sentences: Baidu offers no end-to-end encryption; "This is unsurprising, given China's laws ...(P16).[5]"."""
+CARET = "joss-inara-2022-article-writing.md", "caret"
+"""Two sentences: the syntax centers on the caret; "The symbol ... thereby mirrors the superscript numbers ...[1]"."""
+
+
+def test_a_why_question_quotes_the_next_sentence_when_it_gives_the_reason_the_quote_lacks() -> None:
+    sentences = real_sentences(*BAIDU)
+    text, spans = scored(sentences, [1.869, 0.502], [1.833])
+    question = "Why is there no end-to-end encryption for the private communications of Baidu's users?"
+    assert quoted(text, spans, question) == [text]
+    assert text.endswith("(P16).[5]")
+
+
+def test_a_why_question_quotes_a_reason_after_the_quote_however_it_opens() -> None:
+    sentences = real_sentences(*CARET)
+    text, spans = scored(sentences, [1.577, 1.068], [1.775])
+    assert quoted(text, spans, "Why was the caret picked to mark footnotes?") == [text]
+    assert text.endswith("final text.[1]")
+
+
+def test_a_question_not_asking_why_leaves_the_reason_after_the_quote_out() -> None:
+    sentences = real_sentences(*BAIDU)
+    text, spans = scored(sentences, [1.869, 0.502], [1.833])
+    question = "What did Baidu commit to about encryption, and which users can deploy it?"
+    assert quoted(text, spans, question) == [sentences[0]]
+
+
+def test_a_why_question_whose_quote_gives_a_reason_quotes_it_alone() -> None:
+    sentences = [*real_sentences(*BAIDU)]
+    sentences[0] = sentences[0].replace("Apart from", "Because of")
+    text, spans = scored(sentences, [1.869, 0.502], [1.833])
+    assert quoted(text, spans, "Why is there no end-to-end encryption for Baidu's users?") == [sentences[0]]
