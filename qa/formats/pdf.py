@@ -4269,21 +4269,27 @@ def _page_runs(pages: list[_Page]) -> list[_Run]:
     return runs
 
 
+_PAGED_NOTES = 3
+"""Pages whose feet each number their notes from 1 that make a numbering page by page: two are a document of two parts
+each footnoted on one page (a letter, then its appendix), read as two runs of numbers, one article each
+(`_page_runs`), whose markers find the same notes either way."""
+
+
 def _numbered_by_page(pages: list[_Page], endnotes: list[_Endnotes]) -> dict[int, dict[int, str]] | None:
     """Each page's notes by its page number where the document numbers its notes afresh on each page, else None.
 
     The Official Journal numbers the notes at each page's foot from (1): one number names a different note on each
-    page, and a marker cites the note at the foot of its own page. A document does so when two pages' feet or more
-    hold notes, every one of them starts at 1, and those first notes are not all one note. Where a page's notes go
-    on from the page before (notes 4 and 5 after notes 1 to 3), or notes are gathered under a "Notes" heading, the
-    numbering runs through the text, or a chapter (`_page_runs`).
+    page, and a marker cites the note at the foot of its own page. A document does so when `_PAGED_NOTES` pages' feet
+    or more hold notes, every one of them starts at 1, and those first notes are not all one note. Where a page's
+    notes go on from the page before (notes 4 and 5 after notes 1 to 3), or notes are gathered under a "Notes"
+    heading, the numbering runs through the text, or a chapter (`_page_runs`).
     """
     footed = {
         index + 1: {number: text for notes in page.notes for number, text in notes.items()}
         for index, page in enumerate(pages)
         if any(page.notes)
     }
-    if endnotes or len(footed) < 2 or any(min(notes) != 1 for notes in footed.values()):
+    if endnotes or len(footed) < _PAGED_NOTES or any(min(notes) != 1 for notes in footed.values()):
         return None
     return footed if len({notes[1] for notes in footed.values()}) > 1 else None
 
