@@ -325,7 +325,8 @@ def notes_resolved(questions: Iterable[Question], articles: Sequence[Article]) -
         for note in question.footnotes:
             total += 1
             resolved += any(
-                any(m.number == note.number and p.cites(m) for m in p.markers) and a.footnote(note.number) is not None
+                any(m.number == note.number and p.cites(m) for m in p.markers)
+                and a.footnote(note.number, p.page) is not None
                 for a, p in holding
             )
     return resolved, total

@@ -448,7 +448,7 @@ def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tup
     for marker in paragraph.markers:
         if any(q.start <= marker.start and marker.end <= q.end for q in quotes):
             numbers[marker.number] = numbers.get(marker.number, False) or paragraph.cites(marker)
-    return tuple(Citation(n, article.footnote(n) if cited else None) for n, cited in numbers.items())
+    return tuple(Citation(n, article.footnote(n, paragraph.page) if cited else None) for n, cited in numbers.items())
 
 
 def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Source:

@@ -75,9 +75,26 @@ class Article:
     """Notes defined in this article's own endnote block; numbers restart in each article."""
     url: str | None = None
     """The address the document gives for itself; None where it gives none (never a guess)."""
+    page_footnotes: Mapping[int, Mapping[int, str]] = field(default_factory=dict)
+    """Notes of a document that numbers them afresh on each page (an Official Journal's "(1)" on every page), by the
+    page a paragraph starts on, then by number: one number names a different note on each page, so a marker's
+    number alone does not find its note. Empty where the notes are numbered through the text (`footnotes`)."""
 
-    def footnote(self, number: int) -> str | None:
+    def footnote(self, number: int, page: int | None = None) -> str | None:
+        """The note a marker of `number` cites in a paragraph that starts on `page`."""
+        if self.page_footnotes:
+            return self.page_footnotes.get(page, {}).get(number) if page is not None else None
         return self.footnotes.get(number)
+
+    def footnote_list(self) -> list[tuple[int, str]]:
+        """Every note as (number, text), in order: by number, or page after page where each page numbers its own."""
+        if self.page_footnotes:
+            return [
+                (n, self.page_footnotes[page][n])
+                for page in sorted(self.page_footnotes)
+                for n in sorted(self.page_footnotes[page])
+            ]
+        return sorted(self.footnotes.items())
 
 
 def parse_date(text: str) -> str | None:
@@ -119,6 +136,12 @@ def article_row(article: Article) -> dict[str, Any]:
         for p in article.paragraphs
     ]
     row["footnotes"] = {str(n): text for n, text in article.footnotes.items()}
+    # Stored only where a document numbers its notes page by page, so that every other row serializes unchanged.
+    row.pop("page_footnotes")
+    if article.page_footnotes:
+        row["page_footnotes"] = {
+            str(page): {str(n): text for n, text in notes.items()} for page, notes in article.page_footnotes.items()
+        }
     return row
 
 
@@ -129,7 +152,10 @@ def article_from_row(row: dict[str, Any]) -> Article:
         for p in row.pop("paragraphs")
     )
     footnotes = {int(n): text for n, text in row.pop("footnotes").items()}
-    return Article(**row, paragraphs=paragraphs, footnotes=footnotes)
+    page_footnotes = {
+        int(page): {int(n): text for n, text in notes.items()} for page, notes in row.pop("page_footnotes", {}).items()
+    }
+    return Article(**row, paragraphs=paragraphs, footnotes=footnotes, page_footnotes=page_footnotes)
 
 
 def articles_to_json(articles: Iterable[Article]) -> bytes:

@@ -136,7 +136,7 @@ def _is_number(name: str) -> bool:
 def document_text(document: Article) -> str:
     """Everything the document says, lower case: title, byline, paragraphs and notes."""
     texts = [document.title or "", document.author or ""]
-    texts += [paragraph.text for paragraph in document.paragraphs] + list(document.footnotes.values())
+    texts += [paragraph.text for paragraph in document.paragraphs] + [text for _, text in document.footnote_list()]
     return "\n".join(texts).lower()
 
 

@@ -174,5 +174,5 @@ def document_out(article: Article) -> DocumentOut:
             )
             for p in article.paragraphs
         ],
-        footnotes=[FootnoteOut(number=n, text=t) for n, t in sorted(article.footnotes.items())],
+        footnotes=[FootnoteOut(number=n, text=t) for n, t in article.footnote_list()],
     )

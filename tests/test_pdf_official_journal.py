@@ -1,13 +1,15 @@
 """An act of the European Union as the Official Journal prints it (the GDPR, OJ L 119, 4.5.2016): the Journal's section
-headings in large type over the act's title in bold body type, and recitals numbered "(1)", "(2)" in a column hung
-left of their text.
+headings in large type over the act's title in bold body type, recitals numbered "(1)", "(2)" in a column hung
+left of their text, and footnotes numbered afresh on each page, "(¹)", their raised numbers between parentheses of the
+text's size.
 
 Expected values are what the document prints, as `pdftotext` shows it.
 """
 
 from __future__ import annotations
 
-from qa.corpus import Article
+from qa.compose import Quote, cite
+from qa.corpus import Article, Paragraph, articles_from_json, articles_to_json
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
 
@@ -39,3 +41,56 @@ def test_a_recital_number_hung_left_of_its_text_opens_that_recital() -> None:
 
 def test_no_recital_number_stands_alone_as_a_paragraph() -> None:
     assert not any(p.text in ("(1)", "(2)", "(4)", "(11)") for p in act().paragraphs)
+
+
+def citing(article: Article, words: str) -> Paragraph:
+    return next(p for p in article.paragraphs if words in p.text)
+
+
+def test_a_note_opened_by_its_raised_number_between_parentheses_is_no_paragraph() -> None:
+    assert not any(p.text.startswith(("([1]) OJ C 229", "(1) OJ C 229")) for p in act().paragraphs)
+
+
+def test_each_page_keeps_its_own_notes_under_one_number() -> None:
+    notes = act().page_footnotes
+    assert notes[1][1] == "OJ C 229, 31.7.2012, p. 90."
+    assert notes[3][1].startswith("Commission Recommendation of 6 May 2003 concerning the definition of micro, small")
+    assert notes[31][1] == "OJ C 192, 30.6.2012, p. 7."
+
+
+def test_notes_numbered_page_by_page_are_not_keyed_by_number_alone() -> None:
+    assert act().footnotes == {}
+
+
+def test_a_marker_cites_the_note_at_the_foot_of_its_own_page() -> None:
+    article = act()
+    recital = citing(article, "Commission Recommendation 2003/361/EC ([1])")
+    assert recital.page == 3
+    assert article.footnote(1, recital.page) == article.page_footnotes[3][1]
+
+
+def test_every_marker_of_the_act_cites_a_note() -> None:
+    article = act()
+    markers = [(p, m) for p in article.paragraphs for m in p.markers]
+    assert len(markers) == 21
+    assert all(p.cites(m) and article.footnote(m.number, p.page) for p, m in markers)
+
+
+def test_two_notes_labelled_one_in_one_answer_each_show_their_own_text() -> None:
+    article = act()
+    cited = [
+        cite(article, paragraph, [Quote(paragraph.text, 0, len(paragraph.text))])
+        for paragraph in (
+            citing(article, "the European Economic and Social Committee ([1])"),
+            citing(article, "Commission Recommendation 2003/361/EC ([1])"),
+        )
+    ]
+    assert [[(c.number, c.text) for c in citations] for citations in cited] == [
+        [(1, "OJ C 229, 31.7.2012, p. 90.")],
+        [(1, article.page_footnotes[3][1])],
+    ]
+
+
+def test_notes_numbered_page_by_page_survive_the_index_store() -> None:
+    (stored,) = articles_from_json(articles_to_json([act()]))
+    assert stored.page_footnotes == act().page_footnotes

@@ -120,6 +120,9 @@ class Extracted:
     date: str | None = None
     url: str | None = None
     """The address the document gives for itself (canonical link, front matter), None where it gives none."""
+    page_footnotes: Mapping[int, Mapping[int, str]] = field(default_factory=dict)
+    """The notes of a document that numbers them afresh on each page, by the page a paragraph starts on
+    (`Article.page_footnotes`); its `footnotes` are then empty."""
 
 
 @dataclass(frozen=True)
@@ -160,7 +163,7 @@ def assemble_sections(sections: Sequence[Extracted], source: str) -> Parsed:
     articles: list[Article] = []
     position = 0
     for extracted in sections:
-        text, paragraphs, notes = _lay_out(extracted, position)
+        text, paragraphs, notes, page_notes = _lay_out(extracted, position)
         if not text:
             continue
         parts.append(text)
@@ -176,14 +179,18 @@ def assemble_sections(sections: Sequence[Extracted], source: str) -> Parsed:
                     paragraphs=tuple(paragraphs),
                     footnotes=notes,
                     url=extracted.url,
+                    page_footnotes=page_notes,
                 )
             )
     text = "\n\n".join(parts)
     return Parsed(text + "\n" if text else text, articles)
 
 
-def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph], dict[int, str]]:
-    """One section's text, its paragraphs (at offsets counted from `position`) and the notes written below them."""
+def _lay_out(
+    extracted: Extracted, position: int
+) -> tuple[str, list[Paragraph], dict[int, str], dict[int, dict[int, str]]]:
+    """One section's text, its paragraphs (at offsets counted from `position`) and the notes written below them: by
+    number, or page after page where each page numbers its own (`Extracted.page_footnotes`)."""
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     section: str | None = None
@@ -217,12 +224,21 @@ def _lay_out(extracted: Extracted, position: int) -> tuple[str, list[Paragraph],
         )
         parts.append(text)
         position += len(text) + 2
-    notes = {n: _unguarded(squash(t))[0] for n, t in sorted(extracted.footnotes.items()) if squash(t)}
+    notes = _written(extracted.footnotes)
+    page_notes = {
+        page: written for page, held in sorted(extracted.page_footnotes.items()) if (written := _written(held))
+    }
     text = "\n\n".join(parts)
-    if notes:
-        lines = "\n".join(f"[{n}] {t}" for n, t in notes.items())
+    listed = [item for held in (notes, *page_notes.values()) for item in held.items()]
+    if listed:
+        lines = "\n".join(f"[{n}] {t}" for n, t in listed)
         text = f"{text}\n\n{NOTES_SEPARATOR}\n\n{lines}" if text else f"{NOTES_SEPARATOR}\n\n{lines}"
-    return text, paragraphs, notes
+    return text, paragraphs, notes, page_notes
+
+
+def _written(notes: Mapping[int, str]) -> dict[int, str]:
+    """Notes by number as the notes block writes them: each as a reader sees it, an empty one left out."""
+    return {n: _unguarded(squash(t))[0] for n, t in sorted(notes.items()) if squash(t)}
 
 
 _ISO_RE = re.compile(r"(\d{4}-\d{2}-\d{2})(?:$|[T ])")

@@ -217,7 +217,9 @@ def _figures(text: str) -> bool:
     return tokens[0] == "%" or 2 * sum(_FIGURE_RE.fullmatch(token) is not None for token in tokens) > len(tokens)
 
 
-_BRACKET_NOTE_RE = re.compile(rf"\[({NOTE_NUMBER})\]\s*(\S.*)")
+_BRACKET_NOTE_RE = re.compile(rf"(?P<open>\()?\[(?P<number>{NOTE_NUMBER})\](?(open)\))\s*(?P<text>\S.*)")
+"""A note opening with its marker, "[33]“A/HRC…", or with the raised number between parentheses of the text's size
+that the Official Journal prints, "(¹) OJ C 229 ..." read "([1]) OJ C 229 ...": the parentheses are the marker's."""
 _CITATION_RE = re.compile(rf"\[({NOTE_NUMBER}(?:\s*[,–-]\s*{NOTE_NUMBER})+)\]")
 """Several numbers cited in one bracket, listed or ranged or both: "[2, 3]", "[30–32]", "[3, 7–9]"."""
 _PLAIN_NOTE_RE = re.compile(rf"({NOTE_NUMBER})(?:[.)]?\s+|[.)](?=[^\W\d_]))(\S.*)")
@@ -1820,7 +1822,7 @@ class _Notes:
         plain = _PLAIN_NOTE_RE.fullmatch(line.text)
         lone = _LONE_NUMBER_RE.fullmatch(line.text)
         if bracket is not None:
-            number, text = int(bracket.group(1)), bracket.group(2)
+            number, text = int(bracket["number"]), bracket["text"]
         elif plain is not None and (line.marked or not _figures(plain.group(2))):
             number, text = int(plain.group(1)), plain.group(2)
         elif lone is not None:
@@ -2276,8 +2278,17 @@ def _numbered_items(lines: list[_Line]) -> set[int]:
     return items
 
 
-def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> list[list[Block]]:
-    """Each section's lines joined into paragraphs; a paragraph never runs from one section into the next."""
+def _blocks(
+    sections: list[list[_Line]],
+    body_size: float,
+    words: set[str],
+    page_notes: dict[int, dict[int, str]] | None = None,
+    cited: dict[int, dict[int, str]] | None = None,
+) -> list[list[Block]]:
+    """Each section's lines joined into paragraphs; a paragraph never runs from one section into the next.
+
+    Where the document numbers its notes afresh on each page, `page_notes` holds each page's, and `cited` is filled
+    with the notes each paragraph's markers cite, by the page the paragraph starts on (`_cite_on_page`)."""
     lines = [line for section in sections for line in section]
     body = [line for line in lines if line.size >= body_size * _NOTE_SIZE and line.column is None]
     document = _edges(body) or (0.0, max((line.x1 for line in lines), default=0.0))
@@ -2321,14 +2332,40 @@ def _blocks(sections: list[list[_Line]], body_size: float, words: set[str]) -> l
                 and id(current) not in divisions
                 and not _breaks(current, line, kind, edges.get(current.page, document), feet, spacing)
             ):
-                text = _join(text, line.text, words)
+                text = _join(text, _cite_on_page(line, blocks[-1].page, page_notes, cited), words)
                 blocks[-1] = Block(text, kind, blocks[-1].page)
             else:
-                text = line.text
+                text = _cite_on_page(line, line.page, page_notes, cited)
                 blocks.append(Block(text, kind, line.page))
             current = line
         laid_out.append(blocks)
     return laid_out
+
+
+def _cite_on_page(
+    line: _Line, opened: int, page_notes: dict[int, dict[int, str]] | None, cited: dict[int, dict[int, str]] | None
+) -> str:
+    """The line's text, each marker in it citing the note of its number at the foot of the line's own page, recorded
+    in `cited` under the page its paragraph opened on; the text as it is where notes are numbered through the text.
+
+    A page numbering its own notes prints each at its own foot, so a marker on the page a paragraph runs on to cites
+    that page's note, not the note of its number on the page the paragraph opened on. An answer finds a paragraph's
+    notes by the page it starts on (`Article.page_footnotes`), so the note is kept under that page. A marker whose
+    page has no note of its number, or whose paragraph already cites another note of that number from its first
+    page (one key, two notes), is written as a marker citing no note (`noteless_marker`): linked, it would show a
+    note the document does not give it.
+    """
+    if page_notes is None or cited is None:
+        return line.text
+    held = cited.setdefault(opened, {})
+
+    def written(marker: re.Match[str]) -> str:
+        note = page_notes.get(line.page, {}).get(int(marker[1]))
+        if note is None or held.setdefault(int(marker[1]), note) != note:
+            return noteless_marker(marker[1])
+        return marker[0]
+
+    return MARKER_RE.sub(written, line.text)
 
 
 def _lead_ins(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
@@ -4244,6 +4281,31 @@ def _page_runs(pages: list[_Page]) -> list[_Run]:
     return runs
 
 
+_PAGED_NOTES = 3
+"""Pages whose feet each number their notes from 1 that make a numbering page by page: two are a document of two parts
+each footnoted on one page (a letter, then its appendix), read as two runs of numbers, one article each
+(`_page_runs`), whose markers find the same notes either way."""
+
+
+def _numbered_by_page(pages: list[_Page], endnotes: list[_Endnotes]) -> dict[int, dict[int, str]] | None:
+    """Each page's notes by its page number where the document numbers its notes afresh on each page, else None.
+
+    The Official Journal numbers the notes at each page's foot from (1): one number names a different note on each
+    page, and a marker cites the note at the foot of its own page. A document does so when `_PAGED_NOTES` pages' feet
+    or more hold notes, every one of them starts at 1, and those first notes are not all one note. Where a page's
+    notes go on from the page before (notes 4 and 5 after notes 1 to 3), or notes are gathered under a "Notes"
+    heading, the numbering runs through the text, or a chapter (`_page_runs`).
+    """
+    footed = {
+        index + 1: {number: text for notes in page.notes for number, text in notes.items()}
+        for index, page in enumerate(pages)
+        if any(page.notes)
+    }
+    if endnotes or len(footed) < _PAGED_NOTES or any(min(notes) != 1 for notes in footed.values()):
+        return None
+    return footed if len({notes[1] for notes in footed.values()}) > 1 else None
+
+
 def _give_endnotes(runs: list[_Run], endnotes: list[_Endnotes], order: dict[int, int], body: list[_Line]) -> None:
     """Each endnote section's notes given to the run before it whose markers cite them.
 
@@ -4430,21 +4492,25 @@ def parse(data: bytes, source: str) -> Parsed:
         for start, found, page in feet
     ]
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
-    runs = _page_runs(paged)
+    page_notes = _numbered_by_page(paged, endnotes)
+    runs = _page_runs(paged) if page_notes is None else [_Run(0)]
     _give_endnotes(runs, endnotes, order, body)
     _resume_runs(runs, paged)
-    _cited_lists(runs, paged, body)
-    _scope_markers(runs, paged, body)
+    if page_notes is None:  # a page numbering its own notes holds each marker's note in reach (`_cite_on_page`)
+        _cited_lists(runs, paged, body)
+        _scope_markers(runs, paged, body)
     starts = [run.start for run in runs]
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
     url = _own_url(metadata, links, source)
     date = front.date or _record_date(margin) or _venue_date(notes.venue)
+    cited: dict[int, dict[int, str]] = {}
+    laid_out = _blocks(sections, body_size, words, page_notes, cited)
     return assemble_sections(
         [
-            Extracted(blocks, run.resolved(), front.title, front.author, date, url)
-            for blocks, run in zip(_blocks(sections, body_size, words), runs, strict=True)
+            Extracted(blocks, run.resolved(), front.title, front.author, date, url, cited)
+            for blocks, run in zip(laid_out, runs, strict=True)
         ],
         source,
     )
