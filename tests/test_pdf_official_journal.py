@@ -39,3 +39,9 @@ def test_a_recital_number_hung_left_of_its_text_opens_that_recital() -> None:
 
 def test_no_recital_number_stands_alone_as_a_paragraph() -> None:
     assert not any(p.text in ("(1)", "(2)", "(4)", "(11)") for p in act().paragraphs)
+
+
+def test_the_info_author_no_page_prints_is_no_author() -> None:
+    """The Info Author is "Publications Office", the Journal's publisher, which no page of the act prints; the act
+    names no author (the Parliament and the Council adopt it)."""
+    assert act().author is None
