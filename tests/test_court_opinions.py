@@ -167,3 +167,14 @@ def test_a_column_of_chart_values_is_no_part_label() -> None:
 
 def test_a_rule_typed_as_underscores_under_the_masthead_is_no_paragraph() -> None:
     assert not any(set(text) <= set("_—–- ") for text in texts(SLIP))
+
+
+ST_PIERRE = WILD / "ca5-2022-st-pierre-v-standard-insurance.pdf"
+
+
+def test_caption_in_small_capitals_parted_by_versus_gives_the_case_name_not_the_courts_name() -> None:
+    """Page 1 sets "United States Court of Appeals / for the Fifth Circuit" in 24 points over the caption "Vanessa St.
+    Pierre, / Plaintiff—Appellant, / versus / Standard Insurance Company; Dearborn National Life Insurance Company,
+    / Defendants—Appellees." in small capitals, read in mixed case; the opinion calls the first party "St. Pierre"
+    throughout, and the case is named by the first party of each side."""
+    assert only(ST_PIERRE).title == "St. Pierre v. Standard Insurance Company"

@@ -206,7 +206,7 @@ def test_placeholder_core_title_and_login_creator_are_no_metadata(title: str, cr
 
 def test_initials_as_the_core_creator_that_the_text_never_prints_are_no_author() -> None:
     (article,) = parse_path(LIBREOFFICE_FORM).articles
-    assert article.author is None
+    assert article.author != "CAP"
 
 
 def test_capitals_as_the_core_creator_that_the_text_prints_stay_the_author() -> None:
@@ -216,10 +216,17 @@ def test_capitals_as_the_core_creator_that_the_text_prints_stay_the_author() -> 
 
 def test_a_core_title_the_body_prints_below_its_first_line_is_no_title() -> None:
     """The decision's core title is its letterhead's first line ("DEPARTMENT OF THE NAVY"), which the body prints
-    among its paragraphs, after the record's fields; the decision prints no title of its own."""
+    among its paragraphs, after the record's fields: the department, not the document's name."""
     (article,) = parse_path(LIBREOFFICE_FORM).articles
-    assert article.title is None
+    assert article.title != "DEPARTMENT OF THE NAVY"
     assert "DEPARTMENT OF THE NAVY" in [p.text for p in article.paragraphs]
+
+
+def test_a_letterhead_under_the_core_title_names_the_issuing_body_and_the_document() -> None:
+    """The letterhead the core title opens prints "NAVAL DISCHARGE REVIEW BOARD (NDRB)", whose initials the text
+    speaks of the board by ("The NDRB did note ..."), over "DISCHARGE REVIEW DECISIONAL DOCUMENT"."""
+    (article,) = parse_path(LIBREOFFICE_FORM).articles
+    assert (article.author, article.title) == ("NAVAL DISCHARGE REVIEW BOARD", "DISCHARGE REVIEW DECISIONAL DOCUMENT")
 
 
 def test_a_printed_title_wins_over_a_different_core_title() -> None:

@@ -31,13 +31,10 @@ def pdf_article(pdf: Parsed) -> Article:
     return article
 
 
-def test_pdf_metadata_gives_title_and_author(pdf_article: Article) -> None:
-    assert (pdf_article.id, pdf_article.title, pdf_article.author, pdf_article.date) == (
-        "report-1",
-        TITLE,
-        AUTHOR,
-        None,
-    )
+def test_pdf_metadata_gives_the_title_and_no_author_the_pages_do_not_print(pdf_article: Article) -> None:
+    """The Info Author names someone no page prints: no author as printed."""
+    assert (pdf_article.id, pdf_article.title, pdf_article.author, pdf_article.date) == ("report-1", TITLE, None, None)
+    assert AUTHOR not in " ".join(p.text for p in pdf_article.paragraphs)
 
 
 def test_pdf_paragraphs_rejoin_lines_repair_hyphens_and_keep_their_page(pdf_article: Article) -> None:

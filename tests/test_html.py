@@ -819,7 +819,18 @@ def test_a_page_title_that_is_a_file_name_gives_way_to_the_pages_heading() -> No
     assert parsed.articles[0].title == "Access to Counsel in Pre-Trial Detention"
 
 
-def test_an_official_journal_pages_file_name_title_is_no_title() -> None:
-    """EUR-Lex's `<title>` is the Journal's file name "L_2022152EN.01000101.xml"; the act sets no heading element."""
+def test_an_official_journal_pages_file_name_title_gives_way_to_its_title_block() -> None:
+    """EUR-Lex's `<title>` is the Journal's file name "L_2022152EN.01000101.xml" and the act sets no heading
+    element: its title is the three paragraphs of a class no other element carries, less the remark "(Text with EEA
+    relevance)" under them."""
     (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
-    assert article.title is None
+    assert article.title == (
+        "REGULATION (EU) 2022/868 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 30 May 2022 on European data "
+        "governance and amending Regulation (EU) 2018/1724 (Data Governance Act)"
+    )
+
+
+def test_the_date_line_of_a_title_block_dates_the_page() -> None:
+    """The act's title block prints "of 30 May 2022" on a line of its own; the page's markup gives no date."""
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    assert article.date == "2022-05-30"

@@ -158,7 +158,13 @@ def test_a_cover_label_with_a_number_is_no_author() -> None:
 def test_placeholder_or_program_info_author_is_none() -> None:
     for author in ("Microsoft Office User", "admin", "report_final_v2", "draft.docx", "Audit Office, http://x.gov"):
         assert one_page([("Prisons hold twice their capacity.", 11)], author=author).author is None
-    assert one_page([("Prisons hold twice their capacity.", 11)], author="Mina Park").author == "Mina Park"
+    printed = [("Prisons hold twice their capacity, Mina Park found.", 11)]
+    assert one_page(printed, author="Mina Park").author == "Mina Park"
+
+
+def test_an_info_author_no_page_prints_is_no_author() -> None:
+    """Programs fill the Info Author with a publisher's or an account's name the document never prints."""
+    assert one_page([("Prisons hold twice their capacity.", 11)], author="Mina Park").author is None
 
 
 def test_a_login_as_info_author_is_no_author() -> None:

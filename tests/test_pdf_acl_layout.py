@@ -68,7 +68,10 @@ def test_an_info_author_list_separated_by_semicolons_is_given_as_a_list() -> Non
     pdf.set_font("Helvetica", size=11)
     for _ in range(3):
         pdf.multi_cell(
-            0, 6, "Monitors visited the camps twice a year and counted the detainees in each block.", new_x="LMARGIN"
+            0,
+            6,
+            "Ana Ruiz and Lee Kim visited the camps twice a year and counted the detainees in each block.",
+            new_x="LMARGIN",
         )
     (parsed,) = parse_bytes(bytes(pdf.output()), "doc.pdf").articles
     assert parsed.author == "Ana Ruiz, Lee Kim"

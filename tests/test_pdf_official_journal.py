@@ -94,3 +94,9 @@ def test_two_notes_labelled_one_in_one_answer_each_show_their_own_text() -> None
 def test_notes_numbered_page_by_page_survive_the_index_store() -> None:
     (stored,) = articles_from_json(articles_to_json([act()]))
     assert stored.page_footnotes == act().page_footnotes
+
+
+def test_the_info_author_no_page_prints_is_no_author() -> None:
+    """The Info Author is "Publications Office", the Journal's publisher, which no page of the act prints; the act
+    names no author (the Parliament and the Council adopt it)."""
+    assert act().author is None

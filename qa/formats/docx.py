@@ -520,6 +520,44 @@ def _printed_as_a_line(title: str, blocks: list[Block]) -> bool:
     return any(block.text.casefold() == folded for block in blocks[1:]) and blocks[0].text.casefold() != folded
 
 
+_LETTERHEAD_WORDS = 8
+"""A letterhead's line is short: a department's, a board's or a document kind's name."""
+_INITIALISM_RE = re.compile(r"(?P<name>.+?)\s*\((?P<short>[A-Z]{2,})\)")
+"""An organisation's name with the initials it goes by in brackets: "NAVAL DISCHARGE REVIEW BOARD (NDRB)"."""
+
+
+def _letterhead(title: str, blocks: list[Block]) -> tuple[str, str] | None:
+    """The author and title a letterhead prints, where the core title is its first line; else None.
+
+    Word proposes the first line typed as the file's title; a form typed under a letterhead keeps the letterhead's
+    top line there ("DEPARTMENT OF THE NAVY"), which the body prints further down, over the rest of the
+    letterhead: short lines in capitals, from the department down to the body that issues the document and the
+    document's own kind ("NAVAL DISCHARGE REVIEW BOARD (NDRB)" / "DISCHARGE REVIEW DECISIONAL DOCUMENT"). The
+    body that issues it is the line that gives its initials in brackets, the initials the text then speaks of it
+    by ("The NDRB did note ..."); the line under it, closing the letterhead, names the document. A letterhead
+    whose lines do not say so names neither.
+    """
+    folded = title.casefold()
+    start = next((i for i, block in enumerate(blocks) if block.text.casefold() == folded), None)
+    if start is None:
+        return None
+    end = start
+    while end < len(blocks) and _capitals_line(blocks[end].text):
+        end += 1
+    head = blocks[start:end]
+    rest = " ".join(block.text for block in blocks[:start] + blocks[end:])
+    for at, block in enumerate(head[:-1]):
+        found = _INITIALISM_RE.fullmatch(block.text)
+        if found and at == len(head) - 2 and re.search(rf"(?<!\w){found['short']}(?!\w)", rest):
+            return found["name"], head[-1].text
+    return None
+
+
+def _capitals_line(text: str) -> bool:
+    """Whether a paragraph is a short line in capitals, as a letterhead sets its lines."""
+    return 0 < len(text.split()) <= _LETTERHEAD_WORDS and text == text.upper() and any(c.isalpha() for c in text)
+
+
 _DATE_FIELD_RE = re.compile(r"Date\s*:\s*(\S.*)", re.IGNORECASE)
 """A form's or a memo's own date field, labelled by the bare word: "Date: 20161130 Location: ...", not "Date of
 Discharge: ..." (which dates an event it records)."""
@@ -564,6 +602,8 @@ def parse(data: bytes, source: str) -> Parsed:
     if author is None and read.caption_at:
         author = _issuer(blocks, read.caption_at[0])
     title = None if core.title is None or _printed_as_a_line(core.title, blocks) else core.title
+    if title is None and core.title is not None and (letterhead := _letterhead(core.title, blocks)):
+        author, title = author or letterhead[0], letterhead[1]
     printed_title = " ".join(blocks[i].text for i in title_at) or None
     if printed_title is not None:
         title, blocks = printed_title, [block for i, block in enumerate(blocks) if i not in title_at]

@@ -695,13 +695,54 @@ def _page_title(tree: etree._Element) -> str | None:
     return None if text is None or file_name(text) else text
 
 
+_TITLE_BLOCK_LINES = 2
+"""A title block sets the title over at least two paragraphs of its own (a name, a date, a subject)."""
+_REMARK_RE = re.compile(r"\(.*\)")
+
+
+def _title_block(tree: etree._Element) -> list[str]:
+    """The lines of the text's title on a page that marks none (no heading element, no title in its metadata),
+    else none: the first run of two or more sibling paragraphs whose class no other element of the page carries.
+
+    A publisher that sets its documents' titles in paragraphs rather than a heading gives the title block a class
+    of its own: the Official Journal of the European Union, as EUR-Lex serves it, sets an act's title as
+    "REGULATION (EU) 2022/868 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL" / "of 30 May 2022" / "on European
+    data governance ..." in paragraphs of a class used nowhere else, while every paragraph of the text shares the
+    text's class. A line wholly in brackets closing the block ("(Text with EEA relevance)") is a remark on the
+    document, not part of its title.
+    """
+    uses = Counter(node.get("class") for node in tree.iter() if isinstance(node.tag, str) and node.get("class"))
+    for node in tree.iter("p"):
+        kind = node.get("class")
+        if not kind:
+            continue
+        run = [node]
+        for sibling in node.itersiblings():
+            if not isinstance(sibling.tag, str) or sibling.get("class") != kind:
+                break
+            run.append(sibling)
+        if len(run) >= _TITLE_BLOCK_LINES and uses[kind] == len(run):
+            lines = [_text(p) for p in run if _text(p)]
+            while lines and _REMARK_RE.fullmatch(lines[-1]):
+                lines.pop()
+            return lines
+    return []
+
+
+def _title_block_date(lines: list[str]) -> str | None:
+    """The date a title block prints on a short line of its own ("of 30 May 2022"): the document's date."""
+    return next((date for line in lines if len(line.split()) <= _DATELINE_WORDS and (date := _date_in(line))), None)
+
+
 def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str | None, str | None]:
     """Title, author and date from the page's own metadata, most trusted first; None where it says nothing.
 
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
     (then a printed byline, then the article's microdata author); for the date the same, then Dublin Core's
     `dcterms.date` (Quarto writes it from the date it prints), the article's microdata and its `<time>`; the `<title>`
-    only last, without the site name. With no publication date, the date of the last edit the page prints (`_revised`).
+    only last, without the site name; on a page that marks no title at all (no heading either), its title block
+    (`_title_block`), whose date line dates the page where nothing else does. With no publication date, the date of
+    the last edit the page prints (`_revised`).
     An organization JSON-LD names as author counts only as the page prints it (`_json_ld_authors`), and its
     publication date only where the page prints it or no last edit: a page that says when it was last edited
     shows that version, and a date only its metadata gives is another's (MediaWiki's `datePublished` is the
@@ -722,6 +763,8 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     title = next((t for t in titles if t), None)
     if title is not None and title in (titles[-1], titles[-2]):
         title = _strip_site_name(title, site_names, heading)
+    block = _title_block(tree) if title is None and heading is None else []
+    title = title or " ".join(block) or None
     citation_authors = _metas(tree, "citation_author")
     authors = (
         ", ".join(dict.fromkeys(citation_authors)) or None,
@@ -745,7 +788,9 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _microdata(tree, "datePublished"),
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
-    date = date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or revised
+    date = (
+        date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or revised or _title_block_date(block)
+    )
     return title, next((a for a in authors if a), None), date
 
 

@@ -3703,20 +3703,21 @@ def _running_caption(pages: list[list[_Line]]) -> str | None:
     return next((text for text, count in heads.most_common(1) if count >= _RUNNING_TITLE_REPEATS), None)
 
 
-_VERSUS_RE = re.compile(r"(?:v|vs)\.", re.IGNORECASE)
-"""The line of its own that parts a case's parties in its caption."""
+_VERSUS_RE = re.compile(r"(?:v|vs)\.|versus", re.IGNORECASE)
+"""The line of its own that parts a case's parties in its caption: "v.", "vs." or the word in full, "versus", as
+the Fifth Circuit sets it."""
 _ROLES = frozenset(
     "plaintiff defendant appellant appellee petitioner respondent intervenor movant claimant cross counter third "
     "party".split()
 )
 """The words a court names its parties' roles with in a caption ("Plaintiff, Appellant,", "Defendants-Appellees.",
-"Third-Party Defendant")."""
-_ROLE_WORDS_RE = re.compile(r"[\s,./;-]+|\band\b")
+"Third-Party Defendant", "Plaintiff—Appellant,")."""
+_ROLE_WORDS_RE = re.compile(r"[\s,./;\-–—]+|\band\b")
 
 
 def _role(text: str) -> bool:
     """Whether a line only names a party's roles, capitalised (`_ROLES`, each perhaps plural, parted by commas,
-    hyphens, slashes or "and"): the line a court sets under each party of its caption."""
+    hyphens, dashes, slashes or "and"): the line a court sets under each party of its caption."""
     words = [word for word in _ROLE_WORDS_RE.split(text) if word]
     return bool(words) and all(word[0].isupper() and word.casefold().removesuffix("s") in _ROLES for word in words)
 
@@ -3737,17 +3738,50 @@ def _party_block(lines: Iterable[_Line]) -> list[_Line]:
     return block
 
 
-def _party_name(block: list[_Line]) -> str | None:
+def _party_name(block: list[_Line], text_face: str | None) -> str | None:
     """A party's name: the words in capitals that open its lines ("JANET T. MILLS, in her official capacity as
     ..."): a caption sets the parties' names in capitals and what it says of them (an office, a capacity) in lower
-    case."""
+    case. A caption set in small capitals reads in mixed case ("Vanessa St. Pierre,"): the name is then the words
+    set in the face of its own the block opens in (`_face_words`), unless that face is the text's, `text_face`."""
     named: list[str] = []
     for word in " ".join(line.text for line in block).split():
         if word != word.upper():
             break
         named.append(word)
+    if not named and block and _face(block[0]) != text_face:
+        named = _face_words(block)
     name = " ".join(named).strip(" ,;")
     return name if _WORD_RE.search(name) else None
+
+
+def _face(line: _Line) -> str | None:
+    """The font the line's first printed character is set in."""
+    return next((str(c.get("fontname")) for c in line.chars if not c["text"].isspace()), None)
+
+
+def _face_words(block: list[_Line]) -> list[str]:
+    """The words of a block set in the face its first line opens in, up to the first character in another face (a
+    party's small capitals, up to the italic of what the caption says of it)."""
+    face = _face(block[0])
+    words: list[str] = []
+    for line in block:
+        printed = [c for c in line.chars if not c["text"].isspace()]
+        kept = next((at for at, c in enumerate(printed) if str(c.get("fontname")) != face), len(printed))
+        count = 0
+        for word in line.text.split():
+            count += len(word)
+            if count > kept:
+                return words
+            words.append(word)
+        if kept < len(printed):
+            return words
+    return words
+
+
+def _text_face(lines: list[_Line]) -> str | None:
+    """The font most of the lines' printed characters are set in: the text's own face."""
+    faces = Counter(str(c.get("fontname")) for line in lines for c in line.chars if not c["text"].isspace())
+    return faces.most_common(1)[0][0] if faces else None
 
 
 def _parties(lines: list[_Line]) -> tuple[str, str] | None:
@@ -3769,7 +3803,8 @@ def _parties(lines: list[_Line]) -> tuple[str, str] | None:
         roled = above < at or (after < len(lines) and _role(lines[after].text))
         if not (roled and first and second):
             continue
-        one, other = _party_name(first[::-1]), _party_name(second)
+        face = _text_face(lines)
+        one, other = _party_name(first[::-1], face), _party_name(second, face)
         if one and other:
             return one, other
     return None
@@ -3778,16 +3813,47 @@ def _parties(lines: list[_Line]) -> tuple[str, str] | None:
 def _case_name(parties: tuple[str, str], lines: list[_Line]) -> str:
     """The case's name: as the text prints it where it cites the case by its parties, the first party in full
     and the second by the last words of its name ("Calvary Chapel of Bangor v. Mills", citing the case decided
-    below), as a court names a person party by surname; else the caption's two names ("CALVARY CHAPEL OF BANGOR v.
-    JANET T. MILLS"). A caption sets the names in capitals and adds to each its office or capacity; the text's
-    citation is the name the case is known by."""
-    first, second = parties
+    below), as a court names a person party by surname; else each side's first party (`_first_party`) by the name
+    the text calls it by (`_short_name`): "St. Pierre v. Standard Insurance Company". A caption sets the names in
+    capitals and adds to each its office or capacity; the text's citation is the name the case is known by."""
+    first, second = (_first_party(name) for name in parties)
     words = second.split()
     seconds = "|".join(r"\s+".join(map(re.escape, words[start:])) for start in range(len(words)))
     firsts = r"\s+".join(map(re.escape, first.split()))
     cited = re.compile(rf"(?<!\w){firsts}\s+vs?\.\s+(?:{seconds})(?!\w)", re.IGNORECASE)
-    found = cited.search(" ".join(line.text for line in lines))
-    return squash(found.group()) if found else f"{first} v. {second}"
+    text = " ".join(line.text for line in lines)
+    found = cited.search(text)
+    return squash(found.group()) if found else f"{_short_name(first, text)} v. {_short_name(second, text)}"
+
+
+def _first_party(name: str) -> str:
+    """The first of the parties a caption lists on one side, parted by semicolons ("Standard Insurance Company;
+    Dearborn National Life Insurance Company"): a case is named by the first party of each side."""
+    return name.split(";")[0].strip(" ,")
+
+
+_SHORT_NAME_USES = 2
+"""A short name the text calls a party by at least this often: more than a passing mention."""
+
+
+def _short_name(name: str, text: str) -> str:
+    """The shortest tail of a party's name that the text uses on its own (`_SHORT_NAME_USES` times or more, opening
+    with a capital), else the name in full: a court names a person party by surname ("Vanessa St. Pierre" is "St.
+    Pierre" through the opinion), and a company by its full name. A use counts where no capitalised word stands
+    before it, as one would in another name ("Dearborn National Life Insurance Company" is no use of "Insurance
+    Company")."""
+    words = name.split()
+    for start in range(len(words) - 1, 0, -1):
+        if not words[start][:1].isupper():
+            continue
+        tail = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, words[start:])) + r"(?!\w)", re.IGNORECASE)
+        uses = 0
+        for found in tail.finditer(text):
+            before = text[: found.start()].split()[-1:]
+            uses += not before or not before[0][:1].isupper() or before[0][-1] in ",;:"
+        if uses >= _SHORT_NAME_USES:
+            return " ".join(words[start:])
+    return name
 
 
 _RUNNING_TITLE_REPEATS = 2
@@ -3811,29 +3877,33 @@ _SURNAME_FIRST_RE = re.compile(r"([^,]+),\s*([^,]+)")
 
 
 def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
-    """The Info Author, unless it is an account name the document never prints.
+    """The Info Author, where the document's pages print it (`_prints`); else None.
 
-    Word fills the field from the account of whoever saved the file, which a directory stores surname first
-    ("Doan, Phoebe"): no byline is written so, and such a value is the document's author only where its pages
-    (any line, running ones too) print that name, in either order; it is then given as printed, given name
-    first. A login ("localuser", "jdoe": lower case, no space), which Word also fills it with, is no name as
-    printed, as the other parsers hold (`IDENTIFIER_RE`). A value in any other form is kept as a name the file's
-    maker gave (`trusted` has refused the rest).
+    Programs fill the field with what the document never says: the publisher's pipeline ("Publications Office"
+    over a law the Parliament adopts), the account of whoever saved the file, which a directory stores surname
+    first ("Doan, Phoebe"), or a login ("localuser"). A name the author gave the file is printed on its pages
+    (a byline, a letterhead, a running footer: any line, running ones too, on any page, as an organisation may
+    name itself only on its later pages), so a value no page prints is no author as printed. A surname-first
+    value counts printed in either order and is given as printed, given name first; LaTeX's hyperref writes
+    several authors as "A ; B", each of which must be printed, given as a list.
     """
     value = _info(metadata, "Author")
-    if value and IDENTIFIER_RE.fullmatch(value):
+    if not value or IDENTIFIER_RE.fullmatch(value):
         return None
-    listed = [name.strip() for name in value.split(";")] if value else []
+    text = " ".join(line.text for lines in pages for line in lines)
+    listed = [name.strip() for name in value.split(";")]
     if len(listed) > 1 and all(personal_names(name) == name for name in listed):
-        return ", ".join(listed)  # LaTeX's hyperref writes several authors as "A ; B"
-    swapped = _SURNAME_FIRST_RE.fullmatch(value) if value else None
-    if swapped is None:
-        return value
-    for form in (f"{swapped[2]} {swapped[1]}", value):
-        name = re.compile(r"(?<!\w)" + r"\s+".join(map(re.escape, form.split())) + r"(?!\w)", re.IGNORECASE)
-        if any(name.search(line.text) for lines in pages for line in lines):
-            return form
-    return None
+        return ", ".join(listed) if all(_prints(text, name) for name in listed) else None
+    swapped = _SURNAME_FIRST_RE.fullmatch(value)
+    forms = (f"{swapped[2]} {swapped[1]}", value) if swapped else (value,)
+    return next((form for form in forms if _prints(text, form)), None)
+
+
+def _prints(text: str, name: str) -> bool:
+    """Whether the text prints the name as whole words, whatever its case and spacing."""
+    return (
+        re.search(r"(?<!\w)" + r"\s+".join(map(re.escape, name.split())) + r"(?!\w)", text, re.IGNORECASE) is not None
+    )
 
 
 def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
