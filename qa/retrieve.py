@@ -17,10 +17,11 @@ from qa.inputs import RetrieverName, validate_k, validate_retriever
 from qa.lexical_index import Lexicon
 from qa.remembered import Remembered
 from qa.sentences import MARKER_RE, Span
-from qa.terms import QuestionTerms, question_terms
+from qa.terms import QuestionTerms, question_terms, terms
 
 PARAGRAPH_TERM_WEIGHT = 0.2
-"""How much rare-term overlap with the whole paragraph adds to its dense score when ranking."""
+"""How much rare-term overlap with the whole paragraph, read in its context (`Retriever.context_terms`), adds to its
+dense score when ranking."""
 SPAN_TERM_WEIGHT = 1.5
 """How much rare-term overlap adds to a sentence's dense score when choosing what to quote.
 
@@ -183,6 +184,7 @@ class Retriever:
         self._starts, self._ends = columns["start"].view(np.ndarray), columns["end"].view(np.ndarray)
         self._entry_terms = Remembered(lexicon.entry_terms.__getitem__, TERM_SETS_KEPT)
         self._paragraph_terms = Remembered(lexicon.paragraph_terms.__getitem__, TERM_SETS_KEPT)
+        self._context_terms = Remembered(self.context_terms, TERM_SETS_KEPT)
         self._spans = Remembered(self._paragraph_spans, TERM_SETS_KEPT)
         """The spans of each paragraph's entries, in order, kept once a question has reached the paragraph."""
         self._pieces = Remembered(lambda key: pieces_of(self._spans[key]), TERM_SETS_KEPT)
@@ -203,6 +205,22 @@ class Retriever:
             any(term in names or knows(term) for term in question_terms(name)) or not question_terms(name)
             for name in question_names(question)
         )
+
+    def context_terms(self, key: Key) -> set[int]:
+        """The term numbers of a paragraph read where it stands: its own, its section heading's and its document's
+        title's.
+
+        A paragraph leaves unsaid what its heading and title already said: under "Minor releases" in a post on
+        Julia's releases, "Minor releases are branched every four months" never names Julia, and a question asking
+        how often Julia branches a minor release met its rare word only in the post's other paragraphs. Measured on
+        the dev splits of all four eval collections (heading, title, both): with both, recall@1 rose on the real
+        documents 0.792 -> 0.812 and on the wild collection 0.713 -> 0.723, recall@3 on the wild one 0.822 ->
+        0.842, the bundled and formats sets unchanged. Only the ranking bonus reads them: the coverage the answer
+        decision was fitted on (`Hit.coverage`) counts the paragraph's own words.
+        """
+        article, paragraph = self.documents.paragraph(key)
+        context = terms(f"{paragraph.section or ''} {article.title or ''}")
+        return self._paragraph_terms[key] | set(self.weights.vocabulary.numbers(context))
 
     def _paragraph(self, key: Key) -> Paragraph:
         return self.documents.paragraph(key)[1]
@@ -362,19 +380,21 @@ class Retriever:
         return float(np.max(self.index.vectors[self._entries(key)] @ query)) + self._bonuses([key], wanted)[0]
 
     def _bonuses(self, keys: Iterable[Key], wanted: QuestionTerms) -> list[float]:
-        """Each paragraph's rare-term bonus, less the penalties for a label and for a paragraph that adds little to
-        the question; for all of a question's candidates in one call, as there are about 35."""
+        """Each paragraph's rare-term bonus (its terms read in context, `context_terms`), less the penalties for a
+        label and for a paragraph that adds little to the question (its own terms); for all of a question's
+        candidates in one call, as there are about 35."""
         keys = list(keys)
         present = list(map(self._paragraph_terms.get, keys))
+        shares = wanted.overlaps(map(self._context_terms.get, keys))
         bonuses = []
-        for key, terms, share in zip(keys, present, wanted.overlaps(present), strict=True):
+        for key, own, share in zip(keys, present, shares, strict=True):
             fragment = self._fragments.get(key)
             if fragment is None:
                 fragment = self._fragments[key] = is_fragment(self._paragraph(key).text)
             bonuses.append(
                 self.paragraph_term_weight * share
                 - FRAGMENT_PENALTY * fragment
-                - FEW_NEW_TERMS_PENALTY * (wanted.new_terms(terms) < MIN_NEW_TERMS)
+                - FEW_NEW_TERMS_PENALTY * (wanted.new_terms(own) < MIN_NEW_TERMS)
             )
         return bonuses
 

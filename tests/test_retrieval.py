@@ -10,9 +10,13 @@ from qa import Assistant, Settings
 from qa.errors import InvalidQuestion
 from qa.retrieve import best_piece, fuse, is_fragment, pieces_of
 from qa.sentences import Span
-from tests.conftest import open_built
+from qa.terms import terms
+from tests.conftest import PROJECT_ROOT, open_built
 
 G8 = "What did the G8 urge North Korea to do?"
+JULIA = PROJECT_ROOT / "tests" / "data" / "wild" / "julialang-blog-2019-release-process.html"
+BRANCHED = "Minor releases are branched every four months"
+"""A paragraph under the heading "Minor releases" of the post "Julia’s Release Process", which never names Julia."""
 FUND_ANSWER = "The relief fund pays for seed, tools and the repair of wells in the districts the drought hit hardest."
 FUND = f"""# The drought relief fund
 
@@ -24,6 +28,15 @@ The relief fund closed.
 
 The fund closed in March because the donors withdrew their pledges after an audit found missing receipts.
 """
+
+
+@pytest.fixture(scope="module")
+def julia(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Assistant:
+    """A collection of one blog post whose paragraphs leave to their headings and title what they are about."""
+    root = tmp_path_factory.mktemp("julia")
+    (root / "corpus").mkdir()
+    (root / "corpus" / JULIA.name).write_bytes(JULIA.read_bytes())
+    return open_built(Settings(corpus_dir=root / "corpus", index_dir=root / "index"), encoder)
 
 
 @pytest.fixture(scope="module")
@@ -140,3 +153,29 @@ def test_a_paragraph_s_best_piece_is_its_best_sentence_or_pair_not_the_whole() -
 
 def test_a_one_sentence_paragraph_s_best_piece_is_the_paragraph() -> None:
     assert best_piece([0.9], pieces_of([Span(0, 40)])) == 0.9
+
+
+def test_a_paragraph_is_read_with_its_section_heading_s_and_title_s_words(julia: Assistant) -> None:
+    retriever = julia.retriever
+    vocabulary = retriever.weights.vocabulary
+    key, (article, paragraph) = next(
+        (key, found)
+        for key in range(retriever.documents.paragraph_count)
+        if (found := retriever.documents.paragraph(key))[1].text.startswith(BRANCHED)
+    )
+    (word,) = vocabulary.numbers(terms("Julia"))
+    assert (paragraph.section, article.title) == ("Minor releases", "Julia’s Release Process")
+    assert word not in vocabulary.numbers(terms(paragraph.text))
+    assert set(vocabulary.numbers(terms(f"{paragraph.section} {article.title}"))) <= retriever.context_terms(key)
+    assert set(vocabulary.numbers(terms(paragraph.text))) <= retriever.context_terms(key)
+
+
+def test_a_word_the_title_says_does_not_favour_the_paragraph_repeating_it_over_the_one_that_answers(
+    julia: Assistant,
+) -> None:
+    # A dev question of the wild collection. Under the heading "Minor releases", the paragraph before the answer
+    # says "internal Julia stuff" and the answer never names Julia; read with the title, both hold the word.
+    ranked = [hit.paragraph.text for hit in julia.retriever.search("How often does Julia branch a minor release?", 10)]
+    answer = next(i for i, text in enumerate(ranked) if text.startswith(BRANCHED))
+    repeating = next(i for i, text in enumerate(ranked) if text.startswith("Minor releases are also where"))
+    assert answer < repeating
