@@ -1054,6 +1054,8 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
     if any(labelled.search(page) for page in pages) or labelled.search(ref.text):
         return True
     words = normalize(note).split(" ")
+    if len(pages) == 1:
+        return _across_lines(number, words, ref)
     for index, page in enumerate(pages):
         for cut in range(1, len(words)):
             head = _labelled(number, " ".join(words[:cut]), ref).search(page)
@@ -1062,5 +1064,34 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
             tail = text_pattern(" ".join(words[cut:]), ref)
             following = pages[index + 1] if index + 1 < len(pages) else ""
             if tail.search(page, head.end()) or tail.search(following):
+                return True
+    return False
+
+
+def _across_lines(number: int, words: list[str], ref: Reference) -> bool:
+    """Whether a one-page reference (a text, Markdown or HTML file: the whole document is one page) prints note
+    `number` in two runs: its number and head ending one line, the rest opening a later one.
+
+    A page foot is what breaks a note in two, and a one-page document has none but where a text file set from
+    printed pages keeps the page's furniture between a note's lines (`Reference.blocks`, its lines). Anywhere else
+    the number printed beside the note's words is its label, and a number standing before any of its words is not:
+    on one page a bare "6" in the text and the words of note 5 further on would make note 5 pass as note 6. A
+    Markdown or HTML file has no lines of its own (`blocks` is empty), so its notes stand whole or not at all.
+    """
+    for lines in ref.blocks:
+        joined = " ".join(lines)
+        ends, starts, offset = set(), set(), 0
+        for line in lines:
+            starts.add(offset)
+            offset += len(line)
+            ends.add(offset)
+            offset += 1
+        for cut in range(1, len(words)):
+            head = _labelled(number, " ".join(words[:cut]), ref)
+            broken = [match.end() for match in head.finditer(joined) if match.end() in ends]
+            if not broken and head.search(joined) is None:
+                break
+            tail = text_pattern(" ".join(words[cut:]), ref)
+            if broken and any(match.start() in starts for match in tail.finditer(joined, min(broken))):
                 return True
     return False

@@ -845,6 +845,17 @@ def test_a_note_labelled_with_a_leading_zero_is_found_under_its_number() -> None
     assert not note_in_reference(2, parsed.footnotes[1], reference(path))
 
 
+def test_a_note_cited_under_another_number_on_a_one_page_reference_is_not_the_documents() -> None:
+    """A text file is one page: MacDowell's note 5 runs over ten lines, and a "6" printed anywhere before its words
+    is no label of it. Under its own number it is the document's; under 6 it is not."""
+    path = PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-macdowell-critical-historical-essays.txt"
+    (doc,) = articles(path)
+    ref = reference(path)
+    assert doc.footnotes[5].startswith("The fundamental doctrine of the Pythagorean philosophy")
+    assert note_in_reference(5, doc.footnotes[5], ref)
+    assert [n for n in (4, 6, 12) if note_in_reference(n, doc.footnotes[5], ref)] == []
+
+
 def test_a_note_cited_by_a_marker_written_with_a_leading_zero_counts_as_cited_in_the_quote() -> None:
     """MacDowell's quote holds `[01]` as printed: its note 1 is the quote's own, and rightly cited; the same note
     given under another number (2) is not."""
