@@ -336,3 +336,41 @@ def test_the_lead_in_above_a_grid_table_stays_text() -> None:
     assert (
         "The markup in Markdown should be semantic, not presentations. The table below gives a small example." in texts
     )
+
+
+CODE_AND_NOTE = "Read the first item with `x[1]`, as the manual says.[^1]\n\n[^1]: Section 4 of the manual.\n"
+"""A code span indexing a list, in a file that defines note 1."""
+
+
+def test_a_bracketed_number_in_a_code_span_is_no_marker_though_the_document_defines_that_note() -> None:
+    found = only_article_of(CODE_AND_NOTE)
+    (paragraph,) = found.paragraphs
+    assert paragraph.text == "Read the first item with x[1], as the manual says.[1]"
+    assert [(m.number, paragraph.text[m.start : m.end]) for m in paragraph.markers] == [(1, "[1]")]
+    assert paragraph.markers[0].start == paragraph.text.rindex("[1]")
+
+
+def test_a_bracketed_number_in_inline_html_code_is_no_marker() -> None:
+    found = only_article_of(CODE_AND_NOTE.replace("`x[1]`", "<code>x[1]</code>"))
+    (paragraph,) = found.paragraphs
+    assert paragraph.text == "Read the first item with x[1], as the manual says.[1]"
+    assert [m.start for m in paragraph.markers] == [paragraph.text.rindex("[1]")]
+
+
+def test_a_typed_bracketed_number_outside_code_is_the_marker_of_the_note_the_document_defines() -> None:
+    found = only_article_of("The manual says so [1] and shows `y[2]`.\n\n[1] Section 4 of the manual.\n")
+    (paragraph,) = found.paragraphs
+    assert [m.number for m in paragraph.markers] == [1]
+    assert found.footnotes == {1: "Section 4 of the manual."}
+
+
+def test_a_raw_html_pre_block_is_one_preformatted_paragraph_with_its_lines_and_no_marker() -> None:
+    listing = "<pre>\n&gt; x &lt;- c(10, 20)\n&gt; x[1]\n[1] 10\n</pre>"
+    text = f"Run it:\n\n{listing}\n\nIt prints the first.[^1]\n\n[^1]: R.\n"
+    found = only_article_of(text)
+    assert [(p.kind, p.text) for p in found.paragraphs] == [
+        ("text", "Run it:"),
+        ("preformatted", "> x <- c(10, 20)\n> x[1]\n[1] 10"),
+        ("text", "It prints the first.[1]"),
+    ]
+    assert [m.number for p in found.paragraphs for m in p.markers] == [1]
