@@ -1077,6 +1077,9 @@ def _across_lines(number: int, words: list[str], ref: Reference) -> bool:
     the number printed beside the note's words is its label, and a number standing before any of its words is not:
     on one page a bare "6" in the text and the words of note 5 further on would make note 5 pass as note 6. A
     Markdown or HTML file has no lines of its own (`blocks` is empty), so its notes stand whole or not at all.
+    A line may also end in a bracket closing the note's paragraph, where a transcriber brackets a note of several
+    paragraphs and closes each (`[Footnote 24: … alluded to.]`, then its next paragraph); the parser reads the
+    bracket as no word of the note, and the note's next paragraph opens the next line.
     """
     for lines in ref.blocks:
         joined = " ".join(lines)
@@ -1084,7 +1087,7 @@ def _across_lines(number: int, words: list[str], ref: Reference) -> bool:
         for line in lines:
             starts.add(offset)
             offset += len(line)
-            ends.add(offset)
+            ends |= {offset, offset - 1} if line.endswith("]") else {offset}
             offset += 1
         for cut in range(1, len(words)):
             head = _labelled(number, " ".join(words[:cut]), ref)
