@@ -1037,9 +1037,12 @@ def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks
 
 
 def _labelled(number: int, note: str, ref: Reference) -> re.Pattern[str]:
-    """The note's number as the document may print it, then the note's words."""
+    """The note's number as the document may print it, then the note's words. Not as Markdown's source writes a
+    note's label (`[^1]:`): a rendered Markdown page numbers its notes (`_numbered_notes`) and shows that syntax only
+    in code, as an example of writing a note, which labels none of the document's (the JOSS paper on writing shows
+    `[^1]: An open license that allows reuse.` in a code block, and that note is its second)."""
     body = text_pattern(note, ref).pattern
-    label = rf"(?:\[\^?0*{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
+    label = rf"(?:\[0*{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
     return re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
 
 

@@ -869,3 +869,14 @@ def test_a_note_cited_by_a_marker_written_with_a_leading_zero_counts_as_cited_in
     references = {doc.id: reference(path)}
     verdicts = [judge(question, [], Answer("q", False, "", (s,)), references) for s in (right, wrong)]
     assert [(v.cited, v.correctly_cited) for v in verdicts] == [(1, 1), (1, 0)]
+
+
+def test_a_notes_words_under_markdowns_label_in_a_code_example_are_not_that_note() -> None:
+    """The JOSS paper on writing shows `[^1]: An open license that allows reuse.` in a code block; rendered, that
+    note is its second (`[^markers]` is cited first). Note 2 is the document's; the same words as note 1 are not."""
+    path = PROJECT_ROOT / "tests" / "data" / "wild" / "joss-inara-2022-article-writing.md"
+    (doc,) = articles(path)
+    ref = reference(path)
+    assert doc.footnotes[2] == "An open license that allows reuse."
+    assert note_in_reference(2, doc.footnotes[2], ref)
+    assert not note_in_reference(1, doc.footnotes[2], ref)
