@@ -880,3 +880,15 @@ def test_a_notes_words_under_markdowns_label_in_a_code_example_are_not_that_note
     assert doc.footnotes[2] == "An open license that allows reuse."
     assert note_in_reference(2, doc.footnotes[2], ref)
     assert not note_in_reference(1, doc.footnotes[2], ref)
+
+
+def test_a_word_note_whose_line_break_the_reference_reads_as_no_space_is_the_documents() -> None:
+    """The FCC order's note 750 breaks its line with Word's carriage return, which mammoth drops: the reference reads
+    "discounts).See also". The note is the document's under its number, and under its neighbours' it is not."""
+    path = WILD / "fcc-15-24-open-internet-order.docx"
+    (doc,) = articles(path)
+    ref = reference(path)
+    assert "discounts). See also" in normalize(doc.footnotes[750])
+    assert note_in_reference(750, doc.footnotes[750], ref)
+    assert not note_in_reference(749, doc.footnotes[750], ref)
+    assert not note_in_reference(751, doc.footnotes[750], ref)
