@@ -1053,9 +1053,12 @@ def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks
 
 
 def _labelled(number: int, note: str, ref: Reference) -> re.Pattern[str]:
-    """The note's number as the document may print it, then the note's words."""
+    """The note's number as the document may print it, then the note's words. Not as Markdown's source writes a
+    note's label (`[^1]:`): a rendered Markdown page numbers its notes (`_numbered_notes`) and shows that syntax only
+    in code, as an example of writing a note, which labels none of the document's (the JOSS paper on writing shows
+    `[^1]: An open license that allows reuse.` in a code block, and that note is its second)."""
     body = text_pattern(note, ref).pattern
-    label = rf"(?:\[\^?0*{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
+    label = rf"(?:\[0*{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
     return re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
 
 
@@ -1070,6 +1073,8 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
     if any(labelled.search(page) for page in pages) or labelled.search(ref.text):
         return True
     words = normalize(note).split(" ")
+    if len(pages) == 1:
+        return _glued(number, words, ref) or _across_lines(number, words, ref)
     for index, page in enumerate(pages):
         for cut in range(1, len(words)):
             head = _labelled(number, " ".join(words[:cut]), ref).search(page)
@@ -1078,5 +1083,53 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
             tail = text_pattern(" ".join(words[cut:]), ref)
             following = pages[index + 1] if index + 1 < len(pages) else ""
             if tail.search(page, head.end()) or tail.search(following):
+                return True
+    return False
+
+
+def _glued(number: int, words: list[str], ref: Reference) -> bool:
+    """Whether a one-page reference prints note `number` whole under its number but for one space its extractor
+    dropped between two of its words, where the note breaks its line: mammoth ignores Word's carriage return
+    (`<w:cr/>`), so a Word note reads "discounts).See also" where Word shows a line break. The words run on in one
+    piece from the label, so no other note's number passes."""
+    page = ref.pages[0]
+    for cut in range(1, len(words)):
+        head = _labelled(number, " ".join(words[:cut]), ref)
+        if head.search(page) is None:
+            return False
+        tail = text_pattern(" ".join(words[cut:]), ref)
+        if any(tail.match(page, found.end()) for found in head.finditer(page)):
+            return True
+    return False
+
+
+def _across_lines(number: int, words: list[str], ref: Reference) -> bool:
+    """Whether a one-page reference (a text, Markdown or HTML file: the whole document is one page) prints note
+    `number` in two runs: its number and head ending one line, the rest opening a later one.
+
+    A page foot is what breaks a note in two, and a one-page document has none but where a text file set from
+    printed pages keeps the page's furniture between a note's lines (`Reference.blocks`, its lines). Anywhere else
+    the number printed beside the note's words is its label, and a number standing before any of its words is not:
+    on one page a bare "6" in the text and the words of note 5 further on would make note 5 pass as note 6. A
+    Markdown or HTML file has no lines of its own (`blocks` is empty), so its notes stand whole or not at all.
+    A line may also end in a bracket closing the note's paragraph, where a transcriber brackets a note of several
+    paragraphs and closes each (`[Footnote 24: … alluded to.]`, then its next paragraph); the parser reads the
+    bracket as no word of the note, and the note's next paragraph opens the next line.
+    """
+    for lines in ref.blocks:
+        joined = " ".join(lines)
+        ends, starts, offset = set(), set(), 0
+        for line in lines:
+            starts.add(offset)
+            offset += len(line)
+            ends |= {offset, offset - 1} if line.endswith("]") else {offset}
+            offset += 1
+        for cut in range(1, len(words)):
+            head = _labelled(number, " ".join(words[:cut]), ref)
+            broken = [match.end() for match in head.finditer(joined) if match.end() in ends]
+            if not broken and head.search(joined) is None:
+                break
+            tail = text_pattern(" ".join(words[cut:]), ref)
+            if broken and any(match.start() in starts for match in tail.finditer(joined, min(broken))):
                 return True
     return False

@@ -80,3 +80,21 @@ def test_bracketed_number_in_a_markdown_code_block_stays_words_where_the_documen
     (listing,) = [p for p in article.paragraphs if "#> [1] TRUE" in p.text]
     assert listing.text == "all(x > 0)\n#> [1] TRUE"
     assert listing.markers == ()
+
+
+def test_bracketed_number_in_a_markdown_code_span_stays_words_where_the_document_defines_that_note() -> None:
+    """A code span and inline HTML `<code>` index a list: "x[1]" cites none of the JOSS guide's notes 1 and 2."""
+    document = PANDOC_PAPER.read_bytes() + b"\nRead the first item with `x[1]`, the second with <code>x[2]</code>.\n"
+    (article,) = parse_bytes(document, PANDOC_PAPER.name).articles
+    assert set(article.footnotes) == {1, 2}
+    (paragraph,) = [p for p in article.paragraphs if p.text.startswith("Read the first item")]
+    assert paragraph.text == "Read the first item with x[1], the second with x[2]."
+    assert paragraph.markers == ()
+
+
+def test_raw_html_pre_in_markdown_is_one_preformatted_paragraph_whose_brackets_stay_words() -> None:
+    """A `<pre>` written into the Markdown keeps its lines (its words were lost) and cites no note."""
+    document = PANDOC_PAPER.read_bytes() + b"\n<pre>\n&gt; x &lt;- c(10, 20)\n&gt; x[1]\n[1] 10\n</pre>\n"
+    (article,) = parse_bytes(document, PANDOC_PAPER.name).articles
+    (listing,) = [p for p in article.paragraphs if "[1] 10" in p.text]
+    assert (listing.kind, listing.text, listing.markers) == ("preformatted", "> x <- c(10, 20)\n> x[1]\n[1] 10", ())

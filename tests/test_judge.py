@@ -863,6 +863,17 @@ def test_a_note_labelled_with_a_leading_zero_is_found_under_its_number() -> None
     assert not note_in_reference(2, parsed.footnotes[1], reference(path))
 
 
+def test_a_note_cited_under_another_number_on_a_one_page_reference_is_not_the_documents() -> None:
+    """A text file is one page: MacDowell's note 5 runs over ten lines, and a "6" printed anywhere before its words
+    is no label of it. Under its own number it is the document's; under 6 it is not."""
+    path = PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-macdowell-critical-historical-essays.txt"
+    (doc,) = articles(path)
+    ref = reference(path)
+    assert doc.footnotes[5].startswith("The fundamental doctrine of the Pythagorean philosophy")
+    assert note_in_reference(5, doc.footnotes[5], ref)
+    assert [n for n in (4, 6, 12) if note_in_reference(n, doc.footnotes[5], ref)] == []
+
+
 def test_a_note_cited_by_a_marker_written_with_a_leading_zero_counts_as_cited_in_the_quote() -> None:
     """MacDowell's quote holds `[01]` as printed: its note 1 is the quote's own, and rightly cited; the same note
     given under another number (2) is not."""
@@ -876,3 +887,26 @@ def test_a_note_cited_by_a_marker_written_with_a_leading_zero_counts_as_cited_in
     references = {doc.id: reference(path)}
     verdicts = [judge(question, [], Answer("q", False, "", (s,)), references) for s in (right, wrong)]
     assert [(v.cited, v.correctly_cited) for v in verdicts] == [(1, 1), (1, 0)]
+
+
+def test_a_notes_words_under_markdowns_label_in_a_code_example_are_not_that_note() -> None:
+    """The JOSS paper on writing shows `[^1]: An open license that allows reuse.` in a code block; rendered, that
+    note is its second (`[^markers]` is cited first). Note 2 is the document's; the same words as note 1 are not."""
+    path = PROJECT_ROOT / "tests" / "data" / "wild" / "joss-inara-2022-article-writing.md"
+    (doc,) = articles(path)
+    ref = reference(path)
+    assert doc.footnotes[2] == "An open license that allows reuse."
+    assert note_in_reference(2, doc.footnotes[2], ref)
+    assert not note_in_reference(1, doc.footnotes[2], ref)
+
+
+def test_a_word_note_whose_line_break_the_reference_reads_as_no_space_is_the_documents() -> None:
+    """The FCC order's note 750 breaks its line with Word's carriage return, which mammoth drops: the reference reads
+    "discounts).See also". The note is the document's under its number, and under its neighbours' it is not."""
+    path = WILD / "fcc-15-24-open-internet-order.docx"
+    (doc,) = articles(path)
+    ref = reference(path)
+    assert "discounts). See also" in normalize(doc.footnotes[750])
+    assert note_in_reference(750, doc.footnotes[750], ref)
+    assert not note_in_reference(749, doc.footnotes[750], ref)
+    assert not note_in_reference(751, doc.footnotes[750], ref)

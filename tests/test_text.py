@@ -341,6 +341,20 @@ def test_a_bracketed_number_no_glued_marker_cited_before_stays_text(macdowell: A
     assert note.startswith('The strength of the "Fate" motive')
 
 
+def test_a_keys_bracketed_numbers_are_no_markers_though_the_document_defines_those_notes(macdowell: Article) -> None:
+    """The legend's `[1]  = Whole-note` opens its line and is what the `=` explains: no citation of note 1."""
+    key = next(p for p in macdowell.paragraphs if p.text.startswith("[L]  = Longa"))
+    assert "[1]  = Whole-note" in key.text and "[16] = Sixteenth-note" in key.text
+    assert key.markers == ()
+    assert macdowell.footnote(1) is not None and macdowell.footnote(8) is not None
+
+
+def test_a_bracketed_number_a_line_of_the_text_opens_is_still_a_marker() -> None:
+    """A citation the wrapping set at a line's start, with no `=` after it, cites its reference (RFC 2616's "[14].")."""
+    (article,) = parse_text("Notes on it are given in\n[1]. The text goes on.\n\n[1] The reference.\n", "rfc.txt")
+    assert [m.number for p in article.paragraphs for m in p.markers] == [1]
+
+
 def test_a_labelled_title_with_a_subtitle_indented_under_it_is_the_title(macdowell: Article) -> None:
     assert (macdowell.title, macdowell.author) == ("Critical & Historical Essays", "Edward MacDowell")
 

@@ -1036,7 +1036,7 @@ def _write_markers(body: etree._Element, notes: dict[int, str], listed: Iterable
         _replace_with_text(node, f"[{number}]")
 
 
-_CODE_TAGS = frozenset({"pre", "code", "kbd", "samp"})
+CODE_TAGS = frozenset({"pre", "code", "kbd", "samp"})
 """The elements HTML sets computer code in: a listing, code, what a user types, what a program prints."""
 
 
@@ -1046,7 +1046,7 @@ def _keep_literal_brackets(body: etree._Element, listed: frozenset[int]) -> None
     makes a note marker `[n]`. A list or range citing that list is written as its markers, "[1-5]" as
     "[1][2][3][4][5]", since a marker cites one note.
 
-    Inside code (`_CODE_TAGS`) a typed "[1]" is an index or a program's output label ("x[1]", R's "#> [1] 10"),
+    Inside code (`CODE_TAGS`) a typed "[1]" is an index or a program's output label ("x[1]", R's "#> [1] 10"),
     never a citation, whatever the page's reference list holds: it stays words there. Only footnote markup (a linked
     or raised number) makes a marker in code."""
     for node in body.iter():
@@ -1057,8 +1057,8 @@ def _keep_literal_brackets(body: etree._Element, listed: frozenset[int]) -> None
 
 
 def _in_code(node: etree._Element | None) -> bool:
-    """Whether an element is code or stands inside code (`_CODE_TAGS`)."""
-    return node is not None and any(element.tag in _CODE_TAGS for element in (node, *node.iterancestors()))
+    """Whether an element is code or stands inside code (`CODE_TAGS`)."""
+    return node is not None and any(element.tag in CODE_TAGS for element in (node, *node.iterancestors()))
 
 
 def _markers_or_words(text: str, listed: frozenset[int]) -> str:

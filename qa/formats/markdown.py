@@ -40,7 +40,7 @@ from qa.formats.document import (
 )
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
-from qa.formats.html import find_notes
+from qa.formats.html import CODE_TAGS, find_notes
 from qa.formats.metadata import IDENTIFIER_RE, printed_name, slashed_date, web_address
 from qa.sentences import NOTE_NUMBER
 
@@ -73,6 +73,14 @@ the words and not the tag. An output tag (`{{ page.title }}`) shows a value only
 _TEMPLATE_DESTINATION_RE = re.compile(rf"\]\(\s*(?:{_TAG})[^\s()]*\s*\)", re.DOTALL)
 """A link whose address a template fills in (`[Reach out]({{ "/contact/" | url }})`, Eleventy, Jekyll): CommonMark
 reads no link where the address has spaces, so its brackets and the tag were read as words."""
+_CODE_BRACKET = "\ue002"
+"""A `[` written in code (a code span or block, HTML's `<code>` or `<pre>`) while the walk reads the file: in code
+"x[1]" is an index and "#> [1] 10" a program's output label, never a citation, whatever notes the document defines.
+`_typed_markers` makes no marker of it, as it may of a `[n]` typed in the text, and writes it back as the `[` it is."""
+_CODE_BRACKET_RE = re.compile(rf"{_CODE_BRACKET}(?P<number>(?={NOTE_NUMBER}\]))?")
+_CODE_OPEN_RE = re.compile(rf"<(?:{'|'.join(CODE_TAGS)})\b", re.IGNORECASE)
+_CODE_CLOSE_RE = re.compile(rf"</(?:{'|'.join(CODE_TAGS)})\s*>", re.IGNORECASE)
+"""Inline HTML opening and closing code in a paragraph (`<code>y[1]</code>`, `<kbd>`, `<samp>`)."""
 _IN_PAGE_LINK_RE = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']#[^\"']+[\"']", re.IGNORECASE)
 _LINK_CLOSE_RE = re.compile(r"</a\s*>", re.IGNORECASE)
 _LINKED_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
@@ -148,7 +156,7 @@ def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
     """
     parts: list[str] = []
     children = token.children or []
-    in_page_link = False
+    in_page_link = in_code = False
     for previous, child, following in zip(
         [None, *children][: len(children)], children, [*children[1:], None][: len(children)], strict=True
     ):
@@ -156,15 +164,16 @@ def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
             in_page_link = bool(_IN_PAGE_LINK_RE.match(child.content)) or (
                 in_page_link and not _LINK_CLOSE_RE.match(child.content)
             )
+            in_code = bool(_CODE_OPEN_RE.match(child.content)) or (in_code and not _CODE_CLOSE_RE.match(child.content))
         elif child.type == "text" and in_page_link:
             parts.append(_linked_text(child.content))
+        elif child.type == "code_inline" or (child.type == "text" and in_code):
+            parts.append(_code(child.content))
         elif child.type == "text":
             content = child.content
             if previous is not None and previous.type in _ATTRIBUTED:
                 content = _ATTRIBUTES_RE.sub("", content, count=1)
             parts.append(literal_brackets(_SHORTCODE_RE.sub("", _citations(content, references))))
-        elif child.type == "code_inline":
-            parts.append(literal_brackets(child.content))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type == "footnote_ref":
@@ -181,6 +190,11 @@ _ATTRIBUTES_RE = re.compile(rf"\A\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}")
 figure's paragraph read "{#fig:mandrill}"."""
 _ATTRIBUTED = frozenset({"image", "link_close", "code_inline"})
 """The inline elements pandoc's `link_attributes` and `inline_code_attributes` extensions let attributes follow."""
+
+
+def _code(text: str) -> str:
+    """Code's words with each `[` marked as code's (`_CODE_BRACKET`)."""
+    return text.replace("[", _CODE_BRACKET)
 
 
 def _linked_text(text: str) -> str:
@@ -233,7 +247,11 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
     """The words a browser shows of a raw HTML block written into Markdown (a Jekyll page's table of speakers'
     biographies): each innermost block element's text, one block per line it breaks with `<br>`; and the notes
     it holds, {number: text}: a notes list the document's numbered in-page links (`anchors`) lead to, as a Hugo
-    post writes its footnotes in HTML. The notes section, its heading with it, is no text of the body."""
+    post writes its footnotes in HTML. The notes section, its heading with it, is no text of the body.
+
+    A `<pre>` is one preformatted block, its line breaks and indentation kept, as a fenced code block is: it is no
+    block element a paragraph's words stand in, and its listing was lost. Brackets in code (`CODE_TAGS`) are
+    code's (`_CODE_BRACKET`)."""
     try:
         nodes = [node for node in lxml.html.fragments_fromstring(html) if isinstance(getattr(node, "tag", None), str)]
     except (etree.ParserError, ValueError):
@@ -246,10 +264,17 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
     blocks: list[Block] = []
     for root in holder:
         etree.strip_elements(root, *_HTML_UNREAD, with_tail=False)
+        _mark_code(root)
         for br in root.iter("br"):
             br.tail = _LINE_BREAK + (br.tail or "")
-        for node in root.iter(*_HTML_BLOCK_TAGS):
-            if any(inner.tag in _HTML_BLOCK_TAGS for inner in node.iterdescendants()):
+        for node in root.iter(*_HTML_BLOCK_TAGS, "pre"):
+            if any(outer.tag == "pre" for outer in node.iterancestors()):
+                continue
+            if node.tag == "pre":
+                listing = node.text_content().replace(_LINE_BREAK, "\n")
+                blocks += [Block(listing, "text", preformatted=True)] if listing.strip() else []
+                continue
+            if any(inner.tag in (*_HTML_BLOCK_TAGS, "pre") for inner in node.iterdescendants()):
                 continue
             kind: ParagraphKind = "heading" if node.tag in _HTML_HEADINGS else "text"
             cell = node.tag in ("td", "th")
@@ -258,6 +283,16 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
                 if text and not (cell and not _is_sentence(text)):
                     blocks.append(Block(literal_brackets(text), kind))
     return blocks, notes
+
+
+def _mark_code(root: etree._Element) -> None:
+    """Mark each `[` inside code (`CODE_TAGS`) under `root` as code's (`_CODE_BRACKET`), in place."""
+    for code in root.iter(*CODE_TAGS):
+        for node in code.iter():
+            if isinstance(node.tag, str) and node.text:
+                node.text = _code(node.text)
+            if node is not code and node.tail:
+                node.tail = _code(node.tail)
 
 
 def _note_number(token: Token, by_label: bool) -> int:
@@ -356,7 +391,7 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             walk.blocks += found
             walk.raw += [block.text for block in found]
         elif kind in _CODE_TOKENS and note is None:
-            walk.blocks.append(Block(literal_brackets(token.content), "text", preformatted=True))
+            walk.blocks.append(Block(_code(token.content), "text", preformatted=True))
             walk.raw.append(token.content)
         elif kind == "inline" and _GRID_TABLE_RE.fullmatch(token.content):
             continue
@@ -459,9 +494,9 @@ def _in_page_anchors(text: str) -> list[etree._Element]:
 def _typed_markers(text: str, notes: Mapping[int, str]) -> str:
     """A bracketed number the author typed ("[12]") is a note marker where the document defines that note (a final
     `[n] text` block); any other stays the words it is (`literal_brackets`): a citation of a list, a quoted "[3]".
-    A code block (`Block.preformatted`) is not read so: in code "[1]" is an index or a program's output label
-    ("#> [1] 10"), never a citation, and it stays words."""
-    return _TYPED_MARKER_RE.sub(lambda typed: f"[{typed[1]}]" if int(typed[1]) in notes else typed[0], text)
+    Code is not read so (`_CODE_BRACKET`): its brackets are written back as words."""
+    typed = _TYPED_MARKER_RE.sub(lambda typed: f"[{typed[1]}]" if int(typed[1]) in notes else typed[0], text)
+    return _CODE_BRACKET_RE.sub(lambda code: "[" + WORD_JOINER if code["number"] is not None else "[", typed)
 
 
 def _field_header(block: Block) -> dict[str, str] | None:
@@ -545,8 +580,7 @@ def parse(data: bytes, source: str) -> Parsed:
     tokens = _PARSER.parse(text, env)
     walk = _walk(tokens, _references(meta), _in_page_anchors(text), _numbered_by_label(env))
     blocks = [
-        block if block.preformatted else replace(block, text=_typed_markers(block.text, walk.footnotes))
-        for block in walk.blocks[: _endnotes(walk)]
+        replace(block, text=_typed_markers(block.text, walk.footnotes)) for block in walk.blocks[: _endnotes(walk)]
     ]
     walk.footnotes.update({n: _typed_markers(note, walk.footnotes) for n, note in walk.footnotes.items()})
     headers = [email_header(block.text.splitlines()) if block.kind == "text" else None for block in blocks]

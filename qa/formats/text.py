@@ -998,6 +998,18 @@ def _kind(units: list[_Unit], position: int) -> ParagraphKind:
     return "bullet" if unit.bullet else "text"
 
 
+_KEY_ENTRY_RE = re.compile(rf"^[ \t]*(\[){NOTE_NUMBER}\][ \t]*=", re.MULTILINE)
+"""A key's entry: a bracketed number opening its line, then `=` and what it stands for (a transcriber's legend of
+the symbols an e-text writes for music notes, `[1]  = Whole-note`, `[8]  = Eighth-note`)."""
+
+
+def _key_entries(text: str) -> tuple[int, ...]:
+    """Where each bracketed number a key defines (`_KEY_ENTRY_RE`) starts: words, not note markers
+    (`Paragraph.literal`). A marker follows the words it annotates and cites a note; a key's entry opens its line and
+    is the symbol the `=` explains, so it cites nothing, even where the document defines a note of that number."""
+    return tuple(entry.start(1) for entry in _KEY_ENTRY_RE.finditer(text))
+
+
 def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     section: str | None = None
@@ -1006,7 +1018,14 @@ def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
         if kind == "heading":
             section = unit.text
         paragraphs.append(
-            Paragraph(len(paragraphs) + 1, unit.text, unit.start, kind, None if kind == "heading" else section)
+            Paragraph(
+                len(paragraphs) + 1,
+                unit.text,
+                unit.start,
+                kind,
+                None if kind == "heading" else section,
+                literal=_key_entries(unit.text),
+            )
         )
     return tuple(paragraphs)
 
