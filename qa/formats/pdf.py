@@ -386,12 +386,14 @@ def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) 
     box's lines at its own leading, so a line of one box overlaps two lines of the next in height, half of each;
     joined to the first it reads into the other box mid-sentence ("... by establishing a Gained 6.5 points ..."),
     which no reader (nor pdftotext) does. Words of one line share a baseline wherever they stand, and a table's cells
-    of one row too; a raised note marker is off the baseline but touches its word.
+    of one row too; a raised note marker is off the baseline but touches its word. Boxes set side by side set their
+    text at one size: a run in type far smaller or larger than the line's (a marker, placed before its line when it
+    stands higher than the line's first words) is left to `_apart`.
     """
-    if not placed:
+    sizes = sorted((run[0]["size"], median(c["size"] for c in line.chars)))
+    if not placed or sizes[0] < sizes[1] * _SUPERSCRIPT_SIZE:
         return False
-    size = max(run[0]["size"], median(c["size"] for c in line.chars))
-    baseline = median(c["bottom"] for c in line.chars)
+    size, baseline = sizes[1], median(c["bottom"] for c in line.chars)
     if abs(run[0]["bottom"] - baseline) < _STAGGER * size:
         return False
     left, right = min(c["x0"] for c in run), max(c["x1"] for c in run)
