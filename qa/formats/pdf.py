@@ -90,7 +90,12 @@ _WORD_GAP = 0.1
 parts two words: poppler's `minWordBreakSpace`, so a sign set a thin space apart ("§ 39.13") reads as two words."""
 _OVERLAP = 0.4
 """Share of a character's height that must overlap a line's for the character to sit on that line."""
+_ONE_SIZE = 1.05
+"""Two runs whose sizes differ by less than this ratio are set in one size (`_staggered`, `_box_gutter`); a margin
+heading set beside its text is a point larger (12 against 10.98 points)."""
 _STAGGER = 0.2
+_BOX_WORDS = 4
+"""Words a line of running text holds at least (`_box_gutter`); a chart's label holds a name or two."""
 """Ems apart two baselines stand at least for text on them, a gutter apart, to be two boxes' lines (`_staggered`)."""
 _STACKED = 0.5
 """Share of the narrower glyph's width two glyphs must overlap to stand over one another, on two lines (`_group`)."""
@@ -387,11 +392,11 @@ def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) 
     joined to the first it reads into the other box mid-sentence ("... by establishing a Gained 6.5 points ..."),
     which no reader (nor pdftotext) does. Words of one line share a baseline wherever they stand, and a table's cells
     of one row too; a raised note marker is off the baseline but touches its word. Boxes set side by side set their
-    text at one size: a run in type far smaller or larger than the line's (a marker, placed before its line when it
-    stands higher than the line's first words) is left to `_apart`.
+    text at one size (`_ONE_SIZE`): a run in a smaller or larger type than the line's (a marker, placed before its
+    line when it stands higher than the line's first words; a heading in the margin) is left to `_apart`.
     """
     sizes = sorted((run[0]["size"], median(c["size"] for c in line.chars)))
-    if not placed or sizes[0] < sizes[1] * _SUPERSCRIPT_SIZE:
+    if not placed or sizes[1] > sizes[0] * _ONE_SIZE:
         return False
     size, baseline = sizes[1], median(c["bottom"] for c in line.chars)
     if abs(run[0]["bottom"] - baseline) < _STAGGER * size:
@@ -1094,13 +1099,16 @@ def _box_gutter(rows: list[_Line]) -> float | None:
     printout of cards beside one another, a list of names beside a paragraph that describes them. However few the
     lines (a card of one line beside a list: too few for `_gutter` or `_sidebar`), read top to bottom across the
     gap they interleave, one box's sentence broken by the other's line. The gap most such pairs of lines part at is
-    the gutter; the lines of one size only, as a box's are, so a cover's small date beside its large title stays
-    in the place `_apart` gives it.
+    the gutter; the lines of one size only (`_ONE_SIZE`), as boxes set side by side are: a heading set in the margin
+    beside its text, in a larger size, is the text's (`_side_headings`), and a cover's small date beside its large
+    title stays in the place `_apart` gives it. Both lines hold words, one of them a line of running text
+    (`_BOX_WORDS`): a chart's labels and values stand at staggered heights too, each alone, and no box of text.
     """
     gaps: list[tuple[float, float]] = []
     for upper, lower in pairwise(rows):
         sizes = sorted((median(c["size"] for c in upper.chars), median(c["size"] for c in lower.chars)))
-        if lower.top >= upper.bottom or sizes[1] > sizes[0] * _HEADING_SIZE:
+        words = sorted(len(_TITLE_WORD_RE.findall("".join(c["text"] for c in line.chars))) for line in (upper, lower))
+        if lower.top >= upper.bottom or sizes[1] > sizes[0] * _ONE_SIZE or not words[0] or words[1] < _BOX_WORDS:
             continue
         first, second = sorted((upper, lower), key=lambda line: line.chars[0]["x0"])
         start, end = max(c["x1"] for c in first.chars), second.chars[0]["x0"]
