@@ -395,8 +395,10 @@ def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) 
     text at one size (`_ONE_SIZE`): a run in a smaller or larger type than the line's (a marker, placed before its
     line when it stands higher than the line's first words; a heading in the margin) is left to `_apart`.
     """
+    if not placed:
+        return False
     sizes = sorted((run[0]["size"], median(c["size"] for c in line.chars)))
-    if not placed or sizes[1] > sizes[0] * _ONE_SIZE:
+    if sizes[1] > sizes[0] * _ONE_SIZE:
         return False
     size, baseline = sizes[1], median(c["bottom"] for c in line.chars)
     if abs(run[0]["bottom"] - baseline) < _STAGGER * size:
