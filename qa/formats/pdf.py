@@ -393,9 +393,11 @@ def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) 
     which no reader (nor pdftotext) does. Words of one line share a baseline wherever they stand, and a table's cells
     of one row too; a raised note marker is off the baseline but touches its word. Boxes set side by side set their
     text at one size (`_ONE_SIZE`): a run in a smaller or larger type than the line's (a marker, placed before its
-    line when it stands higher than the line's first words; a heading in the margin) is left to `_apart`.
+    line when it stands higher than the line's first words; a heading in the margin) is left to `_apart`. Both hold
+    running text (`_BOX_WORDS`): a table's head centres a cell of a word or two between the lines of the cells
+    beside it, and the cells of its row are read together as before.
     """
-    if not placed:
+    if not placed or min(_word_count(run), _word_count(line.chars)) < _BOX_WORDS:
         return False
     sizes = sorted((run[0]["size"], median(c["size"] for c in line.chars)))
     if sizes[1] > sizes[0] * _ONE_SIZE:
@@ -405,6 +407,11 @@ def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) 
         return False
     left, right = min(c["x0"] for c in run), max(c["x1"] for c in run)
     return min(max(x0 - right, left - x1) for x0, x1 in placed) > _GUTTER_GAP * size
+
+
+def _word_count(chars: list[dict]) -> int:
+    """The words of two letters or more among `chars`."""
+    return len(_TITLE_WORD_RE.findall("".join(c["text"] for c in chars)))
 
 
 def _overprinted(run: list[dict], line: _Line) -> bool:
@@ -1109,7 +1116,7 @@ def _box_gutter(rows: list[_Line]) -> float | None:
     gaps: list[tuple[float, float]] = []
     for upper, lower in pairwise(rows):
         sizes = sorted((median(c["size"] for c in upper.chars), median(c["size"] for c in lower.chars)))
-        words = sorted(len(_TITLE_WORD_RE.findall("".join(c["text"] for c in line.chars))) for line in (upper, lower))
+        words = sorted(_word_count(line.chars) for line in (upper, lower))
         if lower.top >= upper.bottom or sizes[1] > sizes[0] * _ONE_SIZE or not words[0] or words[1] < _BOX_WORDS:
             continue
         first, second = sorted((upper, lower), key=lambda line: line.chars[0]["x0"])
