@@ -51,3 +51,29 @@ def test_glyph_mapped_to_no_character_is_left_out_as_pdftotext_leaves_it() -> No
     assert not [t for t in texts if "\x00" in t]
     assert any("Policies that came into e ect after September 15, 2020 were not evaluated" in t for t in texts)
     assert "Lead researchers: Jie Zhang and Zak Rogo" in texts
+
+
+def test_line_of_a_box_beside_another_on_its_own_leading_is_a_line_of_its_own() -> None:
+    """Page 2 sets "Changes since 2019" with its list on the left, and beside it a box of one line ("Gained 6.5
+    points ...") whose baseline falls between the list's first two lines: the list's sentence reads on in the list,
+    and the box's line is a paragraph under its own heading."""
+    texts, _ = read(CARD)
+    assert (
+        "Baidu improved its governance processes by establishing a committee to supervise privacy protections and"
+        " broadening the range of privacy issues addressed in its internal training program."
+    ) in texts
+    assert "Gained 6.5 points on comparable indicators since the 2019 RDR Index." in texts
+    assert "+ 6.5 points" in texts
+
+
+def test_list_of_names_beside_a_paragraph_is_read_one_box_at_a_time() -> None:
+    """Page 1 lists the services evaluated ("Baidu Search", "Baidu Cloud", "Baidu PostBar") left of a paragraph on
+    the Index's period whose lines stand between the names' lines: no name lands inside a sentence, nor is the last
+    name run on into the paragraph's first line."""
+    texts, _ = read(CARD)
+    assert {"Baidu Search", "Baidu Cloud", "Baidu PostBar"} <= set(texts)
+    assert (
+        "The 2020 RDR Index covers policies that were active between February 8, 2019 and September 15, 2020."
+        " Policies that came into e ect after September 15, 2020 were not evaluated for this Index. Scores re ect the"
+        " average score across the services we evaluated, with each service weighted equally."
+    ) in texts

@@ -90,6 +90,13 @@ _WORD_GAP = 0.1
 parts two words: poppler's `minWordBreakSpace`, so a sign set a thin space apart ("§ 39.13") reads as two words."""
 _OVERLAP = 0.4
 """Share of a character's height that must overlap a line's for the character to sit on that line."""
+_ONE_SIZE = 1.05
+"""Two runs whose sizes differ by less than this ratio are set in one size (`_staggered`, `_box_gutter`); a margin
+heading set beside its text is a point larger (12 against 10.98 points)."""
+_STAGGER = 0.2
+_BOX_WORDS = 4
+"""Words a line of running text holds at least (`_box_gutter`); a chart's label holds a name or two."""
+"""Ems apart two baselines stand at least for text on them, a gutter apart, to be two boxes' lines (`_staggered`)."""
 _STACKED = 0.5
 """Share of the narrower glyph's width two glyphs must overlap to stand over one another, on two lines (`_group`)."""
 _STACKED_SHARE = 0.3
@@ -306,6 +313,8 @@ class _Line:
     """The line stands under a short rule at the foot of its page (`_mark_foot_rule`): where notes begin."""
     before_chart: bool = False
     """A chart's labels, left out, follow the line in reading order (`_mark_before_charts`)."""
+    boxed: bool = False
+    """The line stands in one of two boxes set side by side (`_boxes`): its text never runs on into the other box."""
 
 
 @dataclass
@@ -327,7 +336,8 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
     however much their heights overlap (a table's two-line header cell beside one-line ones, a small running head
     printed over a large title). Within a run, glyphs may touch and kern ("F," overlap by half the comma). A run in
     a size far from the line's that stands a gutter away from its text (`_apart`) is a line of its own too: a cover's
-    small date beside the first line of its large title, both within the title line's height.
+    small date beside the first line of its large title, both within the title line's height; and so is a run a
+    gutter away on a baseline of its own (`_staggered`): a line of a box beside the line's box.
     """
     lines: list[_Line] = []
     placed: dict[int, list[tuple[float, float]]] = {}
@@ -336,7 +346,8 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
         height = max(bottom - top, 0.1)
         for line in reversed(lines[-3:]):
             overlap = min(line.bottom, bottom) - max(line.top, top)
-            if overlap < _OVERLAP * height or _apart(run, line, placed[id(line)]):
+            beside = _apart(run, line, placed[id(line)]) or _staggered(run, line, placed[id(line)])
+            if overlap < _OVERLAP * height or beside:
                 continue
             if not _stacked(run, placed[id(line)]):
                 line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
@@ -375,6 +386,37 @@ def _apart(run: list[dict], line: _Line, placed: list[tuple[float, float]]) -> b
     left, right = min(c["x0"] for c in run), max(c["x1"] for c in run)
     gap = min(max(x0 - right, left - x1) for x0, x1 in placed)
     return gap > _GUTTER_GAP * sizes[1]
+
+
+def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) -> bool:
+    """Whether a run stands a gutter away from a line's text (`_GUTTER_GAP` ems) on a baseline of its own, at least
+    `_STAGGER` ems off the line's: a line of a box set beside the line's box, not a word of the line.
+
+    A page laid out in boxes side by side (a web page printed by a browser: a summary card beside a list) sets each
+    box's lines at its own leading, so a line of one box overlaps two lines of the next in height, half of each;
+    joined to the first it reads into the other box mid-sentence ("... by establishing a Gained 6.5 points ..."),
+    which no reader (nor pdftotext) does. Words of one line share a baseline wherever they stand, and a table's cells
+    of one row too; a raised note marker is off the baseline but touches its word. Boxes set side by side set their
+    text at one size (`_ONE_SIZE`): a run in a smaller or larger type than the line's (a marker, placed before its
+    line when it stands higher than the line's first words; a heading in the margin) is left to `_apart`. Both hold
+    running text (`_BOX_WORDS`): a table's head centres a cell of a word or two between the lines of the cells
+    beside it, and the cells of its row are read together as before.
+    """
+    if not placed or min(_word_count(run), _word_count(line.chars)) < _BOX_WORDS:
+        return False
+    sizes = sorted((run[0]["size"], median(c["size"] for c in line.chars)))
+    if sizes[1] > sizes[0] * _ONE_SIZE:
+        return False
+    size, baseline = sizes[1], median(c["bottom"] for c in line.chars)
+    if abs(run[0]["bottom"] - baseline) < _STAGGER * size:
+        return False
+    left, right = min(c["x0"] for c in run), max(c["x1"] for c in run)
+    return min(max(x0 - right, left - x1) for x0, x1 in placed) > _GUTTER_GAP * size
+
+
+def _word_count(chars: list[dict]) -> int:
+    """The words of two letters or more among `chars`."""
+    return len(_TITLE_WORD_RE.findall("".join(c["text"] for c in chars)))
 
 
 def _overprinted(run: list[dict], line: _Line) -> bool:
@@ -1044,9 +1086,50 @@ def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
     beside the body text), so a column is looked at again, to `_NESTING` levels.
     """
     gutter = (_gutter(rows) or _sidebar(rows)) if rows and depth < _NESTING else None
-    if gutter is None:
+    if gutter is not None:
+        return _columns(page, rows, gutter, depth)
+    boxed = _box_gutter(rows) if rows and depth < _NESTING else None
+    if boxed is None:
         return [_Segment(rows, 0)] if rows else []
-    return _columns(page, rows, gutter, depth)
+    return _boxes(page, rows, boxed, depth)
+
+
+def _boxes(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_Segment]:
+    """The rows read as columns at a gap between boxes (`_box_gutter`), and the rows across that gap looked at again:
+    a page of cards may set two pairs of boxes side by side at two different gaps, one pair under the other."""
+    segments: list[_Segment] = []
+    for part in _columns(page, rows, gutter, depth):
+        found = _region(page, part.lines, depth) if part.side is None and len(part.lines) < len(rows) else [part]
+        for line in part.lines if part.side is not None else ():
+            line.boxed = True
+        segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in found]
+    return segments
+
+
+def _box_gutter(rows: list[_Line]) -> float | None:
+    """The x of the gap between boxes of text set side by side, each at its own leading, or None.
+
+    Two lines overlapping in height yet standing a gutter apart are two boxes' lines (`_staggered`): a browser's
+    printout of cards beside one another, a list of names beside a paragraph that describes them. However few the
+    lines (a card of one line beside a list: too few for `_gutter` or `_sidebar`), read top to bottom across the
+    gap they interleave, one box's sentence broken by the other's line. The gap most such pairs of lines part at is
+    the gutter; the lines of one size only (`_ONE_SIZE`), as boxes set side by side are: a heading set in the margin
+    beside its text, in a larger size, is the text's (`_side_headings`), and a cover's small date beside its large
+    title stays in the place `_apart` gives it. Both lines hold words, one of them a line of running text
+    (`_BOX_WORDS`): a chart's labels and values stand at staggered heights too, each alone, and no box of text.
+    """
+    gaps: list[tuple[float, float]] = []
+    for upper, lower in pairwise(rows):
+        sizes = sorted((median(c["size"] for c in upper.chars), median(c["size"] for c in lower.chars)))
+        words = sorted(_word_count(line.chars) for line in (upper, lower))
+        if lower.top >= upper.bottom or sizes[1] > sizes[0] * _ONE_SIZE or not words[0] or words[1] < _BOX_WORDS:
+            continue
+        first, second = sorted((upper, lower), key=lambda line: line.chars[0]["x0"])
+        start, end = max(c["x1"] for c in first.chars), second.chars[0]["x0"]
+        if end - start > _GUTTER_GAP * sizes[1]:
+            gaps.append((start, end))
+    middles = [(start + end) / 2 for start, end in gaps]
+    return max(middles, key=lambda x: sum(start < x < end for start, end in gaps), default=None)
 
 
 def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_Segment]:
@@ -2461,6 +2544,7 @@ def _breaks(
         previous.label
         or line.label
         or previous.before_chart
+        or (previous.boxed and line.page == previous.page and line.top < previous.top)
         or _closes_box(previous, line, feet)
         or _resized(previous, line)
     ):
