@@ -51,3 +51,14 @@ def test_a_byline_ending_in_the_corresponding_authors_envelope_names_every_autho
     assert npj.author == (
         "Stefan Mendt, Hanns-Christian Gunga, Dieter Felsenberg, Daniel L. Belavy, Mathias Steinach, Alexander C. Stahn"
     )
+
+
+def test_the_affiliations_at_the_first_pages_foot_are_no_note(npj: Article) -> None:
+    """The byline's numbers point to the affiliations set small at page 1's foot ("1Charité – Universitätsmedizin
+    Berlin, ..."); note 1 is the first reference, which "mental1,2" cites."""
+    assert npj.footnotes[1].startswith("Basner, M. et al. Effects of night work, sleep loss and time on task")
+    assert not [note for note in npj.footnotes.values() if "Universitätsmedizin Berlin" in note]
+
+
+def test_the_text_cites_all_56_references(npj: Article) -> None:
+    assert sorted(npj.footnotes) == list(range(1, 57))

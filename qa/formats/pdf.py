@@ -4323,6 +4323,17 @@ def _code_lines(pages: list[list[_Line]], body_size: float) -> set[int]:
     return {id(line) for line in code}
 
 
+def _unaffiliated(feet: list[dict[int, str]], first: list[_Line], front: frozenset[int]) -> list[dict[int, str]]:
+    """The first page's feet (`_Notes.page_feet`) without those every number of which the byline's names carry.
+
+    A journal sets the affiliations its byline's raised numbers point to ("Ana Ruiz1,2") at the first page's foot
+    in a note's small type, opening with "1": front matter like the byline (`_Front.lines`), not notes. Counted,
+    they clash with the references numbered from 1 the text cites, and neither would be read.
+    """
+    marks = {number for line in first if id(line) in front for number in _cites(line)}
+    return [foot for foot in feet if not marks or not foot.keys() <= marks]
+
+
 def _cites(line: _Line) -> list[int]:
     """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing.
 
@@ -4688,6 +4699,7 @@ def parse(data: bytes, source: str) -> Parsed:
         body += page
     order = {id(line): place for place, line in enumerate(body)}
     front = _front(body, body_size, metadata, words, lines_of)
+    feet[:1] = [(start, _unaffiliated(found, lines_of[0], front.lines), page) for start, found, page in feet[:1]]
     # a byline's affiliation numbers are no markers: counted, they would start the notes' numbering over at page 1
     paged = [
         _Page(start, found, frozenset(n for line in page if id(line) not in front.lines for n in _cites(line)))
