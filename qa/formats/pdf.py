@@ -3536,6 +3536,8 @@ class _Front:
     date: str | None
     lines: frozenset[int]
     """ids of the lines that print them: metadata, not paragraphs."""
+    marks: frozenset[int]
+    """The numbers the byline's names carry ("Ana Ruiz1,2"): they point to affiliations, not notes."""
 
 
 _TITLE_SLACK = 1.1
@@ -3663,7 +3665,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown += labelled[0] if labelled is not None else []
     shown += _labelled_terms(first, shown, body_size)
     shown += _cover_foot(first, shown)
-    return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+    marks = frozenset(number for line in (wrapped or [byline] if byline else []) for number in _cites(line))
+    return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys(), marks)
 
 
 def _info_title_lines(first: list[_Line], info: str | None, body_size: float) -> list[_Line]:
@@ -4323,14 +4326,15 @@ def _code_lines(pages: list[list[_Line]], body_size: float) -> set[int]:
     return {id(line) for line in code}
 
 
-def _unaffiliated(feet: list[dict[int, str]], first: list[_Line], front: frozenset[int]) -> list[dict[int, str]]:
-    """The first page's feet (`_Notes.page_feet`) without those every number of which the byline's names carry.
+def _unaffiliated(feet: list[dict[int, str]], marks: frozenset[int]) -> list[dict[int, str]]:
+    """The first page's feet (`_Notes.page_feet`) without those every number of which the byline's names carry
+    (`_Front.marks`).
 
     A journal sets the affiliations its byline's raised numbers point to ("Ana Ruiz1,2") at the first page's foot
-    in a note's small type, opening with "1": front matter like the byline (`_Front.lines`), not notes. Counted,
-    they clash with the references numbered from 1 the text cites, and neither would be read.
+    in a note's small type, opening with "1": front matter like the byline, not notes. Counted, they clash with
+    the references numbered from 1 the text cites, and neither would be read. A number only the title carries is
+    a note of its own (the title's acknowledgement), so only the byline's numbers count.
     """
-    marks = {number for line in first if id(line) in front for number in _cites(line)}
     return [foot for foot in feet if not marks or not foot.keys() <= marks]
 
 
@@ -4699,7 +4703,7 @@ def parse(data: bytes, source: str) -> Parsed:
         body += page
     order = {id(line): place for place, line in enumerate(body)}
     front = _front(body, body_size, metadata, words, lines_of)
-    feet[:1] = [(start, _unaffiliated(found, lines_of[0], front.lines), page) for start, found, page in feet[:1]]
+    feet[:1] = [(start, _unaffiliated(found, front.marks), page) for start, found, page in feet[:1]]
     # a byline's affiliation numbers are no markers: counted, they would start the notes' numbering over at page 1
     paged = [
         _Page(start, found, frozenset(n for line in page if id(line) not in front.lines for n in _cites(line)))
