@@ -248,10 +248,11 @@ variable's one letter."""
 _POWER_RE = re.compile(r"[0-9]+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 """A power's raised digits (`_POWER_BASE_RE`) and how they are written: raised, as the page prints them."""
-_AFFILIATION_MARKS_RE = re.compile(rf"(?:[*∗†‡§¶]|\[{NOTE_NUMBER}\])+,?")
+_AFFILIATION_MARKS_RE = re.compile(rf"(?:\s*(?:[*∗†‡§¶✉]|\[{NOTE_NUMBER}\]))+,?")
 """The marks after an author's name that point to an affiliation or a role: symbols ("Ana Ruiz†∗") or a raised
 number read as a marker ("Lee Kim[2]"), with the comma after them: where a byline parts its names (`_marked_names`),
-and what a labelled byline's names are read without (`_labelled_byline`)."""
+and what a labelled byline's names are read without (`_labelled_byline`). The corresponding author's mark may be an
+envelope set apart after the numbers ("Ana Ruiz[1][4] ✉"): a role's mark like "∗"."""
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _TITLE_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 """A title has a word: a letter alone, however large (a logo's glyph on a cover), is no title."""
@@ -3350,6 +3351,19 @@ def _marked_names(text: str) -> str | None:
     return ", ".join(names)
 
 
+def _degreed_names(text: str) -> str | None:
+    """The names of a byline that follows each name with its academic degrees and parts the names with semicolons
+    ("Ana Ruiz, MD, PhD; Lee Kim, MA"), as a list, else None. A medical journal prints its authors so: the commas
+    part a name from its degrees, so only the semicolons part the names, and the degrees are no part of a name."""
+    parts = [part.split(",") for part in text.split(";")]
+    names = [name.strip() for name, *_ in parts]
+    degreed = all(rest and all(_DEGREE_RE.fullmatch(degree.strip()) for degree in rest) for _, *rest in parts)
+    fits = len(parts) > 1 and degreed and all(personal_names(name) == name for name in names)
+    return ", ".join(names) if fits else None
+
+
+_DEGREE_RE = re.compile(r"(?=(?:[a-z]*[A-Z]){2})[A-Z][A-Za-z]{1,5}")
+"""An academic degree after a name ("MD", "PhD", "MPH", "MSc"): a short word with two capitals or more."""
 _AND_RE = re.compile(r"^and\s+")
 """The "and" before a list's last name ("..., and Bo Li[1]")."""
 
@@ -3490,6 +3504,21 @@ def _record_date(lines: list[_Line]) -> str | None:
     return max((found for value in values if value and (found := iso_date(value.group(1).strip(" .")))), default=None)
 
 
+def _published_date(lines: list[_Line]) -> str | None:
+    """The day a line opening with the label "Published:" gives ("Published: December 1, 2022. doi:..."), else
+    None. A journal's article information lists the article's history, label and date, and the day it was
+    published dates it; only that label says so (a day received or accepted precedes publication), and the colon
+    parts the label from a sentence or a reference's "Published 2020"."""
+    for line in lines:
+        if (found := _PUBLISHED_RE.match(line.text)) and (day := iso_date(found.group(1))):
+            return day
+    return None
+
+
+_PUBLISHED_RE = re.compile(r"Published(?: online)?:\s+(\w+ \d{1,2}, \d{4}|\d{1,2} \w+ \d{4})\b")
+"""The publication label and the day after it, month first or day first."""
+
+
 def _venue_date(lines: list[_Line]) -> str | None:
     """The month a proceedings volume's venue line (`_venue_footer`) dates the meeting to ("Proceedings of ... /
     July 5 - 10, 2020."): a paper in proceedings is published at its meeting, and a range of days dates it to the
@@ -3507,6 +3536,8 @@ class _Front:
     date: str | None
     lines: frozenset[int]
     """ids of the lines that print them: metadata, not paragraphs."""
+    marks: frozenset[int]
+    """The numbers the byline's names carry ("Ana Ruiz1,2"): they point to affiliations, not notes."""
 
 
 _TITLE_SLACK = 1.1
@@ -3578,8 +3609,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         masthead = masthead or title_lines  # a court's name over the case's caption: it issues the case, not titles it
         title_lines = caption
         end = first.index(caption[-1]) + 1 if caption else end
-    printed = None
-    for line in title_lines:
+    printed = _punctuated_title(title_lines, _info(metadata, "Title"))
+    for line in title_lines if printed is None else []:
         printed = _join(printed or "", line.text, words)
     title = (
         (_running_caption(pages) or _case_name(parties, lines))
@@ -3590,7 +3621,11 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     )
     under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
-    if byline is None and under is not None and (_names(under.text) or _marked_names(under.text)):
+    if (
+        byline is None
+        and under is not None
+        and (_names(under.text) or _marked_names(under.text) or _degreed_names(under.text))
+    ):
         byline = under
     # a byline whose first line already names people may wrap too: its names go on under it
     wrapped = _wrapped_byline(first[end:]) if under is not None and byline in (None, under) else []
@@ -3601,7 +3636,11 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     if byline is not None:
         named = " ".join(line.text for line in wrapped or [byline])
-        author = _marked_names(named) if wrapped else _names(by.group(1) if by else byline.text) or _marked_names(named)
+        author = (
+            _marked_names(named)
+            if wrapped
+            else _names(by.group(1) if by else byline.text) or _marked_names(named) or _degreed_names(named)
+        )
     elif labelled is not None:
         author = labelled[1]
     else:
@@ -3626,7 +3665,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown += labelled[0] if labelled is not None else []
     shown += _labelled_terms(first, shown, body_size)
     shown += _cover_foot(first, shown)
-    return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys())
+    marks = frozenset(number for line in (wrapped or [byline] if byline else []) for number in _cites(line))
+    return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys(), marks)
 
 
 def _info_title_lines(first: list[_Line], info: str | None, body_size: float) -> list[_Line]:
@@ -3653,6 +3693,17 @@ def _info_title_lines(first: list[_Line], info: str | None, body_size: float) ->
             if words != wanted[: len(words)]:
                 break
     return []
+
+
+def _punctuated_title(title_lines: list[_Line], info: str | None) -> str | None:
+    """The Info Title where it prints the title's lines word for word and adds only a mark where one line ends and
+    the next begins ("...in the Community" / "A Randomized Clinical Trial" and the Info Title "...in the Community:
+    A Randomized Clinical Trial"), else None. A title set over its subtitle parts them by the line break, which
+    joining the lines loses; the file's own title says which mark stands for it, as a citation writes it."""
+    if info is None or len(title_lines) < 2:
+        return None
+    lines = (r"\s+".join(map(re.escape, line.text.split())) for line in title_lines)
+    return info if re.fullmatch(r"[:.;,–—]?\s+".join(lines), info) else None
 
 
 def _beside(line: _Line, title: _Line) -> bool:
@@ -4275,6 +4326,18 @@ def _code_lines(pages: list[list[_Line]], body_size: float) -> set[int]:
     return {id(line) for line in code}
 
 
+def _unaffiliated(feet: list[dict[int, str]], marks: frozenset[int]) -> list[dict[int, str]]:
+    """The first page's feet (`_Notes.page_feet`) without those every number of which the byline's names carry
+    (`_Front.marks`).
+
+    A journal sets the affiliations its byline's raised numbers point to ("Ana Ruiz1,2") at the first page's foot
+    in a note's small type, opening with "1": front matter like the byline, not notes. Counted, they clash with
+    the references numbered from 1 the text cites, and neither would be read. A number only the title carries is
+    a note of its own (the title's acknowledgement), so only the byline's numbers count.
+    """
+    return [foot for foot in feet if not marks or not foot.keys() <= marks]
+
+
 def _cites(line: _Line) -> list[int]:
     """The note numbers a line's markers cite; a note's own opening number at a line's start cites nothing.
 
@@ -4640,6 +4703,7 @@ def parse(data: bytes, source: str) -> Parsed:
         body += page
     order = {id(line): place for place, line in enumerate(body)}
     front = _front(body, body_size, metadata, words, lines_of)
+    feet[:1] = [(start, _unaffiliated(found, front.marks), page) for start, found, page in feet[:1]]
     # a byline's affiliation numbers are no markers: counted, they would start the notes' numbering over at page 1
     paged = [
         _Page(start, found, frozenset(n for line in page if id(line) not in front.lines for n in _cites(line)))
@@ -4658,7 +4722,7 @@ def parse(data: bytes, source: str) -> Parsed:
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
     url = _own_url(metadata, links, source)
-    date = front.date or _record_date(margin) or _venue_date(notes.venue)
+    date = front.date or _record_date(margin) or _venue_date(notes.venue) or _published_date(prose)
     cited: dict[int, dict[int, str]] = {}
     laid_out = _blocks(sections, body_size, words, page_notes, cited)
     return assemble_sections(
