@@ -123,5 +123,14 @@ def test_quarto_footnotes_resolve_whole_and_leave_the_text() -> None:
     assert not any(text.startswith("I’m guessing that happens") for text in texts(QUARTO))
 
 
+def test_quartos_generated_reuse_and_citation_sections_are_not_indexed() -> None:
+    """Quarto appends "Reuse" (the licence) and "Citation" (a BibTeX entry, a cite-as line) to every post from its
+    settings; the post's own footnotes, in the same appendix, stay its notes."""
+    found = texts(QUARTO)
+    assert not {"Reuse", "Citation"} & set(found)
+    assert not any("@online{" in text or "please cite this work" in text for text in found)
+    assert found[-1] == "You should never send any sensitive information via mastodon."
+
+
 def test_quarto_footnote_marker_stands_after_its_sentence() -> None:
     assert any("using a shared protocol.[1] If two servers" in text for text in texts(QUARTO))
