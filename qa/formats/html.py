@@ -260,30 +260,43 @@ def _remove_contents_boxes(body: etree._Element) -> None:
             box.drop_tree()
 
 
-_GENERATED_ATTRIBUTION_IDS = ("quarto-reuse", "quarto-copyright", "quarto-citation")
+_QUARTO_ATTRIBUTION_IDS = ("quarto-reuse", "quarto-copyright", "quarto-citation")
 """The ids Quarto gives the appendix sections it writes from a page's `license`, `copyright` and `citation` keys
 (its format-html-appendix: "Reuse", "Copyright", "Citation" with a BibTeX entry and a cite-as line)."""
-_APPENDIX_SECTION_CLASS = "quarto-appendix-contents"
+_QUARTO_APPENDIX_SECTION_CLASS = "quarto-appendix-contents"
+_DISTILL_APPENDIX_CLASS = "appendix-bottom"
+_DISTILL_ATTRIBUTION_IDS = ("updates-and-corrections", "reuse", "citation")
+"""The ids of the headings distill (R Markdown's blog generator) writes into its `appendix-bottom` box from a post's
+`repository_url`, `creative_commons` and citation settings (its appendices_after_body_html), each over a paragraph
+or two and the citation's `pre` blocks; the box's "References" heading heads the post's own bibliography."""
 
 
 def _remove_generated_attribution(body: etree._Element) -> None:
-    """The licence, copyright and how-to-cite sections a site generator appends from the page's settings.
+    """The licence, copyright, corrections and how-to-cite sections a site generator appends from the page's settings.
 
-    Quarto writes them into its appendix after the author's own appendix sections and the footnotes, under
-    headings of its own ("Reuse", "Citation" over a BibTeX block and "For attribution, please cite this work
-    as: ..."): the same boilerplate on every post of a site, none of it the author's text. Indexed, the
-    headings stood as sections of the post and the BibTeX entry as a passage. They are known by the ids Quarto
-    gives them (`_GENERATED_ATTRIBUTION_IDS`): on the section itself, or (Quarto's later templates) on the
-    contents inside a section of class `quarto-appendix-contents` that holds the heading, which goes too. The
-    footnotes and the author's own `.appendix` sections in the same appendix have other ids and stay.
+    Quarto and distill write them after the post's text, under headings of their own ("Reuse", "Citation" over
+    "For attribution, please cite this work as" and a BibTeX block): the same boilerplate on every post of a
+    site, none of it the author's text. Indexed, the headings stood as sections of the post and the BibTeX entry
+    as a passage. They are known by the ids each generator gives them. Quarto (`_QUARTO_ATTRIBUTION_IDS`) sets
+    the id on the section, or in its later templates on the contents inside a section of class
+    `quarto-appendix-contents` that holds the heading, which goes too; distill (`_DISTILL_ATTRIBUTION_IDS`) on
+    the heading, whose section runs to the next heading of its box. The footnotes, the bibliography and the
+    author's own appendix sections beside them have other ids and stay.
     """
-    for name in _GENERATED_ATTRIBUTION_IDS:
+    for name in _QUARTO_ATTRIBUTION_IDS:
         for node in body.xpath(".//*[@id=$name]", name=name):
             parent = node.getparent()
-            if parent is not None and parent.tag == "section" and _APPENDIX_SECTION_CLASS in _classes(parent):
+            if parent is not None and parent.tag == "section" and _QUARTO_APPENDIX_SECTION_CLASS in _classes(parent):
                 node = parent
             if node.getparent() is not None:
                 node.drop_tree()
+    for box in [node for node in body.iter("div") if _DISTILL_APPENDIX_CLASS in _classes(node)]:
+        dropping = False
+        for child in list(box):
+            if child.tag in _HEADINGS:
+                dropping = child.get("id") in _DISTILL_ATTRIBUTION_IDS
+            if dropping:
+                child.drop_tree()
 
 
 def _classes(node: etree._Element) -> list[str]:
