@@ -1775,7 +1775,7 @@ def _page_heading(tree: etree._Element) -> str | None:
 
 
 _TITLE_LINES_AT = 3
-"""How far down the text a title set over several paragraphs may start: under a journal's or a site's header line."""
+"""How far down the text a title set over several paragraphs may start: under a journal's or a site's header lines."""
 
 
 def _without_title_lines(blocks: list[Block], title: str | None) -> list[Block]:
@@ -1785,7 +1785,9 @@ def _without_title_lines(blocks: list[Block], title: str | None) -> list[Block]:
     ..." / "of 30 May 2022" / "on European data governance ...") has them read as the text's first paragraphs,
     and a question about the act was answered with its title as a quote: the title is the document's name, which
     the answer gives as its source, not a passage of its text. The run is found by its words, joined with a
-    space as the title was, so a heading printed whole in one block is left to the rule for headings.
+    space as the title was, so a heading printed whole in one block is left to the rule for headings. What stands
+    above the title goes with it: the text starts at its title, and a line over it is the publication's header
+    (the Official Journal's "3.6.2022 EN Official Journal of the European Union L 152/1"), not the document's.
     """
     if not title:
         return blocks
@@ -1796,7 +1798,7 @@ def _without_title_lines(blocks: list[Block], title: str | None) -> list[Block]:
             if not title.startswith(joined):
                 break
             if joined == title and end > start:
-                return blocks[:start] + blocks[end + 1 :]
+                return blocks[end + 1 :]
     return blocks
 
 
