@@ -59,6 +59,11 @@ def test_a_journals_citation_of_the_article_on_its_first_page_dates_it_to_the_ye
     assert npj.date == "2021"
 
 
+def test_the_journals_citation_of_the_article_is_no_paragraph_of_its_text(npj: Article) -> None:
+    assert not any(p.text.startswith("npj Microgravity (2021) 7:1") for p in npj.paragraphs)
+    assert npj.paragraphs[3].text == "INTRODUCTION"
+
+
 def test_the_affiliations_at_the_first_pages_foot_are_no_note(npj: Article) -> None:
     """The byline's numbers point to the affiliations set small at page 1's foot ("1Charité – Universitätsmedizin
     Berlin, ..."); note 1 is the first reference, which "mental1,2" cites."""

@@ -3525,16 +3525,17 @@ then its DOI ("npj Microgravity (2021) 7:1 ; https://doi.org/10.1038/..."); no n
 would, and no other bracket stands between the year and the DOI."""
 
 
-def _citation_year(first: list[_Line]) -> str | None:
-    """The year the first page's own citation line (`_OWN_CITATION_RE`) gives the article, else None.
+def _own_citation(first: list[_Line]) -> tuple[_Line, str] | None:
+    """The first page's own citation line (`_OWN_CITATION_RE`) and the year it gives the article, else None.
 
     A journal that prints no day of publication (only "Received:" and "Accepted:", the days before it) still tells
     its readers how to cite the article, on its first page under the abstract: the journal's name, the year, the
     volume and the DOI. That year is the article's date as printed, given as the year alone, no month or day made
     up. Only the first page is read, its running lines too (a journal may print the citation in every page's
-    foot): a reference list, whose entries have the same form, cites other works.
+    foot): a reference list, whose entries have the same form, cites other works. The line itself is the
+    article's record, like its title and byline, not a passage of its text.
     """
-    return next((found["year"] for line in first if (found := _OWN_CITATION_RE.match(line.text))), None)
+    return next(((line, found["year"]) for line in first if (found := _OWN_CITATION_RE.match(line.text))), None)
 
 
 def _venue_date(lines: list[_Line]) -> str | None:
@@ -4686,6 +4687,8 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped = _running(lines_of, body_size) | _numbered_heads(lines_of)
     dropped |= {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     dropped |= {id(line) for line in margin}
+    citation = _own_citation(lines_of[0] if lines_of else [])
+    dropped |= {id(citation[0])} if citation else set()
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     code = _code_lines(lines_of, body_size)
     prose = [line for lines in lines_of for line in lines if id(line) not in dropped and id(line) not in code]
@@ -4745,7 +4748,7 @@ def parse(data: bytes, source: str) -> Parsed:
         or _record_date(margin)
         or _venue_date(notes.venue)
         or _published_date(prose)
-        or _citation_year(lines_of[0] if lines_of else [])
+        or (citation[1] if citation else None)
     )
     cited: dict[int, dict[int, str]] = {}
     laid_out = _blocks(sections, body_size, words, page_notes, cited)
