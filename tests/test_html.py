@@ -830,6 +830,16 @@ def test_an_official_journal_pages_file_name_title_gives_way_to_its_title_block(
     )
 
 
+def test_the_paragraphs_of_a_title_block_and_the_journals_header_over_it_are_no_paragraphs_of_the_text() -> None:
+    """The act's title, set over three paragraphs, is its name, and the Journal's header line above it ("3.6.2022 EN
+    Official Journal of the European Union L 152/1") the publication's: the text opens with the remark under it."""
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    texts = [p.text for p in article.paragraphs]
+    assert "of 30 May 2022" not in texts
+    assert not any(text.startswith(("REGULATION (EU) 2022/868", "3.6.2022")) for text in texts)
+    assert texts[:2] == ["(Text with EEA relevance)", "THE EUROPEAN PARLIAMENT AND THE COUNCIL OF THE EUROPEAN UNION,"]
+
+
 def test_the_date_line_of_a_title_block_dates_the_page() -> None:
     """The act's title block prints "of 30 May 2022" on a line of its own; the page's markup gives no date."""
     (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles

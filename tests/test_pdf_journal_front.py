@@ -53,6 +53,17 @@ def test_a_byline_ending_in_the_corresponding_authors_envelope_names_every_autho
     )
 
 
+def test_a_journals_citation_of_the_article_on_its_first_page_dates_it_to_the_year(npj: Article) -> None:
+    """No day of publication is printed, only "Received: 17 April 2020; Accepted: 26 November 2020;" and, under
+    the abstract, how to cite it: "npj Microgravity (2021) 7:1 ; https://doi.org/10.1038/s41526-020-00129-1"."""
+    assert npj.date == "2021"
+
+
+def test_the_journals_citation_of_the_article_is_no_paragraph_of_its_text(npj: Article) -> None:
+    assert not any(p.text.startswith("npj Microgravity (2021) 7:1") for p in npj.paragraphs)
+    assert npj.paragraphs[3].text == "INTRODUCTION"
+
+
 def test_the_affiliations_at_the_first_pages_foot_are_no_note(npj: Article) -> None:
     """The byline's numbers point to the affiliations set small at page 1's foot ("1Charité – Universitätsmedizin
     Berlin, ..."); note 1 is the first reference, which "mental1,2" cites."""

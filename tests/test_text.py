@@ -301,6 +301,16 @@ def test_a_fence_line_wrapped_onto_a_second_line_still_fences_the_work(fewkes: A
     assert (fewkes.title, fewkes.author) == ("Contribution to Passamaquoddy Folk-Lore", "J. Walter Fewkes")
 
 
+def test_units_opening_the_fenced_text_that_name_the_archive_are_the_archives_not_the_works(fewkes: Article) -> None:
+    """Inside the fence the e-text opens with "E-text prepared by ... the Project Gutenberg Online Distributed
+    Proofreading Team" and "Note: Project Gutenberg also has an HTML version of this file": the archive its licence
+    names 85 times speaks of its e-text. The transcriber's note on the text's symbols, under them, is kept."""
+    texts = [p.text for p in fewkes.paragraphs]
+    assert not any("Gutenberg" in text for text in texts)
+    assert texts[0] == "Transcriber's note:"
+    assert texts[1].startswith("The symbol [=] followed by a vowel represents a macron.")
+
+
 def test_gutenberg_notes_after_the_paragraph_citing_them_resolve_every_marker(fewkes: Article) -> None:
     markers = [m.number for p in fewkes.paragraphs for m in p.markers]
     assert markers == list(range(1, 34))

@@ -123,5 +123,23 @@ def test_quarto_footnotes_resolve_whole_and_leave_the_text() -> None:
     assert not any(text.startswith("I’m guessing that happens") for text in texts(QUARTO))
 
 
+def test_distills_generated_reuse_and_citation_sections_are_not_indexed_but_its_references_are() -> None:
+    """distill appends "Reuse" (the licence) and "Citation" (a cite-as line, a BibTeX entry) to every post from its
+    settings, in the box that also lists the post's references."""
+    found = texts(DISTILL)
+    assert not {"Reuse", "Citation", "For attribution, please cite this work as", "BibTeX citation"} & set(found)
+    assert not any(text.startswith(("Text and figures are licensed", "@misc{", "Keydana (2019")) for text in found)
+    assert found[-1].startswith("Wood, Alexandra, Micah Altman, Aaron Bembenek")
+
+
+def test_quartos_generated_reuse_and_citation_sections_are_not_indexed() -> None:
+    """Quarto appends "Reuse" (the licence) and "Citation" (a BibTeX entry, a cite-as line) to every post from its
+    settings; the post's own footnotes, in the same appendix, stay its notes."""
+    found = texts(QUARTO)
+    assert not {"Reuse", "Citation"} & set(found)
+    assert not any("@online{" in text or "please cite this work" in text for text in found)
+    assert found[-1] == "You should never send any sensitive information via mastodon."
+
+
 def test_quarto_footnote_marker_stands_after_its_sentence() -> None:
     assert any("using a shared protocol.[1] If two servers" in text for text in texts(QUARTO))

@@ -526,8 +526,18 @@ _INITIALISM_RE = re.compile(r"(?P<name>.+?)\s*\((?P<short>[A-Z]{2,})\)")
 """An organisation's name with the initials it goes by in brackets: "NAVAL DISCHARGE REVIEW BOARD (NDRB)"."""
 
 
-def _letterhead(title: str, blocks: list[Block]) -> tuple[str, str] | None:
-    """The author and title a letterhead prints, where the core title is its first line; else None.
+@dataclass(frozen=True)
+class _Letterhead:
+    author: str
+    title: str
+    start: int
+    end: int
+    """The letterhead's lines are `blocks[start:end]`."""
+
+
+def _letterhead(title: str, blocks: list[Block]) -> _Letterhead | None:
+    """The author and title a letterhead prints, and where its lines stand, where the core title is its first
+    line; else None.
 
     Word proposes the first line typed as the file's title; a form typed under a letterhead keeps the letterhead's
     top line there ("DEPARTMENT OF THE NAVY"), which the body prints further down, over the rest of the
@@ -535,7 +545,8 @@ def _letterhead(title: str, blocks: list[Block]) -> tuple[str, str] | None:
     document's own kind ("NAVAL DISCHARGE REVIEW BOARD (NDRB)" / "DISCHARGE REVIEW DECISIONAL DOCUMENT"). The
     body that issues it is the line that gives its initials in brackets, the initials the text then speaks of it
     by ("The NDRB did note ..."); the line under it, closing the letterhead, names the document. A letterhead
-    whose lines do not say so names neither.
+    whose lines do not say so names neither. Its lines are the document's names, not its text: taken for the
+    title and author, they are no paragraphs to quote.
     """
     folded = title.casefold()
     start = next((i for i, block in enumerate(blocks) if block.text.casefold() == folded), None)
@@ -549,7 +560,7 @@ def _letterhead(title: str, blocks: list[Block]) -> tuple[str, str] | None:
     for at, block in enumerate(head[:-1]):
         found = _INITIALISM_RE.fullmatch(block.text)
         if found and at == len(head) - 2 and re.search(rf"(?<!\w){found['short']}(?!\w)", rest):
-            return found["name"], head[-1].text
+            return _Letterhead(found["name"], head[-1].text, start, end)
     return None
 
 
@@ -602,11 +613,14 @@ def parse(data: bytes, source: str) -> Parsed:
     if author is None and read.caption_at:
         author = _issuer(blocks, read.caption_at[0])
     title = None if core.title is None or _printed_as_a_line(core.title, blocks) else core.title
-    if title is None and core.title is not None and (letterhead := _letterhead(core.title, blocks)):
-        author, title = author or letterhead[0], letterhead[1]
+    letterhead = _letterhead(core.title, blocks) if title is None and core.title is not None else None
+    if letterhead is not None:
+        author, title = author or letterhead.author, letterhead.title
     printed_title = " ".join(blocks[i].text for i in title_at) or None
     if printed_title is not None:
         title, blocks = printed_title, [block for i, block in enumerate(blocks) if i not in title_at]
+    elif letterhead is not None:
+        blocks = blocks[: letterhead.start] + blocks[letterhead.end :]
     elif title is None and read.caption_at:
         title = _caption_title([blocks[i].text for i in read.caption_at])
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text)):

@@ -260,6 +260,45 @@ def _remove_contents_boxes(body: etree._Element) -> None:
             box.drop_tree()
 
 
+_QUARTO_ATTRIBUTION_IDS = ("quarto-reuse", "quarto-copyright", "quarto-citation")
+"""The ids Quarto gives the appendix sections it writes from a page's `license`, `copyright` and `citation` keys
+(its format-html-appendix: "Reuse", "Copyright", "Citation" with a BibTeX entry and a cite-as line)."""
+_QUARTO_APPENDIX_SECTION_CLASS = "quarto-appendix-contents"
+_DISTILL_APPENDIX_CLASS = "appendix-bottom"
+_DISTILL_ATTRIBUTION_IDS = ("updates-and-corrections", "reuse", "citation")
+"""The ids of the headings distill (R Markdown's blog generator) writes into its `appendix-bottom` box from a post's
+`repository_url`, `creative_commons` and citation settings (its appendices_after_body_html), each over a paragraph
+or two and the citation's `pre` blocks; the box's "References" heading heads the post's own bibliography."""
+
+
+def _remove_generated_attribution(body: etree._Element) -> None:
+    """The licence, copyright, corrections and how-to-cite sections a site generator appends from the page's settings.
+
+    Quarto and distill write them after the post's text, under headings of their own ("Reuse", "Citation" over
+    "For attribution, please cite this work as" and a BibTeX block): the same boilerplate on every post of a
+    site, none of it the author's text. Indexed, the headings stood as sections of the post and the BibTeX entry
+    as a passage. They are known by the ids each generator gives them. Quarto (`_QUARTO_ATTRIBUTION_IDS`) sets
+    the id on the section, or in its later templates on the contents inside a section of class
+    `quarto-appendix-contents` that holds the heading, which goes too; distill (`_DISTILL_ATTRIBUTION_IDS`) on
+    the heading, whose section runs to the next heading of its box. The footnotes, the bibliography and the
+    author's own appendix sections beside them have other ids and stay.
+    """
+    for name in _QUARTO_ATTRIBUTION_IDS:
+        for node in body.xpath(".//*[@id=$name]", name=name):
+            parent = node.getparent()
+            if parent is not None and parent.tag == "section" and _QUARTO_APPENDIX_SECTION_CLASS in _classes(parent):
+                node = parent
+            if node.getparent() is not None:
+                node.drop_tree()
+    for box in [node for node in body.iter("div") if _DISTILL_APPENDIX_CLASS in _classes(node)]:
+        dropping = False
+        for child in list(box):
+            if child.tag in _HEADINGS:
+                dropping = child.get("id") in _DISTILL_ATTRIBUTION_IDS
+            if dropping:
+                child.drop_tree()
+
+
 def _classes(node: etree._Element) -> list[str]:
     return (node.get("class") or "").split() if isinstance(node.tag, str) else []
 
@@ -1735,6 +1774,34 @@ def _page_heading(tree: etree._Element) -> str | None:
     return _text(first) or None if first is not None else None
 
 
+_TITLE_LINES_AT = 3
+"""How far down the text a title set over several paragraphs may start: under a journal's or a site's header lines."""
+
+
+def _without_title_lines(blocks: list[Block], title: str | None) -> list[Block]:
+    """The blocks without the run of paragraphs near the top that together print the title, line by line.
+
+    A page that sets its title in plain paragraphs rather than a heading (`_title_block`: an act's "REGULATION
+    ..." / "of 30 May 2022" / "on European data governance ...") has them read as the text's first paragraphs,
+    and a question about the act was answered with its title as a quote: the title is the document's name, which
+    the answer gives as its source, not a passage of its text. The run is found by its words, joined with a
+    space as the title was, so a heading printed whole in one block is left to the rule for headings. What stands
+    above the title goes with it: the text starts at its title, and a line over it is the publication's header
+    (the Official Journal's "3.6.2022 EN Official Journal of the European Union L 152/1"), not the document's.
+    """
+    if not title:
+        return blocks
+    for start in range(min(_TITLE_LINES_AT, len(blocks))):
+        joined = ""
+        for end in range(start, len(blocks)):
+            joined = squash(f"{joined} {blocks[end].text}")
+            if not title.startswith(joined):
+                break
+            if joined == title and end > start:
+                return blocks[end + 1 :]
+    return blocks
+
+
 MEMORY_PER_BYTE = 32
 """The memory a page's parse takes at its peak, per byte of the page: measured 18 to 50 times its size, 32 the
 median, on the eleven real pages we hold repeated to 5 MB (`bench/html_memory.py`). lxml's tree of a page takes
@@ -1776,6 +1843,7 @@ def parse(data: bytes, source: str) -> Parsed:
         url = _page_url(tree)
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
     _remove_contents_boxes(body)
+    _remove_generated_attribution(body)
     notes, regions = find_notes(body)
     listed, lists = listed_notes(body)
     regions += [node for node in lists if not any(a in regions for a in [node, *node.iterancestors()])]
@@ -1798,6 +1866,7 @@ def parse(data: bytes, source: str) -> Parsed:
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
+    blocks = _without_title_lines(blocks, title)
     if blocks and (dateline := _dateline(tree, heading)) and squash(blocks[0].text) == dateline:
         blocks = blocks[1:]
     blocks, credit = _without_credits(blocks)

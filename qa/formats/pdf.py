@@ -3519,6 +3519,25 @@ _PUBLISHED_RE = re.compile(r"Published(?: online)?:\s+(\w+ \d{1,2}, \d{4}|\d{1,2
 """The publication label and the day after it, month first or day first."""
 
 
+_OWN_CITATION_RE = re.compile(r"\D*\((?P<year>\d{4})\)[^()]*?(?:doi\.org/|doi:\s*)10\.\d{4,9}/\S+", re.IGNORECASE)
+"""A journal's citation of the article itself: its name, the year in brackets, volume and page or article number,
+then its DOI ("npj Microgravity (2021) 7:1 ; https://doi.org/10.1038/..."); no number opens it, as a reference's
+would, and no other bracket stands between the year and the DOI."""
+
+
+def _own_citation(first: list[_Line]) -> tuple[_Line, str] | None:
+    """The first page's own citation line (`_OWN_CITATION_RE`) and the year it gives the article, else None.
+
+    A journal that prints no day of publication (only "Received:" and "Accepted:", the days before it) still tells
+    its readers how to cite the article, on its first page under the abstract: the journal's name, the year, the
+    volume and the DOI. That year is the article's date as printed, given as the year alone, no month or day made
+    up. Only the first page is read, its running lines too (a journal may print the citation in every page's
+    foot): a reference list, whose entries have the same form, cites other works. The line itself is the
+    article's record, like its title and byline, not a passage of its text.
+    """
+    return next(((line, found["year"]) for line in first if (found := _OWN_CITATION_RE.match(line.text))), None)
+
+
 def _venue_date(lines: list[_Line]) -> str | None:
     """The month a proceedings volume's venue line (`_venue_footer`) dates the meeting to ("Proceedings of ... /
     July 5 - 10, 2020."): a paper in proceedings is published at its meeting, and a range of days dates it to the
@@ -4668,6 +4687,8 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped = _running(lines_of, body_size) | _numbered_heads(lines_of)
     dropped |= {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
     dropped |= {id(line) for line in margin}
+    citation = _own_citation(lines_of[0] if lines_of else [])
+    dropped |= {id(citation[0])} if citation else set()
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     code = _code_lines(lines_of, body_size)
     prose = [line for lines in lines_of for line in lines if id(line) not in dropped and id(line) not in code]
@@ -4722,7 +4743,13 @@ def parse(data: bytes, source: str) -> Parsed:
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
     url = _own_url(metadata, links, source)
-    date = front.date or _record_date(margin) or _venue_date(notes.venue) or _published_date(prose)
+    date = (
+        front.date
+        or _record_date(margin)
+        or _venue_date(notes.venue)
+        or _published_date(prose)
+        or (citation[1] if citation else None)
+    )
     cited: dict[int, dict[int, str]] = {}
     laid_out = _blocks(sections, body_size, words, page_notes, cited)
     return assemble_sections(

@@ -544,12 +544,42 @@ def _fenced(units: list[_Unit]) -> list[_Unit]:
     if units[end - 1].text.lower().startswith(_FENCE_WORDS_RE.match(units[end].text)[1].lower()):
         end -= 1  # "End of the ... EBook of <title>" right above the fence announces it, in the fence's own words
     outside = {unit.text for unit in (*units[: starts[0]], *units[end:])}
+    names = _archive_names(units[starts[0]].text, outside)
     start = starts[0] + 1
-    while start < end and units[start].text in outside:
-        start += 1  # the archive's credit ("Produced by ...") printed inside the fence and again outside it
+    while start < end and (units[start].text in outside or _names_archive(units[start].text, names)):
+        start += 1  # the archive's word on its e-text ("Produced by ..."): printed again outside, or naming it
     while end > start and units[end - 1].text in outside:
         end -= 1
     return units[start:end]
+
+
+_ARCHIVE_REPEATS = 10
+"""A name the wrapper outside the fence prints this often is the archive's own: its licence names it throughout
+(Project Gutenberg's licence, 85 times; the work's title, printed in the header and the closing line, 5 at most)."""
+_NAME_WORD_MIN = 4
+"""A word of a name, not a function word ("of the", "to the" recur in any licence)."""
+
+
+def _archive_names(fence: str, outside: set[str]) -> set[str]:
+    """The pairs of words of the start fence line that name the archive: those the wrapper outside the fence
+    repeats throughout (`_ARCHIVE_REPEATS`). The fence names the archive and the work; only the archive's name
+    runs through its licence."""
+    words = [word.strip("*") for word in fence.casefold().split()]
+    wrapper = " ".join(squash(text).casefold() for text in outside)
+    pairs = {
+        f"{first} {second}"
+        for first, second in zip(words, words[1:], strict=False)
+        if len(first) >= _NAME_WORD_MIN and len(second) >= _NAME_WORD_MIN
+    }
+    return {pair for pair in pairs if wrapper.count(pair) >= _ARCHIVE_REPEATS}
+
+
+def _names_archive(text: str, names: set[str]) -> bool:
+    """Whether a unit names the archive (`_archive_names`): opening the fenced text, such a unit is the archive's
+    word on its e-text (who prepared it, where its other editions are), not the work's, which never names the
+    archive that came to reprint it."""
+    folded = squash(text).casefold()
+    return any(name in folded for name in names)
 
 
 def _is_contents(unit: _Unit) -> bool:
