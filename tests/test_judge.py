@@ -910,3 +910,32 @@ def test_a_word_note_whose_line_break_the_reference_reads_as_no_space_is_the_doc
     assert note_in_reference(750, doc.footnotes[750], ref)
     assert not note_in_reference(749, doc.footnotes[750], ref)
     assert not note_in_reference(751, doc.footnotes[750], ref)
+
+
+GDPR = WILD / "eu-oj-2016-679-gdpr.pdf"
+
+
+@needs_pdftotext
+def test_a_letter_spaced_heading_pdftotext_cuts_inside_its_words_is_verbatim() -> None:
+    """The Official Journal spreads the letters of its section headings; pdftotext prints "Sec ti on 1" and
+    "Tr an s p ar enc y a nd mo da li tie s" where the page reads "Section 1" and "Transparency and modalities"."""
+    ref = reference(GDPR)
+    assert quote_in_reference("Section 1", ref)
+    assert quote_in_reference("Transparency and modalities", ref)
+    assert quote_in_reference("Competence, tasks and powers", ref)
+
+
+@needs_pdftotext
+def test_a_letter_spaced_heading_with_one_letter_changed_is_not_verbatim() -> None:
+    ref = reference(GDPR)
+    assert not quote_in_reference("Transparancy and modalities", ref)
+    assert not quote_in_reference("Competence, tasks and duties", ref)
+
+
+@needs_pdftotext
+def test_a_line_of_short_words_keeps_its_spaces() -> None:
+    """A line like "It is so ordered." has short words, every one a word of the opinion: no letter-spacing, so a quote
+    that runs its words together is not what the page prints."""
+    ref = reference(SLIP_OPINION)
+    assert quote_in_reference("It is so ordered.", ref)
+    assert not quote_in_reference("It isso ordered.", ref)
