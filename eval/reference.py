@@ -60,6 +60,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from qa.errors import QAError
+from qa.formats.pdf import CATALOGUE_GLYPHS
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SPACE_RE = re.compile(r"\s+")
@@ -199,7 +200,13 @@ def _pdftotext(path: Path, *options: str) -> str:
     )
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
-    return result.stdout.decode("utf-8", "replace")
+    return result.stdout.decode("utf-8", "replace").translate(_CATALOGUE_READINGS)
+
+
+_CATALOGUE_READINGS = {int(name[1:]): sign for name, sign in CATALOGUE_GLYPHS.items()}
+"""poppler reads a glyph a font names only by its catalogue number ("H11350", Mathematical Pi's "≥") as the character
+whose code point is that number ("ⱖ", a Glagolitic letter): read back as the sign the name stands for. The code
+points are Glagolitic letters and rare arrows and relations, which no document here prints as text."""
 
 
 FURNITURE_SHARE = 0.5
