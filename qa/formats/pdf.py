@@ -2141,7 +2141,7 @@ class _Notes:
             while end < len(lines) and not (
                 self._ends_section(lines[end - 1], lines[end], body_size)
                 or self._after_notes(lines[index:end], lines[end])
-                or self._past_the_list(lines[index + 1 : end], lines[end])
+                or self._past_the_list(lines[index + 1 : end], lines[end:])
             ):
                 end += 1
             notes = self.collect(lines[index + 1 : end])
@@ -2169,21 +2169,28 @@ class _Notes:
             return False
         return all(abs(line.x0 - other.x0) > _SAME_EDGE for other in section[1:] if other.page == previous.page)
 
-    def _past_the_list(self, notes: list[_Line], line: _Line) -> bool:
-        """Whether a line on the page of the last note stands past the notes' list: it opens no note, is set in
-        other type than the notes (bold, or another size), and stands further below the line above it than
-        `_LIST_BREAK` times any gap between the notes' lines on the page. A journal lists its supplements so under
-        its references ("SUPPLEMENT 1." in bold, then their titles, in the references' small type): read as the last
-        note's going on, they made it a page long. A wrapped note's line follows its first one closely, and the
-        notes follow one another as closely; a heading in the notes' own small type stands no larger than they do
-        (`_ends_section` does not see it) but is set apart."""
+    def _past_the_list(self, notes: list[_Line], following: list[_Line]) -> bool:
+        """Whether the first of the `following` lines, on the page of the last note, stands past the notes' list:
+        it is set in other type than the notes (bold, or another size), further below the line above it than
+        `_LIST_BREAK` times any gap between the notes' lines on the page, and neither it nor a line after it on the
+        page opens a note. A journal lists its supplements so under its references ("SUPPLEMENT 1." in bold, then
+        their titles, in the references' small type): read as the last note's going on, they made it a page long.
+        A wrapped note's line follows its first one closely, and the notes follow one another as closely; a heading
+        in the notes' own small type stands no larger than they do (`_ends_section` does not see it) but is set
+        apart. A heading over a group of notes within the list (a chapter's) has notes under it."""
+        line = following[0]
         on_page = [note for note in notes if note.page == line.page]
-        if not on_page or line.page != notes[-1].page or self.opening(line, None) is not None:
+        if not on_page or line.page != notes[-1].page:
             return False
         gaps = [below.top - above.bottom for above, below in pairwise(on_page) if below.top >= above.bottom]
         size = median(note.size for note in on_page)
         other_type = line.bold or abs(line.size - size) > size * (1 - _NOTE_SIZE)
-        return bool(gaps) and other_type and line.top - on_page[-1].bottom > _LIST_BREAK * max(gaps)
+        return (
+            bool(gaps)
+            and other_type
+            and line.top - on_page[-1].bottom > _LIST_BREAK * max(gaps)
+            and not any(self.opening(later, None) is not None for later in following if later.page == line.page)
+        )
 
 
 _LIST_BREAK = 1.5
