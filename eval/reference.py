@@ -241,10 +241,11 @@ def _without_lines(page: str, shapes: frozenset[str]) -> str:
     return "\n".join(line for line in page.splitlines() if _line_shape(line) not in shapes)
 
 
-_BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?={NOTE_NUMBER} \S)|\n[ \t]*[-‐‑‒–—―_─]{{3,}}[ \t]*(?=\n|\Z)")
-"""Where pdftotext's text blocks part: at a blank line, before a line that opens with a number and a word (a foot
-note, which it may set straight under the page's last line of text), and at a rule printed as a line of dashes (the
-rule over a page's notes, which it may set straight under the page's last line of text too)."""
+_BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?=\(?{NOTE_NUMBER}\)? \S)|\n[ \t]*[-‐‑‒–—―_─]{{3,}}[ \t]*(?=\n|\Z)")
+"""Where pdftotext's text blocks part: at a blank line, before a line that opens with a number, bare or in brackets
+as the Official Journal numbers its foot notes ("(1) Regulation (EU) No 182/2011"), and a word (a foot note, which
+it may set straight under the page's last line of text), and at a rule printed as a line of dashes (the rule over a
+page's notes, which it may set straight under the page's last line of text too)."""
 
 
 _INVISIBLE_MODES = frozenset({3, 7})

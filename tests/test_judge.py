@@ -939,3 +939,23 @@ def test_a_line_of_short_words_keeps_its_spaces() -> None:
     ref = reference(SLIP_OPINION)
     assert quote_in_reference("It is so ordered.", ref)
     assert not quote_in_reference("It isso ordered.", ref)
+
+
+OVER_THE_BRACKETED_NOTE = (
+    "The possibility for the controller or processor to use standard data-protection clauses adopted by the "
+    "Commission or by a supervisory authority should prevent controllers or processors neither from including the "
+    "standard data-protection clauses in a wider contract, such as a contract between the processor and another "
+    "processor, nor from adding other clauses or additional safeguards"
+)
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_past_a_foot_note_numbered_in_brackets_to_the_next_page_is_found() -> None:
+    """pdftotext sets the page's foot note "(1) Regulation (EU) No 182/2011 ..." straight under its last line."""
+    assert quote_in_reference(OVER_THE_BRACKETED_NOTE, reference(GDPR))
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_past_a_foot_note_numbered_in_brackets_with_a_changed_word_is_not_faithful() -> None:
+    assert not quote_in_reference(OVER_THE_BRACKETED_NOTE.replace("wider contract", "larger contract"), reference(GDPR))
+    assert not quote_in_reference("neither from including the Regulation (EU) No 182/2011", reference(GDPR))
