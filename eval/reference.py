@@ -28,7 +28,10 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - a fully justified line whose words pdftotext prints as blocks apart may be read whole, on a page of one column
   read top to bottom (`_stretched_pages`);
-- pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`).
+- pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`);
+- in a letter-spaced PDF line (a heading with its letters spread) pdftotext's spaces may fall inside words
+  ("S ect i on 1"), and there only a quote's characters may stand with or without a space between them
+  (`LETTER_SPACE`).
 """
 
 from __future__ import annotations
@@ -57,6 +60,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from qa.errors import QAError
+from qa.formats.pdf import CATALOGUE_GLYPHS
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
 _SPACE_RE = re.compile(r"\s+")
@@ -107,14 +111,21 @@ class Reference:
 
     @property
     def text(self) -> str:
-        """The pages as one string, as the document reads (no `LINE_HYPHEN`)."""
-        return " ".join(self.pages).replace(LINE_HYPHEN, "")
+        """The pages as one string, as the document reads (no `LINE_HYPHEN`, `LETTER_SPACE` as the space it is)."""
+        return " ".join(self.pages).replace(LINE_HYPHEN, "").replace(LETTER_SPACE, " ")
 
 
 LINE_HYPHEN = "\ue000"
 """Where pdftotext dropped a hyphen joining a word across a line end (`government-` / `ordered` read
 `governmentordered`): a private-use character set in a printed reference's pages at that place (`_mark_line_hyphens`),
 where a quote may read the word with its hyphen or without, as the page prints it or as it reads (`_literal`)."""
+
+
+LETTER_SPACE = "\ue001"
+"""A space pdftotext printed inside a letter-spaced line (`_mark_letter_spacing`): a heading set with its letters
+spread ("Section 1" printed with a gap after each letter) comes out cut at random places ("S ect i on 1",
+"Tr an s p ar enc y a nd"), which the parser, measuring the gaps, reads whole. There a quote's words may stand with
+or without a space between their characters (`_printed_character`); nowhere else does a space fold."""
 
 
 def _fold(match: re.Match[str]) -> str:
@@ -189,7 +200,13 @@ def _pdftotext(path: Path, *options: str) -> str:
     )
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
-    return result.stdout.decode("utf-8", "replace")
+    return result.stdout.decode("utf-8", "replace").translate(_CATALOGUE_READINGS)
+
+
+_CATALOGUE_READINGS = {int(name[1:]): sign for name, sign in CATALOGUE_GLYPHS.items()}
+"""poppler reads a glyph a font names only by its catalogue number ("H11350", Mathematical Pi's "≥") as the character
+whose code point is that number ("ⱖ", a Glagolitic letter): read back as the sign the name stands for. The code
+points are Glagolitic letters and rare arrows and relations, which no document here prints as text."""
 
 
 FURNITURE_SHARE = 0.5
@@ -224,10 +241,11 @@ def _without_lines(page: str, shapes: frozenset[str]) -> str:
     return "\n".join(line for line in page.splitlines() if _line_shape(line) not in shapes)
 
 
-_BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?={NOTE_NUMBER} \S)|\n[ \t]*[-‐‑‒–—―_─]{{3,}}[ \t]*(?=\n|\Z)")
-"""Where pdftotext's text blocks part: at a blank line, before a line that opens with a number and a word (a foot
-note, which it may set straight under the page's last line of text), and at a rule printed as a line of dashes (the
-rule over a page's notes, which it may set straight under the page's last line of text too)."""
+_BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?=\(?{NOTE_NUMBER}\)? \S)|\n[ \t]*[-‐‑‒–—―_─]{{3,}}[ \t]*(?=\n|\Z)")
+"""Where pdftotext's text blocks part: at a blank line, before a line that opens with a number, bare or in brackets
+as the Official Journal numbers its foot notes ("(1) Regulation (EU) No 182/2011"), and a word (a foot note, which
+it may set straight under the page's last line of text), and at a rule printed as a line of dashes (the rule over a
+page's notes, which it may set straight under the page's last line of text too)."""
 
 
 _INVISIBLE_MODES = frozenset({3, 7})
@@ -303,7 +321,7 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     plain = _pdftotext(path)
     words = frozenset(w.lower() for w in _WORD_RE.findall(plain))
     boxes = _pdftotext(path, "-bbox-layout")
-    raw = _mark_line_hyphens(plain, boxes)
+    raw = _mark_letter_spacing(_mark_line_hyphens(plain, boxes))
     pages = join_line_hyphens(raw, words).split("\f")
     quotable = [_without_number_lines(page) for page in pages]
     furniture = furniture_lines(raw.split("\f"))
@@ -339,6 +357,37 @@ def _note_pages(path: Path) -> tuple[str, ...]:
         for mode in ("-layout", "-raw")
         for page in join_line_hyphens(_pdftotext(path, mode)).split("\f")
     )
+
+
+_LETTERS_RE = re.compile(r"[^\W\d_]+")
+_LETTER_SPACED_LENGTH = 2.6
+"""The mean length of a line's runs of letters under which its spaces may be letter-spacing's: a line of words
+averages twice that; "S ect i on", "Tr an s p ar enc y" average 2."""
+_LETTER_SPACED_RUNS = 3
+"""A letter-spaced line has at least this many runs of letters: fewer is a label ("Table A"), whose spaces stand."""
+_INNER_SPACE_RE = re.compile(r"(?<=\S)[ \t]+(?=\S)")
+
+
+def _mark_letter_spacing(text: str) -> str:
+    """pdftotext's `text` with each space of a letter-spaced line as `LETTER_SPACE`. A line is letter-spaced where
+    its runs of letters are short on average (`_LETTER_SPACED_LENGTH`, at least `_LETTER_SPACED_RUNS` of them) and one
+    of them, in lower case and set apart, is no word the document uses elsewhere: the inside of a word ("ect", "nd";
+    not a unit glued to a number, "2000cc", nor a contraction's end, "Soc'y"). A line of short words ("It is so
+    ordered.") is all words of the document, and one of initials and abbreviations ("Cite as: 569 U. S.", "Tan CW,
+    Chia WN") has no lower-case piece: the spaces of both stand as printed. (Capitals split apart, "T WIT TER", read
+    whole by `_printed_character`'s own rule.)"""
+    lines = text.split("\n")
+    short = {
+        index
+        for index, line in enumerate(lines)
+        if len(runs := _LETTERS_RE.findall(line)) >= _LETTER_SPACED_RUNS
+        and sum(map(len, runs)) / len(runs) < _LETTER_SPACED_LENGTH
+    }
+    words = {run.lower() for index, line in enumerate(lines) if index not in short for run in _LETTERS_RE.findall(line)}
+    for index in short:
+        if any(token.isalpha() and token.islower() and token not in words for token in lines[index].split()):
+            lines[index] = _INNER_SPACE_RE.sub(LETTER_SPACE, lines[index])
+    return "\n".join(lines)
 
 
 _BOX_PAGE_RE = re.compile(r"<page\b.*?</page>", re.DOTALL)
@@ -931,17 +980,18 @@ def _printed_character(text: str, index: int) -> str:
     a space: pdftotext splits a word where its letters change size, as in small capitals ("S CIENCE PARSE" for
     SCIENCEPARSE) and logos ("L AT E X"), which the reader sees as one word. A superscript digit (a power, `10⁶`)
     may stand as the digit pdftotext sets on the line, a space either side where it measured one ("10 6 /ml"): a
-    quote that flattened the power ("106") must still read as the page does where pdftotext set it apart."""
+    quote that flattened the power ("106") must still read as the page does where pdftotext set it apart. In a
+    letter-spaced line (`LETTER_SPACE`) a space may stand after any character and a quote's space may be one there."""
     char = text[index]
     if char in _SUPERSCRIPTS:
         return rf"(?:{char}|\s?{_SUPERSCRIPTS[char]}\s?)"
     if char == "-":
         return f"[-{LINE_HYPHEN}]" if text[index + 1 : index + 2].strip() else re.escape(char)
     if char == " ":
-        return re.escape(char)
+        return f"[ {LETTER_SPACE}]"
     if char.isupper() and text[index + 1 : index + 2].isupper():
-        return f"{re.escape(char)}{LINE_HYPHEN}? ?"
-    return f"{re.escape(char)}{LINE_HYPHEN}?"
+        return f"{re.escape(char)}{LINE_HYPHEN}? ?{LETTER_SPACE}?"
+    return f"{re.escape(char)}{LINE_HYPHEN}?{LETTER_SPACE}?"
 
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:

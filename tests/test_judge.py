@@ -910,3 +910,52 @@ def test_a_word_note_whose_line_break_the_reference_reads_as_no_space_is_the_doc
     assert note_in_reference(750, doc.footnotes[750], ref)
     assert not note_in_reference(749, doc.footnotes[750], ref)
     assert not note_in_reference(751, doc.footnotes[750], ref)
+
+
+GDPR = WILD / "eu-oj-2016-679-gdpr.pdf"
+
+
+@needs_pdftotext
+def test_a_letter_spaced_heading_pdftotext_cuts_inside_its_words_is_verbatim() -> None:
+    """The Official Journal spreads the letters of its section headings; pdftotext prints "Sec ti on 1" and
+    "Tr an s p ar enc y a nd mo da li tie s" where the page reads "Section 1" and "Transparency and modalities"."""
+    ref = reference(GDPR)
+    assert quote_in_reference("Section 1", ref)
+    assert quote_in_reference("Transparency and modalities", ref)
+    assert quote_in_reference("Competence, tasks and powers", ref)
+
+
+@needs_pdftotext
+def test_a_letter_spaced_heading_with_one_letter_changed_is_not_verbatim() -> None:
+    ref = reference(GDPR)
+    assert not quote_in_reference("Transparancy and modalities", ref)
+    assert not quote_in_reference("Competence, tasks and duties", ref)
+
+
+@needs_pdftotext
+def test_a_line_of_short_words_keeps_its_spaces() -> None:
+    """A line like "It is so ordered." has short words, every one a word of the opinion: no letter-spacing, so a quote
+    that runs its words together is not what the page prints."""
+    ref = reference(SLIP_OPINION)
+    assert quote_in_reference("It is so ordered.", ref)
+    assert not quote_in_reference("It isso ordered.", ref)
+
+
+OVER_THE_BRACKETED_NOTE = (
+    "The possibility for the controller or processor to use standard data-protection clauses adopted by the "
+    "Commission or by a supervisory authority should prevent controllers or processors neither from including the "
+    "standard data-protection clauses in a wider contract, such as a contract between the processor and another "
+    "processor, nor from adding other clauses or additional safeguards"
+)
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_past_a_foot_note_numbered_in_brackets_to_the_next_page_is_found() -> None:
+    """pdftotext sets the page's foot note "(1) Regulation (EU) No 182/2011 ..." straight under its last line."""
+    assert quote_in_reference(OVER_THE_BRACKETED_NOTE, reference(GDPR))
+
+
+@needs_pdftotext
+def test_a_sentence_going_on_past_a_foot_note_numbered_in_brackets_with_a_changed_word_is_not_faithful() -> None:
+    assert not quote_in_reference(OVER_THE_BRACKETED_NOTE.replace("wider contract", "larger contract"), reference(GDPR))
+    assert not quote_in_reference("neither from including the Regulation (EU) No 182/2011", reference(GDPR))

