@@ -1,5 +1,6 @@
 """Notes of Ranking Digital Rights' first Corporate Accountability Index (tests/data/wild/rdr-index-2015-report.pdf,
-see its manifest entry): two columns of text over footnotes at each page foot, numbered through the report.
+see its manifest entry): two columns of text over footnotes at each page foot, numbered through the report's
+chapters, and again from 1 in each company report.
 
 Expected values are what the report prints, as `pdftotext` shows it.
 """
@@ -44,9 +45,40 @@ def test_note_at_the_foot_of_the_right_column_stays_out_of_the_text() -> None:
 def test_chart_axis_at_the_page_foot_opens_no_note() -> None:
     """Page 22's bar chart stands over the page's notes with its axis ("40", "30", "20", "10", "0") as text: its "40"
     took the axis and note 23 for its text, and the real note 40, nine pages on, began a second document."""
-    (found,) = articles(REPORT)
+    found = articles(REPORT)[0]
     assert found.footnote(23) == "See https://rankingdigitalrights.org/project-documents/2015-indicators."
     assert found.footnote(40).startswith("See for example Vodafone Law Enforcement Disclosure Report 2015, p.3.")
+
+
+def test_company_report_numbering_its_notes_from_one_again_cites_its_own_notes() -> None:
+    """Kakao's report (page 37) numbers its notes 1 to 4 again, at the page foot under the "∗ S&P Capital IQ" note of
+    its market figure, after the report's own notes 1 to 49 and Google's 1 and 2: they are its notes, not text."""
+    found, text = holding("the name it had used since the merger of two companies Daum and Kakao in 2014.")
+    assert "Daum and Kakao in 2014.[1] While South Korea’s Internet" in text
+    assert (
+        found.footnote(1)
+        == "See http://www.zdnet.com/article/kakao-commences-leadership-change-with-young-ceo-on-top/."
+    )
+    assert found.footnote(4) == (
+        "South Korea, Freedom on the Net 2015, Freedom House, https://freedomhouse.org/report/freedom-net/2015/south-korea."
+    )
+    assert not [p.text for a in articles(REPORT) for p in a.paragraphs if "kakao-commences-leadership" in p.text]
+
+
+def test_company_report_notes_go_on_at_the_next_page_foot_past_its_own_numbers() -> None:
+    """Kakao's note 5 stands alone at the foot of the page after its notes 1 to 4: it goes on from them, not from
+    the 49 notes of the report's chapters."""
+    found, text = holding("Communications Network Utilization and Information Protection.")
+    assert "Information Protection.[5] On freedom of expression" in text
+    assert (found.footnote(5) or "").startswith("See Greenleaf, Graham and Park, Whon-il, Korea’s New Act")
+
+
+def test_each_company_report_numbering_its_notes_again_is_an_article_of_its_own() -> None:
+    """A marker cites the note of its own numbering run: the report's chapters, then one run per company report."""
+    mail, _ = holding("Mail.ru had the lowest score of all companies in the Index.")
+    kakao, _ = holding("Kakao placed fifth among Internet companies, behind Twitter")
+    assert mail is not kakao
+    assert mail.footnote(1) == "See https://freedomhouse.org/report/freedom-net/2015/russia."
 
 
 def test_cover_title_printed_on_the_cover_art_is_the_title() -> None:

@@ -2084,7 +2084,27 @@ class _Notes:
             first, next_note = self.opening(lines[small], None), self.opening(lines[start], None, self.floor)
             if first is not None and next_note is not None and first[0] + 1 == next_note[0]:
                 start = small
-        return small, start
+        return small, min(start, self._restarted(lines, small))
+
+    def _restarted(self, lines: list[_Line], small: int) -> int:
+        """Where the small lines from `small` open notes whatever `floor` says: the first numbered line under any
+        symbol notes (∗, †) that open the foot, where the text above it cites that number; `len(lines)` where they
+        do not.
+
+        A report whose chapters number their notes from 1 again sets "1. See http://..." at a page's foot under a
+        floor of 49 from the chapters before (or of 2, from the chapter before it, whose notes 1 and 2 stood on one
+        page: its notes 3 and 4 would then open the foot, and 1 and 2 be lost). Read as text, the chapter's notes
+        are indexed as paragraphs and its markers cite nothing, or another chapter's notes. `floor` keeps a table's
+        cells at a page's foot ("50 states") from opening notes; the page's own text citing the number with a
+        marker tells a note from a cell.
+        """
+        index = small
+        while index < len(lines) and _SYMBOL_NOTE_RE.match(lines[index].text):
+            index += 1
+        opening = self.opening(lines[index], None) if index < len(lines) else None
+        if opening is None or opening[0] not in {n for line in lines[:small] for n in _cites(line)}:
+            return len(lines)
+        return index
 
     def _foot_notes(self, lines: list[_Line], start: int) -> dict[int, str]:
         """The notes the foot's lines from `start` hold: past `floor`, but where the foot opens below it
@@ -4771,6 +4791,19 @@ def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Non
         line.text = _RANGE_RE.sub(written, _CITATION_RE.sub(written, line.text))
 
 
+def _foot_floor(floor: int, found: list[dict[int, str]]) -> int:
+    """The floor (`_Notes.floor`) after a page whose feet hold the notes `found`: their highest number, and past the
+    floor before only where they go on from it.
+
+    Page-foot numbers only go up within a run of notes, so a page whose notes start at or below the floor has begun
+    a new run (a chapter numbering its notes from 1 again, `_Run.restarts`): the run's next pages number their
+    notes past this page's, not past the run before ("5. See Greenleaf ..." on the page after a chapter's notes 1
+    to 4, under a floor of 49 from the chapters before, is note 5).
+    """
+    lowest, highest = min(min(foot) for foot in found), max(max(foot) for foot in found)
+    return highest if lowest <= floor else max(floor, highest)
+
+
 def parse(data: bytes, source: str) -> Parsed:
     metadata, pages, links, grids, displays, pictures, charts = _read(data)
     if not any(pages):
@@ -4813,7 +4846,7 @@ def parse(data: bytes, source: str) -> Parsed:
         kept = [[line for line in s.lines if id(line) not in dropped] for s in segments]
         found = notes.page_feet(segments, kept, body_size)
         if found:
-            notes.floor = max(notes.floor, *(max(foot) for foot in found))
+            notes.floor = _foot_floor(notes.floor, found)
         page = [line for lines in kept for line in lines]
         feet.append((len(body), found, page))
         body += page
