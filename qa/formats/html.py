@@ -43,7 +43,7 @@ from qa.formats.document import (
 )
 from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import file_name, personal_names, web_address, without_contact
-from qa.formats.text import parse_text
+from qa.formats.text import TEXT_FENCE_RE, parse_text
 from qa.sentences import NOTE_NUMBER
 
 # --- decoding --------------------------------------------------------------------------------------------
@@ -139,6 +139,14 @@ def _normalise_text(tree: etree._Element) -> None:
             node.text = _as_seen(node.text)
         if node.tail:
             node.tail = _as_seen(node.tail)
+
+
+def _drop_comments(tree: etree._Element) -> None:
+    """Every comment out of the tree, the words after it kept. trafilatura removes a comment with the words that
+    follow it up to the next tag, so a comment inside a paragraph cut the paragraph there: a Project Gutenberg
+    e-book marks each scanned page inside the sentence it breaks (`<!--png 334-->`), and the rest of each such
+    paragraph was lost. A comment is never shown, so nothing a reader sees goes with it."""
+    etree.strip_elements(tree, etree.Comment, with_tail=False)
 
 
 _SCREEN_READER_ONLY_RE = re.compile(
@@ -921,10 +929,16 @@ def _set_as_marker(anchor: etree._Element) -> bool:
     )
 
 
-def _known_by(note: etree._Element, number: int) -> bool:
-    """Whether a linked note is the one numbered `number`: its list puts it at that place, or its own words start
-    with that number (`3.`, `[3]`, `^ 3`), as a numbered note's label does. Asked of a link not typeset as a marker
-    (`_set_as_marker`), which a partial notes list ("[6]" to the only note shown) may still be.
+def _known_by(note: etree._Element, number: int, place: etree._Element) -> bool:
+    """Whether a linked note is the one numbered `number`: its list puts it at that place, or its own words from
+    the `place` the link reaches start with that number (`3.`, `[3]`, `^ 3`), as a numbered note's label does.
+    Asked of a link not typeset as a marker (`_set_as_marker`), which a partial notes list ("[6]" to the only note
+    shown) may still be.
+
+    A number printed before the place is no label of what the link reaches: an e-book keeps its printed book's
+    page numbers as a number in the margin, then an empty `<a name="page151">` (Project Gutenberg's HTML), and its
+    index links each page number to that place; read from the paragraph's start, every paragraph that opens a
+    page started with its page's number and became a note, its words lost to the text.
 
     An author-year citation links its year to a bibliography entry ("(Dwork et al. <a href="#ref-Dwork2006">2006</a>)",
     pandoc's and most citation styles' output): the entry is no note numbered 2006, and taking it for one writes the
@@ -935,8 +949,25 @@ def _known_by(note: etree._Element, number: int) -> bool:
         items = [child for child in holder if child.tag == "li"]
         if items.index(note) + (int(start) if start.isdigit() else 1) == number:
             return True
-    words = _BACK_MARK_RE.sub("", _text(note))
+    words = _BACK_MARK_RE.sub("", _words_from(note, place))
     return (label := _OWN_NUMBER_RE.match(words + " ")) is not None and int(label.group(1)) == number
+
+
+def _words_from(node: etree._Element, place: etree._Element) -> str:
+    """The words of `node` from `place`, an element inside it (or `node` itself), to its end."""
+    if place is node or place not in node.iterdescendants():
+        return _text(node)
+    parts: list[str] = []
+    started = False
+    for event, element in etree.iterwalk(node, events=("start", "end")):
+        started = started or element is place
+        if not started or element is node:
+            continue
+        if event == "start" and isinstance(element.tag, str):
+            parts.append(element.text or "")
+        elif event == "end":
+            parts.append(element.tail or "")
+    return squash("".join(parts))
 
 
 def find_notes(
@@ -967,7 +998,7 @@ def find_notes(
             node = row  # a table of notes: the number in a cell of its own, the words in the next
         if anchor in node.iterdescendants() or node.tag in ("body", "html"):
             continue
-        if not (_set_as_marker(anchor) or _known_by(node, number)):
+        if not (_set_as_marker(anchor) or _known_by(node, number, ids[target])):
             continue
         if text := _note_text(node, number):
             notes[number] = text
@@ -1039,6 +1070,15 @@ def _cited(numbers: str, listed: Iterable[int]) -> list[int] | None:
     return cited if cited is not None and set(cited) <= set(listed) else None
 
 
+def _places(body: etree._Element) -> frozenset[str]:
+    """The places still named in the text once its notes are taken out of it: a plain numbered link to one of them
+    is a cross-reference into the text, not a marker. A report links "Figs. 7 and 8" to its figures; where it
+    also has notes 7 and 8, each figure number became a marker and cited a note it has nothing to do with."""
+    return frozenset(
+        name for node in body.iter() if isinstance(node.tag, str) for name in (node.get("id"), node.get("name")) if name
+    )
+
+
 def _write_markers(body: etree._Element, notes: dict[int, str], listed: Iterable[int] = ()) -> None:
     """Every note marker becomes the literal text `[n]` in the tree, so any extractor keeps it as words.
 
@@ -1048,12 +1088,14 @@ def _write_markers(body: etree._Element, notes: dict[int, str], listed: Iterable
     A typed bracketed number, list or range ("[26]", "[18,24,25]", "[1-5]") is a marker of each number in it when
     the page's reference list (`listed_notes`) holds every one of them, `listed`.
     """
+    places = _places(body)
     links = {
         anchor: number
         for anchor in body.iter("a")
-        if _in_page_target(anchor) is not None
+        if (target := _in_page_target(anchor)) is not None
         and (number := _number(anchor)) is not None
         and (number in notes or _text(anchor).startswith("["))
+        and not (target in places and not _set_as_marker(anchor))
     }
     linked = set(links.values())
     markers: dict[etree._Element, int] = {}
@@ -1641,6 +1683,43 @@ _LEAD_MAX = 80
 """A lead-in line ("Read more:", "Want more?") is short; a longer block ending so is a paragraph of its own."""
 
 
+def _archive_header(body: etree._Element) -> tuple[str | None, str | None, str | None]:
+    """The title, author and date an archive's header gives the work it fences (`_within_fences`), read as the
+    plain-text e-book's header is (`qa.formats.text`): `Title:`, `Author:` and `Release Date:` lines in the
+    `<pre>` that ends in the start fence. They name the work where the page's `<title>` may shorten it ("The
+    Midewiwin of the Ojibwa") and its author and date are printed nowhere else in a form a rule can read."""
+    for pre in body.iter("pre"):
+        text = pre.text_content()
+        if (fence := TEXT_FENCE_RE.search(text)) and fence[1] == "START":
+            header = parse_text(text[: fence.start()], "header.txt")
+            return (header[0].title, header[0].author, header[0].date) if header else (None, None, None)
+    return None, None, None
+
+
+def _within_fences(blocks: list[Block]) -> list[Block]:
+    """The blocks between a distributor's fences, where one block holds a `*** START OF ... ***` line and a later
+    one an `*** END OF ... ***` line (`qa.formats.text` reads a plain-text e-book so).
+
+    Project Gutenberg's HTML e-books wrap the work as its text files do: a header (the archive's name, its terms
+    of use, the e-text's title, author and release date, the credit to its transcribers) that ends in the start
+    fence, and after the end fence the archive's licence, pages long. Both stood as text of the work.
+    """
+    starts = [
+        i for i, block in enumerate(blocks) if (fence := TEXT_FENCE_RE.search(block.text)) and fence[1] == "START"
+    ]
+    if not starts:
+        return blocks
+    end = next(
+        (
+            i
+            for i in range(starts[0] + 1, len(blocks))
+            if (fence := TEXT_FENCE_RE.search(blocks[i].text)) and fence[1] == "END"
+        ),
+        None,
+    )
+    return blocks if end is None else blocks[starts[0] + 1 : end]
+
+
 def _without_dangling_leads(blocks: list[Block]) -> list[Block]:
     """The blocks without lead-ins whose sequel is gone: a short block ending in `:` or `?` that the text's end
     or a heading follows announced something the extractor left out (a list of links, a sign-up form), so
@@ -1832,6 +1911,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if tree is None:
         return assemble(Extracted(()), source)
     _normalise_text(tree)
+    _drop_comments(tree)
     _remove_unseen(tree)
     _show_inline_formulas(tree)
     heading = _page_heading(tree)
@@ -1839,6 +1919,8 @@ def parse(data: bytes, source: str) -> Parsed:
     body = tree.find("body")
     if body is None:
         return assemble(Extracted((), {}, title, author, date, _page_url(tree)), source)
+    archived = _archive_header(body)
+    title, author, date = (archived[0] or title, archived[1] or author, archived[2] or date)
     if (plain := _preformatted_text(body)) is not None:
         url = _page_url(tree)
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
@@ -1863,6 +1945,7 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks = _without_navigation(_with_link_lists(_verbatim(blocks, _visible_text(body)), body, site), body)
     blocks = _without_dangling_leads(_with_section_headings(_with_dropped_lists(blocks, body), body))
     blocks = _inside_text_container(blocks, tree, heading)
+    blocks = _within_fences(blocks)
     title = title or heading
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]

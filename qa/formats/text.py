@@ -83,7 +83,7 @@ _MAILBOX_RE = re.compile(r"\s*<[^<>\s]+@[^<>\s]+>")
 """An author's address after the name in a header (`Jane Doe <jd@example.org>, Ana Ruiz <ar@example.org>`)."""
 _ANNOTATION_RE = re.compile(r"\s*[\[(][^\])]*[\])]\s*$")
 """A bracketed note after a field's value ("February, 2003  [Etext #3742]"): about the file, not the value."""
-_TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b[^*]*\*{3}")
+TEXT_FENCE_RE = re.compile(r"\*{3}\s*(START|END) OF\b[^*]*\*{3}")
 """A distributor's fence line, `*** START OF THE PROJECT GUTENBERG EBOOK ... ***`: its words hold no asterisk, so it
 may run over the file's line width into a second line (a long title) and still be one fence, not the work's text."""
 _FENCE_WORDS_RE = re.compile(r"\*{3}\s*(\w+ \w+)")
@@ -527,7 +527,7 @@ def _fenced(units: list[_Unit]) -> list[_Unit]:
     to whoever transcribed the e-text stands just inside the start fence and again after the end fence.
     """
     starts = [
-        i for i, unit in enumerate(units) if (fence := _TEXT_FENCE_RE.fullmatch(unit.text)) and fence[1] == "START"
+        i for i, unit in enumerate(units) if (fence := TEXT_FENCE_RE.fullmatch(unit.text)) and fence[1] == "START"
     ]
     if not starts:
         return units
@@ -535,7 +535,7 @@ def _fenced(units: list[_Unit]) -> list[_Unit]:
         (
             i
             for i in range(starts[0] + 1, len(units))
-            if (f := _TEXT_FENCE_RE.fullmatch(units[i].text)) and f[1] == "END"
+            if (f := TEXT_FENCE_RE.fullmatch(units[i].text)) and f[1] == "END"
         ),
         None,
     )
