@@ -100,8 +100,9 @@ def note_entries(article: Article, paragraph: Paragraph, spans: Sequence[Span]) 
     the sentence holding the marker, among the paragraph's `spans`, so a hit on the note quotes that sentence and
     cites the note (`qa.compose.cite`). A note cited twice in one sentence is embedded once there.
 
-    The entry's span is one the paragraph's own sentence already has: two vectors then score that sentence, the
-    sentence's words and the note's, and quoting takes the better (`qa.compose`)."""
+    The entry's span is one the paragraph's own sentence already has, and comes after the paragraph's own entries:
+    two vectors then score that sentence, the sentence's words and the note's (less `qa.retrieve.NOTE_PENALTY`), and
+    ranking and quoting take the better (`qa.retrieve.note_offsets` tells the note's apart)."""
     sentences = sentence_spans(spans)
     entries: dict[tuple[Span, int], tuple[Entry, str]] = {}
     for marker in paragraph.markers:

@@ -9,7 +9,8 @@ from eval.reference import reference
 from qa.compose import Answer, Quote, Source, cite, select_quotes
 from qa.corpus import Article, Paragraph
 from qa.passages import NOTE_WORDS, index_entries, known_spans, passage_spans, sentence_spans
-from qa.retrieve import Hit, ScoredSpan
+from qa.retrieve import Hit, ScoredSpan, note_offsets
+from qa.sentences import Span
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
 
@@ -107,3 +108,12 @@ def test_a_paragraph_citing_a_note_that_holds_the_evidence_ranks_as_holding_it()
     question = _note_question(review, 3)
     assert evidence_rank(question, hits) == 2
     assert evidence_rank(question, hits[:1]) is None
+
+
+def test_a_notes_entry_is_told_apart_from_the_sentence_whose_span_it_repeats() -> None:
+    essays = _article(ESSAYS)
+    paragraph = _citing(essays, 10)
+    entries = [(Span(e.start, e.end), text) for e, text in index_entries([essays]) if e.paragraph == paragraph.index]
+    notes = {text.strip() for _, text in essays.footnote_list()}
+    assert note_offsets([span for span, _ in entries]) == {i for i, (_, text) in enumerate(entries) if text in notes}
+    assert note_offsets([span for span, _ in entries])
