@@ -138,15 +138,9 @@ def select_quotes(
 
 
 def _select(
-    text: str,
-    sentences: tuple[Span, ...],
-    spans: Sequence[ScoredSpan],
-    mode: QuoteMode,
-    question: str,
-    notes: Mapping[int, str] | None = None,
+    text: str, sentences: tuple[Span, ...], spans: Sequence[ScoredSpan], mode: QuoteMode, question: str
 ) -> tuple[Quote, ...]:
-    """`select_quotes` for a paragraph whose `sentences` are known (`to_source` needs them again for context);
-    `notes` gives the text of the notes each sentence cites, by its position (`sentence_notes`)."""
+    """`select_quotes` for a paragraph whose `sentences` are known (`to_source` needs them again for context)."""
     sentence_set = frozenset(sentences)
     if not sentences:
         return ()
@@ -159,7 +153,7 @@ def _select(
     if _span_length(best.span) > MAX_QUOTE_CHARS and single:
         best = _best_inside(best.span, single)
     if mode == "sentence":
-        chosen = _tight(text, sentences, candidates, single, best, question, notes or {})
+        chosen = _tight(text, sentences, candidates, single, best, question)
     else:
         chosen = _passage(text, sentences, candidates, single, best, whole)
     return tuple(_runs(text, sentences, sorted(chosen)))
@@ -187,7 +181,6 @@ def _tight(
     single: Mapping[Span, float],
     best: ScoredSpan,
     question: str,
-    notes: Mapping[int, str],
 ) -> set[int]:
     """The best sentence, or the best quote of two sentences when it beats every sentence alone by PAIR_GAIN.
 
@@ -203,13 +196,13 @@ def _tight(
     first = _first_mention(text, sentences, question)
     if first is not None:
         chosen = {first}
-    if answer_type(question) != "other" and not _gives(text, sentences, chosen, question, notes):
+    if answer_type(question) != "other" and not _gives(text, sentences, chosen, question):
         typed = [
             s
             for s in candidates
             if s.score >= TYPED_SHARE * best.score
             and _span_length(s.span) <= MAX_QUOTE_CHARS
-            and _gives(text, sentences, _inside(sentences, s.span), question, notes)
+            and _gives(text, sentences, _inside(sentences, s.span), question)
         ]
         if typed:
             top = max(typed, key=lambda s: s.score)
@@ -291,20 +284,12 @@ def _keep_close(sentences: Sequence[Span], chosen: set[int], single: Mapping[Spa
     return kept
 
 
-def _gives(
-    text: str, sentences: Sequence[Span], chosen: set[int], question: str, notes: Mapping[int, str] | None = None
-) -> bool:
-    """Whether a chosen sentence, read with the notes it cites (`notes`, by position), gives the kind of answer asked
-    for and holds a question word: a quote's notes are printed beneath it, and a note may be where the date or the
-    name stands ("Counterpoint is first mentioned by Muris (1300).").
+def _gives(text: str, sentences: Sequence[Span], chosen: set[int], question: str) -> bool:
+    """Whether a chosen sentence gives the kind of answer asked for and holds a question word.
 
     A number in a sentence about something else ("Currently, there are two") counts something else.
     """
-    notes = notes or {}
-    return any(
-        _sentence_gives(f"{text[sentences[i].start : sentences[i].end]} {notes.get(i, '')}".rstrip(), question)
-        for i in chosen
-    )
+    return any(_sentence_gives(text[sentences[i].start : sentences[i].end], question) for i in chosen)
 
 
 @lru_cache(maxsize=1 << 12)
@@ -471,23 +456,10 @@ def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tup
     return tuple(Citation(n, article.footnote(n, paragraph.page) if cited else None) for n, cited in numbers.items())
 
 
-def sentence_notes(article: Article, paragraph: Paragraph, sentences: Sequence[Span]) -> dict[int, str]:
-    """The texts of the notes each sentence cites, joined, by the sentence's position; sentences citing none are
-    left out."""
-    notes: dict[int, list[str]] = {}
-    for marker in paragraph.markers:
-        note = article.footnote(marker.number, paragraph.page) if paragraph.cites(marker) else None
-        i = next((i for i, s in enumerate(sentences) if s.start <= marker.start and marker.end <= s.end), None)
-        if note is not None and i is not None:
-            notes.setdefault(i, []).append(note)
-    return {i: " ".join(texts) for i, texts in notes.items()}
-
-
 def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Source:
     text = hit.paragraph.text
     sentences = sentences_of(hit.spans)
-    notes = sentence_notes(hit.article, hit.paragraph, sentences) if hit.paragraph.markers else {}
-    quotes = _select(text, sentences, hit.spans, mode, question, notes)
+    quotes = _select(text, sentences, hit.spans, mode, question)
     before, after = context(text, sentences, quotes)
     citations = cite(hit.article, hit.paragraph, quotes)
     return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after, hit.coverage)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from eval.dataset import Question
 from eval.metrics import evidence_rank, judge
 from eval.reference import reference
-from qa.compose import Answer, Quote, Source, cite, select_quotes, sentence_notes, to_source
+from qa.compose import Answer, Quote, Source, cite, select_quotes
 from qa.corpus import Article, Paragraph
 from qa.passages import NOTE_WORDS, index_entries, known_spans, passage_spans, sentence_spans
 from qa.retrieve import Hit, ScoredSpan, note_offsets
@@ -117,26 +117,3 @@ def test_a_notes_entry_is_told_apart_from_the_sentence_whose_span_it_repeats() -
     notes = {text.strip() for _, text in essays.footnote_list()}
     assert note_offsets([span for span, _ in entries]) == {i for i, (_, text) in enumerate(entries) if text in notes}
     assert note_offsets([span for span, _ in entries])
-
-
-def test_a_question_asking_who_is_quoted_where_the_note_a_sentence_cites_gives_the_names() -> None:
-    folk_lore = _article(FOLK_LORE)
-    paragraph = _citing(folk_lore, 5)
-    citing = Span(*_sentence_holding(paragraph, 5))
-    nameless = Span(384, 572)  # "There are several tales relating to ...": names no one
-    scores = {citing: 0.88, nameless: 0.9}
-    spans = tuple(ScoredSpan(span, scores.get(span, 0.1)) for span in sentence_spans(passage_spans(paragraph)))
-    source = to_source(
-        Hit(folk_lore, paragraph, 0.9, 1, spans), "sentence", "Who gave Fewkes his account of the dance?"
-    )
-    assert [(q.start, q.end) for q in source.quotes] == [(citing.start, citing.end)]
-    assert [c.number for c in source.footnotes] == [5]
-
-
-def test_a_sentence_citing_a_note_is_read_with_it_and_the_others_alone() -> None:
-    essays = _article(ESSAYS)
-    paragraph = _citing(essays, 10)
-    sentences = sentence_spans(passage_spans(paragraph))
-    notes = sentence_notes(essays, paragraph, sentences)
-    assert notes[sentences.index(Span(*_sentence_holding(paragraph, 10)))] == essays.footnotes[10]
-    assert len(notes) == len({m.number for m in paragraph.markers})
