@@ -11,7 +11,7 @@ from pathlib import PurePath
 from eval.dataset import DocumentRecord, GoldFootnote, Question
 from eval.reference import Reference, is_not_text, normalize, note_in_reference, quote_in_reference
 from qa.compose import Answer, Source
-from qa.corpus import Article, slugify
+from qa.corpus import Article, Paragraph, slugify
 from qa.retrieve import Hit
 from qa.sentences import MARKER_RE, split_sentences
 
@@ -55,9 +55,31 @@ def holds_evidence(question: Question, text: str) -> bool:
     return any(_plain(evidence) in plain for evidence in question.evidence)
 
 
+def cited_notes(article: Article, paragraph: Paragraph) -> list[str]:
+    """The texts of the notes the paragraph's markers cite, in its article (a noteless marker cites none)."""
+    notes = (article.footnote(m.number, paragraph.page) for m in paragraph.markers if paragraph.cites(m))
+    return [note for note in notes if note is not None]
+
+
+def passage_holds_evidence(question: Question, article: Article, paragraph: Paragraph) -> bool:
+    """Whether a paragraph holds an evidence string, in its own text or in a note it cites: an answer from it shows
+    the note beneath the sentence citing it, so evidence a document put in a note is found there."""
+    return holds_evidence(question, paragraph.text) or any(
+        holds_evidence(question, note) for note in cited_notes(article, paragraph)
+    )
+
+
+def answer_holds_evidence(question: Question, source: Source) -> bool:
+    """Whether a source's quotes, or the notes they cite (`Source.footnotes`: only markers inside a quote), hold an
+    evidence string. A note the paragraph cites outside the quote is not shown, so it supports nothing."""
+    return any(holds_evidence(question, quote.text) for quote in source.quotes) or any(
+        note.text is not None and holds_evidence(question, note.text) for note in source.footnotes
+    )
+
+
 def evidence_rank(question: Question, hits: Sequence[Hit]) -> int | None:
     for hit in hits:
-        if holds_evidence(question, hit.paragraph.text):
+        if passage_holds_evidence(question, hit.article, hit.paragraph):
             return hit.rank
     return None
 
@@ -65,10 +87,10 @@ def evidence_rank(question: Question, hits: Sequence[Hit]) -> int | None:
 def is_weak(question: Question, source: Source) -> bool:
     """A source shown as an answer that holds no evidence for the question.
 
-    For an answerable question: no evidence string in the source's paragraph. For an unanswerable
-    one nothing is evidence, so every source of an answer given to it is weak.
+    For an answerable question: no evidence string in the source's paragraph or the notes it cites. For an
+    unanswerable one nothing is evidence, so every source of an answer given to it is weak.
     """
-    return not question.answerable or not holds_evidence(question, source.paragraph.text)
+    return not question.answerable or not passage_holds_evidence(question, source.article, source.paragraph)
 
 
 @lru_cache(maxsize=4096)
@@ -161,9 +183,7 @@ def judge(
             if found is not None:
                 gold_cited += 1
                 gold.discard(found)
-    supported = not answer.abstained and any(
-        holds_evidence(question, quote.text) for source in answer.sources for quote in source.quotes
-    )
+    supported = not answer.abstained and any(answer_holds_evidence(question, source) for source in answer.sources)
     return Judgement(
         question=question,
         evidence_rank=evidence_rank(question, hits),

@@ -7,7 +7,7 @@ paragraph, and every footnote cited has its marker inside a quote.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -15,6 +15,7 @@ from qa.answer_template import answer_template
 from qa.answer_type import answer_type, gives_answer_type, marks
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, is_keyword_question, signals
+from qa.passages import sentence_spans
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import MARKER_RE, Span, leans_on_previous
 from qa.settings import DEFAULT_SOURCE_MARGIN, QuoteMode
@@ -118,12 +119,7 @@ def sentences_of(spans: Sequence[ScoredSpan]) -> tuple[Span, ...]:
     starts there. Quotes are thereby cut exactly where the index cut, and no answer pays for a split
     (pysbd takes several milliseconds per paragraph on first use).
     """
-    shortest: dict[int, Span] = {}
-    for scored in spans:
-        known = shortest.get(scored.span.start)
-        if known is None or scored.span.end < known.end:
-            shortest[scored.span.start] = scored.span
-    return tuple(sorted(shortest.values(), key=lambda span: span.start))
+    return tuple(sentence_spans(scored.span for scored in spans))
 
 
 def select_quotes(
@@ -152,7 +148,7 @@ def _select(
     candidates = [s for s in spans if s.span != whole or len(sentences) <= 2] or list(spans)
     if not candidates:
         return (Quote(text[whole.start : whole.end], whole.start, whole.end),)
-    single = {s.span: s.score for s in candidates if s.span in sentence_set}
+    single = best_of_each(s for s in candidates if s.span in sentence_set)
     best = max(candidates, key=lambda s: s.score)
     if _span_length(best.span) > MAX_QUOTE_CHARS and single:
         best = _best_inside(best.span, single)
@@ -161,6 +157,15 @@ def _select(
     else:
         chosen = _passage(text, sentences, candidates, single, best, whole)
     return tuple(_runs(text, sentences, sorted(chosen)))
+
+
+def best_of_each(scored: Iterable[ScoredSpan]) -> dict[Span, float]:
+    """The best score of each span: a sentence citing a note has two entries, its own words' and the note's
+    (`qa.passages.note_entries`), and it is quoted for the better."""
+    best: dict[Span, float] = {}
+    for s in scored:
+        best[s.span] = max(s.score, best.get(s.span, s.score))
+    return best
 
 
 def _best_inside(span: Span, single: Mapping[Span, float]) -> ScoredSpan:

@@ -7,6 +7,12 @@ stays the unit that is quoted and cited. Headings are not embedded: a heading al
 that reads as a statement is the exception (`is_statement`): briefing slides and executive summaries set their
 findings as headings ("64 percent of infants were ..."), and such a heading is the only place the finding is said.
 
+A note says things its paragraph does not: a source, a date, an aside ("Counterpoint is first mentioned by Muris
+(1300)."). So each note of at least `NOTE_WORDS` words gets a vector of its own text, pointing at the sentence that
+cites it (`note_entries`): a question the note answers finds that paragraph, the citing sentence is quoted, and the
+note is cited beneath it, as every quote cites the notes its markers name. The note's words are that entry's words
+for BM25 and the rare-term bonus too, since the index's word statistics are read from the same texts.
+
 Splitting into sentences is the costly part of a build that is not the model's (pysbd is pure Python:
 about a second for the bundled corpus), and a paragraph's spans depend on its text alone. So a build
 takes the spans of every paragraph the previous build already split from that build's entries, and
@@ -22,14 +28,18 @@ from embeddings import Entry
 from qa.corpus import Article, Paragraph
 from qa.sentences import MARKER_RE, Span, split_sentences
 
-PASSAGES_VERSION = "5"
+PASSAGES_VERSION = "6"
 """Raised whenever the passages cut from the same paragraphs change (2: statement headings are embedded; 3: no
 sentence ends at an abbreviation the words after it continue, `qa.sentences`; 4: nor at a one-letter abbreviation
 before a number, and a short sentence of plain words after a company's legal form is its own; 5: one ends after a
-capital letter between a word in lower case and a sentence's opening word, `vitamin D. Then`), so
+capital letter between a word in lower case and a sentence's opening word, `vitamin D. Then`; 6: each cited
+note's text is a passage of the sentence citing it, `note_entries`), so
 that a build made before is rebuilt (`qa.indexing.text_versions`)."""
 STATEMENT_WORDS = 6
 """A sentence of at least this many words that ends with a full stop is a statement, not a label."""
+NOTE_WORDS = STATEMENT_WORDS
+"""A note of fewer words ("Ibid.", "See p. 12.", a bare page number) says nothing a question could ask about: it gets
+no passage of its own."""
 _STATEMENT_END_RE = re.compile(r"[.!…][\"'”’)\]]*$")
 """A statement's end: a question mark is left out, since a heading that asks ("What is X?") answers nothing."""
 
@@ -76,10 +86,44 @@ def index_entries(
             if not is_embedded(paragraph):
                 continue
             spans = known.get(paragraph.text)
-            for span in passage_spans(paragraph) if spans is None else spans:
+            if spans is None:
+                spans = passage_spans(paragraph)
+            for span in spans:
                 entry = Entry(article.id, paragraph.index, span.start, span.end)
                 entries.append((entry, paragraph.text[span.start : span.end]))
+            entries += note_entries(article, paragraph, spans)
     return entries
+
+
+def note_entries(article: Article, paragraph: Paragraph, spans: Sequence[Span]) -> list[tuple[Entry, str]]:
+    """An entry for each note of at least `NOTE_WORDS` words the paragraph cites, with the note's text: its span is
+    the sentence holding the marker, among the paragraph's `spans`, so a hit on the note quotes that sentence and
+    cites the note (`qa.compose.cite`). A note cited twice in one sentence is embedded once there.
+
+    The entry's span is one the paragraph's own sentence already has, and comes after the paragraph's own entries:
+    two vectors then score that sentence, the sentence's words and the note's (less `qa.retrieve.NOTE_PENALTY`), and
+    ranking and quoting take the better (`qa.retrieve.note_offsets` tells the note's apart)."""
+    sentences = sentence_spans(spans)
+    entries: dict[tuple[Span, int], tuple[Entry, str]] = {}
+    for marker in paragraph.markers:
+        note = article.footnote(marker.number, paragraph.page) if paragraph.cites(marker) else None
+        holding = next((s for s in sentences if s.start <= marker.start and marker.end <= s.end), None)
+        if note is None or holding is None or len(note.split()) < NOTE_WORDS:
+            continue
+        entry = Entry(article.id, paragraph.index, holding.start, holding.end)
+        entries.setdefault((holding, marker.number), (entry, note.strip()))
+    return list(entries.values())
+
+
+def sentence_spans(spans: Iterable[Span]) -> list[Span]:
+    """A paragraph's sentences, in order, from its passage spans: the shortest span starting at each position
+    (`passage_spans` gives each sentence alone, and every longer span starts where a sentence does)."""
+    shortest: dict[int, Span] = {}
+    for span in spans:
+        known = shortest.get(span.start)
+        if known is None or span.end < known.end:
+            shortest[span.start] = span
+    return sorted(shortest.values(), key=lambda span: span.start)
 
 
 def known_spans(articles: Iterable[Article], entries: Iterable[Entry]) -> dict[str, tuple[Span, ...]]:
@@ -95,5 +139,5 @@ def known_spans(articles: Iterable[Article], entries: Iterable[Entry]) -> dict[s
     known: dict[str, tuple[Span, ...]] = {}
     for paragraph, spans in by_paragraph.items():
         if (text := texts.get(paragraph)) is not None:  # a text repeated in another paragraph has the same spans
-            known.setdefault(text, tuple(spans))
+            known.setdefault(text, tuple(dict.fromkeys(spans)))  # a note's entry repeats its sentence's span
     return known

@@ -53,6 +53,11 @@ bundled set 0.839 -> 0.871 and on the real documents 0.729 -> 0.750, recall@3 on
 0.968, formats unchanged; from 0.05 the bundled recall@1 fell to 0.806. Left out of the fit, each collection
 kept its figures (bundled: the weight fitted on the other two, 0.01, left it unchanged; real: 0.02, +1 question).
 """
+NOTE_PENALTY = 0.1
+"""Taken off the cosine of a note's entry (`qa.passages.note_entries`) wherever it scores its paragraph or the
+sentence citing it. Most notes are references ("Anna Fifield, "North Korea shows no sign...," Washington Post,
+2016."), whose titles share a topic's words with the question while the evidence stands in the text; a note wins
+only where it matches the question clearly better than the paragraph's own words do."""
 RERANK_POOL = 10
 """Paragraphs reranked by their piece score, however few are asked for: an answer of k=3 and the
 eval's recall@10 then rank alike. A pool of 20 or 30 ranked the dev splits no differently."""
@@ -124,6 +129,18 @@ def pieces_of(spans: Sequence[Span]) -> tuple[int, ...]:
     return pieces or tuple(range(len(spans)))
 
 
+def note_offsets(spans: Sequence[Span]) -> frozenset[int]:
+    """Which of a paragraph's entries (by position among its `spans`) are notes' entries: a note's entry repeats the
+    span of the sentence citing it, which the paragraph's own entries, each span once and first, already hold."""
+    seen: set[Span] = set()
+    notes = set()
+    for i, span in enumerate(spans):
+        if span in seen:
+            notes.add(i)
+        seen.add(span)
+    return frozenset(notes)
+
+
 def best_piece(scores: Sequence[float], pieces: Sequence[int]) -> float:
     """The best of `scores`, those of a paragraph's spans, for a passage shorter than the whole paragraph (the
     whole, for a one-sentence paragraph): `pieces` are those spans' positions (`pieces_of`)."""
@@ -188,6 +205,8 @@ class Retriever:
         self._spans = Remembered(self._paragraph_spans, TERM_SETS_KEPT)
         """The spans of each paragraph's entries, in order, kept once a question has reached the paragraph."""
         self._pieces = Remembered(lambda key: pieces_of(self._spans[key]), TERM_SETS_KEPT)
+        self._notes = Remembered(lambda key: note_offsets(self._spans[key]), TERM_SETS_KEPT)
+        """`note_offsets` of each paragraph's spans, kept as they are."""
         """`pieces_of` each paragraph's spans, kept as they are."""
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
@@ -368,8 +387,10 @@ class Retriever:
         best: dict[Key, float] = {}
         found = self.index.search(query, depth, allowed)
         keys = self._paragraph_of[[position for position, _ in found]].tolist()
-        for key, (_, score) in zip(keys, found, strict=True):
-            if key not in best:
+        for key, (position, score) in zip(keys, found, strict=True):
+            if self._is_note(key, position):
+                score -= NOTE_PENALTY
+            if score > best.get(key, -np.inf):
                 best[key] = score
         return {
             key: score + bonus for (key, score), bonus in zip(best.items(), self._bonuses(best, wanted), strict=True)
@@ -377,7 +398,18 @@ class Retriever:
 
     def _dense_score(self, key: Key, query: np.ndarray, wanted: QuestionTerms) -> float:
         """The same score for a paragraph the dense search did not reach (BM25 found it)."""
-        return float(np.max(self.index.vectors[self._entries(key)] @ query)) + self._bonuses([key], wanted)[0]
+        cosines = self.index.vectors[self._entries(key)] @ query - self._note_penalties(key)
+        return float(np.max(cosines)) + self._bonuses([key], wanted)[0]
+
+    def _is_note(self, key: Key, position: int) -> bool:
+        """Whether the entry at `position`, of paragraph `key`, is a note's (`note_offsets`)."""
+        return position - int(self._by_paragraph[self._paragraph_start[key]]) in self._notes[key]
+
+    def _note_penalties(self, key: Key) -> np.ndarray:
+        """`NOTE_PENALTY` for each of the paragraph's entries that is a note's, 0 for the others, in order."""
+        penalties = np.zeros(self._paragraph_start[key + 1] - self._paragraph_start[key])
+        penalties[list(self._notes[key])] = NOTE_PENALTY
+        return penalties
 
     def _bonuses(self, keys: Iterable[Key], wanted: QuestionTerms) -> list[float]:
         """Each paragraph's rare-term bonus (its terms read in context, `context_terms`), less the penalties for a
@@ -399,9 +431,16 @@ class Retriever:
         return bonuses
 
     def _bm25_order(self, question: str, depth: int, allowed: np.ndarray | None = None) -> list[Key]:
-        """Paragraphs by their best entry's BM25 score; entries without a question word are left out."""
+        """Paragraphs by their best entry's BM25 score; entries without a question word are left out, and so are notes'
+        entries: a reference note's title words match a topic's words as exactly as the text's do (on the bundled dev
+        split they cost BM25 one question's recall@1), while the dense ranking discounts them (`NOTE_PENALTY`)."""
         found = self.lexical.top(question, depth, allowed)
-        return list(dict.fromkeys(self._paragraph_of[[position for position, _ in found]].tolist()))
+        keys = self._paragraph_of[[position for position, _ in found]].tolist()
+        return list(
+            dict.fromkeys(
+                key for key, (position, _) in zip(keys, found, strict=True) if not self._is_note(key, position)
+            )
+        )
 
     def _span_scores(self, keys: Sequence[Key], query: np.ndarray, wanted: QuestionTerms) -> list[list[float]]:
         """The score for quoting of each entry of each paragraph, in the order of `_spans`: its cosine plus the
@@ -414,7 +453,10 @@ class Retriever:
         # six moved by a bit on the bundled index), and a quote is chosen by comparing these scores. The bonus is
         # then added to all of them at once, in float64, as Python's floats added it one by one.
         vectors = self.index.vectors
-        cosines = np.concatenate([vectors[positions] @ query for positions in groups]).astype(np.float64)
+        products = [
+            vectors[positions] @ query - self._note_penalties(key) for key, positions in zip(keys, groups, strict=True)
+        ]
+        cosines = np.concatenate(products).astype(np.float64)
         scores = (cosines + self.span_term_weight * np.asarray(shares, dtype=np.float64)).tolist()
         ends = np.cumsum([len(positions) for positions in groups]).tolist()
         return [scores[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
