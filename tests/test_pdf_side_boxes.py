@@ -1,0 +1,45 @@
+"""Boxes of text set side by side on a page of one column: each read top to bottom, the left one first, as a reader
+(and poppler's `pdftotext`) reads them, not row by row across the gap between them.
+
+Ranking Digital Rights' 2015 Index (tests/data/wild/rdr-index-2015-report.pdf, see its manifest entry) opens each
+company's profile with a list of the services it evaluated beside a box of the company's industry, domicile and
+market value, whose lines stand a point or two apart from one another at their left edge.
+"""
+
+from __future__ import annotations
+
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+REPORT = PROJECT_ROOT / "tests" / "data" / "wild" / "rdr-index-2015-report.pdf"
+
+
+def texts() -> list[str]:
+    return [p.text for article in articles(REPORT) for p in article.paragraphs]
+
+
+def test_a_profiles_list_of_services_is_read_to_its_end_before_the_box_beside_it() -> None:
+    found = texts()
+    at = found.index("Services evaluated:")
+    assert found[at : at + 8] == [
+        "Services evaluated:",
+        "Facebook (social network)",
+        "Instagram (photo and video sharing)",
+        "WhatsApp (messaging platform)",
+        "Industry:",
+        "Internet Software and Services",
+        "Domicile: United States",
+        "Market Cap: USD 274,823 million*",
+    ]
+
+
+def test_no_line_of_a_profiles_box_runs_on_from_the_line_of_the_list_beside_it() -> None:
+    found = texts()
+    assert not any("evaluated: Industry:" in text for text in found)
+    assert not any(text.endswith("Domicile: United States") and text != "Domicile: United States" for text in found)
+
+
+def test_a_profiles_web_address_and_stock_ticker_are_read_apart() -> None:
+    found = texts()
+    at = found.index("www.facebook.com")
+    assert found[at + 1] == "NasdaqGS: FB"
