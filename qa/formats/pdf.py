@@ -1216,19 +1216,28 @@ def _sidebar(rows: list[_Line]) -> float | None:
     shows as many rows whose second solid stretch starts at the same x, or whose only one does, right
     of the middle (the box's lines beside a blank in the body), while the body rows next to it stop
     short of that x and carry on across it once the box ends. The stretches part only at gaps wider than
-    a row's few wide word spaces (`_gutter`): in fully justified typewriter type, words line up.
+    a row's few wide word spaces (`_gutter`): in fully justified typewriter type, words line up. Where no x is
+    shared so, stretches that open with a letter and start a point or two apart stand at one edge (`_aligned_edges`):
+    a box's lines of words set by hand; a table's figures, centred or set to their decimal point, start a point or
+    two apart row by row too, and are read row by row.
     """
     spans = [_spans(row, justified=True) for row in rows]
     middle = (min(stretches[0][0] for stretches in spans) + max(stretches[-1][1] for stretches in spans)) / 2
-    starts = [span[0] for stretches in spans for span in (stretches if stretches[0][0] > middle else stretches[1:])]
-    size = median(row.size for row in rows)
-    for edge, count in _aligned_edges(starts, size)[:3]:
-        if count < _SIDEBAR_ROWS:
-            break
-        gutter = edge - _GUTTER_GAP
-        beside = [row for row in rows if not _crosses(row, gutter) and row.chars[-1]["x1"] > gutter]
-        if len(beside) >= _SIDEBAR_ROWS:
-            return gutter
+    starts = [
+        (span[0], next(c["text"] for c in row.chars if c["x0"] == span[0]).isalpha())
+        for row, stretches in zip(rows, spans, strict=True)
+        for span in (stretches if stretches[0][0] > middle else stretches[1:])
+    ]
+    exact = Counter(round(x) for x, _ in starts).most_common(3)
+    worded = _aligned_edges([x for x, word in starts if word], median(row.size for row in rows))[:3]
+    for edges in (exact, worded):
+        for edge, count in edges:
+            if count < _SIDEBAR_ROWS:
+                break
+            gutter = edge - _GUTTER_GAP
+            beside = [row for row in rows if not _crosses(row, gutter) and row.chars[-1]["x1"] > gutter]
+            if len(beside) >= _SIDEBAR_ROWS:
+                return gutter
     return None
 
 
