@@ -54,3 +54,11 @@ def test_a_tables_figures_starting_a_point_or_two_apart_are_still_read_row_by_ro
     found = [p.text for article in articles(study) for p in article.paragraphs]
     assert "Mesor (°C) CTR 36.86 ± 0.05 36.83 ± 0.06" in found
     assert "Acrophase (h) CTR 16.95 ± 0.53 17.65 ± 0.49" in found
+
+
+def test_a_box_whose_lines_start_just_left_of_its_shared_edge_is_read_apart_whole() -> None:
+    """Twitter's profile box starts "Internet Software and Services" a third of a point left of the edge its other
+    lines share: the gutter stands left of it too, and the line is the box's, not the list's beside it."""
+    found = texts()
+    at = found.index("Twitter (micro-blogging platform) Vine (video creation and sharing)")
+    assert found[at + 1 : at + 4] == ["Industry:", "Internet Software and Services", "Domicile: United States"]

@@ -1228,7 +1228,10 @@ def _sidebar(rows: list[_Line]) -> float | None:
         for row, stretches in zip(rows, spans, strict=True)
         for span in (stretches if stretches[0][0] > middle else stretches[1:])
     ]
-    exact = Counter(round(x) for x, _ in starts).most_common(3)
+    exact = [
+        (min(x for x, _ in starts if round(x) == edge), count)
+        for edge, count in Counter(round(x) for x, _ in starts).most_common(3)
+    ]  # the gutter left of every start the edge counts: one at 350.9 counted at 351 would stand across 351 - 0.8
     worded = _aligned_edges([x for x, word in starts if word], median(row.size for row in rows))[:3]
     for edges in (exact, worded):
         for edge, count in edges:
