@@ -56,3 +56,11 @@ def test_a_line_before_a_chart_left_out_does_not_run_on_into_the_text_after_it()
     texts = [p.text for article in articles(WILD / "rdr-index-2018-report.pdf") for p in article.paragraphs]
     at = texts.index("INTERNET AND MOBILE ECOSYSTEM COMPANIES")
     assert texts[at + 1].startswith("The Ranking Digital Rights 2018 Corporate Accountability Index evaluated 22 of")
+
+
+def test_the_category_names_under_a_charts_axis_set_closer_than_a_gutter_are_no_paragraphs() -> None:
+    """RDR 2018's Figure 9 names each bar's indicator under it ("P3. Collection", "P4. Sharing of"), labels half an
+    em apart, in lines that run on to "of user information" under each: words read off the chart, no sentence."""
+    page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 44)
+    assert not any("P4. Sharing of" in text or "user collecting" in text for text in page)
+    assert not any("Average indicator scores" in text for text in page)

@@ -173,6 +173,9 @@ _CENTRED = 0.2
 them exactly; measured 0.03 em)."""
 _SIDEBAR_ROWS = 3
 """Rows beside the body text, starting at one x, that make a sidebar."""
+_EDGE_SLACK = 0.25
+"""Share of the type size by which the starts of a sidebar's lines may differ and still stand at one edge
+(`_aligned_edges`)."""
 _MARGIN_COLUMN = 0.5
 """A first page's column at most this share of the width of the column beside it, set in smaller type than the body
 throughout, is its margin's furniture (`_margin_column`)."""
@@ -1215,21 +1218,49 @@ def _sidebar(rows: list[_Line]) -> float | None:
     shows as many rows whose second solid stretch starts at the same x, or whose only one does, right
     of the middle (the box's lines beside a blank in the body), while the body rows next to it stop
     short of that x and carry on across it once the box ends. The stretches part only at gaps wider than
-    a row's few wide word spaces (`_gutter`): in fully justified typewriter type, words line up.
+    a row's few wide word spaces (`_gutter`): in fully justified typewriter type, words line up. Where no x is
+    shared so, stretches that open with a letter and start a point or two apart stand at one edge (`_aligned_edges`):
+    a box's lines of words set by hand; a table's figures, centred or set to their decimal point, start a point or
+    two apart row by row too, and are read row by row.
     """
     spans = [_spans(row, justified=True) for row in rows]
     middle = (min(stretches[0][0] for stretches in spans) + max(stretches[-1][1] for stretches in spans)) / 2
-    edges = Counter(
-        round(span[0]) for stretches in spans for span in (stretches if stretches[0][0] > middle else stretches[1:])
-    )
-    for edge, count in edges.most_common(3):
-        if count < _SIDEBAR_ROWS:
-            break
-        gutter = edge - _GUTTER_GAP
-        beside = [row for row in rows if not _crosses(row, gutter) and row.chars[-1]["x1"] > gutter]
-        if len(beside) >= _SIDEBAR_ROWS:
-            return gutter
+    starts = [
+        (span[0], next(c["text"] for c in row.chars if c["x0"] == span[0]).isalpha())
+        for row, stretches in zip(rows, spans, strict=True)
+        for span in (stretches if stretches[0][0] > middle else stretches[1:])
+    ]
+    exact = [
+        (min(x for x, _ in starts if round(x) == edge), count)
+        for edge, count in Counter(round(x) for x, _ in starts).most_common(3)
+    ]  # the gutter left of every start the edge counts: one at 350.9 counted at 351 would stand across 351 - 0.8
+    worded = _aligned_edges([x for x, word in starts if word], median(row.size for row in rows))[:3]
+    for edges in (exact, worded):
+        for edge, count in edges:
+            if count < _SIDEBAR_ROWS:
+                break
+            gutter = edge - _GUTTER_GAP
+            beside = [row for row in rows if not _crosses(row, gutter) and row.chars[-1]["x1"] > gutter]
+            if len(beside) >= _SIDEBAR_ROWS:
+                return gutter
     return None
+
+
+def _aligned_edges(starts: list[float], size: float) -> list[tuple[float, int]]:
+    """The left edges that `starts` line up at, each with how many start there, most first: starts within
+    `_EDGE_SLACK` of the type size right of the leftmost of them are one edge, at that leftmost.
+
+    A line's first glyph stands where the text's origin is, and a box's lines set at one tab stop by hand may place it
+    a point or two apart: a company profile's "Industry:", "Domicile:" and "Market Cap:" stood at 366, 365 and
+    364 points, three edges of one or two rows each, too few for a sidebar, and its rows were read across the gap,
+    each of the box's lines glued to the line of the list beside it ("Services evaluated: Industry:")."""
+    edges: list[list[float]] = []
+    for start in sorted(starts):
+        if edges and start - edges[-1][0] <= _EDGE_SLACK * size:
+            edges[-1].append(start)
+        else:
+            edges.append([start])
+    return sorted(((run[0], len(run)) for run in edges), key=lambda edge: -edge[1])
 
 
 def _margin_column(segments: list[_Segment], body_size: float) -> list[_Line]:
@@ -2962,6 +2993,11 @@ _BAR_SLACK = 1.0
 """Points by which two bars' baselines, thicknesses or lengths may differ and still count as the same."""
 _AXIS_REACH = 4.0
 """Ems beside a chart's bars within which its axis's values stand (`_chart_labels`)."""
+_LABEL_SPACE = 2.0
+"""Times a line's narrowest space between words a gap must measure to part two of a chart's labels (`_labels_of`)."""
+_LABEL_STEP = 1.5
+"""Line heights apart a chart's lines of words may stand (`_chart_labels`): its categories' names stand a little more
+than a line under its axis's lowest value (measured 1.05)."""
 _AXIS_STEP = 2.0
 """Line heights apart a chart's lines of figures may stand (`_chart_labels`): an axis's values a tick apart, a
 legend's years a swatch apart; its lines of words follow each other a line apart."""
@@ -3004,21 +3040,41 @@ def _alike(rects: list[dict], key: str) -> list[list[dict]]:
 
 
 def _label_line(line: _Line, body_size: float) -> bool:
-    """Whether a line could be a chart's labels: set smaller than the body, each stretch of it (`_spans`) a few words
-    at most (`_CELL_WORDS`), as a bar's value, a category's name or a legend's entry is. A sentence in small type
-    (a chart's note, its source) has more words in a stretch, and body type is the text's own."""
+    """Whether a line could be a chart's labels: set smaller than the body, each stretch of it (`_labels_of`) a few
+    words at most (`_CELL_WORDS`), as a bar's value, a category's name or a legend's entry is. A sentence in small
+    type (a chart's note, its source) has more words in a stretch, and body type is the text's own."""
     if line.size >= body_size:
         return False
     return all(
         len("".join(c["text"] for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1).split()) <= _CELL_WORDS
-        for x0, x1 in _spans(line)
+        for x0, x1 in _labels_of(line)
     )
+
+
+def _labels_of(line: _Line) -> list[tuple[float, float]]:
+    """The stretches of a line its wide gaps part: a gap wider than `_LABEL_SPACE` of its narrowest space between
+    words, or than a gutter (`_GUTTER_GAP`), parts two stretches.
+
+    A chart's labels under its bars may stand closer than a gutter, half an em apart ("P3. Collection  P4. Sharing
+    of  P5. Purpose for", each label under its bar), yet always wider apart than the words of one label; in a line of
+    prose, all spaces between words are one width (justified text stretches each space of a line alike)."""
+    glyphs = [c for c in line.chars if not c["text"].isspace()] or line.chars
+    gaps = [b["x0"] - a["x1"] for a, b in pairwise(glyphs)]
+    spaces = [gap for gap in gaps if gap > _LETTER_GAP * line.size]
+    limit = min(_LABEL_SPACE * min(spaces, default=line.size), _GUTTER_GAP * line.size)
+    stretches = [(glyphs[0]["x0"], glyphs[0]["x1"])]
+    for gap, glyph in zip(gaps, glyphs[1:], strict=True):
+        if gap > limit:
+            stretches.append((glyph["x0"], glyph["x1"]))
+        else:
+            stretches[-1] = (stretches[-1][0], max(stretches[-1][1], glyph["x1"]))
+    return stretches
 
 
 def _chart_labels(lines: list[_Line], bars: list[_Box], body_size: float) -> set[int]:
     """ids of the lines that label a bar chart (`_bars`): its values over the bars, its axis's figures beside them,
     its categories' names under them and its legend, as far as such lines (`_label_line`) run on from the bars,
-    each no more than a line's height from the last (a line of figures `_AXIS_STEP` of them). Read row by row as
+    each no more than `_LABEL_STEP` line heights from the last (a line of figures `_AXIS_STEP`). Read row by row as
     the page's text they run together (`0 Google 58 56 50 47 41`, `Yahoo Microsoft Twitter, Kakao`), words no one
     wrote in that order; a reader reads them off the chart, not as sentences. A plot with a line in body type over
     it is a panel behind text, not a chart, and is left as it is; the chart's caption and title (in larger type)
@@ -3037,9 +3093,9 @@ def _chart_labels(lines: list[_Line], bars: list[_Box], body_size: float) -> set
         while grown:
             grown = False
             for line in near:
-                height = line.bottom - line.top
+                height = (line.bottom - line.top) * _LABEL_STEP
                 if all(_FIGURE_RE.fullmatch(token) for token in line.text.split()):
-                    height *= _AXIS_STEP
+                    height = (line.bottom - line.top) * _AXIS_STEP
                 if id(line) not in found and line.bottom >= top - height and line.top <= bottom + height:
                     found.add(id(line))
                     top, bottom = min(top, line.top), max(bottom, line.bottom)
