@@ -800,6 +800,14 @@ def test_a_remarks_heading_naming_an_office_or_several_speakers_or_linking_away_
 DATA_GOVERNANCE_ACT = WILD / "eu-oj-2022-868-data-governance-act.html"
 
 
+def test_a_recital_of_two_paragraphs_in_its_cell_gives_two_the_first_opened_by_its_number() -> None:
+    """EUR-Lex sets each recital as a table row: its number in one cell, its paragraphs in the next."""
+    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    texts = [paragraph.text for paragraph in article.paragraphs]
+    (second,) = [n for n, text in enumerate(texts) if text.startswith("(2) Over the last decade")]
+    assert texts[second + 1].startswith("The Commission also called for the free and safe flow of data")
+
+
 def test_a_link_labelled_with_a_parenthesised_number_is_a_note_marker() -> None:
     """EUR-Lex prints the Official Journal's markers as links "(<span>1</span>)" to notes linking back the same way."""
     (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles

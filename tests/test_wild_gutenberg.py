@@ -71,3 +71,18 @@ def test_a_chapter_end_note_of_the_plain_text_book_resolves_to_its_marker() -> N
     text = paragraph_with(BOOK, "when _The Chimes_ was written")
     assert text.endswith("when _The Chimes_ was written in 1844.[7]")
     assert " ".join(article(BOOK).footnotes[7].split()) == "John Curwen published his _Grammar of Vocal Music_ in 1842."
+
+
+def test_a_table_nested_in_a_cell_is_read_where_it_stands_a_row_a_paragraph() -> None:
+    texts = [paragraph.text for paragraph in article(REPORT).paragraphs]
+    start = texts.index("228 Ki-nŭn´-no, hē´, ki-mun´-i-dō´-we, hē´, esh´-i-ha´-ni. (As sung.)")
+    assert texts[start + 1 : start + 4] == [
+        "Gi-nŭn´-dōn ni-kan´ ē-zhi-an.",
+        "I hear you, colleague, what you say to me.",
+        "[The singer addresses the Otter Spirit, whose figure is emerging from the Midē´wigân of which he is the "
+        "chief guardian.]",
+    ]
+
+
+def test_the_page_number_in_a_rows_first_cell_opens_the_first_paragraph_of_the_next() -> None:
+    assert paragraph_with(REPORT, "Me-kwa´-me-sha-kwak´") == "244 Me-kwa´-me-sha-kwak´, mi-tē´-wi-da´."

@@ -149,6 +149,25 @@ def _drop_comments(tree: etree._Element) -> None:
     etree.strip_elements(tree, etree.Comment, with_tail=False)
 
 
+def _unnest_tables(tree: etree._Element) -> None:
+    """A table inside a table's cell set out as lines where it stands: each row a paragraph, its cells' words
+    side by side. trafilatura writes a nested table's rows after the row holding it, so the words on either side
+    of it ran together ("(As sung.)[The singer ...") and its own (a song's line-by-line translation) stood
+    elsewhere. Only the table's own tags change: links and note markers in its cells are kept."""
+    nested = [table for table in tree.iter("table") if any(up.tag in ("td", "th") for up in table.iterancestors())]
+    for table in nested:
+        for node in table.iter():
+            if node.tag in ("td", "th"):
+                node.tag = "span"
+                node.tail = " " + (node.tail or "")
+            elif node.tag == "tr":
+                node.tag = "p"
+            elif node.tag in ("thead", "tbody", "tfoot", "caption"):
+                node.tag = "div"
+        table.tag = "div"
+        table.attrib.clear()
+
+
 _SCREEN_READER_ONLY_RE = re.compile(
     r"(?:^|[-_])(?:sr-only|visually-?hidden|screen-?reader-(?:text|only)|element-invisible)$", re.IGNORECASE
 )
@@ -1378,7 +1397,45 @@ def _inline(child: etree._Element, parent: etree._Element) -> bool:
     return child.tag == "code" and parent.tag in _RUNNING_TEXT and one_line
 
 
+def _spaced_text(node: etree._Element) -> str:
+    """An inline element's words, a space between the blocks inside it: a table cell holding two paragraphs
+    reads "(As sung.) [The singer ...", as a browser shows it, not "(As sung.)[The singer ..."."""
+    parts = [node.text or ""]
+    for child in node:
+        if isinstance(child.tag, str):
+            space = "" if child.tag in _INLINE_OUTPUT else " "
+            parts.extend((space, _spaced_text(child), space))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
 _KINDS: dict[str, ParagraphKind] = {"head": "heading", "item": "bullet"}
+
+
+def _blocks_within(cell: etree._Element) -> int:
+    """How many paragraphs, lists or tables a table cell of trafilatura's output holds."""
+    return sum(isinstance(child.tag, str) and child.tag not in _INLINE_OUTPUT for child in cell)
+
+
+def _row_blocks(row: etree._Element, listings: frozenset[str], kind: ParagraphKind) -> Iterator[Block]:
+    """A table row one of whose cells holds several paragraphs: a page laid out in a table (a page number or a
+    drawing in one cell, a song's lines, their translation and its explanation in the next). Each paragraph stays
+    one, and the words of the cells before it (the page number, a list item's label "(11)") open the first."""
+    before: list[str] = []
+    for cell in row:
+        if not isinstance(cell.tag, str):
+            continue
+        if _blocks_within(cell) < 2:
+            before.append(_spaced_text(cell))
+            continue
+        blocks = list(_output_blocks(cell, listings, kind))
+        if blocks and squash(" ".join(before)):
+            first = blocks[0]
+            blocks[0] = Block(" ".join((*before, first.text)), first.kind, preformatted=first.preformatted)
+        before = []
+        yield from blocks
+    if squash(" ".join(before)):
+        yield Block(" ".join(before), kind)
 
 
 def _output_blocks(node: etree._Element, listings: frozenset[str], kind: ParagraphKind = "text") -> Iterator[Block]:
@@ -1390,6 +1447,9 @@ def _output_blocks(node: etree._Element, listings: frozenset[str], kind: Paragra
     An element's own words (its text and inline children) make one block; a block-level child, such as
     a list inside a paragraph, follows as blocks of its own, so no words are lost or run together.
     """
+    if node.tag == "row" and any(_blocks_within(cell) > 1 for cell in node):
+        yield from _row_blocks(node, listings, kind)
+        return
     own_kind = _KINDS.get(node.tag, kind)
     listing = node.tag == "code" or (node.tag == "quote" and squash("".join(node.itertext())) in listings)
     breaks = {"lb": "\n" if listing else " ", "cell": " "}
@@ -1400,7 +1460,7 @@ def _output_blocks(node: etree._Element, listings: frozenset[str], kind: Paragra
             parts.append(child.tail or "")
             continue
         if _inline(child, node):
-            parts.extend((breaks.get(child.tag, ""), "".join(child.itertext()), child.tail or ""))
+            parts.extend((breaks.get(child.tag, ""), _spaced_text(child), child.tail or ""))
             continue
         if squash("".join(parts)):
             nested.append(Block("".join(parts), own_kind, preformatted=listing))
@@ -1912,6 +1972,7 @@ def parse(data: bytes, source: str) -> Parsed:
         return assemble(Extracted(()), source)
     _normalise_text(tree)
     _drop_comments(tree)
+    _unnest_tables(tree)
     _remove_unseen(tree)
     _show_inline_formulas(tree)
     heading = _page_heading(tree)
