@@ -455,3 +455,10 @@ def test_real_bold_lead_in_broken_at_its_line_end_goes_on_into_its_item_not_a_he
     lead = "Freedom of expression is getting short-changed. How do company actions affect our ability to publish"
     assert any(text.startswith(lead) for text in texts)
     assert not any(text.endswith("getting short-") for text in texts)
+
+
+def test_a_document_with_no_body_lines_signs_no_names() -> None:
+    """Found by the generated-PDF property test: every line set aside left `_signed` no lines to pair."""
+    from qa.formats.pdf import _signed
+
+    assert _signed([]) == {}

@@ -4338,7 +4338,7 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
         beneath = below.page == line.page and 0 <= below.top - line.bottom <= line.size
         if beneath and abs(below.x0 - line.x0) < line.size and role(below.text) and (name := _names(line.text)):
             found[id(line)] = name
-    if found:
+    if found or not lines:  # no lines at all: a page of figures only, or every line set aside as chrome
         return found
     last = max((line.page for line in lines), default=0)
     for line, below in zip(lines, [*lines[1:], None], strict=True):
