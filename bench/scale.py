@@ -50,7 +50,7 @@ NOISE = 0.75
 and two passages around one centre about 0.64, like paraphrases on one topic in the real corpus."""
 SWEEPS: dict[str, tuple[SearchOptions, ...]] = {
     "flat": (SearchOptions(),),
-    "hnsw": tuple(SearchOptions(hnsw_ef_search=ef) for ef in (64, 128, 256)),
+    "hnsw": tuple(SearchOptions(hnsw_ef_search=ef) for ef in (64, 128, 256, 512)),
     "ivf": tuple(
         SearchOptions(ivf_nprobe=nprobe, ivf_rescore=pool)
         for nprobe, pool in ((16, 80), (32, 80), (32, 320), (64, 640), (64, 1280))
@@ -247,6 +247,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         "memory_bytes_is": MEMORY_IS,
         "sizes": [],
     }
+    if args.out.is_file():  # a serving process's figures (`--start`) are measured apart: keep them
+        previous = json.loads(args.out.read_text(encoding="utf-8"))
+        report |= {key: previous[key] for key in ("start",) if key in previous}
     queries = synthetic(centres, args.queries, seed=1)
     for n in args.sizes:
         print(f"{n} passages", flush=True)

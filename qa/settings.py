@@ -128,7 +128,7 @@ class Settings(BaseFolders):
         description="FAISS index built: auto picks flat (exact) under 20,000 passages, HNSW up to 2 million, "
         "IVF-PQ above; the others force one.",
     )
-    hnsw_ef_search: int = Field(256, ge=1, description="HNSW search breadth: higher is more recall, slower.")
+    hnsw_ef_search: int = Field(512, ge=1, description="HNSW search breadth: higher is more recall, slower.")
     ivf_nprobe: int = Field(64, ge=1, description="IVF cells scanned per question: higher is more recall, slower.")
     search_threads: int = Field(1, ge=1, description="FAISS threads per search once the index is loaded.")
     ivf_rescore: int = Field(
