@@ -381,3 +381,75 @@ def test_a_reviewers_comment_is_no_part_of_the_text_it_is_anchored_to() -> None:
     parsed = parse_bytes(out.getvalue(), "commented.docx")
     assert [p.text for p in parsed.articles[0].paragraphs][0] == "A claim."
     assert "Cite the source" not in parsed.text
+
+
+FEDRAMP_REQUIREMENTS = WILD / "fedramp-2017-tailored-li-saas-requirements.docx"
+"""GSA's template (Word 2010, a contractor's accounts as creator): a two-line title, 10 footnotes, re-saved in 2018."""
+FEDRAMP_FRAMEWORK = WILD / "fedramp-2018-vulnerability-risk-adjustment-framework.docx"
+"""A cover drawn as a text box (DrawingML with its VML copy), a contents and a list of figures, 3 footnotes."""
+
+
+def test_a_cover_drawn_as_a_text_box_is_read_once() -> None:
+    """Word writes the cover's text box as DrawingML and again as VML for older readers (`mc:Fallback`)."""
+    texts = [p.text for p in parse_path(FEDRAMP_FRAMEWORK).articles[0].paragraphs]
+    assert texts[:5] == [
+        "DRAFT",
+        "Automated Vulnerability Risk Adjustment Framework",
+        "Version 0.1",
+        "February 16, 2018",
+        "Document Revision History",
+    ]
+
+
+def test_a_contents_and_a_list_of_figures_are_no_text_titles_included() -> None:
+    """The list of figures repeats the figure's caption with its page number ("... Approval Process 3"); the two
+    lists' names ("Table of Contents", "List of Figures") are in a plain style, known by the lines under them."""
+    texts = [p.text for p in parse_path(FEDRAMP_FRAMEWORK).articles[0].paragraphs]
+    assert not {"Table of Contents", "List of Figures", "Figure 1. CVSS Approval Process 3"} & set(texts)
+    assert "Figure 1. CVSS Approval Process" in texts
+
+
+def test_the_date_printed_on_the_cover_comes_before_the_date_the_file_was_saved_again() -> None:
+    """Both files were saved again the day they were put on the site (core created = modified, 2018-04-18 and
+    2018-03-16); their covers print "August 23, 2017" and "February 16, 2018" under the version."""
+    assert parse_path(FEDRAMP_REQUIREMENTS).articles[0].date == "2017-08-23"
+    assert parse_path(FEDRAMP_FRAMEWORK).articles[0].date == "2018-02-16"
+
+
+def test_without_a_date_on_its_cover_a_document_is_dated_by_its_file() -> None:
+    """The cover's date taken out: the revision table's numeric dates ("8/24/2017") and the dates inside sentences
+    are no cover's, so the date of the file's last save stands."""
+    undated = {"word/document.xml": lambda xml: xml.replace(">August 23<", "><").replace(">2017<", "><")}
+    data = with_parts(FEDRAMP_REQUIREMENTS, undated)
+    assert parse_bytes(data, "requirements.docx").articles[0].date == "2018-04-18"
+
+
+def test_a_title_set_over_two_lines_in_one_style_is_whole_though_the_core_title_is_its_first() -> None:
+    (article,) = parse_path(FEDRAMP_REQUIREMENTS).articles
+    assert article.title == (
+        "FedRAMP Tailored Security Requirements for Low Impact-Software as a Service (LI-SaaS) Cloud Services"
+    )
+    assert [p.text for p in article.paragraphs][:2] == ["Version 3.1", "August 23, 2017"]
+
+
+def test_an_account_name_of_words_run_together_is_no_author() -> None:
+    """Core creator "StephenFLevitas" (the template's Company is the contractor's): a login, never printed."""
+    assert parse_path(FEDRAMP_REQUIREMENTS).articles[0].author is None
+
+
+def test_a_name_written_with_spaces_stays_the_author() -> None:
+    (article,) = parse_bytes(with_core(FEDRAMP_REQUIREMENTS, creator="Stephen F. Levitas"), "r.docx").articles
+    assert article.author == "Stephen F. Levitas"
+
+
+def test_every_footnote_of_the_fedramp_files_is_resolved_where_it_is_cited() -> None:
+    (requirements,) = parse_path(FEDRAMP_REQUIREMENTS).articles
+    (framework,) = parse_path(FEDRAMP_FRAMEWORK).articles
+    assert sorted(requirements.footnotes) == list(range(1, 11))
+    assert sorted(framework.footnotes) == [1, 2, 3]
+    cited = " ".join(p.text for p in requirements.paragraphs)
+    assert "integrity, and availability.[5] FedRAMP follows" in cited
+    assert requirements.footnotes[8].startswith("Agencies have the responsibility of managing users and agency data")
+    assert framework.footnotes[1] == (
+        "FedRAMP considers the critical impact level to be included within the high impact level categorization."
+    )

@@ -56,10 +56,14 @@ _DATE_STYLE = "date"
 _WORDED_RE = re.compile(r"[^\W_]")
 """A paragraph says something in letters or digits: one of brackets or rules alone (a caption table's column of
 ")" closing each line of the party block) is layout."""
-_CONTENTS_STYLE_RE = re.compile(r"toc(?:\s+\w+)?", re.IGNORECASE)
+_CONTENTS_STYLE_RE = re.compile(r"toc(?:\s+\w+)?|table of figures", re.IGNORECASE)
 """Contents styles by name: Word sets its table of contents in `toc 1`-`toc 9` under `TOC Heading` (stored in
-English, as headings are); a template's own style for the contents' title is named after them ("TOC Title")."""
+English, as headings are); a template's own style for the contents' title is named after them ("TOC Title"). A list
+of figures or tables is a contents too, set in `table of figures`: each caption again, with its page number."""
 """The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
+_CONTENTS_TITLE_WORDS = 4
+"""The most words a contents' own title runs to ("Contents", "Table of Contents", "List of Figures")."""
+_MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 _TITLE_LEVEL = 1
 """The deepest heading that may name the document: `Title` (level 0) or `heading 1`."""
 _HEADING_MAX_WORDS = 40
@@ -274,6 +278,8 @@ class _Body:
     """The blocks of a caption's left column (`_caption_paragraphs`), in order."""
     date: str | None
     """The date the document prints in the `Date` style."""
+    style_ids: list[str | None]
+    """Each block's paragraph style (`_style`)."""
 
 
 def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
@@ -288,9 +294,16 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
     sizes: list[int] = []
     caption = _caption_paragraphs(body)
     caption_at: list[int] = []
+    style_ids: list[str | None] = []
     date = None
-    for paragraph in body.iter(_w("p")):
-        if not _WORDED_RE.search(text := squash(_text(paragraph, numbers))) or styles.listed(paragraph):
+    worded = [
+        (paragraph, text)
+        for paragraph in body.iter(_w("p"))
+        if not _drawn_again(paragraph) and _WORDED_RE.search(text := squash(_text(paragraph, numbers)))
+    ]
+    titles = _contents_titles([paragraph for paragraph, _ in worded], [text for _, text in worded], styles)
+    for at, (paragraph, text) in enumerate(worded):
+        if styles.listed(paragraph) or at in titles:
             continue
         opening = all(block.kind == "heading" for block in blocks)
         if date is None and opening and styles.dated(paragraph) and (date := iso_date(text) or month_date(text)):
@@ -300,7 +313,37 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
         blocks.append(Block(text, styles.kind(paragraph, text)))
         levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
-    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date)
+        style_ids.append(_style(paragraph))
+    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids)
+
+
+def _drawn_again(paragraph: etree._Element) -> bool:
+    """Whether the paragraph is in the copy of a drawing Word writes for older readers (`mc:Fallback`).
+
+    Word writes a shape twice, as DrawingML in `mc:Choice` and as VML in the `mc:Fallback` beside it, for readers
+    that know no DrawingML; a text box holds its paragraphs in both, so read whole, a cover drawn as a text box says
+    its title, version and date twice. The choice is read, its copy is not.
+    """
+    return any(ancestor.tag == f"{{{_MC}}}Fallback" for ancestor in paragraph.iterancestors())
+
+
+def _contents_titles(paragraphs: list[etree._Element], texts: list[str], styles: _Styles) -> set[int]:
+    """Positions of the contents' own titles: a line of a few words (`_CONTENTS_TITLE_WORDS`) that the next
+    worded paragraph follows as a line of a contents (`_Styles.listed`).
+
+    A table of contents or a list of figures is headed by its name ("Table of Contents", "List of Figures"), set in
+    whatever style the template gives it, often a plain one; what marks it is that the contents' lines follow it.
+    Without its lines, it is a heading over nothing: no text. The document's own title (`Title`, level 0) may stand
+    right over its contents on a short title page; it names the document, not the contents.
+    """
+    return {
+        at
+        for at in range(len(paragraphs) - 1)
+        if styles.listed(paragraphs[at + 1])
+        and not styles.listed(paragraphs[at])
+        and len(texts[at].split()) <= _CONTENTS_TITLE_WORDS
+        and styles.level(paragraphs[at], texts[at]) != 0
+    }
 
 
 _CAPTION_COLUMNS = (2, 3)
@@ -489,21 +532,23 @@ def _core(package: _Package, related: dict[str, str]) -> _Core:
     )
 
 
-_INITIALS_RE = re.compile(r"[A-Z]{2,4}")
-"""A creator of two to four capitals and no space ("CAP", "JMS"): initials or an account's short name, which Word
-takes from its user's settings."""
+_ACCOUNT_RE = re.compile(r"[A-Z]{2,4}|\S*[a-z][A-Z]\S*")
+"""A creator of two to four capitals and no space ("CAP", "JMS"), initials or an account's short name; or words run
+together with no space between them ("StephenFLevitas"), an account's name made of its user's: Word takes the
+creator from its user's settings, and people write their names with spaces."""
 
 
-def _unprinted_initials(author: str, blocks: list[Block]) -> bool:
-    """Whether the core creator is initials (`_INITIALS_RE`) the document never prints as a word.
+def _unprinted_account(author: str, blocks: list[Block]) -> bool:
+    """Whether the core creator is initials or an account's name (`_ACCOUNT_RE`) the document never prints as a word.
 
-    Word fills the creator from the settings of whoever first saved the file, often an office's short login or a
-    typist's initials: that names the file's maker, not the document's author. The same capitals printed in the
-    text are a name the document gives itself (an agency's acronym over its report), so they stay the author.
+    Word fills the creator from the settings of whoever first saved the file, often an office's short login, a
+    typist's initials or the account of a contractor's employee: that names the file's maker, not the document's
+    author. The same letters printed in the text are a name the document gives itself (an agency's acronym over its
+    report), so they stay the author.
     """
-    if not _INITIALS_RE.fullmatch(author):
+    if not _ACCOUNT_RE.fullmatch(author):
         return False
-    word = re.compile(rf"(?<!\w){author}(?!\w)")
+    word = re.compile(rf"(?<!\w){re.escape(author)}(?!\w)")
     return not any(word.search(block.text) for block in blocks)
 
 
@@ -569,6 +614,51 @@ def _capitals_line(text: str) -> bool:
     return 0 < len(text.split()) <= _LETTERHEAD_WORDS and text == text.upper() and any(c.isalpha() for c in text)
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)\]]*$")
+"""A paragraph of prose ends as a sentence does; a cover's lines (a title, "Version 3.1", a date) do not."""
+
+
+def _cover_date(blocks: list[Block]) -> str | None:
+    """The date of the first line, before the first sentence, that is wholly a date written out ("August 23, 2017",
+    "March 2017": ISO, or `YYYY-MM` when printed to the month), or None.
+
+    A report or a policy prints its date on its cover, among the short lines over its text (the title, a version
+    number, the date), in a style of its template's rather than Word's `Date`. That printed date is the document's;
+    the core properties' dates are the file's: created when the file was first saved, perhaps from a template or
+    from an earlier edition, and modified when it was last saved, perhaps to publish it months after it was dated.
+    The cover ends where the text's first sentence starts; a date inside a sentence is not a line of its own, and
+    a revision table's numeric dates ("8/24/2017", month and day in an order the line does not say) are not read.
+    """
+    for block in blocks:
+        if _SENTENCE_END_RE.search(block.text) and len(block.text.split()) > _LETTERHEAD_WORDS:
+            return None
+        if found := iso_date(block.text) or month_date(block.text):
+            return found
+    return None
+
+
+def _title_lines(title: str, blocks: list[Block], style_ids: list[str | None]) -> list[int]:
+    """Positions of the lines of a title the core properties cut at its first: the first block, when it reads as
+    the core title, and the blocks after it set in the same named style, each heading-sized, not a sentence;
+    [] when no line continues it.
+
+    Word proposes the first line typed as the file's title, so a title set over two lines in its template's title
+    style ("FedRAMP Tailored" over "Security Requirements for ...") is kept by its first line only. The lines that
+    share its style are the rest of it; a line in another style (the version, the date) is not.
+    """
+    if not blocks or blocks[0].text.casefold() != title.casefold() or style_ids[0] is None:
+        return []
+    end = 1
+    while (
+        end < len(blocks)
+        and style_ids[end] == style_ids[0]
+        and len(blocks[end].text.split()) <= _HEADING_MAX_WORDS
+        and not _SENTENCE_END_RE.search(blocks[end].text)
+    ):
+        end += 1
+    return list(range(end)) if end > 1 else []
+
+
 _DATE_FIELD_RE = re.compile(r"Date\s*:\s*(\S.*)", re.IGNORECASE)
 """A form's or a memo's own date field, labelled by the bare word: "Date: 20161130 Location: ...", not "Date of
 Discharge: ..." (which dates an event it records)."""
@@ -609,7 +699,9 @@ def parse(data: bytes, source: str) -> Parsed:
     read = _blocks(body, styles, numbers)
     blocks, title_at = read.blocks, read.title_at
     core = _core(package, package.related(""))
-    author = None if core.author is None or _unprinted_initials(core.author, blocks) else core.author
+    if not title_at and core.title is not None:
+        title_at = _title_lines(core.title, blocks, read.style_ids)
+    author = None if core.author is None or _unprinted_account(core.author, blocks) else core.author
     if author is None and read.caption_at:
         author = _issuer(blocks, read.caption_at[0])
     title = None if core.title is None or _printed_as_a_line(core.title, blocks) else core.title
@@ -628,5 +720,5 @@ def parse(data: bytes, source: str) -> Parsed:
     if byline := _labelled_byline(blocks):
         start, end, author = byline
         blocks = blocks[:start] + blocks[end + _labelled_terms(blocks[end:]) :]
-    date = read.date or _date_field(blocks) or core.date
+    date = read.date or _date_field(blocks) or _cover_date(blocks) or core.date
     return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)
