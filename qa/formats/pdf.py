@@ -1564,7 +1564,7 @@ def _first_page_header(pages: list[list[_Line]], heads: list[_Line]) -> set[int]
 
 def _kicker(line: _Line, head: _Line) -> bool:
     """Whether a line atop the first page is the article's kicker, set in the running head's place: where later
-    pages print the journal's name and the article's section ("JAMA Network Open | Public Health" over the short
+    pages print the journal's name and the article's section ("JAMA Network Open | Public Health" beside the short
     title), a journal's first page prints the article's type and the same section ("Original Investigation |
     Public Health"), at the running head's left edge, in its face. Naming the section the running head names,
     after the same kind of separator (`_FOOTER_PARTS_RE`), it labels the article and is none of its text. A first
