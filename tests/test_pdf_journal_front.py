@@ -45,6 +45,14 @@ def test_the_day_labelled_published_in_the_article_information_is_the_date(jama:
     assert jama.date == "2022-12-01"
 
 
+def test_the_kicker_naming_the_running_heads_section_on_the_first_page_is_no_heading(jama: Article) -> None:
+    """Page 1 alone prints "Original Investigation | Public Health" over the title, at the left edge and in the
+    face of the running head that pages 2 to 10 print ("JAMA Network Open | Public Health"); the text opens with
+    the abstract."""
+    assert not any("Original Investigation" in p.text for p in jama.paragraphs)
+    assert [(p.kind, p.text) for p in jama.paragraphs[:1]] == [("heading", "Abstract")]
+
+
 def test_a_byline_ending_in_the_corresponding_authors_envelope_names_every_author(npj: Article) -> None:
     """Printed "Stefan Mendt1, ... Mathias Steinach1,6 and Alexander C. Stahn1,4,6 ✉"; the Info Author is the
     first author only."""

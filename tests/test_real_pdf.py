@@ -206,3 +206,19 @@ def test_real_text_under_a_chart_picture_drawn_over_it_is_left_out() -> None:
     texts = [p.text for p in slides.paragraphs]
     assert "Source: National Immunization Survey" not in texts
     assert any(t.startswith("NIS data show:") for t in texts)
+
+
+def test_real_markers_the_index_prints_no_note_for_stay_markers_with_null_notes() -> None:
+    """MTN's governance paragraph (page 83) cites notes 5, 6 and 7 ("(G1)5", "(G3).6", "(G4).7"), but the page's
+    foot prints note 5 alone, and no other page prints a 6 or 7 of MTN's run: the report left them out, so the
+    markers stay markers, 6 and 7 with no note, and note 5 is the one printed."""
+    mtn = next(
+        article for article in articles("rdr-index-2017.pdf") if article.paragraphs[0].text == "MTN GROUP LIMITED"
+    )
+    governance = next(p for p in mtn.paragraphs if p.text.startswith("MTN received the ninth-highest score"))
+    assert [(m.number, mtn.footnote(m.number) is None) for m in governance.markers] == [
+        (5, False),
+        (6, True),
+        (7, True),
+    ]
+    assert sorted(mtn.footnotes) == [1, 2, 3, 4, 5]

@@ -61,6 +61,13 @@ def test_two_works_of_one_year_both_stay_in_the_bibliography() -> None:
     ]
 
 
+def test_an_entity_the_page_escapes_twice_reads_as_the_browser_shows_it() -> None:
+    """The bibliography's source holds `9 (3&amp;#8211;4)`: a browser decodes it once and shows "&#8211;", not a
+    dash (the dash after it, `211–407`, is the character itself). The page's text is what it shows."""
+    (entry,) = [text for text in texts(DISTILL) if "The Algorithmic Foundations" in text]
+    assert "Comput. Sci. 9 (3&#8211;4): 211–407." in entry
+
+
 def test_franklin_footnote_set_as_a_table_is_the_note_not_the_paragraph_holding_its_marker() -> None:
     """Franklin.jl sets a note as `<table class="fndef" id="fndef:1">` with a back link `[1]` to the marker's `<sup>`:
     the note is the table's words, and the list item holding the marker stays in the text."""

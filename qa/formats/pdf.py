@@ -1541,8 +1541,8 @@ def _first_page_header(pages: list[list[_Line]], heads: list[_Line]) -> set[int]
     """ids of the first page's header block: a journal sets atop an article's first page a block of short label
     and value lines ("TYPE Original Research", "PUBLISHED 02 September 2022", "DOI 10.3389/...") where later pages
     set their running head; one of its lines ends in what the running head of other pages prints, at the same right
-    edge, after a label ("DOI 10.3389/fimmu..." over "10.3389/fimmu..."). That line and the lines stacked over it
-    at its left edge, in its type, are the header, not text."""
+    edge, after a label ("DOI 10.3389/fimmu..." over "10.3389/fimmu..."), or is the article's kicker (`_kicker`).
+    That line and the lines stacked over it at its left edge, in its type, are the header, not text."""
     first = pages[0] if pages else []
     if not first or not heads:
         return set()
@@ -1550,13 +1550,30 @@ def _first_page_header(pages: list[list[_Line]], heads: list[_Line]) -> set[int]
     for line in sorted(first, key=lambda line: line.row):
         if line.row > top + _HEADER_ROWS:
             break
-        if any(line.text.endswith(f" {head.text}") and abs(line.x1 - head.x1) <= line.size for head in heads):
+        if any(
+            (line.text.endswith(f" {head.text}") and abs(line.x1 - head.x1) <= line.size) or _kicker(line, head)
+            for head in heads
+        ):
             return {id(line)} | {
                 id(other)
                 for other in first
                 if other.row < line.row and abs(other.x0 - line.x0) < line.size and abs(other.size - line.size) < 0.5
             }
     return set()
+
+
+def _kicker(line: _Line, head: _Line) -> bool:
+    """Whether a line atop the first page is the article's kicker, set in the running head's place: where later
+    pages print the journal's name and the article's section ("JAMA Network Open | Public Health" beside the short
+    title), a journal's first page prints the article's type and the same section ("Original Investigation |
+    Public Health"), at the running head's left edge, in its face. Naming the section the running head names,
+    after the same kind of separator (`_FOOTER_PARTS_RE`), it labels the article and is none of its text. A first
+    line in the running head's face that names no part of it (a cover's issuer, an addressee) stays text."""
+    parts = _FOOTER_PARTS_RE.split(line.text)
+    if len(parts) < 2 or abs(line.x0 - head.x0) > line.size or _face(line) != _face(head):
+        return False
+    section = parts[-1]
+    return any(part == section or part.startswith(f"{section} ") for part in _FOOTER_PARTS_RE.split(head.text)[1:])
 
 
 _RUNNING_SHIFT = 1.0
