@@ -601,6 +601,41 @@ def _horizontal(char: dict) -> bool:
     return a > 0 and d > 0 and abs(b) < 0.1 * a and abs(c) < 0.1 * d
 
 
+_LINE_NUMBERS = 5
+"""Numbered lines a page's left margin holds at least for its numbers to be a pleading's line numbers."""
+
+
+def _without_line_numbers(page: int, chars: list[dict]) -> list[dict]:
+    """A page's characters without the line numbers a pleading's paper prints in its left margin.
+
+    A court's opinion typed on pleading paper (the Second Circuit's, from WordPerfect) numbers the lines of each
+    page "1", "2", ... down its left margin, a gutter left of the text, level with the text's lines and with blank
+    lines too. They number the sheet's lines, not the text's: read as words, each opens the line beside it, or,
+    taken for a column of their own, they come between the text's lines, part every line into a paragraph of its
+    own, and "contends, 2" ends a sentence with the next page's first number. poppler's `pdftotext` reads them apart
+    from the text, and no quote holds them. By layout, they are bare numbers going up one by one from 1 (at least
+    `_LINE_NUMBERS` of them), each the first stretch of its row (`_spans`) and standing left of every other
+    character on the page, a gutter away from the nearest: a table's column of ranks stands at the edge where the
+    page's prose starts too, a "¶ 15" label (`_margin_labels`) is no bare number, and a page number is one alone.
+    """
+    rows = _group(page, (c for c in chars if not _UNMAPPED_RE.fullmatch(c["text"])))
+    numbered: list[tuple[int, list[dict]]] = []
+    for row in rows:
+        first = _spans(row)[0]
+        glyphs = [c for c in row.chars if c["x1"] <= first[1] + 0.01 and not c["text"].isspace()]
+        text = "".join(c["text"] for c in glyphs)
+        if text.isdigit() and len(text) <= 2:
+            numbered.append((int(text), glyphs))
+    if len(numbered) < _LINE_NUMBERS or [value for value, _ in numbered] != list(range(1, len(numbered) + 1)):
+        return chars
+    ids = {id(c) for _, glyphs in numbered for c in glyphs}
+    edge = max(c["x1"] for _, glyphs in numbered for c in glyphs)
+    rest = [c for c in chars if id(c) not in ids and not c["text"].isspace()]
+    if not rest or min(c["x0"] for c in rest) < edge + _GUTTER_GAP * median(c["size"] for c in rest):
+        return chars
+    return [c for c in chars if id(c) not in ids]
+
+
 def _layout(
     page: int,
     chars: Sequence[dict],
@@ -613,7 +648,7 @@ def _layout(
     region between wide figures (`_figure_regions`) read on its own, a table (`_cells`) a column at a time, each
     column's head cell over its body's cells, and a table's rows between its rules (`bands`) or in a grid (`grids`,
     each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
-    level = [c for c in chars if _horizontal(c) and c["text"] and c["text"] != _NO_TEXT]
+    level = _without_line_numbers(page, [c for c in chars if _horizontal(c) and c["text"] and c["text"] != _NO_TEXT])
     rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
     _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
     for index, row in enumerate(rows):

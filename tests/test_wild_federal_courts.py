@@ -1,0 +1,80 @@
+"""Three documents of the federal courts in the wild collection (tests/data/wild, see its manifest.jsonl), from
+producers the collection had not held: a Second Circuit opinion typed in WordPerfect on pleading paper (its lines
+numbered 1 to 21 down every page's left margin), a Ninth Circuit opinion typeset in VERSACOMP, and a report of the
+Administrative Office of the U.S. Courts written in WordPerfect.
+
+Expected values are what each document prints, as `pdftotext` shows it.
+"""
+
+from __future__ import annotations
+
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+PLEADING = WILD / "ca2-2010-gildernew-v-quarantillo.pdf"
+TYPESET = WILD / "ca9-2010-mortimer-v-baca.pdf"
+REPORT = WILD / "uscourts-2012-cmecf-additional-stakeholders-report.pdf"
+
+
+def first(path: object) -> Article:
+    return articles(path)[0]  # type: ignore[arg-type]
+
+
+def texts(path: object) -> list[str]:
+    return [p.text for p in first(path).paragraphs]
+
+
+def test_pleading_papers_line_numbers_are_no_paragraphs() -> None:
+    """Every page after the caption numbers its lines 1 to 21 in the left margin; none of them is text."""
+    assert not [t for t in texts(PLEADING) if t.isdigit()]
+
+
+def test_pleading_papers_line_numbers_are_no_words_of_the_lines_beside_them() -> None:
+    """Line 20's number stood before "disqualify him" and page 2's line 1 after "contends,": both are gone, and the
+    sentence runs whole across the page break."""
+    assert any(
+        "from September 16, 2004 to November 23, 2005 – does not, as the CIS contends, disqualify him from"
+        " naturalized citizenship under 8 U.S.C. § 1427." in t
+        for t in texts(PLEADING)
+    )
+
+
+def test_double_spaced_lines_between_line_numbers_read_as_one_paragraph() -> None:
+    """Read with its line numbers, each double-spaced line was a paragraph of its own."""
+    opening = "Plaintiff, a native and citizen of Ireland, commenced this action seeking"
+    assert any(t.startswith(opening) for t in texts(PLEADING))
+    assert "this action seeking, inter alia, a declaratory judgment that" not in texts(PLEADING)
+
+
+def test_caption_footnotes_of_the_pleading_resolve() -> None:
+    """The caption's raised 1 after "JANET NAPOLITANO," and 2 after "Defendants-Appellees." open the page's notes."""
+    notes = first(PLEADING).footnotes
+    assert notes[1].startswith("Pursuant to Federal Rule of Appellate Procedure 43(c)(2), Janet Napolitano has")
+    assert notes[2] == (
+        "The Clerk of the Court is respectfully directed to amend the official caption in this action to conform to"
+        " the caption in this opinion."
+    )
+
+
+def test_typeset_opinions_running_head_and_reporter_page_numbers_are_no_text() -> None:
+    """Every page after the first prints "MORTIMER v. BACA" beside the reporter's page number (2086-2100)."""
+    assert not [t for t in texts(TYPESET) if "MORTIMER v. BACA" in t or t.strip().isdigit()]
+
+
+def test_typeset_opinions_note_under_a_closing_quotation_resolves() -> None:
+    """The raised 1 stands after the closing quotation mark: (CV 98-4111).”1"""
+    article = first(TYPESET)
+    assert any("as part of an injunction in Vanke v. Block (CV 98-4111).”[1]" in p.text for p in article.paragraphs)
+    assert article.footnotes[1].startswith("In Vanke, the district court issued a preliminary injunction against the")
+
+
+def test_reports_footnotes_resolve_where_their_markers_stand() -> None:
+    """Note 9 is marked after "12 MB." and says why some courts raised their limits."""
+    article = first(REPORT)
+    assert any("the average file size limit for appellate courts is 12 MB.[9]" in p.text for p in article.paragraphs)
+    assert article.footnotes[9] == (
+        "As a result of this issue being identified by the ASFRG, some courts have changed their procedures to allow"
+        " larger file size limits."
+    )
