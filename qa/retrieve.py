@@ -46,9 +46,10 @@ From 0.2 recall@1 fell on both."""
 WINDOW_SENTENCES = 4
 """How many neighbouring sentences make a window (`windows_of`), one more piece of a paragraph when ranking.
 
-An answer is sometimes told over several sentences ("From the eleven applications, ... three provide paid services.
-... The three commercial providers, namely ..."), none of which holds the question's words alone, while a pair of
-them is not enough either; a window's score is its sentences' mean cosine plus the rare-term bonus of their words
+An answer is sometimes told over several sentences of a paragraph ("From the eleven applications, eight allow
+self-hosting for free. ... The three commercial providers, namely Authorea, Code Ocean, and Gigantum, provide the
+service in exchange for payment"), no sentence or pair of which holds the question's words ("eleven", "commercial",
+"charge"); a window's score is its sentences' mean cosine plus the rare-term bonus of their words
 together (`Retriever._best_windows`), and the best piece (`PIECE_WEIGHT`) is the better of the paragraph's best
 sentence or pair and its best window. No vector is added: the sentences' own vectors are read. Measured on the dev
 splits of all four eval collections (windows of 2 to 6 sentences, weighed as a piece or 1.5 to 10 times as much,
@@ -230,10 +231,10 @@ class Retriever:
         """The spans of each paragraph's entries, in order, kept once a question has reached the paragraph."""
         self._pieces = Remembered(lambda key: pieces_of(self._spans[key]), TERM_SETS_KEPT)
         self._notes = Remembered(lambda key: note_offsets(self._spans[key]), TERM_SETS_KEPT)
-        self._windows = Remembered(lambda key: windows_of(self._spans[key]), TERM_SETS_KEPT)
-        """`windows_of` each paragraph's spans, kept as they are."""
         """`note_offsets` of each paragraph's spans, kept as they are."""
         """`pieces_of` each paragraph's spans, kept as they are."""
+        self._windows = Remembered(lambda key: windows_of(self._spans[key]), TERM_SETS_KEPT)
+        """`windows_of` each paragraph's spans, kept as they are."""
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self._fragments: dict[Key, bool] = {}
