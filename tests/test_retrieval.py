@@ -8,13 +8,16 @@ from fastapi.testclient import TestClient
 from embeddings import Encoder
 from qa import Assistant, Settings
 from qa.errors import InvalidQuestion
-from qa.retrieve import best_piece, fuse, is_fragment, pieces_of
+from qa.retrieve import WINDOW_SENTENCES, best_piece, fuse, is_fragment, pieces_of, windows_of
 from qa.sentences import Span
 from qa.terms import terms
 from tests.conftest import PROJECT_ROOT, open_built
 
 G8 = "What did the G8 urge North Korea to do?"
 JULIA = PROJECT_ROOT / "tests" / "data" / "wild" / "julialang-blog-2019-release-process.html"
+REVIEW = PROJECT_ROOT / "tests" / "data" / "wild" / "o2r-2020-reproducible-research-review-v2.docx"
+"""A review of eleven applications whose answer to which of them charge for their service is told over four
+sentences of one paragraph."""
 BRANCHED = "Minor releases are branched every four months"
 """A paragraph under the heading "Minor releases" of the post "Julia’s Release Process", which never names Julia."""
 FUND_ANSWER = "The relief fund pays for seed, tools and the repair of wells in the districts the drought hit hardest."
@@ -36,6 +39,15 @@ def julia(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Assista
     root = tmp_path_factory.mktemp("julia")
     (root / "corpus").mkdir()
     (root / "corpus" / JULIA.name).write_bytes(JULIA.read_bytes())
+    return open_built(Settings(corpus_dir=root / "corpus", index_dir=root / "index"), encoder)
+
+
+@pytest.fixture(scope="module")
+def review(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Assistant:
+    """A collection of one review article (a Word file)."""
+    root = tmp_path_factory.mktemp("review")
+    (root / "corpus").mkdir()
+    (root / "corpus" / REVIEW.name).write_bytes(REVIEW.read_bytes())
     return open_built(Settings(corpus_dir=root / "corpus", index_dir=root / "index"), encoder)
 
 
@@ -153,6 +165,28 @@ def test_a_paragraph_s_best_piece_is_its_best_sentence_or_pair_not_the_whole() -
 
 def test_a_one_sentence_paragraph_s_best_piece_is_the_paragraph() -> None:
     assert best_piece([0.9], pieces_of([Span(0, 40)])) == 0.9
+
+
+def test_a_window_is_a_run_of_neighbouring_sentences_read_from_the_sentences_own_spans() -> None:
+    # The whole paragraph, its five sentences, their four pairs, and a note's entry repeating the third sentence.
+    sentences = [Span(0, 10), Span(11, 20), Span(21, 30), Span(31, 40), Span(41, 50)]
+    pairs = [Span(a.start, b.end) for a, b in zip(sentences, sentences[1:], strict=False)]
+    spans = [Span(0, 50), *sentences, *pairs, Span(21, 30)]
+    assert WINDOW_SENTENCES == 4
+    assert windows_of(spans) == ((1, 2, 3, 4), (2, 3, 4, 5))
+
+
+def test_a_paragraph_of_fewer_sentences_than_a_window_has_none() -> None:
+    sentences = [Span(0, 10), Span(11, 20), Span(21, 30)]
+    assert windows_of([Span(0, 30), *sentences, Span(0, 20), Span(11, 30)]) == ()
+
+
+def test_an_answer_told_over_several_sentences_ranks_first_by_its_window(review: Assistant) -> None:
+    # A dev question: no sentence or pair of the answering paragraph holds "commercial", "charge" and "eleven"
+    # together; the paragraph comparing the applications' hosting (“three provide paid services”) ranked first.
+    question = "Of the eleven applications reviewed, which are commercial providers that charge for their service?"
+    first, *_ = review.retriever.search(question, 3)
+    assert "The three commercial providers, namely Authorea, Code Ocean, and Gigantum" in first.paragraph.text
 
 
 def test_a_paragraph_is_read_with_its_section_heading_s_and_title_s_words(julia: Assistant) -> None:
