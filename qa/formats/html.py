@@ -168,6 +168,39 @@ def _unnest_tables(tree: etree._Element) -> None:
         table.attrib.clear()
 
 
+_LABELLED_WORDS = 8
+"""The cell beside the label holds at least a sentence: a label beside a short value ("Born | 1900") is a fact."""
+
+
+def _is_labelled_box(table: etree._Element) -> bool:
+    """Whether a table is a box of text under a label: one row of two cells, the first one capitalised word of
+    letters and nothing else (no link, no list), the second at least a sentence. Asciidoctor sets each admonition
+    so (`<td class="icon"><div class="title">Note</div></td><td class="content">...`). A list's label ("(a)",
+    "1.") beside its entry, as EUR-Lex sets its points, or a phrase the sentence goes on from ("songs of"), is
+    no such label."""
+    rows = list(table.iter("tr"))
+    if len(rows) != 1:
+        return False
+    cells = [cell for cell in rows[0] if cell.tag in ("td", "th")]
+    if len(cells) != 2 or next(cells[0].iter("a", "ul", "ol", "table", "pre"), None) is not None:
+        return False
+    label = _text(cells[0])
+    return label.isalpha() and label[0].isupper() and len(_text(cells[1]).split()) >= _LABELLED_WORDS
+
+
+def _set_labels_apart(tree: etree._Element) -> None:
+    """A box of text under a label (`_is_labelled_box`) set out as two rows, the label's over the box's.
+    trafilatura reads a table row as one line, so the label ran into the box's first sentence ("Note Clojure's
+    developers also maintain ...", "Important tools such as cljdoc support Markdown ..."). The table stays a
+    table, so the box keeps its place among the blocks around it (inside a list entry, after its listing)."""
+    for table in [table for table in tree.iter("table") if _is_labelled_box(table)]:
+        row = next(table.iter("tr"))
+        box = [cell for cell in row if cell.tag in ("td", "th")][1]
+        own_row = etree.Element("tr")
+        own_row.append(box)
+        row.addnext(own_row)
+
+
 _SCREEN_READER_ONLY_RE = re.compile(
     r"(?:^|[-_])(?:sr-only|visually-?hidden|screen-?reader-(?:text|only)|element-invisible)$", re.IGNORECASE
 )
@@ -1205,6 +1238,26 @@ _TEASER_LINK_SHARE = 0.5
 """A short paragraph whose words are at least this much link text points elsewhere (measured: 0.35-0.7 score alike)."""
 
 
+def _is_entry(paragraph: etree._Element) -> bool:
+    """Whether a paragraph is the whole of an entry of a list the text announces (Asciidoctor writes
+    `<li><p>...</p></li>`, after a paragraph ending in a colon, "available in the following languages:"): the
+    entry's words, which the list's own tests judge (`_is_menu`, `_is_link_list`), not a teaser set between
+    paragraphs. A heading ending in a colon ("Look at other dictionaries:") titles a box, not a sentence. Measured
+    on trafilatura's suite: with any list's entries spared, three pages gained a related link or an article's
+    "Published:" and "DOI:" lines."""
+    entry = paragraph.getparent()
+    if (
+        entry is None
+        or entry.tag != "li"
+        or squash((entry.text or "") + (paragraph.tail or ""))
+        or [child for child in entry if isinstance(child.tag, str)] != [paragraph]
+        or (listing := entry.getparent()) is None
+    ):
+        return False
+    lead = _lead_in(listing)
+    return lead is not None and next(lead.iter(*_HEADINGS), None) is None and _text(lead).endswith(":")
+
+
 def _remove_furniture(body: etree._Element) -> frozenset[str]:
     """Captions, photo credits, promotions and media players with their titles: never the article's words.
     Returns the entries of the page's menus (`_is_menu`), which are left in place and dropped from the blocks
@@ -1225,6 +1278,8 @@ def _remove_furniture(body: etree._Element) -> frozenset[str]:
             node.drop_tree()
     for paragraph in list(body.iter("p")):
         text = _text(paragraph)
+        if _is_entry(paragraph):
+            continue
         if text and len(text) <= _FURNITURE_MAX and _linked(paragraph) >= _TEASER_LINK_SHARE * len(text):
             paragraph.drop_tree()
     menus = [node for node in body.iter("ul", "ol") if _is_menu(node)]
@@ -1563,12 +1618,14 @@ _LINK_LIST_ITEMS = 2
 """A single link set as a list is a button ("Print as PDF", "Order here"), not a list the text gives."""
 
 
-def _is_link_list(node: etree._Element, kept: frozenset[str], site: str | None) -> bool:
+def _is_link_list(node: etree._Element, kept: frozenset[str], site: str | None, announced: bool) -> bool:
     """Whether a list may be one of the text's own that trafilatura dropped for its links: two entries or more,
     every one mostly a link, and to another site (the bugs fixed, the accounts to follow, the sources: what the
     text cites, where a list of the site's own pages is its related stories or its sections), none of its entries
     kept, no list inside, no menu (`_is_menu`), and set in no navigation, header, footer, aside, form or box that
-    names itself furniture.
+    names itself furniture. A list the text announces (`_announced`) may be a menu of short titles (the sources,
+    the translations the sentence names) and needs to be mostly links only as a whole ("Italian (Under
+    progress)" beside "Chinese").
 
     Measured on trafilatura's suite (990 pages): lists come back on 6 pages, none with a string the suite says
     the text must not show; with links to the site's own pages allowed, 4 more pages gained related stories
@@ -1577,13 +1634,16 @@ def _is_link_list(node: etree._Element, kept: frozenset[str], site: str | None) 
     texts = [_text(item) for item in items]
     if len(items) < _LINK_LIST_ITEMS or not all(texts) or any(text in kept for text in texts):
         return False
+    linked = (
+        _linked(node) >= _TEASER_LINK_SHARE * len(_text(node))
+        if announced
+        else all(_linked(item) >= _TEASER_LINK_SHARE * len(text) for item, text in zip(items, texts, strict=True))
+    )
     if (
         node.find(".//li//li") is not None
-        or _is_menu(node)
-        or not all(
-            _linked(item) >= _TEASER_LINK_SHARE * len(text) and _leads_off_site(item, site)
-            for item, text in zip(items, texts, strict=True)
-        )
+        or (_is_menu(node) and not announced)
+        or not linked
+        or not all(_leads_off_site(item, site) for item in items)
     ):
         return False
     for outer in (node, *node.iterancestors()):
@@ -1594,6 +1654,44 @@ def _is_link_list(node: etree._Element, kept: frozenset[str], site: str | None) 
     return True
 
 
+def _frame(node: etree._Element) -> etree._Element | None:
+    """The element that sets a block among the text around it: its parent, or past the wrappers that hold the
+    block alone. A generator that boxes every block (Asciidoctor's `<div class="ulist"><ul>` beside its
+    `<div class="paragraph"><p>`) gives a list a parent with no other words; the text the list belongs to is
+    the wrapper's siblings."""
+    frame = node.getparent()
+    while (
+        frame is not None
+        and frame.tag not in ("body", "html")
+        and not squash((frame.text or "") + (node.tail or ""))
+        and [child for child in frame if isinstance(child.tag, str)] == [node]
+    ):
+        node, frame = frame, frame.getparent()
+    return frame
+
+
+def _lead_in(node: etree._Element) -> etree._Element | None:
+    """The block right before a list, past the wrappers that hold the list alone (`_frame`), with no words between
+    them; None when the list opens its frame."""
+    frame = _frame(node)
+    block = node
+    while (parent := block.getparent()) is not None and parent is not frame:
+        block = parent
+    previous = block.getprevious()
+    while previous is not None and not isinstance(previous.tag, str):
+        previous = previous.getprevious()
+    return None if previous is None or squash(previous.tail or "") else previous
+
+
+def _announced(node: etree._Element, told: frozenset[str]) -> bool:
+    """Whether a kept paragraph of the text stands right before the list (`_lead_in`) and ends in a colon: the
+    sentence announces the list ("Here are some of them:", "via one of the following platforms:"). A site's menu
+    follows no sentence of the article's."""
+    lead = _lead_in(node)
+    words = squash(_visible_text(lead)) if lead is not None else ""
+    return words.endswith(":") and words in told
+
+
 def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None) -> list[Block]:
     """The blocks with the text's own link lists that trafilatura dropped (`_is_link_list`), as bullets in their
     place: after the last block that starts before the list.
@@ -1602,8 +1700,10 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
     a list of links inside the text ("In progress: <ul><li><a>Bug 1677080 – ...</a></li>...") is part of it,
     and without it the line introducing it dangled. Such a list is taken back only where the text is: its
     parent, no frame of the whole page (`<body>`), holds a kept paragraph or item of its own (its own words, or
-    a child's); and only when the page prints it once (a site's menu stands in its header and again in its
-    footer).
+    a child's), or for a list the text announces (`_announced`), its frame past the wrappers that hold it alone
+    (`_frame`); and only when the page prints it once (a site's menu stands in its header and again in its
+    footer). Measured on trafilatura's suite: with every list's frame taken past its wrappers, two pages gained a
+    box of related links ("Best of Southern Literature") and a forum's thread titles.
     """
     kept = frozenset(squash(block.text) for block in blocks)
     told = frozenset(squash(block.text) for block in blocks if block.kind != "heading")
@@ -1611,8 +1711,9 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
     around: dict[etree._Element, frozenset[str]] = {}
     lists: list[etree._Element] = []
     for node in body.iter("ul", "ol"):
-        parent = node.getparent()
-        if parent is None or parent.tag in ("body", "html") or not _is_link_list(node, kept, site):
+        announced = _announced(node, told)
+        parent = _frame(node) if announced else node.getparent()
+        if parent is None or parent.tag in ("body", "html") or not _is_link_list(node, kept, site, announced):
             continue
         if parent not in around:
             children = (_visible_text(child) for child in parent if isinstance(child.tag, str))
@@ -1973,6 +2074,7 @@ def parse(data: bytes, source: str) -> Parsed:
     _normalise_text(tree)
     _drop_comments(tree)
     _unnest_tables(tree)
+    _set_labels_apart(tree)
     _remove_unseen(tree)
     _show_inline_formulas(tree)
     heading = _page_heading(tree)
