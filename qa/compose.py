@@ -466,17 +466,20 @@ def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Sou
 
 
 def gives_answer_type_with_notes(source: Source, question: str) -> bool:
-    """Whether the source's quote gives the kind of answer asked for, or a note the quote cites does in words about
-    the question (`_sentence_gives`: the kind asked for and a question word).
+    """Whether the source's quote gives the kind of answer asked for, or, for a date, a note the quote cites does in
+    words about the question (`_sentence_gives`: a date and a question word).
 
-    A document may keep its dates and names in its notes ("... note against note."[10] with note 10 "Counterpoint
-    is first mentioned by Muris (1300)."), and the answer shows each note its quote cites beneath it. A note
-    must also speak of what is asked, for most notes cite a source, and a citation's date ("Reuters, 12 March
-    2015") dates the source, not what the question asks about.
+    A document may keep its dates in its notes ("... note against note."[10] with note 10 "Counterpoint is first
+    mentioned by Muris (1300)."), and the answer shows each note its quote cites beneath it. Only a date: the
+    numbers of notes mostly identify the work they cite ("Secs. 401 and 402", "A/HRC/32/L.20"), and read as
+    counts they answered two unanswerable "how many" dev questions (bundled and real), the wild one unchanged.
+    The note must also speak of what is asked, for a citation's own date ("Reuters, 12 March 2015") dates the
+    source, not what the question asks about.
     """
     quote = " ".join(quote.text for quote in source.quotes)
-    return gives_answer_type(quote, question) or any(
-        note.text is not None and _sentence_gives(note.text, question) for note in source.footnotes
+    return gives_answer_type(quote, question) or (
+        answer_type(question) == "date"
+        and any(note.text is not None and _sentence_gives(note.text, question) for note in source.footnotes)
     )
 
 

@@ -11,11 +11,11 @@ ESSAYS = PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-macdowell-critica
 
 
 def _source_citing_note_10() -> Source:
-    """The essays' sentence on singing "note against note", quoted with its marker [10]; the note dates the first
-    mention of counterpoint."""
+    """The essays' words on singing "note against note", quoted with the marker [10] and no number of their own;
+    the note dates the first mention of counterpoint."""
     (article,) = articles(ESSAYS)
     paragraph = next(p for p in article.paragraphs if "note against note" in p.text)
-    start = paragraph.text.index("This necessary freedom")
+    start = paragraph.text.index('"note against note,"')
     end = paragraph.text.index(".", paragraph.text.index("[10]")) + 1
     quotes = (Quote(paragraph.text[start:end], start, end),)
     return Source(1, 0.77, article, paragraph, quotes, cite(article, paragraph, quotes))
@@ -31,3 +31,7 @@ def test_a_note_the_quote_cites_gives_the_date_the_quote_lacks() -> None:
 
 def test_a_note_with_a_date_about_something_else_gives_no_date() -> None:
     assert not gives_answer_type_with_notes(_source_citing_note_10(), "When did the voices stop moving in parallel?")
+
+
+def test_a_number_in_a_note_is_no_count() -> None:
+    assert not gives_answer_type_with_notes(_source_citing_note_10(), "How many writers first mentioned counterpoint?")
