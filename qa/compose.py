@@ -465,24 +465,6 @@ def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Sou
     return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after, hit.coverage)
 
 
-def gives_answer_type_with_notes(source: Source, question: str) -> bool:
-    """Whether the source's quote gives the kind of answer asked for, or, for a date, a note the quote cites does in
-    words about the question (`_sentence_gives`: a date and a question word).
-
-    A document may keep its dates in its notes ("... note against note."[10] with note 10 "Counterpoint is first
-    mentioned by Muris (1300)."), and the answer shows each note its quote cites beneath it. Only a date: the
-    numbers of notes mostly identify the work they cite ("Secs. 401 and 402", "A/HRC/32/L.20"), and read as
-    counts they answered two unanswerable "how many" dev questions (bundled and real), the wild one unchanged.
-    The note must also speak of what is asked, for a citation's own date ("Reuters, 12 March 2015") dates the
-    source, not what the question asks about.
-    """
-    quote = " ".join(quote.text for quote in source.quotes)
-    return gives_answer_type(quote, question) or (
-        answer_type(question) == "date"
-        and any(note.text is not None and _sentence_gives(note.text, question) for note in source.footnotes)
-    )
-
-
 def assess(hit: Hit, question: str) -> Signals:
     """The decision's signals for the best hit."""
     return signals(question, hit.score, hit.coverage, hit.paragraph.text, hit.article)
@@ -545,8 +527,9 @@ class Composer:
 
     def _answers_alone(self, question: str, source: Source) -> bool:
         """Whether the source would be an answer were it the best: the decision and the answer type, on its own."""
+        quote = " ".join(quote.text for quote in source.quotes)
         evidence = signals(question, source.score, source.coverage, source.paragraph.text, source.article)
-        return gives_answer_type_with_notes(source, question) and self.decision.answers(evidence)
+        return gives_answer_type(quote, question) and self.decision.answers(evidence)
 
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
         """All the sources, or none when the best one is not an answer (`qa.decision`).
@@ -561,7 +544,7 @@ class Composer:
         if keyword:
             return keyword
         best_quote = " ".join(quote.text for quote in sources[0].quotes)
-        if not hits[0].names_known or not gives_answer_type_with_notes(sources[0], question):
+        if not hits[0].names_known or not gives_answer_type(best_quote, question):
             return ()
         if len(_WORD_RE.findall(MARKER_RE.sub(" ", best_quote))) < MIN_QUOTE_WORDS:
             return ()
