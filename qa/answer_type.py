@@ -232,6 +232,28 @@ _DATE_RE = re.compile(
     rf"|{_MONTH}\s\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}}|(?:1[5-9]|20)\d\d[-–/](?:(?:1[5-9]|20)\d\d|\d\d)(?![-–]\d)"
     rf"|(?:1[5-9]|20)\d\d(?:s)?)\b"
 )
+_ORDINAL = (
+    r"(?:\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|twenty-first)"
+)
+_EARLY_DATE_RE = re.compile(
+    r"(?<=\w[ \u00a0]\()(?:(?:1[0-4]\d\d)|(?:(?:c|ca|d|b|fl)\.[ \u00a0]?)?\d{3,4}[-–]\d{2,4}"
+    r"|(?:c|ca|d|b|fl)\.[ \u00a0]?\d{3,4})(?=\)(?![ \u00a0]*\d))"
+    r"|\b(?:c\.|ca\.|circa)[ \u00a0]?\d{3,4}\b"
+    r"|\b(?:AD|A\.D\.)[ \u00a0]?\d{1,4}\b(?![ \u00a0]?[-–])|\b\d{1,4}[ \u00a0]?(?:AD|A\.D\.|BC|B\.C\.|BCE|CE)(?!\w)"
+    rf"|\b{_ORDINAL}[ \u00a0-]centur(?:y|ies)\b"
+    r"|(?<![\d][ \u00a0]in[ \u00a0])(?<!one[ \u00a0]in[ \u00a0])(?<=\b[Ii]n[ \u00a0])"
+    r"1[0-4]\d\d\b(?![ \u00a0]*[a-z%]|[.,]\d)"
+)
+"""A date before 1500, which `_DATE_RE` leaves out because a bare number under 1500 counts as often as it dates.
+Its form says it is a year: in brackets after a word ("first mentioned by Muris (1300)"; four digits, or a life
+or reign "(840-930)", "(d. 1483)"; a lone three-digit number in brackets is a code or a count as often, and one
+followed by more digits is a telephone's area code), after "c." or "circa", with an era ("300 B.C.", "A.D. 120";
+not an identifier "AD 2018-23-51"), a century in words or an ordinal in lower case ("the fourteenth century"; a
+capitalised "21st Century" names an act or a title), or after "in" where no noun follows it ("in 1200,"; "in 1300
+cases" and "one in 1000" count). Taken as a date only when a date is asked: a quantity question still reads
+these numbers as counts, as it did before (`marks` excludes only `_DATE_RE` from quantities)."""
+_WHEN_RE = re.compile(f"{_DATE_RE.pattern}|{_EARLY_DATE_RE.pattern}")
 _NAME_RE = re.compile(
     r"\b(?:[A-Z][\w’'.-]*[a-z][\w’'-]*|[A-Z]{2,}\w*)(?:\s+(?:of\s+|the\s+|for\s+|de\s+)?[A-Z][\w’'.-]+)*"
 )
@@ -271,7 +293,7 @@ _TITLE_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0]of[ \u00a0]$")
 _RANGE_BEFORE_RE = re.compile(r"(\d[\d,.]*)[-–]$")
 _PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     "quantity": _QUANTITY_RE,
-    "date": _DATE_RE,
+    "date": _WHEN_RE,
     "agent": _NAME_RE,
     "place": _NAME_RE,
 }
