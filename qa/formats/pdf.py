@@ -1301,20 +1301,23 @@ def _under_masthead(lines: list[_Line], body_size: float) -> list[_Line]:
     return lines[start:] if all(line.size >= body_size * _DISPLAY_SIZE for line in lines[:start]) else lines
 
 
-def _hidden_space(char: dict, previous: dict | None) -> bool:
-    """Whether a space character is drawn inside the glyph before it, where it parts no words.
+def _hidden_space(chars: list[dict], index: int) -> bool:
+    """Whether the space character at `index` is drawn inside a glyph beside it, where it parts no words.
 
     Word processors leave such spaces stacked at a frame's left edge, one per line of the frame, and a
     large initial capital covers them ("U" of "United" at the same x): read as text they split the word
-    ("U nited"). A space that separates words stands after the glyph before it; one whose middle is inside that glyph
-    is drawn inside it.
+    ("U nited"). A layout program may also lay a row of blank spaces across a box, a point off the baseline of the
+    text set over it: sorted in among that text's letters, they split every word ("M a r ke t Cap" where pdftotext
+    reads "Market Cap"). A space that separates words stands between the glyphs beside it; one whose middle is
+    inside the nearest glyph before or after it is drawn over that glyph.
     """
-    return (
-        char["text"].isspace()
-        and previous is not None
-        and not previous["text"].isspace()
-        and (char["x0"] + char["x1"]) / 2 < previous["x1"]
-    )
+    char = chars[index]
+    if not char["text"].isspace():
+        return False
+    centre = (char["x0"] + char["x1"]) / 2
+    before = next((c for c in reversed(chars[:index]) if not c["text"].isspace()), None)
+    after = next((c for c in chars[index + 1 :] if not c["text"].isspace()), None)
+    return (before is not None and centre < before["x1"]) or (after is not None and centre > after["x0"])
 
 
 _SPACING_ACCENTS = {
@@ -1402,7 +1405,7 @@ def _render(line: _Line) -> None:
             parts.append(run.strip().translate(_SUPERSCRIPT_DIGITS))
             previous, index = chars[end - 1], end
             continue
-        if _hidden_space(char, previous):
+        if _hidden_space(chars, index):
             index += 1
             continue
         if (
