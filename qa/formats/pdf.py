@@ -566,18 +566,38 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     (`_list_numbers`; a column of figures in a table does not), written as a list writes them, with a full stop,
     a parenthesis or in brackets (a pleading's bare line numbers are no items' numbers), one under another with no
     other line between them: a running head or a footer, above the list's first number or below its last, opens
-    no item and has no say. The Official Journal of the European Union hangs an act's recital numbers "(1)", "(2)" so.
+    no item and has no say. The Official Journal of the European Union hangs an act's recital numbers "(1)", "(2)" so,
+    and an article's paragraph numbers with its points' letters under them (`_numbered_in_turn`).
     """
     lines = _group(page, left)
     readings = [_list_numbers("".join(c["text"] for c in line.chars).strip()) for line in lines]
     listed = [index for index, found in enumerate(readings) if found]
     if len(listed) < 2 or listed[-1] - listed[0] + 1 != len(listed):
         return False
-    following = readings[listed[0]]
-    for index in listed[1:]:
-        following = {(form, numbering, value + 1) for form, numbering, value in following} & readings[index]
-        if not following:
-            return False
+    return _numbered_in_turn([readings[index] for index in listed])
+
+
+def _numbered_in_turn(readings: list[set[tuple[str, str, int]]]) -> bool:
+    """Whether list numbers, one under another, each go on a numbering above them by one, or open a numbering of
+    their own at its first value (a list inside an item).
+
+    A paragraph numbered "2." may open a list of points "(a)" to "(g)" and the next paragraph go on with "3.": set
+    hung in one column, the letters are no break in the numbers' order, but a list inside the list; read as anything
+    but numbers, the column came apart from its items ("2.", "(a)", ... "(g)" each alone, then every item's text
+    without its letter). Going back to an outer numbering closes the lists inside it.
+    """
+    numberings = [readings[0]]
+    for found in readings[1:]:
+        for depth in range(len(numberings) - 1, -1, -1):
+            following = {(form, numbering, value + 1) for form, numbering, value in numberings[depth]} & found
+            if following:
+                numberings[depth:] = [following]
+                break
+        else:
+            opening = {reading for reading in found if reading[2] == 1}
+            if not opening:
+                return False
+            numberings.append(opening)
     return True
 
 
