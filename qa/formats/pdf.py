@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise
@@ -30,7 +30,10 @@ from statistics import median
 from urllib.parse import urlsplit
 
 import pdfplumber
+from pdfminer.cmapdb import FileUnicodeMap
 from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdffont import PDFFont, PDFSimpleFont
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
@@ -2708,6 +2711,7 @@ def _read(
     its charts' bars (`_bars`)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _case_by_glyph_name(pdf.rsrcmgr)
             metadata = dict(pdf.metadata or {})
             pages: list[list[_Segment]] = []
             links: list[str] = []
@@ -2733,6 +2737,30 @@ def _read(
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
     return metadata, pages, links, grids, displays, pictures, charts
+
+
+def _case_by_glyph_name(fonts: PDFResourceManager) -> None:
+    """Make every simple font the document loads read a letter in the case its glyph's name gives, where its ToUnicode
+    map gives the same letter in the other case.
+
+    A font's ToUnicode map may be wrong in a letter's case: a subset font whose code 73 names its glyph "I" (and draws
+    a capital) maps it to "i", so "Institute" and "ICT" read "institute" and "iCT", where pdftotext and a reader see the
+    capital. The two agree on the letter and differ in its case only, so the glyph's name decides; any other
+    disagreement (a ligature, a symbol, a name no glyph list knows) is left to the map.
+    """
+    load = fonts.get_font
+
+    def get_font(objid: object, spec: Mapping[str, object]) -> PDFFont:
+        font = load(objid, spec)
+        if isinstance(font, PDFSimpleFont) and isinstance(font.unicode_map, FileUnicodeMap):
+            mapped = font.unicode_map.cid2unichr
+            for code, text in mapped.items():
+                named = font.cid2unicode.get(code, text)
+                if len(text) == 1 and named != text and named.lower() == text.lower():
+                    mapped[code] = named
+        return font
+
+    fonts.get_font = get_font
 
 
 def _table_body(page: pdfplumber.page.Page) -> _Table | None:
