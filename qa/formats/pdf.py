@@ -571,14 +571,15 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     other line between them: a running head or a footer, above the list's first number or below its last, opens
     no item and has no say. The Official Journal of the European Union hangs an act's recital numbers "(1)", "(2)" so,
     and an article's paragraph numbers with its points' letters under them (`_numbered_in_turn`). A number alone left
-    of the gutter is hung too: under a centred heading that stops short of the gutter, only the first line of an
-    article's paragraph "1." stands beside it (the lines after it run back under the number, across the gutter), and
-    read first the "1." came before the article's heading.
+    of the gutter is hung too when no line stands under it there (a running head may stand above it): under a
+    centred heading that stops short of the gutter, only the first line of an article's paragraph "1." stands beside
+    it (the lines after it run back under the number, across the gutter), and read first the "1." came before the
+    article's heading. A column of text with a "1." among its lines has lines under it.
     """
     lines = _group(page, left)
     readings = [_list_numbers("".join(c["text"] for c in line.chars).strip()) for line in lines]
     listed = [index for index, found in enumerate(readings) if found]
-    if not listed or len(listed) < min(len(lines), 2) or listed[-1] - listed[0] + 1 != len(listed):
+    if not listed or listed[-1] - listed[0] + 1 != len(listed) or (len(listed) == 1 and listed[0] != len(lines) - 1):
         return False
     return _numbered_in_turn([readings[index] for index in listed])
 
