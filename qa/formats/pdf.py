@@ -2745,9 +2745,11 @@ def _case_by_glyph_name(fonts: PDFResourceManager) -> None:
     map gives the same letter in the other case.
 
     A font's ToUnicode map may be wrong in a letter's case: a subset font whose code 73 names its glyph "I" (and draws
-    a capital) maps it to "i", so "Institute" and "ICT" read "institute" and "iCT", where pdftotext and a reader see the
-    capital. The two agree on the letter and differ in its case only, so the glyph's name decides; any other
-    disagreement (a ligature, a symbol, a name no glyph list knows) is left to the map.
+    a capital) maps it to "i", so "Institute" and "ICT" read "institute" and "iCT", where a reader sees the capital.
+    (InDesign wrapped each such capital in a marked-content span whose ActualText is "I", which pdftotext follows and
+    pdfplumber does not read; where no span wraps it, in a page foot's "I2", pdftotext prints the map's "i".) The map
+    and the name agree on the letter and differ in its case only, so the glyph's name decides; any other disagreement
+    (a ligature, a symbol, a name no glyph list knows) is left to the map.
     """
     load = fonts.get_font
 
