@@ -43,6 +43,38 @@ def test_no_recital_number_stands_alone_as_a_paragraph() -> None:
     assert not any(p.text in ("(1)", "(2)", "(4)", "(11)") for p in act().paragraphs)
 
 
+def following(article: Article, words: str) -> list[str]:
+    """The texts of the paragraph that opens with `words` and of the two after it."""
+    texts = [p.text for p in article.paragraphs]
+    start = next(index for index, text in enumerate(texts) if text.startswith(words))
+    return texts[start : start + 3]
+
+
+def test_a_paragraph_number_hung_over_its_lettered_points_opens_the_paragraph_and_each_letter_its_point() -> None:
+    """Page 63 hangs Article 47's "2." and its points "(a)" to "(g)" in one column left of their text."""
+    opening = "2. The binding corporate rules referred to in paragraph 1 shall specify at least:"
+    assert following(act(), opening)[1:] == [
+        "(a) the structure and contact details of the group of undertakings, or group of enterprises engaged in a joint"
+        " economic activity and of each of its members;",
+        "(b) the data transfers or set of transfers, including the categories of personal data, the type of processing"
+        " and its purposes, the type of data subjects affected and the identification of the third country or"
+        " countries in question;",
+    ]
+
+
+def test_an_articles_first_paragraph_number_under_its_centred_heading_opens_that_paragraph() -> None:
+    """Page 62 sets "1." beside only the first line of Article 47's first paragraph, under the centred heading."""
+    assert following(act(), "Article 47")[1:] == [
+        "Binding corporate rules",
+        "1. The competent supervisory authority shall approve binding corporate rules in accordance with the"
+        " consistency mechanism set out in Article 63, provided that they:",
+    ]
+
+
+def test_no_paragraph_or_point_number_stands_alone_as_a_paragraph() -> None:
+    assert not [p.text for p in act().paragraphs if p.text in ("1.", "(a)", "(g)")]
+
+
 def citing(article: Article, words: str) -> Paragraph:
     return next(p for p in article.paragraphs if words in p.text)
 

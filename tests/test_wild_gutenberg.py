@@ -73,6 +73,13 @@ def test_a_chapter_end_note_of_the_plain_text_book_resolves_to_its_marker() -> N
     assert " ".join(article(BOOK).footnotes[7].split()) == "John Curwen published his _Grammar of Vocal Music_ in 1842."
 
 
+def test_a_page_number_bracketed_in_the_books_index_is_no_marker() -> None:
+    """The transcriber bracketed two page numbers of the index ("Banjo, [20]"); the book defines no note 20 or 26."""
+    entries = [p for p in article(BOOK).paragraphs if "  Banjo, [20]" in p.text or "(_S.B.T._ 9), [26]" in p.text]
+    assert len(entries) == 2
+    assert [p.markers for p in entries] == [(), ()]
+
+
 def test_a_table_nested_in_a_cell_is_read_where_it_stands_a_row_a_paragraph() -> None:
     texts = [paragraph.text for paragraph in article(REPORT).paragraphs]
     start = texts.index("228 Ki-nŭn´-no, hē´, ki-mun´-i-dō´-we, hē´, esh´-i-ha´-ni. (As sung.)")

@@ -106,3 +106,16 @@ def test_organisation_the_cover_names_as_owner_of_the_title_is_the_author() -> N
     """The cover's logo is an image; its summary names the report "The Ranking Digital Rights 2015 Corporate
     Accountability Index", and the acknowledgments page prints "About Ranking Digital Rights"."""
     assert articles(REPORT)[0].author == "Ranking Digital Rights"
+
+
+def test_blank_spaces_laid_across_a_profile_box_part_no_words() -> None:
+    """Etisalat's profile box (page 61) lies over a row of blank spaces a point above its baseline."""
+    _, text = holding("Market Cap: USD 35,475 million")
+    assert text == "Market Cap: USD 35,475 million*"
+
+
+def test_a_capital_its_font_maps_to_the_small_letter_reads_as_the_capital_its_glyph_is_named() -> None:
+    """Page 2's font maps its glyph "I" to "i" in its ToUnicode map; pdftotext prints the capital."""
+    _, text = holding("housed at New America’s Open Technology")
+    assert "Open Technology Institute in Washington D.C." in text
+    assert "communications technology (ICT) sector." in text

@@ -21,7 +21,7 @@ import re
 import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise
@@ -30,7 +30,10 @@ from statistics import median
 from urllib.parse import urlsplit
 
 import pdfplumber
+from pdfminer.cmapdb import FileUnicodeMap
 from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
+from pdfminer.pdffont import PDFFont, PDFSimpleFont
+from pdfminer.pdfinterp import PDFResourceManager
 from pdfminer.pdfpage import PDFPage
 from pdfminer.pdfparser import PDFParser
 from pdfminer.pdftypes import PDFStream, resolve1
@@ -566,18 +569,42 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     (`_list_numbers`; a column of figures in a table does not), written as a list writes them, with a full stop,
     a parenthesis or in brackets (a pleading's bare line numbers are no items' numbers), one under another with no
     other line between them: a running head or a footer, above the list's first number or below its last, opens
-    no item and has no say. The Official Journal of the European Union hangs an act's recital numbers "(1)", "(2)" so.
+    no item and has no say. The Official Journal of the European Union hangs an act's recital numbers "(1)", "(2)" so,
+    and an article's paragraph numbers with its points' letters under them (`_numbered_in_turn`). A number alone left
+    of the gutter is hung too when no line stands under it there (a running head may stand above it): under a
+    centred heading that stops short of the gutter, only the first line of an article's paragraph "1." stands beside
+    it (the lines after it run back under the number, across the gutter), and read first the "1." came before the
+    article's heading. A column of text with a "1." among its lines has lines under it.
     """
     lines = _group(page, left)
     readings = [_list_numbers("".join(c["text"] for c in line.chars).strip()) for line in lines]
     listed = [index for index, found in enumerate(readings) if found]
-    if len(listed) < 2 or listed[-1] - listed[0] + 1 != len(listed):
+    if not listed or listed[-1] - listed[0] + 1 != len(listed) or (len(listed) == 1 and listed[0] != len(lines) - 1):
         return False
-    following = readings[listed[0]]
-    for index in listed[1:]:
-        following = {(form, numbering, value + 1) for form, numbering, value in following} & readings[index]
-        if not following:
-            return False
+    return _numbered_in_turn([readings[index] for index in listed])
+
+
+def _numbered_in_turn(readings: list[set[tuple[str, str, int]]]) -> bool:
+    """Whether list numbers, one under another, each go on a numbering above them by one, or open a numbering of
+    their own at its first value (a list inside an item).
+
+    A paragraph numbered "2." may open a list of points "(a)" to "(g)" and the next paragraph go on with "3.": set
+    hung in one column, the letters are no break in the numbers' order, but a list inside the list; read as anything
+    but numbers, the column came apart from its items ("2.", "(a)", ... "(g)" each alone, then every item's text
+    without its letter). Going back to an outer numbering closes the lists inside it.
+    """
+    numberings = [readings[0]]
+    for found in readings[1:]:
+        for depth in range(len(numberings) - 1, -1, -1):
+            following = {(form, numbering, value + 1) for form, numbering, value in numberings[depth]} & found
+            if following:
+                numberings[depth:] = [following]
+                break
+        else:
+            opening = {reading for reading in found if reading[2] == 1}
+            if not opening:
+                return False
+            numberings.append(opening)
     return True
 
 
@@ -1336,20 +1363,23 @@ def _under_masthead(lines: list[_Line], body_size: float) -> list[_Line]:
     return lines[start:] if all(line.size >= body_size * _DISPLAY_SIZE for line in lines[:start]) else lines
 
 
-def _hidden_space(char: dict, previous: dict | None) -> bool:
-    """Whether a space character is drawn inside the glyph before it, where it parts no words.
+def _hidden_space(chars: list[dict], index: int) -> bool:
+    """Whether the space character at `index` is drawn inside a glyph beside it, where it parts no words.
 
     Word processors leave such spaces stacked at a frame's left edge, one per line of the frame, and a
     large initial capital covers them ("U" of "United" at the same x): read as text they split the word
-    ("U nited"). A space that separates words stands after the glyph before it; one whose middle is inside that glyph
-    is drawn inside it.
+    ("U nited"). A layout program may also lay a row of blank spaces across a box, a point off the baseline of the
+    text set over it: sorted in among that text's letters, they split every word ("M a r ke t Cap" where pdftotext
+    reads "Market Cap"). A space that separates words stands between the glyphs beside it; one whose middle is
+    inside the nearest glyph before or after it is drawn over that glyph.
     """
-    return (
-        char["text"].isspace()
-        and previous is not None
-        and not previous["text"].isspace()
-        and (char["x0"] + char["x1"]) / 2 < previous["x1"]
-    )
+    char = chars[index]
+    if not char["text"].isspace():
+        return False
+    centre = (char["x0"] + char["x1"]) / 2
+    before = next((c for c in reversed(chars[:index]) if not c["text"].isspace()), None)
+    after = next((c for c in chars[index + 1 :] if not c["text"].isspace()), None)
+    return (before is not None and centre < before["x1"]) or (after is not None and centre > after["x0"])
 
 
 _SPACING_ACCENTS = {
@@ -1437,7 +1467,7 @@ def _render(line: _Line) -> None:
             parts.append(run.strip().translate(_SUPERSCRIPT_DIGITS))
             previous, index = chars[end - 1], end
             continue
-        if _hidden_space(char, previous):
+        if _hidden_space(chars, index):
             index += 1
             continue
         if (
@@ -2734,6 +2764,7 @@ def _read(
     its charts' bars (`_bars`)."""
     try:
         with pdfplumber.open(io.BytesIO(data)) as pdf:
+            _case_by_glyph_name(pdf.rsrcmgr)
             metadata = dict(pdf.metadata or {})
             pages: list[list[_Segment]] = []
             links: list[str] = []
@@ -2759,6 +2790,32 @@ def _read(
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds on a damaged file; all mean "unreadable"
         raise _unreadable(error) from error
     return metadata, pages, links, grids, displays, pictures, charts
+
+
+def _case_by_glyph_name(fonts: PDFResourceManager) -> None:
+    """Make every simple font the document loads read a letter in the case its glyph's name gives, where its ToUnicode
+    map gives the same letter in the other case.
+
+    A font's ToUnicode map may be wrong in a letter's case: a subset font whose code 73 names its glyph "I" (and draws
+    a capital) maps it to "i", so "Institute" and "ICT" read "institute" and "iCT", where a reader sees the capital.
+    (InDesign wrapped each such capital in a marked-content span whose ActualText is "I", which pdftotext follows and
+    pdfplumber does not read; where no span wraps it, in a page foot's "I2", pdftotext prints the map's "i".) The map
+    and the name agree on the letter and differ in its case only, so the glyph's name decides; any other disagreement
+    (a ligature, a symbol, a name no glyph list knows) is left to the map.
+    """
+    load = fonts.get_font
+
+    def get_font(objid: object, spec: Mapping[str, object]) -> PDFFont:
+        font = load(objid, spec)
+        if isinstance(font, PDFSimpleFont) and isinstance(font.unicode_map, FileUnicodeMap):
+            mapped = font.unicode_map.cid2unichr
+            for code, text in mapped.items():
+                named = font.cid2unicode.get(code, text)
+                if len(text) == 1 and named != text and named.lower() == text.lower():
+                    mapped[code] = named
+        return font
+
+    fonts.get_font = get_font
 
 
 def _table_body(page: pdfplumber.page.Page) -> _Table | None:

@@ -1040,6 +1040,35 @@ def _key_entries(text: str) -> tuple[int, ...]:
     return tuple(entry.start(1) for entry in _KEY_ENTRY_RE.finditer(text))
 
 
+_PAGE_REFERENCE = r"\[?\d{1,4}\]?"
+_INDEX_ENTRY_RE = re.compile(rf"[ \t]*[^\d\s].*?[ \t]({_PAGE_REFERENCE}(?:,[ \t]*{_PAGE_REFERENCE})*)\.?[ \t]*")
+"""A book index's entry: words, then the pages they stand on, one or several set apart by commas ("Bagpipes, 5, 44",
+"Bells (church) 55, 57"), a page perhaps in brackets ("Banjo, [20]")."""
+_INDEX_LINES = 3
+"""Lines, each an index entry, that make a block an index's: fewer may be a sentence that ends with a year."""
+_BRACKETED_PAGE_RE = re.compile(r"\[\d{1,4}\]")
+
+
+def _index_pages(text: str) -> tuple[int, ...]:
+    """Where each bracketed page number of a book index's block starts: words, not note markers (`Paragraph.literal`).
+
+    A transcriber brackets the page numbers an index lists where the original's are missing or doubtful ("Banjo,
+    [20]"); read as markers they cited notes 20 and 26 the book's notes never define. An index's block is lines that
+    are all entries (`_INDEX_ENTRY_RE`), at least `_INDEX_LINES` of them; a marker glued to the words it annotates
+    ("Battle-bridge[13]") ends no entry.
+    """
+    lines = [(line.start(), line.group()) for line in re.finditer(r"[^\r\n]+", text)]
+    entries = [(start, _INDEX_ENTRY_RE.fullmatch(line)) for start, line in lines]
+    if len(entries) < _INDEX_LINES or not all(found for _, found in entries):
+        return ()
+    return tuple(
+        start + found.start(1) + page.start()
+        for start, found in entries
+        if found is not None
+        for page in _BRACKETED_PAGE_RE.finditer(found.group(1))
+    )
+
+
 def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     section: str | None = None
@@ -1054,7 +1083,7 @@ def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
                 unit.start,
                 kind,
                 None if kind == "heading" else section,
-                literal=_key_entries(unit.text),
+                literal=_key_entries(unit.text) + _index_pages(unit.text),
             )
         )
     return tuple(paragraphs)
