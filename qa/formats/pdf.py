@@ -2817,7 +2817,7 @@ def _mark_foot_rule(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
 
 def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
     """A page's horizontal rules, top to bottom: (top, left, right, weight), drawn as a line or as a thin filled
-    rectangle (as pdfTeX draws `\\hrule`)."""
+    rectangle (as pdfTeX draws `\\hrule`), or as a thin filled path (`_path_rules`)."""
     rules = [
         (line["top"], line["x0"], line["x1"], line["linewidth"]) for line in page.lines if line["top"] == line["bottom"]
     ]
@@ -2826,7 +2826,21 @@ def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]
         for rect in page.rects
         if 0 < rect["height"] <= _RULE_THICKNESS < rect["width"]
     ]
-    return sorted(rules)
+    return sorted(rules + _path_rules(page))
+
+
+def _path_rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
+    """The horizontal rules a page draws as thin filled paths: (top, left, right, weight). Some producers (a journal's
+    typesetting system) write every rule of a table, its head's rules and its closing one, as a closed path of four
+    corners and fill it, where another writes a rectangle or a line: pdfplumber reports such a path as a curve, but
+    drawn flat and wide it prints as the same rule, and a table ruled so is a table as much as one ruled with lines
+    (`_ruled_tables`: `Mesor (°C) CTR 36.86 ± 0.05` read across its cells otherwise). A curve drawn only in outline
+    (a chart's line, an underline's swash) is no rule."""
+    return [
+        (curve["top"], curve["x0"], curve["x1"], curve["height"])
+        for curve in page.curves
+        if curve.get("fill") and 0 < curve["height"] <= _RULE_THICKNESS < curve["width"]
+    ]
 
 
 def _rule_bands(page: pdfplumber.page.Page) -> list[_Box]:
