@@ -3056,13 +3056,20 @@ def _alike(rects: list[dict], key: str) -> list[list[dict]]:
 def _label_line(line: _Line, body_size: float) -> bool:
     """Whether a line could be a chart's labels: set smaller than the body, each stretch of it (`_labels_of`) a few
     words at most (`_CELL_WORDS`), as a bar's value, a category's name or a legend's entry is. A sentence in small
-    type (a chart's note, its source) has more words in a stretch, and body type is the text's own."""
-    if line.size >= body_size:
+    type (a chart's note, its source) has more words in a stretch, and body type is the text's own, unless the line
+    holds nothing but figures (`_figure_row`)."""
+    if line.size >= body_size and not _figure_row(line):
         return False
     return all(
         len("".join(c["text"] for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1).split()) <= _CELL_WORDS
         for x0, x1 in _labels_of(line)
     )
+
+
+def _figure_row(line: _Line) -> bool:
+    """Whether a line holds nothing but figures (`_FIGURE_RE`: `79 63 54 100 %`): a chart's values over its bars,
+    set in the text's size or larger by some designers, are no sentence in any size; a line of prose has words."""
+    return all(_FIGURE_RE.fullmatch(token) for token in line.text.split())
 
 
 def _labels_of(line: _Line) -> list[tuple[float, float]]:
@@ -3108,7 +3115,7 @@ def _chart_labels(lines: list[_Line], bars: list[_Box], body_size: float) -> set
             grown = False
             for line in near:
                 height = (line.bottom - line.top) * _LABEL_STEP
-                if all(_FIGURE_RE.fullmatch(token) for token in line.text.split()):
+                if _figure_row(line):
                     height = (line.bottom - line.top) * _AXIS_STEP
                 if id(line) not in found and line.bottom >= top - height and line.top <= bottom + height:
                     found.add(id(line))
