@@ -22,7 +22,7 @@ import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise
 from pathlib import PurePosixPath
@@ -638,36 +638,7 @@ def _layout(
         _mark_tabled(segments, table)
     _margin_labels(segments)
     _side_headings(segments)
-    _figure_cells(segments)
     return [segment for segment in segments if segment.lines]
-
-
-def _figure_cells(segments: list[_Segment]) -> None:
-    """Each row of figures set gutters apart (`_spans`, `_figure_row`) read a figure at a time, each figure a cell of
-    its own (`_Line.cell`, numbered on from the page's table cells).
-
-    A panel of key figures sets each figure under its own label (`7`, `44%`, `8.02` under `RANK`, `SCORE`,
-    `DIFFERENCE FROM 2017`), and a table with no rules sets a row of figures in its columns: read as one line, the
-    figures run together into a number no one printed (`7 44% 8.02`), as a reader, and poppler's `pdftotext`, read
-    each apart. A line whose figures stand a word space apart (a list of years in a sentence's line) is one stretch,
-    and a table's row read in its cells already (`cell`, `tabled`) is left as it is."""
-    numbered = max((line.cell for segment in segments for line in segment.lines), default=0)
-    for segment in segments:
-        laid: list[_Line] = []
-        for line in segment.lines:
-            spans = _spans(line)
-            if line.cell or line.tabled or len(spans) < 2 or not _figure_row(line):
-                laid.append(line)
-                continue
-            for x0, x1 in spans:
-                chars = [c for c in line.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1]
-                numbered += 1
-                part = replace(line, chars=chars, cell=numbered)
-                part.top, part.bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
-                part.size = median(c["size"] for c in chars)
-                _render(part)
-                laid.append(part)
-        segment.lines = laid
 
 
 def _mark_tabled(segments: list[_Segment], table: _Table) -> None:
