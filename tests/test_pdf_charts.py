@@ -38,6 +38,14 @@ def test_the_values_over_a_reports_bars_are_no_paragraphs_and_its_figure_caption
     )
 
 
+def test_the_values_over_a_charts_bars_set_in_the_body_size_are_no_paragraphs() -> None:
+    """RDR 2018's figure 10 sets its bars' values a shade over the body's size (10.2 points against 10)."""
+    page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 46)
+    assert not any(text.startswith("79 63 54") for text in page)
+    assert page[0].startswith("Figure 10 | How transparent are internet and mobile ecosystem companies about what")
+    assert page[1].startswith("Indicator P4 evaluates company disclosure of what user information they share")
+
+
 def test_the_names_under_a_charts_bars_are_no_paragraphs_and_its_title_stays() -> None:
     page = on_page(articles(WILD / "rdr-index-2015-report.pdf"), 13)
     assert not any("Google" in text or "Yahoo" in text for text in page)

@@ -129,3 +129,19 @@ def test_a_tables_last_cell_on_a_page_never_runs_into_the_first_cell_on_the_next
         "Are grantees required to complete grant-funded activities or obligate or spend grant funds by a certain "
         "deadline?",
     ]
+
+
+@pytest.fixture(scope="module")
+def bed_rest() -> list[str]:
+    parsed = articles(WILD / "npj-microgravity-2021-exercise-circadian-bed-rest.pdf")
+    return [p.text for a in parsed for p in a.paragraphs if p.page == 3]
+
+
+def test_a_table_ruled_with_thin_filled_paths_is_left_out_as_a_booktabs_tables_is(bed_rest: list[str]) -> None:
+    """npj's typesetter draws a table's rules as filled four-corner paths (pdfplumber's curves), not lines."""
+    assert not any("36.86 ± 0.05" in text or text.startswith("Parameter Group") for text in bed_rest)
+
+
+def test_the_caption_and_notes_of_a_table_ruled_with_paths_stay(bed_rest: list[str]) -> None:
+    assert "Table 2. Effect of head-down tilt bed rest (HDBR) on 24-h rectal temperature rhythm." in bed_rest
+    assert any(text.startswith("Data are means and standard errors. Circadian parameters were") for text in bed_rest)

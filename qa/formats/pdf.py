@@ -2926,7 +2926,7 @@ def _mark_foot_rule(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
 
 def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
     """A page's horizontal rules, top to bottom: (top, left, right, weight), drawn as a line or as a thin filled
-    rectangle (as pdfTeX draws `\\hrule`)."""
+    rectangle (as pdfTeX draws `\\hrule`), or as a thin filled path (`_path_rules`)."""
     rules = [
         (line["top"], line["x0"], line["x1"], line["linewidth"]) for line in page.lines if line["top"] == line["bottom"]
     ]
@@ -2935,7 +2935,21 @@ def _rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]
         for rect in page.rects
         if 0 < rect["height"] <= _RULE_THICKNESS < rect["width"]
     ]
-    return sorted(rules)
+    return sorted(rules + _path_rules(page))
+
+
+def _path_rules(page: pdfplumber.page.Page) -> list[tuple[float, float, float, float]]:
+    """The horizontal rules a page draws as thin filled paths: (top, left, right, weight). Some producers (a journal's
+    typesetting system) write every rule of a table, its head's rules and its closing one, as a closed path of four
+    corners and fill it, where another writes a rectangle or a line: pdfplumber reports such a path as a curve, but
+    drawn flat and wide it prints as the same rule, and a table ruled so is a table as much as one ruled with lines
+    (`_ruled_tables`: `Mesor (°C) CTR 36.86 ± 0.05` read across its cells otherwise). A curve drawn only in outline
+    (a chart's line, an underline's swash) is no rule."""
+    return [
+        (curve["top"], curve["x0"], curve["x1"], curve["height"])
+        for curve in page.curves
+        if curve.get("fill") and 0 < curve["height"] <= _RULE_THICKNESS < curve["width"]
+    ]
 
 
 def _rule_bands(page: pdfplumber.page.Page) -> list[_Box]:
@@ -3151,13 +3165,20 @@ def _alike(rects: list[dict], key: str) -> list[list[dict]]:
 def _label_line(line: _Line, body_size: float) -> bool:
     """Whether a line could be a chart's labels: set smaller than the body, each stretch of it (`_labels_of`) a few
     words at most (`_CELL_WORDS`), as a bar's value, a category's name or a legend's entry is. A sentence in small
-    type (a chart's note, its source) has more words in a stretch, and body type is the text's own."""
-    if line.size >= body_size:
+    type (a chart's note, its source) has more words in a stretch, and body type is the text's own, unless the line
+    holds nothing but figures (`_figure_row`)."""
+    if line.size >= body_size and not _figure_row(line):
         return False
     return all(
         len("".join(c["text"] for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1).split()) <= _CELL_WORDS
         for x0, x1 in _labels_of(line)
     )
+
+
+def _figure_row(line: _Line) -> bool:
+    """Whether a line holds nothing but figures (`_FIGURE_RE`: `79 63 54 100 %`): a chart's values over its bars,
+    set in the text's size or larger by some designers, are no sentence in any size; a line of prose has words."""
+    return all(_FIGURE_RE.fullmatch(token) for token in line.text.split())
 
 
 def _labels_of(line: _Line) -> list[tuple[float, float]]:
@@ -3203,7 +3224,7 @@ def _chart_labels(lines: list[_Line], bars: list[_Box], body_size: float) -> set
             grown = False
             for line in near:
                 height = (line.bottom - line.top) * _LABEL_STEP
-                if all(_FIGURE_RE.fullmatch(token) for token in line.text.split()):
+                if _figure_row(line):
                     height = (line.bottom - line.top) * _AXIS_STEP
                 if id(line) not in found and line.bottom >= top - height and line.top <= bottom + height:
                     found.add(id(line))
