@@ -47,15 +47,6 @@ def test_a_profiles_web_address_and_stock_ticker_are_read_apart() -> None:
     assert found[at + 1] == "NasdaqGS: FB"
 
 
-def test_a_tables_figures_starting_a_point_or_two_apart_are_still_read_row_by_row() -> None:
-    """The bed-rest study's Table 2 sets its means a point or two apart at their left edge, row by row; they are
-    a table's figures, not a box of lines beside its labels, and each row reads label, group and figures in turn."""
-    study = PROJECT_ROOT / "tests" / "data" / "wild" / "npj-microgravity-2021-exercise-circadian-bed-rest.pdf"
-    found = [p.text for article in articles(study) for p in article.paragraphs]
-    assert "Mesor (°C) CTR 36.86 ± 0.05 36.83 ± 0.06" in found
-    assert "Acrophase (h) CTR 16.95 ± 0.53 17.65 ± 0.49" in found
-
-
 def test_a_box_whose_lines_start_just_left_of_its_shared_edge_is_read_apart_whole() -> None:
     """Twitter's profile box starts "Internet Software and Services" a third of a point left of the edge its other
     lines share: the gutter stands left of it too, and the line is the box's, not the list's beside it."""
