@@ -392,13 +392,24 @@ FEDRAMP_FRAMEWORK = WILD / "fedramp-2018-vulnerability-risk-adjustment-framework
 def test_a_cover_drawn_as_a_text_box_is_read_once() -> None:
     """Word writes the cover's text box as DrawingML and again as VML for older readers (`mc:Fallback`)."""
     texts = [p.text for p in parse_path(FEDRAMP_FRAMEWORK).articles[0].paragraphs]
-    assert texts[:5] == [
-        "DRAFT",
-        "Automated Vulnerability Risk Adjustment Framework",
-        "Version 0.1",
-        "February 16, 2018",
-        "Document Revision History",
-    ]
+    assert texts[:4] == ["DRAFT", "Version 0.1", "February 16, 2018", "Document Revision History"]
+
+
+def test_a_cover_title_in_display_type_names_the_document_when_the_core_title_is_printed_nowhere() -> None:
+    """The core title ("FedRAMP Vulnerability Risk Adjustment Framework") is in no line of the document; the cover
+    sets "Automated Vulnerability Risk Adjustment Framework" in its largest type, beside the one-word stamp
+    "DRAFT" in the same type. The cover's line is the title, and no paragraph."""
+    (framework,) = parse_path(FEDRAMP_FRAMEWORK).articles
+    assert framework.title == "Automated Vulnerability Risk Adjustment Framework"
+    assert framework.title not in [p.text for p in framework.paragraphs]
+
+
+def test_a_core_title_printed_in_the_body_is_not_replaced_by_a_cover_line() -> None:
+    """The requirements' core title is its cover's first line, which `_title_lines` continues; no display line
+    of the cover replaces it."""
+    assert parse_path(FEDRAMP_REQUIREMENTS).articles[0].title == (
+        "FedRAMP Tailored Security Requirements for Low Impact-Software as a Service (LI-SaaS) Cloud Services"
+    )
 
 
 def test_a_contents_and_a_list_of_figures_are_no_text_titles_included() -> None:

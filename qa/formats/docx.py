@@ -280,6 +280,8 @@ class _Body:
     """The date the document prints in the `Date` style."""
     style_ids: list[str | None]
     """Each block's paragraph style (`_style`)."""
+    sizes: list[int]
+    """Each block's own type size (`_type_size`)."""
 
 
 def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
@@ -314,7 +316,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
         levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
         style_ids.append(_style(paragraph))
-    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids)
+    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes)
 
 
 def _drawn_again(paragraph: etree._Element) -> bool:
@@ -637,6 +639,39 @@ def _cover_date(blocks: list[Block]) -> str | None:
     return None
 
 
+_COVER_TITLE_MIN_WORDS = 2
+"""A cover's display line that names the document runs to words; a one-word line in the same type is a stamp
+("DRAFT", "CONFIDENTIAL")."""
+
+
+def _cover_title(title: str, blocks: list[Block], sizes: list[int]) -> list[int]:
+    """The position of the line a cover sets in its largest type as the document's name, where the core title is
+    printed nowhere; [] when the cover has no one such line.
+
+    A core title the body never prints is a name the maker gave the file, perhaps an earlier one ("FedRAMP
+    Vulnerability Risk Adjustment Framework" over a cover printing "Automated Vulnerability Risk Adjustment
+    Framework"); a cover's display line is the name a reader sees and cites. The cover is the lines before the
+    text's first sentence (as `_cover_date` reads it); its display line is set in a type size of its own, larger
+    than every other line of the cover, and is not a stamp (`_COVER_TITLE_MIN_WORDS`). A cover with two such lines,
+    or none, names nothing the parser can choose, and the core title stands.
+    """
+    folded = title.casefold()
+    if any(folded in block.text.casefold() for block in blocks):
+        return []
+    end = next(
+        (
+            i
+            for i, block in enumerate(blocks)
+            if _SENTENCE_END_RE.search(block.text) and len(block.text.split()) > _LETTERHEAD_WORDS
+        ),
+        len(blocks),
+    )
+    largest = max(sizes[:end], default=0)
+    display = [i for i in range(end) if largest and sizes[i] == largest]
+    named = [i for i in display if len(blocks[i].text.split()) >= _COVER_TITLE_MIN_WORDS]
+    return named if len(named) == 1 else []
+
+
 def _title_lines(title: str, blocks: list[Block], style_ids: list[str | None]) -> list[int]:
     """Positions of the lines of a title the core properties cut at its first: the first block, when it reads as
     the core title, and the blocks after it set in the same named style, each heading-sized, not a sentence;
@@ -700,7 +735,7 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks, title_at = read.blocks, read.title_at
     core = _core(package, package.related(""))
     if not title_at and core.title is not None:
-        title_at = _title_lines(core.title, blocks, read.style_ids)
+        title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(core.title, blocks, read.sizes)
     author = None if core.author is None or _unprinted_account(core.author, blocks) else core.author
     if author is None and read.caption_at:
         author = _issuer(blocks, read.caption_at[0])
