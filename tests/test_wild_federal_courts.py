@@ -78,3 +78,13 @@ def test_reports_footnotes_resolve_where_their_markers_stand() -> None:
         "As a result of this issue being identified by the ASFRG, some courts have changed their procedures to allow"
         " larger file size limits."
     )
+
+
+def test_a_headnote_number_opening_a_paragraph_cites_no_note() -> None:
+    """Mortimer's opinion numbers its reasoning as the reporter's headnotes do ("[1] The conclusion that ..."), and
+    its page-foot notes 1 and 2 are cited by raised markers; the "[1]" opening a paragraph is the paragraph's
+    label, not a citation of note 1 (the Vanke injunction)."""
+    found = [p for article in articles(TYPESET) for p in article.paragraphs]
+    (labelled,) = [p for p in found if p.text.startswith("[1] The conclusion that the district court")]
+    assert labelled.literal[0] == 0
+    assert 1 not in [marker.number for marker in labelled.markers]

@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
-from qa.sentences import NOTE_NUMBER
+from qa.sentences import NOTE_NUMBER, find_markers
 
 NOTES_SEPARATOR = "———"
 NOTES_HEADING_RE = re.compile(r"(?:End|Foot)?notes|References|Sources", re.IGNORECASE)
@@ -210,6 +210,7 @@ def _lay_out(
         elif kind == "heading":
             kind = "text"  # a heading with nothing under it is just a line of text
         text, literal, noteless = _unguarded(block.text)
+        literal = _opening_label(text, literal, noteless)
         paragraphs.append(
             Paragraph(
                 len(paragraphs) + 1,
@@ -234,6 +235,20 @@ def _lay_out(
         lines = "\n".join(f"[{n}] {t}" for n, t in listed)
         text = f"{text}\n\n{NOTES_SEPARATOR}\n\n{lines}" if text else f"{NOTES_SEPARATOR}\n\n{lines}"
     return text, paragraphs, notes, page_notes
+
+
+def _opening_label(text: str, literal: tuple[int, ...], noteless: tuple[int, ...]) -> tuple[int, ...]:
+    """`literal` with the paragraph's first characters added when they are a bracketed number: a label, no marker.
+
+    A note marker follows the words it annotates, so a paragraph cannot open with one. A paragraph that does is
+    numbered by its source: a court reporter's headnote numbers ("[1] The conclusion that ..."), a numbered
+    clause, a notes line no notes list took in. Read as a marker, it would cite the document's note of that number,
+    which says nothing about the paragraph: an answer quoting it would attribute the wrong note.
+    """
+    opening = next(iter(find_markers(text)), None)
+    if opening is None or opening.start != 0 or 0 in literal or 0 in noteless:
+        return literal
+    return (0, *literal)
 
 
 def _written(notes: Mapping[int, str]) -> dict[int, str]:
