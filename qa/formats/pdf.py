@@ -1039,8 +1039,9 @@ def _row_starts(rows: list[_Line], gutter: float, size: float) -> list[int]:
 
     A cell wrapped over lines keeps its leading; rows set apart by more (`_ROW_GAP` more than the closest lines) part
     there. Rows set as closely as lines, every line a row of figures, start at each line with text in the first column
-    (`gutter` is its right edge): a line with none goes on the cells above it. A line overlapping the one above (cells
-    set at their own heights in one row) never starts a row."""
+    (`gutter` is its right edge): a line with none goes on the cells above it, and so do the lines closing the band
+    with text in the first column only (`_label_only`). A line overlapping the one above (cells set at their own
+    heights in one row) never starts a row."""
     gaps = [0.0] + [row.top - above.bottom for above, row in pairwise(rows)]
     tight = min((gap for gap in gaps if gap > 0), default=0.0)
     apart = any(gap > tight + _ROW_GAP * size for gap in gaps)
@@ -1053,8 +1054,19 @@ def _row_starts(rows: list[_Line], gutter: float, size: float) -> list[int]:
             gap > tight + _ROW_GAP * size
             if apart
             else any((c["x0"] + c["x1"]) / 2 < gutter for c in row.chars if not c["text"].isspace())
+            and not all(_label_only(line, gutter) for line in rows[index:])
         )
     ]
+
+
+def _label_only(row: _Line, gutter: float) -> bool:
+    """Whether a line of a table's band holds text in the first column only (left of `gutter`).
+
+    Such lines closing a band are the first cell's label wrapped on from the row above: a table ruled row by row
+    (PLOS's Table 3, each row between rules of its own) gives a band to each row, and its label's last line
+    ("challenge", under "Outcomes on the global health") is no row of its own. A line of the first column alone that
+    heads rows stands over the rows it heads, within the band, never at its end."""
+    return all((c["x0"] + c["x1"]) / 2 < gutter for c in row.chars if not c["text"].isspace())
 
 
 def _gutters(rows: list[_Line], size: float) -> list[float]:
