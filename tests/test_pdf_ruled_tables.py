@@ -145,3 +145,10 @@ def test_a_table_ruled_with_thin_filled_paths_is_left_out_as_a_booktabs_tables_i
 def test_the_caption_and_notes_of_a_table_ruled_with_paths_stay(bed_rest: list[str]) -> None:
     assert "Table 2. Effect of head-down tilt bed rest (HDBR) on 24-h rectal temperature rhythm." in bed_rest
     assert any(text.startswith("Data are means and standard errors. Circadian parameters were") for text in bed_rest)
+
+
+def test_a_row_label_wrapped_at_the_foot_of_a_row_ruled_on_its_own_reads_as_one_cell() -> None:
+    """PLOS Medicine's Table 3 rules every row off from the next: the last row's label, "Outcomes on the global
+    health" over "challenge", stands alone in its band, and its second line was read as a row of its own."""
+    texts = [p.text for a in articles(WILD / "plos-medicine-2022-unga-health-meetings.pdf") for p in a.paragraphs]
+    assert after(texts, "International financing", 3) == ["—", "Outcomes on the global health challenge", "—"]

@@ -53,3 +53,20 @@ def test_a_box_whose_lines_start_just_left_of_its_shared_edge_is_read_apart_whol
     found = texts()
     at = found.index("Twitter (micro-blogging platform) Vine (video creation and sharing)")
     assert found[at + 1 : at + 4] == ["Industry:", "Internet Software and Services", "Domicile: United States"]
+
+
+def test_a_boxs_line_starting_a_point_left_of_the_edge_most_of_its_lines_share_is_read_apart() -> None:
+    """Orange's profile box (page 66) starts "Industry", "Domicile:" and "Market Cap:" at 354 points and its
+    industry's name at 352.7, on the baseline of "Orange (France)" in the list beside it: the two were read as one
+    line, "Orange (France) Diversified Telecommunication Services"."""
+    found = texts()
+    at = found.index("Operating company evaluated:", found.index("www.orange.com"))
+    assert found[at : at + 7] == [
+        "Operating company evaluated:",
+        "Orange (France)",
+        "Services evaluated:",
+        "Mobile Fixed line broadband",
+        "Industry",
+        "Diversified Telecommunication Services",
+        "Domicile: France",
+    ]

@@ -1039,8 +1039,9 @@ def _row_starts(rows: list[_Line], gutter: float, size: float) -> list[int]:
 
     A cell wrapped over lines keeps its leading; rows set apart by more (`_ROW_GAP` more than the closest lines) part
     there. Rows set as closely as lines, every line a row of figures, start at each line with text in the first column
-    (`gutter` is its right edge): a line with none goes on the cells above it. A line overlapping the one above (cells
-    set at their own heights in one row) never starts a row."""
+    (`gutter` is its right edge): a line with none goes on the cells above it, and so do the lines closing the band
+    with text in the first column only (`_label_only`). A line overlapping the one above (cells set at their own
+    heights in one row) never starts a row."""
     gaps = [0.0] + [row.top - above.bottom for above, row in pairwise(rows)]
     tight = min((gap for gap in gaps if gap > 0), default=0.0)
     apart = any(gap > tight + _ROW_GAP * size for gap in gaps)
@@ -1053,8 +1054,19 @@ def _row_starts(rows: list[_Line], gutter: float, size: float) -> list[int]:
             gap > tight + _ROW_GAP * size
             if apart
             else any((c["x0"] + c["x1"]) / 2 < gutter for c in row.chars if not c["text"].isspace())
+            and not all(_label_only(line, gutter) for line in rows[index:])
         )
     ]
+
+
+def _label_only(row: _Line, gutter: float) -> bool:
+    """Whether a line of a table's band holds text in the first column only (left of `gutter`).
+
+    Such lines closing a band are the first cell's label wrapped on from the row above: a table ruled row by row
+    (PLOS's Table 3, each row between rules of its own) gives a band to each row, and its label's last line
+    ("challenge", under "Outcomes on the global health") is no row of its own. A line of the first column alone that
+    heads rows stands over the rows it heads, within the band, never at its end."""
+    return all((c["x0"] + c["x1"]) / 2 < gutter for c in row.chars if not c["text"].isspace())
 
 
 def _gutters(rows: list[_Line], size: float) -> list[float]:
@@ -1292,11 +1304,12 @@ def _sidebar(rows: list[_Line]) -> float | None:
         for row, stretches in zip(rows, spans, strict=True)
         for span in (stretches if stretches[0][0] > middle else stretches[1:])
     ]
+    size = median(row.size for row in rows)
     exact = [
-        (min(x for x, _ in starts if round(x) == edge), count)
+        (_edge_start(min(x for x, _ in starts if round(x) == edge), [x for x, _ in starts], size), count)
         for edge, count in Counter(round(x) for x, _ in starts).most_common(3)
     ]  # the gutter left of every start the edge counts: one at 350.9 counted at 351 would stand across 351 - 0.8
-    worded = _aligned_edges([x for x, word in starts if word], median(row.size for row in rows))[:3]
+    worded = _aligned_edges([x for x, word in starts if word], size)[:3]
     for edges in (exact, worded):
         for edge, count in edges:
             if count < _SIDEBAR_ROWS:
@@ -1306,6 +1319,21 @@ def _sidebar(rows: list[_Line]) -> float | None:
             if len(beside) >= _SIDEBAR_ROWS:
                 return gutter
     return None
+
+
+def _edge_start(edge: float, starts: list[float], size: float) -> float:
+    """The leftmost of `starts` that line up at `edge` from its left (`_EDGE_SLACK`, as in `_aligned_edges`): the x
+    the gutter must stand left of.
+
+    An edge most rows start at exactly may have a line of its box starting a point left of it: a company profile's
+    "Industry:", "Domicile:" and "Market Cap:" at 354 and its industry's name at 352.7. A gutter left of the 354
+    only runs through that line, which then reads across the gap as one line with the list's line beside it
+    ("Orange (France) Diversified Telecommunication Services")."""
+    for start in sorted((x for x in starts if x < edge), reverse=True):
+        if edge - start > _EDGE_SLACK * size:
+            break
+        edge = start
+    return edge
 
 
 def _aligned_edges(starts: list[float], size: float) -> list[tuple[float, int]]:
