@@ -60,6 +60,7 @@ import yaml
 from charset_normalizer import from_bytes
 
 from qa.errors import QAError
+from qa.formats.html import is_out_of_flow, out_of_flow_classes
 from qa.formats.pdf import CATALOGUE_GLYPHS
 from qa.sentences import MARKER_RE, NOTE_NUMBER
 
@@ -584,21 +585,33 @@ class _VisibleText(HTMLParser):
     `<ul>` a style numbers, `list-style-type: decimal`, as PubMed Central sets its references), an image
     a gap in the line. An image takes room where it stands, so the words either side of it do not run together:
     pages set symbols and thin spaces as small images inside sentences (`losing<img>&gt;<img>1 Å`, which a reader
-    sees as `losing > 1 Å`). Its alt text is not read: the image, not those words, is what the reader sees."""
+    sees as `losing > 1 Å`). Its alt text is not read: the image, not those words, is what the reader sees. An
+    inline element the page's stylesheet takes out of the line (`out_of_flow_classes`: a book's page number placed in
+    the margin, `position: absolute`) is not read either: the reader does not see it inside the sentence it breaks."""
 
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
     _BLOCKS = frozenset(
         "p div section article main aside header footer nav li ul ol dl dd dt h1 h2 h3 h4 h5 h6 blockquote "
         "pre figure figcaption table tr td th address hr br form".split()
     )
+    _VOID = frozenset("area base br col embed hr img input link meta source track wbr".split())
 
-    def __init__(self) -> None:
+    def __init__(self, out_of_flow: set[str]) -> None:
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
         self._hidden = 0
         self._lists: list[int | None] = []
+        self._out_of_flow = out_of_flow
+        self._outside: list[str] = []  # the open tags of an inline element set out of the line, from it in
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in self._VOID and self._outside:
+            return
+        style, classes = dict(attrs).get("style") or "", (dict(attrs).get("class") or "").split()
+        placed = tag not in self._BLOCKS | self._VOID and is_out_of_flow(style, classes, self._out_of_flow)
+        if self._outside or placed:
+            self._outside.append(tag)
+            return
         if tag in self._HIDDEN:
             self._hidden += 1
         elif tag in ("ol", "ul"):
@@ -614,6 +627,12 @@ class _VisibleText(HTMLParser):
             self._lists[-1] += 1
 
     def handle_endtag(self, tag: str) -> None:
+        if tag in self._outside:
+            del self._outside[len(self._outside) - 1 - self._outside[::-1].index(tag) :]
+            return
+        if self._outside and tag not in self._BLOCKS:
+            return
+        self._outside.clear()
         if tag in self._HIDDEN:
             self._hidden = max(0, self._hidden - 1)
         elif tag in ("ol", "ul") and self._lists:
@@ -622,7 +641,7 @@ class _VisibleText(HTMLParser):
             self.parts.append("\n")
 
     def handle_data(self, data: str) -> None:
-        if not self._hidden:
+        if not self._hidden and not self._outside:
             self.parts.append(data)
 
 
@@ -640,10 +659,14 @@ def _decode(data: bytes, declared: bytes | None = None) -> str:
     return str(best) if best is not None else data.decode("utf-8", "replace")
 
 
+_STYLE_RE = re.compile(r"<style\b[^>]*>(.*?)</style>", re.IGNORECASE | re.DOTALL)
+
+
 def _html_text(data: bytes) -> str:
     declared = _HTML_CHARSET_RE.search(data[:4096])
-    parser = _VisibleText()
-    parser.feed(_decode(data, declared.group(1) if declared else None))
+    text = _decode(data, declared.group(1) if declared else None)
+    parser = _VisibleText(out_of_flow_classes("\n".join(_STYLE_RE.findall(text))))
+    parser.feed(text)
     parser.close()
     return "".join(parser.parts)
 

@@ -959,3 +959,15 @@ def test_a_sentence_going_on_past_a_foot_note_numbered_in_brackets_to_the_next_p
 def test_a_sentence_going_on_past_a_foot_note_numbered_in_brackets_with_a_changed_word_is_not_faithful() -> None:
     assert not quote_in_reference(OVER_THE_BRACKETED_NOTE.replace("wider contract", "larger contract"), reference(GDPR))
     assert not quote_in_reference("neither from including the Regulation (EU) No 182/2011", reference(GDPR))
+
+
+MARGIN_NUMBERED = PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-hoffman-mide-wiwin-1891.html"
+"""Its printed page numbers stand mid-sentence in the markup, placed in the margin by its CSS (`position: absolute`)."""
+
+
+def test_a_page_number_the_stylesheet_sets_in_the_margin_is_no_word_of_the_sentence_it_breaks() -> None:
+    assert quote_in_reference("upon a single reservation, where they continue", reference(MARGIN_NUMBERED))
+
+
+def test_a_changed_word_beside_a_margin_page_number_still_fails() -> None:
+    assert not quote_in_reference("upon a single reservation, where they remain", reference(MARGIN_NUMBERED))

@@ -261,6 +261,58 @@ def _remove_unseen(tree: etree._Element) -> None:
             node.drop_tree()
 
 
+_CSS_COMMENT_RE = re.compile(r"/\*.*?\*/", re.DOTALL)
+_CSS_AT_BLOCK_RE = re.compile(r"@[^{};]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")
+_CSS_RULE_RE = re.compile(r"([^{}]+)\{([^{}]*)\}")
+_CLASS_SELECTOR_RE = re.compile(r"(?:[a-z][\w-]*)?\.([\w-]+)", re.IGNORECASE)
+_FLOW_RE = re.compile(r"\b(position|display)\s*:\s*([\w-]+)", re.IGNORECASE)
+_OUT_OF_FLOW = frozenset({("position", "absolute"), ("position", "fixed"), ("display", "none")})
+
+
+def out_of_flow_classes(css: str) -> set[str]:
+    """The classes a page's stylesheet (`css`, the text of its `<style>` elements) takes out of the line of text:
+    placed where it says (`position: absolute` or `fixed`) or not shown (`display: none`), by the last plain class
+    rule (`.name` or `tag.name`) that sets the property. Rules inside `@media` and other at-blocks are left out:
+    they hold for one medium (print, a handheld) or one width, not for the page as read."""
+    flow: dict[tuple[str, str], str] = {}
+    for selectors, declarations in _CSS_RULE_RE.findall(_CSS_AT_BLOCK_RE.sub("", _CSS_COMMENT_RE.sub("", css))):
+        names = [m.group(1) for s in selectors.split(",") if (m := _CLASS_SELECTOR_RE.fullmatch(s.strip()))]
+        for prop, value in _FLOW_RE.findall(declarations):
+            flow |= {(name, prop.lower()): value.lower() for name in names}
+    return {name for (name, prop), value in flow.items() if (prop, value) in _OUT_OF_FLOW}
+
+
+_PLACED = frozenset({("position", "absolute"), ("position", "fixed")})
+
+
+def is_out_of_flow(style: str, classes: Iterable[str], out_of_flow: set[str]) -> bool:
+    """Whether one of an element's classes (`out_of_flow`: `out_of_flow_classes`) or its own `style` takes it out of
+    the line of text. An inline `display: none` is not counted here: MediaWiki hides its inline formulas' MathML so,
+    where `_show_inline_formulas` decides whether a reader sees them."""
+    inline = {(prop.lower(), value.lower()) for prop, value in _FLOW_RE.findall(style)}
+    return not out_of_flow.isdisjoint(classes) or not inline.isdisjoint(_PLACED)
+
+
+def _remove_out_of_flow(tree: etree._Element) -> None:
+    """Words the page's stylesheet sets outside the line they stand in, where a reader does not read them as part
+    of it: a printed page number a book's page places in the margin (`position: absolute`) stood in the middle of
+    the sentence the page broke ("the 45 society"). Decided by the page's CSS (its class rules and an inline
+    `style`), only for an element holding no block of its own: a positioned box of paragraphs is still text.
+    """
+    classes = out_of_flow_classes("\n".join(style.text or "" for style in tree.iter("style")))
+    blocks = _NOTE_HOLDERS | set(_HEADINGS) | {"ul", "ol", "pre"}
+    out = [
+        node
+        for node in tree.iter(etree.Element)
+        if node.tag not in blocks
+        and is_out_of_flow(node.get("style") or "", _classes(node), classes)
+        and not any(inner.tag in blocks for inner in node.iterdescendants())
+    ]
+    for node in out:
+        if node.getparent() is not None:
+            node.drop_tree()
+
+
 _HIDING_STYLE_RE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
 
 
@@ -2077,6 +2129,7 @@ def parse(data: bytes, source: str) -> Parsed:
     _set_labels_apart(tree)
     _remove_unseen(tree)
     _show_inline_formulas(tree)
+    _remove_out_of_flow(tree)
     heading = _page_heading(tree)
     title, author, date = metadata(tree, heading)
     body = tree.find("body")
