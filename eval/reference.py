@@ -109,7 +109,8 @@ class Reference:
     string's end, which a passage may hold without holding the chrome (`is_not_text`)."""
     rows: tuple[str, ...] = ()
     """The pages where pdftotext prints the words of a stretched line apart (PDF: `_stretched_pages`), read again
-    top to bottom with each such line whole, where quotes are looked for too."""
+    top to bottom with each such line whole, and the body of each run of pages typed on pleading paper read line by
+    line without the margin's numbers (`_pleading_text`), where quotes are looked for too."""
 
     @property
     def text(self) -> str:
@@ -377,23 +378,27 @@ def _pleading_text(layout: str) -> tuple[str, ...]:
     stand two spaces apart after a sentence may part into two blocks printed apart, so the body's sentences are found
     nowhere. Its layout mode (`-layout`) keeps each line whole behind its number. A page numbers its lines where the
     lines that open with a number set apart (`_PLEADING_LINE_RE`) number 1, 2, 3... in order down the page, at least
-    `PLEADING_LINES` of them, and no other line does: a numbered list's items are few, or skip, or stand among
-    other lines opening with numbers (a table's rows, a reference list). Its body is read from its first numbered
-    line to its last, without the numbers: the running header above and the notes and footer below are not the
-    body; a sentence goes on from one numbered page's last line to the next page's first line, as the text reads.
-    Pages read this way are read as pdftotext's other modes read them too."""
+    `PLEADING_LINES` of them, and every line from the first of them to the last opens with its number: pleading
+    paper numbers each line of the body. A numbered list's items are few, or skip, or wrap onto lines of no number
+    (a page's foot notes numbered 1 to 5, each over lines of its own, are no pleading). Its body is its numbered
+    lines, without the numbers: the running header above and the notes and footer below are not the body; a
+    sentence goes on from one numbered page's last line to the next page's first line, as the text reads. Pages
+    read this way are read as pdftotext's other modes read them too."""
     runs: list[list[str]] = [[]]
     for page in layout.split("\f"):
         lines = page.splitlines()
         numbered = [(index, _PLEADING_LINE_RE.match(line)) for index, line in enumerate(lines)]
         numbered = [(index, match) for index, match in numbered if match]
         numbers = [int(match.group(1)) for _, match in numbered]
-        if len(numbers) < PLEADING_LINES or numbers != list(range(1, len(numbers) + 1)):
+        between = lines[numbered[0][0] : numbered[-1][0] + 1] if numbered else []
+        if (
+            len(numbers) < PLEADING_LINES
+            or numbers != list(range(1, len(numbers) + 1))
+            or len(numbers) != len([line for line in between if line.strip()])
+        ):
             runs.append([])
             continue
-        first, last = numbered[0][0], numbered[-1][0]
-        heads = {index: match.group(2) or "" for index, match in numbered}
-        runs[-1] += [heads.get(index, line) for index, line in enumerate(lines[first : last + 1], first)]
+        runs[-1] += [match.group(2) or "" for _, match in numbered]
     return tuple(normalize(join_line_hyphens("\n".join(run))) for run in runs if run)
 
 
