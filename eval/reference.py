@@ -28,6 +28,8 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - a fully justified line whose words pdftotext prints as blocks apart may be read whole, on a page of one column
   read top to bottom (`_stretched_pages`);
+- on a page typed on pleading paper, the numbers of the lines in the margin are no text, and the body may be read
+  line by line as pdftotext's layout mode sets it, on into the next such page's body (`_pleading_text`);
 - pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`);
 - in a letter-spaced PDF line (a heading with its letters spread) pdftotext's spaces may fall inside words
   ("S ect i on 1"), and there only a quote's characters may stand with or without a space between them
@@ -108,7 +110,8 @@ class Reference:
     string's end, which a passage may hold without holding the chrome (`is_not_text`)."""
     rows: tuple[str, ...] = ()
     """The pages where pdftotext prints the words of a stretched line apart (PDF: `_stretched_pages`), read again
-    top to bottom with each such line whole, where quotes are looked for too."""
+    top to bottom with each such line whole, and the body of each run of pages typed on pleading paper read line by
+    line without the margin's numbers (`_pleading_text`), where quotes are looked for too."""
 
     @property
     def text(self) -> str:
@@ -322,6 +325,7 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     plain = _pdftotext(path)
     words = frozenset(w.lower() for w in _WORD_RE.findall(plain))
     boxes = _pdftotext(path, "-bbox-layout")
+    layout = _pdftotext(path, "-layout")
     raw = _mark_letter_spacing(_mark_line_hyphens(plain, boxes))
     pages = join_line_hyphens(raw, words).split("\f")
     quotable = [_without_number_lines(page) for page in pages]
@@ -338,14 +342,14 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         quotable=tuple(text for text, _ in quotable),
         note_heads=tuple(heads for _, heads in quotable),
         printed=True,
-        note_pages=_note_pages(path),
+        note_pages=_note_pages(path, layout),
         blocks=blocks,
         sides=_side_columns(boxes),
-        rows=_stretched_pages(boxes),
+        rows=_stretched_pages(boxes) + _pleading_text(layout),
     )
 
 
-def _note_pages(path: Path) -> tuple[str, ...]:
+def _note_pages(path: Path, layout: str) -> tuple[str, ...]:
     """The pages read two more ways, where notes are looked for too: pdftotext's layout mode, then its content-stream
     order (`-raw`).
 
@@ -354,10 +358,49 @@ def _note_pages(path: Path) -> tuple[str, ...]:
     "15 papers concerned with graph representation learning. https://github.com/google-research/ bert"). The
     content stream is the order the producer wrote the page in: the number, then its note."""
     return tuple(
-        normalize(page)
-        for mode in ("-layout", "-raw")
-        for page in join_line_hyphens(_pdftotext(path, mode)).split("\f")
+        normalize(page) for text in (layout, _pdftotext(path, "-raw")) for page in join_line_hyphens(text).split("\f")
     )
+
+
+_PLEADING_LINE_RE = re.compile(r"^ *(\d{1,2})(?: {2,}(\S.*)|)$")
+"""A line of pdftotext's layout mode opening with a number set apart from the words after it (or alone): on
+pleading paper, the line's number in the margin."""
+PLEADING_LINES = 5
+"""A page numbers its lines when at least this many of its lines open with their numbers, 1, 2, 3... in order:
+fewer may be a short list's items."""
+
+
+def _pleading_text(layout: str) -> tuple[str, ...]:
+    """The body of each run of pages typed on pleading paper, read without the margin's line numbers, one string per
+    run of such pages (`Reference.rows`).
+
+    Pleading paper numbers each line of the body in the left margin (1 to 21, say, down every page). pdftotext's
+    reading order sets those numbers as blocks of their own between the lines, and a justified line whose words
+    stand two spaces apart after a sentence may part into two blocks printed apart, so the body's sentences are found
+    nowhere. Its layout mode (`-layout`) keeps each line whole behind its number. A page numbers its lines where the
+    lines that open with a number set apart (`_PLEADING_LINE_RE`) number 1, 2, 3... in order down the page, at least
+    `PLEADING_LINES` of them, and every line from the first of them to the last opens with its number: pleading
+    paper numbers each line of the body. A numbered list's items are few, or skip, or wrap onto lines of no number
+    (a page's foot notes numbered 1 to 5, each over lines of its own, are no pleading). Its body is its numbered
+    lines, without the numbers: the running header above and the notes and footer below are not the body; a
+    sentence goes on from one numbered page's last line to the next page's first line, as the text reads. Pages
+    read this way are read as pdftotext's other modes read them too."""
+    runs: list[list[str]] = [[]]
+    for page in layout.split("\f"):
+        lines = page.splitlines()
+        numbered = [(index, _PLEADING_LINE_RE.match(line)) for index, line in enumerate(lines)]
+        numbered = [(index, match) for index, match in numbered if match]
+        numbers = [int(match.group(1)) for _, match in numbered]
+        between = lines[numbered[0][0] : numbered[-1][0] + 1] if numbered else []
+        if (
+            len(numbers) < PLEADING_LINES
+            or numbers != list(range(1, len(numbers) + 1))
+            or len(numbers) != len([line for line in between if line.strip()])
+        ):
+            runs.append([])
+            continue
+        runs[-1] += [match.group(2) or "" for _, match in numbered]
+    return tuple(normalize(join_line_hyphens("\n".join(run))) for run in runs if run)
 
 
 _LETTERS_RE = re.compile(r"[^\W\d_]+")

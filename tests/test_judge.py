@@ -971,3 +971,52 @@ def test_a_page_number_the_stylesheet_sets_in_the_margin_is_no_word_of_the_sente
 
 def test_a_changed_word_beside_a_margin_page_number_still_fails() -> None:
     assert not quote_in_reference("upon a single reservation, where they remain", reference(MARGIN_NUMBERED))
+
+
+PLEADING = PROJECT_ROOT / "tests" / "data" / "wild" / "ca2-2010-gildernew-v-quarantillo.pdf"
+"""An opinion typed on pleading paper: every page's lines numbered 1 to 21 in the left margin, fully justified, two
+spaces after a sentence; pdftotext's reading order sets the numbers between the lines and a line's second sentence
+in a block of its own."""
+TWO_SPACE_SENTENCE = (
+    "Plaintiff indicated that he expected to leave the United States in June of 2004 and remain abroad for one year."
+)
+"""Page 3, lines 2 to 4: it opens after "affairs.”" and two spaces, and line 4 goes on "He did not indicate"."""
+OVER_THE_PAGE = (
+    "Plaintiff contends that the CIS improperly denied his application because his absence from the country for over"
+    " fourteen months – from September 16, 2004 to November 23, 2005 – does not, as the CIS contends, disqualify him"
+    " from naturalized citizenship under 8 U.S.C. § 1427."
+)
+"""Page 2, lines 7 to 10, then page 3's line 1 and 2, over the footer "Page 2 of 9"."""
+
+
+@needs_pdftotext
+def test_a_sentence_after_two_spaces_on_a_line_of_pleading_paper_is_found() -> None:
+    assert quote_in_reference(TWO_SPACE_SENTENCE, reference(PLEADING))
+
+
+@needs_pdftotext
+def test_a_sentence_of_pleading_paper_going_on_at_the_next_pages_first_numbered_line_is_found() -> None:
+    assert quote_in_reference(OVER_THE_PAGE, reference(PLEADING))
+
+
+@needs_pdftotext
+def test_a_sentence_of_pleading_paper_with_a_changed_word_is_not_faithful() -> None:
+    assert not quote_in_reference(TWO_SPACE_SENTENCE.replace("June", "July"), reference(PLEADING))
+
+
+@needs_pdftotext
+def test_a_sentence_of_pleading_paper_missing_one_of_its_lines_is_not_faithful() -> None:
+    """Line 3 ("expected to leave the United States in June of 2004 and") left out."""
+    assert not quote_in_reference("Plaintiff indicated that he remain abroad for one year.", reference(PLEADING))
+
+
+@needs_pdftotext
+def test_a_margins_line_number_inside_a_sentence_of_pleading_paper_is_not_verbatim() -> None:
+    """Line 4's number, which the margin prints before "remain abroad", is no word of the sentence."""
+    quote = TWO_SPACE_SENTENCE.replace("and remain", "and 4 remain")
+    assert not quote_in_reference(quote, reference(PLEADING))
+
+
+@needs_pdftotext
+def test_a_sentence_of_pleading_paper_quoted_from_another_document_is_not_faithful() -> None:
+    assert not quote_in_reference(TWO_SPACE_SENTENCE, reference(STRETCHED))
