@@ -72,3 +72,9 @@ def test_the_category_names_under_a_charts_axis_set_closer_than_a_gutter_are_no_
     page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 44)
     assert not any("P4. Sharing of" in text or "user collecting" in text for text in page)
     assert not any("Average indicator scores" in text for text in page)
+
+
+def test_a_score_cards_rank_score_and_change_set_large_are_no_paragraph() -> None:
+    page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 85)
+    assert not any(text.startswith("7 44%") or text in {"44%", "8.02", "44% 8.02"} for text in page)
+    assert any(text.startswith("Apple placed seventh out of the 12 internet and mobile") for text in page)

@@ -4611,6 +4611,17 @@ def _figure(line: _Line, body_size: float) -> bool:
     return _type_size(line) >= body_size * _DISPLAY_SIZE and _WORD_RE.search(line.text) is None
 
 
+def _key_figures(line: _Line, body_size: float) -> bool:
+    """Whether a line is a row of key figures set apart: nothing but figures (`_figure_row`), in type larger than
+    the body's, in two or more stretches wide gaps part (`_labels_of`), as a score card prints a rank, a score and
+    its change (`7  44%  8.02`) over their headings. Each figure is a cell of its own that no reading prints as one
+    line with the next, and none is a sentence; like a lone figure in display type (`_figure`) it is left out.
+
+    Larger than the body only: a table's rows and a chart's axis (`0% 100%`) in body type or smaller stay for the
+    rules that read tables and charts; a single number (a year over a section) is no row."""
+    return _type_size(line) > body_size and _figure_row(line) and len(_labels_of(line)) > 1
+
+
 def _body_size(pages: list[list[_Line]]) -> float:
     """The size most text is set in, counted over the upper half of each full page: notes can outnumber the body."""
     upper: list[_Line] = []
@@ -5027,7 +5038,9 @@ def parse(data: bytes, source: str) -> Parsed:
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
     dropped = _running(lines_of, body_size) | _numbered_heads(lines_of)
-    dropped |= {id(line) for lines in lines_of for line in lines if _figure(line, body_size)}
+    dropped |= {
+        id(line) for lines in lines_of for line in lines if _figure(line, body_size) or _key_figures(line, body_size)
+    }
     dropped |= {id(line) for line in margin}
     citation = _own_citation(lines_of[0] if lines_of else [])
     dropped |= {id(citation[0])} if citation else set()
