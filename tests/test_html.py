@@ -179,7 +179,9 @@ def test_title_tag_loses_the_site_name_published_in_og_site_name(news: Parsed) -
 
 
 def test_article_author_given_as_a_url_is_not_an_author(news: Parsed) -> None:
-    assert news.articles[0].author is None
+    """`article:author` is a profile's URL, no name; the author is the one the "By Maria Lopez" line under the
+    headline prints."""
+    assert news.articles[0].author == "Maria Lopez"
 
 
 @pytest.mark.parametrize(

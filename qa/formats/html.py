@@ -247,6 +247,15 @@ def _is_layout_table(table: etree._Element) -> bool:
     return (table.get("role") or "").lower() in _LAYOUT_ROLES or (bool(headers) and not any(headers))
 
 
+def _unlink_listing_lines(tree: etree._Element) -> None:
+    """Empty links inside a `<pre>` go, their text kept: a code listing's line anchors (Pygments' `anchor_linenos`,
+    as Material for MkDocs writes every listing's lines `<a id="__codelineno-9-1" href="#__codelineno-9-1"></a>`)
+    show no word. trafilatura drops a short listing that holds one, so a one-line configuration value or regular
+    expression the text announces ("changed its own separator configuration to the following value:") was lost."""
+    for anchor in [a for pre in tree.iter("pre") for a in pre.iter("a") if not len(a) and not _text(a)]:
+        anchor.drop_tree()
+
+
 def _remove_unseen(tree: etree._Element) -> None:
     """Words the page prints for screen readers or as link symbols, never for a reader of the text: a heading's
     permalink symbol ("Setting up¶"), text its stylesheet sets off-screen by the frameworks' class names, and
@@ -553,6 +562,15 @@ def _article_time(tree: etree._Element) -> str | None:
     return None
 
 
+def _page_time(tree: etree._Element) -> str | None:
+    """The date the page's `<time>` elements give, where they all give one: a blog that prints its post's date
+    beside the text, not in it (Material for MkDocs sets "September 13, 2021" in the post's sidebar, a `<nav>`,
+    outside the `<article>`). A page whose times give several dates (a list of recent posts, comments) is not dated
+    so: which of them is the text's cannot be told."""
+    dates = {date for node in tree.iter("time") if (date := _date(node.get("datetime")))}
+    return dates.pop() if len(dates) == 1 else None
+
+
 _BYLINE_MAX = 120
 """A byline is a short line; "by" before a link inside a longer block is prose ("a novel by <a>...</a>")."""
 _REVISED_RE = re.compile(
@@ -619,20 +637,35 @@ def _opening_date(line: str) -> str | None:
     return None
 
 
-def _dateline(tree: etree._Element, heading: str | None) -> str | None:
-    """The short line under the text's headline that opens with a date ("Tuesday 15 October 2019 by Jane Doe"):
-    the first element after the `<h1>` whose words are a short line and begin with a date. It dates a page
-    that gives its date nowhere in markup, and like a PDF's dateline it is metadata, not a paragraph. A long
-    paragraph ends the search, as for a byline (`_byline`)."""
+def _under_headline(tree: etree._Element, heading: str | None) -> Iterator[str]:
+    """The short lines that follow the text's headline (the `<h1>` that reads `heading`), up to the first long
+    paragraph: where a page prints its dateline and its byline. A long paragraph is the text under way, as for a
+    byline (`_byline`)."""
     headings = [h for h in tree.iter("h1") if _text(h) == heading]
     for node in headings[0].itersiblings() if headings else ():
         if not isinstance(node.tag, str) or node.tag in _UNREAD:
             continue
         line = _text(node)
         if len(line) > _BYLINE_MAX:
-            return None
-        if _opening_date(line):
-            return line
+            return
+        yield line
+
+
+def _dateline(tree: etree._Element, heading: str | None) -> str | None:
+    """The short line under the text's headline that opens with a date ("Tuesday 15 October 2019 by Jane Doe"):
+    the first element after the `<h1>` whose words are a short line and begin with a date. It dates a page
+    that gives its date nowhere in markup, and like a PDF's dateline it is metadata, not a paragraph."""
+    return next((line for line in _under_headline(tree, heading) if _opening_date(line)), None)
+
+
+def _headline_credit(tree: etree._Element, heading: str | None) -> str | None:
+    """The author a short line under the text's headline names, a line that only says who wrote the text
+    ("Written by Paul Pickell", "By Jane Doe"): a book's chapter credits its author so where the book has several
+    (bookdown prints each chapter's "Written by" line under its heading), with no markup and no link to the name.
+    Lower on the page such a line may credit a picture or a quotation; right under the headline it is a byline."""
+    for line in _under_headline(tree, heading):
+        if (by := _POSTED_BY_RE.fullmatch(line)) and (name := personal_names(by["name"])):
+            return name
     return None
 
 
@@ -889,9 +922,10 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     """Title, author and date from the page's own metadata, most trusted first; None where it says nothing.
 
     Scholarly `citation_*` tags, then schema.org JSON-LD, then Open Graph, then the plain `<meta name=author>`
-    (then a printed byline, then the article's microdata author); for the date the same, then Dublin Core's
-    `dcterms.date` (Quarto writes it from the date it prints), the article's microdata and its `<time>`; the `<title>`
-    only last, without the site name; on a page that marks no title at all (no heading either), its title block
+    (then a printed byline, then the article's microdata author, a credit line under the headline); for the date
+    the same, then Dublin Core's `dcterms.date` (Quarto writes it from the date it prints), the article's microdata
+    and its `<time>` (or the page's, where its times agree); the `<title>` only last, without the site name; on a
+    page that marks no title at all (no heading either), its title block
     (`_title_block`), whose date line dates the page where nothing else does. With no publication date, the date of
     the last edit the page prints (`_revised`).
     An organization JSON-LD names as author counts only as the page prints it (`_json_ld_authors`), and its
@@ -924,6 +958,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _byline(tree),
         _person(microdata.authors(tree)),
         _article_credit(tree),
+        _headline_credit(tree, heading),
         _author_group(tree),
         _speaker(tree),
     )
@@ -940,7 +975,12 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     )
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
     date = (
-        date or _opening_date(_dateline(tree, heading) or "") or _published(tree) or revised or _title_block_date(block)
+        date
+        or _opening_date(_dateline(tree, heading) or "")
+        or _published(tree)
+        or _page_time(tree)
+        or revised
+        or _title_block_date(block)
     )
     return title, next((a for a in authors if a), None), date
 
@@ -950,6 +990,10 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
 _MARKER_TEXT_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?|\(({NOTE_NUMBER})\)")
 _OWN_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?[.)]?\s+")
 _BACK_MARK_RE = re.compile(r"^[\^↑↩]\s*")
+_BACK_LABEL_RE = re.compile("[↑↩][\ufe0e\ufe0f]?")
+"""A link whose label is only an arrow back (`↩`, `↩︎` with its text-style selector, `↑`) leads back to the text
+wherever its `href` points: a book split into pages links a note back by its page's file name
+(`relational-databases.html#fnref1`, bookdown's gitbook), which is no in-page `#` link."""
 _LABEL_END_RE = re.compile(r"^[.)]")
 _NOTES_NAME_RE = re.compile(r"foot ?notes?|end ?notes?|\bnotes\b|references", re.IGNORECASE)
 _BLOCK_TAGS = frozenset("p div section article main li dd dt blockquote td aside".split())
@@ -979,8 +1023,9 @@ def _in_page_target(anchor: etree._Element) -> str | None:
 
 
 def _note_text(node: etree._Element, number: int) -> str:
-    """A note's words without its way back to the text: back links (`↩`, `^`, `a`, `3.`) and a bare `^` go,
-    and its own number at its start (`3.`, `[3]`) goes only if it is `number`; a time or a year stays.
+    """A note's words without its way back to the text: back links (`↩`, `^`, `a`, `3.`; an arrow wherever it links)
+    and a bare `^` go, and its own number at its start (`3.`, `[3]`) goes only if it is `number`; a time or a year
+    stays.
 
     A bracketed link to another note (`[4]`) is a marker inside the note and stays. A stylesheet or script inside the
     note (MediaWiki puts a citation template's `<style>` in the first note that uses it) is no word of it.
@@ -991,7 +1036,8 @@ def _note_text(node: etree._Element, number: int) -> str:
         unread.drop_tree()
     for anchor in list(note.iter("a")):
         label = _text(anchor)
-        if _in_page_target(anchor) and len(label) <= _BACK_LINK_MAX and not _is_other_marker(label, number):
+        in_page = _in_page_target(anchor) and len(label) <= _BACK_LINK_MAX
+        if (in_page and not _is_other_marker(label, number)) or _BACK_LABEL_RE.fullmatch(label):
             if _MARKER_TEXT_RE.fullmatch(label):  # `<a>3</a>.`: the point after a linked number is its label's
                 anchor.tail = _LABEL_END_RE.sub("", anchor.tail or "", count=1)
             anchor.drop_tree()
@@ -2128,6 +2174,7 @@ def parse(data: bytes, source: str) -> Parsed:
     _unnest_tables(tree)
     _set_labels_apart(tree)
     _remove_unseen(tree)
+    _unlink_listing_lines(tree)
     _show_inline_formulas(tree)
     _remove_out_of_flow(tree)
     heading = _page_heading(tree)
