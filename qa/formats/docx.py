@@ -60,6 +60,13 @@ _CONTENTS_STYLE_RE = re.compile(r"toc(?:\s+\w+)?|table of figures", re.IGNORECAS
 """Contents styles by name: Word sets its table of contents in `toc 1`-`toc 9` under `TOC Heading` (stored in
 English, as headings are); a template's own style for the contents' title is named after them ("TOC Title"). A list
 of figures or tables is a contents too, set in `table of figures`: each caption again, with its page number."""
+_CONTENTS_LINE_STYLE_RE = re.compile(r"toc\s*[1-9]|table of figures", re.IGNORECASE)
+"""The contents styles of its lines (`toc 1`-`toc 9`, `table of figures`), not of its title (`TOC Heading`)."""
+_CONTENTS_GALLERY = "Table of Contents"
+"""The building block Word (and Google Docs' export) wraps a table of contents in: a `w:sdt` whose
+`w:docPartGallery` is this, whatever style its lines are set in."""
+_LIST_PARAGRAPH_STYLE = "list paragraph"
+"""Word's built-in style for the items of a list it numbers or bullets (stored in English, as headings are)."""
 """The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
 _CONTENTS_TITLE_WORDS = 4
 """The most words a contents' own title runs to ("Contents", "Table of Contents", "List of Figures")."""
@@ -130,27 +137,43 @@ class _Styles:
     """Word's built-in `Date` style, in which a document prints its date under its title."""
     contents: set[str] = field(default_factory=set)
     """Styles of a table of contents: its lines repeat the headings with page or paragraph numbers, no text."""
+    contents_lines: set[str] = field(default_factory=set)
+    """The contents styles of its lines (`_CONTENTS_LINE_STYLE_RE`): what follows a contents' own title."""
+    list_items: set[str] = field(default_factory=set)
+    """Word's `List Paragraph` style (`_LIST_PARAGRAPH_STYLE`)."""
 
     @classmethod
     def read(cls, root: etree._Element | None) -> _Styles:
         styles = cls()
+        bases: dict[str, str] = {}
+        body_text: set[str] = set()
         for style in root.iter(_w("style")) if root is not None else ():
             style_id = style.get(_w("styleId"))
             if style_id is None:
                 continue
             name = style.find(_w("name"))
+            label = name.get(_w("val"), "").strip() if name is not None else ""
             ppr = style.find(_w("pPr"))
-            named = _HEADING_STYLE_RE.fullmatch(name.get(_w("val"), "").strip()) if name is not None else None
-            if name is not None and name.get(_w("val"), "").strip().lower() == _DATE_STYLE:
+            named = _HEADING_STYLE_RE.fullmatch(label)
+            if label.lower() == _DATE_STYLE:
                 styles.dates.add(style_id)
-            if name is not None and _CONTENTS_STYLE_RE.fullmatch(name.get(_w("val"), "").strip()):
+            if _CONTENTS_STYLE_RE.fullmatch(label):
                 styles.contents.add(style_id)
+            if _CONTENTS_LINE_STYLE_RE.fullmatch(label):
+                styles.contents_lines.add(style_id)
+            if label.lower() == _LIST_PARAGRAPH_STYLE:
+                styles.list_items.add(style_id)
             if named:
                 styles.levels[style_id] = int(named.group(1) or 0)
             elif (level := _outline_level(ppr)) is not None:
                 styles.levels[style_id] = level
+            elif _body_text_level(ppr):
+                body_text.add(style_id)
             if ppr is not None and ppr.find(_w("numPr")) is not None:
                 styles.lists.add(style_id)
+            if (based := style.find(_w("basedOn"))) is not None and based.get(_w("val")):
+                bases[style_id] = based.get(_w("val"), "")
+        styles.levels |= _inherited_levels(styles.levels, bases, body_text)
         return styles
 
     def level(self, paragraph: etree._Element, text: str) -> int | None:
@@ -164,16 +187,32 @@ class _Styles:
         if ppr is None or len(text.split()) > _HEADING_MAX_WORDS:
             return None
         style = ppr.find(_w("pStyle"))
-        own = _outline_level(ppr)
+        own = None if self.outlined_item(paragraph) else _outline_level(ppr)
         return own if own is not None else self.levels.get(style.get(_w("val"), "") if style is not None else "")
+
+    def outlined_item(self, paragraph: etree._Element) -> bool:
+        """Whether the paragraph is an item of a numbered list that was given an outline level by hand.
+
+        An outline level set on one paragraph puts it in Word's navigation pane (and in a contents built from
+        outline levels); set on an item of a list, numbered by the list (`w:numPr`) and kept in Word's
+        `List Paragraph` style, it leaves a step of a procedure ("CSP: Begins to consult with the 3PAO ...") what
+        it is on the page, a list item in body type, not a heading.
+        """
+        ppr = paragraph.find(_w("pPr"))
+        return ppr is not None and ppr.find(_w("numPr")) is not None and _style(paragraph) in self.list_items
 
     def dated(self, paragraph: etree._Element) -> bool:
         """Whether the paragraph is set in the `Date` style."""
         return _style(paragraph) in self.dates
 
     def listed(self, paragraph: etree._Element) -> bool:
-        """Whether the paragraph is a line of a table of contents (set in a contents style)."""
-        return _style(paragraph) in self.contents
+        """Whether the paragraph is a line of a table of contents (set in a contents style, or in Word's contents
+        building block, `_in_contents_block`)."""
+        return _style(paragraph) in self.contents or _in_contents_block(paragraph)
+
+    def contents_line(self, paragraph: etree._Element) -> bool:
+        """Whether the paragraph is one of a contents' lines, not its title (`_CONTENTS_LINE_STYLE_RE`)."""
+        return _style(paragraph) in self.contents_lines or _in_contents_block(paragraph)
 
     def kind(self, paragraph: etree._Element, text: str) -> ParagraphKind:
         if self.level(paragraph, text) is not None:
@@ -192,6 +231,42 @@ def _style(paragraph: etree._Element) -> str | None:
     ppr = paragraph.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
     return style.get(_w("val")) if style is not None else None
+
+
+def _body_text_level(ppr: etree._Element | None) -> bool:
+    """Whether a style sets Word's "body text" outline level (9) itself: it is no heading, whatever it is based on."""
+    node = ppr.find(_w("outlineLvl")) if ppr is not None else None
+    return node is not None and node.get(_w("val")) == "9"
+
+
+def _inherited_levels(levels: dict[str, int], bases: dict[str, str], body_text: set[str]) -> dict[str, int]:
+    """The heading level of each style that sets none itself but is based on a heading style.
+
+    A template's own section style is often a heading style renamed and restyled: "GSA Section", based on
+    `heading 1`, numbered by the template's list. Word gives it its base's outline level (it is a heading in the
+    navigation pane and in the contents), so read alone it would be a list item. A style that sets the "body text"
+    level itself (`_body_text_level`) stops the inheritance. `Title` (level 0) is a name, not an outline level: a
+    style based on it is not the document's title.
+    """
+    inherited: dict[str, int] = {}
+    for style_id in bases:
+        seen = {style_id}
+        base = bases.get(style_id)
+        while base is not None and base not in seen and base not in levels and base not in body_text:
+            seen.add(base)
+            base = bases.get(base)
+        if style_id not in levels and style_id not in body_text and base in levels and levels[base] > 0:
+            inherited[style_id] = levels[base]
+    return inherited
+
+
+def _in_contents_block(paragraph: etree._Element) -> bool:
+    """Whether the paragraph stands in Word's table-of-contents building block (`_CONTENTS_GALLERY`)."""
+    for sdt in paragraph.iterancestors(_w("sdt")):
+        gallery = sdt.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
+        if gallery is not None and gallery.get(_w("val")) == _CONTENTS_GALLERY:
+            return True
+    return False
 
 
 def _outline_level(ppr: etree._Element | None) -> int | None:
@@ -331,17 +406,19 @@ def _drawn_again(paragraph: etree._Element) -> bool:
 
 def _contents_titles(paragraphs: list[etree._Element], texts: list[str], styles: _Styles) -> set[int]:
     """Positions of the contents' own titles: a line of a few words (`_CONTENTS_TITLE_WORDS`) that the next
-    worded paragraph follows as a line of a contents (`_Styles.listed`).
+    worded paragraph follows as a line of a contents (`_Styles.contents_line`).
 
     A table of contents or a list of figures is headed by its name ("Table of Contents", "List of Figures"), set in
     whatever style the template gives it, often a plain one; what marks it is that the contents' lines follow it.
     Without its lines, it is a heading over nothing: no text. The document's own title (`Title`, level 0) may stand
-    right over its contents on a short title page; it names the document, not the contents.
+    right over its contents on a short title page; it names the document, not the contents. A paragraph in the
+    contents' title style (`TOC Heading`) is no line of it: a template sets other headings in it too ("Revision
+    History" over a table, under the cover's date).
     """
     return {
         at
         for at in range(len(paragraphs) - 1)
-        if styles.listed(paragraphs[at + 1])
+        if styles.contents_line(paragraphs[at + 1])
         and not styles.listed(paragraphs[at])
         and len(texts[at].split()) <= _CONTENTS_TITLE_WORDS
         and styles.level(paragraphs[at], texts[at]) != 0
@@ -679,8 +756,11 @@ def _title_lines(title: str, blocks: list[Block], style_ids: list[str | None]) -
 
     Word proposes the first line typed as the file's title, so a title set over two lines in its template's title
     style ("FedRAMP Tailored" over "Security Requirements for ...") is kept by its first line only. The lines that
-    share its style are the rest of it; a line in another style (the version, the date) is not.
+    share its style are the rest of it; a line in another style (the version, the date) is not. The first lines
+    that join to the whole core title (`_joined_title`) are its lines whatever their styles.
     """
+    if joined := _joined_title(title, blocks):
+        return joined
     if not blocks or blocks[0].text.casefold() != title.casefold() or style_ids[0] is None:
         return []
     end = 1
@@ -692,6 +772,24 @@ def _title_lines(title: str, blocks: list[Block], style_ids: list[str | None]) -
     ):
         end += 1
     return list(range(end)) if end > 1 else []
+
+
+def _joined_title(title: str, blocks: list[Block]) -> list[int]:
+    """Positions of the first lines when, read together, they are the core title word for word; [] otherwise.
+
+    A cover sets a long title over two lines in two styles ("FedRAMP Significant Change" over "Policies and
+    Procedures"), each a paragraph; the core properties hold it whole. Lines that join to exactly the core title are
+    its printed form, whatever their styles.
+    """
+    words = title.casefold().split()
+    read: list[str] = []
+    for at, block in enumerate(blocks[: len(words)]):
+        read += block.text.casefold().split()
+        if read != words[: len(read)]:
+            return []
+        if read == words:
+            return list(range(at + 1)) if at else []
+    return []
 
 
 _DATE_FIELD_RE = re.compile(r"Date\s*:\s*(\S.*)", re.IGNORECASE)
