@@ -518,3 +518,13 @@ def test_both_footnotes_of_the_significant_change_policy_are_resolved_where_they
     assert all(
         note.startswith("National Institute of Standards and Technology (NIST)") for note in article.footnotes.values()
     )
+
+
+def test_numbered_section_names_set_bold_in_display_type_by_hand_are_headings() -> None:
+    """The solicitation template numbers its sections with a list ("1.0", "2.0") and sets their names in bold
+    14-point type by hand, in `Normal`; its list items stay list items in the body's 12-point type."""
+    paragraphs = parse_path(WILD / "18f-agile-solicitation-template.docx").articles[0].paragraphs
+    kinds = {p.text: p.kind for p in paragraphs}
+    assert kinds["Background and Purpose"] == kinds["Scope"] == kinds["Objectives"] == "heading"
+    assert kinds["Include a brief summary of your agency’s mission."] == "bullet"
+    assert next(p for p in paragraphs if p.text == "1.1 Background").section == "Background and Purpose"

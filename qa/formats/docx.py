@@ -21,6 +21,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -65,6 +66,12 @@ _CONTENTS_LINE_STYLE_RE = re.compile(r"toc\s*[1-9]|table of figures", re.IGNOREC
 _CONTENTS_GALLERY = "Table of Contents"
 """The building block Word (and Google Docs' export) wraps a table of contents in: a `w:sdt` whose
 `w:docPartGallery` is this, whatever style its lines are set in."""
+_WORD_DEFAULT_SIZE = 20
+"""Word's type size where neither a style nor the document's defaults set one: 10 points, in half-points."""
+_TYPESET_HEADING_WORDS = 12
+"""The most words a section name set by hand runs to ("Background and Purpose", "Objectives")."""
+_OFF = frozenset({"0", "false", "off"})
+"""The values that turn a run property such as bold off (`<w:b w:val="0"/>`)."""
 _LIST_PARAGRAPH_STYLE = "list paragraph"
 """Word's built-in style for the items of a list it numbers or bullets (stored in English, as headings are)."""
 """The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
@@ -141,6 +148,8 @@ class _Styles:
     """The contents styles of its lines (`_CONTENTS_LINE_STYLE_RE`): what follows a contents' own title."""
     list_items: set[str] = field(default_factory=set)
     """Word's `List Paragraph` style (`_LIST_PARAGRAPH_STYLE`)."""
+    default_size: int = _WORD_DEFAULT_SIZE
+    """The type size (half-points) of a run that sets none: the `Normal` style's, else the document's default."""
 
     @classmethod
     def read(cls, root: etree._Element | None) -> _Styles:
@@ -174,6 +183,7 @@ class _Styles:
             if (based := style.find(_w("basedOn"))) is not None and based.get(_w("val")):
                 bases[style_id] = based.get(_w("val"), "")
         styles.levels |= _inherited_levels(styles.levels, bases, body_text)
+        styles.default_size = _default_size(root) if root is not None else _WORD_DEFAULT_SIZE
         return styles
 
     def level(self, paragraph: etree._Element, text: str) -> int | None:
@@ -214,8 +224,8 @@ class _Styles:
         """Whether the paragraph is one of a contents' lines, not its title (`_CONTENTS_LINE_STYLE_RE`)."""
         return _style(paragraph) in self.contents_lines or _in_contents_block(paragraph)
 
-    def kind(self, paragraph: etree._Element, text: str) -> ParagraphKind:
-        if self.level(paragraph, text) is not None:
+    def kind(self, paragraph: etree._Element, text: str, body_size: int) -> ParagraphKind:
+        if self.level(paragraph, text) is not None or self.typeset_heading(paragraph, text, body_size):
             return "heading"
         ppr = paragraph.find(_w("pPr"))
         style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -225,12 +235,66 @@ class _Styles:
             return "bullet"
         return "text"
 
+    def typeset_heading(self, paragraph: etree._Element, text: str, body_size: int) -> bool:
+        """Whether a numbered paragraph is a heading set by hand: every run bold, in type larger than the body's.
+
+        A template may number its sections with a list ("1.0 Background and Purpose", "2.0 Scope") and set their
+        names in bold, larger type by hand, in the `Normal` style: a heading on the page, though no heading style
+        says so. A list item is in the body's type; one in bold display type that ends no sentence names the section
+        under it. It has no heading level (it never names the document).
+        """
+        ppr = paragraph.find(_w("pPr"))
+        if ppr is None or ppr.find(_w("numPr")) is None or _SENTENCE_END_RE.search(text):
+            return False
+        if len(text.split()) > _TYPESET_HEADING_WORDS:
+            return False
+        runs = [(bold, size) for bold, size, chars in _run_faces(paragraph, self.default_size) if chars.strip()]
+        return bool(runs) and all(bold and size > body_size for bold, size in runs)
+
 
 def _style(paragraph: etree._Element) -> str | None:
     """The id of the paragraph's own style, None for the default one."""
     ppr = paragraph.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
     return style.get(_w("val")) if style is not None else None
+
+
+def _default_size(root: etree._Element) -> int:
+    """The type size of a run that sets none: the `Normal` style's, else the document defaults', else Word's."""
+    normal = next((style for style in root.iter(_w("style")) if style.get(_w("default")) == "1"), None)
+    for rpr in (
+        normal.find(_w("rPr")) if normal is not None and normal.get(_w("type")) == "paragraph" else None,
+        root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}"),
+    ):
+        size = rpr.find(_w("sz")) if rpr is not None else None
+        if size is not None and size.get(_w("val"), "").isdigit():
+            return int(size.get(_w("val"), ""))
+    return _WORD_DEFAULT_SIZE
+
+
+def _run_faces(paragraph: etree._Element, default_size: int) -> Iterator[tuple[bool, int, str]]:
+    """Each of the paragraph's own runs: whether it is set bold by hand, its type size and its text."""
+    for run in paragraph.iter(_w("r")):
+        if _owner(run) is not paragraph or _revised_away(run):
+            continue
+        rpr = run.find(_w("rPr"))
+        bold = rpr.find(_w("b")) if rpr is not None else None
+        size = rpr.find(_w("sz")) if rpr is not None else None
+        value = size.get(_w("val"), "") if size is not None else ""
+        yield (
+            bold is not None and bold.get(_w("val"), "true") not in _OFF,
+            int(value) if value.isdigit() else default_size,
+            "".join(node.text or "" for node in run.iter(_w("t"))),
+        )
+
+
+def _body_size(paragraphs: list[etree._Element], default_size: int) -> int:
+    """The type size most of the body's characters are set in (the runs' own, else `default_size`)."""
+    counts: Counter[int] = Counter()
+    for paragraph in paragraphs:
+        for _, size, chars in _run_faces(paragraph, default_size):
+            counts[size] += len(chars)
+    return counts.most_common(1)[0][0] if counts else default_size
 
 
 def _body_text_level(ppr: etree._Element | None) -> bool:
@@ -379,6 +443,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
         if not _drawn_again(paragraph) and _WORDED_RE.search(text := squash(_text(paragraph, numbers)))
     ]
     titles = _contents_titles([paragraph for paragraph, _ in worded], [text for _, text in worded], styles)
+    body_size = _body_size([paragraph for paragraph, _ in worded], styles.default_size)
     for at, (paragraph, text) in enumerate(worded):
         if styles.listed(paragraph) or at in titles:
             continue
@@ -387,7 +452,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
             continue
         if paragraph in caption:
             caption_at.append(len(blocks))
-        blocks.append(Block(text, styles.kind(paragraph, text)))
+        blocks.append(Block(text, styles.kind(paragraph, text, body_size)))
         levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
         style_ids.append(_style(paragraph))
