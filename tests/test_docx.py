@@ -528,3 +528,11 @@ def test_numbered_section_names_set_bold_in_display_type_by_hand_are_headings() 
     assert kinds["Background and Purpose"] == kinds["Scope"] == kinds["Objectives"] == "heading"
     assert kinds["Include a brief summary of your agency’s mission."] == "bullet"
     assert next(p for p in paragraphs if p.text == "1.1 Background").section == "Background and Purpose"
+
+
+def test_a_non_breaking_hyphen_is_the_character_it_stands_for() -> None:
+    """The policy numbers its tables and figures with Word's `w:noBreakHyphen` ("Table 1‑1"): the text holds U+2011,
+    as a reader copying it out (and mammoth) gets it, not the hyphen-minus."""
+    texts = [p.text for p in parse_path(SIGNIFICANT_CHANGE).articles[0].paragraphs]
+    assert "Table 1\u20111. Roles and Responsibilities" in texts
+    assert "Table 1-1. Roles and Responsibilities" not in texts

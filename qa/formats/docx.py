@@ -360,6 +360,10 @@ class _Numbers:
         return iter(self._numbers.items())
 
 
+_NO_BREAK_HYPHEN = "\u2011"
+"""What Word's non-breaking hyphen (`w:noBreakHyphen`, an element, not a character of `w:t`) is: the hyphen that
+keeps "Table 1‑1" on one line, the character U+2011 a reader copying the text out gets, as mammoth writes it."""
+
 _REVISED_AWAY = frozenset({"del", "moveFrom"})
 """Tracked changes whose text the document no longer holds: a deletion, and the place a moved passage was moved
 from (Word keeps it there, struck through, besides the `moveTo` where it now stands); read, it would be said twice."""
@@ -369,10 +373,10 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
     """What a reader sees of a paragraph: its runs' text, each note reference as `[n]`.
 
     Text that tracked changes took out (`_REVISED_AWAY`), field instructions and the text of a text box drawn
-    inside the paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space.
-    Only a note reference is a marker: a bracketed number typed in the text (a citation of a numbered
-    reference list, "[5]") is words (`literal_brackets`), though it looks like the marker of the note
-    that Word numbers the same beside it.
+    inside the paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space, and a
+    non-breaking hyphen is the character it stands for (`_NO_BREAK_HYPHEN`). Only a note reference is a marker:
+    a bracketed number typed in the text (a citation of a numbered reference list, "[5]") is words
+    (`literal_brackets`), though it looks like the marker of the note that Word numbers the same beside it.
     """
     parts: list[str] = []
     typed: list[str] = []
@@ -383,7 +387,7 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
         if name == "t":
             typed.append(node.text or "")
         elif name == "noBreakHyphen":
-            typed.append("-")
+            typed.append(_NO_BREAK_HYPHEN)
         elif name.endswith("Reference"):
             number = numbers.of(name.removesuffix("Reference"), node.get(_w("id"))) if numbers else None
             parts += [literal_brackets("".join(typed)), f"[{number}]" if number is not None else ""]
