@@ -464,3 +464,75 @@ def test_every_footnote_of_the_fedramp_files_is_resolved_where_it_is_cited() -> 
     assert framework.footnotes[1] == (
         "FedRAMP considers the critical impact level to be included within the high impact level categorization."
     )
+
+
+SIGNIFICANT_CHANGE = WILD / "fedramp-2018-significant-change-policies.docx"
+BOUNDARY = WILD / "fedramp-2022-authorization-boundary-guidance.docx"
+
+
+def test_a_template_style_based_on_heading_1_is_a_heading() -> None:
+    """ "GSA Section" is based on `heading 1` and numbered by the template's list; it sets no outline level itself,
+    so it has its base's, as in Word's navigation pane: a heading, not a list item."""
+    paragraphs = parse_path(FEDRAMP_REQUIREMENTS).articles[0].paragraphs
+    kinds = {p.text: p.kind for p in paragraphs}
+    assert kinds["Purpose"] == kinds["Authority"] == "heading"
+    cited = next(p for p in paragraphs if p.text.startswith("The Federal Information Security Management Act[1]"))
+    assert cited.section == "Authority"
+
+
+def test_a_numbered_list_item_given_an_outline_level_by_hand_stays_a_list_item() -> None:
+    """The on-boarding steps are a numbered list in `List Paragraph`, each with a direct outline level 1; the
+    numbered section headings (`heading 1`, `heading 2`) stay headings."""
+    kinds = {p.text: p.kind for p in parse_path(SIGNIFICANT_CHANGE).articles[0].paragraphs}
+    assert kinds["3PAO: Conducts eligibility evaluation."] == "bullet"
+    assert kinds["The change was approved by the AO."] == "bullet"
+    assert kinds["Introduction"] == kinds["New Cloud Services or Features On-boarding Process"] == "heading"
+
+
+def test_a_title_printed_over_two_lines_in_two_styles_is_the_core_title_and_no_paragraph() -> None:
+    (article,) = parse_path(SIGNIFICANT_CHANGE).articles
+    assert article.title == "FedRAMP Significant Change Policies and Procedures"
+    assert [p.text for p in article.paragraphs][:2] == ["Version 1.0", "August 28, 2018"]
+
+
+def test_a_paragraph_in_the_toc_heading_style_is_no_contents_line_so_the_line_above_it_stays() -> None:
+    """ "Revision History" is set in `TOC Heading` over the revision table; the cover's date above it is no
+    contents' title, and it dates the document (the file was last saved 2021-02-14)."""
+    assert parse_path(SIGNIFICANT_CHANGE).articles[0].date == "2018-08-28"
+
+
+def test_the_lines_of_words_table_of_contents_building_block_are_no_text() -> None:
+    """Google Docs' export sets the contents' lines in plain styles inside Word's `Table of Contents` building
+    block; its title "TABLE OF CONTENTS" is known by the lines under it."""
+    texts = [p.text for p in parse_path(BOUNDARY).articles[0].paragraphs]
+    assert not {"TABLE OF CONTENTS", "Purpose 1", "Network Diagram 10"} & set(texts)
+    assert {"Purpose", "Network Diagram"} <= set(texts)
+
+
+def test_both_footnotes_of_the_significant_change_policy_are_resolved_where_they_are_cited() -> None:
+    (article,) = parse_path(SIGNIFICANT_CHANGE).articles
+    assert sorted(article.footnotes) == [1, 2]
+    cited = " ".join(p.text for p in article.paragraphs)
+    assert "to appropriate organizational officials.”[1]" in cited
+    assert "the security state of the information system[2], a security state" in cited
+    assert all(
+        note.startswith("National Institute of Standards and Technology (NIST)") for note in article.footnotes.values()
+    )
+
+
+def test_numbered_section_names_set_bold_in_display_type_by_hand_are_headings() -> None:
+    """The solicitation template numbers its sections with a list ("1.0", "2.0") and sets their names in bold
+    14-point type by hand, in `Normal`; its list items stay list items in the body's 12-point type."""
+    paragraphs = parse_path(WILD / "18f-agile-solicitation-template.docx").articles[0].paragraphs
+    kinds = {p.text: p.kind for p in paragraphs}
+    assert kinds["Background and Purpose"] == kinds["Scope"] == kinds["Objectives"] == "heading"
+    assert kinds["Include a brief summary of your agency’s mission."] == "bullet"
+    assert next(p for p in paragraphs if p.text == "1.1 Background").section == "Background and Purpose"
+
+
+def test_a_non_breaking_hyphen_is_the_character_it_stands_for() -> None:
+    """The policy numbers its tables and figures with Word's `w:noBreakHyphen` ("Table 1‑1"): the text holds U+2011,
+    as a reader copying it out (and mammoth) gets it, not the hyphen-minus."""
+    texts = [p.text for p in parse_path(SIGNIFICANT_CHANGE).articles[0].paragraphs]
+    assert "Table 1\u20111. Roles and Responsibilities" in texts
+    assert "Table 1-1. Roles and Responsibilities" not in texts

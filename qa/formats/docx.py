@@ -21,6 +21,7 @@ import posixpath
 import re
 import zipfile
 import zlib
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
@@ -60,6 +61,19 @@ _CONTENTS_STYLE_RE = re.compile(r"toc(?:\s+\w+)?|table of figures", re.IGNORECAS
 """Contents styles by name: Word sets its table of contents in `toc 1`-`toc 9` under `TOC Heading` (stored in
 English, as headings are); a template's own style for the contents' title is named after them ("TOC Title"). A list
 of figures or tables is a contents too, set in `table of figures`: each caption again, with its page number."""
+_CONTENTS_LINE_STYLE_RE = re.compile(r"toc\s*[1-9]|table of figures", re.IGNORECASE)
+"""The contents styles of its lines (`toc 1`-`toc 9`, `table of figures`), not of its title (`TOC Heading`)."""
+_CONTENTS_GALLERY = "Table of Contents"
+"""The building block Word (and Google Docs' export) wraps a table of contents in: a `w:sdt` whose
+`w:docPartGallery` is this, whatever style its lines are set in."""
+_WORD_DEFAULT_SIZE = 20
+"""Word's type size where neither a style nor the document's defaults set one: 10 points, in half-points."""
+_TYPESET_HEADING_WORDS = 12
+"""The most words a section name set by hand runs to ("Background and Purpose", "Objectives")."""
+_OFF = frozenset({"0", "false", "off"})
+"""The values that turn a run property such as bold off (`<w:b w:val="0"/>`)."""
+_LIST_PARAGRAPH_STYLE = "list paragraph"
+"""Word's built-in style for the items of a list it numbers or bullets (stored in English, as headings are)."""
 """The built-in paragraph style a document prints its date in, by name (stored in English, as headings are)."""
 _CONTENTS_TITLE_WORDS = 4
 """The most words a contents' own title runs to ("Contents", "Table of Contents", "List of Figures")."""
@@ -130,27 +144,46 @@ class _Styles:
     """Word's built-in `Date` style, in which a document prints its date under its title."""
     contents: set[str] = field(default_factory=set)
     """Styles of a table of contents: its lines repeat the headings with page or paragraph numbers, no text."""
+    contents_lines: set[str] = field(default_factory=set)
+    """The contents styles of its lines (`_CONTENTS_LINE_STYLE_RE`): what follows a contents' own title."""
+    list_items: set[str] = field(default_factory=set)
+    """Word's `List Paragraph` style (`_LIST_PARAGRAPH_STYLE`)."""
+    default_size: int = _WORD_DEFAULT_SIZE
+    """The type size (half-points) of a run that sets none: the `Normal` style's, else the document's default."""
 
     @classmethod
     def read(cls, root: etree._Element | None) -> _Styles:
         styles = cls()
+        bases: dict[str, str] = {}
+        body_text: set[str] = set()
         for style in root.iter(_w("style")) if root is not None else ():
             style_id = style.get(_w("styleId"))
             if style_id is None:
                 continue
             name = style.find(_w("name"))
+            label = name.get(_w("val"), "").strip() if name is not None else ""
             ppr = style.find(_w("pPr"))
-            named = _HEADING_STYLE_RE.fullmatch(name.get(_w("val"), "").strip()) if name is not None else None
-            if name is not None and name.get(_w("val"), "").strip().lower() == _DATE_STYLE:
+            named = _HEADING_STYLE_RE.fullmatch(label)
+            if label.lower() == _DATE_STYLE:
                 styles.dates.add(style_id)
-            if name is not None and _CONTENTS_STYLE_RE.fullmatch(name.get(_w("val"), "").strip()):
+            if _CONTENTS_STYLE_RE.fullmatch(label):
                 styles.contents.add(style_id)
+            if _CONTENTS_LINE_STYLE_RE.fullmatch(label):
+                styles.contents_lines.add(style_id)
+            if label.lower() == _LIST_PARAGRAPH_STYLE:
+                styles.list_items.add(style_id)
             if named:
                 styles.levels[style_id] = int(named.group(1) or 0)
             elif (level := _outline_level(ppr)) is not None:
                 styles.levels[style_id] = level
+            elif _body_text_level(ppr):
+                body_text.add(style_id)
             if ppr is not None and ppr.find(_w("numPr")) is not None:
                 styles.lists.add(style_id)
+            if (based := style.find(_w("basedOn"))) is not None and based.get(_w("val")):
+                bases[style_id] = based.get(_w("val"), "")
+        styles.levels |= _inherited_levels(styles.levels, bases, body_text)
+        styles.default_size = _default_size(root) if root is not None else _WORD_DEFAULT_SIZE
         return styles
 
     def level(self, paragraph: etree._Element, text: str) -> int | None:
@@ -164,19 +197,35 @@ class _Styles:
         if ppr is None or len(text.split()) > _HEADING_MAX_WORDS:
             return None
         style = ppr.find(_w("pStyle"))
-        own = _outline_level(ppr)
+        own = None if self.outlined_item(paragraph) else _outline_level(ppr)
         return own if own is not None else self.levels.get(style.get(_w("val"), "") if style is not None else "")
+
+    def outlined_item(self, paragraph: etree._Element) -> bool:
+        """Whether the paragraph is an item of a numbered list that was given an outline level by hand.
+
+        An outline level set on one paragraph puts it in Word's navigation pane (and in a contents built from
+        outline levels); set on an item of a list, numbered by the list (`w:numPr`) and kept in Word's
+        `List Paragraph` style, it leaves a step of a procedure ("CSP: Begins to consult with the 3PAO ...") what
+        it is on the page, a list item in body type, not a heading.
+        """
+        ppr = paragraph.find(_w("pPr"))
+        return ppr is not None and ppr.find(_w("numPr")) is not None and _style(paragraph) in self.list_items
 
     def dated(self, paragraph: etree._Element) -> bool:
         """Whether the paragraph is set in the `Date` style."""
         return _style(paragraph) in self.dates
 
     def listed(self, paragraph: etree._Element) -> bool:
-        """Whether the paragraph is a line of a table of contents (set in a contents style)."""
-        return _style(paragraph) in self.contents
+        """Whether the paragraph is a line of a table of contents (set in a contents style, or in Word's contents
+        building block, `_in_contents_block`)."""
+        return _style(paragraph) in self.contents or _in_contents_block(paragraph)
 
-    def kind(self, paragraph: etree._Element, text: str) -> ParagraphKind:
-        if self.level(paragraph, text) is not None:
+    def contents_line(self, paragraph: etree._Element) -> bool:
+        """Whether the paragraph is one of a contents' lines, not its title (`_CONTENTS_LINE_STYLE_RE`)."""
+        return _style(paragraph) in self.contents_lines or _in_contents_block(paragraph)
+
+    def kind(self, paragraph: etree._Element, text: str, body_size: int) -> ParagraphKind:
+        if self.level(paragraph, text) is not None or self.typeset_heading(paragraph, text, body_size):
             return "heading"
         ppr = paragraph.find(_w("pPr"))
         style = ppr.find(_w("pStyle")) if ppr is not None else None
@@ -186,12 +235,102 @@ class _Styles:
             return "bullet"
         return "text"
 
+    def typeset_heading(self, paragraph: etree._Element, text: str, body_size: int) -> bool:
+        """Whether a numbered paragraph is a heading set by hand: every run bold, in type larger than the body's.
+
+        A template may number its sections with a list ("1.0 Background and Purpose", "2.0 Scope") and set their
+        names in bold, larger type by hand, in the `Normal` style: a heading on the page, though no heading style
+        says so. A list item is in the body's type; one in bold display type that ends no sentence names the section
+        under it. It has no heading level (it never names the document).
+        """
+        ppr = paragraph.find(_w("pPr"))
+        if ppr is None or ppr.find(_w("numPr")) is None or _SENTENCE_END_RE.search(text):
+            return False
+        if len(text.split()) > _TYPESET_HEADING_WORDS:
+            return False
+        runs = [(bold, size) for bold, size, chars in _run_faces(paragraph, self.default_size) if chars.strip()]
+        return bool(runs) and all(bold and size > body_size for bold, size in runs)
+
 
 def _style(paragraph: etree._Element) -> str | None:
     """The id of the paragraph's own style, None for the default one."""
     ppr = paragraph.find(_w("pPr"))
     style = ppr.find(_w("pStyle")) if ppr is not None else None
     return style.get(_w("val")) if style is not None else None
+
+
+def _default_size(root: etree._Element) -> int:
+    """The type size of a run that sets none: the `Normal` style's, else the document defaults', else Word's."""
+    normal = next((style for style in root.iter(_w("style")) if style.get(_w("default")) == "1"), None)
+    for rpr in (
+        normal.find(_w("rPr")) if normal is not None and normal.get(_w("type")) == "paragraph" else None,
+        root.find(f"{_w('docDefaults')}/{_w('rPrDefault')}/{_w('rPr')}"),
+    ):
+        size = rpr.find(_w("sz")) if rpr is not None else None
+        if size is not None and size.get(_w("val"), "").isdigit():
+            return int(size.get(_w("val"), ""))
+    return _WORD_DEFAULT_SIZE
+
+
+def _run_faces(paragraph: etree._Element, default_size: int) -> Iterator[tuple[bool, int, str]]:
+    """Each of the paragraph's own runs: whether it is set bold by hand, its type size and its text."""
+    for run in paragraph.iter(_w("r")):
+        if _owner(run) is not paragraph or _revised_away(run):
+            continue
+        rpr = run.find(_w("rPr"))
+        bold = rpr.find(_w("b")) if rpr is not None else None
+        size = rpr.find(_w("sz")) if rpr is not None else None
+        value = size.get(_w("val"), "") if size is not None else ""
+        yield (
+            bold is not None and bold.get(_w("val"), "true") not in _OFF,
+            int(value) if value.isdigit() else default_size,
+            "".join(node.text or "" for node in run.iter(_w("t"))),
+        )
+
+
+def _body_size(paragraphs: list[etree._Element], default_size: int) -> int:
+    """The type size most of the body's characters are set in (the runs' own, else `default_size`)."""
+    counts: Counter[int] = Counter()
+    for paragraph in paragraphs:
+        for _, size, chars in _run_faces(paragraph, default_size):
+            counts[size] += len(chars)
+    return counts.most_common(1)[0][0] if counts else default_size
+
+
+def _body_text_level(ppr: etree._Element | None) -> bool:
+    """Whether a style sets Word's "body text" outline level (9) itself: it is no heading, whatever it is based on."""
+    node = ppr.find(_w("outlineLvl")) if ppr is not None else None
+    return node is not None and node.get(_w("val")) == "9"
+
+
+def _inherited_levels(levels: dict[str, int], bases: dict[str, str], body_text: set[str]) -> dict[str, int]:
+    """The heading level of each style that sets none itself but is based on a heading style.
+
+    A template's own section style is often a heading style renamed and restyled: "GSA Section", based on
+    `heading 1`, numbered by the template's list. Word gives it its base's outline level (it is a heading in the
+    navigation pane and in the contents), so read alone it would be a list item. A style that sets the "body text"
+    level itself (`_body_text_level`) stops the inheritance. `Title` (level 0) is a name, not an outline level: a
+    style based on it is not the document's title.
+    """
+    inherited: dict[str, int] = {}
+    for style_id in bases:
+        seen = {style_id}
+        base = bases.get(style_id)
+        while base is not None and base not in seen and base not in levels and base not in body_text:
+            seen.add(base)
+            base = bases.get(base)
+        if style_id not in levels and style_id not in body_text and base in levels and levels[base] > 0:
+            inherited[style_id] = levels[base]
+    return inherited
+
+
+def _in_contents_block(paragraph: etree._Element) -> bool:
+    """Whether the paragraph stands in Word's table-of-contents building block (`_CONTENTS_GALLERY`)."""
+    for sdt in paragraph.iterancestors(_w("sdt")):
+        gallery = sdt.find(f"{_w('sdtPr')}/{_w('docPartObj')}/{_w('docPartGallery')}")
+        if gallery is not None and gallery.get(_w("val")) == _CONTENTS_GALLERY:
+            return True
+    return False
 
 
 def _outline_level(ppr: etree._Element | None) -> int | None:
@@ -221,6 +360,10 @@ class _Numbers:
         return iter(self._numbers.items())
 
 
+_NO_BREAK_HYPHEN = "\u2011"
+"""What Word's non-breaking hyphen (`w:noBreakHyphen`, an element, not a character of `w:t`) is: the hyphen that
+keeps "Table 1‑1" on one line, the character U+2011 a reader copying the text out gets, as mammoth writes it."""
+
 _REVISED_AWAY = frozenset({"del", "moveFrom"})
 """Tracked changes whose text the document no longer holds: a deletion, and the place a moved passage was moved
 from (Word keeps it there, struck through, besides the `moveTo` where it now stands); read, it would be said twice."""
@@ -230,10 +373,10 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
     """What a reader sees of a paragraph: its runs' text, each note reference as `[n]`.
 
     Text that tracked changes took out (`_REVISED_AWAY`), field instructions and the text of a text box drawn
-    inside the paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space.
-    Only a note reference is a marker: a bracketed number typed in the text (a citation of a numbered
-    reference list, "[5]") is words (`literal_brackets`), though it looks like the marker of the note
-    that Word numbers the same beside it.
+    inside the paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space, and a
+    non-breaking hyphen is the character it stands for (`_NO_BREAK_HYPHEN`). Only a note reference is a marker:
+    a bracketed number typed in the text (a citation of a numbered reference list, "[5]") is words
+    (`literal_brackets`), though it looks like the marker of the note that Word numbers the same beside it.
     """
     parts: list[str] = []
     typed: list[str] = []
@@ -244,7 +387,7 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
         if name == "t":
             typed.append(node.text or "")
         elif name == "noBreakHyphen":
-            typed.append("-")
+            typed.append(_NO_BREAK_HYPHEN)
         elif name.endswith("Reference"):
             number = numbers.of(name.removesuffix("Reference"), node.get(_w("id"))) if numbers else None
             parts += [literal_brackets("".join(typed)), f"[{number}]" if number is not None else ""]
@@ -304,6 +447,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
         if not _drawn_again(paragraph) and _WORDED_RE.search(text := squash(_text(paragraph, numbers)))
     ]
     titles = _contents_titles([paragraph for paragraph, _ in worded], [text for _, text in worded], styles)
+    body_size = _body_size([paragraph for paragraph, _ in worded], styles.default_size)
     for at, (paragraph, text) in enumerate(worded):
         if styles.listed(paragraph) or at in titles:
             continue
@@ -312,7 +456,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
             continue
         if paragraph in caption:
             caption_at.append(len(blocks))
-        blocks.append(Block(text, styles.kind(paragraph, text)))
+        blocks.append(Block(text, styles.kind(paragraph, text, body_size)))
         levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
         style_ids.append(_style(paragraph))
@@ -331,17 +475,19 @@ def _drawn_again(paragraph: etree._Element) -> bool:
 
 def _contents_titles(paragraphs: list[etree._Element], texts: list[str], styles: _Styles) -> set[int]:
     """Positions of the contents' own titles: a line of a few words (`_CONTENTS_TITLE_WORDS`) that the next
-    worded paragraph follows as a line of a contents (`_Styles.listed`).
+    worded paragraph follows as a line of a contents (`_Styles.contents_line`).
 
     A table of contents or a list of figures is headed by its name ("Table of Contents", "List of Figures"), set in
     whatever style the template gives it, often a plain one; what marks it is that the contents' lines follow it.
     Without its lines, it is a heading over nothing: no text. The document's own title (`Title`, level 0) may stand
-    right over its contents on a short title page; it names the document, not the contents.
+    right over its contents on a short title page; it names the document, not the contents. A paragraph in the
+    contents' title style (`TOC Heading`) is no line of it: a template sets other headings in it too ("Revision
+    History" over a table, under the cover's date).
     """
     return {
         at
         for at in range(len(paragraphs) - 1)
-        if styles.listed(paragraphs[at + 1])
+        if styles.contents_line(paragraphs[at + 1])
         and not styles.listed(paragraphs[at])
         and len(texts[at].split()) <= _CONTENTS_TITLE_WORDS
         and styles.level(paragraphs[at], texts[at]) != 0
@@ -679,8 +825,11 @@ def _title_lines(title: str, blocks: list[Block], style_ids: list[str | None]) -
 
     Word proposes the first line typed as the file's title, so a title set over two lines in its template's title
     style ("FedRAMP Tailored" over "Security Requirements for ...") is kept by its first line only. The lines that
-    share its style are the rest of it; a line in another style (the version, the date) is not.
+    share its style are the rest of it; a line in another style (the version, the date) is not. The first lines
+    that join to the whole core title (`_joined_title`) are its lines whatever their styles.
     """
+    if joined := _joined_title(title, blocks):
+        return joined
     if not blocks or blocks[0].text.casefold() != title.casefold() or style_ids[0] is None:
         return []
     end = 1
@@ -692,6 +841,24 @@ def _title_lines(title: str, blocks: list[Block], style_ids: list[str | None]) -
     ):
         end += 1
     return list(range(end)) if end > 1 else []
+
+
+def _joined_title(title: str, blocks: list[Block]) -> list[int]:
+    """Positions of the first lines when, read together, they are the core title word for word; [] otherwise.
+
+    A cover sets a long title over two lines in two styles ("FedRAMP Significant Change" over "Policies and
+    Procedures"), each a paragraph; the core properties hold it whole. Lines that join to exactly the core title are
+    its printed form, whatever their styles.
+    """
+    words = title.casefold().split()
+    read: list[str] = []
+    for at, block in enumerate(blocks[: len(words)]):
+        read += block.text.casefold().split()
+        if read != words[: len(read)]:
+            return []
+        if read == words:
+            return list(range(at + 1)) if at else []
+    return []
 
 
 _DATE_FIELD_RE = re.compile(r"Date\s*:\s*(\S.*)", re.IGNORECASE)
