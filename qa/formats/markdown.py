@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import takewhile
 
 import lxml.html
 import yaml
@@ -509,6 +510,20 @@ def _field_header(block: Block) -> dict[str, str] | None:
     return {re.sub(r"[^a-z]", "", field["label"].lower()): field["value"] for field in fields if field}
 
 
+def _field_list(blocks: list[Block]) -> tuple[dict[str, str], int]:
+    """The fields of a list of `Label: value` items opening the text (`_FIELD_RE`, `_FIELD_LINES_MIN` of them or
+    more, and nothing else in the list), keyed as `_field_header` keys them, and how many blocks the list is; none
+    and 0 when the text opens otherwise.
+
+    A proposal template opens so (a Rust RFC's "- Feature Name: ...", "- Start Date: 2024-03-25", "- RFC PR: ...",
+    "- Rust Issue: N/A"): a record of the proposal, not sentences of it, as a converter's header paragraph is."""
+    items = list(takewhile(lambda block: block.kind == "bullet", blocks))
+    fields = [_FIELD_RE.fullmatch(item.text.strip()) for item in items]
+    if len(items) < _FIELD_LINES_MIN or not all(fields):
+        return {}, 0
+    return {re.sub(r"[^a-z]", "", field["label"].lower()): field["value"] for field in fields if field}, len(items)
+
+
 def _is_title_line(block: Block, title: str | None) -> bool:
     """Whether a paragraph is the title printed again with a few words glued to it (`_TITLE_LINE_WORDS`)."""
     text = squash(block.text)
@@ -588,8 +603,11 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks = [block for block, header in zip(blocks, headers, strict=True) if header is None]
     title, blocks = _without_title(blocks, _text(meta.get("title")) or (mail and mail.subject))
     fields = (_field_header(blocks[0]) if blocks and mail is None else None) or {}
+    listed, items = ({}, 0) if fields or mail is not None else _field_list(blocks)
     if fields:
         title, blocks = _without_title(blocks[1:], title or fields.get("title"))
+    elif listed:
+        title, blocks, fields = title or listed.get("title"), blocks[items:], listed
     overview, blocks = _opening_chrome(blocks, title, walk.linked)
     blocks = _closing_chrome(blocks)
     fields = {**overview, **fields}
