@@ -1043,6 +1043,9 @@ _FIELD_RE = re.compile(r"[A-Z][A-Z .,'’&-]*[A-Z]:\s+\S")
 
 _VALUE_LINE_RE = re.compile(r"[A-Z][\w-]*:[ \t]+(?=\S*[\d/@.:])\S+")
 """A field's line whose value is one token of figures or punctuation: an address, a time, a key's id."""
+_RULE_LINE_RE = re.compile(r"[A-Za-z][\w-]*[ \t]+=[ \t]+\S.*")
+"""A grammar's rule on a line of its own: a name, then `=` set apart by spaces, then its definition (ABNF's
+"CRLF = CR LF", "DIGIT = %x30-39")."""
 
 
 def _kind(units: list[_Unit], position: int) -> ParagraphKind:
@@ -1051,12 +1054,12 @@ def _kind(units: list[_Unit], position: int) -> ParagraphKind:
     A labelled line above another ("FOR RESPONDENT: ..." over "FOR THE DEPARTMENT OF HOMELAND SECURITY: ...") is one
     of a list of fields, as a decision lists its counsel, not a heading over the text below it. So is a line naming a
     field and giving it a value that is no word (`_VALUE_LINE_RE`: "Policy: https://example.com/policy.html",
-    "Expires: 2021-12-31T18:37:07z"), as a specification shows an example line of the format it defines: a heading
-    titles what follows in words."""
+    "Expires: 2021-12-31T18:37:07z"), as a specification shows an example line of the format it defines, and a
+    grammar's rule (`_RULE_LINE_RE`): a heading titles what follows in words."""
     unit = units[position]
     following = units[position + 1] if position + 1 < len(units) else None
     fields = following is not None and _FIELD_RE.match(unit.text) and _FIELD_RE.match(following.text)
-    fields = fields or _VALUE_LINE_RE.fullmatch(unit.text)
+    fields = fields or _VALUE_LINE_RE.fullmatch(unit.text) or _RULE_LINE_RE.fullmatch(unit.text)
     if following is not None and not fields and (_is_heading(unit) or _is_section_heading(units, position)):
         return "heading"
     return "bullet" if unit.bullet else "text"
