@@ -77,3 +77,12 @@ def test_named_notes_defined_in_the_text_resolve_in_the_order_they_are_cited(pro
     assert proposal.footnotes[5].startswith("It is currently the unofficial plan that Carol Nichols")
     assert len(proposal.footnotes) == 5
     assert not [text for text in texts(proposal) if "[^" in text]
+
+
+def test_a_grammars_rule_on_a_line_of_its_own_is_no_heading() -> None:
+    """RFC 2616 sets "CRLF = CR LF" alone between two paragraphs of section 2.2; the prose after it is still 2.2's."""
+    (article,) = articles(WILD / "ietf-rfc2616-http11.txt")
+    (rule,) = [paragraph for paragraph in article.paragraphs if paragraph.text == "CRLF           = CR LF"]
+    assert (rule.kind, rule.section) == ("text", "2.2 Basic Rules")
+    folded = next(p for p in article.paragraphs if p.text.startswith("HTTP/1.1 header field values can be folded"))
+    assert folded.section == "2.2 Basic Rules"
