@@ -86,3 +86,35 @@ def test_a_grammars_rule_on_a_line_of_its_own_is_no_heading() -> None:
     assert (rule.kind, rule.section) == ("text", "2.2 Basic Rules")
     folded = next(p for p in article.paragraphs if p.text.startswith("HTTP/1.1 header field values can be folded"))
     assert folded.section == "2.2 Basic Rules"
+
+
+@pytest.fixture(scope="module")
+def myst() -> Article:
+    (article,) = articles(WILD / "jupyter-book-content-blocks-myst.md")
+    return article
+
+
+def test_myst_targets_and_comments_are_not_text(myst: Article) -> None:
+    """`(content:admonitions)=` names the section below it for cross-references and `% REMOVE ...` is a comment:
+    MyST prints neither."""
+    lines = texts(myst)
+    assert not [text for text in lines if text.endswith(")=") or text.startswith("%")]
+    assert lines[lines.index("Notes, warnings, and other admonitions") - 1] == (
+        "For a list of syntax extensions in MyST, see the MyST documentation."
+    )
+
+
+def test_a_directives_option_lines_are_not_its_text(myst: Article) -> None:
+    """`:::{note}` over `:class: dropdown`: the option sets the box; the note's words start after it. (A directive
+    fenced with backticks is still read as a listing, its options with it.)"""
+    assert "Here's a dropdown note! See components:dropdowns for more details." in texts(myst)
+    prose = [paragraph.text for paragraph in myst.paragraphs if paragraph.kind != "preformatted"]
+    assert not [text for text in prose if text.startswith(":")]
+
+
+def test_myst_named_notes_cited_in_one_sentence_resolve(myst: Article) -> None:
+    assert "For example, here's a footnote [1] and here's another one [2]." in texts(myst)[-1]
+    assert myst.footnotes == {
+        1: "Here's the text of my first note.",
+        2: "And the text of my second note. Note that you can include Markdown footnote definitions.",
+    }
