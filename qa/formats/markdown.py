@@ -14,6 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from itertools import takewhile
 
 import lxml.html
 import yaml
@@ -343,6 +344,14 @@ _GRID_TABLE_RE = re.compile(rf"{_GRID_BORDER}\n(?:[+|][^\n]*[+|]\n)*{_GRID_BORDE
 row, `:` for alignment), every line between a row of cells framed by `|` or a border. pandoc renders it as a
 table, so it is left out as a pipe table is (the table's cells are not paragraphs); CommonMark knows no grid
 tables and would make it a paragraph of `+---+ | cell |` lines."""
+_MYST_MARKUP_RE = re.compile(r"(?:\([^()\s]+\)=|%[^\n]*)(?:\n(?:\([^()\s]+\)=|%[^\n]*))*")
+"""A paragraph of nothing but MyST's own lines (Jupyter Book, Sphinx): a target naming the section below it for
+cross-references, `(content:admonitions)=`, and comments, `% REMOVE when version is >= 0.15`. MyST prints neither;
+CommonMark reads them as a paragraph of words."""
+_DIRECTIVE_OPTION_RE = re.compile(r":[\w-]+:(?:[ \t].*)?")
+"""An option line opening a MyST directive's body (`:class: dropdown`, `:doc: executable/output-insert.md`): a
+setting of the box the directive draws, which MyST does not print."""
+
 _CODE_TOKENS = frozenset({"fence", "code_block"})
 """A fenced (```` ``` ````, `~~~`) or indented code block: set line by line, like HTML's `<pre>`, so it is one
 preformatted block whose line breaks and indentation are its words; run together, a listing reads as nonsense."""
@@ -359,17 +368,41 @@ def _is_link_only(token: Token) -> bool:
     return any(child.type == "link_open" for child in children)
 
 
+def _without_options(token: Token) -> Token:
+    """The first paragraph of a `:::{name}` container without the directive's option lines (`_DIRECTIVE_OPTION_RE`)
+    that open it; the token itself when it opens with none."""
+    children = token.children or []
+    cut = 0
+    while cut < len(children):
+        end = next((i for i in range(cut, len(children)) if children[i].type in ("softbreak", "hardbreak")), None)
+        line = "".join(child.content for child in children[cut:end])
+        if not _DIRECTIVE_OPTION_RE.fullmatch(line) or end is None:
+            break
+        cut = end + 1
+    if cut == 0:
+        return token
+    kept = children[cut:]
+    return token.copy(children=kept, content="".join(child.content or "\n" for child in kept))
+
+
 def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
     skip_until: str | None = None
     note: int | None = None
     heading = False
+    opened = False
+    """Whether the next paragraph is the first of a `:::` container, where a directive's options stand."""
     for token in tokens:
         if skip_until is not None:
             skip_until = None if token.type == skip_until else skip_until
             continue
         kind = token.type
+        if kind == "inline" and opened:
+            token = _without_options(token)
+        opened = kind.startswith("container_") and kind.endswith("_open") or (opened and kind == "paragraph_open")
+        if kind == "inline" and _MYST_MARKUP_RE.fullmatch(token.content.strip()):
+            continue
         if kind == "table_open":
             skip_until = "table_close"
         elif kind in ("bullet_list_open", "ordered_list_open"):
@@ -509,6 +542,20 @@ def _field_header(block: Block) -> dict[str, str] | None:
     return {re.sub(r"[^a-z]", "", field["label"].lower()): field["value"] for field in fields if field}
 
 
+def _field_list(blocks: list[Block]) -> tuple[dict[str, str], int]:
+    """The fields of a list of `Label: value` items opening the text (`_FIELD_RE`, `_FIELD_LINES_MIN` of them or
+    more, and nothing else in the list), keyed as `_field_header` keys them, and how many blocks the list is; none
+    and 0 when the text opens otherwise.
+
+    A proposal template opens so (a Rust RFC's "- Feature Name: ...", "- Start Date: 2024-03-25", "- RFC PR: ...",
+    "- Rust Issue: N/A"): a record of the proposal, not sentences of it, as a converter's header paragraph is."""
+    items = list(takewhile(lambda block: block.kind == "bullet", blocks))
+    fields = [_FIELD_RE.fullmatch(item.text.strip()) for item in items]
+    if len(items) < _FIELD_LINES_MIN or not all(fields):
+        return {}, 0
+    return {re.sub(r"[^a-z]", "", field["label"].lower()): field["value"] for field in fields if field}, len(items)
+
+
 def _is_title_line(block: Block, title: str | None) -> bool:
     """Whether a paragraph is the title printed again with a few words glued to it (`_TITLE_LINE_WORDS`)."""
     text = squash(block.text)
@@ -588,8 +635,11 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks = [block for block, header in zip(blocks, headers, strict=True) if header is None]
     title, blocks = _without_title(blocks, _text(meta.get("title")) or (mail and mail.subject))
     fields = (_field_header(blocks[0]) if blocks and mail is None else None) or {}
+    listed, items = ({}, 0) if fields or mail is not None else _field_list(blocks)
     if fields:
         title, blocks = _without_title(blocks[1:], title or fields.get("title"))
+    elif listed:
+        title, blocks, fields = title or listed.get("title"), blocks[items:], listed
     overview, blocks = _opening_chrome(blocks, title, walk.linked)
     blocks = _closing_chrome(blocks)
     fields = {**overview, **fields}

@@ -399,7 +399,9 @@ _COLUMN_GAP_RE = re.compile(r"\S {3,}\S")
 _CENTRED_TOLERANCE = 3
 """How many columns a centred line's left and right margins may differ by: an odd length rounds one way, and a
 title centred by typing spaces (as hand-set drafts are) may sit a column further off."""
-_CENTRED_MIN_MARGIN = 8
+_CENTRED_MIN_MARGIN = 6
+"""How far in a centred title starts at least: an RFC's title of 57 characters, centred on its 72 columns, starts
+7 in ("A File Format to Aid in Security Vulnerability Disclosure"); a line of prose starts at the margin."""
 _INITIALS_NAME_RE = re.compile(
     r"(?:[A-Z][a-z]+ )?(?:[A-Z]\.[ -]?)+ ?(?:[a-z]{1,3} )*[A-Z][\w'’]+(?:[ -][A-Z][\w'’]+)?(?=(?:, Ed\.)?$)"
 )
@@ -429,8 +431,30 @@ def _is_centred(text: str, unit: _Unit, width: int) -> bool:
 
 
 def _is_opening_block(text: str, unit: _Unit) -> bool:
-    """Whether a unit is set as a memo's opening block, not as prose: every line in two columns or indented."""
-    return all(_COLUMN_GAP_RE.search(line) or line.startswith("   ") for line in _source_lines(text, unit))
+    """Whether a unit is set as a memo's opening block, not as prose: every line in two columns or indented, or
+    ending before the right column starts (`_left_column_only`)."""
+    lines = _source_lines(text, unit)
+    columned = [line for line in lines if _COLUMN_GAP_RE.search(line) or line.startswith("   ")]
+    return len(columned) == len(lines) or _left_column_only(lines, columned)
+
+
+_COLUMNED_LINES_MIN = 2
+
+
+def _left_column_only(lines: list[str], columned: list[str]) -> bool:
+    """Whether the lines not in two columns are each a left column whose right one is empty: an RFC's opening block
+    has an author with no affiliation under the name, so the line beside the RFC number has nothing at the right
+    ("Request for Comments: 9116" alone). Such a line ends before the right column starts on the lines that have one
+    (at least `_COLUMNED_LINES_MIN` of them), where a line of prose runs on across it."""
+    right = [gap.end() - 1 for line in lines if (gap := _last_gap(line))]
+    if len(right) < _COLUMNED_LINES_MIN:
+        return False
+    return all(line in columned or len(line.rstrip()) < min(right) for line in lines)
+
+
+def _last_gap(line: str) -> re.Match[str] | None:
+    """The last run of three spaces or more between two words of a line: where its right column starts."""
+    return next(reversed(list(_COLUMN_GAP_RE.finditer(line.rstrip()))), None)
 
 
 def _centred_title(text: str, units: list[_Unit]) -> _Header | None:
@@ -608,9 +632,11 @@ def _entry_key(text: str) -> str:
 
 
 def _listed_contents(units: list[_Unit]) -> set[int]:
-    """A contents list without page numbers (an e-book's) and its heading: a "Contents" heading, then short lines
-    only, until one of them comes again: the text opening with its first heading, which the list named before.
-    A list whose entries never come again before a sentence is no contents list and stays."""
+    """A contents list without page numbers (an e-book's, an unpaged RFC's) and its heading: a "Contents" heading,
+    then short lines only, until one of them comes again: the text opening with its first heading, which the list
+    named before. Each line is an entry, so a block of them (an RFC's section over its subsections, one block
+    between blank lines) names each of its headings. A list whose entries never come again before a sentence is no
+    contents list and stays."""
     found: set[int] = set()
     for start, unit in enumerate(units):
         if not _CONTENTS_HEADING_RE.fullmatch(unit.text.strip()):
@@ -622,10 +648,10 @@ def _listed_contents(units: list[_Unit]) -> set[int]:
                 len(line.strip()) <= _HEADING_MAX_CHARS and len(line.split()) <= _HEADING_MAX_WORDS for line in lines
             ):
                 break
-            if (key := _entry_key(units[end].text)) in seen:
+            if _entry_key(units[end].text) in seen:
                 found.update(range(start, end))
                 break
-            seen.add(key)
+            seen.update(_entry_key(line) for line in lines)
     return found
 
 
@@ -1015,14 +1041,25 @@ _FIELD_RE = re.compile(r"[A-Z][A-Z .,'’&-]*[A-Z]:\s+\S")
 """A line that gives a field under a label in capitals ("FOR RESPONDENT: Timothy R. Block, Esquire")."""
 
 
+_VALUE_LINE_RE = re.compile(r"[A-Z][\w-]*:[ \t]+(?=\S*[\d/@.:])\S+")
+"""A field's line whose value is one token of figures or punctuation: an address, a time, a key's id."""
+_RULE_LINE_RE = re.compile(r"[A-Za-z][\w-]*[ \t]+=[ \t]+\S.*")
+"""A grammar's rule on a line of its own: a name, then `=` set apart by spaces, then its definition (ABNF's
+"CRLF = CR LF", "DIGIT = %x30-39")."""
+
+
 def _kind(units: list[_Unit], position: int) -> ParagraphKind:
     """What the unit at `position` is: a heading (with something under it), a list's item or text.
 
     A labelled line above another ("FOR RESPONDENT: ..." over "FOR THE DEPARTMENT OF HOMELAND SECURITY: ...") is one
-    of a list of fields, as a decision lists its counsel, not a heading over the text below it."""
+    of a list of fields, as a decision lists its counsel, not a heading over the text below it. So is a line naming a
+    field and giving it a value that is no word (`_VALUE_LINE_RE`: "Policy: https://example.com/policy.html",
+    "Expires: 2021-12-31T18:37:07z"), as a specification shows an example line of the format it defines, and a
+    grammar's rule (`_RULE_LINE_RE`): a heading titles what follows in words."""
     unit = units[position]
     following = units[position + 1] if position + 1 < len(units) else None
     fields = following is not None and _FIELD_RE.match(unit.text) and _FIELD_RE.match(following.text)
+    fields = fields or _VALUE_LINE_RE.fullmatch(unit.text) or _RULE_LINE_RE.fullmatch(unit.text)
     if following is not None and not fields and (_is_heading(unit) or _is_section_heading(units, position)):
         return "heading"
     return "bullet" if unit.bullet else "text"

@@ -1,0 +1,120 @@
+"""Two specifications of the wild collection from producers it had not held (tests/data/wild, see its manifest.jsonl):
+RFC 9116 in the IETF's v3 plain text (unpaged: no page footers, a contents list without page numbers, an opening
+block whose right column is empty beside the RFC number), and a Rust RFC as The Rust RFC Book (mdBook) publishes it
+(no title, the template's header a bulleted list of fields, named footnotes defined in the text, two cited only in a
+table).
+
+Expected values are what each document prints.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+
+
+@pytest.fixture(scope="module")
+def rfc() -> Article:
+    (article,) = articles(WILD / "ietf-rfc9116-security-txt.txt")
+    return article
+
+
+@pytest.fixture(scope="module")
+def proposal() -> Article:
+    (article,) = articles(WILD / "rust-rfc-3595-crates-io-team-under-dev-tools.md")
+    return article
+
+
+def texts(article: Article) -> list[str]:
+    return [paragraph.text for paragraph in article.paragraphs]
+
+
+def test_an_opening_block_with_an_empty_right_column_still_gives_the_rfcs_title_authors_and_date(rfc: Article) -> None:
+    """The line "Request for Comments: 9116" has nothing at its right: the first author has no affiliation line."""
+    assert (rfc.title, rfc.author, rfc.date) == (
+        "A File Format to Aid in Security Vulnerability Disclosure",
+        "E. Foudil, Y. Shafranovich",
+        "2022-04",
+    )
+    assert not [text for text in texts(rfc) if "Request for Comments" in text]
+
+
+def test_a_contents_list_without_page_numbers_is_not_text(rfc: Article) -> None:
+    """Each block of the list is a section over its subsections; the text opens with the first one's heading."""
+    lines = texts(rfc)
+    assert "Table of Contents" not in lines
+    assert not [text for text in lines if "2.1.  Comments" in text and "\n" in text]
+    introduction = lines.index("1.  Introduction")
+    assert lines[introduction - 1].startswith("This document is subject to BCP 78")
+
+
+def test_an_example_line_of_the_format_is_no_heading(rfc: Article) -> None:
+    """The example "Expires: 2021-12-31T18:37:07z" stands in section 2.5.5, not over the sections after it."""
+    (example, *_) = [paragraph for paragraph in rfc.paragraphs if paragraph.text == "Expires: 2021-12-31T18:37:07z"]
+    assert (example.kind, example.section) == ("text", "2.5.5.  Expires")
+    acknowledgments = next(p for p in rfc.paragraphs if p.text.startswith("We would like to thank the following"))
+    assert acknowledgments.section == "2.5.1.  Acknowledgments"
+
+
+def test_a_list_of_fields_opening_the_proposal_dates_it_and_is_not_text(proposal: Article) -> None:
+    """The item "- Start Date: 2024-03-25" is the template's record; no title is printed; "Summary" is a section."""
+    assert (proposal.title, proposal.author, proposal.date) == (None, None, "2024-03-25")
+    assert not [text for text in texts(proposal) if text.startswith(("Feature Name:", "Start Date:", "RFC PR:"))]
+    assert (proposal.paragraphs[0].kind, proposal.paragraphs[0].text) == ("heading", "Summary")
+
+
+def test_named_notes_defined_in_the_text_resolve_in_the_order_they_are_cited(proposal: Article) -> None:
+    """[^subteam-requirement] is defined two paragraphs after its marker; [^count] and [^mods] are cited in the
+    table only, and keep their places in the numbering."""
+    assert "It is the only team without any subteams[2]." in texts(proposal)[3]
+    assert proposal.footnotes[2].startswith("This RFC is not proposing any sort of requirement")
+    assert proposal.footnotes[3].startswith("As calculated by doing a search in the Teams repo")
+    assert proposal.footnotes[5].startswith("It is currently the unofficial plan that Carol Nichols")
+    assert len(proposal.footnotes) == 5
+    assert not [text for text in texts(proposal) if "[^" in text]
+
+
+def test_a_grammars_rule_on_a_line_of_its_own_is_no_heading() -> None:
+    """RFC 2616 sets "CRLF = CR LF" alone between two paragraphs of section 2.2; the prose after it is still 2.2's."""
+    (article,) = articles(WILD / "ietf-rfc2616-http11.txt")
+    (rule,) = [paragraph for paragraph in article.paragraphs if paragraph.text == "CRLF           = CR LF"]
+    assert (rule.kind, rule.section) == ("text", "2.2 Basic Rules")
+    folded = next(p for p in article.paragraphs if p.text.startswith("HTTP/1.1 header field values can be folded"))
+    assert folded.section == "2.2 Basic Rules"
+
+
+@pytest.fixture(scope="module")
+def myst() -> Article:
+    (article,) = articles(WILD / "jupyter-book-content-blocks-myst.md")
+    return article
+
+
+def test_myst_targets_and_comments_are_not_text(myst: Article) -> None:
+    """`(content:admonitions)=` names the section below it for cross-references and `% REMOVE ...` is a comment:
+    MyST prints neither."""
+    lines = texts(myst)
+    assert not [text for text in lines if text.endswith(")=") or text.startswith("%")]
+    assert lines[lines.index("Notes, warnings, and other admonitions") - 1] == (
+        "For a list of syntax extensions in MyST, see the MyST documentation."
+    )
+
+
+def test_a_directives_option_lines_are_not_its_text(myst: Article) -> None:
+    """`:::{note}` over `:class: dropdown`: the option sets the box; the note's words start after it. (A directive
+    fenced with backticks is still read as a listing, its options with it.)"""
+    assert "Here's a dropdown note! See components:dropdowns for more details." in texts(myst)
+    prose = [paragraph.text for paragraph in myst.paragraphs if paragraph.kind != "preformatted"]
+    assert not [text for text in prose if text.startswith(":")]
+
+
+def test_myst_named_notes_cited_in_one_sentence_resolve(myst: Article) -> None:
+    assert "For example, here's a footnote [1] and here's another one [2]." in texts(myst)[-1]
+    assert myst.footnotes == {
+        1: "Here's the text of my first note.",
+        2: "And the text of my second note. Note that you can include Markdown footnote definitions.",
+    }
