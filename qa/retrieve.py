@@ -6,6 +6,7 @@ import re
 from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import chain
 
 import numpy as np
 
@@ -233,8 +234,11 @@ class Retriever:
         self._notes = Remembered(lambda key: note_offsets(self._spans[key]), TERM_SETS_KEPT)
         """`note_offsets` of each paragraph's spans, kept as they are."""
         """`pieces_of` each paragraph's spans, kept as they are."""
-        self._windows = Remembered(lambda key: windows_of(self._spans[key]), TERM_SETS_KEPT)
-        """`windows_of` each paragraph's spans, kept as they are."""
+        self._windows = Remembered(
+            lambda key: np.array(windows_of(self._spans[key]), dtype=np.intp).reshape(-1, WINDOW_SENTENCES),
+            TERM_SETS_KEPT,
+        )
+        """`windows_of` each paragraph's spans, kept as an array of one row a window."""
         self._folded: dict[Key, str] = {}
         """`_fold` of each paragraph a question has reached, made on first use: a start never reads every text."""
         self._fragments: dict[Key, bool] = {}
@@ -318,11 +322,17 @@ class Retriever:
         keys = self._distinct(order, max(k, RERANK_POOL) if retriever == "dense" else k)
         scores = [dense[key] if key in dense else self._dense_score(key, query, wanted) for key in keys]
         spans = list(map(self._spans.get, keys))
-        span_scores = self._span_scores(keys, query, wanted)
+        groups = list(map(self._entries, keys))
+        vectors = self.index.vectors
+        # One product per paragraph, as ever: BLAS sums a row differently in a larger product (about one score in
+        # six moved by a bit on the bundled index), and a quote is chosen by comparing these scores. Made once for
+        # both the quoting scores and the windows.
+        cosines = [vectors[positions] @ query for positions in groups]
+        span_scores = self._span_scores(keys, groups, cosines, wanted)
         if retriever == "dense":
-            lexical = self._lexical_shares(question, keys)
+            lexical = self._lexical_shares(question, groups)
             pieces = list(map(self._pieces.get, keys))
-            windows = self._best_windows(keys, query, wanted)
+            windows = self._best_windows(keys, groups, cosines, wanted)
             verbatim = [key in holding for key in keys]
             chosen = self._rerank(scores, pieces, span_scores, windows, verbatim, lexical, k)
         else:
@@ -383,40 +393,42 @@ class Retriever:
             reverse=True,
         )[:k]
 
-    def _best_windows(self, keys: Sequence[Key], query: np.ndarray, wanted: QuestionTerms) -> list[float]:
+    def _best_windows(
+        self, keys: Sequence[Key], groups: Sequence[np.ndarray], cosines: Sequence[np.ndarray], wanted: QuestionTerms
+    ) -> list[float]:
         """Each paragraph's best window's score (`windows_of`): the mean cosine of its sentences plus the rare-term
-        bonus of their words together, as a span's for quoting; -inf for a paragraph with no window."""
+        bonus of their words together, as a span's for quoting; -inf for a paragraph with no window. `groups` are the
+        paragraphs' entry positions and `cosines` their entries' cosines with the question, in order.
+
+        A window's words count only where the question uses them, so each sentence's terms are first cut down to the
+        question's (a set of a few numbers) and a window joins those; its means are taken all at once, each over
+        the same four float32 values in the same order as one `np.mean` each."""
         best = []
-        for key in keys:
+        asked = wanted.terms
+        for key, positions, paragraph_cosines in zip(keys, groups, cosines, strict=True):
             windows = self._windows[key]
-            if not windows:
+            if not len(windows):
                 best.append(-np.inf)
                 continue
-            positions = self._entries(key)
-            cosines = self.index.vectors[positions] @ query
-            held = {i: self._entry_terms[int(positions[i])] for window in windows for i in window}
-            shares = wanted.overlaps(set().union(*(held[i] for i in window)) for window in windows)
-            best.append(
-                max(
-                    float(np.mean(cosines[list(window)])) + self.span_term_weight * share
-                    for window, share in zip(windows, shares, strict=True)
-                )
-            )
+            rows = windows.tolist()
+            held = {i: asked & self._entry_terms[int(positions[i])] for i in dict.fromkeys(chain.from_iterable(rows))}
+            shares = wanted.overlaps(set().union(*(held[i] for i in window)) for window in rows)
+            means = paragraph_cosines[windows].mean(axis=1).tolist()
+            best.append(max(mean + self.span_term_weight * share for mean, share in zip(means, shares, strict=True)))
         return best
 
-    def _lexical_shares(self, question: str, keys: Sequence[Key]) -> list[float]:
-        """Each paragraph's best entry's BM25 score as a share of the best such score among `keys` (0 when none
-        holds a question word)."""
-        if not keys:
+    def _lexical_shares(self, question: str, groups: Sequence[np.ndarray]) -> list[float]:
+        """Each paragraph's best entry's BM25 score as a share of the best such score among the paragraphs, whose
+        entry positions are `groups` (0 when none holds a question word)."""
+        if not groups:
             return []
-        groups = [self._entries(key) for key in keys]
         positions = np.concatenate(groups)
         order = np.argsort(positions)
         found = np.empty(len(positions), dtype=np.float32)
         found[order] = self.lexical.scores_of(question, positions[order])
         best = np.maximum.reduceat(found, np.cumsum([0] + [len(group) for group in groups[:-1]]))
         top = float(best.max())
-        return (best / top).tolist() if top > 0 else [0.0] * len(keys)
+        return (best / top).tolist() if top > 0 else [0.0] * len(groups)
 
     def _verbatim_first(self, question: str, order: list[Key]) -> tuple[list[Key], set[Key]]:
         """A keyword look-up: the paragraphs that hold the words as written come first, in their order;
@@ -440,9 +452,9 @@ class Retriever:
         """Dense evidence score of each paragraph among the `depth` nearest (allowed) entries."""
         best: dict[Key, float] = {}
         found = self.index.search(query, depth, allowed)
-        keys = self._paragraph_of[[position for position, _ in found]].tolist()
-        for key, (position, score) in zip(keys, found, strict=True):
-            if self._is_note(key, position):
+        keys, notes = self._paragraphs_and_notes([position for position, _ in found])
+        for key, note, (_, score) in zip(keys, notes, found, strict=True):
+            if note:
                 score -= NOTE_PENALTY
             if score > best.get(key, -np.inf):
                 best[key] = score
@@ -455,9 +467,14 @@ class Retriever:
         cosines = self.index.vectors[self._entries(key)] @ query - self._note_penalties(key)
         return float(np.max(cosines)) + self._bonuses([key], wanted)[0]
 
-    def _is_note(self, key: Key, position: int) -> bool:
-        """Whether the entry at `position`, of paragraph `key`, is a note's (`note_offsets`)."""
-        return position - int(self._by_paragraph[self._paragraph_start[key]]) in self._notes[key]
+    def _paragraphs_and_notes(self, positions: list[int]) -> tuple[list[Key], list[bool]]:
+        """The paragraph of each entry at `positions`, and whether the entry is a note's (`note_offsets`); each entry's
+        place in its paragraph found for all of them in one numpy step, as a search returns about a hundred."""
+        keys = self._paragraph_of[positions]
+        offsets = (np.asarray(positions, dtype=np.int64) - self._by_paragraph[self._paragraph_start[keys]]).tolist()
+        keys = keys.tolist()
+        notes = list(map(self._notes.get, keys))
+        return keys, [offset in held for offset, held in zip(offsets, notes, strict=True)]
 
     def _note_penalties(self, key: Key) -> np.ndarray:
         """`NOTE_PENALTY` for each of the paragraph's entries that is a note's, 0 for the others, in order."""
@@ -488,30 +505,28 @@ class Retriever:
         """Paragraphs by their best entry's BM25 score; entries without a question word are left out, and so are notes'
         entries: a reference note's title words match a topic's words as exactly as the text's do (on the bundled dev
         split they cost BM25 one question's recall@1), while the dense ranking discounts them (`NOTE_PENALTY`)."""
-        found = self.lexical.top(question, depth, allowed)
-        keys = self._paragraph_of[[position for position, _ in found]].tolist()
-        return list(
-            dict.fromkeys(
-                key for key, (position, _) in zip(keys, found, strict=True) if not self._is_note(key, position)
-            )
+        keys, notes = self._paragraphs_and_notes(
+            [position for position, _ in self.lexical.top(question, depth, allowed)]
         )
+        return list(dict.fromkeys(key for key, note in zip(keys, notes, strict=True) if not note))
 
-    def _span_scores(self, keys: Sequence[Key], query: np.ndarray, wanted: QuestionTerms) -> list[list[float]]:
-        """The score for quoting of each entry of each paragraph, in the order of `_spans`: its cosine plus the
-        rare-term bonus; the term overlaps of all the paragraphs' entries found in one call."""
-        groups = [self._entries(key) for key in keys]
+    def _span_scores(
+        self, keys: Sequence[Key], groups: Sequence[np.ndarray], cosines: Sequence[np.ndarray], wanted: QuestionTerms
+    ) -> list[list[float]]:
+        """The score for quoting of each entry of each paragraph, in the order of `_spans`: its cosine (`cosines`,
+        the entries at `groups`) less the note penalty, plus the rare-term bonus; the term overlaps of all the
+        paragraphs' entries found in one call."""
         if not groups:
             return []
         shares = wanted.overlaps(map(self._entry_terms.get, np.concatenate(groups).tolist()))
-        # One product per paragraph, as ever: BLAS sums a row differently in a larger product (about one score in
-        # six moved by a bit on the bundled index), and a quote is chosen by comparing these scores. The bonus is
-        # then added to all of them at once, in float64, as Python's floats added it one by one.
-        vectors = self.index.vectors
+        # A paragraph without notes has no penalty to take off: subtracting its zeros would only make a float64
+        # copy of the same values, which the concatenation makes anyway. The bonus is then added to all of them at
+        # once, in float64, as Python's floats added it one by one.
         products = [
-            vectors[positions] @ query - self._note_penalties(key) for key, positions in zip(keys, groups, strict=True)
+            paragraph_cosines - self._note_penalties(key) if self._notes[key] else paragraph_cosines
+            for key, paragraph_cosines in zip(keys, cosines, strict=True)
         ]
-        cosines = np.concatenate(products).astype(np.float64)
-        scores = (cosines + self.span_term_weight * np.asarray(shares, dtype=np.float64)).tolist()
+        scores = (np.concatenate(products, dtype=np.float64) + self.span_term_weight * np.asarray(shares)).tolist()
         ends = np.cumsum([len(positions) for positions in groups]).tolist()
         return [scores[start:end] for start, end in zip([0, *ends[:-1]], ends, strict=True)]
 

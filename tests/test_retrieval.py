@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 from fastapi.testclient import TestClient
 
 from embeddings import Encoder
 from qa import Assistant, Settings
 from qa.errors import InvalidQuestion
-from qa.retrieve import WINDOW_SENTENCES, best_piece, fuse, is_fragment, pieces_of, windows_of
+from qa.retrieve import WINDOW_SENTENCES, best_piece, fuse, is_fragment, note_offsets, pieces_of, windows_of
 from qa.sentences import Span
 from qa.terms import terms
 from tests.conftest import PROJECT_ROOT, open_built
@@ -187,6 +188,47 @@ def test_an_answer_told_over_several_sentences_ranks_first_by_its_window(review:
     question = "Of the eleven applications reviewed, which are commercial providers that charge for their service?"
     first, *_ = review.retriever.search(question, 3)
     assert "The three commercial providers, namely Authorea, Code Ocean, and Gigantum" in first.paragraph.text
+
+
+def test_a_window_scores_its_sentences_mean_cosine_plus_the_rare_term_bonus_of_their_words_together(
+    review: Assistant,
+) -> None:
+    # Worked out window by window, the way the score is defined: each window's four float32 cosines averaged by
+    # `np.mean`, plus the bonus of the union of its sentences' terms; the ranking reads the best window of each.
+    question = "Of the eleven applications reviewed, which are commercial providers that charge for their service?"
+    retriever = review.retriever
+    query, wanted = retriever.encoder.encode_query(question), retriever._wanted(question)
+    keys = [key for key in retriever._dense_scores(query, wanted, 120) if len(retriever._windows[key])]
+    groups = [retriever._entries(key) for key in keys]
+    cosines = [review.index.vectors[positions] @ query for positions in groups]
+    expected = []
+    for key, positions, paragraph_cosines in zip(keys, groups, cosines, strict=True):
+        windows = windows_of(retriever._spans[key])
+        expected.append(
+            max(
+                float(np.mean(paragraph_cosines[list(window)]))
+                + retriever.span_term_weight
+                * wanted.overlap(set().union(*(retriever._entry_terms[int(positions[i])] for i in window)))
+                for window in windows
+            )
+        )
+    assert len(keys) >= 3
+    assert retriever._best_windows(keys, groups, cosines, wanted) == expected
+
+
+def test_a_found_entry_is_a_note_s_exactly_where_its_span_repeats_one_its_paragraph_gave_before(
+    assistant: Assistant,
+) -> None:
+    retriever = assistant.retriever
+    positions = [position for position, _ in assistant.index.search(retriever.encoder.encode_query(G8), 400)]
+    keys, notes = retriever._paragraphs_and_notes(positions)
+    expected = [
+        position - int(retriever._entries(key)[0]) in note_offsets(retriever._spans[key])
+        for key, position in zip(keys, positions, strict=True)
+    ]
+    assert keys == retriever._paragraph_of[positions].tolist()
+    assert notes == expected
+    assert any(notes) and not all(notes)
 
 
 def test_a_paragraph_is_read_with_its_section_heading_s_and_title_s_words(julia: Assistant) -> None:
