@@ -108,3 +108,10 @@ def test_typeset_opinions_title_is_the_case_its_running_head_names() -> None:
 def test_an_opinions_author_line_closed_by_a_colon_names_its_judge() -> None:
     """The Ninth Circuit opens the opinion "CALLAHAN, Circuit Judge:"."""
     assert first(TYPESET).author == "CALLAHAN, Circuit Judge"
+
+
+def test_an_opinions_title_is_the_case_name_its_first_page_prints_over_the_caption() -> None:
+    """Gildernew's first page prints "Gildernew v. Gantner" under the docket number, over the court's name and a
+    caption parting "FRANCIS B. GILDERNEW," from "ANDREA QUARANTILLO, ..." by "–v.–"; the text cites the decision
+    below as "Gildernew v. Quarantillo", which is not this case's name."""
+    assert first(PLEADING).title == "Gildernew v. Gantner"

@@ -4195,9 +4195,9 @@ _HEAD_PAGE_NUMBER_RE = re.compile(r"^\d{1,5}\s+|\s+\d{1,5}$")
 """A page number at either end of a running head."""
 
 
-_VERSUS_RE = re.compile(r"(?:v|vs)\.|versus", re.IGNORECASE)
+_VERSUS_RE = re.compile(r"[–—-]?(?:v|vs)\.[–—-]?|versus", re.IGNORECASE)
 """The line of its own that parts a case's parties in its caption: "v.", "vs." or the word in full, "versus", as
-the Fifth Circuit sets it."""
+the Fifth Circuit sets it; between dashes ("–v.–") as the Second Circuit does."""
 _ROLES = frozenset(
     "plaintiff defendant appellant appellee petitioner respondent intervenor movant claimant cross counter third "
     "party".split()
@@ -4309,6 +4309,9 @@ def _case_name(parties: tuple[str, str], lines: list[_Line]) -> str:
     the text calls it by (`_short_name`): "St. Pierre v. Standard Insurance Company". A caption sets the names in
     capitals and adds to each its office or capacity; the text's citation is the name the case is known by."""
     first, second = (_first_party(name) for name in parties)
+    printed = _printed_case_name(first, lines)
+    if printed is not None:
+        return printed
     words = second.split()
     seconds = "|".join(r"\s+".join(map(re.escape, words[start:])) for start in range(len(words)))
     firsts = r"\s+".join(map(re.escape, first.split()))
@@ -4316,6 +4319,28 @@ def _case_name(parties: tuple[str, str], lines: list[_Line]) -> str:
     text = " ".join(line.text for line in lines)
     found = cited.search(text)
     return squash(found.group()) if found else f"{_short_name(first, text)} v. {_short_name(second, text)}"
+
+
+def _printed_case_name(first: str, lines: list[_Line]) -> str | None:
+    """The case's name as a line of the first page prints it on its own, where one does: the first party by the last
+    words of its name (`first`, as the caption gives it), "v." and the other side as the court names it, in mixed
+    case ("Gildernew v. Gantner", atop the Second Circuit's opinion under its docket number). The court's own name
+    for the case goes before one made from the caption: the other side may be named for a party the caption does
+    not list first (an officer since substituted)."""
+    words = first.split()
+    tails = {" ".join(words[start:]).casefold() for start in range(len(words))}
+    for line in lines:
+        if line.page != 1:
+            break
+        found = _CAPTION_RE.fullmatch(line.text)
+        if (
+            found is not None
+            and found["first"].casefold() in tails
+            and all(_TITLE_WORD_RE.match(word) and word[0].isupper() for word in found["second"].split())
+            and not _captioned(line.text)
+        ):
+            return line.text
+    return None
 
 
 def _first_party(name: str) -> str:
