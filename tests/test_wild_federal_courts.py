@@ -88,3 +88,30 @@ def test_a_headnote_number_opening_a_paragraph_cites_no_note() -> None:
     (labelled,) = [p for p in found if p.text.startswith("[1] The conclusion that the district court")]
     assert labelled.literal[0] == 0
     assert 1 not in [marker.number for marker in labelled.markers]
+
+
+def test_a_treatises_subsection_typed_in_brackets_cites_no_note() -> None:
+    """Mortimer's notes are cited by raised numbers; "¶ 134.22[2][b]", typed in the text's size on its baseline, is
+    a subsection of Moore's Federal Practice: its "[2]" stays in the quote and cites no note 2."""
+    found = [p for article in articles(TYPESET) for p in article.paragraphs]
+    (cited,) = [p for p in found if "See also Hegler, 50 F.3d at 1475 (same); Moore’s Federal Practice" in p.text]
+    assert "Moore’s Federal Practice ¶ 134.22[2][b]. Here, even though there was not a trial" in cited.text
+    assert cited.markers == ()
+
+
+def test_typeset_opinions_title_is_the_case_its_running_head_names() -> None:
+    """The first page sets the court's name large and lists the parties beside the docket's column; every later
+    page's head names the case beside the reporter's page number ("2086 MORTIMER v. BACA")."""
+    assert first(TYPESET).title == "MORTIMER v. BACA"
+
+
+def test_an_opinions_author_line_closed_by_a_colon_names_its_judge() -> None:
+    """The Ninth Circuit opens the opinion "CALLAHAN, Circuit Judge:"."""
+    assert first(TYPESET).author == "CALLAHAN, Circuit Judge"
+
+
+def test_an_opinions_title_is_the_case_name_its_first_page_prints_over_the_caption() -> None:
+    """Gildernew's first page prints "Gildernew v. Gantner" under the docket number, over the court's name and a
+    caption parting "FRANCIS B. GILDERNEW," from "ANDREA QUARANTILLO, ..." by "–v.–"; the text cites the decision
+    below as "Gildernew v. Quarantillo", which is not this case's name."""
+    assert first(PLEADING).title == "Gildernew v. Gantner"

@@ -3914,11 +3914,14 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     word (`_info_title_lines`): the larger line is then the journal's name over it. A line set in the margin beside
     the text (`_side_headings`: a report cover's logo left of its addressee) heads that text, not the document.
 
-    The title and a "By" byline are the first page's, or a case's caption (`_caption`, `_running_caption`); a
-    caption naming its parties' roles (`_parties`) gives the case's name (the running head's, else `_case_name`),
-    and the court's name over it is no title; a byline giving the author's job (`_signed`) may stand on the opening
-    pages or close the last one; an opinion names its judge (`_judge`); with no person named, the body that issues
-    it (`_issuer`, from `pages`, every line of each page, running ones too); the date is `_dated`.
+    The title and a "By" byline are the first page's, or a case's caption (`_caption`), else the case's name its
+    running head prints (`_running_caption`); a caption naming its parties' roles (`_parties`) gives the case's
+    name (the running head's, else `_case_name`). An opinion is a case's, and the court's name set large over it
+    (the same on every opinion the court issues) is no title, whether the first page's caption is a block of its
+    own or runs beside the docket's column, where only the running head names the case. A byline giving the
+    author's job (`_signed`) may stand on the opening pages or close the last one; an opinion names its judge
+    (`_judge`); with no person named, the body that issues it (`_issuer`, from `pages`, every line of each page,
+    running ones too); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
     candidates = [
@@ -3953,7 +3956,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         title_lines = _stack_title(first[end:])
     caption = _caption(first[end:], words)
     parties = None if caption else _parties(first[end:])
-    if caption or parties:
+    running = None if caption else _running_caption(pages)
+    if caption or parties or running:
         masthead = masthead or title_lines  # a court's name over the case's caption: it issues the case, not titles it
         title_lines = caption
         end = first.index(caption[-1]) + 1 if caption else end
@@ -3961,11 +3965,10 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     for line in title_lines if printed is None else []:
         printed = _join(printed or "", line.text, words)
     title = (
-        (_running_caption(pages) or _case_name(parties, lines))
-        if parties
-        else _fuller(printed, _info(metadata, "Title"), first)
+        running
+        or (_case_name(parties, lines) if parties else None)
+        or _fuller(printed, _info(metadata, "Title"), first)
         or _running_title(lines, body_size, pages)
-        or _running_caption(pages)
     )
     under = first[end] if title_lines and end < len(first) and first[end].size < largest else None
     byline = next((line for line in first if (by := BYLINE_BY_RE.fullmatch(line.text)) and _names(by.group(1))), None)
@@ -4175,20 +4178,26 @@ def _captioned(text: str) -> bool:
 def _running_caption(pages: list[list[_Line]]) -> str | None:
     """The case's caption the running head prints at the top of two pages or more (`_captioned`): an opinion whose
     first page lists its parties in full gives the case's name in its running head ("GIFT SURPLUS, LLC V. STATE EX
-    REL. COOPER")."""
+    REL. COOPER"). A reporter sets the page's number in the same line, at its outer end ("2086 MORTIMER v. BACA",
+    "MORTIMER v. BACA 2087"): the number is the page's, not the case's, and each page's differs."""
     heads = Counter(
-        line.text
+        head
         for page in pages[1:]
         if page
         for line in page
-        if line.row <= min(other.row for other in page) + 1 and _captioned(line.text)
+        if line.row <= min(other.row for other in page) + 1
+        and _captioned(head := _HEAD_PAGE_NUMBER_RE.sub("", line.text))
     )
     return next((text for text, count in heads.most_common(1) if count >= _RUNNING_TITLE_REPEATS), None)
 
 
-_VERSUS_RE = re.compile(r"(?:v|vs)\.|versus", re.IGNORECASE)
+_HEAD_PAGE_NUMBER_RE = re.compile(r"^\d{1,5}\s+|\s+\d{1,5}$")
+"""A page number at either end of a running head."""
+
+
+_VERSUS_RE = re.compile(r"[–—-]?(?:v|vs)\.[–—-]?|versus", re.IGNORECASE)
 """The line of its own that parts a case's parties in its caption: "v.", "vs." or the word in full, "versus", as
-the Fifth Circuit sets it."""
+the Fifth Circuit sets it; between dashes ("–v.–") as the Second Circuit does."""
 _ROLES = frozenset(
     "plaintiff defendant appellant appellee petitioner respondent intervenor movant claimant cross counter third "
     "party".split()
@@ -4300,6 +4309,9 @@ def _case_name(parties: tuple[str, str], lines: list[_Line]) -> str:
     the text calls it by (`_short_name`): "St. Pierre v. Standard Insurance Company". A caption sets the names in
     capitals and adds to each its office or capacity; the text's citation is the name the case is known by."""
     first, second = (_first_party(name) for name in parties)
+    printed = _printed_case_name(first, lines)
+    if printed is not None:
+        return printed
     words = second.split()
     seconds = "|".join(r"\s+".join(map(re.escape, words[start:])) for start in range(len(words)))
     firsts = r"\s+".join(map(re.escape, first.split()))
@@ -4307,6 +4319,28 @@ def _case_name(parties: tuple[str, str], lines: list[_Line]) -> str:
     text = " ".join(line.text for line in lines)
     found = cited.search(text)
     return squash(found.group()) if found else f"{_short_name(first, text)} v. {_short_name(second, text)}"
+
+
+def _printed_case_name(first: str, lines: list[_Line]) -> str | None:
+    """The case's name as a line of the first page prints it on its own, where one does: the first party by the last
+    words of its name (`first`, as the caption gives it), "v." and the other side as the court names it, in mixed
+    case ("Gildernew v. Gantner", atop the Second Circuit's opinion under its docket number). The court's own name
+    for the case goes before one made from the caption: the other side may be named for a party the caption does
+    not list first (an officer since substituted)."""
+    words = first.split()
+    tails = {" ".join(words[start:]).casefold() for start in range(len(words))}
+    for line in lines:
+        if line.page != 1:
+            break
+        found = _CAPTION_RE.fullmatch(line.text)
+        if (
+            found is not None
+            and found["first"].casefold() in tails
+            and all(_TITLE_WORD_RE.match(word) and word[0].isupper() for word in found["second"].split())
+            and not _captioned(line.text)
+        ):
+            return line.text
+    return None
 
 
 def _first_party(name: str) -> str:
@@ -4521,11 +4555,12 @@ _JUDGE_RE = re.compile(r"(?P<judge>(?:CHIEF |CIRCUIT |DISTRICT )?(?:JUSTICE|JUDG
 SOTOMAYOR delivered the opinion of the Court.")."""
 
 _BENCH_RE = re.compile(
-    r"(?P<judge>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*, (?:[A-Z][a-z]+ ){0,3}(?:Justice|Judge|C\. ?J|J))\."
+    r"(?P<judge>[A-Z][A-Z'’-]+(?: [A-Z][A-Z'’-]+)*, (?:[A-Z][a-z]+ ){0,3}(?:Justice|Judge|C\. ?J|J))[.:]"
     r"(?:\s+[A-Z“\"].*)?"
 )
 """A court opinion's opening line as other courts print it: the name in capitals, then the title, any words of
-the office before it ("HUDSON, Justice.", "SMITH, J.", "SELYA, Circuit Judge."), alone on its line or with the
+the office before it ("HUDSON, Justice.", "SMITH, J.", "SELYA, Circuit Judge.", or with a colon as the Ninth
+Circuit sets it, "CALLAHAN, Circuit Judge:"), alone on its line or with the
 opinion's first sentence after it ("SELYA, Circuit Judge. This interlocutory appeal arises"). A panel names its
 judges after "Before" and in the plural ("Selya and Barron, Circuit Judges."), and a separate opinion's line goes
 on after a comma ("BARRON, Circuit Judge, concurring"): neither is the line."""
@@ -4683,6 +4718,64 @@ def _code_lines(pages: list[list[_Line]], body_size: float) -> set[int]:
     for line in code:
         line.text = literal_brackets(line.text)
     return {id(line) for line in code}
+
+
+_TYPED_BRACKET_RE = re.compile(rf"\[({NOTE_NUMBER})\]")
+
+
+def _typed_brackets(line: _Line) -> list[int]:
+    """The numbers of the bracketed numbers a line types in its words' size on their baseline ("¶ 134.22[2][b]"), in
+    order, from its characters: a raised marker is smaller and set above the baseline, brackets or none. The words'
+    size is the line's largest, for a short line may hold more of its marker's characters than of words ("MBE[15]",
+    a raised "[15]" after three letters)."""
+    printed = [c for c in line.chars if not c["text"].isspace()]
+    if not printed:
+        return []
+    size = max(c["size"] for c in printed)
+    baseline = median(c["bottom"] for c in printed if c["size"] >= size * _SUPERSCRIPT_SIZE)
+    owners = [c for c in printed for _ in c["text"]]  # the character each place of the text is read from
+    text = "".join(c["text"] for c in printed)
+    return [
+        int(found[1])
+        for found in _TYPED_BRACKET_RE.finditer(text)
+        if all(
+            c["size"] >= size * _SUPERSCRIPT_SIZE and c["bottom"] >= baseline - _RAISED * size
+            for c in owners[found.start() : found.end()]
+        )
+    ]
+
+
+def _typed_subsections(lines: list[_Line]) -> None:
+    """Guard as words (`literal_brackets`) the bracketed numbers typed in the text's own size, on the baseline and
+    within a line (`_typed_brackets`), in a document whose markers are raised.
+
+    A document cites its notes in one style: raised small numbers ("indifference.”²"), or bracketed numbers typed as
+    the text is ("rights.”[33]", a UN report's style, whose notes open "[33]" at the foot). Where raised markers
+    outnumber typed brackets (its notes' own raised numbers counted with the text's), a typed bracket is no marker
+    but words: a treatise's or a statute's subsection ("Moore's Federal Practice ¶ 134.22[2][b]") that, read as a
+    marker, would cite the document's note 2 and drop its digits from the quote. A document in the typed style, or
+    one citing a numbered reference list in brackets beside a few raised notes, keeps its brackets as markers. A
+    bracket opening a line is left to the rules for numbered paragraphs and notes (`_opening_label`, `_Notes`)."""
+    typed: list[tuple[_Line, list[int], int]] = []
+    raised = within = 0
+    for line in lines:
+        numbers = _typed_brackets(line)
+        opening = int(bool(numbers) and line.text.startswith(f"[{numbers[0]}]") and not line.marked)
+        raised += max(0, len(MARKER_RE.findall(line.text)) - len(numbers))
+        within += len(numbers) - opening
+        if numbers[opening:]:
+            typed.append((line, numbers[opening:], opening))
+    if not typed or raised <= within:
+        return
+    for line, numbers, opening in typed:
+        parts: list[str] = []
+        start = 0
+        for found in MARKER_RE.finditer(line.text, opening):
+            if numbers and int(found[1]) == numbers[0]:
+                numbers.pop(0)
+                parts.append(line.text[start : found.start()] + literal_brackets(found[0]))
+                start = found.end()
+        line.text = "".join(parts) + line.text[start:]
 
 
 def _unaffiliated(feet: list[dict[int, str]], marks: frozenset[int]) -> list[dict[int, str]]:
@@ -5047,6 +5140,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
     code = _code_lines(lines_of, body_size)
     prose = [line for lines in lines_of for line in lines if id(line) not in dropped and id(line) not in code]
+    _typed_subsections(prose)
     _unraised_markers(prose)
     _parenthesised_markers(prose)
     _split_citations(prose)
