@@ -9,9 +9,11 @@ files) gives them as this parser needs, so the parts are read directly with lxml
 
 Numbering: Word numbers footnotes 1, 2, ... and endnotes separately (i, ii, ... by default), each in
 the order the body cites them; the `w:id`s are internal and need not match. One article has one
-note space, so footnotes keep the numbers Word shows (1..F, by first citation) and endnotes follow
-them (F+1..F+E). A marker is written `[n]` with that number; a reference to a note that its part
-does not hold still gets its number, so it stays a marker of an undefined note.
+note space, so a kind Word prints in digits keeps the numbers it prints and the other follows it
+(a footnote printed "*" after endnotes printed 1..E); where both print digits, footnotes keep 1..F
+and endnotes follow them (F+1..F+E); a note with a custom mark comes after all (`_Numbers`). A
+marker is written `[n]` with that number; a reference to a note that its part does not hold still
+gets its number, so it stays a marker of an undefined note.
 """
 
 from __future__ import annotations
