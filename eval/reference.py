@@ -44,6 +44,7 @@ import shutil
 import subprocess
 import tempfile
 import unicodedata
+import zipfile
 from collections import Counter
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -720,14 +721,54 @@ _DOCX_NOTE_REF_RE = re.compile(
 _DOCX_NOTE_RE = re.compile(r'<li id="(?P<kind>footnote|endnote)-(?P<id>[^"]+)">')
 
 
+_DOCX_NOTE_FORMAT_RE, _DOCX_NOTE_START_RE = (
+    re.compile(
+        rf'<w:(?P<kind>footnote|endnote)Pr>(?:(?!</w:(?P=kind)Pr>).)*?<w:{name} w:val="(?P<value>[^"]+)"', re.DOTALL
+    )
+    for name in ("numFmt", "numStart")
+)
+_DOCX_CUSTOM_MARK_RE = re.compile(
+    r'<w:(?P<kind>footnote|endnote)Reference(?=[^>]*w:customMarkFollows="(?:1|true|on)")[^>]*w:id="(?P<id>[^"]+)"'
+)
+_DOCX_DEFAULT_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
+
+
+def _docx_note_numbers(path: Path, cited: dict[str, dict[str, None]]) -> dict[tuple[str, str], int]:
+    """The number a reader cites each note by, read from the file's XML as the page prints it: a kind Word prints in
+    digits (its `w:numFmt`, in the document's last section or else its settings) keeps its numbers from its
+    `w:numStart` (one where none is set); the other kind (chicago's *, roman numerals) follows it, as one document
+    has one note space; of two kinds both printed in digits, footnotes keep 1..F and endnotes follow (F+1..F+E). A
+    reference with a custom mark (`w:customMarkFollows`: the author typed its symbol) is counted in neither kind and
+    numbered after them."""
+    with zipfile.ZipFile(path) as package:
+        parts = [
+            package.read(name).decode("utf-8", "replace")
+            for name in ("word/settings.xml", "word/document.xml")
+            if name in package.namelist()
+        ]
+    formats, starts = dict(_DOCX_DEFAULT_FORMATS), dict[str, int]()
+    for part in parts:
+        formats |= {match["kind"]: match["value"] for match in _DOCX_NOTE_FORMAT_RE.finditer(part)}
+        starts |= {
+            match["kind"]: int(match["value"])
+            for match in _DOCX_NOTE_START_RE.finditer(part)
+            if match["value"].isdigit()
+        }
+    custom = {(match["kind"], match["id"]) for match in _DOCX_CUSTOM_MARK_RE.finditer(parts[-1] if parts else "")}
+    kinds = sorted((kind for kind in cited if cited[kind]), key=lambda kind: not formats[kind].startswith("decimal"))
+    order = [(kind, note_id) for kind in kinds for note_id in cited[kind] if (kind, note_id) not in custom]
+    order += [(kind, note_id) for kind in cited for note_id in cited[kind] if (kind, note_id) in custom]
+    return {key: number for number, key in enumerate(order, start=starts.get(kinds[0], 1) if kinds else 1)}
+
+
 def _docx_html(path: Path) -> str:
-    """A Word file as mammoth renders it to HTML, its notes numbered as Word numbers them.
+    """A Word file as mammoth renders it to HTML, its notes numbered as Word prints them.
 
     mammoth cites a note `<a href="#footnote-ID" id="footnote-ref-ID">[k]</a>` and lists it as
     `<li id="footnote-ID">`, numbering footnotes and endnotes together in the order they are cited. Word
-    numbers them apart, footnotes 1..F and endnotes from one in their own style; one document has one note
-    space, so footnotes keep their numbers and endnotes follow them (F+1..F+E). Each citation is given that
-    number, and each listed note is headed by it (`[n] text`), where the list's position numbers both kinds as one.
+    numbers them apart, each kind from one in its own style; one document has one note space, numbered as the
+    page prints it where it can be (`_docx_note_numbers`). Each citation is given that number, and each listed
+    note is headed by it (`[n] text`), where the list's position numbers both kinds as one.
     """
     try:
         import mammoth
@@ -738,9 +779,7 @@ def _docx_html(path: Path) -> str:
     cited: dict[str, dict[str, None]] = {"footnote": {}, "endnote": {}}
     for ref in _DOCX_NOTE_REF_RE.finditer(html):
         cited[ref["kind"]].setdefault(ref["id"])
-    numbers = {("footnote", note_id): n for n, note_id in enumerate(cited["footnote"], start=1)} | {
-        ("endnote", note_id): n for n, note_id in enumerate(cited["endnote"], start=len(cited["footnote"]) + 1)
-    }
+    numbers = _docx_note_numbers(path, cited)
     html = _DOCX_NOTE_REF_RE.sub(lambda ref: f"{ref['open']}[{numbers[ref['kind'], ref['id']]}]{ref['close']}", html)
 
     def headed(note: re.Match[str]) -> str:

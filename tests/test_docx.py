@@ -536,3 +536,54 @@ def test_a_non_breaking_hyphen_is_the_character_it_stands_for() -> None:
     texts = [p.text for p in parse_path(SIGNIFICANT_CHANGE).articles[0].paragraphs]
     assert "Table 1\u20111. Roles and Responsibilities" in texts
     assert "Table 1-1. Roles and Responsibilities" not in texts
+
+
+DENTAL_BRIEF = WILD / "ncd-2017-dental-care-policy-brief.docx"
+"""NCD's policy brief: one footnote Word prints "*" (its footnotes are numbered in the chicago style) and 34 endnotes
+it prints 1-34."""
+
+
+def test_endnotes_printed_in_digits_keep_the_numbers_the_page_prints_beside_a_footnote_printed_as_a_symbol() -> None:
+    (article,) = parse_path(DENTAL_BRIEF).articles
+    cited = next(p.text for p in article.paragraphs if "rely on Medicaid" in p.text)
+    assert "health insurance coverage;[27] and Medicaid" in cited
+    assert article.footnotes[27].startswith("The Arc. “Still in the Shadows")
+    assert article.footnotes[34]
+
+
+def test_a_footnote_printed_as_a_symbol_is_numbered_after_the_endnotes_printed_in_digits() -> None:
+    (article,) = parse_path(DENTAL_BRIEF).articles
+    cited = next(p.text for p in article.paragraphs if p.text.startswith("This policy brief is designed"))
+    assert "(I/DD)[35] continue to experience" in cited
+    assert article.footnotes[35] == (
+        "NCD recognizes that not all people with I/DD require particular accommodations when receiving dental care."
+    )
+    assert max(article.footnotes) == 35
+
+
+def test_a_reference_whose_custom_mark_is_switched_off_is_numbered_as_any() -> None:
+    """The o2r review, exported by Google Docs, writes `w:customMarkFollows="0"` on every footnote reference."""
+    (article,) = parse_path(WILD / "o2r-2020-reproducible-research-review-v2.docx").articles
+    assert sorted(article.footnotes) == [1, 2, 3, 4, 5, 6, 7]
+
+
+def test_a_reference_with_a_custom_mark_is_numbered_after_the_counted_notes_its_mark_kept_in_the_text() -> None:
+    """Word counts a reference with a typed mark in no sequence: the footnote cited after it is footnote 1."""
+    custom = '<w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r><w:r><w:t>*</w:t>'
+    data = with_parts(
+        "two-footnotes.docx",
+        {"word/document.xml": lambda xml: xml.replace('<w:footnoteReference w:id="1"/></w:r>', f"{custom}</w:r>", 1)},
+    )
+    (article,) = parse_bytes(data, "two-footnotes.docx").articles
+    assert [p.text for p in article.paragraphs] == ["Ouch[2]*.[1]"]
+    assert dict(article.footnotes) == {1: "Fin.", 2: "A tachyon walks into a bar."}
+
+
+def test_notes_start_at_the_number_the_settings_set() -> None:
+    data = with_parts(
+        "two-endnotes.docx",
+        {"word/settings.xml": lambda xml: xml.replace("<w:endnotePr>", '<w:endnotePr><w:numStart w:val="5"/>', 1)},
+    )
+    (article,) = parse_bytes(data, "two-endnotes.docx").articles
+    assert [p.text for p in article.paragraphs] == ["Ouch[5].[6]"]
+    assert dict(article.footnotes) == {5: "A tachyon walks into a bar.", 6: "Fin."}

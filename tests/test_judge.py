@@ -682,6 +682,31 @@ def test_word_endnotes_are_numbered_after_the_footnotes_even_when_cited_first(tm
     assert [p.text for p in article(path).paragraphs if not quote_in_reference(p.text, ref)] == []
 
 
+def test_word_endnotes_printed_in_digits_keep_their_printed_numbers_beside_a_symbol_footnote() -> None:
+    """NCD's brief prints its one footnote as "*" (chicago style) and its endnotes 1-34: the reference numbers them
+    as the parser does, the endnotes as printed and the footnote after them."""
+    path = WILD / "ncd-2017-dental-care-policy-brief.docx"
+    ref = reference(path)
+    assert quote_in_reference("health insurance coverage;[27] and Medicaid", ref)
+    assert note_in_reference(35, "NCD recognizes that not all people with I/DD require particular accommodations", ref)
+    assert not note_in_reference(
+        1, "NCD recognizes that not all people with I/DD require particular accommodations", ref
+    )
+    notes = article(path).footnotes
+    assert [n for n, text in notes.items() if not note_in_reference(n, text, ref)] == []
+
+
+def test_word_notes_stand_in_the_reference_from_the_number_the_settings_start_them_at(tmp_path: Path) -> None:
+    path = tmp_path / "started-at-five.docx"
+    start = '<w:endnotePr><w:numStart w:val="5"/>'
+    path.write_bytes(
+        with_parts("two-endnotes.docx", {"word/settings.xml": lambda xml: xml.replace("<w:endnotePr>", start)})
+    )
+    ref = reference(path)
+    assert quote_in_reference("Ouch[5].[6]", ref)
+    assert note_in_reference(5, "A tachyon walks into a bar.", ref) and note_in_reference(6, "Fin.", ref)
+
+
 @needs_pdftotext
 def test_a_word_in_small_capitals_that_pdftotext_splits_is_verbatim_and_its_letters_still_count() -> None:
     """pdftotext prints the paper's small-capital "SciBERT" as "S CI BERT" and its LaTeX logo as "L AT E X"."""

@@ -9,9 +9,11 @@ files) gives them as this parser needs, so the parts are read directly with lxml
 
 Numbering: Word numbers footnotes 1, 2, ... and endnotes separately (i, ii, ... by default), each in
 the order the body cites them; the `w:id`s are internal and need not match. One article has one
-note space, so footnotes keep the numbers Word shows (1..F, by first citation) and endnotes follow
-them (F+1..F+E). A marker is written `[n]` with that number; a reference to a note that its part
-does not hold still gets its number, so it stays a marker of an undefined note.
+note space, so a kind Word prints in digits keeps the numbers it prints and the other follows it
+(a footnote printed "*" after endnotes printed 1..E); where both print digits, footnotes keep 1..F
+and endnotes follow them (F+1..F+E); a note with a custom mark comes after all (`_Numbers`). A
+marker is written `[n]` with that number; a reference to a note that its part does not hold still
+gets its number, so it stays a marker of an undefined note.
 """
 
 from __future__ import annotations
@@ -340,18 +342,62 @@ def _outline_level(ppr: etree._Element | None) -> int | None:
     return int(value) + 1 if value.isdigit() and int(value) < 9 else None
 
 
-class _Numbers:
-    """Note numbers as a reader sees them: footnotes 1..F in order of citation, then endnotes after them."""
+_DEFAULT_NOTE_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
+"""How Word numbers each kind of note where neither the section nor the settings say (`w:numFmt`): footnotes 1, 2,
+..., endnotes i, ii, ...."""
 
-    def __init__(self, body: etree._Element) -> None:
-        order: dict[str, list[str]] = {kind: [] for kind in _NOTE_KINDS}
-        for node in body.iter(_w("footnoteReference"), _w("endnoteReference")):
+
+def _note_format(kind: str, settings: etree._Element | None, body: etree._Element) -> tuple[str, int]:
+    """How Word prints a kind's numbers and where it starts (`w:numFmt`, `w:numStart`): as the document's last section
+    (the body's own `w:sectPr`) says, else as its settings say, else Word's default (`_DEFAULT_NOTE_FORMATS`, 1)."""
+    places = (place.find(_w(f"{kind}Pr")) for place in (body.find(_w("sectPr")), settings) if place is not None)
+    properties = [pr for pr in places if pr is not None]
+
+    def value(name: str) -> str | None:
+        return next((node.get(_w("val")) for pr in properties if (node := pr.find(_w(name))) is not None), None)
+
+    start = value("numStart") or ""
+    return value("numFmt") or _DEFAULT_NOTE_FORMATS[kind], int(start) if start.isdigit() else 1
+
+
+_CUSTOM = "custom"
+"""The references with a custom mark (`_custom_mark`), of either kind, numbered apart from both kinds."""
+
+
+def _custom_mark(reference: etree._Element) -> bool:
+    """A reference Word prints no number for: the author typed its mark (a "*") in the run after it
+    (`w:customMarkFollows`), and Word does not count it in the kind's sequence."""
+    return reference.get(_w("customMarkFollows"), "false") not in _OFF
+
+
+class _Numbers:
+    """Note numbers as a reader cites them: a kind Word prints in digits keeps the numbers it prints.
+
+    Word numbers footnotes and endnotes apart, each from `w:numStart` in order of first citation, and prints them in
+    its `w:numFmt` (`_note_format`). One article has one note space (a note's number is an int), so the kinds are
+    numbered one after the other: first a kind printed in digits (`decimal...`), whose numbers a reader cites as
+    printed, then the other (symbols such as chicago's *, †, roman numerals, letters), after the highest number
+    the first took; of two kinds both printed in digits, footnotes keep theirs (1..F) and endnotes follow them
+    (F+1..F+E), as the two printed sequences cannot both stand in one int space. A reference with a custom mark
+    (`_custom_mark`) takes no number from its kind's sequence, as Word counts it in none; it is numbered after all
+    the others, and its mark stays in the text as typed. Numbers restarting in each section or page
+    (`w:numRestart`) are not followed: the notes count on, as one number must name one note.
+    """
+
+    def __init__(self, body: etree._Element, settings: etree._Element | None) -> None:
+        order: dict[str, list[tuple[str, str]]] = {kind: [] for kind in (*_NOTE_KINDS, _CUSTOM)}
+        for node in body.iter(*_references()):
             kind = etree.QName(node).localname.removesuffix("Reference")
-            if (note_id := node.get(_w("id"))) is not None and note_id not in order[kind]:
-                order[kind].append(note_id)
-        self._numbers = {("footnote", note_id): number for number, note_id in enumerate(order["footnote"], start=1)} | {
-            ("endnote", note_id): number for number, note_id in enumerate(order["endnote"], len(order["footnote"]) + 1)
-        }
+            cited = order[_CUSTOM if _custom_mark(node) else kind]
+            if (note_id := node.get(_w("id"))) is not None and (kind, note_id) not in cited:
+                cited.append((kind, note_id))
+        formats = {kind: _note_format(kind, settings, body) for kind in _NOTE_KINDS if order[kind]}
+        kinds = sorted(formats, key=lambda kind: not formats[kind][0].startswith("decimal"))
+        following = formats[kinds[0]][1] if kinds else 1
+        self._numbers: dict[tuple[str, str], int] = {}
+        for kind in (*kinds, _CUSTOM):
+            self._numbers |= {key: n for n, key in enumerate(order[kind], start=following)}
+            following += len(order[kind])
 
     def of(self, kind: str, note_id: str | None) -> int | None:
         return self._numbers.get((kind, note_id or ""))
@@ -896,7 +942,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if body is None:
         raise UnreadableDocument("not a Word document (no document body)")
     related = package.related(main)
-    numbers = _Numbers(body)
+    numbers = _Numbers(body, package.xml(related["settings"]) if "settings" in related else None)
     styles = _Styles.read(package.xml(related["styles"]) if "styles" in related else None)
     read = _blocks(body, styles, numbers)
     blocks, title_at = read.blocks, read.title_at
