@@ -245,6 +245,47 @@ def _without_lines(page: str, shapes: frozenset[str]) -> str:
     return "\n".join(line for line in page.splitlines() if _line_shape(line) not in shapes)
 
 
+_ROMAN_RE = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(line: str) -> int | None:
+    """The value of a line that is a roman numeral alone (`iii`, `XIV`), else None."""
+    numeral = line.strip().lower()
+    if not _ROMAN_RE.fullmatch(numeral):
+        return None
+    values = [_ROMAN_VALUES[char] for char in numeral]
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _without_roman_numbers(pages: list[str]) -> list[str]:
+    """The pages without their roman page numbers: a page's first or last line that is a roman numeral alone
+    (`_roman`), where another page holds the numeral one before or after it at the same edge (a front matter's
+    pages numbered i, ii, iii at their feet). A numeral line inside a page, or one whose neighbours in the count
+    stand nowhere at that edge (a list's item `v` ending a page), is the text's own and stays. A page number in
+    digits is a number-only line (`_NUMBER_LINE_RE`), left out wherever it stands."""
+    edges = []
+    for page in pages:
+        lines = [index for index, line in enumerate(page.splitlines()) if line.strip()]
+        edges.append({0: lines[0], 1: lines[-1]} if lines else {})
+    values = {
+        (edge, value)
+        for page, ends in zip(pages, edges, strict=True)
+        for edge, index in ends.items()
+        if (value := _roman(page.splitlines()[index])) is not None
+    }
+    stripped = []
+    for page, ends in zip(pages, edges, strict=True):
+        lines = page.splitlines()
+        numbered = {
+            index
+            for edge, index in ends.items()
+            if (value := _roman(lines[index])) is not None and {(edge, value - 1), (edge, value + 1)} & values
+        }
+        stripped.append("\n".join(line for index, line in enumerate(lines) if index not in numbered))
+    return stripped
+
+
 _BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?=\(?{NOTE_NUMBER}\)? \S)|\n[ \t]*[-‐‑‒–—―_─]{{3,}}[ \t]*(?=\n|\Z)")
 """Where pdftotext's text blocks part: at a blank line, before a line that opens with a number, bare or in brackets
 as the Official Journal numbers its foot notes ("(1) Regulation (EU) No 182/2011"), and a word (a foot note, which
@@ -330,7 +371,9 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     pages = join_line_hyphens(raw, words).split("\f")
     quotable = [_without_number_lines(page) for page in pages]
     furniture = furniture_lines(raw.split("\f"))
-    unfurnished = [_without_lines(_NUMBER_LINE_RE.sub("", page), furniture) for page in raw.split("\f")]
+    unfurnished = [
+        _without_lines(_NUMBER_LINE_RE.sub("", page), furniture) for page in _without_roman_numbers(raw.split("\f"))
+    ]
     blocks = tuple(
         tuple(normalize(join_line_hyphens(block, words)) for block in _BLOCK_BREAK_RE.split(page) if block.strip())
         for page in unfurnished

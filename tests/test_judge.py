@@ -1020,3 +1020,47 @@ def test_a_margins_line_number_inside_a_sentence_of_pleading_paper_is_not_verbat
 @needs_pdftotext
 def test_a_sentence_of_pleading_paper_quoted_from_another_document_is_not_faithful() -> None:
     assert not quote_in_reference(TWO_SPACE_SENTENCE, reference(STRETCHED))
+
+
+STAKEHOLDERS = WILD / "uscourts-2012-cmecf-additional-stakeholders-report.pdf"
+"""A court committee's report whose front matter numbers its pages i, ii, iii at their feet, under running lines."""
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_page_break_over_a_roman_page_number_is_found() -> None:
+    """Page i ends "... an individual member of the task force was", its number "i" under it; page ii goes on,
+    under the running header and date, "assigned to each of the more than 60 constituent groups ..."."""
+    quote = (
+        "As more fully explained herein, an individual member of the task force was assigned to each of the more "
+        "than 60 constituent groups with whom we determined to interact."
+    )
+    assert quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_roman_page_number_with_a_changed_word_is_not_found() -> None:
+    quote = (
+        "As more fully explained herein, an individual member of the task force was assigned to each of the more "
+        "than 70 constituent groups with whom we determined to interact."
+    )
+    assert not quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_roman_page_number_missing_a_word_is_not_found() -> None:
+    quote = "an individual member of the task force assigned to each of the more than 60 constituent groups"
+    assert not quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+@needs_pdftotext
+def test_the_foot_of_page_i_and_the_top_of_page_iii_are_no_sentence() -> None:
+    """Page ii between them: two pages' edges that do not meet."""
+    quote = "an individual member of the task force was the basic premise on which the future data exchanges"
+    assert not quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+@needs_pdftotext
+def test_a_roman_page_number_is_no_word_inside_a_quote() -> None:
+    """The page number "i" left in the quote, where the sentence crosses it, is not what the page reads."""
+    quote = "an individual member of the task force was i assigned to each of the more than 60 constituent groups"
+    assert not quote_in_reference(quote, reference(STAKEHOLDERS))
