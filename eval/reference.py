@@ -23,9 +23,11 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
   next, or at the top of the column to the right where pdftotext printed that first; between two sentences only at
-  a page's end (`_across_blocks`);
-- page furniture (a line pdftotext prints on many pages: running header, footer, print stamp) is no text block of
-  its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
+  a page's end (`_across_blocks`); across a page's end, the words on either side may run over several of that
+  page's blocks, in pdftotext's order or with the page's stretched lines read whole (`Reference.stretched`);
+- page furniture (a line pdftotext prints on many pages: running header, footer, print stamp, and a page number,
+  in digits or a roman numeral counted on from page to page, `_without_roman_numbers`) is no text block of its own
+  and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - a fully justified line whose words pdftotext prints as blocks apart may be read whole, on a page of one column
   read top to bottom (`_stretched_pages`);
 - on a page typed on pleading paper, the numbers of the lines in the margin are no text, and the body may be read
