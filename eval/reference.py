@@ -23,9 +23,11 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
   next, or at the top of the column to the right where pdftotext printed that first; between two sentences only at
-  a page's end (`_across_blocks`);
-- page furniture (a line pdftotext prints on many pages: running header, footer, print stamp) is no text block of
-  its own and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
+  a page's end (`_across_blocks`); across a page's end, the words on either side may run over several of that
+  page's blocks, in pdftotext's order or with the page's stretched lines read whole (`Reference.stretched`);
+- page furniture (a line pdftotext prints on many pages: running header, footer, print stamp, and a page number,
+  in digits or a roman numeral counted on from page to page, `_without_roman_numbers`) is no text block of its own
+  and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - a fully justified line whose words pdftotext prints as blocks apart may be read whole, on a page of one column
   read top to bottom (`_stretched_pages`);
 - on a page typed on pleading paper, the numbers of the lines in the margin are no text, and the body may be read
@@ -113,6 +115,10 @@ class Reference:
     """The pages where pdftotext prints the words of a stretched line apart (PDF: `_stretched_pages`), read again
     top to bottom with each such line whole, and the body of each run of pages typed on pleading paper read line by
     line without the margin's numbers (`_pleading_text`), where quotes are looked for too."""
+    stretched: tuple[tuple[str, ...], ...] = ()
+    """Each page's blocks read top to bottom with each stretched line whole (`_stretched_pages`; none where the page
+    has no stretched line), page furniture left out: a second reading of the page's blocks, where a quote may break
+    off at a page's end as in `blocks` (`_across_blocks`)."""
 
     @property
     def text(self) -> str:
@@ -246,6 +252,47 @@ def _without_lines(page: str, shapes: frozenset[str]) -> str:
     return "\n".join(line for line in page.splitlines() if _line_shape(line) not in shapes)
 
 
+_ROMAN_RE = re.compile(r"(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _roman(line: str) -> int | None:
+    """The value of a line that is a roman numeral alone (`iii`, `XIV`), else None."""
+    numeral = line.strip().lower()
+    if not _ROMAN_RE.fullmatch(numeral):
+        return None
+    values = [_ROMAN_VALUES[char] for char in numeral]
+    return sum(-value if value < after else value for value, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _without_roman_numbers(pages: list[str]) -> list[str]:
+    """The pages without their roman page numbers: a page's first or last line that is a roman numeral alone
+    (`_roman`), where another page holds the numeral one before or after it at the same edge (a front matter's
+    pages numbered i, ii, iii at their feet). A numeral line inside a page, or one whose neighbours in the count
+    stand nowhere at that edge (a list's item `v` ending a page), is the text's own and stays. A page number in
+    digits is a number-only line (`_NUMBER_LINE_RE`), left out wherever it stands."""
+    edges = []
+    for page in pages:
+        lines = [index for index, line in enumerate(page.splitlines()) if line.strip()]
+        edges.append({0: lines[0], 1: lines[-1]} if lines else {})
+    values = {
+        (edge, value)
+        for page, ends in zip(pages, edges, strict=True)
+        for edge, index in ends.items()
+        if (value := _roman(page.splitlines()[index])) is not None
+    }
+    stripped = []
+    for page, ends in zip(pages, edges, strict=True):
+        lines = page.splitlines()
+        numbered = {
+            index
+            for edge, index in ends.items()
+            if (value := _roman(lines[index])) is not None and {(edge, value - 1), (edge, value + 1)} & values
+        }
+        stripped.append("\n".join(line for index, line in enumerate(lines) if index not in numbered))
+    return stripped
+
+
 _BLOCK_BREAK_RE = re.compile(rf"\n[ \t]*\n\s*|\n(?=\(?{NOTE_NUMBER}\)? \S)|\n[ \t]*[-‐‑‒–—―_─]{{3,}}[ \t]*(?=\n|\Z)")
 """Where pdftotext's text blocks part: at a blank line, before a line that opens with a number, bare or in brackets
 as the Official Journal numbers its foot notes ("(1) Regulation (EU) No 182/2011"), and a word (a foot note, which
@@ -331,11 +378,14 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     pages = join_line_hyphens(raw, words).split("\f")
     quotable = [_without_number_lines(page) for page in pages]
     furniture = furniture_lines(raw.split("\f"))
-    unfurnished = [_without_lines(_NUMBER_LINE_RE.sub("", page), furniture) for page in raw.split("\f")]
+    unfurnished = [
+        _without_lines(_NUMBER_LINE_RE.sub("", page), furniture) for page in _without_roman_numbers(raw.split("\f"))
+    ]
     blocks = tuple(
         tuple(normalize(join_line_hyphens(block, words)) for block in _BLOCK_BREAK_RE.split(page) if block.strip())
         for page in unfurnished
     )
+    stretched = _stretched_pages(boxes, furniture)
     return Reference(
         pages=tuple(normalize(page) for page in pages),
         not_text=not_text,
@@ -346,7 +396,8 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         note_pages=_note_pages(path, layout),
         blocks=blocks,
         sides=_side_columns(boxes),
-        rows=_stretched_pages(boxes) + _pleading_text(layout),
+        rows=tuple(" ".join(page) for page in stretched if page) + _pleading_text(layout),
+        stretched=stretched,
     )
 
 
@@ -525,8 +576,9 @@ _BASELINE_SLACK = 0.5
 """How far, in points, the feet of two words of one line may stand apart."""
 
 
-def _stretched_pages(boxes: str) -> tuple[str, ...]:
-    """Each page whose lines pdftotext prints word by word, read again with each such line whole (`Reference.rows`).
+def _stretched_pages(boxes: str, furniture: frozenset[str]) -> tuple[tuple[str, ...], ...]:
+    """Each page's blocks, where pdftotext prints the words of a line apart, read again with each such line whole
+    (`Reference.stretched`); no blocks for any other page.
 
     A fully justified line set in wide type (a court's double-spaced Courier) stretches its spaces so wide that
     pdftotext (`-bbox-layout`) takes each word for a block of its own, and orders the blocks by their tops: one
@@ -535,8 +587,9 @@ def _stretched_pages(boxes: str) -> tuple[str, ...]:
     `_STRETCHED_GAP` line heights of the next, and running from margin to margin (`_STRETCHED_SPAN`), are one line
     again, read left to right; the page is then read top to bottom, block by block. Only a page of one column is
     read so (no block of several lines stands beside another block): on a page of columns, reading top to bottom
-    would run each line into the line beside it. Pages with no stretched line are not read again."""
-    pages = []
+    would run each line into the line beside it. Pages with no stretched line are not read again. Page furniture
+    (`furniture_lines`) and number-only blocks (page and note numbers) are left out, as they are of `blocks`."""
+    pages: list[tuple[str, ...]] = []
     for page in _BOX_PAGE_RE.findall(boxes):
         blocks = [(_box(block), block[4]) for block in _BOX_BLOCK_RE.findall(page)]
         units = [(box, normalize(_block_text(text)), len(_BOX_LINE_RE.findall(text))) for box, text in blocks]
@@ -545,11 +598,19 @@ def _stretched_pages(boxes: str) -> tuple[str, ...]:
         width = max((box[2] - box[0] for box, _, _ in units if id(box) not in members), default=0.0)
         stretched = [line for line in runs if line[-1][0][2] - line[0][0][0] >= _STRETCHED_SPAN * width > 0]
         if not stretched or _beside(units):
+            pages.append(())
             continue
         joined = {id(box) for line in stretched for box, _ in line}
         rows = [(box, text) for box, text, _ in units if id(box) not in joined]
         rows += [(line[0][0], " ".join(text for _, text in line)) for line in stretched]
-        pages.append(" ".join(text for _, text in sorted(rows, key=lambda row: (row[0][1], row[0][0]))))
+        ordered = [text for _, text in sorted(rows, key=lambda row: (row[0][1], row[0][0]))]
+        pages.append(
+            tuple(
+                text
+                for text in ordered
+                if text and _line_shape(text) not in furniture and not _NUMBER_LINE_RE.fullmatch(text)
+            )
+        )
     return tuple(pages)
 
 
@@ -1154,7 +1215,8 @@ def _cuts(text: str) -> Iterator[tuple[str, str]]:
 
 def _across_blocks(quote: str, ref: Reference) -> bool:
     """Whether the quote's words end one text block and go on at the start of a later one, on its page or the next
-    (`Reference.blocks`, of a printed page).
+    (`Reference.blocks`, of a printed page, or the page read again with its stretched lines whole,
+    `Reference.stretched`).
 
     Inside a sentence the break may fall at any block's end and go on at any later block's start: a column's text
     goes on after other columns and page furniture. It may go on at an earlier block's start too where that block
@@ -1163,46 +1225,101 @@ def _across_blocks(quote: str, ref: Reference) -> bool:
     sentences it may fall only at a page's end: the page's last block before its foot notes, going on at the next
     page's first block. Elsewhere a block that ends with a sentence is a paragraph's end, and sentences of two
     paragraphs glued together are no quote.
+
+    Where the break is a page's end, the quote's words on either side may run over several of that page's blocks in
+    their order (`_joined`), as a quote found inside one page may (`quote_in_reference` reads a page's blocks joined):
+    pdftotext sets a line apart as blocks of its own where its words stand wide (a justified line of a
+    double-spaced opinion), so a page's last or first line of text may be no block of its own. Where the quote goes
+    on on the same page, each side stands in one block of pdftotext's own reading: on a page of a table, whose cells
+    pdftotext prints as blocks out of their order, a run of blocks from anywhere before to anywhere after is no
+    reading of the page.
     """
     for head, tail in _cuts(quote):
-        ends = re.compile(f"(?:{text_pattern(head, ref).pattern})$")
-        for page, page_blocks in enumerate(ref.blocks):
-            for index, block in enumerate(page_blocks):
-                if ends.search(block) and _goes_on(head, tail, ref, page, index, BLOCK_BREAKS - 1):
-                    return True
+        ends = re.compile(rf"(?:{text_pattern(head, ref).pattern})\Z")
+        reach = _REACH * len(head) + _REACH_SLACK
+        for page in range(len(ref.blocks)):
+            for blocks in _readings(ref, page):
+                joined, starts = _joined(blocks)
+                for index, block in enumerate(blocks):
+                    if ends.search(block):
+                        if _goes_on(head, tail, ref, page, blocks, index, BLOCK_BREAKS - 1):
+                            return True
+                    elif ends.search(joined, max(0, starts[index] + len(block) - reach), starts[index] + len(block)):
+                        if _goes_on(head, tail, ref, page, blocks, index, BLOCK_BREAKS - 1, page_end=True):
+                            return True
     return False
 
 
-def _goes_on(head: str, tail: str, ref: Reference, page: int, index: int, breaks: int) -> bool:
-    """Whether `tail` starts a block that may follow block `index` of `page`, ended by `head` (`_across_blocks`);
-    with `breaks` left, it may also fill such a block whole and go on at the start of one after that."""
-    blocks = ref.blocks
-    page_blocks = blocks[page]
-    following = blocks[page + 1] if page + 1 < len(blocks) else ()
+_REACH = 3
+_REACH_SLACK = 40
+"""A quote's head is looked for ending at a block's end in the page's last `_REACH` times its length plus
+`_REACH_SLACK` characters before that end: the page may print it longer than the quote (a marker's range, a space
+in a letter-spaced line, a hyphen), never three times as long."""
+
+
+def _readings(ref: Reference, page: int) -> list[tuple[str, ...]]:
+    """The page's blocks as pdftotext orders them, and read again with its stretched lines whole where it has any."""
+    stretched = ref.stretched[page] if page < len(ref.stretched) else ()
+    return [ref.blocks[page], *([stretched] if stretched else [])]
+
+
+@lru_cache(maxsize=1024)
+def _joined(blocks: tuple[str, ...]) -> tuple[str, tuple[int, ...]]:
+    """A page's blocks as one string, a space between two, and where each block starts in it."""
+    starts, position = [], 0
+    for block in blocks:
+        starts.append(position)
+        position += len(block) + 1
+    return " ".join(blocks), tuple(starts)
+
+
+def _starts(pattern: re.Pattern[str], blocks: tuple[str, ...], index: int, run_on: bool) -> bool:
+    """Whether `pattern` matches at the start of block `index`, within it, or where it may `run_on`, over the blocks
+    after it too (`_joined`)."""
+    if not run_on:
+        return pattern.match(blocks[index]) is not None
+    joined, starts = _joined(blocks)
+    return pattern.match(joined, starts[index]) is not None
+
+
+def _goes_on(
+    head: str,
+    tail: str,
+    ref: Reference,
+    page: int,
+    blocks: tuple[str, ...],
+    index: int,
+    breaks: int,
+    page_end: bool = False,
+) -> bool:
+    """Whether `tail` starts a block that may follow block `index` of `blocks` (a reading of `page`), ended by `head`
+    (`_across_blocks`): on the next page it may run on over the blocks after that one; with `breaks` left, it may
+    also fill such a block whole and go on at the start of one after that. Where `head` runs over several blocks
+    (`page_end`), or `blocks` is the page read with its stretched lines whole (`Reference.stretched`, where each such
+    line is a block, ending inside its sentence), the tail goes on on the next page only."""
+    page_end = page_end or blocks is not ref.blocks[page]
+    following = [(page + 1, reading) for reading in _readings(ref, page + 1)] if page + 1 < len(ref.blocks) else []
     if _SENTENCE_END_RE.search(head):
-        last = all(_NOTE_BLOCK_RE.match(other) for other in page_blocks[index + 1 :])
-        later = [(page + 1, 0)] if last and following else []
+        last = all(_NOTE_BLOCK_RE.match(other) for other in blocks[index + 1 :])
+        later = [(p, reading, 0) for p, reading in following if reading] if last else []
     else:
         beside = [
-            (page, i)
+            (page, blocks, i)
             for i in range(index)
             if ref.sides
-            and any(page_blocks[index].endswith(end) and page_blocks[i].startswith(top) for end, top in ref.sides[page])
+            and any(blocks[index].endswith(end) and blocks[i].startswith(top) for end, top in ref.sides[page])
         ]
-        later = (
-            beside
-            + [(page, i) for i in range(index + 1, len(page_blocks))]
-            + [(page + 1, i) for i in range(len(following))]
-        )
+        same = [] if page_end else beside + [(page, blocks, i) for i in range(index + 1, len(blocks))]
+        later = same + [(p, reading, i) for p, reading in following for i in range(len(reading))]
     starts = text_pattern(tail, ref)
-    if any(starts.match(blocks[p][i]) for p, i in later):
+    if any(_starts(starts, reading, i, run_on=p > page) for p, reading, i in later):
         return True
     if breaks <= 0:
         return False
     for middle, rest in _cuts(tail):
         whole = text_pattern(middle, ref)
-        for p, i in later:
-            if whole.fullmatch(blocks[p][i]) and _goes_on(middle, rest, ref, p, i, breaks - 1):
+        for p, reading, i in later:
+            if whole.fullmatch(reading[i]) and _goes_on(middle, rest, ref, p, reading, i, breaks - 1):
                 return True
     return False
 

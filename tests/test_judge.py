@@ -1045,3 +1045,103 @@ def test_a_margins_line_number_inside_a_sentence_of_pleading_paper_is_not_verbat
 @needs_pdftotext
 def test_a_sentence_of_pleading_paper_quoted_from_another_document_is_not_faithful() -> None:
     assert not quote_in_reference(TWO_SPACE_SENTENCE, reference(STRETCHED))
+
+
+STAKEHOLDERS = WILD / "uscourts-2012-cmecf-additional-stakeholders-report.pdf"
+"""A court committee's report whose front matter numbers its pages i, ii, iii at their feet, under running lines."""
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_page_break_over_a_roman_page_number_is_found() -> None:
+    """Page i ends "... an individual member of the task force was", its number "i" under it; page ii goes on,
+    under the running header and date, "assigned to each of the more than 60 constituent groups ..."."""
+    quote = (
+        "As more fully explained herein, an individual member of the task force was assigned to each of the more "
+        "than 60 constituent groups with whom we determined to interact."
+    )
+    assert quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_roman_page_number_with_a_changed_word_is_not_found() -> None:
+    quote = (
+        "As more fully explained herein, an individual member of the task force was assigned to each of the more "
+        "than 70 constituent groups with whom we determined to interact."
+    )
+    assert not quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_roman_page_number_missing_a_word_is_not_found() -> None:
+    quote = "an individual member of the task force assigned to each of the more than 60 constituent groups"
+    assert not quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+@needs_pdftotext
+def test_the_foot_of_page_i_and_the_top_of_page_iii_are_no_sentence() -> None:
+    """Page ii between them: two pages' edges that do not meet."""
+    quote = "an individual member of the task force was the basic premise on which the future data exchanges"
+    assert not quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+@needs_pdftotext
+def test_a_roman_page_number_is_no_word_inside_a_quote() -> None:
+    """The page number "i" left in the quote, where the sentence crosses it, is not what the page reads."""
+    quote = "an individual member of the task force was i assigned to each of the more than 60 constituent groups"
+    assert not quote_in_reference(quote, reference(STAKEHOLDERS))
+
+
+TRANSCRIPT = (
+    "We have no transcript of that conference, but Governor Mills apparently agreed to file an expedited response "
+    "to the Chapel's request for some sort of interim injunctive relief."
+)
+"""A sentence of the First Circuit's opinion over a page break: page 6 ends "We have no transcript of that", then
+its foot note 1 and its number "- 6 -"; page 7's first line, under the docket's running header, is stretched so
+wide that pdftotext prints each of its words apart, the header's pieces among them."""
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_page_break_onto_a_line_printed_word_by_word_is_found() -> None:
+    assert quote_in_reference(TRANSCRIPT, reference(STRETCHED))
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_page_break_read_whole_only_with_its_stretched_lines_is_found() -> None:
+    """Page 14 ends in two stretched lines whose words pdftotext prints among each other's; page 15 goes on."""
+    quote = (
+        'Examples of such circumstances include an interlocutory order that would cause "trade secrets [to] be '
+        "revealed,\" Chronicle Publ'g Co. v. Hantzis, 902 F.2d 1028, 1031 (1st Cir. 1990), or one that would "
+        '"irretrievably" deprive a party of "an important tactical litigation advantage," Kartell v. Blue Shield of '
+        "Mass., Inc., 687 F.2d 543, 552 (1st Cir. 1982)."
+    )
+    assert quote_in_reference(quote, reference(STRETCHED))
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_page_break_onto_a_stretched_line_with_a_changed_word_is_not_found() -> None:
+    assert not quote_in_reference(TRANSCRIPT.replace("apparently agreed", "apparently refused"), reference(STRETCHED))
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_page_break_onto_a_stretched_line_missing_a_word_is_not_found() -> None:
+    assert not quote_in_reference(
+        TRANSCRIPT.replace("conference, but Governor", "conference, Governor"), reference(STRETCHED)
+    )
+
+
+@needs_pdftotext
+def test_the_foot_of_page_6_and_the_top_of_page_8_are_no_sentence() -> None:
+    """Page 8 opens "alone.": page 7 stands between."""
+    assert not quote_in_reference("We have no transcript of that alone.", reference(STRETCHED))
+
+
+@needs_pdftotext
+def test_the_foot_of_a_page_and_the_top_of_the_same_page_are_no_sentence() -> None:
+    """Page 7 ends "... by the parties' agreement" and opens "conference, but Governor Mills": read backwards."""
+    quote = "cannot be conferred on a federal court by the parties' agreement conference, but Governor Mills"
+    assert not quote_in_reference(quote, reference(STRETCHED))
+
+
+@needs_pdftotext
+def test_a_sentence_across_a_page_break_is_not_found_in_another_document() -> None:
+    assert not quote_in_reference(TRANSCRIPT, reference(STAKEHOLDERS))
