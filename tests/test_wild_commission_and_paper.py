@@ -72,3 +72,11 @@ def test_a_captions_last_word_alone_on_its_line_opens_no_notes_section() -> None
         t.startswith("organization, on average. Personas with low levels of trust, on the other hand, strongly avoid")
         for t in kept
     )
+
+
+def test_authors_printed_one_under_another_over_their_affiliations_are_all_the_byline() -> None:
+    """Each author's name stands on its own line over a college and an e-mail address in smaller type; the first
+    name alone was taken for the byline, and the other two stood in the text as headings."""
+    assert first(PAPER).author == "Suparna Chaudhry, Marc Dotson, Andrew Heiss"
+    assert "Marc Dotson" not in texts(PAPER)
+    assert not any(t.startswith("Lewis & Clark College") for t in texts(PAPER))

@@ -3778,6 +3778,24 @@ def _wrapped_byline(lines: list[_Line]) -> list[_Line]:
     return wrapped if len(wrapped) > 1 and _marked_names(joined) else []
 
 
+def _stacked_bylines(first: list[_Line], byline: _Line) -> list[_Line]:
+    """The lines of a byline that prints its authors one under another, each name on a line of its own in the
+    byline's type with the author's affiliation and address in smaller type under it ("Suparna Chaudhry" over "Lewis &
+    Clark College" and "schaudhry@lclark.edu", then "Marc Dotson" over his), from the byline down to the last such
+    line; none where fewer than two names stand so. Read as one name, the byline gave the first author only, and the
+    others' names stood in the text as headings. The lines follow one another closely; the abstract under them is
+    set apart."""
+    stacked = [byline]
+    for line in first[first.index(byline) + 1 :]:
+        close = 0 <= line.top - stacked[-1].bottom <= byline.size
+        alike = abs(line.size - byline.size) < 0.5
+        if not close or line.size > byline.size + 0.5 or (alike and _names(line.text) is None):
+            break
+        stacked.append(line)
+    names = [line for line in stacked if abs(line.size - byline.size) < 0.5]
+    return stacked if len(names) > 1 and len(stacked) > len(names) else []
+
+
 def _byline_notes(lines: list[_Line], body_size: float) -> list[_Line]:
     """The lines opening `lines`, under a wrapped byline (`_wrapped_byline`), set smaller than the body and each
     right under the one before: the affiliations its numbers point to and the corresponding author's mark, front
@@ -4067,11 +4085,14 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     labelled = _labelled_byline(first) if byline is None else None
     signed = _signed(lines) if byline is None and labelled is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
+    stacked = _stacked_bylines(first, byline) if byline is not None and not wrapped and not by else []
     if byline is not None:
-        named = " ".join(line.text for line in wrapped or [byline])
+        named = " ".join(line.text for line in wrapped or stacked or [byline])
         author = (
             _marked_names(named)
             if wrapped
+            else ", ".join(filter(None, (_names(line.text) for line in stacked if line.size == byline.size)))
+            if stacked
             else _names(by.group(1) if by else byline.text) or _marked_names(named) or _degreed_names(named)
         )
     elif labelled is not None:
@@ -4094,6 +4115,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     ]
     shown += _reprinted(masthead, lines)
     shown += _affiliations(first, byline) if byline is not None else []
+    shown += stacked
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
     shown += _labelled_terms(first, shown, body_size)
