@@ -2624,9 +2624,7 @@ def _blocks(
         text = ""
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
-        lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(
-            section, body_size, spacing, {page: right for page, (_, right) in edges.items()}
-        )
+        lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
@@ -2715,23 +2713,33 @@ def _lead_ins(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
     return found
 
 
-def _bold_openings(lines: list[_Line], body_size: float, spacing: float, rights: dict[int, float]) -> set[int]:
+_OPENING_WORDS = 6
+"""A paragraph's bold opening line holds at least this many words: a heading across the page holds fewer."""
+
+
+def _bold_openings(
+    lines: list[_Line], body_size: float, spacing: float, edges: dict[int, tuple[float, float]]
+) -> set[int]:
     """The bold lines (by id) in the body's size that are a paragraph's first line, its opening sentence set in bold
-    and running on into the line under it: the line runs to the text's right edge (`rights`, by page; justified, as
-    the paragraph's other lines are) and the line under it, in the same column and closer than a paragraph gap
-    (`spacing`; tightly set lines overlap), is set as body text, not bold. The European Commission's communications
-    open most paragraphs so ("The Commission has already set out a clear vision of how to achieve climate" over
-    "neutrality by 2050. This vision ..."): each such line, bold, opening in a capital and ending in no sentence, was
-    read as a heading, and its sentence cut in two. A heading stops short of the right edge, or wraps onto a line set
-    as it is (`_lead_ins` reads those whose sentence goes on in lowercase)."""
+    and running on into the line under it: the line holds a sentence's words (`_OPENING_WORDS`), runs from the
+    text's left edge to its right edge (`edges`, by page; justified, as the paragraph's other lines are) and the
+    line under it, in the same column and closer than a paragraph gap (`spacing`; tightly set lines overlap), is set
+    as body text, not bold. The European Commission's communications open most paragraphs so ("The Commission has
+    already set out a clear vision of how to achieve climate" over "neutrality by 2050. This vision ..."): each such
+    line, bold, opening in a capital and ending in no sentence, was read as a heading, and its sentence cut in two.
+    A heading stops short of the right edge, or wraps onto a line set as it is (`_lead_ins` reads those whose
+    sentence goes on in lowercase); a box's bold name over its country, or a short heading in a sidebar, holds too
+    few words or stands inside the text's width."""
     return {
         id(line)
         for line, below in pairwise(lines)
         if line.bold
         and not below.bold
         and line.size < body_size * _HEADING_SIZE
-        and line.page in rights
-        and line.x1 >= rights[line.page] - body_size
+        and len(line.text.split()) >= _OPENING_WORDS
+        and line.page in edges
+        and line.x0 <= edges[line.page][0] + body_size
+        and line.x1 >= edges[line.page][1] - body_size
         and below.page == line.page
         and below.column == line.column
         and line.top < below.top
