@@ -16,6 +16,7 @@ different ways, and every rule reads the geometry, never a document's strings.
 
 from __future__ import annotations
 
+import datetime
 import io
 import re
 import unicodedata
@@ -582,6 +583,29 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     if not listed or listed[-1] - listed[0] + 1 != len(listed) or (len(listed) == 1 and listed[0] != len(lines) - 1):
         return False
     return _numbered_in_turn([readings[index] for index in listed])
+
+
+def _hung_note_numbers(page: int, left: list[dict], right: list[dict]) -> bool:
+    """Whether the text left of a gutter is page-foot notes' bare numbers, hung in front of their texts.
+
+    Word's notes, saved through the Publications Office of the European Union's tools, set each note's number a wide
+    space left of its text: with five notes on a page, the numbers stand one under another, a gap as wide as a gutter
+    from the notes, and were read as a column of their own, so that no note kept its number ("6 7 8 9 10", then the
+    five texts). The numbers are bare ("6", not "6."), go up one by one, and each stands level with a line of the
+    text beside it, the first of its note; a column of text, or a figure's axis values, has lines standing level
+    with none. Read across the gap, each number opens its note's first line, as a reader reads it.
+    """
+    numbers = _group(page, left)
+    texts = _group(page, right)
+    values = ["".join(c["text"] for c in line.chars).strip() for line in numbers]
+    if len(numbers) < 2 or not all(value.isdigit() and len(value) <= 3 for value in values):
+        return False
+    if any(int(b) != int(a) + 1 for a, b in pairwise(values)):
+        return False
+    return all(
+        any(abs(text.top - number.top) <= (number.bottom - number.top) * (1 - _OVERLAP) for text in texts)
+        for number in numbers
+    )
 
 
 def _numbered_in_turn(readings: list[set[tuple[str, str, int]]]) -> bool:
@@ -1233,7 +1257,7 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         for row in band:
             for char in row.chars:
                 sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
-        if all(sides) and not _hung_numbers(page, sides[0]):
+        if all(sides) and not _hung_numbers(page, sides[0]) and not _hung_note_numbers(page, *sides):
             number = len(segments)
             for side, chars in enumerate(sides):
                 for part in _region(page, _group(page, chars), depth + 1):
@@ -2294,7 +2318,9 @@ class _Notes:
         sections: list[_Endnotes] = []
         index = 0
         while index < len(lines):
-            if not NOTES_HEADING_RE.fullmatch(lines[index].text):
+            if not NOTES_HEADING_RE.fullmatch(lines[index].text) or (
+                index > 0 and _wrapped_word(lines[index - 1], lines[index])
+            ):
                 kept.append(lines[index])
                 index += 1
                 continue
@@ -2397,6 +2423,21 @@ def _carried_on(lines: list[_Line], index: int) -> bool:
     line, above = lines[index], lines[index - 1]
     apart = line.page == above.page and line.top - above.bottom > line.size
     return apart and re.match(r"[a-z]+[ ,;]", line.text) is not None
+
+
+def _wrapped_word(previous: _Line, line: _Line) -> bool:
+    """Whether a line is the last word of the sentence on the line above, wrapped onto a line of its own: it opens
+    in lower case, is set in the same size, and follows that line as closely as a paragraph's lines follow one another,
+    on the same page. A caption's "... and funding" over "sources" so reads "sources" alone on a line, a notes
+    heading's word: taken as one, everything after it up to the next heading (two pages of a paper's results, under
+    their figures) was read as a notes section, and, no note found in it, left out. A heading opens in capitals and
+    is set apart from the text above it."""
+    return (
+        line.text[:1].islower()
+        and line.page == previous.page
+        and abs(line.size - previous.size) <= previous.size * (1 - _NOTE_SIZE)
+        and 0 <= line.top - previous.bottom <= _PARAGRAPH_GAP * line.size
+    )
 
 
 def _finished(note: str) -> bool:
@@ -2583,7 +2624,7 @@ def _blocks(
         text = ""
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
-        lead_ins = _lead_ins(section, body_size, spacing)
+        lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
@@ -2670,6 +2711,40 @@ def _lead_ins(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
         ):
             found.add(id(line))
     return found
+
+
+_OPENING_WORDS = 6
+"""A paragraph's bold opening line holds at least this many words: a heading across the page holds fewer."""
+
+
+def _bold_openings(
+    lines: list[_Line], body_size: float, spacing: float, edges: dict[int, tuple[float, float]]
+) -> set[int]:
+    """The bold lines (by id) in the body's size that are a paragraph's first line, its opening sentence set in bold
+    and running on into the line under it: the line holds a sentence's words (`_OPENING_WORDS`), runs from the
+    text's left edge to its right edge (`edges`, by page; justified, as the paragraph's other lines are) and the
+    line under it, in the same column and closer than a paragraph gap (`spacing`; tightly set lines overlap), is set
+    as body text, not bold. The European Commission's communications open most paragraphs so ("The Commission has
+    already set out a clear vision of how to achieve climate" over "neutrality by 2050. This vision ..."): each such
+    line, bold, opening in a capital and ending in no sentence, was read as a heading, and its sentence cut in two.
+    A heading stops short of the right edge, or wraps onto a line set as it is (`_lead_ins` reads those whose
+    sentence goes on in lowercase); a box's bold name over its country, or a short heading in a sidebar, holds too
+    few words or stands inside the text's width."""
+    return {
+        id(line)
+        for line, below in pairwise(lines)
+        if line.bold
+        and not below.bold
+        and line.size < body_size * _HEADING_SIZE
+        and len(line.text.split()) >= _OPENING_WORDS
+        and line.page in edges
+        and line.x0 <= edges[line.page][0] + body_size
+        and line.x1 >= edges[line.page][1] - body_size
+        and below.page == line.page
+        and below.column == line.column
+        and line.top < below.top
+        and below.top - line.bottom <= spacing * line.size
+    }
 
 
 def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
@@ -3711,6 +3786,24 @@ def _wrapped_byline(lines: list[_Line]) -> list[_Line]:
     return wrapped if len(wrapped) > 1 and _marked_names(joined) else []
 
 
+def _stacked_bylines(first: list[_Line], byline: _Line) -> list[_Line]:
+    """The lines of a byline that prints its authors one under another, each name on a line of its own in the
+    byline's type with the author's affiliation and address in smaller type under it ("Suparna Chaudhry" over "Lewis &
+    Clark College" and "schaudhry@lclark.edu", then "Marc Dotson" over his), from the byline down to the last such
+    line; none where fewer than two names stand so. Read as one name, the byline gave the first author only, and the
+    others' names stood in the text as headings. The lines follow one another closely; the abstract under them is
+    set apart."""
+    stacked = [byline]
+    for line in first[first.index(byline) + 1 :]:
+        close = 0 <= line.top - stacked[-1].bottom <= byline.size
+        alike = abs(line.size - byline.size) < 0.5
+        if not close or line.size > byline.size + 0.5 or (alike and _names(line.text) is None):
+            break
+        stacked.append(line)
+    names = [line for line in stacked if abs(line.size - byline.size) < 0.5]
+    return stacked if len(names) > 1 and len(stacked) > len(names) else []
+
+
 def _byline_notes(lines: list[_Line], body_size: float) -> list[_Line]:
     """The lines opening `lines`, under a wrapped byline (`_wrapped_byline`), set smaller than the body and each
     right under the one before: the affiliations its numbers point to and the corresponding author's mark, front
@@ -3819,9 +3912,27 @@ def _date(text: str, labelled: bool = True) -> str | None:
     if len(words) > _DATELINE_WORDS:
         return None
     for skip in range(min(len(words), _DATE_LABEL_WORDS + 1) if labelled else 1):
-        if found := iso_date(" ".join(words[skip:]).strip(" .")):
+        if found := iso_date(" ".join(words[skip:]).strip(" .")) or _dotted_date(" ".join(words[skip:])):
             return found
     return month_date(text)
+
+
+_DOTTED_DATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
+
+
+def _dotted_date(text: str) -> str | None:
+    """The ISO date of a date written day, month and year with full stops ("11.12.2019"), as the European Union's
+    institutions and much of Europe date a document ("Brussels, 11.12.2019" over a Commission communication's number);
+    None for other text or a day or month out of range. No writer puts the month first with full stops (the United
+    States writes "12/11/2019")."""
+    match = _DOTTED_DATE_RE.fullmatch(text.strip())
+    if match is None:
+        return None
+    day, month, year = int(match[1]), int(match[2]), int(match[3])
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _record_date(lines: list[_Line]) -> str | None:
@@ -3985,11 +4096,14 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     labelled = _labelled_byline(first) if byline is None else None
     signed = _signed(lines) if byline is None and labelled is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
+    stacked = _stacked_bylines(first, byline) if byline is not None and not wrapped and not by else []
     if byline is not None:
-        named = " ".join(line.text for line in wrapped or [byline])
+        named = " ".join(line.text for line in wrapped or stacked or [byline])
         author = (
             _marked_names(named)
             if wrapped
+            else ", ".join(filter(None, (_names(line.text) for line in stacked if line.size == byline.size)))
+            if stacked
             else _names(by.group(1) if by else byline.text) or _marked_names(named) or _degreed_names(named)
         )
     elif labelled is not None:
@@ -4012,12 +4126,33 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     ]
     shown += _reprinted(masthead, lines)
     shown += _affiliations(first, byline) if byline is not None else []
+    shown += stacked
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
     shown += _labelled_terms(first, shown, body_size)
     shown += _cover_foot(first, shown)
     marks = frozenset(number for line in (wrapped or [byline] if byline else []) for number in _cites(line))
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys(), marks)
+
+
+def _mirrored_edge(lines: list[_Line]) -> set[int]:
+    """ids of a page's lines on its top or bottom row whose text is printed again on that row, at the other side of
+    the page: a cover's language code at both margins of its foot ("EN" ... "EN", in the European Commission's
+    largest type, so taken for the title), a book's page number at both corners. A label printed twice at the page's
+    edge is neither its title nor its text; a title is printed once, and a table's row of like cells ("Yes" ...
+    "Yes") stands inside the page."""
+    if not lines:
+        return set()
+    top, bottom = min(line.top for line in lines), max(line.bottom for line in lines)
+    return {
+        id(line)
+        for line in lines
+        if (line.top - top < line.bottom - line.top or bottom - line.bottom < line.bottom - line.top)
+        and any(
+            other is not line and other.text == line.text and abs(other.top - line.top) < (line.bottom - line.top) / 2
+            for other in lines
+        )
+    }
 
 
 def _info_title_lines(first: list[_Line], info: str | None, body_size: float) -> list[_Line]:
@@ -4595,7 +4730,7 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
     in a column may be a value of an infobox ("Formed" | "December 1916"), dating something else.
     """
     first = [line for line in lines if line.page == 1]
-    dateline = next((line for line in first if line.column is None and _date(line.text)), None)
+    dateline = next((line for line in first if (line.column is None or _placed(line.text)) and _date(line.text)), None)
     date = _date(dateline.text) if dateline is not None else None
     alone = [(line, found) for line in lines if line.page <= _OPENING_PAGES and (found := _date(line.text, False))]
     exact = next(((line, found) for line, found in alone if len(found) == 10 and found.startswith(date or "")), None)
@@ -4606,6 +4741,17 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
         at_edge = next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), None)
         return at_edge or (next((found for line in first if (found := _last_event(line))), None), None)
     return date, dateline
+
+
+_PLACED_RE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)*, \S")
+"""A dateline's place before its date, "Brussels, " or "Geneva, ": capitalised words and a comma."""
+
+
+def _placed(text: str) -> bool:
+    """Whether a line opens with a place and a comma before its date ("Brussels, 11.12.2019"), as a letter or an
+    institution's document dates itself, in a column of a cover beside its logo too. An infobox's value in a column
+    ("Formed" | "December 1916") has its label on another line, or none with a comma."""
+    return _PLACED_RE.match(text) is not None
 
 
 _EVENTS_RE = re.compile(r"\.\s+(?=[A-Z])|\s*[—;]\s*")
@@ -5134,7 +5280,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {
         id(line) for lines in lines_of for line in lines if _figure(line, body_size) or _key_figures(line, body_size)
     }
-    dropped |= {id(line) for line in margin}
+    dropped |= {id(line) for line in margin} | _mirrored_edge(lines_of[0] if lines_of else [])
     citation = _own_citation(lines_of[0] if lines_of else [])
     dropped |= {id(citation[0])} if citation else set()
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)

@@ -1,0 +1,82 @@
+"""Two PDFs of the wild collection (tests/data/wild, see its manifest.jsonl) from producers the collection had not
+held: the European Commission's communication on the European Green Deal (Word, then the Publications Office's
+"OP.A Sanitizer"), whose notes hang their bare numbers a wide space left of their texts and whose paragraphs open
+with a bold sentence, and a working paper typeset with R Markdown and XeLaTeX (xdvipdfmx), whose figure caption wraps
+its last word onto a line of its own.
+
+Expected values are what each document prints, as `pdftotext` shows it.
+"""
+
+from __future__ import annotations
+
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+COMMUNICATION = WILD / "eu-com-2019-640-european-green-deal.pdf"
+PAPER = WILD / "chaudhry-dotson-heiss-2021-who-cares-about-crackdowns.pdf"
+
+
+def first(path: object) -> Article:
+    return articles(path)[0]  # type: ignore[arg-type]
+
+
+def texts(path: object) -> list[str]:
+    return [p.text for p in first(path).paragraphs]
+
+
+def test_note_numbers_hung_in_a_column_of_their_own_open_their_notes() -> None:
+    """Page 5 sets notes 6 to 10 with their numbers one under another left of the texts; read as a column of
+    their own, none of the five kept its number."""
+    notes = first(COMMUNICATION).footnotes
+    assert notes[7].startswith("Regulation (EU) 2018/842 on binding annual greenhouse gas emission reductions")
+    assert notes[9] == (
+        "Council Directive 2003/96/EC restructuring the Community framework for the taxation of energy products and"
+        " electricity"
+    )
+
+
+def test_every_note_of_the_communication_is_read() -> None:
+    assert sorted(first(COMMUNICATION).footnotes) == list(range(1, 31))
+
+
+def test_a_paragraphs_bold_opening_line_is_no_heading() -> None:
+    """ "Further decarbonising the energy system is critical to reach climate objectives in" is bold to the right
+    edge and goes on in the line under it: one paragraph, no heading over the rest of its sentence."""
+    opening = "Further decarbonising the energy system is critical to reach climate objectives in 2030 and 2050."
+    assert any(p.text.startswith(opening) and p.kind == "text" for p in first(COMMUNICATION).paragraphs)
+
+
+def test_a_place_and_a_dotted_date_in_a_covers_column_date_it() -> None:
+    """The cover prints "Brussels, 11.12.2019" in a column beside the Commission's logo."""
+    assert first(COMMUNICATION).date == "2019-12-11"
+
+
+def test_a_language_code_at_both_margins_of_the_covers_foot_is_neither_title_nor_text() -> None:
+    """ "EN" at each margin of the cover's foot is its largest type; it was taken for the title "EN EN"."""
+    article = first(COMMUNICATION)
+    assert article.title != "EN EN"
+    assert "EN" not in texts(COMMUNICATION)
+
+
+def test_a_captions_last_word_alone_on_its_line_opens_no_notes_section() -> None:
+    """Figure 2's caption ends "... relationship with host government, and funding" over "sources": read as a
+    "Sources" heading, the paper's results after it, to the next heading three pages on, were left out."""
+    kept = texts(PAPER)
+    assert any(
+        t.endswith("across organizational issue area, relationship with host government, and funding sources")
+        for t in kept
+    )
+    assert any(
+        t.startswith("organization, on average. Personas with low levels of trust, on the other hand, strongly avoid")
+        for t in kept
+    )
+
+
+def test_authors_printed_one_under_another_over_their_affiliations_are_all_the_byline() -> None:
+    """Each author's name stands on its own line over a college and an e-mail address in smaller type; the first
+    name alone was taken for the byline, and the other two stood in the text as headings."""
+    assert first(PAPER).author == "Suparna Chaudhry, Marc Dotson, Andrew Heiss"
+    assert "Marc Dotson" not in texts(PAPER)
+    assert not any(t.startswith("Lewis & Clark College") for t in texts(PAPER))
