@@ -854,3 +854,37 @@ def test_the_date_line_of_a_title_block_dates_the_page() -> None:
     """The act's title block prints "of 30 May 2022" on a line of its own; the page's markup gives no date."""
     (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
     assert article.date == "2022-05-30"
+
+
+FIRST_PARAGRAPH = LONG_PARAGRAPH.removeprefix("<p>").removesuffix("</p>").strip()
+
+
+def headline_page(lines: str) -> Article:
+    """A page whose `<h1>` is followed by `lines` and then the text's first long paragraph."""
+    return article_of(page_with("<title>Camps</title>", f"<h1>Camps</h1>{lines}{LONG_PARAGRAPH}"))
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By Maria Lopez", "Published: 3 May 2021", "Tuesday 15 October 2019 by Jane Doe", "5 min read"],
+    ids=["byline", "published-line", "dateline", "reading-time"],
+)
+def test_a_byline_or_dateline_under_the_headline_is_no_paragraph(line: str) -> None:
+    texts = [p.text for p in headline_page(f"<p>{line}</p>").paragraphs]
+    assert line not in texts
+    assert texts[0] == FIRST_PARAGRAPH
+
+
+def test_a_run_of_byline_and_dateline_under_the_headline_goes_whole() -> None:
+    article = headline_page("<p>By Maria Lopez</p><p>Published: 3 May 2021</p><p>5 min read</p>")
+    assert [p.text for p in article.paragraphs] == [FIRST_PARAGRAPH]
+    assert (article.author, article.date) == ("Maria Lopez", "2021-05-03")
+
+
+@pytest.mark.parametrize(
+    "line",
+    ["By 2030, the camps will hold twice as many people.", "By then the guards had left the camp."],
+    ids=["year", "adverb"],
+)
+def test_a_short_sentence_under_the_headline_that_starts_with_by_is_kept(line: str) -> None:
+    assert [p.text for p in headline_page(f"<p>{line}</p>").paragraphs][0] == line

@@ -90,3 +90,10 @@ def test_post_title_and_author_are_printed_ones(post: Article) -> None:
 
 def test_blog_chrome_is_not_read_as_text(post: Article) -> None:
     assert not [text for text in texts(post) if text in ("Initializing search", "Back to index", "15 min read")]
+
+
+def test_written_by_line_under_the_chapter_heading_is_no_paragraph(chapter: Article) -> None:
+    """The "Written by" / "Paul Pickell" line is where the author was read from, not a sentence of the chapter: the
+    text opens with the chapter's first paragraph under it."""
+    assert "Written by Paul Pickell" not in texts(chapter)
+    assert texts(chapter)[0].startswith("You have almost certainly used a relational database in some form")

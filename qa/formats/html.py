@@ -669,6 +669,42 @@ def _headline_credit(tree: etree._Element, heading: str | None) -> str | None:
     return None
 
 
+_READING_TIME_RE = re.compile(
+    r"(?:\d+\s*(?:min(?:ute)?s?|hours?)\s+read|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?)\.?", re.IGNORECASE
+)
+"""A line that only says how long the text takes to read ("15 min read", "Reading time: 4 minutes")."""
+
+
+def _is_front_matter(line: str) -> bool:
+    """Whether a short line under the headline only says who wrote the text, when, or how long it takes to read:
+    the lines the metadata reader takes the author and date from (`_dateline`, `_headline_credit`, `_credit`) and
+    the publication or revision line ("Published: 3 May 2021", "Last updated 12 March 2021") when that is all the
+    line says. Such a line is the page's account of the text, not a sentence of it; a line that goes on past its
+    name or date ("By 2030 the camps ...") is prose and stays."""
+    if _opening_date(line) or _credit(line) or _READING_TIME_RE.fullmatch(line):
+        return True
+    if (by := _POSTED_BY_RE.fullmatch(line)) and personal_names(by["name"]):
+        return True
+    stated = _PUBLISHED_RE.match(line) or _REVISED_RE.match(line)
+    return stated is not None and not line[stated.end() :].strip(" .")
+
+
+def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: str | None) -> list[Block]:
+    """The blocks less the run at the top that prints the text's byline, dateline or reading time.
+
+    The page sets those lines between its headline and its first paragraph (bookdown's "Written by Paul Pickell", a
+    news site's "By Maria Lopez", a blog's "Tuesday 15 October 2019 by Jane Doe"), and the metadata reader has
+    taken the author and date from them; kept as paragraphs they were quoted to answer "who wrote ...?", front
+    matter rather than the source's text. Only lines that stand under the headline (`_under_headline`) go, and only
+    while they lead the text: a "By ..." line lower on the page may credit a picture or be a sentence.
+    """
+    lines = {line for line in _under_headline(tree, heading) if _is_front_matter(line)}
+    start = 0
+    while start < len(blocks) and blocks[start].kind == "text" and squash(blocks[start].text) in lines:
+        start += 1
+    return blocks[start:]
+
+
 _CREDIT_BY_RE = re.compile(r"\bby\s+(?P<name>[^,;]+?)(?:\s+(?:on|at)\b.*|[,;].*)?\s*\.?$", re.IGNORECASE)
 _CREDIT_AT_ENDS = 2
 """How many blocks at either end of the text a credit line may stand in (the text may end with a reply line)."""
@@ -2213,8 +2249,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
     blocks = _without_title_lines(blocks, title)
-    if blocks and (dateline := _dateline(tree, heading)) and squash(blocks[0].text) == dateline:
-        blocks = blocks[1:]
+    blocks = _without_front_matter(blocks, tree, heading)
     blocks, credit = _without_credits(blocks)
     if credit is not None:
         author, date = author or credit[0], date or credit[1]
