@@ -2573,6 +2573,7 @@ def _blocks(
         by_page.setdefault(line.page, []).append(line)
     edges = {page: _edges(page_lines) or document for page, page_lines in by_page.items()}
     spacing = _paragraph_gap(body, edges)
+    page_sizes = _page_body_sizes(lines, body_size)
     feet: dict[int, list[_Line]] = {}
     for line in lines:
         feet.setdefault(line.page, []).append(line)
@@ -2588,7 +2589,7 @@ def _blocks(
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            heading = _heading_like(line, body_size) and id(line) not in lead_ins
+            heading = _heading_like(line, page_sizes.get(line.page, body_size)) and id(line) not in lead_ins
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
@@ -2616,6 +2617,23 @@ def _blocks(
             current = line
         laid_out.append(blocks)
     return laid_out
+
+
+def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
+    """The size of each page's own body text, where it is larger than the document's (`body_size`): the size most
+    of the page's lines are set in, `_COLUMN_ROWS` of them or more. An appendix may reprint another document (a
+    memo, a letter) set in a larger size than the report around it; measured against the report's body, every line
+    of it would be a heading (`_heading_like`), its sentences and list items cut up into headings at each line. A
+    page's headings stand out from the page's own text, not the document's."""
+    by_page: dict[int, list[_Line]] = {}
+    for line in lines:
+        by_page.setdefault(line.page, []).append(line)
+    sizes: dict[int, float] = {}
+    for page, page_lines in by_page.items():
+        size, count = Counter(round(line.size, 1) for line in page_lines).most_common(1)[0]
+        if size > body_size and count >= _COLUMN_ROWS and 2 * count > len(page_lines):
+            sizes[page] = size
+    return sizes
 
 
 def _cite_on_page(
@@ -4622,6 +4640,78 @@ def _key_figures(line: _Line, body_size: float) -> bool:
     return _type_size(line) > body_size and _figure_row(line) and len(_labels_of(line)) > 1
 
 
+_HEAD_REACH = 8.0
+"""Line heights of a row of figures within which the row of cell heads over it may stand (`_figure_heads`): a score
+card's heads stand a line over their figures, a dial chart's names over the dials their figures stand in."""
+
+
+def _figure_heads(lines: list[_Line]) -> set[int]:
+    """ids of a page's rows of figures (`_figure_row`, in two stretches or more, `_labels_of`) and of the row of
+    cell heads over each: the nearest line above it, in as many stretches of a few words each (`_CELL_WORDS`), each
+    over its own figure (`_over`). A score card prints its heads over its figures (`RANK  SCORE  DIFFERENCE FROM
+    2017` over `7  44%  8.02`), a set of dials their names over the dials (`Governance  Freedom of Expression
+    Privacy` over `11%  13%  37%`). Read as lines, the heads run together in a phrase no one wrote, cut off from the
+    figures they name, and the figures are no sentence; a reader reads each head with its figure, as a table's
+    cells, and like a table the pair is left out. A line of prose over figures is one stretch of many words."""
+    found: set[int] = set()
+    for row in lines:
+        figures = _labels_of(row)
+        if len(figures) < 2 or not _figure_row(row):
+            continue
+        above = [line for line in lines if line.bottom <= row.top and line.x0 < row.x1 and row.x0 < line.x1]
+        if not above:
+            continue
+        head = max(above, key=lambda line: line.bottom)
+        heads = _labels_of(head)
+        if (
+            row.top - head.bottom <= _HEAD_REACH * (row.bottom - row.top)
+            and len(heads) == len(figures)
+            and not _figure_row(head)
+            and all(_stretch_words(head, stretch) <= _CELL_WORDS for stretch in heads)
+            and all(_over(cell, figure, row.size) for cell, figure in zip(heads, figures, strict=True))
+        ):
+            found |= {id(row), id(head)}
+    return found
+
+
+def _stretch_words(line: _Line, stretch: tuple[float, float]) -> int:
+    """The number of words in a stretch of a line (`_labels_of`)."""
+    x0, x1 = stretch
+    return len("".join(c["text"] for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1).split())
+
+
+def _over(head: tuple[float, float], figure: tuple[float, float], size: float) -> bool:
+    """Whether a cell head stands over a figure: the middle of one lies over the other, give or take an em, as a
+    head centred, or set flush left, over its figure does."""
+    return head[0] - size <= (figure[0] + figure[1]) / 2 <= head[1] + size or (
+        figure[0] - size <= (head[0] + head[1]) / 2 <= figure[1] + size
+    )
+
+
+_TABLE_COLUMNS = 3
+"""A table set without rules has at least this many columns (`_unruled_table`): a label, and figures beside it."""
+
+
+def _unruled_table(lines: list[_Line]) -> set[int]:
+    """ids of a page's cells of a table set without rules and read a column at a time: rows of `_TABLE_COLUMNS`
+    short lines or more side by side on one baseline, each one stretch of a few words (`_labels_of`,
+    `_CELL_WORDS`), at least one of them figures (`_figure_row`), `_GRID_ROWS` such rows or more. A ranking's
+    names, ranks and scores (`Twitter  1  53%`) laid out so are read as three columns, and its cells run together
+    into a paragraph of names and one of figures, which no reading prints; like a ruled table (`_grids`) it is left
+    out. Columns of prose stand side by side too, but their lines are long, and hold words."""
+    cells = [line for line in lines if len(_labels_of(line)) == 1 and len(line.text.split()) <= _CELL_WORDS]
+    rows: list[list[_Line]] = []
+    for line in sorted(cells, key=lambda line: line.top):
+        if rows and line.top - rows[-1][0].top <= _BAR_SLACK:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    table = [row for row in rows if len(row) >= _TABLE_COLUMNS and any(_figure_row(line) for line in row)]
+    if len(table) < _GRID_ROWS:
+        return set()
+    return {id(line) for row in table for line in row}
+
+
 def _body_size(pages: list[list[_Line]]) -> float:
     """The size most text is set in, counted over the upper half of each full page: notes can outnumber the body."""
     upper: list[_Line] = []
@@ -5041,6 +5131,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {
         id(line) for lines in lines_of for line in lines if _figure(line, body_size) or _key_figures(line, body_size)
     }
+    dropped |= {number for lines in lines_of for number in _figure_heads(lines) | _unruled_table(lines)}
     dropped |= {id(line) for line in margin}
     citation = _own_citation(lines_of[0] if lines_of else [])
     dropped |= {id(citation[0])} if citation else set()
