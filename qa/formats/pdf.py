@@ -2589,7 +2589,7 @@ def _blocks(
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            heading = _heading_like(line, page_sizes.get(line.page, body_size)) and id(line) not in lead_ins
+            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
@@ -2619,21 +2619,39 @@ def _blocks(
     return laid_out
 
 
+_PAGE_BODY_LINES = 4
+"""A page's own text runs to at least this many lines of one size (`_page_body_sizes`)."""
+
+
 def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
-    """The size of each page's own body text, where it is larger than the document's (`body_size`): the size most
-    of the page's lines are set in, `_COLUMN_ROWS` of them or more. An appendix may reprint another document (a
-    memo, a letter) set in a larger size than the report around it; measured against the report's body, every line
-    of it would be a heading (`_heading_like`), its sentences and list items cut up into headings at each line. A
-    page's headings stand out from the page's own text, not the document's."""
+    """The size of each page's own text, where it is larger than the document's (`body_size`): the size most of the
+    page's regular lines (not bold) in the body's size or larger are set in, `_PAGE_BODY_LINES` of them or more. An
+    appendix may reprint another document (a memo) or a set of briefing slides in a larger size than the report
+    around it; measured against the report's body, every line of it would be a heading (`_heading_like`), its
+    sentences and list items cut up into headings at each line. A page's headings stand out from the page's own
+    text; its notes, smaller than the body, have no say in it, nor have its bold lines: a cover's blurb set large in
+    bold is display type over the page, not the page's text."""
     by_page: dict[int, list[_Line]] = {}
     for line in lines:
-        by_page.setdefault(line.page, []).append(line)
+        if line.size >= body_size * _NOTE_SIZE and not line.bold:
+            by_page.setdefault(line.page, []).append(line)
     sizes: dict[int, float] = {}
     for page, page_lines in by_page.items():
         size, count = Counter(round(line.size, 1) for line in page_lines).most_common(1)[0]
-        if size > body_size and count >= _COLUMN_ROWS and 2 * count > len(page_lines):
+        if size > body_size and count >= _PAGE_BODY_LINES and 2 * count > len(page_lines):
             sizes[page] = size
     return sizes
+
+
+def _page_heading(line: _Line, page_sizes: dict[int, float], body_size: float) -> bool:
+    """Whether a line is set as a heading (`_heading_like`) against its page's own text (`_page_body_sizes`), or
+    the document's where the page has none of its own. On a page of its own size a slide's title may stand only a
+    little larger than the slide's text, in bold, and wrap over lines that open in lowercase ("Formula Marketing:
+    Extent of Marketing Difficult" over "to Quantify; ..."): bold and larger than the page's text, each line heads."""
+    size = page_sizes.get(line.page)
+    if size is None:
+        return _heading_like(line, body_size)
+    return _heading_like(line, size) or (line.bold and line.size > size)
 
 
 def _cite_on_page(
@@ -4709,7 +4727,18 @@ def _unruled_table(lines: list[_Line]) -> set[int]:
     table = [row for row in rows if len(row) >= _TABLE_COLUMNS and any(_figure_row(line) for line in row)]
     if len(table) < _GRID_ROWS:
         return set()
-    return {id(line) for row in table for line in row}
+    found = {id(line): line for row in table for line in row}
+    for line in sorted(cells, key=lambda line: line.top):
+        if id(line) not in found and any(_wraps(cell, line) for cell in found.values()):
+            found[id(line)] = line
+    return set(found)
+
+
+def _wraps(cell: _Line, line: _Line) -> bool:
+    """Whether `line` goes on with a table's `cell` wrapped in its column: it starts where the cell starts, a line
+    under it (`SARS-CoV-2 IgG-Ab (S1)` over `(BAU/ml)`). Left behind when its cell is left out, it would be a
+    fragment of a label."""
+    return abs(line.x0 - cell.x0) <= _BAR_SLACK and 0 <= line.top - cell.bottom <= cell.bottom - cell.top
 
 
 def _body_size(pages: list[list[_Line]]) -> float:
@@ -5131,7 +5160,6 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {
         id(line) for lines in lines_of for line in lines if _figure(line, body_size) or _key_figures(line, body_size)
     }
-    dropped |= {number for lines in lines_of for number in _figure_heads(lines) | _unruled_table(lines)}
     dropped |= {id(line) for line in margin}
     citation = _own_citation(lines_of[0] if lines_of else [])
     dropped |= {id(citation[0])} if citation else set()
@@ -5155,6 +5183,7 @@ def parse(data: bytes, source: str) -> Parsed:
     charted = {
         number for lines, bars in zip(lines_of, charts, strict=True) for number in _chart_labels(lines, bars, body_size)
     }
+    charted |= {number for lines in lines_of for number in _figure_heads(lines) | _unruled_table(lines)}
     dropped |= charted
     notes = _Notes(cited, words)
     body: list[_Line] = []
