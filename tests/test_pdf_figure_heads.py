@@ -88,12 +88,6 @@ def test_a_paragraph_read_before_a_score_cards_heads_does_not_run_on_into_the_te
     assert analysis.endswith("U.S. law prevents companies from disclosing the exact number of government requests for")
 
 
-def test_a_tables_row_label_wrapped_in_its_cell_is_left_out_with_its_row() -> None:
-    parsed = articles(WILD / "frontiers-2022-hypertension-sars-cov-2.pdf")
-    texts = [p.text for article in parsed for p in article.paragraphs]
-    assert not any(text in {"0/71", "Coefficient", "Sig. (2-tailed)"} for text in texts)
-
-
 def test_a_slides_title_set_a_little_larger_than_its_text_and_wrapped_is_one_heading() -> None:
     found = kinds(articles(REAL / "gao-infant-formula-2006.pdf"))
     title = (

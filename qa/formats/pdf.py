@@ -2619,13 +2619,9 @@ def _blocks(
     return laid_out
 
 
-_PAGE_BODY_LINES = 4
-"""A page's own text runs to at least this many lines of one size (`_page_body_sizes`)."""
-
-
 def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
     """The size of each page's own text, where it is larger than the document's (`body_size`): the size most of the
-    page's regular lines (not bold) in the body's size or larger are set in, `_PAGE_BODY_LINES` of them or more. An
+    page's regular lines (not bold) in the body's size or larger are set in, `_COLUMN_ROWS` of them or more. An
     appendix may reprint another document (a memo) or a set of briefing slides in a larger size than the report
     around it; measured against the report's body, every line of it would be a heading (`_heading_like`), its
     sentences and list items cut up into headings at each line. A page's headings stand out from the page's own
@@ -2638,7 +2634,7 @@ def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
     sizes: dict[int, float] = {}
     for page, page_lines in by_page.items():
         size, count = Counter(round(line.size, 1) for line in page_lines).most_common(1)[0]
-        if size > body_size and count >= _PAGE_BODY_LINES and 2 * count > len(page_lines):
+        if size > body_size and count >= _COLUMN_ROWS and 2 * count > len(page_lines):
             sizes[page] = size
     return sizes
 
@@ -2647,11 +2643,12 @@ def _page_heading(line: _Line, page_sizes: dict[int, float], body_size: float) -
     """Whether a line is set as a heading (`_heading_like`) against its page's own text (`_page_body_sizes`), or
     the document's where the page has none of its own. On a page of its own size a slide's title may stand only a
     little larger than the slide's text, in bold, and wrap over lines that open in lowercase ("Formula Marketing:
-    Extent of Marketing Difficult" over "to Quantify; ..."): bold and larger than the page's text, each line heads."""
+    Extent of Marketing Difficult" over "to Quantify; ..."): bold and larger than the page's text by more than a
+    shade (`_NOTE_SIZE`), each line heads; a bold lead-in in the text's own size opens its paragraph."""
     size = page_sizes.get(line.page)
     if size is None:
         return _heading_like(line, body_size)
-    return _heading_like(line, size) or (line.bold and line.size > size)
+    return _heading_like(line, size) or (line.bold and line.size * _NOTE_SIZE > size)
 
 
 def _cite_on_page(
@@ -4716,8 +4713,13 @@ def _unruled_table(lines: list[_Line]) -> set[int]:
     `_CELL_WORDS`), at least one of them figures (`_figure_row`), `_GRID_ROWS` such rows or more. A ranking's
     names, ranks and scores (`Twitter  1  53%`) laid out so are read as three columns, and its cells run together
     into a paragraph of names and one of figures, which no reading prints; like a ruled table (`_grids`) it is left
-    out. Columns of prose stand side by side too, but their lines are long, and hold words."""
-    cells = [line for line in lines if len(_labels_of(line)) == 1 and len(line.text.split()) <= _CELL_WORDS]
+    out. Columns of prose stand side by side too, but their lines are long, and hold words. A table already read a
+    cell at a time (`_Line.tabled`, `_Line.cell`) is read so."""
+    cells = [
+        line
+        for line in lines
+        if not (line.tabled or line.cell) and len(_labels_of(line)) == 1 and len(line.text.split()) <= _CELL_WORDS
+    ]
     rows: list[list[_Line]] = []
     for line in sorted(cells, key=lambda line: line.top):
         if rows and line.top - rows[-1][0].top <= _BAR_SLACK:
@@ -4727,18 +4729,7 @@ def _unruled_table(lines: list[_Line]) -> set[int]:
     table = [row for row in rows if len(row) >= _TABLE_COLUMNS and any(_figure_row(line) for line in row)]
     if len(table) < _GRID_ROWS:
         return set()
-    found = {id(line): line for row in table for line in row}
-    for line in sorted(cells, key=lambda line: line.top):
-        if id(line) not in found and any(_wraps(cell, line) for cell in found.values()):
-            found[id(line)] = line
-    return set(found)
-
-
-def _wraps(cell: _Line, line: _Line) -> bool:
-    """Whether `line` goes on with a table's `cell` wrapped in its column: it starts where the cell starts, a line
-    under it (`SARS-CoV-2 IgG-Ab (S1)` over `(BAU/ml)`). Left behind when its cell is left out, it would be a
-    fragment of a label."""
-    return abs(line.x0 - cell.x0) <= _BAR_SLACK and 0 <= line.top - cell.bottom <= cell.bottom - cell.top
+    return {id(line) for row in table for line in row}
 
 
 def _body_size(pages: list[list[_Line]]) -> float:
