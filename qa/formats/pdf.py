@@ -2614,6 +2614,7 @@ def _blocks(
         by_page.setdefault(line.page, []).append(line)
     edges = {page: _edges(page_lines) or document for page, page_lines in by_page.items()}
     spacing = _paragraph_gap(body, edges)
+    page_sizes = _page_body_sizes(lines, body_size)
     feet: dict[int, list[_Line]] = {}
     for line in lines:
         feet.setdefault(line.page, []).append(line)
@@ -2629,7 +2630,7 @@ def _blocks(
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            heading = _heading_like(line, body_size) and id(line) not in lead_ins
+            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
@@ -2657,6 +2658,38 @@ def _blocks(
             current = line
         laid_out.append(blocks)
     return laid_out
+
+
+def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
+    """The size of each page's own text, where it is larger than the document's (`body_size`): the size most of the
+    page's regular lines (not bold) in the body's size or larger are set in, `_COLUMN_ROWS` of them or more. An
+    appendix may reprint another document (a memo) or a set of briefing slides in a larger size than the report
+    around it; measured against the report's body, every line of it would be a heading (`_heading_like`), its
+    sentences and list items cut up into headings at each line. A page's headings stand out from the page's own
+    text; its notes, smaller than the body, have no say in it, nor have its bold lines: a cover's blurb set large in
+    bold is display type over the page, not the page's text."""
+    by_page: dict[int, list[_Line]] = {}
+    for line in lines:
+        if line.size >= body_size * _NOTE_SIZE and not line.bold:
+            by_page.setdefault(line.page, []).append(line)
+    sizes: dict[int, float] = {}
+    for page, page_lines in by_page.items():
+        size, count = Counter(round(line.size, 1) for line in page_lines).most_common(1)[0]
+        if size > body_size and count >= _COLUMN_ROWS and 2 * count > len(page_lines):
+            sizes[page] = size
+    return sizes
+
+
+def _page_heading(line: _Line, page_sizes: dict[int, float], body_size: float) -> bool:
+    """Whether a line is set as a heading (`_heading_like`) against its page's own text (`_page_body_sizes`), or
+    the document's where the page has none of its own. On a page of its own size a slide's title may stand only a
+    little larger than the slide's text, in bold, and wrap over lines that open in lowercase ("Formula Marketing:
+    Extent of Marketing Difficult" over "to Quantify; ..."): bold and larger than the page's text by more than a
+    shade (`_NOTE_SIZE`), each line heads; a bold lead-in in the text's own size opens its paragraph."""
+    size = page_sizes.get(line.page)
+    if size is None:
+        return _heading_like(line, body_size)
+    return _heading_like(line, size) or (line.bold and line.size * _NOTE_SIZE > size)
 
 
 def _cite_on_page(
@@ -4803,6 +4836,83 @@ def _key_figures(line: _Line, body_size: float) -> bool:
     return _type_size(line) > body_size and _figure_row(line) and len(_labels_of(line)) > 1
 
 
+_HEAD_REACH = 8.0
+"""Line heights of a row of figures within which the row of cell heads over it may stand (`_figure_heads`): a score
+card's heads stand a line over their figures, a dial chart's names over the dials their figures stand in."""
+
+
+def _figure_heads(lines: list[_Line]) -> set[int]:
+    """ids of a page's rows of figures (`_figure_row`, in two stretches or more, `_labels_of`) and of the row of
+    cell heads over each: the nearest line above it, in as many stretches of a few words each (`_CELL_WORDS`), each
+    over its own figure (`_over`). A score card prints its heads over its figures (`RANK  SCORE  DIFFERENCE FROM
+    2017` over `7  44%  8.02`), a set of dials their names over the dials (`Governance  Freedom of Expression
+    Privacy` over `11%  13%  37%`). Read as lines, the heads run together in a phrase no one wrote, cut off from the
+    figures they name, and the figures are no sentence; a reader reads each head with its figure, as a table's
+    cells, and like a table the pair is left out. A line of prose over figures is one stretch of many words."""
+    found: set[int] = set()
+    for row in lines:
+        figures = _labels_of(row)
+        if len(figures) < 2 or not _figure_row(row):
+            continue
+        above = [line for line in lines if line.bottom <= row.top and line.x0 < row.x1 and row.x0 < line.x1]
+        if not above:
+            continue
+        head = max(above, key=lambda line: line.bottom)
+        heads = _labels_of(head)
+        if (
+            row.top - head.bottom <= _HEAD_REACH * (row.bottom - row.top)
+            and len(heads) == len(figures)
+            and not _figure_row(head)
+            and all(_stretch_words(head, stretch) <= _CELL_WORDS for stretch in heads)
+            and all(_over(cell, figure, row.size) for cell, figure in zip(heads, figures, strict=True))
+        ):
+            found |= {id(row), id(head)}
+    return found
+
+
+def _stretch_words(line: _Line, stretch: tuple[float, float]) -> int:
+    """The number of words in a stretch of a line (`_labels_of`)."""
+    x0, x1 = stretch
+    return len("".join(c["text"] for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1).split())
+
+
+def _over(head: tuple[float, float], figure: tuple[float, float], size: float) -> bool:
+    """Whether a cell head stands over a figure: the middle of one lies over the other, give or take an em, as a
+    head centred, or set flush left, over its figure does."""
+    return head[0] - size <= (figure[0] + figure[1]) / 2 <= head[1] + size or (
+        figure[0] - size <= (head[0] + head[1]) / 2 <= figure[1] + size
+    )
+
+
+_TABLE_COLUMNS = 3
+"""A table set without rules has at least this many columns (`_unruled_table`): a label, and figures beside it."""
+
+
+def _unruled_table(lines: list[_Line]) -> set[int]:
+    """ids of a page's cells of a table set without rules and read a column at a time: rows of `_TABLE_COLUMNS`
+    short lines or more side by side on one baseline, each one stretch of a few words (`_labels_of`,
+    `_CELL_WORDS`), at least one of them figures (`_figure_row`), `_GRID_ROWS` such rows or more. A ranking's
+    names, ranks and scores (`Twitter  1  53%`) laid out so are read as three columns, and its cells run together
+    into a paragraph of names and one of figures, which no reading prints; like a ruled table (`_grids`) it is left
+    out. Columns of prose stand side by side too, but their lines are long, and hold words. A table already read a
+    cell at a time (`_Line.tabled`, `_Line.cell`) is read so."""
+    cells = [
+        line
+        for line in lines
+        if not (line.tabled or line.cell) and len(_labels_of(line)) == 1 and len(line.text.split()) <= _CELL_WORDS
+    ]
+    rows: list[list[_Line]] = []
+    for line in sorted(cells, key=lambda line: line.top):
+        if rows and line.top - rows[-1][0].top <= _BAR_SLACK:
+            rows[-1].append(line)
+        else:
+            rows.append([line])
+    table = [row for row in rows if len(row) >= _TABLE_COLUMNS and any(_figure_row(line) for line in row)]
+    if len(table) < _GRID_ROWS:
+        return set()
+    return {id(line) for row in table for line in row}
+
+
 def _body_size(pages: list[list[_Line]]) -> float:
     """The size most text is set in, counted over the upper half of each full page: notes can outnumber the body."""
     upper: list[_Line] = []
@@ -5304,6 +5414,7 @@ def parse(data: bytes, source: str) -> Parsed:
     charted = {
         number for lines, bars in zip(lines_of, charts, strict=True) for number in _chart_labels(lines, bars, body_size)
     }
+    charted |= {number for lines in lines_of for number in _figure_heads(lines) | _unruled_table(lines)}
     dropped |= charted
     notes = _Notes(cited, words)
     body: list[_Line] = []
