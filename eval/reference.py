@@ -850,8 +850,9 @@ def _docx_html(path: Path) -> str:
     return _DOCX_NOTE_RE.sub(headed, html)
 
 
-_MD_EMPTY_LINK_RE = re.compile(r"(?<![!\]\\])\[\]\(<?([^()<>\s]+)>?\)")
-"""A link with no text (`[](https://example.org)`): kramdown prints its address, the only word written for it."""
+_MD_EMPTY_LINK_RE = re.compile(r"(?<![!\]\\`])\[\]\(<?([^()<>\s]+)>?\)")
+"""A link with no text (`[](https://example.org)`): kramdown prints its address, the only word written for it. Not
+one opening a code span, which shows the link's syntax as written (MyST's docs: `` `[](genindex)` ``)."""
 _MD_CITATION_RE = re.compile(r"\{\{([?!]?)([^\s{}]+)\}\}")
 """A kramdown-rfc citation: `{{?X}}` (informative), `{{!X}}` (normative), `{{X}}` (a reference or a section)."""
 _MD_REFERENCE_KEYS = ("normative", "informative")
