@@ -3873,6 +3873,30 @@ def _labelled_byline(first: list[_Line]) -> tuple[list[_Line], str] | None:
     return None
 
 
+_MEMO_FIELD_RE = re.compile(r"(?P<label>(?:TO|FROM|SUBJECT|DATE|RE):|MEMORANDUM FOR\b)\s*(?P<value>.*)")
+"""A line of a memorandum's header: its label in capitals and a colon, then its value ("FROM: SHALANDA D. YOUNG",
+"SUBJECT: Modernizing ..."), or the address "MEMORANDUM FOR THE HEADS OF ...", which needs none."""
+_MEMO_FIELDS = 2
+
+
+def _memo_sender(first: list[_Line]) -> str | None:
+    """The name a memorandum's header gives after "FROM:", else None.
+
+    A memorandum opens with a block of labelled lines in capitals, whom it is for, whom it is from, its subject
+    (`_MEMO_FIELD_RE`); the "FROM:" line is its byline, the person who sends it, where the file's Info Author holds
+    the office that published it. The header must have another of its labels on the first page (a "From:" in a
+    sentence or a quoted e-mail is no header), and the value must be a person's name, a job after a comma left out
+    ("SHALANDA D. YOUNG", "Jane Doe, Director")."""
+    fields = [found for line in first if (found := _MEMO_FIELD_RE.fullmatch(line.text))]
+    if len({found["label"] for found in fields}) < _MEMO_FIELDS:
+        return None
+    for found in fields:
+        name, _, job = found["value"].partition(", ")
+        if found["label"] == "FROM:" and (not job or role(job)) and (named := _names(name)):
+            return named
+    return None
+
+
 def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
     """The lines under a byline that marks its names (`_marked_names`) and above the first page's columns: the
     affiliations and addresses the marks point to, front matter like the byline itself."""
@@ -4108,6 +4132,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     printed = _punctuated_title(title_lines, _info(metadata, "Title"))
     for line in title_lines if printed is None else []:
         printed = _join(printed or "", line.text, words)
+    printed = _unmarked_title(printed)
     title = (
         running
         or (_case_name(parties, lines) if parties else None)
@@ -4127,7 +4152,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     byline = wrapped[0] if wrapped else byline
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     labelled = _labelled_byline(first) if byline is None else None
-    signed = _signed(lines) if byline is None and labelled is None else {}
+    sender = _memo_sender(first) if byline is None and labelled is None else None
+    signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     stacked = _stacked_bylines(first, byline) if byline is not None and not wrapped and not by else []
     if byline is not None:
@@ -4143,7 +4169,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         author = labelled[1]
     else:
         author = (
-            " and ".join(signed.values())
+            sender
+            or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
             or _footer_issuer(pages, date)
@@ -4212,6 +4239,17 @@ def _info_title_lines(first: list[_Line], info: str | None, body_size: float) ->
             if words != wanted[: len(words)]:
                 break
     return []
+
+
+_TITLE_MARKS_RE = re.compile(rf"(?:\s*(?:[*∗†‡§¶]|\[{NOTE_NUMBER}\]))+$")
+"""The note marks a title ends in: symbols ("...Philanthropy*") or a raised number read as a marker."""
+
+
+def _unmarked_title(title: str | None) -> str | None:
+    """The title without the note marks it ends in (`_TITLE_MARKS_RE`). A paper marks its title to point to a note
+    at the first page's foot (its funding, data and acknowledgements), as a byline marks its names to point to their
+    affiliations: the mark is the note's, no word of the title, and a citation of the paper does not print it."""
+    return _TITLE_MARKS_RE.sub("", title) or title if title else title
 
 
 def _punctuated_title(title_lines: list[_Line], info: str | None) -> str | None:
@@ -4772,8 +4810,36 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
     if date is None and first:
         edges = {min(line.row for line in first), max(line.row for line in first)}
         at_edge = next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), None)
-        return at_edge or (next((found for line in first if (found := _last_event(line))), None), None)
+        return (
+            at_edge
+            or _edge_field_date([line for line in first if line.row in edges])
+            or (next((found for line in first if (found := _last_event(line))), None), None)
+        )
     return date, dateline
+
+
+def _edge_field_date(edge: list[_Line]) -> tuple[str, None] | None:
+    """The date a field of the first page's top or bottom row prints alone, else None: a preprint's header sets its
+    date and its status apart by a gutter ("April 23, 2021" ... "Under review at Global Policy"), parts of one row
+    read as one line, and a date standing alone in its part is the document's as one alone on its line is. The
+    line stays the text's: only its one field is the date."""
+    for line in edge:
+        fields = _fields(line)
+        found = next((day for text in fields if (day := _date(text, labelled=False))), None)
+        if found and len(fields) > 1:
+            return found, None
+    return None
+
+
+def _fields(line: _Line) -> list[str]:
+    """The texts of a line's stretches set a gutter apart (`_spans`), each read as a line of its own."""
+    texts = []
+    for x0, x1 in _spans(line):
+        part = _Line(line.page, line.top, line.bottom, [dict(c) for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1])
+        part.size = median(c["size"] for c in part.chars)
+        _render(part)
+        texts.append(part.text)
+    return texts
 
 
 _PLACED_RE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)*, \S")
@@ -4787,18 +4853,22 @@ def _placed(text: str) -> bool:
     return _PLACED_RE.match(text) is not None
 
 
-_EVENTS_RE = re.compile(r"\.\s+(?=[A-Z])|\s*[—;]\s*")
-"""Where a line listing a document's events parts them: a full stop before a capital, a dash, a semicolon."""
+_EVENTS_RE = re.compile(r"\.\s+(?=[A-Z])|\s*[—;]\s*|\s+(?=[A-Z][a-z]+:\s)")
+"""Where a line listing a document's events parts them: a full stop before a capital, a dash, a semicolon, or
+before the next event's label and its colon ("Argued: January 25, 2010 Decided: February 4, 2010", as a court
+sets its events apart by space alone)."""
 
 
 def _last_event(line: _Line) -> str | None:
     """The date of the last of the events a first page's line lists, each labelled and dated, in the order they
     happened ("No. 11–889. Argued April 23, 2013—Decided June 13, 2013"; "Received 3 May 2020; accepted 5 June
-    2020"): the document dates from the last. Dates out of order, or a date without its label (a range, "January
-    2020 – March 2021"), make no such list."""
+    2020"; a court of appeals' "(Argued: January 25, 2010 Decided: February 4, 2010)", the whole line in brackets):
+    the document dates from the last, an opinion from the day the case was decided. Dates out of order, or a date
+    without its label (a range, "January 2020 – March 2021"), make no such list."""
     if line.column is not None:
         return None
-    parts = [part for part in _EVENTS_RE.split(line.text) if _date(part)]
+    text = line.text[1:-1] if line.text.startswith("(") and line.text.endswith(")") else line.text
+    parts = [part for part in _EVENTS_RE.split(text) if _date(part)]
     dates = [_date(part) for part in parts]
     labelled = all(
         _date(part, labelled=False) is None and len(date or "") == len("2000-01-01")
