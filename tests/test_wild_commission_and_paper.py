@@ -92,3 +92,11 @@ def test_a_date_in_a_field_of_the_first_pages_header_dates_the_paper() -> None:
     """The first page's top row prints "April 23, 2021" and, a gutter to its right, "Under review at Global Policy";
     read as one line, the date was not alone on it and the paper went undated."""
     assert first(PAPER).date == "2021-04-23"
+
+
+def test_a_covers_last_bold_block_in_the_texts_size_is_its_title() -> None:
+    """The cover sets every line in the text's 12 points: the Commission's name, "Brussels, 11.12.2019", the
+    communication's number, then in bold "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT, ..." over,
+    a blank line below, "The European Green Deal"."""
+    assert first(COMMUNICATION).title == "The European Green Deal"
+    assert "The European Green Deal" not in texts(COMMUNICATION)

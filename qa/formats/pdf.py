@@ -4117,6 +4117,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
                 title_lines.append(line)
             end += 1
         end += 1
+    elif cover := _cover_title(first):
+        title_lines, end = cover, first.index(cover[-1]) + 1
     date, dateline = _dated(lines)
     issue = [line.text for line in (*title_lines, dateline) if line is not None]
     masthead = title_lines if title_lines and dateline is not None and _masthead(issue, pages) else []
@@ -4175,6 +4177,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or (issuer.text if issuer else None)
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
+            or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
         )
     shown = [
@@ -4193,6 +4196,33 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown += _cover_foot(first, shown)
     marks = frozenset(number for line in (wrapped or [byline] if byline else []) for number in _cites(line))
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys(), marks)
+
+
+def _cover_title(first: list[_Line]) -> list[_Line]:
+    """The last block of bold lines of a cover set in the text's size throughout, else none.
+
+    A cover is a first page that writes no sentence (none of its lines ends one). Where no line of it is set in
+    heading type, only the bold face tells its title from the rest: the issuer's name, the place and date, the
+    document's number in plain type, and in bold what the document is and whom it is for ("COMMUNICATION FROM
+    THE COMMISSION TO THE EUROPEAN PARLIAMENT, ...") over what it is about, its title ("The European Green Deal"),
+    set apart by a blank line. The block is of lines right under one another, each a line after the one before."""
+    if not first or any(_SENTENCE_END_RE.search(line.text) for line in first):
+        return []
+    blocks: list[list[_Line]] = []
+    for index, line in enumerate(first):
+        if not line.bold or line.side or not _TITLE_WORD_RE.search(line.text):
+            continue
+        previous = blocks[-1][-1] if blocks else None
+        if (
+            previous is not None
+            and first[index - 1] is previous
+            and line.top - previous.bottom <= line.size
+            and abs(line.size - previous.size) < 0.5
+        ):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks[-1] if blocks else []
 
 
 def _mirrored_edge(lines: list[_Line]) -> set[int]:
@@ -4705,6 +4735,35 @@ def _title_owner(
         return None
     named = re.compile(rf"(?<!\w){re.escape(name)}(?!\w)(?!\s+{wording})", re.IGNORECASE)
     return name if any(named.search(line.text) for lines in pages[1:] for line in lines) else None
+
+
+_POSTAL_RE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)*,?\s+(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.)\s+\d{5}(?:-\d{4})?")
+"""A postal address's last line as the United States writes it: town, state and ZIP code ("Washington, DC 20544")."""
+_ADDRESS_LINES = 3
+"""An organisation's postal address takes at most this many lines under its name (a street, a suite, the town)."""
+
+
+def _imprint(first: list[_Line], title_lines: list[_Line]) -> str | None:
+    """The organisation the first page names under its title over its postal address, else None.
+
+    A report's cover may end in its publisher's imprint: the name ("Administrative Office of the U. S. Courts") and
+    under it the address a reader writes to (a street, then the town, state and ZIP code, `_POSTAL_RE`). The name over
+    an address is who issues the report; the address says so, as no title, date or heading is followed by one. Only
+    below the title: above it a letter prints whom it is addressed to, name and address alike."""
+    if not title_lines or title_lines[-1] not in first:
+        return None
+    below = first[first.index(title_lines[-1]) + 1 :]
+    for index, line in enumerate(below):
+        if not _organisation(line.text):
+            continue
+        address = below[index + 1 : index + 1 + _ADDRESS_LINES]
+        postal = next((at for at, under in enumerate(address) if _POSTAL_RE.fullmatch(under.text)), None)
+        close = postal is not None and all(
+            0 <= under.top - over.bottom <= under.size for over, under in pairwise([line, *address[: postal + 1]])
+        )
+        if close:
+            return line.text
+    return None
 
 
 def _organisation(text: str) -> bool:
