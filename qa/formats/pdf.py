@@ -4271,8 +4271,9 @@ def _info_title_lines(first: list[_Line], info: str | None, body_size: float) ->
     return []
 
 
-_TITLE_MARKS_RE = re.compile(rf"(?:\s*(?:[*∗†‡§¶]|\[{NOTE_NUMBER}\]))+$")
-"""The note marks a title ends in: symbols ("...Philanthropy*") or a raised number read as a marker."""
+_TITLE_MARKS_RE = re.compile(rf"(?:\s*(?:[*∗†‡§¶]|\[(?:{NOTE_NUMBER}|[*∗†‡§¶]+)\]))+$")
+"""The note marks a title ends in: symbols ("...Philanthropy*"), or a marker written for a raised number or a
+symbol ("[1]", "[*]")."""
 
 
 def _unmarked_title(title: str | None) -> str | None:
