@@ -80,3 +80,23 @@ def test_authors_printed_one_under_another_over_their_affiliations_are_all_the_b
     assert first(PAPER).author == "Suparna Chaudhry, Marc Dotson, Andrew Heiss"
     assert "Marc Dotson" not in texts(PAPER)
     assert not any(t.startswith("Lewis & Clark College") for t in texts(PAPER))
+
+
+def test_the_note_mark_ending_a_papers_title_is_no_part_of_it() -> None:
+    """The title's last line ends "Trust in Individual Philanthropy*": the star points to the note at the page's foot
+    on the data and the approvals, as a byline's marks point to affiliations."""
+    assert first(PAPER).title == "Who Cares About Crackdowns? Exploring the Role of Trust in Individual Philanthropy"
+
+
+def test_a_date_in_a_field_of_the_first_pages_header_dates_the_paper() -> None:
+    """The first page's top row prints "April 23, 2021" and, a gutter to its right, "Under review at Global Policy";
+    read as one line, the date was not alone on it and the paper went undated."""
+    assert first(PAPER).date == "2021-04-23"
+
+
+def test_a_covers_last_bold_block_in_the_texts_size_is_its_title() -> None:
+    """The cover sets every line in the text's 12 points: the Commission's name, "Brussels, 11.12.2019", the
+    communication's number, then in bold "COMMUNICATION FROM THE COMMISSION TO THE EUROPEAN PARLIAMENT, ..." over,
+    a blank line below, "The European Green Deal"."""
+    assert first(COMMUNICATION).title == "The European Green Deal"
+    assert "The European Green Deal" not in texts(COMMUNICATION)

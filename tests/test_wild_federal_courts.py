@@ -115,3 +115,15 @@ def test_an_opinions_title_is_the_case_name_its_first_page_prints_over_the_capti
     caption parting "FRANCIS B. GILDERNEW," from "ANDREA QUARANTILLO, ..." by "–v.–"; the text cites the decision
     below as "Gildernew v. Quarantillo", which is not this case's name."""
     assert first(PLEADING).title == "Gildernew v. Gantner"
+
+
+def test_an_appeals_opinion_is_dated_the_day_its_case_was_decided() -> None:
+    """The caption prints "(Argued: January 25, 2010" and, a wide space to its right, "Decided: February 4, 2010)":
+    labelled events in the order they happened, set apart by space and in brackets."""
+    assert first(PLEADING).date == "2010-02-04"
+
+
+def test_the_organisation_a_cover_prints_over_its_postal_address_is_the_reports_author() -> None:
+    """Under the title and "February 27, 2012" the cover prints "Administrative Office of the U. S. Courts" over "One
+    Columbus Circle, N.E." and "Washington, DC 20544"."""
+    assert first(REPORT).author == "Administrative Office of the U. S. Courts"

@@ -3873,6 +3873,30 @@ def _labelled_byline(first: list[_Line]) -> tuple[list[_Line], str] | None:
     return None
 
 
+_MEMO_FIELD_RE = re.compile(r"(?P<label>(?:TO|FROM|SUBJECT|DATE|RE):|MEMORANDUM FOR\b)\s*(?P<value>.*)")
+"""A line of a memorandum's header: its label in capitals and a colon, then its value ("FROM: SHALANDA D. YOUNG",
+"SUBJECT: Modernizing ..."), or the address "MEMORANDUM FOR THE HEADS OF ...", which needs none."""
+_MEMO_FIELDS = 2
+
+
+def _memo_sender(first: list[_Line]) -> str | None:
+    """The name a memorandum's header gives after "FROM:", else None.
+
+    A memorandum opens with a block of labelled lines in capitals, whom it is for, whom it is from, its subject
+    (`_MEMO_FIELD_RE`); the "FROM:" line is its byline, the person who sends it, where the file's Info Author holds
+    the office that published it. The header must have another of its labels on the first page (a "From:" in a
+    sentence or a quoted e-mail is no header), and the value must be a person's name, a job after a comma left out
+    ("SHALANDA D. YOUNG", "Jane Doe, Director")."""
+    fields = [found for line in first if (found := _MEMO_FIELD_RE.fullmatch(line.text))]
+    if len({found["label"] for found in fields}) < _MEMO_FIELDS:
+        return None
+    for found in fields:
+        name, _, job = found["value"].partition(", ")
+        if found["label"] == "FROM:" and (not job or role(job)) and (named := _names(name)):
+            return named
+    return None
+
+
 def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
     """The lines under a byline that marks its names (`_marked_names`) and above the first page's columns: the
     affiliations and addresses the marks point to, front matter like the byline itself."""
@@ -4093,6 +4117,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
                 title_lines.append(line)
             end += 1
         end += 1
+    elif cover := _cover_title(first):
+        title_lines, end = cover, first.index(cover[-1]) + 1
     date, dateline = _dated(lines)
     issue = [line.text for line in (*title_lines, dateline) if line is not None]
     masthead = title_lines if title_lines and dateline is not None and _masthead(issue, pages) else []
@@ -4108,6 +4134,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     printed = _punctuated_title(title_lines, _info(metadata, "Title"))
     for line in title_lines if printed is None else []:
         printed = _join(printed or "", line.text, words)
+    printed = _unmarked_title(printed)
     title = (
         running
         or (_case_name(parties, lines) if parties else None)
@@ -4127,7 +4154,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     byline = wrapped[0] if wrapped else byline
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     labelled = _labelled_byline(first) if byline is None else None
-    signed = _signed(lines) if byline is None and labelled is None else {}
+    sender = _memo_sender(first) if byline is None and labelled is None else None
+    signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     stacked = _stacked_bylines(first, byline) if byline is not None and not wrapped and not by else []
     if byline is not None:
@@ -4143,11 +4171,13 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         author = labelled[1]
     else:
         author = (
-            " and ".join(signed.values())
+            sender
+            or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
+            or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
         )
     shown = [
@@ -4166,6 +4196,33 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     shown += _cover_foot(first, shown)
     marks = frozenset(number for line in (wrapped or [byline] if byline else []) for number in _cites(line))
     return _Front(title, author, date, frozenset(id(line) for line in shown) | signed.keys(), marks)
+
+
+def _cover_title(first: list[_Line]) -> list[_Line]:
+    """The last block of bold lines of a cover set in the text's size throughout, else none.
+
+    A cover is a first page that writes no sentence (none of its lines ends one). Where no line of it is set in
+    heading type, only the bold face tells its title from the rest: the issuer's name, the place and date, the
+    document's number in plain type, and in bold what the document is and whom it is for ("COMMUNICATION FROM
+    THE COMMISSION TO THE EUROPEAN PARLIAMENT, ...") over what it is about, its title ("The European Green Deal"),
+    set apart by a blank line. The block is of lines right under one another, each a line after the one before."""
+    if not first or any(_SENTENCE_END_RE.search(line.text) for line in first):
+        return []
+    blocks: list[list[_Line]] = []
+    for index, line in enumerate(first):
+        if not line.bold or line.side or not _TITLE_WORD_RE.search(line.text):
+            continue
+        previous = blocks[-1][-1] if blocks else None
+        if (
+            previous is not None
+            and first[index - 1] is previous
+            and line.top - previous.bottom <= line.size
+            and abs(line.size - previous.size) < 0.5
+        ):
+            blocks[-1].append(line)
+        else:
+            blocks.append([line])
+    return blocks[-1] if blocks else []
 
 
 def _mirrored_edge(lines: list[_Line]) -> set[int]:
@@ -4212,6 +4269,18 @@ def _info_title_lines(first: list[_Line], info: str | None, body_size: float) ->
             if words != wanted[: len(words)]:
                 break
     return []
+
+
+_TITLE_MARKS_RE = re.compile(rf"(?:\s*(?:[*∗†‡§¶]|\[(?:{NOTE_NUMBER}|[*∗†‡§¶]+)\]))+$")
+"""The note marks a title ends in: symbols ("...Philanthropy*"), or a marker written for a raised number or a
+symbol ("[1]", "[*]")."""
+
+
+def _unmarked_title(title: str | None) -> str | None:
+    """The title without the note marks it ends in (`_TITLE_MARKS_RE`). A paper marks its title to point to a note
+    at the first page's foot (its funding, data and acknowledgements), as a byline marks its names to point to their
+    affiliations: the mark is the note's, no word of the title, and a citation of the paper does not print it."""
+    return _TITLE_MARKS_RE.sub("", title) or title if title else title
 
 
 def _punctuated_title(title_lines: list[_Line], info: str | None) -> str | None:
@@ -4669,6 +4738,35 @@ def _title_owner(
     return name if any(named.search(line.text) for lines in pages[1:] for line in lines) else None
 
 
+_POSTAL_RE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)*,?\s+(?:[A-Z]{2}|[A-Z]\.\s?[A-Z]\.)\s+\d{5}(?:-\d{4})?")
+"""A postal address's last line as the United States writes it: town, state and ZIP code ("Washington, DC 20544")."""
+_ADDRESS_LINES = 3
+"""An organisation's postal address takes at most this many lines under its name (a street, a suite, the town)."""
+
+
+def _imprint(first: list[_Line], title_lines: list[_Line]) -> str | None:
+    """The organisation the first page names under its title over its postal address, else None.
+
+    A report's cover may end in its publisher's imprint: the name ("Administrative Office of the U. S. Courts") and
+    under it the address a reader writes to (a street, then the town, state and ZIP code, `_POSTAL_RE`). The name over
+    an address is who issues the report; the address says so, as no title, date or heading is followed by one. Only
+    below the title: above it a letter prints whom it is addressed to, name and address alike."""
+    if not title_lines or title_lines[-1] not in first:
+        return None
+    below = first[first.index(title_lines[-1]) + 1 :]
+    for index, line in enumerate(below):
+        if not _organisation(line.text):
+            continue
+        address = below[index + 1 : index + 1 + _ADDRESS_LINES]
+        postal = next((at for at, under in enumerate(address) if _POSTAL_RE.fullmatch(under.text)), None)
+        close = postal is not None and all(
+            0 <= under.top - over.bottom <= under.size for over, under in pairwise([line, *address[: postal + 1]])
+        )
+        if close:
+            return line.text
+    return None
+
+
 def _organisation(text: str) -> bool:
     """Whether a line reads as an organisation's name: two to eight capitalised words (small joining words such
     as "of" and "for" between them), no digits, no sentence punctuation, not a section's name."""
@@ -4772,8 +4870,36 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
     if date is None and first:
         edges = {min(line.row for line in first), max(line.row for line in first)}
         at_edge = next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), None)
-        return at_edge or (next((found for line in first if (found := _last_event(line))), None), None)
+        return (
+            at_edge
+            or _edge_field_date([line for line in first if line.row in edges])
+            or (next((found for line in first if (found := _last_event(line))), None), None)
+        )
     return date, dateline
+
+
+def _edge_field_date(edge: list[_Line]) -> tuple[str, None] | None:
+    """The date a field of the first page's top or bottom row prints alone, else None: a preprint's header sets its
+    date and its status apart by a gutter ("April 23, 2021" ... "Under review at Global Policy"), parts of one row
+    read as one line, and a date standing alone in its part is the document's as one alone on its line is. The
+    line stays the text's: only its one field is the date."""
+    for line in edge:
+        fields = _fields(line)
+        found = next((day for text in fields if (day := _date(text, labelled=False))), None)
+        if found and len(fields) > 1:
+            return found, None
+    return None
+
+
+def _fields(line: _Line) -> list[str]:
+    """The texts of a line's stretches set a gutter apart (`_spans`), each read as a line of its own."""
+    texts = []
+    for x0, x1 in _spans(line):
+        part = _Line(line.page, line.top, line.bottom, [dict(c) for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1])
+        part.size = median(c["size"] for c in part.chars)
+        _render(part)
+        texts.append(part.text)
+    return texts
 
 
 _PLACED_RE = re.compile(r"[A-Z][^\W\d_]+(?:[ -][A-Z][^\W\d_]+)*, \S")
@@ -4787,18 +4913,22 @@ def _placed(text: str) -> bool:
     return _PLACED_RE.match(text) is not None
 
 
-_EVENTS_RE = re.compile(r"\.\s+(?=[A-Z])|\s*[—;]\s*")
-"""Where a line listing a document's events parts them: a full stop before a capital, a dash, a semicolon."""
+_EVENTS_RE = re.compile(r"\.\s+(?=[A-Z])|\s*[—;]\s*|\s+(?=[A-Z][a-z]+:\s)")
+"""Where a line listing a document's events parts them: a full stop before a capital, a dash, a semicolon, or
+before the next event's label and its colon ("Argued: January 25, 2010 Decided: February 4, 2010", as a court
+sets its events apart by space alone)."""
 
 
 def _last_event(line: _Line) -> str | None:
     """The date of the last of the events a first page's line lists, each labelled and dated, in the order they
     happened ("No. 11–889. Argued April 23, 2013—Decided June 13, 2013"; "Received 3 May 2020; accepted 5 June
-    2020"): the document dates from the last. Dates out of order, or a date without its label (a range, "January
-    2020 – March 2021"), make no such list."""
+    2020"; a court of appeals' "(Argued: January 25, 2010 Decided: February 4, 2010)", the whole line in brackets):
+    the document dates from the last, an opinion from the day the case was decided. Dates out of order, or a date
+    without its label (a range, "January 2020 – March 2021"), make no such list."""
     if line.column is not None:
         return None
-    parts = [part for part in _EVENTS_RE.split(line.text) if _date(part)]
+    text = line.text[1:-1] if line.text.startswith("(") and line.text.endswith(")") else line.text
+    parts = [part for part in _EVENTS_RE.split(text) if _date(part)]
     dates = [_date(part) for part in parts]
     labelled = all(
         _date(part, labelled=False) is None and len(date or "") == len("2000-01-01")
