@@ -1357,6 +1357,115 @@ def _preformatted_text(body: etree._Element) -> str | None:
     return text if blocks and seen and len(squash(text)) >= _PREFORMATTED_SHARE * seen else None
 
 
+_CAPTION_CLASS_RE = re.compile(r"caption(?:[-_]?text)?$", re.IGNORECASE)
+"""A class naming an element a caption: `caption`, `wp-caption-text`, `thumbcaption`, `tr-caption`; not one that
+only starts so (`tr-caption-container`, `captions-button`)."""
+_CREDIT_RE = re.compile("credit", re.IGNORECASE)
+_MEDIA = etree.XPath(".//img or .//picture or .//svg or .//table or .//video or .//audio or .//iframe or .//object")
+_PLAYER = etree.XPath("self::*[.//video or .//audio or .//iframe or .//object or .//embed]")
+
+
+def _is_caption(node: etree._Element) -> bool:
+    """Whether an element is a figure's or a table's caption: a `<figcaption>`, or an element a caption class
+    names that holds words and no picture, table or player (a `wp-caption` box holds the image and, inside it,
+    the `wp-caption-text` that is the caption)."""
+    if node.tag == "figcaption":
+        return bool(_text(node))
+    named = any(_CAPTION_CLASS_RE.search(name) for name in _classes(node))
+    return named and node.tag not in _FRAME_TAGS and bool(_text(node)) and not _MEDIA(node)
+
+
+def _names(node: etree._Element) -> str:
+    """An element's class and id, the names a page's markup gives it ("" for a comment)."""
+    return f"{node.get('class') or ''} {node.get('id') or ''}" if isinstance(node.tag, str) else ""
+
+
+_TABLE_PARTS = frozenset({"tr", "tbody", "thead", "tfoot"})
+
+
+def _caption_frame(caption: etree._Element) -> etree._Element:
+    """The outermost box around a caption that the extraction drops whole: a `<figure>` (trafilatura drops it)
+    or a box a class or id names a caption (ours and trafilatura's furniture rules drop it), up to the first
+    box that is neither; the caption itself when it stands in running text. A caption cell's row passes on to its
+    table: Blogger sets a picture and its caption in the two rows of a `tr-caption-container` table."""
+    frame = caption
+    for box in caption.iterancestors():
+        if box.tag in _TABLE_PARTS:
+            continue
+        if box.tag in _FRAME_TAGS or not (box.tag == "figure" or "caption" in _names(box).lower()):
+            break
+        frame = box
+    return frame
+
+
+def _set_apart(node: etree._Element, frame: etree._Element) -> None:
+    """Move `node` out of `frame` to stand beside it, before it when nothing it frames precedes the node, else after
+    it; the words around both keep their order."""
+    parent = node.getparent()
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    node.tail = None
+    if _framed_before(node, frame):
+        node.tail, frame.tail = frame.tail, None
+        frame.addnext(node)
+    else:
+        frame.addprevious(node)
+
+
+_FRAMED = frozenset({"img", "picture", "svg", "table", "video", "audio", "iframe", "object"})
+
+
+def _framed_before(node: etree._Element, frame: etree._Element) -> bool:
+    """Whether a picture or table of the frame comes before the caption: a caption under its figure follows it."""
+    for element in frame.iter():
+        if element is node:
+            return False
+        if element.tag in _FRAMED:
+            return True
+    return False
+
+
+def _is_empty_box(node: etree._Element) -> bool:
+    """Whether an element is a block with no words, such as the "enlarge" button a wiki sets before a thumbnail's
+    caption: left in, it made the caption a box whose words trail a child, which the extraction lost."""
+    return isinstance(node.tag, str) and node.tag not in _INLINE_HTML and not _text(node)
+
+
+def _captions_as_paragraphs(body: etree._Element) -> None:
+    """Captions made paragraphs of their own, standing where their figure or table stands.
+
+    A caption is words a reader sees under a picture or over a table ("Figure 5.1: Tabular and spatial data are
+    related by ..."), and a question may be about them; trafilatura drops `<figure>` and anything a class names a
+    caption, and our furniture rule drops a short box so named. So each caption leaves its figure, loses the
+    names that mark it for removal, and becomes a `<p>` (a `<div>` when it holds paragraphs), never run into the
+    text around it. A photo credit inside it stays furniture and goes, and a player's caption (a video's title) is
+    left to the furniture rule, as is a caption cell of a table the extraction keeps. Markers were written into
+    the text before (`_write_markers`), so a caption's note markers are resolved as the text's are.
+    """
+    captions = [node for node in body.iter() if isinstance(node.tag, str) and _is_caption(node)]
+    found = set(captions)
+    for caption in [node for node in captions if not any(a in found for a in node.iterancestors())]:
+        frame = _caption_frame(caption)
+        if _PLAYER(frame) or (frame is caption and caption.tag in ("td", "th")):
+            continue
+        for credit in [n for n in caption.iterdescendants() if _CREDIT_RE.search(_names(n))]:
+            credit.drop_tree()
+        if not _text(caption):
+            continue
+        for empty in [n for n in caption.iterdescendants() if _is_empty_box(n)]:
+            empty.drop_tree()
+        if frame is not caption:
+            _set_apart(caption, frame)
+        holds_blocks = any(isinstance(n.tag, str) and n.tag not in _INLINE_HTML for n in caption.iterdescendants())
+        caption.tag = "div" if holds_blocks else "p"
+        for name in ("class", "id"):
+            caption.attrib.pop(name, None)
+
+
 _FURNITURE_NAMES = "caption|credit|promo|newsletter|related|disclosure|copyright"
 _FURNITURE = etree.XPath(
     f"//body//*[re:test(concat(@class, ' ', @id), '{_FURNITURE_NAMES}', 'i')]"
@@ -2232,6 +2341,7 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes, listed)
     notes = listed | notes
+    _captions_as_paragraphs(body)
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     _unname_sections(body)
