@@ -924,3 +924,23 @@ def test_a_figcaption_holding_a_paragraph_is_a_paragraph_of_its_own() -> None:
 def test_a_wiki_thumbnail_caption_is_a_paragraph_and_its_note_marker_cites_its_note(wikipedia: Article) -> None:
     """Wikipedia's `thumbcaption` opens with an empty "enlarge" box; the caption's "[206]" is a note marker."""
     assert cited_in(wikipedia, "Milford Sound is one of New Zealand's most famous tourist destinations.") == [206]
+
+
+def test_a_journal_header_line_listing_the_authors_is_front_matter_not_a_paragraph() -> None:
+    """PubMed Central's header prints "Tatsiana Kirys, Anatoly M Ruvinsky, [...], and Ilya A Vakser"."""
+    article = side_chains()
+    assert not any("Anatoly M Ruvinsky" in p.text for p in article.paragraphs)
+    assert article.paragraphs[0].text == "Abstract"
+
+
+def test_a_line_listing_the_authors_with_affiliation_marks_is_no_paragraph() -> None:
+    head = '<meta name="citation_author" content="Ana Ruiz"><meta name="citation_author" content="John Lee">'
+    body = f"<h1>Camps</h1><p>Ana Ruiz1,2, John Lee2*</p>{LONG_PARAGRAPH}"
+    article = article_of(page_with(head, body))
+    assert [p.text for p in article.paragraphs] == [FIRST_PARAGRAPH]
+
+
+def test_a_line_naming_someone_besides_the_authors_is_kept() -> None:
+    head = '<meta name="citation_author" content="Ana Ruiz">'
+    body = f"<h1>Camps</h1><p>Ana Ruiz and John Lee</p>{LONG_PARAGRAPH}"
+    assert "Ana Ruiz and John Lee" in [p.text for p in article_of(page_with(head, body)).paragraphs]

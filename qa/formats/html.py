@@ -705,6 +705,38 @@ def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: st
     return blocks[start:]
 
 
+_NAME_SEPARATORS_RE = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
+_AFFILIATION_MARKS_RE = re.compile(r"[\d*†‡§¶#]+")
+_ELISIONS = frozenset({"[...]", "[…]", "...", "…", "et al.", "et al"})
+
+
+def _is_author_line(line: str, authors: frozenset[str]) -> bool:
+    """Whether a line only lists the text's authors: names the metadata reader found (`author`), with the marks
+    that tie them to affiliations ("Kirys1,2") and an elision where the page folds some names ("[...]")."""
+    pieces = [_AFFILIATION_MARKS_RE.sub("", piece).strip() for piece in _NAME_SEPARATORS_RE.split(line)]
+    names = [piece for piece in pieces if piece and piece not in _ELISIONS]
+    return bool(names) and all(name in authors for name in names)
+
+
+def _without_author_line(blocks: list[Block], author: str | None) -> list[Block]:
+    """The blocks less a line near the top that lists the text's authors.
+
+    A journal's header prints the author list under the title (PubMed Central's "Tatsiana Kirys, Anatoly M
+    Ruvinsky, [...], and Ilya A Vakser"); the metadata reader has taken the authors from the page's author
+    block, and the line is front matter, not a sentence of the text: quoted, it answered "who wrote ...?" with
+    the byline. Only among the first few blocks: lower down, a name alone may sign a letter or credit a picture.
+    """
+    if not author:
+        return blocks
+    authors = frozenset(name for name in _NAME_SEPARATORS_RE.split(author) if name)
+    top = range(min(_TITLE_LINES_AT, len(blocks)))
+    return [
+        b
+        for i, b in enumerate(blocks)
+        if not (i in top and b.kind == "text" and _is_author_line(squash(b.text), authors))
+    ]
+
+
 _CREDIT_BY_RE = re.compile(r"\bby\s+(?P<name>[^,;]+?)(?:\s+(?:on|at)\b.*|[,;].*)?\s*\.?$", re.IGNORECASE)
 _CREDIT_AT_ENDS = 2
 """How many blocks at either end of the text a credit line may stand in (the text may end with a reply line)."""
@@ -2363,6 +2395,7 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks, credit = _without_credits(blocks)
     if credit is not None:
         author, date = author or credit[0], date or credit[1]
+    blocks = _without_author_line(blocks, author)
     if lead and blocks and not any(lead[:_SUMMARY_MIN] in squash(b.text) for b in blocks):
         blocks = [Block(lead), *blocks]
     return assemble(Extracted(blocks, notes, title, author, date, _page_url(tree)), source)
