@@ -944,3 +944,29 @@ def test_a_line_naming_someone_besides_the_authors_is_kept() -> None:
     head = '<meta name="citation_author" content="Ana Ruiz">'
     body = f"<h1>Camps</h1><p>Ana Ruiz and John Lee</p>{LONG_PARAGRAPH}"
     assert "Ana Ruiz and John Lee" in [p.text for p in article_of(page_with(head, body)).paragraphs]
+
+
+def test_a_small_data_table_is_one_block_its_column_names_over_its_rows() -> None:
+    """Read a row to a paragraph, bookdown's table of trees gave "14 26.8": values without their column names."""
+    table = next(p for p in wild("ubc-geomatics-relational-databases.html").paragraphs if p.text.startswith("Height"))
+    assert table.kind == "preformatted"
+    assert table.text == "Height (m)\tDBH (cm)\n14\t26.8\n18\t30.5\n16\t28.7\n25\t36.0\n20\t34.6"
+
+
+def test_a_one_column_table_keeps_its_column_name_with_its_value() -> None:
+    texts = texts_of("clinicaltrials-gov-study.html")
+    assert "Condition or disease\nNon Small Cell Lung Cancer" in texts
+    assert "Non Small Cell Lung Cancer" not in texts
+
+
+def test_a_table_whose_cells_are_prose_is_read_row_by_row() -> None:
+    """A report's comparison table sets sentences in its cells; each row is a paragraph, a quote a row's words."""
+    rows = [p for p in wild("crs-r48632-national-alerts-2025.html").paragraphs if p.text.startswith("Initiator")]
+    assert [(p.kind, p.text.split(" The President")[0]) for p in rows] == [("text", "Initiator and originator")]
+
+
+def test_a_long_data_table_is_read_row_by_row() -> None:
+    rows = "".join(f"<tr><td>{n}</td><td>{n * n}</td></tr>" for n in range(1, 30))
+    body = f"{LONG_PARAGRAPH}<table><tr><th>Number</th><th>Square</th></tr>{rows}</table>"
+    texts = [p.text for p in article_of(page_with("<title>Squares</title>", body)).paragraphs]
+    assert "7 49" in texts

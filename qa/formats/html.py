@@ -1768,6 +1768,46 @@ def _row_blocks(row: etree._Element, listings: frozenset[str], kind: ParagraphKi
         yield Block(" ".join(before), kind)
 
 
+_DATA_CELL_MAX = 60
+"""A data table's cell holds a value or a label ("Douglas-Fir", "36.0", "Height (m)"); a longer cell is prose set in
+a table (a comparison's "Alerts would be sent through ..."), whose rows read as paragraphs of their own."""
+_DATA_ROWS_MAX = 20
+"""A data table this long or shorter is read as one block: a longer one as one block would bury a row a question is
+about under the others (a wiki's infobox, an act's annex)."""
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [cell for cell in row if cell.tag == "cell"]
+
+
+def _data_table_rows(table: etree._Element) -> list[list[str]] | None:
+    """The cells' words, row by row, of a small data table in trafilatura's output: a header row of column names
+    over at least one row of short values, no cell holding a paragraph or a list; None for any other table."""
+    rows = [row for row in table if row.tag == "row"]
+    if not 2 <= len(rows) <= _DATA_ROWS_MAX or not _cells(rows[0]):
+        return None
+    if any(cell.get("role") != "head" for cell in _cells(rows[0])):
+        return None
+    cells = [cell for row in rows for cell in _cells(row)]
+    if any(_blocks_within(cell) or len(squash(_spaced_text(cell))) > _DATA_CELL_MAX for cell in cells):
+        return None
+    return [[squash(_spaced_text(cell)) for cell in _cells(row)] for row in rows]
+
+
+def _data_table_block(table: etree._Element, kind: ParagraphKind) -> Block | None:
+    """A small data table as one preformatted block, its header row and each row of values on a line of their own,
+    the cells apart by a tab; None for any other table (`_data_table_rows`).
+
+    Read a row to a paragraph, a table of values gave paragraphs such as "4 25 36 Douglas-Fir": verbatim, but a
+    quote of it says nothing of what the numbers are. Tools that render tables as text join a row's cells with its
+    column names ("Height (m): 25"), words the page does not print in that order, which a verbatim quote cannot
+    hold. Kept whole, the table's quote carries its column names over its values in the page's own words, and its
+    line breaks keep the rows apart as a reader sees them.
+    """
+    rows = _data_table_rows(table)
+    return None if rows is None else Block("\n".join("\t".join(row) for row in rows), kind, preformatted=True)
+
+
 def _output_blocks(node: etree._Element, listings: frozenset[str], kind: ParagraphKind = "text") -> Iterator[Block]:
     """Blocks from trafilatura's output tree: `head` a heading, `item` a bullet, a table row one block, and a code
     block or a page's `<pre>` one preformatted block, whose line breaks a listing or a transcript needs.
@@ -1779,6 +1819,9 @@ def _output_blocks(node: etree._Element, listings: frozenset[str], kind: Paragra
     """
     if node.tag == "row" and any(_blocks_within(cell) > 1 for cell in node):
         yield from _row_blocks(node, listings, kind)
+        return
+    if node.tag == "table" and (table := _data_table_block(node, kind)) is not None:
+        yield table
         return
     own_kind = _KINDS.get(node.tag, kind)
     listing = node.tag == "code" or (node.tag == "quote" and squash("".join(node.itertext())) in listings)
