@@ -970,3 +970,18 @@ def test_a_long_data_table_is_read_row_by_row() -> None:
     body = f"{LONG_PARAGRAPH}<table><tr><th>Number</th><th>Square</th></tr>{rows}</table>"
     texts = [p.text for p in article_of(page_with("<title>Squares</title>", body)).paragraphs]
     assert "7 49" in texts
+
+
+def test_a_photo_credit_closing_a_caption_is_not_part_of_the_caption() -> None:
+    body = (
+        f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Oil pumps at sunset. Image: Jane Roe/Agency.com'
+        "</figcaption></figure>"
+    )
+    texts = [p.text for p in article_of(page_with("<title>Oil</title>", body)).paragraphs]
+    assert texts == [FIRST_PARAGRAPH, "Oil pumps at sunset."]
+
+
+def test_a_caption_opening_with_its_label_keeps_the_label() -> None:
+    body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Map: the camps in 2023</figcaption></figure>'
+    texts = [p.text for p in article_of(page_with("<title>Camps</title>", body)).paragraphs]
+    assert texts[-1] == "Map: the camps in 2023"

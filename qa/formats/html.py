@@ -1467,6 +1467,25 @@ def _is_empty_box(node: etree._Element) -> bool:
     return isinstance(node.tag, str) and node.tag not in _INLINE_HTML and not _text(node)
 
 
+_CREDIT_TAIL_RE = re.compile(r"(?:(?<=[.!?…)\]])\s+|\s+(?=©))\(?(?:©|[^\W\d_]{2,20}\s?:)(?:(?!\.\s)[^:;!?]){1,60}$")
+"""A photo credit closing a caption after its sentence: "... im Abendrot. Bild: TebNad/Shutterstock.com", "Stau ©
+aremac / Clipdealer", "... kanssa. Kuva: ALEXANDER BECHER": one word and a colon (or ©), then a short name with no
+sentence in it. Only after the caption's own words: a caption that opens "Figure 5.1:" is not one, and a label
+with a colon opening the caption is the caption's."""
+
+
+def _without_credit(caption: etree._Element) -> None:
+    """The caption less the photo credit its text closes with (`_CREDIT_TAIL_RE`), kept as the words a reader
+    sees (markers were written as text before). Measured on trafilatura's suite, where a credit is no part of
+    the text: such credits were most of the strings the kept captions added that a page's text must not hold."""
+    seen = _visible_text(caption)
+    if (credit := _CREDIT_TAIL_RE.search(seen)) is None:
+        return
+    tail = caption.tail
+    caption.clear()
+    caption.text, caption.tail = seen[: credit.start()], tail
+
+
 def _captions_as_paragraphs(body: etree._Element) -> None:
     """Captions made paragraphs of their own, standing where their figure or table stands.
 
@@ -1474,9 +1493,10 @@ def _captions_as_paragraphs(body: etree._Element) -> None:
     related by ..."), and a question may be about them; trafilatura drops `<figure>` and anything a class names a
     caption, and our furniture rule drops a short box so named. So each caption leaves its figure, loses the
     names that mark it for removal, and becomes a `<p>` (a `<div>` when it holds paragraphs), never run into the
-    text around it. A photo credit inside it stays furniture and goes, and a player's caption (a video's title) is
-    left to the furniture rule, as is a caption cell of a table the extraction keeps. Markers were written into
-    the text before (`_write_markers`), so a caption's note markers are resolved as the text's are.
+    text around it. A photo credit inside it (a class names it, or it closes the text, `_without_credit`) stays
+    furniture and goes; a player's caption (a video's title) is left to the furniture rule, as is a caption cell
+    of a table the extraction keeps. Markers were written into the text before (`_write_markers`), so a
+    caption's note markers are resolved as the text's are.
     """
     captions = [node for node in body.iter() if isinstance(node.tag, str) and _is_caption(node)]
     found = set(captions)
@@ -1490,6 +1510,7 @@ def _captions_as_paragraphs(body: etree._Element) -> None:
             continue
         for empty in [n for n in caption.iterdescendants() if _is_empty_box(n)]:
             empty.drop_tree()
+        _without_credit(caption)
         if frame is not caption:
             _set_apart(caption, frame)
         holds_blocks = any(isinstance(n.tag, str) and n.tag not in _INLINE_HTML for n in caption.iterdescendants())
@@ -1794,9 +1815,24 @@ def _data_table_rows(table: etree._Element) -> list[list[str]] | None:
     return [[squash(_spaced_text(cell)) for cell in _cells(row)] for row in rows]
 
 
+_WHOLE = "whole"
+"""The attribute `_mark_whole_tables` sets on a table of trafilatura's output that is read as one block."""
+
+
+def _mark_whole_tables(result: etree._Element, visible: str) -> None:
+    """Mark the small data tables of trafilatura's output (`_data_table_rows`) whose words stand on the page in
+    their order (`visible`, the page's words). trafilatura drops a cell whose words it saw elsewhere on the page
+    (a row's "twitter" after the page's share button of that name): such a table joined whole is no verbatim
+    quote of the page, so it is read row by row, as any other table."""
+    for table in result.iter("table"):
+        rows = _data_table_rows(table)
+        if rows is not None and squash(" ".join(cell for row in rows for cell in row)) in visible:
+            table.set(_WHOLE, "")
+
+
 def _data_table_block(table: etree._Element, kind: ParagraphKind) -> Block | None:
     """A small data table as one preformatted block, its header row and each row of values on a line of their own,
-    the cells apart by a tab; None for any other table (`_data_table_rows`).
+    the cells apart by a tab; None for any other table (one `_mark_whole_tables` did not mark).
 
     Read a row to a paragraph, a table of values gave paragraphs such as "4 25 36 Douglas-Fir": verbatim, but a
     quote of it says nothing of what the numbers are. Tools that render tables as text join a row's cells with its
@@ -1804,7 +1840,7 @@ def _data_table_block(table: etree._Element, kind: ParagraphKind) -> Block | Non
     hold. Kept whole, the table's quote carries its column names over its values in the page's own words, and its
     line breaks keep the rows apart as a reader sees them.
     """
-    rows = _data_table_rows(table)
+    rows = _data_table_rows(table) if table.get(_WHOLE) is not None else None
     return None if rows is None else Block("\n".join("\t".join(row) for row in rows), kind, preformatted=True)
 
 
@@ -1852,8 +1888,12 @@ def _main_blocks(tree: etree._Element, body: etree._Element) -> list[Block]:
     quoted under the article's author would be a misattribution.
     """
     listings = frozenset(squash(pre.text_content()) for pre in body.iter("pre"))
+    visible = _visible_text(body)
     document = bare_extraction(tree, include_comments=False, include_tables=True, include_formatting=False)
-    return [] if document is None or document.body is None else list(_output_blocks(document.body, listings))
+    if document is None or document.body is None:
+        return []
+    _mark_whole_tables(document.body, visible)
+    return list(_output_blocks(document.body, listings))
 
 
 _INLINE_HTML = frozenset(
