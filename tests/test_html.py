@@ -66,15 +66,19 @@ def news() -> Parsed:
     return parse_page(NEWS_PAGE, "news.html")
 
 
-def test_news_page_keeps_its_four_paragraphs_with_their_markers(news: Parsed) -> None:
+def test_news_page_keeps_its_four_paragraphs_and_its_caption_with_their_markers(news: Parsed) -> None:
     texts = [p.text for p in news.articles[0].paragraphs]
-    assert len(texts) == 4
-    assert texts[0].endswith("according to lawyers representing the detainees.[1]")
-    assert texts[2].endswith("all arrests followed the law.[2]")
+    assert len(texts) == 5
+    assert texts[1].endswith("according to lawyers representing the detainees.[1]")
+    assert texts[3].endswith("all arrests followed the law.[2]")
 
 
-def test_photo_credit_caption_promo_link_and_video_title_are_not_indexed(news: Parsed) -> None:
-    for furniture in ("Photo: Jane Roe", "Protesters outside", "Read more", "Watch: Police", "Photograph by"):
+def test_a_figure_caption_is_a_paragraph_of_its_own_without_its_photo_credit(news: Parsed) -> None:
+    assert news.articles[0].paragraphs[0].text == "Protesters outside the court on Tuesday."
+
+
+def test_photo_credit_promo_link_and_video_title_are_not_indexed(news: Parsed) -> None:
+    for furniture in ("Photo: Jane Roe", "Read more", "Watch: Police", "Photograph by"):
         assert furniture not in news.text
 
 
@@ -154,7 +158,7 @@ def test_a_summary_repeated_only_in_a_menu_or_footer_adds_nothing() -> None:
 
 
 def test_text_is_verbatim_typographic_quotes_dashes_and_ellipsis_kept(news: Parsed) -> None:
-    assert news.articles[0].paragraphs[1].text == (
+    assert news.articles[0].paragraphs[2].text == (
         "Families said they had not been told where their relatives were taken. “We went to every police station "
         "in the city,” one mother said — and the ministry’s answer was ‘wait’…"
     )
@@ -888,3 +892,96 @@ def test_a_run_of_byline_and_dateline_under_the_headline_goes_whole() -> None:
 )
 def test_a_short_sentence_under_the_headline_that_starts_with_by_is_kept(line: str) -> None:
     assert [p.text for p in headline_page(f"<p>{line}</p>").paragraphs][0] == line
+
+
+def texts_of(name: str) -> list[str]:
+    return [p.text for p in wild(name).paragraphs]
+
+
+def test_a_bookdown_figure_caption_is_a_paragraph_of_its_own() -> None:
+    """bookdown prints a figure's caption in a `<p class="caption">` under its image, inside a `div.figure`."""
+    assert (
+        "Figure 5.2: Cartesian product A×B of A (tuples) and B (attributes). Image by Quartl (2012), CC BY-SA 3.0."
+        in texts_of("ubc-geomatics-relational-databases.html")
+    )
+
+
+def test_a_blogger_caption_cell_stands_between_the_paragraphs_around_its_picture() -> None:
+    """Blogger sets a picture and its caption in the two rows of a `tr-caption-container` table, inside the text."""
+    texts = texts_of("blogger-silicon-exposed-greenpak4.html")
+    at = texts.index("SLG46620V block diagram (from device datasheet)")
+    assert texts[at - 1].endswith("a block diagram showing all the cool stuff you get in the SLG46620V:")
+    assert texts[at + 1].startswith("They're also tiny (the SLG46620V is a 20-pin")
+
+
+def test_a_figcaption_holding_a_paragraph_is_a_paragraph_of_its_own() -> None:
+    assert (
+        "The first two results look like they're not relevant, as they don't seem to include the query string the "
+        "user just searched for. Yet, they are." in texts_of("mkdocs-material-blog-2021-search.html")
+    )
+
+
+def test_a_wiki_thumbnail_caption_is_a_paragraph_and_its_note_marker_cites_its_note(wikipedia: Article) -> None:
+    """Wikipedia's `thumbcaption` opens with an empty "enlarge" box; the caption's "[206]" is a note marker."""
+    assert cited_in(wikipedia, "Milford Sound is one of New Zealand's most famous tourist destinations.") == [206]
+
+
+def test_a_journal_header_line_listing_the_authors_is_front_matter_not_a_paragraph() -> None:
+    """PubMed Central's header prints "Tatsiana Kirys, Anatoly M Ruvinsky, [...], and Ilya A Vakser"."""
+    article = side_chains()
+    assert not any("Anatoly M Ruvinsky" in p.text for p in article.paragraphs)
+    assert article.paragraphs[0].text == "Abstract"
+
+
+def test_a_line_listing_the_authors_with_affiliation_marks_is_no_paragraph() -> None:
+    head = '<meta name="citation_author" content="Ana Ruiz"><meta name="citation_author" content="John Lee">'
+    body = f"<h1>Camps</h1><p>Ana Ruiz1,2, John Lee2*</p>{LONG_PARAGRAPH}"
+    article = article_of(page_with(head, body))
+    assert [p.text for p in article.paragraphs] == [FIRST_PARAGRAPH]
+
+
+def test_a_line_naming_someone_besides_the_authors_is_kept() -> None:
+    head = '<meta name="citation_author" content="Ana Ruiz">'
+    body = f"<h1>Camps</h1><p>Ana Ruiz and John Lee</p>{LONG_PARAGRAPH}"
+    assert "Ana Ruiz and John Lee" in [p.text for p in article_of(page_with(head, body)).paragraphs]
+
+
+def test_a_small_data_table_is_one_block_its_column_names_over_its_rows() -> None:
+    """Read a row to a paragraph, bookdown's table of trees gave "14 26.8": values without their column names."""
+    table = next(p for p in wild("ubc-geomatics-relational-databases.html").paragraphs if p.text.startswith("Height"))
+    assert table.kind == "preformatted"
+    assert table.text == "Height (m)\tDBH (cm)\n14\t26.8\n18\t30.5\n16\t28.7\n25\t36.0\n20\t34.6"
+
+
+def test_a_one_column_table_keeps_its_column_name_with_its_value() -> None:
+    texts = texts_of("clinicaltrials-gov-study.html")
+    assert "Condition or disease\nNon Small Cell Lung Cancer" in texts
+    assert "Non Small Cell Lung Cancer" not in texts
+
+
+def test_a_table_whose_cells_are_prose_is_read_row_by_row() -> None:
+    """A report's comparison table sets sentences in its cells; each row is a paragraph, a quote a row's words."""
+    rows = [p for p in wild("crs-r48632-national-alerts-2025.html").paragraphs if p.text.startswith("Initiator")]
+    assert [(p.kind, p.text.split(" The President")[0]) for p in rows] == [("text", "Initiator and originator")]
+
+
+def test_a_long_data_table_is_read_row_by_row() -> None:
+    rows = "".join(f"<tr><td>{n}</td><td>{n * n}</td></tr>" for n in range(1, 30))
+    body = f"{LONG_PARAGRAPH}<table><tr><th>Number</th><th>Square</th></tr>{rows}</table>"
+    texts = [p.text for p in article_of(page_with("<title>Squares</title>", body)).paragraphs]
+    assert "7 49" in texts
+
+
+def test_a_photo_credit_closing_a_caption_is_not_part_of_the_caption() -> None:
+    body = (
+        f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Oil pumps at sunset. Image: Jane Roe/Agency.com'
+        "</figcaption></figure>"
+    )
+    texts = [p.text for p in article_of(page_with("<title>Oil</title>", body)).paragraphs]
+    assert texts == [FIRST_PARAGRAPH, "Oil pumps at sunset."]
+
+
+def test_a_caption_opening_with_its_label_keeps_the_label() -> None:
+    body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Map: the camps in 2023</figcaption></figure>'
+    texts = [p.text for p in article_of(page_with("<title>Camps</title>", body)).paragraphs]
+    assert texts[-1] == "Map: the camps in 2023"

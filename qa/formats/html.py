@@ -705,6 +705,38 @@ def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: st
     return blocks[start:]
 
 
+_NAME_SEPARATORS_RE = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
+_AFFILIATION_MARKS_RE = re.compile(r"[\d*†‡§¶#]+")
+_ELISIONS = frozenset({"[...]", "[…]", "...", "…", "et al.", "et al"})
+
+
+def _is_author_line(line: str, authors: frozenset[str]) -> bool:
+    """Whether a line only lists the text's authors: names the metadata reader found (`author`), with the marks
+    that tie them to affiliations ("Kirys1,2") and an elision where the page folds some names ("[...]")."""
+    pieces = [_AFFILIATION_MARKS_RE.sub("", piece).strip() for piece in _NAME_SEPARATORS_RE.split(line)]
+    names = [piece for piece in pieces if piece and piece not in _ELISIONS]
+    return bool(names) and all(name in authors for name in names)
+
+
+def _without_author_line(blocks: list[Block], author: str | None) -> list[Block]:
+    """The blocks less a line near the top that lists the text's authors.
+
+    A journal's header prints the author list under the title (PubMed Central's "Tatsiana Kirys, Anatoly M
+    Ruvinsky, [...], and Ilya A Vakser"); the metadata reader has taken the authors from the page's author
+    block, and the line is front matter, not a sentence of the text: quoted, it answered "who wrote ...?" with
+    the byline. Only among the first few blocks: lower down, a name alone may sign a letter or credit a picture.
+    """
+    if not author:
+        return blocks
+    authors = frozenset(name for name in _NAME_SEPARATORS_RE.split(author) if name)
+    top = range(min(_TITLE_LINES_AT, len(blocks)))
+    return [
+        b
+        for i, b in enumerate(blocks)
+        if not (i in top and b.kind == "text" and _is_author_line(squash(b.text), authors))
+    ]
+
+
 _CREDIT_BY_RE = re.compile(r"\bby\s+(?P<name>[^,;]+?)(?:\s+(?:on|at)\b.*|[,;].*)?\s*\.?$", re.IGNORECASE)
 _CREDIT_AT_ENDS = 2
 """How many blocks at either end of the text a credit line may stand in (the text may end with a reply line)."""
@@ -1357,6 +1389,137 @@ def _preformatted_text(body: etree._Element) -> str | None:
     return text if blocks and seen and len(squash(text)) >= _PREFORMATTED_SHARE * seen else None
 
 
+_CAPTION_CLASS_RE = re.compile(r"caption(?:[-_]?text)?$", re.IGNORECASE)
+"""A class naming an element a caption: `caption`, `wp-caption-text`, `thumbcaption`, `tr-caption`; not one that
+only starts so (`tr-caption-container`, `captions-button`)."""
+_CREDIT_RE = re.compile("credit", re.IGNORECASE)
+_FRAMED = frozenset({"img", "picture", "svg", "table", "video", "audio", "iframe", "object"})
+"""What a caption captions: a picture, a table or a player."""
+_PLAYER = etree.XPath("self::*[.//video or .//audio or .//iframe or .//object or .//embed]")
+
+
+def _is_caption(node: etree._Element) -> bool:
+    """Whether an element is a figure's or a table's caption: a `<figcaption>`, or an element a caption class
+    names that holds words and no picture, table or player (a `wp-caption` box holds the image and, inside it,
+    the `wp-caption-text` that is the caption)."""
+    if node.tag == "figcaption":
+        return bool(_text(node))
+    named = any(_CAPTION_CLASS_RE.search(name) for name in _classes(node))
+    return (
+        named and node.tag not in _FRAME_TAGS and bool(_text(node)) and not any(n.tag in _FRAMED for n in node.iter())
+    )
+
+
+def _names(node: etree._Element) -> str:
+    """An element's class and id, the names a page's markup gives it ("" for a comment)."""
+    return f"{node.get('class') or ''} {node.get('id') or ''}" if isinstance(node.tag, str) else ""
+
+
+_TABLE_PARTS = frozenset({"tr", "tbody", "thead", "tfoot"})
+
+
+def _caption_frame(caption: etree._Element) -> etree._Element:
+    """The outermost box around a caption that the extraction drops whole: a `<figure>` (trafilatura drops it)
+    or a box a class or id names a caption (ours and trafilatura's furniture rules drop it), up to the first
+    box that is neither; the caption itself when it stands in running text. A caption cell's row passes on to its
+    table: Blogger sets a picture and its caption in the two rows of a `tr-caption-container` table."""
+    frame = caption
+    for box in caption.iterancestors():
+        if box.tag in _TABLE_PARTS:
+            continue
+        if box.tag in _FRAME_TAGS or not (box.tag == "figure" or "caption" in _names(box).lower()):
+            break
+        frame = box
+    return frame
+
+
+def _set_apart(node: etree._Element, frame: etree._Element) -> None:
+    """Move `node` out of `frame` to stand beside it, before it when nothing it frames precedes the node, else after
+    it; the words around both keep their order."""
+    parent = node.getparent()
+    if node.tail:
+        previous = node.getprevious()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + node.tail
+        else:
+            parent.text = (parent.text or "") + node.tail
+    node.tail = None
+    if _framed_before(node, frame):
+        node.tail, frame.tail = frame.tail, None
+        frame.addnext(node)
+    else:
+        frame.addprevious(node)
+
+
+def _framed_before(node: etree._Element, frame: etree._Element) -> bool:
+    """Whether a picture or table of the frame comes before the caption: a caption under its figure follows it."""
+    for element in frame.iter():
+        if element is node:
+            return False
+        if element.tag in _FRAMED:
+            return True
+    return False
+
+
+def _is_empty_box(node: etree._Element) -> bool:
+    """Whether an element is a block with no words, such as the "enlarge" button a wiki sets before a thumbnail's
+    caption: left in, it made the caption a box whose words trail a child, which the extraction lost."""
+    return isinstance(node.tag, str) and node.tag not in _INLINE_HTML and not _text(node)
+
+
+_CREDIT_TAIL_RE = re.compile(r"(?:(?<=[.!?…)\]])\s+|\s+(?=©))\(?(?:©|[^\W\d_]{2,20}\s?:)(?:(?!\.\s)[^:;!?]){1,60}$")
+"""A photo credit closing a caption after its sentence: "... im Abendrot. Bild: TebNad/Shutterstock.com", "Stau ©
+aremac / Clipdealer", "... kanssa. Kuva: ALEXANDER BECHER": one word and a colon (or ©), then a short name with no
+sentence in it. Only after the caption's own words: a caption that opens "Figure 5.1:" is not one, and a label
+with a colon opening the caption is the caption's."""
+
+
+def _without_credit(caption: etree._Element) -> None:
+    """The caption less the photo credit its text closes with (`_CREDIT_TAIL_RE`), kept as the words a reader
+    sees (markers were written as text before). On trafilatura's suite, where a credit is no part of the text,
+    about half the strings that kept captions added and that a page's text must not hold were such credits
+    (6 of 13 pages looked at: "Bild: TebNad/Shutterstock.com", "Kuva: ALEXANDER BECHER", ...)."""
+    seen = _visible_text(caption)
+    if (credit := _CREDIT_TAIL_RE.search(seen)) is None:
+        return
+    tail = caption.tail
+    caption.clear()
+    caption.text, caption.tail = seen[: credit.start()], tail
+
+
+def _captions_as_paragraphs(body: etree._Element) -> None:
+    """Captions made paragraphs of their own, standing where their figure or table stands.
+
+    A caption is words a reader sees under a picture or over a table ("Figure 5.1: Tabular and spatial data are
+    related by ..."), and a question may be about them; trafilatura drops `<figure>` and anything a class names a
+    caption, and our furniture rule drops a short box so named. So each caption leaves its figure, loses the
+    names that mark it for removal, and becomes a `<p>` (a `<div>` when it holds paragraphs), never run into the
+    text around it. A photo credit inside it (a class names it, or it closes the text, `_without_credit`) stays
+    furniture and goes; a player's caption (a video's title) is left to the furniture rule, as is a caption cell
+    of a table the extraction keeps. Markers were written into the text before (`_write_markers`), so a
+    caption's note markers are resolved as the text's are.
+    """
+    captions = [node for node in body.iter() if isinstance(node.tag, str) and _is_caption(node)]
+    found = set(captions)
+    for caption in [node for node in captions if not any(a in found for a in node.iterancestors())]:
+        frame = _caption_frame(caption)
+        if _PLAYER(frame) or (frame is caption and caption.tag in ("td", "th")):
+            continue
+        for credit in [n for n in caption.iterdescendants() if _CREDIT_RE.search(_names(n))]:
+            credit.drop_tree()
+        if not _text(caption):
+            continue
+        for empty in [n for n in caption.iterdescendants() if _is_empty_box(n)]:
+            empty.drop_tree()
+        _without_credit(caption)
+        if frame is not caption:
+            _set_apart(caption, frame)
+        holds_blocks = any(isinstance(n.tag, str) and n.tag not in _INLINE_HTML for n in caption.iterdescendants())
+        caption.tag = "div" if holds_blocks else "p"
+        for name in ("class", "id"):
+            caption.attrib.pop(name, None)
+
+
 _FURNITURE_NAMES = "caption|credit|promo|newsletter|related|disclosure|copyright"
 _FURNITURE = etree.XPath(
     f"//body//*[re:test(concat(@class, ' ', @id), '{_FURNITURE_NAMES}', 'i')]"
@@ -1627,9 +1790,65 @@ def _row_blocks(row: etree._Element, listings: frozenset[str], kind: ParagraphKi
         yield Block(" ".join(before), kind)
 
 
+_DATA_CELL_MAX = 60
+"""A data table's cell holds a value or a label ("Douglas-Fir", "36.0", "Height (m)"); a longer cell is prose set in
+a table (a comparison's "Alerts would be sent through ..."), whose rows read as paragraphs of their own."""
+_DATA_ROWS_MAX = 20
+"""A data table this long or shorter is read as one block: a longer one as one block would bury a row a question is
+about under the others (a wiki's infobox, an act's annex)."""
+
+
+def _cells(row: etree._Element) -> list[etree._Element]:
+    return [cell for cell in row if cell.tag == "cell"]
+
+
+def _data_table_rows(table: etree._Element) -> list[list[str]] | None:
+    """The cells' words, row by row, of a small data table in trafilatura's output: a header row of column names
+    over at least one row of short values, no cell holding a paragraph or a list; None for any other table."""
+    rows = [row for row in table if row.tag == "row"]
+    if not 2 <= len(rows) <= _DATA_ROWS_MAX or not _cells(rows[0]):
+        return None
+    if any(cell.get("role") != "head" for cell in _cells(rows[0])):
+        return None
+    cells = [cell for row in rows for cell in _cells(row)]
+    if any(_blocks_within(cell) or len(squash(_spaced_text(cell))) > _DATA_CELL_MAX for cell in cells):
+        return None
+    return [[squash(_spaced_text(cell)) for cell in _cells(row)] for row in rows]
+
+
+_WHOLE = "whole"
+"""The attribute `_mark_whole_tables` sets on a table of trafilatura's output that is read as one block."""
+
+
+def _mark_whole_tables(result: etree._Element, visible: str) -> None:
+    """Mark the small data tables of trafilatura's output (`_data_table_rows`) whose words stand on the page in
+    their order (`visible`, the page's words). trafilatura drops a cell whose words it saw elsewhere on the page
+    (a row's "twitter" after the page's share button of that name): such a table joined whole is no verbatim
+    quote of the page, so it is read row by row, as any other table."""
+    for table in result.iter("table"):
+        rows = _data_table_rows(table)
+        if rows is not None and squash(" ".join(cell for row in rows for cell in row)) in visible:
+            table.set(_WHOLE, "")
+
+
+def _data_table_block(table: etree._Element, kind: ParagraphKind) -> Block | None:
+    """A small data table as one preformatted block, its header row and each row of values on a line of their own,
+    the cells apart by a tab; None for any other table (one `_mark_whole_tables` did not mark).
+
+    Read a row to a paragraph, a table of values gave paragraphs such as "4 25 36 Douglas-Fir": verbatim, but a
+    quote of it says nothing of what the numbers are. Tools that render tables as text join a row's cells with its
+    column names ("Height (m): 25"), words the page does not print in that order, which a verbatim quote cannot
+    hold. Kept whole, the table's quote carries its column names over its values in the page's own words, and its
+    line breaks keep the rows apart as a reader sees them.
+    """
+    rows = _data_table_rows(table) if table.get(_WHOLE) is not None else None
+    return None if rows is None else Block("\n".join("\t".join(row) for row in rows), kind, preformatted=True)
+
+
 def _output_blocks(node: etree._Element, listings: frozenset[str], kind: ParagraphKind = "text") -> Iterator[Block]:
-    """Blocks from trafilatura's output tree: `head` a heading, `item` a bullet, a table row one block, and a code
-    block or a page's `<pre>` one preformatted block, whose line breaks a listing or a transcript needs.
+    """Blocks from trafilatura's output tree: `head` a heading, `item` a bullet, a small data table one preformatted
+    block (`_data_table_block`) and any other table's row one block, and a code block or a page's `<pre>` one
+    preformatted block, whose line breaks a listing or a transcript needs.
 
     trafilatura writes a `<pre>` it takes for code as `code`, and any other as `quote`, as it does a
     `<blockquote>`; a `quote` is preformatted when its words are those of one of the page's `<pre>`s (`listings`).
@@ -1638,6 +1857,9 @@ def _output_blocks(node: etree._Element, listings: frozenset[str], kind: Paragra
     """
     if node.tag == "row" and any(_blocks_within(cell) > 1 for cell in node):
         yield from _row_blocks(node, listings, kind)
+        return
+    if node.tag == "table" and (table := _data_table_block(node, kind)) is not None:
+        yield table
         return
     own_kind = _KINDS.get(node.tag, kind)
     listing = node.tag == "code" or (node.tag == "quote" and squash("".join(node.itertext())) in listings)
@@ -1668,8 +1890,12 @@ def _main_blocks(tree: etree._Element, body: etree._Element) -> list[Block]:
     quoted under the article's author would be a misattribution.
     """
     listings = frozenset(squash(pre.text_content()) for pre in body.iter("pre"))
+    visible = _visible_text(body)
     document = bare_extraction(tree, include_comments=False, include_tables=True, include_formatting=False)
-    return [] if document is None or document.body is None else list(_output_blocks(document.body, listings))
+    if document is None or document.body is None:
+        return []
+    _mark_whole_tables(document.body, visible)
+    return list(_output_blocks(document.body, listings))
 
 
 _INLINE_HTML = frozenset(
@@ -2232,6 +2458,7 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes, listed)
     notes = listed | notes
+    _captions_as_paragraphs(body)
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     _unname_sections(body)
@@ -2253,6 +2480,7 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks, credit = _without_credits(blocks)
     if credit is not None:
         author, date = author or credit[0], date or credit[1]
+    blocks = _without_author_line(blocks, author)
     if lead and blocks and not any(lead[:_SUMMARY_MIN] in squash(b.text) for b in blocks):
         blocks = [Block(lead), *blocks]
     return assemble(Extracted(blocks, notes, title, author, date, _page_url(tree)), source)
