@@ -6,9 +6,15 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
+from fastapi import FastAPI
+from fastapi.staticfiles import StaticFiles
+from fastapi.testclient import TestClient
+
+import web.pages
 from eval.dataset import parse_question
 from eval.reference import note_in_reference, quote_in_reference, reference
-from qa.compose import Citation
+from qa.answer_template import answer_template
+from qa.compose import Citation, Quote, Source, cite
 from qa.corpus import Article
 from qa.formats import parse_bytes
 from qa.schema import DocumentRef, FootnoteOut, SourceOut, document_out
@@ -123,3 +129,41 @@ def test_a_gold_note_may_be_given_by_its_printed_label() -> None:
     }
     question = parse_question(row, {"ca9-2010-mortimer-v-baca-1": reference(MORTIMER)}, "line 1")
     assert [note.number for note in question.footnotes] == [note_key("*"), 2]
+
+
+def test_the_printed_answer_quotes_the_symbol_and_lists_the_note_under_it() -> None:
+    """The answer a reader pastes shows "Beistline,[*]" and the note as "[*] The Honorable ...", not a number the
+    page never prints."""
+    article = first(MORTIMER)
+    paragraph = next(p for p in article.paragraphs if "Beistline,[*]" in p.text)
+    start = paragraph.text.index("and Ralph")
+    quotes = (Quote(paragraph.text[start:], start, len(paragraph.text)),)
+    source = Source(1, 0.8, article, paragraph, quotes, cite(article, paragraph, quotes))
+    text = answer_template().render(question="Who?", abstained=False, sources=(source,), nearest=())
+    assert "“and Ralph R. Beistline,[*] Chief District Judge.”" in text
+    assert f"\n   [*] {BEISTLINE}" in text
+
+
+class _Holding:
+    """An assistant as the document view asks it: the one article it shows."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+
+    def document(self, doc_id: str) -> Article:
+        return self.article
+
+
+def test_the_document_view_labels_a_symbol_note_with_its_symbol_and_links_its_marker() -> None:
+    """The notes list numbers its items: a symbol note's item shows its symbol (`data-label`, drawn by the
+    stylesheet) instead of a number, and the marker "[*]" in the text links to it."""
+    article = first(MORTIMER)
+    app = FastAPI()
+    app.include_router(web.pages.router)
+    app.mount("/static", StaticFiles(directory=PROJECT_ROOT / "web" / "static"), name="static")
+    app.state.assistant = _Holding(article)
+    page = TestClient(app).get(f"/documents/{article.id}").text
+    key = note_key("*")
+    assert f'<li data-label="*" id="n{key}">{BEISTLINE}' in page
+    assert f'<a class="marker" href="#n{key}" id="r{key}">[*]</a> Chief District Judge.' in page
+    assert '<li value="1" id="n1">' in page
