@@ -250,8 +250,9 @@ _HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 _BROKEN_RE = re.compile(r"\w-$")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
-_SYMBOL_OPENING_RE = re.compile(rf"(?P<label>[{NOTE_SYMBOLS}]{{1,3}})\s*(?P<text>\S.*)")
-"""A page-foot note that opens with its symbol ("* Pursuant to ...", "∗The data ..."): the label, then the text."""
+_SYMBOL_OPENING_RE = re.compile(rf"(?P<label>[{NOTE_SYMBOLS}]{{1,3}})\.?\s*(?P<text>\S.*)")
+"""A page-foot note that opens with its symbol ("* Pursuant to ...", "∗The data ...", "**. See ..."): the label, a
+full stop after it as after a note's number, then the text."""
 
 
 def _symbol_marker_re(label: str) -> re.Pattern[str]:
@@ -2276,7 +2277,8 @@ class _Notes:
         foot, opening with the same symbol. Only such a pair makes a note: the symbol glued to a word in the text
         (`_symbol_marker_re`) and a foot line opening with it. A byline's marks ("Ana Ruiz†∗") point to affiliations,
         front matter and no notes (`_marked_names`), and a foot that opens with a symbol no text line carries so is
-        left as it was read.
+        left as it was read. So is a foot whose symbol marked another note on a page before: a symbol is a note's
+        key in its article as a number is, and the pages that use "*" again for another note keep it as they read.
         """
         opened: list[tuple[str, str]] = []
         for line in lines[first:start]:
@@ -2287,6 +2289,9 @@ class _Notes:
                 opened[-1] = (opened[-1][0], _join(opened[-1][1], line.text, self.words))
             else:
                 return False
+        taken = {label: note for _, label, note in self.symbols}
+        if any(taken.get(label, note) != note for label, note in opened):
+            return False  # a symbol that marked another note on a page before: one key, two notes (see below)
         text = [line for line in lines[:first] if _marked_names(line.text) is None]
         for label, note in opened:
             marker = _symbol_marker_re(label)
