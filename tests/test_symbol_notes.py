@@ -167,3 +167,12 @@ def test_the_document_view_labels_a_symbol_note_with_its_symbol_and_links_its_ma
     assert f'<li data-label="*" id="n{key}">{BEISTLINE}' in page
     assert f'<a class="marker" href="#n{key}" id="r{key}">[*]</a> Chief District Judge.' in page
     assert '<li value="1" id="n1">' in page
+
+
+def test_a_reports_doubled_and_tripled_stars_each_mark_their_own_note() -> None:
+    """Page 10 marks three notes "*", "**", "***" and opens them "*. For more ...", "**. “A Guardian ...": each its
+    own note, the full stop after the symbols no part of the note."""
+    article = first(WILD / "rdr-index-2015-report.pdf")
+    assert any("all forms of metadata.[**] User Information is never" in p.text for p in article.paragraphs)
+    assert article.footnote(note_key("**"), 10).startswith("“A Guardian Guide to Your Metadata,” The Guardian")
+    assert article.footnote(note_key("***"), 10).startswith("See https://rankingdigitalrights.org/")
