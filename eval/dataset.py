@@ -9,6 +9,7 @@ from pathlib import Path
 
 from eval.reference import Reference, normalize
 from qa.errors import QAError
+from qa.sentences import note_key
 
 DEFAULT_SET = Path(__file__).parent / "questions.jsonl"
 SPLITS = ("dev", "test")
@@ -23,6 +24,13 @@ class GoldFootnote:
     document: str
     """The article's id (`report-1`) or, in older sets, its title."""
     number: int
+    """The note's key (`qa.sentences.note_key`): its number, or the key of the symbols it is marked with."""
+
+
+def _gold_key(note: dict) -> int:
+    """A gold note's key, given as its `number` (`12`) or, for a note the document marks with symbols, its `label`
+    as printed (`"*"`)."""
+    return note_key(str(note["label"])) if "label" in note else int(note["number"])
 
 
 @dataclass(frozen=True)
@@ -47,7 +55,7 @@ def parse_question(row: object, corpus: Mapping[str, Reference], where: str) -> 
             question=str(row["question"]),
             answerable=bool(row["answerable"]),
             evidence=tuple(str(e) for e in row["evidence"]),
-            footnotes=tuple(GoldFootnote(str(f["document"]), int(f["number"])) for f in row["footnotes"]),
+            footnotes=tuple(GoldFootnote(str(f["document"]), _gold_key(f)) for f in row["footnotes"]),
         )
     except (KeyError, TypeError, ValueError) as error:
         raise EvalSetError(f"{where}: missing or malformed field {error}") from error

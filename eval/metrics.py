@@ -13,7 +13,7 @@ from eval.reference import Reference, is_not_text, normalize, note_in_reference,
 from qa.compose import Answer, Source
 from qa.corpus import Article, Paragraph, slugify
 from qa.retrieve import Hit
-from qa.sentences import MARKER_RE, split_sentences
+from qa.sentences import NOTE_MARKER_RE, note_key, split_sentences
 
 
 @dataclass(frozen=True)
@@ -46,7 +46,7 @@ class Judgement:
 def _plain(text: str) -> str:
     """Text without note markers, in single spaces: how evidence strings are written. Kept per text: every
     source is searched for each evidence string, at every threshold of a sweep."""
-    return normalize(MARKER_RE.sub("", text))
+    return normalize(NOTE_MARKER_RE.sub("", text))
 
 
 def holds_evidence(question: Question, text: str) -> bool:
@@ -176,7 +176,9 @@ def judge(
                 continue  # a marker the source never defines: shown as such, not a citation
             cited += 1
             # as the quote writes it: `[1]`, or `[01]` where the source numbers its notes with a leading zero
-            inside = note.number in {int(m.group(1)) for quote in source.quotes for m in MARKER_RE.finditer(quote.text)}
+            inside = note.number in {
+                note_key(m.group(1)) for quote in source.quotes for m in NOTE_MARKER_RE.finditer(quote.text)
+            }
             if inside and note_in_reference(note.number, note.text, reference):
                 correct += 1
             found = next((g for g in gold if g.number == note.number and _gold_key(g, source)), None)

@@ -67,7 +67,7 @@ from charset_normalizer import from_bytes
 from qa.errors import QAError
 from qa.formats.html import is_out_of_flow, out_of_flow_classes
 from qa.formats.pdf import CATALOGUE_GLYPHS
-from qa.sentences import MARKER_RE, NOTE_NUMBER
+from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, note_key, note_label
 
 _SPACE_RE = re.compile(r"\s+")
 _LINE_HYPHEN_RE = re.compile(r"(\w+)-\n\s*(\w+)")
@@ -1031,7 +1031,7 @@ def _named_in_text(pages: list[str], not_text: tuple[str, ...], furniture: froze
 def is_not_text(passage: str, ref: Reference) -> bool:
     """Whether a passage or quote holds a string the document shows but did not write as its text: the string
     anywhere but inside the words of a line where the text names it (`Reference.named`)."""
-    plain = normalize(MARKER_RE.sub("", passage))
+    plain = normalize(NOTE_MARKER_RE.sub("", passage))
     for line in ref.named:
         plain = plain.replace(line, " ")
     return any(item and item in plain for item in ref.not_text)
@@ -1051,14 +1051,24 @@ def _marker_pattern(number: int, printed: bool) -> str:
     return rf"(?:\s?(?:\[\^?0*{n}\]|{bare})|{apart})" if printed else rf"(?:\s?\[\^?0*{n}\]|{bare}|{apart})"
 
 
+def _symbol_pattern(label: str) -> str:
+    """How a symbol note's marker `[*]` may stand in the source: its symbols bare, as printed ("Beistline,*"), or in
+    brackets, as the parser quotes them."""
+    symbols = re.escape(label)
+    return rf"\s?(?:\[{symbols}\]|{symbols})"
+
+
 def _marker_run_pattern(numbers: list[int], printed: bool) -> str:
     """How a run of markers `[1][2][3]` may stand in the source: each as one marker, or as one list or range that cites
     exactly the run's numbers, as articles cite several references at once: in one bracket (`[1-3]`, `[1,2,3]`,
     `[3, 7–9]`), bare as a superscript prints it (`1–3`, glued to the word before), or as a range of two bracketed
     markers (`[1]–[3]`). A range stands for every number from its first to its last, so it matches only a run of
-    consecutive numbers (`[30][31][32]` is `[30–32]`; `[30][32]` is not)."""
-    each = r"\s?".join(_marker_pattern(number, printed) for number in numbers)
-    if len(numbers) < 2:
+    consecutive numbers (`[30][31][32]` is `[30–32]`; `[30][32]` is not). A symbol note's marker (a negative key,
+    `note_key`) stands only as its symbols (`_symbol_pattern`), in no list or range."""
+    each = r"\s?".join(
+        _marker_pattern(number, printed) if number >= 0 else _symbol_pattern(note_label(number)) for number in numbers
+    )
+    if len(numbers) < 2 or min(numbers) < 0:
         return each
     space = r"\s?" if printed else ""
     in_one = rf"\s?\[{_citation_list(numbers, str)}\]"
@@ -1092,7 +1102,7 @@ def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
     printed = ref is not None and ref.printed
     text = normalize(text)
     runs: list[list[re.Match[str]]] = []
-    for marker in MARKER_RE.finditer(text):
+    for marker in NOTE_MARKER_RE.finditer(text):
         if runs and runs[-1][-1].end() == marker.start():
             runs[-1].append(marker)
         else:
@@ -1101,7 +1111,7 @@ def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
     position = 0
     for run in runs:
         parts.append(_literal(text[position : run[0].start()].rstrip(), ref))
-        parts.append(_marker_run_pattern([int(marker.group(1)) for marker in run], printed) + r"\s?")
+        parts.append(_marker_run_pattern([note_key(marker.group(1)) for marker in run], printed) + r"\s?")
         position = run[-1].end()
         if text[position : position + 1] == " ":
             position += 1
@@ -1194,7 +1204,7 @@ def _opens_a_note(quote: str, ref: Reference) -> bool:
     )
 
 
-_SENTENCE_END_RE = re.compile(rf"[.!?…][\"'”’)\]]*(?:{MARKER_RE.pattern})*$")
+_SENTENCE_END_RE = re.compile(rf"[.!?…][\"'”’)\]]*(?:{NOTE_MARKER_RE.pattern})*$")
 _HEAD_END_RE = re.compile(r" |(?<=\w-)(?=\w)")
 """Where a quote may break off at a block's end: between words, or after a hyphen inside one (`Soekarno-`)."""
 _NOTE_BLOCK_RE = re.compile(rf"{NOTE_NUMBER} ")
@@ -1332,6 +1342,8 @@ def _labelled(number: int, note: str, ref: Reference) -> re.Pattern[str]:
     `[^1]: An open license that allows reuse.` in a code block, and that note is its second)."""
     body = text_pattern(note, ref).pattern
     label = rf"(?:\[0*{number}\]:?|\^?{number}[.):]?|{str(number).translate(_SUPERSCRIPT_DIGITS)})"
+    if number < 0:  # a symbol note ("* Pursuant to ..."): its symbols, as printed (`note_key`)
+        label = _symbol_pattern(note_label(number)).removeprefix(r"\s?")
     return re.compile(rf"(?<![\w\[]){label}\s?(?:\^\s?(?:[a-z]\s)*)?{body}")
 
 

@@ -29,7 +29,7 @@ from functools import lru_cache
 from typing import Literal
 
 from qa.acronyms import definitions
-from qa.sentences import MARKER_RE, NOTE_NUMBER, Span
+from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, Span
 
 AnswerType = Literal["quantity", "date", "agent", "place", "other"]
 
@@ -334,7 +334,7 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
     if kind == "other":
         return ()
     pattern = _PATTERNS[kind]
-    excluded = [Span(m.start(), m.end()) for m in MARKER_RE.finditer(text)]
+    excluded = [Span(m.start(), m.end()) for m in NOTE_MARKER_RE.finditer(text)]
     if kind == "quantity":
         excluded += [Span(m.start(), m.end()) for m in _DATE_RE.finditer(text)]
     asked = question.lower()

@@ -17,7 +17,7 @@ from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, is_keyword_question, signals
 from qa.passages import sentence_spans
 from qa.retrieve import Hit, ScoredSpan
-from qa.sentences import MARKER_RE, Span, leans_on_previous
+from qa.sentences import NOTE_MARKER_RE, Span, leans_on_previous, note_label
 from qa.settings import DEFAULT_SOURCE_MARGIN, QuoteMode
 from qa.terms import question_terms, terms
 
@@ -81,6 +81,11 @@ class Citation:
 
     number: int
     text: str | None
+
+    @property
+    def label(self) -> str:
+        """The note's mark as printed (`note_label`): the number, or a symbol note's symbols."""
+        return note_label(self.number)
 
 
 @dataclass(frozen=True)
@@ -546,7 +551,7 @@ class Composer:
         best_quote = " ".join(quote.text for quote in sources[0].quotes)
         if not hits[0].names_known or not gives_answer_type(best_quote, question):
             return ()
-        if len(_WORD_RE.findall(MARKER_RE.sub(" ", best_quote))) < MIN_QUOTE_WORDS:
+        if len(_WORD_RE.findall(NOTE_MARKER_RE.sub(" ", best_quote))) < MIN_QUOTE_WORDS:
             return ()
         if not self.decision.answers(assess(hits[0], question)):
             return ()

@@ -26,7 +26,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from embeddings import Entry
 from qa.corpus import Article, Paragraph
-from qa.sentences import MARKER_RE, Span, split_sentences
+from qa.sentences import NOTE_MARKER_RE, Span, split_sentences
 
 PASSAGES_VERSION = "6"
 """Raised whenever the passages cut from the same paragraphs change (2: statement headings are embedded; 3: no
@@ -54,7 +54,7 @@ def is_statement(text: str) -> bool:
 
 
 def _says_something(sentence: str) -> bool:
-    plain = MARKER_RE.sub("", sentence).rstrip()
+    plain = NOTE_MARKER_RE.sub("", sentence).rstrip()
     return len(plain.split()) >= STATEMENT_WORDS and _STATEMENT_END_RE.search(plain) is not None
 
 

@@ -18,7 +18,7 @@ from qa.inputs import RetrieverName, validate_k, validate_retriever
 from qa.lexical_index import Lexicon
 from qa.passages import sentence_spans
 from qa.remembered import Remembered
-from qa.sentences import MARKER_RE, Span
+from qa.sentences import NOTE_MARKER_RE, Span
 from qa.terms import QuestionTerms, question_terms, terms
 
 PARAGRAPH_TERM_WEIGHT = 0.2
@@ -132,7 +132,7 @@ class Hit:
 
 def _fold(text: str) -> str:
     """Text with markers, punctuation and case removed, to spot the same passage twice."""
-    return re.sub(r"\W+", " ", MARKER_RE.sub(" ", text.lower())).strip()
+    return re.sub(r"\W+", " ", NOTE_MARKER_RE.sub(" ", text.lower())).strip()
 
 
 def pieces_of(spans: Sequence[Span]) -> tuple[int, ...]:
@@ -175,7 +175,7 @@ def windows_of(spans: Sequence[Span]) -> tuple[tuple[int, ...], ...]:
 
 def is_fragment(text: str) -> bool:
     """Whether a paragraph is a short line that does not end like a sentence (footnote markers aside)."""
-    plain = MARKER_RE.sub("", text).rstrip()
+    plain = NOTE_MARKER_RE.sub("", text).rstrip()
     return len(plain.split()) < FRAGMENT_WORDS and not _SENTENCE_END_RE.search(plain)
 
 

@@ -8,6 +8,7 @@ from pydantic import BaseModel, Field
 
 from qa.compose import Answer, Quote, Source
 from qa.corpus import Article
+from qa.sentences import note_label
 
 PAGE_DESCRIPTION = "PDF page the paragraph starts on; null for formats without pages."
 KIND_DESCRIPTION = (
@@ -41,7 +42,11 @@ class QuoteOut(BaseModel):
 
 
 class FootnoteOut(BaseModel):
-    number: int
+    number: int = Field(
+        description="The note's key: its number, or for a note the source marks with a symbol a negative key "
+        "that no numbered note has (see `label`)."
+    )
+    label: str = Field(description="The note's mark as the source prints it, and as its marker is quoted: “12”, “*”.")
     text: str | None = Field(
         description="The note as the source defines it; null if it defines none, or if the marker cites none "
         "(`noteless`)."
@@ -139,7 +144,7 @@ def source_out(source: Source) -> SourceOut:
         literal=list(source.paragraph.literal),
         noteless=list(source.paragraph.noteless),
         quotes=[quote_out(q) for q in source.quotes],
-        footnotes=[FootnoteOut(number=c.number, text=c.text) for c in source.footnotes],
+        footnotes=[FootnoteOut(number=c.number, label=c.label, text=c.text) for c in source.footnotes],
         context_before=quote_out(source.context_before) if source.context_before else None,
         context_after=quote_out(source.context_after) if source.context_after else None,
     )
@@ -174,5 +179,5 @@ def document_out(article: Article) -> DocumentOut:
             )
             for p in article.paragraphs
         ],
-        footnotes=[FootnoteOut(number=n, text=t) for n, t in article.footnote_list()],
+        footnotes=[FootnoteOut(number=n, label=note_label(n), text=t) for n, t in article.footnote_list()],
     )

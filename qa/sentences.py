@@ -29,10 +29,18 @@ import pysbd
 NOTE_NUMBER = r"\d{1,4}"
 """How a note is numbered, everywhere: notes run into the thousands in long reports, never further."""
 MARKER_RE = re.compile(rf"\[({NOTE_NUMBER})\]")
-"""A footnote marker: a bracketed number. `[emphasis added]` or `[세계초대석]` never match."""
+"""A numbered note's marker: a bracketed number. `[emphasis added]` or `[세계초대석]` never match."""
+NOTE_SYMBOLS = "*∗†‡§‖¶"
+"""The symbols a document marks notes with instead of numbers, in the order of the traditional sequence (the
+Chicago Manual of Style, 14.25: *, †, ‡, §, ‖, ¶), with the asterisk both as typed and as typeset (`∗`, U+2217, the
+one TeX prints). Doubled for further notes ("**", "††"): a label is a run of at most three."""
+NOTE_LABEL = rf"{NOTE_NUMBER}|[{NOTE_SYMBOLS}]{{1,3}}"
+"""How a note is labelled as printed: a number, or a run of symbols (a title's or a judge's "*")."""
+NOTE_MARKER_RE = re.compile(rf"\[({NOTE_LABEL})\]")
+"""A footnote marker of either kind: `[12]`, or `[*]` for a note the page marks with a symbol (`note_key`)."""
 SEGMENTER_LANGUAGE = "en"
 
-_MARKER_RUN_RE = re.compile(rf"\[{NOTE_NUMBER}\](?:\s*,?\s*\[{NOTE_NUMBER}\])*")
+_MARKER_RUN_RE = re.compile(rf"\[(?:{NOTE_LABEL})\](?:\s*,?\s*\[(?:{NOTE_LABEL})\])*")
 """Markers cited together, `[2],[3]` or `[1] [2]`: taken out of the text pysbd reads as one piece."""
 _GLUED_TO = re.compile(r"[^\W_]|[“‘\"'(]")
 """What a marker run may be glued to that needs a space in its place (`reasons.[14]These`)."""
@@ -95,13 +103,48 @@ _PRONOUN_START_RE = re.compile(
 )
 
 
+def note_key(label: str) -> int:
+    """The key a note is stored and cited by: a numbered note's number, and for a symbol's run a negative number.
+
+    One article's notes share one space of int keys (`Article.footnotes`). A symbol note's key is its run read as a
+    numeral in bijective base `len(NOTE_SYMBOLS)`, negated: below every number a document prints, so it never
+    collides with a numbered note, and one label always gives one key (`note_label` gives the label back).
+    """
+    if label.isdigit():
+        return int(label)
+    base = len(NOTE_SYMBOLS)
+    key = 0
+    for symbol in label:
+        key = key * base + NOTE_SYMBOLS.index(symbol) + 1
+    return -key
+
+
+def note_label(key: int) -> str:
+    """The note's label as the document prints it: the number, or the symbols of a negative key (`note_key`)."""
+    if key >= 0:
+        return str(key)
+    base = len(NOTE_SYMBOLS)
+    symbols: list[str] = []
+    key = -key
+    while key:
+        key, digit = divmod(key - 1, base)
+        symbols.append(NOTE_SYMBOLS[digit])
+    return "".join(reversed(symbols))
+
+
 @dataclass(frozen=True)
 class Marker:
-    """A footnote marker `[n]` at `text[start:end]` of its paragraph."""
+    """A footnote marker `[n]` (or `[*]`) at `text[start:end]` of its paragraph; `number` is its note's key
+    (`note_key`)."""
 
     number: int
     start: int
     end: int
+
+    @property
+    def label(self) -> str:
+        """The marker as printed: the number, or the symbols."""
+        return note_label(self.number)
 
 
 @dataclass(frozen=True)
@@ -114,7 +157,7 @@ class Span:
 
 def find_markers(text: str) -> tuple[Marker, ...]:
     """Every footnote marker in `text`, in order."""
-    return tuple(Marker(int(m.group(1)), m.start(), m.end()) for m in MARKER_RE.finditer(text))
+    return tuple(Marker(note_key(m.group(1)), m.start(), m.end()) for m in NOTE_MARKER_RE.finditer(text))
 
 
 def split_sentences(text: str) -> tuple[Span, ...]:

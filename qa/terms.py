@@ -19,7 +19,7 @@ from functools import cached_property, lru_cache
 import numpy as np
 import Stemmer
 
-from qa.sentences import MARKER_RE
+from qa.sentences import NOTE_MARKER_RE
 from qa.vocabulary import Vocabulary
 
 TOKENS_VERSION = 1
@@ -69,7 +69,7 @@ def stem(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """The stemmed content words of a text in order, repeats kept (BM25 counts them), markers excluded."""
-    text = MARKER_RE.sub(" ", text.lower())
+    text = NOTE_MARKER_RE.sub(" ", text.lower())
     return [
         stem(token)
         for token in _TOKEN_RE.findall(text)

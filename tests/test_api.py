@@ -25,7 +25,7 @@ def test_answer_endpoint_returns_quotes_with_offsets_and_footnotes(client: TestC
     }
     for quote in top["quotes"]:
         assert top["passage"][quote["start"] : quote["end"]] == quote["text"]
-    assert {"number": 11, "text": "G8 Final Communique, Lough Erne, 2013, para. 93."} in top["footnotes"]
+    assert {"number": 11, "label": "11", "text": "G8 Final Communique, Lough Erne, 2013, para. 93."} in top["footnotes"]
 
 
 def test_k_sets_the_most_sources_and_the_weak_ones_are_nearest_passages(client: TestClient) -> None:
@@ -74,7 +74,11 @@ def test_document_endpoint_returns_paragraphs_and_footnotes(client: TestClient) 
     body = client.get(f"/api/documents/{DIALOGUE_ID}").json()
     assert body["date"] == "2014-10-16"
     assert len(body["paragraphs"]) == 10
-    assert body["footnotes"][10] == {"number": 11, "text": "G8 Final Communique, Lough Erne, 2013, para. 93."}
+    assert body["footnotes"][10] == {
+        "number": 11,
+        "label": "11",
+        "text": "G8 Final Communique, Lough Erne, 2013, para. 93.",
+    }
 
 
 def test_unknown_document_is_404_with_detail(client: TestClient) -> None:

@@ -16,6 +16,7 @@ from qa.corpus import Article
 from qa.errors import CorpusError
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
+from qa.sentences import note_key
 from qa.settings import PROJECT_ROOT
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
@@ -567,15 +568,29 @@ def test_a_reference_whose_custom_mark_is_switched_off_is_numbered_as_any() -> N
     assert sorted(article.footnotes) == [1, 2, 3, 4, 5, 6, 7]
 
 
-def test_a_reference_with_a_custom_mark_is_numbered_after_the_counted_notes_its_mark_kept_in_the_text() -> None:
-    """Word counts a reference with a typed mark in no sequence: the footnote cited after it is footnote 1."""
-    custom = '<w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r><w:r><w:t>*</w:t>'
+def _custom_marked(mark: str) -> Article:
+    """two-footnotes.docx with its first reference given the custom mark `mark`, typed in the run after it."""
+    custom = f'<w:footnoteReference w:customMarkFollows="1" w:id="1"/></w:r><w:r><w:t>{mark}</w:t>'
     data = with_parts(
         "two-footnotes.docx",
         {"word/document.xml": lambda xml: xml.replace('<w:footnoteReference w:id="1"/></w:r>', f"{custom}</w:r>", 1)},
     )
     (article,) = parse_bytes(data, "two-footnotes.docx").articles
-    assert [p.text for p in article.paragraphs] == ["Ouch[2]*.[1]"]
+    return article
+
+
+def test_a_reference_with_a_symbol_as_its_custom_mark_is_marked_with_that_symbol() -> None:
+    """Word counts a reference with a typed mark in no sequence: the footnote cited after it is footnote 1, and the
+    "*" the author typed is the marker a reader sees, not a number of ours beside it."""
+    article = _custom_marked("*")
+    assert [p.text for p in article.paragraphs] == ["Ouch[*].[1]"]
+    assert article.footnote_list() == [(note_key("*"), "A tachyon walks into a bar."), (1, "Fin.")]
+
+
+def test_a_reference_with_a_custom_mark_that_is_no_symbol_is_numbered_after_the_counted_notes() -> None:
+    """A mark of letters ("a") is no note label of ours: the note is numbered after the others, its mark kept."""
+    article = _custom_marked("a")
+    assert [p.text for p in article.paragraphs] == ["Ouch[2]a.[1]"]
     assert dict(article.footnotes) == {1: "Fin.", 2: "A tachyon walks into a bar."}
 
 

@@ -72,7 +72,7 @@ def test_an_out_of_reach_marker_keeps_its_null_note_once_stored_in_the_index(pap
 
 def test_the_answer_json_gives_an_out_of_reach_marker_a_null_note(paper: Article) -> None:
     out = source_out(answered(paper, paragraph(paper, EXAMPLES)))
-    assert out.footnotes == [FootnoteOut(number=1, text=None), FootnoteOut(number=2, text=None)]
+    assert out.footnotes == [FootnoteOut(number=1, label="1", text=None), FootnoteOut(number=2, label="2", text=None)]
     assert [out.passage[at : at + 3] for at in out.noteless] == ["[1]", "[2]"]
 
 

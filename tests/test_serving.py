@@ -77,7 +77,7 @@ def test_a_reindex_and_reload_under_load_fails_no_request(server: Server, folder
     assert result.requests >= 8
     answer = ask(server, NEW_QUESTION)
     assert answer["sources"][0]["document"]["source"] == "lighthouse.txt"
-    assert answer["sources"][0]["footnotes"] == [{"number": 1, "text": "Lighthouse Accord, article 4."}]
+    assert answer["sources"][0]["footnotes"] == [{"number": 1, "label": "1", "text": "Lighthouse Accord, article 4."}]
 
 
 def test_the_server_log_has_uvicorns_access_line_for_each_request(server: Server) -> None:

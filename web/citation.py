@@ -34,7 +34,7 @@ def citation(source: SourceOut) -> str:
     head = f"{title}, {document.author or 'author unknown'}, {document.date or 'date unknown'}, {_place(source)}."
     if document.url:
         head = f"{head} {document.url}"
-    notes = [f"[{note.number}] {note.text if note.text is not None else NO_NOTE}" for note in source.footnotes]
+    notes = [f"[{note.label}] {note.text if note.text is not None else NO_NOTE}" for note in source.footnotes]
     return "\n".join([head, *notes])
 
 

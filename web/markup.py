@@ -14,7 +14,7 @@ from typing import Literal
 
 from qa.answer_type import marks
 from qa.schema import QuoteOut, SourceOut
-from qa.sentences import MARKER_RE, Span
+from qa.sentences import NOTE_MARKER_RE, Span, note_key
 
 PieceKind = Literal["text", "answer", "marker", "link"]
 
@@ -53,11 +53,11 @@ def pieces(
     starting at one in `noteless` cites no note: a marker piece without a number (`Paragraph.noteless`)."""
     out: list[Piece] = []
     position = 0
-    for marker in MARKER_RE.finditer(text):
+    for marker in NOTE_MARKER_RE.finditer(text):
         if marker.start() in literal:
             continue
         out.extend(_cut(text, position, marker.start(), marked))
-        number = None if marker.start() in noteless else int(marker.group(1))
+        number = None if marker.start() in noteless else note_key(marker.group(1))
         out.append(Piece(marker.group(0), "marker", number))
         position = marker.end()
     out.extend(_cut(text, position, len(text), marked))

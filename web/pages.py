@@ -17,6 +17,7 @@ from qa.corpus import Article
 from qa.filters import Filters
 from qa.formats import PARSERS
 from qa.schema import AnswerOut, SourceOut, answer_out
+from qa.sentences import note_label
 from web.citation import NO_NOTE, NOT_CITED, STYLES, citation, citations
 from web.collections import assistant_for, is_created, names
 from web.markup import (
@@ -42,6 +43,7 @@ templates.env.globals.update(
     CITATION_STYLES=STYLES,
     NO_NOTE=NO_NOTE,
     NOT_CITED=NOT_CITED,
+    note_label=note_label,
 )
 
 router = APIRouter()

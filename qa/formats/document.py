@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
-from qa.sentences import NOTE_NUMBER, find_markers
+from qa.sentences import NOTE_LABEL, NOTE_NUMBER, find_markers
 
 NOTES_SEPARATOR = "———"
 NOTES_HEADING_RE = re.compile(r"(?:End|Foot)?notes|References|Sources", re.IGNORECASE)
@@ -32,9 +32,9 @@ LEADER_RE = re.compile(r"\S.*?(?:\s?[.·…_]){4,}\s*(?:\d{1,4}|[ivxlc]{1,6})", 
 """A table of contents' entry: words, a dotted leader and the page number ("2. Conventions ......3")."""
 _SPACE_RE = re.compile(r"\s+")
 WORD_JOINER = "\u2060"
-_LITERAL_MARKER_RE = re.compile(rf"\[(?={NOTE_NUMBER}\])")
+_LITERAL_MARKER_RE = re.compile(rf"\[(?=(?:{NOTE_LABEL})\])")
 _GUARD_RE = re.compile(
-    rf"(?P<literal>\[){WORD_JOINER}(?={NOTE_NUMBER}\])|(?<=\[)(?P<noteless>{NOTE_NUMBER}){WORD_JOINER}\]"
+    rf"(?P<literal>\[){WORD_JOINER}(?=(?:{NOTE_LABEL})\])|(?<=\[)(?P<noteless>{NOTE_LABEL}){WORD_JOINER}\]"
 )
 
 
@@ -56,7 +56,8 @@ def cited_numbers(citation: str) -> list[int] | None:
 
 
 def literal_brackets(text: str) -> str:
-    """`text` with each bracketed number ("[6]") guarded as words, not a note marker, while a parser works on it.
+    """`text` with each bracketed number ("[6]") or symbol ("[*]") guarded as words, not a note marker, while a parser
+    works on it.
 
     Every format writes a note marker as `[n]`, so a bracketed number the source prints as words ("merge:[6]" in a
     shell transcript, a list's "[3]") would read as one. The guard is a word joiner after its `[`, which no marker

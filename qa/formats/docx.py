@@ -43,6 +43,7 @@ from qa.formats.document import (
 )
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, term_list, trusted, web_address
+from qa.sentences import NOTE_SYMBOLS, note_key, note_label
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -370,6 +371,17 @@ def _custom_mark(reference: etree._Element) -> bool:
     return reference.get(_w("customMarkFollows"), "false") not in _OFF
 
 
+_SYMBOL_MARK_RE = re.compile(rf"[{NOTE_SYMBOLS}]{{1,3}}")
+
+
+def _symbol_mark(reference: etree._Element) -> str | None:
+    """The symbols a reference with a custom mark (`_custom_mark`) prints ("*", "†"), typed at the start of the
+    text after it; None for another mark (a letter, a word), which stays typed text beside a numbered marker."""
+    following = reference.xpath("following::w:t[1]", namespaces={"w": _W})
+    mark = _SYMBOL_MARK_RE.match(following[0].text or "") if following else None
+    return mark[0] if mark else None
+
+
 class _Numbers:
     """Note numbers as a reader cites them: a kind Word prints in digits keeps the numbers it prints.
 
@@ -386,11 +398,15 @@ class _Numbers:
 
     def __init__(self, body: etree._Element, settings: etree._Element | None) -> None:
         order: dict[str, list[tuple[str, str]]] = {kind: [] for kind in (*_NOTE_KINDS, _CUSTOM)}
+        symbols: dict[tuple[str, str], str] = {}
+        """The custom marks that are symbols: such a note is keyed by its symbols, as printed (`note_key`)."""
         for node in body.iter(*_references()):
             kind = etree.QName(node).localname.removesuffix("Reference")
             cited = order[_CUSTOM if _custom_mark(node) else kind]
             if (note_id := node.get(_w("id"))) is not None and (kind, note_id) not in cited:
                 cited.append((kind, note_id))
+                if _custom_mark(node) and (mark := _symbol_mark(node)):
+                    symbols[(kind, note_id)] = mark
         formats = {kind: _note_format(kind, settings, body) for kind in _NOTE_KINDS if order[kind]}
         kinds = sorted(formats, key=lambda kind: not formats[kind][0].startswith("decimal"))
         following = formats[kinds[0]][1] if kinds else 1
@@ -398,6 +414,7 @@ class _Numbers:
         for kind in (*kinds, _CUSTOM):
             self._numbers |= {key: n for n, key in enumerate(order[kind], start=following)}
             following += len(order[kind])
+        self._numbers |= {key: note_key(mark) for key, mark in symbols.items()}
 
     def of(self, kind: str, note_id: str | None) -> int | None:
         return self._numbers.get((kind, note_id or ""))
@@ -426,18 +443,22 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
     """
     parts: list[str] = []
     typed: list[str] = []
+    mark = ""
+    """The symbols a custom-marked reference just written as its marker prints after it: not typed text again."""
     for node in paragraph.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"), *_references()):
         if _owner(node) is not paragraph or _revised_away(node):
             continue
         name = etree.QName(node).localname
         if name == "t":
-            typed.append(node.text or "")
+            typed.append((node.text or "").removeprefix(mark))
+            mark = ""
         elif name == "noBreakHyphen":
             typed.append(_NO_BREAK_HYPHEN)
         elif name.endswith("Reference"):
             number = numbers.of(name.removesuffix("Reference"), node.get(_w("id"))) if numbers else None
-            parts += [literal_brackets("".join(typed)), f"[{number}]" if number is not None else ""]
+            parts += [literal_brackets("".join(typed)), f"[{note_label(number)}]" if number is not None else ""]
             typed = []
+            mark = note_label(number) if number is not None and number < 0 else ""
         else:
             typed.append(" ")
     return "".join(parts) + literal_brackets("".join(typed))

@@ -59,7 +59,7 @@ from qa.formats.document import (
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, role, term_list, trusted, web_address
 from qa.formats.word_list import whole_words
-from qa.sentences import MARKER_RE, NOTE_NUMBER
+from qa.sentences import MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key
 
 _SUPERSCRIPT_SIZE = 0.9
 """A digit run smaller than this share of its line's size, and raised, is a note marker (browsers set 0.83)."""
@@ -250,6 +250,18 @@ _HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
 _BROKEN_RE = re.compile(r"\w-$")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
+_SYMBOL_OPENING_RE = re.compile(rf"(?P<label>[{NOTE_SYMBOLS}]{{1,3}})\.?\s*(?P<text>\S.*)")
+"""A page-foot note that opens with its symbol ("* Pursuant to ...", "∗The data ...", "**. See ..."): the label, a
+full stop after it as after a note's number, then the text."""
+
+
+def _symbol_marker_re(label: str) -> re.Pattern[str]:
+    """Where the text marks the note `label` opens: the symbols glued to the word or punctuation before them
+    ("Beistline,*", "Curiam:*This", "Philanthropy∗"), no other symbol of the set on either side. Not after a digit:
+    a table's significance stars ("0.23**") point to its own legend, not to a note."""
+    return re.compile(rf"(?<=[^\W\d_]|[.,;:!?)\]\"”’'])(?<![{NOTE_SYMBOLS}]){re.escape(label)}(?![{NOTE_SYMBOLS}])")
+
+
 _POWER_BASE_RE = re.compile(r"(?:^|[\s(])(?:10|[^\W\d_])$")
 """A ten or a lone letter just before raised digits: their base, as in a count of cells ("2 x 10⁵ PBMCs") or a
 statistic ("R² of the model", "χ² test"). A note's marker follows a word or a sentence's punctuation, not a
@@ -2058,6 +2070,9 @@ class _Notes:
         """The lines of the venue footers set aside (`_venue_footer`): furniture, but they date a paper."""
         self.listed: int | None = None
         """The last number of the endnote list read on the pages so far (`_in_list`), while it may go on."""
+        self.symbols: list[tuple[_Line, str, str]] = []
+        """The notes marked with symbols at the pages' feet (`_symbol_notes`): the line citing each, its label, its
+        text."""
 
     def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
@@ -2124,7 +2139,9 @@ class _Notes:
         small, start = self._foot_start(lines, body_size)
         ruled = small < len(lines) and _RULE_LINE_RE.fullmatch(lines[small].text) is not None
         kept = small if ruled and start < len(lines) else start
-        if small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text):
+        if self._symbol_notes(lines, small + ruled, start) or (
+            small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text)
+        ):
             kept = small  # a note marked ∗ or † ("∗ equal contribution") opens the foot: neither text nor a note's end
         elif (
             self.unfinished is not None and small < start and (start < len(lines) or ruled or _carried_on(lines, small))
@@ -2250,6 +2267,39 @@ class _Notes:
             if first is not None and next_note is not None and first[0] + 1 == next_note[0]:
                 start = small
         return small, min(start, self._restarted(lines, small))
+
+    def _symbol_notes(self, lines: list[_Line], first: int, start: int) -> bool:
+        """Whether the foot's lines from `first` to its first numbered note (`start`) are notes marked with symbols
+        that the text above cites; each is then kept in `symbols` with the line that cites it (`_symbol_markers`).
+
+        A judge sitting by designation ("Beistline,*"), a court's publication status ("Per Curiam:*") or a paper's
+        acknowledgement in its title ("Philanthropy∗") is a note the page marks with a symbol and explains at its
+        foot, opening with the same symbol. Only such a pair makes a note: the symbol glued to a word in the text
+        (`_symbol_marker_re`) and a foot line opening with it. A byline's marks ("Ana Ruiz†∗") point to affiliations,
+        front matter and no notes (`_marked_names`), and a foot that opens with a symbol no text line carries so is
+        left as it was read. So is a foot whose symbol marked another note on a page before: a symbol is a note's
+        key in its article as a number is, and the pages that use "*" again for another note keep it as they read.
+        """
+        opened: list[tuple[str, str]] = []
+        for line in lines[first:start]:
+            opening = _SYMBOL_OPENING_RE.fullmatch(line.text)
+            if opening is not None:
+                opened.append((opening["label"], opening["text"]))
+            elif opened:
+                opened[-1] = (opened[-1][0], _join(opened[-1][1], line.text, self.words))
+            else:
+                return False
+        taken = {label: note for _, label, note in self.symbols}
+        if any(taken.get(label, note) != note for label, note in opened):
+            return False  # a symbol that marked another note on a page before: one key, two notes (see below)
+        text = [line for line in lines[:first] if _marked_names(line.text) is None]
+        for label, note in opened:
+            marker = _symbol_marker_re(label)
+            line = next((line for line in text if marker.search(line.text)), None)
+            if line is None:
+                return False
+            self.symbols.append((line, label, note))
+        return bool(opened)
 
     def _restarted(self, lines: list[_Line], small: int) -> int:
         """Where the small lines from `small` open notes whatever `floor` says: the first numbered line under any
@@ -5475,6 +5525,22 @@ def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> N
             )
 
 
+def _symbol_markers(
+    symbols: list[tuple[_Line, str, str]], front: frozenset[int], runs: list[_Run], order: dict[int, int]
+) -> None:
+    """Write each symbol note's marker `[*]` where its line prints the symbol, and give the note to the run that
+    cites it (one symbol cited twice in a run with two texts cites neither, as a number would: `_Run.add`).
+
+    A title's symbol ("Philanthropy∗") is left as the title prints it: the title is metadata, no paragraph a quote
+    could cite the note from, while the note is still the article's, shown with its others.
+    """
+    starts = [run.start for run in runs]
+    for line, label, note in symbols:
+        if id(line) not in front:
+            line.text = _symbol_marker_re(label).sub(f"[{label}]", line.text, count=1)
+        runs[bisect_right(starts, order[id(line)]) - 1].add({note_key(label): note})
+
+
 def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
     """Write each list or range of citations as the markers it stands for: "[3, 7–9]" as "[3][7][8][9]", and a range
     of markers "[7]–[10]" as "[7][8][9][10]".
@@ -5575,6 +5641,7 @@ def parse(data: bytes, source: str) -> Parsed:
         _cited_lists(runs, paged, body)
         _scope_markers(runs, paged, body)
     starts = [run.start for run in runs]
+    _symbol_markers(notes.symbols, front.lines, runs, order)
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
