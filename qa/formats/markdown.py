@@ -235,7 +235,7 @@ _HTML_UNREAD = ("script", "style", "template", "noscript")
 _CELL_TEXT_WORDS = 8
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
 """A table cell counts as text when a line of it is a sentence of some words (a biography); the others are the
-table's labels and values (a time, a room, a job title), as a Markdown table's cells are not paragraphs either."""
+table's labels and values (a time, a room, a job title)."""
 _LINE_BREAK = "\u2029"
 """Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
 
@@ -342,8 +342,8 @@ _GRID_BORDER = r"\+(?::?[-=]+:?\+)+"
 _GRID_TABLE_RE = re.compile(rf"{_GRID_BORDER}\n(?:[+|][^\n]*[+|]\n)*{_GRID_BORDER}")
 """A pandoc grid table: a paragraph opening and closing on a border of `+` and `-` (or `=` under the header
 row, `:` for alignment), every line between a row of cells framed by `|` or a border. pandoc renders it as a
-table, so it is left out as a pipe table is (the table's cells are not paragraphs); CommonMark knows no grid
-tables and would make it a paragraph of `+---+ | cell |` lines."""
+table; CommonMark knows no grid tables and would make it a paragraph of `+---+ | cell |` lines, so it is left
+out rather than read as one paragraph of borders and bars."""
 _MYST_MARKUP_RE = re.compile(r"(?:\([^()\s]+\)=|%[^\n]*)(?:\n(?:\([^()\s]+\)=|%[^\n]*))*")
 """A paragraph of nothing but MyST's own lines (Jupyter Book, Sphinx): a target naming the section below it for
 cross-references, `(content:admonitions)=`, and comments, `% REMOVE when version is >= 0.15`. MyST prints neither;
@@ -385,26 +385,37 @@ def _without_options(token: Token) -> Token:
     return token.copy(children=kept, content="".join(child.content or "\n" for child in kept))
 
 
+def _row_text(cells: list[str]) -> str:
+    """A table row (GitHub's pipe table) as one paragraph, its cells' words side by side, as the HTML parser reads a
+    `<tr>`: a row is a line of the table a reader reads across, and a note cited in a cell ("Moderation[^mods]")
+    keeps its marker. Left out, the table's words were lost and the notes its cells cite left without a citation."""
+    return " ".join(cell for cell in cells if cell)
+
+
 def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
-    skip_until: str | None = None
     note: int | None = None
     heading = False
+    row: list[str] | None = None
+    """The cells' words of the table row being read (`_row_text`)."""
     opened = False
     """Whether the next paragraph is the first of a `:::` container, where a directive's options stand."""
     for token in tokens:
-        if skip_until is not None:
-            skip_until = None if token.type == skip_until else skip_until
-            continue
         kind = token.type
         if kind == "inline" and opened:
             token = _without_options(token)
         opened = kind.startswith("container_") and kind.endswith("_open") or (opened and kind == "paragraph_open")
         if kind == "inline" and _MYST_MARKUP_RE.fullmatch(token.content.strip()):
             continue
-        if kind == "table_open":
-            skip_until = "table_close"
+        if kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            walk.blocks += [Block(text, "text")] if (text := _row_text(row)) else []
+            walk.raw += [text] if text else []
+            row = None
+        elif kind == "inline" and row is not None:
+            row.append(_inline(token, references, by_label))
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lists += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
