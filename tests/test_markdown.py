@@ -337,19 +337,3 @@ def test_the_lead_in_above_a_grid_table_stays_text() -> None:
         "The markup in Markdown should be semantic, not presentations. The table below gives a small example." in texts
     )
 
-
-RUST_RFC = WILD / "rust-rfc-3595-crates-io-team-under-dev-tools.md"
-
-
-def test_a_pipe_table_row_is_one_paragraph_of_its_cells() -> None:
-    """The RFC's table of teams, their members and subteams: each row reads across, as the HTML parser reads a row."""
-    texts = [p.text for p in only_article(RUST_RFC).paragraphs]
-    assert {"Crates.io 8 0", "Compiler 15 31", "Moderation[4] 2 2"} <= set(texts)
-
-
-def test_a_note_cited_in_a_table_cell_is_a_marker_of_that_note() -> None:
-    """`Moderation[^mods]` in the table's last row, `[^count]` in its header: the file's third and fourth notes."""
-    article = only_article(RUST_RFC)
-    cited = {p.text: [m.number for m in p.markers] for p in article.paragraphs if p.text.startswith(("Team", "Mod"))}
-    assert cited == {"Team # of top-level members # of subteams/WGs/PGs [3]": [3], "Moderation[4] 2 2": [4]}
-    assert article.footnotes[4].startswith("The Moderation team is a special case")
