@@ -88,6 +88,33 @@ def test_a_grammars_rule_on_a_line_of_its_own_is_no_heading() -> None:
     assert folded.section == "2.2 Basic Rules"
 
 
+def kind_and_section(article: Article, text: str) -> tuple[str, str | None]:
+    (paragraph,) = [paragraph for paragraph in article.paragraphs if paragraph.text.startswith(text)]
+    return paragraph.kind, paragraph.section
+
+
+def test_a_short_line_indented_as_the_text_is_no_heading_where_headings_stand_at_the_margin(rfc: Article) -> None:
+    """RFC 9116 indents its text three spaces and sets its headings at the margin: the example
+    "Preferred-Languages: en, es, fr", a numbered list's item "5.  Change controller" and the name over an address
+    are the text of their sections."""
+    assert kind_and_section(rfc, "Preferred-Languages: en, es, fr") == ("text", "2.5.8.  Preferred-Languages")
+    assert kind_and_section(rfc, "5.  Change controller") == ("text", "6.2.  Registry for security.txt Fields")
+    assert kind_and_section(rfc, "Edwin Foudil") == ("text", "Authors' Addresses")
+
+
+def test_a_grammars_rule_with_its_comment_indented_as_the_text_is_no_heading(rfc: Article) -> None:
+    """Section 4's core rules, each with a comment on the line below ("CR = %x0D" / "; carriage return")."""
+    assert kind_and_section(rfc, "CR               =  %x0D") == ("text", "4.  File Format Description and ABNF Grammar")
+
+
+def test_a_numbered_line_at_the_margin_heads_its_section_whatever_its_words() -> None:
+    """RFC 2616's "3.2.2 http URL" (a scheme in lower case) and "10.3.7 306 (Unused)" (a code and a remark)."""
+    (article,) = articles(WILD / "ietf-rfc2616-http11.txt")
+    headings = [paragraph.text for paragraph in article.paragraphs if paragraph.kind == "heading"]
+    assert {"3.2.2 http URL", "10.3.7 306 (Unused)"} <= set(headings)
+    assert kind_and_section(article, 'The "http" scheme is used to locate network resources')[1] == "3.2.2 http URL"
+
+
 @pytest.fixture(scope="module")
 def myst() -> Article:
     (article,) = articles(WILD / "jupyter-book-content-blocks-myst.md")
