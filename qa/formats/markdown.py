@@ -384,7 +384,7 @@ setting of the box the directive draws, which MyST does not print."""
 _DIRECTIVE_RE = re.compile(r"\{(?P<name>[\w:.-]+)\}[ \t]*(?P<argument>.*)")
 """A MyST directive's first line after its fence (```` ```{note} ````, `:::{admonition} A title`): its name and
 argument."""
-_PROSE_DIRECTIVES = frozenset(
+PROSE_DIRECTIVES = frozenset(
     "admonition attention caution danger error hint important note seealso tip warning "
     "margin sidebar topic epigraph pull-quote highlights dropdown card tab-item div container".split()
 )
@@ -443,10 +443,10 @@ def _row_text(cells: list[str]) -> str:
 
 
 def _directive(info: str) -> tuple[str | None, str]:
-    """The name of the prose directive (`_PROSE_DIRECTIVES`) a fence's or container's info string opens, None when it
+    """The name of the prose directive (`PROSE_DIRECTIVES`) a fence's or container's info string opens, None when it
     opens none; and the title its argument gives, empty when it gives none (`_TITLED_DIRECTIVES`)."""
     found = _DIRECTIVE_RE.fullmatch(info.strip())
-    if found is None or found["name"] not in _PROSE_DIRECTIVES:
+    if found is None or found["name"] not in PROSE_DIRECTIVES:
         return None, ""
     return found["name"], found["argument"].strip() if found["name"] in _TITLED_DIRECTIVES else ""
 
@@ -462,7 +462,7 @@ def _directive_title(title: str, references: frozenset[str], by_label: bool) -> 
 def _directive_body(
     token: Token, references: frozenset[str], anchors: list[etree._Element], by_label: bool
 ) -> _Walk | None:
-    """A backtick-fenced prose directive (`_PROSE_DIRECTIVES`) read as MyST renders it: its title, then its body, its
+    """A backtick-fenced prose directive (`PROSE_DIRECTIVES`) read as MyST renders it: its title, then its body, its
     options (`_DIRECTIVE_FRONT_RE`) left out, parsed as the Markdown it is; None for any other fence."""
     name, title = _directive(token.info)
     if name is None:
