@@ -336,4 +336,3 @@ def test_the_lead_in_above_a_grid_table_stays_text() -> None:
     assert (
         "The markup in Markdown should be semantic, not presentations. The table below gives a small example." in texts
     )
-
