@@ -452,11 +452,13 @@ def _directive(info: str) -> tuple[str | None, str]:
 
 
 def _directive_title(title: str, references: frozenset[str], by_label: bool) -> list[Block]:
-    """A directive's title (`_directive`) as the heading the page prints over its box, its Markdown read as words."""
+    """A directive's title (`_directive`), its Markdown read as words: a line the page prints at the top of its box, as
+    MyST writes it (`<p class="admonition-title">`), not a heading of the document. As a heading it named the section
+    of the paragraphs after the box, and the section they stand in was lost."""
     if not title:
         return []
     (inline,) = _PARSER.parseInline(title, {})
-    return [Block(text, "heading")] if (text := _inline(inline, references, by_label)) else []
+    return [Block(text, "text")] if (text := _inline(inline, references, by_label)) else []
 
 
 def _directive_body(
