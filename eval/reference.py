@@ -66,6 +66,7 @@ from charset_normalizer import from_bytes
 
 from qa.errors import QAError
 from qa.formats.html import is_out_of_flow, out_of_flow_classes
+from qa.formats.markdown import PROSE_DIRECTIVES
 from qa.formats.pdf import CATALOGUE_GLYPHS
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, note_key, note_label
 
@@ -881,9 +882,41 @@ def _markdown_text(text: str) -> str:
     body = _cited(body, _reference_labels(text))
     body = _MD_EMPTY_LINK_RE.sub(r"\1", body)
     body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
-    html = cmarkgfm.github_flavored_markdown_to_html(body, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE)
+    html = _myst_rendered(_gfm_html(body))
     html = _MD_ATTRIBUTES_RE.sub(r"\g<element>", html)
     return front + "\n" + _numbered_notes(_html_text(html.encode()), labels)
+
+
+def _gfm_html(markdown: str) -> str:
+    return cmarkgfm.github_flavored_markdown_to_html(markdown, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE)
+
+
+_MD_DIRECTIVE_RE = re.compile(r'<pre lang="\{(?P<name>[\w:.-]+)\}"><code>(?P<body>.*?)</code></pre>', re.DOTALL)
+"""A backtick-fenced MyST directive as cmark-gfm renders it, a code block whose language is `{name}`."""
+_MD_DIRECTIVE_OPTIONS_RE = re.compile(
+    r"\A(?:(?::[\w-]+:(?:[ \t][^\n]*)?\n)+|---\n.*?^---[ \t]*\n)", re.DOTALL | re.MULTILINE
+)
+_MD_ROLE_RE = re.compile(r"\{[\w:.-]+\}<code>(?P<text>[^<]*)</code>")
+_MD_ROLE_TITLE_RE = re.compile(r"(?P<title>.*?\S)\s*&lt;[^<>]*?&gt;", re.DOTALL)
+
+
+def _myst_rendered(html: str) -> str:
+    """cmark-gfm's HTML of a MyST page as MyST shows it. A role (``{term}`MyST Markdown` ``) shows its text, or the
+    title before its `<target>`, not its name and a code span. A backtick-fenced directive whose body is prose
+    (`PROSE_DIRECTIVES`: an admonition, a margin note) shows its body rendered as Markdown, the option lines opening it
+    (`:class: tip`, a `---` block) left out; cmark-gfm, knowing no MyST, renders it as code. Its title (the fence's
+    words after the name) is lost to cmark-gfm, which keeps the language's first word only."""
+
+    def directive(found: re.Match[str]) -> str:
+        if found["name"] not in PROSE_DIRECTIVES:
+            return found[0]
+        return _myst_rendered(_gfm_html(_MD_DIRECTIVE_OPTIONS_RE.sub("", unescape(found["body"]), count=1)))
+
+    def role(found: re.Match[str]) -> str:
+        titled = _MD_ROLE_TITLE_RE.fullmatch(found["text"])
+        return titled["title"] if titled else found["text"]
+
+    return _MD_ROLE_RE.sub(role, _MD_DIRECTIVE_RE.sub(directive, html))
 
 
 _MD_ATTRIBUTE = r"""(?:[#.][\w:.-]+|[\w-]+=(?:&quot;[^&<>]*&quot;|'[^'<>]*'|[^\s{}&'<>]+))"""

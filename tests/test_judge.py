@@ -191,6 +191,22 @@ IMAGE_WITH_ATTRIBUTES = (
 )
 
 
+MYST_PAGE = PROJECT_ROOT / "tests" / "data" / "wild" / "jupyter-book-content-blocks-myst.md"
+
+
+def test_markdown_reference_shows_a_myst_role_as_its_text() -> None:
+    """``{term}`MyST Markdown` `` shows "MyST Markdown"; a code span showing a role's syntax keeps it as written."""
+    ref = reference(MYST_PAGE)
+    assert quote_in_reference("if you're using an interface that does not support MyST Markdown, it will", ref)
+    assert quote_in_reference("{ref}`See index names <index-names>`: See index names", ref)
+
+
+def test_markdown_reference_shows_a_backtick_fenced_admonition_as_prose_without_its_options() -> None:
+    ref = reference(MYST_PAGE)
+    assert quote_in_reference("For example, do not do this:", ref)
+    assert not quote_in_reference(":class: warning", ref)
+
+
 def test_markdown_reference_shows_a_note_label_in_a_code_span_as_written() -> None:
     assert quote_in_reference(LABEL_IN_CODE_SPAN, reference(PANDOC_PAPER))
 

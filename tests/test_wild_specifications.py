@@ -88,6 +88,33 @@ def test_a_grammars_rule_on_a_line_of_its_own_is_no_heading() -> None:
     assert folded.section == "2.2 Basic Rules"
 
 
+def kind_and_section(article: Article, text: str) -> tuple[str, str | None]:
+    (paragraph,) = [paragraph for paragraph in article.paragraphs if paragraph.text.startswith(text)]
+    return paragraph.kind, paragraph.section
+
+
+def test_a_short_line_indented_as_the_text_is_no_heading_where_headings_stand_at_the_margin(rfc: Article) -> None:
+    """RFC 9116 indents its text three spaces and sets its headings at the margin: the example
+    "Preferred-Languages: en, es, fr", a numbered list's item "5.  Change controller" and the name over an address
+    are the text of their sections."""
+    assert kind_and_section(rfc, "Preferred-Languages: en, es, fr") == ("text", "2.5.8.  Preferred-Languages")
+    assert kind_and_section(rfc, "5.  Change controller") == ("text", "6.2.  Registry for security.txt Fields")
+    assert kind_and_section(rfc, "Edwin Foudil") == ("text", "Authors' Addresses")
+
+
+def test_a_grammars_rule_with_its_comment_indented_as_the_text_is_no_heading(rfc: Article) -> None:
+    """Section 4's core rules, each with a comment on the line below ("CR = %x0D" / "; carriage return")."""
+    assert kind_and_section(rfc, "CR               =  %x0D") == ("text", "4.  File Format Description and ABNF Grammar")
+
+
+def test_a_numbered_line_at_the_margin_heads_its_section_whatever_its_words() -> None:
+    """RFC 2616's "3.2.2 http URL" (a scheme in lower case) and "10.3.7 306 (Unused)" (a code and a remark)."""
+    (article,) = articles(WILD / "ietf-rfc2616-http11.txt")
+    headings = [paragraph.text for paragraph in article.paragraphs if paragraph.kind == "heading"]
+    assert {"3.2.2 http URL", "10.3.7 306 (Unused)"} <= set(headings)
+    assert kind_and_section(article, 'The "http" scheme is used to locate network resources')[1] == "3.2.2 http URL"
+
+
 @pytest.fixture(scope="module")
 def myst() -> Article:
     (article,) = articles(WILD / "jupyter-book-content-blocks-myst.md")
@@ -105,11 +132,53 @@ def test_myst_targets_and_comments_are_not_text(myst: Article) -> None:
 
 
 def test_a_directives_option_lines_are_not_its_text(myst: Article) -> None:
-    """`:::{note}` over `:class: dropdown`: the option sets the box; the note's words start after it. (A directive
-    fenced with backticks is still read as a listing, its options with it.)"""
+    """`:::{note}` over `:class: dropdown`, `` `````{admonition} `` over `:class: warning`: the option sets the box;
+    the words start after it."""
     assert "Here's a dropdown note! See components:dropdowns for more details." in texts(myst)
     prose = [paragraph.text for paragraph in myst.paragraphs if paragraph.kind != "preformatted"]
     assert not [text for text in prose if text.startswith(":")]
+
+
+def test_a_pipe_table_row_is_one_paragraph_of_its_cells(proposal: Article) -> None:
+    """The table of teams, their members and subteams: each row reads across, as the HTML parser reads a row."""
+    assert {"Crates.io 8 0", "Compiler 15 31", "Moderation[4] 2 2"} <= set(texts(proposal))
+
+
+def test_a_note_cited_in_a_table_cell_is_a_marker_of_that_note(proposal: Article) -> None:
+    """`[^count]` in the table's header, `Moderation[^mods]` in its last row: the third and fourth notes cited."""
+    cited = {p.text: [m.number for m in p.markers] for p in proposal.paragraphs if p.text.startswith(("Team", "Mod"))}
+    assert cited == {"Team # of top-level members # of subteams/WGs/PGs [3]": [3], "Moderation[4] 2 2": [4]}
+    assert proposal.footnotes[4].startswith("The Moderation team is a special case")
+
+
+def test_a_myst_role_reads_as_the_words_the_page_shows(myst: Article) -> None:
+    """``{term}`MyST Markdown` `` shows "MyST Markdown", not the role's name before it."""
+    assert [text for text in texts(myst) if "has a base syntax" in text][0].startswith("MyST Markdown has a base")
+    assert (
+        "You can add citations and cross-references to your book. See citations for more information on how to do this."
+        in texts(myst)
+    )
+
+
+def test_a_role_with_a_title_and_a_target_reads_as_its_title(myst: Article) -> None:
+    """`` {ref}`See index names <index-names>` `` links "See index names"; a code span shows the role as written."""
+    assert "{ref}`See index names <index-names>`: See index names" in texts(myst)
+
+
+def test_a_backtick_fenced_admonition_is_its_title_and_its_prose(myst: Article) -> None:
+    """`` `````{admonition} Do not do this `` renders a box titled so, its body Markdown, and the listing it holds
+    stays a listing."""
+    kinds = [(p.kind, p.text) for p in myst.paragraphs]
+    start = kinds.index(("text", "Do not do this"))
+    assert kinds[start + 1] == ("text", "For example, do not do this:")
+    assert kinds[start + 2][0] == "preformatted"
+
+
+def test_a_directive_fenced_with_colons_prints_its_title(myst: Article) -> None:
+    """The box's title is a line of it; the paragraphs after the box stand in the section around it."""
+    after = next(p for p in myst.paragraphs if p.text.startswith("To achieve a similar effect, write some bold text"))
+    assert after.section == "Do not embed headings inside admonitions"
+    assert ("text", "Upgrading from sphinx-panels") in [(p.kind, p.text) for p in myst.paragraphs]
 
 
 def test_myst_named_notes_cited_in_one_sentence_resolve(myst: Article) -> None:

@@ -168,10 +168,14 @@ def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
             in_code = bool(_CODE_OPEN_RE.match(child.content)) or (in_code and not _CODE_CLOSE_RE.match(child.content))
         elif child.type == "text" and in_page_link:
             parts.append(_linked_text(child.content))
+        elif child.type == "code_inline" and (role := _role(previous)) is not None:
+            parts.append(_role_text(role, child.content))
         elif child.type == "code_inline" or (child.type == "text" and in_code):
             parts.append(_code(child.content))
         elif child.type == "text":
             content = child.content
+            if following is not None and following.type == "code_inline" and _role(child) is not None:
+                content = _ROLE_RE.sub("", content)
             if previous is not None and previous.type in _ATTRIBUTED:
                 content = _ATTRIBUTES_RE.sub("", content, count=1)
             parts.append(literal_brackets(_SHORTCODE_RE.sub("", _citations(content, references))))
@@ -191,6 +195,31 @@ _ATTRIBUTES_RE = re.compile(rf"\A\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}")
 figure's paragraph read "{#fig:mandrill}"."""
 _ATTRIBUTED = frozenset({"image", "link_close", "code_inline"})
 """The inline elements pandoc's `link_attributes` and `inline_code_attributes` extensions let attributes follow."""
+
+
+_ROLE_RE = re.compile(r"\{(?P<name>[\w:.-]+)\}\Z")
+"""A MyST role's name, written right before the code span that holds its text (``{term}`MyST Markdown` ``)."""
+_EXPLICIT_TITLE_RE = re.compile(r"(?P<title>.*?\S)\s*<(?P<target>[^<>]+)>", re.DOTALL)
+"""A role's text that names its target after its title (`` {ref}`using a ref role <genindex>` ``): the page shows
+the title only."""
+_CODE_ROLES = frozenset("code kbd command file samp literal".split())
+"""Roles whose text the page sets as code, brackets and all (`_CODE_BRACKET`)."""
+
+
+def _role(token: Token | None) -> str | None:
+    """The name of the MyST role a text token ends on, None when it ends on none."""
+    found = _ROLE_RE.search(token.content) if token is not None and token.type == "text" else None
+    return found["name"] if found else None
+
+
+def _role_text(role: str, text: str) -> str:
+    """The words a MyST page shows for a role: ``{term}`MyST Markdown` `` reads "MyST Markdown", a cross-reference
+    with a title its title. CommonMark reads the name as words and the text as code, "{term}MyST Markdown", which
+    no reader of the page sees. A reference without a title shows the target's title, which only the built site
+    knows: it reads as its target."""
+    titled = _EXPLICIT_TITLE_RE.fullmatch(text)
+    shown = titled["title"] if titled else text
+    return _code(shown) if role in _CODE_ROLES else literal_brackets(shown)
 
 
 def _code(text: str) -> str:
@@ -235,7 +264,7 @@ _HTML_UNREAD = ("script", "style", "template", "noscript")
 _CELL_TEXT_WORDS = 8
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
 """A table cell counts as text when a line of it is a sentence of some words (a biography); the others are the
-table's labels and values (a time, a room, a job title), as a Markdown table's cells are not paragraphs either."""
+table's labels and values (a time, a room, a job title)."""
 _LINE_BREAK = "\u2029"
 """Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
 
@@ -342,8 +371,8 @@ _GRID_BORDER = r"\+(?::?[-=]+:?\+)+"
 _GRID_TABLE_RE = re.compile(rf"{_GRID_BORDER}\n(?:[+|][^\n]*[+|]\n)*{_GRID_BORDER}")
 """A pandoc grid table: a paragraph opening and closing on a border of `+` and `-` (or `=` under the header
 row, `:` for alignment), every line between a row of cells framed by `|` or a border. pandoc renders it as a
-table, so it is left out as a pipe table is (the table's cells are not paragraphs); CommonMark knows no grid
-tables and would make it a paragraph of `+---+ | cell |` lines."""
+table; CommonMark knows no grid tables and would make it a paragraph of `+---+ | cell |` lines, so it is left
+out rather than read as one paragraph of borders and bars."""
 _MYST_MARKUP_RE = re.compile(r"(?:\([^()\s]+\)=|%[^\n]*)(?:\n(?:\([^()\s]+\)=|%[^\n]*))*")
 """A paragraph of nothing but MyST's own lines (Jupyter Book, Sphinx): a target naming the section below it for
 cross-references, `(content:admonitions)=`, and comments, `% REMOVE when version is >= 0.15`. MyST prints neither;
@@ -351,6 +380,27 @@ CommonMark reads them as a paragraph of words."""
 _DIRECTIVE_OPTION_RE = re.compile(r":[\w-]+:(?:[ \t].*)?")
 """An option line opening a MyST directive's body (`:class: dropdown`, `:doc: executable/output-insert.md`): a
 setting of the box the directive draws, which MyST does not print."""
+
+_DIRECTIVE_RE = re.compile(r"\{(?P<name>[\w:.-]+)\}[ \t]*(?P<argument>.*)")
+"""A MyST directive's first line after its fence (```` ```{note} ````, `:::{admonition} A title`): its name and
+argument."""
+PROSE_DIRECTIVES = frozenset(
+    "admonition attention caution danger error hint important note seealso tip warning "
+    "margin sidebar topic epigraph pull-quote highlights dropdown card tab-item div container".split()
+)
+"""MyST's and docutils' directives whose body is Markdown a reader reads as prose: the admonitions and the boxes
+around text. Written with a backtick fence (```` ```{warning} ````), a CommonMark renderer that knows no MyST shows
+such a block as code, but MyST renders its body: its paragraphs, emphasis and links are the page's text. Any other
+directive keeps its body as written: a listing (`code-cell`, `math`, `eval-rst`) or one the page shows as its source
+(`example`)."""
+_TITLED_DIRECTIVES = frozenset("admonition margin sidebar topic dropdown card tab-item".split())
+"""The directives whose argument is the box's title, which the page prints over it (`{admonition} Do not do this`,
+`{margin} A note on nesting`); other directives' arguments are a name or a path the page does not show."""
+_DIRECTIVE_FRONT_RE = re.compile(
+    r"\A(?:(?::[\w-]+:(?:[ \t][^\n]*)?\n)+|---\n.*?^---[ \t]*\n)", re.DOTALL | re.MULTILINE
+)
+"""The options opening a backtick-fenced directive's body, as `:key: value` lines (`:class: warning`) or a YAML
+block between `---` lines: settings of the box, which MyST does not print (`_DIRECTIVE_OPTION_RE`)."""
 
 _CODE_TOKENS = frozenset({"fence", "code_block"})
 """A fenced (```` ``` ````, `~~~`) or indented code block: set line by line, like HTML's `<pre>`, so it is one
@@ -385,26 +435,71 @@ def _without_options(token: Token) -> Token:
     return token.copy(children=kept, content="".join(child.content or "\n" for child in kept))
 
 
+def _row_text(cells: list[str]) -> str:
+    """A table row (GitHub's pipe table) as one paragraph, its cells' words side by side, as the HTML parser reads a
+    `<tr>`: a row is a line of the table a reader reads across, and a note cited in a cell ("Moderation[^mods]")
+    keeps its marker. Left out, the table's words were lost and the notes its cells cite left without a citation."""
+    return " ".join(cell for cell in cells if cell)
+
+
+def _directive(info: str) -> tuple[str | None, str]:
+    """The name of the prose directive (`PROSE_DIRECTIVES`) a fence's or container's info string opens, None when it
+    opens none; and the title its argument gives, empty when it gives none (`_TITLED_DIRECTIVES`)."""
+    found = _DIRECTIVE_RE.fullmatch(info.strip())
+    if found is None or found["name"] not in PROSE_DIRECTIVES:
+        return None, ""
+    return found["name"], found["argument"].strip() if found["name"] in _TITLED_DIRECTIVES else ""
+
+
+def _directive_title(title: str, references: frozenset[str], by_label: bool) -> list[Block]:
+    """A directive's title (`_directive`), its Markdown read as words: a line the page prints at the top of its box, as
+    MyST writes it (`<p class="admonition-title">`), not a heading of the document. As a heading it named the section
+    of the paragraphs after the box, and the section they stand in was lost."""
+    if not title:
+        return []
+    (inline,) = _PARSER.parseInline(title, {})
+    return [Block(text, "text")] if (text := _inline(inline, references, by_label)) else []
+
+
+def _directive_body(
+    token: Token, references: frozenset[str], anchors: list[etree._Element], by_label: bool
+) -> _Walk | None:
+    """A backtick-fenced prose directive (`PROSE_DIRECTIVES`) read as MyST renders it: its title, then its body, its
+    options (`_DIRECTIVE_FRONT_RE`) left out, parsed as the Markdown it is; None for any other fence."""
+    name, title = _directive(token.info)
+    if name is None:
+        return None
+    body = _DIRECTIVE_FRONT_RE.sub("", token.content, count=1)
+    inner = _walk(_PARSER.parse(body, {}), references, anchors, by_label)
+    inner.blocks[:0] = heading = _directive_title(title, references, by_label)
+    inner.raw[:0] = [block.text for block in heading]
+    return inner
+
+
 def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
-    skip_until: str | None = None
     note: int | None = None
     heading = False
+    row: list[str] | None = None
+    """The cells' words of the table row being read (`_row_text`)."""
     opened = False
     """Whether the next paragraph is the first of a `:::` container, where a directive's options stand."""
     for token in tokens:
-        if skip_until is not None:
-            skip_until = None if token.type == skip_until else skip_until
-            continue
         kind = token.type
         if kind == "inline" and opened:
             token = _without_options(token)
         opened = kind.startswith("container_") and kind.endswith("_open") or (opened and kind == "paragraph_open")
         if kind == "inline" and _MYST_MARKUP_RE.fullmatch(token.content.strip()):
             continue
-        if kind == "table_open":
-            skip_until = "table_close"
+        if kind == "tr_open":
+            row = []
+        elif kind == "tr_close" and row is not None:
+            walk.blocks += [Block(text, "text")] if (text := _row_text(row)) else []
+            walk.raw += [text] if text else []
+            row = None
+        elif kind == "inline" and row is not None:
+            row.append(_inline(token, references, by_label))
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lists += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -421,6 +516,20 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             found, notes = _html_blocks(token.content, anchors)
             for number, text in notes.items():
                 walk.footnotes.setdefault(number, text)
+            walk.blocks += found
+            walk.raw += [block.text for block in found]
+        elif (
+            kind == "fence"
+            and note is None
+            and (inner := _directive_body(token, references, anchors, by_label)) is not None
+        ):
+            walk.blocks += inner.blocks
+            walk.raw += inner.raw
+            walk.linked |= inner.linked
+            for number, text in inner.footnotes.items():
+                walk.footnotes.setdefault(number, text)
+        elif kind.startswith("container_") and kind.endswith("_open"):
+            found = _directive_title(_directive(token.info)[1], references, by_label)
             walk.blocks += found
             walk.raw += [block.text for block in found]
         elif kind in _CODE_TOKENS and note is None:

@@ -108,6 +108,8 @@ class _Unit:
     end: int
     text: str
     bullet: bool = False
+    indent: int = 0
+    """How far the unit's first line stands in from the margin, a bullet's own mark not counted."""
 
 
 @dataclass(frozen=True)
@@ -201,13 +203,13 @@ def _lines(text: str) -> list[_Unit]:
     for raw in text.splitlines(keepends=True):
         body = raw.rstrip("\r\n")
         if body.strip():
-            lead = len(body) - len(body.lstrip())
+            lead = indent = len(body) - len(body.lstrip())
             bullet = _BULLET_RE.match(body, lead)
             if bullet:
                 lead = bullet.end()
             start = position + lead
             end = position + len(body.rstrip())
-            lines.append(_Unit(start, end, text[start:end], bullet is not None))
+            lines.append(_Unit(start, end, text[start:end], bullet is not None, indent))
         else:
             lines.append(_Unit(position, position, ""))
         position += len(raw)
@@ -244,7 +246,7 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
     def close(split: bool = False) -> None:
         nonlocal first, top
         if first is not None and last is not None:
-            joined = [_Unit(first.start, last.end, text[first.start : last.end], first.bullet)]
+            joined = [_Unit(first.start, last.end, text[first.start : last.end], first.bullet, first.indent)]
             blocks.extend(header if split and header else joined)
             top = top and _is_dateline(blocks[-1].text)
         first = None
@@ -1048,15 +1050,48 @@ _RULE_LINE_RE = re.compile(r"[A-Za-z][\w-]*[ \t]+=[ \t]+\S.*")
 "CRLF = CR LF", "DIGIT = %x30-39")."""
 
 
-def _kind(units: list[_Unit], position: int) -> ParagraphKind:
+def _body_indent(units: list[_Unit]) -> int | None:
+    """How far the text stands in from the margin when its headings stand out at the margin, None otherwise.
+
+    An RFC (and a memo set the same way) indents every paragraph, example and address block by the same few
+    spaces and sets only its section headings ("2.5.3.  Contact", "Authors' Addresses") at the margin: the most
+    common indentation is the text's, and some units stand less indented. Then a short line indented as the text is
+    no heading, however it reads: an example line ("Preferred-Languages: en, es, fr"), an item of a numbered list
+    ("5.  Change controller"), a grammar's rule, a name over an address. A file set flush left, or with every unit
+    at one indentation, tells nothing so."""
+    indents = Counter(unit.indent for unit in units if unit.text)
+    if not indents:
+        return None
+    body = indents.most_common(1)[0][0]
+    return body if body > 0 and any(indent < body for indent in indents) else None
+
+
+def _is_outdented_section(unit: _Unit) -> bool:
+    """Whether a unit at the margin of a text whose headings stand out there (`_body_indent`) is a numbered section's
+    heading: one short line opening with a section's number. Its words need not read as a heading's: "3.2.2 http
+    URL" names a scheme in lower case, "10.3.7 306 (Unused)" a status code and a remark."""
+    return (
+        _SECTION_NUMBER_RE.match(unit.text) is not None
+        and "\n" not in unit.text
+        and len(unit.text) <= _HEADING_MAX_CHARS
+    )
+
+
+def _kind(units: list[_Unit], position: int, body_indent: int | None) -> ParagraphKind:
     """What the unit at `position` is: a heading (with something under it), a list's item or text.
 
     A labelled line above another ("FOR RESPONDENT: ..." over "FOR THE DEPARTMENT OF HOMELAND SECURITY: ...") is one
     of a list of fields, as a decision lists its counsel, not a heading over the text below it. So is a line naming a
     field and giving it a value that is no word (`_VALUE_LINE_RE`: "Policy: https://example.com/policy.html",
     "Expires: 2021-12-31T18:37:07z"), as a specification shows an example line of the format it defines, and a
-    grammar's rule (`_RULE_LINE_RE`): a heading titles what follows in words."""
+    grammar's rule (`_RULE_LINE_RE`): a heading titles what follows in words. Where the headings stand out at the
+    margin (`_body_indent`), a unit indented as the text is text, and a numbered line at the margin a heading
+    (`_is_outdented_section`)."""
     unit = units[position]
+    if body_indent is not None and unit.indent >= body_indent:
+        return "bullet" if unit.bullet else "text"
+    if body_indent is not None and position + 1 < len(units) and _is_outdented_section(unit):
+        return "heading"
     following = units[position + 1] if position + 1 < len(units) else None
     fields = following is not None and _FIELD_RE.match(unit.text) and _FIELD_RE.match(following.text)
     fields = fields or _VALUE_LINE_RE.fullmatch(unit.text) or _RULE_LINE_RE.fullmatch(unit.text)
@@ -1109,8 +1144,9 @@ def _index_pages(text: str) -> tuple[int, ...]:
 def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
     paragraphs: list[Paragraph] = []
     section: str | None = None
+    body_indent = _body_indent(units)
     for position, unit in enumerate(units):
-        kind = _kind(units, position)
+        kind = _kind(units, position, body_indent)
         if kind == "heading":
             section = unit.text
         paragraphs.append(
@@ -1195,11 +1231,12 @@ def _parse_paged(text: str, source: str) -> Parsed | None:
     for number, (start, offset) in paged.markers.items():
         marked.setdefault(start, []).append((offset, number))
     blocks = []
+    body_indent = _body_indent(draft.units)
     for position, unit in enumerate(draft.units):
         words = unit.text
         for offset, number in sorted(marked.get(unit.start, []), reverse=True):
             words = f"{words[:offset]}[{number}]{words[offset + len(str(number)) :]}"
-        blocks.append(Block(words, _kind(draft.units, position), page_of[unit.start]))
+        blocks.append(Block(words, _kind(draft.units, position, body_indent), page_of[unit.start]))
     return assemble(
         Extracted(
             _across_pages(blocks),
