@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import tempfile
 from collections import Counter
-from collections.abc import Coroutine, Iterator
+from collections.abc import Coroutine, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
+import numpy as np
 import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
@@ -21,6 +24,7 @@ from qa.corpus import Article
 from qa.formats.text import parse_text
 from qa.indexing import IndexReport, build_index
 from qa.settings import PROJECT_ROOT
+from tests.once import RUN_ENV, key_of, once
 from web.app import create_app
 
 T = TypeVar("T")
@@ -40,6 +44,18 @@ NORTH38 = "38north-a-serious-human-rights-negotiation-with-north-korea.txt"
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption("--screenshots", metavar="DIR", help="browser tests save page screenshots into DIR")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """The run's controller names the folder its processes share results in (`tests/once.py`); the xdist workers,
+    which it starts later, inherit the name with its environment."""
+    if not hasattr(config, "workerinput"):
+        os.environ[RUN_ENV] = tempfile.mkdtemp(prefix="qa-test-run-")
+
+
+def pytest_unconfigure(config: pytest.Config) -> None:
+    if not hasattr(config, "workerinput"):
+        shutil.rmtree(os.environ.pop(RUN_ENV), ignore_errors=True)
 
 
 RAY_TESTS = Path(__file__).with_name("test_ray.py")
@@ -101,9 +117,29 @@ def open_built(settings: Settings, encoder: Encoder) -> Assistant:
     return Assistant.open(settings, encoder=encoder)
 
 
+class RecallingEncoder(Encoder):
+    """The real model, which gives a call made before in the run (in this process or the other xdist worker) that
+    call's vectors again instead of embedding its texts anew: each worker builds the same session fixtures' indexes
+    (the bundled corpus, the web test corpus, the 38 North article), and embedding is most of a build's time.
+    Only a whole call is recalled, keyed by its texts in order: one text embedded in another batch may differ in
+    its last bits (its padding differs), so a recalled call gives exactly what embedding it again would. A
+    recalled call shows no progress bar; each caller gets its own copy."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._answered: dict[tuple[str, ...], np.ndarray] = {}
+
+    def encode(self, texts: Sequence[str], *, progress: bool = True) -> np.ndarray:
+        key = tuple(texts)
+        if key not in self._answered:
+            stored = key_of(b"embed", self.model_id.encode(), *(text.encode() for text in key))
+            self._answered[key] = once(stored, lambda: super(RecallingEncoder, self).encode(key, progress=progress))
+        return self._answered[key].copy()
+
+
 @pytest.fixture(scope="session")
 def encoder() -> Encoder:
-    return Encoder()
+    return RecallingEncoder()
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,6 @@
 """Documents parsed once per test run: the real published PDFs cost seconds to parse (the RDR index's 106 pages: 23 s
-of CPU, measured), and several test files read the same ones, so they share one parse through `articles`."""
+of CPU, measured), and several test files read the same ones, so they share one parse through `articles`, across
+`make test`'s two workers too (`tests/once.py`)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from pathlib import Path
 from qa.corpus import Article
 from qa.formats import parse_bytes
 from qa.settings import PROJECT_ROOT
+from tests.once import key_of, once
 
 REAL = PROJECT_ROOT / "eval" / "real" / "docs"
 
@@ -16,4 +18,5 @@ REAL = PROJECT_ROOT / "eval" / "real" / "docs"
 @cache
 def articles(path: Path) -> tuple[Article, ...]:
     """The documents the parser table makes of the file at `path` (frozen: no test changes what another reads)."""
-    return tuple(parse_bytes(path.read_bytes(), path.name).articles)
+    data = path.read_bytes()
+    return once(key_of(b"parse", path.name.encode(), data), lambda: tuple(parse_bytes(data, path.name).articles))
