@@ -471,6 +471,8 @@ class _Body:
     """Each block's paragraph style (`_style`)."""
     sizes: list[int]
     """Each block's own type size (`_type_size`)."""
+    body_size: int
+    """The type size most of the body is set in (`_body_size`)."""
 
 
 def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
@@ -506,7 +508,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
         levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
         style_ids.append(_style(paragraph))
-    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes)
+    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes, body_size)
 
 
 def _drawn_again(paragraph: etree._Element) -> bool:
@@ -812,21 +814,51 @@ _SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)\]]*$")
 """A paragraph of prose ends as a sentence does; a cover's lines (a title, "Version 3.1", a date) do not."""
 
 
-def _cover_date(blocks: list[Block]) -> str | None:
-    """The date of the first line, before the first sentence, that is wholly a date written out ("August 23, 2017",
-    "March 2017": ISO, or `YYYY-MM` when printed to the month), or None.
+def _cover_end(blocks: list[Block], sizes: list[int], body_size: int) -> int:
+    """The position of the text's first sentence, where the cover's lines end; `len(blocks)` when none is.
+
+    A cover's lines do not end as sentences do (a title, "Version 3.1", a date); the text starts with its first
+    paragraph of prose set in the body's type. A sentence set in a type size of its own above it (an agency's
+    mission line under its name, a tagline) is one more of the cover's lines, not the text's start.
+    """
+    return next(
+        (
+            i
+            for i, block in enumerate(blocks)
+            if _SENTENCE_END_RE.search(block.text)
+            and len(block.text.split()) > _LETTERHEAD_WORDS
+            and sizes[i] in (0, body_size)
+        ),
+        len(blocks),
+    )
+
+
+_SEASON_RE = re.compile(r"(?:spring|summer|fall|autumn|winter)\s*,?\s*(\d{4})", re.IGNORECASE)
+"""A season and its year printed alone ("Fall 2017"), as a quarterly or a brief dates itself."""
+
+
+def _line_date(text: str) -> str | None:
+    """The date a line is wholly made of, as precise as printed: ISO, `YYYY-MM` for a month, `YYYY` for a season
+    (`_SEASON_RE`: no month is made up for it); None for any other line."""
+    season = _SEASON_RE.fullmatch(text.strip(" ."))
+    return iso_date(text) or month_date(text) or (season.group(1) if season else None)
+
+
+def _cover_date(blocks: list[Block], text_start: Block | None) -> str | None:
+    """The date of the first line before the text's first sentence (`text_start`, as `_cover_end` finds it) that is
+    wholly a date written out (`_line_date`: "August 23, 2017", "March 2017", "Fall 2017"), or None.
 
     A report or a policy prints its date on its cover, among the short lines over its text (the title, a version
     number, the date), in a style of its template's rather than Word's `Date`. That printed date is the document's;
     the core properties' dates are the file's: created when the file was first saved, perhaps from a template or
     from an earlier edition, and modified when it was last saved, perhaps to publish it months after it was dated.
-    The cover ends where the text's first sentence starts; a date inside a sentence is not a line of its own, and
-    a revision table's numeric dates ("8/24/2017", month and day in an order the line does not say) are not read.
+    A date inside a sentence is not a line of its own, and a revision table's numeric dates ("8/24/2017", month and
+    day in an order the line does not say) are not read.
     """
     for block in blocks:
-        if _SENTENCE_END_RE.search(block.text) and len(block.text.split()) > _LETTERHEAD_WORDS:
+        if block is text_start:
             return None
-        if found := iso_date(block.text) or month_date(block.text):
+        if found := _line_date(block.text):
             return found
     return None
 
@@ -836,32 +868,81 @@ _COVER_TITLE_MIN_WORDS = 2
 ("DRAFT", "CONFIDENTIAL")."""
 
 
-def _cover_title(title: str, blocks: list[Block], sizes: list[int]) -> list[int]:
+def _cover_title(title: str, blocks: list[Block], sizes: list[int], end: int, masthead: int | None) -> list[int]:
     """The position of the line a cover sets in its largest type as the document's name, where the core title is
     printed nowhere; [] when the cover has no one such line.
 
     A core title the body never prints is a name the maker gave the file, perhaps an earlier one ("FedRAMP
     Vulnerability Risk Adjustment Framework" over a cover printing "Automated Vulnerability Risk Adjustment
     Framework"); a cover's display line is the name a reader sees and cites. The cover is the lines before the
-    text's first sentence (as `_cover_date` reads it); its display line is set in a type size of its own, larger
-    than every other line of the cover, and is not a stamp (`_COVER_TITLE_MIN_WORDS`). A cover with two such lines,
-    or none, names nothing the parser can choose, and the core title stands.
+    text's first sentence (`end`, from `_cover_end`), less the author's name set at its head (`masthead`, from
+    `_spelled_out`); its display line is set in a type size of its own, larger than every other line of the cover,
+    and is neither a stamp (`_COVER_TITLE_MIN_WORDS`) nor a date set in the same type (`_line_date`). A cover with
+    two such lines, or none, names nothing the parser can choose, and the core title stands.
     """
     folded = title.casefold()
     if any(folded in block.text.casefold() for block in blocks):
         return []
-    end = next(
-        (
-            i
-            for i, block in enumerate(blocks)
-            if _SENTENCE_END_RE.search(block.text) and len(block.text.split()) > _LETTERHEAD_WORDS
-        ),
-        len(blocks),
-    )
-    largest = max(sizes[:end], default=0)
-    display = [i for i in range(end) if largest and sizes[i] == largest]
-    named = [i for i in display if len(blocks[i].text.split()) >= _COVER_TITLE_MIN_WORDS]
+    cover = [i for i in range(end) if i != masthead]
+    largest = max((sizes[i] for i in cover), default=0)
+    display = [i for i in cover if largest and sizes[i] == largest]
+    named = [
+        i
+        for i in display
+        if len(blocks[i].text.split()) >= _COVER_TITLE_MIN_WORDS and _line_date(blocks[i].text) is None
+    ]
     return named if len(named) == 1 else []
+
+
+def _spelled_out(initials: str, cover: list[Block]) -> int | None:
+    """The position of the cover's line that spells out the core creator's initials, or None.
+
+    An agency or a council saves its files under its initials ("NCD") and prints its name in full at the head of
+    its publications, over their title. A short line whose capitalised words begin with those letters, in order,
+    is that name (the small words between, "on", "of", "for", count for no letter): the author, as printed, and a
+    line of the cover, not of the text. Initials no line spells out stay as they are.
+    """
+    if not re.fullmatch(r"[A-Z]{2,}", initials):
+        return None
+    for at, block in enumerate(cover):
+        words = block.text.split()
+        if len(words) <= _LETTERHEAD_WORDS and "".join(word[0] for word in words if word[0].isupper()) == initials:
+            return at
+    return None
+
+
+_AUTHOR_HEADER_RE = re.compile(r"Authors?", re.IGNORECASE)
+"""The head of a revision table's column of who wrote each version."""
+
+
+def _revision_author(body: etree._Element) -> str | None:
+    """The one author every row of a table's `Author` column names, or None.
+
+    A policy or guidance kept by an office records its versions in a revision-history table (date, version,
+    description, author), whose author column names who wrote each version: the office, on every row, when it
+    alone wrote them all. That printed name is the document's author, where nothing else names one; a column
+    naming several, or a table whose rows do not line up with its head, names none. The blank rows a template
+    leaves for versions to come are no rows yet.
+    """
+    for table in body.iter(_w("tbl")):
+        rows = _table_rows(table)
+        if len(rows) < 2:
+            continue
+        column = next((i for i, head in enumerate(rows[0]) if _AUTHOR_HEADER_RE.fullmatch(head)), None)
+        if column is None:
+            continue
+        names = {row[column] if len(row) == len(rows[0]) else "" for row in rows[1:] if any(row)}
+        if len(names) == 1 and (name := names.pop()):
+            return name
+    return None
+
+
+def _table_rows(table: etree._Element) -> list[list[str]]:
+    """Each row of a table (not of a table inside its cells) as its cells' texts."""
+    return [
+        [squash(" ".join(_text(p, None) for p in cell.iter(_w("p")))) for cell in row.findall(_w("tc"))]
+        for row in table.findall(_w("tr"))
+    ]
 
 
 def _title_lines(title: str, blocks: list[Block], style_ids: list[str | None]) -> list[int]:
@@ -947,9 +1028,17 @@ def parse(data: bytes, source: str) -> Parsed:
     read = _blocks(body, styles, numbers)
     blocks, title_at = read.blocks, read.title_at
     core = _core(package, package.related(""))
+    cover_end = _cover_end(blocks, read.sizes, read.body_size)
+    text_start = blocks[cover_end] if cover_end < len(blocks) else None
+    masthead = _spelled_out(core.author, blocks[:cover_end]) if core.author is not None else None
+    masthead_line = blocks[masthead] if masthead is not None else None
     if not title_at and core.title is not None:
-        title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(core.title, blocks, read.sizes)
+        title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(
+            core.title, blocks, read.sizes, cover_end, masthead
+        )
     author = None if core.author is None or _unprinted_account(core.author, blocks) else core.author
+    if masthead_line is not None:
+        author = masthead_line.text
     if author is None and read.caption_at:
         author = _issuer(blocks, read.caption_at[0])
     title = None if core.title is None or _printed_as_a_line(core.title, blocks) else core.title
@@ -963,10 +1052,12 @@ def parse(data: bytes, source: str) -> Parsed:
         blocks = blocks[: letterhead.start] + blocks[letterhead.end :]
     elif title is None and read.caption_at:
         title = _caption_title([blocks[i].text for i in read.caption_at])
+    blocks = [block for block in blocks if block is not masthead_line]
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text)):
         author, blocks = by.group(1), blocks[1:]
     if byline := _labelled_byline(blocks):
         start, end, author = byline
         blocks = blocks[:start] + blocks[end + _labelled_terms(blocks[end:]) :]
-    date = read.date or _date_field(blocks) or _cover_date(blocks) or core.date
+    author = author or _revision_author(body)
+    date = read.date or _date_field(blocks) or _cover_date(blocks, text_start) or core.date
     return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)
