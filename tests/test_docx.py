@@ -291,19 +291,19 @@ matter ("In the Matter of" / "Protecting and Promoting the Open Internet"), a co
 
 
 def test_a_caption_tables_left_column_names_the_document_without_its_opening_formula() -> None:
-    (article,) = parse_path(FIXTURES / ORDER).articles
+    article = parse_path(FIXTURES / ORDER).articles[0]
     assert article.title == "Protecting and Promoting the Open Internet"
 
 
 def test_the_caption_stays_the_orders_text() -> None:
-    (article,) = parse_path(FIXTURES / ORDER).articles
+    article = parse_path(FIXTURES / ORDER).articles[0]
     texts = [p.text for p in article.paragraphs]
     assert texts[3:6] == ["In the Matter of", "Protecting and Promoting the Open Internet", "GN Docket No. 14-28"]
 
 
 def test_the_body_an_order_is_issued_by_is_its_author_by_the_full_name_its_heading_prints() -> None:
     """ "By the Commission:" under the heading "Before the" / "Federal Communications Commission"."""
-    (article,) = parse_path(FIXTURES / ORDER).articles
+    article = parse_path(FIXTURES / ORDER).articles[0]
     assert article.author == "Federal Communications Commission"
 
 
@@ -627,3 +627,27 @@ def test_the_cover_line_in_the_largest_type_under_the_authors_name_and_mission_l
 def test_a_season_printed_on_the_cover_dates_the_document_to_its_year() -> None:
     """The cover prints "Fall 2017" under the title; the file was last saved 2017-11-14. No month is made up."""
     assert parse_path(DENTAL_BRIEF).articles[0].date == "2017"
+
+
+def test_notes_numbered_afresh_in_each_section_keep_the_numbers_word_prints_each_run_an_article() -> None:
+    """The FCC's order restarts its footnotes in each section (`w:numRestart` "eachSect"): the order's run 1-1777,
+    Appendix B's from 1, and each Commissioner's statement from 1. Each run is an article; a statement citing no
+    note (the Chairman's) stays with the section before it."""
+    articles = parse_path(FIXTURES / ORDER).articles
+    assert [len(article.footnotes) for article in articles] == [1777, 173, 2, 487, 76]
+    assert [sorted(article.footnotes)[0] for article in articles] == [1, 1, 1, 1, 1]
+    appendix = articles[1]
+    assert appendix.paragraphs[0].text == "APPENDIX B"
+    assert "Regulatory Flexibility Act of 1980 (RFA),[1] as amended" in appendix.paragraphs[2].text
+    assert appendix.footnotes[172] == "5 U.S.C. § 801(a)(1)(A)."
+    assert articles[3].paragraphs[0].text == "DISSENTING STATEMENT OF COMMISSIONER AJIT PAI"
+
+
+def test_without_a_restart_the_notes_count_on_through_the_sections_in_one_article() -> None:
+    continuous = {
+        part: lambda xml: xml.replace('<w:numRestart w:val="eachSect"/>', "")
+        for part in ("word/document.xml", "word/settings.xml")
+    }
+    (article,) = parse_bytes(with_parts(ORDER, continuous), "order.docx").articles
+    assert sorted(article.footnotes) == list(range(1, 2516))
+    assert "Regulatory Flexibility Act of 1980 (RFA),[1778] as amended" in " ".join(p.text for p in article.paragraphs)

@@ -929,7 +929,7 @@ def test_a_word_note_whose_line_break_the_reference_reads_as_no_space_is_the_doc
     """The FCC order's note 750 breaks its line with Word's carriage return, which mammoth drops: the reference reads
     "discounts).See also". The note is the document's under its number, and under its neighbours' it is not."""
     path = WILD / "fcc-15-24-open-internet-order.docx"
-    (doc,) = articles(path)
+    doc = articles(path)[0]
     ref = reference(path)
     assert "discounts). See also" in normalize(doc.footnotes[750])
     assert note_in_reference(750, doc.footnotes[750], ref)

@@ -1,4 +1,5 @@
-"""Word documents (`.docx`) -> one article: the body's paragraphs, its footnotes and endnotes, its core properties.
+"""Word documents (`.docx`) -> one article (one per run of note numbers, where each section numbers its notes afresh):
+the body's paragraphs, its footnotes and endnotes, its core properties.
 
 A `.docx` is a zip of XML parts. The body (`word/document.xml`) cites a note with a
 `<w:footnoteReference w:id=...>` or `<w:endnoteReference>`, and the notes live in their own parts
@@ -13,7 +14,8 @@ note space, so a kind Word prints in digits keeps the numbers it prints and the 
 (a footnote printed "*" after endnotes printed 1..E); where both print digits, footnotes keep 1..F
 and endnotes follow them (F+1..F+E); a note with a custom mark comes after all (`_Numbers`). A
 marker is written `[n]` with that number; a reference to a note that its part does not hold still
-gets its number, so it stays a marker of an undefined note.
+gets its number, so it stays a marker of an undefined note. Where each section numbers its notes from
+its start again (`w:numRestart`), each run of numbers is an article of its own, as a PDF's are.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from qa.formats.document import (
     Block,
     Extracted,
     Parsed,
-    assemble,
+    assemble_sections,
     iso_date,
     literal_brackets,
     month_date,
@@ -347,17 +349,35 @@ _DEFAULT_NOTE_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
 ..., endnotes i, ii, ...."""
 
 
-def _note_format(kind: str, settings: etree._Element | None, body: etree._Element) -> tuple[str, int]:
-    """How Word prints a kind's numbers and where it starts (`w:numFmt`, `w:numStart`): as the document's last section
-    (the body's own `w:sectPr`) says, else as its settings say, else Word's default (`_DEFAULT_NOTE_FORMATS`, 1)."""
-    places = (place.find(_w(f"{kind}Pr")) for place in (body.find(_w("sectPr")), settings) if place is not None)
-    properties = [pr for pr in places if pr is not None]
+def _note_property(kind: str, name: str, section: etree._Element | None, settings: etree._Element | None) -> str:
+    """A kind's note property (`w:numFmt`, `w:numStart`, `w:numRestart`) as a section's `w:sectPr` sets it, else as
+    the settings set it for the whole document; "" where neither does."""
+    places = (place.find(_w(f"{kind}Pr")) for place in (section, settings) if place is not None)
+    nodes = (pr.find(_w(name)) for pr in places if pr is not None)
+    return next((node.get(_w("val"), "") for node in nodes if node is not None), "")
 
-    def value(name: str) -> str | None:
-        return next((node.get(_w("val")) for pr in properties if (node := pr.find(_w(name))) is not None), None)
 
-    start = value("numStart") or ""
-    return value("numFmt") or _DEFAULT_NOTE_FORMATS[kind], int(start) if start.isdigit() else 1
+def _note_format(kind: str, settings: etree._Element | None, section: etree._Element | None) -> tuple[str, int]:
+    """How Word prints a kind's numbers and where it starts (`w:numFmt`, `w:numStart`): as the section says, else as
+    the settings say, else Word's default (`_DEFAULT_NOTE_FORMATS`, 1)."""
+    start = _note_property(kind, "numStart", section, settings)
+    number_format = _note_property(kind, "numFmt", section, settings)
+    return number_format or _DEFAULT_NOTE_FORMATS[kind], int(start) if start.isdigit() else 1
+
+
+def _sections(body: etree._Element) -> tuple[dict[etree._Element, int], list[etree._Element | None]]:
+    """Which Word section each paragraph of the body is in, and each section's properties (`w:sectPr`), in order.
+
+    Word ends a section with the paragraph whose properties hold the section's `w:sectPr`; the last section's are the
+    body's own `w:sectPr`.
+    """
+    of: dict[etree._Element, int] = {}
+    properties: list[etree._Element | None] = []
+    for paragraph in body.iter(_w("p")):
+        of[paragraph] = len(properties)
+        if (ending := paragraph.find(f"{_w('pPr')}/{_w('sectPr')}")) is not None:
+            properties.append(ending)
+    return of, [*properties, body.find(_w("sectPr"))]
 
 
 _CUSTOM = "custom"
@@ -380,29 +400,74 @@ class _Numbers:
     the first took; of two kinds both printed in digits, footnotes keep theirs (1..F) and endnotes follow them
     (F+1..F+E), as the two printed sequences cannot both stand in one int space. A reference with a custom mark
     (`_custom_mark`) takes no number from its kind's sequence, as Word counts it in none; it is numbered after all
-    the others, and its mark stays in the text as typed. Numbers restarting in each section or page
-    (`w:numRestart`) are not followed: the notes count on, as one number must name one note.
+    the others, and its mark stays in the text as typed.
+
+    A document whose sections number their notes afresh (`w:numRestart` "eachSect": an order's separate statements,
+    each from 1) is numbered in runs, each a section that cites notes and the sections without notes after it, so
+    that each note keeps the number its page prints and each run is an article of its own (`run_of`), where one
+    number names one note. A run starts only where every kind the document cites starts again; where one kind
+    starts again and the other counts on, and where numbers start again on each page (`eachPage`, which only a
+    layout of pages decides), the notes count on through the document.
     """
 
     def __init__(self, body: etree._Element, settings: etree._Element | None) -> None:
-        order: dict[str, list[tuple[str, str]]] = {kind: [] for kind in (*_NOTE_KINDS, _CUSTOM)}
+        section_of, properties = _sections(body)
+        cited: list[dict[str, list[tuple[str, str]]]] = [
+            {kind: [] for kind in (*_NOTE_KINDS, _CUSTOM)} for _ in properties
+        ]
         for node in body.iter(*_references()):
             kind = etree.QName(node).localname.removesuffix("Reference")
-            cited = order[_CUSTOM if _custom_mark(node) else kind]
-            if (note_id := node.get(_w("id"))) is not None and (kind, note_id) not in cited:
-                cited.append((kind, note_id))
-        formats = {kind: _note_format(kind, settings, body) for kind in _NOTE_KINDS if order[kind]}
+            section = section_of.get(owner, 0) if (owner := _owner(node)) is not None else 0
+            order = cited[section][_CUSTOM if _custom_mark(node) else kind]
+            if (note_id := node.get(_w("id"))) is not None and (kind, note_id) not in order:
+                order.append((kind, note_id))
+        kinds = {kind for section in cited for kind in _NOTE_KINDS if section[kind]}
+        starts = [
+            at
+            for at, section in enumerate(cited)
+            if at == 0
+            or (
+                any(section.values())
+                and all(_note_property(kind, "numRestart", properties[at], settings) == "eachSect" for kind in kinds)
+            )
+        ]
+        self._section_run = [sum(1 for start in starts if start <= at) - 1 for at in range(len(properties))]
+        self._paragraph_run = {paragraph: self._section_run[at] for paragraph, at in section_of.items()}
+        self._numbers: dict[tuple[str, str], tuple[int, int]] = {}
+        for run, (first, end) in enumerate(zip(starts, [*starts[1:], len(properties)], strict=True)):
+            order = {key: [note for section in cited[first:end] for note in section[key]] for key in cited[0]}
+            self._number(run, order, settings, properties[end - 1])
+
+    def _number(
+        self,
+        run: int,
+        order: dict[str, list[tuple[str, str]]],
+        settings: etree._Element | None,
+        section: etree._Element | None,
+    ) -> None:
+        """Number one run's notes, cited in `order` by kind, as the run's last section prints them."""
+        formats = {kind: _note_format(kind, settings, section) for kind in _NOTE_KINDS if order[kind]}
         kinds = sorted(formats, key=lambda kind: not formats[kind][0].startswith("decimal"))
         following = formats[kinds[0]][1] if kinds else 1
-        self._numbers: dict[tuple[str, str], int] = {}
         for kind in (*kinds, _CUSTOM):
-            self._numbers |= {key: n for n, key in enumerate(order[kind], start=following)}
+            self._numbers |= {key: (run, n) for n, key in enumerate(order[kind], start=following)}
             following += len(order[kind])
 
-    def of(self, kind: str, note_id: str | None) -> int | None:
-        return self._numbers.get((kind, note_id or ""))
+    @property
+    def runs(self) -> int:
+        """How many runs the notes are numbered in (one where they count on through the document)."""
+        return self._section_run[-1] + 1
 
-    def items(self) -> Iterator[tuple[tuple[str, str], int]]:
+    def run_of(self, paragraph: etree._Element) -> int:
+        """The run a paragraph of the body is in; a paragraph of no section's (none in a body) is in the first."""
+        return self._paragraph_run.get(paragraph, 0)
+
+    def of(self, kind: str, note_id: str | None) -> int | None:
+        found = self._numbers.get((kind, note_id or ""))
+        return found[1] if found else None
+
+    def items(self) -> Iterator[tuple[tuple[str, str], tuple[int, int]]]:
+        """Each cited note's (kind, id) with its run and its number."""
         return iter(self._numbers.items())
 
 
@@ -471,6 +536,8 @@ class _Body:
     """Each block's paragraph style (`_style`)."""
     sizes: list[int]
     """Each block's own type size (`_type_size`)."""
+    runs: list[int]
+    """The run of note numbers each block is in (`_Numbers.run_of`)."""
     body_size: int
     """The type size most of the body is set in (`_body_size`)."""
 
@@ -488,6 +555,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
     caption = _caption_paragraphs(body)
     caption_at: list[int] = []
     style_ids: list[str | None] = []
+    runs: list[int] = []
     date = None
     worded = [
         (paragraph, text)
@@ -508,7 +576,8 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
         levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
         style_ids.append(_style(paragraph))
-    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes, body_size)
+        runs.append(numbers.run_of(paragraph))
+    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes, runs, body_size)
 
 
 def _drawn_again(paragraph: etree._Element) -> bool:
@@ -684,8 +753,9 @@ def _title_blocks(levels: list[int | None], sizes: list[int]) -> list[int]:
     return [0] if levels and levels[0] is not None and levels[0] <= _TITLE_LEVEL else []
 
 
-def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> dict[int, str]:
-    """Each cited note's text, by the number its marker carries; the separator lines Word keeps as notes are not."""
+def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> list[dict[int, str]]:
+    """Each run's cited notes' texts (`_Numbers`), by the number their markers carry; the separator lines Word keeps
+    as notes are not."""
     texts: dict[tuple[str, str], str] = {}
     for kind in _NOTE_KINDS:
         root = package.xml(related[f"{kind}s"]) if f"{kind}s" in related else None
@@ -693,7 +763,11 @@ def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> dic
             if note.get(_w("type"), "normal") == "normal":
                 paragraphs = (squash(_text(p, None)) for p in note.iter(_w("p")))
                 texts[(kind, note.get(_w("id"), ""))] = " ".join(p for p in paragraphs if p)
-    return {number: texts[key] for key, number in numbers.items() if texts.get(key)}
+    runs: list[dict[int, str]] = [{} for _ in range(numbers.runs)]
+    for key, (run, number) in numbers.items():
+        if texts.get(key):
+            runs[run][number] = texts[key]
+    return runs
 
 
 @dataclass(frozen=True)
@@ -1060,4 +1134,11 @@ def parse(data: bytes, source: str) -> Parsed:
         blocks = blocks[:start] + blocks[end + _labelled_terms(blocks[end:]) :]
     author = author or _revision_author(body)
     date = read.date or _date_field(blocks) or _cover_date(blocks, text_start) or core.date
-    return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)
+    block_run = {id(block): run for block, run in zip(read.blocks, read.runs, strict=True)}
+    return assemble_sections(
+        [
+            Extracted([block for block in blocks if block_run[id(block)] == run], notes, title, author, date, core.url)
+            for run, notes in enumerate(_notes(package, related, numbers))
+        ],
+        source,
+    )
