@@ -968,15 +968,20 @@ def _cover_title(title: str, blocks: list[Block], sizes: list[int], end: int, ma
     return named if len(named) == 1 else []
 
 
+_SPELLED_OUT_MIN = 3
+"""The fewest initials a cover line is read as spelling out (`_spelled_out`)."""
+
+
 def _spelled_out(initials: str, cover: list[Block]) -> int | None:
     """The position of the cover's line that spells out the core creator's initials, or None.
 
     An agency or a council saves its files under its initials ("NCD") and prints its name in full at the head of
     its publications, over their title. A short line whose capitalised words begin with those letters, in order,
     is that name (the small words between, "on", "of", "for", count for no letter): the author, as printed, and a
-    line of the cover, not of the text. Initials no line spells out stay as they are.
+    line of the cover, not of the text. Two letters begin too many pairs of words to be told from a line that
+    happens to start with them (`_SPELLED_OUT_MIN`); initials no line spells out stay as they are.
     """
-    if not re.fullmatch(r"[A-Z]{2,}", initials):
+    if not re.fullmatch(rf"[A-Z]{{{_SPELLED_OUT_MIN},}}", initials):
         return None
     for at, block in enumerate(cover):
         words = block.text.split()
@@ -1105,6 +1110,7 @@ def parse(data: bytes, source: str) -> Parsed:
     cover_end = _cover_end(blocks, read.sizes, read.body_size)
     text_start = blocks[cover_end] if cover_end < len(blocks) else None
     masthead = _spelled_out(core.author, blocks[:cover_end]) if core.author is not None else None
+    masthead = None if masthead in title_at else masthead
     masthead_line = blocks[masthead] if masthead is not None else None
     if not title_at and core.title is not None:
         title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(
