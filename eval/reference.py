@@ -793,6 +793,41 @@ _DOCX_CUSTOM_MARK_RE = re.compile(
     r'<w:(?P<kind>footnote|endnote)Reference(?=[^>]*w:customMarkFollows="(?:1|true|on)")[^>]*w:id="(?P<id>[^"]+)"'
 )
 _DOCX_DEFAULT_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
+_DOCX_SECTION_RE = re.compile(r"<w:sectPr\b(?:[^>]*/>|.*?</w:sectPr>)", re.DOTALL)
+_DOCX_REFERENCE_RE = re.compile(r'<w:(?P<kind>footnote|endnote)Reference\b[^>]*w:id="(?P<id>[^"]+)"')
+
+
+def _docx_restarts(properties: str, kind: str) -> bool | None:
+    """Whether section or settings properties restart a kind's numbers in each section (`w:numRestart` "eachSect");
+    None where they do not say."""
+    found = re.search(rf'<w:{kind}Pr>(?:(?!</w:{kind}Pr>).)*?<w:numRestart w:val="(\w+)"', properties, re.DOTALL)
+    return found[1] == "eachSect" if found else None
+
+
+def _docx_runs(settings: str, document: str, kinds: list[str]) -> dict[tuple[str, str], int]:
+    """The run of numbers each note reference is in: Word numbers a section's notes from its start again where its
+    `w:sectPr` (else the settings) says `w:numRestart` "eachSect"; a section ends with the paragraph holding its
+    `w:sectPr`, the last with the body. As the parser does, a run starts only at a section that cites a note and
+    where every kind the document cites starts again; elsewhere the notes count on."""
+    sections = list(_DOCX_SECTION_RE.finditer(document))
+    ends = [end if (end := document.find("</w:p>", section.end())) >= 0 else len(document) for section in sections]
+    restarting = [
+        all(
+            _docx_restarts(section[0], kind)
+            or (_docx_restarts(section[0], kind) is None and _docx_restarts(settings, kind))
+            for kind in kinds
+        )
+        for section in sections
+    ]
+    runs: dict[tuple[str, str], int] = {}
+    run, last = 0, 0
+    for reference in _DOCX_REFERENCE_RE.finditer(document):
+        at = next((i for i, end in enumerate(ends) if reference.start() < end), len(ends) - 1)
+        if at > last and restarting[at]:
+            run += 1
+        last = max(last, at)
+        runs.setdefault((reference["kind"], reference["id"]), run)
+    return runs
 
 
 def _docx_note_numbers(path: Path, cited: dict[str, dict[str, None]]) -> dict[tuple[str, str], int]:
@@ -801,7 +836,7 @@ def _docx_note_numbers(path: Path, cited: dict[str, dict[str, None]]) -> dict[tu
     `w:numStart` (one where none is set); the other kind (chicago's *, roman numerals) follows it, as one document
     has one note space; of two kinds both printed in digits, footnotes keep 1..F and endnotes follow (F+1..F+E). A
     reference with a custom mark (`w:customMarkFollows`: the author typed its symbol) is counted in neither kind and
-    numbered after them."""
+    numbered after them. Where sections number their notes afresh, each run of numbers (`_docx_runs`) starts again."""
     with zipfile.ZipFile(path) as package:
         parts = [
             package.read(name).decode("utf-8", "replace")
@@ -820,7 +855,13 @@ def _docx_note_numbers(path: Path, cited: dict[str, dict[str, None]]) -> dict[tu
     kinds = sorted((kind for kind in cited if cited[kind]), key=lambda kind: not formats[kind].startswith("decimal"))
     order = [(kind, note_id) for kind in kinds for note_id in cited[kind] if (kind, note_id) not in custom]
     order += [(kind, note_id) for kind in cited for note_id in cited[kind] if (kind, note_id) in custom]
-    return {key: number for number, key in enumerate(order, start=starts.get(kinds[0], 1) if kinds else 1)}
+    runs = _docx_runs(parts[0] if len(parts) > 1 else "", parts[-1] if parts else "", kinds)
+    start = starts.get(kinds[0], 1) if kinds else 1
+    numbers: dict[tuple[str, str], int] = {}
+    for run in sorted({runs.get(key, 0) for key in order}):
+        in_run = [key for key in order if runs.get(key, 0) == run]
+        numbers |= {key: number for number, key in enumerate(in_run, start=start)}
+    return numbers
 
 
 def _docx_html(path: Path) -> str:

@@ -292,19 +292,19 @@ matter ("In the Matter of" / "Protecting and Promoting the Open Internet"), a co
 
 
 def test_a_caption_tables_left_column_names_the_document_without_its_opening_formula() -> None:
-    (article,) = parse_path(FIXTURES / ORDER).articles
+    article = parse_path(FIXTURES / ORDER).articles[0]
     assert article.title == "Protecting and Promoting the Open Internet"
 
 
 def test_the_caption_stays_the_orders_text() -> None:
-    (article,) = parse_path(FIXTURES / ORDER).articles
+    article = parse_path(FIXTURES / ORDER).articles[0]
     texts = [p.text for p in article.paragraphs]
     assert texts[3:6] == ["In the Matter of", "Protecting and Promoting the Open Internet", "GN Docket No. 14-28"]
 
 
 def test_the_body_an_order_is_issued_by_is_its_author_by_the_full_name_its_heading_prints() -> None:
     """ "By the Commission:" under the heading "Before the" / "Federal Communications Commission"."""
-    (article,) = parse_path(FIXTURES / ORDER).articles
+    article = parse_path(FIXTURES / ORDER).articles[0]
     assert article.author == "Federal Communications Commission"
 
 
@@ -445,8 +445,22 @@ def test_a_title_set_over_two_lines_in_one_style_is_whole_though_the_core_title_
 
 
 def test_an_account_name_of_words_run_together_is_no_author() -> None:
-    """Core creator "StephenFLevitas" (the template's Company is the contractor's): a login, never printed."""
-    assert parse_path(FEDRAMP_REQUIREMENTS).articles[0].author is None
+    """Core creator "StephenFLevitas" (the template's Company is the contractor's): a login, never printed. With
+    the revision table's author column headed otherwise, the document names no author."""
+    unsigned = {"word/document.xml": lambda xml: xml.replace("<w:t>Author</w:t>", "<w:t>Owner</w:t>")}
+    assert parse_bytes(with_parts(FEDRAMP_REQUIREMENTS, unsigned), "r.docx").articles[0].author is None
+
+
+def test_the_one_name_a_revision_tables_author_column_prints_on_every_row_is_the_author() -> None:
+    """Both files' creators are staff accounts ("StephenFLevitas", "BrianHConrad"); their revision histories
+    print "FedRAMP PMO" in the Author column of every version (the requirements' table keeps two blank rows)."""
+    assert parse_path(FEDRAMP_REQUIREMENTS).articles[0].author == "FedRAMP PMO"
+    assert parse_path(BOUNDARY).articles[0].author == "FedRAMP PMO"
+
+
+def test_an_author_column_naming_several_authors_names_no_author() -> None:
+    one_row = {"word/document.xml": lambda xml: xml.replace('<w:t xml:space="preserve"> PMO</w:t>', "<w:t>-</w:t>", 1)}
+    assert parse_bytes(with_parts(FEDRAMP_REQUIREMENTS, one_row), "r.docx").articles[0].author is None
 
 
 def test_a_name_written_with_spaces_stays_the_author() -> None:
@@ -602,3 +616,53 @@ def test_notes_start_at_the_number_the_settings_set() -> None:
     (article,) = parse_bytes(data, "two-endnotes.docx").articles
     assert [p.text for p in article.paragraphs] == ["Ouch[5].[6]"]
     assert dict(article.footnotes) == {5: "A tachyon walks into a bar.", 6: "Fin."}
+
+
+def test_a_cover_line_spelling_out_the_core_creators_initials_is_the_author_and_no_paragraph() -> None:
+    """Core creator "NCD"; the brief's first line, in the cover's largest type, is "National Council on
+    Disability"."""
+    (article,) = parse_path(DENTAL_BRIEF).articles
+    assert article.author == "National Council on Disability"
+    assert "National Council on Disability" not in [p.text for p in article.paragraphs]
+
+
+def test_the_cover_line_in_the_largest_type_under_the_authors_name_and_mission_line_is_the_title() -> None:
+    """The core title ("National Disability Policy: A Progress Report") is another report's, printed nowhere. Under
+    the agency's name and its mission line (a sentence in a type of its own, still the cover), the brief's name and
+    "Fall 2017" share the largest type: the date line names nothing."""
+    (article,) = parse_path(DENTAL_BRIEF).articles
+    assert article.title == (
+        "Neglected for Too Long: Dental Care for People with Intellectual and Developmental Disabilities"
+    )
+    texts = [p.text for p in article.paragraphs]
+    assert article.title not in texts
+    assert texts[0].startswith("An independent federal agency making recommendations")
+
+
+def test_a_season_printed_on_the_cover_dates_the_document_to_its_year() -> None:
+    """The cover prints "Fall 2017" under the title; the file was last saved 2017-11-14. No month is made up."""
+    assert parse_path(DENTAL_BRIEF).articles[0].date == "2017"
+
+
+def test_notes_numbered_afresh_in_each_section_keep_the_numbers_word_prints_each_run_an_article() -> None:
+    """The FCC's order restarts its footnotes in each section (`w:numRestart` "eachSect"): the order's run 1-1777,
+    Appendix B's from 1, and each Commissioner's statement from 1. Each run is an article; a statement citing no
+    note (the Chairman's) stays with the section before it."""
+    articles = parse_path(FIXTURES / ORDER).articles
+    assert [len(article.footnotes) for article in articles] == [1777, 173, 2, 487, 76]
+    assert [sorted(article.footnotes)[0] for article in articles] == [1, 1, 1, 1, 1]
+    appendix = articles[1]
+    assert appendix.paragraphs[0].text == "APPENDIX B"
+    assert "Regulatory Flexibility Act of 1980 (RFA),[1] as amended" in appendix.paragraphs[2].text
+    assert appendix.footnotes[172] == "5 U.S.C. § 801(a)(1)(A)."
+    assert articles[3].paragraphs[0].text == "DISSENTING STATEMENT OF COMMISSIONER AJIT PAI"
+
+
+def test_without_a_restart_the_notes_count_on_through_the_sections_in_one_article() -> None:
+    continuous = {
+        part: lambda xml: xml.replace('<w:numRestart w:val="eachSect"/>', "")
+        for part in ("word/document.xml", "word/settings.xml")
+    }
+    (article,) = parse_bytes(with_parts(ORDER, continuous), "order.docx").articles
+    assert sorted(article.footnotes) == list(range(1, 2516))
+    assert "Regulatory Flexibility Act of 1980 (RFA),[1778] as amended" in " ".join(p.text for p in article.paragraphs)

@@ -945,12 +945,22 @@ def test_a_word_note_whose_line_break_the_reference_reads_as_no_space_is_the_doc
     """The FCC order's note 750 breaks its line with Word's carriage return, which mammoth drops: the reference reads
     "discounts).See also". The note is the document's under its number, and under its neighbours' it is not."""
     path = WILD / "fcc-15-24-open-internet-order.docx"
-    (doc,) = articles(path)
+    doc = articles(path)[0]
     ref = reference(path)
     assert "discounts). See also" in normalize(doc.footnotes[750])
     assert note_in_reference(750, doc.footnotes[750], ref)
     assert not note_in_reference(749, doc.footnotes[750], ref)
     assert not note_in_reference(751, doc.footnotes[750], ref)
+
+
+def test_word_notes_of_a_section_that_numbers_them_afresh_stand_in_the_reference_under_the_printed_number() -> None:
+    """The FCC order restarts its footnotes in each section: Appendix B's note 172 is printed 172, not 1949."""
+    path = WILD / "fcc-15-24-open-internet-order.docx"
+    appendix = articles(path)[1]
+    ref = reference(path)
+    assert note_in_reference(172, appendix.footnotes[172], ref)
+    assert not note_in_reference(1777 + 172, appendix.footnotes[172], ref)
+    assert quote_in_reference(appendix.paragraphs[2].text, ref)
 
 
 GDPR = WILD / "eu-oj-2016-679-gdpr.pdf"

@@ -1,4 +1,5 @@
-"""Word documents (`.docx`) -> one article: the body's paragraphs, its footnotes and endnotes, its core properties.
+"""Word documents (`.docx`) -> one article (one per run of note numbers, where each section numbers its notes afresh):
+the body's paragraphs, its footnotes and endnotes, its core properties.
 
 A `.docx` is a zip of XML parts. The body (`word/document.xml`) cites a note with a
 `<w:footnoteReference w:id=...>` or `<w:endnoteReference>`, and the notes live in their own parts
@@ -13,7 +14,8 @@ note space, so a kind Word prints in digits keeps the numbers it prints and the 
 (a footnote printed "*" after endnotes printed 1..E); where both print digits, footnotes keep 1..F
 and endnotes follow them (F+1..F+E); a note with a custom mark comes after all (`_Numbers`). A
 marker is written `[n]` with that number; a reference to a note that its part does not hold still
-gets its number, so it stays a marker of an undefined note.
+gets its number, so it stays a marker of an undefined note. Where each section numbers its notes from
+its start again (`w:numRestart`), each run of numbers is an article of its own, as a PDF's are.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from qa.formats.document import (
     Block,
     Extracted,
     Parsed,
-    assemble,
+    assemble_sections,
     iso_date,
     literal_brackets,
     month_date,
@@ -348,17 +350,35 @@ _DEFAULT_NOTE_FORMATS = {"footnote": "decimal", "endnote": "lowerRoman"}
 ..., endnotes i, ii, ...."""
 
 
-def _note_format(kind: str, settings: etree._Element | None, body: etree._Element) -> tuple[str, int]:
-    """How Word prints a kind's numbers and where it starts (`w:numFmt`, `w:numStart`): as the document's last section
-    (the body's own `w:sectPr`) says, else as its settings say, else Word's default (`_DEFAULT_NOTE_FORMATS`, 1)."""
-    places = (place.find(_w(f"{kind}Pr")) for place in (body.find(_w("sectPr")), settings) if place is not None)
-    properties = [pr for pr in places if pr is not None]
+def _note_property(kind: str, name: str, section: etree._Element | None, settings: etree._Element | None) -> str:
+    """A kind's note property (`w:numFmt`, `w:numStart`, `w:numRestart`) as a section's `w:sectPr` sets it, else as
+    the settings set it for the whole document; "" where neither does."""
+    places = (place.find(_w(f"{kind}Pr")) for place in (section, settings) if place is not None)
+    nodes = (pr.find(_w(name)) for pr in places if pr is not None)
+    return next((node.get(_w("val"), "") for node in nodes if node is not None), "")
 
-    def value(name: str) -> str | None:
-        return next((node.get(_w("val")) for pr in properties if (node := pr.find(_w(name))) is not None), None)
 
-    start = value("numStart") or ""
-    return value("numFmt") or _DEFAULT_NOTE_FORMATS[kind], int(start) if start.isdigit() else 1
+def _note_format(kind: str, settings: etree._Element | None, section: etree._Element | None) -> tuple[str, int]:
+    """How Word prints a kind's numbers and where it starts (`w:numFmt`, `w:numStart`): as the section says, else as
+    the settings say, else Word's default (`_DEFAULT_NOTE_FORMATS`, 1)."""
+    start = _note_property(kind, "numStart", section, settings)
+    number_format = _note_property(kind, "numFmt", section, settings)
+    return number_format or _DEFAULT_NOTE_FORMATS[kind], int(start) if start.isdigit() else 1
+
+
+def _sections(body: etree._Element) -> tuple[dict[etree._Element, int], list[etree._Element | None]]:
+    """Which Word section each paragraph of the body is in, and each section's properties (`w:sectPr`), in order.
+
+    Word ends a section with the paragraph whose properties hold the section's `w:sectPr`; the last section's are the
+    body's own `w:sectPr`.
+    """
+    of: dict[etree._Element, int] = {}
+    properties: list[etree._Element | None] = []
+    for paragraph in body.iter(_w("p")):
+        of[paragraph] = len(properties)
+        if (ending := paragraph.find(f"{_w('pPr')}/{_w('sectPr')}")) is not None:
+            properties.append(ending)
+    return of, [*properties, body.find(_w("sectPr"))]
 
 
 _CUSTOM = "custom"
@@ -392,34 +412,79 @@ class _Numbers:
     the first took; of two kinds both printed in digits, footnotes keep theirs (1..F) and endnotes follow them
     (F+1..F+E), as the two printed sequences cannot both stand in one int space. A reference with a custom mark
     (`_custom_mark`) takes no number from its kind's sequence, as Word counts it in none; it is numbered after all
-    the others, and its mark stays in the text as typed. Numbers restarting in each section or page
-    (`w:numRestart`) are not followed: the notes count on, as one number must name one note.
+    the others, and its mark stays in the text as typed.
+
+    A document whose sections number their notes afresh (`w:numRestart` "eachSect": an order's separate statements,
+    each from 1) is numbered in runs, each a section that cites notes and the sections without notes after it, so
+    that each note keeps the number its page prints and each run is an article of its own (`run_of`), where one
+    number names one note. A run starts only where every kind the document cites starts again; where one kind
+    starts again and the other counts on, and where numbers start again on each page (`eachPage`, which only a
+    layout of pages decides), the notes count on through the document.
     """
 
     def __init__(self, body: etree._Element, settings: etree._Element | None) -> None:
-        order: dict[str, list[tuple[str, str]]] = {kind: [] for kind in (*_NOTE_KINDS, _CUSTOM)}
+        section_of, properties = _sections(body)
+        cited: list[dict[str, list[tuple[str, str]]]] = [
+            {kind: [] for kind in (*_NOTE_KINDS, _CUSTOM)} for _ in properties
+        ]
         symbols: dict[tuple[str, str], str] = {}
         """The custom marks that are symbols: such a note is keyed by its symbols, as printed (`note_key`)."""
         for node in body.iter(*_references()):
             kind = etree.QName(node).localname.removesuffix("Reference")
-            cited = order[_CUSTOM if _custom_mark(node) else kind]
-            if (note_id := node.get(_w("id"))) is not None and (kind, note_id) not in cited:
-                cited.append((kind, note_id))
+            section = section_of.get(owner, 0) if (owner := _owner(node)) is not None else 0
+            order = cited[section][_CUSTOM if _custom_mark(node) else kind]
+            if (note_id := node.get(_w("id"))) is not None and (kind, note_id) not in order:
+                order.append((kind, note_id))
                 if _custom_mark(node) and (mark := _symbol_mark(node)):
                     symbols[(kind, note_id)] = mark
-        formats = {kind: _note_format(kind, settings, body) for kind in _NOTE_KINDS if order[kind]}
+        kinds = {kind for section in cited for kind in _NOTE_KINDS if section[kind]}
+        starts = [
+            at
+            for at, section in enumerate(cited)
+            if at == 0
+            or (
+                any(section.values())
+                and all(_note_property(kind, "numRestart", properties[at], settings) == "eachSect" for kind in kinds)
+            )
+        ]
+        self._section_run = [sum(1 for start in starts if start <= at) - 1 for at in range(len(properties))]
+        self._paragraph_run = {paragraph: self._section_run[at] for paragraph, at in section_of.items()}
+        self._numbers: dict[tuple[str, str], tuple[int, int]] = {}
+        for run, (first, end) in enumerate(zip(starts, [*starts[1:], len(properties)], strict=True)):
+            order = {key: [note for section in cited[first:end] for note in section[key]] for key in cited[0]}
+            self._number(run, order, settings, properties[end - 1])
+        self._numbers |= {key: (self._numbers[key][0], note_key(mark)) for key, mark in symbols.items()}
+
+    def _number(
+        self,
+        run: int,
+        order: dict[str, list[tuple[str, str]]],
+        settings: etree._Element | None,
+        section: etree._Element | None,
+    ) -> None:
+        """Number one run's notes, cited in `order` by kind, as the run's last section prints them."""
+        formats = {kind: _note_format(kind, settings, section) for kind in _NOTE_KINDS if order[kind]}
         kinds = sorted(formats, key=lambda kind: not formats[kind][0].startswith("decimal"))
         following = formats[kinds[0]][1] if kinds else 1
-        self._numbers: dict[tuple[str, str], int] = {}
         for kind in (*kinds, _CUSTOM):
-            self._numbers |= {key: n for n, key in enumerate(order[kind], start=following)}
+            self._numbers |= {key: (run, n) for n, key in enumerate(order[kind], start=following)}
             following += len(order[kind])
-        self._numbers |= {key: note_key(mark) for key, mark in symbols.items()}
+
+    @property
+    def runs(self) -> int:
+        """How many runs the notes are numbered in (one where they count on through the document)."""
+        return self._section_run[-1] + 1
+
+    def run_of(self, paragraph: etree._Element) -> int:
+        """The run a paragraph of the body is in; a paragraph of no section's (none in a body) is in the first."""
+        return self._paragraph_run.get(paragraph, 0)
 
     def of(self, kind: str, note_id: str | None) -> int | None:
-        return self._numbers.get((kind, note_id or ""))
+        found = self._numbers.get((kind, note_id or ""))
+        return found[1] if found else None
 
-    def items(self) -> Iterator[tuple[tuple[str, str], int]]:
+    def items(self) -> Iterator[tuple[tuple[str, str], tuple[int, int]]]:
+        """Each cited note's (kind, id) with its run and its number."""
         return iter(self._numbers.items())
 
 
@@ -492,6 +557,10 @@ class _Body:
     """Each block's paragraph style (`_style`)."""
     sizes: list[int]
     """Each block's own type size (`_type_size`)."""
+    runs: list[int]
+    """The run of note numbers each block is in (`_Numbers.run_of`)."""
+    body_size: int
+    """The type size most of the body is set in (`_body_size`)."""
 
 
 def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
@@ -507,6 +576,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
     caption = _caption_paragraphs(body)
     caption_at: list[int] = []
     style_ids: list[str | None] = []
+    runs: list[int] = []
     date = None
     worded = [
         (paragraph, text)
@@ -527,7 +597,8 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
         levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
         style_ids.append(_style(paragraph))
-    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes)
+        runs.append(numbers.run_of(paragraph))
+    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes, runs, body_size)
 
 
 def _drawn_again(paragraph: etree._Element) -> bool:
@@ -703,8 +774,9 @@ def _title_blocks(levels: list[int | None], sizes: list[int]) -> list[int]:
     return [0] if levels and levels[0] is not None and levels[0] <= _TITLE_LEVEL else []
 
 
-def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> dict[int, str]:
-    """Each cited note's text, by the number its marker carries; the separator lines Word keeps as notes are not."""
+def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> list[dict[int, str]]:
+    """Each run's cited notes' texts (`_Numbers`), by the number their markers carry; the separator lines Word keeps
+    as notes are not."""
     texts: dict[tuple[str, str], str] = {}
     for kind in _NOTE_KINDS:
         root = package.xml(related[f"{kind}s"]) if f"{kind}s" in related else None
@@ -712,7 +784,11 @@ def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> dic
             if note.get(_w("type"), "normal") == "normal":
                 paragraphs = (squash(_text(p, None)) for p in note.iter(_w("p")))
                 texts[(kind, note.get(_w("id"), ""))] = " ".join(p for p in paragraphs if p)
-    return {number: texts[key] for key, number in numbers.items() if texts.get(key)}
+    runs: list[dict[int, str]] = [{} for _ in range(numbers.runs)]
+    for key, (run, number) in numbers.items():
+        if texts.get(key):
+            runs[run][number] = texts[key]
+    return runs
 
 
 @dataclass(frozen=True)
@@ -833,21 +909,51 @@ _SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)\]]*$")
 """A paragraph of prose ends as a sentence does; a cover's lines (a title, "Version 3.1", a date) do not."""
 
 
-def _cover_date(blocks: list[Block]) -> str | None:
-    """The date of the first line, before the first sentence, that is wholly a date written out ("August 23, 2017",
-    "March 2017": ISO, or `YYYY-MM` when printed to the month), or None.
+def _cover_end(blocks: list[Block], sizes: list[int], body_size: int) -> int:
+    """The position of the text's first sentence, where the cover's lines end; `len(blocks)` when none is.
+
+    A cover's lines do not end as sentences do (a title, "Version 3.1", a date); the text starts with its first
+    paragraph of prose set in the body's type. A sentence set in a type size of its own above it (an agency's
+    mission line under its name, a tagline) is one more of the cover's lines, not the text's start.
+    """
+    return next(
+        (
+            i
+            for i, block in enumerate(blocks)
+            if _SENTENCE_END_RE.search(block.text)
+            and len(block.text.split()) > _LETTERHEAD_WORDS
+            and sizes[i] in (0, body_size)
+        ),
+        len(blocks),
+    )
+
+
+_SEASON_RE = re.compile(r"(?:spring|summer|fall|autumn|winter)\s*,?\s*(\d{4})", re.IGNORECASE)
+"""A season and its year printed alone ("Fall 2017"), as a quarterly or a brief dates itself."""
+
+
+def _line_date(text: str) -> str | None:
+    """The date a line is wholly made of, as precise as printed: ISO, `YYYY-MM` for a month, `YYYY` for a season
+    (`_SEASON_RE`: no month is made up for it); None for any other line."""
+    season = _SEASON_RE.fullmatch(text.strip(" ."))
+    return iso_date(text) or month_date(text) or (season.group(1) if season else None)
+
+
+def _cover_date(blocks: list[Block], text_start: Block | None) -> str | None:
+    """The date of the first line before the text's first sentence (`text_start`, as `_cover_end` finds it) that is
+    wholly a date written out (`_line_date`: "August 23, 2017", "March 2017", "Fall 2017"), or None.
 
     A report or a policy prints its date on its cover, among the short lines over its text (the title, a version
     number, the date), in a style of its template's rather than Word's `Date`. That printed date is the document's;
     the core properties' dates are the file's: created when the file was first saved, perhaps from a template or
     from an earlier edition, and modified when it was last saved, perhaps to publish it months after it was dated.
-    The cover ends where the text's first sentence starts; a date inside a sentence is not a line of its own, and
-    a revision table's numeric dates ("8/24/2017", month and day in an order the line does not say) are not read.
+    A date inside a sentence is not a line of its own, and a revision table's numeric dates ("8/24/2017", month and
+    day in an order the line does not say) are not read.
     """
     for block in blocks:
-        if _SENTENCE_END_RE.search(block.text) and len(block.text.split()) > _LETTERHEAD_WORDS:
+        if block is text_start:
             return None
-        if found := iso_date(block.text) or month_date(block.text):
+        if found := _line_date(block.text):
             return found
     return None
 
@@ -857,32 +963,86 @@ _COVER_TITLE_MIN_WORDS = 2
 ("DRAFT", "CONFIDENTIAL")."""
 
 
-def _cover_title(title: str, blocks: list[Block], sizes: list[int]) -> list[int]:
+def _cover_title(title: str, blocks: list[Block], sizes: list[int], end: int, masthead: int | None) -> list[int]:
     """The position of the line a cover sets in its largest type as the document's name, where the core title is
     printed nowhere; [] when the cover has no one such line.
 
     A core title the body never prints is a name the maker gave the file, perhaps an earlier one ("FedRAMP
     Vulnerability Risk Adjustment Framework" over a cover printing "Automated Vulnerability Risk Adjustment
     Framework"); a cover's display line is the name a reader sees and cites. The cover is the lines before the
-    text's first sentence (as `_cover_date` reads it); its display line is set in a type size of its own, larger
-    than every other line of the cover, and is not a stamp (`_COVER_TITLE_MIN_WORDS`). A cover with two such lines,
-    or none, names nothing the parser can choose, and the core title stands.
+    text's first sentence (`end`, from `_cover_end`), less the author's name set at its head (`masthead`, from
+    `_spelled_out`); its display line is set in a type size of its own, larger than every other line of the cover,
+    and is neither a stamp (`_COVER_TITLE_MIN_WORDS`) nor a date set in the same type (`_line_date`). A cover with
+    two such lines, or none, names nothing the parser can choose, and the core title stands.
     """
     folded = title.casefold()
     if any(folded in block.text.casefold() for block in blocks):
         return []
-    end = next(
-        (
-            i
-            for i, block in enumerate(blocks)
-            if _SENTENCE_END_RE.search(block.text) and len(block.text.split()) > _LETTERHEAD_WORDS
-        ),
-        len(blocks),
-    )
-    largest = max(sizes[:end], default=0)
-    display = [i for i in range(end) if largest and sizes[i] == largest]
-    named = [i for i in display if len(blocks[i].text.split()) >= _COVER_TITLE_MIN_WORDS]
+    cover = [i for i in range(end) if i != masthead]
+    largest = max((sizes[i] for i in cover), default=0)
+    display = [i for i in cover if largest and sizes[i] == largest]
+    named = [
+        i
+        for i in display
+        if len(blocks[i].text.split()) >= _COVER_TITLE_MIN_WORDS and _line_date(blocks[i].text) is None
+    ]
     return named if len(named) == 1 else []
+
+
+_SPELLED_OUT_MIN = 3
+"""The fewest initials a cover line is read as spelling out (`_spelled_out`)."""
+
+
+def _spelled_out(initials: str, cover: list[Block]) -> int | None:
+    """The position of the cover's line that spells out the core creator's initials, or None.
+
+    An agency or a council saves its files under its initials ("NCD") and prints its name in full at the head of
+    its publications, over their title. A short line whose capitalised words begin with those letters, in order,
+    is that name (the small words between, "on", "of", "for", count for no letter): the author, as printed, and a
+    line of the cover, not of the text. Two letters begin too many pairs of words to be told from a line that
+    happens to start with them (`_SPELLED_OUT_MIN`); initials no line spells out stay as they are.
+    """
+    if not re.fullmatch(rf"[A-Z]{{{_SPELLED_OUT_MIN},}}", initials):
+        return None
+    for at, block in enumerate(cover):
+        words = block.text.split()
+        if len(words) <= _LETTERHEAD_WORDS and "".join(word[0] for word in words if word[0].isupper()) == initials:
+            return at
+    return None
+
+
+_AUTHOR_HEADER_RE = re.compile(r"Authors?", re.IGNORECASE)
+"""The head of a revision table's column of who wrote each version."""
+
+
+def _revision_author(body: etree._Element) -> str | None:
+    """The one author every row of a table's `Author` column names, or None.
+
+    A policy or guidance kept by an office records its versions in a revision-history table (date, version,
+    description, author), whose author column names who wrote each version: the office, on every row, when it
+    alone wrote them all. That printed name is the document's author, where nothing else names one; a column
+    naming several, or a table whose rows do not line up with its head, names none. The blank rows a template
+    leaves for versions to come are no rows yet.
+    """
+    for table in body.iter(_w("tbl")):
+        rows = _table_rows(table)
+        if len(rows) < 2:
+            continue
+        column = next((i for i, head in enumerate(rows[0]) if _AUTHOR_HEADER_RE.fullmatch(head)), None)
+        if column is None:
+            continue
+        names = {row[column] if len(row) == len(rows[0]) else "" for row in rows[1:] if any(row)}
+        if len(names) == 1 and (name := names.pop()):
+            return name
+    return None
+
+
+def _table_rows(table: etree._Element) -> list[list[str]]:
+    """Each row of a table (not of a table inside its cells) as its cells' texts."""
+    return [
+        [squash(" ".join(_text(p, None) for p in cell.iter(_w("p")))) for cell in row.findall(_w("tc"))]
+        for row in table.findall(_w("tr"))
+    ]
 
 
 def _title_lines(title: str, blocks: list[Block], style_ids: list[str | None]) -> list[int]:
@@ -968,9 +1128,18 @@ def parse(data: bytes, source: str) -> Parsed:
     read = _blocks(body, styles, numbers)
     blocks, title_at = read.blocks, read.title_at
     core = _core(package, package.related(""))
+    cover_end = _cover_end(blocks, read.sizes, read.body_size)
+    text_start = blocks[cover_end] if cover_end < len(blocks) else None
+    masthead = _spelled_out(core.author, blocks[:cover_end]) if core.author is not None else None
+    masthead = None if masthead in title_at else masthead
+    masthead_line = blocks[masthead] if masthead is not None else None
     if not title_at and core.title is not None:
-        title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(core.title, blocks, read.sizes)
+        title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(
+            core.title, blocks, read.sizes, cover_end, masthead
+        )
     author = None if core.author is None or _unprinted_account(core.author, blocks) else core.author
+    if masthead_line is not None:
+        author = masthead_line.text
     if author is None and read.caption_at:
         author = _issuer(blocks, read.caption_at[0])
     title = None if core.title is None or _printed_as_a_line(core.title, blocks) else core.title
@@ -984,10 +1153,19 @@ def parse(data: bytes, source: str) -> Parsed:
         blocks = blocks[: letterhead.start] + blocks[letterhead.end :]
     elif title is None and read.caption_at:
         title = _caption_title([blocks[i].text for i in read.caption_at])
+    blocks = [block for block in blocks if block is not masthead_line]
     if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text)):
         author, blocks = by.group(1), blocks[1:]
     if byline := _labelled_byline(blocks):
         start, end, author = byline
         blocks = blocks[:start] + blocks[end + _labelled_terms(blocks[end:]) :]
-    date = read.date or _date_field(blocks) or _cover_date(blocks) or core.date
-    return assemble(Extracted(blocks, _notes(package, related, numbers), title, author, date, core.url), source)
+    author = author or _revision_author(body)
+    date = read.date or _date_field(blocks) or _cover_date(blocks, text_start) or core.date
+    block_run = {id(block): run for block, run in zip(read.blocks, read.runs, strict=True)}
+    return assemble_sections(
+        [
+            Extracted([block for block in blocks if block_run[id(block)] == run], notes, title, author, date, core.url)
+            for run, notes in enumerate(_notes(package, related, numbers))
+        ],
+        source,
+    )
