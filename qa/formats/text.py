@@ -956,6 +956,8 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
             drafts[0].footnotes.setdefault(number, _note_text(text))
         elif (cited_note := _cites_ahead(text, cited, drafts[0].footnotes)) is not None:
             drafts[0].footnotes[cited_note] = _note_text(text)
+        elif (explicit := _explicit_note(text, drafts[0].footnotes)) is not None:
+            drafts[0].footnotes[explicit] = _note_text(text)
         elif labelled := _LABELLED_NOTE_RE.match(text):
             if int(labelled.group(1)) not in drafts[0].footnotes:
                 drafts[0].footnotes[int(labelled.group(1))] = _note_text(text)
@@ -989,6 +991,18 @@ def _cites_ahead(text: str, cited: set[int], defined: Mapping[int, str]) -> int 
     """
     definition = DEFINITION_RE.fullmatch(text)
     if definition is None or (number := int(definition.group(1))) not in cited or number in defined:
+        return None
+    return number
+
+
+def _explicit_note(text: str, defined: Mapping[int, str]) -> int | None:
+    """The number of a reStructuredText note, `.. [n] text`, set among the paragraphs it is cited from.
+
+    Docutils' manuals define each note right under the paragraph that cites it (or indented under a table), not
+    under a notes heading; the `..` that opens it is markup, which no sentence of prose opens with, so it is a note
+    wherever it stands. A number already defined stays text (docutils reports a duplicate)."""
+    definition = _EXPLICIT_NOTE_RE.match(text)
+    if definition is None or (number := int(definition.group(1))) in defined:
         return None
     return number
 
@@ -1245,6 +1259,38 @@ def _across_pages(blocks: list[Block]) -> list[Block]:
     return joined
 
 
+_AUTONUMBERED_NOTE_RE = re.compile(r"^([ \t]*\.\.[ \t]+)\[#([\w.:+-]*)\]", re.MULTILINE)
+"""A reStructuredText note docutils numbers itself, `.. [#] text` or `.. [#label] text` (Docutils' own manuals)."""
+_AUTONUMBERED_CITATION_RE = re.compile(r"\[#([\w.:+-]*)\]_")
+"""A citation of such a note, `[#]_` (the next anonymous note) or `[#label]_` (the note of that label)."""
+_NUMBERED_DEFINITION_RE = re.compile(rf"^[ \t]*\.\.[ \t]+\[({NOTE_NUMBER})\]", re.MULTILINE)
+
+
+def _autonumbered_notes(text: str) -> str:
+    """The text with its reStructuredText auto-numbered notes numbered as docutils prints them, `[#bcs]_` -> `[1]_`.
+
+    A label is no number: left as written, no marker would cite its note and no note would be read. Docutils gives
+    the numbers in the order the notes are defined, skipping those hand-numbered notes (`.. [3]`) hold; an anonymous
+    citation `[#]_` cites the anonymous notes in turn, a labelled one its label's note. A citation with no such note
+    stays as written (docutils reports it as an error and prints it so)."""
+    definitions = list(_AUTONUMBERED_NOTE_RE.finditer(text))
+    if not definitions:
+        return text
+    taken = {int(number) for number in _NUMBERED_DEFINITION_RE.findall(text)}
+    free = (number for number in range(1, len(text)) if number not in taken)
+    numbers = [next(free) for _ in definitions]
+    labelled = {d.group(2): n for d, n in zip(definitions, numbers, strict=True) if d.group(2)}
+    anonymous = iter([n for d, n in zip(definitions, numbers, strict=True) if not d.group(2)])
+
+    def cited(match: re.Match[str]) -> str:
+        number = labelled.get(match.group(1)) if match.group(1) else next(anonymous, None)
+        return match.group(0) if number is None else f"[{number}]_"
+
+    defined = iter(numbers)
+    text = _AUTONUMBERED_CITATION_RE.sub(cited, text)
+    return _AUTONUMBERED_NOTE_RE.sub(lambda match: f"{match.group(1)}[{next(defined)}]", text)
+
+
 def parse(data: bytes, source: str) -> Parsed:
-    text = decode_text(data)
+    text = _autonumbered_notes(decode_text(data))
     return _parse_paged(text, source) or Parsed(text, parse_text(text, source))
