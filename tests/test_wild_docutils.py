@@ -66,3 +66,24 @@ def test_the_judge_reads_the_notes_under_the_numbers_docutils_prints() -> None:
     ref = reference(POLICIES)
     assert quote_in_reference("based on code contribution and lots of discussion [1]_.", ref)
     assert not quote_in_reference("based on code contribution and lots of discussion [2]_.", ref)
+
+
+def test_the_title_is_the_line_between_overline_and_underline_not_the_include_above_it() -> None:
+    assert article(POLICIES).title == "Docutils Project Policies"
+
+
+def test_the_link_mark_of_a_title_word_is_not_printed() -> None:
+    assert article(I18N).title == "Docutils Internationalization"
+
+
+def test_the_field_list_under_the_title_gives_the_author_and_is_no_paragraph() -> None:
+    doc = article(I18N)
+    assert doc.author == "David Goodger"
+    assert doc.date is None  # `:Date: $Date$` is a keyword the repository never expanded
+    assert not [p.text for p in doc.paragraphs if p.text.startswith(":Author:")]
+
+
+def test_directives_on_their_own_line_are_no_paragraphs_an_admonition_with_its_words_is() -> None:
+    texts = [p.text for p in article(POLICIES).paragraphs]
+    assert ".. contents::" not in texts
+    assert ".. note:: The backwards compatibility policy outlined below is a stub." in texts

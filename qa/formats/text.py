@@ -482,12 +482,12 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
     """The header and body of a file that is one article; labelled `Title:`/`Author:`/`Date:` lines near
     its top are its metadata, ahead of what the opening lines suggest, and not part of its text.
     """
-    header = _single_header(units) or _centred_title(text, units)
+    header = _overlined_title(units) or _single_header(units) or _centred_title(text, units)
     start = header.last + 1 if header else 0
     labelled: dict[str, str] = {}
     used: set[int] = set()
     for position in range(start, min(len(units), _LABELLED_FIELDS_WITHIN)):
-        if (fields := _header_fields(units[position].text)) is not None:
+        if (fields := _header_fields(_FIELD_LIST_RE.sub("", units[position].text))) is not None:
             dated = next((fields[key] for key in _DATE_FIELDS if fields.get(key)), "")
             dated = dated.replace("-", " ") if _DASHED_DATE_RE.fullmatch(dated) else dated
             author = _MAILBOX_RE.sub("", fields.get("author", "")).strip(" ,")
@@ -503,7 +503,8 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
             key = labelled_line.group(1).lower().split()[-1]
             labelled.setdefault(key, squash(_ANNOTATION_RE.sub("", labelled_line.group(2))))
         used.add(position)
-    body = _fenced([unit for position, unit in enumerate(units[start:], start) if position not in used])
+    kept = (unit for position, unit in enumerate(units[start:], start) if position not in used)
+    body = _fenced([unit for unit in kept if not _DIRECTIVE_RE.fullmatch(unit.text)])
     if (header is None or header.author is None) and (opinion := _opinion_author(units[start:])):
         header = replace(header, author=opinion) if header else _Header(0, start - 1, None, opinion, None)
     if not labelled:
@@ -517,6 +518,35 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
         (parse_date(labelled["date"]) or month_date(labelled["date"])) if "date" in labelled else date,
     )
     return header, body
+
+
+_DIRECTIVE_RE = re.compile(r"\.\.[ \t]+[\w-]+::(?:[ \t]+\S+)?[ \t]*")
+"""A reStructuredText directive on a line of its own with one word of argument at most (`.. include:: ../header.txt`,
+`.. contents::`, `.. Note::`): markup that prints a table of contents, another file or an admonition's label, never
+a sentence, so neither title nor text. An admonition written on its line (`.. note:: The policy is a stub.`) is."""
+_ADORNMENT_RE = re.compile(r"([=\-`:'\"~^_*+#.])\1{2,}")
+"""A line of one punctuation mark repeated, as reStructuredText draws a title's overline and underline."""
+_REFERENCE_MARK_RE = re.compile(r"(?<=\w)_(?=\s|$)")
+"""The underscore that makes the word before it a link (`Docutils_`): markup, not printed."""
+_FIELD_LIST_RE = re.compile(r"^:(?=[A-Z][A-Za-z-]*:)", re.MULTILINE)
+"""The colon that opens a reStructuredText field (`:Author: ...`): without it the list reads as a header's fields."""
+
+
+def _overlined_title(units: list[_Unit]) -> _Header | None:
+    """The title of a reStructuredText document: the first unit after its opening directives, set between an
+    overline and an underline of the same mark (`=====` / ` Docutils Project Policies ` / `=====`).
+
+    Docutils prints that line as the document's title, and the directives above it (an include of the site's
+    header) print nothing; read as a title, the first directive was."""
+    position = 0
+    while position < len(units) and _DIRECTIVE_RE.fullmatch(units[position].text):
+        position += 1
+    if position == len(units):
+        return None
+    lines = units[position].text.splitlines()
+    if len(lines) != 3 or not _ADORNMENT_RE.fullmatch(lines[0]) or lines[0] != lines[2].strip():
+        return None
+    return _Header(0, position, _REFERENCE_MARK_RE.sub("", lines[1]).strip(), None, None)
 
 
 def _header_fields(text: str) -> dict[str, str] | None:
