@@ -87,3 +87,7 @@ def test_directives_on_their_own_line_are_no_paragraphs_an_admonition_with_its_w
     texts = [p.text for p in article(POLICIES).paragraphs]
     assert ".. contents::" not in texts
     assert ".. note:: The backwards compatibility policy outlined below is a stub." in texts
+
+
+def test_a_remark_after_the_authors_name_and_a_semicolon_is_no_author() -> None:
+    assert article(POLICIES).author == "David Goodger"

@@ -490,7 +490,7 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
         if (fields := _header_fields(_FIELD_LIST_RE.sub("", units[position].text))) is not None:
             dated = next((fields[key] for key in _DATE_FIELDS if fields.get(key)), "")
             dated = dated.replace("-", " ") if _DASHED_DATE_RE.fullmatch(dated) else dated
-            author = _MAILBOX_RE.sub("", fields.get("author", "")).strip(" ,")
+            author = _named_only(_MAILBOX_RE.sub("", fields.get("author", "")).strip(" ,"))
             named = {"title": fields.get("title"), "author": author, "date": dated}
             labelled.update({key: squash(value) for key, value in named.items() if value and key not in labelled})
             used.add(position)
@@ -547,6 +547,14 @@ def _overlined_title(units: list[_Unit]) -> _Header | None:
     if len(lines) != 3 or not _ADORNMENT_RE.fullmatch(lines[0]) or lines[0] != lines[2].strip():
         return None
     return _Header(0, position, _REFERENCE_MARK_RE.sub("", lines[1]).strip(), None, None)
+
+
+def _named_only(authors: str) -> str:
+    """An author field's names without a remark set after a semicolon in lower case, as a reStructuredText field
+    list may qualify its author ("David Goodger; open to all Docutils developers"): a name opens in capitals, and
+    the semicolon is docutils' own separator of authors."""
+    parts = [part.strip() for part in authors.split(";")]
+    return "; ".join(part for part in parts if not part[:1].islower())
 
 
 def _header_fields(text: str) -> dict[str, str] | None:
