@@ -91,3 +91,9 @@ def test_directives_on_their_own_line_are_no_paragraphs_an_admonition_with_its_w
 
 def test_a_remark_after_the_authors_name_and_a_semicolon_is_no_author() -> None:
     assert article(POLICIES).author == "David Goodger"
+
+
+def test_hyperlink_targets_are_no_paragraphs() -> None:
+    texts = [p.text for p in article(I18N).paragraphs]
+    assert not [text for text in texts if text.startswith((".. _", "__ "))]
+    assert "Submitting the Language Modules" in texts  # the heading over the last target stays

@@ -504,7 +504,7 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
             labelled.setdefault(key, squash(_ANNOTATION_RE.sub("", labelled_line.group(2))))
         used.add(position)
     kept = (unit for position, unit in enumerate(units[start:], start) if position not in used)
-    body = _fenced([unit for unit in kept if not _DIRECTIVE_RE.fullmatch(unit.text)])
+    body = _fenced([unit for unit in kept if not _DIRECTIVE_RE.fullmatch(unit.text) and not _is_targets(unit.text)])
     if (header is None or header.author is None) and (opinion := _opinion_author(units[start:])):
         header = replace(header, author=opinion) if header else _Header(0, start - 1, None, opinion, None)
     if not labelled:
@@ -530,6 +530,19 @@ _REFERENCE_MARK_RE = re.compile(r"(?<=\w)_(?=\s|$)")
 """The underscore that makes the word before it a link (`Docutils_`): markup, not printed."""
 _FIELD_LIST_RE = re.compile(r"^:(?=[A-Z][A-Za-z-]*:)", re.MULTILINE)
 """The colon that opens a reStructuredText field (`:Author: ...`): without it the list reads as a header's fields."""
+
+
+_TARGET_RE = re.compile(r"(?:\.\.[ \t]+_[^:\n]+:|__[ \t]+\S)")
+"""A reStructuredText hyperlink target, `.. _label: address` or the anonymous `__ address`."""
+
+
+def _is_targets(text: str) -> bool:
+    """Whether a unit is nothing but hyperlink targets (each line a target or its address indented under it).
+
+    Docutils prints no target: each gives the address of a link the text above names (`Docutils_`), so read as a
+    paragraph it was a list of addresses in the text, quoted as if the author had written it."""
+    lines = text.splitlines()
+    return all(_TARGET_RE.match(line) or (position and line[:1].isspace()) for position, line in enumerate(lines))
 
 
 def _overlined_title(units: list[_Unit]) -> _Header | None:
