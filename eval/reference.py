@@ -1064,7 +1064,37 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     text = _decode(data)
     if suffix in (".md", ".markdown"):
         return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
+    text = _rst_note_numbers(text)
     return Reference((normalize(text),), not_text, blocks=(_text_lines(text),))
+
+
+_RST_AUTO_RE = re.compile(r"(?m)^([ \t]*\.\.[ \t]+\[)#([\w.:+-]*)\]|\[#([\w.:+-]*)\]_")
+"""A reStructuredText auto-numbered note (`.. [#label] text`, group 2) or a citation of one (`[#label]_`, group 3);
+the label may be empty (`[#]`, anonymous)."""
+_RST_HAND_NUMBERED_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+\[(\d+)\]")
+
+
+def _rst_note_numbers(text: str) -> str:
+    """A reStructuredText file as docutils prints its auto-numbered notes: each note takes the next number no
+    hand-numbered note (`.. [2]`) holds, in the order the notes stand; a labelled citation reads its note's number,
+    the n-th anonymous citation `[#]_` the n-th anonymous note's; a citation of no note stays as written. Any other
+    plain text holds no `.. [#` and is read as it is."""
+    held = {int(number) for number in _RST_HAND_NUMBERED_RE.findall(text)}
+    notes = [match for match in _RST_AUTO_RE.finditer(text) if match.group(1)]
+    if not notes:
+        return text
+    numbers = [number for number in range(1, len(notes) + len(held) + 1) if number not in held][: len(notes)]
+    by_label = {note.group(2): number for note, number in zip(notes, numbers, strict=True) if note.group(2)}
+    unlabelled = [number for note, number in zip(notes, numbers, strict=True) if not note.group(2)]
+    note_numbers, cited_unlabelled = iter(numbers), iter(unlabelled)
+
+    def printed(match: re.Match[str]) -> str:
+        if match.group(1):
+            return f"{match.group(1)}{next(note_numbers)}]"
+        number = by_label.get(match.group(3)) if match.group(3) else next(cited_unlabelled, None)
+        return match.group(0) if number is None else f"[{number}]_"
+
+    return _RST_AUTO_RE.sub(printed, text)
 
 
 def _text_lines(text: str) -> tuple[str, ...]:

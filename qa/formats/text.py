@@ -484,15 +484,15 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
     """The header and body of a file that is one article; labelled `Title:`/`Author:`/`Date:` lines near
     its top are its metadata, ahead of what the opening lines suggest, and not part of its text.
     """
-    header = _single_header(units) or _centred_title(text, units)
+    header = _overlined_title(units) or _single_header(units) or _centred_title(text, units)
     start = header.last + 1 if header else 0
     labelled: dict[str, str] = {}
     used: set[int] = set()
     for position in range(start, min(len(units), _LABELLED_FIELDS_WITHIN)):
-        if (fields := _header_fields(units[position].text)) is not None:
+        if (fields := _header_fields(_FIELD_LIST_RE.sub("", units[position].text))) is not None:
             dated = next((fields[key] for key in _DATE_FIELDS if fields.get(key)), "")
             dated = dated.replace("-", " ") if _DASHED_DATE_RE.fullmatch(dated) else dated
-            author = _MAILBOX_RE.sub("", fields.get("author", "")).strip(" ,")
+            author = _named_only(_MAILBOX_RE.sub("", fields.get("author", "")).strip(" ,"))
             named = {"title": fields.get("title"), "author": author, "date": dated}
             labelled.update({key: squash(value) for key, value in named.items() if value and key not in labelled})
             used.add(position)
@@ -505,7 +505,8 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
             key = labelled_line.group(1).lower().split()[-1]
             labelled.setdefault(key, squash(_ANNOTATION_RE.sub("", labelled_line.group(2))))
         used.add(position)
-    body = _fenced([unit for position, unit in enumerate(units[start:], start) if position not in used])
+    kept = (unit for position, unit in enumerate(units[start:], start) if position not in used)
+    body = _fenced([unit for unit in kept if not _DIRECTIVE_RE.fullmatch(unit.text) and not _is_targets(unit.text)])
     if (header is None or header.author is None) and (opinion := _opinion_author(units[start:])):
         header = replace(header, author=opinion) if header else _Header(0, start - 1, None, opinion, None)
     if not labelled:
@@ -519,6 +520,56 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
         (parse_date(labelled["date"]) or month_date(labelled["date"])) if "date" in labelled else date,
     )
     return header, body
+
+
+_DIRECTIVE_RE = re.compile(r"\.\.[ \t]+[\w-]+::(?:[ \t]+\S+)?[ \t]*")
+"""A reStructuredText directive on a line of its own with one word of argument at most (`.. include:: ../header.txt`,
+`.. contents::`, `.. Note::`): markup that prints a table of contents, another file or an admonition's label, never
+a sentence, so neither title nor text. An admonition written on its line (`.. note:: The policy is a stub.`) is."""
+_ADORNMENT_RE = re.compile(r"([=\-`:'\"~^_*+#.])\1{2,}")
+"""A line of one punctuation mark repeated, as reStructuredText draws a title's overline and underline."""
+_REFERENCE_MARK_RE = re.compile(r"(?<=\w)_(?=\s|$)")
+"""The underscore that makes the word before it a link (`Docutils_`): markup, not printed."""
+_FIELD_LIST_RE = re.compile(r"^:(?=[A-Z][A-Za-z-]*:)", re.MULTILINE)
+"""The colon that opens a reStructuredText field (`:Author: ...`): without it the list reads as a header's fields."""
+
+
+_TARGET_RE = re.compile(r"(?:\.\.[ \t]+_[^:\n]+:|__[ \t]+\S)")
+"""A reStructuredText hyperlink target, `.. _label: address` or the anonymous `__ address`."""
+
+
+def _is_targets(text: str) -> bool:
+    """Whether a unit is nothing but hyperlink targets (each line a target or its address indented under it).
+
+    Docutils prints no target: each gives the address of a link the text above names (`Docutils_`), so read as a
+    paragraph it was a list of addresses in the text, quoted as if the author had written it."""
+    lines = text.splitlines()
+    return all(_TARGET_RE.match(line) or (position and line[:1].isspace()) for position, line in enumerate(lines))
+
+
+def _overlined_title(units: list[_Unit]) -> _Header | None:
+    """The title of a reStructuredText document: the first unit after its opening directives, set between an
+    overline and an underline of the same mark (`=====` / ` Docutils Project Policies ` / `=====`).
+
+    Docutils prints that line as the document's title, and the directives above it (an include of the site's
+    header) print nothing; read as a title, the first directive was."""
+    position = 0
+    while position < len(units) and _DIRECTIVE_RE.fullmatch(units[position].text):
+        position += 1
+    if position == len(units):
+        return None
+    lines = units[position].text.splitlines()
+    if len(lines) != 3 or not _ADORNMENT_RE.fullmatch(lines[0]) or lines[0] != lines[2].strip():
+        return None
+    return _Header(0, position, _REFERENCE_MARK_RE.sub("", lines[1]).strip(), None, None)
+
+
+def _named_only(authors: str) -> str:
+    """An author field's names without a remark set after a semicolon in lower case, as a reStructuredText field
+    list may qualify its author ("David Goodger; open to all Docutils developers"): a name opens in capitals, and
+    the semicolon is docutils' own separator of authors."""
+    parts = [part.strip() for part in authors.split(";")]
+    return "; ".join(part for part in parts if not part[:1].islower())
 
 
 def _header_fields(text: str) -> dict[str, str] | None:
@@ -958,6 +1009,8 @@ def _split_body(units: list[_Unit], header: _Header | None, listing: bool, chrom
             drafts[0].footnotes.setdefault(number, _note_text(text))
         elif (cited_note := _cites_ahead(text, cited, drafts[0].footnotes)) is not None:
             drafts[0].footnotes[cited_note] = _note_text(text)
+        elif (explicit := _explicit_note(text, drafts[0].footnotes)) is not None:
+            drafts[0].footnotes[explicit] = _note_text(text)
         elif labelled := _LABELLED_NOTE_RE.match(text):
             if int(labelled.group(1)) not in drafts[0].footnotes:
                 drafts[0].footnotes[int(labelled.group(1))] = _note_text(text)
@@ -991,6 +1044,18 @@ def _cites_ahead(text: str, cited: set[int], defined: Mapping[int, str]) -> int 
     """
     definition = DEFINITION_RE.fullmatch(text)
     if definition is None or (number := int(definition.group(1))) not in cited or number in defined:
+        return None
+    return number
+
+
+def _explicit_note(text: str, defined: Mapping[int, str]) -> int | None:
+    """The number of a reStructuredText note, `.. [n] text`, set among the paragraphs it is cited from.
+
+    Docutils' manuals define each note right under the paragraph that cites it (or indented under a table), not
+    under a notes heading; the `..` that opens it is markup, which no sentence of prose opens with, so it is a note
+    wherever it stands. A number already defined stays text (docutils reports a duplicate)."""
+    definition = _EXPLICIT_NOTE_RE.match(text)
+    if definition is None or (number := int(definition.group(1))) in defined:
         return None
     return number
 
@@ -1282,6 +1347,38 @@ def _across_pages(blocks: list[Block]) -> list[Block]:
     return joined
 
 
+_AUTONUMBERED_NOTE_RE = re.compile(r"^([ \t]*\.\.[ \t]+)\[#([\w.:+-]*)\]", re.MULTILINE)
+"""A reStructuredText note docutils numbers itself, `.. [#] text` or `.. [#label] text` (Docutils' own manuals)."""
+_AUTONUMBERED_CITATION_RE = re.compile(r"\[#([\w.:+-]*)\]_")
+"""A citation of such a note, `[#]_` (the next anonymous note) or `[#label]_` (the note of that label)."""
+_NUMBERED_DEFINITION_RE = re.compile(rf"^[ \t]*\.\.[ \t]+\[({NOTE_NUMBER})\]", re.MULTILINE)
+
+
+def _autonumbered_notes(text: str) -> str:
+    """The text with its reStructuredText auto-numbered notes numbered as docutils prints them, `[#bcs]_` -> `[1]_`.
+
+    A label is no number: left as written, no marker would cite its note and no note would be read. Docutils gives
+    the numbers in the order the notes are defined, skipping those hand-numbered notes (`.. [3]`) hold; an anonymous
+    citation `[#]_` cites the anonymous notes in turn, a labelled one its label's note. A citation with no such note
+    stays as written (docutils reports it as an error and prints it so)."""
+    definitions = list(_AUTONUMBERED_NOTE_RE.finditer(text))
+    if not definitions:
+        return text
+    taken = {int(number) for number in _NUMBERED_DEFINITION_RE.findall(text)}
+    free = (number for number in range(1, len(text)) if number not in taken)
+    numbers = [next(free) for _ in definitions]
+    labelled = {d.group(2): n for d, n in zip(definitions, numbers, strict=True) if d.group(2)}
+    anonymous = iter([n for d, n in zip(definitions, numbers, strict=True) if not d.group(2)])
+
+    def cited(match: re.Match[str]) -> str:
+        number = labelled.get(match.group(1)) if match.group(1) else next(anonymous, None)
+        return match.group(0) if number is None else f"[{number}]_"
+
+    defined = iter(numbers)
+    text = _AUTONUMBERED_CITATION_RE.sub(cited, text)
+    return _AUTONUMBERED_NOTE_RE.sub(lambda match: f"{match.group(1)}[{next(defined)}]", text)
+
+
 def parse(data: bytes, source: str) -> Parsed:
-    text = decode_text(data)
+    text = _autonumbered_notes(decode_text(data))
     return _parse_paged(text, source) or Parsed(text, parse_text(text, source))
