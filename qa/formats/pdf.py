@@ -724,7 +724,48 @@ def _layout(
         _mark_tabled(segments, table)
     _margin_labels(segments)
     _side_headings(segments)
+    _margin_heads(segments)
     return [segment for segment in segments if segment.lines]
+
+
+def _margin_heads(segments: list[_Segment]) -> None:
+    """A margin column of headings set beside the text they head, read into that text where each heading stands.
+
+    A report that sets its headings in a wide left margin (GAO's reports) may print them level with no line of text
+    at all, the text column going on from the last page above them; read as the left of two columns, every heading
+    of the page came before the page's first line, and the sentence carried over from the page before was cut off
+    from its start by headings it does not run under ("... on a monthly basis, ORC only reimburses ProFac" +
+    headings + "quarterly basis only if ..."). A left column of nothing but headings is one whose every line is set
+    larger than most of the text column's beside it, and which holds fewer lines, none below the text's last (a line
+    under the text is a footer, or a cover's web address): each run of its lines (a heading's wrapped lines, set a
+    line apart) is read before the first text line level with or below its own first line."""
+    for left, right in pairwise(segments):
+        if (
+            not left.lines
+            or left.band != right.band
+            or (left.side, right.side) != (0, 1)
+            or len(left.lines) >= len(right.lines)
+        ):
+            continue
+        size = median(line.size for line in right.lines)
+        margin = max(line.x1 for line in left.lines)
+        if (
+            min(line.size for line in left.lines) <= size
+            or margin >= min(line.x0 for line in right.lines)
+            or max(line.top for line in left.lines) > max(line.top for line in right.lines)
+        ):
+            continue
+        heads: list[list[_Line]] = []
+        for line in left.lines:
+            if heads and line.top - heads[-1][-1].bottom <= line.bottom - line.top:
+                heads[-1].append(line)
+            else:
+                heads.append([line])
+        laid = list(right.lines)
+        for head in reversed(heads):
+            at = next((i for i, line in enumerate(laid) if line.top >= head[0].top - head[0].size / 2), len(laid))
+            laid[at:at] = head
+        left.lines, right.lines = [], laid
 
 
 def _mark_tabled(segments: list[_Segment], table: _Table) -> None:
