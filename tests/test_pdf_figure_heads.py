@@ -61,6 +61,25 @@ def test_the_text_beside_a_ranking_set_in_columns_stays() -> None:
     )
 
 
+def test_the_head_row_over_a_ranking_set_in_columns_is_no_paragraph() -> None:
+    page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 21)
+    assert not any("COMPANY" in text or "SCORE TOTAL" in text for text in page)
+
+
+def test_the_rows_of_a_rankings_longer_column_past_the_others_are_no_paragraph() -> None:
+    """RDR 2018's Figure 1 ranks 12 internet companies beside 10 telecommunications companies: its last two rows hold
+    only a name and a score each."""
+    page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 21)
+    assert not any("Mail.Ru" in text or "Baidu" in text for text in page)
+
+
+def test_the_caption_and_group_titles_over_a_ranking_set_in_columns_stay() -> None:
+    page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 21)
+    assert "Figure 1 | The 2018 Corporate Accountability Index ranking" in page
+    assert "Internet and mobile ecosystem companies" in page
+    assert "Telecommunications companies" in page
+
+
 def test_a_memo_set_larger_than_the_report_around_it_is_read_as_sentences_not_headings() -> None:
     found = kinds(articles(REPORT))
     sentence = (

@@ -174,3 +174,20 @@ def test_the_covers_addressee_above_the_title_stays(report: tuple[Article, ...])
         "Report to the Chairman, Subcommittee on Government Management, Finance",
         "and Accountability, Committee on Government Reform, House of Representatives",
     ]
+
+
+def test_a_sentence_carried_over_to_a_page_with_side_headings_runs_on_from_the_page_before() -> None:
+    """GAO-06-1046's page 15 sets its side headings lower than its first line, which ends a sentence of page 14: the
+    headings are read where they stand, not before the carried-over text."""
+    texts = [p.text for a in articles(REPORT.parent / "gao-06-1046-grants-management.pdf") for p in a.paragraphs]
+    assert any(
+        "which ORC returns to ProFac on a quarterly basis only if ProFac obtains a sufficient level of performance."
+        in text
+        for text in texts
+    )
+
+
+def test_a_side_heading_is_read_before_the_text_level_with_it() -> None:
+    texts = [p.text for a in articles(REPORT.parent / "gao-06-1046-grants-management.pdf") for p in a.paragraphs]
+    at = texts.index("Trade-offs and Challenges Exist in Ensuring Performance Accountability in Federal Grants")
+    assert texts[at + 1].startswith("The trade-offs and challenges associated with performance accountability")

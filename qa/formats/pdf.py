@@ -736,7 +736,48 @@ def _layout(
         _mark_tabled(segments, table)
     _margin_labels(segments)
     _side_headings(segments)
+    _margin_heads(segments)
     return [segment for segment in segments if segment.lines]
+
+
+def _margin_heads(segments: list[_Segment]) -> None:
+    """A margin column of headings set beside the text they head, read into that text where each heading stands.
+
+    A report that sets its headings in a wide left margin (GAO's reports) may print them level with no line of text
+    at all, the text column going on from the last page above them; read as the left of two columns, every heading
+    of the page came before the page's first line, and the sentence carried over from the page before was cut off
+    from its start by headings it does not run under ("... on a monthly basis, ORC only reimburses ProFac" +
+    headings + "quarterly basis only if ..."). A left column of nothing but headings is one whose every line is set
+    larger than most of the text column's beside it, and which holds fewer lines, none below the text's last (a line
+    under the text is a footer, or a cover's web address): each run of its lines (a heading's wrapped lines, set a
+    line apart) is read before the first text line level with or below its own first line."""
+    for left, right in pairwise(segments):
+        if (
+            not left.lines
+            or left.band != right.band
+            or (left.side, right.side) != (0, 1)
+            or len(left.lines) >= len(right.lines)
+        ):
+            continue
+        size = median(line.size for line in right.lines)
+        margin = max(line.x1 for line in left.lines)
+        if (
+            min(line.size for line in left.lines) <= size
+            or margin >= min(line.x0 for line in right.lines)
+            or max(line.top for line in left.lines) > max(line.top for line in right.lines)
+        ):
+            continue
+        heads: list[list[_Line]] = []
+        for line in left.lines:
+            if heads and line.top - heads[-1][-1].bottom <= line.bottom - line.top:
+                heads[-1].append(line)
+            else:
+                heads.append([line])
+        laid = list(right.lines)
+        for head in reversed(heads):
+            at = next((i for i, line in enumerate(laid) if line.top >= head[0].top - head[0].size / 2), len(laid))
+            laid[at:at] = head
+        left.lines, right.lines = [], laid
 
 
 def _mark_tabled(segments: list[_Segment], table: _Table) -> None:
@@ -3239,7 +3280,11 @@ def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
     (`_drawings`)."""
     boxes = _touching([(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images])
     area = page.width * page.height
-    return [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2] + _drawings(page)
+    return (
+        [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2]
+        + _drawings(page)
+        + _diagram_boxes(page)
+    )
 
 
 _DRAWING_CURVES = 5
@@ -3264,6 +3309,44 @@ def _drawings(page: pdfplumber.page.Page) -> list[_Box]:
         and sum(box[0] <= c[0] and c[2] <= box[2] and box[1] <= c[1] and c[3] <= box[3] for c in curves)
         >= _DRAWING_CURVES
     ]
+
+
+_DIAGRAM_BOXES = 3
+_DIAGRAM_SHARE = 0.03
+_DIAGRAM_SHAPES = 200
+"""A diagram of boxes: at least this many outlined rectangles, each under this share of the page, standing apart
+from each other, each with text in it (`_diagram_boxes`). A page of more small rectangles than the last is a map or
+a chart of many shapes, not read for boxes."""
+
+
+def _diagram_boxes(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a diagram drawn as outlined rectangles (or rounded ones, drawn as curves) apart from each other
+    with text in each: a flow diagram's steps (a trial's participants screened, excluded, randomised), an
+    organisation chart's units. Each box holds a
+    few short lines, a count and a label, which read as text become paragraphs no one wrote ("3430 Excluded 10
+    Younger than 18 y ..."); like a picture's labels (`_labels`) they are the figure's, left out unless set in body
+    type. Only rectangles that stroke an outline and touch no other: a table's cells touch their neighbours, and a
+    table's shaded rows or a panel behind text are filled, not outlined. Fewer than `_DIAGRAM_BOXES` such boxes is a
+    lone framed note or sidebar, kept as text."""
+    area = page.width * page.height
+    shapes = {
+        (rect["x0"], rect["top"], rect["x1"], rect["bottom"])
+        for rect in [*page.rects, *page.curves]
+        if rect.get("stroke")
+        and min(rect["width"], rect["height"]) > _BAR_SLACK
+        and rect["width"] * rect["height"] < area * _DIAGRAM_SHARE
+    }
+    if len(shapes) > _DIAGRAM_SHAPES:
+        return []
+    apart = [box for box in _touching(list(shapes)) if box in shapes]
+    boxes = [
+        (x0, top, x1, bottom)
+        for x0, top, x1, bottom in apart
+        if any(
+            x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and top <= (c["top"] + c["bottom"]) / 2 <= bottom for c in page.chars
+        )
+    ]
+    return boxes if len(boxes) >= _DIAGRAM_BOXES else []
 
 
 def _touching(shapes: list[_Box], gap: float = 1.0) -> list[_Box]:
@@ -5076,21 +5159,55 @@ def _unruled_table(lines: list[_Line]) -> set[int]:
     into a paragraph of names and one of figures, which no reading prints; like a ruled table (`_grids`) it is left
     out. Columns of prose stand side by side too, but their lines are long, and hold words. A table already read a
     cell at a time (`_Line.tabled`, `_Line.cell`) is read so."""
-    cells = [
-        line
-        for line in lines
-        if not (line.tabled or line.cell) and len(_labels_of(line)) == 1 and len(line.text.split()) <= _CELL_WORDS
-    ]
+    short = [line for line in lines if not (line.tabled or line.cell) and len(line.text.split()) <= _CELL_WORDS]
+    cells = [line for line in short if len(_labels_of(line)) == 1]
+    table = [row for row in _level_rows(cells) if len(row) >= _TABLE_COLUMNS and any(_figure_row(cell) for cell in row)]
+    if len(table) < _GRID_ROWS:
+        return set()
+    return {id(line) for row in _table_edge_rows(_level_rows(short), table) for line in row}
+
+
+def _level_rows(lines: list[_Line]) -> list[list[_Line]]:
+    """`lines` in rows, top to bottom: lines whose tops stand level, give or take `_BAR_SLACK`, share a row."""
     rows: list[list[_Line]] = []
-    for line in sorted(cells, key=lambda line: line.top):
+    for line in sorted(lines, key=lambda line: line.top):
         if rows and line.top - rows[-1][0].top <= _BAR_SLACK:
             rows[-1].append(line)
         else:
             rows.append([line])
-    table = [row for row in rows if len(row) >= _TABLE_COLUMNS and any(_figure_row(line) for line in row)]
-    if len(table) < _GRID_ROWS:
-        return set()
-    return {id(line) for row in table for line in row}
+    return rows
+
+
+_EDGE_PITCH = 2.0
+"""Times a table's usual row pitch within which a row of cells over or under it still belongs to it
+(`_table_edge_rows`): a head row stands a little further over the first row than the rows stand apart."""
+
+
+def _table_edge_rows(rows: list[list[_Line]], table: list[list[_Line]]) -> list[list[_Line]]:
+    """`table`'s rows (`_unruled_table`) with the rows of short lines (`rows`, a few words each, `_CELL_WORDS`) next
+    to them above and below: its head row (`COMPANY  SCORE TOTAL`, no figures in it, a head's words set apart over
+    its column's edges) and the rows of a column that runs on past the others (a ranking's two last names and
+    scores, only two cells), each of two lines or more, every line under or over one of the table's cells, no more
+    than `_EDGE_PITCH` row pitches from the table's edge. Left behind they are read as a paragraph of heads or a line
+    of names and figures, the table's remnants; a caption or a prose line over a table is one line of many words."""
+    tops = sorted(row[0].top for row in table)
+    pitch = median(b - a for a, b in pairwise(tops)) * _EDGE_PITCH
+    cells = [line for row in table for line in row]
+    kept = list(table)
+    for step, start, edge in ((-1, table[0][0], tops[0]), (1, table[-1][0], tops[-1])):
+        index = next(place for place, row in enumerate(rows) if any(line is start for line in row)) + step
+        while 0 <= index < len(rows):
+            row = rows[index]
+            if (
+                len(row) < 2
+                or abs(row[0].top - edge) > pitch
+                or not all(any(c.x0 <= line.x1 and line.x0 <= c.x1 for c in cells) for line in row)
+            ):
+                break
+            kept.append(row)
+            edge = row[0].top
+            index += step
+    return kept
 
 
 def _body_size(pages: list[list[_Line]]) -> float:
