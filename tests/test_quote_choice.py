@@ -234,3 +234,16 @@ def test_a_why_question_whose_quote_gives_a_reason_quotes_it_alone() -> None:
     sentences[0] = sentences[0].replace("Apart from", "Because of")
     text, spans = scored(sentences, [1.869, 0.502], [1.833])
     assert quoted(text, spans, "Why is there no end-to-end encryption for Baidu's users?") == [sentences[0]]
+
+
+def test_a_quote_holding_every_word_of_the_question_leaves_the_sentence_pointing_back_at_it_to_the_context() -> None:
+    (article,) = articles(PROJECT_ROOT / "eval" / "real" / "docs" / "18f-ask-cor-vs-po.md")
+    text = next(p.text for p in article.paragraphs if "traditional federal acquisition" in p.text)
+    sentences = [text[span.start : span.end] for span in split_sentences(text)]
+    # The pair of the first two sentences scores above the first alone: it would bring "The COR works with the
+    # contractor..." along, as it does for a question some of whose words the first sentence lacks.
+    rest = len(sentences) - 2
+    text, spans = scored(sentences, [1.6, 1.0] + [0.5] * rest, [1.62] + [0.9] * rest)
+    question = "What does a contracting officer's representative do in a traditional federal acquisition?"
+    assert quoted(text, spans, question) == [sentences[0]]
+    assert quoted(text, spans, "Can the representative change what was agreed?") == [" ".join(sentences[:2])]
