@@ -923,7 +923,7 @@ def _markdown_text(text: str) -> str:
     body = _cited(body, _reference_labels(text))
     body = _MD_EMPTY_LINK_RE.sub(r"\1", body)
     body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
-    html = _myst_rendered(_gfm_html(body))
+    html = _myst_rendered(_gfm_html(_titled_fences(body)))
     html = _MD_ATTRIBUTES_RE.sub(r"\g<element>", html)
     return front + "\n" + _numbered_notes(_html_text(html.encode()), labels)
 
@@ -932,8 +932,15 @@ def _gfm_html(markdown: str) -> str:
     return cmarkgfm.github_flavored_markdown_to_html(markdown, options=cmarkgfm.cmark.Options.CMARK_OPT_UNSAFE)
 
 
-_MD_DIRECTIVE_RE = re.compile(r'<pre lang="\{(?P<name>[\w:.-]+)\}"><code>(?P<body>.*?)</code></pre>', re.DOTALL)
-"""A backtick-fenced MyST directive as cmark-gfm renders it, a code block whose language is `{name}`."""
+_MD_DIRECTIVE_RE = re.compile(
+    r'<pre lang="\{(?P<name>[\w:.-]+)\}(?:\ue002(?P<title>[^"]*))?"><code>(?P<body>.*?)</code></pre>', re.DOTALL
+)
+"""A backtick-fenced MyST directive as cmark-gfm renders it, a code block whose language is `{name}`, its title
+kept in the language as one word (`_MD_FENCE_TITLE_RE`)."""
+_MD_FENCE_TITLE_RE = re.compile(r"^(?P<fence>[ \t]{0,3}`{3,}[ \t]*\{[\w:.-]+\})[ \t]+(?P<title>\S[^`\n]*?)[ \t]*$")
+"""A backtick fence opening a MyST directive with a title (```` ```{margin} A note on nesting ````): cmark-gfm keeps
+only the info string's first word as the language, so the title is joined to it (spaces as U+E003 after a U+E002)
+before rendering, to be printed by `_myst_rendered` as MyST prints it."""
 _MD_DIRECTIVE_OPTIONS_RE = re.compile(
     r"\A(?:(?::[\w-]+:(?:[ \t][^\n]*)?\n)+|---\n.*?^---[ \t]*\n)", re.DOTALL | re.MULTILINE
 )
@@ -941,17 +948,43 @@ _MD_ROLE_RE = re.compile(r"\{[\w:.-]+\}<code>(?P<text>[^<]*)</code>")
 _MD_ROLE_TITLE_RE = re.compile(r"(?P<title>.*?\S)\s*&lt;[^<>]*?&gt;", re.DOTALL)
 
 
+_TITLE_SPACE = "\ue003"
+_MD_FENCE_RE = re.compile(r"[ \t]{0,3}(?P<mark>`{3,}|~{3,})(?P<info>.*)")
+
+
+def _titled_fence(fence: re.Match[str]) -> str:
+    """A directive's fence with its title joined to the name as one word (`_MD_FENCE_TITLE_RE`)."""
+    return fence["fence"] + "\ue002" + fence["title"].replace(" ", _TITLE_SPACE)
+
+
+def _titled_fences(markdown: str) -> str:
+    """The Markdown with each directive fence that opens a block titled (`_titled_fence`); a fence inside another
+    fenced block is that block's text (a page showing a directive's syntax), left as written."""
+    lines = markdown.split("\n")
+    inside = ""
+    for at, line in enumerate(lines):
+        fence = _MD_FENCE_RE.fullmatch(line)
+        if not inside:
+            inside = fence["mark"] if fence else ""
+            lines[at] = _MD_FENCE_TITLE_RE.sub(_titled_fence, line)
+        elif fence and fence["mark"].startswith(inside) and not fence["info"].strip():
+            inside = ""
+    return "\n".join(lines)
+
+
 def _myst_rendered(html: str) -> str:
     """cmark-gfm's HTML of a MyST page as MyST shows it. A role (``{term}`MyST Markdown` ``) shows its text, or the
     title before its `<target>`, not its name and a code span. A backtick-fenced directive whose body is prose
     (`PROSE_DIRECTIVES`: an admonition, a margin note) shows its body rendered as Markdown, the option lines opening it
     (`:class: tip`, a `---` block) left out; cmark-gfm, knowing no MyST, renders it as code. Its title (the fence's
-    words after the name) is lost to cmark-gfm, which keeps the language's first word only."""
+    words after the name, joined to it by `_titled_fences`) is its first line, as MyST prints it."""
 
     def directive(found: re.Match[str]) -> str:
         if found["name"] not in PROSE_DIRECTIVES:
             return found[0]
-        return _myst_rendered(_gfm_html(_MD_DIRECTIVE_OPTIONS_RE.sub("", unescape(found["body"]), count=1)))
+        title = "<p>" + found["title"].replace(_TITLE_SPACE, " ") + "</p>" if found["title"] else ""
+        body = _MD_DIRECTIVE_OPTIONS_RE.sub("", unescape(found["body"]), count=1)
+        return title + _myst_rendered(_gfm_html(_titled_fences(body)))
 
     def role(found: re.Match[str]) -> str:
         titled = _MD_ROLE_TITLE_RE.fullmatch(found["text"])

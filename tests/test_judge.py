@@ -207,6 +207,16 @@ def test_markdown_reference_shows_a_backtick_fenced_admonition_as_prose_without_
     assert not quote_in_reference(":class: warning", ref)
 
 
+def test_markdown_reference_shows_a_fenced_directives_title_as_its_first_line() -> None:
+    """ "````{margin} A note on nesting": MyST prints the title; cmark-gfm alone keeps only the fence's first word."""
+    assert quote_in_reference("A note on nesting You can nest admonitions", reference(MYST_PAGE))
+
+
+def test_markdown_reference_leaves_a_directive_shown_inside_a_code_block_as_written() -> None:
+    """The page shows a titled directive's syntax inside a fenced block: that fence line is text, not a title."""
+    assert quote_in_reference("```{admonition} Here's your admonition", reference(MYST_PAGE))
+
+
 def test_markdown_reference_shows_a_note_label_in_a_code_span_as_written() -> None:
     assert quote_in_reference(LABEL_IN_CODE_SPAN, reference(PANDOC_PAPER))
 
