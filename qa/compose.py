@@ -214,7 +214,7 @@ def _tight(
             top = _pair_only_if_clearly_better(top, [s for s in typed if s.span in single])
             chosen = _inside(sentences, top.span)
     if not _names_all_asked(text, sentences, chosen, question):
-        chosen = _with_follower(text, sentences, candidates, single, chosen)
+        chosen = _followers(text, sentences, candidates, single, chosen, question)
     chosen = _past_restatement(text, sentences, chosen, question)
     return _with_reason(text, sentences, chosen, question)
 
@@ -342,6 +342,33 @@ def _with_follower(
     ):
         return chosen
     return chosen | {last + 1}
+
+
+def _followers(
+    text: str,
+    sentences: Sequence[Span],
+    candidates: Sequence[ScoredSpan],
+    single: Mapping[Span, float],
+    chosen: set[int],
+    question: str,
+) -> set[int]:
+    """`chosen` with its follower (`_with_follower`), and each further follower of that one that holds a word of
+    the question: a chain of sentences each pointing back at the one before ("This proposed AD results from
+    information (MCAI)... The MCAI describes the unsafe condition as...") goes on answering while it names what was
+    asked, and turns to something else ("It could become the basis for...") once it names none of it. On the dev
+    splits (k=3): wild answer support 0.602 -> 0.608, extra sentences unchanged on every collection; a chain without
+    the question's word raised bundled extra sentences 0.222 -> 0.259 for the same answer."""
+    followed = _with_follower(text, sentences, candidates, single, chosen)
+    asked = question_terms(question)
+    while followed != chosen:
+        chosen = followed
+        last = max(chosen)
+        if last + 1 >= len(sentences) or not (
+            sentence_terms(text[sentences[last + 1].start : sentences[last + 1].end]) & asked
+        ):
+            break
+        followed = _with_follower(text, sentences, candidates, single, chosen)
+    return chosen
 
 
 def _names_all_asked(text: str, sentences: Sequence[Span], chosen: set[int], question: str) -> bool:

@@ -247,3 +247,25 @@ def test_a_quote_holding_every_word_of_the_question_leaves_the_sentence_pointing
     question = "What does a contracting officer's representative do in a traditional federal acquisition?"
     assert quoted(text, spans, question) == [sentences[0]]
     assert quoted(text, spans, "Can the representative change what was agreed?") == [" ".join(sentences[:2])]
+
+
+def airworthiness_summary() -> list[str]:
+    """The sentences of a proposed airworthiness directive's summary (a Federal Register PDF in the wild collection)."""
+    found = articles(PROJECT_ROOT / "tests" / "data" / "wild" / "federal-register-2020-17221.pdf")
+    text = next(p.text for a in found for p in a.paragraphs if "spring pack assembly" in p.text)
+    return [text[span.start : span.end] for span in split_sentences(text)]
+
+
+def test_a_chain_of_sentences_pointing_back_is_quoted_while_each_names_a_word_of_the_question() -> None:
+    sentences = airworthiness_summary()
+    # As the index scored them for the question: the summary's opening sentence, then "This proposed AD results
+    # from ... (MCAI)...", then "The MCAI describes the unsafe condition as seizing of a main landing gear...".
+    text, spans = scored(sentences, [1.72, 0.94, 0.68, 1.11, 0.61], [1.96, 0.96, 0.99, 1.09])
+    question = "What unsafe condition led to the proposed AD for Pilatus PC-12/47E airplanes?"
+    assert quoted(text, spans, question) == [" ".join(sentences[:3])]
+
+
+def test_a_further_sentence_pointing_back_but_naming_no_word_of_the_question_ends_the_chain() -> None:
+    sentences = airworthiness_summary()
+    text, spans = scored(sentences, [1.72, 0.94, 0.68, 1.11, 0.61], [1.96, 0.96, 0.99, 1.09])
+    assert quoted(text, spans, "Which Pilatus airplanes would the proposed AD apply to?") == [" ".join(sentences[:2])]
