@@ -985,3 +985,40 @@ def test_a_caption_opening_with_its_label_keeps_the_label() -> None:
     body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Map: the camps in 2023</figcaption></figure>'
     texts = [p.text for p in article_of(page_with("<title>Camps</title>", body)).paragraphs]
     assert texts[-1] == "Map: the camps in 2023"
+
+
+def test_a_source_named_with_via_closing_a_caption_is_not_part_of_the_caption() -> None:
+    body = (
+        f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Paris Haute Couture SS14, Serkan Cura, Bild '
+        '<a href="https://example.org/report">via</a></figcaption></figure>'
+    )
+    texts = [p.text for p in article_of(page_with("<title>Couture</title>", body)).paragraphs]
+    assert texts == [FIRST_PARAGRAPH, "Paris Haute Couture SS14, Serkan Cura"]
+
+
+def test_a_caption_saying_how_something_went_via_a_place_keeps_its_words() -> None:
+    caption = "<figcaption>Trucks, routed via the A4</figcaption>"
+    body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt="">{caption}</figure>'
+    texts = [p.text for p in article_of(page_with("<title>Trucks</title>", body)).paragraphs]
+    assert texts[-1] == "Trucks, routed via the A4"
+
+
+def test_a_wide_data_table_under_its_caption_is_one_block_its_column_names_over_its_rows() -> None:
+    """bookdown's caption comes out of the extraction as the table's first row; it stays a paragraph of its own."""
+    texts = texts_of("ubc-geomatics-relational-databases.html")
+    at = texts.index("Table 5.1: An excerpt of the CIMD data table.")
+    lines = texts[at + 1].split("\n")
+    assert len(lines) == 7
+    assert lines[0].split("\t")[:3] == ["PRCDDA", "Province", "DA population"]
+    assert lines[1] == "59010123\tBritish Columbia\t434\t1\t-0.829\t4\t0.034\t4\t0.362\t1\t-0.805"
+
+
+def test_a_table_set_in_a_frame_of_its_own_is_read_where_the_text_refers_to_it() -> None:
+    """PubReader sets each table in an `<article>` after the text; the text shows a "Table 1" link in its place."""
+    paragraphs = wild("pmc-pubreader-2012-side-chains.html").paragraphs
+    texts = [p.text for p in paragraphs]
+    at = texts.index("Number of surface residues in bound and unbound proteins")
+    assert texts[at - 1] == "Table 1"
+    assert texts[at - 2].startswith("The core residues change conformation upon binding less than the surface ones")
+    assert paragraphs[at + 1].kind == "preformatted"
+    assert "\nSer\t333/429\t2409/2934\n" in texts[at + 1]

@@ -1467,11 +1467,17 @@ def _is_empty_box(node: etree._Element) -> bool:
     return isinstance(node.tag, str) and node.tag not in _INLINE_HTML and not _text(node)
 
 
-_CREDIT_TAIL_RE = re.compile(r"(?:(?<=[.!?…)\]])\s+|\s+(?=©))\(?(?:©|[^\W\d_]{2,20}\s?:)(?:(?!\.\s)[^:;!?]){1,60}$")
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:(?<=[.!?…)\]])\s+|\s+(?=©))\(?(?:©|[^\W\d_]{2,20}\s?:)(?:(?!\.\s)[^:;!?]){1,60}$"
+    r"|(?:(?<=[.!?…)\]])|,)\s+[^\W\d_a-z][^\W\d_]{1,19}\s+via\b(?:(?!\.\s)[^:;!?]){0,60}$"
+)
 """A photo credit closing a caption after its sentence: "... im Abendrot. Bild: TebNad/Shutterstock.com", "Stau ©
 aremac / Clipdealer", "... kanssa. Kuva: ALEXANDER BECHER": one word and a colon (or ©), then a short name with no
 sentence in it. Only after the caption's own words: a caption that opens "Figure 5.1:" is not one, and a label
-with a colon opening the caption is the caption's."""
+with a colon opening the caption is the caption's. A source named with "via" is one too, after a sentence or a
+comma: one capitalised word, "via", and a short name or none (the source is often the link "via" itself:
+"Paris Haute Couture SS14, Serkan Cura, Bild via"); a lower-case word before it ("routed via the A4") is the
+caption's own."""
 
 
 def _without_credit(caption: etree._Element) -> None:
@@ -1485,6 +1491,58 @@ def _without_credit(caption: etree._Element) -> None:
     tail = caption.tail
     caption.clear()
     caption.text, caption.tail = seen[: credit.start()], tail
+
+
+_TEXT_FRAMES = frozenset({"article", "main"})
+"""The elements that frame a text: the extraction reads the one that holds the article's words and leaves the rest."""
+
+
+def _text_frame(node: etree._Element) -> etree._Element | None:
+    return next((box for box in node.iterancestors() if box.tag in _TEXT_FRAMES), None)
+
+
+def _referenced_tables(body: etree._Element) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(table box, reference) for each box with an id holding a `<table>` that an element in another text frame
+    points to: an attribute of the reference names the box's id (`href="#T1"`, PMC's `rid-ob="ob-T1"`)."""
+    boxes = {
+        node.get("id"): node
+        for node in body.iter()
+        if isinstance(node.tag, str) and node.get("id") and node.tag != "table" and node.find(".//table") is not None
+    }
+    placed: set[str] = set()
+    for node in body.iter():
+        if not isinstance(node.tag, str) or not boxes:
+            continue
+        for name, value in node.items():
+            key = value.rpartition("#")[2] if name != "id" else ""
+            box = boxes.get(key)
+            if box is None or key in placed or node in box.iter() or box in node.iterancestors():
+                continue
+            if _text_frame(node) is not None and _text_frame(node) is not _text_frame(box) and box.tag in _TEXT_FRAMES:
+                placed.add(key)
+                yield box, node
+
+
+def _bring_in_referenced_tables(body: etree._Element) -> None:
+    """A table the text refers to, set in a frame of its own, moved to stand where the text refers to it.
+
+    PMC's PubReader sets each table in an `<article>` of its own after the article's text, which shows a thumbnail
+    and a "Table 1" link in its place: the extraction reads the text's frame and leaves the tables out, though a
+    reader opens them from the text and a question may be about their rows. A table's frame that an element of
+    the text's frame points to (`_referenced_tables`) is moved after the block holding the reference, as a `<div>`,
+    so it is read there as the text's own tables are. A table the text's own frame holds is left where it is.
+    """
+    for box, reference in list(_referenced_tables(body)):
+        block = next(n for n in (reference, *reference.iterancestors()) if n.tag not in _INLINE_HTML)
+        if block is body or box in block.iterancestors():
+            continue
+        previous, parent = box.getprevious(), box.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + (box.tail or "")
+        else:
+            parent.text = (parent.text or "") + (box.tail or "")
+        box.tail, box.tag = None, "div"
+        block.addnext(box)
 
 
 def _captions_as_paragraphs(body: etree._Element) -> None:
@@ -1802,10 +1860,22 @@ def _cells(row: etree._Element) -> list[etree._Element]:
     return [cell for cell in row if cell.tag == "cell"]
 
 
+def _caption_row(table: etree._Element) -> etree._Element | None:
+    """The row trafilatura makes of a table's `<caption>`: the first row, one head cell holding words and every
+    other cell empty ("Table 5.1: An excerpt of the CIMD data table." over a table of eleven columns)."""
+    row = next((row for row in table if row.tag == "row"), None)
+    cells = [] if row is None else _cells(row)
+    worded = [cell for cell in cells if squash(_spaced_text(cell))]
+    alone = len(cells) > 1 and len(worded) == 1 and worded[0] is cells[0]
+    return row if alone and cells[0].get("role") == "head" else None
+
+
 def _data_table_rows(table: etree._Element) -> list[list[str]] | None:
     """The cells' words, row by row, of a small data table in trafilatura's output: a header row of column names
-    over at least one row of short values, no cell holding a paragraph or a list; None for any other table."""
-    rows = [row for row in table if row.tag == "row"]
+    over at least one row of short values, no cell holding a paragraph or a list; None for any other table. A
+    caption's row (`_caption_row`) is no row of the table: the column names stand under it."""
+    caption = _caption_row(table)
+    rows = [row for row in table if row.tag == "row" and row is not caption]
     if not 2 <= len(rows) <= _DATA_ROWS_MAX or not _cells(rows[0]):
         return None
     if any(cell.get("role") != "head" for cell in _cells(rows[0])):
@@ -1831,9 +1901,10 @@ def _mark_whole_tables(result: etree._Element, visible: str) -> None:
             table.set(_WHOLE, "")
 
 
-def _data_table_block(table: etree._Element, kind: ParagraphKind) -> Block | None:
+def _data_table_blocks(table: etree._Element, kind: ParagraphKind) -> list[Block] | None:
     """A small data table as one preformatted block, its header row and each row of values on a line of their own,
-    the cells apart by a tab; None for any other table (one `_mark_whole_tables` did not mark).
+    the cells apart by a tab, after its caption's paragraph when it has one; None for any other table (one
+    `_mark_whole_tables` did not mark).
 
     Read a row to a paragraph, a table of values gave paragraphs such as "4 25 36 Douglas-Fir": verbatim, but a
     quote of it says nothing of what the numbers are. Tools that render tables as text join a row's cells with its
@@ -1842,12 +1913,16 @@ def _data_table_block(table: etree._Element, kind: ParagraphKind) -> Block | Non
     line breaks keep the rows apart as a reader sees them.
     """
     rows = _data_table_rows(table) if table.get(_WHOLE) is not None else None
-    return None if rows is None else Block("\n".join("\t".join(row) for row in rows), kind, preformatted=True)
+    if rows is None:
+        return None
+    caption = _caption_row(table)
+    grid = Block("\n".join("\t".join(row) for row in rows), kind, preformatted=True)
+    return [grid] if caption is None else [Block(_spaced_text(_cells(caption)[0]), kind), grid]
 
 
 def _output_blocks(node: etree._Element, listings: frozenset[str], kind: ParagraphKind = "text") -> Iterator[Block]:
     """Blocks from trafilatura's output tree: `head` a heading, `item` a bullet, a small data table one preformatted
-    block (`_data_table_block`) and any other table's row one block, and a code block or a page's `<pre>` one
+    block (`_data_table_blocks`) and any other table's row one block, and a code block or a page's `<pre>` one
     preformatted block, whose line breaks a listing or a transcript needs.
 
     trafilatura writes a `<pre>` it takes for code as `code`, and any other as `quote`, as it does a
@@ -1858,8 +1933,8 @@ def _output_blocks(node: etree._Element, listings: frozenset[str], kind: Paragra
     if node.tag == "row" and any(_blocks_within(cell) > 1 for cell in node):
         yield from _row_blocks(node, listings, kind)
         return
-    if node.tag == "table" and (table := _data_table_block(node, kind)) is not None:
-        yield table
+    if node.tag == "table" and (table := _data_table_blocks(node, kind)) is not None:
+        yield from table
         return
     own_kind = _KINDS.get(node.tag, kind)
     listing = node.tag == "code" or (node.tag == "quote" and squash("".join(node.itertext())) in listings)
@@ -2458,6 +2533,7 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes, listed)
     notes = listed | notes
+    _bring_in_referenced_tables(body)
     _captions_as_paragraphs(body)
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
