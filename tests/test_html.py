@@ -1022,3 +1022,40 @@ def test_a_table_set_in_a_frame_of_its_own_is_read_where_the_text_refers_to_it()
     assert texts[at - 2].startswith("The core residues change conformation upon binding less than the surface ones")
     assert paragraphs[at + 1].kind == "preformatted"
     assert "\nSer\t333/429\t2409/2934\n" in texts[at + 1]
+
+
+def test_a_caption_that_is_only_a_photo_credit_is_not_indexed() -> None:
+    body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Foto: Sascha Klahn</figcaption></figure>'
+    assert [p.text for p in article_of(page_with("<title>Handball</title>", body)).paragraphs] == [FIRST_PARAGRAPH]
+
+
+def test_a_credit_in_parentheses_closing_a_caption_is_not_part_of_the_caption() -> None:
+    caption = "<figcaption>Dmitry Muratov, Nobel Peace Prize laureate (REUTERS/Denis Balibouse)</figcaption>"
+    body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt="">{caption}</figure>'
+    texts = [p.text for p in article_of(page_with("<title>Prize</title>", body)).paragraphs]
+    assert texts[-1] == "Dmitry Muratov, Nobel Peace Prize laureate"
+
+
+def test_a_caption_line_its_class_names_a_source_is_a_credit() -> None:
+    captions = (
+        '<p class="media__caption media__caption--description">Protesters on the avenue in the summer.</p>'
+        '<p class="media__caption media__caption--source">Ahmed Zarrouki, Avenue Bourguiba, Tunis.</p>'
+    )
+    body = f'<div class="media"><img src="a.jpg" alt="">{captions}</div>{LONG_PARAGRAPH}'
+    texts = [p.text for p in article_of(page_with("<title>Tunis</title>", body)).paragraphs]
+    assert texts == ["Protesters on the avenue in the summer.", FIRST_PARAGRAPH]
+
+
+def test_the_caption_of_a_picture_linking_to_another_site_is_a_promotion() -> None:
+    head = '<link rel="canonical" href="https://news.example.org/2023/story">'
+    banner = '<a href="https://shop.example.com/"><img src="banner.jpg" alt=""></a>'
+    body = f"{LONG_PARAGRAPH}<figure>{banner}<figcaption>New! Visit our fan shop!</figcaption></figure>"
+    assert [p.text for p in article_of(page_with(head, body)).paragraphs] == [FIRST_PARAGRAPH]
+
+
+def test_the_caption_of_a_picture_linking_to_its_own_file_elsewhere_is_kept() -> None:
+    head = '<link rel="canonical" href="https://news.example.org/2023/story">'
+    picture = '<a href="https://cdn.example.net/uploads/chart.png"><img src="chart-small.png" alt=""></a>'
+    body = f"{LONG_PARAGRAPH}<figure>{picture}<figcaption>Who owns which company, June 2016</figcaption></figure>"
+    texts = [p.text for p in article_of(page_with(head, body)).paragraphs]
+    assert texts[-1] == "Who owns which company, June 2016"

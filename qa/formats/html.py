@@ -1392,7 +1392,8 @@ def _preformatted_text(body: etree._Element) -> str | None:
 _CAPTION_CLASS_RE = re.compile(r"caption(?:[-_]?text)?$", re.IGNORECASE)
 """A class naming an element a caption: `caption`, `wp-caption-text`, `thumbcaption`, `tr-caption`; not one that
 only starts so (`tr-caption-container`, `captions-button`)."""
-_CREDIT_RE = re.compile("credit", re.IGNORECASE)
+_CREDIT_RE = re.compile(r"credit|(?:^|[\s_-])(?:copyright|source)(?:$|[\s_-])", re.IGNORECASE)
+"""Names of a credit: `image-credit`, a caption's `copyright` span, hss.de's `media__caption--source` line."""
 _FRAMED = frozenset({"img", "picture", "svg", "table", "video", "audio", "iframe", "object"})
 """What a caption captions: a picture, a table or a player."""
 _PLAYER = etree.XPath("self::*[.//video or .//audio or .//iframe or .//object or .//embed]")
@@ -1480,13 +1481,24 @@ comma: one capitalised word, "via", and a short name or none (the source is ofte
 caption's own."""
 
 
+_CREDIT_LINE_RE = re.compile(
+    r"\(?(?:©|\([cC]\)|[^\W\d_]{2,20}\s?:)\s*(?:(?:[^\W\d_a-z]|\w*[./]\w)[^\s:;!?]*(?:\s+|$)){1,4}\)?"
+)
+"""A caption that is only a credit: "Foto: Sascha Klahn", "(Foto: ABr)", "© Markus Leitner": a word and a colon (or
+©), then up to four words each a name's (capitalised) or an address's ("iStock.com"); "Map: the camps in 2023"
+goes on in lower case and is a caption."""
+_CREDIT_PARENTHESIS_RE = re.compile(r"\s+\((?:©|[cC]\)|[^\W\d_]{2,20}\s?:|[^()]*[^\W\d_]\s?/\s?[^\W\d_])[^()]*\)$")
+"""A credit in parentheses closing a caption: "(REUTERS/Denis Balibouse)", "(mlharing / iStock.com)", "(Foto: V.
+Berret, 19.01.2022)": a label and a colon, or an agency and a name apart by a slash; "(links)" is the caption's."""
+
+
 def _without_credit(caption: etree._Element) -> None:
     """The caption less the photo credit its text closes with (`_CREDIT_TAIL_RE`), kept as the words a reader
     sees (markers were written as text before). On trafilatura's suite, where a credit is no part of the text,
     about half the strings that kept captions added and that a page's text must not hold were such credits
     (6 of 13 pages looked at: "Bild: TebNad/Shutterstock.com", "Kuva: ALEXANDER BECHER", ...)."""
     seen = _visible_text(caption)
-    if (credit := _CREDIT_TAIL_RE.search(seen)) is None:
+    if (credit := _CREDIT_TAIL_RE.search(seen) or _CREDIT_PARENTHESIS_RE.search(seen)) is None:
         return
     tail = caption.tail
     caption.clear()
@@ -1545,7 +1557,26 @@ def _bring_in_referenced_tables(body: etree._Element) -> None:
         block.addnext(box)
 
 
-def _captions_as_paragraphs(body: etree._Element) -> None:
+_PICTURE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|tiff?)$", re.IGNORECASE)
+
+
+def _captions(frame: etree._Element, site: str | None) -> bool:
+    """Whether a caption captions its page's own picture: False when every picture, table or player of its frame
+    (for a caption standing alone, of the box around it) is a link to another site's page. Such a picture is a
+    promotion (a shop's banner, "Besuchen Sie unseren Fan-Shop!"), and its caption the promotion's words. A link to
+    the picture's own file (Commons' "File:....jpg", a CDN's full size) is the picture's; with the page's own address
+    unknown, no link is taken for one leading off the site. A caption whose frame holds none is kept: a video page's
+    player is a script's box, and its caption the page's text (zdf.de in the suite)."""
+    holder = frame if frame.getparent() is None or any(True for _ in frame.iter(*_FRAMED)) else frame.getparent()
+    targets = []
+    for element in holder.iter(*_FRAMED):
+        link = next(element.iterancestors("a"), None)
+        address = "" if link is None else link.get("href") or ""
+        targets.append(None if _PICTURE_FILE_RE.search(urlsplit(address).path) else _site(address))
+    return site is None or not targets or any(target in (None, site) for target in targets)
+
+
+def _captions_as_paragraphs(body: etree._Element, site: str | None) -> None:
     """Captions made paragraphs of their own, standing where their figure or table stands.
 
     A caption is words a reader sees under a picture or over a table ("Figure 5.1: Tabular and spatial data are
@@ -1561,7 +1592,9 @@ def _captions_as_paragraphs(body: etree._Element) -> None:
     found = set(captions)
     for caption in [node for node in captions if not any(a in found for a in node.iterancestors())]:
         frame = _caption_frame(caption)
-        if _PLAYER(frame) or (frame is caption and caption.tag in ("td", "th")):
+        if _PLAYER(frame) or (frame is caption and caption.tag in ("td", "th")) or not _captions(frame, site):
+            continue
+        if _CREDIT_RE.search(_names(caption)) or _CREDIT_LINE_RE.fullmatch(_visible_text(caption)):
             continue
         for credit in [n for n in caption.iterdescendants() if _CREDIT_RE.search(_names(n))]:
             credit.drop_tree()
@@ -2534,7 +2567,7 @@ def parse(data: bytes, source: str) -> Parsed:
     _write_markers(body, notes, listed)
     notes = listed | notes
     _bring_in_referenced_tables(body)
-    _captions_as_paragraphs(body)
+    _captions_as_paragraphs(body, _site(_page_url(tree)))
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     _unname_sections(body)
