@@ -1514,25 +1514,18 @@ def _text_frame(node: etree._Element) -> etree._Element | None:
 
 
 def _referenced_tables(body: etree._Element) -> Iterator[tuple[etree._Element, etree._Element]]:
-    """(table box, reference) for each box with an id holding a `<table>` that an element in another text frame
-    points to: an attribute of the reference names the box's id (`href="#T1"`, PMC's `rid-ob="ob-T1"`)."""
-    boxes = {
-        node.get("id"): node
-        for node in body.iter()
-        if isinstance(node.tag, str) and node.get("id") and node.tag != "table" and node.find(".//table") is not None
-    }
-    placed: set[str] = set()
+    """(frame, reference) for each text frame with an id holding a `<table>` that an element of another text frame
+    points to, the first time it does: an attribute of the reference names the frame's id (`href="#T1"`, PMC's
+    `rid-ob="ob-T1"`)."""
+    tabled = [node for node in body.iter(*_TEXT_FRAMES) if node.get("id") and node.find(".//table") is not None]
+    frames = {node.get("id"): node for node in tabled}
     for node in body.iter():
-        if not isinstance(node.tag, str) or not boxes:
+        if not frames or not isinstance(node.tag, str) or _text_frame(node) is None:
             continue
         for name, value in node.items():
-            key = value.rpartition("#")[2] if name != "id" else ""
-            box = boxes.get(key)
-            if box is None or key in placed or node in box.iter() or box in node.iterancestors():
-                continue
-            if _text_frame(node) is not None and _text_frame(node) is not _text_frame(box) and box.tag in _TEXT_FRAMES:
-                placed.add(key)
-                yield box, node
+            frame = frames.get(value.rpartition("#")[2]) if name != "id" else None
+            if frame is not None and node not in frame.iter():
+                yield frames.pop(frame.get("id")), node
 
 
 def _bring_in_referenced_tables(body: etree._Element) -> None:
@@ -1546,7 +1539,7 @@ def _bring_in_referenced_tables(body: etree._Element) -> None:
     """
     for box, reference in list(_referenced_tables(body)):
         block = next(n for n in (reference, *reference.iterancestors()) if n.tag not in _INLINE_HTML)
-        if block is body or box in block.iterancestors():
+        if block is body:
             continue
         previous, parent = box.getprevious(), box.getparent()
         if previous is not None:
@@ -1558,6 +1551,7 @@ def _bring_in_referenced_tables(body: etree._Element) -> None:
 
 
 _PICTURE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|tiff?)$", re.IGNORECASE)
+"""The path of a picture's file: a link to it from a picture is the picture's larger size, not a page."""
 
 
 def _captions(frame: etree._Element, site: str | None) -> bool:
@@ -1585,7 +1579,10 @@ def _captions_as_paragraphs(body: etree._Element, site: str | None) -> None:
     names that mark it for removal, and becomes a `<p>` (a `<div>` when it holds paragraphs), never run into the
     text around it. A photo credit inside it (a class names it, or it closes the text, `_without_credit`) stays
     furniture and goes; a player's caption (a video's title) is left to the furniture rule, as is a caption cell
-    of a table the extraction keeps. Markers were written into the text before (`_write_markers`), so a
+    of a table the extraction keeps. So do a caption that is only a credit (`_CREDIT_LINE_RE`), a caption line
+    its names call a source or copyright, and the caption of a promotion (`_captions`): on trafilatura's suite,
+    which wants no caption, these were 11 of the 35 strings keeping captions added that a page must not hold, and
+    no string it must hold. Markers were written into the text before (`_write_markers`), so a
     caption's note markers are resolved as the text's are.
     """
     captions = [node for node in body.iter() if isinstance(node.tag, str) and _is_caption(node)]
