@@ -1059,3 +1059,13 @@ def test_the_caption_of_a_picture_linking_to_its_own_file_elsewhere_is_kept() ->
     body = f"{LONG_PARAGRAPH}<figure>{picture}<figcaption>Who owns which company, June 2016</figcaption></figure>"
     texts = [p.text for p in article_of(page_with(head, body)).paragraphs]
     assert texts[-1] == "Who owns which company, June 2016"
+
+
+def test_a_figure_set_in_a_frame_of_its_own_is_read_where_the_text_refers_to_it() -> None:
+    texts = texts_of("pmc-pubreader-2012-side-chains.html")
+    at = texts.index("Figure 1")
+    assert texts[at - 1].endswith(
+        "Figure 1 shows a two-dimensional distribution function of Asp dihedral angles for "
+        "the non-interface unbound residues."
+    )
+    assert texts[at + 1] == "Dihedral angle distribution of non-interface Asp in unbound structures."

@@ -1513,12 +1513,16 @@ def _text_frame(node: etree._Element) -> etree._Element | None:
     return next((box for box in node.iterancestors() if box.tag in _TEXT_FRAMES), None)
 
 
-def _referenced_tables(body: etree._Element) -> Iterator[tuple[etree._Element, etree._Element]]:
-    """(frame, reference) for each text frame with an id holding a `<table>` that an element of another text frame
-    points to, the first time it does: an attribute of the reference names the frame's id (`href="#T1"`, PMC's
-    `rid-ob="ob-T1"`)."""
-    tabled = [node for node in body.iter(*_TEXT_FRAMES) if node.get("id") and node.find(".//table") is not None]
-    frames = {node.get("id"): node for node in tabled}
+_FIGURE_PARTS = etree.XPath("boolean(.//table | .//img)")
+"""What a figure shows: a table or a picture."""
+
+
+def _referenced_figures(body: etree._Element) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(frame, reference) for each text frame with an id holding a table or a picture that an element of another
+    text frame points to, the first time it does: an attribute of the reference names the frame's id
+    (`href="#T1"`, PMC's `rid-ob="ob-T1"`)."""
+    shown = [node for node in body.iter(*_TEXT_FRAMES) if node.get("id") and _FIGURE_PARTS(node)]
+    frames = {node.get("id"): node for node in shown}
     for node in body.iter():
         if not frames or not isinstance(node.tag, str) or _text_frame(node) is None:
             continue
@@ -1528,16 +1532,17 @@ def _referenced_tables(body: etree._Element) -> Iterator[tuple[etree._Element, e
                 yield frames.pop(frame.get("id")), node
 
 
-def _bring_in_referenced_tables(body: etree._Element) -> None:
-    """A table the text refers to, set in a frame of its own, moved to stand where the text refers to it.
+def _bring_in_referenced_figures(body: etree._Element) -> None:
+    """A table or a figure the text refers to, set in a frame of its own, moved to stand where the text refers to it.
 
-    PMC's PubReader sets each table in an `<article>` of its own after the article's text, which shows a thumbnail
-    and a "Table 1" link in its place: the extraction reads the text's frame and leaves the tables out, though a
-    reader opens them from the text and a question may be about their rows. A table's frame that an element of
-    the text's frame points to (`_referenced_tables`) is moved after the block holding the reference, as a `<div>`,
-    so it is read there as the text's own tables are. A table the text's own frame holds is left where it is.
+    PMC's PubReader sets each table and figure in an `<article>` of its own after the article's text, which shows a
+    thumbnail and a "Table 1" link in its place: the extraction reads the text's frame and leaves them out, though a
+    reader opens them from the text and a question may be about a table's rows or a figure's caption. A frame that
+    an element of the text's frame points to (`_referenced_figures`) is moved after the block holding the
+    reference, as a `<div>`, so it is read there as the text's own tables and captions are. A table or figure the
+    text's own frame holds is left where it is.
     """
-    for box, reference in list(_referenced_tables(body)):
+    for box, reference in list(_referenced_figures(body)):
         block = next(n for n in (reference, *reference.iterancestors()) if n.tag not in _INLINE_HTML)
         if block is body:
             continue
@@ -2563,7 +2568,7 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes, listed)
     notes = listed | notes
-    _bring_in_referenced_tables(body)
+    _bring_in_referenced_figures(body)
     _captions_as_paragraphs(body, _site(_page_url(tree)))
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
