@@ -985,3 +985,87 @@ def test_a_caption_opening_with_its_label_keeps_the_label() -> None:
     body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Map: the camps in 2023</figcaption></figure>'
     texts = [p.text for p in article_of(page_with("<title>Camps</title>", body)).paragraphs]
     assert texts[-1] == "Map: the camps in 2023"
+
+
+def test_a_source_named_with_via_closing_a_caption_is_not_part_of_the_caption() -> None:
+    body = (
+        f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Paris Haute Couture SS14, Serkan Cura, Bild '
+        '<a href="https://example.org/report">via</a></figcaption></figure>'
+    )
+    texts = [p.text for p in article_of(page_with("<title>Couture</title>", body)).paragraphs]
+    assert texts == [FIRST_PARAGRAPH, "Paris Haute Couture SS14, Serkan Cura"]
+
+
+def test_a_caption_saying_how_something_went_via_a_place_keeps_its_words() -> None:
+    caption = "<figcaption>Trucks, routed via the A4</figcaption>"
+    body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt="">{caption}</figure>'
+    texts = [p.text for p in article_of(page_with("<title>Trucks</title>", body)).paragraphs]
+    assert texts[-1] == "Trucks, routed via the A4"
+
+
+def test_a_wide_data_table_under_its_caption_is_one_block_its_column_names_over_its_rows() -> None:
+    """bookdown's caption comes out of the extraction as the table's first row; it stays a paragraph of its own."""
+    texts = texts_of("ubc-geomatics-relational-databases.html")
+    at = texts.index("Table 5.1: An excerpt of the CIMD data table.")
+    lines = texts[at + 1].split("\n")
+    assert len(lines) == 7
+    assert lines[0].split("\t")[:3] == ["PRCDDA", "Province", "DA population"]
+    assert lines[1] == "59010123\tBritish Columbia\t434\t1\t-0.829\t4\t0.034\t4\t0.362\t1\t-0.805"
+
+
+def test_a_table_set_in_a_frame_of_its_own_is_read_where_the_text_refers_to_it() -> None:
+    """PubReader sets each table in an `<article>` after the text; the text shows a "Table 1" link in its place."""
+    paragraphs = wild("pmc-pubreader-2012-side-chains.html").paragraphs
+    texts = [p.text for p in paragraphs]
+    at = texts.index("Number of surface residues in bound and unbound proteins")
+    assert texts[at - 1] == "Table 1"
+    assert texts[at - 2].startswith("The core residues change conformation upon binding less than the surface ones")
+    assert paragraphs[at + 1].kind == "preformatted"
+    assert "\nSer\t333/429\t2409/2934\n" in texts[at + 1]
+
+
+def test_a_caption_that_is_only_a_photo_credit_is_not_indexed() -> None:
+    body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt=""><figcaption>Foto: Sascha Klahn</figcaption></figure>'
+    assert [p.text for p in article_of(page_with("<title>Handball</title>", body)).paragraphs] == [FIRST_PARAGRAPH]
+
+
+def test_a_credit_in_parentheses_closing_a_caption_is_not_part_of_the_caption() -> None:
+    caption = "<figcaption>Dmitry Muratov, Nobel Peace Prize laureate (REUTERS/Denis Balibouse)</figcaption>"
+    body = f'{LONG_PARAGRAPH}<figure><img src="a.jpg" alt="">{caption}</figure>'
+    texts = [p.text for p in article_of(page_with("<title>Prize</title>", body)).paragraphs]
+    assert texts[-1] == "Dmitry Muratov, Nobel Peace Prize laureate"
+
+
+def test_a_caption_line_its_class_names_a_source_is_a_credit() -> None:
+    captions = (
+        '<p class="media__caption media__caption--description">Protesters on the avenue in the summer.</p>'
+        '<p class="media__caption media__caption--source">Ahmed Zarrouki, Avenue Bourguiba, Tunis.</p>'
+    )
+    body = f'<div class="media"><img src="a.jpg" alt="">{captions}</div>{LONG_PARAGRAPH}'
+    texts = [p.text for p in article_of(page_with("<title>Tunis</title>", body)).paragraphs]
+    assert texts == ["Protesters on the avenue in the summer.", FIRST_PARAGRAPH]
+
+
+def test_the_caption_of_a_picture_linking_to_another_site_is_a_promotion() -> None:
+    head = '<link rel="canonical" href="https://news.example.org/2023/story">'
+    banner = '<a href="https://shop.example.com/"><img src="banner.jpg" alt=""></a>'
+    body = f"{LONG_PARAGRAPH}<figure>{banner}<figcaption>New! Visit our fan shop!</figcaption></figure>"
+    assert [p.text for p in article_of(page_with(head, body)).paragraphs] == [FIRST_PARAGRAPH]
+
+
+def test_the_caption_of_a_picture_linking_to_its_own_file_elsewhere_is_kept() -> None:
+    head = '<link rel="canonical" href="https://news.example.org/2023/story">'
+    picture = '<a href="https://cdn.example.net/uploads/chart.png"><img src="chart-small.png" alt=""></a>'
+    body = f"{LONG_PARAGRAPH}<figure>{picture}<figcaption>Who owns which company, June 2016</figcaption></figure>"
+    texts = [p.text for p in article_of(page_with(head, body)).paragraphs]
+    assert texts[-1] == "Who owns which company, June 2016"
+
+
+def test_a_figure_set_in_a_frame_of_its_own_is_read_where_the_text_refers_to_it() -> None:
+    texts = texts_of("pmc-pubreader-2012-side-chains.html")
+    at = texts.index("Figure 1")
+    assert texts[at - 1].endswith(
+        "Figure 1 shows a two-dimensional distribution function of Asp dihedral angles for "
+        "the non-interface unbound residues."
+    )
+    assert texts[at + 1] == "Dihedral angle distribution of non-interface Asp in unbound structures."

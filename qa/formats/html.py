@@ -1392,7 +1392,8 @@ def _preformatted_text(body: etree._Element) -> str | None:
 _CAPTION_CLASS_RE = re.compile(r"caption(?:[-_]?text)?$", re.IGNORECASE)
 """A class naming an element a caption: `caption`, `wp-caption-text`, `thumbcaption`, `tr-caption`; not one that
 only starts so (`tr-caption-container`, `captions-button`)."""
-_CREDIT_RE = re.compile("credit", re.IGNORECASE)
+_CREDIT_RE = re.compile(r"credit|(?:^|[\s_-])(?:copyright|source)(?:$|[\s_-])", re.IGNORECASE)
+"""Names of a credit: `image-credit`, a caption's `copyright` span, hss.de's `media__caption--source` line."""
 _FRAMED = frozenset({"img", "picture", "svg", "table", "video", "audio", "iframe", "object"})
 """What a caption captions: a picture, a table or a player."""
 _PLAYER = etree.XPath("self::*[.//video or .//audio or .//iframe or .//object or .//embed]")
@@ -1467,11 +1468,28 @@ def _is_empty_box(node: etree._Element) -> bool:
     return isinstance(node.tag, str) and node.tag not in _INLINE_HTML and not _text(node)
 
 
-_CREDIT_TAIL_RE = re.compile(r"(?:(?<=[.!?…)\]])\s+|\s+(?=©))\(?(?:©|[^\W\d_]{2,20}\s?:)(?:(?!\.\s)[^:;!?]){1,60}$")
+_CREDIT_TAIL_RE = re.compile(
+    r"(?:(?<=[.!?…)\]])\s+|\s+(?=©))\(?(?:©|[^\W\d_]{2,20}\s?:)(?:(?!\.\s)[^:;!?]){1,60}$"
+    r"|(?:(?<=[.!?…)\]])|,)\s+[^\W\d_a-z][^\W\d_]{1,19}\s+via\b(?:(?!\.\s)[^:;!?]){0,60}$"
+)
 """A photo credit closing a caption after its sentence: "... im Abendrot. Bild: TebNad/Shutterstock.com", "Stau ©
 aremac / Clipdealer", "... kanssa. Kuva: ALEXANDER BECHER": one word and a colon (or ©), then a short name with no
 sentence in it. Only after the caption's own words: a caption that opens "Figure 5.1:" is not one, and a label
-with a colon opening the caption is the caption's."""
+with a colon opening the caption is the caption's. A source named with "via" is one too, after a sentence or a
+comma: one capitalised word, "via", and a short name or none (the source is often the link "via" itself:
+"Paris Haute Couture SS14, Serkan Cura, Bild via"); a lower-case word before it ("routed via the A4") is the
+caption's own."""
+
+
+_CREDIT_LINE_RE = re.compile(
+    r"\(?(?:©|\([cC]\)|[^\W\d_]{2,20}\s?:)\s*(?:(?:[^\W\d_a-z]|\w*[./]\w)[^\s:;!?]*(?:\s+|$)){1,4}\)?"
+)
+"""A caption that is only a credit: "Foto: Sascha Klahn", "(Foto: ABr)", "© Markus Leitner": a word and a colon (or
+©), then up to four words each a name's (capitalised) or an address's ("iStock.com"); "Map: the camps in 2023"
+goes on in lower case and is a caption."""
+_CREDIT_PARENTHESIS_RE = re.compile(r"\s+\((?:©|[cC]\)|[^\W\d_]{2,20}\s?:|[^()]*[^\W\d_]\s?/\s?[^\W\d_])[^()]*\)$")
+"""A credit in parentheses closing a caption: "(REUTERS/Denis Balibouse)", "(mlharing / iStock.com)", "(Foto: V.
+Berret, 19.01.2022)": a label and a colon, or an agency and a name apart by a slash; "(links)" is the caption's."""
 
 
 def _without_credit(caption: etree._Element) -> None:
@@ -1480,14 +1498,84 @@ def _without_credit(caption: etree._Element) -> None:
     about half the strings that kept captions added and that a page's text must not hold were such credits
     (6 of 13 pages looked at: "Bild: TebNad/Shutterstock.com", "Kuva: ALEXANDER BECHER", ...)."""
     seen = _visible_text(caption)
-    if (credit := _CREDIT_TAIL_RE.search(seen)) is None:
+    if (credit := _CREDIT_TAIL_RE.search(seen) or _CREDIT_PARENTHESIS_RE.search(seen)) is None:
         return
     tail = caption.tail
     caption.clear()
     caption.text, caption.tail = seen[: credit.start()], tail
 
 
-def _captions_as_paragraphs(body: etree._Element) -> None:
+_TEXT_FRAMES = frozenset({"article", "main"})
+"""The elements that frame a text: the extraction reads the one that holds the article's words and leaves the rest."""
+
+
+def _text_frame(node: etree._Element) -> etree._Element | None:
+    return next((box for box in node.iterancestors() if box.tag in _TEXT_FRAMES), None)
+
+
+_FIGURE_PARTS = etree.XPath("boolean(.//table | .//img)")
+"""What a figure shows: a table or a picture."""
+
+
+def _referenced_figures(body: etree._Element) -> Iterator[tuple[etree._Element, etree._Element]]:
+    """(frame, reference) for each text frame with an id holding a table or a picture that an element of another
+    text frame points to, the first time it does: an attribute of the reference names the frame's id
+    (`href="#T1"`, PMC's `rid-ob="ob-T1"`)."""
+    shown = [node for node in body.iter(*_TEXT_FRAMES) if node.get("id") and _FIGURE_PARTS(node)]
+    frames = {node.get("id"): node for node in shown}
+    for node in body.iter():
+        if not frames or not isinstance(node.tag, str) or _text_frame(node) is None:
+            continue
+        for name, value in node.items():
+            frame = frames.get(value.rpartition("#")[2]) if name != "id" else None
+            if frame is not None and node not in frame.iter():
+                yield frames.pop(frame.get("id")), node
+
+
+def _bring_in_referenced_figures(body: etree._Element) -> None:
+    """A table or a figure the text refers to, set in a frame of its own, moved to stand where the text refers to it.
+
+    PMC's PubReader sets each table and figure in an `<article>` of its own after the article's text, which shows a
+    thumbnail and a "Table 1" link in its place: the extraction reads the text's frame and leaves them out, though a
+    reader opens them from the text and a question may be about a table's rows or a figure's caption. A frame that
+    an element of the text's frame points to (`_referenced_figures`) is moved after the block holding the
+    reference, as a `<div>`, so it is read there as the text's own tables and captions are. A table or figure the
+    text's own frame holds is left where it is.
+    """
+    for box, reference in list(_referenced_figures(body)):
+        block = next(n for n in (reference, *reference.iterancestors()) if n.tag not in _INLINE_HTML)
+        if block is body:
+            continue
+        previous, parent = box.getprevious(), box.getparent()
+        if previous is not None:
+            previous.tail = (previous.tail or "") + (box.tail or "")
+        else:
+            parent.text = (parent.text or "") + (box.tail or "")
+        box.tail, box.tag = None, "div"
+        block.addnext(box)
+
+
+_PICTURE_FILE_RE = re.compile(r"\.(?:jpe?g|png|gif|webp|svg|tiff?)$", re.IGNORECASE)
+"""The path of a picture's file: a link to it from a picture is the picture's larger size, not a page."""
+
+
+def _captions(frame: etree._Element, site: str | None) -> bool:
+    """Whether a caption captions its page's own picture: False when every picture, table or player of its frame
+    (for a caption standing alone, of the box around it) is a link to another site's page. Such a picture is a
+    promotion (a shop's banner, "Besuchen Sie unseren Fan-Shop!"), and its caption the promotion's words. A link to
+    the picture's own file (Commons' "File:....jpg", a CDN's full size) is the picture's; with the page's own address
+    unknown, no link is taken for one leading off the site. A caption whose frame holds none is kept: a video page's
+    player is a script's box, and its caption the page's text (zdf.de in the suite)."""
+    holder = frame if frame.getparent() is None or any(True for _ in frame.iter(*_FRAMED)) else frame.getparent()
+    targets = []
+    for element in holder.iter(*_FRAMED):
+        link = next(element.iterancestors("a"), None)
+        address = "" if link is None else link.get("href") or ""
+        targets.append(None if _PICTURE_FILE_RE.search(urlsplit(address).path) else _site(address))
+    return site is None or not targets or any(target in (None, site) for target in targets)
+
+
+def _captions_as_paragraphs(body: etree._Element, site: str | None) -> None:
     """Captions made paragraphs of their own, standing where their figure or table stands.
 
     A caption is words a reader sees under a picture or over a table ("Figure 5.1: Tabular and spatial data are
@@ -1496,14 +1584,19 @@ def _captions_as_paragraphs(body: etree._Element) -> None:
     names that mark it for removal, and becomes a `<p>` (a `<div>` when it holds paragraphs), never run into the
     text around it. A photo credit inside it (a class names it, or it closes the text, `_without_credit`) stays
     furniture and goes; a player's caption (a video's title) is left to the furniture rule, as is a caption cell
-    of a table the extraction keeps. Markers were written into the text before (`_write_markers`), so a
+    of a table the extraction keeps. So do a caption that is only a credit (`_CREDIT_LINE_RE`), a caption line
+    its names call a source or copyright, and the caption of a promotion (`_captions`): on trafilatura's suite,
+    which wants no caption, these were 11 of the 35 strings keeping captions added that a page must not hold, and
+    no string it must hold. Markers were written into the text before (`_write_markers`), so a
     caption's note markers are resolved as the text's are.
     """
     captions = [node for node in body.iter() if isinstance(node.tag, str) and _is_caption(node)]
     found = set(captions)
     for caption in [node for node in captions if not any(a in found for a in node.iterancestors())]:
         frame = _caption_frame(caption)
-        if _PLAYER(frame) or (frame is caption and caption.tag in ("td", "th")):
+        if _PLAYER(frame) or (frame is caption and caption.tag in ("td", "th")) or not _captions(frame, site):
+            continue
+        if _CREDIT_RE.search(_names(caption)) or _CREDIT_LINE_RE.fullmatch(_visible_text(caption)):
             continue
         for credit in [n for n in caption.iterdescendants() if _CREDIT_RE.search(_names(n))]:
             credit.drop_tree()
@@ -1802,10 +1895,22 @@ def _cells(row: etree._Element) -> list[etree._Element]:
     return [cell for cell in row if cell.tag == "cell"]
 
 
+def _caption_row(table: etree._Element) -> etree._Element | None:
+    """The row trafilatura makes of a table's `<caption>`: the first row, one head cell holding words and every
+    other cell empty ("Table 5.1: An excerpt of the CIMD data table." over a table of eleven columns)."""
+    row = next((row for row in table if row.tag == "row"), None)
+    cells = [] if row is None else _cells(row)
+    worded = [cell for cell in cells if squash(_spaced_text(cell))]
+    alone = len(cells) > 1 and len(worded) == 1 and worded[0] is cells[0]
+    return row if alone and cells[0].get("role") == "head" else None
+
+
 def _data_table_rows(table: etree._Element) -> list[list[str]] | None:
     """The cells' words, row by row, of a small data table in trafilatura's output: a header row of column names
-    over at least one row of short values, no cell holding a paragraph or a list; None for any other table."""
-    rows = [row for row in table if row.tag == "row"]
+    over at least one row of short values, no cell holding a paragraph or a list; None for any other table. A
+    caption's row (`_caption_row`) is no row of the table: the column names stand under it."""
+    caption = _caption_row(table)
+    rows = [row for row in table if row.tag == "row" and row is not caption]
     if not 2 <= len(rows) <= _DATA_ROWS_MAX or not _cells(rows[0]):
         return None
     if any(cell.get("role") != "head" for cell in _cells(rows[0])):
@@ -1831,9 +1936,10 @@ def _mark_whole_tables(result: etree._Element, visible: str) -> None:
             table.set(_WHOLE, "")
 
 
-def _data_table_block(table: etree._Element, kind: ParagraphKind) -> Block | None:
+def _data_table_blocks(table: etree._Element, kind: ParagraphKind) -> list[Block] | None:
     """A small data table as one preformatted block, its header row and each row of values on a line of their own,
-    the cells apart by a tab; None for any other table (one `_mark_whole_tables` did not mark).
+    the cells apart by a tab, after its caption's paragraph when it has one; None for any other table (one
+    `_mark_whole_tables` did not mark).
 
     Read a row to a paragraph, a table of values gave paragraphs such as "4 25 36 Douglas-Fir": verbatim, but a
     quote of it says nothing of what the numbers are. Tools that render tables as text join a row's cells with its
@@ -1842,12 +1948,16 @@ def _data_table_block(table: etree._Element, kind: ParagraphKind) -> Block | Non
     line breaks keep the rows apart as a reader sees them.
     """
     rows = _data_table_rows(table) if table.get(_WHOLE) is not None else None
-    return None if rows is None else Block("\n".join("\t".join(row) for row in rows), kind, preformatted=True)
+    if rows is None:
+        return None
+    caption = _caption_row(table)
+    grid = Block("\n".join("\t".join(row) for row in rows), kind, preformatted=True)
+    return [grid] if caption is None else [Block(_spaced_text(_cells(caption)[0]), kind), grid]
 
 
 def _output_blocks(node: etree._Element, listings: frozenset[str], kind: ParagraphKind = "text") -> Iterator[Block]:
     """Blocks from trafilatura's output tree: `head` a heading, `item` a bullet, a small data table one preformatted
-    block (`_data_table_block`) and any other table's row one block, and a code block or a page's `<pre>` one
+    block (`_data_table_blocks`) and any other table's row one block, and a code block or a page's `<pre>` one
     preformatted block, whose line breaks a listing or a transcript needs.
 
     trafilatura writes a `<pre>` it takes for code as `code`, and any other as `quote`, as it does a
@@ -1858,8 +1968,8 @@ def _output_blocks(node: etree._Element, listings: frozenset[str], kind: Paragra
     if node.tag == "row" and any(_blocks_within(cell) > 1 for cell in node):
         yield from _row_blocks(node, listings, kind)
         return
-    if node.tag == "table" and (table := _data_table_block(node, kind)) is not None:
-        yield table
+    if node.tag == "table" and (table := _data_table_blocks(node, kind)) is not None:
+        yield from table
         return
     own_kind = _KINDS.get(node.tag, kind)
     listing = node.tag == "code" or (node.tag == "quote" and squash("".join(node.itertext())) in listings)
@@ -2458,7 +2568,8 @@ def parse(data: bytes, source: str) -> Parsed:
         region.drop_tree()
     _write_markers(body, notes, listed)
     notes = listed | notes
-    _captions_as_paragraphs(body)
+    _bring_in_referenced_figures(body)
+    _captions_as_paragraphs(body, _site(_page_url(tree)))
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     _unname_sections(body)
