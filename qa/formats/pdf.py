@@ -4775,6 +4775,22 @@ def _running_title(lines: list[_Line], body_size: float, pages: list[list[_Line]
 _SURNAME_FIRST_RE = re.compile(r"([^,]+),\s*([^,]+)")
 
 
+_NAME_RUN_GAP_RE = re.compile(r"\s{2,}")
+"""Two spaces or more inside an Info Author: the gap LaTeX leaves between two names its `\\and` parts."""
+
+
+def _listed_names(metadata: dict, value: str) -> list[str]:
+    """The names an Info Author lists, one where it names one. LaTeX's hyperref writes several authors as "A ; B";
+    a class that passes its title page's author list on as it is (tufte-book: "A \\and B") leaves a run of spaces
+    between the names ("Kristoffer Bjärkefur  Luíza Cardoso de Andrade  ..."), which `_info` squashes to one space
+    and so runs every name into one. One space parts a name's own words; two never do."""
+    if ";" in value:
+        return [name.strip() for name in value.split(";")]
+    raw = metadata.get("Author")
+    raw = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    return [name for name in _NAME_RUN_GAP_RE.split(raw.strip()) if name] if isinstance(raw, str) else [value]
+
+
 def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
     """The Info Author, where the document's pages print it (`_prints`); else None.
 
@@ -4790,7 +4806,7 @@ def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
     if not value or IDENTIFIER_RE.fullmatch(value):
         return None
     text = " ".join(line.text for lines in pages for line in lines)
-    listed = [name.strip() for name in value.split(";")]
+    listed = _listed_names(metadata, value)
     if len(listed) > 1 and all(personal_names(name) == name for name in listed):
         return ", ".join(listed) if all(_prints(text, name) for name in listed) else None
     swapped = _SURNAME_FIRST_RE.fullmatch(value)
