@@ -264,13 +264,17 @@ _MONTH_FORMATS = ("%B %Y", "%b %Y")
 _WEEKDAY_RE = re.compile(rf"^(?:{'|'.join(calendar.day_name)}|{'|'.join(calendar.day_abbr)})\.?,?\s+", re.IGNORECASE)
 """A day's name before a date ("Thursday, August 6, 2020"): part of how the date is printed, not a label."""
 
+_ORDINAL_DAY_RE = re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)\b", re.IGNORECASE)
+"""A day written as an English ordinal ("May 31st, 2011", "1st June 2020"): the suffix is how the day is read
+aloud, not part of its number, so the date is the same one as "May 31, 2011"."""
+
 
 def iso_date(text: str | None) -> str | None:
     """ISO `YYYY-MM-DD` of a metadata date (`2014-10-16T09:00:00Z`, `Oct 16, 2014`, `Tuesday 15 October 2019`),
     or None."""
     if not text:
         return None
-    text = _WEEKDAY_RE.sub("", text.strip(), count=1)
+    text = _ORDINAL_DAY_RE.sub(r"\1", _WEEKDAY_RE.sub("", text.strip(), count=1))
     if match := _ISO_RE.match(text):
         return parse_date(match.group(1))
     return parse_date(text)

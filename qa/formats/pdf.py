@@ -284,6 +284,10 @@ _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0
 _UNMAPPED_RE = re.compile(r"\(cid:\d+\)|\ufffd")
 """pdfminer's name for a glyph the PDF gives no character for (mostly bullets), or the replacement character a font's
 own map gives it (a TeX symbol font's dagger): nothing a reader can quote, and pdftotext leaves it out too."""
+_SYMBOL_BULLETS = frozenset("\uf0b7\uf0a7\uf0d8\uf0fc\uf076\uf06e")
+"""Word's list bullets as a PDF maps them when their symbol font has no Unicode map: the font's code moved into the
+Private Use Area (Symbol's bullet U+F0B7; Wingdings' square, arrowhead, check, diamond and block: U+F0A7, U+F0D8,
+U+F0FC, U+F076, U+F06E). pdftotext prints them as those private characters; no reader can quote one as a word."""
 _NO_TEXT = "\x00"
 """The text a font's ToUnicode map gives a glyph it knows no character for: headless Chrome (Skia/PDF) maps a web
 font's ligatures (ff, fi, fl) so. The glyph is no character a reader can quote, and no list's bullet (an unmapped
@@ -712,8 +716,8 @@ def _layout(
     column's head cell over its body's cells, and a table's rows between its rules (`bands`) or in a grid (`grids`,
     each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
     level = _without_line_numbers(page, [c for c in chars if _horizontal(c) and c["text"] and c["text"] != _NO_TEXT])
-    rows = _group(page, (c for c in level if not _UNMAPPED_RE.fullmatch(c["text"])))
-    _mark_items(rows, [c for c in level if _UNMAPPED_RE.fullmatch(c["text"])])
+    rows = _group(page, (c for c in level if not _drawn_bullet(c)))
+    _mark_items(rows, [c for c in level if _drawn_bullet(c)])
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
@@ -1164,6 +1168,14 @@ def _runs_across(row: _Line, rule: float, size: float) -> bool:
     left = max((c["x1"] for c in glyphs if c["x0"] < rule), default=None)
     right = min((c["x0"] for c in glyphs if c["x1"] > rule), default=None)
     return left is not None and right is not None and right - left < _CELL_GAP * size
+
+
+def _drawn_bullet(char: dict) -> bool:
+    """Whether a character is a glyph with no character a reader can quote, mostly a list's bullet: one pdfminer could
+    not map (`_UNMAPPED_RE`) or a symbol font's bullet mapped into the Private Use Area (`_SYMBOL_BULLETS`). Left
+    in the text, a bullet set a tab's width left of its item reads as a column of its own, and each item's bullet
+    became a paragraph holding nothing but it; as a glyph, it opens the item beside it (`_mark_items`)."""
+    return bool(_UNMAPPED_RE.fullmatch(char["text"])) or char["text"] in _SYMBOL_BULLETS
 
 
 def _mark_items(rows: list[_Line], glyphs: list[dict]) -> None:
@@ -4763,6 +4775,22 @@ def _running_title(lines: list[_Line], body_size: float, pages: list[list[_Line]
 _SURNAME_FIRST_RE = re.compile(r"([^,]+),\s*([^,]+)")
 
 
+_NAME_RUN_GAP_RE = re.compile(r"\s{2,}")
+"""Two spaces or more inside an Info Author: the gap LaTeX leaves between two names its `\\and` parts."""
+
+
+def _listed_names(metadata: dict, value: str) -> list[str]:
+    """The names an Info Author lists, one where it names one. LaTeX's hyperref writes several authors as "A ; B";
+    a class that passes its title page's author list on as it is (tufte-book: "A \\and B") leaves a run of spaces
+    between the names ("Kristoffer Bjärkefur  Luíza Cardoso de Andrade  ..."), which `_info` squashes to one space
+    and so runs every name into one. One space parts a name's own words; two never do."""
+    if ";" in value:
+        return [name.strip() for name in value.split(";")]
+    raw = metadata.get("Author")
+    raw = raw.decode("utf-8", "replace") if isinstance(raw, bytes) else raw
+    return [name for name in _NAME_RUN_GAP_RE.split(raw.strip()) if name] if isinstance(raw, str) else [value]
+
+
 def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
     """The Info Author, where the document's pages print it (`_prints`); else None.
 
@@ -4778,7 +4806,7 @@ def _printed_info(metadata: dict, pages: list[list[_Line]]) -> str | None:
     if not value or IDENTIFIER_RE.fullmatch(value):
         return None
     text = " ".join(line.text for lines in pages for line in lines)
-    listed = [name.strip() for name in value.split(";")]
+    listed = _listed_names(metadata, value)
     if len(listed) > 1 and all(personal_names(name) == name for name in listed):
         return ", ".join(listed) if all(_prints(text, name) for name in listed) else None
     swapped = _SURNAME_FIRST_RE.fullmatch(value)

@@ -1,0 +1,48 @@
+"""The Pan-Canadian Identity Management Steering Committee's consultation paper "Trusting Identities" (2011, Word
+printed through Acrobat PDFMaker 9 and Distiller 9; tests/data/wild, see its manifest.jsonl): its bullets are drawn
+from the Symbol font, which the PDF maps into the Private Use Area (U+F0B7), and its cover dates it with an ordinal
+day ("May 31st, 2011").
+
+Expected values are the paper's own words and date as printed.
+"""
+
+from __future__ import annotations
+
+from qa.corpus import Article
+from qa.formats.document import iso_date
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+PAPER = PROJECT_ROOT / "tests" / "data" / "wild" / "imsc-2011-trusting-identities-consultation-draft.pdf"
+
+
+def paper() -> Article:
+    (only,) = articles(PAPER)
+    return only
+
+
+def test_a_symbol_font_bullet_opens_a_list_item_of_its_own() -> None:
+    items = [p.text for p in paper().paragraphs if p.kind == "bullet"]
+    assert any(item.startswith("Citizens and businesses enjoy simple, convenient and protected") for item in items)
+    assert "Governments in Canada are trusted, collaborative leaders in citizen‐centred service delivery" in items
+    assert ["full name, date of birth ,", "Social Insurance Numbers ,", "full address,"] == items[
+        items.index("full name, date of birth ,") : items.index("full address,") + 1
+    ]
+
+
+def test_no_paragraph_is_a_bullet_glyph_alone() -> None:
+    assert [p.text for p in paper().paragraphs if not any(c.isalnum() for c in p.text)] == []
+
+
+def test_an_item_whose_bullet_stood_apart_from_its_words_is_read() -> None:
+    """The item's bullet was a paragraph of its own, and its words were lost with it."""
+    assert any(
+        p.text.startswith("Overseeing the conception, design, implementation and evaluation of solutions")
+        for p in paper().paragraphs
+    )
+
+
+def test_a_date_with_an_ordinal_day_dates_the_paper() -> None:
+    assert paper().date == "2011-05-31"
+    assert iso_date("May 31st, 2011") == iso_date("May 31, 2011") == "2011-05-31"
+    assert iso_date("1st June 2020") == "2020-06-01"
