@@ -923,9 +923,69 @@ def _markdown_text(text: str) -> str:
     body = _cited(body, _reference_labels(text))
     body = _MD_EMPTY_LINK_RE.sub(r"\1", body)
     body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
-    html = _myst_rendered(_gfm_html(_titled_fences(body)))
+    html = _myst_rendered(_gfm_html(_titled_fences(_piped_grids(body))))
     html = _MD_ATTRIBUTES_RE.sub(r"\g<element>", html)
     return front + "\n" + _numbered_notes(_html_text(html.encode()), labels)
+
+
+_MD_GRID_BORDER_RE = re.compile(r"(?P<lead> {0,3})\+(?:[-=:]+\+)+[ \t]*")
+"""A line of a pandoc grid table's border: `+-----+----+` (`=` under the header, `:` for alignment)."""
+
+
+def _piped_grids(markdown: str) -> str:
+    """The Markdown with each pandoc grid table outside code written as a GitHub pipe table, for cmark-gfm, which
+    knows no grid tables, to render as pandoc does: a table, a row of cells between each two borders, a cell's lines
+    run on. The cells are cut where the top border's `+` stand; a table whose bars stand elsewhere (a cell spanning
+    columns) stays as written. A header row is the one above a `=` border; a table without one gets an empty one."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    inside, at = "", 0
+    while at < len(lines):
+        line, fence = lines[at], _MD_FENCE_RE.fullmatch(lines[at])
+        if inside:
+            inside = "" if fence and fence["mark"].startswith(inside) and not fence["info"].strip() else inside
+        elif fence:
+            inside = fence["mark"]
+        elif (top := _MD_GRID_BORDER_RE.fullmatch(line)) and (not out or not out[-1].strip()):
+            end = at + 1
+            while end < len(lines) and lines[end].strip()[:1] in ("|", "+"):
+                end += 1
+            table = _grid_as_pipes(lines[at:end], top)
+            if table is not None:
+                out += table
+                at = end
+                continue
+        out.append(line)
+        at += 1
+    return "\n".join(out)
+
+
+def _grid_as_pipes(block: list[str], top: re.Match[str]) -> list[str] | None:
+    """A grid table's lines (`_piped_grids`) as a pipe table's, None when they are no grid table cmark-gfm would
+    read otherwise (no closing border, or bars where no column ends)."""
+    lead = top["lead"]
+    widths = [len(column) for column in top[0].strip().strip("+").split("+")]
+    row_re = re.compile(re.escape(lead) + r"\|" + "".join(rf"(.{{{width}}})[|+]" for width in widths) + r"[ \t]*")
+    if not _MD_GRID_BORDER_RE.fullmatch(block[-1]):
+        return None
+    rows: list[list[str]] = []
+    header: list[str] | None = None
+    pending: list[list[str]] = []
+    for line in block[1:]:
+        if border := _MD_GRID_BORDER_RE.fullmatch(line):
+            if pending:
+                columns = zip(*pending, strict=True)
+                rows.append([" ".join(part.strip() for part in column if part.strip()) for column in columns])
+            pending = []
+            if "=" in border[0] and header is None and len(rows) == 1:
+                header = rows.pop()
+            continue
+        cells = row_re.fullmatch(line)
+        if cells is None:
+            return None
+        pending.append(list(cells.groups()))
+    piped = [header or [""] * len(widths), ["---"] * len(widths), *rows]
+    return [lead + "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in piped]
 
 
 def _gfm_html(markdown: str) -> str:

@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 import lxml.html
 import yaml
@@ -25,6 +25,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.subscript import sub_plugin
 
 from qa.corpus import ParagraphKind
 from qa.formats.document import (
@@ -127,7 +128,8 @@ def _any_name(params: str, markup: str) -> bool:
 
 _PARSER = (
     MarkdownIt("commonmark")
-    .enable("table")
+    .enable(["table", "strikethrough"])
+    .use(sub_plugin)
     .use(footnote_plugin)
     .use(deflist_plugin)
     .use(admon_plugin)
@@ -135,7 +137,9 @@ _PARSER = (
 )
 """CommonMark with the extensions static-site generators write: footnotes, tables, definition lists (pandoc,
 kramdown, PHP Markdown Extra), MkDocs' `!!! note` admonitions and `:::` fenced asides (Docusaurus, VuePress).
-Without them an aside's fence lines were read as words of a paragraph and an indented admonition as code."""
+Without them an aside's fence lines were read as words of a paragraph and an indented admonition as code. Struck
+words (`~~not this~~`, GitHub and pandoc) and pandoc's subscripts (`H~2~O`) read as the words the page prints, not
+their tildes."""
 
 
 @dataclass
@@ -261,23 +265,15 @@ def _references(meta: Mapping[str, object]) -> frozenset[str]:
 _HTML_BLOCK_TAGS = frozenset("p li dd dt blockquote td th figcaption div section article h1 h2 h3 h4 h5 h6".split())
 _HTML_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _HTML_UNREAD = ("script", "style", "template", "noscript")
-_CELL_TEXT_WORDS = 8
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
-"""A table cell counts as text when a line of it is a sentence of some words (a biography); the others are the
-table's labels and values (a time, a room, a job title)."""
 _LINE_BREAK = "\u2029"
 """Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
 
 
-def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= _CELL_TEXT_WORDS and _SENTENCE_END_RE.search(text) is not None
-
-
 def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block], dict[int, str]]:
-    """The words a browser shows of a raw HTML block written into Markdown (a Jekyll page's table of speakers'
-    biographies): each innermost block element's text, one block per line it breaks with `<br>`; and the notes
-    it holds, {number: text}: a notes list the document's numbered in-page links (`anchors`) lead to, as a Hugo
-    post writes its footnotes in HTML. The notes section, its heading with it, is no text of the body.
+    """The words a browser shows of a raw HTML block written into Markdown (a Jekyll page's schedule): each innermost
+    block element's text, one block per line it breaks with `<br>`, and each table row one block (`_html_row`); and
+    the notes it holds, {number: text}: a notes list the document's numbered in-page links (`anchors`) lead to, as a
+    Hugo post writes its footnotes in HTML. The notes section, its heading with it, is no text of the body.
 
     A `<pre>` is one preformatted block, its line breaks and indentation kept, as a fenced code block is: it is no
     block element a paragraph's words stand in, and its listing was lost. Brackets in code (`CODE_TAGS`) are
@@ -297,8 +293,11 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
         _mark_code(root)
         for br in root.iter("br"):
             br.tail = _LINE_BREAK + (br.tail or "")
-        for node in root.iter(*_HTML_BLOCK_TAGS, "pre"):
-            if any(outer.tag == "pre" for outer in node.iterancestors()):
+        for node in root.iter(*_HTML_BLOCK_TAGS, "pre", "tr"):
+            if any(outer.tag in ("pre", "tr") for outer in node.iterancestors()):
+                continue
+            if node.tag == "tr":
+                blocks += [Block(literal_brackets(text), "text")] if (text := _html_row(node)) else []
                 continue
             if node.tag == "pre":
                 listing = node.text_content().replace(_LINE_BREAK, "\n")
@@ -307,12 +306,19 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
             if any(inner.tag in (*_HTML_BLOCK_TAGS, "pre") for inner in node.iterdescendants()):
                 continue
             kind: ParagraphKind = "heading" if node.tag in _HTML_HEADINGS else "text"
-            cell = node.tag in ("td", "th")
             for line in node.text_content().split(_LINE_BREAK):
-                text = squash(line)
-                if text and not (cell and not _is_sentence(text)):
+                if text := squash(line):
                     blocks.append(Block(literal_brackets(text), kind))
     return blocks, notes
+
+
+def _html_row(row: etree._Element) -> str:
+    """An HTML table row as one paragraph, read as a pipe table's row is (`_row_text`): its cells' words side by
+    side, a cell's lines broken by `<br>` run on within it. A reader reads a row across, the time beside the event
+    and its speaker; kept only where a cell held a sentence, the schedule's rows were lost, and a biography was
+    parted from the name and office printed over it."""
+    cells = [cell for cell in row if cell.tag in ("td", "th")]
+    return _row_text([squash(cell.text_content().replace(_LINE_BREAK, " ")) for cell in cells])
 
 
 def _mark_code(root: etree._Element) -> None:
@@ -368,11 +374,11 @@ def _is_link_row(token: Token) -> bool:
 
 
 _GRID_BORDER = r"\+(?::?[-=]+:?\+)+"
+_GRID_BORDER_RE = re.compile(rf"[ \t]*{_GRID_BORDER}[ \t]*")
 _GRID_TABLE_RE = re.compile(rf"{_GRID_BORDER}\n(?:[+|][^\n]*[+|]\n)*{_GRID_BORDER}")
 """A pandoc grid table: a paragraph opening and closing on a border of `+` and `-` (or `=` under the header
 row, `:` for alignment), every line between a row of cells framed by `|` or a border. pandoc renders it as a
-table; CommonMark knows no grid tables and would make it a paragraph of `+---+ | cell |` lines, so it is left
-out rather than read as one paragraph of borders and bars."""
+table; CommonMark knows no grid tables and makes it a paragraph of `+---+ | cell |` lines (`_grid_tables`)."""
 _MYST_MARKUP_RE = re.compile(r"(?:\([^()\s]+\)=|%[^\n]*)(?:\n(?:\([^()\s]+\)=|%[^\n]*))*")
 """A paragraph of nothing but MyST's own lines (Jupyter Book, Sphinx): a target naming the section below it for
 cross-references, `(content:admonitions)=`, and comments, `% REMOVE when version is >= 0.15`. MyST prints neither;
@@ -405,6 +411,60 @@ block between `---` lines: settings of the box, which MyST does not print (`_DIR
 _CODE_TOKENS = frozenset({"fence", "code_block"})
 """A fenced (```` ``` ````, `~~~`) or indented code block: set line by line, like HTML's `<pre>`, so it is one
 preformatted block whose line breaks and indentation are its words; run together, a listing reads as nonsense."""
+
+
+def _grid_rows(lines: list[str]) -> list[list[str]] | None:
+    """A grid table's rows (`_GRID_TABLE_RE`), each a list of its cells' Markdown; None when a line's bars do not
+    stand where the borders' `+` do (a cell spanning columns), a table no row of cells reads.
+
+    The columns are where the top border's `+` stand; a row runs from one border to the next, so a cell written on
+    several lines is one cell, its lines run on as pandoc runs on a paragraph's lines."""
+    edges = [at for at, char in enumerate(lines[0].rstrip()) if char == "+"]
+    rows: list[list[str]] = []
+    cells: list[list[str]] = []
+    for line in lines[1:]:
+        if _GRID_BORDER_RE.fullmatch(line):
+            rows += [[" ".join(part for part in cell if part) for cell in cells]] if cells else []
+            cells = []
+            continue
+        if any(line[at : at + 1] not in ("|", "+") for at in edges):
+            return None
+        parts = [line[start + 1 : end].strip() for start, end in pairwise(edges)]
+        cells = [[*cell, part] for cell, part in zip(cells or [[] for _ in parts], parts, strict=True)]
+    return rows
+
+
+def _pipe_row(cells: list[str]) -> str:
+    """A row of a pipe table holding `cells`, a bar inside a cell escaped, as GitHub's table syntax writes one."""
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def _grid_tables(text: str, tokens: list[Token]) -> str:
+    """The Markdown with each pandoc grid table (`_GRID_TABLE_RE`) written as the pipe table it stands for, so that it
+    is read a row at a time (`_row_text`), its cells' Markdown, notes cited and all, read as any table's are.
+
+    Only a paragraph that is a grid table and nothing else is one (CommonMark's own reading says where paragraphs
+    are, never inside code: a draft's table drawn in a code block stays a drawing). A table headed by a `=` border
+    keeps its header row; one without has an empty header, which reads as no row. The paragraph's lines keep
+    what opens them (a quote's `>`, a list item's indentation)."""
+    lines = text.split("\n")
+    for opened, inline in reversed(list(pairwise(tokens))):
+        if opened.type != "paragraph_open" or opened.map is None or not _GRID_TABLE_RE.fullmatch(inline.content):
+            continue
+        start, end = opened.map
+        source = lines[start:end]
+        prefix = [line[: len(line) - len(line.lstrip(" \t>"))] for line in source]
+        framed = [line[len(lead) :] for line, lead in zip(source, prefix, strict=True)]
+        rows = _grid_rows(framed)
+        if rows is None:
+            continue
+        if not rows:
+            continue
+        headed = any("=" in line and _GRID_BORDER_RE.fullmatch(line) for line in framed[:-1])
+        header = rows.pop(0) if headed else [""] * len(rows[0])
+        table = [_pipe_row(header), "|" + "---|" * len(header), *(_pipe_row(row) for row in rows)]
+        lines[start:end] = [prefix[0] + row for row in table]
+    return "\n".join(lines)
 
 
 def _is_link_only(token: Token) -> bool:
@@ -535,8 +595,6 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
         elif kind in _CODE_TOKENS and note is None:
             walk.blocks.append(Block(_code(token.content), "text", preformatted=True))
             walk.raw.append(token.content)
-        elif kind == "inline" and _GRID_TABLE_RE.fullmatch(token.content):
-            continue
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token, references, by_label)}".strip()
@@ -734,6 +792,9 @@ def parse(data: bytes, source: str) -> Parsed:
     text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
     env: dict[str, object] = {}
     tokens = _PARSER.parse(text, env)
+    if (tabled := _grid_tables(text, tokens)) != text:
+        env, text = {}, tabled
+        tokens = _PARSER.parse(text, env)
     walk = _walk(tokens, _references(meta), _in_page_anchors(text), _numbered_by_label(env))
     blocks = [
         replace(block, text=_typed_markers(block.text, walk.footnotes)) for block in walk.blocks[: _endnotes(walk)]
