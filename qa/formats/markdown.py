@@ -151,8 +151,29 @@ class _Walk:
     linked: set[str] = field(default_factory=set)
     """The texts of paragraphs that are links and nothing else (`_is_link_only`)."""
 
+    def extend(self, inner: _Walk) -> None:
+        """Read `inner`, the walk of Markdown inside this one's (a directive's body, a substitution's value), here."""
+        self.blocks += inner.blocks
+        self.raw += inner.raw
+        self.linked |= inner.linked
+        for number, text in inner.footnotes.items():
+            self.footnotes.setdefault(number, text)
 
-def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
+
+@dataclass(frozen=True)
+class _Page:
+    """What the front matter tells the reading of the text: the labels of the references a kramdown-rfc draft cites
+    (`_citations`), and the values a MyST page puts in place of `{{ name }}` (`_substitutions`)."""
+
+    references: frozenset[str] = frozenset()
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def without(self, name: str) -> _Page:
+        """The page with one value fewer: a value is read with its own name unset, so that none holds itself."""
+        return replace(self, values={key: value for key, value in self.values.items() if key != name})
+
+
+def _inline(token: Token, page: _Page, by_label: bool) -> str:
     """The words a reader sees in an inline token; footnote references become `[n]` markers.
 
     A link with no text of its own (`[](https://example.org)`) shows its address, as kramdown prints it: the
@@ -182,7 +203,7 @@ def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
                 content = _ROLE_RE.sub("", content)
             if previous is not None and previous.type in _ATTRIBUTED:
                 content = _ATTRIBUTES_RE.sub("", content, count=1)
-            parts.append(literal_brackets(_SHORTCODE_RE.sub("", _citations(content, references))))
+            parts.append(_substituted(content, page, by_label))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type == "footnote_ref":
@@ -255,6 +276,51 @@ def _citations(text: str, references: frozenset[str]) -> str:
         return f"[{match['label']}]" if cited else match[0]
 
     return _CITATION_RE.sub(printed, text)
+
+
+_SUBSTITUTION_RE = re.compile(r"\{\{\s*(?P<name>[\w-]+)\s*\}\}")
+"""A MyST substitution, `{{ name }}` (Jupyter Book, MyST-Parser's `substitution` extension): the page prints the value
+the front matter gives the name. One with an expression (`{{ key | replace(...) }}`) or a name the page does not
+set (a book-wide value from its configuration) shows what only the builder knows, and stays as written."""
+
+
+def _substitutions(meta: Mapping[str, object]) -> dict[str, str]:
+    """The values a MyST page's front matter sets under `substitutions:` (at the top, or under `myst:`),
+    {name: Markdown}."""
+    myst = meta.get("myst")
+    values = myst.get("substitutions") if isinstance(myst, dict) else meta.get("substitutions")
+    if not isinstance(values, dict):
+        return {}
+    return {str(name): str(value) for name, value in values.items() if isinstance(value, str | int | float)}
+
+
+def _expanded(name: str, page: _Page) -> str:
+    """The Markdown a substitution stands for: its value with the substitutions inside it expanded first, as MyST
+    renders a value as a Jinja template before reading it as Markdown (`{{ key1 }}` inside a note's fence)."""
+    inner = page.without(name)
+    return _SUBSTITUTION_RE.sub(
+        lambda found: _expanded(found["name"], inner) if found["name"] in inner.values else found[0], page.values[name]
+    )
+
+
+def _words(text: str, page: _Page) -> str:
+    """Text as a reader sees it: its citations printed (`_citations`), its site tags left out (`_SHORTCODE_RE`)."""
+    return literal_brackets(_SHORTCODE_RE.sub("", _citations(text, page.references)))
+
+
+def _substituted(text: str, page: _Page, by_label: bool) -> str:
+    """The words a reader sees of a text token (`_words`), each substitution (`_SUBSTITUTION_RE`) the page sets read
+    as its value's Markdown ("I'm a **substitution**" reads "I'm a substitution"). A value of several lines (a
+    directive's box) sets blocks no line holds: in a line it stays as written."""
+    parts: list[str] = []
+    position = 0
+    for found in _SUBSTITUTION_RE.finditer(text):
+        if found["name"] not in page.values or "\n" in (value := _expanded(found["name"], page).strip()):
+            continue
+        (inline,) = _PARSER.parseInline(value, {})
+        parts += [_words(text[position : found.start()], page), _inline(inline, page, by_label)]
+        position = found.end()
+    return "".join([*parts, _words(text[position:], page)])
 
 
 def _references(meta: Mapping[str, object]) -> frozenset[str]:
@@ -399,6 +465,10 @@ around text. Written with a backtick fence (```` ```{warning} ````), a CommonMar
 such a block as code, but MyST renders its body: its paragraphs, emphasis and links are the page's text. Any other
 directive keeps its body as written: a listing (`code-cell`, `math`, `eval-rst`) or one the page shows as its source
 (`example`)."""
+EXAMPLE_DIRECTIVES = frozenset({"example", "syntax-example"})
+"""Directives that show Markdown both ways, its source and what it renders to (sphinx-examples' `example`, used
+throughout Jupyter Book's documentation, and sphinx-syntax-example's): the page prints the body as code, then
+rendered, so both are its text."""
 _TITLED_DIRECTIVES = frozenset("admonition margin sidebar topic dropdown card tab-item".split())
 """The directives whose argument is the box's title, which the page prints over it (`{admonition} Do not do this`,
 `{margin} A note on nesting`); other directives' arguments are a name or a path the page does not show."""
@@ -511,32 +581,37 @@ def _directive(info: str) -> tuple[str | None, str]:
     return found["name"], found["argument"].strip() if found["name"] in _TITLED_DIRECTIVES else ""
 
 
-def _directive_title(title: str, references: frozenset[str], by_label: bool) -> list[Block]:
+def _directive_title(title: str, page: _Page, by_label: bool) -> list[Block]:
     """A directive's title (`_directive`), its Markdown read as words: a line the page prints at the top of its box, as
     MyST writes it (`<p class="admonition-title">`), not a heading of the document. As a heading it named the section
     of the paragraphs after the box, and the section they stand in was lost."""
     if not title:
         return []
     (inline,) = _PARSER.parseInline(title, {})
-    return [Block(text, "text")] if (text := _inline(inline, references, by_label)) else []
+    return [Block(text, "text")] if (text := _inline(inline, page, by_label)) else []
 
 
-def _directive_body(
-    token: Token, references: frozenset[str], anchors: list[etree._Element], by_label: bool
-) -> _Walk | None:
+def _directive_body(token: Token, page: _Page, anchors: list[etree._Element], by_label: bool) -> _Walk | None:
     """A backtick-fenced prose directive (`PROSE_DIRECTIVES`) read as MyST renders it: its title, then its body, its
-    options (`_DIRECTIVE_FRONT_RE`) left out, parsed as the Markdown it is; None for any other fence."""
+    options (`_DIRECTIVE_FRONT_RE`) left out, parsed as the Markdown it is; an example (`EXAMPLE_DIRECTIVES`) as its
+    source, set as code, then its body so read; None for any other fence."""
+    shown = _DIRECTIVE_RE.fullmatch(token.info.strip())
+    if shown is not None and shown["name"] in EXAMPLE_DIRECTIVES:
+        inner = _walk(_PARSER.parse(token.content, {}), page, anchors, by_label)
+        inner.blocks.insert(0, Block(_code(token.content), "text", preformatted=True))
+        inner.raw.insert(0, token.content)
+        return inner
     name, title = _directive(token.info)
     if name is None:
         return None
     body = _DIRECTIVE_FRONT_RE.sub("", token.content, count=1)
-    inner = _walk(_PARSER.parse(body, {}), references, anchors, by_label)
-    inner.blocks[:0] = heading = _directive_title(title, references, by_label)
+    inner = _walk(_PARSER.parse(body, {}), page, anchors, by_label)
+    inner.blocks[:0] = heading = _directive_title(title, page, by_label)
     inner.raw[:0] = [block.text for block in heading]
     return inner
 
 
-def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element], by_label: bool) -> _Walk:
+def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
     note: int | None = None
@@ -559,7 +634,15 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             walk.raw += [text] if text else []
             row = None
         elif kind == "inline" and row is not None:
-            row.append(_inline(token, references, by_label))
+            row.append(_inline(token, page, by_label))
+        elif (
+            kind == "inline"
+            and note is None
+            and (found := _SUBSTITUTION_RE.fullmatch(token.content.strip()))
+            and found["name"] in page.values
+        ):
+            value = _expanded(found["name"], page)  # a paragraph of one substitution: its value read as blocks
+            walk.extend(_walk(_PARSER.parse(value, {}), page, anchors, by_label))
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lists += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -579,17 +662,11 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             walk.blocks += found
             walk.raw += [block.text for block in found]
         elif (
-            kind == "fence"
-            and note is None
-            and (inner := _directive_body(token, references, anchors, by_label)) is not None
+            kind == "fence" and note is None and (inner := _directive_body(token, page, anchors, by_label)) is not None
         ):
-            walk.blocks += inner.blocks
-            walk.raw += inner.raw
-            walk.linked |= inner.linked
-            for number, text in inner.footnotes.items():
-                walk.footnotes.setdefault(number, text)
+            walk.extend(inner)
         elif kind.startswith("container_") and kind.endswith("_open"):
-            found = _directive_title(_directive(token.info)[1], references, by_label)
+            found = _directive_title(_directive(token.info)[1], page, by_label)
             walk.blocks += found
             walk.raw += [block.text for block in found]
         elif kind in _CODE_TOKENS and note is None:
@@ -597,10 +674,10 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             walk.raw.append(token.content)
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
-            walk.footnotes[note] = f"{previous} {_inline(token, references, by_label)}".strip()
+            walk.footnotes[note] = f"{previous} {_inline(token, page, by_label)}".strip()
         elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()) and not _is_link_row(token):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
-            text = _inline(token, references, by_label)
+            text = _inline(token, page, by_label)
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
             walk.blocks.append(Block(text, block_kind))
             if _is_link_only(token):
@@ -795,7 +872,8 @@ def parse(data: bytes, source: str) -> Parsed:
     if (tabled := _grid_tables(text, tokens)) != text:
         env, text = {}, tabled
         tokens = _PARSER.parse(text, env)
-    walk = _walk(tokens, _references(meta), _in_page_anchors(text), _numbered_by_label(env))
+    page = _Page(_references(meta), _substitutions(meta))
+    walk = _walk(tokens, page, _in_page_anchors(text), _numbered_by_label(env))
     blocks = [
         replace(block, text=_typed_markers(block.text, walk.footnotes)) for block in walk.blocks[: _endnotes(walk)]
     ]
