@@ -463,8 +463,8 @@ PROSE_DIRECTIVES = frozenset(
 """MyST's and docutils' directives whose body is Markdown a reader reads as prose: the admonitions and the boxes
 around text. Written with a backtick fence (```` ```{warning} ````), a CommonMark renderer that knows no MyST shows
 such a block as code, but MyST renders its body: its paragraphs, emphasis and links are the page's text. Any other
-directive keeps its body as written: a listing (`code-cell`, `math`, `eval-rst`) or one the page shows as its source
-(`example`)."""
+directive keeps its body as written: a listing (`code-cell`, `math`, `eval-rst`), or an example's source, which the page
+prints before the example rendered (`EXAMPLE_DIRECTIVES`)."""
 EXAMPLE_DIRECTIVES = frozenset({"example", "syntax-example"})
 """Directives that show Markdown both ways, its source and what it renders to (sphinx-examples' `example`, used
 throughout Jupyter Book's documentation, and sphinx-syntax-example's): the page prints the body as code, then
@@ -526,8 +526,6 @@ def _grid_tables(text: str, tokens: list[Token]) -> str:
         prefix = [line[: len(line) - len(line.lstrip(" \t>"))] for line in source]
         framed = [line[len(lead) :] for line, lead in zip(source, prefix, strict=True)]
         rows = _grid_rows(framed)
-        if rows is None:
-            continue
         if not rows:
             continue
         headed = any("=" in line and _GRID_BORDER_RE.fullmatch(line) for line in framed[:-1])
