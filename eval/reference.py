@@ -48,7 +48,7 @@ import tempfile
 import unicodedata
 import zipfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
@@ -66,7 +66,7 @@ from charset_normalizer import from_bytes
 
 from qa.errors import QAError
 from qa.formats.html import is_out_of_flow, out_of_flow_classes
-from qa.formats.markdown import PROSE_DIRECTIVES
+from qa.formats.markdown import EXAMPLE_DIRECTIVES, PROSE_DIRECTIVES
 from qa.formats.pdf import CATALOGUE_GLYPHS
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, note_key, note_label
 
@@ -923,9 +923,69 @@ def _markdown_text(text: str) -> str:
     body = _cited(body, _reference_labels(text))
     body = _MD_EMPTY_LINK_RE.sub(r"\1", body)
     body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
-    html = _myst_rendered(_gfm_html(_titled_fences(body)))
+    html = _myst_rendered(_gfm_html(_titled_fences(_piped_grids(body))), _myst_values(text))
     html = _MD_ATTRIBUTES_RE.sub(r"\g<element>", html)
     return front + "\n" + _numbered_notes(_html_text(html.encode()), labels)
+
+
+_MD_GRID_BORDER_RE = re.compile(r"(?P<lead> {0,3})\+(?:[-=:]+\+)+[ \t]*")
+"""A line of a pandoc grid table's border: `+-----+----+` (`=` under the header, `:` for alignment)."""
+
+
+def _piped_grids(markdown: str) -> str:
+    """The Markdown with each pandoc grid table outside code written as a GitHub pipe table, for cmark-gfm, which
+    knows no grid tables, to render as pandoc does: a table, a row of cells between each two borders, a cell's lines
+    run on. The cells are cut where the top border's `+` stand; a table whose bars stand elsewhere (a cell spanning
+    columns) stays as written. A header row is the one above a `=` border; a table without one gets an empty one."""
+    lines = markdown.split("\n")
+    out: list[str] = []
+    inside, at = "", 0
+    while at < len(lines):
+        line, fence = lines[at], _MD_FENCE_RE.fullmatch(lines[at])
+        if inside:
+            inside = "" if fence and fence["mark"].startswith(inside) and not fence["info"].strip() else inside
+        elif fence:
+            inside = fence["mark"]
+        elif (top := _MD_GRID_BORDER_RE.fullmatch(line)) and (not out or not out[-1].strip()):
+            end = at + 1
+            while end < len(lines) and lines[end].strip()[:1] in ("|", "+"):
+                end += 1
+            table = _grid_as_pipes(lines[at:end], top)
+            if table is not None:
+                out += table
+                at = end
+                continue
+        out.append(line)
+        at += 1
+    return "\n".join(out)
+
+
+def _grid_as_pipes(block: list[str], top: re.Match[str]) -> list[str] | None:
+    """A grid table's lines (`_piped_grids`) as a pipe table's, None when they are no grid table cmark-gfm would
+    read otherwise (no closing border, or bars where no column ends)."""
+    lead = top["lead"]
+    widths = [len(column) for column in top[0].strip().strip("+").split("+")]
+    row_re = re.compile(re.escape(lead) + r"\|" + "".join(rf"(.{{{width}}})[|+]" for width in widths) + r"[ \t]*")
+    if not _MD_GRID_BORDER_RE.fullmatch(block[-1]):
+        return None
+    rows: list[list[str]] = []
+    header: list[str] | None = None
+    pending: list[list[str]] = []
+    for line in block[1:]:
+        if border := _MD_GRID_BORDER_RE.fullmatch(line):
+            if pending:
+                columns = zip(*pending, strict=True)
+                rows.append([" ".join(part.strip() for part in column if part.strip()) for column in columns])
+            pending = []
+            if "=" in border[0] and header is None and len(rows) == 1:
+                header = rows.pop()
+            continue
+        cells = row_re.fullmatch(line)
+        if cells is None:
+            return None
+        pending.append(list(cells.groups()))
+    piped = [header or [""] * len(widths), ["---"] * len(widths), *rows]
+    return [lead + "| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in piped]
 
 
 def _gfm_html(markdown: str) -> str:
@@ -972,25 +1032,73 @@ def _titled_fences(markdown: str) -> str:
     return "\n".join(lines)
 
 
-def _myst_rendered(html: str) -> str:
+def _myst_rendered(html: str, values: Mapping[str, str]) -> str:
     """cmark-gfm's HTML of a MyST page as MyST shows it. A role (``{term}`MyST Markdown` ``) shows its text, or the
     title before its `<target>`, not its name and a code span. A backtick-fenced directive whose body is prose
     (`PROSE_DIRECTIVES`: an admonition, a margin note) shows its body rendered as Markdown, the option lines opening it
     (`:class: tip`, a `---` block) left out; cmark-gfm, knowing no MyST, renders it as code. Its title (the fence's
-    words after the name, joined to it by `_titled_fences`) is its first line, as MyST prints it."""
+    words after the name, joined to it by `_titled_fences`) is its first line, as MyST prints it. An example
+    (`EXAMPLE_DIRECTIVES`) shows its body twice: as the code cmark-gfm sets, then rendered. Outside code, a
+    substitution the page sets (`values`, `_myst_substituted`) shows its value."""
 
     def directive(found: re.Match[str]) -> str:
+        if found["name"] in EXAMPLE_DIRECTIVES:
+            return found[0] + _myst_rendered(_gfm_html(_titled_fences(unescape(found["body"]))), values)
         if found["name"] not in PROSE_DIRECTIVES:
             return found[0]
         title = "<p>" + found["title"].replace(_TITLE_SPACE, " ") + "</p>" if found["title"] else ""
         body = _MD_DIRECTIVE_OPTIONS_RE.sub("", unescape(found["body"]), count=1)
-        return title + _myst_rendered(_gfm_html(_titled_fences(body)))
+        return title + _myst_rendered(_gfm_html(_titled_fences(body)), values)
 
     def role(found: re.Match[str]) -> str:
         titled = _MD_ROLE_TITLE_RE.fullmatch(found["text"])
         return titled["title"] if titled else found["text"]
 
-    return _MD_ROLE_RE.sub(role, _MD_DIRECTIVE_RE.sub(directive, html))
+    return _myst_substituted(_MD_ROLE_RE.sub(role, _MD_DIRECTIVE_RE.sub(directive, html)), values)
+
+
+_MD_SUBSTITUTED_RE = re.compile(
+    r"(?P<code><pre\b.*?</pre>|<code>.*?</code>)|(?P<alone><p>)?\{\{\s*(?P<name>[\w-]+)\s*\}\}(?(alone)</p>)",
+    re.DOTALL,
+)
+"""A MyST substitution in cmark-gfm's HTML, `{{ name }}`, alone in its paragraph or in a line of words; or code, where
+the braces are written out."""
+_MD_PARAGRAPH_RE = re.compile(r"\A<p>(?P<words>.*)</p>\Z", re.DOTALL)
+
+
+def _myst_substituted(html: str, values: Mapping[str, str]) -> str:
+    """The HTML with each substitution outside code that the page sets (`_myst_values`) as its value rendered, the
+    value's own substitutions first (Jinja renders the value before MyST reads it). A paragraph of one substitution
+    shows its value's blocks; one inside a line its words, if the value is one line (a value of several lines, a
+    directive's box, stays as written there: no line holds it). Any other (an expression, a book-wide name) stays."""
+
+    def value(found: re.Match[str]) -> str:
+        name = found["name"]
+        if found["code"] or name not in values:
+            return found[0]
+        rest = {key: text for key, text in values.items() if key != name}
+        markdown = values[name].strip()
+        if not found["alone"] and "\n" in markdown:
+            return found[0]
+        rendered = _myst_rendered(_gfm_html(_titled_fences(markdown)), rest).strip()
+        words = _MD_PARAGRAPH_RE.fullmatch(rendered)
+        return rendered if found["alone"] or words is None else words["words"]
+
+    return _MD_SUBSTITUTED_RE.sub(value, html)
+
+
+def _myst_values(text: str) -> dict[str, str]:
+    """The values a MyST page's YAML front matter sets for its substitutions (`substitutions:`, at the top or under
+    `myst:`), {name: Markdown}."""
+    block = _FRONT_MATTER_RE.match(text)
+    try:
+        meta = yaml.safe_load(block["body"]) if block is not None and block["yaml"] else None
+    except (yaml.YAMLError, ValueError):
+        return {}
+    if not isinstance(meta, dict):
+        return {}
+    values = meta["myst"].get("substitutions") if isinstance(meta.get("myst"), dict) else meta.get("substitutions")
+    return {str(k): str(v) for k, v in values.items()} if isinstance(values, dict) else {}
 
 
 _MD_ATTRIBUTE = r"""(?:[#.][\w:.-]+|[\w-]+=(?:&quot;[^&<>]*&quot;|'[^'<>]*'|[^\s{}&'<>]+))"""

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.reference import quote_in_reference, reference
 from qa.corpus import Article
 from qa.formats import parse_bytes
 from qa.formats.document import Parsed
@@ -325,10 +326,30 @@ def test_a_heading_over_text_after_the_chrome_stays_a_heading() -> None:
 PANDOC_PAPER = WILD / "joss-inara-2022-article-writing.md"
 
 
-def test_a_pandoc_grid_table_is_no_paragraph_of_its_borders_and_cells() -> None:
-    """The paper's table of inline markup, written as a grid (`+----+` borders, `| cell |` rows)."""
+def test_a_pandoc_grid_table_reads_a_row_a_paragraph_its_cells_side_by_side() -> None:
+    """The paper's table of inline markup, written as a grid (`+----+` borders, `| cell |` rows): its header row and
+    each row under it are one paragraph, as a pipe table's rows are, and no border or bar is read."""
     texts = [p.text for p in only_article(PANDOC_PAPER).paragraphs]
-    assert not [text for text in texts if text.startswith("+--") or "| Markup" in text]
+    start = texts.index("Markup Markdown example Rendered output")
+    assert texts[start + 1 : start + 3] == ["emphasis *this* this", "strong emphasis **that** that"]
+    assert texts[start + 7] == "inline code `return 23` return 23"
+    assert not [text for text in texts if text.startswith("+--") or "| " in text]
+
+
+def test_a_grid_table_row_is_found_by_the_judge_as_cmark_gfm_renders_it() -> None:
+    """The judge reads the grid table as the rows pandoc renders, so a quoted row is found in the paper."""
+    paper = reference(PANDOC_PAPER)
+    assert quote_in_reference("emphasis *this* this", paper)
+    assert quote_in_reference("inline code `return 23` return 23", paper)
+    assert not quote_in_reference("emphasis *this* that", paper)
+
+
+def test_struck_words_and_a_subscript_read_as_printed_without_their_tildes() -> None:
+    """pandoc and GitHub print `~~not this~~` struck through and pandoc `H~2~O` with a subscript 2: the words are
+    the page's, the tildes markup; in a code span they stay as written."""
+    texts = [p.text for p in only_article(PANDOC_PAPER).paragraphs]
+    assert "strikeout ~~not this~~ not this" in texts
+    assert "subscript H~2~O H2O" in texts
 
 
 def test_the_lead_in_above_a_grid_table_stays_text() -> None:

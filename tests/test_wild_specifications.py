@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pytest
 
+from eval.reference import quote_in_reference, reference
 from qa.corpus import Article
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
@@ -187,3 +188,37 @@ def test_myst_named_notes_cited_in_one_sentence_resolve(myst: Article) -> None:
         1: "Here's the text of my first note.",
         2: "And the text of my second note. Note that you can include Markdown footnote definitions.",
     }
+
+
+def test_a_myst_substitution_in_a_line_reads_as_the_value_its_front_matter_sets(myst: Article) -> None:
+    """The front matter sets `jinja: "[Jinja templates](...)"`; the page prints "{{ jinja }}" as that link's words."""
+    assert any(text.startswith("MyST substitutions use Jinja templates in order to substitute") for text in texts(myst))
+    assert not any("{{ jinja }}" in text for text in texts(myst))
+
+
+def test_a_substitution_the_page_does_not_set_stays_as_written(myst: Article) -> None:
+    """`{{ sub3 }}` is set in the book's configuration, which the page does not hold: what it prints is unknown."""
+    assert any(text.endswith("and it produces: {{ sub3 }}.") for text in texts(myst))
+
+
+def test_a_paragraph_of_one_substitution_reads_as_its_values_blocks(myst: Article) -> None:
+    """`{{ key2 }}` alone in its paragraph is a note box whose body is `{{ key1 }}`: the note's words, "I'm a
+    substitution" (`I'm a **substitution**` rendered)."""
+    lines = texts(myst)
+    assert lines[lines.index("Block level:") + 1] == "I'm a substitution"
+
+
+def test_an_example_directive_reads_as_its_source_then_as_rendered(myst: Article) -> None:
+    """```` ````{example} ```` shows the Markdown it holds as code, then what it renders to (sphinx-examples)."""
+    kinds = [(p.kind, p.text) for p in myst.paragraphs]
+    start = kinds.index(("preformatted", "```{note}\nHere is a note!\n```"))
+    assert kinds[start + 1] == ("text", "Here is a note!")
+
+
+def test_the_judge_reads_a_substitution_and_an_example_as_myst_prints_them() -> None:
+    """The judge's reading, cmark-gfm's HTML with MyST's substitutions and examples rendered, finds the printed words
+    and not the unrendered ones outside code."""
+    page = reference(WILD / "jupyter-book-content-blocks-myst.md")
+    assert quote_in_reference("MyST substitutions use Jinja templates in order to substitute in key / values.", page)
+    assert not quote_in_reference("MyST substitutions use {{ jinja }} in order to substitute in key / values.", page)
+    assert quote_in_reference("Block level: I'm a substitution", page)

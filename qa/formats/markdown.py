@@ -14,7 +14,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from itertools import takewhile
+from itertools import pairwise, takewhile
 
 import lxml.html
 import yaml
@@ -25,6 +25,7 @@ from mdit_py_plugins.admon import admon_plugin
 from mdit_py_plugins.container import container_plugin
 from mdit_py_plugins.deflist import deflist_plugin
 from mdit_py_plugins.footnote import footnote_plugin
+from mdit_py_plugins.subscript import sub_plugin
 
 from qa.corpus import ParagraphKind
 from qa.formats.document import (
@@ -127,7 +128,8 @@ def _any_name(params: str, markup: str) -> bool:
 
 _PARSER = (
     MarkdownIt("commonmark")
-    .enable("table")
+    .enable(["table", "strikethrough"])
+    .use(sub_plugin)
     .use(footnote_plugin)
     .use(deflist_plugin)
     .use(admon_plugin)
@@ -135,7 +137,9 @@ _PARSER = (
 )
 """CommonMark with the extensions static-site generators write: footnotes, tables, definition lists (pandoc,
 kramdown, PHP Markdown Extra), MkDocs' `!!! note` admonitions and `:::` fenced asides (Docusaurus, VuePress).
-Without them an aside's fence lines were read as words of a paragraph and an indented admonition as code."""
+Without them an aside's fence lines were read as words of a paragraph and an indented admonition as code. Struck
+words (`~~not this~~`, GitHub and pandoc) and pandoc's subscripts (`H~2~O`) read as the words the page prints, not
+their tildes."""
 
 
 @dataclass
@@ -147,8 +151,29 @@ class _Walk:
     linked: set[str] = field(default_factory=set)
     """The texts of paragraphs that are links and nothing else (`_is_link_only`)."""
 
+    def extend(self, inner: _Walk) -> None:
+        """Read `inner`, the walk of Markdown inside this one's (a directive's body, a substitution's value), here."""
+        self.blocks += inner.blocks
+        self.raw += inner.raw
+        self.linked |= inner.linked
+        for number, text in inner.footnotes.items():
+            self.footnotes.setdefault(number, text)
 
-def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
+
+@dataclass(frozen=True)
+class _Page:
+    """What the front matter tells the reading of the text: the labels of the references a kramdown-rfc draft cites
+    (`_citations`), and the values a MyST page puts in place of `{{ name }}` (`_substitutions`)."""
+
+    references: frozenset[str] = frozenset()
+    values: Mapping[str, str] = field(default_factory=dict)
+
+    def without(self, name: str) -> _Page:
+        """The page with one value fewer: a value is read with its own name unset, so that none holds itself."""
+        return replace(self, values={key: value for key, value in self.values.items() if key != name})
+
+
+def _inline(token: Token, page: _Page, by_label: bool) -> str:
     """The words a reader sees in an inline token; footnote references become `[n]` markers.
 
     A link with no text of its own (`[](https://example.org)`) shows its address, as kramdown prints it: the
@@ -178,7 +203,7 @@ def _inline(token: Token, references: frozenset[str], by_label: bool) -> str:
                 content = _ROLE_RE.sub("", content)
             if previous is not None and previous.type in _ATTRIBUTED:
                 content = _ATTRIBUTES_RE.sub("", content, count=1)
-            parts.append(literal_brackets(_SHORTCODE_RE.sub("", _citations(content, references))))
+            parts.append(_substituted(content, page, by_label))
         elif child.type in ("softbreak", "hardbreak"):
             parts.append("\n")
         elif child.type == "footnote_ref":
@@ -253,6 +278,51 @@ def _citations(text: str, references: frozenset[str]) -> str:
     return _CITATION_RE.sub(printed, text)
 
 
+_SUBSTITUTION_RE = re.compile(r"\{\{\s*(?P<name>[\w-]+)\s*\}\}")
+"""A MyST substitution, `{{ name }}` (Jupyter Book, MyST-Parser's `substitution` extension): the page prints the value
+the front matter gives the name. One with an expression (`{{ key | replace(...) }}`) or a name the page does not
+set (a book-wide value from its configuration) shows what only the builder knows, and stays as written."""
+
+
+def _substitutions(meta: Mapping[str, object]) -> dict[str, str]:
+    """The values a MyST page's front matter sets under `substitutions:` (at the top, or under `myst:`),
+    {name: Markdown}."""
+    myst = meta.get("myst")
+    values = myst.get("substitutions") if isinstance(myst, dict) else meta.get("substitutions")
+    if not isinstance(values, dict):
+        return {}
+    return {str(name): str(value) for name, value in values.items() if isinstance(value, str | int | float)}
+
+
+def _expanded(name: str, page: _Page) -> str:
+    """The Markdown a substitution stands for: its value with the substitutions inside it expanded first, as MyST
+    renders a value as a Jinja template before reading it as Markdown (`{{ key1 }}` inside a note's fence)."""
+    inner = page.without(name)
+    return _SUBSTITUTION_RE.sub(
+        lambda found: _expanded(found["name"], inner) if found["name"] in inner.values else found[0], page.values[name]
+    )
+
+
+def _words(text: str, page: _Page) -> str:
+    """Text as a reader sees it: its citations printed (`_citations`), its site tags left out (`_SHORTCODE_RE`)."""
+    return literal_brackets(_SHORTCODE_RE.sub("", _citations(text, page.references)))
+
+
+def _substituted(text: str, page: _Page, by_label: bool) -> str:
+    """The words a reader sees of a text token (`_words`), each substitution (`_SUBSTITUTION_RE`) the page sets read
+    as its value's Markdown ("I'm a **substitution**" reads "I'm a substitution"). A value of several lines (a
+    directive's box) sets blocks no line holds: in a line it stays as written."""
+    parts: list[str] = []
+    position = 0
+    for found in _SUBSTITUTION_RE.finditer(text):
+        if found["name"] not in page.values or "\n" in (value := _expanded(found["name"], page).strip()):
+            continue
+        (inline,) = _PARSER.parseInline(value, {})
+        parts += [_words(text[position : found.start()], page), _inline(inline, page, by_label)]
+        position = found.end()
+    return "".join([*parts, _words(text[position:], page)])
+
+
 def _references(meta: Mapping[str, object]) -> frozenset[str]:
     """The labels of the references a kramdown-rfc front matter lists (its `normative:`/`informative:` maps)."""
     return frozenset(str(label) for key in _REFERENCE_KEYS if isinstance(meta.get(key), dict) for label in meta[key])
@@ -261,23 +331,15 @@ def _references(meta: Mapping[str, object]) -> frozenset[str]:
 _HTML_BLOCK_TAGS = frozenset("p li dd dt blockquote td th figcaption div section article h1 h2 h3 h4 h5 h6".split())
 _HTML_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _HTML_UNREAD = ("script", "style", "template", "noscript")
-_CELL_TEXT_WORDS = 8
-_SENTENCE_END_RE = re.compile(r"[.!?][\"'”’)\]]*$")
-"""A table cell counts as text when a line of it is a sentence of some words (a biography); the others are the
-table's labels and values (a time, a room, a job title)."""
 _LINE_BREAK = "\u2029"
 """Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
 
 
-def _is_sentence(text: str) -> bool:
-    return len(text.split()) >= _CELL_TEXT_WORDS and _SENTENCE_END_RE.search(text) is not None
-
-
 def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block], dict[int, str]]:
-    """The words a browser shows of a raw HTML block written into Markdown (a Jekyll page's table of speakers'
-    biographies): each innermost block element's text, one block per line it breaks with `<br>`; and the notes
-    it holds, {number: text}: a notes list the document's numbered in-page links (`anchors`) lead to, as a Hugo
-    post writes its footnotes in HTML. The notes section, its heading with it, is no text of the body.
+    """The words a browser shows of a raw HTML block written into Markdown (a Jekyll page's schedule): each innermost
+    block element's text, one block per line it breaks with `<br>`, and each table row one block (`_html_row`); and
+    the notes it holds, {number: text}: a notes list the document's numbered in-page links (`anchors`) lead to, as a
+    Hugo post writes its footnotes in HTML. The notes section, its heading with it, is no text of the body.
 
     A `<pre>` is one preformatted block, its line breaks and indentation kept, as a fenced code block is: it is no
     block element a paragraph's words stand in, and its listing was lost. Brackets in code (`CODE_TAGS`) are
@@ -297,8 +359,11 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
         _mark_code(root)
         for br in root.iter("br"):
             br.tail = _LINE_BREAK + (br.tail or "")
-        for node in root.iter(*_HTML_BLOCK_TAGS, "pre"):
-            if any(outer.tag == "pre" for outer in node.iterancestors()):
+        for node in root.iter(*_HTML_BLOCK_TAGS, "pre", "tr"):
+            if any(outer.tag in ("pre", "tr") for outer in node.iterancestors()):
+                continue
+            if node.tag == "tr":
+                blocks += [Block(literal_brackets(text), "text")] if (text := _html_row(node)) else []
                 continue
             if node.tag == "pre":
                 listing = node.text_content().replace(_LINE_BREAK, "\n")
@@ -307,12 +372,19 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
             if any(inner.tag in (*_HTML_BLOCK_TAGS, "pre") for inner in node.iterdescendants()):
                 continue
             kind: ParagraphKind = "heading" if node.tag in _HTML_HEADINGS else "text"
-            cell = node.tag in ("td", "th")
             for line in node.text_content().split(_LINE_BREAK):
-                text = squash(line)
-                if text and not (cell and not _is_sentence(text)):
+                if text := squash(line):
                     blocks.append(Block(literal_brackets(text), kind))
     return blocks, notes
+
+
+def _html_row(row: etree._Element) -> str:
+    """An HTML table row as one paragraph, read as a pipe table's row is (`_row_text`): its cells' words side by
+    side, a cell's lines broken by `<br>` run on within it. A reader reads a row across, the time beside the event
+    and its speaker; kept only where a cell held a sentence, the schedule's rows were lost, and a biography was
+    parted from the name and office printed over it."""
+    cells = [cell for cell in row if cell.tag in ("td", "th")]
+    return _row_text([squash(cell.text_content().replace(_LINE_BREAK, " ")) for cell in cells])
 
 
 def _mark_code(root: etree._Element) -> None:
@@ -368,11 +440,11 @@ def _is_link_row(token: Token) -> bool:
 
 
 _GRID_BORDER = r"\+(?::?[-=]+:?\+)+"
+_GRID_BORDER_RE = re.compile(rf"[ \t]*{_GRID_BORDER}[ \t]*")
 _GRID_TABLE_RE = re.compile(rf"{_GRID_BORDER}\n(?:[+|][^\n]*[+|]\n)*{_GRID_BORDER}")
 """A pandoc grid table: a paragraph opening and closing on a border of `+` and `-` (or `=` under the header
 row, `:` for alignment), every line between a row of cells framed by `|` or a border. pandoc renders it as a
-table; CommonMark knows no grid tables and would make it a paragraph of `+---+ | cell |` lines, so it is left
-out rather than read as one paragraph of borders and bars."""
+table; CommonMark knows no grid tables and makes it a paragraph of `+---+ | cell |` lines (`_grid_tables`)."""
 _MYST_MARKUP_RE = re.compile(r"(?:\([^()\s]+\)=|%[^\n]*)(?:\n(?:\([^()\s]+\)=|%[^\n]*))*")
 """A paragraph of nothing but MyST's own lines (Jupyter Book, Sphinx): a target naming the section below it for
 cross-references, `(content:admonitions)=`, and comments, `% REMOVE when version is >= 0.15`. MyST prints neither;
@@ -391,8 +463,12 @@ PROSE_DIRECTIVES = frozenset(
 """MyST's and docutils' directives whose body is Markdown a reader reads as prose: the admonitions and the boxes
 around text. Written with a backtick fence (```` ```{warning} ````), a CommonMark renderer that knows no MyST shows
 such a block as code, but MyST renders its body: its paragraphs, emphasis and links are the page's text. Any other
-directive keeps its body as written: a listing (`code-cell`, `math`, `eval-rst`) or one the page shows as its source
-(`example`)."""
+directive keeps its body as written: a listing (`code-cell`, `math`, `eval-rst`), or an example's source, which the page
+prints before the example rendered (`EXAMPLE_DIRECTIVES`)."""
+EXAMPLE_DIRECTIVES = frozenset({"example", "syntax-example"})
+"""Directives that show Markdown both ways, its source and what it renders to (sphinx-examples' `example`, used
+throughout Jupyter Book's documentation, and sphinx-syntax-example's): the page prints the body as code, then
+rendered, so both are its text."""
 _TITLED_DIRECTIVES = frozenset("admonition margin sidebar topic dropdown card tab-item".split())
 """The directives whose argument is the box's title, which the page prints over it (`{admonition} Do not do this`,
 `{margin} A note on nesting`); other directives' arguments are a name or a path the page does not show."""
@@ -405,6 +481,58 @@ block between `---` lines: settings of the box, which MyST does not print (`_DIR
 _CODE_TOKENS = frozenset({"fence", "code_block"})
 """A fenced (```` ``` ````, `~~~`) or indented code block: set line by line, like HTML's `<pre>`, so it is one
 preformatted block whose line breaks and indentation are its words; run together, a listing reads as nonsense."""
+
+
+def _grid_rows(lines: list[str]) -> list[list[str]] | None:
+    """A grid table's rows (`_GRID_TABLE_RE`), each a list of its cells' Markdown; None when a line's bars do not
+    stand where the borders' `+` do (a cell spanning columns), a table no row of cells reads.
+
+    The columns are where the top border's `+` stand; a row runs from one border to the next, so a cell written on
+    several lines is one cell, its lines run on as pandoc runs on a paragraph's lines."""
+    edges = [at for at, char in enumerate(lines[0].rstrip()) if char == "+"]
+    rows: list[list[str]] = []
+    cells: list[list[str]] = []
+    for line in lines[1:]:
+        if _GRID_BORDER_RE.fullmatch(line):
+            rows += [[" ".join(part for part in cell if part) for cell in cells]] if cells else []
+            cells = []
+            continue
+        if any(line[at : at + 1] not in ("|", "+") for at in edges):
+            return None
+        parts = [line[start + 1 : end].strip() for start, end in pairwise(edges)]
+        cells = [[*cell, part] for cell, part in zip(cells or [[] for _ in parts], parts, strict=True)]
+    return rows
+
+
+def _pipe_row(cells: list[str]) -> str:
+    """A row of a pipe table holding `cells`, a bar inside a cell escaped, as GitHub's table syntax writes one."""
+    return "| " + " | ".join(cell.replace("|", "\\|") for cell in cells) + " |"
+
+
+def _grid_tables(text: str, tokens: list[Token]) -> str:
+    """The Markdown with each pandoc grid table (`_GRID_TABLE_RE`) written as the pipe table it stands for, so that it
+    is read a row at a time (`_row_text`), its cells' Markdown, notes cited and all, read as any table's are.
+
+    Only a paragraph that is a grid table and nothing else is one (CommonMark's own reading says where paragraphs
+    are, never inside code: a draft's table drawn in a code block stays a drawing). A table headed by a `=` border
+    keeps its header row; one without has an empty header, which reads as no row. The paragraph's lines keep
+    what opens them (a quote's `>`, a list item's indentation)."""
+    lines = text.split("\n")
+    for opened, inline in reversed(list(pairwise(tokens))):
+        if opened.type != "paragraph_open" or opened.map is None or not _GRID_TABLE_RE.fullmatch(inline.content):
+            continue
+        start, end = opened.map
+        source = lines[start:end]
+        prefix = [line[: len(line) - len(line.lstrip(" \t>"))] for line in source]
+        framed = [line[len(lead) :] for line, lead in zip(source, prefix, strict=True)]
+        rows = _grid_rows(framed)
+        if not rows:
+            continue
+        headed = any("=" in line and _GRID_BORDER_RE.fullmatch(line) for line in framed[:-1])
+        header = rows.pop(0) if headed else [""] * len(rows[0])
+        table = [_pipe_row(header), "|" + "---|" * len(header), *(_pipe_row(row) for row in rows)]
+        lines[start:end] = [prefix[0] + row for row in table]
+    return "\n".join(lines)
 
 
 def _is_link_only(token: Token) -> bool:
@@ -451,32 +579,37 @@ def _directive(info: str) -> tuple[str | None, str]:
     return found["name"], found["argument"].strip() if found["name"] in _TITLED_DIRECTIVES else ""
 
 
-def _directive_title(title: str, references: frozenset[str], by_label: bool) -> list[Block]:
+def _directive_title(title: str, page: _Page, by_label: bool) -> list[Block]:
     """A directive's title (`_directive`), its Markdown read as words: a line the page prints at the top of its box, as
     MyST writes it (`<p class="admonition-title">`), not a heading of the document. As a heading it named the section
     of the paragraphs after the box, and the section they stand in was lost."""
     if not title:
         return []
     (inline,) = _PARSER.parseInline(title, {})
-    return [Block(text, "text")] if (text := _inline(inline, references, by_label)) else []
+    return [Block(text, "text")] if (text := _inline(inline, page, by_label)) else []
 
 
-def _directive_body(
-    token: Token, references: frozenset[str], anchors: list[etree._Element], by_label: bool
-) -> _Walk | None:
+def _directive_body(token: Token, page: _Page, anchors: list[etree._Element], by_label: bool) -> _Walk | None:
     """A backtick-fenced prose directive (`PROSE_DIRECTIVES`) read as MyST renders it: its title, then its body, its
-    options (`_DIRECTIVE_FRONT_RE`) left out, parsed as the Markdown it is; None for any other fence."""
+    options (`_DIRECTIVE_FRONT_RE`) left out, parsed as the Markdown it is; an example (`EXAMPLE_DIRECTIVES`) as its
+    source, set as code, then its body so read; None for any other fence."""
+    shown = _DIRECTIVE_RE.fullmatch(token.info.strip())
+    if shown is not None and shown["name"] in EXAMPLE_DIRECTIVES:
+        inner = _walk(_PARSER.parse(token.content, {}), page, anchors, by_label)
+        inner.blocks.insert(0, Block(_code(token.content), "text", preformatted=True))
+        inner.raw.insert(0, token.content)
+        return inner
     name, title = _directive(token.info)
     if name is None:
         return None
     body = _DIRECTIVE_FRONT_RE.sub("", token.content, count=1)
-    inner = _walk(_PARSER.parse(body, {}), references, anchors, by_label)
-    inner.blocks[:0] = heading = _directive_title(title, references, by_label)
+    inner = _walk(_PARSER.parse(body, {}), page, anchors, by_label)
+    inner.blocks[:0] = heading = _directive_title(title, page, by_label)
     inner.raw[:0] = [block.text for block in heading]
     return inner
 
 
-def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._Element], by_label: bool) -> _Walk:
+def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
     note: int | None = None
@@ -499,7 +632,15 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             walk.raw += [text] if text else []
             row = None
         elif kind == "inline" and row is not None:
-            row.append(_inline(token, references, by_label))
+            row.append(_inline(token, page, by_label))
+        elif (
+            kind == "inline"
+            and note is None
+            and (found := _SUBSTITUTION_RE.fullmatch(token.content.strip()))
+            and found["name"] in page.values
+        ):
+            value = _expanded(found["name"], page)  # a paragraph of one substitution: its value read as blocks
+            walk.extend(_walk(_PARSER.parse(value, {}), page, anchors, by_label))
         elif kind in ("bullet_list_open", "ordered_list_open"):
             lists += 1
         elif kind in ("bullet_list_close", "ordered_list_close"):
@@ -519,30 +660,22 @@ def _walk(tokens: list[Token], references: frozenset[str], anchors: list[etree._
             walk.blocks += found
             walk.raw += [block.text for block in found]
         elif (
-            kind == "fence"
-            and note is None
-            and (inner := _directive_body(token, references, anchors, by_label)) is not None
+            kind == "fence" and note is None and (inner := _directive_body(token, page, anchors, by_label)) is not None
         ):
-            walk.blocks += inner.blocks
-            walk.raw += inner.raw
-            walk.linked |= inner.linked
-            for number, text in inner.footnotes.items():
-                walk.footnotes.setdefault(number, text)
+            walk.extend(inner)
         elif kind.startswith("container_") and kind.endswith("_open"):
-            found = _directive_title(_directive(token.info)[1], references, by_label)
+            found = _directive_title(_directive(token.info)[1], page, by_label)
             walk.blocks += found
             walk.raw += [block.text for block in found]
         elif kind in _CODE_TOKENS and note is None:
             walk.blocks.append(Block(_code(token.content), "text", preformatted=True))
             walk.raw.append(token.content)
-        elif kind == "inline" and _GRID_TABLE_RE.fullmatch(token.content):
-            continue
         elif kind == "inline" and note is not None:
             previous = walk.footnotes.get(note, "")
-            walk.footnotes[note] = f"{previous} {_inline(token, references, by_label)}".strip()
+            walk.footnotes[note] = f"{previous} {_inline(token, page, by_label)}".strip()
         elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()) and not _is_link_row(token):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
-            text = _inline(token, references, by_label)
+            text = _inline(token, page, by_label)
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
             walk.blocks.append(Block(text, block_kind))
             if _is_link_only(token):
@@ -734,7 +867,11 @@ def parse(data: bytes, source: str) -> Parsed:
     text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
     env: dict[str, object] = {}
     tokens = _PARSER.parse(text, env)
-    walk = _walk(tokens, _references(meta), _in_page_anchors(text), _numbered_by_label(env))
+    if (tabled := _grid_tables(text, tokens)) != text:
+        env, text = {}, tabled
+        tokens = _PARSER.parse(text, env)
+    page = _Page(_references(meta), _substitutions(meta))
+    walk = _walk(tokens, page, _in_page_anchors(text), _numbered_by_label(env))
     blocks = [
         replace(block, text=_typed_markers(block.text, walk.footnotes)) for block in walk.blocks[: _endnotes(walk)]
     ]
