@@ -1097,8 +1097,19 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     text = _decode(data)
     if suffix in (".md", ".markdown"):
         return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
-    text = _rst_note_numbers(text)
+    text = _rst_citations(_rst_note_numbers(text))
     return Reference((normalize(text),), not_text, blocks=(_text_lines(text),))
+
+
+_RST_NOTE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+\[[\w#*.:+-]+\][ \t]")
+"""A reStructuredText note or citation definition, `.. [1] text`: what makes `[1]_` in a plain-text file a citation."""
+_RST_CITATION_MARK_RE = re.compile(r"(?<=\])_(?!\w)")
+
+
+def _rst_citations(text: str) -> str:
+    """A reStructuredText file's citations as docutils prints them, `[1]_` as `[1]`: the underscore marks the label
+    a reference to its note and is not printed. A file defining no note is read as it is."""
+    return _RST_CITATION_MARK_RE.sub("", text) if _RST_NOTE_RE.search(text) else text
 
 
 _RST_AUTO_RE = re.compile(r"(?m)^([ \t]*\.\.[ \t]+\[)#([\w.:+-]*)\]|\[#([\w.:+-]*)\]_")

