@@ -50,3 +50,28 @@ def test_the_judge_reads_a_citation_as_docutils_prints_it() -> None:
     ref = reference(PEP)
     assert quote_in_reference("This PEP proposes an extension to the Terms of Use [1] of the Package Index [2],", ref)
     assert not quote_in_reference("This PEP proposes an extension to the Terms of Use [1]_ of the Package Index", ref)
+
+
+def test_a_simple_table_reads_one_paragraph_per_row_without_its_borders() -> None:
+    found = texts(POLICIES)
+    assert "Release Level Version Identifier" in found
+    assert "final (release) 0.14" in found
+    assert not [text for text in found if "=====  =====" in text]
+
+
+def test_a_cell_wrapped_onto_the_next_line_goes_on_in_its_row() -> None:
+    assert (
+        "candidate ``rc`` Release candidate: indicates that the codebase is ready to release unless significant bugs "
+        "emerge."
+    ) in texts(POLICIES)
+
+
+def test_a_table_s_header_row_is_text_not_a_heading() -> None:
+    (header,) = [p for p in articles(POLICIES)[0].paragraphs if p.text == "Release Level Version Identifier"]
+    assert header.kind == "text"
+
+
+def test_the_judge_reads_a_table_row_across_its_cells() -> None:
+    ref = reference(POLICIES)
+    assert quote_in_reference("beta (release) [4] 0.15b", ref)
+    assert not quote_in_reference("beta (release) [3] 0.15b", ref)
