@@ -1112,7 +1112,8 @@ def _rst_tables(text: str) -> str:
     whose cells wrap onto several lines is read cell by cell, not line by line. A simple table's columns start where
     its top border's runs of `=` start, and a line whose first column is blank goes on the row above; a grid table's
     cells lie between the `+` of its top border and its rows between its rule lines. Borders are no words. A table
-    ends at a blank line after a border (a simple table) or at any blank line (a grid table)."""
+    ends at a blank line after a border (a simple table) or at any blank line (a grid table). One in a literal block
+    (the lines indented under a line ending `::`) is read as it stands."""
     if not _RST_LINE_RE.search(text):
         return text
     read: list[str] = []
@@ -1120,7 +1121,14 @@ def _rst_tables(text: str) -> str:
     """The top border of the table being read, None outside a table."""
     row: list[str] | None = None
     after_border = False
+    literal: int | None = None
+    """The indent of the line ending `::` a literal block stands under, where a table is an example, printed as is."""
     for line in text.split("\n"):
+        indented = len(line) - len(line.lstrip())
+        if top is None and literal is not None and (not line.strip() or indented > literal):
+            read.append(line)
+            continue
+        literal = indented if line.rstrip().endswith("::") else None
         bordered = _RST_BORDER_RE.fullmatch(line) is not None
         if top is None:
             top, row = (line, None) if bordered else (None, None)

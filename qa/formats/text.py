@@ -1406,41 +1406,49 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
-def _without_comments(lines: list[str]) -> list[str]:
+def _literal_blocks(lines: list[str]) -> frozenset[int]:
+    """The lines of every literal block: the indented lines (blank ones among them) under a line ending `::`.
+
+    Docutils prints a literal block as written, so what reads as markup in it (`.. comment`, a table's `=====`) is
+    an example the text shows, to be read as it stands."""
+    inside: set[int] = set()
+    literal: int | None = None
+    """The indent of the line a literal block stands under: lines indented deeper, and blank ones, are its own."""
+    for position, line in enumerate(lines):
+        if literal is not None and (not line.strip() or _indent(line) > literal):
+            inside.add(position)
+            continue
+        literal = _indent(line) if line.rstrip().endswith(_LITERAL_MARK) else None
+    return frozenset(inside)
+
+
+def _without_comments(lines: list[str], literal: frozenset[int]) -> list[str]:
     """The lines with each reStructuredText comment left blank: a `..` line whose text is no note, target,
     substitution or directive (`_PRINTED_MARKUP_RE`), and the block indented under it, blank lines within included.
 
     Docutils prints no comment: it holds the author's asides ("TODO: ..."), a section taken out of the text and an
     editor's settings (Emacs' `Local Variables:` block at a manual's end), which were read as paragraphs and quoted.
-    A `..` alone on its line with a blank line under it is an empty comment and holds nothing below it. A literal
-    block (the indented lines under a paragraph ending `::`) is printed as written: a `..` in it is an example.
-    Each comment line is kept as a blank one (its line end kept), so the paragraphs either side stay apart."""
+    A `..` alone on its line with a blank line under it is an empty comment and holds nothing below it. A `..` in a
+    literal block (`literal`, `_literal_blocks`) is an example. Each comment line is kept as a blank one (its line
+    end kept), so the paragraphs either side stay apart."""
     kept: list[str] = []
     comment: int | None = None
     """The indent of the comment being left out: lines indented deeper, and blank ones, are its own."""
-    literal: int | None = None
-    """The indent of the paragraph a literal block stands under: lines indented deeper, and blank ones, are its own."""
-    previous = ""
     for position, line in enumerate(lines):
         indent = _indent(line)
+        previous = lines[position - 1] if position else ""
         if comment is not None and (not line.strip() or indent > comment):
             kept.append(line[len(line.rstrip("\r")) :])
             continue
         comment = None
-        if literal is not None and (not line.strip() or indent > literal):
-            kept.append(line)
-            continue
-        literal = None
         opens_block = not previous.strip() or _EXPLICIT_MARKUP_RE.match(previous) or _indent(previous) > indent
-        if opens_block and _EXPLICIT_MARKUP_RE.match(line) and not _PRINTED_MARKUP_RE.match(line):
+        markup = _EXPLICIT_MARKUP_RE.match(line) and not _PRINTED_MARKUP_RE.match(line)
+        if position not in literal and opens_block and markup:
             following = lines[position + 1] if position + 1 < len(lines) else ""
             comment = None if line.strip() == ".." and not following.strip() else indent
             kept.append(line[len(line.rstrip("\r")) :])
         else:
             kept.append(line)
-            if line.rstrip().endswith(_LITERAL_MARK):
-                literal = indent
-        previous = line
     return kept
 
 
@@ -1508,14 +1516,15 @@ def _grid_table(lines: list[str], start: int) -> tuple[int, list[list[str]]] | N
     return None
 
 
-def _tables_as_rows(lines: list[str]) -> tuple[list[str], list[int]]:
+def _tables_as_rows(lines: list[str], literal: frozenset[int]) -> tuple[list[str], list[int]]:
     """The lines with each simple or grid table (`_simple_table`, `_grid_table`) as one line per row, its cells'
     words side by side, as the Markdown parser reads a pipe table's row (`qa.formats.markdown._row_text`).
 
     Docutils prints a table as a table: a reader reads a row across, never the borders, and a cell's words
     wrapped onto the next line go on in that cell. Read as a paragraph, the rows ran into one another between the
     `=====` rules and a cell's second line followed the other cells' first. Each row stands apart, under the table's
-    indent, between blank lines, its cells' white space single spaces, as printed; the rows' line numbers come too."""
+    indent, between blank lines, its cells' white space single spaces, as printed; the rows' line numbers come too.
+    A table drawn in a literal block (`literal`) is an example of the markup, printed as written."""
     printed: list[str] = []
     rows_at: list[int] = []
     position = 0
@@ -1523,7 +1532,9 @@ def _tables_as_rows(lines: list[str]) -> tuple[list[str], list[int]]:
         line = lines[position].rstrip("\r")
         simple = _SIMPLE_TABLE_RULE_RE.fullmatch(line) is not None
         table = (
-            _simple_table(lines, position)
+            None
+            if position in literal
+            else _simple_table(lines, position)
             if simple
             else _grid_table(lines, position)
             if _GRID_TABLE_RULE_RE.fullmatch(line)
@@ -1553,7 +1564,8 @@ def _rst_printed(text: str) -> tuple[str, frozenset[int]]:
     if not _RST_MARKUP_RE.search(text):
         return text, frozenset()
     lines = text.split("\n")  # not `splitlines`: a form feed is white space in a line, as docutils reads it
-    rows, rows_at = _tables_as_rows(_without_comments(lines))
+    literal = _literal_blocks(lines)
+    rows, rows_at = _tables_as_rows(_without_comments(lines, literal), literal)
     printed = _autonumbered_notes("\n".join(rows))
     printed = _CITATION_MARK_RE.sub("", printed) if _NOTE_DEFINITION_RE.search(printed) else printed
     starts = list(accumulate((len(line) + 1 for line in printed.split("\n")), initial=0))
