@@ -1205,8 +1205,74 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     text = _decode(data)
     if suffix in (".md", ".markdown"):
         return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
-    text = _rst_note_numbers(text)
+    text = _rst_citations(_rst_note_numbers(_rst_tables(text)))
     return Reference((normalize(text),), not_text, blocks=(_text_lines(text),))
+
+
+_RST_LINE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:\[[\w#*.:+-]*\]|_[^:\n]+:|[\w.:+-]*\w::)")
+"""A reStructuredText note, hyperlink target or directive line, which no other plain text holds."""
+_RST_BORDER_RE = re.compile(r"[ \t]*(?:=+(?:[ \t]+=+)+|\+(?:[-=]+\+)+)[ \t]*\r?")
+"""A reStructuredText table's border: a simple table's runs of `=` (two columns at least), a grid table's `+---+`."""
+
+
+def _rst_tables(text: str) -> str:
+    """A reStructuredText file with each table's rows read across, one line each, as docutils prints a table: a row
+    whose cells wrap onto several lines is read cell by cell, not line by line. A simple table's columns start where
+    its top border's runs of `=` start, and a line whose first column is blank goes on the row above; a grid table's
+    cells lie between the `+` of its top border and its rows between its rule lines. Borders are no words. A table
+    ends at a blank line after a border (a simple table) or at any blank line (a grid table). One in a literal block
+    (the lines indented under a line ending `::`) is read as it stands."""
+    if not _RST_LINE_RE.search(text):
+        return text
+    read: list[str] = []
+    top: str | None = None
+    """The top border of the table being read, None outside a table."""
+    row: list[str] | None = None
+    after_border = False
+    literal: int | None = None
+    """The indent of the line ending `::` a literal block stands under, where a table is an example, printed as is."""
+    for line in text.split("\n"):
+        indented = len(line) - len(line.lstrip())
+        if top is None and literal is not None and (not line.strip() or indented > literal):
+            read.append(line)
+            continue
+        literal = indented if line.rstrip().endswith("::") else None
+        bordered = _RST_BORDER_RE.fullmatch(line) is not None
+        if top is None:
+            top, row = (line, None) if bordered else (None, None)
+            read.append("" if bordered else line)
+            after_border = bordered
+            continue
+        grid = top.lstrip().startswith("+")
+        if bordered or not line.strip():
+            if row is not None and (bordered or grid):
+                read += [" ".join(row), ""]
+                row = None
+            if not line.strip() and (grid or after_border):
+                top = None
+            after_border = bordered
+            continue
+        after_border = False
+        edges = [found.start() for found in re.finditer(r"\+" if grid else "=+", top)]
+        spans = pairwise([*edges, None] if not grid else edges)
+        cells = [line[left + grid : right].strip() for left, right in spans]
+        if row is None or (grid or not cells[0]):
+            row = cells if row is None else [f"{above} {below}" for above, below in zip(row, cells, strict=True)]
+        else:
+            read += [" ".join(row), ""]
+            row = cells
+    return "\n".join(read)
+
+
+_RST_NOTE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+\[[\w#*.:+-]+\][ \t]")
+"""A reStructuredText note or citation definition, `.. [1] text`: what makes `[1]_` in a plain-text file a citation."""
+_RST_CITATION_MARK_RE = re.compile(r"(?<=\])_(?!\w)")
+
+
+def _rst_citations(text: str) -> str:
+    """A reStructuredText file's citations as docutils prints them, `[1]_` as `[1]`: the underscore marks the label
+    a reference to its note and is not printed. A file defining no note is read as it is."""
+    return _RST_CITATION_MARK_RE.sub("", text) if _RST_NOTE_RE.search(text) else text
 
 
 _RST_AUTO_RE = re.compile(r"(?m)^([ \t]*\.\.[ \t]+\[)#([\w.:+-]*)\]|\[#([\w.:+-]*)\]_")

@@ -30,7 +30,7 @@ def paragraph_with(doc: Article, words: str) -> str:
 def test_labelled_note_citation_reads_the_number_docutils_gives_its_note() -> None:
     doc = article(POLICIES)
     text = paragraph_with(doc, "meritocracy based on code contribution")
-    assert "lots of discussion [1]_." in text
+    assert "lots of discussion [1]." in text
     assert doc.footnotes[1].startswith("Phrase borrowed from `Ben Collins-Sussman")
 
 
@@ -43,16 +43,21 @@ def test_notes_are_numbered_in_the_order_they_are_defined_labelled_or_not() -> N
 
 
 def test_a_label_cited_several_times_reads_one_number_each_time() -> None:
-    table = paragraph_with(article(POLICIES), "Version Identifier")
-    assert table.count("[4]_") == 3
-    assert table.count("[3]_") == 2
+    rows = [p.text for p in article(POLICIES).paragraphs if p.text.startswith(("beta (", "candidate 2 ("))]
+    assert rows == [
+        "beta (development) [3] 0.15b.dev",
+        "beta (release) [4] 0.15b",
+        "candidate 2 (dev.) [4] 0.15rc2.dev",
+        "candidate 2 (release) [4] 0.15rc2",
+        "beta (development) [3] 0.16b.dev",
+    ]
 
 
 def test_anonymous_citations_cite_the_anonymous_notes_in_turn() -> None:
     doc = article(I18N)
-    assert "(or should\nbe [1]_) fully parameterized" in paragraph_with(doc, "fully parameterized")
+    assert "(or should\nbe [1]) fully parameterized" in paragraph_with(doc, "fully parameterized")
     cited_twice = paragraph_with(doc, "converting hyphens")
-    assert "`BCP 47`_. [2]_ in lowercase, converting hyphens to underscores [3]_." in cited_twice
+    assert "`BCP 47`_. [2] in lowercase, converting hyphens to underscores [3]." in cited_twice
     assert doc.footnotes[2].startswith("BCP stands for 'Best Current Practice'")
     assert doc.footnotes[3].startswith("Subtags are separated from primary tags by underscores")
 
@@ -64,8 +69,8 @@ def test_a_note_defined_between_paragraphs_is_no_paragraph() -> None:
 
 def test_the_judge_reads_the_notes_under_the_numbers_docutils_prints() -> None:
     ref = reference(POLICIES)
-    assert quote_in_reference("based on code contribution and lots of discussion [1]_.", ref)
-    assert not quote_in_reference("based on code contribution and lots of discussion [2]_.", ref)
+    assert quote_in_reference("based on code contribution and lots of discussion [1].", ref)
+    assert not quote_in_reference("based on code contribution and lots of discussion [2].", ref)
 
 
 def test_the_title_is_the_line_between_overline_and_underline_not_the_include_above_it() -> None:

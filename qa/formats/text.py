@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
+from itertools import accumulate
 from pathlib import Path
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
@@ -1206,12 +1207,14 @@ def _index_pages(text: str) -> tuple[int, ...]:
     )
 
 
-def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
+def _paragraphs(units: list[_Unit], rows: frozenset[int]) -> tuple[Paragraph, ...]:
+    """The units as paragraphs under their headings. A table's row (`rows`: where one starts) is text: a header row of
+    a few capitalised words ("Release Level  Version Identifier") read as a heading, titling the rows under it."""
     paragraphs: list[Paragraph] = []
     section: str | None = None
     body_indent = _body_indent(units)
     for position, unit in enumerate(units):
-        kind = _kind(units, position, body_indent)
+        kind = "text" if unit.start in rows else _kind(units, position, body_indent)
         if kind == "heading":
             section = unit.text
         paragraphs.append(
@@ -1227,8 +1230,8 @@ def _paragraphs(units: list[_Unit]) -> tuple[Paragraph, ...]:
     return tuple(paragraphs)
 
 
-def parse_text(text: str, source: str) -> list[Article]:
-    """Parse one file's text into its articles, in page order.
+def parse_text(text: str, source: str, rows: frozenset[int] = frozenset()) -> list[Article]:
+    """Parse one file's text into its articles, in page order; `rows` are where a table's rows start (`_paragraphs`).
 
     An e-mail's header block is never text: a saved e-mail's (the file's first block) gives the first article's
     title, author and date; one quoted further on is dropped (`qa.formats.email_header`).
@@ -1262,7 +1265,7 @@ def parse_text(text: str, source: str) -> list[Article]:
                     author=head.author if head else None,
                     date=head.date if head else None,
                     source=source,
-                    paragraphs=_paragraphs(draft.units),
+                    paragraphs=_paragraphs(draft.units, rows),
                     footnotes=draft.footnotes,
                 )
             )
@@ -1379,6 +1382,196 @@ def _autonumbered_notes(text: str) -> str:
     return _AUTONUMBERED_NOTE_RE.sub(lambda match: f"{match.group(1)}[{next(defined)}]", text)
 
 
+_EXPLICIT_MARKUP_RE = re.compile(r"[ \t]*\.\.(?:[ \t\f\v]+|\r?$)")
+"""A line opening a reStructuredText explicit markup block: two full stops and white space or the line's end (an
+ellipsis `...` or an adornment `.....` is none)."""
+_PRINTED_MARKUP_RE = re.compile(r"[ \t]*\.\.[ \t\f\v]+(?:[\[_|]|[\w.:+-]*\w[ \t]*::(?:\s|$))")
+"""An explicit markup block that is no comment: a note or citation (`.. [1]`, `.. [#label]`, `.. [*]`), a hyperlink
+target (`.. _label:`), a substitution (`.. |name| image::`) or a directive (`.. note::`)."""
+_NOTE_DEFINITION_RE = re.compile(r"^[ \t]*\.\.[ \t]+\[[\w#*.:+-]*\](?:[ \t]|$)", re.MULTILINE)
+"""A reStructuredText note or citation, `.. [1] text`, `.. [#label] text`, `.. [CIT2002] text`."""
+_RST_MARKUP_RE = re.compile(
+    rf"{_NOTE_DEFINITION_RE.pattern}|^[ \t]*\.\.[ \t]+(?:_[^:\n]+:|[\w.:+-]*\w::)", re.MULTILINE
+)
+"""A line no plain text opens so and every reStructuredText file has one of: a note, a hyperlink target or a
+directive."""
+_CITATION_MARK_RE = re.compile(r"(?<=\])_(?!\w)")
+"""The underscore that makes a bracketed label a citation of its note (`[1]_`, `[#label]_`): markup, not printed.
+Dropped in a file defining notes (`_NOTE_DEFINITION_RE`), as the judge reads it (`eval.reference`)."""
+_LITERAL_MARK = "::"
+"""How a reStructuredText paragraph ends when an indented literal block follows it: printed as it stands."""
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip())
+
+
+def _literal_blocks(lines: list[str]) -> frozenset[int]:
+    """The lines of every literal block: the indented lines (blank ones among them) under a line ending `::`.
+
+    Docutils prints a literal block as written, so what reads as markup in it (`.. comment`, a table's `=====`) is
+    an example the text shows, to be read as it stands."""
+    inside: set[int] = set()
+    literal: int | None = None
+    """The indent of the line a literal block stands under: lines indented deeper, and blank ones, are its own."""
+    for position, line in enumerate(lines):
+        if literal is not None and (not line.strip() or _indent(line) > literal):
+            inside.add(position)
+            continue
+        literal = _indent(line) if line.rstrip().endswith(_LITERAL_MARK) else None
+    return frozenset(inside)
+
+
+def _without_comments(lines: list[str], literal: frozenset[int]) -> list[str]:
+    """The lines with each reStructuredText comment left blank: a `..` line whose text is no note, target,
+    substitution or directive (`_PRINTED_MARKUP_RE`), and the block indented under it, blank lines within included.
+
+    Docutils prints no comment: it holds the author's asides ("TODO: ..."), a section taken out of the text and an
+    editor's settings (Emacs' `Local Variables:` block at a manual's end), which were read as paragraphs and quoted.
+    A `..` alone on its line with a blank line under it is an empty comment and holds nothing below it. A `..` in a
+    literal block (`literal`, `_literal_blocks`) is an example. Each comment line is kept as a blank one (its line
+    end kept), so the paragraphs either side stay apart."""
+    kept: list[str] = []
+    comment: int | None = None
+    """The indent of the comment being left out: lines indented deeper, and blank ones, are its own."""
+    for position, line in enumerate(lines):
+        indent = _indent(line)
+        previous = lines[position - 1] if position else ""
+        if comment is not None and (not line.strip() or indent > comment):
+            kept.append(line[len(line.rstrip("\r")) :])
+            continue
+        comment = None
+        opens_block = not previous.strip() or _EXPLICIT_MARKUP_RE.match(previous) or _indent(previous) > indent
+        markup = _EXPLICIT_MARKUP_RE.match(line) and not _PRINTED_MARKUP_RE.match(line)
+        if position not in literal and opens_block and markup:
+            following = lines[position + 1] if position + 1 < len(lines) else ""
+            comment = None if line.strip() == ".." and not following.strip() else indent
+            kept.append(line[len(line.rstrip("\r")) :])
+        else:
+            kept.append(line)
+    return kept
+
+
+_SIMPLE_TABLE_RULE_RE = re.compile(r"[ \t]*=+(?:[ \t]+=+)+[ \t]*\r?")
+"""A simple table's border, a run of `=` over each column (two at least: one alone is a title's adornment)."""
+_SPAN_RULE_RE = re.compile(r"[ \t]*-+(?:[ \t]+-+)*[ \t]*\r?")
+"""A simple table's underline of a header cell spanning columns: no words."""
+_GRID_TABLE_RULE_RE = re.compile(r"[ \t]*\+(?:[-=]+\+)+[ \t]*\r?")
+"""A grid table's border or row separator, `+----+----+` (`+====+` under the header)."""
+_CELL_EDGE = "|"
+
+
+def _simple_table(lines: list[str], start: int) -> tuple[int, list[list[str]]] | None:
+    """Where the simple table whose top border is line `start` ends, and its rows' cells, or None if it is none.
+
+    The columns stand where the border's runs of `=` start; a line whose first column is blank goes on the row above
+    (its cells' words joined to that row's), and a border followed by a blank line or the file's end closes the table,
+    as docutils reads it. A line with words left of the first column is no row: then it is no table."""
+    columns = [run.start() for run in re.finditer("=+", lines[start])]
+    rows: list[list[str]] = []
+    for position in range(start + 1, len(lines)):
+        line = lines[position].rstrip("\r")
+        if _SIMPLE_TABLE_RULE_RE.fullmatch(line):
+            if position + 1 == len(lines) or not lines[position + 1].strip():
+                return position + 1, rows
+            continue
+        if not line.strip() or _SPAN_RULE_RE.fullmatch(line):
+            continue
+        if line[: columns[0]].strip():
+            return None
+        cells = [line[left:right].strip() for left, right in zip(columns, [*columns[1:], None], strict=True)]
+        if cells[0] or not rows:
+            rows.append(cells)
+        else:
+            rows[-1] = [f"{above} {below}".strip() for above, below in zip(rows[-1], cells, strict=True)]
+    return None
+
+
+def _grid_table(lines: list[str], start: int) -> tuple[int, list[list[str]]] | None:
+    """Where the grid table whose top border is line `start` ends, and its rows' cells, or None if it is none or
+    joins cells across columns or rows (a span, which it draws with a separator or edge left out: left as written).
+
+    Each row is the lines between two separators, each cell the words between two edges (`|`) where the border sets
+    a `+`, its lines joined."""
+    border = lines[start].rstrip("\r").rstrip()
+    edges = [index for index, char in enumerate(border) if char == "+"]
+    rows: list[list[str]] = []
+    cells: list[str] | None = None
+    for position in range(start + 1, len(lines)):
+        line = lines[position].rstrip("\r").rstrip()
+        if _GRID_TABLE_RULE_RE.fullmatch(line):
+            if [index for index, char in enumerate(line) if char == "+"] != edges or cells is None:
+                return None
+            rows.append(cells)
+            cells = None
+            if position + 1 == len(lines) or not lines[position + 1].strip():
+                return position + 1, rows
+            continue
+        if len(line) != len(border) or any(line[edge] != _CELL_EDGE for edge in edges):
+            return None
+        words = [line[left + 1 : right].strip() for left, right in zip(edges, edges[1:], strict=False)]
+        cells = (
+            words if cells is None else [f"{above} {below}".strip() for above, below in zip(cells, words, strict=True)]
+        )
+    return None
+
+
+def _tables_as_rows(lines: list[str], literal: frozenset[int]) -> tuple[list[str], list[int]]:
+    """The lines with each simple or grid table (`_simple_table`, `_grid_table`) as one line per row, its cells'
+    words side by side, as the Markdown parser reads a pipe table's row (`qa.formats.markdown._row_text`).
+
+    Docutils prints a table as a table: a reader reads a row across, never the borders, and a cell's words
+    wrapped onto the next line go on in that cell. Read as a paragraph, the rows ran into one another between the
+    `=====` rules and a cell's second line followed the other cells' first. Each row stands apart, under the table's
+    indent, between blank lines, its cells' white space single spaces, as printed; the rows' line numbers come too.
+    A table drawn in a literal block (`literal`) is an example of the markup, printed as written."""
+    printed: list[str] = []
+    rows_at: list[int] = []
+    position = 0
+    while position < len(lines):
+        line = lines[position].rstrip("\r")
+        simple = _SIMPLE_TABLE_RULE_RE.fullmatch(line) is not None
+        table = (
+            None
+            if position in literal
+            else _simple_table(lines, position)
+            if simple
+            else _grid_table(lines, position)
+            if _GRID_TABLE_RULE_RE.fullmatch(line)
+            else None
+        )
+        if table is None:
+            printed.append(lines[position])
+            position += 1
+            continue
+        end, rows = table
+        indent = line[: _indent(line)]
+        for cells in rows:
+            rows_at.append(len(printed))
+            printed += [f"{indent}{squash(' '.join(cells))}", ""]
+        position = end
+    return printed, rows_at
+
+
+def _rst_printed(text: str) -> tuple[str, frozenset[int]]:
+    """A reStructuredText file as docutils prints its text: comments left out (`_without_comments`), a table's rows
+    read across (`_tables_as_rows`), auto-numbered notes numbered (`_autonumbered_notes`) and a citation's mark
+    dropped (`[1]_` reads `[1]`). The tables are read before the notes are numbered: a citation's label
+    (`[#dev]_`) is as wide as the file's columns allow, its number is not. Only a file with a note, target or
+    directive line (`_RST_MARKUP_RE`) is reStructuredText: in any other text a `..` line or `]_` is the author's.
+    Where each table row's words start comes too: numbering and marks change no line, so a row's line is found again.
+    """
+    if not _RST_MARKUP_RE.search(text):
+        return text, frozenset()
+    lines = text.split("\n")  # not `splitlines`: a form feed is white space in a line, as docutils reads it
+    literal = _literal_blocks(lines)
+    rows, rows_at = _tables_as_rows(_without_comments(lines, literal), literal)
+    printed = _autonumbered_notes("\n".join(rows))
+    printed = _CITATION_MARK_RE.sub("", printed) if _NOTE_DEFINITION_RE.search(printed) else printed
+    starts = list(accumulate((len(line) + 1 for line in printed.split("\n")), initial=0))
+    return printed, frozenset(starts[at] + _indent(rows[at]) for at in rows_at)
+
+
 def parse(data: bytes, source: str) -> Parsed:
-    text = _autonumbered_notes(decode_text(data))
-    return _parse_paged(text, source) or Parsed(text, parse_text(text, source))
+    text, rows = _rst_printed(decode_text(data))
+    return _parse_paged(text, source) or Parsed(text, parse_text(text, source, rows))
