@@ -131,6 +131,19 @@ def test_a_tables_last_cell_on_a_page_never_runs_into_the_first_cell_on_the_next
     ]
 
 
+def test_the_rows_of_a_table_set_without_rules_that_fill_fewer_columns_are_left_out_with_the_others() -> None:
+    """Table 2's body on its first page has no rules: a year a row, figures in some of eleven columns. Its rows of
+    three columns or more are left out as an unruled table is; the rows between them with fewer ("2012" and "5.2"),
+    and a row's figures read as one line across gaps ("650.0c  15.0  830.0", "0.2  0.8  10.0"), are left out
+    with them. The caption, the unit under it and the stub's head stay."""
+    page = [p.text for a in articles(REAL / "crs-election-grants-2026.pdf") for p in a.paragraphs if p.page == 8]
+    assert page == [
+        "Table 2. Appropriations for Election Administration-Related Grant Programs for States and Localities",
+        "Fiscal year",
+        "($, rounded in millions)",
+    ]
+
+
 @pytest.fixture(scope="module")
 def bed_rest() -> list[str]:
     parsed = articles(WILD / "npj-microgravity-2021-exercise-circadian-bed-rest.pdf")

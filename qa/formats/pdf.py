@@ -2582,8 +2582,10 @@ def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], sp
         return True  # a table's cell read row by row is a paragraph of its own (`_ruled_rows`)
     if (previous.cell or line.cell) and line.page != previous.page:
         return True  # a page's table read row by row ends its last row there: its last cell is no cell over the page
-    if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
+    if line.page == previous.page and line.tabled and previous.tabled and line.top < previous.top:
         return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
+    if previous.tabled != line.tabled:
+        return True  # a table's edge, on a page or over a page break (a last cell and the next page's "(Continued)")
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
     left, right = previous.column or edges
     short = previous.x1 < left + (right - left) * _SHORT_LINE
@@ -5164,7 +5166,24 @@ def _unruled_table(lines: list[_Line]) -> set[int]:
     table = [row for row in _level_rows(cells) if len(row) >= _TABLE_COLUMNS and any(_figure_row(cell) for cell in row)]
     if len(table) < _GRID_ROWS:
         return set()
-    return {id(line) for row in _table_edge_rows(_level_rows(short), table) for line in row}
+    return _table_holes(short, [line for row in _table_edge_rows(_level_rows(short), table) for line in row])
+
+
+def _table_holes(short: list[_Line], cells: list[_Line]) -> set[int]:
+    """ids of a table's cells (`_unruled_table`) and of the short lines (`short`, a few words each) on its rows: from
+    its first row to its last, across the columns its cells span. Those are the rows that hold fewer cells than
+    `_TABLE_COLUMNS` (a year with one figure beside it, empty cells in the others), and cells read as one line with
+    their neighbours across a gap (`650.0c  15.0  830.0`, columns a layout took for a column of text), reaching past
+    the others into a column filled on that row only (`0.2  0.8  10.0`). Such a row is the table's as much as the
+    full rows round it; left behind, it is read as a fragment, or as figures of several columns run together in a
+    line no reading prints. A prose line is longer than a few words, and a caption or a column of prose beside a
+    table stands outside the rows or the columns of its cells."""
+    left, right = min(line.x0 for line in cells), max(line.x1 for line in cells)
+    top, bottom = min(line.top for line in cells), max(line.bottom for line in cells)
+    inside = {
+        id(line) for line in short if line.x0 < right and left < line.x1 and top <= line.top and line.bottom <= bottom
+    }
+    return inside | {id(line) for line in cells}
 
 
 def _level_rows(lines: list[_Line]) -> list[list[_Line]]:
