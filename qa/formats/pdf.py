@@ -2582,10 +2582,8 @@ def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], sp
         return True  # a table's cell read row by row is a paragraph of its own (`_ruled_rows`)
     if (previous.cell or line.cell) and line.page != previous.page:
         return True  # a page's table read row by row ends its last row there: its last cell is no cell over the page
-    if line.page == previous.page and line.tabled and previous.tabled and line.top < previous.top:
+    if line.page == previous.page and (previous.tabled != line.tabled or (line.tabled and line.top < previous.top)):
         return True  # a table's cells read a column at a time: a column's last cell never runs on into the next's head
-    if previous.tabled != line.tabled:
-        return True  # a table's edge, on a page or over a page break (a last cell and the next page's "(Continued)")
     terminal = _SENTENCE_END_RE.search(previous.text) is not None
     left, right = previous.column or edges
     short = previous.x1 < left + (right - left) * _SHORT_LINE
@@ -2897,6 +2895,19 @@ def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> 
     )
 
 
+def _over_table_again(previous: _Line, line: _Line, feet: dict[int, list[_Line]]) -> bool:
+    """Whether `line`, on a page after a table's cell (`previous`, `_Line.tabled`), stands right over that page's
+    table body, its head between them: a table broken over pages prints its label ("(Continued From Previous
+    Page)") over its head again, at most `_HEAD_DEPTH` of the label's size deep (`_table_body`), and the body under
+    it. The label is no words of the cell that ended the page before, whose text it would otherwise run on (an
+    unfinished cell reads on over a page break like a sentence). A cell that does go on over the page has its rest
+    at the next page's top, with no table body of its own right under it (a table further down is another's)."""
+    if not previous.tabled or line.tabled or line.page == previous.page:
+        return False
+    below = [other.top for other in feet.get(line.page, ()) if other.tabled and other.top > line.bottom]
+    return bool(below) and min(below) - line.bottom <= (_HEAD_DEPTH + 1) * line.size
+
+
 def _resized(previous: _Line, line: _Line) -> bool:
     """Whether two lines are set in different sizes (`_type_size`), so are different texts (a caption, a label, a
     box's heading beside body text) that no paragraph joins."""
@@ -2941,6 +2952,7 @@ def _breaks(
         or (previous.boxed and line.page == previous.page and line.top < previous.top)
         or _closes_box(previous, line, feet)
         or _resized(previous, line)
+        or _over_table_again(previous, line, feet)
     ):
         return True  # a paragraph's number in the margin (`_margin_labels`) is a paragraph of its own
     if kind == "heading":
