@@ -100,6 +100,15 @@ def test_cells_of_one_row_set_at_their_own_heights_read_whole_between_a_wikipedi
     assert after(texts, "The Rt Hon. The Earl Howe GBE PC", 1) == ["Deputy Leader of the House of Lords"]
 
 
+def test_a_cell_carried_over_a_page_break_runs_on_into_its_rest_at_the_next_pages_top() -> None:
+    """The Leader of the House of Lords' duties end page 3 mid-phrase ("the internal governance of") and go on at
+    page 4's top ("the House); Issues ..."), outside any table body; the page's own table stands further down."""
+    (page,) = articles(REAL / "wikipedia-cabinet-office-2023.pdf")
+    duties = next(p.text for p in page.paragraphs if p.text.startswith("Management and delivery of the Government"))
+    assert "the internal governance of the House); Issues connected to the House of Lords" in duties
+    assert duties.endswith("as the Lord Keeper of the Privy Seal.")
+
+
 @pytest.fixture(scope="module")
 def crs() -> list[str]:
     return [p.text for a in articles(REAL / "crs-election-grants-2026.pdf") for p in a.paragraphs]
