@@ -313,6 +313,30 @@ def test_an_order_that_does_not_say_who_issues_it_has_no_author() -> None:
     assert parse_bytes(data, "order.docx").articles[0].author is None
 
 
+def test_a_separate_statement_that_opens_a_section_is_by_the_member_its_heading_names() -> None:
+    """Three statements open sections of their own (their notes numbered afresh), each headed by its Commissioner:
+    "Statement of" over the name, or the name on the heading's line, in the capitals it is printed in."""
+    articles = parse_path(FIXTURES / ORDER).articles
+    assert [a.author for a in articles[2:]] == [
+        "Commissioner Mignon L. Clyburn",
+        "COMMISSIONER AJIT PAI",
+        "Commissioner Michael O’Rielly",
+    ]
+
+
+def test_a_section_that_opens_with_the_orders_text_keeps_the_orders_author() -> None:
+    """The appendix's section ends in the Chairman's statement, which opens no section: the body is the author."""
+    article = parse_path(FIXTURES / ORDER).articles[1]
+    assert (article.paragraphs[0].text, article.author) == ("APPENDIX B", "Federal Communications Commission")
+
+
+def test_a_statement_heading_that_names_no_person_names_no_author() -> None:
+    """ "Statement of" over "Work" in place of the Commissioner's name: a statement of work is nobody's."""
+    clyburn = "Commissioner Mignon L. Clyburn"
+    data = with_parts(ORDER, {"word/document.xml": lambda xml: xml.replace(clyburn, "Work", 1)})
+    assert parse_bytes(data, "order.docx").articles[2].author == "Federal Communications Commission"
+
+
 def test_a_first_table_without_a_column_of_brackets_is_no_caption() -> None:
     """With its ")" marks gone the order's first table is a table like any other: it names nothing."""
     data = with_parts(ORDER, {"word/document.xml": lambda xml: xml.replace("<w:t>)</w:t>", "<w:t></w:t>")})

@@ -191,3 +191,13 @@ def test_a_side_heading_is_read_before_the_text_level_with_it() -> None:
     texts = [p.text for a in articles(REPORT.parent / "gao-06-1046-grants-management.pdf") for p in a.paragraphs]
     at = texts.index("Trade-offs and Challenges Exist in Ensuring Performance Accountability in Federal Grants")
     assert texts[at + 1].startswith("The trade-offs and challenges associated with performance accountability")
+
+
+def test_a_tables_last_cell_on_a_page_never_runs_into_the_next_pages_continued_line(
+    report: tuple[Article, ...],
+) -> None:
+    """Appendix I's table breaks over a page: its last cell, "... competitive grant" in the third column, ends the
+    page, and the next page opens with "(Continued From Previous Page)" over the table's head again."""
+    paragraphs = texts(report[1])
+    start = paragraphs.index("Direct federal; credit; block/formula grants; competitive grant")
+    assert paragraphs[start + 1 : start + 3] == ["(Continued From Previous Page)", "Department or agency"]

@@ -100,6 +100,15 @@ def test_cells_of_one_row_set_at_their_own_heights_read_whole_between_a_wikipedi
     assert after(texts, "The Rt Hon. The Earl Howe GBE PC", 1) == ["Deputy Leader of the House of Lords"]
 
 
+def test_a_cell_carried_over_a_page_break_runs_on_into_its_rest_at_the_next_pages_top() -> None:
+    """The Leader of the House of Lords' duties end page 3 mid-phrase ("the internal governance of") and go on at
+    page 4's top ("the House); Issues ..."), outside any table body; the page's own table stands further down."""
+    (page,) = articles(REAL / "wikipedia-cabinet-office-2023.pdf")
+    duties = next(p.text for p in page.paragraphs if p.text.startswith("Management and delivery of the Government"))
+    assert "the internal governance of the House); Issues connected to the House of Lords" in duties
+    assert duties.endswith("as the Lord Keeper of the Privy Seal.")
+
+
 @pytest.fixture(scope="module")
 def crs() -> list[str]:
     return [p.text for a in articles(REAL / "crs-election-grants-2026.pdf") for p in a.paragraphs]
@@ -128,6 +137,19 @@ def test_a_tables_last_cell_on_a_page_never_runs_into_the_first_cell_on_the_next
         "FY2026 HAVA funds (P.L. 119-75, Election Security Grants)",
         "Are grantees required to complete grant-funded activities or obligate or spend grant funds by a certain "
         "deadline?",
+    ]
+
+
+def test_the_rows_of_a_table_set_without_rules_that_fill_fewer_columns_are_left_out_with_the_others() -> None:
+    """Table 2's body on its first page has no rules: a year a row, figures in some of eleven columns. Its rows of
+    three columns or more are left out as an unruled table is; the rows between them with fewer ("2012" and "5.2"),
+    and a row's figures read as one line across gaps ("650.0c  15.0  830.0", "0.2  0.8  10.0"), are left out
+    with them. The caption, the unit under it and the stub's head stay."""
+    page = [p.text for a in articles(REAL / "crs-election-grants-2026.pdf") for p in a.paragraphs if p.page == 8]
+    assert page == [
+        "Table 2. Appropriations for Election Administration-Related Grant Programs for States and Localities",
+        "Fiscal year",
+        "($, rounded in millions)",
     ]
 
 

@@ -749,6 +749,29 @@ def _labelled_terms(blocks: list[Block]) -> int:
     return opening if opening < len(blocks) and lists else 0
 
 
+_STATEMENT_RE = re.compile(
+    r"(?:(?:dissenting|concurring|separate|joint)\s+)?(?:statement|dissent)\s+of(?:\s+(\S.*))?", re.IGNORECASE
+)
+"""A separate statement's heading, "Statement of" or "DISSENTING STATEMENT OF", the name after it (group 1) or on
+the paragraph under it."""
+
+
+def _statement_author(blocks: list[Block]) -> str | None:
+    """The person whose statement a section is, as its opening heading prints them, or None.
+
+    An agency's order or a court's decision is followed by its members' separate statements and dissents, each
+    headed "Statement of Commissioner Ann Lee" (the name on the heading's line or the next) and signed by that
+    member alone, not by the body that issued the order. Where such a heading opens a section of its own (its
+    notes numbered afresh, `assemble_sections`), that section is the member's text, and the name it prints,
+    with the title printed with it, is its author. Only a heading that names a person (`personal_names`) counts:
+    "Statement of Work" or a sentence opening "Statement of the problem ..." names no one.
+    """
+    if not blocks or (heading := _STATEMENT_RE.fullmatch(blocks[0].text.strip())) is None:
+        return None
+    name = heading.group(1) or (blocks[1].text if len(blocks) > 1 else "")
+    return personal_names(squash(name))
+
+
 def _type_size(paragraph: etree._Element) -> int:
     """The largest type size a paragraph's own runs set (`w:sz`, half-points); 0 where they keep their style's."""
     found = (node.get(_w("val"), "") for node in paragraph.iter(_w("sz")) if _owner(node) is paragraph)
@@ -1162,10 +1185,8 @@ def parse(data: bytes, source: str) -> Parsed:
     author = author or _revision_author(body)
     date = read.date or _date_field(blocks) or _cover_date(blocks, text_start) or core.date
     block_run = {id(block): run for block, run in zip(read.blocks, read.runs, strict=True)}
-    return assemble_sections(
-        [
-            Extracted([block for block in blocks if block_run[id(block)] == run], notes, title, author, date, core.url)
-            for run, notes in enumerate(_notes(package, related, numbers))
-        ],
-        source,
-    )
+    sections: list[Extracted] = []
+    for run, notes in enumerate(_notes(package, related, numbers)):
+        section = [block for block in blocks if block_run[id(block)] == run]
+        sections.append(Extracted(section, notes, title, _statement_author(section) or author, date, core.url))
+    return assemble_sections(sections, source)

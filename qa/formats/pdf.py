@@ -2907,6 +2907,19 @@ def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> 
     )
 
 
+def _over_table_again(previous: _Line, line: _Line, feet: dict[int, list[_Line]]) -> bool:
+    """Whether `line`, on a page after a table's cell (`previous`, `_Line.tabled`), stands right over that page's
+    table body, its head between them: a table broken over pages prints its label ("(Continued From Previous
+    Page)") over its head again, at most `_HEAD_DEPTH` of the label's size deep (`_table_body`), and the body under
+    it. The label is no words of the cell that ended the page before, whose text it would otherwise run on (an
+    unfinished cell reads on over a page break like a sentence). A cell that does go on over the page has its rest
+    at the next page's top, with no table body of its own right under it (a table further down is another's)."""
+    if not previous.tabled or line.tabled or line.page == previous.page:
+        return False
+    below = [other.top for other in feet.get(line.page, ()) if other.tabled and other.top > line.bottom]
+    return bool(below) and min(below) - line.bottom <= (_HEAD_DEPTH + 1) * line.size
+
+
 def _resized(previous: _Line, line: _Line) -> bool:
     """Whether two lines are set in different sizes (`_type_size`), so are different texts (a caption, a label, a
     box's heading beside body text) that no paragraph joins."""
@@ -2951,6 +2964,7 @@ def _breaks(
         or (previous.boxed and line.page == previous.page and line.top < previous.top)
         or _closes_box(previous, line, feet)
         or _resized(previous, line)
+        or _over_table_again(previous, line, feet)
     ):
         return True  # a paragraph's number in the margin (`_margin_labels`) is a paragraph of its own
     if kind == "heading":
@@ -5192,7 +5206,24 @@ def _unruled_table(lines: list[_Line]) -> set[int]:
     table = [row for row in _level_rows(cells) if len(row) >= _TABLE_COLUMNS and any(_figure_row(cell) for cell in row)]
     if len(table) < _GRID_ROWS:
         return set()
-    return {id(line) for row in _table_edge_rows(_level_rows(short), table) for line in row}
+    return _table_holes(short, [line for row in _table_edge_rows(_level_rows(short), table) for line in row])
+
+
+def _table_holes(short: list[_Line], cells: list[_Line]) -> set[int]:
+    """ids of a table's cells (`_unruled_table`) and of the short lines (`short`, a few words each) on its rows: from
+    its first row to its last, across the columns its cells span. Those are the rows that hold fewer cells than
+    `_TABLE_COLUMNS` (a year with one figure beside it, empty cells in the others), and cells read as one line with
+    their neighbours across a gap (`650.0c  15.0  830.0`, columns a layout took for a column of text), reaching past
+    the others into a column filled on that row only (`0.2  0.8  10.0`). Such a row is the table's as much as the
+    full rows round it; left behind, it is read as a fragment, or as figures of several columns run together in a
+    line no reading prints. A prose line is longer than a few words, and a caption or a column of prose beside a
+    table stands outside the rows or the columns of its cells."""
+    left, right = min(line.x0 for line in cells), max(line.x1 for line in cells)
+    top, bottom = min(line.top for line in cells), max(line.bottom for line in cells)
+    inside = {
+        id(line) for line in short if line.x0 < right and left < line.x1 and top <= line.top and line.bottom <= bottom
+    }
+    return inside | {id(line) for line in cells}
 
 
 def _level_rows(lines: list[_Line]) -> list[list[_Line]]:
