@@ -738,6 +738,7 @@ def _layout(
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
+    _label_column(segments)
     return [segment for segment in segments if segment.lines]
 
 
@@ -778,6 +779,54 @@ def _margin_heads(segments: list[_Segment]) -> None:
         for head in reversed(heads):
             at = next((i for i, line in enumerate(laid) if line.top >= head[0].top - head[0].size / 2), len(laid))
             laid[at:at] = head
+        left.lines, right.lines = [], laid
+
+
+_LABEL_WORDS = 3
+"""The most words a label in a column of labels holds ("Issue:", "Action:", "Date of issue:")."""
+_LABEL_SHARE = 0.25
+"""The widest a column of labels is, as a share of the width of the text column beside it."""
+
+
+def _label_column(segments: list[_Segment]) -> None:
+    """A narrow left column of labels, each set level with the first line of a block of text at its right, read
+    label by label into that text: each label a line of its own (`_Line.label`), just before the line it is level
+    with.
+
+    A record of issues and actions (a committee's appendix) sets "Issue:" and "Action:" in a narrow column at the
+    left and what each says in a wide column beside it, the label on the row of its block's first line. Found as two
+    columns, the labels were read together, then the texts, so no label stood by its text. A column of labels is
+    one of short lines (`_LABEL_WORDS`), no wider than a share (`_LABEL_SHARE`) of the text column beside it, set in
+    the text's size or larger, each on the row of one of that column's lines, and fewer than its lines. Two columns of
+    running text are alike in width, and a table's narrow first column of names (a role, a year) beside wide cells
+    is read with its rows all the same. A label is its own paragraph, as a paragraph's number in a margin is
+    (`_margin_labels`): it names the block, and the block's first sentence starts after it, as pdftotext reads it."""
+    for left, right in pairwise(segments):
+        if (
+            not left.lines
+            or left.band != right.band
+            or (left.side, right.side) != (0, 1)
+            or len(left.lines) >= len(right.lines)
+        ):
+            continue
+        width = max(line.x1 for line in right.lines) - min(line.x0 for line in right.lines)
+        size = median(line.size for line in right.lines)
+        if (
+            max(line.x1 for line in left.lines) - min(line.x0 for line in left.lines) > _LABEL_SHARE * width
+            or max(line.x1 for line in left.lines) >= min(line.x0 for line in right.lines)
+            or any(len(line.text.split()) > _LABEL_WORDS or line.size < size * _NOTE_SIZE for line in left.lines)
+        ):
+            continue
+        level = [
+            next((i for i, text in enumerate(right.lines) if abs(text.top - line.top) <= line.size / 2), None)
+            for line in left.lines
+        ]
+        if None in level:
+            continue
+        laid = list(right.lines)
+        for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
+            line.label = True
+            laid.insert(at, line)
         left.lines, right.lines = [], laid
 
 
