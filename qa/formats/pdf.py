@@ -786,6 +786,9 @@ _LABEL_WORDS = 3
 """The most words a label in a column of labels holds ("Issue:", "Action:", "Date of issue:")."""
 _LABEL_SHARE = 0.25
 """The widest a column of labels is, as a share of the width of the text column beside it."""
+_LABEL_ROWS = 2
+"""The fewest labels a column of labels holds: one short line at the left of a row is a running header's date or
+number ("4.5.2016" beside "Official Journal of the European Union"), left to `_running`."""
 
 
 def _label_column(segments: list[_Segment]) -> None:
@@ -796,14 +799,15 @@ def _label_column(segments: list[_Segment]) -> None:
     A record of issues and actions (a committee's appendix) sets "Issue:" and "Action:" in a narrow column at the
     left and what each says in a wide column beside it, the label on the row of its block's first line. Found as two
     columns, the labels were read together, then the texts, so no label stood by its text. A column of labels is
-    one of short lines (`_LABEL_WORDS`), no wider than a share (`_LABEL_SHARE`) of the text column beside it, set in
-    the text's size or larger, each on the row of one of that column's lines, and fewer than its lines. Two columns of
-    running text are alike in width, and a table's narrow first column of names (a role, a year) beside wide cells
-    is read with its rows all the same. A label is its own paragraph, as a paragraph's number in a margin is
-    (`_margin_labels`): it names the block, and the block's first sentence starts after it, as pdftotext reads it."""
+    one of `_LABEL_ROWS` short lines or more (`_LABEL_WORDS`), no wider than a share (`_LABEL_SHARE`) of the text
+    column beside it, set in the text's size or larger, each on the row of one of that column's lines, and fewer
+    than its lines. Two columns of running text are alike in width, and a table's narrow first column of names (a
+    role, a year) beside wide cells is read with its rows all the same. A label is its own paragraph, as a
+    paragraph's number in a margin is (`_margin_labels`): it names the block, and the block's first sentence starts
+    after it, as pdftotext reads it."""
     for left, right in pairwise(segments):
         if (
-            not left.lines
+            len(left.lines) < _LABEL_ROWS
             or left.band != right.band
             or (left.side, right.side) != (0, 1)
             or len(left.lines) >= len(right.lines)
