@@ -13,7 +13,7 @@ from eval.reference import Reference, is_not_text, normalize, note_in_reference,
 from qa.compose import Answer, Source
 from qa.corpus import Article, Paragraph, slugify
 from qa.retrieve import Hit
-from qa.sentences import NOTE_MARKER_RE, note_key, split_sentences
+from qa.sentences import NOTE_MARKER_RE, note_key, printed_key, split_sentences
 
 
 @dataclass(frozen=True)
@@ -151,6 +151,13 @@ def _gold_key(note: GoldFootnote, source: Source) -> bool:
     return note.document in (article.id, article.title, first_of_file)
 
 
+def _same_label(gold: int, key: int) -> bool:
+    """Whether a gold note's key names the note of `key`: by its label as printed (`printed_key`). A gold note given
+    by its label ("*") names every note of its article printed so, as a reader reading the label can only name it: an
+    article may mark a note with "*" on one page and another note with "*" on a later one (`note_key`'s `reuse`)."""
+    return printed_key(gold) == printed_key(key)
+
+
 def judge(
     question: Question,
     hits: Sequence[Hit],
@@ -175,13 +182,14 @@ def judge(
             if note.text is None:
                 continue  # a marker the source never defines: shown as such, not a citation
             cited += 1
-            # as the quote writes it: `[1]`, or `[01]` where the source numbers its notes with a leading zero
-            inside = note.number in {
+            # as the quote writes it: `[1]`, or `[01]` where the source numbers its notes with a leading zero; a
+            # symbol by its label as printed, whichever of its article's notes of that label it is (`printed_key`)
+            inside = printed_key(note.number) in {
                 note_key(m.group(1)) for quote in source.quotes for m in NOTE_MARKER_RE.finditer(quote.text)
             }
             if inside and note_in_reference(note.number, note.text, reference):
                 correct += 1
-            found = next((g for g in gold if g.number == note.number and _gold_key(g, source)), None)
+            found = next((g for g in gold if _same_label(g.number, note.number) and _gold_key(g, source)), None)
             if found is not None:
                 gold_cited += 1
                 gold.discard(found)
@@ -347,8 +355,8 @@ def notes_resolved(questions: Iterable[Question], articles: Sequence[Article]) -
         for note in question.footnotes:
             total += 1
             resolved += any(
-                any(m.number == note.number and p.cites(m) for m in p.markers)
-                and a.footnote(note.number, p.page) is not None
+                _same_label(m.number, note.number) and p.cites(m) and a.footnote(m.number, p.page) is not None
                 for a, p in holding
+                for m in p.markers
             )
     return resolved, total

@@ -49,11 +49,20 @@ class Paragraph:
     noteless: tuple[int, ...] = ()
     """Where a marker that cites no note starts: a marker all the same, shown and quoted as one, whose note is null
     because its number's note is out of its reach (`qa.formats.document.noteless_marker`)."""
+    keys: tuple[tuple[int, int], ...] = ()
+    """Where a marker of symbols cites a later note its article marks with the same symbols ("*" again, on a later
+    page) starts, and that note's key (`qa.sentences.note_key`): printed as the first, it cites its own note
+    (`qa.formats.document.reused_marker`). Every other marker's key is its label's."""
 
     @cached_property
     def markers(self) -> tuple[Marker, ...]:
         """Found on first use and kept: every quote from the paragraph cites from them."""
-        return tuple(marker for marker in find_markers(self.text) if marker.start not in self.literal)
+        keys = dict(self.keys)
+        return tuple(
+            Marker(keys.get(marker.start, marker.number), marker.start, marker.end)
+            for marker in find_markers(self.text)
+            if marker.start not in self.literal
+        )
 
     def cites(self, marker: Marker) -> bool:
         """Whether one of the paragraph's `markers` cites its number's note; a noteless one cites none."""
@@ -122,15 +131,15 @@ def slugify(text: str) -> str:
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _PARAGRAPH_FIELDS = tuple(f.name for f in fields(Paragraph))
-_OPTIONAL_FIELDS = frozenset({"page", "literal", "noteless"})
+_OPTIONAL_FIELDS = frozenset({"page", "literal", "noteless", "keys"})
 
 
 def article_row(article: Article) -> dict[str, Any]:
     """An article as the JSON object the index stores: the one form `article_from_row` reads back."""
     # Field by field rather than `asdict`, which deep-copies every string: ten times slower over a large corpus.
     row: dict[str, Any] = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
-    # A paragraph without a page, literal brackets or noteless markers is stored as before they existed: most
-    # serialize unchanged.
+    # A paragraph without a page, literal brackets, noteless markers or reused symbols' keys is stored as before they
+    # existed: most serialize unchanged.
     row["paragraphs"] = [
         {name: value for name in _PARAGRAPH_FIELDS if (value := getattr(p, name)) or name not in _OPTIONAL_FIELDS}
         for p in article.paragraphs
@@ -148,7 +157,14 @@ def article_row(article: Article) -> dict[str, Any]:
 def article_from_row(row: dict[str, Any]) -> Article:
     """The article an `article_row` object stores; a malformed one is a TypeError or KeyError."""
     paragraphs = tuple(
-        Paragraph(**{**p, "literal": tuple(p.get("literal", ())), "noteless": tuple(p.get("noteless", ()))})
+        Paragraph(
+            **{
+                **p,
+                "literal": tuple(p.get("literal", ())),
+                "noteless": tuple(p.get("noteless", ())),
+                "keys": tuple((start, key) for start, key in p.get("keys", ())),
+            }
+        )
         for p in row.pop("paragraphs")
     )
     footnotes = {int(n): text for n, text in row.pop("footnotes").items()}

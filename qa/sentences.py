@@ -103,12 +103,19 @@ _PRONOUN_START_RE = re.compile(
 )
 
 
-def note_key(label: str) -> int:
+_SYMBOL_LABELS = sum(len(NOTE_SYMBOLS) ** length for length in (1, 2, 3))
+"""How many labels symbols make (runs of one to three, `NOTE_LABEL`): the span of keys one use of them takes."""
+
+
+def note_key(label: str, reuse: int = 0) -> int:
     """The key a note is stored and cited by: a numbered note's number, and for a symbol's run a negative number.
 
     One article's notes share one space of int keys (`Article.footnotes`). A symbol note's key is its run read as a
     numeral in bijective base `len(NOTE_SYMBOLS)`, negated: below every number a document prints, so it never
-    collides with a numbered note, and one label always gives one key (`note_label` gives the label back).
+    collides with a numbered note, and one label always gives one key (`note_label` gives the label back). A page
+    may mark a note with symbols an earlier page of the article marked another note with (a report's "*" on page 10,
+    and again on page 27): that note is its label's `reuse`-th (from 0), keyed one span of labels
+    (`_SYMBOL_LABELS`) further down for each, so that each of the two has a key of its own and both print "*".
     """
     if label.isdigit():
         return int(label)
@@ -116,16 +123,23 @@ def note_key(label: str) -> int:
     key = 0
     for symbol in label:
         key = key * base + NOTE_SYMBOLS.index(symbol) + 1
-    return -key
+    return -key - reuse * _SYMBOL_LABELS
+
+
+def printed_key(key: int) -> int:
+    """The key of the note's label as printed (`note_label`): a reused symbol's first key (`note_key`), so a marker
+    quoted as "[*]" and a gold note given by its label "*" find it whichever of the article's "*" notes it is."""
+    return note_key(note_label(key))
 
 
 def note_label(key: int) -> str:
-    """The note's label as the document prints it: the number, or the symbols of a negative key (`note_key`)."""
+    """The note's label as the document prints it: the number, or the symbols of a negative key (`note_key`),
+    whichever use of them it is."""
     if key >= 0:
         return str(key)
     base = len(NOTE_SYMBOLS)
     symbols: list[str] = []
-    key = -key
+    key = (-key - 1) % _SYMBOL_LABELS + 1
     while key:
         key, digit = divmod(key - 1, base)
         symbols.append(NOTE_SYMBOLS[digit])

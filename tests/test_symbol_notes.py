@@ -3,6 +3,7 @@ shown with the symbol the page prints."""
 
 from __future__ import annotations
 
+import json
 from functools import cache
 from pathlib import Path
 
@@ -11,14 +12,16 @@ from fastapi.staticfiles import StaticFiles
 from fastapi.testclient import TestClient
 
 import web.pages
-from eval.dataset import parse_question
+from eval.dataset import GoldFootnote, Question, parse_question
+from eval.metrics import notes_resolved
 from eval.reference import note_in_reference, quote_in_reference, reference
 from qa.answer_template import answer_template
 from qa.compose import Citation, Quote, Source, cite
-from qa.corpus import Article
+from qa.corpus import Article, article_from_row, article_row
 from qa.formats import parse_bytes
+from qa.formats.pdf import _cite_on_page, _Line, _page_symbol_notes
 from qa.schema import DocumentRef, FootnoteOut, SourceOut, document_out
-from qa.sentences import NOTE_SYMBOLS, find_markers, note_key, note_label
+from qa.sentences import NOTE_SYMBOLS, find_markers, note_key, note_label, printed_key
 from qa.settings import PROJECT_ROOT
 from web.citation import citation
 
@@ -176,3 +179,74 @@ def test_a_reports_doubled_and_tripled_stars_each_mark_their_own_note() -> None:
     assert any("all forms of metadata.[**] User Information is never" in p.text for p in article.paragraphs)
     assert article.footnote(note_key("**"), 10).startswith("“A Guardian Guide to Your Metadata,” The Guardian")
     assert article.footnote(note_key("***"), 10).startswith("See https://rankingdigitalrights.org/")
+
+
+REPORT_2015 = WILD / "rdr-index-2015-report.pdf"
+
+
+def test_a_reused_symbols_key_is_its_own_and_still_prints_the_symbol() -> None:
+    keys = [note_key("*"), note_key("*", 1), note_key("*", 2), note_key("¶¶¶")]
+    assert len(set(keys)) == len(keys) and all(key < 0 for key in keys)
+    assert [note_label(key) for key in keys] == ["*", "*", "*", "¶¶¶"]
+    assert {printed_key(key) for key in keys[:3]} == {note_key("*")}
+
+
+def test_a_star_a_later_page_reuses_marks_a_note_of_its_own() -> None:
+    """Page 10 marks a note "*" ("“user information:”*"), page 27 another ("unfair to certain groups.*") and page 28
+    a third ("as a result of such policies.*"): three notes, each printed "*", each found by its own marker."""
+    article = first(REPORT_2015)
+    notes = {}
+    for page, words in ((10, "“user information:”[*]"), (27, "certain groups.[*]"), (28, "such policies.[*]")):
+        paragraph = next(p for p in article.paragraphs if p.page == page and words in p.text)
+        marker = next(m for m in paragraph.markers if m.end == paragraph.text.index(words) + len(words))
+        notes[page] = (marker.number, marker.label, article.footnote(marker.number, page))
+    assert len({number for number, _, _ in notes.values()}) == 3
+    assert {label for _, label, _ in notes.values()} == {"*"}
+    assert notes[10][2].startswith("For more information, see Schwartz, Paul M. and Solove, Daniel J.")
+    assert notes[27][2].startswith("For example, see Michael Pizzi, “The Syrian Opposition is Disappearing")
+    assert notes[28][2].startswith("“Open Letter: Facebook Must Change Its Broken “Real Name” Policy,”")
+
+
+def test_notes_at_the_foot_of_a_passage_above_two_columns_are_its_notes() -> None:
+    """Page 27 sets a passage across the page, its notes "*" and "**" under it, then two columns: the notes are the
+    passage's, no paragraphs of the text."""
+    article = first(REPORT_2015)
+    texts = [p.text for p in article.paragraphs if p.page == 27]
+    assert not [text for text in texts if text.startswith(("* For example", "** A project"))]
+    paragraph = next(p for p in article.paragraphs if "police users’ content and activities.[**]" in p.text)
+    (marker,) = [m for m in paragraph.markers if m.label == "**"]
+    assert article.footnote(marker.number, 27) == (
+        "A project led by the Electronic Frontier Foundation was recently launched to call attention to this"
+        " problem: https://onlinecensorship.org/."
+    )
+
+
+def test_the_index_store_keeps_a_reused_symbols_key() -> None:
+    article = first(REPORT_2015)
+    stored = article_from_row(json.loads(json.dumps(article_row(article))))
+    paragraph = next(p for p in stored.paragraphs if "such policies.[*]" in p.text)
+    assert [stored.footnote(m.number, 28)[:13] for m in paragraph.markers if m.label == "*"] == ["“Open Letter:"]
+
+
+def test_a_gold_note_given_by_its_label_is_resolved_on_a_later_page_that_reuses_it() -> None:
+    article = first(REPORT_2015)
+    question = Question(
+        "x", "dev", "q", True, ("as a result of such policies",), (GoldFootnote(article.id, note_key("*")),)
+    )
+    assert notes_resolved([question], [article]) == (1, 1)
+
+
+def test_a_symbol_note_where_each_page_numbers_its_notes_is_found_by_its_page() -> None:
+    """A document numbering each page's notes from 1 finds a marker's note by its page (`_cite_on_page`), so a "*"
+    note is kept with its page's notes: its marker finds it there, and the next page's "*" finds that page's.
+    (No document of the collections marks a note with a symbol and numbers its notes page by page: lines stand in.)
+    """
+    lines = [_Line(1, 0.0, 10.0, text="as the Council decided,* the rules"), _Line(2, 0.0, 10.0, text="in force.*")]
+    page_notes = {1: {1: "First page's note 1."}, 2: {1: "Second page's note 1."}}
+    _page_symbol_notes([(lines[0], "*", "A first note."), (lines[1], "*", "A second note.")], frozenset(), page_notes)
+    cited: dict[int, dict[int, str]] = {}
+    assert [_cite_on_page(line, line.page, page_notes, cited) for line in lines] == [
+        "as the Council decided,[*] the rules",
+        "in force.[*]",
+    ]
+    assert cited == {1: {note_key("*"): "A first note."}, 2: {note_key("*"): "A second note."}}

@@ -127,3 +127,16 @@ def test_the_organisation_a_cover_prints_over_its_postal_address_is_the_reports_
     """Under the title and "February 27, 2012" the cover prints "Administrative Office of the U. S. Courts" over "One
     Columbus Circle, N.E." and "Washington, DC 20544"."""
     assert first(REPORT).author == "Administrative Office of the U. S. Courts"
+
+
+def test_a_column_of_labels_is_read_label_by_label_with_the_text_beside_each() -> None:
+    """Appendix C sets "Issue:" and "Action:" in a narrow column at the left, each on the row of the first line of its
+    text at the right: each label is read just before its text, not all of them before all of the texts."""
+    page = [p.text for article in articles(REPORT) for p in article.paragraphs if p.page == 45]
+    start = page.index("Issue:")
+    assert [text[:40] for text in page[start : start + 4]] == [
+        "Issue:",
+        "Should the Next Generation of CM/ECF be ",
+        "Action:",
+        "The Subcommittee adopted the ASFRG’s rec",
+    ]

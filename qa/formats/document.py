@@ -19,7 +19,7 @@ from datetime import datetime
 from pathlib import PurePath
 
 from qa.corpus import Article, Paragraph, ParagraphKind, parse_date, slugify
-from qa.sentences import NOTE_LABEL, NOTE_NUMBER, find_markers
+from qa.sentences import NOTE_LABEL, NOTE_NUMBER, NOTE_SYMBOLS, find_markers, note_key
 
 NOTES_SEPARATOR = "———"
 NOTES_HEADING_RE = re.compile(r"(?:End|Foot)?notes|References|Sources", re.IGNORECASE)
@@ -35,6 +35,7 @@ WORD_JOINER = "\u2060"
 _LITERAL_MARKER_RE = re.compile(rf"\[(?=(?:{NOTE_LABEL})\])")
 _GUARD_RE = re.compile(
     rf"(?P<literal>\[){WORD_JOINER}(?=(?:{NOTE_LABEL})\])|(?<=\[)(?P<noteless>{NOTE_LABEL}){WORD_JOINER}\]"
+    rf"|(?<=\[)(?P<reused>[{NOTE_SYMBOLS}]{{1,3}}){WORD_JOINER}(?P<reuse>\d+)\]"
 )
 
 
@@ -79,24 +80,38 @@ def noteless_marker(number: str) -> str:
     return f"[{number}{WORD_JOINER}]"
 
 
-def _unguarded(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
-    """`text` without the guards `literal_brackets` and `noteless_marker` put in, and the offset in it of each
-    guarded number's `[`: the literal ones', then the noteless markers'."""
+def reused_marker(label: str, reuse: int) -> str:
+    """The marker of a note marked with symbols an earlier note of its article was marked with, as a parser writes it:
+    `[*]` with the guard, a word joiner and the use (`note_key`'s `reuse`), before its `]`. The reader sees and
+    quotes the symbols as printed; `assemble` takes the guard out and records the note's own key where the marker
+    stands (`Paragraph.keys`)."""
+    return f"[{label}{WORD_JOINER}{reuse}]"
+
+
+def _unguarded(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """`text` without the guards `literal_brackets`, `noteless_marker` and `reused_marker` put in, and the offset in
+    it of each guarded marker's `[`: the literal ones', the noteless markers', and the reused symbols' with their
+    notes' keys."""
     parts: list[str] = []
     literal: list[int] = []
     noteless: list[int] = []
-    position = 0
+    keys: list[tuple[int, int]] = []
+    position = removed = 0
     for guard in _GUARD_RE.finditer(text):
-        removed = len(literal) + len(noteless)
         if guard["literal"]:
             literal.append(guard.start() - removed)
-            parts.append(text[position : guard.end("literal")])
-        else:
+            kept = "["
+        elif guard["noteless"]:
             noteless.append(guard.start() - 1 - removed)
-            parts.append(text[position : guard.end("noteless")] + "]")
+            kept = guard["noteless"] + "]"
+        else:
+            keys.append((guard.start() - 1 - removed, note_key(guard["reused"], int(guard["reuse"]))))
+            kept = guard["reused"] + "]"
+        parts += [text[position : guard.start()], kept]
+        removed += len(guard[0]) - len(kept)
         position = guard.end()
     parts.append(text[position:])
-    return "".join(parts), tuple(literal), tuple(noteless)
+    return "".join(parts), tuple(literal), tuple(noteless), tuple(keys)
 
 
 @dataclass(frozen=True)
@@ -210,7 +225,7 @@ def _lay_out(
             section = block.text
         elif kind == "heading":
             kind = "text"  # a heading with nothing under it is just a line of text
-        text, literal, noteless = _unguarded(block.text)
+        text, literal, noteless, keys = _unguarded(block.text)
         literal = _opening_label(text, literal, noteless)
         paragraphs.append(
             Paragraph(
@@ -222,6 +237,7 @@ def _lay_out(
                 block.page,
                 literal,
                 noteless,
+                keys,
             )
         )
         parts.append(text)

@@ -54,12 +54,13 @@ from qa.formats.document import (
     literal_brackets,
     month_date,
     noteless_marker,
+    reused_marker,
     squash,
 )
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, role, term_list, trusted, web_address
 from qa.formats.word_list import whole_words
-from qa.sentences import MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key
+from qa.sentences import MARKER_RE, NOTE_MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key
 
 _SUPERSCRIPT_SIZE = 0.9
 """A digit run smaller than this share of its line's size, and raised, is a note marker (browsers set 0.83)."""
@@ -741,6 +742,7 @@ def _layout(
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
+    _label_column(segments)
     return [segment for segment in segments if segment.lines]
 
 
@@ -781,6 +783,58 @@ def _margin_heads(segments: list[_Segment]) -> None:
         for head in reversed(heads):
             at = next((i for i, line in enumerate(laid) if line.top >= head[0].top - head[0].size / 2), len(laid))
             laid[at:at] = head
+        left.lines, right.lines = [], laid
+
+
+_LABEL_WORDS = 3
+"""The most words a label in a column of labels holds ("Issue:", "Action:", "Date of issue:")."""
+_LABEL_SHARE = 0.25
+"""The widest a column of labels is, as a share of the width of the text column beside it."""
+_LABEL_ROWS = 2
+"""The fewest labels a column of labels holds: one short line at the left of a row is a running header's date or
+number ("4.5.2016" beside "Official Journal of the European Union"), left to `_running`."""
+
+
+def _label_column(segments: list[_Segment]) -> None:
+    """A narrow left column of labels, each set level with the first line of a block of text at its right, read
+    label by label into that text: each label a line of its own (`_Line.label`), just before the line it is level
+    with.
+
+    A record of issues and actions (a committee's appendix) sets "Issue:" and "Action:" in a narrow column at the
+    left and what each says in a wide column beside it, the label on the row of its block's first line. Found as two
+    columns, the labels were read together, then the texts, so no label stood by its text. A column of labels is
+    one of `_LABEL_ROWS` short lines or more (`_LABEL_WORDS`), no wider than a share (`_LABEL_SHARE`) of the text
+    column beside it, set in the text's size or larger, each on the row of one of that column's lines, and fewer
+    than its lines. Two columns of running text are alike in width, and a table's narrow first column of names (a
+    role, a year) beside wide cells is read with its rows all the same. A label is its own paragraph, as a
+    paragraph's number in a margin is (`_margin_labels`): it names the block, and the block's first sentence starts
+    after it, as pdftotext reads it."""
+    for left, right in pairwise(segments):
+        if (
+            len(left.lines) < _LABEL_ROWS
+            or left.band != right.band
+            or (left.side, right.side) != (0, 1)
+            or len(left.lines) >= len(right.lines)
+        ):
+            continue
+        width = max(line.x1 for line in right.lines) - min(line.x0 for line in right.lines)
+        size = median(line.size for line in right.lines)
+        if (
+            max(line.x1 for line in left.lines) - min(line.x0 for line in left.lines) > _LABEL_SHARE * width
+            or max(line.x1 for line in left.lines) >= min(line.x0 for line in right.lines)
+            or any(len(line.text.split()) > _LABEL_WORDS or line.size < size * _NOTE_SIZE for line in left.lines)
+        ):
+            continue
+        level = [
+            next((i for i, text in enumerate(right.lines) if abs(text.top - line.top) <= line.size / 2), None)
+            for line in left.lines
+        ]
+        if None in level:
+            continue
+        laid = list(right.lines)
+        for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
+            line.label = True
+            laid.insert(at, line)
         left.lines, right.lines = [], laid
 
 
@@ -2266,8 +2320,27 @@ class _Notes:
                 for index in sides:
                     kept[index] = []
             elif left:
+                self._band_symbol_notes(segments, kept, set(bands[position + 1 :]), body_size)
                 break
         return found
+
+    def _band_symbol_notes(
+        self, segments: list[_Segment], kept: list[list[_Line]], bands: set[int], body_size: float
+    ) -> None:
+        """Take out the notes marked with symbols at the foot of each of the `bands` above the page's text foot.
+
+        A page may close a passage across its width with the passage's own notes ("* For example, see ...") and go on
+        in two columns under them: the notes stand at the foot of the passage's band, not of the page, where no
+        number's notes are looked for. Only the pair `_symbol_notes` reads makes them notes there, a symbol glued to a
+        word of the band and a line set small at its foot opening with it; a band's small lines with no such pair (a
+        caption, a table's key) stay as read."""
+        for index, segment in enumerate(segments):
+            lines = kept[index]
+            small = len(lines)
+            while small > 0 and lines[small - 1].size < body_size * _NOTE_SIZE:
+                small -= 1
+            if segment.band in bands and 0 < small < len(lines) and self._symbol_notes(lines, small, len(lines)):
+                kept[index] = lines[:small]
 
     def _in_list(self, lines: list[_Line]) -> bool:
         """Whether the page's small lines at its foot are an endnote list's, not notes of the page's own.
@@ -2330,8 +2403,9 @@ class _Notes:
         foot, opening with the same symbol. Only such a pair makes a note: the symbol glued to a word in the text
         (`_symbol_marker_re`) and a foot line opening with it. A byline's marks ("Ana Ruiz†∗") point to affiliations,
         front matter and no notes (`_marked_names`), and a foot that opens with a symbol no text line carries so is
-        left as it was read. So is a foot whose symbol marked another note on a page before: a symbol is a note's
-        key in its article as a number is, and the pages that use "*" again for another note keep it as they read.
+        left as it was read. Symbols start again on each page, as the Chicago Manual of Style sets them (14.25): a
+        page may mark another note with the "*" a page before used, and that is a note of its own (`_symbol_markers`
+        keys it apart).
         """
         opened: list[tuple[str, str]] = []
         for line in lines[first:start]:
@@ -2342,9 +2416,6 @@ class _Notes:
                 opened[-1] = (opened[-1][0], _join(opened[-1][1], line.text, self.words))
             else:
                 return False
-        taken = {label: note for _, label, note in self.symbols}
-        if any(taken.get(label, note) != note for label, note in opened):
-            return False  # a symbol that marked another note on a page before: one key, two notes (see below)
         text = [line for line in lines[:first] if _marked_names(line.text) is None]
         for label, note in opened:
             marker = _symbol_marker_re(label)
@@ -2813,12 +2884,13 @@ def _cite_on_page(
     held = cited.setdefault(opened, {})
 
     def written(marker: re.Match[str]) -> str:
-        note = page_notes.get(line.page, {}).get(int(marker[1]))
-        if note is None or held.setdefault(int(marker[1]), note) != note:
+        key = note_key(marker[1])
+        note = page_notes.get(line.page, {}).get(key)
+        if note is None or held.setdefault(key, note) != note:
             return noteless_marker(marker[1])
         return marker[0]
 
-    return MARKER_RE.sub(written, line.text)
+    return NOTE_MARKER_RE.sub(written, line.text)
 
 
 def _lead_ins(lines: list[_Line], body_size: float, spacing: float) -> set[int]:
@@ -5705,16 +5777,42 @@ def _symbol_markers(
     symbols: list[tuple[_Line, str, str]], front: frozenset[int], runs: list[_Run], order: dict[int, int]
 ) -> None:
     """Write each symbol note's marker `[*]` where its line prints the symbol, and give the note to the run that
-    cites it (one symbol cited twice in a run with two texts cites neither, as a number would: `_Run.add`).
+    cites it.
 
-    A title's symbol ("Philanthropy∗") is left as the title prints it: the title is metadata, no paragraph a quote
-    could cite the note from, while the note is still the article's, shown with its others.
+    Symbols start again on each page, so a later page of the run may mark another note with the same "*": that note
+    is the label's next use in the run (`note_key`'s `reuse`), its marker printed as the first's and written to cite
+    its own key (`reused_marker`). A page repeating a note the run already holds under its label (the same text)
+    cites that note. A title's symbol ("Philanthropy∗") is left as the title prints it: the title is metadata, no
+    paragraph a quote could cite the note from, while the note is still the article's, shown with its others.
     """
     starts = [run.start for run in runs]
+    uses: dict[tuple[int, str], list[str]] = {}
+    """Each run's notes of each label, in the order the pages give them."""
+    for line, label, note in symbols:
+        run = bisect_right(starts, order[id(line)]) - 1
+        texts = uses.setdefault((run, label), [])
+        reuse = texts.index(note) if note in texts else len(texts)
+        texts += [] if note in texts else [note]
+        if id(line) not in front:
+            written = reused_marker(label, reuse) if reuse else f"[{label}]"
+            line.text = _symbol_marker_re(label).sub(lambda _, written=written: written, line.text, count=1)
+        runs[run].add({note_key(label, reuse): note})
+
+
+def _page_symbol_notes(
+    symbols: list[tuple[_Line, str, str]], front: frozenset[int], page_notes: dict[int, dict[int, str]]
+) -> None:
+    """Write each symbol note's marker `[*]` where its line prints the symbol, and keep the note with the notes of the
+    page that cites it, where the document numbers its notes afresh on each page (`_numbered_by_page`).
+
+    Such a document's markers find their notes by page (`_cite_on_page`), so a symbol note kept with the notes
+    numbered through the text would be found by none of them. On a page of its own a symbol's label is its key, as
+    a number's is: the next page's "*" is another note under another page.
+    """
     for line, label, note in symbols:
         if id(line) not in front:
             line.text = _symbol_marker_re(label).sub(f"[{label}]", line.text, count=1)
-        runs[bisect_right(starts, order[id(line)]) - 1].add({note_key(label): note})
+        page_notes.setdefault(line.page, {})[note_key(label)] = note
 
 
 def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
@@ -5817,7 +5915,10 @@ def parse(data: bytes, source: str) -> Parsed:
         _cited_lists(runs, paged, body)
         _scope_markers(runs, paged, body)
     starts = [run.start for run in runs]
-    _symbol_markers(notes.symbols, front.lines, runs, order)
+    if page_notes is None:
+        _symbol_markers(notes.symbols, front.lines, runs, order)
+    else:
+        _page_symbol_notes(notes.symbols, front.lines, page_notes)
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
