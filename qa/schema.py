@@ -24,6 +24,11 @@ NOTELESS_DESCRIPTION = (
     "Where (offsets in the paragraph's text) a note marker starts that cites no note: its note is null, as for a "
     "number the document defines no note for, because its number's note is out of its reach."
 )
+KEYS_DESCRIPTION = (
+    "[offset, number] pairs: a note marker starting at that offset in the paragraph's text cites the note keyed "
+    "`number`, not its label's first note. A source that marks notes with symbols starts them again on each page, "
+    "so a later page's “*” is a note of its own."
+)
 
 
 class DocumentRef(BaseModel):
@@ -70,6 +75,7 @@ class SourceOut(BaseModel):
     passage: str = Field(description="The whole paragraph, verbatim.")
     literal: list[int] = Field(default_factory=list, description=LITERAL_DESCRIPTION)
     noteless: list[int] = Field(default_factory=list, description=NOTELESS_DESCRIPTION)
+    keys: list[tuple[int, int]] = Field(default_factory=list, description=KEYS_DESCRIPTION)
     quotes: list[QuoteOut]
     footnotes: list[FootnoteOut] = Field(description="Notes whose markers stand inside the quotes.")
     context_before: QuoteOut | None = Field(
@@ -98,6 +104,7 @@ class ParagraphOut(BaseModel):
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
     literal: list[int] = Field(default_factory=list, description=LITERAL_DESCRIPTION)
     noteless: list[int] = Field(default_factory=list, description=NOTELESS_DESCRIPTION)
+    keys: list[tuple[int, int]] = Field(default_factory=list, description=KEYS_DESCRIPTION)
 
 
 MAX_PAGE = 200
@@ -143,6 +150,7 @@ def source_out(source: Source) -> SourceOut:
         passage=source.paragraph.text,
         literal=list(source.paragraph.literal),
         noteless=list(source.paragraph.noteless),
+        keys=list(source.paragraph.keys),
         quotes=[quote_out(q) for q in source.quotes],
         footnotes=[FootnoteOut(number=c.number, label=c.label, text=c.text) for c in source.footnotes],
         context_before=quote_out(source.context_before) if source.context_before else None,
@@ -176,6 +184,7 @@ def document_out(article: Article) -> DocumentOut:
                 page=p.page,
                 literal=list(p.literal),
                 noteless=list(p.noteless),
+                keys=list(p.keys),
             )
             for p in article.paragraphs
         ],

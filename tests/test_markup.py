@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.sentences import Span
+from qa.sentences import Span, note_key
 from web.markup import Piece, answer_marks, first_markers, linkify, parse_highlights, pieces, quoted_runs
 
 QUOTE = "the first time urged North Korea to address international concerns,[11] while the camps.[12]"
@@ -70,6 +70,13 @@ def test_a_marker_citing_no_note_is_a_marker_its_numbers_note_never_links_back_t
     flags = [(p.text, p.number, p.first) for paragraph in runs for run in paragraph for p in run.pieces]
     assert flags == [("A.", None, False), ("[1]", None, False), ("C.", None, False), ("[1]", 1, True)]
     assert referenced == {1}
+
+
+def test_a_marker_keyed_to_another_note_shows_that_notes_number() -> None:
+    """A later page's "*" (`Paragraph.keys`) links to its own note, though printed as the label's first."""
+    star, again = note_key("*"), note_key("*", 1)
+    runs = quoted_runs("A.[*] B.[*]", [], keys=((8, again),))
+    assert [p.number for run in runs for p in run.pieces if p.kind == "marker"] == [star, again]
 
 
 def test_urls_in_a_note_become_links_without_the_sentence_punctuation() -> None:

@@ -228,6 +228,29 @@ def test_the_index_store_keeps_a_reused_symbols_key() -> None:
     assert [stored.footnote(m.number, 28)[:13] for m in paragraph.markers if m.label == "*"] == ["“Open Letter:"]
 
 
+def test_the_document_view_links_a_reused_star_to_its_own_note() -> None:
+    """Page 28's "*" is printed as page 10's, but its marker links to page 28's note, not to the label's first."""
+    article = first(REPORT_2015)
+    paragraph = next(p for p in article.paragraphs if "such policies.[*]" in p.text)
+    (marker,) = [m for m in paragraph.markers if m.label == "*"]
+    assert marker.number != note_key("*")
+    app = FastAPI()
+    app.include_router(web.pages.router)
+    app.mount("/static", StaticFiles(directory=PROJECT_ROOT / "web" / "static"), name="static")
+    app.state.assistant = _Holding(article)
+    page = TestClient(app).get(f"/documents/{article.id}").text
+    assert f'such policies.<a class="marker" href="#n{marker.number}" id="r{marker.number}">[*]</a>' in page
+    assert f'<li data-label="*" id="n{marker.number}">“Open Letter: Facebook Must Change' in page
+
+
+def test_a_source_in_the_json_gives_where_a_reused_star_cites_its_own_note() -> None:
+    article = first(REPORT_2015)
+    paragraph = next(p for p in article.paragraphs if "such policies.[*]" in p.text)
+    (marker,) = [m for m in paragraph.markers if m.label == "*"]
+    (listed,) = [p for p in document_out(article).paragraphs if p.index == paragraph.index]
+    assert listed.keys == [(marker.start, marker.number)]
+
+
 def test_a_gold_note_given_by_its_label_is_resolved_on_a_later_page_that_reuses_it() -> None:
     article = first(REPORT_2015)
     question = Question(

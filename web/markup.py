@@ -46,18 +46,24 @@ class Run:
 
 
 def pieces(
-    text: str, marked: Sequence[Span] = (), literal: Collection[int] = (), noteless: Collection[int] = ()
+    text: str,
+    marked: Sequence[Span] = (),
+    literal: Collection[int] = (),
+    noteless: Collection[int] = (),
+    keys: Collection[tuple[int, int]] = (),
 ) -> tuple[Piece, ...]:
     """`text` as markers and text, with the `marked` spans (sorted, non-overlapping) as answer pieces; a bracketed
-    number starting at an offset in `literal` is the source's words, no marker (`Paragraph.literal`), and a marker
-    starting at one in `noteless` cites no note: a marker piece without a number (`Paragraph.noteless`)."""
+    number starting at an offset in `literal` is the source's words, no marker (`Paragraph.literal`), a marker
+    starting at one in `noteless` cites no note: a marker piece without a number (`Paragraph.noteless`), and one
+    starting at an offset `keys` pairs with a key cites that note, not its label's first (`Paragraph.keys`)."""
+    keyed = dict(keys)
     out: list[Piece] = []
     position = 0
     for marker in NOTE_MARKER_RE.finditer(text):
         if marker.start() in literal:
             continue
         out.extend(_cut(text, position, marker.start(), marked))
-        number = None if marker.start() in noteless else note_key(marker.group(1))
+        number = None if marker.start() in noteless else keyed.get(marker.start(), note_key(marker.group(1)))
         out.append(Piece(marker.group(0), "marker", number))
         position = marker.end()
     out.extend(_cut(text, position, len(text), marked))
@@ -106,25 +112,41 @@ def within(offsets: Collection[int], start: int, end: int) -> set[int]:
     return {offset - start for offset in offsets if start <= offset < end}
 
 
+def keys_within(keys: Collection[tuple[int, int]], start: int, end: int) -> set[tuple[int, int]]:
+    """The `keys` of a paragraph (`Paragraph.keys`) whose markers start in `text[start:end]`, offsets counted from
+    `start`, as `within` counts them."""
+    return {(offset - start, key) for offset, key in keys if start <= offset < end}
+
+
 def quote_pieces(source: SourceOut, quote: QuoteOut, marked: Sequence[Span] = ()) -> tuple[Piece, ...]:
     """A quote (or a context sentence) of an answer's source as `pieces`, its bracketed numbers read by where they
-    stand in the source's passage (`SourceOut.literal`, `SourceOut.noteless`)."""
+    stand in the source's passage (`SourceOut.literal`, `SourceOut.noteless`, `SourceOut.keys`)."""
     return pieces(
         quote.text,
         marked,
         within(source.literal, quote.start, quote.end),
         within(source.noteless, quote.start, quote.end),
+        keys_within(source.keys, quote.start, quote.end),
     )
 
 
 def quoted_runs(
-    text: str, spans: Sequence[Span], literal: Collection[int] = (), noteless: Collection[int] = ()
+    text: str,
+    spans: Sequence[Span],
+    literal: Collection[int] = (),
+    noteless: Collection[int] = (),
+    keys: Collection[tuple[int, int]] = (),
 ) -> tuple[Run, ...]:
-    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces; `literal` and
-    `noteless` as for `pieces`, in offsets of the paragraph."""
+    """A paragraph cut at the quoted spans (sorted, non-overlapping), each run cut into pieces; `literal`,
+    `noteless` and `keys` as for `pieces`, in offsets of the paragraph."""
 
     def cut(start: int, end: int) -> tuple[Piece, ...]:
-        return pieces(text[start:end], literal=within(literal, start, end), noteless=within(noteless, start, end))
+        return pieces(
+            text[start:end],
+            literal=within(literal, start, end),
+            noteless=within(noteless, start, end),
+            keys=keys_within(keys, start, end),
+        )
 
     runs: list[Run] = []
     position = 0

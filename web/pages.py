@@ -219,7 +219,7 @@ def document_page(
     except ValueError as error:
         raise HTTPException(422, str(error)) from None
     runs, referenced = first_markers(
-        [quoted_runs(p.text, highlights.get(p.index, ()), p.literal, p.noteless) for p in article.paragraphs]
+        [quoted_runs(p.text, highlights.get(p.index, ()), p.literal, p.noteless, p.keys) for p in article.paragraphs]
     )
     return templates.TemplateResponse(
         request,
