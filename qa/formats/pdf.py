@@ -391,7 +391,7 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
             if not char["text"].isspace() and char["text"] not in _SPACING_ACCENTS:
                 insort(placed[id(line)], (char["x0"], char["x1"]))
         line.chars += run
-    lines = [line for line in lines if line.chars]
+    lines = [part for line in lines if line.chars for part in _side_notes_apart(line)]
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
         line.size = median(c["size"] for c in line.chars)
@@ -438,6 +438,37 @@ def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) 
         return False
     left, right = min(c["x0"] for c in run), max(c["x1"] for c in run)
     return min(max(x0 - right, left - x1) for x0, x1 in placed) > _GUTTER_GAP * size
+
+
+def _side_notes_apart(line: _Line) -> list[_Line]:
+    """A line as the lines it holds when a side note stands beside its text: the note's part apart from the text's.
+
+    A book set in the Tufte style (LaTeX's tufte-book) prints its notes in a wide outer margin, each note's first
+    line on the baseline of the body line whose marker it explains: read as one line, the note ran into the body's
+    sentence mid-way ("This[10] https://... means other people..."), which no reader (nor pdftotext) does. The line
+    parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side are all in
+    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less) and hold a word or a note's
+    number, and the other side holds a word. A raised note marker is smaller too, but touches its word; a table's
+    cells of one row share their size, and a table's boxes on baselines of their own part already (`_staggered`).
+    """
+    chars = sorted(line.chars, key=lambda c: c["x0"])
+    glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
+    for i, j in pairwise(glyphs):
+        sides = chars[: i + 1], chars[j:]
+        sizes = [median(c["size"] for c in side) for side in sides]
+        texts = ["".join(c["text"] for c in side).strip() for side in sides]
+        if chars[j]["x0"] - chars[i]["x1"] <= _GUTTER_GAP * max(sizes):
+            continue
+        small = 0 if sizes[0] < sizes[1] else 1
+        note, body = sides[small], sides[1 - small]
+        if max(c["size"] for c in note) > sizes[1 - small] * _NOTE_SIZE or not _TITLE_WORD_RE.search(texts[1 - small]):
+            continue
+        if _TITLE_WORD_RE.search(texts[small]) or texts[small].isdigit():
+            return [
+                _Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), list(part))
+                for part in (body, note)
+            ]
+    return [line]
 
 
 def _word_count(chars: list[dict]) -> int:
