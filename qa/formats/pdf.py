@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import combinations, pairwise
+from itertools import combinations, pairwise, takewhile
 from pathlib import PurePosixPath
 from statistics import median
 from urllib.parse import urlsplit
@@ -460,14 +460,15 @@ def _side_notes_apart(line: _Line) -> list[_Line]:
         if chars[j]["x0"] - chars[i]["x1"] <= _GUTTER_GAP * max(sizes):
             continue
         small = 0 if sizes[0] < sizes[1] else 1
-        note, body = sides[small], sides[1 - small]
-        if max(c["size"] for c in note) > sizes[1 - small] * _NOTE_SIZE or not _TITLE_WORD_RE.search(texts[1 - small]):
+        if max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE or not _TITLE_WORD_RE.search(
+            texts[1 - small]
+        ):
             continue
         if _TITLE_WORD_RE.search(texts[small]) or texts[small].isdigit():
-            return [
-                _Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), list(part))
-                for part in (body, note)
+            parts = [
+                _Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), part) for part in sides
             ]
+            return sorted(parts, key=lambda part: part.top)
     return [line]
 
 
@@ -1420,7 +1421,7 @@ def _sidebar(rows: list[_Line]) -> float | None:
     spans = [_spans(row, justified=True) for row in rows]
     middle = (min(stretches[0][0] for stretches in spans) + max(stretches[-1][1] for stretches in spans)) / 2
     starts = [
-        (span[0], next(c["text"] for c in row.chars if c["x0"] == span[0]).isalpha())
+        (span[0], _word_start(row, span[0]))
         for row, stretches in zip(rows, spans, strict=True)
         for span in (stretches if stretches[0][0] > middle else stretches[1:])
     ]
@@ -1439,6 +1440,19 @@ def _sidebar(rows: list[_Line]) -> float | None:
             if len(beside) >= _SIDEBAR_ROWS:
                 return gutter
     return None
+
+
+def _word_start(row: _Line, x: float) -> bool:
+    """Whether the stretch of `row` starting at `x` opens with a letter, or with a note's number raised in smaller
+    type (`_NOTE_SIZE` of the letter's size or less) before its first letter: a side note set in the margin ("10" over
+    "https://..."), its number standing a point left of its wrapped lines. A table's figures open with digits in the
+    type of the text after them ("12 apples"), or no letter at all."""
+    chars = [c for c in row.chars if c["x0"] >= x]
+    digits = list(takewhile(lambda c: c["text"].isdigit(), chars))
+    rest = chars[len(digits) :]
+    if not rest or not rest[0]["text"].isalpha():
+        return False
+    return not digits or max(c["size"] for c in digits) <= rest[0]["size"] * _NOTE_SIZE
 
 
 def _edge_start(edge: float, starts: list[float], size: float) -> float:
