@@ -447,9 +447,10 @@ def _side_notes_apart(line: _Line) -> list[_Line]:
     line on the baseline of the body line whose marker it explains: read as one line, the note ran into the body's
     sentence mid-way ("This[10] https://... means other people..."), which no reader (nor pdftotext) does. The line
     parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side are all in
-    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less) and hold a word or a note's
-    number, and the other side holds a word. A raised note marker is smaller too, but touches its word; a table's
-    cells of one row share their size, and a table's boxes on baselines of their own part already (`_staggered`).
+    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less), both sides holding a word:
+    a code listing's line numbers, set small a gutter left of its lines, hold none. A raised note marker is smaller
+    too, but touches its word; a table's cells of one row share their size, and a table's boxes on baselines of their
+    own part already (`_staggered`).
     """
     chars = sorted(line.chars, key=lambda c: c["x0"])
     glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
@@ -464,7 +465,7 @@ def _side_notes_apart(line: _Line) -> list[_Line]:
             texts[1 - small]
         ):
             continue
-        if _TITLE_WORD_RE.search(texts[small]) or texts[small].isdigit():
+        if _TITLE_WORD_RE.search(texts[small]):
             parts = [
                 _Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), part) for part in sides
             ]
