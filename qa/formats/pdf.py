@@ -447,25 +447,26 @@ def _side_notes_apart(line: _Line) -> list[_Line]:
     line on the baseline of the body line whose marker it explains: read as one line, the note ran into the body's
     sentence mid-way ("This[10] https://... means other people..."), which no reader (nor pdftotext) does. The line
     parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side are all in
-    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less), both sides holding a word:
-    a code listing's line numbers, set small a gutter left of its lines, hold none. A raised note marker is smaller
-    too, but touches its word; a table's cells of one row share their size, and a table's boxes on baselines of their
-    own part already (`_staggered`).
+    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less) and hold a word, and the
+    other side is running text (`_BOX_WORDS`): a code listing's line numbers, set small a gutter left of its lines,
+    hold no word, and a logo set large in the margin beside a cover's line (GAO's) is no body line. A raised note
+    marker is smaller too, but touches its word; a table's cells of one row share their size, and a table's boxes on
+    baselines of their own part already (`_staggered`).
     """
     chars = sorted(line.chars, key=lambda c: c["x0"])
     glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
     for i, j in pairwise(glyphs):
         sides = chars[: i + 1], chars[j:]
         sizes = [median(c["size"] for c in side) for side in sides]
-        texts = ["".join(c["text"] for c in side).strip() for side in sides]
         if chars[j]["x0"] - chars[i]["x1"] <= _GUTTER_GAP * max(sizes):
             continue
         small = 0 if sizes[0] < sizes[1] else 1
-        if max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE or not _TITLE_WORD_RE.search(
-            texts[1 - small]
+        if (
+            max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE
+            or _word_count(sides[1 - small]) < _BOX_WORDS
         ):
             continue
-        if _TITLE_WORD_RE.search(texts[small]):
+        if _word_count(sides[small]):
             parts = [
                 _Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), part) for part in sides
             ]
