@@ -447,11 +447,13 @@ def _side_notes_apart(line: _Line) -> list[_Line]:
     line on the baseline of the body line whose marker it explains: read as one line, the note ran into the body's
     sentence mid-way ("This[10] https://... means other people..."), which no reader (nor pdftotext) does. The line
     parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side are all in
-    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less) and hold a word, and the
-    other side is running text (`_BOX_WORDS`): a code listing's line numbers, set small a gutter left of its lines,
-    hold no word, and a logo set large in the margin beside a cover's line (GAO's) is no body line. A raised note
-    marker is smaller too, but touches its word; a table's cells of one row share their size, and a table's boxes on
-    baselines of their own part already (`_staggered`).
+    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less), open with the note's raised
+    number (`_opens_note`) and hold a word, and the other side is running text (`_BOX_WORDS`) and wider: a code
+    listing's line numbers, set small a gutter left of its lines, open no word; a web page's infobox beside its text
+    opens with no note's number; a report's side heading, set larger in a margin beside its smaller text (GAO's), is
+    the narrower part. A note's later lines open with no number and are left to the margin's column (`_sidebar`,
+    which the note's numbers help find). A raised note marker is smaller too, but touches its word; a table's cells
+    of one row share their size, and a table's boxes on baselines of their own part already (`_staggered`).
     """
     chars = sorted(line.chars, key=lambda c: c["x0"])
     glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
@@ -464,14 +466,33 @@ def _side_notes_apart(line: _Line) -> list[_Line]:
         if (
             max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE
             or _word_count(sides[1 - small]) < _BOX_WORDS
+            or _width(sides[small]) >= _width(sides[1 - small])
         ):
             continue
-        if _word_count(sides[small]):
+        if _word_count(sides[small]) and _opens_note(sides[small]):
             parts = [
                 _Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), part) for part in sides
             ]
             return sorted(parts, key=lambda part: part.top)
     return [line]
+
+
+def _opens_note(chars: list[dict]) -> bool:
+    """Whether `chars` open with a note's number raised in smaller type (`_NOTE_SIZE` of the letter after it or less)
+    before its first letter: the first line of a side note ("10" over "https://..."), as a box of text beside the
+    body (a web page's infobox) or a table's cell is not."""
+    digits = list(takewhile(lambda c: c["text"].isdigit(), chars))
+    rest = chars[len(digits) :]
+    return (
+        bool(digits and rest)
+        and rest[0]["text"].isalpha()
+        and max(c["size"] for c in digits) <= rest[0]["size"] * _NOTE_SIZE
+    )
+
+
+def _width(chars: list[dict]) -> float:
+    """The extent of `chars` across the page."""
+    return max(c["x1"] for c in chars) - min(c["x0"] for c in chars)
 
 
 def _word_count(chars: list[dict]) -> int:
@@ -1450,11 +1471,7 @@ def _word_start(row: _Line, x: float) -> bool:
     "https://..."), its number standing a point left of its wrapped lines. A table's figures open with digits in the
     type of the text after them ("12 apples"), or no letter at all."""
     chars = [c for c in row.chars if c["x0"] >= x]
-    digits = list(takewhile(lambda c: c["text"].isdigit(), chars))
-    rest = chars[len(digits) :]
-    if not rest or not rest[0]["text"].isalpha():
-        return False
-    return not digits or max(c["size"] for c in digits) <= rest[0]["size"] * _NOTE_SIZE
+    return chars[0]["text"].isalpha() or _opens_note(chars)
 
 
 def _edge_start(edge: float, starts: list[float], size: float) -> float:
