@@ -31,3 +31,23 @@ def test_a_sidenote_set_in_the_outer_margin_is_the_note_its_marker_cites() -> No
         "Christensen, G. and Miguel, E. (2018). Transparency, reproducibility, and the credibility of economics"
         " research. Journal of Economic Literature, 56(3):920–80"
     )
+
+
+def test_a_sidenote_level_with_a_body_line_does_not_run_into_that_line() -> None:
+    """Note 10's first line stands on the baseline of the body line that cites it, a gutter right of it, in smaller
+    type: before, it was read into that line ("This[10] https://dimewiki.worldbank.org/means other people")."""
+    doc = book()
+    (text,) = [p.text for p in doc.paragraphs if p.text.startswith("Just as data collection and management processes")]
+    assert "code processes have as well.[10] This means other people need to be able to read your code." in text
+    assert "dimewiki" not in text
+
+
+def test_a_sidenote_level_with_a_body_line_is_the_note_its_marker_cites() -> None:
+    assert book().footnotes[10] == "https://dimewiki.worldbank.org/wiki/Stata_Coding_Practices"
+    assert book().footnotes[159] == "https://dimewiki.worldbank.org/wiki/Data_Cleaning"
+
+
+def test_a_body_sentence_beside_a_sidenote_reads_on_to_its_end() -> None:
+    """The body line level with note 159's second line goes on with the body's next line, not with the note's."""
+    (text,) = [p.text for p in book().paragraphs if p.text.startswith("Once the de-identified dataset is created")]
+    assert "must be cleaned.[159] This process does not involve the creation of any new data fields. Cleaning" in text

@@ -25,7 +25,7 @@ from collections import Counter
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
-from itertools import combinations, pairwise
+from itertools import combinations, pairwise, takewhile
 from pathlib import PurePosixPath
 from statistics import median
 from urllib.parse import urlsplit
@@ -392,7 +392,7 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
             if not char["text"].isspace() and char["text"] not in _SPACING_ACCENTS:
                 insort(placed[id(line)], (char["x0"], char["x1"]))
         line.chars += run
-    lines = [line for line in lines if line.chars]
+    lines = [part for line in lines if line.chars for part in _side_notes_apart(line)]
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
         line.size = median(c["size"] for c in line.chars)
@@ -439,6 +439,61 @@ def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) 
         return False
     left, right = min(c["x0"] for c in run), max(c["x1"] for c in run)
     return min(max(x0 - right, left - x1) for x0, x1 in placed) > _GUTTER_GAP * size
+
+
+def _side_notes_apart(line: _Line) -> list[_Line]:
+    """A line as the lines it holds when a side note stands beside its text: the note's part apart from the text's.
+
+    A book set in the Tufte style (LaTeX's tufte-book) prints its notes in a wide outer margin, each note's first
+    line on the baseline of the body line whose marker it explains: read as one line, the note ran into the body's
+    sentence mid-way ("This[10] https://... means other people..."), which no reader (nor pdftotext) does. The line
+    parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side are all in
+    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less), open with the note's raised
+    number (`_opens_note`) and hold a word, and the other side is running text (`_BOX_WORDS`) and wider: a code
+    listing's line numbers, set small a gutter left of its lines, open no word; a web page's infobox beside its text
+    opens with no note's number; a report's side heading, set larger in a margin beside its smaller text (GAO's), is
+    the narrower part. A note's later lines open with no number and are left to the margin's column (`_sidebar`,
+    which the note's numbers help find). A raised note marker is smaller too, but touches its word; a table's cells
+    of one row share their size, and a table's boxes on baselines of their own part already (`_staggered`).
+    """
+    chars = sorted(line.chars, key=lambda c: c["x0"])
+    glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
+    for i, j in pairwise(glyphs):
+        sides = chars[: i + 1], chars[j:]
+        sizes = [median(c["size"] for c in side) for side in sides]
+        if chars[j]["x0"] - chars[i]["x1"] <= _GUTTER_GAP * max(sizes):
+            continue
+        small = 0 if sizes[0] < sizes[1] else 1
+        if (
+            max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE
+            or _word_count(sides[1 - small]) < _BOX_WORDS
+            or _width(sides[small]) >= _width(sides[1 - small])
+        ):
+            continue
+        if _word_count(sides[small]) and _opens_note(sides[small]):
+            parts = [
+                _Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), part) for part in sides
+            ]
+            return sorted(parts, key=lambda part: part.top)
+    return [line]
+
+
+def _opens_note(chars: list[dict]) -> bool:
+    """Whether `chars` open with a note's number raised in smaller type (`_NOTE_SIZE` of the letter after it or less)
+    before its first letter: the first line of a side note ("10" over "https://..."), as a box of text beside the
+    body (a web page's infobox) or a table's cell is not."""
+    digits = list(takewhile(lambda c: c["text"].isdigit(), chars))
+    rest = chars[len(digits) :]
+    return (
+        bool(digits and rest)
+        and rest[0]["text"].isalpha()
+        and max(c["size"] for c in digits) <= rest[0]["size"] * _NOTE_SIZE
+    )
+
+
+def _width(chars: list[dict]) -> float:
+    """The extent of `chars` across the page."""
+    return max(c["x1"] for c in chars) - min(c["x0"] for c in chars)
 
 
 def _word_count(chars: list[dict]) -> int:
@@ -1443,7 +1498,7 @@ def _sidebar(rows: list[_Line]) -> float | None:
     spans = [_spans(row, justified=True) for row in rows]
     middle = (min(stretches[0][0] for stretches in spans) + max(stretches[-1][1] for stretches in spans)) / 2
     starts = [
-        (span[0], next(c["text"] for c in row.chars if c["x0"] == span[0]).isalpha())
+        (span[0], _word_start(row, span[0]))
         for row, stretches in zip(rows, spans, strict=True)
         for span in (stretches if stretches[0][0] > middle else stretches[1:])
     ]
@@ -1462,6 +1517,15 @@ def _sidebar(rows: list[_Line]) -> float | None:
             if len(beside) >= _SIDEBAR_ROWS:
                 return gutter
     return None
+
+
+def _word_start(row: _Line, x: float) -> bool:
+    """Whether the stretch of `row` starting at `x` opens with a letter, or with a note's number raised in smaller
+    type (`_NOTE_SIZE` of the letter's size or less) before its first letter: a side note set in the margin ("10" over
+    "https://..."), its number standing a point left of its wrapped lines. A table's figures open with digits in the
+    type of the text after them ("12 apples"), or no letter at all."""
+    chars = [c for c in row.chars if c["x0"] >= x]
+    return chars[0]["text"].isalpha() or _opens_note(chars)
 
 
 def _edge_start(edge: float, starts: list[float], size: float) -> float:
