@@ -23,6 +23,12 @@ def test_an_info_author_whose_names_runs_of_spaces_part_gives_each_name() -> Non
     assert book().author == "Kristoffer Bjärkefur, Luíza Cardoso de Andrade, Benjamin Daniels, Maria Jones"
 
 
+def test_a_cover_setting_its_title_as_artwork_is_titled_by_the_info_title_it_prints_but_for_an_article() -> None:
+    """The cover stacks "DATA / for / DEVELOPMENT / IMPACT", "DIME ANALYTICS", "RESOURCE GUIDE", "DATA" largest; the
+    Info Title holds those words and a "The" the cover leaves out."""
+    assert book().title == "Data for Development Impact: The DIME Analytics Resource Guide"
+
+
 def test_a_sidenote_set_in_the_outer_margin_is_the_note_its_marker_cites() -> None:
     doc = book()
     (text,) = [p.text for p in doc.paragraphs if p.text.startswith("The empirical revolution in development research")]

@@ -4599,16 +4599,22 @@ _NUMBERED_RE = re.compile(r"^\S*\d\S*,\s+")
 """A report's number opening its Info Title ("GAO-05-927, MANAGING FOR RESULTS: ...")."""
 
 
+_COVER_ARTICLES = frozenset({"a", "an", "the"})
+"""Words a cover may leave out of a title it sets as artwork, one phrase a line ("DATA / for / DEVELOPMENT / IMPACT
+/ DIME ANALYTICS / RESOURCE GUIDE" for "Data for Development Impact: The DIME Analytics Resource Guide")."""
+
+
 def _fuller(printed: str | None, info: str | None, first: list[_Line]) -> str | None:
     """The printed title, or the Info Title where it holds all the printed title's words in order and more, and
-    the `first` page prints each of its words: the layout read part of the title only (its first line glued to a
-    smaller line beside it, "September 2005 MANAGING FOR", then "RESULTS / Enhancing Agency ..."). An Info Title
-    with words the page does not print is a file's name ("PDF Example Document" over "Example document"). A
-    number opening the Info Title is the document's, not part of its title (`_NUMBERED_RE`)."""
+    the `first` page prints each of its words but articles (`_COVER_ARTICLES`): the layout read part of the title
+    only (its first line glued to a smaller line beside it, "September 2005 MANAGING FOR", then "RESULTS /
+    Enhancing Agency ...", or a cover's largest word). An Info Title with words the page does not print is a
+    file's name ("PDF Example Document" over "Example document"). A number opening the Info Title is the
+    document's, not part of its title (`_NUMBERED_RE`)."""
     if printed is None or info is None:
         return printed or info
     part, whole = (" ".join(_WORD_RE.findall(text.casefold())) for text in (printed, info))
-    shown = {word for line in first for word in _WORD_RE.findall(line.text.casefold())}
+    shown = {word for line in first for word in _WORD_RE.findall(line.text.casefold())} | _COVER_ARTICLES
     fuller = len(whole) > len(part) and re.search(rf"(?<!\w){re.escape(part)}(?!\w)", whole)
     return _NUMBERED_RE.sub("", info) if fuller and set(whole.split()) <= shown else printed
 
