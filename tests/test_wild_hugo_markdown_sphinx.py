@@ -1,7 +1,9 @@
-"""Two documents of the wild collection from producers it had not held (tests/data/wild, see its manifest.jsonl): a
+"""Three documents of the wild collection from producers it had not held (tests/data/wild, see its manifest.jsonl): a
 blog post as Hugo writes it into a site's public/ folder (the poison theme: a sidebar with the blog's brand, the date
-under the post's title, no byline), and an OpenSSF guide in GitHub-flavoured Markdown (a dated byline in italics
-under the title, table cells broken with `<br/>`, footnotes with named labels, one cited before a colon).
+under the post's title, no byline), an OpenSSF guide in GitHub-flavoured Markdown (a dated byline in italics under
+the title, table cells broken with `<br/>`, footnotes with named labels, one cited before a colon), and a NumPy
+Enhancement Proposal as Sphinx 1.8 renders it (docutils' field list of Author, Status, Type and Created under the
+title, footnotes as one-row tables).
 
 Expected values are what each document prints.
 """
@@ -28,6 +30,12 @@ def post() -> Article:
 @pytest.fixture(scope="module")
 def guide() -> Article:
     (article,) = articles(GUIDE)
+    return article
+
+
+@pytest.fixture(scope="module")
+def proposal() -> Article:
+    (article,) = articles(WILD / "numpy-nep-0000-purpose-and-process.html")
     return article
 
 
@@ -87,3 +95,21 @@ def test_judge_numbers_notes_past_a_label_cited_before_a_colon() -> None:
     text = reference(GUIDE).text
     assert "ownership_holds attributes[8]: that interact with the Clang static analyzer[9]." in text
     assert "The access attribute in GCC[13] specifies" in text
+
+
+def test_field_list_under_the_title_gives_author_without_address(proposal: Article) -> None:
+    """Sphinx sets "Author: Jarrod Millman <millman@berkeley.edu>" in a field list right under the h1."""
+    assert proposal.author == "Jarrod Millman"
+
+
+def test_field_list_created_date_comes_before_the_build_footer(proposal: Article) -> None:
+    """The field "Created: 2017-12-11" dates the proposal; the footer's "Last updated on Jul 06, 2019." the build."""
+    assert proposal.date == "2017-12-11"
+
+
+def test_docutils_footnote_tables_are_read_without_their_back_links(proposal: Article) -> None:
+    assert proposal.footnotes == {
+        1: "This historical record is available by the normal git commands for retrieving older revisions, and can"
+        " also be browsed on GitHub.",
+        2: "The URL for viewing NEPs on the web is https://www.numpy.org/neps/.",
+    }
