@@ -113,3 +113,9 @@ def test_docutils_footnote_tables_are_read_without_their_back_links(proposal: Ar
         " also be browsed on GitHub.",
         2: "The URL for viewing NEPs on the web is https://www.numpy.org/neps/.",
     }
+
+
+def test_section_titled_copyright_by_a_generator_naming_sections_after_titles_is_text(proposal: Article) -> None:
+    """docutils makes each section's id from its title (`<div class="section" id="copyright">`): "copyright" names
+    the section's subject there, not a site's copyright box, and the proposal's licence is a sentence of its text."""
+    assert texts(proposal)[-2:] == ["Copyright", "This document has been placed in the public domain."]

@@ -1736,7 +1736,10 @@ def _unname_sections(body: etree._Element) -> None:
     "related", "author", "footer", "sidebar"...): a section titled "Tracking hashtags" or "Related work", whose id
     a generator made from that title, went with all its paragraphs (three sections of a Quarto post). Such an id
     names the section's subject, not the page's furniture; an id chosen by the page's template stays, and so does
-    a lone box named after its heading, which is the template's naming, not a generator's.
+    a lone box named after its heading, which is the template's naming, not a generator's. The ids go before the
+    page's own furniture is found by its names (`_remove_furniture`): a proposal's closing section "Copyright"
+    (docutils' `<div class="section" id="copyright">`, "This document has been placed in the public domain.") was
+    taken for a site's copyright line and lost.
     """
     named = [node for node in body.iter() if isinstance(node.tag, str) and _spells_own_heading(node)]
     if len(named) >= _TITLE_IDS_MIN:
@@ -2595,9 +2598,9 @@ def parse(data: bytes, source: str) -> Parsed:
     notes = listed | notes
     _bring_in_referenced_figures(body)
     _captions_as_paragraphs(body, _site(_page_url(tree)))
+    _unname_sections(body)
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
-    _unname_sections(body)
     blocks = [
         block
         for block in _main_blocks(tree, body)
