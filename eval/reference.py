@@ -1123,6 +1123,14 @@ def _note_placeholder(labels: list[re.Match[str]]) -> Callable[[re.Match[str]], 
     return placeholder
 
 
+def _defines(label: re.Match[str]) -> bool:
+    """Whether a note label (`_MD_NOTE_RE`) defines its note: `[^x]:` opening a line does; written inside a line
+    ("the `ownership_holds` attributes[^clang-ownership]: that interact"), it cites the note before a colon, as
+    pandoc and cmark-gfm read it, and counts in the order notes are numbered by."""
+    line_start = label.string.rfind("\n", 0, label.start()) + 1
+    return bool(label.group(2)) and not label.string[line_start : label.start()].strip()
+
+
 def _numbered_notes(text: str, labels: list[re.Match[str]]) -> str:
     """The rendered text with its note labels as the numbers a reader sees, and as written in code (a code span or
     block showing the syntax `license[^1]` is an example, not a note). A numeric label is its own number, any other
@@ -1132,7 +1140,7 @@ def _numbered_notes(text: str, labels: list[re.Match[str]]) -> str:
     shown = [int(place[2]) for place in _MD_PLACEHOLDER_RE.finditer(text) if not place[1]]
     order: dict[str, int] = {}
     for index in shown:
-        if not labels[index].group(2) and labels[index].group(1) not in order:
+        if not _defines(labels[index]) and labels[index].group(1) not in order:
             order[labels[index].group(1)] = len(order) + 1
     by_label = all(label.isdigit() for label in order)  # mixed labels (`[^markers]`, `[^1]`) cannot all keep theirs
 

@@ -85,6 +85,9 @@ _CODE_CLOSE_RE = re.compile(rf"</(?:{'|'.join(CODE_TAGS)})\s*>", re.IGNORECASE)
 """Inline HTML opening and closing code in a paragraph (`<code>y[1]</code>`, `<kbd>`, `<samp>`)."""
 _IN_PAGE_LINK_RE = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']#[^\"']+[\"']", re.IGNORECASE)
 _LINK_CLOSE_RE = re.compile(r"</a\s*>", re.IGNORECASE)
+_BREAK_TAG_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""A line break written as inline HTML (`GCC 2.95.3<br/>Clang 13.0.0` in a table cell): the words either side are
+two lines to a reader, never one word."""
 _LINKED_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
 _BACK_MARK_RE = re.compile(r"[\^↑↩\s]+")
 _TYPED_MARKER_RE = re.compile(rf"\[{WORD_JOINER}({NOTE_NUMBER})\]")
@@ -191,6 +194,7 @@ def _inline(token: Token, page: _Page, by_label: bool) -> str:
                 in_page_link and not _LINK_CLOSE_RE.match(child.content)
             )
             in_code = bool(_CODE_OPEN_RE.match(child.content)) or (in_code and not _CODE_CLOSE_RE.match(child.content))
+            parts += ["\n"] if _BREAK_TAG_RE.fullmatch(child.content) else []
         elif child.type == "text" and in_page_link:
             parts.append(_linked_text(child.content))
         elif child.type == "code_inline" and (role := _role(previous)) is not None:
@@ -862,6 +866,19 @@ def _without_title(blocks: list[Block], title: str | None) -> tuple[str | None, 
     return title, blocks
 
 
+_DATED_BYLINE_RE = re.compile(r"by\s+(?:the\s+)?(?P<name>[^,]{1,118}?),\s*(?P<date>\S.{0,40})", re.IGNORECASE)
+"""A byline that dates the text after the name, under its title ("_by the OpenSSF Best Practices Working Group,
+2026-06-30_"); "the" before a body's name is the sentence's, not the name's."""
+
+
+def _dated_byline(text: str) -> tuple[str, str] | None:
+    """The author and ISO date of a dated byline (`_DATED_BYLINE_RE`), or None: the line is metadata, as a
+    front matter's `author:` and `date:` are, only when what follows the comma is a date and nothing more."""
+    by = _DATED_BYLINE_RE.fullmatch(squash(text).rstrip("."))
+    dated = iso_date(by["date"]) if by else None
+    return (by["name"].strip(), dated) if by and dated else None
+
+
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
     text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
@@ -893,10 +910,14 @@ def parse(data: bytes, source: str) -> Parsed:
         dated = next((value for label, value in fields.items() if label.endswith("date")), None)
         meta = {"title": title, "date": dated, **meta, **{key: fields[key] for key in AUTHOR_KEYS if key in fields}}
     author = _author(meta, "\n".join(block.text for block in blocks))
-    if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
+    byline_date = None
+    if author is None and blocks and (credit := _dated_byline(blocks[0].text)):
+        (author, byline_date), blocks = credit, blocks[1:]
+    elif author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
     if mail is not None:
         author = author or mail.sender
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
-    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta) or (mail and mail.date), url)
+    published = _date(meta) or byline_date or (mail and mail.date)
+    extracted = Extracted(blocks, walk.footnotes, title, author, published, url)
     return assemble(extracted, source)
