@@ -33,6 +33,33 @@ from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, Span
 
 AnswerType = Literal["quantity", "date", "agent", "place", "other"]
 
+_CLAUSE_WORDS = r"(?:\s+[\w’'-]+){1,8}?"
+"""The subject (and any words) between a question's auxiliary and its verb, inside one clause: words only, so a
+comma or the question mark ends it."""
+_CONDITION = (
+    r"(?:should|must|ought|needs?|can|may|might)\b"
+    r"|(?:is|are|does|do)n[’']t\b"
+    rf"|(?:is|are|does|do){_CLAUSE_WORDS}\s+not\b"
+    rf"|(?:does|do){_CLAUSE_WORDS}(?<!\bto)\s+(?:apply|hold|happen|occur|arise)\b"
+    rf"|(?:is|are){_CLAUSE_WORDS}\s+(?:required|necessary|needed|allowed|permitted|mandatory|eligible|exempt)\b"
+)
+"""What follows a "when" that asks under what condition, not on what date: a modal of duty or leave ("When should
+containment start?", "When may a court reopen it?"), a negation in the present ("When does the rule not apply?"),
+a verb of applying or happening in the general present ("When does the exemption apply?"; not after "to": "When
+does the act start to apply?" asks its date), and a requirement or permission ("When is consent required?"). The
+answer is a circumstance ("as soon as you detect an incident", "to issues that were not decided"), which no date
+pattern finds; a "when" in the past ("When did ... apply?") or the future ("When will ...?") asks a date."""
+_NOT_A_PLACE = (
+    r"[^?,;]*?\bfrom\s*(?:[?,;]|$)"
+    r"|\s+(?:do|does|did|will|would|can|could|should|may|might)"
+    rf"{_CLAUSE_WORDS}\s+(?:get|derive|draw|obtain|fit|stand|lead|rank)\b"
+)
+"""What follows a "where" that asks for a source, a role, a standing or a consequence, not a place: a clause ending
+in "from" ("Where does the word come from?", "Where does it get its force from?"), and a verb that sets something
+in a figurative place ("Where do the rules fit among the others?", "Where does the party stand on it?", "Where
+does this lead?", "Where does it rank?"). The answer is a thing or a relation ("from rhythm", "above High"), not a
+name of a place."""
+
 _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
@@ -40,9 +67,9 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
             "quantity",
             r"\b(?:how (?:many|much|large|big|long|often|far|old|high|low)|by how|(?:vote|head) count)\b",
         ),
-        ("date", r"\b(?:when|since when)\b(?!\s+(?:should|must|ought|needs?)\b)"),
+        ("date", rf"\b(?:when|since when)\b(?!\s+(?:{_CONDITION}))"),
         ("agent", r"\b(?:who|whom|whose)\b"),
-        ("place", r"\bwhere\b"),
+        ("place", rf"\bwhere\b(?!{_NOT_A_PLACE})"),
         ("other", r"\b(?:why|what|which|how|whether|does|do|did|is|are|was|were|can|could|should|would)\b"),
     )
 )
