@@ -1,5 +1,6 @@
 """The kind of answer a question asks for, read from its head noun, and the number that answers it: of the kind
-asked (money, a percentage, a ratio), never a citation's volume or page. Sentences are from the dev collections or made up."""
+asked (money, a percentage, a ratio), never a citation's volume or page. Sentences are from the dev collections or
+made up."""
 
 from __future__ import annotations
 
