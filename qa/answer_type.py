@@ -177,16 +177,8 @@ _MONEY_VERBS_RE = re.compile(
     r"given|raised?|earned?|earns|allocated?|granted?|donated?|invested?|lent|lend|owed?|charged?|fund(?:ed|s)?)\b",
     re.IGNORECASE,
 )
-_EXTENT_RE = re.compile(
-    r"\bhow (?:long|old)\b|\bhow far\b(?![^?,;]*\b(?:fall|fell|fallen|falls|drop|dropped|drops|decline|declined|"
-    r"declines|rise|rose|risen|rises|increase|increased|increases|decrease|decreased|decreases|grow|grew|grown|grows|"
-    r"shrink|shrank|shrunk|shrinks|lower|lowered|lowers|raise|raised|raises|reduce|reduced|reduces|downgrade|"
-    r"downgraded|downgrades|upgrade|upgraded|upgrades)\b)",
-    re.IGNORECASE,
-)
-"""A duration, distance or age: a number in its unit ("twenty years", "a 22-year affiliation"), not a count. A
-"how far" whose verb changes a degree ("How far did arrests fall?", "How far may a score be lowered?") asks by how
-much, and a count answers it ("from 248 to 9", "one severity level"): no unit is asked then."""
+_EXTENT_RE = re.compile(r"\bhow (?:long|far|old)\b", re.IGNORECASE)
+"""A duration, distance or age: a number in its unit ("twenty years", "a 22-year affiliation"), not a count."""
 _HOW_MUCH_RE = re.compile(r"\bhow much\s+(?P<next>[\w’'-]+)", re.IGNORECASE)
 _AUXILIARY = frozenset("did does do will would has have had is was are were can could should".split())
 _COMPARATIVE_RE = re.compile(r"\bhow (?:much|many times)\s+(?:more|less|[a-z]+er)\b", re.IGNORECASE)
@@ -326,17 +318,6 @@ _PAGE_BEFORE_RE = re.compile(r"\d[ \u00a0](?:[A-Z][\w.]*[ \u00a0]){1,4}$")
 _TITLE_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0]of[ \u00a0]$")
 """A year that ends a title names the thing ("the For the People Act of 2021"): it does not date what is asked."""
 _RANGE_BEFORE_RE = re.compile(r"(\d[\d,.]*)[-–]$")
-_HOW_OFTEN_RE = re.compile(r"\bhow often\b", re.IGNORECASE)
-_PERIOD = r"(?:second|minute|hour|day|night|week|fortnight|month|quarter|year|decade)s?"
-_FREQUENCY_RE = re.compile(
-    r"\b(?:hourly|daily|nightly|weekly|fortnightly|monthly|quarterly|annually|yearly)\b"
-    rf"|\b(?:(?:once|twice|thrice)[ \u00a0]+(?:a|an|per)[ \u00a0]+|(?:every|each)[ \u00a0]+"
-    rf"(?:(?:other|few|couple(?:[ \u00a0]+of)?)[ \u00a0]+)?){_PERIOD}\b",
-    re.IGNORECASE,
-)
-"""A frequency said without a number: what "how often" asks for as much as "three times a week" ("once a month",
-"annually", "every couple of weeks"). A bare "once" is as often a conjunction ("once the incident is contained"):
-it counts only with its period."""
 _PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     "quantity": _QUANTITY_RE,
     "date": _WHEN_RE,
@@ -408,8 +389,6 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
             found.append(span)
     if kind == "agent":
         found += [Span(m.start(), m.end()) for m in _ROLE_RE.finditer(text) if not _asks_about(m.group("role"), asked)]
-    if kind == "quantity" and _HOW_OFTEN_RE.search(question):
-        found += [Span(m.start(), m.end()) for m in _FREQUENCY_RE.finditer(text) if not _asks_about(m.group(0), asked)]
     return tuple(sorted(found, key=lambda span: span.start))
 
 

@@ -1,6 +1,5 @@
 """The kind of answer a question asks for, read from its head noun, and the number that answers it: of the kind
-asked (money, a percentage, a ratio), never a citation's volume or page. Sentences are from the dev collections or
-made up."""
+asked (money, a percentage, a ratio), never a citation's volume or page. Sentences are from the dev collections."""
 
 from __future__ import annotations
 
@@ -207,30 +206,3 @@ def test_how_long_is_answered_by_a_duration_in_its_unit_not_a_count() -> None:
     )
     assert marked(text, question) == ["22-year"]
     assert marks("Kuhn sat on two of its boards.", question) == ()
-
-
-def test_how_far_a_degree_changed_is_answered_by_a_count_without_a_unit() -> None:
-    text = "Specifically, the number of late releases declined from 312 in 2001 to 14 in 2006."
-    assert measure("How far did late releases fall after 2001?") is None
-    assert marked(text, "How far did late releases fall after 2001?") == ["312", "14"]
-
-
-def test_how_far_anything_travels_is_answered_by_a_distance_in_its_unit() -> None:
-    assert measure("How far did the expedition travel?") == "amount"
-    assert marks("The expedition crossed 3 rivers.", "How far did the expedition travel?") == ()
-
-
-@pytest.mark.parametrize(
-    ("text", "frequency"),
-    [
-        ("Visitors may bring parcels only once a month.", "once a month"),
-        ("The register is published annually.", "annually"),
-        ("Prototypes go to users every couple of weeks.", "every couple of weeks"),
-    ],
-)
-def test_how_often_is_answered_by_a_frequency_said_without_a_number(text: str, frequency: str) -> None:
-    assert marked(text, "How often do visitors come?") == [frequency]
-
-
-def test_once_opening_a_clause_is_no_frequency() -> None:
-    assert marks("Once the form is filed, the office replies.", "How often does the office reply?") == ()
