@@ -5,10 +5,12 @@ regular expressions do this. A question's kind is set by its FIRST interrogative
 report say how many were held?" asks why, not how many. A "how many" question is answered by a
 number, a "when" question by a date, a "who" or "where" question by a name; the words the question
 is about (its topic) are not the answer, so a number or name the question itself holds ("Camp 22")
-never counts. A "when" that asks what one should or must do ("When should a breach be reported?") asks
-for a circumstance ("as soon as it is found") as often as for a date, so it names no kind: read as asking
-for a date, the one such answerable question of the wild dev split went unanswered though its passage says
-when. The decision uses this to tell an answer from an on-topic passage, quoting prefers a
+never counts. A "when" that asks under what condition ("When should a breach be reported?", "When does the
+rule not apply?", `_CONDITION`) is answered by a circumstance ("as soon as it is found"), and a "where" that
+asks for a source or a role ("Where does it get its force from?", "Where do these fit?", `_NOT_A_PLACE`) by a
+thing or a relation, so neither names a kind: read as asking a date or a place, such answerable questions of the
+wild dev split went unanswered, or were quoted by a citation's year, though their passage said it. The decision
+uses this to tell an answer from an on-topic passage, quoting prefers a
 sentence that holds it, and the page marks it.
 
 Many questions name their kind by the noun they ask about rather than by their question word: "what is the
