@@ -31,6 +31,7 @@ from qa.corpus import ParagraphKind
 from qa.formats.document import (
     BYLINE_BY_RE,
     DEFINITION_RE,
+    PROSE_DIRECTIVES,
     WORD_JOINER,
     Block,
     Extracted,
@@ -456,15 +457,6 @@ setting of the box the directive draws, which MyST does not print."""
 _DIRECTIVE_RE = re.compile(r"\{(?P<name>[\w:.-]+)\}[ \t]*(?P<argument>.*)")
 """A MyST directive's first line after its fence (```` ```{note} ````, `:::{admonition} A title`): its name and
 argument."""
-PROSE_DIRECTIVES = frozenset(
-    "admonition attention caution danger error hint important note seealso tip warning "
-    "margin sidebar topic epigraph pull-quote highlights dropdown card tab-item div container".split()
-)
-"""MyST's and docutils' directives whose body is Markdown a reader reads as prose: the admonitions and the boxes
-around text. Written with a backtick fence (```` ```{warning} ````), a CommonMark renderer that knows no MyST shows
-such a block as code, but MyST renders its body: its paragraphs, emphasis and links are the page's text. Any other
-directive keeps its body as written: a listing (`code-cell`, `math`, `eval-rst`), or an example's source, which the page
-prints before the example rendered (`EXAMPLE_DIRECTIVES`)."""
 EXAMPLE_DIRECTIVES = frozenset({"example", "syntax-example"})
 """Directives that show Markdown both ways, its source and what it renders to (sphinx-examples' `example`, used
 throughout Jupyter Book's documentation, and sphinx-syntax-example's): the page prints the body as code, then
