@@ -957,9 +957,77 @@ def _piped_grids(markdown: str) -> str:
                 out += table
                 at = end
                 continue
+        elif (not out or not out[-1].strip()) and (dashed := _dashes_as_pipes(lines, at)) is not None:
+            table, at = dashed
+            out += table
+            continue
         out.append(line)
         at += 1
     return "\n".join(out)
+
+
+_MD_COLUMN_RULE_RE = re.compile(r" {0,3}(?:-{3,}[ \t]+)+-{3,}[ \t]*")
+"""A pandoc simple or multiline table's rule under its header, a run of dashes over each column."""
+_MD_TABLE_RULE_RE = re.compile(r" {0,3}-{3,}[ \t]*")
+"""The rule of dashes alone that opens and closes a pandoc multiline table."""
+
+
+def _dashed_rows(rule: str, rows: list[list[str]]) -> list[list[str]]:
+    """Rows of a pandoc simple or multiline table, each given as its lines, as cells: a column is cut from where its
+    run of dashes in `rule` starts to where the next one starts, and a cell's lines run on."""
+    starts = [run.start() for run in re.finditer("-+", rule)]
+    cuts = list(zip(starts, [*starts[1:], None], strict=True))
+    return [[" ".join(w for w in (line[a:b].strip() for line in row) if w) for a, b in cuts] for row in rows]
+
+
+def _dashes_as_pipes(lines: list[str], at: int) -> tuple[list[str], int] | None:
+    """The pandoc simple or multiline table starting on line `at` (after a blank line) as a pipe table's lines, and
+    the line after it; None where none starts there. pandoc prints it as a table, cmark-gfm as paragraphs and
+    thematic breaks: a multiline table's cells line by line across the columns.
+
+    A multiline table: a rule of dashes alone, its header's lines, a column rule (`_MD_COLUMN_RULE_RE`), rows
+    between blank lines, a rule of dashes alone. A simple table: its header line over a column rule, or a column
+    rule with no header, then a row a line down to a blank line, or to a column rule closing a table without a
+    header."""
+    following = lines[at + 1 : at + 2] or [""]
+    if _MD_TABLE_RULE_RE.fullmatch(lines[at]):
+        rule = next(
+            (n for n in range(at + 1, len(lines)) if not lines[n].strip() or _MD_COLUMN_RULE_RE.fullmatch(lines[n])),
+            None,
+        )
+        end = next((n for n in range(at + 1, len(lines)) if _MD_TABLE_RULE_RE.fullmatch(lines[n])), None)
+        if rule is None or end is None or rule <= at + 1 or not lines[rule].strip() or end < rule:
+            return None
+        header = _dashed_rows(lines[rule], [lines[at + 1 : rule]])[0]
+        body: list[list[str]] = [[]]
+        for line in lines[rule + 1 : end]:
+            if line.strip():
+                body[-1].append(line)
+            elif body[-1]:
+                body.append([])
+        rows, end = _dashed_rows(lines[rule], [row for row in body if row]), end + 1
+    elif _MD_COLUMN_RULE_RE.fullmatch(following[0]) and lines[at].strip():
+        rule, end = at + 1, at + 2
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        header, rows = (
+            _dashed_rows(lines[rule], [[lines[at]]])[0],
+            _dashed_rows(lines[rule], [[x] for x in lines[rule + 1 : end]]),
+        )
+    elif _MD_COLUMN_RULE_RE.fullmatch(lines[at]):
+        end = next(
+            (n for n in range(at + 1, len(lines)) if not lines[n].strip() or _MD_COLUMN_RULE_RE.fullmatch(lines[n])),
+            len(lines),
+        )
+        if end == len(lines) or not lines[end].strip():
+            return None
+        header, rows, end = [], _dashed_rows(lines[at], [[x] for x in lines[at + 1 : end]]), end + 1
+    else:
+        return None
+    if not rows:
+        return None
+    piped = [header or [""] * len(rows[0]), ["---"] * len(rows[0]), *rows]
+    return ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in piped], end
 
 
 def _grid_as_pipes(block: list[str], top: re.Match[str]) -> list[str] | None:
