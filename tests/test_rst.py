@@ -161,3 +161,8 @@ def test_a_substitution_reads_the_text_its_definition_replaces_it_with() -> None
     replaced = substitutions(".. |RST| replace:: reStructuredText\n")
     printed = printed_inline("The |RST| parser and |logo| image.", replaced)
     assert printed == "The reStructuredText parser and |logo| image."
+
+
+def test_a_star_between_brackets_is_no_emphasis() -> None:
+    # A symbol note's label (`[*]`), as the specification's recognition rules have it: what follows stays markup.
+    assert printed_inline("the note [*] and *this* one", {}) == "the note [*] and this one"

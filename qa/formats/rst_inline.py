@@ -44,6 +44,11 @@ _REPLACE_RE = re.compile(r"^[ \t]*\.\.[ \t]+\|(?P<name>[^|\n]+)\|[ \t]+replace::
 """A substitution's definition by text, `.. |name| replace:: the text`."""
 
 
+_CLOSERS = {"[": "]", "(": ")", "{": "}", "<": ">", "'": "'", '"': '"', "‘": "’", "“": "”", "«": "»"}
+"""A bracket or quote a start-string may follow, and the one that closes it: a start-string between the two (the
+`*` of `[*]`, a symbol note's label) is no markup."""
+
+
 def _interpreted(role: str | None, text: str) -> str:
     """Interpreted text as printed: the title of a text with its target written in (its target if it has no title),
     and a PEP or RFC role's number named as docutils names it."""
@@ -66,6 +71,10 @@ def printed_inline(text: str, replaced: dict[str, str]) -> str:
     text the file holds."""
 
     def printed(match: re.Match[str]) -> str:
+        opener = text[match.start() - 1] if match.start() else ""
+        start = len(match[0]) - len(match[0].lstrip(":`*_|")) if opener in _CLOSERS else 0
+        if start and match[0][start : start + 1] == _CLOSERS[opener]:
+            return match[0][0] + printed_inline(match[0][1:], replaced)
         if (substitution := match["substitution"]) is not None:
             return replaced.get(substitution, match[0])
         if (interpreted := match["interpreted"]) is not None:
