@@ -67,8 +67,9 @@ from charset_normalizer import from_bytes
 from docutils.core import publish_string
 
 from qa.errors import QAError
+from qa.formats.document import PROSE_DIRECTIVES
 from qa.formats.html import is_out_of_flow, out_of_flow_classes
-from qa.formats.markdown import EXAMPLE_DIRECTIVES, PROSE_DIRECTIVES
+from qa.formats.markdown import EXAMPLE_DIRECTIVES
 from qa.formats.pdf import CATALOGUE_GLYPHS
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, note_key, note_label
 
