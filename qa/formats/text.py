@@ -1415,6 +1415,10 @@ _PROSE_DIRECTIVE_RE = re.compile(r"[ \t]*\.\.[ \t]+(?P<name>[\w-]+)::(?:[ \t]+|(
 """A directive's opening, `.. note::`, whose name may be an admonition's or a box's (`PROSE_DIRECTIVES`)."""
 
 
+_CLASSED_DIRECTIVES = frozenset({"container", "div"})
+"""Boxes whose directive's argument names their classes (`.. container:: framed`), which docutils does not print."""
+
+
 def _prose_directive(line: str) -> re.Match[str] | None:
     """The opening of an admonition or a box around text (`.. note::`, `.. topic:: Title`), whose words docutils
     prints as the document's, or None: any other directive's block is a listing, a path or settings."""
@@ -1593,7 +1597,8 @@ def _inline_printed(lines: list[str], replaced: dict[str, str]) -> tuple[list[st
 
     def close() -> None:
         if paragraph and (directive := _prose_directive(paragraph[0])):
-            paragraph[0] = paragraph[0][directive.end() :]
+            kept = directive["name"].lower() not in _CLASSED_DIRECTIVES
+            paragraph[0] = paragraph[0][directive.end() :] if kept else ""
         if paragraph and literal & {len(moved) + len(paragraph)} and not _EXPLICIT_MARKUP_RE.match(paragraph[-1]):
             paragraph[-1] = _LITERAL_OPENER_RE.sub(lambda mark: ":" if mark["word"] is not None else "", paragraph[-1])
         if paragraph:
