@@ -45,7 +45,7 @@ from qa.formats.document import (
 )
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, term_list, trusted, web_address
-from qa.sentences import NOTE_SYMBOLS, note_key, note_label
+from qa.sentences import NOTE_MARKER_RE, NOTE_SYMBOLS, note_key, note_label
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -772,6 +772,25 @@ def _statement_author(blocks: list[Block]) -> str | None:
     return personal_names(squash(name))
 
 
+def _statements(blocks: list[Block], notes: dict[int, str]) -> list[tuple[list[Block], dict[int, str]]]:
+    """A run's blocks and notes parted where a separate statement begins (`_statement_author`), each part with its
+    own notes.
+
+    An order's statements follow one another, and one that cites no note shares its run of note numbers with the
+    text before it (the Chairman's after an appendix), as may one whose section counts its notes on; its heading,
+    wherever it stands, still ends what came before and begins the member's own text. A part's notes are those its
+    markers cite: the numbers are unique in the run, so each note has one part; a note cited nowhere in the text
+    (its marker in a paragraph left out, a title) stays with the first.
+    """
+    starts = [0, *(at for at in range(1, len(blocks)) if _statement_author(blocks[at:]) is not None)]
+    parts = [blocks[start:end] for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True)]
+    cited = [{note_key(label) for block in part for label in NOTE_MARKER_RE.findall(block.text)} for part in parts]
+    later = set().union(*cited[1:])
+    own = [{n: text for n, text in notes.items() if n not in later}]
+    own += [{n: text for n, text in notes.items() if n in keys} for keys in cited[1:]]
+    return list(zip(parts, own, strict=True))
+
+
 def _type_size(paragraph: etree._Element) -> int:
     """The largest type size a paragraph's own runs set (`w:sz`, half-points); 0 where they keep their style's."""
     found = (node.get(_w("val"), "") for node in paragraph.iter(_w("sz")) if _owner(node) is paragraph)
@@ -1186,7 +1205,8 @@ def parse(data: bytes, source: str) -> Parsed:
     date = read.date or _date_field(blocks) or _cover_date(blocks, text_start) or core.date
     block_run = {id(block): run for block, run in zip(read.blocks, read.runs, strict=True)}
     sections: list[Extracted] = []
-    for run, notes in enumerate(_notes(package, related, numbers)):
-        section = [block for block in blocks if block_run[id(block)] == run]
-        sections.append(Extracted(section, notes, title, _statement_author(section) or author, date, core.url))
+    for run, run_notes in enumerate(_notes(package, related, numbers)):
+        run_blocks = [block for block in blocks if block_run[id(block)] == run]
+        for section, notes in _statements(run_blocks, run_notes):
+            sections.append(Extracted(section, notes, title, _statement_author(section) or author, date, core.url))
     return assemble_sections(sections, source)
