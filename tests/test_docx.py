@@ -315,17 +315,48 @@ def test_an_order_that_does_not_say_who_issues_it_has_no_author() -> None:
 
 def test_each_separate_statement_is_an_article_by_the_member_its_heading_names() -> None:
     """Five statements follow the order, each headed by its Commissioner: "Statement of" over the name, or the name
-    on the heading's line, in the capitals it is printed in. The Chairman's cites no note and so shares Appendix B's
+    on the heading's line, in the letters it is typed in. The Chairman's cites no note and so shares Appendix B's
     run of note numbers, Commissioner Rosenworcel's shares Commissioner Clyburn's: each heading still starts the
     member's own article."""
     articles = parse_path(FIXTURES / ORDER).articles
     assert [(a.paragraphs[1].text, a.author) for a in articles[2:]] == [
         ("CHAIRMAN TOM WHEELER", "CHAIRMAN TOM WHEELER"),
-        ("Commissioner Mignon L. Clyburn", "Commissioner Mignon L. Clyburn"),
+        ("COMMISSIONER MIGNON L. CLYBURN", "Commissioner Mignon L. Clyburn"),
         ("COMMISSIONER JESSICA ROSENWORCEL", "COMMISSIONER JESSICA ROSENWORCEL"),
         ("Re: Protecting and Promoting the Open Internet, GN Docket No. 14-28.", "COMMISSIONER AJIT PAI"),
-        ("Commissioner Michael O’Rielly", "Commissioner Michael O’Rielly"),
+        ("COMMISSIONER MICHAEL O’RIELLY", "Commissioner Michael O’Rielly"),
     ]
+
+
+def test_a_run_word_shows_in_capitals_reads_in_capitals_and_names_its_author_as_typed() -> None:
+    """Commissioner Clyburn's heading is typed "Statement of" / "Commissioner Mignon L. Clyburn" in runs set in all
+    capitals (`w:caps`): the page shows, and a PDF of it prints, capitals. The name, a name, keeps its letters."""
+    clyburns = parse_path(FIXTURES / ORDER).articles[3]
+    assert [p.text for p in clyburns.paragraphs[:2]] == ["STATEMENT OF", "COMMISSIONER MIGNON L. CLYBURN"]
+    assert clyburns.author == "Commissioner Mignon L. Clyburn"
+
+
+def test_a_heading_style_in_capitals_shows_its_headings_in_capitals() -> None:
+    """The order's `heading 1` sets capitals: its first section, typed "Introduction", is shown "INTRODUCTION"."""
+    paragraphs = parse_path(FIXTURES / ORDER).articles[0].paragraphs
+    assert ("INTRODUCTION", "heading") in [(p.text, p.kind) for p in paragraphs]
+    assert "Introduction" not in [p.text for p in paragraphs]
+
+
+def test_a_run_that_turns_its_styles_capitals_off_reads_as_typed() -> None:
+    """The order's centred bold style sets capitals; its masthead turns them off in its runs and shows "Federal
+    Communications Commission", while the signature under the ordering clauses, in the same style, is in capitals."""
+    texts = [p.text for p in parse_path(FIXTURES / ORDER).articles[0].paragraphs]
+    assert texts[1] == "Federal Communications Commission"
+    assert "FEDERAL COMMUNICATIONS COMMISSION" in texts
+
+
+def test_small_capitals_read_in_capitals() -> None:
+    """The review board's decision sets its section names in small capitals (`w:smallCaps`), typed "Discussion":
+    the page shows no lower-case letter."""
+    texts = [p.text for p in parse_path(LIBREOFFICE_FORM).articles[0].paragraphs]
+    assert {"DISCUSSION", "DECISION", "SUMMARY OF SERVICE"} <= set(texts)
+    assert "Discussion" not in texts
 
 
 def test_the_text_before_a_statement_keeps_the_orders_author() -> None:
@@ -340,7 +371,7 @@ def test_a_statement_heading_that_names_no_person_names_no_author() -> None:
     clyburn = "Commissioner Mignon L. Clyburn"
     data = with_parts(ORDER, {"word/document.xml": lambda xml: xml.replace(clyburn, "Work", 1)})
     clyburns = parse_bytes(data, "order.docx").articles[3]
-    assert (clyburns.paragraphs[0].text, clyburns.author) == ("Statement of", "Federal Communications Commission")
+    assert (clyburns.paragraphs[0].text, clyburns.author) == ("STATEMENT OF", "Federal Communications Commission")
 
 
 def test_a_first_table_without_a_column_of_brackets_is_no_caption() -> None:
@@ -423,7 +454,7 @@ FEDRAMP_FRAMEWORK = WILD / "fedramp-2018-vulnerability-risk-adjustment-framework
 def test_a_cover_drawn_as_a_text_box_is_read_once() -> None:
     """Word writes the cover's text box as DrawingML and again as VML for older readers (`mc:Fallback`)."""
     texts = [p.text for p in parse_path(FEDRAMP_FRAMEWORK).articles[0].paragraphs]
-    assert texts[:4] == ["DRAFT", "Version 0.1", "February 16, 2018", "Document Revision History"]
+    assert texts[:4] == ["DRAFT", "Version 0.1", "February 16, 2018", "DOCUMENT REVISION HISTORY"]
 
 
 def test_a_cover_title_in_display_type_names_the_document_when_the_core_title_is_printed_nowhere() -> None:
@@ -517,21 +548,21 @@ BOUNDARY = WILD / "fedramp-2022-authorization-boundary-guidance.docx"
 
 def test_a_template_style_based_on_heading_1_is_a_heading() -> None:
     """ "GSA Section" is based on `heading 1` and numbered by the template's list; it sets no outline level itself,
-    so it has its base's, as in Word's navigation pane: a heading, not a list item."""
+    so it has its base's, as in Word's navigation pane: a heading, not a list item (shown in its capitals)."""
     paragraphs = parse_path(FEDRAMP_REQUIREMENTS).articles[0].paragraphs
     kinds = {p.text: p.kind for p in paragraphs}
-    assert kinds["Purpose"] == kinds["Authority"] == "heading"
+    assert kinds["PURPOSE"] == kinds["AUTHORITY"] == "heading"
     cited = next(p for p in paragraphs if p.text.startswith("The Federal Information Security Management Act[1]"))
-    assert cited.section == "Authority"
+    assert cited.section == "AUTHORITY"
 
 
 def test_a_numbered_list_item_given_an_outline_level_by_hand_stays_a_list_item() -> None:
     """The on-boarding steps are a numbered list in `List Paragraph`, each with a direct outline level 1; the
-    numbered section headings (`heading 1`, `heading 2`) stay headings."""
+    numbered section headings (`heading 1`, in capitals, and `heading 2`) stay headings."""
     kinds = {p.text: p.kind for p in parse_path(SIGNIFICANT_CHANGE).articles[0].paragraphs}
     assert kinds["3PAO: Conducts eligibility evaluation."] == "bullet"
     assert kinds["The change was approved by the AO."] == "bullet"
-    assert kinds["Introduction"] == kinds["New Cloud Services or Features On-boarding Process"] == "heading"
+    assert kinds["INTRODUCTION"] == kinds["Purpose"] == "heading"
 
 
 def test_a_title_printed_over_two_lines_in_two_styles_is_the_core_title_and_no_paragraph() -> None:

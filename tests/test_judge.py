@@ -973,6 +973,17 @@ def test_word_notes_of_a_section_that_numbers_them_afresh_stand_in_the_reference
     assert quote_in_reference(appendix.paragraphs[2].text, ref)
 
 
+def test_the_reference_reads_a_word_files_capitals_as_word_shows_them() -> None:
+    """The FCC order types Commissioner Clyburn's heading "Statement of" in a run set in capitals, and its first
+    section "Introduction" in `heading 1`, a style in capitals: the page shows capitals, and so does the reference,
+    where mammoth alone would give the letters as typed; a run turning its style's capitals off stays as typed."""
+    ref = reference(WILD / "fcc-15-24-open-internet-order.docx")
+    assert quote_in_reference("STATEMENT OF", ref)
+    assert quote_in_reference("INTRODUCTION", ref)
+    assert not quote_in_reference("Statement of Commissioner Mignon L. Clyburn", ref)
+    assert quote_in_reference("Before the Federal Communications Commission", ref)
+
+
 GDPR = WILD / "eu-oj-2016-679-gdpr.pdf"
 
 
