@@ -271,6 +271,15 @@ def test_titles_match_any_printed_form_and_authors_as_a_set_of_names() -> None:
     assert verdicts == {"title": "correct", "author": "correct", "date": "correct"}
 
 
+def test_a_name_printed_with_unicodes_hyphen_is_the_name_typed_with_a_hyphen() -> None:
+    """Word's PDFs print a typed "-" as U+2010 ("Pan‐Canadian"): the same name as the manifest's."""
+    printed = record(("Pan-Canadian Approach",), ("Pan-Canadian Steering Committee",), None)
+    verdicts = metadata_verdicts(
+        parsed("Pan\u2010Canadian Approach", "Pan\u2010Canadian Steering Committee", None), printed
+    )
+    assert verdicts == {"title": "correct", "author": "correct", "date": "correct"}
+
+
 def test_names_written_surname_first_are_split_at_semicolons_only() -> None:
     printed = record((), ("Cole, Jared P.; Novak, Whitney K.",), None)
     assert metadata_verdicts(parsed(None, "Cole, Jared P.; Novak, Whitney K.", None), printed)["author"] == "correct"
