@@ -42,6 +42,7 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 from __future__ import annotations
 
 import ctypes
+import io
 import re
 import shutil
 import subprocess
@@ -65,9 +66,11 @@ import pypdfium2.raw as pdfium_c
 import yaml
 from charset_normalizer import from_bytes
 from docutils.core import publish_string
+from lxml import etree
 
 from qa.errors import QAError
 from qa.formats.document import PROSE_DIRECTIVES
+from qa.formats.docx_capitals import Capitals
 from qa.formats.html import is_out_of_flow, out_of_flow_classes
 from qa.formats.markdown import EXAMPLE_DIRECTIVES
 from qa.formats.pdf import CATALOGUE_GLYPHS
@@ -867,6 +870,38 @@ def _docx_note_numbers(path: Path, cited: dict[str, dict[str, None]]) -> dict[tu
     return numbers
 
 
+_DOCX_TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+_DOCX_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_displayed(path: Path) -> io.BytesIO:
+    """The Word file with the letters Word shows in capitals written in capitals, for mammoth to render.
+
+    A run set in all capitals or small capitals (`w:caps`, `w:smallCaps`, its own or its styles') keeps its letters
+    as typed ("Statement of") and Word shows, and prints to PDF, capitals ("STATEMENT OF"): what a reader sees and
+    quotes. mammoth renders the letters as typed, and reads only a run's own setting, not the one its paragraph's
+    style gives ("Heading 1" in capitals), nor an explicit off; so the text of the body and the notes is written as
+    shown (`Capitals`: which runs, by the property's order of precedence) before mammoth reads it.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        capitals = Capitals(etree.fromstring(source.read("word/styles.xml")) if "word/styles.xml" in names else None)
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in _DOCX_TEXT_PARTS:
+                root = etree.fromstring(data)
+                for run in root.iter(f"{_DOCX_W}r"):
+                    paragraph = next(run.iterancestors(f"{_DOCX_W}p"), None)
+                    if capitals.shown(run, paragraph):
+                        for text in run.iter(f"{_DOCX_W}t"):
+                            text.text = (text.text or "").upper()
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, data)
+    out.seek(0)
+    return out
+
+
 def _docx_html(path: Path) -> str:
     """A Word file as mammoth renders it to HTML, its notes numbered as Word prints them.
 
@@ -880,8 +915,7 @@ def _docx_html(path: Path) -> str:
         import mammoth
     except ImportError as error:
         raise ReferenceUnavailable("mammoth is needed to judge .docx quotes; pip install -e '.[dev]'") from error
-    with path.open("rb") as file:
-        html = mammoth.convert_to_html(file).value
+    html = mammoth.convert_to_html(_docx_displayed(path)).value
     cited: dict[str, dict[str, None]] = {"footnote": {}, "endnote": {}}
     for ref in _DOCX_NOTE_REF_RE.finditer(html):
         cited[ref["kind"]].setdefault(ref["id"])

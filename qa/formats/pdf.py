@@ -196,7 +196,9 @@ _ORGANISATION_WORDS = (2, 8)
 """An organisation's name has two to eight words ("Ranking Digital Rights", "Office of the High Commissioner for
 Human Rights")."""
 _JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
-_CAPITALISED_RE = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:['’.-][^\W\d_]*)*\.?")
+_CAPITALISED_RE = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:['’.\-\u2010\u2011][^\W\d_]*)*\.?")
+"""A capitalised word, its parts joined by an apostrophe, a full stop or a hyphen (ASCII's, or Unicode's U+2010 and
+non-breaking U+2011 as Word's PDFs print them: "Pan‐Canadian")."""
 _LABELLED_DATE_RE = re.compile(r"(?:[^\W\d_]+(?: [^\W\d_]+)?:|[A-Z]{3,}(?: [A-Z]{3,})?)\s*(\S.*)")
 """A label and its value ("Published: 12 September 2025"), as a paper's history lists its dates; a label in
 capitals needs no colon ("PUBLISHED 02 September 2022"): its case parts it from the value as a colon would."""
@@ -4474,6 +4476,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _printed_info(metadata, pages)
             or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
+            or _preparer(first)
         )
     shown = [
         *above,
@@ -5081,6 +5084,32 @@ def _imprint(first: list[_Line], title_lines: list[_Line]) -> str | None:
         )
         if close:
             return line.text
+    return None
+
+
+_PREPARED_BY_RE = re.compile(
+    r"\b(?:prepared|written|produced|issued|published)\b[^.]*?\bby\s+(?:the\s+)?(?P<name>[^.,;()]+?)"
+    r"(?:\s*\([A-Z]{2,}\))?\s*[.,;]"
+)
+"""A sentence saying who made the document: "This paper has been prepared for consultation by the Steering
+Committee (IMSC).", the name after "by" (without "the" and the initials in brackets)."""
+
+
+def _preparer(first: list[_Line]) -> str | None:
+    """The organisation the cover says prepared the document, where the cover also prints its name on a line of its
+    own; else None.
+
+    A consultation paper or a committee's report names no person: its cover says whose it is in a sentence ("This
+    paper has been prepared for consultation by the ... Committee (IMSC).") and sets the name again as a line of
+    its own, as a signature at the cover's foot. Both must stand on the cover, and the name must read as an
+    organisation (`_organisation`): a sentence naming who prepared a cited work, or a person, is no imprint.
+    """
+    own = {line.text.casefold() for line in first}
+    text = " ".join(line.text for line in first)
+    for found in _PREPARED_BY_RE.finditer(text):
+        name = " ".join(found["name"].split())
+        if _organisation(name) and name.casefold() in own:
+            return name
     return None
 
 
