@@ -5267,12 +5267,40 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
     if date is None and first:
         edges = {min(line.row for line in first), max(line.row for line in first)}
         at_edge = next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), None)
-        return (
+        found = (
             at_edge
             or _edge_field_date([line for line in first if line.row in edges])
             or (next((found for line in first if (found := _last_event(line))), None), None)
         )
+        return found if found[0] is not None else (_printing_date(lines), None)
     return date, dateline
+
+
+_PRINTING_RE = re.compile(
+    r"(?:(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|revised|new) (?:printing|edition|impression)"
+    r"|(?:first )?published|printed)[,:]?\s+(?:in\s+)?(?P<date>[^\W\d_]+\.?,?\s+\d{4}|\d{4})\.?",
+    re.IGNORECASE,
+)
+"""A book's statement of its printing or edition, alone on its line, and the month and year or the year it gives
+("First printing, May 2019", "First published 2019", "Published March 2020", "Second edition, 2021")."""
+
+
+def _printing_date(lines: list[_Line]) -> str | None:
+    """The date the opening pages' printing or edition statement gives (`_PRINTING_RE`), else None.
+
+    A book prints no dateline on its cover; its imprint page, behind the title page, states when the copy was
+    printed or published ("First printing, May 2019" under the copyright and licence), the book's own word on its
+    date. The month and year are given as `YYYY-MM`, a year alone as `YYYY`: no day made up. Only a line that is
+    nothing but the statement counts, on the opening pages (`_OPENING_PAGES`): a reference or a sentence naming
+    when something else was published is longer, and further on. Of several (a first edition's year over a
+    reprint's), the latest dates the copy in hand.
+    """
+    found = [
+        month_date(match["date"]) or (match["date"] if match["date"].isdigit() else None)
+        for line in lines
+        if line.page <= _OPENING_PAGES and (match := _PRINTING_RE.fullmatch(line.text))
+    ]
+    return max(filter(None, found), default=None)
 
 
 def _edge_field_date(edge: list[_Line]) -> tuple[str, None] | None:
