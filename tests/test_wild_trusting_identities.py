@@ -46,3 +46,12 @@ def test_a_date_with_an_ordinal_day_dates_the_paper() -> None:
     assert paper().date == "2011-05-31"
     assert iso_date("May 31st, 2011") == iso_date("May 31, 2011") == "2011-05-31"
     assert iso_date("1st June 2020") == "2020-06-01"
+
+
+def test_a_compound_broken_at_a_unicode_hyphen_keeps_the_hyphen_as_printed() -> None:
+    """The paper prints every hyphen as U+2010 HYPHEN: "cost‐" ends a line over "effective", "in‐" over "person";
+    read as one word with its hyphen, as the paper prints them within a line, not as two."""
+    text = " ".join(p.text for p in paper().paragraphs)
+    assert "enabled by cost‐effective and innovative" in text
+    assert "service delivery channels (in‐person, telephone and mail)" in text
+    assert "was overseen by the Pan‐Canadian Identity Management" in text
