@@ -305,6 +305,9 @@ glyph left of a word, `_mark_items`), for it stands inside words ("e?ect"); it i
 its width parting the word as pdftotext parts it ("e ect")."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
+_URL_END_RE = re.compile(r"(?<![/:])/[^/]*\w\.[A-Za-z][A-Za-z0-9]{1,4}[.,;:]?$")
+"""A web address whose path ends in a file's name with its extension ("www.gao.gov/fraudnet/fraudnet.htm",
+"/reports/2020.pdf."): a part after a path's slash, not the scheme's "//" ("https://www.exam" is a host cut off)."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
 _APART_ENTRY_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\s.,;:%]\s+(\d{1,4})")
 """A contents line whose title may end in a digit: read only where its page number stands apart (`_entry`)."""
@@ -2707,7 +2710,7 @@ def _join(text: str, more: str, words: set[str]) -> str:
     if not text:
         return more
     last, first = text.rsplit(" ", 1)[-1], more.split(" ", 1)[0]
-    if _URL_RE.fullmatch(last) and (last[-1] in _URL_BREAK or any(c in _URL_BREAK for c in first.rstrip("-"))):
+    if _URL_RE.fullmatch(last) and _url_goes_on(last, first):
         return text + more
     if text.endswith(_SOFT_HYPHEN):
         return text[:-1] + more
@@ -2720,6 +2723,17 @@ def _join(text: str, more: str, words: set[str]) -> str:
             return text[:-1] + more
         return text + more
     return f"{text} {more}"
+
+
+def _url_goes_on(url: str, word: str) -> bool:
+    """Whether `word`, opening the next line, is more of the web address `url` that ends a line: the address was cut
+    after one of its breaks (`_URL_BREAK`: "https://", "allenai/science-"), or the word holds one ("tools/openftlist/",
+    "ryRegistrationofPrepaidSIM-Users.pdf"). An address whose path ends in a file's name (`_URL_END_RE`) is whole:
+    only its query or fragment ("?id=4", "#top") may follow, and a word after it is a word of its own, as a contact
+    list prints "Web site: www.gao.gov/fraudnet/fraudnet.htm" over "E-mail: fraudnet@gao.gov"."""
+    if _URL_END_RE.search(url):
+        return word.startswith(("?", "#"))
+    return url[-1] in _URL_BREAK or any(char in _URL_BREAK for char in word.rstrip("-"))
 
 
 def _soft_break(head: str, tail: str, words: set[str]) -> bool:
