@@ -18,9 +18,9 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 - a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
   number-only line (a page number, a table's cell) may stand inside a quote;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
-  document, and keeps its hyphen otherwise; in a PDF a hyphen may be missing from pdftotext's text where the page
-  breaks the word at it across a line end (pdftotext drops it there, `LINE_HYPHEN`), nowhere else, and a
-  web address may be broken by white space, in no other format;
+  document, and keeps its hyphen otherwise (a soft hyphen's word always reads whole); in a PDF a hyphen may be
+  missing from pdftotext's text where the page breaks the word at it across a line end (pdftotext drops it there,
+  `LINE_HYPHEN`), nowhere else, and a web address may be broken by white space, in no other format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
   next, or at the top of the column to the right where pdftotext printed that first; between two sentences only at
@@ -77,7 +77,11 @@ from qa.formats.pdf import CATALOGUE_GLYPHS
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, note_key, note_label
 
 _SPACE_RE = re.compile(r"\s+")
-_LINE_HYPHEN_RE = re.compile(r"(\w+)-\n\s*(\w+)")
+_SOFT_HYPHEN = "\u00ad"
+_LINE_HYPHEN_RE = re.compile(r"(\w+)([-\u2010\u2011\u00ad])\n\s*(\w+)")
+"""A word broken at a line end after a hyphen the page prints: ASCII's (where pdftotext kept it), Unicode's hyphen
+(U+2010) or non-breaking hyphen (U+2011), or a soft hyphen (U+00AD), shown only where a typesetter breaks a word;
+pdftotext keeps the last three and the line break. A minus sign (U+2212) is none: it signs the number after it."""
 _WORD_RE = re.compile(r"\w+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUPERSCRIPTS = {raised: plain for plain, raised in zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True)}
@@ -170,12 +174,14 @@ def normalize(text: str) -> str:
 
 def join_line_hyphens(text: str, words: frozenset[str] | None = None) -> str:
     """`compre-\\nhensive` -> `comprehensive` where the document (`words`, lower case; by default the words of
-    `text`) uses that word elsewhere, else `X-Y`."""
+    `text`) uses that word elsewhere, else `X-Y` with the hyphen as printed (`X‐Y` after U+2010); a soft hyphen's
+    word is always whole (`technolo\\u00ad\\ngically` -> `technologically`)."""
     words = words if words is not None else frozenset(w.lower() for w in _WORD_RE.findall(text))
 
     def join(match: re.Match[str]) -> str:
-        head, tail = match.group(1), match.group(2)
-        return head + tail if (head + tail).lower() in words else f"{head}-{tail}"
+        head, hyphen, tail = match.groups()
+        whole = hyphen == _SOFT_HYPHEN or (head + tail).lower() in words
+        return head + tail if whole else f"{head}{hyphen}{tail}"
 
     return _LINE_HYPHEN_RE.sub(join, text)
 

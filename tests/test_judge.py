@@ -159,6 +159,17 @@ def test_a_line_end_hyphen_joins_only_into_a_word_the_document_uses() -> None:
     assert normalize(join_line_hyphens(text)) == "The EU-based group wrote a comprehensive report. It is comprehensive."
 
 
+def test_a_line_end_unicode_hyphen_joins_only_into_a_word_the_document_uses_and_else_stays_as_printed() -> None:
+    text = "A cost\u2010\neffective and compre\u2010\nhensive report. It is comprehensive."
+    assert normalize(join_line_hyphens(text)) == "A cost\u2010effective and comprehensive report. It is comprehensive."
+
+
+def test_a_line_end_soft_hyphen_always_joins_its_word() -> None:
+    assert normalize(join_line_hyphens("It should be technolo\u00ad\ngically neutral.")) == (
+        "It should be technologically neutral."
+    )
+
+
 def test_html_reference_numbers_ordered_list_items_as_a_browser_shows_them() -> None:
     ref = reference(HTML)
     number, text = next(iter(article(HTML).footnotes.items()))
@@ -1040,6 +1051,25 @@ def test_a_sentence_going_on_past_a_foot_note_numbered_in_brackets_to_the_next_p
 def test_a_sentence_going_on_past_a_foot_note_numbered_in_brackets_with_a_changed_word_is_not_faithful() -> None:
     assert not quote_in_reference(OVER_THE_BRACKETED_NOTE.replace("wider contract", "larger contract"), reference(GDPR))
     assert not quote_in_reference("neither from including the Regulation (EU) No 182/2011", reference(GDPR))
+
+
+@needs_pdftotext
+def test_a_word_the_page_breaks_at_a_soft_hyphen_is_verbatim_whole_and_not_in_pieces() -> None:
+    """Recital 15 prints "technolo-" over "gically" with a soft hyphen (U+00AD), which pdftotext keeps there."""
+    ref = reference(GDPR)
+    assert quote_in_reference("the protection of natural persons should be technologically neutral", ref)
+    assert not quote_in_reference("the protection of natural persons should be technolo gically neutral", ref)
+
+
+TRUSTING_IDENTITIES = WILD / "imsc-2011-trusting-identities-consultation-draft.pdf"
+"""Prints every hyphen as U+2010 HYPHEN, "cost\u2010" ending a line over "effective"."""
+
+
+@needs_pdftotext
+def test_a_compound_the_page_breaks_at_a_unicode_hyphen_is_verbatim_with_its_hyphen() -> None:
+    ref = reference(TRUSTING_IDENTITIES)
+    assert quote_in_reference("and enabled by cost\u2010effective and innovative", ref)
+    assert not quote_in_reference("and enabled by cost\u2010 effective and innovative", ref)
 
 
 MARGIN_NUMBERED = PROJECT_ROOT / "tests" / "data" / "wild" / "gutenberg-hoffman-mide-wiwin-1891.html"

@@ -201,3 +201,12 @@ def test_a_tables_last_cell_on_a_page_never_runs_into_the_next_pages_continued_l
     paragraphs = texts(report[1])
     start = paragraphs.index("Direct federal; credit; block/formula grants; competitive grant")
     assert paragraphs[start + 1 : start + 3] == ["(Continued From Previous Page)", "Department or agency"]
+
+
+def test_a_web_address_ending_its_line_stays_apart_from_the_next_lines_hyphened_label(
+    report: tuple[Article, ...],
+) -> None:
+    """The back page lists GAO's contacts one to a line: "Web site: www.gao.gov/fraudnet/fraudnet.htm" over "E-mail:
+    fraudnet@gao.gov". The label's hyphen is no piece of the address above it."""
+    contacts = next(text for parsed in report for text in texts(parsed) if "fraudnet.htm" in text)
+    assert "Web site: www.gao.gov/fraudnet/fraudnet.htm E-mail: fraudnet@gao.gov" in contacts

@@ -132,3 +132,12 @@ def test_the_info_author_no_page_prints_is_no_author() -> None:
     """The Info Author is "Publications Office", the Journal's publisher, which no page of the act prints; the act
     names no author (the Parliament and the Council adopt it)."""
     assert act().author is None
+
+
+def test_a_word_a_soft_hyphen_breaks_at_a_line_end_reads_whole() -> None:
+    """The Journal breaks words at line ends with soft hyphens (U+00AD), which show only where they break a word:
+    recital 15 prints "technolo-" over "gically", recital 28 "pseudony-" over "misation"."""
+    texts = [p.text for p in act().paragraphs]
+    assert any("the protection of natural persons should be technologically neutral" in text for text in texts)
+    assert any("The explicit introduction of ‘pseudonymisation’ in this Regulation" in text for text in texts)
+    assert not any("\u00ad" in text for text in texts)

@@ -53,3 +53,12 @@ def test_the_committee_the_cover_says_prepared_the_paper_is_its_author() -> None
     Committee (IMSC)." and prints the committee's name again at its foot; no person is printed (the Info Author's
     three names are on no page). The name keeps the Unicode hyphen (U+2010) the page prints."""
     assert paper().author == "Pan‐Canadian Identity Management Steering Committee"
+
+
+def test_a_compound_broken_at_a_unicode_hyphen_keeps_the_hyphen_as_printed() -> None:
+    """The paper prints every hyphen as U+2010 HYPHEN: "cost‐" ends a line over "effective", "in‐" over "person";
+    read as one word with its hyphen, as the paper prints them within a line, not as two."""
+    text = " ".join(p.text for p in paper().paragraphs)
+    assert "enabled by cost‐effective and innovative" in text
+    assert "service delivery channels (in‐person, telephone and mail)" in text
+    assert "was overseen by the Pan‐Canadian Identity Management" in text

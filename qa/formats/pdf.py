@@ -249,8 +249,16 @@ _MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;–-]\s*{NOTE_NUMBER}
 """A raised run that cites notes: one number, or a list or range of them ("1,2", "1–3", "2,5-7"), as journals set
 them; bracketed or parenthesised too."""
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
-_HYPHENATED_RE = re.compile(r"([^\W\d_]+)-$")
-_BROKEN_RE = re.compile(r"\w-$")
+_HYPHENS = "-\u2010\u2011"
+"""The hyphens a page prints: ASCII's hyphen-minus and Unicode's hyphen and non-breaking hyphen, which some
+typesetters set for every hyphen of a text (a word processor's "cost\u2010effective"). At a line end each is read the
+same way: the word may go on, or the hyphen is the author's. A minus sign (U+2212) is no hyphen: at a line end it
+signs the number on the next line."""
+_SOFT_HYPHEN = "\u00ad"
+"""The hyphen a typesetter shows only where it breaks a word at a line end ("technolo\u00ad" / "gically"): the
+break is never the author's hyphen, so the word is always made whole."""
+_HYPHENATED_RE = re.compile(rf"([^\W\d_]+)[{_HYPHENS}]$")
+_BROKEN_RE = re.compile(rf"\w[{_HYPHENS}{_SOFT_HYPHEN}]$")
 """A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
 _SYMBOL_OPENING_RE = re.compile(rf"(?P<label>[{NOTE_SYMBOLS}]{{1,3}})\.?\s*(?P<text>\S.*)")
@@ -280,7 +288,8 @@ envelope set apart after the numbers ("Ana Ruiz[1][4] ✉"): a role's mark like 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _TITLE_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 """A title has a word: a letter alone, however large (a logo's glyph on a cover), is no title."""
-_COMPOUND_RE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)+")
+_COMPOUND_RE = re.compile(rf"[^\W\d_]+(?:[{_HYPHENS}][^\W\d_]+)+")
+_HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 """Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
@@ -298,6 +307,9 @@ glyph left of a word, `_mark_items`), for it stands inside words ("e?ect"); it i
 its width parting the word as pdftotext parts it ("e ect")."""
 _URL_BREAK = "/-_?&=#%~"
 """A URL cut after one of these, or going on with one of these, continues on the next line."""
+_URL_END_RE = re.compile(r"(?<![/:])/[^/]*\w\.[A-Za-z][A-Za-z0-9]{1,4}[.,;:]?$")
+"""A web address whose path ends in a file's name with its extension ("www.gao.gov/fraudnet/fraudnet.htm",
+"/reports/2020.pdf."): a part after a path's slash, not the scheme's "//" ("https://www.exam" is a host cut off)."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
 _APART_ENTRY_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\s.,;:%]\s+(\d{1,4})")
 """A contents line whose title may end in a digit: read only where its page number stands apart (`_entry`)."""
@@ -2774,13 +2786,16 @@ def _join(text: str, more: str, words: set[str]) -> str:
     otherwise the hyphen is the author's ("EU-/based" -> "EU-based"). A break may be soft where the word goes on in
     lower case, or in capitals after a part all in capitals: a word set in capitals or small capitals throughout
     (a name's "SCI-/ENCEPARSE", a logo's "LA-/TEX"), which pdftotext and a reader read whole. After a part with
-    lower case ("Franco-/German") a capital opens a word of its own.
+    lower case ("Franco-/German") a capital opens a word of its own. Any of the page's hyphens (`_HYPHENS`) is read
+    so, and stays as printed where it stands; a soft hyphen (`_SOFT_HYPHEN`) only ever breaks a word.
     """
     if not text:
         return more
     last, first = text.rsplit(" ", 1)[-1], more.split(" ", 1)[0]
-    if _URL_RE.fullmatch(last) and (last[-1] in _URL_BREAK or any(c in _URL_BREAK for c in first.rstrip("-"))):
+    if _URL_RE.fullmatch(last) and _url_goes_on(last, first):
         return text + more
+    if text.endswith(_SOFT_HYPHEN):
+        return text[:-1] + more
     if _BROKEN_RE.search(text) and more[:1].isalnum():
         hyphenated = _HYPHENATED_RE.search(text)
         rest = _WORD_RE.match(more)
@@ -2790,6 +2805,17 @@ def _join(text: str, more: str, words: set[str]) -> str:
             return text[:-1] + more
         return text + more
     return f"{text} {more}"
+
+
+def _url_goes_on(url: str, word: str) -> bool:
+    """Whether `word`, opening the next line, is more of the web address `url` that ends a line: the address was cut
+    after one of its breaks (`_URL_BREAK`: "https://", "allenai/science-"), or the word holds one ("tools/openftlist/",
+    "ryRegistrationofPrepaidSIM-Users.pdf"). An address whose path ends in a file's name (`_URL_END_RE`) is whole:
+    only its query or fragment ("?id=4", "#top") may follow, and a word after it is a word of its own, as a contact
+    list prints "Web site: www.gao.gov/fraudnet/fraudnet.htm" over "E-mail: fraudnet@gao.gov"."""
+    if _URL_END_RE.search(url):
+        return word.startswith(("?", "#"))
+    return url[-1] in _URL_BREAK or any(char in _URL_BREAK for char in word.rstrip("-"))
 
 
 def _soft_break(head: str, tail: str, words: set[str]) -> bool:
@@ -5399,7 +5425,7 @@ def _words(pages: list[list[_Segment]]) -> set[str]:
         f"{first}-{second}"
         for text in texts
         for compound in _COMPOUND_RE.findall(text)
-        for first, second in pairwise(compound.split("-"))
+        for first, second in pairwise(_HYPHEN_RE.split(compound))
     }
 
 
