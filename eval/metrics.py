@@ -304,7 +304,9 @@ def retrieval_summary(
 
 Verdict = str
 """How one metadata field fared: "correct", "wrong" (including invented where none is printed) or "missing"."""
-_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-"})
+_FOLD = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"', "–": "-", "—": "-", "\u2010": "-", "\u2011": "-"})
+"""Typographic quotes and dashes as typed: the same words in a manifest and on the page. Unicode's hyphen (U+2010)
+and non-breaking hyphen (U+2011), which Word's PDFs print for a typed "-" ("Pan‐Canadian"), are that hyphen."""
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|;|&|\band\b)\s*")
 _INVERTED_SPLIT_RE = re.compile(r"\s*(?:;|&|\band\b)\s*")
 

@@ -4,8 +4,9 @@ A judge that compares quotes with the parser's own text cannot fail: whatever th
 its text says the same. So each file is read here by other means: `pdftotext` (poppler) for PDF (of a copy
 poppler's pdftocairo draws of what prints, where a page hides words in invisible text: `_as_printed`), the
 standard library's tag-blind `html.parser` for HTML (the text a browser would show, list numbers
-included), the file itself for plain text, GitHub's C renderer (cmark-gfm, not the parser's markdown-it)
-for Markdown, its HTML then read as HTML is, and for Word mammoth's HTML rendering, read the same way.
+included), the file itself for plain text, docutils (the reference implementation, not the parser's own reading)
+for reStructuredText and GitHub's C renderer (cmark-gfm, not the parser's markdown-it) for Markdown, their HTML
+then read as HTML is, and for Word mammoth's HTML rendering, read the same way.
 Quotes and notes must then be found in that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
@@ -41,6 +42,7 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 from __future__ import annotations
 
 import ctypes
+import io
 import re
 import shutil
 import subprocess
@@ -63,10 +65,14 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import yaml
 from charset_normalizer import from_bytes
+from docutils.core import publish_string
+from lxml import etree
 
 from qa.errors import QAError
+from qa.formats.document import PROSE_DIRECTIVES
+from qa.formats.docx_capitals import Capitals
 from qa.formats.html import is_out_of_flow, out_of_flow_classes
-from qa.formats.markdown import EXAMPLE_DIRECTIVES, PROSE_DIRECTIVES
+from qa.formats.markdown import EXAMPLE_DIRECTIVES
 from qa.formats.pdf import CATALOGUE_GLYPHS
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, note_key, note_label
 
@@ -864,6 +870,38 @@ def _docx_note_numbers(path: Path, cited: dict[str, dict[str, None]]) -> dict[tu
     return numbers
 
 
+_DOCX_TEXT_PARTS = ("word/document.xml", "word/footnotes.xml", "word/endnotes.xml")
+_DOCX_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _docx_displayed(path: Path) -> io.BytesIO:
+    """The Word file with the letters Word shows in capitals written in capitals, for mammoth to render.
+
+    A run set in all capitals or small capitals (`w:caps`, `w:smallCaps`, its own or its styles') keeps its letters
+    as typed ("Statement of") and Word shows, and prints to PDF, capitals ("STATEMENT OF"): what a reader sees and
+    quotes. mammoth renders the letters as typed, and reads only a run's own setting, not the one its paragraph's
+    style gives ("Heading 1" in capitals), nor an explicit off; so the text of the body and the notes is written as
+    shown (`Capitals`: which runs, by the property's order of precedence) before mammoth reads it.
+    """
+    out = io.BytesIO()
+    with zipfile.ZipFile(path) as source, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        names = source.namelist()
+        capitals = Capitals(etree.fromstring(source.read("word/styles.xml")) if "word/styles.xml" in names else None)
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename in _DOCX_TEXT_PARTS:
+                root = etree.fromstring(data)
+                for run in root.iter(f"{_DOCX_W}r"):
+                    paragraph = next(run.iterancestors(f"{_DOCX_W}p"), None)
+                    if capitals.shown(run, paragraph):
+                        for text in run.iter(f"{_DOCX_W}t"):
+                            text.text = (text.text or "").upper()
+                data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+            target.writestr(info, data)
+    out.seek(0)
+    return out
+
+
 def _docx_html(path: Path) -> str:
     """A Word file as mammoth renders it to HTML, its notes numbered as Word prints them.
 
@@ -877,8 +915,7 @@ def _docx_html(path: Path) -> str:
         import mammoth
     except ImportError as error:
         raise ReferenceUnavailable("mammoth is needed to judge .docx quotes; pip install -e '.[dev]'") from error
-    with path.open("rb") as file:
-        html = mammoth.convert_to_html(file).value
+    html = mammoth.convert_to_html(_docx_displayed(path)).value
     cited: dict[str, dict[str, None]] = {"footnote": {}, "endnote": {}}
     for ref in _DOCX_NOTE_REF_RE.finditer(html):
         cited[ref["kind"]].setdefault(ref["id"])
@@ -955,9 +992,77 @@ def _piped_grids(markdown: str) -> str:
                 out += table
                 at = end
                 continue
+        elif (not out or not out[-1].strip()) and (dashed := _dashes_as_pipes(lines, at)) is not None:
+            table, at = dashed
+            out += table
+            continue
         out.append(line)
         at += 1
     return "\n".join(out)
+
+
+_MD_COLUMN_RULE_RE = re.compile(r" {0,3}(?:-{3,}[ \t]+)+-{3,}[ \t]*")
+"""A pandoc simple or multiline table's rule under its header, a run of dashes over each column."""
+_MD_TABLE_RULE_RE = re.compile(r" {0,3}-{3,}[ \t]*")
+"""The rule of dashes alone that opens and closes a pandoc multiline table."""
+
+
+def _dashed_rows(rule: str, rows: list[list[str]]) -> list[list[str]]:
+    """Rows of a pandoc simple or multiline table, each given as its lines, as cells: a column is cut from where its
+    run of dashes in `rule` starts to where the next one starts, and a cell's lines run on."""
+    starts = [run.start() for run in re.finditer("-+", rule)]
+    cuts = list(zip(starts, [*starts[1:], None], strict=True))
+    return [[" ".join(w for w in (line[a:b].strip() for line in row) if w) for a, b in cuts] for row in rows]
+
+
+def _dashes_as_pipes(lines: list[str], at: int) -> tuple[list[str], int] | None:
+    """The pandoc simple or multiline table starting on line `at` (after a blank line) as a pipe table's lines, and
+    the line after it; None where none starts there. pandoc prints it as a table, cmark-gfm as paragraphs and
+    thematic breaks: a multiline table's cells line by line across the columns.
+
+    A multiline table: a rule of dashes alone, its header's lines, a column rule (`_MD_COLUMN_RULE_RE`), rows
+    between blank lines, a rule of dashes alone. A simple table: its header line over a column rule, or a column
+    rule with no header, then a row a line down to a blank line, or to a column rule closing a table without a
+    header."""
+    following = lines[at + 1 : at + 2] or [""]
+    if _MD_TABLE_RULE_RE.fullmatch(lines[at]):
+        rule = next(
+            (n for n in range(at + 1, len(lines)) if not lines[n].strip() or _MD_COLUMN_RULE_RE.fullmatch(lines[n])),
+            None,
+        )
+        end = next((n for n in range(at + 1, len(lines)) if _MD_TABLE_RULE_RE.fullmatch(lines[n])), None)
+        if rule is None or end is None or rule <= at + 1 or not lines[rule].strip() or end < rule:
+            return None
+        header = _dashed_rows(lines[rule], [lines[at + 1 : rule]])[0]
+        body: list[list[str]] = [[]]
+        for line in lines[rule + 1 : end]:
+            if line.strip():
+                body[-1].append(line)
+            elif body[-1]:
+                body.append([])
+        rows, end = _dashed_rows(lines[rule], [row for row in body if row]), end + 1
+    elif _MD_COLUMN_RULE_RE.fullmatch(following[0]) and lines[at].strip():
+        rule, end = at + 1, at + 2
+        while end < len(lines) and lines[end].strip():
+            end += 1
+        header, rows = (
+            _dashed_rows(lines[rule], [[lines[at]]])[0],
+            _dashed_rows(lines[rule], [[x] for x in lines[rule + 1 : end]]),
+        )
+    elif _MD_COLUMN_RULE_RE.fullmatch(lines[at]):
+        end = next(
+            (n for n in range(at + 1, len(lines)) if not lines[n].strip() or _MD_COLUMN_RULE_RE.fullmatch(lines[n])),
+            len(lines),
+        )
+        if end == len(lines) or not lines[end].strip():
+            return None
+        header, rows, end = [], _dashed_rows(lines[at], [[x] for x in lines[at + 1 : end]]), end + 1
+    else:
+        return None
+    if not rows:
+        return None
+    piped = [header or [""] * len(rows[0]), ["---"] * len(rows[0]), *rows]
+    return ["| " + " | ".join(cell.replace("|", "\\|") for cell in row) + " |" for row in piped], end
 
 
 def _grid_as_pipes(block: list[str], top: re.Match[str]) -> list[str] | None:
@@ -1123,6 +1228,14 @@ def _note_placeholder(labels: list[re.Match[str]]) -> Callable[[re.Match[str]], 
     return placeholder
 
 
+def _defines(label: re.Match[str]) -> bool:
+    """Whether a note label (`_MD_NOTE_RE`) defines its note: `[^x]:` opening a line does; written inside a line
+    ("the `ownership_holds` attributes[^clang-ownership]: that interact"), it cites the note before a colon, as
+    pandoc and cmark-gfm read it, and counts in the order notes are numbered by."""
+    line_start = label.string.rfind("\n", 0, label.start()) + 1
+    return bool(label.group(2)) and not label.string[line_start : label.start()].strip()
+
+
 def _numbered_notes(text: str, labels: list[re.Match[str]]) -> str:
     """The rendered text with its note labels as the numbers a reader sees, and as written in code (a code span or
     block showing the syntax `license[^1]` is an example, not a note). A numeric label is its own number, any other
@@ -1132,7 +1245,7 @@ def _numbered_notes(text: str, labels: list[re.Match[str]]) -> str:
     shown = [int(place[2]) for place in _MD_PLACEHOLDER_RE.finditer(text) if not place[1]]
     order: dict[str, int] = {}
     for index in shown:
-        if not labels[index].group(2) and labels[index].group(1) not in order:
+        if not _defines(labels[index]) and labels[index].group(1) not in order:
             order[labels[index].group(1)] = len(order) + 1
     by_label = all(label.isdigit() for label in order)  # mixed labels (`[^markers]`, `[^1]`) cannot all keep theirs
 
@@ -1205,103 +1318,35 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     text = _decode(data)
     if suffix in (".md", ".markdown"):
         return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
-    text = _rst_citations(_rst_note_numbers(_rst_tables(text)))
+    if _RST_LINE_RE.search(text):
+        return Reference((normalize(_html_text(_rst_html(text))),), not_text)
     return Reference((normalize(text),), not_text, blocks=(_text_lines(text),))
 
 
 _RST_LINE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:\[[\w#*.:+-]*\]|_[^:\n]+:|[\w.:+-]*\w::)")
 """A reStructuredText note, hyperlink target or directive line, which no other plain text holds."""
-_RST_BORDER_RE = re.compile(r"[ \t]*(?:=+(?:[ \t]+=+)+|\+(?:[-=]+\+)+)[ \t]*\r?")
-"""A reStructuredText table's border: a simple table's runs of `=` (two columns at least), a grid table's `+---+`."""
+_RST_SETTINGS = {
+    "_disable_config": True,
+    "report_level": 5,
+    "halt_level": 5,
+    "file_insertion_enabled": False,
+    "raw_enabled": False,
+    "embed_stylesheet": False,
+    "stylesheet_path": "",
+    "footnote_references": "brackets",
+    "footnote_backlinks": False,
+    "output_encoding": "utf-8",
+}
+"""docutils as it prints the file alone: no configuration file, no report of its errors in the text (markup it
+cannot read prints as written), no other file included, a note's citation printed `[1]` in the text itself, and a
+note cited twice without the links back to its citations ("[3] (1, 2) Default ...") between its number and text."""
 
 
-def _rst_tables(text: str) -> str:
-    """A reStructuredText file with each table's rows read across, one line each, as docutils prints a table: a row
-    whose cells wrap onto several lines is read cell by cell, not line by line. A simple table's columns start where
-    its top border's runs of `=` start, and a line whose first column is blank goes on the row above; a grid table's
-    cells lie between the `+` of its top border and its rows between its rule lines. Borders are no words. A table
-    ends at a blank line after a border (a simple table) or at any blank line (a grid table). One in a literal block
-    (the lines indented under a line ending `::`) is read as it stands."""
-    if not _RST_LINE_RE.search(text):
-        return text
-    read: list[str] = []
-    top: str | None = None
-    """The top border of the table being read, None outside a table."""
-    row: list[str] | None = None
-    after_border = False
-    literal: int | None = None
-    """The indent of the line ending `::` a literal block stands under, where a table is an example, printed as is."""
-    for line in text.split("\n"):
-        indented = len(line) - len(line.lstrip())
-        if top is None and literal is not None and (not line.strip() or indented > literal):
-            read.append(line)
-            continue
-        literal = indented if line.rstrip().endswith("::") else None
-        bordered = _RST_BORDER_RE.fullmatch(line) is not None
-        if top is None:
-            top, row = (line, None) if bordered else (None, None)
-            read.append("" if bordered else line)
-            after_border = bordered
-            continue
-        grid = top.lstrip().startswith("+")
-        if bordered or not line.strip():
-            if row is not None and (bordered or grid):
-                read += [" ".join(row), ""]
-                row = None
-            if not line.strip() and (grid or after_border):
-                top = None
-            after_border = bordered
-            continue
-        after_border = False
-        edges = [found.start() for found in re.finditer(r"\+" if grid else "=+", top)]
-        spans = pairwise([*edges, None] if not grid else edges)
-        cells = [line[left + grid : right].strip() for left, right in spans]
-        if row is None or (grid or not cells[0]):
-            row = cells if row is None else [f"{above} {below}" for above, below in zip(row, cells, strict=True)]
-        else:
-            read += [" ".join(row), ""]
-            row = cells
-    return "\n".join(read)
-
-
-_RST_NOTE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+\[[\w#*.:+-]+\][ \t]")
-"""A reStructuredText note or citation definition, `.. [1] text`: what makes `[1]_` in a plain-text file a citation."""
-_RST_CITATION_MARK_RE = re.compile(r"(?<=\])_(?!\w)")
-
-
-def _rst_citations(text: str) -> str:
-    """A reStructuredText file's citations as docutils prints them, `[1]_` as `[1]`: the underscore marks the label
-    a reference to its note and is not printed. A file defining no note is read as it is."""
-    return _RST_CITATION_MARK_RE.sub("", text) if _RST_NOTE_RE.search(text) else text
-
-
-_RST_AUTO_RE = re.compile(r"(?m)^([ \t]*\.\.[ \t]+\[)#([\w.:+-]*)\]|\[#([\w.:+-]*)\]_")
-"""A reStructuredText auto-numbered note (`.. [#label] text`, group 2) or a citation of one (`[#label]_`, group 3);
-the label may be empty (`[#]`, anonymous)."""
-_RST_HAND_NUMBERED_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+\[(\d+)\]")
-
-
-def _rst_note_numbers(text: str) -> str:
-    """A reStructuredText file as docutils prints its auto-numbered notes: each note takes the next number no
-    hand-numbered note (`.. [2]`) holds, in the order the notes stand; a labelled citation reads its note's number,
-    the n-th anonymous citation `[#]_` the n-th anonymous note's; a citation of no note stays as written. Any other
-    plain text holds no `.. [#` and is read as it is."""
-    held = {int(number) for number in _RST_HAND_NUMBERED_RE.findall(text)}
-    notes = [match for match in _RST_AUTO_RE.finditer(text) if match.group(1)]
-    if not notes:
-        return text
-    numbers = [number for number in range(1, len(notes) + len(held) + 1) if number not in held][: len(notes)]
-    by_label = {note.group(2): number for note, number in zip(notes, numbers, strict=True) if note.group(2)}
-    unlabelled = [number for note, number in zip(notes, numbers, strict=True) if not note.group(2)]
-    note_numbers, cited_unlabelled = iter(numbers), iter(unlabelled)
-
-    def printed(match: re.Match[str]) -> str:
-        if match.group(1):
-            return f"{match.group(1)}{next(note_numbers)}]"
-        number = by_label.get(match.group(3)) if match.group(3) else next(cited_unlabelled, None)
-        return match.group(0) if number is None else f"[{number}]_"
-
-    return _RST_AUTO_RE.sub(printed, text)
+def _rst_html(text: str) -> bytes:
+    """A reStructuredText file as docutils prints it, in HTML (its HTML 4 writer, which prints a citation's brackets
+    as text where the HTML5 writer draws them with style): inline markup as the words it marks, a table cell by cell,
+    notes under the numbers docutils gives them, comments and hyperlink targets not at all."""
+    return publish_string(text, writer="html4css1", settings_overrides=_RST_SETTINGS)
 
 
 def _text_lines(text: str) -> tuple[str, ...]:

@@ -5,10 +5,12 @@ regular expressions do this. A question's kind is set by its FIRST interrogative
 report say how many were held?" asks why, not how many. A "how many" question is answered by a
 number, a "when" question by a date, a "who" or "where" question by a name; the words the question
 is about (its topic) are not the answer, so a number or name the question itself holds ("Camp 22")
-never counts. A "when" that asks what one should or must do ("When should a breach be reported?") asks
-for a circumstance ("as soon as it is found") as often as for a date, so it names no kind: read as asking
-for a date, the one such answerable question of the wild dev split went unanswered though its passage says
-when. The decision uses this to tell an answer from an on-topic passage, quoting prefers a
+never counts. A "when" that asks under what condition ("When should a breach be reported?", "When does the
+rule not apply?", `_CONDITION`) is answered by a circumstance ("as soon as it is found"), and a "where" that
+asks for a source or a role ("Where does it get its force from?", "Where do these fit?", `_NOT_A_PLACE`) by a
+thing or a relation, so neither names a kind: read as asking a date or a place, such answerable questions of the
+wild dev split went unanswered, or were quoted by a citation's year, though their passage said it. The decision
+uses this to tell an answer from an on-topic passage, quoting prefers a
 sentence that holds it, and the page marks it.
 
 Many questions name their kind by the noun they ask about rather than by their question word: "what is the
@@ -33,6 +35,33 @@ from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, Span
 
 AnswerType = Literal["quantity", "date", "agent", "place", "other"]
 
+_CLAUSE_WORDS = r"(?:\s+[\w’'-]+){1,8}?"
+"""The subject (and any words) between a question's auxiliary and its verb, inside one clause: words only, so a
+comma or the question mark ends it."""
+_CONDITION = (
+    r"(?:should|must|ought|needs?|can|may|might)\b"
+    r"|(?:is|are|does|do)n[’']t\b"
+    rf"|(?:is|are|does|do){_CLAUSE_WORDS}\s+not\b"
+    rf"|(?:does|do){_CLAUSE_WORDS}(?<!\bto)\s+(?:apply|hold|happen|occur|arise)\b"
+    rf"|(?:is|are){_CLAUSE_WORDS}\s+(?:required|necessary|needed|allowed|permitted|mandatory|eligible|exempt)\b"
+)
+"""What follows a "when" that asks under what condition, not on what date: a modal of duty or leave ("When should
+containment start?", "When may a court reopen it?"), a negation in the present ("When does the rule not apply?"),
+a verb of applying or happening in the general present ("When does the exemption apply?"; not after "to": "When
+does the act start to apply?" asks its date), and a requirement or permission ("When is consent required?"). The
+answer is a circumstance ("as soon as you detect an incident", "to issues that were not decided"), which no date
+pattern finds; a "when" in the past ("When did ... apply?") or the future ("When will ...?") asks a date."""
+_NOT_A_PLACE = (
+    r"[^?,;]*?\bfrom\s*(?:[?,;]|$)"
+    r"|\s+(?:do|does|did|will|would|can|could|should|may|might)"
+    rf"{_CLAUSE_WORDS}\s+(?:get|derive|draw|obtain|fit|stand|lead|rank)\b"
+)
+"""What follows a "where" that asks for a source, a role, a standing or a consequence, not a place: a clause ending
+in "from" ("Where does the word come from?", "Where does it get its force from?"), and a verb that sets something
+in a figurative place ("Where do the rules fit among the others?", "Where does the party stand on it?", "Where
+does this lead?", "Where does it rank?"). The answer is a thing or a relation ("from rhythm", "above High"), not a
+name of a place."""
+
 _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
     (kind, re.compile(pattern, re.IGNORECASE))
     for kind, pattern in (
@@ -40,9 +69,9 @@ _TYPES: tuple[tuple[AnswerType, re.Pattern[str]], ...] = tuple(
             "quantity",
             r"\b(?:how (?:many|much|large|big|long|often|far|old|high|low)|by how|(?:vote|head) count)\b",
         ),
-        ("date", r"\b(?:when|since when)\b(?!\s+(?:should|must|ought|needs?)\b)"),
+        ("date", rf"\b(?:when|since when)\b(?!\s+(?:{_CONDITION}))"),
         ("agent", r"\b(?:who|whom|whose)\b"),
-        ("place", r"\bwhere\b"),
+        ("place", rf"\bwhere\b(?!{_NOT_A_PLACE})"),
         ("other", r"\b(?:why|what|which|how|whether|does|do|did|is|are|was|were|can|could|should|would)\b"),
     )
 )

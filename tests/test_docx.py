@@ -313,28 +313,65 @@ def test_an_order_that_does_not_say_who_issues_it_has_no_author() -> None:
     assert parse_bytes(data, "order.docx").articles[0].author is None
 
 
-def test_a_separate_statement_that_opens_a_section_is_by_the_member_its_heading_names() -> None:
-    """Three statements open sections of their own (their notes numbered afresh), each headed by its Commissioner:
-    "Statement of" over the name, or the name on the heading's line, in the capitals it is printed in."""
+def test_each_separate_statement_is_an_article_by_the_member_its_heading_names() -> None:
+    """Five statements follow the order, each headed by its Commissioner: "Statement of" over the name, or the name
+    on the heading's line, in the letters it is typed in. The Chairman's cites no note and so shares Appendix B's
+    run of note numbers, Commissioner Rosenworcel's shares Commissioner Clyburn's: each heading still starts the
+    member's own article."""
     articles = parse_path(FIXTURES / ORDER).articles
-    assert [a.author for a in articles[2:]] == [
-        "Commissioner Mignon L. Clyburn",
-        "COMMISSIONER AJIT PAI",
-        "Commissioner Michael O’Rielly",
+    assert [(a.paragraphs[1].text, a.author) for a in articles[2:]] == [
+        ("CHAIRMAN TOM WHEELER", "CHAIRMAN TOM WHEELER"),
+        ("COMMISSIONER MIGNON L. CLYBURN", "Commissioner Mignon L. Clyburn"),
+        ("COMMISSIONER JESSICA ROSENWORCEL", "COMMISSIONER JESSICA ROSENWORCEL"),
+        ("Re: Protecting and Promoting the Open Internet, GN Docket No. 14-28.", "COMMISSIONER AJIT PAI"),
+        ("COMMISSIONER MICHAEL O’RIELLY", "Commissioner Michael O’Rielly"),
     ]
 
 
-def test_a_section_that_opens_with_the_orders_text_keeps_the_orders_author() -> None:
-    """The appendix's section ends in the Chairman's statement, which opens no section: the body is the author."""
+def test_a_run_word_shows_in_capitals_reads_in_capitals_and_names_its_author_as_typed() -> None:
+    """Commissioner Clyburn's heading is typed "Statement of" / "Commissioner Mignon L. Clyburn" in runs set in all
+    capitals (`w:caps`): the page shows, and a PDF of it prints, capitals. The name, a name, keeps its letters."""
+    clyburns = parse_path(FIXTURES / ORDER).articles[3]
+    assert [p.text for p in clyburns.paragraphs[:2]] == ["STATEMENT OF", "COMMISSIONER MIGNON L. CLYBURN"]
+    assert clyburns.author == "Commissioner Mignon L. Clyburn"
+
+
+def test_a_heading_style_in_capitals_shows_its_headings_in_capitals() -> None:
+    """The order's `heading 1` sets capitals: its first section, typed "Introduction", is shown "INTRODUCTION"."""
+    paragraphs = parse_path(FIXTURES / ORDER).articles[0].paragraphs
+    assert ("INTRODUCTION", "heading") in [(p.text, p.kind) for p in paragraphs]
+    assert "Introduction" not in [p.text for p in paragraphs]
+
+
+def test_a_run_that_turns_its_styles_capitals_off_reads_as_typed() -> None:
+    """The order's centred bold style sets capitals; its masthead turns them off in its runs and shows "Federal
+    Communications Commission", while the signature under the ordering clauses, in the same style, is in capitals."""
+    texts = [p.text for p in parse_path(FIXTURES / ORDER).articles[0].paragraphs]
+    assert texts[1] == "Federal Communications Commission"
+    assert "FEDERAL COMMUNICATIONS COMMISSION" in texts
+
+
+def test_small_capitals_read_in_capitals() -> None:
+    """The review board's decision sets its section names in small capitals (`w:smallCaps`), typed "Discussion":
+    the page shows no lower-case letter."""
+    texts = [p.text for p in parse_path(LIBREOFFICE_FORM).articles[0].paragraphs]
+    assert {"DISCUSSION", "DECISION", "SUMMARY OF SERVICE"} <= set(texts)
+    assert "Discussion" not in texts
+
+
+def test_the_text_before_a_statement_keeps_the_orders_author() -> None:
+    """Appendix B's section ends where the Chairman's statement begins: the appendix is the body's, to its end."""
     article = parse_path(FIXTURES / ORDER).articles[1]
     assert (article.paragraphs[0].text, article.author) == ("APPENDIX B", "Federal Communications Commission")
+    assert article.paragraphs[-1].text.startswith("The Commission will send a copy of the Order")
 
 
 def test_a_statement_heading_that_names_no_person_names_no_author() -> None:
     """ "Statement of" over "Work" in place of the Commissioner's name: a statement of work is nobody's."""
     clyburn = "Commissioner Mignon L. Clyburn"
     data = with_parts(ORDER, {"word/document.xml": lambda xml: xml.replace(clyburn, "Work", 1)})
-    assert parse_bytes(data, "order.docx").articles[2].author == "Federal Communications Commission"
+    clyburns = parse_bytes(data, "order.docx").articles[3]
+    assert (clyburns.paragraphs[0].text, clyburns.author) == ("STATEMENT OF", "Federal Communications Commission")
 
 
 def test_a_first_table_without_a_column_of_brackets_is_no_caption() -> None:
@@ -417,7 +454,7 @@ FEDRAMP_FRAMEWORK = WILD / "fedramp-2018-vulnerability-risk-adjustment-framework
 def test_a_cover_drawn_as_a_text_box_is_read_once() -> None:
     """Word writes the cover's text box as DrawingML and again as VML for older readers (`mc:Fallback`)."""
     texts = [p.text for p in parse_path(FEDRAMP_FRAMEWORK).articles[0].paragraphs]
-    assert texts[:4] == ["DRAFT", "Version 0.1", "February 16, 2018", "Document Revision History"]
+    assert texts[:4] == ["DRAFT", "Version 0.1", "February 16, 2018", "DOCUMENT REVISION HISTORY"]
 
 
 def test_a_cover_title_in_display_type_names_the_document_when_the_core_title_is_printed_nowhere() -> None:
@@ -511,21 +548,21 @@ BOUNDARY = WILD / "fedramp-2022-authorization-boundary-guidance.docx"
 
 def test_a_template_style_based_on_heading_1_is_a_heading() -> None:
     """ "GSA Section" is based on `heading 1` and numbered by the template's list; it sets no outline level itself,
-    so it has its base's, as in Word's navigation pane: a heading, not a list item."""
+    so it has its base's, as in Word's navigation pane: a heading, not a list item (shown in its capitals)."""
     paragraphs = parse_path(FEDRAMP_REQUIREMENTS).articles[0].paragraphs
     kinds = {p.text: p.kind for p in paragraphs}
-    assert kinds["Purpose"] == kinds["Authority"] == "heading"
+    assert kinds["PURPOSE"] == kinds["AUTHORITY"] == "heading"
     cited = next(p for p in paragraphs if p.text.startswith("The Federal Information Security Management Act[1]"))
-    assert cited.section == "Authority"
+    assert cited.section == "AUTHORITY"
 
 
 def test_a_numbered_list_item_given_an_outline_level_by_hand_stays_a_list_item() -> None:
     """The on-boarding steps are a numbered list in `List Paragraph`, each with a direct outline level 1; the
-    numbered section headings (`heading 1`, `heading 2`) stay headings."""
+    numbered section headings (`heading 1`, in capitals, and `heading 2`) stay headings."""
     kinds = {p.text: p.kind for p in parse_path(SIGNIFICANT_CHANGE).articles[0].paragraphs}
     assert kinds["3PAO: Conducts eligibility evaluation."] == "bullet"
     assert kinds["The change was approved by the AO."] == "bullet"
-    assert kinds["Introduction"] == kinds["New Cloud Services or Features On-boarding Process"] == "heading"
+    assert kinds["INTRODUCTION"] == kinds["Purpose"] == "heading"
 
 
 def test_a_title_printed_over_two_lines_in_two_styles_is_the_core_title_and_no_paragraph() -> None:
@@ -670,23 +707,29 @@ def test_a_season_printed_on_the_cover_dates_the_document_to_its_year() -> None:
 
 def test_notes_numbered_afresh_in_each_section_keep_the_numbers_word_prints_each_run_an_article() -> None:
     """The FCC's order restarts its footnotes in each section (`w:numRestart` "eachSect"): the order's run 1-1777,
-    Appendix B's from 1, and each Commissioner's statement from 1. Each run is an article; a statement citing no
-    note (the Chairman's) stays with the section before it."""
+    Appendix B's from 1, and each Commissioner's statement from 1. Each run is an article (and so is each statement
+    in it, `test_each_separate_statement_is_an_article_by_the_member_its_heading_names`); the Chairman's and
+    Commissioner Rosenworcel's statements cite no note."""
     articles = parse_path(FIXTURES / ORDER).articles
-    assert [len(article.footnotes) for article in articles] == [1777, 173, 2, 487, 76]
-    assert [sorted(article.footnotes)[0] for article in articles] == [1, 1, 1, 1, 1]
+    assert [len(article.footnotes) for article in articles] == [1777, 173, 0, 2, 0, 487, 76]
+    assert [min(article.footnotes, default=None) for article in articles] == [1, 1, None, 1, None, 1, 1]
     appendix = articles[1]
     assert appendix.paragraphs[0].text == "APPENDIX B"
     assert "Regulatory Flexibility Act of 1980 (RFA),[1] as amended" in appendix.paragraphs[2].text
     assert appendix.footnotes[172] == "5 U.S.C. § 801(a)(1)(A)."
-    assert articles[3].paragraphs[0].text == "DISSENTING STATEMENT OF COMMISSIONER AJIT PAI"
+    assert articles[5].paragraphs[0].text == "DISSENTING STATEMENT OF COMMISSIONER AJIT PAI"
 
 
-def test_without_a_restart_the_notes_count_on_through_the_sections_in_one_article() -> None:
+def test_without_a_restart_the_notes_count_on_through_the_sections_each_statement_with_the_notes_it_cites() -> None:
+    """One run of numbers, 1-2515: the order and its appendix are one article, and each statement an article of
+    its own that holds the notes its markers cite, numbered on from the text before it."""
     continuous = {
         part: lambda xml: xml.replace('<w:numRestart w:val="eachSect"/>', "")
         for part in ("word/document.xml", "word/settings.xml")
     }
-    (article,) = parse_bytes(with_parts(ORDER, continuous), "order.docx").articles
-    assert sorted(article.footnotes) == list(range(1, 2516))
-    assert "Regulatory Flexibility Act of 1980 (RFA),[1778] as amended" in " ".join(p.text for p in article.paragraphs)
+    articles = parse_bytes(with_parts(ORDER, continuous), "order.docx").articles
+    order, pai = articles[0], articles[4]
+    assert [len(article.footnotes) for article in articles] == [1950, 0, 2, 0, 487, 76]
+    assert sorted(note for article in articles for note in article.footnotes) == list(range(1, 2516))
+    assert "Regulatory Flexibility Act of 1980 (RFA),[1778] as amended" in " ".join(p.text for p in order.paragraphs)
+    assert (min(pai.footnotes), pai.author) == (1953, "COMMISSIONER AJIT PAI")

@@ -271,6 +271,15 @@ def test_titles_match_any_printed_form_and_authors_as_a_set_of_names() -> None:
     assert verdicts == {"title": "correct", "author": "correct", "date": "correct"}
 
 
+def test_a_name_printed_with_unicodes_hyphen_is_the_name_typed_with_a_hyphen() -> None:
+    """Word's PDFs print a typed "-" as U+2010 ("Pan‐Canadian"): the same name as the manifest's."""
+    printed = record(("Pan-Canadian Approach",), ("Pan-Canadian Steering Committee",), None)
+    verdicts = metadata_verdicts(
+        parsed("Pan\u2010Canadian Approach", "Pan\u2010Canadian Steering Committee", None), printed
+    )
+    assert verdicts == {"title": "correct", "author": "correct", "date": "correct"}
+
+
 def test_names_written_surname_first_are_split_at_semicolons_only() -> None:
     printed = record((), ("Cole, Jared P.; Novak, Whitney K.",), None)
     assert metadata_verdicts(parsed(None, "Cole, Jared P.; Novak, Whitney K.", None), printed)["author"] == "correct"
@@ -971,6 +980,17 @@ def test_word_notes_of_a_section_that_numbers_them_afresh_stand_in_the_reference
     assert note_in_reference(172, appendix.footnotes[172], ref)
     assert not note_in_reference(1777 + 172, appendix.footnotes[172], ref)
     assert quote_in_reference(appendix.paragraphs[2].text, ref)
+
+
+def test_the_reference_reads_a_word_files_capitals_as_word_shows_them() -> None:
+    """The FCC order types Commissioner Clyburn's heading "Statement of" in a run set in capitals, and its first
+    section "Introduction" in `heading 1`, a style in capitals: the page shows capitals, and so does the reference,
+    where mammoth alone would give the letters as typed; a run turning its style's capitals off stays as typed."""
+    ref = reference(WILD / "fcc-15-24-open-internet-order.docx")
+    assert quote_in_reference("STATEMENT OF", ref)
+    assert quote_in_reference("INTRODUCTION", ref)
+    assert not quote_in_reference("Statement of Commissioner Mignon L. Clyburn", ref)
+    assert quote_in_reference("Before the Federal Communications Commission", ref)
 
 
 GDPR = WILD / "eu-oj-2016-679-gdpr.pdf"

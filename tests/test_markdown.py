@@ -357,3 +357,45 @@ def test_the_lead_in_above_a_grid_table_stays_text() -> None:
     assert (
         "The markup in Markdown should be semantic, not presentations. The table below gives a small example." in texts
     )
+
+
+PANDOC_TABLES = FIXTURES / "pandoc-tables.md"
+"""Written for this project: no Markdown file of the corpus holds a pandoc simple or multiline table."""
+
+
+def test_a_pandoc_simple_table_reads_a_row_a_paragraph() -> None:
+    texts = [p.text for p in only_article(PANDOC_TABLES).paragraphs]
+    start = texts.index("Reservoir Capacity Level")
+    assert texts[start + 1 : start + 4] == ["Hollow Lake 40 GL 61 %", "Stone Ford 12 GL 48 %", "Upper Mere 95 GL 73 %"]
+
+
+def test_a_pandoc_multiline_table_reads_each_cell_whole() -> None:
+    """A cell written on two lines runs on in its cell, not across the row's other cells line by line."""
+    texts = [p.text for p in only_article(PANDOC_TABLES).paragraphs]
+    assert "Garden hose limits January Watering is allowed before 8 a.m. and after 6 p.m. only." in texts
+
+
+def test_the_last_row_of_a_multiline_table_is_no_heading() -> None:
+    """Over the closing rule CommonMark reads the last row as a heading underlined with dashes."""
+    (row,) = [p for p in only_article(PANDOC_TABLES).paragraphs if p.text.startswith("Pool refill ban")]
+    assert row.kind == "text"
+
+
+def test_a_table_s_caption_reads_without_its_mark() -> None:
+    texts = [p.text for p in only_article(PANDOC_TABLES).paragraphs]
+    assert "Measures in force in March." in texts
+    assert not [text for text in texts if text.startswith("Table:")]
+
+
+def test_the_judge_reads_a_multiline_table_s_cells_whole() -> None:
+    tables = reference(PANDOC_TABLES)
+    assert quote_in_reference(
+        "Garden hose limits January Watering is allowed before 8 a.m. and after 6 p.m. only.", tables
+    )
+    assert not quote_in_reference("Garden hose January Watering is allowed before 8 a.m. limits", tables)
+
+
+def test_a_simple_table_without_a_header_reads_a_row_a_paragraph() -> None:
+    texts = [p.text for p in only_article(PANDOC_TABLES).paragraphs]
+    start = texts.index("Rain fell on few days of the quarter:")
+    assert texts[start + 1 : start + 5] == ["January 4 days", "February 2 days", "March 7 days", texts[-1]]

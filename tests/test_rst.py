@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eval.reference import quote_in_reference, reference
+from qa.formats.rst_inline import printed_inline, substitutions
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
 
@@ -33,12 +34,12 @@ def test_the_block_indented_under_a_comment_is_the_comment_s_own() -> None:
 
 def test_a_comment_between_two_list_items_leaves_both_items() -> None:
     found = texts(POLICIES)
-    assert any(text.startswith("the `sandbox directory`_ with contributed projects") for text in found)
-    assert any(text.startswith("`development branches`_, representing ongoing development") for text in found)
+    assert any(text.startswith("the sandbox directory with contributed projects") for text in found)
+    assert any(text.startswith("development branches, representing ongoing development") for text in found)
 
 
-def test_a_directive_with_its_text_on_its_line_is_no_comment() -> None:
-    assert ".. note:: The backwards compatibility policy outlined below is a stub." in texts(POLICIES)
+def test_an_admonition_with_its_text_on_its_line_reads_its_text() -> None:
+    assert "The backwards compatibility policy outlined below is a stub." in texts(POLICIES)
 
 
 def test_a_citation_reads_as_docutils_prints_it_without_its_underscore() -> None:
@@ -61,7 +62,7 @@ def test_a_simple_table_reads_one_paragraph_per_row_without_its_borders() -> Non
 
 def test_a_cell_wrapped_onto_the_next_line_goes_on_in_its_row() -> None:
     assert (
-        "candidate ``rc`` Release candidate: indicates that the codebase is ready to release unless significant bugs "
+        "candidate rc Release candidate: indicates that the codebase is ready to release unless significant bugs "
         "emerge."
     ) in texts(POLICIES)
 
@@ -75,3 +76,93 @@ def test_the_judge_reads_a_table_row_across_its_cells() -> None:
     ref = reference(POLICIES)
     assert quote_in_reference("beta (release) [4] 0.15b", ref)
     assert not quote_in_reference("beta (release) [3] 0.15b", ref)
+
+
+I18N = WILD / "docutils-howto-i18n.txt"
+
+
+def paragraph_with(path: Path, words: str) -> str:
+    """The one paragraph of the file holding `words`."""
+    (found,) = [text for text in texts(path) if words in text]
+    return found
+
+
+def test_inline_literal_reads_as_its_words() -> None:
+    assert "(i.e., no if x: return: use two" in paragraph_with(POLICIES, "No one-liner compound statements")
+
+
+def test_emphasis_and_strong_read_without_their_stars() -> None:
+    assert 'The "docutils" directory of the trunk (a.k.a. the Docutils\ncore)' in paragraph_with(POLICIES, "a.k.a.")
+    assert "Unless you really really know what you're doing, please do not use" in paragraph_with(
+        POLICIES, "please do not use"
+    )
+
+
+def test_a_named_reference_reads_its_text() -> None:
+    assert "his essay The Magic Cauldron:" in paragraph_with(POLICIES, "Eric S. Raymond")
+    assert "must be in good shape, usable, documented,\ntested, and reasonably complete." in paragraph_with(
+        POLICIES, "maintenance branches must be in"
+    )
+
+
+def test_a_reference_with_its_address_written_in_reads_its_title() -> None:
+    assert paragraph_with(PEP, "Search the PyPI Support").startswith("3. Search the PyPI Support issues\n")
+
+
+def test_an_address_on_a_line_of_its_own_goes_with_its_line_break() -> None:
+    assert "for continuing maintenance of the same project - although it's not easy" in paragraph_with(
+        PEP, "continuing maintenance of the same project"
+    )
+
+
+def test_a_pep_role_reads_as_the_pep_it_names() -> None:
+    assert "in the Style Guide for Python Code (PEP 8) and Docstring\nConventions (PEP 257)," in paragraph_with(
+        POLICIES, "Style Guide for Python Code"
+    )
+
+
+def test_an_inline_target_reads_its_name() -> None:
+    assert any(text.startswith("Good shape means that the code is clean") for text in texts(POLICIES))
+
+
+def test_underscores_inside_a_word_are_the_word_s() -> None:
+    assert '"lowercase_with_underscores" for function' in paragraph_with(POLICIES, "lowercase_with_underscores")
+
+
+def test_markup_in_a_literal_block_is_printed_as_written() -> None:
+    assert "# *OR* (but *not* both)" in paragraph_with(POLICIES, "*OR*")
+
+
+def test_a_paragraph_s_closing_double_colon_reads_as_docutils_prints_it() -> None:
+    found = texts(POLICIES)
+    assert "Use the following section title adornment styles:" in found
+    assert paragraph_with(POLICIES, "can be used to test for a minimally").endswith("required version, e.g.")
+
+
+def test_a_directive_s_double_colon_is_left_as_written() -> None:
+    assert ".. contents::" not in texts(I18N)
+    assert not [text for text in texts(I18N) if text.startswith(".. contents")]
+
+
+def test_a_title_underlined_with_backticks_is_a_heading() -> None:
+    (heading,) = [p for p in articles(POLICIES)[0].paragraphs if p.text.startswith("Review Criteria")]
+    assert (heading.text, heading.kind) == ("Review Criteria", "heading")
+
+
+def test_the_judge_reads_inline_markup_as_docutils_prints_it() -> None:
+    ref = reference(POLICIES)
+    assert quote_in_reference("in the Style Guide for Python Code (PEP 8) and Docstring Conventions (PEP 257)", ref)
+    assert not quote_in_reference("(:PEP:`8`)", ref)
+    assert quote_in_reference("please do not use svn import.", ref)
+
+
+def test_a_substitution_reads_the_text_its_definition_replaces_it_with() -> None:
+    # No document of the corpus defines one: a definition and its use as the reStructuredText specification has them.
+    replaced = substitutions(".. |RST| replace:: reStructuredText\n")
+    printed = printed_inline("The |RST| parser and |logo| image.", replaced)
+    assert printed == "The reStructuredText parser and |logo| image."
+
+
+def test_a_star_between_brackets_is_no_emphasis() -> None:
+    # A symbol note's label (`[*]`), as the specification's recognition rules have it: what follows stays markup.
+    assert printed_inline("the note [*] and *this* one", {}) == "the note [*] and this one"

@@ -1,7 +1,7 @@
 """The Pan-Canadian Identity Management Steering Committee's consultation paper "Trusting Identities" (2011, Word
 printed through Acrobat PDFMaker 9 and Distiller 9; tests/data/wild, see its manifest.jsonl): its bullets are drawn
 from the Symbol font, which the PDF maps into the Private Use Area (U+F0B7), and its cover dates it with an ordinal
-day ("May 31st, 2011").
+day ("May 31st, 2011"); it names its author only as the committee that prepared it.
 
 Expected values are the paper's own words and date as printed.
 """
@@ -46,3 +46,10 @@ def test_a_date_with_an_ordinal_day_dates_the_paper() -> None:
     assert paper().date == "2011-05-31"
     assert iso_date("May 31st, 2011") == iso_date("May 31, 2011") == "2011-05-31"
     assert iso_date("1st June 2020") == "2020-06-01"
+
+
+def test_the_committee_the_cover_says_prepared_the_paper_is_its_author() -> None:
+    """The cover says "This paper has been prepared for consultation by the Pan‐Canadian Identity Management Steering
+    Committee (IMSC)." and prints the committee's name again at its foot; no person is printed (the Info Author's
+    three names are on no page). The name keeps the Unicode hyphen (U+2010) the page prints."""
+    assert paper().author == "Pan‐Canadian Identity Management Steering Committee"

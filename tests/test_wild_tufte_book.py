@@ -57,3 +57,28 @@ def test_a_body_sentence_beside_a_sidenote_reads_on_to_its_end() -> None:
     """The body line level with note 159's second line goes on with the body's next line, not with the note's."""
     (text,) = [p.text for p in book().paragraphs if p.text.startswith("Once the de-identified dataset is created")]
     assert "must be cleaned.[159] This process does not involve the creation of any new data fields. Cleaning" in text
+
+
+def test_a_sidenote_beside_body_text_drawn_without_spaces_is_parted_from_it() -> None:
+    """The PDF draws no space characters: the body's words are set apart by gaps alone, and note 109's first line,
+    level with the line citing it, was read into it ("Any[109] https://dimewiki.worldbank.org/of these things")."""
+    doc = book()
+    (text,) = [p.text for p in doc.paragraphs if p.text.startswith("Commands like bys: and merge will re-sort")]
+    assert "without you realizing it.[109] Any of these things will cause the output to fail to replicate." in text
+    assert doc.footnotes[109] == "https://dimewiki.worldbank.org/wiki/Randomization_in_Stata"
+
+
+def test_a_sidenote_s_later_lines_level_with_body_lines_go_on_with_the_note() -> None:
+    """Notes 12 and 13 stand beside the body's lines, each note's second line ("wiki/ietoolkit") level with the
+    body's next line: both lines belong to the note, and the body reads on without them."""
+    doc = book()
+    (text,) = [p.text for p in doc.paragraphs if p.text.startswith("We have tried really hard to make sure")]
+    assert "that standardize some of our core data collection workflows. Providing some standardization" in text
+    assert "wiki/" not in text
+    assert doc.footnotes[12] == "https://dimewiki.worldbank.org/wiki/ietoolkit"
+    assert doc.footnotes[13] == "https://dimewiki.worldbank.org/wiki/iefieldkit"
+
+
+def test_a_book_is_dated_by_the_printing_its_imprint_page_states() -> None:
+    """The copyright page prints "First printing, May 2019": the month and year, no day made up."""
+    assert book().date == "2019-05"

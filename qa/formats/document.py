@@ -43,6 +43,18 @@ CITED_RANGE = 50
 """A range cites at most this many numbers past its first ("7–10"); a wider one ("1–1000") cites no reference list."""
 
 
+PROSE_DIRECTIVES = frozenset(
+    "admonition attention caution danger error hint important note seealso tip warning "
+    "margin sidebar topic epigraph pull-quote highlights dropdown card tab-item div container".split()
+)
+"""MyST's and docutils' directives whose body a reader reads as prose (Markdown in MyST, reStructuredText in a
+`.. note::`): the admonitions and the boxes around text. Written with a backtick fence (```` ```{warning} ````), a
+CommonMark renderer that knows no MyST shows such a block as code, but MyST renders its body: its paragraphs,
+emphasis and links are the page's text. Any other directive keeps its body as written: a listing (`code-cell`,
+`math`, `eval-rst`), or an example's source, which the page prints before the example rendered
+(`qa.formats.markdown.EXAMPLE_DIRECTIVES`)."""
+
+
 def cited_numbers(citation: str) -> list[int] | None:
     """The numbers a list or range of citations in one bracket cites ("3, 7–9": each listed, and every one a range
     runs through), or None where a range runs down or wider than `CITED_RANGE` ("2020–21", a span of years, cites

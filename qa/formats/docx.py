@@ -15,7 +15,11 @@ note space, so a kind Word prints in digits keeps the numbers it prints and the 
 and endnotes follow them (F+1..F+E); a note with a custom mark comes after all (`_Numbers`). A
 marker is written `[n]` with that number; a reference to a note that its part does not hold still
 gets its number, so it stays a marker of an undefined note. Where each section numbers its notes from
-its start again (`w:numRestart`), each run of numbers is an article of its own, as a PDF's are.
+its start again (`w:numRestart`), each run of numbers is an article of its own, as a PDF's are, and so is each
+separate statement (`_statements`).
+
+Text is read as the page shows it: the letters of a run set in capitals or small capitals in upper case
+(`docx_capitals`); the title and authors keep the letters as typed.
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ import zipfile
 import zlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from lxml import etree
 
@@ -43,9 +47,10 @@ from qa.formats.document import (
     month_date,
     squash,
 )
+from qa.formats.docx_capitals import Capitals
 from qa.formats.errors import UnreadableDocument
 from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, term_list, trusted, web_address
-from qa.sentences import NOTE_SYMBOLS, note_key, note_label
+from qa.sentences import NOTE_MARKER_RE, NOTE_SYMBOLS, note_key, note_label
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
@@ -497,8 +502,9 @@ _REVISED_AWAY = frozenset({"del", "moveFrom"})
 from (Word keeps it there, struck through, besides the `moveTo` where it now stands); read, it would be said twice."""
 
 
-def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
-    """What a reader sees of a paragraph: its runs' text, each note reference as `[n]`.
+def _text(paragraph: etree._Element, numbers: _Numbers | None, capitals: Capitals | None = None) -> str:
+    """What a reader sees of a paragraph: its runs' text, each note reference as `[n]`; with `capitals`, the letters
+    of the runs Word shows in capitals in upper case (`Capitals.shown`), else as typed.
 
     Text that tracked changes took out (`_REVISED_AWAY`), field instructions and the text of a text box drawn
     inside the paragraph (a paragraph of its own) are not part of it; a tab or line break reads as a space, and a
@@ -515,7 +521,9 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None) -> str:
             continue
         name = etree.QName(node).localname
         if name == "t":
-            typed.append((node.text or "").removeprefix(mark))
+            chars = (node.text or "").removeprefix(mark)
+            run = next(node.iterancestors(_w("r")), None)
+            typed.append(chars.upper() if capitals and run is not None and capitals.shown(run, paragraph) else chars)
             mark = ""
         elif name == "noBreakHyphen":
             typed.append(_NO_BREAK_HYPHEN)
@@ -561,9 +569,12 @@ class _Body:
     """The run of note numbers each block is in (`_Numbers.run_of`)."""
     body_size: int
     """The type size most of the body is set in (`_body_size`)."""
+    shown: list[str]
+    """Each block's text as the page shows it, its letters in capitals where Word shows them so (`Capitals`); the
+    blocks' own texts keep the letters as typed, which name the document and its authors."""
 
 
-def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
+def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers, capitals: Capitals) -> _Body:
     """Every paragraph of the body, tables' cells included, in reading order, and what of them names the document.
 
     The date is a paragraph in the `Date` style among the headings that open the document, as Word's templates (and
@@ -577,6 +588,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
     caption_at: list[int] = []
     style_ids: list[str | None] = []
     runs: list[int] = []
+    shown: list[str] = []
     date = None
     worded = [
         (paragraph, text)
@@ -598,7 +610,8 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers) -> _Body:
         sizes.append(_type_size(paragraph))
         style_ids.append(_style(paragraph))
         runs.append(numbers.run_of(paragraph))
-    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes, runs, body_size)
+        shown.append(squash(_text(paragraph, numbers, capitals)))
+    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes, runs, body_size, shown)
 
 
 def _drawn_again(paragraph: etree._Element) -> bool:
@@ -761,15 +774,34 @@ def _statement_author(blocks: list[Block]) -> str | None:
 
     An agency's order or a court's decision is followed by its members' separate statements and dissents, each
     headed "Statement of Commissioner Ann Lee" (the name on the heading's line or the next) and signed by that
-    member alone, not by the body that issued the order. Where such a heading opens a section of its own (its
-    notes numbered afresh, `assemble_sections`), that section is the member's text, and the name it prints,
-    with the title printed with it, is its author. Only a heading that names a person (`personal_names`) counts:
-    "Statement of Work" or a sentence opening "Statement of the problem ..." names no one.
+    member alone, not by the body that issued the order. Where such a heading opens a section (`_statements`),
+    that section is the member's text, and the name it prints, with the title printed with it and in the letters
+    typed (not the capitals a style may show them in), is its author. Only a heading that names a person
+    (`personal_names`) counts: "Statement of Work" or a sentence opening "Statement of the problem ..." names no one.
     """
     if not blocks or (heading := _STATEMENT_RE.fullmatch(blocks[0].text.strip())) is None:
         return None
     name = heading.group(1) or (blocks[1].text if len(blocks) > 1 else "")
     return personal_names(squash(name))
+
+
+def _statements(blocks: list[Block], notes: dict[int, str]) -> list[tuple[list[Block], dict[int, str]]]:
+    """A run's blocks and notes parted where a separate statement begins (`_statement_author`), each part with its
+    own notes.
+
+    An order's statements follow one another, and one that cites no note shares its run of note numbers with the
+    text before it (the Chairman's after an appendix), as may one whose section counts its notes on; its heading,
+    wherever it stands, still ends what came before and begins the member's own text. A part's notes are those its
+    markers cite: the numbers are unique in the run, so each note has one part; a note cited nowhere in the text
+    (its marker in a paragraph left out, a title) stays with the first.
+    """
+    starts = [0, *(at for at in range(1, len(blocks)) if _statement_author(blocks[at:]) is not None)]
+    parts = [blocks[start:end] for start, end in zip(starts, [*starts[1:], len(blocks)], strict=True)]
+    cited = [{note_key(label) for block in part for label in NOTE_MARKER_RE.findall(block.text)} for part in parts]
+    later = set().union(*cited[1:])
+    own = [{n: text for n, text in notes.items() if n not in later}]
+    own += [{n: text for n, text in notes.items() if n in keys} for keys in cited[1:]]
+    return list(zip(parts, own, strict=True))
 
 
 def _type_size(paragraph: etree._Element) -> int:
@@ -797,15 +829,15 @@ def _title_blocks(levels: list[int | None], sizes: list[int]) -> list[int]:
     return [0] if levels and levels[0] is not None and levels[0] <= _TITLE_LEVEL else []
 
 
-def _notes(package: _Package, related: dict[str, str], numbers: _Numbers) -> list[dict[int, str]]:
-    """Each run's cited notes' texts (`_Numbers`), by the number their markers carry; the separator lines Word keeps
-    as notes are not."""
+def _notes(package: _Package, related: dict[str, str], numbers: _Numbers, capitals: Capitals) -> list[dict[int, str]]:
+    """Each run's cited notes' texts (`_Numbers`), as the page shows them (`capitals`), by the number their markers
+    carry; the separator lines Word keeps as notes are not."""
     texts: dict[tuple[str, str], str] = {}
     for kind in _NOTE_KINDS:
         root = package.xml(related[f"{kind}s"]) if f"{kind}s" in related else None
         for note in root.iter(_w(kind)) if root is not None else ():
             if note.get(_w("type"), "normal") == "normal":
-                paragraphs = (squash(_text(p, None)) for p in note.iter(_w("p")))
+                paragraphs = (squash(_text(p, None, capitals)) for p in note.iter(_w("p")))
                 texts[(kind, note.get(_w("id"), ""))] = " ".join(p for p in paragraphs if p)
     runs: list[dict[int, str]] = [{} for _ in range(numbers.runs)]
     for key, (run, number) in numbers.items():
@@ -1147,8 +1179,9 @@ def parse(data: bytes, source: str) -> Parsed:
         raise UnreadableDocument("not a Word document (no document body)")
     related = package.related(main)
     numbers = _Numbers(body, package.xml(related["settings"]) if "settings" in related else None)
-    styles = _Styles.read(package.xml(related["styles"]) if "styles" in related else None)
-    read = _blocks(body, styles, numbers)
+    styles = package.xml(related["styles"]) if "styles" in related else None
+    capitals = Capitals(styles)
+    read = _blocks(body, _Styles.read(styles), numbers, capitals)
     blocks, title_at = read.blocks, read.title_at
     core = _core(package, package.related(""))
     cover_end = _cover_end(blocks, read.sizes, read.body_size)
@@ -1185,8 +1218,11 @@ def parse(data: bytes, source: str) -> Parsed:
     author = author or _revision_author(body)
     date = read.date or _date_field(blocks) or _cover_date(blocks, text_start) or core.date
     block_run = {id(block): run for block, run in zip(read.blocks, read.runs, strict=True)}
+    shown = {id(block): text for block, text in zip(read.blocks, read.shown, strict=True)}
     sections: list[Extracted] = []
-    for run, notes in enumerate(_notes(package, related, numbers)):
-        section = [block for block in blocks if block_run[id(block)] == run]
-        sections.append(Extracted(section, notes, title, _statement_author(section) or author, date, core.url))
+    for run, run_notes in enumerate(_notes(package, related, numbers, capitals)):
+        run_blocks = [block for block in blocks if block_run[id(block)] == run]
+        for section, notes in _statements(run_blocks, run_notes):
+            paragraphs = [replace(block, text=shown[id(block)]) for block in section]
+            sections.append(Extracted(paragraphs, notes, title, _statement_author(section) or author, date, core.url))
     return assemble_sections(sections, source)

@@ -669,6 +669,28 @@ def _headline_credit(tree: etree._Element, heading: str | None) -> str | None:
     return None
 
 
+def _headline_fields(tree: etree._Element, heading: str | None) -> dict[str, str]:
+    """The fields of a docutils field list set right under the text's headline, {name in lower case: value}: the
+    preamble of a proposal rendered by docutils or Sphinx ("Author: Jarrod Millman <...>", "Status: Active",
+    "Created: 2017-12-11"), a `table.field-list` of `th`/`td` rows or a `dl.field-list` of `dt`/`dd` pairs. Its
+    author and date are the document's own, printed above its text; the site's "Last updated on ..." footer dates
+    only the build."""
+    headline = next((h for h in tree.iter("h1") if _text(h) == heading), None)
+    if headline is None:
+        return {}
+    listed = next((n for n in headline.itersiblings() if isinstance(n.tag, str)), None)
+    if listed is None or "field-list" not in (listed.get("class") or "").split():
+        return {}
+    pairs = ((name, name.getnext()) for name in listed.iter("th", "dt"))
+    return {_text(name).rstrip(":").strip().casefold(): _text(value) for name, value in pairs if value is not None}
+
+
+def _field_author(fields: dict[str, str]) -> str | None:
+    """The names a headline's field list gives as its author, less their e-mail addresses."""
+    value = fields.get("author") or fields.get("authors") or ""
+    return without_contact(value) or None
+
+
 _READING_TIME_RE = re.compile(
     r"(?:\d+\s*(?:min(?:ute)?s?|hours?)\s+read|reading\s+time\s*:?\s*\d+\s*min(?:ute)?s?)\.?", re.IGNORECASE
 )
@@ -1019,6 +1041,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     block = _title_block(tree) if title is None and heading is None else []
     title = title or " ".join(block) or None
     citation_authors = _metas(tree, "citation_author")
+    fields = _headline_fields(tree, heading)
     authors = (
         ", ".join(dict.fromkeys(citation_authors)) or None,
         *(_json_ld_authors(a.get("author"), printed) for a in articles),
@@ -1027,6 +1050,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _person(microdata.authors(tree)),
         _article_credit(tree),
         _headline_credit(tree, heading),
+        _field_author(fields),
         _author_group(tree),
         _speaker(tree),
     )
@@ -1044,6 +1068,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
     date = next((d for d in map(_date, dates) if d), None) or _article_time(tree)
     date = (
         date
+        or _date(fields.get("date") or fields.get("created"))
         or _opening_date(_dateline(tree, heading) or "")
         or _published(tree)
         or _page_time(tree)
@@ -1711,7 +1736,10 @@ def _unname_sections(body: etree._Element) -> None:
     "related", "author", "footer", "sidebar"...): a section titled "Tracking hashtags" or "Related work", whose id
     a generator made from that title, went with all its paragraphs (three sections of a Quarto post). Such an id
     names the section's subject, not the page's furniture; an id chosen by the page's template stays, and so does
-    a lone box named after its heading, which is the template's naming, not a generator's.
+    a lone box named after its heading, which is the template's naming, not a generator's. The ids go before the
+    page's own furniture is found by its names (`_remove_furniture`): a proposal's closing section "Copyright"
+    (docutils' `<div class="section" id="copyright">`, "This document has been placed in the public domain.") was
+    taken for a site's copyright line and lost.
     """
     named = [node for node in body.iter() if isinstance(node.tag, str) and _spells_own_heading(node)]
     if len(named) >= _TITLE_IDS_MIN:
@@ -2570,9 +2598,9 @@ def parse(data: bytes, source: str) -> Parsed:
     notes = listed | notes
     _bring_in_referenced_figures(body)
     _captions_as_paragraphs(body, _site(_page_url(tree)))
+    _unname_sections(body)
     menu_entries = _remove_furniture(body)
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
-    _unname_sections(body)
     blocks = [
         block
         for block in _main_blocks(tree, body)

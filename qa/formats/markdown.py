@@ -31,6 +31,7 @@ from qa.corpus import ParagraphKind
 from qa.formats.document import (
     BYLINE_BY_RE,
     DEFINITION_RE,
+    PROSE_DIRECTIVES,
     WORD_JOINER,
     Block,
     Extracted,
@@ -85,6 +86,9 @@ _CODE_CLOSE_RE = re.compile(rf"</(?:{'|'.join(CODE_TAGS)})\s*>", re.IGNORECASE)
 """Inline HTML opening and closing code in a paragraph (`<code>y[1]</code>`, `<kbd>`, `<samp>`)."""
 _IN_PAGE_LINK_RE = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']#[^\"']+[\"']", re.IGNORECASE)
 _LINK_CLOSE_RE = re.compile(r"</a\s*>", re.IGNORECASE)
+_BREAK_TAG_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
+"""A line break written as inline HTML (`GCC 2.95.3<br/>Clang 13.0.0` in a table cell): the words either side are
+two lines to a reader, never one word."""
 _LINKED_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
 _BACK_MARK_RE = re.compile(r"[\^↑↩\s]+")
 _TYPED_MARKER_RE = re.compile(rf"\[{WORD_JOINER}({NOTE_NUMBER})\]")
@@ -191,6 +195,7 @@ def _inline(token: Token, page: _Page, by_label: bool) -> str:
                 in_page_link and not _LINK_CLOSE_RE.match(child.content)
             )
             in_code = bool(_CODE_OPEN_RE.match(child.content)) or (in_code and not _CODE_CLOSE_RE.match(child.content))
+            parts += ["\n"] if _BREAK_TAG_RE.fullmatch(child.content) else []
         elif child.type == "text" and in_page_link:
             parts.append(_linked_text(child.content))
         elif child.type == "code_inline" and (role := _role(previous)) is not None:
@@ -456,15 +461,6 @@ setting of the box the directive draws, which MyST does not print."""
 _DIRECTIVE_RE = re.compile(r"\{(?P<name>[\w:.-]+)\}[ \t]*(?P<argument>.*)")
 """A MyST directive's first line after its fence (```` ```{note} ````, `:::{admonition} A title`): its name and
 argument."""
-PROSE_DIRECTIVES = frozenset(
-    "admonition attention caution danger error hint important note seealso tip warning "
-    "margin sidebar topic epigraph pull-quote highlights dropdown card tab-item div container".split()
-)
-"""MyST's and docutils' directives whose body is Markdown a reader reads as prose: the admonitions and the boxes
-around text. Written with a backtick fence (```` ```{warning} ````), a CommonMark renderer that knows no MyST shows
-such a block as code, but MyST renders its body: its paragraphs, emphasis and links are the page's text. Any other
-directive keeps its body as written: a listing (`code-cell`, `math`, `eval-rst`), or an example's source, which the page
-prints before the example rendered (`EXAMPLE_DIRECTIVES`)."""
 EXAMPLE_DIRECTIVES = frozenset({"example", "syntax-example"})
 """Directives that show Markdown both ways, its source and what it renders to (sphinx-examples' `example`, used
 throughout Jupyter Book's documentation, and sphinx-syntax-example's): the page prints the body as code, then
@@ -533,6 +529,111 @@ def _grid_tables(text: str, tokens: list[Token]) -> str:
         table = [_pipe_row(header), "|" + "---|" * len(header), *(_pipe_row(row) for row in rows)]
         lines[start:end] = [prefix[0] + row for row in table]
     return "\n".join(lines)
+
+
+_COLUMN_RULE_RE = re.compile(r" {0,3}-{3,}(?:[ \t]+-{3,})+[ \t]*")
+"""A pandoc simple or multiline table's rule under its header: a run of dashes over each column, two at least (one
+run alone is a thematic break or a heading's underline)."""
+_TABLE_RULE_RE = re.compile(r" {0,3}-{3,}[ \t]*")
+"""The unbroken rule a pandoc multiline table opens and closes with."""
+_CAPTION_RE = re.compile(r"(?P<mark> {0,3}(?:Table)?:[ \t]+)\S")
+"""A pandoc table's caption, the paragraph after it opening `Table:` or `:`, which pandoc prints without the mark."""
+
+
+def _columns(rule: str) -> list[int]:
+    """Where each column of a pandoc table starts: at its run of dashes in the rule under the header."""
+    return [run.start() for run in re.finditer("-+", rule)]
+
+
+def _cells(lines: list[str], columns: list[int]) -> list[str]:
+    """One row's cells: each column's words from each of its lines (a column runs up to where the next starts, the
+    last to the line's end), run on as a paragraph's lines are."""
+    parts = [[line[left:right].strip() for line in lines] for left, right in pairwise([*columns, None])]
+    return [" ".join(part for part in column if part) for column in parts]
+
+
+def _simple_table(lines: list[str], rule: int) -> tuple[int, int, list[str], list[list[str]]] | None:
+    """The pandoc simple table whose column rule (`_COLUMN_RULE_RE`) is line `rule`: the lines it starts and ends on,
+    its header's cells (none where it has no header) and its rows', or None where it is none.
+
+    A header is the one line above the rule, a paragraph of its own; each line under the rule is a row, up to a
+    blank line. A table without a header closes with a second rule, as pandoc has it."""
+    columns = _columns(lines[rule])
+    headed = rule > 0 and bool(lines[rule - 1].strip()) and (rule == 1 or not lines[rule - 2].strip())
+    if not headed and rule > 0 and lines[rule - 1].strip():
+        return None
+    end = rule + 1
+    while end < len(lines) and lines[end].strip() and not _COLUMN_RULE_RE.fullmatch(lines[end]):
+        end += 1
+    closed = end < len(lines) and _COLUMN_RULE_RE.fullmatch(lines[end]) is not None
+    if end == rule + 1 or not (headed or closed):
+        return None
+    header = _cells([lines[rule - 1]], columns) if headed else []
+    rows = [_cells([line], columns) for line in lines[rule + 1 : end]]
+    return rule - headed, end + closed, header, rows
+
+
+def _multiline_table(lines: list[str], top: int) -> tuple[int, int, list[str], list[list[str]]] | None:
+    """The pandoc multiline table opening with the unbroken rule (`_TABLE_RULE_RE`) on line `top`, as
+    `_simple_table` gives one, or None where it is none.
+
+    Its header's lines run down to a column rule (`_COLUMN_RULE_RE`), whose runs of dashes set the columns; its rows
+    are the runs of lines between blank lines under it, each cell's lines run on; a second unbroken rule closes it."""
+    rule = top + 1
+    while rule < len(lines) and lines[rule].strip() and not _COLUMN_RULE_RE.fullmatch(lines[rule]):
+        rule += 1
+    if rule == top + 1 or rule == len(lines) or not lines[rule].strip():
+        return None
+    columns = _columns(lines[rule])
+    rows: list[list[str]] = []
+    row: list[str] = []
+    for end in range(rule + 1, len(lines)):
+        if _TABLE_RULE_RE.fullmatch(lines[end]):
+            rows += [_cells(row, columns)] if row else []
+            return (top, end + 1, _cells(lines[top + 1 : rule], columns), rows) if rows else None
+        if lines[end].strip():
+            row.append(lines[end])
+        elif row:
+            rows.append(_cells(row, columns))
+            row = []
+    return None
+
+
+def _dashed_tables(text: str, tokens: list[Token]) -> str:
+    """The Markdown with each pandoc simple and multiline table (`_simple_table`, `_multiline_table`) written as the
+    pipe table it stands for, as `_grid_tables` writes a grid table, and its caption (`_CAPTION_RE`) without its mark.
+
+    CommonMark knows neither: it read a simple table's rows as one paragraph, a multiline table's cells line by line
+    across the columns ("Garden hose January Watering is allowed before 8 a.m. limits and after"), its rules as
+    thematic breaks and the row above its closing rule as a heading. pandoc prints a table a row at a time, each cell
+    whole. A table drawn in a code block (CommonMark's own reading says where) stays a drawing."""
+    lines = text.split("\n")
+    code = {line for token in tokens if token.type in _CODE_TOKENS and token.map for line in range(*token.map)}
+    printed: list[str] = []
+    position = 0
+    while position < len(lines):
+        line = lines[position]
+        opens = position not in code and (position == 0 or not lines[position - 1].strip())
+        table = (
+            _multiline_table(lines, position)
+            if opens and _TABLE_RULE_RE.fullmatch(line)
+            else _simple_table(lines, position)
+            if position not in code and _COLUMN_RULE_RE.fullmatch(line)
+            else None
+        )
+        if table is None:
+            printed.append(line)
+            position += 1
+            continue
+        start, end, header, rows = table
+        del printed[len(printed) - (position - start) :]
+        printed += [_pipe_row(header or [""] * len(rows[0])), "|" + "---|" * len(rows[0])]
+        printed += [_pipe_row(row) for row in rows]
+        after = next((at for at in range(end, len(lines)) if lines[at].strip()), None)
+        if after is not None and after - end == 1 and (caption := _CAPTION_RE.match(lines[after])):
+            lines[after] = lines[after][caption.end("mark") :]
+        position = end
+    return "\n".join(printed)
 
 
 def _is_link_only(token: Token) -> bool:
@@ -862,12 +963,28 @@ def _without_title(blocks: list[Block], title: str | None) -> tuple[str | None, 
     return title, blocks
 
 
+_DATED_BYLINE_RE = re.compile(r"by\s+(?:the\s+)?(?P<name>[^,]{1,118}?),\s*(?P<date>\S.{0,40})", re.IGNORECASE)
+"""A byline that dates the text after the name, under its title ("_by the OpenSSF Best Practices Working Group,
+2026-06-30_"); "the" before a body's name is the sentence's, not the name's."""
+
+
+def _dated_byline(text: str) -> tuple[str, str] | None:
+    """The author and ISO date of a dated byline (`_DATED_BYLINE_RE`), or None: the line is metadata, as a
+    front matter's `author:` and `date:` are, only when what follows the comma is a date and nothing more."""
+    by = _DATED_BYLINE_RE.fullmatch(squash(text).rstrip("."))
+    dated = iso_date(by["date"]) if by else None
+    return (by["name"].strip(), dated) if by and dated else None
+
+
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
     text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
     env: dict[str, object] = {}
     tokens = _PARSER.parse(text, env)
     if (tabled := _grid_tables(text, tokens)) != text:
+        env, text = {}, tabled
+        tokens = _PARSER.parse(text, env)
+    if (tabled := _dashed_tables(text, tokens)) != text:
         env, text = {}, tabled
         tokens = _PARSER.parse(text, env)
     page = _Page(_references(meta), _substitutions(meta))
@@ -893,10 +1010,14 @@ def parse(data: bytes, source: str) -> Parsed:
         dated = next((value for label, value in fields.items() if label.endswith("date")), None)
         meta = {"title": title, "date": dated, **meta, **{key: fields[key] for key in AUTHOR_KEYS if key in fields}}
     author = _author(meta, "\n".join(block.text for block in blocks))
-    if author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
+    byline_date = None
+    if author is None and blocks and (credit := _dated_byline(blocks[0].text)):
+        (author, byline_date), blocks = credit, blocks[1:]
+    elif author is None and blocks and (by := BYLINE_BY_RE.fullmatch(blocks[0].text.strip())):
         author, blocks = by.group(1), blocks[1:]
     if mail is not None:
         author = author or mail.sender
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
-    extracted = Extracted(blocks, walk.footnotes, title, author, _date(meta) or (mail and mail.date), url)
+    published = _date(meta) or byline_date or (mail and mail.date)
+    extracted = Extracted(blocks, walk.footnotes, title, author, published, url)
     return assemble(extracted, source)

@@ -196,7 +196,9 @@ _ORGANISATION_WORDS = (2, 8)
 """An organisation's name has two to eight words ("Ranking Digital Rights", "Office of the High Commissioner for
 Human Rights")."""
 _JOINING_WORDS = frozenset({"of", "for", "and", "the", "on", "in", "&"})
-_CAPITALISED_RE = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:['’.-][^\W\d_]*)*\.?")
+_CAPITALISED_RE = re.compile(r"[A-ZÀ-Þ][^\W\d_]*(?:['’.\-\u2010\u2011][^\W\d_]*)*\.?")
+"""A capitalised word, its parts joined by an apostrophe, a full stop or a hyphen (ASCII's, or Unicode's U+2010 and
+non-breaking U+2011 as Word's PDFs print them: "Pan‐Canadian")."""
 _LABELLED_DATE_RE = re.compile(r"(?:[^\W\d_]+(?: [^\W\d_]+)?:|[A-Z]{3,}(?: [A-Z]{3,})?)\s*(\S.*)")
 """A label and its value ("Published: 12 September 2025"), as a paper's history lists its dates; a label in
 capitals needs no colon ("PUBLISHED 02 September 2022"): its case parts it from the value as a colon would."""
@@ -342,6 +344,9 @@ class _Line:
     """A chart's labels, left out, follow the line in reading order (`_mark_before_charts`)."""
     boxed: bool = False
     """The line stands in one of two boxes set side by side (`_boxes`): its text never runs on into the other box."""
+    note_edge: float | None = None
+    """The line is a side note's part of a row, parted from the body text beside it (`_side_notes_apart`): the x a
+    gutter between the body and the margin's notes passes through; None elsewhere."""
 
 
 @dataclass
@@ -392,7 +397,7 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
             if not char["text"].isspace() and char["text"] not in _SPACING_ACCENTS:
                 insort(placed[id(line)], (char["x0"], char["x1"]))
         line.chars += run
-    lines = [part for line in lines if line.chars for part in _side_notes_apart(line)]
+    lines = _side_notes_apart([line for line in lines if line.chars])
     for line in lines:
         line.chars.sort(key=lambda c: c["x0"])
         line.size = median(c["size"] for c in line.chars)
@@ -441,22 +446,66 @@ def _staggered(run: list[dict], line: _Line, placed: list[tuple[float, float]]) 
     return min(max(x0 - right, left - x1) for x0, x1 in placed) > _GUTTER_GAP * size
 
 
-def _side_notes_apart(line: _Line) -> list[_Line]:
-    """A line as the lines it holds when a side note stands beside its text: the note's part apart from the text's.
+def _side_notes_apart(lines: list[_Line]) -> list[_Line]:
+    """Lines as the lines they hold where side notes stand beside their text: each note's part apart from the text's.
 
     A book set in the Tufte style (LaTeX's tufte-book) prints its notes in a wide outer margin, each note's first
-    line on the baseline of the body line whose marker it explains: read as one line, the note ran into the body's
-    sentence mid-way ("This[10] https://... means other people..."), which no reader (nor pdftotext) does. The line
-    parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side are all in
-    a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less), open with the note's raised
-    number (`_opens_note`) and hold a word, and the other side is running text (`_BOX_WORDS`) and wider: a code
-    listing's line numbers, set small a gutter left of its lines, open no word; a web page's infobox beside its text
-    opens with no note's number; a report's side heading, set larger in a margin beside its smaller text (GAO's), is
-    the narrower part. A note's later lines open with no number and are left to the margin's column (`_sidebar`,
-    which the note's numbers help find). A raised note marker is smaller too, but touches its word; a table's cells
-    of one row share their size, and a table's boxes on baselines of their own part already (`_staggered`).
+    line on the baseline of the body line whose marker it explains, and its later lines on the baselines of the body
+    lines after it: read as one line, the note ran into the body's sentence mid-way ("This[10] https://... means
+    other people..."), which no reader (nor pdftotext) does. A note's first line parts from its body line where
+    `_note_opening` finds it; that gives the margin's column, where the note's later lines start, each in the note's
+    type, and every other line with a part starting there in note type parts there too (`_note_continued`): the
+    note's lines go on together, the body's stay whole.
     """
-    chars = sorted(line.chars, key=lambda c: c["x0"])
+    parted: list[list[_Line]] = []
+    columns: list[tuple[float, float, bool]] = []
+    for line in lines:
+        sides = _note_opening(line.chars)
+        if sides is not None:
+            body, note = sides
+            start = min(c["x0"] for c in note)
+            columns.append((start, median(c["size"] for c in body), start > min(c["x0"] for c in body)))
+        parted.append([line] if sides is None else _split_line(line, sides))
+    for index, parts in enumerate(parted):
+        if len(parts) == 1:
+            sides = next((found for column in columns if (found := _note_continued(parts[0].chars, *column))), None)
+            parted[index] = parts if sides is None else _split_line(parts[0], sides)
+    return [part for parts in parted for part in parts]
+
+
+def _split_line(line: _Line, sides: tuple[list[dict], list[dict]]) -> list[_Line]:
+    """`line` as the two lines its body's and its note's `sides` make, top to bottom, the note's knowing the edge
+    between the body and the margin (`note_edge`): just outside the note's left edge when the note stands right of
+    the body, just outside the body's left edge when it stands left. A note's lines are set flush left, a body's too,
+    so every line parted on a page gives one edge."""
+    body, note = (min(c["x0"] for c in side) for side in sides)
+    parts = [_Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), part) for part in sides]
+    parts[1].note_edge = (note if note > body else body) - _GUTTER_GAP
+    return sorted(parts, key=lambda part: part.top)
+
+
+def _note_gutter(rows: list[_Line]) -> float | None:
+    """The x of the gutter between the body and its side notes where a note stood beside a body line
+    (`_side_notes_apart`), else None: the margin is read as a column of its own beside the body, each note whole
+    after the text, however few its lines (too few for `_sidebar`) and whatever else lines up on the page (a code
+    listing's lines beside their numbers, which `_sidebar` would take for the edge)."""
+    edges = [row.note_edge for row in rows if row.note_edge is not None]
+    return min(edges, default=None)
+
+
+def _note_opening(chars: list[dict]) -> tuple[list[dict], list[dict]] | None:
+    """The body's and the note's part of a line where a side note's first line stands beside the body's, else None.
+
+    The line parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side
+    are all in a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less), open with the
+    note's raised number (`_opens_note`) and hold a word, and the other side is running text (`_BOX_WORDS`, words as
+    the gaps between them set them apart: a PDF may draw no space) and wider: a code listing's line numbers, set
+    small a gutter left of its lines, open no word; a web page's infobox beside its text opens with no note's
+    number; a report's side heading, set larger in a margin beside its smaller text (GAO's), is the narrower part. A
+    raised note marker is smaller too, but touches its word; a table's cells of one row share their size, and a
+    table's boxes on baselines of their own part already (`_staggered`).
+    """
+    chars = sorted(chars, key=lambda c: c["x0"])
     glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
     for i, j in pairwise(glyphs):
         sides = chars[: i + 1], chars[j:]
@@ -466,16 +515,38 @@ def _side_notes_apart(line: _Line) -> list[_Line]:
         small = 0 if sizes[0] < sizes[1] else 1
         if (
             max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE
-            or _word_count(sides[1 - small]) < _BOX_WORDS
+            or _set_words(sides[1 - small]) < _BOX_WORDS
             or _width(sides[small]) >= _width(sides[1 - small])
         ):
             continue
         if _word_count(sides[small]) and _opens_note(sides[small]):
-            parts = [
-                _Line(line.page, min(c["top"] for c in part), max(c["bottom"] for c in part), part) for part in sides
-            ]
-            return sorted(parts, key=lambda part: part.top)
-    return [line]
+            return sides[1 - small], sides[small]
+    return None
+
+
+def _note_continued(chars: list[dict], start: float, size: float, right: bool) -> tuple[list[dict], list[dict]] | None:
+    """The body's and the note's part of a line where a side note's later line stands beside the body's, else None.
+
+    A note whose first line `_note_opening` parted starts at `start`, beside body text of `size`, `right` of it or
+    left: a line parts at a gap wider than a gutter where the part on the note's side starts at the note's left edge
+    (within an em of the note's type, as a note's lines are set flush left) and is all in note type (`_NOTE_SIZE` of
+    `size` or less), and the other part holds a word in the body's type. A line of the body itself has no such gap
+    at that edge; a note's own line alone on its row has no body part.
+    """
+    chars = sorted(chars, key=lambda c: c["x0"])
+    glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
+    for i, j in pairwise(glyphs):
+        body, note = (chars[: i + 1], chars[j:]) if right else (chars[j:], chars[: i + 1])
+        note_size = median(c["size"] for c in note)
+        if (
+            chars[j]["x0"] - chars[i]["x1"] > _GUTTER_GAP * size
+            and abs(min(c["x0"] for c in note) - start) <= note_size
+            and max(c["size"] for c in note) <= size * _NOTE_SIZE
+            and median(c["size"] for c in body) > note_size / _NOTE_SIZE
+            and _word_count(body)
+        ):
+            return body, note
+    return None
 
 
 def _opens_note(chars: list[dict]) -> bool:
@@ -499,6 +570,17 @@ def _width(chars: list[dict]) -> float:
 def _word_count(chars: list[dict]) -> int:
     """The words of two letters or more among `chars`."""
     return len(_TITLE_WORD_RE.findall("".join(c["text"] for c in chars)))
+
+
+def _set_words(chars: list[dict]) -> int:
+    """The words of two letters or more among `chars`, parted by a space or by a gap wider than a word space
+    (`_WORD_GAP` ems) where the PDF draws no space character (pdfLaTeX through a converter that drops them)."""
+    ordered = sorted(chars, key=lambda c: c["x0"])
+    text = "".join(
+        (" " if before is not None and char["x0"] - before["x1"] > _WORD_GAP * char["size"] else "") + char["text"]
+        for before, char in zip([None, *ordered], ordered, strict=False)
+    )
+    return len(_TITLE_WORD_RE.findall(text))
 
 
 def _overprinted(run: list[dict], line: _Line) -> bool:
@@ -1363,7 +1445,7 @@ def _region(page: int, rows: list[_Line], depth: int) -> list[_Segment]:
     A column may hold columns of its own (a sidebar whose labels and values stand side by side,
     beside the body text), so a column is looked at again, to `_NESTING` levels.
     """
-    gutter = (_gutter(rows) or _sidebar(rows)) if rows and depth < _NESTING else None
+    gutter = (_gutter(rows) or _note_gutter(rows) or _sidebar(rows)) if rows and depth < _NESTING else None
     if gutter is not None:
         return _columns(page, rows, gutter, depth)
     boxed = _box_gutter(rows) if rows and depth < _NESTING else None
@@ -1416,7 +1498,7 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
     A run with text on one side only (a paragraph's short last line) is no band of columns. A heading
     with blank space beside it across the gutter (`_opens_band`) begins a new band, as a full-width one does.
     """
-    size = median(row.size for row in rows)
+    size = median(row.size for row in rows if row.note_edge is None)  # the text's, not its side notes' parts
     segments: list[_Segment] = []
     band: list[_Line] = []
 
@@ -4508,6 +4590,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _printed_info(metadata, pages)
             or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
+            or _preparer(first)
         )
     shown = [
         *above,
@@ -5118,6 +5201,32 @@ def _imprint(first: list[_Line], title_lines: list[_Line]) -> str | None:
     return None
 
 
+_PREPARED_BY_RE = re.compile(
+    r"\b(?:prepared|written|produced|issued|published)\b[^.]*?\bby\s+(?:the\s+)?(?P<name>[^.,;()]+?)"
+    r"(?:\s*\([A-Z]{2,}\))?\s*[.,;]"
+)
+"""A sentence saying who made the document: "This paper has been prepared for consultation by the Steering
+Committee (IMSC).", the name after "by" (without "the" and the initials in brackets)."""
+
+
+def _preparer(first: list[_Line]) -> str | None:
+    """The organisation the cover says prepared the document, where the cover also prints its name on a line of its
+    own; else None.
+
+    A consultation paper or a committee's report names no person: its cover says whose it is in a sentence ("This
+    paper has been prepared for consultation by the ... Committee (IMSC).") and sets the name again as a line of
+    its own, as a signature at the cover's foot. Both must stand on the cover, and the name must read as an
+    organisation (`_organisation`): a sentence naming who prepared a cited work, or a person, is no imprint.
+    """
+    own = {line.text.casefold() for line in first}
+    text = " ".join(line.text for line in first)
+    for found in _PREPARED_BY_RE.finditer(text):
+        name = " ".join(found["name"].split())
+        if _organisation(name) and name.casefold() in own:
+            return name
+    return None
+
+
 def _organisation(text: str) -> bool:
     """Whether a line reads as an organisation's name: two to eight capitalised words (small joining words such
     as "of" and "for" between them), no digits, no sentence punctuation, not a section's name."""
@@ -5221,12 +5330,40 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
     if date is None and first:
         edges = {min(line.row for line in first), max(line.row for line in first)}
         at_edge = next(((found, line) for line, found in alone if line.page == 1 and line.row in edges), None)
-        return (
+        found = (
             at_edge
             or _edge_field_date([line for line in first if line.row in edges])
             or (next((found for line in first if (found := _last_event(line))), None), None)
         )
+        return found if found[0] is not None else (_printing_date(lines), None)
     return date, dateline
+
+
+_PRINTING_RE = re.compile(
+    r"(?:(?:first|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|revised|new) (?:printing|edition|impression)"
+    r"|(?:first )?published|printed)[,:]?\s+(?:in\s+)?(?P<date>[^\W\d_]+\.?,?\s+\d{4}|\d{4})\.?",
+    re.IGNORECASE,
+)
+"""A book's statement of its printing or edition, alone on its line, and the month and year or the year it gives
+("First printing, May 2019", "First published 2019", "Published March 2020", "Second edition, 2021")."""
+
+
+def _printing_date(lines: list[_Line]) -> str | None:
+    """The date the opening pages' printing or edition statement gives (`_PRINTING_RE`), else None.
+
+    A book prints no dateline on its cover; its imprint page, behind the title page, states when the copy was
+    printed or published ("First printing, May 2019" under the copyright and licence), the book's own word on its
+    date. The month and year are given as `YYYY-MM`, a year alone as `YYYY`: no day made up. Only a line that is
+    nothing but the statement counts, on the opening pages (`_OPENING_PAGES`): a reference or a sentence naming
+    when something else was published is longer, and further on. Of several (a first edition's year over a
+    reprint's), the latest dates the copy in hand.
+    """
+    found = [
+        month_date(match["date"]) or (match["date"] if match["date"].isdigit() else None)
+        for line in lines
+        if line.page <= _OPENING_PAGES and (match := _PRINTING_RE.fullmatch(line.text))
+    ]
+    return max(filter(None, found), default=None)
 
 
 def _edge_field_date(edge: list[_Line]) -> tuple[str, None] | None:

@@ -23,6 +23,7 @@ from qa.formats.document import (
     DEFINITION_RE,
     LEADER_RE,
     NOTES_HEADING_RE,
+    PROSE_DIRECTIVES,
     Block,
     Extracted,
     Parsed,
@@ -32,6 +33,7 @@ from qa.formats.document import (
 )
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
+from qa.formats.rst_inline import printed_inline, substitutions
 from qa.sentences import NOTE_NUMBER, find_markers
 
 _MONTHS = "Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec"
@@ -277,12 +279,13 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
     return blocks
 
 
-_UNDERLINE_RE = re.compile(r"([=\-~^*+#])\1{2,}")
+_UNDERLINE_RE = re.compile(r"([=\-~^*+#`])\1{2,}")
 
 
 def _underlines(line: str, title: str) -> bool:
-    """Whether `line` underlines the one line above it: a run of one of `=-~^*+#`, at least as long as the title
-    less a character, under a line short enough for a heading.
+    """Whether `line` underlines the one line above it: a run of one of ``=-~^*+#` ``, at least as long as the
+    title less a character, under a line short enough for a heading (the backtick is Docutils' own manuals' third
+    level, "Review Criteria" over a row of them).
 
     reStructuredText and setext Markdown set a section's title so (`Abstract` over `========`); joined into one
     paragraph, the title read as text ending in a row of signs, and the section had no heading.
@@ -1399,15 +1402,33 @@ _CITATION_MARK_RE = re.compile(r"(?<=\])_(?!\w)")
 """The underscore that makes a bracketed label a citation of its note (`[1]_`, `[#label]_`): markup, not printed.
 Dropped in a file defining notes (`_NOTE_DEFINITION_RE`), as the judge reads it (`eval.reference`)."""
 _LITERAL_MARK = "::"
-"""How a reStructuredText paragraph ends when an indented literal block follows it: printed as it stands."""
+"""How a reStructuredText paragraph ends when an indented literal block follows it."""
+_LITERAL_OPENER_RE = re.compile(r"(?:(?<=\S)(?P<word>)|[ \t]*)::(?=[ \t\r]*\Z)")
+"""A paragraph's closing `::`, which docutils prints as ":" after a word and not at all after white space."""
 
 
 def _indent(line: str) -> int:
     return len(line) - len(line.lstrip())
 
 
+_PROSE_DIRECTIVE_RE = re.compile(r"[ \t]*\.\.[ \t]+(?P<name>[\w-]+)::(?:[ \t]+|(?=[ \t\r]*$))")
+"""A directive's opening, `.. note::`, whose name may be an admonition's or a box's (`PROSE_DIRECTIVES`)."""
+
+
+_CLASSED_DIRECTIVES = frozenset({"container", "div"})
+"""Boxes whose directive's argument names their classes (`.. container:: framed`), which docutils does not print."""
+
+
+def _prose_directive(line: str) -> re.Match[str] | None:
+    """The opening of an admonition or a box around text (`.. note::`, `.. topic:: Title`), whose words docutils
+    prints as the document's, or None: any other directive's block is a listing, a path or settings."""
+    found = _PROSE_DIRECTIVE_RE.match(line)
+    return found if found is not None and found["name"].lower() in PROSE_DIRECTIVES else None
+
+
 def _literal_blocks(lines: list[str]) -> frozenset[int]:
-    """The lines of every literal block: the indented lines (blank ones among them) under a line ending `::`.
+    """The lines of every literal block: the indented lines (blank ones among them) under a line ending `::`, but
+    for an admonition's own (`.. Note::`, `_prose_directive`), whose indented lines are its text.
 
     Docutils prints a literal block as written, so what reads as markup in it (`.. comment`, a table's `=====`) is
     an example the text shows, to be read as it stands."""
@@ -1418,7 +1439,8 @@ def _literal_blocks(lines: list[str]) -> frozenset[int]:
         if literal is not None and (not line.strip() or _indent(line) > literal):
             inside.add(position)
             continue
-        literal = _indent(line) if line.rstrip().endswith(_LITERAL_MARK) else None
+        opens = line.rstrip().endswith(_LITERAL_MARK) and _prose_directive(line) is None
+        literal = _indent(line) if opens else None
     return frozenset(inside)
 
 
@@ -1553,13 +1575,62 @@ def _tables_as_rows(lines: list[str], literal: frozenset[int]) -> tuple[list[str
     return printed, rows_at
 
 
+_UNINLINED_RE = re.compile(r"[ \t]*(?:\.\.[ \t]+(?:_|\|[^|]+\|[ \t]+replace::)|__(?:[ \t]|$))")
+"""A hyperlink target (`.. _name: address`, `` .. _`name`: ``, `__ address`) or a substitution's definition: names
+written as they are defined, no inline markup."""
+
+
+def _inline_printed(lines: list[str], replaced: dict[str, str]) -> tuple[list[str], list[int]]:
+    """The lines with each paragraph's inline markup as docutils prints it (`qa.formats.rst_inline`), and a
+    paragraph's closing `::` as it prints that: "styles::" reads "styles:", a `::` after white space or alone on its
+    line nothing (a directive's, `.. contents::`, is no paragraph's). Where each line went comes too: a target left
+    out with its line break joins two lines.
+
+    An admonition's words on its directive's line read without the directive (`.. note:: The policy is a stub.`
+    reads "The policy is a stub.", as the Markdown parser reads MyST's `{note}`: `PROSE_DIRECTIVES`).
+    A paragraph is a run of lines between blank lines; a literal block (`_literal_blocks`), a title's adornment line,
+    a hyperlink target and a substitution's definition hold no inline markup and are left as written."""
+    literal = _literal_blocks(lines)
+    printed: list[str] = []
+    moved: list[int] = []
+    paragraph: list[str] = []
+
+    def close() -> None:
+        if paragraph and (directive := _prose_directive(paragraph[0])):
+            kept = directive["name"].lower() not in _CLASSED_DIRECTIVES
+            paragraph[0] = paragraph[0][directive.end() :] if kept else ""
+        if paragraph and literal & {len(moved) + len(paragraph)} and not _EXPLICIT_MARKUP_RE.match(paragraph[-1]):
+            paragraph[-1] = _LITERAL_OPENER_RE.sub(lambda mark: ":" if mark["word"] is not None else "", paragraph[-1])
+        if paragraph:
+            moved.extend([len(printed)] * len(paragraph))
+            printed.extend(printed_inline("\n".join(paragraph), replaced).split("\n"))
+        paragraph.clear()
+
+    for position, line in enumerate(lines):
+        if (
+            position in literal
+            or not line.strip()
+            or _ADORNMENT_RE.fullmatch(line.strip())
+            or _UNINLINED_RE.match(line)
+        ):
+            close()
+            moved.append(len(printed))
+            printed.append(line)
+        else:
+            paragraph.append(line)
+    close()
+    return printed, moved
+
+
 def _rst_printed(text: str) -> tuple[str, frozenset[int]]:
     """A reStructuredText file as docutils prints its text: comments left out (`_without_comments`), a table's rows
-    read across (`_tables_as_rows`), auto-numbered notes numbered (`_autonumbered_notes`) and a citation's mark
-    dropped (`[1]_` reads `[1]`). The tables are read before the notes are numbered: a citation's label
-    (`[#dev]_`) is as wide as the file's columns allow, its number is not. Only a file with a note, target or
-    directive line (`_RST_MARKUP_RE`) is reStructuredText: in any other text a `..` line or `]_` is the author's.
-    Where each table row's words start comes too: numbering and marks change no line, so a row's line is found again.
+    read across (`_tables_as_rows`), auto-numbered notes numbered (`_autonumbered_notes`), a citation's mark
+    dropped (`[1]_` reads `[1]`) and inline markup printed (`_inline_printed`: ``` ``code`` ``` reads "code"). The
+    tables are read before the notes are numbered and the markup printed: a citation's label (`[#dev]_`) and a
+    cell's markup are as wide as the file's columns allow, the printed words are not. Only a file with a note,
+    target or directive line (`_RST_MARKUP_RE`) is reStructuredText: in any other text a `..` line, `]_` or `*` is
+    the author's. Where each table row's words start comes too: numbering and marks change no line, and the line a
+    row went to in printing its markup is followed.
     """
     if not _RST_MARKUP_RE.search(text):
         return text, frozenset()
@@ -1568,8 +1639,9 @@ def _rst_printed(text: str) -> tuple[str, frozenset[int]]:
     rows, rows_at = _tables_as_rows(_without_comments(lines, literal), literal)
     printed = _autonumbered_notes("\n".join(rows))
     printed = _CITATION_MARK_RE.sub("", printed) if _NOTE_DEFINITION_RE.search(printed) else printed
-    starts = list(accumulate((len(line) + 1 for line in printed.split("\n")), initial=0))
-    return printed, frozenset(starts[at] + _indent(rows[at]) for at in rows_at)
+    printed_lines, moved = _inline_printed(printed.split("\n"), substitutions(text))
+    starts = list(accumulate((len(line) + 1 for line in printed_lines), initial=0))
+    return "\n".join(printed_lines), frozenset(starts[moved[at]] + _indent(rows[at]) for at in rows_at)
 
 
 def parse(data: bytes, source: str) -> Parsed:
