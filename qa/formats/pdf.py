@@ -1708,7 +1708,29 @@ def _hidden_space(chars: list[dict], index: int) -> bool:
     centre = (char["x0"] + char["x1"]) / 2
     before = next((c for c in reversed(chars[:index]) if not c["text"].isspace()), None)
     after = next((c for c in chars[index + 1 :] if not c["text"].isspace()), None)
+    if _squeezed_space(char, before, after):
+        return False
     return (before is not None and centre < before["x1"]) or (after is not None and centre > after["x0"])
+
+
+_FLOW = 0.01
+"""Points within which a glyph starts where the glyph before it ends: the two were set in one run of text."""
+
+
+def _squeezed_space(space: dict, before: dict | None, after: dict | None) -> bool:
+    """Whether a space parts the words around it though its box reaches into the next word's first glyph.
+
+    A layout program justifying a tight line narrows its spaces by a negative word spacing ("Assist mission of
+    Operation" in a column where the spaces are a point wide): the space's box keeps the glyph's own width, so
+    its middle falls inside the next letter, as a space drawn over a glyph's would. Such a space starts where
+    the glyph before it ends, set in the same run of text, and the next glyph still starts after that glyph ends.
+    """
+    return (
+        before is not None
+        and after is not None
+        and abs(space["x0"] - before["x1"]) < _FLOW
+        and after["x0"] > before["x1"] + _FLOW
+    )
 
 
 _SPACING_ACCENTS = {
@@ -4361,20 +4383,32 @@ def _date(text: str, labelled: bool = True) -> str | None:
     A month and year alone on its line ("March 2017") is given as `YYYY-MM`: what the page says,
     no day made up; after a label ("Formed December 1916" in an infobox) it dates something else.
     Not `labelled`, only a line that is nothing but the date counts. A web address beside the date is the
-    publisher's, as a cover prints it ("RANKINGDIGITALRIGHTS.ORG/INDEX2018 APRIL 2018"), not a label.
+    publisher's, as a cover prints it ("RANKINGDIGITALRIGHTS.ORG/INDEX2018 APRIL 2018", "July 2017 | usds.gov"
+    with a bar between), not a label.
     """
+    text = " ".join(_without_sites(text.split()))
     words = text.split()
-    while words and _SITE_RE.fullmatch(words[0]):
-        words = words[1:]
-    while words and _SITE_RE.fullmatch(words[-1]):
-        words = words[:-1]
-    text = " ".join(words)
     if len(words) > _DATELINE_WORDS:
         return None
     for skip in range(min(len(words), _DATE_LABEL_WORDS + 1) if labelled else 1):
         if found := iso_date(" ".join(words[skip:]).strip(" .")) or _dotted_date(" ".join(words[skip:])):
             return found
     return month_date(text)
+
+
+def _without_sites(words: list[str]) -> list[str]:
+    """A line's words without the web addresses at its ends, nor the separator (`_SEPARATORS`) set between an
+    address and the rest: a cover or a footer sets the publisher's address beside the date as a field of its own
+    ("July 2017 | usds.gov")."""
+    while words and _SITE_RE.fullmatch(words[0]):
+        words = words[2:] if len(words) > 1 and words[1] in _SEPARATORS else words[1:]
+    while words and _SITE_RE.fullmatch(words[-1]):
+        words = words[:-2] if len(words) > 1 and words[-2] in _SEPARATORS else words[:-1]
+    return words
+
+
+_SEPARATORS = frozenset("|·•")
+"""Marks a line sets between its fields, each standing as a word of its own."""
 
 
 _DOTTED_DATE_RE = re.compile(r"(\d{1,2})\.(\d{1,2})\.(\d{4})")
