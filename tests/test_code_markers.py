@@ -49,8 +49,8 @@ def test_no_bracketed_number_in_a_pdf_code_block_cites_a_note(paper: Article) ->
 def test_fixed_pitch_is_told_from_the_glyphs_widths_not_the_fonts_name() -> None:
     """Only Hack sets "i" and "m" alike; the proportional faces do not, nor does a math font set one glyph in."""
     _, pages, *_ = _read(PAPER.read_bytes())
-    lines = [line for segments in pages for segment in segments for line in segment.lines]
-    assert {font.split("+")[-1] for font in _fixed_pitch(lines)} == {"Hack-Regular"}
+    chars = [char for segments in pages for segment in segments for line in segment.lines for char in line.chars]
+    assert {font.split("+")[-1] for font in _fixed_pitch(chars)} == {"Hack-Regular"}
 
 
 def test_markers_of_a_document_typed_throughout_in_a_fixed_pitch_face_cite_their_notes() -> None:

@@ -853,6 +853,124 @@ def _without_line_numbers(page: int, chars: list[dict]) -> list[dict]:
     return [c for c in chars if id(c) not in ids]
 
 
+_LISTING_LINES = 2
+"""Numbered lines in a run a code listing holds at least for their numbers to be its line numbers: one number alone
+counts nothing (a page's number, a note's)."""
+_LISTING_PITCH = 0.1
+"""Share of a listing's line pitch by which the steps between its numbered lines may differ (rounding)."""
+_LISTING_LEADING = 2.0
+"""Sizes of its type a listing's line pitch is at most: its lines are set one under the next, none between (notes in
+a margin, each a line or two of a web address, stand a few lines apart)."""
+
+
+def _without_listing_numbers(page: int, chars: list[dict]) -> list[dict]:
+    """A page's characters without the line numbers a code listing prints left of its lines.
+
+    A listing typeset with numbered lines (LaTeX's minted or listings, an editor's print) sets "1", "2", ... in a
+    column left of its lines, level with each line, its blank lines numbered too. They count the listing's lines and
+    are none of its words: read as text, each opens the line beside it ("1 * Load the auto dataset"), and a quote of
+    the code holds them where no reader does (pdftotext prints them apart, on lines of their own). By layout, they are
+    bare numbers (`_opening_number`) going up one by one, one under another at one line pitch (`_numbered_runs`), at
+    least `_LISTING_LINES` of them (a listing may go on from the page before, so the first need not be 1); the lines
+    beside them (`_numbered_line`) are set in a fixed-pitch face (`_fixed_pitch`) that the page's prose is not, at
+    least two of them hold words, and they stand no more than `_LISTING_LEADING` sizes of their type apart. A
+    numbered list, a table's column of ranks, a contents page's chapter numbers stand beside words in the prose's
+    face; a margin's notes, each a web address set in a fixed-pitch face, stand lines apart; and a page typed
+    throughout in a fixed-pitch face tells no listing apart by its face (a pleading's line numbers are left out by
+    `_without_line_numbers`).
+    """
+    fixed = _fixed_pitch(chars)
+    if not fixed or all(c["fontname"] in fixed for c in chars if c["text"].isalpha()):
+        return chars
+    rows = _group(page, (c for c in chars if not _UNMAPPED_RE.fullmatch(c["text"])))
+    numbers = [number for row in rows if (number := _opening_number(row))]
+    listed: set[int] = set()
+    for run in _numbered_runs(numbers):
+        lines = [_numbered_line(number, chars) for number in run]
+        glyphs = [c for line in lines for c in line]
+        if (
+            len(run) >= _LISTING_LINES
+            and len([line for line in lines if line]) > 1
+            and all(c["fontname"] in fixed for c in glyphs)
+            and run[1][0]["bottom"] - run[0][0]["bottom"] <= _LISTING_LEADING * max(c["size"] for c in glyphs)
+        ):
+            listed |= {id(c) for number in run for c in number}
+    return [c for c in chars if id(c) not in listed] if listed else chars
+
+
+def _opening_number(row: _Line) -> list[dict]:
+    """The glyphs of the bare number (three digits at most) a row opens with, a word of its own; none if it opens
+    with no such number."""
+    glyphs = [c for c in row.chars if not c["text"].isspace()]
+    count = 0
+    while (
+        count < len(glyphs)
+        and glyphs[count]["text"].isdigit()
+        and (not count or glyphs[count]["x0"] - glyphs[count - 1]["x1"] <= _WORD_GAP * glyphs[count]["size"])
+    ):
+        count += 1
+    if not 0 < count <= 3 or (
+        count < len(glyphs) and glyphs[count]["x0"] - glyphs[count - 1]["x1"] <= _WORD_GAP * glyphs[count - 1]["size"]
+    ):
+        return []
+    return glyphs[:count]
+
+
+def _numbered_runs(numbers: list[list[dict]]) -> list[list[list[dict]]]:
+    """Bare numbers (`_opening_number`, top to bottom) in runs that count lines: each the one before it plus one, set
+    under it at the run's line pitch (within `_LISTING_PITCH`), their right edges (or left) at one edge
+    (`_EDGE_SLACK`). A page's number, a note's in the margin, the next listing starting again at 1 start a run of their
+    own."""
+    runs: list[list[list[dict]]] = []
+    for number in numbers:
+        run = runs[-1] if runs else []
+        if run and _counts_on(run, number):
+            run.append(number)
+        else:
+            runs.append([number])
+    return runs
+
+
+def _counts_on(run: list[list[dict]], number: list[dict]) -> bool:
+    """Whether a bare number goes on a run of line numbers (`_numbered_runs`)."""
+    last = run[-1]
+    value = int("".join(c["text"] for c in number))
+    if value != int("".join(c["text"] for c in last)) + 1:
+        return False
+    size = max(c["size"] for c in number)
+    aligned = any(
+        abs(edge(c[key] for c in number) - edge(c[key] for c in last)) <= _EDGE_SLACK * size
+        for edge, key in ((max, "x1"), (min, "x0"))
+    )
+    step = number[0]["bottom"] - last[0]["bottom"]
+    pitch = run[1][0]["bottom"] - run[0][0]["bottom"] if len(run) > 1 else step
+    return aligned and step > 0 and abs(step - pitch) <= _LISTING_PITCH * pitch
+
+
+def _numbered_line(number: list[dict], chars: list[dict]) -> list[dict]:
+    """The glyphs of the line a line number stands level with: those right of it, overlapping its height, up to the
+    first gutter (`_GUTTER_GAP`: a column beside the listing's is no part of it); none where the numbered line is
+    blank."""
+    top, bottom = min(c["top"] for c in number), max(c["bottom"] for c in number)
+    right = max(c["x1"] for c in number)
+    level = sorted(
+        (
+            c
+            for c in chars
+            if not c["text"].isspace()
+            and c["x0"] >= right
+            and min(c["bottom"], bottom) - max(c["top"], top) >= _OVERLAP * (bottom - top)
+        ),
+        key=lambda c: c["x0"],
+    )
+    line = level[:1]
+    for char in level[1:]:
+        if char["x0"] - line[-1]["x1"] > _GUTTER_GAP * char["size"]:
+            break
+        line.append(char)
+    return line
+
+
 def _layout(
     page: int,
     chars: Sequence[dict],
@@ -866,6 +984,7 @@ def _layout(
     column's head cell over its body's cells, and a table's rows between its rules (`bands`) or in a grid (`grids`,
     each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
     level = _without_line_numbers(page, [c for c in chars if _horizontal(c) and c["text"] and c["text"] != _NO_TEXT])
+    level = _without_listing_numbers(page, level)
     rows = _group(page, (c for c in level if not _drawn_bullet(c)))
     _mark_items(rows, [c for c in level if _drawn_bullet(c)])
     for index, row in enumerate(rows):
@@ -5624,7 +5743,7 @@ _PITCH_SPREAD = 1.05
 """How much wider than its narrowest glyph a fixed-pitch font's widest may measure (rounding in the page's widths)."""
 
 
-def _fixed_pitch(lines: Iterable[_Line]) -> set[str]:
+def _fixed_pitch(chars: Iterable[dict]) -> set[str]:
     """The fonts the document sets in fixed pitch (monospace): every glyph, narrow or wide, one width.
 
     Decided from the widths the page gives each glyph, not from the font's name: no list of names knows every
@@ -5634,11 +5753,10 @@ def _fixed_pitch(lines: Iterable[_Line]) -> set[str]:
     figures), and a few glyphs of like width prove nothing.
     """
     widths: dict[str, dict[str, list[float]]] = {}
-    for line in lines:
-        for char in line.chars:
-            if not char["text"].isspace() and char["size"] > 0 and _horizontal(char):
-                glyphs = widths.setdefault(char["fontname"], {})
-                glyphs.setdefault(char["text"], []).append((char["x1"] - char["x0"]) / char["size"])
+    for char in chars:
+        if not char["text"].isspace() and char["size"] > 0 and _horizontal(char):
+            glyphs = widths.setdefault(char["fontname"], {})
+            glyphs.setdefault(char["text"], []).append((char["x1"] - char["x0"]) / char["size"])
     return {
         font
         for font, glyphs in widths.items()
@@ -5661,7 +5779,7 @@ def _code_lines(pages: list[list[_Line]], body_size: float) -> set[int]:
     characters of the body's size are set in (`_body_size`).
     """
     lines = [line for page in pages for line in page]
-    fixed = _fixed_pitch(lines)
+    fixed = _fixed_pitch(c for line in lines for c in line.chars)
     faces = Counter(c["fontname"] for line in lines for c in line.chars if round(c["size"], 1) == body_size)
     if not fixed or not faces or faces.most_common(1)[0][0] in fixed:
         return set()
