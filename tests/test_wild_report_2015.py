@@ -8,6 +8,7 @@ Expected values are what the report prints, as `pdftotext` shows it.
 from __future__ import annotations
 
 from qa.corpus import Article
+from qa.sentences import note_key
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
 
@@ -111,7 +112,7 @@ def test_organisation_the_cover_names_as_owner_of_the_title_is_the_author() -> N
 def test_blank_spaces_laid_across_a_profile_box_part_no_words() -> None:
     """Etisalat's profile box (page 61) lies over a row of blank spaces a point above its baseline."""
     _, text = holding("Market Cap: USD 35,475 million")
-    assert text == "Market Cap: USD 35,475 million*"
+    assert text == "Market Cap: USD 35,475 million[*]"
 
 
 def test_a_capital_its_font_maps_to_the_small_letter_reads_as_the_capital_its_glyph_is_named() -> None:
@@ -119,3 +120,12 @@ def test_a_capital_its_font_maps_to_the_small_letter_reads_as_the_capital_its_gl
     _, text = holding("housed at New America’s Open Technology")
     assert "Open Technology Institute in Washington D.C." in text
     assert "communications technology (ICT) sector." in text
+
+
+def test_symbol_note_of_a_figure_in_a_box_beside_the_column_cites_its_note() -> None:
+    """Kakao's profile box, beside the column whose foot opens with "*S&P Capital IQ, Accessed October 16, 2015.",
+    prints "Market Cap: USD 6,105 million*": the star in the box cites the note at the column's foot."""
+    found, text = holding("Market Cap: USD 6,105 million")
+    assert text == "Market Cap: USD 6,105 million[*]"
+    assert found.footnote(note_key("*")) == "S&P Capital IQ, Accessed October 16, 2015."
+    assert not [p.text for a in articles(REPORT) for p in a.paragraphs if "Capital IQ" in p.text and p.page == 39]

@@ -2479,6 +2479,9 @@ class _Notes:
         self.symbols: list[tuple[_Line, str, str]] = []
         """The notes marked with symbols at the pages' feet (`_symbol_notes`): the line citing each, its label, its
         text."""
+        self.page: list[_Line] = []
+        """The lines of the page whose feet are being read (`page_feet`), in all its segments: a symbol note's marker
+        may stand in a segment beside the one its note ends (`_symbol_notes`)."""
 
     def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
@@ -2578,7 +2581,8 @@ class _Notes:
         set smaller than the document's text (a court's syllabus before its opinion) is measured by its own
         text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
         """
-        if self._in_list([line for lines in kept for line in lines]):
+        self.page = [line for lines in kept for line in lines]
+        if self._in_list(self.page):
             return []
         found: list[dict[int, str]] = []
         below: list[_Line] = []
@@ -2700,7 +2704,9 @@ class _Notes:
         A judge sitting by designation ("Beistline,*"), a court's publication status ("Per Curiam:*") or a paper's
         acknowledgement in its title ("Philanthropy∗") is a note the page marks with a symbol and explains at its
         foot, opening with the same symbol. Only such a pair makes a note: the symbol glued to a word in the text
-        (`_symbol_marker_re`) and a foot line opening with it. A byline's marks ("Ana Ruiz†∗") point to affiliations,
+        (`_symbol_marker_re`), in the segment or anywhere else on the page (a company's profile box beside the column
+        whose foot explains its "Market Cap: ... million*") where the foot stands under text of its own, and a foot
+        line opening with it. A byline's marks ("Ana Ruiz†∗") point to affiliations,
         front matter and no notes (`_marked_names`), and a foot that opens with a symbol no text line carries so is
         left as it was read. Symbols start again on each page, as the Chicago Manual of Style sets them (14.25): a
         page may mark another note with the "*" a page before used, and that is a note of its own (`_symbol_markers`
@@ -2715,7 +2721,9 @@ class _Notes:
                 opened[-1] = (opened[-1][0], _join(opened[-1][1], line.text, self.words))
             else:
                 return False
-        text = [line for line in lines[:first] if _marked_names(line.text) is None]
+        foot = {id(line) for line in lines[first:]}
+        page = self.page if first else []  # a band of notes alone is read again with the band above (`page_feet`)
+        text = [line for line in lines[:first] + page if id(line) not in foot and _marked_names(line.text) is None]
         for label, note in opened:
             marker = _symbol_marker_re(label)
             line = next((line for line in text if marker.search(line.text)), None)
