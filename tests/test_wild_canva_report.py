@@ -29,7 +29,7 @@ def test_the_organisation_the_cover_and_info_name_is_the_author() -> None:
 
 
 def test_a_report_printing_only_the_year_it_covers_has_no_date() -> None:
-    """"2024" on the cover is the year reported on; the export's CreationDate (2025-05-16) is printed nowhere."""
+    """The cover prints "2024", the year reported on; the export's CreationDate (2025-05-16) is printed nowhere."""
     assert report().date is None
 
 
