@@ -764,7 +764,7 @@ def _hung_note_numbers(page: int, left: list[dict], right: list[dict]) -> bool:
     numbers = _group(page, left)
     texts = _group(page, right)
     values = ["".join(c["text"] for c in line.chars).strip() for line in numbers]
-    if len(numbers) < 2 or not all(value.isdigit() and len(value) <= 3 for value in values):
+    if len(numbers) < 2 or not all(value.isdecimal() and len(value) <= 3 for value in values):
         return False
     if any(int(b) != int(a) + 1 for a, b in pairwise(values)):
         return False
@@ -841,7 +841,7 @@ def _without_line_numbers(page: int, chars: list[dict]) -> list[dict]:
         first = _spans(row)[0]
         glyphs = [c for c in row.chars if c["x1"] <= first[1] + 0.01 and not c["text"].isspace()]
         text = "".join(c["text"] for c in glyphs)
-        if text.isdigit() and len(text) <= 2:
+        if text.isdecimal() and len(text) <= 2:
             numbered.append((int(text), glyphs))
     if len(numbered) < _LINE_NUMBERS or [value for value, _ in numbered] != list(range(1, len(numbered) + 1)):
         return chars
@@ -905,7 +905,7 @@ def _opening_number(row: _Line) -> list[dict]:
     count = 0
     while (
         count < len(glyphs)
-        and glyphs[count]["text"].isdigit()
+        and glyphs[count]["text"].isdecimal()
         and (not count or glyphs[count]["x0"] - glyphs[count - 1]["x1"] <= _WORD_GAP * glyphs[count]["size"])
     ):
         count += 1
@@ -2141,7 +2141,7 @@ def _runs_on(line: _Line, other: _Line) -> bool:
     taken as the page's."""
     ours, theirs = (_PAGE_NUMERAL_RE.findall(text.lower()) for text in (line.text, other.text))
     return all(
-        mine == its or not (mine.isdigit() and its.isdigit()) or int(its) - int(mine) == other.page - line.page
+        mine == its or not (mine.isdecimal() and its.isdecimal()) or int(its) - int(mine) == other.page - line.page
         for mine, its in zip(ours, theirs, strict=False)
     )
 
@@ -3032,7 +3032,7 @@ def _enumerations(text: str) -> set[tuple[str, str, int]]:
     form = "enclosed" if match["enclosed"] else text[len(match["closed"])]
     token = match["enclosed"] or match["closed"]
     readings: set[tuple[str, str, int]] = set()
-    if token.isdigit():
+    if token.isdecimal():
         readings.add((form, "digit", int(token)))
     if len(token) == 1 and token.isalpha():
         readings.add((form, "lower" if token.islower() else "upper", ord(token.lower()) - ord("a") + 1))
