@@ -49,6 +49,9 @@ class Shown:
     """The best source's rank in the BM25 ranking of the same question (BM25_DEPTH + 1 when not in it)."""
     quote_coverage: float
     """Share of the question's content terms that the best source's quote holds."""
+    standout: float
+    """The best source's score less the last one's of the RETRIEVAL_DEPTH passages retrieved: how far it stands above
+    the question's own spread of scores (the index keeps no collection-wide score statistics to read it against)."""
 
 
 def weak_kind(question: Question, source: Source, best: Source) -> str | None:
@@ -69,8 +72,11 @@ def quote_coverage(question: str, source: Source) -> float:
     return len(wanted & quoted) / len(wanted) if wanted else 0.0
 
 
-def shown(collection: str, question: Question, hits: Sequence[Hit], lexical: Sequence[Hit], answer: Answer) -> Shown:
-    """What an answer given from `hits` shows, with its best source's standing in the BM25 ranking `lexical`."""
+def shown(
+    collection: str, question: Question, hits: Sequence[Hit], lexical: Sequence[Hit], answer: Answer, floor: float
+) -> Shown:
+    """What an answer given from `hits` shows, with its best source's standing in the BM25 ranking `lexical` and
+    above `floor`, the score of the last passage retrieved."""
     best = answer.sources[0]
     runner_up = next((hit.score for hit in hits if hit.paragraph is not best.paragraph), best.score - 1.0)
     bm25_rank = next((hit.rank for hit in lexical if hit.paragraph is best.paragraph), BM25_DEPTH + 1)
@@ -84,6 +90,7 @@ def shown(collection: str, question: Question, hits: Sequence[Hit], lexical: Seq
         margin=best.score - runner_up,
         bm25_rank=bm25_rank,
         quote_coverage=quote_coverage(question.question, best),
+        standout=best.score - floor,
     )
 
 
@@ -109,13 +116,14 @@ def answer_all(assistant: Assistant, questions: Sequence[Question], k: int, coll
     """Each question answered from the first `k` passages retrieved; the answers given kept as `Shown`."""
     given, abstained = [], 0
     for question in questions:
-        hits = assistant.retriever.search(question.question, RETRIEVAL_DEPTH)[:k]
+        retrieved = assistant.retriever.search(question.question, RETRIEVAL_DEPTH)
+        hits = retrieved[:k]
         answer = assistant.composer.compose(question.question, hits)
         if answer.abstained:
             abstained += question.answerable
             continue
         lexical = assistant.retriever.search(question.question, BM25_DEPTH, "bm25")
-        given.append(shown(collection, question, hits, lexical, answer))
+        given.append(shown(collection, question, hits, lexical, answer, retrieved[-1].score))
     return Asked(given, sum(q.answerable for q in questions), abstained)
 
 
@@ -127,9 +135,11 @@ CUTS: dict[str, tuple[tuple[float, ...], Callable[[float], Cut]]] = {
     "bm25 rank from": ((2, 3, 4, 6, 10), lambda v: lambda s: s.bm25_rank >= v),
     "margin under 0.05 and bm25 rank from": ((2, 3, 5), lambda v: lambda s: s.margin < 0.05 and s.bm25_rank >= v),
     "quote coverage under": ((0.3, 0.4, 0.5, 0.6), lambda v: lambda s: s.quote_coverage < v),
+    "standout under": ((0.1, 0.15, 0.2), lambda v: lambda s: s.standout < v),
 }
 """Each candidate cut on the best source and the values tried: the margin to the runner-up, the agreement of
-the BM25 ranking (the best source's rank there), and the question's terms the quote holds."""
+the BM25 ranking (the best source's rank there), the question's terms the quote holds, and how far the best
+source stands above the last passage retrieved."""
 
 
 def figures(asked: Asked, cut: Cut) -> dict[str, float | None]:

@@ -3,7 +3,8 @@
 No named-entity model is packaged for offline use, and the question words of English are few, so
 regular expressions do this. A question's kind is set by its FIRST interrogative: "Why did the
 report say how many were held?" asks why, not how many. A "how many" question is answered by a
-number, a "when" question by a date, a "who" or "where" question by a name; the words the question
+number, a "when" question by a date, a "who" question by a name, a "where" question by a name, an address or a
+place in words ("at the bottom of the page"), a "which version" question by a version number; the words the question
 is about (its topic) are not the answer, so a number or name the question itself holds ("Camp 22")
 never counts. A "when" that asks under what condition ("When should a breach be reported?", "When does the
 rule not apply?", `_CONDITION`) is answered by a circumstance ("as soon as it is found"), and a "where" that
@@ -33,7 +34,7 @@ from typing import Literal
 from qa.acronyms import definitions
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, Span
 
-AnswerType = Literal["quantity", "date", "agent", "place", "other"]
+AnswerType = Literal["quantity", "date", "agent", "place", "version", "other"]
 
 _CLAUSE_WORDS = r"(?:\s+[\w’'-]+){1,8}?"
 """The subject (and any words) between a question's auxiliary and its verb, inside one clause: words only, so a
@@ -93,10 +94,12 @@ _HEAD_NOUNS: dict[str, AnswerType] = {
         "country nation state city region province territory capital town village district location venue".split(),
         "place",
     ),
+    **dict.fromkeys("version release".split(), "version"),
 }
 """The head noun of "what/which ... NOUN" and the kind of answer it asks for: a measure (a wage, a budget, a
-rate) is a quantity however it is asked, a country is a place, a member or an agency an agent. Kept by class,
-singular (`_singular`), so that a family of questions is recognised, not a phrase."""
+rate) is a quantity however it is asked, a country is a place, a member or an agency an agent, a version or a
+release its number. Kept by class, singular (`_singular`), so that a family of questions is recognised, not a
+phrase."""
 _HEAD_ASK_RE = re.compile(r"\b(?:what|which)\s+(?:(?:is|was|are|were|will be|would be)\s+)?", re.IGNORECASE)
 _HEAD_WORD_RE = re.compile(r"[\w’'.-]+")
 _HEAD_STOP = frozenset(
@@ -320,11 +323,43 @@ _PAGE_BEFORE_RE = re.compile(r"\d[ \u00a0](?:[A-Z][\w.]*[ \u00a0]){1,4}$")
 _TITLE_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0]of[ \u00a0]$")
 """A year that ends a title names the thing ("the For the People Act of 2021"): it does not date what is asked."""
 _RANGE_BEFORE_RE = re.compile(r"(\d[\d,.]*)[-–]$")
+_ADDRESS_RE = re.compile(
+    r"\bhttps?://[^\s<>\"”)\]]*[\w/]"
+    r"|\b(?:[\w-]+\.)+(?:gov|org|com|net|edu|int|io|dev|info|eu|uk)\b(?:/[\w.~%-]+)*/?"
+    r"|(?<![\w/.])(?:/[\w.~-]+){2,}/?"
+)
+"""A web address, a domain with any path after it ("ObamaWhiteHouse.gov", "github.com/org/repo") or a file path of
+two parts or more ("/docs/_build/html"): a place on the web or on a disk, which need not be capitalised."""
+_LOCATION_NOUNS = (
+    r"bottom|top|end|foot|head|side|edge|corner|cent(?:er|re)|middle|front|back|rear|margin|"
+    r"page|section|chapter|appendix|annex|footnote|endnote|sidebar|header|footer|column|menu|tab|panel|window|toolbar|"
+    r"folder|directory|file|repository|repo|archive|library|registry|database|server|site|website|webpage|homepage|"
+    r"portal|drive|disk|building|room|office|floor|basement|street|road|area|region|zone|warehouse|facility|camp|"
+    r"prison|vault|museum"
+)
+_LOCATION_RE = re.compile(
+    r"\b(?:at|in|on|inside|within|under|into|onto|below|above|beneath|beside|near)[ \u00a0]+"
+    r"(?:(?:the|a|an|its|their|his|her|your|our|this|that|each|every|one)[ \u00a0]+)?"
+    rf"(?:[\w’'-]+[ \u00a0]+){{0,2}}?(?P<location>(?:{_LOCATION_NOUNS})(?:e?s)?)\b",
+    re.IGNORECASE,
+)
+"""A place said in words: a preposition of place and a noun naming a place, a part of a page or a store of files
+("at the bottom of your built page", "in a separate folder", "on the project's website"). A "where" question is
+answered by such a phrase as often as by a name, and the noun is not capitalised."""
+_VERSION_RE = re.compile(
+    r"\b(?:(?:version|release|v)[ \u00a0-]?)?\d+(?:\.\d+)+(?:\.x)?\b(?![ \u00a0]?(?:" + _SCALE + r"))"
+    r"|\b(?:version|release|v)[ \u00a0-]?\d+\b",
+    re.IGNORECASE,
+)
+"""A version number: numbers joined by dots ("1.39.0", "v2.0", "1.0.x"; not an amount, "2.5 million", "1.5%"), or a
+number after "version", "release" or "v" ("version 3", "release-2"). "Which release first did it?" and "in which
+version" ask for one; a text saying only "previous versions" or "the new release" names none."""
 _PATTERNS: dict[AnswerType, re.Pattern[str]] = {
     "quantity": _QUANTITY_RE,
     "date": _WHEN_RE,
     "agent": _NAME_RE,
     "place": _NAME_RE,
+    "version": _VERSION_RE,
 }
 
 
@@ -391,6 +426,11 @@ def marks(text: str, question: str) -> tuple[Span, ...]:
             found.append(span)
     if kind == "agent":
         found += [Span(m.start(), m.end()) for m in _ROLE_RE.finditer(text) if not _asks_about(m.group("role"), asked)]
+    if kind == "place" and (head is None or head.kind != "place"):
+        found += [Span(m.start(), m.end()) for m in _ADDRESS_RE.finditer(text) if not _asks_about(m.group(0), asked)]
+        found += [
+            Span(m.start(), m.end()) for m in _LOCATION_RE.finditer(text) if not _asks_about(m.group("location"), asked)
+        ]
     return tuple(sorted(found, key=lambda span: span.start))
 
 

@@ -52,3 +52,15 @@ def test_quote_coverage_is_the_share_of_the_question_terms_the_quote_holds(assis
     (source, *_) = assistant.composer.compose(question, assistant.retriever.search(question, 3)).sources
     assert quote_coverage(question, source) == 1.0
     assert quote_coverage("Botswana submarines", source) == 0.5
+
+
+def test_a_standout_cut_abstains_where_the_best_source_stands_little_above_the_last_retrieved(
+    bundled_dev: Asked,
+) -> None:
+    values, make = CUTS["standout under"]
+    assert 0.1 in values
+    assert figures(bundled_dev, make(0.1)) == {
+        "weak_sources": 0.138,
+        "answer_support": 0.774,
+        "false_abstention": 0.097,
+    }
