@@ -506,10 +506,51 @@ def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tup
     return tuple(Citation(n, article.footnote(n, paragraph.page) if cited else None) for n, cited in numbers.items())
 
 
+def _with_noted_words(
+    text: str, sentences: Sequence[Span], quotes: Sequence[Quote], notes: Mapping[int, str], question: str
+) -> tuple[Quote, ...]:
+    """`quotes` and the sentence of the paragraph citing a note that holds question words neither the quotes nor the
+    notes they cite hold, when one does: the document put that part of the answer in the note, and the note is
+    shown only beneath a quote holding its marker (`cite`).
+
+    `notes` are the texts of the notes each sentence cites, by the sentence's position. Of several such sentences,
+    the one whose notes hold most of the missing words is quoted, the nearest to the quotes on a tie."""
+    chosen = {i for i, s in enumerate(sentences) if any(q.start <= s.start and s.end <= q.end for q in quotes)}
+    if not chosen:
+        return tuple(quotes)
+    held = frozenset().union(
+        *(sentence_terms(text[sentences[i].start : sentences[i].end]) for i in chosen),
+        *(sentence_terms(notes[i]) for i in chosen if i in notes),
+    )
+    missing = question_terms(question) - held
+    filling = {i: len(sentence_terms(note) & missing) for i, note in notes.items() if i not in chosen}
+    ranked = sorted(
+        (i for i, found in filling.items() if found),
+        key=lambda i: (-filling[i], min(abs(i - j) for j in chosen)),
+    )
+    if not ranked or _length(sentences, chosen | {ranked[0]}) > MAX_QUOTE_CHARS:
+        return tuple(quotes)
+    return tuple(_runs(text, sentences, sorted(chosen | {ranked[0]})))
+
+
+def cited_note_texts(article: Article, paragraph: Paragraph, sentences: Sequence[Span]) -> dict[int, str]:
+    """The texts of the notes each sentence of the paragraph cites (noteless markers cite none), by its position."""
+    texts: dict[int, list[str]] = {}
+    for marker in paragraph.markers:
+        note = article.footnote(marker.number, paragraph.page) if paragraph.cites(marker) else None
+        holding = next((i for i, s in enumerate(sentences) if s.start <= marker.start and marker.end <= s.end), None)
+        if note is not None and holding is not None:
+            texts.setdefault(holding, []).append(note)
+    return {i: " ".join(notes) for i, notes in texts.items()}
+
+
 def to_source(hit: Hit, mode: QuoteMode = "sentence", question: str = "") -> Source:
     text = hit.paragraph.text
     sentences = sentences_of(hit.spans)
     quotes = _select(text, sentences, hit.spans, mode, question)
+    if mode == "sentence" and hit.paragraph.markers:
+        notes = cited_note_texts(hit.article, hit.paragraph, sentences)
+        quotes = _with_noted_words(text, sentences, quotes, notes, question)
     before, after = context(text, sentences, quotes)
     citations = cite(hit.article, hit.paragraph, quotes)
     return Source(hit.rank, hit.score, hit.article, hit.paragraph, quotes, citations, before, after, hit.coverage)
