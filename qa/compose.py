@@ -54,6 +54,10 @@ _ANAPHOR_RE = re.compile(r"(?:It|Its|This|These|That|Those|They|Their|Such|He|Hi
 quoting it along added extra sentences and no support."""
 _DEFINITE_RE = re.compile(r"The (\w+)\b")
 """A sentence opening with "The" and a noun speaks of the one before it when that one holds the noun."""
+_CITES_A_SOURCE_RE = re.compile(r"\b(?:1[5-9]|20)\d\d\b|\bpp?\.\s*\d|\bparas?\.|https?://|www\.", re.IGNORECASE)
+"""What a note citing a source gives: a year, a page, a paragraph number or an address. Such a note (a title, an
+author, a report's name) shares the topic's words with questions without saying anything of its own; a note giving
+none of them explains (`_with_noted_words`)."""
 _WHY_RE = re.compile(r"\bwhy\b", re.IGNORECASE)
 _OTHER_ASK_RE = re.compile(r"\b(?:what|which|how|who|whom|whose|when|where|whether)\b", re.IGNORECASE)
 _REASON_RE = re.compile(
@@ -509,9 +513,10 @@ def cite(article: Article, paragraph: Paragraph, quotes: Sequence[Quote]) -> tup
 def _with_noted_words(
     text: str, sentences: Sequence[Span], quotes: Sequence[Quote], notes: Mapping[int, str], question: str
 ) -> tuple[Quote, ...]:
-    """`quotes` and the sentence of the paragraph citing a note that holds question words neither the quotes nor the
-    notes they cite hold, when one does: the document put that part of the answer in the note, and the note is
-    shown only beneath a quote holding its marker (`cite`).
+    """`quotes` and the sentence of the paragraph citing a note that holds question words which neither the
+    paragraph's own sentences nor the notes the quotes cite hold, when one does: the document put that part of the
+    answer in the note, and the note is shown only beneath a quote holding its marker (`cite`). Words the paragraph
+    itself holds are left to the sentence scores: reference notes (a title, a source) share the topic's words.
 
     `notes` are the texts of the notes each sentence cites, by the sentence's position. Of several such sentences,
     the one whose notes hold most of the missing words is quoted, the nearest to the quotes on a tie."""
@@ -519,11 +524,15 @@ def _with_noted_words(
     if not chosen:
         return tuple(quotes)
     held = frozenset().union(
-        *(sentence_terms(text[sentences[i].start : sentences[i].end]) for i in chosen),
+        *(sentence_terms(text[s.start : s.end]) for s in sentences),
         *(sentence_terms(notes[i]) for i in chosen if i in notes),
     )
     missing = question_terms(question) - held
-    filling = {i: len(sentence_terms(note) & missing) for i, note in notes.items() if i not in chosen}
+    filling = {
+        i: len(sentence_terms(note) & missing)
+        for i, note in notes.items()
+        if i not in chosen and not _CITES_A_SOURCE_RE.search(note)
+    }
     ranked = sorted(
         (i for i, found in filling.items() if found),
         key=lambda i: (-filling[i], min(abs(i - j) for j in chosen)),

@@ -45,3 +45,18 @@ def test_a_note_holding_no_question_word_the_quote_lacks_leaves_its_sentence_out
     first = split_sentences(paragraph.text)[0]
     assert [q.text for q in source.quotes] == [paragraph.text[first.start : first.end]]
     assert source.footnotes == ()
+
+
+def test_a_note_citing_a_source_leaves_its_sentence_out_though_it_holds_a_question_word_the_quote_lacks() -> None:
+    """Note 27, "Council on Foreign Relations, A Sharper Choice, p. 35.", names its source by a page: its title's
+    words are no part of the answer."""
+    (article, *_) = articles(
+        PROJECT_ROOT / "corpus" / "38north-a-serious-human-rights-negotiation-with-north-korea.txt"
+    )
+    paragraph = next(p for p in article.paragraphs if "CFR Task Force recommended" in p.text)
+    sentences = split_sentences(paragraph.text)
+    scores = (1.5, 0.9, 1.0, 0.9, 0.5, 0.5)
+    hit = Hit(article, paragraph, 0.8, 1, tuple(map(ScoredSpan, sentences, scores)))
+    question = "What potent steps would North Korea face from the Council on Foreign Relations?"
+    source = to_source(hit, "sentence", question)
+    assert [q.text for q in source.quotes] == [paragraph.text[sentences[0].start : sentences[0].end]]
