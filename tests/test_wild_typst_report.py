@@ -71,3 +71,12 @@ def test_a_paragraph_runs_on_over_a_foot_of_superscript_numbered_notes() -> None
 def test_every_note_the_report_numbers_is_read() -> None:
     """The report's notes run from 1 to 212, through the report."""
     assert [number for number, _ in report().footnote_list()] == list(range(1, 213))
+
+
+def test_the_name_set_alone_over_the_date_on_the_cover_is_the_author() -> None:
+    """The cover sets the title, the project's name, "Muhammad Aslam Hayat" and "August 1, 2025" one under another."""
+    assert report().author == "Muhammad Aslam Hayat"
+
+
+def test_the_covers_author_is_no_heading() -> None:
+    assert "Muhammad Aslam Hayat" not in texts()

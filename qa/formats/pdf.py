@@ -4759,12 +4759,14 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _title_owner(first, title_lines, title, pages)
             or _preparer(first)
         )
+    named = _named_over_date(first, title_lines, dateline) if author is None else None
+    author = _names(named.text) if named is not None else author
     shown = [
         *above,
         *masthead,
         *title_lines,
         *wrapped,
-        *(line for line in (byline, dateline, issuer) if line is not None),
+        *(line for line in (byline, dateline, issuer, named) if line is not None),
     ]
     shown += _reprinted(masthead, lines)
     shown += _affiliations(first, byline) if byline is not None else []
@@ -5392,6 +5394,26 @@ def _preparer(first: list[_Line]) -> str | None:
         if _organisation(name) and name.casefold() in own:
             return name
     return None
+
+
+def _named_over_date(first: list[_Line], title_lines: list[_Line], dateline: _Line | None) -> _Line | None:
+    """The cover's line that names its author alone, set right over the cover's date and under its title; else None.
+
+    A report's cover may set its title, a subtitle, the author's name and the date one under another, and name no
+    author anywhere else (a Typst report through Quarto: "Muhammad Aslam Hayat" over "August 1, 2025"). A subtitle
+    between the title and the name keeps the name from the byline's place, right under the title. Only on a cover,
+    a first page that writes no sentence outside its title (which may end in a colon), and only a line read as
+    personal names (`_names`) and nothing else.
+    """
+    if dateline is None or not title_lines or dateline not in first:
+        return None
+    if any(_SENTENCE_END_RE.search(line.text) for line in first if line not in title_lines):
+        return None
+    at = first.index(dateline)
+    above = first[at - 1] if at > 0 else None
+    if above is None or above in title_lines or above.top < title_lines[-1].bottom:
+        return None
+    return above if _names(above.text) == above.text else None
 
 
 def _organisation(text: str) -> bool:
