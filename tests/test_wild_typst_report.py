@@ -53,7 +53,7 @@ def test_a_note_numbered_with_raised_digits_is_the_note_its_marker_cites() -> No
 
 
 def test_a_marker_printed_as_superscript_characters_cites_its_note() -> None:
-    """ "Article 14.²": note 2 is printed "²ConstitutionPK1973?" at the page's foot, its number hung left of its text."""
+    """The text's "Article 14.²" cites note 2, printed "²ConstitutionPK1973?" at the page's foot, its number hung."""
     assert any("the Constitution of Pakistan 1973 under Article 14.[2] However" in text for text in texts())
     assert report().footnote(2) == "ConstitutionPK1973?"
 
