@@ -1608,7 +1608,7 @@ def _across_blocks(quote: str, ref: Reference) -> bool:
     reading of the page.
     """
     for head, tail in _cuts(quote):
-        ends = re.compile(rf"(?:{text_pattern(head, ref).pattern})\Z")
+        ends = re.compile(rf"(?:{text_pattern(head, ref).pattern}){_HUNG_NUMBERS}\Z")
         reach = _REACH * len(head) + _REACH_SLACK
         for page in range(len(ref.blocks)):
             for blocks in _readings(ref, page):
@@ -1623,6 +1623,10 @@ def _across_blocks(quote: str, ref: Reference) -> bool:
     return False
 
 
+_HUNG_NUMBERS = r"(?: ?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
+"""Superscript digit characters ending a block after a quote's head: the numbers of the page's foot notes, printed
+as such characters and hung left of the notes' text (a Typst report's "²" and "³" over its notes' lines), which
+pdftotext sets at the end of the block above them, after the page's last words of text ("and modern ² ³")."""
 _REACH = 3
 _REACH_SLACK = 40
 """A quote's head is looked for ending at a block's end in the page's last `_REACH` times its length plus

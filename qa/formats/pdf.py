@@ -280,6 +280,8 @@ variable's one letter."""
 _POWER_RE = re.compile(r"[0-9]+")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 """A power's raised digits (`_POWER_BASE_RE`) and how they are written: raised, as the page prints them."""
+_SUPERSCRIPTS = {raised: plain for plain, raised in zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True)}
+"""Each superscript digit character and the digit it raises (`_folded`)."""
 _AFFILIATION_MARKS_RE = re.compile(rf"(?:\s*(?:[*∗†‡§¶✉]|\[{NOTE_NUMBER}\]))+,?")
 """The marks after an author's name that point to an affiliation or a role: symbols ("Ana Ruiz†∗") or a raised
 number read as a marker ("Lee Kim[2]"), with the comma after them: where a byline parts its names (`_marked_names`),
@@ -359,6 +361,9 @@ class _Line:
     note_edge: float | None = None
     """The line is a side note's part of a row, parted from the body text beside it (`_side_notes_apart`): the x a
     gutter between the body and the margin's notes passes through; None elsewhere."""
+    superscripts: set[int] = field(default_factory=set)
+    """The numbers of the line's markers printed as superscript digit characters ("¹²"), not as small raised digits:
+    markers only where a note of their number stands in the notes (`_unnoted_superscripts`)."""
 
 
 @dataclass
@@ -763,7 +768,7 @@ def _hung_note_numbers(page: int, left: list[dict], right: list[dict]) -> bool:
     """
     numbers = _group(page, left)
     texts = _group(page, right)
-    values = ["".join(c["text"] for c in line.chars).strip() for line in numbers]
+    values = [_folded(line.chars).strip() for line in numbers]
     if len(numbers) < 2 or not all(value.isdecimal() and len(value) <= 3 for value in values):
         return False
     if any(int(b) != int(a) + 1 for a, b in pairwise(values)):
@@ -1907,6 +1912,8 @@ def _render(line: _Line) -> None:
     baseline = median(c["bottom"] for c in normal)
 
     def raised(char: dict) -> bool:
+        if char["text"] in _SUPERSCRIPTS:
+            return True
         small = char["size"] < line.size * _SUPERSCRIPT_SIZE
         return small and char["bottom"] < baseline - _RAISED * line.size and not char["text"].isspace()
 
@@ -1922,7 +1929,7 @@ def _render(line: _Line) -> None:
         ):
             end += 1
         end = _marker_end(chars, index, end)
-        run = "".join(c["text"] for c in chars[index:end])
+        run = _folded(chars[index:end])
         if (
             end > index
             and _MARKER_RUN_RE.fullmatch(run.strip())
@@ -1931,6 +1938,8 @@ def _render(line: _Line) -> None:
         ):
             parts.append("".join(f"[{number}]" for number in numbers))
             line.marked = line.marked or index == 0
+            if any(c["text"] in _SUPERSCRIPTS for c in chars[index:end]):
+                line.superscripts.update(numbers)
             previous, index = chars[end - 1], end
             continue
         if end > index and _POWER_RE.fullmatch(run.strip()) and _power("".join(parts), run):
@@ -1957,6 +1966,13 @@ def _render(line: _Line) -> None:
     line.listed = bool(next((c for c in chars if not c["text"].isspace()), {}).get("item"))
 
 
+def _folded(chars: list[dict]) -> str:
+    """The text of `chars` with each superscript digit character ("¹", "⁴") written as the digit it raises: a typesetter
+    may print a note's number as those characters in full-size type (Typst, where the font has them) rather than as
+    small raised digits, and either is read as the number it shows."""
+    return "".join(_SUPERSCRIPTS.get(c["text"], c["text"]) for c in chars)
+
+
 def _power(before: str, run: str) -> bool:
     """Whether the raised digits `run`, after the line's text `before`, are a power and not a note's marker: after
     a ten any power ("10⁶ cells"), after a lone letter one digit ("R²", "χ² test", "x³"). Variables are squared or
@@ -1980,15 +1996,13 @@ def _marker_end(chars: list[dict], start: int, end: int) -> int:
     A note's opening quote may take its number's superscript style ("⁵“AT&T’s Commitment ...”" at a page's foot): the
     quote is the note's text, the number its marker.
     """
-    run = "".join(c["text"] for c in chars[start:end]).strip()
+    run = _folded(chars[start:end]).strip()
     if _MARKER_RUN_RE.fullmatch(run) or _figure_with_unit(run):
         return end
     cut = end
     while cut > start and not chars[cut - 1]["text"].isalnum():
         cut -= 1
-    return (
-        cut if cut > start and _MARKER_RUN_RE.fullmatch("".join(c["text"] for c in chars[start:cut]).strip()) else end
-    )
+    return cut if cut > start and _MARKER_RUN_RE.fullmatch(_folded(chars[start:cut]).strip()) else end
 
 
 def _figure_with_unit(run: str) -> bool:
@@ -4745,12 +4759,14 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or _title_owner(first, title_lines, title, pages)
             or _preparer(first)
         )
+    named = _named_over_date(first, title_lines, dateline) if author is None else None
+    author = _names(named.text) if named is not None else author
     shown = [
         *above,
         *masthead,
         *title_lines,
         *wrapped,
-        *(line for line in (byline, dateline, issuer) if line is not None),
+        *(line for line in (byline, dateline, issuer, named) if line is not None),
     ]
     shown += _reprinted(masthead, lines)
     shown += _affiliations(first, byline) if byline is not None else []
@@ -5378,6 +5394,26 @@ def _preparer(first: list[_Line]) -> str | None:
         if _organisation(name) and name.casefold() in own:
             return name
     return None
+
+
+def _named_over_date(first: list[_Line], title_lines: list[_Line], dateline: _Line | None) -> _Line | None:
+    """The cover's line that names its author alone, set right over the cover's date and under its title; else None.
+
+    A report's cover may set its title, a subtitle, the author's name and the date one under another, and name no
+    author anywhere else (a Typst report through Quarto: "Muhammad Aslam Hayat" over "August 1, 2025"). A subtitle
+    between the title and the name keeps the name from the byline's place, right under the title. Only on a cover,
+    a first page that writes no sentence outside its title (which may end in a colon), and only a line read as
+    personal names (`_names`) and nothing else.
+    """
+    if dateline is None or not title_lines or dateline not in first:
+        return None
+    if any(_SENTENCE_END_RE.search(line.text) for line in first if line not in title_lines):
+        return None
+    at = first.index(dateline)
+    above = first[at - 1] if at > 0 else None
+    if above is None or above in title_lines or above.top < title_lines[-1].bottom:
+        return None
+    return above if _names(above.text) == above.text else None
 
 
 def _organisation(text: str) -> bool:
@@ -6153,6 +6189,29 @@ def _out_of_reach(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> It
         yield line, runs[run], {n for n, at in found.items() if at < page and n < passed and n in cited[page]}
 
 
+def _unnoted_superscripts(feet: list[tuple[int, list[dict[int, str]], list[_Line]]], endnotes: list[_Endnotes]) -> None:
+    """Write each marker printed as superscript digit characters (`_Line.superscripts`) back as those characters
+    where no note of its number stands in a notes section or at the foot of its page or a page beside it: the power
+    of a unit or a variable ("km²", "x³") that the typesetter printed as it prints note numbers, and no marker. A
+    note's text may be set at the foot of the page before or after its marker's (Typst moves a note that no longer
+    fits its page).
+    """
+    listed = {number for section in endnotes for number in section.notes}
+    footed = [{number for notes in found for number in notes} for _, found, _ in feet]
+    for index, (_, _, page) in enumerate(feet):
+        noted = listed.union(*footed[max(index - 1, 0) : index + 2])
+        for line in page:
+            if line.superscripts - noted:
+                line.text = MARKER_RE.sub(
+                    lambda marker, line=line, noted=noted: (
+                        marker[1].translate(_SUPERSCRIPT_DIGITS)
+                        if int(marker[1]) in line.superscripts - noted
+                        else marker[0]
+                    ),
+                    line.text,
+                )
+
+
 def _scope_markers(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
     """Write each marker that cites a page-foot note out of that note's reach (`_out_of_reach`) as a marker that
     cites no note (`noteless_marker`): a marker still, as the reader sees it, whose note is null. Linked to that
@@ -6300,6 +6359,7 @@ def parse(data: bytes, source: str) -> Parsed:
         for start, found, page in feet
     ]
     body, endnotes = notes.endnotes([line for line in body if id(line) not in front.lines], body_size)
+    _unnoted_superscripts(feet, endnotes)
     page_notes = _numbered_by_page(paged, endnotes)
     runs = _page_runs(paged) if page_notes is None else [_Run(0)]
     _give_endnotes(runs, endnotes, order, body)
