@@ -10,6 +10,7 @@ repeats from entry to entry, or the words of navigation any site uses - never by
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,7 @@ from qa.formats.document import (
 )
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
+from qa.formats.line_hyphens import broken_words, document_words, joined_lines, without_spans
 from qa.formats.rst_inline import printed_inline, substitutions
 from qa.sentences import NOTE_NUMBER, find_markers
 
@@ -1644,6 +1646,59 @@ def _rst_printed(text: str) -> tuple[str, frozenset[int]]:
     return "\n".join(printed_lines), frozenset(starts[moved[at]] + _indent(rows[at]) for at in rows_at)
 
 
+def _broken_words_joined(text: str, articles: list[Article]) -> Parsed:
+    """The file's text and articles with each word a paragraph's line end breaks at a hyphen read as one
+    (`qa.formats.line_hyphens`): made whole where the hyphen only breaks it, its hyphen kept where it is the author's.
+
+    A plain-text file wraps its lines at a fixed width (an RFC's 72 columns), so a compound falling at a line end is
+    typed "case-" over "insensitive"; read with the line break as a space, it was quoted "case- insensitive". Only a
+    paragraph's own line breaks are read so: a line-end hyphen between paragraphs, or before a list's dash or a rule
+    of dashes on the next line, stays as typed. The text keeps every other character, and each offset moves back by
+    what was taken out before it; the notes are read the same way."""
+    words = document_words(text.splitlines())
+    spans = sorted(
+        (paragraph.offset + start, paragraph.offset + end)
+        for article in articles
+        for paragraph in article.paragraphs
+        for start, end in broken_words(paragraph.text, words)
+    )
+    ends = [end for _, end in spans]
+    removed = [0, *accumulate(end - start for start, end in spans)]
+    joined = without_spans(text, spans)
+
+    def moved(position: int) -> int:
+        return position - removed[bisect_right(ends, position)]
+
+    def paragraph(old: Paragraph) -> Paragraph:
+        start = moved(old.offset)
+        return replace(
+            old,
+            text=joined[start : moved(old.offset + len(old.text))],
+            offset=start,
+            literal=tuple(moved(old.offset + at) - start for at in old.literal),
+            noteless=tuple(moved(old.offset + at) - start for at in old.noteless),
+            keys=tuple((moved(old.offset + at) - start, key) for at, key in old.keys),
+        )
+
+    return Parsed(
+        joined,
+        [
+            replace(
+                article,
+                paragraphs=tuple(paragraph(old) for old in article.paragraphs),
+                footnotes={number: joined_lines(note, words) for number, note in article.footnotes.items()},
+            )
+            for article in articles
+        ],
+    )
+
+
 def parse(data: bytes, source: str) -> Parsed:
-    text, rows = _rst_printed(decode_text(data))
-    return _parse_paged(text, source) or Parsed(text, parse_text(text, source, rows))
+    """A plain-text or reStructuredText file's articles. A word broken at a line end's hyphen is read as one in plain
+    text (`_broken_words_joined`), not in reStructuredText, which docutils prints with the line break a space."""
+    decoded = decode_text(data)
+    text, rows = _rst_printed(decoded)
+    if paged := _parse_paged(text, source):
+        return paged
+    articles = parse_text(text, source, rows)
+    return Parsed(text, articles) if _RST_MARKUP_RE.search(decoded) else _broken_words_joined(text, articles)
