@@ -67,7 +67,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import yaml
 from charset_normalizer import from_bytes
+from docutils import nodes, utils
 from docutils.core import publish_string
+from docutils.parsers.rst import roles
 from lxml import etree
 
 from qa.errors import QAError
@@ -1343,8 +1345,9 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     return Reference((normalize(joined),), not_text, blocks=(_text_lines(joined),))
 
 
-_RST_LINE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:\[[\w#*.:+-]*\]|_[^:\n]+:|[\w.:+-]*\w::)")
-"""A reStructuredText note, hyperlink target or directive line, which no other plain text holds."""
+_RST_LINE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:\[[\w#*.:+-]*\]|_[^:\n]+:|(?:\|[^|\n]+\|[ \t]+)?[\w.:+-]*\w::)")
+"""A reStructuredText note, hyperlink target, directive or substitution definition line, which no other plain text
+holds."""
 _RST_SETTINGS = {
     "_disable_config": True,
     "report_level": 5,
@@ -1362,10 +1365,62 @@ cannot read prints as written), no other file included, a note's citation printe
 note cited twice without the links back to its citations ("[3] (1, 2) Default ...") between its number and text."""
 
 
+_SPHINX_ROLES = (
+    *"any doc download envvar keyword numref option ref term token".split(),
+    *"command dfn file kbd mailheader makevar manpage mimetype newsgroup program regexp".split(),
+    *(
+        f"{domain}{role}"
+        for domain in ("", "py:")
+        for role in "func meth class attr exc data const obj mod type".split()
+    ),
+    *(f"c:{role}" for role in "func member macro data type struct union enum enumerator var expr texpr".split()),
+    *(f"cpp:{role}" for role in "any class struct union func member var type concept enum enumerator expr".split()),
+    *(f"js:{role}" for role in "func meth class data attr mod".split()),
+)
+"""Sphinx's roles that print words of their text (its standard, generic and domain cross-reference roles), which
+docutils alone does not know and prints as written (`` :doc:`the tutorial <tutorial/index>` ``)."""
+_SPHINX_TITLED_RE = re.compile(r"(?P<title>.*?)\s*<(?P<target>[^<>]*)>", re.DOTALL)
+_SPHINX_PATH_RE = re.compile(r"\.|::")
+
+
+def _sphinx_printed(role: str, text: str) -> str:
+    """A Sphinx role's text as a Sphinx page prints it: its title where it has one (`text <target>`); else its
+    target without a leading `!` (no link), or only the last part of a `~`-led path (`~pathlib.Path` prints "Path");
+    a function's or method's name with `()` after it (Sphinx's `add_function_parentheses`, on by default). What
+    Sphinx would look up (a section's title for `:ref:`, a page's for `:doc:`) is no text of the file: the target
+    stands as written."""
+    titled = _SPHINX_TITLED_RE.fullmatch(text)
+    if titled and titled["title"]:
+        return titled["title"]
+    target = titled["target"] if titled else text
+    if target.startswith("!"):
+        target = target[1:]
+    elif target.startswith("~"):
+        target = _SPHINX_PATH_RE.split(target[1:])[-1]
+    return f"{target.removesuffix('()')}()" if role.rsplit(":", 1)[-1] in ("func", "meth") else target
+
+
+def _sphinx_role(
+    role: str, rawtext: str, text: str, lineno: int, inliner: object, options: object = None, content: object = None
+) -> tuple[list[nodes.Node], list[nodes.Node]]:
+    """A docutils role function printing a Sphinx role's text as Sphinx does (`_sphinx_printed`)."""
+    return [nodes.Text(_sphinx_printed(role.lower(), utils.unescape(text)))], []
+
+
+@lru_cache(maxsize=1)
+def _sphinx_roles() -> None:
+    """Teach docutils Sphinx's roles (`_SPHINX_ROLES`), once."""
+    for role in _SPHINX_ROLES:
+        roles.register_local_role(role, _sphinx_role)
+
+
 def _rst_html(text: str) -> bytes:
     """A reStructuredText file as docutils prints it, in HTML (its HTML 4 writer, which prints a citation's brackets
     as text where the HTML5 writer draws them with style): inline markup as the words it marks, a table cell by cell,
-    notes under the numbers docutils gives them, comments and hyperlink targets not at all."""
+    notes under the numbers docutils gives them, comments and hyperlink targets not at all, and Sphinx's roles as
+    Sphinx prints them (`_sphinx_roles`): a reStructuredText page of a project's documentation is published by
+    Sphinx."""
+    _sphinx_roles()
     return publish_string(text, writer="html4css1", settings_overrides=_RST_SETTINGS)
 
 

@@ -1390,16 +1390,16 @@ def _autonumbered_notes(text: str) -> str:
 _EXPLICIT_MARKUP_RE = re.compile(r"[ \t]*\.\.(?:[ \t\f\v]+|\r?$)")
 """A line opening a reStructuredText explicit markup block: two full stops and white space or the line's end (an
 ellipsis `...` or an adornment `.....` is none)."""
-_PRINTED_MARKUP_RE = re.compile(r"[ \t]*\.\.[ \t\f\v]+(?:[\[_|]|[\w.:+-]*\w[ \t]*::(?:\s|$))")
-"""An explicit markup block that is no comment: a note or citation (`.. [1]`, `.. [#label]`, `.. [*]`), a hyperlink
-target (`.. _label:`), a substitution (`.. |name| image::`) or a directive (`.. note::`)."""
+_PRINTED_MARKUP_RE = re.compile(r"[ \t]*\.\.[ \t\f\v]+(?:[\[_]|[\w.:+-]*\w[ \t]*::(?:\s|$))")
+"""An explicit markup block that is no comment and none of a substitution's definitions (`.. |name| image::`): a note
+or citation (`.. [1]`, `.. [#label]`, `.. [*]`), a hyperlink target (`.. _label:`) or a directive (`.. note::`)."""
 _NOTE_DEFINITION_RE = re.compile(r"^[ \t]*\.\.[ \t]+\[[\w#*.:+-]*\](?:[ \t]|$)", re.MULTILINE)
 """A reStructuredText note or citation, `.. [1] text`, `.. [#label] text`, `.. [CIT2002] text`."""
 _RST_MARKUP_RE = re.compile(
-    rf"{_NOTE_DEFINITION_RE.pattern}|^[ \t]*\.\.[ \t]+(?:_[^:\n]+:|[\w.:+-]*\w::)", re.MULTILINE
+    rf"{_NOTE_DEFINITION_RE.pattern}|^[ \t]*\.\.[ \t]+(?:_[^:\n]+:|(?:\|[^|\n]+\|[ \t]+)?[\w.:+-]*\w::)", re.MULTILINE
 )
-"""A line no plain text opens so and every reStructuredText file has one of: a note, a hyperlink target or a
-directive."""
+"""A line no plain text opens so and every reStructuredText file has one of: a note, a hyperlink target, a directive
+or a substitution's definition (`.. |logo| image::`)."""
 _CITATION_MARK_RE = re.compile(r"(?<=\])_(?!\w)")
 """The underscore that makes a bracketed label a citation of its note (`[1]_`, `[#label]_`): markup, not printed.
 Dropped in a file defining notes (`_NOTE_DEFINITION_RE`), as the judge reads it (`eval.reference`)."""
@@ -1447,8 +1447,10 @@ def _literal_blocks(lines: list[str]) -> frozenset[int]:
 
 
 def _without_comments(lines: list[str], literal: frozenset[int]) -> list[str]:
-    """The lines with each reStructuredText comment left blank: a `..` line whose text is no note, target,
-    substitution or directive (`_PRINTED_MARKUP_RE`), and the block indented under it, blank lines within included.
+    """The lines with each reStructuredText comment and substitution definition left blank: a `..` line whose text
+    is no note, target or directive (`_PRINTED_MARKUP_RE`), and the block indented under it, blank lines within
+    included. A substitution's definition (`.. |logo| image:: logo.png`) prints where the text uses its name
+    (`qa.formats.rst_inline.substitutions`), not where it stands.
 
     Docutils prints no comment: it holds the author's asides ("TODO: ..."), a section taken out of the text and an
     editor's settings (Emacs' `Local Variables:` block at a manual's end), which were read as paragraphs and quoted.
@@ -1577,9 +1579,9 @@ def _tables_as_rows(lines: list[str], literal: frozenset[int]) -> tuple[list[str
     return printed, rows_at
 
 
-_UNINLINED_RE = re.compile(r"[ \t]*(?:\.\.[ \t]+(?:_|\|[^|]+\|[ \t]+replace::)|__(?:[ \t]|$))")
-"""A hyperlink target (`.. _name: address`, `` .. _`name`: ``, `__ address`) or a substitution's definition: names
-written as they are defined, no inline markup."""
+_UNINLINED_RE = re.compile(r"[ \t]*(?:\.\.[ \t]+_|__(?:[ \t]|$))")
+"""A hyperlink target (`.. _name: address`, `` .. _`name`: ``, `__ address`): names written as they are defined, no
+inline markup."""
 
 
 def _inline_printed(lines: list[str], replaced: dict[str, str]) -> tuple[list[str], list[int]]:
@@ -1590,8 +1592,8 @@ def _inline_printed(lines: list[str], replaced: dict[str, str]) -> tuple[list[st
 
     An admonition's words on its directive's line read without the directive (`.. note:: The policy is a stub.`
     reads "The policy is a stub.", as the Markdown parser reads MyST's `{note}`: `PROSE_DIRECTIVES`).
-    A paragraph is a run of lines between blank lines; a literal block (`_literal_blocks`), a title's adornment line,
-    a hyperlink target and a substitution's definition hold no inline markup and are left as written."""
+    A paragraph is a run of lines between blank lines; a literal block (`_literal_blocks`), a title's adornment line
+    and a hyperlink target hold no inline markup and are left as written."""
     literal = _literal_blocks(lines)
     printed: list[str] = []
     moved: list[int] = []
