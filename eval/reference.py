@@ -18,8 +18,10 @@ What the two extractions may legitimately disagree on is spelled out, each as on
 - a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
   number-only line (a page number, a table's cell) may stand inside a quote;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
-  document, and keeps its hyphen otherwise (a soft hyphen's word always reads whole); in a PDF a hyphen may be
-  missing from pdftotext's text where the page breaks the word at it across a line end (pdftotext drops it there,
+  document and the hyphenated one never does within a line, and keeps its hyphen otherwise (a soft hyphen's word
+  always reads whole), in a PDF and in plain text wrapped at a fixed width alike (not in reStructuredText, which
+  docutils prints with the line break as a space: "case- insensitive"); in a PDF a hyphen may be missing from
+  pdftotext's text where the page breaks the word at it across a line end (pdftotext drops it there,
   `LINE_HYPHEN`), nowhere else, and a web address may be broken by white space, in no other format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
@@ -65,7 +67,9 @@ import pypdfium2 as pdfium
 import pypdfium2.raw as pdfium_c
 import yaml
 from charset_normalizer import from_bytes
+from docutils import nodes, utils
 from docutils.core import publish_string
+from docutils.parsers.rst import roles
 from lxml import etree
 
 from qa.errors import QAError
@@ -83,6 +87,8 @@ _LINE_HYPHEN_RE = re.compile(r"(\w+)([-\u2010\u2011\u00ad])\n\s*(\w+)")
 (U+2010) or non-breaking hyphen (U+2011), or a soft hyphen (U+00AD), shown only where a typesetter breaks a word;
 pdftotext keeps the last three and the line break. A minus sign (U+2212) is none: it signs the number after it."""
 _WORD_RE = re.compile(r"\w+")
+_COMPOUND_RE = re.compile(r"\w+(?:[-\u2010\u2011]\w+)+")
+_HYPHEN_RE = re.compile(r"[-\u2010\u2011]")
 _SUPERSCRIPT_DIGITS = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
 _SUPERSCRIPTS = {raised: plain for plain, raised in zip("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹", strict=True)}
 _HTML_CHARSET_RE = re.compile(rb"""<meta[^>]+charset=["']?([\w-]+)""", re.IGNORECASE)
@@ -172,15 +178,24 @@ def normalize(text: str) -> str:
     return _SPACE_RE.sub(" ", visible).strip()
 
 
+def printed_words(text: str) -> frozenset[str]:
+    """Every word of `text`, and every pair of words it joins with a hyphen within a line ("max-age"), lower case:
+    what tells a word a line end breaks from a compound there (`join_line_hyphens`)."""
+    pairs = (pair for compound in _COMPOUND_RE.findall(text) for pair in pairwise(_HYPHEN_RE.split(compound)))
+    return frozenset(w.lower() for w in _WORD_RE.findall(text)) | frozenset(f"{a}-{b}".lower() for a, b in pairs)
+
+
 def join_line_hyphens(text: str, words: frozenset[str] | None = None) -> str:
-    """`compre-\\nhensive` -> `comprehensive` where the document (`words`, lower case; by default the words of
-    `text`) uses that word elsewhere, else `X-Y` with the hyphen as printed (`X‐Y` after U+2010); a soft hyphen's
-    word is always whole (`technolo\\u00ad\\ngically` -> `technologically`)."""
-    words = words if words is not None else frozenset(w.lower() for w in _WORD_RE.findall(text))
+    """`compre-\\nhensive` -> `comprehensive` where the document (`words`, by default `printed_words(text)`) uses that
+    word elsewhere and never prints it hyphenated within a line, else `X-Y` with the hyphen as printed (`X‐Y` after
+    U+2010): where the document prints both ("s-maxage" beside "max-age"), the hyphen is the author's. A soft
+    hyphen's word is always whole (`technolo\\u00ad\\ngically` -> `technologically`)."""
+    words = words if words is not None else printed_words(text)
 
     def join(match: re.Match[str]) -> str:
         head, hyphen, tail = match.groups()
-        whole = hyphen == _SOFT_HYPHEN or (head + tail).lower() in words
+        compound = f"{head}-{tail}".lower() in words
+        whole = hyphen == _SOFT_HYPHEN or ((head + tail).lower() in words and not compound)
         return head + tail if whole else f"{head}{hyphen}{tail}"
 
     return _LINE_HYPHEN_RE.sub(join, text)
@@ -384,7 +399,7 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
 
 def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     plain = _pdftotext(path)
-    words = frozenset(w.lower() for w in _WORD_RE.findall(plain))
+    words = printed_words(plain)
     boxes = _pdftotext(path, "-bbox-layout")
     layout = _pdftotext(path, "-layout")
     raw = _mark_letter_spacing(_mark_line_hyphens(plain, boxes))
@@ -1326,11 +1341,13 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
         return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
     if _RST_LINE_RE.search(text):
         return Reference((normalize(_html_text(_rst_html(text))),), not_text)
-    return Reference((normalize(text),), not_text, blocks=(_text_lines(text),))
+    joined = join_line_hyphens(text)
+    return Reference((normalize(joined),), not_text, blocks=(_text_lines(joined),))
 
 
-_RST_LINE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:\[[\w#*.:+-]*\]|_[^:\n]+:|[\w.:+-]*\w::)")
-"""A reStructuredText note, hyperlink target or directive line, which no other plain text holds."""
+_RST_LINE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:\[[\w#*.:+-]*\]|_[^:\n]+:|(?:\|[^|\n]+\|[ \t]+)?[\w.:+-]*\w::)")
+"""A reStructuredText note, hyperlink target, directive or substitution definition line, which no other plain text
+holds."""
 _RST_SETTINGS = {
     "_disable_config": True,
     "report_level": 5,
@@ -1348,10 +1365,62 @@ cannot read prints as written), no other file included, a note's citation printe
 note cited twice without the links back to its citations ("[3] (1, 2) Default ...") between its number and text."""
 
 
+_SPHINX_ROLES = (
+    *"any doc download envvar keyword numref option ref term token".split(),
+    *"command dfn file kbd mailheader makevar manpage mimetype newsgroup program regexp".split(),
+    *(
+        f"{domain}{role}"
+        for domain in ("", "py:")
+        for role in "func meth class attr exc data const obj mod type".split()
+    ),
+    *(f"c:{role}" for role in "func member macro data type struct union enum enumerator var expr texpr".split()),
+    *(f"cpp:{role}" for role in "any class struct union func member var type concept enum enumerator expr".split()),
+    *(f"js:{role}" for role in "func meth class data attr mod".split()),
+)
+"""Sphinx's roles that print words of their text (its standard, generic and domain cross-reference roles), which
+docutils alone does not know and prints as written (`` :doc:`the tutorial <tutorial/index>` ``)."""
+_SPHINX_TITLED_RE = re.compile(r"(?P<title>.*?)\s*<(?P<target>[^<>]*)>", re.DOTALL)
+_SPHINX_PATH_RE = re.compile(r"\.|::")
+
+
+def _sphinx_printed(role: str, text: str) -> str:
+    """A Sphinx role's text as a Sphinx page prints it: its title where it has one (`text <target>`); else its
+    target without a leading `!` (no link), or only the last part of a `~`-led path (`~pathlib.Path` prints "Path");
+    a function's or method's name with `()` after it (Sphinx's `add_function_parentheses`, on by default). What
+    Sphinx would look up (a section's title for `:ref:`, a page's for `:doc:`) is no text of the file: the target
+    stands as written."""
+    titled = _SPHINX_TITLED_RE.fullmatch(text)
+    if titled and titled["title"]:
+        return titled["title"]
+    target = titled["target"] if titled else text
+    if target.startswith("!"):
+        target = target[1:]
+    elif target.startswith("~"):
+        target = _SPHINX_PATH_RE.split(target[1:])[-1]
+    return f"{target.removesuffix('()')}()" if role.rsplit(":", 1)[-1] in ("func", "meth") else target
+
+
+def _sphinx_role(
+    role: str, rawtext: str, text: str, lineno: int, inliner: object, options: object = None, content: object = None
+) -> tuple[list[nodes.Node], list[nodes.Node]]:
+    """A docutils role function printing a Sphinx role's text as Sphinx does (`_sphinx_printed`)."""
+    return [nodes.Text(_sphinx_printed(role.lower(), utils.unescape(text)))], []
+
+
+@lru_cache(maxsize=1)
+def _sphinx_roles() -> None:
+    """Teach docutils Sphinx's roles (`_SPHINX_ROLES`), once."""
+    for role in _SPHINX_ROLES:
+        roles.register_local_role(role, _sphinx_role)
+
+
 def _rst_html(text: str) -> bytes:
     """A reStructuredText file as docutils prints it, in HTML (its HTML 4 writer, which prints a citation's brackets
     as text where the HTML5 writer draws them with style): inline markup as the words it marks, a table cell by cell,
-    notes under the numbers docutils gives them, comments and hyperlink targets not at all."""
+    notes under the numbers docutils gives them, comments and hyperlink targets not at all, and Sphinx's roles as
+    Sphinx prints them (`_sphinx_roles`): a reStructuredText page of a project's documentation is published by
+    Sphinx."""
+    _sphinx_roles()
     return publish_string(text, writer="html4css1", settings_overrides=_RST_SETTINGS)
 
 

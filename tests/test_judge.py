@@ -164,6 +164,12 @@ def test_a_line_end_unicode_hyphen_joins_only_into_a_word_the_document_uses_and_
     assert normalize(join_line_hyphens(text)) == "A cost\u2010effective and comprehensive report. It is comprehensive."
 
 
+def test_a_line_end_hyphen_stays_where_the_document_prints_the_compound_within_a_line() -> None:
+    """RFC 2616 prints "max-age" within its lines and "maxage" only in "s-maxage": "max-" / "age" is the compound."""
+    text = "Use s-maxage or max-age. Note: with the max-\nage directive."
+    assert normalize(join_line_hyphens(text)) == "Use s-maxage or max-age. Note: with the max-age directive."
+
+
 def test_a_line_end_soft_hyphen_always_joins_its_word() -> None:
     assert normalize(join_line_hyphens("It should be technolo\u00ad\ngically neutral.")) == (
         "It should be technologically neutral."

@@ -8,6 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from eval.reference import quote_in_reference, reference
+from qa.formats import parse_bytes
 from qa.formats.rst_inline import printed_inline, substitutions
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
@@ -166,3 +167,79 @@ def test_a_substitution_reads_the_text_its_definition_replaces_it_with() -> None
 def test_a_star_between_brackets_is_no_emphasis() -> None:
     # A symbol note's label (`[*]`), as the specification's recognition rules have it: what follows stays markup.
     assert printed_inline("the note [*] and *this* one", {}) == "the note [*] and this one"
+
+
+# No document of the corpus uses Sphinx's roles, a backslash escape or a picture's or characters' substitution: each
+# test below writes one as the reStructuredText specification and Sphinx's documentation have it.
+SPHINX_PAGE = """\
+Guide
+=====
+
+See :doc:`the tutorial <tutorial/index>`, :ref:`intro` and :term:`Sphinx`.
+Call :func:`os.path.join` on :class:`~pathlib.Path` and :py:class:`!Foo`.
+Stars written \\*not emphasis\\* print as typed, and |logo| the |copy| sign stays.
+
+.. |logo| image:: logo.png
+.. |copy| unicode:: 0xA9 .. copyright sign
+"""
+
+
+def test_a_backslash_escape_prints_the_character_it_escapes() -> None:
+    assert printed_inline(r"written \*not emphasis\* and a backslash \\ here", {}) == (
+        r"written *not emphasis* and a backslash \ here"
+    )
+
+
+def test_an_escaped_space_prints_nothing() -> None:
+    assert printed_inline(r"an\ escaped\ space", {}) == "anescapedspace"
+
+
+def test_a_backslash_in_a_literal_prints_as_written() -> None:
+    assert printed_inline(r"the ``a\*b`` literal", {}) == r"the a\*b literal"
+
+
+def test_a_sphinx_role_with_a_title_prints_its_title() -> None:
+    assert printed_inline(":doc:`the tutorial <tutorial/index>` and :ref:`notes <install>`", {}) == (
+        "the tutorial and notes"
+    )
+
+
+def test_a_bare_sphinx_reference_prints_its_target_as_written() -> None:
+    # Sphinx would print the section's or page's title, which another file holds: the target is what this one holds.
+    assert printed_inline(":ref:`intro` and :doc:`usage/quickstart`", {}) == "intro and usage/quickstart"
+
+
+def test_a_sphinx_function_prints_with_parentheses_and_a_tilde_path_its_last_part() -> None:
+    assert printed_inline(":func:`os.path.join`, :meth:`~pathlib.Path.resolve`, :class:`~pathlib.Path`", {}) == (
+        "os.path.join(), resolve(), Path"
+    )
+
+
+def test_a_sphinx_role_s_exclamation_mark_is_not_printed() -> None:
+    assert printed_inline(":py:class:`!Foo`", {}) == "Foo"
+
+
+def test_a_picture_s_substitution_prints_nothing_and_a_characters_one_its_characters() -> None:
+    found = substitutions(
+        ".. |logo| image:: logo.png\n.. |copy| unicode:: 0xA9 .. copyright sign\n.. |TM| unicode:: U+2122\n"
+    )
+    assert found == {"logo": "", "copy": "©", "TM": "™"}
+
+
+def test_a_substitution_s_definition_is_no_paragraph() -> None:
+    parsed = parse_bytes(SPHINX_PAGE.encode(), "guide.txt")
+    assert not [p.text for a in parsed.articles for p in a.paragraphs if "image::" in p.text or "unicode::" in p.text]
+
+
+def test_the_parser_and_the_judge_read_sphinx_roles_escapes_and_substitutions_alike(tmp_path: Path) -> None:
+    path = tmp_path / "guide.txt"
+    path.write_text(SPHINX_PAGE)
+    (paragraph,) = [p for a in parse_bytes(SPHINX_PAGE.encode(), path.name).articles for p in a.paragraphs]
+    assert paragraph.text.split("\n") == [
+        "See the tutorial, intro and Sphinx.",
+        "Call os.path.join() on Path and Foo.",
+        "Stars written *not emphasis* print as typed, and  the © sign stays.",
+    ]
+    ref = reference(path)
+    assert all(quote_in_reference(sentence, ref) for sentence in paragraph.text.replace("  ", " ").split("\n"))
+    assert not quote_in_reference(":doc:`the tutorial <tutorial/index>`", ref)

@@ -119,3 +119,12 @@ def test_section_titled_copyright_by_a_generator_naming_sections_after_titles_is
     """docutils makes each section's id from its title (`<div class="section" id="copyright">`): "copyright" names
     the section's subject there, not a site's copyright box, and the proposal's licence is a sentence of its text."""
     assert texts(proposal)[-2:] == ["Copyright", "This document has been placed in the public domain."]
+
+
+def test_a_section_of_its_heading_and_one_link_is_text(proposal: Article) -> None:
+    """NEP 0's "Discussion" section is its heading over a list of one link, to the mailing-list thread: the section
+    stands between the proposal's own sections, so it is the proposal's text, not a box of links beside it."""
+    (heading,) = [paragraph for paragraph in proposal.paragraphs if paragraph.text == "Discussion"]
+    following = proposal.paragraphs[heading.index]
+    assert (heading.kind, following.kind, following.section) == ("heading", "bullet", "Discussion")
+    assert following.text == "https://mail.python.org/pipermail/numpy-discussion/2017-December/077481.html"

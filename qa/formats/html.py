@@ -2116,21 +2116,23 @@ _LINK_LIST_ITEMS = 2
 """A single link set as a list is a button ("Print as PDF", "Order here"), not a list the text gives."""
 
 
-def _is_link_list(node: etree._Element, kept: frozenset[str], site: str | None, announced: bool) -> bool:
-    """Whether a list may be one of the text's own that trafilatura dropped for its links: two entries or more,
-    every one mostly a link, and to another site (the bugs fixed, the accounts to follow, the sources: what the
-    text cites, where a list of the site's own pages is its related stories or its sections), none of its entries
-    kept, no list inside, no menu (`_is_menu`), and set in no navigation, header, footer, aside, form or box that
-    names itself furniture. A list the text announces (`_announced`) may be a menu of short titles (the sources,
-    the translations the sentence names) and needs to be mostly links only as a whole ("Italian (Under
-    progress)" beside "Chinese").
+def _is_link_list(
+    node: etree._Element, kept: frozenset[str], site: str | None, announced: bool, headed: bool = False
+) -> bool:
+    """Whether a list may be one of the text's own that trafilatura dropped for its links: two entries or more (one
+    in a section of its own, `headed`: `_section_heading`), every one mostly a link, and to another site (the bugs
+    fixed, the accounts to follow, the sources: what the text cites, where a list of the site's own pages is its
+    related stories or its sections), none of its entries kept, no list inside, no menu (`_is_menu`), and set in
+    no navigation, header, footer, aside, form or box that names itself furniture. A list the text announces
+    (`_announced`) may be a menu of short titles (the sources, the translations the sentence names) and needs to be
+    mostly links only as a whole ("Italian (Under progress)" beside "Chinese").
 
     Measured on trafilatura's suite (990 pages): lists come back on 6 pages, none with a string the suite says
     the text must not show; with links to the site's own pages allowed, 4 more pages gained related stories
     ("Four out of five jobs affected by virus globally"), and with single entries 3 more gained a button."""
     items = [item for item in node if item.tag == "li"]
     texts = [_text(item) for item in items]
-    if len(items) < _LINK_LIST_ITEMS or not all(texts) or any(text in kept for text in texts):
+    if len(items) < (1 if headed else _LINK_LIST_ITEMS) or not all(texts) or any(text in kept for text in texts):
         return False
     linked = (
         _linked(node) >= _TEASER_LINK_SHARE * len(_text(node))
@@ -2190,6 +2192,36 @@ def _announced(node: etree._Element, told: frozenset[str]) -> bool:
     return words.endswith(":") and words in told
 
 
+_PASSAGES = ("p", "li", "dd", "td", "blockquote")
+"""The elements that hold the text's own passages, where a kept block is looked for (`_beside_text`)."""
+
+
+def _section_heading(node: etree._Element, kept: frozenset[str]) -> etree._Element | None:
+    """The heading of the section a list is all of, or None: the list's frame (`_frame`) holds a heading and the list
+    and nothing else, the heading first, and trafilatura kept neither (a section of a specification's "Discussion",
+    its heading over one link to the mailing-list thread). Such a section is the text's, however few its words and
+    however many of them are links; a site's box of links beside the text stands in no section of the text's
+    (`_beside_text`)."""
+    frame = _frame(node)
+    lead = _lead_in(node)
+    if frame is None or lead is None or lead.tag not in _HEADINGS or squash(_visible_text(lead)) in kept:
+        return None
+    children = [child for child in frame if isinstance(child.tag, str)]
+    return lead if len(children) == 2 and children[0] is lead and node in children[1].iter(node.tag) else None
+
+
+def _beside_text(frame: etree._Element, told: frozenset[str]) -> bool:
+    """Whether the element right before or after a section holds a passage the extraction kept: the section stands
+    among the text's own, not in a page's margin."""
+    siblings = (frame.getprevious(), frame.getnext())
+    return any(
+        squash(_visible_text(passage)) in told
+        for sibling in siblings
+        if sibling is not None and isinstance(sibling.tag, str)
+        for passage in sibling.iter(*_PASSAGES)
+    )
+
+
 def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None) -> list[Block]:
     """The blocks with the text's own link lists that trafilatura dropped (`_is_link_list`), as bullets in their
     place: after the last block that starts before the list.
@@ -2202,22 +2234,34 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
     (`_frame`); and only when the page prints it once (a site's menu stands in its header and again in its
     footer). Measured on trafilatura's suite: with every list's frame taken past its wrappers, two pages gained a
     box of related links ("Best of Southern Literature") and a forum's thread titles.
+
+    A section that is nothing but its heading and such a list (`_section_heading`), set between the text's own
+    sections (`_beside_text`), comes back whole, its heading over its entries, however few they are.
     """
     kept = frozenset(squash(block.text) for block in blocks)
     told = frozenset(squash(block.text) for block in blocks if block.kind != "heading")
     printed = Counter(_visible_text(node) for node in body.iter("ul", "ol"))
     around: dict[etree._Element, frozenset[str]] = {}
     lists: list[etree._Element] = []
+    headings: dict[etree._Element, etree._Element] = {}
     for node in body.iter("ul", "ol"):
         announced = _announced(node, told)
-        parent = _frame(node) if announced else node.getparent()
-        if parent is None or parent.tag in ("body", "html") or not _is_link_list(node, kept, site, announced):
+        heading = _section_heading(node, kept)
+        parent = _frame(node) if announced or heading is not None else node.getparent()
+        if (
+            parent is None
+            or parent.tag in ("body", "html")
+            or not _is_link_list(node, kept, site, announced, heading is not None)
+        ):
             continue
         if parent not in around:
             children = (_visible_text(child) for child in parent if isinstance(child.tag, str))
             around[parent] = frozenset({squash(parent.text or ""), *children})
-        if around[parent] & told and printed[_visible_text(node)] == 1:
+        among = around[parent] & told or (heading is not None and _beside_text(parent, told))
+        if among and printed[_visible_text(node)] == 1:
             lists.append(node)
+            if heading is not None:
+                headings[node] = heading
     if not lists:
         return blocks
     starts = dict.fromkeys(lists, 0)
@@ -2226,6 +2270,8 @@ def _with_link_lists(blocks: list[Block], body: etree._Element, site: str | None
     restored: dict[int, list[Block]] = {}
     for node in lists:
         after = sum(1 for at in positions if at < starts[node])
+        if node in headings:
+            restored.setdefault(after, []).append(Block(_visible_text(headings[node]), "heading"))
         restored.setdefault(after, []).extend(Block(_visible_text(item), "bullet") for item in node if item.tag == "li")
     return [
         block for index in range(len(blocks) + 1) for block in (*restored.get(index, ()), *blocks[index : index + 1])

@@ -58,8 +58,8 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import UnreadableDocument
+from qa.formats.line_hyphens import BROKEN_RE, document_words, hyphen_break
 from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, role, term_list, trusted, web_address
-from qa.formats.word_list import whole_words
 from qa.sentences import MARKER_RE, NOTE_MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -249,17 +249,6 @@ _MARKER_RUN_RE = re.compile(rf"[\[(]?{NOTE_NUMBER}(?:\s*[,;–-]\s*{NOTE_NUMBER}
 """A raised run that cites notes: one number, or a list or range of them ("1,2", "1–3", "2,5-7"), as journals set
 them; bracketed or parenthesised too."""
 _SENTENCE_END_RE = re.compile(rf"[.!?:][\"”’')\]]*(?:\[{NOTE_NUMBER}\])*$")
-_HYPHENS = "-\u2010\u2011"
-"""The hyphens a page prints: ASCII's hyphen-minus and Unicode's hyphen and non-breaking hyphen, which some
-typesetters set for every hyphen of a text (a word processor's "cost\u2010effective"). At a line end each is read the
-same way: the word may go on, or the hyphen is the author's. A minus sign (U+2212) is no hyphen: at a line end it
-signs the number on the next line."""
-_SOFT_HYPHEN = "\u00ad"
-"""The hyphen a typesetter shows only where it breaks a word at a line end ("technolo\u00ad" / "gically"): the
-break is never the author's hyphen, so the word is always made whole."""
-_HYPHENATED_RE = re.compile(rf"([^\W\d_]+)[{_HYPHENS}]$")
-_BROKEN_RE = re.compile(rf"\w[{_HYPHENS}{_SOFT_HYPHEN}]$")
-"""A line ending in a hyphen straight after a letter or digit: the word or number goes on on the next line."""
 _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
 _SYMBOL_OPENING_RE = re.compile(rf"(?P<label>[{NOTE_SYMBOLS}]{{1,3}})\.?\s*(?P<text>\S.*)")
 """A page-foot note that opens with its symbol ("* Pursuant to ...", "∗The data ...", "**. See ..."): the label, a
@@ -290,8 +279,6 @@ envelope set apart after the numbers ("Ana Ruiz[1][4] ✉"): a role's mark like 
 _WORD_RE = re.compile(r"[^\W\d_]+")
 _TITLE_WORD_RE = re.compile(r"[^\W\d_]{2,}")
 """A title has a word: a letter alone, however large (a logo's glyph on a cover), is no title."""
-_COMPOUND_RE = re.compile(rf"[^\W\d_]+(?:[{_HYPHENS}][^\W\d_]+)+")
-_HYPHEN_RE = re.compile(f"[{_HYPHENS}]")
 _URL_RE = re.compile(r"(?:https?://|www\.)\S*|\S*\w\.[a-z]{2,}/\S*|/?(?:[\w.%-]+/){2,}\S*")
 _LIGATURES = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFB00, 0xFB07)}
 """Typographic ligatures ("ﬁ") are the letters a reader reads ("fi"), as every text extractor gives them."""
@@ -2261,7 +2248,7 @@ def _heading_like(line: _Line, body_size: float) -> bool:
         line.bold
         and (opening.isupper() or opening.isdigit())
         and not _SENTENCE_END_RE.search(line.text)
-        and not _BROKEN_RE.search(line.text)
+        and not BROKEN_RE.search(line.text)
     )
 
 
@@ -2943,31 +2930,17 @@ def _finished(note: str) -> bool:
 
 
 def _join(text: str, more: str, words: set[str]) -> str:
-    """Two lines as one text, adding nothing to a URL but the line break.
-
-    A word hyphenated at the line end is made whole only where the hyphen is a soft break (`_soft_break`);
-    otherwise the hyphen is the author's ("EU-/based" -> "EU-based"). A break may be soft where the word goes on in
-    lower case, or in capitals after a part all in capitals: a word set in capitals or small capitals throughout
-    (a name's "SCI-/ENCEPARSE", a logo's "LA-/TEX"), which pdftotext and a reader read whole. After a part with
-    lower case ("Franco-/German") a capital opens a word of its own. Any of the page's hyphens (`_HYPHENS`) is read
-    so, and stays as printed where it stands; a soft hyphen (`_SOFT_HYPHEN`) only ever breaks a word.
-    """
+    """Two lines as one text, adding nothing to a URL but the line break, nor to a word broken at a hyphen
+    (`hyphen_break`: made whole, or its hyphen kept where it is the author's)."""
     if not text:
         return more
     last, first = text.rsplit(" ", 1)[-1], more.split(" ", 1)[0]
     if _URL_RE.fullmatch(last) and _url_goes_on(last, first):
         return text + more
-    if text.endswith(_SOFT_HYPHEN):
+    broken = hyphen_break(text, more, words)
+    if broken == "whole":
         return text[:-1] + more
-    if _BROKEN_RE.search(text) and more[:1].isalnum():
-        hyphenated = _HYPHENATED_RE.search(text)
-        rest = _WORD_RE.match(more)
-        capitals = hyphenated is not None and rest is not None and hyphenated[1].isupper() and rest[0].isupper()
-        goes_on = more[:1].islower() or capitals
-        if hyphenated and rest and goes_on and _soft_break(hyphenated.group(1), rest.group(0), words):
-            return text[:-1] + more
-        return text + more
-    return f"{text} {more}"
+    return text + more if broken == "compound" else f"{text} {more}"
 
 
 def _url_goes_on(url: str, word: str) -> bool:
@@ -2979,20 +2952,6 @@ def _url_goes_on(url: str, word: str) -> bool:
     if _URL_END_RE.search(url):
         return word.startswith(("?", "#"))
     return url[-1] in _URL_BREAK or any(char in _URL_BREAK for char in word.rstrip("-"))
-
-
-def _soft_break(head: str, tail: str, words: set[str]) -> bool:
-    """Whether a hyphen between `head` at a line end and `tail` on the next line only breaks one word.
-
-    It does when the document prints the whole word elsewhere ("compre-/hensive"), or when the whole word is
-    a word of the vocabulary (`whole_words`) while its pieces are not both words ("neces-/sary", "limi-/tations";
-    not "co-/operation", "e-/mail") and the document never prints the hyphenated form within a line (`words`).
-    """
-    whole, vocabulary = (head + tail).lower(), whole_words()
-    if whole in words:
-        return True
-    pieces = head.lower() in vocabulary and tail.lower() in vocabulary
-    return whole in vocabulary and not pieces and f"{head}-{tail}".lower() not in words
 
 
 def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], spacing: float) -> bool:
@@ -5615,15 +5574,8 @@ def _last_event(line: _Line) -> str | None:
 
 
 def _words(pages: list[list[_Segment]]) -> set[str]:
-    """Every word the document prints whole, and every pair of words it joins with a hyphen within a line
-    ("co-operation"), to tell a hyphenated word from a hyphenated compound."""
-    texts = [line.text.lower() for segments in pages for segment in segments for line in segment.lines]
-    return {word for text in texts for word in _WORD_RE.findall(text)} | {
-        f"{first}-{second}"
-        for text in texts
-        for compound in _COMPOUND_RE.findall(text)
-        for first, second in pairwise(_HYPHEN_RE.split(compound))
-    }
+    """Every word the document prints whole, and every hyphenated pair within a line (`document_words`)."""
+    return document_words(line.text for segments in pages for segment in segments for line in segment.lines)
 
 
 def _figure(line: _Line, body_size: float) -> bool:

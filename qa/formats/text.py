@@ -10,6 +10,7 @@ repeats from entry to entry, or the words of navigation any site uses - never by
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
@@ -33,6 +34,7 @@ from qa.formats.document import (
 )
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
+from qa.formats.line_hyphens import broken_words, document_words, joined_lines, without_spans
 from qa.formats.rst_inline import printed_inline, substitutions
 from qa.sentences import NOTE_NUMBER, find_markers
 
@@ -1388,16 +1390,16 @@ def _autonumbered_notes(text: str) -> str:
 _EXPLICIT_MARKUP_RE = re.compile(r"[ \t]*\.\.(?:[ \t\f\v]+|\r?$)")
 """A line opening a reStructuredText explicit markup block: two full stops and white space or the line's end (an
 ellipsis `...` or an adornment `.....` is none)."""
-_PRINTED_MARKUP_RE = re.compile(r"[ \t]*\.\.[ \t\f\v]+(?:[\[_|]|[\w.:+-]*\w[ \t]*::(?:\s|$))")
-"""An explicit markup block that is no comment: a note or citation (`.. [1]`, `.. [#label]`, `.. [*]`), a hyperlink
-target (`.. _label:`), a substitution (`.. |name| image::`) or a directive (`.. note::`)."""
+_PRINTED_MARKUP_RE = re.compile(r"[ \t]*\.\.[ \t\f\v]+(?:[\[_]|[\w.:+-]*\w[ \t]*::(?:\s|$))")
+"""An explicit markup block that is no comment and none of a substitution's definitions (`.. |name| image::`): a note
+or citation (`.. [1]`, `.. [#label]`, `.. [*]`), a hyperlink target (`.. _label:`) or a directive (`.. note::`)."""
 _NOTE_DEFINITION_RE = re.compile(r"^[ \t]*\.\.[ \t]+\[[\w#*.:+-]*\](?:[ \t]|$)", re.MULTILINE)
 """A reStructuredText note or citation, `.. [1] text`, `.. [#label] text`, `.. [CIT2002] text`."""
 _RST_MARKUP_RE = re.compile(
-    rf"{_NOTE_DEFINITION_RE.pattern}|^[ \t]*\.\.[ \t]+(?:_[^:\n]+:|[\w.:+-]*\w::)", re.MULTILINE
+    rf"{_NOTE_DEFINITION_RE.pattern}|^[ \t]*\.\.[ \t]+(?:_[^:\n]+:|(?:\|[^|\n]+\|[ \t]+)?[\w.:+-]*\w::)", re.MULTILINE
 )
-"""A line no plain text opens so and every reStructuredText file has one of: a note, a hyperlink target or a
-directive."""
+"""A line no plain text opens so and every reStructuredText file has one of: a note, a hyperlink target, a directive
+or a substitution's definition (`.. |logo| image::`)."""
 _CITATION_MARK_RE = re.compile(r"(?<=\])_(?!\w)")
 """The underscore that makes a bracketed label a citation of its note (`[1]_`, `[#label]_`): markup, not printed.
 Dropped in a file defining notes (`_NOTE_DEFINITION_RE`), as the judge reads it (`eval.reference`)."""
@@ -1445,8 +1447,10 @@ def _literal_blocks(lines: list[str]) -> frozenset[int]:
 
 
 def _without_comments(lines: list[str], literal: frozenset[int]) -> list[str]:
-    """The lines with each reStructuredText comment left blank: a `..` line whose text is no note, target,
-    substitution or directive (`_PRINTED_MARKUP_RE`), and the block indented under it, blank lines within included.
+    """The lines with each reStructuredText comment and substitution definition left blank: a `..` line whose text
+    is no note, target or directive (`_PRINTED_MARKUP_RE`), and the block indented under it, blank lines within
+    included. A substitution's definition (`.. |logo| image:: logo.png`) prints where the text uses its name
+    (`qa.formats.rst_inline.substitutions`), not where it stands.
 
     Docutils prints no comment: it holds the author's asides ("TODO: ..."), a section taken out of the text and an
     editor's settings (Emacs' `Local Variables:` block at a manual's end), which were read as paragraphs and quoted.
@@ -1575,9 +1579,9 @@ def _tables_as_rows(lines: list[str], literal: frozenset[int]) -> tuple[list[str
     return printed, rows_at
 
 
-_UNINLINED_RE = re.compile(r"[ \t]*(?:\.\.[ \t]+(?:_|\|[^|]+\|[ \t]+replace::)|__(?:[ \t]|$))")
-"""A hyperlink target (`.. _name: address`, `` .. _`name`: ``, `__ address`) or a substitution's definition: names
-written as they are defined, no inline markup."""
+_UNINLINED_RE = re.compile(r"[ \t]*(?:\.\.[ \t]+_|__(?:[ \t]|$))")
+"""A hyperlink target (`.. _name: address`, `` .. _`name`: ``, `__ address`): names written as they are defined, no
+inline markup."""
 
 
 def _inline_printed(lines: list[str], replaced: dict[str, str]) -> tuple[list[str], list[int]]:
@@ -1588,8 +1592,8 @@ def _inline_printed(lines: list[str], replaced: dict[str, str]) -> tuple[list[st
 
     An admonition's words on its directive's line read without the directive (`.. note:: The policy is a stub.`
     reads "The policy is a stub.", as the Markdown parser reads MyST's `{note}`: `PROSE_DIRECTIVES`).
-    A paragraph is a run of lines between blank lines; a literal block (`_literal_blocks`), a title's adornment line,
-    a hyperlink target and a substitution's definition hold no inline markup and are left as written."""
+    A paragraph is a run of lines between blank lines; a literal block (`_literal_blocks`), a title's adornment line
+    and a hyperlink target hold no inline markup and are left as written."""
     literal = _literal_blocks(lines)
     printed: list[str] = []
     moved: list[int] = []
@@ -1644,6 +1648,59 @@ def _rst_printed(text: str) -> tuple[str, frozenset[int]]:
     return "\n".join(printed_lines), frozenset(starts[moved[at]] + _indent(rows[at]) for at in rows_at)
 
 
+def _broken_words_joined(text: str, articles: list[Article]) -> Parsed:
+    """The file's text and articles with each word a paragraph's line end breaks at a hyphen read as one
+    (`qa.formats.line_hyphens`): made whole where the hyphen only breaks it, its hyphen kept where it is the author's.
+
+    A plain-text file wraps its lines at a fixed width (an RFC's 72 columns), so a compound falling at a line end is
+    typed "case-" over "insensitive"; read with the line break as a space, it was quoted "case- insensitive". Only a
+    paragraph's own line breaks are read so: a line-end hyphen between paragraphs, or before a list's dash or a rule
+    of dashes on the next line, stays as typed. The text keeps every other character, and each offset moves back by
+    what was taken out before it; the notes are read the same way."""
+    words = document_words(text.splitlines())
+    spans = sorted(
+        (paragraph.offset + start, paragraph.offset + end)
+        for article in articles
+        for paragraph in article.paragraphs
+        for start, end in broken_words(paragraph.text, words)
+    )
+    ends = [end for _, end in spans]
+    removed = [0, *accumulate(end - start for start, end in spans)]
+    joined = without_spans(text, spans)
+
+    def moved(position: int) -> int:
+        return position - removed[bisect_right(ends, position)]
+
+    def paragraph(old: Paragraph) -> Paragraph:
+        start = moved(old.offset)
+        return replace(
+            old,
+            text=joined[start : moved(old.offset + len(old.text))],
+            offset=start,
+            literal=tuple(moved(old.offset + at) - start for at in old.literal),
+            noteless=tuple(moved(old.offset + at) - start for at in old.noteless),
+            keys=tuple((moved(old.offset + at) - start, key) for at, key in old.keys),
+        )
+
+    return Parsed(
+        joined,
+        [
+            replace(
+                article,
+                paragraphs=tuple(paragraph(old) for old in article.paragraphs),
+                footnotes={number: joined_lines(note, words) for number, note in article.footnotes.items()},
+            )
+            for article in articles
+        ],
+    )
+
+
 def parse(data: bytes, source: str) -> Parsed:
-    text, rows = _rst_printed(decode_text(data))
-    return _parse_paged(text, source) or Parsed(text, parse_text(text, source, rows))
+    """A plain-text or reStructuredText file's articles. A word broken at a line end's hyphen is read as one in plain
+    text (`_broken_words_joined`), not in reStructuredText, which docutils prints with the line break a space."""
+    decoded = decode_text(data)
+    text, rows = _rst_printed(decoded)
+    if paged := _parse_paged(text, source):
+        return paged
+    articles = parse_text(text, source, rows)
+    return Parsed(text, articles) if _RST_MARKUP_RE.search(decoded) else _broken_words_joined(text, articles)
