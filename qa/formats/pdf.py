@@ -4639,7 +4639,14 @@ def _spacing(lines: list[_Line], body_size: float) -> float:
     return median(gaps) if gaps else 0.0
 
 
-def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str], pages: list[list[_Line]]) -> _Front:
+def _front(
+    lines: list[_Line],
+    body_size: float,
+    metadata: dict,
+    words: set[str],
+    pages: list[list[_Line]],
+    logos: Sequence[_Box] = (),
+) -> _Front:
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
     The title is the first page's largest type, unless lines in smaller heading type print the Info Title word for
@@ -4653,7 +4660,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     own or runs beside the docket's column, where only the running head names the case. A byline giving the
     author's job (`_signed`) may stand on the opening pages or close the last one; an opinion names its judge
     (`_judge`); with no person named, the body that issues it (`_issuer`, from `pages`, every line of each page,
-    running ones too); the date is `_dated`.
+    running ones too), or the name set beside its logo at the cover's head (`_emblem_name`, `logos` the cover's
+    pictures); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
     candidates = [
@@ -4721,6 +4729,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     sender = _memo_sender(first) if byline is None and labelled is None else None
     signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
+    emblem = _emblem_name(first, logos, title_lines) if byline is None and labelled is None and not signed else []
     stacked = _stacked_bylines(first, byline) if byline is not None and not wrapped and not by else []
     if byline is not None:
         named = " ".join(line.text for line in wrapped or stacked or [byline])
@@ -4739,11 +4748,13 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
+            or (" ".join(line.text for line in emblem) if emblem else None)
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
             or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
             or _preparer(first)
+            or _author_field(pages)
         )
     shown = [
         *above,
@@ -4751,6 +4762,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         *title_lines,
         *wrapped,
         *(line for line in (byline, dateline, issuer) if line is not None),
+        *(emblem if issuer is None else []),
     ]
     shown += _reprinted(masthead, lines)
     shown += _affiliations(first, byline) if byline is not None else []
@@ -5267,6 +5279,31 @@ def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
     return top[0] if any(name.search(line.text) for lines in pages[1:] for line in lines) else None
 
 
+def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) -> list[_Line]:
+    """The lines naming the body that issues the document beside its emblem at the cover's head, else none.
+
+    An institution's document opens under its letterhead: its logo, a picture, with its name set right beside or
+    under it, often stacked in two lines ("EUROPEAN" over "COMMISSION"). The name is the document's author when it
+    names no person, though the text speaks of it only as "the Commission". The lines are the cover's first rows,
+    above the title, each within a line's height of one picture (`logos`), and together read as an organisation's
+    name (`_organisation`)."""
+    if not title or not logos:
+        return []
+    head = [line for line in first if line.row < title[0].row]
+    for left, top, right, bottom in logos:
+        near = [
+            line
+            for line in head
+            if line.x0 - right <= line.size
+            and left - line.x1 <= line.size
+            and line.top - bottom <= line.size
+            and top - line.bottom <= line.size
+        ]
+        if near and near == head[: len(near)] and _organisation(" ".join(line.text for line in near)):
+            return near
+    return []
+
+
 _FOOTER_PARTS_RE = re.compile(r"\s+[·•|–—]\s+")
 
 
@@ -5377,6 +5414,43 @@ def _preparer(first: list[_Line]) -> str | None:
         name = " ".join(found["name"].split())
         if _organisation(name) and name.casefold() in own:
             return name
+    return None
+
+
+_AUTHOR_LABEL_RE = re.compile(
+    r"(?:(?:principal|lead|main)\s+)?authors?(?:\s*\(s\))?|(?:prepared|written)\s+by", re.IGNORECASE
+)
+"""The label of a document-control table's field naming who wrote the document: "Author", "Authors", "Author(s)",
+"Principal authors", "Prepared by", "Written by" (a colon after it allowed)."""
+_HONORIFIC_RE = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+")
+"""A form of address before a name ("Dr G.F. Marshall"): no part of the name."""
+
+
+def _author_field(pages: list[list[_Line]]) -> str | None:
+    """The names a document-control table on the opening pages gives under its author label, else None.
+
+    A report or specification written in an office opens with an administration page: ruled tables of short
+    labelled fields (project, customer, authors, release authority, record of changes), which the text leaves out
+    as a grid. Its field "Authors" is the document's own statement of who wrote it. The value is the cell beside the
+    label, on its row; or, where the label heads a block of rows ("Principal authors" over one row per author, an
+    address beside each name), the cells under it at its left edge, while they read as names and are set in one
+    face (the next block's label, in the label's face, ends them). A form of address ("Dr") is no part of a name.
+    `pages` holds every line, those of a grid too."""
+    for lines in pages[:_BYLINE_PAGES]:
+        for label in lines:
+            if not _AUTHOR_LABEL_RE.fullmatch(label.text.rstrip(": ")):
+                continue
+            beside = [line for line in lines if abs(line.top - label.top) < label.size / 2 and line.x0 > label.x1]
+            under = sorted(
+                (line for line in lines if line.top > label.top and abs(line.x0 - label.x0) < label.size),
+                key=lambda line: line.top,
+            )
+            cells = [min(beside, key=lambda line: line.x0)] if beside else under
+            face = cells[0].bold if cells else False
+            names = [_names(_HONORIFIC_RE.sub("", cell.text)) if cell.bold == face else None for cell in cells]
+            found = [name for name in takewhile(bool, names[: 1 if beside else None]) if name]
+            if found:
+                return ", ".join(found)
     return None
 
 
@@ -6292,7 +6366,7 @@ def parse(data: bytes, source: str) -> Parsed:
         feet.append((len(body), found, page))
         body += page
     order = {id(line): place for place, line in enumerate(body)}
-    front = _front(body, body_size, metadata, words, lines_of)
+    front = _front(body, body_size, metadata, words, lines_of, pictures[0] if pictures else ())
     feet[:1] = [(start, _unaffiliated(found, front.marks), page) for start, found, page in feet[:1]]
     # a byline's affiliation numbers are no markers: counted, they would start the notes' numbering over at page 1
     paged = [
