@@ -1010,6 +1010,7 @@ def _layout(
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
+    _tab_stop_numbers(segments)
     _label_column(segments)
     return [segment for segment in segments if segment.lines]
 
@@ -1061,6 +1062,67 @@ _LABEL_SHARE = 0.25
 _LABEL_ROWS = 2
 """The fewest labels a column of labels holds: one short line at the left of a row is a running header's date or
 number ("4.5.2016" beside "Official Journal of the European Union"), left to `_running`."""
+
+
+_SECTION_NUMBER_RE = re.compile(r"(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?")
+"""A section's number of two levels or more, as a heading sets it apart from its title: "4.8", "4.8.1.", "A.2". A
+lone number ("1.") may be a list's, whose items are read by their own rules."""
+
+
+def _tab_stop_numbers(segments: list[_Segment]) -> None:
+    """Each section number set at the margin, its title at a tab stop beside it, read as the start of its title's
+    line.
+
+    A word processor sets a heading's number at the margin and its title at a tab stop, the body indented to the
+    title's edge ("4.8.1" then "Reject Responses"). The gap is wider than a space, so the two are lines of their
+    own on one row (`_group`): the number read as a heading apart from its title, or, where a page holds no other
+    line that spans the gap, as a column of its own (`_column_numbers`), read before the text beside it, left at
+    the end of the paragraph above its heading. A number (`_SECTION_NUMBER_RE`) followed in its segment by a line
+    on its baseline, to its right, is made one line with it."""
+    _column_numbers(segments)
+    for segment in segments:
+        laid: list[_Line] = []
+        for line in segment.lines:
+            number = laid[-1] if laid else None
+            if (
+                number is not None
+                and _SECTION_NUMBER_RE.fullmatch(number.text)
+                and abs(line.bottom - number.bottom) <= number.size / 2
+                and line.x0 > number.x1
+            ):
+                joined = _Line(
+                    line.page, min(number.top, line.top), max(number.bottom, line.bottom), number.chars + line.chars
+                )
+                joined.size = line.size
+                _render(joined)
+                laid[-1] = joined
+            else:
+                laid.append(line)
+        segment.lines = laid
+
+
+def _column_numbers(segments: list[_Segment]) -> None:
+    """A left column of nothing but section numbers (`_SECTION_NUMBER_RE`), each on the row of a line of the column
+    at its right (its baseline within half a line), read into that column: each number just before its line."""
+    for left, right in pairwise(segments):
+        if (
+            not left.lines
+            or left.band != right.band
+            or (left.side, right.side) != (0, 1)
+            or not all(_SECTION_NUMBER_RE.fullmatch(line.text) for line in left.lines)
+            or max(line.x1 for line in left.lines) >= min(line.x0 for line in right.lines)
+        ):
+            continue
+        level = [
+            next((i for i, text in enumerate(right.lines) if abs(text.bottom - line.bottom) <= line.size / 2), None)
+            for line in left.lines
+        ]
+        if None in level:
+            continue
+        laid = list(right.lines)
+        for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
+            laid.insert(at, line)
+        left.lines, right.lines = [], laid
 
 
 def _label_column(segments: list[_Segment]) -> None:
