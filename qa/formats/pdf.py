@@ -356,6 +356,9 @@ class _Line:
     """A chart's labels, left out, follow the line in reading order (`_mark_before_charts`)."""
     boxed: bool = False
     """The line stands in one of two boxes set side by side (`_boxes`): its text never runs on into the other box."""
+    shade: int = 0
+    """The number of the shaded box the line is printed on (`_shaded_boxes`), counted on its page from 1; 0 outside:
+    a box's text is set apart from the text around it, and no paragraph runs from one into the other."""
     note_edge: float | None = None
     """The line is a side note's part of a row, parted from the body text beside it (`_side_notes_apart`): the x a
     gutter between the body and the margin's notes passes through; None elsewhere."""
@@ -3417,6 +3420,7 @@ def _breaks(
         or line.label
         or previous.before_chart
         or (previous.boxed and line.page == previous.page and line.top < previous.top)
+        or previous.shade != line.shade
         or _closes_box(previous, line, feet)
         or _resized(previous, line)
         or _over_table_again(previous, line, feet)
@@ -3486,6 +3490,7 @@ def _read(
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
                 table = _table_body(page)
                 pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
+                _shaded_boxes(pages[-1], _shades(page))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
@@ -3573,6 +3578,45 @@ def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
         else:
             cells.append([char])
     return sum(not words or any(c["text"].isalpha() for c in cell) for cell in cells)
+
+
+def _shades(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's filled rectangles in a colour other than white: a shaded box of text, a sidebar set
+    on a tint (a white fill is the page's own ground, drawn as a background)."""
+    return [
+        (rect["x0"], rect["top"], rect["x1"], rect["bottom"])
+        for rect in page.rects
+        if rect.get("fill") and rect.get("non_stroking_color") not in (None, 1, (1,), (1, 1, 1), (0, 0, 0, 0))
+    ]
+
+
+def _shaded_boxes(segments: list[_Segment], shades: list[_Box]) -> None:
+    """Mark each line printed on a shaded box (`shades`) with the box's number (`_Line.shade`), and read a box the
+    text runs around after the text that goes on below it.
+
+    A report sets an aside on a tint ("Did you know?", examples of a service), the body text wrapping beside it
+    and running on under it. Laid out, the box is a column beside the text's narrower stretch and the text below it
+    a segment after it: read in that order, the box's first line ran on from the body's last line above it, a
+    sentence the page never prints ("... with government Future examples of ..."), and the body's sentence was cut
+    at the box. The box is its own text (`_breaks` parts lines of different boxes); where the segment before it
+    stops mid-sentence and a segment of unshaded text follows it, that segment is read first, the sentence
+    whole, and the box after it, as a reader reads an aside after the text it stands beside."""
+    lines = [line for segment in segments for line in segment.lines]
+    for number, (left, top, right, bottom) in enumerate(shades, start=1):
+        for line in lines:
+            if left - 1 <= line.x0 and line.x1 <= right + 1 and top - 1 <= line.top and line.bottom <= bottom + 1:
+                line.shade = line.shade or number
+    for index in range(1, len(segments) - 1):
+        before, box, after = segments[index - 1 : index + 2]
+        if (
+            before.lines
+            and box.lines
+            and after.lines
+            and all(line.shade for line in box.lines)
+            and not any(line.shade for line in (*before.lines, *after.lines))
+            and not _SENTENCE_END_RE.search(before.lines[-1].text)
+        ):
+            segments[index], segments[index + 1] = after, box
 
 
 def _grids(found: list[pdfplumber.table.Table]) -> list[_Box]:
