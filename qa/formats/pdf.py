@@ -1067,9 +1067,10 @@ _LABEL_ROWS = 2
 number ("4.5.2016" beside "Official Journal of the European Union"), left to `_running`."""
 
 
-_SECTION_NUMBER_RE = re.compile(r"(?:\d{1,3}|[A-Z])(?:\.\d{1,3})+\.?")
+_SECTION_NUMBER_RE = re.compile(r"(?:[1-9]\d?|[A-Z])(?:\.[1-9]\d?)+\.?")
 """A section's number of two levels or more, as a heading sets it apart from its title: "4.8", "4.8.1.", "A.2". A
-lone number ("1.") may be a list's, whose items are read by their own rules."""
+lone number ("1.") may be a list's, whose items are read by their own rules; a part with a leading zero or of three
+digits ("0.232", "1.000") is a table's figure."""
 
 
 def _tab_stop_numbers(segments: list[_Segment]) -> None:
