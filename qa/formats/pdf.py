@@ -1082,7 +1082,8 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
     own on one row (`_group`): the number read as a heading apart from its title, or, where a page holds no other
     line that spans the gap, as a column of its own (`_column_numbers`), read before the text beside it, left at
     the end of the paragraph above its heading. A number (`_SECTION_NUMBER_RE`) followed in its segment by a line
-    on its baseline, to its right, is made one line with it."""
+    on its baseline, to its right, that opens with a letter (a title, not a table's next figure), is made one line
+    with it."""
     _column_numbers(segments)
     for segment in segments:
         laid: list[_Line] = []
@@ -1091,6 +1092,7 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
             if (
                 number is not None
                 and _SECTION_NUMBER_RE.fullmatch(number.text)
+                and line.text[:1].isalpha()
                 and abs(line.bottom - number.bottom) <= number.size / 2
                 and line.x0 > number.x1
             ):
