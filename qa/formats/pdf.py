@@ -3583,14 +3583,23 @@ def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
     return sum(not words or any(c["text"].isalpha() for c in cell) for cell in cells)
 
 
+_SHADE_DEPTH = 2.0
+"""The least width and height, in points, of a filled rectangle that shades text: a thinner one is a rule."""
+
+
 def _shades(page: pdfplumber.page.Page) -> list[_Box]:
-    """The boxes of a page's filled rectangles in a colour other than white: a shaded box of text, a sidebar set
-    on a tint (a white fill is the page's own ground, drawn as a background)."""
-    return [
-        (rect["x0"], rect["top"], rect["x1"], rect["bottom"])
-        for rect in page.rects
-        if rect.get("fill") and rect.get("non_stroking_color") not in (None, 1, (1,), (1, 1, 1), (0, 0, 0, 0))
-    ]
+    """The boxes of a page's filled rectangles in a colour other than white, those that touch taken as one: a shaded
+    box of text, a sidebar set on a tint, a table's shaded cell (a word processor tiles it in strips, a line's
+    height each). A white fill is the page's own ground, drawn as a background; a thin fill is a rule."""
+    return _touching(
+        [
+            (rect["x0"], rect["top"], rect["x1"], rect["bottom"])
+            for rect in page.rects
+            if rect.get("fill")
+            and rect.get("non_stroking_color") not in (None, 1, (1,), (1, 1, 1), (0, 0, 0, 0))
+            and min(rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]) >= _SHADE_DEPTH
+        ]
+    )
 
 
 def _shaded_boxes(segments: list[_Segment], shades: list[_Box]) -> None:
@@ -3603,7 +3612,9 @@ def _shaded_boxes(segments: list[_Segment], shades: list[_Box]) -> None:
     sentence the page never prints ("... with government Future examples of ..."), and the body's sentence was cut
     at the box. The box is its own text (`_breaks` parts lines of different boxes); where the segment before it
     stops mid-sentence and a segment of unshaded text follows it, that segment is read first, the sentence
-    whole, and the box after it, as a reader reads an aside after the text it stands beside."""
+    whole, and the box after it, as a reader reads an aside after the text it stands beside: the box the right
+    column of a band whose left column is the text's narrower stretch, the text going on across the page's width
+    under them."""
     lines = [line for segment in segments for line in segment.lines]
     for number, (left, top, right, bottom) in enumerate(shades, start=1):
         for line in lines:
@@ -3615,6 +3626,8 @@ def _shaded_boxes(segments: list[_Segment], shades: list[_Box]) -> None:
             before.lines
             and box.lines
             and after.lines
+            and (before.side, box.side, after.side) == (0, 1, None)
+            and before.band == box.band
             and all(line.shade for line in box.lines)
             and not any(line.shade for line in (*before.lines, *after.lines))
             and not _SENTENCE_END_RE.search(before.lines[-1].text)
