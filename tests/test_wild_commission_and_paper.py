@@ -100,3 +100,11 @@ def test_a_covers_last_bold_block_in_the_texts_size_is_its_title() -> None:
     a blank line below, "The European Green Deal"."""
     assert first(COMMUNICATION).title == "The European Green Deal"
     assert "The European Green Deal" not in texts(COMMUNICATION)
+
+
+def test_the_name_set_beside_the_covers_logo_is_the_author() -> None:
+    """The cover prints "EUROPEAN" over "COMMISSION" beside the Commission's logo, above the place and date; no person
+    signs the communication, and the text names its author only as "the Commission". The name is front matter, not
+    the text's first paragraph."""
+    assert first(COMMUNICATION).author == "EUROPEAN COMMISSION"
+    assert "EUROPEAN COMMISSION" not in texts(COMMUNICATION)

@@ -42,3 +42,25 @@ def test_the_body_reads_on_after_the_page_foot() -> None:
         and p.text.endswith("beyond the current instantiation.")
         for p in document().paragraphs
     )
+
+
+def test_the_administration_pages_principal_authors_are_the_authors() -> None:
+    """Page 2's table "Principal authors" lists "Dr G.F. Marshall" and "D.A.A. Faulkner" in its first column, each
+    beside an address; the cover names no author, and the Info Author ("tdown") is printed nowhere."""
+    assert document().author == "G.F. Marshall, D.A.A. Faulkner"
+
+
+def test_a_section_number_set_at_a_tab_stop_heads_its_titles_line() -> None:
+    """Page 23 sets "4.8.1" at the margin and "Reject Responses" at the body's edge; the page's other lines start
+    at that edge, and the number was read after the paragraph above, opening its sentence ("4.8.1 Alert Response
+    Messages are used ...")."""
+    texts = [p.text for p in document().paragraphs]
+    assert "4.8.1 Reject Responses" in texts
+    assert any(text.startswith("Alert Response Messages are used where a response is required") for text in texts)
+
+
+def test_a_heading_whose_number_stands_a_tab_apart_is_one_heading() -> None:
+    """Page 25 sets the heading "5.3" a tab stop apart from "Location XML fields", in bold 12 pt: one heading."""
+    headings = [p.text for p in document().paragraphs if p.kind == "heading"]
+    assert "5.3 Location XML fields" in headings
+    assert "5.3" not in headings

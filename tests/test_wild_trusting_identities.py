@@ -62,3 +62,18 @@ def test_a_compound_broken_at_a_unicode_hyphen_keeps_the_hyphen_as_printed() -> 
     assert "enabled by cost‐effective and innovative" in text
     assert "service delivery channels (in‐person, telephone and mail)" in text
     assert "was overseen by the Pan‐Canadian Identity Management" in text
+
+
+def test_a_shaded_boxs_heading_is_no_part_of_the_sentence_beside_it() -> None:
+    """Page 6's body wraps beside a shaded box whose bold heading reads "Future examples of simple, convenient and
+    protected access to multi‐jurisdictional services envisioned for all Canadians"; the body's sentence runs on
+    under the box, and the box's heading is a paragraph of its own."""
+    texts = [p.text for p in paper().paragraphs]
+    assert any(
+        "Canadians expect to interact with government (or with several governments) in a seamless manner" in text
+        for text in texts
+    )
+    assert (
+        "Future examples of simple, convenient and protected access to multi‐jurisdictional services envisioned for"
+        " all Canadians"
+    ) in texts

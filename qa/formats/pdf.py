@@ -345,6 +345,9 @@ class _Line:
     """A chart's labels, left out, follow the line in reading order (`_mark_before_charts`)."""
     boxed: bool = False
     """The line stands in one of two boxes set side by side (`_boxes`): its text never runs on into the other box."""
+    shade: int = 0
+    """The number of the shaded box the line is printed on (`_shaded_boxes`), counted on its page from 1; 0 outside:
+    a box's text is set apart from the text around it, and no paragraph runs from one into the other."""
     note_edge: float | None = None
     """The line is a side note's part of a row, parted from the body text beside it (`_side_notes_apart`): the x a
     gutter between the body and the margin's notes passes through; None elsewhere."""
@@ -1002,6 +1005,7 @@ def _layout(
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
+    _tab_stop_numbers(segments)
     _label_column(segments)
     return [segment for segment in segments if segment.lines]
 
@@ -1053,6 +1057,70 @@ _LABEL_SHARE = 0.25
 _LABEL_ROWS = 2
 """The fewest labels a column of labels holds: one short line at the left of a row is a running header's date or
 number ("4.5.2016" beside "Official Journal of the European Union"), left to `_running`."""
+
+
+_SECTION_NUMBER_RE = re.compile(r"(?:[1-9]\d?|[A-Z])(?:\.[1-9]\d?)+\.?")
+"""A section's number of two levels or more, as a heading sets it apart from its title: "4.8", "4.8.1.", "A.2". A
+lone number ("1.") may be a list's, whose items are read by their own rules; a part with a leading zero or of three
+digits ("0.232", "1.000") is a table's figure."""
+
+
+def _tab_stop_numbers(segments: list[_Segment]) -> None:
+    """Each section number set at the margin, its title at a tab stop beside it, read as the start of its title's
+    line.
+
+    A word processor sets a heading's number at the margin and its title at a tab stop, the body indented to the
+    title's edge ("4.8.1" then "Reject Responses"). The gap is wider than a space, so the two are lines of their
+    own on one row (`_group`): the number read as a heading apart from its title, or, where a page holds no other
+    line that spans the gap, as a column of its own (`_column_numbers`), read before the text beside it, left at
+    the end of the paragraph above its heading. A number (`_SECTION_NUMBER_RE`) followed in its segment by a line
+    on its baseline, to its right, that opens with a letter (a title, not a table's next figure), is made one line
+    with it."""
+    _column_numbers(segments)
+    for segment in segments:
+        laid: list[_Line] = []
+        for line in segment.lines:
+            number = laid[-1] if laid else None
+            if (
+                number is not None
+                and _SECTION_NUMBER_RE.fullmatch(number.text)
+                and line.text[:1].isalpha()
+                and abs(line.bottom - number.bottom) <= number.size / 2
+                and line.x0 > number.x1
+            ):
+                joined = _Line(
+                    line.page, min(number.top, line.top), max(number.bottom, line.bottom), number.chars + line.chars
+                )
+                joined.size = line.size
+                _render(joined)
+                laid[-1] = joined
+            else:
+                laid.append(line)
+        segment.lines = laid
+
+
+def _column_numbers(segments: list[_Segment]) -> None:
+    """A left column of nothing but section numbers (`_SECTION_NUMBER_RE`), each on the row of a line of the column
+    at its right (its baseline within half a line), read into that column: each number just before its line."""
+    for left, right in pairwise(segments):
+        if (
+            not left.lines
+            or left.band != right.band
+            or (left.side, right.side) != (0, 1)
+            or not all(_SECTION_NUMBER_RE.fullmatch(line.text) for line in left.lines)
+            or max(line.x1 for line in left.lines) >= min(line.x0 for line in right.lines)
+        ):
+            continue
+        level = [
+            next((i for i, text in enumerate(right.lines) if abs(text.bottom - line.bottom) <= line.size / 2), None)
+            for line in left.lines
+        ]
+        if None in level:
+            continue
+        laid = list(right.lines)
+        for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
+            laid.insert(at, line)
+        left.lines, right.lines = [], laid
 
 
 def _label_column(segments: list[_Segment]) -> None:
@@ -3328,6 +3396,7 @@ def _breaks(
         or line.label
         or previous.before_chart
         or (previous.boxed and line.page == previous.page and line.top < previous.top)
+        or previous.shade != line.shade
         or _closes_box(previous, line, feet)
         or _resized(previous, line)
         or _over_table_again(previous, line, feet)
@@ -3397,6 +3466,7 @@ def _read(
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
                 table = _table_body(page)
                 pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
+                _shaded_boxes(pages[-1], _shades(page))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
@@ -3484,6 +3554,58 @@ def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
         else:
             cells.append([char])
     return sum(not words or any(c["text"].isalpha() for c in cell) for cell in cells)
+
+
+_SHADE_DEPTH = 2.0
+"""The least width and height, in points, of a filled rectangle that shades text: a thinner one is a rule."""
+
+
+def _shades(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of a page's filled rectangles in a colour other than white, those that touch taken as one: a shaded
+    box of text, a sidebar set on a tint, a table's shaded cell (a word processor tiles it in strips, a line's
+    height each). A white fill is the page's own ground, drawn as a background; a thin fill is a rule."""
+    return _touching(
+        [
+            (rect["x0"], rect["top"], rect["x1"], rect["bottom"])
+            for rect in page.rects
+            if rect.get("fill")
+            and rect.get("non_stroking_color") not in (None, 1, (1,), (1, 1, 1), (0, 0, 0, 0))
+            and min(rect["x1"] - rect["x0"], rect["bottom"] - rect["top"]) >= _SHADE_DEPTH
+        ]
+    )
+
+
+def _shaded_boxes(segments: list[_Segment], shades: list[_Box]) -> None:
+    """Mark each line printed on a shaded box (`shades`) with the box's number (`_Line.shade`), and read a box the
+    text runs around after the text that goes on below it.
+
+    A report sets an aside on a tint ("Did you know?", examples of a service), the body text wrapping beside it
+    and running on under it. Laid out, the box is a column beside the text's narrower stretch and the text below it
+    a segment after it: read in that order, the box's first line ran on from the body's last line above it, a
+    sentence the page never prints ("... with government Future examples of ..."), and the body's sentence was cut
+    at the box. The box is its own text (`_breaks` parts lines of different boxes); where the segment before it
+    stops mid-sentence and a segment of unshaded text follows it, that segment is read first, the sentence
+    whole, and the box after it, as a reader reads an aside after the text it stands beside: the box the right
+    column of a band whose left column is the text's narrower stretch, the text going on across the page's width
+    under them."""
+    lines = [line for segment in segments for line in segment.lines]
+    for number, (left, top, right, bottom) in enumerate(shades, start=1):
+        for line in lines:
+            if left - 1 <= line.x0 and line.x1 <= right + 1 and top - 1 <= line.top and line.bottom <= bottom + 1:
+                line.shade = line.shade or number
+    for index in range(1, len(segments) - 1):
+        before, box, after = segments[index - 1 : index + 2]
+        if (
+            before.lines
+            and box.lines
+            and after.lines
+            and (before.side, box.side, after.side) == (0, 1, None)
+            and before.band == box.band
+            and all(line.shade for line in box.lines)
+            and not any(line.shade for line in (*before.lines, *after.lines))
+            and not _SENTENCE_END_RE.search(before.lines[-1].text)
+        ):
+            segments[index], segments[index + 1] = after, box
 
 
 def _grids(found: list[pdfplumber.table.Table]) -> list[_Box]:
@@ -4612,7 +4734,14 @@ def _spacing(lines: list[_Line], body_size: float) -> float:
     return median(gaps) if gaps else 0.0
 
 
-def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str], pages: list[list[_Line]]) -> _Front:
+def _front(
+    lines: list[_Line],
+    body_size: float,
+    metadata: dict,
+    words: set[str],
+    pages: list[list[_Line]],
+    logos: Sequence[_Box] = (),
+) -> _Front:
     """Title, author and date as the opening pages print them; trustworthy Info fields only where they print none.
 
     The title is the first page's largest type, unless lines in smaller heading type print the Info Title word for
@@ -4626,7 +4755,8 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     own or runs beside the docket's column, where only the running head names the case. A byline giving the
     author's job (`_signed`) may stand on the opening pages or close the last one; an opinion names its judge
     (`_judge`); with no person named, the body that issues it (`_issuer`, from `pages`, every line of each page,
-    running ones too); the date is `_dated`.
+    running ones too), or the name set beside its logo at the cover's head (`_emblem_name`, `logos` the cover's
+    pictures); the date is `_dated`.
     """
     first = [line for line in lines if line.page == 1]
     candidates = [
@@ -4694,6 +4824,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
     sender = _memo_sender(first) if byline is None and labelled is None else None
     signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
+    emblem = _emblem_name(first, logos, title_lines) if byline is None and labelled is None and not signed else []
     stacked = _stacked_bylines(first, byline) if byline is not None and not wrapped and not by else []
     if byline is not None:
         named = " ".join(line.text for line in wrapped or stacked or [byline])
@@ -4712,11 +4843,13 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
+            or (" ".join(line.text for line in emblem) if emblem else None)
             or _footer_issuer(pages, date)
             or _printed_info(metadata, pages)
             or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
             or _preparer(first)
+            or _author_field(pages)
         )
     named = _named_over_date(first, title_lines, dateline) if author is None else None
     author = _names(named.text) if named is not None else author
@@ -4726,6 +4859,7 @@ def _front(lines: list[_Line], body_size: float, metadata: dict, words: set[str]
         *title_lines,
         *wrapped,
         *(line for line in (byline, dateline, issuer, named) if line is not None),
+        *(emblem if issuer is None else []),
     ]
     shown += _reprinted(masthead, lines)
     shown += _affiliations(first, byline) if byline is not None else []
@@ -5242,6 +5376,31 @@ def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
     return top[0] if any(name.search(line.text) for lines in pages[1:] for line in lines) else None
 
 
+def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) -> list[_Line]:
+    """The lines naming the body that issues the document beside its emblem at the cover's head, else none.
+
+    An institution's document opens under its letterhead: its logo, a picture, with its name set right beside or
+    under it, often stacked in two lines ("EUROPEAN" over "COMMISSION"). The name is the document's author when it
+    names no person, though the text speaks of it only as "the Commission". The lines are the cover's first rows,
+    above the title, each within a line's height of one picture (`logos`), and together read as an organisation's
+    name (`_organisation`)."""
+    if not title or not logos:
+        return []
+    head = [line for line in first if line.row < title[0].row]
+    for left, top, right, bottom in logos:
+        near = [
+            line
+            for line in head
+            if line.x0 - right <= line.size
+            and left - line.x1 <= line.size
+            and line.top - bottom <= line.size
+            and top - line.bottom <= line.size
+        ]
+        if near and near == head[: len(near)] and _organisation(" ".join(line.text for line in near)):
+            return near
+    return []
+
+
 _FOOTER_PARTS_RE = re.compile(r"\s+[·•|–—]\s+")
 
 
@@ -5373,6 +5532,43 @@ def _named_over_date(first: list[_Line], title_lines: list[_Line], dateline: _Li
     if above is None or above in title_lines or above.top < title_lines[-1].bottom:
         return None
     return above if _names(above.text) == above.text else None
+
+
+_AUTHOR_LABEL_RE = re.compile(
+    r"(?:(?:principal|lead|main)\s+)?authors?(?:\s*\(s\))?|(?:prepared|written)\s+by", re.IGNORECASE
+)
+"""The label of a document-control table's field naming who wrote the document: "Author", "Authors", "Author(s)",
+"Principal authors", "Prepared by", "Written by" (a colon after it allowed)."""
+_HONORIFIC_RE = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+")
+"""A form of address before a name ("Dr G.F. Marshall"): no part of the name."""
+
+
+def _author_field(pages: list[list[_Line]]) -> str | None:
+    """The names a document-control table on the opening pages gives under its author label, else None.
+
+    A report or specification written in an office opens with an administration page: ruled tables of short
+    labelled fields (project, customer, authors, release authority, record of changes), which the text leaves out
+    as a grid. Its field "Authors" is the document's own statement of who wrote it. The value is the cell beside the
+    label, on its row; or, where the label heads a block of rows ("Principal authors" over one row per author, an
+    address beside each name), the cells under it at its left edge, while they read as names and are set in one
+    face (the next block's label, in the label's face, ends them). A form of address ("Dr") is no part of a name.
+    `pages` holds every line, those of a grid too."""
+    for lines in pages[:_BYLINE_PAGES]:
+        for label in lines:
+            if not _AUTHOR_LABEL_RE.fullmatch(label.text.rstrip(": ")):
+                continue
+            beside = [line for line in lines if abs(line.top - label.top) < label.size / 2 and line.x0 > label.x1]
+            under = sorted(
+                (line for line in lines if line.top > label.top and abs(line.x0 - label.x0) < label.size),
+                key=lambda line: line.top,
+            )
+            cells = [min(beside, key=lambda line: line.x0)] if beside else under
+            face = cells[0].bold if cells else False
+            names = [_names(_HONORIFIC_RE.sub("", cell.text)) if cell.bold == face else None for cell in cells]
+            found = [name for name in takewhile(bool, names[: 1 if beside else None]) if name]
+            if found:
+                return ", ".join(found)
+    return None
 
 
 def _organisation(text: str) -> bool:
@@ -6303,7 +6499,7 @@ def parse(data: bytes, source: str) -> Parsed:
         feet.append((len(body), found, page))
         body += page
     order = {id(line): place for place, line in enumerate(body)}
-    front = _front(body, body_size, metadata, words, lines_of)
+    front = _front(body, body_size, metadata, words, lines_of, pictures[0] if pictures else ())
     feet[:1] = [(start, _unaffiliated(found, front.marks), page) for start, found, page in feet[:1]]
     # a byline's affiliation numbers are no markers: counted, they would start the notes' numbering over at page 1
     paged = [
