@@ -4,7 +4,6 @@ shown with the symbol the page prints."""
 from __future__ import annotations
 
 import json
-from functools import cache
 from pathlib import Path
 
 from fastapi import FastAPI
@@ -18,11 +17,11 @@ from eval.reference import note_in_reference, quote_in_reference, reference
 from qa.answer_template import answer_template
 from qa.compose import Citation, Quote, Source, cite
 from qa.corpus import Article, article_from_row, article_row
-from qa.formats import parse_bytes
 from qa.formats.pdf import _cite_on_page, _Line, _page_symbol_notes
 from qa.schema import DocumentRef, FootnoteOut, SourceOut, document_out
 from qa.sentences import NOTE_SYMBOLS, find_markers, note_key, note_label, printed_key
 from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
 from web.citation import citation
 
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
@@ -34,9 +33,8 @@ BEISTLINE = (
 )
 
 
-@cache
 def first(path: Path) -> Article:
-    return parse_bytes(path.read_bytes(), path.name).articles[0]
+    return articles(path)[0]
 
 
 def test_a_symbols_key_is_below_every_number_and_gives_its_label_back() -> None:

@@ -514,10 +514,14 @@ def _note_opening(chars: list[dict]) -> tuple[list[dict], list[dict]] | None:
     """
     chars = sorted(chars, key=lambda c: c["x0"])
     glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
+    smallest = min((c["size"] for c in chars), default=0.0)
     for i, j in pairwise(glyphs):
+        gap = chars[j]["x0"] - chars[i]["x1"]
+        if gap <= _GUTTER_GAP * smallest:
+            continue  # no side's median is below the smallest size: the gap is no gutter, and no median is taken
         sides = chars[: i + 1], chars[j:]
         sizes = [median(c["size"] for c in side) for side in sides]
-        if chars[j]["x0"] - chars[i]["x1"] <= _GUTTER_GAP * max(sizes):
+        if gap <= _GUTTER_GAP * max(sizes):
             continue
         small = 0 if sizes[0] < sizes[1] else 1
         if (
@@ -543,11 +547,12 @@ def _note_continued(chars: list[dict], start: float, size: float, right: bool) -
     chars = sorted(chars, key=lambda c: c["x0"])
     glyphs = [i for i, c in enumerate(chars) if not c["text"].isspace()]
     for i, j in pairwise(glyphs):
+        if chars[j]["x0"] - chars[i]["x1"] <= _GUTTER_GAP * size:
+            continue  # no gutter: the sides' sizes are not looked at
         body, note = (chars[: i + 1], chars[j:]) if right else (chars[j:], chars[: i + 1])
         note_size = median(c["size"] for c in note)
         if (
-            chars[j]["x0"] - chars[i]["x1"] > _GUTTER_GAP * size
-            and abs(min(c["x0"] for c in note) - start) <= note_size
+            abs(min(c["x0"] for c in note) - start) <= note_size
             and max(c["size"] for c in note) <= size * _NOTE_SIZE
             and median(c["size"] for c in body) > note_size / _NOTE_SIZE
             and _word_count(body)
