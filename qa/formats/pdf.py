@@ -511,7 +511,8 @@ def _note_opening(chars: list[dict]) -> tuple[list[dict], list[dict]] | None:
     The line parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side
     are all in a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less), open with the
     note's raised number (`_opens_note`) and hold a word, and the other side is running text (`_BOX_WORDS`, words as
-    the gaps between them set them apart: a PDF may draw no space) and wider: a code listing's line numbers, set
+    the gaps between them set them apart: a PDF may draw no space) and wider, or letters standing alone
+    (`_stray_letters`, a logo's raised and lowered letters on the note's baseline): a code listing's line numbers, set
     small a gutter left of its lines, open no word; a web page's infobox beside its text opens with no note's
     number; a report's side heading, set larger in a margin beside its smaller text (GAO's), is the narrower part. A
     raised note marker is smaller too, but touches its word; a table's cells of one row share their size, and a
@@ -525,15 +526,23 @@ def _note_opening(chars: list[dict]) -> tuple[list[dict], list[dict]] | None:
         if chars[j]["x0"] - chars[i]["x1"] <= _GUTTER_GAP * max(sizes):
             continue
         small = 0 if sizes[0] < sizes[1] else 1
-        if (
-            max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE
-            or _set_words(sides[1 - small]) < _BOX_WORDS
-            or _width(sides[small]) >= _width(sides[1 - small])
+        other = sides[1 - small]
+        if max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE or (
+            not _stray_letters(other) and (_set_words(other) < _BOX_WORDS or _width(sides[small]) >= _width(other))
         ):
             continue
         if _word_count(sides[small]) and _opens_note(sides[small]):
             return sides[1 - small], sides[small]
     return None
+
+
+def _stray_letters(chars: list[dict]) -> bool:
+    """Whether `chars` are letters standing alone, no word and no figure among them: the raised "A" and lowered "E"
+    of a LaTeX logo, stacked over the "L" and "T" they kern into and so grouped as a line of their own (`_stacked`),
+    which a side note's first line on that baseline joined. They are no text a note could be part of, however
+    narrow: the note parts from them as from a body line (`_note_opening`)."""
+    glyphs = [c["text"] for c in chars if not c["text"].isspace()]
+    return bool(glyphs) and all(len(g) == 1 and g.isalpha() for g in glyphs) and not _set_words(chars)
 
 
 def _note_continued(chars: list[dict], start: float, size: float, right: bool) -> tuple[list[dict], list[dict]] | None:
@@ -1629,7 +1638,7 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
     A run with text on one side only (a paragraph's short last line) is no band of columns. A heading
     with blank space beside it across the gutter (`_opens_band`) begins a new band, as a full-width one does.
     """
-    size = median(row.size for row in rows if row.note_edge is None)  # the text's, not its side notes' parts
+    size = _text_size(rows)
     segments: list[_Segment] = []
     band: list[_Line] = []
 
@@ -1667,6 +1676,20 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
             for line in lines:
                 line.column = line.column or edges  # a column found inside this side is the narrower, truer one
     return segments
+
+
+def _text_size(rows: list[_Line]) -> float:
+    """The type size of the body text among `rows`: where side notes stand beside it (`_side_notes_apart`), that of
+    the rows level with the notes' parts, else the median of the rows' sizes.
+
+    A page of a Tufte-style book may hold more lines of a code listing, set smaller, than of its body text: measured
+    by the median, the body's lines stood out as larger, each taken for a heading opening a band of its own
+    (`_opens_band`), and the margin's notes beside them fell into no column. The body line a note's line stands
+    beside is the text, whatever else the page holds; side notes' own parts are never the text."""
+    noted = [row for row in rows if row.note_edge is not None]
+    text = [row for row in rows if row.note_edge is None]
+    beside = [row.size for row in text if any(row.top < note.bottom and note.top < row.bottom for note in noted)]
+    return median(beside or [row.size for row in text])
 
 
 def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bool:
@@ -2624,7 +2647,41 @@ class _Notes:
                     kept[index] = []
             elif left:
                 self._band_symbol_notes(segments, kept, set(bands[position + 1 :]), body_size)
+                found += self._margin_notes(segments, kept, set(bands[position + 1 :]), body_size)
                 break
+        return found
+
+    def _margin_notes(
+        self, segments: list[_Segment], kept: list[list[_Line]], bands: set[int], body_size: float
+    ) -> list[dict[int, str]]:
+        """The notes of each column of the `bands` above the page's text foot that is a margin's column of notes,
+        taken out of it.
+
+        A book set in the Tufte style prints its notes in the outer margin beside the lines citing them, and a page
+        may go on below them across the margin (a code listing's long lines, a line running over into the margin):
+        the notes' column then ends in a band above the page's last, where no foot is looked for, and each note was
+        read as a paragraph of its own ("[163] https://r4ds.had.co.nz/"). A column is the margin's notes where every
+        line of it is in note type (`_NOTE_SIZE`), its first line opens a note, and every note it holds is cited by a
+        marker on the page outside it: a column of small text beside the body (a caption, a sidebar) opens no note
+        the page cites, and a numbered list in small type cites itself nowhere.
+        """
+        found: list[dict[int, str]] = []
+        for index, segment in enumerate(segments):
+            lines = kept[index]
+            if (
+                segment.band not in bands
+                or segment.side is None
+                or not lines
+                or any(line.size >= body_size * _NOTE_SIZE for line in lines)
+                or self.opening(lines[0], None) is None
+            ):
+                continue
+            column = {id(line) for line in lines}
+            cited = {number for line in self.page if id(line) not in column for number in _cites(line)}
+            notes = self.collect(lines)
+            if notes and set(notes) <= cited:
+                kept[index] = []
+                found.append(notes)
         return found
 
     def _band_symbol_notes(
