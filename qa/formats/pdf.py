@@ -310,6 +310,9 @@ _URL_BREAK = "/-_?&=#%~"
 _URL_END_RE = re.compile(r"(?<![/:])/[^/]*\w\.[A-Za-z][A-Za-z0-9]{1,4}[.,;:]?$")
 """A web address whose path ends in a file's name with its extension ("www.gao.gov/fraudnet/fraudnet.htm",
 "/reports/2020.pdf."): a part after a path's slash, not the scheme's "//" ("https://www.exam" is a host cut off)."""
+_URL_SUFFIX_RE = re.compile(r"[a-z][a-z0-9]{1,4}[.,;:]?")
+"""The end of a web address's name after a dot, carried to the next line: a file's type ("html", "pdf") or a domain's
+("org")."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
 _APART_ENTRY_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\s.,;:%]\s+(\d{1,4})")
 """A contents line whose title may end in a digit: read only where its page number stands apart (`_entry`)."""
@@ -1653,7 +1656,12 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         for row in band:
             for char in row.chars:
                 sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
-        if all(sides) and not _hung_numbers(page, sides[0]) and not _hung_note_numbers(page, *sides):
+        if (
+            all(sides)
+            and not _hung_numbers(page, sides[0])
+            and not _hung_note_numbers(page, *sides)
+            and not _set_over(*sides)
+        ):
             number = len(segments)
             for side, chars in enumerate(sides):
                 for part in _region(page, _group(page, chars), depth + 1):
@@ -1676,6 +1684,20 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
             for line in lines:
                 line.column = line.column or edges  # a column found inside this side is the narrower, truer one
     return segments
+
+
+def _set_over(left: list[dict], right: list[dict]) -> bool:
+    """Whether the text right of a gutter stands above text left of it with nothing left of it level with it: one
+    line set over the next, not two columns side by side.
+
+    A code listing's caption is centred over its first line; where that line is short and the listing's indented
+    lines line up at an edge (`_sidebar`), the caption stands right of the gutter and the first line left of it,
+    and read as columns, left first, the caption came after the line it heads ("* This is BAD stata-loops.do").
+    Columns side by side have lines level with each other, a side note stands level with the line citing it, and
+    read top to bottom, text over blank space comes before the text under it."""
+    top, bottom = min(c["top"] for c in right), max(c["bottom"] for c in right)
+    glyphs = [c for c in left if not c["text"].isspace()]
+    return not any(c["top"] < bottom and c["bottom"] > top for c in glyphs) and any(c["top"] >= bottom for c in glyphs)
 
 
 def _text_size(rows: list[_Line]) -> float:
@@ -3018,7 +3040,11 @@ def _url_goes_on(url: str, word: str) -> bool:
     after one of its breaks (`_URL_BREAK`: "https://", "allenai/science-"), or the word holds one ("tools/openftlist/",
     "ryRegistrationofPrepaidSIM-Users.pdf"). An address whose path ends in a file's name (`_URL_END_RE`) is whole:
     only its query or fragment ("?id=4", "#top") may follow, and a word after it is a word of its own, as a contact
-    list prints "Web site: www.gao.gov/fraudnet/fraudnet.htm" over "E-mail: fraudnet@gao.gov"."""
+    list prints "Web site: www.gao.gov/fraudnet/fraudnet.htm" over "E-mail: fraudnet@gao.gov". An address cut after
+    a dot goes on where the next line opens with a name's ending in lower case (`_URL_SUFFIX_RE`: LaTeX's url breaks
+    ".../what-is-permutation-test." / "html"); a sentence after an address ending one opens in capitals."""
+    if url.endswith(".") and _URL_SUFFIX_RE.fullmatch(word):
+        return True
     if _URL_END_RE.search(url):
         return word.startswith(("?", "#"))
     return url[-1] in _URL_BREAK or any(char in _URL_BREAK for char in word.rstrip("-"))
