@@ -339,6 +339,9 @@ class _Line:
     bold: bool = False
     marked: bool = False
     """The line opens with a superscript number: how a note at a page's foot starts."""
+    raised: tuple[int, ...] = ()
+    """The numbers of the markers set raised in small type within the line (`_render`), its opening number aside: a
+    note's marker, as a bracketed citation ("[3]" printed so) is not."""
     listed: bool = False
     """The line opens after a glyph the PDF maps to no character (a bullet): it starts a list item."""
     row: int = 0
@@ -1957,6 +1960,7 @@ def _render(line: _Line) -> None:
 
     tracking = _tracking(chars)
     parts: list[str] = []
+    markers: list[int] = []
     previous: dict | None = None
     index = 0
     while index < len(chars):
@@ -1976,6 +1980,7 @@ def _render(line: _Line) -> None:
         ):
             parts.append("".join(f"[{number}]" for number in numbers))
             line.marked = line.marked or index == 0
+            markers += numbers if index else []
             previous, index = chars[end - 1], end
             continue
         if end > index and _POWER_RE.fullmatch(run.strip()) and _power("".join(parts), run):
@@ -1996,6 +2001,7 @@ def _render(line: _Line) -> None:
         previous = char
         index += 1
     line.text = squash("".join(parts))
+    line.raised = tuple(markers)
     line.x0, line.x1 = chars[0]["x0"], max(c["x1"] for c in chars)
     line.bold = all(_BOLD_RE.search(str(c.get("fontname", ""))) for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
@@ -2758,8 +2764,10 @@ class _Notes:
         from that number: a foot whose first number the typesetter left unraised ("1 The research period ...",
         then a raised 2), on a profile whose notes start again from 1. A table's cell ("50 states") is followed by
         no note numbered one past it. Lines under a page's foot rule (`_Line.ruled`) are the foot whatever their size,
-        where the first of them opens a note: a typewriter-style opinion sets its notes in the text's size."""
-        start = len(lines)
+        where the first of them opens a note: a typewriter-style opinion sets its notes in the text's size. So are
+        notes set in the text's size whose numbers the page's raised markers cite (`_raised_foot`)."""
+        raised = self._raised_foot(lines, body_size)
+        start = raised
         while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
             start -= 1
         ruled = len(lines)
@@ -2774,7 +2782,41 @@ class _Notes:
             first, next_note = self.opening(lines[small], None), self.opening(lines[start], None, self.floor)
             if first is not None and next_note is not None and first[0] + 1 == next_note[0]:
                 start = small
-        return small, min(start, self._restarted(lines, small))
+        return small, min(start, self._restarted(lines, small), raised)
+
+    def _raised_foot(self, lines: list[_Line], body_size: float) -> int:
+        """Where notes set in the text's own size begin at the foot of `lines`, else `len(lines)`.
+
+        A report may set its notes at a page's foot in the size of its text ("1. See http://www.cnbc.com/..." under
+        the text citing "users¹"), where no small lines mark a foot. They are the foot's notes by what they are:
+        lines at the very foot, each note opening with the number of a marker raised in small type on the page
+        (`_Line.raised`) and following the note before by one, with any wrapped lines under it, the first set apart
+        from the text above (by a gap wider than its leading, a line in note type, or the segment's top). A numbered
+        list at a page's foot ("1. Open the file", "2. ...") has no raised markers citing its numbers, and a list
+        item's line follows the line introducing it at the text's leading.
+        """
+        cited = {number for line in self.page for number in line.raised}
+        start = end = len(lines)
+        following: int | None = None
+        for index in range(len(lines) - 1, -1, -1):
+            line = lines[index]
+            if line.size < body_size * _NOTE_SIZE or line.ruled:
+                break
+            opening = self.opening(line, None)
+            if opening is None:
+                continue
+            if opening[0] not in cited or (following is not None and opening[0] + 1 != following):
+                break
+            following, end = opening[0], index
+            above = lines[index - 1] if index else None
+            if (
+                above is None
+                or above.size < body_size * _NOTE_SIZE
+                or above.ruled
+                or line.top - above.bottom > _PARAGRAPH_GAP * line.size
+            ):
+                start = end
+        return start
 
     def _symbol_notes(self, lines: list[_Line], first: int, start: int) -> bool:
         """Whether the foot's lines from `first` to its first numbered note (`start`) are notes marked with symbols
