@@ -2902,8 +2902,12 @@ class _Notes:
         """Which of a band's segments the lines `below` it go on from: the last whose foot, with them after it, opens
         a note (the note just before `following`, where given, the first of the notes found below); None where none
         does. A note's first line may stay in its column while its wrapped lines, wider, cross the gutter into a
-        band of their own, and the notes below go on from its number."""
+        band of their own, and the notes below go on from its number. A note's lines start at its column's left edge:
+        lines below starting left of it (a code listing across the page under a margin's notes) go on from none."""
         for index in reversed(sides):
+            edge = min((line.x0 for line in kept[index]), default=0.0)
+            if any(line.x0 < edge - line.size for line in below):
+                continue
             lines = kept[index] + below
             start = self._foot_start(lines, body_size)[1]
             notes = self._foot_notes(lines, start) if following is not None and start < len(lines) else {}
