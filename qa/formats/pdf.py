@@ -2533,6 +2533,8 @@ class _Notes:
         self.page: list[_Line] = []
         """The lines of the page whose feet are being read (`page_feet`), in all its segments: a symbol note's marker
         may stand in a segment beside the one its note ends (`_symbol_notes`)."""
+        self.footed: set[int] = set()
+        """The numbers of the notes found so far at the feet of the page's bands, lowest band first (`page_feet`)."""
 
     def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
@@ -2633,6 +2635,7 @@ class _Notes:
         text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
         """
         self.page = [line for lines in kept for line in lines]
+        self.footed = set()
         if self._in_list(self.page):
             return []
         found: list[dict[int, str]] = []
@@ -2655,6 +2658,7 @@ class _Notes:
             for index in sides:
                 kept[index], foot = self.page_foot(kept[index], body_size)
                 found += [foot] if foot else []
+                self.footed |= set(foot)
             left = [line for index in sides for line in kept[index]]
             following = min((min(notes) for notes in found), default=None)
             wraps = (
@@ -2790,12 +2794,14 @@ class _Notes:
         A report may set its notes at a page's foot in the size of its text ("1. See http://www.cnbc.com/..." under
         the text citing "users¹"), where no small lines mark a foot. They are the foot's notes by what they are:
         lines at the very foot, each note opening with the number of a marker raised in small type on the page
-        (`_Line.raised`) and following the note before by one, with any wrapped lines under it, the first set apart
-        from the text above (by a gap wider than its leading, a line in note type, or the segment's top). A numbered
-        list at a page's foot ("1. Open the file", "2. ...") has no raised markers citing its numbers, and a list
-        item's line follows the line introducing it at the text's leading.
+        (`_Line.raised`) and following the note before by one, the last the highest such number no lower band's foot
+        holds, with any wrapped lines under it, the first set apart from the text above (by a gap wider than its
+        leading, a line in note type, or the segment's top). A numbered list at a page's foot ("1. Open the file",
+        "2. ...") has no raised markers citing its numbers, and a list item's line follows the line introducing it
+        at the text's leading.
         """
         cited = {number for line in self.page for number in line.raised}
+        pending = cited - self.footed
         start = end = len(lines)
         following: int | None = None
         for index in range(len(lines) - 1, -1, -1):
@@ -2805,7 +2811,8 @@ class _Notes:
             opening = self.opening(line, None)
             if opening is None:
                 continue
-            if opening[0] not in cited or (following is not None and opening[0] + 1 != following):
+            last = following is None and opening[0] != max(pending, default=None)
+            if opening[0] not in cited or last or (following is not None and opening[0] + 1 != following):
                 break
             following, end = opening[0], index
             above = lines[index - 1] if index else None
