@@ -1690,17 +1690,22 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
 
 
 def _set_over(left: list[dict], right: list[dict]) -> bool:
-    """Whether the text right of a gutter stands above text left of it with nothing left of it level with it: one
-    line set over the next, not two columns side by side.
+    """Whether the text right of a gutter stands over the next line left of it, in that line's type (`_ONE_SIZE`),
+    with nothing left of it level with it: one line set over the next, not two columns side by side.
 
     A code listing's caption is centred over its first line; where that line is short and the listing's indented
     lines line up at an edge (`_sidebar`), the caption stands right of the gutter and the first line left of it,
     and read as columns, left first, the caption came after the line it heads ("* This is BAD stata-loops.do").
-    Columns side by side have lines level with each other, a side note stands level with the line citing it, and
-    read top to bottom, text over blank space comes before the text under it."""
+    Columns side by side have lines level with each other, a side note stands level with the line citing it, and a
+    journal's masthead over a page's first heading is set in a type of its own."""
     top, bottom = min(c["top"] for c in right), max(c["bottom"] for c in right)
     glyphs = [c for c in left if not c["text"].isspace()]
-    return not any(c["top"] < bottom and c["bottom"] > top for c in glyphs) and any(c["top"] >= bottom for c in glyphs)
+    below = [c for c in glyphs if c["top"] >= bottom]
+    if not below or any(c["top"] < bottom and c["bottom"] > top for c in glyphs):
+        return False
+    first = min(c["top"] for c in below)
+    sizes = sorted((median(c["size"] for c in right), median(c["size"] for c in below if c["top"] < first + 1.0)))
+    return sizes[1] <= sizes[0] * _ONE_SIZE
 
 
 def _text_size(rows: list[_Line]) -> float:
