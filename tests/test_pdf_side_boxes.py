@@ -29,7 +29,7 @@ def test_a_profiles_list_of_services_is_read_to_its_end_before_the_box_beside_it
         "Industry:",
         "Internet Software and Services",
         "Domicile: United States",
-        "Market Cap: USD 274,823 million*",
+        "Market Cap: USD 274,823 million[*]",  # its "* S&P Capital IQ" note at the page's foot, over notes 1 and 2
     ]
 
 

@@ -299,6 +299,9 @@ _URL_BREAK = "/-_?&=#%~"
 _URL_END_RE = re.compile(r"(?<![/:])/[^/]*\w\.[A-Za-z][A-Za-z0-9]{1,4}[.,;:]?$")
 """A web address whose path ends in a file's name with its extension ("www.gao.gov/fraudnet/fraudnet.htm",
 "/reports/2020.pdf."): a part after a path's slash, not the scheme's "//" ("https://www.exam" is a host cut off)."""
+_URL_SUFFIX_RE = re.compile(r"[a-z][a-z0-9]{1,4}[.,;:]?")
+"""The end of a web address's name after a dot, carried to the next line: a file's type ("html", "pdf") or a domain's
+("org")."""
 _CONTENTS_LINE_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\d\s.,;:%]\s+(\d{1,4})")
 _APART_ENTRY_RE = re.compile(r"(?:\d+(?:\.\d+)*\.?\s+)?[^\d\s].*?[^\s.,;:%]\s+(\d{1,4})")
 """A contents line whose title may end in a digit: read only where its page number stands apart (`_entry`)."""
@@ -325,6 +328,9 @@ class _Line:
     bold: bool = False
     marked: bool = False
     """The line opens with a superscript number: how a note at a page's foot starts."""
+    raised: tuple[int, ...] = ()
+    """The numbers of the markers set raised in small type within the line (`_render`), its opening number aside: a
+    note's marker, as a bracketed citation ("[3]" printed so) is not."""
     listed: bool = False
     """The line opens after a glyph the PDF maps to no character (a bullet): it starts a list item."""
     row: int = 0
@@ -506,7 +512,8 @@ def _note_opening(chars: list[dict]) -> tuple[list[dict], list[dict]] | None:
     The line parts at a gap wider than a gutter (`_GUTTER_GAP` ems of the larger type) where the glyphs on one side
     are all in a note's smaller type (`_NOTE_SIZE` of the median size of the other side's, or less), open with the
     note's raised number (`_opens_note`) and hold a word, and the other side is running text (`_BOX_WORDS`, words as
-    the gaps between them set them apart: a PDF may draw no space) and wider: a code listing's line numbers, set
+    the gaps between them set them apart: a PDF may draw no space) and wider, or letters standing alone
+    (`_stray_letters`, a logo's raised and lowered letters on the note's baseline): a code listing's line numbers, set
     small a gutter left of its lines, open no word; a web page's infobox beside its text opens with no note's
     number; a report's side heading, set larger in a margin beside its smaller text (GAO's), is the narrower part. A
     raised note marker is smaller too, but touches its word; a table's cells of one row share their size, and a
@@ -524,15 +531,23 @@ def _note_opening(chars: list[dict]) -> tuple[list[dict], list[dict]] | None:
         if gap <= _GUTTER_GAP * max(sizes):
             continue
         small = 0 if sizes[0] < sizes[1] else 1
-        if (
-            max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE
-            or _set_words(sides[1 - small]) < _BOX_WORDS
-            or _width(sides[small]) >= _width(sides[1 - small])
+        other = sides[1 - small]
+        if max(c["size"] for c in sides[small]) > sizes[1 - small] * _NOTE_SIZE or (
+            not _stray_letters(other) and (_set_words(other) < _BOX_WORDS or _width(sides[small]) >= _width(other))
         ):
             continue
         if _word_count(sides[small]) and _opens_note(sides[small]):
             return sides[1 - small], sides[small]
     return None
+
+
+def _stray_letters(chars: list[dict]) -> bool:
+    """Whether `chars` are letters standing alone, no word and no figure among them: the raised "A" and lowered "E"
+    of a LaTeX logo, stacked over the "L" and "T" they kern into and so grouped as a line of their own (`_stacked`),
+    which a side note's first line on that baseline joined. They are no text a note could be part of, however
+    narrow: the note parts from them as from a body line (`_note_opening`)."""
+    glyphs = [c["text"] for c in chars if not c["text"].isspace()]
+    return bool(glyphs) and all(len(g) == 1 and g.isalpha() for g in glyphs) and not _set_words(chars)
 
 
 def _note_continued(chars: list[dict], start: float, size: float, right: bool) -> tuple[list[dict], list[dict]] | None:
@@ -1694,7 +1709,7 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
     A run with text on one side only (a paragraph's short last line) is no band of columns. A heading
     with blank space beside it across the gutter (`_opens_band`) begins a new band, as a full-width one does.
     """
-    size = median(row.size for row in rows if row.note_edge is None)  # the text's, not its side notes' parts
+    size = _text_size(rows)
     segments: list[_Segment] = []
     band: list[_Line] = []
 
@@ -1709,7 +1724,12 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         for row in band:
             for char in row.chars:
                 sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
-        if all(sides) and not _hung_numbers(page, sides[0]) and not _hung_note_numbers(page, *sides):
+        if (
+            all(sides)
+            and not _hung_numbers(page, sides[0])
+            and not _hung_note_numbers(page, *sides)
+            and not _set_over(*sides)
+        ):
             number = len(segments)
             for side, chars in enumerate(sides):
                 for part in _region(page, _group(page, chars), depth + 1):
@@ -1732,6 +1752,39 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
             for line in lines:
                 line.column = line.column or edges  # a column found inside this side is the narrower, truer one
     return segments
+
+
+def _set_over(left: list[dict], right: list[dict]) -> bool:
+    """Whether the text right of a gutter stands over the next line left of it, in that line's type (`_ONE_SIZE`),
+    with nothing left of it level with it: one line set over the next, not two columns side by side.
+
+    A code listing's caption is centred over its first line; where that line is short and the listing's indented
+    lines line up at an edge (`_sidebar`), the caption stands right of the gutter and the first line left of it,
+    and read as columns, left first, the caption came after the line it heads ("* This is BAD stata-loops.do").
+    Columns side by side have lines level with each other, a side note stands level with the line citing it, and a
+    journal's masthead over a page's first heading is set in a type of its own."""
+    top, bottom = min(c["top"] for c in right), max(c["bottom"] for c in right)
+    glyphs = [c for c in left if not c["text"].isspace()]
+    below = [c for c in glyphs if c["top"] >= bottom]
+    if not below or any(c["top"] < bottom and c["bottom"] > top for c in glyphs):
+        return False
+    first = min(c["top"] for c in below)
+    sizes = sorted((median(c["size"] for c in right), median(c["size"] for c in below if c["top"] < first + 1.0)))
+    return sizes[1] <= sizes[0] * _ONE_SIZE
+
+
+def _text_size(rows: list[_Line]) -> float:
+    """The type size of the body text among `rows`: where side notes stand beside it (`_side_notes_apart`), that of
+    the rows level with the notes' parts, else the median of the rows' sizes.
+
+    A page of a Tufte-style book may hold more lines of a code listing, set smaller, than of its body text: measured
+    by the median, the body's lines stood out as larger, each taken for a heading opening a band of its own
+    (`_opens_band`), and the margin's notes beside them fell into no column. The body line a note's line stands
+    beside is the text, whatever else the page holds; side notes' own parts are never the text."""
+    noted = [row for row in rows if row.note_edge is not None]
+    text = [row for row in rows if row.note_edge is None]
+    beside = [row.size for row in text if any(row.top < note.bottom and note.top < row.bottom for note in noted)]
+    return median(beside or [row.size for row in text])
 
 
 def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bool:
@@ -1979,6 +2032,7 @@ def _render(line: _Line) -> None:
 
     tracking = _tracking(chars)
     parts: list[str] = []
+    markers: list[int] = []
     previous: dict | None = None
     index = 0
     while index < len(chars):
@@ -2000,6 +2054,7 @@ def _render(line: _Line) -> None:
             line.marked = line.marked or index == 0
             if any(c["text"] in _SUPERSCRIPTS for c in chars[index:end]):
                 line.superscripts.update(numbers)
+            markers += numbers if index else []
             previous, index = chars[end - 1], end
             continue
         if end > index and _POWER_RE.fullmatch(run.strip()) and _power("".join(parts), run):
@@ -2020,6 +2075,7 @@ def _render(line: _Line) -> None:
         previous = char
         index += 1
     line.text = squash("".join(parts))
+    line.raised = tuple(markers)
     line.x0, line.x1 = chars[0]["x0"], max(c["x1"] for c in chars)
     line.bold = all(_BOLD_RE.search(str(c.get("fontname", ""))) for c in chars if not c["text"].isspace())
     line.row = min(c.get("row", 0) for c in chars)
@@ -2556,6 +2612,8 @@ class _Notes:
         self.page: list[_Line] = []
         """The lines of the page whose feet are being read (`page_feet`), in all its segments: a symbol note's marker
         may stand in a segment beside the one its note ends (`_symbol_notes`)."""
+        self.footed: set[int] = set()
+        """The numbers of the notes found so far at the feet of the page's bands, lowest band first (`page_feet`)."""
 
     def opening(self, line: _Line, previous: int | None, floor: int = 0) -> tuple[int, str] | None:
         """The number and first text of a note this line opens, given the number of the note before it.
@@ -2656,6 +2714,7 @@ class _Notes:
         text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
         """
         self.page = [line for lines in kept for line in lines]
+        self.footed = set()
         if self._in_list(self.page):
             return []
         found: list[dict[int, str]] = []
@@ -2678,6 +2737,7 @@ class _Notes:
             for index in sides:
                 kept[index], foot = self.page_foot(kept[index], body_size)
                 found += [foot] if foot else []
+                self.footed |= set(foot)
             left = [line for index in sides for line in kept[index]]
             following = min((min(notes) for notes in found), default=None)
             wraps = (
@@ -2698,7 +2758,41 @@ class _Notes:
                     kept[index] = []
             elif left:
                 self._band_symbol_notes(segments, kept, set(bands[position + 1 :]), body_size)
+                found += self._margin_notes(segments, kept, set(bands[position + 1 :]), body_size)
                 break
+        return found
+
+    def _margin_notes(
+        self, segments: list[_Segment], kept: list[list[_Line]], bands: set[int], body_size: float
+    ) -> list[dict[int, str]]:
+        """The notes of each column of the `bands` above the page's text foot that is a margin's column of notes,
+        taken out of it.
+
+        A book set in the Tufte style prints its notes in the outer margin beside the lines citing them, and a page
+        may go on below them across the margin (a code listing's long lines, a line running over into the margin):
+        the notes' column then ends in a band above the page's last, where no foot is looked for, and each note was
+        read as a paragraph of its own ("[163] https://r4ds.had.co.nz/"). A column is the margin's notes where every
+        line of it is in note type (`_NOTE_SIZE`), its first line opens a note, and every note it holds is cited by a
+        marker on the page outside it: a column of small text beside the body (a caption, a sidebar) opens no note
+        the page cites, and a numbered list in small type cites itself nowhere.
+        """
+        found: list[dict[int, str]] = []
+        for index, segment in enumerate(segments):
+            lines = kept[index]
+            if (
+                segment.band not in bands
+                or segment.side is None
+                or not lines
+                or any(line.size >= body_size * _NOTE_SIZE for line in lines)
+                or self.opening(lines[0], None) is None
+            ):
+                continue
+            column = {id(line) for line in lines}
+            cited = {number for line in self.page if id(line) not in column for number in _cites(line)}
+            notes = self.collect(lines)
+            if notes and set(notes) <= cited:
+                kept[index] = []
+                found.append(notes)
         return found
 
     def _band_symbol_notes(
@@ -2753,8 +2847,10 @@ class _Notes:
         from that number: a foot whose first number the typesetter left unraised ("1 The research period ...",
         then a raised 2), on a profile whose notes start again from 1. A table's cell ("50 states") is followed by
         no note numbered one past it. Lines under a page's foot rule (`_Line.ruled`) are the foot whatever their size,
-        where the first of them opens a note: a typewriter-style opinion sets its notes in the text's size."""
-        start = len(lines)
+        where the first of them opens a note: a typewriter-style opinion sets its notes in the text's size. So are
+        notes set in the text's size whose numbers the page's raised markers cite (`_raised_foot`)."""
+        raised = self._raised_foot(lines, body_size)
+        start = raised
         while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
             start -= 1
         ruled = len(lines)
@@ -2769,7 +2865,44 @@ class _Notes:
             first, next_note = self.opening(lines[small], None), self.opening(lines[start], None, self.floor)
             if first is not None and next_note is not None and first[0] + 1 == next_note[0]:
                 start = small
-        return small, min(start, self._restarted(lines, small))
+        return small, min(start, self._restarted(lines, small), raised)
+
+    def _raised_foot(self, lines: list[_Line], body_size: float) -> int:
+        """Where notes set in the text's own size begin at the foot of `lines`, else `len(lines)`.
+
+        A report may set its notes at a page's foot in the size of its text ("1. See http://www.cnbc.com/..." under
+        the text citing "users¹"), where no small lines mark a foot. They are the foot's notes by what they are:
+        lines at the very foot, each note opening with the number of a marker raised in small type on the page
+        (`_Line.raised`) and following the note before by one, the last the highest such number no lower band's foot
+        holds, with any wrapped lines under it, the first set apart from the text above (by a gap wider than its
+        leading, a line in note type, or the segment's top). A numbered list at a page's foot ("1. Open the file",
+        "2. ...") has no raised markers citing its numbers, and a list item's line follows the line introducing it
+        at the text's leading.
+        """
+        cited = {number for line in self.page for number in line.raised}
+        pending = cited - self.footed
+        start = end = len(lines)
+        following: int | None = None
+        for index in range(len(lines) - 1, -1, -1):
+            line = lines[index]
+            if line.size < body_size * _NOTE_SIZE or line.ruled:
+                break
+            opening = self.opening(line, None)
+            if opening is None:
+                continue
+            last = following is None and opening[0] != max(pending, default=None)
+            if opening[0] not in cited or last or (following is not None and opening[0] + 1 != following):
+                break
+            following, end = opening[0], index
+            above = lines[index - 1] if index else None
+            if (
+                above is None
+                or above.size < body_size * _NOTE_SIZE
+                or above.ruled
+                or line.top - above.bottom > _PARAGRAPH_GAP * line.size
+            ):
+                start = end
+        return start
 
     def _symbol_notes(self, lines: list[_Line], first: int, start: int) -> bool:
         """Whether the foot's lines from `first` to its first numbered note (`start`) are notes marked with symbols
@@ -2855,8 +2988,12 @@ class _Notes:
         """Which of a band's segments the lines `below` it go on from: the last whose foot, with them after it, opens
         a note (the note just before `following`, where given, the first of the notes found below); None where none
         does. A note's first line may stay in its column while its wrapped lines, wider, cross the gutter into a
-        band of their own, and the notes below go on from its number."""
+        band of their own, and the notes below go on from its number. A note's lines start at its column's left edge:
+        lines below starting left of it (a code listing across the page under a margin's notes) go on from none."""
         for index in reversed(sides):
+            edge = min((line.x0 for line in kept[index]), default=0.0)
+            if any(line.x0 < edge - line.size for line in below):
+                continue
             lines = kept[index] + below
             start = self._foot_start(lines, body_size)[1]
             notes = self._foot_notes(lines, start) if following is not None and start < len(lines) else {}
@@ -3021,7 +3158,11 @@ def _url_goes_on(url: str, word: str) -> bool:
     after one of its breaks (`_URL_BREAK`: "https://", "allenai/science-"), or the word holds one ("tools/openftlist/",
     "ryRegistrationofPrepaidSIM-Users.pdf"). An address whose path ends in a file's name (`_URL_END_RE`) is whole:
     only its query or fragment ("?id=4", "#top") may follow, and a word after it is a word of its own, as a contact
-    list prints "Web site: www.gao.gov/fraudnet/fraudnet.htm" over "E-mail: fraudnet@gao.gov"."""
+    list prints "Web site: www.gao.gov/fraudnet/fraudnet.htm" over "E-mail: fraudnet@gao.gov". An address cut after
+    a dot goes on where the next line opens with a name's ending in lower case (`_URL_SUFFIX_RE`: LaTeX's url breaks
+    ".../what-is-permutation-test." / "html"); a sentence after an address ending one opens in capitals."""
+    if url.endswith(".") and _URL_SUFFIX_RE.fullmatch(word):
+        return True
     if _URL_END_RE.search(url):
         return word.startswith(("?", "#"))
     return url[-1] in _URL_BREAK or any(char in _URL_BREAK for char in word.rstrip("-"))
