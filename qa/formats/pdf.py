@@ -329,8 +329,8 @@ class _Line:
     marked: bool = False
     """The line opens with a superscript number: how a note at a page's foot starts."""
     raised: tuple[int, ...] = ()
-    """The numbers of the markers set raised in small type within the line (`_render`), its opening number aside: a
-    note's marker, as a bracketed citation ("[3]" printed so) is not."""
+    """The numbers of the markers set raised within the line (`_render`: small raised digits, or superscript digit
+    characters), its opening number aside: a note's marker, as a bracketed citation ("[3]" printed so) is not."""
     listed: bool = False
     """The line opens after a glyph the PDF maps to no character (a bullet): it starts a list item."""
     row: int = 0
