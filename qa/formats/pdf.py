@@ -1081,7 +1081,7 @@ def _label_column(segments: list[_Segment]) -> None:
         if (
             len(left.lines) < _LABEL_ROWS
             or left.band != right.band
-            or (left.side, right.side) != (0, 1)
+            or (left.side, right.side) not in {(0, 1), (0, 0), (1, 1)}  # the two columns, or two within one
             or len(left.lines) >= len(right.lines)
         ):
             continue
@@ -1389,18 +1389,20 @@ def _head_rows(rows: list[_Line], body: list[_Line], rule: float) -> list[_Line]
 
 
 def _head_text(head: list[_Line], body: list[_Line]) -> list[list[dict]]:
-    """A table head's cells, each cell's characters: a column's labels over the body's column, its lines together
-    ("Guaranteed Minimum Grant" over "Awards"), when no label crosses a gutter of the body (`_gutters`); else each
-    row's stretches apart (`_spans`), a label spanning two columns ("95% Confidence Interval" over "Lower" and
-    "Upper") a cell of its own."""
-    gutters = _gutters(body, median(row.size for row in body))
+    """A table head's cells, each cell's characters: a column's labels together ("Guaranteed Minimum Grant" over
+    "Awards"), parted at the head's own gutters where each of its rows' stretches stands in a column of its own
+    (`_columns_whole`): a head may label columns its body parts at no gutter down its whole depth (a cell spanning
+    four funds' columns), and each label is still its own. Else at the body's gutters (`_gutters`), when no label
+    crosses one; else each row's stretches apart (`_spans`), a label spanning two columns ("95% Confidence
+    Interval" over "Lower" and "Upper") a cell of its own."""
+    size = median(row.size for row in body)
+    if head and _columns_whole(head, own := _gutters(head, size)):
+        return _parted(head, own)
+    gutters = _gutters(body, size)
     glyphs = [c for row in head for c in row.chars if not c["text"].isspace()]
     if any(c["x0"] < gutter < c["x1"] for c in glyphs for gutter in gutters):
         return [[c for c in row.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1] for row in head for x0, x1 in _spans(row)]
-    columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
-    for char in (c for row in head for c in row.chars):
-        columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
-    return columns
+    return _parted(head, gutters)
 
 
 def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
@@ -1408,22 +1410,30 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
     no table's body: fewer than `_TABLE_ROWS` rows, or fewer than `_HEAD_CELLS` columns apart by gutters no row's
     text crosses (`_gutters`: prose between two rules, a boxed note or two columns of text, has one or two).
 
-    Each cell reads whole, its lines together (`_row_starts`)."""
+    Each cell reads whole, its lines together (`_row_starts`). A row whose stretches the band's gutters do not part
+    (`_columns_whole`: a cell spanning columns in another row hides their gutter, a formula's parts set side by side
+    in one column) parts at its own gutters: read by the band's, its cells side by side ran together line by line
+    ("$3 million $1 millionc $819,000")."""
     if len(rows) < _TABLE_ROWS:
         return []
     size = median(row.size for row in rows)
     gutters = _gutters(rows, size)
-    if len(gutters) + 1 < _HEAD_CELLS or not _columns_whole(rows, gutters):
+    if len(gutters) + 1 < _HEAD_CELLS:
         return []
     starts = _row_starts(rows, gutters[0], size)
     cells: list[list[dict]] = []
     for start, end in pairwise([*starts, len(rows)]):
-        columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
-        for row in rows[start:end]:
-            for char in row.chars:
-                columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
-        cells += columns
+        lines = rows[start:end]
+        cells += _parted(lines, gutters if _columns_whole(lines, gutters) else _gutters(lines, size))
     return cells
+
+
+def _parted(rows: list[_Line], gutters: list[float]) -> list[list[dict]]:
+    """The characters of `rows` parted at `gutters`, each column's characters, left to right."""
+    columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
+    for char in (c for row in rows for c in row.chars):
+        columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
+    return columns
 
 
 def _columns_whole(rows: list[_Line], gutters: list[float]) -> bool:
@@ -1653,8 +1663,9 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
             full_width(band[:])
         band.clear()
 
+    titled = _title_rows(rows, gutter, size)
     for row in rows:
-        if _crosses(row, gutter) or _opens_band(row, rows, gutter, size):
+        if _crosses(row, gutter) or _opens_band(row, rows, gutter, size) or id(row) in titled:
             close_band()
             full_width([row])
         else:
@@ -1685,6 +1696,7 @@ def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bo
     other = [
         char
         for line in rows
+        if not _crosses(line, gutter)  # a full-width title is neither column's text
         for char in line.chars
         if ((char["x0"] + char["x1"]) / 2 > gutter) != side
         and not char["text"].isspace()
@@ -1694,6 +1706,31 @@ def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bo
     above = any(char["bottom"] <= row.top for char in other)
     below = any(char["top"] >= row.bottom for char in other)
     return above and below and not beside
+
+
+def _title_rows(rows: list[_Line], gutter: float, size: float) -> set[int]:
+    """The ids of the rows that open one side of a page in heading type above the other column's first line, and end
+    in white space taller than their last line before the rest of their side: a title set flush right over both
+    columns ("Department of Defense (DoD)" / "Advisor Network (ANET)"), read across the page before its columns.
+
+    A column's own heading, set a little higher than the other column's first line, stands level with that line
+    within its own height (`_opens_band`'s reach) and stays its column's; so does a heading set over a picture in the
+    other column, its text following it with no such white space.
+    """
+    lines = [row for row in rows if not _crosses(row, gutter)]
+    for side in (False, True):
+        own = [row for row in lines if all(((c["x0"] + c["x1"]) / 2 > gutter) == side for c in row.chars)]
+        tops = [row.top for row in lines if all(row is not line for line in own)]
+        if not own or not tops or own[0] is not lines[0]:
+            continue
+        head: list[_Line] = []
+        for row, below in zip(own, own[1:] + [None], strict=True):
+            if row.size < size * _HEADING_SIZE or row.bottom + (row.bottom - row.top) > min(tops):
+                break
+            head.append(row)
+            if below is None or below.top - row.bottom > row.bottom - row.top:
+                return {id(line) for line in head}
+    return set()
 
 
 def _sidebar(rows: list[_Line]) -> float | None:
@@ -2679,9 +2716,10 @@ class _Notes:
         from that number: a foot whose first number the typesetter left unraised ("1 The research period ...",
         then a raised 2), on a profile whose notes start again from 1. A table's cell ("50 states") is followed by
         no note numbered one past it. Lines under a page's foot rule (`_Line.ruled`) are the foot whatever their size,
-        where the first of them opens a note: a typewriter-style opinion sets its notes in the text's size."""
+        where the first of them opens a note: a typewriter-style opinion sets its notes in the text's size. A table's
+        cells read row by row (`_Line.cell`) are no foot however small their type: the foot starts under the table."""
         start = len(lines)
-        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
+        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE and not lines[start - 1].cell:
             start -= 1
         ruled = len(lines)
         while ruled > 0 and lines[ruled - 1].ruled:
