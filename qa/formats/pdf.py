@@ -346,6 +346,8 @@ class _Line:
     """The line stands in a table's body under a ruled head (`_table_body`), read in its columns (`_mark_tabled`)."""
     cell: int = 0
     """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
+    code: bool = False
+    """The line is set wholly in a fixed-pitch face in a document whose body is not: a listing's (`_code_lines`)."""
     label: bool = False
     """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
     side: bool = False
@@ -2611,9 +2613,10 @@ class _Notes:
         with small lines opening no note (the end of a note above it, set beside the page number)
         hands those lines to the band above, to end its last note. So does the page's lowest band when
         it holds only such lines and the band above ends in notes: the last note's last line shares its
-        row with the running footer, which parts it into a band of its own. So does a band between notes
-        found below it and a segment above whose foot opens a note: a note's wrapped lines, wider than its
-        column, cross the gutter into a band of their own. Only those: a small band higher up that opens no
+        row with the running footer, which parts it into a band of its own; a code listing's lines (`_Line.code`),
+        more than one, are no such end, though a note's web address may be set in their fixed-pitch face. So does a
+        band between notes found below it and a segment above whose foot opens a note: a note's wrapped lines, wider
+        than its column, cross the gutter into a band of their own. Only those: a small band higher up that opens no
         note, with no notes below it, is a table's text, not a note's end. A page whose every line is
         set smaller than the document's text (a court's syllabus before its opinion) is measured by its own
         text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
@@ -2652,7 +2655,12 @@ class _Notes:
             )
             ends_notes = (
                 len(found) > before
-                or (position == 0 and len(bands) > 1 and self._notes_above(segments, kept, bands[1], left, body_size))
+                or (
+                    position == 0
+                    and len(bands) > 1
+                    and not (len(left) > 1 and all(line.code for line in left))
+                    and self._notes_above(segments, kept, bands[1], left, body_size)
+                )
                 or wraps is not None
             )
             if ends_notes and all(line.size < body_size * _NOTE_SIZE for line in left):
@@ -5832,6 +5840,7 @@ def _code_lines(pages: list[list[_Line]], body_size: float) -> set[int]:
     code = [line for line in lines if all(c["fontname"] in fixed for c in line.chars if not c["text"].isspace())]
     for line in code:
         line.text = literal_brackets(line.text)
+        line.code = True
     return {id(line) for line in code}
 
 
