@@ -165,6 +165,8 @@ _HEAD_CELLS = 3
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
 _ROW_GAP = 0.25
 """Ems of space more than between a table cell's wrapped lines that part two of its rows (`_row_starts`)."""
+_ROW_GUTTER = 2.0
+"""The narrowest gap, in the type's size, that parts one row's cells at gutters of that row's own (`_band_cells`)."""
 _TABLE_ROWS = 2
 """A band between two rules of one extent is a table's body when it has at least this many rows in at least
 `_HEAD_CELLS` columns (`_band_cells`): prose, even in two columns, stands in one or two."""
@@ -1415,7 +1417,8 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
     Each cell reads whole, its lines together (`_row_starts`). A row whose stretches the band's gutters do not part
     (`_columns_whole`: a cell spanning columns in another row hides their gutter, a formula's parts set side by side
     in one column) parts at its own gutters: read by the band's, its cells side by side ran together line by line
-    ("$3 million $1 millionc $819,000")."""
+    ("$3 million $1 millionc $819,000"). Seen in one row only, a gutter must be wider (`_ROW_GUTTER`) than the
+    word spaces a justified line stretches in a narrow cell ("The  type  or  name  of  the")."""
     if len(rows) < _TABLE_ROWS:
         return []
     size = median(row.size for row in rows)
@@ -1426,7 +1429,7 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
     cells: list[list[dict]] = []
     for start, end in pairwise([*starts, len(rows)]):
         lines = rows[start:end]
-        cells += _parted(lines, gutters if _columns_whole(lines, gutters) else _gutters(lines, size))
+        cells += _parted(lines, gutters if _columns_whole(lines, gutters) else _gutters(lines, size, _ROW_GUTTER))
     return cells
 
 
@@ -1484,12 +1487,12 @@ def _label_only(row: _Line, gutter: float) -> bool:
     return all((c["x0"] + c["x1"]) / 2 < gutter for c in row.chars if not c["text"].isspace())
 
 
-def _gutters(rows: list[_Line], size: float) -> list[float]:
-    """The x of each gutter no row's text crosses, at least `_GUTTER_GAP` of `size` wide, left to right."""
+def _gutters(rows: list[_Line], size: float, gap: float = _GUTTER_GAP) -> list[float]:
+    """The x of each gutter no row's text crosses, at least `gap` of `size` wide, left to right."""
     spans = sorted(span for row in rows for span in _spans(row))
     gutters, right = [], spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - right >= _GUTTER_GAP * size:
+        if x0 - right >= gap * size:
             gutters.append((x0 + right) / 2)
         right = max(right, x1)
     return gutters
@@ -1689,24 +1692,25 @@ def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bo
     is read to its end in both columns.
 
     Body text beside blank space (a figure in the other column) is no such head: the text flows on;
-    nor is a heading beside a column that has ended (a short right column): the left column flows on.
+    nor is a heading beside a column that has ended (a short right column): the left column flows on;
+    nor is a heading with nothing over it in the other column but a full-width title or running header: no band
+    of columns stands above it (a right column's heading set a line higher than the left column's first).
     """
     if row.size < size * _HEADING_SIZE:
         return False
     side = (row.chars[0]["x0"] + row.chars[0]["x1"]) / 2 > gutter
     reach = row.bottom - row.top
     other = [
-        char
+        (char, _crosses(line, gutter))
         for line in rows
-        if not _crosses(line, gutter)  # a full-width title is neither column's text
         for char in line.chars
         if ((char["x0"] + char["x1"]) / 2 > gutter) != side
         and not char["text"].isspace()
         and char["size"] >= size * _NOTE_SIZE  # body text, not a page number or a note below it
     ]
-    beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char in other)
-    above = any(char["bottom"] <= row.top for char in other)
-    below = any(char["top"] >= row.bottom for char in other)
+    beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char, _ in other)
+    above = any(char["bottom"] <= row.top and not across for char, across in other)
+    below = any(char["top"] >= row.bottom for char, _ in other)
     return above and below and not beside
 
 
