@@ -165,8 +165,6 @@ _HEAD_CELLS = 3
 width, at most `_HEAD_DEPTH` of its type size apart, its text in at least `_HEAD_CELLS` cells (`_head_cells`)."""
 _ROW_GAP = 0.25
 """Ems of space more than between a table cell's wrapped lines that part two of its rows (`_row_starts`)."""
-_ROW_GUTTER = 2.0
-"""The narrowest gap, in the type's size, that parts one row's cells at gutters of that row's own (`_band_cells`)."""
 _TABLE_ROWS = 2
 """A band between two rules of one extent is a table's body when it has at least this many rows in at least
 `_HEAD_CELLS` columns (`_band_cells`): prose, even in two columns, stands in one or two."""
@@ -1417,8 +1415,7 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
     Each cell reads whole, its lines together (`_row_starts`). A row whose stretches the band's gutters do not part
     (`_columns_whole`: a cell spanning columns in another row hides their gutter, a formula's parts set side by side
     in one column) parts at its own gutters: read by the band's, its cells side by side ran together line by line
-    ("$3 million $1 millionc $819,000"). Seen in one row only, a gutter must be wider (`_ROW_GUTTER`) than the
-    word spaces a justified line stretches in a narrow cell ("The  type  or  name  of  the")."""
+    ("$3 million $1 millionc $819,000")."""
     if len(rows) < _TABLE_ROWS:
         return []
     size = median(row.size for row in rows)
@@ -1429,8 +1426,22 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
     cells: list[list[dict]] = []
     for start, end in pairwise([*starts, len(rows)]):
         lines = rows[start:end]
-        cells += _parted(lines, gutters if _columns_whole(lines, gutters) else _gutters(lines, size, _ROW_GUTTER))
+        cells += _parted(lines, gutters if _columns_whole(lines, gutters) else _row_gutters(lines, size))
     return cells
+
+
+def _row_gutters(rows: list[_Line], size: float) -> list[float]:
+    """The gutters of one table row's lines (`_gutters`), a line stretched word by word read whole: a justified line
+    in a narrow cell spreads its words apart by gaps alike (`_SAME_EDGE`), each a gutter's width ("The  type  or
+    name  of  the"), where cells stand apart by gaps of their columns' widths."""
+    spans: list[tuple[float, float]] = []
+    for row in rows:
+        stretches = _spans(row)
+        gaps = [b[0] - a[1] for a, b in pairwise(stretches)]
+        letters = "".join(c["text"] for c in row.chars if not c["text"].isspace())
+        stretched = len(gaps) >= _STRETCHED_GAPS and max(gaps) - min(gaps) < _SAME_EDGE * row.size
+        spans += [(stretches[0][0], stretches[-1][1])] if stretched and letters.isalpha() else stretches
+    return _span_gutters(spans, _GUTTER_GAP * size)
 
 
 def _parted(rows: list[_Line], gutters: list[float]) -> list[list[dict]]:
@@ -1487,12 +1498,17 @@ def _label_only(row: _Line, gutter: float) -> bool:
     return all((c["x0"] + c["x1"]) / 2 < gutter for c in row.chars if not c["text"].isspace())
 
 
-def _gutters(rows: list[_Line], size: float, gap: float = _GUTTER_GAP) -> list[float]:
-    """The x of each gutter no row's text crosses, at least `gap` of `size` wide, left to right."""
-    spans = sorted(span for row in rows for span in _spans(row))
+def _gutters(rows: list[_Line], size: float) -> list[float]:
+    """The x of each gutter no row's text crosses, at least `_GUTTER_GAP` of `size` wide, left to right."""
+    return _span_gutters([span for row in rows for span in _spans(row)], _GUTTER_GAP * size)
+
+
+def _span_gutters(stretches: list[tuple[float, float]], width: float) -> list[float]:
+    """The x of each gap at least `width` wide that none of `stretches` crosses, left to right."""
+    spans = sorted(stretches)
     gutters, right = [], spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - right >= gap * size:
+        if x0 - right >= width:
             gutters.append((x0 + right) / 2)
         right = max(right, x1)
     return gutters
