@@ -1396,9 +1396,13 @@ def _head_text(head: list[_Line], body: list[_Line]) -> list[list[dict]]:
     (`_columns_whole`): a head may label columns its body parts at no gutter down its whole depth (a cell spanning
     four funds' columns), and each label is still its own. Else at the body's gutters (`_gutters`), when no label
     crosses one; else each row's stretches apart (`_spans`), a label spanning two columns ("95% Confidence
-    Interval" over "Lower" and "Upper") a cell of its own."""
+    Interval" over "Lower" and "Upper") a cell of its own. Head rows that each fill every column of the head's own
+    gutters are rows of cells, not a label wrapped over lines (a first row of figures taken for a head), and are
+    not joined."""
     size = median(row.size for row in body)
-    if head and _columns_whole(head, own := _gutters(head, size)):
+    own = _gutters(head, size) if head else []
+    filled = len(head) > 1 and all(len({bisect_right(own, x0) for x0, _ in _spans(row)}) > len(own) for row in head)
+    if head and _columns_whole(head, own) and not filled:
         return _parted(head, own)
     gutters = _gutters(body, size)
     glyphs = [c for row in head for c in row.chars if not c["text"].isspace()]
