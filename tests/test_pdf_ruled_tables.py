@@ -131,6 +131,44 @@ def test_a_head_ruled_above_and_below_over_a_body_read_as_text_never_joins_two_c
     assert "Required Grant Program" not in crs
 
 
+def test_a_rows_cells_set_closer_than_the_bands_gutters_read_each_alone(crs: list[str]) -> None:
+    """Table 4 has no gutter down the whole body between its funds' columns: one row's cell spans four of them
+    ("Improving the administration of federal elections ..."). Each row parts at its own gutters, so a row of
+    amounts reads one cell, one column's two amounts, at a time, as the page sets them."""
+    assert after(crs, "Guaranteed minimums 50 states and DC Eligible territories", 3) == [
+        "$5 millionb $1 millionb",
+        "$3 million $600,000",
+        "$3 million $600,000",
+    ]
+    assert after(crs, "Eligible recipients", 3) == [
+        "50 states, DC, American Samoa, Guam, Puerto Rico, and the U.S. Virgin Islands (HAVA states)",
+        "HAVA states",
+        "HAVA states and the Commonwealth of the Northern Mariana Islandsc,d",
+    ]
+
+
+def test_a_cell_parted_in_two_within_its_column_reads_each_part_alone(crs: list[str]) -> None:
+    """Table 1's formula column sets "Minimum payment amount" beside "(Aggregate amount made available ...)", a
+    row below reading across both: the parts are two cells, never one line of each after the other."""
+    assert "Minimum payment amountb" in crs
+    assert not any(text.startswith("Minimum + (Aggregate") for text in crs)
+
+
+def test_a_heads_labels_read_at_the_heads_own_gutters(crs: list[str]) -> None:
+    """Table 4's head labels each column over a body whose gutters part only three columns; Table 1's "Required" over
+    "Match" stands a gutter apart from "Formula for Allocating Grant Awards" though no body gutter parts them."""
+    assert after(crs, "Table 4. ", 6) == [
+        "Original Authorization",
+        "FY2018 Funds",
+        "FY2020 Funds",
+        "FY2022-2025 Funds",
+        "FY2026 Funds",
+        "CARES Act Funds",
+    ]
+    formula = "Formula for Allocating Grant Awardsa"
+    assert after(crs, "Guaranteed Minimum Grant Awards", 2) == ["Required Match", formula]
+
+
 def test_a_tables_last_cell_on_a_page_never_runs_into_the_first_cell_on_the_next(crs: list[str]) -> None:
     assert after(crs, "Within 45 days of the act’s enactment", 3) == [
         "CARES Act HAVA funds (P.L. 116-136, Election Security Grants)",

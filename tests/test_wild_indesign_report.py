@@ -46,6 +46,34 @@ def test_spaces_narrowed_into_the_next_letter_by_justification_part_the_words() 
     )
 
 
+def page(number: int) -> list[str]:
+    return [p.text for p in report().paragraphs if p.page == number]
+
+
+def test_a_title_set_flush_right_over_the_right_column_is_read_before_both_columns() -> None:
+    """Page 13's title ("Department of Defense (DoD)", a running title, over "Defense Personal Property System")
+    stands right of the gutter, white space under it down to the columns' headings."""
+    assert page(13)[:3] == ["Defense Personal Property System", "THE CHALLENGE", page(13)[2]]
+    assert page(13)[2].startswith("The Defense Personal Property System (DPS) is USTRANSCOM’s logistics system")
+    assert page(13)[3] == "THE SOLUTION"
+
+
+def test_a_right_columns_heading_set_higher_than_the_left_columns_text_heads_the_right_column() -> None:
+    """Page 11 sets "THE SOLUTION" a line above "THE CHALLENGE", under a title that runs across the gutter: the
+    title is neither column's text, and the heading is read where its column starts, after the left column."""
+    paragraphs = [p for p in report().paragraphs if p.page == 11]
+    assert [p.text for p in paragraphs][:2] == ["Advisor Network (ANET)", "THE CHALLENGE"]
+    solution = next(p for p in paragraphs if p.text.startswith("The Defense Digital Service (DDS) began development"))
+    assert solution.section == "THE SOLUTION"
+
+
+def test_a_timelines_dates_are_each_read_beside_their_event() -> None:
+    """Page 16's milestones: a column of dates, each level with its event in the column beside it, in each of the
+    page's two columns."""
+    assert page(16)[1:5] == ["8/2014", "USDS Founded", "02/2015", "myUSCIS launches"]
+    assert page(16)[page(16).index("11/2016") + 1] == "Hack the Army"
+
+
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs poppler's pdftotext")
 def test_every_paragraph_of_the_report_is_verbatim_in_its_text() -> None:
     ref = reference(REPORT)

@@ -82,3 +82,12 @@ def test_a_sidenote_s_later_lines_level_with_body_lines_go_on_with_the_note() ->
 def test_a_book_is_dated_by_the_printing_its_imprint_page_states() -> None:
     """The copyright page prints "First printing, May 2019": the month and year, no day made up."""
     assert book().date == "2019-05"
+
+
+def test_a_paragraph_beside_a_sidenote_over_a_code_listing_reads_on_to_its_end() -> None:
+    """Page 83 opens with a paragraph's last lines beside a sidenote, a listing across the page under both: the
+    paragraph reads whole ("... to sort on, and to" / "order leftmost in the data set."), and the listing's lines,
+    set in the fixed-pitch face the sidenote's web address is, run into no note."""
+    doc = book()
+    assert any(p.text.endswith("to sort on, and to order leftmost in the data set.") for p in doc.paragraphs)
+    assert all("Sort and order on the idvars" not in note for note in doc.footnotes.values())

@@ -341,6 +341,8 @@ class _Line:
     """The line stands in a table's body under a ruled head (`_table_body`), read in its columns (`_mark_tabled`)."""
     cell: int = 0
     """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
+    code: bool = False
+    """The line is set wholly in a fixed-pitch face in a document whose body is not: a listing's (`_code_lines`)."""
     label: bool = False
     """The line is the number of the paragraph beside it, set in the page's margin (`_margin_labels`)."""
     side: bool = False
@@ -1161,7 +1163,7 @@ def _label_column(segments: list[_Segment]) -> None:
         if (
             len(left.lines) < _LABEL_ROWS
             or left.band != right.band
-            or (left.side, right.side) != (0, 1)
+            or (left.side, right.side) not in {(0, 1), (0, 0), (1, 1)}  # the two columns, or two within one
             or len(left.lines) >= len(right.lines)
         ):
             continue
@@ -1469,18 +1471,24 @@ def _head_rows(rows: list[_Line], body: list[_Line], rule: float) -> list[_Line]
 
 
 def _head_text(head: list[_Line], body: list[_Line]) -> list[list[dict]]:
-    """A table head's cells, each cell's characters: a column's labels over the body's column, its lines together
-    ("Guaranteed Minimum Grant" over "Awards"), when no label crosses a gutter of the body (`_gutters`); else each
-    row's stretches apart (`_spans`), a label spanning two columns ("95% Confidence Interval" over "Lower" and
-    "Upper") a cell of its own."""
-    gutters = _gutters(body, median(row.size for row in body))
+    """A table head's cells, each cell's characters: a column's labels together ("Guaranteed Minimum Grant" over
+    "Awards"), parted at the head's own gutters where each of its rows' stretches stands in a column of its own
+    (`_columns_whole`): a head may label columns its body parts at no gutter down its whole depth (a cell spanning
+    four funds' columns), and each label is still its own. Else at the body's gutters (`_gutters`), when no label
+    crosses one; else each row's stretches apart (`_spans`), a label spanning two columns ("95% Confidence
+    Interval" over "Lower" and "Upper") a cell of its own. Head rows that each fill every column of the head's own
+    gutters are rows of cells, not a label wrapped over lines (a first row of figures taken for a head), and are
+    not joined."""
+    size = median(row.size for row in body)
+    own = _gutters(head, size) if head else []
+    filled = len(head) > 1 and all(len({bisect_right(own, x0) for x0, _ in _spans(row)}) > len(own) for row in head)
+    if head and _columns_whole(head, own) and not filled:
+        return _parted(head, own)
+    gutters = _gutters(body, size)
     glyphs = [c for row in head for c in row.chars if not c["text"].isspace()]
     if any(c["x0"] < gutter < c["x1"] for c in glyphs for gutter in gutters):
         return [[c for c in row.chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1] for row in head for x0, x1 in _spans(row)]
-    columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
-    for char in (c for row in head for c in row.chars):
-        columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
-    return columns
+    return _parted(head, gutters)
 
 
 def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
@@ -1488,22 +1496,44 @@ def _band_cells(rows: list[_Line], band: _Box) -> list[list[dict]]:
     no table's body: fewer than `_TABLE_ROWS` rows, or fewer than `_HEAD_CELLS` columns apart by gutters no row's
     text crosses (`_gutters`: prose between two rules, a boxed note or two columns of text, has one or two).
 
-    Each cell reads whole, its lines together (`_row_starts`)."""
+    Each cell reads whole, its lines together (`_row_starts`). A row whose stretches the band's gutters do not part
+    (`_columns_whole`: a cell spanning columns in another row hides their gutter, a formula's parts set side by side
+    in one column) parts at its own gutters: read by the band's, its cells side by side ran together line by line
+    ("$3 million $1 millionc $819,000")."""
     if len(rows) < _TABLE_ROWS:
         return []
     size = median(row.size for row in rows)
     gutters = _gutters(rows, size)
-    if len(gutters) + 1 < _HEAD_CELLS or not _columns_whole(rows, gutters):
+    if len(gutters) + 1 < _HEAD_CELLS:
         return []
     starts = _row_starts(rows, gutters[0], size)
     cells: list[list[dict]] = []
     for start, end in pairwise([*starts, len(rows)]):
-        columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
-        for row in rows[start:end]:
-            for char in row.chars:
-                columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
-        cells += columns
+        lines = rows[start:end]
+        cells += _parted(lines, gutters if _columns_whole(lines, gutters) else _row_gutters(lines, size))
     return cells
+
+
+def _row_gutters(rows: list[_Line], size: float) -> list[float]:
+    """The gutters of one table row's lines (`_gutters`), a line stretched word by word read whole: a justified line
+    in a narrow cell spreads its words apart by gaps alike (`_SAME_EDGE`), each a gutter's width ("The  type  or
+    name  of  the"), where cells stand apart by gaps of their columns' widths."""
+    spans: list[tuple[float, float]] = []
+    for row in rows:
+        stretches = _spans(row)
+        gaps = [b[0] - a[1] for a, b in pairwise(stretches)]
+        letters = "".join(c["text"] for c in row.chars if not c["text"].isspace())
+        stretched = len(gaps) >= _STRETCHED_GAPS and max(gaps) - min(gaps) < _SAME_EDGE * row.size
+        spans += [(stretches[0][0], stretches[-1][1])] if stretched and letters.isalpha() else stretches
+    return _span_gutters(spans, _GUTTER_GAP * size)
+
+
+def _parted(rows: list[_Line], gutters: list[float]) -> list[list[dict]]:
+    """The characters of `rows` parted at `gutters`, each column's characters, left to right."""
+    columns: list[list[dict]] = [[] for _ in range(len(gutters) + 1)]
+    for char in (c for row in rows for c in row.chars):
+        columns[bisect_right(gutters, (char["x0"] + char["x1"]) / 2)].append(char)
+    return columns
 
 
 def _columns_whole(rows: list[_Line], gutters: list[float]) -> bool:
@@ -1554,10 +1584,15 @@ def _label_only(row: _Line, gutter: float) -> bool:
 
 def _gutters(rows: list[_Line], size: float) -> list[float]:
     """The x of each gutter no row's text crosses, at least `_GUTTER_GAP` of `size` wide, left to right."""
-    spans = sorted(span for row in rows for span in _spans(row))
+    return _span_gutters([span for row in rows for span in _spans(row)], _GUTTER_GAP * size)
+
+
+def _span_gutters(stretches: list[tuple[float, float]], width: float) -> list[float]:
+    """The x of each gap at least `width` wide that none of `stretches` crosses, left to right."""
+    spans = sorted(stretches)
     gutters, right = [], spans[0][1]
     for x0, x1 in spans[1:]:
-        if x0 - right >= _GUTTER_GAP * size:
+        if x0 - right >= width:
             gutters.append((x0 + right) / 2)
         right = max(right, x1)
     return gutters
@@ -1738,8 +1773,9 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
             full_width(band[:])
         band.clear()
 
+    titled = _title_rows(rows, gutter, size)
     for row in rows:
-        if _crosses(row, gutter) or _opens_band(row, rows, gutter, size):
+        if _crosses(row, gutter) or _opens_band(row, rows, gutter, size) or id(row) in titled:
             close_band()
             full_width([row])
         else:
@@ -1794,24 +1830,51 @@ def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bo
     is read to its end in both columns.
 
     Body text beside blank space (a figure in the other column) is no such head: the text flows on;
-    nor is a heading beside a column that has ended (a short right column): the left column flows on.
+    nor is a heading beside a column that has ended (a short right column): the left column flows on;
+    nor is a heading with nothing over it in the other column but a full-width title or running header: no band
+    of columns stands above it (a right column's heading set a line higher than the left column's first).
     """
     if row.size < size * _HEADING_SIZE:
         return False
     side = (row.chars[0]["x0"] + row.chars[0]["x1"]) / 2 > gutter
     reach = row.bottom - row.top
     other = [
-        char
+        (char, _crosses(line, gutter))
         for line in rows
         for char in line.chars
         if ((char["x0"] + char["x1"]) / 2 > gutter) != side
         and not char["text"].isspace()
         and char["size"] >= size * _NOTE_SIZE  # body text, not a page number or a note below it
     ]
-    beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char in other)
-    above = any(char["bottom"] <= row.top for char in other)
-    below = any(char["top"] >= row.bottom for char in other)
+    beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char, _ in other)
+    above = any(char["bottom"] <= row.top and not across for char, across in other)
+    below = any(char["top"] >= row.bottom for char, _ in other)
     return above and below and not beside
+
+
+def _title_rows(rows: list[_Line], gutter: float, size: float) -> set[int]:
+    """The ids of the rows that open one side of a page in heading type above the other column's first line, and end
+    in white space taller than their last line before the rest of their side: a title set flush right over both
+    columns ("Department of Defense (DoD)" / "Advisor Network (ANET)"), read across the page before its columns.
+
+    A column's own heading, set a little higher than the other column's first line, stands level with that line
+    within its own height (`_opens_band`'s reach) and stays its column's; so does a heading set over a picture in the
+    other column, its text following it with no such white space.
+    """
+    lines = [row for row in rows if not _crosses(row, gutter)]
+    for side in (False, True):
+        own = [row for row in lines if all(((c["x0"] + c["x1"]) / 2 > gutter) == side for c in row.chars)]
+        tops = [row.top for row in lines if all(row is not line for line in own)]
+        if not own or not tops or own[0] is not lines[0]:
+            continue
+        head: list[_Line] = []
+        for row, below in zip(own, own[1:] + [None], strict=True):
+            if row.size < size * _HEADING_SIZE or row.bottom + (row.bottom - row.top) > min(tops):
+                break
+            head.append(row)
+            if below is None or below.top - row.bottom > row.bottom - row.top:
+                return {id(line) for line in head}
+    return set()
 
 
 def _sidebar(rows: list[_Line]) -> float | None:
@@ -2706,9 +2769,10 @@ class _Notes:
         with small lines opening no note (the end of a note above it, set beside the page number)
         hands those lines to the band above, to end its last note. So does the page's lowest band when
         it holds only such lines and the band above ends in notes: the last note's last line shares its
-        row with the running footer, which parts it into a band of its own. So does a band between notes
-        found below it and a segment above whose foot opens a note: a note's wrapped lines, wider than its
-        column, cross the gutter into a band of their own. Only those: a small band higher up that opens no
+        row with the running footer, which parts it into a band of its own; a code listing's lines (`_Line.code`),
+        more than one, are no such end, though a note's web address may be set in their fixed-pitch face. So does a
+        band between notes found below it and a segment above whose foot opens a note: a note's wrapped lines, wider
+        than its column, cross the gutter into a band of their own. Only those: a small band higher up that opens no
         note, with no notes below it, is a table's text, not a note's end. A page whose every line is
         set smaller than the document's text (a court's syllabus before its opinion) is measured by its own
         text: its numbered paragraphs ("1. The Compact does not pre-empt ...") are no notes.
@@ -2749,7 +2813,12 @@ class _Notes:
             )
             ends_notes = (
                 len(found) > before
-                or (position == 0 and len(bands) > 1 and self._notes_above(segments, kept, bands[1], left, body_size))
+                or (
+                    position == 0
+                    and len(bands) > 1
+                    and not (len(left) > 1 and all(line.code for line in left))
+                    and self._notes_above(segments, kept, bands[1], left, body_size)
+                )
                 or wraps is not None
             )
             if ends_notes and all(line.size < body_size * _NOTE_SIZE for line in left):
@@ -2848,10 +2917,11 @@ class _Notes:
         then a raised 2), on a profile whose notes start again from 1. A table's cell ("50 states") is followed by
         no note numbered one past it. Lines under a page's foot rule (`_Line.ruled`) are the foot whatever their size,
         where the first of them opens a note: a typewriter-style opinion sets its notes in the text's size. So are
-        notes set in the text's size whose numbers the page's raised markers cite (`_raised_foot`)."""
+        notes set in the text's size whose numbers the page's raised markers cite (`_raised_foot`). A table's cells
+        read row by row (`_Line.cell`) are no foot however small their type: the foot starts under the table."""
         raised = self._raised_foot(lines, body_size)
         start = raised
-        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE:
+        while start > 0 and lines[start - 1].size < body_size * _NOTE_SIZE and not lines[start - 1].cell:
             start -= 1
         ruled = len(lines)
         while ruled > 0 and lines[ruled - 1].ruled:
@@ -6124,6 +6194,7 @@ def _code_lines(pages: list[list[_Line]], body_size: float) -> set[int]:
     code = [line for line in lines if all(c["fontname"] in fixed for c in line.chars if not c["text"].isspace())]
     for line in code:
         line.text = literal_brackets(line.text)
+        line.code = True
     return {id(line) for line in code}
 
 
