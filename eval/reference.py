@@ -536,13 +536,25 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
             head, tail = line[-1][:-1], following[0]
             if len(following) == 1 and tail.endswith("-"):  # broken again at its own end: joined on to the next
                 tail = tail[:-1]
-            found = pages[number].find(head + tail, position)
+            found = _joined_at(pages[number], line[:-1], head + tail, position)
             if found >= 0:
                 position = found + len(head)
                 marked.append(position)
         pieces = [pages[number][a:b] for a, b in zip([0, *marked], [*marked, len(pages[number])], strict=True)]
         pages[number] = LINE_HYPHEN.join(pieces)
     return "\f".join(pages)
+
+
+def _joined_at(page: str, before: list[str], joined: str, position: int) -> int:
+    """Where `page` holds the word pdftotext joined across a line end, from `position` on: after the words its line
+    sets before it where the line has any (an earlier "Breastfeeding" printed whole on the page is another word than
+    the "Breast-" / "feeding" broken at this line's end), else the word's first place; -1 where it is not found."""
+    if before:
+        lead = f"{before[-1]} "
+        found = page.find(lead + joined, position)
+        if found >= 0:
+            return found + len(lead)
+    return page.find(joined, position)
 
 
 _BOX_FLOW_RE = re.compile(r"<flow>.*?</flow>", re.DOTALL)
@@ -713,6 +725,17 @@ def _box_line(block: str, index: int) -> str:
 _DECIMAL_STYLE_RE = re.compile(r"list-style(?:-type)?\s*:\s*decimal\b", re.IGNORECASE)
 
 
+_NOTE_REFERENCE_CLASSES = frozenset({"footnote-ref", "footnote-reference", "noteref"})
+
+
+def _is_note_reference(role: str | None, classes: list[str]) -> bool:
+    """Whether a link is a note's reference by its markup: `role="doc-noteref"` (DPUB-ARIA, as pandoc and Quarto
+    write it) or a note-reference class (pandoc's `footnote-ref`, docutils' `footnote-reference`). Its number is a
+    marker set against the word before it, as a superscript is printed: a space the page's source sets before the
+    link ("black box <a …><sup>1</sup></a> analysis") is no space between two words of the text."""
+    return role == "doc-noteref" or not _NOTE_REFERENCE_CLASSES.isdisjoint(classes)
+
+
 class _VisibleText(HTMLParser):
     """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered (and a
     `<ul>` a style numbers, `list-style-type: decimal`, as PubMed Central sets its references), an image
@@ -745,6 +768,8 @@ class _VisibleText(HTMLParser):
         if self._outside or placed:
             self._outside.append(tag)
             return
+        if tag == "a" and _is_note_reference(dict(attrs).get("role"), classes) and self.parts:
+            self.parts[-1] = self.parts[-1].rstrip(" \t\n")
         if tag in self._HIDDEN:
             self._hidden += 1
         elif tag in ("ol", "ul"):

@@ -1237,3 +1237,19 @@ def test_the_foot_of_a_page_and_the_top_of_the_same_page_are_no_sentence() -> No
 @needs_pdftotext
 def test_a_sentence_across_a_page_break_is_not_found_in_another_document() -> None:
     assert not quote_in_reference(TRANSCRIPT, reference(STAKEHOLDERS))
+
+
+def test_a_space_a_web_page_sets_before_its_note_reference_link_is_no_space_between_words(tmp_path: Path) -> None:
+    """Pandoc and Quarto write `black box <a role="doc-noteref"><sup>1</sup></a> analysis`: the number is a marker,
+    set against the word before it as a printed superscript is, so the quote's marker matches it there, and the
+    number read as a word of the text does not."""
+    page = tmp_path / "guidance.html"
+    page.write_text(
+        "<html><body><ul><li>assuring black box "
+        '<a href="#fn1" class="footnote-ref" id="fnref1" role="doc-noteref"><sup>1</sup></a>'
+        " analysis, including AI</li></ul></body></html>",
+        encoding="utf-8",
+    )
+    ref = reference(page)
+    assert quote_in_reference("assuring black box [1] analysis, including AI", ref)
+    assert not quote_in_reference("assuring black box 1 analysis, including AI", ref)
