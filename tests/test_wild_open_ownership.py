@@ -1,0 +1,82 @@
+"""Two Open Ownership publications in the wild collection (tests/data/wild, see its manifest.jsonl): a policy briefing
+set in Adobe InDesign 16.3 (two columns, shaded boxes, diagrams, 66 notes at the page foot across both columns), and a
+report written in Word and exported through Acrobat PDFMaker 19 (two columns, 13 notes at the page foot, each number on
+a line of its own over its note).
+
+Expected values are what each document prints, as `pdftotext` shows it.
+"""
+
+from __future__ import annotations
+
+from qa.corpus import Article
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+BRIEFING = WILD / "openownership-2021-introduction-to-trusts.pdf"
+REPORT = WILD / "openownership-2019-kyrgyz-republic-extractives.pdf"
+
+
+def briefing() -> Article:
+    (only,) = articles(BRIEFING)
+    return only
+
+
+def report() -> Article:
+    (only,) = articles(REPORT)
+    return only
+
+
+def test_indesign_briefing_is_titled_by_its_cover_and_dated_by_the_month_under_the_title() -> None:
+    """The cover prints "An introduction to" over "trusts" over "July 2021"; the PDF has no Info Title."""
+    assert (briefing().title, briefing().date) == ("An introduction to trusts", "2021-07")
+
+
+def test_word_report_takes_the_title_and_authors_its_cover_and_info_agree_on() -> None:
+    """The cover's byline "Louise Russell-Prywata & Jack Lord — February 2019" and Info Author
+    "Louise Russell-Prywata;Jack Lord" name the same two people."""
+    assert report().title == (
+        "Implementing beneficial ownership transparency in the Kyrgyz Republic extractives sector: findings and "
+        "recommendations"
+    )
+    assert report().author == "Louise Russell-Prywata, Jack Lord"
+
+
+def test_every_note_of_the_indesign_briefing_is_read_and_cited() -> None:
+    """Notes 1 to 66, numbered through the briefing, at the foot of the page across both columns."""
+    assert [number for number, _ in briefing().footnote_list()] == list(range(1, 67))
+    assert briefing().footnote(34) == (
+        "Jack Hardinges, “Defining a ‘data trust’” Open Data Institute, 19 October 2018, "
+        "https://theodi.org/article/defining-a-data-trust/."
+    )
+    assert any(
+        "for the benefit of a group of organisations or people.”[34]" in paragraph.text
+        for paragraph in briefing().paragraphs
+    )
+
+
+def test_notes_numbered_on_lines_of_their_own_in_the_word_report_are_read_whole() -> None:
+    """Each number stands on a line over its note ("9" over "OECD. “State Owned Enterprises and Corruption: ...")."""
+    assert [number for number, _ in report().footnote_list()] == list(range(1, 14))
+    assert report().footnote(11) == (
+        "These identifiers should act as surrogate keys, compatible with temporal databases, so that the actions of a "
+        "single natural person can be tracked over time."
+    )
+
+
+def test_paragraph_carried_from_one_column_to_the_next_reads_whole() -> None:
+    """Page 3 of the report: "... can act as an example of" ends the left column, "effective beneficial ownership
+    transparency in a national extractives sector." opens the right one."""
+    assert any(
+        paragraph.text.endswith(
+            "can act as an example of effective beneficial ownership transparency in a national extractives sector."
+        )
+        for paragraph in report().paragraphs
+    )
+
+
+def test_running_heads_are_not_text() -> None:
+    """"Page 2 of 18 / An introduction to trusts" and "2 of 28 / Implementing beneficial ownership ..." head every
+    page but the cover."""
+    assert not any("of 18" in paragraph.text for paragraph in briefing().paragraphs)
+    assert not any(paragraph.text.startswith("2 of 28") for paragraph in report().paragraphs)
