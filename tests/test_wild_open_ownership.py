@@ -76,7 +76,7 @@ def test_paragraph_carried_from_one_column_to_the_next_reads_whole() -> None:
 
 
 def test_running_heads_are_not_text() -> None:
-    """"Page 2 of 18 / An introduction to trusts" and "2 of 28 / Implementing beneficial ownership ..." head every
-    page but the cover."""
+    """The briefing's "Page 2 of 18 / An introduction to trusts" and the report's "2 of 28 / Implementing beneficial
+    ownership ..." head every page but the cover."""
     assert not any("of 18" in paragraph.text for paragraph in briefing().paragraphs)
     assert not any(paragraph.text.startswith("2 of 28") for paragraph in report().paragraphs)
