@@ -9,6 +9,7 @@ Expected values are what each document prints, as `pdftotext` shows it.
 from __future__ import annotations
 
 from qa.corpus import Article
+from qa.formats.pdf import _byline_date, _Line
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
 
@@ -80,3 +81,16 @@ def test_running_heads_are_not_text() -> None:
     ownership ..." head every page but the cover."""
     assert not any("of 18" in paragraph.text for paragraph in briefing().paragraphs)
     assert not any(paragraph.text.startswith("2 of 28") for paragraph in report().paragraphs)
+
+
+def test_date_after_the_dash_of_the_covers_byline_dates_the_report() -> None:
+    """The cover's last line, "Louise Russell-Prywata & Jack Lord — February 2019", sets the month after a dash; the
+    Info dict's CreationDate (2019-03-07) is the export's."""
+    assert report().date == "2019-02"
+
+
+def test_a_range_across_a_dash_on_the_cover_dates_nothing() -> None:
+    """A year before the dash makes the line a range, not a byline and its date. (No document of the collections
+    prints one on its first page: lines stand in.)"""
+    assert _byline_date([_Line(1, 0.0, 10.0, text="Covering from January 2020 – March 2021")]) is None
+    assert _byline_date([_Line(1, 0.0, 10.0, text="Ada Lovelace & Charles Babbage — March 2021")]) == ("2021-03", None)
