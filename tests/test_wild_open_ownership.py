@@ -1,7 +1,8 @@
-"""Two Open Ownership publications in the wild collection (tests/data/wild, see its manifest.jsonl): a policy briefing
-set in Adobe InDesign 16.3 (two columns, shaded boxes, diagrams, 66 notes at the page foot across both columns), and a
+"""Three Open Ownership publications in the wild collection (tests/data/wild, see its manifest.jsonl): a policy briefing
+set in Adobe InDesign 16.3 (two columns, shaded boxes, diagrams, 66 notes at the page foot across both columns), a
 report written in Word and exported through Acrobat PDFMaker 19 (two columns, 13 notes at the page foot, each number on
-a line of its own over its note).
+a line of its own over its note), and a consultation response exported from Google Docs (Skia/PDF m84), which draws a
+zero-width space in a font of its own before and after every link and change of style.
 
 Expected values are what each document prints, as `pdftotext` shows it.
 """
@@ -16,6 +17,7 @@ from tests.parsed import articles
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 BRIEFING = WILD / "openownership-2021-introduction-to-trusts.pdf"
 REPORT = WILD / "openownership-2019-kyrgyz-republic-extractives.pdf"
+RESPONSE = WILD / "openownership-2020-canada-consultation-response.pdf"
 
 
 def briefing() -> Article:
@@ -94,3 +96,27 @@ def test_a_range_across_a_dash_on_the_cover_dates_nothing() -> None:
     prints one on its first page: lines stand in.)"""
     assert _byline_date([_Line(1, 0.0, 10.0, text="Covering from January 2020 – March 2021")]) is None
     assert _byline_date([_Line(1, 0.0, 10.0, text="Ada Lovelace & Charles Babbage — March 2021")]) == ("2021-03", None)
+
+
+def response() -> Article:
+    (only,) = articles(RESPONSE)
+    return only
+
+
+def test_zero_width_spaces_drawn_in_a_font_of_their_own_are_no_characters_of_the_line() -> None:
+    """Google Docs sets "\u200b" before and after the bold "in" and "Anonymous" (Gautami, its line box lower than the
+    Times of the text): read as characters they split the line's words ("i n", "A nonymous")."""
+    assert any(
+        "free of charge, in a public registry. Anonymous company ownership bears" in paragraph.text
+        for paragraph in response().paragraphs
+    )
+
+
+def test_google_docs_letter_is_titled_by_its_subject_line_and_dated_by_its_date_line() -> None:
+    """Page 1 prints "30 April 2020" at the right over the bold "Re: Consultation on strengthening corporate
+    beneficial ownership transparency in Canada"; the letter is signed by no one."""
+    assert (response().title, response().date, response().author) == (
+        "Re: Consultation on strengthening corporate beneficial ownership transparency in Canada",
+        "2020-04-30",
+        None,
+    )

@@ -4244,10 +4244,17 @@ points, its glyphs piled on each other) glued to the line beside it. A space tha
 stands between (a footer's "RIGHTS 2017")."""
 
 
+_INVISIBLE_MARKS = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+"""Zero-width spaces, joiners and the word joiner: format characters no reader sees (the judge's `normalize` drops
+them). Google Docs' PDF export draws each in a font of its own (Gautami) whose line box stands lower than the text's,
+before and after a link or a change of style ("charge,\u200b \u200bin a public registry"); read as characters of the
+line they split it into runs and words ("i n", "A nonymous")."""
+
+
 def _on_page(page: pdfplumber.page.Page) -> list[dict]:
     """The page's characters that stand on it: text a layout program leaves outside the page's box (a running head
     pushed off the edge) is printed nowhere a reader sees, and pdftotext leaves it out too; nor does a reader see
-    text set too small to read (`_LEGIBLE`)."""
+    text set too small to read (`_LEGIBLE`), or a zero-width format character (`_INVISIBLE_MARKS`)."""
     left, top, right, bottom = page.bbox
     return [
         c
@@ -4257,6 +4264,7 @@ def _on_page(page: pdfplumber.page.Page) -> list[dict]:
         and c["bottom"] > top
         and c["top"] < bottom
         and (c["size"] >= _LEGIBLE or c["text"].isspace())
+        and c["text"] not in _INVISIBLE_MARKS
     ]
 
 
