@@ -770,6 +770,11 @@ class _VisibleText(HTMLParser):
             return
         if tag == "a" and _is_note_reference(dict(attrs).get("role"), classes) and self.parts:
             self.parts[-1] = self.parts[-1].rstrip(" \t\n")
+        if tag == "body":
+            # A browser ends the head where the body starts, whatever end tags follow: a page serialised as XML
+            # (Nokogiri writing GOV.UK's template) nests its body in the head's `<meta>` elements, all closed only
+            # at the file's end (`</meta></head></html>`), and is shown all the same.
+            self._hidden = 0
         if tag in self._HIDDEN:
             self._hidden += 1
         elif tag in ("ol", "ul"):

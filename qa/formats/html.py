@@ -589,6 +589,15 @@ _PUBLISHED_RE = re.compile(
 September 17")."""
 
 
+def _stated_line(node: etree._Element) -> str:
+    """The words of the line an element prints; for a definition list's term, the term with the definition that
+    follows it: a page's metadata list sets its label and its value apart (GOV.UK's "First published:" in a `<dt>`,
+    "20 March 2013" in the `<dd>` after it), and a reader reads them together, as one line saying when."""
+    line = squash(node.text_content())
+    value = node.getnext() if node.tag == "dt" else None
+    return squash(f"{line} {value.text_content()}") if value is not None and value.tag == "dd" else line
+
+
 def _published(tree: etree._Element) -> str | None:
     """The date a short line of its own says the text was published on ("Published online 2012 September 17.",
     "First published: 3 May 2021"): a journal's article information prints it so, where no markup dates the page.
@@ -599,7 +608,7 @@ def _published(tree: etree._Element) -> str | None:
             node = node.getparent()
         if node is None or node.tag in _UNREAD:
             continue
-        line = squash(node.text_content())
+        line = _stated_line(node)
         if len(line) > _BYLINE_MAX or not (match := _PUBLISHED_RE.search(line)):
             continue
         if date := _date(match["date"] or f"{match['day']} {match['month']} {match['year']}"):
@@ -618,7 +627,7 @@ def _revised(tree: etree._Element) -> str | None:
             node = node.getparent()
         if node is None or node.tag in _UNREAD:
             continue
-        line = squash(node.text_content())
+        line = _stated_line(node)
         if len(line) <= _BYLINE_MAX and (match := _REVISED_RE.search(line)) and (date := _date(match["date"])):
             return date
     return None
@@ -960,6 +969,16 @@ def _strip_site_name(title: str, site_names: Iterable[str], heading: str | None)
     return title
 
 
+def _unrelated(title: str, heading: str) -> bool:
+    """Whether a page's `<title>` shares no word with its heading: it then names something other than the text (a
+    site's name alone, or the template a page was saved into: GOV.UK's content team kept its example pages in a
+    template titled "GOV.UK best practice example" over each page's own `<h1>`), and the heading is the title."""
+    return not set(_TITLE_WORD_RE.findall(title.casefold())) & set(_TITLE_WORD_RE.findall(heading.casefold()))
+
+
+_TITLE_WORD_RE = re.compile(r"[^\W_]+")
+
+
 def _page_title(tree: etree._Element) -> str | None:
     """The `<title>`'s text, unless it is a file's name: EUR-Lex titles an Official Journal act's page with the
     Journal's file name ("L_2022152EN.01000101.xml"), and a page saved from an editor may keep its file's name there
@@ -1036,6 +1055,8 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         page_title,
     )
     title = next((t for t in titles if t), None)
+    if title is not None and title == page_title and heading and _unrelated(title, heading):
+        title = None
     if title is not None and title in (titles[-1], titles[-2]):
         title = _strip_site_name(title, site_names, heading)
     block = _title_block(tree) if title is None and heading is None else []
