@@ -4244,10 +4244,17 @@ points, its glyphs piled on each other) glued to the line beside it. A space tha
 stands between (a footer's "RIGHTS 2017")."""
 
 
+_INVISIBLE_MARKS = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+"""Zero-width spaces, joiners and the word joiner: format characters no reader sees (the judge's `normalize` drops
+them). Google Docs' PDF export draws each in a font of its own (Gautami) whose line box stands lower than the text's,
+before and after a link or a change of style ("charge,\u200b \u200bin a public registry"); read as characters of the
+line they split it into runs and words ("i n", "A nonymous")."""
+
+
 def _on_page(page: pdfplumber.page.Page) -> list[dict]:
     """The page's characters that stand on it: text a layout program leaves outside the page's box (a running head
     pushed off the edge) is printed nowhere a reader sees, and pdftotext leaves it out too; nor does a reader see
-    text set too small to read (`_LEGIBLE`)."""
+    text set too small to read (`_LEGIBLE`), or a zero-width format character (`_INVISIBLE_MARKS`)."""
     left, top, right, bottom = page.bbox
     return [
         c
@@ -4257,6 +4264,7 @@ def _on_page(page: pdfplumber.page.Page) -> list[dict]:
         and c["bottom"] > top
         and c["top"] < bottom
         and (c["size"] >= _LEGIBLE or c["text"].isspace())
+        and c["text"] not in _INVISIBLE_MARKS
     ]
 
 
@@ -5893,6 +5901,7 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
         found = (
             at_edge
             or _edge_field_date([line for line in first if line.row in edges])
+            or _byline_date([line for line in first if line.row in edges])
             or (next((found for line in first if (found := _last_event(line))), None), None)
         )
         return found if found[0] is not None else (_printing_date(lines), None)
@@ -5935,6 +5944,24 @@ def _edge_field_date(edge: list[_Line]) -> tuple[str, None] | None:
         fields = _fields(line)
         found = next((day for text in fields if (day := _date(text, labelled=False))), None)
         if found and len(fields) > 1:
+            return found, None
+    return None
+
+
+_BYLINE_DASH_RE = re.compile(r"\s+[—–]\s+")
+"""A dash set between spaces, parting a cover's byline from its date."""
+_YEAR_RE = re.compile(r"\b(?:1[89]|20)\d\d\b")
+
+
+def _byline_date(edge: list[_Line]) -> tuple[str, None] | None:
+    """The date a line of the first page's top or bottom row prints after a dash, else None: a report's cover sets
+    its authors and its month on one line, parted by a dash ("Louise Russell-Prywata & Jack Lord — February 2019").
+    Only a date alone after the last dash counts, and only where nothing before it names a year: a range ("from
+    January 2020 – March 2021") dates no document. The line stays the text's."""
+    for line in edge:
+        *before, last = _BYLINE_DASH_RE.split(line.text)
+        found = _date(last, labelled=False) if before else None
+        if found and not any(_YEAR_RE.search(part) for part in before):
             return found, None
     return None
 
