@@ -83,12 +83,12 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def read_once(read: Callable[[Path, float, tuple[str, ...]], Reference]) -> Callable[..., Reference]:
     """The judge's reading of a file (`eval.reference`) made once per run, not once per process: pdftotext, mammoth
     and docutils take seconds on the published documents, and test files on both of `make test`'s workers read the
-    same ones (the wild collection whole, in `tests/test_wild_eval.py`). Keyed by the file's path and bytes and the
-    strings it is told are not text, which are all a reading depends on."""
+    same ones (the wild collection whole, in `tests/test_wild_eval.py`). Keyed as `tests/parsed.py` keys a parse, by
+    the file's name and bytes, and by the strings it is told are not text: all a reading depends on."""
 
     @lru_cache(maxsize=256)
     def shared(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference:
-        key = key_of(b"reference", str(path).encode(), path.read_bytes(), *(item.encode() for item in not_text))
+        key = key_of(b"reference", path.name.encode(), path.read_bytes(), *(item.encode() for item in not_text))
         return once(key, lambda: read(path, mtime, not_text))
 
     return shared
