@@ -7,9 +7,10 @@ import os
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Coroutine, Iterator, Sequence
+from collections.abc import Callable, Coroutine, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -19,6 +20,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from embeddings import Encoder
+from eval import reference as judge
+from eval.reference import Reference
 from qa import Assistant, Settings
 from qa.corpus import Article
 from qa.formats.text import parse_text
@@ -75,6 +78,28 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     slow_files = {item.path for item in items if item.get_closest_marker("slow")}
     tests_in = Counter(item.path for item in items)
     items.sort(key=lambda item: (item.path not in slow_files, -tests_in[item.path]))
+
+
+def read_once(read: Callable[[Path, float, tuple[str, ...]], Reference]) -> Callable[..., Reference]:
+    """The judge's reading of a file (`eval.reference`) made once per run, not once per process: pdftotext, mammoth
+    and docutils take seconds on the published documents, and test files on both of `make test`'s workers read the
+    same ones (the wild collection whole, in `tests/test_wild_eval.py`). Keyed as `tests/parsed.py` keys a parse, by
+    the file's name and bytes, and by the strings it is told are not text: all a reading depends on."""
+
+    @lru_cache(maxsize=256)
+    def shared(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference:
+        key = key_of(b"reference", path.name.encode(), path.read_bytes(), *(item.encode() for item in not_text))
+        return once(key, lambda: read(path, mtime, not_text))
+
+    return shared
+
+
+@pytest.fixture(scope="session", autouse=True)
+def judge_reads_once() -> Iterator[None]:
+    """Every test reads documents through `read_once` (`eval.reference.reference` calls `_reference`)."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(judge, "_reference", read_once(judge._reference.__wrapped__))
+        yield
 
 
 @pytest.fixture(scope="session")

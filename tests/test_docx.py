@@ -18,6 +18,7 @@ from qa.formats import parse_bytes
 from qa.formats.document import Parsed
 from qa.sentences import note_key
 from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
 
 FIXTURES = PROJECT_ROOT / "tests" / "fixtures"
 LIBREOFFICE_FORM = PROJECT_ROOT / "tests" / "data" / "wild" / "ndrb-2016-discharge-review-decision.docx"
@@ -180,14 +181,14 @@ WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 def test_a_title_styled_paragraph_after_helper_text_names_the_document() -> None:
     """18F's template sets its name in Word's Title style under a table of helper text; the line break typed in
     it ("[Program]" / "Statement of ...") is one title, not two."""
-    (article,) = parse_path(WILD / "18f-agile-solicitation-template.docx").articles
+    (article,) = articles(WILD / "18f-agile-solicitation-template.docx")
     assert article.title == "[Program] Statement of Objectives for [Product]"
     assert article.title not in [p.text for p in article.paragraphs]
 
 
 def test_a_smaller_title_styled_line_above_the_title_stays_a_paragraph() -> None:
     """ "[Agency/State]", Title-styled at 24 points over the 30-point title, is the agency's line, not the name."""
-    (article,) = parse_path(WILD / "18f-agile-solicitation-template.docx").articles
+    (article,) = articles(WILD / "18f-agile-solicitation-template.docx")
     texts = [p.text for p in article.paragraphs]
     assert texts[texts.index("[Agency/State]") + 1] == "Background and Purpose"
 
@@ -206,7 +207,7 @@ def test_placeholder_core_title_and_login_creator_are_no_metadata(title: str, cr
 
 
 def test_initials_as_the_core_creator_that_the_text_never_prints_are_no_author() -> None:
-    (article,) = parse_path(LIBREOFFICE_FORM).articles
+    (article,) = articles(LIBREOFFICE_FORM)
     assert article.author != "CAP"
 
 
@@ -218,21 +219,21 @@ def test_capitals_as_the_core_creator_that_the_text_prints_stay_the_author() -> 
 def test_a_core_title_the_body_prints_below_its_first_line_is_no_title() -> None:
     """The decision's core title is its letterhead's first line ("DEPARTMENT OF THE NAVY"), which the body prints
     among its paragraphs, after the record's fields: the department, not the document's name."""
-    (article,) = parse_path(LIBREOFFICE_FORM).articles
+    (article,) = articles(LIBREOFFICE_FORM)
     assert article.title != "DEPARTMENT OF THE NAVY"
 
 
 def test_a_letterhead_under_the_core_title_names_the_issuing_body_and_the_document() -> None:
     """The letterhead the core title opens prints "NAVAL DISCHARGE REVIEW BOARD (NDRB)", whose initials the text
     speaks of the board by ("The NDRB did note ..."), over "DISCHARGE REVIEW DECISIONAL DOCUMENT"."""
-    (article,) = parse_path(LIBREOFFICE_FORM).articles
+    (article,) = articles(LIBREOFFICE_FORM)
     assert (article.author, article.title) == ("NAVAL DISCHARGE REVIEW BOARD", "DISCHARGE REVIEW DECISIONAL DOCUMENT")
 
 
 def test_a_letterhead_taken_for_title_and_author_is_no_paragraph_of_the_text() -> None:
     """The letterhead's three lines name the department, the board and the document: its names, not a passage to
     quote. The board's name is still read where the text prints it in a sentence."""
-    texts = [p.text for p in parse_path(LIBREOFFICE_FORM).articles[0].paragraphs]
+    texts = [p.text for p in articles(LIBREOFFICE_FORM)[0].paragraphs]
     assert not {"DEPARTMENT OF THE NAVY", "NAVAL DISCHARGE REVIEW BOARD (NDRB)"} & set(texts)
     assert "DISCHARGE REVIEW DECISIONAL DOCUMENT" not in texts
     assert any(text.startswith("The Naval Discharge Review Board (NDRB), under its responsibility") for text in texts)
@@ -246,7 +247,7 @@ def test_a_printed_title_wins_over_a_different_core_title() -> None:
 def test_a_date_field_the_document_prints_comes_before_its_files_dates() -> None:
     """The field "Date: 20161130 Location: ..." dates the decision; the file was created in 2017 and last saved in
     2020, and the fields that date events the record lists ("Date of Discharge: 20070817") date no document."""
-    (article,) = parse_path(LIBREOFFICE_FORM).articles
+    (article,) = articles(LIBREOFFICE_FORM)
     assert article.date == "2016-11-30"
 
 
@@ -292,19 +293,19 @@ matter ("In the Matter of" / "Protecting and Promoting the Open Internet"), a co
 
 
 def test_a_caption_tables_left_column_names_the_document_without_its_opening_formula() -> None:
-    article = parse_path(FIXTURES / ORDER).articles[0]
+    article = articles(FIXTURES / ORDER)[0]
     assert article.title == "Protecting and Promoting the Open Internet"
 
 
 def test_the_caption_stays_the_orders_text() -> None:
-    article = parse_path(FIXTURES / ORDER).articles[0]
+    article = articles(FIXTURES / ORDER)[0]
     texts = [p.text for p in article.paragraphs]
     assert texts[3:6] == ["In the Matter of", "Protecting and Promoting the Open Internet", "GN Docket No. 14-28"]
 
 
 def test_the_body_an_order_is_issued_by_is_its_author_by_the_full_name_its_heading_prints() -> None:
     """ "By the Commission:" under the heading "Before the" / "Federal Communications Commission"."""
-    article = parse_path(FIXTURES / ORDER).articles[0]
+    article = articles(FIXTURES / ORDER)[0]
     assert article.author == "Federal Communications Commission"
 
 
@@ -318,8 +319,8 @@ def test_each_separate_statement_is_an_article_by_the_member_its_heading_names()
     on the heading's line, in the letters it is typed in. The Chairman's cites no note and so shares Appendix B's
     run of note numbers, Commissioner Rosenworcel's shares Commissioner Clyburn's: each heading still starts the
     member's own article."""
-    articles = parse_path(FIXTURES / ORDER).articles
-    assert [(a.paragraphs[1].text, a.author) for a in articles[2:]] == [
+    order = articles(FIXTURES / ORDER)
+    assert [(a.paragraphs[1].text, a.author) for a in order[2:]] == [
         ("CHAIRMAN TOM WHEELER", "CHAIRMAN TOM WHEELER"),
         ("COMMISSIONER MIGNON L. CLYBURN", "Commissioner Mignon L. Clyburn"),
         ("COMMISSIONER JESSICA ROSENWORCEL", "COMMISSIONER JESSICA ROSENWORCEL"),
@@ -331,14 +332,14 @@ def test_each_separate_statement_is_an_article_by_the_member_its_heading_names()
 def test_a_run_word_shows_in_capitals_reads_in_capitals_and_names_its_author_as_typed() -> None:
     """Commissioner Clyburn's heading is typed "Statement of" / "Commissioner Mignon L. Clyburn" in runs set in all
     capitals (`w:caps`): the page shows, and a PDF of it prints, capitals. The name, a name, keeps its letters."""
-    clyburns = parse_path(FIXTURES / ORDER).articles[3]
+    clyburns = articles(FIXTURES / ORDER)[3]
     assert [p.text for p in clyburns.paragraphs[:2]] == ["STATEMENT OF", "COMMISSIONER MIGNON L. CLYBURN"]
     assert clyburns.author == "Commissioner Mignon L. Clyburn"
 
 
 def test_a_heading_style_in_capitals_shows_its_headings_in_capitals() -> None:
     """The order's `heading 1` sets capitals: its first section, typed "Introduction", is shown "INTRODUCTION"."""
-    paragraphs = parse_path(FIXTURES / ORDER).articles[0].paragraphs
+    paragraphs = articles(FIXTURES / ORDER)[0].paragraphs
     assert ("INTRODUCTION", "heading") in [(p.text, p.kind) for p in paragraphs]
     assert "Introduction" not in [p.text for p in paragraphs]
 
@@ -346,7 +347,7 @@ def test_a_heading_style_in_capitals_shows_its_headings_in_capitals() -> None:
 def test_a_run_that_turns_its_styles_capitals_off_reads_as_typed() -> None:
     """The order's centred bold style sets capitals; its masthead turns them off in its runs and shows "Federal
     Communications Commission", while the signature under the ordering clauses, in the same style, is in capitals."""
-    texts = [p.text for p in parse_path(FIXTURES / ORDER).articles[0].paragraphs]
+    texts = [p.text for p in articles(FIXTURES / ORDER)[0].paragraphs]
     assert texts[1] == "Federal Communications Commission"
     assert "FEDERAL COMMUNICATIONS COMMISSION" in texts
 
@@ -354,14 +355,14 @@ def test_a_run_that_turns_its_styles_capitals_off_reads_as_typed() -> None:
 def test_small_capitals_read_in_capitals() -> None:
     """The review board's decision sets its section names in small capitals (`w:smallCaps`), typed "Discussion":
     the page shows no lower-case letter."""
-    texts = [p.text for p in parse_path(LIBREOFFICE_FORM).articles[0].paragraphs]
+    texts = [p.text for p in articles(LIBREOFFICE_FORM)[0].paragraphs]
     assert {"DISCUSSION", "DECISION", "SUMMARY OF SERVICE"} <= set(texts)
     assert "Discussion" not in texts
 
 
 def test_the_text_before_a_statement_keeps_the_orders_author() -> None:
     """Appendix B's section ends where the Chairman's statement begins: the appendix is the body's, to its end."""
-    article = parse_path(FIXTURES / ORDER).articles[1]
+    article = articles(FIXTURES / ORDER)[1]
     assert (article.paragraphs[0].text, article.author) == ("APPENDIX B", "Federal Communications Commission")
     assert article.paragraphs[-1].text.startswith("The Commission will send a copy of the Order")
 
@@ -453,7 +454,7 @@ FEDRAMP_FRAMEWORK = WILD / "fedramp-2018-vulnerability-risk-adjustment-framework
 
 def test_a_cover_drawn_as_a_text_box_is_read_once() -> None:
     """Word writes the cover's text box as DrawingML and again as VML for older readers (`mc:Fallback`)."""
-    texts = [p.text for p in parse_path(FEDRAMP_FRAMEWORK).articles[0].paragraphs]
+    texts = [p.text for p in articles(FEDRAMP_FRAMEWORK)[0].paragraphs]
     assert texts[:4] == ["DRAFT", "Version 0.1", "February 16, 2018", "DOCUMENT REVISION HISTORY"]
 
 
@@ -461,7 +462,7 @@ def test_a_cover_title_in_display_type_names_the_document_when_the_core_title_is
     """The core title ("FedRAMP Vulnerability Risk Adjustment Framework") is in no line of the document; the cover
     sets "Automated Vulnerability Risk Adjustment Framework" in its largest type, beside the one-word stamp
     "DRAFT" in the same type. The cover's line is the title, and no paragraph."""
-    (framework,) = parse_path(FEDRAMP_FRAMEWORK).articles
+    (framework,) = articles(FEDRAMP_FRAMEWORK)
     assert framework.title == "Automated Vulnerability Risk Adjustment Framework"
     assert framework.title not in [p.text for p in framework.paragraphs]
 
@@ -469,7 +470,7 @@ def test_a_cover_title_in_display_type_names_the_document_when_the_core_title_is
 def test_a_core_title_printed_in_the_body_is_not_replaced_by_a_cover_line() -> None:
     """The requirements' core title is its cover's first line, which `_title_lines` continues; no display line
     of the cover replaces it."""
-    assert parse_path(FEDRAMP_REQUIREMENTS).articles[0].title == (
+    assert articles(FEDRAMP_REQUIREMENTS)[0].title == (
         "FedRAMP Tailored Security Requirements for Low Impact-Software as a Service (LI-SaaS) Cloud Services"
     )
 
@@ -477,7 +478,7 @@ def test_a_core_title_printed_in_the_body_is_not_replaced_by_a_cover_line() -> N
 def test_a_contents_and_a_list_of_figures_are_no_text_titles_included() -> None:
     """The list of figures repeats the figure's caption with its page number ("... Approval Process 3"); the two
     lists' names ("Table of Contents", "List of Figures") are in a plain style, known by the lines under them."""
-    texts = [p.text for p in parse_path(FEDRAMP_FRAMEWORK).articles[0].paragraphs]
+    texts = [p.text for p in articles(FEDRAMP_FRAMEWORK)[0].paragraphs]
     assert not {"Table of Contents", "List of Figures", "Figure 1. CVSS Approval Process 3"} & set(texts)
     assert "Figure 1. CVSS Approval Process" in texts
 
@@ -485,8 +486,8 @@ def test_a_contents_and_a_list_of_figures_are_no_text_titles_included() -> None:
 def test_the_date_printed_on_the_cover_comes_before_the_date_the_file_was_saved_again() -> None:
     """Both files were saved again the day they were put on the site (core created = modified, 2018-04-18 and
     2018-03-16); their covers print "August 23, 2017" and "February 16, 2018" under the version."""
-    assert parse_path(FEDRAMP_REQUIREMENTS).articles[0].date == "2017-08-23"
-    assert parse_path(FEDRAMP_FRAMEWORK).articles[0].date == "2018-02-16"
+    assert articles(FEDRAMP_REQUIREMENTS)[0].date == "2017-08-23"
+    assert articles(FEDRAMP_FRAMEWORK)[0].date == "2018-02-16"
 
 
 def test_without_a_date_on_its_cover_a_document_is_dated_by_its_file() -> None:
@@ -498,7 +499,7 @@ def test_without_a_date_on_its_cover_a_document_is_dated_by_its_file() -> None:
 
 
 def test_a_title_set_over_two_lines_in_one_style_is_whole_though_the_core_title_is_its_first() -> None:
-    (article,) = parse_path(FEDRAMP_REQUIREMENTS).articles
+    (article,) = articles(FEDRAMP_REQUIREMENTS)
     assert article.title == (
         "FedRAMP Tailored Security Requirements for Low Impact-Software as a Service (LI-SaaS) Cloud Services"
     )
@@ -515,8 +516,8 @@ def test_an_account_name_of_words_run_together_is_no_author() -> None:
 def test_the_one_name_a_revision_tables_author_column_prints_on_every_row_is_the_author() -> None:
     """Both files' creators are staff accounts ("StephenFLevitas", "BrianHConrad"); their revision histories
     print "FedRAMP PMO" in the Author column of every version (the requirements' table keeps two blank rows)."""
-    assert parse_path(FEDRAMP_REQUIREMENTS).articles[0].author == "FedRAMP PMO"
-    assert parse_path(BOUNDARY).articles[0].author == "FedRAMP PMO"
+    assert articles(FEDRAMP_REQUIREMENTS)[0].author == "FedRAMP PMO"
+    assert articles(BOUNDARY)[0].author == "FedRAMP PMO"
 
 
 def test_an_author_column_naming_several_authors_names_no_author() -> None:
@@ -530,8 +531,8 @@ def test_a_name_written_with_spaces_stays_the_author() -> None:
 
 
 def test_every_footnote_of_the_fedramp_files_is_resolved_where_it_is_cited() -> None:
-    (requirements,) = parse_path(FEDRAMP_REQUIREMENTS).articles
-    (framework,) = parse_path(FEDRAMP_FRAMEWORK).articles
+    (requirements,) = articles(FEDRAMP_REQUIREMENTS)
+    (framework,) = articles(FEDRAMP_FRAMEWORK)
     assert sorted(requirements.footnotes) == list(range(1, 11))
     assert sorted(framework.footnotes) == [1, 2, 3]
     cited = " ".join(p.text for p in requirements.paragraphs)
@@ -549,7 +550,7 @@ BOUNDARY = WILD / "fedramp-2022-authorization-boundary-guidance.docx"
 def test_a_template_style_based_on_heading_1_is_a_heading() -> None:
     """ "GSA Section" is based on `heading 1` and numbered by the template's list; it sets no outline level itself,
     so it has its base's, as in Word's navigation pane: a heading, not a list item (shown in its capitals)."""
-    paragraphs = parse_path(FEDRAMP_REQUIREMENTS).articles[0].paragraphs
+    paragraphs = articles(FEDRAMP_REQUIREMENTS)[0].paragraphs
     kinds = {p.text: p.kind for p in paragraphs}
     assert kinds["PURPOSE"] == kinds["AUTHORITY"] == "heading"
     cited = next(p for p in paragraphs if p.text.startswith("The Federal Information Security Management Act[1]"))
@@ -559,14 +560,14 @@ def test_a_template_style_based_on_heading_1_is_a_heading() -> None:
 def test_a_numbered_list_item_given_an_outline_level_by_hand_stays_a_list_item() -> None:
     """The on-boarding steps are a numbered list in `List Paragraph`, each with a direct outline level 1; the
     numbered section headings (`heading 1`, in capitals, and `heading 2`) stay headings."""
-    kinds = {p.text: p.kind for p in parse_path(SIGNIFICANT_CHANGE).articles[0].paragraphs}
+    kinds = {p.text: p.kind for p in articles(SIGNIFICANT_CHANGE)[0].paragraphs}
     assert kinds["3PAO: Conducts eligibility evaluation."] == "bullet"
     assert kinds["The change was approved by the AO."] == "bullet"
     assert kinds["INTRODUCTION"] == kinds["Purpose"] == "heading"
 
 
 def test_a_title_printed_over_two_lines_in_two_styles_is_the_core_title_and_no_paragraph() -> None:
-    (article,) = parse_path(SIGNIFICANT_CHANGE).articles
+    (article,) = articles(SIGNIFICANT_CHANGE)
     assert article.title == "FedRAMP Significant Change Policies and Procedures"
     assert [p.text for p in article.paragraphs][:2] == ["Version 1.0", "August 28, 2018"]
 
@@ -574,19 +575,19 @@ def test_a_title_printed_over_two_lines_in_two_styles_is_the_core_title_and_no_p
 def test_a_paragraph_in_the_toc_heading_style_is_no_contents_line_so_the_line_above_it_stays() -> None:
     """ "Revision History" is set in `TOC Heading` over the revision table; the cover's date above it is no
     contents' title, and it dates the document (the file was last saved 2021-02-14)."""
-    assert parse_path(SIGNIFICANT_CHANGE).articles[0].date == "2018-08-28"
+    assert articles(SIGNIFICANT_CHANGE)[0].date == "2018-08-28"
 
 
 def test_the_lines_of_words_table_of_contents_building_block_are_no_text() -> None:
     """Google Docs' export sets the contents' lines in plain styles inside Word's `Table of Contents` building
     block; its title "TABLE OF CONTENTS" is known by the lines under it."""
-    texts = [p.text for p in parse_path(BOUNDARY).articles[0].paragraphs]
+    texts = [p.text for p in articles(BOUNDARY)[0].paragraphs]
     assert not {"TABLE OF CONTENTS", "Purpose 1", "Network Diagram 10"} & set(texts)
     assert {"Purpose", "Network Diagram"} <= set(texts)
 
 
 def test_both_footnotes_of_the_significant_change_policy_are_resolved_where_they_are_cited() -> None:
-    (article,) = parse_path(SIGNIFICANT_CHANGE).articles
+    (article,) = articles(SIGNIFICANT_CHANGE)
     assert sorted(article.footnotes) == [1, 2]
     cited = " ".join(p.text for p in article.paragraphs)
     assert "to appropriate organizational officials.”[1]" in cited
@@ -599,7 +600,7 @@ def test_both_footnotes_of_the_significant_change_policy_are_resolved_where_they
 def test_numbered_section_names_set_bold_in_display_type_by_hand_are_headings() -> None:
     """The solicitation template numbers its sections with a list ("1.0", "2.0") and sets their names in bold
     14-point type by hand, in `Normal`; its list items stay list items in the body's 12-point type."""
-    paragraphs = parse_path(WILD / "18f-agile-solicitation-template.docx").articles[0].paragraphs
+    paragraphs = articles(WILD / "18f-agile-solicitation-template.docx")[0].paragraphs
     kinds = {p.text: p.kind for p in paragraphs}
     assert kinds["Background and Purpose"] == kinds["Scope"] == kinds["Objectives"] == "heading"
     assert kinds["Include a brief summary of your agency’s mission."] == "bullet"
@@ -609,7 +610,7 @@ def test_numbered_section_names_set_bold_in_display_type_by_hand_are_headings() 
 def test_a_non_breaking_hyphen_is_the_character_it_stands_for() -> None:
     """The policy numbers its tables and figures with Word's `w:noBreakHyphen` ("Table 1‑1"): the text holds U+2011,
     as a reader copying it out (and mammoth) gets it, not the hyphen-minus."""
-    texts = [p.text for p in parse_path(SIGNIFICANT_CHANGE).articles[0].paragraphs]
+    texts = [p.text for p in articles(SIGNIFICANT_CHANGE)[0].paragraphs]
     assert "Table 1\u20111. Roles and Responsibilities" in texts
     assert "Table 1-1. Roles and Responsibilities" not in texts
 
@@ -620,7 +621,7 @@ it prints 1-34."""
 
 
 def test_endnotes_printed_in_digits_keep_the_numbers_the_page_prints_beside_a_footnote_printed_as_a_symbol() -> None:
-    (article,) = parse_path(DENTAL_BRIEF).articles
+    (article,) = articles(DENTAL_BRIEF)
     cited = next(p.text for p in article.paragraphs if "rely on Medicaid" in p.text)
     assert "health insurance coverage;[27] and Medicaid" in cited
     assert article.footnotes[27].startswith("The Arc. “Still in the Shadows")
@@ -628,7 +629,7 @@ def test_endnotes_printed_in_digits_keep_the_numbers_the_page_prints_beside_a_fo
 
 
 def test_a_footnote_printed_as_a_symbol_is_numbered_after_the_endnotes_printed_in_digits() -> None:
-    (article,) = parse_path(DENTAL_BRIEF).articles
+    (article,) = articles(DENTAL_BRIEF)
     cited = next(p.text for p in article.paragraphs if p.text.startswith("This policy brief is designed"))
     assert "(I/DD)[35] continue to experience" in cited
     assert article.footnotes[35] == (
@@ -639,7 +640,7 @@ def test_a_footnote_printed_as_a_symbol_is_numbered_after_the_endnotes_printed_i
 
 def test_a_reference_whose_custom_mark_is_switched_off_is_numbered_as_any() -> None:
     """The o2r review, exported by Google Docs, writes `w:customMarkFollows="0"` on every footnote reference."""
-    (article,) = parse_path(WILD / "o2r-2020-reproducible-research-review-v2.docx").articles
+    (article,) = articles(WILD / "o2r-2020-reproducible-research-review-v2.docx")
     assert sorted(article.footnotes) == [1, 2, 3, 4, 5, 6, 7]
 
 
@@ -682,7 +683,7 @@ def test_notes_start_at_the_number_the_settings_set() -> None:
 def test_a_cover_line_spelling_out_the_core_creators_initials_is_the_author_and_no_paragraph() -> None:
     """Core creator "NCD"; the brief's first line, in the cover's largest type, is "National Council on
     Disability"."""
-    (article,) = parse_path(DENTAL_BRIEF).articles
+    (article,) = articles(DENTAL_BRIEF)
     assert article.author == "National Council on Disability"
     assert "National Council on Disability" not in [p.text for p in article.paragraphs]
 
@@ -691,7 +692,7 @@ def test_the_cover_line_in_the_largest_type_under_the_authors_name_and_mission_l
     """The core title ("National Disability Policy: A Progress Report") is another report's, printed nowhere. Under
     the agency's name and its mission line (a sentence in a type of its own, still the cover), the brief's name and
     "Fall 2017" share the largest type: the date line names nothing."""
-    (article,) = parse_path(DENTAL_BRIEF).articles
+    (article,) = articles(DENTAL_BRIEF)
     assert article.title == (
         "Neglected for Too Long: Dental Care for People with Intellectual and Developmental Disabilities"
     )
@@ -702,7 +703,7 @@ def test_the_cover_line_in_the_largest_type_under_the_authors_name_and_mission_l
 
 def test_a_season_printed_on_the_cover_dates_the_document_to_its_year() -> None:
     """The cover prints "Fall 2017" under the title; the file was last saved 2017-11-14. No month is made up."""
-    assert parse_path(DENTAL_BRIEF).articles[0].date == "2017"
+    assert articles(DENTAL_BRIEF)[0].date == "2017"
 
 
 def test_notes_numbered_afresh_in_each_section_keep_the_numbers_word_prints_each_run_an_article() -> None:
@@ -710,14 +711,14 @@ def test_notes_numbered_afresh_in_each_section_keep_the_numbers_word_prints_each
     Appendix B's from 1, and each Commissioner's statement from 1. Each run is an article (and so is each statement
     in it, `test_each_separate_statement_is_an_article_by_the_member_its_heading_names`); the Chairman's and
     Commissioner Rosenworcel's statements cite no note."""
-    articles = parse_path(FIXTURES / ORDER).articles
-    assert [len(article.footnotes) for article in articles] == [1777, 173, 0, 2, 0, 487, 76]
-    assert [min(article.footnotes, default=None) for article in articles] == [1, 1, None, 1, None, 1, 1]
-    appendix = articles[1]
+    runs = articles(FIXTURES / ORDER)
+    assert [len(article.footnotes) for article in runs] == [1777, 173, 0, 2, 0, 487, 76]
+    assert [min(article.footnotes, default=None) for article in runs] == [1, 1, None, 1, None, 1, 1]
+    appendix = runs[1]
     assert appendix.paragraphs[0].text == "APPENDIX B"
     assert "Regulatory Flexibility Act of 1980 (RFA),[1] as amended" in appendix.paragraphs[2].text
     assert appendix.footnotes[172] == "5 U.S.C. § 801(a)(1)(A)."
-    assert articles[5].paragraphs[0].text == "DISSENTING STATEMENT OF COMMISSIONER AJIT PAI"
+    assert runs[5].paragraphs[0].text == "DISSENTING STATEMENT OF COMMISSIONER AJIT PAI"
 
 
 def test_without_a_restart_the_notes_count_on_through_the_sections_each_statement_with_the_notes_it_cites() -> None:
