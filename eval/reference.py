@@ -524,25 +524,40 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
     its word boxes (`-bbox-layout`: each page's lines in reading order, the words of each): a line's last word ends
     in a hyphen after other characters, and the text holds it, without the hyphen, run on into the next line's first
     word (less its own line-end hyphen, where it is all of its line). Each page's breaks are looked for in order,
-    each after the one before; one not found (pdftotext kept the hyphen and the line break) is left as it is."""
+    each after the one before; one not found (pdftotext kept the hyphen and the line break) is left as it is.
+
+    A line whose last word is a hyphen alone, a dash set between spaces ("our expenses -" / "up from 51%"), pdftotext
+    drops the same way, leaving the space before it ("our expenses up from 51%"): there the text gets the dash back
+    (`_SPACED_DASH`), as the page prints it; it joins no word, so it is no `LINE_HYPHEN`."""
     pages = text.split("\f")
     for number, page in enumerate(_BOX_PAGE_RE.findall(boxes)[: len(pages)]):
         lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)]
-        marked: list[int] = []
+        marked: list[tuple[int, str]] = []
         position = 0
         for line, following in pairwise(lines):
-            if not (line and following and len(line[-1]) > 1 and line[-1].endswith("-")):
+            if not (line and following and line[-1].endswith("-")):
                 continue
-            head, tail = line[-1][:-1], following[0]
+            if line[-1] == "-":
+                if len(line) < 2:
+                    continue
+                before, head, tail, mark = line[:-2], f"{line[-2]} ", following[0], _SPACED_DASH
+            else:
+                before, head, tail, mark = line[:-1], line[-1][:-1], following[0], LINE_HYPHEN
             if len(following) == 1 and tail.endswith("-"):  # broken again at its own end: joined on to the next
                 tail = tail[:-1]
-            found = _joined_at(pages[number], line[:-1], head + tail, position)
+            found = _joined_at(pages[number], before, head + tail, position)
             if found >= 0:
                 position = found + len(head)
-                marked.append(position)
-        pieces = [pages[number][a:b] for a, b in zip([0, *marked], [*marked, len(pages[number])], strict=True)]
-        pages[number] = LINE_HYPHEN.join(pieces)
+                marked.append((position, mark))
+        starts = [0, *(at for at, _ in marked)]
+        ends = [*(at for at, _ in marked), len(pages[number])]
+        marks = ["", *(mark for _, mark in marked)]
+        pages[number] = "".join(mark + pages[number][a:b] for mark, a, b in zip(marks, starts, ends, strict=True))
     return "\f".join(pages)
+
+
+_SPACED_DASH = "- "
+"""A hyphen set alone at a line's end, as the page prints it where pdftotext dropped it (`_mark_line_hyphens`)."""
 
 
 def _joined_at(page: str, before: list[str], joined: str, position: int) -> int:

@@ -1253,3 +1253,13 @@ def test_a_space_a_web_page_sets_before_its_note_reference_link_is_no_space_betw
     ref = reference(page)
     assert quote_in_reference("assuring black box [1] analysis, including AI", ref)
     assert not quote_in_reference("assuring black box 1 analysis, including AI", ref)
+
+
+@needs_pdftotext
+def test_a_dash_set_alone_at_a_line_end_is_verbatim_where_the_page_prints_it(tmp_path: Path) -> None:
+    """pdftotext drops a hyphen ending a line even where it stands alone between spaces, a dash ("our expenses -" /
+    "up from 51%" comes out "our expenses up from 51%"): the page prints the dash, so the quote holds it."""
+    ref = reference(printed_lines(tmp_path, ["Income covered 85% of our expenses -", "up from 51% the year before."]))
+    assert quote_in_reference("Income covered 85% of our expenses - up from 51% the year before.", ref)
+    assert not quote_in_reference("Income covered 85% of our expenses up from 51% the year before.", ref)
+    assert not quote_in_reference("Income covered 85% of our expenses -up from 51% the year before.", ref)
