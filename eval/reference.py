@@ -22,7 +22,8 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   always reads whole), in a PDF and in plain text wrapped at a fixed width alike (not in reStructuredText, which
   docutils prints with the line break as a space: "case- insensitive"); in a PDF a hyphen may be missing from
   pdftotext's text where the page breaks the word at it across a line end (pdftotext drops it there,
-  `LINE_HYPHEN`), nowhere else, and a web address may be broken by white space, in no other format;
+  `LINE_HYPHEN`), nowhere else (a hyphen set alone at a line end, a spaced dash, it drops too: the text gets it
+  back, as printed), and a web address may be broken by white space, in no other format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
   next, or at the top of the column to the right where pdftotext printed that first; between two sentences only at
@@ -32,7 +33,8 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   in digits or a roman numeral counted on from page to page, `_without_roman_numbers`) is no text block of its own
   and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - a fully justified line whose words pdftotext prints as blocks apart may be read whole, on a page of one column
-  read top to bottom (`_stretched_pages`);
+  read top to bottom (`_stretched_pages`); a block whose lines pdftotext weaves with the lines of a box printed
+  beside them may be read with its own lines first (`_unwoven_pages`);
 - on a page typed on pleading paper, the numbers of the lines in the margin are no text, and the body may be read
   line by line as pdftotext's layout mode sets it, on into the next such page's body (`_pleading_text`);
 - pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`);
@@ -424,7 +426,9 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         note_pages=_note_pages(path, layout),
         blocks=blocks,
         sides=_side_columns(boxes),
-        rows=tuple(" ".join(page) for page in stretched if page) + _pleading_text(layout),
+        rows=tuple(" ".join(page) for page in stretched if page)
+        + _pleading_text(layout)
+        + _unwoven_pages(boxes, words),
         stretched=stretched,
     )
 
@@ -695,6 +699,48 @@ def _beside(units: list[tuple[_Box, str, int]]) -> bool:
         for a, _, lines in units
         for b, _, _ in units
     )
+
+
+_BOX_LINE_EDGES_RE = re.compile(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>', re.DOTALL)
+
+
+def _unwoven_pages(boxes: str, words: frozenset[str]) -> tuple[str, ...]:
+    """The pages where pdftotext weaves a column's lines with the lines of a box beside it, read again with each
+    block's own lines first and the lines beside them after (`Reference.rows`).
+
+    A box set beside a column (a sidebar's "Source:" line) may stand level with the column's lines, and pdftotext
+    (`-bbox-layout`) then sets its lines in the column's block between the column's own, by their heights: a
+    sentence over those lines is found nowhere. A line of a block that stands wholly to the right of the block's
+    own lines above and below it (`_aside`) is the box's: the page prints it beside the column, not in it. Only
+    pages where such a line stands between two of its block's own lines are read again."""
+    pages = []
+    for page in _BOX_PAGE_RE.findall(boxes):
+        blocks, woven = [], False
+        for block in _BOX_BLOCK_RE.findall(page):
+            lines = [(float(x0), float(x1), _block_text(text)) for x0, x1, text in _BOX_LINE_EDGES_RE.findall(block[4])]
+            beside = _aside([(x0, x1) for x0, x1, _ in lines])
+            woven = woven or any(beside)
+            ordered = [text for (_, _, text), aside in zip(lines, beside, strict=True) if not aside]
+            ordered += [text for (_, _, text), aside in zip(lines, beside, strict=True) if aside]
+            blocks.append("\n".join(ordered))
+        if woven:
+            pages.append(normalize(join_line_hyphens("\n".join(blocks), words)))
+    return tuple(pages)
+
+
+def _aside(lines: list[tuple[float, float]]) -> list[bool]:
+    """Which of a block's lines (each its left and right edge) stand beside the block's own lines, level with them
+    (`_unwoven_pages`): right of the block's last own line above, and right of the first line below that starts
+    left of it, which is the block's own again. A line after the block's last own line is none: nothing follows it
+    to be woven with."""
+    aside = [False] * len(lines)
+    last = 0
+    for index in range(1, len(lines)):
+        left = lines[index][0]
+        below = next((line for line in lines[index + 1 :] if line[0] < left), None)
+        aside[index] = below is not None and left >= lines[last][1] and left >= below[1]
+        last = last if aside[index] else index
+    return aside
 
 
 def _block_text(block: str) -> str:

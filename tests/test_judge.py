@@ -1263,3 +1263,29 @@ def test_a_dash_set_alone_at_a_line_end_is_verbatim_where_the_page_prints_it(tmp
     assert quote_in_reference("Income covered 85% of our expenses - up from 51% the year before.", ref)
     assert not quote_in_reference("Income covered 85% of our expenses up from 51% the year before.", ref)
     assert not quote_in_reference("Income covered 85% of our expenses -up from 51% the year before.", ref)
+
+
+IDENTITIES = WILD / "imsc-2011-trusting-identities-consultation-draft.pdf"
+"""Page 10 sets a box's "Source:" lines beside the body column, level with its lines, and pdftotext weaves them into
+the column's block: "the question “Who are” / "Source: http://…" / "you?” Also, the question"."""
+
+
+@needs_pdftotext
+def test_a_sentence_whose_lines_pdftotext_weaves_with_a_box_beside_them_is_found() -> None:
+    ref = reference(IDENTITIES)
+    assert quote_in_reference(
+        "Unlike the physical world with documents or cards you carry in your wallet, there is no recognized online "
+        "equivalent that authoritatively answers the question “Who are you?”",
+        ref,
+    )
+    assert quote_in_reference(
+        "Also, the question “Is this you?” is equally difficult to answer because you are not standing in front of "
+        "a person who can visually verify that it is you.",
+        ref,
+    )
+
+
+@needs_pdftotext
+def test_a_sentence_woven_with_a_box_beside_it_with_a_changed_word_is_not_faithful() -> None:
+    quote = "Also, the question “Is this you?” is equally difficult to answer because you are standing in front of"
+    assert not quote_in_reference(quote, reference(IDENTITIES))
