@@ -530,19 +530,22 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
     word (less its own line-end hyphen, where it is all of its line). Each page's breaks are looked for in order,
     each after the one before; one not found (pdftotext kept the hyphen and the line break) is left as it is.
 
-    A line whose last word is a hyphen alone, a dash set between spaces ("our expenses -" / "up from 51%"), pdftotext
-    drops the same way, leaving the space before it ("our expenses up from 51%"): there the text gets the dash back
-    (`_SPACED_DASH`), as the page prints it; it joins no word, so it is no `LINE_HYPHEN`."""
+    A line whose last word is a hyphen alone, a dash set a space apart from the word before it ("our expenses -" /
+    "up from 51%", `_spaced_dash`), pdftotext drops the same way, leaving the space before it ("our expenses up from
+    51%"): there the text gets the dash back (`_SPACED_DASH`), as the page prints it; it joins no word, so it is no
+    `LINE_HYPHEN`. A hyphen pdftotext takes for a word of its own though the page sets it against the letter before
+    it (small capitals' "L A -" / "T E X") is left as it is."""
     pages = text.split("\f")
     for number, page in enumerate(_BOX_PAGE_RE.findall(boxes)[: len(pages)]):
-        lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)]
+        found_lines = _BOX_LINE_RE.findall(page)
+        lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in found_lines]
         marked: list[tuple[int, str]] = []
         position = 0
-        for line, following in pairwise(lines):
+        for (line, following), spaced in zip(pairwise(lines), map(_spaced_dash, found_lines), strict=False):
             if not (line and following and line[-1].endswith("-")):
                 continue
             if line[-1] == "-":
-                if len(line) < 2:
+                if not spaced:
                     continue
                 before, head, tail, mark = line[:-2], f"{line[-2]} ", following[0], _SPACED_DASH
             else:
@@ -562,6 +565,21 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
 
 _SPACED_DASH = "- "
 """A hyphen set alone at a line's end, as the page prints it where pdftotext dropped it (`_mark_line_hyphens`)."""
+_BOX_WORD_EDGES_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">')
+_DASH_SPACE = 0.1
+"""The narrowest gap, as a share of its height, between a line's last word, a hyphen alone, and the word before it
+that is a space the page prints: a space is a quarter of the type's size or so; letters pdftotext parts where their
+size changes (small capitals) stand a twentieth apart."""
+
+
+def _spaced_dash(line: str) -> bool:
+    """Whether a word-box line ends in a hyphen alone set a space apart from a word before it (`_DASH_SPACE`)."""
+    words = _BOX_WORD_RE.findall(line)
+    edges = _BOX_WORD_EDGES_RE.findall(line)
+    if len(words) < 2 or unescape(words[-1]) != "-" or len(edges) != len(words):
+        return False
+    (_, _, before, _), (left, top, _, bottom) = ([float(edge) for edge in box] for box in edges[-2:])
+    return left - before >= _DASH_SPACE * (float(bottom) - float(top))
 
 
 def _joined_at(page: str, before: list[str], joined: str, position: int) -> int:

@@ -1289,3 +1289,15 @@ def test_a_sentence_whose_lines_pdftotext_weaves_with_a_box_beside_them_is_found
 def test_a_sentence_woven_with_a_box_beside_it_with_a_changed_word_is_not_faithful() -> None:
     quote = "Also, the question “Is this you?” is equally difficult to answer because you are standing in front of"
     assert not quote_in_reference(quote, reference(IDENTITIES))
+
+
+S2ORC = WILD / "acl-2020-s2orc-paper.pdf"
+
+
+@needs_pdftotext
+def test_a_hyphen_set_against_small_capitals_at_a_line_end_is_no_spaced_dash() -> None:
+    """The page breaks the logo "LATEX" as "LA-" / "TEX" in small capitals, whose letters pdftotext parts, the hyphen
+    a word of its own: it stands against the "A", no space between, so the word reads whole."""
+    ref = reference(S2ORC)
+    assert quote_in_reference("Each bibliography entry in both GROBID and LATEX parses are linked", ref)
+    assert not quote_in_reference("Each bibliography entry in both GROBID and LA - TEX parses are linked", ref)
