@@ -736,7 +736,7 @@ def _unwoven_pages(boxes: str, words: frozenset[str]) -> tuple[str, ...]:
         blocks, woven = [], False
         for block in _BOX_BLOCK_RE.findall(page):
             lines = [(float(x0), float(x1), _block_text(text)) for x0, x1, text in _BOX_LINE_EDGES_RE.findall(block[4])]
-            beside = _aside([(x0, x1) for x0, x1, _ in lines])
+            beside = _aside(lines)
             woven = woven or any(beside)
             ordered = [text for (_, _, text), aside in zip(lines, beside, strict=True) if not aside]
             ordered += [text for (_, _, text), aside in zip(lines, beside, strict=True) if aside]
@@ -746,17 +746,23 @@ def _unwoven_pages(boxes: str, words: frozenset[str]) -> tuple[str, ...]:
     return tuple(pages)
 
 
-def _aside(lines: list[tuple[float, float]]) -> list[bool]:
-    """Which of a block's lines (each its left and right edge) stand beside the block's own lines, level with them
-    (`_unwoven_pages`): right of the block's last own line above, and right of the first line below that starts
-    left of it, which is the block's own again. A line after the block's last own line is none: nothing follows it
-    to be woven with."""
+def _aside(lines: list[tuple[float, float, str]]) -> list[bool]:
+    """Which of a block's lines (each its left and right edge and its text) stand beside the block's own lines, level
+    with them (`_unwoven_pages`): right of the block's last own line above, and right of the first line below that
+    starts left of it, which is the block's own again, both lines of words. A line after the block's last own line is
+    none: nothing follows it to be woven with. Nor is a list item's text beside its bullet, a line of no word: the
+    list is the block's own, each item printed apart."""
     aside = [False] * len(lines)
     last = 0
     for index in range(1, len(lines)):
         left = lines[index][0]
         below = next((line for line in lines[index + 1 :] if line[0] < left), None)
-        aside[index] = below is not None and left >= lines[last][1] and left >= below[1]
+        aside[index] = (
+            below is not None
+            and left >= lines[last][1]
+            and left >= below[1]
+            and all(_WORD_RE.search(line[2]) for line in (lines[last], below))
+        )
         last = last if aside[index] else index
     return aside
 
