@@ -22,7 +22,8 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   always reads whole), in a PDF and in plain text wrapped at a fixed width alike (not in reStructuredText, which
   docutils prints with the line break as a space: "case- insensitive"); in a PDF a hyphen may be missing from
   pdftotext's text where the page breaks the word at it across a line end (pdftotext drops it there,
-  `LINE_HYPHEN`), nowhere else, and a web address may be broken by white space, in no other format;
+  `LINE_HYPHEN`), nowhere else (a hyphen set alone at a line end, a spaced dash, it drops too: the text gets it
+  back, as printed), and a web address may be broken by white space, in no other format;
 - a PDF quote may break off at the end of one of pdftotext's text blocks and go on at the start of a later one:
   inside a sentence at a column's end, other columns, foot notes and page furniture between, on its page or the
   next, or at the top of the column to the right where pdftotext printed that first; between two sentences only at
@@ -32,7 +33,8 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   in digits or a roman numeral counted on from page to page, `_without_roman_numbers`) is no text block of its own
   and may stand inside a PDF quote, where a column or page ends (`furniture_lines`);
 - a fully justified line whose words pdftotext prints as blocks apart may be read whole, on a page of one column
-  read top to bottom (`_stretched_pages`);
+  read top to bottom (`_stretched_pages`); a block whose lines pdftotext weaves with the lines of a box printed
+  beside them may be read with its own lines first (`_unwoven_pages`);
 - on a page typed on pleading paper, the numbers of the lines in the margin are no text, and the body may be read
   line by line as pdftotext's layout mode sets it, on into the next such page's body (`_pleading_text`);
 - pdftotext may print a space between a superscript note number and the punctuation after it (`ABM4ALL1 ,`);
@@ -424,7 +426,9 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         note_pages=_note_pages(path, layout),
         blocks=blocks,
         sides=_side_columns(boxes),
-        rows=tuple(" ".join(page) for page in stretched if page) + _pleading_text(layout),
+        rows=tuple(" ".join(page) for page in stretched if page)
+        + _pleading_text(layout)
+        + _unwoven_pages(boxes, words),
         stretched=stretched,
     )
 
@@ -524,25 +528,58 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
     its word boxes (`-bbox-layout`: each page's lines in reading order, the words of each): a line's last word ends
     in a hyphen after other characters, and the text holds it, without the hyphen, run on into the next line's first
     word (less its own line-end hyphen, where it is all of its line). Each page's breaks are looked for in order,
-    each after the one before; one not found (pdftotext kept the hyphen and the line break) is left as it is."""
+    each after the one before; one not found (pdftotext kept the hyphen and the line break) is left as it is.
+
+    A line whose last word is a hyphen alone, a dash set a space apart from the word before it ("our expenses -" /
+    "up from 51%", `_spaced_dash`), pdftotext drops the same way, leaving the space before it ("our expenses up from
+    51%"): there the text gets the dash back (`_SPACED_DASH`), as the page prints it; it joins no word, so it is no
+    `LINE_HYPHEN`. A hyphen pdftotext takes for a word of its own though the page sets it against the letter before
+    it (small capitals' "L A -" / "T E X") is left as it is."""
     pages = text.split("\f")
     for number, page in enumerate(_BOX_PAGE_RE.findall(boxes)[: len(pages)]):
-        lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in _BOX_LINE_RE.findall(page)]
-        marked: list[int] = []
+        found_lines = _BOX_LINE_RE.findall(page)
+        lines = [[unescape(word) for word in _BOX_WORD_RE.findall(line)] for line in found_lines]
+        marked: list[tuple[int, str]] = []
         position = 0
-        for line, following in pairwise(lines):
-            if not (line and following and len(line[-1]) > 1 and line[-1].endswith("-")):
+        for (line, following), spaced in zip(pairwise(lines), map(_spaced_dash, found_lines), strict=False):
+            if not (line and following and line[-1].endswith("-")):
                 continue
-            head, tail = line[-1][:-1], following[0]
+            if line[-1] == "-":
+                if not spaced:
+                    continue
+                before, head, tail, mark = line[:-2], f"{line[-2]} ", following[0], _SPACED_DASH
+            else:
+                before, head, tail, mark = line[:-1], line[-1][:-1], following[0], LINE_HYPHEN
             if len(following) == 1 and tail.endswith("-"):  # broken again at its own end: joined on to the next
                 tail = tail[:-1]
-            found = _joined_at(pages[number], line[:-1], head + tail, position)
+            found = _joined_at(pages[number], before, head + tail, position)
             if found >= 0:
                 position = found + len(head)
-                marked.append(position)
-        pieces = [pages[number][a:b] for a, b in zip([0, *marked], [*marked, len(pages[number])], strict=True)]
-        pages[number] = LINE_HYPHEN.join(pieces)
+                marked.append((position, mark))
+        starts = [0, *(at for at, _ in marked)]
+        ends = [*(at for at, _ in marked), len(pages[number])]
+        marks = ["", *(mark for _, mark in marked)]
+        pages[number] = "".join(mark + pages[number][a:b] for mark, a, b in zip(marks, starts, ends, strict=True))
     return "\f".join(pages)
+
+
+_SPACED_DASH = "- "
+"""A hyphen set alone at a line's end, as the page prints it where pdftotext dropped it (`_mark_line_hyphens`)."""
+_BOX_WORD_EDGES_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">')
+_DASH_SPACE = 0.1
+"""The narrowest gap, as a share of its height, between a line's last word, a hyphen alone, and the word before it
+that is a space the page prints: a space is a quarter of the type's size or so; letters pdftotext parts where their
+size changes (small capitals) stand a twentieth apart."""
+
+
+def _spaced_dash(line: str) -> bool:
+    """Whether a word-box line ends in a hyphen alone set a space apart from a word before it (`_DASH_SPACE`)."""
+    words = _BOX_WORD_RE.findall(line)
+    edges = _BOX_WORD_EDGES_RE.findall(line)
+    if len(words) < 2 or unescape(words[-1]) != "-" or len(edges) != len(words):
+        return False
+    (_, _, before, _), (left, top, _, bottom) = ([float(edge) for edge in box] for box in edges[-2:])
+    return left - before >= _DASH_SPACE * (float(bottom) - float(top))
 
 
 def _joined_at(page: str, before: list[str], joined: str, position: int) -> int:
@@ -680,6 +717,54 @@ def _beside(units: list[tuple[_Box, str, int]]) -> bool:
         for a, _, lines in units
         for b, _, _ in units
     )
+
+
+_BOX_LINE_EDGES_RE = re.compile(r'<line xMin="([\d.]+)" yMin="[\d.]+" xMax="([\d.]+)"[^>]*>(.*?)</line>', re.DOTALL)
+
+
+def _unwoven_pages(boxes: str, words: frozenset[str]) -> tuple[str, ...]:
+    """The pages where pdftotext weaves a column's lines with the lines of a box beside it, read again with each
+    block's own lines first and the lines beside them after (`Reference.rows`).
+
+    A box set beside a column (a sidebar's "Source:" line) may stand level with the column's lines, and pdftotext
+    (`-bbox-layout`) then sets its lines in the column's block between the column's own, by their heights: a
+    sentence over those lines is found nowhere. A line of a block that stands wholly to the right of the block's
+    own lines above and below it (`_aside`) is the box's: the page prints it beside the column, not in it. Only
+    pages where such a line stands between two of its block's own lines are read again."""
+    pages = []
+    for page in _BOX_PAGE_RE.findall(boxes):
+        blocks, woven = [], False
+        for block in _BOX_BLOCK_RE.findall(page):
+            lines = [(float(x0), float(x1), _block_text(text)) for x0, x1, text in _BOX_LINE_EDGES_RE.findall(block[4])]
+            beside = _aside(lines)
+            woven = woven or any(beside)
+            ordered = [text for (_, _, text), aside in zip(lines, beside, strict=True) if not aside]
+            ordered += [text for (_, _, text), aside in zip(lines, beside, strict=True) if aside]
+            blocks.append("\n".join(ordered))
+        if woven:
+            pages.append(normalize(join_line_hyphens("\n".join(blocks), words)))
+    return tuple(pages)
+
+
+def _aside(lines: list[tuple[float, float, str]]) -> list[bool]:
+    """Which of a block's lines (each its left and right edge and its text) stand beside the block's own lines, level
+    with them (`_unwoven_pages`): right of the block's last own line above, and right of the first line below that
+    starts left of it, which is the block's own again, both lines of words. A line after the block's last own line is
+    none: nothing follows it to be woven with. Nor is a list item's text beside its bullet, a line of no word: the
+    list is the block's own, each item printed apart."""
+    aside = [False] * len(lines)
+    last = 0
+    for index in range(1, len(lines)):
+        left = lines[index][0]
+        below = next((line for line in lines[index + 1 :] if line[0] < left), None)
+        aside[index] = (
+            below is not None
+            and left >= lines[last][1]
+            and left >= below[1]
+            and all(_WORD_RE.search(line[2]) for line in (lines[last], below))
+        )
+        last = last if aside[index] else index
+    return aside
 
 
 def _block_text(block: str) -> str:

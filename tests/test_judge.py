@@ -1253,3 +1253,51 @@ def test_a_space_a_web_page_sets_before_its_note_reference_link_is_no_space_betw
     ref = reference(page)
     assert quote_in_reference("assuring black box [1] analysis, including AI", ref)
     assert not quote_in_reference("assuring black box 1 analysis, including AI", ref)
+
+
+@needs_pdftotext
+def test_a_dash_set_alone_at_a_line_end_is_verbatim_where_the_page_prints_it(tmp_path: Path) -> None:
+    """pdftotext drops a hyphen ending a line even where it stands alone between spaces, a dash ("our expenses -" /
+    "up from 51%" comes out "our expenses up from 51%"): the page prints the dash, so the quote holds it."""
+    ref = reference(printed_lines(tmp_path, ["Income covered 85% of our expenses -", "up from 51% the year before."]))
+    assert quote_in_reference("Income covered 85% of our expenses - up from 51% the year before.", ref)
+    assert not quote_in_reference("Income covered 85% of our expenses up from 51% the year before.", ref)
+    assert not quote_in_reference("Income covered 85% of our expenses -up from 51% the year before.", ref)
+
+
+IDENTITIES = WILD / "imsc-2011-trusting-identities-consultation-draft.pdf"
+"""Page 10 sets a box's "Source:" lines beside the body column, level with its lines, and pdftotext weaves them into
+the column's block: "the question “Who are” / "Source: http://…" / "you?” Also, the question"."""
+
+
+@needs_pdftotext
+def test_a_sentence_whose_lines_pdftotext_weaves_with_a_box_beside_them_is_found() -> None:
+    ref = reference(IDENTITIES)
+    assert quote_in_reference(
+        "Unlike the physical world with documents or cards you carry in your wallet, there is no recognized online "
+        "equivalent that authoritatively answers the question “Who are you?”",
+        ref,
+    )
+    assert quote_in_reference(
+        "Also, the question “Is this you?” is equally difficult to answer because you are not standing in front of "
+        "a person who can visually verify that it is you.",
+        ref,
+    )
+
+
+@needs_pdftotext
+def test_a_sentence_woven_with_a_box_beside_it_with_a_changed_word_is_not_faithful() -> None:
+    quote = "Also, the question “Is this you?” is equally difficult to answer because you are standing in front of"
+    assert not quote_in_reference(quote, reference(IDENTITIES))
+
+
+S2ORC = WILD / "acl-2020-s2orc-paper.pdf"
+
+
+@needs_pdftotext
+def test_a_hyphen_set_against_small_capitals_at_a_line_end_is_no_spaced_dash() -> None:
+    """The page breaks the logo "LATEX" as "LA-" / "TEX" in small capitals, whose letters pdftotext parts, the hyphen
+    a word of its own: it stands against the "A", no space between, so the word reads whole."""
+    ref = reference(S2ORC)
+    assert quote_in_reference("Each bibliography entry in both GROBID and LATEX parses are linked", ref)
+    assert not quote_in_reference("Each bibliography entry in both GROBID and LA - TEX parses are linked", ref)
