@@ -255,3 +255,25 @@ def test_a_word_the_title_says_does_not_favour_the_paragraph_repeating_it_over_t
     answer = next(i for i, text in enumerate(ranked) if text.startswith(BRANCHED))
     repeating = next(i for i, text in enumerate(ranked) if text.startswith("Minor releases are also where"))
     assert answer < repeating
+
+
+GILDERNEW = PROJECT_ROOT / "tests" / "data" / "wild" / "ca2-2010-gildernew-v-quarantillo.pdf"
+"""A court opinion whose paragraphs on a naturalization application, and on its delay, share the question's words."""
+
+
+@pytest.fixture(scope="module")
+def gildernew(tmp_path_factory: pytest.TempPathFactory, encoder: Encoder) -> Assistant:
+    """A collection of one court opinion (a PDF)."""
+    root = tmp_path_factory.mktemp("gildernew")
+    (root / "corpus").mkdir()
+    (root / "corpus" / GILDERNEW.name).write_bytes(GILDERNEW.read_bytes())
+    return open_built(Settings(corpus_dir=root / "corpus", index_dir=root / "index"), encoder)
+
+
+def test_of_paragraphs_near_in_score_the_one_giving_the_kind_of_answer_asked_for_ranks_first(
+    gildernew: Assistant,
+) -> None:
+    # A dev question of the wild collection asking a date: a paragraph on the same application without its date
+    # ranked first by a hair, and the answer abstained (`TYPED_WEIGHT`).
+    first, *_ = gildernew.retriever.search("When did Gildernew apply for naturalization?", 3)
+    assert "On February 13, 2002, Plaintiff applied to the New York" in " ".join(first.paragraph.text.split())
