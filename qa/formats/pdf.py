@@ -1085,6 +1085,17 @@ _SECTION_NUMBER_RE = re.compile(r"(?:[1-9]\d?|[A-Z])(?:\.[1-9]\d?)+\.?")
 """A section's number of two levels or more, as a heading sets it apart from its title: "4.8", "4.8.1.", "A.2". A
 lone number ("1.") may be a list's, whose items are read by their own rules; a part with a leading zero or of three
 digits ("0.232", "1.000") is a table's figure."""
+_TOP_NUMBER_RE = re.compile(r"(?:[1-9]\d?|[A-Z])\.?")
+"""A top-level section's number alone: a chapter's "4", an appendix's "C"."""
+
+
+def _heading_number(line: _Line, size: float) -> bool:
+    """Whether a line is a heading's number (`_SECTION_NUMBER_RE`), or a top-level one (`_TOP_NUMBER_RE`) set larger
+    than the text at `size`: a chapter's "4" in its title's type beside "Interface Description Overview". A lone
+    number in the text's size may be a list item's, read by the list's rules."""
+    return bool(
+        _SECTION_NUMBER_RE.fullmatch(line.text) or (_TOP_NUMBER_RE.fullmatch(line.text) and line.size > size * _ONE_SIZE)
+    )
 
 
 def _tab_stop_numbers(segments: list[_Segment]) -> None:
@@ -1101,11 +1112,12 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
     _column_numbers(segments)
     for segment in segments:
         laid: list[_Line] = []
+        size = median(line.size for line in segment.lines) if segment.lines else 0.0
         for line in segment.lines:
             number = laid[-1] if laid else None
             if (
                 number is not None
-                and _SECTION_NUMBER_RE.fullmatch(number.text)
+                and _heading_number(number, size)
                 and line.text[:1].isalpha()
                 and abs(line.bottom - number.bottom) <= number.size / 2
                 and line.x0 > number.x1
@@ -1129,7 +1141,7 @@ def _column_numbers(segments: list[_Segment]) -> None:
             not left.lines
             or left.band != right.band
             or (left.side, right.side) != (0, 1)
-            or not all(_SECTION_NUMBER_RE.fullmatch(line.text) for line in left.lines)
+            or not all(_heading_number(line, median(text.size for text in right.lines)) for line in left.lines)
             or max(line.x1 for line in left.lines) >= min(line.x0 for line in right.lines)
         ):
             continue
