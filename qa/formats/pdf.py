@@ -353,6 +353,9 @@ class _Line:
     """A chart's labels, left out, follow the line in reading order (`_mark_before_charts`)."""
     boxed: bool = False
     """The line stands in one of two boxes set side by side (`_boxes`): its text never runs on into the other box."""
+    titled: bool = False
+    """The line is a section's number set at the margin and the line at a tab stop beside it (`_tab_stop_numbers`):
+    it opens a paragraph, and a heading's short title ends one (`_ends_heading`)."""
     shade: int = 0
     """The number of the shaded box the line is printed on (`_shaded_boxes`), counted on its page from 1; 0 outside:
     a box's text is set apart from the text around it, and no paragraph runs from one into the other."""
@@ -1126,6 +1129,7 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
                     line.page, min(number.top, line.top), max(number.bottom, line.bottom), number.chars + line.chars
                 )
                 joined.size = line.size
+                joined.titled = True
                 _render(joined)
                 laid[-1] = joined
             else:
@@ -1401,8 +1405,8 @@ def _ruled_rows(
         done |= {id(row) for row in above}
         lines = _table_lines(page, cells, numbered)
         numbered += len(cells)
-        for part in [*_figure_regions(page, above, figures), _Segment(lines, 0)]:
-            segments.append(_Segment(part.lines, part.band + len(segments), part.side))
+        segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, above, figures)]
+        segments.append(_Segment(lines, len(segments)))  # the regions' columns side by side keep one band
     below = [row for row in rows if id(row) not in claimed and id(row) not in done]
     segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, below, figures)]
     return segments
@@ -1716,11 +1720,12 @@ def _boxes(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_Seg
     """The rows read as columns at a gap between boxes (`_box_gutter`), and the rows across that gap looked at again:
     a page of cards may set two pairs of boxes side by side at two different gaps, one pair under the other."""
     segments: list[_Segment] = []
+    bands: dict[tuple[int, int], int] = {}  # a band's two sides keep one band, as `_columns` gave them
     for part in _columns(page, rows, gutter, depth):
         found = _region(page, part.lines, depth) if part.side is None and len(part.lines) < len(rows) else [part]
         for line in part.lines if part.side is not None else ():
             line.boxed = True
-        segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in found]
+        segments += [_Segment(s.lines, bands.setdefault((part.band, s.band), len(bands)), s.side) for s in found]
     return segments
 
 
@@ -3625,6 +3630,8 @@ def _breaks(
         or previous.before_chart
         or (previous.boxed and line.page == previous.page and line.top < previous.top)
         or previous.shade != line.shade
+        or line.titled
+        or _ends_heading(previous, edges)
         or _closes_box(previous, line, feet)
         or _resized(previous, line)
         or _over_table_again(previous, line, feet)
@@ -3633,6 +3640,16 @@ def _breaks(
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= spacing * previous.size
     return _ends_paragraph(previous, line, edges, spacing)
+
+
+def _ends_heading(line: _Line, edges: tuple[float, float]) -> bool:
+    """Whether a section's number and the line at its tab stop (`_Line.titled`) are a heading: the line ends short of
+    its column (`_SHORT_LINE`). A report in Word may set its subsections' headings in the body's type at the body's
+    leading, the text going on under them with no gap ("7.6.2 SensorTask – Command – detectionThreshold" over "The
+    individual ASMs are expected ..."): read by gaps and sizes, the heading opened its text's first sentence. A
+    numbered clause whose text runs on from its first line over the next fills that line to the column's edge."""
+    left, right = line.column or edges
+    return line.titled and line.x1 < left + (right - left) * _SHORT_LINE
 
 
 _Box = tuple[float, float, float, float]
