@@ -662,15 +662,15 @@ def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
     """The solid stretches of a row: its characters joined across gaps too narrow to be a gutter, and, where
     `justified` is asked for, across gaps within `_JUSTIFIED_GAP` of its stretched word spaces (`_stretched_space`).
 
-    A lone symbol (a bullet, a dash) is joined to the words just right of it, within `_ITEM_GAP`: it
-    opens that item and is set apart by a tab, not a gutter. Taken as a stretch of its own, a column of
+    A lone symbol (a bullet, a dash; no sign of arithmetic, `_opener`) is joined to the words just right of it,
+    within `_ITEM_GAP`: it opens that item and is set apart by a tab, not a gutter. Taken as a stretch of its own, a column of
     bullets makes the gap between the bullets and their items look like a gutter, and each bullet
     would be read at the end of the line in the column to its left.
     """
     chars = [c for c in row.chars if not c["text"].isspace()] or row.chars
     limit = max(_GUTTER_GAP * row.size, _JUSTIFIED_GAP * _stretched_space(row)) if justified else _GUTTER_GAP * row.size
     spans = [(chars[0]["x0"], chars[0]["x1"])]
-    opener = _symbol(chars[0])
+    opener = _opener(chars[0])
     for char in chars[1:]:
         gap = char["x0"] - spans[-1][1]
         if gap < limit or (opener and gap < _ITEM_GAP * row.size):
@@ -678,8 +678,20 @@ def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
             opener = False
         else:
             spans.append((char["x0"], char["x1"]))
-            opener = _symbol(char)
+            opener = _opener(char)
     return spans
+
+
+_SIGNS = frozenset("+=×÷±−<>≤≥")
+"""Signs of arithmetic: between the parts of a formula, no list item's opener."""
+
+
+def _opener(char: dict) -> bool:
+    """Whether a character set apart before words may open them as a list's bullet or dash does (`_symbol`), not a
+    sign of arithmetic (`_SIGNS`). A table's formula sets its parts in cells side by side, a sign between them a
+    gutter from each ("Minimum payment amount" + "(Aggregate amount ...)"): joined to the part at its right, the sign
+    opened that part's sentence, where a reader (and pdftotext) reads it apart."""
+    return _symbol(char) and char["text"] not in _SIGNS
 
 
 def _symbol(char: dict) -> bool:
