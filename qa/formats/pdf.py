@@ -1152,9 +1152,10 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
 def _column_numbers(segments: list[_Segment]) -> None:
     """A left column of nothing but section numbers (`_SECTION_NUMBER_RE`), each on the row of a line of the column
     at its right (its baseline within half a line), read into that column: each number just before its line."""
-    for left, right in pairwise(segments):
+    for left, right in _left_of(segments):
         if (
             not left.lines
+            or not right.lines
             or left.band != right.band
             or (left.side, right.side) != (0, 1)
             or not all(_heading_number(line, median(text.size for text in right.lines)) for line in left.lines)
@@ -1171,6 +1172,17 @@ def _column_numbers(segments: list[_Segment]) -> None:
         for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
             laid.insert(at, line)
         left.lines, right.lines = [], laid
+
+
+def _left_of(segments: list[_Segment]) -> Iterator[tuple[_Segment, _Segment]]:
+    """Each right column of a band with each left column of its band before it, the nearest first: a left side may
+    hold columns of its own (`_region`), a chapter's and its sections' numbers at the margin ("9", "9.1") left of
+    its subsections' ("9.1.1"), the right column's lines at a tab stop beside them."""
+    for at, right in enumerate(segments):
+        if right.side == 1:
+            for left in reversed(segments[:at]):
+                if left.band == right.band and left.side == 0:
+                    yield left, right
 
 
 def _label_column(segments: list[_Segment]) -> None:
