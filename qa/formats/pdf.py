@@ -340,7 +340,9 @@ class _Line:
     tabled: bool = False
     """The line stands in a table's body under a ruled head (`_table_body`), read in its columns (`_mark_tabled`)."""
     cell: int = 0
-    """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
+    """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside. A
+    cell is no heading, its head's in bold as it may be: a head labels a column, and the text under the table's
+    caption is the table's, not that of its last column's label ("Formula for Allocating Grant Awards")."""
     code: bool = False
     """The line is set wholly in a fixed-pitch face in a document whose body is not: a listing's (`_code_lines`)."""
     label: bool = False
@@ -3423,7 +3425,7 @@ def _blocks(
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins
+            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins and not line.cell
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
