@@ -665,9 +665,9 @@ def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
     `justified` is asked for, across gaps within `_JUSTIFIED_GAP` of its stretched word spaces (`_stretched_space`).
 
     A lone symbol (a bullet, a dash; no sign of arithmetic, `_opener`) is joined to the words just right of it,
-    within `_ITEM_GAP`: it opens that item and is set apart by a tab, not a gutter. Taken as a stretch of its own, a column of
-    bullets makes the gap between the bullets and their items look like a gutter, and each bullet
-    would be read at the end of the line in the column to its left.
+    within `_ITEM_GAP`: it opens that item and is set apart by a tab, not a gutter. Taken as a stretch of its own, a
+    column of bullets makes the gap between the bullets and their items look like a gutter, and each bullet would be
+    read at the end of the line in the column to its left.
     """
     chars = [c for c in row.chars if not c["text"].isspace()] or row.chars
     limit = max(_GUTTER_GAP * row.size, _JUSTIFIED_GAP * _stretched_space(row)) if justified else _GUTTER_GAP * row.size
@@ -1110,9 +1110,8 @@ def _heading_number(line: _Line, size: float) -> bool:
     """Whether a line is a heading's number (`_SECTION_NUMBER_RE`), or a top-level one (`_TOP_NUMBER_RE`) set larger
     than the text at `size`: a chapter's "4" in its title's type beside "Interface Description Overview". A lone
     number in the text's size may be a list item's, read by the list's rules."""
-    return bool(
-        _SECTION_NUMBER_RE.fullmatch(line.text) or (_TOP_NUMBER_RE.fullmatch(line.text) and line.size > size * _ONE_SIZE)
-    )
+    top = _TOP_NUMBER_RE.fullmatch(line.text) is not None and line.size > size * _ONE_SIZE
+    return top or _SECTION_NUMBER_RE.fullmatch(line.text) is not None
 
 
 def _tab_stop_numbers(segments: list[_Segment]) -> None:
