@@ -340,9 +340,7 @@ class _Line:
     tabled: bool = False
     """The line stands in a table's body under a ruled head (`_table_body`), read in its columns (`_mark_tabled`)."""
     cell: int = 0
-    """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside. A
-    cell is no heading, its head's in bold as it may be: a head labels a column, and the text under the table's
-    caption is the table's, not that of its last column's label ("Formula for Allocating Grant Awards")."""
+    """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     code: bool = False
     """The line is set wholly in a fixed-pitch face in a document whose body is not: a listing's (`_code_lines`)."""
     label: bool = False
@@ -3420,11 +3418,12 @@ def _blocks(
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
         lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
+        labels = _column_labels(section)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins and not line.cell
+            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins and id(line) not in labels
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
@@ -3452,6 +3451,24 @@ def _blocks(
             current = line
         laid_out.append(blocks)
     return laid_out
+
+
+def _column_labels(lines: list[_Line]) -> set[int]:
+    """The ids of the lines of a table's cells (`_Line.cell`) with a line of another cell level with them: a row's
+    cells side by side, a head's labels of its columns. A head's labels may be set in bold, as headings are; taken for
+    headings, each labelled the next, and every cell of the table stood under its last column's label ("Formula for
+    Allocating Grant Awards") rather than its caption. A cell alone in its row, spanning the table, heads the rows
+    under it ("Demographics")."""
+    pages: dict[int, list[_Line]] = {}
+    for line in lines:
+        if line.cell:
+            pages.setdefault(line.page, []).append(line)
+    return {
+        id(line)
+        for cells in pages.values()
+        for line in cells
+        if any(other.cell != line.cell and min(other.bottom, line.bottom) > max(other.top, line.top) for other in cells)
+    }
 
 
 def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
