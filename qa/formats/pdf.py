@@ -3454,21 +3454,22 @@ def _blocks(
 
 
 def _column_labels(lines: list[_Line]) -> set[int]:
-    """The ids of the lines of a table's cells (`_Line.cell`) with a line of another cell level with them: a row's
-    cells side by side, a head's labels of its columns. A head's labels may be set in bold, as headings are; taken for
-    headings, each labelled the next, and every cell of the table stood under its last column's label ("Formula for
-    Allocating Grant Awards") rather than its caption. A cell alone in its row, spanning the table, heads the rows
-    under it ("Demographics")."""
+    """The ids of the lines of a table's cells (`_Line.cell`) a line of another cell stands level with: a row's cells
+    side by side, a head's labels of its columns, each wrapped over lines of its own. A head's labels may be set in
+    bold, as headings are; taken for headings, each labelled the next, and every cell of the table stood under its
+    last column's label ("Formula for Allocating Grant Awards") rather than its caption. A cell alone in its row,
+    spanning the table, heads the rows under it ("Demographics")."""
     pages: dict[int, list[_Line]] = {}
     for line in lines:
         if line.cell:
             pages.setdefault(line.page, []).append(line)
-    return {
-        id(line)
+    beside = {
+        (line.page, line.cell)
         for cells in pages.values()
         for line in cells
         if any(other.cell != line.cell and min(other.bottom, line.bottom) > max(other.top, line.top) for other in cells)
     }
+    return {id(line) for line in lines if (line.page, line.cell) in beside}
 
 
 def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
