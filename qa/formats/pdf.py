@@ -3419,7 +3419,7 @@ def _blocks(
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
         lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
-        labels = _column_labels(section)
+        labels = _column_labels([line for line in section if _page_heading(line, page_sizes, body_size)])
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
@@ -3455,11 +3455,12 @@ def _blocks(
 
 
 def _column_labels(lines: list[_Line]) -> set[int]:
-    """The ids of the lines of a table's cells (`_Line.cell`) a line of another cell stands level with: a row's cells
-    side by side, a head's labels of its columns, each wrapped over lines of its own. A head's labels may be set in
-    bold, as headings are; taken for headings, each labelled the next, and every cell of the table stood under its
-    last column's label ("Formula for Allocating Grant Awards") rather than its caption. A cell alone in its row,
-    spanning the table, heads the rows under it ("Demographics")."""
+    """The ids of the lines, among a page's lines set as headings (`lines`), of a table's cells (`_Line.cell`) that
+    another such cell stands level with: a head's labels of its columns side by side, each wrapped over lines of its
+    own. Taken for headings, each labelled the next, and every cell of the table stood under its last column's label
+    ("Formula for Allocating Grant Awards") rather than its caption. A row's label set as a heading beside the row's
+    plain cells heads them ("Binder"), and a cell alone in its row, spanning the table, the rows under it
+    ("Demographics")."""
     pages: dict[int, list[_Line]] = {}
     for line in lines:
         if line.cell:
