@@ -224,7 +224,7 @@ def test_a_formulas_sign_a_gutter_apart_from_the_part_at_its_right_reads_apart(c
     ]
 
 
-def test_a_tables_cells_are_no_headings_and_stand_under_its_caption() -> None:
+def test_a_tables_column_labels_are_no_headings_and_its_cells_stand_under_its_caption() -> None:
     """Table 1's head labels its columns in bold; its cells stood under the last label, "Formula for Allocating Grant
     Awards", as their section."""
     paragraphs = [p for a in articles(REAL / "crs-election-grants-2026.pdf") for p in a.paragraphs if p.page == 6]
