@@ -212,3 +212,22 @@ def test_a_row_label_wrapped_at_the_foot_of_a_row_ruled_on_its_own_reads_as_one_
     health" over "challenge", stands alone in its band, and its second line was read as a row of its own."""
     texts = [p.text for a in articles(WILD / "plos-medicine-2022-unga-health-meetings.pdf") for p in a.paragraphs]
     assert after(texts, "International financing", 3) == ["—", "Outcomes on the global health challenge", "—"]
+
+
+def test_a_formulas_sign_a_gutter_apart_from_the_part_at_its_right_reads_apart(crs: list[str]) -> None:
+    """Table 1's formula sets "+" between "Minimum payment amount" and "(Aggregate amount ...)", a gutter from each, as
+    it sets "x" between that part and the next: the sign is no bullet opening the part at its right."""
+    assert after(crs, "Minimum payment amountb", 2) == [
+        "+",
+        "(Aggregate amount made available for general improvements grant awards - Total of all minimum payment "
+        "amounts)",
+    ]
+
+
+def test_a_tables_column_labels_are_no_headings_and_its_cells_stand_under_its_caption() -> None:
+    """Table 1's head labels its columns in bold; its cells stood under the last label, "Formula for Allocating Grant
+    Awards", as their section."""
+    paragraphs = [p for a in articles(REAL / "crs-election-grants-2026.pdf") for p in a.paragraphs if p.page == 6]
+    cell = next(p for p in paragraphs if p.text == "General improvements grant program")
+    assert cell.section == "Table 1. Selected Details of HAVA’s Three Main Grant Programs"
+    assert not [p.text for p in paragraphs if p.kind == "heading" and p.text.startswith("Formula for Allocating")]

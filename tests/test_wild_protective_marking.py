@@ -64,3 +64,40 @@ def test_a_heading_whose_number_stands_a_tab_apart_is_one_heading() -> None:
     headings = [p.text for p in document().paragraphs if p.kind == "heading"]
     assert "5.3 Location XML fields" in headings
     assert "5.3" not in headings
+
+
+def test_a_chapters_lone_number_set_in_its_titles_type_heads_its_titles_line() -> None:
+    """Page 17 sets the chapter's "4" at the margin in its title's 20 pt, the title at a tab stop, and the section
+    numbers "4.1", "4.2.1" under it in the same margin: a chapter's number is no list item's, and each number heads
+    its title's line. Before, the margin was read as a column of labels, each number a paragraph of its own."""
+    headings = [p.text for p in document().paragraphs if p.kind == "heading"]
+    assert "4 Interface Description Overview" in headings
+    assert "4.1 Message Descriptions" in headings
+    assert "4.2.1 Initialisation" in [p.text for p in document().paragraphs]
+    assert "4" not in headings
+
+
+def test_an_appendixs_letter_at_the_margin_heads_its_titles_line() -> None:
+    """Page 92 opens appendix C with "C" in 20 pt beside its title's two lines, then "C.1", "C.1.1" in the margin."""
+    headings = [p.text for p in document().paragraphs if p.kind == "heading"]
+    assert "C SAPIENT Demonstration System Implementation -Specific Information" in headings
+    assert "C.1 SAPIENT Demonstration System -Specific Architecture" in headings
+    assert "C" not in headings
+
+
+def test_a_chapters_numbers_in_two_columns_of_the_margin_each_head_their_titles_line() -> None:
+    """Page 61 sets "9", "9.1" and "9.2" at the page's edge and "9.1.1" to "9.1.3" a tab stop in: the margin holds two
+    columns of numbers, and the outer one was read apart from its titles, before the page's text."""
+    texts = [p.text for p in document().paragraphs]
+    assert "9 HLDMM – ASM Database Interaction" in texts
+    assert "9.1 ASM – HLDMM Message Protocol Summary" in texts
+    assert "9" not in texts
+    assert "9.1" not in texts
+
+
+def test_a_numbered_heading_in_the_bodys_type_and_leading_is_a_paragraph_of_its_own() -> None:
+    """Page 50 sets "7.6.2" at the margin and "SensorTask – Command – detectionThreshold" at a tab stop, in the body's
+    11 pt, the text going on under it at the body's leading: the heading opened the text's first sentence."""
+    texts = [p.text for p in document().paragraphs]
+    assert "7.6.2 SensorTask – Command – detectionThreshold" in texts
+    assert any(text.startswith("The individual ASMs are expected to exhibit a level of autonomy.") for text in texts)

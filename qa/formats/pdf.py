@@ -353,6 +353,9 @@ class _Line:
     """A chart's labels, left out, follow the line in reading order (`_mark_before_charts`)."""
     boxed: bool = False
     """The line stands in one of two boxes set side by side (`_boxes`): its text never runs on into the other box."""
+    titled: bool = False
+    """The line is a section's number set at the margin and the line at a tab stop beside it (`_tab_stop_numbers`):
+    it opens a paragraph, and a heading's short title ends one (`_ends_heading`)."""
     shade: int = 0
     """The number of the shaded box the line is printed on (`_shaded_boxes`), counted on its page from 1; 0 outside:
     a box's text is set apart from the text around it, and no paragraph runs from one into the other."""
@@ -659,15 +662,15 @@ def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
     """The solid stretches of a row: its characters joined across gaps too narrow to be a gutter, and, where
     `justified` is asked for, across gaps within `_JUSTIFIED_GAP` of its stretched word spaces (`_stretched_space`).
 
-    A lone symbol (a bullet, a dash) is joined to the words just right of it, within `_ITEM_GAP`: it
-    opens that item and is set apart by a tab, not a gutter. Taken as a stretch of its own, a column of
-    bullets makes the gap between the bullets and their items look like a gutter, and each bullet
-    would be read at the end of the line in the column to its left.
+    A lone symbol (a bullet, a dash; no sign of arithmetic, `_opener`) is joined to the words just right of it,
+    within `_ITEM_GAP`: it opens that item and is set apart by a tab, not a gutter. Taken as a stretch of its own, a
+    column of bullets makes the gap between the bullets and their items look like a gutter, and each bullet would be
+    read at the end of the line in the column to its left.
     """
     chars = [c for c in row.chars if not c["text"].isspace()] or row.chars
     limit = max(_GUTTER_GAP * row.size, _JUSTIFIED_GAP * _stretched_space(row)) if justified else _GUTTER_GAP * row.size
     spans = [(chars[0]["x0"], chars[0]["x1"])]
-    opener = _symbol(chars[0])
+    opener = _opener(chars[0])
     for char in chars[1:]:
         gap = char["x0"] - spans[-1][1]
         if gap < limit or (opener and gap < _ITEM_GAP * row.size):
@@ -675,8 +678,21 @@ def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
             opener = False
         else:
             spans.append((char["x0"], char["x1"]))
-            opener = _symbol(char)
+            opener = _opener(char)
     return spans
+
+
+_SIGNS = frozenset("+−×÷")
+"""Signs of arithmetic operations: set between two parts of a formula, no list item's opener. A relation ("=") may
+close the part at its left, its result set after it ("40 work-hours × $85 per hour =" over "$3,400.")."""
+
+
+def _opener(char: dict) -> bool:
+    """Whether a character set apart before words may open them as a list's bullet or dash does (`_symbol`), not a
+    sign of arithmetic (`_SIGNS`). A table's formula sets its parts in cells side by side, a sign between them a
+    gutter from each ("Minimum payment amount" + "(Aggregate amount ...)"): joined to the part at its right, the sign
+    opened that part's sentence, where a reader (and pdftotext) reads it apart."""
+    return _symbol(char) and char["text"] not in _SIGNS
 
 
 def _symbol(char: dict) -> bool:
@@ -1085,6 +1101,16 @@ _SECTION_NUMBER_RE = re.compile(r"(?:[1-9]\d?|[A-Z])(?:\.[1-9]\d?)+\.?")
 """A section's number of two levels or more, as a heading sets it apart from its title: "4.8", "4.8.1.", "A.2". A
 lone number ("1.") may be a list's, whose items are read by their own rules; a part with a leading zero or of three
 digits ("0.232", "1.000") is a table's figure."""
+_TOP_NUMBER_RE = re.compile(r"(?:[1-9]\d?|[A-Z])\.?")
+"""A top-level section's number alone: a chapter's "4", an appendix's "C"."""
+
+
+def _heading_number(line: _Line, size: float) -> bool:
+    """Whether a line is a heading's number (`_SECTION_NUMBER_RE`), or a top-level one (`_TOP_NUMBER_RE`) set larger
+    than the text at `size`: a chapter's "4" in its title's type beside "Interface Description Overview". A lone
+    number in the text's size may be a list item's, read by the list's rules."""
+    top = _TOP_NUMBER_RE.fullmatch(line.text) is not None and line.size > size * _ONE_SIZE
+    return top or _SECTION_NUMBER_RE.fullmatch(line.text) is not None
 
 
 def _tab_stop_numbers(segments: list[_Segment]) -> None:
@@ -1101,11 +1127,12 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
     _column_numbers(segments)
     for segment in segments:
         laid: list[_Line] = []
+        size = median(line.size for line in segment.lines) if segment.lines else 0.0
         for line in segment.lines:
             number = laid[-1] if laid else None
             if (
                 number is not None
-                and _SECTION_NUMBER_RE.fullmatch(number.text)
+                and _heading_number(number, size)
                 and line.text[:1].isalpha()
                 and abs(line.bottom - number.bottom) <= number.size / 2
                 and line.x0 > number.x1
@@ -1114,6 +1141,7 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
                     line.page, min(number.top, line.top), max(number.bottom, line.bottom), number.chars + line.chars
                 )
                 joined.size = line.size
+                joined.titled = True
                 _render(joined)
                 laid[-1] = joined
             else:
@@ -1124,12 +1152,13 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
 def _column_numbers(segments: list[_Segment]) -> None:
     """A left column of nothing but section numbers (`_SECTION_NUMBER_RE`), each on the row of a line of the column
     at its right (its baseline within half a line), read into that column: each number just before its line."""
-    for left, right in pairwise(segments):
+    for left, right in _left_of(segments):
         if (
             not left.lines
+            or not right.lines
             or left.band != right.band
             or (left.side, right.side) != (0, 1)
-            or not all(_SECTION_NUMBER_RE.fullmatch(line.text) for line in left.lines)
+            or not all(_heading_number(line, median(text.size for text in right.lines)) for line in left.lines)
             or max(line.x1 for line in left.lines) >= min(line.x0 for line in right.lines)
         ):
             continue
@@ -1143,6 +1172,17 @@ def _column_numbers(segments: list[_Segment]) -> None:
         for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
             laid.insert(at, line)
         left.lines, right.lines = [], laid
+
+
+def _left_of(segments: list[_Segment]) -> Iterator[tuple[_Segment, _Segment]]:
+    """Each right column of a band with each left column of its band before it, the nearest first: a left side may
+    hold columns of its own (`_region`), a chapter's and its sections' numbers at the margin ("9", "9.1") left of
+    its subsections' ("9.1.1"), the right column's lines at a tab stop beside them."""
+    for at, right in enumerate(segments):
+        if right.side == 1:
+            for left in reversed(segments[:at]):
+                if left.band == right.band and left.side == 0:
+                    yield left, right
 
 
 def _label_column(segments: list[_Segment]) -> None:
@@ -1389,8 +1429,8 @@ def _ruled_rows(
         done |= {id(row) for row in above}
         lines = _table_lines(page, cells, numbered)
         numbered += len(cells)
-        for part in [*_figure_regions(page, above, figures), _Segment(lines, 0)]:
-            segments.append(_Segment(part.lines, part.band + len(segments), part.side))
+        segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, above, figures)]
+        segments.append(_Segment(lines, len(segments)))  # the regions' columns side by side keep one band
     below = [row for row in rows if id(row) not in claimed and id(row) not in done]
     segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, below, figures)]
     return segments
@@ -1704,11 +1744,12 @@ def _boxes(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_Seg
     """The rows read as columns at a gap between boxes (`_box_gutter`), and the rows across that gap looked at again:
     a page of cards may set two pairs of boxes side by side at two different gaps, one pair under the other."""
     segments: list[_Segment] = []
+    bands: dict[tuple[int, int], int] = {}  # a band's two sides keep one band, as `_columns` gave them
     for part in _columns(page, rows, gutter, depth):
         found = _region(page, part.lines, depth) if part.side is None and len(part.lines) < len(rows) else [part]
         for line in part.lines if part.side is not None else ():
             line.boxed = True
-        segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in found]
+        segments += [_Segment(s.lines, bands.setdefault((part.band, s.band), len(bands)), s.side) for s in found]
     return segments
 
 
@@ -3378,11 +3419,12 @@ def _blocks(
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
         lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
+        labels = _column_labels([line for line in section if _page_heading(line, page_sizes, body_size)])
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins
+            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins and id(line) not in labels
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
@@ -3410,6 +3452,26 @@ def _blocks(
             current = line
         laid_out.append(blocks)
     return laid_out
+
+
+def _column_labels(lines: list[_Line]) -> set[int]:
+    """The ids of the lines, among a page's lines set as headings (`lines`), of a table's cells (`_Line.cell`) that
+    another such cell stands level with: a head's labels of its columns side by side, each wrapped over lines of its
+    own. Taken for headings, each labelled the next, and every cell of the table stood under its last column's label
+    ("Formula for Allocating Grant Awards") rather than its caption. A row's label set as a heading beside the row's
+    plain cells heads them ("Binder"), and a cell alone in its row, spanning the table, the rows under it
+    ("Demographics")."""
+    pages: dict[int, list[_Line]] = {}
+    for line in lines:
+        if line.cell:
+            pages.setdefault(line.page, []).append(line)
+    beside = {
+        (line.page, line.cell)
+        for cells in pages.values()
+        for line in cells
+        if any(other.cell != line.cell and min(other.bottom, line.bottom) > max(other.top, line.top) for other in cells)
+    }
+    return {id(line) for line in lines if (line.page, line.cell) in beside}
 
 
 def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
@@ -3613,6 +3675,8 @@ def _breaks(
         or previous.before_chart
         or (previous.boxed and line.page == previous.page and line.top < previous.top)
         or previous.shade != line.shade
+        or line.titled
+        or _ends_heading(previous, edges)
         or _closes_box(previous, line, feet)
         or _resized(previous, line)
         or _over_table_again(previous, line, feet)
@@ -3621,6 +3685,16 @@ def _breaks(
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= spacing * previous.size
     return _ends_paragraph(previous, line, edges, spacing)
+
+
+def _ends_heading(line: _Line, edges: tuple[float, float]) -> bool:
+    """Whether a section's number and the line at its tab stop (`_Line.titled`) are a heading: the line ends short of
+    its column (`_SHORT_LINE`). A report in Word may set its subsections' headings in the body's type at the body's
+    leading, the text going on under them with no gap ("7.6.2 SensorTask – Command – detectionThreshold" over "The
+    individual ASMs are expected ..."): read by gaps and sizes, the heading opened its text's first sentence. A
+    numbered clause whose text runs on from its first line over the next fills that line to the column's edge."""
+    left, right = line.column or edges
+    return line.titled and line.x1 < left + (right - left) * _SHORT_LINE
 
 
 _Box = tuple[float, float, float, float]
