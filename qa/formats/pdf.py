@@ -22,7 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise, takewhile
@@ -1133,16 +1133,25 @@ def _column_numbers(segments: list[_Segment]) -> None:
             or max(line.x1 for line in left.lines) >= min(line.x0 for line in right.lines)
         ):
             continue
-        level = [
-            next((i for i, text in enumerate(right.lines) if abs(text.bottom - line.bottom) <= line.size / 2), None)
-            for line in left.lines
-        ]
-        if None in level:
-            continue
-        laid = list(right.lines)
-        for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
-            laid.insert(at, line)
-        left.lines, right.lines = [], laid
+        laid = _read_in_level(left.lines, right.lines, lambda line: line.bottom)
+        if laid is not None:
+            left.lines, right.lines = [], laid
+
+
+def _read_in_level(left: list[_Line], right: list[_Line], edge: Callable[[_Line], float]) -> list[_Line] | None:
+    """The lines of a right column with each line of the left column beside it read just before the first right
+    line level with it (their `edge`, a top or a baseline, within half the left line's size); None where a left
+    line stands level with none of them: the left lines are then no column of what the right one's lines hold."""
+    level = [
+        next((i for i, text in enumerate(right) if abs(edge(text) - edge(line)) <= line.size / 2), None)
+        for line in left
+    ]
+    if None in level:
+        return None
+    laid = list(right)
+    for line, at in sorted(zip(left, level, strict=True), key=lambda pair: -pair[1]):
+        laid.insert(at, line)
+    return laid
 
 
 def _label_column(segments: list[_Segment]) -> None:
@@ -1175,16 +1184,11 @@ def _label_column(segments: list[_Segment]) -> None:
             or any(len(line.text.split()) > _LABEL_WORDS or line.size < size * _NOTE_SIZE for line in left.lines)
         ):
             continue
-        level = [
-            next((i for i, text in enumerate(right.lines) if abs(text.top - line.top) <= line.size / 2), None)
-            for line in left.lines
-        ]
-        if None in level:
+        laid = _read_in_level(left.lines, right.lines, lambda line: line.top)
+        if laid is None:
             continue
-        laid = list(right.lines)
-        for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
+        for line in left.lines:
             line.label = True
-            laid.insert(at, line)
         left.lines, right.lines = [], laid
 
 
@@ -1774,8 +1778,9 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         band.clear()
 
     titled = _title_rows(rows, gutter, size)
+    sides = _body_sides(rows, gutter, size)
     for row in rows:
-        if _crosses(row, gutter) or _opens_band(row, rows, gutter, size) or id(row) in titled:
+        if _crosses(row, gutter) or _opens_band(row, sides, gutter, size) or id(row) in titled:
             close_band()
             full_width([row])
         else:
@@ -1823,7 +1828,24 @@ def _text_size(rows: list[_Line]) -> float:
     return median(beside or [row.size for row in text])
 
 
-def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bool:
+_Sides = tuple[list[tuple[dict, bool]], list[tuple[dict, bool]]]
+"""A page's characters left of a gutter and right of it, each with whether its row runs across the gutter."""
+
+
+def _body_sides(rows: list[_Line], gutter: float, size: float) -> _Sides:
+    """The body text's characters left of a gutter and right of it (`_opens_band`), each with whether its row runs
+    across the gutter (`_crosses`); a page number or a note set smaller is no body text. Found once for a page's
+    rows, not once for each of its headings."""
+    sides: _Sides = ([], [])
+    for line in rows:
+        across = _crosses(line, gutter)
+        for char in line.chars:
+            if not char["text"].isspace() and char["size"] >= size * _NOTE_SIZE:
+                sides[(char["x0"] + char["x1"]) / 2 > gutter].append((char, across))
+    return sides
+
+
+def _opens_band(row: _Line, sides: _Sides, gutter: float, size: float) -> bool:
     """Whether a row is a heading set in one column with nothing beside it in the other, from a line above
     it to a line below, while the other column has text further up and further down: the head of a new
     band of columns (a profile's sections, each in two columns), whose text is read after the band above
@@ -1838,14 +1860,7 @@ def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bo
         return False
     side = (row.chars[0]["x0"] + row.chars[0]["x1"]) / 2 > gutter
     reach = row.bottom - row.top
-    other = [
-        (char, _crosses(line, gutter))
-        for line in rows
-        for char in line.chars
-        if ((char["x0"] + char["x1"]) / 2 > gutter) != side
-        and not char["text"].isspace()
-        and char["size"] >= size * _NOTE_SIZE  # body text, not a page number or a note below it
-    ]
+    other = sides[not side]
     beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char, _ in other)
     above = any(char["bottom"] <= row.top and not across for char, across in other)
     below = any(char["top"] >= row.bottom for char, _ in other)
@@ -4447,16 +4462,15 @@ def _uncovered(page: pdfplumber.page.Page, chars: list[dict]) -> list[dict]:
     if not covers or not chars:
         return chars
     order = _drawing_order(page)
+    # by drawing order, so each character is tried against the paint drawn after it alone (most text is drawn last)
+    painted = sorted((order.get(id(s), -1), s["x0"], s["x1"], s["top"], s["bottom"]) for s in covers)
+    steps = [drawn for drawn, *_ in painted]
 
     def covered(char: dict) -> bool:
-        drawn = order.get(id(char), len(order))
+        after = painted[bisect_right(steps, order.get(id(char), len(order))) :]
         return any(
-            s["x0"] <= char["x0"]
-            and char["x1"] <= s["x1"]
-            and s["top"] <= char["top"]
-            and char["bottom"] <= s["bottom"]
-            and order.get(id(s), -1) > drawn
-            for s in covers
+            x0 <= char["x0"] and char["x1"] <= x1 and top <= char["top"] and char["bottom"] <= bottom
+            for _, x0, x1, top, bottom in after
         )
 
     return [c for c in chars if not covered(c)]
