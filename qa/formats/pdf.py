@@ -1361,7 +1361,10 @@ def _ruled_rows(
     tables: list[tuple[list[_Line], list[list[dict]]]] = []
     for grid in grids:
         inside = [row for row in rows if _within(row.chars[0]["x0"], row.chars[-1]["x1"], row.top, row.bottom, grid)]
-        cells = [[c for row in inside for c in row.chars if _within(*_box(c), [cell])] for cell in grid]
+        middles = [(c, (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for row in inside for c in row.chars]
+        cells = [
+            [c for c, x, y in middles if left <= x <= right and head <= y <= foot] for left, head, right, foot in grid
+        ]
         glyphs = sum(not c["text"].isspace() for row in inside for c in row.chars)
         walls = {cell[0] for cell in grid} - {min(cell[0] for cell in grid)}
         if (
@@ -1414,11 +1417,6 @@ def _head_band(rows: list[_Line], band: _Box, bands: Sequence[_Box]) -> _Box | N
             if first and 0 < len(_band_rows(rows, over)) <= _HEAD_DEPTH:
                 return over
     return None
-
-
-def _box(char: dict) -> tuple[float, float, float, float]:
-    """A character's left, right, top and bottom."""
-    return char["x0"], char["x1"], char["top"], char["bottom"]
 
 
 def _within(x0: float, x1: float, top: float, bottom: float, boxes: Sequence[_Box]) -> bool:
@@ -3692,8 +3690,9 @@ def _read(
             pictures: list[list[_Box]] = []
             charts: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
-                found = page.find_tables()
+                tables = page.find_tables()
                 chars = _printed(_unlayered(_visible(page, _uncovered(page, _named_glyphs(page, _on_page(page))))))
+                found = [(grid, grid.extract()) for grid in tables]  # read once, its glyphs named (`_named_glyphs`)
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
                 table = _table_body(page)
                 pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
@@ -3839,16 +3838,16 @@ def _shaded_boxes(segments: list[_Segment], shades: list[_Box]) -> None:
             segments[index], segments[index + 1] = after, box
 
 
-def _grids(found: list[pdfplumber.table.Table]) -> list[_Box]:
+def _grids(found: list[tuple[pdfplumber.table.Table, list[list[str | None]]]]) -> list[_Box]:
     """The boxes of a page's ruled tables of labels and figures (`_GRID_ROWS`): pdfplumber finds a table by its
-    ruling lines (`found`); one whose cells hold no sentence is left out of the text rather than read as
-    run-together rows."""
-    return [table.bbox for table in found if _figures_grid(table)]
+    ruling lines (`found`, each with its cells' text); one whose cells hold no sentence is left out of the text rather
+    than read as run-together rows."""
+    return [table.bbox for table, rows in found if _figures_grid(rows)]
 
 
-def _figures_grid(table: pdfplumber.table.Table) -> bool:
-    """Whether a ruled grid is a table of labels and figures (`_GRID_ROWS`, `_CELL_WORDS`)."""
-    rows = table.extract()
+def _figures_grid(rows: list[list[str | None]]) -> bool:
+    """Whether a ruled grid, its cells' text row by row, is a table of labels and figures (`_GRID_ROWS`,
+    `_CELL_WORDS`)."""
     cells = [cell for row in rows for cell in row if cell]
     return (
         len(rows) >= _GRID_ROWS
@@ -3857,16 +3856,16 @@ def _figures_grid(table: pdfplumber.table.Table) -> bool:
     )
 
 
-def _sentence_grids(found: list[pdfplumber.table.Table]) -> list[list[_Box]]:
-    """Each ruled grid of a page (`found`) that is no table of labels and figures (`_grids` leaves those out), its
-    cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more: read as the page's rows,
-    its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a time). A frame round a box
-    of text has one column, a pair of text columns two, and a chart's gridlines, drawn as a grid, box empty cells.
-    A table carried over from the page before may open with one such row."""
+def _sentence_grids(found: list[tuple[pdfplumber.table.Table, list[list[str | None]]]]) -> list[list[_Box]]:
+    """Each ruled grid of a page (`found`, each with its cells' text) that is no table of labels and figures (`_grids`
+    leaves those out), its cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more:
+    read as the page's rows, its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a
+    time). A frame round a box of text has one column, a pair of text columns two, and a chart's gridlines, drawn as
+    a grid, box empty cells. A table carried over from the page before may open with one such row."""
     return [
         [cell for row in table.rows for cell in row.cells if cell is not None]
-        for table in found
-        if not _figures_grid(table) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in table.extract())
+        for table, text in found
+        if not _figures_grid(text) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in text)
     ]
 
 
