@@ -393,8 +393,11 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
         height = max(bottom - top, 0.1)
         for line in reversed(lines[-3:]):
             overlap = min(line.bottom, bottom) - max(line.top, top)
-            beside = _apart(run, line, placed[id(line)]) or _staggered(run, line, placed[id(line)])
-            if overlap < _OVERLAP * height or beside:
+            if (
+                overlap < _OVERLAP * height
+                or _apart(run, line, placed[id(line)])
+                or _staggered(run, line, placed[id(line)])
+            ):
                 continue
             if not _stacked(run, placed[id(line)]):
                 line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
@@ -742,7 +745,7 @@ _LIST_NUMBER_RE = re.compile(rf"\[({NOTE_NUMBER})\]|({NOTE_NUMBER})\.|\(({NOTE_N
 numbers an act's recitals so, hung a gutter's width left of their text)."""
 
 
-def _hung_numbers(page: int, left: list[dict]) -> bool:
+def _hung_numbers(lines: list[_Line]) -> bool:
     """Whether the text left of a gutter is a numbered list's numbers, hung in front of its items.
 
     A reference list set with a hanging indent ("1.", "2.", ... "61." a wide space left of each item's lines) leaves
@@ -758,9 +761,9 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     of the gutter is hung too when no line stands under it there (a running head may stand above it): under a
     centred heading that stops short of the gutter, only the first line of an article's paragraph "1." stands beside
     it (the lines after it run back under the number, across the gutter), and read first the "1." came before the
-    article's heading. A column of text with a "1." among its lines has lines under it.
+    article's heading. A column of text with a "1." among its lines has lines under it. `lines` are the text's left
+    of the gutter (`_group`).
     """
-    lines = _group(page, left)
     readings = [_list_numbers("".join(c["text"] for c in line.chars).strip()) for line in lines]
     listed = [index for index, found in enumerate(readings) if found]
     if not listed or listed[-1] - listed[0] + 1 != len(listed) or (len(listed) == 1 and listed[0] != len(lines) - 1):
@@ -768,7 +771,7 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     return _numbered_in_turn([readings[index] for index in listed])
 
 
-def _hung_note_numbers(page: int, left: list[dict], right: list[dict]) -> bool:
+def _hung_note_numbers(numbers: list[_Line], texts: list[_Line]) -> bool:
     """Whether the text left of a gutter is page-foot notes' bare numbers, hung in front of their texts.
 
     Word's notes, saved through the Publications Office of the European Union's tools, set each note's number a wide
@@ -776,10 +779,9 @@ def _hung_note_numbers(page: int, left: list[dict], right: list[dict]) -> bool:
     from the notes, and were read as a column of their own, so that no note kept its number ("6 7 8 9 10", then the
     five texts). The numbers are bare ("6", not "6."), go up one by one, and each stands level with a line of the
     text beside it, the first of its note; a column of text, or a figure's axis values, has lines standing level
-    with none. Read across the gap, each number opens its note's first line, as a reader reads it.
+    with none. Read across the gap, each number opens its note's first line, as a reader reads it. `numbers` and
+    `texts` are the lines left and right of the gutter (`_group`).
     """
-    numbers = _group(page, left)
-    texts = _group(page, right)
     values = [_folded(line.chars).strip() for line in numbers]
     if len(numbers) < 2 or not all(value.isdecimal() and len(value) <= 3 for value in values):
         return False
@@ -1761,15 +1763,11 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         for row in band:
             for char in row.chars:
                 sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
-        if (
-            all(sides)
-            and not _hung_numbers(page, sides[0])
-            and not _hung_note_numbers(page, *sides)
-            and not _set_over(*sides)
-        ):
+        lines = [_group(page, chars) for chars in sides] if all(sides) else []  # grouped once, read three ways
+        if lines and not _hung_numbers(lines[0]) and not _hung_note_numbers(*lines) and not _set_over(*sides):
             number = len(segments)
-            for side, chars in enumerate(sides):
-                for part in _region(page, _group(page, chars), depth + 1):
+            for side, grouped in enumerate(lines):
+                for part in _region(page, grouped, depth + 1):
                     segments.append(_Segment(part.lines, number, side))
         else:
             full_width(band[:])
