@@ -22,7 +22,7 @@ import re
 import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise, takewhile
@@ -396,8 +396,11 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
         height = max(bottom - top, 0.1)
         for line in reversed(lines[-3:]):
             overlap = min(line.bottom, bottom) - max(line.top, top)
-            beside = _apart(run, line, placed[id(line)]) or _staggered(run, line, placed[id(line)])
-            if overlap < _OVERLAP * height or beside:
+            if (
+                overlap < _OVERLAP * height
+                or _apart(run, line, placed[id(line)])
+                or _staggered(run, line, placed[id(line)])
+            ):
                 continue
             if not _stacked(run, placed[id(line)]):
                 line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
@@ -758,7 +761,7 @@ _LIST_NUMBER_RE = re.compile(rf"\[({NOTE_NUMBER})\]|({NOTE_NUMBER})\.|\(({NOTE_N
 numbers an act's recitals so, hung a gutter's width left of their text)."""
 
 
-def _hung_numbers(page: int, left: list[dict]) -> bool:
+def _hung_numbers(lines: list[_Line]) -> bool:
     """Whether the text left of a gutter is a numbered list's numbers, hung in front of its items.
 
     A reference list set with a hanging indent ("1.", "2.", ... "61." a wide space left of each item's lines) leaves
@@ -774,9 +777,9 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     of the gutter is hung too when no line stands under it there (a running head may stand above it): under a
     centred heading that stops short of the gutter, only the first line of an article's paragraph "1." stands beside
     it (the lines after it run back under the number, across the gutter), and read first the "1." came before the
-    article's heading. A column of text with a "1." among its lines has lines under it.
+    article's heading. A column of text with a "1." among its lines has lines under it. `lines` are the text's left
+    of the gutter (`_group`).
     """
-    lines = _group(page, left)
     readings = [_list_numbers("".join(c["text"] for c in line.chars).strip()) for line in lines]
     listed = [index for index, found in enumerate(readings) if found]
     if not listed or listed[-1] - listed[0] + 1 != len(listed) or (len(listed) == 1 and listed[0] != len(lines) - 1):
@@ -784,7 +787,7 @@ def _hung_numbers(page: int, left: list[dict]) -> bool:
     return _numbered_in_turn([readings[index] for index in listed])
 
 
-def _hung_note_numbers(page: int, left: list[dict], right: list[dict]) -> bool:
+def _hung_note_numbers(numbers: list[_Line], texts: list[_Line]) -> bool:
     """Whether the text left of a gutter is page-foot notes' bare numbers, hung in front of their texts.
 
     Word's notes, saved through the Publications Office of the European Union's tools, set each note's number a wide
@@ -792,10 +795,9 @@ def _hung_note_numbers(page: int, left: list[dict], right: list[dict]) -> bool:
     from the notes, and were read as a column of their own, so that no note kept its number ("6 7 8 9 10", then the
     five texts). The numbers are bare ("6", not "6."), go up one by one, and each stands level with a line of the
     text beside it, the first of its note; a column of text, or a figure's axis values, has lines standing level
-    with none. Read across the gap, each number opens its note's first line, as a reader reads it.
+    with none. Read across the gap, each number opens its note's first line, as a reader reads it. `numbers` and
+    `texts` are the lines left and right of the gutter (`_group`).
     """
-    numbers = _group(page, left)
-    texts = _group(page, right)
     values = [_folded(line.chars).strip() for line in numbers]
     if len(numbers) < 2 or not all(value.isdecimal() and len(value) <= 3 for value in values):
         return False
@@ -1162,16 +1164,25 @@ def _column_numbers(segments: list[_Segment]) -> None:
             or max(line.x1 for line in left.lines) >= min(line.x0 for line in right.lines)
         ):
             continue
-        level = [
-            next((i for i, text in enumerate(right.lines) if abs(text.bottom - line.bottom) <= line.size / 2), None)
-            for line in left.lines
-        ]
-        if None in level:
-            continue
-        laid = list(right.lines)
-        for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
-            laid.insert(at, line)
-        left.lines, right.lines = [], laid
+        laid = _read_in_level(left.lines, right.lines, lambda line: line.bottom)
+        if laid is not None:
+            left.lines, right.lines = [], laid
+
+
+def _read_in_level(left: list[_Line], right: list[_Line], edge: Callable[[_Line], float]) -> list[_Line] | None:
+    """The lines of a right column with each line of the left column beside it read just before the first right
+    line level with it (their `edge`, a top or a baseline, within half the left line's size); None where a left
+    line stands level with none of them: the left lines are then no column of what the right one's lines hold."""
+    level = [
+        next((i for i, text in enumerate(right) if abs(edge(text) - edge(line)) <= line.size / 2), None)
+        for line in left
+    ]
+    if None in level:
+        return None
+    laid = list(right)
+    for line, at in sorted(zip(left, level, strict=True), key=lambda pair: -pair[1]):
+        laid.insert(at, line)
+    return laid
 
 
 def _left_of(segments: list[_Segment]) -> Iterator[tuple[_Segment, _Segment]]:
@@ -1215,16 +1226,11 @@ def _label_column(segments: list[_Segment]) -> None:
             or any(len(line.text.split()) > _LABEL_WORDS or line.size < size * _NOTE_SIZE for line in left.lines)
         ):
             continue
-        level = [
-            next((i for i, text in enumerate(right.lines) if abs(text.top - line.top) <= line.size / 2), None)
-            for line in left.lines
-        ]
-        if None in level:
+        laid = _read_in_level(left.lines, right.lines, lambda line: line.top)
+        if laid is None:
             continue
-        laid = list(right.lines)
-        for line, at in sorted(zip(left.lines, level, strict=True), key=lambda pair: -pair[1]):
+        for line in left.lines:
             line.label = True
-            laid.insert(at, line)
         left.lines, right.lines = [], laid
 
 
@@ -1397,7 +1403,10 @@ def _ruled_rows(
     tables: list[tuple[list[_Line], list[list[dict]]]] = []
     for grid in grids:
         inside = [row for row in rows if _within(row.chars[0]["x0"], row.chars[-1]["x1"], row.top, row.bottom, grid)]
-        cells = [[c for row in inside for c in row.chars if _within(*_box(c), [cell])] for cell in grid]
+        middles = [(c, (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2) for row in inside for c in row.chars]
+        cells = [
+            [c for c, x, y in middles if left <= x <= right and head <= y <= foot] for left, head, right, foot in grid
+        ]
         glyphs = sum(not c["text"].isspace() for row in inside for c in row.chars)
         walls = {cell[0] for cell in grid} - {min(cell[0] for cell in grid)}
         if (
@@ -1450,11 +1459,6 @@ def _head_band(rows: list[_Line], band: _Box, bands: Sequence[_Box]) -> _Box | N
             if first and 0 < len(_band_rows(rows, over)) <= _HEAD_DEPTH:
                 return over
     return None
-
-
-def _box(char: dict) -> tuple[float, float, float, float]:
-    """A character's left, right, top and bottom."""
-    return char["x0"], char["x1"], char["top"], char["bottom"]
 
 
 def _within(x0: float, x1: float, top: float, bottom: float, boxes: Sequence[_Box]) -> bool:
@@ -1800,23 +1804,20 @@ def _columns(page: int, rows: list[_Line], gutter: float, depth: int) -> list[_S
         for row in band:
             for char in row.chars:
                 sides[(char["x0"] + char["x1"]) / 2 > gutter].append(char)
-        if (
-            all(sides)
-            and not _hung_numbers(page, sides[0])
-            and not _hung_note_numbers(page, *sides)
-            and not _set_over(*sides)
-        ):
+        lines = [_group(page, chars) for chars in sides] if all(sides) else []  # grouped once, read three ways
+        if lines and not _hung_numbers(lines[0]) and not _hung_note_numbers(*lines) and not _set_over(*sides):
             number = len(segments)
-            for side, chars in enumerate(sides):
-                for part in _region(page, _group(page, chars), depth + 1):
+            for side, grouped in enumerate(lines):
+                for part in _region(page, grouped, depth + 1):
                     segments.append(_Segment(part.lines, number, side))
         else:
             full_width(band[:])
         band.clear()
 
     titled = _title_rows(rows, gutter, size)
+    sides = _body_sides(rows, gutter, size)
     for row in rows:
-        if _crosses(row, gutter) or _opens_band(row, rows, gutter, size) or id(row) in titled:
+        if _crosses(row, gutter) or _opens_band(row, sides, gutter, size) or id(row) in titled:
             close_band()
             full_width([row])
         else:
@@ -1864,7 +1865,24 @@ def _text_size(rows: list[_Line]) -> float:
     return median(beside or [row.size for row in text])
 
 
-def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bool:
+_Sides = tuple[list[tuple[dict, bool]], list[tuple[dict, bool]]]
+"""A page's characters left of a gutter and right of it, each with whether its row runs across the gutter."""
+
+
+def _body_sides(rows: list[_Line], gutter: float, size: float) -> _Sides:
+    """The body text's characters left of a gutter and right of it (`_opens_band`), each with whether its row runs
+    across the gutter (`_crosses`); a page number or a note set smaller is no body text. Found once for a page's
+    rows, not once for each of its headings."""
+    sides: _Sides = ([], [])
+    for line in rows:
+        across = _crosses(line, gutter)
+        for char in line.chars:
+            if not char["text"].isspace() and char["size"] >= size * _NOTE_SIZE:
+                sides[(char["x0"] + char["x1"]) / 2 > gutter].append((char, across))
+    return sides
+
+
+def _opens_band(row: _Line, sides: _Sides, gutter: float, size: float) -> bool:
     """Whether a row is a heading set in one column with nothing beside it in the other, from a line above
     it to a line below, while the other column has text further up and further down: the head of a new
     band of columns (a profile's sections, each in two columns), whose text is read after the band above
@@ -1879,14 +1897,7 @@ def _opens_band(row: _Line, rows: list[_Line], gutter: float, size: float) -> bo
         return False
     side = (row.chars[0]["x0"] + row.chars[0]["x1"]) / 2 > gutter
     reach = row.bottom - row.top
-    other = [
-        (char, _crosses(line, gutter))
-        for line in rows
-        for char in line.chars
-        if ((char["x0"] + char["x1"]) / 2 > gutter) != side
-        and not char["text"].isspace()
-        and char["size"] >= size * _NOTE_SIZE  # body text, not a page number or a note below it
-    ]
+    other = sides[not side]
     beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char, _ in other)
     above = any(char["bottom"] <= row.top and not across for char, across in other)
     below = any(char["top"] >= row.bottom for char, _ in other)
@@ -3751,8 +3762,9 @@ def _read(
             pictures: list[list[_Box]] = []
             charts: list[list[_Box]] = []
             for number, page in enumerate(pdf.pages, start=1):
-                found = page.find_tables()
+                tables = page.find_tables()
                 chars = _printed(_unlayered(_visible(page, _uncovered(page, _named_glyphs(page, _on_page(page))))))
+                found = [(grid, grid.extract()) for grid in tables]  # read once, its glyphs named (`_named_glyphs`)
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
                 table = _table_body(page)
                 pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
@@ -3898,16 +3910,16 @@ def _shaded_boxes(segments: list[_Segment], shades: list[_Box]) -> None:
             segments[index], segments[index + 1] = after, box
 
 
-def _grids(found: list[pdfplumber.table.Table]) -> list[_Box]:
+def _grids(found: list[tuple[pdfplumber.table.Table, list[list[str | None]]]]) -> list[_Box]:
     """The boxes of a page's ruled tables of labels and figures (`_GRID_ROWS`): pdfplumber finds a table by its
-    ruling lines (`found`); one whose cells hold no sentence is left out of the text rather than read as
-    run-together rows."""
-    return [table.bbox for table in found if _figures_grid(table)]
+    ruling lines (`found`, each with its cells' text); one whose cells hold no sentence is left out of the text rather
+    than read as run-together rows."""
+    return [table.bbox for table, rows in found if _figures_grid(rows)]
 
 
-def _figures_grid(table: pdfplumber.table.Table) -> bool:
-    """Whether a ruled grid is a table of labels and figures (`_GRID_ROWS`, `_CELL_WORDS`)."""
-    rows = table.extract()
+def _figures_grid(rows: list[list[str | None]]) -> bool:
+    """Whether a ruled grid, its cells' text row by row, is a table of labels and figures (`_GRID_ROWS`,
+    `_CELL_WORDS`)."""
     cells = [cell for row in rows for cell in row if cell]
     return (
         len(rows) >= _GRID_ROWS
@@ -3916,16 +3928,16 @@ def _figures_grid(table: pdfplumber.table.Table) -> bool:
     )
 
 
-def _sentence_grids(found: list[pdfplumber.table.Table]) -> list[list[_Box]]:
-    """Each ruled grid of a page (`found`) that is no table of labels and figures (`_grids` leaves those out), its
-    cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more: read as the page's rows,
-    its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a time). A frame round a box
-    of text has one column, a pair of text columns two, and a chart's gridlines, drawn as a grid, box empty cells.
-    A table carried over from the page before may open with one such row."""
+def _sentence_grids(found: list[tuple[pdfplumber.table.Table, list[list[str | None]]]]) -> list[list[_Box]]:
+    """Each ruled grid of a page (`found`, each with its cells' text) that is no table of labels and figures (`_grids`
+    leaves those out), its cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more:
+    read as the page's rows, its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a
+    time). A frame round a box of text has one column, a pair of text columns two, and a chart's gridlines, drawn as
+    a grid, box empty cells. A table carried over from the page before may open with one such row."""
     return [
         [cell for row in table.rows for cell in row.cells if cell is not None]
-        for table in found
-        if not _figures_grid(table) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in table.extract())
+        for table, text in found
+        if not _figures_grid(text) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in text)
     ]
 
 
@@ -4529,16 +4541,15 @@ def _uncovered(page: pdfplumber.page.Page, chars: list[dict]) -> list[dict]:
     if not covers or not chars:
         return chars
     order = _drawing_order(page)
+    # by drawing order, so each character is tried against the paint drawn after it alone (most text is drawn last)
+    painted = sorted((order.get(id(s), -1), s["x0"], s["x1"], s["top"], s["bottom"]) for s in covers)
+    steps = [drawn for drawn, *_ in painted]
 
     def covered(char: dict) -> bool:
-        drawn = order.get(id(char), len(order))
+        after = painted[bisect_right(steps, order.get(id(char), len(order))) :]
         return any(
-            s["x0"] <= char["x0"]
-            and char["x1"] <= s["x1"]
-            and s["top"] <= char["top"]
-            and char["bottom"] <= s["bottom"]
-            and order.get(id(s), -1) > drawn
-            for s in covers
+            x0 <= char["x0"] and char["x1"] <= x1 and top <= char["top"] and char["bottom"] <= bottom
+            for _, x0, x1, top, bottom in after
         )
 
     return [c for c in chars if not covered(c)]
