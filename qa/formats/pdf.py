@@ -3370,6 +3370,7 @@ def _blocks(
     feet: dict[int, list[_Line]] = {}
     for line in lines:
         feet.setdefault(line.page, []).append(line)
+    sections = [_run_on_past_boxes(section, edges, document, feet, spacing) for section in sections]
     laid_out: list[list[Block]] = []
     for section in sections:
         blocks: list[Block] = []
@@ -3410,6 +3411,66 @@ def _blocks(
             current = line
         laid_out.append(blocks)
     return laid_out
+
+
+def _run_on_past_boxes(
+    lines: list[_Line],
+    edges: dict[int, tuple[float, float]],
+    document: tuple[float, float],
+    feet: dict[int, list[_Line]],
+    spacing: float,
+) -> list[_Line]:
+    """The lines in reading order, a sentence that runs on over a page break read whole before the shaded boxes
+    (`_Line.shade`) read between its halves, and before the captions and headings in another size (`_resized`)
+    that open the next page ahead of its rest.
+
+    A box set at a page's foot is read after the body text it stands beside (`_shaded_boxes`), so last on its page;
+    one at the next page's head, or a figure's caption over another column, first on its page. A body sentence
+    that goes on over the page break has its halves on either side of them: the box parts the two (`_breaks`),
+    and the sentence is cut at the page's end. The rest of the sentence is its page's first line in the body's
+    size, not in a box, opening in lower case; it is read, to its paragraph's end (`_ends_paragraph`), straight
+    after the body's last line on the page before, and the boxes and captions after it, where a reader turns to
+    them once the sentence is done."""
+    lines = list(lines)
+    index = 1
+    while index < len(lines):
+        if lines[index].page == lines[index - 1].page:
+            index += 1
+            continue
+        last = index - 1
+        while last > 0 and lines[last].shade and lines[last - 1].page == lines[index - 1].page:
+            last -= 1
+        first = index
+        while (
+            first < len(lines) - 1
+            and lines[first + 1].page == lines[index].page
+            and (lines[first].shade or _resized(lines[last], lines[first]))
+        ):
+            first += 1
+        previous, line = lines[last], lines[first]
+        if (
+            not previous.shade
+            and not line.shade
+            and line.page == lines[index].page
+            and any(between.shade for between in lines[last + 1 : first])
+            and line.text[:1].islower()
+            and not _resized(previous, line)
+            and _SENTENCE_END_RE.search(previous.text) is None
+            and not _closes_box(previous, line, feet)
+        ):
+            end = first + 1
+            while (
+                end < len(lines)
+                and lines[end].page == line.page
+                and not lines[end].shade
+                and not _resized(line, lines[end])
+                and not _ends_paragraph(lines[end - 1], lines[end], edges.get(line.page, document), spacing)
+            ):
+                end += 1
+            lines[last + 1 : end] = lines[first:end] + lines[last + 1 : first]
+            index = end
+        index += 1
+    return lines
 
 
 def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
