@@ -108,6 +108,9 @@ _STACKED = 0.5
 """Share of the narrower glyph's width two glyphs must overlap to stand over one another, on two lines (`_group`)."""
 _STACKED_SHARE = 0.3
 """Share of a run's glyphs standing over a line's glyphs that puts the run on a line of its own (`_stacked`)."""
+_KERN = 0.15
+"""How much of its width a logo's raised or lowered letter overlaps each neighbour it kerns into, at least
+(`_kerned_letters`): TeX's logo overlaps by a fifth or more, a second impression drifting off its copy by a sliver."""
 _OVERPRINT_SHIFT = 0.25
 """A run stacked over a line at the line's size and within this share of it from its top is printed over it."""
 """Share of a run's glyphs standing over a line's glyphs that puts the run on a line of its own (`_stacked`)."""
@@ -396,7 +399,7 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
             beside = _apart(run, line, placed[id(line)]) or _staggered(run, line, placed[id(line)])
             if overlap < _OVERLAP * height or beside:
                 continue
-            if not _stacked(run, placed[id(line)]):
+            if not _stacked(run, placed[id(line)]) or _kerned_letters(run, placed[id(line)]):
                 line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
                 break
             if _overprinted(run, line):
@@ -653,6 +656,25 @@ def _stacked(run: list[dict], placed: list[tuple[float, float]]) -> bool:
             for left, right in placed[max(index - 2, 0) : index + 2]
         )
     return bool(glyphs) and stacked >= _STACKED_SHARE * len(glyphs)
+
+
+def _kerned_letters(run: list[dict], placed: list[tuple[float, float]]) -> bool:
+    """Whether a run is letters each kerned into the line's letters on both sides, between them: letters of a word
+    set as a logo, raised or lowered off the baseline and overlapping their neighbours (TeX's logo "LaTeX": a small
+    "A" raised into the "L" and "T", a lowered "E" between the "T" and "X"; two logos on a line put their raised
+    letters in one run). `_stacked` takes them for text printed over the line, so a line of their own, and the logo
+    read "LTX" with a stray "A E" line beside it; pdftotext, as a reader, reads the word whole. Each letter's middle
+    stands between the middles of the glyphs it overlaps, by `_KERN` of its width or more, left and right; a letter
+    printed over another (a second impression drifting off its copy, an index under an exponent) stands on one of
+    them, and overlaps its other neighbour by a sliver if at all."""
+    glyphs = [c for c in run if not c["text"].isspace()]
+    return bool(glyphs) and all(
+        len(c["text"]) == 1
+        and c["text"].isalpha()
+        and any(min(c["x1"], b) - c["x0"] >= _KERN * (c["x1"] - c["x0"]) and a + b < c["x0"] + c["x1"] for a, b in placed)
+        and any(c["x1"] - max(c["x0"], a) >= _KERN * (c["x1"] - c["x0"]) and a + b > c["x0"] + c["x1"] for a, b in placed)
+        for c in glyphs
+    )
 
 
 def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
