@@ -932,9 +932,34 @@ def _without_listing_numbers(page: int, chars: list[dict]) -> list[dict]:
             and len([line for line in lines if line]) > 1
             and all(c["fontname"] in fixed for c in glyphs)
             and run[1][0]["bottom"] - run[0][0]["bottom"] <= _LISTING_LEADING * max(c["size"] for c in glyphs)
-        ):
+        ) or _one_line_listing(run, lines, fixed, chars):
             listed |= {id(c) for number in run for c in number}
     return [c for c in chars if id(c) not in listed] if listed else chars
+
+
+def _one_line_listing(run: list[list[dict]], lines: list[list[dict]], fixed: set[str], chars: list[dict]) -> bool:
+    """Whether a run of one bare number (`_numbered_runs`) numbers a listing of one line: a listing numbered as the
+    document's others are, whose "1" counts nothing a run could show (`_LISTING_LINES`), and reads as the command's
+    first word ("1 pandoc -s -o main.docx").
+
+    The number is "1", set in smaller type than its line (`_NOTE_SIZE` of it or less) on the line's baseline (its
+    foot less than `_RAISED` of the line's size above the line's), in the page's margin, left of every other glyph
+    on the page, and the line beside it is set in the fixed-pitch face (`fixed`) and holds a word. A note's number
+    is raised over its first line, and the note's later lines wrap under it; a numbered list's numbers are set in
+    its items' size, at the text's edge."""
+    if len(run) != 1 or not lines[0]:
+        return False
+    number, line = run[0], lines[0]
+    size = median(c["size"] for c in line)
+    own = {id(c) for c in number}
+    return (
+        "".join(c["text"] for c in number) == "1"
+        and all(c["fontname"] in fixed for c in line)
+        and _word_count(line) > 0
+        and max(c["size"] for c in number) <= size * _NOTE_SIZE
+        and median(c["bottom"] for c in line) - max(c["bottom"] for c in number) < _RAISED * size
+        and max(c["x1"] for c in number) < min(c["x0"] for c in chars if id(c) not in own and not c["text"].isspace())
+    )
 
 
 def _opening_number(row: _Line) -> list[dict]:
