@@ -668,13 +668,14 @@ def _kerned_letters(run: list[dict], placed: list[tuple[float, float]]) -> bool:
     printed over another (a second impression drifting off its copy, an index under an exponent) stands on one of
     them, and overlaps its other neighbour by a sliver if at all."""
     glyphs = [c for c in run if not c["text"].isspace()]
-    return bool(glyphs) and all(
-        len(c["text"]) == 1
-        and c["text"].isalpha()
-        and any(min(c["x1"], b) - c["x0"] >= _KERN * (c["x1"] - c["x0"]) and a + b < c["x0"] + c["x1"] for a, b in placed)
-        and any(c["x1"] - max(c["x0"], a) >= _KERN * (c["x1"] - c["x0"]) and a + b > c["x0"] + c["x1"] for a, b in placed)
-        for c in glyphs
-    )
+    return bool(glyphs) and all(len(c["text"]) == 1 and c["text"].isalpha() and _between(c, placed) for c in glyphs)
+
+
+def _between(char: dict, placed: list[tuple[float, float]]) -> bool:
+    """Whether a glyph overlaps placed glyphs (`_KERN` of its width or more) on both sides of its middle."""
+    x0, x1 = char["x0"], char["x1"]
+    middles = [left + right for left, right in placed if min(x1, right) - max(x0, left) >= _KERN * (x1 - x0)]
+    return any(middle < x0 + x1 for middle in middles) and any(middle > x0 + x1 for middle in middles)
 
 
 def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
