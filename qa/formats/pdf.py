@@ -3499,7 +3499,6 @@ def _run_on_past_boxes(
         if (
             not previous.shade
             and not line.shade
-            and line.page == lines[index].page
             and any(between.shade for between in lines[last + 1 : first])
             and line.text[:1].islower()
             and not _resized(previous, line)
