@@ -62,3 +62,11 @@ def test_margin_notes_of_fixed_pitch_web_addresses_numbered_one_after_another_ke
     assert notes[83] == "https://www.princeton.edu/~otorres/Panel101.pdf"
     assert notes[84] == "http://blogs.worldbank.org/impactevaluations/dealing-attrition-field-experiments"
     assert notes[85] == "https://dimewiki.worldbank.org/wiki/ieddtab"
+
+
+def test_a_one_line_listings_number_is_no_word_of_its_line() -> None:
+    """Page 70's pandoc.sh is one line, numbered "1" small in the margin on its baseline: no run of numbers counts
+    it, and the note numbers raised over the margin's web addresses on the page stay theirs."""
+    texts = page_texts(70)
+    assert "pandoc -s -o main.docx main.tex --bibliography sample.bib --csl=[style].csl" in texts
+    assert book().footnotes[184] == "http://pandoc.org/"

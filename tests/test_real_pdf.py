@@ -221,3 +221,16 @@ def test_real_markers_the_index_prints_no_note_for_stay_markers_with_null_notes(
         (7, True),
     ]
     assert sorted(mtn.footnotes) == [1, 2, 3, 4, 5]
+
+
+def test_real_sentence_run_on_over_a_page_break_is_read_whole_before_the_caption_and_shaded_box_opening_the_page() -> (
+    None
+):
+    """Page 17's right column ends "... in the commercial context, as well"; page 18 opens with Figure 2's caption
+    over its right column and a shaded box of a link over its left column, the sentence going on under the box."""
+    texts = [p.text for article in articles("rdr-index-2017.pdf") for p in article.paragraphs]
+    whole = next(text for text in texts if text.startswith("The addition of Yandex and Baidu revealed that"))
+    assert whole.endswith(
+        "information in the commercial context, as well as the security measures it takes to protect user information."
+    )
+    assert texts.index("Figure 2 | Telecommunications Companies") == texts.index(whole) + 1

@@ -77,3 +77,17 @@ def test_a_shaded_boxs_heading_is_no_part_of_the_sentence_beside_it() -> None:
         "Future examples of simple, convenient and protected access to multi‐jurisdictional services envisioned for"
         " all Canadians"
     ) in texts
+
+
+def test_a_sentence_run_on_over_a_page_break_is_read_whole_before_the_shaded_box_at_the_pages_foot() -> None:
+    """Page 10's body wraps beside the shaded "Did you know?" box and runs on under it, its last sentence going on
+    over the page ("Because you are far removed from" / "other people and most likely using the Internet ..."); the
+    box, read after the body beside it, stood between the two halves."""
+    texts = [p.text for p in paper().paragraphs]
+    whole = next(text for text in texts if text.startswith("In the online world trusted identities are problematic."))
+    assert whole.endswith(
+        "Because you are far removed from other people and most likely using the Internet from your home, your"
+        " business or from a public place, there are many opportunities for criminals to compromise and misuse your"
+        " identity online."
+    )
+    assert texts.index("Did you know?") > texts.index(whole)

@@ -91,3 +91,13 @@ def test_a_paragraph_beside_a_sidenote_over_a_code_listing_reads_on_to_its_end()
     doc = book()
     assert any(p.text.endswith("to sort on, and to order leftmost in the data set.") for p in doc.paragraphs)
     assert all("Sort and order on the idvars" not in note for note in doc.footnotes.values())
+
+
+def test_the_latex_logos_raised_and_lowered_letters_are_read_in_their_word() -> None:
+    """The book sets "LaTeX" as TeX's logo: a small "A" raised into the "L" and "T", an "E" lowered between the "T"
+    and the "X". Page 28 prints two on one line ("using LATEX.57 LATEX is a document preparation"), as pdftotext
+    reads them."""
+    text = next(p.text for p in book().paragraphs if "document preparation" in p.text)
+    assert "more and more researchers are choosing to write final outputs using LATEX.[57] LATEX is a document" in text
+    assert "preparation system that can create both text documents and presentations." in text
+    assert not any(" A E" in p.text or "LT X" in p.text for p in book().paragraphs)

@@ -108,6 +108,9 @@ _STACKED = 0.5
 """Share of the narrower glyph's width two glyphs must overlap to stand over one another, on two lines (`_group`)."""
 _STACKED_SHARE = 0.3
 """Share of a run's glyphs standing over a line's glyphs that puts the run on a line of its own (`_stacked`)."""
+_KERN = 0.15
+"""How much of its width a logo's raised or lowered letter overlaps each neighbour it kerns into, at least
+(`_kerned_letters`): TeX's logo overlaps by a fifth or more, a second impression drifting off its copy by a sliver."""
 _OVERPRINT_SHIFT = 0.25
 """A run stacked over a line at the line's size and within this share of it from its top is printed over it."""
 """Share of a run's glyphs standing over a line's glyphs that puts the run on a line of its own (`_stacked`)."""
@@ -402,7 +405,7 @@ def _group(page: int, chars: Iterable[dict]) -> list[_Line]:
                 or _staggered(run, line, placed[id(line)])
             ):
                 continue
-            if not _stacked(run, placed[id(line)]):
+            if not _stacked(run, placed[id(line)]) or _kerned_letters(run, placed[id(line)]):
                 line.top, line.bottom = min(line.top, top), max(line.bottom, bottom)
                 break
             if _overprinted(run, line):
@@ -659,6 +662,26 @@ def _stacked(run: list[dict], placed: list[tuple[float, float]]) -> bool:
             for left, right in placed[max(index - 2, 0) : index + 2]
         )
     return bool(glyphs) and stacked >= _STACKED_SHARE * len(glyphs)
+
+
+def _kerned_letters(run: list[dict], placed: list[tuple[float, float]]) -> bool:
+    """Whether a run is letters each kerned into the line's letters on both sides, between them: letters of a word
+    set as a logo, raised or lowered off the baseline and overlapping their neighbours (TeX's logo "LaTeX": a small
+    "A" raised into the "L" and "T", a lowered "E" between the "T" and "X"; two logos on a line put their raised
+    letters in one run). `_stacked` takes them for text printed over the line, so a line of their own, and the logo
+    read "LTX" with a stray "A E" line beside it; pdftotext, as a reader, reads the word whole. Each letter's middle
+    stands between the middles of the glyphs it overlaps, by `_KERN` of its width or more, left and right; a letter
+    printed over another (a second impression drifting off its copy, an index under an exponent) stands on one of
+    them, and overlaps its other neighbour by a sliver if at all."""
+    glyphs = [c for c in run if not c["text"].isspace()]
+    return bool(glyphs) and all(len(c["text"]) == 1 and c["text"].isalpha() and _between(c, placed) for c in glyphs)
+
+
+def _between(char: dict, placed: list[tuple[float, float]]) -> bool:
+    """Whether a glyph overlaps placed glyphs (`_KERN` of its width or more) on both sides of its middle."""
+    x0, x1 = char["x0"], char["x1"]
+    middles = [left + right for left, right in placed if min(x1, right) - max(x0, left) >= _KERN * (x1 - x0)]
+    return any(middle < x0 + x1 for middle in middles) and any(middle > x0 + x1 for middle in middles)
 
 
 def _spans(row: _Line, justified: bool = False) -> list[tuple[float, float]]:
@@ -928,9 +951,34 @@ def _without_listing_numbers(page: int, chars: list[dict]) -> list[dict]:
             and len([line for line in lines if line]) > 1
             and all(c["fontname"] in fixed for c in glyphs)
             and run[1][0]["bottom"] - run[0][0]["bottom"] <= _LISTING_LEADING * max(c["size"] for c in glyphs)
-        ):
+        ) or _one_line_listing(run, lines, fixed, chars):
             listed |= {id(c) for number in run for c in number}
     return [c for c in chars if id(c) not in listed] if listed else chars
+
+
+def _one_line_listing(run: list[list[dict]], lines: list[list[dict]], fixed: set[str], chars: list[dict]) -> bool:
+    """Whether a run of one bare number (`_numbered_runs`) numbers a listing of one line: a listing numbered as the
+    document's others are, whose "1" counts nothing a run could show (`_LISTING_LINES`), and reads as the command's
+    first word ("1 pandoc -s -o main.docx").
+
+    The number is "1", set in smaller type than its line (`_NOTE_SIZE` of it or less) on the line's baseline (its
+    foot less than `_RAISED` of the line's size above the line's), in the page's margin, left of every other glyph
+    on the page, and the line beside it is set in the fixed-pitch face (`fixed`) and holds a word. A note's number
+    is raised over its first line, and the note's later lines wrap under it; a numbered list's numbers are set in
+    its items' size, at the text's edge."""
+    if len(run) != 1 or not lines[0]:
+        return False
+    number, line = run[0], lines[0]
+    size = median(c["size"] for c in line)
+    own = {id(c) for c in number}
+    return (
+        "".join(c["text"] for c in number) == "1"
+        and all(c["fontname"] in fixed for c in line)
+        and _word_count(line) > 0
+        and max(c["size"] for c in number) <= size * _NOTE_SIZE
+        and median(c["bottom"] for c in line) - max(c["bottom"] for c in number) < _RAISED * size
+        and max(c["x1"] for c in number) < min(c["x0"] for c in chars if id(c) not in own and not c["text"].isspace())
+    )
 
 
 def _opening_number(row: _Line) -> list[dict]:
@@ -3422,6 +3470,7 @@ def _blocks(
     feet: dict[int, list[_Line]] = {}
     for line in lines:
         feet.setdefault(line.page, []).append(line)
+    sections = [_run_on_past_boxes(section, edges, document, feet, spacing) for section in sections]
     laid_out: list[list[Block]] = []
     for section in sections:
         blocks: list[Block] = []
@@ -3483,6 +3532,65 @@ def _column_labels(lines: list[_Line]) -> set[int]:
         if any(other.cell != line.cell and min(other.bottom, line.bottom) > max(other.top, line.top) for other in cells)
     }
     return {id(line) for line in lines if (line.page, line.cell) in beside}
+
+
+def _run_on_past_boxes(
+    lines: list[_Line],
+    edges: dict[int, tuple[float, float]],
+    document: tuple[float, float],
+    feet: dict[int, list[_Line]],
+    spacing: float,
+) -> list[_Line]:
+    """The lines in reading order, a sentence that runs on over a page break read whole before the shaded boxes
+    (`_Line.shade`) read between its halves, and before the captions and headings in another size (`_resized`)
+    that open the next page ahead of its rest.
+
+    A box set at a page's foot is read after the body text it stands beside (`_shaded_boxes`), so last on its page;
+    one at the next page's head, or a figure's caption over another column, first on its page. A body sentence
+    that goes on over the page break has its halves on either side of them: the box parts the two (`_breaks`),
+    and the sentence is cut at the page's end. The rest of the sentence is its page's first line in the body's
+    size, not in a box, opening in lower case; it is read, to its paragraph's end (`_ends_paragraph`), straight
+    after the body's last line on the page before, and the boxes and captions after it, where a reader turns to
+    them once the sentence is done."""
+    lines = list(lines)
+    index = 1
+    while index < len(lines):
+        if lines[index].page == lines[index - 1].page:
+            index += 1
+            continue
+        last = index - 1
+        while last > 0 and lines[last].shade and lines[last - 1].page == lines[index - 1].page:
+            last -= 1
+        first = index
+        while (
+            first < len(lines) - 1
+            and lines[first + 1].page == lines[index].page
+            and (lines[first].shade or _resized(lines[last], lines[first]))
+        ):
+            first += 1
+        previous, line = lines[last], lines[first]
+        if (
+            not previous.shade
+            and not line.shade
+            and any(between.shade for between in lines[last + 1 : first])
+            and line.text[:1].islower()
+            and not _resized(previous, line)
+            and _SENTENCE_END_RE.search(previous.text) is None
+            and not _closes_box(previous, line, feet)
+        ):
+            end = first + 1
+            while (
+                end < len(lines)
+                and lines[end].page == line.page
+                and not lines[end].shade
+                and not _resized(line, lines[end])
+                and not _ends_paragraph(lines[end - 1], lines[end], edges.get(line.page, document), spacing)
+            ):
+                end += 1
+            lines[last + 1 : end] = lines[first:end] + lines[last + 1 : first]
+            index = end
+        index += 1
+    return lines
 
 
 def _page_body_sizes(lines: list[_Line], body_size: float) -> dict[int, float]:
