@@ -1031,6 +1031,7 @@ def _layout(
     _label_column(segments)
     if table is not None and columns:
         segments = _figure_table_rows(segments)
+    _stacked_figures(page, segments)
     return [segment for segment in segments if segment.lines]
 
 
@@ -1096,22 +1097,105 @@ def _table_row_lines(columns: list[list[_Line]]) -> list[_Line]:
             rows[-1].append(cell)
         else:
             rows.append([cell])
-    joined: list[_Line] = []
-    for row in rows:
-        parts = [line for cell in sorted(row, key=lambda cell: cell[0].x0) for line in cell]
-        top, bottom = min(part.top for part in parts), max(part.bottom for part in parts)
-        line = _Line(parts[0].page, top, bottom, [char for part in parts for char in part.chars])
-        line.text = " ".join(part.text for part in parts)
-        line.size = median(part.size for part in parts)
-        line.x0, line.x1 = min(part.x0 for part in parts), max(part.x1 for part in parts)
-        line.bold = all(part.bold for part in parts)
-        line.row = min(part.row for part in parts)
-        line.tabled = any(part.tabled for part in parts)
-        joined.append(line)
+    joined = [
+        _joined_line([line for cell in sorted(row, key=lambda cell: cell[0].x0) for line in cell]) for row in rows
+    ]
     edges = (min(line.x0 for line in joined), max(line.x1 for line in joined))
     for line in joined:
         line.column = edges
     return joined
+
+
+def _joined_line(parts: list[_Line]) -> _Line:
+    """One line of `parts`' words in the order given, however they stand on the page (a table's row, its cells left
+    to right, `_table_row_lines`; a stack of labels, top to bottom, `_stacked_figures`)."""
+    line = _Line(
+        parts[0].page,
+        min(part.top for part in parts),
+        max(part.bottom for part in parts),
+        [char for part in parts for char in part.chars],
+    )
+    line.text = " ".join(part.text for part in parts)
+    line.size = median(part.size for part in parts)
+    line.x0, line.x1 = min(part.x0 for part in parts), max(part.x1 for part in parts)
+    line.bold = all(part.bold for part in parts)
+    line.row = min(part.row for part in parts)
+    line.tabled = any(part.tabled for part in parts)
+    return line
+
+
+_STACK_GAP = 2.0
+"""Ems of empty space, down a whole block of lines, that part two stacks of labels set side by side
+(`_stacked_figures`)."""
+_NUMBER_RE = re.compile(r"\d[\d.,]*")
+
+
+def _stacked_figures(page: int, segments: list[_Segment]) -> None:
+    """Each block of key figures set side by side, a figure and the words naming it stacked over each other, read a
+    stack at a time: each stack one line of its own ("Delivered" over "4,600+" over "Workshops").
+
+    An annual report's infographic sets its figures in a row, each between the words that say what it counts, the
+    stacks a wide gap apart, and their lines may stand level with the next stack's. Read by rows, the stacks' words
+    run together ("Delivered Trained And 185", "4,600+ 5,100+ Instructor"), and no figure stands by its words; a
+    reader, and pdftotext, read each stack down. A block is a run of lines set less than a line apart, some of them
+    parted by wide gaps, with a gap `_STACK_GAP` ems wide or wider down the whole block where no letter stands; it is
+    a block of key figures where every stack between such gaps holds two lines or more, one number and words beside
+    it, each line of a few words (`_CELL_WORDS`). A table's columns hold many figures, or none (its labels), and a
+    column of prose long lines. Each stack is a cell of its own (`_Line.cell`): its words are one paragraph."""
+    number = max((line.cell for segment in segments for line in segment.lines), default=0)
+    for segment in segments:
+        laid: list[_Line] = []
+        block: list[_Line] = []
+        for line in [*segment.lines, None]:
+            if line is not None and (not block or line.top - max(b.bottom for b in block) < line.size):
+                block.append(line)
+                continue
+            stacks = _figure_stacks(page, block)
+            for stack in stacks:
+                number += 1
+                stack.cell = number
+            laid += stacks or block
+            block = [line] if line is not None else []
+        segment.lines = laid
+
+
+def _figure_stacks(page: int, block: list[_Line]) -> list[_Line]:
+    """The stacks of a block of key figures (`_stacked_figures`), left to right, each one line; [] for any other block
+    of lines."""
+    if (
+        len(block) < 2
+        or any(line.tabled or line.cell for line in block)
+        or all(len(_labels_of(line)) < 2 for line in block)
+    ):
+        return []
+    size = median(line.size for line in block)
+    chars = sorted((c for line in block for c in line.chars if not c["text"].isspace()), key=lambda c: c["x0"])
+    stacks: list[list[dict]] = [[chars[0]]]
+    for char in chars[1:]:
+        if char["x0"] - max(c["x1"] for c in stacks[-1]) >= _STACK_GAP * size:
+            stacks.append([char])
+        else:
+            stacks[-1].append(char)
+    if len(stacks) < 2:
+        return []
+    lines: list[_Line] = []
+    for stack in stacks:
+        kept = {id(c) for c in stack}
+        parts = sorted(
+            _group(page, [c for line in block for c in line.chars if id(c) in kept]), key=lambda line: line.top
+        )
+        for part in parts:
+            _render(part)
+        words = " ".join(part.text for part in parts)
+        if (
+            len(parts) < 2
+            or len(_NUMBER_RE.findall(words)) != 1
+            or not any(char.isalpha() for char in words)
+            or any(len(part.text.split()) > _CELL_WORDS for part in parts)
+        ):
+            return []
+        lines.append(_joined_line(parts))
+    return lines
 
 
 def _margin_heads(segments: list[_Segment]) -> None:
