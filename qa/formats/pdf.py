@@ -1137,45 +1137,45 @@ def _stacked_figures(page: int, segments: list[_Segment]) -> None:
     An annual report's infographic sets its figures in a row, each between the words that say what it counts, the
     stacks a wide gap apart, and their lines may stand level with the next stack's. Read by rows, the stacks' words
     run together ("Delivered Trained And 185", "4,600+ 5,100+ Instructor"), and no figure stands by its words; a
-    reader, and pdftotext, read each stack down. A block is a run of lines set less than a line apart, some of them
-    parted by wide gaps, with a gap `_STACK_GAP` ems wide or wider down the whole block where no letter stands; it is
-    a block of key figures where every stack between such gaps holds two lines or more, one number and words beside
-    it, each line of a few words (`_CELL_WORDS`). A table's columns hold many figures, or none (its labels), and a
+    reader, and pdftotext, read each stack down. A block is a run of lines set less than a line apart, with a gap
+    `_STACK_GAP` ems wide or wider down the whole block where no letter stands; it is a block of key figures where
+    every stack between such gaps holds two lines or more, one number and words beside it, each line of a few words
+    (`_CELL_WORDS`). A table's columns hold many figures, or none (its labels), and a
     column of prose long lines. Each stack is a cell of its own (`_Line.cell`): its words are one paragraph."""
     number = max((line.cell for segment in segments for line in segment.lines), default=0)
     for segment in segments:
         laid: list[_Line] = []
         block: list[_Line] = []
+        bottom = 0.0
         for line in [*segment.lines, None]:
-            if line is not None and (not block or line.top - max(b.bottom for b in block) < line.size):
+            if line is not None and (not block or line.top - bottom < line.size):
                 block.append(line)
+                bottom = max(bottom, line.bottom)
                 continue
             stacks = _figure_stacks(page, block)
             for stack in stacks:
                 number += 1
                 stack.cell = number
             laid += stacks or block
-            block = [line] if line is not None else []
+            block, bottom = ([line], line.bottom) if line is not None else ([], 0.0)
         segment.lines = laid
 
 
 def _figure_stacks(page: int, block: list[_Line]) -> list[_Line]:
     """The stacks of a block of key figures (`_stacked_figures`), left to right, each one line; [] for any other block
     of lines."""
-    if (
-        len(block) < 2
-        or any(line.tabled or line.cell for line in block)
-        or all(len(_labels_of(line)) < 2 for line in block)
-    ):
+    if len(block) < 2 or any(line.tabled or line.cell for line in block):
         return []
     size = median(line.size for line in block)
     chars = sorted((c for line in block for c in line.chars if not c["text"].isspace()), key=lambda c: c["x0"])
     stacks: list[list[dict]] = [[chars[0]]]
+    right = chars[0]["x1"]
     for char in chars[1:]:
-        if char["x0"] - max(c["x1"] for c in stacks[-1]) >= _STACK_GAP * size:
+        if char["x0"] - right >= _STACK_GAP * size:
             stacks.append([char])
         else:
             stacks[-1].append(char)
+        right = max(right, char["x1"])
     if len(stacks) < 2:
         return []
     lines: list[_Line] = []
