@@ -1140,8 +1140,9 @@ def _stacked_figures(page: int, segments: list[_Segment]) -> None:
     reader, and pdftotext, read each stack down. A block is a run of lines set less than a line apart, with a gap
     `_STACK_GAP` ems wide or wider down the whole block where no letter stands; it is a block of key figures where
     every stack between such gaps holds two lines or more, one number and words beside it, each line of a few words
-    (`_CELL_WORDS`). A table's columns hold many figures, or none (its labels), and a
-    column of prose long lines. Each stack is a cell of its own (`_Line.cell`): its words are one paragraph."""
+    (`_CELL_WORDS`), the last line words (what the figure counts: a score card's head over its figure alone,
+    "OVERALL SCORE" over "13 %", is left to `_figure_heads`). A table's columns hold many figures, or none (its
+    labels), and a column of prose long lines. Each stack is a cell of its own (`_Line.cell`): its words are one paragraph."""
     number = max((line.cell for segment in segments for line in segment.lines), default=0)
     for segment in segments:
         laid: list[_Line] = []
@@ -1189,6 +1190,7 @@ def _figure_stacks(page: int, block: list[_Line]) -> list[_Line]:
         words = " ".join(part.text for part in parts)
         if (
             len(parts) < 2
+            or not any(char.isalpha() for char in parts[-1].text)
             or len(_NUMBER_RE.findall(words)) != 1
             or not any(char.isalpha() for char in words)
             or any(len(part.text.split()) > _CELL_WORDS for part in parts)
