@@ -1142,7 +1142,8 @@ def _stacked_figures(page: int, segments: list[_Segment]) -> None:
     every stack between such gaps holds two lines or more, one number and words beside it, each line of a few words
     (`_CELL_WORDS`), the last line words (what the figure counts: a score card's head over its figure alone,
     "OVERALL SCORE" over "13 %", is left to `_figure_heads`). A table's columns hold many figures, or none (its
-    labels), and a column of prose long lines. Each stack is a cell of its own (`_Line.cell`): its words are one paragraph."""
+    labels), and a column of prose long lines. Each stack is a cell of its own (`_Line.cell`): its words are one
+    paragraph."""
     number = max((line.cell for segment in segments for line in segment.lines), default=0)
     for segment in segments:
         laid: list[_Line] = []
