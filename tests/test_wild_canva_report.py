@@ -39,3 +39,31 @@ def test_text_set_over_a_photograph_reads_as_paragraphs() -> None:
         "In October 2024, we badged 22 new Instructor Trainers, the largest cohort ever to join the Instructor "
         "Trainer community."
     ) in texts
+
+
+def test_a_table_of_labels_and_amounts_under_a_ruled_head_reads_a_row_at_a_time() -> None:
+    """The finance page's income table: each category beside its amount and share, as the row prints them."""
+    texts = [paragraph.text for paragraph in report().paragraphs]
+    assert "Income by Category USD Percent" in texts
+    assert "Memberships $812,653 67.66%" in texts
+    assert "Memberships" not in texts
+
+
+def test_a_cell_wrapped_over_two_lines_reads_with_the_figures_level_with_it() -> None:
+    texts = [paragraph.text for paragraph in report().paragraphs]
+    assert "Software & Subscription Services $51,316 3.62%" in texts
+
+
+def test_two_tables_set_side_by_side_are_read_one_after_the_other() -> None:
+    """The expenses table stands right of the income table under one ruled head: its rows are its own."""
+    texts = [paragraph.text for paragraph in report().paragraphs]
+    income, expenses = texts.index("Other $503 0.04%"), texts.index("Team Salary & Benefits $1,119,108 79.05%")
+    assert income < texts.index("Expenses by Category USD Percent") < expenses
+
+
+def test_each_key_figure_of_an_infographic_reads_with_the_words_stacked_round_it() -> None:
+    """The impact page stacks each figure between its words ("Delivered" over "4,600+" over "Workshops")."""
+    texts = [paragraph.text for paragraph in report().paragraphs]
+    for stack in ("Delivered 4,600+ Workshops", "Trained 5,100+ Instructors", "And 185 Instructor Trainers"):
+        assert stack in texts
+    assert "In 71 Countries" in texts

@@ -1095,7 +1095,176 @@ def _layout(
     _margin_heads(segments)
     _tab_stop_numbers(segments)
     _label_column(segments)
+    if table is not None and columns:
+        segments = _figure_table_rows(segments)
+    _stacked_figures(page, segments)
     return [segment for segment in segments if segment.lines]
+
+
+def _figure_table_rows(segments: list[_Segment]) -> list[_Segment]:
+    """A ruled head's table of labels and figures read a row at a time: each row one line, its cells left to right.
+
+    A table's columns read one after the other (`_cells`) keep each cell whole, which a table of sentences needs;
+    in a table whose cells are a label and its figures ("Memberships  $812,653  67.66%"), a column of labels read
+    apart from its columns of figures leaves every figure without the label it stands beside. Such a table is one
+    whose cells are short (`_CELL_WORDS`), its first column words and the columns after it amounts (`_amount`)
+    under their heads; a column of words after figures opens a table of its own, set beside the first
+    ("Income by Category  USD  Percent" beside "Expenses by Category  USD  Percent"), read after it. A cell's
+    wrapped lines ("Software & Subscription" over "Services", its figures level with the two) are read together, and
+    a row is the cells whose lines overlap in height (`_table_row_lines`); a table has `_GRID_ROWS` rows or more
+    under its head. A table of any other columns is read as `_cells` reads it."""
+    columns = [segment for segment in segments if any(line.tabled for line in segment.lines)]
+    if any(len(line.text.split()) > _CELL_WORDS for segment in columns for line in segment.lines):
+        return segments
+    figured = [all(_amount(line.text) for line in segment.lines if line.tabled) for segment in columns]
+    tables: list[list[_Segment]] = []
+    for segment, figures in zip(columns, figured, strict=True):
+        if figures and tables:
+            tables[-1].append(segment)
+        elif not figures and (not tables or len(tables[-1]) > 1):
+            tables.append([segment])
+        else:
+            return segments  # figures before any labels, or two columns of words side by side
+    if not tables or any(len(group) < 2 for group in tables):
+        return segments
+    rows = [_table_row_lines([segment.lines for segment in group]) for group in tables]
+    if any(len(lines) <= _GRID_ROWS for lines in rows):
+        return segments
+    read = [segment for segment in segments if all(segment is not column for column in columns)]
+    first = min(segment.band for segment in columns)
+    number = 0
+    for lines in rows:
+        for line in lines:
+            number += 1
+            line.cell = number
+    tabled = [_Segment(lines, first + place) for place, lines in enumerate(rows)]
+    return sorted(read + tabled, key=lambda segment: segment.band)
+
+
+def _amount(text: str) -> bool:
+    """Whether a cell holds an amount: digits and no letters ("$812,653", "67.66%", "€1.2m" does not)."""
+    return any(char.isdigit() for char in text) and not any(char.isalpha() for char in text)
+
+
+def _table_row_lines(columns: list[list[_Line]]) -> list[_Line]:
+    """A table's rows (`_figure_table_rows`), top to bottom, each one line of its cells' words left to right: a
+    cell is a column's lines set closer than half a line apart, and a row the cells whose heights overlap."""
+    cells: list[list[_Line]] = []
+    for lines in columns:
+        start = len(cells)
+        for line in lines:
+            if len(cells) > start and line.top - cells[-1][-1].bottom < line.size / 2:
+                cells[-1].append(line)
+            else:
+                cells.append([line])
+    rows: list[list[list[_Line]]] = []
+    for cell in sorted(cells, key=lambda cell: cell[0].top):
+        if rows and cell[0].top < max(line.bottom for other in rows[-1] for line in other):
+            rows[-1].append(cell)
+        else:
+            rows.append([cell])
+    joined = [
+        _joined_line([line for cell in sorted(row, key=lambda cell: cell[0].x0) for line in cell]) for row in rows
+    ]
+    edges = (min(line.x0 for line in joined), max(line.x1 for line in joined))
+    for line in joined:
+        line.column = edges
+    return joined
+
+
+def _joined_line(parts: list[_Line]) -> _Line:
+    """One line of `parts`' words in the order given, however they stand on the page (a table's row, its cells left
+    to right, `_table_row_lines`; a stack of labels, top to bottom, `_stacked_figures`)."""
+    line = _Line(
+        parts[0].page,
+        min(part.top for part in parts),
+        max(part.bottom for part in parts),
+        [char for part in parts for char in part.chars],
+    )
+    line.text = " ".join(part.text for part in parts)
+    line.size = median(part.size for part in parts)
+    line.x0, line.x1 = min(part.x0 for part in parts), max(part.x1 for part in parts)
+    line.bold = all(part.bold for part in parts)
+    line.row = min(part.row for part in parts)
+    line.tabled = any(part.tabled for part in parts)
+    return line
+
+
+_STACK_GAP = 2.0
+"""Ems of empty space, down a whole block of lines, that part two stacks of labels set side by side
+(`_stacked_figures`)."""
+_NUMBER_RE = re.compile(r"\d[\d.,]*")
+
+
+def _stacked_figures(page: int, segments: list[_Segment]) -> None:
+    """Each block of key figures set side by side, a figure and the words naming it stacked over each other, read a
+    stack at a time: each stack one line of its own ("Delivered" over "4,600+" over "Workshops").
+
+    An annual report's infographic sets its figures in a row, each between the words that say what it counts, the
+    stacks a wide gap apart, and their lines may stand level with the next stack's. Read by rows, the stacks' words
+    run together ("Delivered Trained And 185", "4,600+ 5,100+ Instructor"), and no figure stands by its words; a
+    reader, and pdftotext, read each stack down. A block is a run of lines set less than a line apart, with a gap
+    `_STACK_GAP` ems wide or wider down the whole block where no letter stands; it is a block of key figures where
+    every stack between such gaps holds two lines or more, one number and words beside it, each line of a few words
+    (`_CELL_WORDS`), the last line words (what the figure counts: a score card's head over its figure alone,
+    "OVERALL SCORE" over "13 %", is left to `_figure_heads`). A table's columns hold many figures, or none (its
+    labels), and a column of prose long lines. Each stack is a cell of its own (`_Line.cell`): its words are one
+    paragraph."""
+    number = max((line.cell for segment in segments for line in segment.lines), default=0)
+    for segment in segments:
+        laid: list[_Line] = []
+        block: list[_Line] = []
+        bottom = 0.0
+        for line in [*segment.lines, None]:
+            if line is not None and (not block or line.top - bottom < line.size):
+                block.append(line)
+                bottom = max(bottom, line.bottom)
+                continue
+            stacks = _figure_stacks(page, block)
+            for stack in stacks:
+                number += 1
+                stack.cell = number
+            laid += stacks or block
+            block, bottom = ([line], line.bottom) if line is not None else ([], 0.0)
+        segment.lines = laid
+
+
+def _figure_stacks(page: int, block: list[_Line]) -> list[_Line]:
+    """The stacks of a block of key figures (`_stacked_figures`), left to right, each one line; [] for any other block
+    of lines."""
+    if len(block) < 2 or any(line.tabled or line.cell for line in block):
+        return []
+    size = median(line.size for line in block)
+    chars = sorted((c for line in block for c in line.chars if not c["text"].isspace()), key=lambda c: c["x0"])
+    stacks: list[list[dict]] = [[chars[0]]]
+    right = chars[0]["x1"]
+    for char in chars[1:]:
+        if char["x0"] - right >= _STACK_GAP * size:
+            stacks.append([char])
+        else:
+            stacks[-1].append(char)
+        right = max(right, char["x1"])
+    if len(stacks) < 2:
+        return []
+    lines: list[_Line] = []
+    for stack in stacks:
+        kept = {id(c) for c in stack}
+        parts = sorted(
+            _group(page, [c for line in block for c in line.chars if id(c) in kept]), key=lambda line: line.top
+        )
+        for part in parts:
+            _render(part)
+        words = " ".join(part.text for part in parts)
+        if (
+            len(parts) < 2
+            or not any(char.isalpha() for char in parts[-1].text)
+            or len(_NUMBER_RE.findall(words)) != 1
+            or not any(char.isalpha() for char in words)
+            or any(len(part.text.split()) > _CELL_WORDS for part in parts)
+        ):
+            return []
+        lines.append(_joined_line(parts))
+    return lines
 
 
 def _margin_heads(segments: list[_Segment]) -> None:
