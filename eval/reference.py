@@ -1725,7 +1725,11 @@ def quote_in_reference(quote: str, ref: Reference) -> bool:
         return True
     if _FIGURES_RE.fullmatch(normalize(quote)) and any(pattern.search(page) for page in ref.pages):
         return True
-    return _opens_a_note(normalize(quote), ref) or _across_blocks(normalize(quote), ref)
+    return (
+        _opens_a_note(normalize(quote), ref)
+        or _across_blocks(normalize(quote), ref)
+        or _opens_a_list_item(normalize(quote), ref)
+    )
 
 
 _FIGURES_RE = re.compile(r"\S*\d\S*(?: \S*\d\S*)*")
@@ -1748,6 +1752,27 @@ def _opens_a_note(quote: str, ref: Reference) -> bool:
         for head, offset in heads
         if head == number
     )
+
+
+_LIST_LABEL_RE = re.compile(r"(\d{1,3}[.)]|\(\d{1,3}\)|\(?[a-z]\)) ")
+"""A numbered or lettered list item's label at a quote's start: "7. ", "3) ", "(12) ", "(b) ", "b) "."""
+_LABEL_WORDS = 3
+"""How many of the item's first words must stand beside its label in the page read as laid out."""
+
+
+def _opens_a_list_item(quote: str, ref: Reference) -> bool:
+    """Whether the quote is a list item under its label (`7. Suspension of license ...`) where the reading order sets
+    the labels apart: pdftotext prints a list's labels as one run of their own ("4. 5. 6. 7.") before or after the
+    items' words, though the page prints each label at its item's first line. The item's words must stand in the
+    document (`quote_in_reference`), and its label right before its first words in the page's layout or content-
+    stream reading (`Reference.note_pages`), which keep a line's label beside its words; a label the page prints
+    elsewhere, or none, is not found."""
+    lead = _LIST_LABEL_RE.match(quote)
+    if lead is None or not quote_in_reference(quote[lead.end() :], ref):
+        return False
+    opening = " ".join(quote[lead.end() :].split()[:_LABEL_WORDS])
+    beside = re.compile(re.escape(lead.group(1)) + " " + text_pattern(opening, ref).pattern)
+    return any(beside.search(page) for page in ref.note_pages)
 
 
 _SENTENCE_END_RE = re.compile(rf"[.!?…][\"'”’)\]]*(?:{NOTE_MARKER_RE.pattern})*$")

@@ -1301,3 +1301,22 @@ def test_a_hyphen_set_against_small_capitals_at_a_line_end_is_no_spaced_dash() -
     ref = reference(S2ORC)
     assert quote_in_reference("Each bibliography entry in both GROBID and LATEX parses are linked", ref)
     assert not quote_in_reference("Each bibliography entry in both GROBID and LA - TEX parses are linked", ref)
+
+
+KYRGYZ = WILD / "openownership-2019-kyrgyz-republic-extractives.pdf"
+_ITEM = (
+    "Entities applying for licenses through all license-issuing mechanisms should be required to declare their "
+    "beneficial owners."
+)
+
+
+@needs_pdftotext
+def test_a_list_item_is_verbatim_under_the_label_the_page_prints_beside_it() -> None:
+    """pdftotext reads the report's numbered recommendations with their labels apart ("4. 5. 6. 7." then the items);
+    the page prints "5." at this item's first line."""
+    assert quote_in_reference(f"5. {_ITEM}", reference(KYRGYZ))
+
+
+@needs_pdftotext
+def test_a_list_item_under_a_label_the_page_prints_beside_another_item_is_not_verbatim() -> None:
+    assert not quote_in_reference(f"4. {_ITEM}", reference(KYRGYZ))
