@@ -208,7 +208,12 @@ def _inline(token: Token, page: _Page, by_label: bool) -> str:
             parts += ["\n"] if _BREAK_TAG_RE.fullmatch(child.content) else []
         elif child.type == "text" and in_page_link:
             parts.append(_linked_text(child.content))
-        elif child.type == "text" and in_page_target and raised and (number := _LINKED_NUMBER_RE.fullmatch(child.content)):
+        elif (
+            child.type == "text"
+            and in_page_target
+            and raised
+            and (number := _LINKED_NUMBER_RE.fullmatch(child.content))
+        ):
             parts.append(f"[{WORD_JOINER}{int(number.group(1))}]")
         elif child.type == "code_inline" and (role := _role(previous)) is not None:
             parts.append(_role_text(role, child.content))
