@@ -557,6 +557,10 @@ class _Body:
     blocks: list[Block]
     title_at: list[int]
     """The blocks that name the document (`_title_blocks`)."""
+    display_title: bool
+    """Whether the first block is a display line set by hand (`_displayed`) in a document typed with no heading style
+    at all: its name where the file's properties give none, as a draft first written in Google Docs sets it, centred
+    in bold over the text."""
     caption_at: list[int]
     """The blocks of a caption's left column (`_caption_paragraphs`), in order."""
     date: str | None
@@ -584,6 +588,7 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers, capitals: 
     blocks: list[Block] = []
     levels: list[int | None] = []
     sizes: list[int] = []
+    displayed: list[bool] = []
     caption = _caption_paragraphs(body)
     caption_at: list[int] = []
     style_ids: list[str | None] = []
@@ -608,10 +613,14 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers, capitals: 
         blocks.append(Block(text, styles.kind(paragraph, text, body_size)))
         levels.append(styles.level(paragraph, text))
         sizes.append(_type_size(paragraph))
+        displayed.append(_displayed(paragraph, text))
         style_ids.append(_style(paragraph))
         runs.append(numbers.run_of(paragraph))
         shown.append(squash(_text(paragraph, numbers, capitals)))
-    return _Body(blocks, _title_blocks(levels, sizes), caption_at, date, style_ids, sizes, runs, body_size, shown)
+    display_title = bool(displayed) and displayed[0] and all(level is None for level in levels)
+    return _Body(
+        blocks, _title_blocks(levels, sizes), display_title, caption_at, date, style_ids, sizes, runs, body_size, shown
+    )
 
 
 def _drawn_again(paragraph: etree._Element) -> bool:
@@ -808,6 +817,19 @@ def _type_size(paragraph: etree._Element) -> int:
     """The largest type size a paragraph's own runs set (`w:sz`, half-points); 0 where they keep their style's."""
     found = (node.get(_w("val"), "") for node in paragraph.iter(_w("sz")) if _owner(node) is paragraph)
     return max((int(value) for value in found if value.isdigit()), default=0)
+
+
+def _displayed(paragraph: etree._Element, text: str) -> bool:
+    """Whether a paragraph is a display line set by hand: centred, every run of its words bold, a name of a few words
+    (`_TYPESET_HEADING_WORDS`) that ends no sentence."""
+    ppr = paragraph.find(_w("pPr"))
+    alignment = ppr.find(_w("jc")) if ppr is not None else None
+    if alignment is None or alignment.get(_w("val")) != "center" or _SENTENCE_END_RE.search(text):
+        return False
+    if len(text.split()) > _TYPESET_HEADING_WORDS:
+        return False
+    bold = [bold for bold, _, chars in _run_faces(paragraph, 0) if chars.strip()]
+    return bool(bold) and all(bold)
 
 
 def _title_blocks(levels: list[int | None], sizes: list[int]) -> list[int]:
@@ -1189,7 +1211,9 @@ def parse(data: bytes, source: str) -> Parsed:
     masthead = _spelled_out(core.author, blocks[:cover_end]) if core.author is not None else None
     masthead = None if masthead in title_at else masthead
     masthead_line = blocks[masthead] if masthead is not None else None
-    if not title_at and core.title is not None:
+    if not title_at and core.title is None and read.display_title:
+        title_at = [0]
+    elif not title_at and core.title is not None:
         title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(
             core.title, blocks, read.sizes, cover_end, masthead
         )

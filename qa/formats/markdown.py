@@ -91,6 +91,11 @@ _BREAK_TAG_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 two lines to a reader, never one word."""
 _LINKED_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
 _BACK_MARK_RE = re.compile(r"[\^↑↩\s]+")
+_RAISED_OPEN_RE = re.compile(r"<sup\b[^>]*>", re.IGNORECASE)
+_RAISED_CLOSE_RE = re.compile(r"</sup\s*>", re.IGNORECASE)
+"""A raised number in a Markdown link to a place in the page (`[<sup>1</sup>](#footnotes)`) is a note marker, as
+the same link written in HTML is (`_linked_text`); it is written as a typed marker (`_typed_markers`), a marker only
+where the document defines that note."""
 _TYPED_MARKER_RE = re.compile(rf"\[{WORD_JOINER}({NOTE_NUMBER})\]")
 _SEPARATOR_RE = re.compile(r"[\s>|·•»›/]*")
 _LINK_ROW_MIN = 3
@@ -186,18 +191,30 @@ def _inline(token: Token, page: _Page, by_label: bool) -> str:
     """
     parts: list[str] = []
     children = token.children or []
-    in_page_link = in_code = False
+    in_page_link = in_code = raised = in_page_target = False  # in_page_target: in a Markdown link to "#..."
     for previous, child, following in zip(
         [None, *children][: len(children)], children, [*children[1:], None][: len(children)], strict=True
     ):
+        if child.type in ("link_open", "link_close"):
+            in_page_target = child.type == "link_open" and str(child.attrGet("href") or "").startswith("#")
         if child.type == "html_inline":
             in_page_link = bool(_IN_PAGE_LINK_RE.match(child.content)) or (
                 in_page_link and not _LINK_CLOSE_RE.match(child.content)
             )
             in_code = bool(_CODE_OPEN_RE.match(child.content)) or (in_code and not _CODE_CLOSE_RE.match(child.content))
+            raised = bool(_RAISED_OPEN_RE.fullmatch(child.content)) or (
+                raised and not _RAISED_CLOSE_RE.fullmatch(child.content)
+            )
             parts += ["\n"] if _BREAK_TAG_RE.fullmatch(child.content) else []
         elif child.type == "text" and in_page_link:
             parts.append(_linked_text(child.content))
+        elif (
+            child.type == "text"
+            and in_page_target
+            and raised
+            and (number := _LINKED_NUMBER_RE.fullmatch(child.content))
+        ):
+            parts.append(f"[{WORD_JOINER}{int(number.group(1))}]")
         elif child.type == "code_inline" and (role := _role(previous)) is not None:
             parts.append(_role_text(role, child.content))
         elif child.type == "code_inline" or (child.type == "text" and in_code):
@@ -859,6 +876,26 @@ def _date(meta: Mapping[str, object]) -> str | None:
     return (iso_date(value) or slashed_date(value)) if isinstance(value, str) else None
 
 
+_NOTE_KEYS = ("footnotes", "endnotes", "notes")
+"""Front matter keys holding the page's notes, which the site's layout prints at its foot."""
+
+
+def _front_matter_notes(meta: Mapping[str, object]) -> dict[int, str]:
+    """The notes a front matter holds for the layout to print under the text, {number: text}: each block of its
+    value (HTML or Markdown) that opens with a bracketed number (`<p class="footnotes"><span>[1]</span> Figures as
+    of ...</p>`). A site that keeps its notes there (a Jekyll layout printing `page.footnotes` under a "Footnotes"
+    heading) marks them in the text with links to that heading; without them every marker led nowhere."""
+    value = next((meta[key] for key in _NOTE_KEYS if isinstance(meta.get(key), str)), None)
+    if value is None:
+        return {}
+    blocks, _ = _html_blocks(_PARSER.render(value), [])
+    notes: dict[int, str] = {}
+    for block in blocks:
+        if definition := DEFINITION_RE.fullmatch(block.text.replace(WORD_JOINER, "")):
+            notes.setdefault(int(definition.group(1)), definition.group(2))
+    return notes
+
+
 def _in_page_anchors(text: str) -> list[etree._Element]:
     """The in-page links of the document as a browser gets it, raw HTML and all: where its HTML notes are."""
     if not _IN_PAGE_LINK_RE.search(text):
@@ -989,6 +1026,8 @@ def parse(data: bytes, source: str) -> Parsed:
         tokens = _PARSER.parse(text, env)
     page = _Page(_references(meta), _substitutions(meta))
     walk = _walk(tokens, page, _in_page_anchors(text), _numbered_by_label(env))
+    for number, note in _front_matter_notes(meta).items():
+        walk.footnotes.setdefault(number, note)
     blocks = [
         replace(block, text=_typed_markers(block.text, walk.footnotes)) for block in walk.blocks[: _endnotes(walk)]
     ]
