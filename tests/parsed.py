@@ -1,6 +1,6 @@
 """Documents parsed once per test run: the real published PDFs cost seconds to parse (the RDR index's 106 pages: 23 s
-of CPU, measured), and several test files read the same ones, so they share one parse through `articles`, across
-`make test`'s two workers too (`tests/once.py`)."""
+of CPU, measured), and several test files read the same ones, so they share one parse through `articles` and
+`parsed_text`, across `make test`'s two workers too (`tests/once.py`)."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from pathlib import Path
 
 from qa.corpus import Article
 from qa.formats import parse_bytes
+from qa.formats.document import Parsed
 from qa.settings import PROJECT_ROOT
 from tests.once import key_of, once
 
@@ -16,7 +17,17 @@ REAL = PROJECT_ROOT / "eval" / "real" / "docs"
 
 
 @cache
+def _parsed(path: Path) -> Parsed:
+    data = path.read_bytes()
+    return once(key_of(b"parse", path.name.encode(), data), lambda: parse_bytes(data, path.name))
+
+
+@cache
 def articles(path: Path) -> tuple[Article, ...]:
     """The documents the parser table makes of the file at `path` (frozen: no test changes what another reads)."""
-    data = path.read_bytes()
-    return once(key_of(b"parse", path.name.encode(), data), lambda: tuple(parse_bytes(data, path.name).articles))
+    return tuple(_parsed(path).articles)
+
+
+def parsed_text(path: Path) -> str:
+    """The text the parser extracted from the file at `path`, of which its articles' paragraphs are slices."""
+    return _parsed(path).text

@@ -14,6 +14,7 @@ from qa.formats import parse_bytes
 from qa.formats.document import Parsed
 from qa.isolation import DEFAULT_LIMITS, ParseStopped, parse_isolated
 from qa.settings import PROJECT_ROOT
+from tests.parsed import REAL, articles
 
 NEWS_PAGE = """<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
@@ -395,11 +396,8 @@ def test_a_short_page_with_text_is_never_empty() -> None:
     assert [p.text for p in article_of("<p>One line.</p>").paragraphs] == ["One line."]
 
 
-REAL = PROJECT_ROOT / "eval" / "real" / "docs"
-
-
 def real(name: str) -> Article:
-    (article,) = parse_bytes((REAL / name).read_bytes(), name).articles
+    (article,) = articles(REAL / name)
     return article
 
 
@@ -557,8 +555,8 @@ def test_bracketed_number_printed_as_words_is_no_note_marker() -> None:
 
 
 def test_bracketed_number_in_a_real_sphinx_transcript_is_no_marker() -> None:
-    parsed = parse_page((WILD / "evolve-sphinx-shared-mutable-history.html").read_bytes())
-    assert [m for p in parsed.articles[0].paragraphs for m in p.markers] == []
+    (parsed,) = articles(WILD / "evolve-sphinx-shared-mutable-history.html")
+    assert [m for p in parsed.paragraphs for m in p.markers] == []
 
 
 def test_a_quoted_transcript_line_with_a_bracketed_number_is_the_source_files_own_bytes() -> None:
@@ -577,12 +575,10 @@ def test_a_quoted_transcript_line_with_a_bracketed_number_is_the_source_files_ow
 
 
 def test_a_bracketed_number_printed_as_words_stays_no_marker_once_stored_in_the_index() -> None:
-    parsed = parse_page((WILD / "evolve-sphinx-shared-mutable-history.html").read_bytes())
-    (stored,) = articles_from_json(articles_to_json(parsed.articles))
+    parsed = articles(WILD / "evolve-sphinx-shared-mutable-history.html")
+    (stored,) = articles_from_json(articles_to_json(parsed))
     assert [m for p in stored.paragraphs for m in p.markers] == []
-    assert [p.literal for p in stored.paragraphs if p.literal] == [
-        p.literal for p in parsed.articles[0].paragraphs if p.literal
-    ]
+    assert [p.literal for p in stored.paragraphs if p.literal] == [p.literal for p in parsed[0].paragraphs if p.literal]
 
 
 def test_bracketed_number_linked_to_a_note_is_still_a_marker() -> None:
@@ -623,7 +619,7 @@ def test_form_feed_in_a_page_is_white_space_not_a_crash() -> None:
 
 
 def test_code_listing_of_a_real_blog_keeps_its_lines() -> None:
-    texts = [p.text for p in parse_page((WILD / "v8-blog-standalone-wasm.html").read_bytes()).articles[0].paragraphs]
+    texts = [p.text for p in articles(WILD / "v8-blog-standalone-wasm.html")[0].paragraphs]
     assert (
         "// add.c\n#include <emscripten.h>\nEMSCRIPTEN_KEEPALIVE\nint add(int x, int y) {\n  return x + y;\n}" in texts
     )
@@ -661,8 +657,7 @@ def test_list_of_links_inside_the_text_is_kept_in_its_place() -> None:
 
 
 def test_list_of_links_in_a_real_blog_post_is_kept() -> None:
-    parsed = parse_page((WILD / "mozilla-nightly-blog-issue-85.html").read_bytes())
-    texts = [p.text for p in parsed.articles[0].paragraphs]
+    texts = [p.text for p in articles(WILD / "mozilla-nightly-blog-issue-85.html")[0].paragraphs]
     start = texts.index("In progress:")
     assert texts[start + 1] == "Bug 1677080 – Fullscreen PiP window is affected by switching video source"
     assert texts[start + 5] == "Bug 1678390 – Prevent Picture-in-Picture windows from opening on top of one another"
@@ -708,7 +703,7 @@ SIDE_CHAINS = WILD / "pmc-pubreader-2012-side-chains.html"
 
 
 def side_chains() -> Article:
-    (article,) = parse_page(SIDE_CHAINS.read_bytes()).articles
+    (article,) = articles(SIDE_CHAINS)
     return article
 
 
@@ -748,8 +743,7 @@ def test_the_reference_list_is_notes_not_paragraphs_of_the_text() -> None:
 
 def test_a_lettered_notes_list_that_links_reach_is_not_read_as_a_numbered_reference_list() -> None:
     """Wikipedia's "Footnotes" list is an `<ol>` its links letter a, b, c: a km<sup>2</sup> stays an exponent."""
-    parsed = parse_page((PROJECT_ROOT / "eval" / "real" / "docs" / "wikipedia-new-zealand.html").read_bytes())
-    (area,) = [p for p in parsed.articles[0].paragraphs if p.text.startswith("• Total 268,021 km")]
+    (area,) = [p for p in real("wikipedia-new-zealand.html").paragraphs if p.text.startswith("• Total 268,021 km")]
     assert area.text == "• Total 268,021 km2 (103,483 sq mi) (75th)"
 
 
@@ -765,7 +759,7 @@ def test_an_author_list_block_names_every_author_the_header_byline_folds_into_an
 
 
 def wild(name: str) -> Article:
-    (article,) = parse_page((WILD / name).read_bytes(), name).articles
+    (article,) = articles(WILD / name)
     return article
 
 
@@ -808,7 +802,7 @@ DATA_GOVERNANCE_ACT = WILD / "eu-oj-2022-868-data-governance-act.html"
 
 def test_a_recital_of_two_paragraphs_in_its_cell_gives_two_the_first_opened_by_its_number() -> None:
     """EUR-Lex sets each recital as a table row: its number in one cell, its paragraphs in the next."""
-    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    (article,) = articles(DATA_GOVERNANCE_ACT)
     texts = [paragraph.text for paragraph in article.paragraphs]
     (second,) = [n for n, text in enumerate(texts) if text.startswith("(2) Over the last decade")]
     assert texts[second + 1].startswith("The Commission also called for the free and safe flow of data")
@@ -816,13 +810,13 @@ def test_a_recital_of_two_paragraphs_in_its_cell_gives_two_the_first_opened_by_i
 
 def test_a_link_labelled_with_a_parenthesised_number_is_a_note_marker() -> None:
     """EUR-Lex prints the Official Journal's markers as links "(<span>1</span>)" to notes linking back the same way."""
-    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    (article,) = articles(DATA_GOVERNANCE_ACT)
     assert cited_in(article, "opinion of the European Economic and Social Committee") == [1]
     assert article.footnotes[1] == "OJ C 286, 16.7.2021, p. 38."
 
 
 def test_an_official_journal_acts_notes_are_its_notes_not_paragraphs_of_its_text() -> None:
-    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    (article,) = articles(DATA_GOVERNANCE_ACT)
     assert sorted(article.footnotes) == list(range(1, 34))
     assert not any(p.text.startswith("(33) Directive (EU) 2019/882") for p in article.paragraphs)
 
@@ -837,7 +831,7 @@ def test_an_official_journal_pages_file_name_title_gives_way_to_its_title_block(
     """EUR-Lex's `<title>` is the Journal's file name "L_2022152EN.01000101.xml" and the act sets no heading
     element: its title is the three paragraphs of a class no other element carries, less the remark "(Text with EEA
     relevance)" under them."""
-    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    (article,) = articles(DATA_GOVERNANCE_ACT)
     assert article.title == (
         "REGULATION (EU) 2022/868 OF THE EUROPEAN PARLIAMENT AND OF THE COUNCIL of 30 May 2022 on European data "
         "governance and amending Regulation (EU) 2018/1724 (Data Governance Act)"
@@ -847,7 +841,7 @@ def test_an_official_journal_pages_file_name_title_gives_way_to_its_title_block(
 def test_the_paragraphs_of_a_title_block_and_the_journals_header_over_it_are_no_paragraphs_of_the_text() -> None:
     """The act's title, set over three paragraphs, is its name, and the Journal's header line above it ("3.6.2022 EN
     Official Journal of the European Union L 152/1") the publication's: the text opens with the remark under it."""
-    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    (article,) = articles(DATA_GOVERNANCE_ACT)
     texts = [p.text for p in article.paragraphs]
     assert "of 30 May 2022" not in texts
     assert not any(text.startswith(("REGULATION (EU) 2022/868", "3.6.2022")) for text in texts)
@@ -856,7 +850,7 @@ def test_the_paragraphs_of_a_title_block_and_the_journals_header_over_it_are_no_
 
 def test_the_date_line_of_a_title_block_dates_the_page() -> None:
     """The act's title block prints "of 30 May 2022" on a line of its own; the page's markup gives no date."""
-    (article,) = parse_page(DATA_GOVERNANCE_ACT.read_bytes()).articles
+    (article,) = articles(DATA_GOVERNANCE_ACT)
     assert article.date == "2022-05-30"
 
 

@@ -28,7 +28,6 @@ from eval.reference import (
 )
 from qa.compose import Answer, Citation, Quote, Source
 from qa.corpus import Article, Paragraph
-from qa.formats import parse_file
 from qa.settings import PROJECT_ROOT
 from tests.parsed import REAL, articles
 from tests.test_docx import with_parts
@@ -42,7 +41,7 @@ needs_pdftotext = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="
 
 
 def article(path: object) -> Article:
-    (parsed,) = parse_file(path, path.name).articles  # type: ignore[attr-defined]
+    (parsed,) = articles(path)  # type: ignore[arg-type]
     return parsed
 
 

@@ -33,6 +33,7 @@ def rows() -> list[dict[str, object]]:
     return [row for _, row in jsonl_rows(WILD.questions) if isinstance(row, dict)]
 
 
+@pytest.mark.slow  # the judge's reading of every document of the collection: pdftotext and more, ~100 files
 def test_wild_questions_load_with_answerable_and_unanswerable_in_both_splits(
     references: dict[str, Reference],
 ) -> None:
@@ -42,6 +43,7 @@ def test_wild_questions_load_with_answerable_and_unanswerable_in_both_splits(
     assert {(q.split, q.answerable) for q in questions} == {(s, a) for s in ("dev", "test") for a in (True, False)}
 
 
+@pytest.mark.slow  # the judge's reading of every document of the collection: pdftotext and more, ~100 files
 def test_every_evidence_is_found_by_the_judge_in_its_own_document(
     rows: list[dict[str, object]], references: dict[str, Reference]
 ) -> None:

@@ -13,9 +13,8 @@ import pytest
 
 from eval.reference import quote_in_reference, reference
 from qa.corpus import Article
-from qa.formats import parse_bytes
 from qa.settings import PROJECT_ROOT
-from tests.parsed import articles
+from tests.parsed import articles, parsed_text
 
 WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 
@@ -250,9 +249,9 @@ def test_a_web_address_a_line_end_breaks_after_a_hyphen_is_one_address(rfc: Arti
 
 
 def test_paragraphs_with_line_end_compounds_joined_are_still_slices_of_the_parsed_text() -> None:
-    data = (WILD / "ietf-rfc2616-http11.txt").read_bytes()
-    parsed = parse_bytes(data, "ietf-rfc2616-http11.txt")
-    assert all(parsed.text[p.offset : p.offset + len(p.text)] == p.text for a in parsed.articles for p in a.paragraphs)
+    path = WILD / "ietf-rfc2616-http11.txt"
+    parsed = parsed_text(path)
+    assert all(parsed[p.offset : p.offset + len(p.text)] == p.text for a in articles(path) for p in a.paragraphs)
 
 
 def test_the_judge_reads_a_compound_a_line_end_breaks_in_plain_text_as_one_word() -> None:
