@@ -348,6 +348,17 @@ def _show_inline_formulas(tree: etree._Element) -> None:
         hiding.getparent().replace(hiding, shown)
 
 
+
+def _show_times(body: etree._Element) -> None:
+    """Each `<time>` as a plain span of the words it prints: trafilatura removes the element with its words, so a
+    sentence lost its date ("the meeting on <time>4 May</time>" read "the meeting on") and a page's metadata line
+    its value (GOV.UK's "Delivered on:" with nothing after it). The metadata reader has already taken the
+    `datetime` it carries (`_article_time`, `_page_time`)."""
+    for node in body.iter("time"):
+        node.tag = "span"
+        node.attrib.pop("datetime", None)
+
+
 _CONTENTS_MIN = 2
 """A table of contents links to two sections or more; one in-page link is a cross-reference."""
 
@@ -2656,6 +2667,7 @@ def parse(data: bytes, source: str) -> Parsed:
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
     _remove_contents_boxes(body)
     _remove_generated_attribution(body)
+    _show_times(body)
     notes, regions = find_notes(body)
     listed, lists = listed_notes(body)
     regions += [node for node in lists if not any(a in regions for a in [node, *node.iterancestors()])]
