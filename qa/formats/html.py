@@ -747,6 +747,33 @@ def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: st
     return blocks[start:]
 
 
+
+def _headline_labels(tree: etree._Element, heading: str | None) -> set[str]:
+    """The lines a page sets over its headline inside the headline's own block: the elements before the `<h1>`
+    that reads `heading`, among its siblings, when every sibling is a short line (no paragraph of text shares the
+    block). Such a line labels the document ("Oral statement to Parliament", "Speech", "Guidance": GOV.UK sets the
+    type in `<p class="context">` or `<p class="type">` beside the `<h1>`, in the title's `<div>`); it names what
+    kind of page this is, and is no sentence of the text."""
+    headline = next((h for h in tree.iter("h1") if _text(h) == heading), None)
+    parent = headline.getparent() if headline is not None else None
+    if parent is None or parent.tag in ("body", "html"):
+        return set()
+    siblings = [n for n in parent if isinstance(n.tag, str) and n.tag not in _UNREAD and n is not headline]
+    if any(len(_text(n)) > _BYLINE_MAX for n in siblings):
+        return set()
+    return {line for n in headline.itersiblings(preceding=True) if isinstance(n.tag, str) and (line := _text(n))}
+
+
+def _without_headline_labels(blocks: list[Block], tree: etree._Element, heading: str | None) -> list[Block]:
+    """The blocks less the run at the top that prints the labels over the headline (`_headline_labels`): the page's
+    word for its type, which stood as the text's first paragraph and read as a sentence of it."""
+    labels = _headline_labels(tree, heading)
+    start = 0
+    while start < len(blocks) and blocks[start].kind == "text" and squash(blocks[start].text) in labels:
+        start += 1
+    return blocks[start:]
+
+
 _NAME_SEPARATORS_RE = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 _AFFILIATION_MARKS_RE = re.compile(r"[\d*†‡§¶#]+")
 _ELISIONS = frozenset({"[...]", "[…]", "...", "…", "et al.", "et al"})
@@ -2691,6 +2718,7 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks = _inside_text_container(blocks, tree, heading)
     blocks = _within_fences(blocks)
     title = title or heading
+    blocks = _without_headline_labels(blocks, tree, heading)
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
     blocks = _without_title_lines(blocks, title)
