@@ -42,7 +42,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import OverLimit, UnreadableDocument
-from qa.formats.metadata import file_name, personal_names, web_address, without_contact
+from qa.formats.metadata import file_name, personal_names, styled_name, web_address, without_contact
 from qa.formats.text import TEXT_FENCE_RE, parse_text
 from qa.sentences import NOTE_NUMBER
 
@@ -894,6 +894,30 @@ def _author_group(tree: etree._Element) -> str | None:
     return None
 
 
+
+_SOURCE_TERMS = frozenset({"from", "by", "author", "authors"})
+"""The terms of a page's metadata list that say whom the text is from."""
+
+
+def _listed_persons(tree: etree._Element) -> str | None:
+    """The persons a page's metadata list names where it says whom the text is from (a `<dt>` "From:" or "By:" and
+    its `<dd>`): each name the page styles as a person's (`styled_name`), less the style.
+
+    GOV.UK lists a speech's sources so, organisations and people in one definition ("From: Home Office and The Rt
+    Hon Theresa May MP"); the organisations publish the text, the person gave it. Only a styled name is taken: an
+    organisation's name ("Home Office") reads as two capitalised words, as a person's does, and a page "From:" two
+    organisations names no author."""
+    names: dict[str, None] = {}
+    for term in tree.iter("dt"):
+        value = term.getnext()
+        if value is None or value.tag != "dd" or _text(term).rstrip(" :").casefold() not in _SOURCE_TERMS:
+            continue
+        for piece in _NAME_SEPARATORS_RE.split(_text(value)):
+            if name := styled_name(piece):
+                names[name] = None
+    return ", ".join(names) or None
+
+
 _REMARKS_RE = re.compile(r"remarks\s+(?:of|by)\s+(?P<name>.+?)\s*\.?", re.IGNORECASE)
 """The heading a government press office sets over a speech's transcript: "Remarks of Vice President Joe Biden",
 "Remarks by President Obama"."""
@@ -1111,6 +1135,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _headline_credit(tree, heading),
         _field_author(fields),
         _author_group(tree),
+        _listed_persons(tree),
         _speaker(tree),
     )
     dates = (
