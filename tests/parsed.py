@@ -20,3 +20,12 @@ def articles(path: Path) -> tuple[Article, ...]:
     """The documents the parser table makes of the file at `path` (frozen: no test changes what another reads)."""
     data = path.read_bytes()
     return once(key_of(b"parse", path.name.encode(), data), lambda: tuple(parse_bytes(data, path.name).articles))
+
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+
+
+def article(path: Path) -> Article:
+    """The one document the file at `path` makes: a test file about single texts reads each through this."""
+    (only,) = articles(path)
+    return only

@@ -348,7 +348,6 @@ def _show_inline_formulas(tree: etree._Element) -> None:
         hiding.getparent().replace(hiding, shown)
 
 
-
 def _show_times(body: etree._Element) -> None:
     """Each `<time>` as a plain span of the words it prints: trafilatura removes the element with its words, so a
     sentence lost its date ("the meeting on <time>4 May</time>" read "the meeting on") and a page's metadata line
@@ -747,7 +746,6 @@ def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: st
     return blocks[start:]
 
 
-
 def _headline_labels(tree: etree._Element, heading: str | None) -> set[str]:
     """The lines a page sets over its headline inside the headline's own block: the elements before the `<h1>`
     that reads `heading`, among its siblings, when every sibling is a short line (no paragraph of text shares the
@@ -892,7 +890,6 @@ def _author_group(tree: etree._Element) -> str | None:
         if names and len(names) == len(labels):
             return ", ".join(names)
     return None
-
 
 
 _SOURCE_TERMS = frozenset({"from", "by", "author", "authors"})
