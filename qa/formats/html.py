@@ -348,14 +348,34 @@ def _show_inline_formulas(tree: etree._Element) -> None:
         hiding.getparent().replace(hiding, shown)
 
 
+_SENTENCE_BLOCKS = frozenset({"p", "li", "td", "blockquote", "figcaption"})
+
+
+def _in_sentence_or_definition(node: etree._Element) -> bool:
+    """Whether an element's words belong to a sentence or a definition: the block that holds it is a paragraph (a
+    list item, a cell, a caption) with more words besides than a dateline or a byline takes (`_DATELINE_WORDS`),
+    or a definition's value, read with its term as one line (`_stated_line`)."""
+    block = next((a for a in node.iterancestors() if a.tag not in _INLINE_HTML), None)
+    if block is None:
+        return False
+    if block.tag == "dd":
+        return True
+    besides = len(_text(block).split()) - len(_text(node).split())
+    return block.tag in _SENTENCE_BLOCKS and besides > _DATELINE_WORDS
+
+
 def _show_times(body: etree._Element) -> None:
-    """Each `<time>` as a plain span of the words it prints: trafilatura removes the element with its words, so a
-    sentence lost its date ("the meeting on <time>4 May</time>" read "the meeting on") and a page's metadata line
-    its value (GOV.UK's "Delivered on:" with nothing after it). The metadata reader has already taken the
-    `datetime` it carries (`_article_time`, `_page_time`)."""
-    for node in body.iter("time"):
-        node.tag = "span"
-        node.attrib.pop("datetime", None)
+    """Each `<time>` in a sentence or a definition as a plain span of the words it prints: trafilatura removes the
+    element with its words, so a sentence lost its date ("the meeting on <time>4 May</time>" read "the meeting
+    on") and a page's metadata list a value (GOV.UK's "Delivered on:" with nothing after it). Elsewhere a `<time>`
+    dates the page or a teaser: a dateline ("16 marca 2021" under a byline), a credit ("By Jane Doe March 17,
+    2024" under a related article's link), "3 hours ago"; the metadata reader has taken the page's date
+    (`_article_time`, `_page_time`), and as the extractor's suite counts such lines, they are no part of the
+    text, so they go as trafilatura lets them."""
+    for node in list(body.iter("time")):
+        if _in_sentence_or_definition(node):
+            node.tag = "span"
+            node.attrib.pop("datetime", None)
 
 
 _CONTENTS_MIN = 2
