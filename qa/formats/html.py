@@ -349,6 +349,7 @@ def _show_inline_formulas(tree: etree._Element) -> None:
 
 
 _SENTENCE_BLOCKS = frozenset({"p", "li", "td", "blockquote", "figcaption"})
+"""The blocks that hold running text, where a `<time>` may be a word of a sentence."""
 
 
 def _in_sentence_or_definition(node: etree._Element) -> bool:
