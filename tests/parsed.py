@@ -31,3 +31,12 @@ def articles(path: Path) -> tuple[Article, ...]:
 def parsed_text(path: Path) -> str:
     """The text the parser extracted from the file at `path`, of which its articles' paragraphs are slices."""
     return _parsed(path).text
+
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+
+
+def article(path: Path) -> Article:
+    """The one document the file at `path` makes: a test file about single texts reads each through this."""
+    (only,) = articles(path)
+    return only

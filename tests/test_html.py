@@ -1063,3 +1063,9 @@ def test_a_figure_set_in_a_frame_of_its_own_is_read_where_the_text_refers_to_it(
         "the non-interface unbound residues."
     )
     assert texts[at + 1] == "Dihedral angle distribution of non-interface Asp in unbound structures."
+
+
+def test_a_date_marked_as_a_time_in_a_sentence_stays_in_it() -> None:
+    sentence = '<p>The commission met on <time datetime="2023-05-04">4 May 2023</time> and heard forty witnesses.</p>'
+    texts = [p.text for p in article_of(page_with("<title>Camps</title>", sentence + LONG_PARAGRAPH)).paragraphs]
+    assert texts[0] == "The commission met on 4 May 2023 and heard forty witnesses."

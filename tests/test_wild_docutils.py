@@ -9,17 +9,10 @@ from __future__ import annotations
 
 from eval.reference import quote_in_reference, reference
 from qa.corpus import Article
-from qa.settings import PROJECT_ROOT
-from tests.parsed import articles
+from tests.parsed import WILD, article
 
-WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 POLICIES = WILD / "docutils-dev-policies.txt"
 I18N = WILD / "docutils-howto-i18n.txt"
-
-
-def article(path: object) -> Article:
-    (only,) = articles(path)
-    return only
 
 
 def paragraph_with(doc: Article, words: str) -> str:

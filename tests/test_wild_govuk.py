@@ -13,18 +13,10 @@ import json
 from pathlib import Path
 
 from eval.reference import is_not_text, normalize, quote_in_reference, reference
-from qa.corpus import Article
-from qa.settings import PROJECT_ROOT
-from tests.parsed import articles
+from tests.parsed import WILD, article
 
-WILD = PROJECT_ROOT / "tests" / "data" / "wild"
 STATEMENT = WILD / "govuk-2014-stop-and-search-oral-statement.html"
 PRIORITY = WILD / "govuk-2013-council-of-europe-human-rights-priority.html"
-
-
-def article(path: Path) -> Article:
-    (only,) = articles(path)
-    return only
 
 
 def not_text(path: Path) -> tuple[str, ...]:
@@ -70,3 +62,26 @@ def test_the_snapshots_banner_is_no_paragraph() -> None:
     assert found.paragraphs
     assert not any(is_not_text(paragraph.text, ref) for paragraph in found.paragraphs)
     assert not any("other links on this page may not work" in paragraph.text for paragraph in found.paragraphs)
+
+
+def test_a_person_styled_in_the_from_list_is_the_author_without_the_style() -> None:
+    """The page prints "From: Home Office and The Rt Hon Theresa May MP": the office is no person; "The Rt Hon" and
+    "MP" mark the speaker as one, and are her standing, not her name."""
+    assert article(STATEMENT).author == "Theresa May"
+
+
+def test_the_type_line_over_the_headline_is_no_paragraph() -> None:
+    """`<p class="context">Oral statement to Parliament</p>` and `<p class="type">World priority</p>` share the
+    title's block with the `<h1>`: they label the page, and the text starts under the title."""
+    statement = [p.text for p in article(STATEMENT).paragraphs]
+    priority = [p.text for p in article(PRIORITY).paragraphs]
+    assert "Oral statement to Parliament" not in statement
+    assert "World priority" not in priority
+    assert statement[0] == "From:"
+    assert priority[0] == "Contents"
+
+
+def test_a_time_element_keeps_the_words_it_prints() -> None:
+    """`<dt>Delivered on:</dt> <dd><time datetime="...">30 April 2014</time></dd>`: the date follows its label."""
+    texts = [p.text for p in article(STATEMENT).paragraphs]
+    assert texts[texts.index("Delivered on:") + 1] == "30 April 2014"

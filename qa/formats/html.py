@@ -42,7 +42,7 @@ from qa.formats.document import (
     squash,
 )
 from qa.formats.errors import OverLimit, UnreadableDocument
-from qa.formats.metadata import file_name, personal_names, web_address, without_contact
+from qa.formats.metadata import file_name, personal_names, styled_name, web_address, without_contact
 from qa.formats.text import TEXT_FENCE_RE, parse_text
 from qa.sentences import NOTE_NUMBER
 
@@ -346,6 +346,37 @@ def _show_inline_formulas(tree: etree._Element) -> None:
         shown.text = squash(formula.text_content())
         shown.tail = hiding.tail
         hiding.getparent().replace(hiding, shown)
+
+
+_SENTENCE_BLOCKS = frozenset({"p", "li", "td", "blockquote", "figcaption"})
+"""The blocks that hold running text, where a `<time>` may be a word of a sentence."""
+
+
+def _in_sentence_or_definition(node: etree._Element) -> bool:
+    """Whether an element's words belong to a sentence or a definition: the block that holds it is a paragraph (a
+    list item, a cell, a caption) with more words besides than a dateline or a byline takes (`_DATELINE_WORDS`),
+    or a definition's value, read with its term as one line (`_stated_line`)."""
+    block = next((a for a in node.iterancestors() if a.tag not in _INLINE_HTML), None)
+    if block is None:
+        return False
+    if block.tag == "dd":
+        return True
+    besides = len(_text(block).split()) - len(_text(node).split())
+    return block.tag in _SENTENCE_BLOCKS and besides > _DATELINE_WORDS
+
+
+def _show_times(body: etree._Element) -> None:
+    """Each `<time>` in a sentence or a definition as a plain span of the words it prints: trafilatura removes the
+    element with its words, so a sentence lost its date ("the meeting on <time>4 May</time>" read "the meeting
+    on") and a page's metadata list a value (GOV.UK's "Delivered on:" with nothing after it). Elsewhere a `<time>`
+    dates the page or a teaser: a dateline ("16 marca 2021" under a byline), a credit ("By Jane Doe March 17,
+    2024" under a related article's link), "3 hours ago"; the metadata reader has taken the page's date
+    (`_article_time`, `_page_time`), and as the extractor's suite counts such lines, they are no part of the
+    text, so they go as trafilatura lets them."""
+    for node in list(body.iter("time")):
+        if _in_sentence_or_definition(node):
+            node.tag = "span"
+            node.attrib.pop("datetime", None)
 
 
 _CONTENTS_MIN = 2
@@ -736,6 +767,32 @@ def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: st
     return blocks[start:]
 
 
+def _headline_labels(tree: etree._Element, heading: str | None) -> set[str]:
+    """The lines a page sets over its headline inside the headline's own block: the elements before the `<h1>`
+    that reads `heading`, among its siblings, when every sibling is a short line (no paragraph of text shares the
+    block). Such a line labels the document ("Oral statement to Parliament", "Speech", "Guidance": GOV.UK sets the
+    type in `<p class="context">` or `<p class="type">` beside the `<h1>`, in the title's `<div>`); it names what
+    kind of page this is, and is no sentence of the text."""
+    headline = next((h for h in tree.iter("h1") if _text(h) == heading), None)
+    parent = headline.getparent() if headline is not None else None
+    if parent is None or parent.tag in ("body", "html"):
+        return set()
+    siblings = [n for n in parent if isinstance(n.tag, str) and n.tag not in _UNREAD and n is not headline]
+    if any(len(_text(n)) > _BYLINE_MAX for n in siblings):
+        return set()
+    return {line for n in headline.itersiblings(preceding=True) if isinstance(n.tag, str) and (line := _text(n))}
+
+
+def _without_headline_labels(blocks: list[Block], tree: etree._Element, heading: str | None) -> list[Block]:
+    """The blocks less the run at the top that prints the labels over the headline (`_headline_labels`): the page's
+    word for its type, which stood as the text's first paragraph and read as a sentence of it."""
+    labels = _headline_labels(tree, heading)
+    start = 0
+    while start < len(blocks) and blocks[start].kind == "text" and squash(blocks[start].text) in labels:
+        start += 1
+    return blocks[start:]
+
+
 _NAME_SEPARATORS_RE = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
 _AFFILIATION_MARKS_RE = re.compile(r"[\d*†‡§¶#]+")
 _ELISIONS = frozenset({"[...]", "[…]", "...", "…", "et al.", "et al"})
@@ -854,6 +911,29 @@ def _author_group(tree: etree._Element) -> str | None:
         if names and len(names) == len(labels):
             return ", ".join(names)
     return None
+
+
+_SOURCE_TERMS = frozenset({"from", "by", "author", "authors"})
+"""The terms of a page's metadata list that say whom the text is from."""
+
+
+def _listed_persons(tree: etree._Element) -> str | None:
+    """The persons a page's metadata list names where it says whom the text is from (a `<dt>` "From:" or "By:" and
+    its `<dd>`): each name the page styles as a person's (`styled_name`), less the style.
+
+    GOV.UK lists a speech's sources so, organisations and people in one definition ("From: Home Office and The Rt
+    Hon Theresa May MP"); the organisations publish the text, the person gave it. Only a styled name is taken: an
+    organisation's name ("Home Office") reads as two capitalised words, as a person's does, and a page "From:" two
+    organisations names no author."""
+    names: dict[str, None] = {}
+    for term in tree.iter("dt"):
+        value = term.getnext()
+        if value is None or value.tag != "dd" or _text(term).rstrip(" :").casefold() not in _SOURCE_TERMS:
+            continue
+        for piece in _NAME_SEPARATORS_RE.split(_text(value)):
+            if name := styled_name(piece):
+                names[name] = None
+    return ", ".join(names) or None
 
 
 _REMARKS_RE = re.compile(r"remarks\s+(?:of|by)\s+(?P<name>.+?)\s*\.?", re.IGNORECASE)
@@ -1073,6 +1153,7 @@ def metadata(tree: etree._Element, heading: str | None) -> tuple[str | None, str
         _headline_credit(tree, heading),
         _field_author(fields),
         _author_group(tree),
+        _listed_persons(tree),
         _speaker(tree),
     )
     dates = (
@@ -2656,6 +2737,7 @@ def parse(data: bytes, source: str) -> Parsed:
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
     _remove_contents_boxes(body)
     _remove_generated_attribution(body)
+    _show_times(body)
     notes, regions = find_notes(body)
     listed, lists = listed_notes(body)
     regions += [node for node in lists if not any(a in regions for a in [node, *node.iterancestors()])]
@@ -2679,6 +2761,7 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks = _inside_text_container(blocks, tree, heading)
     blocks = _within_fences(blocks)
     title = title or heading
+    blocks = _without_headline_labels(blocks, tree, heading)
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
     blocks = _without_title_lines(blocks, title)

@@ -82,6 +82,41 @@ def personal_names(text: str) -> str | None:
     return text.strip() if fits else None
 
 
+FORMS_OF_ADDRESS = frozenset(
+    {"rt", "right", "hon", "honourable", "honorable", "dr", "sir", "dame", "lord", "lady", "prof", "professor", "mr",
+     "mrs", "ms", "miss", "mx", "rev", "revd", "reverend"}
+)  # fmt: skip
+"""Words of address set before a person's name ("The Rt Hon", "Dr", "Sir"), in lower case without a full stop."""
+POST_NOMINALS = frozenset(
+    {"MP", "MSP", "MEP", "QC", "KC", "PC", "JP", "OBE", "MBE", "CBE", "KBE", "DBE", "GBE", "CMG", "KCMG", "CB", "KCB",
+     "FRS", "FREng", "FBA", "PhD"}
+)  # fmt: skip
+"""Letters set after a person's name for a seat, an honour, a rank at the bar or a degree ("MP", "QC", "OBE")."""
+
+
+def _addressed(word: str) -> bool:
+    return word.lower().rstrip(".") in FORMS_OF_ADDRESS
+
+
+def styled_name(text: str) -> str | None:
+    """The name of a person the text styles as one, without the style: "The Rt Hon Theresa May MP" -> "Theresa May",
+    "Dr Jane Doe" -> "Jane Doe"; else None. Only a person is addressed as "The Rt Hon" or "Dr" or takes letters after
+    the name such as "MP" or "OBE", so the style tells a person's name from an organisation's ("Home Office") where
+    the two stand in one list. The style is the person's standing, not the name (it changes with office and honours:
+    an MP is one only while in Parliament), and is left out as a PDF's "Dr" before an author is."""
+    words = text.split()
+    if len(words) > 1 and words[0].lower() == "the" and _addressed(words[1]):
+        words = words[1:]  # "The Rt Hon": "The" belongs to the style, as it does not in "The Home Office"
+    start = 0
+    while start < len(words) and _addressed(words[start]):
+        start += 1
+    end = len(words)
+    while end > start and words[end - 1].rstrip(".,") in POST_NOMINALS:
+        end -= 1
+    name = " ".join(words[start:end])
+    return name if (start or end < len(words)) and personal_names(name) == name else None
+
+
 def printed_name(key: str, text: str) -> str | None:
     """The name a slug stands for as the document prints it ("miatta-myers" -> "Miatta Myers"), else None.
 
