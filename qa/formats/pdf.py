@@ -1344,6 +1344,7 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
     on its baseline, to its right, that opens with a letter (a title, not a table's next figure), is made one line
     with it."""
     _column_numbers(segments)
+    _outline_numbers(segments)
     for segment in segments:
         laid: list[_Line] = []
         size = median(line.size for line in segment.lines) if segment.lines else 0.0
@@ -1384,6 +1385,80 @@ def _column_numbers(segments: list[_Segment]) -> None:
         laid = _read_in_level(left.lines, right.lines, lambda line: line.bottom)
         if laid is not None:
             left.lines, right.lines = [], laid
+
+
+def _outline_numbers(segments: list[_Segment]) -> None:
+    """A run of section numbers in outline order, hung at the margin beside clauses whose text is read as several
+    segments, each number read just before the line level with it in whichever segment holds that line.
+
+    A directive or a standard numbers every clause at the margin and sets its text at a tab stop ("1." beside
+    "Effective date", "1.1" beside "This directive takes effect ..."), and numbers a clause's items at the next tab
+    stop ("3.1.1" beside "To manage identity ..."), their text at a further one. The items' numbers and text stand
+    apart as columns of their own inside the clauses' column (`_region`), so the clauses' column is read as several
+    segments, and no one of them holds a line level with every margin number (`_column_numbers`): the numbers were
+    read as a column before every clause ("1.", "1.1", "1.2", "2.", then "Effective date", ...). A segment of
+    nothing but section numbers (`_heading_number`) going on one from another as an outline numbers its clauses
+    (`_in_outline_order`: "1.", "1.1", "1.2", "2."; "3.1.1", "3.1.2") is read so when every number stands level with
+    the first line of a segment after it in its band, at its right, that opens with a letter; a column of a table's
+    figures ("1.5", "2.3") is in no outline's order."""
+    for at, numbers in enumerate(segments):
+        lines = numbers.lines
+        if not lines or not _in_outline_order([line.text for line in lines]):
+            continue
+        after = [s for s in segments[at + 1 :] if s.band == numbers.band and s.lines]
+        size = median(line.size for s in after for line in s.lines) if after else 0.0
+        edge = max(line.x1 for line in lines)
+        if not all(_heading_number(line, size) for line in lines):
+            continue
+        places = [_level_line(line, after, edge) for line in lines]
+        if None in places:
+            continue
+        for line, (segment, index) in sorted(
+            zip(lines, places, strict=True), key=lambda pair: (id(pair[1][0]), -pair[1][1])
+        ):
+            segment.lines.insert(index, line)
+        numbers.lines = []
+
+
+def _level_line(number: _Line, segments: list[_Segment], edge: float) -> tuple[_Segment, int] | None:
+    """The segment and place of the line a hung number opens: the nearest line right of the numbers' `edge` whose
+    baseline is within half the number's size of its own and which opens with a letter; None where no line stands
+    so, or where a bare number stands on the row too: a contents list's entry, its page number at the right ("6.5.3",
+    "Registration - regionDefinition", "38"), is left to the contents' rules (`_contents`)."""
+    row = [
+        (text.x0, segment, index, text.text)
+        for segment in segments
+        for index, text in enumerate(segment.lines)
+        if abs(text.bottom - number.bottom) <= number.size / 2 and text.x0 > edge
+    ]
+    level = [(x0, segment, index) for x0, segment, index, text in row if text[:1].isalpha()]
+    if not level or any(text.isdecimal() for *_, text in row):
+        return None
+    _, segment, index = min(level, key=lambda found: found[0])
+    return segment, index
+
+
+def _in_outline_order(numbers: list[str]) -> bool:
+    """Whether section numbers go on one from another as an outline numbers its parts: each the first part under the
+    one before it ("1." then "1.1"), the next at the same level ("1.1" then "1.2") or the next at a level above it
+    ("1.2" then "2."). A number's parts are its figures or letters between full stops."""
+    parts = [[part for part in number.split(".") if part] for number in numbers]
+    if not parts or not all(parts):
+        return False
+    for before, after in pairwise(parts):
+        *head, last = after
+        child = head == before and last in {"1", "A", "a"}
+        following = len(head) < len(before) and head == before[: len(head)] and _next_part(before[len(head)], last)
+        if not (child or following):
+            return False
+    return True
+
+
+def _next_part(part: str, following: str) -> bool:
+    """Whether an outline number's part is followed by the next one: "3" by "4", "B" by "C"."""
+    if part.isdecimal() and following.isdecimal():
+        return int(following) == int(part) + 1
+    return len(part) == len(following) == 1 and part.isalpha() and ord(following) == ord(part) + 1
 
 
 def _read_in_level(left: list[_Line], right: list[_Line], edge: Callable[[_Line], float]) -> list[_Line] | None:

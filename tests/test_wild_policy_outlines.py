@@ -1,0 +1,97 @@
+"""Three policy documents in the wild collection (tests/data/wild, see its manifest.jsonl), each from a producer or in
+a layout the collection had not met: the Treasury Board of Canada's Directive on Identity Management (Word 2013, a
+policy instrument numbered as an outline, each clause's number at the margin and its text at a tab stop), Open
+Ownership and Global Witness's briefing on the UK's beneficial ownership register (its producer stripped, fonts
+without ToUnicode maps, 35 bracketed notes at the page foot), and Open Ownership's technical guidance on relational
+database design (Word for Mac's own export, no Producer).
+
+Expected values are what each document prints, as `pdftotext` shows it.
+"""
+
+from __future__ import annotations
+
+from qa.corpus import Article
+from qa.formats.pdf import _in_outline_order
+from qa.settings import PROJECT_ROOT
+from tests.parsed import articles
+
+WILD = PROJECT_ROOT / "tests" / "data" / "wild"
+DIRECTIVE = WILD / "tbs-2018-directive-on-identity-management.pdf"
+BRIEFING = WILD / "openownership-global-witness-2017-uk-register-lessons.pdf"
+GUIDANCE = WILD / "openownership-2021-relational-database-design.pdf"
+
+
+def directive() -> Article:
+    (only,) = articles(DIRECTIVE)
+    return only
+
+
+def briefing() -> Article:
+    (only,) = articles(BRIEFING)
+    return only
+
+
+def guidance() -> Article:
+    (only,) = articles(GUIDANCE)
+    return only
+
+
+def test_directive_is_titled_and_dated_by_its_cover_and_authored_by_its_issuer() -> None:
+    """The cover prints "Treasury Board of Canada", "Directive on Identity Management" and "FINAL 22 May 2018"; the
+    Info Author ("McIntyre, Margaret") is the file's maker."""
+    assert (directive().title, directive().author, directive().date) == (
+        "Directive on Identity Management",
+        "Treasury Board of Canada",
+        "2018-05-22",
+    )
+
+
+def test_section_numbers_hung_at_the_margin_open_their_titles_and_clauses() -> None:
+    """Page 2 sets "1." at the margin and "Effective date" at a tab stop, "1.1" and its clause's text likewise, and
+    the items "3.1.1" to "3.1.3" a tab stop further in: each number is read where it stands, not as a column of
+    numbers before the page's text."""
+    headings = [paragraph.text for paragraph in directive().paragraphs if paragraph.kind == "heading"]
+    assert headings[1:5] == [
+        "1. Effective date",
+        "2. Authorities",
+        "3. Objectives and expected results",
+        "4. Requirements",
+    ]
+    texts = [paragraph.text for paragraph in directive().paragraphs]
+    assert "1.2 This directive replaces the Directive on Identity Management, dated July 1, 2009." in texts
+    assert "3.2 The expected results of this directive are as follows:" in texts
+    assert any(text.startswith("3.1.2 To manage identity consistently and collaboratively") for text in texts)
+
+
+def test_a_column_of_figures_is_in_no_outline_order() -> None:
+    """Section numbers go on as an outline numbers its parts; a table's figures ("1.5", "2.3") do not."""
+    assert _in_outline_order(["1.", "1.1", "1.2", "2.", "2.1", "3.", "3.1", "3.2", "4.", "4.1"])
+    assert _in_outline_order(["4.1.7.1", "4.1.7.2", "4.1.7.3"])
+    assert not _in_outline_order(["1.5", "2.3", "4.1"])
+
+
+def test_joint_briefing_is_titled_and_dated_by_its_cover() -> None:
+    """The cover prints "October 2017" over the title; the PDF has no Info Title or dates."""
+    assert (briefing().title, briefing().date) == (
+        "Learning the lessons from the UK’s public beneficial ownership register",
+        "2017-10",
+    )
+
+
+def test_bracketed_notes_of_the_briefing_are_read_with_their_numbers() -> None:
+    """Notes "[1]" to "[35]" stand at the page foot, each opening with its bracketed number."""
+    assert (
+        briefing().footnote(33) == "Lexology - Bech-Bruun, “Mandatory Registration of Beneficial Owners”, 31 May 2017."
+    )
+    assert any(
+        "to update the central register within 28 days of any change to its beneficial ownership.[22]" in paragraph.text
+        for paragraph in briefing().paragraphs
+    )
+
+
+def test_word_for_mac_guidance_is_titled_and_dated_by_its_cover() -> None:
+    """The cover prints the title under "Technical Guidance" and "December 2021" at its foot."""
+    assert (guidance().title, guidance().date) == (
+        "Relational database design considerations for beneficial ownership information",
+        "2021-12",
+    )
