@@ -120,3 +120,32 @@ def test_google_docs_letter_is_titled_by_its_subject_line_and_dated_by_its_date_
         "2020-04-30",
         None,
     )
+
+
+def test_a_note_number_alone_on_its_line_in_marker_type_opens_the_next_note() -> None:
+    """Google Docs sets a note's number on a line of its own over a note that opens with a web address: "7" (8 points,
+    raised) over "https://assets.publishing.service.gov.uk/...", and "16", "19", "32", "34" in 6-point type under the
+    10-point text of the note before. Each opens its own note; none runs into the note above it."""
+    assert [number for number, _ in response().footnote_list()] == list(range(1, 40))
+    assert response().footnote(6) == (
+        "https://www.openownership.org/uploads/oo-example-paper-forms-329df2.pdf [Accessed 20 April 2020]"
+    )
+    assert response().footnote(7) == (
+        "https://assets.publishing.service.gov.uk/government/uploads/system/uploads/attachment_data/file/822823/"
+        "review-implementation-psc-register.pdf [Accessed 21 April 2020]"
+    )
+    assert response().footnote(31) == "https://youcontrol.com.ua/en/cases/ [Accessed 30 April 2020]"
+
+
+def test_a_marker_raised_above_its_lines_top_is_read_on_that_line() -> None:
+    """Page 14 sets its indented case at tight leading and raises each 7.2-point marker over the line's top
+    ("... one of five beneficial owners.²⁴"): the marker cites note 24, and the case reads on from page 13."""
+    assert any(
+        "still identified the Czech PM as one of five beneficial owners.[24] Agrofert has denied any wrongdoing"
+        in paragraph.text
+        for paragraph in response().paragraphs
+    )
+    assert response().footnote(27) == (
+        "http://www.rfi.fr/en/wires/20191203-leaked-eu-audit-shows-czech-pm-conflict-interest-report "
+        "[Accessed 30 April 2020]"
+    )
