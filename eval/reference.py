@@ -73,13 +73,19 @@ from docutils import nodes, utils
 from docutils.core import publish_string
 from docutils.parsers.rst import roles
 from lxml import etree
+from pdfminer.cmapdb import FileUnicodeMap
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
 
 from qa.errors import QAError
 from qa.formats.document import PROSE_DIRECTIVES
 from qa.formats.docx_capitals import Capitals
 from qa.formats.html import is_out_of_flow, out_of_flow_classes
 from qa.formats.markdown import EXAMPLE_DIRECTIVES
-from qa.formats.pdf import CATALOGUE_GLYPHS
+from qa.formats.pdf import CATALOGUE_GLYPHS, private_ligatures
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, note_key, note_label
 
 _SPACE_RE = re.compile(r"\s+")
@@ -241,7 +247,32 @@ def _pdftotext(path: Path, *options: str) -> str:
     )
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
-    return result.stdout.decode("utf-8", "replace").translate(_CATALOGUE_READINGS)
+    text = result.stdout.decode("utf-8", "replace").translate(_CATALOGUE_READINGS)
+    return text.translate(_ligature_readings(path, path.stat().st_mtime)) if _PRIVATE_USE_RE.search(text) else text
+
+
+_PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U0010fffd]")
+
+
+@lru_cache(maxsize=64)
+def _ligature_readings(path: Path, mtime: float) -> dict[int, str]:
+    """Each private-use character a PDF's fonts map a ligature glyph to, as the letters the glyph's name spells
+    (`private_ligatures`: Utopia's "T_h" mapped to U+E031, which pdftotext prints as it is). The fonts are read from
+    each page's resources with pdfminer's font loading (no parser of the product reads them here); a character two
+    fonts read as different letters stays as it is, for pdftotext's text does not say which font set it."""
+    readings: dict[str, set[str]] = {}
+    fonts = PDFResourceManager()
+    with path.open("rb") as file:
+        for page in PDFPage.create_pages(PDFDocument(PDFParser(file))):
+            for ref in (resolve1((page.resources or {}).get("Font")) or {}).values():
+                spec = resolve1(ref)
+                if not isinstance(spec, dict) or "ToUnicode" not in spec:
+                    continue
+                font = fonts.get_font(getattr(ref, "objid", None), spec)
+                mapped = font.unicode_map.cid2unichr if isinstance(font.unicode_map, FileUnicodeMap) else {}
+                for code, letters in private_ligatures(spec, mapped).items():
+                    readings.setdefault(mapped[code], set()).add(letters)
+    return {ord(char): letters.pop() for char, letters in readings.items() if len(letters) == 1}
 
 
 _CATALOGUE_READINGS = {int(name[1:]): sign for name, sign in CATALOGUE_GLYPHS.items()}

@@ -1320,3 +1320,13 @@ def test_a_list_item_is_verbatim_under_the_label_the_page_prints_beside_it() -> 
 @needs_pdftotext
 def test_a_list_item_under_a_label_the_page_prints_beside_another_item_is_not_verbatim() -> None:
     assert not quote_in_reference(f"4. {_ITEM}", reference(KYRGYZ))
+
+
+@needs_pdftotext
+def test_a_ligature_pdftotext_prints_as_a_private_use_character_reads_as_the_letters_its_glyph_name_spells() -> None:
+    """The report's Utopia maps its "Th" ligature (glyph "T_h") to U+E031, which pdftotext prints as it is; the page
+    prints "licenses. This puts", which a quote without the letters does not hold."""
+    ref = reference(KYRGYZ)
+    assert quote_in_reference("The Kyrgyz Republic has the potential to become a leader", ref)
+    assert quote_in_reference("This puts the Kyrgyz Republic on course to implement", ref)
+    assert not quote_in_reference("mining licenses. is puts the Kyrgyz Republic on course", ref)

@@ -120,3 +120,12 @@ def test_google_docs_letter_is_titled_by_its_subject_line_and_dated_by_its_date_
         "2020-04-30",
         None,
     )
+
+
+def test_a_ligature_mapped_to_a_private_use_character_reads_as_the_letters_its_glyph_name_spells() -> None:
+    """The Word report's Utopia maps its "Th" ligature (glyph "T_h") to U+E031 in its ToUnicode map; the executive
+    summary on page 2 opens with it: "The Kyrgyz Republic has the potential to become a leader"."""
+    texts = [paragraph.text for paragraph in report().paragraphs]
+    assert any(text.startswith("The Kyrgyz Republic has the potential to become a leader") for text in texts)
+    assert any("mining licenses. This puts the Kyrgyz Republic on course" in text for text in texts)
+    assert not any("\ue031" in text or text.startswith("e Kyrgyz Republic") for text in texts)
