@@ -15,8 +15,10 @@ What the two extractions may legitimately disagree on is spelled out, each as on
   text as the digit it sets on the line, alone or glued (`10 6`, `106`: `_printed_character`);
 - a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`, the last two
   glued to the word before, as a superscript prints: a number set apart is the text's own (`Article 5`);
-- a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
-  number-only line (a page number, a table's cell) may stand inside a quote;
+- a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above, and a
+  number may open a quote where the page prints it on one baseline with the quote's first words (a chapter's number
+  in the margin beside its title, `_opens_a_numbered_line`); no other number-only line (a page number, a table's cell)
+  may stand inside a quote;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
   document and the hyphenated one never does within a line, and keeps its hyphen otherwise (a soft hyphen's word
   always reads whole), in a PDF and in plain text wrapped at a fixed width alike (not in reStructuredText, which
@@ -140,6 +142,10 @@ class Reference:
     """The pages where pdftotext prints the words of a stretched line apart (PDF: `_stretched_pages`), read again
     top to bottom with each such line whole, and the body of each run of pages typed on pleading paper read line by
     line without the margin's numbers (`_pleading_text`), where quotes are looked for too."""
+    numbered: tuple[str, ...] = ()
+    """Each number pdftotext sets on a line of its own read with the line the page prints beside it on its baseline
+    (PDF: `_numbered_lines`, "2 System Overview"), where a quote may open with that number
+    (`_opens_a_numbered_line`)."""
     stretched: tuple[tuple[str, ...], ...] = ()
     """Each page's blocks read top to bottom with each stretched line whole (`_stretched_pages`; none where the page
     has no stretched line), page furniture left out: a second reading of the page's blocks, where a quote may break
@@ -461,7 +467,38 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         + _pleading_text(layout)
         + _unwoven_pages(boxes, words),
         stretched=stretched,
+        numbered=_numbered_lines(boxes),
     )
+
+
+_BOX_LINE_BOX_RE = re.compile(
+    r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.DOTALL
+)
+_NUMBER_GAP = 5
+"""The widest gap, in the number's line heights, between a number and the line it numbers on its baseline: a
+chapter's number in the margin stands two or three apart from its title; farther is another column's line."""
+_BASELINE_SLACK = 0.2
+"""How far apart two lines' feet may stand, as a share of the number's line height, and be on one baseline."""
+
+
+def _numbered_lines(boxes: str) -> tuple[str, ...]:
+    """Each number pdftotext sets as a line of its own, with the nearest line the page prints to its right on its
+    baseline, as one line (from its word boxes, `-bbox-layout`): a chapter's number in the margin beside its title
+    ("2" then "System Overview" in reading order, a gap of two line heights between them on the page) or a section's
+    number in a paper's column, which the page prints as one heading, "2 System Overview"."""
+    numbered: list[str] = []
+    for page in _BOX_PAGE_RE.findall(boxes):
+        lines = [(*map(float, edges), _block_text(words)) for *edges, words in _BOX_LINE_BOX_RE.findall(page)]
+        for _, top, right, bottom, number in (line for line in lines if _NUMBER_LINE_RE.fullmatch(line[4])):
+            height = bottom - top
+            beside = [
+                (left, text)
+                for left, _, _, foot, text in lines
+                if abs(foot - bottom) <= _BASELINE_SLACK * height and 0 < left - right <= _NUMBER_GAP * height
+            ]
+            if beside:
+                numbered.append(normalize(f"{number} {min(beside)[1]}"))
+    return tuple(numbered)
 
 
 def _note_pages(path: Path, layout: str) -> tuple[str, ...]:
@@ -1760,6 +1797,7 @@ def quote_in_reference(quote: str, ref: Reference) -> bool:
         _opens_a_note(normalize(quote), ref)
         or _across_blocks(normalize(quote), ref)
         or _opens_a_list_item(normalize(quote), ref)
+        or _opens_a_numbered_line(normalize(quote), ref)
     )
 
 
@@ -1804,6 +1842,31 @@ def _opens_a_list_item(quote: str, ref: Reference) -> bool:
     opening = " ".join(quote[lead.end() :].split()[:_LABEL_WORDS])
     beside = re.compile(re.escape(lead.group(1)) + " " + text_pattern(opening, ref).pattern)
     return any(beside.search(page) for page in ref.note_pages)
+
+
+_NUMBER_LEAD_RE = re.compile(r"(\d{1,4}) ")
+
+
+def _opens_a_numbered_line(quote: str, ref: Reference) -> bool:
+    """Whether the quote opens with a number the page prints on one baseline with the quote's first words, a chapter's
+    number in the margin beside its title ("2 System Overview"), where the reading order sets the number on a line of
+    its own, which quotes are not looked for across (`_without_number_lines`). The words after the number must stand
+    in the document (`quote_in_reference`), and the number before them on their baseline (`Reference.numbered`):
+    as many of them as that line holds, up to `_LABEL_WORDS`. A number printed on a line of its own (a page number
+    over the page's first line) is not found."""
+    lead = _NUMBER_LEAD_RE.match(quote)
+    if lead is None or not ref.numbered or not quote_in_reference(quote[lead.end() :], ref):
+        return False
+    number, words = lead.group(1), quote[lead.end() :].split()
+    openings = {
+        count: re.compile(text_pattern(" ".join([number, *words[:count]]), ref).pattern + r"(?!\S)")
+        for count in range(1, min(_LABEL_WORDS, len(words)) + 1)
+    }
+    return any(
+        openings[min(_LABEL_WORDS, len(words), len(line.split()) - 1)].match(line)
+        for line in ref.numbered
+        if line.startswith(f"{number} ")
+    )
 
 
 _SENTENCE_END_RE = re.compile(rf"[.!?…][\"'”’)\]]*(?:{NOTE_MARKER_RE.pattern})*$")

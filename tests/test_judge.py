@@ -1330,3 +1330,15 @@ def test_a_ligature_pdftotext_prints_as_a_private_use_character_reads_as_the_let
     assert quote_in_reference("The Kyrgyz Republic has the potential to become a leader", ref)
     assert quote_in_reference("This puts the Kyrgyz Republic on course to implement", ref)
     assert not quote_in_reference("mining licenses. is puts the Kyrgyz Republic on course", ref)
+
+
+@needs_pdftotext
+def test_a_heading_is_verbatim_under_the_number_the_page_prints_on_its_baseline() -> None:
+    """pdftotext reads the paper's section number "7" as a line of its own before "Related work"; the page prints the
+    two on one baseline at the head of the right column."""
+    assert quote_in_reference("7 Related work", reference(S2ORC))
+
+
+@needs_pdftotext
+def test_a_heading_under_a_number_the_page_prints_beside_another_heading_is_not_verbatim() -> None:
+    assert not quote_in_reference("3 Related work", reference(S2ORC))
