@@ -437,9 +437,9 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
 
 
 def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
-    plain = _pdftotext(path)
-    words = printed_words(plain)
     boxes = _pdftotext(path, "-bbox-layout")
+    plain = _foot_breaks(_pdftotext(path), boxes)
+    words = printed_words(plain)
     layout = _pdftotext(path, "-layout")
     raw = _mark_letter_spacing(_mark_line_hyphens(plain, boxes))
     pages = join_line_hyphens(raw, words).split("\f")
@@ -499,6 +499,31 @@ def _numbered_lines(boxes: str) -> tuple[str, ...]:
             if beside:
                 numbered.append(normalize(f"{number} {min(beside)[1]}"))
     return tuple(numbered)
+
+
+def _foot_breaks(text: str, boxes: str) -> str:
+    """pdftotext's `text` with a blank line between a run of text and the foot of smaller type that ends its flow (the
+    page's foot notes), where pdftotext prints the two with no line between: its word boxes (`-bbox-layout`) part
+    them as blocks, the notes' lines under `_SMALLER_TYPE` of the text's, so the page's last line of text ends a
+    block (`Reference.blocks`) where a sentence may break off and go on on the next page. Each break is looked for
+    in order, each after the one before; one not found is left as it is."""
+    pages = text.split("\f")
+    for number, page in enumerate(_BOX_PAGE_RE.findall(boxes)[: len(pages)]):
+        position = 0
+        for flow in _BOX_FLOW_RE.findall(page):
+            blocks = [block[4] for block in _BOX_BLOCK_RE.findall(flow)]
+            heights = [(_line_height(block), _line_height(block, -1)) for block in blocks]
+            for index in range(1, len(blocks)):
+                size = _SMALLER_TYPE * heights[index - 1][1]
+                if not all(first < size and last < size for first, last in heights[index:]):
+                    continue
+                seam = f"{_box_line_text(blocks[index - 1], -1)}\n{_box_line_text(blocks[index], 0)}"
+                found = pages[number].find(seam, position)
+                if found >= 0:
+                    position = found + len(_box_line_text(blocks[index - 1], -1))
+                    pages[number] = f"{pages[number][:position]}\n{pages[number][position:]}"
+                break
+    return "\f".join(pages)
 
 
 def _note_pages(path: Path, layout: str) -> tuple[str, ...]:
@@ -844,10 +869,15 @@ def _box(block: tuple[str, ...]) -> _Box:
     return (float(block[0]), float(block[1]), float(block[2]), float(block[3]))
 
 
-def _line_height(block: str) -> float:
-    """The height of a word-box block's first line."""
-    line = re.search(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', block)
-    return float(line.group(2)) - float(line.group(1)) if line else 0.0
+def _line_height(block: str, index: int = 0) -> float:
+    """The height of a word-box block's line `index` (its first by default)."""
+    lines = re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', block)
+    return float(lines[index][1]) - float(lines[index][0]) if lines else 0.0
+
+
+def _box_line_text(block: str, index: int) -> str:
+    """Line `index` of a word-box block as pdftotext prints it: its words, a space between two."""
+    return _block_text(_BOX_LINE_RE.findall(block)[index])
 
 
 def _column_top(block: _Box, placed: list[tuple[float, float, float, float, float]], height: float) -> float:

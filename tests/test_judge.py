@@ -1342,3 +1342,18 @@ def test_a_heading_is_verbatim_under_the_number_the_page_prints_on_its_baseline(
 @needs_pdftotext
 def test_a_heading_under_a_number_the_page_prints_beside_another_heading_is_not_verbatim() -> None:
     assert not quote_in_reference("3 Related work", reference(S2ORC))
+
+
+LIRNEASIA = WILD / "lirneasia-2025-d4dasia-pakistan-data-governance.pdf"
+
+
+@needs_pdftotext
+def test_a_sentence_goes_on_over_a_page_end_after_the_notes_pdftotext_sets_straight_under_its_last_line() -> None:
+    """Page 11 ends "As a result, many / women remain unregistered, ... a national ID card, or" and pdftotext prints
+    the page's notes in smaller type straight under that line, no blank line between; page 12 opens "the right to
+    vote.20"."""
+    quote = (
+        "As a result, many women remain unregistered, with no access to civic services, a national ID card, or the "
+        "right to vote.[20]"
+    )
+    assert quote_in_reference(quote, reference(LIRNEASIA))
