@@ -10,9 +10,11 @@ then read as HTML is, and for Word mammoth's HTML rendering, read the same way.
 Quotes and notes must then be found in that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
-- white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and no other
-  character folds (`①` is not `1`, `10²` not `102`), but that a PDF's raised power (`10⁶`) may stand in pdftotext's
-  text as the digit it sets on the line, alone or glued (`10 6`, `106`: `_printed_character`);
+- white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and so does a
+  private-use character a PDF's font maps a ligature glyph to, as the glyph's name spells them (`_ligature_readings`:
+  "T_h" at U+E031 is "Th"); no other character folds (`①` is not `1`, `10²` not `102`), but that a PDF's raised
+  power (`10⁶`) may stand in pdftotext's text as the digit it sets on the line, alone or glued (`10 6`, `106`:
+  `_printed_character`);
 - a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`, the last two
   glued to the word before, as a superscript prints: a number set apart is the text's own (`Article 5`);
 - a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above, and a
