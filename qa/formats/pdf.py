@@ -4077,7 +4077,7 @@ def _read(
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
                 pictures.append(_pictures(page))
-                charts.append(_bars(page))
+                charts.append(_bars(page) + _drawn_figures(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
@@ -4430,6 +4430,23 @@ def _drawings(page: pdfplumber.page.Page) -> list[_Box]:
     ]
 
 
+def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the large drawings a page makes of curves, under half the page: a diagram drawn in vector shapes
+    (a trust's parties as icons joined by arrows, a network's machines and cables), whose labels, read as text, run
+    together row by row ("Protector Settlor", "Trustee Beneficiary") into lines no one wrote. Its labels are read off
+    the drawing as a chart's are (`_chart_labels`, which keeps a drawing holding any line that is no label: a panel
+    drawn with rounded corners behind text). The small drawings are logos (`_drawings`)."""
+    curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
+    area = page.width * page.height
+    return [
+        box
+        for box in _touching(curves, _DRAWING_GAP)
+        if area * _DRAWING_AREA <= (box[2] - box[0]) * (box[3] - box[1]) < area / 2
+        and sum(box[0] <= c[0] and c[2] <= box[2] and box[1] <= c[1] and c[3] <= box[3] for c in curves)
+        >= _DRAWING_CURVES
+    ]
+
+
 _DIAGRAM_BOXES = 3
 _DIAGRAM_SHARE = 0.03
 _DIAGRAM_SHAPES = 200
@@ -4599,7 +4616,7 @@ def _chart_labels(lines: list[_Line], bars: list[_Box], body_size: float) -> set
     and its notes (sentences) stay."""
     found: set[int] = set()
     for left, top, right, bottom in bars:
-        if any(line.size >= body_size and _in_grid(line, [(left, top, right, bottom)]) for line in lines):
+        if any(not _label_line(line, body_size) and _in_grid(line, [(left, top, right, bottom)]) for line in lines):
             continue
         reach = _AXIS_REACH * body_size
         near = [
