@@ -4434,8 +4434,8 @@ def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
     """The boxes of the large drawings a page makes of curves, under half the page: a diagram drawn in vector shapes
     (a trust's parties as icons joined by arrows, a network's machines and cables), whose labels, read as text, run
     together row by row ("Protector Settlor", "Trustee Beneficiary") into lines no one wrote. Its labels are read off
-    the drawing as a chart's are (`_chart_labels`, which keeps a drawing holding any line that is no label: a panel
-    drawn with rounded corners behind text). The small drawings are logos (`_drawings`)."""
+    the drawing as a chart's are (`_chart_labels`: a drawing with body type over it is a panel behind text, and only
+    short lines in smaller type are labels). The small drawings are logos (`_drawings`)."""
     curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
     area = page.width * page.height
     return [
@@ -4616,7 +4616,7 @@ def _chart_labels(lines: list[_Line], bars: list[_Box], body_size: float) -> set
     and its notes (sentences) stay."""
     found: set[int] = set()
     for left, top, right, bottom in bars:
-        if any(not _label_line(line, body_size) and _in_grid(line, [(left, top, right, bottom)]) for line in lines):
+        if any(line.size >= body_size and _in_grid(line, [(left, top, right, bottom)]) for line in lines):
             continue
         reach = _AXIS_REACH * body_size
         near = [
