@@ -4419,12 +4419,18 @@ def _drawings(page: pdfplumber.page.Page) -> list[_Box]:
     over an image is (`_labels`): a motto a reader sees as the logo, no sentence of the text. Only a small cluster of
     several curves: a lone curve is a rounded corner or a rule, and a large drawing is a panel or a chart, which
     `_labels` and the grids judge on their own."""
+    return _curve_drawings(page, 0.0, _DRAWING_AREA)
+
+
+def _curve_drawings(page: pdfplumber.page.Page, least: float, most: float) -> list[_Box]:
+    """The boxes of the drawings a page makes of curves: clusters of at least `_DRAWING_CURVES` curves, none further
+    than `_DRAWING_GAP` from the next, each covering at least `least` and under `most` of the page."""
     curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
     area = page.width * page.height
     return [
         box
         for box in _touching(curves, _DRAWING_GAP)
-        if (box[2] - box[0]) * (box[3] - box[1]) < area * _DRAWING_AREA
+        if area * least <= (box[2] - box[0]) * (box[3] - box[1]) < area * most
         and sum(box[0] <= c[0] and c[2] <= box[2] and box[1] <= c[1] and c[3] <= box[3] for c in curves)
         >= _DRAWING_CURVES
     ]
@@ -4436,15 +4442,7 @@ def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
     together row by row ("Protector Settlor", "Trustee Beneficiary") into lines no one wrote. Its labels are read off
     the drawing as a chart's are (`_chart_labels`: a drawing with body type over it is a panel behind text, and only
     short lines in smaller type are labels). The small drawings are logos (`_drawings`)."""
-    curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
-    area = page.width * page.height
-    return [
-        box
-        for box in _touching(curves, _DRAWING_GAP)
-        if area * _DRAWING_AREA <= (box[2] - box[0]) * (box[3] - box[1]) < area / 2
-        and sum(box[0] <= c[0] and c[2] <= box[2] and box[1] <= c[1] and c[3] <= box[3] for c in curves)
-        >= _DRAWING_CURVES
-    ]
+    return _curve_drawings(page, _DRAWING_AREA, 0.5)
 
 
 _DIAGRAM_BOXES = 3
