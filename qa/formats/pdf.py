@@ -4436,13 +4436,20 @@ def _curve_drawings(page: pdfplumber.page.Page, least: float, most: float) -> li
     ]
 
 
+_FIGURE_DEPTH = 24.0
+"""Points a large drawing of curves measures at least both across and down to be a figure (`_drawn_figures`): a
+shallower one is a band of rules (a journal's running head ruled above and below in curves), its text no labels."""
+
+
 def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
-    """The boxes of the large drawings a page makes of curves, under half the page: a diagram drawn in vector shapes
-    (a trust's parties as icons joined by arrows, a network's machines and cables), whose labels, read as text, run
-    together row by row ("Protector Settlor", "Trustee Beneficiary") into lines no one wrote. Its labels are read off
-    the drawing as a chart's are (`_chart_labels`: a drawing with body type over it is a panel behind text, and only
-    short lines in smaller type are labels). The small drawings are logos (`_drawings`)."""
-    return _curve_drawings(page, _DRAWING_AREA, 0.5)
+    """The boxes of the large drawings a page makes of curves, under half the page and `_FIGURE_DEPTH` across and
+    down at least: a diagram drawn in vector shapes (a trust's parties as icons joined by arrows, a network's machines
+    and cables), whose labels, read as text, run together row by row ("Protector Settlor", "Trustee Beneficiary")
+    into lines no one wrote. Its labels are read off the drawing as a chart's are (`_chart_labels`: a drawing with
+    body type over it is a panel behind text, and only short lines in smaller type are labels). The small drawings
+    are logos (`_drawings`)."""
+    drawn = _curve_drawings(page, _DRAWING_AREA, 0.5)
+    return [box for box in drawn if min(box[2] - box[0], box[3] - box[1]) >= _FIGURE_DEPTH]
 
 
 _DIAGRAM_BOXES = 3
