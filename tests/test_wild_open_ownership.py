@@ -135,16 +135,3 @@ def test_contents_entries_with_a_page_number_a_tab_after_the_title_are_no_paragr
     assert "Overview 3" not in texts
     assert "Conclusion 17" not in texts
     assert not any(paragraph.page == 2 for paragraph in briefing().paragraphs)
-
-
-def test_the_labels_of_a_diagram_drawn_in_curves_are_no_paragraphs() -> None:
-    """Box 2 (page 8) draws a trust's parties as icons joined by arrows, each labelled in 5 pt type beside it; Box 4
-    (page 11) and Box 6 (page 13) draw ownership structures. Read row by row, labels ran together into headings
-    ("Protector Settlor", "Reinhard P&A Corporate Blythe Europe Proksch Services Trust"). The definitions beside
-    Box 2's diagram, in body type, stay."""
-    texts = [paragraph.text for paragraph in briefing().paragraphs]
-    for label in ("Protector Settlor", "Trustee Beneficiary", "Key", "PJ Settlement", "Chine Swiss bank"):
-        assert label not in texts
-    assert not any(text.startswith("Reinhard P&A") for text in texts)
-    assert "Settlor: A settlor is a person who, either actually or by operation of law, creates a trust." in texts
-    assert "Box 2: Parties to a trust" in texts

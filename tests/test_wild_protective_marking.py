@@ -101,14 +101,3 @@ def test_a_numbered_heading_in_the_bodys_type_and_leading_is_a_paragraph_of_its_
     texts = [p.text for p in document().paragraphs]
     assert "7.6.2 SensorTask – Command – detectionThreshold" in texts
     assert any(text.startswith("The individual ASMs are expected to exhibit a level of autonomy.") for text in texts)
-
-
-def test_the_labels_of_a_network_diagram_drawn_in_curves_are_no_paragraphs() -> None:
-    """Page 94's Figure 4 draws the trial's machines and cables in vector shapes, each labelled in 6 pt type ("LSI
-    Server", "Cluster A Ethernet Switch (8 Port)"): read row by row, the labels ran together ("HLDMM Server x2 LSI
-    Server"). The figure's caption and the text under it, in body type, stay."""
-    texts = [p.text for p in document().paragraphs if p.page == 94]
-    for labels in ("HLDMM Server x2 LSI Server", "Control Room SAPIENT Ethernet Switch", "Time Server"):
-        assert labels not in texts
-    assert "Figure 4: SAPIENT Trial System Architecture" in texts
-    assert "Figure 4 shows the system architecture of the SAPIENT demonstration system." in texts

@@ -4077,7 +4077,7 @@ def _read(
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
                 pictures.append(_pictures(page))
-                charts.append(_bars(page) + _drawn_figures(page))
+                charts.append(_bars(page))
                 # pdfplumber keeps every page's parsed objects on it until closed: read in three passes, a long
                 # report held them all at once, and its peak neared the parser's memory cap (QA_PARSE_MEMORY_BYTES).
                 page.close()
@@ -4419,37 +4419,15 @@ def _drawings(page: pdfplumber.page.Page) -> list[_Box]:
     over an image is (`_labels`): a motto a reader sees as the logo, no sentence of the text. Only a small cluster of
     several curves: a lone curve is a rounded corner or a rule, and a large drawing is a panel or a chart, which
     `_labels` and the grids judge on their own."""
-    return _curve_drawings(page, 0.0, _DRAWING_AREA)
-
-
-def _curve_drawings(page: pdfplumber.page.Page, least: float, most: float) -> list[_Box]:
-    """The boxes of the drawings a page makes of curves: clusters of at least `_DRAWING_CURVES` curves, none further
-    than `_DRAWING_GAP` from the next, each covering at least `least` and under `most` of the page."""
     curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
     area = page.width * page.height
     return [
         box
         for box in _touching(curves, _DRAWING_GAP)
-        if area * least <= (box[2] - box[0]) * (box[3] - box[1]) < area * most
+        if (box[2] - box[0]) * (box[3] - box[1]) < area * _DRAWING_AREA
         and sum(box[0] <= c[0] and c[2] <= box[2] and box[1] <= c[1] and c[3] <= box[3] for c in curves)
         >= _DRAWING_CURVES
     ]
-
-
-_FIGURE_DEPTH = 24.0
-"""Points a large drawing of curves measures at least both across and down to be a figure (`_drawn_figures`): a
-shallower one is a band of rules (a journal's running head ruled above and below in curves), its text no labels."""
-
-
-def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
-    """The boxes of the large drawings a page makes of curves, under half the page and `_FIGURE_DEPTH` across and
-    down at least: a diagram drawn in vector shapes (a trust's parties as icons joined by arrows, a network's machines
-    and cables), whose labels, read as text, run together row by row ("Protector Settlor", "Trustee Beneficiary")
-    into lines no one wrote. Its labels are read off the drawing as a chart's are (`_chart_labels`: a drawing with
-    body type over it is a panel behind text, and only short lines in smaller type are labels). The small drawings
-    are logos (`_drawings`)."""
-    drawn = _curve_drawings(page, _DRAWING_AREA, 0.5)
-    return [box for box in drawn if min(box[2] - box[0], box[3] - box[1]) >= _FIGURE_DEPTH]
 
 
 _DIAGRAM_BOXES = 3
