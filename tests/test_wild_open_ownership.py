@@ -158,3 +158,18 @@ def test_a_ligature_mapped_to_a_private_use_character_reads_as_the_letters_its_g
     assert any(text.startswith("The Kyrgyz Republic has the potential to become a leader") for text in texts)
     assert any("mining licenses. This puts the Kyrgyz Republic on course" in text for text in texts)
     assert not any("\ue031" in text or text.startswith("e Kyrgyz Republic") for text in texts)
+
+
+def test_the_briefings_back_page_credits_name_its_author() -> None:
+    """Page 18 sets "Authors" over "Ramandeep Kaur Chhina", then "with contributions by" over "Tymon Kiepe", "Editor"
+    over "Cara Marks": the cover and the Info dict name no one."""
+    assert briefing().author == "Ramandeep Kaur Chhina"
+
+
+def test_contents_entries_with_a_page_number_a_tab_after_the_title_are_no_paragraphs() -> None:
+    """Page 2 sets "Overview⇥3", "What are trusts?⇥4", ... "Conclusion⇥17": no leader dots, the numbers ragged, each an
+    em after its title, where the title's words stand a sixth of an em apart."""
+    texts = [paragraph.text for paragraph in briefing().paragraphs]
+    assert "Overview 3" not in texts
+    assert "Conclusion 17" not in texts
+    assert not any(paragraph.page == 2 for paragraph in briefing().paragraphs)

@@ -2882,11 +2882,37 @@ def _contents(lines: list[_Line], body_size: float, page_count: int) -> set[int]
         dotted = any(LEADER_RE.fullmatch(line.text) for line in members)
         aligned = max(line.x1 for line in members) - min(line.x1 for line in members) <= body_size
         lists = 1 + sum(later < earlier for earlier, later in pairwise(numbers))
-        if not dotted and not (len(run) >= _TOC_RUN * lists and aligned):
+        tabbed = len(run) >= _TOC_RUN and lists == 1 and _tabbed(members, body_size)
+        if not dotted and not tabbed and not (len(run) >= _TOC_RUN * lists and aligned):
             continue
         first = run[0] - 1 if run[0] > 0 and _heading_like(lines[run[0] - 1], body_size) else run[0]
         found.update(id(line) for line in lines[first : run[-1] + 1])
     return found
+
+
+_TAB_GAP = 0.5
+"""Ems a tab sets a contents entry's page number at least from its title (`_tabbed`)."""
+_TAB_SPACES = 3.0
+"""Times the widest space between a title's words the tab before its page number measures at least (`_tabbed`)."""
+
+
+def _tabbed(entries: list[_Line], body_size: float) -> bool:
+    """Whether contents entries set each page number a tab after its title: every title at one left edge, and the
+    gap before each number at least `_TAB_GAP` of an em and `_TAB_SPACES` times the title's widest space between
+    words. A designed contents page may neither lead its numbers with dots nor align them right ("Overview⇥3",
+    "What are trusts?⇥4", the numbers ragged as the titles are), yet the gap is the same structure as a leader: a
+    line of prose spaces its words alike, justified or not, and ends in no wider gap before a number."""
+    if max(line.x0 for line in entries) - min(line.x0 for line in entries) > body_size:
+        return False
+    for line in entries:
+        number = re.search(r"\d+$", line.text)  # a dotted entry may end in a roman numeral instead
+        if number is None:
+            return False
+        glyphs = [char for char in line.chars if not char["text"].isspace()]
+        gaps = [b["x0"] - a["x1"] for a, b in pairwise(glyphs[: len(glyphs) - len(number.group()) + 1])]
+        if not gaps or gaps[-1] < _TAB_GAP * line.size or gaps[-1] < _TAB_SPACES * max(gaps[:-1], default=0.0):
+            return False
+    return True
 
 
 def _contents_pages(pages: list[list[_Line]], body_size: float) -> set[int]:
@@ -6292,7 +6318,8 @@ _HONORIFIC_RE = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+")
 
 
 def _author_field(pages: list[list[_Line]]) -> str | None:
-    """The names a document-control table on the opening pages gives under its author label, else None.
+    """The names a document-control table on the opening pages, or the credits of the back page, give under their
+    author label, else None.
 
     A report or specification written in an office opens with an administration page: ruled tables of short
     labelled fields (project, customer, authors, release authority, record of changes), which the text leaves out
@@ -6300,8 +6327,12 @@ def _author_field(pages: list[list[_Line]]) -> str | None:
     label, on its row; or, where the label heads a block of rows ("Principal authors" over one row per author, an
     address beside each name), the cells under it at its left edge, while they read as names and are set in one
     face (the next block's label, in the label's face, ends them). A form of address ("Dr") is no part of a name.
-    `pages` holds every line, those of a grid too."""
-    for lines in pages[:_BYLINE_PAGES]:
+    A designed briefing names no one on its cover and sets the same fields on its back page instead, a block of
+    labels each over its names ("Authors" over "Ramandeep Kaur Chhina", then "Editor" over the editor's): the
+    label alone on its line and names under it are the statement, as on an administration page; a line that
+    merely mentions authors is no label (the label is the whole line). `pages` holds every line, those of a grid
+    too."""
+    for lines in [*pages[:_BYLINE_PAGES], *pages[_BYLINE_PAGES:][-1:]]:
         for label in lines:
             if not _AUTHOR_LABEL_RE.fullmatch(label.text.rstrip(": ")):
                 continue
