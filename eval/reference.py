@@ -10,13 +10,17 @@ then read as HTML is, and for Word mammoth's HTML rendering, read the same way.
 Quotes and notes must then be found in that text.
 
 What the two extractions may legitimately disagree on is spelled out, each as one rule:
-- white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and no other
-  character folds (`①` is not `1`, `10²` not `102`), but that a PDF's raised power (`10⁶`) may stand in pdftotext's
-  text as the digit it sets on the line, alone or glued (`10 6`, `106`: `_printed_character`);
+- white space: runs of it are one space; a typographic ligature reads as its letters (`ﬁ` as `fi`), and so does a
+  private-use character a PDF's font maps a ligature glyph to, as the glyph's name spells them (`_ligature_readings`:
+  "T_h" at U+E031 is "Th"); no other character folds (`①` is not `1`, `10²` not `102`), but that a PDF's raised
+  power (`10⁶`) may stand in pdftotext's text as the digit it sets on the line, alone or glued (`10 6`, `106`:
+  `_printed_character`);
 - a note marker the parser writes `[n]` may stand in the source as `[n]`, `[^label]`, `n` or `ⁿ`, the last two
   glued to the word before, as a superscript prints: a number set apart is the text's own (`Article 5`);
-- a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above; no other
-  number-only line (a page number, a table's cell) may stand inside a quote;
+- a PDF note quoted under its marker (`[7] text`) may stand under its number set alone on the line above, and a
+  number may open a quote where the page prints it on one baseline with the quote's first words (a chapter's number
+  in the margin beside its title, `_opens_a_numbered_line`); no other number-only line (a page number, a table's cell)
+  may stand inside a quote;
 - a word broken at a line end with a hyphen reads whole when the whole word occurs elsewhere in the
   document and the hyphenated one never does within a line, and keeps its hyphen otherwise (a soft hyphen's word
   always reads whole), in a PDF and in plain text wrapped at a fixed width alike (not in reStructuredText, which
@@ -73,13 +77,19 @@ from docutils import nodes, utils
 from docutils.core import publish_string
 from docutils.parsers.rst import roles
 from lxml import etree
+from pdfminer.cmapdb import FileUnicodeMap
+from pdfminer.pdfdocument import PDFDocument
+from pdfminer.pdfinterp import PDFResourceManager
+from pdfminer.pdfpage import PDFPage
+from pdfminer.pdfparser import PDFParser
+from pdfminer.pdftypes import resolve1
 
 from qa.errors import QAError
 from qa.formats.document import PROSE_DIRECTIVES
 from qa.formats.docx_capitals import Capitals
 from qa.formats.html import is_out_of_flow, out_of_flow_classes
 from qa.formats.markdown import EXAMPLE_DIRECTIVES
-from qa.formats.pdf import CATALOGUE_GLYPHS
+from qa.formats.pdf import CATALOGUE_GLYPHS, private_ligatures
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, note_key, note_label
 
 _SPACE_RE = re.compile(r"\s+")
@@ -134,6 +144,10 @@ class Reference:
     """The pages where pdftotext prints the words of a stretched line apart (PDF: `_stretched_pages`), read again
     top to bottom with each such line whole, and the body of each run of pages typed on pleading paper read line by
     line without the margin's numbers (`_pleading_text`), where quotes are looked for too."""
+    numbered: tuple[str, ...] = ()
+    """Each number pdftotext sets on a line of its own read with the line the page prints beside it on its baseline
+    (PDF: `_numbered_lines`, "2 System Overview"), where a quote may open with that number
+    (`_opens_a_numbered_line`)."""
     stretched: tuple[tuple[str, ...], ...] = ()
     """Each page's blocks read top to bottom with each stretched line whole (`_stretched_pages`; none where the page
     has no stretched line), page furniture left out: a second reading of the page's blocks, where a quote may break
@@ -241,7 +255,32 @@ def _pdftotext(path: Path, *options: str) -> str:
     )
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
-    return result.stdout.decode("utf-8", "replace").translate(_CATALOGUE_READINGS)
+    text = result.stdout.decode("utf-8", "replace").translate(_CATALOGUE_READINGS)
+    return text.translate(_ligature_readings(path, path.stat().st_mtime)) if _PRIVATE_USE_RE.search(text) else text
+
+
+_PRIVATE_USE_RE = re.compile(r"[\ue000-\uf8ff\U000f0000-\U0010fffd]")
+
+
+@lru_cache(maxsize=64)
+def _ligature_readings(path: Path, mtime: float) -> dict[int, str]:
+    """Each private-use character a PDF's fonts map a ligature glyph to, as the letters the glyph's name spells
+    (`private_ligatures`: Utopia's "T_h" mapped to U+E031, which pdftotext prints as it is). The fonts are read from
+    each page's resources with pdfminer's font loading (no parser of the product reads them here); a character two
+    fonts read as different letters stays as it is, for pdftotext's text does not say which font set it."""
+    readings: dict[str, set[str]] = {}
+    fonts = PDFResourceManager()
+    with path.open("rb") as file:
+        for page in PDFPage.create_pages(PDFDocument(PDFParser(file))):
+            for ref in (resolve1((page.resources or {}).get("Font")) or {}).values():
+                spec = resolve1(ref)
+                if not isinstance(spec, dict) or "ToUnicode" not in spec:
+                    continue
+                font = fonts.get_font(getattr(ref, "objid", None), spec)
+                mapped = font.unicode_map.cid2unichr if isinstance(font.unicode_map, FileUnicodeMap) else {}
+                for code, letters in private_ligatures(spec, mapped).items():
+                    readings.setdefault(mapped[code], set()).add(letters)
+    return {ord(char): letters.pop() for char, letters in readings.items() if len(letters) == 1}
 
 
 _CATALOGUE_READINGS = {int(name[1:]): sign for name, sign in CATALOGUE_GLYPHS.items()}
@@ -400,9 +439,9 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
 
 
 def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
-    plain = _pdftotext(path)
-    words = printed_words(plain)
     boxes = _pdftotext(path, "-bbox-layout")
+    plain = _foot_breaks(_pdftotext(path), boxes)
+    words = printed_words(plain)
     layout = _pdftotext(path, "-layout")
     raw = _mark_letter_spacing(_mark_line_hyphens(plain, boxes))
     pages = join_line_hyphens(raw, words).split("\f")
@@ -430,7 +469,63 @@ def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
         + _pleading_text(layout)
         + _unwoven_pages(boxes, words),
         stretched=stretched,
+        numbered=_numbered_lines(boxes),
     )
+
+
+_BOX_LINE_BOX_RE = re.compile(
+    r'<line xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</line>', re.DOTALL
+)
+_NUMBER_GAP = 5
+"""The widest gap, in the number's line heights, between a number and the line it numbers on its baseline: a
+chapter's number in the margin stands two or three apart from its title; farther is another column's line."""
+_BASELINE_SLACK = 0.2
+"""How far apart two lines' feet may stand, as a share of the number's line height, and be on one baseline."""
+
+
+def _numbered_lines(boxes: str) -> tuple[str, ...]:
+    """Each number pdftotext sets as a line of its own, with the nearest line the page prints to its right on its
+    baseline, as one line (from its word boxes, `-bbox-layout`): a chapter's number in the margin beside its title
+    ("2" then "System Overview" in reading order, a gap of two line heights between them on the page) or a section's
+    number in a paper's column, which the page prints as one heading, "2 System Overview"."""
+    numbered: list[str] = []
+    for page in _BOX_PAGE_RE.findall(boxes):
+        lines = [(*map(float, edges), _block_text(words)) for *edges, words in _BOX_LINE_BOX_RE.findall(page)]
+        for _, top, right, bottom, number in (line for line in lines if _NUMBER_LINE_RE.fullmatch(line[4])):
+            height = bottom - top
+            beside = [
+                (left, text)
+                for left, _, _, foot, text in lines
+                if abs(foot - bottom) <= _BASELINE_SLACK * height and 0 < left - right <= _NUMBER_GAP * height
+            ]
+            if beside:
+                numbered.append(normalize(f"{number} {min(beside)[1]}"))
+    return tuple(numbered)
+
+
+def _foot_breaks(text: str, boxes: str) -> str:
+    """pdftotext's `text` with a blank line between a run of text and the foot of smaller type that ends its flow (the
+    page's foot notes), where pdftotext prints the two with no line between: its word boxes (`-bbox-layout`) part
+    them as blocks, the notes' lines under `_SMALLER_TYPE` of the text's, so the page's last line of text ends a
+    block (`Reference.blocks`) where a sentence may break off and go on on the next page. Each break is looked for
+    in order, each after the one before; one not found is left as it is."""
+    pages = text.split("\f")
+    for number, page in enumerate(_BOX_PAGE_RE.findall(boxes)[: len(pages)]):
+        position = 0
+        for flow in _BOX_FLOW_RE.findall(page):
+            blocks = [block[4] for block in _BOX_BLOCK_RE.findall(flow)]
+            heights = [(_line_height(block), _line_height(block, -1)) for block in blocks]
+            for index in range(1, len(blocks)):
+                size = _SMALLER_TYPE * heights[index - 1][1]
+                if not all(first < size and last < size for first, last in heights[index:]):
+                    continue
+                seam = f"{_box_line_text(blocks[index - 1], -1)}\n{_box_line_text(blocks[index], 0)}"
+                found = pages[number].find(seam, position)
+                if found >= 0:
+                    position = found + len(_box_line_text(blocks[index - 1], -1))
+                    pages[number] = f"{pages[number][:position]}\n{pages[number][position:]}"
+                break
+    return "\f".join(pages)
 
 
 def _note_pages(path: Path, layout: str) -> tuple[str, ...]:
@@ -776,10 +871,15 @@ def _box(block: tuple[str, ...]) -> _Box:
     return (float(block[0]), float(block[1]), float(block[2]), float(block[3]))
 
 
-def _line_height(block: str) -> float:
-    """The height of a word-box block's first line."""
-    line = re.search(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', block)
-    return float(line.group(2)) - float(line.group(1)) if line else 0.0
+def _line_height(block: str, index: int = 0) -> float:
+    """The height of a word-box block's line `index` (its first by default)."""
+    lines = re.findall(r'<line xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)"', block)
+    return float(lines[index][1]) - float(lines[index][0]) if lines else 0.0
+
+
+def _box_line_text(block: str, index: int) -> str:
+    """Line `index` of a word-box block as pdftotext prints it: its words, a space between two."""
+    return _block_text(_BOX_LINE_RE.findall(block)[index])
 
 
 def _column_top(block: _Box, placed: list[tuple[float, float, float, float, float]], height: float) -> float:
@@ -1729,6 +1829,7 @@ def quote_in_reference(quote: str, ref: Reference) -> bool:
         _opens_a_note(normalize(quote), ref)
         or _across_blocks(normalize(quote), ref)
         or _opens_a_list_item(normalize(quote), ref)
+        or _opens_a_numbered_line(normalize(quote), ref)
     )
 
 
@@ -1773,6 +1874,31 @@ def _opens_a_list_item(quote: str, ref: Reference) -> bool:
     opening = " ".join(quote[lead.end() :].split()[:_LABEL_WORDS])
     beside = re.compile(re.escape(lead.group(1)) + " " + text_pattern(opening, ref).pattern)
     return any(beside.search(page) for page in ref.note_pages)
+
+
+_NUMBER_LEAD_RE = re.compile(r"(\d{1,4}) ")
+
+
+def _opens_a_numbered_line(quote: str, ref: Reference) -> bool:
+    """Whether the quote opens with a number the page prints on one baseline with the quote's first words, a chapter's
+    number in the margin beside its title ("2 System Overview"), where the reading order sets the number on a line of
+    its own, which quotes are not looked for across (`_without_number_lines`). The words after the number must stand
+    in the document (`quote_in_reference`), and the number before them on their baseline (`Reference.numbered`):
+    as many of them as that line holds, up to `_LABEL_WORDS`. A number printed on a line of its own (a page number
+    over the page's first line) is not found."""
+    lead = _NUMBER_LEAD_RE.match(quote)
+    if lead is None or not ref.numbered or not quote_in_reference(quote[lead.end() :], ref):
+        return False
+    number, words = lead.group(1), quote[lead.end() :].split()
+    openings = {
+        count: re.compile(text_pattern(" ".join([number, *words[:count]]), ref).pattern + r"(?!\S)")
+        for count in range(1, min(_LABEL_WORDS, len(words)) + 1)
+    }
+    return any(
+        openings[min(_LABEL_WORDS, len(words), len(line.split()) - 1)].match(line)
+        for line in ref.numbered
+        if line.startswith(f"{number} ")
+    )
 
 
 _SENTENCE_END_RE = re.compile(rf"[.!?…][\"'”’)\]]*(?:{NOTE_MARKER_RE.pattern})*$")

@@ -1319,3 +1319,40 @@ def test_a_list_item_is_verbatim_under_the_label_the_page_prints_beside_it() -> 
 @needs_pdftotext
 def test_a_list_item_under_a_label_the_page_prints_beside_another_item_is_not_verbatim() -> None:
     assert not quote_in_reference(f"4. {_ITEM}", reference(KYRGYZ))
+
+
+@needs_pdftotext
+def test_a_ligature_pdftotext_prints_as_a_private_use_character_reads_as_the_letters_its_glyph_name_spells() -> None:
+    """The report's Utopia maps its "Th" ligature (glyph "T_h") to U+E031, which pdftotext prints as it is; the page
+    prints "licenses. This puts", which a quote without the letters does not hold."""
+    ref = reference(KYRGYZ)
+    assert quote_in_reference("The Kyrgyz Republic has the potential to become a leader", ref)
+    assert quote_in_reference("This puts the Kyrgyz Republic on course to implement", ref)
+    assert not quote_in_reference("mining licenses. is puts the Kyrgyz Republic on course", ref)
+
+
+@needs_pdftotext
+def test_a_heading_is_verbatim_under_the_number_the_page_prints_on_its_baseline() -> None:
+    """pdftotext reads the paper's section number "7" as a line of its own before "Related work"; the page prints the
+    two on one baseline at the head of the right column."""
+    assert quote_in_reference("7 Related work", reference(S2ORC))
+
+
+@needs_pdftotext
+def test_a_heading_under_a_number_the_page_prints_beside_another_heading_is_not_verbatim() -> None:
+    assert not quote_in_reference("3 Related work", reference(S2ORC))
+
+
+LIRNEASIA = WILD / "lirneasia-2025-d4dasia-pakistan-data-governance.pdf"
+
+
+@needs_pdftotext
+def test_a_sentence_goes_on_over_a_page_end_after_the_notes_pdftotext_sets_straight_under_its_last_line() -> None:
+    """Page 11 ends "As a result, many / women remain unregistered, ... a national ID card, or" and pdftotext prints
+    the page's notes in smaller type straight under that line, no blank line between; page 12 opens "the right to
+    vote.20"."""
+    quote = (
+        "As a result, many women remain unregistered, with no access to civic services, a national ID card, or the "
+        "right to vote.[20]"
+    )
+    assert quote_in_reference(quote, reference(LIRNEASIA))

@@ -149,3 +149,12 @@ def test_a_marker_raised_above_its_lines_top_is_read_on_that_line() -> None:
         "http://www.rfi.fr/en/wires/20191203-leaked-eu-audit-shows-czech-pm-conflict-interest-report "
         "[Accessed 30 April 2020]"
     )
+
+
+def test_a_ligature_mapped_to_a_private_use_character_reads_as_the_letters_its_glyph_name_spells() -> None:
+    """The Word report's Utopia maps its "Th" ligature (glyph "T_h") to U+E031 in its ToUnicode map; the executive
+    summary on page 2 opens with it: "The Kyrgyz Republic has the potential to become a leader"."""
+    texts = [paragraph.text for paragraph in report().paragraphs]
+    assert any(text.startswith("The Kyrgyz Republic has the potential to become a leader") for text in texts)
+    assert any("mining licenses. This puts the Kyrgyz Republic on course" in text for text in texts)
+    assert not any("\ue031" in text or text.startswith("e Kyrgyz Republic") for text in texts)

@@ -32,6 +32,7 @@ from urllib.parse import urlsplit
 
 import pdfplumber
 from pdfminer.cmapdb import FileUnicodeMap
+from pdfminer.encodingdb import name2unicode
 from pdfminer.pdfdocument import PDFDocument, PDFPasswordIncorrect
 from pdfminer.pdffont import PDFFont, PDFSimpleFont
 from pdfminer.pdfinterp import PDFResourceManager
@@ -4197,7 +4198,8 @@ def _case_by_glyph_name(fonts: PDFResourceManager) -> None:
     (InDesign wrapped each such capital in a marked-content span whose ActualText is "I", which pdftotext follows and
     pdfplumber does not read; where no span wraps it, in a page foot's "I2", pdftotext prints the map's "i".) The map
     and the name agree on the letter and differ in its case only, so the glyph's name decides; any other disagreement
-    (a ligature, a symbol, a name no glyph list knows) is left to the map.
+    (a ligature, a symbol, a name no glyph list knows) is left to the map, but for a private-use character, which
+    reads as the letters its glyph's name spells (`private_ligatures`).
     """
     load = fonts.get_font
 
@@ -4209,6 +4211,7 @@ def _case_by_glyph_name(fonts: PDFResourceManager) -> None:
                 named = font.cid2unicode.get(code, text)
                 if len(text) == 1 and named != text and named.lower() == text.lower():
                     mapped[code] = named
+            mapped.update(private_ligatures(spec, mapped))
         return font
 
     fonts.get_font = get_font
@@ -4800,22 +4803,53 @@ def _glyph_names(resources: object, seen: set[int] | None = None) -> dict[tuple[
     seen.add(id(resources))
     names: dict[tuple[str, int], str] = {}
     for font in (resolve1(font) for font in (resolve1(resources.get("Font")) or {}).values()):
-        encoding = resolve1(font.get("Encoding")) if isinstance(font, dict) else None
-        if not isinstance(encoding, dict):
+        if not isinstance(font, dict):
             continue
         descriptor = resolve1(font.get("FontDescriptor")) or {}
         fonts = {_name(font.get("BaseFont")), _name(descriptor.get("FontName"))} - {""}
-        code = 0
-        for item in resolve1(encoding.get("Differences")) or []:
-            if isinstance(item, int):
-                code = item
-            elif isinstance(item, PSLiteral):
-                names.update({(font_name, code): item.name for font_name in fonts})
-                code += 1
+        names.update({(font_name, code): name for code, name in _differences(font).items() for font_name in fonts})
     for form in (resolve1(form) for form in (resolve1(resources.get("XObject")) or {}).values()):
         if isinstance(form, PDFStream):
             names.update(_glyph_names(form.get("Resources"), seen))
     return names
+
+
+def _differences(font: Mapping[str, object]) -> dict[int, str]:
+    """Code to glyph name, as a simple font's encoding names its glyphs in its Differences (none where it has none)."""
+    encoding = resolve1(font.get("Encoding"))
+    names: dict[int, str] = {}
+    code = 0
+    for item in (resolve1(encoding.get("Differences")) or []) if isinstance(encoding, dict) else []:
+        if isinstance(item, int):
+            code = item
+        elif isinstance(item, PSLiteral):
+            names[code] = item.name
+            code += 1
+    return names
+
+
+def private_ligatures(font: Mapping[str, object], mapped: Mapping[int, str]) -> dict[int, str]:
+    """Code to letters, for each code a simple font's ToUnicode map (`mapped`) reads as a private-use character, where
+    the name its Differences give the glyph spells letters by the Adobe Glyph List's rules ("T_h" is "Th").
+
+    A private-use character says nothing of what prints: a Word export maps Utopia's "Th" ligature (glyph "T_h") to
+    U+E031, so "The Kyrgyz Republic" reads "\ue031e Kyrgyz Republic", and a reader of text drops the character. The
+    glyph's name in the file is what the typesetter drew, and a ligature's name joins its letters' names. A name that
+    spells no letters (a bullet's, one no glyph list knows) leaves the character as it is, and so does a code the
+    Differences do not name: a base encoding's letter for the code is no name of the glyph (an emoji font's code 75
+    is no "K")."""
+    letters: dict[int, str] = {}
+    names = _differences(font)
+    for code, text in mapped.items():
+        if len(text) != 1 or unicodedata.category(text) != "Co" or code not in names:
+            continue
+        try:
+            spelled = name2unicode(names[code])
+        except KeyError:  # a name no glyph list knows
+            continue
+        if spelled.isalpha():
+            letters[code] = spelled
+    return letters
 
 
 def _name(value: object) -> str:
