@@ -95,3 +95,9 @@ def test_word_for_mac_guidance_is_titled_and_dated_by_its_cover() -> None:
         "Relational database design considerations for beneficial ownership information",
         "2021-12",
     )
+
+
+def test_a_series_label_over_the_title_the_text_also_prints_in_lower_case_is_no_author() -> None:
+    """The cover and every page head print "Technical Guidance", but the text also writes "technical guidance on ...":
+    a common phrase, not the name of the body that issues the guidance, which names no author."""
+    assert guidance().author is None

@@ -6137,7 +6137,9 @@ def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
     Accountability Office", "RANKING DIGITAL RIGHTS"), and the document names it again further on (a
     letterhead, an "About ..." page). The first row of the first page counts when it is one line above the
     title that reads as a name (`_organisation`) and another page prints the same name; a series label or a
-    report number is no name, or is printed nowhere else.
+    report number is no name, or is printed nowhere else. A name keeps its capitals wherever it is printed, so a
+    label the text also prints in lower case ("Technical Guidance" over the title, "technical guidance on ..." in
+    a sentence) is a common phrase, not a name.
     """
     cover = pages[0] if pages else []
     if not title or not cover:
@@ -6147,7 +6149,13 @@ def _issuer(pages: list[list[_Line]], title: list[_Line]) -> _Line | None:
     if len(top) != 1 or first >= title[0].row or top[0].size >= title[0].size or not _organisation(top[0].text):
         return None
     name = re.compile(rf"(?<!\w){re.escape(top[0].text)}(?!\w)", re.IGNORECASE)
-    return top[0] if any(name.search(line.text) for lines in pages[1:] for line in lines) else None
+    printed = [found.group() for lines in pages[1:] for line in lines for found in name.finditer(line.text)]
+    return top[0] if printed and not any(_lowered(text) for text in printed) else None
+
+
+def _lowered(text: str) -> bool:
+    """Whether a name's words are printed with one of them, other than a joining word, in lower case."""
+    return any(word[0].islower() and word not in _JOINING_WORDS for word in text.split())
 
 
 def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) -> list[_Line]:
