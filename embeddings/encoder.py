@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from collections.abc import Sequence
 from pathlib import Path
@@ -58,16 +59,14 @@ class Encoder:
         os.environ["HF_HUB_OFFLINE"] = "1"
         os.environ["TRANSFORMERS_OFFLINE"] = "1"
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
+        self.model_dir = model_dir or default_model_dir()
+        self.model_id = model_id(self.model_dir)  # before PyTorch is imported: a folder of no model fails at once
         from sentence_transformers import SentenceTransformer
 
-        self.model_dir = model_dir or default_model_dir()
-        self.model_id = model_id(self.model_dir)
         try:
             self._model = SentenceTransformer(str(self.model_dir), device="cpu")
         except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:  # what a damaged folder raises
-            raise ModelUnavailable(
-                f"the model in {self.model_dir} cannot be loaded ({type(error).__name__}: {error})"
-            ) from error
+            raise unloadable(self.model_dir, error) from error
         self.batch_size = batch_size
         self.dimension = int(self._model.get_embedding_dimension() or 0)
         self.max_tokens = int(self._model.max_seq_length)
@@ -110,9 +109,14 @@ class Encoder:
 
 def model_id(model_dir: Path) -> str:
     """Identify the model by its configuration and weights' size, cheaply, on every start; a folder that is
-    not a sentence-transformers model is refused here, before anything is loaded."""
+    not a sentence-transformers model, or whose list of modules is not JSON, is refused here, before PyTorch
+    and the model load (seconds, for a command that would then fail)."""
     if not (model_dir / "modules.json").is_file():
         raise ModelUnavailable(f"no sentence-transformers model in {model_dir} (it has no modules.json)")
+    try:
+        json.loads((model_dir / "modules.json").read_bytes())
+    except ValueError as error:
+        raise unloadable(model_dir, error) from error
     digest = hashlib.sha256()
     for name in ("modules.json", "config.json", "tokenizer.json", "sentence_bert_config.json"):
         path = model_dir / name
@@ -121,3 +125,8 @@ def model_id(model_dir: Path) -> str:
     for weights in sorted(model_dir.glob("*.safetensors")) + sorted(model_dir.glob("*.bin")):
         digest.update(f"{weights.name}:{weights.stat().st_size}".encode())
     return f"{model_dir.parent.name}/{model_dir.name}@{digest.hexdigest()[:16]}"
+
+
+def unloadable(model_dir: Path, error: Exception) -> ModelUnavailable:
+    """The error of a model folder whose files are there but do not load, naming what failed."""
+    return ModelUnavailable(f"the model in {model_dir} cannot be loaded ({type(error).__name__}: {error})")

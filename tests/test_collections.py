@@ -1,8 +1,13 @@
 """A collection is a thing: an index knows its folder, and every command meets a missing, foreign or stale one
-the same way. Run as a user runs them: `qa` in a subprocess, from the folder that holds the collection."""
+the same way. Run as a user runs them: `qa ARGS` through its entry point, from the folder that holds the collection,
+with no QA_* setting of the test run's; in this process, the session's model standing in for the one each command
+would load (a process of its own costs seconds of importing PyTorch and loading it, for a test of what a command
+says and writes). What only a process shows, that asking never imports PyTorch, is asked of one."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import json
 import logging
 import os
@@ -11,12 +16,15 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 import pytest
 
+import qa.assistant as qa_assistant
 from bench.servers import free_port, running_server
 from cli.main import main
 from embeddings import Encoder
@@ -31,8 +39,47 @@ from tests.conftest import COLD_WAR, COLD_WAR_QUOTE, NORTH38
 HEAVY = ("torch", "sentence_transformers", "transformers")
 
 
+@dataclass(frozen=True)
+class Ran:
+    """What a `qa` command returned and printed."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+
+Qa = Callable[..., Ran]
+
+
+def shared_model(patch: pytest.MonkeyPatch, encoder: Encoder) -> None:
+    """Every encoder the commands open is the session's model: `qa.assistant.open_encoder` is where one is made."""
+    patch.setattr(qa_assistant, "open_encoder", lambda settings, *, queries=True: encoder)
+
+
 @pytest.fixture(scope="module")
-def built(tmp_path_factory: pytest.TempPathFactory, north38_opening: str) -> Path:
+def qa(encoder: Encoder) -> Qa:
+    """`qa(*ARGS, cwd=FOLDER)`: `qa ARGS` in `FOLDER`, with no QA_* setting from the test run's environment."""
+
+    def run(*args: str, cwd: Path) -> Ran:
+        out, err = io.StringIO(), io.StringIO()
+        root = logging.getLogger()
+        handlers, level = root.handlers[:], root.level  # `main` puts its own handler on the root logger
+        with pytest.MonkeyPatch.context() as patch, contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            patch.chdir(cwd)
+            for name in [name for name in os.environ if name.startswith("QA_")]:
+                patch.delenv(name)
+            shared_model(patch, encoder)
+            try:
+                code = main(list(args))
+            finally:
+                root.handlers[:], root.level = handlers, level
+        return Ran(code, out.getvalue(), err.getvalue())
+
+    return run
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory, north38_opening: str, qa: Qa) -> Path:
     """A folder holding `reports/` and `reports.idx/`, made by `qa index --corpus reports --index reports.idx`."""
     root = tmp_path_factory.mktemp("collection")
     (root / "reports").mkdir()
@@ -49,26 +96,17 @@ def here(built: Path, tmp_path: Path) -> Path:
     return Path(shutil.copytree(built, tmp_path / "copy"))
 
 
-def qa(*args: str, cwd: Path, **env: str) -> subprocess.CompletedProcess[str]:
-    """`qa ARGS` in `cwd`, with no QA_* setting from the test run's environment."""
-    clean = {name: value for name, value in os.environ.items() if not name.startswith("QA_")}
-    environment = clean | {"PYTHONPATH": str(PROJECT_ROOT)} | env
-    return subprocess.run(
-        [sys.executable, "-m", "cli.main", *args], cwd=cwd, env=environment, capture_output=True, text=True, timeout=300
-    )
-
-
 def test_an_index_records_the_folder_it_was_built_from(built: Path) -> None:
     assert recorded_corpus(read_manifest(built / "reports.idx"), built / "reports.idx") == built / "reports"
 
 
-def test_ask_with_only_the_index_reads_the_folder_it_was_built_from(built: Path) -> None:
+def test_ask_with_only_the_index_reads_the_folder_it_was_built_from(built: Path, qa: Qa) -> None:
     asked = qa("ask", COLD_WAR, "--index", "reports.idx", "-k", "1", cwd=built)
     assert asked.returncode == 0, asked.stderr
     assert COLD_WAR_QUOTE in asked.stdout
 
 
-def test_ask_says_nothing_but_the_answer_unless_verbose(built: Path) -> None:
+def test_ask_says_nothing_but_the_answer_unless_verbose(built: Path, qa: Qa) -> None:
     quiet = qa("ask", COLD_WAR, "--index", "reports.idx", cwd=built)
     verbose = qa("ask", COLD_WAR, "--index", "reports.idx", "-v", cwd=built)
     assert (quiet.returncode, quiet.stderr) == (0, "")
@@ -88,7 +126,7 @@ def test_asking_never_imports_torch(built: Path) -> None:
     assert run.stdout.splitlines()[-1] == "0 []", run.stderr
 
 
-def test_a_missing_index_names_the_command_with_its_folders_and_leaves_nothing_behind(built: Path) -> None:
+def test_a_missing_index_names_the_command_with_its_folders_and_leaves_nothing_behind(built: Path, qa: Qa) -> None:
     asked = qa("ask", COLD_WAR, "--corpus", "reports", "--index", "missing.idx", cwd=built)
     assert (asked.returncode, asked.stderr) == (
         2,
@@ -97,7 +135,7 @@ def test_a_missing_index_names_the_command_with_its_folders_and_leaves_nothing_b
     assert not (built / "missing.idx").exists()
 
 
-def test_an_index_of_another_folder_is_refused_with_both_ways_out(built: Path) -> None:
+def test_an_index_of_another_folder_is_refused_with_both_ways_out(built: Path, qa: Qa) -> None:
     asked = qa("ask", COLD_WAR, "--corpus", "other", "--index", "reports.idx", cwd=built)
     assert asked.returncode == 2
     assert asked.stderr.startswith("error: the index in reports.idx was built from reports, not other.")
@@ -105,7 +143,7 @@ def test_an_index_of_another_folder_is_refused_with_both_ways_out(built: Path) -
     assert "`qa index --corpus other --index reports.idx --force`" in asked.stderr
 
 
-def test_qa_index_replaces_a_collections_folder_only_when_forced(here: Path) -> None:
+def test_qa_index_replaces_a_collections_folder_only_when_forced(here: Path, qa: Qa) -> None:
     refused = qa("index", "--corpus", "other", "--index", "reports.idx", cwd=here)
     assert refused.returncode == 2
     assert recorded_corpus(read_manifest(here / "reports.idx"), here / "reports.idx") == here / "reports"
@@ -113,21 +151,21 @@ def test_qa_index_replaces_a_collections_folder_only_when_forced(here: Path) -> 
     assert recorded_corpus(read_manifest(here / "reports.idx"), here / "reports.idx") == here / "other"
 
 
-def test_qa_index_with_only_the_index_updates_it_from_its_own_folder(here: Path) -> None:
+def test_qa_index_with_only_the_index_updates_it_from_its_own_folder(here: Path, qa: Qa) -> None:
     (here / "reports" / "more.md").write_text("# More\n\nA second document about talks.\n", encoding="utf-8")
     indexed = qa("index", "--index", "reports.idx", cwd=here)
     assert indexed.returncode == 0, indexed.stderr
     assert "indexed 2 documents from 2 files" in indexed.stdout
 
 
-def test_qa_add_with_only_the_index_adds_to_its_own_folder(here: Path) -> None:
+def test_qa_add_with_only_the_index_adds_to_its_own_folder(here: Path, qa: Qa) -> None:
     (here / "more.md").write_text("# More\n\nA second document about talks.\n", encoding="utf-8")
     added = qa("add", "more.md", "--index", "reports.idx", cwd=here)
     assert added.returncode == 0, added.stderr
     assert (here / "reports" / "more.md").is_file()
 
 
-def test_a_stale_index_is_answered_as_built_with_a_warning_naming_the_update(here: Path) -> None:
+def test_a_stale_index_is_answered_as_built_with_a_warning_naming_the_update(here: Path, qa: Qa) -> None:
     before = read_manifest(here / "reports.idx")
     path = here / "reports" / NORTH38
     path.write_text(path.read_text(encoding="utf-8").replace("did not limit", "never limited"), encoding="utf-8")
@@ -141,7 +179,10 @@ def test_a_stale_index_is_answered_as_built_with_a_warning_naming_the_update(her
     assert read_manifest(here / "reports.idx") == before
 
 
-def test_a_server_serves_a_stale_index_as_built_and_says_so(here: Path, caplog: pytest.LogCaptureFixture) -> None:
+def test_a_server_serves_a_stale_index_as_built_and_says_so(
+    here: Path, encoder: Encoder, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    shared_model(monkeypatch, encoder)
     build = current_build(here / "reports.idx")
     (here / "reports" / "more.md").write_text("# More\n\nA second document.\n", encoding="utf-8")
     with caplog.at_level(logging.WARNING):
@@ -151,7 +192,7 @@ def test_a_server_serves_a_stale_index_as_built_and_says_so(here: Path, caplog: 
     assert caplog.messages[-1].endswith("; the server does not rebuild it")
 
 
-def test_eval_reads_the_folder_the_index_was_built_from(built: Path, tmp_path: Path) -> None:
+def test_eval_reads_the_folder_the_index_was_built_from(built: Path, tmp_path: Path, qa: Qa) -> None:
     questions = tmp_path / "questions.jsonl"
     row = {"id": "q1", "question": COLD_WAR, "answerable": True, "evidence": [COLD_WAR_QUOTE], "footnotes": []}
     questions.write_text(json.dumps(row), encoding="utf-8")

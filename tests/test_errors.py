@@ -170,3 +170,16 @@ def test_a_model_folder_of_garbage_is_one_line_naming_qa_model_dir(tmp_path: Pat
     last = done.stderr.splitlines()[-1]
     assert last.startswith(f"error: the model in {model} cannot be loaded (JSONDecodeError: ")
     assert last.endswith("; QA_MODEL_DIR must name a sentence-transformers model folder (unset, the bundled model)")
+
+
+def test_a_model_folder_of_garbage_is_refused_before_pytorch_is_imported(tmp_path: Path) -> None:
+    """Its list of modules is read before the model's libraries load: a bad folder costs no seconds of importing."""
+    (tmp_path / "model").mkdir()
+    (tmp_path / "model" / "modules.json").write_text("{not json")
+    script = (
+        "import sys; from cli.main import main; code = main(['index']); "
+        "print(code, [name for name in ('torch', 'sentence_transformers') if name in sys.modules])"
+    )
+    env = {**os.environ, "QA_MODEL_DIR": str(tmp_path / "model"), "QA_INDEX_DIR": str(tmp_path / "index")}
+    done = subprocess.run([sys.executable, "-c", script], cwd=PROJECT_ROOT, env=env, capture_output=True, text=True)
+    assert done.stdout == "2 []\n", done.stderr
