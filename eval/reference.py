@@ -1818,19 +1818,39 @@ def _printed_character(text: str, index: int) -> str:
 
 
 def quote_in_reference(quote: str, ref: Reference) -> bool:
-    """Whether the quote's words stand in the document, in order, on one page or across one column or page break."""
-    pattern = text_pattern(quote, ref)
-    unfurnished = (" ".join(page) for page in ref.blocks)
-    if any(pattern.search(page) for page in (*(ref.quotable or ref.pages), *unfurnished, *ref.rows)):
-        return True
-    if _FIGURES_RE.fullmatch(normalize(quote)) and any(pattern.search(page) for page in ref.pages):
-        return True
+    """Whether the quote's words stand in the document, in order, on one page or across one column or page break.
+
+    A marker-free quote's `text_pattern` matches its own words as written, and in an unprinted reference nothing
+    else: there a plain substring search (`_found_as_written`) gives the pattern's verdict without building it, which
+    is most of the judge's cost over a whole document."""
+    plain = normalize(quote)
+    readings = (*(ref.quotable or ref.pages), *(" ".join(page) for page in ref.blocks), *ref.rows)
+    figures = _FIGURES_RE.fullmatch(plain) is not None
+    found = _found_as_written(plain, readings, ref, figures)
+    if found is None:
+        pattern = text_pattern(quote, ref)
+        found = any(pattern.search(page) for page in readings) or (
+            figures and any(pattern.search(page) for page in ref.pages)
+        )
     return (
-        _opens_a_note(normalize(quote), ref)
-        or _across_blocks(normalize(quote), ref)
-        or _opens_a_list_item(normalize(quote), ref)
-        or _opens_a_numbered_line(normalize(quote), ref)
+        found
+        or _opens_a_note(plain, ref)
+        or _across_blocks(plain, ref)
+        or _opens_a_list_item(plain, ref)
+        or _opens_a_numbered_line(plain, ref)
     )
+
+
+def _found_as_written(plain: str, readings: tuple[str, ...], ref: Reference, figures: bool) -> bool | None:
+    """Whether the normalised marker-free quote `plain` stands word for word in `readings` (or, a quote of `figures`,
+    in the pages), where that settles `text_pattern`'s search: found, the pattern matches it there; not found, an
+    unprinted reference's pattern (its characters escaped) matches nowhere. None where only the pattern can tell (a
+    quote with markers, or a printed reference that may hold the quote's words in another form)."""
+    if NOTE_MARKER_RE.search(plain):
+        return None
+    if any(plain in page for page in readings) or (figures and any(plain in page for page in ref.pages)):
+        return True
+    return None if ref.printed else False
 
 
 _FIGURES_RE = re.compile(r"\S*\d\S*(?: \S*\d\S*)*")
