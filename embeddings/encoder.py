@@ -5,15 +5,19 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import threading
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import numpy as np
 
 from embeddings.errors import ModelUnavailable
 from embeddings.onnx_model import OnnxQueryEncoder, export, is_exported, onnx_path
 from embeddings.progress import shows_embedding_bar
+
+if TYPE_CHECKING:
+    from sentence_transformers import SentenceTransformer
 
 BACKENDS = ("torch", "onnx", "onnx-int8")
 """How questions are embedded. Passages are always embedded by PyTorch at full precision, so the
@@ -61,19 +65,40 @@ class Encoder:
         os.environ.setdefault("HF_HUB_DISABLE_PROGRESS_BARS", "1")
         self.model_dir = model_dir or default_model_dir()
         self.model_id = model_id(self.model_dir)  # before PyTorch is imported: a folder of no model fails at once
-        from sentence_transformers import SentenceTransformer
-
-        try:
-            self._model = SentenceTransformer(str(self.model_dir), device="cpu")
-        except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:  # what a damaged folder raises
-            raise unloadable(self.model_dir, error) from error
         self.batch_size = batch_size
-        self.dimension = int(self._model.get_embedding_dimension() or 0)
-        self.max_tokens = int(self._model.max_seq_length)
         self.query_backend = query_backend
+        self._loading = threading.Lock()
+        self._loaded: SentenceTransformer | None = None
         self._onnx: OnnxQueryEncoder | None = None
-        if query_backend != "torch":
+        if query_backend == "torch":
+            self._model  # noqa: B018 -- the model embeds questions itself: loaded now, as a start-up cost
+        else:
             self._onnx = OnnxQueryEncoder(self.export_query_graph(cache_dir, query_backend), self.model_id)
+
+    @property
+    def _model(self) -> SentenceTransformer:
+        """The sentence-transformers model, loaded on first use: a server whose question graph is already exported
+        answers without it (PyTorch and sentence-transformers cost seconds of CPU to import), and loads it only when
+        it embeds passages, for a document added while it runs."""
+        with self._loading:
+            if self._loaded is None:
+                from sentence_transformers import SentenceTransformer
+
+                try:
+                    self._loaded = SentenceTransformer(str(self.model_dir), device="cpu")
+                except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:  # a damaged folder's
+                    raise unloadable(self.model_dir, error) from error
+            return self._loaded
+
+    @property
+    def dimension(self) -> int:
+        """The length of the model's vectors."""
+        return int(self._model.get_embedding_dimension() or 0)
+
+    @property
+    def max_tokens(self) -> int:
+        """The word pieces the model reads of a text; past them it reads nothing."""
+        return int(self._model.max_seq_length)
 
     def export_query_graph(self, cache_dir: Path, backend: str) -> Path:
         """The ONNX graph of query backend `backend` for this model in `cache_dir`, exported now if it is not there."""

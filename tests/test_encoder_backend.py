@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -99,3 +101,20 @@ def test_an_unknown_backend_is_rejected_by_name() -> None:
 def test_an_onnx_backend_needs_a_folder_for_its_files() -> None:
     with pytest.raises(ValueError, match="query_backend 'onnx' needs a cache_dir"):
         Encoder(query_backend="onnx")
+
+
+def test_an_encoder_whose_question_graph_is_exported_imports_pytorch_only_to_embed_passages(
+    onnx_encoder: Encoder, onnx_cache: Path
+) -> None:
+    """A server starts on the exported graph, seconds of CPU sooner; a document added later still gets embedded."""
+    child = (
+        "import sys; from pathlib import Path; from embeddings import Encoder\n"
+        "encoder = Encoder(query_backend='onnx', cache_dir=Path(sys.argv[1]))\n"
+        "encoder.encode_query('camps')\n"
+        "asked = 'torch' in sys.modules\n"
+        "print(asked, 'torch' in sys.modules or None, encoder.encode(['camps']).shape, 'torch' in sys.modules)\n"
+    )
+    shown = subprocess.run(
+        [sys.executable, "-c", child, str(onnx_cache)], capture_output=True, text=True, check=True, timeout=300
+    )
+    assert shown.stdout.split("\n")[0] == "False None (1, 384) True"
