@@ -1069,3 +1069,12 @@ def test_a_date_marked_as_a_time_in_a_sentence_stays_in_it() -> None:
     sentence = '<p>The commission met on <time datetime="2023-05-04">4 May 2023</time> and heard forty witnesses.</p>'
     texts = [p.text for p in article_of(page_with("<title>Camps</title>", sentence + LONG_PARAGRAPH)).paragraphs]
     assert texts[0] == "The commission met on 4 May 2023 and heard forty witnesses."
+
+
+def test_a_date_marked_as_a_time_in_a_definition_stays_in_it() -> None:
+    glossary = (
+        "<dl><dt>Census day</dt><dd>The day the count is taken, <time datetime='2021-03-21'>21 March 2021</time> "
+        "in England and Wales.</dd></dl>"
+    )
+    texts = [p.text for p in article_of(page_with("<title>Census</title>", LONG_PARAGRAPH + glossary)).paragraphs]
+    assert "The day the count is taken, 21 March 2021 in England and Wales." in texts

@@ -760,11 +760,31 @@ def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: st
     matter rather than the source's text. Only lines that stand under the headline (`_under_headline`) go, and only
     while they lead the text: a "By ..." line lower on the page may credit a picture or be a sentence.
     """
-    lines = {line for line in _under_headline(tree, heading) if _is_front_matter(line)}
+    return _without_leading(blocks, {line for line in _under_headline(tree, heading) if _is_front_matter(line)})
+
+
+def _without_leading(blocks: list[Block], lines: set[str], kind: ParagraphKind = "text") -> list[Block]:
+    """The blocks less the run at the top whose blocks of `kind` each print one of `lines`."""
     start = 0
-    while start < len(blocks) and blocks[start].kind == "text" and squash(blocks[start].text) in lines:
+    while start < len(blocks) and blocks[start].kind == kind and squash(blocks[start].text) in lines:
         start += 1
     return blocks[start:]
+
+
+def _metadata_list_lines(tree: etree._Element) -> set[str]:
+    """The lines of every definition list that only labels short values: each term a label ending in a colon
+    ("From:", "Published:", "Delivered on:") and each value no longer than a byline (`_BYLINE_MAX`).
+
+    Such a list is the page's account of the text, set between its headline and its first paragraph (GOV.UK's
+    `<dl>` of who it is from and when it was published and delivered); the metadata reader reads it
+    (`_stated_line`, `_listed_persons`), and as paragraphs its labels and values were list items of the text, quoted
+    to answer "who" and "when". A glossary's terms are not labels, and a definition runs longer."""
+    lines: set[str] = set()
+    for listed in tree.iter("dl"):
+        terms, values = list(listed.iter("dt")), list(listed.iter("dd"))
+        if terms and all(_text(t).endswith(":") for t in terms) and all(len(_text(v)) <= _BYLINE_MAX for v in values):
+            lines |= {_text(node) for node in (*terms, *values)}
+    return lines
 
 
 def _headline_labels(tree: etree._Element, heading: str | None) -> set[str]:
@@ -786,11 +806,7 @@ def _headline_labels(tree: etree._Element, heading: str | None) -> set[str]:
 def _without_headline_labels(blocks: list[Block], tree: etree._Element, heading: str | None) -> list[Block]:
     """The blocks less the run at the top that prints the labels over the headline (`_headline_labels`): the page's
     word for its type, which stood as the text's first paragraph and read as a sentence of it."""
-    labels = _headline_labels(tree, heading)
-    start = 0
-    while start < len(blocks) and blocks[start].kind == "text" and squash(blocks[start].text) in labels:
-        start += 1
-    return blocks[start:]
+    return _without_leading(blocks, _headline_labels(tree, heading))
 
 
 _NAME_SEPARATORS_RE = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
@@ -2764,7 +2780,7 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks = _without_headline_labels(blocks, tree, heading)
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
-    blocks = _without_title_lines(blocks, title)
+    blocks = _without_leading(_without_title_lines(blocks, title), _metadata_list_lines(tree), "bullet")
     blocks = _without_front_matter(blocks, tree, heading)
     blocks, credit = _without_credits(blocks)
     if credit is not None:
