@@ -86,3 +86,8 @@ def test_the_metadata_list_under_the_headline_is_no_paragraph() -> None:
     dates it and names its speaker (the tests above), not lines of the statement."""
     statement = [p.text for p in article(STATEMENT).paragraphs]
     assert not {"From:", "Published:", "Delivered on:", "30 April 2014"} & set(statement)
+
+
+def test_the_publication_line_under_the_text_is_no_paragraph() -> None:
+    """The page's "Document information" under the statement prints "Published: 30 April 2014" once more."""
+    assert article(STATEMENT).paragraphs[-1].text.startswith("Because, Mr Speaker, nobody wins when stop and search")

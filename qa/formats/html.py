@@ -747,8 +747,25 @@ def _is_front_matter(line: str) -> bool:
         return True
     if (by := _POSTED_BY_RE.fullmatch(line)) and personal_names(by["name"]):
         return True
+    return _is_history_line(line)
+
+
+def _is_history_line(line: str) -> bool:
+    """Whether a line only says when the text was published or revised ("Published: 30 April 2014", "Last updated
+    12 March 2021")."""
     stated = _PUBLISHED_RE.match(line) or _REVISED_RE.match(line)
     return stated is not None and not line[stated.end() :].strip(" .")
+
+
+def _without_history_lines(blocks: list[Block]) -> list[Block]:
+    """The blocks less the run at the bottom that only says when the text was published or revised
+    (`_is_history_line`): a page's document information set under the text (GOV.UK's "Published: 30 April 2014"
+    under a hidden "Document information" heading), which the metadata reader has read (`_published`, `_revised`).
+    A closing "By ..." stays: under the text it may be the author's signature."""
+    end = len(blocks)
+    while end > 0 and blocks[end - 1].kind == "text" and _is_history_line(squash(blocks[end - 1].text)):
+        end -= 1
+    return blocks[:end]
 
 
 def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: str | None) -> list[Block]:
@@ -2781,7 +2798,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
     blocks = _without_leading(_without_title_lines(blocks, title), _metadata_list_lines(tree), "bullet")
-    blocks = _without_front_matter(blocks, tree, heading)
+    blocks = _without_history_lines(_without_front_matter(blocks, tree, heading))
     blocks, credit = _without_credits(blocks)
     if credit is not None:
         author, date = author or credit[0], date or credit[1]
