@@ -39,7 +39,6 @@ _GUARD_RE = re.compile(
 )
 
 
-
 def symbol_marker_re(label: str) -> re.Pattern[str]:
     """Where the text marks the note `label` opens: the symbols glued to the word or punctuation before them
     ("Beistline,*", "Curiam:*This", "Philanthropy∗", "restored.* This"), no other symbol of the set on either side.
