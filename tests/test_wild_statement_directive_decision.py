@@ -1,8 +1,8 @@
 """Round 28's web and plain-text documents in the wild collection (tests/data/wild, see its manifest.jsonl): a civil
 society statement in an Eleventy site's Markdown whose notes are raised numbers typed as HTML, a DHS directive in a
-Jekyll site's Markdown dated by its first line, and a Board of Veterans' Appeals decision as the VA publishes it in
-plain text, under field lines; with the Wikimedia Foundation post of the real collection (eval/real/docs), whose one
-note is marked with an asterisk.
+Jekyll site's Markdown dated by its first line, a Board of Veterans' Appeals decision as the VA publishes it in plain
+text, under field lines, and a CDC workshop's code of conduct as Jekyll 3.10 built it on the author's machine; with
+the Wikimedia Foundation post of the real collection (eval/real/docs), whose one note is marked with an asterisk.
 
 Expected values are what each document prints, as its source shows it.
 """
@@ -16,6 +16,7 @@ from tests.parsed import REAL, WILD, article
 STATEMENT = WILD / "freeolabini-2019-statement-digital-rights-defenders.md"
 DIRECTIVE = WILD / "dhs-2018-bod-18-02-securing-high-value-assets.md"
 DECISION = WILD / "bva-2025-a25084404-ptsd-rating-tdiu-effective-date.txt"
+CODE = WILD / "cdc-2025-bioinformatics-workshop-code-of-conduct.html"
 POST = REAL / "wikimedia-turkey-access-restored.html"
 
 
@@ -73,6 +74,13 @@ def test_decision_s_record_number_under_its_label_is_no_title() -> None:
     found = article(DECISION)
     assert found.title is None
     assert texts(found)[:3] == ["Citation Nr: A25084404", "DOCKET NO. 250716-566207", "ORDER"]
+
+
+def test_code_of_conduct_is_titled_by_its_heading_and_names_no_author_or_date() -> None:
+    """The page prints its title twice (the template's h1 and the Markdown's), no byline and no date."""
+    found = article(CODE)
+    assert (found.title, found.author, found.date) == ("Creating a Culture of Innovation", None, None)
+    assert "This is our code of conduct (adapted from 18F’s Code of Conduct)." in texts(found)[2]
 
 
 def test_a_post_s_closing_paragraph_opening_with_an_asterisk_is_the_note_its_text_marks() -> None:
