@@ -40,11 +40,12 @@ from qa.formats.document import (
     iso_date,
     literal_brackets,
     squash,
+    symbol_marker_re,
 )
 from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import file_name, personal_names, styled_name, web_address, without_contact
 from qa.formats.text import TEXT_FENCE_RE, parse_text
-from qa.sentences import NOTE_NUMBER
+from qa.sentences import NOTE_NUMBER, NOTE_SYMBOLS, note_key
 
 # --- decoding --------------------------------------------------------------------------------------------
 
@@ -2745,6 +2746,41 @@ def _refuse_beyond_memory(size: int) -> None:
         )
 
 
+_SYMBOL_NOTE_RE = re.compile(rf"(?P<label>[{NOTE_SYMBOLS}]{{1,3}})\s+(?P<text>\S.*)", re.DOTALL)
+"""A note typed as a paragraph of its own at the end of a post, its symbol and a space before its text ("* We have
+received reports that several internet service providers ...")."""
+
+
+def _symbol_notes(blocks: list[Block], notes: dict[int, str]) -> list[Block]:
+    """The blocks less the paragraphs that close the text as notes marked with a symbol, each added to `notes` under
+    its symbol's key (`note_key`) and its mark in the text written as the marker `[*]`.
+
+    A post may mark one remark so, typing the asterisk after a sentence's full stop ("actively being restored.*
+    This latest development ...") and the remark as its last paragraph, opening with the same asterisk. A closing
+    paragraph is such a note only where the text before it marks its symbol exactly once (`symbol_marker_re`): a
+    paragraph that merely opens with an asterisk, or whose symbol the text never glues to a word, stays the text's.
+    """
+    end = len(blocks)
+    found: dict[str, str] = {}
+    while end > 0 and blocks[end - 1].kind == "text":
+        note = _SYMBOL_NOTE_RE.fullmatch(blocks[end - 1].text.strip())
+        if note is None or note["label"] in found:
+            break
+        found[note["label"]] = squash(note["text"])
+        end -= 1
+    body = blocks[:end]
+    places: dict[str, int] = {}
+    for label in found:
+        marks = [index for index, block in enumerate(body) for _ in symbol_marker_re(label).finditer(block.text)]
+        if len(marks) != 1:
+            return blocks
+        places[label] = marks[0]
+    for label, index in places.items():
+        body[index] = replace(body[index], text=symbol_marker_re(label).sub(f"[{label}]", body[index].text))
+        notes[note_key(label)] = found[label]
+    return body
+
+
 def parse(data: bytes, source: str) -> Parsed:
     _refuse_beyond_memory(len(data))
     tree = _parse_tree(decode(data))
@@ -2802,7 +2838,7 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks, credit = _without_credits(blocks)
     if credit is not None:
         author, date = author or credit[0], date or credit[1]
-    blocks = _without_author_line(blocks, author)
+    blocks = _symbol_notes(_without_author_line(blocks, author), notes)
     if lead and blocks and not any(lead[:_SUMMARY_MIN] in squash(b.text) for b in blocks):
         blocks = [Block(lead), *blocks]
     return assemble(Extracted(blocks, notes, title, author, date, _page_url(tree)), source)

@@ -57,6 +57,7 @@ from qa.formats.document import (
     noteless_marker,
     reused_marker,
     squash,
+    symbol_marker_re,
 )
 from qa.formats.errors import UnreadableDocument
 from qa.formats.line_hyphens import BROKEN_RE, document_words, hyphen_break
@@ -260,13 +261,6 @@ _SYMBOL_NOTE_RE = re.compile(r"[*∗†‡§¶]+\s*\S")
 _SYMBOL_OPENING_RE = re.compile(rf"(?P<label>[{NOTE_SYMBOLS}]{{1,3}})\.?\s*(?P<text>\S.*)")
 """A page-foot note that opens with its symbol ("* Pursuant to ...", "∗The data ...", "**. See ..."): the label, a
 full stop after it as after a note's number, then the text."""
-
-
-def _symbol_marker_re(label: str) -> re.Pattern[str]:
-    """Where the text marks the note `label` opens: the symbols glued to the word or punctuation before them
-    ("Beistline,*", "Curiam:*This", "Philanthropy∗"), no other symbol of the set on either side. Not after a digit:
-    a table's significance stars ("0.23**") point to its own legend, not to a note."""
-    return re.compile(rf"(?<=[^\W\d_]|[.,;:!?)\]\"”’'])(?<![{NOTE_SYMBOLS}]){re.escape(label)}(?![{NOTE_SYMBOLS}])")
 
 
 _POWER_BASE_RE = re.compile(r"(?:^|[\s(])(?:10|[^\W\d_])$")
@@ -3412,7 +3406,7 @@ class _Notes:
         page = self.page if first else []  # a band of notes alone is read again with the band above (`page_feet`)
         text = [line for line in lines[:first] + page if id(line) not in foot and _marked_names(line.text) is None]
         for label, note in opened:
-            marker = _symbol_marker_re(label)
+            marker = symbol_marker_re(label)
             line = next((line for line in text if marker.search(line.text)), None)
             if line is None:
                 return False
@@ -7202,7 +7196,7 @@ def _symbol_markers(
         texts += [] if note in texts else [note]
         if id(line) not in front:
             written = reused_marker(label, reuse) if reuse else f"[{label}]"
-            line.text = _symbol_marker_re(label).sub(lambda _, written=written: written, line.text, count=1)
+            line.text = symbol_marker_re(label).sub(lambda _, written=written: written, line.text, count=1)
         runs[run].add({note_key(label, reuse): note})
 
 
@@ -7218,7 +7212,7 @@ def _page_symbol_notes(
     """
     for line, label, note in symbols:
         if id(line) not in front:
-            line.text = _symbol_marker_re(label).sub(f"[{label}]", line.text, count=1)
+            line.text = symbol_marker_re(label).sub(f"[{label}]", line.text, count=1)
         page_notes.setdefault(line.page, {})[note_key(label)] = note
 
 
