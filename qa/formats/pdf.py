@@ -2227,23 +2227,30 @@ def _opens_band(row: _Line, sides: _Sides, gutter: float, size: float) -> bool:
     nor is a heading with nothing over it in the other column but a full-width title or running header: no band
     of columns stands above it (a right column's heading set a line higher than the left column's first).
     The other column's text level with the lines of the heading's own column over and under it stands beside those
-    lines, not the heading (`_heading_reach`).
+    lines, not the heading (`_heading_reach`); a heading or a display line there, set larger than the text, stands
+    beside it still (a heading one line lower in the other column, a sidebar's title).
     """
     if row.size < size * _HEADING_SIZE:
         return False
     side = (row.chars[0]["x0"] + row.chars[0]["x1"]) / 2 > gutter
+    reach = row.bottom - row.top
     since, until = _heading_reach(row, sides[side], size)
     other = sides[not side]
-    beside = any(char["bottom"] > since and char["top"] < until for char, _ in other)
+    beside = any(
+        char["bottom"] > row.top - reach
+        and char["top"] < row.bottom + reach
+        and ((char["bottom"] > since and char["top"] < until) or char["size"] >= size * _HEADING_SIZE)
+        for char, _ in other
+    )
     above = any(char["bottom"] <= row.top and not across for char, across in other)
     below = any(char["top"] >= row.bottom for char, _ in other)
     return above and below and not beside
 
 
 def _heading_reach(row: _Line, own: list[tuple[dict, bool]], size: float) -> tuple[float, float]:
-    """The heights between which text in the other column stands beside a heading (`_opens_band`): the heading's
-    own height above and below it, but not past the lines of its own column over and under it, less half a line of
-    the text (`_LEVEL_SLACK`): text level with those lines stands beside them.
+    """The heights between which the other column's text stands beside a heading (`_opens_band`): the heading's own
+    height above and below it, but, for a heading with white space under it, not past the lines of its own column
+    over and under it, less half a line of the text (`_LEVEL_SLACK`): text level with those lines stands beside them.
 
     A band's heading set in its own line over the left column ("VICTIMS", "PERPETRATORS" in 18-point type) has the
     band's text under it in both columns, the right column's first line level with the left column's first line
@@ -2251,12 +2258,16 @@ def _heading_reach(row: _Line, own: list[tuple[dict, bool]], size: float) -> tup
     heading's height of it, and were taken for text beside the heading: no band opened, the left column was read
     down the page through three bands and the right one after it, and a sentence carried from one band's left column
     to its right column joined to the next band's last line ("... attributed to community-based militias and/or civil
-    highest number of civilian casualties ...").
+    highest number of civilian casualties ..."). A line set close over its column's next line is no such heading,
+    however large (a briefing slide's bullet in 12 points beside a box in 10.4): the other column's blank beside it is
+    a gap in that column's own text.
     """
     reach = row.bottom - row.top
     over = max((char["bottom"] for char, _ in own if char["bottom"] <= row.top), default=-float("inf"))
     under = min((char["top"] for char, _ in own if char["top"] >= row.bottom), default=float("inf"))
     slack = size * _LEVEL_SLACK
+    if under - row.bottom < slack:
+        return row.top - reach, row.bottom + reach
     return min(row.top, max(row.top - reach, over + slack)), max(row.bottom, min(row.bottom + reach, under - slack))
 
 
