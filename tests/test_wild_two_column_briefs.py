@@ -10,7 +10,10 @@ Expected values are what each document prints, as `pdftotext` shows it.
 
 from __future__ import annotations
 
+import pytest
+
 from qa.corpus import Article
+from qa.formats.pdf import _heading_reach, _Line
 from tests.parsed import WILD, article
 
 BRIEF = WILD / "unmiss-2025-q3-brief-violence-affecting-civilians.pdf"
@@ -94,3 +97,23 @@ def test_every_note_of_the_preview_resaved_briefing_is_read() -> None:
         "articles of association and other documents. They also check identities against their own database on "
         "organised crime groups and international terrorists.[5]"
     ) in texts(briefing())
+
+
+def glyphs(top: float, bottom: float) -> list[tuple[dict, bool]]:
+    """A line's characters as `_opens_band` sees one side of a page: each with whether its row runs across."""
+    return [({"top": top, "bottom": bottom, "size": bottom - top, "text": "x"}, False)]
+
+
+def test_heading_with_white_space_under_it_reaches_no_further_than_its_columns_lines() -> None:
+    """ "VICTIMS" (page 9, 94.3 to 112.3 points, body text 11 points) has its column's last line above ending at 68.9
+    and its next line under it at 125.4: the other column's text level with those lines stands beside them."""
+    heading = _Line(page=9, top=94.3, bottom=112.3)
+    assert _heading_reach(heading, glyphs(62.9, 73.9) + glyphs(125.4, 136.4), 11.0) == pytest.approx((79.4, 119.9))
+
+
+def test_line_set_close_over_its_columns_next_line_reaches_its_full_height() -> None:
+    """A GAO briefing slide's bullet in 12 points (eval/real/docs/gao-infant-formula-2006.pdf, page 12: its second
+    line at 278.5 to 290.6, its third at 291.6), beside a box set in 10.4: no heading of a band, whatever stands level
+    with its column's lines."""
+    line = _Line(page=12, top=278.5, bottom=290.6)
+    assert _heading_reach(line, glyphs(265.6, 277.6) + glyphs(291.6, 303.6), 10.4) == pytest.approx((266.4, 302.7))
