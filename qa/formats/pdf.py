@@ -102,6 +102,8 @@ _OVERLAP = 0.4
 _ONE_SIZE = 1.05
 """Two runs whose sizes differ by less than this ratio are set in one size (`_staggered`, `_box_gutter`); a margin
 heading set beside its text is a point larger (12 against 10.98 points)."""
+_LEVEL_SLACK = 0.5
+"""Lines whose tops (or feet) differ by less than this share of the text's size stand level (`_heading_reach`)."""
 _STAGGER = 0.2
 _BOX_WORDS = 4
 """Words a line of running text holds at least (`_box_gutter`); a chart's label holds a name or two."""
@@ -2218,16 +2220,49 @@ def _opens_band(row: _Line, sides: _Sides, gutter: float, size: float) -> bool:
     nor is a heading beside a column that has ended (a short right column): the left column flows on;
     nor is a heading with nothing over it in the other column but a full-width title or running header: no band
     of columns stands above it (a right column's heading set a line higher than the left column's first).
+    The other column's text level with the lines of the heading's own column over and under it stands beside those
+    lines, not the heading (`_heading_reach`); a heading or a display line there, set larger than the text, stands
+    beside it still (a heading one line lower in the other column, a sidebar's title).
     """
     if row.size < size * _HEADING_SIZE:
         return False
     side = (row.chars[0]["x0"] + row.chars[0]["x1"]) / 2 > gutter
     reach = row.bottom - row.top
+    since, until = _heading_reach(row, sides[side], size)
     other = sides[not side]
-    beside = any(char["bottom"] > row.top - reach and char["top"] < row.bottom + reach for char, _ in other)
+    beside = any(
+        char["bottom"] > row.top - reach
+        and char["top"] < row.bottom + reach
+        and ((char["bottom"] > since and char["top"] < until) or char["size"] >= size * _HEADING_SIZE)
+        for char, _ in other
+    )
     above = any(char["bottom"] <= row.top and not across for char, across in other)
     below = any(char["top"] >= row.bottom for char, _ in other)
     return above and below and not beside
+
+
+def _heading_reach(row: _Line, own: list[tuple[dict, bool]], size: float) -> tuple[float, float]:
+    """The heights between which the other column's text stands beside a heading (`_opens_band`): the heading's own
+    height above and below it, but, for a heading with white space under it, not past the lines of its own column
+    over and under it, less half a line of the text (`_LEVEL_SLACK`): text level with those lines stands beside them.
+
+    A band's heading set in its own line over the left column ("VICTIMS", "PERPETRATORS" in 18-point type) has the
+    band's text under it in both columns, the right column's first line level with the left column's first line
+    under the heading, and the band above ends in both columns level, over the heading. Those lines stand within the
+    heading's height of it, and were taken for text beside the heading: no band opened, the left column was read
+    down the page through three bands and the right one after it, and a sentence carried from one band's left column
+    to its right column joined to the next band's last line ("... attributed to community-based militias and/or civil
+    highest number of civilian casualties ..."). A line set close over its column's next line is no such heading,
+    however large (a briefing slide's bullet in 12 points beside a box in 10.4): the other column's blank beside it is
+    a gap in that column's own text.
+    """
+    reach = row.bottom - row.top
+    over = max((char["bottom"] for char, _ in own if char["bottom"] <= row.top), default=-float("inf"))
+    under = min((char["top"] for char, _ in own if char["top"] >= row.bottom), default=float("inf"))
+    slack = size * _LEVEL_SLACK
+    if under - row.bottom < slack:
+        return row.top - reach, row.bottom + reach
+    return min(row.top, max(row.top - reach, over + slack)), max(row.bottom, min(row.bottom + reach, under - slack))
 
 
 def _title_rows(rows: list[_Line], gutter: float, size: float) -> set[int]:
