@@ -5596,6 +5596,7 @@ def _front(
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     labelled = _labelled_byline(first) if byline is None else None
     sender = _memo_sender(first) if byline is None and labelled is None else None
+    credit = _credit(first) if byline is None and labelled is None and sender is None else None
     signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     emblem = _emblem_name(first, logos, title_lines) if byline is None and labelled is None and not signed else []
@@ -5614,6 +5615,7 @@ def _front(
     else:
         author = (
             sender
+            or (credit[1] if credit else None)
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
@@ -5640,6 +5642,7 @@ def _front(
     shown += stacked
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
+    shown += credit[0] if credit is not None else []
     shown += _labelled_terms(first, shown, body_size)
     shown += _cover_foot(first, shown)
     marks = frozenset(number for line in (wrapped or [byline] if byline else []) for number in _cites(line))
@@ -6294,6 +6297,40 @@ def _preparer(first: list[_Line]) -> str | None:
         if _organisation(name) and name.casefold() in own:
             return name
     return None
+
+
+_CREDIT_RE = re.compile(r"(?:An?|The)(?:\s+[^\W\d_]+){1,3}\s+by(?:\s+(?P<names>\S.*))?")
+"""A cover's line that says whose the work is in a noun phrase ("A joint briefing by", "A report by OpenOwnership
+and Global Witness"): an article, up to three words and "by", the names after it or on the next line. Without the
+article the line credits a part of the work ("Photo by", "Funded by") or is a sentence."""
+
+
+def _credit(first: list[_Line]) -> tuple[list[_Line], str] | None:
+    """The lines of a cover's credit (`_CREDIT_RE`) and the names it gives, else None.
+
+    A briefing written jointly by organisations prints "A joint briefing by" over "OpenOwnership and Global Witness"
+    where a paper sets its byline: the credit is a byline whose "By" the phrase carries. Only a line standing apart
+    from the text's columns, and the names must read as people's (`_names`) or as organisations', each part of a
+    list (`_organisation`, a one-word name such as "OpenOwnership" alike): words after "by" that are neither are
+    prose. The names go on the next line when the credit ends in "by" and that line stands right under it."""
+    for index, line in enumerate(first):
+        found = _CREDIT_RE.fullmatch(line.text)
+        if found is None or line.column is not None:
+            continue
+        lines, names = [line], found["names"]
+        under = first[index + 1] if index + 1 < len(first) else None
+        if names is None and under is not None and 0 <= under.top - line.bottom <= line.size:
+            lines, names = [line, under], under.text
+        if names and (named := _names(names) or _organisations(names)):
+            return lines, named
+    return None
+
+
+def _organisations(text: str) -> str | None:
+    """The text if it lists organisations' names ("OpenOwnership and Global Witness"), parted by commas and a last
+    "and", each an organisation's name (`_organisation`) or a single capitalised word ("OpenOwnership"); else None."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    return text if all(_organisation(part) or _CAPITALISED_RE.fullmatch(part) for part in parts) else None
 
 
 def _named_over_date(first: list[_Line], title_lines: list[_Line], dateline: _Line | None) -> _Line | None:
