@@ -46,6 +46,7 @@ from qa.formats.document import (
     BYLINE_BY_RE,
     LEADER_RE,
     NOTES_HEADING_RE,
+    WORD_JOINER,
     Block,
     Extracted,
     Parsed,
@@ -3065,6 +3066,23 @@ class _Run:
         return {number: text for number, text in self.notes.items() if number not in self.ambiguous}
 
 
+def _parted_notes(notes: dict[int, str]) -> dict[int, str]:
+    """The notes with a note that runs on into the next one's bracketed number parted there.
+
+    Two short notes may share a printed line ("[3] UK, Ukraine, Denmark. [4] List of EITI countries ..."): the line
+    opens note 3 only, and note 4 stood as note 3's last words. A bracketed number after a space inside a note opens
+    the next note when it is the number after the note's own and no line opened that note; a note citing another
+    sets no such number at its own place in the sequence."""
+    parted: dict[int, str] = {}
+    for number, text in sorted(notes.items()):
+        while (after := number + 1) not in notes and (
+            found := re.search(rf"\s\[{WORD_JOINER}?{after}\]\s+(?=\S)", text)
+        ):
+            parted[number], number, text = text[: found.start()], after, text[found.end() :]
+        parted[number] = text
+    return parted
+
+
 class _Notes:
     """Notes gathered from page feet and endnote sections; only numbers that some marker in the text cites."""
 
@@ -3138,6 +3156,7 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
+        notes = _parted_notes(notes)
         return {number: text for number, text in notes.items() if number in self.cited and _WORD_RE.search(text)}
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
