@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Literal
 
-from qa.formats.word_list import whole_words
+from qa.formats.word_list import whole_words, word_endings
 
 HYPHENS = "-\u2010\u2011"
 """The hyphens a page prints: ASCII's hyphen-minus and Unicode's hyphen and non-breaking hyphen, which some
@@ -35,9 +35,17 @@ Break = Literal["whole", "compound"]
 
 def document_words(lines: Iterable[str]) -> set[str]:
     """Every word the document prints whole, and every pair of words it joins with a hyphen within a line
-    ("co-operation"), lower case: to tell a hyphenated word from a hyphenated compound (`hyphen_break`)."""
+    ("co-operation"), lower case: to tell a hyphenated word from a hyphenated compound (`hyphen_break`). The letters
+    opening a line after a line-end hyphen are no word the document prints: they may be a broken word's end ("ing"
+    of "exempt-" / "ing"), which counts as a word only where the document prints it elsewhere."""
     texts = [line.lower() for line in lines]
-    return {word for text in texts for word in _WORD_RE.findall(text)} | {
+    tails = {index for index, text in enumerate(texts[:-1], start=1) if BROKEN_RE.search(text)}
+    return {
+        found[0]
+        for index, text in enumerate(texts)
+        for found in _WORD_RE.finditer(text)
+        if not (index in tails and found.start() == 0)
+    } | {
         f"{first}-{second}"
         for text in texts
         for compound in _COMPOUND_RE.findall(text)
@@ -81,10 +89,19 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
     whole, vocabulary = (head + tail).lower(), whole_words()
     if f"{head}-{tail}".lower() in words:
         return False
-    if whole in words:
+    if whole in words or _word_end(tail.lower(), words):
         return True
     pieces = head.lower() in vocabulary and tail.lower() in vocabulary
     return whole in vocabulary and not pieces
+
+
+def _word_end(tail: str, words: set[str]) -> bool:
+    """Whether `tail`, opening the line after a line-end hyphen, can only end a word: the document prints it nowhere
+    else as a word (`document_words`), and the vocabulary knows it as no word, or as a word's ending ("ing" of
+    `##ing`, "ship"). A hyphen joins words, so the line end breaks one ("exempt-" / "ing", "dil-" / "igence",
+    "relation-" / "ship"), where the whole word is printed nowhere else and the vocabulary lists no inflected form
+    ("exempting"); the second word of a compound ("co-" / "operation") is a word of its own."""
+    return tail not in words and (tail not in whole_words() or tail in word_endings())
 
 
 _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")

@@ -4131,6 +4131,8 @@ def _breaks(
 ) -> bool:
     """Whether `line` starts a new paragraph after `previous`; `spacing` is the document's paragraph gap
     (`_paragraph_gap`)."""
+    if _wrapped_marker(previous, line):
+        return False
     if (
         previous.label
         or line.label
@@ -4147,6 +4149,20 @@ def _breaks(
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= spacing * previous.size
     return _ends_paragraph(previous, line, edges, spacing)
+
+
+def _wrapped_marker(previous: _Line, line: _Line) -> bool:
+    """Whether `line` is a bracketed note marker alone ("[19]"), set smaller than the line above and right under it
+    in its column: the marker of the sentence that line ends ("... only 5 had been granted." over "[19]"), wrapped
+    to a line of its own. Set apart by its size, it stood as a paragraph of its own, and the sentence lost its
+    note."""
+    return (
+        _TYPED_BRACKET_RE.fullmatch(line.text) is not None
+        and line.page == previous.page
+        and line.column == previous.column
+        and line.size < previous.size
+        and 0 <= line.top - previous.bottom <= line.size
+    )
 
 
 def _ends_heading(line: _Line, edges: tuple[float, float]) -> bool:
