@@ -23,7 +23,7 @@ import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise, takewhile
 from pathlib import PurePosixPath
@@ -3853,8 +3853,28 @@ def _blocks(
                 text = _cite_on_page(line, line.page, page_notes, cited)
                 blocks.append(Block(text, kind, line.page))
             current = line
-        laid_out.append(blocks)
+        laid_out.append(_standfirsts(blocks))
     return laid_out
+
+
+_STANDFIRST_WORDS = 12
+"""A heading holds fewer words than this; a sentence set large holds this many or more."""
+
+
+def _standfirsts(blocks: list[Block]) -> list[Block]:
+    """The blocks with each heading that is a whole sentence read as text: a standfirst, the sentence a section opens
+    with in larger type under its title ("In setting up the public register, the UK has set standards for what a good
+    register of beneficial ownership look like that should be replicated."). Set large, its lines read as a heading,
+    and the section's text was filed under a sentence rather than its title. A title ends in no sentence's end, or
+    is a short one (`_STANDFIRST_WORDS`)."""
+    return [
+        replace(block, kind="text")
+        if block.kind == "heading"
+        and _SENTENCE_END_RE.search(block.text)
+        and len(block.text.split()) >= _STANDFIRST_WORDS
+        else block
+        for block in blocks
+    ]
 
 
 def _column_labels(lines: list[_Line]) -> set[int]:
@@ -7314,6 +7334,27 @@ def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Non
         line.text = _RANGE_RE.sub(written, _CITATION_RE.sub(written, line.text))
 
 
+_MEDIUM_RE = re.compile(r"Medium", re.IGNORECASE)
+"""A font's name in the medium weight ("AtlasGrotesk-Medium", "Roboto-Medium"), between the regular and the bold."""
+
+
+def _mark_medium_weight(pages: list[list[_Line]]) -> None:
+    """Mark as bold each line set wholly in a medium weight (`_MEDIUM_RE`) where the text's own face is lighter.
+
+    A briefing may title its subsections in a sans-serif's medium weight at the text's size ("Case-by-case
+    exemptions for personal security" in AtlasGrotesk-Medium over text in PublicoText-Roman): against the text the
+    weight reads as bold does, and read as regular type the title ran into the text as a paragraph of its own. Where
+    the text itself is set in a medium weight, that weight is the regular one."""
+    fonts = Counter(
+        str(char.get("fontname", "")) for lines in pages for line in lines for char in line.chars
+    ).most_common(1)
+    if not fonts or _MEDIUM_RE.search(fonts[0][0]):
+        return
+    for line in (line for lines in pages for line in lines):
+        faces = [str(char.get("fontname", "")) for char in line.chars if not char["text"].isspace()]
+        line.bold = line.bold or (bool(faces) and all(_MEDIUM_RE.search(face) for face in faces))
+
+
 def _foot_floor(floor: int, found: list[dict[int, str]]) -> int:
     """The floor (`_Notes.floor`) after a page whose feet hold the notes `found`: their highest number, and past the
     floor before only where they go on from it.
@@ -7332,6 +7373,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
+    _mark_medium_weight(lines_of)
     body_size = _body_size(lines_of)
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
