@@ -101,3 +101,56 @@ def test_a_series_label_over_the_title_the_text_also_prints_in_lower_case_is_no_
     """The cover and every page head print "Technical Guidance", but the text also writes "technical guidance on ...":
     a common phrase, not the name of the body that issues the guidance, which names no author."""
     assert guidance().author is None
+
+
+def test_a_cover_credit_naming_organisations_is_the_briefing_s_byline() -> None:
+    """The cover prints "A joint briefing by" over "OpenOwnership and Global Witness" where a paper sets its byline:
+    the organisations are the author, and the credit is front matter, no paragraph of the text."""
+    assert briefing().author == "OpenOwnership and Global Witness"
+    assert not any("A joint briefing by" in paragraph.text for paragraph in briefing().paragraphs)
+
+
+def test_two_bracketed_notes_sharing_a_printed_line_are_two_notes() -> None:
+    """Page 2's foot prints "[3] UK, Ukraine, Denmark. [4] List of EITI countries ..." on one line."""
+    assert briefing().footnote(3) == "UK, Ukraine, Denmark."
+    assert briefing().footnote(4) == (
+        "List of EITI countries introducing public registers for extractive industries available here"
+    )
+
+
+def test_a_marker_wrapped_to_a_line_of_its_own_ends_the_sentence_it_cites_from() -> None:
+    """Page 5 sets "[19]" in the notes' smaller type alone on the line under "... only 5 had been granted."."""
+    texts = [paragraph.text for paragraph in briefing().paragraphs]
+    assert "[19]" not in texts
+    assert any(text.endswith("and of these only 5 had been granted. [19]") for text in texts)
+
+
+def test_words_hyphenated_at_a_line_end_are_made_whole_where_the_second_part_only_ends_a_word() -> None:
+    """The briefing breaks "exempt-" / "ing", "dil-" / "igence", "pro-" / "portionate": no part after a hyphen is a
+    word the document prints elsewhere, or a word at all, so each hyphen only breaks its word."""
+    text = " ".join(paragraph.text for paragraph in briefing().paragraphs)
+    assert "a rigorous process for exempting information for publication" in text
+    assert "entities that conduct customer due diligence to file reports" in text
+    assert "should be proportionate to the scale of the risk" in text
+    assert "report their stake as existing on a range" in text
+    assert not any(broken in text for broken in ("exempt-ing", "dil-igence", "pro-portionate", "exist-ing"))
+
+
+def test_subsection_titles_set_in_a_medium_weight_are_headings() -> None:
+    """Each subsection's title is set in AtlasGrotesk-Medium at the text's size, the text in PublicoText-Roman."""
+    headings = [paragraph.text for paragraph in briefing().paragraphs if paragraph.kind == "heading"]
+    assert headings[2:9] == [
+        "II. A model of best practice",
+        "Publishing as open data",
+        "Case-by-case exemptions for personal security",
+        "Providing & updating the information",
+        "Collaboration with registry users",
+        "Penalties",
+        "III. Areas for improvement",
+    ]
+
+
+def test_a_sentence_set_large_under_a_section_title_opens_the_section_s_text() -> None:
+    """Under "II. A model of best practice" a lead-in sentence in 18-point type opens the section."""
+    (lead,) = [paragraph for paragraph in briefing().paragraphs if paragraph.text.startswith("In setting up the public")]
+    assert (lead.kind, lead.section) == ("text", "II. A model of best practice")
