@@ -11,6 +11,7 @@ Expected values are what each document prints, as `pdftotext` shows it.
 from __future__ import annotations
 
 from qa.corpus import Article
+from qa.formats.line_hyphens import document_words, hyphen_break
 from qa.formats.pdf import _in_outline_order
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
@@ -154,3 +155,13 @@ def test_a_sentence_set_large_under_a_section_title_opens_the_section_s_text() -
     """Under "II. A model of best practice" a lead-in sentence in 18-point type opens the section."""
     (lead,) = [paragraph for paragraph in briefing().paragraphs if paragraph.text.startswith("In setting up the public")]
     assert (lead.kind, lead.section) == ("text", "II. A model of best practice")
+
+
+def test_a_line_end_hyphen_before_a_word_of_its_own_stays() -> None:
+    """A hyphen joins words: before a word of the vocabulary that ends no other word ("operation") it may be the
+    author's, and stays; before letters that only end words ("ing", "igence") it breaks one. The letters opening a
+    line after a hyphen count as a word only where the document prints them elsewhere."""
+    words = document_words(["a rigorous process for exempt-", "ing information", "co-", "operation"])
+    assert "ing" not in words
+    assert hyphen_break("a rigorous process for exempt-", "ing information", words) == "whole"
+    assert hyphen_break("co-", "operation", words) == "compound"

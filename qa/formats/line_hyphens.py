@@ -82,7 +82,8 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
 
     Never where the document prints the hyphenated form within a line (`words`): that is the author's spelling,
     however the word's parts may also be printed run together ("max-age" beside "s-maxage"). Otherwise it does when
-    the document prints the whole word elsewhere ("compre-/hensive"), or when the whole word is a word of the
+    the document prints the whole word elsewhere ("compre-/hensive"), when the part after the hyphen can only end a
+    word (`_word_end`: "exempt-/ing"), or when the whole word is a word of the
     vocabulary (`whole_words`) while its pieces are not both words ("neces-/sary", "limi-/tations"; not
     "co-/operation", "e-/mail").
     """
