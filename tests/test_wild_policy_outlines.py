@@ -153,7 +153,7 @@ def test_subsection_titles_set_in_a_medium_weight_are_headings() -> None:
 
 def test_a_sentence_set_large_under_a_section_title_opens_the_section_s_text() -> None:
     """Under "II. A model of best practice" a lead-in sentence in 18-point type opens the section."""
-    (lead,) = [paragraph for paragraph in briefing().paragraphs if paragraph.text.startswith("In setting up the public")]
+    (lead,) = [paragraph for paragraph in briefing().paragraphs if paragraph.text.startswith("In setting up the")]
     assert (lead.kind, lead.section) == ("text", "II. A model of best practice")
 
 
