@@ -127,14 +127,14 @@ def test_a_marker_wrapped_to_a_line_of_its_own_ends_the_sentence_it_cites_from()
 
 
 def test_words_hyphenated_at_a_line_end_are_made_whole_where_the_second_part_only_ends_a_word() -> None:
-    """The briefing breaks "exempt-" / "ing", "dil-" / "igence", "pro-" / "portionate": no part after a hyphen is a
-    word the document prints elsewhere, or a word at all, so each hyphen only breaks its word."""
+    """The briefing breaks "exempt-" / "ing", "dil-" / "igence", "exist-" / "ing": no part after a hyphen is a word
+    the document prints elsewhere, and each only ends words or is no word at all, so each hyphen only breaks its
+    word."""
     text = " ".join(paragraph.text for paragraph in briefing().paragraphs)
     assert "a rigorous process for exempting information for publication" in text
     assert "entities that conduct customer due diligence to file reports" in text
-    assert "should be proportionate to the scale of the risk" in text
     assert "report their stake as existing on a range" in text
-    assert not any(broken in text for broken in ("exempt-ing", "dil-igence", "pro-portionate", "exist-ing"))
+    assert not any(broken in text for broken in ("exempt-ing", "dil-igence", "exist-ing"))
 
 
 def test_subsection_titles_set_in_a_medium_weight_are_headings() -> None:
@@ -162,6 +162,6 @@ def test_a_line_end_hyphen_before_a_word_of_its_own_stays() -> None:
     author's, and stays; before letters that only end words ("ing", "igence") it breaks one. The letters opening a
     line after a hyphen count as a word only where the document prints them elsewhere."""
     words = document_words(["a rigorous process for exempt-", "ing information", "co-", "operation"])
-    assert "ing" not in words
+    assert not {"exempt", "ing"} & words
     assert hyphen_break("a rigorous process for exempt-", "ing information", words) == "whole"
     assert hyphen_break("co-", "operation", words) == "compound"

@@ -36,15 +36,16 @@ Break = Literal["whole", "compound"]
 def document_words(lines: Iterable[str]) -> set[str]:
     """Every word the document prints whole, and every pair of words it joins with a hyphen within a line
     ("co-operation"), lower case: to tell a hyphenated word from a hyphenated compound (`hyphen_break`). The letters
-    opening a line after a line-end hyphen are no word the document prints: they may be a broken word's end ("ing"
-    of "exempt-" / "ing"), which counts as a word only where the document prints it elsewhere."""
+    around a line-end hyphen are no word the document prints: they may be a broken word's parts ("exempt" and "ing"
+    of "exempt-" / "ing"), which count as words only where the document prints them elsewhere."""
     texts = [line.lower() for line in lines]
-    tails = {index for index, text in enumerate(texts[:-1], start=1) if BROKEN_RE.search(text)}
+    heads = {index for index, text in enumerate(texts) if BROKEN_RE.search(text)}
+    tails = {index + 1 for index in heads}
     return {
         found[0]
         for index, text in enumerate(texts)
         for found in _WORD_RE.finditer(text)
-        if not (index in tails and found.start() == 0)
+        if not (index in tails and found.start() == 0) and not (index in heads and found.end() == len(text) - 1)
     } | {
         f"{first}-{second}"
         for text in texts
@@ -90,19 +91,23 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
     whole, vocabulary = (head + tail).lower(), whole_words()
     if f"{head}-{tail}".lower() in words:
         return False
-    if whole in words or _word_end(tail.lower(), words):
+    if whole in words or _word_end(head.lower(), tail, words):
         return True
     pieces = head.lower() in vocabulary and tail.lower() in vocabulary
     return whole in vocabulary and not pieces
 
 
-def _word_end(tail: str, words: set[str]) -> bool:
-    """Whether `tail`, opening the line after a line-end hyphen, can only end a word: the document prints it nowhere
-    else as a word (`document_words`), and the vocabulary knows it as no word, or as a word's ending ("ing" of
-    `##ing`, "ship"). A hyphen joins words, so the line end breaks one ("exempt-" / "ing", "dil-" / "igence",
-    "relation-" / "ship"), where the whole word is printed nowhere else and the vocabulary lists no inflected form
-    ("exempting"); the second word of a compound ("co-" / "operation") is a word of its own."""
-    return tail not in words and (tail not in whole_words() or tail in word_endings())
+def _word_end(head: str, tail: str, words: set[str]) -> bool:
+    """Whether `tail`, opening the line after a line-end hyphen in lower case, can only end a word: the document
+    prints it nowhere else as a word (`document_words`), and the vocabulary knows it as a word's ending ("ing" of
+    `##ing`, "ship"), or not at all where the document prints `head` nowhere else either. A hyphen joins words, so
+    the line end breaks one ("exempt-" / "ing", "relation-" / "ship", "dil-" / "igence"), where the whole word is
+    printed nowhere else and the vocabulary lists no inflected form ("exempting"). A word the vocabulary lacks may
+    still be a word ("self-" / "sufficiency"): after a word the document prints ("self") it is a compound's second
+    word; the second word of a compound the vocabulary knows ("co-" / "operation") is one of its own."""
+    if not tail.islower() or tail in words:
+        return False
+    return tail in word_endings() or (tail not in whole_words() and head not in words)
 
 
 _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")

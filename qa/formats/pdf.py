@@ -3866,11 +3866,12 @@ def _standfirsts(blocks: list[Block]) -> list[Block]:
     with in larger type under its title ("In setting up the public register, the UK has set standards for what a good
     register of beneficial ownership look like that should be replicated."). Set large, its lines read as a heading,
     and the section's text was filed under a sentence rather than its title. A title ends in no sentence's end, or
-    is a short one (`_STANDFIRST_WORDS`)."""
+    is a short one (`_STANDFIRST_WORDS`); a question may head the answer under it."""
     return [
         replace(block, kind="text")
         if block.kind == "heading"
-        and _SENTENCE_END_RE.search(block.text)
+        and (end := _SENTENCE_END_RE.search(block.text))
+        and end[0].startswith(".")
         and len(block.text.split()) >= _STANDFIRST_WORDS
         else block
         for block in blocks
@@ -7339,20 +7340,26 @@ _MEDIUM_RE = re.compile(r"Medium", re.IGNORECASE)
 
 
 def _mark_medium_weight(pages: list[list[_Line]]) -> None:
-    """Mark as bold each line set wholly in a medium weight (`_MEDIUM_RE`) where the text's own face is lighter.
+    """Mark as bold each line set wholly in a medium weight (`_MEDIUM_RE`) over a line of the text's own face, where
+    that face is lighter.
 
     A briefing may title its subsections in a sans-serif's medium weight at the text's size ("Case-by-case
     exemptions for personal security" in AtlasGrotesk-Medium over text in PublicoText-Roman): against the text the
-    weight reads as bold does, and read as regular type the title ran into the text as a paragraph of its own. Where
-    the text itself is set in a medium weight, that weight is the regular one."""
-    fonts = Counter(
-        str(char.get("fontname", "")) for lines in pages for line in lines for char in line.chars
-    ).most_common(1)
-    if not fonts or _MEDIUM_RE.search(fonts[0][0]):
+    weight reads as bold does, and read as regular type the title ran into the text as a paragraph of its own. Only
+    over the text: a table's column heads and a figure's labels may be set in a medium weight too, over cells and
+    labels in a face of their own, and head no section. Where the text itself is set in a medium weight, that weight
+    is the regular one."""
+    fonts = Counter(str(char.get("fontname", "")) for lines in pages for line in lines for char in line.chars)
+    if not fonts or _MEDIUM_RE.search(face := fonts.most_common(1)[0][0]):
         return
-    for line in (line for lines in pages for line in lines):
-        faces = [str(char.get("fontname", "")) for char in line.chars if not char["text"].isspace()]
-        line.bold = line.bold or (bool(faces) and all(_MEDIUM_RE.search(face) for face in faces))
+    for lines in pages:
+        for line, below in pairwise(lines):
+            faces = [str(char.get("fontname", "")) for char in line.chars if not char["text"].isspace()]
+            text = Counter(str(char.get("fontname", "")) for char in below.chars if not char["text"].isspace())
+            over_text = bool(text) and below.column == line.column and below.top > line.bottom
+            over_text = over_text and text.most_common(1)[0][0] == face
+            if faces and all(_MEDIUM_RE.search(name) for name in faces) and over_text:
+                line.bold = True
 
 
 def _foot_floor(floor: int, found: list[dict[int, str]]) -> int:
