@@ -98,16 +98,23 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
 
 
 def _word_end(head: str, tail: str, words: set[str]) -> bool:
-    """Whether `tail`, opening the line after a line-end hyphen in lower case, can only end a word: the document
-    prints it nowhere else as a word (`document_words`), and the vocabulary knows it as a word's ending ("ing" of
-    `##ing`, "ship"), or not at all where the document prints `head` nowhere else either. A hyphen joins words, so
-    the line end breaks one ("exempt-" / "ing", "relation-" / "ship", "dil-" / "igence"), where the whole word is
-    printed nowhere else and the vocabulary lists no inflected form ("exempting"). A word the vocabulary lacks may
-    still be a word ("self-" / "sufficiency"): after a word the document prints ("self") it is a compound's second
-    word; the second word of a compound the vocabulary knows ("co-" / "operation") is one of its own."""
-    if not tail.islower() or tail in words:
+    """Whether `tail`, opening the line after a line-end hyphen in lower case, can only end a word, `head` being the
+    part before the hyphen.
+
+    A hyphen joins words, so where neither part is a word the line end breaks one ("exempt-" / "ing", "relation-" /
+    "ship", "immi-" / "nently"), though the whole word be printed nowhere else and the vocabulary list no inflected
+    form of it ("exempting"). The tail is no word where the document prints it nowhere else (`document_words`) and
+    the vocabulary knows it only as a word's ending (`##fulness`), or, after a head the document prints nowhere else
+    either, as a word's ending at all ("ing", "ship") or not at all ("nently"). A head the vocabulary knows makes an
+    unknown tail a word it lacks ("self-" / "sufficiency", "non-" / "exhaustiveness"); a head the document prints,
+    a tail that is also a word ("in-" / "flight"); a head the document joins to other words with a hyphen within a
+    line ("non-compliance") opens a compound."""
+    if not tail.islower() or tail in words or any(word.startswith(f"{head}-") for word in words):
         return False
-    return tail in word_endings() or (tail not in whole_words() and head not in words)
+    ending, word = tail in word_endings(), tail in whole_words()
+    if head in words:
+        return ending and not word
+    return ending or not (word or head in whole_words())
 
 
 _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")

@@ -7340,26 +7340,41 @@ _MEDIUM_RE = re.compile(r"Medium", re.IGNORECASE)
 
 
 def _mark_medium_weight(pages: list[list[_Line]]) -> None:
-    """Mark as bold each line set wholly in a medium weight (`_MEDIUM_RE`) over a line of the text's own face, where
-    that face is lighter.
+    """Mark as bold each line set wholly in a medium weight (`_MEDIUM_RE`), alone between a line in another face and
+    a line of the text's own face under it, where that face is lighter.
 
     A briefing may title its subsections in a sans-serif's medium weight at the text's size ("Case-by-case
     exemptions for personal security" in AtlasGrotesk-Medium over text in PublicoText-Roman): against the text the
     weight reads as bold does, and read as regular type the title ran into the text as a paragraph of its own. Only
-    over the text: a table's column heads and a figure's labels may be set in a medium weight too, over cells and
-    labels in a face of their own, and head no section. Where the text itself is set in a medium weight, that weight
-    is the regular one."""
+    a line over the text, and the only one in that weight: a table's column heads and a figure's labels may be set
+    in a medium weight too, in rows over cells and labels, and head no section. Where the text itself is set in a
+    medium weight, that weight is the regular one."""
     fonts = Counter(str(char.get("fontname", "")) for lines in pages for line in lines for char in line.chars)
     if not fonts or _MEDIUM_RE.search(face := fonts.most_common(1)[0][0]):
         return
     for lines in pages:
-        for line, below in pairwise(lines):
-            faces = [str(char.get("fontname", "")) for char in line.chars if not char["text"].isspace()]
-            text = Counter(str(char.get("fontname", "")) for char in below.chars if not char["text"].isspace())
-            over_text = bool(text) and below.column == line.column and below.top > line.bottom
-            over_text = over_text and text.most_common(1)[0][0] == face
-            if faces and all(_MEDIUM_RE.search(name) for name in faces) and over_text:
+        for above, line, below in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
+            alone = above is None or not _medium(above)
+            over_text = below is not None and below.column == line.column and below.top > line.bottom
+            if alone and over_text and _medium(line) and _main_face(below) == face:
                 line.bold = True
+
+
+def _faces(line: _Line) -> list[str]:
+    """The font names of the line's printed characters, one a character."""
+    return [str(char.get("fontname", "")) for char in line.chars if not char["text"].isspace()]
+
+
+def _main_face(line: _Line) -> str | None:
+    """The font most of the line's printed characters are set in, None for a line of spaces."""
+    faces = Counter(_faces(line)).most_common(1)
+    return faces[0][0] if faces else None
+
+
+def _medium(line: _Line) -> bool:
+    """Whether every printed character of the line is set in a medium weight (`_MEDIUM_RE`)."""
+    faces = _faces(line)
+    return bool(faces) and all(_MEDIUM_RE.search(name) for name in faces)
 
 
 def _foot_floor(floor: int, found: list[dict[int, str]]) -> int:
