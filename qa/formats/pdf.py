@@ -7353,7 +7353,7 @@ def _mark_medium_weight(pages: list[list[_Line]]) -> None:
     if not fonts or _MEDIUM_RE.search(face := fonts.most_common(1)[0][0]):
         return
     for lines in pages:
-        for above, line, below in zip([None, *lines[:-1]], lines, [*lines[1:], None], strict=True):
+        for above, line, below in zip([None, *lines], lines, [*lines[1:], None], strict=False):
             alone = above is None or not _medium(above)
             over_text = below is not None and below.column == line.column and below.top > line.bottom
             if alone and over_text and _medium(line) and _main_face(below) == face:
