@@ -4367,12 +4367,22 @@ def _sentence_grids(found: list[tuple[pdfplumber.table.Table, list[list[str | No
     leaves those out), its cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more:
     read as the page's rows, its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a
     time). A frame round a box of text has one column, a pair of text columns two, and a chart's gridlines, drawn as
-    a grid, box empty cells. A table carried over from the page before may open with one such row."""
+    a grid, box empty cells. A table carried over from the page before may open with one such row. A grid of two
+    columns is a table when `_GRID_ROWS` of its rows or more hold text in both (`_paired_rows`)."""
     return [
         [cell for row in table.rows for cell in row.cells if cell is not None]
         for table, text in found
-        if not _figures_grid(text) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in text)
+        if not _figures_grid(text)
+        and (any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in text) or _paired_rows(text))
     ]
+
+
+def _paired_rows(rows: list[list[str | None]]) -> bool:
+    """Whether a ruled grid, its cells' text row by row, is a table of two columns: `_GRID_ROWS` rows or more each
+    hold text in two cells. A frame round a page's two columns of text is one row; a table pairing each label with
+    its description (a feature beside the paragraph that explains it) rules a row round each pair, and read as the
+    page's rows its two columns were read one after the other, each label parted from its description."""
+    return sum(sum(bool(cell and cell.strip()) for cell in row) >= 2 for row in rows) >= _GRID_ROWS
 
 
 def _mark_foot_rule(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
