@@ -1134,6 +1134,7 @@ def _layout(
     _side_headings(segments)
     _margin_heads(segments)
     _tab_stop_numbers(segments)
+    _hung_clauses(segments)
     _label_column(segments)
     if table is not None and columns:
         segments = _figure_table_rows(segments)
@@ -1492,6 +1493,39 @@ def _in_outline_order(numbers: list[str]) -> bool:
         if not (child or following):
             return False
     return True
+
+
+_CLAUSE_RE = re.compile(rf"({_SECTION_NUMBER_RE.pattern}) [^\W\d_]")
+"""A line opening with a clause's number of two levels or more, a word space from the clause's first word."""
+
+
+def _hung_clauses(segments: list[_Segment]) -> None:
+    """Mark each line that opens a numbered clause hung at the margin as opening its paragraph (`_Line.titled`).
+
+    A directive numbers its clauses at the margin and sets their text at a tab stop a little further right, where
+    the clause's later lines start (`_tab_stop_numbers`). Where the tab stop falls within a word space of the
+    number ("4.1.3 Documenting identity management risks ..."), the number is no line of its own: nothing marks the
+    clause as a paragraph, and a page's clauses ran into one. A line is a clause's first where it opens with a
+    section number (`_CLAUSE_RE`) and the segment holds a run of such lines at one left edge (`_ITEM_EDGE`), their
+    numbers in outline order (`_in_outline_order`: "4.1.2", "4.1.3"), every line between them hung right of that
+    edge: a sentence wrapping a "4.1.3" to a line's start stands at the text's edge with the lines around it."""
+    for segment in segments:
+        lines = segment.lines
+        opening = {index: found[1] for index, line in enumerate(lines) if (found := _CLAUSE_RE.match(line.text))}
+        for first in opening:
+            edge, slack = lines[first].x0, _ITEM_EDGE * lines[first].size
+            chain = [first]
+            for index in range(first + 1, len(lines)):
+                line = lines[index]
+                if index in opening and abs(line.x0 - edge) < slack:
+                    if not _in_outline_order([opening[chain[-1]], opening[index]]):
+                        break
+                    chain.append(index)
+                elif line.x0 < edge + slack:
+                    break
+            if len(chain) > 1:
+                for index in chain:
+                    lines[index].titled = True
 
 
 def _next_part(part: str, following: str) -> bool:
