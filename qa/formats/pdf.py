@@ -1801,11 +1801,10 @@ def _ruled_rows(
             [c for c, x, y in middles if left <= x <= right and head <= y <= foot] for left, head, right, foot in grid
         ]
         glyphs = sum(not c["text"].isspace() for row in inside for c in row.chars)
-        walls = {cell[0] for cell in grid} - {min(cell[0] for cell in grid)}
         if (
             inside
             and sum(not c["text"].isspace() for cell in cells for c in cell) == glyphs
-            and not any(_runs_across(row, wall, row.size) for row in inside for wall in walls)
+            and not _grid_crossed(inside, grid)
         ):  # a grid round only part of its rows (their figures), or boxes its words run across (links), is no table
             tables.append((inside, cells))
     claimed = {id(row) for table, _ in tables for row in table}
@@ -1836,6 +1835,21 @@ def _ruled_rows(
     below = [row for row in rows if id(row) not in claimed and id(row) not in done]
     segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, below, figures)]
     return segments
+
+
+def _grid_crossed(rows: list[_Line], grid: list[_Box]) -> bool:
+    """Whether a row's words run across a wall of a grid's cell (`_runs_across`): a cell's left side, other than the
+    grid's own, on the rows the cell stands beside. A wall one row draws (a head's cells shaded inside their borders,
+    each shade a little narrower than its cell) stands inside the wider cells of the rows under it, and their words
+    run across it as they may."""
+    left = min(cell[0] for cell in grid)
+    return any(
+        _runs_across(row, x0, row.size)
+        for x0, top, _, bottom in grid
+        if x0 > left
+        for row in rows
+        if top <= (row.top + row.bottom) / 2 <= bottom
+    )
 
 
 def _head_band(rows: list[_Line], band: _Box, bands: Sequence[_Box]) -> _Box | None:
