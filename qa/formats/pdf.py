@@ -4319,14 +4319,15 @@ def _case_by_glyph_name(fonts: PDFResourceManager) -> None:
 
 
 def _table_bodies(page: pdfplumber.page.Page) -> list[_Table]:
-    """The page's table bodies under ruled heads, top to bottom and left to right: a table ruled only above and below
-    its head row has no grid for `find_tables` to find, but its head says where its columns of cells begin. A head is
-    a short band between two horizontal rules of the same extent (`_rule_pieces`), at heights ruled across at least
-    `_HEAD_SPAN` of the page, whose text stands in several cells; its body reaches down to the last rule of that
-    extent below it, or to the page's foot when it has none.
-    Vertical rules that run down the body part its columns. Two tables set side by side rule their rows at one
-    height, each its own rule: each is a table of its own, its body closed by its own last rule (a total row the
-    other table has no row beside), and a head inside a table found already is one of its rows."""
+    """The page's first table body under a ruled head, and each table set beside it, left to right: a table ruled
+    only above and below its head row has no grid for `find_tables` to find, but its head says where its columns of
+    cells begin. A head is a short band between two horizontal rules of the same extent (`_rule_pieces`), at heights
+    ruled across at least `_HEAD_SPAN` of the page, whose text stands in several cells; its body reaches down to the
+    last rule of that extent below it, or to the page's foot when it has none. Vertical rules that run down the body
+    part its columns. Two tables set side by side rule their rows at one height, each its own rule: each is a table
+    of its own, its head at the first's height, its body closed by its own last rule (a total row the other table has
+    no row beside). A table further down is none of these: `_layout` reads the tables' columns together after the
+    text above them, and the text between two tables set one over the other would be read after both."""
     pieces = _rule_pieces(page)
     spans: dict[float, tuple[float, float]] = {}
     for top, x0, x1 in pieces:
@@ -4336,7 +4337,9 @@ def _table_bodies(page: pdfplumber.page.Page) -> list[_Table]:
     tables: list[_Table] = []
     for top, x0, x1 in wide:
         under = [piece for piece in wide if piece[0] > top and piece[1] < x1 and piece[2] > x0]
-        if not under or any(x0 < t.box[2] and x1 > t.box[0] and t.head <= top <= t.box[3] for t in tables):
+        if tables and top != tables[0].head:
+            break
+        if not under:
             continue
         bottom, left, right = min(under)
         chars = [c for c in page.chars if top < c["top"] and c["bottom"] < bottom and x0 <= c["x0"] <= x1]
