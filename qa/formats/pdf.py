@@ -1804,7 +1804,7 @@ def _ruled_rows(
         if (
             inside
             and sum(not c["text"].isspace() for cell in cells for c in cell) == glyphs
-            and not _grid_crossed(inside, grid)
+            and not any(_runs_across(row, wall, row.size) for row in inside for wall in _grid_walls(grid, inside))
         ):  # a grid round only part of its rows (their figures), or boxes its words run across (links), is no table
             tables.append((inside, cells))
     claimed = {id(row) for table, _ in tables for row in table}
@@ -1837,19 +1837,15 @@ def _ruled_rows(
     return segments
 
 
-def _grid_crossed(rows: list[_Line], grid: list[_Box]) -> bool:
-    """Whether a row's words run across a wall of a grid's cell (`_runs_across`): a cell's left side, other than the
-    grid's own, on the rows the cell stands beside. A wall one row draws (a head's cells shaded inside their borders,
-    each shade a little narrower than its cell) stands inside the wider cells of the rows under it, and their words
-    run across it as they may."""
-    left = min(cell[0] for cell in grid)
-    return any(
-        _runs_across(row, x0, row.size)
-        for x0, top, _, bottom in grid
-        if x0 > left
-        for row in rows
-        if top <= (row.top + row.bottom) / 2 <= bottom
-    )
+def _grid_walls(grid: list[_Box], rows: list[_Line]) -> set[float]:
+    """The x of the walls between a grid's cells that its rows (`rows`) never run across: each cell's left side but
+    the grid's own, save the sides of a sliver cell narrower than the rows' type size. A head whose cells are shaded
+    inside their borders draws each shade's sides a padding's width inside its cell's: the grid parts the head row
+    there into slivers and cells, and the body's wider cells' words, set from the same padding, run across those
+    sides."""
+    size = median(row.size for row in rows)
+    slivers = {side for x0, _, x1, _ in grid if x1 - x0 < size for side in (x0, x1)}
+    return {cell[0] for cell in grid} - {min(cell[0] for cell in grid)} - slivers
 
 
 def _head_band(rows: list[_Line], band: _Box, bands: Sequence[_Box]) -> _Box | None:
