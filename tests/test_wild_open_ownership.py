@@ -173,3 +173,15 @@ def test_contents_entries_with_a_page_number_a_tab_after_the_title_are_no_paragr
     assert "Overview 3" not in texts
     assert "Conclusion 17" not in texts
     assert not any(paragraph.page == 2 for paragraph in briefing().paragraphs)
+
+
+def test_a_ruled_table_of_two_columns_reads_a_row_at_a_time() -> None:
+    """Pages 5 and 6 rule each principle and its description in a row of their own: each key feature is read before
+    the description beside it, not every key feature before every description."""
+    texts = [paragraph.text for paragraph in response().paragraphs]
+    feature = texts.index("Historic records should be kept and published")
+    assert texts[feature + 1] == (
+        "Providing historic records means when beneficial ownership or company structure information changes, this "
+        "information is stored rather than replaced, and past disclosures remain publicly available."
+    )
+    assert texts[feature + 2] == "Adequate sanctions and enforcement should exist for non compliance"

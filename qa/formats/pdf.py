@@ -23,7 +23,7 @@ import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise, takewhile
 from pathlib import PurePosixPath
@@ -341,7 +341,7 @@ class _Line:
     column: tuple[float, float] | None = None
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
-    """The line stands in a table's body under a ruled head (`_table_body`), read in its columns (`_mark_tabled`)."""
+    """The line stands in a table's body under a ruled head (`_table_bodies`), read in its columns (`_mark_tabled`)."""
     cell: int = 0
     """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     code: bool = False
@@ -1093,15 +1093,15 @@ def _numbered_line(number: list[dict], chars: list[dict]) -> list[dict]:
 def _layout(
     page: int,
     chars: Sequence[dict],
-    table: _Table | None = None,
+    tables: Sequence[_Table] = (),
     bands: Sequence[_Box] = (),
     grids: Sequence[list[_Box]] = (),
     figures: Sequence[_Box] = (),
 ) -> list[_Segment]:
     """A page's lines in reading order: full-width rows in place, each band of columns left column first, each
-    region between wide figures (`_figure_regions`) read on its own, a table (`_cells`) a column at a time, each
-    column's head cell over its body's cells, and a table's rows between its rules (`bands`) or in a grid (`grids`,
-    each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
+    region between wide figures (`_figure_regions`) read on its own, each table under a ruled head (`tables`,
+    `_cells`) a column at a time, each column's head cell over its body's cells, and a table's rows between its rules
+    (`bands`) or in a grid (`grids`, each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
     level = _without_line_numbers(page, [c for c in chars if _horizontal(c) and c["text"] and c["text"] != _NO_TEXT])
     level = _without_listing_numbers(page, level)
     rows = _group(page, (c for c in level if not _drawn_bullet(c)))
@@ -1109,14 +1109,17 @@ def _layout(
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
-    body = table.rows(rows) if table is not None else []
-    columns = _cells(page, body, table) if table is not None and body else []
-    if columns:
-        tabled = {id(row) for row in body}
-        above = [row for row in rows if row.top < body[0].top and id(row) not in tabled]
-        below = [row for row in rows if row.top >= body[0].top and id(row) not in tabled]
+    if len(tables) > 1:
+        rows = _cut_rows(rows, tables)
+    bodies = [(table, body) for table in tables if (body := table.rows(rows))]
+    read = [(table, body, columns) for table, body in bodies if (columns := _cells(page, body, table))]
+    if read:
+        tabled = {id(row) for _, body, _ in read for row in body}
+        top = min(body[0].top for _, body, _ in read)
+        above = [row for row in rows if row.top < top and id(row) not in tabled]
+        below = [row for row in rows if row.top >= top and id(row) not in tabled]
         segments = _region(page, above, 0)
-        for part in (columns, _region(page, below, 0)):
+        for part in (*(columns for *_, columns in read), _region(page, below, 0)):
             segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
     else:
         segments = _ruled_rows(page, rows, bands, grids, figures)
@@ -1124,17 +1127,42 @@ def _layout(
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
-    if table is not None and (columns or table.closed):
-        _mark_tabled(segments, table)
+    _mark_tabled(segments, [table for table, body in bodies if table.closed or any(table is t for t, *_ in read)])
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
     _tab_stop_numbers(segments)
+    _hung_clauses(segments)
     _label_column(segments)
-    if table is not None and columns:
+    if read:
         segments = _figure_table_rows(segments)
     _stacked_figures(page, segments)
     return [segment for segment in segments if segment.lines]
+
+
+def _cut_rows(rows: list[_Line], tables: Sequence[_Table]) -> list[_Line]:
+    """A page's rows (`_group`) cut at the sides of its tables (`_table_bodies`), from each table's head down: a row
+    of two tables set side by side, or of a table and the text beside it, is one row of characters, its middle in
+    neither, and each table's part of it is the table's own row."""
+    cut: list[_Line] = []
+    for row in rows:
+        parts: dict[int, list[dict]] = {}
+        for char in row.chars:
+            middle, height = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+            inside = [
+                number
+                for number, table in enumerate(tables)
+                if table.box[0] <= middle <= table.box[2] and table.head <= height <= table.box[3]
+            ]
+            parts.setdefault(inside[0] if inside else -1, []).append(char)
+        if len(parts) == 1:
+            cut.append(row)
+            continue
+        for chars in parts.values():
+            part = replace(row, top=min(c["top"] for c in chars), bottom=max(c["bottom"] for c in chars), chars=chars)
+            part.size = median(c["size"] for c in chars)
+            cut.append(part)
+    return cut
 
 
 def _figure_table_rows(segments: list[_Segment]) -> list[_Segment]:
@@ -1490,6 +1518,39 @@ def _in_outline_order(numbers: list[str]) -> bool:
     return True
 
 
+_CLAUSE_RE = re.compile(rf"({_SECTION_NUMBER_RE.pattern}) [^\W\d_]")
+"""A line opening with a clause's number of two levels or more, a word space from the clause's first word."""
+
+
+def _hung_clauses(segments: list[_Segment]) -> None:
+    """Mark each line that opens a numbered clause hung at the margin as opening its paragraph (`_Line.titled`).
+
+    A directive numbers its clauses at the margin and sets their text at a tab stop a little further right, where
+    the clause's later lines start (`_tab_stop_numbers`). Where the tab stop falls within a word space of the
+    number ("4.1.3 Documenting identity management risks ..."), the number is no line of its own: nothing marks the
+    clause as a paragraph, and a page's clauses ran into one. A line is a clause's first where it opens with a
+    section number (`_CLAUSE_RE`) and the segment holds a run of such lines at one left edge (`_ITEM_EDGE`), their
+    numbers in outline order (`_in_outline_order`: "4.1.2", "4.1.3"), every line between them hung right of that
+    edge: a sentence wrapping a "4.1.3" to a line's start stands at the text's edge with the lines around it."""
+    for segment in segments:
+        lines = segment.lines
+        opening = {index: found[1] for index, line in enumerate(lines) if (found := _CLAUSE_RE.match(line.text))}
+        for first in opening:
+            edge, slack = lines[first].x0, _ITEM_EDGE * lines[first].size
+            chain = [first]
+            for index in range(first + 1, len(lines)):
+                line = lines[index]
+                if index in opening and abs(line.x0 - edge) < slack:
+                    if not _in_outline_order([opening[chain[-1]], opening[index]]):
+                        break
+                    chain.append(index)
+                elif line.x0 < edge + slack:
+                    break
+            if len(chain) > 1:
+                for index in chain:
+                    lines[index].titled = True
+
+
 def _next_part(part: str, following: str) -> bool:
     """Whether an outline number's part is followed by the next one: "3" by "4", "B" by "C"."""
     if part.isdecimal() and following.isdecimal():
@@ -1562,19 +1623,19 @@ def _label_column(segments: list[_Segment]) -> None:
         left.lines, right.lines = [], laid
 
 
-def _mark_tabled(segments: list[_Segment], table: _Table) -> None:
-    """Flag a page's lines inside a table's body (`_table_body`) as the table's (`_Line.tabled`): a body closed by a
-    rule of its head's extent, or one read a column at a time (`_cells`).
+def _mark_tabled(segments: list[_Segment], tables: list[_Table]) -> None:
+    """Flag a page's lines inside a table's body (`_table_bodies`) as the table's (`_Line.tabled`), for each of
+    `tables`: a body closed by a rule of its head's extent, or one read a column at a time (`_cells`).
 
     A body closed by a rule is a table's whatever its rows hold (rows of figures between a table's section rules).
     A body open to the page's foot is a table's only where its rows stand in the head's columns: else the band
-    `_table_body` took for a head is no table's head (the last rows of a table ruled across, between its inner rule
+    `_table_bodies` took for a head is no table's head (the last rows of a table ruled across, between its inner rule
     and its closing one, with two columns of prose under it down to the page's foot). Flagged, that prose would be
     a table's: a numbered list in it is no list (`_numbered_items`), and each column of it would be parted from the
     next as a table's columns are."""
     for segment in segments:
         for line in segment.lines:
-            line.tabled = _in_grid(line, [table.box])
+            line.tabled = _in_grid(line, [table.box for table in tables])
 
 
 _LABEL_RE = re.compile(r"[¶§]\s?\d{1,4}\.?")
@@ -1736,11 +1797,10 @@ def _ruled_rows(
             [c for c, x, y in middles if left <= x <= right and head <= y <= foot] for left, head, right, foot in grid
         ]
         glyphs = sum(not c["text"].isspace() for row in inside for c in row.chars)
-        walls = {cell[0] for cell in grid} - {min(cell[0] for cell in grid)}
         if (
             inside
             and sum(not c["text"].isspace() for cell in cells for c in cell) == glyphs
-            and not any(_runs_across(row, wall, row.size) for row in inside for wall in walls)
+            and not any(_runs_across(row, wall, row.size) for row in inside for wall in _grid_walls(grid, inside))
         ):  # a grid round only part of its rows (their figures), or boxes its words run across (links), is no table
             tables.append((inside, cells))
     claimed = {id(row) for table, _ in tables for row in table}
@@ -1771,6 +1831,17 @@ def _ruled_rows(
     below = [row for row in rows if id(row) not in claimed and id(row) not in done]
     segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, below, figures)]
     return segments
+
+
+def _grid_walls(grid: list[_Box], rows: list[_Line]) -> set[float]:
+    """The x of the walls between a grid's cells that its rows (`rows`) never run across: each cell's left side but
+    the grid's own, save the sides of a sliver cell narrower than the rows' type size. A head whose cells are shaded
+    inside their borders draws each shade's sides a padding's width inside its cell's: the grid parts the head row
+    there into slivers and cells, and the body's wider cells' words, set from the same padding, run across those
+    sides."""
+    size = median(row.size for row in rows)
+    slivers = {side for x0, _, x1, _ in grid if x1 - x0 < size for side in (x0, x1)}
+    return {cell[0] for cell in grid} - {min(cell[0] for cell in grid)} - slivers
 
 
 def _head_band(rows: list[_Line], band: _Box, bands: Sequence[_Box]) -> _Box | None:
@@ -4094,7 +4165,7 @@ def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> 
 def _over_table_again(previous: _Line, line: _Line, feet: dict[int, list[_Line]]) -> bool:
     """Whether `line`, on a page after a table's cell (`previous`, `_Line.tabled`), stands right over that page's
     table body, its head between them: a table broken over pages prints its label ("(Continued From Previous
-    Page)") over its head again, at most `_HEAD_DEPTH` of the label's size deep (`_table_body`), and the body under
+    Page)") over its head again, at most `_HEAD_DEPTH` of the label's size deep (`_table_bodies`), and the body under
     it. The label is no words of the cell that ended the page before, whose text it would otherwise run on (an
     unfinished cell reads on over a page break like a sentence). A cell that does go on over the page has its rest
     at the next page's top, with no table body of its own right under it (a table further down is another's)."""
@@ -4174,7 +4245,7 @@ _Box = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class _Table:
-    """A table's body under a ruled head (`_table_body`)."""
+    """A table's body under a ruled head (`_table_bodies`)."""
 
     box: _Box
     size: float
@@ -4209,7 +4280,7 @@ def _read(
 ) -> tuple[
     dict, list[list[_Segment]], list[str], list[list[_Box]], list[list[_Box]], list[list[_Box]], list[list[_Box]]
 ]:
-    """The Info dict, each page's laid-out lines (a table body under a ruled head among them, `_table_body`), the
+    """The Info dict, each page's laid-out lines (a table body under a ruled head among them, `_table_bodies`), the
     addresses of every link annotation, each page's grids, its displayed fractions, its pictures (`_pictures`) and
     its charts' bars (`_bars`)."""
     try:
@@ -4227,8 +4298,8 @@ def _read(
                 chars = _printed(_unlayered(_visible(page, _uncovered(page, _named_glyphs(page, _on_page(page))))))
                 found = [(grid, grid.extract()) for grid in tables]  # read once, its glyphs named (`_named_glyphs`)
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
-                table = _table_body(page)
-                pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
+                bodies = _table_bodies(page)
+                pages.append(_layout(number, chars, bodies, _rule_bands(page), _sentence_grids(found), figures))
                 _shaded_boxes(pages[-1], _shades(page))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
@@ -4272,18 +4343,30 @@ def _case_by_glyph_name(fonts: PDFResourceManager) -> None:
     fonts.get_font = get_font
 
 
-def _table_body(page: pdfplumber.page.Page) -> _Table | None:
-    """The page's first table body under a ruled head, if it has one: a table ruled only above and below its head
-    row has no grid for `find_tables` to find, but its head says where its columns of cells begin. A head is a short
-    band between two horizontal rules of the same extent, wide across the page, whose text stands in several cells;
-    its body reaches down to the last rule of that extent below it, or to the page's foot when it has none. Vertical
-    rules that run down the body part its columns."""
-    rules: dict[int, list[float]] = {}
-    for edge in page.horizontal_edges:
-        extent = rules.setdefault(round(edge["top"]), [edge["x0"], edge["x1"]])
-        extent[0], extent[1] = min(extent[0], edge["x0"]), max(extent[1], edge["x1"])
-    wide = sorted((top, x0, x1) for top, (x0, x1) in rules.items() if x1 - x0 >= page.width * _HEAD_SPAN)
-    for (top, x0, x1), (bottom, left, right) in pairwise(wide):
+def _table_bodies(page: pdfplumber.page.Page) -> list[_Table]:
+    """The page's first table body under a ruled head, and each table set beside it, left to right: a table ruled
+    only above and below its head row has no grid for `find_tables` to find, but its head says where its columns of
+    cells begin. A head is a short band between two horizontal rules of the same extent (`_rule_pieces`), at heights
+    ruled across at least `_HEAD_SPAN` of the page, whose text stands in several cells; its body reaches down to the
+    last rule of that extent below it, or to the page's foot when it has none. Vertical rules that run down the body
+    part its columns. Two tables set side by side rule their rows at one height, each its own rule: each is a table
+    of its own, its head at the first's height, its body closed by its own last rule (a total row the other table has
+    no row beside). A table further down is none of these: `_layout` reads the tables' columns together after the
+    text above them, and the text between two tables set one over the other would be read after both."""
+    pieces = _rule_pieces(page)
+    spans: dict[float, tuple[float, float]] = {}
+    for top, x0, x1 in pieces:
+        left, right = spans.get(top, (x0, x1))
+        spans[top] = (min(left, x0), max(right, x1))
+    wide = [(top, x0, x1) for top, x0, x1 in pieces if spans[top][1] - spans[top][0] >= page.width * _HEAD_SPAN]
+    tables: list[_Table] = []
+    for top, x0, x1 in wide:
+        under = [piece for piece in wide if piece[0] > top and piece[1] < x1 and piece[2] > x0]
+        if tables and top != tables[0].head:
+            break
+        if not under:
+            continue
+        bottom, left, right = min(under)
         chars = [c for c in page.chars if top < c["top"] and c["bottom"] < bottom and x0 <= c["x0"] <= x1]
         size = median(c["size"] for c in chars) if chars else 0.0
         if (
@@ -4293,7 +4376,7 @@ def _table_body(page: pdfplumber.page.Page) -> _Table | None:
             and bottom - top <= _HEAD_DEPTH * size
             and (cells := _head_cells(chars, size)) >= _HEAD_CELLS
         ):
-            below = [y for y, a, b in wide if y > bottom and abs(a - x0) <= size and abs(b - x1) <= size]
+            below = [y for y, a, b in pieces if y > bottom and abs(a - x0) <= size and abs(b - x1) <= size]
             foot = max(below, default=page.height)
             rules = {
                 round(edge["x0"], 1)
@@ -4304,8 +4387,31 @@ def _table_body(page: pdfplumber.page.Page) -> _Table | None:
                 and edge["height"] >= size  # a rule down a row, not the side of a thin rule's box
             }
             labelled = _head_cells(chars, size, words=False) == cells
-            return _Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells, labelled, top)
-    return None
+            tables.append(_Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells, labelled, top))
+    return tables
+
+
+_RULE_JOIN = 1.0
+"""Points at most between two pieces of a horizontal rule drawn at one height that are one rule (a cell's border
+drawn cell by cell meets the next); pieces further apart rule tables set side by side."""
+
+
+def _rule_pieces(page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
+    """A page's horizontal rules as (top, left, right), top to bottom: the edges drawn at one height joined where
+    they meet (`_RULE_JOIN`)."""
+    heights: dict[int, list[tuple[float, float]]] = {}
+    for edge in page.horizontal_edges:
+        heights.setdefault(round(edge["top"]), []).append((edge["x0"], edge["x1"]))
+    pieces: list[tuple[float, float, float]] = []
+    for top, edges in heights.items():
+        joined: list[list[float]] = []
+        for x0, x1 in sorted(edges):
+            if joined and x0 <= joined[-1][1] + _RULE_JOIN:
+                joined[-1][1] = max(joined[-1][1], x1)
+            else:
+                joined.append([x0, x1])
+        pieces += [(top, x0, x1) for x0, x1 in joined]
+    return sorted(pieces)
 
 
 def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
@@ -4396,12 +4502,22 @@ def _sentence_grids(found: list[tuple[pdfplumber.table.Table, list[list[str | No
     leaves those out), its cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more:
     read as the page's rows, its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a
     time). A frame round a box of text has one column, a pair of text columns two, and a chart's gridlines, drawn as
-    a grid, box empty cells. A table carried over from the page before may open with one such row."""
+    a grid, box empty cells. A table carried over from the page before may open with one such row. A grid of two
+    columns is a table when `_GRID_ROWS` of its rows or more hold text in both (`_paired_rows`)."""
     return [
         [cell for row in table.rows for cell in row.cells if cell is not None]
         for table, text in found
-        if not _figures_grid(text) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in text)
+        if not _figures_grid(text)
+        and (any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in text) or _paired_rows(text))
     ]
+
+
+def _paired_rows(rows: list[list[str | None]]) -> bool:
+    """Whether a ruled grid, its cells' text row by row, is a table of two columns: `_GRID_ROWS` rows or more each
+    hold text in two cells. A frame round a page's two columns of text is one row; a table pairing each label with
+    its description (a feature beside the paragraph that explains it) rules a row round each pair, and read as the
+    page's rows its two columns were read one after the other, each label parted from its description."""
+    return sum(sum(bool(cell and cell.strip()) for cell in row) >= 2 for row in rows) >= _GRID_ROWS
 
 
 def _mark_foot_rule(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
@@ -4529,7 +4645,7 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
     take several lines, but its rules are drawn nowhere else: a run of rules of one extent, heavier at its ends. Read
     row by row its cells run together (`1.0M 1.0M Citation contexts`); its labels and figures are no prose to quote,
     and are left out of the text as a grid's are (its caption and notes, outside its rules, stay). A table boxed
-    or parted by upright rules is no booktabs table (`_grids` and `_table_body` read those)."""
+    or parted by upright rules is no booktabs table (`_grids` and `_table_bodies` read those)."""
     rules = _rules(page)
     upright = [edge for edge in page.vertical_edges if edge["height"] > _RULE_THICKNESS]  # a box, not booktabs
     boxes: list[_Box] = []
