@@ -538,8 +538,12 @@ def _word_boxes(line: str) -> list[_WordBox]:
     """A word-box line's words with their edges (left, top, right, bottom), those of no width left out: a zero-width
     space pdftotext boxes as a word of its own, taller than the line's type."""
     words = [unescape(word) for word in _BOX_WORD_RE.findall(line)]
-    edges = [tuple(float(edge) for edge in box) for box in _BOX_WORD_EDGES_RE.findall(line)]
-    return [(*box, word) for box, word in zip(edges, words, strict=True) if box[2] > box[0]]  # type: ignore[misc]
+    edges = [[float(edge) for edge in box] for box in _BOX_WORD_EDGES_RE.findall(line)]
+    return [
+        (left, top, right, bottom, word)
+        for (left, top, right, bottom), word in zip(edges, words, strict=True)
+        if right > left
+    ]
 
 
 def _raised_on(marker: _WordBox, line: list[_WordBox]) -> int | None:
