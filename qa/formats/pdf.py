@@ -372,6 +372,9 @@ class _Line:
     superscripts: set[int] = field(default_factory=set)
     """The numbers of the line's markers printed as superscript digit characters ("¹²"), not as small raised digits:
     markers only where a note of their number stands in the notes (`_unnoted_superscripts`)."""
+    drawing: _Box | None = None
+    """The box of the figure drawn in vector shapes (`_drawn_figures`) the line stands in or beside, as its label
+    would (`_mark_drawings`); None elsewhere."""
 
 
 @dataclass
@@ -4202,6 +4205,7 @@ def _read(
                 pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
                 _shaded_boxes(pages[-1], _shades(page))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
+                _mark_drawings(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -4626,6 +4630,103 @@ def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[i
     photo is no label: both are kept."""
     labelled = [box for box in pictures if not any(line.size >= body_size and _in_grid(line, [box]) for line in lines)]
     return {id(line) for line in lines if _in_grid(line, labelled)}
+
+
+_FIGURE_CURVES = 10
+"""A figure drawn in vector shapes: at least this many curves among its shapes (`_drawn_figures`). A table is ruled
+in straight lines and rectangles; a diagram's icons, arrows and connectors are drawn as curves."""
+_FIGURE_SHAPES = 3000
+"""Shapes on a page past which it is not read for drawn figures (`_drawn_figures`): a map of thousands of shapes."""
+_PANEL_SHARE = 0.1
+"""A filled shape over this share of the page is a panel a figure or text is set on, not a part of a figure
+(`_drawn_figures`)."""
+_LABEL_REACH = 3.0
+"""Sizes of its own type beyond a drawn figure's shapes within which a label stands (`_mark_drawings`): a name set
+under its icon, a title over an arrow."""
+_LABEL_WORDS = 8
+"""Words a drawn figure's label runs to at most, in each of a line's stretches (`_drawn_label`)."""
+
+
+def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the figures a page draws in vector shapes: a diagram of icons joined by arrows (a trust's
+    parties, a network's machines and cables). Each box is the union of the curves and lines that touch or stand no
+    more than `_DRAWING_GAP` apart, at least `_FIGURE_CURVES` curves among them. Rectangles are left out: a panel's
+    title band, a table's cells and a frame round a figure are rectangles, and joined in they would join a figure
+    to the text set beside it on its panel. A filled curve over `_PANEL_SHARE` of the page is likewise the
+    rounded panel a figure is set on. A figure framed by a rectangle drawn round it takes the frame's box: its
+    labels stand anywhere within the frame. Whether the text over a box is a figure's labels is `_drawing_labels`'
+    to judge."""
+    area = page.width * page.height
+    shapes = [
+        shape
+        for shape in [*page.curves, *page.lines]
+        if not (shape.get("fill") and shape["width"] * shape["height"] > area * _PANEL_SHARE)
+    ]
+    if len(shapes) > _FIGURE_SHAPES:
+        return []
+    curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
+    frames = [(rect["x0"], rect["top"], rect["x1"], rect["bottom"]) for rect in page.rects if rect.get("stroke")]
+    boxes = [
+        box
+        for box in _touching([(s["x0"], s["top"], s["x1"], s["bottom"]) for s in shapes], _DRAWING_GAP)
+        if sum(_encloses(box, curve) for curve in curves) >= _FIGURE_CURVES
+    ]
+    return [min((f for f in frames if _encloses(f, box)), key=_area, default=box) for box in boxes]
+
+
+def _encloses(outer: _Box, inner: _Box) -> bool:
+    """Whether box `inner` lies wholly within box `outer`."""
+    return outer[0] <= inner[0] and inner[2] <= outer[2] and outer[1] <= inner[1] and inner[3] <= outer[3]
+
+
+def _area(box: _Box) -> float:
+    """The area of a box."""
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
+    """Mark each line that stands wholly within a drawn figure's box (`_drawn_figures`), or beside it within
+    `_LABEL_REACH` of its own type size, with that box (`_Line.drawing`): a label under an icon stands below the
+    icon's shapes, a title over an arrow above it."""
+    boxes = _drawn_figures(page)
+    for line in lines:
+        reach = _LABEL_REACH * line.size
+        line.drawing = next(
+            (
+                box
+                for box in boxes
+                if box[0] - reach <= line.x0
+                and line.x1 <= box[2] + reach
+                and box[1] - reach <= line.top
+                and line.bottom <= box[3] + reach
+            ),
+            None,
+        )
+
+
+def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
+    """ids of the labels of the figures drawn in vector shapes (`_Line.drawing`): the names under a diagram's icons,
+    the words along its arrows. Read as text they run together row by row ("Protector Settlor", "Reinhard P&A
+    Corporate Blythe Europe"), short lines in small type a reader takes for headings; like a picture's labels
+    (`_labels`) they are the figure's, left out. A box with a line over it that is no label (`_drawn_label`) is no
+    figure: a call-out, a shaded panel or a table of text drawn round with shapes keeps all its lines."""
+    dropped: set[int] = set()
+    for lines in pages:
+        for box in {line.drawing for line in lines if line.drawing is not None}:
+            if any(_in_grid(line, [box]) and not _drawn_label(line, body_size) for line in lines):
+                continue
+            dropped |= {id(line) for line in lines if line.drawing == box and _drawn_label(line, body_size)}
+    return dropped
+
+
+def _drawn_label(line: _Line, body_size: float) -> bool:
+    """Whether a line reads as a drawn figure's labels: set smaller than the body, ending no sentence, each of its
+    stretches (`_labels_of`, the labels a row of them runs together) no more than `_LABEL_WORDS` words."""
+    return (
+        line.size < body_size
+        and not _SENTENCE_END_RE.search(line.text)
+        and len(line.text.split()) <= _LABEL_WORDS * len(_labels_of(line))
+    )
 
 
 _BARS = 3
@@ -7288,6 +7389,7 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {
         number for lines, shown in zip(lines_of, pictures, strict=True) for number in _labels(lines, shown, body_size)
     }
+    dropped |= _drawing_labels(lines_of, body_size)
     charted = {
         number for lines, bars in zip(lines_of, charts, strict=True) for number in _chart_labels(lines, bars, body_size)
     }
