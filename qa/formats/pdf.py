@@ -4719,6 +4719,17 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     return dropped
 
 
+def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: set[int]) -> None:
+    """Mark the line read straight before a drawn figure's labels (`drawn`, `_drawing_labels`), the lines left out
+    (`dropped`) aside, as a chart's (`_mark_before_charts`): the figure stands between it and the next line kept. A
+    figure may open a page, its caption under it, after a paragraph the page before ends mid-sentence: run on, the
+    paragraph would take in the caption ("... only has an Figure 2: Average predicted ..."), where the page prints
+    the figure between them."""
+    _mark_before_charts(
+        [line for lines in pages for line in lines if id(line) not in dropped or id(line) in drawn], drawn
+    )
+
+
 def _drawn_label(line: _Line, body_size: float) -> bool:
     """Whether a line reads as a drawn figure's labels: set smaller than the body, ending no sentence, each of its
     stretches (`_labels_of`, the labels a row of them runs together) no more than `_LABEL_WORDS` words."""
@@ -7389,12 +7400,14 @@ def parse(data: bytes, source: str) -> Parsed:
     dropped |= {
         number for lines, shown in zip(lines_of, pictures, strict=True) for number in _labels(lines, shown, body_size)
     }
-    dropped |= _drawing_labels(lines_of, body_size)
     charted = {
         number for lines, bars in zip(lines_of, charts, strict=True) for number in _chart_labels(lines, bars, body_size)
     }
     charted |= {number for lines in lines_of for number in _figure_heads(lines) | _unruled_table(lines)}
     dropped |= charted
+    drawn = _drawing_labels(lines_of, body_size)
+    dropped |= drawn
+    _mark_before_drawings(lines_of, drawn, dropped)
     notes = _Notes(cited, words)
     body: list[_Line] = []
     feet: list[tuple[int, list[dict[int, str]], list[_Line]]] = []
