@@ -108,3 +108,13 @@ def test_the_name_set_beside_the_covers_logo_is_the_author() -> None:
     the text's first paragraph."""
     assert first(COMMUNICATION).author == "EUROPEAN COMMISSION"
     assert "EUROPEAN COMMISSION" not in texts(COMMUNICATION)
+
+
+def test_a_charts_labels_drawn_in_curves_are_no_headings_and_its_caption_reads_apart() -> None:
+    """Page 16 opens with Figure 2, its plots' markers and whiskers drawn as curves, their panels titled "Issue
+    area" and "Funding sources" in 7.4 pt; the page before ends mid-sentence ("... crackdown only has an"), and the
+    caption under the figure is a paragraph of its own, not the end of that sentence."""
+    paragraphs = [p for p in first(PAPER).paragraphs if p.page == 16]
+    assert not any(p.text in {"Issue area", "Funding sources", "Refugee relief"} for p in paragraphs)
+    assert any(p.text.startswith("Figure 2: Average predicted donation market shares") for p in paragraphs)
+    assert not any("only has an Figure" in p.text for p in first(PAPER).paragraphs)
