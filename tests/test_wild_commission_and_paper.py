@@ -110,11 +110,11 @@ def test_the_name_set_beside_the_covers_logo_is_the_author() -> None:
     assert "EUROPEAN COMMISSION" not in texts(COMMUNICATION)
 
 
-def test_a_charts_labels_drawn_in_curves_are_no_headings_and_its_caption_reads_apart() -> None:
-    """Page 16 opens with Figure 2, its plots' markers and whiskers drawn as curves, their panels titled "Issue
-    area" and "Funding sources" in 7.4 pt; the page before ends mid-sentence ("... crackdown only has an"), and the
-    caption under the figure is a paragraph of its own, not the end of that sentence."""
-    paragraphs = [p for p in first(PAPER).paragraphs if p.page == 16]
-    assert not any(p.text in {"Issue area", "Funding sources", "Refugee relief"} for p in paragraphs)
-    assert any(p.text.startswith("Figure 2: Average predicted donation market shares") for p in paragraphs)
-    assert not any("only has an Figure" in p.text for p in first(PAPER).paragraphs)
+def test_a_charts_labels_drawn_in_curves_are_no_text_and_its_caption_reads_apart() -> None:
+    """Page 18 opens with Figure 4, its plots' markers drawn as curves over "Under crackdown", "Criticized" and
+    "Friendly" in 6.6 pt; the page before ends mid-sentence ("... have a 7–10% chance of donating to a human
+    rights"), and the caption under the figure is a paragraph of its own, not the end of that sentence."""
+    texts = [p.text for p in first(PAPER).paragraphs if p.page == 18]
+    assert not {"Under crackdown", "Criticized", "Friendly"} & set(texts)
+    assert any(text.startswith("Figure 4: Average predicted donation market shares") for text in texts)
+    assert not any("human rights Figure 4" in p.text for p in first(PAPER).paragraphs)

@@ -4633,8 +4633,9 @@ def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[i
 
 
 _FIGURE_CURVES = 10
-"""A figure drawn in vector shapes: at least this many curves among its shapes (`_drawn_figures`). A table is ruled
-in straight lines and rectangles; a diagram's icons, arrows and connectors are drawn as curves."""
+"""A figure drawn in vector shapes: at least this many curves among its shapes, each of some height and width
+(`_drawn_figures`). A table is ruled in straight lines and rectangles, or in paths as flat as a line; a diagram's
+icons, arrows and markers are drawn as curves."""
 _FIGURE_SHAPES = 3000
 """Shapes on a page past which it is not read for drawn figures (`_drawn_figures`): a map of thousands of shapes."""
 _PANEL_SHARE = 0.1
@@ -4645,6 +4646,11 @@ _LABEL_REACH = 3.0
 under its icon, a title over an arrow."""
 _LABEL_WORDS = 8
 """Words a drawn figure's label runs to at most, in each of a line's stretches (`_drawn_label`)."""
+_FIGURE_TITLE_RE = re.compile(
+    r"(?:fig(?:ure)?|table|chart|exhibit|box|map|graph|diagram)\.?\s*[A-Z]?\d+\b", re.IGNORECASE
+)
+"""A figure's title, naming it by its number ("Figure 2. Recruitment Timeline", "Box 2: Parties to a trust"), set
+over or under its drawing: text a reader quotes, not a label (`_drawing_labels`)."""
 
 
 def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
@@ -4664,7 +4670,11 @@ def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
     ]
     if len(shapes) > _FIGURE_SHAPES:
         return []
-    curves = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in page.curves]
+    curves = [
+        (curve["x0"], curve["top"], curve["x1"], curve["bottom"])
+        for curve in page.curves
+        if min(curve["width"], curve["height"]) > _BAR_SLACK  # a rule drawn as a path is flat, no figure's curve
+    ]
     frames = [(rect["x0"], rect["top"], rect["x1"], rect["bottom"]) for rect in page.rects if rect.get("stroke")]
     boxes = [
         box
@@ -4709,13 +4719,15 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     the words along its arrows. Read as text they run together row by row ("Protector Settlor", "Reinhard P&A
     Corporate Blythe Europe"), short lines in small type a reader takes for headings; like a picture's labels
     (`_labels`) they are the figure's, left out. A box with a line over it that is no label (`_drawn_label`) is no
-    figure: a call-out, a shaded panel or a table of text drawn round with shapes keeps all its lines."""
+    figure: a call-out, a shaded panel or a table of text drawn round with shapes keeps all its lines. A figure's
+    title (`_FIGURE_TITLE_RE`) set within its rules is neither: it is kept, and the figure's labels left out."""
     dropped: set[int] = set()
     for lines in pages:
-        for box in {line.drawing for line in lines if line.drawing is not None}:
-            if any(_in_grid(line, [box]) and not _drawn_label(line, body_size) for line in lines):
+        untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text)]
+        for box in {line.drawing for line in untitled if line.drawing is not None}:
+            if any(_in_grid(line, [box]) and not _drawn_label(line, body_size) for line in untitled):
                 continue
-            dropped |= {id(line) for line in lines if line.drawing == box and _drawn_label(line, body_size)}
+            dropped |= {id(line) for line in untitled if line.drawing == box and _drawn_label(line, body_size)}
     return dropped
 
 
@@ -4731,10 +4743,11 @@ def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: se
 
 
 def _drawn_label(line: _Line, body_size: float) -> bool:
-    """Whether a line reads as a drawn figure's labels: set smaller than the body, ending no sentence, each of its
-    stretches (`_labels_of`, the labels a row of them runs together) no more than `_LABEL_WORDS` words."""
+    """Whether a line reads as a drawn figure's labels: set smaller than the body (by `_NOTE_SIZE` at least: a
+    letter's close signed under a drawn signature is in the body's type), ending no sentence, each of its stretches
+    (`_labels_of`, the labels a row of them runs together) no more than `_LABEL_WORDS` words."""
     return (
-        line.size < body_size
+        line.size < body_size * _NOTE_SIZE
         and not _SENTENCE_END_RE.search(line.text)
         and len(line.text.split()) <= _LABEL_WORDS * len(_labels_of(line))
     )
