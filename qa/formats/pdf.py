@@ -4644,7 +4644,7 @@ _PANEL_SHARE = 0.1
 _LABEL_REACH = 3.0
 """Sizes of its own type beyond a drawn figure's shapes within which a label stands (`_mark_drawings`): a name set
 under its icon, a title over an arrow."""
-_LABEL_WORDS = 8
+_DRAWN_LABEL_WORDS = 8
 """Words a drawn figure's label runs to at most, in each of a line's stretches (`_drawn_label`)."""
 _FIGURE_TITLE_RE = re.compile(
     r"(?:fig(?:ure)?|table|chart|exhibit|box|map|graph|diagram)\.?\s*[A-Z]?\d+\b", re.IGNORECASE
@@ -4718,17 +4718,23 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     """ids of the labels of the figures drawn in vector shapes (`_Line.drawing`): the names under a diagram's icons,
     the words along its arrows. Read as text they run together row by row ("Protector Settlor", "Reinhard P&A
     Corporate Blythe Europe"), short lines in small type a reader takes for headings; like a picture's labels
-    (`_labels`) they are the figure's, left out. A box with a line over it that is no label (`_drawn_label`) is no
-    figure: a call-out, a shaded panel or a table of text drawn round with shapes keeps all its lines. A figure's
+    (`_labels`) they are the figure's, left out. A box that a line which is no label (`_drawn_label`) crosses, even
+    in part, is no figure: a call-out, a shaded panel or a table of text drawn round with shapes keeps all its
+    lines, as does a page's head whose rules and badges join across its columns. A figure's
     title (`_FIGURE_TITLE_RE`) set within its rules is neither: it is kept, and the figure's labels left out."""
     dropped: set[int] = set()
     for lines in pages:
         untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text)]
         for box in {line.drawing for line in untitled if line.drawing is not None}:
-            if any(_in_grid(line, [box]) and not _drawn_label(line, body_size) for line in untitled):
+            if any(_overlaps(line, box) and not _drawn_label(line, body_size) for line in untitled):
                 continue
             dropped |= {id(line) for line in untitled if line.drawing == box and _drawn_label(line, body_size)}
     return dropped
+
+
+def _overlaps(line: _Line, box: _Box) -> bool:
+    """Whether any part of a line lies inside a box."""
+    return line.x0 < box[2] and box[0] < line.x1 and line.top < box[3] and box[1] < line.bottom
 
 
 def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: set[int]) -> None:
@@ -4745,11 +4751,11 @@ def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: se
 def _drawn_label(line: _Line, body_size: float) -> bool:
     """Whether a line reads as a drawn figure's labels: set smaller than the body (by `_NOTE_SIZE` at least: a
     letter's close signed under a drawn signature is in the body's type), ending no sentence, each of its stretches
-    (`_labels_of`, the labels a row of them runs together) no more than `_LABEL_WORDS` words."""
+    (`_labels_of`, the labels a row of them runs together) no more than `_DRAWN_LABEL_WORDS` words."""
     return (
         line.size < body_size * _NOTE_SIZE
         and not _SENTENCE_END_RE.search(line.text)
-        and len(line.text.split()) <= _LABEL_WORDS * len(_labels_of(line))
+        and len(line.text.split()) <= _DRAWN_LABEL_WORDS * len(_labels_of(line))
     )
 
 
