@@ -368,6 +368,9 @@ class _Line:
     superscripts: set[int] = field(default_factory=set)
     """The numbers of the line's markers printed as superscript digit characters ("¹²"), not as small raised digits:
     markers only where a note of their number stands in the notes (`_unnoted_superscripts`)."""
+    drawing: _Box | None = None
+    """The box of the figure drawn in vector shapes (`_drawn_figures`) the line stands in or beside, as its label
+    would (`_mark_drawings`); None elsewhere."""
 
 
 @dataclass
@@ -4302,6 +4305,7 @@ def _read(
                 pages.append(_layout(number, chars, bodies, _rule_bands(page), _sentence_grids(found), figures))
                 _shaded_boxes(pages[-1], _shades(page))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
+                _mark_drawings(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -4771,6 +4775,133 @@ def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[i
     photo is no label: both are kept."""
     labelled = [box for box in pictures if not any(line.size >= body_size and _in_grid(line, [box]) for line in lines)]
     return {id(line) for line in lines if _in_grid(line, labelled)}
+
+
+_FIGURE_CURVES = 10
+"""A figure drawn in vector shapes: at least this many curves among its shapes, each of some height and width
+(`_drawn_figures`). A table is ruled in straight lines and rectangles, or in paths as flat as a line; a diagram's
+icons, arrows and markers are drawn as curves."""
+_FIGURE_SHAPES = 3000
+"""Shapes on a page past which it is not read for drawn figures (`_drawn_figures`): a map of thousands of shapes."""
+_PANEL_SHARE = 0.1
+"""A filled shape over this share of the page is a panel a figure or text is set on, not a part of a figure
+(`_drawn_figures`)."""
+_LABEL_REACH = 3.0
+"""Sizes of its own type beyond a drawn figure's shapes within which a label stands (`_mark_drawings`): a name set
+under its icon, a title over an arrow."""
+_DRAWN_LABEL_WORDS = 8
+"""Words a drawn figure's label runs to at most, in each of a line's stretches (`_drawn_label`)."""
+_FIGURE_TITLE_RE = re.compile(
+    r"(?:fig(?:ure)?|table|chart|exhibit|box|map|graph|diagram)\.?\s*[A-Z]?\d+\b", re.IGNORECASE
+)
+"""A figure's title, naming it by its number ("Figure 2. Recruitment Timeline", "Box 2: Parties to a trust"), set
+over or under its drawing: text a reader quotes, not a label (`_drawing_labels`)."""
+
+
+def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the figures a page draws in vector shapes: a diagram of icons joined by arrows (a trust's
+    parties, a network's machines and cables). Each box is the union of the curves and lines that touch or stand no
+    more than `_DRAWING_GAP` apart, at least `_FIGURE_CURVES` curves among them. Rectangles are left out: a panel's
+    title band, a table's cells and a frame round a figure are rectangles, and joined in they would join a figure
+    to the text set beside it on its panel. A filled curve over `_PANEL_SHARE` of the page is likewise the
+    rounded panel a figure is set on. A figure framed by a rectangle drawn round it takes the frame's box: its
+    labels stand anywhere within the frame. Whether the text over a box is a figure's labels is `_drawing_labels`'
+    to judge."""
+    area = page.width * page.height
+    shapes = [
+        shape
+        for shape in [*page.curves, *page.lines]
+        if not (shape.get("fill") and shape["width"] * shape["height"] > area * _PANEL_SHARE)
+    ]
+    if len(shapes) > _FIGURE_SHAPES:
+        return []
+    curves = [
+        (curve["x0"], curve["top"], curve["x1"], curve["bottom"])
+        for curve in page.curves
+        if min(curve["width"], curve["height"]) > _BAR_SLACK  # a rule drawn as a path is flat, no figure's curve
+    ]
+    frames = [(rect["x0"], rect["top"], rect["x1"], rect["bottom"]) for rect in page.rects if rect.get("stroke")]
+    boxes = [
+        box
+        for box in _touching([(s["x0"], s["top"], s["x1"], s["bottom"]) for s in shapes], _DRAWING_GAP)
+        if sum(_encloses(box, curve) for curve in curves) >= _FIGURE_CURVES
+    ]
+    return [min((f for f in frames if _encloses(f, box)), key=_area, default=box) for box in boxes]
+
+
+def _encloses(outer: _Box, inner: _Box) -> bool:
+    """Whether box `inner` lies wholly within box `outer`."""
+    return outer[0] <= inner[0] and inner[2] <= outer[2] and outer[1] <= inner[1] and inner[3] <= outer[3]
+
+
+def _area(box: _Box) -> float:
+    """The area of a box."""
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
+    """Mark each line that stands wholly within a drawn figure's box (`_drawn_figures`), or beside it within
+    `_LABEL_REACH` of its own type size, with that box (`_Line.drawing`): a label under an icon stands below the
+    icon's shapes, a title over an arrow above it."""
+    boxes = _drawn_figures(page)
+    for line in lines:
+        reach = _LABEL_REACH * line.size
+        line.drawing = next(
+            (
+                box
+                for box in boxes
+                if box[0] - reach <= line.x0
+                and line.x1 <= box[2] + reach
+                and box[1] - reach <= line.top
+                and line.bottom <= box[3] + reach
+            ),
+            None,
+        )
+
+
+def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
+    """ids of the labels of the figures drawn in vector shapes (`_Line.drawing`): the names under a diagram's icons,
+    the words along its arrows. Read as text they run together row by row ("Protector Settlor", "Reinhard P&A
+    Corporate Blythe Europe"), short lines in small type a reader takes for headings; like a picture's labels
+    (`_labels`) they are the figure's, left out. A box that a line which is no label (`_drawn_label`) crosses, even
+    in part, is no figure: a call-out, a shaded panel or a table of text drawn round with shapes keeps all its
+    lines, as does a page's head whose rules and badges join across its columns. A figure's
+    title (`_FIGURE_TITLE_RE`) set within its rules is neither: it is kept, and the figure's labels left out."""
+    dropped: set[int] = set()
+    for lines in pages:
+        untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text)]
+        for box in {line.drawing for line in untitled if line.drawing is not None}:
+            if any(_overlaps(line, box) and not _drawn_label(line, body_size) for line in untitled):
+                continue
+            dropped |= {id(line) for line in untitled if line.drawing == box and _drawn_label(line, body_size)}
+    return dropped
+
+
+def _overlaps(line: _Line, box: _Box) -> bool:
+    """Whether any part of a line lies inside a box."""
+    return line.x0 < box[2] and box[0] < line.x1 and line.top < box[3] and box[1] < line.bottom
+
+
+def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: set[int]) -> None:
+    """Mark the line read straight before a drawn figure's labels (`drawn`, `_drawing_labels`), the lines left out
+    (`dropped`) aside, as a chart's (`_mark_before_charts`): the figure stands between it and the next line kept. A
+    figure may open a page, its caption under it, after a paragraph the page before ends mid-sentence: run on, the
+    paragraph would take in the caption ("... only has an Figure 2: Average predicted ..."), where the page prints
+    the figure between them."""
+    _mark_before_charts(
+        [line for lines in pages for line in lines if id(line) not in dropped or id(line) in drawn], drawn
+    )
+
+
+def _drawn_label(line: _Line, body_size: float) -> bool:
+    """Whether a line reads as a drawn figure's labels: set smaller than the body (by `_NOTE_SIZE` at least: a
+    letter's close signed under a drawn signature is in the body's type), ending no sentence, each of its stretches
+    (`_labels_of`, the labels a row of them runs together) no more than `_DRAWN_LABEL_WORDS` words."""
+    return (
+        line.size < body_size * _NOTE_SIZE
+        and not _SENTENCE_END_RE.search(line.text)
+        and len(line.text.split()) <= _DRAWN_LABEL_WORDS * len(_labels_of(line))
+    )
 
 
 _BARS = 3
@@ -7438,6 +7569,9 @@ def parse(data: bytes, source: str) -> Parsed:
     }
     charted |= {number for lines in lines_of for number in _figure_heads(lines) | _unruled_table(lines)}
     dropped |= charted
+    drawn = _drawing_labels(lines_of, body_size)
+    dropped |= drawn
+    _mark_before_drawings(lines_of, drawn, dropped)
     notes = _Notes(cited, words)
     body: list[_Line] = []
     feet: list[tuple[int, list[dict[int, str]], list[_Line]]] = []
