@@ -39,13 +39,14 @@ def only_article(name: str) -> Article:
 
 def with_core(name: str | Path, **fields: str) -> bytes:
     """The fixture (or the Word file at a path) with its core properties' fields (`title`, `creator`,
-    `identifier`) set as a program might."""
+    `identifier`, `lastModifiedBy`) set as a program might."""
 
     def edit(core: str) -> str:
         for key, value in fields.items():
-            core = re.sub(rf"<dc:{key}\s*/>|<dc:{key}>.*?</dc:{key}>", f"<dc:{key}>{value}</dc:{key}>", core)
-            if f"<dc:{key}>" not in core:
-                core = core.replace("</cp:coreProperties>", f"<dc:{key}>{value}</dc:{key}></cp:coreProperties>")
+            tag = f"cp:{key}" if key == "lastModifiedBy" else f"dc:{key}"
+            core = re.sub(rf"<{tag}\s*/>|<{tag}>.*?</{tag}>", f"<{tag}>{value}</{tag}>", core)
+            if f"<{tag}>" not in core:
+                core = core.replace("</cp:coreProperties>", f"<{tag}>{value}</{tag}></cp:coreProperties>")
         return core
 
     return with_core_xml(name, edit)
@@ -525,9 +526,17 @@ def test_an_author_column_naming_several_authors_names_no_author() -> None:
     assert parse_bytes(with_parts(FEDRAMP_REQUIREMENTS, one_row), "r.docx").articles[0].author is None
 
 
-def test_a_name_written_with_spaces_stays_the_author() -> None:
-    (article,) = parse_bytes(with_core(FEDRAMP_REQUIREMENTS, creator="Stephen F. Levitas"), "r.docx").articles
+def test_a_name_written_with_spaces_stays_the_author_of_a_file_only_its_creator_saved() -> None:
+    edited = with_core(FEDRAMP_REQUIREMENTS, creator="Stephen F. Levitas", lastModifiedBy="Stephen F. Levitas")
+    (article,) = parse_bytes(edited, "r.docx").articles
     assert article.author == "Stephen F. Levitas"
+
+
+def test_an_unprinted_creator_of_a_file_another_account_saved_last_gives_way_to_the_printed_author() -> None:
+    """The fixture's lastModifiedBy is "ScottDWilliams": the file passed between hands, and its cover names the
+    office that issues it."""
+    (article,) = parse_bytes(with_core(FEDRAMP_REQUIREMENTS, creator="Stephen F. Levitas"), "r.docx").articles
+    assert article.author == "FedRAMP PMO"
 
 
 def test_every_footnote_of_the_fedramp_files_is_resolved_where_it_is_cited() -> None:

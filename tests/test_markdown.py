@@ -399,3 +399,15 @@ def test_a_simple_table_without_a_header_reads_a_row_a_paragraph() -> None:
     texts = [p.text for p in only_article(PANDOC_TABLES).paragraphs]
     start = texts.index("Rain fell on few days of the quarter:")
     assert texts[start + 1 : start + 5] == ["January 4 days", "February 2 days", "March 7 days", texts[-1]]
+
+
+def test_a_raised_number_with_no_note_of_its_own_stays_the_digit_it_shows() -> None:
+    """A raised number opening a paragraph is a note only where the text raises it as a marker too: "m<sup>2</sup>"
+    in a paragraph and a paragraph opening "<sup>3</sup>" are no notes."""
+    text = b"The plot is 40 m<sup>2</sup> in all.\n\n<sup>3</sup> cubic metres of soil were moved.\n"
+    (article,) = parse_bytes(text, "plot.md").articles
+    assert [p.text for p in article.paragraphs] == [
+        "The plot is 40 m2 in all.",
+        "3 cubic metres of soil were moved.",
+    ]
+    assert article.footnotes == {}

@@ -291,7 +291,7 @@ def test_worker_node_killed_mid_build_ends_in_a_correct_index_or_a_clean_failure
     reader = threading.Thread(target=kill_worker_once_embedding, args=(process, cluster, lines))
     reader.start()
     try:
-        returncode = process.wait(timeout=300)
+        returncode = process.wait(timeout=600)  # generous: a loaded 2-core machine embeds slowly
     finally:
         process.kill()
         reader.join(timeout=30)

@@ -77,11 +77,17 @@ def test_the_type_line_over_the_headline_is_no_paragraph() -> None:
     priority = [p.text for p in article(PRIORITY).paragraphs]
     assert "Oral statement to Parliament" not in statement
     assert "World priority" not in priority
-    assert statement[0] == "From:"
+    assert statement[0].startswith("Statement of proposals to reduce the use of stop and search")
     assert priority[0] == "Contents"
 
 
-def test_a_time_element_keeps_the_words_it_prints() -> None:
-    """`<dt>Delivered on:</dt> <dd><time datetime="...">30 April 2014</time></dd>`: the date follows its label."""
-    texts = [p.text for p in article(STATEMENT).paragraphs]
-    assert texts[texts.index("Delivered on:") + 1] == "30 April 2014"
+def test_the_metadata_list_under_the_headline_is_no_paragraph() -> None:
+    """`<dl>` "From:" / "Published:" / "Delivered on:", each with a short value: the page's account of the text, which
+    dates it and names its speaker (the tests above), not lines of the statement."""
+    statement = [p.text for p in article(STATEMENT).paragraphs]
+    assert not {"From:", "Published:", "Delivered on:", "30 April 2014"} & set(statement)
+
+
+def test_the_publication_line_under_the_text_is_no_paragraph() -> None:
+    """The page's "Document information" under the statement prints "Published: 30 April 2014" once more."""
+    assert article(STATEMENT).paragraphs[-1].text.startswith("Because, Mr Speaker, nobody wins when stop and search")

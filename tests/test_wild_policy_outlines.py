@@ -104,6 +104,33 @@ def test_a_series_label_over_the_title_the_text_also_prints_in_lower_case_is_no_
     assert guidance().author is None
 
 
+def test_clauses_numbered_a_word_space_from_their_text_each_open_a_paragraph() -> None:
+    """Page 3 sets "4.1.3 Documenting identity management risks ..." with its number a word space from its text,
+    and "4.1.4" to "4.1.7" likewise, their later lines hung under their text: each clause is a paragraph."""
+    texts = [paragraph.text for paragraph in directive().paragraphs]
+    assert (
+        "4.1.1.3 Accuracy and rightful use by individuals, organizations and devices of credential and identity "
+        "information are required;" in texts
+    )
+    assert (
+        "4.1.3 Documenting identity management risks, program impacts, required levels of assurance, and risk "
+        "mitigation options;"
+    ) in texts
+    assert any(text.startswith("4.1.7 Accepting trusted digital identities") for text in texts)
+
+
+def test_a_grid_whose_head_cells_are_shaded_reads_a_row_at_a_time_each_cell_whole() -> None:
+    """Table 1 (page 6) shades its head's cells inside their borders: the shades' sides stand inside the body's
+    wider cells. Each body cell is read whole, a row at a time ("Evidence of" over "identity", then each level's
+    requirement)."""
+    texts = [paragraph.text for paragraph in directive().paragraphs]
+    first = texts.index("No restriction on what is provided as evidence")
+    assert texts[first + 1 : first + 3] == [
+        "One instance of evidence of identity",
+        "Two instances of evidence of identity (at least one must be foundational evidence of identity)",
+    ]
+
+
 def test_a_cover_credit_naming_organisations_is_the_briefing_s_byline() -> None:
     """The cover prints "A joint briefing by" over "OpenOwnership and Global Witness" where a paper sets its byline:
     the organisations are the author, and the credit is front matter, no paragraph of the text."""

@@ -39,6 +39,13 @@ _GUARD_RE = re.compile(
 )
 
 
+def symbol_marker_re(label: str) -> re.Pattern[str]:
+    """Where the text marks the note `label` opens: the symbols glued to the word or punctuation before them
+    ("Beistline,*", "Curiam:*This", "Philanthropy∗", "restored.* This"), no other symbol of the set on either side.
+    Not after a digit: a table's significance stars ("0.23**") point to its own legend, not to a note."""
+    return re.compile(rf"(?<=[^\W\d_]|[.,;:!?)\]\"”’'])(?<![{NOTE_SYMBOLS}]){re.escape(label)}(?![{NOTE_SYMBOLS}])")
+
+
 CITED_RANGE = 50
 """A range cites at most this many numbers past its first ("7–10"); a wider one ("1–1000") cites no reference list."""
 

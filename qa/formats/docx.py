@@ -872,6 +872,8 @@ def _notes(package: _Package, related: dict[str, str], numbers: _Numbers, capita
 class _Core:
     title: str | None
     author: str | None
+    last_editor: str | None
+    """The account that saved the file last (`cp:lastModifiedBy`)."""
     date: str | None
     url: str | None
 
@@ -895,6 +897,7 @@ def _core(package: _Package, related: dict[str, str]) -> _Core:
     return _Core(
         title=trusted(value("dc:title"), programs),
         author=None if author is None or IDENTIFIER_RE.fullmatch(author) else author,
+        last_editor=value("cp:lastModifiedBy"),
         date=iso_date(value("dcterms:modified")) or iso_date(value("dcterms:created")),
         url=web_address(value("dc:identifier")),
     )
@@ -906,18 +909,23 @@ together with no space between them ("StephenFLevitas"), an account's name made 
 creator from its user's settings, and people write their names with spaces."""
 
 
-def _unprinted_account(author: str, blocks: list[Block]) -> bool:
-    """Whether the core creator is initials or an account's name (`_ACCOUNT_RE`) the document never prints as a word.
+def _file_maker(creator: str, last_editor: str | None, blocks: list[Block]) -> bool:
+    """Whether the core creator names whoever made the file rather than the document's author: a name the document
+    never prints as words that is initials or an account's name (`_ACCOUNT_RE`), or that another account saved the
+    file after.
 
     Word fills the creator from the settings of whoever first saved the file, often an office's short login, a
-    typist's initials or the account of a contractor's employee: that names the file's maker, not the document's
-    author. The same letters printed in the text are a name the document gives itself (an agency's acronym over its
-    report), so they stay the author.
+    typist's initials or the account of a contractor's employee. A file its creator alone has saved is one person's
+    own, and their name is the author the file gives; a file someone else saved last has passed between hands (a
+    draft circulated for comment, a template filled in by an office), and its creator is only who opened it first.
+    The same letters printed in the text are a name the document gives itself (an agency's acronym over its report),
+    so they stay the author either way.
     """
-    if not _ACCOUNT_RE.fullmatch(author):
+    word = re.compile(rf"(?<!\w){re.escape(creator)}(?!\w)")
+    if any(word.search(block.text) for block in blocks):
         return False
-    word = re.compile(rf"(?<!\w){re.escape(author)}(?!\w)")
-    return not any(word.search(block.text) for block in blocks)
+    shared = last_editor is not None and last_editor.casefold() != creator.casefold()
+    return shared or _ACCOUNT_RE.fullmatch(creator) is not None
 
 
 def _printed_as_a_line(title: str, blocks: list[Block]) -> bool:
@@ -1217,7 +1225,7 @@ def parse(data: bytes, source: str) -> Parsed:
         title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(
             core.title, blocks, read.sizes, cover_end, masthead
         )
-    author = None if core.author is None or _unprinted_account(core.author, blocks) else core.author
+    author = None if core.author is None or _file_maker(core.author, core.last_editor, blocks) else core.author
     if masthead_line is not None:
         author = masthead_line.text
     if author is None and read.caption_at:

@@ -40,11 +40,12 @@ from qa.formats.document import (
     iso_date,
     literal_brackets,
     squash,
+    symbol_marker_re,
 )
 from qa.formats.errors import OverLimit, UnreadableDocument
 from qa.formats.metadata import file_name, personal_names, styled_name, web_address, without_contact
 from qa.formats.text import TEXT_FENCE_RE, parse_text
-from qa.sentences import NOTE_NUMBER
+from qa.sentences import NOTE_NUMBER, NOTE_SYMBOLS, note_key
 
 # --- decoding --------------------------------------------------------------------------------------------
 
@@ -747,8 +748,25 @@ def _is_front_matter(line: str) -> bool:
         return True
     if (by := _POSTED_BY_RE.fullmatch(line)) and personal_names(by["name"]):
         return True
+    return _is_history_line(line)
+
+
+def _is_history_line(line: str) -> bool:
+    """Whether a line only says when the text was published or revised ("Published: 30 April 2014", "Last updated
+    12 March 2021")."""
     stated = _PUBLISHED_RE.match(line) or _REVISED_RE.match(line)
     return stated is not None and not line[stated.end() :].strip(" .")
+
+
+def _without_history_lines(blocks: list[Block]) -> list[Block]:
+    """The blocks less the run at the bottom that only says when the text was published or revised
+    (`_is_history_line`): a page's document information set under the text (GOV.UK's "Published: 30 April 2014"
+    under a hidden "Document information" heading), which the metadata reader has read (`_published`, `_revised`).
+    A closing "By ..." stays: under the text it may be the author's signature."""
+    end = len(blocks)
+    while end > 0 and blocks[end - 1].kind == "text" and _is_history_line(squash(blocks[end - 1].text)):
+        end -= 1
+    return blocks[:end]
 
 
 def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: str | None) -> list[Block]:
@@ -760,11 +778,31 @@ def _without_front_matter(blocks: list[Block], tree: etree._Element, heading: st
     matter rather than the source's text. Only lines that stand under the headline (`_under_headline`) go, and only
     while they lead the text: a "By ..." line lower on the page may credit a picture or be a sentence.
     """
-    lines = {line for line in _under_headline(tree, heading) if _is_front_matter(line)}
+    return _without_leading(blocks, {line for line in _under_headline(tree, heading) if _is_front_matter(line)})
+
+
+def _without_leading(blocks: list[Block], lines: set[str], kind: ParagraphKind = "text") -> list[Block]:
+    """The blocks less the run at the top whose blocks of `kind` each print one of `lines`."""
     start = 0
-    while start < len(blocks) and blocks[start].kind == "text" and squash(blocks[start].text) in lines:
+    while start < len(blocks) and blocks[start].kind == kind and squash(blocks[start].text) in lines:
         start += 1
     return blocks[start:]
+
+
+def _metadata_list_lines(tree: etree._Element) -> set[str]:
+    """The lines of every definition list that only labels short values: each term a label ending in a colon
+    ("From:", "Published:", "Delivered on:") and each value no longer than a byline (`_BYLINE_MAX`).
+
+    Such a list is the page's account of the text, set between its headline and its first paragraph (GOV.UK's
+    `<dl>` of who it is from and when it was published and delivered); the metadata reader reads it
+    (`_stated_line`, `_listed_persons`), and as paragraphs its labels and values were list items of the text, quoted
+    to answer "who" and "when". A glossary's terms are not labels, and a definition runs longer."""
+    lines: set[str] = set()
+    for listed in tree.iter("dl"):
+        terms, values = list(listed.iter("dt")), list(listed.iter("dd"))
+        if terms and all(_text(t).endswith(":") for t in terms) and all(len(_text(v)) <= _BYLINE_MAX for v in values):
+            lines |= {_text(node) for node in (*terms, *values)}
+    return lines
 
 
 def _headline_labels(tree: etree._Element, heading: str | None) -> set[str]:
@@ -786,11 +824,7 @@ def _headline_labels(tree: etree._Element, heading: str | None) -> set[str]:
 def _without_headline_labels(blocks: list[Block], tree: etree._Element, heading: str | None) -> list[Block]:
     """The blocks less the run at the top that prints the labels over the headline (`_headline_labels`): the page's
     word for its type, which stood as the text's first paragraph and read as a sentence of it."""
-    labels = _headline_labels(tree, heading)
-    start = 0
-    while start < len(blocks) and blocks[start].kind == "text" and squash(blocks[start].text) in labels:
-        start += 1
-    return blocks[start:]
+    return _without_leading(blocks, _headline_labels(tree, heading))
 
 
 _NAME_SEPARATORS_RE = re.compile(r"\s*(?:[,;&]|\band\b)\s*")
@@ -2712,6 +2746,41 @@ def _refuse_beyond_memory(size: int) -> None:
         )
 
 
+_SYMBOL_NOTE_RE = re.compile(rf"(?P<label>[{NOTE_SYMBOLS}]{{1,3}})\s+(?P<text>\S.*)", re.DOTALL)
+"""A note typed as a paragraph of its own at the end of a post, its symbol and a space before its text ("* We have
+received reports that several internet service providers ...")."""
+
+
+def _symbol_notes(blocks: list[Block], notes: dict[int, str]) -> list[Block]:
+    """The blocks less the paragraphs that close the text as notes marked with a symbol, each added to `notes` under
+    its symbol's key (`note_key`) and its mark in the text written as the marker `[*]`.
+
+    A post may mark one remark so, typing the asterisk after a sentence's full stop ("actively being restored.*
+    This latest development ...") and the remark as its last paragraph, opening with the same asterisk. A closing
+    paragraph is such a note only where the text before it marks its symbol exactly once (`symbol_marker_re`): a
+    paragraph that merely opens with an asterisk, or whose symbol the text never glues to a word, stays the text's.
+    """
+    end = len(blocks)
+    found: dict[str, str] = {}
+    while end > 0 and blocks[end - 1].kind == "text":
+        note = _SYMBOL_NOTE_RE.fullmatch(blocks[end - 1].text.strip())
+        if note is None or note["label"] in found:
+            break
+        found[note["label"]] = squash(note["text"])
+        end -= 1
+    body = blocks[:end]
+    places: dict[str, int] = {}
+    for label in found:
+        marks = [index for index, block in enumerate(body) for _ in symbol_marker_re(label).finditer(block.text)]
+        if len(marks) != 1:
+            return blocks
+        places[label] = marks[0]
+    for label, index in places.items():
+        body[index] = replace(body[index], text=symbol_marker_re(label).sub(f"[{label}]", body[index].text))
+        notes[note_key(label)] = found[label]
+    return body
+
+
 def parse(data: bytes, source: str) -> Parsed:
     _refuse_beyond_memory(len(data))
     tree = _parse_tree(decode(data))
@@ -2764,12 +2833,12 @@ def parse(data: bytes, source: str) -> Parsed:
     blocks = _without_headline_labels(blocks, tree, heading)
     if blocks and blocks[0].kind == "heading" and squash(blocks[0].text) in (title, heading):
         blocks = blocks[1:]
-    blocks = _without_title_lines(blocks, title)
-    blocks = _without_front_matter(blocks, tree, heading)
+    blocks = _without_leading(_without_title_lines(blocks, title), _metadata_list_lines(tree), "bullet")
+    blocks = _without_history_lines(_without_front_matter(blocks, tree, heading))
     blocks, credit = _without_credits(blocks)
     if credit is not None:
         author, date = author or credit[0], date or credit[1]
-    blocks = _without_author_line(blocks, author)
+    blocks = _symbol_notes(_without_author_line(blocks, author), notes)
     if lead and blocks and not any(lead[:_SUMMARY_MIN] in squash(b.text) for b in blocks):
         blocks = [Block(lead), *blocks]
     return assemble(Extracted(blocks, notes, title, author, date, _page_url(tree)), source)

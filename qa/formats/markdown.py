@@ -90,6 +90,7 @@ _BREAK_TAG_RE = re.compile(r"<br\s*/?>", re.IGNORECASE)
 """A line break written as inline HTML (`GCC 2.95.3<br/>Clang 13.0.0` in a table cell): the words either side are
 two lines to a reader, never one word."""
 _LINKED_NUMBER_RE = re.compile(rf"\[?({NOTE_NUMBER})\]?")
+_NUMBER_RE = re.compile(NOTE_NUMBER)
 _BACK_MARK_RE = re.compile(r"[\^↑↩\s]+")
 _RAISED_OPEN_RE = re.compile(r"<sup\b[^>]*>", re.IGNORECASE)
 _RAISED_CLOSE_RE = re.compile(r"</sup\s*>", re.IGNORECASE)
@@ -97,6 +98,14 @@ _RAISED_CLOSE_RE = re.compile(r"</sup\s*>", re.IGNORECASE)
 the same link written in HTML is (`_linked_text`); it is written as a typed marker (`_typed_markers`), a marker only
 where the document defines that note."""
 _TYPED_MARKER_RE = re.compile(rf"\[{WORD_JOINER}({NOTE_NUMBER})\]")
+_RAISED_NUMBER = "\ue003"
+"""Written before a number the author raised with HTML and linked nowhere (`defenders.<sup>1</sup>`) while the walk
+reads the file. Markdown written by hand marks its notes so and opens each note's paragraph the same way
+(`<sup>1</sup>Amnesty International, ...`), under a rule or anywhere after the text: the number is a note marker where
+the document has such a note (`_raised_notes`, `_typed_markers`) and the raised digit it shows otherwise (a unit's
+"m<sup>2</sup>")."""
+_RAISED_NUMBER_RE = re.compile(rf"{_RAISED_NUMBER}({NOTE_NUMBER})")
+_RAISED_NOTE_RE = re.compile(rf"{_RAISED_NUMBER}({NOTE_NUMBER})\s*(\S.*)", re.DOTALL)
 _SEPARATOR_RE = re.compile(r"[\s>|·•»›/]*")
 _LINK_ROW_MIN = 3
 _LINK_ROW_RATIO = 4
@@ -215,6 +224,8 @@ def _inline(token: Token, page: _Page, by_label: bool) -> str:
             and (number := _LINKED_NUMBER_RE.fullmatch(child.content))
         ):
             parts.append(f"[{WORD_JOINER}{int(number.group(1))}]")
+        elif child.type == "text" and raised and _NUMBER_RE.fullmatch(child.content.strip()):
+            parts.append(f"{_RAISED_NUMBER}{int(child.content)}")
         elif child.type == "code_inline" and (role := _role(previous)) is not None:
             parts.append(_role_text(role, child.content))
         elif child.type == "code_inline" or (child.type == "text" and in_code):
@@ -827,6 +838,30 @@ def _endnotes(walk: _Walk) -> int:
     return end
 
 
+def _raised_notes(walk: _Walk) -> None:
+    """Move each paragraph that opens with a raised number the text raises as a marker too into the notes.
+
+    The paragraph is that note's text (`_RAISED_NUMBER`): a number raised at a paragraph's start and nowhere in the
+    text is no note, and stays the paragraph it is.
+    """
+    openings = {
+        index: found
+        for index, block in enumerate(walk.blocks)
+        if _is_note_text(block) and (found := _RAISED_NOTE_RE.fullmatch(block.text))
+    }
+    cited = {
+        int(number)
+        for index, block in enumerate(walk.blocks)
+        if index not in openings
+        for number in _RAISED_NUMBER_RE.findall(block.text)
+    }
+    notes = {index: found for index, found in openings.items() if int(found[1]) in cited}
+    for found in notes.values():
+        walk.footnotes.setdefault(int(found[1]), found[2])
+    kept = [index for index in range(len(walk.blocks)) if index not in notes]
+    walk.blocks, walk.raw = [walk.blocks[index] for index in kept], [walk.raw[index] for index in kept]
+
+
 def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
     """The front matter's keys (in lower case) and the text after it.
 
@@ -909,6 +944,7 @@ def _typed_markers(text: str, notes: Mapping[int, str]) -> str:
     `[n] text` block); any other stays the words it is (`literal_brackets`): a citation of a list, a quoted "[3]".
     Code is not read so (`_CODE_BRACKET`): its brackets are written back as words."""
     typed = _TYPED_MARKER_RE.sub(lambda typed: f"[{typed[1]}]" if int(typed[1]) in notes else typed[0], text)
+    typed = _RAISED_NUMBER_RE.sub(lambda raised: f"[{raised[1]}]" if int(raised[1]) in notes else raised[1], typed)
     return _CODE_BRACKET_RE.sub(lambda code: "[" + WORD_JOINER if code["number"] is not None else "[", typed)
 
 
@@ -1013,6 +1049,14 @@ def _dated_byline(text: str) -> tuple[str, str] | None:
     return (by["name"].strip(), dated) if by and dated else None
 
 
+def _dateline(blocks: list[Block]) -> str | None:
+    """The ISO date a text prints alone as its first line ("May 7, 2018"), as a directive, a memorandum or a letter is
+    dated above its subject, or None: the document's date where nothing else gives one. The line stays a paragraph
+    of the text, which prints it."""
+    first = blocks[0] if blocks else None
+    return iso_date(first.text) if first is not None and first.kind == "text" else None
+
+
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
     text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
@@ -1026,6 +1070,7 @@ def parse(data: bytes, source: str) -> Parsed:
         tokens = _PARSER.parse(text, env)
     page = _Page(_references(meta), _substitutions(meta))
     walk = _walk(tokens, page, _in_page_anchors(text), _numbered_by_label(env))
+    _raised_notes(walk)
     for number, note in _front_matter_notes(meta).items():
         walk.footnotes.setdefault(number, note)
     blocks = [
@@ -1057,6 +1102,6 @@ def parse(data: bytes, source: str) -> Parsed:
     if mail is not None:
         author = author or mail.sender
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
-    published = _date(meta) or byline_date or (mail and mail.date)
+    published = _date(meta) or byline_date or (mail and mail.date) or _dateline(blocks)
     extracted = Extracted(blocks, walk.footnotes, title, author, published, url)
     return assemble(extracted, source)

@@ -509,7 +509,9 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
             continue
         for labelled_line in filter(None, found):
             key = labelled_line.group(1).lower().split()[-1]
-            labelled.setdefault(key, squash(_ANNOTATION_RE.sub("", labelled_line.group(2))))
+            value = squash(_ANNOTATION_RE.sub("", labelled_line.group(2)))
+            if key != "date" or _labelled_date(value):
+                labelled.setdefault(key, value)
         used.add(position)
     kept = (unit for position, unit in enumerate(units[start:], start) if position not in used)
     body = _fenced([unit for unit in kept if not _DIRECTIVE_RE.fullmatch(unit.text) and not _is_targets(unit.text)])
@@ -523,9 +525,18 @@ def _single_article(text: str, units: list[_Unit]) -> tuple[_Header | None, list
         start - 1,
         labelled.get("title", title),
         labelled.get("author", labelled.get("authors", author)),
-        (parse_date(labelled["date"]) or month_date(labelled["date"])) if "date" in labelled else date,
+        _labelled_date(labelled["date"]) if "date" in labelled else date,
     )
     return header, body
+
+
+def _labelled_date(value: str) -> str | None:
+    """The ISO date, or month, a `Date:` line's value gives, or None when it reads as no date.
+
+    A line whose value is no date does not date the document: a decision's "Decision Date: 09/30/25<tab>Archive
+    Date: 09/30/25" holds two fields, and the "DATE: September 30, 2025" under it is the one that reads as a date.
+    """
+    return parse_date(value) or month_date(value)
 
 
 _DIRECTIVE_RE = re.compile(r"\.\.[ \t]+[\w-]+::(?:[ \t]+\S+)?[ \t]*")
@@ -714,10 +725,16 @@ def _listed_contents(units: list[_Unit]) -> set[int]:
     return found
 
 
+_RECORD_LINE_RE = re.compile(r"[A-Z][\w.-]*(?: [\w.-]+){0,2}:[ \t]+\S*\d\S*")
+"""A record's number under its label, a label of one to three words, a colon and one token with figures in it
+("Citation Nr: A25084404", "Docket No.: 22-1234"), as a decision or a filing opens: a field, never a title."""
+
+
 def _looks_like_title(text: str) -> bool:
     return (
         len(text) <= _LONG_LINE
         and not text.endswith((".", ",", ";"))
+        and not _RECORD_LINE_RE.fullmatch(text)
         and not _is_navigation(text)
         and not _is_dateline(text)
         and not _is_byline(text)

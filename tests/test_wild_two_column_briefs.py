@@ -1,0 +1,119 @@
+"""Two briefs in the wild collection (tests/data/wild, see its manifest.jsonl), each from a producer or in a layout the
+collection had not met: the UNMISS Human Rights Division's quarterly brief on violence affecting civilians (Word for
+Microsoft 365: two columns in bands, each band's heading set in large capitals over its left column, Word's own charts
+among the columns, five notes at the page foot), and Open Ownership's policy briefing on verifying beneficial ownership
+data (laid out in a page-layout program, re-saved through macOS Preview: Quartz PDFContext, Type 1C fonts without
+ToUnicode maps, two columns, seventeen notes at the page foot).
+
+Expected values are what each document prints, as `pdftotext` shows it.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from qa.corpus import Article
+from qa.formats.pdf import _heading_reach, _Line
+from tests.parsed import WILD, article
+
+BRIEF = WILD / "unmiss-2025-q3-brief-violence-affecting-civilians.pdf"
+BRIEFING = WILD / "openownership-2020-verification-briefing.pdf"
+
+
+def brief() -> Article:
+    return article(BRIEF)
+
+
+def briefing() -> Article:
+    return article(BRIEFING)
+
+
+def texts(document: Article) -> list[str]:
+    return [paragraph.text for paragraph in document.paragraphs]
+
+
+def test_un_brief_is_titled_by_its_first_page_and_has_no_date_of_issue() -> None:
+    """Page 1 prints "Brief on Violence Affecting Civilians" across the page; "July-September 2025" at its top right
+    is the quarter reported on, not a date of issue (the manifest's date is null); the PDF has no Info Title."""
+    assert (brief().title, brief().date) == ("Brief on Violence Affecting Civilians", None)
+
+
+def test_band_heading_over_the_left_column_ends_the_band_above_in_both_columns() -> None:
+    """Page 9 holds three bands of two columns: the end of page 8's last band, then "VICTIMS" and "PERPETRATORS",
+    each in 18-point capitals over its left column, the right column's first line level with the left column's
+    first line under the heading. Each band is read to its end in both columns before the next heading, so the
+    sentences carried from a band's left column to its right column read whole."""
+    assert (
+        "Further, while Warrap State experienced the highest number of victims by the community-based militias "
+        "and/or civil defense groups, Unity State experienced the highest number of civilian casualties by the "
+        "conventional parties to the armed conflict and other armed groups."
+    ) in texts(brief())
+    assert any(
+        text.endswith(
+            "The highest number of child victims were documented in Central Equatoria State (22 individuals), "
+            "followed by Eastern Equatoria (14 individuals) and Warrap (14 individuals) States. Compared with the "
+            "previous quarter, there was a 40 percent decrease in the number of child victims (from 155 to 93 "
+            "individuals) of which 62 were girls."
+        )
+        for text in texts(brief())
+    )
+    assert any(
+        text.endswith(
+            "the majority of victims were attributed to community-based militias and/or civil defense groups (72 "
+            "percent or 831 individuals), followed by the conventional parties to the armed conflict and other armed "
+            "groups (21 percent or 237 individuals), and unidentified and/or opportunistic armed elements (seven "
+            "percent or 85 individuals)."
+        )
+        for text in texts(brief())
+    )
+
+
+def test_every_note_of_the_un_brief_is_read_and_cited() -> None:
+    """Notes 1 to 5 at the foot of their pages across both columns; note 4 is cited after "over 2000 civilians."."""
+    assert [number for number, _ in brief().footnote_list()] == [1, 2, 3, 4, 5]
+    assert brief().footnote(4) == (
+        "The incident happened following the earlier reported aerial bombardment and boat attack against Nyuong Nuer "
+        "in June 2025, where the number of civilian casualties remained undetermined."
+    )
+    assert any("as well as displacement of over 2000 civilians.[4]" in text for text in texts(brief()))
+
+
+def test_preview_resaved_briefing_is_titled_and_dated_by_its_cover() -> None:
+    """The cover prints "Verification of Beneficial / Ownership Data" over "Policy Briefing" and "May 2020"; the
+    Info Title the re-save set ("OpenOwnership Verification Briefing") is not the printed one."""
+    assert (briefing().title, briefing().date) == ("Verification of Beneficial Ownership Data", "2020-05")
+
+
+def test_every_note_of_the_preview_resaved_briefing_is_read() -> None:
+    """Notes 1 to 17, numbered through the briefing, their text in fonts Quartz embedded without ToUnicode maps."""
+    assert [number for number, _ in briefing().footnote_list()] == list(range(1, 18))
+    assert briefing().footnote(11) == (
+        "Based on “Concept of a mechanism for verifying the reliability of information on UBO” shared with "
+        "OpenOwnership by the “Up to 100%” verification working group, as well as discussions with the working group "
+        "members in February 2020."
+    )
+    assert (
+        "In Japan, notaries are required to check the identity of the beneficial owner by examining the submitted "
+        "articles of association and other documents. They also check identities against their own database on "
+        "organised crime groups and international terrorists.[5]"
+    ) in texts(briefing())
+
+
+def glyphs(top: float, bottom: float) -> list[tuple[dict, bool]]:
+    """A line's characters as `_opens_band` sees one side of a page: each with whether its row runs across."""
+    return [({"top": top, "bottom": bottom, "size": bottom - top, "text": "x"}, False)]
+
+
+def test_heading_with_white_space_under_it_reaches_no_further_than_its_columns_lines() -> None:
+    """ "VICTIMS" (page 9, 94.3 to 112.3 points, body text 11 points) has its column's last line above ending at 68.9
+    and its next line under it at 125.4: the other column's text level with those lines stands beside them."""
+    heading = _Line(page=9, top=94.3, bottom=112.3)
+    assert _heading_reach(heading, glyphs(62.9, 73.9) + glyphs(125.4, 136.4), 11.0) == pytest.approx((79.4, 119.9))
+
+
+def test_line_set_close_over_its_columns_next_line_reaches_its_full_height() -> None:
+    """A GAO briefing slide's bullet in 12 points (eval/real/docs/gao-infant-formula-2006.pdf, page 12: its second
+    line at 278.5 to 290.6, its third at 291.6), beside a box set in 10.4: no heading of a band, whatever stands level
+    with its column's lines."""
+    line = _Line(page=12, top=278.5, bottom=290.6)
+    assert _heading_reach(line, glyphs(265.6, 277.6) + glyphs(291.6, 303.6), 10.4) == pytest.approx((266.4, 302.7))
