@@ -46,6 +46,7 @@ from qa.formats.document import (
     BYLINE_BY_RE,
     LEADER_RE,
     NOTES_HEADING_RE,
+    WORD_JOINER,
     Block,
     Extracted,
     Parsed,
@@ -3168,6 +3169,23 @@ class _Run:
         return {number: text for number, text in self.notes.items() if number not in self.ambiguous}
 
 
+def _parted_notes(notes: dict[int, str]) -> dict[int, str]:
+    """The notes with a note that runs on into the next one's bracketed number parted there.
+
+    Two short notes may share a printed line ("[3] UK, Ukraine, Denmark. [4] List of EITI countries ..."): the line
+    opens note 3 only, and note 4 stood as note 3's last words. A bracketed number after a space inside a note opens
+    the next note when it is the number after the note's own and no line opened that note; a note citing another
+    sets no such number at its own place in the sequence."""
+    parted: dict[int, str] = {}
+    for number, text in sorted(notes.items()):
+        while (after := number + 1) not in notes and (
+            found := re.search(rf"\s\[{WORD_JOINER}?{after}\]\s+(?=\S)", text)
+        ):
+            parted[number], number, text = text[: found.start()], after, text[found.end() :]
+        parted[number] = text
+    return parted
+
+
 class _Notes:
     """Notes gathered from page feet and endnote sections; only numbers that some marker in the text cites."""
 
@@ -3241,6 +3259,7 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
+        notes = _parted_notes(notes)
         return {number: text for number, text in notes.items() if number in self.cited and _WORD_RE.search(text)}
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
@@ -3937,8 +3956,29 @@ def _blocks(
                 text = _cite_on_page(line, line.page, page_notes, cited)
                 blocks.append(Block(text, kind, line.page))
             current = line
-        laid_out.append(blocks)
+        laid_out.append(_standfirsts(blocks))
     return laid_out
+
+
+_STANDFIRST_WORDS = 12
+"""A heading holds fewer words than this; a sentence set large holds this many or more."""
+
+
+def _standfirsts(blocks: list[Block]) -> list[Block]:
+    """The blocks with each heading that is a whole sentence read as text: a standfirst, the sentence a section opens
+    with in larger type under its title ("In setting up the public register, the UK has set standards for what a good
+    register of beneficial ownership look like that should be replicated."). Set large, its lines read as a heading,
+    and the section's text was filed under a sentence rather than its title. A title ends in no sentence's end, or
+    is a short one (`_STANDFIRST_WORDS`); a question may head the answer under it."""
+    return [
+        replace(block, kind="text")
+        if block.kind == "heading"
+        and (end := _SENTENCE_END_RE.search(block.text))
+        and end[0].startswith(".")
+        and len(block.text.split()) >= _STANDFIRST_WORDS
+        else block
+        for block in blocks
+    ]
 
 
 def _column_labels(lines: list[_Line]) -> set[int]:
@@ -4215,6 +4255,8 @@ def _breaks(
 ) -> bool:
     """Whether `line` starts a new paragraph after `previous`; `spacing` is the document's paragraph gap
     (`_paragraph_gap`)."""
+    if _wrapped_marker(previous, line):
+        return False
     if (
         previous.label
         or line.label
@@ -4231,6 +4273,20 @@ def _breaks(
     if kind == "heading":
         return previous.page != line.page or not 0 <= line.top - previous.bottom <= spacing * previous.size
     return _ends_paragraph(previous, line, edges, spacing)
+
+
+def _wrapped_marker(previous: _Line, line: _Line) -> bool:
+    """Whether `line` is a bracketed note marker alone ("[19]"), set smaller than the line above and right under it
+    in its column: the marker of the sentence that line ends ("... only 5 had been granted." over "[19]"), wrapped
+    to a line of its own. Set apart by its size, it stood as a paragraph of its own, and the sentence lost its
+    note."""
+    return (
+        _TYPED_BRACKET_RE.fullmatch(line.text) is not None
+        and line.page == previous.page
+        and line.column == previous.column
+        and line.size < previous.size
+        and 0 <= line.top - previous.bottom <= line.size
+    )
 
 
 def _ends_heading(line: _Line, edges: tuple[float, float]) -> bool:
@@ -5872,6 +5928,7 @@ def _front(
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     labelled = _labelled_byline(first) if byline is None else None
     sender = _memo_sender(first) if byline is None and labelled is None else None
+    credit = _credit(first) if byline is None and labelled is None and sender is None else None
     signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     emblem = _emblem_name(first, logos, title_lines) if byline is None and labelled is None and not signed else []
@@ -5890,6 +5947,7 @@ def _front(
     else:
         author = (
             sender
+            or (credit[1] if credit else None)
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
@@ -5916,6 +5974,7 @@ def _front(
     shown += stacked
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
+    shown += credit[0] if credit is not None else []
     shown += _labelled_terms(first, shown, body_size)
     shown += _cover_foot(first, shown)
     marks = frozenset(number for line in (wrapped or [byline] if byline else []) for number in _cites(line))
@@ -6570,6 +6629,40 @@ def _preparer(first: list[_Line]) -> str | None:
         if _organisation(name) and name.casefold() in own:
             return name
     return None
+
+
+_CREDIT_RE = re.compile(r"(?:An?|The)(?:\s+[^\W\d_]+){1,3}\s+by(?:\s+(?P<names>\S.*))?")
+"""A cover's line that says whose the work is in a noun phrase ("A joint briefing by", "A report by OpenOwnership
+and Global Witness"): an article, up to three words and "by", the names after it or on the next line. Without the
+article the line credits a part of the work ("Photo by", "Funded by") or is a sentence."""
+
+
+def _credit(first: list[_Line]) -> tuple[list[_Line], str] | None:
+    """The lines of a cover's credit (`_CREDIT_RE`) and the names it gives, else None.
+
+    A briefing written jointly by organisations prints "A joint briefing by" over "OpenOwnership and Global Witness"
+    where a paper sets its byline: the credit is a byline whose "By" the phrase carries. Only a line standing apart
+    from the text's columns, and the names must read as people's (`_names`) or as organisations', each part of a
+    list (`_organisation`, a one-word name such as "OpenOwnership" alike): words after "by" that are neither are
+    prose. The names go on the next line when the credit ends in "by" and that line stands right under it."""
+    for index, line in enumerate(first):
+        found = _CREDIT_RE.fullmatch(line.text)
+        if found is None or line.column is not None:
+            continue
+        lines, names = [line], found["names"]
+        under = first[index + 1] if index + 1 < len(first) else None
+        if names is None and under is not None and 0 <= under.top - line.bottom <= line.size:
+            lines, names = [line, under], under.text
+        if names and (named := _names(names) or _organisations(names)):
+            return lines, named
+    return None
+
+
+def _organisations(text: str) -> str | None:
+    """The text if it lists organisations' names ("OpenOwnership and Global Witness"), parted by commas and a last
+    "and", each an organisation's name (`_organisation`) or a single capitalised word ("OpenOwnership"); else None."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    return text if all(_organisation(part) or _CAPITALISED_RE.fullmatch(part) for part in parts) else None
 
 
 def _named_over_date(first: list[_Line], title_lines: list[_Line], dateline: _Line | None) -> _Line | None:
@@ -7518,6 +7611,48 @@ def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Non
         line.text = _RANGE_RE.sub(written, _CITATION_RE.sub(written, line.text))
 
 
+_MEDIUM_RE = re.compile(r"Medium", re.IGNORECASE)
+"""A font's name in the medium weight ("AtlasGrotesk-Medium", "Roboto-Medium"), between the regular and the bold."""
+
+
+def _mark_medium_weight(pages: list[list[_Line]]) -> None:
+    """Mark as bold each line set wholly in a medium weight (`_MEDIUM_RE`), alone between a line in another face and
+    a line of the text's own face under it, where that face is lighter.
+
+    A briefing may title its subsections in a sans-serif's medium weight at the text's size ("Case-by-case
+    exemptions for personal security" in AtlasGrotesk-Medium over text in PublicoText-Roman): against the text the
+    weight reads as bold does, and read as regular type the title ran into the text as a paragraph of its own. Only
+    a line over the text, and the only one in that weight: a table's column heads and a figure's labels may be set
+    in a medium weight too, in rows over cells and labels, and head no section. Where the text itself is set in a
+    medium weight, that weight is the regular one."""
+    fonts = Counter(str(char.get("fontname", "")) for lines in pages for line in lines for char in line.chars)
+    if not fonts or _MEDIUM_RE.search(face := fonts.most_common(1)[0][0]):
+        return
+    for lines in pages:
+        for above, line, below in zip([None, *lines], lines, [*lines[1:], None], strict=False):
+            alone = above is None or not _medium(above)
+            over_text = below is not None and below.column == line.column and below.top > line.bottom
+            if alone and over_text and _medium(line) and _main_face(below) == face:
+                line.bold = True
+
+
+def _faces(line: _Line) -> list[str]:
+    """The font names of the line's printed characters, one a character."""
+    return [str(char.get("fontname", "")) for char in line.chars if not char["text"].isspace()]
+
+
+def _main_face(line: _Line) -> str | None:
+    """The font most of the line's printed characters are set in, None for a line of spaces."""
+    faces = Counter(_faces(line)).most_common(1)
+    return faces[0][0] if faces else None
+
+
+def _medium(line: _Line) -> bool:
+    """Whether every printed character of the line is set in a medium weight (`_MEDIUM_RE`)."""
+    faces = _faces(line)
+    return bool(faces) and all(_MEDIUM_RE.search(name) for name in faces)
+
+
 def _foot_floor(floor: int, found: list[dict[int, str]]) -> int:
     """The floor (`_Notes.floor`) after a page whose feet hold the notes `found`: their highest number, and past the
     floor before only where they go on from it.
@@ -7536,6 +7671,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
+    _mark_medium_weight(lines_of)
     body_size = _body_size(lines_of)
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
