@@ -84,6 +84,12 @@ def test_preview_resaved_briefing_is_titled_and_dated_by_its_cover() -> None:
     assert (briefing().title, briefing().date) == ("Verification of Beneficial Ownership Data", "2020-05")
 
 
+def test_back_page_credit_naming_the_author_after_its_label_is_the_author() -> None:
+    """The back page runs "Author Tymon Kiepe" on one line over "with contributions by ..."; "Policy Briefing" under
+    the cover's title is the document's type, no one's name, and "Published by OpenOwnership" names its publisher."""
+    assert briefing().author == "Tymon Kiepe"
+
+
 def test_every_note_of_the_preview_resaved_briefing_is_read() -> None:
     """Notes 1 to 17, numbered through the briefing, their text in fonts Quartz embedded without ToUnicode maps."""
     assert [number for number, _ in briefing().footnote_list()] == list(range(1, 18))

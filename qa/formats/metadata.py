@@ -34,6 +34,12 @@ ROLE_WORDS = frozenset(
 Government", "Specialist in Health Policy"): what tells a byline from any other name on a page. An office held
 rather than a job done ("Chairman", "Secretary") is left out: it is what a letter's addressees are given."""
 _NAME_WORD_RE = re.compile(r"[A-ZÀ-Þ][\w'’.-]*|[A-Z]\.|de|da|del|van|von|der|den|du|la|le|bin|al")
+DOCUMENT_KINDS = frozenset(
+    {"briefing", "brief", "report", "paper", "study", "review", "guidance", "statement", "summary", "submission",
+     "response", "bulletin", "factsheet", "memorandum", "handbook", "toolkit", "primer", "proceedings"}
+)  # fmt: skip
+"""Words that name a kind of document: the last word of a type line set under a title ("Policy Briefing",
+"Working Paper", "Annual Report"), which is capitalised like a name and is no one's."""
 _NAME_SPLIT_RE = re.compile(r"\s*(?:,|&|\band\b)\s*")
 
 
@@ -73,11 +79,15 @@ def without_contact(name: str) -> str:
 
 def personal_names(text: str) -> str | None:
     """The text if it reads as a list of names ("Ana Ruiz and J. K. Lee"): each of two to four capitalised
-    words (particles such as "van" allowed); else None. A sentence, a link label or a login does not."""
+    words (particles such as "van" allowed), the last no kind of document (`DOCUMENT_KINDS`: "Policy Briefing");
+    else None. A sentence, a link label or a login does not."""
     names = [name for name in _NAME_SPLIT_RE.split(text.strip(" .")) if name]
     low, high = NAME_WORDS
     fits = names and all(
-        low <= len(words := name.split()) <= high and all(_NAME_WORD_RE.fullmatch(w) for w in words) for name in names
+        low <= len(words := name.split()) <= high
+        and all(_NAME_WORD_RE.fullmatch(w) for w in words)
+        and words[-1].lower() not in DOCUMENT_KINDS
+        for name in names
     )
     return text.strip() if fits else None
 

@@ -5953,11 +5953,11 @@ def _front(
             or (issuer.text if issuer else None)
             or (" ".join(line.text for line in emblem) if emblem else None)
             or _footer_issuer(pages, date)
+            or _author_field(pages)
             or _printed_info(metadata, pages)
             or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
             or _preparer(first)
-            or _author_field(pages)
         )
     named = _named_over_date(first, title_lines, dateline) if author is None else None
     author = _names(named.text) if named is not None else author
@@ -6690,6 +6690,8 @@ _AUTHOR_LABEL_RE = re.compile(
 )
 """The label of a document-control table's field naming who wrote the document: "Author", "Authors", "Author(s)",
 "Principal authors", "Prepared by", "Written by" (a colon after it allowed)."""
+_LABELLED_NAMES_RE = re.compile(rf"(?:{_AUTHOR_LABEL_RE.pattern})\s*:?\s+(?P<names>.+)", re.IGNORECASE)
+"""An author label and its names on one line, as a back page's credits run them ("Author Tymon Kiepe")."""
 _HONORIFIC_RE = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+")
 """A form of address before a name ("Dr G.F. Marshall"): no part of the name."""
 
@@ -6706,11 +6708,14 @@ def _author_field(pages: list[list[_Line]]) -> str | None:
     face (the next block's label, in the label's face, ends them). A form of address ("Dr") is no part of a name.
     A designed briefing names no one on its cover and sets the same fields on its back page instead, a block of
     labels each over its names ("Authors" over "Ramandeep Kaur Chhina", then "Editor" over the editor's): the
-    label alone on its line and names under it are the statement, as on an administration page; a line that
-    merely mentions authors is no label (the label is the whole line). `pages` holds every line, those of a grid
-    too."""
+    label alone on its line and names under it are the statement, as on an administration page, or the label
+    with the names after it on one line ("Author Tymon Kiepe") when all that follows the label reads as names; a
+    line that merely mentions authors is no label. `pages` holds every line, those of a grid too."""
     for lines in [*pages[:_BYLINE_PAGES], *pages[_BYLINE_PAGES:][-1:]]:
         for label in lines:
+            inline = _LABELLED_NAMES_RE.fullmatch(label.text)
+            if inline and (named := _names(_HONORIFIC_RE.sub("", inline["names"]))):
+                return named
             if not _AUTHOR_LABEL_RE.fullmatch(label.text.rstrip(": ")):
                 continue
             beside = [line for line in lines if abs(line.top - label.top) < label.size / 2 and line.x0 > label.x1]
