@@ -61,7 +61,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache, partial
 from html import unescape
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -440,7 +440,7 @@ def _pdf_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
 
 def _printed_reference(path: Path, not_text: tuple[str, ...]) -> Reference:
     boxes = _pdftotext(path, "-bbox-layout")
-    plain = _foot_breaks(_pdftotext(path), boxes)
+    plain = _raised_markers(_foot_breaks(_pdftotext(path), boxes), boxes)
     words = printed_words(plain)
     layout = _pdftotext(path, "-layout")
     raw = _mark_letter_spacing(_mark_line_hyphens(plain, boxes))
@@ -526,6 +526,99 @@ def _foot_breaks(text: str, boxes: str) -> str:
                     pages[number] = f"{pages[number][:position]}\n{pages[number][position:]}"
                 break
     return "\f".join(pages)
+
+
+_MARKER_GAP = 0.25
+"""The widest gap, as a share of its line's height, between a word's end and a raised number set against it as its
+marker: a space is a quarter of the type's size or so, and a marker stands closer."""
+_WordBox = tuple[float, float, float, float, str]
+
+
+def _word_boxes(line: str) -> list[_WordBox]:
+    """A word-box line's words with their edges (left, top, right, bottom), those of no width left out: a zero-width
+    space pdftotext boxes as a word of its own, taller than the line's type."""
+    words = [unescape(word) for word in _BOX_WORD_RE.findall(line)]
+    edges = [[float(edge) for edge in box] for box in _BOX_WORD_EDGES_RE.findall(line)]
+    return [
+        (left, top, right, bottom, word)
+        for (left, top, right, bottom), word in zip(edges, words, strict=True)
+        if right > left
+    ]
+
+
+def _raised_on(marker: _WordBox, line: list[_WordBox]) -> int | None:
+    """The index of the word of `line` a number set alone (`marker`) is the raised marker of: smaller type than the
+    line's (`_SMALLER_TYPE`), its top above the line's and its foot inside the line's height, set against the word's
+    end (`_MARKER_GAP`). None where it is not one of the line's."""
+    left, top, _, bottom, _ = marker
+    line_top, line_bottom = min(word[1] for word in line), max(word[3] for word in line)
+    height = line_bottom - line_top
+    if bottom - top >= _SMALLER_TYPE * height or not top < line_top < bottom < line_bottom:
+        return None
+    ends = [index for index, word in enumerate(line) if abs(left - word[2]) <= _MARKER_GAP * height]
+    return ends[0] if ends else None
+
+
+def _raised_markers(text: str, boxes: str) -> str:
+    """pdftotext's `text` with each note marker set back after the word it is raised against, where pdftotext prints
+    it as a number-only line of its own above or below its line: its baseline is higher than the line's, so the
+    reading order sets it apart ("24" / "that Agrofert ... beneficial owners.", the page printing "owners.²⁴"), and
+    quotes are not looked for across a number-only line (`_without_number_lines`). Found from the word boxes
+    (`-bbox-layout`): a number alone on its line, in smaller type, raised against a word's end (`_raised_on`). A
+    line's markers are set back only where they stand on the lines right above or below it in the text (blank lines
+    between) and the line is found once on its page; else the page is left as pdftotext prints it."""
+    pages = text.split("\f")
+    for number, page in enumerate(_BOX_PAGE_RE.findall(boxes)[: len(pages)]):
+        lines = [words for words in map(_word_boxes, _BOX_LINE_RE.findall(page)) if words]
+        markers = [line[0] for line in lines if len(line) == 1 and _NUMBER_LINE_RE.fullmatch(line[0][4])]
+        for line in lines:
+            raised = sorted(
+                (index, marker[4])
+                for marker in markers
+                if marker is not line[0] and (index := _raised_on(marker, line)) is not None
+            )
+            if raised:
+                pages[number] = _set_back(pages[number], [word[4] for word in line], raised)
+    return "\f".join(pages)
+
+
+def _set_back(page: str, words: list[str], raised: list[tuple[int, str]]) -> str:
+    """The `page` with the line of `words` printed with each `raised` number after its word, and the number-only lines
+    that held them next to it dropped; the page as it was where the line is not found once or a number is not next
+    to it."""
+    rows = page.split("\n")
+    printed = normalize(" ".join(words))
+    found = [index for index, row in enumerate(rows) if normalize(row) == printed]
+    if len(found) != 1:
+        return page
+    at = found[0]
+    around: dict[str, int] = {}
+    for step in (-1, 1):
+        index = at + step
+        while 0 <= index < len(rows) and (_NUMBER_LINE_RE.fullmatch(rows[index]) or not rows[index].strip()):
+            if rows[index].strip():
+                around.setdefault(rows[index].strip(), index)
+            index += step
+    if any(marker not in around for _, marker in raised):
+        return page
+    row = rows[at]
+    for index, marker in reversed(raised):
+        end = _prefix_end(row, normalize(" ".join(words[: index + 1])))
+        if end is None:
+            return page
+        row = f"{row[:end]}{marker}{row[end:]}"
+    rows[at] = row
+    dropped = {around[marker] for _, marker in raised}
+    return "\n".join(row for index, row in enumerate(rows) if index not in dropped)
+
+
+def _prefix_end(row: str, prefix: str) -> int | None:
+    """Where in `row` its words up to the normalized `prefix` end: the first place the row read up to there is the
+    prefix and no word's character follows. None where the row does not open with them."""
+    for end in range(len(row) + 1):
+        if normalize(row[:end]) == prefix and (end == len(row) or not normalize(row[end])):
+            return end
+    return None
 
 
 def _note_pages(path: Path, layout: str) -> tuple[str, ...]:
@@ -1745,6 +1838,11 @@ def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
     """A pattern matching `text` as the source `ref` may print it: its words exactly, its markers in any form (a
     run of them also as one bracketed list or range, `_marker_run_pattern`), and where the source is printed
     (`Reference.printed`) with what pdftotext does to a printed line (`_literal`)."""
+    return re.compile(_pattern_text(text, ref))
+
+
+def _pattern_text(text: str, ref: Reference | None) -> str:
+    """`text_pattern`'s source, for a pattern built around it (`_ending`)."""
     printed = ref is not None and ref.printed
     text = normalize(text)
     runs: list[list[re.Match[str]]] = []
@@ -1762,7 +1860,7 @@ def text_pattern(text: str, ref: Reference | None = None) -> re.Pattern[str]:
         if text[position : position + 1] == " ":
             position += 1
     parts.append(_literal(text[position:], ref))
-    return re.compile("".join(parts))
+    return "".join(parts)
 
 
 _URL_RE = re.compile(r"(?:https?://|www\.)\S+")
@@ -1963,19 +2061,56 @@ def _across_blocks(quote: str, ref: Reference) -> bool:
     reading of the page.
     """
     for head, tail in _cuts(quote):
-        ends = re.compile(rf"(?:{text_pattern(head, ref).pattern}){_HUNG_NUMBERS}\Z")
+        words = _last_words(head)
+        inside, last, ends = (
+            text_pattern(words, ref),
+            cache(partial(_ending, words, ref)),
+            cache(partial(_ending, head, ref)),
+        )
         reach = _REACH * len(head) + _REACH_SLACK
         for page in range(len(ref.blocks)):
             for blocks in _readings(ref, page):
                 joined, starts = _joined(blocks)
+                if not inside.search(joined):
+                    continue
                 for index, block in enumerate(blocks):
-                    if ends.search(block):
+                    end = starts[index] + len(block)
+                    start = max(0, end - reach)
+                    if last().search(block) and ends().search(block):
                         if _goes_on(head, tail, ref, page, blocks, index, BLOCK_BREAKS - 1):
                             return True
-                    elif ends.search(joined, max(0, starts[index] + len(block) - reach), starts[index] + len(block)):
+                    elif last().search(joined, start, end) and ends().search(joined, start, end):
                         if _goes_on(head, tail, ref, page, blocks, index, BLOCK_BREAKS - 1, page_end=True):
                             return True
     return False
+
+
+def _ending(text: str, ref: Reference) -> re.Pattern[str]:
+    """`text` as `ref` may print it ending a string (`text_pattern`), the page's hung note numbers after it
+    (`_HUNG_NUMBERS`)."""
+    return re.compile(rf"(?:{_pattern_text(text, ref)}){_HUNG_NUMBERS}\Z")
+
+
+_CHECKED_WORDS = 3
+"""How many of a text's words at its end (or start) `_across_blocks` looks for before its whole pattern.
+
+`text_pattern` writes a text's pattern as its words' patterns one after another, so wherever a text's pattern
+matches, its last words' pattern matches too, ending where it ends (and its first words', starting where it starts).
+Compiling the whole pattern for each way to cut a long quote, and looking for it at every block's end, was most of
+what `_across_blocks` cost: its last words' pattern is quick to build (the same few words recur over the cuts, which
+`re` caches) and rules out most pages and blocks before the whole pattern is built (`cache`: once, where needed).
+Three words are few enough to build quickly and enough that a page seldom holds them where it does not hold the
+quote."""
+
+
+def _last_words(text: str) -> str:
+    """`text`'s last `_CHECKED_WORDS` words."""
+    return " ".join(text.split(" ")[-_CHECKED_WORDS:])
+
+
+def _first_words(text: str) -> str:
+    """`text`'s first `_CHECKED_WORDS` words."""
+    return " ".join(text.split(" ")[:_CHECKED_WORDS])
 
 
 _HUNG_NUMBERS = r"(?: ?[⁰¹²³⁴⁵⁶⁷⁸⁹]+)*"
@@ -2043,16 +2178,20 @@ def _goes_on(
         ]
         same = [] if page_end else beside + [(page, blocks, i) for i in range(index + 1, len(blocks))]
         later = same + [(p, reading, i) for p, reading in following for i in range(len(reading))]
-    starts = text_pattern(tail, ref)
-    if any(_starts(starts, reading, i, run_on=p > page) for p, reading, i in later):
+    first, starts = text_pattern(_first_words(tail), ref), cache(partial(text_pattern, tail, ref))
+    if any(
+        _starts(first, reading, i, run_on=p > page) and _starts(starts(), reading, i, run_on=p > page)
+        for p, reading, i in later
+    ):
         return True
     if breaks <= 0:
         return False
     for middle, rest in _cuts(tail):
-        whole = text_pattern(middle, ref)
+        last, whole = _ending(_last_words(middle), ref), cache(partial(text_pattern, middle, ref))
         for p, reading, i in later:
-            if whole.fullmatch(reading[i]) and _goes_on(middle, rest, ref, p, reading, i, breaks - 1):
-                return True
+            if last.search(reading[i]) and whole().fullmatch(reading[i]):
+                if _goes_on(middle, rest, ref, p, reading, i, breaks - 1):
+                    return True
     return False
 
 

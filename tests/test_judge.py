@@ -1356,3 +1356,22 @@ def test_a_sentence_goes_on_over_a_page_end_after_the_notes_pdftotext_sets_strai
         "right to vote.[20]"
     )
     assert quote_in_reference(quote, reference(LIRNEASIA))
+
+
+CANADA = WILD / "openownership-2020-canada-consultation-response.pdf"
+
+
+@needs_pdftotext
+def test_a_note_marker_pdftotext_prints_as_a_line_of_its_own_above_its_line_stands_after_its_word() -> None:
+    """Page 14 prints "owners.²⁴" and "Group.”²⁵" in smaller type raised against the words' ends; pdftotext prints each
+    number on a line of its own above the line ("24" / "that Agrofert ... beneficial owners.")."""
+    ref = reference(CANADA)
+    assert quote_in_reference("one of five beneficial owners.[24] Agrofert has denied any wrongdoing", ref)
+    assert quote_in_reference("the Slovak companies of the Agrofert Group.”[25] However, as TI states", ref)
+
+
+@needs_pdftotext
+def test_a_note_marker_raised_against_another_word_is_not_verbatim() -> None:
+    ref = reference(CANADA)
+    assert not quote_in_reference("one of five beneficial owners.[25] Agrofert has denied any wrongdoing", ref)
+    assert not quote_in_reference("one of five beneficial[24] owners. Agrofert has denied any wrongdoing", ref)

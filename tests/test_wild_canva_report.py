@@ -67,3 +67,12 @@ def test_each_key_figure_of_an_infographic_reads_with_the_words_stacked_round_it
     for stack in ("Delivered 4,600+ Workshops", "Trained 5,100+ Instructors", "And 185 Instructor Trainers"):
         assert stack in texts
     assert "In 71 Countries" in texts
+
+
+def test_each_of_two_tables_side_by_side_reads_down_to_its_own_closing_rule() -> None:
+    """The finance page rules both tables' rows at one height, each its own rule a gap apart; the expenses table runs
+    a row further than the income table, its total over a rule of its own, beside the text under the income table."""
+    texts = [paragraph.text for paragraph in report().paragraphs]
+    assert "Total $1,201,095 100%" in texts
+    assert texts.index("Legal & Professional Fees $1,279 0.09%") + 1 == texts.index("Total $1,415,691 100%")
+    assert "Total $1,415,691" not in texts

@@ -108,3 +108,13 @@ def test_the_name_set_beside_the_covers_logo_is_the_author() -> None:
     the text's first paragraph."""
     assert first(COMMUNICATION).author == "EUROPEAN COMMISSION"
     assert "EUROPEAN COMMISSION" not in texts(COMMUNICATION)
+
+
+def test_a_charts_labels_drawn_in_curves_are_no_text_and_its_caption_reads_apart() -> None:
+    """Page 18 opens with Figure 4, its plots' markers drawn as curves over "Under crackdown", "Criticized" and
+    "Friendly" in 6.6 pt; the page before ends mid-sentence ("... have a 7–10% chance of donating to a human
+    rights"), and the caption under the figure is a paragraph of its own, not the end of that sentence."""
+    texts = [p.text for p in first(PAPER).paragraphs if p.page == 18]
+    assert not {"Under crackdown", "Criticized", "Friendly"} & set(texts)
+    assert any(text.startswith("Figure 4: Average predicted donation market shares") for text in texts)
+    assert not any("human rights Figure 4" in p.text for p in first(PAPER).paragraphs)

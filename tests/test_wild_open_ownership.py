@@ -173,3 +173,41 @@ def test_contents_entries_with_a_page_number_a_tab_after_the_title_are_no_paragr
     assert "Overview 3" not in texts
     assert "Conclusion 17" not in texts
     assert not any(paragraph.page == 2 for paragraph in briefing().paragraphs)
+
+
+def test_a_ruled_table_of_two_columns_reads_a_row_at_a_time() -> None:
+    """Pages 5 and 6 rule each principle and its description in a row of their own: each key feature is read before
+    the description beside it, not every key feature before every description."""
+    texts = [paragraph.text for paragraph in response().paragraphs]
+    feature = texts.index("Historic records should be kept and published")
+    assert texts[feature + 1] == (
+        "Providing historic records means when beneficial ownership or company structure information changes, this "
+        "information is stored rather than replaced, and past disclosures remain publicly available."
+    )
+    assert texts[feature + 2] == "Adequate sanctions and enforcement should exist for non compliance"
+
+
+def test_the_labels_of_a_diagram_drawn_in_curves_are_no_headings_or_text() -> None:
+    """Pages 8, 11 and 13 draw their boxes' diagrams in vector curves (icons joined by arrows), each name set under
+    its icon in 4.5 to 7.5 pt: "Protector", "Settlor", "Trustee", "Beneficiary" on page 8, "Reinhard Proksch", "Euro
+    East Beteiligungs" on page 11, "PJ Settlement", "Taurus Estates" and the key "Key", "Jersey" on page 13."""
+    paragraphs = [p for p in briefing().paragraphs if p.page in (8, 11, 13)]
+    texts = [p.text for p in paragraphs]
+    assert "Protector Settlor" not in texts
+    assert "Holds and manages for benefit of beneficiary" not in texts
+    assert not any(text.startswith(("Reinhard", "Euro East")) for text in texts)
+    assert not {"Key", "Jersey", "PJ Settlement", "Taurus Estates"} & set(texts)
+    assert [p.text for p in paragraphs if p.kind == "heading"] == [
+        "Parties to a trust",
+        "Main uses of express trusts",
+        "Legitimate uses",
+    ]
+
+
+def test_the_text_beside_a_diagram_on_its_shaded_panel_is_kept() -> None:
+    """Page 8's box sets its diagram at the left of a shaded panel and its definitions at the right, in the body's
+    11 pt; page 11's box sets its story over its diagram on another."""
+    texts = [p.text for p in briefing().paragraphs]
+    assert "Box 2: Parties to a trust" in texts
+    assert "Settlor: A settlor is a person who, either actually or by operation of law, creates a trust." in texts
+    assert any(text.startswith("Due to the secretive nature of trusts, no further details") for text in texts)

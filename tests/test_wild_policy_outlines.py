@@ -11,6 +11,7 @@ Expected values are what each document prints, as `pdftotext` shows it.
 from __future__ import annotations
 
 from qa.corpus import Article
+from qa.formats.line_hyphens import document_words, hyphen_break
 from qa.formats.pdf import _in_outline_order
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
@@ -101,3 +102,91 @@ def test_a_series_label_over_the_title_the_text_also_prints_in_lower_case_is_no_
     """The cover and every page head print "Technical Guidance", but the text also writes "technical guidance on ...":
     a common phrase, not the name of the body that issues the guidance, which names no author."""
     assert guidance().author is None
+
+
+def test_clauses_numbered_a_word_space_from_their_text_each_open_a_paragraph() -> None:
+    """Page 3 sets "4.1.3 Documenting identity management risks ..." with its number a word space from its text,
+    and "4.1.4" to "4.1.7" likewise, their later lines hung under their text: each clause is a paragraph."""
+    texts = [paragraph.text for paragraph in directive().paragraphs]
+    assert (
+        "4.1.1.3 Accuracy and rightful use by individuals, organizations and devices of credential and identity "
+        "information are required;" in texts
+    )
+    assert (
+        "4.1.3 Documenting identity management risks, program impacts, required levels of assurance, and risk "
+        "mitigation options;"
+    ) in texts
+    assert any(text.startswith("4.1.7 Accepting trusted digital identities") for text in texts)
+
+
+def test_a_grid_whose_head_cells_are_shaded_reads_a_row_at_a_time_each_cell_whole() -> None:
+    """Table 1 (page 6) shades its head's cells inside their borders: the shades' sides stand inside the body's
+    wider cells. Each body cell is read whole, a row at a time ("Evidence of" over "identity", then each level's
+    requirement)."""
+    texts = [paragraph.text for paragraph in directive().paragraphs]
+    first = texts.index("No restriction on what is provided as evidence")
+    assert texts[first + 1 : first + 3] == [
+        "One instance of evidence of identity",
+        "Two instances of evidence of identity (at least one must be foundational evidence of identity)",
+    ]
+
+
+def test_a_cover_credit_naming_organisations_is_the_briefing_s_byline() -> None:
+    """The cover prints "A joint briefing by" over "OpenOwnership and Global Witness" where a paper sets its byline:
+    the organisations are the author, and the credit is front matter, no paragraph of the text."""
+    assert briefing().author == "OpenOwnership and Global Witness"
+    assert not any("A joint briefing by" in paragraph.text for paragraph in briefing().paragraphs)
+
+
+def test_two_bracketed_notes_sharing_a_printed_line_are_two_notes() -> None:
+    """Page 2's foot prints "[3] UK, Ukraine, Denmark. [4] List of EITI countries ..." on one line."""
+    assert briefing().footnote(3) == "UK, Ukraine, Denmark."
+    assert briefing().footnote(4) == (
+        "List of EITI countries introducing public registers for extractive industries available here"
+    )
+
+
+def test_a_marker_wrapped_to_a_line_of_its_own_ends_the_sentence_it_cites_from() -> None:
+    """Page 5 sets "[19]" in the notes' smaller type alone on the line under "... only 5 had been granted."."""
+    texts = [paragraph.text for paragraph in briefing().paragraphs]
+    assert "[19]" not in texts
+    assert any(text.endswith("and of these only 5 had been granted. [19]") for text in texts)
+
+
+def test_words_hyphenated_at_a_line_end_are_made_whole_where_the_second_part_only_ends_a_word() -> None:
+    """The briefing breaks "exempt-" / "ing", "exist-" / "ing", "relation-" / "ship": neither part is a word the
+    document prints elsewhere, and the second is a word's ending, so each hyphen only breaks its word."""
+    text = " ".join(paragraph.text for paragraph in briefing().paragraphs)
+    assert "a rigorous process for exempting information for publication" in text
+    assert "report their stake as existing on a range" in text
+    assert not any(broken in text for broken in ("exempt-ing", "exist-ing", "relation-ship"))
+
+
+def test_subsection_titles_set_in_a_medium_weight_are_headings() -> None:
+    """Each subsection's title is set in AtlasGrotesk-Medium at the text's size, the text in PublicoText-Roman."""
+    headings = [paragraph.text for paragraph in briefing().paragraphs if paragraph.kind == "heading"]
+    assert headings[2:9] == [
+        "II. A model of best practice",
+        "Publishing as open data",
+        "Case-by-case exemptions for personal security",
+        "Providing & updating the information",
+        "Collaboration with registry users",
+        "Penalties",
+        "III. Areas for improvement",
+    ]
+
+
+def test_a_sentence_set_large_under_a_section_title_opens_the_section_s_text() -> None:
+    """Under "II. A model of best practice" a lead-in sentence in 18-point type opens the section."""
+    (lead,) = [paragraph for paragraph in briefing().paragraphs if paragraph.text.startswith("In setting up the")]
+    assert (lead.kind, lead.section) == ("text", "II. A model of best practice")
+
+
+def test_a_line_end_hyphen_before_a_word_of_its_own_stays() -> None:
+    """A hyphen joins words: before a word of the vocabulary that ends no other word ("operation") it may be the
+    author's, and stays; before letters that only end words ("ing", "igence") it breaks one. The letters opening a
+    line after a hyphen count as a word only where the document prints them elsewhere."""
+    words = document_words(["a rigorous process for exempt-", "ing information", "co-", "operation"])
+    assert not {"exempt", "ing"} & words
+    assert hyphen_break("a rigorous process for exempt-", "ing information", words) == "whole"
+    assert hyphen_break("co-", "operation", words) == "compound"

@@ -101,3 +101,15 @@ def test_a_numbered_heading_in_the_bodys_type_and_leading_is_a_paragraph_of_its_
     texts = [p.text for p in document().paragraphs]
     assert "7.6.2 SensorTask – Command – detectionThreshold" in texts
     assert any(text.startswith("The individual ASMs are expected to exhibit a level of autonomy.") for text in texts)
+
+
+def test_the_labels_inside_a_framed_network_diagram_are_no_text() -> None:
+    """Page 94 frames a network diagram (computers, switches and cables drawn in curves and lines) labelled in 6 pt
+    ("LSI Server", "Cluster B Ethernet Switch (8 Port)", "Time Server"); its caption and text, in the body's 11 pt,
+    stay."""
+    texts = [p.text for p in document().paragraphs if p.page == 94]
+    assert texts[:2] == [
+        "Figure 4: SAPIENT Trial System Architecture",
+        "Figure 4 shows the system architecture of the SAPIENT demonstration system.",
+    ]
+    assert not any("Ethernet Switch" in text or "Time Server" in text for text in texts)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from itertools import pairwise
 from typing import Literal
 
-from qa.formats.word_list import whole_words
+from qa.formats.word_list import whole_words, word_endings
 
 HYPHENS = "-\u2010\u2011"
 """The hyphens a page prints: ASCII's hyphen-minus and Unicode's hyphen and non-breaking hyphen, which some
@@ -35,9 +35,18 @@ Break = Literal["whole", "compound"]
 
 def document_words(lines: Iterable[str]) -> set[str]:
     """Every word the document prints whole, and every pair of words it joins with a hyphen within a line
-    ("co-operation"), lower case: to tell a hyphenated word from a hyphenated compound (`hyphen_break`)."""
+    ("co-operation"), lower case: to tell a hyphenated word from a hyphenated compound (`hyphen_break`). The letters
+    around a line-end hyphen are no word the document prints: they may be a broken word's parts ("exempt" and "ing"
+    of "exempt-" / "ing"), which count as words only where the document prints them elsewhere."""
     texts = [line.lower() for line in lines]
-    return {word for text in texts for word in _WORD_RE.findall(text)} | {
+    heads = {index for index, text in enumerate(texts) if BROKEN_RE.search(text)}
+    tails = {index + 1 for index in heads}
+    return {
+        found[0]
+        for index, text in enumerate(texts)
+        for found in _WORD_RE.finditer(text)
+        if not (index in tails and found.start() == 0) and not (index in heads and found.end() == len(text) - 1)
+    } | {
         f"{first}-{second}"
         for text in texts
         for compound in _COMPOUND_RE.findall(text)
@@ -74,17 +83,38 @@ def _soft_break(head: str, tail: str, words: set[str]) -> bool:
 
     Never where the document prints the hyphenated form within a line (`words`): that is the author's spelling,
     however the word's parts may also be printed run together ("max-age" beside "s-maxage"). Otherwise it does when
-    the document prints the whole word elsewhere ("compre-/hensive"), or when the whole word is a word of the
+    the document prints the whole word elsewhere ("compre-/hensive"), when the part after the hyphen can only end a
+    word (`_word_end`: "exempt-/ing"), or when the whole word is a word of the
     vocabulary (`whole_words`) while its pieces are not both words ("neces-/sary", "limi-/tations"; not
     "co-/operation", "e-/mail").
     """
     whole, vocabulary = (head + tail).lower(), whole_words()
     if f"{head}-{tail}".lower() in words:
         return False
-    if whole in words:
+    if whole in words or _word_end(head.lower(), tail, words):
         return True
     pieces = head.lower() in vocabulary and tail.lower() in vocabulary
     return whole in vocabulary and not pieces
+
+
+def _word_end(head: str, tail: str, words: set[str]) -> bool:
+    """Whether `tail`, opening the line after a line-end hyphen in lower case, can only end a word, `head` being the
+    part before the hyphen.
+
+    A hyphen joins words, so where neither part is a word the line end breaks one ("exempt-" / "ing", "relation-" /
+    "ship", "immi-" / "nently"), though the whole word be printed nowhere else and the vocabulary list no inflected
+    form of it ("exempting"). The tail is no word where the document prints it nowhere else (`document_words`) and
+    the vocabulary knows it only as a word's ending (`##fulness`), or, after a head the document prints nowhere else
+    either, as a word's ending at all ("ing", "ship") or not at all ("nently"). A head the vocabulary knows makes an
+    unknown tail a word it lacks ("self-" / "sufficiency", "non-" / "exhaustiveness"); a head the document prints,
+    a tail that is also a word ("in-" / "flight"); a head the document joins to other words with a hyphen within a
+    line ("non-compliance") opens a compound."""
+    if not tail.islower() or tail in words or any(word.startswith(f"{head}-") for word in words):
+        return False
+    ending, word = tail in word_endings(), tail in whole_words()
+    if head in words:
+        return ending and not word
+    return ending or not (word or head in whole_words())
 
 
 _LINE_BREAK_RE = re.compile(r"[ \t]*\r?\n[ \t]*")

