@@ -105,6 +105,12 @@ def test_every_note_of_the_preview_resaved_briefing_is_read() -> None:
     ) in texts(briefing())
 
 
+def test_a_notes_second_line_repeated_at_the_foot_of_three_pages_stays_the_notes() -> None:
+    """Notes 1, 5 and 10 cite one source, so each ends in the same line at the same height of pages 4, 5 and 7."""
+    ending = "Best-Practices-Beneficial-Ownership-Legal-Persons.pdf [Accessed 20 April 2020]."
+    assert all(briefing().footnote(number).endswith(ending) for number in (1, 5, 10))
+
+
 def glyphs(top: float, bottom: float) -> list[tuple[dict, bool]]:
     """A line's characters as `_opens_band` sees one side of a page: each with whether its row runs across."""
     return [({"top": top, "bottom": bottom, "size": bottom - top, "text": "x"}, False)]

@@ -2716,8 +2716,9 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         if not lines:
             continue
         rows = (min(line.row for line in lines), max(line.row for line in lines))
+        going_on = _note_continuations(lines)
         for line in lines:
-            for where in edges(line, rows) if not line.marked and not line.label else ():
+            for where in edges(line, rows) if not line.marked and not line.label and id(line) not in going_on else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
     alike: dict[tuple[str, str], list[_Line]] = {}
@@ -2747,6 +2748,34 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         | _first_page_header(pages, [line for line, (where, _) in running if where == "top" and line.page > 1])
     )
     return found | _running_below(pages, found)
+
+
+_NOTE_NUMBER_RE = re.compile(r"\d{1,3}")
+"""The number a page-foot note opens with, set at the line's start in the note's own size (a raised one makes the
+line `marked`)."""
+
+
+def _note_continuations(lines: list[_Line]) -> set[int]:
+    """ids of the lines that go on a numbered note at the page's foot: each set under the line before it at the
+    left edge of that line's words after its opening number (the note's hanging indent).
+
+    A note's second line is no running footer however often it repeats: a source cited as notes 1, 5 and 10 of
+    three pages ends each note with the same "...Legal-Persons.pdf [Accessed 20 April 2020]." at the same edge,
+    while the notes' first lines differ in their numbers."""
+    found: set[int] = set()
+    indent: float | None = None
+    for above, line in pairwise(sorted(lines, key=lambda line: (line.top, line.x0))):
+        words = above.text.split(maxsplit=1)
+        if len(words) == 2 and (above.marked or _NOTE_NUMBER_RE.fullmatch(words[0])):
+            chars = [c for c in above.chars if not c["text"].isspace()]
+            number = len(list(takewhile(lambda c: c["text"].isdecimal(), chars)))
+            start = chars[number]["x0"] if 0 < number < len(chars) else above.x0
+            indent = start if start - above.x0 > above.size else None
+        elif id(above) not in found:
+            indent = None
+        if indent is not None and line.row == above.row + 1 and abs(line.x0 - indent) < line.size / 2:
+            found.add(id(line))
+    return found
 
 
 _HEADER_ROWS = 4
