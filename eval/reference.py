@@ -816,12 +816,12 @@ def _side_columns(boxes: str) -> tuple[tuple[tuple[str, str], ...], ...]:
         for _, left in ends:
             left_x0, _, left_x1, _ = _box(left)
             width, height = left_x1 - left_x0, _line_height(left[4])
-            top = _column_top(_box(left), placed, height)
+            tops = _column_tops(_box(left), placed, height)
             for right, _ in ends:
                 right_x0, right_y0, right_x1, _ = _box(right)
                 if (
                     right_x0 >= left_x1
-                    and abs(right_y0 - top) <= height
+                    and any(abs(right_y0 - top) <= height for top in tops)
                     and abs(right_x1 - right_x0 - width) <= _COLUMN_WIDTH_SLACK * width
                     and min(len(_BOX_LINE_RE.findall(block[4])) for block in (left, right)) > 1
                 ):
@@ -975,11 +975,18 @@ def _box_line_text(block: str, index: int) -> str:
     return _block_text(_BOX_LINE_RE.findall(block)[index])
 
 
-def _column_top(block: _Box, placed: list[tuple[float, float, float, float, float]], height: float) -> float:
-    """The top of the column `block` stands in: the blocks above it within its left and right edges (each with its
-    first line's height), each at most `_COLUMN_GAP` lines over the next, up to the first wider gap (a figure or a
-    band of other columns above) or the first block in smaller type (a running header, a figure's caption)."""
+def _column_tops(
+    block: _Box, placed: list[tuple[float, float, float, float, float]], height: float
+) -> tuple[float, ...]:
+    """Where the column `block` stands in may start: the top of the blocks above it within its left and right edges
+    (each with its first line's height), each at most `_COLUMN_GAP` lines over the next, up to the first wider gap (a
+    figure or a band of other columns above) or the first block in smaller type (a running header, a figure's
+    caption); and, where a block in larger type stands among them, the top under it too. A band's heading set over
+    its left column alone (a report in bands, "VICTIMS" over the left column's text) opens that column's band, and
+    the right column's text starts level with the text under it; a heading over a whole column starts it level
+    with the heading."""
     x0, top, x1, _ = block
+    tops = []
     above = sorted(
         (box for box in placed if box[0] >= x0 - height and box[2] <= x1 + height and box[3] <= top),
         key=lambda box: -box[3],
@@ -987,8 +994,10 @@ def _column_top(block: _Box, placed: list[tuple[float, float, float, float, floa
     for _, box_top, _, box_bottom, box_height in above:
         if top - box_bottom > _COLUMN_GAP * height or box_height < height * _SMALLER_TYPE:
             break
+        if box_height * _SMALLER_TYPE > height:
+            tops.append(top)
         top = min(top, box_top)
-    return top
+    return (*tops, top)
 
 
 def _box_line(block: str, index: int) -> str:

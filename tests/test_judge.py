@@ -1375,3 +1375,21 @@ def test_a_note_marker_raised_against_another_word_is_not_verbatim() -> None:
     ref = reference(CANADA)
     assert not quote_in_reference("one of five beneficial owners.[25] Agrofert has denied any wrongdoing", ref)
     assert not quote_in_reference("one of five beneficial[24] owners. Agrofert has denied any wrongdoing", ref)
+
+
+UN_BRIEF = WILD / "unmiss-2025-q3-brief-violence-affecting-civilians.pdf"
+
+
+@needs_pdftotext
+def test_a_sentence_goes_on_at_the_top_of_the_right_column_of_a_band_headed_over_its_left_column() -> None:
+    """Page 9's band "VICTIMS" heads its left column alone; the left column ends "... followed by Eastern Equatoria
+    (14" and the right column goes on level with the text under the heading, "individuals) and Warrap (14
+    individuals) States.", which pdftotext prints first."""
+    quote = (
+        "The highest number of child victims were documented in Central Equatoria State (22 individuals), followed by "
+        "Eastern Equatoria (14 individuals) and Warrap (14 individuals) States."
+    )
+    assert quote_in_reference(quote, reference(UN_BRIEF))
+    assert not quote_in_reference(
+        "followed by Eastern Equatoria (14 individuals) States. Compared with the previous quarter", reference(UN_BRIEF)
+    )
