@@ -37,6 +37,10 @@ def guidance() -> Article:
     return only
 
 
+def headings(document: Article) -> list[str]:
+    return [paragraph.text for paragraph in document.paragraphs if paragraph.kind == "heading"]
+
+
 def test_directive_is_titled_and_dated_by_its_cover_and_authored_by_its_issuer() -> None:
     """The cover prints "Treasury Board of Canada", "Directive on Identity Management" and "FINAL 22 May 2018"; the
     Info Author ("McIntyre, Margaret") is the file's maker."""
@@ -51,8 +55,7 @@ def test_section_numbers_hung_at_the_margin_open_their_titles_and_clauses() -> N
     """Page 2 sets "1." at the margin and "Effective date" at a tab stop, "1.1" and its clause's text likewise, and
     the items "3.1.1" to "3.1.3" a tab stop further in: each number is read where it stands, not as a column of
     numbers before the page's text."""
-    headings = [paragraph.text for paragraph in directive().paragraphs if paragraph.kind == "heading"]
-    assert headings[1:5] == [
+    assert headings(directive())[1:5] == [
         "1. Effective date",
         "2. Authorities",
         "3. Objectives and expected results",
@@ -164,8 +167,7 @@ def test_words_hyphenated_at_a_line_end_are_made_whole_where_the_second_part_onl
 
 def test_subsection_titles_set_in_a_medium_weight_are_headings() -> None:
     """Each subsection's title is set in AtlasGrotesk-Medium at the text's size, the text in PublicoText-Roman."""
-    headings = [paragraph.text for paragraph in briefing().paragraphs if paragraph.kind == "heading"]
-    assert headings[2:9] == [
+    assert headings(briefing())[2:9] == [
         "II. A model of best practice",
         "Publishing as open data",
         "Case-by-case exemptions for personal security",
