@@ -2947,18 +2947,25 @@ def _part_of(line: _Line, key: tuple[str, str], other: _Line, known: tuple[str, 
 
 
 def _heading_like(line: _Line, body_size: float) -> bool:
-    """Set larger than the body, or bold, starting like a title and ending neither like a sentence nor in a word
-    broken at its end: a bold lead-in to a paragraph (a list item's first words) hyphenates its last word to go on in
-    the line below, which a heading of its own does not."""
+    """Set larger than the body, or bold, starting like a title and ending neither like a sentence (but for a
+    question, `_QUESTION_RE`) nor in a word broken at its end: a bold lead-in to a paragraph (a list item's first
+    words) hyphenates its last word to go on in the line below, which a heading of its own does not."""
     if line.size >= body_size * _HEADING_SIZE:
         return True
     opening = line.text[:1]
     return (
         line.bold
         and (opening.isupper() or opening.isdigit())
-        and not _SENTENCE_END_RE.search(line.text)
+        and (not _SENTENCE_END_RE.search(line.text) or _QUESTION_RE.search(line.text) is not None)
         and not BROKEN_RE.search(line.text)
     )
+
+
+_QUESTION_RE = re.compile(r"\?[\"”’')\]]*$")
+"""A line ending in a question mark: a bold line in the body's size that asks a question is a title of the text under
+it ("What led to the creation of the UK register?"), as a statement in bold is, where a bold line ending a statement
+is a sentence set in bold. A bold question that opens a paragraph, its answer going on under it in the same
+paragraph, is a lead-in (`_lead_ins`)."""
 
 
 _DIVISION_RE = re.compile(r"(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.?")
