@@ -3847,11 +3847,7 @@ def _item_ends_column(previous: _Line, line: _Line) -> bool:
     if previous.column is None or line.column is None or previous.column == line.column:
         return False
     slack = _ITEM_EDGE * previous.size
-    return (
-        previous.x0 - previous.column[0] > slack
-        and line.x0 - line.column[0] <= slack
-        and line.text[:1].isupper()
-    )
+    return previous.x0 - previous.column[0] > slack and line.x0 - line.column[0] <= slack and line.text[:1].isupper()
 
 
 def _paragraph_gap(lines: Sequence[_Line], edges: dict[int, tuple[float, float]]) -> float:
