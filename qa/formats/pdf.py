@@ -3838,16 +3838,22 @@ def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], sp
 
 def _item_ends_column(previous: _Line, line: _Line) -> bool:
     """Whether a list item hung at its column's foot ends there, the next column opening a paragraph of its own: the
-    item's last line is set in from its column's left edge (`_ITEM_EDGE`, the item's text hung past its dash), and the
-    next column's first line stands at that column's edge, not set in alike, and opens with a capital. An item going
-    on over the columns keeps its indent in the next; a list item ends with no full stop ("– triggering the
-    appropriate alarms when BO data is" / "false or suspicious"), so the sentence's end that parts a paragraph from
-    the next column's text (`_ends_paragraph`) is not there to see, and the item ran on into the paragraph
-    ("... false or suspicious There is no one-size-fits-all solution ...")."""
+    item's last line is set in from its column's left edge (`_ITEM_EDGE`, the item's text hung past its dash) and ends
+    short of its column (`_SHORT_LINE`), and the next column's first line stands at that column's edge, not set in
+    alike, and opens with a capital. An item going on over the columns keeps its indent in the next, and a
+    paragraph's indented first line that goes on into the next column fills its own. A list item ends with no full
+    stop ("– triggering the appropriate alarms when BO data is" / "false or suspicious"), so the sentence's end that
+    parts a paragraph from the next column's text (`_ends_paragraph`) is not there to see, and the item ran on into
+    the paragraph ("... false or suspicious There is no one-size-fits-all solution ...")."""
     if previous.column is None or line.column is None or previous.column == line.column:
         return False
-    slack = _ITEM_EDGE * previous.size
-    return previous.x0 - previous.column[0] > slack and line.x0 - line.column[0] <= slack and line.text[:1].isupper()
+    (left, right), slack = previous.column, _ITEM_EDGE * previous.size
+    return (
+        previous.x0 - left > slack
+        and previous.x1 < left + (right - left) * _SHORT_LINE
+        and line.x0 - line.column[0] <= slack
+        and line.text[:1].isupper()
+    )
 
 
 def _paragraph_gap(lines: Sequence[_Line], edges: dict[int, tuple[float, float]]) -> float:
