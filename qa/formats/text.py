@@ -1259,8 +1259,9 @@ def _signature(units: list[_Unit]) -> _Signature | None:
 
     A decision, a directive or a letter is signed under its last paragraph in short lines of their own: the signer's
     name (`personal_names`), then the office signed in (`signer_office`: "M. HYLAND" over "Veterans Law Judge"),
-    perhaps the body and a clerk's line under those. No heading follows it; a closing notice in sentences may. Its
-    lines are the text's last words, not headings over what follows, and its name and office say who wrote it.
+    then any short lines down to the next sentence (the body signed for, a clerk's line). No heading follows it, a
+    closing notice in sentences may: a name over an office with sections after it is a list of staff. Its lines are
+    the text's last words, not headings over what follows, and its name and office say who wrote it.
     """
     for position in range(len(units) - 2, 0, -1):
         name, office = units[position], units[position + 1]
