@@ -738,6 +738,52 @@ def _directive_body(token: Token, page: _Page, anchors: list[etree._Element], by
     return inner
 
 
+def _is_line_break(token: Token) -> bool:
+    """A hard line break (two spaces or a backslash at a line's end) or a `<br>` written in the line."""
+    return token.type == "hardbreak" or (token.type == "html_inline" and bool(_BREAK_TAG_RE.fullmatch(token.content)))
+
+
+def _lines_text(token: Token, text: str) -> str:
+    """The paragraph's words, its line breaks marked `_LINE_BREAK` where the paragraph is a list of lines.
+
+    CommonMark reads a hard line break as a line break, and a paragraph every line of which ends in one is a list of
+    lines a reader reads one by one: the signatories of a statement, an address. Each line is then a paragraph of
+    its own (`_line_blocks`), as a raw HTML block's lines broken by `<br>` are (`_html_blocks`); run together, the
+    names read as one. A paragraph that also wraps a line with no break, or whose next line goes on in lower case,
+    is prose that breaks a line where its author pressed return, and stays one paragraph.
+    """
+    children = token.children or []
+    if not any(_is_line_break(child) for child in children) or any(child.type == "softbreak" for child in children):
+        return text
+    lines = text.split("\n")
+    return text if any(line.lstrip()[:1].islower() for line in lines[1:]) else _LINE_BREAK.join(lines)
+
+
+def _line_blocks(blocks: list[Block]) -> list[Block]:
+    """Each block that is a list of lines (`_lines_text`) as one block per line."""
+    return [replace(block, text=line) for block in blocks for line in block.text.split(_LINE_BREAK)]
+
+
+_SUB_ITEM_RE = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})[.)][ \t]")
+"""A sub-item written as text, its letter or roman numeral typed ("a. Name", "(b) ", "ii. "): no list marker in
+CommonMark, so a paragraph of the list item it is indented under."""
+
+
+def _sub_item(tokens: list[Token], index: int, joined: int | None) -> bool:
+    """Whether the paragraph of the inline token at `index` is a sub-item written as text (`_SUB_ITEM_RE`) right after
+    the paragraph of its list item read last (`joined`, the index of that paragraph's inline token).
+
+    Under a numbered item, lettered paragraphs indented as its text ("2. Submit the following:" over "    a. Name",
+    "    b. Position/Title") are paragraphs of that item as CommonMark and kramdown read them, not items of the list:
+    a reader reads them as the item's, and alone "a. Name" says nothing. They join the item's paragraph."""
+    return (
+        joined == index - 3
+        and tokens[index - 1].type == "paragraph_open"
+        and tokens[index - 2].type == "paragraph_close"
+        and bool(_SUB_ITEM_RE.match(tokens[index].content))
+    )
+
+
 def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
@@ -747,7 +793,9 @@ def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_la
     """The cells' words of the table row being read (`_row_text`)."""
     opened = False
     """Whether the next paragraph is the first of a `:::` container, where a directive's options stand."""
-    for token in tokens:
+    item: int | None = None
+    """The inline token of the list item's paragraph read last, which a sub-item written as text joins (`_sub_item`)."""
+    for index, token in enumerate(tokens):
         kind = token.type
         if kind == "inline" and opened:
             token = _without_options(token)
@@ -804,8 +852,14 @@ def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_la
             walk.footnotes[note] = f"{previous} {_inline(token, page, by_label)}".strip()
         elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()) and not _is_link_row(token):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
-            text = _inline(token, page, by_label)
+            text = _lines_text(token, _inline(token, page, by_label))
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
+            if lists and _sub_item(tokens, index, item):
+                walk.blocks[-1] = replace(walk.blocks[-1], text=f"{walk.blocks[-1].text}\n{text}")
+                walk.raw[-1] += f"\n{text}"
+                item = index
+                continue
+            item = index if lists else None
             walk.blocks.append(Block(text, block_kind))
             if _is_link_only(token):
                 walk.linked.add(text)
@@ -1103,5 +1157,5 @@ def parse(data: bytes, source: str) -> Parsed:
         author = author or mail.sender
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
     published = _date(meta) or byline_date or (mail and mail.date) or _dateline(blocks)
-    extracted = Extracted(blocks, walk.footnotes, title, author, published, url)
+    extracted = Extracted(_line_blocks(blocks), walk.footnotes, title, author, published, url)
     return assemble(extracted, source)
