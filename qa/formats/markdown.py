@@ -55,7 +55,7 @@ _FRONT_MATTER_RE = re.compile(
 end-of-document line (pandoc writes it), and the closing fence may name the section that follows it
 (`--- abstract`: kramdown-rfc, whose drafts open with YAML closed that way)."""
 AUTHOR_KEYS = ("author", "authors")
-DATE_KEYS = ("date", "publishdate", "published", "pubdate")
+DATE_KEYS = ("date", "publishdate", "publish-date", "publish_date", "published", "pubdate")
 """Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
 URL_KEYS = ("url", "canonical_url", "canonicalurl")
 """Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
@@ -76,6 +76,20 @@ the words and not the tag. An output tag (`{{ page.title }}`) shows a value only
 _TEMPLATE_DESTINATION_RE = re.compile(rf"\]\(\s*(?:{_TAG})[^\s()]*\s*\)", re.DOTALL)
 """A link whose address a template fills in (`[Reach out]({{ "/contact/" | url }})`, Eleventy, Jekyll): CommonMark
 reads no link where the address has spaces, so its brackets and the tag were read as words."""
+_LIQUID_NOTE_BODY_RE = re.compile(
+    r"\{%-?\s*fnbody\s+(?P<number>\d+)\s*-?%\}(?P<body>.*?)\{%-?\s*endfnbody\s*-?%\}", re.DOTALL
+)
+_LIQUID_NOTE_RE = re.compile(r"\{%-?\s*fn\s+(?P<number>\d+)\s*-?%\}")
+"""Footnotes written as Liquid tags (a Jekyll plugin's `{% fn 3 %}` after the words and `{% fnbody 3 %}...{%
+endfnbody %}` in a `{% footnotes %}` block at the end, as the Justice Department's ADA site writes its guidance): the
+page prints a raised linked number and a numbered list of notes, as Markdown's `[^3]` does; read as site tags, every
+marker was lost and each note became a paragraph of the text."""
+_LIQUID_DETAILS_RE = re.compile(
+    r"^[ \t]*\{%-?\s*details\s+(?P<summary>(?:(?!%\}).)+?)(?:\s+expandable)?\s*-?%\}[ \t]*$", re.MULTILINE
+)
+"""A Liquid `details` block (`{% details 4. What evidence may an individual rely on? expandable %}`, a Jekyll
+plugin's HTML `<details>`, the trailing word its option to open the block): the page shows its argument as the
+summary a reader clicks, the question over the answer the block holds, and never the tag."""
 _CODE_BRACKET = "\ue002"
 """A `[` written in code (a code span or block, HTML's `<code>` or `<pre>`) while the walk reads the file: in code
 "x[1]" is an index and "#> [1] 10" a program's output label, never a citation, whatever notes the document defines.
@@ -376,7 +390,8 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
 
     A `<pre>` is one preformatted block, its line breaks and indentation kept, as a fenced code block is: it is no
     block element a paragraph's words stand in, and its listing was lost. Brackets in code (`CODE_TAGS`) are
-    code's (`_CODE_BRACKET`)."""
+    code's (`_CODE_BRACKET`). Words after an element and outside any (a closing notice on the line under a
+    `<hr>`) are a paragraph a browser shows as well."""
     try:
         nodes = [node for node in lxml.html.fragments_fromstring(html) if isinstance(getattr(node, "tag", None), str)]
     except (etree.ParserError, ValueError):
@@ -408,6 +423,7 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
             for line in node.text_content().split(_LINE_BREAK):
                 if text := squash(line):
                     blocks.append(Block(literal_brackets(text), kind))
+        blocks += [Block(literal_brackets(text), "text")] if (text := squash(root.tail or "")) else []
     return blocks, notes
 
 
@@ -862,6 +878,30 @@ def _raised_notes(walk: _Walk) -> None:
     walk.blocks, walk.raw = [walk.blocks[index] for index in kept], [walk.raw[index] for index in kept]
 
 
+def _liquid_blocks(text: str) -> str:
+    """The text with the Liquid tags a page shows written as the Markdown that shows the same: footnote tags
+    (`_LIQUID_NOTE_RE`) as footnotes, each note's body a definition of its own block (`[^3]: ...`, its later lines
+    indented under it) and each marker `[^3]`; a `details` block's summary (`_LIQUID_DETAILS_RE`) as a heading over
+    the words it holds."""
+
+    def definition(match: re.Match[str]) -> str:
+        lines = match.group("body").strip().splitlines()
+        return "\n\n[^{}]: {}\n\n".format(match.group("number"), "\n    ".join(lines))
+
+    text = _LIQUID_NOTE_BODY_RE.sub(definition, text)
+    text = _LIQUID_DETAILS_RE.sub(lambda match: f"\n#### {match.group('summary')}\n", text)
+    return _LIQUID_NOTE_RE.sub(lambda match: f"[^{match.group('number')}]", text)
+
+
+def _title(value: object) -> str | None:
+    """A front matter title as the page prints it: a layout writes it into the page as HTML, so its inline markup
+    (`Title II and <em>Olmstead</em> v. L.C.`) and entities (`&rsquo;`) show as words, never as tags."""
+    if (text := _text(value)) is None:
+        return None
+    tokens = _PARSER.parseInline(text)
+    return squash(_inline(tokens[0], _Page(), by_label=False)) if tokens else text
+
+
 def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
     """The front matter's keys (in lower case) and the text after it.
 
@@ -1059,7 +1099,7 @@ def _dateline(blocks: list[Block]) -> str | None:
 
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
-    text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
+    text = _liquid_blocks(_TEMPLATE_DESTINATION_RE.sub("](<>)", text))
     env: dict[str, object] = {}
     tokens = _PARSER.parse(text, env)
     if (tabled := _grid_tables(text, tokens)) != text:
@@ -1080,7 +1120,7 @@ def parse(data: bytes, source: str) -> Parsed:
     headers = [email_header(block.text.splitlines()) if block.kind == "text" else None for block in blocks]
     mail = headers[0] if headers else None  # a saved e-mail: its header is the document's metadata
     blocks = [block for block, header in zip(blocks, headers, strict=True) if header is None]
-    title, blocks = _without_title(blocks, _text(meta.get("title")) or (mail and mail.subject))
+    title, blocks = _without_title(blocks, _title(meta.get("title")) or (mail and mail.subject))
     fields = (_field_header(blocks[0]) if blocks and mail is None else None) or {}
     listed, items = ({}, 0) if fields or mail is not None else _field_list(blocks)
     if fields:
