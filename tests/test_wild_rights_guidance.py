@@ -1,6 +1,7 @@
 """Round 29's web and plain-text documents in the wild collection (tests/data/wild, see its manifest.jsonl): the
 Justice Department's statement on the ADA's integration mandate and Olmstead, a Jekyll page of ADA.gov whose
-footnotes and questions are the site's own Liquid tags.
+footnotes and questions are the site's own Liquid tags; GSA's best practices for Section 508 complaint processes, a
+Jekyll page of Section508.gov written mostly as raw HTML lists, its one note in HTML.
 
 Expected values are what each document prints, as its source shows it.
 """
@@ -11,6 +12,7 @@ from qa.corpus import Article
 from tests.parsed import WILD, article
 
 STATEMENT = WILD / "ada-2011-olmstead-integration-mandate-statement.md"
+PRACTICES = WILD / "gsa-2024-section-508-complaint-process-best-practices.md"
 
 
 def texts(found: Article) -> list[str]:
@@ -63,3 +65,33 @@ def test_words_under_a_rule_in_an_html_block_are_a_paragraph() -> None:
         text.startswith("The Americans with Disabilities Act authorizes the Department of Justice (the Department)")
         for text in texts(found)
     )
+
+
+def test_practices_metadata_is_the_front_matter_s_title_and_created_date() -> None:
+    """The layout prints `created` as the page's "Reviewed/Updated" date; no person is named."""
+    found = article(PRACTICES)
+    assert (found.title, found.author, found.date) == (
+        "Best Practices For Establishing And Maintaining a Formal Section 508 Complaint Process",
+        None,
+        "2024-08-28",
+    )
+
+
+def test_an_html_list_item_s_own_words_come_before_the_list_it_holds() -> None:
+    """`<li>Describe the complaint intake process.<ol type="a"><li>Identify complaints ...` reads the item's
+    sentence, then its sub-items; so do the words a sub-item holds over its own bulleted list."""
+    texts_found = texts(article(PRACTICES))
+    intake = texts_found.index("Describe the complaint intake process.")
+    assert texts_found[intake + 1].startswith("Identify complaints that include references to technology access")
+    information = texts_found.index(
+        "Provide requirements for the information needed to investigate a complaint, such as:"
+    )
+    assert texts_found[information + 1 : information + 3] == ["Name", "Contact information"]
+    assert "Define timeframes for the agency and complainant. For example:" in texts_found
+
+
+def test_practices_html_footnote_is_its_note() -> None:
+    found = article(PRACTICES)
+    assert [number for number, _ in found.footnote_list()] == [1]
+    assert found.footnote(1) == "Section 508 conformance of these have not been verified."
+    assert "Below are examples of agency complaint forms:[1]" in texts(found)

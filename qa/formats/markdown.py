@@ -55,7 +55,7 @@ _FRONT_MATTER_RE = re.compile(
 end-of-document line (pandoc writes it), and the closing fence may name the section that follows it
 (`--- abstract`: kramdown-rfc, whose drafts open with YAML closed that way)."""
 AUTHOR_KEYS = ("author", "authors")
-DATE_KEYS = ("date", "publishdate", "publish-date", "publish_date", "published", "pubdate")
+DATE_KEYS = ("date", "publishdate", "publish-date", "publish_date", "published", "pubdate", "created")
 """Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
 URL_KEYS = ("url", "canonical_url", "canonicalurl")
 """Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
@@ -407,6 +407,8 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
         _mark_code(root)
         for br in root.iter("br"):
             br.tail = _LINE_BREAK + (br.tail or "")
+        for node in list(root.iter(*_HTML_BLOCK_TAGS)):
+            _wrap_loose_runs(node)
         for node in root.iter(*_HTML_BLOCK_TAGS, "pre", "tr"):
             if any(outer.tag in ("pre", "tr") for outer in node.iterancestors()):
                 continue
@@ -425,6 +427,38 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
                     blocks.append(Block(literal_brackets(text), kind))
         blocks += [Block(literal_brackets(text), "text")] if (text := squash(root.tail or "")) else []
     return blocks, notes
+
+
+def _holds_blocks(element: etree._Element) -> bool:
+    return element.tag in (*_HTML_BLOCK_TAGS, "pre") or any(
+        inner.tag in (*_HTML_BLOCK_TAGS, "pre") for inner in element.iterdescendants()
+    )
+
+
+def _wrap_loose_runs(node: etree._Element) -> None:
+    """Each run of words a block element holds beside its block children (`<li>Describe the intake process.
+    <ol type="a"><li>...</li></ol></li>`) wrapped in a paragraph of its own, in place: only innermost blocks are
+    read, so the item's own words were lost under the list it holds. A node in a table row or a `<pre>` is read
+    whole there, and left as it is."""
+    if any(outer.tag in ("pre", "tr") for outer in node.iterancestors()):
+        return
+    children = list(node)
+    if not any(isinstance(child.tag, str) and _holds_blocks(child) for child in children):
+        return
+    run = lxml.html.Element("p")
+    run.text, node.text = node.text, None
+    kept: list[etree._Element] = []
+    for child in children:
+        node.remove(child)
+        if isinstance(child.tag, str) and _holds_blocks(child):
+            kept += [run] if squash(run.text_content()) else []
+            run = lxml.html.Element("p")
+            run.text, child.tail = child.tail, None
+            kept.append(child)
+        else:
+            run.append(child)
+    kept += [run] if squash(run.text_content()) else []
+    node.extend(kept)
 
 
 def _html_row(row: etree._Element) -> str:
