@@ -1,7 +1,8 @@
 """Round 29's web and plain-text documents in the wild collection (tests/data/wild, see its manifest.jsonl): the
 Justice Department's statement on the ADA's integration mandate and Olmstead, a Jekyll page of ADA.gov whose
 footnotes and questions are the site's own Liquid tags; GSA's best practices for Section 508 complaint processes, a
-Jekyll page of Section508.gov written mostly as raw HTML lists, its one note in HTML.
+Jekyll page of Section508.gov written mostly as raw HTML lists, its one note in HTML; and the Revised 508 Standards
+Applicability Checklist, a Word form of checkbox content controls.
 
 Expected values are what each document prints, as its source shows it.
 """
@@ -13,6 +14,7 @@ from tests.parsed import WILD, article
 
 STATEMENT = WILD / "ada-2011-olmstead-integration-mandate-statement.md"
 PRACTICES = WILD / "gsa-2024-section-508-complaint-process-best-practices.md"
+CHECKLIST = WILD / "gsa-2018-revised-508-standards-applicability-checklist.docx"
 
 
 def texts(found: Article) -> list[str]:
@@ -95,3 +97,17 @@ def test_practices_html_footnote_is_its_note() -> None:
     assert [number for number, _ in found.footnote_list()] == [1]
     assert found.footnote(1) == "Section 508 conformance of these have not been verified."
     assert "Below are examples of agency complaint forms:[1]" in texts(found)
+
+
+def test_checklist_is_titled_by_its_title_paragraph() -> None:
+    """Its credit and date are printed only in the first page's footer, which the parser does not read."""
+    assert article(CHECKLIST).title == "Revised 508 Standards Applicability Checklist"
+
+
+def test_checklist_items_in_checkbox_content_controls_are_paragraphs_under_their_headings() -> None:
+    """Each item is a Word checkbox content control (the glyph ☐ in a `w:sdt`) and its label: one paragraph an
+    item, in the section of the heading over it."""
+    found = article(CHECKLIST)
+    software = [p.text for p in found.paragraphs if p.section == "Software Standards"]
+    assert software == ["☐502 Interoperability with Assistive Technology", "☐503 Application", "☐504 Authoring Tools"]
+    assert sum(p.text.startswith("☐") for p in found.paragraphs) == 77
