@@ -9,6 +9,7 @@ metadata, read with PyYAML and tomllib; it is never part of the text. Nor is an 
 
 from __future__ import annotations
 
+import html
 import re
 import tomllib
 from collections.abc import Mapping
@@ -90,6 +91,8 @@ _LIQUID_DETAILS_RE = re.compile(
 """A Liquid `details` block (`{% details 4. What evidence may an individual rely on? expandable %}`, a Jekyll
 plugin's HTML `<details>`, the trailing word its option to open the block): the page shows its argument as the
 summary a reader clicks, the question over the answer the block holds, and never the tag."""
+_INLINE_TAG_RE = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+"""An HTML tag written into a value a layout prints as HTML (`<em>`, `</em>`, `<br/>`)."""
 _CODE_BRACKET = "\ue002"
 """A `[` written in code (a code span or block, HTML's `<code>` or `<pre>`) while the walk reads the file: in code
 "x[1]" is an index and "#> [1] 10" a program's output label, never a citation, whatever notes the document defines.
@@ -928,12 +931,11 @@ def _liquid_blocks(text: str) -> str:
 
 
 def _title(value: object) -> str | None:
-    """A front matter title as the page prints it: a layout writes it into the page as HTML, so its inline markup
-    (`Title II and <em>Olmstead</em> v. L.C.`) and entities (`&rsquo;`) show as words, never as tags."""
-    if (text := _text(value)) is None:
-        return None
-    tokens = _PARSER.parseInline(text)
-    return squash(_inline(tokens[0], _Page(), by_label=False)) if tokens else text
+    """A front matter title as the page prints it: a layout writes it into the page as HTML, so its inline tags
+    (`Title II and <em>Olmstead</em> v. L.C.`) and entities (`&rsquo;`) show as words, never as markup. Nothing
+    else is read into it: a layout prints the value, not Markdown made of it."""
+    text = _text(value)
+    return (squash(html.unescape(_INLINE_TAG_RE.sub("", text))) or None) if text else None
 
 
 def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
