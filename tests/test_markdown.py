@@ -411,3 +411,11 @@ def test_a_raised_number_with_no_note_of_its_own_stays_the_digit_it_shows() -> N
         "3 cubic metres of soil were moved.",
     ]
     assert article.footnotes == {}
+
+
+def test_liquid_footnote_tags_in_a_code_block_are_shown_as_written() -> None:
+    """A page documenting the tags shows them in code; only the tags of its text are notes."""
+    text = b"Cited here.{% fn 1 %}\n\n```liquid\nWords.{% fn 2 %}\n```\n\n{% fnbody 1 %}\nA note.\n{% endfnbody %}\n"
+    (article,) = parse_bytes(text, "tags.md").articles
+    assert [p.text for p in article.paragraphs] == ["Cited here.[1]", "Words.{% fn 2 %}"]
+    assert article.footnotes == {1: "A note."}

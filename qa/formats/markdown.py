@@ -916,10 +916,31 @@ def _raised_notes(walk: _Walk) -> None:
 
 
 def _liquid_blocks(text: str) -> str:
-    """The text with the Liquid tags a page shows written as the Markdown that shows the same: footnote tags
-    (`_LIQUID_NOTE_RE`) as footnotes, each note's body a definition of its own block (`[^3]: ...`, its later lines
-    indented under it) and each marker `[^3]`; a `details` block's summary (`_LIQUID_DETAILS_RE`) as a heading over
-    the words it holds."""
+    """The text with the Liquid tags a page shows written as the Markdown that shows the same (`_liquid_markdown`),
+    outside code: a fenced or indented block that shows such a tag shows it as written."""
+    if "{%" not in text:
+        return text
+    code = {
+        line
+        for token in _PARSER.parse(text, {})
+        if token.type in _CODE_TOKENS and token.map
+        for line in range(*token.map)
+    }
+    pieces: list[str] = []
+    run: list[str] = []
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if number in code:
+            pieces += [_liquid_markdown("".join(run)), line]
+            run = []
+        else:
+            run.append(line)
+    return "".join([*pieces, _liquid_markdown("".join(run))])
+
+
+def _liquid_markdown(text: str) -> str:
+    """Footnote tags (`_LIQUID_NOTE_RE`) as footnotes, each note's body a definition of its own block (`[^3]: ...`,
+    its later lines indented under it) and each marker `[^3]`; a `details` block's summary (`_LIQUID_DETAILS_RE`) as
+    a heading over the words it holds."""
 
     def definition(match: re.Match[str]) -> str:
         lines = match.group("body").strip().splitlines()
