@@ -92,11 +92,13 @@ def test_an_html_list_item_s_own_words_come_before_the_list_it_holds() -> None:
     assert "Define timeframes for the agency and complainant. For example:" in texts_found
 
 
-def test_practices_html_footnote_is_its_note() -> None:
+def test_practices_html_footnote_is_its_note_and_its_hidden_label_no_paragraph() -> None:
+    """The notes list's heading "Footnote" is styled `visibility: hidden` (a label for screen readers)."""
     found = article(PRACTICES)
     assert [number for number, _ in found.footnote_list()] == [1]
     assert found.footnote(1) == "Section 508 conformance of these have not been verified."
     assert "Below are examples of agency complaint forms:[1]" in texts(found)
+    assert texts(found)[-1].startswith("The Department of State is another example of an agency")
 
 
 def test_checklist_is_titled_by_its_title_paragraph() -> None:

@@ -381,6 +381,9 @@ def _references(meta: Mapping[str, object]) -> frozenset[str]:
 _HTML_BLOCK_TAGS = frozenset("p li dd dt blockquote td th figcaption div section article h1 h2 h3 h4 h5 h6".split())
 _HTML_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _HTML_UNREAD = ("script", "style", "template", "noscript")
+_HIDDEN_STYLE_RE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+"""An inline style that hides an element from the page (a notes list's label kept for screen readers only, `<h2
+style="position: absolute; clip: rect(0 0 0 0); visibility: hidden;">Footnote</h2>`): no word a reader sees."""
 _LINE_BREAK = "\u2029"
 """Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
 
@@ -407,6 +410,8 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
     blocks: list[Block] = []
     for root in holder:
         etree.strip_elements(root, *_HTML_UNREAD, with_tail=False)
+        for hidden in [node for node in root.iter() if _HIDDEN_STYLE_RE.search(str(node.get("style") or ""))]:
+            hidden.drop_tree()
         _mark_code(root)
         for br in root.iter("br"):
             br.tail = _LINE_BREAK + (br.tail or "")
