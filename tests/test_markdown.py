@@ -421,3 +421,11 @@ def test_prose_that_breaks_a_line_mid_sentence_with_a_hard_break_stays_one_parag
     assert [p.text for p in article.paragraphs] == [
         "The wells ran dry in the summer, and families walked hours for water."
     ]
+
+
+def test_liquid_footnote_tags_in_a_code_block_are_shown_as_written() -> None:
+    """A page documenting the tags shows them in code; only the tags of its text are notes."""
+    text = b"Cited here.{% fn 1 %}\n\n```liquid\nWords.{% fn 2 %}\n```\n\n{% fnbody 1 %}\nA note.\n{% endfnbody %}\n"
+    (article,) = parse_bytes(text, "tags.md").articles
+    assert [p.text for p in article.paragraphs] == ["Cited here.[1]", "Words.{% fn 2 %}"]
+    assert article.footnotes == {1: "A note."}
