@@ -1393,3 +1393,16 @@ def test_a_sentence_goes_on_at_the_top_of_the_right_column_of_a_band_headed_over
     assert not quote_in_reference(
         "followed by Eastern Equatoria (14 individuals) States. Compared with the previous quarter", reference(UN_BRIEF)
     )
+
+
+JOINT_COUNCILS = WILD / "joint-councils-2019-declaration-on-digital-identity.pdf"
+
+
+@needs_pdftotext
+def test_a_page_with_a_word_set_partly_above_its_top_edge_is_read() -> None:
+    """Pages 3 to 5 of the declaration draw a frame over the page's top edge, which pdftotext boxes as a word with a
+    negative top (yMin="-3.761181"); the judge's reading reads the page around it."""
+    assert quote_in_reference(
+        "While Quebec did not endorse the Declaration, it remains committed to collaborating with other governments",
+        reference(JOINT_COUNCILS),
+    )
