@@ -1395,7 +1395,7 @@ def test_a_sentence_goes_on_at_the_top_of_the_right_column_of_a_band_headed_over
     )
 
 
-JOINT_COUNCILS = WILD / "joint-councils-2019-declaration-on-digital-identity.pdf"
+JOINT_COUNCILS = WILD / "joint-councils-2018-declaration-on-digital-identity.pdf"
 
 
 @needs_pdftotext
