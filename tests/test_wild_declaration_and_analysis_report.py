@@ -26,6 +26,12 @@ def test_declaration_is_titled_by_its_two_bold_lines_and_left_undated() -> None:
     assert (declaration.title, declaration.date) == ("Joint Councils Declaration on Digital Identity", None)
 
 
+def test_declaration_is_written_by_the_body_its_valediction_stands_over() -> None:
+    """Page 1 closes "Sincerely," over "The Members of Joint Councils", before the French text of pages 2 and 3; no
+    person signs it (Info Author "Maria Luisa Willan", the file's maker)."""
+    assert article(DECLARATION).author == "The Members of Joint Councils"
+
+
 def test_declarations_commitments_are_read_as_its_items_in_english_and_french() -> None:
     """Three bulleted commitments in each language, the French after the English."""
     items = [paragraph.text for paragraph in article(DECLARATION).paragraphs if paragraph.kind == "bullet"]

@@ -5987,6 +5987,7 @@ def _front(
             or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
             or _preparer(first)
+            or _valediction_signer(lines)
         )
     named = _named_over_date(first, title_lines, dateline) if author is None else None
     author = _names(named.text) if named is not None else author
@@ -6801,6 +6802,31 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
         if line.page >= last - 1 and comma and not _listed(line) and role(job) and (name := _names(name)):
             found[id(line)] = name
     return found
+
+
+_VALEDICTIONS = frozenset(
+    {
+        "sincerely", "yours sincerely", "sincerely yours", "yours faithfully", "yours truly", "respectfully",
+        "respectfully submitted", "regards", "kind regards", "best regards",
+    }
+)  # fmt: skip
+"""The closing words a letter sets alone on a line over its signer."""
+
+
+def _valediction_signer(lines: list[_Line]) -> str | None:
+    """The signer a valediction stands over ("Sincerely," over "The Members of Joint Councils"), else None.
+
+    A letter, or a declaration written as one ("We, the Members of Joint Councils, ... hereby declare"), is signed at
+    its close, by a body's name where no person signs, and may close before its last page (a declaration printed in
+    English and then in French). The signer is the line right under the valediction at its left edge, within two
+    lines' height (room for a signature), naming a person or a body (`_organisation`), not a sentence."""
+    for line, below in pairwise(lines):
+        if line.text.rstrip(",").casefold() not in _VALEDICTIONS or below.page != line.page:
+            continue
+        under = 0 <= below.top - line.bottom <= 2 * line.size and abs(below.x0 - line.x0) < line.size
+        if under and not _SENTENCE_END_RE.search(below.text) and _organisation(below.text):
+            return _names(below.text) or below.text
+    return None
 
 
 def _sign_off(line: _Line, below: _Line | None) -> str:
