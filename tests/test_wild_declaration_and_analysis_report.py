@@ -8,15 +8,10 @@ Expected values are what each document prints, as `pdftotext` shows it.
 
 from __future__ import annotations
 
-from qa.corpus import Article
 from tests.parsed import WILD, article
 
 DECLARATION = WILD / "joint-councils-2018-declaration-on-digital-identity.pdf"
 REPORT = WILD / "nccic-2016-ar-16-20173-network-infrastructure-devices.pdf"
-
-
-def report() -> Article:
-    return article(REPORT)
 
 
 def test_declaration_is_titled_by_its_two_bold_lines_and_left_undated() -> None:
@@ -43,9 +38,10 @@ def test_declarations_commitments_are_read_as_its_items_in_english_and_french() 
 def test_report_number_before_a_dash_in_the_info_title_is_no_part_of_the_title() -> None:
     """Info Title "AR-16-20173 - The Increasing Threat ..."; page 1 prints "Reference Number: AR-16-20173" on a row
     of its own and the title under it."""
-    assert report().title == "The Increasing Threat to Network Infrastructure Devices and Recommended Mitigations"
+    title = "The Increasing Threat to Network Infrastructure Devices and Recommended Mitigations"
+    assert article(REPORT).title == title
 
 
 def test_date_set_beside_the_reference_number_on_one_row_dates_the_report() -> None:
     """Page 1's row "Reference Number: AR-16-20173" at the left, "August 30, 2016" at the right."""
-    assert report().date == "2016-08-30"
+    assert article(REPORT).date == "2016-08-30"
