@@ -753,7 +753,9 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
 
 _SPACED_DASH = "- "
 """A hyphen set alone at a line's end, as the page prints it where pdftotext dropped it (`_mark_line_hyphens`)."""
-_BOX_WORD_EDGES_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">')
+_BOX_WORD_EDGES_RE = re.compile(r'<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">')
+"""A word box's edges, negative where the word is set partly off the page (pdftotext prints yMin="-3.761181" for a
+frame drawn over a page's top edge)."""
 _DASH_SPACE = 0.1
 """The narrowest gap, as a share of its height, between a line's last word, a hyphen alone, and the word before it
 that is a space the page prints: a space is a quarter of the type's size or so; letters pdftotext parts where their

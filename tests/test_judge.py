@@ -1421,3 +1421,16 @@ def test_a_liquid_details_tag_is_the_summary_the_site_prints_over_its_block(tmp_
     assert quote_in_reference("1. Who may file?", ref)
     assert quote_in_reference("A. Anyone may file.[1]", ref)
     assert "expandable" not in ref.text and "{%" not in ref.text
+
+
+JOINT_COUNCILS = WILD / "joint-councils-2018-declaration-on-digital-identity.pdf"
+
+
+@needs_pdftotext
+def test_a_page_with_a_word_set_partly_above_its_top_edge_is_read() -> None:
+    """Pages 3 to 5 of the declaration draw a frame over the page's top edge, which pdftotext boxes as a word with a
+    negative top (yMin="-3.761181"); the judge's reading reads the page around it."""
+    assert quote_in_reference(
+        "While Quebec did not endorse the Declaration, it remains committed to collaborating with other governments",
+        reference(JOINT_COUNCILS),
+    )

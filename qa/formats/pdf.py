@@ -5987,6 +5987,7 @@ def _front(
             or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
             or _preparer(first)
+            or _valediction_signer(lines)
         )
     named = _named_over_date(first, title_lines, dateline) if author is None else None
     author = _names(named.text) if named is not None else author
@@ -6112,8 +6113,11 @@ def _beside(line: _Line, title: _Line) -> bool:
     return line.size < title.size and title.top <= line.top and line.bottom <= title.bottom
 
 
-_NUMBERED_RE = re.compile(r"^\S*\d\S*,\s+")
-"""A report's number opening its Info Title ("GAO-05-927, MANAGING FOR RESULTS: ...")."""
+_NUMBERED_RE = re.compile(r"^(?:\S*\d\S*,|[^\W\d_]+(?:-\d+){2,}\s+[-–—])\s+")
+"""A report's number opening its Info Title, set off by a comma ("GAO-05-927, MANAGING FOR RESULTS: ...") or, a
+series' letters and two or more numbers, by a dash ("AR-16-20173 - The Increasing Threat to ...": the analysis
+report's reference number, which its first page prints on a row of its own, not in the title). A name with one
+number set off by a dash ("COVID-19 — Response", "2020 - Annual Report") may be the title's own."""
 
 
 _COVER_ARTICLES = frozenset({"a", "an", "the"})
@@ -6800,6 +6804,31 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
     return found
 
 
+_VALEDICTIONS = frozenset(
+    {
+        "sincerely", "yours sincerely", "sincerely yours", "yours faithfully", "yours truly", "respectfully",
+        "respectfully submitted", "regards", "kind regards", "best regards",
+    }
+)  # fmt: skip
+"""The closing words a letter sets alone on a line over its signer."""
+
+
+def _valediction_signer(lines: list[_Line]) -> str | None:
+    """The signer a valediction stands over ("Sincerely," over "The Members of Joint Councils"), else None.
+
+    A letter, or a declaration written as one ("We, the Members of Joint Councils, ... hereby declare"), is signed at
+    its close, by a body's name where no person signs, and may close before its last page (a declaration printed in
+    English and then in French). The signer is the line right under the valediction at its left edge, within two
+    lines' height (room for a signature), naming a person or a body (`_organisation`), not a sentence."""
+    for line, below in pairwise(lines):
+        if line.text.rstrip(",").casefold() not in _VALEDICTIONS or below.page != line.page:
+            continue
+        under = 0 <= below.top - line.bottom <= 2 * line.size and abs(below.x0 - line.x0) < line.size
+        if under and not _SENTENCE_END_RE.search(below.text) and _organisation(below.text):
+            return _names(below.text) or below.text
+    return None
+
+
 def _sign_off(line: _Line, below: _Line | None) -> str:
     """A sign-off's name and job as one line: a name set on a line of its own, ending in a comma, goes on in the job
     on the line right under it at its left edge ("Lance T. Gant," over "Director, Compliance & Airworthiness"), as
@@ -6867,6 +6896,7 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
         found = (
             at_edge
             or _edge_field_date([line for line in first if line.row in edges])
+            or _numbered_row_date(first)
             or _byline_date([line for line in first if line.row in edges])
             or (next((found for line in first if (found := _last_event(line))), None), None)
         )
@@ -6910,6 +6940,22 @@ def _edge_field_date(edge: list[_Line]) -> tuple[str, None] | None:
         fields = _fields(line)
         found = next((day for text in fields if (day := _date(text, labelled=False))), None)
         if found and len(fields) > 1:
+            return found, None
+    return None
+
+
+_NUMBER_FIELD_RE = re.compile(r"[A-Z][^\W\d_]*(?: [^\W\d_]+){0,2}: \S*\d\S*")
+"""A field naming the document's number after a label and a colon ("Reference Number: AR-16-20173", "Ref: 2021/07")."""
+
+
+def _numbered_row_date(first: list[_Line]) -> tuple[str, None] | None:
+    """The date a first-page row sets apart by a gutter beside the document's number, else None: a report opens under
+    its masthead with a row of two fields, its labelled number at the left and its date at the right ("Reference
+    Number: AR-16-20173" ... "August 30, 2016"), parts of one row read as one line. The number says the date is the
+    document's own, where a date beside other text may date something else. The line stays the text's."""
+    for line in first:
+        fields = _fields(line) if _NUMBER_FIELD_RE.match(line.text) else []
+        if len(fields) == 2 and _NUMBER_FIELD_RE.fullmatch(fields[0]) and (found := _date(fields[1], labelled=False)):
             return found, None
     return None
 
