@@ -167,7 +167,7 @@ def test_words_hyphenated_at_a_line_end_are_made_whole_where_the_second_part_onl
 
 def test_subsection_titles_set_in_a_medium_weight_are_headings() -> None:
     """Each subsection's title is set in AtlasGrotesk-Medium at the text's size, the text in PublicoText-Roman."""
-    assert headings(briefing())[2:9] == [
+    assert headings(briefing())[3:10] == [
         "II. A model of best practice",
         "Publishing as open data",
         "Case-by-case exemptions for personal security",
@@ -220,3 +220,16 @@ def test_clauses_under_a_table_on_a_page_ruled_off_at_its_header_and_footer_read
         "by that same person."
     ) in texts
     assert not any(text.startswith(("person, used", "used exclusively")) for text in texts)
+
+
+def test_a_question_set_bold_in_the_text_s_size_heads_the_text_under_it() -> None:
+    """Page 2 sets "What led to the creation of the UK register?" in AtlasGrotesk-Medium at the text's size, as it
+    sets its subsections' titles, with the text's paragraph gap above and under it: a title ending in a question
+    mark, and the three paragraphs under it its section's."""
+    paragraphs = briefing().paragraphs
+    (question,) = [
+        paragraph for paragraph in paragraphs if paragraph.text == "What led to the creation of the UK register?"
+    ]
+    assert (question.kind, headings(briefing())[:2]) == ("heading", ["I. Intoduction", question.text])
+    under = [paragraph for paragraph in paragraphs if paragraph.section == question.text]
+    assert under[0].text.startswith("The UK committed to introduce a register of beneficial ownership")

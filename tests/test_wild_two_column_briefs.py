@@ -129,3 +129,12 @@ def test_line_set_close_over_its_columns_next_line_reaches_its_full_height() -> 
     with its column's lines."""
     line = _Line(page=12, top=278.5, bottom=290.6)
     assert _heading_reach(line, glyphs(265.6, 277.6) + glyphs(291.6, 303.6), 10.4) == pytest.approx((266.4, 302.7))
+
+
+def test_a_dash_item_at_a_column_s_foot_ends_before_the_next_column_s_paragraph() -> None:
+    """Page 2's left column ends in a dash list whose last item ends without a full stop, its second line hung past
+    the dash ("– triggering the appropriate alarms when BO data is" / "false or suspicious"); the right column opens
+    at its edge with a paragraph of its own ("There is no one-size-fits-all solution to verification, ...")."""
+    paragraphs = texts(briefing())
+    item = paragraphs.index("– triggering the appropriate alarms when BO data is false or suspicious")
+    assert paragraphs[item + 1].startswith("There is no one-size-fits-all solution to verification, and the right")

@@ -2956,18 +2956,25 @@ def _part_of(line: _Line, key: tuple[str, str], other: _Line, known: tuple[str, 
 
 
 def _heading_like(line: _Line, body_size: float) -> bool:
-    """Set larger than the body, or bold, starting like a title and ending neither like a sentence nor in a word
-    broken at its end: a bold lead-in to a paragraph (a list item's first words) hyphenates its last word to go on in
-    the line below, which a heading of its own does not."""
+    """Set larger than the body, or bold, starting like a title and ending neither like a sentence (but for a
+    question, `_QUESTION_RE`) nor in a word broken at its end: a bold lead-in to a paragraph (a list item's first
+    words) hyphenates its last word to go on in the line below, which a heading of its own does not."""
     if line.size >= body_size * _HEADING_SIZE:
         return True
     opening = line.text[:1]
     return (
         line.bold
         and (opening.isupper() or opening.isdigit())
-        and not _SENTENCE_END_RE.search(line.text)
+        and (not _SENTENCE_END_RE.search(line.text) or _QUESTION_RE.search(line.text) is not None)
         and not BROKEN_RE.search(line.text)
     )
+
+
+_QUESTION_RE = re.compile(r"\?[\"”’')\]]*$")
+"""A line ending in a question mark: a bold line in the body's size that asks a question is a title of the text under
+it ("What led to the creation of the UK register?"), as a statement in bold is, where a bold line ending a statement
+is a sentence set in bold. A bold question that opens a paragraph, its answer going on under it in the same
+paragraph, is a lead-in (`_lead_ins`)."""
 
 
 _DIVISION_RE = re.compile(r"(?:[IVXL]{1,6}|[A-Z]|\d{1,2})\.?")
@@ -3833,9 +3840,29 @@ def _ends_paragraph(previous: _Line, line: _Line, edges: tuple[float, float], sp
     left, right = previous.column or edges
     short = previous.x1 < left + (right - left) * _SHORT_LINE
     if previous.page != line.page or line.top < previous.top:
-        return terminal and (short or not line.text[:1].islower())
+        return (terminal and (short or not line.text[:1].islower())) or _item_ends_column(previous, line)
     gap = line.top - previous.bottom
     return gap > spacing * previous.size or (terminal and short)
+
+
+def _item_ends_column(previous: _Line, line: _Line) -> bool:
+    """Whether a list item hung at its column's foot ends there, the next column opening a paragraph of its own: the
+    item's last line is set in from its column's left edge (`_ITEM_EDGE`, the item's text hung past its dash) and ends
+    short of its column (`_SHORT_LINE`), and the next column's first line stands at that column's edge, not set in
+    alike, and opens with a capital. An item going on over the columns keeps its indent in the next, and a
+    paragraph's indented first line that goes on into the next column fills its own. A list item ends with no full
+    stop ("– triggering the appropriate alarms when BO data is" / "false or suspicious"), so the sentence's end that
+    parts a paragraph from the next column's text (`_ends_paragraph`) is not there to see, and the item ran on into
+    the paragraph ("... false or suspicious There is no one-size-fits-all solution ...")."""
+    if previous.column is None or line.column is None or previous.column == line.column:
+        return False
+    (left, right), slack = previous.column, _ITEM_EDGE * previous.size
+    return (
+        previous.x0 - left > slack
+        and previous.x1 < left + (right - left) * _SHORT_LINE
+        and line.x0 - line.column[0] <= slack
+        and line.text[:1].isupper()
+    )
 
 
 def _paragraph_gap(lines: Sequence[_Line], edges: dict[int, tuple[float, float]]) -> float:
