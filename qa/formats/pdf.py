@@ -372,6 +372,9 @@ class _Line:
     drawing: _Box | None = None
     """The box of the figure drawn in vector shapes (`_drawn_figures`) the line stands in or beside, as its label
     would (`_mark_drawings`); None elsewhere."""
+    caption: bool = False
+    """The line is a drawn chart's title, centred in its box over its plot (`_mark_chart_titles`): the chart's name,
+    no section's heading and none of its labels."""
 
 
 @dataclass
@@ -3959,7 +3962,12 @@ def _blocks(
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
-            heading = _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins and id(line) not in labels
+            heading = (
+                _page_heading(line, page_sizes, body_size)
+                and id(line) not in lead_ins
+                and id(line) not in labels
+                and not line.caption
+            )
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
@@ -4391,6 +4399,7 @@ def _read(
                 _shaded_boxes(pages[-1], _shades(page))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 _mark_drawings(page, [line for segment in pages[-1] for line in segment.lines])
+                _mark_chart_titles(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -4944,6 +4953,43 @@ def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
         )
 
 
+_TITLE_CENTRE = 0.1
+"""Share of a drawn chart's width by which its title's middle may stand off the chart's middle (`_chart_title`)."""
+
+
+def _mark_chart_titles(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
+    """Mark each line that titles a drawn figure (`_chart_title`) as its caption (`_Line.caption`), read as a box's
+    text (`_Line.shade`, numbered after the page's shaded boxes).
+
+    A chart framed as a block of its own carries its title inside the frame, over its plot ("Trends in violence
+    affecting civilians by ..."), set bold as a heading is. Taken for a heading, the title filed the text after the
+    chart under its name, and, being no label, it kept the chart's labels in the text (`_drawing_labels`). As a
+    box's text it is a paragraph of its own, and a sentence that runs from the page before the chart to the page
+    after is read whole before it (`_run_on_past_boxes`)."""
+    shapes = [(s["x0"], s["top"], s["x1"], s["bottom"]) for s in [*page.curves, *page.lines]]
+    number = max((line.shade for line in lines), default=0)
+    for box in {line.drawing for line in lines if line.drawing is not None}:
+        plot = [shape for shape in shapes if _encloses(box, shape)]
+        titles = [line for line in lines if line.drawing == box and _chart_title(line, box, plot)]
+        number += bool(titles)
+        for line in titles:
+            line.caption = True
+            line.shade = number
+
+
+def _chart_title(line: _Line, box: _Box, plot: list[_Box]) -> bool:
+    """Whether a line titles the drawn figure in `box` whose shapes are `plot`: it stands within the box, over every
+    shape, centred on the box (within `_TITLE_CENTRE` of its width), and ends no sentence (a paragraph's line over
+    a figure ends one, or runs the text's full width off its middle)."""
+    width = box[2] - box[0]
+    return (
+        _encloses(box, (line.x0, line.top, line.x1, line.bottom))
+        and all(line.bottom <= shape[1] for shape in plot)
+        and abs((line.x0 + line.x1) / 2 - (box[0] + box[2]) / 2) <= _TITLE_CENTRE * width
+        and not _SENTENCE_END_RE.search(line.text)
+    )
+
+
 def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     """ids of the labels of the figures drawn in vector shapes (`_Line.drawing`): the names under a diagram's icons,
     the words along its arrows. Read as text they run together row by row ("Protector Settlor", "Reinhard P&A
@@ -4954,7 +5000,7 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     title (`_FIGURE_TITLE_RE`) set within its rules is neither: it is kept, and the figure's labels left out."""
     dropped: set[int] = set()
     for lines in pages:
-        untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text)]
+        untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text) and not line.caption]
         for box in {line.drawing for line in untitled if line.drawing is not None}:
             if any(_overlaps(line, box) and not _drawn_label(line, body_size) for line in untitled):
                 continue
@@ -4973,9 +5019,31 @@ def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: se
     figure may open a page, its caption under it, after a paragraph the page before ends mid-sentence: run on, the
     paragraph would take in the caption ("... only has an Figure 2: Average predicted ..."), where the page prints
     the figure between them."""
-    _mark_before_charts(
-        [line for lines in pages for line in lines if id(line) not in dropped or id(line) in drawn], drawn
-    )
+    kept = [line for lines in pages for line in lines if id(line) not in dropped or id(line) in drawn]
+    _mark_before_charts(kept, drawn - _passed_under(kept, drawn))
+
+
+def _passed_under(lines: list[_Line], drawn: set[int]) -> set[int]:
+    """ids of the drawn figures' labels (`drawn`) that reading order passes between two lines of their page that
+    both stand below the figure: a chart set over a page's two columns has its right half's labels read with the
+    right column, after the left column's foot and before the right column's head. The chart stands between
+    neither, and the sentence that runs from one column to the next is read whole, as the page prints it."""
+    passed: set[int] = set()
+    for start in range(1, len(lines)):
+        if id(lines[start]) not in drawn or id(lines[start - 1]) in drawn:
+            continue
+        end = start
+        while end < len(lines) and id(lines[end]) in drawn:
+            end += 1
+        run, before = lines[start:end], lines[start - 1]
+        if end < len(lines) and all(
+            line.drawing is not None
+            and before.page == lines[end].page == line.page
+            and min(before.top, lines[end].top) >= line.drawing[3]
+            for line in run
+        ):
+            passed |= {id(line) for line in run}
+    return passed
 
 
 def _drawn_label(line: _Line, body_size: float) -> bool:
