@@ -4937,7 +4937,7 @@ def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
     """Mark each line that stands wholly within a drawn figure's box (`_drawn_figures`), or beside it within
     `_LABEL_REACH` of its own type size, with that box (`_Line.drawing`): a label under an icon stands below the
     icon's shapes, a title over an arrow above it."""
-    boxes = _drawn_figures(page)
+    boxes = _drawn_figures(page) + _axis_charts(page, lines)
     for line in lines:
         reach = _LABEL_REACH * line.size
         line.drawing = next(
@@ -4953,6 +4953,143 @@ def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
         )
 
 
+_TICK_RE = re.compile(r"[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+"""A value on a chart's axis: a number, with a sign, a currency or a percent sign ("600", "2.5", "10%", "$50")."""
+_TICKS = 3
+"""Values a chart's axis shows at least (`_axis_charts`); two numbers in a row are any table's."""
+_TICK_STEP = 0.1
+"""Share of the step between an axis's values by which any one step may differ from the first (`_axis_charts`)."""
+_TICK_REACH = 2.0
+"""Ems between an axis's value and the gridline or tick mark it is set against (`_axis_charts`)."""
+_PAGE_FRAME = 0.5
+"""A shape over this share of the page is a frame round the page or a page's ground, no chart's (`_axis_charts`)."""
+
+
+def _axis_charts(page: pdfplumber.page.Page, lines: list[_Line]) -> list[_Box]:
+    """The boxes of the charts a page draws with a value axis: its values (`_TICK_RE`) a column of lines or a row
+    of one line, at least `_TICKS`, rising or falling in order at even steps, each set against a gridline or tick
+    mark drawn across its place (`_axis_values`). A chart drawn with few or flat curves (a line chart's three
+    series, a dot plot's strokes) or with rectangles is no drawn figure (`_drawn_figures`), yet its labels read as
+    text all the same ("600", "500", ..., "0 Jan Feb Mar"). A table's column of figures stands between its rules,
+    not on them, and its figures follow no even steps. The chart's box is the union of the shapes that overlap the
+    axis's gridlines, taken as one (`_touching`: a frame or a ground drawn round the chart takes in all of it),
+    with the axis's values; the frame round a page is no chart's."""
+    area = page.width * page.height
+    shapes = [
+        (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
+        for shape in [*page.rects, *page.lines, *page.curves]
+        if shape["width"] * shape["height"] <= area * _PAGE_FRAME
+    ]
+    rules = [shape for shape in shapes if min(shape[2] - shape[0], shape[3] - shape[1]) <= _BAR_SLACK]
+    boxes: list[_Box] = []
+    for ticks in _axis_values(lines, rules):
+        axis = (
+            min(tick[0] for tick in ticks),
+            min(tick[1] for tick in ticks),
+            max(tick[2] for tick in ticks),
+            max(tick[3] for tick in ticks),
+        )
+        drawn = [box for box in _touching(shapes) if any(_overlaps_box(box, tick) for tick in ticks)]
+        boxes.append(
+            (
+                min(box[0] for box in (axis, *drawn)),
+                min(box[1] for box in (axis, *drawn)),
+                max(box[2] for box in (axis, *drawn)),
+                max(box[3] for box in (axis, *drawn)),
+            )
+        )
+    return boxes
+
+
+def _overlaps_box(box: _Box, other: _Box) -> bool:
+    """Whether two boxes overlap or touch."""
+    return box[0] <= other[2] and other[0] <= box[2] and box[1] <= other[3] and other[1] <= box[3]
+
+
+def _axis_values(lines: list[_Line], rules: list[_Box]) -> list[list[_Box]]:
+    """The boxes of the value axes' values (`_axis_charts`): for each axis, its values' boxes, each widened to take
+    in the gridline or tick mark in `rules` it stands against. A column axis's values are lines of one number each,
+    their right edges in line, a row axis's the numbers of one line."""
+    columns: list[list[_Line]] = []
+    for line in sorted((line for line in lines if _TICK_RE.fullmatch(line.text)), key=lambda line: line.x1):
+        if columns and line.x1 - columns[-1][-1].x1 <= _BAR_SLACK:
+            columns[-1].append(line)
+        else:
+            columns.append([line])
+    axes = [
+        [(line.x0, line.top, line.x1, line.bottom, _tick_value(line.text)) for line in column] for column in columns
+    ]
+    for line in lines:  # a row of panels side by side sets its axes on one line ("0% 2% 4% 6% 0% 2% 4% 6%")
+        rows: list[list[tuple[float, float, float, float, float]]] = []
+        for tick in _figures_in(line):
+            if not rows or tick[4] <= rows[-1][-1][4]:
+                rows.append([])
+            rows[-1].append(tick)
+        axes += rows
+    found = []
+    for axis in axes:
+        axis.sort(key=lambda tick: (tick[1], tick[0]))
+        column = len({tick[1] for tick in axis}) > 1
+        places = [(tick[1] + tick[3]) / 2 if column else (tick[0] + tick[2]) / 2 for tick in axis]
+        values = [tick[4] for tick in axis]
+        steps = [b - a for a, b in pairwise(places)]
+        rises = {b > a for a, b in pairwise(values)}
+        if (
+            len(axis) < _TICKS
+            or len(rises) != 1
+            or not all(abs(step - steps[0]) <= _TICK_STEP * steps[0] for step in steps)
+            or len({round(value, 6) for value in values}) < len(values)
+        ):
+            continue
+        ticked = [_ticked(tick[:4], rules, column) for tick in axis]
+        if all(ticked):
+            found.append([tick for tick in ticked if tick is not None])
+    return found
+
+
+def _tick_value(text: str) -> float:
+    """The number an axis's value shows (`_TICK_RE`), its sign, currency, percent sign and thousands' commas aside."""
+    return float(re.sub(r"[^\d.-]", "", text.replace("−", "-")))
+
+
+def _figures_in(line: _Line) -> list[tuple[float, float, float, float, float]]:
+    """The numbers of a line, each with its box and value, if each of its words is one (`_TICK_RE`), else none:
+    a row axis's values."""
+    words: list[list[dict]] = []
+    for char in line.chars:
+        if char["text"].isspace():
+            words.append([])
+        elif words and words[-1] and char["x0"] - words[-1][-1]["x1"] <= _LETTER_GAP * line.size:
+            words[-1].append(char)
+        else:
+            words.append([char])
+    texts = ["".join(c["text"] for c in word) for word in words if word]
+    if not all(_TICK_RE.fullmatch(text) for text in texts):
+        return []
+    return [
+        (word[0]["x0"], line.top, word[-1]["x1"], line.bottom, _tick_value(text))
+        for word, text in zip([word for word in words if word], texts, strict=True)
+    ]
+
+
+def _ticked(tick: _Box, rules: list[_Box], column: bool) -> _Box | None:
+    """The box of an axis's value widened to the gridline or tick mark drawn across its place, or None: a column
+    axis's value has a level rule starting within `_TICK_REACH` ems right of it, its middle on the rule's height; a
+    row axis's value an upright one ending within that reach over it, its middle on the rule's x."""
+    size = tick[3] - tick[1]
+    reach = _TICK_REACH * size
+    for rule in rules:
+        if column:
+            level = abs((rule[1] + rule[3]) / 2 - (tick[1] + tick[3]) / 2) <= size / 2
+            if level and rule[2] > tick[2] and rule[0] <= tick[2] + reach:
+                return (tick[0], min(tick[1], rule[1]), max(tick[2], rule[2]), max(tick[3], rule[3]))
+        else:
+            under = abs((rule[0] + rule[2]) / 2 - (tick[0] + tick[2]) / 2) <= size / 2
+            if under and rule[1] < tick[1] and rule[3] >= tick[1] - reach:
+                return (min(tick[0], rule[0]), min(tick[1], rule[1]), max(tick[2], rule[2]), tick[3])
+    return None
+
+
 _TITLE_CENTRE = 0.1
 """Share of a drawn chart's width by which its title's middle may stand off the chart's middle (`_chart_title`)."""
 
@@ -4966,10 +5103,10 @@ def _mark_chart_titles(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
     chart under its name, and, being no label, it kept the chart's labels in the text (`_drawing_labels`). As a
     box's text it is a paragraph of its own, and a sentence that runs from the page before the chart to the page
     after is read whole before it (`_run_on_past_boxes`)."""
-    shapes = [(s["x0"], s["top"], s["x1"], s["bottom"]) for s in [*page.curves, *page.lines]]
+    shapes = [(s["x0"], s["top"], s["x1"], s["bottom"]) for s in [*page.rects, *page.curves, *page.lines]]
     number = max((line.shade for line in lines), default=0)
     for box in {line.drawing for line in lines if line.drawing is not None}:
-        plot = [shape for shape in shapes if _encloses(box, shape)]
+        plot = [shape for shape in shapes if _encloses(box, shape) and not _encloses(shape, box)]  # the frame aside
         titles = [line for line in lines if line.drawing == box and _chart_title(line, box, plot)]
         number += bool(titles)
         for line in titles:
