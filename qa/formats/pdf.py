@@ -4937,7 +4937,7 @@ def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
     """Mark each line that stands wholly within a drawn figure's box (`_drawn_figures`), or beside it within
     `_LABEL_REACH` of its own type size, with that box (`_Line.drawing`): a label under an icon stands below the
     icon's shapes, a title over an arrow above it."""
-    boxes = _drawn_figures(page) + _axis_charts(page, lines)
+    boxes = _drawn_figures(page) + _axis_charts(page, lines) + _framed_pictures(page)
     for line in lines:
         reach = _LABEL_REACH * line.size
         line.drawing = next(
@@ -4999,6 +4999,23 @@ def _axis_charts(page: pdfplumber.page.Page, lines: list[_Line]) -> list[_Box]:
             )
         )
     return boxes
+
+
+def _framed_pictures(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the frames drawn round a picture: a chart pasted as an image, framed with its title over it
+    and its legend under it in text of the page's ("Civilian casualties by type of perpetrators", its swatches'
+    names). The picture's own labels are left out as any picture's are (`_labels`); its legend and title stand
+    outside it, but within its frame, which is the figure's box. A frame round a page, or round a page's columns,
+    is no figure's (`_PAGE_FRAME`)."""
+    area = page.width * page.height
+    pictures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
+    return [
+        frame
+        for rect in page.rects
+        if rect.get("stroke")
+        and rect["width"] * rect["height"] <= area * _PAGE_FRAME
+        and any(_encloses(frame := (rect["x0"], rect["top"], rect["x1"], rect["bottom"]), box) for box in pictures)
+    ]
 
 
 def _overlaps_box(box: _Box, other: _Box) -> bool:
@@ -5146,8 +5163,14 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
 
 
 def _overlaps(line: _Line, box: _Box) -> bool:
-    """Whether any part of a line lies inside a box."""
-    return line.x0 < box[2] and box[0] < line.x1 and line.top < box[3] and box[1] < line.bottom
+    """Whether any part of a line lies inside a box, by more than `_BAR_SLACK`: a line's descenders may reach a
+    point into a frame drawn right under it."""
+    return (
+        line.x0 < box[2] - _BAR_SLACK
+        and box[0] + _BAR_SLACK < line.x1
+        and line.top < box[3] - _BAR_SLACK
+        and box[1] + _BAR_SLACK < line.bottom
+    )
 
 
 def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: set[int]) -> None:
