@@ -5023,45 +5023,57 @@ def _overlaps_box(box: _Box, other: _Box) -> bool:
     return box[0] <= other[2] and other[0] <= box[2] and box[1] <= other[3] and other[1] <= box[3]
 
 
+_Tick = tuple[float, float, float, float, float]
+"""An axis's value: its box (x0, top, x1, bottom) and the number it shows."""
+
+
 def _axis_values(lines: list[_Line], rules: list[_Box]) -> list[list[_Box]]:
     """The boxes of the value axes' values (`_axis_charts`): for each axis, its values' boxes, each widened to take
     in the gridline or tick mark in `rules` it stands against. A column axis's values are lines of one number each,
-    their right edges in line, a row axis's the numbers of one line."""
+    their right edges in line, a row axis's the numbers of one line. Panels stacked or set side by side repeat
+    their axes in one column or on one line: each run of values rising or falling at one step is an axis
+    (`_tick_runs`)."""
     columns: list[list[_Line]] = []
     for line in sorted((line for line in lines if _TICK_RE.fullmatch(line.text)), key=lambda line: line.x1):
         if columns and line.x1 - columns[-1][-1].x1 <= _BAR_SLACK:
             columns[-1].append(line)
         else:
             columns.append([line])
-    axes = [
-        [(line.x0, line.top, line.x1, line.bottom, _tick_value(line.text)) for line in column] for column in columns
-    ]
-    for line in lines:  # a row of panels side by side sets its axes on one line ("0% 2% 4% 6% 0% 2% 4% 6%")
-        rows: list[list[tuple[float, float, float, float, float]]] = []
-        for tick in _figures_in(line):
-            if not rows or tick[4] <= rows[-1][-1][4]:
-                rows.append([])
-            rows[-1].append(tick)
-        axes += rows
     found = []
-    for axis in axes:
-        axis.sort(key=lambda tick: (tick[1], tick[0]))
-        column = len({tick[1] for tick in axis}) > 1
-        places = [(tick[1] + tick[3]) / 2 if column else (tick[0] + tick[2]) / 2 for tick in axis]
-        values = [tick[4] for tick in axis]
-        steps = [b - a for a, b in pairwise(places)]
-        rises = {b > a for a, b in pairwise(values)}
-        if (
-            len(axis) < _TICKS
-            or len(rises) != 1
-            or not all(abs(step - steps[0]) <= _TICK_STEP * steps[0] for step in steps)
-            or len({round(value, 6) for value in values}) < len(values)
-        ):
-            continue
-        ticked = [_ticked(tick[:4], rules, column) for tick in axis]
-        if all(ticked):
-            found.append([tick for tick in ticked if tick is not None])
+    for column, axes in [
+        (True, [[(line.x0, line.top, line.x1, line.bottom, _tick_value(line.text)) for line in c] for c in columns]),
+        (False, [ticks for line in lines if (ticks := _figures_in(line))]),
+    ]:
+        for axis in axes:
+            for run in _tick_runs(axis, column):
+                ticked = [_ticked(tick[:4], rules, column) for tick in run]
+                if len(run) >= _TICKS and all(ticked):
+                    found.append([tick for tick in ticked if tick is not None])
     return found
+
+
+def _tick_runs(ticks: list[_Tick], column: bool) -> list[list[_Tick]]:
+    """`ticks` in runs down a column (or along a row), each run's values all rising or all falling, its places an
+    even step apart (within `_TICK_STEP` of its first step)."""
+
+    def place(tick: _Tick) -> float:
+        return (tick[1] + tick[3]) / 2 if column else (tick[0] + tick[2]) / 2
+
+    runs: list[list[_Tick]] = []
+    for tick in sorted(ticks, key=place):
+        run = runs[-1] if runs else []
+        if len(run) == 1:
+            joins = tick[4] != run[0][4]
+        elif len(run) > 1:
+            step, rise = place(run[1]) - place(run[0]), run[1][4] - run[0][4]
+            joins = abs(place(tick) - place(run[-1]) - step) <= _TICK_STEP * step and (tick[4] - run[-1][4]) * rise > 0
+        else:
+            joins = False
+        if joins:
+            run.append(tick)
+        else:
+            runs.append([tick])
+    return runs
 
 
 def _tick_value(text: str) -> float:
@@ -5069,7 +5081,7 @@ def _tick_value(text: str) -> float:
     return float(re.sub(r"[^\d.-]", "", text.replace("−", "-")))
 
 
-def _figures_in(line: _Line) -> list[tuple[float, float, float, float, float]]:
+def _figures_in(line: _Line) -> list[_Tick]:
     """The numbers of a line, each with its box and value, if each of its words is one (`_TICK_RE`), else none:
     a row axis's values."""
     words: list[list[dict]] = []
