@@ -4980,6 +4980,8 @@ def _axis_charts(page: pdfplumber.page.Page, lines: list[_Line]) -> list[_Box]:
         for shape in [*page.rects, *page.lines, *page.curves]
         if shape["width"] * shape["height"] <= area * _PAGE_FRAME
     ]
+    if len(shapes) > _FIGURE_SHAPES:
+        return []  # a map's thousands of shapes: not read for charts, as for drawn figures
     rules = [shape for shape in shapes if min(shape[2] - shape[0], shape[3] - shape[1]) <= _BAR_SLACK]
     boxes: list[_Box] = []
     for ticks in _axis_values(lines, rules):
