@@ -5148,13 +5148,15 @@ def _mark_chart_titles(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
 def _chart_title(line: _Line, box: _Box, plot: list[_Box]) -> bool:
     """Whether a line titles the drawn figure in `box` whose shapes are `plot`: it stands within the box, over every
     shape, centred on the box (within `_TITLE_CENTRE` of its width), and ends no sentence (a paragraph's line over
-    a figure ends one, or runs the text's full width off its middle)."""
+    a figure ends one, or runs the text's full width off its middle). A title set over two lines may end its first
+    at a colon ("Performance on Freedom of Expression:" over "Telecommunications Companies")."""
     width = box[2] - box[0]
+    end = _SENTENCE_END_RE.search(line.text)
     return (
         _encloses(box, (line.x0, line.top, line.x1, line.bottom))
         and all(line.bottom <= shape[1] for shape in plot)
         and abs((line.x0 + line.x1) / 2 - (box[0] + box[2]) / 2) <= _TITLE_CENTRE * width
-        and not _SENTENCE_END_RE.search(line.text)
+        and (end is None or end[0].startswith(":"))
     )
 
 
