@@ -5048,8 +5048,8 @@ def _axis_values(lines: list[_Line], rules: list[_Box]) -> list[list[_Box]]:
     ]:
         for axis in axes:
             for run in _tick_runs(axis, column):
-                ticked = [_ticked(tick[:4], rules, column) for tick in run]
-                if len(run) >= _TICKS and all(ticked):
+                ticked = [_ticked(tick[:4], rules, column) for tick in run] if len(run) >= _TICKS else [None]
+                if all(ticked):
                     found.append([tick for tick in ticked if tick is not None])
     return found
 
