@@ -5047,8 +5047,8 @@ def _axis_values(lines: list[_Line], rules: list[_Box]) -> list[list[_Box]]:
         (False, [ticks for line in lines if (ticks := _figures_in(line))]),
     ]:
         for axis in axes:
-            for run in _tick_runs(axis, column):
-                ticked = [_ticked(tick[:4], rules, column) for tick in run] if len(run) >= _TICKS else [None]
+            for run in (run for run in _tick_runs(axis, column) if len(run) >= _TICKS):
+                ticked = [_ticked(tick[:4], rules, column) for tick in run]
                 if all(ticked):
                     found.append([tick for tick in ticked if tick is not None])
     return found
