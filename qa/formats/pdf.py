@@ -4936,21 +4936,21 @@ def _area(box: _Box) -> float:
 def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
     """Mark each line that stands wholly within a drawn figure's box (`_drawn_figures`), or beside it within
     `_LABEL_REACH` of its own type size, with that box (`_Line.drawing`): a label under an icon stands below the
-    icon's shapes, a title over an arrow above it."""
+    icon's shapes, a title over an arrow above it. A line within one figure's box and beside another's (the title
+    of a chart set right under another chart) is the one's it stands in."""
     boxes = _drawn_figures(page) + _axis_charts(page, lines) + _framed_pictures(page)
     for line in lines:
         reach = _LABEL_REACH * line.size
-        line.drawing = next(
-            (
-                box
-                for box in boxes
-                if box[0] - reach <= line.x0
-                and line.x1 <= box[2] + reach
-                and box[1] - reach <= line.top
-                and line.bottom <= box[3] + reach
-            ),
-            None,
-        )
+        near = [
+            box
+            for box in boxes
+            if box[0] - reach <= line.x0
+            and line.x1 <= box[2] + reach
+            and box[1] - reach <= line.top
+            and line.bottom <= box[3] + reach
+        ]
+        within = [box for box in near if _encloses(box, (line.x0, line.top, line.x1, line.bottom))]
+        line.drawing = (within or near or [None])[0]
 
 
 _TICK_RE = re.compile(r"[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
