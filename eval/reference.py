@@ -753,7 +753,9 @@ def _mark_line_hyphens(text: str, boxes: str) -> str:
 
 _SPACED_DASH = "- "
 """A hyphen set alone at a line's end, as the page prints it where pdftotext dropped it (`_mark_line_hyphens`)."""
-_BOX_WORD_EDGES_RE = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">')
+_BOX_WORD_EDGES_RE = re.compile(r'<word xMin="(-?[\d.]+)" yMin="(-?[\d.]+)" xMax="(-?[\d.]+)" yMax="(-?[\d.]+)">')
+"""A word box's edges, negative where the word is set partly off the page (pdftotext prints yMin="-3.761181" for a
+frame drawn over a page's top edge)."""
 _DASH_SPACE = 0.1
 """The narrowest gap, as a share of its height, between a line's last word, a hyphen alone, and the word before it
 that is a space the page prints: a space is a quarter of the type's size or so; letters pdftotext parts where their
@@ -1267,6 +1269,33 @@ def _docx_html(path: Path) -> str:
     return _DOCX_NOTE_RE.sub(headed, html)
 
 
+_LIQUID_TAG_RE = re.compile(r"\{%-?\s*(?P<tag>\w+)(?P<argument>(?:(?!-?%\}).)*?)\s*-?%\}")
+_LIQUID_NOTE_BLOCK_RE = re.compile(
+    r"\{%-?\s*fnbody\s+(?P<number>\d+)\s*-?%\}(?P<note>.*?)\{%-?\s*endfnbody\s*-?%\}", re.DOTALL
+)
+
+
+def _liquid_shown(markdown: str) -> str:
+    """A page's Liquid tags for notes and expandable blocks written as what the site prints, in Markdown: a note's
+    tag (`{% fn 9 %}`) as the raised number Markdown's `[^9]` prints, a note's block (`{% fnbody 9 %} ... {%
+    endfnbody %}`) as that note's definition, on one line; a `details` block's tag as its summary, the plugin's
+    option word `expandable` left out, a paragraph of its own, its closing tag as nothing. Other tags (an include, a
+    layout's variable) are left as written: the judge cannot know what they print."""
+    markdown = _LIQUID_NOTE_BLOCK_RE.sub(
+        lambda block: f"[^{block['number']}]: {' '.join(block['note'].split())}", markdown
+    )
+
+    def shown(tag: re.Match[str]) -> str:
+        words = tag["argument"].split()
+        if tag["tag"] == "fn" and len(words) == 1 and words[0].isdigit():
+            return f"[^{words[0]}]"
+        if tag["tag"] == "details":
+            return " ".join(words[:-1] if words[-1:] == ["expandable"] else words) + "\n"
+        return "" if tag["tag"] == "enddetails" else tag[0]
+
+    return _LIQUID_TAG_RE.sub(shown, markdown)
+
+
 _MD_EMPTY_LINK_RE = re.compile(r"(?<![!\]\\`])\[\]\(<?([^()<>\s]+)>?\)")
 """A link with no text (`[](https://example.org)`): kramdown prints its address, the only word written for it. Not
 one opening a code span, which shows the link's syntax as written (MyST's docs: `` `[](genindex)` ``)."""
@@ -1285,7 +1314,8 @@ def _markdown_text(text: str) -> str:
     parser's misreading of Markdown cannot agree with itself; the regular expressions this replaced missed reference
     links, addresses holding brackets and inline HTML, and failed quotes the parser had read right.
 
-    Before rendering, what a renderer would print otherwise is written as the document shows it: a link with no
+    Before rendering, what a renderer would print otherwise is written as the document shows it: a site's Liquid
+    tags for notes and expandable blocks as what the site prints (`_liquid_shown`), a link with no
     text as its address, a template's expression standing for an address as an address, and a kramdown-rfc
     citation as the draft prints it (`_cited`); each escaped, so that the renderer prints it as written. Note labels
     are numbered after rendering (`_numbered_notes`), and pandoc's attributes after an image, link or code span
@@ -1293,6 +1323,7 @@ def _markdown_text(text: str) -> str:
     """
     block = _FRONT_MATTER_RE.match(text)
     front, body = (text[: block.end()], text[block.end() :]) if block else ("", text)
+    body = _liquid_shown(body)
     labels = list(_MD_NOTE_RE.finditer(body))
     body = _MD_NOTE_RE.sub(_note_placeholder(labels), body)
     body = _cited(body, _reference_labels(text))

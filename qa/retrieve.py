@@ -17,7 +17,7 @@ from qa.decision import is_keyword_match, is_keyword_question, question_names
 from qa.documents import Documents
 from qa.inputs import RetrieverName, validate_k, validate_retriever
 from qa.lexical_index import Lexicon
-from qa.passages import sentence_spans
+from qa.passages import context_of, sentence_spans
 from qa.remembered import Remembered
 from qa.sentences import NOTE_MARKER_RE, Span
 from qa.terms import QuestionTerms, question_terms, terms
@@ -157,16 +157,12 @@ def pieces_of(spans: Sequence[Span]) -> tuple[int, ...]:
     return pieces or tuple(range(len(spans)))
 
 
-def note_offsets(spans: Sequence[Span]) -> frozenset[int]:
-    """Which of a paragraph's entries (by position among its `spans`) are notes' entries: a note's entry repeats the
-    span of the sentence citing it, which the paragraph's own entries, each span once and first, already hold."""
-    seen: set[Span] = set()
-    notes = set()
-    for i, span in enumerate(spans):
-        if span in seen:
-            notes.add(i)
-        seen.add(span)
-    return frozenset(notes)
+def note_offsets(spans: Sequence[Span], contextual: bool) -> frozenset[int]:
+    """Which of a paragraph's entries (by position among its `spans`) are notes' entries. A paragraph's entries are
+    its own spans, each once, then its entry read in context (`qa.passages.context_entry`) where it has a title or
+    heading (`contextual`), then its notes' entries, each repeating the span of the sentence citing it."""
+    first_note = len(set(spans)) + contextual
+    return frozenset(range(first_note, len(spans)))
 
 
 def best_piece(scores: Sequence[float], pieces: Sequence[int]) -> float:
@@ -245,7 +241,10 @@ class Retriever:
         self._spans = Remembered(self._paragraph_spans, TERM_SETS_KEPT)
         """The spans of each paragraph's entries, in order, kept once a question has reached the paragraph."""
         self._pieces = Remembered(lambda key: pieces_of(self._spans[key]), TERM_SETS_KEPT)
-        self._notes = Remembered(lambda key: note_offsets(self._spans[key]), TERM_SETS_KEPT)
+        self._notes = Remembered(
+            lambda key: note_offsets(self._spans[key], bool(context_of(*self.documents.paragraph(key)))),
+            TERM_SETS_KEPT,
+        )
         """`note_offsets` of each paragraph's spans, kept as they are."""
         """`pieces_of` each paragraph's spans, kept as they are."""
         self._windows = Remembered(

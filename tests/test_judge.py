@@ -1393,3 +1393,44 @@ def test_a_sentence_goes_on_at_the_top_of_the_right_column_of_a_band_headed_over
     assert not quote_in_reference(
         "followed by Eastern Equatoria (14 individuals) States. Compared with the previous quarter", reference(UN_BRIEF)
     )
+
+
+ADA_STATEMENT = WILD / "ada-2011-olmstead-integration-mandate-statement.md"
+
+
+def test_a_liquid_note_tag_is_the_raised_number_the_site_prints() -> None:
+    """ADA.gov writes its notes as a Jekyll plugin's tags: `{% fn 9 %}` after the words, `{% fnbody 9 %}` at the end;
+    the page prints a raised number, not the tag."""
+    ref = reference(ADA_STATEMENT)
+    sentence = (
+        "To comply with the ADA’s integration mandate, public entities must reasonably modify their policies, "
+        "procedures or practices when necessary to avoid discrimination."
+    )
+    assert quote_in_reference(f"{sentence}[9]", ref)
+    assert not quote_in_reference(f"{sentence}[8]", ref)
+
+
+def test_a_liquid_details_tag_is_the_summary_the_site_prints_over_its_block(tmp_path: Path) -> None:
+    page = tmp_path / "guidance.md"
+    page.write_text(
+        "{% details 1. Who may file? expandable %}\nA. Anyone may file.{% fn 1 %}\n{% enddetails %}\n\n"
+        "{% fnbody 1 %}\n28 C.F.R. § 35.170.\n{% endfnbody %}\n",
+        encoding="utf-8",
+    )
+    ref = reference(page)
+    assert quote_in_reference("1. Who may file?", ref)
+    assert quote_in_reference("A. Anyone may file.[1]", ref)
+    assert "expandable" not in ref.text and "{%" not in ref.text
+
+
+JOINT_COUNCILS = WILD / "joint-councils-2018-declaration-on-digital-identity.pdf"
+
+
+@needs_pdftotext
+def test_a_page_with_a_word_set_partly_above_its_top_edge_is_read() -> None:
+    """Pages 3 to 5 of the declaration draw a frame over the page's top edge, which pdftotext boxes as a word with a
+    negative top (yMin="-3.761181"); the judge's reading reads the page around it."""
+    assert quote_in_reference(
+        "While Quebec did not endorse the Declaration, it remains committed to collaborating with other governments",
+        reference(JOINT_COUNCILS),
+    )

@@ -213,7 +213,7 @@ def test_a_row_of_glued_links_is_navigation_and_links_one_a_line_are_text() -> N
         "[Watch the hearing.](/v)  \n[Read the report.](/r)  \n[See the photos.](/p)\n"
     )
     texts = [squashed(p.text) for p in found.paragraphs]
-    assert texts == ["The review found overcrowding.", "Watch the hearing. Read the report. See the photos."]
+    assert texts == ["The review found overcrowding.", "Watch the hearing.", "Read the report.", "See the photos."]
 
 
 def squashed(text: str) -> str:
@@ -411,3 +411,21 @@ def test_a_raised_number_with_no_note_of_its_own_stays_the_digit_it_shows() -> N
         "3 cubic metres of soil were moved.",
     ]
     assert article.footnotes == {}
+
+
+def test_prose_that_breaks_a_line_mid_sentence_with_a_hard_break_stays_one_paragraph() -> None:
+    """A hard break whose next line goes on in lower case breaks a sentence where its author pressed return: the
+    paragraph is prose, not a list of lines (one paragraph per line)."""
+    text = b"The wells ran dry  \nin the summer, and families  \nwalked hours for water.\n"
+    (article,) = parse_bytes(text, "wells.md").articles
+    assert [p.text for p in article.paragraphs] == [
+        "The wells ran dry in the summer, and families walked hours for water."
+    ]
+
+
+def test_liquid_footnote_tags_in_a_code_block_are_shown_as_written() -> None:
+    """A page documenting the tags shows them in code; only the tags of its text are notes."""
+    text = b"Cited here.{% fn 1 %}\n\n```liquid\nWords.{% fn 2 %}\n```\n\n{% fnbody 1 %}\nA note.\n{% endfnbody %}\n"
+    (article,) = parse_bytes(text, "tags.md").articles
+    assert [p.text for p in article.paragraphs] == ["Cited here.[1]", "Words.{% fn 2 %}"]
+    assert article.footnotes == {1: "A note."}

@@ -8,7 +8,7 @@ from eval.metrics import evidence_rank, judge
 from eval.reference import reference
 from qa.compose import Answer, Quote, Source, cite, select_quotes
 from qa.corpus import Article, Paragraph
-from qa.passages import NOTE_WORDS, index_entries, known_spans, passage_spans, sentence_spans
+from qa.passages import NOTE_WORDS, context_of, index_entries, known_spans, passage_spans, sentence_spans
 from qa.retrieve import Hit, ScoredSpan, note_offsets
 from qa.sentences import Span
 from qa.settings import PROJECT_ROOT
@@ -115,5 +115,15 @@ def test_a_notes_entry_is_told_apart_from_the_sentence_whose_span_it_repeats() -
     paragraph = _citing(essays, 10)
     entries = [(Span(e.start, e.end), text) for e, text in index_entries([essays]) if e.paragraph == paragraph.index]
     notes = {text.strip() for _, text in essays.footnote_list()}
-    assert note_offsets([span for span, _ in entries]) == {i for i, (_, text) in enumerate(entries) if text in notes}
-    assert note_offsets([span for span, _ in entries])
+    offsets = note_offsets([span for span, _ in entries], bool(context_of(essays, paragraph)))
+    assert offsets == {i for i, (_, text) in enumerate(entries) if text in notes}
+    assert offsets
+
+
+def test_a_paragraph_s_entry_read_in_context_is_not_a_note_s_though_it_repeats_a_span() -> None:
+    essays = _article(ESSAYS)
+    paragraph = _citing(essays, 10)
+    entries = [(Span(e.start, e.end), text) for e, text in index_entries([essays]) if e.paragraph == paragraph.index]
+    in_context = next(i for i, (_, text) in enumerate(entries) if text.startswith(context_of(essays, paragraph)))
+    assert entries[in_context][0] == entries[0][0]
+    assert in_context not in note_offsets([span for span, _ in entries], contextual=True)

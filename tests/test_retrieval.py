@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 from embeddings import Encoder
 from qa import Assistant, Settings
 from qa.errors import InvalidQuestion
+from qa.passages import context_of
 from qa.retrieve import WINDOW_SENTENCES, best_piece, fuse, is_fragment, note_offsets, pieces_of, windows_of
 from qa.sentences import Span
 from qa.terms import terms
@@ -227,7 +228,8 @@ def test_a_found_entry_is_a_note_s_exactly_where_its_span_repeats_one_its_paragr
     positions = [position for position, _ in assistant.index.search(retriever.encoder.encode_query(G8), 400)]
     keys, notes = retriever._paragraphs_and_notes(positions)
     expected = [
-        position - int(retriever._entries(key)[0]) in note_offsets(retriever._spans[key])
+        position - int(retriever._entries(key)[0])
+        in note_offsets(retriever._spans[key], bool(context_of(*retriever.documents.paragraph(key))))
         for key, position in zip(keys, positions, strict=True)
     ]
     assert keys == retriever._paragraph_of[positions].tolist()
@@ -259,6 +261,25 @@ def test_a_word_the_title_says_does_not_favour_the_paragraph_repeating_it_over_t
     answer = next(i for i, text in enumerate(ranked) if text.startswith(BRANCHED))
     repeating = next(i for i, text in enumerate(ranked) if text.startswith("Minor releases are also where"))
     assert answer < repeating
+
+
+def test_a_paragraph_read_after_its_title_and_heading_meets_a_question_naming_what_only_they_name(
+    julia: Assistant,
+) -> None:
+    # A dev question of the wild collection: the answer never names Julia; the title does.
+    retriever = julia.retriever
+    key = next(
+        key
+        for key in range(retriever.documents.paragraph_count)
+        if retriever.documents.paragraph(key)[1].text.startswith(BRANCHED)
+    )
+    query = retriever.encoder.encode_query("How often does Julia branch a minor release?")
+    cosines = retriever.index.vectors[retriever._entries(key)] @ query
+    spans = retriever._spans[key]
+    in_context = len(set(spans))  # the entry after the paragraph's own (`qa.passages.context_entry`)
+    assert spans[in_context] == spans[0]
+    assert cosines[in_context] > max(cosines[:in_context]) + 0.1
+    assert in_context not in retriever._notes[key]
 
 
 GILDERNEW = PROJECT_ROOT / "tests" / "data" / "wild" / "ca2-2010-gildernew-v-quarantillo.pdf"

@@ -489,3 +489,19 @@ def test_an_opinions_opening_line_names_its_author() -> None:
     text = "Doe v. Roe\n\nBEFORE: SMITH and LEE, Circuit Judges.\n\nSMITH, Circuit Judge:\n\nWe affirm the order.\n"
     (article,) = parse_text(text, "o.txt")
     assert (article.title, article.author) == ("Doe v. Roe", "SMITH, Circuit Judge")
+
+
+def test_a_name_over_an_office_with_sections_after_it_is_no_signature() -> None:
+    """A signature closes a text: a name over an office that headings and their text follow is a staff list's."""
+    text = (
+        "Rations in Winter\n\nThe ration fell by a third over the winter months.\n\nJane Doe\n\nProgram Director\n\n"
+        "Funding\n\nThe grant runs for two more years.\n\nOutlook\n\nThe ration will rise in spring.\n"
+    )
+    (article,) = parse_text(text, "r.txt")
+    assert article.author is None
+    assert [p.text for p in article.paragraphs if p.kind == "heading"] == [
+        "Jane Doe",
+        "Program Director",
+        "Funding",
+        "Outlook",
+    ]

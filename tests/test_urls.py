@@ -62,3 +62,11 @@ def test_pdf_link_to_another_address_is_no_url() -> None:
 
 def test_pdf_info_url_field_is_the_url() -> None:
     assert _own_url({"URL": "https://example.org/r.pdf"}, [], "report.pdf") == "https://example.org/r.pdf"
+
+
+@pytest.mark.parametrize(
+    "address", ["http://localhost:1313/posts/water/", "http://127.0.0.1:8000/water", "http://192.168.1.20/water"]
+)
+def test_html_address_on_the_builder_s_machine_or_network_is_no_url(address: str) -> None:
+    """A static site built on its author's machine writes its development server's address as canonical."""
+    assert html_url(f'<link rel="canonical" href="{address}"><meta property="og:url" content="{address}">') is None

@@ -76,3 +76,12 @@ def test_each_of_two_tables_side_by_side_reads_down_to_its_own_closing_rule() ->
     assert "Total $1,201,095 100%" in texts
     assert texts.index("Legal & Professional Fees $1,279 0.09%") + 1 == texts.index("Total $1,415,691 100%")
     assert "Total $1,415,691" not in texts
+
+
+def test_a_tables_total_row_set_in_bold_is_a_row_not_a_heading() -> None:
+    """Both finance tables set their "Total" row in bold, a row of the table like the rows over it: the expenses
+    table's rows and the paragraphs under the tables stand under no "Total" heading."""
+    paragraphs = report().paragraphs
+    totals = [(paragraph.text, paragraph.kind) for paragraph in paragraphs if paragraph.text.startswith("Total $")]
+    assert totals == [("Total $1,201,095 100%", "text"), ("Total $1,415,691 100%", "text")]
+    assert not any((paragraph.section or "").startswith("Total") for paragraph in paragraphs)

@@ -192,3 +192,31 @@ def test_a_line_end_hyphen_before_a_word_of_its_own_stays() -> None:
     assert not {"exempt", "ing"} & words
     assert hyphen_break("a rigorous process for exempt-", "ing information", words) == "whole"
     assert hyphen_break("co-", "operation", words) == "compound"
+
+
+def test_a_row_label_wrapped_over_lines_in_its_cell_is_one_heading() -> None:
+    """Table 1 (page 6) sets each row's label in bold in its first cell, wrapped to the cell's width ("Evidence of"
+    over "identity"): the label heads its row whole, and its second line is no paragraph of its own."""
+    found = headings(directive())
+    assert "Evidence of identity" in found
+    assert "Accuracy of identity information" in found
+    assert "Linkage of identity information to individual" in found
+    texts = [paragraph.text for paragraph in directive().paragraphs]
+    assert "identity" not in texts
+    assert "identity information to individual" not in texts
+
+
+def test_clauses_under_a_table_on_a_page_ruled_off_at_its_header_and_footer_read_whole() -> None:
+    """Page 7 prints Table 1's last row under its head again, then clauses A.2.4.1 to A.2.4.4, each number at the
+    margin and its second line at the text's tab stop. The page's footer rule, a little wider than the table, is no
+    rule of the table: the clauses are no cells of it, each clause one paragraph."""
+    texts = [paragraph.text for paragraph in directive().paragraphs]
+    assert (
+        "A.2.4.1 Level 4: very high confidence required in the electronic representation of a person, used "
+        "exclusively by that same person;"
+    ) in texts
+    assert (
+        "A.2.4.4 Level 1: little confidence required in the electronic representation of a person, used exclusively "
+        "by that same person."
+    ) in texts
+    assert not any(text.startswith(("person, used", "used exclusively")) for text in texts)

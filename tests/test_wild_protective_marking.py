@@ -8,6 +8,8 @@ Expected values are what the document prints, as `pdftotext` shows it.
 from __future__ import annotations
 
 from qa.corpus import Article
+from qa.formats.metadata import FORMS_OF_ADDRESS
+from qa.formats.pdf import _HONORIFIC_RE
 from qa.settings import PROJECT_ROOT
 from tests.parsed import articles
 
@@ -113,3 +115,15 @@ def test_the_labels_inside_a_framed_network_diagram_are_no_text() -> None:
         "Figure 4 shows the system architecture of the SAPIENT demonstration system.",
     ]
     assert not any("Ethernet Switch" in text or "Time Server" in text for text in texts)
+
+
+def test_every_form_of_address_the_metadata_knows_is_taken_off_each_name_of_an_author_cell() -> None:
+    """The cell's "Dr" is one of the metadata's forms of address (`FORMS_OF_ADDRESS`, one list for every format):
+    each is taken off before each name of a cell (where the cell opens, or after a comma or "and"), with or without
+    its full stop, "The" of "The Rt Hon" with it; within a name the word is the name's own ("Drew Lord")."""
+    for word in FORMS_OF_ADDRESS:
+        assert _HONORIFIC_RE.sub("", f"{word.capitalize()} Ana Ruiz and {word.capitalize()}. J. K. Lee") == (
+            "Ana Ruiz and J. K. Lee"
+        )
+    assert _HONORIFIC_RE.sub("", "The Rt Hon Theresa May") == "Theresa May"
+    assert _HONORIFIC_RE.sub("", "Drew Lord and Mrs Rita Revell") == "Drew Lord and Rita Revell"

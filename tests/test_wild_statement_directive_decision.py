@@ -44,7 +44,7 @@ def test_raised_numbers_typed_as_html_are_the_statement_s_note_markers_and_notes
     assert any(text.endswith("activists and other human rights defenders.[1]") for text in texts(found))
     assert any("like Ola Bini[2]. Coding is just another form" in text for text in texts(found))
     assert not any(text.startswith(("1Amnesty", "Amnesty International, Ecuador")) for text in texts(found))
-    assert texts(found)[-1].startswith("Access Now Amnesty International")
+    assert "Access Now" in texts(found)
 
 
 def test_directive_is_titled_by_its_front_matter_and_dated_by_its_first_line() -> None:
@@ -93,3 +93,52 @@ def test_a_post_s_closing_paragraph_opening_with_an_asterisk_is_the_note_its_tex
         "Wikipedia in Turkey is actively being restored.[*] This latest development follows"
     )
     assert not any(text.startswith("*") for text in texts(found))
+
+
+def test_decision_s_signature_block_names_its_author_and_is_text_not_headings() -> None:
+    """Under the last paragraph the decision prints "M. HYLAND" over "Veterans Law Judge" over "Board of Veterans'
+    Appeals" and the attorney's line, then its closing notice: the name and office are who wrote it, and the lines
+    stay the text's, the notice under the section it closes."""
+    found = article(DECISION)
+    assert found.author == "M. HYLAND, Veterans Law Judge"
+    signature = [
+        paragraph for paragraph in found.paragraphs if paragraph.text.startswith(("M. HYLAND", "Veterans Law"))
+    ]
+    assert [(paragraph.kind, paragraph.section) for paragraph in signature] == [("text", "Effective Dates")] * 2
+    assert found.paragraphs[-1].section == "Effective Dates"
+
+
+def test_decision_s_page_break_notice_and_mark_are_no_paragraphs() -> None:
+    """The Word original's page break is left as "(Continued on the next page)" over a line holding only "?"."""
+    found = article(DECISION)
+    assert not {"(Continued on the next page)", "?"} & set(texts(found))
+    assert any(
+        text.startswith("After careful review of the evidence of record, the Board finds an earlier")
+        for text in texts(found)
+    )
+
+
+def test_directive_s_lettered_sub_items_are_read_with_the_numbered_item_they_are_indented_under() -> None:
+    """ "2.  Within 7 days ... for the Agency's lead POC and backup POC:" over the paragraphs "    a. Name", "    b.
+    Position/Title", ...: CommonMark reads the lettered lines as paragraphs of item 2, not items of the list."""
+    found = article(DIRECTIVE)
+    item = next(text for text in texts(found) if text.startswith("Within 7 days of the issuance"))
+    assert item.endswith(
+        "lead POC and backup POC: a. Name b. Position/Title c. Email addresses: Unclassified and, if available, "
+        "classified accounts d. Phone number"
+    )
+    assert not any(text.startswith(("a. ", "b. ")) for text in texts(found))
+
+
+def test_statement_s_signatories_one_a_line_between_hard_breaks_are_a_paragraph_each() -> None:
+    """Under "### Signatories" each name ends in a hard break (two spaces): a line of its own to a reader."""
+    found = article(STATEMENT)
+    signatories = [paragraph.text for paragraph in found.paragraphs if paragraph.section == "Signatories"]
+    assert len(signatories) == 37
+    assert signatories[:3] == ["Access Now", "Amnesty International", "Arab Digital Expression Foundation - ADEF"]
+    assert signatories[-1] == "Vigilance for Democracy and the Civic State"
+
+
+def test_code_of_conduct_s_canonical_address_on_the_builder_s_machine_is_no_page_address() -> None:
+    """Its canonical link and og:url are "http://localhost:4000/code-of-conduct/", Jekyll's development server."""
+    assert article(CODE).url is None

@@ -53,6 +53,7 @@ from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names
 from qa.sentences import NOTE_MARKER_RE, NOTE_SYMBOLS, note_key, note_label
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W14 = "http://schemas.microsoft.com/office/word/2010/wordml"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _CORE = {
     "dc": "http://purl.org/dc/elements/1.1/",
@@ -517,7 +518,7 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None, capitals: Capital
     mark = ""
     """The symbols a custom-marked reference just written as its marker prints after it: not typed text again."""
     for node in paragraph.iter(_w("t"), _w("tab"), _w("br"), _w("cr"), _w("noBreakHyphen"), *_references()):
-        if _owner(node) is not paragraph or _revised_away(node):
+        if _owner(node) is not paragraph or _revised_away(node) or _in_check_box(node):
             continue
         name = etree.QName(node).localname
         if name == "t":
@@ -539,6 +540,13 @@ def _text(paragraph: etree._Element, numbers: _Numbers | None, capitals: Capital
 
 def _revised_away(node: etree._Element) -> bool:
     return any(etree.QName(ancestor).localname in _REVISED_AWAY for ancestor in node.iterancestors())
+
+
+def _in_check_box(node: etree._Element) -> bool:
+    """Whether a node is the box of a check box content control (`w14:checkbox`): a form's box a reader ticks, whose
+    glyph ("☐") Word stores as a character of the run, where a legacy form field's box (FORMCHECKBOX) is drawn and
+    stores none. Either way the box is no word of the line: "☐Legacy ICT" is the item "Legacy ICT"."""
+    return any(sdt.find(f"{_w('sdtPr')}/{{{_W14}}}checkbox") is not None for sdt in node.iterancestors(_w("sdt")))
 
 
 def _references() -> tuple[str, ...]:

@@ -9,6 +9,7 @@ metadata, read with PyYAML and tomllib; it is never part of the text. Nor is an 
 
 from __future__ import annotations
 
+import html
 import re
 import tomllib
 from collections.abc import Mapping
@@ -55,7 +56,7 @@ _FRONT_MATTER_RE = re.compile(
 end-of-document line (pandoc writes it), and the closing fence may name the section that follows it
 (`--- abstract`: kramdown-rfc, whose drafts open with YAML closed that way)."""
 AUTHOR_KEYS = ("author", "authors")
-DATE_KEYS = ("date", "publishdate", "published", "pubdate")
+DATE_KEYS = ("date", "publishdate", "publish-date", "publish_date", "published", "pubdate", "created")
 """Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
 URL_KEYS = ("url", "canonical_url", "canonicalurl")
 """Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
@@ -76,6 +77,22 @@ the words and not the tag. An output tag (`{{ page.title }}`) shows a value only
 _TEMPLATE_DESTINATION_RE = re.compile(rf"\]\(\s*(?:{_TAG})[^\s()]*\s*\)", re.DOTALL)
 """A link whose address a template fills in (`[Reach out]({{ "/contact/" | url }})`, Eleventy, Jekyll): CommonMark
 reads no link where the address has spaces, so its brackets and the tag were read as words."""
+_LIQUID_NOTE_BODY_RE = re.compile(
+    r"\{%-?\s*fnbody\s+(?P<number>\d+)\s*-?%\}(?P<body>.*?)\{%-?\s*endfnbody\s*-?%\}", re.DOTALL
+)
+_LIQUID_NOTE_RE = re.compile(r"\{%-?\s*fn\s+(?P<number>\d+)\s*-?%\}")
+"""Footnotes written as Liquid tags (a Jekyll plugin's `{% fn 3 %}` after the words and `{% fnbody 3 %}...{%
+endfnbody %}` in a `{% footnotes %}` block at the end, as the Justice Department's ADA site writes its guidance): the
+page prints a raised linked number and a numbered list of notes, as Markdown's `[^3]` does; read as site tags, every
+marker was lost and each note became a paragraph of the text."""
+_LIQUID_DETAILS_RE = re.compile(
+    r"^[ \t]*\{%-?\s*details\s+(?P<summary>(?:(?!%\}).)+?)(?:\s+expandable)?\s*-?%\}[ \t]*$", re.MULTILINE
+)
+"""A Liquid `details` block (`{% details 4. What evidence may an individual rely on? expandable %}`, a Jekyll
+plugin's HTML `<details>`, the trailing word its option to open the block): the page shows its argument as the
+summary a reader clicks, the question over the answer the block holds, and never the tag."""
+_INLINE_TAG_RE = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
+"""An HTML tag written into a value a layout prints as HTML (`<em>`, `</em>`, `<br/>`)."""
 _CODE_BRACKET = "\ue002"
 """A `[` written in code (a code span or block, HTML's `<code>` or `<pre>`) while the walk reads the file: in code
 "x[1]" is an index and "#> [1] 10" a program's output label, never a citation, whatever notes the document defines.
@@ -364,6 +381,9 @@ def _references(meta: Mapping[str, object]) -> frozenset[str]:
 _HTML_BLOCK_TAGS = frozenset("p li dd dt blockquote td th figcaption div section article h1 h2 h3 h4 h5 h6".split())
 _HTML_HEADINGS = frozenset("h1 h2 h3 h4 h5 h6".split())
 _HTML_UNREAD = ("script", "style", "template", "noscript")
+_HIDDEN_STYLE_RE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
+"""An inline style that hides an element from the page (a notes list's label kept for screen readers only, `<h2
+style="position: absolute; clip: rect(0 0 0 0); visibility: hidden;">Footnote</h2>`): no word a reader sees."""
 _LINE_BREAK = "\u2029"
 """Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
 
@@ -376,7 +396,8 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
 
     A `<pre>` is one preformatted block, its line breaks and indentation kept, as a fenced code block is: it is no
     block element a paragraph's words stand in, and its listing was lost. Brackets in code (`CODE_TAGS`) are
-    code's (`_CODE_BRACKET`)."""
+    code's (`_CODE_BRACKET`). Words after an element and outside any (a closing notice on the line under a
+    `<hr>`) are a paragraph a browser shows as well."""
     try:
         nodes = [node for node in lxml.html.fragments_fromstring(html) if isinstance(getattr(node, "tag", None), str)]
     except (etree.ParserError, ValueError):
@@ -389,9 +410,13 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
     blocks: list[Block] = []
     for root in holder:
         etree.strip_elements(root, *_HTML_UNREAD, with_tail=False)
+        for hidden in [node for node in root.iter() if _HIDDEN_STYLE_RE.search(str(node.get("style") or ""))]:
+            hidden.drop_tree()
         _mark_code(root)
         for br in root.iter("br"):
             br.tail = _LINE_BREAK + (br.tail or "")
+        for node in list(root.iter(*_HTML_BLOCK_TAGS)):
+            _wrap_loose_runs(node)
         for node in root.iter(*_HTML_BLOCK_TAGS, "pre", "tr"):
             if any(outer.tag in ("pre", "tr") for outer in node.iterancestors()):
                 continue
@@ -408,7 +433,40 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
             for line in node.text_content().split(_LINE_BREAK):
                 if text := squash(line):
                     blocks.append(Block(literal_brackets(text), kind))
+        blocks += [Block(literal_brackets(text), "text")] if (text := squash(root.tail or "")) else []
     return blocks, notes
+
+
+def _holds_blocks(element: etree._Element) -> bool:
+    return element.tag in (*_HTML_BLOCK_TAGS, "pre") or any(
+        inner.tag in (*_HTML_BLOCK_TAGS, "pre") for inner in element.iterdescendants()
+    )
+
+
+def _wrap_loose_runs(node: etree._Element) -> None:
+    """Each run of words a block element holds beside its block children (`<li>Describe the intake process.
+    <ol type="a"><li>...</li></ol></li>`) wrapped in a paragraph of its own, in place: only innermost blocks are
+    read, so the item's own words were lost under the list it holds. A node in a table row or a `<pre>` is read
+    whole there, and left as it is."""
+    if any(outer.tag in ("pre", "tr") for outer in node.iterancestors()):
+        return
+    children = list(node)
+    if not any(isinstance(child.tag, str) and _holds_blocks(child) for child in children):
+        return
+    run = lxml.html.Element("p")
+    run.text, node.text = node.text, None
+    kept: list[etree._Element] = []
+    for child in children:
+        node.remove(child)
+        if isinstance(child.tag, str) and _holds_blocks(child):
+            kept += [run] if squash(run.text_content()) else []
+            run = lxml.html.Element("p")
+            run.text, child.tail = child.tail, None
+            kept.append(child)
+        else:
+            run.append(child)
+    kept += [run] if squash(run.text_content()) else []
+    node.extend(kept)
 
 
 def _html_row(row: etree._Element) -> str:
@@ -738,6 +796,52 @@ def _directive_body(token: Token, page: _Page, anchors: list[etree._Element], by
     return inner
 
 
+def _is_line_break(token: Token) -> bool:
+    """A hard line break (two spaces or a backslash at a line's end) or a `<br>` written in the line."""
+    return token.type == "hardbreak" or (token.type == "html_inline" and bool(_BREAK_TAG_RE.fullmatch(token.content)))
+
+
+def _lines_text(token: Token, text: str) -> str:
+    """The paragraph's words, its line breaks marked `_LINE_BREAK` where the paragraph is a list of lines.
+
+    CommonMark reads a hard line break as a line break, and a paragraph every line of which ends in one is a list of
+    lines a reader reads one by one: the signatories of a statement, an address. Each line is then a paragraph of
+    its own (`_line_blocks`), as a raw HTML block's lines broken by `<br>` are (`_html_blocks`); run together, the
+    names read as one. A paragraph that also wraps a line with no break, or whose next line goes on in lower case,
+    is prose that breaks a line where its author pressed return, and stays one paragraph.
+    """
+    children = token.children or []
+    if not any(_is_line_break(child) for child in children) or any(child.type == "softbreak" for child in children):
+        return text
+    lines = text.split("\n")
+    return text if any(line.lstrip()[:1].islower() for line in lines[1:]) else _LINE_BREAK.join(lines)
+
+
+def _line_blocks(blocks: list[Block]) -> list[Block]:
+    """Each block that is a list of lines (`_lines_text`) as one block per line."""
+    return [replace(block, text=line) for block in blocks for line in block.text.split(_LINE_BREAK)]
+
+
+_SUB_ITEM_RE = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})[.)][ \t]")
+"""A sub-item written as text, its letter or roman numeral typed ("a. Name", "(b) ", "ii. "): no list marker in
+CommonMark, so a paragraph of the list item it is indented under."""
+
+
+def _sub_item(tokens: list[Token], index: int, joined: int | None) -> bool:
+    """Whether the paragraph of the inline token at `index` is a sub-item written as text (`_SUB_ITEM_RE`) right after
+    the paragraph of its list item read last (`joined`, the index of that paragraph's inline token).
+
+    Under a numbered item, lettered paragraphs indented as its text ("2. Submit the following:" over "    a. Name",
+    "    b. Position/Title") are paragraphs of that item as CommonMark and kramdown read them, not items of the list:
+    a reader reads them as the item's, and alone "a. Name" says nothing. They join the item's paragraph."""
+    return (
+        joined == index - 3
+        and tokens[index - 1].type == "paragraph_open"
+        and tokens[index - 2].type == "paragraph_close"
+        and bool(_SUB_ITEM_RE.match(tokens[index].content))
+    )
+
+
 def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_label: bool) -> _Walk:
     walk = _Walk()
     lists = 0
@@ -747,7 +851,9 @@ def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_la
     """The cells' words of the table row being read (`_row_text`)."""
     opened = False
     """Whether the next paragraph is the first of a `:::` container, where a directive's options stand."""
-    for token in tokens:
+    item: int | None = None
+    """The inline token of the list item's paragraph read last, which a sub-item written as text joins (`_sub_item`)."""
+    for index, token in enumerate(tokens):
         kind = token.type
         if kind == "inline" and opened:
             token = _without_options(token)
@@ -804,8 +910,14 @@ def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_la
             walk.footnotes[note] = f"{previous} {_inline(token, page, by_label)}".strip()
         elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()) and not _is_link_row(token):
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
-            text = _inline(token, page, by_label)
+            text = _lines_text(token, _inline(token, page, by_label))
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
+            if lists and _sub_item(tokens, index, item):
+                walk.blocks[-1] = replace(walk.blocks[-1], text=f"{walk.blocks[-1].text}\n{text}")
+                walk.raw[-1] += f"\n{text}"
+                item = index
+                continue
+            item = index if lists else None
             walk.blocks.append(Block(text, block_kind))
             if _is_link_only(token):
                 walk.linked.add(text)
@@ -860,6 +972,50 @@ def _raised_notes(walk: _Walk) -> None:
         walk.footnotes.setdefault(int(found[1]), found[2])
     kept = [index for index in range(len(walk.blocks)) if index not in notes]
     walk.blocks, walk.raw = [walk.blocks[index] for index in kept], [walk.raw[index] for index in kept]
+
+
+def _liquid_blocks(text: str) -> str:
+    """The text with the Liquid tags a page shows written as the Markdown that shows the same (`_liquid_markdown`),
+    outside code: a fenced or indented block that shows such a tag shows it as written."""
+    if "{%" not in text:
+        return text
+    code = {
+        line
+        for token in _PARSER.parse(text, {})
+        if token.type in _CODE_TOKENS and token.map
+        for line in range(*token.map)
+    }
+    pieces: list[str] = []
+    run: list[str] = []
+    for number, line in enumerate(text.splitlines(keepends=True)):
+        if number in code:
+            pieces += [_liquid_markdown("".join(run)), line]
+            run = []
+        else:
+            run.append(line)
+    return "".join([*pieces, _liquid_markdown("".join(run))])
+
+
+def _liquid_markdown(text: str) -> str:
+    """Footnote tags (`_LIQUID_NOTE_RE`) as footnotes, each note's body a definition of its own block (`[^3]: ...`,
+    its later lines indented under it) and each marker `[^3]`; a `details` block's summary (`_LIQUID_DETAILS_RE`) as
+    a heading over the words it holds."""
+
+    def definition(match: re.Match[str]) -> str:
+        lines = match.group("body").strip().splitlines()
+        return "\n\n[^{}]: {}\n\n".format(match.group("number"), "\n    ".join(lines))
+
+    text = _LIQUID_NOTE_BODY_RE.sub(definition, text)
+    text = _LIQUID_DETAILS_RE.sub(lambda match: f"\n#### {match.group('summary')}\n", text)
+    return _LIQUID_NOTE_RE.sub(lambda match: f"[^{match.group('number')}]", text)
+
+
+def _title(value: object) -> str | None:
+    """A front matter title as the page prints it: a layout writes it into the page as HTML, so its inline tags
+    (`Title II and <em>Olmstead</em> v. L.C.`) and entities (`&rsquo;`) show as words, never as markup. Nothing
+    else is read into it: a layout prints the value, not Markdown made of it."""
+    text = _text(value)
+    return (squash(html.unescape(_INLINE_TAG_RE.sub("", text))) or None) if text else None
 
 
 def _front_matter(text: str) -> tuple[Mapping[str, object], str]:
@@ -1059,7 +1215,7 @@ def _dateline(blocks: list[Block]) -> str | None:
 
 def parse(data: bytes, source: str) -> Parsed:
     meta, text = _front_matter(decode_text(data))
-    text = _TEMPLATE_DESTINATION_RE.sub("](<>)", text)
+    text = _liquid_blocks(_TEMPLATE_DESTINATION_RE.sub("](<>)", text))
     env: dict[str, object] = {}
     tokens = _PARSER.parse(text, env)
     if (tabled := _grid_tables(text, tokens)) != text:
@@ -1080,7 +1236,7 @@ def parse(data: bytes, source: str) -> Parsed:
     headers = [email_header(block.text.splitlines()) if block.kind == "text" else None for block in blocks]
     mail = headers[0] if headers else None  # a saved e-mail: its header is the document's metadata
     blocks = [block for block, header in zip(blocks, headers, strict=True) if header is None]
-    title, blocks = _without_title(blocks, _text(meta.get("title")) or (mail and mail.subject))
+    title, blocks = _without_title(blocks, _title(meta.get("title")) or (mail and mail.subject))
     fields = (_field_header(blocks[0]) if blocks and mail is None else None) or {}
     listed, items = ({}, 0) if fields or mail is not None else _field_list(blocks)
     if fields:
@@ -1103,5 +1259,5 @@ def parse(data: bytes, source: str) -> Parsed:
         author = author or mail.sender
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
     published = _date(meta) or byline_date or (mail and mail.date) or _dateline(blocks)
-    extracted = Extracted(blocks, walk.footnotes, title, author, published, url)
+    extracted = Extracted(_line_blocks(blocks), walk.footnotes, title, author, published, url)
     return assemble(extracted, source)

@@ -7,6 +7,7 @@ nothing about the document, so it is treated as absent rather than shown as a ti
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from collections.abc import Iterable
 from datetime import date
@@ -152,8 +153,9 @@ def role(text: str) -> bool:
 
 
 def web_address(value: object) -> str | None:
-    """The value if it is one absolute web address (`https://host/...`), else None: a relative path or a bare
-    word cannot be followed from a citation, so it is no address."""
+    """The value if it is one absolute web address (`https://host/...`) on a public host, else None: a relative path
+    or a bare word cannot be followed from a citation, so it is no address, and neither is an address on the machine
+    a page was built on or on its private network (`_public_host`)."""
     if not isinstance(value, str):
         return None
     value = value.strip()
@@ -163,7 +165,27 @@ def web_address(value: object) -> str | None:
         return None
     if parts.scheme.lower() not in ("http", "https") or not parts.hostname or any(c.isspace() for c in value):
         return None
-    return value
+    return value if _public_host(parts.hostname) else None
+
+
+_LOCAL_DOMAINS = ("localhost", "local")
+"""Names that resolve only on the machine itself or its own network: `localhost` (RFC 6761) and mDNS's `.local`
+(RFC 6762)."""
+
+
+def _public_host(host: str) -> bool:
+    """Whether a host is reachable from anywhere: not a name of the local machine or network, and not a loopback,
+    private, link-local or unspecified address. A static site generator writes its development server's address
+    (`http://localhost:4000/...`) into the canonical link and `og:url` of a page built on the author's machine;
+    that address names the builder's machine, not the page's."""
+    name = host.lower().rstrip(".")
+    if any(name == domain or name.endswith(f".{domain}") for domain in _LOCAL_DOMAINS):
+        return False
+    try:
+        address = ipaddress.ip_address(name)
+    except ValueError:
+        return True
+    return not (address.is_private or address.is_loopback or address.is_link_local or address.is_unspecified)
 
 
 _SLASHED_DATE_RE = re.compile(r"(\d{1,2})/(\d{1,2})/(\d{4})")
@@ -197,3 +219,27 @@ def term_list(value: str) -> bool:
     none ending a sentence inside the list (a sentence or a byline of prose is not a list of terms)."""
     items = [item.strip() for item in re.split(r"[,;]", value.rstrip(" .;"))]
     return len(items) > 1 and all(0 < len(item.split()) <= TERM_WORDS and "." not in item for item in items)
+
+
+OFFICE_WORDS = frozenset(
+    {"judge", "justice", "magistrate", "president", "chair", "chairman", "chairwoman", "chairperson", "secretary",
+     "commissioner", "minister", "ambassador", "governor", "mayor", "registrar", "clerk", "treasurer", "dean",
+     "chancellor", "superintendent", "inspector", "ombudsman", "auditor", "comptroller", "solicitor", "head", "chief"}
+)  # fmt: skip
+"""The head word of an office a person signs in ("Veterans Law Judge", "Secretary of State"): with `ROLE_WORDS`, what
+the line under a signature's name says its signer is."""
+_QUALIFIER_RE = re.compile(r"\s*(?:,|\(|\b(?:of|for|in|to|at|on)\b)")
+_OFFICE_HEAD_WORDS = 4
+"""An office's name before its qualifier has at most this many words ("Deputy Assistant Attorney General")."""
+
+
+def signer_office(text: str) -> bool:
+    """Whether a line names the office or job of whoever signs above it: the words before any qualifier ("of the
+    Board", ", Division") are capitalised and end in the office's head word (`OFFICE_WORDS`, `ROLE_WORDS`): "Veterans
+    Law Judge", "Director, Compliance Division", "Chief Executive Officer". English puts a compound's head last."""
+    head = _QUALIFIER_RE.split(text.strip(), maxsplit=1)[0].split()
+    return (
+        0 < len(head) <= _OFFICE_HEAD_WORDS
+        and all(word[:1].isupper() for word in head)
+        and head[-1].lower().strip(".") in OFFICE_WORDS | ROLE_WORDS
+    )

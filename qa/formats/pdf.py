@@ -62,7 +62,16 @@ from qa.formats.document import (
 )
 from qa.formats.errors import UnreadableDocument
 from qa.formats.line_hyphens import BROKEN_RE, document_words, hyphen_break
-from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, role, term_list, trusted, web_address
+from qa.formats.metadata import (
+    FORMS_OF_ADDRESS,
+    IDENTIFIER_RE,
+    LABELLED_TERMS_RE,
+    personal_names,
+    role,
+    term_list,
+    trusted,
+    web_address,
+)
 from qa.sentences import MARKER_RE, NOTE_MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key
 
 _SUPERSCRIPT_SIZE = 0.9
@@ -3957,7 +3966,8 @@ def _blocks(
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
         lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
-        labels = _column_labels([line for line in section if _page_heading(line, page_sizes, body_size)])
+        headed = [line for line in section if _page_heading(line, page_sizes, body_size)]
+        labels = _column_labels(headed) | _figure_rows(headed)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
@@ -3967,7 +3977,7 @@ def _blocks(
                 and id(line) not in lead_ins
                 and id(line) not in labels
                 and not line.caption
-            )
+            ) or (current is not None and bool(blocks) and blocks[-1].kind == "heading" and _cell_wraps(current, line))
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
                 current is not None
@@ -4036,6 +4046,39 @@ def _column_labels(lines: list[_Line]) -> set[int]:
         if any(other.cell != line.cell and min(other.bottom, line.bottom) > max(other.top, line.top) for other in cells)
     }
     return {id(line) for line in lines if (line.page, line.cell) in beside}
+
+
+def _figure_rows(lines: list[_Line]) -> set[int]:
+    """The ids of the lines, among a page's lines set as headings (`lines`), of a table's rows read as one line
+    (`_Line.cell`, `_figure_table_rows`) that hold a label and its figures, each figure a stretch of its own
+    (`_spans`, `_amount`): "Total  $1,201,095  100%". A table sets its total row in bold, as a row of the table;
+    taken for a heading, it headed the text after the table, and the next table's rows stood under the first's
+    total. A row's label alone in its cell, the row's figures in cells of their own, is left to `_column_labels`."""
+    found: set[int] = set()
+    for line in lines:
+        if not line.cell:
+            continue
+        stretches = [
+            "".join(c["text"] for c in line.chars if x0 <= c["x0"] and c["x1"] <= x1).strip() for x0, x1 in _spans(line)
+        ]
+        if len(stretches) > 1 and all(_amount(text) for text in stretches[1:]):
+            found.add(id(line))
+    return found
+
+
+def _cell_wraps(previous: _Line, line: _Line) -> bool:
+    """Whether `line` goes on with the line above it in one table cell (`_Line.cell`), set in its face and size,
+    not opening an item: a row's label wrapped over lines ("Evidence of" over "identity"). The wrapped line opens
+    in lower case, so it is no heading of its own (`_heading_like`): the label was cut in two, its first line heading
+    the row and the rest a paragraph under it."""
+    return (
+        line.cell != 0
+        and line.cell == previous.cell
+        and line.page == previous.page
+        and line.bold == previous.bold
+        and not line.listed
+        and not _resized(previous, line)
+    )
 
 
 def _run_on_past_boxes(
@@ -4474,7 +4517,14 @@ def _table_bodies(page: pdfplumber.page.Page) -> list[_Table]:
             and bottom - top <= _HEAD_DEPTH * size
             and (cells := _head_cells(chars, size)) >= _HEAD_CELLS
         ):
-            below = [y for y, a, b in pieces if y > bottom and abs(a - x0) <= size and abs(b - x1) <= size]
+            below = [
+                y
+                for y, a, b in pieces
+                if y > bottom
+                and abs(a - x0) <= size
+                and abs(b - x1) <= size
+                and not _page_frame((a, b), (x0, x1), top, pieces)
+            ]
             foot = max(below, default=page.height)
             rules = {
                 round(edge["x0"], 1)
@@ -4492,6 +4542,24 @@ def _table_bodies(page: pdfplumber.page.Page) -> list[_Table]:
 _RULE_JOIN = 1.0
 """Points at most between two pieces of a horizontal rule drawn at one height that are one rule (a cell's border
 drawn cell by cell meets the next); pieces further apart rule tables set side by side."""
+
+
+def _page_frame(
+    rule: tuple[float, float], head: tuple[float, float], top: float, pieces: list[tuple[float, float, float]]
+) -> bool:
+    """Whether a rule under a table's head, of nearly the head's extent (`rule` and `head`: left and right), is the
+    page's frame and not the table's closing rule: its extent is not the head's own (within `_RULE_JOIN`), and a rule
+    of its very extent stands above the head (`top`).
+
+    A word processor's page rules its running header off and its footer off at the text's width, a little wider
+    than a table ruled across the text (a directive's Table 1, its head repeated over the page it goes on to). Taken
+    for the table's closing rule, the footer's rule stretched the body down to the page's foot, and the numbered
+    clauses under the table were read as its cells, each line a paragraph of its own. The table's own rules are drawn
+    to its head's extent; the frame's two rules to one another's."""
+    (left, right), (x0, x1) = rule, head
+    if abs(left - x0) <= _RULE_JOIN and abs(right - x1) <= _RULE_JOIN:
+        return False
+    return any(y < top and abs(a - left) <= _RULE_JOIN and abs(b - right) <= _RULE_JOIN for y, a, b in pieces)
 
 
 def _rule_pieces(page: pdfplumber.page.Page) -> list[tuple[float, float, float]]:
@@ -6231,6 +6299,7 @@ def _front(
             or _imprint(first, title_lines)
             or _title_owner(first, title_lines, title, pages)
             or _preparer(first)
+            or _valediction_signer(lines)
         )
     named = _named_over_date(first, title_lines, dateline) if author is None else None
     author = _names(named.text) if named is not None else author
@@ -6356,8 +6425,11 @@ def _beside(line: _Line, title: _Line) -> bool:
     return line.size < title.size and title.top <= line.top and line.bottom <= title.bottom
 
 
-_NUMBERED_RE = re.compile(r"^\S*\d\S*,\s+")
-"""A report's number opening its Info Title ("GAO-05-927, MANAGING FOR RESULTS: ...")."""
+_NUMBERED_RE = re.compile(r"^(?:\S*\d\S*,|[^\W\d_]+(?:-\d+){2,}\s+[-–—])\s+")
+"""A report's number opening its Info Title, set off by a comma ("GAO-05-927, MANAGING FOR RESULTS: ...") or, a
+series' letters and two or more numbers, by a dash ("AR-16-20173 - The Increasing Threat to ...": the analysis
+report's reference number, which its first page prints on a row of its own, not in the title). A name with one
+number set off by a dash ("COVID-19 — Response", "2020 - Annual Report") may be the title's own."""
 
 
 _COVER_ARTICLES = frozenset({"a", "an", "the"})
@@ -6965,8 +7037,13 @@ _AUTHOR_LABEL_RE = re.compile(
 "Principal authors", "Prepared by", "Written by" (a colon after it allowed)."""
 _LABELLED_NAMES_RE = re.compile(rf"(?:{_AUTHOR_LABEL_RE.pattern})\s*:?\s+(?P<names>.+)", re.IGNORECASE)
 """An author label and its names on one line, as a back page's credits run them ("Author Tymon Kiepe")."""
-_HONORIFIC_RE = re.compile(r"(?:Dr|Prof|Professor|Mr|Mrs|Ms|Miss)\.?\s+")
-"""A form of address before a name ("Dr G.F. Marshall"): no part of the name."""
+_ADDRESS_WORDS = sorted(map(str.capitalize, FORMS_OF_ADDRESS), key=lambda word: (-len(word), word))
+_HONORIFIC_RE = re.compile(rf"(?:^|(?<=[,;&] )|(?<=\band ))(?:The\s+)?(?:(?:{'|'.join(_ADDRESS_WORDS)})\.?\s+)+")
+"""The forms of address before each name of a cell ("Dr G.F. Marshall", "Dr A and Prof B", "The Rt Hon C"): no
+part of the name. The words are the metadata's (`FORMS_OF_ADDRESS`), capitalised as a name's style is set, the
+longest first ("Revd" before "Rev"); `styled_name` takes a style off only where it opens the text, and here each
+name of a list opens where the cell does or after a comma, a semicolon, "&" or "and". Elsewhere the word is a
+name's own ("Drew Lord")."""
 
 
 def _author_field(pages: list[list[_Line]]) -> str | None:
@@ -7044,6 +7121,31 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
     return found
 
 
+_VALEDICTIONS = frozenset(
+    {
+        "sincerely", "yours sincerely", "sincerely yours", "yours faithfully", "yours truly", "respectfully",
+        "respectfully submitted", "regards", "kind regards", "best regards",
+    }
+)  # fmt: skip
+"""The closing words a letter sets alone on a line over its signer."""
+
+
+def _valediction_signer(lines: list[_Line]) -> str | None:
+    """The signer a valediction stands over ("Sincerely," over "The Members of Joint Councils"), else None.
+
+    A letter, or a declaration written as one ("We, the Members of Joint Councils, ... hereby declare"), is signed at
+    its close, by a body's name where no person signs, and may close before its last page (a declaration printed in
+    English and then in French). The signer is the line right under the valediction at its left edge, within two
+    lines' height (room for a signature), naming a person or a body (`_organisation`), not a sentence."""
+    for line, below in pairwise(lines):
+        if line.text.rstrip(",").casefold() not in _VALEDICTIONS or below.page != line.page:
+            continue
+        under = 0 <= below.top - line.bottom <= 2 * line.size and abs(below.x0 - line.x0) < line.size
+        if under and not _SENTENCE_END_RE.search(below.text) and _organisation(below.text):
+            return _names(below.text) or below.text
+    return None
+
+
 def _sign_off(line: _Line, below: _Line | None) -> str:
     """A sign-off's name and job as one line: a name set on a line of its own, ending in a comma, goes on in the job
     on the line right under it at its left edge ("Lance T. Gant," over "Director, Compliance & Airworthiness"), as
@@ -7111,6 +7213,7 @@ def _dated(lines: list[_Line]) -> tuple[str | None, _Line | None]:
         found = (
             at_edge
             or _edge_field_date([line for line in first if line.row in edges])
+            or _numbered_row_date(first)
             or _byline_date([line for line in first if line.row in edges])
             or (next((found for line in first if (found := _last_event(line))), None), None)
         )
@@ -7154,6 +7257,22 @@ def _edge_field_date(edge: list[_Line]) -> tuple[str, None] | None:
         fields = _fields(line)
         found = next((day for text in fields if (day := _date(text, labelled=False))), None)
         if found and len(fields) > 1:
+            return found, None
+    return None
+
+
+_NUMBER_FIELD_RE = re.compile(r"[A-Z][^\W\d_]*(?: [^\W\d_]+){0,2}: \S*\d\S*")
+"""A field naming the document's number after a label and a colon ("Reference Number: AR-16-20173", "Ref: 2021/07")."""
+
+
+def _numbered_row_date(first: list[_Line]) -> tuple[str, None] | None:
+    """The date a first-page row sets apart by a gutter beside the document's number, else None: a report opens under
+    its masthead with a row of two fields, its labelled number at the left and its date at the right ("Reference
+    Number: AR-16-20173" ... "August 30, 2016"), parts of one row read as one line. The number says the date is the
+    document's own, where a date beside other text may date something else. The line stays the text's."""
+    for line in first:
+        fields = _fields(line) if _NUMBER_FIELD_RE.match(line.text) else []
+        if len(fields) == 2 and _NUMBER_FIELD_RE.fullmatch(fields[0]) and (found := _date(fields[1], labelled=False)):
             return found, None
     return None
 

@@ -35,6 +35,7 @@ from qa.formats.document import (
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
 from qa.formats.line_hyphens import broken_words, document_words, joined_lines, without_spans
+from qa.formats.metadata import personal_names, signer_office
 from qa.formats.rst_inline import printed_inline, substitutions
 from qa.sentences import NOTE_NUMBER, find_markers
 
@@ -65,6 +66,16 @@ NAVIGATION_RES = tuple(
     )
 )
 """Navigation any site prints - pagination, breadcrumbs, sign-up prompts, keyword lists - never an author's text."""
+_PAGE_BREAK_RES = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        r"\(?(?:continued|cont['’]?d\.?)\s+(?:on\s+(?:the\s+)?(?:next|following)\s+page|overleaf|on\s+page\s+\d+)\.?\)?",
+        r"[?\ufffd]",
+    )
+)
+"""What a page break leaves on lines of its own in the text a word processor saves: the notice that the text goes on
+over the page ("(Continued on the next page)"), and the mark standing for the break's character where the export
+could not write it (a line holding only "?"). Like a page's running head, the page's and not the author's."""
 REPEATS_FOR_FURNITURE = 3
 """A line printed in this many entries of a listing, or a label printed this often, is the page's: see `_Chrome`."""
 NEAR_REPEAT_RATIO = 0.9
@@ -803,7 +814,12 @@ class _Chrome:
         )
 
     def __contains__(self, text: str) -> bool:
-        return _is_navigation(text) or self.repeats(text) or (_is_page_line(text) and _page_key(text) in self.paged)
+        return (
+            _is_navigation(text)
+            or any(pattern.fullmatch(text) for pattern in _PAGE_BREAK_RES)
+            or self.repeats(text)
+            or (_is_page_line(text) and _page_key(text) in self.paged)
+        )
 
 
 _DIGITS_RE = re.compile(r"\d+")
@@ -1229,6 +1245,44 @@ def _index_pages(text: str) -> tuple[int, ...]:
     )
 
 
+@dataclass(frozen=True)
+class _Signature:
+    """The signature block under a text: its units' starts, and its signer as the block names them."""
+
+    starts: frozenset[int]
+    signer: str
+    """The name and the office signed in, as one line ("M. HYLAND, Veterans Law Judge")."""
+
+
+def _signature(units: list[_Unit]) -> _Signature | None:
+    """The signature block closing a text, or None.
+
+    A decision, a directive or a letter is signed under its last paragraph in short lines of their own: the signer's
+    name (`personal_names`), then the office signed in (`signer_office`: "M. HYLAND" over "Veterans Law Judge"),
+    then any short lines down to the next sentence (the body signed for, a clerk's line). No heading follows it, a
+    closing notice in sentences may: a name over an office with sections after it is a list of staff. Its lines are
+    the text's last words, not headings over what follows, and its name and office say who wrote it.
+    """
+    for position in range(len(units) - 2, 0, -1):
+        name, office = units[position], units[position + 1]
+        if (
+            "\n" not in name.text
+            and "\n" not in office.text
+            and personal_names(name.text)
+            and not signer_office(name.text)
+            and signer_office(office.text)
+            and not _is_heading(units[position - 1])
+        ):
+            end = position + 2
+            while end < len(units) and "\n" not in units[end].text and _is_label(units[end].text):
+                end += 1
+            if any(_is_heading(unit) for unit in units[end:]):
+                return None
+            signer = f"{squash(name.text)}, {squash(office.text)}"
+            return _Signature(frozenset(unit.start for unit in units[position:end]), signer)
+    return None
+
+
 def _paragraphs(units: list[_Unit], rows: frozenset[int]) -> tuple[Paragraph, ...]:
     """The units as paragraphs under their headings. A table's row (`rows`: where one starts) is text: a header row of
     a few capitalised words ("Release Level  Version Identifier") read as a heading, titling the rows under it."""
@@ -1280,14 +1334,15 @@ def parse_text(text: str, source: str, rows: frozenset[int] = frozenset()) -> li
             if draft.header is None and not draft.units:
                 continue
             head = draft.header
+            signed = None if listing else _signature(draft.units)
             articles.append(
                 Article(
                     id=f"{stem}-{len(articles) + 1}",
                     title=head.title if head else None,
-                    author=head.author if head else None,
+                    author=(head.author if head else None) or (signed.signer if signed else None),
                     date=head.date if head else None,
                     source=source,
-                    paragraphs=_paragraphs(draft.units, rows),
+                    paragraphs=_paragraphs(draft.units, rows | signed.starts if signed else rows),
                     footnotes=draft.footnotes,
                 )
             )
@@ -1322,17 +1377,19 @@ def _parse_paged(text: str, source: str) -> Parsed | None:
         marked.setdefault(start, []).append((offset, number))
     blocks = []
     body_indent = _body_indent(draft.units)
+    signed = _signature(draft.units)
     for position, unit in enumerate(draft.units):
         words = unit.text
         for offset, number in sorted(marked.get(unit.start, []), reverse=True):
             words = f"{words[:offset]}[{number}]{words[offset + len(str(number)) :]}"
-        blocks.append(Block(words, _kind(draft.units, position, body_indent), page_of[unit.start]))
+        kind = "text" if signed and unit.start in signed.starts else _kind(draft.units, position, body_indent)
+        blocks.append(Block(words, kind, page_of[unit.start]))
     return assemble(
         Extracted(
             _across_pages(blocks),
             draft.footnotes | paged.notes,
             header.title if header else None,
-            header.author if header else None,
+            (header.author if header else None) or (signed.signer if signed else None),
             header.date if header else None,
         ),
         source,
