@@ -78,3 +78,16 @@ def test_a_score_cards_rank_score_and_change_set_large_are_no_paragraph() -> Non
     page = on_page(articles(WILD / "rdr-index-2018-report.pdf"), 85)
     assert not any(text.startswith("7 44%") or text in {"44%", "8.02", "44% 8.02"} for text in page)
     assert any(text.startswith("Apple placed seventh out of the 12 internet and mobile") for text in page)
+
+
+def test_a_dot_plots_panels_axes_and_category_names_are_no_paragraphs() -> None:
+    """R's ggplot panels: each panel's percent axis a row of figures under its vertical gridlines."""
+    page = on_page(articles(WILD / "chaudhry-dotson-heiss-2021-who-cares-about-crackdowns.pdf"), 16)
+    assert not {"0% 2% 4% 6%", "Issue area", "Funding sources", "Emergency response", "Criticized"} & set(page)
+    assert page[0].startswith("Figure 2: Average predicted donation market shares across all personas")
+
+
+def test_a_timelines_axis_values_set_against_tick_marks_are_no_paragraphs() -> None:
+    page = on_page(articles(WILD / "jama-netw-open-2022-glasses-sars-cov-2.pdf"), 5)
+    assert not {"2000", "1500", "500", "0 Jan 15", "Jan 22"} & set(page)
+    assert "Figure 2. Recruitment Timeline" in page

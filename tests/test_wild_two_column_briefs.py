@@ -138,3 +138,38 @@ def test_a_dash_item_at_a_column_s_foot_ends_before_the_next_column_s_paragraph(
     paragraphs = texts(briefing())
     item = paragraphs.index("– triggering the appropriate alarms when BO data is false or suspicious")
     assert paragraphs[item + 1].startswith("There is no one-size-fits-all solution to verification, and the right")
+
+
+def test_a_line_charts_axis_values_months_and_legend_are_no_paragraphs() -> None:
+    """Word's line charts among the columns: their axis's values, months and series' names, read off the chart."""
+    found = texts(brief())
+    assert not {"600", "350", "0", "Year-2024 Year 2025", "Jul Aug Sep Oct Nov Dec"} & set(found)
+    assert not any(text.startswith(("0 Jan Feb", "Jan Feb Mar", "Year-2022")) for text in found)
+
+
+def test_a_charts_title_is_text_and_the_text_after_the_chart_keeps_its_section() -> None:
+    paragraphs = brief().paragraphs
+    title = next(p for p in paragraphs if p.text.startswith("Trends in violence affecting civilians by Community"))
+    after = next(p for p in paragraphs if p.text.startswith("Lakes State recorded the second highest number"))
+    assert title.kind == "text"
+    assert after.section == "Violence by Community-based Militias and/or Civil Defense Groups"
+
+
+def test_a_sentence_running_over_a_chart_to_the_next_page_is_read_whole() -> None:
+    """The chart closes page 3 under both columns; the right column's last sentence goes on at page 4's top."""
+    assert any("the SSPDF allegedly conducted aerial bombardments in parts of Tonj East" in t for t in texts(brief()))
+
+
+def test_a_sentence_running_from_column_to_column_under_a_chart_is_read_whole() -> None:
+    """Page 5 opens with a chart over both columns: its right half's labels stand above the right column."""
+    assert any(
+        "increased displacement of undetermined number of civilians was documented." in t for t in texts(brief())
+    )
+
+
+def test_a_pictured_charts_legend_in_its_frame_is_no_paragraph() -> None:
+    """Page 10's pie chart is an image, its title and legend set as text within the frame drawn round it."""
+    paragraphs = brief().paragraphs
+    assert not any(p.text.startswith("Community-based militias and/or civil defense groups Conv") for p in paragraphs)
+    title = next(p for p in paragraphs if p.text == "Civilian casualties by type of perpetrators")
+    assert title.kind == "text" and title.section == "Community-based Militias and/or Civil Defense Groups"

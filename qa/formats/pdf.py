@@ -381,6 +381,9 @@ class _Line:
     drawing: _Box | None = None
     """The box of the figure drawn in vector shapes (`_drawn_figures`) the line stands in or beside, as its label
     would (`_mark_drawings`); None elsewhere."""
+    caption: bool = False
+    """The line is a drawn chart's title, centred in its box over its plot (`_mark_chart_titles`): the chart's name,
+    no section's heading and none of its labels."""
 
 
 @dataclass
@@ -3997,7 +4000,10 @@ def _blocks(
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
             division = id(line) in divisions
             heading = (
-                _page_heading(line, page_sizes, body_size) and id(line) not in lead_ins and id(line) not in labels
+                _page_heading(line, page_sizes, body_size)
+                and id(line) not in lead_ins
+                and id(line) not in labels
+                and not line.caption
             ) or (current is not None and bool(blocks) and blocks[-1].kind == "heading" and _cell_wraps(current, line))
             kind: ParagraphKind = "heading" if division or heading else "text"
             goes_on = (
@@ -4463,6 +4469,7 @@ def _read(
                 _shaded_boxes(pages[-1], _shades(page))
                 _mark_foot_rule(page, [line for segment in pages[-1] for line in segment.lines])
                 _mark_drawings(page, [line for segment in pages[-1] for line in segment.lines])
+                _mark_chart_titles(page, [line for segment in pages[-1] for line in segment.lines])
                 links += _link_addresses(page)
                 grids.append(_grids(found) + _ruled_tables(page))
                 displays.append(_fractions(page))
@@ -5024,21 +5031,228 @@ def _area(box: _Box) -> float:
 def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
     """Mark each line that stands wholly within a drawn figure's box (`_drawn_figures`), or beside it within
     `_LABEL_REACH` of its own type size, with that box (`_Line.drawing`): a label under an icon stands below the
-    icon's shapes, a title over an arrow above it."""
-    boxes = _drawn_figures(page)
+    icon's shapes, a title over an arrow above it. A line within one figure's box and beside another's (the title
+    of a chart set right under another chart) is the one's it stands in."""
+    boxes = _drawn_figures(page) + _axis_charts(page, lines) + _framed_pictures(page)
     for line in lines:
         reach = _LABEL_REACH * line.size
-        line.drawing = next(
-            (
-                box
-                for box in boxes
-                if box[0] - reach <= line.x0
-                and line.x1 <= box[2] + reach
-                and box[1] - reach <= line.top
-                and line.bottom <= box[3] + reach
-            ),
-            None,
+        near = [
+            box
+            for box in boxes
+            if box[0] - reach <= line.x0
+            and line.x1 <= box[2] + reach
+            and box[1] - reach <= line.top
+            and line.bottom <= box[3] + reach
+        ]
+        within = [box for box in near if _encloses(box, (line.x0, line.top, line.x1, line.bottom))]
+        line.drawing = (within or near or [None])[0]
+
+
+_TICK_RE = re.compile(r"[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+"""A value on a chart's axis: a number, with a sign, a currency or a percent sign ("600", "2.5", "10%", "$50")."""
+_TICKS = 3
+"""Values a chart's axis shows at least (`_axis_charts`); two numbers in a row are any table's."""
+_TICK_STEP = 0.1
+"""Share of the step between an axis's values by which any one step may differ from the first (`_axis_charts`)."""
+_TICK_REACH = 2.0
+"""Ems between an axis's value and the gridline or tick mark it is set against (`_axis_charts`)."""
+_PAGE_FRAME = 0.5
+"""A shape over this share of the page is a frame round the page or a page's ground, no chart's (`_axis_charts`)."""
+
+
+def _axis_charts(page: pdfplumber.page.Page, lines: list[_Line]) -> list[_Box]:
+    """The boxes of the charts a page draws with a value axis: its values (`_TICK_RE`) a column of lines or a row
+    of one line, at least `_TICKS`, rising or falling in order at even steps, each set against a gridline or tick
+    mark drawn across its place (`_axis_values`). A chart drawn with few or flat curves (a line chart's three
+    series, a dot plot's strokes) or with rectangles is no drawn figure (`_drawn_figures`), yet its labels read as
+    text all the same ("600", "500", ..., "0 Jan Feb Mar"). A table's column of figures stands between its rules,
+    not on them, and its figures follow no even steps. The chart's box is the union of the shapes that overlap the
+    axis's gridlines, taken as one (`_touching`: a frame or a ground drawn round the chart takes in all of it),
+    with the axis's values; the frame round a page is no chart's."""
+    area = page.width * page.height
+    shapes = [
+        (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
+        for shape in [*page.rects, *page.lines, *page.curves]
+        if shape["width"] * shape["height"] <= area * _PAGE_FRAME
+    ]
+    if len(shapes) > _FIGURE_SHAPES:
+        return []  # a map's thousands of shapes: not read for charts, as for drawn figures
+    rules = [shape for shape in shapes if min(shape[2] - shape[0], shape[3] - shape[1]) <= _BAR_SLACK]
+    boxes: list[_Box] = []
+    for ticks in _axis_values(lines, rules):
+        axis = (
+            min(tick[0] for tick in ticks),
+            min(tick[1] for tick in ticks),
+            max(tick[2] for tick in ticks),
+            max(tick[3] for tick in ticks),
         )
+        drawn = [box for box in _touching(shapes) if any(_overlaps_box(box, tick) for tick in ticks)]
+        boxes.append(
+            (
+                min(box[0] for box in (axis, *drawn)),
+                min(box[1] for box in (axis, *drawn)),
+                max(box[2] for box in (axis, *drawn)),
+                max(box[3] for box in (axis, *drawn)),
+            )
+        )
+    return boxes
+
+
+def _framed_pictures(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the frames drawn round a picture: a chart pasted as an image, framed with its title over it
+    and its legend under it in text of the page's ("Civilian casualties by type of perpetrators", its swatches'
+    names). The picture's own labels are left out as any picture's are (`_labels`); its legend and title stand
+    outside it, but within its frame, which is the figure's box. A frame round a page, or round a page's columns,
+    is no figure's (`_PAGE_FRAME`)."""
+    area = page.width * page.height
+    pictures = [(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images]
+    return [
+        frame
+        for rect in page.rects
+        if rect.get("stroke")
+        and rect["width"] * rect["height"] <= area * _PAGE_FRAME
+        and any(_encloses(frame := (rect["x0"], rect["top"], rect["x1"], rect["bottom"]), box) for box in pictures)
+    ]
+
+
+def _overlaps_box(box: _Box, other: _Box) -> bool:
+    """Whether two boxes overlap or touch."""
+    return box[0] <= other[2] and other[0] <= box[2] and box[1] <= other[3] and other[1] <= box[3]
+
+
+_Tick = tuple[float, float, float, float, float]
+"""An axis's value: its box (x0, top, x1, bottom) and the number it shows."""
+
+
+def _axis_values(lines: list[_Line], rules: list[_Box]) -> list[list[_Box]]:
+    """The boxes of the value axes' values (`_axis_charts`): for each axis, its values' boxes, each widened to take
+    in the gridline or tick mark in `rules` it stands against. A column axis's values are lines of one number each,
+    their right edges in line, a row axis's the numbers of one line. Panels stacked or set side by side repeat
+    their axes in one column or on one line: each run of values rising or falling at one step is an axis
+    (`_tick_runs`)."""
+    columns: list[list[_Line]] = []
+    for line in sorted((line for line in lines if _TICK_RE.fullmatch(line.text)), key=lambda line: line.x1):
+        if columns and line.x1 - columns[-1][-1].x1 <= _BAR_SLACK:
+            columns[-1].append(line)
+        else:
+            columns.append([line])
+    found = []
+    for column, axes in [
+        (True, [[(line.x0, line.top, line.x1, line.bottom, _tick_value(line.text)) for line in c] for c in columns]),
+        (False, [ticks for line in lines if (ticks := _figures_in(line))]),
+    ]:
+        for axis in axes:
+            for run in (run for run in _tick_runs(axis, column) if len(run) >= _TICKS):
+                ticked = [_ticked(tick[:4], rules, column) for tick in run]
+                if all(ticked):
+                    found.append([tick for tick in ticked if tick is not None])
+    return found
+
+
+def _tick_runs(ticks: list[_Tick], column: bool) -> list[list[_Tick]]:
+    """`ticks` in runs down a column (or along a row), each run's values all rising or all falling, its places an
+    even step apart (within `_TICK_STEP` of its first step)."""
+
+    def place(tick: _Tick) -> float:
+        return (tick[1] + tick[3]) / 2 if column else (tick[0] + tick[2]) / 2
+
+    runs: list[list[_Tick]] = []
+    for tick in sorted(ticks, key=place):
+        run = runs[-1] if runs else []
+        if len(run) == 1:
+            joins = tick[4] != run[0][4]
+        elif len(run) > 1:
+            step, rise = place(run[1]) - place(run[0]), run[1][4] - run[0][4]
+            joins = abs(place(tick) - place(run[-1]) - step) <= _TICK_STEP * step and (tick[4] - run[-1][4]) * rise > 0
+        else:
+            joins = False
+        if joins:
+            run.append(tick)
+        else:
+            runs.append([tick])
+    return runs
+
+
+def _tick_value(text: str) -> float:
+    """The number an axis's value shows (`_TICK_RE`), its sign, currency, percent sign and thousands' commas aside."""
+    return float(re.sub(r"[^\d.-]", "", text.replace("−", "-")))
+
+
+def _figures_in(line: _Line) -> list[_Tick]:
+    """The numbers of a line, each with its box and value, if each of its words is one (`_TICK_RE`), else none:
+    a row axis's values."""
+    words: list[list[dict]] = []
+    for char in line.chars:
+        if char["text"].isspace():
+            words.append([])
+        elif words and words[-1] and char["x0"] - words[-1][-1]["x1"] <= _LETTER_GAP * line.size:
+            words[-1].append(char)
+        else:
+            words.append([char])
+    texts = ["".join(c["text"] for c in word) for word in words if word]
+    if not all(_TICK_RE.fullmatch(text) for text in texts):
+        return []
+    return [
+        (word[0]["x0"], line.top, word[-1]["x1"], line.bottom, _tick_value(text))
+        for word, text in zip([word for word in words if word], texts, strict=True)
+    ]
+
+
+def _ticked(tick: _Box, rules: list[_Box], column: bool) -> _Box | None:
+    """The box of an axis's value widened to the gridline or tick mark drawn across its place, or None: a column
+    axis's value has a level rule starting within `_TICK_REACH` ems right of it, its middle on the rule's height; a
+    row axis's value an upright one ending within that reach over it, its middle on the rule's x."""
+    size = tick[3] - tick[1]
+    reach = _TICK_REACH * size
+    for rule in rules:
+        if column:
+            level = abs((rule[1] + rule[3]) / 2 - (tick[1] + tick[3]) / 2) <= size / 2
+            if level and rule[2] > tick[2] and rule[0] <= tick[2] + reach:
+                return (tick[0], min(tick[1], rule[1]), max(tick[2], rule[2]), max(tick[3], rule[3]))
+        else:
+            under = abs((rule[0] + rule[2]) / 2 - (tick[0] + tick[2]) / 2) <= size / 2
+            if under and rule[1] < tick[1] and rule[3] >= tick[1] - reach:
+                return (min(tick[0], rule[0]), min(tick[1], rule[1]), max(tick[2], rule[2]), tick[3])
+    return None
+
+
+_TITLE_CENTRE = 0.1
+"""Share of a drawn chart's width by which its title's middle may stand off the chart's middle (`_chart_title`)."""
+
+
+def _mark_chart_titles(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
+    """Mark each line that titles a drawn figure (`_chart_title`) as its caption (`_Line.caption`), read as a box's
+    text (`_Line.shade`, numbered after the page's shaded boxes).
+
+    A chart framed as a block of its own carries its title inside the frame, over its plot ("Trends in violence
+    affecting civilians by ..."), set bold as a heading is. Taken for a heading, the title filed the text after the
+    chart under its name, and, being no label, it kept the chart's labels in the text (`_drawing_labels`). As a
+    box's text it is a paragraph of its own, and a sentence that runs from the page before the chart to the page
+    after is read whole before it (`_run_on_past_boxes`)."""
+    shapes = [(s["x0"], s["top"], s["x1"], s["bottom"]) for s in [*page.rects, *page.curves, *page.lines]]
+    number = max((line.shade for line in lines), default=0)
+    for box in {line.drawing for line in lines if line.drawing is not None}:
+        plot = [shape for shape in shapes if _encloses(box, shape) and not _encloses(shape, box)]  # the frame aside
+        titles = [line for line in lines if line.drawing == box and _chart_title(line, box, plot)]
+        number += bool(titles)
+        for line in titles:
+            line.caption = True
+            line.shade = number
+
+
+def _chart_title(line: _Line, box: _Box, plot: list[_Box]) -> bool:
+    """Whether a line titles the drawn figure in `box` whose shapes are `plot`: it stands within the box, over every
+    shape, centred on the box (within `_TITLE_CENTRE` of its width), and ends no sentence (a paragraph's line over
+    a figure ends one, or runs the text's full width off its middle). A title set over two lines may end its first
+    at a colon ("Performance on Freedom of Expression:" over "Telecommunications Companies")."""
+    width = box[2] - box[0]
+    end = _SENTENCE_END_RE.search(line.text)
+    return (
+        _encloses(box, (line.x0, line.top, line.x1, line.bottom))
+        and all(line.bottom <= shape[1] for shape in plot)
+        and abs((line.x0 + line.x1) / 2 - (box[0] + box[2]) / 2) <= _TITLE_CENTRE * width
+        and (end is None or end[0].startswith(":"))
+    )
 
 
 def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
@@ -5051,7 +5265,7 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     title (`_FIGURE_TITLE_RE`) set within its rules is neither: it is kept, and the figure's labels left out."""
     dropped: set[int] = set()
     for lines in pages:
-        untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text)]
+        untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text) and not line.caption]
         for box in {line.drawing for line in untitled if line.drawing is not None}:
             if any(_overlaps(line, box) and not _drawn_label(line, body_size) for line in untitled):
                 continue
@@ -5060,8 +5274,14 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
 
 
 def _overlaps(line: _Line, box: _Box) -> bool:
-    """Whether any part of a line lies inside a box."""
-    return line.x0 < box[2] and box[0] < line.x1 and line.top < box[3] and box[1] < line.bottom
+    """Whether any part of a line lies inside a box, by more than `_BAR_SLACK`: a line's descenders may reach a
+    point into a frame drawn right under it."""
+    return (
+        line.x0 < box[2] - _BAR_SLACK
+        and box[0] + _BAR_SLACK < line.x1
+        and line.top < box[3] - _BAR_SLACK
+        and box[1] + _BAR_SLACK < line.bottom
+    )
 
 
 def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: set[int]) -> None:
@@ -5070,9 +5290,31 @@ def _mark_before_drawings(pages: list[list[_Line]], drawn: set[int], dropped: se
     figure may open a page, its caption under it, after a paragraph the page before ends mid-sentence: run on, the
     paragraph would take in the caption ("... only has an Figure 2: Average predicted ..."), where the page prints
     the figure between them."""
-    _mark_before_charts(
-        [line for lines in pages for line in lines if id(line) not in dropped or id(line) in drawn], drawn
-    )
+    kept = [line for lines in pages for line in lines if id(line) not in dropped or id(line) in drawn]
+    _mark_before_charts(kept, drawn - _passed_under(kept, drawn))
+
+
+def _passed_under(lines: list[_Line], drawn: set[int]) -> set[int]:
+    """ids of the drawn figures' labels (`drawn`) that reading order passes between two lines of their page that
+    both stand below the figure: a chart set over a page's two columns has its right half's labels read with the
+    right column, after the left column's foot and before the right column's head. The chart stands between
+    neither, and the sentence that runs from one column to the next is read whole, as the page prints it."""
+    passed: set[int] = set()
+    for start in range(1, len(lines)):
+        if id(lines[start]) not in drawn or id(lines[start - 1]) in drawn:
+            continue
+        end = start
+        while end < len(lines) and id(lines[end]) in drawn:
+            end += 1
+        run, before = lines[start:end], lines[start - 1]
+        if end < len(lines) and all(
+            line.drawing is not None
+            and before.page == lines[end].page == line.page
+            and min(before.top, lines[end].top) >= line.drawing[3]
+            for line in run
+        ):
+            passed |= {id(line) for line in run}
+    return passed
 
 
 def _drawn_label(line: _Line, body_size: float) -> bool:
