@@ -61,7 +61,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from html import unescape
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -153,10 +153,17 @@ class Reference:
     has no stretched line), page furniture left out: a second reading of the page's blocks, where a quote may break
     off at a page's end as in `blocks` (`_across_blocks`)."""
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The pages as one string, as the document reads (no `LINE_HYPHEN`, `LETTER_SPACE` as the space it is)."""
-        return " ".join(self.pages).replace(LINE_HYPHEN, "").replace(LETTER_SPACE, " ")
+        """The pages as one string, as the document reads (`LETTER_SPACE` as the space it is). A word pdftotext
+        joined across a line end where the page breaks it at a hyphen (`LINE_HYPHEN`) reads as a hyphen the page
+        prints at a line end does (`join_line_hyphens`): whole where the document prints the whole word elsewhere
+        and never the hyphenated one within a line, else with its hyphen ("conflict-" / "related" reads
+        "conflict-related" where the page prints that within a line too; "over-" / "seeing" reads "over-seeing" where
+        it prints neither). The break itself attests neither reading."""
+        joined = " ".join(self.pages).replace(LETTER_SPACE, " ")
+        words = printed_words(joined.replace(LINE_HYPHEN, "\n"))
+        return join_line_hyphens(joined.replace(LINE_HYPHEN, "-\n"), words)
 
 
 LINE_HYPHEN = "\ue000"
@@ -1023,6 +1030,10 @@ def _is_note_reference(role: str | None, classes: list[str]) -> bool:
     return role == "doc-noteref" or not _NOTE_REFERENCE_CLASSES.isdisjoint(classes)
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+"""A line break in HTML source: a space in the text a browser shows, outside preformatted text."""
+
+
 class _VisibleText(HTMLParser):
     """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered (and a
     `<ul>` a style numbers, `list-style-type: decimal`, as PubMed Central sets its references), an image
@@ -1030,7 +1041,9 @@ class _VisibleText(HTMLParser):
     pages set symbols and thin spaces as small images inside sentences (`losing<img>&gt;<img>1 Å`, which a reader
     sees as `losing > 1 Å`). Its alt text is not read: the image, not those words, is what the reader sees. An
     inline element the page's stylesheet takes out of the line (`out_of_flow_classes`: a book's page number placed in
-    the margin, `position: absolute`) is not read either: the reader does not see it inside the sentence it breaks."""
+    the margin, `position: absolute`) is not read either: the reader does not see it inside the sentence it breaks.
+    A line break in the source is a space a browser shows as any other but inside preformatted text (`<pre>`), so
+    the text's lines are the blocks a browser sets apart and the lines it breaks (`_named_in_text` reads them)."""
 
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
     _BLOCKS = frozenset(
@@ -1046,6 +1059,7 @@ class _VisibleText(HTMLParser):
         self._lists: list[int | None] = []
         self._out_of_flow = out_of_flow
         self._outside: list[str] = []  # the open tags of an inline element set out of the line, from it in
+        self._preformatted = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._VOID and self._outside:
@@ -1064,6 +1078,8 @@ class _VisibleText(HTMLParser):
             self._hidden = 0
         if tag in self._HIDDEN:
             self._hidden += 1
+        elif tag == "pre":
+            self._preformatted += 1
         elif tag in ("ol", "ul"):
             start = dict(attrs).get("start") or "1"
             numbered = tag == "ol" or _DECIMAL_STYLE_RE.search(dict(attrs).get("style") or "") is not None
@@ -1085,6 +1101,8 @@ class _VisibleText(HTMLParser):
         self._outside.clear()
         if tag in self._HIDDEN:
             self._hidden = max(0, self._hidden - 1)
+        elif tag == "pre":
+            self._preformatted = max(0, self._preformatted - 1)
         elif tag in ("ol", "ul") and self._lists:
             self._lists.pop()
         if tag in self._BLOCKS:
@@ -1092,7 +1110,7 @@ class _VisibleText(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._hidden and not self._outside:
-            self.parts.append(data)
+            self.parts.append(data if self._preformatted else _LINE_BREAK_RE.sub(" ", data))
 
 
 def _decode(data: bytes, declared: bytes | None = None) -> str:
@@ -1649,17 +1667,22 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     if suffix == ".pdf":
         return _pdf_reference(path, not_text)
     if suffix == ".docx":
-        return Reference((normalize(_html_text(_docx_html(path).encode())),), not_text)
+        return _unpaged_reference(_html_text(_docx_html(path).encode()), not_text)
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
-        return Reference((normalize(_html_text(data)),), not_text)
+        return _unpaged_reference(_html_text(data), not_text)
     text = _decode(data)
     if suffix in (".md", ".markdown"):
-        return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
+        return _unpaged_reference(_markdown_text(text), not_text + front_matter_lines(text))
     if _RST_LINE_RE.search(text):
-        return Reference((normalize(_html_text(_rst_html(text))),), not_text)
+        return _unpaged_reference(_html_text(_rst_html(text)), not_text)
     joined = join_line_hyphens(text)
-    return Reference((normalize(joined),), not_text, blocks=(_text_lines(joined),))
+    return _unpaged_reference(joined, not_text, blocks=(_text_lines(joined),))
+
+
+def _unpaged_reference(text: str, not_text: tuple[str, ...], blocks: tuple[tuple[str, ...], ...] = ()) -> Reference:
+    """The text of a file not laid out in pages, read as one page, its lines as extracted (`_named_in_text`)."""
+    return Reference((normalize(text),), not_text, blocks=blocks, named=_named_in_text([text], not_text, shown=True))
 
 
 _RST_LINE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:\[[\w#*.:+-]*\]|_[^:\n]+:|(?:\|[^|\n]+\|[ \t]+)?[\w.:+-]*\w::)")
@@ -1754,15 +1777,34 @@ def reference(path: Path, not_text: tuple[str, ...] = ()) -> Reference:
     return _reference(path, path.stat().st_mtime, not_text)
 
 
-def _named_in_text(pages: list[str], not_text: tuple[str, ...], furniture: frozenset[str]) -> tuple[str, ...]:
-    """Where pdftotext's `pages` name a `not_text` string after words of the line it starts on: that line's words up
-    to the string's end, which may run on into the next lines of its text block ("ABOUT THE RANKING / DIGITAL RIGHTS
-    CORPORATE", "This document was prepared by the Congressional Research Service (CRS)"). That is a heading or
-    sentence of the text naming the organisation a page also prints alone, as its masthead, logo or running header.
-    The chrome is the string standing alone or opening its line (a label, a footer's lead: "Keywords: ...", "Office of
-    the Clerk · May 11, 2020 · Page 3"), and page furniture (`furniture_lines`) is left out first: a running line is
-    chrome whatever stands before the string in it."""
-    named: list[str] = []
+def _named_in_text(
+    pages: list[str], not_text: tuple[str, ...], furniture: frozenset[str] = frozenset(), *, shown: bool = False
+) -> tuple[str, ...]:
+    """Where the text's `pages` name a `not_text` string after words of the line it starts on: that line's words up
+    to the string's end, from the start of the sentence holding it where one starts on that line before it
+    (`_namings`). Such a line is a heading or sentence of the text naming the organisation or publication a page
+    also prints alone, as its masthead, logo, running header or a page's header ("ABOUT THE RANKING / DIGITAL RIGHTS
+    CORPORATE", "This document was prepared by the Congressional Research Service (CRS)", "publication in the
+    Official Journal of the European Union"). The chrome is the string standing alone or opening its line (a label, a
+    footer's lead: "Keywords: ...", "Office of the Clerk · May 11, 2020 · Page 3"), where only numbers and signs may
+    stand before it (a page's number, a footer's "© 2025"): they are no words of a sentence. Page furniture
+    (`furniture_lines`) is left out first: a running line is chrome whatever stands before the string in it.
+
+    A PDF's pages print their chrome in running lines and images, which its text may not hold. A file that is not
+    laid out in pages (HTML, Markdown, Word, text) shows its chrome once, as the text, where a footer's sentence or a
+    heading's anchor ("Created using Sphinx", "History [edit]") holds the string after other words as a sentence of
+    the text would: there (`shown`) only a string that also stands alone or opens its line elsewhere is named by the
+    lines holding it after words; one the file never shows on its own is chrome wherever it stands."""
+    namings = list(_namings(pages, not_text, furniture))
+    alone = {item for item, line in namings if line == item}
+    return tuple(dict.fromkeys(line for item, line in namings if line != item and (not shown or item in alone)))
+
+
+def _namings(pages: list[str], not_text: tuple[str, ...], furniture: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """Each place the `pages` hold a `not_text` string, page furniture left out (`furniture_lines`): the string, and
+    its line's words up to the string's end (`_named_in_text`), the string alone where it opens its line. A line is
+    one of the text's lines, which may run on into the next lines of its text block (`_BLOCK_BREAK_RE`): pdftotext's
+    printed line, a plain-text file's, an HTML block's text (`_VisibleText`)."""
     for page in pages:
         for block in _BLOCK_BREAK_RE.split(_without_lines(page, furniture)):
             lines = [normalize(line) for line in block.splitlines()]
@@ -1771,9 +1813,21 @@ def _named_in_text(pages: list[str], not_text: tuple[str, ...], furniture: froze
             for item in filter(None, not_text):
                 for found in re.finditer(re.escape(item), text):
                     line_start = max(start for start in starts if start <= found.start())
-                    if _WORD_RE.search(text[line_start : found.start()]):
-                        named.append(text[line_start : found.end()])
-    return tuple(dict.fromkeys(named))
+                    before = text[line_start : found.start()]
+                    sentence = _sentence_start(before)
+                    yield item, text[line_start + sentence : found.end()] if _LETTERS_RE.search(before) else item
+
+
+_SENTENCE_START_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
+"""Where a sentence starts after another one on the same line: after its end's stop, quote or bracket and a space."""
+
+
+def _sentence_start(before: str) -> int:
+    """Where in `before`, the words of a line before a string, the sentence holding the string starts: after the last
+    sentence end that leaves words before the string, else at the line's start (a string opening a sentence inside
+    a line is named with the whole line)."""
+    ends = [found.end() for found in _SENTENCE_START_RE.finditer(before) if _LETTERS_RE.search(before[found.end() :])]
+    return ends[-1] if ends else 0
 
 
 def is_not_text(passage: str, ref: Reference) -> bool:

@@ -1393,3 +1393,82 @@ def test_a_sentence_goes_on_at_the_top_of_the_right_column_of_a_band_headed_over
     assert not quote_in_reference(
         "followed by Eastern Equatoria (14 individuals) States. Compared with the previous quarter", reference(UN_BRIEF)
     )
+
+
+DATA_GOVERNANCE_ACT = WILD / "eu-oj-2022-868-data-governance-act.html"
+JOURNAL = "Official Journal of the European Union"
+
+
+def test_a_chrome_name_inside_a_sentence_of_an_html_page_is_text() -> None:
+    """EUR-Lex heads the act with the Journal's header, "Official Journal of the European Union" alone in a cell (the
+    chrome the manifest names); Articles 33 and 38 name the Journal inside their sentences, and a quote of the
+    sentence may open at its own start, inside its paragraph."""
+    ref = reference(DATA_GOVERNANCE_ACT, (JOURNAL,))
+    assert not is_not_text(
+        "A decision to revoke shall put an end to the delegation of the power specified in that decision. It shall "
+        f"take effect the day following the publication of the decision in the {JOURNAL} or at a later date "
+        "specified therein.",
+        ref,
+    )
+    assert not is_not_text(
+        "This Regulation shall enter into force on the twentieth day following that of its publication in the "
+        f"{JOURNAL}.",
+        ref,
+    )
+
+
+def test_a_chrome_name_an_html_page_prints_alone_is_still_chrome_there() -> None:
+    ref = reference(DATA_GOVERNANCE_ACT, (JOURNAL,))
+    assert is_not_text(JOURNAL, ref)
+    assert is_not_text(f"3.6.2022 EN {JOURNAL} L 152/1", ref)
+
+
+def page_reference(tmp_path: Path, body: str, chrome: str, name: str = "page.html") -> Reference:
+    """The judge's reading of an HTML page `name` holding `body`, with `chrome` the string the page shows as chrome."""
+    path = tmp_path / name
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    return reference(path, (chrome,))
+
+
+def test_a_chrome_string_a_page_never_shows_alone_is_chrome_after_words_too(tmp_path: Path) -> None:
+    """A footer's sentence or a heading's anchor holds the chrome after other words, as a sentence of the text would:
+    where the page shows the string nowhere on its own, every place it stands is the chrome the manifest means."""
+    ref = page_reference(tmp_path, "<h2>History [edit]</h2><p>Body text.</p>", "[edit]")
+    assert is_not_text("History [edit]", ref)
+    footer = page_reference(
+        tmp_path, "<p>Body text.</p><footer>Site ℠ is a service mark of Ann Lee.</footer>", "is a service mark"
+    )
+    assert is_not_text("Site ℠ is a service mark of Ann Lee.", footer)
+
+
+def test_a_chrome_string_after_only_numbers_and_signs_stands_alone(tmp_path: Path) -> None:
+    """A copyright footer ("© 2025 Site Name.") opens with no word of a sentence: it is chrome like the masthead."""
+    ref = page_reference(tmp_path, "<header>Site Name</header><footer>© 2025 Site Name.</footer>", "Site Name")
+    assert is_not_text("© 2025 Site Name.", ref)
+
+
+def test_an_html_line_break_inside_a_paragraph_is_no_line_of_the_text(tmp_path: Path) -> None:
+    """A browser shows a line break of the page's source as a space: the chrome name wrapped onto a source line of its
+    own inside a sentence stands after that sentence's words."""
+    ref = page_reference(tmp_path, "<header>Site Name</header><p>Read the notes of\nSite Name today.</p>", "Site Name")
+    assert not is_not_text("Read the notes of Site Name today.", ref)
+    assert ref.pages == ("Site Name Read the notes of Site Name today.",)
+
+
+OWNERSHIP_VERIFICATION = WILD / "openownership-2020-verification-briefing.pdf"
+
+
+@needs_pdftotext
+def test_a_word_pdftotext_joins_at_a_line_end_hyphen_reads_as_the_document_prints_it() -> None:
+    """pdftotext drops the hyphen of "conflict-" / "related" at the UN brief's line ends; the brief prints
+    "conflict-related" within lines too, so the document reads the compound with its hyphen."""
+    text = reference(UN_BRIEF).text
+    assert "the impact of conflict-related violence" in text
+    assert "conflictrelated" not in text
+
+
+@needs_pdftotext
+def test_a_word_broken_at_a_line_end_hyphen_and_printed_nowhere_else_keeps_its_hyphen() -> None:
+    """The verification briefing prints "over-" / "seeing" across a line end and neither "overseeing" nor
+    "over-seeing" elsewhere: the break attests no whole word, so the hyphen stays, as the page prints it."""
+    assert "the body over-seeing the register" in reference(OWNERSHIP_VERIFICATION).text
