@@ -2274,11 +2274,12 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
     """Whether the document prints note `number` with this text: the number, then the note's words.
 
     A foot note may run on at the foot of the next column or page, so its words may stand in two runs: the
-    number and the head on one page, the rest later on that page or on the next one.
+    number and the head on one page, the rest later on that page or on the next one; or run on over the page's end
+    whole (the pages read as one, as printed: a word broken at a line end may read either way, `LINE_HYPHEN`).
     """
     pages = ref.pages + ref.note_pages
     labelled = _labelled(number, note, ref)
-    if any(labelled.search(page) for page in pages) or labelled.search(ref.text):
+    if any(labelled.search(page) for page in pages) or labelled.search(" ".join(ref.pages)):
         return True
     words = normalize(note).split(" ")
     if len(pages) == 1:

@@ -1472,3 +1472,13 @@ def test_a_word_broken_at_a_line_end_hyphen_and_printed_nowhere_else_keeps_its_h
     """The verification briefing prints "over-" / "seeing" across a line end and neither "overseeing" nor
     "over-seeing" elsewhere: the break attests no whole word, so the hyphen stays, as the page prints it."""
     assert "the body over-seeing the register" in reference(OWNERSHIP_VERIFICATION).text
+
+
+@needs_pdftotext
+def test_a_word_broken_at_a_column_end_hyphen_reads_as_printed_where_the_whole_word_is_nowhere_else() -> None:
+    """Page 14's left column ends "incorrectly writ-" and the right column opens "ten bibliography entries", the
+    hyphen a character of the text layer (U+002D, not a soft hyphen); the paper prints "written" nowhere else, so
+    nothing attests the whole word: the quote reads as the page prints it."""
+    ref = reference(S2ORC)
+    assert quote_in_reference("stems from incorrectly writ-ten bibliography entries or mistakes", ref)
+    assert not quote_in_reference("stems from incorrectly written bibliography entries or mistakes", ref)
