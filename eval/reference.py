@@ -138,8 +138,8 @@ class Reference:
     """Each page's columns side by side (PDF: `_side_columns`): the last line of a left column's text and the first
     line of the column to its right, where the left one's last sentence may go on however pdftotext ordered them."""
     named: tuple[str, ...] = ()
-    """Where the text itself names a `not_text` string (PDF: `_named_in_text`): each such line's words up to the
-    string's end, which a passage may hold without holding the chrome (`is_not_text`)."""
+    """Where the text itself names a `not_text` string (`_named_in_text`): each such line's words up to the string's
+    end, from its sentence's start, which a passage may hold without holding the chrome (`is_not_text`)."""
     rows: tuple[str, ...] = ()
     """The pages where pdftotext prints the words of a stretched line apart (PDF: `_stretched_pages`), read again
     top to bottom with each such line whole, and the body of each run of pages typed on pleading paper read line by
@@ -1802,9 +1802,9 @@ def _named_in_text(
 
 def _namings(pages: list[str], not_text: tuple[str, ...], furniture: frozenset[str]) -> Iterator[tuple[str, str]]:
     """Each place the `pages` hold a `not_text` string, page furniture left out (`furniture_lines`): the string, and
-    its line's words up to the string's end (`_named_in_text`), the string alone where it opens its line. A line is
-    one of the text's lines, which may run on into the next lines of its text block (`_BLOCK_BREAK_RE`): pdftotext's
-    printed line, a plain-text file's, an HTML block's text (`_VisibleText`)."""
+    its line's words up to the string's end (`_named_in_text`), the string alone where it opens its line (no word of
+    letters before it). A line is one of the text's lines, which may run on into the next lines of its text block
+    (`_BLOCK_BREAK_RE`): pdftotext's printed line, a plain-text file's, an HTML block's text (`_VisibleText`)."""
     for page in pages:
         for block in _BLOCK_BREAK_RE.split(_without_lines(page, furniture)):
             lines = [normalize(line) for line in block.splitlines()]
