@@ -156,20 +156,61 @@ class Reference:
     @cached_property
     def text(self) -> str:
         """The pages as one string, as the document reads (`LETTER_SPACE` as the space it is). A word pdftotext
-        joined across a line end where the page breaks it at a hyphen (`LINE_HYPHEN`) reads as a hyphen the page
-        prints at a line end does (`join_line_hyphens`): whole where the document prints the whole word elsewhere
-        and never the hyphenated one within a line, else with its hyphen ("conflict-" / "related" reads
-        "conflict-related" where the page prints that within a line too; "over-" / "seeing" reads "over-seeing" where
-        it prints neither). The break itself attests neither reading."""
-        joined = " ".join(self.pages).replace(LETTER_SPACE, " ")
-        words = printed_words(joined.replace(LINE_HYPHEN, "\n"))
-        return join_line_hyphens(joined.replace(LINE_HYPHEN, "-\n"), words)
+        joined across a line end where the page breaks it at a hyphen (`LINE_HYPHEN`) reads whole, but where the
+        document prints it hyphenated within a line: that hyphen is the author's ("conflict-" / "related" reads
+        "conflict-related" where the page prints "conflict-related" elsewhere), as `join_line_hyphens` reads one."""
+        return _broken_words_read(self.pages, undecided="")
+
+    @cached_property
+    def _undecided(self) -> str:
+        """`text` with `LINE_HYPHEN` kept at each line end where the document prints neither the word whole nor
+        hyphenated anywhere else (`reads`)."""
+        return _broken_words_read(self.pages, undecided=LINE_HYPHEN)
+
+    @cached_property
+    def _unhyphenated(self) -> str:
+        """`_undecided` without hyphens: where words read either way at its breaks may stand (`reads`)."""
+        return _without_hyphens(self._undecided)
+
+    def reads(self, words: str) -> bool:
+        """Whether the document reads `words` verbatim (`text`). Where it breaks a word at a hyphen across a line end
+        and prints it nowhere else, whole or hyphenated, nothing says whether the hyphen is the author's ("over-" /
+        "seeing", "inel-" / "igible"): there the words may read it either way."""
+        plain = normalize(words)
+        if plain in self.text:
+            return True
+        if LINE_HYPHEN not in self._undecided or _without_hyphens(plain) not in self._unhyphenated:
+            return False
+        either = "".join(f"[-{LINE_HYPHEN}]" if char == "-" else f"{re.escape(char)}{LINE_HYPHEN}?" for char in plain)
+        return re.search(either, self._undecided) is not None
 
 
 LINE_HYPHEN = "\ue000"
 """Where pdftotext dropped a hyphen joining a word across a line end (`government-` / `ordered` read
 `governmentordered`): a private-use character set in a printed reference's pages at that place (`_mark_line_hyphens`),
 where a quote may read the word with its hyphen or without, as the page prints it or as it reads (`_literal`)."""
+
+_BROKEN_WORD_RE = re.compile(rf"(\w+){LINE_HYPHEN}(\w+)")
+
+
+def _without_hyphens(text: str) -> str:
+    return text.replace("-", "").replace(LINE_HYPHEN, "")
+
+
+def _broken_words_read(pages: tuple[str, ...], undecided: str) -> str:
+    """The pages as one string, each word broken at a `LINE_HYPHEN` read with its hyphen where the document prints
+    it hyphenated within a line, whole where it prints it whole, else with `undecided` between its parts. The break
+    itself attests neither reading."""
+    joined = " ".join(pages).replace(LETTER_SPACE, " ")
+    words = printed_words(joined.replace(LINE_HYPHEN, "\n"))
+
+    def read(match: re.Match[str]) -> str:
+        head, tail = match.groups()
+        if f"{head}-{tail}".lower() in words:
+            return f"{head}-{tail}"
+        return head + tail if (head + tail).lower() in words else f"{head}{undecided}{tail}"
+
+    return _BROKEN_WORD_RE.sub(read, joined)
 
 
 LETTER_SPACE = "\ue001"
