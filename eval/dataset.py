@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from eval.reference import Reference, normalize
+from eval.reference import Reference
 from qa.errors import QAError
 from qa.sentences import note_key
 
@@ -64,7 +64,7 @@ def parse_question(row: object, corpus: Mapping[str, Reference], where: str) -> 
     if question.answerable != bool(question.evidence):
         raise EvalSetError(f"{where}: an answerable question needs evidence, an unanswerable one none")
     for evidence in question.evidence:
-        if not any(normalize(evidence) in reference.text for reference in corpus.values()):
+        if not any(reference.reads(evidence) for reference in corpus.values()):
             raise EvalSetError(f"{where} ({question.id}): evidence is not verbatim in the corpus: {evidence[:80]!r}")
     return question
 

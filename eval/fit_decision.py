@@ -19,7 +19,7 @@ from dataclasses import dataclass
 
 from eval.collections import COLLECTIONS, Collection
 from eval.dataset import Question, load_questions
-from eval.reference import Reference, normalize
+from eval.reference import Reference
 from eval.runner import read_corpus
 from qa import Assistant, calibration
 from qa.calibration import L2, Asked, Sample, figures, fit_decision
@@ -41,11 +41,11 @@ def foreign(questions: Sequence[Question], references: Mapping[str, Reference]) 
     unanswerable, they were 9 of the 29 foreign questions wild "wrongly" answered (and 1 wild question holds its
     evidence in the real collection's Rights of Man).
     """
-    texts = [reference.text for reference in references.values()]
     return [
         q
         for q in questions
-        if q.answerable and not any(normalize(evidence) in text for evidence in q.evidence for text in texts)
+        if q.answerable
+        and not any(reference.reads(evidence) for evidence in q.evidence for reference in references.values())
     ]
 
 

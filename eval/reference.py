@@ -61,7 +61,7 @@ from collections import Counter
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import cache, lru_cache, partial
+from functools import cache, cached_property, lru_cache, partial
 from html import unescape
 from html.parser import HTMLParser
 from itertools import pairwise
@@ -138,8 +138,8 @@ class Reference:
     """Each page's columns side by side (PDF: `_side_columns`): the last line of a left column's text and the first
     line of the column to its right, where the left one's last sentence may go on however pdftotext ordered them."""
     named: tuple[str, ...] = ()
-    """Where the text itself names a `not_text` string (PDF: `_named_in_text`): each such line's words up to the
-    string's end, which a passage may hold without holding the chrome (`is_not_text`)."""
+    """Where the text itself names a `not_text` string (`_named_in_text`): each such line's words up to the string's
+    end, from its sentence's start, which a passage may hold without holding the chrome (`is_not_text`)."""
     rows: tuple[str, ...] = ()
     """The pages where pdftotext prints the words of a stretched line apart (PDF: `_stretched_pages`), read again
     top to bottom with each such line whole, and the body of each run of pages typed on pleading paper read line by
@@ -153,16 +153,64 @@ class Reference:
     has no stretched line), page furniture left out: a second reading of the page's blocks, where a quote may break
     off at a page's end as in `blocks` (`_across_blocks`)."""
 
-    @property
+    @cached_property
     def text(self) -> str:
-        """The pages as one string, as the document reads (no `LINE_HYPHEN`, `LETTER_SPACE` as the space it is)."""
-        return " ".join(self.pages).replace(LINE_HYPHEN, "").replace(LETTER_SPACE, " ")
+        """The pages as one string, as the document reads (`LETTER_SPACE` as the space it is). A word pdftotext
+        joined across a line end where the page breaks it at a hyphen (`LINE_HYPHEN`) reads whole, but where the
+        document prints it hyphenated within a line: that hyphen is the author's ("conflict-" / "related" reads
+        "conflict-related" where the page prints "conflict-related" elsewhere), as `join_line_hyphens` reads one."""
+        return _broken_words_read(self.pages, undecided="")
+
+    @cached_property
+    def _undecided(self) -> str:
+        """`text` with `LINE_HYPHEN` kept at each line end where the document prints neither the word whole nor
+        hyphenated anywhere else (`reads`)."""
+        return _broken_words_read(self.pages, undecided=LINE_HYPHEN)
+
+    @cached_property
+    def _unhyphenated(self) -> str:
+        """`_undecided` without hyphens: where words read either way at its breaks may stand (`reads`)."""
+        return _without_hyphens(self._undecided)
+
+    def reads(self, words: str) -> bool:
+        """Whether the document reads `words` verbatim (`text`). Where it breaks a word at a hyphen across a line end
+        and prints it nowhere else, whole or hyphenated, nothing says whether the hyphen is the author's ("over-" /
+        "seeing", "inel-" / "igible"): there the words may read it either way."""
+        plain = normalize(words)
+        if plain in self.text:
+            return True
+        if LINE_HYPHEN not in self._undecided or _without_hyphens(plain) not in self._unhyphenated:
+            return False
+        either = "".join(f"[-{LINE_HYPHEN}]" if char == "-" else f"{re.escape(char)}{LINE_HYPHEN}?" for char in plain)
+        return re.search(either, self._undecided) is not None
 
 
 LINE_HYPHEN = "\ue000"
 """Where pdftotext dropped a hyphen joining a word across a line end (`government-` / `ordered` read
 `governmentordered`): a private-use character set in a printed reference's pages at that place (`_mark_line_hyphens`),
 where a quote may read the word with its hyphen or without, as the page prints it or as it reads (`_literal`)."""
+
+_BROKEN_WORD_RE = re.compile(rf"(\w+){LINE_HYPHEN}(\w+)")
+
+
+def _without_hyphens(text: str) -> str:
+    return text.replace("-", "").replace(LINE_HYPHEN, "")
+
+
+def _broken_words_read(pages: tuple[str, ...], undecided: str) -> str:
+    """The pages as one string, each word broken at a `LINE_HYPHEN` read with its hyphen where the document prints
+    it hyphenated within a line, whole where it prints it whole, else with `undecided` between its parts. The break
+    itself attests neither reading."""
+    joined = " ".join(pages).replace(LETTER_SPACE, " ")
+    words = printed_words(joined.replace(LINE_HYPHEN, "\n"))
+
+    def read(match: re.Match[str]) -> str:
+        head, tail = match.groups()
+        if f"{head}-{tail}".lower() in words:
+            return f"{head}-{tail}"
+        return head + tail if (head + tail).lower() in words else f"{head}{undecided}{tail}"
+
+    return _BROKEN_WORD_RE.sub(read, joined)
 
 
 LETTER_SPACE = "\ue001"
@@ -1025,6 +1073,10 @@ def _is_note_reference(role: str | None, classes: list[str]) -> bool:
     return role == "doc-noteref" or not _NOTE_REFERENCE_CLASSES.isdisjoint(classes)
 
 
+_LINE_BREAK_RE = re.compile(r"\r\n?|\n")
+"""A line break in HTML source: a space in the text a browser shows, outside preformatted text."""
+
+
 class _VisibleText(HTMLParser):
     """The text a browser shows: no scripts or styles, block elements apart, ordered-list items numbered (and a
     `<ul>` a style numbers, `list-style-type: decimal`, as PubMed Central sets its references), an image
@@ -1032,7 +1084,9 @@ class _VisibleText(HTMLParser):
     pages set symbols and thin spaces as small images inside sentences (`losing<img>&gt;<img>1 Å`, which a reader
     sees as `losing > 1 Å`). Its alt text is not read: the image, not those words, is what the reader sees. An
     inline element the page's stylesheet takes out of the line (`out_of_flow_classes`: a book's page number placed in
-    the margin, `position: absolute`) is not read either: the reader does not see it inside the sentence it breaks."""
+    the margin, `position: absolute`) is not read either: the reader does not see it inside the sentence it breaks.
+    A line break in the source is a space a browser shows as any other but inside preformatted text (`<pre>`), so
+    the text's lines are the blocks a browser sets apart and the lines it breaks (`_named_in_text` reads them)."""
 
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "head", "title"})
     _BLOCKS = frozenset(
@@ -1048,6 +1102,7 @@ class _VisibleText(HTMLParser):
         self._lists: list[int | None] = []
         self._out_of_flow = out_of_flow
         self._outside: list[str] = []  # the open tags of an inline element set out of the line, from it in
+        self._preformatted = 0
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in self._VOID and self._outside:
@@ -1066,6 +1121,8 @@ class _VisibleText(HTMLParser):
             self._hidden = 0
         if tag in self._HIDDEN:
             self._hidden += 1
+        elif tag == "pre":
+            self._preformatted += 1
         elif tag in ("ol", "ul"):
             start = dict(attrs).get("start") or "1"
             numbered = tag == "ol" or _DECIMAL_STYLE_RE.search(dict(attrs).get("style") or "") is not None
@@ -1087,6 +1144,8 @@ class _VisibleText(HTMLParser):
         self._outside.clear()
         if tag in self._HIDDEN:
             self._hidden = max(0, self._hidden - 1)
+        elif tag == "pre":
+            self._preformatted = max(0, self._preformatted - 1)
         elif tag in ("ol", "ul") and self._lists:
             self._lists.pop()
         if tag in self._BLOCKS:
@@ -1094,7 +1153,7 @@ class _VisibleText(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if not self._hidden and not self._outside:
-            self.parts.append(data)
+            self.parts.append(data if self._preformatted else _LINE_BREAK_RE.sub(" ", data))
 
 
 def _decode(data: bytes, declared: bytes | None = None) -> str:
@@ -1680,17 +1739,22 @@ def _reference(path: Path, mtime: float, not_text: tuple[str, ...]) -> Reference
     if suffix == ".pdf":
         return _pdf_reference(path, not_text)
     if suffix == ".docx":
-        return Reference((normalize(_html_text(_docx_html(path).encode())),), not_text)
+        return _unpaged_reference(_html_text(_docx_html(path).encode()), not_text)
     data = path.read_bytes()
     if suffix in (".html", ".htm"):
-        return Reference((normalize(_html_text(data)),), not_text)
+        return _unpaged_reference(_html_text(data), not_text)
     text = _decode(data)
     if suffix in (".md", ".markdown"):
-        return Reference((normalize(_markdown_text(text)),), not_text + front_matter_lines(text))
+        return _unpaged_reference(_markdown_text(text), not_text + front_matter_lines(text))
     if _RST_LINE_RE.search(text):
-        return Reference((normalize(_html_text(_rst_html(text))),), not_text)
+        return _unpaged_reference(_html_text(_rst_html(text)), not_text)
     joined = join_line_hyphens(text)
-    return Reference((normalize(joined),), not_text, blocks=(_text_lines(joined),))
+    return _unpaged_reference(joined, not_text, blocks=(_text_lines(joined),))
+
+
+def _unpaged_reference(text: str, not_text: tuple[str, ...], blocks: tuple[tuple[str, ...], ...] = ()) -> Reference:
+    """The text of a file not laid out in pages, read as one page, its lines as extracted (`_named_in_text`)."""
+    return Reference((normalize(text),), not_text, blocks=blocks, named=_named_in_text([text], not_text, shown=True))
 
 
 _RST_LINE_RE = re.compile(r"(?m)^[ \t]*\.\.[ \t]+(?:\[[\w#*.:+-]*\]|_[^:\n]+:|(?:\|[^|\n]+\|[ \t]+)?[\w.:+-]*\w::)")
@@ -1785,15 +1849,34 @@ def reference(path: Path, not_text: tuple[str, ...] = ()) -> Reference:
     return _reference(path, path.stat().st_mtime, not_text)
 
 
-def _named_in_text(pages: list[str], not_text: tuple[str, ...], furniture: frozenset[str]) -> tuple[str, ...]:
-    """Where pdftotext's `pages` name a `not_text` string after words of the line it starts on: that line's words up
-    to the string's end, which may run on into the next lines of its text block ("ABOUT THE RANKING / DIGITAL RIGHTS
-    CORPORATE", "This document was prepared by the Congressional Research Service (CRS)"). That is a heading or
-    sentence of the text naming the organisation a page also prints alone, as its masthead, logo or running header.
-    The chrome is the string standing alone or opening its line (a label, a footer's lead: "Keywords: ...", "Office of
-    the Clerk · May 11, 2020 · Page 3"), and page furniture (`furniture_lines`) is left out first: a running line is
-    chrome whatever stands before the string in it."""
-    named: list[str] = []
+def _named_in_text(
+    pages: list[str], not_text: tuple[str, ...], furniture: frozenset[str] = frozenset(), *, shown: bool = False
+) -> tuple[str, ...]:
+    """Where the text's `pages` name a `not_text` string after words of the line it starts on: that line's words up
+    to the string's end, from the start of the sentence holding it where one starts on that line before it
+    (`_namings`). Such a line is a heading or sentence of the text naming the organisation or publication a page
+    also prints alone, as its masthead, logo, running header or a page's header ("ABOUT THE RANKING / DIGITAL RIGHTS
+    CORPORATE", "This document was prepared by the Congressional Research Service (CRS)", "publication in the
+    Official Journal of the European Union"). The chrome is the string standing alone or opening its line (a label, a
+    footer's lead: "Keywords: ...", "Office of the Clerk · May 11, 2020 · Page 3"), where only numbers and signs may
+    stand before it (a page's number, a footer's "© 2025"): they are no words of a sentence. Page furniture
+    (`furniture_lines`) is left out first: a running line is chrome whatever stands before the string in it.
+
+    A PDF's pages print their chrome in running lines and images, which its text may not hold. A file that is not
+    laid out in pages (HTML, Markdown, Word, text) shows its chrome once, as the text, where a footer's sentence or a
+    heading's anchor ("Created using Sphinx", "History [edit]") holds the string after other words as a sentence of
+    the text would: there (`shown`) only a string that also stands alone or opens its line elsewhere is named by the
+    lines holding it after words; one the file never shows on its own is chrome wherever it stands."""
+    namings = list(_namings(pages, not_text, furniture))
+    alone = {item for item, line in namings if line == item}
+    return tuple(dict.fromkeys(line for item, line in namings if line != item and (not shown or item in alone)))
+
+
+def _namings(pages: list[str], not_text: tuple[str, ...], furniture: frozenset[str]) -> Iterator[tuple[str, str]]:
+    """Each place the `pages` hold a `not_text` string, page furniture left out (`furniture_lines`): the string, and
+    its line's words up to the string's end (`_named_in_text`), the string alone where it opens its line (no word of
+    letters before it). A line is one of the text's lines, which may run on into the next lines of its text block
+    (`_BLOCK_BREAK_RE`): pdftotext's printed line, a plain-text file's, an HTML block's text (`_VisibleText`)."""
     for page in pages:
         for block in _BLOCK_BREAK_RE.split(_without_lines(page, furniture)):
             lines = [normalize(line) for line in block.splitlines()]
@@ -1802,9 +1885,21 @@ def _named_in_text(pages: list[str], not_text: tuple[str, ...], furniture: froze
             for item in filter(None, not_text):
                 for found in re.finditer(re.escape(item), text):
                     line_start = max(start for start in starts if start <= found.start())
-                    if _WORD_RE.search(text[line_start : found.start()]):
-                        named.append(text[line_start : found.end()])
-    return tuple(dict.fromkeys(named))
+                    before = text[line_start : found.start()]
+                    sentence = _sentence_start(before)
+                    yield item, text[line_start + sentence : found.end()] if _LETTERS_RE.search(before) else item
+
+
+_SENTENCE_START_RE = re.compile(r"[.!?…][\"'”’)\]]*\s+(?=\S)")
+"""Where a sentence starts after another one on the same line: after its end's stop, quote or bracket and a space."""
+
+
+def _sentence_start(before: str) -> int:
+    """Where in `before`, the words of a line before a string, the sentence holding the string starts: after the last
+    sentence end that leaves words before the string, else at the line's start (a string opening a sentence inside
+    a line is named with the whole line)."""
+    ends = [found.end() for found in _SENTENCE_START_RE.finditer(before) if _LETTERS_RE.search(before[found.end() :])]
+    return ends[-1] if ends else 0
 
 
 def is_not_text(passage: str, ref: Reference) -> bool:
@@ -2251,11 +2346,12 @@ def note_in_reference(number: int, note: str, ref: Reference) -> bool:
     """Whether the document prints note `number` with this text: the number, then the note's words.
 
     A foot note may run on at the foot of the next column or page, so its words may stand in two runs: the
-    number and the head on one page, the rest later on that page or on the next one.
+    number and the head on one page, the rest later on that page or on the next one; or run on over the page's end
+    whole (the pages read as one, as printed: a word broken at a line end may read either way, `LINE_HYPHEN`).
     """
     pages = ref.pages + ref.note_pages
     labelled = _labelled(number, note, ref)
-    if any(labelled.search(page) for page in pages) or labelled.search(ref.text):
+    if any(labelled.search(page) for page in pages) or labelled.search(" ".join(ref.pages)):
         return True
     words = normalize(note).split(" ")
     if len(pages) == 1:

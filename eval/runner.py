@@ -209,8 +209,8 @@ def question_format(question: Question, texts: Mapping[str, Reference]) -> str:
     """The suffix of the file holding a question's first evidence string; "none" when it has none."""
     if not question.evidence:
         return "none"
-    evidence = normalize(question.evidence[0])
-    return next(Path(name).suffix.lower().lstrip(".") for name, ref in texts.items() if evidence in ref.text)
+    evidence = question.evidence[0]
+    return next(Path(name).suffix.lower().lstrip(".") for name, ref in texts.items() if ref.reads(evidence))
 
 
 def format_table(columns: Mapping[str, Mapping[str, float | None]]) -> str:

@@ -1434,3 +1434,96 @@ def test_a_page_with_a_word_set_partly_above_its_top_edge_is_read() -> None:
         "While Quebec did not endorse the Declaration, it remains committed to collaborating with other governments",
         reference(JOINT_COUNCILS),
     )
+
+
+DATA_GOVERNANCE_ACT = WILD / "eu-oj-2022-868-data-governance-act.html"
+JOURNAL = "Official Journal of the European Union"
+
+
+def test_a_chrome_name_inside_a_sentence_of_an_html_page_is_text() -> None:
+    """EUR-Lex heads the act with the Journal's header, "Official Journal of the European Union" alone in a cell (the
+    chrome the manifest names); Articles 33 and 38 name the Journal inside their sentences, and a quote of the
+    sentence may open at its own start, inside its paragraph."""
+    ref = reference(DATA_GOVERNANCE_ACT, (JOURNAL,))
+    assert not is_not_text(
+        "A decision to revoke shall put an end to the delegation of the power specified in that decision. It shall "
+        f"take effect the day following the publication of the decision in the {JOURNAL} or at a later date "
+        "specified therein.",
+        ref,
+    )
+    assert not is_not_text(
+        "This Regulation shall enter into force on the twentieth day following that of its publication in the "
+        f"{JOURNAL}.",
+        ref,
+    )
+
+
+def test_a_chrome_name_an_html_page_prints_alone_is_still_chrome_there() -> None:
+    ref = reference(DATA_GOVERNANCE_ACT, (JOURNAL,))
+    assert is_not_text(JOURNAL, ref)
+    assert is_not_text(f"3.6.2022 EN {JOURNAL} L 152/1", ref)
+
+
+def page_reference(tmp_path: Path, body: str, chrome: str, name: str = "page.html") -> Reference:
+    """The judge's reading of an HTML page `name` holding `body`, with `chrome` the string the page shows as chrome."""
+    path = tmp_path / name
+    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
+    return reference(path, (chrome,))
+
+
+def test_a_chrome_string_a_page_never_shows_alone_is_chrome_after_words_too(tmp_path: Path) -> None:
+    """A footer's sentence or a heading's anchor holds the chrome after other words, as a sentence of the text would:
+    where the page shows the string nowhere on its own, every place it stands is the chrome the manifest means."""
+    ref = page_reference(tmp_path, "<h2>History [edit]</h2><p>Body text.</p>", "[edit]")
+    assert is_not_text("History [edit]", ref)
+    footer = page_reference(
+        tmp_path, "<p>Body text.</p><footer>Site ℠ is a service mark of Ann Lee.</footer>", "is a service mark"
+    )
+    assert is_not_text("Site ℠ is a service mark of Ann Lee.", footer)
+
+
+def test_a_chrome_string_after_only_numbers_and_signs_stands_alone(tmp_path: Path) -> None:
+    """A copyright footer ("© 2025 Site Name.") opens with no word of a sentence: it is chrome like the masthead."""
+    ref = page_reference(tmp_path, "<header>Site Name</header><footer>© 2025 Site Name.</footer>", "Site Name")
+    assert is_not_text("© 2025 Site Name.", ref)
+
+
+def test_an_html_line_break_inside_a_paragraph_is_no_line_of_the_text(tmp_path: Path) -> None:
+    """A browser shows a line break of the page's source as a space: the chrome name wrapped onto a source line of its
+    own inside a sentence stands after that sentence's words."""
+    ref = page_reference(tmp_path, "<header>Site Name</header><p>Read the notes of\nSite Name today.</p>", "Site Name")
+    assert not is_not_text("Read the notes of Site Name today.", ref)
+    assert ref.pages == ("Site Name Read the notes of Site Name today.",)
+
+
+OWNERSHIP_VERIFICATION = WILD / "openownership-2020-verification-briefing.pdf"
+
+
+@needs_pdftotext
+def test_a_word_pdftotext_joins_at_a_line_end_hyphen_reads_as_the_document_prints_it() -> None:
+    """pdftotext drops the hyphen of "conflict-" / "related" at the UN brief's line ends; the brief prints
+    "conflict-related" within lines too, so the document reads the compound with its hyphen."""
+    ref = reference(UN_BRIEF)
+    assert "the impact of conflict-related violence" in ref.text
+    assert "conflictrelated" not in ref.text
+    assert not ref.reads("the impact of conflictrelated violence")
+
+
+@needs_pdftotext
+def test_a_word_broken_at_a_line_end_hyphen_and_printed_nowhere_else_reads_either_way() -> None:
+    """The verification briefing prints "over-" / "seeing" and "inel-" / "igible" across line ends, and neither word
+    elsewhere, whole or hyphenated: the page does not say whether the hyphen is the author's."""
+    ref = reference(OWNERSHIP_VERIFICATION)
+    assert ref.reads("the body over-seeing the register – of over 4,000 companies with ineligible information.")
+    assert ref.reads("the body overseeing the register – of over 4,000 companies with inel-igible information.")
+    assert not ref.reads("the body over seeing the register")
+
+
+@needs_pdftotext
+def test_a_word_broken_at_a_column_end_hyphen_reads_as_printed_where_the_whole_word_is_nowhere_else() -> None:
+    """Page 14's left column ends "incorrectly writ-" and the right column opens "ten bibliography entries", the
+    hyphen a character of the text layer (U+002D, not a soft hyphen); the paper prints "written" nowhere else, so
+    nothing attests the whole word: the quote reads as the page prints it."""
+    ref = reference(S2ORC)
+    assert quote_in_reference("stems from incorrectly writ-ten bibliography entries or mistakes", ref)
+    assert not quote_in_reference("stems from incorrectly written bibliography entries or mistakes", ref)
