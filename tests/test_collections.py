@@ -110,7 +110,7 @@ def test_ask_says_nothing_but_the_answer_unless_verbose(built: Path, qa: Qa) -> 
     quiet = qa("ask", COLD_WAR, "--index", "reports.idx", cwd=built)
     verbose = qa("ask", COLD_WAR, "--index", "reports.idx", "-v", cwd=built)
     assert (quiet.returncode, quiet.stderr) == (0, "")
-    assert f"loaded 1 documents, 24 passages from {built / 'reports.idx'}" in verbose.stderr
+    assert f"loaded 1 documents, 27 passages from {built / 'reports.idx'}" in verbose.stderr
 
 
 def test_asking_never_imports_torch(built: Path) -> None:

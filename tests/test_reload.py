@@ -48,7 +48,7 @@ def test_reload_serves_a_freshly_loaded_assistant(admin: TestClient, assistant: 
     assert response.status_code == 200
     assert response.json() == {
         "documents": 28,
-        "passages": 445,
+        "passages": 502,
         "built_at": assistant.index.manifest.built_at,
     }
     assert admin.app.state.assistant is not assistant

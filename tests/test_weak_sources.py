@@ -60,7 +60,7 @@ def test_a_standout_cut_abstains_where_the_best_source_stands_little_above_the_l
     values, make = CUTS["standout under"]
     assert 0.1 in values
     assert figures(bundled_dev, make(0.1)) == {
-        "weak_sources": 0.138,
+        "weak_sources": 0.143,
         "answer_support": 0.774,
-        "false_abstention": 0.097,
+        "false_abstention": 0.129,
     }
