@@ -102,7 +102,7 @@ def test_practices_html_footnote_is_its_note_and_its_hidden_label_no_paragraph()
 
 
 def test_checklist_is_titled_by_its_title_paragraph() -> None:
-    """Its credit and date are printed only in the first page's footer, which the parser does not read."""
+    """Its credit and date are printed only in the first page's footer, read as metadata (the last test)."""
     assert article(CHECKLIST).title == "Revised 508 Standards Applicability Checklist"
 
 
@@ -113,3 +113,15 @@ def test_checklist_items_in_checkbox_content_controls_are_paragraphs_under_their
     software = [p.text for p in found.paragraphs if p.section == "Software Standards"]
     assert software == ["502 Interoperability with Assistive Technology", "503 Application", "504 Authoring Tools"]
     assert not any("☐" in p.text for p in found.paragraphs)
+
+
+def test_checklist_author_and_date_are_its_first_page_footer_s_credit_and_date() -> None:
+    """The first section names only a first-page footer: "This checklist was developed by the U.S. Federal
+    Government Revised 508 Standards Transition Workgroup. ..." over "Reviewed/Updated: April 2018". The printed
+    month beats the core properties' 2018-04-20, the credit the creator "RachelLFlagg"; the footer is no text."""
+    found = article(CHECKLIST)
+    assert (found.author, found.date) == (
+        "U.S. Federal Government Revised 508 Standards Transition Workgroup",
+        "2018-04",
+    )
+    assert not any("Reviewed/Updated" in p.text or "Workgroup" in p.text for p in found.paragraphs)

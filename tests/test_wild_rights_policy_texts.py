@@ -77,3 +77,9 @@ def test_bullet_written_with_a_tab_after_its_asterisk_is_an_item() -> None:
     """`   *\tWomen and girls are disproportionately affected ...` among items written `   * `."""
     (item,) = (p for p in article(STATEMENT).paragraphs if p.text.startswith("Women and girls are disproportionately"))
     assert item.kind == "bullet"
+
+
+def test_word_draft_saved_last_by_another_account_takes_no_date_from_its_core_properties() -> None:
+    """It prints no date; created 2019-03-04 by one account and modified 2019-05-23 by another (the day it was
+    uploaded): a draft that passed between hands, whose saves date neither the text nor its issue."""
+    assert article(PRINCIPLES).date is None
