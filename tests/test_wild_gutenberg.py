@@ -102,3 +102,22 @@ def test_a_page_number_the_stylesheet_sets_in_the_margin_is_no_word_of_the_sente
 
 def test_a_page_number_between_paragraphs_makes_no_paragraph() -> None:
     assert [p.text for p in article(REPORT).paragraphs if p.text.isdigit()] == []
+
+
+def test_a_song_s_lines_broken_by_br_are_a_paragraph_each() -> None:
+    """Each verse of a song is a `<p>` whose lines a `<br>` breaks, each a line of its own opening in capitals: one
+    paragraph a line, as a Markdown paragraph's hard breaks part it, so a quotation is the line the page shows."""
+    texts = [paragraph.text for paragraph in article(REPORT).paragraphs]
+    at = texts.index("He who is sleeping,")
+    assert texts[at - 3 : at + 2] == [
+        "He´-a-we-na´ ni´-we-dō´,",
+        "Man´-i-dō´ we-a-nī´",
+        "Ni´-ka-nā´ ni´-na-nā´.",
+        "He who is sleeping,",
+        "The Spirit, I bring him, a kinsman.",
+    ]
+
+
+def test_lines_broken_by_br_that_go_on_in_lower_case_are_one_paragraph() -> None:
+    """A gloss's "He will tell you<br>(—inform you)" goes on after the bracket in lower case: one line run on."""
+    assert paragraph_with(REPORT, "He will tell you") == "He will tell you (—inform you) [of] my migis."

@@ -14,7 +14,7 @@ import calendar
 import re
 import textwrap
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from pathlib import PurePath
 
@@ -171,6 +171,24 @@ class Parsed:
 def squash(text: str) -> str:
     """White space runs as single spaces, trimmed: how a browser or a PDF reader shows them."""
     return _SPACE_RE.sub(" ", text).strip()
+
+
+_LETTER_RE = re.compile(r"[^\W\d_]")
+LINE_BREAK = "\u2029"
+"""Where a hard line break (Markdown's, a `<br>`) broke a block's line: the paragraph separator, which no document's
+text holds, so a block can carry its lines until they are parted (`line_blocks`)."""
+
+
+def lines_apart(lines: Sequence[str]) -> bool:
+    """Whether lines a hard break ends are each a line of their own, a list a reader reads one by one (the
+    signatories of a statement, an address, a poem's lines), rather than prose whose author broke a line: no line
+    after the first goes on in lower case (its first letter, after any bracket or dash: "(—inform you)" goes on)."""
+    return not any((letter := _LETTER_RE.search(line)) and letter.group().islower() for line in lines[1:])
+
+
+def line_blocks(blocks: list[Block]) -> list[Block]:
+    """Each block whose lines are marked apart (`LINE_BREAK`) as one block per line."""
+    return [replace(block, text=line) for block in blocks for line in block.text.split(LINE_BREAK)]
 
 
 def _preformatted_lines(text: str) -> str:

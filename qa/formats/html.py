@@ -32,12 +32,14 @@ from trafilatura import bare_extraction
 from qa.corpus import ParagraphKind
 from qa.formats import microdata
 from qa.formats.document import (
+    LINE_BREAK,
     Block,
     Extracted,
     Parsed,
     assemble,
     cited_numbers,
     iso_date,
+    lines_apart,
     literal_brackets,
     squash,
     symbol_marker_re,
@@ -2137,7 +2139,9 @@ def _output_blocks(node: etree._Element, listings: frozenset[str], kind: Paragra
         return
     own_kind = _KINDS.get(node.tag, kind)
     listing = node.tag == "code" or (node.tag == "quote" and squash("".join(node.itertext())) in listings)
-    breaks = {"lb": "\n" if listing else " ", "cell": " "}
+    # A row is read across: a `<br>` in one of its cells runs the cell's lines on, as the cells' words run on.
+    line_break = "\n" if listing else " " if node.tag == "row" else LINE_BREAK
+    breaks = {"lb": line_break, "cell": " "}
     parts: list[str] = [node.text or ""]
     nested: list[Block] = []
     for child in node:
@@ -2148,12 +2152,24 @@ def _output_blocks(node: etree._Element, listings: frozenset[str], kind: Paragra
             parts.extend((breaks.get(child.tag, ""), _spaced_text(child), child.tail or ""))
             continue
         if squash("".join(parts)):
-            nested.append(Block("".join(parts), own_kind, preformatted=listing))
+            nested.extend(_broken_block("".join(parts), own_kind, listing))
         parts = [child.tail or ""]
         nested.extend(_output_blocks(child, listings, own_kind))
     if squash("".join(parts)):
-        nested.append(Block("".join(parts), own_kind, preformatted=listing))
+        nested.extend(_broken_block("".join(parts), own_kind, listing))
     yield from nested
+
+
+def _broken_block(text: str, kind: ParagraphKind, listing: bool) -> list[Block]:
+    """A block of trafilatura's output whose lines `<br>`s break (`LINE_BREAK`): one block a line where each is a
+    line of its own (`lines_apart`: an address, a signature block, verses), as a Markdown paragraph's hard breaks
+    part it; else one block, its lines run on as a browser wraps them. A listing keeps its lines in one block."""
+    if listing:
+        return [Block(text, kind, preformatted=True)]
+    lines = [line for line in text.split(LINE_BREAK) if squash(line)]
+    if len(lines) > 1 and lines_apart([squash(line) for line in lines]):
+        return [Block(line, kind) for line in lines]
+    return [Block(" ".join(lines), kind)]
 
 
 def _main_blocks(tree: etree._Element, body: etree._Element) -> list[Block]:

@@ -32,6 +32,7 @@ from qa.corpus import ParagraphKind
 from qa.formats.document import (
     BYLINE_BY_RE,
     DEFINITION_RE,
+    LINE_BREAK,
     PROSE_DIRECTIVES,
     WORD_JOINER,
     Block,
@@ -39,6 +40,8 @@ from qa.formats.document import (
     Parsed,
     assemble,
     iso_date,
+    line_blocks,
+    lines_apart,
     literal_brackets,
     squash,
 )
@@ -384,8 +387,6 @@ _HTML_UNREAD = ("script", "style", "template", "noscript")
 _HIDDEN_STYLE_RE = re.compile(r"(?:display\s*:\s*none|visibility\s*:\s*hidden)", re.IGNORECASE)
 """An inline style that hides an element from the page (a notes list's label kept for screen readers only, `<h2
 style="position: absolute; clip: rect(0 0 0 0); visibility: hidden;">Footnote</h2>`): no word a reader sees."""
-_LINE_BREAK = "\u2029"
-"""Where a `<br>` broke the line (the paragraph separator, which no HTML block of a Markdown file writes)."""
 
 
 def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block], dict[int, str]]:
@@ -414,7 +415,7 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
             hidden.drop_tree()
         _mark_code(root)
         for br in root.iter("br"):
-            br.tail = _LINE_BREAK + (br.tail or "")
+            br.tail = LINE_BREAK + (br.tail or "")
         for node in list(root.iter(*_HTML_BLOCK_TAGS)):
             _wrap_loose_runs(node)
         for node in root.iter(*_HTML_BLOCK_TAGS, "pre", "tr"):
@@ -424,13 +425,13 @@ def _html_blocks(html: str, anchors: list[etree._Element]) -> tuple[list[Block],
                 blocks += [Block(literal_brackets(text), "text")] if (text := _html_row(node)) else []
                 continue
             if node.tag == "pre":
-                listing = node.text_content().replace(_LINE_BREAK, "\n")
+                listing = node.text_content().replace(LINE_BREAK, "\n")
                 blocks += [Block(listing, "text", preformatted=True)] if listing.strip() else []
                 continue
             if any(inner.tag in (*_HTML_BLOCK_TAGS, "pre") for inner in node.iterdescendants()):
                 continue
             kind: ParagraphKind = "heading" if node.tag in _HTML_HEADINGS else "text"
-            for line in node.text_content().split(_LINE_BREAK):
+            for line in node.text_content().split(LINE_BREAK):
                 if text := squash(line):
                     blocks.append(Block(literal_brackets(text), kind))
         blocks += [Block(literal_brackets(text), "text")] if (text := squash(root.tail or "")) else []
@@ -475,7 +476,7 @@ def _html_row(row: etree._Element) -> str:
     and its speaker; kept only where a cell held a sentence, the schedule's rows were lost, and a biography was
     parted from the name and office printed over it."""
     cells = [cell for cell in row if cell.tag in ("td", "th")]
-    return _row_text([squash(cell.text_content().replace(_LINE_BREAK, " ")) for cell in cells])
+    return _row_text([squash(cell.text_content().replace(LINE_BREAK, " ")) for cell in cells])
 
 
 def _mark_code(root: etree._Element) -> None:
@@ -802,11 +803,11 @@ def _is_line_break(token: Token) -> bool:
 
 
 def _lines_text(token: Token, text: str) -> str:
-    """The paragraph's words, its line breaks marked `_LINE_BREAK` where the paragraph is a list of lines.
+    """The paragraph's words, its line breaks marked `LINE_BREAK` where the paragraph is a list of lines.
 
     CommonMark reads a hard line break as a line break, and a paragraph every line of which ends in one is a list of
     lines a reader reads one by one: the signatories of a statement, an address. Each line is then a paragraph of
-    its own (`_line_blocks`), as a raw HTML block's lines broken by `<br>` are (`_html_blocks`); run together, the
+    its own (`line_blocks`), as a raw HTML block's lines broken by `<br>` are (`_html_blocks`); run together, the
     names read as one. A paragraph that also wraps a line with no break, or whose next line goes on in lower case,
     is prose that breaks a line where its author pressed return, and stays one paragraph.
     """
@@ -814,12 +815,7 @@ def _lines_text(token: Token, text: str) -> str:
     if not any(_is_line_break(child) for child in children) or any(child.type == "softbreak" for child in children):
         return text
     lines = text.split("\n")
-    return text if any(line.lstrip()[:1].islower() for line in lines[1:]) else _LINE_BREAK.join(lines)
-
-
-def _line_blocks(blocks: list[Block]) -> list[Block]:
-    """Each block that is a list of lines (`_lines_text`) as one block per line."""
-    return [replace(block, text=line) for block in blocks for line in block.text.split(_LINE_BREAK)]
+    return LINE_BREAK.join(lines) if lines_apart(lines) else text
 
 
 _SUB_ITEM_RE = re.compile(r"\(?(?:[a-z]|[ivx]{1,4})[.)][ \t]")
@@ -1259,5 +1255,5 @@ def parse(data: bytes, source: str) -> Parsed:
         author = author or mail.sender
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
     published = _date(meta) or byline_date or (mail and mail.date) or _dateline(blocks)
-    extracted = Extracted(_line_blocks(blocks), walk.footnotes, title, author, published, url)
+    extracted = Extracted(line_blocks(blocks), walk.footnotes, title, author, published, url)
     return assemble(extracted, source)
