@@ -1390,7 +1390,7 @@ def _markdown_text(text: str) -> str:
     body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
     html = _myst_rendered(_gfm_html(_titled_fences(_piped_grids(body))), _myst_values(text))
     html = _MD_ATTRIBUTES_RE.sub(r"\g<element>", html)
-    return front + "\n" + _numbered_notes(_html_text(html.encode()), labels)
+    return front + "\n" + _lead_text(text) + "\n" + _numbered_notes(_html_text(html.encode()), labels)
 
 
 _MD_GRID_BORDER_RE = re.compile(r"(?P<lead> {0,3})\+(?:[-=:]+\+)+[ \t]*")
@@ -1706,18 +1706,35 @@ def front_matter_lines(text: str) -> tuple[str, ...]:
     return tuple(line for line in lines if line not in below)
 
 
-def _reference_labels(text: str) -> frozenset[str]:
-    """The labels a kramdown-rfc draft's YAML front matter lists under `normative:` and `informative:`."""
+def _yaml_front(text: str) -> dict[object, object]:
+    """The keys of a Markdown file's YAML front matter; none where it has none or it does not parse."""
     block = _FRONT_MATTER_RE.match(text)
     if block is None or not block["yaml"]:
-        return frozenset()
+        return {}
     try:
         meta = yaml.safe_load(block["body"])
     except (yaml.YAMLError, ValueError):  # a date YAML cannot make (`2020-13-45`) is a ValueError
-        return frozenset()
-    if not isinstance(meta, dict):
-        return frozenset()
+        return {}
+    return meta if isinstance(meta, dict) else {}
+
+
+def _reference_labels(text: str) -> frozenset[str]:
+    """The labels a kramdown-rfc draft's YAML front matter lists under `normative:` and `informative:`."""
+    meta = _yaml_front(text)
     return frozenset(str(label) for key in _MD_REFERENCE_KEYS if isinstance(meta.get(key), dict) for label in meta[key])
+
+
+_MD_LEAD_KEYS = ("lead", "deck")
+"""Front matter keys a site's layout renders as Markdown under the page's title: ADA.gov's page layout prints
+`{{page.lead | markdownify}}`, digital.gov's news layout `{{ .Params.deck | markdownify }}`."""
+
+
+def _lead_text(text: str) -> str:
+    """The words a layout prints from the front matter above the text (`_MD_LEAD_KEYS`), rendered as it renders them:
+    in the front matter they are written with entities and inline HTML (`Court&rsquo;s`, `<em>Olmstead</em>`)."""
+    meta = _yaml_front(text)
+    values = (meta[key] for key in _MD_LEAD_KEYS if isinstance(meta.get(key), str))
+    return "\n".join(_html_text(_gfm_html(value).encode()) for value in values)
 
 
 def _cited(text: str, references: frozenset[str]) -> str:

@@ -1527,3 +1527,13 @@ def test_a_word_broken_at_a_column_end_hyphen_reads_as_printed_where_the_whole_w
     ref = reference(S2ORC)
     assert quote_in_reference("stems from incorrectly writ-ten bibliography entries or mistakes", ref)
     assert not quote_in_reference("stems from incorrectly written bibliography entries or mistakes", ref)
+
+
+def test_a_front_matter_lead_reads_as_the_layout_renders_it() -> None:
+    """ADA.gov's layout prints `{{page.lead | markdownify}}`: the lead's `&rsquo;` and `<em>` are shown as a
+    character and an italic word, not as written in the front matter."""
+    assert quote_in_reference(
+        "Yet many people who could and want to live, work, and receive services in integrated settings are still "
+        "waiting for the promise of Olmstead to be fulfilled.",
+        reference(ADA_STATEMENT),
+    )

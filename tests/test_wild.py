@@ -1006,3 +1006,13 @@ def test_wild_list_items_at_the_edges_of_figure_pages_are_no_running_lines() -> 
         "(6) In the Operating Procedures chapter, add the information in figure 5 to paragraph (h)(6) of this AD."
         in texts
     )
+
+
+def test_wild_hugo_deck_the_layout_prints_under_the_title_is_the_first_paragraph_and_summary_none() -> None:
+    """digital.gov's news layout prints `deck` under the h1; `summary` only on the news list's cards."""
+    texts = [p.text for p in article("digitalgov-latinx-identity-2022.md").paragraphs]
+    assert texts[0] == (
+        "The TTS Latinx employee resource group shares definitions, data, and the importance of representation in "
+        "civic tech."
+    )
+    assert not any(text.startswith("TTS highlights Latinx employees") for text in texts)

@@ -125,3 +125,13 @@ def test_checklist_author_and_date_are_its_first_page_footer_s_credit_and_date()
         "2018-04",
     )
     assert not any("Reviewed/Updated" in p.text or "Workgroup" in p.text for p in found.paragraphs)
+
+
+def test_statement_opens_with_the_front_matter_s_lead_paragraph_its_layout_prints() -> None:
+    """The layout prints `{{page.lead | markdownify}}` under the title: the lead's entities and `<em>` read as shown;
+    its `description` is the page's meta description and no paragraph."""
+    texts = [p.text for p in article(STATEMENT).paragraphs]
+    assert texts[0].startswith("In the years since the Supreme Court’s decision in Olmstead v. L.C., 527 U.S. 581")
+    assert texts[0].endswith("are still waiting for the promise of Olmstead to be fulfilled.")
+    assert texts[1].startswith("In 2009, on the tenth anniversary")
+    assert not any(text.startswith("This technical assistance guide is created") for text in texts)

@@ -63,6 +63,12 @@ DATE_KEYS = ("date", "publishdate", "publish-date", "publish_date", "published",
 """Front matter keys (compared in lower case) that generators and feeds use for when a post was published."""
 URL_KEYS = ("url", "canonical_url", "canonicalurl")
 """Front matter keys for the post's own address; a relative one (Hugo's `url: /path/`) is no address."""
+LEAD_KEYS = ("lead", "deck")
+"""Front matter keys whose value the site's layout prints under the page's title, as Markdown, before the text:
+`lead` (ADA.gov's Jekyll layout on the U.S. Web Design System: `{{page.lead | markdownify}}` in a `crt-lead` div)
+and `deck` (digital.gov's Hugo layout: `<div class="deck">{{ .Params.deck | markdownify }}</div>`). The keys a
+layout keeps for the page's `<meta>` description or for a list's card (`description`, `summary`, `excerpt`) are
+not printed on the page: no text of it."""
 PLACEHOLDER_AUTHORS = frozenset({"admin", "anonymous", "unknown", "author", "user"})
 """Names a CMS fills in when nobody is named: no author, not an author called "admin"."""
 _TAG = r"\{%(?:(?!%\}).)*%\}|\{\{(?:(?!\}\}).)*\}\}|<%(?:(?!%>).)*%>"
@@ -1063,6 +1069,13 @@ def _date(meta: Mapping[str, object]) -> str | None:
     return (iso_date(value) or slashed_date(value)) if isinstance(value, str) else None
 
 
+def _lead(meta: Mapping[str, object]) -> list[Block]:
+    """The paragraphs the layout prints from the front matter above the text (`LEAD_KEYS`), read as the Markdown
+    (inline HTML and entities with it) the layout renders; none where the front matter sets no such key."""
+    values = (meta[key] for key in LEAD_KEYS if isinstance(meta.get(key), str))
+    return [block for value in values for block in _html_blocks(_PARSER.render(value), [])[0]]
+
+
 _NOTE_KEYS = ("footnotes", "endnotes", "notes")
 """Front matter keys holding the page's notes, which the site's layout prints at its foot."""
 
@@ -1255,5 +1268,5 @@ def parse(data: bytes, source: str) -> Parsed:
         author = author or mail.sender
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
     published = _date(meta) or byline_date or (mail and mail.date) or _dateline(blocks)
-    extracted = Extracted(line_blocks(blocks), walk.footnotes, title, author, published, url)
+    extracted = Extracted(line_blocks([*_lead(meta), *blocks]), walk.footnotes, title, author, published, url)
     return assemble(extracted, source)
