@@ -1,5 +1,6 @@
 """Word documents (`.docx`) -> one article (one per run of note numbers, where each section numbers its notes afresh):
-the body's paragraphs, its footnotes and endnotes, its core properties.
+the body's paragraphs, its footnotes and endnotes, its core properties, and the credit and date page 1's header or
+footer prints (metadata only: a margin repeats on every page and is no text).
 
 A `.docx` is a zip of XML parts. The body (`word/document.xml`) cites a note with a
 `<w:footnoteReference w:id=...>` or `<w:endnoteReference>`, and the notes live in their own parts

@@ -3,7 +3,8 @@
 markdown-it-py (CommonMark, with the mdit-py-plugins footnote rule) does the parsing, so emphasis,
 links and code spans come out as the words a reader sees, not as markup. Front matter - YAML
 between `---` lines (Jekyll, Hugo) or TOML between `+++` lines (Hugo, Zola) - is the document's
-metadata, read with PyYAML and tomllib; it is never part of the text. Nor is an e-mail's header block
+metadata, read with PyYAML and tomllib; it is never part of the text, but for the lead a site's layout prints
+above the text (`LEAD_KEYS`). Nor is an e-mail's header block
 (`qa.formats.email_header`): a saved e-mail's gives its title, author and date, a quoted one's is dropped.
 """
 
