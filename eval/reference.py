@@ -1362,6 +1362,10 @@ _MD_CITATION_RE = re.compile(r"\{\{([?!]?)([^\s{}]+)\}\}")
 """A kramdown-rfc citation: `{{?X}}` (informative), `{{!X}}` (normative), `{{X}}` (a reference or a section)."""
 _MD_REFERENCE_KEYS = ("normative", "informative")
 _MD_NOTE_RE = re.compile(r"\[\^([^\]\s]+)\](:?)")
+_MD_KRAMDOWN_ATTRIBUTES_RE = re.compile(r"\{:(?!:)[^{}\n]*\}")
+"""kramdown's attribute list, for a block on a line of its own (`{: #from}`, `{:toc}`) or right after a span
+(`**Subject:**{: .from}`): a Jekyll site renders its pages with kramdown (`markdown: kramdown`, Jekyll's default),
+which prints none of it; cmark-gfm, knowing no attribute lists, prints it as text. `{::name}` is an extension."""
 _MD_TEMPLATE_ADDRESS_RE = re.compile(r"\]\(\{\{[^{}]*\}\}\)")
 """A link whose address is a site template's expression (`[text]({{ "/page/" | url }})`): the site's template
 engine fills it before the Markdown is rendered, so the reader sees a link; to the renderer it is no address."""
@@ -1376,7 +1380,8 @@ def _markdown_text(text: str) -> str:
     Before rendering, what a renderer would print otherwise is written as the document shows it: a site's Liquid
     tags for notes and expandable blocks as what the site prints (`_liquid_shown`), a link with no
     text as its address, a template's expression standing for an address as an address, and a kramdown-rfc
-    citation as the draft prints it (`_cited`); each escaped, so that the renderer prints it as written. Note labels
+    citation as the draft prints it (`_cited`); each escaped, so that the renderer prints it as written; kramdown's
+    attribute lists, which kramdown never prints, go (`_MD_KRAMDOWN_ATTRIBUTES_RE`). Note labels
     are numbered after rendering (`_numbered_notes`), and pandoc's attributes after an image, link or code span
     dropped (`_MD_ATTRIBUTES_RE`).
     """
@@ -1388,6 +1393,7 @@ def _markdown_text(text: str) -> str:
     body = _cited(body, _reference_labels(text))
     body = _MD_EMPTY_LINK_RE.sub(r"\1", body)
     body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
+    body = _MD_KRAMDOWN_ATTRIBUTES_RE.sub("", body)
     html = _myst_rendered(_gfm_html(_titled_fences(_piped_grids(body))), _myst_values(text))
     html = _MD_ATTRIBUTES_RE.sub(r"\g<element>", html)
     return front + "\n" + _lead_text(text) + "\n" + _numbered_notes(_html_text(html.encode()), labels)

@@ -1303,11 +1303,12 @@ def _set_as_marker(anchor: etree._Element) -> bool:
     """Whether a numbered link is typeset as a note marker: bracketed (`[6]`, the Official Journal's `(6)` as
     EUR-Lex links it) or raised (in or around a `<sup>`), where a year an author-year citation links stands on the
     line, its brackets around the whole citation and not in the link."""
-    return (
-        _text(anchor).startswith(("[", "("))
-        or anchor.find(".//sup") is not None
-        or bool(anchor.xpath("boolean(ancestor::sup)"))
-    )
+    return _text(anchor).startswith(("[", "(")) or _raised(anchor)
+
+
+def _raised(anchor: etree._Element) -> bool:
+    """Whether a link's label is raised: in or around a `<sup>`."""
+    return anchor.find(".//sup") is not None or bool(anchor.xpath("boolean(ancestor::sup)"))
 
 
 def _known_by(note: etree._Element, number: int, place: etree._Element) -> bool:
@@ -1332,6 +1333,16 @@ def _known_by(note: etree._Element, number: int, place: etree._Element) -> bool:
             return True
     words = _BACK_MARK_RE.sub("", _words_from(note, place))
     return (label := _OWN_NUMBER_RE.match(words + " ")) is not None and int(label.group(1)) == number
+
+
+def _subsection_reference(anchor: etree._Element, note: etree._Element, place: etree._Element) -> bool:
+    """Whether a link labelled with a number in parentheses, not raised, names a subsection rather than marking a
+    note: an Act links its cross-references to the subsections they name ("section 7(1) or (2)", the `(2)` linked to
+    subsection (2) of section 7), and the subsection opens with its own words. A note such a label marks opens with
+    the same label, as the Official Journal's do ("(1) OJ C 286, 16.7.2021, p. 38."); read as a note, the
+    subsection and its list's other items were lost to the text."""
+    label = _text(anchor)
+    return label.startswith("(") and not _raised(anchor) and not _words_from(note, place).startswith(label)
 
 
 def _words_from(node: etree._Element, place: etree._Element) -> str:
@@ -1380,6 +1391,8 @@ def find_notes(
         if anchor in node.iterdescendants() or node.tag in ("body", "html"):
             continue
         if not (_set_as_marker(anchor) or _known_by(node, number, ids[target])):
+            continue
+        if _subsection_reference(anchor, node, ids[target]):
             continue
         if text := _note_text(node, number):
             notes[number] = text

@@ -164,6 +164,13 @@ one to three words and a colon, alone in a block the converter indented into a c
 `_CLOSING_BLOCKS` paragraphs after it to the end of the file."""
 _HEADING_ATTRIBUTES_RE = re.compile(r"\s*\{[#.:][^{}]*\}\s*$")
 """An attribute list closing a heading (`## Scope {#scope}`, `{: .no_toc}`): its id or class, which no reader sees."""
+_BLOCK_ATTRIBUTES_RE = re.compile(r"\{:(?!:)(?P<list>[^{}]*)\}")
+"""kramdown's attribute list for a block, on a line of its own right after the block (`{: #from}` under a list of
+names): the block's id or class, which no reader sees. Its own line continues the paragraph above it in CommonMark,
+so without this the list's last name read "Regulatory Affairs {: #from}". `{::name}` is an extension, not this."""
+_CONTENTS_ATTRIBUTE = "toc"
+"""The attribute list that asks kramdown for the page's table of contents (`* Table of Contents` over `{:toc}`): the
+list item is replaced by the contents, generated from the headings; its placeholder words are never printed."""
 
 
 def _any_name(params: str, markup: str) -> bool:
@@ -274,12 +281,14 @@ def _inline(token: Token, page: _Page, by_label: bool) -> str:
 
 
 _ATTRIBUTE = r"""(?:[#.][\w:.-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s{}"']+))"""
-_ATTRIBUTES_RE = re.compile(rf"\A\{{\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}")
+_ATTRIBUTES_RE = re.compile(rf"\A\{{:?\s*{_ATTRIBUTE}(?:\s+{_ATTRIBUTE})*\s*\}}")
 """pandoc's attributes written after an image, link or code span (`![Caption](mandrill.jpg){#fig:mandrill}`,
-`{#sylt width="100%"}`): the element's id, classes and size, which the rendered page never shows. Without this a
-figure's paragraph read "{#fig:mandrill}"."""
-_ATTRIBUTED = frozenset({"image", "link_close", "code_inline"})
-"""The inline elements pandoc's `link_attributes` and `inline_code_attributes` extensions let attributes follow."""
+`{#sylt width="100%"}`), or kramdown's after any span, opened by a colon (`**Subject:**{: .from}`): the element's
+id, classes and size, which the rendered page never shows. Without this a figure's paragraph read
+"{#fig:mandrill}"."""
+_ATTRIBUTED = frozenset({"image", "link_close", "code_inline", "strong_close", "em_close"})
+"""The inline elements pandoc's `link_attributes` and `inline_code_attributes` extensions let attributes follow, and
+the emphasis kramdown's span attribute lists may follow too."""
 
 
 _ROLE_RE = re.compile(r"\{(?P<name>[\w:.-]+)\}\Z")
@@ -912,6 +921,9 @@ def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_la
             previous = walk.footnotes.get(note, "")
             walk.footnotes[note] = f"{previous} {_inline(token, page, by_label)}".strip()
         elif kind == "inline" and not _TEMPLATE_TAGS_RE.fullmatch(token.content.strip()) and not _is_link_row(token):
+            token, contents = _without_attribute_line(token)
+            if contents:
+                continue
             block_kind: ParagraphKind = "heading" if heading else "bullet" if lists else "text"
             text = _lines_text(token, _inline(token, page, by_label))
             text = _HEADING_ATTRIBUTES_RE.sub("", text) if heading else text
@@ -926,6 +938,19 @@ def _walk(tokens: list[Token], page: _Page, anchors: list[etree._Element], by_la
                 walk.linked.add(text)
             walk.raw.append(text)
     return walk
+
+
+def _without_attribute_line(token: Token) -> tuple[Token, bool]:
+    """The paragraph without the kramdown attribute list on its last line (`_BLOCK_ATTRIBUTES_RE`), and whether
+    that list asks for the table of contents in the paragraph's place (`_CONTENTS_ATTRIBUTE`)."""
+    children = token.children or []
+    last = children[-1] if children else None
+    if len(children) < 2 or children[-2].type != "softbreak" or last is None or last.type != "text":
+        return token, False
+    attributes = _BLOCK_ATTRIBUTES_RE.fullmatch(last.content.strip())
+    if attributes is None:
+        return token, False
+    return token.copy(children=children[:-2]), attributes["list"].strip() == _CONTENTS_ATTRIBUTE
 
 
 def _is_note_text(block: Block) -> bool:

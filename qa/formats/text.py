@@ -281,7 +281,10 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
             or (top and last is not None and first is not None and _under_title(first, last, line))
         )
         opens = None if line.bullet else _note_number(line.text, note)
-        if first is not None and (alone or line_alone or line.bullet or (note is not None and opens is not None)):
+        item = last is not None and _opens_item(line, last)
+        if first is not None and (
+            alone or line_alone or line.bullet or item or (note is not None and opens is not None)
+        ):
             close(split=dateline and header is not None and len(header) > 1 and _looks_like_title(header[0].text))
         if first is None:
             first, alone, note, header = line, line_alone, opens, [line]
@@ -290,6 +293,19 @@ def _join_wrapped(text: str, lines: list[_Unit]) -> list[_Unit]:
         last = line
     close()
     return blocks
+
+
+_ENUMERATOR_RE = re.compile(r"\(?(?:\d{1,3}|[a-z]|[ivx]{1,5})[.)]\s+\S")
+"""An item's label in an outline typed as text: `a)`, `b.`, `vii.`, `(c)`, `2)`."""
+
+
+def _opens_item(line: _Unit, last: _Unit) -> bool:
+    """Whether a line opens an item of an outline: it starts with an item's label (`_ENUMERATOR_RE`) and stands at
+    another indentation than the line above it. An outline set with hanging indents (a policy's `b)` over its `a.`
+    over its `i.` to `vii.`, each label at its level's column and its wrapped lines under the words) has no blank
+    line between items, and its whole outline read as one paragraph; a wrapped line of prose that happens to start
+    "a. " stands where the line above it does."""
+    return line.indent != last.indent and _ENUMERATOR_RE.match(line.text) is not None
 
 
 _UNDERLINE_RE = re.compile(r"([=\-~^*+#`])\1{2,}")
@@ -371,7 +387,11 @@ def _single_header(units: list[_Unit]) -> _Header | None:
     if units and _is_dateline(units[0].text):
         date, position = parse_date(units[0].text), 1
     title = author = None
-    if position < len(units) and _looks_like_title(units[position].text):
+    if (
+        position < len(units)
+        and _looks_like_title(units[position].text)
+        and not _FIRST_SECTION_RE.match(units[position].text)
+    ):
         title, position = squash(units[position].text), position + 1
     if position < len(units) and _is_byline(units[position].text):
         author, position = _author(units[position].text), position + 1
@@ -382,6 +402,9 @@ def _single_header(units: list[_Unit]) -> _Header | None:
     return _Header(0, position - 1, title, author, date)
 
 
+_FIRST_SECTION_RE = re.compile(r"0?1\.(?:0?1\.?)?\s+\S")
+"""A first section's numbered heading ("1. USE OF EXTERNAL OPEN SOURCE SOFTWARE", "1.1 Scope"): a file that opens with
+it has no title above its sections; read as one, the section's paragraphs stood under no heading."""
 _SAID_DATE_RE = re.compile(r"[A-Z][a-z]+:? (.+)")
 """A date under a title after the one word that says what happened on it ("Decided January 20, 2022", "Published:
 March 3, 2021"), as a decision, a release or a notice prints its date."""
