@@ -162,6 +162,13 @@ class Reference:
         return _broken_words_read(self.pages, undecided="")
 
     @cached_property
+    def readings(self) -> tuple[str, ...]:
+        """The strings a quote is looked for in (`quote_in_reference`): the pages as quotes are read (`quotable`, else
+        `pages`), each page's blocks joined, and the `rows`. Made once: a document's every quote is looked for in them
+        (joining a long document's blocks again for each of its thousands of quotes was half the search's time)."""
+        return (*(self.quotable or self.pages), *(" ".join(page) for page in self.blocks), *self.rows)
+
+    @cached_property
     def _undecided(self) -> str:
         """`text` with `LINE_HYPHEN` kept at each line end where the document prints neither the word whole nor
         hyphenated anywhere else (`reads`)."""
@@ -2067,7 +2074,7 @@ def quote_in_reference(quote: str, ref: Reference) -> bool:
     else: there a plain substring search (`_found_as_written`) gives the pattern's verdict without building it, which
     is most of the judge's cost over a whole document."""
     plain = normalize(quote)
-    readings = (*(ref.quotable or ref.pages), *(" ".join(page) for page in ref.blocks), *ref.rows)
+    readings = ref.readings
     figures = _FIGURES_RE.fullmatch(plain) is not None
     found = _found_as_written(plain, readings, ref, figures)
     if found is None:
