@@ -162,6 +162,13 @@ class Reference:
         return _broken_words_read(self.pages, undecided="")
 
     @cached_property
+    def readings(self) -> tuple[str, ...]:
+        """The strings a quote is looked for in (`quote_in_reference`): the pages as quotes are read (`quotable`, else
+        `pages`), each page's blocks joined, and the `rows`. Made once: a document's every quote is looked for in them
+        (joining a long document's blocks again for each of its thousands of quotes was half the search's time)."""
+        return (*(self.quotable or self.pages), *(" ".join(page) for page in self.blocks), *self.rows)
+
+    @cached_property
     def _undecided(self) -> str:
         """`text` with `LINE_HYPHEN` kept at each line end where the document prints neither the word whole nor
         hyphenated anywhere else (`reads`)."""
@@ -238,8 +245,15 @@ def normalize(text: str) -> str:
     category Cf) is not shown by a browser or a PDF viewer, so one extraction keeping it and the other dropping it
     read the same to a reader; a no-break space is white space as any other."""
     folded = unicodedata.normalize("NFC", _NON_ASCII_RE.sub(_fold, text))
-    visible = "".join(char for char in folded if unicodedata.category(char) != "Cf")
-    return _SPACE_RE.sub(" ", visible).strip()
+    return _SPACE_RE.sub(" ", _NON_ASCII_RE.sub(_shown, folded)).strip()
+
+
+def _shown(match: re.Match[str]) -> str:
+    """A non-ASCII character as a reader sees it: nothing if it is an invisible format character (Unicode category
+    Cf), else itself. ASCII holds none, so only the few characters `_NON_ASCII_RE` finds are looked up, not every
+    character of a page."""
+    char = match.group()
+    return "" if unicodedata.category(char) == "Cf" else char
 
 
 def printed_words(text: str) -> frozenset[str]:
@@ -303,7 +317,8 @@ def _pdftotext(path: Path, *options: str) -> str:
     )
     if result.returncode != 0:
         raise ReferenceUnavailable(f"pdftotext could not read {path.name}: {result.stderr.decode(errors='replace')}")
-    text = result.stdout.decode("utf-8", "replace").translate(_CATALOGUE_READINGS)
+    text = result.stdout.decode("utf-8", "replace")
+    text = text.translate(_CATALOGUE_READINGS) if _CATALOGUE_RE.search(text) else text
     return text.translate(_ligature_readings(path, path.stat().st_mtime)) if _PRIVATE_USE_RE.search(text) else text
 
 
@@ -335,6 +350,8 @@ _CATALOGUE_READINGS = {int(name[1:]): sign for name, sign in CATALOGUE_GLYPHS.it
 """poppler reads a glyph a font names only by its catalogue number ("H11350", Mathematical Pi's "≥") as the character
 whose code point is that number ("ⱖ", a Glagolitic letter): read back as the sign the name stands for. The code
 points are Glagolitic letters and rare arrows and relations, which no document here prints as text."""
+_CATALOGUE_RE = re.compile("[" + "".join(re.escape(chr(code)) for code in _CATALOGUE_READINGS) + "]")
+"""Any of those code points: a page without one is not translated (`str.translate` looks up every character)."""
 
 
 FURNITURE_SHARE = 0.5
@@ -2080,7 +2097,7 @@ def quote_in_reference(quote: str, ref: Reference) -> bool:
     else: there a plain substring search (`_found_as_written`) gives the pattern's verdict without building it, which
     is most of the judge's cost over a whole document."""
     plain = normalize(quote)
-    readings = (*(ref.quotable or ref.pages), *(" ".join(page) for page in ref.blocks), *ref.rows)
+    readings = ref.readings
     figures = _FIGURES_RE.fullmatch(plain) is not None
     found = _found_as_written(plain, readings, ref, figures)
     if found is None:

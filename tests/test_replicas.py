@@ -18,6 +18,8 @@ from embeddings import Encoder
 from qa.indexing import build_index
 from qa.settings import PROJECT_ROOT
 
+pytestmark = pytest.mark.slow  # two servers started, and each change watched for the bound and seconds more (~35 s)
+
 FIXTURES = PROJECT_ROOT / "eval" / "formats"
 TOKEN = "replicas-test-admin-token"
 AUTH = {"authorization": f"Bearer {TOKEN}"}
