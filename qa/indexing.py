@@ -29,7 +29,7 @@ from qa.isolation import DEFAULT_LIMITS, ParseLimits, ParseStopped, Worker, star
 from qa.lexical_index import Lexicon
 from qa.lock import index_build_lock
 from qa.names import shown
-from qa.passages import PASSAGES_VERSION, index_entries, known_spans
+from qa.passages import PASSAGES_VERSION, index_entries, known_spans, lexical_texts
 from qa.sentences import Span
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
@@ -456,7 +456,7 @@ def build_unlocked(
         FILES_FILE: files_json(parsed.files),
         STOPPED_FILE: stopped_json(parsed.stopped),
         CACHE_FILE: cache.to_bytes(),
-        **Lexicon.build(articles, [text for _, text in entries]).files(),
+        **Lexicon.build(articles, lexical_texts(articles, entries)).files(),
         **documents_files(articles),
     }
     index.save(index_dir, payload)

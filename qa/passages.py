@@ -21,7 +21,8 @@ of a short essay's sentences scored alike and the one that answers no longer sto
 0.742), and with the context in place of the whole paragraph's plain entry a one-sentence paragraph lost its only
 plain vector (real dev support 0.792 -> 0.750). Added beside them, it moved no dev figure of the bundled, formats
 and real collections, and on the wild dev split, where a question often names a subject only its heading or title
-gives, it raised recall@1 0.708 -> 0.729 and support 0.654 -> 0.671 (docs/past-measurements.md, round 28).
+gives, it raised recall@1 0.708 -> 0.729 and support 0.654 -> 0.671 (docs/past-measurements.md, round 28). Only
+the embedding reads its context: BM25 and the rare-term bonus read the paragraph's own words of it (`lexical_texts`).
 
 Splitting into sentences is the costly part of a build that is not the model's (pysbd is pure Python:
 about a second for the bundled corpus), and a paragraph's spans depend on its text alone. So a build
@@ -38,13 +39,14 @@ from embeddings import Entry
 from qa.corpus import Article, Paragraph
 from qa.sentences import NOTE_MARKER_RE, Span, split_sentences
 
-PASSAGES_VERSION = "7"
+PASSAGES_VERSION = "8"
 """Raised whenever the passages cut from the same paragraphs change (2: statement headings are embedded; 3: no
 sentence ends at an abbreviation the words after it continue, `qa.sentences`; 4: nor at a one-letter abbreviation
 before a number, and a short sentence of plain words after a company's legal form is its own; 5: one ends after a
 capital letter between a word in lower case and a sentence's opening word, `vitamin D. Then`; 6: each cited
 note's text is a passage of the sentence citing it, `note_entries`; 7: each paragraph read after its title and
-heading is a passage of the whole paragraph, `context_entry`), so
+heading is a passage of the whole paragraph, `context_entry`; 8: BM25 and the rare-term bonus read only the
+paragraph's words of that passage, `lexical_texts`), so
 that a build made before is rebuilt (`qa.indexing.text_versions`)."""
 STATEMENT_WORDS = 6
 """A sentence of at least this many words that ends with a full stop is a statement, not a label."""
@@ -122,10 +124,32 @@ def context_of(article: Article, paragraph: Paragraph) -> str:
 def context_entry(article: Article, paragraph: Paragraph, whole: Span, context: str) -> tuple[Entry, str]:
     """The paragraph's entry read in `context` (`context_of`): its `whole` span, the first of its spans, after the
     context. It comes after the paragraph's own entries and before its notes', and a hit on it quotes as a hit on the
-    paragraph's own whole entry does; its words, context included, are its words for BM25 and the rare-term bonus,
-    as a note's are for the note's entry."""
+    paragraph's own whole entry does; BM25 and the rare-term bonus read only the paragraph's words of it
+    (`lexical_texts`)."""
     entry = Entry(article.id, paragraph.index, whole.start, whole.end)
-    return entry, f"{context} {paragraph.text[whole.start : whole.end]}"
+    return entry, in_context(context, paragraph.text[whole.start : whole.end])
+
+
+def in_context(context: str, text: str) -> str:
+    """A paragraph's `text` read after its `context` (`context_of`), as its entry in context embeds it."""
+    return f"{context} {text}"
+
+
+def lexical_texts(articles: Iterable[Article], entries: Iterable[tuple[Entry, str]]) -> list[str]:
+    """What BM25 and the rare-term bonus read of each of `entries` (`index_entries`, in its order): the text embedded,
+    but the paragraph's own words for its entry read in context (`context_entry`), whose context only the embedding
+    reads. The ranking's bonus reads the title and heading once already, for the paragraph (`qa.retrieve.
+    Retriever.context_terms`); BM25 reading them in the entry's words too ranked two real dev questions' evidence
+    below third (docs/past-measurements.md, round 30)."""
+    paragraphs = {
+        (article.id, paragraph.index): (article, paragraph) for article in articles for paragraph in article.paragraphs
+    }
+    texts = []
+    for entry, text in entries:
+        article, paragraph = paragraphs[(entry.doc_id, entry.paragraph)]
+        own = paragraph.text[entry.start : entry.end]
+        texts.append(own if text == in_context(context_of(article, paragraph), own) else text)
+    return texts
 
 
 def note_entries(article: Article, paragraph: Paragraph, spans: Sequence[Span]) -> list[tuple[Entry, str]]:

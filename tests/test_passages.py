@@ -6,7 +6,7 @@ import pytest
 
 from qa.corpus import Article, Paragraph
 from qa.indexing import load_corpus
-from qa.passages import context_of, index_entries, is_embedded, known_spans
+from qa.passages import context_of, index_entries, is_embedded, known_spans, lexical_texts
 from qa.sentences import Span
 from qa.settings import PROJECT_ROOT
 
@@ -91,3 +91,9 @@ def test_a_paragraph_under_no_title_or_heading_has_no_entry_in_context() -> None
     paragraph = Paragraph(1, "Minor releases are branched every four months.", 0)
     entries = index_entries([Article("post", None, None, None, "post.txt", (paragraph,))])
     assert [text for _, text in entries] == [paragraph.text]
+
+
+def test_bm25_reads_only_the_paragraph_s_own_words_of_its_entry_in_context() -> None:
+    paragraph = Paragraph(2, "Minor releases are branched every four months.", 0, section="Minor releases")
+    articles = [Article("post", "Julia’s Release Process", None, None, "post.html", (paragraph,))]
+    assert lexical_texts(articles, index_entries(articles)) == [paragraph.text, paragraph.text]
