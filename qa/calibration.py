@@ -20,9 +20,10 @@ from dataclasses import dataclass
 import numpy as np
 
 from qa.assistant import Assistant
-from qa.compose import assess
-from qa.decision import MAX_FALSE_ABSTENTION, Decision, Signals
+from qa.compose import Answer, assess
+from qa.decision import MAX_FALSE_ABSTENTION, Decision, Signals, is_keyword_match
 from qa.errors import QAError
+from qa.retrieve import Hit
 
 L2 = 0.1
 """Ridge on the weights (not the bias): keeps them small where a few questions would push them apart."""
@@ -63,8 +64,21 @@ def samples(assistant: Assistant, questions: Sequence[Asked], k: int, group: str
         if not hits:
             continue
         answer = assistant.composer.at(0.0).compose(asked.question, hits)
-        rows.append(Sample(group, asked.id, asked.answerable, assess(hits[0], asked.question), answer.abstained))
+        rows.append(
+            Sample(
+                group, asked.id, asked.answerable, assess(decided_on(answer, hits), asked.question), answer.abstained
+            )
+        )
     return rows
+
+
+def decided_on(answer: Answer, hits: Sequence[Hit]) -> Hit:
+    """The hit whose signals the decision read for `answer`: its first source's (`qa.compose.lead` may answer from
+    one ranked below the first), the first hit when it abstained or answered a keyword question, which no decision
+    reads."""
+    if answer.abstained or is_keyword_match(answer.question, answer.sources[0].paragraph.text):
+        return hits[0]
+    return hits[answer.sources[0].rank - 1]
 
 
 def fit(rows: Sequence[Sample], l2: float = L2, steps: int = 50) -> tuple[tuple[float, ...], float]:

@@ -47,6 +47,15 @@ MIN_QUOTE_WORDS = 3
 """A best quote of fewer words is a label (a table cell, a list item, a caption), not a statement: it answers
 nothing by itself. On the dev splits it abstained on one more unanswerable real question (0.643 -> 0.714)
 and silenced no answer on any collection; from 4 words it silenced answers."""
+TYPED_LEAD_CONFIDENCE = 0.85
+"""The decision's least confidence (`qa.decision.Decision.confidence`) in a source ranked below the first that the
+answer is given from because only its quote gives the kind of answer asked (`Composer.lead`).
+
+A first source lacking that kind usually means the collection does not hold the answer: on the dev splits, taking
+the first source giving it at the decision's own threshold answered 13 more unanswerable wild questions and 3 real
+ones (abstention 0.667 -> 0.493 and 0.929 -> 0.714) for 5 more supported wild answers. Those unanswerable
+questions' lower sources scored 0.225 to 0.816; the answering ones 0.727 to 0.906 (docs/past-measurements.md,
+round 30): chosen on those few questions, so read as a bound, not a fit."""
 _WORD_RE = re.compile(r"\w+")
 _ANAPHOR_RE = re.compile(r"(?:It|Its|This|These|That|Those|They|Their|Such|He|His|She|Her)\b")
 """A sentence opening with a pronoun or a demonstrative speaks of what the one before it named. Narrower than
@@ -631,27 +640,47 @@ class Composer:
 
     def _answers_alone(self, question: str, source: Source) -> bool:
         """Whether the source would be an answer were it the best: the decision and the answer type, on its own."""
-        quote = " ".join(quote.text for quote in source.quotes)
         evidence = signals(question, source.score, source.coverage, source.paragraph.text, source.article)
-        return gives_answer_type(quote, question) and self.decision.answers(evidence)
+        return gives_answer_type(quoted(source), question) and self.decision.answers(evidence)
 
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
-        """All the sources, or none when the best one is not an answer (`qa.decision`).
+        """All the sources, the one the answer is decided on first, or none when it is not an answer
+        (`qa.decision`).
 
         A keyword question (one to three words) is answered by the passages that hold it verbatim; a
-        question naming what the collection never mentions, or whose best quote lacks the kind of
-        answer it asks for or is shorter than MIN_QUOTE_WORDS, is not answered.
+        question naming what the collection never mentions, or whose sources' quotes all lack the kind of
+        answer it asks for, or whose leading quote (`lead`) is shorter than MIN_QUOTE_WORDS, is not answered.
         """
         if not sources:
             return ()
         keyword = tuple(s for s in sources if is_keyword_match(question, s.paragraph.text))
         if keyword:
             return keyword
-        best_quote = " ".join(quote.text for quote in sources[0].quotes)
-        if not hits[0].names_known or not gives_answer_type(best_quote, question):
+        first = lead(question, sources)
+        if not hits[0].names_known or first is None:
             return ()
-        if len(_WORD_RE.findall(NOTE_MARKER_RE.sub(" ", best_quote))) < MIN_QUOTE_WORDS:
+        if len(_WORD_RE.findall(NOTE_MARKER_RE.sub(" ", quoted(sources[first])))) < MIN_QUOTE_WORDS:
             return ()
-        if not self.decision.answers(assess(hits[0], question)):
+        evidence = assess(hits[first], question)
+        if not self.decision.answers(evidence):
             return ()
-        return tuple(sources)
+        if first > 0 and self.decision.confidence(evidence) < TYPED_LEAD_CONFIDENCE:
+            return ()
+        return (sources[first], *sources[:first], *sources[first + 1 :])
+
+
+def quoted(source: Source) -> str:
+    """A source's quotes, joined by a space: what the answer type is read from."""
+    return " ".join(quote.text for quote in source.quotes)
+
+
+def lead(question: str, sources: Sequence[Source]) -> int | None:
+    """The position of the source an answer is decided on: the first whose quote gives the kind of answer the
+    question asks for (`qa.answer_type.gives_answer_type`; the first source for a question asking none), None when
+    no quote gives it.
+
+    Ranking weighs the kind of answer only a little (`qa.retrieve.TYPED_WEIGHT`), so a neighbour on the same
+    subject can rank first without the date or number asked ("This version of the AQuA book is the final
+    pre-publication draft." to "When was the previous edition ... published?") while the paragraph giving it
+    ranks second. A lower source leads only when the decision is confident in it (`TYPED_LEAD_CONFIDENCE`)."""
+    return next((i for i, source in enumerate(sources) if gives_answer_type(quoted(source), question)), None)

@@ -170,3 +170,21 @@ def test_a_best_quote_of_one_or_two_words_is_a_label_not_an_answer() -> None:
     composer = Composer(Decision.load())
     assert composer.compose(question, [_lone_hit("Annual budget")]).abstained
     assert not composer.compose(question, [_lone_hit("The annual budget of the ministry was cut.")]).abstained
+
+
+def _ranked_hit(text: str, rank: int, score: float) -> Hit:
+    paragraph = Paragraph(rank, text, 0)
+    article = Article("report-1", "Report", None, None, "report.txt", (paragraph,))
+    return Hit(article, paragraph, score, rank, (ScoredSpan(Span(0, len(text)), score),), coverage=1.0)
+
+
+def test_when_the_first_source_gives_no_date_the_answer_is_the_next_one_giving_the_date_asked() -> None:
+    """A neighbour on the same subject ranked first without the date asked for is shown as a nearest passage, and
+    the paragraph giving the date answers (the decision confident in it)."""
+    hits = [
+        _ranked_hit("This version of the annual report is the final draft before publication.", 1, 0.95),
+        _ranked_hit("The last version of the annual report was published in 2015.", 2, 0.93),
+    ]
+    answer = Composer(Decision.load()).compose("When was the previous annual report published?", hits)
+    assert not answer.abstained
+    assert ([s.rank for s in answer.sources], [s.rank for s in answer.nearest]) == ([2], [1])
