@@ -1,8 +1,9 @@
-"""Two reports of the Human Rights Council's Working Group on the Universal Periodic Review in the wild collection
+"""Three reports of the Human Rights Council's Working Group on the Universal Periodic Review in the wild collection
 (tests/data/wild, see its manifest.jsonl), United Nations documents of producers the collection lacked: Iceland's
-(A/HRC/19/13, 2011), exported by Word 2010 from the UN's document template, and Ecuador's (A/HRC/8/20, 2008), made by
-Acrobat Distiller 5.0 in the base-14 fonts. Each closes with the recommendations set in bold, numbered in the text's
-weight ("61.4.") or in bold ("2."), and an annex listing the State's delegation.
+(A/HRC/19/13, 2011), exported by Word 2010 from the UN's document template, Ecuador's (A/HRC/8/20, 2008), made by
+Acrobat Distiller 5.0 in the base-14 fonts, and Monaco's (A/HRC/25/12, 2014), the template's layout distilled by
+Acrobat Distiller 8.0. Each closes with the recommendations set in bold, numbered in the text's weight ("61.4.") or in
+bold ("2."), and an annex listing the State's delegation.
 
 Expected values are what each document prints, as `pdftotext` shows it.
 """
@@ -14,6 +15,7 @@ from tests.parsed import WILD, article
 
 ICELAND = WILD / "un-hrc-2011-a-hrc-19-13-upr-iceland.pdf"
 ECUADOR = WILD / "un-hrc-2008-a-hrc-8-20-upr-ecuador.pdf"
+MONACO = WILD / "un-hrc-2014-a-hrc-25-12-upr-monaco.pdf"
 
 
 def texts(report: Article, kind: str | None = None) -> list[str]:
@@ -21,8 +23,10 @@ def texts(report: Article, kind: str | None = None) -> list[str]:
 
 
 def test_reports_are_dated_by_the_date_under_their_symbol() -> None:
-    """Page 1 prints "16 December 2011" and "13 May 2008" at the top right, under the document's symbol."""
-    assert (article(ICELAND).date, article(ECUADOR).date) == ("2011-12-16", "2008-05-13")
+    """Page 1 prints "16 December 2011", "13 May 2008" and "3 January 2014" at the top right, under the document's
+    symbol."""
+    dates = (article(ICELAND).date, article(ECUADOR).date, article(MONACO).date)
+    assert dates == ("2011-12-16", "2008-05-13", "2014-01-03")
 
 
 def test_a_delegations_roster_closing_the_report_names_no_author() -> None:
@@ -66,3 +70,24 @@ def test_a_note_numbered_after_a_recommendation_is_read_and_cited() -> None:
         "in its national legislation.” (Brazil)."
     )
     assert any(text.endswith("in its national legislation (Brazil);[1]") for text in texts(iceland))
+
+
+def test_entries_run_into_one_item_each_closed_by_a_semicolon_read_as_the_item() -> None:
+    """Monaco's page 16 runs two States' recommendations into item 90.4, each on its own bold line closed by a
+    semicolon ("... against Torture (Brazil);" over "Ratify the Optional Protocol to the Convention against Torture
+    (France);")."""
+    assert (
+        "90.4 Ratify the Optional Protocol to the Convention against Torture (Brazil); Ratify the Optional Protocol to "
+        "the Convention against Torture (France);"
+    ) in texts(article(MONACO))
+    assert not any(heading.endswith(";") for heading in texts(article(MONACO), "heading"))
+
+
+def test_an_item_carried_from_a_pages_foot_to_the_next_page_reads_whole() -> None:
+    """Item 90.16 fills page 16's last lines ("... as well as to the Convention on the") and ends on page 17
+    ("Non-Applicability of Statutory Limitations to War Crimes and Crimes against Humanity (Uruguay);")."""
+    assert any(
+        text.startswith("90.16 Accelerate the internal procedures to ratify the Rome Statute")
+        and text.endswith("to War Crimes and Crimes against Humanity (Uruguay);")
+        for text in texts(article(MONACO))
+    )

@@ -4298,24 +4298,31 @@ def _carried_lines(
 ) -> set[int]:
     """The lines (by id) in the body's size of a sentence carried over several lines, none of which is a heading:
     each line after the first goes on with the line above (`_carries`), and the last ends a sentence or a list's
-    entry (a semicolon).
+    entry (a semicolon), or reaches the text's right edge at its page's foot, the sentence going on over the page;
+    and any line that ends an entry.
 
     A list may set its items in bold, after a number in the text's weight or in bold ("61.4. Suggest the
     ratification of the Convention on the Rights of Persons with" over "Disabilities and its Optional Protocol
     (Chile);", "2. Continue human rights training of police forces (United Kingdom of Great" over "Britain and
-    Northern Ireland)."): each line is bold, opens in a capital and ends in no sentence, as a heading of the body's
-    size does, and read so an item was cut in two, its last words a heading over the next item. A heading stands
-    under a line that ends a paragraph, or under a gap, and ends in no sentence itself."""
+    Northern Ireland)."), and may run several entries into one item, each closed by a semicolon ("90.4 Ratify the
+    Optional Protocol to the Convention against Torture (Brazil);" over "Ratify the Optional Protocol to the
+    Convention against Torture (France);"): each line is bold, opens in a capital and ends in no sentence, as a
+    heading of the body's size does, and read so an item was cut in two, its last words a heading over the next
+    item. A heading stands under a line that ends a paragraph, or under a gap, and ends in no sentence or entry."""
     found: set[int] = set()
     chain: list[_Line] = []
     for line in [*lines, None]:
         if line is not None and chain and _carries(chain[-1], line, body_size, spacing, edges):
             chain.append(line)
             continue
-        if len(chain) > 1 and (_SENTENCE_END_RE.search(chain[-1].text) or chain[-1].text.endswith(";")):
-            found |= {id(member) for member in chain}
+        if len(chain) > 1:
+            last = chain[-1]
+            ends = _SENTENCE_END_RE.search(last.text) or last.text.endswith(";")
+            over = line is not None and line.page > last.page and last.page in edges
+            if ends or (over and last.x1 >= edges[last.page][1] - body_size):
+                found |= {id(member) for member in chain}
         chain = [line] if line is not None else []
-    return found
+    return found | {id(line) for line in lines if line.size < body_size * _HEADING_SIZE and line.text.endswith(";")}
 
 
 def _carries(
