@@ -4318,8 +4318,9 @@ def _carried_lines(
         if len(chain) > 1:
             last = chain[-1]
             ends = _SENTENCE_END_RE.search(last.text) or last.text.endswith(";")
-            over = line is not None and line.page > last.page and last.page in edges
-            if ends or (over and last.x1 >= edges[last.page][1] - body_size):
+            right = _right_edge(last, edges)
+            over = line is not None and line.page > last.page
+            if ends or (over and right is not None and last.x1 >= right - body_size):
                 found |= {id(member) for member in chain}
         chain = [line] if line is not None else []
     return found | {id(line) for line in lines if line.size < body_size * _HEADING_SIZE and line.text.endswith(";")}
@@ -4331,23 +4332,33 @@ def _carries(
     """Whether `line` goes on with the sentence of the line above it in the body's size: beside a list number alone
     on its row, or right under a line that ends in no sentence and no semicolon (an entry's end), closer than a
     paragraph gap (`spacing`), the two overlapping across, where the line's first word would not have fitted in the
-    room left at the end of the line above (`edges`, by page: the text's right edge)."""
+    room left at the end of the line above (`_right_edge`)."""
     if line.page != above.page or line.size >= body_size * _HEADING_SIZE or abs(above.size - line.size) >= 0.5:
         return False
     if line.row == above.row:
         return bool(_ITEM_NUMBER_RE.fullmatch(above.text)) and above.x1 < line.x0
-    edge = edges.get(above.page)
+    right = _right_edge(above, edges)
     word = line.text.split(" ", 1)[0]
     width = (line.x1 - line.x0) * (len(word) + 1) / max(len(line.text), 1)  # the word and the space before it
     return (
-        edge is not None
+        right is not None
         and 0 <= line.top - above.bottom <= spacing * line.size
         and line.x0 < above.x1
         and above.x0 < line.x1
-        and above.x1 + width > edge[1]
+        and above.x1 + width > right
         and not _SENTENCE_END_RE.search(above.text)
         and not above.text.endswith(";")
     )
+
+
+def _right_edge(line: _Line, edges: dict[int, tuple[float, float]]) -> float | None:
+    """Where the text a line stands in ends on the right: the page's text's edge (`edges`, by page), or its column's
+    where the column stands right of that edge, a page's second column; None on a page with no text edges. (A list
+    number read apart from its item's text sets the text in a column of its own, inside the page's edges.)"""
+    edge = edges.get(line.page)
+    if line.column is not None and (edge is None or line.column[0] >= edge[1]):
+        return line.column[1]
+    return edge[1] if edge is not None else None
 
 
 def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
