@@ -4335,6 +4335,8 @@ def _carries(
     room left at the end of the line above (`_right_edge`)."""
     if line.page != above.page or line.size >= body_size * _HEADING_SIZE or abs(above.size - line.size) >= 0.5:
         return False
+    if above.bold and not line.bold:
+        return False  # a bold line over the text's weight: a heading, or a paragraph's bold opening (`_bold_openings`)
     if line.row == above.row:
         return bool(_ITEM_NUMBER_RE.fullmatch(above.text)) and above.x1 < line.x0
     right = _right_edge(above, edges)
