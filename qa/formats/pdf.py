@@ -3993,6 +3993,7 @@ def _blocks(
         divisions = _divisions(section, [edges.get(line.page, document) for line in section], body_size)
         numbered = _numbered_items(section)
         lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
+        lead_ins |= _carried_lines(section, body_size, spacing, edges)
         headed = [line for line in section if _page_heading(line, page_sizes, body_size)]
         labels = _column_labels(headed) | _figure_rows(headed)
         for line in section:
@@ -4286,6 +4287,80 @@ def _bold_openings(
         and line.top < below.top
         and below.top - line.bottom <= spacing * line.size
     }
+
+
+_ITEM_NUMBER_RE = re.compile(r"\(?[0-9]{1,3}(?:\.[0-9]{1,3})*[.)]")
+"""A list item's number alone, one level or several ("7.", "61.4.", "(3)")."""
+
+
+def _carried_lines(
+    lines: list[_Line], body_size: float, spacing: float, edges: dict[int, tuple[float, float]]
+) -> set[int]:
+    """The lines (by id) in the body's size of a sentence carried over several lines, none of which is a heading:
+    each line after the first goes on with the line above (`_carries`), and the last ends a sentence or a list's
+    entry (a semicolon), or reaches the text's right edge at its page's foot, the sentence going on over the page;
+    and any line that ends an entry.
+
+    A list may set its items in bold, after a number in the text's weight or in bold ("61.4. Suggest the
+    ratification of the Convention on the Rights of Persons with" over "Disabilities and its Optional Protocol
+    (Chile);", "2. Continue human rights training of police forces (United Kingdom of Great" over "Britain and
+    Northern Ireland)."), and may run several entries into one item, each closed by a semicolon ("90.4 Ratify the
+    Optional Protocol to the Convention against Torture (Brazil);" over "Ratify the Optional Protocol to the
+    Convention against Torture (France);"): each line is bold, opens in a capital and ends in no sentence, as a
+    heading of the body's size does, and read so an item was cut in two, its last words a heading over the next
+    item. A heading stands under a line that ends a paragraph, or under a gap, and ends in no sentence or entry."""
+    found: set[int] = set()
+    chain: list[_Line] = []
+    for line in [*lines, None]:
+        if line is not None and chain and _carries(chain[-1], line, body_size, spacing, edges):
+            chain.append(line)
+            continue
+        if len(chain) > 1:
+            last = chain[-1]
+            ends = _SENTENCE_END_RE.search(last.text) or last.text.endswith(";")
+            right = _right_edge(last, edges)
+            over = line is not None and line.page > last.page
+            if ends or (over and right is not None and last.x1 >= right - body_size):
+                found |= {id(member) for member in chain}
+        chain = [line] if line is not None else []
+    return found | {id(line) for line in lines if line.size < body_size * _HEADING_SIZE and line.text.endswith(";")}
+
+
+def _carries(
+    above: _Line, line: _Line, body_size: float, spacing: float, edges: dict[int, tuple[float, float]]
+) -> bool:
+    """Whether `line` goes on with the sentence of the line above it in the body's size: beside a list number alone
+    on its row, or right under a line that ends in no sentence and no semicolon (an entry's end), closer than a
+    paragraph gap (`spacing`), the two overlapping across, where the line's first word would not have fitted in the
+    room left at the end of the line above (`_right_edge`)."""
+    if line.page != above.page or line.size >= body_size * _HEADING_SIZE or abs(above.size - line.size) >= 0.5:
+        return False
+    if above.bold and not line.bold:
+        return False  # a bold line over the text's weight: a heading, or a paragraph's bold opening (`_bold_openings`)
+    if line.row == above.row:
+        return bool(_ITEM_NUMBER_RE.fullmatch(above.text)) and above.x1 < line.x0
+    right = _right_edge(above, edges)
+    word = line.text.split(" ", 1)[0]
+    width = (line.x1 - line.x0) * (len(word) + 1) / max(len(line.text), 1)  # the word and the space before it
+    return (
+        right is not None
+        and 0 <= line.top - above.bottom <= spacing * line.size
+        and line.x0 < above.x1
+        and above.x0 < line.x1
+        and above.x1 + width > right
+        and not _SENTENCE_END_RE.search(above.text)
+        and not above.text.endswith(";")
+    )
+
+
+def _right_edge(line: _Line, edges: dict[int, tuple[float, float]]) -> float | None:
+    """Where the text a line stands in ends on the right: the page's text's edge (`edges`, by page), or its column's
+    where the column stands right of that edge, a page's second column; None on a page with no text edges. (A list
+    number read apart from its item's text sets the text in a column of its own, inside the page's edges.)"""
+    edge = edges.get(line.page)
+    if line.column is not None and (edge is None or line.column[0] >= edge[1]):
+        return line.column[1]
+    return edge[1] if edge is not None else None
 
 
 def _closes_box(previous: _Line, line: _Line, pages: dict[int, list[_Line]]) -> bool:
@@ -7141,11 +7216,21 @@ def _signed(lines: list[_Line]) -> dict[int, str]:
     if found or not lines:  # no lines at all: a page of figures only, or every line set aside as chrome
         return found
     last = max((line.page for line in lines), default=0)
-    for line, below in zip(lines, [*lines[1:], None], strict=True):
+    for above, line, below in zip([None, *lines], lines, [*lines[1:], None], strict=False):
         name, comma, job = _sign_off(line, below).partition(", ")
-        if line.page >= last - 1 and comma and not _listed(line) and role(job) and (name := _names(name)):
+        if line.page < last - 1 or _listed(line) or _roster_entry(line, above):
+            continue
+        if comma and role(job) and (name := _names(name)):
             found[id(line)] = name
     return found
+
+
+def _roster_entry(line: _Line, above: _Line | None) -> bool:
+    """Whether a line is part of a roster whose entries each close with a semicolon: the line ends one, or the line
+    above it does. A report's annex lists a delegation's members with their posts so ("Ximena Abarca, Executive
+    Director of the National Council for Women;" over "Remigia Saldaña, Director of Protection Policies at the Migrant
+    National Secretariat;"): each entry reads as a name and a job, but the list names the members, not the signers."""
+    return line.text.endswith(";") or (above is not None and above.text.endswith(";"))
 
 
 _VALEDICTIONS = frozenset(
