@@ -2730,7 +2730,7 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         rows = (min(line.row for line in lines), max(line.row for line in lines))
         going_on = _note_continuations(lines)
         for line in lines:
-            for where in edges(line, rows) if not line.marked and not line.label and id(line) not in going_on else ():
+            for where in edges(line, rows) if _may_run(line) and id(line) not in going_on else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
     alike: dict[tuple[str, str], list[_Line]] = {}
@@ -2835,6 +2835,17 @@ def _kicker(line: _Line, head: _Line) -> bool:
 
 _RUNNING_SHIFT = 1.0
 """Ems up or down a running line stands at most on one page from where it stands on another (`_running_line`)."""
+
+
+def _may_run(line: _Line) -> bool:
+    """Whether an edge line may be a running one: no note (opening with a raised number, or with a bracketed one
+    as a list of references sets it: "[1] http://...", however often two annexes cite the same source), and no
+    paragraph's label, unless the label is a page number. A page's number set at the left of its foot ("10 of 15")
+    under a list's lettered step ("a." at a tab stop from its text) is read into the narrow column of that step's
+    letter and taken for a label (`_label_column`); it is the page's number all the same."""
+    if line.marked or _BRACKET_NOTE_RE.match(line.text):
+        return False
+    return not line.label or _PAGE_NUMBER_RE.fullmatch(line.text) is not None
 
 
 def _running_line(line: _Line, alike: list[_Line]) -> bool:
@@ -3323,8 +3334,10 @@ class _Notes:
         small, start = self._foot_start(lines, body_size)
         ruled = small < len(lines) and _RULE_LINE_RE.fullmatch(lines[small].text) is not None
         kept = small if ruled and start < len(lines) else start
-        if self._symbol_notes(lines, small + ruled, start) or (
-            small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text)
+        if (
+            self._symbol_notes(lines, small + ruled, start)
+            or self._unmarked_symbol_notes(lines, small + ruled, start)
+            or (small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text))
         ):
             kept = small  # a note marked ∗ or † ("∗ equal contribution") opens the foot: neither text nor a note's end
         elif (
@@ -3569,15 +3582,9 @@ class _Notes:
         page may mark another note with the "*" a page before used, and that is a note of its own (`_symbol_markers`
         keys it apart).
         """
-        opened: list[tuple[str, str]] = []
-        for line in lines[first:start]:
-            opening = _SYMBOL_OPENING_RE.fullmatch(line.text)
-            if opening is not None:
-                opened.append((opening["label"], opening["text"]))
-            elif opened:
-                opened[-1] = (opened[-1][0], _join(opened[-1][1], line.text, self.words))
-            else:
-                return False
+        opened = self._symbol_openings(lines[first:start])
+        if opened is None:
+            return False
         foot = {id(line) for line in lines[first:]}
         page = self.page if first else []  # a band of notes alone is read again with the band above (`page_feet`)
         text = [line for line in lines[:first] + page if id(line) not in foot and _marked_names(line.text) is None]
@@ -3588,6 +3595,38 @@ class _Notes:
                 return False
             self.symbols.append((line, label, note))
         return bool(opened)
+
+    def _symbol_openings(self, lines: list[_Line]) -> list[tuple[str, str]] | None:
+        """The notes `lines` hold as a foot of notes marked with symbols: each label and its text, every line opening
+        with a symbol (`_SYMBOL_OPENING_RE`) or going on from the one above; None where the first opens otherwise."""
+        opened: list[tuple[str, str]] = []
+        for line in lines:
+            opening = _SYMBOL_OPENING_RE.fullmatch(line.text)
+            if opening is not None:
+                opened.append((opening["label"], opening["text"]))
+            elif opened:
+                opened[-1] = (opened[-1][0], _join(opened[-1][1], line.text, self.words))
+            else:
+                return None
+        return opened
+
+    def _unmarked_symbol_notes(self, lines: list[_Line], first: int, start: int) -> bool:
+        """Whether the foot's small lines from `first` to its first numbered note (`start`) are notes marked with a
+        symbol that no line of the text carries (`_symbol_notes` found no marker), under text of the page's own;
+        each is then kept in `symbols` with the last line of that text, to go with the notes of that line's run,
+        cited by no marker.
+
+        A declaration closes its first page with "*While Quebec did not endorse the Declaration, ..." in small type
+        at the foot, and prints the "*" nowhere in its text: read as a paragraph, the note stood as the declaration's
+        last words. A foot of small lines that opens otherwise than with a symbol (a table's key, a caption) is left
+        as read, and so is a page of nothing but such lines: no text there has a note."""
+        opened = self._symbol_openings(lines[first:start]) if first < start else None
+        foot = {id(line) for line in lines[first:]}
+        text = [line for line in lines[:first] + (self.page if not first else []) if id(line) not in foot]
+        if not opened or not text:
+            return False
+        self.symbols += [(text[-1], label, note) for label, note in opened]
+        return True
 
     def _restarted(self, lines: list[_Line], small: int) -> int:
         """Where the small lines from `small` open notes whatever `floor` says: the first numbered line under any
@@ -3654,13 +3693,15 @@ class _Notes:
     def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
 
-        A section runs from its heading to the next heading of body size or larger that opens no note.
+        A section runs from its heading to the next heading of body size or larger that opens no note. A section
+        whose lines open no note the text cites is no notes section: a report's "References" over a list of the
+        titles it drew on, unnumbered, is read as text, heading and all (dropped, the list was lost).
         """
         kept: list[_Line] = []
         sections: list[_Endnotes] = []
         index = 0
         while index < len(lines):
-            if not NOTES_HEADING_RE.fullmatch(lines[index].text) or (
+            if not _notes_heading(lines[index]) or (
                 index > 0 and _wrapped_word(lines[index - 1], lines[index])
             ):
                 kept.append(lines[index])
@@ -3676,6 +3717,8 @@ class _Notes:
             notes = self.collect(lines[index + 1 : end])
             if notes:
                 sections.append(_Endnotes(lines[index], lines[end] if end < len(lines) else None, notes))
+            else:
+                kept += lines[index:end]
             index = end
         return kept, sections
 
@@ -3720,6 +3763,12 @@ class _Notes:
             and line.top - on_page[-1].bottom > _LIST_BREAK * max(gaps)
             and not any(self.opening(later, None) is not None for later in following if later.page == line.page)
         )
+
+
+def _notes_heading(line: _Line) -> bool:
+    """Whether a line heads a list of notes: "Notes", "References", or the same as a lead-in ending in a colon
+    ("References:" over an annex's "[1] http://..." lines, as a report sets the sources of each annex)."""
+    return NOTES_HEADING_RE.fullmatch(line.text.removesuffix(":")) is not None
 
 
 _LIST_BREAK = 1.5
