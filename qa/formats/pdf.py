@@ -3294,6 +3294,10 @@ class _Notes:
         return (number, text) if number in self.cited or previous is not None else None
 
     def collect(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
+        """The notes `lines` hold (`_listed_notes`) that the text cites."""
+        return {number: text for number, text in self._listed_notes(lines, floor).items() if number in self.cited}
+
+    def _listed_notes(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
         """Notes from lines that start with a note's opening; lines after it continue that note.
 
         A note says something in words: numbers alone, one a line, are a chart's axis ("30", "20", "10", "0"). So a
@@ -3318,8 +3322,7 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
-        notes = _parted_notes(notes)
-        return {number: text for number, text in notes.items() if number in self.cited and _WORD_RE.search(text)}
+        return {number: text for number, text in _parted_notes(notes).items() if _WORD_RE.search(text)}
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
         """The lines above the footnotes set small at the foot of a page or column, and those notes.
@@ -3695,7 +3698,10 @@ class _Notes:
 
         A section runs from its heading to the next heading of body size or larger that opens no note. A section
         whose lines open no note the text cites is no notes section: a report's "References" over a list of the
-        titles it drew on, unnumbered, is read as text, heading and all (dropped, the list was lost).
+        titles it drew on, unnumbered, is read as text, heading and all (dropped, the list was lost). A section
+        that opens notes the text cites keeps every note it lists, cited or not: an annex's "References:" lists
+        three addresses its text cites two of, and the third is the annex's all the same (dropped with the
+        section's lines, it was lost).
         """
         kept: list[_Line] = []
         sections: list[_Endnotes] = []
@@ -3714,7 +3720,8 @@ class _Notes:
                 or self._past_the_list(lines[index + 1 : end], lines[end:])
             ):
                 end += 1
-            notes = self.collect(lines[index + 1 : end])
+            listed = self._listed_notes(lines[index + 1 : end])
+            notes = listed if listed.keys() & self.cited else {}
             if notes:
                 sections.append(_Endnotes(lines[index], lines[end] if end < len(lines) else None, notes))
             else:
@@ -4043,7 +4050,7 @@ def _blocks(
         numbered = _numbered_items(section)
         lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
         headed = [line for line in section if _page_heading(line, page_sizes, body_size)]
-        labels = _column_labels(headed) | _figure_rows(headed)
+        labels = _column_labels(headed) | _figure_rows(headed) | _field_rows(headed)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
@@ -4122,6 +4129,26 @@ def _column_labels(lines: list[_Line]) -> set[int]:
         if any(other.cell != line.cell and min(other.bottom, line.bottom) > max(other.top, line.top) for other in cells)
     }
     return {id(line) for line in lines if (line.page, line.cell) in beside}
+
+
+_LABELLED_FIELD_RE = re.compile(r"[A-Z][^\W\d_]*(?: [^\W\d_]+){0,2}: \S.*")
+"""A field of a form's or a report's row: a label of up to three words, a colon, and its value ("Reference Number:
+AR-16-20173", "Date: May 5, 2020"). A heading's colon has no word of a number before it ("Annex 1: ...")."""
+
+
+def _field_rows(lines: list[_Line]) -> set[int]:
+    """The ids of the lines, among a page's lines set as headings (`lines`), that are rows of fields: stretches set a
+    gutter apart (`_fields`), the first a labelled field (`_LABELLED_FIELD_RE`). A report sets "Reference Number:
+    AR-16-20173" at the left of a row and its date at the right, in bold, under its masthead (a table's row, its
+    cells read as one line); taken for a heading, the row headed the report's title and contents. A heading's
+    words run on with no gutter among them, and a title's colon ends its first stretch."""
+    return {
+        id(line)
+        for line in lines
+        if _LABELLED_FIELD_RE.match(line.text)
+        and len(fields := _fields(line)) > 1
+        and _LABELLED_FIELD_RE.fullmatch(fields[0])
+    }
 
 
 def _figure_rows(lines: list[_Line]) -> set[int]:
