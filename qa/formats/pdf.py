@@ -3707,9 +3707,7 @@ class _Notes:
         sections: list[_Endnotes] = []
         index = 0
         while index < len(lines):
-            if not _notes_heading(lines[index]) or (
-                index > 0 and _wrapped_word(lines[index - 1], lines[index])
-            ):
+            if not _notes_heading(lines[index]) or (index > 0 and _wrapped_word(lines[index - 1], lines[index])):
                 kept.append(lines[index])
                 index += 1
                 continue
