@@ -352,6 +352,8 @@ class _Line:
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
     """The line stands in a table's body under a ruled head (`_table_bodies`), read in its columns (`_mark_tabled`)."""
+    table_head: bool = False
+    """The line stands in the ruled head of a table whose body is `tabled` (`_mark_table_heads`)."""
     cell: int = 0
     """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     code: bool = False
@@ -1143,7 +1145,9 @@ def _layout(
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
-    _mark_tabled(segments, [table for table, body in bodies if table.closed or any(table is t for t, *_ in read)])
+    marked = [table for table, body in bodies if table.closed or any(table is t for t, *_ in read)]
+    _mark_tabled(segments, marked)
+    _mark_table_heads(segments, marked)
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
@@ -1652,6 +1656,17 @@ def _mark_tabled(segments: list[_Segment], tables: list[_Table]) -> None:
     for segment in segments:
         for line in segment.lines:
             line.tabled = _in_grid(line, [table.box for table in tables])
+
+
+def _mark_table_heads(segments: list[_Segment], tables: list[_Table]) -> None:
+    """Flag a page's lines in the ruled head of each of `tables` (`_Line.table_head`): between the rule over the head
+    and the top of the body, across the body's width. A table carried over to the next page sets its head again
+    there ("Requirement", "Level 1", ... "Level 4" in bold), read as headings; they head the table's rows only
+    (`Block.tabled`)."""
+    heads = [(left, table.head, right, top) for table in tables for left, top, right, _ in [table.box]]
+    for segment in segments:
+        for line in segment.lines:
+            line.table_head = _in_grid(line, heads)
 
 
 _LABEL_RE = re.compile(r"[¶§]\s?\d{1,4}\.?")
@@ -4048,6 +4063,7 @@ def _blocks(
         numbered = _numbered_items(section)
         lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
         headed = [line for line in section if _page_heading(line, page_sizes, body_size)]
+        tabled = _from_tables(section)
         labels = _column_labels(headed) | _figure_rows(headed) | _field_rows(headed)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
@@ -4079,13 +4095,30 @@ def _blocks(
                 and not _breaks(current, line, kind, edges.get(current.page, document), feet, spacing)
             ):
                 text = _join(text, _cite_on_page(line, blocks[-1].page, page_notes, cited), words)
-                blocks[-1] = Block(text, kind, blocks[-1].page)
+                blocks[-1] = replace(blocks[-1], text=text)
             else:
                 text = _cite_on_page(line, line.page, page_notes, cited)
-                blocks.append(Block(text, kind, line.page))
+                blocks.append(Block(text, kind, line.page, tabled=id(line) in tabled))
             current = line
         laid_out.append(_standfirsts(blocks))
     return laid_out
+
+
+_TABLE_CAPTION_RE = re.compile(r"Table\s+[A-Z]?\d+(?:\.\d+)*\s*[:.–—-]?\s+\S.*")
+"""A table's caption: "Table", its number, and its name ("Table 1: minimum requirements for ...")."""
+
+
+def _from_tables(lines: list[_Line]) -> set[int]:
+    """The ids of the lines read from a table: its body's (`_Line.tabled`, `_Line.cell`), its head's
+    (`_Line.table_head`), and its caption's (`_TABLE_CAPTION_RE`) right over its first line. A heading read there
+    names the table or heads its rows, and ends with the table: the text after it goes on under the section the
+    table stands in (`Block.tabled`), not under the table's last row label ("Level 4")."""
+    found = {id(line) for line in lines if line.tabled or line.cell or line.table_head}
+    return found | {
+        id(line)
+        for line, below in pairwise(lines)
+        if id(below) in found and id(line) not in found and _TABLE_CAPTION_RE.fullmatch(line.text)
+    }
 
 
 _STANDFIRST_WORDS = 12
