@@ -6979,7 +6979,9 @@ def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) 
     under it, often stacked in two lines ("EUROPEAN" over "COMMISSION"). The name is the document's author when it
     names no person, though the text speaks of it only as "the Commission". The lines are the cover's first rows,
     above the title, each within a line's height of one picture (`logos`), and together read as an organisation's
-    name (`_organisation`)."""
+    name (`_organisation`). A letterhead may set the name at the page's right edge, level with an emblem at its
+    left, a wide gap between them ("National Cybersecurity and" / "Communications Integration Center" beside a
+    seal and wordmark): lines wholly within the emblem's height, right of it, are beside it too."""
     if not title or not logos:
         return []
     head = [line for line in first if line.row < title[0].row]
@@ -6987,10 +6989,13 @@ def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) 
         near = [
             line
             for line in head
-            if line.x0 - right <= line.size
-            and left - line.x1 <= line.size
-            and line.top - bottom <= line.size
-            and top - line.bottom <= line.size
+            if (
+                line.x0 - right <= line.size
+                and left - line.x1 <= line.size
+                and line.top - bottom <= line.size
+                and top - line.bottom <= line.size
+            )
+            or (line.x0 >= right and line.top >= top and line.bottom <= bottom)
         ]
         if near and near == head[: len(near)] and _organisation(" ".join(line.text for line in near)):
             return near
