@@ -3712,8 +3712,10 @@ class _Notes:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
 
         A section runs from its heading to the next heading of body size or larger that opens no note. A section
-        whose lines open no note the text cites is no notes section: a report's "References" over a list of the
-        titles it drew on, unnumbered, is read as text, heading and all (dropped, the list was lost). A section
+        whose lines open no note the text cites, and whose first line is a bulleted item (`_Line.listed`), is no
+        notes section but a list of the text's: a report's "References" over the titles it drew on, bulleted, is
+        read as text, heading and all (dropped, the list was lost). A bibliography by author and year, no item
+        bulleted, is still left out, as the notes the text cites by number would be. A section
         that opens notes the text cites keeps every note it lists, cited or not: an annex's "References:" lists
         three addresses its text cites two of, and the third is the annex's all the same (dropped with the
         section's lines, it was lost).
@@ -3737,7 +3739,7 @@ class _Notes:
             notes = listed if listed.keys() & self.cited else {}
             if notes:
                 sections.append(_Endnotes(lines[index], lines[end] if end < len(lines) else None, notes))
-            else:
+            elif index + 1 < end and lines[index + 1].listed:
                 kept += lines[index:end]
             index = end
         return kept, sections
