@@ -3277,6 +3277,9 @@ class _Notes:
         self.symbols: list[tuple[_Line, str, str]] = []
         """The notes marked with symbols at the pages' feet (`_symbol_notes`): the line citing each, its label, its
         text."""
+        self.unmarked: list[tuple[int, str, str]] = []
+        """The notes marked with symbols at the pages' feet that no text marks (`_unmarked_symbol_notes`): the page
+        of each, its label, its text."""
         self.page: list[_Line] = []
         """The lines of the page whose feet are being read (`page_feet`), in all its segments: a symbol note's marker
         may stand in a segment beside the one its note ends (`_symbol_notes`)."""
@@ -3631,7 +3634,7 @@ class _Notes:
     def _unmarked_symbol_notes(self, lines: list[_Line], first: int, start: int) -> bool:
         """Whether the foot's small lines from `first` to its first numbered note (`start`) are notes marked with a
         symbol that no line of the text carries (`_symbol_notes` found no marker), under text of the page's own;
-        each is then kept in `symbols` with the last line of that text, to go with the notes of that line's run,
+        each is then kept in `unmarked` with its page, to go with the notes of the page's run (`_unmarked_notes`),
         cited by no marker.
 
         A declaration closes its first page with "*While Quebec did not endorse the Declaration, ..." in small type
@@ -3645,7 +3648,7 @@ class _Notes:
         text = [line for line in lines[:first] + (self.page if not first else []) if id(line) not in below]
         if not opened or not text or not all(_TITLE_WORD_RE.search(note) for _, note in opened):
             return False
-        self.symbols += [(text[-1], label, note) for label, note in opened]
+        self.unmarked += [(text[-1].page, label, note) for label, note in opened]
         return True
 
     def _restarted(self, lines: list[_Line], small: int) -> int:
@@ -8131,6 +8134,28 @@ def _page_symbol_notes(
         page_notes.setdefault(line.page, {})[note_key(label)] = note
 
 
+def _unmarked_notes(
+    unmarked: list[tuple[int, str, str]],
+    runs: list[_Run],
+    pages: list[_Page],
+    page_notes: dict[int, dict[int, str]] | None,
+) -> None:
+    """Give each note no text marks (`_Notes.unmarked`) to the run its page's text opens in, or to its page's notes
+    where each page numbers its own, under its symbol's first key the run or page does not hold yet."""
+    starts = [run.start for run in runs]
+    for page, label, note in unmarked:
+        held = page_notes.setdefault(page, {}) if page_notes is not None else None
+        run = runs[bisect_right(starts, pages[page - 1].start) - 1]
+        notes = held if held is not None else run.notes
+        key = next(
+            key for reuse in range(len(notes) + 1) if (key := note_key(label, reuse)) not in notes or notes[key] == note
+        )
+        if held is not None:
+            held[key] = note
+        else:
+            run.add({key: note})
+
+
 def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
     """Write each list or range of citations as the markers it stands for: "[3, 7–9]" as "[3][7][8][9]", and a range
     of markers "[7]–[10]" as "[7][8][9][10]".
@@ -8282,6 +8307,7 @@ def parse(data: bytes, source: str) -> Parsed:
         _symbol_markers(notes.symbols, front.lines, runs, order)
     else:
         _page_symbol_notes(notes.symbols, front.lines, page_notes)
+    _unmarked_notes(notes.unmarked, runs, paged, page_notes)
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
