@@ -3641,9 +3641,10 @@ class _Notes:
         at the foot, and prints the "*" nowhere in its text: read as a paragraph, the note stood as the declaration's
         last words. A foot of small lines that opens otherwise than with a symbol (a table's key, a caption) is left
         as read, and so is a page of nothing but such lines: no text there has a note. A paragraph's number in the
-        margin ("¶ 8", `_Line.label`) opens with a symbol too, and says no words: no note."""
+        margin ("¶ 8", `_Line.label`) opens with a symbol too, and says no words: no note; and so does a listing's
+        comment ("* Drop intermediate variables", `_Line.code`)."""
         foot = lines[first:start]
-        opened = self._symbol_openings(foot) if foot and not any(line.label for line in foot) else None
+        opened = self._symbol_openings(foot) if foot and not any(line.label or line.code for line in foot) else None
         below = {id(line) for line in lines[first:]}
         text = [line for line in lines[:first] + (self.page if not first else []) if id(line) not in below]
         if not opened or not text or not all(_TITLE_WORD_RE.search(note) for _, note in opened):
