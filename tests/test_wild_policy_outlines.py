@@ -233,3 +233,10 @@ def test_a_question_set_bold_in_the_text_s_size_heads_the_text_under_it() -> Non
     assert (question.kind, headings(briefing())[:2]) == ("heading", ["I. Intoduction", question.text])
     under = [paragraph for paragraph in paragraphs if paragraph.section == question.text]
     assert under[0].text.startswith("The UK committed to introduce a register of beneficial ownership")
+
+
+def test_headings_read_in_a_table_end_with_the_table() -> None:
+    """Table 1 runs from page 6 to page 7, where its head ("Requirement", "Level 1" ... "Level 4") is printed again
+    over its last row; clause A.2.4 under it belongs to the section the table stands in, not to "Level 4"."""
+    (clause,) = [paragraph for paragraph in directive().paragraphs if paragraph.text.startswith("A.2.4 Assurance")]
+    assert clause.section == "Credential assurance levels"

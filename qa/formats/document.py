@@ -142,6 +142,9 @@ class Block:
     page: int | None = None
     preformatted: bool = False
     """Set as the source wrote it, line by line (a code listing, a shell transcript): its line breaks are words."""
+    tabled: bool = False
+    """Read from a table (its cells, its head, its caption): a heading so read heads the table's rows only, and the
+    text after the table goes on under the last heading read outside it (`_lay_out`)."""
 
 
 @dataclass(frozen=True)
@@ -247,10 +250,12 @@ def _lay_out(
     parts: list[str] = []
     paragraphs: list[Paragraph] = []
     section: str | None = None
+    outside: str | None = None
+    """The last heading read outside a table: the section of the text after one."""
     laid_out = (
-        Block(_preformatted_lines(b.text), "preformatted", b.page)
+        Block(_preformatted_lines(b.text), "preformatted", b.page, tabled=b.tabled)
         if b.preformatted
-        else Block(squash(b.text), b.kind, b.page)
+        else Block(squash(b.text), b.kind, b.page, tabled=b.tabled)
         for b in extracted.blocks
     )
     blocks = [b for b in laid_out if b.text]
@@ -260,8 +265,11 @@ def _lay_out(
         kind = block.kind
         if kind == "heading" and number + 1 < len(blocks):
             section = block.text
+            outside = outside if block.tabled else section
         elif kind == "heading":
             kind = "text"  # a heading with nothing under it is just a line of text
+        elif not block.tabled:
+            section = outside
         text, literal, noteless, keys = _unguarded(block.text)
         literal = _opening_label(text, literal, noteless)
         paragraphs.append(

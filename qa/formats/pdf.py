@@ -352,6 +352,8 @@ class _Line:
     """The left and right edge of the column the line is set in, on a page of columns."""
     tabled: bool = False
     """The line stands in a table's body under a ruled head (`_table_bodies`), read in its columns (`_mark_tabled`)."""
+    table_head: bool = False
+    """The line stands in the ruled head of a table whose body is `tabled` (`_mark_table_heads`)."""
     cell: int = 0
     """The number of the table's cell the line stands in, on a table read row by row (`_ruled_rows`); 0 outside."""
     code: bool = False
@@ -1143,7 +1145,9 @@ def _layout(
         for line in segment.lines:
             _render(line)
         segment.lines = [line for line in segment.lines if line.text]
-    _mark_tabled(segments, [table for table, body in bodies if table.closed or any(table is t for t, *_ in read)])
+    marked = [table for table, body in bodies if table.closed or any(table is t for t, *_ in read)]
+    _mark_tabled(segments, marked)
+    _mark_table_heads(segments, marked)
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
@@ -1652,6 +1656,17 @@ def _mark_tabled(segments: list[_Segment], tables: list[_Table]) -> None:
     for segment in segments:
         for line in segment.lines:
             line.tabled = _in_grid(line, [table.box for table in tables])
+
+
+def _mark_table_heads(segments: list[_Segment], tables: list[_Table]) -> None:
+    """Flag a page's lines in the ruled head of each of `tables` (`_Line.table_head`): between the rule over the head
+    and the top of the body, across the body's width. A table carried over to the next page sets its head again
+    there ("Requirement", "Level 1", ... "Level 4" in bold), read as headings; they head the table's rows only
+    (`Block.tabled`)."""
+    heads = [(left, table.head, right, top) for table in tables for left, top, right, _ in [table.box]]
+    for segment in segments:
+        for line in segment.lines:
+            line.table_head = _in_grid(line, heads)
 
 
 _LABEL_RE = re.compile(r"[¶§]\s?\d{1,4}\.?")
@@ -2730,7 +2745,7 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         rows = (min(line.row for line in lines), max(line.row for line in lines))
         going_on = _note_continuations(lines)
         for line in lines:
-            for where in edges(line, rows) if not line.marked and not line.label and id(line) not in going_on else ():
+            for where in edges(line, rows) if _may_run(line) and id(line) not in going_on else ():
                 outermost = line.row in rows
                 keyed.append((line, (where, _PAGE_NUMERAL_RE.sub("#", line.text.lower())), outermost))
     alike: dict[tuple[str, str], list[_Line]] = {}
@@ -2835,6 +2850,17 @@ def _kicker(line: _Line, head: _Line) -> bool:
 
 _RUNNING_SHIFT = 1.0
 """Ems up or down a running line stands at most on one page from where it stands on another (`_running_line`)."""
+
+
+def _may_run(line: _Line) -> bool:
+    """Whether an edge line may be a running one: no note (opening with a raised number, or with a bracketed one
+    as a list of references sets it: "[1] http://...", however often two annexes cite the same source), and no
+    paragraph's label, unless the label is a page number. A page's number set at the left of its foot ("10 of 15")
+    under a list's lettered step ("a." at a tab stop from its text) is read into the narrow column of that step's
+    letter and taken for a label (`_label_column`); it is the page's number all the same."""
+    if line.marked or _BRACKET_NOTE_RE.match(line.text):
+        return False
+    return not line.label or _PAGE_NUMBER_RE.fullmatch(line.text) is not None
 
 
 def _running_line(line: _Line, alike: list[_Line]) -> bool:
@@ -3251,6 +3277,9 @@ class _Notes:
         self.symbols: list[tuple[_Line, str, str]] = []
         """The notes marked with symbols at the pages' feet (`_symbol_notes`): the line citing each, its label, its
         text."""
+        self.unmarked: list[tuple[int, str, str]] = []
+        """The notes marked with symbols at the pages' feet that no text marks (`_unmarked_symbol_notes`): the page
+        of each, its label, its text."""
         self.page: list[_Line] = []
         """The lines of the page whose feet are being read (`page_feet`), in all its segments: a symbol note's marker
         may stand in a segment beside the one its note ends (`_symbol_notes`)."""
@@ -3283,6 +3312,10 @@ class _Notes:
         return (number, text) if number in self.cited or previous is not None else None
 
     def collect(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
+        """The notes `lines` hold (`_listed_notes`) that the text cites."""
+        return {number: text for number, text in self._listed_notes(lines, floor).items() if number in self.cited}
+
+    def _listed_notes(self, lines: Sequence[_Line], floor: int = 0) -> dict[int, str]:
         """Notes from lines that start with a note's opening; lines after it continue that note.
 
         A note says something in words: numbers alone, one a line, are a chart's axis ("30", "20", "10", "0"). So a
@@ -3307,8 +3340,7 @@ class _Notes:
                 notes[number] = opening[1]
             elif number is not None:
                 notes[number] = _join(notes[number], line.text, self.words)
-        notes = _parted_notes(notes)
-        return {number: text for number, text in notes.items() if number in self.cited and _WORD_RE.search(text)}
+        return {number: text for number, text in _parted_notes(notes).items() if _WORD_RE.search(text)}
 
     def page_foot(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], dict[int, str]]:
         """The lines above the footnotes set small at the foot of a page or column, and those notes.
@@ -3323,8 +3355,10 @@ class _Notes:
         small, start = self._foot_start(lines, body_size)
         ruled = small < len(lines) and _RULE_LINE_RE.fullmatch(lines[small].text) is not None
         kept = small if ruled and start < len(lines) else start
-        if self._symbol_notes(lines, small + ruled, start) or (
-            small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text)
+        if (
+            self._symbol_notes(lines, small + ruled, start)
+            or self._unmarked_symbol_notes(lines, small + ruled, start)
+            or (small < start < len(lines) and _SYMBOL_NOTE_RE.match(lines[small].text))
         ):
             kept = small  # a note marked ∗ or † ("∗ equal contribution") opens the foot: neither text nor a note's end
         elif (
@@ -3569,15 +3603,9 @@ class _Notes:
         page may mark another note with the "*" a page before used, and that is a note of its own (`_symbol_markers`
         keys it apart).
         """
-        opened: list[tuple[str, str]] = []
-        for line in lines[first:start]:
-            opening = _SYMBOL_OPENING_RE.fullmatch(line.text)
-            if opening is not None:
-                opened.append((opening["label"], opening["text"]))
-            elif opened:
-                opened[-1] = (opened[-1][0], _join(opened[-1][1], line.text, self.words))
-            else:
-                return False
+        opened = self._symbol_openings(lines[first:start])
+        if opened is None:
+            return False
         foot = {id(line) for line in lines[first:]}
         page = self.page if first else []  # a band of notes alone is read again with the band above (`page_feet`)
         text = [line for line in lines[:first] + page if id(line) not in foot and _marked_names(line.text) is None]
@@ -3588,6 +3616,41 @@ class _Notes:
                 return False
             self.symbols.append((line, label, note))
         return bool(opened)
+
+    def _symbol_openings(self, lines: list[_Line]) -> list[tuple[str, str]] | None:
+        """The notes `lines` hold as a foot of notes marked with symbols: each label and its text, every line opening
+        with a symbol (`_SYMBOL_OPENING_RE`) or going on from the one above; None where the first opens otherwise."""
+        opened: list[tuple[str, str]] = []
+        for line in lines:
+            opening = _SYMBOL_OPENING_RE.fullmatch(line.text)
+            if opening is not None:
+                opened.append((opening["label"], opening["text"]))
+            elif opened:
+                opened[-1] = (opened[-1][0], _join(opened[-1][1], line.text, self.words))
+            else:
+                return None
+        return opened
+
+    def _unmarked_symbol_notes(self, lines: list[_Line], first: int, start: int) -> bool:
+        """Whether the foot's small lines from `first` to its first numbered note (`start`) are notes marked with a
+        symbol that no line of the text carries (`_symbol_notes` found no marker), under text of the page's own;
+        each is then kept in `unmarked` with its page, to go with the notes of the page's run (`_unmarked_notes`),
+        cited by no marker.
+
+        A declaration closes its first page with "*While Quebec did not endorse the Declaration, ..." in small type
+        at the foot, and prints the "*" nowhere in its text: read as a paragraph, the note stood as the declaration's
+        last words. A foot of small lines that opens otherwise than with a symbol (a table's key, a caption) is left
+        as read, and so is a page of nothing but such lines: no text there has a note. A paragraph's number in the
+        margin ("¶ 8", `_Line.label`) opens with a symbol too, and says no words: no note; and so does a listing's
+        comment ("* Drop intermediate variables", `_Line.code`)."""
+        foot = lines[first:start]
+        opened = self._symbol_openings(foot) if foot and not any(line.label or line.code for line in foot) else None
+        below = {id(line) for line in lines[first:]}
+        text = [line for line in lines[:first] + (self.page if not first else []) if id(line) not in below]
+        if not opened or not text or not all(_TITLE_WORD_RE.search(note) for _, note in opened):
+            return False
+        self.unmarked += [(text[-1].page, label, note) for label, note in opened]
+        return True
 
     def _restarted(self, lines: list[_Line], small: int) -> int:
         """Where the small lines from `small` open notes whatever `floor` says: the first numbered line under any
@@ -3654,15 +3717,20 @@ class _Notes:
     def endnotes(self, lines: list[_Line], body_size: float) -> tuple[list[_Line], list[_Endnotes]]:
         """The lines outside endnote sections, and the notes under each "Notes" heading.
 
-        A section runs from its heading to the next heading of body size or larger that opens no note.
+        A section runs from its heading to the next heading of body size or larger that opens no note. A section
+        whose lines open no note the text cites, and whose first line is a bulleted item (`_Line.listed`), is no
+        notes section but a list of the text's: a report's "References" over the titles it drew on, bulleted, is
+        read as text, heading and all (dropped, the list was lost). A bibliography by author and year, no item
+        bulleted, is still left out, as the notes the text cites by number would be. A section
+        that opens notes the text cites keeps every note it lists, cited or not: an annex's "References:" lists
+        three addresses its text cites two of, and the third is the annex's all the same (dropped with the
+        section's lines, it was lost).
         """
         kept: list[_Line] = []
         sections: list[_Endnotes] = []
         index = 0
         while index < len(lines):
-            if not NOTES_HEADING_RE.fullmatch(lines[index].text) or (
-                index > 0 and _wrapped_word(lines[index - 1], lines[index])
-            ):
+            if not _notes_heading(lines[index]) or (index > 0 and _wrapped_word(lines[index - 1], lines[index])):
                 kept.append(lines[index])
                 index += 1
                 continue
@@ -3673,9 +3741,12 @@ class _Notes:
                 or self._past_the_list(lines[index + 1 : end], lines[end:])
             ):
                 end += 1
-            notes = self.collect(lines[index + 1 : end])
+            listed = self._listed_notes(lines[index + 1 : end])
+            notes = listed if listed.keys() & self.cited else {}
             if notes:
                 sections.append(_Endnotes(lines[index], lines[end] if end < len(lines) else None, notes))
+            elif index + 1 < end and lines[index + 1].listed:
+                kept += lines[index:end]
             index = end
         return kept, sections
 
@@ -3720,6 +3791,12 @@ class _Notes:
             and line.top - on_page[-1].bottom > _LIST_BREAK * max(gaps)
             and not any(self.opening(later, None) is not None for later in following if later.page == line.page)
         )
+
+
+def _notes_heading(line: _Line) -> bool:
+    """Whether a line heads a list of notes: "Notes", "References", or the same as a lead-in ending in a colon
+    ("References:" over an annex's "[1] http://..." lines, as a report sets the sources of each annex)."""
+    return NOTES_HEADING_RE.fullmatch(line.text.removesuffix(":")) is not None
 
 
 _LIST_BREAK = 1.5
@@ -3995,7 +4072,8 @@ def _blocks(
         lead_ins = _lead_ins(section, body_size, spacing) | _bold_openings(section, body_size, spacing, edges)
         lead_ins |= _carried_lines(section, body_size, spacing, edges)
         headed = [line for line in section if _page_heading(line, page_sizes, body_size)]
-        labels = _column_labels(headed) | _figure_rows(headed)
+        tabled = _from_tables(section)
+        labels = _column_labels(headed) | _figure_rows(headed) | _field_rows(headed)
         for line in section:
             if _RULE_LINE_RE.fullmatch(line.text):
                 continue  # a rule typed as a line of dashes or underscores (under a masthead, over a caption)
@@ -4026,13 +4104,30 @@ def _blocks(
                 and not _breaks(current, line, kind, edges.get(current.page, document), feet, spacing)
             ):
                 text = _join(text, _cite_on_page(line, blocks[-1].page, page_notes, cited), words)
-                blocks[-1] = Block(text, kind, blocks[-1].page)
+                blocks[-1] = replace(blocks[-1], text=text)
             else:
                 text = _cite_on_page(line, line.page, page_notes, cited)
-                blocks.append(Block(text, kind, line.page))
+                blocks.append(Block(text, kind, line.page, tabled=id(line) in tabled))
             current = line
         laid_out.append(_standfirsts(blocks))
     return laid_out
+
+
+_TABLE_CAPTION_RE = re.compile(r"Table\s+[A-Z]?\d+(?:\.\d+)*\s*[:.–—-]?\s+\S.*")
+"""A table's caption: "Table", its number, and its name ("Table 1: minimum requirements for ...")."""
+
+
+def _from_tables(lines: list[_Line]) -> set[int]:
+    """The ids of the lines read from a table: its body's (`_Line.tabled`, `_Line.cell`), its head's
+    (`_Line.table_head`), and its caption's (`_TABLE_CAPTION_RE`) right over its first line. A heading read there
+    names the table or heads its rows, and ends with the table: the text after it goes on under the section the
+    table stands in (`Block.tabled`), not under the table's last row label ("Level 4")."""
+    found = {id(line) for line in lines if line.tabled or line.cell or line.table_head}
+    return found | {
+        id(line)
+        for line, below in pairwise(lines)
+        if id(below) in found and id(line) not in found and _TABLE_CAPTION_RE.fullmatch(line.text)
+    }
 
 
 _STANDFIRST_WORDS = 12
@@ -4074,6 +4169,26 @@ def _column_labels(lines: list[_Line]) -> set[int]:
         if any(other.cell != line.cell and min(other.bottom, line.bottom) > max(other.top, line.top) for other in cells)
     }
     return {id(line) for line in lines if (line.page, line.cell) in beside}
+
+
+_LABELLED_FIELD_RE = re.compile(r"[A-Z][^\W\d_]*(?: [^\W\d_]+){0,2}: \S.*")
+"""A field of a form's or a report's row: a label of up to three words, a colon, and its value ("Reference Number:
+AR-16-20173", "Date: May 5, 2020"). A heading's colon has no word of a number before it ("Annex 1: ...")."""
+
+
+def _field_rows(lines: list[_Line]) -> set[int]:
+    """The ids of the lines, among a page's lines set as headings (`lines`), that are rows of fields: stretches set a
+    gutter apart (`_fields`), the first a labelled field (`_LABELLED_FIELD_RE`). A report sets "Reference Number:
+    AR-16-20173" at the left of a row and its date at the right, in bold, under its masthead (a table's row, its
+    cells read as one line); taken for a heading, the row headed the report's title and contents. A heading's
+    words run on with no gutter among them, and a title's colon ends its first stretch."""
+    return {
+        id(line)
+        for line in lines
+        if _LABELLED_FIELD_RE.match(line.text)
+        and len(fields := _fields(line)) > 1
+        and _LABELLED_FIELD_RE.fullmatch(fields[0])
+    }
 
 
 def _figure_rows(lines: list[_Line]) -> set[int]:
@@ -6947,7 +7062,9 @@ def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) 
     under it, often stacked in two lines ("EUROPEAN" over "COMMISSION"). The name is the document's author when it
     names no person, though the text speaks of it only as "the Commission". The lines are the cover's first rows,
     above the title, each within a line's height of one picture (`logos`), and together read as an organisation's
-    name (`_organisation`)."""
+    name (`_organisation`). A letterhead may set the name at the page's right edge, level with an emblem at its
+    left, a wide gap between them ("National Cybersecurity and" / "Communications Integration Center" beside a
+    seal and wordmark): lines wholly within the emblem's height, right of it, are beside it too."""
     if not title or not logos:
         return []
     head = [line for line in first if line.row < title[0].row]
@@ -6955,10 +7072,13 @@ def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) 
         near = [
             line
             for line in head
-            if line.x0 - right <= line.size
-            and left - line.x1 <= line.size
-            and line.top - bottom <= line.size
-            and top - line.bottom <= line.size
+            if (
+                line.x0 - right <= line.size
+                and left - line.x1 <= line.size
+                and line.top - bottom <= line.size
+                and top - line.bottom <= line.size
+            )
+            or (line.x0 >= right and line.top >= top and line.bottom <= bottom)
         ]
         if near and near == head[: len(near)] and _organisation(" ".join(line.text for line in near)):
             return near
@@ -8100,6 +8220,28 @@ def _page_symbol_notes(
         page_notes.setdefault(line.page, {})[note_key(label)] = note
 
 
+def _unmarked_notes(
+    unmarked: list[tuple[int, str, str]],
+    runs: list[_Run],
+    pages: list[_Page],
+    page_notes: dict[int, dict[int, str]] | None,
+) -> None:
+    """Give each note no text marks (`_Notes.unmarked`) to the run its page's text opens in, or to its page's notes
+    where each page numbers its own, under its symbol's first key the run or page does not hold yet."""
+    starts = [run.start for run in runs]
+    for page, label, note in unmarked:
+        held = page_notes.setdefault(page, {}) if page_notes is not None else None
+        run = runs[bisect_right(starts, pages[page - 1].start) - 1]
+        notes = held if held is not None else run.notes
+        key = next(
+            key for reuse in range(len(notes) + 1) if (key := note_key(label, reuse)) not in notes or notes[key] == note
+        )
+        if held is not None:
+            held[key] = note
+        else:
+            run.add({key: note})
+
+
 def _cited_lists(runs: list[_Run], pages: list[_Page], body: list[_Line]) -> None:
     """Write each list or range of citations as the markers it stands for: "[3, 7–9]" as "[3][7][8][9]", and a range
     of markers "[7]–[10]" as "[7][8][9][10]".
@@ -8251,6 +8393,7 @@ def parse(data: bytes, source: str) -> Parsed:
         _symbol_markers(notes.symbols, front.lines, runs, order)
     else:
         _page_symbol_notes(notes.symbols, front.lines, page_notes)
+    _unmarked_notes(notes.unmarked, runs, paged, page_notes)
     sections: list[list[_Line]] = [[] for _ in runs]
     for line in body:
         sections[bisect_right(starts, order[id(line)]) - 1].append(line)
