@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import re
 import unicodedata
 from bisect import bisect_right, insort
@@ -384,6 +385,12 @@ class _Line:
     caption: bool = False
     """The line is a drawn chart's title, centred in its box over its plot (`_mark_chart_titles`): the chart's name,
     no section's heading and none of its labels."""
+    tick: float = 0.0
+    """The size of the type of the values of the axis the line stands on (`_mark_axis_values`), the line being one
+    of them or none; 0 off any axis: the chart's labels are set in its axis's type, whatever the body's."""
+    plotted: bool = False
+    """The line stands inside the plot of a chart drawn in filled shapes of several colours (`_plots`): the total
+    set in a donut's hole, a value on its slice."""
 
 
 @dataclass
@@ -5034,7 +5041,9 @@ def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
     icon's shapes, a title over an arrow above it. A line within one figure's box and beside another's (the title
     of a chart set right under another chart) is the one's it stands in."""
     boxes = _drawn_figures(page) + _axis_charts(page, lines) + _framed_pictures(page)
+    plots = _plots(page)
     for line in lines:
+        line.plotted = any(_encloses(plot, (line.x0, line.top, line.x1, line.bottom)) for plot in plots)
         reach = _LABEL_REACH * line.size
         near = [
             box
@@ -5086,6 +5095,7 @@ def _axis_charts(page: pdfplumber.page.Page, lines: list[_Line]) -> list[_Box]:
             max(tick[2] for tick in ticks),
             max(tick[3] for tick in ticks),
         )
+        _mark_axis_values(lines, ticks)
         drawn = [box for box in _touching(shapes) if any(_overlaps_box(box, tick) for tick in ticks)]
         boxes.append(
             (
@@ -5096,6 +5106,50 @@ def _axis_charts(page: pdfplumber.page.Page, lines: list[_Line]) -> list[_Box]:
             )
         )
     return boxes
+
+
+def _mark_axis_values(lines: list[_Line], ticks: list[_Box]) -> None:
+    """Mark each line of nothing but numbers whose middle stands in one of an axis's values' boxes (`ticks`,
+    `_axis_values`) with its type's size (`_Line.tick`): the axis's values, found by where they stand, and the size
+    a chart's labels are set in. A journal may set a chart's labels a size under its body by a hair (8.6 points
+    against 9), too little to tell them from the text by size, where their place on the axis tells them at once."""
+    for line in lines:
+        if (_TICK_RE.fullmatch(line.text) or _figures_in(line)) and _in_grid(line, ticks):
+            line.tick = max(line.tick, line.size)
+
+
+_SERIES = 3
+"""Fill colours a chart drawn in filled shapes shows at least (`_plots`): a pie's slices, a stacked chart's series.
+A diagram's boxes share a colour or two, and a panel is one."""
+
+
+def _plots(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the plots a page draws in filled curves that overlap each other, in `_SERIES` colours or more
+    (white aside): a pie's or a donut's slices, each a curve whose box overlaps the next's. Text set inside such a
+    plot is the chart's (a donut's total in its hole, "Total", "1,153", "Victims", set larger than the text and bold
+    as a heading is), no heading of the text after it. A diagram's boxes stand apart, and a map of thousands of
+    shapes is not read (`_FIGURE_SHAPES`)."""
+    if len(page.curves) > _FIGURE_SHAPES:
+        return []
+    filled = [
+        curve
+        for curve in page.curves
+        if curve.get("fill")
+        and min(curve["width"], curve["height"]) > _BAR_SLACK
+        and not _near_white(curve.get("non_stroking_color"), _PAPER)
+    ]
+    boxes = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in filled]
+    return [
+        plot
+        for plot in _touching(boxes, 0.0)
+        if len({str(curve.get("non_stroking_color")) for curve in filled if _encloses(plot, _box_of(curve))})
+        >= _SERIES
+    ]
+
+
+def _box_of(shape: dict) -> _Box:
+    """The box of one of pdfplumber's shapes or characters."""
+    return (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
 
 
 def _framed_pictures(page: pdfplumber.page.Page) -> list[_Box]:
@@ -5267,10 +5321,20 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     for lines in pages:
         untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text) and not line.caption]
         for box in {line.drawing for line in untitled if line.drawing is not None}:
-            if any(_overlaps(line, box) and not _drawn_label(line, body_size) for line in untitled):
+            axis = max((line.tick for line in untitled if line.drawing == box), default=0.0)
+            if any(_overlaps(line, box) and not _chart_label(line, body_size, axis) for line in untitled):
                 continue
-            dropped |= {id(line) for line in untitled if line.drawing == box and _drawn_label(line, body_size)}
+            dropped |= {
+                id(line) for line in untitled if line.drawing == box and _chart_label(line, body_size, axis)
+            }
     return dropped
+
+
+def _chart_label(line: _Line, body_size: float, axis: float) -> bool:
+    """Whether a line reads as a drawn figure's labels (`_drawn_label`), its size aside where its place tells: set
+    inside a chart's plot (`_Line.plotted`), or in the type of the chart's axis values or smaller (`axis`, 0 for a
+    figure with no axis), a line is the chart's in any size if it ends no sentence and runs to a label's words."""
+    return _drawn_label(line, math.inf if line.plotted or line.size <= axis else body_size)
 
 
 def _overlaps(line: _Line, box: _Box) -> bool:
