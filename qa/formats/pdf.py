@@ -5142,8 +5142,7 @@ def _plots(page: pdfplumber.page.Page) -> list[_Box]:
     return [
         plot
         for plot in _touching(boxes, 0.0)
-        if len({str(curve.get("non_stroking_color")) for curve in filled if _encloses(plot, _box_of(curve))})
-        >= _SERIES
+        if len({str(curve.get("non_stroking_color")) for curve in filled if _encloses(plot, _box_of(curve))}) >= _SERIES
     ]
 
 
@@ -5324,9 +5323,7 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
             axis = max((line.tick for line in untitled if line.drawing == box), default=0.0)
             if any(_overlaps(line, box) and not _chart_label(line, body_size, axis) for line in untitled):
                 continue
-            dropped |= {
-                id(line) for line in untitled if line.drawing == box and _chart_label(line, body_size, axis)
-            }
+            dropped |= {id(line) for line in untitled if line.drawing == box and _chart_label(line, body_size, axis)}
     return dropped
 
 
