@@ -6380,7 +6380,7 @@ def _front(
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
-            or (" ".join(line.text for line in emblem) if emblem else None)
+            or (_masthead([line.text for line in emblem]) if emblem else None)
             or _footer_issuer(pages, date)
             or _author_field(pages)
             or _printed_info(metadata, pages)
@@ -6946,9 +6946,27 @@ def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) 
             and line.top - bottom <= line.size
             and top - line.bottom <= line.size
         ]
-        if near and near == head[: len(near)] and _organisation(" ".join(line.text for line in near)):
+        if near and near == head[: len(near)] and _masthead([line.text for line in near]):
             return near
     return []
+
+
+def _masthead(texts: list[str]) -> str | None:
+    """The organisations' names a masthead's stacked lines print (`_emblem_name`), else None: one name, its words
+    run on from line to line ("EUROPEAN" over "COMMISSION"); or, where the lines together run past one name's
+    words (`_ORGANISATION_WORDS`), a unit over the body it belongs to, each name a line of its own, a line opening
+    with a joining word carrying on the name above ("Human Rights Division" over "United Nations Mission" over "in
+    South Sudan"), the names given as printed, parted by commas."""
+    whole = " ".join(texts)
+    if _organisation(whole):
+        return whole
+    names: list[str] = []
+    for text in texts:
+        if names and text.split()[0] in _JOINING_WORDS:
+            names[-1] += f" {text}"
+        else:
+            names.append(text)
+    return ", ".join(names) if len(names) > 1 and all(_organisation(name) for name in names) else None
 
 
 _FOOTER_PARTS_RE = re.compile(r"\s+[·•|–—]\s+")
