@@ -4868,15 +4868,21 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
     return boxes
 
 
+_SCAN_SHARE = 0.8
+"""An image over this share of the page is the page's own picture (`_pictures`): a scan under its recognised text, or
+a background. A map set on a page of its own inside the margins, its title over it, covers less (65 percent)."""
+
+
 def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
-    """The boxes of a page's pictures smaller than half the page, images that touch or overlap taken as one (a
-    background tiled in strips): a diagram or photo whose labels (`_labels`) may be printed over it. A page-sized
-    image is a scan under its recognised text, or a background. A logo drawn in vector curves is a picture too
-    (`_drawings`)."""
+    """The boxes of a page's pictures smaller than the page (`_SCAN_SHARE`), images that touch or overlap taken as
+    one (a background tiled in strips, a map's legend pasted over it): a diagram, photo or map whose labels
+    (`_labels`) may be printed over it, a legend's names in small type ("Opportunistic violence") among them. A
+    page-sized image is a scan under its recognised text, or a background. A logo drawn in vector curves is a
+    picture too (`_drawings`)."""
     boxes = _touching([(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images])
     area = page.width * page.height
     return (
-        [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2]
+        [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area * _SCAN_SHARE]
         + _drawings(page)
         + _diagram_boxes(page)
     )
