@@ -6386,7 +6386,7 @@ def _front(
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
-            or (_masthead([line.text for line in emblem]) if emblem else None)
+            or (_emblem_names([line.text for line in emblem]) if emblem else None)
             or _footer_issuer(pages, date)
             or _author_field(pages)
             or _printed_info(metadata, pages)
@@ -6952,12 +6952,12 @@ def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) 
             and line.top - bottom <= line.size
             and top - line.bottom <= line.size
         ]
-        if near and near == head[: len(near)] and _masthead([line.text for line in near]):
+        if near and near == head[: len(near)] and _emblem_names([line.text for line in near]):
             return near
     return []
 
 
-def _masthead(texts: list[str]) -> str | None:
+def _emblem_names(texts: list[str]) -> str | None:
     """The organisations' names a masthead's stacked lines print (`_emblem_name`), else None: one name, its words
     run on from line to line ("EUROPEAN" over "COMMISSION"); or, where the lines together run past one name's
     words (`_ORGANISATION_WORDS`), a unit over the body it belongs to, each name a line of its own, a line opening
