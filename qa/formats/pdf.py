@@ -6386,7 +6386,7 @@ def _front(
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
-            or (_emblem_names([line.text for line in emblem]) if emblem else None)
+            or (_emblem_names(emblem) if emblem else None)
             or _footer_issuer(pages, date)
             or _author_field(pages)
             or _printed_info(metadata, pages)
@@ -6952,26 +6952,29 @@ def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) 
             and line.top - bottom <= line.size
             and top - line.bottom <= line.size
         ]
-        if near and near == head[: len(near)] and _emblem_names([line.text for line in near]):
+        if near and near == head[: len(near)] and _emblem_names(near):
             return near
     return []
 
 
-def _emblem_names(texts: list[str]) -> str | None:
+def _emblem_names(lines: list[_Line]) -> str | None:
     """The organisations' names a masthead's stacked lines print (`_emblem_name`), else None: one name, its words
     run on from line to line ("EUROPEAN" over "COMMISSION"); or, where the lines together run past one name's
-    words (`_ORGANISATION_WORDS`), a unit over the body it belongs to, each name a line of its own, a line opening
-    with a joining word carrying on the name above ("Human Rights Division" over "United Nations Mission" over "in
-    South Sudan"), the names given as printed, parted by commas."""
-    whole = " ".join(texts)
+    words (`_ORGANISATION_WORDS`), a unit over the body it belongs to, each name a line of its own set as one run
+    of words (`_labels_of`: names set side by side in a row, wide apart, are a list of people), a line opening with
+    a joining word carrying on the name above ("Human Rights Division" over "United Nations Mission" over "in South
+    Sudan"), the names given as printed, parted by commas."""
+    whole = " ".join(line.text for line in lines)
     if _organisation(whole):
         return whole
     names: list[str] = []
-    for text in texts:
-        if names and text.split()[0] in _JOINING_WORDS:
-            names[-1] += f" {text}"
+    for line in lines:
+        if len(_labels_of(line)) > 1:
+            return None
+        if names and line.text.split()[0] in _JOINING_WORDS:
+            names[-1] += f" {line.text}"
         else:
-            names.append(text)
+            names.append(line.text)
     return ", ".join(names) if len(names) > 1 and all(_organisation(name) for name in names) else None
 
 
