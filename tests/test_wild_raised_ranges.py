@@ -82,3 +82,10 @@ def test_one_letter_raised_to_two_digits_is_a_marker_not_a_power() -> None:
     raised to two digits is the name its reference cites."""
     assert "performed using the software package R[56]." in paragraph_with(NPJ, "graphical illustrations")
     assert article(NPJ).footnotes[56].startswith("R Core Team. R: A Language and Environment for Statistical")
+
+
+def test_chart_axis_values_a_hair_under_the_body_size_are_no_paragraphs() -> None:
+    """Figure 1's three panels set their axis values ("37.6" to "36.0", a column at even steps beside the tick marks)
+    and series' names in 8.6 and 6.7 points against a 9-point body: read off the chart by where they stand."""
+    found = {p.text for p in article(NPJ).paragraphs}
+    assert not {"37.6", "37.2", "36.0", "HDBR7", "HDBR49", "8 pm 0 am"} & found

@@ -173,3 +173,28 @@ def test_a_pictured_charts_legend_in_its_frame_is_no_paragraph() -> None:
     assert not any(p.text.startswith("Community-based militias and/or civil defense groups Conv") for p in paragraphs)
     title = next(p for p in paragraphs if p.text == "Civilian casualties by type of perpetrators")
     assert title.kind == "text" and title.section == "Community-based Militias and/or Civil Defense Groups"
+
+
+def test_a_donuts_total_set_large_in_its_hole_is_no_heading() -> None:
+    """Page 9's donut prints "Total" / "1,153" / "Victims" in its hole, in bold type larger than the text's, and
+    its slices' values beside it: the chart's, so the text after the chart stays under "VICTIMS"."""
+    paragraphs = brief().paragraphs
+    assert not {"Total", "1,153", "Victims", "Women, (166), 14%"} & {p.text for p in paragraphs}
+    after = next(p for p in paragraphs if p.text.startswith("The primary form of harm perpetrated against women"))
+    assert after.section == "VICTIMS"
+
+
+def test_a_maps_legend_set_small_over_it_is_no_paragraph() -> None:
+    """Page 11's map, an image inside the page's margins, its legend's names in 5-point type over its pasted keys."""
+    found = texts(brief())
+    assert not any(
+        text.startswith(("Community-based militias Conventional", "Opportunistic violence")) for text in found
+    )
+
+
+def test_a_masthead_beside_the_emblem_names_the_unit_and_its_mission() -> None:
+    """Page 1's masthead prints "Human Rights Division" / "United Nations Mission" / "in South Sudan" beside the
+    emblem: a division over the mission it belongs to, given as printed (the manifest's author is "UNMISS Human
+    Rights Division", a name the brief prints only in its first highlight)."""
+    assert brief().author == "Human Rights Division, United Nations Mission in South Sudan"
+    assert not {"Human Rights Division", "United Nations Mission", "in South Sudan"} & set(texts(brief()))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime
 import io
+import math
 import re
 import unicodedata
 from bisect import bisect_right, insort
@@ -386,6 +387,12 @@ class _Line:
     caption: bool = False
     """The line is a drawn chart's title, centred in its box over its plot (`_mark_chart_titles`): the chart's name,
     no section's heading and none of its labels."""
+    tick: float = 0.0
+    """The size of the type of the values of the axis the line stands on (`_mark_axis_values`), the line being one
+    of them or none; 0 off any axis: the chart's labels are set in its axis's type, whatever the body's."""
+    plotted: bool = False
+    """The line stands inside the plot of a chart drawn in filled shapes of several colours (`_plots`): the total
+    set in a donut's hole, a value on its slice."""
 
 
 @dataclass
@@ -5051,15 +5058,21 @@ def _ruled_tables(page: pdfplumber.page.Page) -> list[_Box]:
     return boxes
 
 
+_SCAN_SHARE = 0.8
+"""An image over this share of the page is the page's own picture (`_pictures`): a scan under its recognised text, or
+a background. A map set on a page of its own inside the margins, its title over it, covers less (65 percent)."""
+
+
 def _pictures(page: pdfplumber.page.Page) -> list[_Box]:
-    """The boxes of a page's pictures smaller than half the page, images that touch or overlap taken as one (a
-    background tiled in strips): a diagram or photo whose labels (`_labels`) may be printed over it. A page-sized
-    image is a scan under its recognised text, or a background. A logo drawn in vector curves is a picture too
-    (`_drawings`)."""
+    """The boxes of a page's pictures smaller than the page (`_SCAN_SHARE`), images that touch or overlap taken as
+    one (a background tiled in strips, a map's legend pasted over it): a diagram, photo or map whose labels
+    (`_labels`) may be printed over it, a legend's names in small type ("Opportunistic violence") among them. A
+    page-sized image is a scan under its recognised text, or a background. A logo drawn in vector curves is a
+    picture too (`_drawings`)."""
     boxes = _touching([(image["x0"], image["top"], image["x1"], image["bottom"]) for image in page.images])
     area = page.width * page.height
     return (
-        [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area / 2]
+        [box for box in boxes if (box[2] - box[0]) * (box[3] - box[1]) < area * _SCAN_SHARE]
         + _drawings(page)
         + _diagram_boxes(page)
     )
@@ -5224,7 +5237,9 @@ def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
     icon's shapes, a title over an arrow above it. A line within one figure's box and beside another's (the title
     of a chart set right under another chart) is the one's it stands in."""
     boxes = _drawn_figures(page) + _axis_charts(page, lines) + _framed_pictures(page)
+    plots = _plots(page)
     for line in lines:
+        line.plotted = any(_encloses(plot, (line.x0, line.top, line.x1, line.bottom)) for plot in plots)
         reach = _LABEL_REACH * line.size
         near = [
             box
@@ -5276,6 +5291,7 @@ def _axis_charts(page: pdfplumber.page.Page, lines: list[_Line]) -> list[_Box]:
             max(tick[2] for tick in ticks),
             max(tick[3] for tick in ticks),
         )
+        _mark_axis_values(lines, ticks)
         drawn = [box for box in _touching(shapes) if any(_overlaps_box(box, tick) for tick in ticks)]
         boxes.append(
             (
@@ -5286,6 +5302,49 @@ def _axis_charts(page: pdfplumber.page.Page, lines: list[_Line]) -> list[_Box]:
             )
         )
     return boxes
+
+
+def _mark_axis_values(lines: list[_Line], ticks: list[_Box]) -> None:
+    """Mark each line of nothing but numbers whose middle stands in one of an axis's values' boxes (`ticks`,
+    `_axis_values`) with its type's size (`_Line.tick`): the axis's values, found by where they stand, and the size
+    a chart's labels are set in. A journal may set a chart's labels a size under its body by a hair (8.6 points
+    against 9), too little to tell them from the text by size, where their place on the axis tells them at once."""
+    for line in lines:
+        if (_TICK_RE.fullmatch(line.text) or _figures_in(line)) and _in_grid(line, ticks):
+            line.tick = max(line.tick, line.size)
+
+
+_SERIES = 3
+"""Fill colours a chart drawn in filled shapes shows at least (`_plots`): a pie's slices, a stacked chart's series.
+A diagram's boxes share a colour or two, and a panel is one."""
+
+
+def _plots(page: pdfplumber.page.Page) -> list[_Box]:
+    """The boxes of the plots a page draws in filled curves that overlap each other, in `_SERIES` colours or more
+    (white aside): a pie's or a donut's slices, each a curve whose box overlaps the next's. Text set inside such a
+    plot is the chart's (a donut's total in its hole, "Total", "1,153", "Victims", set larger than the text and bold
+    as a heading is), no heading of the text after it. A diagram's boxes stand apart, and a map of thousands of
+    shapes is not read (`_FIGURE_SHAPES`)."""
+    if len(page.curves) > _FIGURE_SHAPES:
+        return []
+    filled = [
+        curve
+        for curve in page.curves
+        if curve.get("fill")
+        and min(curve["width"], curve["height"]) > _BAR_SLACK
+        and not _near_white(curve.get("non_stroking_color"), _PAPER)
+    ]
+    boxes = [(curve["x0"], curve["top"], curve["x1"], curve["bottom"]) for curve in filled]
+    return [
+        plot
+        for plot in _touching(boxes, 0.0)
+        if len({str(curve.get("non_stroking_color")) for curve in filled if _encloses(plot, _box_of(curve))}) >= _SERIES
+    ]
+
+
+def _box_of(shape: dict) -> _Box:
+    """The box of one of pdfplumber's shapes or characters."""
+    return (shape["x0"], shape["top"], shape["x1"], shape["bottom"])
 
 
 def _framed_pictures(page: pdfplumber.page.Page) -> list[_Box]:
@@ -5457,10 +5516,18 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     for lines in pages:
         untitled = [line for line in lines if not _FIGURE_TITLE_RE.match(line.text) and not line.caption]
         for box in {line.drawing for line in untitled if line.drawing is not None}:
-            if any(_overlaps(line, box) and not _drawn_label(line, body_size) for line in untitled):
+            axis = max((line.tick for line in untitled if line.drawing == box), default=0.0)
+            if any(_overlaps(line, box) and not _chart_label(line, body_size, axis) for line in untitled):
                 continue
-            dropped |= {id(line) for line in untitled if line.drawing == box and _drawn_label(line, body_size)}
+            dropped |= {id(line) for line in untitled if line.drawing == box and _chart_label(line, body_size, axis)}
     return dropped
+
+
+def _chart_label(line: _Line, body_size: float, axis: float) -> bool:
+    """Whether a line reads as a drawn figure's labels (`_drawn_label`), its size aside where its place tells: set
+    inside a chart's plot (`_Line.plotted`), or in the type of the chart's axis values or smaller (`axis`, 0 for a
+    figure with no axis), a line is the chart's in any size if it ends no sentence and runs to a label's words."""
+    return _drawn_label(line, math.inf if line.plotted or line.size <= axis else body_size)
 
 
 def _overlaps(line: _Line, box: _Box) -> bool:
@@ -6509,7 +6576,7 @@ def _front(
             or " and ".join(signed.values())
             or _judge(lines)
             or (issuer.text if issuer else None)
-            or (" ".join(line.text for line in emblem) if emblem else None)
+            or (_emblem_names(emblem) if emblem else None)
             or _footer_issuer(pages, date)
             or _author_field(pages)
             or _printed_info(metadata, pages)
@@ -7080,9 +7147,30 @@ def _emblem_name(first: list[_Line], logos: Sequence[_Box], title: list[_Line]) 
             )
             or (line.x0 >= right and line.top >= top and line.bottom <= bottom)
         ]
-        if near and near == head[: len(near)] and _organisation(" ".join(line.text for line in near)):
+        if near and near == head[: len(near)] and _emblem_names(near):
             return near
     return []
+
+
+def _emblem_names(lines: list[_Line]) -> str | None:
+    """The organisations' names a masthead's stacked lines print (`_emblem_name`), else None: one name, its words
+    run on from line to line ("EUROPEAN" over "COMMISSION"); or, where the lines together run past one name's
+    words (`_ORGANISATION_WORDS`), a unit over the body it belongs to, each name a line of its own set as one run
+    of words (`_labels_of`: names set side by side in a row, wide apart, are a list of people), a line opening with
+    a joining word carrying on the name above ("Human Rights Division" over "United Nations Mission" over "in South
+    Sudan"), the names given as printed, parted by commas."""
+    whole = " ".join(line.text for line in lines)
+    if _organisation(whole):
+        return whole
+    names: list[str] = []
+    for line in lines:
+        if len(_labels_of(line)) > 1:
+            return None
+        if names and line.text.split()[0] in _JOINING_WORDS:
+            names[-1] += f" {line.text}"
+        else:
+            names.append(line.text)
+    return ", ".join(names) if len(names) > 1 and all(_organisation(name) for name in names) else None
 
 
 _FOOTER_PARTS_RE = re.compile(r"\s+[·•|–—]\s+")
