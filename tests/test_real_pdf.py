@@ -234,3 +234,24 @@ def test_real_sentence_run_on_over_a_page_break_is_read_whole_before_the_caption
         "information in the commercial context, as well as the security measures it takes to protect user information."
     )
     assert texts.index("Figure 2 | Telecommunications Companies") == texts.index(whole) + 1
+
+
+def test_real_table_s_lettered_notes_under_a_notes_lead_in_are_the_table_s_text() -> None:
+    """Table 3's foot (page 14) sets "Notes:" alone on a line over its lettered notes ("a. Authorized amounts ...").
+    No sentence of the text cites them, so they are no notes section of the document's: they are read as text
+    under the section the table stands in, not dropped."""
+    (report,) = articles("crs-election-grants-2026.pdf")
+    texts = [(p.text, p.section) for p in report.paragraphs]
+    notes = texts.index(("Notes:", "Requirements Payments Program"))
+    assert texts[notes + 1] == (
+        "a. Authorized amounts are listed here as they are presented in statutory language.",
+        "Requirements Payments Program",
+    )
+
+
+def test_real_heading_after_a_table_heads_the_text_under_it() -> None:
+    """After the senior civil servants' table (page 4), the "Buildings" heading heads the paragraphs under it, though
+    the table's reading flags its line as a cell: a heading is inside a table only when the block after it is too."""
+    (page,) = articles("wikipedia-cabinet-office-2023.pdf")
+    main = next(p for p in page.paragraphs if p.text.startswith("The main building of the Cabinet Office"))
+    assert main.section == "Buildings"

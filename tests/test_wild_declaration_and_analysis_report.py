@@ -52,7 +52,9 @@ def test_declarations_asterisked_foot_line_is_a_note_no_marker_cites() -> None:
     text, and no "*" in the text: a note, not the declaration's last paragraph."""
     declaration = article(DECLARATION)
     assert not any(paragraph.text.startswith("*While Quebec") for paragraph in declaration.paragraphs)
-    assert [text[:48] for text in declaration.footnotes.values()] == ["While Quebec did not endorse the Declaration, it"]
+    assert [text[:48] for text in declaration.footnotes.values()] == [
+        "While Quebec did not endorse the Declaration, it"
+    ]
 
 
 def test_report_is_read_as_one_article_per_run_of_annex_reference_numbers() -> None:

@@ -251,7 +251,9 @@ def _lay_out(
     paragraphs: list[Paragraph] = []
     section: str | None = None
     outside: str | None = None
-    """The last heading read outside a table: the section of the text after one."""
+    """The last heading read outside a table: the section of the text after one. A heading read from a table counts
+    as inside it only when the block after it is the table's too: a heading a table's reading flags (a short line
+    read as a cell) but text follows heads that text."""
     laid_out = (
         Block(_preformatted_lines(b.text), "preformatted", b.page, tabled=b.tabled)
         if b.preformatted
@@ -265,7 +267,8 @@ def _lay_out(
         kind = block.kind
         if kind == "heading" and number + 1 < len(blocks):
             section = block.text
-            outside = outside if block.tabled else section
+            inside = block.tabled and blocks[number + 1].tabled
+            outside = outside if inside else section
         elif kind == "heading":
             kind = "text"  # a heading with nothing under it is just a line of text
         elif not block.tabled:

@@ -3727,8 +3727,10 @@ class _Notes:
         A section runs from its heading to the next heading of body size or larger that opens no note. A section
         whose lines open no note the text cites, and whose first line is a bulleted item (`_Line.listed`), is no
         notes section but a list of the text's: a report's "References" over the titles it drew on, bulleted, is
-        read as text, heading and all (dropped, the list was lost). A bibliography by author and year, no item
-        bulleted, is still left out, as the notes the text cites by number would be. A section
+        read as text, heading and all (dropped, the list was lost). So is a lead-in ending in a colon ("Notes:")
+        that opens no cited note: a table's lettered notes under it are the table's text, not the document's notes.
+        A bibliography by author and year, no item bulleted, is still left out, as the notes the text cites by number
+        would be. A section
         that opens notes the text cites keeps every note it lists, cited or not: an annex's "References:" lists
         three addresses its text cites two of, and the third is the annex's all the same (dropped with the
         section's lines, it was lost).
@@ -3752,7 +3754,7 @@ class _Notes:
             notes = listed if listed.keys() & self.cited else {}
             if notes:
                 sections.append(_Endnotes(lines[index], lines[end] if end < len(lines) else None, notes))
-            elif index + 1 < end and lines[index + 1].listed:
+            elif index + 1 < end and (lines[index + 1].listed or lines[index].text.endswith(":")):
                 kept += lines[index:end]
             index = end
         return kept, sections
