@@ -1383,6 +1383,20 @@ _MD_KRAMDOWN_ATTRIBUTES_RE = re.compile(r"\{:(?!:)[^{}\n]*\}")
 """kramdown's attribute list, for a block on a line of its own (`{: #from}`, `{:toc}`) or right after a span
 (`**Subject:**{: .from}`): a Jekyll site renders its pages with kramdown (`markdown: kramdown`, Jekyll's default),
 which prints none of it; cmark-gfm, knowing no attribute lists, prints it as text. `{::name}` is an extension."""
+
+_MD_BARE_ADDRESS_RE = re.compile(r"\bwww\.\S+")
+"""A bare web address ("www.\\[agency\\].gov/data"): cmark-gfm links it as written, backslashes and all, where a
+renderer that does not link bare addresses (kramdown, pandoc) applies the escapes and prints "www.[agency].gov/data"."""
+
+_MD_ESCAPE_RE = re.compile(r"\\([!-/:-@\[-`{-~])")
+"""A backslash escape of ASCII punctuation, which CommonMark prints as the character alone."""
+
+
+def _unescaped_addresses(body: str) -> str:
+    """The Markdown with each bare web address's backslash escapes applied, as the page prints the address."""
+    return _MD_BARE_ADDRESS_RE.sub(lambda found: _MD_ESCAPE_RE.sub(r"\1", found[0]), body)
+
+
 _MD_TEMPLATE_ADDRESS_RE = re.compile(r"\]\(\{\{[^{}]*\}\}\)")
 """A link whose address is a site template's expression (`[text]({{ "/page/" | url }})`): the site's template
 engine fills it before the Markdown is rendered, so the reader sees a link; to the renderer it is no address."""
@@ -1398,7 +1412,8 @@ def _markdown_text(text: str) -> str:
     tags for notes and expandable blocks as what the site prints (`_liquid_shown`), a link with no
     text as its address, a template's expression standing for an address as an address, and a kramdown-rfc
     citation as the draft prints it (`_cited`); each escaped, so that the renderer prints it as written; kramdown's
-    attribute lists, which kramdown never prints, go (`_MD_KRAMDOWN_ATTRIBUTES_RE`). Note labels
+    attribute lists, which kramdown never prints, go (`_MD_KRAMDOWN_ATTRIBUTES_RE`); a bare address's escapes are
+    applied (`_unescaped_addresses`). Note labels
     are numbered after rendering (`_numbered_notes`), and pandoc's attributes after an image, link or code span
     dropped (`_MD_ATTRIBUTES_RE`).
     """
@@ -1411,6 +1426,7 @@ def _markdown_text(text: str) -> str:
     body = _MD_EMPTY_LINK_RE.sub(r"\1", body)
     body = _MD_TEMPLATE_ADDRESS_RE.sub("](#)", body)
     body = _MD_KRAMDOWN_ATTRIBUTES_RE.sub("", body)
+    body = _unescaped_addresses(body)
     html = _myst_rendered(_gfm_html(_titled_fences(_piped_grids(body))), _myst_values(text))
     html = _MD_ATTRIBUTES_RE.sub(r"\g<element>", html)
     return front + "\n" + _lead_text(text) + "\n" + _numbered_notes(_html_text(html.encode()), labels)

@@ -1537,3 +1537,10 @@ def test_a_front_matter_lead_reads_as_the_layout_renders_it() -> None:
         "waiting for the promise of Olmstead to be fulfilled.",
         reference(ADA_STATEMENT),
     )
+
+
+def test_a_bare_web_address_s_escapes_read_as_the_page_prints_them() -> None:
+    """kramdown, which prints the OMB memorandum's page, applies "www.\\[agency\\].gov/data"'s escapes; cmark-gfm
+    links the bare address as written, backslashes and all. The judge reads the address as the page prints it."""
+    memo = reference(WILD / "omb-2013-m-13-13-open-data-policy.md")
+    assert quote_in_reference("must be listed at www.[agency].gov/data in a human- and machine-readable format", memo)
