@@ -866,9 +866,27 @@ def _hung_numbers(lines: list[_Line]) -> bool:
     """
     readings = [_list_numbers("".join(c["text"] for c in line.chars).strip()) for line in lines]
     listed = [index for index, found in enumerate(readings) if found]
-    if not listed or listed[-1] - listed[0] + 1 != len(listed) or (len(listed) == 1 and listed[0] != len(lines) - 1):
+    if (
+        not listed
+        or listed[-1] - listed[0] + 1 != len(listed)
+        or (len(listed) == 1 and _column_under(lines, listed[0]))
+    ):
         return False
     return _numbered_in_turn([readings[index] for index in listed])
+
+
+_FOOT_GAP = 3.0
+"""Line heights below a number alone left of a gutter past which a line under it is no line of its column
+(`_column_under`)."""
+
+
+def _column_under(lines: list[_Line], index: int) -> bool:
+    """Whether a line stands under `lines[index]`, a number alone left of a gutter (`_hung_numbers`), within
+    `_FOOT_GAP` of its height: the next line of a column it stands in. A page's foot ("10 of 15") stands farther
+    down, under the list's last item: with it counted, a step lettered "a." at a page's last rows was read as a
+    column of its own, a paragraph of one letter before its text."""
+    number = lines[index]
+    return any(line.top - number.bottom <= _FOOT_GAP * (number.bottom - number.top) for line in lines[index + 1 :])
 
 
 def _hung_note_numbers(numbers: list[_Line], texts: list[_Line]) -> bool:
@@ -2781,6 +2799,7 @@ def _running(pages: list[list[_Line]], body_size: float) -> set[int]:
         | {id(line) for line, key, _ in keyed if any(_part_of(line, key, other, known) for other, known in running)}
         | _first_page_header(pages, [line for line, (where, _) in running if where == "top" and line.page > 1])
     )
+    found |= _pieces_beside(keyed, running, found)
     return found | _running_below(pages, found)
 
 
@@ -2986,9 +3005,37 @@ def _part_of(line: _Line, key: tuple[str, str], other: _Line, known: tuple[str, 
         return False
     if len(text.split()) < _PIECE_WORDS and not re.search(r"\d", line.text):
         return False  # a word or two ("Contents" atop a page, under "Table of Contents" on others) may be text
+    return _piece_of(line, text, other, known_text)
+
+
+def _piece_of(line: _Line, text: str, other: _Line, known_text: str) -> bool:
+    """Whether a line's text (`text`, numbers as `_running` keys them) ends or starts another page's running line
+    (`known_text`), standing where that line's end or start stands."""
     return (known_text.endswith(text) and abs(line.x1 - other.x1) <= line.size) or (
         known_text.startswith(text) and abs(line.x0 - other.x0) <= line.size
     )
+
+
+def _pieces_beside(
+    keyed: list[tuple[_Line, tuple[str, str], bool]], running: list[tuple[_Line, tuple[str, str]]], found: set[int]
+) -> set[int]:
+    """ids of the edge lines (`keyed`) that end or start another page's running line (`_piece_of`), however few
+    their words, where the rest of their row is running (`found`): a footer cut in two at a gutter found on its
+    page only ("15 of 15" apart from "TLP:WHITE", where other pages print "14 of 15 TLP:WHITE"). A word or two
+    alone may be the page's text (`_part_of`); beside the rest of a running line, it is that line's."""
+    rows = {(line.page, line.row) for line, _, _ in keyed if id(line) in found}
+    return {
+        id(line)
+        for line, (where, text), _ in keyed
+        if (line.page, line.row) in rows
+        and any(
+            known_where == where
+            and other.page != line.page
+            and len(text) < len(known)
+            and _piece_of(line, text, other, known)
+            for other, (known_where, known) in running
+        )
+    }
 
 
 def _heading_like(line: _Line, body_size: float) -> bool:
@@ -5251,12 +5298,23 @@ def _mark_drawings(page: pdfplumber.page.Page, lines: list[_Line]) -> None:
             and box[1] - reach <= line.top
             and line.bottom <= box[3] + reach
         ]
-        within = [box for box in near if _encloses(box, (line.x0, line.top, line.x1, line.bottom))]
-        line.drawing = (within or near or [None])[0]
+        line.drawing = _nearest_drawing(line, near)
 
 
-_TICK_RE = re.compile(r"[-+−]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
-"""A value on a chart's axis: a number, with a sign, a currency or a percent sign ("600", "2.5", "10%", "$50")."""
+def _nearest_drawing(line: _Line, near: list[_Box]) -> _Box | None:
+    """The figure, of the boxes `near` a line stands within or beside (`_mark_drawings`), whose the line is: the one
+    it stands in, else the first. A box that takes in another of them is passed over for it: a chart's shapes
+    and the rules of the tables set beside it, joined across their gaps (`_drawn_figures`), make one box over the
+    chart, the tables and the text between, where the chart's own box (`_axis_charts`) is the figure its labels
+    belong to; judged by the joined box, the chart's labels were kept with the tables' text."""
+    tight = [box for box in near if not any(other != box and _encloses(box, other) for other in near)]
+    within = [box for box in tight if _encloses(box, (line.x0, line.top, line.x1, line.bottom))]
+    return (within or tight or [None])[0]
+
+
+_TICK_RE = re.compile(r"[-+−–]?[$€£]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?%?")
+"""A value on a chart's axis: a number, with a sign, a currency or a percent sign ("600", "2.5", "10%", "$50"). A
+journal may set a minus as an en dash ("–0.5")."""
 _TICKS = 3
 """Values a chart's axis shows at least (`_axis_charts`); two numbers in a row are any table's."""
 _TICK_STEP = 0.1
@@ -5426,7 +5484,7 @@ def _tick_runs(ticks: list[_Tick], column: bool) -> list[list[_Tick]]:
 
 def _tick_value(text: str) -> float:
     """The number an axis's value shows (`_TICK_RE`), its sign, currency, percent sign and thousands' commas aside."""
-    return float(re.sub(r"[^\d.-]", "", text.replace("−", "-")))
+    return float(re.sub(r"[^\d.-]", "", text.replace("−", "-").replace("–", "-")))
 
 
 def _figures_in(line: _Line) -> list[_Tick]:
