@@ -5583,6 +5583,41 @@ def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     return dropped
 
 
+def _figure_area_labels(pages: list[list[_Line]], drawn: set[int], dropped: set[int]) -> set[int]:
+    """ids of the short lines standing in a drawn figure's area over its caption: a panel's letter ("a"), a panel's
+    title ("CTR"), an axis's title ("Time Of Day"), set in type as large as the text's or larger, beside the plot
+    rather than in it, and so out of the reach `_drawing_labels` judges by. The area is the caption's column above a
+    caption that names the figure by its number (`_FIGURE_TITLE_RE`, "Fig. 1 Average 24-h ..."), up to the first
+    line of text (`_area_ends`); it is a figure's if it holds labels `_drawing_labels` left out (`drawn`). Taken for
+    headings, the labels filed the caption and the text after the figure under "Time Of Day". Lines already left out
+    (`dropped`: the page's running head over the figure) are passed over."""
+    found: set[int] = set()
+    for lines in pages:
+        for caption in (line for line in lines if _FIGURE_TITLE_RE.match(line.text) and id(line) not in dropped):
+            above = sorted(
+                (
+                    line
+                    for line in lines
+                    if line.bottom <= caption.top
+                    and caption.x0 - caption.size <= line.x0
+                    and line.x1 <= caption.x1 + caption.size
+                    and id(line) not in dropped
+                ),
+                key=lambda line: -line.bottom,
+            )
+            area = list(takewhile(lambda line: id(line) in drawn or not _area_ends(line, caption), above))
+            if any(id(line) in drawn for line in area):
+                found |= {id(line) for line in area if id(line) not in drawn}
+    return found
+
+
+def _area_ends(line: _Line, caption: _Line) -> bool:
+    """Whether a line over a figure's caption ends the figure's area (`_figure_area_labels`): it ends a sentence,
+    runs past a label's words (`_drawn_label`), or starts at the caption's column edge, as the text and its headings
+    do; a figure's labels stand within its drawing, off that edge."""
+    return not _drawn_label(line, math.inf) or abs(line.x0 - caption.x0) <= _BAR_SLACK
+
+
 def _chart_label(line: _Line, body_size: float, axis: float) -> bool:
     """Whether a line reads as a drawn figure's labels (`_drawn_label`), its size aside where its place tells: set
     inside a chart's plot (`_Line.plotted`), or in the type of the chart's axis values or smaller (`axis`, 0 for a
@@ -8505,6 +8540,7 @@ def parse(data: bytes, source: str) -> Parsed:
     charted |= {number for lines in lines_of for number in _figure_heads(lines) | _unruled_table(lines)}
     dropped |= charted
     drawn = _drawing_labels(lines_of, body_size)
+    drawn |= _figure_area_labels(lines_of, drawn, dropped)
     dropped |= drawn
     _mark_before_drawings(lines_of, drawn, dropped)
     notes = _Notes(cited, words)
