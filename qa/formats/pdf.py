@@ -5564,6 +5564,35 @@ def _chart_title(line: _Line, box: _Box, plot: list[_Box]) -> bool:
     )
 
 
+def _mark_picture_titles(body: list[_Line], pictures: list[list[_Box]]) -> None:
+    """Mark each line that titles a picture (`_pictures`: a map, a photograph) as its caption (`_Line.caption`),
+    read as a box's text (`_Line.shade`, numbered after the page's shaded boxes), as a chart's title is
+    (`_mark_chart_titles`): it stands over the picture within `_LABEL_REACH` of its own size, centred on it
+    (within `_TITLE_CENTRE` of its width), and ends no sentence. A map's title set so ("Location of Violence
+    Affecting Civilians in South Sudan") is the map's name; taken for a heading, it filed the pages after the map
+    under it. `body` is the lines kept: the last of them over the picture ends its paragraph
+    (`_Line.before_chart`)."""
+    for page, boxes in enumerate(pictures, start=1):
+        lines = [line for line in body if line.page == page]
+        number = max((line.shade for line in lines), default=0)
+        for box in boxes:
+            titles = [
+                line
+                for line in lines
+                if 0 <= box[1] - line.bottom <= _LABEL_REACH * line.size
+                and box[0] <= line.x0
+                and line.x1 <= box[2]
+                and abs((line.x0 + line.x1) / 2 - (box[0] + box[2]) / 2) <= _TITLE_CENTRE * (box[2] - box[0])
+                and not _SENTENCE_END_RE.search(line.text)
+            ]
+            number += bool(titles)
+            for line in titles:
+                line.caption = True
+                line.shade = number
+            if titles:
+                max(titles, key=lambda line: line.bottom).before_chart = True  # the picture stands after it
+
+
 def _drawing_labels(pages: list[list[_Line]], body_size: float) -> set[int]:
     """ids of the labels of the figures drawn in vector shapes (`_Line.drawing`): the names under a diagram's icons,
     the words along its arrows. Read as text they run together row by row ("Protector Settlor", "Reinhard P&A
@@ -5605,7 +5634,9 @@ def _figure_area_labels(pages: list[list[_Line]], drawn: set[int], dropped: set[
                 ),
                 key=lambda line: -line.bottom,
             )
-            area = list(takewhile(lambda line: id(line) in drawn or not _area_ends(line, caption), above))
+            area = list(
+                takewhile(lambda line, caption=caption: id(line) in drawn or not _area_ends(line, caption), above)
+            )
             if any(id(line) in drawn for line in area):
                 found |= {id(line) for line in area if id(line) not in drawn}
     return found
@@ -6539,6 +6570,23 @@ class _Front:
     """ids of the lines that print them: metadata, not paragraphs."""
     marks: frozenset[int]
     """The numbers the byline's names carry ("Ana Ruiz1,2"): they point to affiliations, not notes."""
+
+
+def _mark_over_title(lines: list[_Line], front: _Front) -> None:
+    """Mark each line of page 1 that stands over the title's first line as no heading (`_Line.caption`): a band
+    naming the document's kind ("ANALYSIS REPORT" in spaced capitals on a shaded band, "ARTICLE OPEN"), a badge
+    with the period a brief reports on, set in a box at the page's top. No section opens before the title; taken
+    for headings, a band filed the disclaimer under it, and a badge, read after the box beside it, the first
+    section's text. The title's lines are the front matter's lines (`_Front.lines`) the title's text holds."""
+    if front.title is None:
+        return
+    title = [line for line in lines if id(line) in front.lines and line.page == 1 and line.text in front.title]
+    if not title:
+        return
+    top = min(line.top for line in title)
+    for line in lines:
+        if line.page == 1 and line.bottom <= top and id(line) not in front.lines:
+            line.caption = True
 
 
 _TITLE_SLACK = 1.1
@@ -8557,6 +8605,8 @@ def parse(data: bytes, source: str) -> Parsed:
         body += page
     order = {id(line): place for place, line in enumerate(body)}
     front = _front(body, body_size, metadata, words, lines_of, pictures[0] if pictures else ())
+    _mark_over_title(body, front)
+    _mark_picture_titles(body, pictures)
     feet[:1] = [(start, _unaffiliated(found, front.marks), page) for start, found, page in feet[:1]]
     # a byline's affiliation numbers are no markers: counted, they would start the notes' numbering over at page 1
     paged = [
