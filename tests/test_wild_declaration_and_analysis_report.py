@@ -91,3 +91,22 @@ def test_report_s_row_of_reference_number_and_date_is_no_heading() -> None:
     (row,) = [paragraph for paragraph in report.paragraphs if paragraph.text.startswith("Reference Number:")]
     assert row.kind == "text"
     assert report.author == "National Cybersecurity and Communications Integration Center"
+
+
+def test_report_s_lettered_step_over_the_page_s_foot_opens_its_item() -> None:
+    """Page 10 ends on step "a." set a tab from its text, whose second line runs under the text, not the letter;
+    "10 of 15" stands at the left margin far below: the step is one item, the letter before its text."""
+    paragraphs = articles(REPORT)[0].paragraphs
+    (step,) = [paragraph for paragraph in paragraphs if "use the export webvpn customization" in paragraph.text]
+    assert step.text.startswith("a. From the command line interface")
+    assert step.kind == "bullet"
+    assert "a." not in [paragraph.text for paragraph in paragraphs]
+
+
+def test_report_s_band_over_its_title_is_no_heading() -> None:
+    """Page 1 prints "ANALYSIS REPORT" in spaced capitals on a shaded band over the disclaimer, both over the title:
+    the document's kind, and no section the disclaimer belongs to."""
+    paragraphs = articles(REPORT)[0].paragraphs
+    band = next(paragraph for paragraph in paragraphs if paragraph.text == "ANALYSIS REPORT")
+    disclaimer = next(paragraph for paragraph in paragraphs if paragraph.text.startswith("DISCLAIMER:"))
+    assert (band.kind, disclaimer.section) == ("text", None)

@@ -89,3 +89,21 @@ def test_chart_axis_values_a_hair_under_the_body_size_are_no_paragraphs() -> Non
     and series' names in 8.6 and 6.7 points against a 9-point body: read off the chart by where they stand."""
     found = {p.text for p in article(NPJ).paragraphs}
     assert not {"37.6", "37.2", "36.0", "HDBR7", "HDBR49", "8 pm 0 am"} & found
+
+
+def test_a_figures_panel_letters_and_titles_over_its_caption_are_no_headings() -> None:
+    """Figure 1 letters its three panels "a" to "c" in 13-point bold and titles them "CTR", "RE", "RVE" over each
+    plot, "Time Of Day" under the last, all larger than the 9-point text: the figure's, and its caption stays in
+    the section it is set in."""
+    paragraphs = article(NPJ).paragraphs
+    assert not {"a", "b", "c", "CTR", "RVE", "Time Of Day"} & {p.text for p in paragraphs}
+    caption = next(p for p in paragraphs if p.text.startswith("Fig. 1 Average 24-h rectal temperature"))
+    assert caption.section == "DISCUSSION"
+
+
+def test_a_chart_set_beside_tables_is_read_off_as_a_chart() -> None:
+    """Figure 2 stands right of Tables 2 and 3, its axis's values from "2.0" down to "–2.0" (minus set as an en
+    dash), its groups "CTR RE RVE RE+RVE" and the axis's title "Group" under it: none of them the text's."""
+    paragraphs = article(NPJ).paragraphs
+    assert not {"1.5", "–0.5", "–2.0 CTR RE RVE RE+RVE", "CTR RE RVE RE+RVE", "Group"} & {p.text for p in paragraphs}
+    assert not any(p.text.startswith("g = 1.3") for p in paragraphs)

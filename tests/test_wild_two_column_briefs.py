@@ -198,3 +198,23 @@ def test_a_masthead_beside_the_emblem_names_the_unit_and_its_mission() -> None:
     Rights Division", a name the brief prints only in its first highlight)."""
     assert brief().author == "Human Rights Division, United Nations Mission in South Sudan"
     assert not {"Human Rights Division", "United Nations Mission", "in South Sudan"} & set(texts(brief()))
+
+
+def test_the_period_in_a_box_over_the_title_is_no_heading() -> None:
+    """Page 1 prints "July-September 2025" in a box at the top right, over the title: the quarter reported on, and
+    the first section's text stays under "CONTEXT"."""
+    paragraphs = brief().paragraphs
+    period = next(p for p in paragraphs if p.text == "July-September 2025")
+    first = next(p for p in paragraphs if p.text.startswith("This brief presents an overview of trends"))
+    assert (period.kind, first.section) == ("text", "CONTEXT")
+
+
+def test_a_maps_title_centred_over_it_is_its_caption() -> None:
+    """Pages 11 and 12 are maps, each titled over it ("Location of Violence Affecting Civilians in South Sudan",
+    "Map of four major forms of violence"): each title a paragraph of its own, no heading."""
+    paragraphs = brief().paragraphs
+    titles = [p for p in paragraphs if p.text.startswith(("Location of Violence", "Map of four major"))]
+    assert [(p.text, p.kind) for p in titles] == [
+        ("Location of Violence Affecting Civilians in South Sudan", "text"),
+        ("Map of four major forms of violence", "text"),
+    ]
