@@ -5564,14 +5564,19 @@ def _chart_title(line: _Line, box: _Box, plot: list[_Box]) -> bool:
     )
 
 
+_TITLE_SPAN = 0.5
+"""Share of a picture's width a title over it spans at most (`_mark_picture_titles`): a line of the text over a
+banner drawn across the page's foot spans as wide as the banner."""
+
+
 def _mark_picture_titles(body: list[_Line], pictures: list[list[_Box]]) -> None:
     """Mark each line that titles a picture (`_pictures`: a map, a photograph) as its caption (`_Line.caption`),
     read as a box's text (`_Line.shade`, numbered after the page's shaded boxes), as a chart's title is
     (`_mark_chart_titles`): it stands over the picture within `_LABEL_REACH` of its own size, centred on it
-    (within `_TITLE_CENTRE` of its width), and ends no sentence. A map's title set so ("Location of Violence
-    Affecting Civilians in South Sudan") is the map's name; taken for a heading, it filed the pages after the map
-    under it. `body` is the lines kept: the last of them over the picture ends its paragraph
-    (`_Line.before_chart`)."""
+    (within `_TITLE_CENTRE` of its width), no wider than `_TITLE_SPAN` of it, and ends no sentence. A map's title
+    set so ("Location of Violence Affecting Civilians in South Sudan") is the map's name; taken for a heading, it
+    filed the pages after the map under it. `body` is the lines kept: the last of them over the picture ends its
+    paragraph (`_Line.before_chart`)."""
     for page, boxes in enumerate(pictures, start=1):
         lines = [line for line in body if line.page == page]
         number = max((line.shade for line in lines), default=0)
@@ -5582,6 +5587,7 @@ def _mark_picture_titles(body: list[_Line], pictures: list[list[_Box]]) -> None:
                 if 0 <= box[1] - line.bottom <= _LABEL_REACH * line.size
                 and box[0] <= line.x0
                 and line.x1 <= box[2]
+                and line.x1 - line.x0 <= _TITLE_SPAN * (box[2] - box[0])
                 and abs((line.x0 + line.x1) / 2 - (box[0] + box[2]) / 2) <= _TITLE_CENTRE * (box[2] - box[0])
                 and not _SENTENCE_END_RE.search(line.text)
             ]
