@@ -5576,11 +5576,12 @@ def _mark_picture_titles(body: list[_Line], pictures: list[list[_Box]]) -> None:
     (within `_TITLE_CENTRE` of its width), no wider than `_TITLE_SPAN` of it, and ends no sentence. A map's title
     set so ("Location of Violence Affecting Civilians in South Sudan") is the map's name; taken for a heading, it
     filed the pages after the map under it. `body` is the lines kept: the last of them over the picture ends its
-    paragraph (`_Line.before_chart`)."""
+    paragraph (`_Line.before_chart`). A picture with text kept over it is a background (`_labels`), and the line
+    over it the heading of that text ("Our Impact" over a photograph its figures are set on)."""
     for page, boxes in enumerate(pictures, start=1):
         lines = [line for line in body if line.page == page]
         number = max((line.shade for line in lines), default=0)
-        for box in boxes:
+        for box in (box for box in boxes if not any(_in_grid(line, [box]) for line in lines)):
             titles = [
                 line
                 for line in lines
