@@ -6584,11 +6584,16 @@ def _mark_over_title(lines: list[_Line], front: _Front) -> None:
     naming the document's kind ("ANALYSIS REPORT" in spaced capitals on a shaded band, "ARTICLE OPEN"), a badge
     with the period a brief reports on, set in a box at the page's top. No section opens before the title; taken
     for headings, a band filed the disclaimer under it, and a badge, read after the box beside it, the first
-    section's text. The title's lines are the front matter's lines (`_Front.lines`) the title's text holds."""
+    section's text. The title's lines are page 1's lines the title's text holds, one of them the front matter's
+    (`_Front.lines`): a title the page also prints as the text's first heading keeps that heading."""
     if front.title is None:
         return
-    title = [line for line in lines if id(line) in front.lines and line.page == 1 and line.text in front.title]
-    if not title:
+    title = [
+        line
+        for line in lines
+        if line.page == 1 and line.text in front.title and (len(line.text.split()) > 1 or line.text == front.title)
+    ]
+    if not any(id(line) in front.lines for line in title):
         return
     top = min(line.top for line in title)
     for line in lines:
