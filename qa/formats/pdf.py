@@ -6585,7 +6585,9 @@ def _mark_over_title(lines: list[_Line], front: _Front) -> None:
     with the period a brief reports on, set in a box at the page's top. No section opens before the title; taken
     for headings, a band filed the disclaimer under it, and a badge, read after the box beside it, the first
     section's text. The title's lines are page 1's lines the title's text holds, one of them the front matter's
-    (`_Front.lines`): a title the page also prints as the text's first heading keeps that heading."""
+    (`_Front.lines`): a title the page also prints as the text's first heading keeps that heading. Only lines over
+    the title's own stretch of the page count: a column beside a title set low in the first one has headings of
+    its own above the title's height."""
     if front.title is None:
         return
     title = [
@@ -6595,9 +6597,9 @@ def _mark_over_title(lines: list[_Line], front: _Front) -> None:
     ]
     if not any(id(line) in front.lines for line in title):
         return
-    top = min(line.top for line in title)
+    top, left, right = min(line.top for line in title), min(line.x0 for line in title), max(line.x1 for line in title)
     for line in lines:
-        if line.page == 1 and line.bottom <= top and id(line) not in front.lines:
+        if line.page == 1 and line.bottom <= top and line.x0 < right and left < line.x1 and id(line) not in front.lines:
             line.caption = True
 
 
