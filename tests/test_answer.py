@@ -8,6 +8,7 @@ from qa.corpus import Article, Paragraph
 from qa.decision import Decision
 from qa.retrieve import Hit, ScoredSpan
 from qa.sentences import Span
+from tests import parsed
 
 G8 = "What did the G8 urge North Korea to do?"
 G8_SENTENCE = (
@@ -188,3 +189,31 @@ def test_when_the_first_source_gives_no_date_the_answer_is_the_next_one_giving_t
     answer = Composer(Decision.load()).compose("When was the previous annual report published?", hits)
     assert not answer.abstained
     assert ([s.rank for s in answer.sources], [s.rank for s in answer.nearest]) == ([2], [1])
+
+
+def _nep_sources(lead_in: str) -> list[Source]:
+    """NEP 0's paragraphs 22 to 24 as ranked for "What status does a new NEP start with?" (dense scores and rare-term
+    weight as measured): the lead-in to the list of statuses first, the list's last item second, its first third.
+    `lead_in` is the text quoted from the first."""
+    nep = parsed.article(parsed.WILD / "numpy-nep-0000-purpose-and-process.html")
+    first, item, later = (nep.paragraphs[i - 1] for i in (22, 23, 24))
+    start = first.text.index(lead_in)
+    return [
+        Source(1, 0.912, nep, first, (Quote(lead_in, start, start + len(lead_in)),), (), coverage=0.571),
+        Source(2, 0.879, nep, later, (Quote(later.text[:120], 0, 120),), (), coverage=0.571),
+        Source(3, 0.814, nep, item, (Quote(item.text, 0, len(item.text)),), (), coverage=0.571),
+    ]
+
+
+def test_the_paragraph_after_a_quote_ending_in_a_colon_is_quoted_with_it_whatever_its_score() -> None:
+    """A lead-in ("... are as follows:") announces the next paragraph, which says what was asked."""
+    sources = _nep_sources("The possible paths of the status of NEPs are as follows:")
+    strong, weak = Composer(Decision.load()).strong("What status does a new NEP start with?", sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1, 3], [2])
+    assert strong[1].paragraph.text == "All NEPs should be created with the Draft status."
+
+
+def test_a_quote_announcing_nothing_leaves_the_next_paragraph_among_the_nearest() -> None:
+    sources = _nep_sources("NEPs are discussed on the mailing list.")
+    strong, weak = Composer(Decision.load()).strong("What status does a new NEP start with?", sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1], [2, 3])
