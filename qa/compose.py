@@ -621,7 +621,7 @@ class Composer:
         than a second answer (on the dev splits, 11 of 170 further sources held evidence, nearly all where
         the best one did not). So a further source is quoted only when it would be an answer on its own
         (the decision answers from its own score, and its quote gives the kind of answer asked for), scores
-        within `source_margin` of the best (default 0: as well as the best) and holds at least as much of the
+        within `source_margin` of the best (default 0.01: as well as the best) and holds at least as much of the
         question's rare-term weight as the best does (see README, "Scores and weak sources"). The paragraph right
         after a best quote announcing it (`announces`) is quoted too when it would answer on its own, whatever its
         score. The others are shown, if at all, as nearest passages.

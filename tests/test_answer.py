@@ -140,9 +140,9 @@ def test_a_source_holding_less_of_the_question_than_the_best_is_a_nearest_passag
 
 
 def test_by_default_a_source_scoring_under_the_best_is_a_nearest_passage(north38: Article) -> None:
-    """k is the most sources, not a quota: a neighbour a hundredth under the best is not a second answer."""
+    """k is the most sources, not a quota: a neighbour two hundredths under the best is not a second answer."""
     paragraph = north38.paragraphs[0]
-    sources = [Source(rank, score, north38, paragraph, (), (), coverage=0.6) for rank, score in [(1, 0.80), (2, 0.79)]]
+    sources = [Source(rank, score, north38, paragraph, (), (), coverage=0.6) for rank, score in [(1, 0.80), (2, 0.78)]]
     strong, weak = Composer(Decision.load()).strong("What did the report say?", sources)
     assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1], [2])
 
@@ -217,3 +217,17 @@ def test_a_quote_announcing_nothing_leaves_the_next_paragraph_among_the_nearest(
     sources = _nep_sources("NEPs are discussed on the mailing list.")
     strong, weak = Composer(Decision.load()).strong("What status does a new NEP start with?", sources)
     assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1], [2, 3])
+
+
+def test_by_default_a_source_within_a_hundredth_of_the_best_holding_as_much_of_the_question_is_quoted(
+    north38: Article,
+) -> None:
+    """Paragraphs on one topic score within hundredths of each other: a second one less than a hundredth under the
+    best, holding as much of the question's rare-term weight, is as good an answer."""
+    paragraph = north38.paragraphs[0]
+    sources = [
+        Source(rank, score, north38, paragraph, (), (), coverage=coverage)
+        for rank, score, coverage in [(1, 0.800, 0.6), (2, 0.792, 0.6), (3, 0.792, 0.5)]
+    ]
+    strong, weak = Composer(Decision.load()).strong("What did the report say?", sources)
+    assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1, 2], [3])
