@@ -146,19 +146,23 @@ def test_a_collection_whose_documents_are_absent_is_named_with_its_folder(tmp_pa
     )
 
 
-def _ranked_hit(text: str, rank: int, score: float) -> Hit:
-    paragraph = Paragraph(rank, text, 0)
-    article = Article("report-1", "Report", None, None, "report.txt", (paragraph,))
-    return Hit(article, paragraph, score, rank, (ScoredSpan(Span(0, len(text)), score),), coverage=1.0)
+def _ranked(*scored: tuple[str, float]) -> list[Hit]:
+    """One report's paragraphs, ranked in the order given, each holding all of the question's rare terms."""
+    paragraphs = tuple(Paragraph(i, text, 0) for i, (text, _) in enumerate(scored, start=1))
+    report = Article("report-1", "Report", None, None, "report.txt", paragraphs)
+    return [
+        Hit(report, p, score, p.index, (ScoredSpan(Span(0, len(p.text)), score),), coverage=1.0)
+        for p, (_, score) in zip(paragraphs, scored, strict=True)
+    ]
 
 
 def test_the_sweep_reads_the_confidence_in_the_source_the_answer_is_decided_on() -> None:
     """A second source that leads for giving the date asked (`qa.compose.lead`) is the one the threshold cuts."""
     asked = "When was the previous annual report published?"
-    hits = [
-        _ranked_hit("This version of the annual report is the final draft before publication.", 1, 0.95),
-        _ranked_hit("The last version of the annual report was published in 2015.", 2, 0.93),
-    ]
+    hits = _ranked(
+        ("This version of the annual report is the final draft before publication.", 0.95),
+        ("The last version of the annual report was published in 2015.", 0.93),
+    )
     composer = Composer(Decision.load())
     question = Question("x", "dev", asked, True, ("published in 2015",), ())
     assert confidences(composer, [question], [hits], 3) == [composer.decision.confidence(assess(hits[1], asked))]
