@@ -53,3 +53,15 @@ def test_a_respec_source_is_titled_by_its_title_element_and_names_no_author_or_d
     runs: the file prints neither."""
     principles = article(PRINCIPLES)
     assert (principles.title, principles.author, principles.date) == ("Ethical Web Principles", None, None)
+
+
+def test_text_typed_between_sections_without_an_element_is_read_as_paragraphs() -> None:
+    """The introduction stands in <body> as bare lines between the status section and the principles' sections,
+    its paragraphs parted by blank lines; a browser shows it as it shows the <p>s."""
+    texts = [paragraph.text for paragraph in article(PRINCIPLES).paragraphs]
+    assert texts[texts.index("## Introduction {#intro}") + 1].startswith(
+        "The web should empower an equitable, informed and interconnected society. It has been, and should continue"
+    )
+    assert any(
+        text.startswith("The web should also support human rights, dignity and personal agency.") for text in texts
+    )
