@@ -65,3 +65,11 @@ def test_text_typed_between_sections_without_an_element_is_read_as_paragraphs() 
     assert any(
         text.startswith("The web should also support human rights, dignity and personal agency.") for text in texts
     )
+
+
+def test_a_status_line_under_a_covers_title_is_no_byline() -> None:
+    """The cover prints "Final Version" under the title, over the working group: two capitalised words, as a name
+    is, that state the document's status."""
+    model = article(ASSURANCE_MODEL)
+    assert "Final Version" not in (model.author or "")
+    assert "Final Version" in [paragraph.text for paragraph in model.paragraphs if paragraph.page == 1]
