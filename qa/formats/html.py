@@ -368,6 +368,55 @@ def _in_sentence_or_definition(node: etree._Element) -> bool:
     return block.tag in _SENTENCE_BLOCKS and besides > _DATELINE_WORDS
 
 
+_LOOSE_TEXT_HOLDERS = ("section",)
+"""The elements, besides <body>, whose text typed between their blocks is read as paragraphs of its own."""
+_BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def _paragraph_loose_text(body: etree._Element) -> None:
+    """Text typed straight into <body> or a <section>, between its blocks, as paragraphs parted at blank lines.
+
+    A browser shows such text as it shows a paragraph's, but trafilatura keeps only text inside blocks, so a page
+    written partly as bare text lost it: ReSpec's source, whose Markdown the script turns into HTML in the reader's
+    browser, holds an introduction of five paragraphs between two sections with no element around them. Inline
+    elements (a link) stay in the paragraph they stand in; a holder with no loose text is left as it is."""
+    for holder in [body, *body.iter(*_LOOSE_TEXT_HOLDERS)]:
+        children = list(holder)
+        if not any(text and text.strip() for text in [holder.text, *(child.tail for child in children)]):
+            continue
+        items: list[str | etree._Element] = [holder.text or ""]
+        for child in children:
+            items += [child, child.tail or ""]
+            child.tail = None
+            holder.remove(child)
+        holder.text = None
+        paragraph: etree._Element | None = None
+        for item in items:
+            if isinstance(item, str):
+                for index, part in enumerate(_BLANK_LINE_RE.split(item)):
+                    paragraph = None if index else paragraph
+                    if paragraph is None and part.strip():
+                        paragraph = etree.SubElement(holder, "p")
+                    if paragraph is not None:
+                        _append_text(paragraph, part)
+            elif item.tag in _INLINE_HTML and paragraph is not None:
+                paragraph.append(item)
+            elif item.tag in _INLINE_HTML and (item.text_content() or "").strip():
+                paragraph = etree.SubElement(holder, "p")
+                paragraph.append(item)
+            else:
+                paragraph = None
+                holder.append(item)
+
+
+def _append_text(node: etree._Element, text: str) -> None:
+    """`text` after everything `node` holds: into its text if it has no children, else its last child's tail."""
+    if len(node):
+        node[-1].tail = (node[-1].tail or "") + text
+    else:
+        node.text = (node.text or "") + text
+
+
 def _show_times(body: etree._Element) -> None:
     """Each `<time>` in a sentence or a definition as a plain span of the words it prints: trafilatura removes the
     element with its words, so a sentence lost its date ("the meeting on <time>4 May</time>" read "the meeting
@@ -2833,6 +2882,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if (plain := _preformatted_text(body)) is not None:
         url = _page_url(tree)
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
+    _paragraph_loose_text(body)
     _remove_contents_boxes(body)
     _remove_generated_attribution(body)
     _show_times(body)

@@ -6152,6 +6152,17 @@ def _generic(text: str) -> bool:
     return _NUMBERING_RE.sub("", text, count=1).strip(" .:").lower() in GENERIC_HEADINGS
 
 
+_DOCUMENT_STATUS_RE = re.compile(r"\b(?:version|draft|edition|revision)\b", re.IGNORECASE)
+"""A word of a document's status or version, as a cover prints it under the title ("Final Version", "Consultation
+Draft", "Second Edition"), never of a person's name."""
+
+
+def _document_status(text: str) -> bool:
+    """Whether a line under the title states the document's status or version rather than names its authors:
+    "Final Version" is two capitalised words, as a name is."""
+    return _DOCUMENT_STATUS_RE.search(text) is not None
+
+
 def _names(text: str) -> str | None:
     """The text if it is a list of personal names ("Ana Ruiz and J. K. Lee") and not a section's name, else None."""
     return None if _generic(text) else personal_names(text)
@@ -6546,6 +6557,7 @@ def _front(
     if (
         byline is None
         and under is not None
+        and not _document_status(under.text)
         and (_names(under.text) or _marked_names(under.text) or _degreed_names(under.text))
     ):
         byline = under
