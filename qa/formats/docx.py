@@ -579,6 +579,10 @@ class _Body:
     """Whether the first block is a display line set by hand (`_displayed`) in a document typed with no heading style
     at all: its name where the file's properties give none, as a draft first written in Google Docs sets it, centred
     in bold over the text."""
+    opening_heading: bool
+    """Whether the first block is a heading at the top level of the document's headings, none set higher and no
+    `Title` among them: its name where the file's properties give none, as a section drafted in a file of its own
+    opens with the section's numbered heading ("9. Usability Considerations") in whatever heading style it has."""
     caption_at: list[int]
     """The blocks of a caption's left column (`_caption_paragraphs`), in order."""
     date: str | None
@@ -636,8 +640,20 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers, capitals: 
         runs.append(numbers.run_of(paragraph))
         shown.append(squash(_text(paragraph, numbers, capitals)))
     display_title = bool(displayed) and displayed[0] and all(level is None for level in levels)
+    headed = [level for level in levels if level is not None]
+    opening_heading = bool(levels) and levels[0] is not None and levels[0] == min(headed)
     return _Body(
-        blocks, _title_blocks(levels, sizes), display_title, caption_at, date, style_ids, sizes, runs, body_size, shown
+        blocks,
+        _title_blocks(levels, sizes),
+        display_title,
+        opening_heading,
+        caption_at,
+        date,
+        style_ids,
+        sizes,
+        runs,
+        body_size,
+        shown,
     )
 
 
@@ -1341,7 +1357,7 @@ def parse(data: bytes, source: str) -> Parsed:
     masthead = _spelled_out(core.author, blocks[:cover_end]) if core.author is not None else None
     masthead = None if masthead in title_at else masthead
     masthead_line = blocks[masthead] if masthead is not None else None
-    if not title_at and core.title is None and read.display_title:
+    if not title_at and core.title is None and (read.display_title or read.opening_heading):
         title_at = [0]
     elif not title_at and core.title is not None:
         title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(
