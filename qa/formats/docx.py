@@ -50,7 +50,15 @@ from qa.formats.document import (
 )
 from qa.formats.docx_capitals import Capitals
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, term_list, trusted, web_address
+from qa.formats.metadata import (
+    IDENTIFIER_RE,
+    LABELLED_TERMS_RE,
+    maker,
+    personal_names,
+    term_list,
+    trusted,
+    web_address,
+)
 from qa.sentences import NOTE_MARKER_RE, NOTE_SYMBOLS, note_key, note_label, split_sentences
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -1300,11 +1308,6 @@ def _margin_date(lines: list[str]) -> str | None:
     return next((date for match in found if match and (date := _line_date(match["date"]))), None)
 
 
-_MADE_BY_RE = re.compile(
-    r"(?:.*\s)?(?:developed|prepared|written|produced|compiled|published|created)\s+by\s+(?:the\s+)?(?P<name>\S.*?)\.?"
-)
-"""A sentence saying who made the document: "This checklist was developed by the U.S. Federal Government ...
-Workgroup.", the name after "by" (without "the") to the sentence's end."""
 _CREDITED_MAX_WORDS = 12
 _NAME_JOINING_WORDS = frozenset({"of", "for", "and", "on", "in", "&"})
 """The small words an organisation's name may hold between its capitalised ones ("Council on Disability")."""
@@ -1323,7 +1326,7 @@ def _proper_name(text: str) -> bool:
 
 
 def _margin_credit(lines: list[str]) -> str | None:
-    """Who a margin's credit says made the document (`_MADE_BY_RE`), when the name reads as a person's or an
+    """Who a margin's credit says made the document (`maker`), when the name reads as a person's or an
     organisation's (`_proper_name`); else None.
 
     A footer may be the only place a document says whose it is ("This checklist was developed by the ...
@@ -1331,8 +1334,8 @@ def _margin_credit(lines: list[str]) -> str | None:
     """
     for line in lines:
         for span in split_sentences(line):
-            made = _MADE_BY_RE.fullmatch(line[span.start : span.end])
-            if made and (_proper_name(name := made["name"]) or personal_names(name)):
+            name = maker(line[span.start : span.end])
+            if name and (_proper_name(name) or personal_names(name)):
                 return name
     return None
 

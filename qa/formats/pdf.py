@@ -67,13 +67,15 @@ from qa.formats.metadata import (
     FORMS_OF_ADDRESS,
     IDENTIFIER_RE,
     LABELLED_TERMS_RE,
+    maker,
+    memo_sender,
     personal_names,
     role,
     term_list,
     trusted,
     web_address,
 )
-from qa.sentences import MARKER_RE, NOTE_MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key
+from qa.sentences import MARKER_RE, NOTE_MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key, split_sentences
 
 _SUPERSCRIPT_SIZE = 0.9
 """A digit run smaller than this share of its line's size, and raised, is a note marker (browsers set 0.83)."""
@@ -6264,30 +6266,6 @@ def _labelled_byline(first: list[_Line]) -> tuple[list[_Line], str] | None:
     return None
 
 
-_MEMO_FIELD_RE = re.compile(r"(?P<label>(?:TO|FROM|SUBJECT|DATE|RE):|MEMORANDUM FOR\b)\s*(?P<value>.*)")
-"""A line of a memorandum's header: its label in capitals and a colon, then its value ("FROM: SHALANDA D. YOUNG",
-"SUBJECT: Modernizing ..."), or the address "MEMORANDUM FOR THE HEADS OF ...", which needs none."""
-_MEMO_FIELDS = 2
-
-
-def _memo_sender(first: list[_Line]) -> str | None:
-    """The name a memorandum's header gives after "FROM:", else None.
-
-    A memorandum opens with a block of labelled lines in capitals, whom it is for, whom it is from, its subject
-    (`_MEMO_FIELD_RE`); the "FROM:" line is its byline, the person who sends it, where the file's Info Author holds
-    the office that published it. The header must have another of its labels on the first page (a "From:" in a
-    sentence or a quoted e-mail is no header), and the value must be a person's name, a job after a comma left out
-    ("SHALANDA D. YOUNG", "Jane Doe, Director")."""
-    fields = [found for line in first if (found := _MEMO_FIELD_RE.fullmatch(line.text))]
-    if len({found["label"] for found in fields}) < _MEMO_FIELDS:
-        return None
-    for found in fields:
-        name, _, job = found["value"].partition(", ")
-        if found["label"] == "FROM:" and (not job or role(job)) and (named := _names(name)):
-            return named
-    return None
-
-
 def _affiliations(first: list[_Line], byline: _Line) -> list[_Line]:
     """The lines under a byline that marks its names (`_marked_names`) and above the first page's columns: the
     affiliations and addresses the marks point to, front matter like the byline itself."""
@@ -6566,7 +6544,7 @@ def _front(
     byline = wrapped[0] if wrapped else byline
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     labelled = _labelled_byline(first) if byline is None else None
-    sender = _memo_sender(first) if byline is None and labelled is None else None
+    sender = memo_sender([line.text for line in first]) if byline is None and labelled is None else None
     credit = _credit(first) if byline is None and labelled is None and sender is None else None
     signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
@@ -7274,14 +7252,6 @@ def _imprint(first: list[_Line], title_lines: list[_Line]) -> str | None:
     return None
 
 
-_PREPARED_BY_RE = re.compile(
-    r"\b(?:prepared|written|produced|issued|published)\b[^.]*?\bby\s+(?:the\s+)?(?P<name>[^.,;()]+?)"
-    r"(?:\s*\([A-Z]{2,}\))?\s*[.,;]"
-)
-"""A sentence saying who made the document: "This paper has been prepared for consultation by the Steering
-Committee (IMSC).", the name after "by" (without "the" and the initials in brackets)."""
-
-
 def _preparer(first: list[_Line]) -> str | None:
     """The organisation the cover says prepared the document, where the cover also prints its name on a line of its
     own; else None.
@@ -7293,9 +7263,9 @@ def _preparer(first: list[_Line]) -> str | None:
     """
     own = {line.text.casefold() for line in first}
     text = " ".join(line.text for line in first)
-    for found in _PREPARED_BY_RE.finditer(text):
-        name = " ".join(found["name"].split())
-        if _organisation(name) and name.casefold() in own:
+    for span in split_sentences(text):
+        name = maker(text[span.start : span.end])
+        if name and _organisation(name) and name.casefold() in own:
             return name
     return None
 
