@@ -33,6 +33,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from lxml import etree
 
@@ -54,6 +55,7 @@ from qa.formats.metadata import (
     IDENTIFIER_RE,
     LABELLED_TERMS_RE,
     maker,
+    memo_sender,
     personal_names,
     term_list,
     trusted,
@@ -1389,7 +1391,8 @@ def parse(data: bytes, source: str) -> Parsed:
     if byline := _labelled_byline(blocks):
         start, end, author = byline
         blocks = blocks[:start] + blocks[end + _labelled_terms(blocks[end:]) :]
-    author = author or _revision_author(body)
+    head = takewhile(lambda block: block.kind != "heading", blocks)
+    author = author or memo_sender([block.text for block in head]) or _revision_author(body)
     date = read.date or _date_field(blocks) or _cover_date(blocks, text_start) or _margin_date(margins) or core.date
     block_run = {id(block): run for block, run in zip(read.blocks, read.runs, strict=True)}
     shown = {id(block): text for block, text in zip(read.blocks, read.shown, strict=True)}
