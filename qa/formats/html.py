@@ -5,7 +5,8 @@ pages (`bench/html_extraction.py`). It knows nothing of footnotes, so before it 
 region is taken out of the tree (its notes kept) and every note marker is rewritten into the literal text
 `[n]`, which then travels through the extraction as ordinary words. Blocks are made from the structure
 trafilatura keeps (paragraphs, headings, list items, table rows), so headings and bullets keep their kind.
-A lead paragraph it dropped comes back when the page's own summary (its `description` meta) names it.
+A lead paragraph it dropped comes back when the page's own summary (its `description` meta) names it. A page
+that holds nothing but its text, whose headings the extraction lost, is read whole from its own markup instead.
 Title, author and date come from the tags sites publish for them, in an order of trust, and are None when
 the page does not say.
 """
