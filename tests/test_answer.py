@@ -188,3 +188,13 @@ def test_when_the_first_source_gives_no_date_the_answer_is_the_next_one_giving_t
     answer = Composer(Decision.load()).compose("When was the previous annual report published?", hits)
     assert not answer.abstained
     assert ([s.rank for s in answer.sources], [s.rank for s in answer.nearest]) == ([2], [1])
+
+
+def test_a_how_many_question_is_not_answered_by_a_paragraph_counting_something_else() -> None:
+    paragraph = (
+        "Creative Commons Affiliate Network includes over 500 researchers, activists, legal, education and policy "
+        "advocates, and volunteers who serve as CC representatives in over 85 countries."
+    )
+    composer = Composer(Decision.load())
+    assert composer.compose("How many staff does the network employ?", [_lone_hit(paragraph)]).abstained
+    assert not composer.compose("How many researchers does the network include?", [_lone_hit(paragraph)]).abstained
