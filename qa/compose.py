@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.answer_template import answer_template
-from qa.answer_type import answer_type, gives_answer_type, marks
+from qa.answer_type import answer_type, gives_answer_type, marks, names_counted
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, is_keyword_question, signals
 from qa.passages import sentence_spans
@@ -644,7 +644,11 @@ class Composer:
     def _answers_alone(self, question: str, source: Source) -> bool:
         """Whether the source would be an answer were it the best: the decision and the answer type, on its own."""
         evidence = signals(question, source.score, source.coverage, source.paragraph.text, source.article)
-        return gives_answer_type(quoted(source), question) and self.decision.answers(evidence)
+        return (
+            gives_answer_type(quoted(source), question)
+            and names_counted(source.paragraph.text, question)
+            and self.decision.answers(evidence)
+        )
 
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
         """All the sources, the one the answer is decided on first, or none when it is not an answer
@@ -652,7 +656,8 @@ class Composer:
 
         A keyword question (one to three words) is answered by the passages that hold it verbatim; a
         question naming what the collection never mentions, or whose sources' quotes all lack the kind of
-        answer it asks for, or whose leading quote (`lead`) is shorter than MIN_QUOTE_WORDS, is not answered.
+        answer it asks for, or whose leading quote (`lead`) is shorter than MIN_QUOTE_WORDS, or whose leading paragraph
+        does not name what the question counts (`qa.answer_type.names_counted`), is not answered.
         """
         if not sources:
             return ()
@@ -663,6 +668,8 @@ class Composer:
         if not hits[0].names_known or first is None:
             return ()
         if len(_WORD_RE.findall(NOTE_MARKER_RE.sub(" ", quoted(sources[first])))) < MIN_QUOTE_WORDS:
+            return ()
+        if not names_counted(sources[first].paragraph.text, question):
             return ()
         evidence = assess(hits[first], question)
         if not self.decision.answers(evidence):

@@ -231,3 +231,13 @@ def test_by_default_a_source_within_a_hundredth_of_the_best_holding_as_much_of_t
     ]
     strong, weak = Composer(Decision.load()).strong("What did the report say?", sources)
     assert ([s.rank for s in strong], [s.rank for s in weak]) == ([1, 2], [3])
+
+
+def test_a_how_many_question_is_not_answered_by_a_paragraph_counting_something_else() -> None:
+    paragraph = (
+        "Creative Commons Affiliate Network includes over 500 researchers, activists, legal, education and policy "
+        "advocates, and volunteers who serve as CC representatives in over 85 countries."
+    )
+    composer = Composer(Decision.load())
+    assert composer.compose("How many staff does the network employ?", [_lone_hit(paragraph)]).abstained
+    assert not composer.compose("How many researchers does the network include?", [_lone_hit(paragraph)]).abstained
