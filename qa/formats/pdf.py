@@ -1158,6 +1158,7 @@ def _layout(
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
+    _hung_item_numbers(segments)
     _tab_stop_numbers(segments)
     _hung_clauses(segments)
     _label_column(segments)
@@ -1458,6 +1459,43 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
             else:
                 laid.append(line)
         segment.lines = laid
+
+
+def _hung_item_numbers(segments: list[_Segment]) -> None:
+    """A band's left column of list items' numbers, each a tab's width left of its item's first line, read with the
+    text beside it row by row: each number before the line it opens (which `_tab_stop_numbers` then joins to it).
+
+    A report numbering its recommendations in two levels ("63.2.", "91.6") sets a number a tab from its item's first
+    word, the item's later lines wrapped back under the number. Where the tab is wide the gap reads as a gutter
+    (`_gutter`), and the rows around it as two columns: read left first, the numbers came apart from their items,
+    each a paragraph of its own ("63.2."), or two numbers over each other before both items' first lines ("91.6",
+    "91.7", then "Decriminalize ...", "Take measures ..."), the second item's number read into the first's text.
+    The left column holds the numbers (`_SECTION_NUMBER_RE`), each level with a line right of the gutter, and
+    lines level with none (an item's last line, wrapped under the numbers); and every line right of the gutter
+    stands level with a number: that side is nothing but the items' first lines. Two columns of text have lines
+    level with each other that are no numbers, and a table's column of figures levels its figures with its labels
+    at the left, not the right."""
+    for left, right in _left_of(segments):
+        if not left.lines or not right.lines:
+            continue
+        numbers = [
+            line
+            for line in left.lines
+            if _SECTION_NUMBER_RE.fullmatch(line.text) and any(_level(line, text) for text in right.lines)
+        ]
+        others = [line for line in left.lines if all(line is not number for number in numbers)]
+        if (
+            numbers
+            and all(any(_level(number, text) for number in numbers) for text in right.lines)
+            and not any(_level(other, text) for other in others for text in right.lines)
+        ):
+            laid = sorted([*left.lines, *right.lines], key=lambda line: (line.row, line.x0))
+            left.lines, right.lines = [], laid
+
+
+def _level(line: _Line, other: _Line) -> bool:
+    """Whether two lines stand on one baseline (within half the first one's size): parts of one row."""
+    return abs(line.bottom - other.bottom) <= line.size / 2
 
 
 def _column_numbers(segments: list[_Segment]) -> None:
@@ -6636,6 +6674,26 @@ def _cover_title(first: list[_Line]) -> list[_Line]:
     return blocks[-1] if blocks else []
 
 
+_JOB_NUMBER_RE = re.compile(r"[A-Z]{1,3}\.\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\)|\*\d{7,}\*")
+"""A United Nations document's job number as its first page's foot prints it: the duty station's letters, the year
+and a serial ("GE.11-17401", "GE.14-10028 (E)" at Geneva; New York prints no letters, "10-60746 (E)"), a letter in
+brackets for the language of the text; and the number again as a barcode's human-readable line, between the Code
+39 start and stop asterisks ("*1410028*")."""
+
+
+def _job_numbers(first: list[_Line]) -> set[int]:
+    """ids of the lines closing the first page that are its job number (`_JOB_NUMBER_RE`): the printing office's
+    number for the print run, page furniture as a running footer is, which names no part of the text (pdftotext
+    prints it; no reader quotes it as the document's). Only the page's last lines, from its foot up: a job number in
+    the text would be a sentence's word."""
+    found: set[int] = set()
+    for line in sorted(first, key=lambda line: line.bottom, reverse=True):
+        if not _JOB_NUMBER_RE.fullmatch(line.text.strip()):
+            break
+        found.add(id(line))
+    return found
+
+
 def _mirrored_edge(lines: list[_Line]) -> set[int]:
     """ids of a page's lines on its top or bottom row whose text is printed again on that row, at the other side of
     the page: a cover's language code at both margins of its foot ("EN" ... "EN", in the European Commission's
@@ -8421,6 +8479,7 @@ def parse(data: bytes, source: str) -> Parsed:
         id(line) for lines in lines_of for line in lines if _figure(line, body_size) or _key_figures(line, body_size)
     }
     dropped |= {id(line) for line in margin} | _mirrored_edge(lines_of[0] if lines_of else [])
+    dropped |= _job_numbers(lines_of[0] if lines_of else [])
     citation = _own_citation(lines_of[0] if lines_of else [])
     dropped |= {id(citation[0])} if citation else set()
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
