@@ -68,6 +68,7 @@ from qa.formats.metadata import (
     IDENTIFIER_RE,
     LABELLED_TERMS_RE,
     personal_names,
+    reporting_body,
     role,
     term_list,
     trusted,
@@ -6539,8 +6540,12 @@ def _front(
     title_lines: list[_Line] = []
     end = 0
     confirmed = _info_title_lines(first, _info(metadata, "Title"), body_size)
+    symbolled = _symbol_block_title(first, pages[0] if pages else first)
     above: list[_Line] = []  # the larger lines over a title the Info Title confirms: the journal's name
-    if confirmed and confirmed[0].size < largest:
+    if symbolled:
+        title_lines, largest = symbolled, symbolled[0].size
+        end = first.index(symbolled[-1]) + 1
+    elif confirmed and confirmed[0].size < largest:
         above = [line for line in first[: first.index(confirmed[0])] if line.size > confirmed[0].size]
         title_lines, largest = confirmed, confirmed[0].size
         end = first.index(confirmed[-1]) + 1
@@ -6611,7 +6616,8 @@ def _front(
         author = labelled[1]
     else:
         author = (
-            sender
+            (reporting_body(title) if title else None)
+            or sender
             or (credit[1] if credit else None)
             or " and ".join(signed.values())
             or _judge(lines)
@@ -6692,6 +6698,65 @@ def _job_numbers(first: list[_Line]) -> set[int]:
             break
         found.add(id(line))
     return found
+
+
+_DOCUMENT_SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9][\w.-]*){1,7}")
+"""A United Nations document's symbol: its organ's letters and the series' parts after slashes ("A/HRC/19/13",
+"S/2020/123", "E/CN.4/2005/1", "CRC/C/GBR/CO/5")."""
+_DISTRIBUTION_RE = re.compile(r"Distr\.(?::\s*\S.*)?")
+"""The distribution line under a United Nations document's symbol: "Distr.: General", or "Distr." over "GENERAL"."""
+
+
+def _symbol_block_title(first: list[_Line], cover: list[_Line]) -> list[_Line]:
+    """The title lines of a United Nations document's first page, else none.
+
+    Every document of the United Nations' organs (A/..., E/..., S/..., CRC/C/...) opens alike: the masthead
+    ("United Nations" over the organ, "General Assembly", set large at the top left), the symbol block at the top
+    right (the symbol, `_DOCUMENT_SYMBOL_RE`, and the distribution line, `_DISTRIBUTION_RE`, over the date and the
+    languages), the session lines, then the title in the largest bold type below them, its subject under it (the
+    country reviewed) and the title's asterisked note. The masthead's organ is set larger than the title, or in the
+    Info Title, and names the issuing body, not the document. The title is the first bold line below the symbol
+    block in the largest type any bold line there is set in, with the lines of its size right under it; a line in
+    capitals throughout is a session's or an agenda item's heading ("UNIVERSAL PERIODIC REVIEW" over the title of
+    the older layout, all set in the text's size), and the line its note's mark ends closes the title (the subject
+    may stand under it in the title's type, "Periodic Review*" over "Iceland"). `first` is the first page's lines
+    of text, `cover` all its lines, its running ones too: the symbol is every page's running head."""
+    distribution = next((line for line in cover if _DISTRIBUTION_RE.fullmatch(line.text.strip())), None)
+    if distribution is None or not any(_DOCUMENT_SYMBOL_RE.fullmatch(line.text.strip()) for line in cover):
+        return []
+    block = [distribution]
+    for line in sorted(cover, key=lambda line: line.top):
+        last = block[-1]
+        if (
+            line.top > last.bottom
+            and abs(line.x0 - distribution.x0) < last.size
+            and line.top - last.bottom < 2 * last.size
+        ):
+            block.append(line)
+    below = [
+        line
+        for line in first
+        if line.top > block[-1].bottom
+        and line.bold
+        and not line.side
+        and _TITLE_WORD_RE.search(line.text)
+        and line.text.upper() != line.text
+    ]
+    if not below:
+        return []
+    largest = max(line.size for line in below)
+    start = first.index(next(line for line in below if abs(line.size - largest) < 0.5))
+    title = [first[start]]
+    for line in first[start + 1 :]:
+        previous = title[-1]
+        if (
+            _TITLE_MARKS_RE.search(previous.text)
+            or abs(line.size - largest) >= 0.5
+            or not 0 <= line.top - previous.bottom <= previous.size
+        ):
+            break
+        title.append(line)
+    return title
 
 
 def _mirrored_edge(lines: list[_Line]) -> set[int]:
