@@ -6680,11 +6680,13 @@ def _cover_title(first: list[_Line]) -> list[_Line]:
     return blocks[-1] if blocks else []
 
 
-_JOB_NUMBER_RE = re.compile(r"[A-Z]{1,3}\.\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\)|\*\d{7,}\*")
+_JOB_NUMBER_RE = re.compile(
+    r"(?:[A-Z]{1,3}\.\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))(?:\s+\d{6})?|\*\d{7,}\*"
+)
 """A United Nations document's job number as its first page's foot prints it: the duty station's letters, the year
 and a serial ("GE.11-17401", "GE.14-10028 (E)" at Geneva; New York prints no letters, "10-60746 (E)"), a letter in
-brackets for the language of the text; and the number again as a barcode's human-readable line, between the Code
-39 start and stop asterisks ("*1410028*")."""
+brackets for the language of the text, and the day it was printed ("GE.09-15299 (E) 141009"); and the number again
+as a barcode's human-readable line, between the Code 39 start and stop asterisks ("*1410028*")."""
 
 
 def _job_numbers(first: list[_Line]) -> set[int]:
@@ -6700,9 +6702,9 @@ def _job_numbers(first: list[_Line]) -> set[int]:
     return found
 
 
-_DOCUMENT_SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9][\w.-]*){1,7}")
+_DOCUMENT_SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9][\w.-]*){1,7}\**")
 """A United Nations document's symbol: its organ's letters and the series' parts after slashes ("A/HRC/19/13",
-"S/2020/123", "E/CN.4/2005/1", "CRC/C/GBR/CO/5")."""
+"S/2020/123", "E/CN.4/2005/1", "CRC/C/GBR/CO/5"), an asterisk after it where a note says why it was reissued."""
 _DISTRIBUTION_RE = re.compile(r"Distr\.(?::\s*\S.*)?")
 """The distribution line under a United Nations document's symbol: "Distr.: General", or "Distr." over "GENERAL"."""
 
