@@ -1475,18 +1475,17 @@ def _hung_item_numbers(segments: list[_Segment]) -> None:
     lines level with none (an item's last line, wrapped under the numbers); and every line right of the gutter
     stands level with a number: that side is nothing but the items' first lines. Two columns of text have lines
     level with each other that are no numbers, and a table's column of figures levels its figures with its labels
-    at the left, not the right."""
+    at the left, not the right. A column of nothing but numbers is left to `_column_numbers` and `_outline_numbers`:
+    a directive's clause numbers in outline order stand beside clauses read as several segments."""
     for left, right in _left_of(segments):
         if not left.lines or not right.lines:
             continue
-        numbers = [
-            line
-            for line in left.lines
-            if _SECTION_NUMBER_RE.fullmatch(line.text) and any(_level(line, text) for text in right.lines)
-        ]
-        others = [line for line in left.lines if all(line is not number for number in numbers)]
+        numbers = [line for line in left.lines if _SECTION_NUMBER_RE.fullmatch(line.text)]
+        others = [line for line in left.lines if not _SECTION_NUMBER_RE.fullmatch(line.text)]
         if (
             numbers
+            and others
+            and all(any(_level(number, text) for text in right.lines) for number in numbers)
             and all(any(_level(number, text) for number in numbers) for text in right.lines)
             and not any(_level(other, text) for other in others for text in right.lines)
         ):
