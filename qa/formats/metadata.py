@@ -304,3 +304,21 @@ def maker(sentence: str) -> str | None:
     is one (a person's, an organisation's) is for the caller, who knows where the sentence stands."""
     found = MADE_BY_RE.search(sentence.strip())
     return " ".join(found["name"].split()) if found else None
+
+
+REPORTING_BODY_RE = re.compile(
+    r"Report of the ((?:Working Group|Special Rapporteur|Independent Expert|Special Representative"
+    r"|(?:Special |Ad Hoc )?Committee) on \S.*)"
+)
+"""A report's title naming the body that reports ("Report of the Working Group on the Universal Periodic Review",
+"Report of the Special Rapporteur on the right to food"): a body whose name is its subject after "on"."""
+
+
+def reporting_body(title: str) -> str | None:
+    """The body a report's title names as the one reporting (`REPORTING_BODY_RE`), else None. A United Nations
+    mandate's report is its holder's or working group's, which its title names and no byline does (the masthead
+    names the organ it reports to: "General Assembly", "Human Rights Council"). A title naming a report of an office
+    without an "on" ("Report of the Secretary-General on the situation in Mali") reports on its subject, which is
+    no part of the office's name, and is left out."""
+    match = REPORTING_BODY_RE.fullmatch(title.strip())
+    return match.group(1) if match else None
