@@ -4,7 +4,6 @@ quoted verbatim, and shown as the note it is, by its label. A cited note gets no
 from __future__ import annotations
 
 import shutil
-from pathlib import Path
 
 import pytest
 
