@@ -94,14 +94,17 @@ def with_uncited_notes(article: Article) -> Article:
     """The article with a paragraph of kind "note" after its own for each note of at least `NOTE_WORDS` words that no
     marker of its paragraphs cites, in the order of its notes: the note's text verbatim at its place in the notes
     block of the parse's text (`qa.formats.document.note_offsets`), the note's key, and the page whose notes hold it
-    where each page numbers its own (else none: a note numbered through the text is not kept by page)."""
+    where each page numbers its own (else none: a note numbered through the text is not kept by page).
+
+    An article that has them already (a build's stored article, which the next build reuses as the file's parse:
+    `qa.indexing.parsed_files`) is given no second one."""
     paged = bool(article.page_footnotes)
     cited = {
         (paragraph.page if paged else None, marker.number)
         for paragraph in article.paragraphs
         for marker in paragraph.markers
         if paragraph.cites(marker)
-    }
+    } | {(paragraph.page, paragraph.note) for paragraph in article.paragraphs if paragraph.note is not None}
     pages = [page for page in sorted(article.page_footnotes) for _ in article.page_footnotes[page]] if paged else None
     notes = [
         (page, key, text, offset)

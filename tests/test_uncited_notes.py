@@ -45,6 +45,11 @@ def test_an_uncited_note_is_a_paragraph_after_the_articles_own_holding_the_notes
     assert parsed_text(DECLARATION)[note.offset : note.offset + len(note.text)] == note.text
 
 
+def test_an_article_whose_uncited_notes_have_their_paragraphs_is_given_none_again() -> None:
+    noted = with_uncited_notes(article(DECLARATION))
+    assert with_uncited_notes(noted) == noted
+
+
 def test_a_cited_note_gets_no_paragraph_of_its_own() -> None:
     essays = article(ESSAYS)
     assert len(essays.footnote_list()) > 10

@@ -309,8 +309,9 @@ def note_line(key: int, text: str) -> str:
 
 def note_offsets(article: Article) -> list[int]:
     """Where the text of each of the article's notes (`Article.footnote_list`, in its order) starts in the text its
-    parse laid out: the notes block `_lay_out` writes right after the article's last paragraph, one line a note."""
-    last = article.paragraphs[-1]
+    parse laid out: the notes block `_lay_out` writes right after the article's last paragraph of text (not one of
+    the index's notes, `qa.passages.with_uncited_notes`), one line a note."""
+    last = next(paragraph for paragraph in reversed(article.paragraphs) if paragraph.note is None)
     position = last.offset + len(f"{last.text}\n\n{NOTES_SEPARATOR}\n\n")
     offsets = []
     for key, text in article.footnote_list():
