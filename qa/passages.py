@@ -98,6 +98,9 @@ def with_uncited_notes(article: Article) -> Article:
 
     An article that has them already (a build's stored article, which the next build reuses as the file's parse:
     `qa.indexing.parsed_files`) is given no second one."""
+    listed = article.footnote_list()
+    if not listed or not article.paragraphs:  # a document with no text has nothing its notes could be laid out after
+        return article
     paged = bool(article.page_footnotes)
     cited = {
         (paragraph.page if paged else None, marker.number)
@@ -108,9 +111,7 @@ def with_uncited_notes(article: Article) -> Article:
     pages = [page for page in sorted(article.page_footnotes) for _ in article.page_footnotes[page]] if paged else None
     notes = [
         (page, key, text, offset)
-        for page, (key, text), offset in zip(
-            pages or [None] * len(article.footnote_list()), article.footnote_list(), note_offsets(article), strict=True
-        )
+        for page, (key, text), offset in zip(pages or [None] * len(listed), listed, note_offsets(article), strict=True)
         if (page, key) not in cited and len(text.split()) >= NOTE_WORDS
     ]
     if not notes:
