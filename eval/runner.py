@@ -27,7 +27,8 @@ from eval.peer import HaystackPeer, PeerUnavailable
 from eval.reference import Reference, is_not_text, normalize, reference
 from qa.answer_type import answer_type, gives_answer_type
 from qa.assistant import Assistant
-from qa.compose import Composer, Source, assess
+from qa.calibration import decided_signals
+from qa.compose import Composer, Source
 from qa.corpus import Article
 from qa.decision import Decision
 from qa.folder import corpus_files
@@ -145,10 +146,16 @@ class ThresholdComposer(Composer):
         return tuple(sources)
 
 
-def confidences(composer: Composer, questions: Sequence[Question], rankings: Sequence[Sequence[Hit]]) -> list[float]:
-    """The fitted decision's confidence for each question's best passage: what its threshold cuts."""
+def confidences(
+    composer: Composer, questions: Sequence[Question], rankings: Sequence[Sequence[Hit]], k: int
+) -> list[float]:
+    """The fitted decision's confidence in the source each question's answer is decided on from its top `k` hits:
+    what its threshold cuts. That is the first hit unless a lower one leads for giving the kind of answer asked
+    (`qa.compose.lead`; `qa.calibration.decided_on`), so the sweep's candidate thresholds are the ones at which
+    some answer changes."""
+    undecided = composer.at(0.0)
     return [
-        composer.decision.confidence(assess(hits[0], q.question))
+        composer.decision.confidence(decided_signals(undecided.compose(q.question, hits[:k]), hits[:k]))
         for q, hits in zip(questions, rankings, strict=True)
         if hits
     ]
@@ -327,7 +334,7 @@ def sweep_collections(k: int, retriever: RetrieverName) -> dict[str, list[SweepP
         scores = [hits[0].score for hits in rankings if hits]
         composer = assistant.composer
         curves[f"{collection.name} new"] = sweep(
-            assistant, held_out, rankings, k, composer.at, confidences(composer, held_out, rankings)
+            assistant, held_out, rankings, k, composer.at, confidences(composer, held_out, rankings, k)
         )
         old = partial(ThresholdComposer, like=composer)
         curves[f"{collection.name} old"] = sweep(assistant, held_out, rankings, k, old, scores)

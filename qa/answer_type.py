@@ -33,6 +33,7 @@ from typing import Literal
 
 from qa.acronyms import definitions
 from qa.sentences import NOTE_MARKER_RE, NOTE_NUMBER, Span
+from qa.terms import tokens
 
 AnswerType = Literal["quantity", "date", "agent", "place", "version", "other"]
 
@@ -179,7 +180,8 @@ _MONEY_NOUNS = frozenset(
 )
 _MONEY_VERBS_RE = re.compile(
     r"\b(?:spen[dt]|spends|spending|pa(?:y|id|ys)|costs?|provided?|provides|appropriated?|authori[sz]ed?|gives?|gave|"
-    r"given|raised?|earned?|earns|allocated?|granted?|donated?|invested?|lent|lend|owed?|charged?|fund(?:ed|s)?)\b",
+    r"given|raised?|earned?|earns|allocated?|granted?|donated?|contribut(?:e|es|ed)|invested?|lent|lend|owed?|charged?|"
+    r"fund(?:ed|s)?)\b",
     re.IGNORECASE,
 )
 _EXTENT_RE = re.compile(r"\bhow (?:long|far|old)\b", re.IGNORECASE)
@@ -318,6 +320,9 @@ _ENUMERATOR_RE = re.compile(r"(?<![\w)])\(\d{1,2}\)")
 """A number alone in brackets, not glued to a word: a list's item label ("should: (1) establish ... and (2)
 publish"). It numbers the item and counts nothing; on the wild dev split it was the only number of a quote that
 answered "how many of the comments were form letters?", which the document never says."""
+_SECTION_NUMBER_RE = re.compile(r"\d+(?:\.\d+){2,}")
+"""Three numbers or more joined by full stops ("4.1.3"): a section or a clause of a numbered outline, not an amount
+(which has one decimal point)."""
 _PAGE_BEFORE_RE = re.compile(r"\d[ \u00a0](?:[A-Z][\w.]*[ \u00a0]){1,4}$")
 """The page after a citation's volume and title ("81 Fed. Reg. 1234")."""
 _TITLE_BEFORE_RE = re.compile(r"\b[A-Z][\w.]*[ \u00a0]of[ \u00a0]$")
@@ -470,7 +475,7 @@ def _is_label(text: str, start: int, sentence_starts: set[int]) -> bool:
     word that only opens a sentence ("About 40 people") is an ordinary word. A citation's numbers identify too:
     after a locator ("p. 12", "§ 39.13"), a volume before its title and page ("77 Federal Register 23250"), and
     a subdivision ("(d)(7)") and the end of a range whose start is one ("23250-23260"). A list's item label
-    ("(1)", `_ENUMERATOR_RE`) numbers, it does not count."""
+    ("(1)", `_ENUMERATOR_RE`) and an outline's section ("4.1.3", `_SECTION_NUMBER_RE`) number, they do not count."""
     before = _LABEL_BEFORE_RE.search(text, max(0, start - 40), start)
     if before is not None and before.start() not in sentence_starts:
         return True
@@ -479,6 +484,7 @@ def _is_label(text: str, start: int, sentence_starts: set[int]) -> bool:
         or _PAGE_BEFORE_RE.search(text, max(0, start - 60), start)
         or _SUBDIVISION_RE.search(text, max(0, start - 2), start)
         or _ENUMERATOR_RE.match(text, start - 1)
+        or _SECTION_NUMBER_RE.match(text, start)
         or _VOLUME_AFTER_RE.match(text, _number_end(text, start))
     )
     if citation:
@@ -493,6 +499,46 @@ def _number_end(text: str, start: int) -> int:
     while end < len(text) and (text[end].isdigit() or (text[end] in ",." and text[end + 1 : end + 2].isdigit())):
         end += 1
     return end
+
+
+_HOW_MANY_RE = re.compile(r"\bhow many\s+", re.IGNORECASE)
+_OCCASIONS = frozenset({"time", "times", "occasion", "occasions"})
+
+
+@lru_cache(maxsize=1024)
+def counted(question: str) -> frozenset[str]:
+    """The stems of what a "how many" question counts, when it names it in words of its own ("how many copies of",
+    "how many humanitarian aid workers were"): the lower-case words after "how many", up to a stop word (`_HEAD_STOP`)
+    or a verb before a determiner; empty when it counts a name ("how many Americans"), which the rules on names
+    check, a class of `_HEAD_NOUNS` ("how many people", "how many federal agencies", "how many years"), which texts
+    call by words of their own ("passengers", "the FBI", "a decade") and the kind of answer checks, or occasions
+    ("how many times", answered by "twice").
+    """
+    ask = _HOW_MANY_RE.search(question)
+    if ask is None:
+        return frozenset()
+    words = _HEAD_WORD_RE.findall(question, ask.end())[: HEAD_WINDOW + 1]
+    phrase = []
+    for word, following in zip(words[:HEAD_WINDOW], [*words[1:], ""], strict=False):
+        if word.lower() in _HEAD_STOP or following.lower() in _DETERMINERS or not word[0].islower():
+            break
+        phrase.append(word.lower())
+    if not phrase or any(_singular(word) in _HEAD_NOUNS or word in _OCCASIONS for word in phrase):
+        return frozenset()
+    return frozenset(tokens(" ".join(phrase)))
+
+
+def names_counted(text: str, question: str) -> bool:
+    """Whether `text` names what the question counts (`counted`, by stem), or the question counts nothing so named.
+
+    A number in a passage on the question's subject counts something, but not always what was asked: "over 500
+    researchers" does not say how many staff an organisation employs, nor "eight or ten pamphlets" how many copies
+    were printed. Of the "how many" questions the dev splits answered that name what they count, all 18 answerable
+    ones found it named in the answering paragraph, and 4 of the 6 unanswerable ones did not (round 31,
+    docs/past-measurements.md).
+    """
+    wanted = counted(question)
+    return not wanted or not wanted.isdisjoint(tokens(text))
 
 
 def gives_answer_type(text: str, question: str) -> bool:

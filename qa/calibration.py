@@ -64,12 +64,13 @@ def samples(assistant: Assistant, questions: Sequence[Asked], k: int, group: str
         if not hits:
             continue
         answer = assistant.composer.at(0.0).compose(asked.question, hits)
-        rows.append(
-            Sample(
-                group, asked.id, asked.answerable, assess(decided_on(answer, hits), asked.question), answer.abstained
-            )
-        )
+        rows.append(Sample(group, asked.id, asked.answerable, decided_signals(answer, hits), answer.abstained))
     return rows
+
+
+def decided_signals(answer: Answer, hits: Sequence[Hit]) -> Signals:
+    """The decision's signals for the source `answer` was decided on (`decided_on`), composed from `hits`."""
+    return assess(decided_on(answer, hits), answer.question)
 
 
 def decided_on(answer: Answer, hits: Sequence[Hit]) -> Hit:

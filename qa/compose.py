@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from qa.answer_template import answer_template
-from qa.answer_type import answer_type, gives_answer_type, marks
+from qa.answer_type import answer_type, gives_answer_type, marks, names_counted
 from qa.corpus import Article, Paragraph
 from qa.decision import Decision, Signals, is_keyword_match, is_keyword_question, signals
 from qa.passages import sentence_spans
@@ -621,9 +621,10 @@ class Composer:
         than a second answer (on the dev splits, 11 of 170 further sources held evidence, nearly all where
         the best one did not). So a further source is quoted only when it would be an answer on its own
         (the decision answers from its own score, and its quote gives the kind of answer asked for), scores
-        within `source_margin` of the best (default 0: as well as the best) and holds at least as much of the
-        question's rare-term weight as the best does (see README, "Scores and weak sources"). The others are
-        shown, if at all, as nearest passages.
+        within `source_margin` of the best (default 0.01: as well as the best) and holds at least as much of the
+        question's rare-term weight as the best does (see README, "Scores and weak sources"). The paragraph right
+        after a best quote announcing it (`announces`) is quoted too when it would answer on its own, whatever its
+        score. The others are shown, if at all, as nearest passages.
         """
         best = sources[0]
         kept = tuple(
@@ -631,8 +632,10 @@ class Composer:
             for s in sources
             if s is best
             or (
-                s.score >= best.score - self.source_margin
-                and s.coverage >= best.coverage
+                (
+                    (s.score >= best.score - self.source_margin and s.coverage >= best.coverage)
+                    or (announces(best) and follows(s, best))
+                )
                 and self._answers_alone(question, s)
             )
         )
@@ -641,7 +644,11 @@ class Composer:
     def _answers_alone(self, question: str, source: Source) -> bool:
         """Whether the source would be an answer were it the best: the decision and the answer type, on its own."""
         evidence = signals(question, source.score, source.coverage, source.paragraph.text, source.article)
-        return gives_answer_type(quoted(source), question) and self.decision.answers(evidence)
+        return (
+            gives_answer_type(quoted(source), question)
+            and names_counted(source.paragraph.text, question)
+            and self.decision.answers(evidence)
+        )
 
     def answering(self, question: str, hits: Sequence[Hit], sources: Sequence[Source]) -> tuple[Source, ...]:
         """All the sources, the one the answer is decided on first, or none when it is not an answer
@@ -649,7 +656,8 @@ class Composer:
 
         A keyword question (one to three words) is answered by the passages that hold it verbatim; a
         question naming what the collection never mentions, or whose sources' quotes all lack the kind of
-        answer it asks for, or whose leading quote (`lead`) is shorter than MIN_QUOTE_WORDS, is not answered.
+        answer it asks for, or whose leading quote (`lead`) is shorter than MIN_QUOTE_WORDS, or whose leading paragraph
+        does not name what the question counts (`qa.answer_type.names_counted`), is not answered.
         """
         if not sources:
             return ()
@@ -661,12 +669,32 @@ class Composer:
             return ()
         if len(_WORD_RE.findall(NOTE_MARKER_RE.sub(" ", quoted(sources[first])))) < MIN_QUOTE_WORDS:
             return ()
+        if not names_counted(sources[first].paragraph.text, question):
+            return ()
         evidence = assess(hits[first], question)
         if not self.decision.answers(evidence):
             return ()
         if first > 0 and self.decision.confidence(evidence) < TYPED_LEAD_CONFIDENCE:
             return ()
         return (sources[first], *sources[:first], *sources[first + 1 :])
+
+
+def announces(source: Source) -> bool:
+    """Whether the source's quote ends its paragraph with a colon: it announces what the next paragraph says ("The
+    AQuA Book uses the following terms to indicate whether recommendations are mandatory or advisory:", "If not,
+    here is how Wikipedia defines it:"), and answers nothing by itself.
+
+    Such a lead-in shares the question's words with the paragraphs it introduces and scores as well as them, so it
+    can rank first while the definition or list item asked for ranks second or third (on the dev splits (k=3),
+    quoting that next paragraph with it: wild answer support 3 questions up, no weak source added;
+    docs/past-measurements.md, round 31)."""
+    last = source.quotes[-1] if source.quotes else None
+    return last is not None and last.text.rstrip().endswith(":") and not source.paragraph.text[last.end :].strip()
+
+
+def follows(source: Source, lead_in: Source) -> bool:
+    """Whether `source` is the paragraph right after `lead_in`'s in the same article."""
+    return source.article.id == lead_in.article.id and source.paragraph.index == lead_in.paragraph.index + 1
 
 
 def quoted(source: Source) -> str:

@@ -16,14 +16,16 @@ from datetime import date, datetime
 from functools import cached_property
 from typing import Any, Literal
 
-from qa.sentences import Marker, find_markers
+from qa.sentences import Marker, find_markers, note_label
 
 PARSER_VERSION = "58"
 """Bump when any parser changes the articles it makes, so indexes holding the old ones are rebuilt."""
 
-ParagraphKind = Literal["text", "heading", "bullet", "preformatted"]
+ParagraphKind = Literal["text", "heading", "bullet", "preformatted", "note"]
 """What a paragraph is to a reader. A "preformatted" one (program code, a transcript, a verse) was set line by line:
-its line breaks and indentation are part of its words, so every view shows them as written, not run together."""
+its line breaks and indentation are part of its words, so every view shows them as written, not run together. A
+"note" is one of the article's notes that no paragraph cites, which the index gives a paragraph of its own
+(`qa.passages.with_uncited_notes`); no parser makes one."""
 
 _DATE_FORMATS = ("%b %d, %Y", "%B %d, %Y", "%d %B %Y", "%d %b %Y", "%Y-%m-%d")
 PLACEHOLDER_DATES = frozenset({date(1969, 12, 31), date(1970, 1, 1)})
@@ -53,6 +55,8 @@ class Paragraph:
     """Where a marker of symbols cites a later note its article marks with the same symbols ("*" again, on a later
     page) starts, and that note's key (`qa.sentences.note_key`): printed as the first, it cites its own note
     (`qa.formats.document.reused_marker`). Every other marker's key is its label's."""
+    note: int | None = None
+    """The key (`qa.sentences.note_key`) of the note a paragraph of kind "note" is; None for every other paragraph."""
 
     @cached_property
     def markers(self) -> tuple[Marker, ...]:
@@ -63,6 +67,12 @@ class Paragraph:
             for marker in find_markers(self.text)
             if marker.start not in self.literal
         )
+
+    @property
+    def note_label(self) -> str | None:
+        """The label of the note a paragraph of kind "note" is, as printed (`qa.sentences.note_label`); None for
+        every other paragraph."""
+        return None if self.note is None else note_label(self.note)
 
     def cites(self, marker: Marker) -> bool:
         """Whether one of the paragraph's `markers` cites its number's note; a noteless one cites none."""
@@ -131,15 +141,15 @@ def slugify(text: str) -> str:
 
 _ARTICLE_FIELDS = tuple(f.name for f in fields(Article))
 _PARAGRAPH_FIELDS = tuple(f.name for f in fields(Paragraph))
-_OPTIONAL_FIELDS = frozenset({"page", "literal", "noteless", "keys"})
+_OPTIONAL_FIELDS = frozenset({"page", "literal", "noteless", "keys", "note"})
 
 
 def article_row(article: Article) -> dict[str, Any]:
     """An article as the JSON object the index stores: the one form `article_from_row` reads back."""
     # Field by field rather than `asdict`, which deep-copies every string: ten times slower over a large corpus.
     row: dict[str, Any] = {name: getattr(article, name) for name in _ARTICLE_FIELDS}
-    # A paragraph without a page, literal brackets, noteless markers or reused symbols' keys is stored as before they
-    # existed: most serialize unchanged.
+    # A paragraph without a page, literal brackets, noteless markers, reused symbols' keys or a note is stored as before
+    # they existed: most serialize unchanged.
     row["paragraphs"] = [
         {name: value for name in _PARAGRAPH_FIELDS if (value := getattr(p, name)) or name not in _OPTIONAL_FIELDS}
         for p in article.paragraphs

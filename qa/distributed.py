@@ -265,7 +265,9 @@ def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: En
     actors = cluster_cpus(ray)
     log.info("embedding %d passages on the Ray cluster with up to %d actors", len(texts), actors)
     ray.data.DataContext.get_current().enable_progress_bars = progress
-    blocks = max(1, min(len(texts), max(actors, math.ceil(len(texts) / ROWS_PER_CALL))))  # every actor gets work
+    # A block per call's worth of passages: an actor loads the model (seconds of CPU) only for a call's worth of work,
+    # so a build of a few passages (an incremental one) loads it once, not once per CPU for a few passages each.
+    blocks = max(1, math.ceil(len(texts) / ROWS_PER_CALL))
     dataset = ray.data.from_items(
         [{"key": key, "text": text} for key, text in zip(keys, texts, strict=True)], override_num_blocks=blocks
     ).map_batches(
@@ -273,8 +275,7 @@ def embed_on_cluster(ray: Any, shards: ShardStore, texts: list[str], encoder: En
         fn_constructor_kwargs=actor_arguments(encoder),
         batch_size=ROWS_PER_CALL,
         batch_format="numpy",
-        # One actor per CPU from the start, but none without a block: a build of fewer passages than CPUs (an
-        # incremental one) loads the model only where there is work. The pool shrinks to what survives a lost node.
+        # An actor per block from the start, at most one per CPU. The pool shrinks to what survives a lost node.
         compute=ray.data.ActorPoolStrategy(min_size=1, max_size=actors, initial_size=min(actors, blocks)),
         num_cpus=1,
     )

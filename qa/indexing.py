@@ -29,7 +29,7 @@ from qa.isolation import DEFAULT_LIMITS, ParseLimits, ParseStopped, Worker, star
 from qa.lexical_index import Lexicon
 from qa.lock import index_build_lock
 from qa.names import shown
-from qa.passages import PASSAGES_VERSION, index_entries, known_spans, lexical_texts
+from qa.passages import PASSAGES_VERSION, index_entries, known_spans, lexical_texts, with_uncited_notes
 from qa.sentences import Span
 from qa.settings import DEFAULT_INDEX_LOCK_TIMEOUT_S
 
@@ -430,7 +430,7 @@ def build_unlocked(
     fingerprint_before = corpus_fingerprint(corpus_dir)
     previous = parsed_files(index_dir)
     parsed = parse(corpus_dir, previous)
-    articles, skipped = parsed.articles, parsed.skipped
+    articles, skipped = [with_uncited_notes(article) for article in parsed.articles], parsed.skipped
     if not any(article.paragraphs for article in articles):
         reasons = "".join(f"; skipped {shown(name)}: {reason}" for name, reason in skipped)
         raise CorpusError(f"no documents with text in {corpus_dir}; nothing to index{reasons}")
@@ -463,7 +463,7 @@ def build_unlocked(
     return IndexReport(
         files=len({a.source for a in articles}) + len(skipped),
         documents=len(articles),
-        paragraphs=sum(len(a.paragraphs) for a in articles),
+        paragraphs=sum(paragraph.note is None for a in articles for paragraph in a.paragraphs),
         footnotes=sum(len(a.footnote_list()) for a in articles),
         passages=len(entries),
         skipped=tuple(skipped),

@@ -12,9 +12,11 @@ from qa.sentences import note_label
 
 PAGE_DESCRIPTION = "PDF page the paragraph starts on; null for formats without pages."
 KIND_DESCRIPTION = (
-    "What the paragraph is: text, heading, bullet, or preformatted (program code, a transcript), whose line "
-    "breaks and indentation are part of its words, to be shown as written."
+    "What the paragraph is: text, heading, bullet, preformatted (program code, a transcript), whose line "
+    "breaks and indentation are part of its words, to be shown as written, or note: one of the document's notes "
+    "that no paragraph cites, set after its paragraphs so that its words can be found and quoted."
 )
+NOTE_DESCRIPTION = "The note's label as printed (a number, or symbols such as *), when the passage is a note."
 
 LITERAL_DESCRIPTION = (
     "Where (offsets in the paragraph's text) a bracketed number starts that the source prints as words, such as a "
@@ -72,6 +74,7 @@ class SourceOut(BaseModel):
     paragraph: int
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
     kind: str = Field("text", description=KIND_DESCRIPTION)
+    note: str | None = Field(None, description=NOTE_DESCRIPTION)
     passage: str = Field(description="The whole paragraph, verbatim.")
     literal: list[int] = Field(default_factory=list, description=LITERAL_DESCRIPTION)
     noteless: list[int] = Field(default_factory=list, description=NOTELESS_DESCRIPTION)
@@ -100,6 +103,7 @@ class ParagraphOut(BaseModel):
     index: int
     text: str
     kind: str = Field(description=KIND_DESCRIPTION)
+    note: str | None = Field(None, description=NOTE_DESCRIPTION)
     section: str | None
     page: int | None = Field(None, description=PAGE_DESCRIPTION)
     literal: list[int] = Field(default_factory=list, description=LITERAL_DESCRIPTION)
@@ -147,6 +151,7 @@ def source_out(source: Source) -> SourceOut:
         paragraph=source.paragraph.index,
         page=source.paragraph.page,
         kind=source.paragraph.kind,
+        note=source.paragraph.note_label,
         passage=source.paragraph.text,
         literal=list(source.paragraph.literal),
         noteless=list(source.paragraph.noteless),
@@ -180,6 +185,7 @@ def document_out(article: Article) -> DocumentOut:
                 index=p.index,
                 text=p.text,
                 kind=p.kind,
+                note=p.note_label,
                 section=p.section,
                 page=p.page,
                 literal=list(p.literal),

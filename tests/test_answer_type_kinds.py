@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from qa.answer_type import answer_type, gives_answer_type, marks, measure
+from qa.answer_type import answer_type, counted, gives_answer_type, marks, measure, names_counted
 
 
 def marked(text: str, question: str) -> list[str]:
@@ -206,3 +206,36 @@ def test_how_long_is_answered_by_a_duration_in_its_unit_not_a_count() -> None:
     )
     assert marked(text, question) == ["22-year"]
     assert marks("Kuhn sat on two of its boards.", question) == ()
+
+
+def test_an_outline_section_number_counts_nothing() -> None:
+    question = "How many risks must a department document?"
+    text = "4.1.3 Documenting identity management risks, program impacts, required levels of assurance;"
+    assert marked(text, question) == []
+    assert marked("The index rose by 4.1 points.", question) == ["4.1"]
+
+
+def test_how_much_does_it_contribute_is_answered_by_a_sum_of_money() -> None:
+    question = "How much do donors in the UK contribute to international aid?"
+    assert measure(question) == "money"
+    assert not gives_answer_type(
+        "In the UK, international aid is one of the largest targets of giving (26%).", question
+    )
+
+
+def test_how_many_counts_the_words_it_names_but_not_a_class_or_a_name() -> None:
+    assert counted("How many humanitarian aid workers were killed?") == {"humanitarian", "aid", "worker"}
+    assert counted("How many copies of the first edition were printed?") == {"copi"}
+    assert counted("How many people died in the accident?") == frozenset()
+    assert counted("How many federal agencies did GAO examine?") == frozenset()
+    assert counted("How many times did the committee meet?") == frozenset()
+    assert counted("How many Americans trust the companies they do business with?") == frozenset()
+
+
+def test_a_count_of_something_else_does_not_answer_how_many() -> None:
+    text = (
+        "Creative Commons Affiliate Network includes over 500 researchers, activists, legal, education and policy "
+        "advocates, and volunteers who serve as CC representatives in over 85 countries."
+    )
+    assert not names_counted(text, "How many staff does the network employ?")
+    assert names_counted(text, "How many researchers does the network include?")

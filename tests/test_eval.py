@@ -15,6 +15,11 @@ from eval.peer import HaystackPeer
 from eval.reference import Reference
 from eval.runner import confidences, evaluate, rank_questions, read_corpus, sweep
 from qa import Assistant
+from qa.compose import Composer, assess
+from qa.corpus import Article, Paragraph
+from qa.decision import Decision
+from qa.retrieve import Hit, ScoredSpan
+from qa.sentences import Span
 from qa.settings import PROJECT_ROOT
 
 
@@ -83,7 +88,7 @@ def test_a_higher_threshold_never_abstains_less(assistant: Assistant, references
     questions = [q for q in load_questions(DEFAULT_SET, references) if q.split == "dev"]
     rankings = rank_questions(assistant, questions, "dense")
     composer = assistant.composer
-    points = sweep(assistant, questions, rankings, 3, composer.at, confidences(composer, questions, rankings))
+    points = sweep(assistant, questions, rankings, 3, composer.at, confidences(composer, questions, rankings, 3))
     abstention = [p.abstention for p in points]
     assert len(points) > 10
     assert abstention == sorted(abstention)
@@ -139,3 +144,26 @@ def test_a_collection_whose_documents_are_absent_is_named_with_its_folder(tmp_pa
         f"the documents or questions of a project collection are missing (elsewhere: {tmp_path / 'docs'} and "
         f"{DEFAULT_SET}): the checkout lacks them"
     )
+
+
+def _ranked(*scored: tuple[str, float]) -> list[Hit]:
+    """One report's paragraphs, ranked in the order given, each holding all of the question's rare terms."""
+    paragraphs = tuple(Paragraph(i, text, 0) for i, (text, _) in enumerate(scored, start=1))
+    report = Article("report-1", "Report", None, None, "report.txt", paragraphs)
+    return [
+        Hit(report, p, score, p.index, (ScoredSpan(Span(0, len(p.text)), score),), coverage=1.0)
+        for p, (_, score) in zip(paragraphs, scored, strict=True)
+    ]
+
+
+def test_the_sweep_reads_the_confidence_in_the_source_the_answer_is_decided_on() -> None:
+    """A second source that leads for giving the date asked (`qa.compose.lead`) is the one the threshold cuts."""
+    asked = "When was the previous annual report published?"
+    hits = _ranked(
+        ("This version of the annual report is the final draft before publication.", 0.95),
+        ("The last version of the annual report was published in 2015.", 0.93),
+    )
+    composer = Composer(Decision.load())
+    question = Question("x", "dev", asked, True, ("published in 2015",), ())
+    assert confidences(composer, [question], [hits], 3) == [composer.decision.confidence(assess(hits[1], asked))]
+    assert confidences(composer, [question], [hits], 3) != [composer.decision.confidence(assess(hits[0], asked))]

@@ -122,6 +122,57 @@ def test_a_cluster_address_nothing_answers_at_fails_in_seconds_naming_it(tmp_pat
     )
 
 
+# The two tests of clusters of their own come before the first test of the module's cluster, which would otherwise
+# idle beside theirs. Their nodes have no CPUs: nothing runs on them, and Ray starts no idle worker process for them.
+JOIN_AND_COUNT_NODES = "import ray, sys; ray.init(address=sys.argv[1]); print(len(ray.nodes()))"
+
+
+@ray_test
+def test_loopback_cluster_starts_where_a_ray_auth_token_exists(
+    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    """Any `ray.init()` without an address leaves `~/.ray/auth_token`; a head `ray start` starts then turns token
+    authentication on, and worker nodes and drivers given its address (which do not read that file) are
+    refused. The loopback cluster must start all the same, and a driver that has the same file must join it."""
+    home = tmp_path / "home"
+    (home / ".ray").mkdir(parents=True)
+    (home / ".ray" / "auth_token").write_text(secrets.token_hex(32))
+    # A folder of a short name: Ray's socket paths under it must stay within the 107 bytes a socket name may have.
+    running = LoopbackCluster(tmp_path_factory.mktemp("ray"), env={"HOME": str(home)}).start(
+        workers=1, timeout=90, head_cpus=0, worker_cpus=0
+    )
+    try:
+        counted = subprocess.run(
+            [sys.executable, "-c", JOIN_AND_COUNT_NODES, running.address],
+            env={**os.environ, "HOME": str(home)},
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+    finally:
+        running.stop()
+    assert counted.stdout.split()[-1:] == ["2"], counted.stderr[-2000:]
+
+
+@ray_test
+def test_cluster_build_refused_for_want_of_the_clusters_token_says_how_to_give_it(
+    encoder: Encoder, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A cluster with token authentication refuses a driver without its token; the build says how to give it,
+    and writes nothing."""
+    monkeypatch.delenv("RAY_AUTH_TOKEN", raising=False)
+    monkeypatch.delenv("RAY_AUTH_TOKEN_PATH", raising=False)
+    token = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
+    running = LoopbackCluster(tmp_path_factory.mktemp("ray"), env=token).start(workers=0, timeout=90, head_cpus=0)
+    try:
+        with pytest.raises(ClusterBuildFailed, match="RAY_AUTH_TOKEN") as raised:
+            build_index_on_ray(running.address, FORMATS, tmp_path / "index", encoder, progress=False)
+    finally:
+        running.stop()
+    assert "ray get-auth-token" in str(raised.value)
+    assert not (tmp_path / "index" / "CURRENT").exists()
+
+
 @ray_test
 def test_cluster_build_equals_local_build(cluster_build: Built, local_index: Path) -> None:
     index_dir, report = cluster_build
@@ -202,53 +253,6 @@ def test_cluster_build_embeds_with_the_model_folder_the_settings_name(
     np.testing.assert_allclose(
         built.vectors, chosen.encode([text for _, text in index_entries(load_corpus(corpus)[0])]), atol=1e-5
     )
-
-
-JOIN_AND_COUNT_NODES = "import ray, sys; ray.init(address=sys.argv[1]); print(len(ray.nodes()))"
-
-
-@ray_test
-def test_loopback_cluster_starts_where_a_ray_auth_token_exists(
-    tmp_path: Path, tmp_path_factory: pytest.TempPathFactory
-) -> None:
-    """Any `ray.init()` without an address leaves `~/.ray/auth_token`; a head `ray start` starts then turns token
-    authentication on, and worker nodes and drivers given its address (which do not read that file) are
-    refused. The loopback cluster must start all the same, and a driver that has the same file must join it."""
-    home = tmp_path / "home"
-    (home / ".ray").mkdir(parents=True)
-    (home / ".ray" / "auth_token").write_text(secrets.token_hex(32))
-    # A folder of a short name: Ray's socket paths under it must stay within the 107 bytes a socket name may have.
-    running = LoopbackCluster(tmp_path_factory.mktemp("ray"), env={"HOME": str(home)}).start(workers=1, timeout=90)
-    try:
-        counted = subprocess.run(
-            [sys.executable, "-c", JOIN_AND_COUNT_NODES, running.address],
-            env={**os.environ, "HOME": str(home)},
-            capture_output=True,
-            text=True,
-            timeout=120,
-        )
-    finally:
-        running.stop()
-    assert counted.stdout.split()[-1:] == ["2"], counted.stderr[-2000:]
-
-
-@ray_test
-def test_cluster_build_refused_for_want_of_the_clusters_token_says_how_to_give_it(
-    encoder: Encoder, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """A cluster with token authentication refuses a driver without its token; the build says how to give it,
-    and writes nothing."""
-    monkeypatch.delenv("RAY_AUTH_TOKEN", raising=False)
-    monkeypatch.delenv("RAY_AUTH_TOKEN_PATH", raising=False)
-    token = {"RAY_AUTH_MODE": "token", "RAY_AUTH_TOKEN": secrets.token_hex(32)}
-    running = LoopbackCluster(tmp_path_factory.mktemp("ray"), env=token).start(workers=0, timeout=90)
-    try:
-        with pytest.raises(ClusterBuildFailed, match="RAY_AUTH_TOKEN") as raised:
-            build_index_on_ray(running.address, FORMATS, tmp_path / "index", encoder, progress=False)
-    finally:
-        running.stop()
-    assert "ray get-auth-token" in str(raised.value)
-    assert not (tmp_path / "index" / "CURRENT").exists()
 
 
 def kill_worker_once_embedding(process: subprocess.Popen, cluster: LoopbackCluster, lines: list[str]) -> None:

@@ -24,8 +24,7 @@ def texts(found: Article) -> list[str]:
 
 
 def test_memo_is_titled_by_its_front_matter_and_prints_no_date() -> None:
-    """The layout prints the front matter's title as the page's heading; the memorandum's date is printed nowhere.
-    Its signatories stand only in a "From:" list, which no author rule reads."""
+    """The layout prints the front matter's title as the page's heading; the memorandum's date is printed nowhere."""
     found = article(MEMO)
     assert found.title == "M-13-13 — Memorandum for the Heads of Executive Departments and Agencies"
     assert found.date is None
@@ -79,11 +78,9 @@ def test_a_cross_reference_linked_to_a_subsection_is_no_note_marker() -> None:
 
 
 def test_draft_section_is_dated_by_its_core_properties_and_names_no_author() -> None:
-    """The section prints no date or author; its core properties are dated the day it was committed. It opens
-    with the heading "9. Usability Considerations" and has no title paragraph, which no title rule reads."""
+    """The section prints no date or author; its core properties are dated the day it was committed."""
     found = article(DRAFT)
     assert (found.author, found.date) == (None, "2016-08-26")
-    assert found.paragraphs[0].text == "9. Usability Considerations"
 
 
 def test_policy_opening_with_its_first_section_has_no_title() -> None:
@@ -102,3 +99,47 @@ def test_outline_items_set_with_hanging_indents_are_paragraphs_of_their_own() ->
     assert reasons == ["i", "ii", "iii", "iv", "v", "vi", "vii"]
     assert any(text.startswith("a. There are several positive aspects of OSS") for text in found)
     assert any(text.startswith("d. CFPB cybersecurity staff determine") for text in found)
+
+
+def test_memo_from_list_names_its_signatories_as_authors() -> None:
+    """The memorandum's head prints "From:" over its four signatories, each name over the office signed in, and
+    "Subject:" under them: the memorandum is from all four; the list stays in its text."""
+    found = article(MEMO)
+    assert found.author == "Sylvia M. Burwell, Steven VanRoekel, Todd Park, Dominic J. Mancini"
+    assert texts(found)[:3] == ["From:", "Sylvia M. Burwell", "Director"]
+
+
+def test_act_fragment_keeps_its_part_chapter_and_cross_headings() -> None:
+    """The fragment has no navigation and no link off the page: it is read whole, each Part (`<h2>`), chapter
+    (`<h3>`) and cross-heading (`<h4>`) a heading over the sections (`<h5>`) under it."""
+    headings = [p.text for p in article(ACT).paragraphs if p.kind == "heading"]
+    assert headings[:4] == [
+        "PART 1 - The Scottish Tribunals",
+        "CHAPTER 1 - Establishment and leadership",
+        "Establishment and headship etc.",
+        "1. Establishment of the Tribunals",
+    ]
+    assert sum(heading.startswith("PART ") for heading in headings) == 8
+    assert headings[-1] == "84. Short title"
+
+
+def test_act_section_of_cross_references_comes_through_whole() -> None:
+    """Section 8's subsection (2) lists "section 7(1) or (2)," and two more, each number a link to the subsection
+    it names: the list is the Act's words, not a list of links."""
+    delegation = [p.text for p in article(ACT).paragraphs if p.section == "8. Delegation of functions"]
+    assert delegation == [
+        "The Lord President may delegate to the President of Tribunals the exercise of any of the functions "
+        "mentioned in subsection (2).",
+        "That is, the functions exercisable by the Lord President by virtue of—",
+        "section 7(1) or (2),",
+        "section 33(1) or (2), or",
+        "section 34(1) or (2).",
+    ]
+
+
+def test_draft_opening_with_its_top_level_heading_is_titled_by_it() -> None:
+    """No `Title` paragraph and an empty core title; the section opens with "9. Usability Considerations", set in
+    the same heading style as its subsections and none higher: the document's name, not a paragraph of its text."""
+    found = article(DRAFT)
+    assert found.title == "9. Usability Considerations"
+    assert found.paragraphs[0].text.startswith("ISO/IEC 9241-11 defines usability as:")

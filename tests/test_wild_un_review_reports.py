@@ -53,12 +53,13 @@ def test_bold_recommendations_carried_over_lines_are_read_as_items_not_headings(
 
 
 def test_a_recommendation_beside_its_number_alone_on_the_row_is_no_heading() -> None:
-    """Page 14 sets "63.2." apart from its item's bold first line ("Ratify, as soon as possible, the International
-    Convention for the")."""
+    """Page 14 sets "63.2." a tab apart from its item's bold first line ("Ratify, as soon as possible, the
+    International Convention for the"): the number opens the item's paragraph, no heading's and none of its own."""
     assert any(
-        text.startswith("Ratify, as soon as possible, the International Convention for the Protection of All Persons")
+        text.startswith("63.2. Ratify, as soon as possible, the International Convention for the Protection of All")
         for text in texts(article(ICELAND), "text")
     )
+    assert "63.2." not in texts(article(ICELAND))
 
 
 def test_a_note_numbered_after_a_recommendation_is_read_and_cited() -> None:
@@ -90,4 +91,39 @@ def test_an_item_carried_from_a_pages_foot_to_the_next_page_reads_whole() -> Non
         text.startswith("90.16 Accelerate the internal procedures to ratify the Rome Statute")
         and text.endswith("to War Crimes and Crimes against Humanity (Uruguay);")
         for text in texts(article(MONACO))
+    )
+
+
+def test_a_reports_title_is_its_largest_bold_line_under_the_symbol_block_not_the_mastheads_organ() -> None:
+    """Page 1 prints "United Nations" over "General Assembly" at the top left (Iceland's Info Title is "United
+    Nations"), the symbol block at the right, the session lines, then the title in bold: over two lines in 17-point
+    type with its note's asterisk ("Periodic Review*"), or, in Ecuador's older layout, on one line in the text's
+    size under the agenda item's "UNIVERSAL PERIODIC REVIEW" in bold capitals."""
+    titles = {article(path).title for path in (ICELAND, ECUADOR, MONACO)}
+    assert titles == {"Report of the Working Group on the Universal Periodic Review"}
+    assert not any(text.startswith("Report of the Working Group") for text in texts(article(ICELAND), "heading"))
+
+
+def test_the_working_group_a_reports_title_names_is_its_author() -> None:
+    """No one signs the reports; each title names the Working Group whose report it is, and the masthead the organ
+    it reports to ("United Nations", "General Assembly")."""
+    authors = {article(path).author for path in (ICELAND, ECUADOR, MONACO)}
+    assert authors == {"Working Group on the Universal Periodic Review"}
+
+
+def test_the_job_number_at_page_ones_foot_is_no_paragraph() -> None:
+    """Page 1 closes with the job number ("GE.11-17401", "GE.08-13324 (E)") and Monaco's with its barcode's line
+    "*1410028*" under it: the printing office's number, no part of the text."""
+    for path, number in ((ICELAND, "GE.11-17401"), (ECUADOR, "GE.08-13324"), (MONACO, "GE.14-10028")):
+        assert not any(number in text or "*1410028*" in text for text in texts(article(path)))
+
+
+def test_item_numbers_set_a_tab_apart_on_successive_rows_each_open_their_own_item() -> None:
+    """Monaco's page 17 sets "91.6" and "91.7" a tab left of their items' first lines, on two rows one under the
+    other; Iceland's page 15 wraps item 63.27's last line "(Iran);" back under its number."""
+    monaco = texts(article(MONACO))
+    assert "91.6 Decriminalize defamation and make it part of the Civil Code (Ireland);" in monaco
+    assert any(text.startswith("91.7 Take measures in order that the Constitution") for text in monaco)
+    assert "63.27. Support Muslims by enabling them to freely practice their religion (Iran);" in texts(
+        article(ICELAND), "text"
     )

@@ -72,7 +72,7 @@ def bibtex(source: SourceOut) -> str:
         "date": document.date,
         "pages": str(source.page) if source.page is not None else None,
         "url": document.url,
-        "note": f"paragraph {source.paragraph}",
+        "note": _part(source),
     }
     lines = [f"  {name} = {{{value}}}," for name, value in fields.items() if value is not None]
     return "\n".join([f"@misc{{{_key(source)},", *lines, "}"])
@@ -94,7 +94,13 @@ def citations(source: SourceOut) -> dict[str, str]:
 
 def _place(source: SourceOut) -> str:
     page = f"page {source.page}, " if source.page is not None else ""
-    return f"{page}paragraph {source.paragraph}"
+    return f"{page}{_part(source)}"
+
+
+def _part(source: SourceOut) -> str:
+    """The part of its document a source is: its paragraph, or the note it is by its label (a note no paragraph
+    cites, `qa.passages.with_uncited_notes`), whose paragraph number the document does not print."""
+    return f"note {source.note}" if source.note is not None else f"paragraph {source.paragraph}"
 
 
 def _with_mark(text: str, mark: str) -> str:

@@ -297,9 +297,28 @@ def _lay_out(
     text = "\n\n".join(parts)
     listed = [item for held in (notes, *page_notes.values()) for item in held.items()]
     if listed:
-        lines = "\n".join(f"[{n}] {t}" for n, t in listed)
+        lines = "\n".join(note_line(n, t) for n, t in listed)
         text = f"{text}\n\n{NOTES_SEPARATOR}\n\n{lines}" if text else f"{NOTES_SEPARATOR}\n\n{lines}"
     return text, paragraphs, notes, page_notes
+
+
+def note_line(key: int, text: str) -> str:
+    """A note's line in the notes block written under its section's paragraphs: its key in brackets, then its text."""
+    return f"[{key}] {text}"
+
+
+def note_offsets(article: Article) -> list[int]:
+    """Where the text of each of the article's notes (`Article.footnote_list`, in its order) starts in the text its
+    parse laid out: the notes block `_lay_out` writes right after the article's last paragraph of text (not one of
+    the index's notes, `qa.passages.with_uncited_notes`), one line a note."""
+    last = next(paragraph for paragraph in reversed(article.paragraphs) if paragraph.note is None)
+    position = last.offset + len(f"{last.text}\n\n{NOTES_SEPARATOR}\n\n")
+    offsets = []
+    for key, text in article.footnote_list():
+        line = note_line(key, text)
+        offsets.append(position + len(line) - len(text))
+        position += len(line) + 1
+    return offsets
 
 
 def _opening_label(text: str, literal: tuple[int, ...], noteless: tuple[int, ...]) -> tuple[int, ...]:

@@ -33,6 +33,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
+from itertools import takewhile
 
 from lxml import etree
 
@@ -50,7 +51,16 @@ from qa.formats.document import (
 )
 from qa.formats.docx_capitals import Capitals
 from qa.formats.errors import UnreadableDocument
-from qa.formats.metadata import IDENTIFIER_RE, LABELLED_TERMS_RE, personal_names, term_list, trusted, web_address
+from qa.formats.metadata import (
+    IDENTIFIER_RE,
+    LABELLED_TERMS_RE,
+    maker,
+    memo_sender,
+    personal_names,
+    term_list,
+    trusted,
+    web_address,
+)
 from qa.sentences import NOTE_MARKER_RE, NOTE_SYMBOLS, note_key, note_label, split_sentences
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -579,6 +589,10 @@ class _Body:
     """Whether the first block is a display line set by hand (`_displayed`) in a document typed with no heading style
     at all: its name where the file's properties give none, as a draft first written in Google Docs sets it, centred
     in bold over the text."""
+    opening_heading: bool
+    """Whether the first block is a heading at the top level of the document's headings, none set higher and no
+    `Title` among them: its name where the file's properties give none, as a section drafted in a file of its own
+    opens with the section's numbered heading ("9. Usability Considerations") in whatever heading style it has."""
     caption_at: list[int]
     """The blocks of a caption's left column (`_caption_paragraphs`), in order."""
     date: str | None
@@ -636,8 +650,20 @@ def _blocks(body: etree._Element, styles: _Styles, numbers: _Numbers, capitals: 
         runs.append(numbers.run_of(paragraph))
         shown.append(squash(_text(paragraph, numbers, capitals)))
     display_title = bool(displayed) and displayed[0] and all(level is None for level in levels)
+    headed = [level for level in levels if level is not None]
+    opening_heading = bool(levels) and levels[0] is not None and levels[0] == min(headed)
     return _Body(
-        blocks, _title_blocks(levels, sizes), display_title, caption_at, date, style_ids, sizes, runs, body_size, shown
+        blocks,
+        _title_blocks(levels, sizes),
+        display_title,
+        opening_heading,
+        caption_at,
+        date,
+        style_ids,
+        sizes,
+        runs,
+        body_size,
+        shown,
     )
 
 
@@ -1284,11 +1310,6 @@ def _margin_date(lines: list[str]) -> str | None:
     return next((date for match in found if match and (date := _line_date(match["date"]))), None)
 
 
-_MADE_BY_RE = re.compile(
-    r"(?:.*\s)?(?:developed|prepared|written|produced|compiled|published|created)\s+by\s+(?:the\s+)?(?P<name>\S.*?)\.?"
-)
-"""A sentence saying who made the document: "This checklist was developed by the U.S. Federal Government ...
-Workgroup.", the name after "by" (without "the") to the sentence's end."""
 _CREDITED_MAX_WORDS = 12
 _NAME_JOINING_WORDS = frozenset({"of", "for", "and", "on", "in", "&"})
 """The small words an organisation's name may hold between its capitalised ones ("Council on Disability")."""
@@ -1307,7 +1328,7 @@ def _proper_name(text: str) -> bool:
 
 
 def _margin_credit(lines: list[str]) -> str | None:
-    """Who a margin's credit says made the document (`_MADE_BY_RE`), when the name reads as a person's or an
+    """Who a margin's credit says made the document (`maker`), when the name reads as a person's or an
     organisation's (`_proper_name`); else None.
 
     A footer may be the only place a document says whose it is ("This checklist was developed by the ...
@@ -1315,8 +1336,8 @@ def _margin_credit(lines: list[str]) -> str | None:
     """
     for line in lines:
         for span in split_sentences(line):
-            made = _MADE_BY_RE.fullmatch(line[span.start : span.end])
-            if made and (_proper_name(name := made["name"]) or personal_names(name)):
+            name = maker(line[span.start : span.end])
+            if name and (_proper_name(name) or personal_names(name)):
                 return name
     return None
 
@@ -1341,7 +1362,7 @@ def parse(data: bytes, source: str) -> Parsed:
     masthead = _spelled_out(core.author, blocks[:cover_end]) if core.author is not None else None
     masthead = None if masthead in title_at else masthead
     masthead_line = blocks[masthead] if masthead is not None else None
-    if not title_at and core.title is None and read.display_title:
+    if not title_at and core.title is None and (read.display_title or read.opening_heading):
         title_at = [0]
     elif not title_at and core.title is not None:
         title_at = _title_lines(core.title, blocks, read.style_ids) or _cover_title(
@@ -1370,7 +1391,8 @@ def parse(data: bytes, source: str) -> Parsed:
     if byline := _labelled_byline(blocks):
         start, end, author = byline
         blocks = blocks[:start] + blocks[end + _labelled_terms(blocks[end:]) :]
-    author = author or _revision_author(body)
+    head = takewhile(lambda block: block.kind != "heading", blocks)
+    author = author or memo_sender([block.text for block in head]) or _revision_author(body)
     date = read.date or _date_field(blocks) or _cover_date(blocks, text_start) or _margin_date(margins) or core.date
     block_run = {id(block): run for block, run in zip(read.blocks, read.runs, strict=True)}
     shown = {id(block): text for block, text in zip(read.blocks, read.shown, strict=True)}

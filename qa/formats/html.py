@@ -5,7 +5,8 @@ pages (`bench/html_extraction.py`). It knows nothing of footnotes, so before it 
 region is taken out of the tree (its notes kept) and every note marker is rewritten into the literal text
 `[n]`, which then travels through the extraction as ordinary words. Blocks are made from the structure
 trafilatura keeps (paragraphs, headings, list items, table rows), so headings and bullets keep their kind.
-A lead paragraph it dropped comes back when the page's own summary (its `description` meta) names it.
+A lead paragraph it dropped comes back when the page's own summary (its `description` meta) names it. A page
+that holds nothing but its text, whose headings the extraction lost, is read whole from its own markup instead.
 Title, author and date come from the tags sites publish for them, in an order of trust, and are None when
 the page does not say.
 """
@@ -366,6 +367,55 @@ def _in_sentence_or_definition(node: etree._Element) -> bool:
         return True
     besides = len(_text(block).split()) - len(_text(node).split())
     return block.tag in _SENTENCE_BLOCKS and besides > _DATELINE_WORDS
+
+
+_LOOSE_TEXT_HOLDERS = ("section",)
+"""The elements, besides <body>, whose text typed between their blocks is read as paragraphs of its own."""
+_BLANK_LINE_RE = re.compile(r"\n[^\S\n]*\n\s*")
+
+
+def _paragraph_loose_text(body: etree._Element) -> None:
+    """Text typed straight into <body> or a <section>, between its blocks, as paragraphs parted at blank lines.
+
+    A browser shows such text as it shows a paragraph's, but trafilatura keeps only text inside blocks, so a page
+    written partly as bare text lost it: ReSpec's source, whose Markdown the script turns into HTML in the reader's
+    browser, holds an introduction of five paragraphs between two sections with no element around them. Inline
+    elements (a link) stay in the paragraph they stand in; a holder with no loose text is left as it is."""
+    for holder in [body, *body.iter(*_LOOSE_TEXT_HOLDERS)]:
+        children = list(holder)
+        if not any(text and text.strip() for text in [holder.text, *(child.tail for child in children)]):
+            continue
+        items: list[str | etree._Element] = [holder.text or ""]
+        for child in children:
+            items += [child, child.tail or ""]
+            child.tail = None
+            holder.remove(child)
+        holder.text = None
+        paragraph: etree._Element | None = None
+        for item in items:
+            if isinstance(item, str):
+                for index, part in enumerate(_BLANK_LINE_RE.split(item)):
+                    paragraph = None if index else paragraph
+                    if paragraph is None and part.strip():
+                        paragraph = etree.SubElement(holder, "p")
+                    if paragraph is not None:
+                        _append_text(paragraph, part)
+            elif item.tag in _INLINE_HTML and paragraph is not None:
+                paragraph.append(item)
+            elif item.tag in _INLINE_HTML and (item.text_content() or "").strip():
+                paragraph = etree.SubElement(holder, "p")
+                paragraph.append(item)
+            else:
+                paragraph = None
+                holder.append(item)
+
+
+def _append_text(node: etree._Element, text: str) -> None:
+    """`text` after everything `node` holds: into its text if it has no children, else its last child's tail."""
+    if len(node):
+        node[-1].tail = (node[-1].tail or "") + text
+    else:
+        node.text = (node.text or "") + text
 
 
 def _show_times(body: etree._Element) -> None:
@@ -2201,6 +2251,78 @@ def _main_blocks(tree: etree._Element, body: etree._Element) -> list[Block]:
     return list(_output_blocks(document.body, listings))
 
 
+def _all_text(body: etree._Element) -> bool:
+    """Whether the page holds nothing but its text: no navigation, header, footer, aside, form or menu, nothing a
+    role names navigation, no link leading off the page (every address an in-page `#` target), and no line that is
+    wholly a link (a contents list's entry, a "Jump to Main Text" line: ways around the page, not its text). Such
+    a page (a document drafted as an HTML fragment: an Act's sections as nested lists under its Part and chapter
+    headings, a cross-reference linked within a sentence) gives an extractor no furniture to tell from the text."""
+    if any(True for _ in body.iter(*_NOT_TEXT)):
+        return False
+    if any((node.get("role") or "").lower() in _NAVIGATION_ROLES for node in body.iter()):
+        return False
+    if not all((anchor.get("href") or "#").startswith("#") for anchor in body.iter("a")):
+        return False
+    return not any(
+        (words := _text(line)) and sum(len(_text(anchor)) for anchor in line.iter("a")) == len(words)
+        for line in body.iter(*_PASSAGES, *_HEADINGS)
+    )
+
+
+def _lost_headings(blocks: list[Block], body: etree._Element) -> bool:
+    """Whether the extraction left out any of the page's headings that has words."""
+    kept = frozenset(squash(block.text) for block in blocks if block.kind == "heading")
+    return any((words := _visible_text(node)) and words not in kept for node in body.iter(*_HEADINGS))
+
+
+_PAGE_KINDS: dict[str, ParagraphKind] = {**dict.fromkeys(_HEADINGS, "heading"), "li": "bullet"}
+
+
+def _page_blocks(node: etree._Element, kind: ParagraphKind = "text") -> Iterator[Block]:
+    """The page's own blocks, read from its markup without an extractor (`_whole_page_blocks`): each heading, at
+    whatever level, a heading; each list entry's own words a bullet, an entry nested in it a bullet of its own
+    after them; a `<pre>` one preformatted block; a table's row one block; any other element's own words (its
+    text and inline children) one block, its block-level children following as blocks of their own."""
+    if node.tag == "pre":
+        yield Block(node.text_content(), kind, preformatted=True)
+        return
+    if node.tag == "tr":
+        yield Block(_visible_text(node), kind)
+        return
+    own_kind = _PAGE_KINDS.get(node.tag, kind)
+    parts: list[str] = [node.text or ""]
+    for child in node:
+        if not isinstance(child.tag, str) or child.tag in _UNSEEN:
+            parts.append(child.tail or "")
+        elif child.tag == "br":
+            parts.extend((LINE_BREAK, child.tail or ""))
+        elif child.tag in _INLINE_HTML:
+            parts.extend((child.text_content(), child.tail or ""))
+        else:
+            if squash("".join(parts)):
+                yield from _broken_block("".join(parts), own_kind, listing=False)
+            parts = [child.tail or ""]
+            yield from _page_blocks(child, own_kind)
+    if squash("".join(parts)):
+        yield from _broken_block("".join(parts), own_kind, listing=False)
+
+
+def _whole_page_blocks(blocks: list[Block], body: etree._Element) -> list[Block]:
+    """The page read whole from its markup (`_page_blocks`) where it holds nothing but its text (`_all_text`) and
+    the extraction left out any of its headings; else the extraction's blocks.
+
+    trafilatura looks for the text among a page's furniture, and on a page with none its rules only lose text: an
+    Act drafted as an HTML5 fragment (Parts as `<h2>`, chapters as `<h3>`, cross-headings as `<h4>`, each section
+    an `<h5>` over its subsections as nested `<ol>`s) came through as its sections without the Part, chapter and
+    cross-headings over them, and a section whose subsections are mostly cross-references ("section 7(1) or
+    (2)", each number a link to the subsection it names) was dropped whole as a list of links. A lost heading is
+    what shows the extraction misread the page: a page whose headings all came through keeps its extraction.
+    """
+    if not _all_text(body) or not _lost_headings(blocks, body):
+        return blocks
+    return list(_page_blocks(body))
+
+
 _INLINE_HTML = frozenset(
     "a abbr acronym b bdi bdo big cite code data del dfn em font i ins kbd label mark nobr output q rb rp rt ruby "
     "s samp small span strike strong sub sup time tt u var wbr".split()
@@ -2833,6 +2955,7 @@ def parse(data: bytes, source: str) -> Parsed:
     if (plain := _preformatted_text(body)) is not None:
         url = _page_url(tree)
         return Parsed(plain, [replace(article, url=url) for article in parse_text(plain, source)])
+    _paragraph_loose_text(body)
     _remove_contents_boxes(body)
     _remove_generated_attribution(body)
     _show_times(body)
@@ -2850,7 +2973,7 @@ def parse(data: bytes, source: str) -> Parsed:
     lead = _lead(body, _metas(tree, "description", "og:description", "twitter:description"))
     blocks = [
         block
-        for block in _main_blocks(tree, body)
+        for block in _whole_page_blocks(_main_blocks(tree, body), body)
         if not (block.kind == "bullet" and squash(block.text) in menu_entries)
     ]
     site = _site(_page_url(tree))

@@ -49,7 +49,7 @@ from qa.formats.document import (
 from qa.formats.email_header import email_header
 from qa.formats.encoding import decode_text
 from qa.formats.html import CODE_TAGS, find_notes
-from qa.formats.metadata import IDENTIFIER_RE, printed_name, slashed_date, web_address
+from qa.formats.metadata import IDENTIFIER_RE, memo_sender, printed_name, slashed_date, web_address
 from qa.sentences import NOTE_NUMBER
 
 _FRONT_MATTER_RE = re.compile(
@@ -1292,7 +1292,9 @@ def parse(data: bytes, source: str) -> Parsed:
         author, blocks = by.group(1), blocks[1:]
     if mail is not None:
         author = author or mail.sender
+    lines = line_blocks([*_lead(meta), *blocks])
+    author = author or memo_sender([block.text for block in takewhile(lambda block: block.kind != "heading", lines)])
     url = next((found for key in URL_KEYS if (found := web_address(meta.get(key)))), None)
     published = _date(meta) or byline_date or (mail and mail.date) or _dateline(blocks)
-    extracted = Extracted(line_blocks([*_lead(meta), *blocks]), walk.footnotes, title, author, published, url)
+    extracted = Extracted(lines, walk.footnotes, title, author, published, url)
     return assemble(extracted, source)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import ipaddress
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from datetime import date
 from urllib.parse import urlsplit
 
@@ -224,7 +224,8 @@ def term_list(value: str) -> bool:
 OFFICE_WORDS = frozenset(
     {"judge", "justice", "magistrate", "president", "chair", "chairman", "chairwoman", "chairperson", "secretary",
      "commissioner", "minister", "ambassador", "governor", "mayor", "registrar", "clerk", "treasurer", "dean",
-     "chancellor", "superintendent", "inspector", "ombudsman", "auditor", "comptroller", "solicitor", "head", "chief"}
+     "chancellor", "superintendent", "inspector", "ombudsman", "auditor", "comptroller", "solicitor", "head", "chief",
+     "administrator"}
 )  # fmt: skip
 """The head word of an office a person signs in ("Veterans Law Judge", "Secretary of State"): with `ROLE_WORDS`, what
 the line under a signature's name says its signer is."""
@@ -243,3 +244,81 @@ def signer_office(text: str) -> bool:
         and all(word[:1].isupper() for word in head)
         and head[-1].lower().strip(".") in OFFICE_WORDS | ROLE_WORDS
     )
+
+
+MEMO_FIELD_RE = re.compile(
+    r"(?P<label>(?:TO|FROM|SUBJECT|DATE|RE):|MEMORANDUM FOR\b)\s*(?P<value>.*)", re.IGNORECASE | re.DOTALL
+)
+"""A line of a memorandum's head: its label and a colon, then its value ("FROM: SHALANDA D. YOUNG", "Subject: Open
+Data Policy ..."), or the address "MEMORANDUM FOR THE HEADS OF ...", which needs none."""
+_MEMO_FIELDS = 2
+"""A memorandum's head has this many of its labels at least (whom it is for, from, its subject or date)."""
+
+
+def _label(field: re.Match[str]) -> str:
+    return field["label"].upper()
+
+
+def memo_sender(lines: Sequence[str]) -> str | None:
+    """The names a memorandum's head gives as whom it is from, else None.
+
+    A memorandum opens with labelled lines, whom it is for, whom it is from, its subject (`MEMO_FIELD_RE`), in
+    capitals ("FROM: SHALANDA D. YOUNG") or not ("From:"); its "From" is its byline, the person who sends it,
+    where a file's own author field holds the office that published it. Whoever sends it is named on the "From"
+    line, a job after a comma left out ("Jane Doe, Director"), or in a list under it, each signatory's name over the
+    office signed in (`signer_office`), as a memorandum several officials send prints them ("Sylvia M. Burwell" /
+    "Director", "Steven VanRoekel" / "Federal Chief Information Officer"): all of them are its senders. The head
+    must have another of its labels (a "From:" in a sentence or a quoted e-mail is no head), and each name must read
+    as a person's (`personal_names`)."""
+    fields = [(at, found) for at, line in enumerate(lines) if (found := MEMO_FIELD_RE.fullmatch(line.strip()))]
+    if len({_label(found) for _, found in fields}) < _MEMO_FIELDS:
+        return None
+    for (at, found), following in zip(fields, [*(at for at, _ in fields[1:]), len(lines)], strict=True):
+        if _label(found) != "FROM:":
+            continue
+        if found["value"].strip():
+            name, _, job = found["value"].strip().partition(", ")
+            return personal_names(name) if not job or role(job) or signer_office(job) else None
+        return _signatories(lines[at + 1 : following])
+    return None
+
+
+def _signatories(lines: Sequence[str]) -> str | None:
+    """The names of a list of signatories, each name over the office signed in, joined ", "; else None."""
+    names, offices = lines[::2], lines[1::2]
+    signed = len(names) == len(offices) and all(signer_office(office) for office in offices)
+    return ", ".join(names) if names and signed and all(personal_names(name) for name in names) else None
+
+
+MADE_BY_RE = re.compile(
+    r"\b(?:developed|prepared|written|produced|compiled|issued|published|created)\b.*?\bby\s+(?:the\s+)?"
+    r"(?P<name>[^,;()]+?)\s*(?:[,;(]|\.?$)"
+)
+"""A sentence saying who made the document: "This checklist was developed by the U.S. Federal Government ...
+Workgroup.", "This paper has been prepared for consultation by the Steering Committee (IMSC).": the name after "by"
+(without "the"), up to a comma, a bracket (the initials after it) or the sentence's end."""
+
+
+def maker(sentence: str) -> str | None:
+    """The name a sentence says made the document (`MADE_BY_RE`), white space squashed; else None. Whether the name
+    is one (a person's, an organisation's) is for the caller, who knows where the sentence stands."""
+    found = MADE_BY_RE.search(sentence.strip())
+    return " ".join(found["name"].split()) if found else None
+
+
+REPORTING_BODY_RE = re.compile(
+    r"Report of the ((?:Working Group|Special Rapporteur|Independent Expert|Special Representative"
+    r"|(?:Special |Ad Hoc )?Committee) on \S.*)"
+)
+"""A report's title naming the body that reports ("Report of the Working Group on the Universal Periodic Review",
+"Report of the Special Rapporteur on the right to food"): a body whose name is its subject after "on"."""
+
+
+def reporting_body(title: str) -> str | None:
+    """The body a report's title names as the one reporting (`REPORTING_BODY_RE`), else None. A United Nations
+    mandate's report is its holder's or working group's, which its title names and no byline does (the masthead
+    names the organ it reports to: "General Assembly", "Human Rights Council"). A title naming a report of an office
+    without an "on" ("Report of the Secretary-General on the situation in Mali") reports on its subject, which is
+    no part of the office's name, and is left out."""
+    match = REPORTING_BODY_RE.fullmatch(title.strip())
+    return match.group(1) if match else None

@@ -67,13 +67,16 @@ from qa.formats.metadata import (
     FORMS_OF_ADDRESS,
     IDENTIFIER_RE,
     LABELLED_TERMS_RE,
+    maker,
+    memo_sender,
     personal_names,
+    reporting_body,
     role,
     term_list,
     trusted,
     web_address,
 )
-from qa.sentences import MARKER_RE, NOTE_MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key
+from qa.sentences import MARKER_RE, NOTE_MARKER_RE, NOTE_NUMBER, NOTE_SYMBOLS, note_key, split_sentences
 
 _SUPERSCRIPT_SIZE = 0.9
 """A digit run smaller than this share of its line's size, and raised, is a note marker (browsers set 0.83)."""
@@ -1176,6 +1179,7 @@ def _layout(
     _margin_labels(segments)
     _side_headings(segments)
     _margin_heads(segments)
+    _hung_item_numbers(segments)
     _tab_stop_numbers(segments)
     _hung_clauses(segments)
     _label_column(segments)
@@ -1476,6 +1480,42 @@ def _tab_stop_numbers(segments: list[_Segment]) -> None:
             else:
                 laid.append(line)
         segment.lines = laid
+
+
+def _hung_item_numbers(segments: list[_Segment]) -> None:
+    """A band's left column of list items' numbers, each a tab's width left of its item's first line, read with the
+    text beside it row by row: each number before the line it opens (which `_tab_stop_numbers` then joins to it).
+
+    A report numbering its recommendations in two levels ("63.2.", "91.6") sets a number a tab from its item's first
+    word, the item's later lines wrapped back under the number. Where the tab is wide the gap reads as a gutter
+    (`_gutter`), and the rows around it as two columns: read left first, the numbers came apart from their items,
+    each a paragraph of its own ("63.2."), or two numbers over each other before both items' first lines ("91.6",
+    "91.7", then "Decriminalize ...", "Take measures ..."), the second item's number read into the first's text.
+    The left column holds the numbers (`_SECTION_NUMBER_RE`), each level with a line right of the gutter, and
+    lines level with none (an item's last line, wrapped under the numbers); and every line right of the gutter
+    stands level with a number: that side is nothing but the items' first lines. Two columns of text have lines
+    level with each other that are no numbers, and a table's column of figures levels its figures with its labels
+    at the left, not the right. A column of nothing but numbers is left to `_column_numbers` and `_outline_numbers`:
+    a directive's clause numbers in outline order stand beside clauses read as several segments."""
+    for left, right in _left_of(segments):
+        if not left.lines or not right.lines:
+            continue
+        numbers = [line for line in left.lines if _SECTION_NUMBER_RE.fullmatch(line.text)]
+        others = [line for line in left.lines if not _SECTION_NUMBER_RE.fullmatch(line.text)]
+        if (
+            numbers
+            and others
+            and all(any(_level(number, text) for text in right.lines) for number in numbers)
+            and all(any(_level(number, text) for number in numbers) for text in right.lines)
+            and not any(_level(other, text) for other in others for text in right.lines)
+        ):
+            laid = sorted([*left.lines, *right.lines], key=lambda line: (line.row, line.x0))
+            left.lines, right.lines = [], laid
+
+
+def _level(line: _Line, other: _Line) -> bool:
+    """Whether two lines stand on one baseline (within half the first one's size): parts of one row."""
+    return abs(line.bottom - other.bottom) <= line.size / 2
 
 
 def _column_numbers(segments: list[_Segment]) -> None:
@@ -6283,6 +6323,17 @@ def _generic(text: str) -> bool:
     return _NUMBERING_RE.sub("", text, count=1).strip(" .:").lower() in GENERIC_HEADINGS
 
 
+_DOCUMENT_STATUS_RE = re.compile(r"\b(?:version|draft|edition|revision)\b", re.IGNORECASE)
+"""A word of a document's status or version, as a cover prints it under the title ("Final Version", "Consultation
+Draft", "Second Edition"), never of a person's name."""
+
+
+def _document_status(text: str) -> bool:
+    """Whether a line under the title states the document's status or version rather than names its authors:
+    "Final Version" is two capitalised words, as a name is."""
+    return _DOCUMENT_STATUS_RE.search(text) is not None
+
+
 def _names(text: str) -> str | None:
     """The text if it is a list of personal names ("Ana Ruiz and J. K. Lee") and not a section's name, else None."""
     return None if _generic(text) else personal_names(text)
@@ -6381,30 +6432,6 @@ def _labelled_byline(first: list[_Line]) -> tuple[list[_Line], str] | None:
         bare = _AFFILIATION_MARKS_RE.sub("", _PARENTHETICAL_RE.sub("", text))
         names = _names(re.sub(r"\s+,", ",", squash(bare)).strip(" ,"))
         return (lines, names) if names else None
-    return None
-
-
-_MEMO_FIELD_RE = re.compile(r"(?P<label>(?:TO|FROM|SUBJECT|DATE|RE):|MEMORANDUM FOR\b)\s*(?P<value>.*)")
-"""A line of a memorandum's header: its label in capitals and a colon, then its value ("FROM: SHALANDA D. YOUNG",
-"SUBJECT: Modernizing ..."), or the address "MEMORANDUM FOR THE HEADS OF ...", which needs none."""
-_MEMO_FIELDS = 2
-
-
-def _memo_sender(first: list[_Line]) -> str | None:
-    """The name a memorandum's header gives after "FROM:", else None.
-
-    A memorandum opens with a block of labelled lines in capitals, whom it is for, whom it is from, its subject
-    (`_MEMO_FIELD_RE`); the "FROM:" line is its byline, the person who sends it, where the file's Info Author holds
-    the office that published it. The header must have another of its labels on the first page (a "From:" in a
-    sentence or a quoted e-mail is no header), and the value must be a person's name, a job after a comma left out
-    ("SHALANDA D. YOUNG", "Jane Doe, Director")."""
-    fields = [found for line in first if (found := _MEMO_FIELD_RE.fullmatch(line.text))]
-    if len({found["label"] for found in fields}) < _MEMO_FIELDS:
-        return None
-    for found in fields:
-        name, _, job = found["value"].partition(", ")
-        if found["label"] == "FROM:" and (not job or role(job)) and (named := _names(name)):
-            return named
     return None
 
 
@@ -6656,8 +6683,12 @@ def _front(
     title_lines: list[_Line] = []
     end = 0
     confirmed = _info_title_lines(first, _info(metadata, "Title"), body_size)
+    symbolled = _symbol_block_title(first, pages[0] if pages else first)
     above: list[_Line] = []  # the larger lines over a title the Info Title confirms: the journal's name
-    if confirmed and confirmed[0].size < largest:
+    if symbolled:
+        title_lines, largest = symbolled, symbolled[0].size
+        end = first.index(symbolled[-1]) + 1
+    elif confirmed and confirmed[0].size < largest:
         above = [line for line in first[: first.index(confirmed[0])] if line.size > confirmed[0].size]
         title_lines, largest = confirmed, confirmed[0].size
         end = first.index(confirmed[-1]) + 1
@@ -6701,6 +6732,7 @@ def _front(
     if (
         byline is None
         and under is not None
+        and not _document_status(under.text)
         and (_names(under.text) or _marked_names(under.text) or _degreed_names(under.text))
     ):
         byline = under
@@ -6709,7 +6741,7 @@ def _front(
     byline = wrapped[0] if wrapped else byline
     by = BYLINE_BY_RE.fullmatch(byline.text) if byline is not None else None
     labelled = _labelled_byline(first) if byline is None else None
-    sender = _memo_sender(first) if byline is None and labelled is None else None
+    sender = memo_sender([line.text for line in first]) if byline is None and labelled is None else None
     credit = _credit(first) if byline is None and labelled is None and sender is None else None
     signed = _signed(lines) if byline is None and labelled is None and sender is None else {}
     issuer = _issuer(pages, title_lines) if byline is None and labelled is None and not signed else None
@@ -6728,7 +6760,8 @@ def _front(
         author = labelled[1]
     else:
         author = (
-            sender
+            (reporting_body(title) if title else None)
+            or sender
             or (credit[1] if credit else None)
             or " and ".join(signed.values())
             or _judge(lines)
@@ -6789,6 +6822,87 @@ def _cover_title(first: list[_Line]) -> list[_Line]:
         else:
             blocks.append([line])
     return blocks[-1] if blocks else []
+
+
+_JOB_NUMBER_RE = re.compile(
+    r"(?:[A-Z]{1,3}\.\d{2}-\d{5}(?:\s*\([A-Z]\))?|\d{2}-\d{5}\s*\([A-Z]\))(?:\s+\d{6})?|\*\d{7,}\*"
+)
+"""A United Nations document's job number as its first page's foot prints it: the duty station's letters, the year
+and a serial ("GE.11-17401", "GE.14-10028 (E)" at Geneva; New York prints no letters, "10-60746 (E)"), a letter in
+brackets for the language of the text, and the day it was printed ("GE.09-15299 (E) 141009"); and the number again
+as a barcode's human-readable line, between the Code 39 start and stop asterisks ("*1410028*")."""
+
+
+def _job_numbers(first: list[_Line]) -> set[int]:
+    """ids of the lines closing the first page that are its job number (`_JOB_NUMBER_RE`): the printing office's
+    number for the print run, page furniture as a running footer is, which names no part of the text (pdftotext
+    prints it; no reader quotes it as the document's). Only the page's last lines, from its foot up: a job number in
+    the text would be a sentence's word."""
+    found: set[int] = set()
+    for line in sorted(first, key=lambda line: line.bottom, reverse=True):
+        if not _JOB_NUMBER_RE.fullmatch(line.text.strip()):
+            break
+        found.add(id(line))
+    return found
+
+
+_DOCUMENT_SYMBOL_RE = re.compile(r"[A-Z]{1,6}(?:/[A-Z0-9][\w.-]*){1,7}\**")
+"""A United Nations document's symbol: its organ's letters and the series' parts after slashes ("A/HRC/19/13",
+"S/2020/123", "E/CN.4/2005/1", "CRC/C/GBR/CO/5"), an asterisk after it where a note says why it was reissued."""
+_DISTRIBUTION_RE = re.compile(r"Distr\.(?::\s*\S.*)?")
+"""The distribution line under a United Nations document's symbol: "Distr.: General", or "Distr." over "GENERAL"."""
+
+
+def _symbol_block_title(first: list[_Line], cover: list[_Line]) -> list[_Line]:
+    """The title lines of a United Nations document's first page, else none.
+
+    Every document of the United Nations' organs (A/..., E/..., S/..., CRC/C/...) opens alike: the masthead
+    ("United Nations" over the organ, "General Assembly", set large at the top left), the symbol block at the top
+    right (the symbol, `_DOCUMENT_SYMBOL_RE`, and the distribution line, `_DISTRIBUTION_RE`, over the date and the
+    languages), the session lines, then the title in the largest bold type below them, its subject under it (the
+    country reviewed) and the title's asterisked note. The masthead's organ is set larger than the title, or in the
+    Info Title, and names the issuing body, not the document. The title is the first bold line below the symbol
+    block in the largest type any bold line there is set in, with the lines of its size right under it; a line in
+    capitals throughout is a session's or an agenda item's heading ("UNIVERSAL PERIODIC REVIEW" over the title of
+    the older layout, all set in the text's size), and the line its note's mark ends closes the title (the subject
+    may stand under it in the title's type, "Periodic Review*" over "Iceland"). `first` is the first page's lines
+    of text, `cover` all its lines, its running ones too: the symbol is every page's running head."""
+    distribution = next((line for line in cover if _DISTRIBUTION_RE.fullmatch(line.text.strip())), None)
+    if distribution is None or not any(_DOCUMENT_SYMBOL_RE.fullmatch(line.text.strip()) for line in cover):
+        return []
+    block = [distribution]
+    for line in sorted(cover, key=lambda line: line.top):
+        last = block[-1]
+        if (
+            line.top > last.bottom
+            and abs(line.x0 - distribution.x0) < last.size
+            and line.top - last.bottom < 2 * last.size
+        ):
+            block.append(line)
+    below = [
+        line
+        for line in first
+        if line.top > block[-1].bottom
+        and line.bold
+        and not line.side
+        and _TITLE_WORD_RE.search(line.text)
+        and line.text.upper() != line.text
+    ]
+    if not below:
+        return []
+    largest = max(line.size for line in below)
+    start = first.index(next(line for line in below if abs(line.size - largest) < 0.5))
+    title = [first[start]]
+    for line in first[start + 1 :]:
+        previous = title[-1]
+        if (
+            _TITLE_MARKS_RE.search(previous.text)
+            or abs(line.size - largest) >= 0.5
+            or not 0 <= line.top - previous.bottom <= previous.size
+        ):
+            break
+        title.append(line)
+    return title
 
 
 def _mirrored_edge(lines: list[_Line]) -> set[int]:
@@ -7417,14 +7531,6 @@ def _imprint(first: list[_Line], title_lines: list[_Line]) -> str | None:
     return None
 
 
-_PREPARED_BY_RE = re.compile(
-    r"\b(?:prepared|written|produced|issued|published)\b[^.]*?\bby\s+(?:the\s+)?(?P<name>[^.,;()]+?)"
-    r"(?:\s*\([A-Z]{2,}\))?\s*[.,;]"
-)
-"""A sentence saying who made the document: "This paper has been prepared for consultation by the Steering
-Committee (IMSC).", the name after "by" (without "the" and the initials in brackets)."""
-
-
 def _preparer(first: list[_Line]) -> str | None:
     """The organisation the cover says prepared the document, where the cover also prints its name on a line of its
     own; else None.
@@ -7436,9 +7542,9 @@ def _preparer(first: list[_Line]) -> str | None:
     """
     own = {line.text.casefold() for line in first}
     text = " ".join(line.text for line in first)
-    for found in _PREPARED_BY_RE.finditer(text):
-        name = " ".join(found["name"].split())
-        if _organisation(name) and name.casefold() in own:
+    for span in split_sentences(text):
+        name = maker(text[span.start : span.end])
+        if name and _organisation(name) and name.casefold() in own:
             return name
     return None
 
@@ -8576,6 +8682,7 @@ def parse(data: bytes, source: str) -> Parsed:
         id(line) for lines in lines_of for line in lines if _figure(line, body_size) or _key_figures(line, body_size)
     }
     dropped |= {id(line) for line in margin} | _mirrored_edge(lines_of[0] if lines_of else [])
+    dropped |= _job_numbers(lines_of[0] if lines_of else [])
     citation = _own_citation(lines_of[0] if lines_of else [])
     dropped |= {id(citation[0])} if citation else set()
     dropped |= _contents_pages([[line for line in lines if id(line) not in dropped] for lines in lines_of], body_size)
