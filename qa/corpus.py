@@ -18,7 +18,7 @@ from typing import Any, Literal
 
 from qa.sentences import Marker, find_markers, note_label
 
-PARSER_VERSION = "58"
+PARSER_VERSION = "59"
 """Bump when any parser changes the articles it makes, so indexes holding the old ones are rebuilt."""
 
 ParagraphKind = Literal["text", "heading", "bullet", "preformatted", "note"]
